@@ -1,0 +1,52 @@
+using IsoLedger.Domain.Units;
+using IsoLedger.Projections;
+using JasperFx;
+using JasperFx.Events;
+using Marten;
+using Npgsql;
+using Weasel.Core;
+using Wolverine;
+using Wolverine.Marten;
+
+namespace IsoLedger.Api.Hosting;
+
+public static class Persistence
+{
+    public const string ConnectionStringName = "IsoLedger";
+
+    /// <summary>Marten stores the events and read models; Wolverine hosts the HTTP endpoints and uses the
+    /// same database for its own bookkeeping.</summary>
+    public static void AddIsoLedgerPersistence(this WebApplicationBuilder builder)
+    {
+        // Resolved lazily so that a host's own configuration (tests give each class a database) applies.
+        builder.Services.AddSingleton(services =>
+        {
+            var connectionString = services.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName)
+                ?? throw new InvalidOperationException(
+                    $"Connection string '{ConnectionStringName}' is not configured (ConnectionStrings__{ConnectionStringName}).");
+            return new NpgsqlDataSourceBuilder(connectionString).Build();
+        });
+
+        builder.Services.AddMarten(services =>
+            {
+                var options = new StoreOptions();
+                options.Connection(services.GetRequiredService<NpgsqlDataSource>());
+                options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+                options.Events.StreamIdentity = StreamIdentity.AsString;
+                options.Events.MetadataConfig.EnableAll();
+                options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+                options.AddIsoLedgerProjections();
+                foreach (var eventType in UnitEvents.All) options.Events.AddEventType(eventType);
+                return options;
+            })
+            .UseLightweightSessions()
+            .ApplyAllDatabaseChangesOnStartup()
+            .IntegrateWithWolverine();
+
+        builder.Host.UseWolverine(options =>
+        {
+            options.UseRuntimeCompilation();
+            options.Discovery.IncludeAssembly(typeof(Persistence).Assembly);
+        });
+    }
+}

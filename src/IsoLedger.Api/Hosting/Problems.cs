@@ -1,0 +1,62 @@
+using IsoLedger.Domain;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace IsoLedger.Api.Hosting;
+
+/// <summary>Every error leaves as RFC 9457 <c>application/problem+json</c>.</summary>
+public static class Problems
+{
+    public static IServiceCollection AddIsoLedgerProblems(this IServiceCollection services)
+    {
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier));
+        services.AddExceptionHandler<ClientErrorExceptionHandler>();
+        return services;
+    }
+
+    /// <summary>The <c>type</c> of a problem caused by a business rule names the rule.</summary>
+    public static string RuleType(Rule rule) => $"urn:isoledger:rule:{rule.Id}";
+
+    /// <summary>409: the command breaks an invariant. <c>type</c> names the rule, <c>detail</c> is its sentence.</summary>
+    public static IResult RuleBroken(Rule rule) => Results.Problem(
+        type: RuleType(rule),
+        title: "The command breaks a rule of the ledger.",
+        detail: rule.Sentence,
+        statusCode: StatusCodes.Status409Conflict,
+        extensions: new Dictionary<string, object?> { ["rule"] = rule.Id });
+
+    public static IResult UnitNotFound(string code) => Results.Problem(
+        title: "Unit not found.",
+        detail: $"No unit with code '{code}' is registered.",
+        statusCode: StatusCodes.Status404NotFound);
+
+    /// <summary>400 with the errors per field, for input that could be read but is not valid.</summary>
+    public static ProblemDetails Invalid(IDictionary<string, string[]> errors) => new ValidationProblemDetails(errors)
+    {
+        Title = "The request is not valid.",
+        Status = StatusCodes.Status400BadRequest,
+    };
+}
+
+/// <summary>Turns exceptions a client can cause into 4xx answers; anything else stays a 500 (a bug), shown
+/// without stack trace outside Development by the framework's default handler.</summary>
+internal sealed class ClientErrorExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            BadHttpRequestException bad => new ProblemDetails
+            {
+                Status = bad.StatusCode,
+                Title = "The request could not be read.",
+                Detail = bad.Message,
+            },
+            _ => null,
+        };
+        if (problem is null) return false;
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+}

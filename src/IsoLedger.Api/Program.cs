@@ -1,0 +1,33 @@
+using IsoLedger.Api.Hosting;
+using JasperFx;
+using Scalar.AspNetCore;
+using Serilog;
+using Wolverine.Http;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddIsoLedgerLogging();
+builder.AddIsoLedgerPersistence();
+builder.Services.AddIsoLedgerProblems();
+builder.Services.AddIsoLedgerHealthChecks();
+builder.Services.AddIsoLedgerJson();
+builder.Services.AddIsoLedgerOpenApi();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<BusinessClock>();
+builder.Services.AddWolverineHttp();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseSerilogRequestLogging();
+
+app.MapOpenApi();
+app.MapScalarApiReference("/docs", options => options.WithTitle("IsoLedger API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+app.MapIsoLedgerHealthChecks();
+app.MapWolverineEndpoints();
+
+return await app.RunJasperFxCommands(args);
+
+/// <summary>The API's entry point; public so that test hosts (Alba) can start it.</summary>
+public partial class Program;

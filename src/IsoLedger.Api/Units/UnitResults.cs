@@ -1,0 +1,23 @@
+using Microsoft.Net.Http.Headers;
+
+namespace IsoLedger.Api.Units;
+
+/// <summary>The HTTP face of a unit's stream version: an entity tag clients send back as <c>If-Match</c>.</summary>
+public static class UnitResults
+{
+    public static string ETag(long version) => new EntityTagHeaderValue($"\"{version}\"").ToString();
+
+    public static IResult Created(UnitWritten written) => new WithETag(
+        written.Version, TypedResults.Created($"/api/units/{Uri.EscapeDataString(written.Code)}", written));
+
+    public static IResult Ok<T>(T value, long version) => new WithETag(version, TypedResults.Ok(value));
+
+    private sealed class WithETag(long version, IResult inner) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.ETag = ETag(version);
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
+}

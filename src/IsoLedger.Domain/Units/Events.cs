@@ -1,0 +1,26 @@
+namespace IsoLedger.Domain.Units;
+
+/// <summary>An event on a unit's stream. <see cref="BusinessDate"/> is the day it happened, which may be years
+/// before the day it was recorded; date-based rules judge this date.</summary>
+public interface IUnitEvent
+{
+    DateOnly BusinessDate { get; }
+}
+
+public sealed record UnitRegistered(
+    string Code,
+    string Name,
+    UnitLevel Level,
+    string Province,
+    string? District,
+    string? ParentCode,
+    DateOnly RegisteredOn) : IUnitEvent
+{
+    public DateOnly BusinessDate => RegisteredOn;
+}
+
+public static class UnitEvents
+{
+    /// <summary>Every event type of a unit's stream, so the store knows them all before the first is read.</summary>
+    public static readonly IReadOnlyList<Type> All = [typeof(UnitRegistered)];
+}

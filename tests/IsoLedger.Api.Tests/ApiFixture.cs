@@ -1,0 +1,48 @@
+using Alba;
+using Microsoft.AspNetCore.Hosting;
+using Npgsql;
+using Wolverine;
+
+namespace IsoLedger.Api.Tests;
+
+/// <summary>One API host per test class, on a database of its own that is dropped afterwards, so test classes
+/// never see each other's data and can run in any order or in parallel.</summary>
+public sealed class ApiFixture : IAsyncLifetime
+{
+    private const string DefaultServer = "Host=127.0.0.1;Port=5433;Database=isoledger_test;Username=isoledger";
+
+    private readonly string serverConnection =
+        Environment.GetEnvironmentVariable("ISOLEDGER_TEST_CONNECTION") ?? DefaultServer;
+
+    private readonly string database = $"isoledger_t_{Guid.NewGuid():N}"[..32];
+
+    public IAlbaHost Host { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await ExecuteOnServer($"create database \"{database}\"");
+        var connection = new NpgsqlConnectionStringBuilder(serverConnection) { Database = database }.ConnectionString;
+        Host = await AlbaHost.For<Program>(builder =>
+        {
+            builder.UseEnvironment("Development");
+            builder.UseSetting("ConnectionStrings:IsoLedger", connection);
+            builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+            builder.ConfigureServices(services => services.RunWolverineInSoloMode());
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await ExecuteOnServer($"drop database if exists \"{database}\" with (force)");
+    }
+
+    private async Task ExecuteOnServer(string sql)
+    {
+        await using var connection = new NpgsqlConnection(serverConnection);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
