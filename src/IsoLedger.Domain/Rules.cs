@@ -1,11 +1,70 @@
 namespace IsoLedger.Domain;
 
-/// <summary>Every rule the ledger knows, by stable identifier.</summary>
+/// <summary>Every rule the ledger knows, by stable identifier. Legal basis: QĐ 19/2014/QĐ-TTg,
+/// TT 26/2014/TT-BKHCN, CV 419/BKHCN-TĐC (2018), ISO 9001 §10.2.</summary>
 public static class Rules
 {
-    public static readonly Rule UnitAlreadyRegistered = new(
-        "unit-already-registered", RuleKind.Invariant, "A unit with this code is already registered.");
+    public static readonly DateOnly NewSystemsOn2015From = new(2018, 2, 21);
+    public static readonly DateOnly ConversionDeadline = new(2021, 6, 30);
 
-    public static readonly Rule FutureBusinessDate = new(
-        "future-business-date", RuleKind.Invariant, "A business date cannot lie in the future: the ledger records what has happened.");
+    // Invariants: the command is impossible and is rejected.
+    public static readonly Rule UnitAlreadyRegistered = Invariant(
+        "unit-already-registered", "A unit with this code is already registered.");
+    public static readonly Rule UnitNotRegistered = Invariant(
+        "unit-not-registered", "No unit with this code is registered.");
+    public static readonly Rule FutureBusinessDate = Invariant(
+        "future-business-date", "A business date cannot lie in the future: the ledger records what has happened.");
+    public static readonly Rule UnitMerged = Invariant(
+        "unit-merged", "The unit was merged into another unit; nothing dated after the merge can be recorded on it.");
+    public static readonly Rule UnitAlreadyMerged = Invariant(
+        "unit-already-merged", "The unit has already been merged into another unit.");
+    public static readonly Rule MergeTargetNotFound = Invariant(
+        "merge-target-not-found", "A unit can only be merged into a registered unit other than itself.");
+    public static readonly Rule NonconformityNotFound = Invariant(
+        "nonconformity-not-found", "The unit has no nonconformity with this id.");
+    public static readonly Rule NonconformityAlreadyClosed = Invariant(
+        "nonconformity-already-closed", "The nonconformity is already closed.");
+    public static readonly Rule NonconformityWithoutCorrectiveAction = Invariant(
+        "nonconformity-without-corrective-action", "A nonconformity closes only after a corrective action was taken for it (ISO 9001 §10.2).");
+    public static readonly Rule CorrectiveActionNotEffective = Invariant(
+        "corrective-action-not-effective", "A nonconformity closes only when its corrective action was found effective; record a further corrective action instead.");
+    public static readonly Rule DateBeforePrecedingStep = Invariant(
+        "date-before-preceding-step", "This step cannot be dated before the step it follows (raising, corrective action, closing).");
+    public static readonly Rule ConversionWithout2008Declaration = Invariant(
+        "conversion-without-2008-declaration", "Only a unit declared on ISO 9001:2008 on or before that date can convert to ISO 9001:2015.");
+    public static readonly Rule ConversionAlreadyDone = Invariant(
+        "conversion-already-done", "The unit has already converted to ISO 9001:2015.");
+    public static readonly Rule ConversionAlreadyStarted = Invariant(
+        "conversion-already-started", "The unit's conversion to ISO 9001:2015 has already started.");
+    public static readonly Rule StandardDowngrade = Invariant(
+        "standard-downgrade", "Conversion goes from 2008 to 2015 only: a unit on ISO 9001:2015 cannot declare on 2008 again.");
+
+    // Compliance rules: the fact is recorded anyway and the unit is flagged.
+    public static readonly Rule DeclarationPrerequisites = Compliance(
+        "declaration-prerequisites", "Conformity is declared only after documentation was issued and an internal audit and a management review were held (QĐ 19/2014 Art. 4).");
+    public static readonly Rule NewSystemOn2015 = Compliance(
+        "new-system-on-2015", "Systems first built after 21 Feb 2018 must use TCVN ISO 9001:2015.");
+    public static readonly Rule ConversionDeadlineMissed = Compliance(
+        "conversion-deadline", "Units had to convert from ISO 9001:2008 to ISO 9001:2015 by 30 Jun 2021.");
+    public static readonly Rule ScopeChangeNeedsRedeclaration = Compliance(
+        "scope-change-redeclaration", "A change of scope requires a new declaration of conformity (công bố lại).");
+    public static readonly Rule NonconformityOverdue = Compliance(
+        "nonconformity-overdue", "A nonconformity must be closed by its due date.");
+    public static readonly Rule YearlyInternalAudit = Compliance(
+        "yearly-internal-audit", "Every active unit holds at least one internal audit each calendar year.");
+    public static readonly Rule YearlyManagementReview = Compliance(
+        "yearly-management-review", "Every active unit holds at least one management review each calendar year.");
+
+    public static readonly IReadOnlyList<Rule> All =
+    [
+        UnitAlreadyRegistered, UnitNotRegistered, FutureBusinessDate, UnitMerged, UnitAlreadyMerged, MergeTargetNotFound,
+        NonconformityNotFound, NonconformityAlreadyClosed, NonconformityWithoutCorrectiveAction, CorrectiveActionNotEffective,
+        DateBeforePrecedingStep, ConversionWithout2008Declaration, ConversionAlreadyDone, ConversionAlreadyStarted, StandardDowngrade,
+        DeclarationPrerequisites, NewSystemOn2015, ConversionDeadlineMissed, ScopeChangeNeedsRedeclaration, NonconformityOverdue,
+        YearlyInternalAudit, YearlyManagementReview,
+    ];
+
+    private static Rule Invariant(string id, string sentence) => new(id, RuleKind.Invariant, sentence);
+
+    private static Rule Compliance(string id, string sentence) => new(id, RuleKind.Compliance, sentence);
 }

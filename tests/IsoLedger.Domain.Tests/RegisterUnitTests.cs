@@ -1,4 +1,5 @@
 using IsoLedger.Domain;
+using IsoLedger.Domain.Units.Commands;
 using IsoLedger.Domain.Units;
 
 namespace IsoLedger.Domain.Tests;

@@ -1,5 +1,6 @@
 using IsoLedger.Api.Hosting;
 using IsoLedger.Domain;
+using IsoLedger.Domain.Units.Commands;
 using IsoLedger.Domain.Units;
 using Marten;
 using Marten.Exceptions;

@@ -1,4 +1,4 @@
-namespace IsoLedger.Domain.Units;
+namespace IsoLedger.Domain.Units.Commands;
 
 /// <summary>Opens a unit's stream.</summary>
 public sealed record RegisterUnit(

@@ -1,0 +1,18 @@
+using System.Text.Json.Serialization;
+
+namespace IsoLedger.Domain.Units;
+
+/// <summary>The edition of TCVN ISO 9001 a system is built on; written "2008" or "2015".</summary>
+public enum QmsStandard
+{
+    [JsonStringEnumMemberName("2008")] Iso9001V2008,
+    [JsonStringEnumMemberName("2015")] Iso9001V2015,
+}
+
+public enum NonconformitySource { InternalAudit, Inspection, Complaint, Other }
+
+public enum NonconformitySeverity { Minor, Major }
+
+public enum InspectionResult { Passed, Failed }
+
+public enum ConversionState { None, InProgress, Done }

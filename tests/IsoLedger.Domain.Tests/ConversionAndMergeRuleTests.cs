@@ -1,0 +1,62 @@
+using IsoLedger.Domain.Units;
+using IsoLedger.Domain.Units.Commands;
+using static IsoLedger.Domain.Tests.UnitSpec;
+
+namespace IsoLedger.Domain.Tests;
+
+public class ConversionAndMergeRuleTests
+{
+    private static readonly DateOnly D2019 = new(2019, 5, 1);
+
+    [Fact]
+    public void A_2008_unit_converts_with_or_without_a_recorded_start()
+    {
+        GivenCommune(DeclaredOn2008In2016).When(new StartConversion(D2019, "KH 05"))
+            .ThenEvents(new ConversionStarted(D2019, "KH 05"));
+        GivenCommune([.. DeclaredOn2008In2016, new ConversionStarted(D2019, null)]).When(new CompleteConversion(D2019.AddMonths(3), "QĐ 9"))
+            .ThenEvents(new StandardConverted(D2019.AddMonths(3), "QĐ 9"));
+        GivenCommune(DeclaredOn2008In2016).When(new CompleteConversion(D2019, null))
+            .ThenEvents(new StandardConverted(D2019, null));
+    }
+
+    [Fact]
+    public void Only_a_unit_declared_on_2008_by_then_can_convert()
+    {
+        GivenCommune().When(new CompleteConversion(D2019, null)).ThenRejected(Rules.ConversionWithout2008Declaration);
+        GivenCommune(Declared(2018, QmsStandard.Iso9001V2015)).When(new StartConversion(D2019, null)).ThenRejected(Rules.ConversionWithout2008Declaration);
+        GivenCommune(Declared(2020)).When(new CompleteConversion(D2019, null)).ThenRejected(Rules.ConversionWithout2008Declaration);
+    }
+
+    [Fact]
+    public void A_unit_converts_only_once()
+    {
+        var converted = new StandardConverted(D2019, null);
+        GivenCommune([.. DeclaredOn2008In2016, converted]).When(new CompleteConversion(D2019.AddDays(1), null)).ThenRejected(Rules.ConversionAlreadyDone);
+        GivenCommune([.. DeclaredOn2008In2016, converted]).When(new StartConversion(D2019.AddDays(1), null)).ThenRejected(Rules.ConversionAlreadyDone);
+        GivenCommune([.. DeclaredOn2008In2016, new ConversionStarted(D2019, null)]).When(new StartConversion(D2019, null)).ThenRejected(Rules.ConversionAlreadyStarted);
+    }
+
+    [Fact]
+    public void A_conversion_cannot_complete_before_it_started() =>
+        GivenCommune([.. DeclaredOn2008In2016, new ConversionStarted(D2019, null)]).When(new CompleteConversion(D2019.AddDays(-1), null))
+            .ThenRejected(Rules.DateBeforePrecedingStep);
+
+    [Fact]
+    public void A_unit_merges_into_a_registered_unit_and_then_takes_nothing_dated_later()
+    {
+        var mergedOn = new DateOnly(2025, 7, 1);
+        GivenCommune().When(new MergeUnit(mergedOn, "QT-HAIDINH", TargetRegistered: true)).ThenEvents(new UnitMerged(mergedOn, "QT-HAIDINH"));
+
+        var merged = GivenCommune(new UnitMerged(mergedOn, "QT-HAIDINH"));
+        merged.When(new HoldInternalAudit(mergedOn.AddDays(1), null, null)).ThenRejected(Rules.UnitMerged);
+        merged.When(new HoldInternalAudit(mergedOn.AddDays(-30), null, null)).ThenEvents(new InternalAuditHeld(mergedOn.AddDays(-30), null, null));
+        merged.When(new MergeUnit(mergedOn, "QT-OTHER", TargetRegistered: true)).ThenRejected(Rules.UnitAlreadyMerged);
+    }
+
+    [Fact]
+    public void A_unit_cannot_merge_into_a_unit_that_does_not_exist_or_itself()
+    {
+        GivenCommune().When(new MergeUnit(D2019, "QT-NOWHERE", TargetRegistered: false)).ThenRejected(Rules.MergeTargetNotFound);
+        GivenCommune().When(new MergeUnit(D2019, Registered.Code, TargetRegistered: true)).ThenRejected(Rules.MergeTargetNotFound);
+    }
+}
