@@ -1,4 +1,5 @@
 using IsoLedger.Api.Hosting;
+using IsoLedger.Api.Security;
 using JasperFx;
 using Scalar.AspNetCore;
 using Serilog;
@@ -12,6 +13,7 @@ builder.Services.AddIsoLedgerProblems();
 builder.Services.AddIsoLedgerHealthChecks();
 builder.Services.AddIsoLedgerJson();
 builder.Services.AddIsoLedgerOpenApi();
+builder.Services.AddIsoLedgerApiKeys(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<BusinessClock>();
 builder.Services.AddWolverineHttp();
@@ -20,12 +22,15 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseCorrelationIds();
 app.UseSerilogRequestLogging();
+app.UseAuthentication();
+app.UseAuthorization();
 
 app.MapOpenApi();
 app.MapScalarApiReference("/docs", options => options.WithTitle("IsoLedger API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
 app.MapIsoLedgerHealthChecks();
-app.MapWolverineEndpoints();
+app.MapWolverineEndpoints(options => options.ConfigureEndpoints(EndpointConventions.Apply));
 
 return await app.RunJasperFxCommands(args);
 

@@ -9,9 +9,10 @@ public static class ProjectionRegistration
 {
     public static void AddIsoLedgerProjections(this StoreOptions options)
     {
-        options.Schema.For<Unit>().Identity(unit => unit.Code);
-        options.Projections.Add(new UnitAggregation(), ProjectionLifecycle.Live);
-        options.Schema.For<UnitStatus>().Identity(status => status.Code);
-        options.Projections.Add(new UnitStatusProjection(), ProjectionLifecycle.Inline);
+        options.Schema.For<Unit>()
+            .Identity(unit => unit.Code)
+            .Index(unit => unit.Province)
+            .Index(unit => unit.Level);
+        options.Projections.Add(new UnitAggregation(), ProjectionLifecycle.Inline);
     }
 }

@@ -6,5 +6,7 @@ public sealed class BusinessClock(TimeProvider time)
 {
     private static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
 
-    public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().ToOffset(VietnamOffset).DateTime);
+    public DateOnly Today => DateOf(time.GetUtcNow());
+
+    public DateOnly DateOf(DateTimeOffset moment) => DateOnly.FromDateTime(moment.ToOffset(VietnamOffset).DateTime);
 }

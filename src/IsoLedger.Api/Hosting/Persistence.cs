@@ -1,3 +1,4 @@
+using IsoLedger.Api.Units;
 using IsoLedger.Domain.Units;
 using IsoLedger.Projections;
 using JasperFx;
@@ -34,8 +35,10 @@ public static class Persistence
                 options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
                 options.Events.StreamIdentity = StreamIdentity.AsString;
                 options.Events.MetadataConfig.EnableAll();
+                options.Events.MetadataConfig.UserNameEnabled = true;
                 options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
                 options.AddIsoLedgerProjections();
+                options.Schema.For<IdempotentResponse>();
                 foreach (var eventType in UnitEvents.All) options.Events.AddEventType(eventType);
                 return options;
             })

@@ -31,6 +31,25 @@ public static class Problems
         detail: $"No unit with code '{code}' is registered.",
         statusCode: StatusCodes.Status404NotFound);
 
+    public static IResult BadIfMatch() => Results.Problem(
+        title: "The If-Match header is not valid.",
+        detail: "Send the stream version you last saw as a strong entity tag, e.g. If-Match: \"3\" (as in the ETag header), or omit it.",
+        statusCode: StatusCodes.Status400BadRequest);
+
+    /// <summary>412: the client's <c>If-Match</c> version is not the stream's current version.</summary>
+    public static IResult StaleVersion(long current) => Results.Problem(
+        type: "urn:isoledger:problem:stale-version",
+        title: "The unit has changed since you read it.",
+        detail: $"The unit is at version {current}; read it again and retry with If-Match: \"{current}\".",
+        statusCode: StatusCodes.Status412PreconditionFailed,
+        extensions: new Dictionary<string, object?> { ["currentVersion"] = current });
+
+    public static IResult IdempotencyKeyReused() => Results.Problem(
+        type: "urn:isoledger:problem:idempotency-key-reused",
+        title: "The Idempotency-Key was already used for another request.",
+        detail: "A retry must repeat the original request exactly; use a new key for a new request.",
+        statusCode: StatusCodes.Status422UnprocessableEntity);
+
     /// <summary>400 with the errors per field, for input that could be read but is not valid.</summary>
     public static ProblemDetails Invalid(IDictionary<string, string[]> errors) => new ValidationProblemDetails(errors)
     {

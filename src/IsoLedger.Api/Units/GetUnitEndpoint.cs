@@ -1,6 +1,9 @@
 using IsoLedger.Api.Hosting;
+using IsoLedger.Api.Security;
+using IsoLedger.Domain.Units;
 using IsoLedger.Projections.Units;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
@@ -9,13 +12,14 @@ namespace IsoLedger.Api.Units;
 public static class GetUnitEndpoint
 {
     /// <summary>Get a unit's current status</summary>
-    /// <remarks>Read from the inline status projection, so it reflects every acknowledged write. The <c>ETag</c> is the stream version.</remarks>
-    [WolverineGet("/api/units/{code}", OperationId = "GetUnit"), Tags("Units")]
+    /// <remarks>Read from the inline snapshot, so it reflects every acknowledged write, and judged as of today.
+    /// The <c>ETag</c> is the stream version, to send back as <c>If-Match</c>.</remarks>
+    [WolverineGet("/api/units/{code}", OperationId = "GetUnit"), Tags("Units"), Authorize(Policy = Policies.ReadStatus)]
     [ProducesResponseType<UnitStatus>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public static async Task<IResult> Get(string code, IQuerySession session, CancellationToken cancellation)
+    public static async Task<IResult> Get(string code, IQuerySession session, BusinessClock clock, CancellationToken cancellation)
     {
-        var status = await session.LoadAsync<UnitStatus>(code, cancellation);
-        return status is null ? Problems.UnitNotFound(code) : UnitResults.Ok(status, status.Version);
+        var unit = UnitCode.IsValid(code) ? await session.LoadAsync<Unit>(code, cancellation) : null;
+        return unit is null ? Problems.UnitNotFound(code) : UnitResults.Ok(UnitStatus.Of(unit, clock.Today), unit.Version);
     }
 }

@@ -1,9 +1,10 @@
 using IsoLedger.Api.Hosting;
+using IsoLedger.Api.Security;
 using IsoLedger.Domain;
-using IsoLedger.Domain.Units.Commands;
 using IsoLedger.Domain.Units;
+using IsoLedger.Domain.Units.Commands;
 using Marten;
-using Marten.Exceptions;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
@@ -29,10 +30,10 @@ public sealed record RegisterUnitRequest(
 /// <summary>What a successful command wrote.</summary>
 /// <param name="Code">The unit the events were appended to.</param>
 /// <param name="Version">The unit stream's version after the write; send it back as <c>If-Match</c>.</param>
-/// <param name="Warnings">Compliance rules the recorded fact breaks; the fact is recorded anyway.</param>
-public sealed record UnitWritten(string Code, long Version, IReadOnlyList<RuleWarning> Warnings);
+/// <param name="Warnings">Compliance rules the unit breaks as of the recorded fact's date; the fact is recorded anyway.</param>
+public record UnitWritten(string Code, long Version, IReadOnlyList<RuleWarning> Warnings);
 
-/// <summary>A compliance rule that a recorded fact breaks.</summary>
+/// <summary>A compliance rule that a recorded fact finds broken.</summary>
 public sealed record RuleWarning(string Rule, string Sentence)
 {
     public static RuleWarning From(Rule rule) => new(rule.Id, rule.Sentence);
@@ -40,66 +41,32 @@ public sealed record RuleWarning(string Rule, string Sentence)
 
 public static class RegisterUnitEndpoint
 {
-    public const int MaxTextLength = 500;
+    private const int MaxName = 500;
 
     public static ProblemDetails Validate(RegisterUnitRequest request)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (!UnitCode.IsValid(request.Code))
-            errors["code"] = [$"Required; must match {UnitCode.Pattern}."];
-        RequireText(errors, "name", request.Name, required: true);
-        RequireText(errors, "province", request.Province, required: true);
-        RequireText(errors, "district", request.District, required: false);
-        if (request.Level is null) errors["level"] = ["Required: department, sub-department, district or commune."];
-        if (request.ParentCode is not null && !UnitCode.IsValid(request.ParentCode))
-            errors["parentCode"] = [$"Must match {UnitCode.Pattern}."];
-        return errors.Count == 0 ? WolverineContinue.NoProblems : Problems.Invalid(errors);
-    }
-
-    private static void RequireText(Dictionary<string, string[]> errors, string field, string? value, bool required)
-    {
-        if (value is null)
-        {
-            if (required) errors[field] = ["Required."];
-        }
-        else if (string.IsNullOrWhiteSpace(value) || value.Length > MaxTextLength || value.Any(char.IsControl))
-        {
-            errors[field] = [$"Must be 1–{MaxTextLength} characters of text without control characters."];
-        }
+        var validation = new Validation();
+        if (!UnitCode.IsValid(request.Code)) validation.Add("code", $"Required; must match {UnitCode.Pattern}.");
+        if (request.ParentCode is not null && !UnitCode.IsValid(request.ParentCode)) validation.Add("parentCode", $"Must match {UnitCode.Pattern}.");
+        return validation
+            .Text("name", request.Name, required: true, max: MaxName)
+            .Text("province", request.Province, required: true, max: MaxName)
+            .Text("district", request.District, max: MaxName)
+            .Required("level", request.Level, "department, sub-department, district or commune")
+            .Date("registeredOn", request.RegisteredOn, required: false)
+            .Result;
     }
 
     /// <summary>Register a unit</summary>
     /// <remarks>Appends <c>UnitRegistered</c> as the first event of the unit's stream.</remarks>
-    [WolverinePost("/api/units", OperationId = "RegisterUnit"), Tags("Units")]
-    [ProducesResponseType<UnitWritten>(StatusCodes.Status201Created)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
-    public static async Task<IResult> Post(RegisterUnitRequest request, IDocumentSession session, BusinessClock clock, CancellationToken cancellation)
+    [WolverinePost("/api/units", OperationId = "RegisterUnit"), Tags("Units"), Authorize(Policy = Policies.Record)]
+    [UnitCommand(StatusCodes.Status201Created)]
+    public static Task<IResult> Post(RegisterUnitRequest request, HttpContext http, IDocumentSession session, BusinessClock clock)
     {
-        var code = request.Code!;
         var command = new RegisterUnit(
-            code, request.Name!.Normalize(), request.Level!.Value, request.Province!.Normalize(),
+            request.Code!, request.Name!.Normalize(), request.Level!.Value, request.Province!.Normalize(),
             request.District?.Normalize(), request.ParentCode, request.RegisteredOn ?? clock.Today);
-
-        var existing = await session.Events.FetchLatest<Unit>(code, cancellation);
-        switch (command.Decide(existing, clock.Today))
-        {
-            case Rejected rejected:
-                return Problems.RuleBroken(rejected.Broken);
-            case Accepted accepted:
-                session.Events.StartStream<Unit>(code, accepted.Events.ToArray());
-                try
-                {
-                    await session.SaveChangesAsync(cancellation);
-                }
-                catch (ExistingStreamIdCollisionException)
-                {
-                    return Problems.RuleBroken(Rules.UnitAlreadyRegistered);
-                }
-                var written = new UnitWritten(code, accepted.Events.Count, accepted.Warnings.Select(RuleWarning.From).ToList());
-                return UnitResults.Created(written);
-            default:
-                throw new InvalidOperationException("A decision is either accepted or rejected.");
-        }
+        return UnitCommands.Execute(http, session, command.Code, command, unit => command.Decide(unit, clock.Today),
+            created: _ => $"/api/units/{Uri.EscapeDataString(command.Code)}");
     }
 }

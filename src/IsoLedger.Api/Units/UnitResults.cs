@@ -1,14 +1,9 @@
-using Microsoft.Net.Http.Headers;
-
 namespace IsoLedger.Api.Units;
 
 /// <summary>The HTTP face of a unit's stream version: an entity tag clients send back as <c>If-Match</c>.</summary>
 public static class UnitResults
 {
-    public static string ETag(long version) => new EntityTagHeaderValue($"\"{version}\"").ToString();
-
-    public static IResult Created(UnitWritten written) => new WithETag(
-        written.Version, TypedResults.Created($"/api/units/{Uri.EscapeDataString(written.Code)}", written));
+    public static string ETag(long version) => $"\"{version}\"";
 
     public static IResult Ok<T>(T value, long version) => new WithETag(version, TypedResults.Ok(value));
 

@@ -13,7 +13,7 @@ public sealed record Unit
     public required DateOnly RegisteredOn { get; init; }
 
     /// <summary>The version of the unit's stream this state reflects.</summary>
-    public long Version { get; set; }
+    public long Version { get; init; }
 
     public IReadOnlyList<SteeringBoardFormed> SteeringBoards { get; init; } = [];
     public IReadOnlyList<DocumentationIssued> Documentation { get; init; } = [];
@@ -26,6 +26,9 @@ public sealed record Unit
     public IReadOnlyList<ScopeChanged> ScopeChanges { get; init; } = [];
     public IReadOnlyDictionary<int, UnitYear> Years { get; init; } = new Dictionary<int, UnitYear>();
     public UnitMerged? Merger { get; init; }
+
+    /// <summary>The standard the unit's system is on after everything recorded (stored, so lists can filter on it).</summary>
+    public QmsStandard? Standard => StandardOn(DateOnly.MaxValue);
 
     /// <summary>The standard the unit's system is on as of <paramref name="asOf"/>: 2015 once converted,
     /// otherwise that of its latest declaration; null before any declaration.</summary>

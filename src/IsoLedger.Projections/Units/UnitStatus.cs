@@ -1,13 +1,12 @@
+using IsoLedger.Domain;
 using IsoLedger.Domain.Units;
-using JasperFx.Events;
-using Marten.Events.Aggregation;
 
 namespace IsoLedger.Projections.Units;
 
-/// <summary>A unit's current status, kept up to date in the same transaction as its events (inline).</summary>
+/// <summary>A unit's status as of a date: identity, where its system stands, its yearly steps and the
+/// compliance rules it breaks.</summary>
 public sealed record UnitStatus
 {
-    /// <summary>The unit code, which is also its stream key.</summary>
     public required string Code { get; init; }
     public required string Name { get; init; }
     public required UnitLevel Level { get; init; }
@@ -15,29 +14,94 @@ public sealed record UnitStatus
     public string? District { get; init; }
     public string? ParentCode { get; init; }
     public required DateOnly RegisteredOn { get; init; }
-
+    /// <summary>The date the status is judged as of.</summary>
+    public required DateOnly AsOf { get; init; }
+    /// <summary>The standard in force: <c>none</c>, <c>2008</c> or <c>2015</c>.</summary>
+    public required string Standard { get; init; }
+    public required ConversionStatus Conversion { get; init; }
+    public ConformityDeclared? LatestDeclaration { get; init; }
+    public SteeringBoardFormed? SteeringBoard { get; init; }
+    public DocumentationIssued? LatestDocumentation { get; init; }
+    public DateOnly? LastInternalAudit { get; init; }
+    public DateOnly? LastManagementReview { get; init; }
+    public required IReadOnlyList<Nonconformity> OpenNonconformities { get; init; }
+    public required int OverdueNonconformities { get; init; }
+    public required IReadOnlyList<ScopeChanged> ScopeChanges { get; init; }
+    public required IReadOnlyList<YearStatus> Years { get; init; }
+    public required IReadOnlyList<FlagView> Flags { get; init; }
+    public UnitMerged? MergedInto { get; init; }
     /// <summary>The version of the unit's stream this status reflects.</summary>
-    public long Version { get; init; }
+    public required long Version { get; init; }
+
+    public static UnitStatus Of(Unit unit, DateOnly asOf)
+    {
+        var standard = unit.StandardOn(asOf);
+        var years = unit.InternalAudits.Concat(unit.ManagementReviews).Select(d => d.Year)
+            .Concat(unit.Years.Keys)
+            .Distinct()
+            .Order()
+            .Select(year => YearStatus.Of(unit, year))
+            .ToList();
+        return new UnitStatus
+        {
+            Code = unit.Code,
+            Name = unit.Name,
+            Level = unit.Level,
+            Province = unit.Province,
+            District = unit.District,
+            ParentCode = unit.ParentCode,
+            RegisteredOn = unit.RegisteredOn,
+            AsOf = asOf,
+            Standard = standard switch { QmsStandard.Iso9001V2008 => "2008", QmsStandard.Iso9001V2015 => "2015", _ => "none" },
+            Conversion = new ConversionStatus(unit.ConversionOn(asOf), unit.ConversionStartedOn, unit.ConvertedOn),
+            LatestDeclaration = unit.LatestDeclarationOn(asOf),
+            SteeringBoard = unit.SteeringBoards.Where(b => b.FormedOn <= asOf).MaxBy(b => b.FormedOn),
+            LatestDocumentation = unit.Documentation.Where(d => d.IssuedOn <= asOf).MaxBy(d => d.IssuedOn),
+            LastInternalAudit = unit.InternalAudits.Where(d => d <= asOf).Max(d => (DateOnly?)d),
+            LastManagementReview = unit.ManagementReviews.Where(d => d <= asOf).Max(d => (DateOnly?)d),
+            OpenNonconformities = unit.Nonconformities.Where(n => n.IsOpenOn(asOf)).ToList(),
+            OverdueNonconformities = unit.Nonconformities.Count(n => n.IsOverdueOn(asOf)),
+            ScopeChanges = unit.ScopeChanges,
+            Years = years,
+            Flags = Compliance.Flags(unit, asOf).Select(FlagView.Of).ToList(),
+            MergedInto = unit.Merger,
+            Version = unit.Version,
+        };
+    }
 }
 
-public sealed partial class UnitStatusProjection : SingleStreamProjection<UnitStatus, string>
+public sealed record ConversionStatus(ConversionState State, DateOnly? StartedOn, DateOnly? ConvertedOn);
+
+/// <summary>One calendar year of a unit, in the columns of the provincial report.</summary>
+public sealed record YearStatus(
+    int Year,
+    DateOnly? QualityPolicyOn,
+    DateOnly? QualityObjectivesOn,
+    DateOnly? MaintenancePlanOn,
+    int InternalAudits,
+    int CorrectiveActions,
+    int ManagementReviews,
+    DateOnly? ReportSubmittedOn,
+    InspectionRecorded? Inspection)
 {
-    public override UnitStatus? Evolve(UnitStatus? snapshot, string id, IEvent e)
+    public static YearStatus Of(Unit unit, int year)
     {
-        var status = e.Data switch
-        {
-            UnitRegistered registered => new UnitStatus
-            {
-                Code = registered.Code,
-                Name = registered.Name,
-                Level = registered.Level,
-                Province = registered.Province,
-                District = registered.District,
-                ParentCode = registered.ParentCode,
-                RegisteredOn = registered.RegisteredOn,
-            },
-            _ => snapshot,
-        };
-        return status is null ? null : status with { Version = e.Version };
+        var record = unit.Year(year);
+        return new YearStatus(
+            year,
+            record.QualityPolicyOn,
+            record.QualityObjectivesOn,
+            record.MaintenancePlanOn,
+            unit.InternalAudits.Count(d => d.Year == year),
+            unit.Nonconformities.SelectMany(n => n.CorrectiveActions).Count(a => a.TakenOn.Year == year),
+            unit.ManagementReviews.Count(d => d.Year == year),
+            record.ReportSubmittedOn,
+            record.Inspection);
     }
+}
+
+/// <summary>A compliance flag as clients see it: the rule's id and sentence, since when, and about what.</summary>
+public sealed record FlagView(string Rule, string Sentence, DateOnly Since, string? Subject)
+{
+    public static FlagView Of(ComplianceFlag flag) => new(flag.Rule.Id, flag.Rule.Sentence, flag.Since, flag.Subject);
 }

@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace IsoLedger.Api.Hosting;
+
+/// <summary>Parses query-string values strictly, reporting what is wrong through a <see cref="Validation"/>.</summary>
+public static class Query
+{
+    private static readonly JsonSerializerOptions EnumJson = new()
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false) },
+    };
+
+    public static int Int(Validation validation, string name, string? value, int fallback, int min, int max)
+    {
+        if (value is null) return fallback;
+        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed >= min && parsed <= max) return parsed;
+        validation.Add(name, $"Must be a whole number from {min} to {max}.");
+        return fallback;
+    }
+
+    public static long Long(Validation validation, string name, string? value, long fallback, long min)
+    {
+        if (value is null) return fallback;
+        if (long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed >= min) return parsed;
+        validation.Add(name, $"Must be a whole number of at least {min}.");
+        return fallback;
+    }
+
+    public static DateOnly? Date(Validation validation, string name, string? value)
+    {
+        if (value is null) return null;
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
+        validation.Add(name, "Must be a date as YYYY-MM-DD.");
+        return null;
+    }
+
+    public static DateTimeOffset? Timestamp(Validation validation, string name, string? value)
+    {
+        if (value is null) return null;
+        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var timestamp)) return timestamp;
+        validation.Add(name, "Must be an ISO 8601 timestamp, e.g. 2026-11-23T10:15:00Z.");
+        return null;
+    }
+
+    /// <summary>An enum by its API name (the same names JSON bodies use).</summary>
+    public static T? Enum<T>(Validation validation, string name, string? value) where T : struct, Enum
+    {
+        if (value is null) return null;
+        try
+        {
+            return JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(value), EnumJson);
+        }
+        catch (JsonException)
+        {
+            var allowed = System.Enum.GetValues<T>().Select(v => JsonSerializer.Serialize(v, EnumJson).Trim('"'));
+            validation.Add(name, $"Must be one of: {string.Join(", ", allowed)}.");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace IsoLedger.Api.Hosting;
+
+/// <summary>Collects field errors of a request; <see cref="Result"/> is what a Wolverine <c>Validate</c> method returns.</summary>
+public sealed class Validation
+{
+    public const int MaxText = 2000;
+    public static readonly DateOnly EarliestDate = new(2000, 1, 1);
+
+    private readonly Dictionary<string, string[]> errors = [];
+
+    public ProblemDetails Result => errors.Count == 0 ? WolverineContinue.NoProblems : Problems.Invalid(errors);
+
+    public Validation Add(string field, string error)
+    {
+        errors[field] = [.. errors.GetValueOrDefault(field, []), error];
+        return this;
+    }
+
+    /// <summary>A business date: required unless <paramref name="required"/> is false, on or after 2000-01-01.</summary>
+    public Validation Date(string field, DateOnly? value, bool required = true)
+    {
+        if (value is null) return required ? Add(field, "Required: a date as YYYY-MM-DD.") : this;
+        return value < EarliestDate ? Add(field, $"Must be on or after {EarliestDate:yyyy-MM-dd}.") : this;
+    }
+
+    public Validation Text(string field, string? value, bool required = false, int max = MaxText)
+    {
+        if (value is null) return required ? Add(field, "Required.") : this;
+        if (string.IsNullOrWhiteSpace(value)) return Add(field, "Must not be blank.");
+        if (value.Length > max) return Add(field, $"Must be at most {max} characters.");
+        return value.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t')
+            ? Add(field, "Must not contain control characters.")
+            : this;
+    }
+
+    public Validation Count(string field, int? value, bool required = true, int max = 100_000)
+    {
+        if (value is null) return required ? Add(field, "Required: a whole number.") : this;
+        return value < 0 || value > max ? Add(field, $"Must be between 0 and {max}.") : this;
+    }
+
+    public Validation Required<T>(string field, T? value, string allowed) where T : struct =>
+        value is null ? Add(field, $"Required: {allowed}.") : this;
+
+    public Validation Year(string field, int year, DateOnly today) =>
+        year < EarliestDate.Year || year > today.Year + 1 ? Add(field, $"Must be a year from {EarliestDate.Year} to {today.Year + 1}.") : this;
+}

@@ -1,0 +1,92 @@
+using IsoLedger.Api.Hosting;
+using IsoLedger.Api.Security;
+using IsoLedger.Api.Units;
+using IsoLedger.Domain;
+using IsoLedger.Domain.Units;
+using IsoLedger.Domain.Units.Commands;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace IsoLedger.Api.Lifecycle;
+
+/// <param name="RaisedOn">The date the nonconformity was found.</param>
+/// <param name="Source">internal-audit, inspection, complaint or other.</param>
+/// <param name="Description">What does not conform.</param>
+/// <param name="Severity">minor or major.</param>
+/// <param name="Clause">The ISO 9001 clause concerned, e.g. "8.5".</param>
+/// <param name="DueOn">When it must be closed by.</param>
+public sealed record RaiseNonconformityRequest(
+    DateOnly? RaisedOn, NonconformitySource? Source, string? Description, NonconformitySeverity? Severity, string? Clause = null, DateOnly? DueOn = null);
+
+/// <param name="TakenOn">The date of the corrective action.</param>
+/// <param name="RootCause">The cause found.</param>
+/// <param name="Action">What was done to remove it.</param>
+public sealed record TakeCorrectiveActionRequest(DateOnly? TakenOn, string? RootCause, string? Action);
+
+/// <param name="ClosedOn">The date of the effectiveness review that closes it.</param>
+/// <param name="Effective">The review's verdict: whether the corrective action was effective.</param>
+public sealed record CloseNonconformityRequest(DateOnly? ClosedOn, bool? Effective);
+
+/// <summary>What raising a nonconformity wrote, with the id to act on it by.</summary>
+public sealed record NonconformityWritten(string Code, long Version, IReadOnlyList<RuleWarning> Warnings, string NonconformityId)
+    : UnitWritten(Code, Version, Warnings);
+
+public static class RaiseNonconformityEndpoint
+{
+    public static ProblemDetails Validate(RaiseNonconformityRequest request) => new Validation()
+        .Date("raisedOn", request.RaisedOn)
+        .Required("source", request.Source, "internal-audit, inspection, complaint or other")
+        .Text("description", request.Description, required: true)
+        .Required("severity", request.Severity, "minor or major")
+        .Text("clause", request.Clause, max: 20)
+        .Date("dueOn", request.DueOn, required: false)
+        .Result;
+
+    /// <summary>Raise a nonconformity</summary>
+    /// <remarks>Answers 201 with the nonconformity's id (NC-1, NC-2, … within the unit).</remarks>
+    [WolverinePost("/api/units/{code}/nonconformities", OperationId = "RaiseNonconformity"), Tags("Nonconformities"), Authorize(Policy = Policies.Record)]
+    [UnitCommand(StatusCodes.Status201Created, typeof(NonconformityWritten))]
+    public static Task<IResult> Post(string code, RaiseNonconformityRequest request, HttpContext http, IDocumentSession session, BusinessClock clock)
+    {
+        var command = new RaiseNonconformity(request.RaisedOn!.Value, request.Source!.Value, request.Description!.Normalize(),
+            request.Severity!.Value, request.Clause, request.DueOn);
+        return UnitCommands.Execute(http, session, clock, code, command,
+            respond: (accepted, written) => new NonconformityWritten(written.Code, written.Version, written.Warnings, RaisedId(accepted)),
+            created: accepted => $"/api/units/{Uri.EscapeDataString(code)}/nonconformities/{RaisedId(accepted)}");
+    }
+
+    private static string RaisedId(Accepted accepted) => accepted.Events.OfType<NonconformityRaised>().Single().NonconformityId;
+}
+
+public static class TakeCorrectiveActionEndpoint
+{
+    public static ProblemDetails Validate(TakeCorrectiveActionRequest request) => new Validation()
+        .Date("takenOn", request.TakenOn)
+        .Text("rootCause", request.RootCause, required: true)
+        .Text("action", request.Action, required: true)
+        .Result;
+
+    /// <summary>Record a corrective action for a nonconformity</summary>
+    [WolverinePost("/api/units/{code}/nonconformities/{id}/corrective-action", OperationId = "TakeCorrectiveAction"), Tags("Nonconformities"), Authorize(Policy = Policies.Record)]
+    [UnitCommand]
+    public static Task<IResult> Post(string code, string id, TakeCorrectiveActionRequest request, HttpContext http, IDocumentSession session, BusinessClock clock) =>
+        UnitCommands.Execute(http, session, clock, code,
+            new TakeCorrectiveAction(id, request.TakenOn!.Value, request.RootCause!.Normalize(), request.Action!.Normalize()));
+}
+
+public static class CloseNonconformityEndpoint
+{
+    public static ProblemDetails Validate(CloseNonconformityRequest request) => new Validation()
+        .Date("closedOn", request.ClosedOn)
+        .Required("effective", request.Effective, "the effectiveness verdict, true or false")
+        .Result;
+
+    /// <summary>Close a nonconformity after its effectiveness review</summary>
+    /// <remarks>Needs a corrective action and an effective verdict (ISO 9001 §10.2).</remarks>
+    [WolverinePost("/api/units/{code}/nonconformities/{id}/close", OperationId = "CloseNonconformity"), Tags("Nonconformities"), Authorize(Policy = Policies.Record)]
+    [UnitCommand]
+    public static Task<IResult> Post(string code, string id, CloseNonconformityRequest request, HttpContext http, IDocumentSession session, BusinessClock clock) =>
+        UnitCommands.Execute(http, session, clock, code, new CloseNonconformity(id, request.ClosedOn!.Value, request.Effective!.Value));
+}

@@ -1,0 +1,60 @@
+using IsoLedger.Api.Hosting;
+using IsoLedger.Api.Security;
+using IsoLedger.Domain.Units;
+using Marten;
+using Marten.Linq;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace IsoLedger.Api.Units;
+
+/// <summary>A unit in a list.</summary>
+public sealed record UnitSummary(string Code, string Name, UnitLevel Level, string Province, string? District, string Standard, string? MergedInto, long Version);
+
+public sealed record UnitPage(IReadOnlyList<UnitSummary> Items, int Page, int PageSize, long Total);
+
+public static class ListUnitsEndpoint
+{
+    public const int MaxPageSize = 200;
+
+    /// <summary>List units</summary>
+    /// <remarks>Filters combine; <c>q</c> matches part of the code or name, ignoring case; <c>standard</c> is none, 2008 or 2015.</remarks>
+    [WolverineGet("/api/units", OperationId = "ListUnits"), Tags("Units"), Authorize(Policy = Policies.ReadStatus)]
+    [ProducesResponseType<UnitPage>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    public static async Task<IResult> Get(
+        IQuerySession session, CancellationToken cancellation,
+        string? province = null, string? district = null, string? level = null, string? standard = null, string? q = null,
+        string? page = null, string? pageSize = null)
+    {
+        var validation = new Validation().Text("province", province, max: 500).Text("district", district, max: 500).Text("q", q, max: 200);
+        var levelFilter = Query.Enum<UnitLevel>(validation, "level", level);
+        var pageNumber = Query.Int(validation, "page", page, 1, 1, int.MaxValue / MaxPageSize);
+        var size = Query.Int(validation, "pageSize", pageSize, 50, 1, MaxPageSize);
+        QmsStandard? standardFilter = null;
+        if (standard is not null && standard != "none")
+            standardFilter = Query.Enum<QmsStandard>(validation, "standard", standard);
+        if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
+
+        IQueryable<Unit> units = session.Query<Unit>().Stats(out QueryStatistics statistics);
+        if (province is not null) { var p = province.Normalize(); units = units.Where(u => u.Province == p); }
+        if (district is not null) { var d = district.Normalize(); units = units.Where(u => u.District == d); }
+        if (levelFilter is not null) units = units.Where(u => u.Level == levelFilter);
+        if (standard == "none") units = units.Where(u => u.Standard == null);
+        else if (standardFilter is not null) units = units.Where(u => u.Standard == standardFilter);
+        if (q is not null)
+        {
+            var text = q.Normalize();
+            units = units.Where(u => u.Name.Contains(text, StringComparison.OrdinalIgnoreCase) || u.Code.Contains(text, StringComparison.OrdinalIgnoreCase));
+        }
+
+        var found = await units.OrderBy(u => u.Code).Skip((pageNumber - 1) * size).Take(size).ToListAsync(cancellation);
+        var items = found.Select(u => new UnitSummary(
+            u.Code, u.Name, u.Level, u.Province, u.District, StandardName(u.Standard), u.Merger?.IntoCode, u.Version)).ToList();
+        return Results.Ok(new UnitPage(items, pageNumber, size, statistics.TotalResults));
+    }
+
+    public static string StandardName(QmsStandard? standard) =>
+        standard switch { QmsStandard.Iso9001V2008 => "2008", QmsStandard.Iso9001V2015 => "2015", _ => "none" };
+}

@@ -1,0 +1,164 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using IsoLedger.Api.Hosting;
+using IsoLedger.Domain;
+using IsoLedger.Domain.Units;
+using IsoLedger.Domain.Units.Commands;
+using Marten;
+using JasperFx;
+using JasperFx.Events;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace IsoLedger.Api.Units;
+
+/// <summary>The write path every unit command shares: concurrency (<c>If-Match</c>), idempotent retries
+/// (<c>Idempotency-Key</c>), the decider, and who recorded what (event metadata).</summary>
+public static class UnitCommands
+{
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+    private const int Attempts = 3;
+
+    /// <summary>Decides a command on an existing unit and appends its events.</summary>
+    public static Task<IResult> Execute(
+        HttpContext http, IDocumentSession session, BusinessClock clock, string code, IUnitCommand command,
+        Func<Accepted, UnitWritten, object>? respond = null, Func<Accepted, string>? created = null) =>
+        Execute(http, session, code, command, unit => UnitDecider.Decide(unit, command, clock.Today), respond, created);
+
+    /// <summary>Runs <paramref name="decide"/> on the state of unit <paramref name="code"/> (null if it has no stream)
+    /// and appends the events it accepts. <paramref name="command"/> identifies the request for idempotent retries;
+    /// <paramref name="respond"/> shapes the success body; <paramref name="created"/> answers 201 with a location.</summary>
+    public static async Task<IResult> Execute(
+        HttpContext http, IDocumentSession session, string code, object command, Func<Unit?, Decision> decide,
+        Func<Accepted, UnitWritten, object>? respond = null, Func<Accepted, string>? created = null)
+    {
+        var cancellation = http.RequestAborted;
+        if (!TryReadIfMatch(http, out var expectedVersion)) return Problems.BadIfMatch();
+        if (!UnitCode.IsValid(code)) return Problems.UnitNotFound(code);
+
+        var idempotency = IdempotencyFor(http, command);
+        if (idempotency is not null && await session.LoadAsync<IdempotentResponse>(idempotency.Id, cancellation) is { } earlier)
+            return earlier.Replay(idempotency.Fingerprint);
+
+        session.CorrelationId = http.Id();
+        session.LastModifiedBy = http.User.Identity?.Name;
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var stream = await session.Events.FetchForWriting<Unit>(code, cancellation);
+            if (expectedVersion is not null && (stream.CurrentVersion ?? 0) != expectedVersion)
+                return stream.Aggregate is null ? Problems.UnitNotFound(code) : Problems.StaleVersion(stream.CurrentVersion ?? 0);
+
+            switch (decide(stream.Aggregate))
+            {
+                case Rejected { Broken: var broken } when broken == Rules.UnitNotRegistered:
+                    return Problems.UnitNotFound(code);
+                case Rejected rejected:
+                    return Problems.RuleBroken(rejected.Broken);
+                case Accepted accepted:
+                    var version = (stream.CurrentVersion ?? 0) + accepted.Events.Count;
+                    stream.AppendMany(accepted.Events.ToArray());
+                    var written = new UnitWritten(code, version, accepted.Warnings.Select(RuleWarning.From).ToList());
+                    var response = new IdempotentResponse
+                    {
+                        Id = idempotency?.Id ?? "",
+                        Fingerprint = idempotency?.Fingerprint ?? "",
+                        Status = created is null ? StatusCodes.Status200OK : StatusCodes.Status201Created,
+                        Location = created?.Invoke(accepted),
+                        Version = version,
+                        Body = JsonSerializer.Serialize(respond?.Invoke(accepted, written) ?? written, JsonOptions(http)),
+                    };
+                    if (idempotency is not null) session.Insert(response);
+                    try
+                    {
+                        await session.SaveChangesAsync(cancellation);
+                        return response.Replay(response.Fingerprint);
+                    }
+                    catch (Exception e) when (IsConcurrencyConflict(e) && expectedVersion is null && attempt < Attempts)
+                    {
+                        // Another writer appended first: decide again on the newer state.
+                        session.EjectAllPendingChanges();
+                    }
+                    catch (Exception e) when (IsConcurrencyConflict(e))
+                    {
+                        session.EjectAllPendingChanges();
+                        return Problems.StaleVersion(await CurrentVersion(session, code, cancellation));
+                    }
+                    catch (DocumentAlreadyExistsException) when (idempotency is not null)
+                    {
+                        // The same key was used by a request that committed while this one ran.
+                        session.EjectAllPendingChanges();
+                        var first = await session.LoadAsync<IdempotentResponse>(idempotency.Id, cancellation);
+                        return first!.Replay(idempotency.Fingerprint);
+                    }
+                    break;
+                default:
+                    throw new InvalidOperationException("A decision is either accepted or rejected.");
+            }
+        }
+    }
+
+    private static bool IsConcurrencyConflict(Exception e) => e is ConcurrencyException or ExistingStreamIdCollisionException;
+
+    private static async Task<long> CurrentVersion(IDocumentSession session, string code, CancellationToken cancellation) =>
+        (await session.Events.FetchStreamStateAsync(code, cancellation))?.Version ?? 0;
+
+    private static JsonSerializerOptions JsonOptions(HttpContext http) =>
+        http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+
+    /// <summary>Reads <c>If-Match</c>: absent or <c>*</c> means "any version"; otherwise one entity tag holding a version.</summary>
+    private static bool TryReadIfMatch(HttpContext http, out long? version)
+    {
+        version = null;
+        var header = http.Request.Headers.IfMatch.ToString();
+        if (header.Length == 0 || header.Trim() == "*") return true;
+        if (!EntityTagHeaderValue.TryParse(header.Trim(), out var tag) || tag.IsWeak) return false;
+        if (!long.TryParse(tag.Tag.AsSpan().Trim('"'), out var parsed) || parsed < 0) return false;
+        version = parsed;
+        return true;
+    }
+
+    private sealed record Idempotency(string Id, string Fingerprint);
+
+    /// <summary>A key is scoped to the API key that sent it; the fingerprint covers the route and the command.</summary>
+    private static Idempotency? IdempotencyFor(HttpContext http, object command)
+    {
+        var key = http.Request.Headers[IdempotencyKeyHeader].ToString();
+        if (key.Length == 0) return null;
+        var caller = http.User.FindFirstValue(ClaimTypes.Name) ?? "";
+        var fingerprint = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
+            $"{http.Request.Method} {http.Request.Path}\n{command.GetType().Name}\n{JsonSerializer.Serialize(command, command.GetType())}")));
+        var id = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{caller}\n{key}")));
+        return new Idempotency(id, fingerprint);
+    }
+}
+
+/// <summary>The response to a request sent with an <c>Idempotency-Key</c>, kept to answer its retries.</summary>
+public sealed class IdempotentResponse
+{
+    public string Id { get; set; } = "";
+    public string Fingerprint { get; set; } = "";
+    public int Status { get; set; }
+    public string? Location { get; set; }
+    public long Version { get; set; }
+    public string Body { get; set; } = "";
+
+    public IResult Replay(string fingerprint) => fingerprint != Fingerprint
+        ? Problems.IdempotencyKeyReused()
+        : new StoredResult(this);
+
+    private sealed class StoredResult(IdempotentResponse response) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext http)
+        {
+            http.Response.StatusCode = response.Status;
+            http.Response.Headers.ETag = UnitResults.ETag(response.Version);
+            if (response.Location is not null) http.Response.Headers.Location = response.Location;
+            http.Response.ContentType = "application/json; charset=utf-8";
+            await http.Response.WriteAsync(response.Body, http.RequestAborted);
+        }
+    }
+}
