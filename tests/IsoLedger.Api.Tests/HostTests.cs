@@ -9,32 +9,75 @@ public class HostTests(ApiFixture api) : IClassFixture<ApiFixture>
     [Theory]
     [InlineData("/health/live")]
     [InlineData("/health/ready")]
-    public async Task Health_endpoints_answer_without_a_key(string url) =>
-        await Host.Scenario(s => { s.Get.Url(url); s.StatusCodeShouldBeOk(); });
+    public async Task Health_endpoints_answer_without_a_key(string url) => await Host.Get(url, key: null).Expect(200);
 
-    [Fact]
-    public async Task The_OpenAPI_document_describes_the_unit_endpoints_and_their_errors()
+    public static TheoryData<string, string> CommandOperations() => new()
     {
-        var document = await (await Host.Scenario(s => s.Get.Url("/openapi/v1.json"))).Json();
-        var register = document["paths"]!["/api/units"]!["post"]!;
-        Assert.Equal(["201", "400", "409"], register["responses"]!.AsObject().Select(r => r.Key).Order());
-        Assert.Equal("#/components/schemas/RegisterUnitRequest",
-            (string?)register["requestBody"]!["content"]!["application/json"]!["schema"]!["$ref"]);
-        var get = document["paths"]!["/api/units/{code}"]!["get"]!;
-        Assert.Equal(["200", "404"], get["responses"]!.AsObject().Select(r => r.Key).Order());
-        Assert.NotNull(document["components"]!["schemas"]!["UnitStatus"]);
+        { "/api/units", "post" },
+        { "/api/units/{code}/steering-board", "post" },
+        { "/api/units/{code}/documentation", "post" },
+        { "/api/units/{code}/declarations", "post" },
+        { "/api/units/{code}/conversion/start", "post" },
+        { "/api/units/{code}/conversion/complete", "post" },
+        { "/api/units/{code}/years/{year}/quality-objectives", "post" },
+        { "/api/units/{code}/years/{year}/maintenance-plan", "post" },
+        { "/api/units/{code}/years/{year}/report", "post" },
+        { "/api/units/{code}/years/{year}/inspection", "post" },
+        { "/api/units/{code}/internal-audits", "post" },
+        { "/api/units/{code}/nonconformities", "post" },
+        { "/api/units/{code}/nonconformities/{id}/corrective-action", "post" },
+        { "/api/units/{code}/nonconformities/{id}/close", "post" },
+        { "/api/units/{code}/management-reviews", "post" },
+        { "/api/units/{code}/scope-changes", "post" },
+        { "/api/units/{code}/merge", "post" },
+    };
+
+    [Theory, MemberData(nameof(CommandOperations))]
+    public async Task The_OpenAPI_document_describes_each_command_with_its_body_answers_and_errors(string path, string method)
+    {
+        var document = (await Host.Get("/openapi/v1.json", key: null).Expect(200)).Json;
+        var operation = document["paths"]![path]![method]!;
+
+        Assert.NotNull(operation["requestBody"]!["content"]!["application/json"]!["schema"]!["$ref"]);
+        var responses = operation["responses"]!.AsObject();
+        var success = responses.Single(r => r.Key is "200" or "201");
+        Assert.NotNull(success.Value!["content"]!["application/json"]!["schema"]);
+        foreach (var status in new[] { "400", "401", "403", "404", "409", "412", "422" })
+            Assert.True(responses.ContainsKey(status), $"{method} {path} does not describe {status}");
+        Assert.NotNull(responses["409"]!["content"]!["application/problem+json"]);
+    }
+
+    [Theory]
+    [InlineData("/api/units", "UnitPage")]
+    [InlineData("/api/units/{code}", "UnitStatus")]
+    [InlineData("/api/units/{code}/state", "UnitStatus")]
+    [InlineData("/api/units/{code}/history", null)]
+    [InlineData("/api/events", "EventPage")]
+    public async Task The_OpenAPI_document_describes_each_read(string path, string? schema)
+    {
+        var document = (await Host.Get("/openapi/v1.json", key: null).Expect(200)).Json;
+        var responses = document["paths"]![path]!["get"]!["responses"]!.AsObject();
+
+        var ok = responses["200"]!["content"]!["application/json"]!["schema"]!;
+        if (schema is not null) Assert.Equal($"#/components/schemas/{schema}", (string?)ok["$ref"]);
+        Assert.True(responses.ContainsKey("401"));
+        Assert.True(responses.ContainsKey("403"));
+        Assert.DoesNotContain(responses, r => r.Value!["content"]?["application/json"]?["schema"]?["$ref"]?.ToString() == "#/components/schemas/IResult");
     }
 
     [Fact]
-    public async Task The_API_reference_page_is_served() =>
-        await Host.Scenario(s => { s.Get.Url("/docs/"); s.StatusCodeShouldBeOk(); });
+    public async Task The_API_reference_page_is_served() => await Host.Get("/docs/", key: null).Expect(200);
 
     [Fact]
-    public async Task Unknown_routes_answer_with_problem_details() =>
-        await Host.Scenario(s =>
-        {
-            s.Get.Url("/api/nothing-here");
-            s.StatusCodeShouldBe(404);
-            s.ContentTypeShouldBe(Http.ProblemJson);
-        });
+    public async Task Unknown_routes_answer_with_problem_details() => await Host.Get("/api/nothing-here").Expect(404);
+
+    [Fact]
+    public async Task Every_answer_carries_a_correlation_id_and_keeps_a_sensible_one_from_the_client()
+    {
+        var generated = await Host.Get("/health/live", key: null);
+        Assert.False(string.IsNullOrEmpty(generated.Header("X-Correlation-Id")));
+
+        var kept = await Host.Send(HttpMethod.Get, "/health/live", key: null, headers: ("X-Correlation-Id", "req-42"));
+        Assert.Equal("req-42", kept.Header("X-Correlation-Id"));
+    }
 }

@@ -1,20 +1,70 @@
 using System.Text.Json.Nodes;
 using Alba;
+using Microsoft.AspNetCore.Http;
 
 namespace IsoLedger.Api.Tests;
 
-/// <summary>Small helpers for reading API answers in assertions.</summary>
+/// <summary>The development keys (see appsettings.Development.json), by role.</summary>
+public static class Keys
+{
+    public const string Admin = "dev-admin";
+    public const string Recorder = "dev-recorder";
+    public const string Inspector = "dev-inspector";
+    public const string Auditor = "dev-auditor";
+    public const string Viewer = "dev-viewer";
+}
+
+/// <summary>An answer of the API, read for assertions.</summary>
+public sealed record Answer(int Status, JsonNode? Body, IHeaderDictionary Headers, string ContentType)
+{
+    public JsonNode Json => Body ?? throw new InvalidOperationException($"The {Status} answer has no JSON body.");
+    public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value.ToString() : null;
+    public string? ProblemType => (string?)Json["type"];
+}
+
 public static class Http
 {
     public const string ProblemJson = "application/problem+json";
 
-    public static async Task<JsonNode> Json(this IScenarioResult result) =>
-        JsonNode.Parse(await result.ReadAsTextAsync()) ?? throw new InvalidOperationException("The body is empty.");
-
-    public static Task<IScenarioResult> PostJson(this IAlbaHost host, string url, string json, int expectedStatus) =>
-        host.Scenario(s =>
+    /// <summary>Sends a request with the given API key (none when null) and returns whatever it answers.</summary>
+    public static async Task<Answer> Send(
+        this IAlbaHost host, HttpMethod method, string url, string? json = null, string? key = Keys.Admin,
+        params (string Name, string Value)[] headers)
+    {
+        var result = await host.Scenario(s =>
         {
-            s.Post.RawJson(json).ToUrl(url);
-            s.StatusCodeShouldBe(expectedStatus);
+            if (method == HttpMethod.Get) s.Get.Url(url);
+            else s.Post.RawJson(json ?? "{}").ToUrl(url);
+            if (key is not null) s.WithRequestHeader("X-Api-Key", key);
+            foreach (var (name, value) in headers) s.WithRequestHeader(name, value);
+            s.IgnoreStatusCode();
         });
+        var text = await result.ReadAsTextAsync();
+        var response = result.Context.Response;
+        var contentType = response.ContentType ?? "";
+        var body = contentType.Contains("json") && text.Length > 0 ? JsonNode.Parse(text) : null;
+        return new Answer(response.StatusCode, body, response.Headers, contentType);
+    }
+
+    public static Task<Answer> Post(this IAlbaHost host, string url, string json, string? key = Keys.Admin, params (string, string)[] headers) =>
+        host.Send(HttpMethod.Post, url, json, key, headers);
+
+    public static Task<Answer> Get(this IAlbaHost host, string url, string? key = Keys.Admin) => host.Send(HttpMethod.Get, url, key: key);
+
+    /// <summary>Posts and asserts the status, showing the body when it differs.</summary>
+    public static async Task<Answer> Expect(this Task<Answer> request, int status)
+    {
+        var answer = await request;
+        Assert.True(answer.Status == status, $"Expected {status}, got {answer.Status}: {answer.Body?.ToJsonString()}");
+        if (status >= 400) Assert.StartsWith(ProblemJson, answer.ContentType);
+        return answer;
+    }
+
+    public static Task<Answer> RegisterCommune(this IAlbaHost host, string code, string registeredOn = "2010-01-01") =>
+        host.Post("/api/units",
+            $$"""{"code":"{{code}}","name":"UBND Xã {{code}}","level":"commune","province":"Quảng Trị","district":"Hải Lăng","registeredOn":"{{registeredOn}}"}""")
+            .Expect(201);
+
+    public static IEnumerable<string> WarningRules(this Answer answer) =>
+        answer.Json["warnings"]!.AsArray().Select(w => (string)w!["rule"]!);
 }
