@@ -1,0 +1,138 @@
+using Alba;
+
+namespace IsoLedger.Api.Tests;
+
+/// <summary>History, time travel, the event feed and unit lists.</summary>
+public class AuditReadTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    private IAlbaHost Host => api.Host;
+
+    private async Task<string> UnitWithThreeEvents(string province = "Quảng Trị")
+    {
+        var code = $"QT-{Guid.NewGuid():N}"[..24];
+        await Host.Post("/api/units", $$"""{"code":"{{code}}","name":"UBND Xã Triệu Phong","level":"commune","province":"{{province}}","registeredOn":"2015-01-01"}""").Expect(201);
+        await Host.Post($"/api/units/{code}/internal-audits", """{"heldOn":"2017-06-01"}""").Expect(200);
+        await Host.Post($"/api/units/{code}/internal-audits", """{"heldOn":"2016-06-01"}""").Expect(200);
+        return code;
+    }
+
+    [Fact]
+    public async Task History_lists_every_event_with_its_metadata()
+    {
+        var code = await UnitWithThreeEvents();
+        var history = (await Host.Get($"/api/units/{code}/history", Keys.Auditor).Expect(200)).Json.AsArray();
+
+        Assert.Equal(3, history.Count);
+        var audit = history[2]!;
+        Assert.Equal("InternalAuditHeld", (string?)audit["type"]);
+        Assert.Equal(3, (long)audit["version"]!);
+        Assert.Equal("2016-06-01", (string?)audit["businessDate"]);
+        Assert.Equal(code, (string?)audit["streamKey"]);
+        Assert.Equal("dev-admin", (string?)audit["recordedBy"]);
+        Assert.True(DateTimeOffset.Parse((string)audit["recordedAt"]!) > DateTimeOffset.UtcNow.AddMinutes(-5));
+        Assert.Equal("2016-06-01", (string?)audit["data"]!["heldOn"]);
+        await Host.Get("/api/units/QT-NOBODY/history").Expect(404);
+    }
+
+    [Fact]
+    public async Task State_as_of_a_business_date_counts_facts_by_when_they_happened()
+    {
+        var code = await UnitWithThreeEvents();
+
+        var asOf2016 = (await Host.Get($"/api/units/{code}/state?asOf=2016-12-31").Expect(200)).Json;
+        Assert.Equal("2016-06-01", (string?)asOf2016["lastInternalAudit"]);
+        Assert.Equal(3, (long)asOf2016["version"]!);
+        Assert.Equal("2017-06-01", (string?)(await Host.Get($"/api/units/{code}/state?asOf=2017-12-31").Expect(200)).Json["lastInternalAudit"]);
+        await Host.Get($"/api/units/{code}/state?asOf=2014-12-31").Expect(404);
+    }
+
+    [Fact]
+    public async Task State_by_version_and_by_recording_time_replays_the_stream_as_it_was_recorded()
+    {
+        var code = await UnitWithThreeEvents();
+        var history = (await Host.Get($"/api/units/{code}/history").Expect(200)).Json.AsArray();
+
+        var version2 = (await Host.Get($"/api/units/{code}/state?version=2").Expect(200)).Json;
+        Assert.Equal(2, (long)version2["version"]!);
+        Assert.Equal("2017-06-01", (string?)version2["lastInternalAudit"]);
+
+        var secondRecordedAt = Uri.EscapeDataString((string)history[1]!["recordedAt"]!);
+        var known = (await Host.Get($"/api/units/{code}/state?knownAt={secondRecordedAt}").Expect(200)).Json;
+        Assert.Equal(2, (long)known["version"]!);
+        await Host.Get($"/api/units/{code}/state?knownAt=2000-01-01T00:00:00Z").Expect(404);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("?asOf=2016-12-31&version=2")]
+    [InlineData("?asOf=31-12-2016")]
+    [InlineData("?knownAt=yesterday")]
+    [InlineData("?version=-1")]
+    [InlineData("?version=abc")]
+    public async Task State_needs_exactly_one_valid_point_in_time(string query) =>
+        await Host.Get($"/api/units/QT-ANY/state{query}").Expect(400);
+
+    [Fact]
+    public async Task The_event_feed_pages_through_the_whole_store_in_order()
+    {
+        await UnitWithThreeEvents();
+        await UnitWithThreeEvents();
+
+        var sequences = new List<long>();
+        long after = 0;
+        bool more;
+        do
+        {
+            var page = (await Host.Get($"/api/events?after={after}&limit=2", Keys.Auditor).Expect(200)).Json;
+            var events = page["events"]!.AsArray();
+            Assert.True(events.Count <= 2);
+            sequences.AddRange(events.Select(e => (long)e!["sequence"]!));
+            after = (long)page["next"]!;
+            more = (bool)page["hasMore"]!;
+        } while (more);
+
+        Assert.True(sequences.Count >= 6);
+        Assert.Equal(sequences.Order(), sequences);
+        Assert.Equal(sequences.Distinct().Count(), sequences.Count);
+    }
+
+    [Theory]
+    [InlineData("?limit=0")]
+    [InlineData("?limit=1001")]
+    [InlineData("?after=-5")]
+    [InlineData("?after=x")]
+    public async Task The_event_feed_refuses_bad_paging(string query) => await Host.Get($"/api/events{query}").Expect(400);
+
+    [Fact]
+    public async Task Units_are_listed_by_filters_and_pages()
+    {
+        var province = $"Tỉnh {Guid.NewGuid():N}"[..16];
+        var first = await UnitWithThreeEvents(province);
+        var second = await UnitWithThreeEvents(province);
+        await Host.Post($"/api/units/{second}/declarations", """{"declaredOn":"2017-09-01","standard":"2015"}""").Expect(200);
+
+        var all = (await Host.Get($"/api/units?province={Uri.EscapeDataString(province)}", Keys.Viewer).Expect(200)).Json;
+        Assert.Equal(2, (long)all["total"]!);
+        Assert.Equal(new[] { first, second }.Order(), all["items"]!.AsArray().Select(i => (string)i!["code"]!));
+
+        var on2015 = (await Host.Get($"/api/units?province={Uri.EscapeDataString(province)}&standard=2015&level=commune").Expect(200)).Json;
+        Assert.Equal(second, (string?)on2015["items"]!.AsArray().Single()!["code"]);
+        var none = (await Host.Get($"/api/units?province={Uri.EscapeDataString(province)}&standard=none").Expect(200)).Json;
+        Assert.Equal(first, (string?)none["items"]!.AsArray().Single()!["code"]);
+
+        var byName = (await Host.Get($"/api/units?province={Uri.EscapeDataString(province)}&q=triệu").Expect(200)).Json;
+        Assert.Equal(2, (long)byName["total"]!);
+
+        var page2 = (await Host.Get($"/api/units?province={Uri.EscapeDataString(province)}&page=2&pageSize=1").Expect(200)).Json;
+        Assert.Equal(2, (long)page2["total"]!);
+        Assert.Equal(new[] { first, second }.Order().Last(), (string?)page2["items"]!.AsArray().Single()!["code"]);
+    }
+
+    [Theory]
+    [InlineData("?level=planet")]
+    [InlineData("?standard=2001")]
+    [InlineData("?pageSize=0")]
+    [InlineData("?pageSize=201")]
+    [InlineData("?page=-1")]
+    public async Task Unit_lists_refuse_bad_filters(string query) => await Host.Get($"/api/units{query}").Expect(400);
+}
