@@ -1,9 +1,6 @@
-using IsoLedger.Api.Hosting;
-using IsoLedger.Api.Security;
 using JasperFx;
 using Scalar.AspNetCore;
 using Serilog;
-using Wolverine.Http;
 
 var builder = WebApplication.CreateBuilder(args);
 

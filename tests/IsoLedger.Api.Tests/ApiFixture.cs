@@ -18,10 +18,13 @@ public sealed class ApiFixture : IAsyncLifetime
 
     public IAlbaHost Host { get; private set; } = null!;
 
+    /// <summary>The connection string of this fixture's own database.</summary>
+    public string ConnectionString { get; private set; } = "";
+
     public async Task InitializeAsync()
     {
         await ExecuteOnServer($"create database \"{database}\"");
-        var connection = new NpgsqlConnectionStringBuilder(serverConnection) { Database = database }.ConnectionString;
+        var connection = ConnectionString = new NpgsqlConnectionStringBuilder(serverConnection) { Database = database }.ConnectionString;
         Host = await AlbaHost.For<Program>(builder =>
         {
             builder.UseEnvironment("Development");

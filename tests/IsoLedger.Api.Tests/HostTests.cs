@@ -1,4 +1,5 @@
 using Alba;
+using Microsoft.AspNetCore.Hosting;
 
 namespace IsoLedger.Api.Tests;
 
@@ -63,6 +64,29 @@ public class HostTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.True(responses.ContainsKey("401"));
         Assert.True(responses.ContainsKey("403"));
         Assert.DoesNotContain(responses, r => r.Value!["content"]?["application/json"]?["schema"]?["$ref"]?.ToString() == "#/components/schemas/IResult");
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_declares_the_API_key_scheme_on_secured_operations()
+    {
+        var document = (await Host.Get("/openapi/v1.json", key: null).Expect(200)).Json;
+        var scheme = document["components"]!["securitySchemes"]!["ApiKey"]!;
+        Assert.Equal("apiKey", (string?)scheme["type"]);
+        Assert.Equal("header", (string?)scheme["in"]);
+        Assert.Equal("X-Api-Key", (string?)scheme["name"]);
+        Assert.NotNull(document["paths"]!["/api/units/{code}/history"]!["get"]!["security"]);
+        Assert.Null(document["paths"]!["/health/live"]?["get"]?["security"]);
+    }
+
+    [Fact]
+    public async Task Production_refuses_to_start_without_configured_keys()
+    {
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => AlbaHost.For<Program>(builder =>
+        {
+            builder.UseEnvironment("Production");
+            builder.UseSetting("ConnectionStrings:IsoLedger", api.ConnectionString);
+        }));
+        Assert.Contains("No API keys are configured", failure.ToString());
     }
 
     [Fact]

@@ -1,8 +1,3 @@
-using IsoLedger.Api.Units;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-
 namespace IsoLedger.Api.Hosting;
 
 /// <summary>Marks an endpoint that records a command on a unit through <see cref="UnitCommands"/>, so that it is

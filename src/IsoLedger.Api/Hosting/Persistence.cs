@@ -1,9 +1,6 @@
-using IsoLedger.Api.Units;
-using IsoLedger.Domain.Units;
 using IsoLedger.Projections;
 using JasperFx;
 using JasperFx.Events;
-using Marten;
 using Npgsql;
 using Weasel.Core;
 using Wolverine;

@@ -1,6 +1,4 @@
-using IsoLedger.Domain;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Mvc;
 
 namespace IsoLedger.Api.Hosting;
 

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-
 namespace IsoLedger.Api.Hosting;
 
 /// <summary>Collects field errors of a request; <see cref="Result"/> is what a Wolverine <c>Validate</c> method returns.</summary>

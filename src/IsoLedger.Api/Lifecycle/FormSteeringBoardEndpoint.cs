@@ -1,12 +1,3 @@
-using IsoLedger.Api.Hosting;
-using IsoLedger.Api.Security;
-using IsoLedger.Api.Units;
-using IsoLedger.Domain.Units.Commands;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-
 namespace IsoLedger.Api.Lifecycle;
 
 /// <param name="FormedOn">The date of the decision forming (or reorganising) the board.</param>

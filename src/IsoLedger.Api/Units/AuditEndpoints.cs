@@ -1,12 +1,5 @@
-using IsoLedger.Api.Hosting;
-using IsoLedger.Api.Security;
-using IsoLedger.Domain.Units;
 using IsoLedger.Projections.Units;
 using JasperFx.Events;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace IsoLedger.Api.Units;
 

@@ -1,11 +1,4 @@
-using IsoLedger.Api.Hosting;
-using IsoLedger.Api.Security;
-using IsoLedger.Domain.Units;
 using IsoLedger.Projections.Units;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace IsoLedger.Api.Units;
 

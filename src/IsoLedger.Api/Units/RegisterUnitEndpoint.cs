@@ -1,13 +1,3 @@
-using IsoLedger.Api.Hosting;
-using IsoLedger.Api.Security;
-using IsoLedger.Domain;
-using IsoLedger.Domain.Units;
-using IsoLedger.Domain.Units.Commands;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-
 namespace IsoLedger.Api.Units;
 
 /// <summary>Registers a unit. <paramref name="RegisteredOn"/> defaults to today.</summary>

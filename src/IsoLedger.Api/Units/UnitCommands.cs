@@ -2,14 +2,8 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using IsoLedger.Api.Hosting;
-using IsoLedger.Domain;
-using IsoLedger.Domain.Units;
-using IsoLedger.Domain.Units.Commands;
-using Marten;
 using JasperFx;
 using JasperFx.Events;
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -107,7 +101,7 @@ public static class UnitCommands
         (await session.Events.FetchStreamStateAsync(code, cancellation))?.Version ?? 0;
 
     private static JsonSerializerOptions JsonOptions(HttpContext http) =>
-        http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        http.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
 
     /// <summary>Reads <c>If-Match</c>: absent or <c>*</c> means "any version"; otherwise one entity tag holding a version.</summary>
     private static bool TryReadIfMatch(HttpContext http, out long? version)
