@@ -42,6 +42,21 @@ public static class Problems
         statusCode: StatusCodes.Status412PreconditionFailed,
         extensions: new Dictionary<string, object?> { ["currentVersion"] = current });
 
+    /// <summary>503: the write kept colliding with others; nothing was recorded and a retry is safe.</summary>
+    public static IResult Busy() => new RetryAfter(1, Results.Problem(
+        title: "The unit is busy.",
+        detail: "Other writes to this unit kept coming first; nothing was recorded. Retry shortly.",
+        statusCode: StatusCodes.Status503ServiceUnavailable));
+
+    private sealed class RetryAfter(int seconds, IResult inner) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.RetryAfter = seconds.ToString();
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
+
     public static IResult IdempotencyKeyReused() => Results.Problem(
         type: "urn:isoledger:problem:idempotency-key-reused",
         title: "The Idempotency-Key was already used for another request.",

@@ -17,8 +17,8 @@ public static class HoldInternalAuditEndpoint
     /// <summary>Record an internal audit (đánh giá nội bộ)</summary>
     [WolverinePost("/api/units/{code}/internal-audits", OperationId = "HoldInternalAudit"), Tags("Lifecycle"), Authorize(Policy = Policies.Record)]
     [UnitCommand]
-    public static Task<IResult> Post(string code, HoldInternalAuditRequest request, HttpContext http, IDocumentSession session, BusinessClock clock) =>
-        UnitCommands.Execute(http, session, clock, code, new HoldInternalAudit(request.HeldOn!.Value, request.Auditors, request.Scope));
+    public static Task<IResult> Post(string code, HoldInternalAuditRequest request, HttpContext http, IDocumentStore store, BusinessClock clock) =>
+        UnitCommands.Execute(http, store, clock, code, new HoldInternalAudit(request.HeldOn!.Value, request.Auditors, request.Scope));
 }
 
 public static class HoldManagementReviewEndpoint
@@ -29,6 +29,6 @@ public static class HoldManagementReviewEndpoint
     /// <summary>Record a management review (xem xét của lãnh đạo)</summary>
     [WolverinePost("/api/units/{code}/management-reviews", OperationId = "HoldManagementReview"), Tags("Lifecycle"), Authorize(Policy = Policies.Record)]
     [UnitCommand]
-    public static Task<IResult> Post(string code, HoldManagementReviewRequest request, HttpContext http, IDocumentSession session, BusinessClock clock) =>
-        UnitCommands.Execute(http, session, clock, code, new HoldManagementReview(request.HeldOn!.Value, request.Outputs));
+    public static Task<IResult> Post(string code, HoldManagementReviewRequest request, HttpContext http, IDocumentStore store, BusinessClock clock) =>
+        UnitCommands.Execute(http, store, clock, code, new HoldManagementReview(request.HeldOn!.Value, request.Outputs));
 }

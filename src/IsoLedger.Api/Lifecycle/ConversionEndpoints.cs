@@ -16,8 +16,8 @@ public static class StartConversionEndpoint
     /// <summary>Start converting from ISO 9001:2008 to 2015</summary>
     [WolverinePost("/api/units/{code}/conversion/start", OperationId = "StartConversion"), Tags("Lifecycle"), Authorize(Policy = Policies.Record)]
     [UnitCommand]
-    public static Task<IResult> Post(string code, StartConversionRequest request, HttpContext http, IDocumentSession session, BusinessClock clock) =>
-        UnitCommands.Execute(http, session, clock, code, new StartConversion(request.StartedOn!.Value, request.DecisionNo));
+    public static Task<IResult> Post(string code, StartConversionRequest request, HttpContext http, IDocumentStore store, BusinessClock clock) =>
+        UnitCommands.Execute(http, store, clock, code, new StartConversion(request.StartedOn!.Value, request.DecisionNo));
 }
 
 public static class CompleteConversionEndpoint
@@ -29,6 +29,6 @@ public static class CompleteConversionEndpoint
     /// <remarks>Works with or without a recorded start; a unit converts once, and only from a 2008 declaration.</remarks>
     [WolverinePost("/api/units/{code}/conversion/complete", OperationId = "CompleteConversion"), Tags("Lifecycle"), Authorize(Policy = Policies.Record)]
     [UnitCommand]
-    public static Task<IResult> Post(string code, CompleteConversionRequest request, HttpContext http, IDocumentSession session, BusinessClock clock) =>
-        UnitCommands.Execute(http, session, clock, code, new CompleteConversion(request.ConvertedOn!.Value, request.DecisionNo));
+    public static Task<IResult> Post(string code, CompleteConversionRequest request, HttpContext http, IDocumentStore store, BusinessClock clock) =>
+        UnitCommands.Execute(http, store, clock, code, new CompleteConversion(request.ConvertedOn!.Value, request.DecisionNo));
 }

@@ -20,7 +20,7 @@ public static class DeclareConformityEndpoint
     /// are not dated on or before the declaration.</remarks>
     [WolverinePost("/api/units/{code}/declarations", OperationId = "DeclareConformity"), Tags("Lifecycle"), Authorize(Policy = Policies.Record)]
     [UnitCommand]
-    public static Task<IResult> Post(string code, DeclareConformityRequest request, HttpContext http, IDocumentSession session, BusinessClock clock) =>
-        UnitCommands.Execute(http, session, clock, code,
+    public static Task<IResult> Post(string code, DeclareConformityRequest request, HttpContext http, IDocumentStore store, BusinessClock clock) =>
+        UnitCommands.Execute(http, store, clock, code,
             new DeclareConformity(request.DeclaredOn!.Value, request.Standard!.Value, request.DecisionNo, request.Scope));
 }

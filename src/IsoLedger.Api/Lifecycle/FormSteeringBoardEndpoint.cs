@@ -19,7 +19,7 @@ public static class FormSteeringBoardEndpoint
     /// <remarks>Records <c>SteeringBoardFormed</c>; every board after the first is a reorganisation (kiện toàn).</remarks>
     [WolverinePost("/api/units/{code}/steering-board", OperationId = "FormSteeringBoard"), Tags("Lifecycle"), Authorize(Policy = Policies.Record)]
     [UnitCommand]
-    public static Task<IResult> Post(string code, FormSteeringBoardRequest request, HttpContext http, IDocumentSession session, BusinessClock clock) =>
-        UnitCommands.Execute(http, session, clock, code,
+    public static Task<IResult> Post(string code, FormSteeringBoardRequest request, HttpContext http, IDocumentStore store, BusinessClock clock) =>
+        UnitCommands.Execute(http, store, clock, code,
             new FormSteeringBoard(request.FormedOn!.Value, request.Members!.Value, request.Chair, request.DecisionNo));
 }

@@ -33,8 +33,8 @@ public static class IssueDocumentationEndpoint
     /// <remarks>Records <c>DocumentationIssued</c>. A first system documented on 2008 after 21 Feb 2018 is flagged.</remarks>
     [WolverinePost("/api/units/{code}/documentation", OperationId = "IssueDocumentation"), Tags("Lifecycle"), Authorize(Policy = Policies.Record)]
     [UnitCommand]
-    public static Task<IResult> Post(string code, IssueDocumentationRequest request, HttpContext http, IDocumentSession session, BusinessClock clock) =>
-        UnitCommands.Execute(http, session, clock, code, new IssueDocumentation(
+    public static Task<IResult> Post(string code, IssueDocumentationRequest request, HttpContext http, IDocumentStore store, BusinessClock clock) =>
+        UnitCommands.Execute(http, store, clock, code, new IssueDocumentation(
             request.IssuedOn!.Value, request.Standard!.Value, request.DecisionNo, request.QualityManual!.Value, request.QualityPolicy!.Value,
             request.QualityObjectives!.Value, request.MandatoryProcedures!.Value, request.InternalProcedures!.Value,
             request.BusinessProcedures!.Value, request.AdministrativeProcedures!.Value));

@@ -37,11 +37,11 @@ public static class RaiseNonconformityEndpoint
     /// <remarks>Answers 201 with the nonconformity's id (NC-1, NC-2, … within the unit).</remarks>
     [WolverinePost("/api/units/{code}/nonconformities", OperationId = "RaiseNonconformity"), Tags("Nonconformities"), Authorize(Policy = Policies.Record)]
     [UnitCommand(StatusCodes.Status201Created, typeof(NonconformityWritten))]
-    public static Task<IResult> Post(string code, RaiseNonconformityRequest request, HttpContext http, IDocumentSession session, BusinessClock clock)
+    public static Task<IResult> Post(string code, RaiseNonconformityRequest request, HttpContext http, IDocumentStore store, BusinessClock clock)
     {
         var command = new RaiseNonconformity(request.RaisedOn!.Value, request.Source!.Value, request.Description!.Normalize(),
             request.Severity!.Value, request.Clause, request.DueOn);
-        return UnitCommands.Execute(http, session, clock, code, command,
+        return UnitCommands.Execute(http, store, clock, code, command,
             respond: (accepted, written) => new NonconformityWritten(written.Code, written.Version, written.Warnings, RaisedId(accepted)),
             created: accepted => $"/api/units/{Uri.EscapeDataString(code)}/nonconformities/{RaisedId(accepted)}");
     }
@@ -60,8 +60,8 @@ public static class TakeCorrectiveActionEndpoint
     /// <summary>Record a corrective action for a nonconformity</summary>
     [WolverinePost("/api/units/{code}/nonconformities/{id}/corrective-action", OperationId = "TakeCorrectiveAction"), Tags("Nonconformities"), Authorize(Policy = Policies.Record)]
     [UnitCommand]
-    public static Task<IResult> Post(string code, string id, TakeCorrectiveActionRequest request, HttpContext http, IDocumentSession session, BusinessClock clock) =>
-        UnitCommands.Execute(http, session, clock, code,
+    public static Task<IResult> Post(string code, string id, TakeCorrectiveActionRequest request, HttpContext http, IDocumentStore store, BusinessClock clock) =>
+        UnitCommands.Execute(http, store, clock, code,
             new TakeCorrectiveAction(id, request.TakenOn!.Value, request.RootCause!.Normalize(), request.Action!.Normalize()));
 }
 
@@ -76,6 +76,6 @@ public static class CloseNonconformityEndpoint
     /// <remarks>Needs a corrective action and an effective verdict (ISO 9001 §10.2).</remarks>
     [WolverinePost("/api/units/{code}/nonconformities/{id}/close", OperationId = "CloseNonconformity"), Tags("Nonconformities"), Authorize(Policy = Policies.Record)]
     [UnitCommand]
-    public static Task<IResult> Post(string code, string id, CloseNonconformityRequest request, HttpContext http, IDocumentSession session, BusinessClock clock) =>
-        UnitCommands.Execute(http, session, clock, code, new CloseNonconformity(id, request.ClosedOn!.Value, request.Effective!.Value));
+    public static Task<IResult> Post(string code, string id, CloseNonconformityRequest request, HttpContext http, IDocumentStore store, BusinessClock clock) =>
+        UnitCommands.Execute(http, store, clock, code, new CloseNonconformity(id, request.ClosedOn!.Value, request.Effective!.Value));
 }

@@ -21,8 +21,8 @@ public static class ChangeScopeEndpoint
     /// <remarks>Records <c>ScopeChanged</c>; the unit is flagged until it declares conformity again.</remarks>
     [WolverinePost("/api/units/{code}/scope-changes", OperationId = "ChangeScope"), Tags("Lifecycle"), Authorize(Policy = Policies.Record)]
     [UnitCommand]
-    public static Task<IResult> Post(string code, ChangeScopeRequest request, HttpContext http, IDocumentSession session, BusinessClock clock) =>
-        UnitCommands.Execute(http, session, clock, code,
+    public static Task<IResult> Post(string code, ChangeScopeRequest request, HttpContext http, IDocumentStore store, BusinessClock clock) =>
+        UnitCommands.Execute(http, store, clock, code,
             new ChangeScope(request.ChangedOn!.Value, request.Description!.Normalize(), request.AdministrativeProcedures));
 }
 
@@ -38,9 +38,10 @@ public static class MergeUnitEndpoint
     /// <remarks>Records <c>UnitMerged</c>. The merged unit's history stays readable; nothing dated after the merge can be recorded on it.</remarks>
     [WolverinePost("/api/units/{code}/merge", OperationId = "MergeUnit"), Tags("Lifecycle"), Authorize(Policy = Policies.Record)]
     [UnitCommand]
-    public static async Task<IResult> Post(string code, MergeUnitRequest request, HttpContext http, IDocumentSession session, BusinessClock clock)
+    public static async Task<IResult> Post(
+        string code, MergeUnitRequest request, HttpContext http, IQuerySession query, IDocumentStore store, BusinessClock clock)
     {
-        var targetRegistered = await session.Events.FetchStreamStateAsync(request.IntoCode!, http.RequestAborted) is not null;
-        return await UnitCommands.Execute(http, session, clock, code, new MergeUnit(request.MergedOn!.Value, request.IntoCode!, targetRegistered));
+        var targetRegistered = await query.Events.FetchStreamStateAsync(request.IntoCode!, http.RequestAborted) is not null;
+        return await UnitCommands.Execute(http, store, clock, code, new MergeUnit(request.MergedOn!.Value, request.IntoCode!, targetRegistered));
     }
 }

@@ -32,8 +32,8 @@ public static class IssueQualityObjectivesEndpoint
     /// <summary>Issue the year's quality policy and/or objectives</summary>
     [WolverinePost("/api/units/{code}/years/{year}/quality-objectives", OperationId = "IssueQualityObjectives"), Tags("Yearly steps"), Authorize(Policy = Policies.Record)]
     [UnitCommand]
-    public static Task<IResult> Post(string code, int year, IssueQualityObjectivesRequest request, HttpContext http, IDocumentSession session, BusinessClock clock) =>
-        UnitCommands.Execute(http, session, clock, code,
+    public static Task<IResult> Post(string code, int year, IssueQualityObjectivesRequest request, HttpContext http, IDocumentStore store, BusinessClock clock) =>
+        UnitCommands.Execute(http, store, clock, code,
             new IssueQualityObjectives(year, request.IssuedOn!.Value, request.Policy!.Value, request.Objectives!.Value));
 }
 
@@ -45,8 +45,8 @@ public static class IssueMaintenancePlanEndpoint
     /// <summary>Issue the year's maintenance plan</summary>
     [WolverinePost("/api/units/{code}/years/{year}/maintenance-plan", OperationId = "IssueMaintenancePlan"), Tags("Yearly steps"), Authorize(Policy = Policies.Record)]
     [UnitCommand]
-    public static Task<IResult> Post(string code, int year, IssueMaintenancePlanRequest request, HttpContext http, IDocumentSession session, BusinessClock clock) =>
-        UnitCommands.Execute(http, session, clock, code, new IssueMaintenancePlan(year, request.IssuedOn!.Value));
+    public static Task<IResult> Post(string code, int year, IssueMaintenancePlanRequest request, HttpContext http, IDocumentStore store, BusinessClock clock) =>
+        UnitCommands.Execute(http, store, clock, code, new IssueMaintenancePlan(year, request.IssuedOn!.Value));
 }
 
 public static class SubmitAnnualReportEndpoint
@@ -57,8 +57,8 @@ public static class SubmitAnnualReportEndpoint
     /// <summary>Submit the year's maintenance report</summary>
     [WolverinePost("/api/units/{code}/years/{year}/report", OperationId = "SubmitAnnualReport"), Tags("Yearly steps"), Authorize(Policy = Policies.Record)]
     [UnitCommand]
-    public static Task<IResult> Post(string code, int year, SubmitAnnualReportRequest request, HttpContext http, IDocumentSession session, BusinessClock clock) =>
-        UnitCommands.Execute(http, session, clock, code, new SubmitAnnualReport(year, request.SubmittedOn!.Value));
+    public static Task<IResult> Post(string code, int year, SubmitAnnualReportRequest request, HttpContext http, IDocumentStore store, BusinessClock clock) =>
+        UnitCommands.Execute(http, store, clock, code, new SubmitAnnualReport(year, request.SubmittedOn!.Value));
 }
 
 public static class RecordInspectionEndpoint
@@ -75,7 +75,7 @@ public static class RecordInspectionEndpoint
     /// <summary>Record the year's inspection by the province</summary>
     [WolverinePost("/api/units/{code}/years/{year}/inspection", OperationId = "RecordInspection"), Tags("Yearly steps"), Authorize(Policy = Policies.Inspect)]
     [UnitCommand]
-    public static Task<IResult> Post(string code, int year, RecordInspectionRequest request, HttpContext http, IDocumentSession session, BusinessClock clock) =>
-        UnitCommands.Execute(http, session, clock, code, new RecordInspection(
+    public static Task<IResult> Post(string code, int year, RecordInspectionRequest request, HttpContext http, IDocumentStore store, BusinessClock clock) =>
+        UnitCommands.Execute(http, store, clock, code, new RecordInspection(
             year, request.InspectedOn!.Value, request.OnSite!.Value, request.Result!.Value, request.Inspector, request.Notes));
 }

@@ -51,12 +51,12 @@ public static class RegisterUnitEndpoint
     /// <remarks>Appends <c>UnitRegistered</c> as the first event of the unit's stream.</remarks>
     [WolverinePost("/api/units", OperationId = "RegisterUnit"), Tags("Units"), Authorize(Policy = Policies.Record)]
     [UnitCommand(StatusCodes.Status201Created)]
-    public static Task<IResult> Post(RegisterUnitRequest request, HttpContext http, IDocumentSession session, BusinessClock clock)
+    public static Task<IResult> Post(RegisterUnitRequest request, HttpContext http, IDocumentStore store, BusinessClock clock)
     {
         var command = new RegisterUnit(
             request.Code!, request.Name!.Normalize(), request.Level!.Value, request.Province!.Normalize(),
             request.District?.Normalize(), request.ParentCode, request.RegisteredOn ?? clock.Today);
-        return UnitCommands.Execute(http, session, command.Code, command, unit => command.Decide(unit, clock.Today),
+        return UnitCommands.Execute(http, store, command.Code, command, unit => command.Decide(unit, clock.Today),
             created: _ => $"/api/units/{Uri.EscapeDataString(command.Code)}");
     }
 }

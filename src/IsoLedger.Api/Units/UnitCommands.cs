@@ -6,6 +6,7 @@ using JasperFx;
 using JasperFx.Events;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using Npgsql;
 
 namespace IsoLedger.Api.Units;
 
@@ -18,15 +19,15 @@ public static class UnitCommands
 
     /// <summary>Decides a command on an existing unit and appends its events.</summary>
     public static Task<IResult> Execute(
-        HttpContext http, IDocumentSession session, BusinessClock clock, string code, IUnitCommand command,
+        HttpContext http, IDocumentStore store, BusinessClock clock, string code, IUnitCommand command,
         Func<Accepted, UnitWritten, object>? respond = null, Func<Accepted, string>? created = null) =>
-        Execute(http, session, code, command, unit => UnitDecider.Decide(unit, command, clock.Today), respond, created);
+        Execute(http, store, code, command, unit => UnitDecider.Decide(unit, command, clock.Today), respond, created);
 
     /// <summary>Runs <paramref name="decide"/> on the state of unit <paramref name="code"/> (null if it has no stream)
     /// and appends the events it accepts. <paramref name="command"/> identifies the request for idempotent retries;
     /// <paramref name="respond"/> shapes the success body; <paramref name="created"/> answers 201 with a location.</summary>
     public static async Task<IResult> Execute(
-        HttpContext http, IDocumentSession session, string code, object command, Func<Unit?, Decision> decide,
+        HttpContext http, IDocumentStore store, string code, object command, Func<Unit?, Decision> decide,
         Func<Accepted, UnitWritten, object>? respond = null, Func<Accepted, string>? created = null)
     {
         var cancellation = http.RequestAborted;
@@ -34,15 +35,23 @@ public static class UnitCommands
         if (!UnitCode.IsValid(code)) return Problems.UnitNotFound(code);
 
         var idempotency = IdempotencyFor(http, command);
-        if (idempotency is not null && await session.LoadAsync<IdempotentResponse>(idempotency.Id, cancellation) is { } earlier)
-            return earlier.Replay(idempotency.Fingerprint);
-
-        session.CorrelationId = http.Id();
-        session.LastModifiedBy = http.User.Identity?.Name;
+        if (idempotency is not null)
+        {
+            await using var query = store.QuerySession();
+            if (await query.LoadAsync<IdempotentResponse>(idempotency.Id, cancellation) is { } earlier)
+                return earlier.Replay(idempotency.Fingerprint);
+        }
 
         for (var attempt = 1; ; attempt++)
         {
-            var stream = await session.Events.FetchForWriting<Unit>(code, cancellation);
+            // A fresh session per attempt: a failed commit leaves its session's transaction unusable.
+            await using var session = store.LightweightSession();
+            session.CorrelationId = http.Id();
+            session.LastModifiedBy = http.User.Identity?.Name;
+
+            // Locks the unit's stream row until the transaction ends, so writers to one unit take turns instead of
+            // failing; a new stream has no row yet, and racing registrations meet at its unique key instead.
+            var stream = await session.Events.FetchForExclusiveWriting<Unit>(code, cancellation);
             if (expectedVersion is not null && (stream.CurrentVersion ?? 0) != expectedVersion)
                 return stream.Aggregate is null ? Problems.UnitNotFound(code) : Problems.StaleVersion(stream.CurrentVersion ?? 0);
 
@@ -74,18 +83,16 @@ public static class UnitCommands
                     catch (Exception e) when (IsConcurrencyConflict(e) && expectedVersion is null && attempt < Attempts)
                     {
                         // Another writer appended first: decide again on the newer state.
-                        session.EjectAllPendingChanges();
                     }
                     catch (Exception e) when (IsConcurrencyConflict(e))
                     {
-                        session.EjectAllPendingChanges();
-                        return Problems.StaleVersion(await CurrentVersion(session, code, cancellation));
+                        return expectedVersion is null ? Problems.Busy() : Problems.StaleVersion(await CurrentVersion(store, code, cancellation));
                     }
                     catch (DocumentAlreadyExistsException) when (idempotency is not null)
                     {
                         // The same key was used by a request that committed while this one ran.
-                        session.EjectAllPendingChanges();
-                        var first = await session.LoadAsync<IdempotentResponse>(idempotency.Id, cancellation);
+                        await using var query = store.QuerySession();
+                        var first = await query.LoadAsync<IdempotentResponse>(idempotency.Id, cancellation);
                         return first!.Replay(idempotency.Fingerprint);
                     }
                     break;
@@ -95,10 +102,16 @@ public static class UnitCommands
         }
     }
 
-    private static bool IsConcurrencyConflict(Exception e) => e is ConcurrencyException or ExistingStreamIdCollisionException;
+    /// <summary>Another writer got to the stream first: its version moved, or (for a new stream) its key is taken.</summary>
+    private static bool IsConcurrencyConflict(Exception e) =>
+        e is ConcurrencyException or Marten.Exceptions.ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException
+        || e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "pkey_mt_streams_id" };
 
-    private static async Task<long> CurrentVersion(IDocumentSession session, string code, CancellationToken cancellation) =>
-        (await session.Events.FetchStreamStateAsync(code, cancellation))?.Version ?? 0;
+    private static async Task<long> CurrentVersion(IDocumentStore store, string code, CancellationToken cancellation)
+    {
+        await using var query = store.QuerySession();
+        return (await query.Events.FetchStreamStateAsync(code, cancellation))?.Version ?? 0;
+    }
 
     private static JsonSerializerOptions JsonOptions(HttpContext http) =>
         http.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;

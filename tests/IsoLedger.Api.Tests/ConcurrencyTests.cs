@@ -1,0 +1,70 @@
+using Alba;
+
+namespace IsoLedger.Api.Tests;
+
+public class ConcurrencyTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    private IAlbaHost Host => api.Host;
+
+    [Fact]
+    public async Task Parallel_writers_without_If_Match_are_each_recorded_exactly_once()
+    {
+        await Host.RegisterCommune("QT-BUSY");
+        const int writers = 12;
+
+        var answers = await Task.WhenAll(Enumerable.Range(1, writers).Select(day =>
+            Host.Post("/api/units/QT-BUSY/internal-audits", $$"""{"heldOn":"2016-06-{{day:00}}"}""")));
+
+        Assert.All(answers, answer => Assert.Equal(200, answer.Status));
+        Assert.Equal(Enumerable.Range(2, writers).Select(v => (long)v), answers.Select(a => (long)a.Json["version"]!).Order());
+        var history = (await Host.Get("/api/units/QT-BUSY/history").Expect(200)).Json.AsArray();
+        Assert.Equal(Enumerable.Range(1, writers + 1).Select(v => (long)v), history.Select(e => (long)e!["version"]!));
+        Assert.Equal(writers, history.Count(e => (string)e!["type"]! == "InternalAuditHeld"));
+    }
+
+    [Fact]
+    public async Task Racing_registrations_of_one_code_let_exactly_one_win()
+    {
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ =>
+            Host.Post("/api/units", """{"code":"QT-RACE","name":"x","level":"commune","province":"p"}""")));
+
+        Assert.Equal(1, answers.Count(a => a.Status == 201));
+        Assert.All(answers.Where(a => a.Status != 201), a =>
+        {
+            Assert.Equal(409, a.Status);
+            Assert.Equal("urn:isoledger:rule:unit-already-registered", a.ProblemType);
+        });
+        Assert.Single((await Host.Get("/api/units/QT-RACE/history").Expect(200)).Json.AsArray());
+    }
+
+    [Fact]
+    public async Task Parallel_retries_with_one_idempotency_key_record_one_event_and_share_its_answer()
+    {
+        await Host.RegisterCommune("QT-RETRY");
+        var key = ("Idempotency-Key", "retry-" + Guid.NewGuid());
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ =>
+            Host.Post("/api/units/QT-RETRY/management-reviews", """{"heldOn":"2016-07-01"}""", Keys.Recorder, key)));
+
+        Assert.All(answers, answer => Assert.Equal(200, answer.Status));
+        Assert.Single(answers.Select(a => a.Json.ToJsonString()).Distinct());
+        Assert.Equal(2, (await Host.Get("/api/units/QT-RETRY/history").Expect(200)).Json.AsArray().Count);
+    }
+
+    [Theory]
+    [InlineData("garbage")]
+    [InlineData("W/\"1\"")]
+    [InlineData("\"-3\"")]
+    public async Task A_malformed_If_Match_is_a_bad_request(string ifMatch)
+    {
+        await Host.RegisterCommune($"QT-IFM-{Math.Abs(ifMatch.GetHashCode())}");
+        await Host.Post($"/api/units/QT-IFM-{Math.Abs(ifMatch.GetHashCode())}/internal-audits", """{"heldOn":"2016-06-01"}""", Keys.Admin, ("If-Match", ifMatch)).Expect(400);
+    }
+
+    [Fact]
+    public async Task If_Match_star_means_any_version()
+    {
+        await Host.RegisterCommune("QT-STAR");
+        await Host.Post("/api/units/QT-STAR/internal-audits", """{"heldOn":"2016-06-01"}""", Keys.Admin, ("If-Match", "*")).Expect(200);
+    }
+}
