@@ -13,6 +13,7 @@ builder.Services.AddIsoLedgerOpenApi();
 builder.Services.AddIsoLedgerApiKeys(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<BusinessClock>();
+builder.Services.AddSingleton<IsoLedger.Api.Dashboards.ProjectionFreshness>();
 builder.Services.AddWolverineHttp();
 
 var app = builder.Build();

@@ -1,4 +1,5 @@
 using IsoLedger.Domain.Units;
+using IsoLedger.Projections.Dashboards;
 using IsoLedger.Projections.Units;
 using JasperFx.Events.Projections;
 using Marten;
@@ -7,6 +8,9 @@ namespace IsoLedger.Projections;
 
 public static class ProjectionRegistration
 {
+    /// <summary>The asynchronous projections, by the name the admin endpoints and the rebuild verb use.</summary>
+    public static readonly IReadOnlyList<string> AsyncProjections = [DashboardUnitProjection.ProjectionName];
+
     public static void AddIsoLedgerProjections(this StoreOptions options)
     {
         options.Schema.For<Unit>()
@@ -14,5 +18,12 @@ public static class ProjectionRegistration
             .Index(unit => unit.Province)
             .Index(unit => unit.Level);
         options.Projections.Add(new UnitAggregation(), ProjectionLifecycle.Inline);
+
+        options.Schema.For<DashboardUnit>().Index(unit => unit.Province);
+        options.Projections.Add(new DashboardUnitProjection(), ProjectionLifecycle.Async);
+
+        // One event a projection cannot apply is skipped and kept as a dead letter, so the rest carry on.
+        options.Projections.Errors.SkipApplyErrors = true;
+        options.Projections.RebuildErrors.SkipApplyErrors = true;
     }
 }

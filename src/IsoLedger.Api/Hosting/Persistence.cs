@@ -1,6 +1,7 @@
 using IsoLedger.Projections;
 using JasperFx;
 using JasperFx.Events;
+using JasperFx.Events.Daemon;
 using Npgsql;
 using Weasel.Core;
 using Wolverine;
@@ -14,8 +15,21 @@ public static class Persistence
 
     /// <summary>Marten stores the events and read models; Wolverine hosts the HTTP endpoints and uses the
     /// same database for its own bookkeeping.</summary>
+    /// <summary>Async projections run in this process alone (Solo) unless <c>IsoLedger:Projections:Distribution</c> is
+    /// <c>wolverine</c>: then Wolverine spreads them over every node sharing the database. Marten's HotCold mode is
+    /// not an option with our DistributedLock stand-in (README, "The local package feed").</summary>
+    public const string DistributionSetting = "IsoLedger:Projections:Distribution";
+
     public static void AddIsoLedgerPersistence(this WebApplicationBuilder builder)
     {
+        var distribution = builder.Configuration[DistributionSetting] ?? "solo";
+        var distributed = distribution switch
+        {
+            "solo" => false,
+            "wolverine" => true,
+            _ => throw new InvalidOperationException($"{DistributionSetting} must be 'solo' or 'wolverine', not '{distribution}'."),
+        };
+
         // Resolved lazily so that a host's own configuration (tests give each class a database) applies.
         builder.Services.AddSingleton(services =>
         {
@@ -41,7 +55,8 @@ public static class Persistence
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
-            .IntegrateWithWolverine();
+            .AddAsyncDaemon(distributed ? DaemonMode.Disabled : DaemonMode.Solo)
+            .IntegrateWithWolverine(integration => integration.UseWolverineManagedEventSubscriptionDistribution = distributed);
 
         builder.Host.UseWolverine(options =>
         {

@@ -39,6 +39,8 @@ public sealed class Validation
         return value < 0 || value > max ? Add(field, $"Must be between 0 and {max}.") : this;
     }
 
+    public Validation Check(string field, bool valid, string error) => valid ? this : Add(field, error);
+
     public Validation Required<T>(string field, T? value, string allowed) where T : struct =>
         value is null ? Add(field, $"Required: {allowed}.") : this;
 

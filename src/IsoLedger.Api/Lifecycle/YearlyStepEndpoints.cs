@@ -68,6 +68,7 @@ public static class RecordInspectionEndpoint
         .Date("inspectedOn", request.InspectedOn)
         .Required("onSite", request.OnSite, "true or false")
         .Required("result", request.Result, "passed or failed")
+        .Check("result", request.Result is null or InspectionResult.Passed or InspectionResult.Failed, "An inspection is passed or failed.")
         .Text("inspector", request.Inspector)
         .Text("notes", request.Notes)
         .Result;

@@ -46,6 +46,19 @@ public sealed record Unit
     public bool DeclaredOn2008By(DateOnly date) =>
         Declarations.Any(d => d.Standard == QmsStandard.Iso9001V2008 && d.DeclaredOn <= date);
 
+    /// <summary>Whether the unit was merged away on or before <paramref name="date"/>.</summary>
+    public bool MergedBy(DateOnly date) => Merger is not null && Merger.MergedOn <= date;
+
+    /// <summary>Whether anything is on record for the unit dated on or before <paramref name="date"/>.</summary>
+    public bool HasFactsBy(DateOnly date) =>
+        RegisteredOn <= date
+        || Declarations.Any(d => d.DeclaredOn <= date)
+        || Documentation.Any(d => d.IssuedOn <= date)
+        || SteeringBoards.Any(b => b.FormedOn <= date)
+        || InternalAudits.Any(d => d <= date)
+        || ManagementReviews.Any(d => d <= date)
+        || Years.Keys.Any(year => year <= date.Year);
+
     public Nonconformity? FindNonconformity(string id) => Nonconformities.FirstOrDefault(n => n.Id == id);
 
     public UnitYear Year(int year) => Years.TryGetValue(year, out var record) ? record : new UnitYear();

@@ -13,6 +13,8 @@ public enum NonconformitySource { InternalAudit, Inspection, Complaint, Other }
 
 public enum NonconformitySeverity { Minor, Major }
 
-public enum InspectionResult { Passed, Failed }
+/// <summary>What the province's yearly check found: an inspection passed or failed; or, from a province's report
+/// tables, a system confirmed as maintained (duy trì) or a unit that sent no report (không có báo cáo).</summary>
+public enum InspectionResult { Passed, Failed, Maintained, NoReport }
 
 public enum ConversionState { None, InProgress, Done }

@@ -1,0 +1,57 @@
+using IsoLedger.Projections.Dashboards;
+using JasperFx.Events.Projections;
+using Npgsql;
+
+namespace IsoLedger.Api.Dashboards;
+
+/// <summary>How far behind the store a projection is: the highest committed event sequence, the projection's
+/// processed sequence, and the difference.</summary>
+public sealed record Freshness(long LatestSequence, long ProcessedSequence, long Lag);
+
+/// <summary>A dashboard answer with how fresh it is.</summary>
+public sealed record DashboardAnswer<T>(Freshness Freshness, T Data);
+
+public sealed class ProjectionFreshness(IDocumentStore store, NpgsqlDataSource dataSource)
+{
+    public static readonly TimeSpan MaxConsistencyWait = TimeSpan.FromSeconds(5);
+
+    /// <summary>The highest sequence of a committed event (not the sequence's counter, which rolled-back appends advance).</summary>
+    public async Task<long> LatestSequence(CancellationToken cancellation)
+    {
+        await using var command = dataSource.CreateCommand($"select coalesce(max(seq_id), 0) from {store.Options.Events.DatabaseSchemaName}.mt_events");
+        return (long)(await command.ExecuteScalarAsync(cancellation))!;
+    }
+
+    public async Task<long> ProcessedSequence(string projection, CancellationToken cancellation) =>
+        await store.Advanced.ProjectionProgressFor(new ShardName(projection, ShardName.All, 1), token: cancellation);
+
+    public async Task<Freshness> Of(string projection, CancellationToken cancellation)
+    {
+        var latest = await LatestSequence(cancellation);
+        var processed = await ProcessedSequence(projection, cancellation);
+        return new Freshness(latest, processed, Math.Max(0, latest - processed));
+    }
+
+    /// <summary>Waits, at most <see cref="MaxConsistencyWait"/>, until <paramref name="projection"/> has processed
+    /// every event committed when the call began; then says how fresh it is.</summary>
+    public async Task<Freshness> CatchUp(string projection, CancellationToken cancellation)
+    {
+        var target = await LatestSequence(cancellation);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        deadline.CancelAfter(MaxConsistencyWait);
+        try
+        {
+            while (await ProcessedSequence(projection, cancellation) < target)
+                await Task.Delay(TimeSpan.FromMilliseconds(50), deadline.Token);
+        }
+        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+        {
+            // Waited long enough: answer with what there is; the freshness says how far behind it is.
+        }
+        return await Of(projection, cancellation);
+    }
+
+    public Task<Freshness> For(bool consistent, CancellationToken cancellation) => consistent
+        ? CatchUp(DashboardUnitProjection.ProjectionName, cancellation)
+        : Of(DashboardUnitProjection.ProjectionName, cancellation);
+}

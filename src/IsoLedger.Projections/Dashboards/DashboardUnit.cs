@@ -1,0 +1,29 @@
+using IsoLedger.Domain.Units;
+using JasperFx.Events;
+using Marten.Events.Aggregation;
+
+namespace IsoLedger.Projections.Dashboards;
+
+/// <summary>A unit as the dashboards see it: where it belongs, and its facts with their business dates, from
+/// which every dashboard judges the unit as of the date it asks about.</summary>
+public sealed record DashboardUnit
+{
+    public required string Id { get; init; }
+    public required string Province { get; init; }
+    public string? District { get; init; }
+    public required UnitLevel Level { get; init; }
+    public required Unit State { get; init; }
+}
+
+/// <summary>Keeps <see cref="DashboardUnit"/> documents, asynchronously: dashboards never slow down a write.</summary>
+public sealed partial class DashboardUnitProjection : SingleStreamProjection<DashboardUnit, string>
+{
+    public const string ProjectionName = "DashboardUnits";
+
+    public DashboardUnitProjection() => Name = ProjectionName;
+
+    public override DashboardUnit? Evolve(DashboardUnit? snapshot, string id, IEvent e) =>
+        Unit.Evolve(snapshot?.State, e.Data) is not { } unit
+            ? null
+            : new DashboardUnit { Id = unit.Code, Province = unit.Province, District = unit.District, Level = unit.Level, State = unit };
+}
