@@ -1,3 +1,4 @@
+using IsoLedger.Api.Dashboards;
 using JasperFx;
 using Scalar.AspNetCore;
 using Serilog;
@@ -13,7 +14,8 @@ builder.Services.AddIsoLedgerOpenApi();
 builder.Services.AddIsoLedgerApiKeys(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<BusinessClock>();
-builder.Services.AddSingleton<IsoLedger.Api.Dashboards.ProjectionFreshness>();
+builder.Services.AddSingleton<ProjectionFreshness>();
+builder.Services.AddSingleton<ProjectionAdmin>();
 builder.Services.AddWolverineHttp();
 
 var app = builder.Build();

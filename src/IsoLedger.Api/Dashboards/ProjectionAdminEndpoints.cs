@@ -1,0 +1,83 @@
+using IsoLedger.Projections;
+using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
+using Marten.Storage;
+
+namespace IsoLedger.Api.Dashboards;
+
+/// <summary>An asynchronous projection's health: where it is, how far behind, and the events it had to skip.</summary>
+/// <param name="Name">The projection's name, as used by the rebuild route.</param>
+/// <param name="Status">The daemon agent's status on this node (e.g. Running), or "not-on-this-node".</param>
+/// <param name="Position">The last event sequence the projection has processed.</param>
+/// <param name="LatestSequence">The highest committed event sequence in the store.</param>
+/// <param name="Lag">How many sequence numbers the projection is behind.</param>
+/// <param name="SkippedEvents">Events the projection could not apply, skipped and kept as dead letters.</param>
+public sealed record ProjectionStatus(string Name, string Status, long Position, long LatestSequence, long Lag, long SkippedEvents);
+
+public sealed record ProjectionRebuilt(string Name, long Position, TimeSpan Took);
+
+/// <summary>Reads and rebuilds the asynchronous projections through this node's daemon (or, where Wolverine
+/// distributes them to other nodes, a daemon built for the purpose).</summary>
+public sealed class ProjectionAdmin(IDocumentStore store, ProjectionFreshness freshness, IServiceProvider services)
+{
+    private static readonly TimeSpan RebuildTimeout = TimeSpan.FromMinutes(10);
+
+    private IProjectionCoordinator? Coordinator => services.GetService<IProjectionCoordinator>();
+
+    public static ShardName ShardOf(string projection) => new(projection, ShardName.All, 1);
+
+    public async Task<IReadOnlyList<ProjectionStatus>> List(CancellationToken cancellation)
+    {
+        var agents = Coordinator?.DaemonForMainDatabase().CurrentAgents() ?? [];
+        var database = (MartenDatabase)store.Storage.Database;
+        var statuses = new List<ProjectionStatus>();
+        foreach (var name in ProjectionRegistration.AsyncProjections)
+        {
+            var shard = ShardOf(name);
+            var fresh = await freshness.Of(name, cancellation);
+            var agent = agents.FirstOrDefault(a => a.Name.Identity == shard.Identity);
+            statuses.Add(new ProjectionStatus(
+                name, agent?.Status.ToString() ?? "not-on-this-node", fresh.ProcessedSequence, fresh.LatestSequence, fresh.Lag,
+                await database.CountDeadLetterEventsAsync(shard, cancellation)));
+        }
+        return statuses;
+    }
+
+    public async Task<ProjectionRebuilt> Rebuild(string name, CancellationToken cancellation)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        if (Coordinator is { } coordinator)
+        {
+            var daemon = coordinator.DaemonForMainDatabase();
+            await daemon.RebuildProjectionAsync(name, RebuildTimeout, cancellation);
+            // A rebuild leaves this node's agent stopped; it must go on with the events that come after.
+            await daemon.StartAgentAsync(ShardOf(name).Identity, cancellation);
+        }
+        else
+        {
+            await (await store.BuildProjectionDaemonAsync()).RebuildProjectionAsync(name, RebuildTimeout, cancellation);
+        }
+        return new ProjectionRebuilt(name, await freshness.ProcessedSequence(name, cancellation), TimeProvider.System.GetElapsedTime(started));
+    }
+}
+
+public static class ProjectionAdminEndpoints
+{
+    /// <summary>Asynchronous projections and their health</summary>
+    [WolverineGet("/api/admin/projections", OperationId = "ListProjections"), Tags("Administration"), Authorize(Roles = Roles.Admin)]
+    [ProducesResponseType<IReadOnlyList<ProjectionStatus>>(StatusCodes.Status200OK)]
+    public static async Task<IResult> List(ProjectionAdmin admin, CancellationToken cancellation) =>
+        Results.Ok(await admin.List(cancellation));
+
+    /// <summary>Rebuild an asynchronous projection from all events</summary>
+    [WolverinePost("/api/admin/projections/{name}/rebuild", OperationId = "RebuildProjection"), Tags("Administration"), Authorize(Roles = Roles.Admin)]
+    [ProducesResponseType<ProjectionRebuilt>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public static async Task<IResult> Rebuild(string name, ProjectionAdmin admin, CancellationToken cancellation) =>
+        ProjectionRegistration.AsyncProjections.Contains(name)
+            ? Results.Ok(await admin.Rebuild(name, cancellation))
+            : Results.Problem(
+                title: "No such projection.",
+                detail: $"'{name}' is not an asynchronous projection; these are: {string.Join(", ", ProjectionRegistration.AsyncProjections)}.",
+                statusCode: StatusCodes.Status404NotFound);
+}
