@@ -23,7 +23,11 @@ public static class ProjectionRegistration
         options.Projections.Add(new DashboardUnitProjection(), ProjectionLifecycle.Async);
 
         // One event a projection cannot apply is skipped and kept as a dead letter, so the rest carry on.
-        options.Projections.Errors.SkipApplyErrors = true;
-        options.Projections.RebuildErrors.SkipApplyErrors = true;
+        foreach (var errors in new[] { options.Projections.Errors, options.Projections.RebuildErrors })
+        {
+            errors.SkipApplyErrors = true;
+            errors.SkipSerializationErrors = true;
+            errors.SkipUnknownEvents = true;
+        }
     }
 }

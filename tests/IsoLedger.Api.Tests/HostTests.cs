@@ -54,6 +54,11 @@ public class HostTests(ApiFixture api) : IClassFixture<ApiFixture>
     [InlineData("/api/units/{code}/state", "UnitStatus")]
     [InlineData("/api/units/{code}/history", null)]
     [InlineData("/api/events", "EventPage")]
+    [InlineData("/api/dashboards/conversion", "DashboardAnswerOfConversionProgress")]
+    [InlineData("/api/dashboards/annual/{year}", "DashboardAnswerOfAnnualTable")]
+    [InlineData("/api/dashboards/statistics/{year}", "DashboardAnswerOfProvinceStatistics")]
+    [InlineData("/api/dashboards/compliance", "DashboardAnswerOfComplianceReport")]
+    [InlineData("/api/admin/projections", null)]
     public async Task The_OpenAPI_document_describes_each_read(string path, string? schema)
     {
         var document = (await Host.Get("/openapi/v1.json", key: null).Expect(200)).Json;

@@ -65,6 +65,17 @@ public static class Http
             $$"""{"code":"{{code}}","name":"UBND Xã {{code}}","level":"commune","province":"Quảng Trị","district":"Hải Lăng","registeredOn":"{{registeredOn}}"}""")
             .Expect(201);
 
+    /// <summary>Records steps (path relative to the unit, body) on a unit, asserting each succeeds.</summary>
+    public static async Task Record(this IAlbaHost host, string code, params (string Path, string Body)[] steps)
+    {
+        foreach (var (path, body) in steps)
+        {
+            var key = path.EndsWith("/inspection") ? Keys.Inspector : Keys.Recorder;
+            var answer = await host.Post($"/api/units/{code}{path}", body, key);
+            Assert.True(answer.Status is 200 or 201, $"{code}{path}: {answer.Body?.ToJsonString()}");
+        }
+    }
+
     public static IEnumerable<string> WarningRules(this Answer answer) =>
         answer.Json["warnings"]!.AsArray().Select(w => (string)w!["rule"]!);
 }
