@@ -44,10 +44,7 @@ public static class ListUnitsEndpoint
 
         var found = await units.OrderBy(u => u.Code).Skip((pageNumber - 1) * size).Take(size).ToListAsync(cancellation);
         var items = found.Select(u => new UnitSummary(
-            u.Code, u.Name, u.Level, u.Province, u.District, StandardName(u.Standard), u.Merger?.IntoCode, u.Version)).ToList();
+            u.Code, u.Name, u.Level, u.Province, u.District, u.Standard.Name(), u.Merger?.IntoCode, u.Version)).ToList();
         return Results.Ok(new UnitPage(items, pageNumber, size, statistics.TotalResults));
     }
-
-    public static string StandardName(QmsStandard? standard) =>
-        standard switch { QmsStandard.Iso9001V2008 => "2008", QmsStandard.Iso9001V2015 => "2015", _ => "none" };
 }

@@ -9,6 +9,13 @@ public enum QmsStandard
     [JsonStringEnumMemberName("2015")] Iso9001V2015,
 }
 
+public static class QmsStandards
+{
+    /// <summary>The standard as reports name it: "2008", "2015", or "none" before any declaration.</summary>
+    public static string Name(this QmsStandard? standard) =>
+        standard switch { QmsStandard.Iso9001V2008 => "2008", QmsStandard.Iso9001V2015 => "2015", _ => "none" };
+}
+
 public enum NonconformitySource { InternalAudit, Inspection, Complaint, Other }
 
 public enum NonconformitySeverity { Minor, Major }

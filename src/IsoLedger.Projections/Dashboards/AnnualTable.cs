@@ -24,7 +24,7 @@ public sealed record AnnualRow(
             ManagementReview: unit.ManagementReviews.Any(d => d.Year == year),
             ReportSubmitted: steps.ReportSubmittedOn is not null,
             Inspection: steps.Inspection?.Result,
-            Standard: Standings.StandardName(unit.StandardOn(judgedOn)),
+            Standard: unit.StandardOn(judgedOn).Name(),
             Conversion: unit.ConversionOn(judgedOn));
     }
 }

@@ -23,7 +23,4 @@ public static class Standings
         QmsStandard.Iso9001V2015 => Standing.Converted,
         _ => unit.ConversionOn(asOf) == ConversionState.InProgress ? Standing.Converting : Standing.On2008,
     };
-
-    public static string StandardName(QmsStandard? standard) =>
-        standard switch { QmsStandard.Iso9001V2008 => "2008", QmsStandard.Iso9001V2015 => "2015", _ => "none" };
 }

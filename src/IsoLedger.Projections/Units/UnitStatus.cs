@@ -52,7 +52,7 @@ public sealed record UnitStatus
             ParentCode = unit.ParentCode,
             RegisteredOn = unit.RegisteredOn,
             AsOf = asOf,
-            Standard = standard switch { QmsStandard.Iso9001V2008 => "2008", QmsStandard.Iso9001V2015 => "2015", _ => "none" },
+            Standard = standard.Name(),
             Conversion = new ConversionStatus(unit.ConversionOn(asOf), unit.ConversionStartedOn, unit.ConvertedOn),
             LatestDeclaration = unit.LatestDeclarationOn(asOf),
             SteeringBoard = unit.SteeringBoards.Where(b => b.FormedOn <= asOf).MaxBy(b => b.FormedOn),
