@@ -7,7 +7,8 @@ namespace IsoLedger.Api.Dashboards;
 
 /// <summary>An asynchronous projection's health: where it is, how far behind, and the events it had to skip.</summary>
 /// <param name="Name">The projection's name, as used by the rebuild route.</param>
-/// <param name="Status">The daemon agent's status on this node (e.g. Running), or "not-on-this-node".</param>
+/// <param name="Status">The agent's status in this node's daemon (e.g. Running, Stopped); "distributed" when Wolverine
+/// distributes the projections over the nodes; "not-on-this-node" when this node's daemon does not run it.</param>
 /// <param name="Position">The last event sequence the projection has processed.</param>
 /// <param name="LatestSequence">The highest committed event sequence in the store.</param>
 /// <param name="Lag">How many sequence numbers the projection is behind.</param>
@@ -28,7 +29,8 @@ public sealed class ProjectionAdmin(IDocumentStore store, ProjectionFreshness fr
 
     public async Task<IReadOnlyList<ProjectionStatus>> List(CancellationToken cancellation)
     {
-        var agents = Coordinator?.DaemonForMainDatabase().CurrentAgents() ?? [];
+        var coordinator = Coordinator;
+        var agents = coordinator?.DaemonForMainDatabase().CurrentAgents() ?? [];
         var database = (MartenDatabase)store.Storage.Database;
         var statuses = new List<ProjectionStatus>();
         foreach (var name in ProjectionRegistration.AsyncProjections)
@@ -37,7 +39,7 @@ public sealed class ProjectionAdmin(IDocumentStore store, ProjectionFreshness fr
             var fresh = await freshness.Of(name, cancellation);
             var agent = agents.FirstOrDefault(a => a.Name.Identity == shard.Identity);
             statuses.Add(new ProjectionStatus(
-                name, agent?.Status.ToString() ?? "not-on-this-node", fresh.ProcessedSequence, fresh.LatestSequence, fresh.Lag,
+                name, agent?.Status.ToString() ?? (coordinator is null ? "distributed" : "not-on-this-node"), fresh.ProcessedSequence, fresh.LatestSequence, fresh.Lag,
                 await database.CountDeadLetterEventsAsync(shard, cancellation)));
         }
         return statuses;
