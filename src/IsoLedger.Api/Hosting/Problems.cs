@@ -63,6 +63,13 @@ public static class Problems
         detail: "A retry must repeat the original request exactly; use a new key for a new request.",
         statusCode: StatusCodes.Status422UnprocessableEntity);
 
+    public static IResult ImportRejected(IReadOnlyList<Imports.ImportError> errors) => Results.Problem(
+        type: "urn:isoledger:problem:import-rejected",
+        title: "The file has bad rows; nothing was imported.",
+        detail: $"{errors.Count} problem(s) found{(errors.Count >= Imports.ReportImporter.MaxErrors ? " (only the first ones are listed)" : "")}. Fix them and import the file again.",
+        statusCode: StatusCodes.Status422UnprocessableEntity,
+        extensions: new Dictionary<string, object?> { ["errors"] = errors });
+
     /// <summary>400 with the errors per field, for input that could be read but is not valid.</summary>
     public static ProblemDetails Invalid(IDictionary<string, string[]> errors) => new ValidationProblemDetails(errors)
     {

@@ -16,7 +16,8 @@ public static class Compliance
         var flags = new List<ComplianceFlag>();
 
         var latest = unit.LatestDeclarationOn(asOf);
-        if (latest is not null && !PrerequisitesMet(unit, latest.DeclaredOn))
+        // A declaration known only from a report table has no date of its own to judge the prerequisites by.
+        if (latest is not null && !latest.DatedByReport && !PrerequisitesMet(unit, latest.DeclaredOn))
             flags.Add(new(Rules.DeclarationPrerequisites, latest.DeclaredOn));
 
         var onStandard = unit.StandardOn(asOf);
@@ -65,7 +66,8 @@ public static class Compliance
         var firstDeclaration = unit.Declarations.Where(d => d.DeclaredOn <= asOf).MinBy(d => d.DeclaredOn);
         DateOnly? built = null;
         if (firstDocumentation?.Standard == QmsStandard.Iso9001V2008) built = firstDocumentation.IssuedOn;
-        if (firstDeclaration?.Standard == QmsStandard.Iso9001V2008 && !(built <= firstDeclaration.DeclaredOn)) built = firstDeclaration.DeclaredOn;
+        if (firstDeclaration is { Standard: QmsStandard.Iso9001V2008, DatedByReport: false } && !(built <= firstDeclaration.DeclaredOn))
+            built = firstDeclaration.DeclaredOn;
         return built;
     }
 

@@ -35,8 +35,11 @@ public sealed record DocumentationIssued(
     public DateOnly BusinessDate => IssuedOn;
 }
 
-/// <summary>Conformity to the standard was declared (công bố); <paramref name="Redeclaration"/> when it was declared before (công bố lại).</summary>
-public sealed record ConformityDeclared(DateOnly DeclaredOn, QmsStandard Standard, string? DecisionNo, string? Scope, bool Redeclaration) : IUnitEvent
+/// <summary>Conformity to the standard was declared (công bố); <paramref name="Redeclaration"/> when it was declared before (công bố lại).
+/// <paramref name="DatedByReport"/> when the declaration is known only from a yearly report table, so that
+/// <paramref name="DeclaredOn"/> is the report's date, not the declaration's.</summary>
+public sealed record ConformityDeclared(
+    DateOnly DeclaredOn, QmsStandard Standard, string? DecisionNo, string? Scope, bool Redeclaration, bool DatedByReport = false) : IUnitEvent
 {
     public DateOnly BusinessDate => DeclaredOn;
 }
@@ -103,6 +106,13 @@ public sealed record InspectionRecorded(
 }
 
 /// <summary>The scope of the system changed (e.g. new administrative procedures); it needs a new declaration.</summary>
+/// <summary>A unit's yearly report says corrective actions (HĐKP) were taken in <paramref name="Year"/>, without
+/// naming the nonconformities they answered (as the provinces' report tables record it).</summary>
+public sealed record CorrectiveActionsReported(int Year, DateOnly ReportedOn) : IUnitEvent
+{
+    public DateOnly BusinessDate => ReportedOn;
+}
+
 public sealed record ScopeChanged(DateOnly ChangedOn, string Description, int? AdministrativeProcedures) : IUnitEvent
 {
     public DateOnly BusinessDate => ChangedOn;
@@ -123,6 +133,6 @@ public static class UnitEvents
         typeof(ConversionStarted), typeof(StandardConverted), typeof(QualityObjectivesIssued), typeof(MaintenancePlanIssued),
         typeof(InternalAuditHeld), typeof(NonconformityRaised), typeof(CorrectiveActionTaken), typeof(NonconformityClosed),
         typeof(ManagementReviewHeld), typeof(AnnualReportSubmitted), typeof(InspectionRecorded), typeof(ScopeChanged),
-        typeof(UnitMerged),
+        typeof(UnitMerged), typeof(CorrectiveActionsReported),
     ];
 }

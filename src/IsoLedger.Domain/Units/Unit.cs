@@ -63,6 +63,12 @@ public sealed record Unit
 
     public UnitYear Year(int year) => Years.TryGetValue(year, out var record) ? record : new UnitYear();
 
+    /// <summary>Whether corrective actions are on record for <paramref name="year"/>: taken for a nonconformity, or
+    /// stated by the year's report.</summary>
+    public bool TookCorrectiveActionsIn(int year) =>
+        Year(year).CorrectiveActionsReportedOn is not null
+        || Nonconformities.SelectMany(n => n.CorrectiveActions).Any(a => a.TakenOn.Year == year);
+
     /// <summary>The state after <paramref name="event"/>; <paramref name="unit"/> is null before the first event.</summary>
     public static Unit? Evolve(Unit? unit, object @event)
     {
@@ -103,6 +109,7 @@ public sealed record Unit
             NonconformityClosed closed => unit.WithNonconformity(closed.NonconformityId, n => n with { ClosedOn = closed.ClosedOn }),
             AnnualReportSubmitted report => unit.WithYear(report.Year, year => year with { ReportSubmittedOn = report.SubmittedOn }),
             InspectionRecorded inspection => unit.WithYear(inspection.Year, year => year with { Inspection = inspection }),
+            CorrectiveActionsReported reported => unit.WithYear(reported.Year, year => year with { CorrectiveActionsReportedOn = reported.ReportedOn }),
             ScopeChanged change => unit with { ScopeChanges = [.. unit.ScopeChanges, change] },
             UnitMerged merged => unit with { Merger = merged },
             _ => unit,
@@ -124,6 +131,7 @@ public sealed record UnitYear
     public DateOnly? MaintenancePlanOn { get; init; }
     public DateOnly? ReportSubmittedOn { get; init; }
     public InspectionRecorded? Inspection { get; init; }
+    public DateOnly? CorrectiveActionsReportedOn { get; init; }
 }
 
 public sealed record CorrectiveAction(DateOnly TakenOn, string RootCause, string Action);

@@ -20,7 +20,7 @@ public sealed record AnnualRow(
             QualityObjectives: steps.QualityObjectivesOn is not null,
             MaintenancePlan: steps.MaintenancePlanOn is not null,
             InternalAudit: unit.InternalAudits.Any(d => d.Year == year),
-            CorrectiveActions: unit.Nonconformities.SelectMany(n => n.CorrectiveActions).Any(a => a.TakenOn.Year == year),
+            CorrectiveActions: unit.TookCorrectiveActionsIn(year),
             ManagementReview: unit.ManagementReviews.Any(d => d.Year == year),
             ReportSubmitted: steps.ReportSubmittedOn is not null,
             Inspection: steps.Inspection?.Result,

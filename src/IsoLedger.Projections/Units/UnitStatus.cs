@@ -80,6 +80,7 @@ public sealed record YearStatus(
     DateOnly? MaintenancePlanOn,
     int InternalAudits,
     int CorrectiveActions,
+    bool CorrectiveActionsReported,
     int ManagementReviews,
     DateOnly? ReportSubmittedOn,
     InspectionRecorded? Inspection)
@@ -94,6 +95,7 @@ public sealed record YearStatus(
             record.MaintenancePlanOn,
             unit.InternalAudits.Count(d => d.Year == year),
             unit.Nonconformities.SelectMany(n => n.CorrectiveActions).Count(a => a.TakenOn.Year == year),
+            record.CorrectiveActionsReportedOn is not null,
             unit.ManagementReviews.Count(d => d.Year == year),
             record.ReportSubmittedOn,
             record.Inspection);

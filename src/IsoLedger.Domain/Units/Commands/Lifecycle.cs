@@ -19,7 +19,8 @@ public sealed record IssueDocumentation(
         MandatoryProcedures, InternalProcedures, BusinessProcedures, AdministrativeProcedures));
 }
 
-public sealed record DeclareConformity(DateOnly DeclaredOn, QmsStandard Standard, string? DecisionNo, string? Scope) : IUnitCommand
+public sealed record DeclareConformity(DateOnly DeclaredOn, QmsStandard Standard, string? DecisionNo, string? Scope, bool DatedByReport = false)
+    : IUnitCommand
 {
     public DateOnly BusinessDate => DeclaredOn;
 
@@ -28,7 +29,7 @@ public sealed record DeclareConformity(DateOnly DeclaredOn, QmsStandard Standard
         if (Standard == QmsStandard.Iso9001V2008 && unit.StandardOn(DeclaredOn) == QmsStandard.Iso9001V2015)
             return Decision.Reject(Rules.StandardDowngrade);
         var redeclaration = unit.Declarations.Any(d => d.DeclaredOn <= DeclaredOn);
-        return Decision.Accept(new ConformityDeclared(DeclaredOn, Standard, DecisionNo, Scope, redeclaration));
+        return Decision.Accept(new ConformityDeclared(DeclaredOn, Standard, DecisionNo, Scope, redeclaration, DatedByReport));
     }
 }
 

@@ -42,3 +42,10 @@ public sealed record RecordInspection(int Year, DateOnly InspectedOn, bool OnSit
 
     public Decision Decide(Unit unit) => Decision.Accept(new InspectionRecorded(Year, InspectedOn, OnSite, Result, Inspector, Notes));
 }
+
+public sealed record ReportCorrectiveActions(int Year, DateOnly ReportedOn) : IUnitCommand
+{
+    public DateOnly BusinessDate => ReportedOn;
+
+    public Decision Decide(Unit unit) => Decision.Accept(new CorrectiveActionsReported(Year, ReportedOn));
+}

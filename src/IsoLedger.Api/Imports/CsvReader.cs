@@ -1,0 +1,79 @@
+using System.Text;
+
+namespace IsoLedger.Api.Imports;
+
+/// <summary>A CSV record with the line it starts on.</summary>
+public sealed record CsvRecord(int Line, IReadOnlyList<string> Fields);
+
+/// <summary>Reads RFC 4180 CSV one record at a time: comma separated, fields optionally in double quotes (a quote
+/// inside doubled), LF or CRLF line ends, UTF-8 with or without BOM. Every field is returned in Unicode form C.</summary>
+public sealed class CsvReader(TextReader text)
+{
+    private int line = 1;
+
+    public static CsvReader Open(Stream stream) =>
+        new(new StreamReader(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true));
+
+    /// <summary>The next record, or null at the end. Throws <see cref="CsvFormatException"/> on a broken quote.</summary>
+    public CsvRecord? Read()
+    {
+        if (text.Peek() < 0) return null;
+        var startLine = line;
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        var quoted = false;
+        var inQuotes = false;
+        while (true)
+        {
+            var c = text.Read();
+            if (inQuotes)
+            {
+                if (c < 0) throw new CsvFormatException(startLine, "A quoted field is not closed before the end of the file.");
+                if (c == '"')
+                {
+                    if (text.Peek() == '"') { text.Read(); field.Append('"'); }
+                    else inQuotes = false;
+                }
+                else
+                {
+                    if (c == '\n') line++;
+                    field.Append((char)c);
+                }
+                continue;
+            }
+            switch (c)
+            {
+                case '"' when field.Length == 0 && !quoted:
+                    quoted = inQuotes = true;
+                    break;
+                case '"':
+                    throw new CsvFormatException(line, "A quote may only stand at the start of a field (write it doubled inside a quoted field).");
+                case ',':
+                    fields.Add(field.ToString().Normalize());
+                    field.Clear();
+                    quoted = false;
+                    break;
+                case '\r' when text.Peek() == '\n':
+                    break;
+                case '\n' or -1:
+                    if (c == '\n') line++;
+                    fields.Add(field.ToString().Normalize());
+                    return new CsvRecord(startLine, fields);
+                default:
+                    if (quoted) throw new CsvFormatException(line, "Nothing may follow a quoted field but a comma or the line end.");
+                    field.Append((char)c);
+                    break;
+            }
+        }
+    }
+
+    public IEnumerable<CsvRecord> ReadAll()
+    {
+        while (Read() is { } record) yield return record;
+    }
+}
+
+public sealed class CsvFormatException(int line, string message) : Exception(message)
+{
+    public int Line { get; } = line;
+}

@@ -1,0 +1,41 @@
+using JasperFx.CommandLine;
+
+namespace IsoLedger.Api.Imports;
+
+public sealed class ImportInput : NetCoreInput
+{
+    [Description("The CSV file to import (the report-table format, see README)")]
+    public string File { get; set; } = "";
+
+    [Description("Check the file and say what it would do, without importing")]
+    public bool DryRunFlag { get; set; }
+}
+
+/// <summary><c>dotnet run --project src/IsoLedger.Api -- import file.csv</c>: the same import as <c>POST /api/imports</c>.</summary>
+[Description("Import a province's yearly report table (CSV) into the ledger")]
+public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
+{
+    public override async Task<bool> Execute(ImportInput input)
+    {
+        if (!System.IO.File.Exists(input.File))
+        {
+            Console.Error.WriteLine($"No such file: {input.File}");
+            return false;
+        }
+        using var host = input.BuildHost();
+        var importer = host.Services.GetRequiredService<ReportImporter>();
+        var outcome = await importer.Import(
+            () => System.IO.File.OpenRead(input.File), Path.GetFileName(input.File), "import-command", Guid.NewGuid().ToString("N"),
+            input.DryRunFlag, CancellationToken.None);
+        if (outcome.Result is { } result)
+        {
+            Console.WriteLine($"{(result.DryRun ? "Dry run of" : "Imported")} {result.File}: {result.Rows} rows, {result.UnitsCreated} units created, " +
+                $"{result.EventsAppended} events appended in {result.Seconds:0.00} s.");
+            return true;
+        }
+        Console.Error.WriteLine($"Nothing was imported: {outcome.Errors.Count} problem(s).");
+        foreach (var error in outcome.Errors)
+            Console.Error.WriteLine($"  line {error.Line}{(error.Column is null ? "" : $", {error.Column}")}: {error.Reason}");
+        return false;
+    }
+}

@@ -1,0 +1,140 @@
+using System.Text;
+using IsoLedger.Projections.Dashboards;
+using System.Diagnostics;
+using IsoLedger.Domain.Imports;
+
+namespace IsoLedger.Api.Imports;
+
+/// <summary>What an import did (or, on a dry run, would do).</summary>
+public sealed record ImportResult(string File, int Rows, int UnitsCreated, int EventsAppended, bool DryRun, double Seconds);
+
+/// <summary>The outcome of an import: a result, or the bad rows (at most <see cref="ReportImporter.MaxErrors"/>).</summary>
+public sealed record ImportOutcome(ImportResult? Result, IReadOnlyList<ImportError> Errors);
+
+/// <summary>Imports a report table all or nothing. A first pass reads the whole file, checks every row and decides it
+/// through the domain rules against the units' recorded state, without writing; only a file without a bad row is
+/// read again and appended, in batches. Neither pass holds the file in memory, only the states of its units.</summary>
+public sealed class ReportImporter(IDocumentStore store, BusinessClock clock, ILogger<ReportImporter> logger)
+{
+    public const int MaxErrors = 1000;
+    private const int BatchRows = 500;
+
+    /// <summary>Checks the whole file, then (unless <paramref name="dryRun"/>, and only if no row is bad) appends its
+    /// events; <paramref name="open"/> opens the file from its start, as it is read twice.</summary>
+    public async Task<ImportOutcome> Import(
+        Func<Stream> open, string fileName, string recordedBy, string correlationId, bool dryRun, CancellationToken cancellation)
+    {
+        var timer = Stopwatch.StartNew();
+        var check = await Run(open, fileName, write: null, cancellation);
+        if (check.Errors.Count > 0 || dryRun)
+            return check.Errors.Count > 0 ? check : check with { Result = check.Result! with { Seconds = timer.Elapsed.TotalSeconds } };
+
+        var written = await Run(open, fileName, new Writer(recordedBy, correlationId), cancellation);
+        logger.LogInformation("Imported {File}: {Rows} rows, {Units} units created, {Events} events appended",
+            fileName, written.Result?.Rows, written.Result?.UnitsCreated, written.Result?.EventsAppended);
+        return written.Errors.Count > 0 ? written : written with { Result = written.Result! with { Seconds = timer.Elapsed.TotalSeconds } };
+    }
+
+    private sealed record Writer(string RecordedBy, string CorrelationId);
+
+    private sealed record Pending(CsvRecord Record, ReportRow Row);
+
+    private async Task<ImportOutcome> Run(Func<Stream> open, string fileName, Writer? write, CancellationToken cancellation)
+    {
+        var errors = new List<ImportError>();
+        var states = new Dictionary<string, Unit?>();
+        int rows = 0, created = 0, appended = 0;
+        await using var stream = open();
+        var reader = CsvReader.Open(stream);
+        try
+        {
+            var header = reader.Read();
+            if (header is null) return new(null, [new ImportError(1, null, "The file is empty: it needs a header line and rows.")]);
+            var parser = ReportRowParser.FromHeader(header, errors);
+            if (parser is null) return new(null, errors);
+
+            var batch = new List<Pending>();
+            async Task Flush()
+            {
+                var (batchCreated, batchAppended) = await Decide(batch, states, fileName, write, errors, cancellation);
+                created += batchCreated;
+                appended += batchAppended;
+                batch.Clear();
+            }
+
+            while (reader.Read() is { } record && errors.Count < MaxErrors)
+            {
+                if (record.Fields.All(f => f.Length == 0)) continue;
+                rows++;
+                if (parser.Parse(record, clock.Today, errors) is { } row) batch.Add(new Pending(record, row));
+                if (batch.Count == BatchRows) await Flush();
+            }
+            await Flush();
+            if (rows == 0 && errors.Count == 0) errors.Add(new ImportError(header.Line, null, "The file has a header but no rows."));
+        }
+        catch (CsvFormatException broken)
+        {
+            errors.Add(new ImportError(broken.Line, null, broken.Message));
+        }
+        catch (DecoderFallbackException)
+        {
+            errors.Add(new ImportError(rows + 1, null, "The file is not UTF-8 text."));
+        }
+        return errors.Count > 0
+            ? new(null, errors.Take(MaxErrors).ToList())
+            : new(new ImportResult(fileName, rows, created, appended, write is null, 0), []);
+    }
+
+    /// <summary>Decides a batch of rows on the units' states (loading the ones not seen yet) and, when writing,
+    /// appends the events in one transaction.</summary>
+    private async Task<(int Created, int Appended)> Decide(
+        List<Pending> batch, Dictionary<string, Unit?> states, string fileName, Writer? write, List<ImportError> errors, CancellationToken cancellation)
+    {
+        if (batch.Count == 0) return (0, 0);
+        await using var session = store.LightweightSession();
+        var unseen = batch.Select(p => p.Row.UnitCode).Distinct().Where(code => !states.ContainsKey(code)).ToList();
+        var loaded = (await session.LoadManyAsync<Unit>(cancellation, unseen)).ToDictionary(u => u.Code);
+        foreach (var code in unseen) states[code] = loaded.GetValueOrDefault(code);
+
+        int created = 0, appended = 0;
+        foreach (var (record, row) in batch)
+        {
+            var unit = states[row.UnitCode];
+            if (unit is not null && (unit.Level != row.Level || unit.Province != row.Province))
+            {
+                errors.Add(new ImportError(record.Line, "unit_code",
+                    $"Unit {row.UnitCode} is recorded as a {AnnualTable.LevelName(unit.Level)} of {unit.Province}, not a {AnnualTable.LevelName(row.Level)} of {row.Province}."));
+                continue;
+            }
+            switch (ReportRowDecider.Decide(unit, row, clock.Today))
+            {
+                case Rejected rejected:
+                    errors.Add(new ImportError(record.Line, null, $"{rejected.Broken.Sentence} ({rejected.Broken.Id})"));
+                    break;
+                case Accepted { Events.Count: > 0 } accepted:
+                    if (unit is null) created++;
+                    appended += accepted.Events.Count;
+                    states[row.UnitCode] = accepted.Events.Aggregate(unit, Unit.Evolve);
+                    if (write is not null) session.Events.Append(row.UnitCode, accepted.Events.Select(e => Stamped(session, e, fileName, record.Line)).ToArray());
+                    break;
+            }
+        }
+        if (write is not null && errors.Count == 0)
+        {
+            session.CorrelationId = write.CorrelationId;
+            session.LastModifiedBy = write.RecordedBy;
+            await session.SaveChangesAsync(cancellation);
+        }
+        return (created, appended);
+    }
+
+    /// <summary>An imported event says where it came from and that its business date is the report's date.</summary>
+    private static object Stamped(IDocumentSession session, object data, string fileName, int line)
+    {
+        var e = session.Events.BuildEvent(data);
+        e.SetHeader("import-file", fileName);
+        e.SetHeader("import-line", line);
+        e.SetHeader("business-date", "report-date");
+        return e;
+    }
+}

@@ -1,0 +1,151 @@
+using System.Globalization;
+using IsoLedger.Domain.Imports;
+
+namespace IsoLedger.Api.Imports;
+
+/// <summary>A problem with one field of one line of an import file.</summary>
+public sealed record ImportError(int Line, string? Column, string Reason);
+
+/// <summary>Reads report-table rows by their header, in any column order, and says exactly what is wrong with a row.</summary>
+public sealed class ReportRowParser
+{
+    public static readonly IReadOnlyList<string> Columns =
+    [
+        "province", "unit_code", "unit_name", "level", "district", "parent_code", "year", "report_date", "declared", "standard",
+        "conversion", "quality_policy", "quality_objectives", "maintenance_plan", "internal_audit", "corrective_actions",
+        "management_review", "report_submitted", "inspection",
+    ];
+
+    private static readonly string[] Required = ["province", "unit_code", "unit_name", "level", "year", "report_date"];
+    private const int MaxText = 500;
+
+    private readonly Dictionary<string, int> positions;
+    private readonly int width;
+
+    private ReportRowParser(Dictionary<string, int> positions, int width) => (this.positions, this.width) = (positions, width);
+
+    /// <summary>Reads the header; null with the errors when it is not usable.</summary>
+    public static ReportRowParser? FromHeader(CsvRecord header, List<ImportError> errors)
+    {
+        var positions = new Dictionary<string, int>();
+        for (var i = 0; i < header.Fields.Count; i++)
+        {
+            var name = header.Fields[i].Trim().ToLowerInvariant();
+            if (!Columns.Contains(name)) errors.Add(new(header.Line, header.Fields[i], $"Unknown column; the columns are: {string.Join(", ", Columns)}."));
+            else if (!positions.TryAdd(name, i)) errors.Add(new(header.Line, name, "The column appears twice."));
+        }
+        foreach (var missing in Required.Where(c => !positions.ContainsKey(c)))
+            errors.Add(new(header.Line, missing, "This column is required."));
+        return errors.Count == 0 ? new ReportRowParser(positions, header.Fields.Count) : null;
+    }
+
+    /// <summary>The row, or null with every problem it has added to <paramref name="errors"/>.</summary>
+    public ReportRow? Parse(CsvRecord record, DateOnly today, List<ImportError> errors)
+    {
+        var before = errors.Count;
+        void Error(string column, string reason) => errors.Add(new(record.Line, column, reason));
+        if (record.Fields.Count != width)
+            errors.Add(new(record.Line, null, $"The line has {record.Fields.Count} fields; the header has {width}."));
+        string Field(string column) =>
+            positions.TryGetValue(column, out var i) && i < record.Fields.Count ? record.Fields[i].Trim() : "";
+
+        string? Text(string column, bool required)
+        {
+            var value = Field(column);
+            if (value.Length == 0) { if (required) Error(column, "Required."); return null; }
+            if (value.Length > MaxText) Error(column, $"At most {MaxText} characters.");
+            else if (value.Any(char.IsControl)) Error(column, "Control characters are not allowed.");
+            return value;
+        }
+
+        string? Code(string column, bool required)
+        {
+            var value = Text(column, required);
+            if (value is not null && !UnitCode.IsValid(value)) Error(column, $"Must match {UnitCode.Pattern}.");
+            return value;
+        }
+
+        bool Mark(string column) => Field(column) switch
+        {
+            "" => false,
+            "x" or "X" => true,
+            var other => Invalid(column, $"'{other}' is not a mark: write x or leave it empty."),
+        };
+
+        bool Invalid(string column, string reason) { Error(column, reason); return false; }
+
+        T? Choice<T>(string column, IReadOnlyDictionary<string, T> allowed) where T : struct
+        {
+            var value = Field(column);
+            if (value.Length == 0) return null;
+            if (allowed.TryGetValue(value.ToLowerInvariant(), out var chosen)) return chosen;
+            Error(column, $"'{value}' is not one of: {string.Join(", ", allowed.Keys)}.");
+            return null;
+        }
+
+        var province = Text("province", required: true);
+        var code = Code("unit_code", required: true);
+        var name = Text("unit_name", required: true);
+        var level = Field("level") is "" ? (UnitLevel?)null : Choice("level", Levels);
+        if (Field("level") is "") Error("level", "Required: department, sub-department, district or commune.");
+        var district = Text("district", required: false);
+        var parent = Code("parent_code", required: false);
+
+        int? year = null;
+        if (int.TryParse(Field("year"), NumberStyles.None, CultureInfo.InvariantCulture, out var parsedYear) && parsedYear >= 2000 && parsedYear <= today.Year)
+            year = parsedYear;
+        else Error("year", $"Must be a year from 2000 to {today.Year}.");
+
+        DateOnly? reportDate = null;
+        if (!DateOnly.TryParseExact(Field("report_date"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsedDate))
+            Error("report_date", "Required: a date as YYYY-MM-DD.");
+        else if (parsedDate > today) Error("report_date", "Must not lie in the future.");
+        else if (year is not null && parsedDate.Year < year) Error("report_date", "A year's report cannot be dated before that year.");
+        else reportDate = parsedDate;
+
+        var declared = Mark("declared");
+        var standard = Choice("standard", Standards);
+        var conversion = Choice("conversion", Conversions);
+        var policy = Mark("quality_policy");
+        var objectives = Mark("quality_objectives");
+        var plan = Mark("maintenance_plan");
+        var audit = Mark("internal_audit");
+        var actions = Mark("corrective_actions");
+        var review = Mark("management_review");
+        var report = Mark("report_submitted");
+        var inspection = Choice("inspection", Inspections);
+
+        if (conversion is ConversionState.InProgress && standard == QmsStandard.Iso9001V2015)
+            Error("standard", "A unit converting from 2008 is still on 2008.");
+        if (conversion is ConversionState.Done && standard == QmsStandard.Iso9001V2008)
+            Error("standard", "A unit whose conversion is done is on 2015.");
+        if (!declared && standard is not null && conversion is null or ConversionState.None)
+            Error("declared", "A standard is given, so the unit is declared: mark it x.");
+
+        if (errors.Count > before) return null;
+        return new ReportRow(province!, code!, name!, level!.Value, district, parent, year!.Value, reportDate!.Value,
+            declared, standard, conversion, policy, objectives, plan, audit, actions, review, report, inspection);
+    }
+
+    private static readonly IReadOnlyDictionary<string, UnitLevel> Levels = new Dictionary<string, UnitLevel>
+    {
+        ["department"] = UnitLevel.Department, ["sub-department"] = UnitLevel.SubDepartment,
+        ["district"] = UnitLevel.District, ["commune"] = UnitLevel.Commune,
+    };
+
+    private static readonly IReadOnlyDictionary<string, QmsStandard> Standards = new Dictionary<string, QmsStandard>
+    {
+        ["2008"] = QmsStandard.Iso9001V2008, ["2015"] = QmsStandard.Iso9001V2015,
+    };
+
+    private static readonly IReadOnlyDictionary<string, ConversionState> Conversions = new Dictionary<string, ConversionState>
+    {
+        ["none"] = ConversionState.None, ["in-progress"] = ConversionState.InProgress, ["done"] = ConversionState.Done,
+    };
+
+    private static readonly IReadOnlyDictionary<string, InspectionResult> Inspections = new Dictionary<string, InspectionResult>
+    {
+        ["passed"] = InspectionResult.Passed, ["failed"] = InspectionResult.Failed,
+        ["maintained"] = InspectionResult.Maintained, ["no-report"] = InspectionResult.NoReport,
+    };
+}

@@ -1,0 +1,68 @@
+using IsoLedger.Domain.Units;
+using IsoLedger.Domain.Units.Commands;
+
+namespace IsoLedger.Domain.Imports;
+
+/// <summary>Turns a report-table row into the lifecycle commands it implies that are not yet on record, and decides
+/// them in order through <see cref="UnitDecider"/>: importing the same row again decides nothing new.</summary>
+public static class ReportRowDecider
+{
+    public static Decision Decide(Unit? unit, ReportRow row, DateOnly today)
+    {
+        var events = new List<object>();
+        var warnings = new List<Rule>();
+        if (unit is null)
+        {
+            var registration = new RegisterUnit(row.UnitCode, row.UnitName, row.Level, row.Province, row.District, row.ParentCode, row.StepDate);
+            if (registration.Decide(null, today) is not Accepted registered) return registration.Decide(null, today);
+            events.AddRange(registered.Events);
+            unit = UnitDecider.Replay(events)!;
+        }
+
+        foreach (var command in Commands(unit, row))
+        {
+            switch (UnitDecider.Decide(unit, command, today))
+            {
+                case Rejected rejected:
+                    return rejected;
+                case Accepted accepted:
+                    events.AddRange(accepted.Events);
+                    warnings.AddRange(accepted.Warnings);
+                    unit = accepted.Events.Aggregate(unit, (state, e) => Unit.Evolve(state, e)!);
+                    break;
+            }
+        }
+        return new Accepted(events, warnings.Distinct().ToList());
+    }
+
+    /// <summary>The commands for the row's facts, in the order they happen within a year; a fact already on record
+    /// for the unit (and, for yearly steps, for the row's year) is left out.</summary>
+    private static IEnumerable<IUnitCommand> Commands(Unit unit, ReportRow row)
+    {
+        var on = row.StepDate;
+        var year = unit.Year(row.Year);
+        if ((row.QualityPolicy && year.QualityPolicyOn is null) || (row.QualityObjectives && year.QualityObjectivesOn is null))
+            yield return new IssueQualityObjectives(row.Year, on, row.QualityPolicy, row.QualityObjectives);
+        if (row.MaintenancePlan && year.MaintenancePlanOn is null)
+            yield return new IssueMaintenancePlan(row.Year, on);
+        if (row.InternalAudit && !unit.InternalAudits.Any(d => d.Year == row.Year))
+            yield return new HoldInternalAudit(on, null, null);
+        if (row.CorrectiveActions && !unit.TookCorrectiveActionsIn(row.Year))
+            yield return new ReportCorrectiveActions(row.Year, on);
+        if (row.ManagementReview && !unit.ManagementReviews.Any(d => d.Year == row.Year))
+            yield return new HoldManagementReview(on, null);
+
+        var declares = row.Declared || row.Conversion is ConversionState.InProgress or ConversionState.Done;
+        if (declares && unit.Declarations.Count == 0)
+            yield return new DeclareConformity(on, row.DeclaredStandard, null, null, DatedByReport: true);
+        if (row.Conversion == ConversionState.InProgress && unit.ConversionStartedOn is null && unit.ConvertedOn is null)
+            yield return new StartConversion(on, null);
+        if (row.Conversion == ConversionState.Done && unit.ConvertedOn is null)
+            yield return new CompleteConversion(on, null);
+
+        if (row.ReportSubmitted && year.ReportSubmittedOn is null)
+            yield return new SubmitAnnualReport(row.Year, on);
+        if (row.Inspection is { } result && year.Inspection is null)
+            yield return new RecordInspection(row.Year, on, OnSite: false, result, null, null);
+    }
+}
