@@ -17,12 +17,12 @@ public static class DashboardEndpoints
         return province is null ? null : new Common(province.Normalize(), consistent == "true");
     }
 
-    private static async Task<(Freshness, IReadOnlyList<DashboardUnit>)> Load(
+    private static async Task<(Freshness, IReadOnlyList<Unit>)> Load(
         Common common, IQuerySession session, ProjectionFreshness freshness, CancellationToken cancellation)
     {
         var fresh = await freshness.For(common.Consistent, cancellation);
         var units = await session.Query<DashboardUnit>().Where(u => u.Province == common.Province).ToListAsync(cancellation);
-        return (fresh, units);
+        return (fresh, units.Select(u => u.State).ToList());
     }
 
     /// <summary>Conversion progress 2008 → 2015</summary>

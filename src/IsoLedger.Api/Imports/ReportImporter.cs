@@ -97,6 +97,7 @@ public sealed class ReportImporter(IDocumentStore store, BusinessClock clock, IL
         foreach (var code in unseen) states[code] = loaded.GetValueOrDefault(code);
 
         int created = 0, appended = 0;
+        var startedHere = new HashSet<string>();
         foreach (var (record, row) in batch)
         {
             var unit = states[row.UnitCode];
@@ -114,8 +115,17 @@ public sealed class ReportImporter(IDocumentStore store, BusinessClock clock, IL
                 case Accepted { Events.Count: > 0 } accepted:
                     if (unit is null) created++;
                     appended += accepted.Events.Count;
-                    states[row.UnitCode] = accepted.Events.Aggregate(unit, Unit.Evolve);
-                    if (write is not null) session.Events.Append(row.UnitCode, accepted.Events.Select(e => Stamped(session, e, fileName, record.Line)).ToArray());
+                    var version = (unit?.Version ?? 0) + accepted.Events.Count;
+                    states[row.UnitCode] = accepted.Events.Aggregate(unit, Unit.Evolve)! with { Version = version };
+                    if (write is null) break;
+                    var stamped = accepted.Events.Select(e => Stamped(session, e, fileName, record.Line)).ToArray();
+                    // Expected versions: the store numbers the events itself and refuses to interleave with another writer.
+                    if (unit is null && !startedHere.Contains(row.UnitCode))
+                    {
+                        session.Events.StartStream<Unit>(row.UnitCode, stamped);
+                        startedHere.Add(row.UnitCode);
+                    }
+                    else session.Events.Append(row.UnitCode, version, stamped);
                     break;
             }
         }

@@ -13,13 +13,15 @@ namespace IsoLedger.Api.Units;
 /// <param name="RecordedBy">The name of the API key that recorded it.</param>
 /// <param name="CorrelationId">The correlation id of the request that recorded it.</param>
 /// <param name="Data">The event's own fields.</param>
+/// <param name="Headers">Where an imported event came from (<c>import-file</c>, <c>import-line</c>) and
+/// <c>business-date: report-date</c> when its date is the report's, not the fact's.</param>
 public sealed record RecordedEvent(
     long Sequence, string StreamKey, long Version, string Type, DateOnly? BusinessDate, DateTimeOffset RecordedAt,
-    string? RecordedBy, string? CorrelationId, object Data)
+    string? RecordedBy, string? CorrelationId, object Data, IReadOnlyDictionary<string, object>? Headers)
 {
     public static RecordedEvent Of(IEvent e) => new(
         e.Sequence, e.StreamKey ?? "", e.Version, e.EventType.Name, (e.Data as IUnitEvent)?.BusinessDate, e.Timestamp,
-        e.UserName, e.CorrelationId, e.Data);
+        e.UserName, e.CorrelationId, e.Data, e.Headers);
 }
 
 public sealed record EventPage(IReadOnlyList<RecordedEvent> Events, long Next, bool HasMore);

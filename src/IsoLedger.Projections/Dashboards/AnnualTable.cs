@@ -9,9 +9,8 @@ public sealed record AnnualRow(
     bool CorrectiveActions, bool ManagementReview, bool ReportSubmitted, InspectionResult? Inspection,
     string Standard, ConversionState Conversion)
 {
-    public static AnnualRow Of(DashboardUnit dashboardUnit, int year, DateOnly judgedOn)
+    public static AnnualRow Of(Unit unit, int year, DateOnly judgedOn)
     {
-        var unit = dashboardUnit.State;
         var steps = unit.Year(year);
         return new AnnualRow(
             unit.Code, unit.Name, unit.Level, unit.District,
@@ -55,10 +54,10 @@ public sealed record AnnualTable(
 {
     public static DateOnly JudgedOnFor(int year, DateOnly today) => new DateOnly(year, 12, 31) is var end && end < today ? end : today;
 
-    public static IEnumerable<DashboardUnit> UnitsOf(IEnumerable<DashboardUnit> units, int year, DateOnly judgedOn) =>
-        units.Where(u => u.State.HasFactsBy(judgedOn) && !u.State.MergedBy(new DateOnly(year, 1, 1).AddDays(-1)));
+    public static IEnumerable<Unit> UnitsOf(IEnumerable<Unit> units, int year, DateOnly judgedOn) =>
+        units.Where(u => u.HasFactsBy(judgedOn) && !u.MergedBy(new DateOnly(year, 1, 1).AddDays(-1)));
 
-    public static AnnualTable Of(string province, IEnumerable<DashboardUnit> units, int year, DateOnly today)
+    public static AnnualTable Of(string province, IEnumerable<Unit> units, int year, DateOnly today)
     {
         var judgedOn = JudgedOnFor(year, today);
         var rows = UnitsOf(units, year, judgedOn)

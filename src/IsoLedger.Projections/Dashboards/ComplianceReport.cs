@@ -10,12 +10,12 @@ public sealed record ComplianceReport(string Province, DateOnly AsOf, int Units,
 {
     /// <summary>Every flag of the province's active units as of <paramref name="asOf"/>; a year counts as missed
     /// only once it has ended by then.</summary>
-    public static ComplianceReport Of(string province, IEnumerable<DashboardUnit> units, DateOnly asOf)
+    public static ComplianceReport Of(string province, IEnumerable<Unit> units, DateOnly asOf)
     {
-        var active = units.Where(u => !u.State.MergedBy(asOf) && u.State.HasFactsBy(asOf)).ToList();
+        var active = units.Where(u => !u.MergedBy(asOf) && u.HasFactsBy(asOf)).ToList();
         var flags = active
-            .SelectMany(u => Compliance.Flags(u.State, asOf).Select(flag => new ComplianceEntry(
-                u.Id, u.State.Name, u.Level, u.District, u.Level != UnitLevel.Commune, flag.Rule.Id, flag.Rule.Sentence, flag.Since, flag.Subject)))
+            .SelectMany(u => Compliance.Flags(u, asOf).Select(flag => new ComplianceEntry(
+                u.Code, u.Name, u.Level, u.District, u.Level != UnitLevel.Commune, flag.Rule.Id, flag.Rule.Sentence, flag.Since, flag.Subject)))
             .OrderBy(f => f.Rule, StringComparer.Ordinal).ThenBy(f => f.Code, StringComparer.Ordinal).ThenBy(f => f.Since)
             .ToList();
         return new(province, asOf, active.Count, flags);

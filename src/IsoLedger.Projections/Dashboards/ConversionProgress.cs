@@ -24,9 +24,9 @@ public sealed record DistrictConversion(string District, ConversionCounts Counts
 public sealed record ConversionProgress(
     string Province, DateOnly AsOf, ConversionCounts Totals, IReadOnlyList<LevelConversion> ByLevel, IReadOnlyList<DistrictConversion> ByDistrict)
 {
-    public static ConversionProgress Of(string province, IEnumerable<DashboardUnit> units, DateOnly asOf)
+    public static ConversionProgress Of(string province, IEnumerable<Unit> units, DateOnly asOf)
     {
-        var active = units.Where(u => !u.State.MergedBy(asOf)).Select(u => (Unit: u, Standing: Standings.Of(u.State, asOf))).ToList();
+        var active = units.Where(u => !u.MergedBy(asOf)).Select(u => (Unit: u, Standing: Standings.Of(u, asOf))).ToList();
         return new(
             province,
             asOf,

@@ -9,7 +9,7 @@ public sealed record LevelStatistics(UnitLevel Level, bool Mandatory, int Units,
 
 public sealed record ProvinceStatistics(string Province, int Year, DateOnly JudgedOn, IReadOnlyList<LevelStatistics> ByLevel, LevelTotals Totals)
 {
-    public static ProvinceStatistics Of(string province, IEnumerable<DashboardUnit> units, int year, DateOnly today)
+    public static ProvinceStatistics Of(string province, IEnumerable<Unit> units, int year, DateOnly today)
     {
         var judgedOn = AnnualTable.JudgedOnFor(year, today);
         var rows = AnnualTable.UnitsOf(units, year, judgedOn).Select(u => AnnualRow.Of(u, year, judgedOn)).ToList();
