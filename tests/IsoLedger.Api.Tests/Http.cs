@@ -15,7 +15,7 @@ public static class Keys
 }
 
 /// <summary>An answer of the API, read for assertions.</summary>
-public sealed record Answer(int Status, JsonNode? Body, IHeaderDictionary Headers, string ContentType)
+public sealed record Answer(int Status, JsonNode? Body, IHeaderDictionary Headers, string ContentType, string Text)
 {
     public JsonNode Json => Body ?? throw new InvalidOperationException($"The {Status} answer has no JSON body.");
     public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value.ToString() : null;
@@ -27,14 +27,33 @@ public static class Http
     public const string ProblemJson = "application/problem+json";
 
     /// <summary>Sends a request with the given API key (none when null) and returns whatever it answers.</summary>
-    public static async Task<Answer> Send(
+    public static Task<Answer> Send(
         this IAlbaHost host, HttpMethod method, string url, string? json = null, string? key = Keys.Admin,
-        params (string Name, string Value)[] headers)
-    {
-        var result = await host.Scenario(s =>
+        params (string Name, string Value)[] headers) =>
+        host.Send(key, headers, s =>
         {
             if (method == HttpMethod.Get) s.Get.Url(url);
             else s.Post.RawJson(json ?? "{}").ToUrl(url);
+        });
+
+    /// <summary>Posts raw bytes (a CSV file) with the given content type.</summary>
+    public static Task<Answer> PostBytes(this IAlbaHost host, string url, byte[] body, string contentType = "text/csv", string? key = Keys.Admin) =>
+        host.Send(key, [], s =>
+        {
+            s.Post.Url(url);
+            s.ConfigureHttpContext(context =>
+            {
+                context.Request.ContentType = contentType;
+                context.Request.ContentLength = body.Length;
+                context.Request.Body = new MemoryStream(body);
+            });
+        });
+
+    private static async Task<Answer> Send(this IAlbaHost host, string? key, (string Name, string Value)[] headers, Action<Scenario> request)
+    {
+        var result = await host.Scenario(s =>
+        {
+            request(s);
             if (key is not null) s.WithRequestHeader("X-Api-Key", key);
             foreach (var (name, value) in headers) s.WithRequestHeader(name, value);
             s.IgnoreStatusCode();
@@ -43,7 +62,7 @@ public static class Http
         var response = result.Context.Response;
         var contentType = response.ContentType ?? "";
         var body = contentType.Contains("json") && text.Length > 0 ? JsonNode.Parse(text) : null;
-        return new Answer(response.StatusCode, body, response.Headers, contentType);
+        return new Answer(response.StatusCode, body, response.Headers, contentType, text);
     }
 
     public static Task<Answer> Post(this IAlbaHost host, string url, string json, string? key = Keys.Admin, params (string, string)[] headers) =>

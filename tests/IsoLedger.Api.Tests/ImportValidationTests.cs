@@ -1,0 +1,121 @@
+using System.Text;
+using Alba;
+
+namespace IsoLedger.Api.Tests;
+
+/// <summary>Bad files import nothing and say what is wrong; odd but valid files (BOM, CRLF, NFD, any column order) import.</summary>
+public class ImportValidationTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    private const string Header = "province,unit_code,unit_name,level,district,parent_code,year,report_date,declared,standard,conversion,quality_policy,quality_objectives,maintenance_plan,internal_audit,corrective_actions,management_review,report_submitted,inspection";
+    private IAlbaHost Host => api.Host;
+
+    private static byte[] Csv(params string[] lines) => Encoding.UTF8.GetBytes(string.Join("\n", lines) + "\n");
+
+    private static string Good(string code, string year = "2020", string date = "2020-11-19") =>
+        $"Quảng Trị,{code},UBND Xã {code},commune,Hải Lăng,,{year},{date},x,2015,none,x,x,x,x,x,x,x,passed";
+
+    private async Task<List<(int Line, string? Column, string Reason)>> Rejected(byte[] file)
+    {
+        var answer = await Host.PostBytes("/api/imports", file).Expect(422);
+        Assert.Equal("urn:isoledger:problem:import-rejected", answer.ProblemType);
+        return answer.Json["errors"]!.AsArray()
+            .Select(e => ((int)e!["line"]!, (string?)e["column"], (string)e["reason"]!)).ToList();
+    }
+
+    [Theory]
+    [InlineData("Quảng Trị,QT-V1,UBND,planet,,,2020,2020-11-19,x,,,,,,,,,,", "level")]
+    [InlineData("Quảng Trị,bad code!,UBND,commune,,,2020,2020-11-19,x,,,,,,,,,,", "unit_code")]
+    [InlineData("Quảng Trị,QT-V1,,commune,,,2020,2020-11-19,x,,,,,,,,,,", "unit_name")]
+    [InlineData(",QT-V1,UBND,commune,,,2020,2020-11-19,x,,,,,,,,,,", "province")]
+    [InlineData("Quảng Trị,QT-V1,UBND,commune,,,1999,2020-11-19,x,,,,,,,,,,", "year")]
+    [InlineData("Quảng Trị,QT-V1,UBND,commune,,,2020,19/11/2020,x,,,,,,,,,,", "report_date")]
+    [InlineData("Quảng Trị,QT-V1,UBND,commune,,,2020,2999-01-01,x,,,,,,,,,,", "report_date")]
+    [InlineData("Quảng Trị,QT-V1,UBND,commune,,,2020,2019-12-31,x,,,,,,,,,,", "report_date")]
+    [InlineData("Quảng Trị,QT-V1,UBND,commune,,,2020,2020-11-19,yes,,,,,,,,,,", "declared")]
+    [InlineData("Quảng Trị,QT-V1,UBND,commune,,,2020,2020-11-19,x,2012,,,,,,,,,", "standard")]
+    [InlineData("Quảng Trị,QT-V1,UBND,commune,,,2020,2020-11-19,x,,halfway,,,,,,,,", "conversion")]
+    [InlineData("Quảng Trị,QT-V1,UBND,commune,,,2020,2020-11-19,x,,,,,,,,,,great", "inspection")]
+    [InlineData("Quảng Trị,QT-V1,UBND,commune,,,2020,2020-11-19,x,2015,in-progress,,,,,,,,", "standard")]
+    [InlineData("Quảng Trị,QT-V1,UBND,commune,,,2020,2020-11-19,x,2008,done,,,,,,,,", "standard")]
+    [InlineData("Quảng Trị,QT-V1,UBND,commune,,,2020,2020-11-19,,2015,,,,,,,,,", "declared")]
+    [InlineData("Quảng Trị,QT-V1,UBND,commune,,,2020,2020-11-19,x,,,,,,,,,", null)]
+    public async Task Each_kind_of_bad_row_is_named_with_its_line_and_column_and_nothing_is_imported(string badRow, string? column)
+    {
+        var errors = await Rejected(Csv(Header, Good("QT-OK-1"), badRow, Good("QT-OK-2")));
+
+        Assert.Contains(errors, e => e.Line == 3 && e.Column == column);
+        Assert.All(errors, e => Assert.Equal(3, e.Line));
+        await Host.Get("/api/units/QT-OK-1").Expect(404);
+        await Host.Get("/api/units/QT-OK-2").Expect(404);
+    }
+
+    [Fact]
+    public async Task Every_bad_row_is_listed_not_only_the_first()
+    {
+        var errors = await Rejected(Csv(Header, Good("QT-M1", year: "1990"), Good("QT-M2"), Good("QT-M3", date: "bad"), Good("bad code")));
+        Assert.Equal([2, 4, 5], errors.Select(e => e.Line).Distinct().Order());
+    }
+
+    [Theory]
+    [InlineData("province,unit_code,unit_name,level,year", "report_date")]
+    [InlineData(Header + ",colour", "colour")]
+    [InlineData(Header + ",province", "province")]
+    public async Task A_bad_header_is_named(string header, string column) =>
+        Assert.Contains(await Rejected(Csv(header, Good("QT-H1"))), e => e.Line == 1 && e.Column == column);
+
+    [Fact]
+    public async Task Broken_quoting_empty_files_and_non_utf8_text_are_rejected()
+    {
+        Assert.Contains(await Rejected(Csv(Header, "Quảng Trị,\"QT-Q1,UBND,commune")), e => e.Reason.Contains("quoted"));
+        Assert.NotEmpty(await Rejected([]));
+        Assert.NotEmpty(await Rejected(Csv(Header)));
+        Assert.NotEmpty(await Rejected([.. Encoding.UTF8.GetBytes(Header + "\n"), 0xC3, 0x28, 0x0A]));
+    }
+
+    [Fact]
+    public async Task A_row_the_domain_rules_reject_is_a_bad_row()
+    {
+        await Host.Post("/api/units", """{"code":"QT-ON2015","name":"UBND Xã Mới","level":"commune","province":"Quảng Trị","registeredOn":"2019-01-01"}""").Expect(201);
+        await Host.Record("QT-ON2015", ("/declarations", """{"declaredOn":"2019-06-01","standard":"2015"}"""));
+
+        var errors = await Rejected(Csv(Header, "Quảng Trị,QT-ON2015,UBND Xã Mới,commune,,,2020,2020-11-19,x,2015,done,,,,,,,,"));
+        Assert.Contains(errors, e => e.Line == 2 && e.Reason.Contains("conversion-without-2008-declaration"));
+
+        var otherLevel = await Rejected(Csv(Header, "Quảng Trị,QT-ON2015,UBND Xã Mới,department,,,2020,2020-11-19,x,,,,,,,,,,"));
+        Assert.Contains(otherLevel, e => e.Column == "unit_code" && e.Reason.Contains("commune"));
+    }
+
+    [Fact]
+    public async Task A_file_with_a_bom_crlf_quotes_nfd_names_and_reordered_columns_imports()
+    {
+        var name = "UBND Xã \"Gio\" Mỹ, Gio Linh".Normalize(NormalizationForm.FormD);
+        var text = "inspection,unit_code,unit_name,level,province,year,report_date,declared,standard,report_submitted\r\n" +
+                   $"passed,QT-NFD-1,\"{name.Replace("\"", "\"\"")}\",commune,{"Quảng Trị".Normalize(NormalizationForm.FormD)},2020,2020-11-19,X,2015,x\r\n";
+        var answer = await Host.PostBytes("/api/imports", [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)]).Expect(200);
+        Assert.Equal(1, (int)answer.Json["unitsCreated"]!);
+
+        var status = (await Host.Get("/api/units/QT-NFD-1").Expect(200)).Json;
+        Assert.Equal("UBND Xã \"Gio\" Mỹ, Gio Linh".Normalize(NormalizationForm.FormC), (string?)status["name"]);
+        Assert.Equal("Quảng Trị", (string?)status["province"]);
+        Assert.Equal("2015", (string?)status["standard"]);
+    }
+
+    [Fact]
+    public async Task A_dry_run_says_what_it_would_do_and_writes_nothing()
+    {
+        var answer = await Host.PostBytes("/api/imports?dryRun=true", Csv(Header, Good("QT-DRY-1"), Good("QT-DRY-2"))).Expect(200);
+        Assert.True((bool)answer.Json["dryRun"]!);
+        Assert.Equal(2, (int)answer.Json["unitsCreated"]!);
+        Assert.True((int)answer.Json["eventsAppended"]! > 2);
+        await Host.Get("/api/units/QT-DRY-1").Expect(404);
+    }
+
+    [Fact]
+    public async Task Imports_need_an_admin_key_and_a_csv_body()
+    {
+        await Host.PostBytes("/api/imports", Csv(Header, Good("QT-R1")), key: Keys.Recorder).Expect(403);
+        await Host.PostBytes("/api/imports", Csv(Header, Good("QT-R1")), key: null).Expect(401);
+        await Host.PostBytes("/api/imports", Csv(Header, Good("QT-R1")), contentType: "application/json").Expect(415);
+        await Host.PostBytes("/api/imports?dryRun=perhaps", Csv(Header, Good("QT-R1"))).Expect(400);
+    }
+}
