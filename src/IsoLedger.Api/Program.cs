@@ -12,6 +12,7 @@ builder.Services.AddIsoLedgerHealthChecks();
 builder.Services.AddIsoLedgerJson();
 builder.Services.AddIsoLedgerOpenApi();
 builder.Services.AddIsoLedgerApiKeys(builder.Configuration);
+builder.Services.AddIsoLedgerProtection(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<BusinessClock>();
 builder.Services.AddSingleton<ProjectionFreshness>();
@@ -21,11 +22,15 @@ builder.Services.AddWolverineHttp();
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseCorrelationIds();
 app.UseSerilogRequestLogging();
+app.UseBodyLimits();
+app.UseCors();
 app.UseAuthentication();
+app.UseRateLimiter();
 app.UseAuthorization();
 
 app.MapOpenApi();

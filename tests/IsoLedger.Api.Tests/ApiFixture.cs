@@ -7,7 +7,7 @@ namespace IsoLedger.Api.Tests;
 
 /// <summary>One API host per test class, on a database of its own that is dropped afterwards, so test classes
 /// never see each other's data and can run in any order or in parallel.</summary>
-public sealed class ApiFixture : IAsyncLifetime
+public class ApiFixture : IAsyncLifetime
 {
     private const string DefaultServer = "Host=127.0.0.1;Port=5433;Database=isoledger_test;Username=isoledger";
 
@@ -36,7 +36,13 @@ public sealed class ApiFixture : IAsyncLifetime
             builder.UseSetting("IsoLedger:ApiKeys:5:Roles:0", "admin");
             builder.UseSetting("IsoLedger:ApiKeys:5:Revoked", "true");
             builder.ConfigureServices(services => services.RunWolverineInSoloMode());
+            Configure(builder);
         });
+    }
+
+    /// <summary>Settings of a test class's own host, beyond the defaults.</summary>
+    protected virtual void Configure(IWebHostBuilder builder)
+    {
     }
 
     public async Task DisposeAsync()

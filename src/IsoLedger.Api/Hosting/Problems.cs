@@ -82,6 +82,15 @@ public static class Problems
 /// without stack trace outside Development by the framework's default handler.</summary>
 internal sealed class ClientErrorExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
+    /// <summary>A failure to reach PostgreSQL (connection refused or lost, timeouts, server shutting down), anywhere in
+    /// the chain of causes: Marten wraps what Npgsql throws.</summary>
+    private static bool IsDatabaseUnavailable(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+            if (exception is Npgsql.NpgsqlException { IsTransient: true } or TimeoutException or System.Net.Sockets.SocketException) return true;
+        return false;
+    }
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var problem = exception switch
@@ -89,13 +98,20 @@ internal sealed class ClientErrorExceptionHandler(IProblemDetailsService problem
             BadHttpRequestException bad => new ProblemDetails
             {
                 Status = bad.StatusCode,
-                Title = "The request could not be read.",
+                Title = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : "The request could not be read.",
                 Detail = bad.Message,
+            },
+            _ when IsDatabaseUnavailable(exception) => new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "The database is unavailable.",
+                Detail = "Nothing was recorded. Retry shortly; a request with an Idempotency-Key is safe to retry.",
             },
             _ => null,
         };
         if (problem is null) return false;
         httpContext.Response.StatusCode = problem.Status!.Value;
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable) httpContext.Response.Headers.RetryAfter = "5";
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 }
