@@ -26,7 +26,7 @@ app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseCorrelationIds();
-app.UseSerilogRequestLogging();
+app.UseIsoLedgerRequestLogging();
 app.UseBodyLimits();
 app.UseCors();
 app.UseAuthentication();

@@ -5,6 +5,11 @@ namespace IsoLedger.Api.Hosting;
 
 public static class Logging
 {
+    /// <summary>Request logging through this host's own logger (not Serilog's static one, which several hosts in one
+    /// process would share).</summary>
+    public static void UseIsoLedgerRequestLogging(this WebApplication app) =>
+        app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
+
     /// <summary>Readable console lines for people in Development; one compact JSON object per line elsewhere,
     /// for log collectors. Levels come from the <c>Serilog</c> configuration section.</summary>
     public static void AddIsoLedgerLogging(this WebApplicationBuilder builder)
@@ -12,13 +17,13 @@ public static class Logging
         var development = builder.Environment.IsDevelopment();
         builder.Services.AddSerilog((services, logger) =>
         {
-            logger.ReadFrom.Configuration(builder.Configuration)
+            logger.ReadFrom.Configuration(services.GetRequiredService<IConfiguration>())
                 .ReadFrom.Services(services)
                 .Enrich.FromLogContext();
             if (development)
                 logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
             else
                 logger.WriteTo.Console(new RenderedCompactJsonFormatter());
-        });
+        }, preserveStaticLogger: true);
     }
 }

@@ -8,10 +8,26 @@ public static class Problems
     public static IServiceCollection AddIsoLedgerProblems(this IServiceCollection services)
     {
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
-            context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier));
+        {
+            context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
+            context.ProblemDetails.Detail ??= DefaultDetail(context.ProblemDetails.Status);
+        });
         services.AddExceptionHandler<ClientErrorExceptionHandler>();
         return services;
     }
+
+    /// <summary>A sentence for answers the framework gives on its own (no route, no key, …), so every problem says what is wrong.</summary>
+    private static string? DefaultDetail(int? status) => status switch
+    {
+        StatusCodes.Status401Unauthorized => "Send a valid API key in the X-Api-Key header.",
+        StatusCodes.Status403Forbidden => "This API key's roles do not allow this request.",
+        StatusCodes.Status404NotFound => "There is nothing at this address.",
+        StatusCodes.Status405MethodNotAllowed => "This address does not take this HTTP method.",
+        StatusCodes.Status406NotAcceptable => "This address answers JSON (problems as application/problem+json).",
+        StatusCodes.Status415UnsupportedMediaType => "Send the body as application/json (imports: text/csv).",
+        StatusCodes.Status500InternalServerError => "Something went wrong on our side; nothing you sent caused it. The traceId identifies it in our logs.",
+        _ => null,
+    };
 
     /// <summary>The <c>type</c> of a problem caused by a business rule names the rule.</summary>
     public static string RuleType(Rule rule) => $"urn:isoledger:rule:{rule.Id}";
