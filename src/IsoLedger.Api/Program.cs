@@ -28,6 +28,7 @@ app.UseStatusCodePages();
 app.UseCorrelationIds();
 app.UseIsoLedgerRequestLogging();
 app.UseBodyLimits();
+app.UseTransientRetries();
 app.UseCors();
 app.UseAuthentication();
 app.UseRateLimiter();

@@ -1,8 +1,16 @@
+using Microsoft.AspNetCore.Hosting;
 using Alba;
 
 namespace IsoLedger.Api.Tests;
 
-public class ConcurrencyTests(ApiFixture api) : IClassFixture<ApiFixture>
+/// <summary>A host whose rate limit these load-shaped tests never reach: they test storage, not throttling.</summary>
+public sealed class UnthrottledApiFixture : ApiFixture
+{
+    protected override void Configure(IWebHostBuilder builder) =>
+        builder.UseSetting("IsoLedger:RateLimit:PermitsPerSecond", "100000");
+}
+
+public class ConcurrencyTests(UnthrottledApiFixture api) : IClassFixture<UnthrottledApiFixture>
 {
     private IAlbaHost Host => api.Host;
 
@@ -20,6 +28,49 @@ public class ConcurrencyTests(ApiFixture api) : IClassFixture<ApiFixture>
         var history = (await Host.Get("/api/units/QT-BUSY/history").Expect(200)).Json.AsArray();
         Assert.Equal(Enumerable.Range(1, writers + 1).Select(v => (long)v), history.Select(e => (long)e!["version"]!));
         Assert.Equal(writers, history.Count(e => (string)e!["type"]! == "InternalAuditHeld"));
+    }
+
+    [Fact]
+    public async Task Thirty_two_clients_with_If_Match_on_one_unit_lose_with_412_never_500_and_every_winner_has_one_event()
+    {
+        await Host.RegisterCommune("QT-RACE32");
+        const int clients = 32;
+        var winners = 0;
+        async Task<List<Answer>> Client(int id)
+        {
+            var answers = new List<Answer>();
+            for (var round = 0; round < 4; round++)
+            {
+                var etag = (await Host.Get("/api/units/QT-RACE32")).Header("ETag")!;
+                var answer = await Host.Post("/api/units/QT-RACE32/internal-audits", $$"""{"heldOn":"2016-06-01","auditors":"client {{id}}"}""", Keys.Admin, ("If-Match", etag));
+                answers.Add(answer);
+            }
+            return answers;
+        }
+
+        var all = (await Task.WhenAll(Enumerable.Range(0, clients).Select(Client))).SelectMany(a => a).ToList();
+
+        Assert.All(all, a => Assert.Contains(a.Status, new[] { 200, 412 }));
+        winners = all.Count(a => a.Status == 200);
+        Assert.True(winners > 0);
+        Assert.Equal(winners, all.Where(a => a.Status == 200).Select(a => (long)a.Json["version"]!).Distinct().Count());
+        var history = (await Host.Get("/api/units/QT-RACE32/history").Expect(200)).Json.AsArray();
+        Assert.Equal(winners + 1, history.Count);
+        Assert.Equal(Enumerable.Range(1, winners + 1).Select(v => (long)v), history.Select(e => (long)e!["version"]!));
+    }
+
+    [Fact]
+    public async Task Writes_across_two_hundred_units_without_If_Match_are_each_stored_exactly_once()
+    {
+        var codes = Enumerable.Range(0, 200).Select(i => $"QT-MANY-{i:000}").ToList();
+        foreach (var code in codes) await Host.RegisterCommune(code);
+
+        var answers = await Task.WhenAll(codes.SelectMany(code => new[] { "2016-06-01", "2017-06-01" }.Select(day =>
+            Host.Post($"/api/units/{code}/internal-audits", $$"""{"heldOn":"{{day}}"}"""))));
+
+        Assert.All(answers, a => Assert.Equal(200, a.Status));
+        foreach (var code in codes)
+            Assert.Equal(3, (await Host.Get($"/api/units/{code}/history").Expect(200)).Json.AsArray().Count);
     }
 
     [Fact]

@@ -98,15 +98,6 @@ public static class Problems
 /// without stack trace outside Development by the framework's default handler.</summary>
 internal sealed class ClientErrorExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
-    /// <summary>A failure to reach PostgreSQL (connection refused or lost, timeouts, server shutting down), anywhere in
-    /// the chain of causes: Marten wraps what Npgsql throws.</summary>
-    private static bool IsDatabaseUnavailable(Exception? exception)
-    {
-        for (; exception is not null; exception = exception.InnerException)
-            if (exception is Npgsql.NpgsqlException { IsTransient: true } or TimeoutException or System.Net.Sockets.SocketException) return true;
-        return false;
-    }
-
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var problem = exception switch
@@ -117,7 +108,7 @@ internal sealed class ClientErrorExceptionHandler(IProblemDetailsService problem
                 Title = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : "The request could not be read.",
                 Detail = bad.Message,
             },
-            _ when IsDatabaseUnavailable(exception) => new ProblemDetails
+            _ when DatabaseFailures.IsUnavailable(exception) => new ProblemDetails
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
                 Title = "The database is unavailable.",
