@@ -84,6 +84,20 @@ public static class Http
             $$"""{"code":"{{code}}","name":"UBND Xã {{code}}","level":"commune","province":"Quảng Trị","district":"Hải Lăng","registeredOn":"{{registeredOn}}"}""")
             .Expect(201);
 
+    /// <summary>A browser's CORS preflight for <paramref name="method"/> on /api/units from <paramref name="origin"/>.</summary>
+    public static async Task<IHeaderDictionary> Preflight(this IAlbaHost host, string origin, string method, string? requestHeaders = null)
+    {
+        var result = await host.Scenario(s =>
+        {
+            s.ConfigureHttpContext(c => { c.Request.Method = "OPTIONS"; c.Request.Path = "/api/units"; });
+            s.WithRequestHeader("Origin", origin);
+            s.WithRequestHeader("Access-Control-Request-Method", method);
+            if (requestHeaders is not null) s.WithRequestHeader("Access-Control-Request-Headers", requestHeaders);
+            s.IgnoreStatusCode();
+        });
+        return result.Context.Response.Headers;
+    }
+
     /// <summary>Records steps (path relative to the unit, body) on a unit, asserting each succeeds.</summary>
     public static async Task Record(this IAlbaHost host, string code, params (string Path, string Body)[] steps)
     {

@@ -24,14 +24,8 @@ public class ProtectionTests(ApiFixture api) : IClassFixture<ApiFixture>
     [Fact]
     public async Task Cross_origin_requests_are_refused_unless_configured()
     {
-        var preflight = await Host.Scenario(s =>
-        {
-            s.ConfigureHttpContext(c => { c.Request.Method = "OPTIONS"; c.Request.Path = "/api/units"; });
-            s.WithRequestHeader("Origin", "https://elsewhere.example");
-            s.WithRequestHeader("Access-Control-Request-Method", "POST");
-            s.IgnoreStatusCode();
-        });
-        Assert.False(preflight.Context.Response.Headers.ContainsKey("Access-Control-Allow-Origin"));
+        var headers = await Host.Preflight("https://elsewhere.example", "POST");
+        Assert.False(headers.ContainsKey("Access-Control-Allow-Origin"));
     }
 
     [Fact]
@@ -100,14 +94,7 @@ public class RateLimitAndCorsTests(RestrictedApiFixture api) : IClassFixture<Res
     [Fact]
     public async Task A_configured_origin_may_call_the_API_from_a_browser()
     {
-        var preflight = await Host.Scenario(s =>
-        {
-            s.ConfigureHttpContext(c => { c.Request.Method = "OPTIONS"; c.Request.Path = "/api/units"; });
-            s.WithRequestHeader("Origin", "https://dashboard.example");
-            s.WithRequestHeader("Access-Control-Request-Method", "GET");
-            s.WithRequestHeader("Access-Control-Request-Headers", "X-Api-Key");
-            s.IgnoreStatusCode();
-        });
-        Assert.Equal("https://dashboard.example", preflight.Context.Response.Headers.AccessControlAllowOrigin.ToString());
+        var headers = await Host.Preflight("https://dashboard.example", "GET", "X-Api-Key");
+        Assert.Equal("https://dashboard.example", headers.AccessControlAllowOrigin.ToString());
     }
 }

@@ -76,6 +76,7 @@ public static class Scenarios
                     catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { status = 0; }
                     statuses.AddOrUpdate(status, 1, (_, n) => n + 1);
                     if (status == 200) { acknowledged.Add(token); break; }
+                    if (status == 0) await Task.Delay(100); // nothing listens (the process was killed): do not spin
                     if (!idempotent || status is >= 400 and < 500) break;
                     await Task.Delay(200);
                 }

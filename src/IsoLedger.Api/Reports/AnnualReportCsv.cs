@@ -36,6 +36,7 @@ public static class AnnualReportCsv
         },
         "Tổng", "đơn vị");
 
+    /// <summary>English names, which are also the import format's values.</summary>
     private static readonly Language English = new(
         ["No.", "Unit", "Declared", "Quality policy", "Quality objectives", "Maintenance plan", "Internal audit", "Corrective actions",
          "Management review", "Report", "Inspection", "Standard"],
@@ -113,15 +114,7 @@ public static class AnnualReportCsv
                 table.JudgedOn.ToString("yyyy-MM-dd"), Mark(row.Declared), row.Standard == "none" ? "" : row.Standard,
                 row.Conversion switch { ConversionState.InProgress => "in-progress", ConversionState.Done => "done", _ => "none" },
                 Mark(row.QualityPolicy), Mark(row.QualityObjectives), Mark(row.MaintenancePlan), Mark(row.InternalAudit),
-                Mark(row.CorrectiveActions), Mark(row.ManagementReview), Mark(row.ReportSubmitted),
-                row.Inspection switch
-                {
-                    InspectionResult.Passed => "passed",
-                    InspectionResult.Failed => "failed",
-                    InspectionResult.Maintained => "maintained",
-                    InspectionResult.NoReport => "no-report",
-                    _ => "",
-                });
+                Mark(row.CorrectiveActions), Mark(row.ManagementReview), Mark(row.ReportSubmitted), English.Inspection(row.Inspection));
         }
         return csv.ToBytes();
     }
