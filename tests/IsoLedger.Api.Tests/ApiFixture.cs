@@ -30,6 +30,8 @@ public class ApiFixture : IAsyncLifetime
             builder.UseEnvironment("Development");
             builder.UseSetting("ConnectionStrings:IsoLedger", connection);
             builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+            // Tests send requests far faster than any client; the classes that test throttling set their own limit.
+            builder.UseSetting("IsoLedger:RateLimit:PermitsPerSecond", "100000");
             // A sixth key beside the five development keys, revoked: it must open nothing.
             builder.UseSetting("IsoLedger:ApiKeys:5:Name", "dev-revoked");
             builder.UseSetting("IsoLedger:ApiKeys:5:Sha256", "c45ad3b1855fc6ef1cef9db8372b35808207873f2fb2ff274b8fe7b39db032e7");

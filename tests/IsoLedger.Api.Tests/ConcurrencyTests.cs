@@ -1,16 +1,8 @@
-using Microsoft.AspNetCore.Hosting;
 using Alba;
 
 namespace IsoLedger.Api.Tests;
 
-/// <summary>A host whose rate limit these load-shaped tests never reach: they test storage, not throttling.</summary>
-public sealed class UnthrottledApiFixture : ApiFixture
-{
-    protected override void Configure(IWebHostBuilder builder) =>
-        builder.UseSetting("IsoLedger:RateLimit:PermitsPerSecond", "100000");
-}
-
-public class ConcurrencyTests(UnthrottledApiFixture api) : IClassFixture<UnthrottledApiFixture>
+public class ConcurrencyTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     private IAlbaHost Host => api.Host;
 
