@@ -1,21 +1,51 @@
 #!/usr/bin/env bash
-# Runs the whole test suite against the local cluster. Each API test class gets a database of its own,
-# created from $ISOLEDGER_TEST_CONNECTION and dropped afterwards; the run database is never touched.
+# Runs the whole test suite against the local cluster:
+#  1. dotnet test: each API test class gets a database of its own, created from $ISOLEDGER_TEST_CONNECTION and dropped
+#     afterwards; the run database is never touched;
+#  2. the dashboard in headless Chromium (tests/IsoLedger.Browser.Tests) against an API on a fresh database holding the
+#     sample province; it installs Chromium and npm if they are missing.
 # Ends with one line "tests: N passed, N failed, N skipped"; exits non-zero if anything failed.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
+port="${ISOLEDGER_PG_PORT:-5433}"
 
 "$repo/ops/db.sh" start
-export ISOLEDGER_TEST_CONNECTION="${ISOLEDGER_TEST_CONNECTION:-Host=127.0.0.1;Port=${ISOLEDGER_PG_PORT:-5433};Database=isoledger_test;Username=isoledger}"
+export ISOLEDGER_TEST_CONNECTION="${ISOLEDGER_TEST_CONNECTION:-Host=127.0.0.1;Port=$port;Database=isoledger_test;Username=isoledger}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 results="$(mktemp -d)"
-trap 'rm -rf "$results"' EXIT
+api_pid=""
+browser_db="isoledger_browser"
+cleanup() {
+  [ -n "$api_pid" ] && kill "$api_pid" 2>/dev/null || true
+  "$repo/ops/db.sh" psql -d postgres -qc "drop database if exists $browser_db with (force)" >/dev/null 2>&1 || true
+  rm -rf "$results"
+}
+trap cleanup EXIT
 status=0
 dotnet test "$repo/IsoLedger.sln" --logger "trx" --results-directory "$results" "$@" || status=$?
 
+# --- The dashboard in a real browser ---
+install() { [ "$(id -u)" = 0 ] || { echo "test: $* missing; install it" >&2; exit 1; }; apt-get update -qq; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null; }
+command -v chromium >/dev/null || install chromium
+command -v npm >/dev/null || install nodejs npm
+(cd "$repo/tests/IsoLedger.Browser.Tests" && npm ci --no-audit --no-fund --loglevel=error)
+
+"$repo/ops/db.sh" psql -d postgres -qc "drop database if exists $browser_db with (force)"
+"$repo/ops/db.sh" psql -d postgres -qc "create database $browser_db"
+browser_connection="Host=127.0.0.1;Port=$port;Database=$browser_db;Username=isoledger"
+export ASPNETCORE_ENVIRONMENT=Development
+ConnectionStrings__IsoLedger="$browser_connection" dotnet run --project "$repo/src/IsoLedger.Api" --no-build --no-launch-profile -- \
+  import "$repo/ops/sample-data/quang-tri-2020.csv" >/dev/null
+browser_url="http://127.0.0.1:${ISOLEDGER_BROWSER_TEST_PORT:-5098}"
+ConnectionStrings__IsoLedger="$browser_connection" Serilog__MinimumLevel__Default=Warning \
+  dotnet run --project "$repo/src/IsoLedger.Api" --no-build --no-launch-profile -- --urls "$browser_url" >"$results/browser-api.log" 2>&1 &
+api_pid=$!
+for _ in $(seq 1 60); do curl -sf -o /dev/null "$browser_url/health/ready" && break; sleep 1; done
+(cd "$repo/tests/IsoLedger.Browser.Tests" && ISOLEDGER_URL="$browser_url" node --test --test-reporter=tap) | tee "$results/browser.tap" || status=1
+
 python3 - "$results" <<'PY'
-import glob, sys, xml.etree.ElementTree as ET
+import glob, re, sys, xml.etree.ElementTree as ET
 ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
 passed = failed = skipped = 0
 for path in glob.glob(f"{sys.argv[1]}/*.trx"):
@@ -23,6 +53,10 @@ for path in glob.glob(f"{sys.argv[1]}/*.trx"):
     passed += int(counters.get("passed", 0))
     failed += int(counters.get("failed", 0)) + int(counters.get("error", 0)) + int(counters.get("timeout", 0))
     skipped += int(counters.get("notExecuted", 0))
+tap = open(f"{sys.argv[1]}/browser.tap").read()
+count = lambda name: int(m.group(1)) if (m := re.search(rf"^# {name} (\d+)$", tap, re.M)) else 0
+passed += count("pass"); failed += count("fail") + count("cancelled"); skipped += count("skipped")
+if count("pass") == 0: failed += 1  # the browser tests did not run
 print(f"tests: {passed} passed, {failed} failed, {skipped} skipped")
 PY
 exit $status

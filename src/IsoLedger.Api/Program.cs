@@ -34,6 +34,7 @@ app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
 
+app.UseDashboardPage();
 app.MapOpenApi();
 app.MapScalarApiReference("/docs", options => options.WithTitle("IsoLedger API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
 app.MapIsoLedgerHealthChecks();

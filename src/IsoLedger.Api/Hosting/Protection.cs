@@ -67,10 +67,12 @@ public static class Protection
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
             headers["Cross-Origin-Resource-Policy"] = "same-origin";
-            // The API reference page runs its own scripts and styles; every other answer is data.
+            // The API reference page runs inline scripts and styles; the dashboard only its own files; the rest is data.
             headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/docs")
                 ? "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; frame-ancestors 'none'"
-                : "default-src 'none'; frame-ancestors 'none'";
+                : context.Request.Path.StartsWithSegments("/dashboard")
+                    ? "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'"
+                    : "default-src 'none'; frame-ancestors 'none'";
             if (context.Request.Path.StartsWithSegments("/api")) headers.CacheControl = "no-store";
             return Task.CompletedTask;
         });

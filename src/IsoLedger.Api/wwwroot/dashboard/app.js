@@ -1,0 +1,347 @@
+"use strict";
+// The IsoLedger dashboard: reads the public dashboard endpoints with a viewer key kept in session storage.
+
+const TEXT = {
+  vi: {
+    title: "Bảng điều khiển ISO 9001", keyLabel: "Khóa API (vai trò viewer)", keySave: "Lưu khóa",
+    keyHint: "Khóa chỉ được giữ trong phiên trình duyệt này.", province: "Tỉnh", year: "Năm", overview: "Tổng quan",
+    forgetKey: "Quên khóa", conversion: "Chuyển đổi 2008 → 2015", annual: "Bảng duy trì năm", filter: "Lọc theo tên",
+    level: "Cấp", allLevels: "Tất cả", downloadCsv: "Tải CSV", compliance: "Cảnh báo tuân thủ", asOf: "Trạng thái tại ngày",
+    timeline: "Lịch sử", notDeclared: "Chưa công bố", on2008: "Áp dụng 2008", converting: "Đang chuyển đổi",
+    converted: "Đã chuyển đổi / 2015", total: "Tổng", convertedOrConverting: "Đã và đang chuyển đổi",
+    department: "Sở, ban, ngành", "sub-department": "Chi cục", district: "UBND huyện", commune: "UBND xã",
+    tt: "TT", unit: "Đơn vị", declared: "Công bố", qualityPolicy: "CSCL", qualityObjectives: "MTCL", maintenancePlan: "KH duy trì",
+    internalAudit: "ĐGNB", correctiveActions: "HĐKP", managementReview: "XXLĐ", reportSubmitted: "Báo cáo", inspection: "Xác nhận",
+    standard: "Áp dụng", passed: "Đạt", failed: "Không đạt", maintained: "Duy trì", "no-report": "Ko có Bc",
+    fresh: "Cập nhật: dữ liệu đã xử lý đến sự kiện {p}/{l}", behind: "Đang chậm {n} sự kiện", loading: "Đang tải…",
+    badKey: "Khóa không hợp lệ hoặc không đủ quyền.", failedLoad: "Không tải được dữ liệu", noFlags: "Không có cảnh báo.",
+    byDistrict: "Theo huyện — nhấn vào một cấp để xem", units: "đơn vị", status: "Tình trạng", standardNow: "Tiêu chuẩn",
+    conversionState: "Chuyển đổi", board: "Ban chỉ đạo", lastAudit: "ĐGNB gần nhất", lastReview: "XXLĐ gần nhất",
+    openNc: "Điểm không phù hợp đang mở", flags: "Cảnh báo", mergedInto: "Đã sáp nhập vào", members: "thành viên", none: "—",
+    recordedBy: "ghi bởi",
+  },
+  en: {
+    title: "ISO 9001 dashboard", keyLabel: "API key (viewer role)", keySave: "Save key",
+    keyHint: "The key is kept only for this browser session.", province: "Province", year: "Year", overview: "Overview",
+    forgetKey: "Forget key", conversion: "Conversion 2008 → 2015", annual: "Annual maintenance table", filter: "Filter by name",
+    level: "Level", allLevels: "All", downloadCsv: "Download CSV", compliance: "Compliance flags", asOf: "State as of",
+    timeline: "History", notDeclared: "Not declared", on2008: "On 2008", converting: "Converting", converted: "Converted / 2015",
+    total: "Total", convertedOrConverting: "Converted or converting",
+    department: "Departments", "sub-department": "Sub-departments", district: "Districts", commune: "Communes",
+    tt: "No.", unit: "Unit", declared: "Declared", qualityPolicy: "Policy", qualityObjectives: "Objectives", maintenancePlan: "Plan",
+    internalAudit: "Audit", correctiveActions: "Corr. actions", managementReview: "Review", reportSubmitted: "Report", inspection: "Inspection",
+    standard: "Standard", passed: "passed", failed: "failed", maintained: "maintained", "no-report": "no report",
+    fresh: "Up to date: processed event {p} of {l}", behind: "{n} events behind", loading: "Loading…",
+    badKey: "The key is not valid or lacks the role.", failedLoad: "Could not load", noFlags: "No flags.",
+    byDistrict: "By district — click a level to see it", units: "units", status: "Status", standardNow: "Standard",
+    conversionState: "Conversion", board: "Steering board", lastAudit: "Last internal audit", lastReview: "Last management review",
+    openNc: "Open nonconformities", flags: "Flags", mergedInto: "Merged into", members: "members", none: "—",
+    recordedBy: "recorded by",
+  },
+};
+const LEVELS = ["department", "sub-department", "district", "commune"];
+const SEGMENTS = [["notDeclared", "--none"], ["on2008", "--s2008"], ["converting", "--converting"], ["converted", "--converted"]];
+const COLUMNS = ["declared", "qualityPolicy", "qualityObjectives", "maintenancePlan", "internalAudit", "correctiveActions", "managementReview", "reportSubmitted"];
+
+const state = { lang: localStorage.getItem("isoledger.lang") || "vi", provinces: [], conversion: null, annual: null, sort: null, level: null };
+const $ = (id) => document.getElementById(id);
+const t = (key) => TEXT[state.lang][key] ?? key;
+const key = () => sessionStorage.getItem("isoledger.key");
+
+function element(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (name === "text") node.textContent = value; else node.setAttribute(name, value);
+  }
+  node.append(...children);
+  return node;
+}
+
+async function api(path) {
+  const response = await fetch(path, { headers: { "X-Api-Key": key() } });
+  if (response.status === 401 || response.status === 403) { showKeyForm(t("badKey")); throw new Error(t("badKey")); }
+  if (!response.ok) {
+    const problem = await response.json().catch(() => ({}));
+    throw new Error(problem.detail || problem.title || `${response.status}`);
+  }
+  return response.json();
+}
+
+function freshness(id, fresh) {
+  $(id).textContent = fresh.lag > 0
+    ? t("behind").replace("{n}", fresh.lag)
+    : t("fresh").replace("{p}", fresh.processedSequence).replace("{l}", fresh.latestSequence);
+}
+
+function translatePage() {
+  document.documentElement.lang = state.lang;
+  document.querySelectorAll("[data-i18n]").forEach((node) => { node.textContent = t(node.dataset.i18n); });
+  $("language").textContent = state.lang === "vi" ? "EN" : "VI";
+  $("language").setAttribute("aria-label", state.lang === "vi" ? "English" : "Tiếng Việt");
+  document.title = `IsoLedger — ${t("title")}`;
+}
+
+function showKeyForm(message) {
+  $("app").hidden = true;
+  $("key-form").hidden = false;
+  $("status").textContent = message || "";
+  if (message) $("key-form").querySelector(".hint").textContent = message;
+}
+
+// --- Conversion -------------------------------------------------------------------------------------------
+
+function bars(groups, label) {
+  const width = 900, rowHeight = 34, labelWidth = 190;
+  const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+  svg.setAttribute("viewBox", `0 0 ${width} ${groups.length * rowHeight + 4}`);
+  svg.setAttribute("role", "img");
+  svg.setAttribute("aria-label", t("conversion"));
+  const max = Math.max(1, ...groups.map((g) => g.counts.total));
+  groups.forEach((group, index) => {
+    const y = index * rowHeight + 4;
+    const row = document.createElementNS(svg.namespaceURI, "g");
+    row.setAttribute("class", "bar-row");
+    row.dataset.name = group.name;
+    const name = document.createElementNS(svg.namespaceURI, "text");
+    name.setAttribute("x", 0); name.setAttribute("y", y + 20); name.textContent = label(group.name);
+    row.append(name);
+    let x = labelWidth;
+    for (const [segment, color] of SEGMENTS) {
+      const value = group.counts[segment];
+      if (!value) continue;
+      const w = (value / max) * (width - labelWidth - 10);
+      const rect = document.createElementNS(svg.namespaceURI, "rect");
+      rect.setAttribute("x", x); rect.setAttribute("y", y); rect.setAttribute("width", w); rect.setAttribute("height", rowHeight - 8);
+      rect.setAttribute("fill", getComputedStyle(document.documentElement).getPropertyValue(color));
+      const tip = document.createElementNS(svg.namespaceURI, "title");
+      tip.textContent = `${label(group.name)} — ${t(segment)}: ${value}`;
+      rect.append(tip);
+      row.append(rect);
+      x += w;
+    }
+    svg.append(row);
+  });
+  return svg;
+}
+
+function renderConversion() {
+  const data = state.conversion.data;
+  const levels = data.byLevel.map((l) => ({ name: l.level, counts: l.counts }));
+  const chart = $("conversion-chart");
+  chart.replaceChildren(bars(levels, t));
+  chart.querySelectorAll(".bar-row").forEach((row) => row.addEventListener("click", () => renderDistricts(row.dataset.name)));
+  $("conversion-legend").replaceChildren(...SEGMENTS.flatMap(([segment]) => [
+    element("span", { class: `swatch ${segment}`, "aria-hidden": "true" }), document.createTextNode(t(segment))]));
+  const head = element("tr", {}, element("th", { text: t("level") }),
+    ...["notDeclared", "on2008", "converting", "converted", "convertedOrConverting", "total"].map((c) => element("th", { class: "num", text: t(c) })));
+  const row = (name, counts) => element("tr", { "data-level": name }, element("td", { text: t(name) }),
+    ...["notDeclared", "on2008", "converting", "converted", "convertedOrConverting", "total"].map((c) => element("td", { class: "num", text: counts[c] })));
+  $("conversion-table").replaceChildren(element("thead", {}, head),
+    element("tbody", {}, ...data.byLevel.map((l) => row(l.level, l.counts)), row("total", data.totals)));
+  freshness("conversion-freshness", state.conversion.freshness);
+}
+
+function renderDistricts(level) {
+  const districts = state.conversion.data.byDistrict.map((d) => ({ name: d.district, counts: d.counts }));
+  const chart = $("conversion-chart");
+  const back = element("button", { type: "button", text: `← ${t("overview")}` });
+  back.addEventListener("click", renderConversion);
+  chart.replaceChildren(element("p", { class: "hint", text: `${t(level)} · ${t("byDistrict")}` }), back, bars(districts, (name) => name));
+}
+
+// --- Annual table -----------------------------------------------------------------------------------------
+
+function mark(value) { return value ? "✓" : ""; }
+
+function standardLabel(row) {
+  if (row.standard === "none") return "";
+  if (row.conversion === "done") return state.lang === "vi" ? "Đã ch/đổi 9001:2015" : "converted";
+  if (row.conversion === "in-progress") return state.lang === "vi" ? "Đang ch/đổi" : "converting";
+  return row.standard;
+}
+
+function totalsRow(label, rows) {
+  const reported = rows.filter((r) => r.reportSubmitted).length;
+  const percent = rows.length ? (Math.round((reported * 10000) / rows.length) / 100).toFixed(2) : "0.00";
+  return element("tr", { class: "total" }, element("td", { text: "" }), element("td", { text: `${t("total")}: ${label} (${rows.length} ${t("units")})` }),
+    ...COLUMNS.map((c) => element("td", { class: "num", text: c === "reportSubmitted" ? `${reported} (${percent}%)` : rows.filter((r) => r[c]).length })),
+    element("td", { text: "" }), element("td", { text: "" }));
+}
+
+function renderAnnual() {
+  const table = state.annual.data;
+  $("annual-year").textContent = table.year;
+  const filter = $("annual-filter").value.trim().toLowerCase();
+  const level = $("annual-level").value;
+  let rows = table.rows.filter((r) => (!filter || r.name.toLowerCase().includes(filter)) && (!level || r.level === level));
+  const headers = [["tt", null], ["unit", "name"], ...COLUMNS.map((c) => [c, c]), ["inspection", "inspection"], ["standard", "standard"]];
+  const head = element("tr", {}, ...headers.map(([label, field]) => {
+    if (!field) return element("th", { text: t(label) });
+    const button = element("button", { type: "button", text: t(label) });
+    button.addEventListener("click", () => { state.sort = state.sort?.field === field ? { field, down: !state.sort.down } : { field, down: false }; renderAnnual(); });
+    const sorted = state.sort?.field === field ? (state.sort.down ? "descending" : "ascending") : "none";
+    return element("th", { "aria-sort": sorted }, button);
+  }));
+  const body = element("tbody");
+  let number = 0;
+  const line = (r) => element("tr", { "data-code": r.code }, element("td", { class: "num", text: ++number }),
+    element("td", {}, element("a", { href: `#unit/${encodeURIComponent(r.code)}`, text: r.name })),
+    ...COLUMNS.map((c) => element("td", { class: "num", text: mark(r[c]) })),
+    element("td", { text: r.inspection ? t(r.inspection) : "" }), element("td", { text: standardLabel(r) }));
+  if (state.sort) {
+    const { field, down } = state.sort;
+    rows = [...rows].sort((a, b) => String(a[field] ?? "").localeCompare(String(b[field] ?? ""), "vi") * (down ? -1 : 1));
+    body.append(...rows.map(line), totalsRow(t("total"), rows));
+  } else {
+    for (const levelName of LEVELS) {
+      const inLevel = rows.filter((r) => r.level === levelName);
+      if (!inLevel.length) continue;
+      body.append(element("tr", { class: "group" }, element("td", { colspan: 12, text: t(levelName) })));
+      const districts = levelName === "commune" ? [...new Set(inLevel.map((r) => r.district ?? ""))] : [null];
+      for (const district of districts) {
+        const inDistrict = district === null ? inLevel : inLevel.filter((r) => (r.district ?? "") === district);
+        if (district !== null) body.append(element("tr", { class: "group" }, element("td", { colspan: 12, text: district })));
+        body.append(...inDistrict.map(line));
+        if (district !== null) body.append(totalsRow(district, inDistrict));
+      }
+      body.append(totalsRow(t(levelName), inLevel));
+    }
+    body.append(totalsRow(table.province, rows));
+  }
+  $("annual-table").replaceChildren(element("thead", {}, head), body);
+  freshness("annual-freshness", state.annual.freshness);
+}
+
+async function downloadCsv() {
+  const url = `/api/reports/annual/${$("year").value}?province=${encodeURIComponent($("province").value)}&lang=${state.lang}`;
+  const response = await fetch(url, { headers: { "X-Api-Key": key() } });
+  const link = element("a", { href: URL.createObjectURL(await response.blob()), download: `iso-${$("year").value}.csv` });
+  link.click();
+  URL.revokeObjectURL(link.href);
+}
+
+// --- Compliance -------------------------------------------------------------------------------------------
+
+function renderCompliance(answer) {
+  const flags = answer.data.flags;
+  const byRule = Map.groupBy ? Map.groupBy(flags, (f) => f.rule) : flags.reduce((m, f) => m.set(f.rule, [...(m.get(f.rule) || []), f]), new Map());
+  const list = $("compliance-list");
+  list.replaceChildren(...(flags.length ? [...byRule].map(([rule, items]) => element("details", { "data-rule": rule },
+    element("summary", { text: `${rule} (${items.length}) — ${items[0].sentence}` }),
+    element("ul", {}, ...items.map((f) => element("li", {},
+      element("a", { href: `#unit/${encodeURIComponent(f.code)}`, text: f.name }),
+      document.createTextNode(` · ${f.since}${f.subject ? ` · ${f.subject}` : ""}`)))))) : [element("p", { text: t("noFlags") })]));
+  freshness("compliance-freshness", answer.freshness);
+}
+
+// --- Unit page ----------------------------------------------------------------------------------------------
+
+async function showUnit(code) {
+  $("overview").hidden = true;
+  $("unit").hidden = false;
+  const asOf = $("as-of").value;
+  const [status, timeline] = await Promise.all([
+    api(`/api/dashboards/units/${encodeURIComponent(code)}${asOf ? `?asOf=${asOf}` : ""}`),
+    api(`/api/dashboards/units/${encodeURIComponent(code)}/timeline`),
+  ]);
+  $("unit-title").textContent = `${status.name} (${status.code})`;
+  const facts = [
+    [t("level"), t(status.level)], [t("standardNow"), status.standard], [t("conversionState"), status.conversion.state],
+    [t("board"), status.steeringBoard ? `${status.steeringBoard.formedOn} · ${status.steeringBoard.members} ${t("members")}` : t("none")],
+    [t("lastAudit"), status.lastInternalAudit ?? t("none")], [t("lastReview"), status.lastManagementReview ?? t("none")],
+    [t("openNc"), status.openNonconformities.length], [t("flags"), status.flags.map((f) => f.rule).join(", ") || t("none")],
+  ];
+  if (status.mergedInto) facts.push([t("mergedInto"), status.mergedInto.intoCode]);
+  $("unit-status").replaceChildren(...facts.flatMap(([name, value]) => [element("dt", { text: name }), element("dd", { text: value })]));
+  $("timeline").replaceChildren(...timeline.map((e) =>
+    element("li", { text: `${e.businessDate ?? ""} — ${e.event} (${t("recordedBy")} ${e.recordedBy ?? "?"})` })));
+}
+
+// --- Loading ----------------------------------------------------------------------------------------------
+
+async function loadOverview() {
+  const province = encodeURIComponent($("province").value);
+  const year = $("year").value;
+  $("status").textContent = t("loading");
+  try {
+    const [conversion, annual, compliance] = await Promise.all([
+      api(`/api/dashboards/conversion?province=${province}`),
+      api(`/api/dashboards/annual/${year}?province=${province}`),
+      api(`/api/dashboards/compliance?province=${province}`),
+    ]);
+    state.conversion = conversion;
+    state.annual = annual;
+    renderConversion();
+    renderAnnual();
+    renderCompliance(compliance);
+    $("status").textContent = "";
+  } catch (error) {
+    $("status").textContent = `${t("failedLoad")}: ${error.message}`;
+  }
+}
+
+function fillLevels() {
+  const chosen = $("annual-level").value;
+  $("annual-level").replaceChildren(element("option", { value: "", text: t("allLevels") }), ...LEVELS.map((l) => element("option", { value: l, text: t(l) })));
+  $("annual-level").value = chosen;
+}
+
+function fillYears() {
+  const summary = state.provinces.find((p) => p.province === $("province").value);
+  const years = summary?.years.length ? summary.years : [new Date().getFullYear()];
+  $("year").replaceChildren(...years.map((y) => element("option", { value: y, text: y })));
+  $("year").value = years[years.length - 1];
+}
+
+async function route() {
+  const match = location.hash.match(/^#unit\/(.+)$/);
+  if (match) {
+    await showUnit(decodeURIComponent(match[1])).catch((error) => { $("status").textContent = `${t("failedLoad")}: ${error.message}`; });
+  } else {
+    $("unit").hidden = true;
+    $("overview").hidden = false;
+  }
+}
+
+async function start() {
+  translatePage();
+  if (!key()) return showKeyForm();
+  $("key-form").hidden = true;
+  $("app").hidden = false;
+  try {
+    state.provinces = await api("/api/dashboards/provinces");
+  } catch (error) {
+    return;
+  }
+  $("province").replaceChildren(...state.provinces.map((p) => element("option", { value: p.province, text: `${p.province} (${p.units})` })));
+  fillLevels();
+  fillYears();
+  await loadOverview();
+  await route();
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  $("key-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    sessionStorage.setItem("isoledger.key", $("key").value.trim());
+    start();
+  });
+  $("forget-key").addEventListener("click", () => { sessionStorage.removeItem("isoledger.key"); showKeyForm(); });
+  $("language").addEventListener("click", () => {
+    state.lang = state.lang === "vi" ? "en" : "vi";
+    localStorage.setItem("isoledger.lang", state.lang);
+    translatePage();
+    fillLevels();
+    if (state.conversion) { renderConversion(); renderAnnual(); }
+  });
+  $("province").addEventListener("change", () => { fillYears(); loadOverview(); });
+  $("year").addEventListener("change", loadOverview);
+  $("annual-filter").addEventListener("input", renderAnnual);
+  $("annual-level").addEventListener("change", renderAnnual);
+  $("annual-csv").addEventListener("click", downloadCsv);
+  $("as-of").addEventListener("change", route);
+  $("home-link").addEventListener("click", (event) => { event.preventDefault(); location.hash = ""; });
+  window.addEventListener("hashchange", route);
+  setInterval(() => { if (key() && !$("app").hidden && !$("overview").hidden) loadOverview(); }, 30_000);
+  start();
+});
