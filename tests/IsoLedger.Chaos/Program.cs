@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using IsoLedger.Chaos;
+using IsoLedger.Testing;
 using Npgsql;
 
 // ops/chaos.sh: each scenario puts load on real API processes, injects a fault, and counts what was lost or doubled.

@@ -3,24 +3,32 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace IsoLedger.Chaos;
+namespace IsoLedger.Testing;
 
-/// <summary>One API process started from the Release build, on a port of this machine's loopback.</summary>
+/// <summary>One API process started from the Release build, on a port of this machine's loopback (used by ops/chaos.sh
+/// and ops/bench.sh).</summary>
 public sealed class ApiProcess : IAsyncDisposable
 {
     private readonly Process process;
     public HttpClient Http { get; }
     public int Port { get; }
 
-    private ApiProcess(Process process, int port)
+    public int ProcessId => process.Id;
+
+    private ApiProcess(Process process, int port, string apiKey)
     {
         this.process = process;
         Port = port;
         Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
-        Http.DefaultRequestHeaders.Add("X-Api-Key", "dev-admin");
+        Http.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
     }
 
-    public static async Task<ApiProcess> Start(string apiDll, int port, string connectionString, params (string Key, string Value)[] settings)
+    /// <summary>Starts the API in Development with the dev-admin key, unthrottled.</summary>
+    public static Task<ApiProcess> Start(string apiDll, int port, string connectionString, params (string Key, string Value)[] settings) =>
+        Start(apiDll, port, connectionString, "Development", "dev-admin", settings);
+
+    public static async Task<ApiProcess> Start(
+        string apiDll, int port, string connectionString, string environment, string apiKey, params (string Key, string Value)[] settings)
     {
         var start = new ProcessStartInfo("dotnet", $"\"{apiDll}\" --urls http://127.0.0.1:{port}")
         {
@@ -28,7 +36,7 @@ public sealed class ApiProcess : IAsyncDisposable
             RedirectStandardError = true,
             WorkingDirectory = Path.GetDirectoryName(apiDll)!,
         };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         start.Environment["ConnectionStrings__IsoLedger"] = connectionString;
         start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
         start.Environment["IsoLedger__RateLimit__PermitsPerSecond"] = "1000000";
@@ -38,7 +46,7 @@ public sealed class ApiProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var api = new ApiProcess(process, port);
+        var api = new ApiProcess(process, port, apiKey);
         await api.WaitUntilReady(TimeSpan.FromSeconds(60));
         return api;
     }

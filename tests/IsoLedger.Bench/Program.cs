@@ -1,0 +1,200 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using IsoLedger.Bench;
+using IsoLedger.Testing;
+using Npgsql;
+
+// ops/bench.sh: measures IsoLedger against what PostgreSQL on this machine can do, every stage in one run.
+var apiDll = Environment.GetEnvironmentVariable("BENCH_API_DLL") ?? throw new InvalidOperationException("BENCH_API_DLL is not set.");
+var connection = Environment.GetEnvironmentVariable("BENCH_CONNECTION") ?? throw new InvalidOperationException("BENCH_CONNECTION is not set.");
+var results = Environment.GetEnvironmentVariable("BENCH_RESULTS") ?? throw new InvalidOperationException("BENCH_RESULTS is not set.");
+var phase = TimeSpan.FromSeconds(double.Parse(Environment.GetEnvironmentVariable("BENCH_SECONDS") ?? "10", CultureInfo.InvariantCulture));
+var warmUp = TimeSpan.FromSeconds(2);
+int[] concurrencies = [1, 8, 32];
+var report = new JsonObject { ["date"] = DateTimeOffset.UtcNow.ToString("O"), ["phaseSeconds"] = phase.TotalSeconds, ["cores"] = Environment.ProcessorCount };
+void Say(string line) => Console.Error.WriteLine($"bench: {line}");
+
+// Stage 1: the limit — one ~300-byte jsonb row per transaction into a plain table.
+Say("stage 1: pgbench baseline");
+var builder = new NpgsqlConnectionStringBuilder(connection);
+await using (var db = new NpgsqlConnection(connection))
+{
+    await db.OpenAsync();
+    await using var create = new NpgsqlCommand("create table if not exists bench_baseline (id bigserial primary key, data jsonb not null)", db);
+    await create.ExecuteNonQueryAsync();
+}
+var row = JsonSerializer.Serialize(new { unit = "QT-XA-001", type = "InternalAuditHeld", heldOn = "2020-06-10", auditors = new string('x', 180), recordedBy = "bench", correlation = Guid.Empty });
+var script = Path.GetTempFileName();
+await File.WriteAllTextAsync(script, $"insert into bench_baseline (data) values ('{row}'::jsonb);\n");
+var baseline = new Dictionary<int, double>();
+foreach (var clients in concurrencies)
+{
+    var pgbench = Process.Start(new ProcessStartInfo("pgbench",
+        $"-n -h {builder.Host} -p {builder.Port} -U {builder.Username} -c {clients} -j {Math.Min(clients, Environment.ProcessorCount)} -T {phase.TotalSeconds:0} -f {script} {builder.Database}")
+        { RedirectStandardOutput = true, RedirectStandardError = true })!;
+    var output = await pgbench.StandardOutput.ReadToEndAsync();
+    await pgbench.WaitForExitAsync();
+    baseline[clients] = double.Parse(Regex.Match(output, @"tps = ([\d.]+)").Groups[1].Value, CultureInfo.InvariantCulture);
+    Say($"  {clients} clients: {baseline[clients]:0} commits/s");
+}
+report["baseline"] = new JsonObject(baseline.Select(b => KeyValuePair.Create(b.Key.ToString(), (JsonNode?)b.Value)));
+
+// Stage 7 (start): a warm, Release, Production API with logs at Warning.
+const string key = "bench-admin-key";
+var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+var startClock = Stopwatch.StartNew();
+await using var api = await ApiProcess.Start(apiDll, 5301, connection, "Production", key,
+    ("IsoLedger__ApiKeys__0__Name", "bench"), ("IsoLedger__ApiKeys__0__Sha256", hash), ("IsoLedger__ApiKeys__0__Roles__0", "admin"));
+var startSeconds = startClock.Elapsed.TotalSeconds;
+Say($"API ready {startSeconds:0.0} s after start");
+api.Http.Timeout = TimeSpan.FromSeconds(30);
+
+// Stage 2: lifecycle commands over HTTP across 1 000 units.
+Say("stage 2: commands");
+var units = Enumerable.Range(0, 1000).Select(i => $"BENCH-{i:0000}").ToArray();
+await Parallel.ForEachAsync(units, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (code, _) => (await api.Register(code)).EnsureSuccessStatusCode());
+var eventsBefore = await EventCount();
+var accepted = 0L;
+var commands = new JsonArray();
+foreach (var workers in concurrencies)
+{
+    var result = await Load.Run(workers, warmUp, phase, async (_, random) =>
+    {
+        var code = units[random.Next(units.Length)];
+        var (path, body) = random.Next(10) switch
+        {
+            < 5 => ("internal-audits", """{"heldOn":"2020-06-10"}"""),
+            < 7 => ("management-reviews", """{"heldOn":"2020-08-10"}"""),
+            < 9 => ($"years/{2011 + random.Next(10)}/report", """{"submittedOn":"2020-11-10"}"""),
+            _ => ("nonconformities", """{"raisedOn":"2020-06-10","source":"internal-audit","description":"Hồ sơ trễ hạn","severity":"minor"}"""),
+        };
+        var (status, _) = await api.Post($"/api/units/{code}/{path}", body);
+        if (status is 200 or 201) Interlocked.Increment(ref accepted);
+        return status is 200 or 201;
+    });
+    commands.Add(Describe(result, baseline[workers]));
+    Say($"  {workers} workers: {result.PerSecond:0} commands/s, p50 {result.P50Ms:0.0} ms, p99 {result.P99Ms:0.0} ms ({result.PerSecond / baseline[workers]:P0} of pgbench)");
+}
+var appended = await EventCount() - eventsBefore;
+report["commands"] = commands;
+report["commandsCheck"] = new JsonObject { ["accepted"] = accepted, ["eventsAppended"] = appended, ["equal"] = accepted == appended };
+Say($"  accepted {accepted}, events appended {appended}: {(accepted == appended ? "equal" : "NOT EQUAL")}");
+
+// Stage 3: reads at 32 workers, as a ratio to /health/live of the same process.
+Say("stage 3: reads");
+var province = Uri.EscapeDataString("Tỉnh Hỗn Loạn");
+var reads = new (string Name, Func<Random, string> Url)[]
+{
+    ("health/live", _ => "/health/live"),
+    ("unit status", r => $"/api/units/{units[r.Next(units.Length)]}"),
+    ("conversion", _ => $"/api/dashboards/conversion?province={province}"),
+    ("annual table", _ => $"/api/dashboards/annual/2020?province={province}"),
+    ("statistics", _ => $"/api/dashboards/statistics/2020?province={province}"),
+    ("compliance", _ => $"/api/dashboards/compliance?province={province}"),
+};
+var readResults = new JsonArray();
+double? live = null;
+foreach (var (name, url) in reads)
+{
+    var result = await Load.Run(32, warmUp, phase, async (_, random) => (await api.Http.GetAsync(url(random))).IsSuccessStatusCode);
+    live ??= result.PerSecond;
+    readResults.Add(Describe(result, live.Value, name));
+    Say($"  {name}: {result.PerSecond:0} req/s, p50 {result.P50Ms:0.0} ms, p99 {result.P99Ms:0.0} ms ({result.PerSecond / live:P0} of /health/live)");
+}
+report["reads"] = readResults;
+var peakRssMb = PeakRssMb(api.ProcessId);
+report["startAndMemory"] = new JsonObject { ["startToReadySeconds"] = startSeconds, ["peakRssMb"] = peakRssMb };
+Say($"stage 7: peak RSS {peakRssMb:0} MB");
+
+// Stage 4: projection catch-up while ~100 000 events are appended.
+Say("stage 4: catch-up");
+var (catchUpEvents, catchUpSeconds) = await ImportAndCatchUp("Tỉnh Đuổi Theo", 1500, 10);
+report["catchUp"] = new JsonObject { ["events"] = catchUpEvents, ["seconds"] = catchUpSeconds, ["eventsPerSecond"] = catchUpEvents / catchUpSeconds };
+Say($"  {catchUpEvents} events caught up in {catchUpSeconds:0.0} s: {catchUpEvents / catchUpSeconds:0} events/s");
+
+// Stage 6: import a province of 10 000 units × 10 years.
+Say("stage 6: import");
+var (importRows, importEvents, importSeconds) = await ImportProvince("Tỉnh Nhập Khẩu", 10_000, 10);
+report["import"] = new JsonObject { ["rows"] = importRows, ["events"] = importEvents, ["seconds"] = importSeconds,
+    ["rowsPerSecond"] = importRows / importSeconds, ["eventsPerSecond"] = importEvents / importSeconds };
+Say($"  {importRows} rows, {importEvents} events in {importSeconds:0.0} s: {importRows / importSeconds:0} rows/s, {importEvents / importSeconds:0} events/s");
+
+// Stage 5: rebuild every async projection over about 1 000 000 events.
+Say("stage 5: rebuild");
+while (await EventCount() < 1_000_000) await ImportProvince($"Tỉnh Bổ Sung {Guid.NewGuid():N}"[..20], 3_000, 10);
+var total = await EventCount();
+var rebuildClock = Stopwatch.StartNew();
+using (var rebuild = await api.Http.PostAsync("/api/admin/projections/DashboardUnits/rebuild", null)) rebuild.EnsureSuccessStatusCode();
+var rebuildSeconds = rebuildClock.Elapsed.TotalSeconds;
+report["rebuild"] = new JsonObject { ["events"] = total, ["seconds"] = rebuildSeconds, ["eventsPerSecond"] = total / rebuildSeconds };
+Say($"  {total} events rebuilt in {rebuildSeconds:0.0} s: {total / rebuildSeconds:0} events/s");
+
+Directory.CreateDirectory(results);
+var stamp = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH-mm-ss'Z'");
+await File.WriteAllTextAsync(Path.Combine(results, $"{stamp}.json"), report.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+var markdown = Report.Markdown(report);
+await File.WriteAllTextAsync(Path.Combine(results, "latest.md"), markdown);
+Console.WriteLine(markdown);
+return 0;
+
+JsonObject Describe(LoadResult result, double reference, string? name = null) => new()
+{
+    ["name"] = name, ["workers"] = result.Workers, ["perSecond"] = result.PerSecond, ["p50Ms"] = result.P50Ms, ["p99Ms"] = result.P99Ms,
+    ["failed"] = result.Failed, ["ratio"] = result.PerSecond / reference,
+};
+
+async Task<long> EventCount()
+{
+    await using var db = new NpgsqlConnection(connection);
+    await db.OpenAsync();
+    await using var count = new NpgsqlCommand("select coalesce(max(seq_id), 0) from mt_events", db);
+    return (long)(await count.ExecuteScalarAsync())!;
+}
+
+static double PeakRssMb(int pid)
+{
+    var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:"));
+    return line is null ? 0 : double.Parse(Regex.Match(line, @"\d+").Value, CultureInfo.InvariantCulture) / 1024;
+}
+
+async Task<(long Rows, long Events, double Seconds)> ImportProvince(string name, int unitCount, int years)
+{
+    var csv = new StringBuilder("province,unit_code,unit_name,level,district,year,report_date,declared,standard,conversion,quality_policy,quality_objectives,maintenance_plan,internal_audit,corrective_actions,management_review,report_submitted,inspection\n");
+    var prefix = $"B{Math.Abs(name.GetHashCode()) % 100000:00000}";
+    for (var year = 2011; year < 2011 + years; year++)
+        for (var u = 0; u < unitCount; u++)
+        {
+            var conversion = year >= 2019 ? (u % 3 == 0 ? "done" : u % 3 == 1 ? "in-progress" : "none") : "none";
+            csv.Append($"{name},{prefix}-{u:00000},UBND Xã {u},commune,Huyện {u % 20},{year},{year}-11-15,x,{(conversion == "done" ? "2015" : "2008")},{conversion},x,x,x,x,{(u % 2 == 0 ? "x" : "")},x,{(u % 5 == 0 ? "" : "x")},{(u % 5 == 0 ? "no-report" : "passed")}\n");
+        }
+    var clock = Stopwatch.StartNew();
+    using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(csv.ToString()));
+    content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+    using var client = new HttpClient { BaseAddress = api.Http.BaseAddress, Timeout = TimeSpan.FromMinutes(10) };
+    client.DefaultRequestHeaders.Add("X-Api-Key", key);
+    using var response = await client.PostAsync("/api/imports", content);
+    var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+    if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"The import failed: {answer.ToJsonString()}");
+    return ((long)answer["rows"]!, (long)answer["eventsAppended"]!, clock.Elapsed.TotalSeconds);
+}
+
+async Task<(long Events, double Seconds)> ImportAndCatchUp(string name, int unitCount, int years)
+{
+    var clock = Stopwatch.StartNew();
+    var (_, events, _) = await ImportProvince(name, unitCount, years);
+    var target = await EventCount();
+    while (true)
+    {
+        var lag = (long)(await api.Get("/api/admin/projections")).AsArray().Max(p => (long)p!["lag"]!)!;
+        if (lag == 0 || clock.Elapsed > TimeSpan.FromMinutes(5)) break;
+        await Task.Delay(50);
+    }
+    _ = target;
+    return (events, clock.Elapsed.TotalSeconds);
+}
