@@ -52,8 +52,10 @@ var startClock = Stopwatch.StartNew();
 await using var api = await ApiProcess.Start(apiDll, 5301, connection, "Production", key,
     ("IsoLedger__ApiKeys__0__Name", "bench"), ("IsoLedger__ApiKeys__0__Sha256", hash), ("IsoLedger__ApiKeys__0__Roles__0", "admin"));
 var startSeconds = startClock.Elapsed.TotalSeconds;
+// Imports and rebuilds take minutes, not the seconds the request client allows.
+using var slow = new HttpClient { BaseAddress = api.Http.BaseAddress, Timeout = TimeSpan.FromMinutes(15) };
+slow.DefaultRequestHeaders.Add("X-Api-Key", key);
 Say($"API ready {startSeconds:0.0} s after start");
-api.Http.Timeout = TimeSpan.FromSeconds(30);
 
 // Stage 2: lifecycle commands over HTTP across 1 000 units.
 Say("stage 2: commands");
@@ -130,7 +132,7 @@ Say("stage 5: rebuild");
 while (await EventCount() < 1_000_000) await ImportProvince($"Tỉnh Bổ Sung {Guid.NewGuid():N}"[..20], 3_000, 10);
 var total = await EventCount();
 var rebuildClock = Stopwatch.StartNew();
-using (var rebuild = await api.Http.PostAsync("/api/admin/projections/DashboardUnits/rebuild", null)) rebuild.EnsureSuccessStatusCode();
+using (var rebuild = await slow.PostAsync("/api/admin/projections/DashboardUnits/rebuild", null)) rebuild.EnsureSuccessStatusCode();
 var rebuildSeconds = rebuildClock.Elapsed.TotalSeconds;
 report["rebuild"] = new JsonObject { ["events"] = total, ["seconds"] = rebuildSeconds, ["eventsPerSecond"] = total / rebuildSeconds };
 Say($"  {total} events rebuilt in {rebuildSeconds:0.0} s: {total / rebuildSeconds:0} events/s");
@@ -176,9 +178,7 @@ async Task<(long Rows, long Events, double Seconds)> ImportProvince(string name,
     var clock = Stopwatch.StartNew();
     using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(csv.ToString()));
     content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-    using var client = new HttpClient { BaseAddress = api.Http.BaseAddress, Timeout = TimeSpan.FromMinutes(10) };
-    client.DefaultRequestHeaders.Add("X-Api-Key", key);
-    using var response = await client.PostAsync("/api/imports", content);
+    using var response = await slow.PostAsync("/api/imports", content);
     var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
     if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"The import failed: {answer.ToJsonString()}");
     return ((long)answer["rows"]!, (long)answer["eventsAppended"]!, clock.Elapsed.TotalSeconds);
@@ -188,13 +188,11 @@ async Task<(long Events, double Seconds)> ImportAndCatchUp(string name, int unit
 {
     var clock = Stopwatch.StartNew();
     var (_, events, _) = await ImportProvince(name, unitCount, years);
-    var target = await EventCount();
     while (true)
     {
         var lag = (long)(await api.Get("/api/admin/projections")).AsArray().Max(p => (long)p!["lag"]!)!;
         if (lag == 0 || clock.Elapsed > TimeSpan.FromMinutes(5)) break;
         await Task.Delay(50);
     }
-    _ = target;
     return (events, clock.Elapsed.TotalSeconds);
 }
