@@ -17,12 +17,23 @@ public static class DashboardEndpoints
         return province is null ? null : new Common(province.Normalize(), consistent == "true");
     }
 
-    private static async Task<(Freshness, IReadOnlyList<Unit>)> Load(
-        Common common, IQuerySession session, ProjectionFreshness freshness, CancellationToken cancellation)
+    /// <summary>Answers from the cache when the projection has not moved since the same question was last asked;
+    /// otherwise judges the province's units. The documents are read after the progress, so an answer is never older
+    /// than the freshness it is reported with.</summary>
+    private static async Task<IResult> Answer<T>(
+        string dashboard, Common common, DateOnly date, string filters, Func<IReadOnlyList<Unit>, T> compute,
+        IDocumentStore store, ProjectionFreshness freshness, DashboardCache cache, CancellationToken cancellation)
     {
         var fresh = await freshness.For(common.Consistent, cancellation);
-        var units = await session.Query<DashboardUnit>().Where(u => u.Province == common.Province).ToListAsync(cancellation);
-        return (fresh, units.Select(u => u.State).ToList());
+        var key = new DashboardKey(dashboard, common.Province, fresh.ProcessedSequence, date, filters);
+        // Shared by every request waiting for the same key, so one request's cancellation must not end it.
+        var data = await cache.GetOrCompute(key, async () =>
+        {
+            await using var session = store.QuerySession();
+            var units = await session.Query<DashboardUnit>().Where(u => u.Province == common.Province).ToListAsync(CancellationToken.None);
+            return compute(units.Select(u => u.State).ToList());
+        }).WaitAsync(cancellation);
+        return Results.Ok(new DashboardAnswer<T>(fresh, data));
     }
 
     /// <summary>Conversion progress 2008 → 2015</summary>
@@ -31,7 +42,7 @@ public static class DashboardEndpoints
     [ProducesResponseType<DashboardAnswer<ConversionProgress>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public static async Task<IResult> Conversion(
-        IQuerySession session, ProjectionFreshness freshness, BusinessClock clock, CancellationToken cancellation,
+        IDocumentStore store, ProjectionFreshness freshness, DashboardCache cache, BusinessClock clock, CancellationToken cancellation,
         string? province = null, string? asOf = null, string? consistent = null)
     {
         var validation = new Validation();
@@ -39,8 +50,8 @@ public static class DashboardEndpoints
         var date = Query.Date(validation, "asOf", asOf) ?? clock.Today;
         if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
 
-        var (fresh, units) = await Load(common!, session, freshness, cancellation);
-        return Results.Ok(new DashboardAnswer<ConversionProgress>(fresh, ConversionProgress.Of(common!.Province, units, date)));
+        return await Answer("conversion", common!, date, "", units => ConversionProgress.Of(common!.Province, units, date),
+            store, freshness, cache, cancellation);
     }
 
     /// <summary>The year's table of units, as in the report's appendices</summary>
@@ -49,7 +60,7 @@ public static class DashboardEndpoints
     [ProducesResponseType<DashboardAnswer<AnnualTable>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public static async Task<IResult> Annual(
-        int year, IQuerySession session, ProjectionFreshness freshness, BusinessClock clock, CancellationToken cancellation,
+        int year, IDocumentStore store, ProjectionFreshness freshness, DashboardCache cache, BusinessClock clock, CancellationToken cancellation,
         string? province = null, string? level = null, string? district = null, string? consistent = null)
     {
         var validation = new Validation().Year("year", year, clock.Today).Text("district", district, max: 500);
@@ -57,9 +68,11 @@ public static class DashboardEndpoints
         var levelFilter = Query.Enum<UnitLevel>(validation, "level", level);
         if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
 
-        var (fresh, units) = await Load(common!, session, freshness, cancellation);
-        var chosen = units.Where(u => (levelFilter is null || u.Level == levelFilter) && (district is null || u.District == district.Normalize()));
-        return Results.Ok(new DashboardAnswer<AnnualTable>(fresh, AnnualTable.Of(common!.Province, chosen, year, clock.Today)));
+        var districtFilter = district?.Normalize();
+        return await Answer("annual", common!, clock.Today, $"{year}\n{levelFilter}\n{districtFilter}",
+            units => AnnualTable.Of(common!.Province,
+                units.Where(u => (levelFilter is null || u.Level == levelFilter) && (districtFilter is null || u.District == districtFilter)), year, clock.Today),
+            store, freshness, cache, cancellation);
     }
 
     /// <summary>The year's summary per level</summary>
@@ -68,15 +81,15 @@ public static class DashboardEndpoints
     [ProducesResponseType<DashboardAnswer<ProvinceStatistics>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public static async Task<IResult> Statistics(
-        int year, IQuerySession session, ProjectionFreshness freshness, BusinessClock clock, CancellationToken cancellation,
+        int year, IDocumentStore store, ProjectionFreshness freshness, DashboardCache cache, BusinessClock clock, CancellationToken cancellation,
         string? province = null, string? consistent = null)
     {
         var validation = new Validation().Year("year", year, clock.Today);
         var common = ReadCommon(validation, province, consistent);
         if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
 
-        var (fresh, units) = await Load(common!, session, freshness, cancellation);
-        return Results.Ok(new DashboardAnswer<ProvinceStatistics>(fresh, ProvinceStatistics.Of(common!.Province, units, year, clock.Today)));
+        return await Answer("statistics", common!, clock.Today, $"{year}", units => ProvinceStatistics.Of(common!.Province, units, year, clock.Today),
+            store, freshness, cache, cancellation);
     }
 
     /// <summary>Active compliance flags in a province</summary>
@@ -86,7 +99,7 @@ public static class DashboardEndpoints
     [ProducesResponseType<DashboardAnswer<ComplianceReport>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public static async Task<IResult> ComplianceFlags(
-        IQuerySession session, ProjectionFreshness freshness, BusinessClock clock, CancellationToken cancellation,
+        IDocumentStore store, ProjectionFreshness freshness, DashboardCache cache, BusinessClock clock, CancellationToken cancellation,
         string? province = null, string? rule = null, string? level = null, string? district = null, string? asOf = null, string? consistent = null)
     {
         var validation = new Validation().Text("district", district, max: 500);
@@ -97,10 +110,13 @@ public static class DashboardEndpoints
             validation.Add("rule", "Must be a compliance rule id: " + string.Join(", ", Rules.All.Where(r => r.Kind == RuleKind.Compliance).Select(r => r.Id)) + ".");
         if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
 
-        var (fresh, units) = await Load(common!, session, freshness, cancellation);
-        var report = ComplianceReport.Of(common!.Province, units, date);
-        var flags = report.Flags.Where(f =>
-            (rule is null || f.Rule == rule) && (levelFilter is null || f.Level == levelFilter) && (district is null || f.District == district.Normalize()));
-        return Results.Ok(new DashboardAnswer<ComplianceReport>(fresh, report with { Flags = flags.ToList() }));
+        var districtFilter = district?.Normalize();
+        return await Answer("compliance", common!, date, $"{rule}\n{levelFilter}\n{districtFilter}", units =>
+        {
+            var report = ComplianceReport.Of(common!.Province, units, date);
+            var flags = report.Flags.Where(f =>
+                (rule is null || f.Rule == rule) && (levelFilter is null || f.Level == levelFilter) && (districtFilter is null || f.District == districtFilter));
+            return report with { Flags = flags.ToList() };
+        }, store, freshness, cache, cancellation);
     }
 }
