@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Runs the whole test suite against the local cluster:
+#  0. the committed handler code is what the endpoints generate now (ops/codegen.sh --check);
 #  1. dotnet test: each API test class gets a database of its own, created from $ISOLEDGER_TEST_CONNECTION and dropped
 #     afterwards; the run database is never touched;
 #  2. the dashboard in headless Chromium (tests/IsoLedger.Browser.Tests) against an API on a fresh database holding the
@@ -23,6 +24,8 @@ cleanup() {
 }
 trap cleanup EXIT
 status=0
+codegen=0
+"$repo/ops/codegen.sh" --check || { status=1; codegen=1; }
 dotnet test "$repo/IsoLedger.sln" --logger "trx" --results-directory "$results" "$@" || status=$?
 
 # --- The dashboard in a real browser ---
@@ -44,7 +47,7 @@ api_pid=$!
 for _ in $(seq 1 60); do curl -sf -o /dev/null "$browser_url/health/ready" && break; sleep 1; done
 (cd "$repo/tests/IsoLedger.Browser.Tests" && ISOLEDGER_URL="$browser_url" node --test --test-reporter=tap) | tee "$results/browser.tap" || status=1
 
-python3 - "$results" <<'PY'
+python3 - "$results" "$codegen" <<'PY'
 import glob, re, sys, xml.etree.ElementTree as ET
 ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
 passed = failed = skipped = 0
@@ -57,6 +60,7 @@ tap = open(f"{sys.argv[1]}/browser.tap").read()
 count = lambda name: int(m.group(1)) if (m := re.search(rf"^# {name} (\d+)$", tap, re.M)) else 0
 passed += count("pass"); failed += count("fail") + count("cancelled"); skipped += count("skipped")
 if count("pass") == 0: failed += 1  # the browser tests did not run
+failed += int(sys.argv[2])  # the generated code check
 print(f"tests: {passed} passed, {failed} failed, {skipped} skipped")
 PY
 exit $status

@@ -1,5 +1,6 @@
 using IsoLedger.Projections;
 using JasperFx;
+using JasperFx.CodeGeneration;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using Npgsql;
@@ -61,6 +62,10 @@ public static class Persistence
         builder.Host.UseWolverine(options =>
         {
             options.UseRuntimeCompilation();
+            // Handlers are generated ahead of time (ops/codegen.sh, checked by ops/test.sh) into Internal/Generated:
+            // compiling them at run time would load Roslyn, ~170 MB at the first request. Auto still compiles a
+            // handler whose pre-generated code is missing, so a new endpoint works before it is generated.
+            options.CodeGeneration.TypeLoadMode = TypeLoadMode.Auto;
             options.Discovery.IncludeAssembly(typeof(Persistence).Assembly);
         });
     }

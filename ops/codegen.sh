@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Writes Wolverine's handler code for every endpoint into src/IsoLedger.Api/Internal/Generated, so the API loads it
+# instead of compiling it with Roslyn at run time (less memory, faster first requests). Run it after adding or changing
+# an endpoint, and commit the result.
+# --check: also fails if the committed code differs from what the endpoints generate now (ops/test.sh runs this).
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+api="$repo/src/IsoLedger.Api"
+generated="$api/Internal/Generated"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+# Stale code may no longer compile against the endpoints it was generated from: build without it.
+rm -rf "$generated"
+dotnet build "$api" --nologo -v quiet >/dev/null
+# Generating code builds the host without starting it: no database is contacted.
+(cd "$api" && ASPNETCORE_ENVIRONMENT=Development ConnectionStrings__IsoLedger="Host=127.0.0.1;Database=codegen" \
+  dotnet run --no-build --no-launch-profile -- codegen write >/dev/null)
+echo "codegen: $(find "$generated" -name '*.cs' | wc -l) files in ${generated#"$repo"/}"
+
+# Against the index, so that code regenerated and staged counts as committed.
+if [ "${1:-}" = "--check" ] && ! { git -C "$repo" diff --quiet -- "$generated" && [ -z "$(git -C "$repo" ls-files --others -- "$generated")" ]; }; then
+  { git -C "$repo" diff --name-only -- "$generated"; git -C "$repo" ls-files --others -- "$generated"; } >&2
+  echo "codegen: the committed generated code is stale; ops/codegen.sh has rewritten it: commit the changes" >&2
+  exit 1
+fi
