@@ -19,6 +19,9 @@ var warmUp = TimeSpan.FromSeconds(2);
 int[] concurrencies = [1, 8, 32];
 var report = new JsonObject { ["date"] = DateTimeOffset.UtcNow.ToString("O"), ["phaseSeconds"] = phase.TotalSeconds, ["cores"] = Environment.ProcessorCount };
 void Say(string line) => Console.Error.WriteLine($"bench: {line}");
+// BENCH_STAGES (e.g. "commands,reads") runs some stages only, to iterate on one miss; such a run prints but records nothing.
+var only = Environment.GetEnvironmentVariable("BENCH_STAGES")?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet();
+bool Runs(string stage) => only is null || only.Contains(stage);
 
 // Stage 1: the limit — one ~300-byte jsonb row per transaction into a plain table.
 Say("stage 1: pgbench baseline");
@@ -33,7 +36,7 @@ var row = JsonSerializer.Serialize(new { unit = "QT-XA-001", type = "InternalAud
 var script = Path.GetTempFileName();
 await File.WriteAllTextAsync(script, $"insert into bench_baseline (data) values ('{row}'::jsonb);\n");
 var baseline = new Dictionary<int, double>();
-foreach (var clients in concurrencies)
+foreach (var clients in Runs("baseline") ? concurrencies : [])
 {
     var pgbench = Process.Start(new ProcessStartInfo("pgbench",
         $"-n -h {builder.Host} -p {builder.Port} -U {builder.Username} -c {clients} -j {Math.Min(clients, Environment.ProcessorCount)} -T {phase.TotalSeconds:0} -f {script} {builder.Database}")
@@ -64,7 +67,7 @@ await Parallel.ForEachAsync(units, new ParallelOptions { MaxDegreeOfParallelism 
 var eventsBefore = await EventCount();
 var accepted = 0L;
 var commands = new JsonArray();
-foreach (var workers in concurrencies)
+foreach (var workers in Runs("commands") ? concurrencies : [])
 {
     var result = await Load.Run(workers, warmUp, phase, async (_, random) =>
     {
@@ -80,8 +83,9 @@ foreach (var workers in concurrencies)
         if (status is 200 or 201) Interlocked.Increment(ref accepted);
         return status is 200 or 201;
     });
-    commands.Add(Describe(result, baseline[workers]));
-    Say($"  {workers} workers: {result.PerSecond:0} commands/s, p50 {result.P50Ms:0.0} ms, p99 {result.P99Ms:0.0} ms ({result.PerSecond / baseline[workers]:P0} of pgbench)");
+    var limit = baseline.GetValueOrDefault(workers, double.NaN);
+    commands.Add(Describe(result, limit));
+    Say($"  {workers} workers: {result.PerSecond:0} commands/s, p50 {result.P50Ms:0.0} ms, p99 {result.P99Ms:0.0} ms ({result.PerSecond / limit:P0} of pgbench)");
 }
 var appended = await EventCount() - eventsBefore;
 report["commands"] = commands;
@@ -102,7 +106,7 @@ var reads = new (string Name, Func<Random, string> Url)[]
 };
 var readResults = new JsonArray();
 double? live = null;
-foreach (var (name, url) in reads)
+foreach (var (name, url) in Runs("reads") ? reads : [])
 {
     var result = await Load.Run(32, warmUp, phase, async (_, random) => (await api.Http.GetAsync(url(random))).IsSuccessStatusCode);
     live ??= result.PerSecond;
@@ -115,17 +119,25 @@ report["startAndMemory"] = new JsonObject { ["startToReadySeconds"] = startSecon
 Say($"stage 7: peak RSS {peakRssMb:0} MB");
 
 // Stage 4: projection catch-up while ~100 000 events are appended.
-Say("stage 4: catch-up");
-var (catchUpEvents, catchUpSeconds) = await ImportAndCatchUp("Tỉnh Đuổi Theo", 1500, 10);
-report["catchUp"] = new JsonObject { ["events"] = catchUpEvents, ["seconds"] = catchUpSeconds, ["eventsPerSecond"] = catchUpEvents / catchUpSeconds };
-Say($"  {catchUpEvents} events caught up in {catchUpSeconds:0.0} s: {catchUpEvents / catchUpSeconds:0} events/s");
+if (Runs("catch-up"))
+{
+    Say("stage 4: catch-up");
+    var (catchUpEvents, catchUpSeconds) = await ImportAndCatchUp("Tỉnh Đuổi Theo", 1500, 10);
+    report["catchUp"] = new JsonObject { ["events"] = catchUpEvents, ["seconds"] = catchUpSeconds, ["eventsPerSecond"] = catchUpEvents / catchUpSeconds };
+    Say($"  {catchUpEvents} events caught up in {catchUpSeconds:0.0} s: {catchUpEvents / catchUpSeconds:0} events/s");
+}
 
 // Stage 6: import a province of 10 000 units × 10 years.
-Say("stage 6: import");
-var (importRows, importEvents, importSeconds) = await ImportProvince("Tỉnh Nhập Khẩu", 10_000, 10);
-report["import"] = new JsonObject { ["rows"] = importRows, ["events"] = importEvents, ["seconds"] = importSeconds,
-    ["rowsPerSecond"] = importRows / importSeconds, ["eventsPerSecond"] = importEvents / importSeconds };
-Say($"  {importRows} rows, {importEvents} events in {importSeconds:0.0} s: {importRows / importSeconds:0} rows/s, {importEvents / importSeconds:0} events/s");
+if (Runs("import"))
+{
+    Say("stage 6: import");
+    var (importRows, importEvents, importSeconds) = await ImportProvince("Tỉnh Nhập Khẩu", 10_000, 10);
+    report["import"] = new JsonObject { ["rows"] = importRows, ["events"] = importEvents, ["seconds"] = importSeconds,
+        ["rowsPerSecond"] = importRows / importSeconds, ["eventsPerSecond"] = importEvents / importSeconds };
+    Say($"  {importRows} rows, {importEvents} events in {importSeconds:0.0} s: {importRows / importSeconds:0} rows/s, {importEvents / importSeconds:0} events/s");
+}
+Say($"peak RSS so far {PeakRssMb(api.ProcessId):0} MB");
+if (!Runs("rebuild")) return 0;
 
 // Stage 5: rebuild every async projection over about 1 000 000 events.
 Say("stage 5: rebuild");
@@ -137,6 +149,7 @@ var rebuildSeconds = rebuildClock.Elapsed.TotalSeconds;
 report["rebuild"] = new JsonObject { ["events"] = total, ["seconds"] = rebuildSeconds, ["eventsPerSecond"] = total / rebuildSeconds };
 Say($"  {total} events rebuilt in {rebuildSeconds:0.0} s: {total / rebuildSeconds:0} events/s");
 
+if (only is not null) return 0;
 Directory.CreateDirectory(results);
 var stamp = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH-mm-ss'Z'");
 await File.WriteAllTextAsync(Path.Combine(results, $"{stamp}.json"), report.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
