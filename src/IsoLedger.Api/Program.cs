@@ -17,6 +17,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<BusinessClock>();
 builder.Services.AddSingleton<ProjectionFreshness>();
 builder.Services.AddSingleton<DashboardCache>();
+builder.Services.AddSingleton<UnitStatusCache>();
 builder.Services.AddSingleton<ProjectionAdmin>();
 builder.Services.AddSingleton<IsoLedger.Api.Imports.ReportImporter>();
 builder.Services.AddWolverineHttp();

@@ -34,6 +34,22 @@ public class RegisterUnitTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task A_status_read_again_after_a_write_shows_the_write()
+    {
+        await Host.Post("/api/units", Unit("QT-DOCLAI", ""","registeredOn":"2015-03-01" """), Keys.Recorder).Expect(201);
+        var before = await Host.Get("/api/units/QT-DOCLAI", Keys.Viewer).Expect(200);
+        Assert.Equal(before.Text, (await Host.Get("/api/units/QT-DOCLAI", Keys.Viewer).Expect(200)).Text);
+        Assert.Null(before.Json["lastInternalAudit"]?.GetValue<string>());
+
+        await Host.Post("/api/units/QT-DOCLAI/internal-audits", """{"heldOn":"2016-05-10"}""", Keys.Recorder).Expect(200);
+
+        var after = await Host.Get("/api/units/QT-DOCLAI", Keys.Viewer).Expect(200);
+        Assert.Equal("\"2\"", after.Header("ETag"));
+        Assert.Equal(2, (long?)after.Json["version"]);
+        Assert.Equal("2016-05-10", (string?)after.Json["lastInternalAudit"]);
+    }
+
+    [Fact]
     public async Task Levels_use_their_kebab_case_names()
     {
         await Host.Post("/api/units",

@@ -5,14 +5,26 @@ namespace IsoLedger.Api.Units;
 public static class GetUnitEndpoint
 {
     /// <summary>Get a unit's current status</summary>
-    /// <remarks>Read from the inline snapshot, so it reflects every acknowledged write, and judged as of today.
-    /// The <c>ETag</c> is the stream version, to send back as <c>If-Match</c>.</remarks>
+    /// <remarks>Reflects every acknowledged write (the stream's version is read on every request) and is judged as of
+    /// today. The <c>ETag</c> is the stream version, to send back as <c>If-Match</c>.</remarks>
     [WolverineGet("/api/units/{code}", OperationId = "GetUnit"), Tags("Units"), Authorize(Policy = Policies.ReadStatus)]
     [ProducesResponseType<UnitStatus>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public static async Task<IResult> Get(string code, IQuerySession session, BusinessClock clock, CancellationToken cancellation)
+    public static async Task<IResult> Get(string code, UnitStatusCache statuses, BusinessClock clock, CancellationToken cancellation)
     {
-        var unit = UnitCode.IsValid(code) ? await session.LoadAsync<Unit>(code, cancellation) : null;
-        return unit is null ? Problems.UnitNotFound(code) : UnitResults.Ok(UnitStatus.Of(unit, clock.Today), unit.Version);
+        var status = UnitCode.IsValid(code) ? await statuses.Get(code, clock.Today, cancellation) : null;
+        return status is null ? Problems.UnitNotFound(code) : new StatusResult(status);
+    }
+
+    private sealed class StatusResult(UnitStatusCache.Status status) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext http)
+        {
+            http.Response.StatusCode = StatusCodes.Status200OK;
+            http.Response.Headers.ETag = UnitResults.ETag(status.Version);
+            http.Response.ContentType = "application/json; charset=utf-8";
+            http.Response.ContentLength = status.Json.Length;
+            await http.Response.Body.WriteAsync(status.Json, http.RequestAborted);
+        }
     }
 }
