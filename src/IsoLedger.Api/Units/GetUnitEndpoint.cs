@@ -13,18 +13,6 @@ public static class GetUnitEndpoint
     public static async Task<IResult> Get(string code, UnitStatusCache statuses, BusinessClock clock, CancellationToken cancellation)
     {
         var status = UnitCode.IsValid(code) ? await statuses.Get(code, clock.Today, cancellation) : null;
-        return status is null ? Problems.UnitNotFound(code) : new StatusResult(status);
-    }
-
-    private sealed class StatusResult(UnitStatusCache.Status status) : IResult
-    {
-        public async Task ExecuteAsync(HttpContext http)
-        {
-            http.Response.StatusCode = StatusCodes.Status200OK;
-            http.Response.Headers.ETag = UnitResults.ETag(status.Version);
-            http.Response.ContentType = "application/json; charset=utf-8";
-            http.Response.ContentLength = status.Json.Length;
-            await http.Response.Body.WriteAsync(status.Json, http.RequestAborted);
-        }
+        return status is null ? Problems.UnitNotFound(code) : UnitResults.Json(StatusCodes.Status200OK, status.Version, status.Json);
     }
 }

@@ -155,17 +155,5 @@ public sealed class IdempotentResponse
 
     public IResult Replay(string fingerprint) => fingerprint != Fingerprint
         ? Problems.IdempotencyKeyReused()
-        : new StoredResult(this);
-
-    private sealed class StoredResult(IdempotentResponse response) : IResult
-    {
-        public async Task ExecuteAsync(HttpContext http)
-        {
-            http.Response.StatusCode = response.Status;
-            http.Response.Headers.ETag = UnitResults.ETag(response.Version);
-            if (response.Location is not null) http.Response.Headers.Location = response.Location;
-            http.Response.ContentType = "application/json; charset=utf-8";
-            await http.Response.WriteAsync(response.Body, http.RequestAborted);
-        }
-    }
+        : UnitResults.Json(Status, Version, Encoding.UTF8.GetBytes(Body), Location);
 }

@@ -7,12 +7,28 @@ public static class UnitResults
 
     public static IResult Ok<T>(T value, long version) => new WithETag(version, TypedResults.Ok(value));
 
+    /// <summary>A body already serialised to JSON (a cached status, a replayed response), with its version as the ETag.</summary>
+    public static IResult Json(int status, long version, byte[] json, string? location = null) => new SerialisedJson(status, version, json, location);
+
     private sealed class WithETag(long version, IResult inner) : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext)
         {
             httpContext.Response.Headers.ETag = ETag(version);
             return inner.ExecuteAsync(httpContext);
+        }
+    }
+
+    private sealed class SerialisedJson(int status, long version, byte[] json, string? location) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext http)
+        {
+            http.Response.StatusCode = status;
+            http.Response.Headers.ETag = ETag(version);
+            if (location is not null) http.Response.Headers.Location = location;
+            http.Response.ContentType = "application/json; charset=utf-8";
+            http.Response.ContentLength = json.Length;
+            await http.Response.Body.WriteAsync(json, http.RequestAborted);
         }
     }
 }
