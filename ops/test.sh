@@ -4,14 +4,16 @@
 #  1. dotnet test: each API test class gets a database of its own, created from $ISOLEDGER_TEST_CONNECTION and dropped
 #     afterwards; the run database is never touched;
 #  2. the dashboard in headless Chromium (tests/IsoLedger.Browser.Tests) against an API on a fresh database holding the
-#     sample province; it installs Chromium and npm if they are missing.
+#     sample province; it installs Chromium and npm if they are missing;
+#  3. the ops scripts as a newcomer meets them (tests/ops/*.test.sh: a copy of the checkout in a 0700 folder, a custom
+#     port, restarts), each printing TAP.
 # Ends with one line "tests: N passed, N failed, N skipped"; exits non-zero if anything failed.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
-port="${ISOLEDGER_PG_PORT:-5433}"
+source "$repo/ops/lib/local-db.sh"
 
 "$repo/ops/db.sh" start
-export ISOLEDGER_TEST_CONNECTION="${ISOLEDGER_TEST_CONNECTION:-Host=127.0.0.1;Port=$port;Database=isoledger_test;Username=isoledger}"
+export ISOLEDGER_TEST_CONNECTION="${ISOLEDGER_TEST_CONNECTION:-$(local_db_connection isoledger_test)}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 results="$(mktemp -d)"
@@ -36,7 +38,7 @@ command -v npm >/dev/null || install nodejs npm
 
 "$repo/ops/db.sh" psql -d postgres -qc "drop database if exists $browser_db with (force)"
 "$repo/ops/db.sh" psql -d postgres -qc "create database $browser_db"
-browser_connection="Host=127.0.0.1;Port=$port;Database=$browser_db;Username=isoledger"
+browser_connection="$(local_db_connection "$browser_db")"
 export ASPNETCORE_ENVIRONMENT=Development
 ConnectionStrings__IsoLedger="$browser_connection" dotnet run --project "$repo/src/IsoLedger.Api" --no-build --no-launch-profile -- \
   import "$repo/ops/sample-data/quang-tri-2020.csv" >/dev/null
@@ -47,6 +49,13 @@ api_pid=$!
 for _ in $(seq 1 60); do curl -sf -o /dev/null "$browser_url/health/ready" && break; sleep 1; done
 (cd "$repo/tests/IsoLedger.Browser.Tests" && ISOLEDGER_URL="$browser_url" node --test --test-reporter=tap) | tee "$results/browser.tap" || status=1
 
+# --- The ops scripts ---
+for script in "$repo"/tests/ops/*.test.sh; do
+  name="$(basename "$script" .test.sh)"
+  echo "ops: $name"
+  bash "$script" | tee "$results/ops-$name.tap" || status=1
+done
+
 python3 - "$results" "$codegen" <<'PY'
 import glob, re, sys, xml.etree.ElementTree as ET
 ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
@@ -56,10 +65,11 @@ for path in glob.glob(f"{sys.argv[1]}/*.trx"):
     passed += int(counters.get("passed", 0))
     failed += int(counters.get("failed", 0)) + int(counters.get("error", 0)) + int(counters.get("timeout", 0))
     skipped += int(counters.get("notExecuted", 0))
-tap = open(f"{sys.argv[1]}/browser.tap").read()
-count = lambda name: int(m.group(1)) if (m := re.search(rf"^# {name} (\d+)$", tap, re.M)) else 0
-passed += count("pass"); failed += count("fail") + count("cancelled"); skipped += count("skipped")
-if count("pass") == 0: failed += 1  # the browser tests did not run
+for path in glob.glob(f"{sys.argv[1]}/*.tap"):
+    tap = open(path).read()
+    count = lambda name: int(m.group(1)) if (m := re.search(rf"^# {name} (\d+)$", tap, re.M)) else 0
+    passed += count("pass"); failed += count("fail") + count("cancelled"); skipped += count("skipped")
+    if count("pass") == 0: failed += 1  # the suite did not run
 failed += int(sys.argv[2])  # the generated code check
 print(f"tests: {passed} passed, {failed} failed, {skipped} skipped")
 PY

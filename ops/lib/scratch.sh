@@ -1,6 +1,8 @@
 # Sourced by ops/chaos.sh and ops/bench.sh: Release builds and a scratch database on the local cluster,
 # dropped when the script exits. Sets $api_dll and $scratch_connection.
 # Usage: scratch_setup <database-prefix> <project>...
+source "$repo/ops/lib/local-db.sh"
+
 scratch_setup() {
   local prefix="$1"
   shift
@@ -12,7 +14,7 @@ scratch_setup() {
   "$repo/ops/db.sh" psql -d postgres -qc "create database $scratch_database"
   trap scratch_cleanup EXIT
   api_dll="$repo/src/IsoLedger.Api/bin/Release/net10.0/IsoLedger.Api.dll"
-  scratch_connection="Host=127.0.0.1;Port=${ISOLEDGER_PG_PORT:-5433};Database=$scratch_database;Username=isoledger"
+  scratch_connection="$(local_db_connection "$scratch_database")"
 }
 
 scratch_cleanup() {

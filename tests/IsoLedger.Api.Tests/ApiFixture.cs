@@ -9,10 +9,13 @@ namespace IsoLedger.Api.Tests;
 /// never see each other's data and can run in any order or in parallel.</summary>
 public class ApiFixture : IAsyncLifetime
 {
-    private const string DefaultServer = "Host=127.0.0.1;Port=5433;Database=isoledger_test;Username=isoledger";
-
+    /// <summary>Set by ops/test.sh from the cluster it started (ops/lib/local-db.sh), the one place that says where
+    /// the database is.</summary>
     private readonly string serverConnection =
-        Environment.GetEnvironmentVariable("ISOLEDGER_TEST_CONNECTION") ?? DefaultServer;
+        Environment.GetEnvironmentVariable("ISOLEDGER_TEST_CONNECTION")
+        ?? throw new InvalidOperationException(
+            "ISOLEDGER_TEST_CONNECTION is not set: run the tests with ops/test.sh, or set it to a PostgreSQL server "
+            + "where the tests may create databases (ops/db.sh connection isoledger_test prints the local one).");
 
     private readonly string database = $"isoledger_t_{Guid.NewGuid():N}"[..32];
 

@@ -9,6 +9,9 @@ public sealed class ImportInput : NetCoreInput
 
     [Description("Check the file and say what it would do, without importing")]
     public bool DryRunFlag { get; set; }
+
+    [Description("Import only into a ledger without any event (how ops/run.sh loads the sample once)")]
+    public bool IfEmptyFlag { get; set; }
 }
 
 /// <summary><c>dotnet run --project src/IsoLedger.Api -- import file.csv</c>: the same import as <c>POST /api/imports</c>.</summary>
@@ -23,6 +26,17 @@ public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
             return false;
         }
         using var host = input.BuildHost();
+        if (input.IfEmptyFlag)
+        {
+            await using var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+            var events = await session.Events.QueryAllRawEvents().CountAsync();
+            if (events > 0)
+            {
+                Console.WriteLine($"The ledger holds {events} events: {Path.GetFileName(input.File)} is not imported.");
+                return true;
+            }
+            Console.WriteLine($"The ledger is empty: importing {Path.GetFileName(input.File)}.");
+        }
         var importer = host.Services.GetRequiredService<ReportImporter>();
         var outcome = await importer.Import(
             () => System.IO.File.OpenRead(input.File), Path.GetFileName(input.File), "import-command", Guid.NewGuid().ToString("N"),

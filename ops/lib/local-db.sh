@@ -1,0 +1,31 @@
+# Sourced by the ops scripts: where the local PostgreSQL cluster of this checkout lives and how to reach it.
+# The one place these settings are made; the scripts hand the API the connection string built here.
+#   ISOLEDGER_PG_PORT  the port it listens on (127.0.0.1 only)              default 5433
+#   ISOLEDGER_PG_USER  the OS user that owns and runs it when we are root   default isoledger
+#   ISOLEDGER_PG_DATA  the folder holding the cluster, its socket and log   default: see below
+#
+# PostgreSQL refuses to run as root, so as root the cluster runs as an unprivileged user. That user cannot reach
+# a folder inside a checkout that lies under a 0700 folder (a home folder, a mktemp -d folder), so the cluster
+# never lives in the checkout: by default it lives in a folder of its own, keyed by the checkout's path, under
+# /var/lib/isoledger/clusters when we are root, or under ~/.local/share/isoledger/clusters otherwise.
+
+local_db_repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+local_db_port="${ISOLEDGER_PG_PORT:-5433}"
+local_db_os_user="${ISOLEDGER_PG_USER:-isoledger}"
+local_db_role="isoledger"
+
+local_db_default_folder() {
+  local key
+  key="$(basename "$local_db_repo" | tr -c 'A-Za-z0-9._\n-' '_')-$(printf %s "$local_db_repo" | sha256sum | cut -c1-12)"
+  if [ "$(id -u)" = 0 ]; then
+    echo "/var/lib/isoledger/clusters/$key"
+  else
+    echo "${XDG_DATA_HOME:-$HOME/.local/share}/isoledger/clusters/$key"
+  fi
+}
+local_db_folder="${ISOLEDGER_PG_DATA:-$(local_db_default_folder)}"
+
+# The connection string of a database on this cluster, as the API and the tests take it.
+local_db_connection() {
+  printf 'Host=127.0.0.1;Port=%s;Database=%s;Username=%s' "$local_db_port" "$1" "$local_db_role"
+}

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# The README's promise, as a newcomer meets it: a copy of this checkout inside a 0700 folder (like a home folder),
+# `ops/run.sh` on a custom port serves from a cluster of its own on that port, loads the sample once, and a
+# restart keeps the data as it was. Prints TAP; exits non-zero if a check fails.
+set -uo pipefail
+repo="$(cd "$(dirname "$0")/../.." && pwd)"
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+home="$(mktemp -d)" # mktemp makes it 0700, as a home folder is
+checkout="$home/projects/isoledger"
+mkdir -p "$checkout"
+# The files git would clone, with the working tree's changes, without build output.
+(cd "$repo" && git ls-files -z --cached --others --exclude-standard | xargs -0 tar -cf - 2>/dev/null) \
+  | tar -xf - -C "$checkout"
+export ISOLEDGER_PG_PORT="$(free_port)"
+api_port="$(free_port)"
+export ISOLEDGER_URLS="http://127.0.0.1:$api_port"
+unset ConnectionStrings__IsoLedger
+log="$home/run.log"
+api_pid=""
+
+stop_api() {
+  [ -n "$api_pid" ] || return 0
+  kill -- "-$api_pid" 2>/dev/null || kill "$api_pid" 2>/dev/null
+  wait "$api_pid" 2>/dev/null
+  api_pid=""
+}
+cleanup() {
+  stop_api
+  "$checkout/ops/db.sh" destroy >/dev/null 2>&1
+  rm -rf "$home"
+}
+trap cleanup EXIT
+
+start_api() {
+  : >"$log"
+  setsid "$checkout/ops/run.sh" >"$log" 2>&1 &
+  api_pid=$!
+  for _ in $(seq 1 240); do
+    curl -sf -o /dev/null "$ISOLEDGER_URLS/health/ready" && return 0
+    kill -0 "$api_pid" 2>/dev/null || break
+    sleep 1
+  done
+  echo "# ops/run.sh did not get ready; its log:"
+  sed 's/^/#   /' "$log" | tail -n 30
+  return 1
+}
+
+psql_on_port() { "$checkout/ops/db.sh" psql -tAc "$1"; }
+
+test_number=0
+failed=0
+check() {
+  test_number=$((test_number + 1))
+  if eval "$2"; then echo "ok $test_number - $1"; else echo "not ok $test_number - $1"; failed=$((failed + 1)); fi
+}
+
+echo "TAP version 13"
+check "ops/run.sh serves from a checkout inside a 0700 folder" start_api
+check "the cluster runs on the custom port ISOLEDGER_PG_PORT=$ISOLEDGER_PG_PORT" \
+  '"$checkout/ops/db.sh" status | grep -q "127.0.0.1:$ISOLEDGER_PG_PORT"'
+check "the first start loads the sample province into the empty database and says so" \
+  'grep -q "The ledger is empty: importing quang-tri-2020.csv" "$log" && [ "$(psql_on_port "select count(distinct stream_id) from mt_events")" = 165 ]'
+curl -sf -o /dev/null -X POST "$ISOLEDGER_URLS/api/units" -H 'X-Api-Key: dev-recorder' -H 'Content-Type: application/json' \
+  -d '{"code":"QT-XA-PORT","name":"UBND Xã Cổng","level":"commune","province":"Quảng Trị","district":"Hải Lăng"}'
+check "the API writes to the cluster on the custom port" \
+  '[ "$(psql_on_port "select count(*) from mt_events where stream_id = '"'QT-XA-PORT'"'")" = 1 ]'
+events_before="$(psql_on_port "select count(*) || ':' || max(seq_id) from mt_events")"
+stop_api
+check "ops/run.sh starts again on the same database" start_api
+check "a restart after adding data neither loads the sample again nor changes anything" \
+  'grep -q "is not imported" "$log" && [ "$(psql_on_port "select count(*) || '"':'"' || max(seq_id) from mt_events")" = "$events_before" ]'
+check "the unit added before the restart is still served" \
+  'curl -sf -o /dev/null "$ISOLEDGER_URLS/api/units/QT-XA-PORT" -H "X-Api-Key: dev-viewer"'
+check "nothing was written into the checkout" '[ ! -e "$checkout/.data" ]'
+echo "1..$test_number"
+echo "# pass $((test_number - failed))"
+echo "# fail $failed"
+[ "$failed" = 0 ]
