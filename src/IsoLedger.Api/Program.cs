@@ -29,12 +29,14 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseCorrelationIds();
 app.UseIsoLedgerRequestLogging();
+app.UseHeaderLimits();
 app.UseBodyLimits();
-app.UseTransientRetries();
 app.UseCors();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
+app.UseJsonBodies();
+app.UseReadRetries();
 
 app.UseDashboardPage();
 app.MapOpenApi();

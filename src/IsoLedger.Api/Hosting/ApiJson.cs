@@ -12,6 +12,12 @@ public static class ApiJson
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        // A field sent twice or a field the request does not have is a client's mistake to name, never data to
+        // drop silently (JsonBodies answers 400 for both).
+        options.AllowDuplicateProperties = false;
+        // The web defaults read numbers from strings too; a number is a JSON number, and the OpenAPI document says so.
+        options.NumberHandling = JsonNumberHandling.Strict;
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
     }
 
     public static IServiceCollection AddIsoLedgerJson(this IServiceCollection services) =>

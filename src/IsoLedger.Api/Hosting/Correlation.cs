@@ -1,11 +1,11 @@
-using System.Text.RegularExpressions;
 using Serilog.Context;
 
 namespace IsoLedger.Api.Hosting;
 
-/// <summary>Every request carries a correlation id: the client's <c>X-Correlation-Id</c> when it is a sensible
-/// token, otherwise a new one. It is returned in the same header, logged, and stored on the events written.</summary>
-public static partial class Correlation
+/// <summary>Every request carries a correlation id: the client's <c>X-Correlation-Id</c> (bounded by
+/// <see cref="HeaderLimits"/>), otherwise a new one. It is returned in the same header, logged, and stored on the
+/// events written.</summary>
+public static class Correlation
 {
     public const string Header = "X-Correlation-Id";
 
@@ -14,13 +14,10 @@ public static partial class Correlation
     public static IApplicationBuilder UseCorrelationIds(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var presented = context.Request.Headers[Header].ToString();
-        var id = Token().IsMatch(presented) ? presented : Guid.NewGuid().ToString("N");
+        var id = HeaderLimits.IsValid(presented) ? presented : Guid.NewGuid().ToString("N");
         context.Items[Header] = id;
         context.Response.Headers[Header] = id;
         using (LogContext.PushProperty("CorrelationId", id))
             await next(context);
     });
-
-    [GeneratedRegex("^[A-Za-z0-9._:-]{1,128}$")]
-    private static partial Regex Token();
 }

@@ -30,18 +30,30 @@ public static class UnitCommands
         HttpContext http, IDocumentStore store, string code, object command, Func<Unit?, Decision> decide,
         Func<Accepted, UnitWritten, object>? respond = null, Func<Accepted, string>? created = null)
     {
-        var cancellation = http.RequestAborted;
         if (!TryReadIfMatch(http, out var expectedVersion)) return Problems.BadIfMatch();
         if (!UnitCode.IsValid(code)) return Problems.UnitNotFound(code);
 
         var idempotency = IdempotencyFor(http, command);
+        return await DatabaseRetries.Execute(
+            (attempt, cancellation) => Write(http, store, code, expectedVersion, idempotency, decide, respond, created,
+                attempt, cancellation),
+            idempotent: idempotency is not null, http.RequestAborted);
+    }
+
+    /// <summary>One run of the write: replays the stored response of an <c>Idempotency-Key</c> already used (also when
+    /// a retry finds that its first attempt did commit), otherwise decides on the unit's state and appends, deciding
+    /// again on the newer state when another writer came first.</summary>
+    private static async Task<IResult> Write(
+        HttpContext http, IDocumentStore store, string code, long? expectedVersion, Idempotency? idempotency,
+        Func<Unit?, Decision> decide, Func<Accepted, UnitWritten, object>? respond, Func<Accepted, string>? created,
+        DatabaseAttempt databaseAttempt, CancellationToken cancellation)
+    {
         if (idempotency is not null)
         {
             await using var query = store.QuerySession();
             if (await query.LoadAsync<IdempotentResponse>(idempotency.Id, cancellation) is { } earlier)
                 return earlier.Replay(idempotency.Fingerprint);
         }
-
         for (var attempt = 1; ; attempt++)
         {
             // A fresh session per attempt: a failed commit leaves its session's transaction unusable.
@@ -77,6 +89,7 @@ public static class UnitCommands
                     if (idempotency is not null) session.Insert(response);
                     try
                     {
+                        databaseAttempt.MarkIrreversible();
                         await session.SaveChangesAsync(cancellation);
                         return response.Replay(response.Fingerprint);
                     }

@@ -1,0 +1,151 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http.Metadata;
+
+namespace IsoLedger.Api.Hosting;
+
+/// <summary>The one gate every JSON request body passes before an endpoint sees it: the body is read with the API's
+/// strict JSON options into the endpoint's request type, and anything that is not such an object — <c>null</c>, an
+/// array, a number, a string, a wrong type in any field, a number out of range, a duplicate or unknown field, nesting
+/// too deep, invalid UTF-8 — answers 400 problem+json with the errors keyed by the field (<c>body</c> for the body as
+/// a whole). Endpoints then bind the same bytes with the same options, so they only ever see a well-formed request.
+/// </summary>
+public static partial class JsonBodies
+{
+    public const string BodyField = "body";
+
+    public static IApplicationBuilder UseJsonBodies(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var requestType = context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
+        if (requestType is null || !IsJson(context.Request.ContentType))
+        {
+            await next(context);
+            return;
+        }
+        context.Request.EnableBuffering();
+        var options = context.RequestServices
+            .GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>()
+            .Value.SerializerOptions;
+        var errors = await Check(context.Request.Body, requestType, options, context.RequestAborted);
+        if (errors is not null)
+        {
+            await Results.Problem(Problems.Invalid(errors)).ExecuteAsync(context);
+            return;
+        }
+        context.Request.Body.Position = 0;
+        await next(context);
+    });
+
+    private static bool IsJson(string? contentType) =>
+        contentType is not null
+        && (contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
+            || contentType.Split(';')[0].Trim().EndsWith("+json", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The field errors of a body that is not a <paramref name="requestType"/>, or null when it is one.</summary>
+    public static async Task<Dictionary<string, string[]>?> Check(
+        Stream body, Type requestType, JsonSerializerOptions options, CancellationToken cancellation)
+    {
+        try
+        {
+            var request = await JsonSerializer.DeserializeAsync(body, requestType, options, cancellation);
+            return request is null ? Error(BodyField, "Send a JSON object, not null.") : null;
+        }
+        catch (JsonException exception)
+        {
+            return Describe(exception, requestType);
+        }
+    }
+
+    private static Dictionary<string, string[]> Error(string field, string message) => new() { [field] = [message] };
+
+    /// <summary>Names the field and what it takes, in the client's terms: never the .NET type behind it.</summary>
+    private static Dictionary<string, string[]> Describe(JsonException exception, Type requestType)
+    {
+        var message = exception.Message;
+        if (UnmappedProperty().Match(message) is { Success: true } unmapped)
+        {
+            var path = FieldOf(exception.Path);
+            var name = unmapped.Groups[1].Value;
+            return Error(path == name || path.EndsWith($".{name}", StringComparison.Ordinal) ? path : Join(path, name),
+                "This field is not part of the request.");
+        }
+        if (message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase))
+            return Error(FieldOf(exception.Path), "This field appears more than once.");
+        if (message.Contains("maximum configured depth", StringComparison.Ordinal))
+            return Error(FieldOf(exception.Path), "The body is nested too deeply.");
+        if (exception.InnerException is InvalidOperationException { InnerException: System.Text.DecoderFallbackException })
+            return Error(FieldOf(exception.Path), "Not valid UTF-8 text.");
+        if (exception.InnerException?.GetType().Name == "JsonReaderException")
+            return Error(BodyField, $"Not valid JSON: {Position().Replace(exception.InnerException.Message, "")} "
+                + $"(line {exception.LineNumber + 1}, byte {exception.BytePositionInLine + 1}).");
+        var field = FieldOf(exception.Path);
+        var type = TypeAt(requestType, exception.Path);
+        return Error(field, type is null ? "This value has the wrong type." : $"Must be {Expected(type)}.");
+    }
+
+    private static string Join(string parent, string child) => parent == BodyField ? child : $"{parent}.{child}";
+
+    /// <summary><c>$.parts[0].kind</c> → <c>parts[0].kind</c>; the root is the body.</summary>
+    private static string FieldOf(string? path) =>
+        string.IsNullOrEmpty(path) || path == "$" ? BodyField : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
+
+    /// <summary>The declared type of the property a JSON path leads to, if it can be followed.</summary>
+    private static Type? TypeAt(Type root, string? path)
+    {
+        if (string.IsNullOrEmpty(path) || path == "$") return root;
+        var type = root;
+        foreach (Match step in PathStep().Matches(path))
+        {
+            if (step.Groups["index"].Success)
+            {
+                type = ElementType(type);
+            }
+            else
+            {
+                var property = type?.GetProperties(BindingFlags.Public | BindingFlags.Instance).FirstOrDefault(p =>
+                    string.Equals(JsonNamingPolicy.CamelCase.ConvertName(p.Name), step.Groups["name"].Value,
+                        StringComparison.Ordinal));
+                type = property?.PropertyType;
+            }
+            if (type is null) return null;
+        }
+        return type;
+    }
+
+    private static Type? ElementType(Type? type) =>
+        type is null ? null
+        : type.IsArray ? type.GetElementType()
+        : type.GetInterfaces().Append(type).FirstOrDefault(i => i.IsGenericType
+            && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0];
+
+    private static string Expected(Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (type == typeof(DateOnly)) return "a date as YYYY-MM-DD";
+        if (type == typeof(DateTimeOffset) || type == typeof(DateTime)) return "a timestamp in ISO 8601";
+        if (type == typeof(bool)) return "true or false";
+        if (type == typeof(string)) return "a string";
+        if (type == typeof(int)) return $"a whole number from {int.MinValue} to {int.MaxValue}";
+        if (type == typeof(long)) return $"a whole number from {long.MinValue} to {long.MaxValue}";
+        if (type == typeof(decimal) || type == typeof(double)) return "a number";
+        if (type.IsEnum) return $"one of {string.Join(", ", EnumNames(type).Select(n => $"\"{n}\""))}";
+        if (type != typeof(string) && ElementType(type) is not null) return "a list";
+        return "an object";
+    }
+
+    /// <summary>The names the API's enum converter reads: kebab-case, or a <see cref="JsonStringEnumMemberNameAttribute"/>.</summary>
+    private static IEnumerable<string> EnumNames(Type type) => type.GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Select(f => f.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name
+            ?? JsonNamingPolicy.KebabCaseLower.ConvertName(f.Name));
+
+    [GeneratedRegex(@"The JSON property '([^']*)' could not be mapped")]
+    private static partial Regex UnmappedProperty();
+
+    [GeneratedRegex(@"\s*LineNumber: \d+ \| BytePositionInLine: \d+\.?")]
+    private static partial Regex Position();
+
+    [GeneratedRegex(@"\.(?<name>[^.\[]+)|\[(?<index>\d+)\]|\['(?<name>[^']+)'\]")]
+    private static partial Regex PathStep();
+}

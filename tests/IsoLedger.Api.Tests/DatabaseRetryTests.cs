@@ -1,0 +1,125 @@
+using Alba;
+using Marten;
+using Marten.Services;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace IsoLedger.Api.Tests;
+
+/// <summary>Makes the next writes fail as if the connection dropped: when the unit's stream is locked (before any
+/// commit is sent), or after the commit went through (the answer lost on the way back).</summary>
+public sealed class DatabaseFaults : DocumentSessionListenerBase, IMartenLogger, IMartenSessionLogger
+{
+    private int failBeforeCommit;
+    private int failAfterCommit;
+
+    public void FailBeforeCommit(int times) => failBeforeCommit = times;
+
+    public void FailAfterCommit(int times) => failAfterCommit = times;
+
+    public override Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token) =>
+        Interlocked.Decrement(ref failAfterCommit) >= 0
+            ? throw new TimeoutException("Simulated: the connection dropped after the commit.")
+            : Task.CompletedTask;
+
+    public IMartenSessionLogger StartSession(IQuerySession session) => this;
+
+    public void SchemaChange(string sql)
+    {
+    }
+
+    // The write path locks the unit's stream first; only that statement fails, not the async daemon's queries.
+    public void OnBeforeExecute(NpgsqlCommand command)
+    {
+        if (command.CommandText.Contains("for update", StringComparison.OrdinalIgnoreCase)
+            && Interlocked.Decrement(ref failBeforeCommit) >= 0)
+            throw new TimeoutException("Simulated: the connection dropped while locking the stream.");
+    }
+
+    public void OnBeforeExecute(NpgsqlBatch batch)
+    {
+        foreach (var command in batch.BatchCommands)
+        {
+            if (command.CommandText.Contains("for update", StringComparison.OrdinalIgnoreCase)
+                && Interlocked.Decrement(ref failBeforeCommit) >= 0)
+                throw new TimeoutException("Simulated: the connection dropped while locking the stream.");
+        }
+    }
+
+    public void LogSuccess(NpgsqlCommand command)
+    {
+    }
+
+    public void LogFailure(NpgsqlCommand command, Exception ex)
+    {
+    }
+
+    public void LogSuccess(NpgsqlBatch batch)
+    {
+    }
+
+    public void LogFailure(NpgsqlBatch batch, Exception ex)
+    {
+    }
+
+    public void LogFailure(Exception ex, string message)
+    {
+    }
+
+    public void RecordSavedChanges(IDocumentSession session, IChangeSet commit)
+    {
+    }
+}
+
+public sealed class FaultyDatabaseFixture : ApiFixture
+{
+    public DatabaseFaults Faults { get; } = new();
+
+    protected override void Configure(IWebHostBuilder builder) =>
+        builder.ConfigureServices(services => services.ConfigureMarten(options =>
+        {
+            options.Listeners.Add(Faults);
+            options.Logger(Faults);
+        }));
+}
+
+/// <summary>Retries wrap the database work alone, and a retried command never appends twice.</summary>
+public class DatabaseRetryTests(FaultyDatabaseFixture api) : IClassFixture<FaultyDatabaseFixture>
+{
+    private const string Audit = """{"heldOn":"2016-06-01"}""";
+    private IAlbaHost Host => api.Host;
+
+    private async Task<long> Version(string code) =>
+        long.Parse((await Host.Get($"/api/units/{code}")).Header("ETag")!.Trim('"'));
+
+    [Fact]
+    public async Task A_commit_that_failed_before_it_was_sent_is_retried_and_recorded_once()
+    {
+        await Host.RegisterCommune("QT-RETRY-1");
+        api.Faults.FailBeforeCommit(2);
+        await Host.Post("/api/units/QT-RETRY-1/internal-audits", Audit).Expect(200);
+        Assert.Equal(2, await Version("QT-RETRY-1"));
+    }
+
+    [Fact]
+    public async Task A_retried_command_with_an_idempotency_key_finds_its_first_commit_and_appends_nothing_more()
+    {
+        await Host.RegisterCommune("QT-RETRY-2");
+        api.Faults.FailAfterCommit(1);
+        var answer = await Host.Post("/api/units/QT-RETRY-2/internal-audits", Audit, Keys.Admin,
+            ("Idempotency-Key", "retry-after-commit")).Expect(200);
+        Assert.Equal(2, (long)answer.Json["version"]!);
+        Assert.Equal(2, await Version("QT-RETRY-2"));
+    }
+
+    [Fact]
+    public async Task A_command_without_a_key_whose_commit_may_have_happened_is_not_retried()
+    {
+        await Host.RegisterCommune("QT-RETRY-3");
+        api.Faults.FailAfterCommit(1);
+        var answer = await Host.Post("/api/units/QT-RETRY-3/internal-audits", Audit).Expect(503);
+        Assert.NotNull(answer.Header("Retry-After"));
+        Assert.Equal(2, await Version("QT-RETRY-3"));
+    }
+}
