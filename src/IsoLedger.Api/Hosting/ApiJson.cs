@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace IsoLedger.Api.Hosting;
 
 /// <summary>One JSON shape for every request and response: camelCase names, kebab-case enum values
-/// (<c>sub-department</c>), no numbers standing in for enum values.</summary>
+/// (<c>sub-department</c>), no numbers standing in for enum values and no strings standing in for numbers.</summary>
 public static class ApiJson
 {
     public static void Configure(JsonSerializerOptions options)
@@ -12,6 +12,9 @@ public static class ApiJson
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        // The web defaults read "14" as 14; strict, a number is a number, and the OpenAPI document (generated from
+        // these options) describes it as an integer instead of "integer or string of digits".
+        options.NumberHandling = JsonNumberHandling.Strict;
     }
 
     public static IServiceCollection AddIsoLedgerJson(this IServiceCollection services) =>
