@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace IsoLedger.Api.Hosting;
 
 /// <summary>One JSON shape for every request and response: camelCase names, kebab-case enum values
-/// (<c>sub-department</c>), no numbers standing in for enum values.</summary>
+/// (<c>sub-department</c>), no numbers standing in for enum values and no strings standing in for numbers.</summary>
 public static class ApiJson
 {
     public static void Configure(JsonSerializerOptions options)
@@ -15,9 +15,10 @@ public static class ApiJson
         // A field sent twice or a field the request does not have is a client's mistake to name, never data to
         // drop silently (JsonBodies answers 400 for both).
         options.AllowDuplicateProperties = false;
-        // The web defaults read numbers from strings too; a number is a JSON number, and the OpenAPI document says so.
-        options.NumberHandling = JsonNumberHandling.Strict;
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        // The web defaults read "14" as 14; strict, a number is a number, and the OpenAPI document (generated from
+        // these options) describes it as an integer instead of "integer or string of digits".
+        options.NumberHandling = JsonNumberHandling.Strict;
     }
 
     public static IServiceCollection AddIsoLedgerJson(this IServiceCollection services) =>

@@ -28,10 +28,11 @@ public sealed class Validation
         if (value is null) return required ? Add(field, "Required.") : this;
         if (string.IsNullOrWhiteSpace(value)) return Add(field, "Must not be blank.");
         if (value.Length > max) return Add(field, $"Must be at most {max} characters.");
-        return value.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t')
-            ? Add(field, "Must not contain control characters.")
-            : this;
+        return value.Any(IsForbiddenControl) ? Add(field, "Must not contain control characters.") : this;
     }
+
+    /// <summary>A control character text must not hold: any but the tab and the line breaks people type.</summary>
+    public static bool IsForbiddenControl(char c) => char.IsControl(c) && c is not '\n' and not '\r' and not '\t';
 
     public Validation Count(string field, int? value, bool required = true, int max = 100_000)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using IsoLedger.Api.Reports;
 using IsoLedger.Domain.Imports;
 
 namespace IsoLedger.Api.Imports;
@@ -49,12 +50,15 @@ public sealed class ReportRowParser
         string Field(string column) =>
             positions.TryGetValue(column, out var i) && i < record.Fields.Count ? record.Fields[i].Trim() : "";
 
+        // Text comes back from our own exports behind the apostrophe that keeps spreadsheets from running it, and
+        // may hold the line breaks and tabs the API accepts, so that such an export imports as the text it was.
         string? Text(string column, bool required)
         {
-            var value = Field(column);
+            var value = SpreadsheetText.Restore(Field(column));
             if (value.Length == 0) { if (required) Error(column, "Required."); return null; }
             if (value.Length > MaxText) Error(column, $"At most {MaxText} characters.");
-            else if (value.Any(char.IsControl)) Error(column, "Control characters are not allowed.");
+            else if (value.Any(Validation.IsForbiddenControl))
+                Error(column, "Control characters other than tabs and line breaks are not allowed.");
             return value;
         }
 

@@ -1,0 +1,28 @@
+namespace IsoLedger.Api.Reports;
+
+/// <summary>The one rule for text cells of every spreadsheet export (CSV now, any other format later): a spreadsheet
+/// program runs a cell that starts with a formula character, so such text ("=HYPERLINK(…)", "+1", "@SUM(A1)") is
+/// written behind an apostrophe, which spreadsheets show as text and hide (OWASP "CSV injection"). Text that already
+/// starts with an apostrophe before such a character, or before another apostrophe, gets one more, so that
+/// <see cref="Restore"/> undoes <see cref="Neutralise"/> exactly and an import of our own export keeps the original
+/// text. Only text goes through here: numbers the writers produce are never prefixed.</summary>
+public static class SpreadsheetText
+{
+    private const char Escape = '\'';
+
+    /// <summary>The characters a spreadsheet may read as the start of a formula: OWASP's list (a program that trims
+    /// the tab or the carriage return reads what follows), the line feed for the same reason, and the fullwidth forms
+    /// because some programs fold them to the ASCII ones.</summary>
+    private static bool IsTrigger(char c) =>
+        c is '=' or '+' or '-' or '@' or '\t' or '\r' or '\n' or '＝' or '＋' or '－' or '＠';
+
+    private static bool Escaped(string text) =>
+        text.Length > 1 && text[0] == Escape && (IsTrigger(text[1]) || text[1] == Escape);
+
+    /// <summary>The text as a spreadsheet cell that no program runs as a formula.</summary>
+    public static string Neutralise(string text) =>
+        (text.Length > 0 && IsTrigger(text[0])) || Escaped(text) ? Escape + text : text;
+
+    /// <summary>The original text of a cell written by <see cref="Neutralise"/>.</summary>
+    public static string Restore(string cell) => Escaped(cell) ? cell[1..] : cell;
+}
