@@ -13,7 +13,8 @@ pg_env_for_isoledger
 database="$PGDATABASE"
 # The server's maintenance database, to create the target from.
 maintenance="${ISOLEDGER_MAINTENANCE_DB:-postgres}"
-exists="$(psql -d "$maintenance" -v ON_ERROR_STOP=1 -v db="$database" -tA <<< "select 1 from pg_database where datname = :'db'")"
+exists="$(psql -d "$maintenance" -v ON_ERROR_STOP=1 -v db="$database" -tA \
+  <<< "select 1 from pg_database where datname = :'db'")"
 if [ -z "$exists" ]; then
   psql -d "$maintenance" -v ON_ERROR_STOP=1 -v db="$database" -q <<< 'create database :"db"'
 else

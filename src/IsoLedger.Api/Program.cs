@@ -3,7 +3,8 @@ using JasperFx;
 using Scalar.AspNetCore;
 using Serilog;
 
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = Install.ContentRoot() });
+var builder = WebApplication.CreateBuilder(
+    new WebApplicationOptions { Args = args, ContentRootPath = Install.ContentRoot() });
 
 builder.AddIsoLedgerLogging();
 builder.AddIsoLedgerTelemetry();

@@ -43,7 +43,8 @@ public class ApiKeyCreationTests
         var settings = key.EnvironmentLines(0).Select(line => line.Split('=', 2))
             .ToDictionary(pair => pair[0].Replace("__", ":"), pair => (string?)pair[1]);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        using var services = new ServiceCollection().AddLogging().AddIsoLedgerApiKeys(configuration).BuildServiceProvider();
+        using var services = new ServiceCollection().AddLogging().AddIsoLedgerApiKeys(configuration)
+            .BuildServiceProvider();
 
         var configured = Assert.Single(services.GetRequiredService<IOptions<ApiKeySettings>>().Value.Keys);
         Assert.Equal("province-office", configured.Name);
@@ -64,7 +65,8 @@ public class ApiKeyCreationTests
 
     [Fact]
     public void A_key_needs_a_role() =>
-        Assert.Contains("at least one role", Assert.Throws<ArgumentException>(() => NewApiKey.Create("office", [])).Message);
+        Assert.Contains("at least one role",
+            Assert.Throws<ArgumentException>(() => NewApiKey.Create("office", [])).Message);
 
     [Theory]
     [InlineData("")]

@@ -13,7 +13,9 @@ fingerprint() {
   local table
   psql -d "$database" -v ON_ERROR_STOP=1 -tA -F ' ' \
     -c "select 'events', count(*), md5(coalesce(string_agg(e::text, E'\n' order by seq_id), '')) from mt_events e"
-  for table in $(psql -d "$database" -tA -c "select tablename from pg_tables where schemaname = 'public' order by 1"); do
+  local tables
+  tables="$(psql -d "$database" -tA -c "select tablename from pg_tables where schemaname = 'public' order by 1")"
+  for table in $tables; do
     psql -d "$database" -v ON_ERROR_STOP=1 -tA -F ' ' \
       -c "select '$table', count(*), md5(coalesce(string_agg(t::text, E'\n' order by t::text), '')) from $table t"
   done

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The published API works as installed: `keys create` needs no database and refuses unknown roles; `db-apply` creates
 # the schema; the API started from another folder in Production with the created key answers /health/ready 200,
-# serves the dashboard from its install folder (the content root), lets the key in and keeps others out; `db-assert` then finds the schema as the API wants it.
+# serves the dashboard from its install folder (the content root), lets the key in and keeps others out; `db-assert`
+# then finds the schema as the API wants it.
 # Ends with "publish-check: PASS" or "publish-check: FAIL"; non-zero on failure. See tests/ops/common.sh.
 check=publish-check
 source "$(dirname "$0")/common.sh"

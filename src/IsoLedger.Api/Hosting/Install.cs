@@ -7,5 +7,7 @@ public static class Install
     /// it was installed in; null (the default) where the current directory holds the settings, as under
     /// <c>dotnet run</c> and test hosts.</summary>
     public static string? ContentRoot() =>
-        File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json")) ? null : AppContext.BaseDirectory;
+        File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"))
+            ? null
+            : AppContext.BaseDirectory;
 }

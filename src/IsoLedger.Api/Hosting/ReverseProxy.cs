@@ -12,7 +12,8 @@ public static class ReverseProxy
     public const string KnownProxiesSetting = "IsoLedger:ReverseProxy:KnownProxies";
     public const string KnownNetworksSetting = "IsoLedger:ReverseProxy:KnownNetworks";
 
-    public static IServiceCollection AddIsoLedgerReverseProxy(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddIsoLedgerReverseProxy(
+        this IServiceCollection services, IConfiguration configuration)
     {
         var proxies = configuration.GetSection(KnownProxiesSetting).Get<string[]>() ?? [];
         var networks = configuration.GetSection(KnownNetworksSetting).Get<string[]>() ?? [];
@@ -30,7 +31,8 @@ public static class ReverseProxy
                 : throw new InvalidOperationException($"{KnownProxiesSetting}: '{proxy}' is not an IP address."));
         foreach (var network in networks)
             options.KnownIPNetworks.Add(System.Net.IPNetwork.TryParse(network, out var parsed) ? parsed
-                : throw new InvalidOperationException($"{KnownNetworksSetting}: '{network}' is not a network such as 10.0.0.0/8."));
+                : throw new InvalidOperationException(
+                    $"{KnownNetworksSetting}: '{network}' is not a network such as 10.0.0.0/8."));
         services.AddSingleton(new ReverseProxySettings(options));
         return services;
     }

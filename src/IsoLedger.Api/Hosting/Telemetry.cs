@@ -36,7 +36,8 @@ public static class Telemetry
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(ServiceName))
             .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddNpgsql().AddSource(Libraries))
-            .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddNpgsqlInstrumentation().AddMeter(Libraries));
+            .WithMetrics(metrics =>
+                metrics.AddAspNetCoreInstrumentation().AddNpgsqlInstrumentation().AddMeter(Libraries));
         if (string.IsNullOrEmpty(endpoint))
             telemetry.UseOtlpExporter();
         else

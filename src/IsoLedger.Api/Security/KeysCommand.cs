@@ -45,8 +45,8 @@ public sealed class KeysCommand : JasperFxCommand<KeysInput>
             Console.Error.WriteLine("--index must be 0 or more.");
             return false;
         }
-        Console.WriteLine($"# API key '{key.Name}' ({string.Join(", ", key.Roles)}). Give it to its holder now: it is not");
-        Console.WriteLine("# stored anywhere and cannot be shown again.");
+        Console.WriteLine($"# API key '{key.Name}' ({string.Join(", ", key.Roles)}). Give it to its holder now:");
+        Console.WriteLine("# it is not stored anywhere and cannot be shown again.");
         Console.WriteLine($"# key: {key.Key}");
         Console.WriteLine("# Add these lines to the environment file (change the index if it is taken) and restart:");
         foreach (var line in key.EnvironmentLines(input.IndexFlag)) Console.WriteLine(line);

@@ -11,13 +11,14 @@ public sealed partial record NewApiKey(string Name, string Key, string Sha256, I
     /// <summary>32 random bytes: guessing a key is as hard as guessing a 256-bit secret.</summary>
     public const int KeyBytes = 32;
 
-    /// <summary>Makes a key, or throws <see cref="ArgumentException"/> naming what is wrong with the name or roles.</summary>
+    /// <summary>Makes a key, or throws <see cref="ArgumentException"/> naming what is wrong with the name or
+    /// roles.</summary>
     public static NewApiKey Create(string name, IEnumerable<string> roles)
     {
         // The name goes into an environment file unquoted and onto every event the key records.
         if (!NamePattern().IsMatch(name))
             throw new ArgumentException(
-                $"The name '{name}' is not valid: use 1 to 64 letters, digits, '.', '_' or '-' (e.g. province-office).");
+                $"The name '{name}' is not valid: use 1 to 64 letters, digits, '.', '_' or '-' (e.g. office-1).");
         var chosen = roles.Distinct().ToList();
         if (chosen.Count == 0)
             throw new ArgumentException($"Give at least one role: {string.Join(", ", Security.Roles.All)}.");
@@ -38,7 +39,12 @@ public sealed partial record NewApiKey(string Name, string Key, string Sha256, I
     public IReadOnlyList<string> EnvironmentLines(int index)
     {
         var prefix = $"IsoLedger__ApiKeys__{index}__";
-        return [$"{prefix}Name={Name}", $"{prefix}Sha256={Sha256}", .. Roles.Select((role, i) => $"{prefix}Roles__{i}={role}")];
+        return
+        [
+            $"{prefix}Name={Name}",
+            $"{prefix}Sha256={Sha256}",
+            .. Roles.Select((role, i) => $"{prefix}Roles__{i}={role}"),
+        ];
     }
 
     [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]
