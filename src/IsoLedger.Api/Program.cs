@@ -3,9 +3,11 @@ using JasperFx;
 using Scalar.AspNetCore;
 using Serilog;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(
+    new WebApplicationOptions { Args = args, ContentRootPath = Install.ContentRoot() });
 
 builder.AddIsoLedgerLogging();
+builder.AddIsoLedgerTelemetry();
 builder.AddIsoLedgerPersistence();
 builder.Services.AddIsoLedgerProblems();
 builder.Services.AddIsoLedgerHealthChecks();
@@ -13,6 +15,7 @@ builder.Services.AddIsoLedgerJson();
 builder.Services.AddIsoLedgerOpenApi();
 builder.Services.AddIsoLedgerApiKeys(builder.Configuration);
 builder.Services.AddIsoLedgerProtection(builder.Configuration);
+builder.Services.AddIsoLedgerReverseProxy(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<BusinessClock>();
 builder.Services.AddSingleton<ProjectionFreshness>();
@@ -24,6 +27,7 @@ builder.Services.AddWolverineHttp();
 
 var app = builder.Build();
 
+app.UseIsoLedgerForwardedHeaders();
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();

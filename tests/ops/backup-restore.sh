@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# A backup brings everything back: the sample province is imported into a scratch database and the API runs until
+# its async projection has caught up; then ops/backup.sh dumps it, the database is dropped, ops/restore.sh restores
+# it, and every table (events in sequence order, streams, every mt_doc_* read model, the projections' progress,
+# Wolverine's tables) and every sequence is compared with before. Restoring over the restored data is refused, and
+# the API starts on the restored database and reads a unit.
+# Ends with "backup-restore: PASS" or "backup-restore: FAIL"; non-zero on failure. See tests/ops/common.sh.
+check=backup-restore
+source "$(dirname "$0")/common.sh"
+
+# Every table's row count and the md5 of its rows, the events' in sequence order, and every sequence's position.
+fingerprint() {
+  local table
+  psql -d "$database" -v ON_ERROR_STOP=1 -tA -F ' ' \
+    -c "select 'events', count(*), md5(coalesce(string_agg(e::text, E'\n' order by seq_id), '')) from mt_events e"
+  local tables
+  tables="$(psql -d "$database" -tA -c "select tablename from pg_tables where schemaname = 'public' order by 1")"
+  for table in $tables; do
+    psql -d "$database" -v ON_ERROR_STOP=1 -tA -F ' ' \
+      -c "select '$table', count(*), md5(coalesce(string_agg(t::text, E'\n' order by t::text), '')) from $table t"
+  done
+  psql -d "$database" -v ON_ERROR_STOP=1 -tA -F ' ' \
+    -c "select 'sequence ' || sequencename, last_value from pg_sequences where schemaname = 'public' order by 1"
+}
+
+count() { psql -d "$database" -tA -c "select count(*) from $1"; }
+
+publish_api
+create_key admin
+scratch_database wtprod_backup
+api import "$repo/ops/sample-data/quang-tri-2020.csv" >"$work/import.log" 2>&1 \
+  || { cat "$work/import.log" >&2; fail "the import failed"; }
+start_api
+for _ in $(seq 1 120); do
+  [ "$(count mt_doc_dashboardunit)" = "$(count mt_streams)" ] && break
+  sleep 0.5
+done
+[ "$(count mt_doc_dashboardunit)" = "$(count mt_streams)" ] || fail "the dashboard projection did not catch up"
+# Stopped, so that nothing (heartbeats, the daemon) changes the database between the fingerprint and the dump.
+stop_api
+fingerprint >"$work/before"
+[ "$(count mt_events)" -gt 0 ] && [ "$(count mt_doc_unit)" -gt 0 ] || fail "the import stored nothing"
+
+dump="$("$repo/ops/backup.sh" "$work/backups")"
+psql -d postgres -v ON_ERROR_STOP=1 -qc "drop database \"$database\" with (force)"
+"$repo/ops/restore.sh" "$dump" >/dev/null
+fingerprint >"$work/after"
+diff "$work/before" "$work/after" >&2 || fail "the restored database differs from the one dumped"
+if "$repo/ops/restore.sh" "$dump" >/dev/null 2>&1; then fail "restore.sh restored over existing data"; fi
+
+start_api
+unit="$(psql -d "$database" -tA -c "select id from mt_streams order by id limit 1")"
+[ "$(status_of "/api/units/$unit")" = 200 ] || fail "the API could not read unit $unit from the restored database"
+awk '{ print "  " $0 }' "$work/after" | grep -E '^  (events|mt_doc_[a-z]+|mt_streams) '
+passed

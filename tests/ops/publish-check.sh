@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The published API works as installed: `keys create` needs no database and refuses unknown roles; `db-apply` creates
+# the schema; the API started from another folder in Production with the created key answers /health/ready 200,
+# serves the dashboard from its install folder (the content root), lets the key in and keeps others out; `db-assert`
+# then finds the schema as the API wants it.
+# Ends with "publish-check: PASS" or "publish-check: FAIL"; non-zero on failure. See tests/ops/common.sh.
+check=publish-check
+source "$(dirname "$0")/common.sh"
+
+publish_api
+if api keys create --name ops-check --role boss >/dev/null 2>&1; then fail "keys create accepted an unknown role"; fi
+create_key admin
+scratch_database wtprod_publish
+api db-apply >"$work/db-apply.log" 2>&1 || { cat "$work/db-apply.log" >&2; fail "db-apply failed"; }
+start_api
+[ "$(status_of /dashboard/app.js)" = 200 ] || fail "the dashboard's files were not found from another folder"
+[ "$(status_of /api/units)" = 200 ] || fail "the created key was not let in"
+[ "$(curl -s -o /dev/null -w '%{http_code}' -H 'X-Api-Key: dev-admin' "$url/api/units")" = 401 ] \
+  || fail "a development key was let in in Production"
+api db-assert >"$work/db-assert.log" 2>&1 || { cat "$work/db-assert.log" >&2; fail "db-assert found differences"; }
+passed
