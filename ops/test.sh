@@ -5,8 +5,8 @@
 #     afterwards; the run database is never touched;
 #  2. the dashboard in headless Chromium (tests/IsoLedger.Browser.Tests) against an API on a fresh database holding the
 #     sample province; it installs Chromium and npm if they are missing;
-#  3. the ops scripts as a newcomer meets them (tests/ops/*.test.sh: a copy of the checkout in a 0700 folder, a custom
-#     port, restarts), each printing TAP.
+#  3. the ops scripts as a newcomer and an operator meet them (tests/ops/*.test.sh: a copy of the checkout in a 0700
+#     folder on a custom port, restarts; the published API started as installed; backup and restore), each printing TAP.
 # Ends with one line "tests: N passed, N failed, N skipped"; exits non-zero if anything failed.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
@@ -50,6 +50,8 @@ for _ in $(seq 1 60); do curl -sf -o /dev/null "$browser_url/health/ready" && br
 (cd "$repo/tests/IsoLedger.Browser.Tests" && ISOLEDGER_URL="$browser_url" node --test --test-reporter=tap) | tee "$results/browser.tap" || status=1
 
 # --- The ops scripts ---
+export ISOLEDGER_PUBLISH_DIR="$results/publish"
+"$repo/ops/publish.sh" "$ISOLEDGER_PUBLISH_DIR" >/dev/null
 for script in "$repo"/tests/ops/*.test.sh; do
   name="$(basename "$script" .test.sh)"
   echo "ops: $name"

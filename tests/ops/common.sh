@@ -2,14 +2,15 @@
 # with `dotnet IsoLedger.Api.dll` from another folder, in Production, on scratch databases dropped on exit.
 #   ISOLEDGER_PUBLISH_DIR      a folder ops/publish.sh filled, to reuse (default: publish into a temporary folder)
 #   ISOLEDGER_OPS_TEST_SERVER  the cluster, as a connection string without database
-#                              (default: Host=127.0.0.1;Port=5433;Username=isoledger)
-# A script names itself in $check, calls `passed` at its end, and prints "<check>: PASS" or "<check>: FAIL".
+#                              (default: the local cluster, ops/lib/local-db.sh; ops/test.sh has started it)
+# A script names itself in $check, calls `passed` at its end, and prints its result as TAP (one test).
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 source "$repo/ops/lib/pgenv.sh"
+source "$repo/ops/lib/local-db.sh"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 unset ConnectionStrings__IsoLedger ASPNETCORE_ENVIRONMENT PGDATABASE
-server="${ISOLEDGER_OPS_TEST_SERVER:-Host=127.0.0.1;Port=5433;Username=isoledger}"
+server="${ISOLEDGER_OPS_TEST_SERVER:-$(local_db_connection postgres | sed 's/;Database=postgres//')}"
 pg_env_from_connection "$server"
 work="$(mktemp -d)"
 started="$(date +%s)"
@@ -25,7 +26,11 @@ ops_cleanup() {
     psql -d postgres -qc "drop database if exists \"$database\" with (force)" >/dev/null 2>&1 || true
   done
   rm -rf "$work"
-  echo "$check: $result ($(( $(date +%s) - started )) s)"
+  echo "TAP version 13"
+  if [ "$result" = PASS ]; then echo "ok 1 - $check"; else echo "not ok 1 - $check"; fi
+  echo "1..1"
+  echo "# $check: $result ($(( $(date +%s) - started )) s)"
+  if [ "$result" = PASS ]; then printf '# pass 1\n# fail 0\n'; else printf '# pass 0\n# fail 1\n'; fi
   exit "$status"
 }
 trap ops_cleanup EXIT

@@ -4,7 +4,7 @@
 # it, and every table (events in sequence order, streams, every mt_doc_* read model, the projections' progress,
 # Wolverine's tables) and every sequence is compared with before. Restoring over the restored data is refused, and
 # the API starts on the restored database and reads a unit.
-# Ends with "backup-restore: PASS" or "backup-restore: FAIL"; non-zero on failure. See tests/ops/common.sh.
+# Prints TAP; non-zero on failure. See tests/ops/common.sh.
 check=backup-restore
 source "$(dirname "$0")/common.sh"
 

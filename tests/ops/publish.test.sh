@@ -3,7 +3,7 @@
 # the schema; the API started from another folder in Production with the created key answers /health/ready 200,
 # serves the dashboard from its install folder (the content root), lets the key in and keeps others out; `db-assert`
 # then finds the schema as the API wants it.
-# Ends with "publish-check: PASS" or "publish-check: FAIL"; non-zero on failure. See tests/ops/common.sh.
+# Prints TAP; non-zero on failure. See tests/ops/common.sh.
 check=publish-check
 source "$(dirname "$0")/common.sh"
 
