@@ -81,6 +81,6 @@ public class OpenApiNumberTests(ApiFixture api) : IClassFixture<ApiFixture>
         if ((await Host.Get($"/api/units/{code}")).Status == 404) await Host.RegisterCommune(code);
 
         var answer = await Host.Post($"/api/units/{code}{path}", body, Keys.Recorder).Expect(400);
-        Assert.Contains($"$.{field}", (string?)answer.Json["detail"]);
+        Assert.StartsWith("Must be a whole number", (string?)answer.Json["errors"]![field]![0]);
     }
 }
