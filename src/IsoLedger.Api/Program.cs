@@ -1,4 +1,5 @@
 using IsoLedger.Api.Dashboards;
+using IsoLedger.Api.Imports;
 using JasperFx;
 using Scalar.AspNetCore;
 using Serilog;
@@ -18,11 +19,9 @@ builder.Services.AddIsoLedgerProtection(builder.Configuration);
 builder.Services.AddIsoLedgerReverseProxy(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<BusinessClock>();
-builder.Services.AddSingleton<ProjectionFreshness>();
-builder.Services.AddSingleton<DashboardCache>();
-builder.Services.AddSingleton<UnitStatusCache>();
-builder.Services.AddSingleton<ProjectionAdmin>();
-builder.Services.AddSingleton<IsoLedger.Api.Imports.ReportImporter>();
+builder.Services.AddUnits();
+builder.Services.AddDashboards();
+builder.Services.AddImports();
 builder.Services.AddWolverineHttp();
 
 var app = builder.Build();
@@ -46,7 +45,11 @@ app.UseDashboardPage();
 app.MapOpenApi();
 app.MapScalarApiReference("/docs", options => options.WithTitle("IsoLedger API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
 app.MapIsoLedgerHealthChecks();
-app.MapWolverineEndpoints(options => options.ConfigureEndpoints(EndpointConventions.Apply));
+app.MapWolverineEndpoints(options =>
+{
+    options.ConfigureEndpoints(EndpointConventions.DescribeKeyCheck);
+    options.ConfigureEndpoints(UnitCommandAttribute.Describe);
+});
 
 return await app.RunJasperFxCommands(args);
 

@@ -1,5 +1,4 @@
 using IsoLedger.Domain.Units;
-using IsoLedger.Domain.Units.Commands;
 using static IsoLedger.Domain.Tests.UnitSpec;
 
 namespace IsoLedger.Domain.Tests;

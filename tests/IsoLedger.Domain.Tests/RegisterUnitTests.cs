@@ -1,5 +1,4 @@
 using IsoLedger.Domain;
-using IsoLedger.Domain.Units.Commands;
 using IsoLedger.Domain.Units;
 
 namespace IsoLedger.Domain.Tests;

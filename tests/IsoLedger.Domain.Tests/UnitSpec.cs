@@ -1,5 +1,4 @@
 using IsoLedger.Domain.Units;
-using IsoLedger.Domain.Units.Commands;
 
 namespace IsoLedger.Domain.Tests;
 

@@ -1,3 +1,4 @@
+using IsoLedger.Projections.Dashboards;
 using IsoLedger.Projections;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
@@ -21,6 +22,9 @@ public sealed record ProjectionRebuilt(string Name, long Position, TimeSpan Took
 /// distributes them to other nodes, a daemon built for the purpose).</summary>
 public sealed class ProjectionAdmin(IDocumentStore store, ProjectionFreshness freshness, IServiceProvider services)
 {
+    /// <summary>The asynchronous projections, by the name the admin endpoints and the rebuild verb use.</summary>
+    public static readonly IReadOnlyList<string> AsyncProjections = [DashboardUnitProjection.ProjectionName];
+
     private static readonly TimeSpan RebuildTimeout = TimeSpan.FromMinutes(10);
 
     private IProjectionCoordinator? Coordinator => services.GetService<IProjectionCoordinator>();
@@ -33,7 +37,7 @@ public sealed class ProjectionAdmin(IDocumentStore store, ProjectionFreshness fr
         var agents = coordinator?.DaemonForMainDatabase().CurrentAgents() ?? [];
         var database = (MartenDatabase)store.Storage.Database;
         var statuses = new List<ProjectionStatus>();
-        foreach (var name in ProjectionRegistration.AsyncProjections)
+        foreach (var name in ProjectionAdmin.AsyncProjections)
         {
             var shard = ShardOf(name);
             var fresh = await freshness.Of(name, cancellation);
@@ -76,10 +80,10 @@ public static class ProjectionAdminEndpoints
     [ProducesResponseType<ProjectionRebuilt>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public static async Task<IResult> Rebuild(string name, ProjectionAdmin admin, CancellationToken cancellation) =>
-        ProjectionRegistration.AsyncProjections.Contains(name)
+        ProjectionAdmin.AsyncProjections.Contains(name)
             ? Results.Ok(await admin.Rebuild(name, cancellation))
             : Results.Problem(
                 title: "No such projection.",
-                detail: $"'{name}' is not an asynchronous projection; these are: {string.Join(", ", ProjectionRegistration.AsyncProjections)}.",
+                detail: $"'{name}' is not an asynchronous projection; these are: {string.Join(", ", ProjectionAdmin.AsyncProjections)}.",
                 statusCode: StatusCodes.Status404NotFound);
 }

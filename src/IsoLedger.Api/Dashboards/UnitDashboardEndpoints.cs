@@ -41,7 +41,7 @@ public static class UnitDashboardEndpoints
         var events = UnitCode.IsValid(code) ? await session.Events.FetchStreamAsync(code, token: cancellation) : [];
         var chosen = events.Where(e => e.Data is IUnitEvent u && u.BusinessDate <= date).ToList();
         var unit = UnitDecider.Replay(chosen.Select(e => e.Data));
-        if (events.Count == 0) return Problems.UnitNotFound(code);
+        if (events.Count == 0) return UnitProblems.UnitNotFound(code);
         return unit is null
             ? Results.Problem(title: "The unit did not exist yet.", detail: $"Unit '{code}' had no recorded history by {date:yyyy-MM-dd}.", statusCode: StatusCodes.Status404NotFound)
             : Results.Ok(UnitStatus.Of(unit with { Version = chosen[^1].Version }, date));
@@ -55,7 +55,7 @@ public static class UnitDashboardEndpoints
     public static async Task<IResult> Timeline(string code, IQuerySession session, CancellationToken cancellation)
     {
         var events = UnitCode.IsValid(code) ? await session.Events.FetchStreamAsync(code, token: cancellation) : [];
-        if (events.Count == 0) return Problems.UnitNotFound(code);
+        if (events.Count == 0) return UnitProblems.UnitNotFound(code);
         return Results.Ok(events
             .Select(e => new TimelineEntry(e.Version, (e.Data as IUnitEvent)?.BusinessDate, e.EventType.Name, e.Timestamp, e.UserName))
             .OrderBy(e => e.BusinessDate).ThenBy(e => e.Version)

@@ -10,7 +10,9 @@ public static partial class HeaderLimits
     public const int MaxLength = 128;
     public const string Alphabet = "letters A–Z and a–z, digits and . _ : + / = ~ -";
 
-    public static readonly string[] Bounded = [Correlation.Header, UnitCommands.IdempotencyKeyHeader];
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    public static readonly string[] Bounded = [Correlation.Header, IdempotencyKeyHeader];
 
     public static bool IsValid(string value) => Token().IsMatch(value);
 

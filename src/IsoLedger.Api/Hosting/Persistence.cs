@@ -1,4 +1,3 @@
-using IsoLedger.Projections;
 using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.Events;
@@ -57,9 +56,13 @@ public static class Persistence
                 options.Events.MetadataConfig.EnableAll();
                 options.Events.MetadataConfig.UserNameEnabled = true;
                 options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
-                options.AddIsoLedgerProjections();
-                options.Schema.For<IdempotentResponse>();
-                foreach (var eventType in UnitEvents.All) options.Events.AddEventType(eventType);
+                // One event a projection cannot apply is skipped and kept as a dead letter, so the rest carry on.
+                foreach (var errors in new[] { options.Projections.Errors, options.Projections.RebuildErrors })
+                {
+                    errors.SkipApplyErrors = true;
+                    errors.SkipSerializationErrors = true;
+                    errors.SkipUnknownEvents = true;
+                }
                 return options;
             })
             .UseLightweightSessions()

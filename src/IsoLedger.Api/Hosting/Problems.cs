@@ -29,63 +29,6 @@ public static class Problems
         _ => null,
     };
 
-    /// <summary>The <c>type</c> of a problem caused by a business rule names the rule.</summary>
-    public static string RuleType(Rule rule) => $"urn:isoledger:rule:{rule.Id}";
-
-    /// <summary>409: the command breaks an invariant. <c>type</c> names the rule, <c>detail</c> is its sentence.</summary>
-    public static IResult RuleBroken(Rule rule) => Results.Problem(
-        type: RuleType(rule),
-        title: "The command breaks a rule of the ledger.",
-        detail: rule.Sentence,
-        statusCode: StatusCodes.Status409Conflict,
-        extensions: new Dictionary<string, object?> { ["rule"] = rule.Id });
-
-    public static IResult UnitNotFound(string code) => Results.Problem(
-        title: "Unit not found.",
-        detail: $"No unit with code '{code}' is registered.",
-        statusCode: StatusCodes.Status404NotFound);
-
-    public static IResult BadIfMatch() => Results.Problem(
-        title: "The If-Match header is not valid.",
-        detail: "Send the stream version you last saw as a strong entity tag, e.g. If-Match: \"3\" (as in the ETag header), or omit it.",
-        statusCode: StatusCodes.Status400BadRequest);
-
-    /// <summary>412: the client's <c>If-Match</c> version is not the stream's current version.</summary>
-    public static IResult StaleVersion(long current) => Results.Problem(
-        type: "urn:isoledger:problem:stale-version",
-        title: "The unit has changed since you read it.",
-        detail: $"The unit is at version {current}; read it again and retry with If-Match: \"{current}\".",
-        statusCode: StatusCodes.Status412PreconditionFailed,
-        extensions: new Dictionary<string, object?> { ["currentVersion"] = current });
-
-    /// <summary>503: the write kept colliding with others; nothing was recorded and a retry is safe.</summary>
-    public static IResult Busy() => new RetryAfter(1, Results.Problem(
-        title: "The unit is busy.",
-        detail: "Other writes to this unit kept coming first; nothing was recorded. Retry shortly.",
-        statusCode: StatusCodes.Status503ServiceUnavailable));
-
-    private sealed class RetryAfter(int seconds, IResult inner) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.Headers.RetryAfter = seconds.ToString();
-            return inner.ExecuteAsync(httpContext);
-        }
-    }
-
-    public static IResult IdempotencyKeyReused() => Results.Problem(
-        type: "urn:isoledger:problem:idempotency-key-reused",
-        title: "The Idempotency-Key was already used for another request.",
-        detail: "A retry must repeat the original request exactly; use a new key for a new request.",
-        statusCode: StatusCodes.Status422UnprocessableEntity);
-
-    public static IResult ImportRejected(IReadOnlyList<Imports.ImportError> errors) => Results.Problem(
-        type: "urn:isoledger:problem:import-rejected",
-        title: "The file has bad rows; nothing was imported.",
-        detail: $"{errors.Count} problem(s) found{(errors.Count >= Imports.ReportImporter.MaxErrors ? " (only the first ones are listed)" : "")}. Fix them and import the file again.",
-        statusCode: StatusCodes.Status422UnprocessableEntity,
-        extensions: new Dictionary<string, object?> { ["errors"] = errors });
-
     /// <summary>400 with the errors per field, for input that could be read but is not valid.</summary>
     public static ProblemDetails Invalid(IDictionary<string, string[]> errors) => new ValidationProblemDetails(errors)
     {

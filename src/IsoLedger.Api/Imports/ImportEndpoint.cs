@@ -34,11 +34,21 @@ public static class ImportEndpoint
                 await http.Request.Body.CopyToAsync(file, cancellation);
             var outcome = await importer.Import(
                 () => File.OpenRead(spool), fileName ?? "upload.csv", http.User.Identity?.Name ?? "", http.Id(), dryRun == "true", cancellation);
-            return outcome.Result is { } result ? Results.Ok(result) : Problems.ImportRejected(outcome.Errors);
+            return outcome.Result is { } result ? Results.Ok(result) : Rejected(outcome.Errors);
         }
         finally
         {
             File.Delete(spool);
         }
     }
+
+    /// <summary>422: the file has bad rows, listed (the first <see cref="ReportImporter.MaxErrors"/>).</summary>
+    private static IResult Rejected(IReadOnlyList<ImportError> errors) => Results.Problem(
+        type: "urn:isoledger:problem:import-rejected",
+        title: "The file has bad rows; nothing was imported.",
+        detail: $"{errors.Count} problem(s) found"
+            + (errors.Count >= ReportImporter.MaxErrors ? " (only the first ones are listed)" : "")
+            + ". Fix them and import the file again.",
+        statusCode: StatusCodes.Status422UnprocessableEntity,
+        extensions: new Dictionary<string, object?> { ["errors"] = errors });
 }

@@ -1,5 +1,5 @@
 using System.Text;
-using IsoLedger.Projections.Dashboards;
+using IsoLedger.Api.Dashboards;
 using System.Diagnostics;
 using IsoLedger.Domain.Imports;
 

@@ -1,3 +1,4 @@
+using IsoLedger.Api.Dashboards;
 using IsoLedger.Api.Imports;
 using IsoLedger.Projections.Dashboards;
 

@@ -1,3 +1,4 @@
+using IsoLedger.Api.Dashboards;
 using IsoLedger.Projections.Dashboards;
 
 namespace IsoLedger.Api.Reports;

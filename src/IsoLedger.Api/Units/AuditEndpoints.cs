@@ -38,7 +38,7 @@ public static class AuditEndpoints
     public static async Task<IResult> History(string code, IQuerySession session, CancellationToken cancellation)
     {
         var events = UnitCode.IsValid(code) ? await session.Events.FetchStreamAsync(code, token: cancellation) : [];
-        return events.Count == 0 ? Problems.UnitNotFound(code) : Results.Ok(events.Select(RecordedEvent.Of).ToList());
+        return events.Count == 0 ? UnitProblems.UnitNotFound(code) : Results.Ok(events.Select(RecordedEvent.Of).ToList());
     }
 
     /// <summary>A unit's state at a point in its history</summary>
@@ -62,7 +62,7 @@ public static class AuditEndpoints
         if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
 
         var events = UnitCode.IsValid(code) ? await session.Events.FetchStreamAsync(code, token: cancellation) : [];
-        if (events.Count == 0) return Problems.UnitNotFound(code);
+        if (events.Count == 0) return UnitProblems.UnitNotFound(code);
 
         Func<IEvent, bool> included = asOfDate is { } date ? e => e.Data is IUnitEvent u && u.BusinessDate <= date
             : knownAtTime is { } time ? e => e.Timestamp <= time

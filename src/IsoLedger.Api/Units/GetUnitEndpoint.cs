@@ -13,6 +13,6 @@ public static class GetUnitEndpoint
     public static async Task<IResult> Get(string code, UnitStatusCache statuses, BusinessClock clock, CancellationToken cancellation)
     {
         var status = UnitCode.IsValid(code) ? await statuses.Get(code, clock.Today, cancellation) : null;
-        return status is null ? Problems.UnitNotFound(code) : UnitResults.Json(StatusCodes.Status200OK, status.Version, status.Json);
+        return status is null ? UnitProblems.UnitNotFound(code) : UnitResults.Json(StatusCodes.Status200OK, status.Version, status.Json);
     }
 }

@@ -1,4 +1,3 @@
-using IsoLedger.Domain.Units.Commands;
 
 namespace IsoLedger.Domain.Units;
 

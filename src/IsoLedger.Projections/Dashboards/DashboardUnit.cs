@@ -1,5 +1,7 @@
 using IsoLedger.Domain.Units;
 using JasperFx.Events;
+using JasperFx.Events.Projections;
+using Marten;
 using Marten.Events.Aggregation;
 
 namespace IsoLedger.Projections.Dashboards;
@@ -26,4 +28,13 @@ public sealed partial class DashboardUnitProjection : SingleStreamProjection<Das
         Unit.Evolve(snapshot?.State, e.Data) is not { } unit
             ? null
             : new DashboardUnit { Id = unit.Code, Province = unit.Province, District = unit.District, Level = unit.Level, State = unit };
+}
+
+public static class DashboardUnitProjectionRegistration
+{
+    public static void AddDashboardUnitProjection(this StoreOptions options)
+    {
+        options.Schema.For<DashboardUnit>().Index(unit => unit.Province);
+        options.Projections.Add(new DashboardUnitProjection(), ProjectionLifecycle.Async);
+    }
 }

@@ -35,7 +35,7 @@ namespace Internal.Generated.WolverineHandlers
             var messageContext = new Wolverine.Runtime.MessageContext(_wolverineRuntime);
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
-            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "IsoLedger.Api.Lifecycle.MergeUnitEndpoint").SetTag("http.route", "/api/units/{code}/merge").SetTag("http.request.method", "POST");
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "IsoLedger.Api.Units.MergeUnitEndpoint").SetTag("http.route", "/api/units/{code}/merge").SetTag("http.request.method", "POST");
             var code = (string?)httpContext.GetRouteValue("code");
             if(code == null)
             {
@@ -44,9 +44,9 @@ namespace Internal.Generated.WolverineHandlers
             }
 
             // Reading the request body via JSON deserialization
-            var (request, jsonContinue) = await ReadJsonAsync<IsoLedger.Api.Lifecycle.MergeUnitRequest>(httpContext);
+            var (request, jsonContinue) = await ReadJsonAsync<IsoLedger.Api.Units.MergeUnitRequest>(httpContext);
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
-            var problemDetails1 = IsoLedger.Api.Lifecycle.MergeUnitEndpoint.Validate(request);
+            var problemDetails1 = IsoLedger.Api.Units.MergeUnitEndpoint.Validate(request);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
             {
@@ -56,7 +56,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var result = await IsoLedger.Api.Lifecycle.MergeUnitEndpoint.Post(code, request, httpContext, ((Marten.IQuerySession)documentSession), _documentStore, _businessClock).ConfigureAwait(false);
+            var result = await IsoLedger.Api.Units.MergeUnitEndpoint.Post(code, request, httpContext, ((Marten.IQuerySession)documentSession), _documentStore, _businessClock).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

@@ -26,7 +26,7 @@ namespace Internal.Generated.WolverineHandlers
 
         public override async System.Threading.Tasks.Task Handle(Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
-            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "IsoLedger.Api.Lifecycle.SubmitAnnualReportEndpoint").SetTag("http.route", "/api/units/{code}/years/{year}/report").SetTag("http.request.method", "POST");
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "IsoLedger.Api.Units.SubmitAnnualReportEndpoint").SetTag("http.route", "/api/units/{code}/years/{year}/report").SetTag("http.request.method", "POST");
             var code = (string?)httpContext.GetRouteValue("code");
             if(code == null)
             {
@@ -47,9 +47,9 @@ namespace Internal.Generated.WolverineHandlers
             }
 
             // Reading the request body via JSON deserialization
-            var (request, jsonContinue) = await ReadJsonAsync<IsoLedger.Api.Lifecycle.SubmitAnnualReportRequest>(httpContext);
+            var (request, jsonContinue) = await ReadJsonAsync<IsoLedger.Api.Units.SubmitAnnualReportRequest>(httpContext);
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
-            var problemDetails1 = IsoLedger.Api.Lifecycle.SubmitAnnualReportEndpoint.Validate(year, request, _businessClock);
+            var problemDetails1 = IsoLedger.Api.Units.SubmitAnnualReportEndpoint.Validate(year, request, _businessClock);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
             {
@@ -59,7 +59,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var result = await IsoLedger.Api.Lifecycle.SubmitAnnualReportEndpoint.Post(code, year, request, httpContext, _documentStore, _businessClock).ConfigureAwait(false);
+            var result = await IsoLedger.Api.Units.SubmitAnnualReportEndpoint.Post(code, year, request, httpContext, _documentStore, _businessClock).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

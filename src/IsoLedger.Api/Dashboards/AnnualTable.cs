@@ -1,0 +1,81 @@
+using IsoLedger.Domain.Units;
+
+namespace IsoLedger.Api.Dashboards;
+
+/// <summary>One unit's line in the yearly table of the provincial report (its appendices A–C).</summary>
+public sealed record AnnualRow(
+    string Code, string Name, UnitLevel Level, string? District,
+    bool Declared, bool QualityPolicy, bool QualityObjectives, bool MaintenancePlan, bool InternalAudit,
+    bool CorrectiveActions, bool ManagementReview, bool ReportSubmitted, InspectionResult? Inspection,
+    string Standard, ConversionState Conversion)
+{
+    public static AnnualRow Of(Unit unit, int year, DateOnly judgedOn)
+    {
+        var steps = unit.Year(year);
+        return new AnnualRow(
+            unit.Code, unit.Name, unit.Level, unit.District,
+            Declared: unit.Declarations.Any(d => d.DeclaredOn <= judgedOn),
+            QualityPolicy: steps.QualityPolicyOn is not null,
+            QualityObjectives: steps.QualityObjectivesOn is not null,
+            MaintenancePlan: steps.MaintenancePlanOn is not null,
+            InternalAudit: unit.InternalAudits.Any(d => d.Year == year),
+            CorrectiveActions: unit.TookCorrectiveActionsIn(year),
+            ManagementReview: unit.ManagementReviews.Any(d => d.Year == year),
+            ReportSubmitted: steps.ReportSubmittedOn is not null,
+            Inspection: steps.Inspection?.Result,
+            Standard: unit.StandardOn(judgedOn).Name(),
+            Conversion: unit.ConversionOn(judgedOn));
+    }
+}
+
+/// <summary>The column counts of a group of rows; <see cref="ReportedPercent"/> is reported ÷ units × 100.</summary>
+public sealed record AnnualTotals(
+    string Group, int Units, int Declared, int QualityPolicy, int QualityObjectives, int MaintenancePlan, int InternalAudit,
+    int CorrectiveActions, int ManagementReview, int ReportSubmitted,
+    int InspectionPassed, int InspectionFailed, int InspectionMaintained, int InspectionNoReport, decimal ReportedPercent)
+{
+    public static AnnualTotals Of(string group, IReadOnlyCollection<AnnualRow> rows)
+    {
+        var reported = rows.Count(r => r.ReportSubmitted);
+        return new(group, rows.Count, rows.Count(r => r.Declared), rows.Count(r => r.QualityPolicy), rows.Count(r => r.QualityObjectives),
+            rows.Count(r => r.MaintenancePlan), rows.Count(r => r.InternalAudit), rows.Count(r => r.CorrectiveActions),
+            rows.Count(r => r.ManagementReview), reported,
+            rows.Count(r => r.Inspection == InspectionResult.Passed), rows.Count(r => r.Inspection == InspectionResult.Failed),
+            rows.Count(r => r.Inspection == InspectionResult.Maintained), rows.Count(r => r.Inspection == InspectionResult.NoReport),
+            rows.Count == 0 ? 0m : Math.Round(reported * 100m / rows.Count, 2, MidpointRounding.AwayFromZero));
+    }
+}
+
+/// <summary>A province's table for one year: the units on record that year and not merged away before it began,
+/// judged at the year's end (or today, for the running year).</summary>
+public sealed record AnnualTable(
+    string Province, int Year, DateOnly JudgedOn, IReadOnlyList<AnnualRow> Rows,
+    AnnualTotals Totals, IReadOnlyList<AnnualTotals> ByLevel, IReadOnlyList<AnnualTotals> ByDistrict)
+{
+    public static DateOnly JudgedOnFor(int year, DateOnly today) => new DateOnly(year, 12, 31) is var end && end < today ? end : today;
+
+    public static IEnumerable<Unit> UnitsOf(IEnumerable<Unit> units, int year, DateOnly judgedOn) =>
+        units.Where(u => u.HasFactsBy(judgedOn) && !u.MergedBy(new DateOnly(year, 1, 1).AddDays(-1)));
+
+    public static AnnualTable Of(string province, IEnumerable<Unit> units, int year, DateOnly today)
+    {
+        var judgedOn = JudgedOnFor(year, today);
+        var rows = UnitsOf(units, year, judgedOn)
+            .Select(u => AnnualRow.Of(u, year, judgedOn))
+            .OrderBy(r => r.Level).ThenBy(r => r.District, StringComparer.Ordinal).ThenBy(r => r.Code, StringComparer.Ordinal)
+            .ToList();
+        return new(province, year, judgedOn, rows,
+            AnnualTotals.Of("all", rows),
+            rows.GroupBy(r => r.Level).Select(g => AnnualTotals.Of(LevelName(g.Key), g.ToList())).ToList(),
+            rows.Where(r => r.District is not null).GroupBy(r => r.District!).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => AnnualTotals.Of(g.Key, g.ToList())).ToList());
+    }
+
+    public static string LevelName(UnitLevel level) => level switch
+    {
+        UnitLevel.Department => "department",
+        UnitLevel.SubDepartment => "sub-department",
+        UnitLevel.District => "district",
+        _ => "commune",
+    };
+}

@@ -1,0 +1,39 @@
+using IsoLedger.Domain.Units;
+
+namespace IsoLedger.Api.Dashboards;
+
+/// <summary>How many units stand where on the way to ISO 9001:2015.</summary>
+public sealed record ConversionCounts(int Total, int NotDeclared, int On2008, int Converting, int Converted)
+{
+    public int ConvertedOrConverting => Converting + Converted;
+
+    public static ConversionCounts Of(IEnumerable<Standing> standings)
+    {
+        var list = standings.ToList();
+        return new(list.Count, list.Count(s => s == Standing.NotDeclared), list.Count(s => s == Standing.On2008),
+            list.Count(s => s == Standing.Converting), list.Count(s => s == Standing.Converted));
+    }
+}
+
+public sealed record LevelConversion(UnitLevel Level, ConversionCounts Counts);
+
+public sealed record DistrictConversion(string District, ConversionCounts Counts);
+
+/// <summary>A province's conversion progress as of a date, per level, per district and in all. Units merged
+/// away by then are not counted.</summary>
+public sealed record ConversionProgress(
+    string Province, DateOnly AsOf, ConversionCounts Totals, IReadOnlyList<LevelConversion> ByLevel, IReadOnlyList<DistrictConversion> ByDistrict)
+{
+    public static ConversionProgress Of(string province, IEnumerable<Unit> units, DateOnly asOf)
+    {
+        var active = units.Where(u => !u.MergedBy(asOf)).Select(u => (Unit: u, Standing: Standings.Of(u, asOf))).ToList();
+        return new(
+            province,
+            asOf,
+            ConversionCounts.Of(active.Select(a => a.Standing)),
+            active.GroupBy(a => a.Unit.Level).OrderBy(g => g.Key)
+                .Select(g => new LevelConversion(g.Key, ConversionCounts.Of(g.Select(a => a.Standing)))).ToList(),
+            active.Where(a => a.Unit.District is not null).GroupBy(a => a.Unit.District!).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => new DistrictConversion(g.Key, ConversionCounts.Of(g.Select(a => a.Standing)))).ToList());
+    }
+}

@@ -1,0 +1,26 @@
+using IsoLedger.Domain.Units;
+
+namespace IsoLedger.Api.Dashboards;
+
+/// <summary>Where a unit's system stands on the way to ISO 9001:2015, in the report's terms.</summary>
+public enum Standing
+{
+    /// <summary>No declaration yet.</summary>
+    NotDeclared,
+    /// <summary>Declared on 2008, conversion not started (Áp dụng 2008).</summary>
+    On2008,
+    /// <summary>Declared on 2008, conversion started (Đang chuyển đổi).</summary>
+    Converting,
+    /// <summary>On 2015: converted, or built on 2015 from the start (Đã chuyển đổi 9001:2015).</summary>
+    Converted,
+}
+
+public static class Standings
+{
+    public static Standing Of(Unit unit, DateOnly asOf) => unit.StandardOn(asOf) switch
+    {
+        null => Standing.NotDeclared,
+        QmsStandard.Iso9001V2015 => Standing.Converted,
+        _ => unit.ConversionOn(asOf) == ConversionState.InProgress ? Standing.Converting : Standing.On2008,
+    };
+}

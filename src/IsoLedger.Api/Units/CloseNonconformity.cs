@@ -1,0 +1,20 @@
+namespace IsoLedger.Api.Units;
+
+/// <param name="ClosedOn">The date of the effectiveness review that closes it.</param>
+/// <param name="Effective">The review's verdict: whether the corrective action was effective.</param>
+public sealed record CloseNonconformityRequest(DateOnly? ClosedOn, bool? Effective);
+
+public static class CloseNonconformityEndpoint
+{
+    public static ProblemDetails Validate(CloseNonconformityRequest request) => new Validation()
+        .Date("closedOn", request.ClosedOn)
+        .Required("effective", request.Effective, "the effectiveness verdict, true or false")
+        .Result;
+
+    /// <summary>Close a nonconformity after its effectiveness review</summary>
+    /// <remarks>Needs a corrective action and an effective verdict (ISO 9001 §10.2).</remarks>
+    [WolverinePost("/api/units/{code}/nonconformities/{id}/close", OperationId = "CloseNonconformity"), Tags("Nonconformities"), Authorize(Policy = Policies.Record)]
+    [UnitCommand]
+    public static Task<IResult> Post(string code, string id, CloseNonconformityRequest request, HttpContext http, IDocumentStore store, BusinessClock clock) =>
+        UnitWriter.Execute(http, store, clock, code, new CloseNonconformity(id, request.ClosedOn!.Value, request.Effective!.Value));
+}

@@ -1,0 +1,17 @@
+namespace IsoLedger.Api.Units;
+
+/// <param name="HeldOn">The date of the management review.</param>
+/// <param name="Outputs">Decisions and actions of the review.</param>
+public sealed record HoldManagementReviewRequest(DateOnly? HeldOn, string? Outputs = null);
+
+public static class HoldManagementReviewEndpoint
+{
+    public static ProblemDetails Validate(HoldManagementReviewRequest request) =>
+        new Validation().Date("heldOn", request.HeldOn).Text("outputs", request.Outputs).Result;
+
+    /// <summary>Record a management review (xem xét của lãnh đạo)</summary>
+    [WolverinePost("/api/units/{code}/management-reviews", OperationId = "HoldManagementReview"), Tags("Lifecycle"), Authorize(Policy = Policies.Record)]
+    [UnitCommand]
+    public static Task<IResult> Post(string code, HoldManagementReviewRequest request, HttpContext http, IDocumentStore store, BusinessClock clock) =>
+        UnitWriter.Execute(http, store, clock, code, new HoldManagementReview(request.HeldOn!.Value, request.Outputs));
+}

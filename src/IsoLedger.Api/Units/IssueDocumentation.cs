@@ -1,0 +1,41 @@
+namespace IsoLedger.Api.Units;
+
+/// <param name="IssuedOn">The date the documentation was issued.</param>
+/// <param name="Standard">"2008" or "2015".</param>
+/// <param name="DecisionNo">The number of the issuing decision.</param>
+/// <param name="QualityManual">Whether a quality manual was issued.</param>
+/// <param name="QualityPolicy">Whether a quality policy was issued.</param>
+/// <param name="QualityObjectives">Whether quality objectives were issued.</param>
+/// <param name="MandatoryProcedures">Number of mandatory procedures (usually 6–7).</param>
+/// <param name="InternalProcedures">Number of internal procedures.</param>
+/// <param name="BusinessProcedures">Number of business procedures (one per administrative procedure).</param>
+/// <param name="AdministrativeProcedures">Number of administrative procedures (TTHC) covered.</param>
+public sealed record IssueDocumentationRequest(
+    DateOnly? IssuedOn, QmsStandard? Standard, bool? QualityManual, bool? QualityPolicy, bool? QualityObjectives,
+    int? MandatoryProcedures, int? InternalProcedures, int? BusinessProcedures, int? AdministrativeProcedures, string? DecisionNo = null);
+
+public static class IssueDocumentationEndpoint
+{
+    public static ProblemDetails Validate(IssueDocumentationRequest request) => new Validation()
+        .Date("issuedOn", request.IssuedOn)
+        .Required("standard", request.Standard, "\"2008\" or \"2015\"")
+        .Required("qualityManual", request.QualityManual, "true or false")
+        .Required("qualityPolicy", request.QualityPolicy, "true or false")
+        .Required("qualityObjectives", request.QualityObjectives, "true or false")
+        .Count("mandatoryProcedures", request.MandatoryProcedures)
+        .Count("internalProcedures", request.InternalProcedures)
+        .Count("businessProcedures", request.BusinessProcedures)
+        .Count("administrativeProcedures", request.AdministrativeProcedures)
+        .Text("decisionNo", request.DecisionNo)
+        .Result;
+
+    /// <summary>Issue the quality-management documentation</summary>
+    /// <remarks>Records <c>DocumentationIssued</c>. A first system documented on 2008 after 21 Feb 2018 is flagged.</remarks>
+    [WolverinePost("/api/units/{code}/documentation", OperationId = "IssueDocumentation"), Tags("Lifecycle"), Authorize(Policy = Policies.Record)]
+    [UnitCommand]
+    public static Task<IResult> Post(string code, IssueDocumentationRequest request, HttpContext http, IDocumentStore store, BusinessClock clock) =>
+        UnitWriter.Execute(http, store, clock, code, new IssueDocumentation(
+            request.IssuedOn!.Value, request.Standard!.Value, request.DecisionNo, request.QualityManual!.Value, request.QualityPolicy!.Value,
+            request.QualityObjectives!.Value, request.MandatoryProcedures!.Value, request.InternalProcedures!.Value,
+            request.BusinessProcedures!.Value, request.AdministrativeProcedures!.Value));
+}

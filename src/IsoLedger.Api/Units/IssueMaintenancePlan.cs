@@ -1,0 +1,16 @@
+namespace IsoLedger.Api.Units;
+
+/// <param name="IssuedOn">The date the year's maintenance plan was issued.</param>
+public sealed record IssueMaintenancePlanRequest(DateOnly? IssuedOn);
+
+public static class IssueMaintenancePlanEndpoint
+{
+    public static ProblemDetails Validate(int year, IssueMaintenancePlanRequest request, BusinessClock clock) =>
+        new Validation().Year("year", year, clock.Today).Date("issuedOn", request.IssuedOn).Result;
+
+    /// <summary>Issue the year's maintenance plan</summary>
+    [WolverinePost("/api/units/{code}/years/{year}/maintenance-plan", OperationId = "IssueMaintenancePlan"), Tags("Yearly steps"), Authorize(Policy = Policies.Record)]
+    [UnitCommand]
+    public static Task<IResult> Post(string code, int year, IssueMaintenancePlanRequest request, HttpContext http, IDocumentStore store, BusinessClock clock) =>
+        UnitWriter.Execute(http, store, clock, code, new IssueMaintenancePlan(year, request.IssuedOn!.Value));
+}

@@ -1,0 +1,25 @@
+namespace IsoLedger.Api.Units;
+
+/// <param name="IssuedOn">The date the policy and/or objectives were issued.</param>
+/// <param name="Policy">Whether the quality policy (CSCL) was issued.</param>
+/// <param name="Objectives">Whether the quality objectives (MTCL) were issued.</param>
+public sealed record IssueQualityObjectivesRequest(DateOnly? IssuedOn, bool? Policy, bool? Objectives);
+
+public static class IssueQualityObjectivesEndpoint
+{
+    public static ProblemDetails Validate(int year, IssueQualityObjectivesRequest request, BusinessClock clock)
+    {
+        var validation = new Validation().Year("year", year, clock.Today).Date("issuedOn", request.IssuedOn)
+            .Required("policy", request.Policy, "true or false").Required("objectives", request.Objectives, "true or false");
+        return request.Policy == false && request.Objectives == false
+            ? validation.Add("objectives", "At least one of policy and objectives must be true.").Result
+            : validation.Result;
+    }
+
+    /// <summary>Issue the year's quality policy and/or objectives</summary>
+    [WolverinePost("/api/units/{code}/years/{year}/quality-objectives", OperationId = "IssueQualityObjectives"), Tags("Yearly steps"), Authorize(Policy = Policies.Record)]
+    [UnitCommand]
+    public static Task<IResult> Post(string code, int year, IssueQualityObjectivesRequest request, HttpContext http, IDocumentStore store, BusinessClock clock) =>
+        UnitWriter.Execute(http, store, clock, code,
+            new IssueQualityObjectives(year, request.IssuedOn!.Value, request.Policy!.Value, request.Objectives!.Value));
+}

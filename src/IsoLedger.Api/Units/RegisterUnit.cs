@@ -1,0 +1,50 @@
+namespace IsoLedger.Api.Units;
+
+/// <summary>Registers a unit. <paramref name="RegisteredOn"/> defaults to today.</summary>
+/// <param name="Code">Stable unit code, the key of the unit's stream: letters, digits, '.', '_' or '-', 2–64 characters.</param>
+/// <param name="Name">The unit's official name, e.g. "UBND Xã Gia Cát".</param>
+/// <param name="Level">department, sub-department, district or commune.</param>
+/// <param name="Province">The province the unit belongs to.</param>
+/// <param name="District">The district of a commune.</param>
+/// <param name="ParentCode">The parent department of a sub-department.</param>
+/// <param name="RegisteredOn">The business date of the registration (YYYY-MM-DD).</param>
+public sealed record RegisterUnitRequest(
+    string? Code,
+    string? Name,
+    UnitLevel? Level,
+    string? Province,
+    string? District = null,
+    string? ParentCode = null,
+    DateOnly? RegisteredOn = null);
+
+public static class RegisterUnitEndpoint
+{
+    private const int MaxName = 500;
+
+    public static ProblemDetails Validate(RegisterUnitRequest request)
+    {
+        var validation = new Validation();
+        if (!UnitCode.IsValid(request.Code)) validation.Add("code", $"Required; must match {UnitCode.Pattern}.");
+        if (request.ParentCode is not null && !UnitCode.IsValid(request.ParentCode)) validation.Add("parentCode", $"Must match {UnitCode.Pattern}.");
+        return validation
+            .Text("name", request.Name, required: true, max: MaxName)
+            .Text("province", request.Province, required: true, max: MaxName)
+            .Text("district", request.District, max: MaxName)
+            .Required("level", request.Level, "department, sub-department, district or commune")
+            .Date("registeredOn", request.RegisteredOn, required: false)
+            .Result;
+    }
+
+    /// <summary>Register a unit</summary>
+    /// <remarks>Appends <c>UnitRegistered</c> as the first event of the unit's stream.</remarks>
+    [WolverinePost("/api/units", OperationId = "RegisterUnit"), Tags("Units"), Authorize(Policy = Policies.Record)]
+    [UnitCommand(StatusCodes.Status201Created)]
+    public static Task<IResult> Post(RegisterUnitRequest request, HttpContext http, IDocumentStore store, BusinessClock clock)
+    {
+        var command = new RegisterUnit(
+            request.Code!, request.Name!.Normalize(), request.Level!.Value, request.Province!.Normalize(),
+            request.District?.Normalize(), request.ParentCode, request.RegisteredOn ?? clock.Today);
+        return UnitWriter.Execute(http, store, command.Code, command, unit => command.Decide(unit, clock.Today),
+            created: _ => $"/api/units/{Uri.EscapeDataString(command.Code)}");
+    }
+}

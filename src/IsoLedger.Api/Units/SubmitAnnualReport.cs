@@ -1,0 +1,16 @@
+namespace IsoLedger.Api.Units;
+
+/// <param name="SubmittedOn">The date the year's report was submitted.</param>
+public sealed record SubmitAnnualReportRequest(DateOnly? SubmittedOn);
+
+public static class SubmitAnnualReportEndpoint
+{
+    public static ProblemDetails Validate(int year, SubmitAnnualReportRequest request, BusinessClock clock) =>
+        new Validation().Year("year", year, clock.Today).Date("submittedOn", request.SubmittedOn).Result;
+
+    /// <summary>Submit the year's maintenance report</summary>
+    [WolverinePost("/api/units/{code}/years/{year}/report", OperationId = "SubmitAnnualReport"), Tags("Yearly steps"), Authorize(Policy = Policies.Record)]
+    [UnitCommand]
+    public static Task<IResult> Post(string code, int year, SubmitAnnualReportRequest request, HttpContext http, IDocumentStore store, BusinessClock clock) =>
+        UnitWriter.Execute(http, store, clock, code, new SubmitAnnualReport(year, request.SubmittedOn!.Value));
+}

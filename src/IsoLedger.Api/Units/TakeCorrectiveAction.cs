@@ -1,0 +1,22 @@
+namespace IsoLedger.Api.Units;
+
+/// <param name="TakenOn">The date of the corrective action.</param>
+/// <param name="RootCause">The cause found.</param>
+/// <param name="Action">What was done to remove it.</param>
+public sealed record TakeCorrectiveActionRequest(DateOnly? TakenOn, string? RootCause, string? Action);
+
+public static class TakeCorrectiveActionEndpoint
+{
+    public static ProblemDetails Validate(TakeCorrectiveActionRequest request) => new Validation()
+        .Date("takenOn", request.TakenOn)
+        .Text("rootCause", request.RootCause, required: true)
+        .Text("action", request.Action, required: true)
+        .Result;
+
+    /// <summary>Record a corrective action for a nonconformity</summary>
+    [WolverinePost("/api/units/{code}/nonconformities/{id}/corrective-action", OperationId = "TakeCorrectiveAction"), Tags("Nonconformities"), Authorize(Policy = Policies.Record)]
+    [UnitCommand]
+    public static Task<IResult> Post(string code, string id, TakeCorrectiveActionRequest request, HttpContext http, IDocumentStore store, BusinessClock clock) =>
+        UnitWriter.Execute(http, store, clock, code,
+            new TakeCorrectiveAction(id, request.TakenOn!.Value, request.RootCause!.Normalize(), request.Action!.Normalize()));
+}

@@ -1,0 +1,29 @@
+namespace IsoLedger.Api.Units;
+
+/// <summary>Marks an endpoint that records a command on a unit through <see cref="UnitWriter"/>, so that it is
+/// described with the answers that write path gives.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class UnitCommandAttribute(int successStatus = StatusCodes.Status200OK, Type? response = null) : Attribute
+{
+    public int SuccessStatus { get; } = successStatus;
+    public Type Response { get; } = response ?? typeof(UnitWritten);
+
+    /// <summary>Declares, per marked endpoint, the responses the unit write path can give: the OpenAPI document
+    /// lists exactly the declared responses.</summary>
+    public static void Describe(HttpChain chain)
+    {
+        if (chain.Method.Method.GetCustomAttributes(typeof(UnitCommandAttribute), false).FirstOrDefault()
+            is not UnitCommandAttribute command) return;
+        const string problemJson = EndpointConventions.ProblemJson;
+        chain.Metadata.WithMetadata(
+            new ProducesResponseTypeAttribute(command.Response, command.SuccessStatus),
+            new ProducesResponseTypeAttribute(typeof(ValidationProblemDetails), StatusCodes.Status400BadRequest,
+                problemJson),
+            new ProducesResponseTypeAttribute(typeof(ProblemDetails), StatusCodes.Status404NotFound, problemJson),
+            new ProducesResponseTypeAttribute(typeof(ProblemDetails), StatusCodes.Status409Conflict, problemJson),
+            new ProducesResponseTypeAttribute(typeof(ProblemDetails), StatusCodes.Status412PreconditionFailed,
+                problemJson),
+            new ProducesResponseTypeAttribute(typeof(ProblemDetails), StatusCodes.Status422UnprocessableEntity,
+                problemJson));
+    }
+}

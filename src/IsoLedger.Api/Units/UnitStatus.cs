@@ -1,0 +1,109 @@
+using IsoLedger.Domain;
+using IsoLedger.Domain.Units;
+
+namespace IsoLedger.Api.Units;
+
+/// <summary>A unit's status as of a date: identity, where its system stands, its yearly steps and the
+/// compliance rules it breaks.</summary>
+public sealed record UnitStatus
+{
+    public required string Code { get; init; }
+    public required string Name { get; init; }
+    public required UnitLevel Level { get; init; }
+    public required string Province { get; init; }
+    public string? District { get; init; }
+    public string? ParentCode { get; init; }
+    public required DateOnly RegisteredOn { get; init; }
+    /// <summary>The date the status is judged as of.</summary>
+    public required DateOnly AsOf { get; init; }
+    /// <summary>The standard in force: <c>none</c>, <c>2008</c> or <c>2015</c>.</summary>
+    public required string Standard { get; init; }
+    public required ConversionStatus Conversion { get; init; }
+    public ConformityDeclared? LatestDeclaration { get; init; }
+    public SteeringBoardFormed? SteeringBoard { get; init; }
+    public DocumentationIssued? LatestDocumentation { get; init; }
+    public DateOnly? LastInternalAudit { get; init; }
+    public DateOnly? LastManagementReview { get; init; }
+    public required IReadOnlyList<Nonconformity> OpenNonconformities { get; init; }
+    public required int OverdueNonconformities { get; init; }
+    public required IReadOnlyList<ScopeChanged> ScopeChanges { get; init; }
+    public required IReadOnlyList<YearStatus> Years { get; init; }
+    public required IReadOnlyList<FlagView> Flags { get; init; }
+    public UnitMerged? MergedInto { get; init; }
+    /// <summary>The version of the unit's stream this status reflects.</summary>
+    public required long Version { get; init; }
+
+    public static UnitStatus Of(Unit unit, DateOnly asOf)
+    {
+        var standard = unit.StandardOn(asOf);
+        var years = unit.InternalAudits.Concat(unit.ManagementReviews).Select(d => d.Year)
+            .Concat(unit.Years.Keys)
+            .Distinct()
+            .Order()
+            .Select(year => YearStatus.Of(unit, year))
+            .ToList();
+        return new UnitStatus
+        {
+            Code = unit.Code,
+            Name = unit.Name,
+            Level = unit.Level,
+            Province = unit.Province,
+            District = unit.District,
+            ParentCode = unit.ParentCode,
+            RegisteredOn = unit.RegisteredOn,
+            AsOf = asOf,
+            Standard = standard.Name(),
+            Conversion = new ConversionStatus(unit.ConversionOn(asOf), unit.ConversionStartedOn, unit.ConvertedOn),
+            LatestDeclaration = unit.LatestDeclarationOn(asOf),
+            SteeringBoard = unit.SteeringBoards.Where(b => b.FormedOn <= asOf).MaxBy(b => b.FormedOn),
+            LatestDocumentation = unit.Documentation.Where(d => d.IssuedOn <= asOf).MaxBy(d => d.IssuedOn),
+            LastInternalAudit = unit.InternalAudits.Where(d => d <= asOf).Max(d => (DateOnly?)d),
+            LastManagementReview = unit.ManagementReviews.Where(d => d <= asOf).Max(d => (DateOnly?)d),
+            OpenNonconformities = unit.Nonconformities.Where(n => n.IsOpenOn(asOf)).ToList(),
+            OverdueNonconformities = unit.Nonconformities.Count(n => n.IsOverdueOn(asOf)),
+            ScopeChanges = unit.ScopeChanges,
+            Years = years,
+            Flags = Compliance.Flags(unit, asOf).Select(FlagView.Of).ToList(),
+            MergedInto = unit.Merger,
+            Version = unit.Version,
+        };
+    }
+}
+
+public sealed record ConversionStatus(ConversionState State, DateOnly? StartedOn, DateOnly? ConvertedOn);
+
+/// <summary>One calendar year of a unit, in the columns of the provincial report.</summary>
+public sealed record YearStatus(
+    int Year,
+    DateOnly? QualityPolicyOn,
+    DateOnly? QualityObjectivesOn,
+    DateOnly? MaintenancePlanOn,
+    int InternalAudits,
+    int CorrectiveActions,
+    bool CorrectiveActionsReported,
+    int ManagementReviews,
+    DateOnly? ReportSubmittedOn,
+    InspectionRecorded? Inspection)
+{
+    public static YearStatus Of(Unit unit, int year)
+    {
+        var record = unit.Year(year);
+        return new YearStatus(
+            year,
+            record.QualityPolicyOn,
+            record.QualityObjectivesOn,
+            record.MaintenancePlanOn,
+            unit.InternalAudits.Count(d => d.Year == year),
+            unit.Nonconformities.SelectMany(n => n.CorrectiveActions).Count(a => a.TakenOn.Year == year),
+            record.CorrectiveActionsReportedOn is not null,
+            unit.ManagementReviews.Count(d => d.Year == year),
+            record.ReportSubmittedOn,
+            record.Inspection);
+    }
+}
+
+/// <summary>A compliance flag as clients see it: the rule's id and sentence, since when, and about what.</summary>
+public sealed record FlagView(string Rule, string Sentence, DateOnly Since, string? Subject)
+{
+    public static FlagView Of(ComplianceFlag flag) => new(flag.Rule.Id, flag.Rule.Sentence, flag.Since, flag.Subject);
+}

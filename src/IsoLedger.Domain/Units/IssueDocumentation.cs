@@ -1,0 +1,28 @@
+namespace IsoLedger.Domain.Units;
+
+public sealed record IssueDocumentation(
+    DateOnly IssuedOn, QmsStandard Standard, string? DecisionNo, bool QualityManual, bool QualityPolicy, bool QualityObjectives,
+    int MandatoryProcedures, int InternalProcedures, int BusinessProcedures, int AdministrativeProcedures) : IUnitCommand
+{
+    public DateOnly BusinessDate => IssuedOn;
+
+    public Decision Decide(Unit unit) => Decision.Accept(new DocumentationIssued(
+        IssuedOn, Standard, DecisionNo, QualityManual, QualityPolicy, QualityObjectives,
+        MandatoryProcedures, InternalProcedures, BusinessProcedures, AdministrativeProcedures));
+}
+
+/// <summary>The quality-management documentation was issued (ban hành hệ thống tài liệu).</summary>
+public sealed record DocumentationIssued(
+    DateOnly IssuedOn,
+    QmsStandard Standard,
+    string? DecisionNo,
+    bool QualityManual,
+    bool QualityPolicy,
+    bool QualityObjectives,
+    int MandatoryProcedures,
+    int InternalProcedures,
+    int BusinessProcedures,
+    int AdministrativeProcedures) : IUnitEvent
+{
+    public DateOnly BusinessDate => IssuedOn;
+}

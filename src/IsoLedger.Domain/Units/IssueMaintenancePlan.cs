@@ -1,0 +1,13 @@
+namespace IsoLedger.Domain.Units;
+
+public sealed record IssueMaintenancePlan(int Year, DateOnly IssuedOn) : IUnitCommand
+{
+    public DateOnly BusinessDate => IssuedOn;
+
+    public Decision Decide(Unit unit) => Decision.Accept(new MaintenancePlanIssued(Year, IssuedOn));
+}
+
+public sealed record MaintenancePlanIssued(int Year, DateOnly IssuedOn) : IUnitEvent
+{
+    public DateOnly BusinessDate => IssuedOn;
+}

@@ -1,0 +1,15 @@
+namespace IsoLedger.Domain.Units;
+
+public sealed record RecordInspection(int Year, DateOnly InspectedOn, bool OnSite, InspectionResult Result, string? Inspector, string? Notes)
+    : IUnitCommand
+{
+    public DateOnly BusinessDate => InspectedOn;
+
+    public Decision Decide(Unit unit) => Decision.Accept(new InspectionRecorded(Year, InspectedOn, OnSite, Result, Inspector, Notes));
+}
+
+public sealed record InspectionRecorded(
+    int Year, DateOnly InspectedOn, bool OnSite, InspectionResult Result, string? Inspector, string? Notes) : IUnitEvent
+{
+    public DateOnly BusinessDate => InspectedOn;
+}

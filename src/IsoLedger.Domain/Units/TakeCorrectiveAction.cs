@@ -1,0 +1,20 @@
+namespace IsoLedger.Domain.Units;
+
+public sealed record TakeCorrectiveAction(string NonconformityId, DateOnly TakenOn, string RootCause, string Action) : IUnitCommand
+{
+    public DateOnly BusinessDate => TakenOn;
+
+    public Decision Decide(Unit unit)
+    {
+        var nonconformity = unit.FindNonconformity(NonconformityId);
+        if (nonconformity is null) return Decision.Reject(Rules.NonconformityNotFound);
+        if (nonconformity.ClosedOn is not null) return Decision.Reject(Rules.NonconformityAlreadyClosed);
+        if (TakenOn < nonconformity.RaisedOn) return Decision.Reject(Rules.DateBeforePrecedingStep);
+        return Decision.Accept(new CorrectiveActionTaken(NonconformityId, TakenOn, RootCause, Action));
+    }
+}
+
+public sealed record CorrectiveActionTaken(string NonconformityId, DateOnly TakenOn, string RootCause, string Action) : IUnitEvent
+{
+    public DateOnly BusinessDate => TakenOn;
+}
