@@ -45,6 +45,26 @@ public class ProtectionTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task An_import_takes_the_limit_its_endpoint_declares()
+    {
+        var twoMegabytes = System.Text.Encoding.UTF8.GetBytes("province,unit_code\n" + new string('x', 2_000_000));
+        var answer = await Host.PostBytes("/api/imports?dryRun=true", twoMegabytes);
+        Assert.NotEqual(413, answer.Status);
+        await Host.Scenario(s =>
+        {
+            s.Post.Url("/api/imports");
+            s.ConfigureHttpContext(c =>
+            {
+                c.Request.ContentType = "text/csv";
+                c.Request.ContentLength = 51L * 1024 * 1024;
+                c.Request.Body = new MemoryStream(twoMegabytes);
+            });
+            s.WithRequestHeader("X-Api-Key", Keys.Admin);
+            s.StatusCodeShouldBe(413);
+        });
+    }
+
+    [Fact]
     public async Task Error_answers_never_show_stack_traces_sql_or_connection_strings()
     {
         var answers = new[]

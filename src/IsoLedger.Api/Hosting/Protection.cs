@@ -1,6 +1,6 @@
+using Microsoft.AspNetCore.Http.Metadata;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
-using IsoLedger.Api.Imports;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace IsoLedger.Api.Hosting;
@@ -79,10 +79,12 @@ public static class Protection
         await next(context);
     });
 
-    /// <summary>Refuses bodies over 1 MB (imports: 50 MB) with 413, by their declared length or as they are read.</summary>
+    /// <summary>Refuses bodies over 1 MB, or the endpoint's own <c>[RequestSizeLimit]</c>, with 413, by their
+    /// declared length or as they are read.</summary>
     public static IApplicationBuilder UseBodyLimits(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        var limit = context.Request.Path.StartsWithSegments("/api/imports") ? ImportEndpoint.MaxImportBytes : MaxJsonBodyBytes;
+        var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize
+            ?? MaxJsonBodyBytes;
         if (context.Request.ContentLength > limit)
         {
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
