@@ -29,12 +29,12 @@ namespace Internal.Generated.WolverineHandlers
             var messageContext = new Wolverine.Runtime.MessageContext(_wolverineRuntime);
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
-            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "IsoLedger.Api.Units.AuditEndpoints").SetTag("http.route", "/api/events").SetTag("http.request.method", "GET");
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "IsoLedger.Api.Units.GetEventsEndpoint").SetTag("http.route", "/api/events").SetTag("http.request.method", "GET");
             var after = httpContext.Request.Query["after"];
             var limit = httpContext.Request.Query["limit"];
             
             // The actual HTTP request handler execution
-            var result = await IsoLedger.Api.Units.AuditEndpoints.Events(((Marten.IQuerySession)documentSession), httpContext.RequestAborted, after, limit).ConfigureAwait(false);
+            var result = await IsoLedger.Api.Units.GetEventsEndpoint.Events(((Marten.IQuerySession)documentSession), httpContext.RequestAborted, after, limit).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

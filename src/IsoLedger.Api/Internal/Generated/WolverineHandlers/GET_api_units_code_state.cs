@@ -32,7 +32,7 @@ namespace Internal.Generated.WolverineHandlers
             var messageContext = new Wolverine.Runtime.MessageContext(_wolverineRuntime);
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
-            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "IsoLedger.Api.Units.AuditEndpoints").SetTag("http.route", "/api/units/{code}/state").SetTag("http.request.method", "GET");
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "IsoLedger.Api.Units.GetUnitStateEndpoint").SetTag("http.route", "/api/units/{code}/state").SetTag("http.request.method", "GET");
             var code = (string?)httpContext.GetRouteValue("code");
             if(code == null)
             {
@@ -45,7 +45,7 @@ namespace Internal.Generated.WolverineHandlers
             var version = httpContext.Request.Query["version"];
             
             // The actual HTTP request handler execution
-            var result = await IsoLedger.Api.Units.AuditEndpoints.State(code, ((Marten.IQuerySession)documentSession), _businessClock, httpContext.RequestAborted, asOf, knownAt, version).ConfigureAwait(false);
+            var result = await IsoLedger.Api.Units.GetUnitStateEndpoint.State(code, ((Marten.IQuerySession)documentSession), _businessClock, httpContext.RequestAborted, asOf, knownAt, version).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

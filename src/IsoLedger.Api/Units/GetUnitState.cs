@@ -1,0 +1,41 @@
+using JasperFx.Events;
+
+namespace IsoLedger.Api.Units;
+
+public static class GetUnitStateEndpoint
+{
+    /// <summary>A unit's state at a point in its history</summary>
+    /// <remarks>Give exactly one of: <c>asOf</c> (YYYY-MM-DD, the state by business date: every fact that had happened
+    /// by that day, whenever it was recorded), <c>knownAt</c> (an ISO 8601 timestamp: the state as it was recorded at
+    /// that moment), or <c>version</c> (the state after that many events).</remarks>
+    [WolverineGet("/api/units/{code}/state", OperationId = "GetUnitState"), Tags("Audit"), Authorize(Policy = Policies.Audit)]
+    [ProducesResponseType<UnitStatus>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public static async Task<IResult> State(
+        string code, IQuerySession session, BusinessClock clock, CancellationToken cancellation,
+        string? asOf = null, string? knownAt = null, string? version = null)
+    {
+        var validation = new Validation();
+        var asOfDate = Query.Date(validation, "asOf", asOf);
+        var knownAtTime = Query.Timestamp(validation, "knownAt", knownAt);
+        var atVersion = version is null ? (long?)null : Query.Long(validation, "version", version, 1, 1);
+        if (new object?[] { asOf, knownAt, version }.Count(v => v is not null) != 1)
+            validation.Add("asOf", "Give exactly one of asOf, knownAt and version.");
+        if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
+
+        var events = UnitCode.IsValid(code) ? await session.Events.FetchStreamAsync(code, token: cancellation) : [];
+        if (events.Count == 0) return UnitProblems.UnitNotFound(code);
+
+        Func<IEvent, bool> included = asOfDate is { } date ? e => e.Data is IUnitEvent u && u.BusinessDate <= date
+            : knownAtTime is { } time ? e => e.Timestamp <= time
+            : e => e.Version <= atVersion;
+        var chosen = events.Where(included).ToList();
+        var unit = UnitDecider.Replay(chosen.Select(e => e.Data));
+        if (unit is null)
+            return Results.Problem(title: "The unit did not exist yet.", detail: $"Unit '{code}' had no recorded history at that point.", statusCode: StatusCodes.Status404NotFound);
+
+        var judgedOn = asOfDate ?? (knownAtTime is { } at ? clock.DateOf(at) : clock.Today);
+        return Results.Ok(UnitStatus.Of(unit with { Version = chosen[^1].Version }, judgedOn));
+    }
+}
