@@ -7,6 +7,7 @@ public class VocabularyTests
 {
     private static void AssertCovers<T>(Terms<T> terms) where T : struct, Enum
     {
+        Assert.Same(terms, Vocabulary.Of<T>());
         Assert.Equal(Enum.GetValues<T>().Order(), terms.Members.Order());
         Assert.Equal(Enum.GetValues<T>().Length, terms.All.Count);
         AssertLabelled(terms.All);

@@ -67,6 +67,16 @@ public static class Vocabulary
         (NonconformitySeverity.Minor, new("minor", "Không phù hợp nhẹ", "Minor")),
         (NonconformitySeverity.Major, new("major", "Không phù hợp nặng", "Major")));
 
+    private static readonly Dictionary<Type, object> ByEnumeration = new()
+    {
+        [typeof(UnitLevel)] = Levels, [typeof(QmsStandard)] = Standards, [typeof(ConversionState)] = Conversions,
+        [typeof(InspectionResult)] = Inspections, [typeof(NonconformitySource)] = NonconformitySources,
+        [typeof(NonconformitySeverity)] = NonconformitySeverities,
+    };
+
+    /// <summary>The terms of the enumeration <typeparamref name="T"/>.</summary>
+    public static Terms<T> Of<T>() where T : struct, Enum => (Terms<T>)ByEnumeration[typeof(T)];
+
     /// <summary>Each rule by its id, with its sentence.</summary>
     public static readonly IReadOnlyList<Term> Rules =
         [.. Domain.Rules.All.Select(rule => new Term(rule.Id, rule.SentenceVi, rule.Sentence))];
