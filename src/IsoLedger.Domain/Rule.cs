@@ -10,5 +10,6 @@ public enum RuleKind
     Compliance,
 }
 
-/// <summary>A business rule: a stable identifier clients can match on and a sentence users understand.</summary>
-public sealed record Rule(string Id, RuleKind Kind, string Sentence);
+/// <summary>A business rule: a stable identifier clients can match on and a sentence users understand, in English
+/// (<see cref="Sentence"/>, what the API answers) and in Vietnamese (<see cref="SentenceVi"/>).</summary>
+public sealed record Rule(string Id, RuleKind Kind, string Sentence, string SentenceVi);

@@ -9,62 +9,116 @@ public static class Rules
 
     // Invariants: the command is impossible and is rejected.
     public static readonly Rule UnitAlreadyRegistered = Invariant(
-        "unit-already-registered", "A unit with this code is already registered.");
+        "unit-already-registered",
+        "A unit with this code is already registered.",
+        "Mã đơn vị này đã được đăng ký.");
     public static readonly Rule UnitNotRegistered = Invariant(
-        "unit-not-registered", "No unit with this code is registered.");
+        "unit-not-registered",
+        "No unit with this code is registered.",
+        "Chưa có đơn vị nào được đăng ký với mã này.");
     public static readonly Rule FutureBusinessDate = Invariant(
-        "future-business-date", "A business date cannot lie in the future: the ledger records what has happened.");
+        "future-business-date",
+        "A business date cannot lie in the future: the ledger records what has happened.",
+        "Ngày diễn ra không được ở tương lai: sổ chỉ ghi nhận những việc đã diễn ra.");
     public static readonly Rule UnitMerged = Invariant(
-        "unit-merged", "The unit was merged into another unit; nothing dated after the merge can be recorded on it.");
+        "unit-merged",
+        "The unit was merged into another unit; nothing dated after the merge can be recorded on it.",
+        "Đơn vị đã được sáp nhập vào đơn vị khác; không thể ghi nhận việc gì diễn ra sau ngày sáp nhập.");
     public static readonly Rule UnitAlreadyMerged = Invariant(
-        "unit-already-merged", "The unit has already been merged into another unit.");
+        "unit-already-merged",
+        "The unit has already been merged into another unit.",
+        "Đơn vị đã được sáp nhập vào đơn vị khác.");
     public static readonly Rule MergeTargetNotFound = Invariant(
-        "merge-target-not-found", "A unit can only be merged into a registered unit other than itself.");
+        "merge-target-not-found",
+        "A unit can only be merged into a registered unit other than itself.",
+        "Chỉ có thể sáp nhập đơn vị vào một đơn vị khác đã được đăng ký.");
     public static readonly Rule NonconformityNotFound = Invariant(
-        "nonconformity-not-found", "The unit has no nonconformity with this id.");
+        "nonconformity-not-found",
+        "The unit has no nonconformity with this id.",
+        "Đơn vị không có điểm không phù hợp với mã này.");
     public static readonly Rule NonconformityAlreadyClosed = Invariant(
-        "nonconformity-already-closed", "The nonconformity is already closed.");
+        "nonconformity-already-closed",
+        "The nonconformity is already closed.",
+        "Điểm không phù hợp này đã được đóng.");
     public static readonly Rule NonconformityWithoutCorrectiveAction = Invariant(
-        "nonconformity-without-corrective-action", "A nonconformity closes only after a corrective action was taken for it (ISO 9001 §10.2).");
+        "nonconformity-without-corrective-action",
+        "A nonconformity closes only after a corrective action was taken for it (ISO 9001 §10.2).",
+        "Chỉ đóng điểm không phù hợp sau khi đã thực hiện hành động khắc phục (ISO 9001 mục 10.2).");
     public static readonly Rule CorrectiveActionNotEffective = Invariant(
-        "corrective-action-not-effective", "A nonconformity closes only when its corrective action was found effective; record a further corrective action instead.");
+        "corrective-action-not-effective",
+        "A nonconformity closes only when its corrective action was found effective; record a further corrective " +
+        "action instead.",
+        "Chỉ đóng điểm không phù hợp khi hành động khắc phục được đánh giá là có hiệu lực; nếu chưa, hãy ghi nhận " +
+        "hành động khắc phục tiếp theo.");
     public static readonly Rule DateBeforePrecedingStep = Invariant(
-        "date-before-preceding-step", "This step cannot be dated before the step it follows (raising, corrective action, closing).");
+        "date-before-preceding-step",
+        "This step cannot be dated before the step it follows (raising, corrective action, closing).",
+        "Ngày của bước này không được trước ngày của bước liền trước (phát hiện điểm không phù hợp, hành động khắc " +
+        "phục, đóng).");
     public static readonly Rule ConversionWithout2008Declaration = Invariant(
-        "conversion-without-2008-declaration", "Only a unit declared on ISO 9001:2008 on or before that date can convert to ISO 9001:2015.");
+        "conversion-without-2008-declaration",
+        "Only a unit declared on ISO 9001:2008 on or before that date can convert to ISO 9001:2015.",
+        "Chỉ đơn vị đã công bố hệ thống phù hợp TCVN ISO 9001:2008 vào hoặc trước ngày đó mới chuyển đổi sang TCVN " +
+        "ISO 9001:2015.");
     public static readonly Rule ConversionAlreadyDone = Invariant(
-        "conversion-already-done", "The unit has already converted to ISO 9001:2015.");
+        "conversion-already-done",
+        "The unit has already converted to ISO 9001:2015.",
+        "Đơn vị đã chuyển đổi sang TCVN ISO 9001:2015.");
     public static readonly Rule ConversionAlreadyStarted = Invariant(
-        "conversion-already-started", "The unit's conversion to ISO 9001:2015 has already started.");
+        "conversion-already-started",
+        "The unit's conversion to ISO 9001:2015 has already started.",
+        "Đơn vị đã bắt đầu chuyển đổi sang TCVN ISO 9001:2015.");
     public static readonly Rule StandardDowngrade = Invariant(
-        "standard-downgrade", "Conversion goes from 2008 to 2015 only: a unit on ISO 9001:2015 cannot declare on 2008 again.");
+        "standard-downgrade",
+        "Conversion goes from 2008 to 2015 only: a unit on ISO 9001:2015 cannot declare on 2008 again.",
+        "Chỉ chuyển đổi từ phiên bản 2008 sang 2015: đơn vị đã áp dụng TCVN ISO 9001:2015 không thể công bố lại theo " +
+        "phiên bản 2008.");
 
     // Compliance rules: the fact is recorded anyway and the unit is flagged.
     public static readonly Rule DeclarationPrerequisites = Compliance(
-        "declaration-prerequisites", "Conformity is declared only after documentation was issued and an internal audit and a management review were held (QĐ 19/2014 Art. 4).");
+        "declaration-prerequisites",
+        "Conformity is declared only after documentation was issued and an internal audit and a management review " +
+        "were held (QĐ 19/2014 Art. 4).",
+        "Chỉ công bố hệ thống phù hợp sau khi đã ban hành hệ thống tài liệu, đánh giá nội bộ và xem xét của lãnh đạo " +
+        "(Điều 4 QĐ 19/2014/QĐ-TTg).");
     public static readonly Rule NewSystemOn2015 = Compliance(
-        "new-system-on-2015", "Systems first built after 21 Feb 2018 must use TCVN ISO 9001:2015.");
+        "new-system-on-2015",
+        "Systems first built after 21 Feb 2018 must use TCVN ISO 9001:2015.",
+        "Hệ thống xây dựng mới sau ngày 21/02/2018 phải áp dụng TCVN ISO 9001:2015.");
     public static readonly Rule ConversionDeadlineMissed = Compliance(
-        "conversion-deadline", "Units had to convert from ISO 9001:2008 to ISO 9001:2015 by 30 Jun 2021.");
+        "conversion-deadline",
+        "Units had to convert from ISO 9001:2008 to ISO 9001:2015 by 30 Jun 2021.",
+        "Các đơn vị phải chuyển đổi từ TCVN ISO 9001:2008 sang TCVN ISO 9001:2015 chậm nhất ngày 30/6/2021.");
     public static readonly Rule ScopeChangeNeedsRedeclaration = Compliance(
-        "scope-change-redeclaration", "A change of scope requires a new declaration of conformity (công bố lại).");
+        "scope-change-redeclaration",
+        "A change of scope requires a new declaration of conformity (công bố lại).",
+        "Khi thay đổi phạm vi áp dụng, đơn vị phải công bố lại hệ thống phù hợp.");
     public static readonly Rule NonconformityOverdue = Compliance(
-        "nonconformity-overdue", "A nonconformity must be closed by its due date.");
+        "nonconformity-overdue",
+        "A nonconformity must be closed by its due date.",
+        "Điểm không phù hợp phải được đóng trong thời hạn khắc phục.");
     public static readonly Rule YearlyInternalAudit = Compliance(
-        "yearly-internal-audit", "Every active unit holds at least one internal audit each calendar year.");
+        "yearly-internal-audit",
+        "Every active unit holds at least one internal audit each calendar year.",
+        "Mỗi đơn vị đang áp dụng phải đánh giá nội bộ ít nhất một lần mỗi năm dương lịch.");
     public static readonly Rule YearlyManagementReview = Compliance(
-        "yearly-management-review", "Every active unit holds at least one management review each calendar year.");
+        "yearly-management-review",
+        "Every active unit holds at least one management review each calendar year.",
+        "Mỗi đơn vị đang áp dụng phải tổ chức xem xét của lãnh đạo ít nhất một lần mỗi năm dương lịch.");
 
     public static readonly IReadOnlyList<Rule> All =
     [
-        UnitAlreadyRegistered, UnitNotRegistered, FutureBusinessDate, UnitMerged, UnitAlreadyMerged, MergeTargetNotFound,
-        NonconformityNotFound, NonconformityAlreadyClosed, NonconformityWithoutCorrectiveAction, CorrectiveActionNotEffective,
-        DateBeforePrecedingStep, ConversionWithout2008Declaration, ConversionAlreadyDone, ConversionAlreadyStarted, StandardDowngrade,
-        DeclarationPrerequisites, NewSystemOn2015, ConversionDeadlineMissed, ScopeChangeNeedsRedeclaration, NonconformityOverdue,
-        YearlyInternalAudit, YearlyManagementReview,
+        UnitAlreadyRegistered, UnitNotRegistered, FutureBusinessDate, UnitMerged, UnitAlreadyMerged,
+        MergeTargetNotFound, NonconformityNotFound, NonconformityAlreadyClosed, NonconformityWithoutCorrectiveAction,
+        CorrectiveActionNotEffective, DateBeforePrecedingStep, ConversionWithout2008Declaration, ConversionAlreadyDone,
+        ConversionAlreadyStarted, StandardDowngrade,
+        DeclarationPrerequisites, NewSystemOn2015, ConversionDeadlineMissed, ScopeChangeNeedsRedeclaration,
+        NonconformityOverdue, YearlyInternalAudit, YearlyManagementReview,
     ];
 
-    private static Rule Invariant(string id, string sentence) => new(id, RuleKind.Invariant, sentence);
+    private static Rule Invariant(string id, string sentence, string sentenceVi) =>
+        new(id, RuleKind.Invariant, sentence, sentenceVi);
 
-    private static Rule Compliance(string id, string sentence) => new(id, RuleKind.Compliance, sentence);
+    private static Rule Compliance(string id, string sentence, string sentenceVi) =>
+        new(id, RuleKind.Compliance, sentence, sentenceVi);
 }

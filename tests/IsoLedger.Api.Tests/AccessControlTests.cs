@@ -35,6 +35,7 @@ public class AccessControlTests(ApiFixture api) : IClassFixture<ApiFixture>
         (HttpMethod.Get, "/api/dashboards/units/QT-ACL-UNIT", "", "read-status"),
         (HttpMethod.Get, "/api/dashboards/units/QT-ACL-UNIT/timeline", "", "read-status"),
         (HttpMethod.Get, "/api/reports/annual/2020?province=QT", "", "read-status"),
+        (HttpMethod.Get, "/api/vocabulary", "", "read-status"),
         (HttpMethod.Get, "/api/admin/projections", "", "admin"),
         (HttpMethod.Post, "/api/admin/projections/NoSuchProjection/rebuild", "{}", "admin"),
         (HttpMethod.Post, "/api/imports?dryRun=true", "{}", "admin"),

@@ -10,8 +10,13 @@ mkdirSync(screenshots, { recursive: true });
 
 let browser;
 let page;
+let vocabulary;
+const vi = (kind, value) => vocabulary[kind].find((term) => term.value === value).vi;
 
 before(async () => {
+  const answer = await fetch(`${base}/api/vocabulary`, { headers: { "X-Api-Key": "dev-viewer" } });
+  assert.equal(answer.status, 200);
+  vocabulary = await answer.json();
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -51,6 +56,21 @@ test("the annual table shows 44 of 109 appendix B communes reported, with totals
   await page.locator("#annual-table").screenshot({ path: `${screenshots}annual-table.png` });
 });
 
+test("level, column and inspection names on screen are the ones /api/vocabulary answers", async () => {
+  const levels = await page.$$eval("#conversion-table tbody tr[data-level]:not([data-level=total])",
+    (rows) => rows.map((row) => [row.dataset.level, row.cells[0].textContent]));
+  assert.deepEqual(levels, vocabulary.levels.map((level) => [level.value, level.vi]));
+  const groups = await page.$$eval("#annual-table tr.group td", (cells) => cells.map((cell) => cell.textContent));
+  assert.ok(vocabulary.levels.every((level) => groups.includes(level.vi)), "the annual table's level groups");
+  const options = await page.$$eval("#annual-level option", (items) => items.slice(1).map((item) => item.textContent));
+  assert.deepEqual(options, vocabulary.levels.map((level) => level.vi));
+  const headers = await page.$$eval("#annual-table thead th", (cells) => cells.map((cell) => cell.textContent));
+  assert.deepEqual(headers, vocabulary.reportColumns.map((column) => column.vi));
+  const inspections = await page.$$eval("#annual-table tr[data-code] td:nth-child(11)",
+    (cells) => cells.map((cell) => cell.textContent));
+  assert.ok(inspections.includes(vi("inspectionResults", "no-report")));
+});
+
 test("the annual table filters by name and sorts by column", async () => {
   await page.fill("#annual-filter", "Hướng");
   const names = await page.$$eval("#annual-table tr[data-code] td:nth-child(2)", (tds) => tds.map((td) => td.textContent));
@@ -71,7 +91,7 @@ test("a unit page shows the status, the timeline and the state as of a date", as
   await page.waitForSelector("#timeline li");
   assert.match(await page.textContent("#unit-title"), /Sở Nội vụ/);
   const steps = await page.$$eval("#timeline li", (items) => items.map((item) => item.textContent));
-  assert.ok(steps.some((step) => step.includes("StandardConverted")));
+  assert.ok(steps.some((step) => step.includes(vi("events", "StandardConverted"))), "events named from the vocabulary");
   assert.ok(steps.every((step) => step.includes("2020-11-19")));
   await page.fill("#as-of", "2020-12-31");
   await page.dispatchEvent("#as-of", "change");

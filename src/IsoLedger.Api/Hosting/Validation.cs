@@ -45,6 +45,13 @@ public sealed class Validation
     public Validation Required<T>(string field, T? value, string allowed) where T : struct =>
         value is null ? Add(field, $"Required: {allowed}.") : this;
 
+    /// <summary>A required member of an enumeration; the error lists the values the vocabulary allows, as sent in
+    /// JSON: <c>Required: one of "2008", "2015".</c></summary>
+    public Validation OneOf<T>(string field, T? value) where T : struct, Enum =>
+        value is null
+            ? Add(field, $"Required: one of {string.Join(", ", Vocabulary.Of<T>().Values.Select(v => $"\"{v}\""))}.")
+            : this;
+
     public Validation Year(string field, int year, DateOnly today) =>
         year < EarliestDate.Year || year > today.Year + 1 ? Add(field, $"Must be a year from {EarliestDate.Year} to {today.Year + 1}.") : this;
 }

@@ -78,20 +78,20 @@ public sealed class ReportRowParser
 
         bool Invalid(string column, string reason) { Error(column, reason); return false; }
 
-        T? Choice<T>(string column, IReadOnlyDictionary<string, T> allowed) where T : struct
+        T? Choice<T>(string column) where T : struct, Enum
         {
             var value = Field(column);
             if (value.Length == 0) return null;
-            if (allowed.TryGetValue(value.ToLowerInvariant(), out var chosen)) return chosen;
-            Error(column, $"'{value}' is not one of: {string.Join(", ", allowed.Keys)}.");
+            if (Vocabulary.Of<T>().TryParse(value, out var chosen)) return chosen;
+            Error(column, $"'{value}' is not one of: {string.Join(", ", Vocabulary.Of<T>().Values)}.");
             return null;
         }
 
         var province = Text("province", required: true);
         var code = Code("unit_code", required: true);
         var name = Text("unit_name", required: true);
-        var level = Field("level") is "" ? (UnitLevel?)null : Choice("level", Levels);
-        if (Field("level") is "") Error("level", "Required: department, sub-department, district or commune.");
+        var level = Choice<UnitLevel>("level");
+        if (Field("level") is "") Error("level", $"Required: one of: {string.Join(", ", Vocabulary.Levels.Values)}.");
         var district = Text("district", required: false);
         var parent = Code("parent_code", required: false);
 
@@ -108,8 +108,8 @@ public sealed class ReportRowParser
         else reportDate = parsedDate;
 
         var declared = Mark("declared");
-        var standard = Choice("standard", Standards);
-        var conversion = Choice("conversion", Conversions);
+        var standard = Choice<QmsStandard>("standard");
+        var conversion = Choice<ConversionState>("conversion");
         var policy = Mark("quality_policy");
         var objectives = Mark("quality_objectives");
         var plan = Mark("maintenance_plan");
@@ -117,7 +117,7 @@ public sealed class ReportRowParser
         var actions = Mark("corrective_actions");
         var review = Mark("management_review");
         var report = Mark("report_submitted");
-        var inspection = Choice("inspection", Inspections);
+        var inspection = Choice<InspectionResult>("inspection");
 
         if (conversion is ConversionState.InProgress && standard == QmsStandard.Iso9001V2015)
             Error("standard", "A unit converting from 2008 is still on 2008.");
@@ -130,26 +130,4 @@ public sealed class ReportRowParser
         return new ReportRow(province!, code!, name!, level!.Value, district, parent, year!.Value, reportDate!.Value,
             declared, standard, conversion, policy, objectives, plan, audit, actions, review, report, inspection);
     }
-
-    private static readonly IReadOnlyDictionary<string, UnitLevel> Levels = new Dictionary<string, UnitLevel>
-    {
-        ["department"] = UnitLevel.Department, ["sub-department"] = UnitLevel.SubDepartment,
-        ["district"] = UnitLevel.District, ["commune"] = UnitLevel.Commune,
-    };
-
-    private static readonly IReadOnlyDictionary<string, QmsStandard> Standards = new Dictionary<string, QmsStandard>
-    {
-        ["2008"] = QmsStandard.Iso9001V2008, ["2015"] = QmsStandard.Iso9001V2015,
-    };
-
-    private static readonly IReadOnlyDictionary<string, ConversionState> Conversions = new Dictionary<string, ConversionState>
-    {
-        ["none"] = ConversionState.None, ["in-progress"] = ConversionState.InProgress, ["done"] = ConversionState.Done,
-    };
-
-    private static readonly IReadOnlyDictionary<string, InspectionResult> Inspections = new Dictionary<string, InspectionResult>
-    {
-        ["passed"] = InspectionResult.Passed, ["failed"] = InspectionResult.Failed,
-        ["maintained"] = InspectionResult.Maintained, ["no-report"] = InspectionResult.NoReport,
-    };
 }

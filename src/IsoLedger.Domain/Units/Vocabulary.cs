@@ -11,9 +11,12 @@ public enum QmsStandard
 
 public static class QmsStandards
 {
+    /// <summary>What reports write for a unit on no standard yet.</summary>
+    public const string None = "none";
+
     /// <summary>The standard as reports name it: "2008", "2015", or "none" before any declaration.</summary>
     public static string Name(this QmsStandard? standard) =>
-        standard switch { QmsStandard.Iso9001V2008 => "2008", QmsStandard.Iso9001V2015 => "2015", _ => "none" };
+        standard is { } declared ? Vocabulary.Standards[declared].Value : None;
 }
 
 public enum NonconformitySource { InternalAudit, Inspection, Complaint, Other }
@@ -25,3 +28,115 @@ public enum NonconformitySeverity { Minor, Major }
 public enum InspectionResult { Passed, Failed, Maintained, NoReport }
 
 public enum ConversionState { None, InProgress, Done }
+
+/// <summary>Every enumeration of the ledger and every name a report or the dashboard shows, each spelled once: the
+/// value the API writes (the JSON enum converter's kebab-case or <see cref="JsonStringEnumMemberNameAttribute"/>
+/// name) with its Vietnamese and English labels. Vietnamese labels are the words of the provinces' reports
+/// (QĐ 19/2014/QĐ-TTg); the report's abbreviations stay as the report prints them.</summary>
+public static class Vocabulary
+{
+    public static readonly Terms<UnitLevel> Levels = new(
+        (UnitLevel.Department, new("department", "Sở, ban, ngành cấp tỉnh", "Departments")),
+        (UnitLevel.SubDepartment, new("sub-department", "Chi cục thuộc Sở", "Sub-departments")),
+        (UnitLevel.District, new("district", "UBND huyện, thị xã, thành phố", "Districts")),
+        (UnitLevel.Commune, new("commune", "UBND xã, phường, thị trấn", "Communes")));
+
+    public static readonly Terms<QmsStandard> Standards = new(
+        (QmsStandard.Iso9001V2008, new("2008", "TCVN ISO 9001:2008", "ISO 9001:2008")),
+        (QmsStandard.Iso9001V2015, new("2015", "TCVN ISO 9001:2015", "ISO 9001:2015")));
+
+    /// <summary>The labels of a conversion under way or done are what the report's standard column prints.</summary>
+    public static readonly Terms<ConversionState> Conversions = new(
+        (ConversionState.None, new("none", "Không chuyển đổi", "no conversion")),
+        (ConversionState.InProgress, new("in-progress", "Đang ch/đổi", "converting")),
+        (ConversionState.Done, new("done", "Đã ch/đổi 9001:2015", "converted")));
+
+    public static readonly Terms<InspectionResult> Inspections = new(
+        (InspectionResult.Passed, new("passed", "Đạt", "passed")),
+        (InspectionResult.Failed, new("failed", "Không đạt", "failed")),
+        (InspectionResult.Maintained, new("maintained", "Duy trì", "maintained")),
+        (InspectionResult.NoReport, new("no-report", "Ko có Bc", "no report")));
+
+    public static readonly Terms<NonconformitySource> NonconformitySources = new(
+        (NonconformitySource.InternalAudit, new("internal-audit", "Đánh giá nội bộ", "Internal audit")),
+        (NonconformitySource.Inspection, new("inspection", "Kiểm tra", "Inspection")),
+        (NonconformitySource.Complaint, new("complaint", "Phản ánh, kiến nghị", "Complaint")),
+        (NonconformitySource.Other, new("other", "Khác", "Other")));
+
+    public static readonly Terms<NonconformitySeverity> NonconformitySeverities = new(
+        (NonconformitySeverity.Minor, new("minor", "Không phù hợp nhẹ", "Minor")),
+        (NonconformitySeverity.Major, new("major", "Không phù hợp nặng", "Major")));
+
+    private static readonly Dictionary<Type, object> ByEnumeration = new()
+    {
+        [typeof(UnitLevel)] = Levels, [typeof(QmsStandard)] = Standards, [typeof(ConversionState)] = Conversions,
+        [typeof(InspectionResult)] = Inspections, [typeof(NonconformitySource)] = NonconformitySources,
+        [typeof(NonconformitySeverity)] = NonconformitySeverities,
+    };
+
+    /// <summary>The terms of the enumeration <typeparamref name="T"/>.</summary>
+    public static Terms<T> Of<T>() where T : struct, Enum => (Terms<T>)ByEnumeration[typeof(T)];
+
+    /// <summary>Each rule by its id, with its sentence.</summary>
+    public static readonly IReadOnlyList<Term> Rules =
+        [.. Domain.Rules.All.Select(rule => new Term(rule.Id, rule.SentenceVi, rule.Sentence))];
+
+    /// <summary>Each event type by the name the event store records.</summary>
+    public static readonly IReadOnlyList<Term> Events =
+    [
+        new(nameof(UnitRegistered), "Đăng ký đơn vị", "Unit registered"),
+        new(nameof(SteeringBoardFormed), "Thành lập, kiện toàn Ban chỉ đạo ISO", "Steering board formed"),
+        new(nameof(DocumentationIssued), "Ban hành hệ thống tài liệu", "Documentation issued"),
+        new(nameof(ConformityDeclared), "Công bố hệ thống phù hợp TCVN ISO 9001", "Conformity declared"),
+        new(nameof(ConversionStarted), "Bắt đầu chuyển đổi sang TCVN ISO 9001:2015", "Conversion started"),
+        new(nameof(StandardConverted), "Hoàn thành chuyển đổi sang TCVN ISO 9001:2015", "Converted to ISO 9001:2015"),
+        new(nameof(QualityObjectivesIssued), "Ban hành chính sách, mục tiêu chất lượng",
+            "Quality policy and objectives issued"),
+        new(nameof(MaintenancePlanIssued), "Ban hành kế hoạch duy trì áp dụng", "Maintenance plan issued"),
+        new(nameof(InternalAuditHeld), "Đánh giá nội bộ", "Internal audit held"),
+        new(nameof(NonconformityRaised), "Phát hiện điểm không phù hợp", "Nonconformity raised"),
+        new(nameof(CorrectiveActionTaken), "Thực hiện hành động khắc phục", "Corrective action taken"),
+        new(nameof(NonconformityClosed), "Đóng điểm không phù hợp", "Nonconformity closed"),
+        new(nameof(ManagementReviewHeld), "Xem xét của lãnh đạo", "Management review held"),
+        new(nameof(AnnualReportSubmitted), "Gửi báo cáo duy trì năm", "Annual report submitted"),
+        new(nameof(InspectionRecorded), "Kiểm tra, xác nhận của tỉnh", "Inspection recorded"),
+        new(nameof(CorrectiveActionsReported), "Báo cáo hành động khắc phục đã thực hiện",
+            "Corrective actions reported"),
+        new(nameof(ScopeChanged), "Thay đổi phạm vi áp dụng", "Scope changed"),
+        new(nameof(UnitMerged), "Sáp nhập đơn vị", "Unit merged"),
+    ];
+
+    public static readonly Term Total = new("total", "Tổng", "Total");
+
+    /// <summary>The word after a group's unit count in a report's totals.</summary>
+    public static readonly Term UnitsCounted = new("units", "đơn vị", "units");
+
+    /// <summary>The columns of the annual report's table (its appendices), in the report's order; each value is the
+    /// annual table row's field.</summary>
+    public static readonly IReadOnlyList<Term> ReportColumns =
+    [
+        new("number", "TT", "No."),
+        new("name", "Đơn vị", "Unit"),
+        new("declared", "Công bố HT ISO", "Declared"),
+        new("qualityPolicy", "CSCL", "Quality policy"),
+        new("qualityObjectives", "MTCL", "Quality objectives"),
+        new("maintenancePlan", "KH duy trì áp dụng", "Maintenance plan"),
+        new("internalAudit", "Đánh giá nội bộ", "Internal audit"),
+        new("correctiveActions", "HĐKP", "Corrective actions"),
+        new("managementReview", "Xem xét LĐ", "Management review"),
+        new("reportSubmitted", "Báo cáo", "Report"),
+        new("inspection", "Xác nhận", "Inspection"),
+        new("standard", "Áp dụng", "Standard"),
+    ];
+
+    /// <summary>The counts of conversion progress 2008 → 2015; each value is the counts' field.</summary>
+    public static readonly IReadOnlyList<Term> ConversionColumns =
+    [
+        new("notDeclared", "Chưa công bố", "Not declared"),
+        new("on2008", "Áp dụng 2008", "On 2008"),
+        new("converting", "Đang chuyển đổi", "Converting"),
+        new("converted", "Đã chuyển đổi / 2015", "Converted / 2015"),
+        new("convertedOrConverting", "Đã và đang chuyển đổi", "Converted or converting"),
+        Total,
+    ];
+}

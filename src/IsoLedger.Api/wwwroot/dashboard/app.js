@@ -1,5 +1,8 @@
 "use strict";
 // The IsoLedger dashboard: reads the public dashboard endpoints with a viewer key kept in session storage.
+// TEXT holds the page's own words only; every name of a value the API answers with (levels, standards, conversion
+// states, inspection results, rules, events, column names) comes from GET /api/vocabulary, and every figure from
+// the API's answers.
 
 const TEXT = {
   vi: {
@@ -7,15 +10,10 @@ const TEXT = {
     keyHint: "Khóa chỉ được giữ trong phiên trình duyệt này.", province: "Tỉnh", year: "Năm", overview: "Tổng quan",
     forgetKey: "Quên khóa", conversion: "Chuyển đổi 2008 → 2015", annual: "Bảng duy trì năm", filter: "Lọc theo tên",
     level: "Cấp", allLevels: "Tất cả", downloadCsv: "Tải CSV", compliance: "Cảnh báo tuân thủ", asOf: "Trạng thái tại ngày",
-    timeline: "Lịch sử", notDeclared: "Chưa công bố", on2008: "Áp dụng 2008", converting: "Đang chuyển đổi",
-    converted: "Đã chuyển đổi / 2015", total: "Tổng", convertedOrConverting: "Đã và đang chuyển đổi",
-    department: "Sở, ban, ngành", "sub-department": "Chi cục", district: "UBND huyện", commune: "UBND xã",
-    tt: "TT", unit: "Đơn vị", declared: "Công bố", qualityPolicy: "CSCL", qualityObjectives: "MTCL", maintenancePlan: "KH duy trì",
-    internalAudit: "ĐGNB", correctiveActions: "HĐKP", managementReview: "XXLĐ", reportSubmitted: "Báo cáo", inspection: "Xác nhận",
-    standard: "Áp dụng", passed: "Đạt", failed: "Không đạt", maintained: "Duy trì", "no-report": "Ko có Bc",
+    timeline: "Lịch sử",
     fresh: "Cập nhật: dữ liệu đã xử lý đến sự kiện {p}/{l}", behind: "Đang chậm {n} sự kiện", loading: "Đang tải…",
     badKey: "Khóa không hợp lệ hoặc không đủ quyền.", failedLoad: "Không tải được dữ liệu", noFlags: "Không có cảnh báo.",
-    byDistrict: "Theo huyện — nhấn vào một cấp để xem", units: "đơn vị", status: "Tình trạng", standardNow: "Tiêu chuẩn",
+    byDistrict: "Theo huyện — nhấn vào một cấp để xem", status: "Tình trạng", standardNow: "Tiêu chuẩn",
     conversionState: "Chuyển đổi", board: "Ban chỉ đạo", lastAudit: "ĐGNB gần nhất", lastReview: "XXLĐ gần nhất",
     openNc: "Điểm không phù hợp đang mở", flags: "Cảnh báo", mergedInto: "Đã sáp nhập vào", members: "thành viên", none: "—",
     recordedBy: "ghi bởi",
@@ -25,27 +23,30 @@ const TEXT = {
     keyHint: "The key is kept only for this browser session.", province: "Province", year: "Year", overview: "Overview",
     forgetKey: "Forget key", conversion: "Conversion 2008 → 2015", annual: "Annual maintenance table", filter: "Filter by name",
     level: "Level", allLevels: "All", downloadCsv: "Download CSV", compliance: "Compliance flags", asOf: "State as of",
-    timeline: "History", notDeclared: "Not declared", on2008: "On 2008", converting: "Converting", converted: "Converted / 2015",
-    total: "Total", convertedOrConverting: "Converted or converting",
-    department: "Departments", "sub-department": "Sub-departments", district: "Districts", commune: "Communes",
-    tt: "No.", unit: "Unit", declared: "Declared", qualityPolicy: "Policy", qualityObjectives: "Objectives", maintenancePlan: "Plan",
-    internalAudit: "Audit", correctiveActions: "Corr. actions", managementReview: "Review", reportSubmitted: "Report", inspection: "Inspection",
-    standard: "Standard", passed: "passed", failed: "failed", maintained: "maintained", "no-report": "no report",
+    timeline: "History",
     fresh: "Up to date: processed event {p} of {l}", behind: "{n} events behind", loading: "Loading…",
     badKey: "The key is not valid or lacks the role.", failedLoad: "Could not load", noFlags: "No flags.",
-    byDistrict: "By district — click a level to see it", units: "units", status: "Status", standardNow: "Standard",
+    byDistrict: "By district — click a level to see it", status: "Status", standardNow: "Standard",
     conversionState: "Conversion", board: "Steering board", lastAudit: "Last internal audit", lastReview: "Last management review",
     openNc: "Open nonconformities", flags: "Flags", mergedInto: "Merged into", members: "members", none: "—",
     recordedBy: "recorded by",
   },
 };
-const LEVELS = ["department", "sub-department", "district", "commune"];
+// The conversion counts drawn as bar segments, with their colours.
 const SEGMENTS = [["notDeclared", "--none"], ["on2008", "--s2008"], ["converting", "--converting"], ["converted", "--converted"]];
-const COLUMNS = ["declared", "qualityPolicy", "qualityObjectives", "maintenancePlan", "internalAudit", "correctiveActions", "managementReview", "reportSubmitted"];
 
-const state = { lang: localStorage.getItem("isoledger.lang") || "vi", provinces: [], conversion: null, annual: null, sort: null, level: null };
+const state = {
+  lang: localStorage.getItem("isoledger.lang") || "vi", vocabulary: null, provinces: [], conversion: null, annual: null,
+  compliance: null, sort: null,
+};
 const $ = (id) => document.getElementById(id);
 const t = (key) => TEXT[state.lang][key] ?? key;
+const label = (term) => term[state.lang];
+/** The label of a value the API answers with, from the vocabulary's list of that kind (the value if it has none). */
+const term = (kind, value) => {
+  const found = state.vocabulary[kind].find((entry) => entry.value === value);
+  return found ? label(found) : value;
+};
 const key = () => sessionStorage.getItem("isoledger.key");
 
 function element(tag, attributes = {}, ...children) {
@@ -91,7 +92,7 @@ function showKeyForm(message) {
 // --- Conversion -------------------------------------------------------------------------------------------
 
 function bars(groups, label) {
-  const width = 900, rowHeight = 34, labelWidth = 190;
+  const width = 900, rowHeight = 34, labelWidth = 260;
   const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
   svg.setAttribute("viewBox", `0 0 ${width} ${groups.length * rowHeight + 4}`);
   svg.setAttribute("role", "img");
@@ -114,7 +115,7 @@ function bars(groups, label) {
       rect.setAttribute("x", x); rect.setAttribute("y", y); rect.setAttribute("width", w); rect.setAttribute("height", rowHeight - 8);
       rect.setAttribute("fill", getComputedStyle(document.documentElement).getPropertyValue(color));
       const tip = document.createElementNS(svg.namespaceURI, "title");
-      tip.textContent = `${label(group.name)} — ${t(segment)}: ${value}`;
+      tip.textContent = `${label(group.name)} — ${term("conversionColumns", segment)}: ${value}`;
       rect.append(tip);
       row.append(rect);
       x += w;
@@ -128,16 +129,19 @@ function renderConversion() {
   const data = state.conversion.data;
   const levels = data.byLevel.map((l) => ({ name: l.level, counts: l.counts }));
   const chart = $("conversion-chart");
-  chart.replaceChildren(bars(levels, t));
+  chart.replaceChildren(bars(levels, (name) => term("levels", name)));
   chart.querySelectorAll(".bar-row").forEach((row) => row.addEventListener("click", () => renderDistricts(row.dataset.name)));
   $("conversion-legend").replaceChildren(...SEGMENTS.flatMap(([segment]) => [
-    element("span", { class: `swatch ${segment}`, "aria-hidden": "true" }), document.createTextNode(t(segment))]));
+    element("span", { class: `swatch ${segment}`, "aria-hidden": "true" }),
+    document.createTextNode(term("conversionColumns", segment))]));
+  const columns = state.vocabulary.conversionColumns;
   const head = element("tr", {}, element("th", { text: t("level") }),
-    ...["notDeclared", "on2008", "converting", "converted", "convertedOrConverting", "total"].map((c) => element("th", { class: "num", text: t(c) })));
-  const row = (name, counts) => element("tr", { "data-level": name }, element("td", { text: t(name) }),
-    ...["notDeclared", "on2008", "converting", "converted", "convertedOrConverting", "total"].map((c) => element("td", { class: "num", text: counts[c] })));
-  $("conversion-table").replaceChildren(element("thead", {}, head),
-    element("tbody", {}, ...data.byLevel.map((l) => row(l.level, l.counts)), row("total", data.totals)));
+    ...columns.map((c) => element("th", { class: "num", text: label(c) })));
+  const row = (name, text, counts) => element("tr", { "data-level": name }, element("td", { text }),
+    ...columns.map((c) => element("td", { class: "num", text: counts[c.value] })));
+  $("conversion-table").replaceChildren(element("thead", {}, head), element("tbody", {},
+    ...data.byLevel.map((l) => row(l.level, term("levels", l.level), l.counts)),
+    row("total", label(state.vocabulary.total), data.totals)));
   freshness("conversion-freshness", state.conversion.freshness);
 }
 
@@ -146,26 +150,33 @@ function renderDistricts(level) {
   const chart = $("conversion-chart");
   const back = element("button", { type: "button", text: `← ${t("overview")}` });
   back.addEventListener("click", renderConversion);
-  chart.replaceChildren(element("p", { class: "hint", text: `${t(level)} · ${t("byDistrict")}` }), back, bars(districts, (name) => name));
+  chart.replaceChildren(element("p", { class: "hint", text: `${term("levels", level)} · ${t("byDistrict")}` }), back,
+    bars(districts, (name) => name));
 }
 
 // --- Annual table -----------------------------------------------------------------------------------------
 
 function mark(value) { return value ? "✓" : ""; }
 
+/** The report's standard column: the edition, or the conversion under way or done. */
 function standardLabel(row) {
-  if (row.standard === "none") return "";
-  if (row.conversion === "done") return state.lang === "vi" ? "Đã ch/đổi 9001:2015" : "converted";
-  if (row.conversion === "in-progress") return state.lang === "vi" ? "Đang ch/đổi" : "converting";
+  if (!state.vocabulary.standards.some((s) => s.value === row.standard)) return "";
+  if (row.conversion === "done" || row.conversion === "in-progress") return term("conversionStates", row.conversion);
   return row.standard;
 }
 
-function totalsRow(label, rows) {
-  const reported = rows.filter((r) => r.reportSubmitted).length;
-  const percent = rows.length ? (Math.round((reported * 10000) / rows.length) / 100).toFixed(2) : "0.00";
-  return element("tr", { class: "total" }, element("td", { text: "" }), element("td", { text: `${t("total")}: ${label} (${rows.length} ${t("units")})` }),
-    ...COLUMNS.map((c) => element("td", { class: "num", text: c === "reportSubmitted" ? `${reported} (${percent}%)` : rows.filter((r) => r[c]).length })),
-    element("td", { text: "" }), element("td", { text: "" }));
+/** A group's totals as the API computed them (the whole group, whatever the name filter shows). */
+function totalsRow(name, totals) {
+  if (!totals) return [];
+  const units = `${totals.units} ${label(state.vocabulary.unitsCounted)}`;
+  const cell = (column) => {
+    if (column === "name") return element("td", { text: `${label(state.vocabulary.total)}: ${name} (${units})` });
+    if (column === "reportSubmitted") {
+      return element("td", { class: "num", text: `${totals.reportSubmitted} (${totals.reportedPercent.toFixed(2)}%)` });
+    }
+    return typeof totals[column] === "number" ? element("td", { class: "num", text: totals[column] }) : element("td");
+  };
+  return [element("tr", { class: "total" }, ...state.vocabulary.reportColumns.map((c) => cell(c.value)))];
 }
 
 function renderAnnual() {
@@ -174,39 +185,51 @@ function renderAnnual() {
   const filter = $("annual-filter").value.trim().toLowerCase();
   const level = $("annual-level").value;
   let rows = table.rows.filter((r) => (!filter || r.name.toLowerCase().includes(filter)) && (!level || r.level === level));
-  const headers = [["tt", null], ["unit", "name"], ...COLUMNS.map((c) => [c, c]), ["inspection", "inspection"], ["standard", "standard"]];
-  const head = element("tr", {}, ...headers.map(([label, field]) => {
-    if (!field) return element("th", { text: t(label) });
-    const button = element("button", { type: "button", text: t(label) });
+  const columns = state.vocabulary.reportColumns;
+  const head = element("tr", {}, ...columns.map((column) => {
+    const field = column.value;
+    if (field === "number") return element("th", { text: label(column) });
+    const button = element("button", { type: "button", text: label(column) });
     button.addEventListener("click", () => { state.sort = state.sort?.field === field ? { field, down: !state.sort.down } : { field, down: false }; renderAnnual(); });
     const sorted = state.sort?.field === field ? (state.sort.down ? "descending" : "ascending") : "none";
     return element("th", { "aria-sort": sorted }, button);
   }));
   const body = element("tbody");
   let number = 0;
-  const line = (r) => element("tr", { "data-code": r.code }, element("td", { class: "num", text: ++number }),
-    element("td", {}, element("a", { href: `#unit/${encodeURIComponent(r.code)}`, text: r.name })),
-    ...COLUMNS.map((c) => element("td", { class: "num", text: mark(r[c]) })),
-    element("td", { text: r.inspection ? t(r.inspection) : "" }), element("td", { text: standardLabel(r) }));
+  const cell = (r, field) => {
+    if (field === "number") return element("td", { class: "num", text: ++number });
+    if (field === "name") {
+      return element("td", {}, element("a", { href: `#unit/${encodeURIComponent(r.code)}`, text: r.name }));
+    }
+    if (field === "inspection") {
+      return element("td", { text: r.inspection ? term("inspectionResults", r.inspection) : "" });
+    }
+    if (field === "standard") return element("td", { text: standardLabel(r) });
+    return element("td", { class: "num", text: mark(r[field]) });
+  };
+  const line = (r) => element("tr", { "data-code": r.code }, ...columns.map((c) => cell(r, c.value)));
+  const levelTotals = (name) => table.byLevel.find((g) => g.group === name);
+  const group = (text) => element("tr", { class: "group" }, element("td", { colspan: String(columns.length), text }));
   if (state.sort) {
     const { field, down } = state.sort;
     rows = [...rows].sort((a, b) => String(a[field] ?? "").localeCompare(String(b[field] ?? ""), "vi") * (down ? -1 : 1));
-    body.append(...rows.map(line), totalsRow(t("total"), rows));
+    body.append(...rows.map(line),
+      ...(level ? totalsRow(term("levels", level), levelTotals(level)) : totalsRow(table.province, table.totals)));
   } else {
-    for (const levelName of LEVELS) {
+    for (const levelName of state.vocabulary.levels.map((l) => l.value)) {
       const inLevel = rows.filter((r) => r.level === levelName);
       if (!inLevel.length) continue;
-      body.append(element("tr", { class: "group" }, element("td", { colspan: 12, text: t(levelName) })));
+      body.append(group(term("levels", levelName)));
       const districts = levelName === "commune" ? [...new Set(inLevel.map((r) => r.district ?? ""))] : [null];
       for (const district of districts) {
         const inDistrict = district === null ? inLevel : inLevel.filter((r) => (r.district ?? "") === district);
-        if (district !== null) body.append(element("tr", { class: "group" }, element("td", { colspan: 12, text: district })));
+        if (district !== null) body.append(group(district));
         body.append(...inDistrict.map(line));
-        if (district !== null) body.append(totalsRow(district, inDistrict));
+        if (district !== null) body.append(...totalsRow(district, table.byDistrict.find((g) => g.group === district)));
       }
-      body.append(totalsRow(t(levelName), inLevel));
+      body.append(...totalsRow(term("levels", levelName), levelTotals(levelName)));
     }
-    body.append(totalsRow(table.province, rows));
+    if (!level) body.append(...totalsRow(table.province, table.totals));
   }
   $("annual-table").replaceChildren(element("thead", {}, head), body);
   freshness("annual-freshness", state.annual.freshness);
@@ -222,12 +245,13 @@ async function downloadCsv() {
 
 // --- Compliance -------------------------------------------------------------------------------------------
 
-function renderCompliance(answer) {
+function renderCompliance() {
+  const answer = state.compliance;
   const flags = answer.data.flags;
   const byRule = Map.groupBy ? Map.groupBy(flags, (f) => f.rule) : flags.reduce((m, f) => m.set(f.rule, [...(m.get(f.rule) || []), f]), new Map());
   const list = $("compliance-list");
   list.replaceChildren(...(flags.length ? [...byRule].map(([rule, items]) => element("details", { "data-rule": rule },
-    element("summary", { text: `${rule} (${items.length}) — ${items[0].sentence}` }),
+    element("summary", { text: `${rule} (${items.length}) — ${term("rules", rule)}` }),
     element("ul", {}, ...items.map((f) => element("li", {},
       element("a", { href: `#unit/${encodeURIComponent(f.code)}`, text: f.name }),
       document.createTextNode(` · ${f.since}${f.subject ? ` · ${f.subject}` : ""}`)))))) : [element("p", { text: t("noFlags") })]));
@@ -246,7 +270,8 @@ async function showUnit(code) {
   ]);
   $("unit-title").textContent = `${status.name} (${status.code})`;
   const facts = [
-    [t("level"), t(status.level)], [t("standardNow"), status.standard], [t("conversionState"), status.conversion.state],
+    [t("level"), term("levels", status.level)], [t("standardNow"), term("standards", status.standard)],
+    [t("conversionState"), term("conversionStates", status.conversion.state)],
     [t("board"), status.steeringBoard ? `${status.steeringBoard.formedOn} · ${status.steeringBoard.members} ${t("members")}` : t("none")],
     [t("lastAudit"), status.lastInternalAudit ?? t("none")], [t("lastReview"), status.lastManagementReview ?? t("none")],
     [t("openNc"), status.openNonconformities.length], [t("flags"), status.flags.map((f) => f.rule).join(", ") || t("none")],
@@ -254,7 +279,9 @@ async function showUnit(code) {
   if (status.mergedInto) facts.push([t("mergedInto"), status.mergedInto.intoCode]);
   $("unit-status").replaceChildren(...facts.flatMap(([name, value]) => [element("dt", { text: name }), element("dd", { text: value })]));
   $("timeline").replaceChildren(...timeline.map((e) =>
-    element("li", { text: `${e.businessDate ?? ""} — ${e.event} (${t("recordedBy")} ${e.recordedBy ?? "?"})` })));
+    element("li", {
+      text: `${e.businessDate ?? ""} — ${term("events", e.event)} (${t("recordedBy")} ${e.recordedBy ?? "?"})`,
+    })));
 }
 
 // --- Loading ----------------------------------------------------------------------------------------------
@@ -269,11 +296,10 @@ async function loadOverview() {
       api(`/api/dashboards/annual/${year}?province=${province}`),
       api(`/api/dashboards/compliance?province=${province}`),
     ]);
-    state.conversion = conversion;
-    state.annual = annual;
+    Object.assign(state, { conversion, annual, compliance });
     renderConversion();
     renderAnnual();
-    renderCompliance(compliance);
+    renderCompliance();
     $("status").textContent = "";
   } catch (error) {
     $("status").textContent = `${t("failedLoad")}: ${error.message}`;
@@ -282,7 +308,8 @@ async function loadOverview() {
 
 function fillLevels() {
   const chosen = $("annual-level").value;
-  $("annual-level").replaceChildren(element("option", { value: "", text: t("allLevels") }), ...LEVELS.map((l) => element("option", { value: l, text: t(l) })));
+  $("annual-level").replaceChildren(element("option", { value: "", text: t("allLevels") }),
+    ...state.vocabulary.levels.map((l) => element("option", { value: l.value, text: label(l) })));
   $("annual-level").value = chosen;
 }
 
@@ -309,7 +336,8 @@ async function start() {
   $("key-form").hidden = true;
   $("app").hidden = false;
   try {
-    state.provinces = await api("/api/dashboards/provinces");
+    [state.vocabulary, state.provinces] = await Promise.all([
+      state.vocabulary ?? api("/api/vocabulary"), api("/api/dashboards/provinces")]);
   } catch (error) {
     return;
   }
@@ -331,8 +359,10 @@ document.addEventListener("DOMContentLoaded", () => {
     state.lang = state.lang === "vi" ? "en" : "vi";
     localStorage.setItem("isoledger.lang", state.lang);
     translatePage();
+    if (!state.vocabulary) return;
     fillLevels();
-    if (state.conversion) { renderConversion(); renderAnnual(); }
+    if (state.conversion) { renderConversion(); renderAnnual(); renderCompliance(); }
+    if (!$("unit").hidden) route();
   });
   $("province").addEventListener("change", () => { fillYears(); loadOverview(); });
   $("year").addEventListener("change", loadOverview);

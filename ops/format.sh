@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Formats the C# code as .editorconfig says (dotnet format: whitespace, style and analyzers such as unused usings).
+# --check: changes nothing and fails if anything is not formatted, or if a C# line in src/ passes 120 columns
+# (generated code aside); ops/test.sh runs this, so CI keeps the format.
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+if [ "${1:-}" != "--check" ]; then
+  dotnet format "$repo/IsoLedger.sln"
+  exit 0
+fi
+
+status=0
+dotnet format "$repo/IsoLedger.sln" --verify-no-changes || {
+  echo "format: run ops/format.sh to format the code as .editorconfig says" >&2
+  status=1
+}
+long_lines="$(cd "$repo" && git ls-files 'src/*.cs' | grep -v '/Internal/Generated/' \
+  | xargs awk 'length > 120 { printf "%s:%d: %d columns\n", FILENAME, FNR, length }')"
+if [ -n "$long_lines" ]; then
+  printf '%s\n' "$long_lines" >&2
+  echo "format: $(printf '%s\n' "$long_lines" | wc -l) lines in src/ pass 120 columns" >&2
+  status=1
+fi
+exit $status

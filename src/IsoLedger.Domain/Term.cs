@@ -1,0 +1,38 @@
+namespace IsoLedger.Domain;
+
+/// <summary>A word of the ledger's vocabulary: <see cref="Value"/> is how the API and the import format write it,
+/// <see cref="Vi"/> and <see cref="En"/> what people read.</summary>
+public sealed record Term(string Value, string Vi, string En);
+
+/// <summary>The terms of one enumeration, one per member, in the members' order.</summary>
+public sealed class Terms<T> where T : struct, Enum
+{
+    private readonly Dictionary<T, Term> byMember;
+
+    public Terms(params (T Member, Term Term)[] terms)
+    {
+        byMember = terms.ToDictionary(t => t.Member, t => t.Term);
+        All = [.. terms.OrderBy(t => t.Member).Select(t => t.Term)];
+    }
+
+    public IReadOnlyList<Term> All { get; }
+
+    public IReadOnlyCollection<T> Members => byMember.Keys;
+
+    public Term this[T member] => byMember[member];
+
+    public IEnumerable<string> Values => All.Select(t => t.Value);
+
+    /// <summary>The member written <paramref name="value"/>, in any case.</summary>
+    public bool TryParse(string value, out T member)
+    {
+        foreach (var (candidate, term) in byMember)
+        {
+            if (!string.Equals(term.Value, value, StringComparison.OrdinalIgnoreCase)) continue;
+            member = candidate;
+            return true;
+        }
+        member = default;
+        return false;
+    }
+}

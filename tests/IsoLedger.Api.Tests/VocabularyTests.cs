@@ -1,0 +1,81 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Alba;
+using IsoLedger.Domain;
+using IsoLedger.Domain.Units;
+using IsoLedger.Projections.Dashboards;
+
+namespace IsoLedger.Api.Tests;
+
+/// <summary>The vocabulary's values are what the API writes, without a database.</summary>
+public class VocabularyWireTests
+{
+    private static readonly JsonSerializerOptions Json = Options();
+
+    private static JsonSerializerOptions Options()
+    {
+        var options = new JsonSerializerOptions();
+        Hosting.ApiJson.Configure(options);
+        return options;
+    }
+
+    private static void AssertWritten<T>(Terms<T> terms) where T : struct, Enum =>
+        Assert.All(Enum.GetValues<T>(), member =>
+            Assert.Equal(JsonSerializer.Serialize(member, Json), JsonSerializer.Serialize(terms[member].Value)));
+
+    [Fact]
+    public void Each_value_is_what_the_JSON_enum_converter_writes()
+    {
+        AssertWritten(Vocabulary.Levels);
+        AssertWritten(Vocabulary.Standards);
+        AssertWritten(Vocabulary.Conversions);
+        AssertWritten(Vocabulary.Inspections);
+        AssertWritten(Vocabulary.NonconformitySources);
+        AssertWritten(Vocabulary.NonconformitySeverities);
+    }
+
+    private static IEnumerable<string> Fields(object sample) =>
+        JsonSerializer.SerializeToNode(sample, Json)!.AsObject().Select(p => p.Key);
+
+    [Fact]
+    public void Column_values_are_the_fields_of_the_answers_they_label()
+    {
+        var row = new AnnualRow("C", "N", UnitLevel.Commune, null,
+            false, false, false, false, false, false, false, false, null, QmsStandards.None, ConversionState.None);
+        Assert.Equal(["number"], Vocabulary.ReportColumns.Select(c => c.Value).Except(Fields(row)));
+        Assert.Equal(
+            Fields(new ConversionCounts(0, 0, 0, 0, 0)).Order(),
+            Vocabulary.ConversionColumns.Select(c => c.Value).Order());
+    }
+}
+
+public class VocabularyEndpointTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    private IAlbaHost Host => api.Host;
+
+    private static JsonNode Term(Answer answer, string list, string value) =>
+        answer.Json[list]!.AsArray().Single(t => (string?)t!["value"] == value)!;
+
+    [Fact]
+    public async Task Any_key_reads_every_term_with_its_labels()
+    {
+        var answer = await Host.Get("/api/vocabulary", Keys.Viewer).Expect(200);
+
+        Assert.Equal(Vocabulary.Levels.Values, answer.Json["levels"]!.AsArray().Select(t => (string?)t!["value"]));
+        var subDepartment = Term(answer, "levels", "sub-department");
+        Assert.Equal(
+            ("Chi cục thuộc Sở", "Sub-departments"), ((string?)subDepartment["vi"], (string?)subDepartment["en"]));
+        Assert.Equal("Ko có Bc", (string?)Term(answer, "inspectionResults", "no-report")["vi"]);
+        Assert.Equal("2015", (string?)answer.Json["standards"]![1]!["value"]);
+        var deadline = Term(answer, "rules", "conversion-deadline");
+        Assert.Equal(Rules.ConversionDeadlineMissed.Sentence, (string?)deadline["en"]);
+        Assert.Equal(Rules.ConversionDeadlineMissed.SentenceVi, (string?)deadline["vi"]);
+        var declared = Term(answer, "events", "ConformityDeclared");
+        Assert.Equal("Công bố hệ thống phù hợp TCVN ISO 9001", (string?)declared["vi"]);
+        Assert.Equal("KH duy trì áp dụng", (string?)Term(answer, "reportColumns", "maintenancePlan")["vi"]);
+        Assert.Equal("Tổng", (string?)answer.Json["total"]!["vi"]);
+        string[] others = ["conversionStates", "nonconformitySources", "nonconformitySeverities", "conversionColumns"];
+        foreach (var list in others)
+            Assert.NotEmpty(answer.Json[list]!.AsArray());
+    }
+}

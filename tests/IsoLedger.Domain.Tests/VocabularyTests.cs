@@ -1,0 +1,71 @@
+using IsoLedger.Domain.Units;
+
+namespace IsoLedger.Domain.Tests;
+
+/// <summary>Every enumeration, rule and event has exactly one term, with a label in each language.</summary>
+public class VocabularyTests
+{
+    private static void AssertCovers<T>(Terms<T> terms) where T : struct, Enum
+    {
+        Assert.Same(terms, Vocabulary.Of<T>());
+        Assert.Equal(Enum.GetValues<T>().Order(), terms.Members.Order());
+        Assert.Equal(Enum.GetValues<T>().Length, terms.All.Count);
+        AssertLabelled(terms.All);
+    }
+
+    private static void AssertLabelled(IReadOnlyList<Term> terms)
+    {
+        Assert.All(terms, term =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(term.Value));
+            Assert.False(string.IsNullOrWhiteSpace(term.Vi), $"{term.Value} has no Vietnamese label");
+            Assert.False(string.IsNullOrWhiteSpace(term.En), $"{term.Value} has no English label");
+        });
+        Assert.Equal(terms.Count, terms.Select(t => t.Value).Distinct().Count());
+    }
+
+    [Fact]
+    public void Every_enumeration_member_has_exactly_one_labelled_term()
+    {
+        AssertCovers(Vocabulary.Levels);
+        AssertCovers(Vocabulary.Standards);
+        AssertCovers(Vocabulary.Conversions);
+        AssertCovers(Vocabulary.Inspections);
+        AssertCovers(Vocabulary.NonconformitySources);
+        AssertCovers(Vocabulary.NonconformitySeverities);
+    }
+
+    [Fact]
+    public void Every_rule_has_one_term_with_its_sentences()
+    {
+        Assert.Equal(Rules.All.Select(r => r.Id), Vocabulary.Rules.Select(t => t.Value));
+        AssertLabelled(Vocabulary.Rules);
+        Assert.All(Rules.All, rule => Assert.NotEqual(rule.Sentence, rule.SentenceVi));
+    }
+
+    [Fact]
+    public void Every_event_type_has_one_term_under_its_type_name()
+    {
+        var eventTypes = typeof(IUnitEvent).Assembly.GetTypes()
+            .Where(t => t.IsClass && !t.IsAbstract && typeof(IUnitEvent).IsAssignableFrom(t)).Select(t => t.Name);
+        Assert.Equal(eventTypes.Order(), Vocabulary.Events.Select(t => t.Value).Order());
+        AssertLabelled(Vocabulary.Events);
+    }
+
+    [Fact]
+    public void Report_and_conversion_columns_are_labelled()
+    {
+        AssertLabelled(Vocabulary.ReportColumns);
+        AssertLabelled(Vocabulary.ConversionColumns);
+    }
+
+    [Theory]
+    [InlineData("sub-department", UnitLevel.SubDepartment)]
+    [InlineData("Commune", UnitLevel.Commune)]
+    public void A_value_parses_in_any_case(string value, UnitLevel expected)
+    {
+        Assert.True(Vocabulary.Levels.TryParse(value, out var level));
+        Assert.Equal(expected, level);
+        Assert.False(Vocabulary.Levels.TryParse("province", out _));
+    }
+}
