@@ -43,7 +43,9 @@ app.UseReadRetries();
 
 app.UseDashboardPage();
 app.MapOpenApi();
-app.MapScalarApiReference("/docs", options => options.WithTitle("IsoLedger API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+app.MapScalarApiReference("/docs", options => options
+    .WithTitle("IsoLedger API")
+    .WithOpenApiRoutePattern("/openapi/{documentName}.json"));
 app.MapIsoLedgerHealthChecks();
 app.MapWolverineEndpoints(options =>
 {

@@ -8,7 +8,8 @@ public abstract record Decision
     public static Decision Reject(Rule broken) => new Rejected(broken);
 }
 
-/// <summary>The command is possible: append <paramref name="Events"/>; <paramref name="Warnings"/> lists compliance rules it breaks.</summary>
+/// <summary>The command is possible: append <paramref name="Events"/>; <paramref name="Warnings"/> lists compliance
+/// rules it breaks.</summary>
 public sealed record Accepted(IReadOnlyList<object> Events, IReadOnlyList<Rule> Warnings) : Decision;
 
 /// <summary>The command is impossible because it breaks the invariant <paramref name="Broken"/>.</summary>

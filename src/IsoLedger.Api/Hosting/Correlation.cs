@@ -11,13 +11,14 @@ public static class Correlation
 
     public static string Id(this HttpContext context) => (string)context.Items[Header]!;
 
-    public static IApplicationBuilder UseCorrelationIds(this IApplicationBuilder app) => app.Use(async (context, next) =>
-    {
-        var presented = context.Request.Headers[Header].ToString();
-        var id = HeaderLimits.IsValid(presented) ? presented : Guid.NewGuid().ToString("N");
-        context.Items[Header] = id;
-        context.Response.Headers[Header] = id;
-        using (LogContext.PushProperty("CorrelationId", id))
-            await next(context);
-    });
+    public static IApplicationBuilder UseCorrelationIds(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            var presented = context.Request.Headers[Header].ToString();
+            var id = HeaderLimits.IsValid(presented) ? presented : Guid.NewGuid().ToString("N");
+            context.Items[Header] = id;
+            context.Response.Headers[Header] = id;
+            using (LogContext.PushProperty("CorrelationId", id))
+                await next(context);
+        });
 }

@@ -43,7 +43,8 @@ public static partial class JsonBodies
         && (contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
             || contentType.Split(';')[0].Trim().EndsWith("+json", StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>The field errors of a body that is not a <paramref name="requestType"/>, or null when it is one.</summary>
+    /// <summary>The field errors of a body that is not a <paramref name="requestType"/>, or null when it is
+    /// one.</summary>
     public static async Task<Dictionary<string, string[]>?> Check(
         Stream body, Type requestType, JsonSerializerOptions options, CancellationToken cancellation)
     {
@@ -75,7 +76,8 @@ public static partial class JsonBodies
             return Error(FieldOf(exception.Path), "This field appears more than once.");
         if (message.Contains("maximum configured depth", StringComparison.Ordinal))
             return Error(FieldOf(exception.Path), "The body is nested too deeply.");
-        if (exception.InnerException is InvalidOperationException { InnerException: System.Text.DecoderFallbackException })
+        if (exception.InnerException
+            is InvalidOperationException { InnerException: System.Text.DecoderFallbackException })
             return Error(FieldOf(exception.Path), "Not valid UTF-8 text.");
         if (exception.InnerException?.GetType().Name == "JsonReaderException")
             return Error(BodyField, $"Not valid JSON: {Position().Replace(exception.InnerException.Message, "")} "
@@ -89,7 +91,9 @@ public static partial class JsonBodies
 
     /// <summary><c>$.parts[0].kind</c> → <c>parts[0].kind</c>; the root is the body.</summary>
     private static string FieldOf(string? path) =>
-        string.IsNullOrEmpty(path) || path == "$" ? BodyField : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
+        string.IsNullOrEmpty(path) || path == "$" ? BodyField
+        : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..]
+        : path;
 
     /// <summary>The declared type of the property a JSON path leads to, if it can be followed.</summary>
     private static Type? TypeAt(Type root, string? path)
@@ -135,10 +139,12 @@ public static partial class JsonBodies
         return "an object";
     }
 
-    /// <summary>The names the API's enum converter reads: kebab-case, or a <see cref="JsonStringEnumMemberNameAttribute"/>.</summary>
-    private static IEnumerable<string> EnumNames(Type type) => type.GetFields(BindingFlags.Public | BindingFlags.Static)
-        .Select(f => f.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name
-            ?? JsonNamingPolicy.KebabCaseLower.ConvertName(f.Name));
+    /// <summary>The names the API's enum converter reads: kebab-case, or a
+    /// <see cref="JsonStringEnumMemberNameAttribute"/>.</summary>
+    private static IEnumerable<string> EnumNames(Type type) =>
+        type.GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Select(f => f.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name
+                ?? JsonNamingPolicy.KebabCaseLower.ConvertName(f.Name));
 
     [GeneratedRegex(@"The JSON property '([^']*)' could not be mapped")]
     private static partial Regex UnmappedProperty();

@@ -21,7 +21,8 @@ public static class Logging
                 .ReadFrom.Services(services)
                 .Enrich.FromLogContext();
             if (development)
-                logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
+                logger.WriteTo.Console(outputTemplate:
+                    "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
             else
                 logger.WriteTo.Console(new RenderedCompactJsonFormatter());
         }, preserveStaticLogger: true);

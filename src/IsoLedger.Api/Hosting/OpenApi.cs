@@ -10,7 +10,8 @@ public static class OpenApi
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info.Title = "IsoLedger API";
-                document.Info.Description = "Records how public-administration units build and keep an ISO 9001 quality-management system.";
+                document.Info.Description =
+                    "Records how public-administration units build and keep an ISO 9001 quality-management system.";
                 return Task.CompletedTask;
             });
             // Wolverine describes every IResult endpoint with a generic 200 and 404; the responses an endpoint

@@ -15,9 +15,10 @@ public static class Persistence
 
     /// <summary>Marten stores the events and read models; Wolverine hosts the HTTP endpoints and uses the
     /// same database for its own bookkeeping.</summary>
-    /// <summary>Async projections run in this process alone (Solo) unless <c>IsoLedger:Projections:Distribution</c> is
-    /// <c>wolverine</c>: then Wolverine spreads them over every node sharing the database. Marten's HotCold mode is
-    /// not an option with our DistributedLock stand-in (README, "The local package feed").</summary>
+    /// <summary>Async projections run in this process alone (Solo) unless
+    /// <c>IsoLedger:Projections:Distribution</c> is <c>wolverine</c>: then Wolverine spreads them over every node
+    /// sharing the database. Marten's HotCold mode is not an option with our DistributedLock stand-in (README, "The
+    /// local package feed").</summary>
     public const string DistributionSetting = "IsoLedger:Projections:Distribution";
 
     public static void AddIsoLedgerPersistence(this WebApplicationBuilder builder)
@@ -27,15 +28,18 @@ public static class Persistence
         {
             "solo" => false,
             "wolverine" => true,
-            _ => throw new InvalidOperationException($"{DistributionSetting} must be 'solo' or 'wolverine', not '{distribution}'."),
+            _ => throw new InvalidOperationException(
+                $"{DistributionSetting} must be 'solo' or 'wolverine', not '{distribution}'."),
         };
 
         // Resolved lazily so that a host's own configuration (tests give each class a database) applies.
         builder.Services.AddSingleton(services =>
         {
-            var connectionString = services.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName)
+            var connectionString = services.GetRequiredService<IConfiguration>()
+                    .GetConnectionString(ConnectionStringName)
                 ?? throw new InvalidOperationException(
-                    $"Connection string '{ConnectionStringName}' is not configured (ConnectionStrings__{ConnectionStringName}).");
+                    $"Connection string '{ConnectionStringName}' is not configured "
+                    + $"(ConnectionStrings__{ConnectionStringName}).");
             // Every request runs the same few statements: prepared once per connection, PostgreSQL stops parsing and
             // planning them each time (commands +50 % in ops/bench.sh). A connection string that sets a size wins.
             var settings = new NpgsqlConnectionStringBuilder(connectionString);
@@ -68,7 +72,8 @@ public static class Persistence
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
             .AddAsyncDaemon(distributed ? DaemonMode.Disabled : DaemonMode.Solo)
-            .IntegrateWithWolverine(integration => integration.UseWolverineManagedEventSubscriptionDistribution = distributed);
+            .IntegrateWithWolverine(integration =>
+                integration.UseWolverineManagedEventSubscriptionDistribution = distributed);
 
         builder.Host.UseWolverine(options =>
         {

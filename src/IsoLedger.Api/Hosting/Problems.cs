@@ -16,7 +16,8 @@ public static class Problems
         return services;
     }
 
-    /// <summary>A sentence for answers the framework gives on its own (no route, no key, …), so every problem says what is wrong.</summary>
+    /// <summary>A sentence for answers the framework gives on its own (no route, no key, …), so every problem says
+    /// what is wrong.</summary>
     private static string? DefaultDetail(int? status) => status switch
     {
         StatusCodes.Status401Unauthorized => "Send a valid API key in the X-Api-Key header.",
@@ -25,30 +26,35 @@ public static class Problems
         StatusCodes.Status405MethodNotAllowed => "This address does not take this HTTP method.",
         StatusCodes.Status406NotAcceptable => "This address answers JSON (problems as application/problem+json).",
         StatusCodes.Status415UnsupportedMediaType => "Send the body as application/json (imports: text/csv).",
-        StatusCodes.Status500InternalServerError => "Something went wrong on our side; nothing you sent caused it. The traceId identifies it in our logs.",
+        StatusCodes.Status500InternalServerError =>
+            "Something went wrong on our side; nothing you sent caused it. The traceId identifies it in our logs.",
         _ => null,
     };
 
     /// <summary>400 with the errors per field, for input that could be read but is not valid.</summary>
-    public static ProblemDetails Invalid(IDictionary<string, string[]> errors) => new ValidationProblemDetails(errors)
-    {
-        Title = "The request is not valid.",
-        Status = StatusCodes.Status400BadRequest,
-    };
+    public static ProblemDetails Invalid(IDictionary<string, string[]> errors) =>
+        new ValidationProblemDetails(errors)
+        {
+            Title = "The request is not valid.",
+            Status = StatusCodes.Status400BadRequest,
+        };
 }
 
 /// <summary>Turns exceptions a client can cause into 4xx answers; anything else stays a 500 (a bug), shown
 /// without stack trace outside Development by the framework's default handler.</summary>
 internal sealed class ClientErrorExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
-    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    public async ValueTask<bool> TryHandleAsync(
+        HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var problem = exception switch
         {
             BadHttpRequestException bad => new ProblemDetails
             {
                 Status = bad.StatusCode,
-                Title = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : "The request could not be read.",
+                Title = bad.StatusCode == StatusCodes.Status413PayloadTooLarge
+                    ? "The request body is too large."
+                    : "The request could not be read.",
                 Detail = bad.Message,
             },
             _ when DatabaseFailures.IsUnavailable(exception) => new ProblemDetails
@@ -62,6 +68,11 @@ internal sealed class ClientErrorExceptionHandler(IProblemDetailsService problem
         if (problem is null) return false;
         httpContext.Response.StatusCode = problem.Status!.Value;
         if (problem.Status == StatusCodes.Status503ServiceUnavailable) httpContext.Response.Headers.RetryAfter = "5";
-        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
     }
 }

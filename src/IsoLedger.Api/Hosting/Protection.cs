@@ -14,14 +14,17 @@ public static class Protection
     public const string RateLimitPerSecond = "IsoLedger:RateLimit:PermitsPerSecond";
     public const string RateLimitBurst = "IsoLedger:RateLimit:Burst";
 
-    public static IServiceCollection AddIsoLedgerProtection(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddIsoLedgerProtection(
+        this IServiceCollection services, IConfiguration configuration)
     {
         var origins = configuration.GetSection(CorsOrigins).Get<string[]>() ?? [];
         services.AddCors(options => options.AddDefaultPolicy(policy =>
         {
             if (origins.Length > 0)
-                policy.WithOrigins(origins).WithHeaders("X-Api-Key", "Content-Type", "If-Match", "Idempotency-Key", Correlation.Header)
-                    .WithMethods("GET", "POST").WithExposedHeaders("ETag", "Location", Correlation.Header, "Retry-After");
+                policy.WithOrigins(origins)
+                    .WithHeaders("X-Api-Key", "Content-Type", "If-Match", "Idempotency-Key", Correlation.Header)
+                    .WithMethods("GET", "POST")
+                    .WithExposedHeaders("ETag", "Location", Correlation.Header, "Retry-After");
         }));
 
         var perSecond = configuration.GetValue(RateLimitPerSecond, 200);
@@ -29,25 +32,34 @@ public static class Protection
         services.AddRateLimiter(options =>
         {
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                RateLimitPartition.GetTokenBucketLimiter(PartitionOf(context), _ => new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = burst,
-                    TokensPerPeriod = perSecond,
-                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                    QueueLimit = 0,
-                    AutoReplenishment = true,
-                }));
+                RateLimitPartition.GetTokenBucketLimiter(PartitionOf(context), _ =>
+                    new TokenBucketRateLimiterOptions
+                    {
+                        TokenLimit = burst,
+                        TokensPerPeriod = perSecond,
+                        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                        QueueLimit = 0,
+                        AutoReplenishment = true,
+                    }));
             options.OnRejected = async (rejection, cancellation) =>
             {
-                var seconds = rejection.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : 1;
+                var seconds = rejection.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
+                    ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
+                    : 1;
                 var http = rejection.HttpContext;
                 http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 http.Response.Headers.RetryAfter = seconds.ToString();
-                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = http,
-                    ProblemDetails = { Status = 429, Title = "Too many requests.", Detail = $"This key's request rate is limited; retry after {seconds} s." },
-                });
+                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(
+                    new ProblemDetailsContext
+                    {
+                        HttpContext = http,
+                        ProblemDetails =
+                        {
+                            Status = 429,
+                            Title = "Too many requests.",
+                            Detail = $"This key's request rate is limited; retry after {seconds} s.",
+                        },
+                    });
             };
         });
         return services;
@@ -56,47 +68,60 @@ public static class Protection
     /// <summary>The key's name once authenticated; the presented key's hash is not needed: unauthenticated requests
     /// share their address's bucket.</summary>
     private static string PartitionOf(HttpContext context) =>
-        context.User.FindFirstValue(ClaimTypes.Name) is { } key ? $"key:{key}" : $"address:{context.Connection.RemoteIpAddress}";
+        context.User.FindFirstValue(ClaimTypes.Name) is { } key
+            ? $"key:{key}"
+            : $"address:{context.Connection.RemoteIpAddress}";
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
-    {
-        context.Response.OnStarting(() =>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
         {
-            var headers = context.Response.Headers;
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "no-referrer";
-            headers["Cross-Origin-Resource-Policy"] = "same-origin";
-            // The API reference page runs inline scripts and styles; the dashboard only its own files; the rest is data.
-            headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/docs")
-                ? "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; frame-ancestors 'none'"
-                : context.Request.Path.StartsWithSegments("/dashboard")
-                    ? "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'"
-                    : "default-src 'none'; frame-ancestors 'none'";
-            if (context.Request.Path.StartsWithSegments("/api")) headers.CacheControl = "no-store";
-            return Task.CompletedTask;
+            context.Response.OnStarting(() =>
+            {
+                var headers = context.Response.Headers;
+                headers.XContentTypeOptions = "nosniff";
+                headers.XFrameOptions = "DENY";
+                headers["Referrer-Policy"] = "no-referrer";
+                headers["Cross-Origin-Resource-Policy"] = "same-origin";
+                // The API reference page runs inline scripts and styles; the dashboard only its own files; the rest
+                // is data.
+                headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/docs")
+                    ? "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+                        + "img-src 'self' data:; font-src 'self' data:; frame-ancestors 'none'"
+                    : context.Request.Path.StartsWithSegments("/dashboard")
+                        ? "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'"
+                        : "default-src 'none'; frame-ancestors 'none'";
+                if (context.Request.Path.StartsWithSegments("/api")) headers.CacheControl = "no-store";
+                return Task.CompletedTask;
+            });
+            await next(context);
         });
-        await next(context);
-    });
 
     /// <summary>Refuses bodies over 1 MB, or the endpoint's own <c>[RequestSizeLimit]</c>, with 413, by their
     /// declared length or as they are read.</summary>
-    public static IApplicationBuilder UseBodyLimits(this IApplicationBuilder app) => app.Use(async (context, next) =>
-    {
-        var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize
-            ?? MaxJsonBodyBytes;
-        if (context.Request.ContentLength > limit)
+    public static IApplicationBuilder UseBodyLimits(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
         {
-            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize
+                ?? MaxJsonBodyBytes;
+            if (context.Request.ContentLength > limit)
             {
-                HttpContext = context,
-                ProblemDetails = { Status = 413, Title = "The request body is too large.", Detail = $"At most {limit / (1024 * 1024)} MB are accepted here." },
-            });
-            return;
-        }
-        if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
-            size.MaxRequestBodySize = limit;
-        await next(context);
-    });
+                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(
+                    new ProblemDetailsContext
+                    {
+                        HttpContext = context,
+                        ProblemDetails =
+                        {
+                            Status = 413,
+                            Title = "The request body is too large.",
+                            Detail = $"At most {limit / (1024 * 1024)} MB are accepted here.",
+                        },
+                    });
+                return;
+            }
+            if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()
+                is { IsReadOnly: false } size)
+                size.MaxRequestBodySize = limit;
+            await next(context);
+        });
 }

@@ -15,7 +15,10 @@ public static class Query
     public static int Int(Validation validation, string name, string? value, int fallback, int min, int max)
     {
         if (value is null) return fallback;
-        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed >= min && parsed <= max) return parsed;
+        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
+            && parsed >= min
+            && parsed <= max)
+            return parsed;
         validation.Add(name, $"Must be a whole number from {min} to {max}.");
         return fallback;
     }
@@ -23,7 +26,8 @@ public static class Query
     public static long Long(Validation validation, string name, string? value, long fallback, long min)
     {
         if (value is null) return fallback;
-        if (long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed >= min) return parsed;
+        if (long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed >= min)
+            return parsed;
         validation.Add(name, $"Must be a whole number of at least {min}.");
         return fallback;
     }
@@ -31,7 +35,9 @@ public static class Query
     public static DateOnly? Date(Validation validation, string name, string? value)
     {
         if (value is null) return null;
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
+        if (DateOnly.TryParseExact(
+                value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            return date;
         validation.Add(name, "Must be a date as YYYY-MM-DD.");
         return null;
     }
@@ -39,7 +45,9 @@ public static class Query
     public static DateTimeOffset? Timestamp(Validation validation, string name, string? value)
     {
         if (value is null) return null;
-        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var timestamp)) return timestamp;
+        if (DateTimeOffset.TryParse(
+                value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var timestamp))
+            return timestamp;
         validation.Add(name, "Must be an ISO 8601 timestamp, e.g. 2026-11-23T10:15:00Z.");
         return null;
     }

@@ -6,15 +6,20 @@ namespace IsoLedger.Api.Imports;
 public sealed record CsvRecord(int Line, IReadOnlyList<string> Fields);
 
 /// <summary>Reads RFC 4180 CSV one record at a time: comma separated, fields optionally in double quotes (a quote
-/// inside doubled), LF or CRLF line ends, UTF-8 with or without BOM. Every field is returned in Unicode form C.</summary>
+/// inside doubled), LF or CRLF line ends, UTF-8 with or without BOM. Every field is returned in Unicode form
+/// C.</summary>
 public sealed class CsvReader(TextReader text)
 {
     private int line = 1;
 
     public static CsvReader Open(Stream stream) =>
-        new(new StreamReader(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true));
+        new(new StreamReader(
+            stream,
+            new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true),
+            detectEncodingFromByteOrderMarks: true));
 
-    /// <summary>The next record, or null at the end. Throws <see cref="CsvFormatException"/> on a broken quote.</summary>
+    /// <summary>The next record, or null at the end. Throws <see cref="CsvFormatException"/> on a broken
+    /// quote.</summary>
     public CsvRecord? Read()
     {
         if (text.Peek() < 0) return null;
@@ -28,7 +33,8 @@ public sealed class CsvReader(TextReader text)
             var c = text.Read();
             if (inQuotes)
             {
-                if (c < 0) throw new CsvFormatException(startLine, "A quoted field is not closed before the end of the file.");
+                if (c < 0)
+                    throw new CsvFormatException(startLine, "A quoted field is not closed before the end of the file.");
                 if (c == '"')
                 {
                     if (text.Peek() == '"') { text.Read(); field.Append('"'); }
@@ -47,7 +53,8 @@ public sealed class CsvReader(TextReader text)
                     quoted = inQuotes = true;
                     break;
                 case '"':
-                    throw new CsvFormatException(line, "A quote may only stand at the start of a field (write it doubled inside a quoted field).");
+                    throw new CsvFormatException(line,
+                        "A quote may only stand at the start of a field (write it doubled inside a quoted field).");
                 case ',':
                     fields.Add(field.ToString().Normalize());
                     field.Clear();
@@ -60,7 +67,9 @@ public sealed class CsvReader(TextReader text)
                     fields.Add(field.ToString().Normalize());
                     return new CsvRecord(startLine, fields);
                 default:
-                    if (quoted) throw new CsvFormatException(line, "Nothing may follow a quoted field but a comma or the line end.");
+                    if (quoted)
+                        throw new CsvFormatException(line,
+                            "Nothing may follow a quoted field but a comma or the line end.");
                     field.Append((char)c);
                     break;
             }

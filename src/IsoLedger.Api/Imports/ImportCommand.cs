@@ -14,7 +14,8 @@ public sealed class ImportInput : NetCoreInput
     public bool IfEmptyFlag { get; set; }
 }
 
-/// <summary><c>dotnet run --project src/IsoLedger.Api -- import file.csv</c>: the same import as <c>POST /api/imports</c>.</summary>
+/// <summary><c>dotnet run --project src/IsoLedger.Api -- import file.csv</c>: the same import as
+/// <c>POST /api/imports</c>.</summary>
 [Description("Import a province's yearly report table (CSV) into the ledger")]
 public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
 {
@@ -39,17 +40,25 @@ public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
         }
         var importer = host.Services.GetRequiredService<ReportImporter>();
         var outcome = await importer.Import(
-            () => System.IO.File.OpenRead(input.File), Path.GetFileName(input.File), "import-command", Guid.NewGuid().ToString("N"),
-            input.DryRunFlag, CancellationToken.None);
+            () => System.IO.File.OpenRead(input.File),
+            Path.GetFileName(input.File),
+            "import-command",
+            Guid.NewGuid().ToString("N"),
+            input.DryRunFlag,
+            CancellationToken.None);
         if (outcome.Result is { } result)
         {
-            Console.WriteLine($"{(result.DryRun ? "Dry run of" : "Imported")} {result.File}: {result.Rows} rows, {result.UnitsCreated} units created, " +
+            Console.WriteLine($"{(result.DryRun ? "Dry run of" : "Imported")} {result.File}: {result.Rows} rows, " +
+                $"{result.UnitsCreated} units created, " +
                 $"{result.EventsAppended} events appended in {result.Seconds:0.00} s.");
             return true;
         }
         Console.Error.WriteLine($"Nothing was imported: {outcome.Errors.Count} problem(s).");
         foreach (var error in outcome.Errors)
-            Console.Error.WriteLine($"  line {error.Line}{(error.Column is null ? "" : $", {error.Column}")}: {error.Reason}");
+        {
+            var column = error.Column is null ? "" : $", {error.Column}";
+            Console.Error.WriteLine($"  line {error.Line}{column}: {error.Reason}");
+        }
         return false;
     }
 }

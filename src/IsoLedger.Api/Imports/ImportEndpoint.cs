@@ -7,10 +7,13 @@ public static class ImportEndpoint
     public const long MaxImportBytes = 50L * 1024 * 1024;
 
     /// <summary>Import a province's yearly report table</summary>
-    /// <remarks>Body: CSV (<c>text/csv</c>, UTF-8, header row, columns in any order; see README). All or nothing: a file
-    /// with any bad row imports nothing and answers 422 listing the bad rows (up to 1000) with line, column and reason.
-    /// Importing the same file again appends nothing. <c>?dryRun=true</c> checks the file and says what it would do.</remarks>
-    [WolverinePost("/api/imports", OperationId = "ImportReportTable"), Tags("Import and export"), Authorize(Roles = Roles.Admin)]
+    /// <remarks>Body: CSV (<c>text/csv</c>, UTF-8, header row, columns in any order; see README). All or nothing: a
+    /// file with any bad row imports nothing and answers 422 listing the bad rows (up to 1000) with line, column and
+    /// reason. Importing the same file again appends nothing. <c>?dryRun=true</c> checks the file and says what it
+    /// would do.</remarks>
+    [WolverinePost("/api/imports", OperationId = "ImportReportTable")]
+    [Tags("Import and export")]
+    [Authorize(Roles = Roles.Admin)]
     [RequestSizeLimit(MaxImportBytes)]
     [Consumes("text/csv")]
     [ProducesResponseType<ImportResult>(StatusCodes.Status200OK)]
@@ -19,10 +22,15 @@ public static class ImportEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
     public static async Task<IResult> Post(
-        HttpContext http, ReportImporter importer, CancellationToken cancellation, string? dryRun = null, string? fileName = null)
+        HttpContext http, ReportImporter importer, CancellationToken cancellation,
+        string? dryRun = null, string? fileName = null)
     {
-        if (!MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var type) || type.MediaType.Value is not ("text/csv" or "application/csv"))
-            return Results.Problem(title: "Send the table as CSV.", detail: "The body must be text/csv.", statusCode: StatusCodes.Status415UnsupportedMediaType);
+        if (!MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var type)
+            || type.MediaType.Value is not ("text/csv" or "application/csv"))
+            return Results.Problem(
+                title: "Send the table as CSV.",
+                detail: "The body must be text/csv.",
+                statusCode: StatusCodes.Status415UnsupportedMediaType);
         var validation = new Validation().Text("fileName", fileName, max: 200);
         if (dryRun is not null and not "true" and not "false") validation.Add("dryRun", "Must be true or false.");
         if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
@@ -33,7 +41,12 @@ public static class ImportEndpoint
             await using (var file = File.Create(spool))
                 await http.Request.Body.CopyToAsync(file, cancellation);
             var outcome = await importer.Import(
-                () => File.OpenRead(spool), fileName ?? "upload.csv", http.User.Identity?.Name ?? "", http.Id(), dryRun == "true", cancellation);
+                () => File.OpenRead(spool),
+                fileName ?? "upload.csv",
+                http.User.Identity?.Name ?? "",
+                http.Id(),
+                dryRun == "true",
+                cancellation);
             return outcome.Result is { } result ? Results.Ok(result) : Rejected(outcome.Errors);
         }
         finally

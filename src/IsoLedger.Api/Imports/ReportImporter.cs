@@ -6,9 +6,11 @@ using IsoLedger.Domain.Imports;
 namespace IsoLedger.Api.Imports;
 
 /// <summary>What an import did (or, on a dry run, would do).</summary>
-public sealed record ImportResult(string File, int Rows, int UnitsCreated, int EventsAppended, bool DryRun, double Seconds);
+public sealed record ImportResult(
+    string File, int Rows, int UnitsCreated, int EventsAppended, bool DryRun, double Seconds);
 
-/// <summary>The outcome of an import: a result, or the bad rows (at most <see cref="ReportImporter.MaxErrors"/>).</summary>
+/// <summary>The outcome of an import: a result, or the bad rows (at most
+/// <see cref="ReportImporter.MaxErrors"/>).</summary>
 public sealed record ImportOutcome(ImportResult? Result, IReadOnlyList<ImportError> Errors);
 
 /// <summary>Imports a report table all or nothing. A first pass reads the whole file, checks every row and decides it
@@ -22,24 +24,30 @@ public sealed class ReportImporter(IDocumentStore store, BusinessClock clock, IL
     /// <summary>Checks the whole file, then (unless <paramref name="dryRun"/>, and only if no row is bad) appends its
     /// events; <paramref name="open"/> opens the file from its start, as it is read twice.</summary>
     public async Task<ImportOutcome> Import(
-        Func<Stream> open, string fileName, string recordedBy, string correlationId, bool dryRun, CancellationToken cancellation)
+        Func<Stream> open, string fileName, string recordedBy, string correlationId, bool dryRun,
+        CancellationToken cancellation)
     {
         var timer = Stopwatch.StartNew();
         var check = await Run(open, fileName, write: null, cancellation);
         if (check.Errors.Count > 0 || dryRun)
-            return check.Errors.Count > 0 ? check : check with { Result = check.Result! with { Seconds = timer.Elapsed.TotalSeconds } };
+            return check.Errors.Count > 0
+                ? check
+                : check with { Result = check.Result! with { Seconds = timer.Elapsed.TotalSeconds } };
 
         var written = await Run(open, fileName, new Writer(recordedBy, correlationId), cancellation);
         logger.LogInformation("Imported {File}: {Rows} rows, {Units} units created, {Events} events appended",
             fileName, written.Result?.Rows, written.Result?.UnitsCreated, written.Result?.EventsAppended);
-        return written.Errors.Count > 0 ? written : written with { Result = written.Result! with { Seconds = timer.Elapsed.TotalSeconds } };
+        return written.Errors.Count > 0
+            ? written
+            : written with { Result = written.Result! with { Seconds = timer.Elapsed.TotalSeconds } };
     }
 
     private sealed record Writer(string RecordedBy, string CorrelationId);
 
     private sealed record Pending(CsvRecord Record, ReportRow Row);
 
-    private async Task<ImportOutcome> Run(Func<Stream> open, string fileName, Writer? write, CancellationToken cancellation)
+    private async Task<ImportOutcome> Run(
+        Func<Stream> open, string fileName, Writer? write, CancellationToken cancellation)
     {
         var errors = new List<ImportError>();
         var states = new Dictionary<string, Unit?>();
@@ -49,7 +57,8 @@ public sealed class ReportImporter(IDocumentStore store, BusinessClock clock, IL
         try
         {
             var header = reader.Read();
-            if (header is null) return new(null, [new ImportError(1, null, "The file is empty: it needs a header line and rows.")]);
+            if (header is null)
+                return new(null, [new ImportError(1, null, "The file is empty: it needs a header line and rows.")]);
             var parser = ReportRowParser.FromHeader(header, errors);
             if (parser is null) return new(null, errors);
 
@@ -70,7 +79,8 @@ public sealed class ReportImporter(IDocumentStore store, BusinessClock clock, IL
                 if (batch.Count == BatchRows) await Flush();
             }
             await Flush();
-            if (rows == 0 && errors.Count == 0) errors.Add(new ImportError(header.Line, null, "The file has a header but no rows."));
+            if (rows == 0 && errors.Count == 0)
+                errors.Add(new ImportError(header.Line, null, "The file has a header but no rows."));
         }
         catch (CsvFormatException broken)
         {
@@ -88,7 +98,8 @@ public sealed class ReportImporter(IDocumentStore store, BusinessClock clock, IL
     /// <summary>Decides a batch of rows on the units' states (loading the ones not seen yet) and, when writing,
     /// appends the events in one transaction.</summary>
     private async Task<(int Created, int Appended)> Decide(
-        List<Pending> batch, Dictionary<string, Unit?> states, string fileName, Writer? write, List<ImportError> errors, CancellationToken cancellation)
+        List<Pending> batch, Dictionary<string, Unit?> states, string fileName, Writer? write,
+        List<ImportError> errors, CancellationToken cancellation)
     {
         if (batch.Count == 0) return (0, 0);
         await using var session = store.LightweightSession();
@@ -103,14 +114,17 @@ public sealed class ReportImporter(IDocumentStore store, BusinessClock clock, IL
             var unit = states[row.UnitCode];
             if (unit is not null && (unit.Level != row.Level || unit.Province != row.Province))
             {
+                var recorded = $"a {AnnualTable.LevelName(unit.Level)} of {unit.Province}";
+                var reported = $"a {AnnualTable.LevelName(row.Level)} of {row.Province}";
                 errors.Add(new ImportError(record.Line, "unit_code",
-                    $"Unit {row.UnitCode} is recorded as a {AnnualTable.LevelName(unit.Level)} of {unit.Province}, not a {AnnualTable.LevelName(row.Level)} of {row.Province}."));
+                    $"Unit {row.UnitCode} is recorded as {recorded}, not {reported}."));
                 continue;
             }
             switch (ReportRowDecider.Decide(unit, row, clock.Today))
             {
                 case Rejected rejected:
-                    errors.Add(new ImportError(record.Line, null, $"{rejected.Broken.Sentence} ({rejected.Broken.Id})"));
+                    errors.Add(new ImportError(
+                        record.Line, null, $"{rejected.Broken.Sentence} ({rejected.Broken.Id})"));
                     break;
                 case Accepted { Events.Count: > 0 } accepted:
                     if (unit is null) created++;
@@ -119,7 +133,8 @@ public sealed class ReportImporter(IDocumentStore store, BusinessClock clock, IL
                     states[row.UnitCode] = accepted.Events.Aggregate(unit, Unit.Evolve)! with { Version = version };
                     if (write is null) break;
                     var stamped = accepted.Events.Select(e => Stamped(session, e, fileName, record.Line)).ToArray();
-                    // Expected versions: the store numbers the events itself and refuses to interleave with another writer.
+                    // Expected versions: the store numbers the events itself and refuses to interleave with another
+                    // writer.
                     if (unit is null && !startedHere.Contains(row.UnitCode))
                     {
                         session.Events.StartStream<Unit>(row.UnitCode, stamped);

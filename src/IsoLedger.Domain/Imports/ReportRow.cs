@@ -11,12 +11,14 @@ public sealed record ReportRow(
     bool QualityPolicy, bool QualityObjectives, bool MaintenancePlan, bool InternalAudit, bool CorrectiveActions,
     bool ManagementReview, bool ReportSubmitted, InspectionResult? Inspection)
 {
-    /// <summary>The date given to the year's steps: the report's date, or the year's last day for a report written after it.</summary>
+    /// <summary>The date given to the year's steps: the report's date, or the year's last day for a report written
+    /// after it.</summary>
     public DateOnly StepDate => ReportDate.Year > Year ? new DateOnly(Year, 12, 31) : ReportDate;
 
     /// <summary>The standard a first declaration is made on: the one the table gives, 2008 under a conversion,
     /// otherwise the one the law prescribed on that date (2015 for systems built after 21 Feb 2018).</summary>
     public QmsStandard DeclaredStandard =>
         Conversion is ConversionState.InProgress or ConversionState.Done ? QmsStandard.Iso9001V2008
-        : Standard ?? (StepDate > Rules.NewSystemsOn2015From ? QmsStandard.Iso9001V2015 : QmsStandard.Iso9001V2008);
+        : Standard
+            ?? (StepDate > Rules.NewSystemsOn2015From ? QmsStandard.Iso9001V2015 : QmsStandard.Iso9001V2008);
 }

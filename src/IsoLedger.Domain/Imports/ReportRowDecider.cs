@@ -12,7 +12,8 @@ public static class ReportRowDecider
         var warnings = new List<Rule>();
         if (unit is null)
         {
-            var registration = new RegisterUnit(row.UnitCode, row.UnitName, row.Level, row.Province, row.District, row.ParentCode, row.StepDate);
+            var registration = new RegisterUnit(
+                row.UnitCode, row.UnitName, row.Level, row.Province, row.District, row.ParentCode, row.StepDate);
             if (registration.Decide(null, today) is not Accepted registered) return registration.Decide(null, today);
             events.AddRange(registered.Events);
             unit = UnitDecider.Replay(events)!;
@@ -40,7 +41,8 @@ public static class ReportRowDecider
     {
         var on = row.StepDate;
         var year = unit.Year(row.Year);
-        if ((row.QualityPolicy && year.QualityPolicyOn is null) || (row.QualityObjectives && year.QualityObjectivesOn is null))
+        if ((row.QualityPolicy && year.QualityPolicyOn is null)
+            || (row.QualityObjectives && year.QualityObjectivesOn is null))
             yield return new IssueQualityObjectives(row.Year, on, row.QualityPolicy, row.QualityObjectives);
         if (row.MaintenancePlan && year.MaintenancePlanOn is null)
             yield return new IssueMaintenancePlan(row.Year, on);
@@ -54,7 +56,9 @@ public static class ReportRowDecider
         var declares = row.Declared || row.Conversion is ConversionState.InProgress or ConversionState.Done;
         if (declares && unit.Declarations.Count == 0)
             yield return new DeclareConformity(on, row.DeclaredStandard, null, null, DatedByReport: true);
-        if (row.Conversion == ConversionState.InProgress && unit.ConversionStartedOn is null && unit.ConvertedOn is null)
+        if (row.Conversion == ConversionState.InProgress
+            && unit.ConversionStartedOn is null
+            && unit.ConvertedOn is null)
             yield return new StartConversion(on, null);
         if (row.Conversion == ConversionState.Done && unit.ConvertedOn is null)
             yield return new CompleteConversion(on, null);

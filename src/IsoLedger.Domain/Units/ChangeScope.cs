@@ -1,10 +1,12 @@
 namespace IsoLedger.Domain.Units;
 
-public sealed record ChangeScope(DateOnly ChangedOn, string Description, int? AdministrativeProcedures) : IUnitCommand
+public sealed record ChangeScope(DateOnly ChangedOn, string Description, int? AdministrativeProcedures)
+    : IUnitCommand
 {
     public DateOnly BusinessDate => ChangedOn;
 
-    public Decision Decide(Unit unit) => Decision.Accept(new ScopeChanged(ChangedOn, Description, AdministrativeProcedures));
+    public Decision Decide(Unit unit) =>
+        Decision.Accept(new ScopeChanged(ChangedOn, Description, AdministrativeProcedures));
 }
 
 /// <summary>The scope of the system changed (e.g. new administrative procedures); it needs a new declaration.</summary>

@@ -10,9 +10,11 @@ public sealed record CloseNonconformity(string NonconformityId, DateOnly ClosedO
         var nonconformity = unit.FindNonconformity(NonconformityId);
         if (nonconformity is null) return Decision.Reject(Rules.NonconformityNotFound);
         if (nonconformity.ClosedOn is not null) return Decision.Reject(Rules.NonconformityAlreadyClosed);
-        if (nonconformity.CorrectiveActions.Count == 0) return Decision.Reject(Rules.NonconformityWithoutCorrectiveAction);
+        if (nonconformity.CorrectiveActions.Count == 0)
+            return Decision.Reject(Rules.NonconformityWithoutCorrectiveAction);
         if (!Effective) return Decision.Reject(Rules.CorrectiveActionNotEffective);
-        if (ClosedOn < nonconformity.CorrectiveActions.Max(a => a.TakenOn)) return Decision.Reject(Rules.DateBeforePrecedingStep);
+        if (ClosedOn < nonconformity.CorrectiveActions.Max(a => a.TakenOn))
+            return Decision.Reject(Rules.DateBeforePrecedingStep);
 
         var closed = new NonconformityClosed(NonconformityId, ClosedOn, Effective);
         return nonconformity.DueOn < ClosedOn
@@ -21,7 +23,8 @@ public sealed record CloseNonconformity(string NonconformityId, DateOnly ClosedO
     }
 }
 
-/// <summary>The nonconformity was closed after its corrective action was verified effective (ISO 9001 §10.2).</summary>
+/// <summary>The nonconformity was closed after its corrective action was verified effective (ISO 9001
+/// §10.2).</summary>
 public sealed record NonconformityClosed(string NonconformityId, DateOnly ClosedOn, bool Effective) : IUnitEvent
 {
     public DateOnly BusinessDate => ClosedOn;

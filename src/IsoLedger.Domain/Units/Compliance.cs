@@ -25,10 +25,12 @@ public static class Compliance
         if (firstBuilt > Rules.NewSystemsOn2015From && onStandard != QmsStandard.Iso9001V2015)
             flags.Add(new(Rules.NewSystemOn2015, firstBuilt.Value));
         if (onStandard == QmsStandard.Iso9001V2008 && asOf > Rules.ConversionDeadline)
-            flags.Add(new(Rules.ConversionDeadlineMissed, Max(Rules.ConversionDeadline.AddDays(1), latest!.DeclaredOn)));
+            flags.Add(new(
+                Rules.ConversionDeadlineMissed, Max(Rules.ConversionDeadline.AddDays(1), latest!.DeclaredOn)));
 
         var change = unit.ScopeChanges.Where(c => c.ChangedOn <= asOf).MaxBy(c => c.ChangedOn);
-        if (change is not null && !unit.Declarations.Any(d => d.DeclaredOn >= change.ChangedOn && d.DeclaredOn <= asOf))
+        if (change is not null
+            && !unit.Declarations.Any(d => d.DeclaredOn >= change.ChangedOn && d.DeclaredOn <= asOf))
             flags.Add(new(Rules.ScopeChangeNeedsRedeclaration, change.ChangedOn));
 
         flags.AddRange(unit.Nonconformities
@@ -38,7 +40,8 @@ public static class Compliance
     }
 
     /// <summary>Each calendar year that has ended by <paramref name="asOf"/>, from the year of the unit's first
-    /// declaration on, in which the unit was active all year, needs an internal audit and a management review.</summary>
+    /// declaration on, in which the unit was active all year, needs an internal audit and a management
+    /// review.</summary>
     public static IEnumerable<ComplianceFlag> YearlyFlags(Unit unit, DateOnly asOf)
     {
         var first = unit.Declarations.Where(d => d.DeclaredOn <= asOf).Min(d => (DateOnly?)d.DeclaredOn);
@@ -59,14 +62,16 @@ public static class Compliance
         && unit.InternalAudits.Any(d => d <= declaredOn)
         && unit.ManagementReviews.Any(d => d <= declaredOn);
 
-    /// <summary>When the unit first built a 2008 system: its first documentation or declaration, if that was on 2008.</summary>
+    /// <summary>When the unit first built a 2008 system: its first documentation or declaration, if that was on
+    /// 2008.</summary>
     private static DateOnly? FirstBuiltOn2008(Unit unit, DateOnly asOf)
     {
         var firstDocumentation = unit.Documentation.Where(d => d.IssuedOn <= asOf).MinBy(d => d.IssuedOn);
         var firstDeclaration = unit.Declarations.Where(d => d.DeclaredOn <= asOf).MinBy(d => d.DeclaredOn);
         DateOnly? built = null;
         if (firstDocumentation?.Standard == QmsStandard.Iso9001V2008) built = firstDocumentation.IssuedOn;
-        if (firstDeclaration is { Standard: QmsStandard.Iso9001V2008, DatedByReport: false } && !(built <= firstDeclaration.DeclaredOn))
+        if (firstDeclaration is { Standard: QmsStandard.Iso9001V2008, DatedByReport: false }
+            && !(built <= firstDeclaration.DeclaredOn))
             built = firstDeclaration.DeclaredOn;
         return built;
     }

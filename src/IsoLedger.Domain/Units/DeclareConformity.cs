@@ -1,6 +1,7 @@
 namespace IsoLedger.Domain.Units;
 
-public sealed record DeclareConformity(DateOnly DeclaredOn, QmsStandard Standard, string? DecisionNo, string? Scope, bool DatedByReport = false)
+public sealed record DeclareConformity(
+    DateOnly DeclaredOn, QmsStandard Standard, string? DecisionNo, string? Scope, bool DatedByReport = false)
     : IUnitCommand
 {
     public DateOnly BusinessDate => DeclaredOn;
@@ -10,15 +11,17 @@ public sealed record DeclareConformity(DateOnly DeclaredOn, QmsStandard Standard
         if (Standard == QmsStandard.Iso9001V2008 && unit.StandardOn(DeclaredOn) == QmsStandard.Iso9001V2015)
             return Decision.Reject(Rules.StandardDowngrade);
         var redeclaration = unit.Declarations.Any(d => d.DeclaredOn <= DeclaredOn);
-        return Decision.Accept(new ConformityDeclared(DeclaredOn, Standard, DecisionNo, Scope, redeclaration, DatedByReport));
+        return Decision.Accept(
+            new ConformityDeclared(DeclaredOn, Standard, DecisionNo, Scope, redeclaration, DatedByReport));
     }
 }
 
-/// <summary>Conformity to the standard was declared (công bố); <paramref name="Redeclaration"/> when it was declared before (công bố lại).
-/// <paramref name="DatedByReport"/> when the declaration is known only from a yearly report table, so that
-/// <paramref name="DeclaredOn"/> is the report's date, not the declaration's.</summary>
+/// <summary>Conformity to the standard was declared (công bố); <paramref name="Redeclaration"/> when it was declared
+/// before (công bố lại). <paramref name="DatedByReport"/> when the declaration is known only from a yearly report
+/// table, so that <paramref name="DeclaredOn"/> is the report's date, not the declaration's.</summary>
 public sealed record ConformityDeclared(
-    DateOnly DeclaredOn, QmsStandard Standard, string? DecisionNo, string? Scope, bool Redeclaration, bool DatedByReport = false) : IUnitEvent
+    DateOnly DeclaredOn, QmsStandard Standard, string? DecisionNo, string? Scope, bool Redeclaration,
+    bool DatedByReport = false) : IUnitEvent
 {
     public DateOnly BusinessDate => DeclaredOn;
 }

@@ -1,15 +1,19 @@
 namespace IsoLedger.Domain.Units;
 
-public sealed record FormSteeringBoard(DateOnly FormedOn, int Members, string? Chair, string? DecisionNo) : IUnitCommand
+public sealed record FormSteeringBoard(DateOnly FormedOn, int Members, string? Chair, string? DecisionNo)
+    : IUnitCommand
 {
     public DateOnly BusinessDate => FormedOn;
 
     public Decision Decide(Unit unit) =>
-        Decision.Accept(new SteeringBoardFormed(FormedOn, Members, Chair, DecisionNo, Reorganisation: unit.SteeringBoards.Count > 0));
+        Decision.Accept(new SteeringBoardFormed(
+            FormedOn, Members, Chair, DecisionNo, Reorganisation: unit.SteeringBoards.Count > 0));
 }
 
-/// <summary>The ISO steering board was formed (thành lập) or, when <paramref name="Reorganisation"/>, reorganised (kiện toàn).</summary>
-public sealed record SteeringBoardFormed(DateOnly FormedOn, int Members, string? Chair, string? DecisionNo, bool Reorganisation) : IUnitEvent
+/// <summary>The ISO steering board was formed (thành lập) or, when <paramref name="Reorganisation"/>, reorganised
+/// (kiện toàn).</summary>
+public sealed record SteeringBoardFormed(
+    DateOnly FormedOn, int Members, string? Chair, string? DecisionNo, bool Reorganisation) : IUnitEvent
 {
     public DateOnly BusinessDate => FormedOn;
 }

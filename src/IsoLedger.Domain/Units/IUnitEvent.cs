@@ -12,10 +12,11 @@ public static class UnitEvents
     /// <summary>Every event type of a unit's stream, so the store knows them all before the first is read.</summary>
     public static readonly IReadOnlyList<Type> All =
     [
-        typeof(UnitRegistered), typeof(SteeringBoardFormed), typeof(DocumentationIssued), typeof(ConformityDeclared),
-        typeof(ConversionStarted), typeof(StandardConverted), typeof(QualityObjectivesIssued), typeof(MaintenancePlanIssued),
-        typeof(InternalAuditHeld), typeof(NonconformityRaised), typeof(CorrectiveActionTaken), typeof(NonconformityClosed),
-        typeof(ManagementReviewHeld), typeof(AnnualReportSubmitted), typeof(InspectionRecorded), typeof(ScopeChanged),
-        typeof(UnitMerged), typeof(CorrectiveActionsReported),
+        typeof(UnitRegistered), typeof(SteeringBoardFormed), typeof(DocumentationIssued),
+        typeof(ConformityDeclared), typeof(ConversionStarted), typeof(StandardConverted),
+        typeof(QualityObjectivesIssued), typeof(MaintenancePlanIssued), typeof(InternalAuditHeld),
+        typeof(NonconformityRaised), typeof(CorrectiveActionTaken), typeof(NonconformityClosed),
+        typeof(ManagementReviewHeld), typeof(AnnualReportSubmitted), typeof(InspectionRecorded),
+        typeof(ScopeChanged), typeof(UnitMerged), typeof(CorrectiveActionsReported),
     ];
 }

@@ -1,8 +1,10 @@
 namespace IsoLedger.Domain.Units;
 
 public sealed record IssueDocumentation(
-    DateOnly IssuedOn, QmsStandard Standard, string? DecisionNo, bool QualityManual, bool QualityPolicy, bool QualityObjectives,
-    int MandatoryProcedures, int InternalProcedures, int BusinessProcedures, int AdministrativeProcedures) : IUnitCommand
+    DateOnly IssuedOn, QmsStandard Standard, string? DecisionNo,
+    bool QualityManual, bool QualityPolicy, bool QualityObjectives,
+    int MandatoryProcedures, int InternalProcedures, int BusinessProcedures, int AdministrativeProcedures)
+    : IUnitCommand
 {
     public DateOnly BusinessDate => IssuedOn;
 

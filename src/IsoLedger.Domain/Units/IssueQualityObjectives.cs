@@ -4,7 +4,8 @@ public sealed record IssueQualityObjectives(int Year, DateOnly IssuedOn, bool Po
 {
     public DateOnly BusinessDate => IssuedOn;
 
-    public Decision Decide(Unit unit) => Decision.Accept(new QualityObjectivesIssued(Year, IssuedOn, Policy, Objectives));
+    public Decision Decide(Unit unit) =>
+        Decision.Accept(new QualityObjectivesIssued(Year, IssuedOn, Policy, Objectives));
 }
 
 /// <summary>The quality policy and/or objectives for <paramref name="Year"/> were issued (CSCL, MTCL).</summary>

@@ -1,6 +1,7 @@
 namespace IsoLedger.Domain.Units;
 
-/// <summary>Merges the unit into <paramref name="IntoCode"/>; <paramref name="TargetRegistered"/> says whether that unit exists.</summary>
+/// <summary>Merges the unit into <paramref name="IntoCode"/>; <paramref name="TargetRegistered"/> says whether that
+/// unit exists.</summary>
 public sealed record MergeUnit(DateOnly MergedOn, string IntoCode, bool TargetRegistered) : IUnitCommand
 {
     public DateOnly BusinessDate => MergedOn;
@@ -13,7 +14,8 @@ public sealed record MergeUnit(DateOnly MergedOn, string IntoCode, bool TargetRe
     }
 }
 
-/// <summary>The unit was merged into <paramref name="IntoCode"/>; its stream stays readable but takes nothing dated later.</summary>
+/// <summary>The unit was merged into <paramref name="IntoCode"/>; its stream stays readable but takes nothing dated
+/// later.</summary>
 public sealed record UnitMerged(DateOnly MergedOn, string IntoCode) : IUnitEvent
 {
     public DateOnly BusinessDate => MergedOn;

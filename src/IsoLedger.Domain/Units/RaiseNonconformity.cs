@@ -2,7 +2,8 @@ namespace IsoLedger.Domain.Units;
 
 /// <summary>Raises a nonconformity; its id (<c>NC-1</c>, <c>NC-2</c>, …) is the next in the unit.</summary>
 public sealed record RaiseNonconformity(
-    DateOnly RaisedOn, NonconformitySource Source, string Description, NonconformitySeverity Severity, string? Clause, DateOnly? DueOn)
+    DateOnly RaisedOn, NonconformitySource Source, string Description, NonconformitySeverity Severity,
+    string? Clause, DateOnly? DueOn)
     : IUnitCommand
 {
     public DateOnly BusinessDate => RaisedOn;
@@ -12,7 +13,8 @@ public sealed record RaiseNonconformity(
     public Decision Decide(Unit unit)
     {
         if (DueOn < RaisedOn) return Decision.Reject(Rules.DateBeforePrecedingStep);
-        return Decision.Accept(new NonconformityRaised(NextId(unit), RaisedOn, Source, Description, Severity, Clause, DueOn));
+        return Decision.Accept(
+            new NonconformityRaised(NextId(unit), RaisedOn, Source, Description, Severity, Clause, DueOn));
     }
 }
 

@@ -1,11 +1,13 @@
 namespace IsoLedger.Domain.Units;
 
-public sealed record RecordInspection(int Year, DateOnly InspectedOn, bool OnSite, InspectionResult Result, string? Inspector, string? Notes)
+public sealed record RecordInspection(
+    int Year, DateOnly InspectedOn, bool OnSite, InspectionResult Result, string? Inspector, string? Notes)
     : IUnitCommand
 {
     public DateOnly BusinessDate => InspectedOn;
 
-    public Decision Decide(Unit unit) => Decision.Accept(new InspectionRecorded(Year, InspectedOn, OnSite, Result, Inspector, Notes));
+    public Decision Decide(Unit unit) =>
+        Decision.Accept(new InspectionRecorded(Year, InspectedOn, OnSite, Result, Inspector, Notes));
 }
 
 public sealed record InspectionRecorded(

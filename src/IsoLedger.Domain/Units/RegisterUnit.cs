@@ -19,7 +19,8 @@ public sealed record RegisterUnit(
 }
 
 public sealed record UnitRegistered(
-    string Code, string Name, UnitLevel Level, string Province, string? District, string? ParentCode, DateOnly RegisteredOn) : IUnitEvent
+    string Code, string Name, UnitLevel Level, string Province, string? District, string? ParentCode,
+    DateOnly RegisteredOn) : IUnitEvent
 {
     public DateOnly BusinessDate => RegisteredOn;
 }

@@ -1,6 +1,7 @@
 namespace IsoLedger.Domain.Units;
 
-public sealed record TakeCorrectiveAction(string NonconformityId, DateOnly TakenOn, string RootCause, string Action) : IUnitCommand
+public sealed record TakeCorrectiveAction(string NonconformityId, DateOnly TakenOn, string RootCause, string Action)
+    : IUnitCommand
 {
     public DateOnly BusinessDate => TakenOn;
 
@@ -14,7 +15,8 @@ public sealed record TakeCorrectiveAction(string NonconformityId, DateOnly Taken
     }
 }
 
-public sealed record CorrectiveActionTaken(string NonconformityId, DateOnly TakenOn, string RootCause, string Action) : IUnitEvent
+public sealed record CorrectiveActionTaken(string NonconformityId, DateOnly TakenOn, string RootCause, string Action)
+    : IUnitEvent
 {
     public DateOnly BusinessDate => TakenOn;
 }

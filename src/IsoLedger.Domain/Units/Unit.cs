@@ -27,7 +27,8 @@ public sealed record Unit
     public IReadOnlyDictionary<int, UnitYear> Years { get; init; } = new Dictionary<int, UnitYear>();
     public UnitMerged? Merger { get; init; }
 
-    /// <summary>The standard the unit's system is on after everything recorded (stored, so lists can filter on it).</summary>
+    /// <summary>The standard the unit's system is on after everything recorded (stored, so lists can filter on
+    /// it).</summary>
     public QmsStandard? Standard => StandardOn(DateOnly.MaxValue);
 
     /// <summary>The standard the unit's system is on as of <paramref name="asOf"/>: 2015 once converted,
@@ -69,7 +70,8 @@ public sealed record Unit
         Year(year).CorrectiveActionsReportedOn is not null
         || Nonconformities.SelectMany(n => n.CorrectiveActions).Any(a => a.TakenOn.Year == year);
 
-    /// <summary>The state after <paramref name="event"/>; <paramref name="unit"/> is null before the first event.</summary>
+    /// <summary>The state after <paramref name="event"/>; <paramref name="unit"/> is null before the first
+    /// event.</summary>
     public static Unit? Evolve(Unit? unit, object @event)
     {
         if (@event is UnitRegistered registered)
@@ -98,18 +100,29 @@ public sealed record Unit
                 QualityPolicyOn = issued.Policy ? issued.IssuedOn : year.QualityPolicyOn,
                 QualityObjectivesOn = issued.Objectives ? issued.IssuedOn : year.QualityObjectivesOn,
             }),
-            MaintenancePlanIssued plan => unit.WithYear(plan.Year, year => year with { MaintenancePlanOn = plan.IssuedOn }),
+            MaintenancePlanIssued plan =>
+                unit.WithYear(plan.Year, year => year with { MaintenancePlanOn = plan.IssuedOn }),
             InternalAuditHeld audit => unit with { InternalAudits = [.. unit.InternalAudits, audit.HeldOn] },
-            ManagementReviewHeld review => unit with { ManagementReviews = [.. unit.ManagementReviews, review.HeldOn] },
-            NonconformityRaised raised => unit with { Nonconformities = [.. unit.Nonconformities, Nonconformity.From(raised)] },
+            ManagementReviewHeld review =>
+                unit with { ManagementReviews = [.. unit.ManagementReviews, review.HeldOn] },
+            NonconformityRaised raised =>
+                unit with { Nonconformities = [.. unit.Nonconformities, Nonconformity.From(raised)] },
             CorrectiveActionTaken action => unit.WithNonconformity(action.NonconformityId, n => n with
             {
-                CorrectiveActions = [.. n.CorrectiveActions, new CorrectiveAction(action.TakenOn, action.RootCause, action.Action)],
+                CorrectiveActions =
+                [
+                    .. n.CorrectiveActions,
+                    new CorrectiveAction(action.TakenOn, action.RootCause, action.Action),
+                ],
             }),
-            NonconformityClosed closed => unit.WithNonconformity(closed.NonconformityId, n => n with { ClosedOn = closed.ClosedOn }),
-            AnnualReportSubmitted report => unit.WithYear(report.Year, year => year with { ReportSubmittedOn = report.SubmittedOn }),
-            InspectionRecorded inspection => unit.WithYear(inspection.Year, year => year with { Inspection = inspection }),
-            CorrectiveActionsReported reported => unit.WithYear(reported.Year, year => year with { CorrectiveActionsReportedOn = reported.ReportedOn }),
+            NonconformityClosed closed =>
+                unit.WithNonconformity(closed.NonconformityId, n => n with { ClosedOn = closed.ClosedOn }),
+            AnnualReportSubmitted report =>
+                unit.WithYear(report.Year, year => year with { ReportSubmittedOn = report.SubmittedOn }),
+            InspectionRecorded inspection =>
+                unit.WithYear(inspection.Year, year => year with { Inspection = inspection }),
+            CorrectiveActionsReported reported =>
+                unit.WithYear(reported.Year, year => year with { CorrectiveActionsReportedOn = reported.ReportedOn }),
             ScopeChanged change => unit with { ScopeChanges = [.. unit.ScopeChanges, change] },
             UnitMerged merged => unit with { Merger = merged },
             _ => unit,

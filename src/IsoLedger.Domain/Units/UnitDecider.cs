@@ -9,7 +9,8 @@ public static class UnitDecider
     {
         if (unit is null) return Decision.Reject(Rules.UnitNotRegistered);
         if (command.BusinessDate > today) return Decision.Reject(Rules.FutureBusinessDate);
-        if (unit.Merger is not null && command.BusinessDate > unit.Merger.MergedOn) return Decision.Reject(Rules.UnitMerged);
+        if (unit.Merger is not null && command.BusinessDate > unit.Merger.MergedOn)
+            return Decision.Reject(Rules.UnitMerged);
 
         var decision = command.Decide(unit);
         if (decision is not Accepted accepted) return decision;

@@ -1,6 +1,7 @@
 namespace IsoLedger.Domain.Units;
 
-/// <summary>The administrative level of a unit; its API value is the kebab-case name (e.g. <c>sub-department</c>).</summary>
+/// <summary>The administrative level of a unit; its API value is the kebab-case name (e.g.
+/// <c>sub-department</c>).</summary>
 public enum UnitLevel
 {
     /// <summary>Sở, ban, ngành cấp tỉnh — mandatory.</summary>

@@ -27,7 +27,14 @@ public sealed partial class DashboardUnitProjection : SingleStreamProjection<Das
     public override DashboardUnit? Evolve(DashboardUnit? snapshot, string id, IEvent e) =>
         Unit.Evolve(snapshot?.State, e.Data) is not { } unit
             ? null
-            : new DashboardUnit { Id = unit.Code, Province = unit.Province, District = unit.District, Level = unit.Level, State = unit };
+            : new DashboardUnit
+            {
+                Id = unit.Code,
+                Province = unit.Province,
+                District = unit.District,
+                Level = unit.Level,
+                State = unit,
+            };
 }
 
 public static class DashboardUnitProjectionRegistration
