@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole test suite against the local cluster:
-#  0. the committed handler code is what the endpoints generate now (ops/codegen.sh --check);
+#  0. the committed handler code is what the endpoints generate now (ops/codegen.sh --check), and the code is
+#     formatted as .editorconfig says, with no line in src/ past 120 columns (ops/format.sh --check);
 #  1. dotnet test: each API test class gets a database of its own, created from $ISOLEDGER_TEST_CONNECTION and dropped
 #     afterwards; the run database is never touched;
 #  2. the dashboard in headless Chromium (tests/IsoLedger.Browser.Tests) against an API on a fresh database holding the
@@ -26,8 +27,9 @@ cleanup() {
 }
 trap cleanup EXIT
 status=0
-codegen=0
-"$repo/ops/codegen.sh" --check || { status=1; codegen=1; }
+checks=0
+"$repo/ops/codegen.sh" --check || { status=1; checks=$((checks + 1)); }
+"$repo/ops/format.sh" --check || { status=1; checks=$((checks + 1)); }
 dotnet test "$repo/IsoLedger.sln" --logger "trx" --results-directory "$results" "$@" || status=$?
 
 # --- The dashboard in a real browser ---
@@ -58,7 +60,7 @@ for script in "$repo"/tests/ops/*.test.sh; do
   bash "$script" | tee "$results/ops-$name.tap" || status=1
 done
 
-python3 - "$results" "$codegen" <<'PY'
+python3 - "$results" "$checks" <<'PY'
 import glob, re, sys, xml.etree.ElementTree as ET
 ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
 passed = failed = skipped = 0
@@ -72,7 +74,7 @@ for path in glob.glob(f"{sys.argv[1]}/*.tap"):
     count = lambda name: int(m.group(1)) if (m := re.search(rf"^# {name} (\d+)$", tap, re.M)) else 0
     passed += count("pass"); failed += count("fail") + count("cancelled"); skipped += count("skipped")
     if count("pass") == 0: failed += 1  # the suite did not run
-failed += int(sys.argv[2])  # the generated code check
+failed += int(sys.argv[2])  # the generated code and format checks
 print(f"tests: {passed} passed, {failed} failed, {skipped} skipped")
 PY
 exit $status

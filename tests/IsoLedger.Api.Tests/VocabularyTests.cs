@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Alba;
 using IsoLedger.Domain;
 using IsoLedger.Domain.Units;
-using IsoLedger.Projections.Dashboards;
+using IsoLedger.Api.Dashboards;
 
 namespace IsoLedger.Api.Tests;
 
