@@ -16,8 +16,13 @@ dotnet format "$repo/IsoLedger.sln" --verify-no-changes || {
   echo "format: run ops/format.sh to format the code as .editorconfig says" >&2
   status=1
 }
-long_lines="$(cd "$repo" && git ls-files 'src/*.cs' | grep -v '/Internal/Generated/' \
-  | xargs awk 'length > 120 { printf "%s:%d: %d columns\n", FILENAME, FNR, length }')"
+# Counted in characters (awk would count the bytes of Vietnamese letters).
+long_lines="$(cd "$repo" && git ls-files 'src/*.cs' | grep -v '/Internal/Generated/' | python3 -c '
+import sys
+for path in sys.stdin.read().split():
+    for number, line in enumerate(open(path, encoding="utf-8"), 1):
+        if len(line.rstrip("\n")) > 120: print(f"{path}:{number}: {len(line.rstrip(chr(10)))} columns")
+')"
 if [ -n "$long_lines" ]; then
   printf '%s\n' "$long_lines" >&2
   echo "format: $(printf '%s\n' "$long_lines" | wc -l) lines in src/ pass 120 columns" >&2

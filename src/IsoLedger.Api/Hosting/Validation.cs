@@ -1,6 +1,7 @@
 namespace IsoLedger.Api.Hosting;
 
-/// <summary>Collects field errors of a request; <see cref="Result"/> is what a Wolverine <c>Validate</c> method returns.</summary>
+/// <summary>Collects field errors of a request; <see cref="Result"/> is what a Wolverine <c>Validate</c> method
+/// returns.</summary>
 public sealed class Validation
 {
     public const int MaxText = 2000;
@@ -16,7 +17,8 @@ public sealed class Validation
         return this;
     }
 
-    /// <summary>A business date: required unless <paramref name="required"/> is false, on or after 2000-01-01.</summary>
+    /// <summary>A business date: required unless <paramref name="required"/> is false, on or after 2000-01-01.
+    /// </summary>
     public Validation Date(string field, DateOnly? value, bool required = true)
     {
         if (value is null) return required ? Add(field, "Required: a date as YYYY-MM-DD.") : this;
@@ -53,5 +55,7 @@ public sealed class Validation
             : this;
 
     public Validation Year(string field, int year, DateOnly today) =>
-        year < EarliestDate.Year || year > today.Year + 1 ? Add(field, $"Must be a year from {EarliestDate.Year} to {today.Year + 1}.") : this;
+        year < EarliestDate.Year || year > today.Year + 1
+            ? Add(field, $"Must be a year from {EarliestDate.Year} to {today.Year + 1}.")
+            : this;
 }

@@ -7,14 +7,15 @@ namespace IsoLedger.Api.Imports;
 /// <summary>A problem with one field of one line of an import file.</summary>
 public sealed record ImportError(int Line, string? Column, string Reason);
 
-/// <summary>Reads report-table rows by their header, in any column order, and says exactly what is wrong with a row.</summary>
+/// <summary>Reads report-table rows by their header, in any column order, and says exactly what is wrong with a
+/// row.</summary>
 public sealed class ReportRowParser
 {
     public static readonly IReadOnlyList<string> Columns =
     [
-        "province", "unit_code", "unit_name", "level", "district", "parent_code", "year", "report_date", "declared", "standard",
-        "conversion", "quality_policy", "quality_objectives", "maintenance_plan", "internal_audit", "corrective_actions",
-        "management_review", "report_submitted", "inspection",
+        "province", "unit_code", "unit_name", "level", "district", "parent_code", "year", "report_date", "declared",
+        "standard", "conversion", "quality_policy", "quality_objectives", "maintenance_plan", "internal_audit",
+        "corrective_actions", "management_review", "report_submitted", "inspection",
     ];
 
     private static readonly string[] Required = ["province", "unit_code", "unit_name", "level", "year", "report_date"];
@@ -23,7 +24,8 @@ public sealed class ReportRowParser
     private readonly Dictionary<string, int> positions;
     private readonly int width;
 
-    private ReportRowParser(Dictionary<string, int> positions, int width) => (this.positions, this.width) = (positions, width);
+    private ReportRowParser(Dictionary<string, int> positions, int width) =>
+        (this.positions, this.width) = (positions, width);
 
     /// <summary>Reads the header; null with the errors when it is not usable.</summary>
     public static ReportRowParser? FromHeader(CsvRecord header, List<ImportError> errors)
@@ -32,7 +34,11 @@ public sealed class ReportRowParser
         for (var i = 0; i < header.Fields.Count; i++)
         {
             var name = header.Fields[i].Trim().ToLowerInvariant();
-            if (!Columns.Contains(name)) errors.Add(new(header.Line, header.Fields[i], $"Unknown column; the columns are: {string.Join(", ", Columns)}."));
+            if (!Columns.Contains(name))
+            {
+                errors.Add(new(
+                    header.Line, header.Fields[i], $"Unknown column; the columns are: {string.Join(", ", Columns)}."));
+            }
             else if (!positions.TryAdd(name, i)) errors.Add(new(header.Line, name, "The column appears twice."));
         }
         foreach (var missing in Required.Where(c => !positions.ContainsKey(c)))
@@ -96,15 +102,19 @@ public sealed class ReportRowParser
         var parent = Code("parent_code", required: false);
 
         int? year = null;
-        if (int.TryParse(Field("year"), NumberStyles.None, CultureInfo.InvariantCulture, out var parsedYear) && parsedYear >= 2000 && parsedYear <= today.Year)
+        if (int.TryParse(Field("year"), NumberStyles.None, CultureInfo.InvariantCulture, out var parsedYear)
+            && parsedYear >= 2000 && parsedYear <= today.Year)
             year = parsedYear;
         else Error("year", $"Must be a year from 2000 to {today.Year}.");
 
         DateOnly? reportDate = null;
-        if (!DateOnly.TryParseExact(Field("report_date"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsedDate))
+        var dateText = Field("report_date");
+        if (!DateOnly.TryParseExact(
+                dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsedDate))
             Error("report_date", "Required: a date as YYYY-MM-DD.");
         else if (parsedDate > today) Error("report_date", "Must not lie in the future.");
-        else if (year is not null && parsedDate.Year < year) Error("report_date", "A year's report cannot be dated before that year.");
+        else if (year is not null && parsedDate.Year < year)
+            Error("report_date", "A year's report cannot be dated before that year.");
         else reportDate = parsedDate;
 
         var declared = Mark("declared");

@@ -4,7 +4,8 @@ using IsoLedger.Projections.Dashboards;
 
 namespace IsoLedger.Api.Reports;
 
-/// <summary>The annual table as CSV: in the layout of the provincial report's appendices, or in the import format.</summary>
+/// <summary>The annual table as CSV: in the layout of the provincial report's appendices, or in the import format.
+/// </summary>
 public static class AnnualReportCsv
 {
     /// <summary>How a report in one language names things: every label comes from the vocabulary.</summary>
@@ -43,11 +44,13 @@ public static class AnnualReportCsv
                 if (district.Key is not null && level.Key == UnitLevel.Commune) csv.Row("", district.Key);
                 foreach (var row in district)
                 {
-                    csv.Row(++number, row.Name, Mark(row.Declared), Mark(row.QualityPolicy), Mark(row.QualityObjectives), Mark(row.MaintenancePlan),
-                        Mark(row.InternalAudit), Mark(row.CorrectiveActions), Mark(row.ManagementReview), Mark(row.ReportSubmitted),
+                    csv.Row(++number, row.Name, Mark(row.Declared), Mark(row.QualityPolicy),
+                        Mark(row.QualityObjectives), Mark(row.MaintenancePlan), Mark(row.InternalAudit),
+                        Mark(row.CorrectiveActions), Mark(row.ManagementReview), Mark(row.ReportSubmitted),
                         row.Inspection is { } result ? language.Inspection(result) : "", language.Standard(row));
                 }
-                if (district.Key is not null && level.Key == UnitLevel.Commune) Totals(csv, language, district.Key, district.ToList());
+                if (district.Key is not null && level.Key == UnitLevel.Commune)
+                    Totals(csv, language, district.Key, district.ToList());
             }
             Totals(csv, language, language.Level(level.Key), level.ToList());
         }
@@ -80,8 +83,9 @@ public static class AnnualReportCsv
             csv.Row(table.Province, row.Code, row.Name, Vocabulary.Levels[row.Level].Value, row.District,
                 unit.ParentCode, table.Year, table.JudgedOn.ToString("yyyy-MM-dd"), Mark(row.Declared),
                 row.Standard == QmsStandards.None ? "" : row.Standard, Vocabulary.Conversions[row.Conversion].Value,
-                Mark(row.QualityPolicy), Mark(row.QualityObjectives), Mark(row.MaintenancePlan), Mark(row.InternalAudit),
-                Mark(row.CorrectiveActions), Mark(row.ManagementReview), Mark(row.ReportSubmitted),
+                Mark(row.QualityPolicy), Mark(row.QualityObjectives), Mark(row.MaintenancePlan),
+                Mark(row.InternalAudit), Mark(row.CorrectiveActions), Mark(row.ManagementReview),
+                Mark(row.ReportSubmitted),
                 row.Inspection is { } result ? Vocabulary.Inspections[result].Value : "");
         }
         return csv.ToBytes();
