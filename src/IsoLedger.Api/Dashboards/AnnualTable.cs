@@ -30,18 +30,21 @@ public sealed record AnnualRow(
 
 /// <summary>The column counts of a group of rows; <see cref="ReportedPercent"/> is reported ÷ units × 100.</summary>
 public sealed record AnnualTotals(
-    string Group, int Units, int Declared, int QualityPolicy, int QualityObjectives, int MaintenancePlan, int InternalAudit,
-    int CorrectiveActions, int ManagementReview, int ReportSubmitted,
-    int InspectionPassed, int InspectionFailed, int InspectionMaintained, int InspectionNoReport, decimal ReportedPercent)
+    string Group, int Units, int Declared, int QualityPolicy, int QualityObjectives, int MaintenancePlan,
+    int InternalAudit, int CorrectiveActions, int ManagementReview, int ReportSubmitted,
+    int InspectionPassed, int InspectionFailed, int InspectionMaintained, int InspectionNoReport,
+    decimal ReportedPercent)
 {
     public static AnnualTotals Of(string group, IReadOnlyCollection<AnnualRow> rows)
     {
         var reported = rows.Count(r => r.ReportSubmitted);
-        return new(group, rows.Count, rows.Count(r => r.Declared), rows.Count(r => r.QualityPolicy), rows.Count(r => r.QualityObjectives),
-            rows.Count(r => r.MaintenancePlan), rows.Count(r => r.InternalAudit), rows.Count(r => r.CorrectiveActions),
-            rows.Count(r => r.ManagementReview), reported,
-            rows.Count(r => r.Inspection == InspectionResult.Passed), rows.Count(r => r.Inspection == InspectionResult.Failed),
-            rows.Count(r => r.Inspection == InspectionResult.Maintained), rows.Count(r => r.Inspection == InspectionResult.NoReport),
+        return new(group, rows.Count, rows.Count(r => r.Declared), rows.Count(r => r.QualityPolicy),
+            rows.Count(r => r.QualityObjectives), rows.Count(r => r.MaintenancePlan), rows.Count(r => r.InternalAudit),
+            rows.Count(r => r.CorrectiveActions), rows.Count(r => r.ManagementReview), reported,
+            rows.Count(r => r.Inspection == InspectionResult.Passed),
+            rows.Count(r => r.Inspection == InspectionResult.Failed),
+            rows.Count(r => r.Inspection == InspectionResult.Maintained),
+            rows.Count(r => r.Inspection == InspectionResult.NoReport),
             rows.Count == 0 ? 0m : Math.Round(reported * 100m / rows.Count, 2, MidpointRounding.AwayFromZero));
     }
 }
@@ -52,7 +55,8 @@ public sealed record AnnualTable(
     string Province, int Year, DateOnly JudgedOn, IReadOnlyList<AnnualRow> Rows,
     AnnualTotals Totals, IReadOnlyList<AnnualTotals> ByLevel, IReadOnlyList<AnnualTotals> ByDistrict)
 {
-    public static DateOnly JudgedOnFor(int year, DateOnly today) => new DateOnly(year, 12, 31) is var end && end < today ? end : today;
+    public static DateOnly JudgedOnFor(int year, DateOnly today) =>
+        new DateOnly(year, 12, 31) is var end && end < today ? end : today;
 
     public static IEnumerable<Unit> UnitsOf(IEnumerable<Unit> units, int year, DateOnly judgedOn) =>
         units.Where(u => u.HasFactsBy(judgedOn) && !u.MergedBy(new DateOnly(year, 1, 1).AddDays(-1)));
@@ -62,12 +66,15 @@ public sealed record AnnualTable(
         var judgedOn = JudgedOnFor(year, today);
         var rows = UnitsOf(units, year, judgedOn)
             .Select(u => AnnualRow.Of(u, year, judgedOn))
-            .OrderBy(r => r.Level).ThenBy(r => r.District, StringComparer.Ordinal).ThenBy(r => r.Code, StringComparer.Ordinal)
+            .OrderBy(r => r.Level)
+            .ThenBy(r => r.District, StringComparer.Ordinal)
+            .ThenBy(r => r.Code, StringComparer.Ordinal)
             .ToList();
         return new(province, year, judgedOn, rows,
             AnnualTotals.Of("all", rows),
             rows.GroupBy(r => r.Level).Select(g => AnnualTotals.Of(LevelName(g.Key), g.ToList())).ToList(),
-            rows.Where(r => r.District is not null).GroupBy(r => r.District!).OrderBy(g => g.Key, StringComparer.Ordinal)
+            rows.Where(r => r.District is not null).GroupBy(r => r.District!)
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => AnnualTotals.Of(g.Key, g.ToList())).ToList());
     }
 

@@ -4,7 +4,8 @@ namespace IsoLedger.Api.Dashboards;
 
 /// <summary>An active compliance flag of a unit in a province.</summary>
 public sealed record ComplianceEntry(
-    string Code, string Name, UnitLevel Level, string? District, bool Mandatory, string Rule, string Sentence, DateOnly Since, string? Subject);
+    string Code, string Name, UnitLevel Level, string? District, bool Mandatory, string Rule, string Sentence,
+    DateOnly Since, string? Subject);
 
 public sealed record ComplianceReport(string Province, DateOnly AsOf, int Units, IReadOnlyList<ComplianceEntry> Flags)
 {
@@ -15,8 +16,11 @@ public sealed record ComplianceReport(string Province, DateOnly AsOf, int Units,
         var active = units.Where(u => !u.MergedBy(asOf) && u.HasFactsBy(asOf)).ToList();
         var flags = active
             .SelectMany(u => Compliance.Flags(u, asOf).Select(flag => new ComplianceEntry(
-                u.Code, u.Name, u.Level, u.District, u.Level != UnitLevel.Commune, flag.Rule.Id, flag.Rule.Sentence, flag.Since, flag.Subject)))
-            .OrderBy(f => f.Rule, StringComparer.Ordinal).ThenBy(f => f.Code, StringComparer.Ordinal).ThenBy(f => f.Since)
+                u.Code, u.Name, u.Level, u.District, u.Level != UnitLevel.Commune, flag.Rule.Id, flag.Rule.Sentence,
+                flag.Since, flag.Subject)))
+            .OrderBy(f => f.Rule, StringComparer.Ordinal)
+            .ThenBy(f => f.Code, StringComparer.Ordinal)
+            .ThenBy(f => f.Since)
             .ToList();
         return new(province, asOf, active.Count, flags);
     }

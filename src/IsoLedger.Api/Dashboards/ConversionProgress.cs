@@ -22,18 +22,22 @@ public sealed record DistrictConversion(string District, ConversionCounts Counts
 /// <summary>A province's conversion progress as of a date, per level, per district and in all. Units merged
 /// away by then are not counted.</summary>
 public sealed record ConversionProgress(
-    string Province, DateOnly AsOf, ConversionCounts Totals, IReadOnlyList<LevelConversion> ByLevel, IReadOnlyList<DistrictConversion> ByDistrict)
+    string Province, DateOnly AsOf, ConversionCounts Totals, IReadOnlyList<LevelConversion> ByLevel,
+    IReadOnlyList<DistrictConversion> ByDistrict)
 {
     public static ConversionProgress Of(string province, IEnumerable<Unit> units, DateOnly asOf)
     {
-        var active = units.Where(u => !u.MergedBy(asOf)).Select(u => (Unit: u, Standing: Standings.Of(u, asOf))).ToList();
+        var active = units.Where(u => !u.MergedBy(asOf))
+            .Select(u => (Unit: u, Standing: Standings.Of(u, asOf)))
+            .ToList();
         return new(
             province,
             asOf,
             ConversionCounts.Of(active.Select(a => a.Standing)),
             active.GroupBy(a => a.Unit.Level).OrderBy(g => g.Key)
                 .Select(g => new LevelConversion(g.Key, ConversionCounts.Of(g.Select(a => a.Standing)))).ToList(),
-            active.Where(a => a.Unit.District is not null).GroupBy(a => a.Unit.District!).OrderBy(g => g.Key, StringComparer.Ordinal)
+            active.Where(a => a.Unit.District is not null).GroupBy(a => a.Unit.District!)
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => new DistrictConversion(g.Key, ConversionCounts.Of(g.Select(a => a.Standing)))).ToList());
     }
 }

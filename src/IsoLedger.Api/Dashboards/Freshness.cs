@@ -15,10 +15,12 @@ public sealed class ProjectionFreshness(IDocumentStore store, NpgsqlDataSource d
 {
     public static readonly TimeSpan MaxConsistencyWait = TimeSpan.FromSeconds(5);
 
-    /// <summary>The highest sequence of a committed event (not the sequence's counter, which rolled-back appends advance).</summary>
+    /// <summary>The highest sequence of a committed event (not the sequence's counter, which rolled-back appends
+    /// advance).</summary>
     public async Task<long> LatestSequence(CancellationToken cancellation)
     {
-        await using var command = dataSource.CreateCommand($"select coalesce(max(seq_id), 0) from {store.Options.Events.DatabaseSchemaName}.mt_events");
+        await using var command = dataSource.CreateCommand(
+            $"select coalesce(max(seq_id), 0) from {store.Options.Events.DatabaseSchemaName}.mt_events");
         return (long)(await command.ExecuteScalarAsync(cancellation))!;
     }
 

@@ -14,7 +14,8 @@ namespace IsoLedger.Api.Dashboards;
 /// <param name="LatestSequence">The highest committed event sequence in the store.</param>
 /// <param name="Lag">How many sequence numbers the projection is behind.</param>
 /// <param name="SkippedEvents">Events the projection could not apply, skipped and kept as dead letters.</param>
-public sealed record ProjectionStatus(string Name, string Status, long Position, long LatestSequence, long Lag, long SkippedEvents);
+public sealed record ProjectionStatus(
+    string Name, string Status, long Position, long LatestSequence, long Lag, long SkippedEvents);
 
 public sealed record ProjectionRebuilt(string Name, long Position, TimeSpan Took);
 
@@ -43,7 +44,8 @@ public sealed class ProjectionAdmin(IDocumentStore store, ProjectionFreshness fr
             var fresh = await freshness.Of(name, cancellation);
             var agent = agents.FirstOrDefault(a => a.Name.Identity == shard.Identity);
             statuses.Add(new ProjectionStatus(
-                name, agent?.Status.ToString() ?? (coordinator is null ? "distributed" : "not-on-this-node"), fresh.ProcessedSequence, fresh.LatestSequence, fresh.Lag,
+                name, agent?.Status.ToString() ?? (coordinator is null ? "distributed" : "not-on-this-node"),
+                fresh.ProcessedSequence, fresh.LatestSequence, fresh.Lag,
                 await database.CountDeadLetterEventsAsync(shard, cancellation)));
         }
         return statuses;
@@ -63,20 +65,25 @@ public sealed class ProjectionAdmin(IDocumentStore store, ProjectionFreshness fr
         {
             await (await store.BuildProjectionDaemonAsync()).RebuildProjectionAsync(name, RebuildTimeout, cancellation);
         }
-        return new ProjectionRebuilt(name, await freshness.ProcessedSequence(name, cancellation), TimeProvider.System.GetElapsedTime(started));
+        return new ProjectionRebuilt(
+            name, await freshness.ProcessedSequence(name, cancellation), TimeProvider.System.GetElapsedTime(started));
     }
 }
 
 public static class ProjectionAdminEndpoints
 {
     /// <summary>Asynchronous projections and their health</summary>
-    [WolverineGet("/api/admin/projections", OperationId = "ListProjections"), Tags("Administration"), Authorize(Roles = Roles.Admin)]
+    [WolverineGet("/api/admin/projections", OperationId = "ListProjections")]
+    [Tags("Administration")]
+    [Authorize(Roles = Roles.Admin)]
     [ProducesResponseType<IReadOnlyList<ProjectionStatus>>(StatusCodes.Status200OK)]
     public static async Task<IResult> List(ProjectionAdmin admin, CancellationToken cancellation) =>
         Results.Ok(await admin.List(cancellation));
 
     /// <summary>Rebuild an asynchronous projection from all events</summary>
-    [WolverinePost("/api/admin/projections/{name}/rebuild", OperationId = "RebuildProjection"), Tags("Administration"), Authorize(Roles = Roles.Admin)]
+    [WolverinePost("/api/admin/projections/{name}/rebuild", OperationId = "RebuildProjection")]
+    [Tags("Administration")]
+    [Authorize(Roles = Roles.Admin)]
     [ProducesResponseType<ProjectionRebuilt>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public static async Task<IResult> Rebuild(string name, ProjectionAdmin admin, CancellationToken cancellation) =>
@@ -84,6 +91,7 @@ public static class ProjectionAdminEndpoints
             ? Results.Ok(await admin.Rebuild(name, cancellation))
             : Results.Problem(
                 title: "No such projection.",
-                detail: $"'{name}' is not an asynchronous projection; these are: {string.Join(", ", ProjectionAdmin.AsyncProjections)}.",
+                detail: $"'{name}' is not an asynchronous projection; these are: "
+                    + $"{string.Join(", ", ProjectionAdmin.AsyncProjections)}.",
                 statusCode: StatusCodes.Status404NotFound);
 }

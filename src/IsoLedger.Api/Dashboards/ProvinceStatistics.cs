@@ -5,19 +5,22 @@ namespace IsoLedger.Api.Dashboards;
 /// <summary>One level's line of the report's summary: units, declared, on 2015, and complete — declared and did
 /// every yearly step the rules ask for (policy or objectives, maintenance plan, internal audit, management review,
 /// report).</summary>
-public sealed record LevelStatistics(UnitLevel Level, bool Mandatory, int Units, int Declared, int On2015, int Complete);
+public sealed record LevelStatistics(
+    UnitLevel Level, bool Mandatory, int Units, int Declared, int On2015, int Complete);
 
-public sealed record ProvinceStatistics(string Province, int Year, DateOnly JudgedOn, IReadOnlyList<LevelStatistics> ByLevel, LevelTotals Totals)
+public sealed record ProvinceStatistics(
+    string Province, int Year, DateOnly JudgedOn, IReadOnlyList<LevelStatistics> ByLevel, LevelTotals Totals)
 {
     public static ProvinceStatistics Of(string province, IEnumerable<Unit> units, int year, DateOnly today)
     {
         var judgedOn = AnnualTable.JudgedOnFor(year, today);
         var rows = AnnualTable.UnitsOf(units, year, judgedOn).Select(u => AnnualRow.Of(u, year, judgedOn)).ToList();
         var levels = rows.GroupBy(r => r.Level).OrderBy(g => g.Key).Select(g => new LevelStatistics(
-            g.Key, Mandatory: g.Key != UnitLevel.Commune, g.Count(), g.Count(r => r.Declared), g.Count(r => r.Standard == "2015"),
-            g.Count(IsComplete))).ToList();
+            g.Key, Mandatory: g.Key != UnitLevel.Commune, g.Count(), g.Count(r => r.Declared),
+            g.Count(r => r.Standard == "2015"), g.Count(IsComplete))).ToList();
         return new(province, year, judgedOn, levels, new LevelTotals(
-            levels.Sum(l => l.Units), levels.Sum(l => l.Declared), levels.Sum(l => l.On2015), levels.Sum(l => l.Complete)));
+            levels.Sum(l => l.Units), levels.Sum(l => l.Declared), levels.Sum(l => l.On2015),
+            levels.Sum(l => l.Complete)));
     }
 
     public static bool IsComplete(AnnualRow row) =>

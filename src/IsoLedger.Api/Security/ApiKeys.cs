@@ -65,15 +65,18 @@ public sealed class ApiKeyAuthenticationHandler(
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        if (!Request.Headers.TryGetValue(Header, out var presented) || presented.Count != 1 || string.IsNullOrEmpty(presented[0]))
+        if (!Request.Headers.TryGetValue(Header, out var presented) || presented.Count != 1
+            || string.IsNullOrEmpty(presented[0]))
             return Task.FromResult(AuthenticateResult.NoResult());
 
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(presented[0]!)));
         var key = keys.CurrentValue.Keys.FirstOrDefault(k =>
-            !k.Revoked && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(k.Sha256.ToLowerInvariant()), Encoding.ASCII.GetBytes(hash)));
+            !k.Revoked && CryptographicOperations.FixedTimeEquals(
+                Encoding.ASCII.GetBytes(k.Sha256.ToLowerInvariant()), Encoding.ASCII.GetBytes(hash)));
         if (key is null) return Task.FromResult(AuthenticateResult.Fail("Unknown or revoked API key."));
 
-        var claims = key.Roles.Select(role => new Claim(ClaimTypes.Role, role)).Prepend(new Claim(ClaimTypes.Name, key.Name));
+        var claims = key.Roles.Select(role => new Claim(ClaimTypes.Role, role))
+            .Prepend(new Claim(ClaimTypes.Name, key.Name));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
     }
@@ -87,12 +90,16 @@ public static class ApiKeyRegistration
             .Configure(settings => configuration.GetSection(ApiKeySettings.Section).Bind(settings.Keys))
             .Validate(settings => settings.Keys.Any(k => !k.Revoked),
                 $"No API keys are configured: add them under {ApiKeySettings.Section} (name, sha256, roles).")
-            .Validate(settings => settings.Keys.All(k => k.Name.Length > 0 && k.Sha256.Length == 64 && k.Roles.All(Roles.All.Contains)),
-                "Every API key needs a name, a 64-hex-digit sha256 and roles among: " + string.Join(", ", Roles.All) + ".")
+            .Validate(
+                settings => settings.Keys.All(k =>
+                    k.Name.Length > 0 && k.Sha256.Length == 64 && k.Roles.All(Roles.All.Contains)),
+                "Every API key needs a name, a 64-hex-digit sha256 and roles among: "
+                + string.Join(", ", Roles.All) + ".")
             .ValidateOnStart();
 
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(
+                ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorization(options =>
         {
             foreach (var (policy, roles) in Policies.RolesPerPolicy)

@@ -3,7 +3,8 @@ namespace IsoLedger.Api.Units;
 /// <param name="ChangedOn">The date the scope changed.</param>
 /// <param name="Description">What changed.</param>
 /// <param name="AdministrativeProcedures">The number of administrative procedures covered after the change.</param>
-public sealed record ChangeScopeRequest(DateOnly? ChangedOn, string? Description, int? AdministrativeProcedures = null);
+public sealed record ChangeScopeRequest(
+    DateOnly? ChangedOn, string? Description, int? AdministrativeProcedures = null);
 
 public static class ChangeScopeEndpoint
 {
@@ -15,9 +16,13 @@ public static class ChangeScopeEndpoint
 
     /// <summary>Record a change of scope</summary>
     /// <remarks>Records <c>ScopeChanged</c>; the unit is flagged until it declares conformity again.</remarks>
-    [WolverinePost("/api/units/{code}/scope-changes", OperationId = "ChangeScope"), Tags("Lifecycle"), Authorize(Policy = Policies.Record)]
+    [WolverinePost("/api/units/{code}/scope-changes", OperationId = "ChangeScope")]
+    [Tags("Lifecycle")]
+    [Authorize(Policy = Policies.Record)]
     [UnitCommand]
-    public static Task<IResult> Post(string code, ChangeScopeRequest request, HttpContext http, IDocumentStore store, BusinessClock clock) =>
+    public static Task<IResult> Post(
+        string code, ChangeScopeRequest request, HttpContext http, IDocumentStore store, BusinessClock clock) =>
         UnitWriter.Execute(http, store, clock, code,
-            new ChangeScope(request.ChangedOn!.Value, request.Description!.Normalize(), request.AdministrativeProcedures));
+            new ChangeScope(
+                request.ChangedOn!.Value, request.Description!.Normalize(), request.AdministrativeProcedures));
 }

@@ -13,8 +13,13 @@ public static class CloseNonconformityEndpoint
 
     /// <summary>Close a nonconformity after its effectiveness review</summary>
     /// <remarks>Needs a corrective action and an effective verdict (ISO 9001 §10.2).</remarks>
-    [WolverinePost("/api/units/{code}/nonconformities/{id}/close", OperationId = "CloseNonconformity"), Tags("Nonconformities"), Authorize(Policy = Policies.Record)]
+    [WolverinePost("/api/units/{code}/nonconformities/{id}/close", OperationId = "CloseNonconformity")]
+    [Tags("Nonconformities")]
+    [Authorize(Policy = Policies.Record)]
     [UnitCommand]
-    public static Task<IResult> Post(string code, string id, CloseNonconformityRequest request, HttpContext http, IDocumentStore store, BusinessClock clock) =>
-        UnitWriter.Execute(http, store, clock, code, new CloseNonconformity(id, request.ClosedOn!.Value, request.Effective!.Value));
+    public static Task<IResult> Post(
+        string code, string id, CloseNonconformityRequest request, HttpContext http, IDocumentStore store,
+        BusinessClock clock) =>
+        UnitWriter.Execute(http, store, clock, code,
+            new CloseNonconformity(id, request.ClosedOn!.Value, request.Effective!.Value));
 }

@@ -10,9 +10,14 @@ public static class CompleteConversionEndpoint
         new Validation().Date("convertedOn", request.ConvertedOn).Text("decisionNo", request.DecisionNo).Result;
 
     /// <summary>Complete the conversion to ISO 9001:2015</summary>
-    /// <remarks>Works with or without a recorded start; a unit converts once, and only from a 2008 declaration.</remarks>
-    [WolverinePost("/api/units/{code}/conversion/complete", OperationId = "CompleteConversion"), Tags("Lifecycle"), Authorize(Policy = Policies.Record)]
+    /// <remarks>Works with or without a recorded start; a unit converts once, and only from a 2008
+    /// declaration.</remarks>
+    [WolverinePost("/api/units/{code}/conversion/complete", OperationId = "CompleteConversion")]
+    [Tags("Lifecycle")]
+    [Authorize(Policy = Policies.Record)]
     [UnitCommand]
-    public static Task<IResult> Post(string code, CompleteConversionRequest request, HttpContext http, IDocumentStore store, BusinessClock clock) =>
-        UnitWriter.Execute(http, store, clock, code, new CompleteConversion(request.ConvertedOn!.Value, request.DecisionNo));
+    public static Task<IResult> Post(
+        string code, CompleteConversionRequest request, HttpContext http, IDocumentStore store, BusinessClock clock) =>
+        UnitWriter.Execute(http, store, clock, code,
+            new CompleteConversion(request.ConvertedOn!.Value, request.DecisionNo));
 }

@@ -4,7 +4,8 @@ namespace IsoLedger.Api.Units;
 /// <param name="Standard">"2008" or "2015".</param>
 /// <param name="DecisionNo">The number of the declaration decision.</param>
 /// <param name="Scope">The scope declared, e.g. the administrative procedures covered.</param>
-public sealed record DeclareConformityRequest(DateOnly? DeclaredOn, QmsStandard? Standard, string? DecisionNo = null, string? Scope = null);
+public sealed record DeclareConformityRequest(
+    DateOnly? DeclaredOn, QmsStandard? Standard, string? DecisionNo = null, string? Scope = null);
 
 public static class DeclareConformityEndpoint
 {
@@ -18,9 +19,13 @@ public static class DeclareConformityEndpoint
     /// <summary>Declare conformity (công bố) or re-declare it (công bố lại)</summary>
     /// <remarks>Records <c>ConformityDeclared</c>. Warns when documentation, an internal audit and a management review
     /// are not dated on or before the declaration.</remarks>
-    [WolverinePost("/api/units/{code}/declarations", OperationId = "DeclareConformity"), Tags("Lifecycle"), Authorize(Policy = Policies.Record)]
+    [WolverinePost("/api/units/{code}/declarations", OperationId = "DeclareConformity")]
+    [Tags("Lifecycle")]
+    [Authorize(Policy = Policies.Record)]
     [UnitCommand]
-    public static Task<IResult> Post(string code, DeclareConformityRequest request, HttpContext http, IDocumentStore store, BusinessClock clock) =>
+    public static Task<IResult> Post(
+        string code, DeclareConformityRequest request, HttpContext http, IDocumentStore store, BusinessClock clock) =>
         UnitWriter.Execute(http, store, clock, code,
-            new DeclareConformity(request.DeclaredOn!.Value, request.Standard!.Value, request.DecisionNo, request.Scope));
+            new DeclareConformity(
+                request.DeclaredOn!.Value, request.Standard!.Value, request.DecisionNo, request.Scope));
 }

@@ -4,7 +4,8 @@ namespace IsoLedger.Api.Units;
 /// <param name="Members">How many members the board has.</param>
 /// <param name="Chair">Who chairs it, usually the unit head.</param>
 /// <param name="DecisionNo">The number of the decision.</param>
-public sealed record FormSteeringBoardRequest(DateOnly? FormedOn, int? Members, string? Chair = null, string? DecisionNo = null);
+public sealed record FormSteeringBoardRequest(
+    DateOnly? FormedOn, int? Members, string? Chair = null, string? DecisionNo = null);
 
 public static class FormSteeringBoardEndpoint
 {
@@ -16,10 +17,14 @@ public static class FormSteeringBoardEndpoint
         .Result;
 
     /// <summary>Form or reorganise the ISO steering board</summary>
-    /// <remarks>Records <c>SteeringBoardFormed</c>; every board after the first is a reorganisation (kiện toàn).</remarks>
-    [WolverinePost("/api/units/{code}/steering-board", OperationId = "FormSteeringBoard"), Tags("Lifecycle"), Authorize(Policy = Policies.Record)]
+    /// <remarks>Records <c>SteeringBoardFormed</c>; every board after the first is a reorganisation
+    /// (kiện toàn).</remarks>
+    [WolverinePost("/api/units/{code}/steering-board", OperationId = "FormSteeringBoard")]
+    [Tags("Lifecycle")]
+    [Authorize(Policy = Policies.Record)]
     [UnitCommand]
-    public static Task<IResult> Post(string code, FormSteeringBoardRequest request, HttpContext http, IDocumentStore store, BusinessClock clock) =>
+    public static Task<IResult> Post(
+        string code, FormSteeringBoardRequest request, HttpContext http, IDocumentStore store, BusinessClock clock) =>
         UnitWriter.Execute(http, store, clock, code,
             new FormSteeringBoard(request.FormedOn!.Value, request.Members!.Value, request.Chair, request.DecisionNo));
 }

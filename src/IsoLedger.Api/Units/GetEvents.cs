@@ -8,10 +8,13 @@ public static class GetEventsEndpoint
 
     /// <summary>Every event in the store</summary>
     /// <remarks>In global order, a page at a time: pass the answer's <c>next</c> as <c>after</c> to read on.</remarks>
-    [WolverineGet("/api/events", OperationId = "GetEvents"), Tags("Audit"), Authorize(Policy = Policies.Audit)]
+    [WolverineGet("/api/events", OperationId = "GetEvents")]
+    [Tags("Audit")]
+    [Authorize(Policy = Policies.Audit)]
     [ProducesResponseType<EventPage>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    public static async Task<IResult> Events(IQuerySession session, CancellationToken cancellation, string? after = null, string? limit = null)
+    public static async Task<IResult> Events(
+        IQuerySession session, CancellationToken cancellation, string? after = null, string? limit = null)
     {
         var validation = new Validation();
         var afterSequence = Query.Long(validation, "after", after, 0, 0);
@@ -24,6 +27,7 @@ public static class GetEventsEndpoint
             .Take(pageSize + 1)
             .ToListAsync(cancellation);
         var events = page.Take(pageSize).Select(RecordedEvent.Of).ToList();
-        return Results.Ok(new EventPage(events, events.Count > 0 ? events[^1].Sequence : afterSequence, page.Count > pageSize));
+        return Results.Ok(new EventPage(
+            events, events.Count > 0 ? events[^1].Sequence : afterSequence, page.Count > pageSize));
     }
 }

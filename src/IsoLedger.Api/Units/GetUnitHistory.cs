@@ -26,13 +26,18 @@ public sealed record RecordedEvent(
 public static class GetUnitHistoryEndpoint
 {
     /// <summary>A unit's full history</summary>
-    /// <remarks>Every event of the unit in recording order, with who recorded it, when, and its business date.</remarks>
-    [WolverineGet("/api/units/{code}/history", OperationId = "GetUnitHistory"), Tags("Audit"), Authorize(Policy = Policies.Audit)]
+    /// <remarks>Every event of the unit in recording order, with who recorded it, when, and its business
+    /// date.</remarks>
+    [WolverineGet("/api/units/{code}/history", OperationId = "GetUnitHistory")]
+    [Tags("Audit")]
+    [Authorize(Policy = Policies.Audit)]
     [ProducesResponseType<IReadOnlyList<RecordedEvent>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public static async Task<IResult> History(string code, IQuerySession session, CancellationToken cancellation)
     {
         var events = UnitCode.IsValid(code) ? await session.Events.FetchStreamAsync(code, token: cancellation) : [];
-        return events.Count == 0 ? UnitProblems.UnitNotFound(code) : Results.Ok(events.Select(RecordedEvent.Of).ToList());
+        return events.Count == 0
+            ? UnitProblems.UnitNotFound(code)
+            : Results.Ok(events.Select(RecordedEvent.Of).ToList());
     }
 }

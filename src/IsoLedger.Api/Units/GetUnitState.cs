@@ -8,7 +8,9 @@ public static class GetUnitStateEndpoint
     /// <remarks>Give exactly one of: <c>asOf</c> (YYYY-MM-DD, the state by business date: every fact that had happened
     /// by that day, whenever it was recorded), <c>knownAt</c> (an ISO 8601 timestamp: the state as it was recorded at
     /// that moment), or <c>version</c> (the state after that many events).</remarks>
-    [WolverineGet("/api/units/{code}/state", OperationId = "GetUnitState"), Tags("Audit"), Authorize(Policy = Policies.Audit)]
+    [WolverineGet("/api/units/{code}/state", OperationId = "GetUnitState")]
+    [Tags("Audit")]
+    [Authorize(Policy = Policies.Audit)]
     [ProducesResponseType<UnitStatus>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
@@ -33,7 +35,10 @@ public static class GetUnitStateEndpoint
         var chosen = events.Where(included).ToList();
         var unit = UnitDecider.Replay(chosen.Select(e => e.Data));
         if (unit is null)
-            return Results.Problem(title: "The unit did not exist yet.", detail: $"Unit '{code}' had no recorded history at that point.", statusCode: StatusCodes.Status404NotFound);
+            return Results.Problem(
+                title: "The unit did not exist yet.",
+                detail: $"Unit '{code}' had no recorded history at that point.",
+                statusCode: StatusCodes.Status404NotFound);
 
         var judgedOn = asOfDate ?? (knownAtTime is { } at ? clock.DateOf(at) : clock.Today);
         return Results.Ok(UnitStatus.Of(unit with { Version = chosen[^1].Version }, judgedOn));

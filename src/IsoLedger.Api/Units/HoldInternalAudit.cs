@@ -8,11 +8,19 @@ public sealed record HoldInternalAuditRequest(DateOnly? HeldOn, string? Auditors
 public static class HoldInternalAuditEndpoint
 {
     public static ProblemDetails Validate(HoldInternalAuditRequest request) =>
-        new Validation().Date("heldOn", request.HeldOn).Text("auditors", request.Auditors).Text("scope", request.Scope).Result;
+        new Validation()
+            .Date("heldOn", request.HeldOn)
+            .Text("auditors", request.Auditors)
+            .Text("scope", request.Scope)
+            .Result;
 
     /// <summary>Record an internal audit (đánh giá nội bộ)</summary>
-    [WolverinePost("/api/units/{code}/internal-audits", OperationId = "HoldInternalAudit"), Tags("Lifecycle"), Authorize(Policy = Policies.Record)]
+    [WolverinePost("/api/units/{code}/internal-audits", OperationId = "HoldInternalAudit")]
+    [Tags("Lifecycle")]
+    [Authorize(Policy = Policies.Record)]
     [UnitCommand]
-    public static Task<IResult> Post(string code, HoldInternalAuditRequest request, HttpContext http, IDocumentStore store, BusinessClock clock) =>
-        UnitWriter.Execute(http, store, clock, code, new HoldInternalAudit(request.HeldOn!.Value, request.Auditors, request.Scope));
+    public static Task<IResult> Post(
+        string code, HoldInternalAuditRequest request, HttpContext http, IDocumentStore store, BusinessClock clock) =>
+        UnitWriter.Execute(http, store, clock, code,
+            new HoldInternalAudit(request.HeldOn!.Value, request.Auditors, request.Scope));
 }

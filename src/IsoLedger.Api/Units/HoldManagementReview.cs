@@ -10,8 +10,12 @@ public static class HoldManagementReviewEndpoint
         new Validation().Date("heldOn", request.HeldOn).Text("outputs", request.Outputs).Result;
 
     /// <summary>Record a management review (xem xét của lãnh đạo)</summary>
-    [WolverinePost("/api/units/{code}/management-reviews", OperationId = "HoldManagementReview"), Tags("Lifecycle"), Authorize(Policy = Policies.Record)]
+    [WolverinePost("/api/units/{code}/management-reviews", OperationId = "HoldManagementReview")]
+    [Tags("Lifecycle")]
+    [Authorize(Policy = Policies.Record)]
     [UnitCommand]
-    public static Task<IResult> Post(string code, HoldManagementReviewRequest request, HttpContext http, IDocumentStore store, BusinessClock clock) =>
+    public static Task<IResult> Post(
+        string code, HoldManagementReviewRequest request, HttpContext http, IDocumentStore store,
+        BusinessClock clock) =>
         UnitWriter.Execute(http, store, clock, code, new HoldManagementReview(request.HeldOn!.Value, request.Outputs));
 }

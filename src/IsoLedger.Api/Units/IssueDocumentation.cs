@@ -12,7 +12,8 @@ namespace IsoLedger.Api.Units;
 /// <param name="AdministrativeProcedures">Number of administrative procedures (TTHC) covered.</param>
 public sealed record IssueDocumentationRequest(
     DateOnly? IssuedOn, QmsStandard? Standard, bool? QualityManual, bool? QualityPolicy, bool? QualityObjectives,
-    int? MandatoryProcedures, int? InternalProcedures, int? BusinessProcedures, int? AdministrativeProcedures, string? DecisionNo = null);
+    int? MandatoryProcedures, int? InternalProcedures, int? BusinessProcedures, int? AdministrativeProcedures,
+    string? DecisionNo = null);
 
 public static class IssueDocumentationEndpoint
 {
@@ -30,12 +31,17 @@ public static class IssueDocumentationEndpoint
         .Result;
 
     /// <summary>Issue the quality-management documentation</summary>
-    /// <remarks>Records <c>DocumentationIssued</c>. A first system documented on 2008 after 21 Feb 2018 is flagged.</remarks>
-    [WolverinePost("/api/units/{code}/documentation", OperationId = "IssueDocumentation"), Tags("Lifecycle"), Authorize(Policy = Policies.Record)]
+    /// <remarks>Records <c>DocumentationIssued</c>. A first system documented on 2008 after 21 Feb 2018 is
+    /// flagged.</remarks>
+    [WolverinePost("/api/units/{code}/documentation", OperationId = "IssueDocumentation")]
+    [Tags("Lifecycle")]
+    [Authorize(Policy = Policies.Record)]
     [UnitCommand]
-    public static Task<IResult> Post(string code, IssueDocumentationRequest request, HttpContext http, IDocumentStore store, BusinessClock clock) =>
+    public static Task<IResult> Post(
+        string code, IssueDocumentationRequest request, HttpContext http, IDocumentStore store, BusinessClock clock) =>
         UnitWriter.Execute(http, store, clock, code, new IssueDocumentation(
-            request.IssuedOn!.Value, request.Standard!.Value, request.DecisionNo, request.QualityManual!.Value, request.QualityPolicy!.Value,
-            request.QualityObjectives!.Value, request.MandatoryProcedures!.Value, request.InternalProcedures!.Value,
-            request.BusinessProcedures!.Value, request.AdministrativeProcedures!.Value));
+            request.IssuedOn!.Value, request.Standard!.Value, request.DecisionNo, request.QualityManual!.Value,
+            request.QualityPolicy!.Value, request.QualityObjectives!.Value, request.MandatoryProcedures!.Value,
+            request.InternalProcedures!.Value, request.BusinessProcedures!.Value,
+            request.AdministrativeProcedures!.Value));
 }

@@ -9,8 +9,12 @@ public static class IssueMaintenancePlanEndpoint
         new Validation().Year("year", year, clock.Today).Date("issuedOn", request.IssuedOn).Result;
 
     /// <summary>Issue the year's maintenance plan</summary>
-    [WolverinePost("/api/units/{code}/years/{year}/maintenance-plan", OperationId = "IssueMaintenancePlan"), Tags("Yearly steps"), Authorize(Policy = Policies.Record)]
+    [WolverinePost("/api/units/{code}/years/{year}/maintenance-plan", OperationId = "IssueMaintenancePlan")]
+    [Tags("Yearly steps")]
+    [Authorize(Policy = Policies.Record)]
     [UnitCommand]
-    public static Task<IResult> Post(string code, int year, IssueMaintenancePlanRequest request, HttpContext http, IDocumentStore store, BusinessClock clock) =>
+    public static Task<IResult> Post(
+        string code, int year, IssueMaintenancePlanRequest request, HttpContext http, IDocumentStore store,
+        BusinessClock clock) =>
         UnitWriter.Execute(http, store, clock, code, new IssueMaintenancePlan(year, request.IssuedOn!.Value));
 }

@@ -10,16 +10,22 @@ public static class IssueQualityObjectivesEndpoint
     public static ProblemDetails Validate(int year, IssueQualityObjectivesRequest request, BusinessClock clock)
     {
         var validation = new Validation().Year("year", year, clock.Today).Date("issuedOn", request.IssuedOn)
-            .Required("policy", request.Policy, "true or false").Required("objectives", request.Objectives, "true or false");
+            .Required("policy", request.Policy, "true or false")
+            .Required("objectives", request.Objectives, "true or false");
         return request.Policy == false && request.Objectives == false
             ? validation.Add("objectives", "At least one of policy and objectives must be true.").Result
             : validation.Result;
     }
 
     /// <summary>Issue the year's quality policy and/or objectives</summary>
-    [WolverinePost("/api/units/{code}/years/{year}/quality-objectives", OperationId = "IssueQualityObjectives"), Tags("Yearly steps"), Authorize(Policy = Policies.Record)]
+    [WolverinePost("/api/units/{code}/years/{year}/quality-objectives", OperationId = "IssueQualityObjectives")]
+    [Tags("Yearly steps")]
+    [Authorize(Policy = Policies.Record)]
     [UnitCommand]
-    public static Task<IResult> Post(string code, int year, IssueQualityObjectivesRequest request, HttpContext http, IDocumentStore store, BusinessClock clock) =>
+    public static Task<IResult> Post(
+        string code, int year, IssueQualityObjectivesRequest request, HttpContext http, IDocumentStore store,
+        BusinessClock clock) =>
         UnitWriter.Execute(http, store, clock, code,
-            new IssueQualityObjectives(year, request.IssuedOn!.Value, request.Policy!.Value, request.Objectives!.Value));
+            new IssueQualityObjectives(
+                year, request.IssuedOn!.Value, request.Policy!.Value, request.Objectives!.Value));
 }

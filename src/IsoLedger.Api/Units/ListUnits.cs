@@ -3,7 +3,9 @@ using Marten.Linq;
 namespace IsoLedger.Api.Units;
 
 /// <summary>A unit in a list.</summary>
-public sealed record UnitSummary(string Code, string Name, UnitLevel Level, string Province, string? District, string Standard, string? MergedInto, long Version);
+public sealed record UnitSummary(
+    string Code, string Name, UnitLevel Level, string Province, string? District, string Standard, string? MergedInto,
+    long Version);
 
 public sealed record UnitPage(IReadOnlyList<UnitSummary> Items, int Page, int PageSize, long Total);
 
@@ -12,16 +14,22 @@ public static class ListUnitsEndpoint
     public const int MaxPageSize = 200;
 
     /// <summary>List units</summary>
-    /// <remarks>Filters combine; <c>q</c> matches part of the code or name, ignoring case; <c>standard</c> is none, 2008 or 2015.</remarks>
-    [WolverineGet("/api/units", OperationId = "ListUnits"), Tags("Units"), Authorize(Policy = Policies.ReadStatus)]
+    /// <remarks>Filters combine; <c>q</c> matches part of the code or name, ignoring case; <c>standard</c> is none,
+    /// 2008 or 2015.</remarks>
+    [WolverineGet("/api/units", OperationId = "ListUnits")]
+    [Tags("Units")]
+    [Authorize(Policy = Policies.ReadStatus)]
     [ProducesResponseType<UnitPage>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public static async Task<IResult> Get(
         IQuerySession session, CancellationToken cancellation,
-        string? province = null, string? district = null, string? level = null, string? standard = null, string? q = null,
-        string? page = null, string? pageSize = null)
+        string? province = null, string? district = null, string? level = null, string? standard = null,
+        string? q = null, string? page = null, string? pageSize = null)
     {
-        var validation = new Validation().Text("province", province, max: 500).Text("district", district, max: 500).Text("q", q, max: 200);
+        var validation = new Validation()
+            .Text("province", province, max: 500)
+            .Text("district", district, max: 500)
+            .Text("q", q, max: 200);
         var levelFilter = Query.Enum<UnitLevel>(validation, "level", level);
         var pageNumber = Query.Int(validation, "page", page, 1, 1, int.MaxValue / MaxPageSize);
         var size = Query.Int(validation, "pageSize", pageSize, 50, 1, MaxPageSize);
@@ -39,12 +47,16 @@ public static class ListUnitsEndpoint
         if (q is not null)
         {
             var text = q.Normalize();
-            units = units.Where(u => u.Name.Contains(text, StringComparison.OrdinalIgnoreCase) || u.Code.Contains(text, StringComparison.OrdinalIgnoreCase));
+            units = units.Where(u => u.Name.Contains(text, StringComparison.OrdinalIgnoreCase)
+                || u.Code.Contains(text, StringComparison.OrdinalIgnoreCase));
         }
 
-        var found = await units.OrderBy(u => u.Code).Skip((pageNumber - 1) * size).Take(size).ToListAsync(cancellation);
-        var items = found.Select(u => new UnitSummary(
-            u.Code, u.Name, u.Level, u.Province, u.District, u.Standard.Name(), u.Merger?.IntoCode, u.Version)).ToList();
+        var found = await units.OrderBy(u => u.Code).Skip((pageNumber - 1) * size).Take(size)
+            .ToListAsync(cancellation);
+        var items = found
+            .Select(u => new UnitSummary(
+                u.Code, u.Name, u.Level, u.Province, u.District, u.Standard.Name(), u.Merger?.IntoCode, u.Version))
+            .ToList();
         return Results.Ok(new UnitPage(items, pageNumber, size, statistics.TotalResults));
     }
 }

@@ -9,17 +9,25 @@ public static class MergeUnitEndpoint
     public static ProblemDetails Validate(MergeUnitRequest request)
     {
         var validation = new Validation().Date("mergedOn", request.MergedOn);
-        return UnitCode.IsValid(request.IntoCode) ? validation.Result : validation.Add("intoCode", $"Required; must match {UnitCode.Pattern}.").Result;
+        return UnitCode.IsValid(request.IntoCode)
+            ? validation.Result
+            : validation.Add("intoCode", $"Required; must match {UnitCode.Pattern}.").Result;
     }
 
     /// <summary>Merge the unit into another</summary>
-    /// <remarks>Records <c>UnitMerged</c>. The merged unit's history stays readable; nothing dated after the merge can be recorded on it.</remarks>
-    [WolverinePost("/api/units/{code}/merge", OperationId = "MergeUnit"), Tags("Lifecycle"), Authorize(Policy = Policies.Record)]
+    /// <remarks>Records <c>UnitMerged</c>. The merged unit's history stays readable; nothing dated after the merge
+    /// can be recorded on it.</remarks>
+    [WolverinePost("/api/units/{code}/merge", OperationId = "MergeUnit")]
+    [Tags("Lifecycle")]
+    [Authorize(Policy = Policies.Record)]
     [UnitCommand]
     public static async Task<IResult> Post(
-        string code, MergeUnitRequest request, HttpContext http, IQuerySession query, IDocumentStore store, BusinessClock clock)
+        string code, MergeUnitRequest request, HttpContext http, IQuerySession query, IDocumentStore store,
+        BusinessClock clock)
     {
-        var targetRegistered = await query.Events.FetchStreamStateAsync(request.IntoCode!, http.RequestAborted) is not null;
-        return await UnitWriter.Execute(http, store, clock, code, new MergeUnit(request.MergedOn!.Value, request.IntoCode!, targetRegistered));
+        var targetRegistered =
+            await query.Events.FetchStreamStateAsync(request.IntoCode!, http.RequestAborted) is not null;
+        return await UnitWriter.Execute(http, store, clock, code,
+            new MergeUnit(request.MergedOn!.Value, request.IntoCode!, targetRegistered));
     }
 }

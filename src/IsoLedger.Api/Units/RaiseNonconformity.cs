@@ -7,10 +7,12 @@ namespace IsoLedger.Api.Units;
 /// <param name="Clause">The ISO 9001 clause concerned, e.g. "8.5".</param>
 /// <param name="DueOn">When it must be closed by.</param>
 public sealed record RaiseNonconformityRequest(
-    DateOnly? RaisedOn, NonconformitySource? Source, string? Description, NonconformitySeverity? Severity, string? Clause = null, DateOnly? DueOn = null);
+    DateOnly? RaisedOn, NonconformitySource? Source, string? Description, NonconformitySeverity? Severity,
+    string? Clause = null, DateOnly? DueOn = null);
 
 /// <summary>What raising a nonconformity wrote, with the id to act on it by.</summary>
-public sealed record NonconformityWritten(string Code, long Version, IReadOnlyList<RuleWarning> Warnings, string NonconformityId)
+public sealed record NonconformityWritten(
+    string Code, long Version, IReadOnlyList<RuleWarning> Warnings, string NonconformityId)
     : UnitWritten(Code, Version, Warnings);
 
 public static class RaiseNonconformityEndpoint
@@ -26,16 +28,22 @@ public static class RaiseNonconformityEndpoint
 
     /// <summary>Raise a nonconformity</summary>
     /// <remarks>Answers 201 with the nonconformity's id (NC-1, NC-2, … within the unit).</remarks>
-    [WolverinePost("/api/units/{code}/nonconformities", OperationId = "RaiseNonconformity"), Tags("Nonconformities"), Authorize(Policy = Policies.Record)]
+    [WolverinePost("/api/units/{code}/nonconformities", OperationId = "RaiseNonconformity")]
+    [Tags("Nonconformities")]
+    [Authorize(Policy = Policies.Record)]
     [UnitCommand(StatusCodes.Status201Created, typeof(NonconformityWritten))]
-    public static Task<IResult> Post(string code, RaiseNonconformityRequest request, HttpContext http, IDocumentStore store, BusinessClock clock)
+    public static Task<IResult> Post(
+        string code, RaiseNonconformityRequest request, HttpContext http, IDocumentStore store, BusinessClock clock)
     {
-        var command = new RaiseNonconformity(request.RaisedOn!.Value, request.Source!.Value, request.Description!.Normalize(),
-            request.Severity!.Value, request.Clause, request.DueOn);
+        var command = new RaiseNonconformity(
+            request.RaisedOn!.Value, request.Source!.Value, request.Description!.Normalize(), request.Severity!.Value,
+            request.Clause, request.DueOn);
         return UnitWriter.Execute(http, store, clock, code, command,
-            respond: (accepted, written) => new NonconformityWritten(written.Code, written.Version, written.Warnings, RaisedId(accepted)),
+            respond: (accepted, written) =>
+                new NonconformityWritten(written.Code, written.Version, written.Warnings, RaisedId(accepted)),
             created: accepted => $"/api/units/{Uri.EscapeDataString(code)}/nonconformities/{RaisedId(accepted)}");
     }
 
-    private static string RaisedId(Accepted accepted) => accepted.Events.OfType<NonconformityRaised>().Single().NonconformityId;
+    private static string RaisedId(Accepted accepted) =>
+        accepted.Events.OfType<NonconformityRaised>().Single().NonconformityId;
 }

@@ -5,24 +5,32 @@ namespace IsoLedger.Api.Units;
 /// <param name="Result">"passed" or "failed".</param>
 /// <param name="Inspector">Who inspected.</param>
 /// <param name="Notes">Findings.</param>
-public sealed record RecordInspectionRequest(DateOnly? InspectedOn, bool? OnSite, InspectionResult? Result, string? Inspector = null, string? Notes = null);
+public sealed record RecordInspectionRequest(
+    DateOnly? InspectedOn, bool? OnSite, InspectionResult? Result, string? Inspector = null, string? Notes = null);
 
 public static class RecordInspectionEndpoint
 {
-    public static ProblemDetails Validate(int year, RecordInspectionRequest request, BusinessClock clock) => new Validation()
-        .Year("year", year, clock.Today)
-        .Date("inspectedOn", request.InspectedOn)
-        .Required("onSite", request.OnSite, "true or false")
-        .Required("result", request.Result, "passed or failed")
-        .Check("result", request.Result is null or InspectionResult.Passed or InspectionResult.Failed, "An inspection is passed or failed.")
-        .Text("inspector", request.Inspector)
-        .Text("notes", request.Notes)
-        .Result;
+    public static ProblemDetails Validate(int year, RecordInspectionRequest request, BusinessClock clock) =>
+        new Validation()
+            .Year("year", year, clock.Today)
+            .Date("inspectedOn", request.InspectedOn)
+            .Required("onSite", request.OnSite, "true or false")
+            .Required("result", request.Result, "passed or failed")
+            .Check("result", request.Result is null or InspectionResult.Passed or InspectionResult.Failed,
+                "An inspection is passed or failed.")
+            .Text("inspector", request.Inspector)
+            .Text("notes", request.Notes)
+            .Result;
 
     /// <summary>Record the year's inspection by the province</summary>
-    [WolverinePost("/api/units/{code}/years/{year}/inspection", OperationId = "RecordInspection"), Tags("Yearly steps"), Authorize(Policy = Policies.Inspect)]
+    [WolverinePost("/api/units/{code}/years/{year}/inspection", OperationId = "RecordInspection")]
+    [Tags("Yearly steps")]
+    [Authorize(Policy = Policies.Inspect)]
     [UnitCommand]
-    public static Task<IResult> Post(string code, int year, RecordInspectionRequest request, HttpContext http, IDocumentStore store, BusinessClock clock) =>
+    public static Task<IResult> Post(
+        string code, int year, RecordInspectionRequest request, HttpContext http, IDocumentStore store,
+        BusinessClock clock) =>
         UnitWriter.Execute(http, store, clock, code, new RecordInspection(
-            year, request.InspectedOn!.Value, request.OnSite!.Value, request.Result!.Value, request.Inspector, request.Notes));
+            year, request.InspectedOn!.Value, request.OnSite!.Value, request.Result!.Value, request.Inspector,
+            request.Notes));
 }

@@ -1,7 +1,8 @@
 namespace IsoLedger.Api.Units;
 
 /// <summary>Registers a unit. <paramref name="RegisteredOn"/> defaults to today.</summary>
-/// <param name="Code">Stable unit code, the key of the unit's stream: letters, digits, '.', '_' or '-', 2–64 characters.</param>
+/// <param name="Code">Stable unit code, the key of the unit's stream: letters, digits, '.', '_' or '-', 2–64
+/// characters.</param>
 /// <param name="Name">The unit's official name, e.g. "UBND Xã Gia Cát".</param>
 /// <param name="Level">department, sub-department, district or commune.</param>
 /// <param name="Province">The province the unit belongs to.</param>
@@ -25,7 +26,8 @@ public static class RegisterUnitEndpoint
     {
         var validation = new Validation();
         if (!UnitCode.IsValid(request.Code)) validation.Add("code", $"Required; must match {UnitCode.Pattern}.");
-        if (request.ParentCode is not null && !UnitCode.IsValid(request.ParentCode)) validation.Add("parentCode", $"Must match {UnitCode.Pattern}.");
+        if (request.ParentCode is not null && !UnitCode.IsValid(request.ParentCode))
+            validation.Add("parentCode", $"Must match {UnitCode.Pattern}.");
         return validation
             .Text("name", request.Name, required: true, max: MaxName)
             .Text("province", request.Province, required: true, max: MaxName)
@@ -37,9 +39,12 @@ public static class RegisterUnitEndpoint
 
     /// <summary>Register a unit</summary>
     /// <remarks>Appends <c>UnitRegistered</c> as the first event of the unit's stream.</remarks>
-    [WolverinePost("/api/units", OperationId = "RegisterUnit"), Tags("Units"), Authorize(Policy = Policies.Record)]
+    [WolverinePost("/api/units", OperationId = "RegisterUnit")]
+    [Tags("Units")]
+    [Authorize(Policy = Policies.Record)]
     [UnitCommand(StatusCodes.Status201Created)]
-    public static Task<IResult> Post(RegisterUnitRequest request, HttpContext http, IDocumentStore store, BusinessClock clock)
+    public static Task<IResult> Post(
+        RegisterUnitRequest request, HttpContext http, IDocumentStore store, BusinessClock clock)
     {
         var command = new RegisterUnit(
             request.Code!, request.Name!.Normalize(), request.Level!.Value, request.Province!.Normalize(),

@@ -10,8 +10,11 @@ public static class StartConversionEndpoint
         new Validation().Date("startedOn", request.StartedOn).Text("decisionNo", request.DecisionNo).Result;
 
     /// <summary>Start converting from ISO 9001:2008 to 2015</summary>
-    [WolverinePost("/api/units/{code}/conversion/start", OperationId = "StartConversion"), Tags("Lifecycle"), Authorize(Policy = Policies.Record)]
+    [WolverinePost("/api/units/{code}/conversion/start", OperationId = "StartConversion")]
+    [Tags("Lifecycle")]
+    [Authorize(Policy = Policies.Record)]
     [UnitCommand]
-    public static Task<IResult> Post(string code, StartConversionRequest request, HttpContext http, IDocumentStore store, BusinessClock clock) =>
+    public static Task<IResult> Post(
+        string code, StartConversionRequest request, HttpContext http, IDocumentStore store, BusinessClock clock) =>
         UnitWriter.Execute(http, store, clock, code, new StartConversion(request.StartedOn!.Value, request.DecisionNo));
 }

@@ -9,8 +9,12 @@ public static class SubmitAnnualReportEndpoint
         new Validation().Year("year", year, clock.Today).Date("submittedOn", request.SubmittedOn).Result;
 
     /// <summary>Submit the year's maintenance report</summary>
-    [WolverinePost("/api/units/{code}/years/{year}/report", OperationId = "SubmitAnnualReport"), Tags("Yearly steps"), Authorize(Policy = Policies.Record)]
+    [WolverinePost("/api/units/{code}/years/{year}/report", OperationId = "SubmitAnnualReport")]
+    [Tags("Yearly steps")]
+    [Authorize(Policy = Policies.Record)]
     [UnitCommand]
-    public static Task<IResult> Post(string code, int year, SubmitAnnualReportRequest request, HttpContext http, IDocumentStore store, BusinessClock clock) =>
+    public static Task<IResult> Post(
+        string code, int year, SubmitAnnualReportRequest request, HttpContext http, IDocumentStore store,
+        BusinessClock clock) =>
         UnitWriter.Execute(http, store, clock, code, new SubmitAnnualReport(year, request.SubmittedOn!.Value));
 }

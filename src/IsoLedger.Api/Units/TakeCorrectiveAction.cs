@@ -14,9 +14,14 @@ public static class TakeCorrectiveActionEndpoint
         .Result;
 
     /// <summary>Record a corrective action for a nonconformity</summary>
-    [WolverinePost("/api/units/{code}/nonconformities/{id}/corrective-action", OperationId = "TakeCorrectiveAction"), Tags("Nonconformities"), Authorize(Policy = Policies.Record)]
+    [WolverinePost("/api/units/{code}/nonconformities/{id}/corrective-action", OperationId = "TakeCorrectiveAction")]
+    [Tags("Nonconformities")]
+    [Authorize(Policy = Policies.Record)]
     [UnitCommand]
-    public static Task<IResult> Post(string code, string id, TakeCorrectiveActionRequest request, HttpContext http, IDocumentStore store, BusinessClock clock) =>
+    public static Task<IResult> Post(
+        string code, string id, TakeCorrectiveActionRequest request, HttpContext http, IDocumentStore store,
+        BusinessClock clock) =>
         UnitWriter.Execute(http, store, clock, code,
-            new TakeCorrectiveAction(id, request.TakenOn!.Value, request.RootCause!.Normalize(), request.Action!.Normalize()));
+            new TakeCorrectiveAction(
+                id, request.TakenOn!.Value, request.RootCause!.Normalize(), request.Action!.Normalize()));
 }

@@ -6,7 +6,8 @@ public static class UnitProblems
     /// <summary>The <c>type</c> of a problem caused by a business rule names the rule.</summary>
     public static string RuleType(Rule rule) => $"urn:isoledger:rule:{rule.Id}";
 
-    /// <summary>409: the command breaks an invariant. <c>type</c> names the rule, <c>detail</c> is its sentence.</summary>
+    /// <summary>409: the command breaks an invariant. <c>type</c> names the rule, <c>detail</c> is its
+    /// sentence.</summary>
     public static IResult RuleBroken(Rule rule) => Results.Problem(
         type: RuleType(rule),
         title: "The command breaks a rule of the ledger.",
@@ -21,7 +22,8 @@ public static class UnitProblems
 
     public static IResult BadIfMatch() => Results.Problem(
         title: "The If-Match header is not valid.",
-        detail: "Send the stream version you last saw as a strong entity tag, e.g. If-Match: \"3\" (as in the ETag header), or omit it.",
+        detail: "Send the stream version you last saw as a strong entity tag, e.g. If-Match: \"3\" "
+            + "(as in the ETag header), or omit it.",
         statusCode: StatusCodes.Status400BadRequest);
 
     /// <summary>412: the client's <c>If-Match</c> version is not the stream's current version.</summary>

@@ -7,8 +7,10 @@ public static class UnitResults
 
     public static IResult Ok<T>(T value, long version) => new WithETag(version, TypedResults.Ok(value));
 
-    /// <summary>A body already serialised to JSON (a cached status, a replayed response), with its version as the ETag.</summary>
-    public static IResult Json(int status, long version, byte[] json, string? location = null) => new SerialisedJson(status, version, json, location);
+    /// <summary>A body already serialised to JSON (a cached status, a replayed response), with its version as the
+    /// ETag.</summary>
+    public static IResult Json(int status, long version, byte[] json, string? location = null) =>
+        new SerialisedJson(status, version, json, location);
 
     private sealed class WithETag(long version, IResult inner) : IResult
     {

@@ -6,30 +6,36 @@ using Npgsql;
 
 namespace IsoLedger.Api.Units;
 
-/// <summary>Each unit's status as served to <c>GET /api/units/{code}</c>, as JSON, for the stream version and the day it
-/// was judged for. A read asks the database only for the stream's version: while it and the day are unchanged, the
+/// <summary>Each unit's status as served to <c>GET /api/units/{code}</c>, as JSON, for the stream version and the day
+/// it was judged for. A read asks the database only for the stream's version: while it and the day are unchanged, the
 /// answer is the same, so loading the snapshot, judging it and serialising the status are skipped.</summary>
-public sealed class UnitStatusCache(IDocumentStore store, NpgsqlDataSource dataSource, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
+public sealed class UnitStatusCache(
+    IDocumentStore store, NpgsqlDataSource dataSource, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
     : IDisposable
 {
     private const long CapacityBytes = 64L * 1024 * 1024;
     private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = CapacityBytes });
-    private readonly string versionQuery = $"select version from {store.Options.Events.DatabaseSchemaName}.mt_streams where id = $1";
+    private readonly string versionQuery =
+        $"select version from {store.Options.Events.DatabaseSchemaName}.mt_streams where id = $1";
 
     public sealed record Status(long Version, DateOnly Day, byte[] Json);
 
-    /// <summary>The status of unit <paramref name="code"/> judged on <paramref name="today"/>, or null if there is no such unit.</summary>
+    /// <summary>The status of unit <paramref name="code"/> judged on <paramref name="today"/>, or null if there is no
+    /// such unit.</summary>
     public async Task<Status?> Get(string code, DateOnly today, CancellationToken cancellation)
     {
         await using var command = dataSource.CreateCommand(versionQuery);
         command.Parameters.Add(new NpgsqlParameter { Value = code });
         if (await command.ExecuteScalarAsync(cancellation) is not long version) return null;
-        if (cache.TryGetValue(code, out Status? cached) && cached!.Version == version && cached.Day == today) return cached;
+        if (cache.TryGetValue(code, out Status? cached) && cached!.Version == version && cached.Day == today)
+            return cached;
 
         await using var session = store.QuerySession();
-        // The snapshot is written in the transaction that moved the version, so it is at least as new as the version read.
+        // The snapshot is written in the transaction that moved the version, so it is at least as new as the version
+        // read.
         if (await session.LoadAsync<Unit>(code, cancellation) is not { } unit) return null;
-        var status = new Status(unit.Version, today, JsonSerializer.SerializeToUtf8Bytes(UnitStatus.Of(unit, today), json.Value.SerializerOptions));
+        var status = new Status(unit.Version, today,
+            JsonSerializer.SerializeToUtf8Bytes(UnitStatus.Of(unit, today), json.Value.SerializerOptions));
         cache.Set(code, status, new MemoryCacheEntryOptions { Size = status.Json.Length + code.Length });
         return status;
     }

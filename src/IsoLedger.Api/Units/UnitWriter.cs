@@ -24,7 +24,8 @@ public static class UnitWriter
 
     /// <summary>Runs <paramref name="decide"/> on the state of unit <paramref name="code"/> (null if it has no stream)
     /// and appends the events it accepts. <paramref name="command"/> identifies the request for idempotent retries;
-    /// <paramref name="respond"/> shapes the success body; <paramref name="created"/> answers 201 with a location.</summary>
+    /// <paramref name="respond"/> shapes the success body; <paramref name="created"/> answers 201 with a
+    /// location.</summary>
     public static async Task<IResult> Execute(
         HttpContext http, IDocumentStore store, string code, object command, Func<Unit?, Decision> decide,
         Func<Accepted, UnitWritten, object>? respond = null, Func<Accepted, string>? created = null)
@@ -64,7 +65,9 @@ public static class UnitWriter
             // failing; a new stream has no row yet, and racing registrations meet at its unique key instead.
             var stream = await session.Events.FetchForExclusiveWriting<Unit>(code, cancellation);
             if (expectedVersion is not null && (stream.CurrentVersion ?? 0) != expectedVersion)
-                return stream.Aggregate is null ? UnitProblems.UnitNotFound(code) : UnitProblems.StaleVersion(stream.CurrentVersion ?? 0);
+                return stream.Aggregate is null
+                    ? UnitProblems.UnitNotFound(code)
+                    : UnitProblems.StaleVersion(stream.CurrentVersion ?? 0);
 
             switch (decide(stream.Aggregate))
             {
@@ -83,7 +86,8 @@ public static class UnitWriter
                         Status = created is null ? StatusCodes.Status200OK : StatusCodes.Status201Created,
                         Location = created?.Invoke(accepted),
                         Version = version,
-                        Body = JsonSerializer.Serialize(respond?.Invoke(accepted, written) ?? written, JsonOptions(http)),
+                        Body = JsonSerializer.Serialize(
+                            respond?.Invoke(accepted, written) ?? written, JsonOptions(http)),
                     };
                     if (idempotency is not null) session.Insert(response);
                     try
@@ -98,7 +102,9 @@ public static class UnitWriter
                     }
                     catch (Exception e) when (IsConcurrencyConflict(e))
                     {
-                        return expectedVersion is null ? UnitProblems.Busy() : UnitProblems.StaleVersion(await CurrentVersion(store, code, cancellation));
+                        return expectedVersion is null
+                            ? UnitProblems.Busy()
+                            : UnitProblems.StaleVersion(await CurrentVersion(store, code, cancellation));
                     }
                     catch (DocumentAlreadyExistsException) when (idempotency is not null)
                     {
@@ -114,10 +120,14 @@ public static class UnitWriter
         }
     }
 
-    /// <summary>Another writer got to the stream first: its version moved, or (for a new stream) its key is taken.</summary>
+    /// <summary>Another writer got to the stream first: its version moved, or (for a new stream) its key is
+    /// taken.</summary>
     private static bool IsConcurrencyConflict(Exception e) =>
-        e is ConcurrencyException or Marten.Exceptions.ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException
-        || e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "pkey_mt_streams_id" };
+        e is ConcurrencyException
+            or Marten.Exceptions.ExistingStreamIdCollisionException
+            or JasperFx.Events.ExistingStreamIdCollisionException
+        || e.InnerException is PostgresException
+            { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "pkey_mt_streams_id" };
 
     private static async Task<long> CurrentVersion(IDocumentStore store, string code, CancellationToken cancellation)
     {
@@ -126,9 +136,11 @@ public static class UnitWriter
     }
 
     private static JsonSerializerOptions JsonOptions(HttpContext http) =>
-        http.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+        http.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>()
+            .Value.SerializerOptions;
 
-    /// <summary>Reads <c>If-Match</c>: absent or <c>*</c> means "any version"; otherwise one entity tag holding a version.</summary>
+    /// <summary>Reads <c>If-Match</c>: absent or <c>*</c> means "any version"; otherwise one entity tag holding a
+    /// version.</summary>
     private static bool TryReadIfMatch(HttpContext http, out long? version)
     {
         version = null;
@@ -142,14 +154,16 @@ public static class UnitWriter
 
     private sealed record Idempotency(string Id, string Fingerprint);
 
-    /// <summary>A key is scoped to the API key that sent it; the fingerprint covers the route and the command.</summary>
+    /// <summary>A key is scoped to the API key that sent it; the fingerprint covers the route and the
+    /// command.</summary>
     private static Idempotency? IdempotencyFor(HttpContext http, object command)
     {
         var key = http.Request.Headers[HeaderLimits.IdempotencyKeyHeader].ToString();
         if (key.Length == 0) return null;
         var caller = http.User.FindFirstValue(ClaimTypes.Name) ?? "";
         var fingerprint = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
-            $"{http.Request.Method} {http.Request.Path}\n{command.GetType().Name}\n{JsonSerializer.Serialize(command, command.GetType())}")));
+            $"{http.Request.Method} {http.Request.Path}\n{command.GetType().Name}\n"
+            + JsonSerializer.Serialize(command, command.GetType()))));
         var id = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{caller}\n{key}")));
         return new Idempotency(id, fingerprint);
     }
