@@ -72,17 +72,9 @@ public sealed record AnnualTable(
             .ToList();
         return new(province, year, judgedOn, rows,
             AnnualTotals.Of("all", rows),
-            rows.GroupBy(r => r.Level).Select(g => AnnualTotals.Of(LevelName(g.Key), g.ToList())).ToList(),
+            rows.GroupBy(r => r.Level).Select(g => AnnualTotals.Of(Vocabulary.Levels[g.Key].Value, g.ToList())).ToList(),
             rows.Where(r => r.District is not null).GroupBy(r => r.District!)
                 .OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => AnnualTotals.Of(g.Key, g.ToList())).ToList());
     }
-
-    public static string LevelName(UnitLevel level) => level switch
-    {
-        UnitLevel.Department => "department",
-        UnitLevel.SubDepartment => "sub-department",
-        UnitLevel.District => "district",
-        _ => "commune",
-    };
 }

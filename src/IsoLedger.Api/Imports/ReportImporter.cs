@@ -114,8 +114,8 @@ public sealed class ReportImporter(IDocumentStore store, BusinessClock clock, IL
             var unit = states[row.UnitCode];
             if (unit is not null && (unit.Level != row.Level || unit.Province != row.Province))
             {
-                var recorded = $"a {AnnualTable.LevelName(unit.Level)} of {unit.Province}";
-                var reported = $"a {AnnualTable.LevelName(row.Level)} of {row.Province}";
+                var recorded = $"a {Vocabulary.Levels[unit.Level].Value} of {unit.Province}";
+                var reported = $"a {Vocabulary.Levels[row.Level].Value} of {row.Province}";
                 errors.Add(new ImportError(record.Line, "unit_code",
                     $"Unit {row.UnitCode} is recorded as {recorded}, not {reported}."));
                 continue;

@@ -11,7 +11,7 @@ public static class DeclareConformityEndpoint
 {
     public static ProblemDetails Validate(DeclareConformityRequest request) => new Validation()
         .Date("declaredOn", request.DeclaredOn)
-        .Required("standard", request.Standard, "\"2008\" or \"2015\"")
+        .OneOf("standard", request.Standard)
         .Text("decisionNo", request.DecisionNo)
         .Text("scope", request.Scope)
         .Result;

@@ -19,7 +19,7 @@ public static class IssueDocumentationEndpoint
 {
     public static ProblemDetails Validate(IssueDocumentationRequest request) => new Validation()
         .Date("issuedOn", request.IssuedOn)
-        .Required("standard", request.Standard, "\"2008\" or \"2015\"")
+        .OneOf("standard", request.Standard)
         .Required("qualityManual", request.QualityManual, "true or false")
         .Required("qualityPolicy", request.QualityPolicy, "true or false")
         .Required("qualityObjectives", request.QualityObjectives, "true or false")

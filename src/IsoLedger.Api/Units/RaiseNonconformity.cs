@@ -19,9 +19,9 @@ public static class RaiseNonconformityEndpoint
 {
     public static ProblemDetails Validate(RaiseNonconformityRequest request) => new Validation()
         .Date("raisedOn", request.RaisedOn)
-        .Required("source", request.Source, "internal-audit, inspection, complaint or other")
+        .OneOf("source", request.Source)
         .Text("description", request.Description, required: true)
-        .Required("severity", request.Severity, "minor or major")
+        .OneOf("severity", request.Severity)
         .Text("clause", request.Clause, max: 20)
         .Date("dueOn", request.DueOn, required: false)
         .Result;

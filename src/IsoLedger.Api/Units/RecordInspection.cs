@@ -15,7 +15,7 @@ public static class RecordInspectionEndpoint
             .Year("year", year, clock.Today)
             .Date("inspectedOn", request.InspectedOn)
             .Required("onSite", request.OnSite, "true or false")
-            .Required("result", request.Result, "passed or failed")
+            .OneOf("result", request.Result)
             .Check("result", request.Result is null or InspectionResult.Passed or InspectionResult.Failed,
                 "An inspection is passed or failed.")
             .Text("inspector", request.Inspector)

@@ -32,7 +32,7 @@ public static class RegisterUnitEndpoint
             .Text("name", request.Name, required: true, max: MaxName)
             .Text("province", request.Province, required: true, max: MaxName)
             .Text("district", request.District, max: MaxName)
-            .Required("level", request.Level, "department, sub-department, district or commune")
+            .OneOf("level", request.Level)
             .Date("registeredOn", request.RegisteredOn, required: false)
             .Result;
     }
