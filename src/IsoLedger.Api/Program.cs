@@ -1,8 +1,11 @@
 using IsoLedger.Api.Dashboards;
+using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Imports;
+using IsoLedger.Api.Security;
+using IsoLedger.Api.Units;
 using JasperFx;
 using Scalar.AspNetCore;
-using Serilog;
+using Wolverine.Http;
 
 var builder = WebApplication.CreateBuilder(
     new WebApplicationOptions { Args = args, ContentRootPath = Install.ContentRoot() });

@@ -2,7 +2,6 @@ using Alba;
 using Marten;
 using Marten.Services;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace IsoLedger.Api.Tests;

@@ -41,7 +41,12 @@ public class ExportInjectionTests(ApiFixture api) : IClassFixture<ApiFixture>, I
     private Task Register(string code, string name, string level, string? district) =>
         Host.Post("/api/units", JsonSerializer.Serialize(new
         {
-            code, name, level, province = Province, district, registeredOn = "2015-01-01",
+            code,
+            name,
+            level,
+            province = Province,
+            district,
+            registeredOn = "2015-01-01",
         })).Expect(201);
 
     private static string Export(string query) =>

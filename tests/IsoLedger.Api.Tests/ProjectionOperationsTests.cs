@@ -59,7 +59,7 @@ public class ProjectionOperationsTests(ApiFixture api) : IClassFixture<ApiFixtur
     }
 
     [Fact]
-    public async Task Unknown_projections_cannot_be_rebuilt_and_only_admins_may() 
+    public async Task Unknown_projections_cannot_be_rebuilt_and_only_admins_may()
     {
         await Host.Post("/api/admin/projections/NoSuchProjection/rebuild", "{}").Expect(404);
         await Host.Post($"/api/admin/projections/{Projection}/rebuild", "{}", Keys.Auditor).Expect(403);

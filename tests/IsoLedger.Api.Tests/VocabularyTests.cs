@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Alba;
+using IsoLedger.Api.Dashboards;
 using IsoLedger.Domain;
 using IsoLedger.Domain.Units;
-using IsoLedger.Api.Dashboards;
 
 namespace IsoLedger.Api.Tests;
 

@@ -40,7 +40,7 @@ foreach (var clients in Runs("baseline") ? concurrencies : [])
 {
     var pgbench = Process.Start(new ProcessStartInfo("pgbench",
         $"-n -h {builder.Host} -p {builder.Port} -U {builder.Username} -c {clients} -j {Math.Min(clients, Environment.ProcessorCount)} -T {phase.TotalSeconds:0} -f {script} {builder.Database}")
-        { RedirectStandardOutput = true, RedirectStandardError = true })!;
+    { RedirectStandardOutput = true, RedirectStandardError = true })!;
     var output = await pgbench.StandardOutput.ReadToEndAsync();
     await pgbench.WaitForExitAsync();
     baseline[clients] = double.Parse(Regex.Match(output, @"tps = ([\d.]+)").Groups[1].Value, CultureInfo.InvariantCulture);
@@ -132,8 +132,14 @@ if (Runs("import"))
 {
     Say("stage 6: import");
     var (importRows, importEvents, importSeconds) = await ImportProvince("Tỉnh Nhập Khẩu", 10_000, 10);
-    report["import"] = new JsonObject { ["rows"] = importRows, ["events"] = importEvents, ["seconds"] = importSeconds,
-        ["rowsPerSecond"] = importRows / importSeconds, ["eventsPerSecond"] = importEvents / importSeconds };
+    report["import"] = new JsonObject
+    {
+        ["rows"] = importRows,
+        ["events"] = importEvents,
+        ["seconds"] = importSeconds,
+        ["rowsPerSecond"] = importRows / importSeconds,
+        ["eventsPerSecond"] = importEvents / importSeconds
+    };
     Say($"  {importRows} rows, {importEvents} events in {importSeconds:0.0} s: {importRows / importSeconds:0} rows/s, {importEvents / importSeconds:0} events/s");
 }
 Say($"peak RSS so far {PeakRssMb(api.ProcessId):0} MB");
@@ -160,8 +166,13 @@ return 0;
 
 JsonObject Describe(LoadResult result, double reference, string? name = null) => new()
 {
-    ["name"] = name, ["workers"] = result.Workers, ["perSecond"] = result.PerSecond, ["p50Ms"] = result.P50Ms, ["p99Ms"] = result.P99Ms,
-    ["failed"] = result.Failed, ["ratio"] = result.PerSecond / reference,
+    ["name"] = name,
+    ["workers"] = result.Workers,
+    ["perSecond"] = result.PerSecond,
+    ["p50Ms"] = result.P50Ms,
+    ["p99Ms"] = result.P99Ms,
+    ["failed"] = result.Failed,
+    ["ratio"] = result.PerSecond / reference,
 };
 
 async Task<long> EventCount()

@@ -1,4 +1,3 @@
-using IsoLedger.Domain;
 using IsoLedger.Domain.Units;
 
 namespace IsoLedger.Domain.Tests;

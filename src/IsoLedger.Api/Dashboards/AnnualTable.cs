@@ -1,4 +1,5 @@
 using IsoLedger.Domain.Units;
+using Marten;
 
 namespace IsoLedger.Api.Dashboards;
 
@@ -72,7 +73,8 @@ public sealed record AnnualTable(
             .ToList();
         return new(province, year, judgedOn, rows,
             AnnualTotals.Of("all", rows),
-            rows.GroupBy(r => r.Level).Select(g => AnnualTotals.Of(Vocabulary.Levels[g.Key].Value, g.ToList())).ToList(),
+            rows.GroupBy(r => r.Level)
+                .Select(g => AnnualTotals.Of(Vocabulary.Levels[g.Key].Value, g.ToList())).ToList(),
             rows.Where(r => r.District is not null).GroupBy(r => r.District!)
                 .OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => AnnualTotals.Of(g.Key, g.ToList())).ToList());

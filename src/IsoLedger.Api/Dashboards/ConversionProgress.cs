@@ -1,4 +1,5 @@
 using IsoLedger.Domain.Units;
+using Marten;
 
 namespace IsoLedger.Api.Dashboards;
 

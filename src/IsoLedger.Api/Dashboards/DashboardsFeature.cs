@@ -1,4 +1,5 @@
 using IsoLedger.Projections.Dashboards;
+using Marten;
 
 namespace IsoLedger.Api.Dashboards;
 

@@ -1,5 +1,6 @@
 using IsoLedger.Projections.Dashboards;
 using JasperFx.Events.Projections;
+using Marten;
 using Npgsql;
 
 namespace IsoLedger.Api.Dashboards;

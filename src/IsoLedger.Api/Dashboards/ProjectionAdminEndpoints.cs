@@ -1,8 +1,12 @@
+using IsoLedger.Api.Security;
 using IsoLedger.Projections.Dashboards;
-using IsoLedger.Projections;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
+using Marten;
 using Marten.Storage;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
 
 namespace IsoLedger.Api.Dashboards;
 

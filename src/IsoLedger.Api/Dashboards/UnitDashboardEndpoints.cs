@@ -1,5 +1,12 @@
+using IsoLedger.Api.Hosting;
+using IsoLedger.Api.Security;
+using IsoLedger.Api.Units;
+using IsoLedger.Domain.Units;
 using IsoLedger.Projections.Dashboards;
-using IsoLedger.Projections.Units;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
 
 namespace IsoLedger.Api.Dashboards;
 

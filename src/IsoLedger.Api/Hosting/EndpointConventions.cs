@@ -1,3 +1,7 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
 namespace IsoLedger.Api.Hosting;
 
 public static class EndpointConventions

@@ -1,3 +1,5 @@
+using IsoLedger.Api.Security;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 
 namespace IsoLedger.Api.Hosting;

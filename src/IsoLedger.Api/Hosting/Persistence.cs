@@ -2,6 +2,7 @@ using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
+using Marten;
 using Npgsql;
 using Weasel.Core;
 using Wolverine;

@@ -1,7 +1,6 @@
-using Microsoft.AspNetCore.Http.Metadata;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Http.Metadata;
 
 namespace IsoLedger.Api.Hosting;
 

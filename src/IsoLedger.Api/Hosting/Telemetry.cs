@@ -1,4 +1,5 @@
 using JasperFx.OpenTelemetry;
+using Marten;
 using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Exporter;

@@ -1,3 +1,7 @@
+using IsoLedger.Domain.Units;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
 namespace IsoLedger.Api.Hosting;
 
 /// <summary>Collects field errors of a request; <see cref="Result"/> is what a Wolverine <c>Validate</c> method

@@ -1,4 +1,5 @@
 using JasperFx.CommandLine;
+using Marten;
 
 namespace IsoLedger.Api.Imports;
 

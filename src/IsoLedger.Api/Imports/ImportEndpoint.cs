@@ -1,4 +1,9 @@
+using IsoLedger.Api.Hosting;
+using IsoLedger.Api.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
+using Wolverine.Http;
 
 namespace IsoLedger.Api.Imports;
 

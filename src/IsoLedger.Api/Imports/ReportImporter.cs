@@ -1,7 +1,10 @@
-using System.Text;
-using IsoLedger.Api.Dashboards;
 using System.Diagnostics;
+using System.Text;
+using IsoLedger.Api.Hosting;
+using IsoLedger.Domain;
 using IsoLedger.Domain.Imports;
+using IsoLedger.Domain.Units;
+using Marten;
 
 namespace IsoLedger.Api.Imports;
 

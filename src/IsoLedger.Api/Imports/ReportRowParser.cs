@@ -1,6 +1,8 @@
 using System.Globalization;
+using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Reports;
 using IsoLedger.Domain.Imports;
+using IsoLedger.Domain.Units;
 
 namespace IsoLedger.Api.Imports;
 

@@ -1,6 +1,8 @@
 using IsoLedger.Api.Dashboards;
 using IsoLedger.Api.Imports;
-using IsoLedger.Projections.Dashboards;
+using IsoLedger.Domain;
+using IsoLedger.Domain.Units;
+using Marten;
 
 namespace IsoLedger.Api.Reports;
 

@@ -1,5 +1,11 @@
 using IsoLedger.Api.Dashboards;
-using IsoLedger.Projections.Dashboards;
+using IsoLedger.Api.Hosting;
+using IsoLedger.Api.Security;
+using IsoLedger.Domain.Units;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
 
 namespace IsoLedger.Api.Reports;
 

@@ -1,3 +1,10 @@
+using IsoLedger.Api.Hosting;
+using IsoLedger.Api.Security;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
 namespace IsoLedger.Api.Units;
 
 public sealed record EventPage(IReadOnlyList<RecordedEvent> Events, long Next, bool HasMore);

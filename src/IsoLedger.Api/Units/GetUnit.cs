@@ -1,4 +1,9 @@
-using IsoLedger.Projections.Units;
+using IsoLedger.Api.Hosting;
+using IsoLedger.Api.Security;
+using IsoLedger.Domain.Units;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
 
 namespace IsoLedger.Api.Units;
 

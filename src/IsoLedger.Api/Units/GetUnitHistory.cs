@@ -1,4 +1,10 @@
+using IsoLedger.Api.Security;
+using IsoLedger.Domain.Units;
 using JasperFx.Events;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
 
 namespace IsoLedger.Api.Units;
 

@@ -1,3 +1,11 @@
+using IsoLedger.Api.Hosting;
+using IsoLedger.Api.Security;
+using IsoLedger.Domain.Units;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
 namespace IsoLedger.Api.Units;
 
 /// <param name="IssuedOn">The date the year's maintenance plan was issued.</param>

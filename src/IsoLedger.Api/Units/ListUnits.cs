@@ -1,4 +1,11 @@
+using IsoLedger.Api.Hosting;
+using IsoLedger.Api.Security;
+using IsoLedger.Domain.Units;
+using Marten;
 using Marten.Linq;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
 
 namespace IsoLedger.Api.Units;
 

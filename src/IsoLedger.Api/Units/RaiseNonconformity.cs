@@ -1,3 +1,12 @@
+using IsoLedger.Api.Hosting;
+using IsoLedger.Api.Security;
+using IsoLedger.Domain;
+using IsoLedger.Domain.Units;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
 namespace IsoLedger.Api.Units;
 
 /// <param name="RaisedOn">The date the nonconformity was found.</param>

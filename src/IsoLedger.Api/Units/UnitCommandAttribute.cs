@@ -1,3 +1,7 @@
+using IsoLedger.Api.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
 namespace IsoLedger.Api.Units;
 
 /// <summary>Marks an endpoint that records a command on a unit through <see cref="UnitWriter"/>, so that it is

@@ -1,3 +1,5 @@
+using IsoLedger.Domain;
+
 namespace IsoLedger.Api.Units;
 
 /// <summary>The problems of the unit reads and the unit write path.</summary>

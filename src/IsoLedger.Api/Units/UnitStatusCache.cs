@@ -1,5 +1,6 @@
 using System.Text.Json;
-using IsoLedger.Projections.Units;
+using IsoLedger.Domain.Units;
+using Marten;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Npgsql;

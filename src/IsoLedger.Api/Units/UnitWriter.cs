@@ -2,8 +2,11 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using IsoLedger.Api.Hosting;
+using IsoLedger.Domain;
+using IsoLedger.Domain.Units;
 using JasperFx;
-using JasperFx.Events;
+using Marten;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Npgsql;
@@ -127,7 +130,7 @@ public static class UnitWriter
             or Marten.Exceptions.ExistingStreamIdCollisionException
             or JasperFx.Events.ExistingStreamIdCollisionException
         || e.InnerException is PostgresException
-            { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "pkey_mt_streams_id" };
+        { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "pkey_mt_streams_id" };
 
     private static async Task<long> CurrentVersion(IDocumentStore store, string code, CancellationToken cancellation)
     {

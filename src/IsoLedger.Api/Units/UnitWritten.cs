@@ -1,3 +1,5 @@
+using IsoLedger.Domain;
+
 namespace IsoLedger.Api.Units;
 
 /// <summary>What a successful command wrote.</summary>

@@ -1,4 +1,5 @@
 using IsoLedger.Projections.Units;
+using Marten;
 
 namespace IsoLedger.Api.Units;
 

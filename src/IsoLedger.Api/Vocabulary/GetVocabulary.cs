@@ -1,3 +1,9 @@
+using IsoLedger.Api.Security;
+using IsoLedger.Domain;
+using IsoLedger.Domain.Units;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
 // Not IsoLedger.Api.Vocabulary, the folder's name: a namespace of that name would hide the domain's Vocabulary class
 // from every file of the API.
 namespace IsoLedger.Api.VocabularyEndpoints;

@@ -69,8 +69,11 @@ public static class Vocabulary
 
     private static readonly Dictionary<Type, object> ByEnumeration = new()
     {
-        [typeof(UnitLevel)] = Levels, [typeof(QmsStandard)] = Standards, [typeof(ConversionState)] = Conversions,
-        [typeof(InspectionResult)] = Inspections, [typeof(NonconformitySource)] = NonconformitySources,
+        [typeof(UnitLevel)] = Levels,
+        [typeof(QmsStandard)] = Standards,
+        [typeof(ConversionState)] = Conversions,
+        [typeof(InspectionResult)] = Inspections,
+        [typeof(NonconformitySource)] = NonconformitySources,
         [typeof(NonconformitySeverity)] = NonconformitySeverities,
     };
 
