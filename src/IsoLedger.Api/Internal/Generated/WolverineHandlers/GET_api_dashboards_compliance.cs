@@ -31,7 +31,7 @@ namespace Internal.Generated.WolverineHandlers
 
         public override async System.Threading.Tasks.Task Handle(Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
-            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "IsoLedger.Api.Dashboards.DashboardEndpoints").SetTag("http.route", "/api/dashboards/compliance").SetTag("http.request.method", "GET");
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "IsoLedger.Api.Dashboards.GetComplianceFlagsEndpoint").SetTag("http.route", "/api/dashboards/compliance").SetTag("http.request.method", "GET");
             var province = httpContext.Request.Query["province"];
             var rule = httpContext.Request.Query["rule"];
             var level = httpContext.Request.Query["level"];
@@ -40,7 +40,7 @@ namespace Internal.Generated.WolverineHandlers
             var consistent = httpContext.Request.Query["consistent"];
             
             // The actual HTTP request handler execution
-            var result = await IsoLedger.Api.Dashboards.DashboardEndpoints.ComplianceFlags(_documentStore, _projectionFreshness, _dashboardCache, _businessClock, httpContext.RequestAborted, province, rule, level, district, asOf, consistent).ConfigureAwait(false);
+            var result = await IsoLedger.Api.Dashboards.GetComplianceFlagsEndpoint.Get(_documentStore, _projectionFreshness, _dashboardCache, _businessClock, httpContext.RequestAborted, province, rule, level, district, asOf, consistent).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

@@ -31,13 +31,13 @@ namespace Internal.Generated.WolverineHandlers
 
         public override async System.Threading.Tasks.Task Handle(Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
-            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "IsoLedger.Api.Dashboards.DashboardEndpoints").SetTag("http.route", "/api/dashboards/conversion").SetTag("http.request.method", "GET");
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "IsoLedger.Api.Dashboards.GetConversionProgressEndpoint").SetTag("http.route", "/api/dashboards/conversion").SetTag("http.request.method", "GET");
             var province = httpContext.Request.Query["province"];
             var asOf = httpContext.Request.Query["asOf"];
             var consistent = httpContext.Request.Query["consistent"];
             
             // The actual HTTP request handler execution
-            var result = await IsoLedger.Api.Dashboards.DashboardEndpoints.Conversion(_documentStore, _projectionFreshness, _dashboardCache, _businessClock, httpContext.RequestAborted, province, asOf, consistent).ConfigureAwait(false);
+            var result = await IsoLedger.Api.Dashboards.GetConversionProgressEndpoint.Get(_documentStore, _projectionFreshness, _dashboardCache, _businessClock, httpContext.RequestAborted, province, asOf, consistent).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

@@ -29,10 +29,10 @@ namespace Internal.Generated.WolverineHandlers
             var messageContext = new Wolverine.Runtime.MessageContext(_wolverineRuntime);
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
-            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "IsoLedger.Api.Dashboards.UnitDashboardEndpoints").SetTag("http.route", "/api/dashboards/provinces").SetTag("http.request.method", "GET");
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "IsoLedger.Api.Dashboards.ListProvincesEndpoint").SetTag("http.route", "/api/dashboards/provinces").SetTag("http.request.method", "GET");
             
             // The actual HTTP request handler execution
-            var result = await IsoLedger.Api.Dashboards.UnitDashboardEndpoints.Provinces(((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await IsoLedger.Api.Dashboards.ListProvincesEndpoint.Get(((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

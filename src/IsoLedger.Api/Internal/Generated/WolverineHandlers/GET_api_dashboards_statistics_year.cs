@@ -31,7 +31,7 @@ namespace Internal.Generated.WolverineHandlers
 
         public override async System.Threading.Tasks.Task Handle(Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
-            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "IsoLedger.Api.Dashboards.DashboardEndpoints").SetTag("http.route", "/api/dashboards/statistics/{year}").SetTag("http.request.method", "GET");
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "IsoLedger.Api.Dashboards.GetProvinceStatisticsEndpoint").SetTag("http.route", "/api/dashboards/statistics/{year}").SetTag("http.request.method", "GET");
             string year_rawValue = (string?)httpContext.GetRouteValue("year");
             int year = default;
 
@@ -48,7 +48,7 @@ namespace Internal.Generated.WolverineHandlers
             var consistent = httpContext.Request.Query["consistent"];
             
             // The actual HTTP request handler execution
-            var result = await IsoLedger.Api.Dashboards.DashboardEndpoints.Statistics(year, _documentStore, _projectionFreshness, _dashboardCache, _businessClock, httpContext.RequestAborted, province, consistent).ConfigureAwait(false);
+            var result = await IsoLedger.Api.Dashboards.GetProvinceStatisticsEndpoint.Get(year, _documentStore, _projectionFreshness, _dashboardCache, _businessClock, httpContext.RequestAborted, province, consistent).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

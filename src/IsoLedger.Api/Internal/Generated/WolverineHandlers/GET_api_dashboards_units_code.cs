@@ -32,7 +32,7 @@ namespace Internal.Generated.WolverineHandlers
             var messageContext = new Wolverine.Runtime.MessageContext(_wolverineRuntime);
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
-            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "IsoLedger.Api.Dashboards.UnitDashboardEndpoints").SetTag("http.route", "/api/dashboards/units/{code}").SetTag("http.request.method", "GET");
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "IsoLedger.Api.Dashboards.GetUnitDashboardEndpoint").SetTag("http.route", "/api/dashboards/units/{code}").SetTag("http.request.method", "GET");
             var code = (string?)httpContext.GetRouteValue("code");
             if(code == null)
             {
@@ -43,7 +43,7 @@ namespace Internal.Generated.WolverineHandlers
             var asOf = httpContext.Request.Query["asOf"];
             
             // The actual HTTP request handler execution
-            var result = await IsoLedger.Api.Dashboards.UnitDashboardEndpoints.Unit(code, ((Marten.IQuerySession)documentSession), _businessClock, httpContext.RequestAborted, asOf).ConfigureAwait(false);
+            var result = await IsoLedger.Api.Dashboards.GetUnitDashboardEndpoint.Get(code, ((Marten.IQuerySession)documentSession), _businessClock, httpContext.RequestAborted, asOf).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

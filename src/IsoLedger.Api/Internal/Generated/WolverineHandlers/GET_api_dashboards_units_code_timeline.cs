@@ -29,7 +29,7 @@ namespace Internal.Generated.WolverineHandlers
             var messageContext = new Wolverine.Runtime.MessageContext(_wolverineRuntime);
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
-            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "IsoLedger.Api.Dashboards.UnitDashboardEndpoints").SetTag("http.route", "/api/dashboards/units/{code}/timeline").SetTag("http.request.method", "GET");
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "IsoLedger.Api.Dashboards.GetUnitTimelineEndpoint").SetTag("http.route", "/api/dashboards/units/{code}/timeline").SetTag("http.request.method", "GET");
             var code = (string?)httpContext.GetRouteValue("code");
             if(code == null)
             {
@@ -39,7 +39,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var result = await IsoLedger.Api.Dashboards.UnitDashboardEndpoints.Timeline(code, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await IsoLedger.Api.Dashboards.GetUnitTimelineEndpoint.Get(code, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

@@ -32,7 +32,7 @@ namespace Internal.Generated.WolverineHandlers
             var messageContext = new Wolverine.Runtime.MessageContext(_wolverineRuntime);
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
-            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "IsoLedger.Api.Reports.AnnualReportEndpoint").SetTag("http.route", "/api/reports/annual/{year}").SetTag("http.request.method", "GET");
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "IsoLedger.Api.Reports.ExportAnnualReportEndpoint").SetTag("http.route", "/api/reports/annual/{year}").SetTag("http.request.method", "GET");
             string year_rawValue = (string?)httpContext.GetRouteValue("year");
             int year = default;
 
@@ -51,7 +51,7 @@ namespace Internal.Generated.WolverineHandlers
             var layout = httpContext.Request.Query["layout"];
             
             // The actual HTTP request handler execution
-            var result = await IsoLedger.Api.Reports.AnnualReportEndpoint.Get(year, ((Marten.IQuerySession)documentSession), _businessClock, httpContext.RequestAborted, province, format, lang, layout).ConfigureAwait(false);
+            var result = await IsoLedger.Api.Reports.ExportAnnualReportEndpoint.Get(year, ((Marten.IQuerySession)documentSession), _businessClock, httpContext.RequestAborted, province, format, lang, layout).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

@@ -23,12 +23,12 @@ namespace Internal.Generated.WolverineHandlers
 
         public override async System.Threading.Tasks.Task Handle(Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
-            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "IsoLedger.Api.Imports.ImportEndpoint").SetTag("http.route", "/api/imports").SetTag("http.request.method", "POST");
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "IsoLedger.Api.Imports.ImportReportTableEndpoint").SetTag("http.route", "/api/imports").SetTag("http.request.method", "POST");
             var dryRun = httpContext.Request.Query["dryRun"];
             var fileName = httpContext.Request.Query["fileName"];
             
             // The actual HTTP request handler execution
-            var result = await IsoLedger.Api.Imports.ImportEndpoint.Post(httpContext, _reportImporter, httpContext.RequestAborted, dryRun, fileName).ConfigureAwait(false);
+            var result = await IsoLedger.Api.Imports.ImportReportTableEndpoint.Post(httpContext, _reportImporter, httpContext.RequestAborted, dryRun, fileName).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

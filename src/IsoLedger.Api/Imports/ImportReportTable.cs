@@ -7,7 +7,7 @@ using Wolverine.Http;
 
 namespace IsoLedger.Api.Imports;
 
-public static class ImportEndpoint
+public static class ImportReportTableEndpoint
 {
     public const long MaxImportBytes = 50L * 1024 * 1024;
 

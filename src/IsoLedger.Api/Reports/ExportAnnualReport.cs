@@ -9,7 +9,7 @@ using Wolverine.Http;
 
 namespace IsoLedger.Api.Reports;
 
-public static class AnnualReportEndpoint
+public static class ExportAnnualReportEndpoint
 {
     /// <summary>Export the year's report table</summary>
     /// <remarks><c>format=csv</c> (default) gives the layout of the report's appendices: units grouped by level and

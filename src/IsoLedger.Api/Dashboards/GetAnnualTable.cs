@@ -1,0 +1,39 @@
+using IsoLedger.Api.Hosting;
+using IsoLedger.Api.Security;
+using IsoLedger.Domain.Units;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace IsoLedger.Api.Dashboards;
+
+public static class GetAnnualTableEndpoint
+{
+    /// <summary>The year's table of units, as in the report's appendices</summary>
+    /// <remarks>One row per unit with its yearly steps, and totals per level and per district with the share that
+    /// reported.</remarks>
+    [WolverineGet("/api/dashboards/annual/{year}", OperationId = "GetAnnualTable")]
+    [Tags(ProvinceDashboard.Tag)]
+    [Authorize(Policy = Policies.ReadStatus)]
+    [ProducesResponseType<DashboardAnswer<AnnualTable>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    public static async Task<IResult> Get(
+        int year, IDocumentStore store, ProjectionFreshness freshness, DashboardCache cache, BusinessClock clock,
+        CancellationToken cancellation,
+        string? province = null, string? level = null, string? district = null, string? consistent = null)
+    {
+        var validation = new Validation().Year("year", year, clock.Today).Text("district", district, max: 500);
+        var common = ProvinceDashboard.ReadCommon(validation, province, consistent);
+        var levelFilter = Query.Enum<UnitLevel>(validation, "level", level);
+        if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
+
+        var districtFilter = district?.Normalize();
+        return await ProvinceDashboard.Answer("annual", common!, clock.Today, $"{year}\n{levelFilter}\n{districtFilter}",
+            units => AnnualTable.Of(common!.Province,
+                units.Where(u => (levelFilter is null || u.Level == levelFilter)
+                    && (districtFilter is null || u.District == districtFilter)),
+                year, clock.Today),
+            store, freshness, cache, cancellation);
+    }
+}

@@ -1,0 +1,33 @@
+using IsoLedger.Api.Hosting;
+using IsoLedger.Api.Security;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace IsoLedger.Api.Dashboards;
+
+public static class GetConversionProgressEndpoint
+{
+    /// <summary>Conversion progress 2008 → 2015</summary>
+    /// <remarks>Per level, per district and in all: not declared, on 2008, converting, converted. <c>asOf</c> defaults
+    /// to today.</remarks>
+    [WolverineGet("/api/dashboards/conversion", OperationId = "GetConversionProgress")]
+    [Tags(ProvinceDashboard.Tag)]
+    [Authorize(Policy = Policies.ReadStatus)]
+    [ProducesResponseType<DashboardAnswer<ConversionProgress>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    public static async Task<IResult> Get(
+        IDocumentStore store, ProjectionFreshness freshness, DashboardCache cache, BusinessClock clock,
+        CancellationToken cancellation, string? province = null, string? asOf = null, string? consistent = null)
+    {
+        var validation = new Validation();
+        var common = ProvinceDashboard.ReadCommon(validation, province, consistent);
+        var date = Query.Date(validation, "asOf", asOf) ?? clock.Today;
+        if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
+
+        return await ProvinceDashboard.Answer("conversion", common!, date, "",
+            units => ConversionProgress.Of(common!.Province, units, date),
+            store, freshness, cache, cancellation);
+    }
+}

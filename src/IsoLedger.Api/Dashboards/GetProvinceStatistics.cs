@@ -1,0 +1,31 @@
+using IsoLedger.Api.Hosting;
+using IsoLedger.Api.Security;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace IsoLedger.Api.Dashboards;
+
+public static class GetProvinceStatisticsEndpoint
+{
+    /// <summary>The year's summary per level</summary>
+    /// <remarks>Units, declared, on 2015, and complete (declared and did every yearly step) per level.</remarks>
+    [WolverineGet("/api/dashboards/statistics/{year}", OperationId = "GetProvinceStatistics")]
+    [Tags(ProvinceDashboard.Tag)]
+    [Authorize(Policy = Policies.ReadStatus)]
+    [ProducesResponseType<DashboardAnswer<ProvinceStatistics>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    public static async Task<IResult> Get(
+        int year, IDocumentStore store, ProjectionFreshness freshness, DashboardCache cache, BusinessClock clock,
+        CancellationToken cancellation, string? province = null, string? consistent = null)
+    {
+        var validation = new Validation().Year("year", year, clock.Today);
+        var common = ProvinceDashboard.ReadCommon(validation, province, consistent);
+        if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
+
+        return await ProvinceDashboard.Answer("statistics", common!, clock.Today, $"{year}",
+            units => ProvinceStatistics.Of(common!.Province, units, year, clock.Today),
+            store, freshness, cache, cancellation);
+    }
+}

@@ -1,0 +1,39 @@
+using IsoLedger.Api.Hosting;
+using IsoLedger.Api.Security;
+using IsoLedger.Api.Units;
+using IsoLedger.Domain.Units;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace IsoLedger.Api.Dashboards;
+
+public static class GetUnitDashboardEndpoint
+{
+    /// <summary>A unit's status as of a date</summary>
+    /// <remarks><c>asOf</c> (default today) judges the unit by every fact that had happened by then.</remarks>
+    [WolverineGet("/api/dashboards/units/{code}", OperationId = "GetUnitDashboard")]
+    [Tags(ProvinceDashboard.Tag)]
+    [Authorize(Policy = Policies.ReadStatus)]
+    [ProducesResponseType<UnitStatus>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public static async Task<IResult> Get(
+        string code, IQuerySession session, BusinessClock clock, CancellationToken cancellation, string? asOf = null)
+    {
+        var validation = new Validation();
+        var date = Query.Date(validation, "asOf", asOf) ?? clock.Today;
+        if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
+        var events = UnitCode.IsValid(code) ? await session.Events.FetchStreamAsync(code, token: cancellation) : [];
+        var chosen = events.Where(e => e.Data is IUnitEvent u && u.BusinessDate <= date).ToList();
+        var unit = UnitDecider.Replay(chosen.Select(e => e.Data));
+        if (events.Count == 0) return UnitProblems.UnitNotFound(code);
+        return unit is null
+            ? Results.Problem(
+                title: "The unit did not exist yet.",
+                detail: $"Unit '{code}' had no recorded history by {date:yyyy-MM-dd}.",
+                statusCode: StatusCodes.Status404NotFound)
+            : Results.Ok(UnitStatus.Of(unit with { Version = chosen[^1].Version }, date));
+    }
+}

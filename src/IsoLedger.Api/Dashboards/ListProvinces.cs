@@ -1,0 +1,32 @@
+using IsoLedger.Api.Security;
+using IsoLedger.Projections.Dashboards;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace IsoLedger.Api.Dashboards;
+
+/// <summary>A province with data, and the years it has yearly facts for (the dashboard's pickers).</summary>
+public sealed record ProvinceSummary(string Province, int Units, IReadOnlyList<int> Years);
+
+public static class ListProvincesEndpoint
+{
+    /// <summary>Provinces with units, and their years with data</summary>
+    [WolverineGet("/api/dashboards/provinces", OperationId = "ListProvinces")]
+    [Tags(ProvinceDashboard.Tag)]
+    [Authorize(Policy = Policies.ReadStatus)]
+    [ProducesResponseType<IReadOnlyList<ProvinceSummary>>(StatusCodes.Status200OK)]
+    public static async Task<IResult> Get(IQuerySession session, CancellationToken cancellation)
+    {
+        var units = await session.Query<DashboardUnit>().ToListAsync(cancellation);
+        var provinces = units.GroupBy(u => u.Province).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new ProvinceSummary(
+                g.Key, g.Count(),
+                g.SelectMany(u => u.State.Years.Keys
+                        .Concat(u.State.InternalAudits.Select(d => d.Year))
+                        .Concat(u.State.ManagementReviews.Select(d => d.Year)))
+                    .Distinct().Order().ToList()));
+        return Results.Ok(provinces.ToList());
+    }
+}

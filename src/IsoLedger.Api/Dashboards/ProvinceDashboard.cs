@@ -1,0 +1,45 @@
+using IsoLedger.Api.Hosting;
+using IsoLedger.Domain.Units;
+using IsoLedger.Projections.Dashboards;
+using Marten;
+
+namespace IsoLedger.Api.Dashboards;
+
+/// <summary>What the province dashboards share: their common query parameters, and answers computed from the
+/// asynchronous <see cref="DashboardUnit"/> projection, cached until it moves.</summary>
+public static class ProvinceDashboard
+{
+    public const string Tag = "Dashboards";
+
+    public sealed record Common(string Province, bool Consistent);
+
+    /// <summary>Reads the query parameters every dashboard takes: a province, and consistent=true|false.</summary>
+    public static Common? ReadCommon(Validation validation, string? province, string? consistent)
+    {
+        validation.Text("province", province, required: true, max: 500);
+        if (consistent is not null and not "true" and not "false")
+            validation.Add("consistent", "Must be true or false.");
+        return province is null ? null : new Common(province.Normalize(), consistent == "true");
+    }
+
+    /// <summary>Answers from the cache when the projection has not moved since the same question was last asked;
+    /// otherwise judges the province's units. The documents are read after the progress, so an answer is never older
+    /// than the freshness it is reported with.</summary>
+    public static async Task<IResult> Answer<T>(
+        string dashboard, Common common, DateOnly date, string filters, Func<IReadOnlyList<Unit>, T> compute,
+        IDocumentStore store, ProjectionFreshness freshness, DashboardCache cache, CancellationToken cancellation)
+    {
+        var fresh = await freshness.For(common.Consistent, cancellation);
+        var key = new DashboardKey(dashboard, common.Province, fresh.ProcessedSequence, date, filters);
+        // Shared by every request waiting for the same key, so one request's cancellation must not end it.
+        var data = await cache.GetOrCompute(key, async () =>
+        {
+            await using var session = store.QuerySession();
+            var units = await session.Query<DashboardUnit>()
+                .Where(u => u.Province == common.Province)
+                .ToListAsync(CancellationToken.None);
+            return compute(units.Select(u => u.State).ToList());
+        }).WaitAsync(cancellation);
+        return Results.Ok(new DashboardAnswer<T>(fresh, data));
+    }
+}
