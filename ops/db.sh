@@ -70,6 +70,16 @@ running_port() {
   as_owner sed -n 4p "$cluster/postmaster.pid"
 }
 
+# When another checkout's cluster holds the port, says which and what to do.
+explain_taken_port() {
+  local pid_file
+  for pid_file in "$(dirname "$local_db_folder")"/*/pg/postmaster.pid; do
+    [ -f "$pid_file" ] && [ "$(sed -n 4p "$pid_file")" = "$port" ] || continue
+    log "port $port is taken by the cluster of $(cat "$(dirname "$(dirname "$pid_file")")/checkout" 2>/dev/null \
+      || echo "another checkout"): stop it there (ops/db.sh stop) or choose another ISOLEDGER_PG_PORT."
+  done
+}
+
 start() {
   install_postgres
   bin="$(find_bin_dir)"
@@ -100,6 +110,7 @@ CONF
     if ! pg pg_ctl -D "$cluster" -l "$log_file" -o "-p $port" -w -t 60 start >/dev/null; then
       log "PostgreSQL did not start; the end of $log_file:"
       as_owner tail -n 5 "$log_file" >&2 || true
+      explain_taken_port
       exit 1
     fi
   fi
