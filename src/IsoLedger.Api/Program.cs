@@ -1,6 +1,7 @@
 using IsoLedger.Api.Dashboards;
 using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Imports;
+using IsoLedger.Api.Restructurings;
 using IsoLedger.Api.Security;
 using IsoLedger.Api.Units;
 using JasperFx;
@@ -25,6 +26,7 @@ builder.Services.AddSingleton<BusinessClock>();
 builder.Services.AddUnits();
 builder.Services.AddDashboards();
 builder.Services.AddImports();
+builder.Services.AddRestructurings();
 builder.Services.AddWolverineHttp();
 
 var app = builder.Build();

@@ -22,16 +22,8 @@ public static class Rules
         "Ngày diễn ra không được ở tương lai: sổ chỉ ghi nhận những việc đã diễn ra.");
     public static readonly Rule UnitMerged = Invariant(
         "unit-merged",
-        "The unit was merged into another unit; nothing dated after the merge can be recorded on it.",
-        "Đơn vị đã được sáp nhập vào đơn vị khác; không thể ghi nhận việc gì diễn ra sau ngày sáp nhập.");
-    public static readonly Rule UnitAlreadyMerged = Invariant(
-        "unit-already-merged",
-        "The unit has already been merged into another unit.",
-        "Đơn vị đã được sáp nhập vào đơn vị khác.");
-    public static readonly Rule MergeTargetNotFound = Invariant(
-        "merge-target-not-found",
-        "A unit can only be merged into a registered unit other than itself.",
-        "Chỉ có thể sáp nhập đơn vị vào một đơn vị khác đã được đăng ký.");
+        "The unit was merged into another unit or split; nothing dated after that can be recorded on it.",
+        "Đơn vị đã được sáp nhập vào đơn vị khác hoặc chia tách; không thể ghi nhận việc gì diễn ra sau đó.");
     public static readonly Rule NonconformityNotFound = Invariant(
         "nonconformity-not-found",
         "The unit has no nonconformity with this id.",
@@ -73,6 +65,35 @@ public static class Rules
         "Conversion goes from 2008 to 2015 only: a unit on ISO 9001:2015 cannot declare on 2008 again.",
         "Chỉ chuyển đổi từ phiên bản 2008 sang 2015: đơn vị đã áp dụng TCVN ISO 9001:2015 không thể công bố lại theo " +
         "phiên bản 2008.");
+    public static readonly Rule FactBeforeEstablishment = Invariant(
+        "fact-before-establishment",
+        "Nothing can be recorded on a unit dated before its establishment date (the registeredOn it was registered "
+        + "with).",
+        "Không thể ghi nhận việc diễn ra trước ngày thành lập đơn vị (ngày đăng ký đã khai báo).");
+    public static readonly Rule UnitDissolved = Invariant(
+        "unit-dissolved",
+        "The unit was dissolved; nothing dated after its dissolution can be recorded on it.",
+        "Đơn vị đã giải thể; không thể ghi nhận việc diễn ra sau ngày giải thể.");
+    public static readonly Rule LevelEnded = Invariant(
+        "level-ended",
+        "The district level ended on 1 July 2025: no district-level unit exists or acts from that day.",
+        "Cấp huyện đã kết thúc từ ngày 01/7/2025: từ ngày đó không còn đơn vị cấp huyện.");
+    public static readonly Rule RestructuringCycle = Invariant(
+        "restructuring-cycle",
+        "A unit cannot be both a predecessor and a successor, nor a predecessor twice, in one restructuring.",
+        "Trong một lần sắp xếp, một đơn vị không thể vừa là đơn vị cũ vừa là đơn vị mới, hoặc là đơn vị cũ hai lần.");
+    public static readonly Rule PredecessorEnded = Invariant(
+        "predecessor-ended",
+        "A predecessor was already merged, split or dissolved by the effective date.",
+        "Đơn vị cũ đã được sáp nhập, chia tách hoặc giải thể trước ngày có hiệu lực.");
+    public static readonly Rule PredecessorHasLaterFacts = Invariant(
+        "predecessor-has-later-facts",
+        "A predecessor has facts dated after the effective date; it cannot have ended before them.",
+        "Đơn vị cũ có sự kiện diễn ra sau ngày có hiệu lực nên không thể đã chấm dứt trước đó.");
+    public static readonly Rule SuccessorNotExisting = Invariant(
+        "successor-not-existing",
+        "An existing successor must have existed on the effective date.",
+        "Đơn vị tiếp nhận đã có phải tồn tại vào ngày có hiệu lực.");
 
     // Compliance rules: the fact is recorded anyway and the unit is flagged.
     public static readonly Rule DeclarationPrerequisites = Compliance(
@@ -106,14 +127,25 @@ public static class Rules
         "Every active unit holds at least one management review each calendar year.",
         "Mỗi đơn vị đang áp dụng phải tổ chức xem xét của lãnh đạo ít nhất một lần mỗi năm dương lịch.");
 
+    public static readonly Rule SuccessorNotDeclared = Compliance(
+        "successor-not-declared",
+        "A unit formed by a restructuring declares its own system within 12 months of the effective date: it "
+        + "inherits its predecessors' history, not their declarations.",
+        "Đơn vị hình thành sau sắp xếp phải tự công bố hệ thống phù hợp trong vòng 12 tháng kể từ ngày có hiệu lực: "
+        + "đơn vị kế thừa lịch sử, không kế thừa việc công bố của đơn vị cũ.");
+
+    /// <summary>How long a successor of a restructuring may go without a declaration of its own.</summary>
+    public const int SuccessorGraceMonths = 12;
+
     public static readonly IReadOnlyList<Rule> All =
     [
-        UnitAlreadyRegistered, UnitNotRegistered, FutureBusinessDate, UnitMerged, UnitAlreadyMerged,
-        MergeTargetNotFound, NonconformityNotFound, NonconformityAlreadyClosed, NonconformityWithoutCorrectiveAction,
+        UnitAlreadyRegistered, UnitNotRegistered, FutureBusinessDate, UnitMerged,
+        NonconformityNotFound, NonconformityAlreadyClosed, NonconformityWithoutCorrectiveAction,
         CorrectiveActionNotEffective, DateBeforePrecedingStep, ConversionWithout2008Declaration, ConversionAlreadyDone,
-        ConversionAlreadyStarted, StandardDowngrade,
+        ConversionAlreadyStarted, StandardDowngrade, FactBeforeEstablishment, UnitDissolved, LevelEnded,
+        RestructuringCycle, PredecessorEnded, PredecessorHasLaterFacts, SuccessorNotExisting,
         DeclarationPrerequisites, NewSystemOn2015, ConversionDeadlineMissed, ScopeChangeNeedsRedeclaration,
-        NonconformityOverdue, YearlyInternalAudit, YearlyManagementReview,
+        NonconformityOverdue, YearlyInternalAudit, YearlyManagementReview, SuccessorNotDeclared,
     ];
 
     private static Rule Invariant(string id, string sentence, string sentenceVi) =>

@@ -12,7 +12,7 @@ public class CommandRouteTests(ApiFixture api) : IClassFixture<ApiFixture>
     {
         var code = $"QT-{Guid.NewGuid():N}"[..24];
         await Host.RegisterCommune(code);
-        if (route.Path == "/merge") await Host.Post("/api/units", """{"code":"QT-MERGE-TARGET","name":"UBND Xã Hải Định","level":"commune","province":"Quảng Trị"}""");
+        if (route.Path == "/merge") await Host.Post("/api/units", """{"code":"QT-MERGE-TARGET","name":"UBND Xã Hải Định","level":"commune","province":"Quảng Trị","registeredOn":"2015-01-01"}""");
         foreach (var (path, body) in route.Given) await Host.Post($"/api/units/{code}{path}", body).Expect(path == "/nonconformities" ? 201 : 200);
         return code;
     }

@@ -92,7 +92,9 @@ public class RuleTests(ApiFixture api) : IClassFixture<ApiFixture>
         var target = await Commune();
         var code = await Commune(("/merge", $$"""{"mergedOn":"2025-07-01","intoCode":"{{target}}"}"""));
         await Rejects(code, "/internal-audits", """{"heldOn":"2025-07-02"}""", "unit-merged");
-        await Rejects(code, "/merge", $$"""{"mergedOn":"2025-06-01","intoCode":"{{target}}"}""", "unit-already-merged");
+        await Rejects(code, "/merge", $$"""{"mergedOn":"2025-07-01","intoCode":"{{target}}"}""", "predecessor-ended");
+        await Rejects(code, "/merge", $$"""{"mergedOn":"2025-06-01","intoCode":"{{target}}"}""",
+            "predecessor-has-later-facts");
         await Host.Post($"/api/units/{code}/internal-audits", """{"heldOn":"2025-06-30"}""").Expect(200);
 
         var status = (await Host.Get($"/api/units/{code}").Expect(200)).Json;
@@ -100,11 +102,11 @@ public class RuleTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
-    public async Task Merging_into_a_unit_that_does_not_exist_is_rejected()
+    public async Task Merging_into_a_unit_that_does_not_exist_or_into_itself_is_rejected()
     {
         var code = await Commune();
-        await Rejects(code, "/merge", """{"mergedOn":"2025-07-01","intoCode":"QT-NOWHERE"}""", "merge-target-not-found");
-        await Rejects(code, "/merge", $$"""{"mergedOn":"2025-07-01","intoCode":"{{code}}"}""", "merge-target-not-found");
+        await Rejects(code, "/merge", """{"mergedOn":"2025-07-01","intoCode":"QT-NOWHERE"}""", "unit-not-registered");
+        await Rejects(code, "/merge", $$"""{"mergedOn":"2025-07-01","intoCode":"{{code}}"}""", "restructuring-cycle");
     }
 
     private async Task<Answer> Records(string code, string path, string body)

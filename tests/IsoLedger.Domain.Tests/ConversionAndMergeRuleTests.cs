@@ -41,21 +41,12 @@ public class ConversionAndMergeRuleTests
             .ThenRejected(Rules.DateBeforePrecedingStep);
 
     [Fact]
-    public void A_unit_merges_into_a_registered_unit_and_then_takes_nothing_dated_later()
+    public void A_merged_unit_takes_nothing_dated_after_its_merge()
     {
         var mergedOn = new DateOnly(2025, 7, 1);
-        GivenCommune().When(new MergeUnit(mergedOn, "QT-HAIDINH", TargetRegistered: true)).ThenEvents(new UnitMerged(mergedOn, "QT-HAIDINH"));
-
         var merged = GivenCommune(new UnitMerged(mergedOn, "QT-HAIDINH"));
         merged.When(new HoldInternalAudit(mergedOn.AddDays(1), null, null)).ThenRejected(Rules.UnitMerged);
-        merged.When(new HoldInternalAudit(mergedOn.AddDays(-30), null, null)).ThenEvents(new InternalAuditHeld(mergedOn.AddDays(-30), null, null));
-        merged.When(new MergeUnit(mergedOn, "QT-OTHER", TargetRegistered: true)).ThenRejected(Rules.UnitAlreadyMerged);
-    }
-
-    [Fact]
-    public void A_unit_cannot_merge_into_a_unit_that_does_not_exist_or_itself()
-    {
-        GivenCommune().When(new MergeUnit(D2019, "QT-NOWHERE", TargetRegistered: false)).ThenRejected(Rules.MergeTargetNotFound);
-        GivenCommune().When(new MergeUnit(D2019, Registered.Code, TargetRegistered: true)).ThenRejected(Rules.MergeTargetNotFound);
+        merged.When(new HoldInternalAudit(mergedOn.AddDays(-30), null, null))
+            .ThenEvents(new InternalAuditHeld(mergedOn.AddDays(-30), null, null));
     }
 }

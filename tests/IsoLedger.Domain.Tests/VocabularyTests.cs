@@ -33,6 +33,7 @@ public class VocabularyTests
         AssertCovers(Vocabulary.Inspections);
         AssertCovers(Vocabulary.NonconformitySources);
         AssertCovers(Vocabulary.NonconformitySeverities);
+        AssertCovers(Vocabulary.RestructuringKinds);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed record AnnualRow(
     {
         var steps = unit.Year(year);
         return new AnnualRow(
-            unit.Code, unit.Name, unit.Level, unit.District,
+            unit.Code, unit.NameOn(judgedOn), unit.Level, unit.DistrictOn(judgedOn),
             Declared: unit.Declarations.Any(d => d.DeclaredOn <= judgedOn),
             QualityPolicy: steps.QualityPolicyOn is not null,
             QualityObjectives: steps.QualityObjectivesOn is not null,
@@ -59,8 +59,9 @@ public sealed record AnnualTable(
     public static DateOnly JudgedOnFor(int year, DateOnly today) =>
         new DateOnly(year, 12, 31) is var end && end < today ? end : today;
 
+    /// <summary>The units that existed at some time of the year, up to the day it is judged on.</summary>
     public static IEnumerable<Unit> UnitsOf(IEnumerable<Unit> units, int year, DateOnly judgedOn) =>
-        units.Where(u => u.HasFactsBy(judgedOn) && !u.MergedBy(new DateOnly(year, 1, 1).AddDays(-1)));
+        units.Where(u => u.ExistsFrom <= judgedOn && !(u.EndedOn <= new DateOnly(year, 1, 1)));
 
     public static AnnualTable Of(string province, IEnumerable<Unit> units, int year, DateOnly today)
     {

@@ -14,10 +14,11 @@ public sealed record ComplianceReport(string Province, DateOnly AsOf, int Units,
     /// only once it has ended by then.</summary>
     public static ComplianceReport Of(string province, IEnumerable<Unit> units, DateOnly asOf)
     {
-        var active = units.Where(u => !u.MergedBy(asOf) && u.HasFactsBy(asOf)).ToList();
+        var active = units.Where(u => u.ExistsOn(asOf)).ToList();
         var flags = active
             .SelectMany(u => Compliance.Flags(u, asOf).Select(flag => new ComplianceEntry(
-                u.Code, u.Name, u.Level, u.District, u.Level != UnitLevel.Commune, flag.Rule.Id, flag.Rule.Sentence,
+                u.Code, u.NameOn(asOf), u.Level, u.DistrictOn(asOf), u.Level != UnitLevel.Commune, flag.Rule.Id,
+                flag.Rule.Sentence,
                 flag.Since, flag.Subject)))
             .OrderBy(f => f.Rule, StringComparer.Ordinal)
             .ThenBy(f => f.Code, StringComparer.Ordinal)

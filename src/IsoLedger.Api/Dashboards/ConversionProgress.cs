@@ -20,15 +20,15 @@ public sealed record LevelConversion(UnitLevel Level, ConversionCounts Counts);
 
 public sealed record DistrictConversion(string District, ConversionCounts Counts);
 
-/// <summary>A province's conversion progress as of a date, per level, per district and in all. Units merged
-/// away by then are not counted.</summary>
+/// <summary>A province's conversion progress as of a date, per level, per district and in all, over the units
+/// that existed on that date.</summary>
 public sealed record ConversionProgress(
     string Province, DateOnly AsOf, ConversionCounts Totals, IReadOnlyList<LevelConversion> ByLevel,
     IReadOnlyList<DistrictConversion> ByDistrict)
 {
     public static ConversionProgress Of(string province, IEnumerable<Unit> units, DateOnly asOf)
     {
-        var active = units.Where(u => !u.MergedBy(asOf))
+        var active = units.Where(u => u.ExistsOn(asOf))
             .Select(u => (Unit: u, Standing: Standings.Of(u, asOf)))
             .ToList();
         return new(
@@ -37,7 +37,7 @@ public sealed record ConversionProgress(
             ConversionCounts.Of(active.Select(a => a.Standing)),
             active.GroupBy(a => a.Unit.Level).OrderBy(g => g.Key)
                 .Select(g => new LevelConversion(g.Key, ConversionCounts.Of(g.Select(a => a.Standing)))).ToList(),
-            active.Where(a => a.Unit.District is not null).GroupBy(a => a.Unit.District!)
+            active.Where(a => a.Unit.DistrictOn(asOf) is not null).GroupBy(a => a.Unit.DistrictOn(asOf)!)
                 .OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => new DistrictConversion(g.Key, ConversionCounts.Of(g.Select(a => a.Standing)))).ToList());
     }

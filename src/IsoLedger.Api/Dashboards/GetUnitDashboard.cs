@@ -26,14 +26,6 @@ public static class GetUnitDashboardEndpoint
         var date = Query.Date(validation, "asOf", asOf) ?? clock.Today;
         if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
         var events = UnitCode.IsValid(code) ? await session.Events.FetchStreamAsync(code, token: cancellation) : [];
-        var chosen = events.Where(e => e.Data is IUnitEvent u && u.BusinessDate <= date).ToList();
-        var unit = UnitDecider.Replay(chosen.Select(e => e.Data));
-        if (events.Count == 0) return UnitProblems.UnitNotFound(code);
-        return unit is null
-            ? Results.Problem(
-                title: "The unit did not exist yet.",
-                detail: $"Unit '{code}' had no recorded history by {date:yyyy-MM-dd}.",
-                statusCode: StatusCodes.Status404NotFound)
-            : Results.Ok(UnitStatus.Of(unit with { Version = chosen[^1].Version }, date));
+        return events.Count == 0 ? UnitProblems.UnitNotFound(code) : GetUnitStateEndpoint.OnDate(code, events, date);
     }
 }

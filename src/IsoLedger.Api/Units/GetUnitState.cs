@@ -36,18 +36,30 @@ public static class GetUnitStateEndpoint
         var events = UnitCode.IsValid(code) ? await session.Events.FetchStreamAsync(code, token: cancellation) : [];
         if (events.Count == 0) return UnitProblems.UnitNotFound(code);
 
-        Func<IEvent, bool> included = asOfDate is { } date ? e => e.Data is IUnitEvent u && u.BusinessDate <= date
-            : knownAtTime is { } time ? e => e.Timestamp <= time
-            : e => e.Version <= atVersion;
+        if (asOfDate is { } day) return OnDate(code, events, day);
+        Func<IEvent, bool> included = knownAtTime is { } time ? e => e.Timestamp <= time : e => e.Version <= atVersion;
         var chosen = events.Where(included).ToList();
         var unit = UnitDecider.Replay(chosen.Select(e => e.Data));
         if (unit is null)
+        {
             return Results.Problem(
-                title: "The unit did not exist yet.",
+                title: "The unit was not recorded yet.",
                 detail: $"Unit '{code}' had no recorded history at that point.",
                 statusCode: StatusCodes.Status404NotFound);
-
-        var judgedOn = asOfDate ?? (knownAtTime is { } at ? clock.DateOf(at) : clock.Today);
+        }
+        var judgedOn = knownAtTime is { } at ? clock.DateOf(at) : clock.Today;
         return Results.Ok(UnitStatus.Of(unit with { Version = chosen[^1].Version }, judgedOn));
+    }
+
+    /// <summary>The unit's status on <paramref name="day"/>, by business date: its registration and every fact that
+    /// had happened by then, whenever recorded; 404 before the unit existed, saying from when it exists.</summary>
+    public static IResult OnDate(string code, IReadOnlyList<IEvent> events, DateOnly day)
+    {
+        var existsFrom = UnitDecider.Replay(events.Select(e => e.Data))!.ExistsFrom;
+        if (day < existsFrom) return UnitProblems.NotYetExisting(code, day, existsFrom);
+        var chosen = events.Where(e => e.Data is UnitRegistered || e.Data is IUnitEvent u && u.BusinessDate <= day)
+            .ToList();
+        var unit = UnitDecider.Replay(chosen.Select(e => e.Data))!;
+        return Results.Ok(UnitStatus.Of(unit with { Version = chosen.Max(e => e.Version) }, day));
     }
 }

@@ -1,4 +1,5 @@
 using IsoLedger.Api.Hosting;
+using IsoLedger.Api.Restructurings;
 using IsoLedger.Api.Security;
 using IsoLedger.Domain.Units;
 using Marten;
@@ -9,33 +10,39 @@ using Wolverine.Http;
 namespace IsoLedger.Api.Units;
 
 /// <param name="MergedOn">The date the merge took effect.</param>
-/// <param name="IntoCode">The code of the unit this one merged into.</param>
-public sealed record MergeUnitRequest(DateOnly? MergedOn, string? IntoCode);
+/// <param name="IntoCode">The code of the existing unit this one merged into.</param>
+/// <param name="DecisionNo">The act that decided the merge.</param>
+public sealed record MergeUnitRequest(DateOnly? MergedOn, string? IntoCode, string? DecisionNo = null);
 
 public static class MergeUnitEndpoint
 {
     public static ProblemDetails Validate(MergeUnitRequest request)
     {
-        var validation = new Validation().Date("mergedOn", request.MergedOn);
+        var validation = new Validation().Date("mergedOn", request.MergedOn).Text("decisionNo", request.DecisionNo);
         return UnitCode.IsValid(request.IntoCode)
             ? validation.Result
             : validation.Add("intoCode", $"Required; must match {UnitCode.Pattern}.").Result;
     }
 
     /// <summary>Merge the unit into another</summary>
-    /// <remarks>Records <c>UnitMerged</c>. The merged unit's history stays readable; nothing dated after the merge
-    /// can be recorded on it.</remarks>
+    /// <remarks>A restructuring of one part (see <c>POST /api/restructurings</c>): records <c>UnitMerged</c> on this
+    /// unit and <c>UnitTookOver</c> on the unit it merges into, together. The merged unit's history stays readable;
+    /// nothing dated after the merge can be recorded on it.</remarks>
     [WolverinePost("/api/units/{code}/merge", OperationId = "MergeUnit")]
     [Tags("Lifecycle")]
     [Authorize(Policy = Policies.Record)]
     [UnitCommand]
-    public static async Task<IResult> Post(
-        string code, MergeUnitRequest request, HttpContext http, IQuerySession query, IDocumentStore store,
-        BusinessClock clock)
+    public static Task<IResult> Post(
+        string code, MergeUnitRequest request, HttpContext http, IDocumentStore store, BusinessClock clock)
     {
-        var targetRegistered =
-            await query.Events.FetchStreamStateAsync(request.IntoCode!, http.RequestAborted) is not null;
-        return await UnitWriter.Execute(http, store, clock, code,
-            new MergeUnit(request.MergedOn!.Value, request.IntoCode!, targetRegistered));
+        if (!UnitCode.IsValid(code)) return Task.FromResult(UnitProblems.UnitNotFound(code));
+        var command = new RestructureUnits(
+            Guid.CreateVersion7().ToString("N"), request.DecisionNo?.Normalize() ?? "", request.MergedOn!.Value,
+            [new RestructuringPart(RestructuringKind.Merge, [code], [], request.IntoCode)]);
+        return RestructuringWriter.Execute(http, store, clock, command, restructuring =>
+        {
+            var version = restructuring.Units[code];
+            return new WriteAnswer(StatusCodes.Status200OK, new UnitWritten(code, version, []), null, version);
+        }, ifMatchUnit: code);
     }
 }

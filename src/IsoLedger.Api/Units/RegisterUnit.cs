@@ -8,7 +8,8 @@ using Wolverine.Http;
 
 namespace IsoLedger.Api.Units;
 
-/// <summary>Registers a unit. <paramref name="RegisteredOn"/> defaults to today.</summary>
+/// <summary>Registers a unit. Without <paramref name="RegisteredOn"/> the unit is recorded today and exists from its
+/// earliest recorded fact (history may be back-filled); with it, nothing dated earlier can be recorded on it.</summary>
 /// <param name="Code">Stable unit code, the key of the unit's stream: letters, digits, '.', '_' or '-', 2–64
 /// characters.</param>
 /// <param name="Name">The unit's official name, e.g. "UBND Xã Gia Cát".</param>
@@ -16,7 +17,7 @@ namespace IsoLedger.Api.Units;
 /// <param name="Province">The province the unit belongs to.</param>
 /// <param name="District">The district of a commune.</param>
 /// <param name="ParentCode">The parent department of a sub-department.</param>
-/// <param name="RegisteredOn">The business date of the registration (YYYY-MM-DD).</param>
+/// <param name="RegisteredOn">The unit's establishment date (YYYY-MM-DD), if known.</param>
 public sealed record RegisterUnitRequest(
     string? Code,
     string? Name,
@@ -56,7 +57,8 @@ public static class RegisterUnitEndpoint
     {
         var command = new RegisterUnit(
             request.Code!, request.Name!.Normalize(), request.Level!.Value, request.Province!.Normalize(),
-            request.District?.Normalize(), request.ParentCode, request.RegisteredOn ?? clock.Today);
+            request.District?.Normalize(), request.ParentCode, request.RegisteredOn ?? clock.Today,
+            EstablishmentDated: request.RegisteredOn is not null);
         return UnitWriter.Execute(http, store, command.Code, command, unit => command.Decide(unit, clock.Today),
             created: _ => $"/api/units/{Uri.EscapeDataString(command.Code)}");
     }

@@ -17,6 +17,13 @@ public static class UnitProblems
         statusCode: StatusCodes.Status409Conflict,
         extensions: new Dictionary<string, object?> { ["rule"] = rule.Id });
 
+    /// <summary>404: the unit did not exist yet on the day asked about.</summary>
+    public static IResult NotYetExisting(string code, DateOnly day, DateOnly existsFrom) => Results.Problem(
+        title: "The unit did not exist yet.",
+        detail: $"Unit '{code}' exists from {existsFrom:yyyy-MM-dd}; nothing is known of it on {day:yyyy-MM-dd}.",
+        statusCode: StatusCodes.Status404NotFound,
+        extensions: new Dictionary<string, object?> { ["existsFrom"] = existsFrom.ToString("yyyy-MM-dd") });
+
     public static IResult UnitNotFound(string code) => Results.Problem(
         title: "Unit not found.",
         detail: $"No unit with code '{code}' is registered.",

@@ -2,8 +2,9 @@ using IsoLedger.Domain.Units;
 
 namespace IsoLedger.Api.Units;
 
-/// <summary>A unit's status as of a date: identity, where its system stands, its yearly steps and the
-/// compliance rules it breaks.</summary>
+/// <summary>A unit's status as of a date: identity (its name, province and district on that date), when it exists,
+/// where its system stands, its yearly steps, the compliance rules it breaks, and the units it succeeded and that
+/// succeeded it.</summary>
 public sealed record UnitStatus
 {
     public required string Code { get; init; }
@@ -13,6 +14,11 @@ public sealed record UnitStatus
     public string? District { get; init; }
     public string? ParentCode { get; init; }
     public required DateOnly RegisteredOn { get; init; }
+    /// <summary>The day the unit came into existence: its establishment date, or its earliest recorded fact when
+    /// that date is unknown.</summary>
+    public required DateOnly ExistsFrom { get; init; }
+    /// <summary>The day it ceased to exist (merged, split, dissolved, or its level ended), if it did.</summary>
+    public DateOnly? EndedOn { get; init; }
     /// <summary>The date the status is judged as of.</summary>
     public required DateOnly AsOf { get; init; }
     /// <summary>The standard in force: <c>none</c>, <c>2008</c> or <c>2015</c>.</summary>
@@ -29,6 +35,11 @@ public sealed record UnitStatus
     public required IReadOnlyList<YearStatus> Years { get; init; }
     public required IReadOnlyList<FlagView> Flags { get; init; }
     public UnitMerged? MergedInto { get; init; }
+    public UnitSplit? SplitInto { get; init; }
+    public UnitDissolved? Dissolved { get; init; }
+    /// <summary>The units this one took over by the date, with where each one's system stood on the effective
+    /// date: a successor inherits their history, not their declarations.</summary>
+    public required IReadOnlyList<UnitTookOver> Predecessors { get; init; }
     /// <summary>The version of the unit's stream this status reflects.</summary>
     public required long Version { get; init; }
 
@@ -44,12 +55,14 @@ public sealed record UnitStatus
         return new UnitStatus
         {
             Code = unit.Code,
-            Name = unit.Name,
+            Name = unit.NameOn(asOf),
             Level = unit.Level,
-            Province = unit.Province,
-            District = unit.District,
+            Province = unit.ProvinceOn(asOf),
+            District = unit.DistrictOn(asOf),
             ParentCode = unit.ParentCode,
             RegisteredOn = unit.RegisteredOn,
+            ExistsFrom = unit.ExistsFrom,
+            EndedOn = unit.EndedOn,
             AsOf = asOf,
             Standard = standard.Name(),
             Conversion = new ConversionStatus(unit.ConversionOn(asOf), unit.ConversionStartedOn, unit.ConvertedOn),
@@ -64,6 +77,9 @@ public sealed record UnitStatus
             Years = years,
             Flags = Compliance.Flags(unit, asOf).Select(FlagView.Of).ToList(),
             MergedInto = unit.Merger,
+            SplitInto = unit.Split,
+            Dissolved = unit.Dissolution,
+            Predecessors = unit.TookOver.Where(t => t.EffectiveOn <= asOf).ToList(),
             Version = unit.Version,
         };
     }

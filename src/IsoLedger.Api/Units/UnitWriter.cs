@@ -125,7 +125,7 @@ public static class UnitWriter
 
     /// <summary>Another writer got to the stream first: its version moved, or (for a new stream) its key is
     /// taken.</summary>
-    private static bool IsConcurrencyConflict(Exception e) =>
+    internal static bool IsConcurrencyConflict(Exception e) =>
         e is ConcurrencyException
             or Marten.Exceptions.ExistingStreamIdCollisionException
             or JasperFx.Events.ExistingStreamIdCollisionException
@@ -138,13 +138,13 @@ public static class UnitWriter
         return (await query.Events.FetchStreamStateAsync(code, cancellation))?.Version ?? 0;
     }
 
-    private static JsonSerializerOptions JsonOptions(HttpContext http) =>
+    internal static JsonSerializerOptions JsonOptions(HttpContext http) =>
         http.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>()
             .Value.SerializerOptions;
 
     /// <summary>Reads <c>If-Match</c>: absent or <c>*</c> means "any version"; otherwise one entity tag holding a
     /// version.</summary>
-    private static bool TryReadIfMatch(HttpContext http, out long? version)
+    internal static bool TryReadIfMatch(HttpContext http, out long? version)
     {
         version = null;
         var header = http.Request.Headers.IfMatch.ToString();
@@ -155,11 +155,11 @@ public static class UnitWriter
         return true;
     }
 
-    private sealed record Idempotency(string Id, string Fingerprint);
+    internal sealed record Idempotency(string Id, string Fingerprint);
 
     /// <summary>A key is scoped to the API key that sent it; the fingerprint covers the route and the
     /// command.</summary>
-    private static Idempotency? IdempotencyFor(HttpContext http, object command)
+    internal static Idempotency? IdempotencyFor(HttpContext http, object command)
     {
         var key = http.Request.Headers[HeaderLimits.IdempotencyKeyHeader].ToString();
         if (key.Length == 0) return null;

@@ -12,8 +12,10 @@ public static class ReportRowDecider
         var warnings = new List<Rule>();
         if (unit is null)
         {
+            // A report table does not say when a unit was established: it exists from its earliest fact.
             var registration = new RegisterUnit(
-                row.UnitCode, row.UnitName, row.Level, row.Province, row.District, row.ParentCode, row.StepDate);
+                row.UnitCode, row.UnitName, row.Level, row.Province, row.District, row.ParentCode, row.StepDate,
+                EstablishmentDated: false);
             if (registration.Decide(null, today) is not Accepted registered) return registration.Decide(null, today);
             events.AddRange(registered.Events);
             unit = UnitDecider.Replay(events)!;

@@ -33,6 +33,14 @@ public static class Compliance
             && !unit.Declarations.Any(d => d.DeclaredOn >= change.ChangedOn && d.DeclaredOn <= asOf))
             flags.Add(new(Rules.ScopeChangeNeedsRedeclaration, change.ChangedOn));
 
+        var succession = unit.TookOver
+            .Where(t => t.Kind is RestructuringKind.Merge or RestructuringKind.Split && t.EffectiveOn <= asOf)
+            .MaxBy(t => t.EffectiveOn);
+        var grace = succession?.EffectiveOn.AddMonths(Rules.SuccessorGraceMonths);
+        if (succession is not null && grace < asOf
+            && !unit.Declarations.Any(d => d.DeclaredOn >= succession.EffectiveOn && d.DeclaredOn <= asOf))
+            flags.Add(new(Rules.SuccessorNotDeclared, grace.Value.AddDays(1)));
+
         flags.AddRange(unit.Nonconformities
             .Where(n => n.IsOverdueOn(asOf))
             .Select(n => new ComplianceFlag(Rules.NonconformityOverdue, n.DueOn!.Value.AddDays(1), n.Id)));
@@ -48,7 +56,8 @@ public static class Compliance
         if (first is null) yield break;
         for (var year = first.Value.Year; year < asOf.Year; year++)
         {
-            if (unit.Merger is not null && unit.Merger.MergedOn.Year <= year) yield break;
+            // A unit that ended during a year (merged, split, dissolved, or its level ended) is not judged for it.
+            if (unit.EndedOn?.Year <= year) yield break;
             var since = new DateOnly(year + 1, 1, 1);
             if (!unit.InternalAudits.Any(d => d.Year == year))
                 yield return new(Rules.YearlyInternalAudit, since, year.ToString());

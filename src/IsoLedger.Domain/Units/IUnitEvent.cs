@@ -17,6 +17,7 @@ public static class UnitEvents
         typeof(QualityObjectivesIssued), typeof(MaintenancePlanIssued), typeof(InternalAuditHeld),
         typeof(NonconformityRaised), typeof(CorrectiveActionTaken), typeof(NonconformityClosed),
         typeof(ManagementReviewHeld), typeof(AnnualReportSubmitted), typeof(InspectionRecorded),
-        typeof(ScopeChanged), typeof(UnitMerged), typeof(CorrectiveActionsReported),
+        typeof(ScopeChanged), typeof(UnitMerged), typeof(CorrectiveActionsReported), typeof(UnitSplit),
+        typeof(UnitDissolved), typeof(UnitRenamed), typeof(UnitTransferred), typeof(UnitTookOver),
     ];
 }

@@ -1,6 +1,8 @@
 namespace IsoLedger.Domain.Units;
 
-/// <summary>Opens a unit's stream.</summary>
+/// <summary>Opens a unit's stream. <paramref name="EstablishmentDated"/> says whether
+/// <paramref name="RegisteredOn"/> is the unit's establishment date; when it is not known, the unit is registered on
+/// the day it is recorded and exists from its earliest recorded fact.</summary>
 public sealed record RegisterUnit(
     string Code,
     string Name,
@@ -8,19 +10,26 @@ public sealed record RegisterUnit(
     string Province,
     string? District,
     string? ParentCode,
-    DateOnly RegisteredOn)
+    DateOnly RegisteredOn,
+    bool EstablishmentDated = true)
 {
     public Decision Decide(Unit? existing, DateOnly today)
     {
         if (existing is not null) return Decision.Reject(Rules.UnitAlreadyRegistered);
         if (RegisteredOn > today) return Decision.Reject(Rules.FutureBusinessDate);
-        return Decision.Accept(new UnitRegistered(Code, Name, Level, Province, District, ParentCode, RegisteredOn));
+        // An undated registration recorded after the level ended is refused too: give the establishment date.
+        if (Levels.EndOf(Level) is { } end && RegisteredOn >= end) return Decision.Reject(Rules.LevelEnded);
+        return Decision.Accept(new UnitRegistered(
+            Code, Name, Level, Province, District, ParentCode, RegisteredOn, EstablishmentDated));
     }
 }
 
+/// <summary>A unit was registered. <paramref name="EstablishmentDated"/> is false when the registration did not
+/// know the unit's establishment date: <paramref name="RegisteredOn"/> is then the day it was recorded, and the unit
+/// exists from its earliest recorded fact.</summary>
 public sealed record UnitRegistered(
     string Code, string Name, UnitLevel Level, string Province, string? District, string? ParentCode,
-    DateOnly RegisteredOn) : IUnitEvent
+    DateOnly RegisteredOn, bool EstablishmentDated = true) : IUnitEvent
 {
     public DateOnly BusinessDate => RegisteredOn;
 }

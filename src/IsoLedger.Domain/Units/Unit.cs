@@ -12,6 +12,22 @@ public sealed record Unit
     public string? ParentCode { get; init; }
     public required DateOnly RegisteredOn { get; init; }
 
+    /// <summary>Whether <see cref="RegisteredOn"/> is the unit's establishment date, as given when it was registered.
+    /// When it is not (the date was unknown), the unit exists from its earliest recorded fact.</summary>
+    public bool EstablishmentDated { get; init; } = true;
+
+    /// <summary>The business dates of the earliest and the latest fact recorded after the registration.</summary>
+    public DateOnly? EarliestFactOn { get; init; }
+    public DateOnly? LatestFactOn { get; init; }
+
+    /// <summary>The name, level, province and district the unit was registered with; renames and transfers are dated
+    /// facts of their own, so that the unit is named as it was on any date.</summary>
+    public required string RegisteredName { get; init; }
+    public required string RegisteredProvince { get; init; }
+    public string? RegisteredDistrict { get; init; }
+    public IReadOnlyList<UnitRenamed> Renames { get; init; } = [];
+    public IReadOnlyList<UnitTransferred> Transfers { get; init; } = [];
+
     /// <summary>The version of the unit's stream this state reflects.</summary>
     public long Version { get; init; }
 
@@ -26,6 +42,36 @@ public sealed record Unit
     public IReadOnlyList<ScopeChanged> ScopeChanges { get; init; } = [];
     public IReadOnlyDictionary<int, UnitYear> Years { get; init; } = new Dictionary<int, UnitYear>();
     public UnitMerged? Merger { get; init; }
+    public UnitSplit? Split { get; init; }
+    public UnitDissolved? Dissolution { get; init; }
+
+    /// <summary>The restructurings by which this unit took over others (as their successor).</summary>
+    public IReadOnlyList<UnitTookOver> TookOver { get; init; } = [];
+
+    /// <summary>The day the unit came into existence: its establishment date, or its earliest recorded fact when
+    /// the establishment date is unknown.</summary>
+    public DateOnly ExistsFrom =>
+        EstablishmentDated || EarliestFactOn is not { } earliest || earliest >= RegisteredOn ? RegisteredOn : earliest;
+
+    /// <summary>The day the unit ceased to exist: merged away, split, dissolved, or the end of its level (the district
+    /// level ended on 1 July 2025); null while it exists.</summary>
+    public DateOnly? EndedOn =>
+        new[] { Merger?.MergedOn, Split?.SplitOn, Dissolution?.DissolvedOn, Levels.EndOf(Level) }.Min();
+
+    /// <summary>Whether the unit existed on <paramref name="date"/>: from <see cref="ExistsFrom"/> until the day
+    /// before <see cref="EndedOn"/>.</summary>
+    public bool ExistsOn(DateOnly date) => ExistsFrom <= date && !(EndedOn <= date);
+
+    public string NameOn(DateOnly date) =>
+        Renames.Where(r => r.RenamedOn <= date).MaxBy(r => r.RenamedOn)?.Name ?? RegisteredName;
+
+    public string ProvinceOn(DateOnly date) =>
+        Transfers.Where(t => t.Province is not null && t.TransferredOn <= date).MaxBy(t => t.TransferredOn)?.Province
+        ?? RegisteredProvince;
+
+    public string? DistrictOn(DateOnly date) =>
+        Transfers.Where(t => t.District is not null && t.TransferredOn <= date).MaxBy(t => t.TransferredOn)?.District
+        ?? RegisteredDistrict;
 
     /// <summary>The standard the unit's system is on after everything recorded (stored, so lists can filter on
     /// it).</summary>
@@ -46,19 +92,6 @@ public sealed record Unit
 
     public bool DeclaredOn2008By(DateOnly date) =>
         Declarations.Any(d => d.Standard == QmsStandard.Iso9001V2008 && d.DeclaredOn <= date);
-
-    /// <summary>Whether the unit was merged away on or before <paramref name="date"/>.</summary>
-    public bool MergedBy(DateOnly date) => Merger is not null && Merger.MergedOn <= date;
-
-    /// <summary>Whether anything is on record for the unit dated on or before <paramref name="date"/>.</summary>
-    public bool HasFactsBy(DateOnly date) =>
-        RegisteredOn <= date
-        || Declarations.Any(d => d.DeclaredOn <= date)
-        || Documentation.Any(d => d.IssuedOn <= date)
-        || SteeringBoards.Any(b => b.FormedOn <= date)
-        || InternalAudits.Any(d => d <= date)
-        || ManagementReviews.Any(d => d <= date)
-        || Years.Keys.Any(year => year <= date.Year);
 
     public Nonconformity? FindNonconformity(string id) => Nonconformities.FirstOrDefault(n => n.Id == id);
 
@@ -85,9 +118,21 @@ public sealed record Unit
                 District = registered.District,
                 ParentCode = registered.ParentCode,
                 RegisteredOn = registered.RegisteredOn,
+                EstablishmentDated = registered.EstablishmentDated,
+                RegisteredName = registered.Name,
+                RegisteredProvince = registered.Province,
+                RegisteredDistrict = registered.District,
             };
         }
         if (unit is null) return null;
+        if (@event is IUnitEvent fact)
+        {
+            unit = unit with
+            {
+                EarliestFactOn = unit.EarliestFactOn <= fact.BusinessDate ? unit.EarliestFactOn : fact.BusinessDate,
+                LatestFactOn = unit.LatestFactOn >= fact.BusinessDate ? unit.LatestFactOn : fact.BusinessDate,
+            };
+        }
         return @event switch
         {
             SteeringBoardFormed board => unit with { SteeringBoards = [.. unit.SteeringBoards, board] },
@@ -125,9 +170,23 @@ public sealed record Unit
                 unit.WithYear(reported.Year, year => year with { CorrectiveActionsReportedOn = reported.ReportedOn }),
             ScopeChanged change => unit with { ScopeChanges = [.. unit.ScopeChanges, change] },
             UnitMerged merged => unit with { Merger = merged },
+            UnitSplit split => unit with { Split = split },
+            UnitDissolved dissolved => unit with { Dissolution = dissolved },
+            UnitTookOver tookOver => unit with { TookOver = [.. unit.TookOver, tookOver] },
+            UnitRenamed renamed => Current(unit with { Renames = [.. unit.Renames, renamed] }),
+            UnitTransferred transferred => Current(unit with { Transfers = [.. unit.Transfers, transferred] }),
             _ => unit,
         };
     }
+
+    /// <summary>The name, province and district after every rename and transfer, whatever order they were recorded
+    /// in.</summary>
+    private static Unit Current(Unit changed) => changed with
+    {
+        Name = changed.NameOn(DateOnly.MaxValue),
+        Province = changed.ProvinceOn(DateOnly.MaxValue),
+        District = changed.DistrictOn(DateOnly.MaxValue),
+    };
 
     private Unit WithYear(int year, Func<UnitYear, UnitYear> change) =>
         this with { Years = new Dictionary<int, UnitYear>(Years) { [year] = change(Year(year)) } };

@@ -1,4 +1,3 @@
-
 namespace IsoLedger.Domain.Units;
 
 /// <summary>The unit decider: <c>(state, command) → events | rule violation</c>, with the invariants every
@@ -8,9 +7,7 @@ public static class UnitDecider
     public static Decision Decide(Unit? unit, IUnitCommand command, DateOnly today)
     {
         if (unit is null) return Decision.Reject(Rules.UnitNotRegistered);
-        if (command.BusinessDate > today) return Decision.Reject(Rules.FutureBusinessDate);
-        if (unit.Merger is not null && command.BusinessDate > unit.Merger.MergedOn)
-            return Decision.Reject(Rules.UnitMerged);
+        if (OutsideExistence(unit, command.BusinessDate, today) is { } broken) return Decision.Reject(broken);
 
         var decision = command.Decide(unit);
         if (decision is not Accepted accepted) return decision;
@@ -22,6 +19,16 @@ public static class UnitDecider
             .ToList();
         return accepted with { Warnings = warnings };
     }
+
+    /// <summary>The rule a fact dated <paramref name="date"/> breaks by lying outside the unit's existence: in the
+    /// future, before its establishment date, or after it ended (facts of its last day are still its own).</summary>
+    public static Rule? OutsideExistence(Unit unit, DateOnly date, DateOnly today) =>
+        date > today ? Rules.FutureBusinessDate
+        : unit.EstablishmentDated && date < unit.RegisteredOn ? Rules.FactBeforeEstablishment
+        : date > unit.Merger?.MergedOn || date > unit.Split?.SplitOn ? Rules.UnitMerged
+        : date > unit.Dissolution?.DissolvedOn ? Rules.UnitDissolved
+        : date >= Levels.EndOf(unit.Level) ? Rules.LevelEnded
+        : null;
 
     public static Unit? Replay(IEnumerable<object> events) => events.Aggregate((Unit?)null, Unit.Evolve);
 }

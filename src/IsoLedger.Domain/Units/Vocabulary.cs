@@ -67,6 +67,13 @@ public static class Vocabulary
         (NonconformitySeverity.Minor, new("minor", "Không phù hợp nhẹ", "Minor")),
         (NonconformitySeverity.Major, new("major", "Không phù hợp nặng", "Major")));
 
+    public static readonly Terms<RestructuringKind> RestructuringKinds = new(
+        (RestructuringKind.Merge, new("merge", "Sáp nhập", "Merge")),
+        (RestructuringKind.Split, new("split", "Chia tách", "Split")),
+        (RestructuringKind.Rename, new("rename", "Đổi tên", "Rename")),
+        (RestructuringKind.Transfer, new("transfer", "Điều chuyển địa bàn, trực thuộc", "Transfer")),
+        (RestructuringKind.Dissolve, new("dissolve", "Giải thể", "Dissolve")));
+
     private static readonly Dictionary<Type, object> ByEnumeration = new()
     {
         [typeof(UnitLevel)] = Levels,
@@ -75,6 +82,7 @@ public static class Vocabulary
         [typeof(InspectionResult)] = Inspections,
         [typeof(NonconformitySource)] = NonconformitySources,
         [typeof(NonconformitySeverity)] = NonconformitySeverities,
+        [typeof(RestructuringKind)] = RestructuringKinds,
     };
 
     /// <summary>The terms of the enumeration <typeparamref name="T"/>.</summary>
@@ -108,6 +116,11 @@ public static class Vocabulary
             "Corrective actions reported"),
         new(nameof(ScopeChanged), "Thay đổi phạm vi áp dụng", "Scope changed"),
         new(nameof(UnitMerged), "Sáp nhập đơn vị", "Unit merged"),
+        new(nameof(UnitSplit), "Chia tách đơn vị", "Unit split"),
+        new(nameof(UnitDissolved), "Giải thể đơn vị", "Unit dissolved"),
+        new(nameof(UnitRenamed), "Đổi tên đơn vị", "Unit renamed"),
+        new(nameof(UnitTransferred), "Điều chuyển địa bàn, trực thuộc", "Unit transferred"),
+        new(nameof(UnitTookOver), "Tiếp nhận đơn vị cũ sau sắp xếp", "Predecessors taken over"),
     ];
 
     public static readonly Term Total = new("total", "Tổng", "Total");

@@ -6,8 +6,6 @@ using Microsoft.AspNetCore.Routing;
 using System;
 using System.Linq;
 using Wolverine.Http;
-using Wolverine.Marten.Publishing;
-using Wolverine.Runtime;
 
 namespace Internal.Generated.WolverineHandlers
 {
@@ -18,23 +16,16 @@ namespace Internal.Generated.WolverineHandlers
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly IsoLedger.Api.Hosting.BusinessClock _businessClock;
         private readonly Marten.IDocumentStore _documentStore;
-        private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
-        private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public POST_api_units_code_merge(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, IsoLedger.Api.Hosting.BusinessClock businessClock, Marten.IDocumentStore documentStore, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public POST_api_units_code_merge(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, IsoLedger.Api.Hosting.BusinessClock businessClock, Marten.IDocumentStore documentStore) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _businessClock = businessClock;
             _documentStore = documentStore;
-            _outboxedSessionFactory = outboxedSessionFactory;
-            _wolverineRuntime = wolverineRuntime;
         }
 
         public override async System.Threading.Tasks.Task Handle(Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
-            var messageContext = new Wolverine.Runtime.MessageContext(_wolverineRuntime);
-            // Building the Marten session
-            await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "IsoLedger.Api.Units.MergeUnitEndpoint").SetTag("http.route", "/api/units/{code}/merge").SetTag("http.request.method", "POST");
             var code = (string?)httpContext.GetRouteValue("code");
             if(code == null)
@@ -56,7 +47,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var result = await IsoLedger.Api.Units.MergeUnitEndpoint.Post(code, request, httpContext, ((Marten.IQuerySession)documentSession), _documentStore, _businessClock).ConfigureAwait(false);
+            var result = await IsoLedger.Api.Units.MergeUnitEndpoint.Post(code, request, httpContext, _documentStore, _businessClock).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

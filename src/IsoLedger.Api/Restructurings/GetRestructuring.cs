@@ -1,0 +1,24 @@
+using IsoLedger.Api.Security;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace IsoLedger.Api.Restructurings;
+
+public static class GetRestructuringEndpoint
+{
+    /// <summary>A restructuring as recorded</summary>
+    [WolverineGet("/api/restructurings/{id}", OperationId = "GetRestructuring")]
+    [Tags("Restructurings")]
+    [Authorize(Policy = Policies.ReadStatus)]
+    [ProducesResponseType<Restructuring>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public static async Task<IResult> Get(string id, IQuerySession session, CancellationToken cancellation) =>
+        id.Length <= 64 && await session.LoadAsync<Restructuring>(id, cancellation) is { } restructuring
+            ? Results.Ok(restructuring)
+            : Results.Problem(
+                title: "Restructuring not found.",
+                detail: $"No restructuring with id '{id}' is recorded.",
+                statusCode: StatusCodes.Status404NotFound);
+}

@@ -1,0 +1,167 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using IsoLedger.Api.Hosting;
+using IsoLedger.Api.Security;
+using IsoLedger.Domain.Units;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace IsoLedger.Api.Restructurings;
+
+/// <summary>A unit a part goes into: an existing one by <paramref name="Code"/> alone, or a new one with its
+/// registration (name, level, province, and the district of a commune).</summary>
+public sealed record RestructuringTargetRequest(
+    string? Code,
+    string? Name = null,
+    UnitLevel? Level = null,
+    string? Province = null,
+    string? District = null,
+    string? ParentCode = null)
+{
+    public bool IsNew => Name is not null || Level is not null || Province is not null;
+}
+
+/// <param name="Kind">merge, split, rename, transfer or dissolve.</param>
+/// <param name="From">The units the part changes: for merge several (or one), for split exactly one.</param>
+/// <param name="Into">merge: one unit (an object: a new unit, or an existing one by its code alone); split: the new
+/// units (an array).</param>
+/// <param name="Name">rename: the new name.</param>
+/// <param name="Province">transfer: the new province.</param>
+/// <param name="District">transfer: the new district.</param>
+public sealed record RestructuringPartRequest(
+    RestructuringKind? Kind,
+    IReadOnlyList<string>? From,
+    [property: JsonConverter(typeof(OneOrMany<RestructuringTargetRequest>))]
+    IReadOnlyList<RestructuringTargetRequest>? Into = null,
+    string? Name = null,
+    string? Province = null,
+    string? District = null);
+
+/// <param name="DecisionNo">The act that decided it, e.g. "1680/NQ-UBTVQH15".</param>
+/// <param name="EffectiveOn">The day it took effect (YYYY-MM-DD).</param>
+/// <param name="Parts">What changed, part by part; all are recorded together or none.</param>
+public sealed record RestructureUnitsRequest(
+    string? DecisionNo, DateOnly? EffectiveOn, IReadOnlyList<RestructuringPartRequest>? Parts);
+
+public static class RestructureUnitsEndpoint
+{
+    private const int MaxParts = 2000;
+    private const int MaxName = 500;
+
+    public static ProblemDetails Validate(RestructureUnitsRequest request)
+    {
+        var validation = new Validation()
+            .Text("decisionNo", request.DecisionNo, required: true, max: MaxName)
+            .Date("effectiveOn", request.EffectiveOn);
+        if (request.Parts is null || request.Parts.Count is 0 or > MaxParts)
+            return validation.Add("parts", $"Required: 1 to {MaxParts} parts.").Result;
+        for (var i = 0; i < request.Parts.Count; i++) ValidatePart(validation, $"parts[{i}]", request.Parts[i]);
+        return validation.Result;
+    }
+
+    private static void ValidatePart(Validation validation, string at, RestructuringPartRequest part)
+    {
+        if (part is null)
+        {
+            validation.Add(at, "Required: a part.");
+            return;
+        }
+        validation.OneOf($"{at}.kind", part.Kind);
+        if (part.From is not { Count: > 0 } || part.From.Any(code => !UnitCode.IsValid(code)))
+            validation.Add($"{at}.from", $"Required: unit codes matching {UnitCode.Pattern}.");
+        var into = part.Into ?? [];
+        switch (part.Kind)
+        {
+            case RestructuringKind.Merge:
+                validation.Check($"{at}.into", into.Count == 1, "Required: the one unit they merge into.");
+                break;
+            case RestructuringKind.Split:
+                validation.Check($"{at}.from", part.From?.Count == 1, "A split has exactly one unit to split.");
+                validation.Check($"{at}.into", into.Count >= 2 && into.All(t => t?.IsNew == true),
+                    "Required: the new units (two or more), each with its registration.");
+                break;
+            case RestructuringKind.Rename:
+                validation.Text($"{at}.name", part.Name, required: true, max: MaxName);
+                break;
+            case RestructuringKind.Transfer:
+                validation.Text($"{at}.province", part.Province, max: MaxName)
+                    .Text($"{at}.district", part.District, max: MaxName)
+                    .Check($"{at}.province", part.Province is not null || part.District is not null,
+                        "A transfer names a new province, a new district, or both.");
+                break;
+        }
+        if (part.Kind is not (RestructuringKind.Merge or RestructuringKind.Split))
+            validation.Check($"{at}.into", into.Count == 0, "Only a merge or a split goes into units.");
+        for (var i = 0; i < into.Count; i++) ValidateTarget(validation, $"{at}.into[{i}]", into[i]);
+    }
+
+    private static void ValidateTarget(Validation validation, string at, RestructuringTargetRequest target)
+    {
+        if (target is null || !UnitCode.IsValid(target.Code))
+        {
+            validation.Add($"{at}.code", $"Required; must match {UnitCode.Pattern}.");
+            return;
+        }
+        if (!target.IsNew) return;
+        validation.Text($"{at}.name", target.Name, required: true, max: MaxName)
+            .Text($"{at}.province", target.Province, required: true, max: MaxName)
+            .Text($"{at}.district", target.District, max: MaxName)
+            .OneOf($"{at}.level", target.Level);
+        if (target.ParentCode is not null && !UnitCode.IsValid(target.ParentCode))
+            validation.Add($"{at}.parentCode", $"Must match {UnitCode.Pattern}.");
+    }
+
+    /// <summary>Record a restructuring (sắp xếp): merges, splits, renames, transfers, dissolutions</summary>
+    /// <remarks>All parts are written in one transaction or none. Predecessors get <c>UnitMerged</c>,
+    /// <c>UnitSplit</c> or <c>UnitDissolved</c> naming their successors; successors get <c>UnitTookOver</c> naming
+    /// their predecessors (new ones are registered on the effective date first); renames and transfers record
+    /// <c>UnitRenamed</c> and <c>UnitTransferred</c>. A broken guard answers 409 naming the rule and the unit.</remarks>
+    [WolverinePost("/api/restructurings", OperationId = "RestructureUnits")]
+    [Tags("Restructurings")]
+    [Authorize(Policy = Policies.Record)]
+    [ProducesResponseType<Restructuring>(StatusCodes.Status201Created)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
+    public static Task<IResult> Post(
+        RestructureUnitsRequest request, HttpContext http, IDocumentStore store, BusinessClock clock)
+    {
+        var command = new RestructureUnits(
+            Guid.CreateVersion7().ToString("N"), request.DecisionNo!.Normalize(), request.EffectiveOn!.Value,
+            [.. request.Parts!.Select(Part)]);
+        return RestructuringWriter.Execute(http, store, clock, command, restructuring => new WriteAnswer(
+            StatusCodes.Status201Created, restructuring, $"/api/restructurings/{restructuring.Id}", 0));
+    }
+
+    private static RestructuringPart Part(RestructuringPartRequest part)
+    {
+        var into = part.Into ?? [];
+        return new RestructuringPart(
+            part.Kind!.Value,
+            [.. part.From!],
+            [.. into.Where(t => t.IsNew).Select(t => new NewUnit(
+                t.Code!, t.Name!.Normalize(), t.Level!.Value, t.Province!.Normalize(), t.District?.Normalize(),
+                t.ParentCode))],
+            into.FirstOrDefault(t => !t.IsNew)?.Code,
+            part.Name?.Normalize(),
+            part.Province?.Normalize(),
+            part.District?.Normalize());
+    }
+}
+
+/// <summary>Reads either one JSON object or an array of them as a list: a merge goes into one unit, a split into
+/// several, under the same name.</summary>
+public sealed class OneOrMany<T> : JsonConverter<IReadOnlyList<T>>
+{
+    public override IReadOnlyList<T>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType == JsonTokenType.StartArray)
+            return JsonSerializer.Deserialize<List<T>>(ref reader, options);
+        return JsonSerializer.Deserialize<T>(ref reader, options) is { } one ? [one] : null;
+    }
+
+    public override void Write(Utf8JsonWriter writer, IReadOnlyList<T> value, JsonSerializerOptions options) =>
+        JsonSerializer.Serialize(writer, value, options);
+}

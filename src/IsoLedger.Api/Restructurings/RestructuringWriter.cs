@@ -1,0 +1,145 @@
+using System.Text.Json;
+using IsoLedger.Api.Hosting;
+using IsoLedger.Api.Units;
+using IsoLedger.Domain;
+using IsoLedger.Domain.Units;
+using JasperFx;
+using JasperFx.Events;
+using Marten;
+
+namespace IsoLedger.Api.Restructurings;
+
+/// <summary>A restructuring as recorded: the act, its effective date, its parts, and the version each unit's stream
+/// reached.</summary>
+public sealed record Restructuring
+{
+    public required string Id { get; init; }
+    public required string DecisionNo { get; init; }
+    public required DateOnly EffectiveOn { get; init; }
+    public required IReadOnlyList<RestructuringPart> Parts { get; init; }
+    /// <summary>Each unit the restructuring wrote to, with its stream's version after it.</summary>
+    public required IReadOnlyDictionary<string, long> Units { get; init; }
+    public required IReadOnlyList<string> NewUnits { get; init; }
+    public required DateTimeOffset RecordedAt { get; init; }
+    public string? RecordedBy { get; init; }
+}
+
+/// <summary>What a write answers: status, body, location, and the version sent as the ETag.</summary>
+public sealed record WriteAnswer(int Status, object Body, string? Location, long Version);
+
+/// <summary>Writes a restructuring to every unit it touches in one transaction: each stream is locked (in code
+/// order, so that two restructurings never wait on each other), the decision is taken on their states, and all events
+/// and the <see cref="Restructuring"/> document commit together or not at all. Idempotency keys, retries and
+/// concurrency work as for a single unit (<see cref="UnitWriter"/>).</summary>
+public static class RestructuringWriter
+{
+    private const int Attempts = 3;
+
+    public static async Task<IResult> Execute(
+        HttpContext http, IDocumentStore store, BusinessClock clock, RestructureUnits command,
+        Func<Restructuring, WriteAnswer> respond, string? ifMatchUnit = null)
+    {
+        if (!UnitWriter.TryReadIfMatch(http, out var expectedVersion)) return UnitProblems.BadIfMatch();
+        var idempotency = UnitWriter.IdempotencyFor(http, command with { Id = "" });
+        return await DatabaseRetries.Execute(
+            (attempt, cancellation) => Write(
+                http, store, clock, command, respond, ifMatchUnit, expectedVersion, idempotency, attempt,
+                cancellation),
+            idempotent: idempotency is not null, http.RequestAborted);
+    }
+
+    private static async Task<IResult> Write(
+        HttpContext http, IDocumentStore store, BusinessClock clock, RestructureUnits command,
+        Func<Restructuring, WriteAnswer> respond, string? ifMatchUnit, long? expectedVersion,
+        UnitWriter.Idempotency? idempotency, DatabaseAttempt databaseAttempt, CancellationToken cancellation)
+    {
+        if (idempotency is not null)
+        {
+            await using var query = store.QuerySession();
+            if (await query.LoadAsync<IdempotentResponse>(idempotency.Id, cancellation) is { } earlier)
+                return earlier.Replay(idempotency.Fingerprint);
+        }
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var session = store.LightweightSession();
+            session.CorrelationId = http.Id();
+            session.LastModifiedBy = http.User.Identity?.Name;
+
+            var streams = new Dictionary<string, IEventStream<Unit>>(StringComparer.Ordinal);
+            foreach (var code in command.Codes.Order(StringComparer.Ordinal))
+                streams[code] = await session.Events.FetchForExclusiveWriting<Unit>(code, cancellation);
+            if (ifMatchUnit is not null && expectedVersion is not null
+                && (streams[ifMatchUnit].CurrentVersion ?? 0) != expectedVersion)
+            {
+                return streams[ifMatchUnit].Aggregate is null
+                    ? UnitProblems.UnitNotFound(ifMatchUnit)
+                    : UnitProblems.StaleVersion(streams[ifMatchUnit].CurrentVersion ?? 0);
+            }
+
+            var states = streams.ToDictionary(s => s.Key, s => s.Value.Aggregate, StringComparer.Ordinal);
+            var decision = command.Decide(states, clock.Today);
+            if (decision is RestructuringRejected rejected)
+            {
+                return rejected.Broken == Rules.UnitNotRegistered && rejected.Unit == ifMatchUnit
+                    ? UnitProblems.UnitNotFound(ifMatchUnit!)
+                    : Rejected(rejected);
+            }
+            var accepted = (RestructuringAccepted)decision;
+            var versions = accepted.Events.ToDictionary(
+                p => p.Key, p => (streams[p.Key].CurrentVersion ?? 0) + p.Value.Count, StringComparer.Ordinal);
+            foreach (var (code, events) in accepted.Events) streams[code].AppendMany(events.ToArray());
+            var restructuring = new Restructuring
+            {
+                Id = command.Id,
+                DecisionNo = command.DecisionNo,
+                EffectiveOn = command.EffectiveOn,
+                Parts = command.Parts,
+                Units = versions,
+                NewUnits = accepted.NewUnits,
+                RecordedAt = DateTimeOffset.UtcNow,
+                RecordedBy = http.User.Identity?.Name,
+            };
+            session.Store(restructuring);
+            var answer = respond(restructuring);
+            var response = new IdempotentResponse
+            {
+                Id = idempotency?.Id ?? "",
+                Fingerprint = idempotency?.Fingerprint ?? "",
+                Status = answer.Status,
+                Location = answer.Location,
+                Version = answer.Version,
+                Body = JsonSerializer.Serialize(answer.Body, UnitWriter.JsonOptions(http)),
+            };
+            if (idempotency is not null) session.Insert(response);
+            try
+            {
+                databaseAttempt.MarkIrreversible();
+                await session.SaveChangesAsync(cancellation);
+                return response.Replay(response.Fingerprint);
+            }
+            catch (Exception e) when (UnitWriter.IsConcurrencyConflict(e) && expectedVersion is null
+                                      && attempt < Attempts)
+            {
+                // Another writer appended to one of the units first: decide again on the newer states.
+            }
+            catch (Exception e) when (UnitWriter.IsConcurrencyConflict(e))
+            {
+                return UnitProblems.Busy();
+            }
+            catch (DocumentAlreadyExistsException) when (idempotency is not null)
+            {
+                await using var query = store.QuerySession();
+                var first = await query.LoadAsync<IdempotentResponse>(idempotency.Id, cancellation);
+                return first!.Replay(idempotency.Fingerprint);
+            }
+        }
+    }
+
+    /// <summary>409: the restructuring breaks a rule; <c>unit</c> names the unit that breaks it.</summary>
+    private static IResult Rejected(RestructuringRejected rejected) => Results.Problem(
+        type: UnitProblems.RuleType(rejected.Broken),
+        title: "The restructuring breaks a rule of the ledger.",
+        detail: rejected.Unit is null ? rejected.Broken.Sentence : $"{rejected.Unit}: {rejected.Broken.Sentence}",
+        statusCode: StatusCodes.Status409Conflict,
+        extensions: new Dictionary<string, object?> { ["rule"] = rejected.Broken.Id, ["unit"] = rejected.Unit });
+}

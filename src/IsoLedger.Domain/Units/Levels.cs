@@ -1,0 +1,12 @@
+namespace IsoLedger.Domain.Units;
+
+/// <summary>When a level of administration ended. Since 1 July 2025 local government has two levels, province and
+/// commune (Law on the Organisation of Local Government No. 72/2025/QH15; National Assembly Resolution
+/// 202/2025/QH15): the district level (UBND huyện, thị xã, thành phố thuộc tỉnh) ended that day.</summary>
+public static class Levels
+{
+    public static readonly DateOnly DistrictLevelEndedOn = new(2025, 7, 1);
+
+    /// <summary>The day units of <paramref name="level"/> ceased to exist, or null for a level that goes on.</summary>
+    public static DateOnly? EndOf(UnitLevel level) => level == UnitLevel.District ? DistrictLevelEndedOn : null;
+}

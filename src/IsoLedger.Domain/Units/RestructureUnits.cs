@@ -1,0 +1,181 @@
+namespace IsoLedger.Domain.Units;
+
+public enum RestructuringKind { Merge, Split, Rename, Transfer, Dissolve }
+
+/// <summary>A unit a restructuring forms, as it is registered on the effective date.</summary>
+public sealed record NewUnit(
+    string Code, string Name, UnitLevel Level, string Province, string? District, string? ParentCode);
+
+/// <summary>One change of a restructuring: <c>merge</c> (several <paramref name="From"/> into one new unit or the
+/// existing <paramref name="IntoCode"/>), <c>split</c> (one into several new units), <c>rename</c> (to
+/// <paramref name="Name"/>), <c>transfer</c> (to <paramref name="Province"/> and/or <paramref name="District"/>),
+/// <c>dissolve</c>.</summary>
+public sealed record RestructuringPart(
+    RestructuringKind Kind,
+    IReadOnlyList<string> From,
+    IReadOnlyList<NewUnit> IntoNew,
+    string? IntoCode = null,
+    string? Name = null,
+    string? Province = null,
+    string? District = null)
+{
+    /// <summary>The units that end with this part (merged, split or dissolved).</summary>
+    public IEnumerable<string> Predecessors =>
+        Kind is RestructuringKind.Merge or RestructuringKind.Split or RestructuringKind.Dissolve ? From : [];
+
+    public IEnumerable<string> Successors =>
+        IntoNew.Select(n => n.Code).Concat(IntoCode is null ? [] : [IntoCode]);
+}
+
+/// <summary>A predecessor as its successor inherits it: where its system stood on the effective date.</summary>
+public sealed record PredecessorStanding(string Code, string Name, bool Declared, string Standard);
+
+/// <summary>A reorganisation decided by one act (e.g. a Standing Committee resolution), effective on one day: all
+/// its parts are recorded together or not at all.</summary>
+public sealed record RestructureUnits(
+    string Id, string DecisionNo, DateOnly EffectiveOn, IReadOnlyList<RestructuringPart> Parts)
+{
+    /// <summary>Every unit the decision reads and writes.</summary>
+    public IReadOnlyList<string> Codes =>
+        Parts.SelectMany(p => p.From.Concat(p.Successors)).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>Decides the restructuring on the states of <see cref="Codes"/> (null: not registered): the events
+    /// of each unit, or the rule it breaks and the unit that breaks it.</summary>
+    public RestructuringDecision Decide(IReadOnlyDictionary<string, Unit?> units, DateOnly today)
+    {
+        if (EffectiveOn > today) return new RestructuringRejected(Rules.FutureBusinessDate, null);
+        var predecessors = Parts.SelectMany(p => p.Predecessors).ToList();
+        var changed = Parts.Where(p => p.Predecessors.Count() == 0).SelectMany(p => p.From).ToList();
+        var successors = Parts.SelectMany(p => p.Successors).ToList();
+        var repeated = predecessors.Concat(changed).GroupBy(c => c).FirstOrDefault(g => g.Count() > 1)?.Key
+            ?? predecessors.Intersect(successors).FirstOrDefault();
+        if (repeated is not null) return new RestructuringRejected(Rules.RestructuringCycle, repeated);
+        var newCodes = Parts.SelectMany(p => p.IntoNew).Select(n => n.Code).ToList();
+        if (newCodes.GroupBy(c => c).FirstOrDefault(g => g.Count() > 1 || units[g.Key] is not null) is { } taken)
+            return new RestructuringRejected(Rules.UnitAlreadyRegistered, taken.Key);
+
+        foreach (var code in predecessors.Concat(changed))
+        {
+            if (units[code] is not { } unit) return new RestructuringRejected(Rules.UnitNotRegistered, code);
+            if (EndedBy(unit) is { } ended) return new RestructuringRejected(ended, code);
+            if (predecessors.Contains(code) && unit.LatestFactOn > EffectiveOn)
+                return new RestructuringRejected(Rules.PredecessorHasLaterFacts, code);
+        }
+        foreach (var part in Parts.Where(p => p.IntoCode is not null))
+        {
+            if (units[part.IntoCode!] is not { } successor)
+                return new RestructuringRejected(Rules.UnitNotRegistered, part.IntoCode);
+            if (!successor.ExistsOn(EffectiveOn))
+                return new RestructuringRejected(Rules.SuccessorNotExisting, part.IntoCode);
+        }
+        if (Parts.SelectMany(p => p.IntoNew).FirstOrDefault(n => Levels.EndOf(n.Level) <= EffectiveOn) is { } late)
+            return new RestructuringRejected(Rules.LevelEnded, late.Code);
+
+        var events = new Dictionary<string, List<object>>(StringComparer.Ordinal);
+        void Add(string code, object e) =>
+            (events.TryGetValue(code, out var list) ? list : events[code] = []).Add(e);
+        foreach (var part in Parts) Record(part, units, Add);
+        return new RestructuringAccepted(
+            events.ToDictionary(p => p.Key, p => (IReadOnlyList<object>)p.Value, StringComparer.Ordinal), newCodes);
+    }
+
+    /// <summary>The rule a unit breaks by having ended (not by its level ending: the 2025 restructurings are what
+    /// ended the districts) on or before the effective date.</summary>
+    private Rule? EndedBy(Unit unit) =>
+        unit.Dissolution?.DissolvedOn <= EffectiveOn
+        || unit.Merger?.MergedOn <= EffectiveOn
+        || unit.Split?.SplitOn <= EffectiveOn
+            ? Rules.PredecessorEnded
+            : null;
+
+    private void Record(RestructuringPart part, IReadOnlyDictionary<string, Unit?> units, Action<string, object> add)
+    {
+        var standings = part.From.Select(code => Standing(units[code]!)).ToList();
+        foreach (var unit in part.IntoNew)
+        {
+            add(unit.Code, new UnitRegistered(
+                unit.Code, unit.Name, unit.Level, unit.Province, unit.District, unit.ParentCode, EffectiveOn));
+        }
+        var successors = part.Successors.ToList();
+        switch (part.Kind)
+        {
+            case RestructuringKind.Merge:
+                foreach (var code in part.From) add(code, new UnitMerged(EffectiveOn, successors[0], DecisionNo, Id));
+                break;
+            case RestructuringKind.Split:
+                foreach (var code in part.From) add(code, new UnitSplit(EffectiveOn, successors, DecisionNo, Id));
+                break;
+            case RestructuringKind.Dissolve:
+                foreach (var code in part.From) add(code, new UnitDissolved(EffectiveOn, DecisionNo, Id));
+                break;
+            case RestructuringKind.Rename:
+                foreach (var code in part.From) add(code, new UnitRenamed(EffectiveOn, part.Name!, DecisionNo, Id));
+                break;
+            case RestructuringKind.Transfer:
+                foreach (var code in part.From)
+                    add(code, new UnitTransferred(EffectiveOn, part.Province, part.District, DecisionNo, Id));
+                break;
+        }
+        foreach (var code in successors)
+            add(code, new UnitTookOver(EffectiveOn, part.Kind, standings, DecisionNo, Id));
+    }
+
+    private PredecessorStanding Standing(Unit unit) => new(
+        unit.Code, unit.NameOn(EffectiveOn), unit.Declarations.Any(d => d.DeclaredOn <= EffectiveOn),
+        unit.StandardOn(EffectiveOn).Name());
+}
+
+public abstract record RestructuringDecision;
+
+/// <summary>The events of each unit, and the units the restructuring registers.</summary>
+public sealed record RestructuringAccepted(
+    IReadOnlyDictionary<string, IReadOnlyList<object>> Events, IReadOnlyList<string> NewUnits) : RestructuringDecision;
+
+/// <summary>The rule the restructuring breaks, and the unit that breaks it when one does.</summary>
+public sealed record RestructuringRejected(Rule Broken, string? Unit) : RestructuringDecision;
+
+/// <summary>The unit was merged into <paramref name="IntoCode"/>; its stream stays readable but takes nothing dated
+/// later. <paramref name="RestructuringId"/> names the restructuring that recorded it.</summary>
+public sealed record UnitMerged(
+    DateOnly MergedOn, string IntoCode, string? DecisionNo = null, string? RestructuringId = null) : IUnitEvent
+{
+    public DateOnly BusinessDate => MergedOn;
+}
+
+/// <summary>The unit was split into <paramref name="IntoCodes"/>; its stream stays readable but takes nothing dated
+/// later.</summary>
+public sealed record UnitSplit(
+    DateOnly SplitOn, IReadOnlyList<string> IntoCodes, string? DecisionNo, string? RestructuringId) : IUnitEvent
+{
+    public DateOnly BusinessDate => SplitOn;
+}
+
+/// <summary>The unit was dissolved (giải thể) without a successor.</summary>
+public sealed record UnitDissolved(DateOnly DissolvedOn, string? DecisionNo, string? RestructuringId) : IUnitEvent
+{
+    public DateOnly BusinessDate => DissolvedOn;
+}
+
+/// <summary>The unit was renamed from <paramref name="RenamedOn"/>; it is the same unit under a new name.</summary>
+public sealed record UnitRenamed(DateOnly RenamedOn, string Name, string? DecisionNo, string? RestructuringId)
+    : IUnitEvent
+{
+    public DateOnly BusinessDate => RenamedOn;
+}
+
+/// <summary>The unit belongs to another province and/or district from <paramref name="TransferredOn"/>.</summary>
+public sealed record UnitTransferred(
+    DateOnly TransferredOn, string? Province, string? District, string? DecisionNo, string? RestructuringId)
+    : IUnitEvent
+{
+    public DateOnly BusinessDate => TransferredOn;
+}
+
+/// <summary>The unit took over <paramref name="Predecessors"/> (merged into it or split from them) on
+/// <paramref name="EffectiveOn"/>: it inherits their history, not their declarations.</summary>
+public sealed record UnitTookOver(
+    DateOnly EffectiveOn, RestructuringKind Kind, IReadOnlyList<PredecessorStanding> Predecessors,
+    string? DecisionNo, string? RestructuringId) : IUnitEvent
+{
+    public DateOnly BusinessDate => EffectiveOn;
+}
