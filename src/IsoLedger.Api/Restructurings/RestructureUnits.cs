@@ -117,7 +117,8 @@ public static class RestructureUnitsEndpoint
     /// <remarks>All parts are written in one transaction or none. Predecessors get <c>UnitMerged</c>,
     /// <c>UnitSplit</c> or <c>UnitDissolved</c> naming their successors; successors get <c>UnitTookOver</c> naming
     /// their predecessors (new ones are registered on the effective date first); renames and transfers record
-    /// <c>UnitRenamed</c> and <c>UnitTransferred</c>. A broken guard answers 409 naming the rule and the unit.</remarks>
+    /// <c>UnitRenamed</c> and <c>UnitTransferred</c>. A broken guard answers 409 naming the rule and the unit.
+    /// </remarks>
     [WolverinePost("/api/restructurings", OperationId = "RestructureUnits")]
     [Tags("Restructurings")]
     [Authorize(Policy = Policies.Record)]

@@ -2,7 +2,8 @@ using Marten;
 
 namespace IsoLedger.Api.Restructurings;
 
-/// <summary>Restructurings: merges, splits, renames, transfers and dissolutions recorded across units at once.</summary>
+/// <summary>Restructurings: merges, splits, renames, transfers and dissolutions recorded across units at once.
+/// </summary>
 public static class RestructuringsFeature
 {
     public static IServiceCollection AddRestructurings(this IServiceCollection services) =>
