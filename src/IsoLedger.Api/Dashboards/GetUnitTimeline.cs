@@ -8,16 +8,17 @@ using Wolverine.Http;
 
 namespace IsoLedger.Api.Dashboards;
 
-/// <summary>One step of a unit's history as the dashboard shows it: when it happened, what, and who recorded
-/// it.</summary>
+/// <summary>One step of a unit's history as the dashboard shows it: which unit (the unit itself, or one of its
+/// predecessors under its own code and name), when it happened, what, and who recorded it.</summary>
 public sealed record TimelineEntry(
-    long Version, DateOnly? BusinessDate, string Event, DateTimeOffset RecordedAt, string? RecordedBy);
+    string Unit, string UnitName, long Version, DateOnly? BusinessDate, string Event, DateTimeOffset RecordedAt,
+    string? RecordedBy);
 
 public static class GetUnitTimelineEndpoint
 {
     /// <summary>A unit's timeline</summary>
-    /// <remarks>Every recorded step in business-date order: when it happened, what, when and by whom it was
-    /// recorded.</remarks>
+    /// <remarks>Every recorded step of the unit and of the units it took over (transitively, each under its own
+    /// name), in business-date order: when it happened, what, when and by whom it was recorded.</remarks>
     [WolverineGet("/api/dashboards/units/{code}/timeline", OperationId = "GetUnitTimeline")]
     [Tags(ProvinceDashboard.Tag)]
     [Authorize(Policy = Policies.ReadStatus)]
@@ -25,12 +26,20 @@ public static class GetUnitTimelineEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public static async Task<IResult> Get(string code, IQuerySession session, CancellationToken cancellation)
     {
-        var events = UnitCode.IsValid(code) ? await session.Events.FetchStreamAsync(code, token: cancellation) : [];
-        if (events.Count == 0) return UnitProblems.UnitNotFound(code);
-        return Results.Ok(events
-            .Select(e => new TimelineEntry(
-                e.Version, (e.Data as IUnitEvent)?.BusinessDate, e.EventType.Name, e.Timestamp, e.UserName))
-            .OrderBy(e => e.BusinessDate).ThenBy(e => e.Version)
+        if (!UnitCode.IsValid(code) || await session.LoadAsync<Unit>(code, cancellation) is not { } unit)
+            return UnitProblems.UnitNotFound(code);
+        var predecessors = await Lineage.Predecessors(session, unit, cancellation);
+        var entries = new List<TimelineEntry>();
+        foreach (var (stream, name) in predecessors.Select(p => (p.Code, p.Name)).Prepend((unit.Code, unit.Name)))
+        {
+            var events = await session.Events.FetchStreamAsync(stream, token: cancellation);
+            entries.AddRange(events.Select(e => new TimelineEntry(
+                stream, name, e.Version, (e.Data as IUnitEvent)?.BusinessDate, e.EventType.Name, e.Timestamp,
+                e.UserName)));
+        }
+        return Results.Ok(entries
+            .OrderBy(e => e.BusinessDate).ThenBy(e => e.Unit != code).ThenBy(e => e.Unit, StringComparer.Ordinal)
+            .ThenBy(e => e.Version)
             .ToList());
     }
 }

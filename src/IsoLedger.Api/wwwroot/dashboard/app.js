@@ -280,7 +280,9 @@ async function showUnit(code) {
   $("unit-status").replaceChildren(...facts.flatMap(([name, value]) => [element("dt", { text: name }), element("dd", { text: value })]));
   $("timeline").replaceChildren(...timeline.map((e) =>
     element("li", {
-      text: `${e.businessDate ?? ""} — ${term("events", e.event)} (${t("recordedBy")} ${e.recordedBy ?? "?"})`,
+      // A predecessor's steps are shown under its own name.
+      text: `${e.businessDate ?? ""} — ${e.unit === code ? "" : `${e.unitName}: `}${term("events", e.event)}`
+        + ` (${t("recordedBy")} ${e.recordedBy ?? "?"})`,
     })));
 }
 

@@ -1,0 +1,33 @@
+using IsoLedger.Api.Security;
+using IsoLedger.Domain.Units;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace IsoLedger.Api.Units;
+
+/// <summary>Where a unit comes from and what it became.</summary>
+public sealed record UnitLineage(
+    string Code, string Name, IReadOnlyList<LineageLink> Predecessors, IReadOnlyList<LineageLink> Successors);
+
+public static class GetUnitLineageEndpoint
+{
+    /// <summary>A unit's predecessors and successors</summary>
+    /// <remarks>Both ways and transitively, through every merge and split, with their dates and decision numbers;
+    /// <c>distance</c> counts the restructurings in between.</remarks>
+    [WolverineGet("/api/units/{code}/lineage", OperationId = "GetUnitLineage")]
+    [Tags("Units")]
+    [Authorize(Policy = Policies.ReadStatus)]
+    [ProducesResponseType<UnitLineage>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public static async Task<IResult> Get(string code, IQuerySession session, CancellationToken cancellation)
+    {
+        if (!UnitCode.IsValid(code) || await session.LoadAsync<Unit>(code, cancellation) is not { } unit)
+            return UnitProblems.UnitNotFound(code);
+        return Results.Ok(new UnitLineage(
+            unit.Code, unit.Name,
+            await Lineage.Predecessors(session, unit, cancellation),
+            await Lineage.Successors(session, unit, cancellation)));
+    }
+}
