@@ -35,7 +35,8 @@ public static class GetComplianceFlagsEndpoint
         if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
 
         var districtFilter = district?.Normalize();
-        return await ProvinceDashboard.Answer("compliance", common!, date, $"{rule}\n{levelFilter}\n{districtFilter}", units =>
+        var filters = $"{rule}\n{levelFilter}\n{districtFilter}";
+        return await ProvinceDashboard.Answer("compliance", common!, date, filters, units =>
         {
             var report = ComplianceReport.Of(common!.Province, units, date);
             var flags = report.Flags.Where(f =>
