@@ -29,7 +29,8 @@ public static class GetAnnualTableEndpoint
         if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
 
         var districtFilter = district?.Normalize();
-        return await ProvinceDashboard.Answer("annual", common!, clock.Today, $"{year}\n{levelFilter}\n{districtFilter}",
+        return await ProvinceDashboard.Answer("annual", common!, AnnualTable.JudgedOnFor(year, clock.Today),
+            $"{year}\n{levelFilter}\n{districtFilter}",
             units => AnnualTable.Of(common!.Province,
                 units.Where(u => (levelFilter is null || u.Level == levelFilter)
                     && (districtFilter is null || u.District == districtFilter)),
