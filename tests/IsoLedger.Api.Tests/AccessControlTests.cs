@@ -20,21 +20,21 @@ public class AccessControlTests(ApiFixture api) : IClassFixture<ApiFixture>
 
     private static IEnumerable<(HttpMethod Method, string Url, string Body, string Policy)> AllRoutes() =>
     [
-        (HttpMethod.Post, "/api/units", """{"code":"QT-ACL","name":"x","level":"commune","province":"p"}""", Routes.Record),
+        (HttpMethod.Post, "/api/units", """{"code":"QT-ACL","name":"x","level":"commune","province":"Quảng Trị"}""", Routes.Record),
         .. Routes.Commands.Select(r => (HttpMethod.Post, r.For("QT-ACL-UNIT"), r.ValidBody, r.Policy)),
         (HttpMethod.Get, "/api/units", "", "read-status"),
         (HttpMethod.Get, "/api/units/QT-ACL-UNIT", "", "read-status"),
         (HttpMethod.Get, "/api/units/QT-ACL-UNIT/history", "", "audit"),
         (HttpMethod.Get, "/api/units/QT-ACL-UNIT/state?version=1", "", "audit"),
         (HttpMethod.Get, "/api/events", "", "audit"),
-        (HttpMethod.Get, "/api/dashboards/conversion?province=QT", "", "read-status"),
-        (HttpMethod.Get, "/api/dashboards/annual/2020?province=QT", "", "read-status"),
-        (HttpMethod.Get, "/api/dashboards/statistics/2020?province=QT", "", "read-status"),
-        (HttpMethod.Get, "/api/dashboards/compliance?province=QT", "", "read-status"),
+        (HttpMethod.Get, "/api/dashboards/conversion?province=Kon+Tum", "", "read-status"),
+        (HttpMethod.Get, "/api/dashboards/annual/2020?province=Kon+Tum", "", "read-status"),
+        (HttpMethod.Get, "/api/dashboards/statistics/2020?province=Kon+Tum", "", "read-status"),
+        (HttpMethod.Get, "/api/dashboards/compliance?province=Kon+Tum", "", "read-status"),
         (HttpMethod.Get, "/api/dashboards/provinces", "", "read-status"),
         (HttpMethod.Get, "/api/dashboards/units/QT-ACL-UNIT", "", "read-status"),
         (HttpMethod.Get, "/api/dashboards/units/QT-ACL-UNIT/timeline", "", "read-status"),
-        (HttpMethod.Get, "/api/reports/annual/2020?province=QT", "", "read-status"),
+        (HttpMethod.Get, "/api/reports/annual/2020?province=Kon+Tum", "", "read-status"),
         (HttpMethod.Get, "/api/vocabulary", "", "read-status"),
         (HttpMethod.Get, "/api/units/QT-ACL-UNIT/lineage", "", "read-status"),
         (HttpMethod.Post, "/api/restructurings", """{"decisionNo":"NQ 1","effectiveOn":"2025-07-01","parts":[]}""",
@@ -95,7 +95,7 @@ public class AccessControlTests(ApiFixture api) : IClassFixture<ApiFixture>
     [Fact]
     public async Task Every_event_records_the_name_of_the_key_that_wrote_it_and_the_correlation_id()
     {
-        await Host.Post("/api/units", """{"code":"QT-WHO","name":"x","level":"commune","province":"p","registeredOn":"2015-01-01"}""", Keys.Recorder).Expect(201);
+        await Host.Post("/api/units", """{"code":"QT-WHO","name":"x","level":"commune","province":"Quảng Trị","registeredOn":"2015-01-01"}""", Keys.Recorder).Expect(201);
         await Host.Send(HttpMethod.Post, "/api/units/QT-WHO/years/2019/inspection", """{"inspectedOn":"2019-11-20","onSite":true,"result":"passed"}""",
             Keys.Inspector, ("X-Correlation-Id", "inspection-2019")).Expect(200);
 

@@ -69,7 +69,7 @@ public class ConcurrencyTests(ApiFixture api) : IClassFixture<ApiFixture>
     public async Task Racing_registrations_of_one_code_let_exactly_one_win()
     {
         var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ =>
-            Host.Post("/api/units", """{"code":"QT-RACE","name":"x","level":"commune","province":"p"}""")));
+            Host.Post("/api/units", """{"code":"QT-RACE","name":"x","level":"commune","province":"Quảng Trị"}""")));
 
         Assert.Equal(1, answers.Count(a => a.Status == 201));
         Assert.All(answers.Where(a => a.Status != 201), a =>

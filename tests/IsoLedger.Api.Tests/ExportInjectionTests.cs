@@ -9,7 +9,7 @@ namespace IsoLedger.Api.Tests;
 /// language, and the import layout still imports as the original names.</summary>
 public class ExportInjectionTests(ApiFixture api) : IClassFixture<ApiFixture>, IAsyncLifetime
 {
-    private const string Province = "+Tỉnh Thử";
+    private const string Province = "Quảng Trị";
     private static readonly char[] Triggers = ['=', '+', '-', '@', '\t', '\r', '\n', '＝', '＋', '－', '＠'];
 
     /// <summary>Each trigger, an apostrophe already in front of one (which must come back as typed), plain

@@ -88,8 +88,8 @@ public class HostileInputTests(ApiFixture api) : IClassFixture<ApiFixture>, IAsy
     [
         "/api/units/{0}", "/api/units/{0}/history", "/api/units/{0}/state?asOf=2020-01-01", "/api/units?q={0}", "/api/units?province={0}&level={0}",
         "/api/units/QT-HOSTILE/state?asOf={0}", "/api/units/QT-HOSTILE/state?knownAt={0}", "/api/units/QT-HOSTILE/state?version={0}",
-        "/api/events?after={0}&limit={0}", "/api/dashboards/conversion?province={0}&asOf={0}", "/api/dashboards/annual/2020?province=QT&level={0}&district={0}",
-        "/api/dashboards/compliance?province=QT&rule={0}&asOf={0}", "/api/reports/annual/2020?province=QT&format={0}",
+        "/api/events?after={0}&limit={0}", "/api/dashboards/conversion?province={0}&asOf={0}", "/api/dashboards/annual/2020?province=Kon+Tum&level={0}&district={0}",
+        "/api/dashboards/compliance?province=Kon+Tum&rule={0}&asOf={0}", "/api/reports/annual/2020?province=Kon+Tum&format={0}",
     ];
 
     [Theory, MemberData(nameof(RouteTemplates))]

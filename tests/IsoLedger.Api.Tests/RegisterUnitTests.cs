@@ -105,11 +105,11 @@ public class RegisterUnitTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Theory]
-    [InlineData("""{"code":"QT-X","name":"x","level":"planet","province":"p"}""")]
-    [InlineData("""{"code":"QT-X","name":"x","level":3,"province":"p"}""")]
-    [InlineData("""{"code":"QT-X","name":"x","level":"commune","province":"p","registeredOn":"23/11/2020"}""")]
-    [InlineData("""{"code":"QT-X","name":"x","level":"commune","province":"p","registeredOn":"2020-02-30"}""")]
-    [InlineData("""{"code":"QT-X","name":"x","level":"commune","province":"p","registeredOn":"1999-12-31"}""")]
+    [InlineData("""{"code":"QT-X","name":"x","level":"planet","province":"Quảng Trị"}""")]
+    [InlineData("""{"code":"QT-X","name":"x","level":3,"province":"Quảng Trị"}""")]
+    [InlineData("""{"code":"QT-X","name":"x","level":"commune","province":"Quảng Trị","registeredOn":"23/11/2020"}""")]
+    [InlineData("""{"code":"QT-X","name":"x","level":"commune","province":"Quảng Trị","registeredOn":"2020-02-30"}""")]
+    [InlineData("""{"code":"QT-X","name":"x","level":"commune","province":"Quảng Trị","registeredOn":"1999-12-31"}""")]
     [InlineData("""{"code":"QT-X","name":"x" """)]
     [InlineData("""[1,2,3]""")]
     [InlineData("")]

@@ -30,7 +30,7 @@ public static class GetAnnualTableEndpoint
 
         var districtFilter = district?.Normalize();
         var filters = $"{year}\n{levelFilter}\n{districtFilter}";
-        return await ProvinceDashboard.Answer("annual", common!, clock.Today, filters,
+        return await ProvinceDashboard.Answer("annual", common!, AnnualTable.JudgedOnFor(year, clock.Today), filters,
             units => AnnualTable.Of(common!.Province,
                 units.Where(u => (levelFilter is null || u.Level == levelFilter)
                     && (districtFilter is null || u.District == districtFilter)),

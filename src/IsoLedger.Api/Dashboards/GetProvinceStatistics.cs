@@ -24,7 +24,8 @@ public static class GetProvinceStatisticsEndpoint
         var common = ProvinceDashboard.ReadCommon(validation, province, consistent);
         if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
 
-        return await ProvinceDashboard.Answer("statistics", common!, clock.Today, $"{year}",
+        return await ProvinceDashboard.Answer("statistics", common!, AnnualTable.JudgedOnFor(year, clock.Today),
+            $"{year}",
             units => ProvinceStatistics.Of(common!.Province, units, year, clock.Today),
             store, freshness, cache, cancellation);
     }

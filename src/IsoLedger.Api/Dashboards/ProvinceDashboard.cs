@@ -1,4 +1,5 @@
 using IsoLedger.Api.Hosting;
+using IsoLedger.Domain.Provinces;
 using IsoLedger.Domain.Units;
 using IsoLedger.Projections.Dashboards;
 using Marten;
@@ -13,30 +14,36 @@ public static class ProvinceDashboard
 
     public sealed record Common(string Province, bool Consistent);
 
-    /// <summary>Reads the query parameters every dashboard takes: a province, and consistent=true|false.</summary>
+    /// <summary>Reads the query parameters every dashboard takes: a province of any period (by its canonical name),
+    /// and consistent=true|false.</summary>
     public static Common? ReadCommon(Validation validation, string? province, string? consistent)
     {
         validation.Text("province", province, required: true, max: 500);
         if (consistent is not null and not "true" and not "false")
             validation.Add("consistent", "Must be true or false.");
-        return province is null ? null : new Common(province.Normalize(), consistent == "true");
+        if (string.IsNullOrWhiteSpace(province) || province.Length > 500) return null;
+        if (Provinces.Problem(province) is { } problem) validation.Add("province", problem);
+        return new Common(Provinces.Canonical(province) ?? province, consistent == "true");
     }
 
     /// <summary>Answers from the cache when the projection has not moved since the same question was last asked;
-    /// otherwise judges the province's units. The documents are read after the progress, so an answer is never older
-    /// than the freshness it is reported with.</summary>
+    /// otherwise judges the units that count as the province on <paramref name="date"/>: from 1 July 2025 also those
+    /// of the former provinces that formed it, recorded under their own names (<see cref="Provinces.NamesCountedAs"/>).
+    /// The documents are read after the progress, so an answer is never older than the freshness it is reported
+    /// with.</summary>
     public static async Task<IResult> Answer<T>(
         string dashboard, Common common, DateOnly date, string filters, Func<IReadOnlyList<Unit>, T> compute,
         IDocumentStore store, ProjectionFreshness freshness, DashboardCache cache, CancellationToken cancellation)
     {
         var fresh = await freshness.For(common.Consistent, cancellation);
         var key = new DashboardKey(dashboard, common.Province, fresh.ProcessedSequence, date, filters);
+        var names = Provinces.NamesCountedAs(common.Province, date).ToArray();
         // Shared by every request waiting for the same key, so one request's cancellation must not end it.
         var data = await cache.GetOrCompute(key, async () =>
         {
             await using var session = store.QuerySession();
             var units = await session.Query<DashboardUnit>()
-                .Where(u => u.Province == common.Province)
+                .Where(u => names.Contains(u.Province))
                 .ToListAsync(CancellationToken.None);
             return compute(units.Select(u => u.State).ToList());
         }).WaitAsync(cancellation);

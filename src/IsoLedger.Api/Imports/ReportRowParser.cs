@@ -2,6 +2,7 @@ using System.Globalization;
 using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Reports;
 using IsoLedger.Domain.Imports;
+using IsoLedger.Domain.Provinces;
 using IsoLedger.Domain.Units;
 
 namespace IsoLedger.Api.Imports;
@@ -118,6 +119,14 @@ public sealed class ReportRowParser
         else if (year is not null && parsedDate.Year < year)
             Error("report_date", "A year's report cannot be dated before that year.");
         else reportDate = parsedDate;
+
+        // Judged on the report's date, as the API judges a registration on its date; stored by its canonical name.
+        if (province is not null)
+        {
+            var problem = reportDate is { } on ? Provinces.Problem(province, on) : Provinces.Problem(province);
+            if (problem is not null) Error("province", problem);
+            province = Provinces.Canonical(province);
+        }
 
         var declared = Mark("declared");
         var standard = Choice<QmsStandard>("standard");

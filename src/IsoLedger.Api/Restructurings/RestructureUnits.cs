@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Security;
+using IsoLedger.Domain.Provinces;
 using IsoLedger.Domain.Units;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -57,11 +58,13 @@ public static class RestructureUnitsEndpoint
             .Date("effectiveOn", request.EffectiveOn);
         if (request.Parts is null || request.Parts.Count is 0 or > MaxParts)
             return validation.Add("parts", $"Required: 1 to {MaxParts} parts.").Result;
-        for (var i = 0; i < request.Parts.Count; i++) ValidatePart(validation, $"parts[{i}]", request.Parts[i]);
+        for (var i = 0; i < request.Parts.Count; i++)
+            ValidatePart(validation, $"parts[{i}]", request.Parts[i], request.EffectiveOn);
         return validation.Result;
     }
 
-    private static void ValidatePart(Validation validation, string at, RestructuringPartRequest part)
+    private static void ValidatePart(
+        Validation validation, string at, RestructuringPartRequest part, DateOnly? effectiveOn)
     {
         if (part is null)
         {
@@ -86,6 +89,7 @@ public static class RestructureUnitsEndpoint
                 validation.Text($"{at}.name", part.Name, required: true, max: MaxName);
                 break;
             case RestructuringKind.Transfer:
+                ValidateProvince(validation, $"{at}.province", part.Province, effectiveOn);
                 validation.Text($"{at}.province", part.Province, max: MaxName)
                     .Text($"{at}.district", part.District, max: MaxName)
                     .Check($"{at}.province", part.Province is not null || part.District is not null,
@@ -94,10 +98,19 @@ public static class RestructureUnitsEndpoint
         }
         if (part.Kind is not (RestructuringKind.Merge or RestructuringKind.Split))
             validation.Check($"{at}.into", into.Count == 0, "Only a merge or a split goes into units.");
-        for (var i = 0; i < into.Count; i++) ValidateTarget(validation, $"{at}.into[{i}]", into[i]);
+        for (var i = 0; i < into.Count; i++) ValidateTarget(validation, $"{at}.into[{i}]", into[i], effectiveOn);
     }
 
-    private static void ValidateTarget(Validation validation, string at, RestructuringTargetRequest target)
+    /// <summary>A province must be one in force on the effective date (reference data, with the 2025 mergers).
+    /// </summary>
+    private static void ValidateProvince(Validation validation, string field, string? province, DateOnly? on)
+    {
+        if (province is not null && on is { } date && Provinces.Problem(province, date) is { } problem)
+            validation.Add(field, problem);
+    }
+
+    private static void ValidateTarget(
+        Validation validation, string at, RestructuringTargetRequest target, DateOnly? effectiveOn)
     {
         if (target is null || !UnitCode.IsValid(target.Code))
         {
@@ -105,6 +118,7 @@ public static class RestructureUnitsEndpoint
             return;
         }
         if (!target.IsNew) return;
+        ValidateProvince(validation, $"{at}.province", target.Province, effectiveOn);
         validation.Text($"{at}.name", target.Name, required: true, max: MaxName)
             .Text($"{at}.province", target.Province, required: true, max: MaxName)
             .Text($"{at}.district", target.District, max: MaxName)
@@ -143,11 +157,11 @@ public static class RestructureUnitsEndpoint
             part.Kind!.Value,
             [.. part.From!],
             [.. into.Where(t => t.IsNew).Select(t => new NewUnit(
-                t.Code!, t.Name!.Normalize(), t.Level!.Value, t.Province!.Normalize(), t.District?.Normalize(),
-                t.ParentCode))],
+                t.Code!, t.Name!.Normalize(), t.Level!.Value, Provinces.Canonical(t.Province!)!,
+                t.District?.Normalize(), t.ParentCode))],
             into.FirstOrDefault(t => !t.IsNew)?.Code,
             part.Name?.Normalize(),
-            part.Province?.Normalize(),
+            part.Province is null ? null : Provinces.Canonical(part.Province),
             part.District?.Normalize());
     }
 }

@@ -12,7 +12,8 @@ public sealed record LineageLink(
 public static class Lineage
 {
     /// <summary>Every unit <paramref name="unit"/> took over, directly or through its predecessors.</summary>
-    public static Task<IReadOnlyList<LineageLink>> Predecessors(IQuerySession session, Unit unit, CancellationToken c) =>
+    public static Task<IReadOnlyList<LineageLink>> Predecessors(
+        IQuerySession session, Unit unit, CancellationToken c) =>
         Walk(session, unit, u => u.TookOver.SelectMany(t => t.Predecessors.Select(p =>
             (p.Code, t.Kind, t.EffectiveOn, t.DecisionNo))), c);
 

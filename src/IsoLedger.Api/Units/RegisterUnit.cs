@@ -1,5 +1,6 @@
 using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Security;
+using IsoLedger.Domain.Provinces;
 using IsoLedger.Domain.Units;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -14,7 +15,8 @@ namespace IsoLedger.Api.Units;
 /// characters.</param>
 /// <param name="Name">The unit's official name, e.g. "UBND Xã Gia Cát".</param>
 /// <param name="Level">department, sub-department, district or commune.</param>
-/// <param name="Province">The province the unit belongs to.</param>
+/// <param name="Province">The province the unit belongs to, one valid on <paramref name="RegisteredOn"/>, e.g.
+/// "Quảng Trị" (stored by its canonical name: "Tỉnh Quảng Trị" is stored as "Quảng Trị").</param>
 /// <param name="District">The district of a commune.</param>
 /// <param name="ParentCode">The parent department of a sub-department.</param>
 /// <param name="RegisteredOn">The unit's establishment date (YYYY-MM-DD), if known.</param>
@@ -31,9 +33,14 @@ public static class RegisterUnitEndpoint
 {
     private const int MaxName = 500;
 
-    public static ProblemDetails Validate(RegisterUnitRequest request)
+    /// <summary>The province must be one on the unit's date, so that a misspelling never starts a province of its
+    /// own.</summary>
+    public static ProblemDetails Validate(RegisterUnitRequest request, BusinessClock clock)
     {
         var validation = new Validation();
+        if (request.Province is { } province && !string.IsNullOrWhiteSpace(province) && province.Length <= MaxName
+            && Provinces.Problem(province, request.RegisteredOn ?? clock.Today) is { } problem)
+            validation.Add("province", problem);
         if (!UnitCode.IsValid(request.Code)) validation.Add("code", $"Required; must match {UnitCode.Pattern}.");
         if (request.ParentCode is not null && !UnitCode.IsValid(request.ParentCode))
             validation.Add("parentCode", $"Must match {UnitCode.Pattern}.");
@@ -56,7 +63,7 @@ public static class RegisterUnitEndpoint
         RegisterUnitRequest request, HttpContext http, IDocumentStore store, BusinessClock clock)
     {
         var command = new RegisterUnit(
-            request.Code!, request.Name!.Normalize(), request.Level!.Value, request.Province!.Normalize(),
+            request.Code!, request.Name!.Normalize(), request.Level!.Value, Provinces.Canonical(request.Province!)!,
             request.District?.Normalize(), request.ParentCode, request.RegisteredOn ?? clock.Today,
             EstablishmentDated: request.RegisteredOn is not null);
         return UnitWriter.Execute(http, store, command.Code, command, unit => command.Decide(unit, clock.Today),
