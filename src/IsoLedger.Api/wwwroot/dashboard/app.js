@@ -293,10 +293,12 @@ async function loadOverview() {
   const year = $("year").value;
   $("status").textContent = t("loading");
   try {
+    // Every panel is judged as of the chosen year's end (today for the current year), as the annual table is.
+    const asOf = [`${year}-12-31`, new Date().toISOString().slice(0, 10)].sort()[0];
     const [conversion, annual, compliance] = await Promise.all([
-      api(`/api/dashboards/conversion?province=${province}`),
+      api(`/api/dashboards/conversion?province=${province}&asOf=${asOf}`),
       api(`/api/dashboards/annual/${year}?province=${province}`),
-      api(`/api/dashboards/compliance?province=${province}`),
+      api(`/api/dashboards/compliance?province=${province}&asOf=${asOf}`),
     ]);
     Object.assign(state, { conversion, annual, compliance });
     renderConversion();
