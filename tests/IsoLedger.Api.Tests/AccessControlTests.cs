@@ -40,6 +40,7 @@ public class AccessControlTests(ApiFixture api) : IClassFixture<ApiFixture>
         (HttpMethod.Post, "/api/restructurings", """{"decisionNo":"NQ 1","effectiveOn":"2025-07-01","parts":[]}""",
             Routes.Record),
         (HttpMethod.Get, "/api/restructurings/none", "", "read-status"),
+        (HttpMethod.Post, "/api/restructurings/import?dryRun=true", "", Routes.Record),
         (HttpMethod.Get, "/api/admin/projections", "", "admin"),
         (HttpMethod.Post, "/api/admin/projections/NoSuchProjection/rebuild", "{}", "admin"),
         (HttpMethod.Post, "/api/imports?dryRun=true", "{}", "admin"),
@@ -88,7 +89,8 @@ public class AccessControlTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     /// <summary>The import takes CSV; every other route JSON.</summary>
-    private Task<Answer> Send(string method, string url, string body, string? key) => url.StartsWith("/api/imports")
+    private Task<Answer> Send(string method, string url, string body, string? key) =>
+        url.StartsWith("/api/imports") || url.StartsWith("/api/restructurings/import")
         ? Host.PostBytes(url, System.Text.Encoding.UTF8.GetBytes("province,unit_code,unit_name,level,year,report_date\n"), key: key)
         : Host.Send(new HttpMethod(method), url, body, key);
 

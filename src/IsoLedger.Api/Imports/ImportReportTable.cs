@@ -61,7 +61,7 @@ public static class ImportReportTableEndpoint
     }
 
     /// <summary>422: the file has bad rows, listed (the first <see cref="ReportImporter.MaxErrors"/>).</summary>
-    private static IResult Rejected(IReadOnlyList<ImportError> errors) => Results.Problem(
+    public static IResult Rejected(IReadOnlyList<ImportError> errors) => Results.Problem(
         type: "urn:isoledger:problem:import-rejected",
         title: "The file has bad rows; nothing was imported.",
         detail: $"{errors.Count} problem(s) found"

@@ -146,8 +146,8 @@ public static class RestructureUnitsEndpoint
         var command = new RestructureUnits(
             Guid.CreateVersion7().ToString("N"), request.DecisionNo!.Normalize(), request.EffectiveOn!.Value,
             [.. request.Parts!.Select(Part)]);
-        return RestructuringWriter.Execute(http, store, clock, command, restructuring => new WriteAnswer(
-            StatusCodes.Status201Created, restructuring, $"/api/restructurings/{restructuring.Id}", 0));
+        return RestructuringWriter.Execute(http, store, clock, [command], written => new WriteAnswer(
+            StatusCodes.Status201Created, written[0], $"/api/restructurings/{written[0].Id}", 0));
     }
 
     private static RestructuringPart Part(RestructuringPartRequest part)

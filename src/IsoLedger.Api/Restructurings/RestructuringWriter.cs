@@ -27,30 +27,38 @@ public sealed record Restructuring
 /// <summary>What a write answers: status, body, location, and the version sent as the ETag.</summary>
 public sealed record WriteAnswer(int Status, object Body, string? Location, long Version);
 
-/// <summary>Writes a restructuring to every unit it touches in one transaction: each stream is locked (in code
-/// order, so that two restructurings never wait on each other), the decision is taken on their states, and all events
-/// and the <see cref="Restructuring"/> document commit together or not at all. Idempotency keys, retries and
-/// concurrency work as for a single unit (<see cref="UnitWriter"/>).</summary>
+/// <summary>How a batch of restructurings is written.</summary>
+/// <param name="IfMatchUnit">The unit whose <c>If-Match</c> version the request checks.</param>
+/// <param name="DryRun">Decide everything, write nothing.</param>
+/// <param name="SkipRecordedParts">Leave out parts already on record with the same effect (a file imported
+/// again).</param>
+public sealed record RestructuringOptions(
+    string? IfMatchUnit = null, bool DryRun = false, bool SkipRecordedParts = false);
+
+/// <summary>Writes restructurings to every unit they touch in one transaction: each stream is locked (in code
+/// order, so that two restructurings never wait on each other), each restructuring is decided in turn on the states
+/// the ones before it left, and all events and the <see cref="Restructuring"/> documents commit together or not at
+/// all. Idempotency keys, retries and concurrency work as for a single unit (<see cref="UnitWriter"/>).</summary>
 public static class RestructuringWriter
 {
     private const int Attempts = 3;
 
     public static async Task<IResult> Execute(
-        HttpContext http, IDocumentStore store, BusinessClock clock, RestructureUnits command,
-        Func<Restructuring, WriteAnswer> respond, string? ifMatchUnit = null)
+        HttpContext http, IDocumentStore store, BusinessClock clock, IReadOnlyList<RestructureUnits> commands,
+        Func<IReadOnlyList<Restructuring>, WriteAnswer> respond, RestructuringOptions? options = null)
     {
+        options ??= new RestructuringOptions();
         if (!UnitWriter.TryReadIfMatch(http, out var expectedVersion)) return UnitProblems.BadIfMatch();
-        var idempotency = UnitWriter.IdempotencyFor(http, command with { Id = "" });
+        var idempotency = UnitWriter.IdempotencyFor(http, commands.Select(c => c with { Id = "" }).ToList());
         return await DatabaseRetries.Execute(
             (attempt, cancellation) => Write(
-                http, store, clock, command, respond, ifMatchUnit, expectedVersion, idempotency, attempt,
-                cancellation),
+                http, store, clock, commands, respond, options, expectedVersion, idempotency, attempt, cancellation),
             idempotent: idempotency is not null, http.RequestAborted);
     }
 
     private static async Task<IResult> Write(
-        HttpContext http, IDocumentStore store, BusinessClock clock, RestructureUnits command,
-        Func<Restructuring, WriteAnswer> respond, string? ifMatchUnit, long? expectedVersion,
+        HttpContext http, IDocumentStore store, BusinessClock clock, IReadOnlyList<RestructureUnits> commands,
+        Func<IReadOnlyList<Restructuring>, WriteAnswer> respond, RestructuringOptions options, long? expectedVersion,
         UnitWriter.Idempotency? idempotency, DatabaseAttempt databaseAttempt, CancellationToken cancellation)
     {
         if (idempotency is not null)
@@ -59,6 +67,7 @@ public static class RestructuringWriter
             if (await query.LoadAsync<IdempotentResponse>(idempotency.Id, cancellation) is { } earlier)
                 return earlier.Replay(idempotency.Fingerprint);
         }
+        var ifMatchUnit = options.IfMatchUnit;
         for (var attempt = 1; ; attempt++)
         {
             await using var session = store.LightweightSession();
@@ -66,7 +75,7 @@ public static class RestructuringWriter
             session.LastModifiedBy = http.User.Identity?.Name;
 
             var streams = new Dictionary<string, IEventStream<Unit>>(StringComparer.Ordinal);
-            foreach (var code in command.Codes.Order(StringComparer.Ordinal))
+            foreach (var code in commands.SelectMany(c => c.Codes).Distinct().Order(StringComparer.Ordinal))
                 streams[code] = await session.Events.FetchForExclusiveWriting<Unit>(code, cancellation);
             if (ifMatchUnit is not null && expectedVersion is not null
                 && (streams[ifMatchUnit].CurrentVersion ?? 0) != expectedVersion)
@@ -77,30 +86,44 @@ public static class RestructuringWriter
             }
 
             var states = streams.ToDictionary(s => s.Key, s => s.Value.Aggregate, StringComparer.Ordinal);
-            var decision = command.Decide(states, clock.Today);
-            if (decision is RestructuringRejected rejected)
+            var versions = streams.ToDictionary(s => s.Key, s => s.Value.CurrentVersion ?? 0, StringComparer.Ordinal);
+            var restructurings = new List<Restructuring>();
+            foreach (var given in commands)
             {
-                return rejected.Broken == Rules.UnitNotRegistered && rejected.Unit == ifMatchUnit
-                    ? UnitProblems.UnitNotFound(ifMatchUnit!)
-                    : Rejected(rejected);
+                var command = options.SkipRecordedParts
+                    ? given with { Parts = [.. given.Parts.Where(p => !p.IsRecordedIn(states, given.EffectiveOn))] }
+                    : given;
+                if (command.Parts.Count == 0) continue;
+                var decision = command.Decide(states, clock.Today);
+                if (decision is RestructuringRejected rejected)
+                {
+                    return rejected.Broken == Rules.UnitNotRegistered && rejected.Unit == ifMatchUnit
+                        ? UnitProblems.UnitNotFound(ifMatchUnit!)
+                        : Rejected(rejected, commands.Count > 1 ? command.DecisionNo : null);
+                }
+                var accepted = (RestructuringAccepted)decision;
+                foreach (var (code, events) in accepted.Events)
+                {
+                    streams[code].AppendMany(events.ToArray());
+                    states[code] = events.Aggregate(states[code], Unit.Evolve);
+                    versions[code] += events.Count;
+                }
+                var restructuring = new Restructuring
+                {
+                    Id = command.Id,
+                    DecisionNo = command.DecisionNo,
+                    EffectiveOn = command.EffectiveOn,
+                    Parts = command.Parts,
+                    Units = accepted.Events.Keys.ToDictionary(code => code, code => versions[code],
+                        StringComparer.Ordinal),
+                    NewUnits = accepted.NewUnits,
+                    RecordedAt = DateTimeOffset.UtcNow,
+                    RecordedBy = http.User.Identity?.Name,
+                };
+                session.Store(restructuring);
+                restructurings.Add(restructuring);
             }
-            var accepted = (RestructuringAccepted)decision;
-            var versions = accepted.Events.ToDictionary(
-                p => p.Key, p => (streams[p.Key].CurrentVersion ?? 0) + p.Value.Count, StringComparer.Ordinal);
-            foreach (var (code, events) in accepted.Events) streams[code].AppendMany(events.ToArray());
-            var restructuring = new Restructuring
-            {
-                Id = command.Id,
-                DecisionNo = command.DecisionNo,
-                EffectiveOn = command.EffectiveOn,
-                Parts = command.Parts,
-                Units = versions,
-                NewUnits = accepted.NewUnits,
-                RecordedAt = DateTimeOffset.UtcNow,
-                RecordedBy = http.User.Identity?.Name,
-            };
-            session.Store(restructuring);
-            var answer = respond(restructuring);
+            var answer = respond(restructurings);
             var response = new IdempotentResponse
             {
                 Id = idempotency?.Id ?? "",
@@ -110,6 +133,7 @@ public static class RestructuringWriter
                 Version = answer.Version,
                 Body = JsonSerializer.Serialize(answer.Body, UnitWriter.JsonOptions(http)),
             };
+            if (options.DryRun) return response.Replay(response.Fingerprint);
             if (idempotency is not null) session.Insert(response);
             try
             {
@@ -135,11 +159,18 @@ public static class RestructuringWriter
         }
     }
 
-    /// <summary>409: the restructuring breaks a rule; <c>unit</c> names the unit that breaks it.</summary>
-    private static IResult Rejected(RestructuringRejected rejected) => Results.Problem(
+    /// <summary>409: a restructuring breaks a rule; <c>unit</c> names the unit that breaks it, and
+    /// <c>decisionNo</c> the restructuring when several were sent together.</summary>
+    private static IResult Rejected(RestructuringRejected rejected, string? decisionNo) => Results.Problem(
         type: UnitProblems.RuleType(rejected.Broken),
         title: "The restructuring breaks a rule of the ledger.",
-        detail: rejected.Unit is null ? rejected.Broken.Sentence : $"{rejected.Unit}: {rejected.Broken.Sentence}",
+        detail: (decisionNo is null ? "" : $"{decisionNo}: ")
+            + (rejected.Unit is null ? rejected.Broken.Sentence : $"{rejected.Unit}: {rejected.Broken.Sentence}"),
         statusCode: StatusCodes.Status409Conflict,
-        extensions: new Dictionary<string, object?> { ["rule"] = rejected.Broken.Id, ["unit"] = rejected.Unit });
+        extensions: new Dictionary<string, object?>
+        {
+            ["rule"] = rejected.Broken.Id,
+            ["unit"] = rejected.Unit,
+            ["decisionNo"] = decisionNo,
+        });
 }

@@ -39,10 +39,10 @@ public static class MergeUnitEndpoint
         var command = new RestructureUnits(
             Guid.CreateVersion7().ToString("N"), request.DecisionNo?.Normalize() ?? "", request.MergedOn!.Value,
             [new RestructuringPart(RestructuringKind.Merge, [code], [], request.IntoCode)]);
-        return RestructuringWriter.Execute(http, store, clock, command, restructuring =>
+        return RestructuringWriter.Execute(http, store, clock, [command], written =>
         {
-            var version = restructuring.Units[code];
+            var version = written[0].Units[code];
             return new WriteAnswer(StatusCodes.Status200OK, new UnitWritten(code, version, []), null, version);
-        }, ifMatchUnit: code);
+        }, new RestructuringOptions(IfMatchUnit: code));
     }
 }

@@ -25,6 +25,21 @@ public sealed record RestructuringPart(
 
     public IEnumerable<string> Successors =>
         IntoNew.Select(n => n.Code).Concat(IntoCode is null ? [] : [IntoCode]);
+
+    /// <summary>Whether every unit of <see cref="From"/> already shows this part's effect on
+    /// <paramref name="effectiveOn"/>: recording it again would change nothing.</summary>
+    public bool IsRecordedIn(IReadOnlyDictionary<string, Unit?> units, DateOnly effectiveOn) =>
+        From.All(code => units.GetValueOrDefault(code) is { } unit && Kind switch
+        {
+            RestructuringKind.Merge =>
+                unit.Merger is { } m && m.MergedOn == effectiveOn && Successors.Contains(m.IntoCode),
+            RestructuringKind.Split => unit.Split is { } s && s.SplitOn == effectiveOn
+                && s.IntoCodes.Order().SequenceEqual(Successors.Order()),
+            RestructuringKind.Dissolve => unit.Dissolution?.DissolvedOn == effectiveOn,
+            RestructuringKind.Rename => unit.Renames.Any(r => r.RenamedOn == effectiveOn && r.Name == Name),
+            _ => unit.Transfers.Any(t =>
+                t.TransferredOn == effectiveOn && t.Province == Province && t.District == District),
+        });
 }
 
 /// <summary>A predecessor as its successor inherits it: where its system stood on the effective date.</summary>

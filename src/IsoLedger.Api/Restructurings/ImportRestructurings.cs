@@ -1,0 +1,61 @@
+using IsoLedger.Api.Hosting;
+using IsoLedger.Api.Imports;
+using IsoLedger.Api.Security;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
+using Wolverine.Http;
+
+namespace IsoLedger.Api.Restructurings;
+
+/// <summary>What an import of a restructuring table recorded (or, on a dry run, would record).</summary>
+public sealed record RestructuringImport(bool DryRun, IReadOnlyList<Restructuring> Restructurings);
+
+public static class ImportRestructuringsEndpoint
+{
+    public const int MaxErrors = 1000;
+
+    /// <summary>Import a restructuring table (old code → new code)</summary>
+    /// <remarks>Body: CSV (<c>text/csv</c>, UTF-8, header row, columns in any order; see README, "Restructurings").
+    /// All or nothing: every restructuring of the file is written in one transaction, or none; a bad row answers 422
+    /// listing every bad row; a broken guard 409 naming the act, rule and unit. Importing the same file again records
+    /// nothing more. <c>?dryRun=true</c> decides everything and writes nothing.</remarks>
+    [WolverinePost("/api/restructurings/import", OperationId = "ImportRestructurings")]
+    [Tags("Restructurings")]
+    [Authorize(Policy = Policies.Record)]
+    [RequestSizeLimit(ImportReportTableEndpoint.MaxImportBytes)]
+    [Consumes("text/csv")]
+    [ProducesResponseType<RestructuringImport>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
+    public static async Task<IResult> Post(
+        HttpContext http, IDocumentStore store, BusinessClock clock, CancellationToken cancellation,
+        string? dryRun = null)
+    {
+        if (!MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var type)
+            || type.MediaType.Value is not ("text/csv" or "application/csv"))
+        {
+            return Results.Problem(
+                title: "Send the table as CSV.",
+                detail: "The body must be text/csv.",
+                statusCode: StatusCodes.Status415UnsupportedMediaType);
+        }
+        if (dryRun is not null and not "true" and not "false")
+            return Results.Problem(new Validation().Add("dryRun", "Must be true or false.").Result);
+
+        // The table is small (one row per old unit); it is read whole before anything is decided.
+        using var file = new MemoryStream();
+        await http.Request.Body.CopyToAsync(file, cancellation);
+        file.Position = 0;
+        var (restructurings, errors) = RestructuringTable.Read(file, MaxErrors);
+        if (errors.Count > 0) return ImportReportTableEndpoint.Rejected(errors);
+        var dry = dryRun == "true";
+        return await RestructuringWriter.Execute(http, store, clock, restructurings,
+            written => new WriteAnswer(StatusCodes.Status200OK, new RestructuringImport(dry, written), null, 0),
+            new RestructuringOptions(DryRun: dry, SkipRecordedParts: true));
+    }
+}

@@ -1,0 +1,198 @@
+using System.Globalization;
+using IsoLedger.Api.Imports;
+using IsoLedger.Api.Reports;
+using IsoLedger.Domain;
+using IsoLedger.Domain.Provinces;
+using IsoLedger.Domain.Units;
+
+namespace IsoLedger.Api.Restructurings;
+
+/// <summary>Reads a restructuring table as provinces publish them — one row per old unit and what it became — into
+/// one restructuring per act and effective date. Columns, in any order: <c>decision_no</c>, <c>effective_on</c>,
+/// <c>from_code</c> (required), <c>kind</c> (merge, split, rename, transfer, dissolve; when empty: a row with an
+/// <c>into_code</c> merges, or splits when its unit goes into several; one with a <c>name</c> renames; one with a
+/// <c>province</c> or <c>district</c> transfers; one with none of them dissolves), <c>into_code</c>, and for a new unit
+/// <c>into_name</c>, <c>into_level</c>, <c>into_province</c>, <c>into_district</c>, <c>into_parent_code</c>; for a
+/// rename <c>name</c>; for a transfer <c>province</c>, <c>district</c>.</summary>
+public static class RestructuringTable
+{
+    public static readonly IReadOnlyList<string> Columns =
+    [
+        "decision_no", "effective_on", "kind", "from_code", "into_code", "into_name", "into_level", "into_province",
+        "into_district", "into_parent_code", "name", "province", "district",
+    ];
+
+    private static readonly string[] Required = ["decision_no", "effective_on", "from_code"];
+    private const int MaxText = 500;
+
+    private sealed record Row(
+        int Line, string DecisionNo, DateOnly EffectiveOn, RestructuringKind? Kind, string From, string? Into,
+        NewUnit? IntoNew, string? Name, string? Province, string? District);
+
+    /// <summary>The restructurings of the file, or its bad rows (all of them, up to <paramref name="maxErrors"/>).
+    /// </summary>
+    public static (IReadOnlyList<RestructureUnits> Restructurings, IReadOnlyList<ImportError> Errors) Read(
+        Stream file, int maxErrors)
+    {
+        var errors = new List<ImportError>();
+        var rows = new List<Row>();
+        try
+        {
+            var reader = CsvReader.Open(file);
+            var header = reader.Read();
+            if (header is null) return ([], [new ImportError(1, null, "The file is empty: it needs a header and rows.")]);
+            var positions = Positions(header, errors);
+            if (errors.Count > 0) return ([], errors);
+            for (var record = reader.Read(); record is not null && errors.Count < maxErrors; record = reader.Read())
+            {
+                if (record.Fields.All(string.IsNullOrWhiteSpace)) continue;
+                if (ReadRow(record, positions!, errors) is { } row) rows.Add(row);
+            }
+        }
+        catch (CsvFormatException e)
+        {
+            errors.Add(new ImportError(e.Line, null, e.Message));
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            errors.Add(new ImportError(1, null, "The file is not valid UTF-8."));
+        }
+        if (errors.Count > 0) return ([], errors);
+        var restructurings = rows
+            .GroupBy(r => (r.DecisionNo, r.EffectiveOn))
+            .Select(group => new RestructureUnits(
+                Guid.CreateVersion7().ToString("N"), group.Key.DecisionNo, group.Key.EffectiveOn, Parts(group, errors)))
+            .ToList();
+        return errors.Count > 0 ? ([], errors) : (restructurings, []);
+    }
+
+    private static Dictionary<string, int>? Positions(CsvRecord header, List<ImportError> errors)
+    {
+        var positions = new Dictionary<string, int>();
+        for (var i = 0; i < header.Fields.Count; i++)
+        {
+            var name = header.Fields[i].Trim().ToLowerInvariant();
+            if (!Columns.Contains(name))
+                errors.Add(new(header.Line, header.Fields[i], $"Unknown column; the columns are: {string.Join(", ", Columns)}."));
+            else if (!positions.TryAdd(name, i)) errors.Add(new(header.Line, name, "The column appears twice."));
+        }
+        foreach (var missing in Required.Where(c => !positions.ContainsKey(c)))
+            errors.Add(new(header.Line, missing, "This column is required."));
+        return errors.Count == 0 ? positions : null;
+    }
+
+    private static Row? ReadRow(CsvRecord record, Dictionary<string, int> positions, List<ImportError> errors)
+    {
+        var before = errors.Count;
+        string? Field(string column)
+        {
+            if (!positions.TryGetValue(column, out var at) || at >= record.Fields.Count) return null;
+            var text = SpreadsheetText.Restore(record.Fields[at].Trim()).Normalize();
+            if (text.Length == 0) return null;
+            if (text.Length > MaxText || text.Any(Hosting.Validation.IsForbiddenControl))
+            {
+                errors.Add(new(record.Line, column, $"At most {MaxText} characters, without control characters."));
+                return null;
+            }
+            return text;
+        }
+        string? Code(string column)
+        {
+            var code = Field(column);
+            if (code is not null && !UnitCode.IsValid(code))
+                errors.Add(new(record.Line, column, $"Must match {UnitCode.Pattern}."));
+            return code;
+        }
+        T? Member<T>(string column, Terms<T> terms) where T : struct, Enum
+        {
+            if (Field(column) is not { } text) return null;
+            if (terms.TryParse(text, out var member)) return member;
+            errors.Add(new(record.Line, column, $"Must be one of: {string.Join(", ", terms.Values)}."));
+            return null;
+        }
+
+        var decisionNo = Field("decision_no");
+        if (decisionNo is null) errors.Add(new(record.Line, "decision_no", "Required: the act that decided it."));
+        DateOnly? effectiveOn = DateOnly.TryParseExact(Field("effective_on"), "yyyy-MM-dd",
+            CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+        if (effectiveOn is null) errors.Add(new(record.Line, "effective_on", "Required: a date as YYYY-MM-DD."));
+        var from = Code("from_code");
+        if (from is null) errors.Add(new(record.Line, "from_code", "Required: the code of the unit it changes."));
+        var kind = Member("kind", Vocabulary.RestructuringKinds);
+        var into = Code("into_code");
+        var name = Field("name");
+        var province = Province(record.Line, "province", Field("province"), effectiveOn, errors);
+        var district = Field("district");
+        NewUnit? intoNew = null;
+        if (Field("into_name") is { } intoName)
+        {
+            var level = Member("into_level", Vocabulary.Levels);
+            var intoProvince = Province(record.Line, "into_province", Field("into_province"), effectiveOn, errors);
+            if (into is null) errors.Add(new(record.Line, "into_code", "Required: the new unit's code."));
+            if (level is null) errors.Add(new(record.Line, "into_level", "Required: the new unit's level."));
+            if (intoProvince is null) errors.Add(new(record.Line, "into_province", "Required: the new unit's province."));
+            if (into is not null && level is not null && intoProvince is not null)
+            {
+                intoNew = new NewUnit(
+                    into, intoName, level.Value, intoProvince, Field("into_district"), Code("into_parent_code"));
+            }
+        }
+        return errors.Count > before
+            ? null
+            : new Row(record.Line, decisionNo!, effectiveOn!.Value, kind, from!, into, intoNew, name, province, district);
+    }
+
+    /// <summary>A province in force on the effective date, stored by its canonical name.</summary>
+    private static string? Province(
+        int line, string column, string? name, DateOnly? effectiveOn, List<ImportError> errors)
+    {
+        if (name is null || effectiveOn is null) return null;
+        if (Provinces.Problem(name, effectiveOn.Value) is not { } problem) return Provinces.Canonical(name);
+        errors.Add(new(line, column, problem));
+        return null;
+    }
+
+    private static List<RestructuringPart> Parts(IEnumerable<Row> group, List<ImportError> errors)
+    {
+        var rows = group.ToList();
+        var splitting = rows.Where(r => r.Into is not null).GroupBy(r => r.From)
+            .Where(g => g.Select(r => r.Into).Distinct().Count() > 1).Select(g => g.Key).ToHashSet();
+        RestructuringKind KindOf(Row r) => r.Kind ?? (
+            r.Into is not null ? (splitting.Contains(r.From) ? RestructuringKind.Split : RestructuringKind.Merge)
+            : r.Name is not null ? RestructuringKind.Rename
+            : r.Province is not null || r.District is not null ? RestructuringKind.Transfer
+            : RestructuringKind.Dissolve);
+
+        var parts = new List<RestructuringPart>();
+        foreach (var merge in rows.Where(r => KindOf(r) == RestructuringKind.Merge).GroupBy(r => r.Into))
+        {
+            if (merge.Key is null)
+            {
+                errors.AddRange(merge.Select(r => new ImportError(r.Line, "into_code", "A merge names its unit.")));
+                continue;
+            }
+            var intoNew = merge.Select(r => r.IntoNew).OfType<NewUnit>().Distinct().ToList();
+            if (intoNew.Count > 1)
+                errors.Add(new(merge.Last().Line, "into_name", $"The rows describe {merge.Key} differently."));
+            parts.Add(new RestructuringPart(RestructuringKind.Merge, [.. merge.Select(r => r.From).Distinct()],
+                intoNew.Take(1).ToList(), intoNew.Count == 0 ? merge.Key : null));
+        }
+        foreach (var split in rows.Where(r => KindOf(r) == RestructuringKind.Split).GroupBy(r => r.From))
+        {
+            foreach (var row in split.Where(r => r.IntoNew is null))
+                errors.Add(new(row.Line, "into_name", "A split forms new units: give each one's registration."));
+            parts.Add(new RestructuringPart(RestructuringKind.Split, [split.Key],
+                [.. split.Select(r => r.IntoNew).OfType<NewUnit>().Distinct()]));
+        }
+        foreach (var row in rows.Where(r => KindOf(r) is RestructuringKind.Rename or RestructuringKind.Transfer
+                     or RestructuringKind.Dissolve))
+        {
+            var kind = KindOf(row);
+            if (kind == RestructuringKind.Rename && row.Name is null)
+                errors.Add(new(row.Line, "name", "A rename gives the new name."));
+            parts.Add(new RestructuringPart(kind, [row.From], [], Name: row.Name, Province: row.Province,
+                District: row.District));
+        }
+        return parts;
+    }
+}

@@ -1,0 +1,93 @@
+using System.Text;
+using Alba;
+
+namespace IsoLedger.Api.Tests;
+
+/// <summary>A restructuring table (old code → new code, as provinces publish them) imports all or nothing, and
+/// importing it again records nothing more.</summary>
+public class RestructuringImportTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    private IAlbaHost Host => api.Host;
+
+    private const string Header =
+        "decision_no,effective_on,kind,from_code,into_code,into_name,into_level,into_province,into_district\n";
+
+    private async Task Communes(string prefix, params string[] codes)
+    {
+        foreach (var code in codes) await Host.RegisterCommune($"{prefix}-{code}", "2015-01-01");
+    }
+
+    private Task<Answer> Import(string rows, string query = "") =>
+        Host.PostBytes($"/api/restructurings/import{query}", Encoding.UTF8.GetBytes(Header + rows));
+
+    private async Task<int> HistoryLength(string code) =>
+        (await Host.Get($"/api/units/{code}/history").Expect(200)).Json.AsArray().Count;
+
+    [Fact]
+    public async Task A_table_of_merges_and_a_dissolution_imports_once()
+    {
+        await Communes("RI1", "A", "B", "C", "D", "E", "X");
+        var rows = """
+            NQ 1680,2025-07-01,,RI1-A,RI1-NEW,UBND Xã Mới,commune,Quảng Trị,
+            NQ 1680,2025-07-01,,RI1-B,RI1-NEW,UBND Xã Mới,commune,Quảng Trị,
+            NQ 1680,2025-07-01,,RI1-C,RI1-NEW,UBND Xã Mới,commune,Quảng Trị,
+            NQ 1680,2025-07-01,,RI1-D,RI1-E,,,,
+            NQ 1681,2025-07-01,dissolve,RI1-X,,,,,
+            """;
+
+        var first = await Import(rows).Expect(200);
+        Assert.Equal(2, first.Json["restructurings"]!.AsArray().Count);
+        var status = (await Host.Get("/api/units/RI1-NEW/state?asOf=2025-07-01").Expect(200)).Json;
+        Assert.Equal(["RI1-A", "RI1-B", "RI1-C"],
+            status["predecessors"]![0]!["predecessors"]!.AsArray().Select(p => (string)p!["code"]!).Order());
+        Assert.Equal("RI1-E", (string?)(await Host.Get("/api/units/RI1-D").Expect(200)).Json["mergedInto"]!["intoCode"]);
+        Assert.NotNull((await Host.Get("/api/units/RI1-X").Expect(200)).Json["dissolved"]);
+
+        var lengths = new[] { "RI1-A", "RI1-E", "RI1-NEW", "RI1-X" }.Select(HistoryLength).ToArray();
+        var before = await Task.WhenAll(lengths);
+        var again = await Import(rows).Expect(200);
+        Assert.Empty(again.Json["restructurings"]!.AsArray());
+        Assert.Equal(before, await Task.WhenAll(new[] { "RI1-A", "RI1-E", "RI1-NEW", "RI1-X" }.Select(HistoryLength)));
+    }
+
+    [Fact]
+    public async Task A_bad_row_imports_nothing_and_names_its_line_and_column()
+    {
+        await Communes("RI2", "A", "B");
+        var answer = await Import("""
+            NQ 1,2025-07-01,,RI2-A,RI2-NEW,UBND Xã Mới,commune,Quảng Trj,
+            NQ 1,2025-07-01,,RI2-B,RI2-B2,,,,
+            NQ 1,2025-13-01,,RI2-B,RI2-NEW,,,,
+            """).Expect(422);
+        var errors = answer.Json["errors"]!.AsArray();
+        Assert.Contains(errors, e => (int)e!["line"]! == 2 && (string?)e["column"] == "into_province");
+        Assert.Contains(errors, e => (int)e!["line"]! == 4 && (string?)e["column"] == "effective_on");
+        Assert.Equal(1, await HistoryLength("RI2-A"));
+        Assert.Equal(404, (await Host.Get("/api/units/RI2-NEW")).Status);
+    }
+
+    [Fact]
+    public async Task A_broken_guard_in_one_act_records_nothing_of_the_others()
+    {
+        await Communes("RI3", "A", "B", "C");
+        await Host.Post("/api/units/RI3-C/internal-audits", """{"heldOn":"2025-08-01"}""").Expect(200);
+        var answer = await Import("""
+            NQ 10,2025-07-01,,RI3-A,RI3-B,,,,
+            NQ 11,2025-07-01,,RI3-C,RI3-B,,,,
+            """).Expect(409);
+        Assert.Equal("predecessor-has-later-facts", (string?)answer.Json["rule"]);
+        Assert.Equal("RI3-C", (string?)answer.Json["unit"]);
+        Assert.Equal(1, await HistoryLength("RI3-A"));
+        Assert.Equal(1, await HistoryLength("RI3-B"));
+    }
+
+    [Fact]
+    public async Task A_dry_run_decides_and_writes_nothing()
+    {
+        await Communes("RI4", "A", "B");
+        var answer = await Import("NQ 1,2025-07-01,,RI4-A,RI4-B,,,,\n", "?dryRun=true").Expect(200);
+        Assert.True((bool)answer.Json["dryRun"]!);
+        Assert.Single(answer.Json["restructurings"]!.AsArray());
+        Assert.Equal(1, await HistoryLength("RI4-A"));
+    }
+}
