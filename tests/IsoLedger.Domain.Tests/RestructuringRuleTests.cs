@@ -174,4 +174,25 @@ public class RestructuringRuleTests
         var dayBefore = Accepted(On(Effective.AddDays(-1), Merge(["QT-HUYEN-1", "QT-HUYEN-2"], New("QT-HUYEN-M", UnitLevel.District))), districts);
         Assert.Equal(["QT-HUYEN-M"], dayBefore.NewUnits);
     }
+
+    [Fact]
+    public void A_unit_cannot_be_restructured_before_its_establishment_date()
+    {
+        var established2020 = UnitDecider.Replay([Registered("QT-A", on: new DateOnly(2020, 1, 1))])!;
+        var on2015 = new DateOnly(2015, 1, 1);
+        Rejected(On(on2015, MergeInto(["QT-A"], "QT-B")), Rules.FactBeforeEstablishment, "QT-A", established2020, Commune("QT-B"));
+        Rejected(On(on2015, new RestructuringPart(RestructuringKind.Rename, ["QT-A"], [], Name: "UBND Xã A")), Rules.FactBeforeEstablishment, "QT-A",
+            established2020);
+        Accepted(On(new DateOnly(2020, 1, 1), MergeInto(["QT-A"], "QT-B")), established2020, Commune("QT-B"));
+    }
+
+    [Fact]
+    public void A_district_unit_is_not_restructured_after_the_day_its_level_ended()
+    {
+        var later = new DateOnly(2025, 9, 1);
+        Rejected(On(later, new RestructuringPart(RestructuringKind.Dissolve, ["QT-HUYEN-HL"], [])), Rules.LevelEnded, "QT-HUYEN-HL", District("QT-HUYEN-HL"));
+        Rejected(On(later, new RestructuringPart(RestructuringKind.Rename, ["QT-HUYEN-HL"], [], Name: "UBND Thị xã")), Rules.LevelEnded, "QT-HUYEN-HL",
+            District("QT-HUYEN-HL"));
+        Rejected(On(later, MergeInto(["QT-HUYEN-HL"], "QT-A")), Rules.LevelEnded, "QT-HUYEN-HL", District("QT-HUYEN-HL"), Commune("QT-A"));
+    }
 }
