@@ -59,9 +59,12 @@ public sealed record AnnualTable(
     public static DateOnly JudgedOnFor(int year, DateOnly today) =>
         new DateOnly(year, 12, 31) is var end && end < today ? end : today;
 
-    /// <summary>The units that existed at some time of the year, up to the day it is judged on.</summary>
+    /// <summary>The units that existed at some time of the year, up to the day it is judged on (not one that ended
+    /// the day it began to exist: it existed on no day).</summary>
     public static IEnumerable<Unit> UnitsOf(IEnumerable<Unit> units, int year, DateOnly judgedOn) =>
-        units.Where(u => u.ExistsFrom <= judgedOn && !(u.EndedOn <= new DateOnly(year, 1, 1)));
+        units.Where(u => u.ExistsFrom <= judgedOn && !(u.EndedOn <= Later(u.ExistsFrom, new DateOnly(year, 1, 1))));
+
+    private static DateOnly Later(DateOnly a, DateOnly b) => a > b ? a : b;
 
     public static AnnualTable Of(string province, IEnumerable<Unit> units, int year, DateOnly today)
     {

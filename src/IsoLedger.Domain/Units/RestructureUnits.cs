@@ -73,6 +73,10 @@ public sealed record RestructureUnits(
         {
             if (units[code] is not { } unit) return new RestructuringRejected(Rules.UnitNotRegistered, code);
             if (EndedBy(unit) is { } ended) return new RestructuringRejected(ended, code);
+            // Not before the unit was established, nor after its level ended (the day itself ends the districts).
+            if (unit.EstablishmentDated && EffectiveOn < unit.RegisteredOn)
+                return new RestructuringRejected(Rules.FactBeforeEstablishment, code);
+            if (EffectiveOn > Levels.EndOf(unit.Level)) return new RestructuringRejected(Rules.LevelEnded, code);
             if (predecessors.Contains(code) && unit.LatestFactOn > EffectiveOn)
                 return new RestructuringRejected(Rules.PredecessorHasLaterFacts, code);
         }

@@ -1,0 +1,183 @@
+using IsoLedger.Domain.Units;
+
+namespace IsoLedger.Domain.Tests;
+
+/// <summary>A unit exists from its establishment date (or, when that is unknown, its earliest recorded fact) until it is
+/// merged, split, dissolved or its level ended; facts outside that span are rejected, and its name, province and
+/// district are those of the date asked about.</summary>
+public class ExistenceRuleTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 23);
+    private static readonly DateOnly Effective = new(2025, 7, 1);
+
+    private static UnitRegistered Registered(DateOnly on, bool dated = true, UnitLevel level = UnitLevel.Commune) =>
+        new("QT-XA-GIACAT", "UBND Xã Gia Cát", level, "Quảng Trị", "Hải Lăng", null, on, dated);
+
+    private static Decision Audit(DateOnly on, params object[] events) =>
+        UnitDecider.Decide(UnitDecider.Replay(events), new HoldInternalAudit(on, null, null), Today);
+
+    private static void Accepts(DateOnly on, params object[] events) => Assert.IsType<Accepted>(Audit(on, events));
+
+    private static void Rejects(Rule rule, DateOnly on, params object[] events) =>
+        Assert.Equal(rule.Id, Assert.IsType<Rejected>(Audit(on, events)).Broken.Id);
+
+    [Fact]
+    public void An_undated_registration_exists_from_its_earliest_fact_whatever_order_facts_are_back_filled_in()
+    {
+        var registered = Registered(new DateOnly(2026, 11, 1), dated: false);
+        var unit = UnitDecider.Replay([
+            registered,
+            new InternalAuditHeld(new DateOnly(2013, 6, 10), null, null),
+            new SteeringBoardFormed(new DateOnly(2011, 3, 1), 14, "Chủ tịch UBND xã", null, false),
+            new ManagementReviewHeld(new DateOnly(2012, 7, 10), null),
+        ])!;
+
+        Assert.Equal(new DateOnly(2011, 3, 1), unit.ExistsFrom);
+        Assert.False(unit.ExistsOn(new DateOnly(2011, 2, 28)));
+        Assert.True(unit.ExistsOn(new DateOnly(2011, 3, 1)));
+        Assert.True(unit.ExistsOn(new DateOnly(2015, 1, 1)));
+        Assert.Null(unit.EndedOn);
+        // Earlier facts still come: the unit then exists from them.
+        Accepts(new DateOnly(2010, 5, 1), registered);
+        Accepts(new DateOnly(2010, 5, 1), registered, new SteeringBoardFormed(new DateOnly(2011, 3, 1), 14, null, null, false));
+        var backFilled = UnitDecider.Replay([registered, new InternalAuditHeld(new DateOnly(2013, 6, 10), null, null), new InternalAuditHeld(new DateOnly(2010, 5, 1), null, null)])!;
+        Assert.Equal(new DateOnly(2010, 5, 1), backFilled.ExistsFrom);
+    }
+
+    [Fact]
+    public void An_undated_registration_without_facts_exists_from_the_day_it_was_recorded()
+    {
+        var unit = UnitDecider.Replay([Registered(new DateOnly(2026, 11, 1), dated: false)])!;
+        Assert.Equal(new DateOnly(2026, 11, 1), unit.ExistsFrom);
+        Assert.False(unit.EstablishmentDated);
+    }
+
+    [Fact]
+    public void A_dated_registration_rejects_facts_before_its_establishment()
+    {
+        var registered = Registered(new DateOnly(2015, 1, 1));
+        Rejects(Rules.FactBeforeEstablishment, new DateOnly(2014, 12, 31), registered);
+        Accepts(new DateOnly(2015, 1, 1), registered);
+        Assert.Equal(new DateOnly(2015, 1, 1), UnitDecider.Replay([registered])!.ExistsFrom);
+    }
+
+    [Fact]
+    public void A_merged_or_split_unit_rejects_facts_after_its_end_but_takes_facts_of_its_last_day()
+    {
+        var registered = Registered(new DateOnly(2015, 1, 1));
+        foreach (var ended in new object[] { new UnitMerged(Effective, "QT-N"), new UnitSplit(Effective, ["QT-N1", "QT-N2"], null, null) })
+        {
+            Rejects(Rules.UnitMerged, Effective.AddDays(1), registered, ended);
+            Accepts(Effective, registered, ended);
+            Accepts(Effective.AddDays(-1), registered, ended);
+
+            var unit = UnitDecider.Replay([registered, ended])!;
+            Assert.Equal(Effective, unit.EndedOn);
+            Assert.True(unit.ExistsOn(Effective.AddDays(-1)));
+            Assert.False(unit.ExistsOn(Effective));
+        }
+    }
+
+    [Fact]
+    public void A_dissolved_unit_rejects_facts_after_its_dissolution()
+    {
+        var registered = Registered(new DateOnly(2015, 1, 1));
+        var dissolved = new UnitDissolved(Effective, "QĐ 1", null);
+        Rejects(Rules.UnitDissolved, Effective.AddDays(1), registered, dissolved);
+        Accepts(Effective, registered, dissolved);
+        Assert.Equal(Effective, UnitDecider.Replay([registered, dissolved])!.EndedOn);
+    }
+
+    [Fact]
+    public void A_district_unit_rejects_facts_from_the_day_the_district_level_ended()
+    {
+        var registered = Registered(new DateOnly(2010, 1, 1), level: UnitLevel.District);
+        Rejects(Rules.LevelEnded, Effective, registered);
+        Rejects(Rules.LevelEnded, new DateOnly(2026, 1, 1), registered);
+        Accepts(Effective.AddDays(-1), registered);
+
+        var unit = UnitDecider.Replay([registered])!;
+        Assert.Equal(Levels.DistrictLevelEndedOn, unit.EndedOn);
+        Assert.True(unit.ExistsOn(Effective.AddDays(-1)));
+        Assert.False(unit.ExistsOn(Effective));
+    }
+
+    [Fact]
+    public void A_district_unit_cannot_be_registered_on_or_after_the_end_of_its_level()
+    {
+        RegisterUnit District(DateOnly on, bool dated = true) =>
+            new("QT-HUYEN-MOI", "UBND Huyện Mới", UnitLevel.District, "Quảng Trị", null, null, on, dated);
+
+        Assert.Equal(Rules.LevelEnded, Assert.IsType<Rejected>(District(Effective).Decide(null, Today)).Broken);
+        Assert.Equal(Rules.LevelEnded, Assert.IsType<Rejected>(District(Today, dated: false).Decide(null, Today)).Broken);
+        Assert.IsType<Accepted>(District(Effective.AddDays(-1)).Decide(null, Today));
+    }
+
+    [Fact]
+    public void Name_province_and_district_are_those_of_the_date_asked_whatever_order_the_changes_were_recorded_in()
+    {
+        var unit = UnitDecider.Replay([
+            Registered(new DateOnly(2015, 1, 1)),
+            new UnitRenamed(Effective, "UBND Xã Hải Định", "1680/NQ-UBTVQH15", "R2"),
+            new UnitTransferred(Effective, null, "Triệu Phong", null, "R2"),
+            new UnitRenamed(new DateOnly(2020, 1, 1), "UBND Xã Gia Cát Mới", "QĐ 12", "R1"),
+            new UnitTransferred(new DateOnly(2020, 1, 1), "Quảng Bình", "Lệ Thủy", null, "R1"),
+        ])!;
+
+        Assert.Equal("UBND Xã Gia Cát", unit.NameOn(new DateOnly(2019, 12, 31)));
+        Assert.Equal("UBND Xã Gia Cát Mới", unit.NameOn(new DateOnly(2020, 1, 1)));
+        Assert.Equal("UBND Xã Gia Cát Mới", unit.NameOn(Effective.AddDays(-1)));
+        Assert.Equal("UBND Xã Hải Định", unit.NameOn(Effective));
+        Assert.Equal("UBND Xã Hải Định", unit.Name);
+
+        Assert.Equal("Hải Lăng", unit.DistrictOn(new DateOnly(2019, 12, 31)));
+        Assert.Equal("Lệ Thủy", unit.DistrictOn(new DateOnly(2020, 1, 1)));
+        Assert.Equal("Triệu Phong", unit.DistrictOn(Effective));
+        Assert.Equal("Triệu Phong", unit.District);
+        // The later transfer named no province: the province stays that of the earlier one.
+        Assert.Equal("Quảng Trị", unit.ProvinceOn(new DateOnly(2019, 12, 31)));
+        Assert.Equal("Quảng Bình", unit.ProvinceOn(Effective));
+        Assert.Equal("Quảng Bình", unit.Province);
+    }
+
+    private static Unit Successor(params object[] facts) => UnitDecider.Replay([
+        Registered(new DateOnly(2015, 1, 1)),
+        new ConformityDeclared(new DateOnly(2016, 9, 1), QmsStandard.Iso9001V2008, null, null, false),
+        new UnitTookOver(Effective, RestructuringKind.Merge, [new PredecessorStanding("QT-A", "UBND Xã A", true, "2015")], "1680/NQ-UBTVQH15", "R"),
+        .. facts,
+    ])!;
+
+    private static IEnumerable<ComplianceFlag> SuccessorFlags(Unit unit, DateOnly asOf) =>
+        Compliance.Flags(unit, asOf).Where(f => f.Rule == Rules.SuccessorNotDeclared);
+
+    [Fact]
+    public void A_successor_without_a_declaration_of_its_own_is_flagged_once_12_months_have_passed()
+    {
+        var unit = Successor();
+        Assert.Empty(SuccessorFlags(unit, Effective));
+        Assert.Empty(SuccessorFlags(unit, new DateOnly(2026, 7, 1)));
+        var flag = Assert.Single(SuccessorFlags(unit, new DateOnly(2026, 7, 2)));
+        Assert.Equal(new DateOnly(2026, 7, 2), flag.Since);
+        Assert.Single(SuccessorFlags(unit, new DateOnly(2027, 7, 1)));
+    }
+
+    [Fact]
+    public void A_declaration_on_or_after_the_effective_date_clears_the_successor_flag_from_its_date()
+    {
+        var declared = new DateOnly(2026, 9, 1);
+        var unit = Successor(new ConformityDeclared(declared, QmsStandard.Iso9001V2015, null, null, true));
+        Assert.Single(SuccessorFlags(unit, declared.AddDays(-1)));
+        Assert.Empty(SuccessorFlags(unit, declared));
+        Assert.Empty(SuccessorFlags(Successor(new ConformityDeclared(Effective, QmsStandard.Iso9001V2015, null, null, true)), Today));
+    }
+
+    [Fact]
+    public void Renames_transfers_and_dissolutions_make_no_successor_to_flag()
+    {
+        var unit = UnitDecider.Replay([
+            Registered(new DateOnly(2015, 1, 1)),
+            new UnitTookOver(Effective, RestructuringKind.Rename, [], null, "R"),
+        ])!;
+        Assert.Empty(SuccessorFlags(unit, Today));
+    }
+}
