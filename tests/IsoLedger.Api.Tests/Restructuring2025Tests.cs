@@ -151,9 +151,10 @@ public class Restructuring2025Tests(ApiFixture api) : IClassFixture<ApiFixture>
     [Fact]
     public async Task A_restructuring_with_one_bad_part_writes_nothing_and_a_repeated_idempotency_key_writes_nothing_more()
     {
-        const string province = "Quảng Bình";
+        // Hà Tĩnh was not merged in 2025, so its units count in no other test's province.
+        const string province = "Hà Tĩnh";
         string[] codes = ["QB-XA-A", "QB-XA-B", "QB-XA-X", "QB-XA-P"];
-        foreach (var code in codes) await Register(code, $"UBND Xã {code}", "commune", province, "Lệ Thủy");
+        foreach (var code in codes) await Register(code, $"UBND Xã {code}", "commune", province, "Kỳ Anh");
         await Host.Record("QB-XA-P", ("/internal-audits", """{"heldOn":"2025-07-05"}"""));
         var lengths = new Dictionary<string, int>();
         foreach (var code in codes) lengths[code] = await HistoryLength(code);
@@ -218,5 +219,26 @@ public class Restructuring2025Tests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(1, (int)(await Dashboard("conversion", province, "2019-12-31"))["totals"]!["total"]!);
         Assert.Equal(2, (int)(await Dashboard("conversion", province, "2020-01-01"))["totals"]!["total"]!);
         Assert.Equal(1, (int)(await Dashboard("compliance", province, "2015-01-01"))["units"]!);
+    }
+
+    [Fact]
+    public async Task A_unit_renamed_and_transferred_by_one_act_counts_where_it_was_on_each_date()
+    {
+        await Register("CB-XA-MOVE", "UBND Xã Cũ", "commune", "Cao Bằng", "Hà Quảng");
+        await Host.Post("/api/restructurings", """
+            {"decisionNo":"NQ 9","effectiveOn":"2024-03-01","parts":[
+              {"kind":"rename","from":["CB-XA-MOVE"],"name":"UBND Xã Mới"},
+              {"kind":"transfer","from":["CB-XA-MOVE"],"province":"Lạng Sơn","district":"Cao Lộc"}]}
+            """, Keys.Recorder).Expect(201);
+
+        Assert.Equal(1, (int)(await Dashboard("conversion", "Cao Bằng", "2024-02-29"))["totals"]!["total"]!);
+        Assert.Equal(0, (int)(await Dashboard("conversion", "Cao Bằng", "2024-03-01"))["totals"]!["total"]!);
+        var after = await Dashboard("conversion", "Lạng Sơn", "2024-03-01");
+        Assert.Equal(1, (int)after["totals"]!["total"]!);
+        Assert.Equal("Cao Lộc", (string?)after["byDistrict"]![0]!["district"]);
+        var before = (await State("CB-XA-MOVE", "2024-02-29").Expect(200)).Json;
+        Assert.Equal(("UBND Xã Cũ", "Cao Bằng"), ((string?)before["name"], (string?)before["province"]));
+        var now = (await State("CB-XA-MOVE", "2024-03-01").Expect(200)).Json;
+        Assert.Equal(("UBND Xã Mới", "Lạng Sơn"), ((string?)now["name"], (string?)now["province"]));
     }
 }

@@ -42,10 +42,12 @@ public static class ProvinceDashboard
         var data = await cache.GetOrCompute(key, async () =>
         {
             await using var session = store.QuerySession();
+            // By every province a unit ever had (a transferred unit counts where it was on the date); documents
+            // kept before provinces were listed are found by their current one.
             var units = await session.Query<DashboardUnit>()
-                .Where(u => names.Contains(u.Province))
+                .Where(u => names.Contains(u.Province) || u.Provinces.Any(p => names.Contains(p)))
                 .ToListAsync(CancellationToken.None);
-            return compute(units.Select(u => u.State).ToList());
+            return compute([.. units.Select(u => u.State).Where(u => names.Contains(u.ProvinceOn(date)))]);
         }).WaitAsync(cancellation);
         return Results.Ok(new DashboardAnswer<T>(fresh, data));
     }

@@ -60,16 +60,21 @@ public sealed record RestructureUnits(
     {
         if (EffectiveOn > today) return new RestructuringRejected(Rules.FutureBusinessDate, null);
         var predecessors = Parts.SelectMany(p => p.Predecessors).ToList();
-        var changed = Parts.Where(p => p.Predecessors.Count() == 0).SelectMany(p => p.From).ToList();
+        var changed = Parts.Where(p => !p.Predecessors.Any()).SelectMany(p => p.From).ToList();
         var successors = Parts.SelectMany(p => p.Successors).ToList();
-        var repeated = predecessors.Concat(changed).GroupBy(c => c).FirstOrDefault(g => g.Count() > 1)?.Key
+        // A unit ends once, and is renamed or transferred at most once, by one act; renamed and transferred by the
+        // same act is fine.
+        var repeated = predecessors.GroupBy(c => c).FirstOrDefault(g => g.Count() > 1)?.Key
+            ?? predecessors.Intersect(changed).FirstOrDefault()
+            ?? Parts.Where(p => !p.Predecessors.Any()).SelectMany(p => p.From.Select(code => (code, p.Kind)))
+                .GroupBy(change => change).FirstOrDefault(g => g.Count() > 1)?.Key.code
             ?? predecessors.Intersect(successors).FirstOrDefault();
         if (repeated is not null) return new RestructuringRejected(Rules.RestructuringCycle, repeated);
         var newCodes = Parts.SelectMany(p => p.IntoNew).Select(n => n.Code).ToList();
         if (newCodes.GroupBy(c => c).FirstOrDefault(g => g.Count() > 1 || units[g.Key] is not null) is { } taken)
             return new RestructuringRejected(Rules.UnitAlreadyRegistered, taken.Key);
 
-        foreach (var code in predecessors.Concat(changed))
+        foreach (var code in predecessors.Concat(changed).Distinct())
         {
             if (units[code] is not { } unit) return new RestructuringRejected(Rules.UnitNotRegistered, code);
             if (EndedBy(unit) is { } ended) return new RestructuringRejected(ended, code);
@@ -84,7 +89,8 @@ public sealed record RestructureUnits(
         {
             if (units[part.IntoCode!] is not { } successor)
                 return new RestructuringRejected(Rules.UnitNotRegistered, part.IntoCode);
-            if (!successor.ExistsOn(EffectiveOn))
+            // A successor registered without a date may begin its existence with this restructuring.
+            if (successor.EstablishmentDated ? !successor.ExistsOn(EffectiveOn) : successor.EndedOn <= EffectiveOn)
                 return new RestructuringRejected(Rules.SuccessorNotExisting, part.IntoCode);
         }
         if (Parts.SelectMany(p => p.IntoNew).FirstOrDefault(n => Levels.EndOf(n.Level) <= EffectiveOn) is { } late)

@@ -12,6 +12,9 @@ public sealed record DashboardUnit
 {
     public required string Id { get; init; }
     public required string Province { get; init; }
+    /// <summary>Every province the unit has belonged to (it may have been transferred), so that a dashboard as of a
+    /// past date finds it in the province it had then.</summary>
+    public IReadOnlyList<string> Provinces { get; init; } = [];
     public string? District { get; init; }
     public required UnitLevel Level { get; init; }
     public required Unit State { get; init; }
@@ -31,6 +34,8 @@ public sealed partial class DashboardUnitProjection : SingleStreamProjection<Das
             {
                 Id = unit.Code,
                 Province = unit.Province,
+                Provinces = [.. unit.Transfers.Select(t => t.Province).OfType<string>()
+                    .Prepend(unit.RegisteredProvince).Distinct()],
                 District = unit.District,
                 Level = unit.Level,
                 State = unit,
