@@ -31,23 +31,10 @@ public sealed class ReportRowParser
         (this.positions, this.width) = (positions, width);
 
     /// <summary>Reads the header; null with the errors when it is not usable.</summary>
-    public static ReportRowParser? FromHeader(CsvRecord header, List<ImportError> errors)
-    {
-        var positions = new Dictionary<string, int>();
-        for (var i = 0; i < header.Fields.Count; i++)
-        {
-            var name = header.Fields[i].Trim().ToLowerInvariant();
-            if (!Columns.Contains(name))
-            {
-                errors.Add(new(
-                    header.Line, header.Fields[i], $"Unknown column; the columns are: {string.Join(", ", Columns)}."));
-            }
-            else if (!positions.TryAdd(name, i)) errors.Add(new(header.Line, name, "The column appears twice."));
-        }
-        foreach (var missing in Required.Where(c => !positions.ContainsKey(c)))
-            errors.Add(new(header.Line, missing, "This column is required."));
-        return errors.Count == 0 ? new ReportRowParser(positions, header.Fields.Count) : null;
-    }
+    public static ReportRowParser? FromHeader(CsvRecord header, List<ImportError> errors) =>
+        CsvHeader.Positions(header, Columns, Required, errors) is { } positions
+            ? new ReportRowParser(positions, header.Fields.Count)
+            : null;
 
     /// <summary>The row, or null with every problem it has added to <paramref name="errors"/>.</summary>
     public ReportRow? Parse(CsvRecord record, DateOnly today, List<ImportError> errors)

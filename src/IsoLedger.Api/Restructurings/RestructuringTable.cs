@@ -40,9 +40,10 @@ public static class RestructuringTable
         {
             var reader = CsvReader.Open(file);
             var header = reader.Read();
-            if (header is null) return ([], [new ImportError(1, null, "The file is empty: it needs a header and rows.")]);
-            var positions = Positions(header, errors);
-            if (errors.Count > 0) return ([], errors);
+            if (header is null)
+                return ([], [new ImportError(1, null, "The file is empty: it needs a header and rows.")]);
+            var positions = CsvHeader.Positions(header, Columns, Required, errors);
+            if (positions is null) return ([], errors);
             for (var record = reader.Read(); record is not null && errors.Count < maxErrors; record = reader.Read())
             {
                 if (record.Fields.All(string.IsNullOrWhiteSpace)) continue;
@@ -64,21 +65,6 @@ public static class RestructuringTable
                 Guid.CreateVersion7().ToString("N"), group.Key.DecisionNo, group.Key.EffectiveOn, Parts(group, errors)))
             .ToList();
         return errors.Count > 0 ? ([], errors) : (restructurings, []);
-    }
-
-    private static Dictionary<string, int>? Positions(CsvRecord header, List<ImportError> errors)
-    {
-        var positions = new Dictionary<string, int>();
-        for (var i = 0; i < header.Fields.Count; i++)
-        {
-            var name = header.Fields[i].Trim().ToLowerInvariant();
-            if (!Columns.Contains(name))
-                errors.Add(new(header.Line, header.Fields[i], $"Unknown column; the columns are: {string.Join(", ", Columns)}."));
-            else if (!positions.TryAdd(name, i)) errors.Add(new(header.Line, name, "The column appears twice."));
-        }
-        foreach (var missing in Required.Where(c => !positions.ContainsKey(c)))
-            errors.Add(new(header.Line, missing, "This column is required."));
-        return errors.Count == 0 ? positions : null;
     }
 
     private static Row? ReadRow(CsvRecord record, Dictionary<string, int> positions, List<ImportError> errors)
@@ -130,7 +116,8 @@ public static class RestructuringTable
             var intoProvince = Province(record.Line, "into_province", Field("into_province"), effectiveOn, errors);
             if (into is null) errors.Add(new(record.Line, "into_code", "Required: the new unit's code."));
             if (level is null) errors.Add(new(record.Line, "into_level", "Required: the new unit's level."));
-            if (intoProvince is null) errors.Add(new(record.Line, "into_province", "Required: the new unit's province."));
+            if (intoProvince is null)
+                errors.Add(new(record.Line, "into_province", "Required: the new unit's province."));
             if (into is not null && level is not null && intoProvince is not null)
             {
                 intoNew = new NewUnit(
@@ -139,7 +126,8 @@ public static class RestructuringTable
         }
         return errors.Count > before
             ? null
-            : new Row(record.Line, decisionNo!, effectiveOn!.Value, kind, from!, into, intoNew, name, province, district);
+            : new Row(
+                record.Line, decisionNo!, effectiveOn!.Value, kind, from!, into, intoNew, name, province, district);
     }
 
     /// <summary>A province in force on the effective date, stored by its canonical name.</summary>

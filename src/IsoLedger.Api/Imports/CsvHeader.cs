@@ -1,0 +1,27 @@
+namespace IsoLedger.Api.Imports;
+
+/// <summary>Reads a table's header: columns in any order and any case, each known and present once, the required
+/// ones there.</summary>
+public static class CsvHeader
+{
+    /// <summary>Each column's position, or null with the errors when the header is not usable.</summary>
+    public static Dictionary<string, int>? Positions(
+        CsvRecord header, IReadOnlyList<string> columns, IReadOnlyList<string> required, List<ImportError> errors)
+    {
+        var before = errors.Count;
+        var positions = new Dictionary<string, int>();
+        for (var i = 0; i < header.Fields.Count; i++)
+        {
+            var name = header.Fields[i].Trim().ToLowerInvariant();
+            if (!columns.Contains(name))
+            {
+                errors.Add(new(
+                    header.Line, header.Fields[i], $"Unknown column; the columns are: {string.Join(", ", columns)}."));
+            }
+            else if (!positions.TryAdd(name, i)) errors.Add(new(header.Line, name, "The column appears twice."));
+        }
+        foreach (var missing in required.Where(c => !positions.ContainsKey(c)))
+            errors.Add(new(header.Line, missing, "This column is required."));
+        return errors.Count == before ? positions : null;
+    }
+}
