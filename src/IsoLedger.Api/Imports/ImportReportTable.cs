@@ -2,7 +2,6 @@ using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Net.Http.Headers;
 using Wolverine.Http;
 
 namespace IsoLedger.Api.Imports;
@@ -30,12 +29,7 @@ public static class ImportReportTableEndpoint
         HttpContext http, ReportImporter importer, CancellationToken cancellation,
         string? dryRun = null, string? fileName = null)
     {
-        if (!MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var type)
-            || type.MediaType.Value is not ("text/csv" or "application/csv"))
-            return Results.Problem(
-                title: "Send the table as CSV.",
-                detail: "The body must be text/csv.",
-                statusCode: StatusCodes.Status415UnsupportedMediaType);
+        if (CsvUpload.NotCsv(http) is { } notCsv) return notCsv;
         var validation = new Validation().Text("fileName", fileName, max: 200);
         if (dryRun is not null and not "true" and not "false") validation.Add("dryRun", "Must be true or false.");
         if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);

@@ -4,7 +4,6 @@ using IsoLedger.Api.Security;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Net.Http.Headers;
 using Wolverine.Http;
 
 namespace IsoLedger.Api.Restructurings;
@@ -36,14 +35,7 @@ public static class ImportRestructuringsEndpoint
         HttpContext http, IDocumentStore store, BusinessClock clock, CancellationToken cancellation,
         string? dryRun = null)
     {
-        if (!MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var type)
-            || type.MediaType.Value is not ("text/csv" or "application/csv"))
-        {
-            return Results.Problem(
-                title: "Send the table as CSV.",
-                detail: "The body must be text/csv.",
-                statusCode: StatusCodes.Status415UnsupportedMediaType);
-        }
+        if (CsvUpload.NotCsv(http) is { } notCsv) return notCsv;
         if (dryRun is not null and not "true" and not "false")
             return Results.Problem(new Validation().Add("dryRun", "Must be true or false.").Result);
 
