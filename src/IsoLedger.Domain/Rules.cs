@@ -129,13 +129,11 @@ public static class Rules
 
     public static readonly Rule SuccessorNotDeclared = Compliance(
         "successor-not-declared",
-        "A unit formed by a restructuring declares its own system within 12 months of the effective date: it "
+        "A unit formed by a restructuring declares its own system within a grace period (12 months unless "
+        + "configured) of the effective date: it "
         + "inherits its predecessors' history, not their declarations.",
         "Đơn vị hình thành sau sắp xếp phải tự công bố hệ thống phù hợp trong vòng 12 tháng kể từ ngày có hiệu lực: "
         + "đơn vị kế thừa lịch sử, không kế thừa việc công bố của đơn vị cũ.");
-
-    /// <summary>How long a successor of a restructuring may go without a declaration of its own.</summary>
-    public const int SuccessorGraceMonths = 12;
 
     public static readonly IReadOnlyList<Rule> All =
     [

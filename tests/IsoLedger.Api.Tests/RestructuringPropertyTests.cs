@@ -181,7 +181,7 @@ public class RestructuringPropertyTests
                 Assert.Equal(progress.Totals.Total,
                     progress.Totals.NotDeclared + progress.Totals.On2008 + progress.Totals.Converting + progress.Totals.Converted);
 
-                var compliance = ComplianceReport.Of(Province, units, day);
+                var compliance = ComplianceReport.Of(Province, units, day, ComplianceSettings.Default);
                 Assert.Equal(existing.Count, compliance.Units);
                 Assert.All(compliance.Flags, f => Assert.Contains(f.Code, existing));
             }

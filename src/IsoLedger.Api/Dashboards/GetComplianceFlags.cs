@@ -21,7 +21,7 @@ public static class GetComplianceFlagsEndpoint
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public static async Task<IResult> Get(
         IDocumentStore store, ProjectionFreshness freshness, DashboardCache cache, BusinessClock clock,
-        CancellationToken cancellation,
+        ComplianceSettings settings, CancellationToken cancellation,
         string? province = null, string? rule = null, string? level = null, string? district = null,
         string? asOf = null, string? consistent = null)
     {
@@ -38,7 +38,7 @@ public static class GetComplianceFlagsEndpoint
         var filters = $"{rule}\n{levelFilter}\n{districtFilter}";
         return await ProvinceDashboard.Answer("compliance", common!, date, filters, units =>
         {
-            var report = ComplianceReport.Of(common!.Province, units, date);
+            var report = ComplianceReport.Of(common!.Province, units, date, settings);
             var flags = report.Flags.Where(f =>
                 (rule is null || f.Rule == rule)
                 && (levelFilter is null || f.Level == levelFilter)

@@ -20,12 +20,15 @@ public static class GetUnitDashboardEndpoint
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public static async Task<IResult> Get(
-        string code, IQuerySession session, BusinessClock clock, CancellationToken cancellation, string? asOf = null)
+        string code, IQuerySession session, BusinessClock clock, ComplianceSettings settings,
+        CancellationToken cancellation, string? asOf = null)
     {
         var validation = new Validation();
         var date = Query.Date(validation, "asOf", asOf) ?? clock.Today;
         if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
         var events = UnitCode.IsValid(code) ? await session.Events.FetchStreamAsync(code, token: cancellation) : [];
-        return events.Count == 0 ? UnitProblems.UnitNotFound(code) : GetUnitStateEndpoint.OnDate(code, events, date);
+        return events.Count == 0
+            ? UnitProblems.UnitNotFound(code)
+            : GetUnitStateEndpoint.OnDate(code, events, date, settings);
     }
 }

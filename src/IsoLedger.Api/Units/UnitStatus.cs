@@ -43,7 +43,7 @@ public sealed record UnitStatus
     /// <summary>The version of the unit's stream this status reflects.</summary>
     public required long Version { get; init; }
 
-    public static UnitStatus Of(Unit unit, DateOnly asOf)
+    public static UnitStatus Of(Unit unit, DateOnly asOf, ComplianceSettings settings)
     {
         var standard = unit.StandardOn(asOf);
         var years = unit.InternalAudits.Concat(unit.ManagementReviews).Select(d => d.Year)
@@ -75,7 +75,7 @@ public sealed record UnitStatus
             OverdueNonconformities = unit.Nonconformities.Count(n => n.IsOverdueOn(asOf)),
             ScopeChanges = unit.ScopeChanges,
             Years = years,
-            Flags = Compliance.Flags(unit, asOf).Select(FlagView.Of).ToList(),
+            Flags = Compliance.Flags(unit, asOf, settings).Select(FlagView.Of).ToList(),
             MergedInto = unit.Merger,
             SplitInto = unit.Split,
             Dissolved = unit.Dissolution,

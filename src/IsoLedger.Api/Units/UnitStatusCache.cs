@@ -11,8 +11,8 @@ namespace IsoLedger.Api.Units;
 /// it was judged for. A read asks the database only for the stream's version: while it and the day are unchanged, the
 /// answer is the same, so loading the snapshot, judging it and serialising the status are skipped.</summary>
 public sealed class UnitStatusCache(
-    IDocumentStore store, NpgsqlDataSource dataSource, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
-    : IDisposable
+    IDocumentStore store, NpgsqlDataSource dataSource, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
+    ComplianceSettings settings) : IDisposable
 {
     private const long CapacityBytes = 64L * 1024 * 1024;
     private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = CapacityBytes });
@@ -36,7 +36,7 @@ public sealed class UnitStatusCache(
         // read.
         if (await session.LoadAsync<Unit>(code, cancellation) is not { } unit) return null;
         var status = new Status(unit.Version, today,
-            JsonSerializer.SerializeToUtf8Bytes(UnitStatus.Of(unit, today), json.Value.SerializerOptions));
+            JsonSerializer.SerializeToUtf8Bytes(UnitStatus.Of(unit, today, settings), json.Value.SerializerOptions));
         cache.Set(code, status, new MemoryCacheEntryOptions { Size = status.Json.Length + code.Length });
         return status;
     }

@@ -23,7 +23,10 @@ public static class UnitWriter
     public static Task<IResult> Execute(
         HttpContext http, IDocumentStore store, BusinessClock clock, string code, IUnitCommand command,
         Func<Accepted, UnitWritten, object>? respond = null, Func<Accepted, string>? created = null) =>
-        Execute(http, store, code, command, unit => UnitDecider.Decide(unit, command, clock.Today), respond, created);
+        Execute(http, store, code, command,
+            unit => UnitDecider.Decide(
+                unit, command, clock.Today, http.RequestServices.GetRequiredService<ComplianceSettings>()),
+            respond, created);
 
     /// <summary>Runs <paramref name="decide"/> on the state of unit <paramref name="code"/> (null if it has no stream)
     /// and appends the events it accepts. <paramref name="command"/> identifies the request for idempotent retries;

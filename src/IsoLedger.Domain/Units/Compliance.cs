@@ -3,15 +3,24 @@ namespace IsoLedger.Domain.Units;
 /// <summary>A compliance rule a unit breaks, since when, and what about it (a nonconformity id or a year).</summary>
 public sealed record ComplianceFlag(Rule Rule, DateOnly Since, string? Subject = null);
 
+/// <summary>What an installation sets about the compliance rules.</summary>
+/// <param name="SuccessorGraceMonths">How long a successor of a restructuring may go without a declaration of its
+/// own before it is flagged <c>successor-not-declared</c>.</param>
+public sealed record ComplianceSettings(int SuccessorGraceMonths = 12)
+{
+    public static readonly ComplianceSettings Default = new();
+}
+
 /// <summary>Judges a unit against the compliance rules as of a date, by the business dates of its facts.</summary>
 public static class Compliance
 {
-    public static IReadOnlyList<ComplianceFlag> Flags(Unit unit, DateOnly asOf) =>
-        [.. PointInTimeFlags(unit, asOf), .. YearlyFlags(unit, asOf)];
+    public static IReadOnlyList<ComplianceFlag> Flags(Unit unit, DateOnly asOf, ComplianceSettings? settings = null) =>
+        [.. PointInTimeFlags(unit, asOf, settings), .. YearlyFlags(unit, asOf)];
 
     /// <summary>The rules a fact dated <paramref name="asOf"/> finds broken. The yearly rules are left out: a year
     /// is judged once it has ended, whatever order its facts are back-filled in.</summary>
-    public static IReadOnlyList<ComplianceFlag> PointInTimeFlags(Unit unit, DateOnly asOf)
+    public static IReadOnlyList<ComplianceFlag> PointInTimeFlags(
+        Unit unit, DateOnly asOf, ComplianceSettings? settings = null)
     {
         var flags = new List<ComplianceFlag>();
 
@@ -36,7 +45,7 @@ public static class Compliance
         var succession = unit.TookOver
             .Where(t => t.Kind is RestructuringKind.Merge or RestructuringKind.Split && t.EffectiveOn <= asOf)
             .MaxBy(t => t.EffectiveOn);
-        var grace = succession?.EffectiveOn.AddMonths(Rules.SuccessorGraceMonths);
+        var grace = succession?.EffectiveOn.AddMonths((settings ?? ComplianceSettings.Default).SuccessorGraceMonths);
         if (succession is not null && grace < asOf
             && !unit.Declarations.Any(d => d.DeclaredOn >= succession.EffectiveOn && d.DeclaredOn <= asOf))
             flags.Add(new(Rules.SuccessorNotDeclared, grace.Value.AddDays(1)));

@@ -4,7 +4,8 @@ namespace IsoLedger.Domain.Units;
 /// command shares, and the compliance rules the recorded fact finds broken as warnings.</summary>
 public static class UnitDecider
 {
-    public static Decision Decide(Unit? unit, IUnitCommand command, DateOnly today)
+    public static Decision Decide(
+        Unit? unit, IUnitCommand command, DateOnly today, ComplianceSettings? settings = null)
     {
         if (unit is null) return Decision.Reject(Rules.UnitNotRegistered);
         if (OutsideExistence(unit, command.BusinessDate, today) is { } broken) return Decision.Reject(broken);
@@ -14,7 +15,7 @@ public static class UnitDecider
 
         var after = accepted.Events.Aggregate(unit, (state, e) => Unit.Evolve(state, e)!);
         var warnings = accepted.Warnings
-            .Concat(Compliance.PointInTimeFlags(after, command.BusinessDate).Select(flag => flag.Rule))
+            .Concat(Compliance.PointInTimeFlags(after, command.BusinessDate, settings).Select(flag => flag.Rule))
             .Distinct()
             .ToList();
         return accepted with { Warnings = warnings };
