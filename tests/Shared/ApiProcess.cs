@@ -9,6 +9,9 @@ namespace IsoLedger.Testing;
 /// and ops/bench.sh).</summary>
 public sealed class ApiProcess : IAsyncDisposable
 {
+    /// <summary>The province the load registers its units in: a real one, as registration requires.</summary>
+    public const string Province = "Quảng Trị";
+
     private readonly Process process;
     public HttpClient Http { get; }
     public int Port { get; }
@@ -91,7 +94,7 @@ public sealed class ApiProcess : IAsyncDisposable
     public async Task<JsonArray> History(string code) => (await Get($"/api/units/{code}/history")).AsArray();
 
     public Task<HttpResponseMessage> Register(string code) =>
-        Http.PostAsJsonAsync("/api/units", new { code, name = $"UBND {code}", level = "commune", province = "Tỉnh Hỗn Loạn", district = "Huyện A", registeredOn = "2015-01-01" });
+        Http.PostAsJsonAsync("/api/units", new { code, name = $"UBND {code}", level = "commune", province = Province, district = "Huyện A", registeredOn = "2015-01-01" });
 
     public async ValueTask DisposeAsync()
     {
