@@ -163,8 +163,9 @@ public static class Vocabulary
     ];
 
     /// <summary>The rows of the report's summary table (Phụ lục 9 "Thống kê số liệu thực hiện ISO"), in the report's
-    /// order, in its words; each value is the summary row's <c>criterion</c>. The report writes the units still on an
-    /// older edition in the note of the edition row.</summary>
+    /// order, in its words; each value is the summary row's <c>criterion</c>. The edition row's label is followed by
+    /// the year's current edition ("… hệ thống QLCL TCVN ISO 9001:2015."); the report writes the units still on an
+    /// older edition in that row's note.</summary>
     public static readonly IReadOnlyList<Term> SummaryRows =
     [
         new("declared",
@@ -176,8 +177,8 @@ public static class Vocabulary
             "Provincial bodies, districts and communes that complied with the ISO rules in the year."),
         new("onCurrentEdition",
             "Số chuyên môn cơ quan cấp tỉnh; đơn vị hành chính cấp huyện, cấp xã đã triển khai thực hiện hệ thống "
-            + "QLCL theo phiên bản hiện hành",
-            "Provincial bodies, districts and communes on the current edition"),
+            + "QLCL",
+            "Provincial bodies, districts and communes whose system is on"),
         new("onOlderEdition", "Còn áp dụng phiên bản cũ", "Still on an older edition"),
     ];
 
