@@ -35,6 +35,7 @@ public class AccessControlTests(ApiFixture api) : IClassFixture<ApiFixture>
         (HttpMethod.Get, "/api/dashboards/units/QT-ACL-UNIT", "", "read-status"),
         (HttpMethod.Get, "/api/dashboards/units/QT-ACL-UNIT/timeline", "", "read-status"),
         (HttpMethod.Get, "/api/reports/annual/2020?province=Kon+Tum", "", "read-status"),
+        (HttpMethod.Get, "/api/reports/summary/2020?province=Kon+Tum", "", "read-status"),
         (HttpMethod.Get, "/api/vocabulary", "", "read-status"),
         (HttpMethod.Get, "/api/units/QT-ACL-UNIT/lineage", "", "read-status"),
         (HttpMethod.Post, "/api/restructurings", """{"decisionNo":"NQ 1","effectiveOn":"2025-07-01","parts":[]}""",

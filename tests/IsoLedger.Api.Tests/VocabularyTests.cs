@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Alba;
 using IsoLedger.Api.Dashboards;
+using IsoLedger.Api.Reports;
 using IsoLedger.Domain;
 using IsoLedger.Domain.Units;
 
@@ -46,6 +47,8 @@ public class VocabularyWireTests
         Assert.Equal(
             Fields(new ConversionCounts(0, 0, 0, 0, 0)).Order(),
             Vocabulary.ConversionColumns.Select(c => c.Value).Order());
+        var summary = new SummaryRow("declared", new(0, 0), new(0, 0), new(0, 0), new(0, 0));
+        Assert.Equal(["number", "note"], Vocabulary.SummaryColumns.Select(c => c.Value).Except(Fields(summary)));
     }
 }
 
@@ -74,7 +77,9 @@ public class VocabularyEndpointTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal("Công bố hệ thống phù hợp TCVN ISO 9001", (string?)declared["vi"]);
         Assert.Equal("KH duy trì áp dụng", (string?)Term(answer, "reportColumns", "maintenancePlan")["vi"]);
         Assert.Equal("Tổng", (string?)answer.Json["total"]!["vi"]);
-        string[] others = ["conversionStates", "nonconformitySources", "nonconformitySeverities", "conversionColumns"];
+        Assert.Equal("Cấp xã", (string?)Term(answer, "summaryColumns", "commune")["vi"]);
+        string[] others = ["conversionStates", "nonconformitySources", "nonconformitySeverities", "conversionColumns",
+            "summaryRows"];
         foreach (var list in others)
             Assert.NotEmpty(answer.Json[list]!.AsArray());
     }

@@ -54,11 +54,20 @@ public class VocabularyTests
     }
 
     [Fact]
-    public void Report_and_conversion_columns_are_labelled()
+    public void Report_conversion_and_summary_terms_are_labelled()
     {
         AssertLabelled(Vocabulary.ReportColumns);
         AssertLabelled(Vocabulary.ConversionColumns);
+        AssertLabelled(Vocabulary.SummaryRows);
+        AssertLabelled(Vocabulary.SummaryColumns);
     }
+
+    [Theory]
+    [InlineData(2015, QmsStandard.Iso9001V2008)]
+    [InlineData(2016, QmsStandard.Iso9001V2015)]
+    [InlineData(2025, QmsStandard.Iso9001V2015)]
+    public void The_current_edition_is_2015_from_2016(int year, QmsStandard expected) =>
+        Assert.Equal(expected, QmsStandards.CurrentIn(year));
 
     [Theory]
     [InlineData("sub-department", UnitLevel.SubDepartment)]

@@ -33,6 +33,13 @@ public static class ProvinceDashboard
     /// with.</summary>
     public static async Task<IResult> Answer<T>(
         string dashboard, Common common, DateOnly date, string filters, Func<IReadOnlyList<Unit>, T> compute,
+        IDocumentStore store, ProjectionFreshness freshness, DashboardCache cache, CancellationToken cancellation) =>
+        Results.Ok(await Judge(dashboard, common, date, filters, compute, store, freshness, cache, cancellation));
+
+    /// <summary>The answer of <see cref="Answer"/> as data, for an endpoint that writes it in another format too.
+    /// </summary>
+    public static async Task<DashboardAnswer<T>> Judge<T>(
+        string dashboard, Common common, DateOnly date, string filters, Func<IReadOnlyList<Unit>, T> compute,
         IDocumentStore store, ProjectionFreshness freshness, DashboardCache cache, CancellationToken cancellation)
     {
         var fresh = await freshness.For(common.Consistent, cancellation);
@@ -49,6 +56,6 @@ public static class ProvinceDashboard
                 .ToListAsync(CancellationToken.None);
             return compute([.. units.Select(u => u.State).Where(u => names.Contains(u.ProvinceOn(date)))]);
         }).WaitAsync(cancellation);
-        return Results.Ok(new DashboardAnswer<T>(fresh, data));
+        return new DashboardAnswer<T>(fresh, data);
     }
 }

@@ -9,13 +9,15 @@ using Wolverine.Http;
 namespace IsoLedger.Api.VocabularyEndpoints;
 
 /// <summary>Every term the API's answers use, with its Vietnamese (<c>vi</c>) and English (<c>en</c>) label: the
-/// values of each enumeration, rule ids with their sentences, event type names, and the names of the annual report's
-/// columns (each the annual table row's field) and of the conversion counts (each the counts' field).</summary>
+/// values of each enumeration, rule ids with their sentences, event type names, the names of the annual report's
+/// columns (each the annual table row's field) and of the conversion counts (each the counts' field), and the rows and
+/// columns of the summary table (each row's criterion, each tier the summary row's field).</summary>
 public sealed record VocabularyAnswer(
     IReadOnlyList<Term> Levels, IReadOnlyList<Term> Standards, IReadOnlyList<Term> ConversionStates,
     IReadOnlyList<Term> InspectionResults, IReadOnlyList<Term> NonconformitySources,
     IReadOnlyList<Term> NonconformitySeverities, IReadOnlyList<Term> Rules, IReadOnlyList<Term> Events,
-    IReadOnlyList<Term> ReportColumns, IReadOnlyList<Term> ConversionColumns, Term Total, Term UnitsCounted);
+    IReadOnlyList<Term> ReportColumns, IReadOnlyList<Term> ConversionColumns, Term Total, Term UnitsCounted,
+    IReadOnlyList<Term> SummaryRows, IReadOnlyList<Term> SummaryColumns);
 
 public static class GetVocabulary
 {
@@ -23,13 +25,13 @@ public static class GetVocabulary
         Vocabulary.Levels.All, Vocabulary.Standards.All, Vocabulary.Conversions.All, Vocabulary.Inspections.All,
         Vocabulary.NonconformitySources.All, Vocabulary.NonconformitySeverities.All, Vocabulary.Rules,
         Vocabulary.Events, Vocabulary.ReportColumns, Vocabulary.ConversionColumns, Vocabulary.Total,
-        Vocabulary.UnitsCounted);
+        Vocabulary.UnitsCounted, Vocabulary.SummaryRows, Vocabulary.SummaryColumns);
 
     /// <summary>The vocabulary: every enumeration value with its Vietnamese and English labels</summary>
     /// <remarks>Levels, standards, conversion states, inspection results, nonconformity sources and severities, rules
-    /// (id and sentence), event types, and the column names of the annual report and of conversion progress, each as
-    /// <c>{value, vi, en}</c> where <c>value</c> is what the other answers write. The dashboard labels everything with
-    /// it.</remarks>
+    /// (id and sentence), event types, the column names of the annual report and of conversion progress, and the rows
+    /// and columns of the summary table, each as <c>{value, vi, en}</c> where <c>value</c> is what the other answers
+    /// write. The dashboard labels everything with it.</remarks>
     [WolverineGet("/api/vocabulary", OperationId = "GetVocabulary"), Tags("Vocabulary")]
     [Authorize(Policy = Policies.ReadStatus)]
     [ProducesResponseType<VocabularyAnswer>(StatusCodes.Status200OK)]

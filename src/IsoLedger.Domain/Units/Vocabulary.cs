@@ -17,6 +17,11 @@ public static class QmsStandards
     /// <summary>The standard as reports name it: "2008", "2015", or "none" before any declaration.</summary>
     public static string Name(this QmsStandard? standard) =>
         standard is { } declared ? Vocabulary.Standards[declared].Value : None;
+
+    /// <summary>The edition reports of <paramref name="year"/> count as current: TCVN ISO 9001:2015 from 2016 (it was
+    /// published at the end of 2015), TCVN ISO 9001:2008 before (QĐ 118/2009/QĐ-TTg, QĐ 19/2014/QĐ-TTg). The ledger
+    /// knows no older edition, so 2008 stands for the years before it too.</summary>
+    public static QmsStandard CurrentIn(int year) => year >= 2016 ? QmsStandard.Iso9001V2015 : QmsStandard.Iso9001V2008;
 }
 
 public enum NonconformitySource { InternalAudit, Inspection, Complaint, Other }
@@ -155,5 +160,38 @@ public static class Vocabulary
         new("converted", "Đã chuyển đổi / 2015", "Converted / 2015"),
         new("convertedOrConverting", "Đã và đang chuyển đổi", "Converted or converting"),
         Total,
+    ];
+
+    /// <summary>The rows of the report's summary table (Phụ lục 9 "Thống kê số liệu thực hiện ISO"), in the report's
+    /// order, in its words; each value is the summary row's <c>criterion</c>. The edition row's label is followed by
+    /// the year's current edition ("… hệ thống QLCL TCVN ISO 9001:2015."); the report writes the units still on an
+    /// older edition in that row's note.</summary>
+    public static readonly IReadOnlyList<Term> SummaryRows =
+    [
+        new("declared",
+            "Số chuyên môn cơ quan cấp tỉnh; đơn vị hành chính cấp huyện, cấp xã đã Công bố hệ thống ISO.",
+            "Provincial bodies, districts and communes that declared an ISO system."),
+        new("complied",
+            "Số chuyên môn cơ quan cấp tỉnh; đơn vị hành chính cấp huyện, cấp xã thực hiện đúng quy định ISO trong "
+            + "hoạt động.",
+            "Provincial bodies, districts and communes that complied with the ISO rules in the year."),
+        new("onCurrentEdition",
+            "Số chuyên môn cơ quan cấp tỉnh; đơn vị hành chính cấp huyện, cấp xã đã triển khai thực hiện hệ thống "
+            + "QLCL",
+            "Provincial bodies, districts and communes whose system is on"),
+        new("onOlderEdition", "Còn áp dụng phiên bản cũ", "Still on an older edition"),
+    ];
+
+    /// <summary>The columns of the summary table, in the report's order; the tiers' values are the summary row's
+    /// fields.</summary>
+    public static readonly IReadOnlyList<Term> SummaryColumns =
+    [
+        new("number", "STT", "No."),
+        new("criterion", "Tiêu chí", "Criterion"),
+        new("total", "Tổng số", "Total"),
+        new("provincial", "Cấp tỉnh", "Provincial"),
+        new("district", "Cấp huyện", "District"),
+        new("commune", "Cấp xã", "Commune"),
+        new("note", "Ghi chú", "Note"),
     ];
 }

@@ -1,0 +1,43 @@
+using IsoLedger.Api.Dashboards;
+using IsoLedger.Api.Hosting;
+using IsoLedger.Api.Security;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace IsoLedger.Api.Reports;
+
+public static class ExportSummaryReportEndpoint
+{
+    /// <summary>Export the year's summary table (the report's Phụ lục 9)</summary>
+    /// <remarks>Per administrative tier (provincial bodies, districts, communes) and in total: the units that declared
+    /// a system, those that complied with the rules in the year, and those on the year's current edition, each as a
+    /// count out of the declared; and those still on an older edition. <c>format=json</c> (default) gives the table
+    /// with the projection's freshness; <c>format=csv</c> the report's layout, in Vietnamese, or English with
+    /// <c>lang=en</c>. Judged like the dashboards: the province as counted on the year's end, from the dashboards'
+    /// projection (<c>consistent=true</c> waits for it).</remarks>
+    [WolverineGet("/api/reports/summary/{year}", OperationId = "ExportSummaryReport")]
+    [Tags("Import and export")]
+    [Authorize(Policy = Policies.ReadStatus)]
+    [ProducesResponseType<DashboardAnswer<SummaryTable>>(StatusCodes.Status200OK, "application/json", "text/csv")]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    public static async Task<IResult> Get(
+        int year, IDocumentStore store, ProjectionFreshness freshness, DashboardCache cache, BusinessClock clock,
+        CancellationToken cancellation,
+        string? province = null, string? format = null, string? lang = null, string? consistent = null)
+    {
+        var validation = new Validation().Year("year", year, clock.Today);
+        var common = ProvinceDashboard.ReadCommon(validation, province, consistent);
+        if (format is not null and not "csv" and not "json") validation.Add("format", "Must be csv or json.");
+        if (lang is not null and not "vi" and not "en") validation.Add("lang", "Must be vi or en.");
+        if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
+
+        var answer = await ProvinceDashboard.Judge("summary", common!, AnnualTable.JudgedOnFor(year, clock.Today),
+            $"{year}", units => SummaryTable.Of(common!.Province, units, year, clock.Today),
+            store, freshness, cache, cancellation);
+        if (format != "csv") return Results.Ok(answer);
+        return Results.File(SummaryReportCsv.Report(answer.Data, english: lang == "en"),
+            "text/csv; charset=utf-8", $"iso-{year}-summary.csv");
+    }
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+using IsoLedger.Api.Dashboards;
+using IsoLedger.Domain.Units;
+
+namespace IsoLedger.Api.Reports;
+
+/// <summary>One cell of the summary: the units that meet the row's criterion, out of the declared units of the tier,
+/// as the report writes "26/30".</summary>
+public sealed record SummaryCell(int Count, int Of);
+
+/// <summary>One row of the summary, in all and per administrative tier: provincial bodies (departments and their
+/// sub-departments), districts, communes. <see cref="Criterion"/> is the row's value in
+/// <see cref="Vocabulary.SummaryRows"/>.</summary>
+public sealed record SummaryRow(
+    string Criterion, SummaryCell Total, SummaryCell Provincial, SummaryCell District, SummaryCell Commune);
+
+/// <summary>The report's summary table (Phụ lục 9, "Thống kê số liệu thực hiện ISO"): of a province's units that
+/// existed at some time of the year (<see cref="AnnualTable.UnitsOf"/>), judged on the year's end or today for the
+/// running year (<see cref="AnnualTable.JudgedOnFor"/>), those that declared a system by then; of these, those that
+/// complied with the rules in the year, those on the year's current edition (<see cref="QmsStandards.CurrentIn"/>)
+/// and those still on an older one. A unit merged away during the year counts: it worked under the rules part of the
+/// year.</summary>
+public sealed record SummaryTable(
+    string Province, int Year, DateOnly JudgedOn, QmsStandard CurrentEdition, IReadOnlyList<SummaryRow> Rows)
+{
+    /// <summary>One declared unit as the summary counts it.</summary>
+    private sealed record Judged(UnitLevel Level, bool Complied, bool OnCurrentEdition);
+
+    /// <summary>The criterion of each row of <see cref="Vocabulary.SummaryRows"/>, in its order, over the declared
+    /// units.</summary>
+    private static readonly Func<Judged, bool>[] Criteria =
+        [_ => true, u => u.Complied, u => u.OnCurrentEdition, u => !u.OnCurrentEdition];
+
+    public static SummaryTable Of(string province, IEnumerable<Unit> units, int year, DateOnly today)
+    {
+        var judgedOn = AnnualTable.JudgedOnFor(year, today);
+        // The year's flags are raised the day after it ends; the running year is judged as of today.
+        var dayAfter = judgedOn < today ? judgedOn.AddDays(1) : today;
+        var edition = QmsStandards.CurrentIn(year);
+        var declared = AnnualTable.UnitsOf(units, year, judgedOn)
+            .Where(u => u.Declarations.Any(d => d.DeclaredOn <= judgedOn))
+            .Select(u => new Judged(u.Level, Complied(u, year, dayAfter), u.StandardOn(judgedOn) == edition))
+            .ToList();
+        return new(province, year, judgedOn, edition,
+            [.. Vocabulary.SummaryRows.Zip(Criteria, (row, meets) => Row(row.Value, declared, meets))]);
+    }
+
+    /// <summary>Whether a declared unit kept the rules in <paramref name="year"/>: no compliance flag as of the day
+    /// after the year, counting the point-in-time flags active then and the yearly flags about this year (those about
+    /// earlier years belong to those years' summaries).</summary>
+    private static bool Complied(Unit unit, int year, DateOnly dayAfter) =>
+        Compliance.PointInTimeFlags(unit, dayAfter).Count == 0
+        && !Compliance.YearlyFlags(unit, dayAfter)
+            .Any(flag => flag.Subject == year.ToString(CultureInfo.InvariantCulture));
+
+    private static SummaryRow Row(string criterion, IReadOnlyList<Judged> declared, Func<Judged, bool> meets)
+    {
+        SummaryCell Cell(Func<UnitLevel, bool> tier)
+        {
+            var units = declared.Where(u => tier(u.Level)).ToList();
+            return new(units.Count(meets), units.Count);
+        }
+
+        return new(criterion, Cell(_ => true),
+            Cell(level => level is UnitLevel.Department or UnitLevel.SubDepartment),
+            Cell(level => level == UnitLevel.District), Cell(level => level == UnitLevel.Commune));
+    }
+}
