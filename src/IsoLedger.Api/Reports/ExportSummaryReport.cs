@@ -1,6 +1,7 @@
 using IsoLedger.Api.Dashboards;
 using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Security;
+using IsoLedger.Domain.Units;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -24,7 +25,7 @@ public static class ExportSummaryReportEndpoint
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public static async Task<IResult> Get(
         int year, IDocumentStore store, ProjectionFreshness freshness, DashboardCache cache, BusinessClock clock,
-        CancellationToken cancellation,
+        ComplianceSettings settings, CancellationToken cancellation,
         string? province = null, string? format = null, string? lang = null, string? consistent = null)
     {
         var validation = new Validation().Year("year", year, clock.Today);
@@ -34,7 +35,7 @@ public static class ExportSummaryReportEndpoint
         if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
 
         var answer = await ProvinceDashboard.Judge("summary", common!, AnnualTable.JudgedOnFor(year, clock.Today),
-            $"{year}", units => SummaryTable.Of(common!.Province, units, year, clock.Today),
+            $"{year}", units => SummaryTable.Of(common!.Province, units, year, clock.Today, settings),
             store, freshness, cache, cancellation);
         if (format != "csv") return Results.Ok(answer);
         return Results.File(SummaryReportCsv.Report(answer.Data, english: lang == "en"),

@@ -31,7 +31,8 @@ public sealed record SummaryTable(
     private static readonly Func<Judged, bool>[] Criteria =
         [_ => true, u => u.Complied, u => u.OnCurrentEdition, u => !u.OnCurrentEdition];
 
-    public static SummaryTable Of(string province, IEnumerable<Unit> units, int year, DateOnly today)
+    public static SummaryTable Of(
+        string province, IEnumerable<Unit> units, int year, DateOnly today, ComplianceSettings settings)
     {
         var judgedOn = AnnualTable.JudgedOnFor(year, today);
         // The year's flags are raised the day after it ends; the running year is judged as of today.
@@ -39,7 +40,8 @@ public sealed record SummaryTable(
         var edition = QmsStandards.CurrentIn(year);
         var declared = AnnualTable.UnitsOf(units, year, judgedOn)
             .Where(u => u.Declarations.Any(d => d.DeclaredOn <= judgedOn))
-            .Select(u => new Judged(u.Level, Complied(u, year, dayAfter), u.StandardOn(judgedOn) == edition))
+            .Select(u => new Judged(
+                u.Level, Complied(u, year, dayAfter, settings), u.StandardOn(judgedOn) == edition))
             .ToList();
         return new(province, year, judgedOn, edition,
             [.. Vocabulary.SummaryRows.Zip(Criteria, (row, meets) => Row(row.Value, declared, meets))]);
@@ -48,8 +50,8 @@ public sealed record SummaryTable(
     /// <summary>Whether a declared unit kept the rules in <paramref name="year"/>: no compliance flag as of the day
     /// after the year, counting the point-in-time flags active then and the yearly flags about this year (those about
     /// earlier years belong to those years' summaries).</summary>
-    private static bool Complied(Unit unit, int year, DateOnly dayAfter) =>
-        Compliance.PointInTimeFlags(unit, dayAfter).Count == 0
+    private static bool Complied(Unit unit, int year, DateOnly dayAfter, ComplianceSettings settings) =>
+        Compliance.PointInTimeFlags(unit, dayAfter, settings).Count == 0
         && !Compliance.YearlyFlags(unit, dayAfter)
             .Any(flag => flag.Subject == year.ToString(CultureInfo.InvariantCulture));
 
