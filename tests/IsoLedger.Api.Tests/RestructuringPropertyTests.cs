@@ -214,7 +214,7 @@ public class RestructuringPropertyTests
             foreach (var (command, before) in ledger.Restructurings)
             {
                 var part = command.Parts[0];
-                foreach (var code in part.Predecessors)
+                foreach (var code in part.Predecessors())
                 {
                     var was = before[code];
                     var now = ledger.State(code)!;
@@ -229,17 +229,17 @@ public class RestructuringPropertyTests
                     switch (part.Kind)
                     {
                         case RestructuringKind.Merge:
-                            Assert.Equal(part.Successors.Single(), now.Merger!.IntoCode);
+                            Assert.Equal(part.Successors().Single(), now.Merger!.IntoCode);
                             break;
                         case RestructuringKind.Split:
-                            Assert.Equal(part.Successors, now.Split!.IntoCodes);
+                            Assert.Equal(part.Successors(), now.Split!.IntoCodes);
                             break;
                         case RestructuringKind.Dissolve:
                             Assert.Equal(command.EffectiveOn, now.Dissolution!.DissolvedOn);
                             break;
                     }
                 }
-                foreach (var successor in part.Successors)
+                foreach (var successor in part.Successors())
                 {
                     var took = Assert.Single(ledger.State(successor)!.TookOver, t => t.RestructuringId == command.Id);
                     Assert.Equal(part.From.Order(StringComparer.Ordinal), took.Predecessors.Select(p => p.Code).Order(StringComparer.Ordinal));

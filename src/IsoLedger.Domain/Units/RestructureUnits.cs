@@ -20,10 +20,10 @@ public sealed record RestructuringPart(
     string? District = null)
 {
     /// <summary>The units that end with this part (merged, split or dissolved).</summary>
-    public IEnumerable<string> Predecessors =>
+    public IEnumerable<string> Predecessors() =>
         Kind is RestructuringKind.Merge or RestructuringKind.Split or RestructuringKind.Dissolve ? From : [];
 
-    public IEnumerable<string> Successors =>
+    public IEnumerable<string> Successors() =>
         IntoNew.Select(n => n.Code).Concat(IntoCode is null ? [] : [IntoCode]);
 
     /// <summary>Whether every unit of <see cref="From"/> already shows this part's effect on
@@ -32,9 +32,9 @@ public sealed record RestructuringPart(
         From.All(code => units.GetValueOrDefault(code) is { } unit && Kind switch
         {
             RestructuringKind.Merge =>
-                unit.Merger is { } m && m.MergedOn == effectiveOn && Successors.Contains(m.IntoCode),
+                unit.Merger is { } m && m.MergedOn == effectiveOn && Successors().Contains(m.IntoCode),
             RestructuringKind.Split => unit.Split is { } s && s.SplitOn == effectiveOn
-                && s.IntoCodes.Order().SequenceEqual(Successors.Order()),
+                && s.IntoCodes.Order().SequenceEqual(Successors().Order()),
             RestructuringKind.Dissolve => unit.Dissolution?.DissolvedOn == effectiveOn,
             RestructuringKind.Rename => unit.Renames.Any(r => r.RenamedOn == effectiveOn && r.Name == Name),
             _ => unit.Transfers.Any(t =>
@@ -52,21 +52,21 @@ public sealed record RestructureUnits(
 {
     /// <summary>Every unit the decision reads and writes.</summary>
     public IReadOnlyList<string> Codes =>
-        Parts.SelectMany(p => p.From.Concat(p.Successors)).Distinct(StringComparer.Ordinal).ToList();
+        Parts.SelectMany(p => p.From.Concat(p.Successors())).Distinct(StringComparer.Ordinal).ToList();
 
     /// <summary>Decides the restructuring on the states of <see cref="Codes"/> (null: not registered): the events
     /// of each unit, or the rule it breaks and the unit that breaks it.</summary>
     public RestructuringDecision Decide(IReadOnlyDictionary<string, Unit?> units, DateOnly today)
     {
         if (EffectiveOn > today) return new RestructuringRejected(Rules.FutureBusinessDate, null);
-        var predecessors = Parts.SelectMany(p => p.Predecessors).ToList();
-        var changed = Parts.Where(p => !p.Predecessors.Any()).SelectMany(p => p.From).ToList();
-        var successors = Parts.SelectMany(p => p.Successors).ToList();
+        var predecessors = Parts.SelectMany(p => p.Predecessors()).ToList();
+        var changed = Parts.Where(p => !p.Predecessors().Any()).SelectMany(p => p.From).ToList();
+        var successors = Parts.SelectMany(p => p.Successors()).ToList();
         // A unit ends once, and is renamed or transferred at most once, by one act; renamed and transferred by the
         // same act is fine.
         var repeated = predecessors.GroupBy(c => c).FirstOrDefault(g => g.Count() > 1)?.Key
             ?? predecessors.Intersect(changed).FirstOrDefault()
-            ?? Parts.Where(p => !p.Predecessors.Any()).SelectMany(p => p.From.Select(code => (code, p.Kind)))
+            ?? Parts.Where(p => !p.Predecessors().Any()).SelectMany(p => p.From.Select(code => (code, p.Kind)))
                 .GroupBy(change => change).FirstOrDefault(g => g.Count() > 1)?.Key.code
             ?? predecessors.Intersect(successors).FirstOrDefault();
         if (repeated is not null) return new RestructuringRejected(Rules.RestructuringCycle, repeated);
@@ -121,7 +121,7 @@ public sealed record RestructureUnits(
             add(unit.Code, new UnitRegistered(
                 unit.Code, unit.Name, unit.Level, unit.Province, unit.District, unit.ParentCode, EffectiveOn));
         }
-        var successors = part.Successors.ToList();
+        var successors = part.Successors().ToList();
         switch (part.Kind)
         {
             case RestructuringKind.Merge:

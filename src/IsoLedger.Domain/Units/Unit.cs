@@ -16,14 +16,16 @@ public sealed record Unit
     /// When it is not (the date was unknown), the unit exists from its earliest recorded fact.</summary>
     public bool EstablishmentDated { get; init; } = true;
 
-    /// <summary>The business dates of the earliest and the latest fact recorded after the registration.</summary>
-    public DateOnly? EarliestFactOn { get; init; }
-    public DateOnly? LatestFactOn { get; init; }
+    /// <summary>The business dates of the earliest and the latest fact recorded after the registration. Computed
+    /// from the facts kept, so that a state stored by an earlier version of the ledger answers them too.</summary>
+    public DateOnly? EarliestFactOn => FactDates().Min(d => (DateOnly?)d);
+    public DateOnly? LatestFactOn => FactDates().Max(d => (DateOnly?)d);
 
-    /// <summary>The name, level, province and district the unit was registered with; renames and transfers are dated
-    /// facts of their own, so that the unit is named as it was on any date.</summary>
-    public required string RegisteredName { get; init; }
-    public required string RegisteredProvince { get; init; }
+    /// <summary>The name, province and district the unit was registered with; renames and transfers are dated facts
+    /// of their own, so that the unit is named as it was on any date. A state stored before renames and transfers
+    /// existed has none of them, and its current name, province and district are the registered ones.</summary>
+    public string? RegisteredName { get; init; }
+    public string? RegisteredProvince { get; init; }
     public string? RegisteredDistrict { get; init; }
     public IReadOnlyList<UnitRenamed> Renames { get; init; } = [];
     public IReadOnlyList<UnitTransferred> Transfers { get; init; } = [];
@@ -63,15 +65,36 @@ public sealed record Unit
     public bool ExistsOn(DateOnly date) => ExistsFrom <= date && !(EndedOn <= date);
 
     public string NameOn(DateOnly date) =>
-        Renames.Where(r => r.RenamedOn <= date).MaxBy(r => r.RenamedOn)?.Name ?? RegisteredName;
+        Renames.Where(r => r.RenamedOn <= date).MaxBy(r => r.RenamedOn)?.Name ?? RegisteredName ?? Name;
 
     public string ProvinceOn(DateOnly date) =>
         Transfers.Where(t => t.Province is not null && t.TransferredOn <= date).MaxBy(t => t.TransferredOn)?.Province
-        ?? RegisteredProvince;
+        ?? RegisteredProvince ?? Province;
 
     public string? DistrictOn(DateOnly date) =>
         Transfers.Where(t => t.District is not null && t.TransferredOn <= date).MaxBy(t => t.TransferredOn)?.District
-        ?? RegisteredDistrict;
+        ?? (RegisteredName is null ? District : RegisteredDistrict);
+
+    /// <summary>The business date of every fact kept after the registration.</summary>
+    private IEnumerable<DateOnly> FactDates() =>
+        SteeringBoards.Select(b => b.FormedOn)
+            .Concat(Documentation.Select(d => d.IssuedOn))
+            .Concat(Declarations.Select(d => d.DeclaredOn))
+            .Concat(new[] { ConversionStartedOn, ConvertedOn }.OfType<DateOnly>())
+            .Concat(InternalAudits)
+            .Concat(ManagementReviews)
+            .Concat(Nonconformities.SelectMany(n => n.CorrectiveActions.Select(a => a.TakenOn)
+                .Append(n.RaisedOn).Concat(n.ClosedOn is { } closed ? [closed] : [])))
+            .Concat(ScopeChanges.Select(c => c.ChangedOn))
+            .Concat(Years.Values.SelectMany(y => new[]
+            {
+                y.QualityPolicyOn, y.QualityObjectivesOn, y.MaintenancePlanOn, y.ReportSubmittedOn,
+                y.Inspection?.InspectedOn, y.CorrectiveActionsReportedOn,
+            }.OfType<DateOnly>()))
+            .Concat(new[] { Merger?.MergedOn, Split?.SplitOn, Dissolution?.DissolvedOn }.OfType<DateOnly>())
+            .Concat(TookOver.Select(t => t.EffectiveOn))
+            .Concat(Renames.Select(r => r.RenamedOn))
+            .Concat(Transfers.Select(t => t.TransferredOn));
 
     /// <summary>The standard the unit's system is on after everything recorded (stored, so lists can filter on
     /// it).</summary>
@@ -125,14 +148,6 @@ public sealed record Unit
             };
         }
         if (unit is null) return null;
-        if (@event is IUnitEvent fact)
-        {
-            unit = unit with
-            {
-                EarliestFactOn = unit.EarliestFactOn <= fact.BusinessDate ? unit.EarliestFactOn : fact.BusinessDate,
-                LatestFactOn = unit.LatestFactOn >= fact.BusinessDate ? unit.LatestFactOn : fact.BusinessDate,
-            };
-        }
         return @event switch
         {
             SteeringBoardFormed board => unit with { SteeringBoards = [.. unit.SteeringBoards, board] },
