@@ -110,3 +110,13 @@ test("the page switches to English and fits a phone", async () => {
   await page.screenshot({ path: `${screenshots}phone-english.png`, fullPage: false });
   await page.click("#language");
 });
+
+test("the province and year are in the address, so a link reproduces the view", async () => {
+  const address = new URL(page.url());
+  assert.equal(address.searchParams.get("province"), "Quảng Trị");
+  assert.equal(address.searchParams.get("year"), await page.inputValue("#year"));
+  await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020`);
+  await page.waitForSelector("#annual-table tr[data-code]");
+  assert.equal(await page.inputValue("#province"), "Quảng Trị");
+  assert.equal(await page.inputValue("#year"), "2020");
+});

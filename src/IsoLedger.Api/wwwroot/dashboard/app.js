@@ -324,6 +324,24 @@ function fillYears() {
   $("year").value = years[years.length - 1];
 }
 
+// The province and year are in the address (?province=…&year=…), so a link reproduces the view and the back button
+// returns to the previous one; the unit page stays in the hash.
+function applyView() {
+  const view = new URLSearchParams(location.search);
+  const province = view.get("province");
+  if (province && state.provinces.some((p) => p.province === province) && $("province").value !== province) {
+    $("province").value = province;
+    fillYears();
+  }
+  const year = view.get("year");
+  if (year && [...$("year").options].some((o) => o.value === year)) $("year").value = year;
+}
+
+function recordView() {
+  const view = new URLSearchParams({ province: $("province").value, year: $("year").value });
+  history.pushState(null, "", `?${view}${location.hash}`);
+}
+
 async function route() {
   const match = location.hash.match(/^#unit\/(.+)$/);
   if (match) {
@@ -348,6 +366,7 @@ async function start() {
   $("province").replaceChildren(...state.provinces.map((p) => element("option", { value: p.province, text: `${p.province} (${p.units})` })));
   fillLevels();
   fillYears();
+  applyView();
   await loadOverview();
   await route();
 }
@@ -368,8 +387,9 @@ document.addEventListener("DOMContentLoaded", () => {
     if (state.conversion) { renderConversion(); renderAnnual(); renderCompliance(); }
     if (!$("unit").hidden) route();
   });
-  $("province").addEventListener("change", () => { fillYears(); loadOverview(); });
-  $("year").addEventListener("change", loadOverview);
+  $("province").addEventListener("change", () => { fillYears(); recordView(); loadOverview(); });
+  $("year").addEventListener("change", () => { recordView(); loadOverview(); });
+  window.addEventListener("popstate", () => { applyView(); loadOverview(); });
   $("annual-filter").addEventListener("input", renderAnnual);
   $("annual-level").addEventListener("change", renderAnnual);
   $("annual-csv").addEventListener("click", downloadCsv);
