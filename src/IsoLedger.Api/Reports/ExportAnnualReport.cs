@@ -15,12 +15,14 @@ public static class ExportAnnualReportEndpoint
     /// <remarks><c>format=csv</c> (default) gives the layout of the report's appendices: units grouped by level and
     /// district with x marks, the inspection result, the standard, and group totals with percentages; headers in
     /// Vietnamese, or English with <c>lang=en</c>. <c>layout=import</c> gives the year in the import format instead.
-    /// <c>format=json</c> gives the table as data. Read from the units' inline state, so it includes every
-    /// write.</remarks>
+    /// <c>format=xlsx</c> gives the appendix layout as a workbook: a sheet per level and one for the province's totals,
+    /// text as values (never formulas), numbers as numbers. <c>format=json</c> gives the table as data. Read from the
+    /// units' inline state, so it includes every write.</remarks>
     [WolverineGet("/api/reports/annual/{year}", OperationId = "ExportAnnualReport")]
     [Tags("Import and export")]
     [Authorize(Policy = Policies.ReadStatus)]
-    [ProducesResponseType<AnnualTable>(StatusCodes.Status200OK, "application/json", "text/csv")]
+    [ProducesResponseType<AnnualTable>(StatusCodes.Status200OK, "application/json", "text/csv",
+        XlsxWriter.ContentType)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public static async Task<IResult> Get(
         int year, IQuerySession session, BusinessClock clock, CancellationToken cancellation,
@@ -29,10 +31,11 @@ public static class ExportAnnualReportEndpoint
         var validation = new Validation()
             .Year("year", year, clock.Today)
             .Text("province", province, required: true, max: 500);
-        if (format is not null and not "csv" and not "json") validation.Add("format", "Must be csv or json.");
+        if (format is not null and not "csv" and not "json" and not "xlsx")
+            validation.Add("format", "Must be csv, json or xlsx.");
         if (lang is not null and not "vi" and not "en") validation.Add("lang", "Must be vi or en.");
         if (layout is not null and not "report" and not "import") validation.Add("layout", "Must be report or import.");
-        if (format == "json" && layout == "import") validation.Add("layout", "The import layout is CSV.");
+        if (format is "json" or "xlsx" && layout == "import") validation.Add("layout", "The import layout is CSV.");
         if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
 
         var name = province!.Normalize();
@@ -40,10 +43,13 @@ public static class ExportAnnualReportEndpoint
         var table = AnnualTable.Of(name, units, year, clock.Today);
         if (format == "json") return Results.Ok(table);
 
-        var csv = layout == "import"
-            ? AnnualReportCsv.Import(table, units.ToDictionary(u => u.Code))
-            : AnnualReportCsv.Report(table, english: lang == "en");
-        var fileName = $"iso-{year}-{(layout == "import" ? "import" : "report")}.csv";
-        return Results.File(csv, "text/csv; charset=utf-8", fileName);
+        if (layout == "import")
+        {
+            return Results.File(AnnualReport.Import(table, units.ToDictionary(u => u.Code)),
+                "text/csv; charset=utf-8", $"iso-{year}-import.csv");
+        }
+        var report = AnnualReport.Table(table, english: lang == "en");
+        if (format == "xlsx") return Results.File(report.ToXlsx(), XlsxWriter.ContentType, $"iso-{year}-report.xlsx");
+        return Results.File(report.ToCsv(), "text/csv; charset=utf-8", $"iso-{year}-report.csv");
     }
 }

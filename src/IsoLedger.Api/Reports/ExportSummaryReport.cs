@@ -16,12 +16,14 @@ public static class ExportSummaryReportEndpoint
     /// a system, those that complied with the rules in the year, and those on the year's current edition, each as a
     /// count out of the declared; and those still on an older edition. <c>format=json</c> (default) gives the table
     /// with the projection's freshness; <c>format=csv</c> the report's layout, in Vietnamese, or English with
-    /// <c>lang=en</c>. Judged like the dashboards: the province as counted on the year's end, from the dashboards'
-    /// projection (<c>consistent=true</c> waits for it).</remarks>
+    /// <c>lang=en</c>; <c>format=xlsx</c> that layout as a workbook, the tiers under a merged header, text as values
+    /// (never formulas), numbers as numbers. Judged like the dashboards: the province as counted on the year's end,
+    /// from the dashboards' projection (<c>consistent=true</c> waits for it).</remarks>
     [WolverineGet("/api/reports/summary/{year}", OperationId = "ExportSummaryReport")]
     [Tags("Import and export")]
     [Authorize(Policy = Policies.ReadStatus)]
-    [ProducesResponseType<DashboardAnswer<SummaryTable>>(StatusCodes.Status200OK, "application/json", "text/csv")]
+    [ProducesResponseType<DashboardAnswer<SummaryTable>>(StatusCodes.Status200OK, "application/json",
+        "text/csv", XlsxWriter.ContentType)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public static async Task<IResult> Get(
         int year, IDocumentStore store, ProjectionFreshness freshness, DashboardCache cache, BusinessClock clock,
@@ -30,15 +32,18 @@ public static class ExportSummaryReportEndpoint
     {
         var validation = new Validation().Year("year", year, clock.Today);
         var common = ProvinceDashboard.ReadCommon(validation, province, consistent);
-        if (format is not null and not "csv" and not "json") validation.Add("format", "Must be csv or json.");
+        if (format is not null and not "csv" and not "json" and not "xlsx")
+            validation.Add("format", "Must be csv, json or xlsx.");
         if (lang is not null and not "vi" and not "en") validation.Add("lang", "Must be vi or en.");
         if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
 
         var answer = await ProvinceDashboard.Judge("summary", common!, AnnualTable.JudgedOnFor(year, clock.Today),
             $"{year}", units => SummaryTable.Of(common!.Province, units, year, clock.Today, settings),
             store, freshness, cache, cancellation);
-        if (format != "csv") return Results.Ok(answer);
-        return Results.File(SummaryReportCsv.Report(answer.Data, english: lang == "en"),
-            "text/csv; charset=utf-8", $"iso-{year}-summary.csv");
+        if (format is not ("csv" or "xlsx")) return Results.Ok(answer);
+        var report = SummaryReport.Table(answer.Data, english: lang == "en");
+        return format == "xlsx"
+            ? Results.File(report.ToXlsx(), XlsxWriter.ContentType, $"iso-{year}-summary.xlsx")
+            : Results.File(report.ToCsv(), "text/csv; charset=utf-8", $"iso-{year}-summary.csv");
     }
 }

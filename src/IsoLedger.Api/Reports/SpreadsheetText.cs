@@ -1,11 +1,12 @@
 namespace IsoLedger.Api.Reports;
 
-/// <summary>The one rule for text cells of every spreadsheet export (CSV now, any other format later): a spreadsheet
-/// program runs a cell that starts with a formula character, so such text ("=HYPERLINK(…)", "+1", "@SUM(A1)") is
-/// written behind an apostrophe, which spreadsheets show as text and hide (OWASP "CSV injection"). Text that already
-/// starts with an apostrophe before such a character, or before another apostrophe, gets one more, so that
-/// <see cref="Restore"/> undoes <see cref="Neutralise"/> exactly and an import of our own export keeps the original
-/// text. Only text goes through here: numbers the writers produce are never prefixed.</summary>
+/// <summary>The one rule for text cells of every spreadsheet export: a spreadsheet program runs a CSV cell that
+/// starts with a formula character, so such text ("=HYPERLINK(…)", "+1", "@SUM(A1)") is written behind an apostrophe,
+/// which spreadsheets show as text and hide (OWASP "CSV injection"). A workbook's text cell cannot run, but gets the
+/// same text (its apostrophe shows), so that both exports say the same and a later copy into CSV stays safe. Text
+/// that already starts with an apostrophe before such a character, or before another apostrophe, gets one more, so
+/// that <see cref="Restore"/> undoes <see cref="Neutralise"/> exactly and an import of our own export keeps the
+/// original text. Only text goes through here: numbers the writers produce are never prefixed.</summary>
 public static class SpreadsheetText
 {
     private const char Escape = '\'';

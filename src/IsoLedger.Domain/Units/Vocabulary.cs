@@ -182,6 +182,14 @@ public static class Vocabulary
         new("onOlderEdition", "Còn áp dụng phiên bản cũ", "Still on an older edition"),
     ];
 
+    /// <summary>The summary table's title; a workbook names its sheet so (sheet names hold at most 31
+    /// characters).</summary>
+    public static readonly Term SummaryTitle =
+        new("summary", "Thống kê số liệu thực hiện ISO", "ISO implementation statistics");
+
+    /// <summary>The header the summary table writes over its tier columns.</summary>
+    public static readonly Term SummaryTiers = new("tiers", "Chia ra theo cấp hành chính", "By administrative tier");
+
     /// <summary>The columns of the summary table, in the report's order; the tiers' values are the summary row's
     /// fields.</summary>
     public static readonly IReadOnlyList<Term> SummaryColumns =

@@ -6,9 +6,9 @@ using Marten;
 
 namespace IsoLedger.Api.Reports;
 
-/// <summary>The annual table as CSV: in the layout of the provincial report's appendices, or in the import format.
-/// </summary>
-public static class AnnualReportCsv
+/// <summary>The annual table in the layout of the provincial report's appendices (for CSV and workbooks), or as CSV in
+/// the import format.</summary>
+public static class AnnualReport
 {
     /// <summary>How a report in one language names things: every label comes from the vocabulary.</summary>
     private sealed record Language(Func<Term, string> Label, Func<InspectionResult, string> Inspection)
@@ -32,35 +32,37 @@ public static class AnnualReportCsv
     /// <summary>English names; inspection results are written as the import format's values.</summary>
     private static readonly Language English = new(term => term.En, result => Vocabulary.Inspections[result].Value);
 
-    /// <summary>Units grouped by level and, within a level, by district, each group followed by its totals.</summary>
-    public static byte[] Report(AnnualTable table, bool english)
+    /// <summary>Units grouped by level and, within a level, by district, each group followed by its totals; a
+    /// section per level, and the province's totals last in a section of their own.</summary>
+    public static ReportTable Table(AnnualTable table, bool english)
     {
         var language = english ? English : Vietnamese;
-        var csv = new CsvWriter().Row(Vocabulary.ReportColumns.Select(language.Label));
+        var sections = new List<ReportSection>();
         var number = 0;
         foreach (var level in table.Rows.GroupBy(r => r.Level))
         {
-            csv.Row("", language.Level(level.Key));
+            List<object?[]> rows = [["", language.Level(level.Key)]];
             foreach (var district in level.GroupBy(r => r.District))
             {
-                if (district.Key is not null && level.Key == UnitLevel.Commune) csv.Row("", district.Key);
+                if (district.Key is not null && level.Key == UnitLevel.Commune) rows.Add(["", district.Key]);
                 foreach (var row in district)
                 {
-                    csv.Row(++number, row.Name, Mark(row.Declared), Mark(row.QualityPolicy),
+                    rows.Add([++number, row.Name, Mark(row.Declared), Mark(row.QualityPolicy),
                         Mark(row.QualityObjectives), Mark(row.MaintenancePlan), Mark(row.InternalAudit),
                         Mark(row.CorrectiveActions), Mark(row.ManagementReview), Mark(row.ReportSubmitted),
-                        row.Inspection is { } result ? language.Inspection(result) : "", language.Standard(row));
+                        row.Inspection is { } result ? language.Inspection(result) : "", language.Standard(row)]);
                 }
                 if (district.Key is not null && level.Key == UnitLevel.Commune)
-                    Totals(csv, language, district.Key, district.ToList());
+                    rows.Add(Totals(language, district.Key, district.ToList()));
             }
-            Totals(csv, language, language.Level(level.Key), level.ToList());
+            rows.Add(Totals(language, language.Level(level.Key), level.ToList()));
+            sections.Add(new(language.Level(level.Key), rows));
         }
-        Totals(csv, language, table.Province, table.Rows);
-        return csv.ToBytes();
+        sections.Add(new(language.Label(Vocabulary.Total), [Totals(language, table.Province, table.Rows)]));
+        return new([.. Vocabulary.ReportColumns.Select(c => new ReportColumn(language.Label(c)))], sections);
     }
 
-    private static void Totals(CsvWriter csv, Language language, string group, IReadOnlyCollection<AnnualRow> rows)
+    private static object?[] Totals(Language language, string group, IReadOnlyCollection<AnnualRow> rows)
     {
         var totals = AnnualTotals.Of(group, rows);
         var inspections = rows.Where(r => r.Inspection is not null).GroupBy(r => r.Inspection!.Value)
@@ -68,10 +70,10 @@ public static class AnnualReportCsv
         var standards = rows.Where(r => r.Standard != QmsStandards.None).GroupBy(language.Standard)
             .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}: {g.Count()}");
         var units = $"{totals.Units} {language.Label(Vocabulary.UnitsCounted)}";
-        csv.Row("", $"{language.Label(Vocabulary.Total)}: {group} ({units})", totals.Declared, totals.QualityPolicy,
+        return ["", $"{language.Label(Vocabulary.Total)}: {group} ({units})", totals.Declared, totals.QualityPolicy,
             totals.QualityObjectives, totals.MaintenancePlan, totals.InternalAudit, totals.CorrectiveActions,
             totals.ManagementReview, $"{totals.ReportSubmitted} ({totals.ReportedPercent:0.00}%)",
-            string.Join("; ", inspections), string.Join("; ", standards));
+            string.Join("; ", inspections), string.Join("; ", standards)];
     }
 
     /// <summary>The year in the import format, dated the day the table is judged on: importing it into an empty
