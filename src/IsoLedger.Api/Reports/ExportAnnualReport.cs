@@ -1,6 +1,7 @@
 using IsoLedger.Api.Dashboards;
 using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Security;
+using IsoLedger.Domain.Provinces;
 using IsoLedger.Domain.Units;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -28,9 +29,8 @@ public static class ExportAnnualReportEndpoint
         int year, IQuerySession session, BusinessClock clock, CancellationToken cancellation,
         string? province = null, string? format = null, string? lang = null, string? layout = null)
     {
-        var validation = new Validation()
-            .Year("year", year, clock.Today)
-            .Text("province", province, required: true, max: 500);
+        var validation = new Validation().Year("year", year, clock.Today);
+        var common = ProvinceDashboard.ReadCommon(validation, province, consistent: null);
         if (format is not null and not "csv" and not "json" and not "xlsx")
             validation.Add("format", "Must be csv, json or xlsx.");
         if (lang is not null and not "vi" and not "en") validation.Add("lang", "Must be vi or en.");
@@ -38,8 +38,15 @@ public static class ExportAnnualReportEndpoint
         if (format is "json" or "xlsx" && layout == "import") validation.Add("layout", "The import layout is CSV.");
         if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
 
-        var name = province!.Normalize();
-        var units = await session.Query<Unit>().Where(u => u.Province == name).ToListAsync(cancellation);
+        // The province's units as the dashboards count them on the year's judged day: a merged province's units
+        // under the province it became part of from 1 July 2025, a transferred unit where it was then.
+        var name = common!.Province;
+        var judgedOn = AnnualTable.JudgedOnFor(year, clock.Today);
+        var names = Provinces.NamesCountedAs(name, judgedOn).ToArray();
+        var stored = await session.Query<Unit>()
+            .Where(u => names.Contains(u.Province) || names.Contains(u.RegisteredProvince))
+            .ToListAsync(cancellation);
+        var units = stored.Where(u => names.Contains(u.ProvinceOn(judgedOn))).ToList();
         var table = AnnualTable.Of(name, units, year, clock.Today);
         if (format == "json") return Results.Ok(table);
 
