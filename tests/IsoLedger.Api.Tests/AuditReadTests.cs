@@ -114,6 +114,8 @@ public class AuditReadTests(ApiFixture api) : IClassFixture<ApiFixture>
         var all = (await Host.Get($"/api/units?province={Uri.EscapeDataString(province)}", Keys.Viewer).Expect(200)).Json;
         Assert.Equal(2, (long)all["total"]!);
         Assert.Equal(new[] { first, second }.Order(), all["items"]!.AsArray().Select(i => (string)i!["code"]!));
+        var spelledOtherwise = (await Host.Get("/api/units?province=t%E1%BB%89nh%20cao%20b%E1%BA%B1ng").Expect(200)).Json;
+        Assert.Equal(2, (long)spelledOtherwise["total"]!);
 
         var on2015 = (await Host.Get($"/api/units?province={Uri.EscapeDataString(province)}&standard=2015&level=commune").Expect(200)).Json;
         Assert.Equal(second, (string?)on2015["items"]!.AsArray().Single()!["code"]);

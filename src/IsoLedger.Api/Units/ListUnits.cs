@@ -1,5 +1,6 @@
 using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Security;
+using IsoLedger.Domain.Provinces;
 using IsoLedger.Domain.Units;
 using Marten;
 using Marten.Linq;
@@ -46,7 +47,12 @@ public static class ListUnitsEndpoint
         if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
 
         IQueryable<Unit> units = session.Query<Unit>().Stats(out QueryStatistics statistics);
-        if (province is not null) { var p = province.Normalize(); units = units.Where(u => u.Province == p); }
+        if (province is not null)
+        {
+            // Any spelling of a province finds the name units are stored under.
+            var p = Provinces.Canonical(province) ?? province.Normalize();
+            units = units.Where(u => u.Province == p);
+        }
         if (district is not null) { var d = district.Normalize(); units = units.Where(u => u.District == d); }
         if (levelFilter is not null) units = units.Where(u => u.Level == levelFilter);
         if (standard == "none") units = units.Where(u => u.Standard == null);
