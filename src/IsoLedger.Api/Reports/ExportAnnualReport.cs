@@ -29,11 +29,8 @@ public static class ExportAnnualReportEndpoint
         int year, IQuerySession session, BusinessClock clock, CancellationToken cancellation,
         string? province = null, string? format = null, string? lang = null, string? layout = null)
     {
-        var validation = new Validation().Year("year", year, clock.Today);
+        var validation = new Validation().Year("year", year, clock.Today).Formats(format, lang);
         var common = ProvinceDashboard.ReadCommon(validation, province, consistent: null);
-        if (format is not null and not "csv" and not "json" and not "xlsx")
-            validation.Add("format", "Must be csv, json or xlsx.");
-        if (lang is not null and not "vi" and not "en") validation.Add("lang", "Must be vi or en.");
         if (layout is not null and not "report" and not "import") validation.Add("layout", "Must be report or import.");
         if (format is "json" or "xlsx" && layout == "import") validation.Add("layout", "The import layout is CSV.");
         if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
@@ -55,8 +52,6 @@ public static class ExportAnnualReportEndpoint
             return Results.File(AnnualReport.Import(table, units.ToDictionary(u => u.Code)),
                 "text/csv; charset=utf-8", $"iso-{year}-import.csv");
         }
-        var report = AnnualReport.Table(table, english: lang == "en");
-        if (format == "xlsx") return Results.File(report.ToXlsx(), XlsxWriter.ContentType, $"iso-{year}-report.xlsx");
-        return Results.File(report.ToCsv(), "text/csv; charset=utf-8", $"iso-{year}-report.csv");
+        return ReportFormat.File(AnnualReport.Table(table, english: lang == "en"), format, $"iso-{year}-report");
     }
 }

@@ -30,11 +30,8 @@ public static class ExportSummaryReportEndpoint
         ComplianceSettings settings, CancellationToken cancellation,
         string? province = null, string? format = null, string? lang = null, string? consistent = null)
     {
-        var validation = new Validation().Year("year", year, clock.Today);
+        var validation = new Validation().Year("year", year, clock.Today).Formats(format, lang);
         var common = ProvinceDashboard.ReadCommon(validation, province, consistent);
-        if (format is not null and not "csv" and not "json" and not "xlsx")
-            validation.Add("format", "Must be csv, json or xlsx.");
-        if (lang is not null and not "vi" and not "en") validation.Add("lang", "Must be vi or en.");
         if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
 
         var answer = await ProvinceDashboard.Judge("summary", common!, AnnualTable.JudgedOnFor(year, clock.Today),
@@ -42,8 +39,6 @@ public static class ExportSummaryReportEndpoint
             store, freshness, cache, cancellation);
         if (format is not ("csv" or "xlsx")) return Results.Ok(answer);
         var report = SummaryReport.Table(answer.Data, english: lang == "en");
-        return format == "xlsx"
-            ? Results.File(report.ToXlsx(), XlsxWriter.ContentType, $"iso-{year}-summary.xlsx")
-            : Results.File(report.ToCsv(), "text/csv; charset=utf-8", $"iso-{year}-summary.csv");
+        return ReportFormat.File(report, format, $"iso-{year}-summary");
     }
 }

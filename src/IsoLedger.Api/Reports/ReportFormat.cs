@@ -1,0 +1,21 @@
+using IsoLedger.Api.Hosting;
+
+namespace IsoLedger.Api.Reports;
+
+/// <summary>How every report is asked for and sent: <c>format=json|csv|xlsx</c> and <c>lang=vi|en</c>.</summary>
+public static class ReportFormat
+{
+    public static Validation Formats(this Validation validation, string? format, string? lang)
+    {
+        if (format is not null and not "csv" and not "json" and not "xlsx")
+            validation.Add("format", "Must be csv, json or xlsx.");
+        if (lang is not null and not "vi" and not "en") validation.Add("lang", "Must be vi or en.");
+        return validation;
+    }
+
+    /// <summary>The report as a file: a workbook for <c>xlsx</c>, CSV otherwise; <paramref name="name"/> without
+    /// extension.</summary>
+    public static IResult File(ReportTable report, string? format, string name) => format == "xlsx"
+        ? Results.File(report.ToXlsx(), XlsxWriter.ContentType, $"{name}.xlsx")
+        : Results.File(report.ToCsv(), "text/csv; charset=utf-8", $"{name}.csv");
+}
