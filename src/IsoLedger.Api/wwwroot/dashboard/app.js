@@ -41,6 +41,11 @@ const state = {
 };
 const $ = (id) => document.getElementById(id);
 const t = (key) => TEXT[state.lang][key] ?? key;
+// Numbers and dates as the reader's language writes them: 48,00 and 31/12/2020 in Vietnamese.
+const locale = () => (state.lang === "vi" ? "vi-VN" : "en-GB");
+const decimal = (value, digits) =>
+  new Intl.NumberFormat(locale(), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+const day = (iso) => (iso ? new Date(`${iso}T00:00:00Z`).toLocaleDateString(locale(), { timeZone: "UTC" }) : "");
 const label = (term) => term[state.lang];
 /** The label of a value the API answers with, from the vocabulary's list of that kind (the value if it has none). */
 const term = (kind, value) => {
@@ -172,7 +177,7 @@ function totalsRow(name, totals) {
   const cell = (column) => {
     if (column === "name") return element("td", { text: `${label(state.vocabulary.total)}: ${name} (${units})` });
     if (column === "reportSubmitted") {
-      return element("td", { class: "num", text: `${totals.reportSubmitted} (${totals.reportedPercent.toFixed(2)}%)` });
+      return element("td", { class: "num", text: `${totals.reportSubmitted} (${decimal(totals.reportedPercent, 2)}%)` });
     }
     return typeof totals[column] === "number" ? element("td", { class: "num", text: totals[column] }) : element("td");
   };
@@ -254,7 +259,7 @@ function renderCompliance() {
     element("summary", { text: `${rule} (${items.length}) — ${term("rules", rule)}` }),
     element("ul", {}, ...items.map((f) => element("li", {},
       element("a", { href: `#unit/${encodeURIComponent(f.code)}`, text: f.name }),
-      document.createTextNode(` · ${f.since}${f.subject ? ` · ${f.subject}` : ""}`)))))) : [element("p", { text: t("noFlags") })]));
+      document.createTextNode(` · ${day(f.since)}${f.subject ? ` · ${f.subject}` : ""}`)))))) : [element("p", { text: t("noFlags") })]));
   freshness("compliance-freshness", answer.freshness);
 }
 
@@ -272,8 +277,8 @@ async function showUnit(code) {
   const facts = [
     [t("level"), term("levels", status.level)], [t("standardNow"), term("standards", status.standard)],
     [t("conversionState"), term("conversionStates", status.conversion.state)],
-    [t("board"), status.steeringBoard ? `${status.steeringBoard.formedOn} · ${status.steeringBoard.members} ${t("members")}` : t("none")],
-    [t("lastAudit"), status.lastInternalAudit ?? t("none")], [t("lastReview"), status.lastManagementReview ?? t("none")],
+    [t("board"), status.steeringBoard ? `${day(status.steeringBoard.formedOn)} · ${status.steeringBoard.members} ${t("members")}` : t("none")],
+    [t("lastAudit"), day(status.lastInternalAudit) || t("none")], [t("lastReview"), day(status.lastManagementReview) || t("none")],
     [t("openNc"), status.openNonconformities.length], [t("flags"), status.flags.map((f) => f.rule).join(", ") || t("none")],
   ];
   if (status.mergedInto) facts.push([t("mergedInto"), status.mergedInto.intoCode]);
@@ -281,7 +286,7 @@ async function showUnit(code) {
   $("timeline").replaceChildren(...timeline.map((e) =>
     element("li", {
       // A predecessor's steps are shown under its own name.
-      text: `${e.businessDate ?? ""} — ${e.unit === code ? "" : `${e.unitName}: `}${term("events", e.event)}`
+      text: `${day(e.businessDate)} — ${e.unit === code ? "" : `${e.unitName}: `}${term("events", e.event)}`
         + ` (${t("recordedBy")} ${e.recordedBy ?? "?"})`,
     })));
 }
