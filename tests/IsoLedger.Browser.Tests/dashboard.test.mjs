@@ -120,3 +120,11 @@ test("the province and year are in the address, so a link reproduces the view", 
   assert.equal(await page.inputValue("#province"), "Quảng Trị");
   assert.equal(await page.inputValue("#year"), "2020");
 });
+
+test("the summary table shows the report's declared units per tier: 165 = 30 + 10 + 125", async () => {
+  await page.waitForSelector("#summary-table tr[data-criterion=declared]");
+  const declared = await cells("#summary-table tr[data-criterion=declared]");
+  assert.deepEqual(declared[0].slice(2), ["165", "30", "10", "125"]);
+  const header = await page.$$eval("#summary-table th[scope=col]", (items) => items.map((item) => item.textContent));
+  assert.ok(header.includes("Cấp tỉnh") && header.includes("Cấp xã"), "Vietnamese column names from the vocabulary");
+});

@@ -6,7 +6,7 @@
 
 const TEXT = {
   vi: {
-    title: "Bảng điều khiển ISO 9001", keyLabel: "Khóa API (vai trò viewer)", keySave: "Lưu khóa",
+    title: "Bảng điều khiển ISO 9001", summary: "Thống kê số liệu thực hiện ISO", keyLabel: "Khóa API (vai trò viewer)", keySave: "Lưu khóa",
     keyHint: "Khóa chỉ được giữ trong phiên trình duyệt này.", province: "Tỉnh", year: "Năm", overview: "Tổng quan",
     forgetKey: "Quên khóa", conversion: "Chuyển đổi 2008 → 2015", annual: "Bảng duy trì năm", filter: "Lọc theo tên",
     level: "Cấp", allLevels: "Tất cả", downloadCsv: "Tải CSV", compliance: "Cảnh báo tuân thủ", asOf: "Trạng thái tại ngày",
@@ -19,7 +19,7 @@ const TEXT = {
     recordedBy: "ghi bởi",
   },
   en: {
-    title: "ISO 9001 dashboard", keyLabel: "API key (viewer role)", keySave: "Save key",
+    title: "ISO 9001 dashboard", summary: "ISO implementation statistics", keyLabel: "API key (viewer role)", keySave: "Save key",
     keyHint: "The key is kept only for this browser session.", province: "Province", year: "Year", overview: "Overview",
     forgetKey: "Forget key", conversion: "Conversion 2008 → 2015", annual: "Annual maintenance table", filter: "Filter by name",
     level: "Level", allLevels: "All", downloadCsv: "Download CSV", compliance: "Compliance flags", asOf: "State as of",
@@ -250,6 +250,21 @@ async function downloadCsv() {
 
 // --- Compliance -------------------------------------------------------------------------------------------
 
+/** The report's summary table (Phụ lục 9) as the API answers it: declared as counts, the other rows as x/y. */
+function renderSummary() {
+  const answer = state.summary;
+  const columns = state.vocabulary.summaryColumns;
+  const cell = (row, field) => (row.criterion === "declared" ? `${row[field].count}` : `${row[field].count}/${row[field].of}`);
+  $("summary-year").textContent = answer.data.year;
+  $("summary-table").replaceChildren(
+    element("thead", {}, element("tr", {}, ...columns.filter((c) => c.value !== "note").map((c) => element("th", { scope: "col", text: label(c) })))),
+    element("tbody", {}, ...answer.data.rows.map((row, index) => element("tr", { "data-criterion": row.criterion },
+      element("td", { text: index + 1 }),
+      element("th", { scope: "row", text: term("summaryRows", row.criterion) }),
+      ...["total", "provincial", "district", "commune"].map((field) => element("td", { class: "num", text: cell(row, field) }))))));
+  freshness("summary-freshness", answer.freshness);
+}
+
 function renderCompliance() {
   const answer = state.compliance;
   const flags = answer.data.flags;
@@ -300,15 +315,17 @@ async function loadOverview() {
   try {
     // Every panel is judged as of the chosen year's end (today for the current year), as the annual table is.
     const asOf = [`${year}-12-31`, new Date().toISOString().slice(0, 10)].sort()[0];
-    const [conversion, annual, compliance] = await Promise.all([
+    const [conversion, annual, compliance, summary] = await Promise.all([
       api(`/api/dashboards/conversion?province=${province}&asOf=${asOf}`),
       api(`/api/dashboards/annual/${year}?province=${province}`),
       api(`/api/dashboards/compliance?province=${province}&asOf=${asOf}`),
+      api(`/api/reports/summary/${year}?province=${province}`),
     ]);
-    Object.assign(state, { conversion, annual, compliance });
+    Object.assign(state, { conversion, annual, compliance, summary });
     renderConversion();
     renderAnnual();
     renderCompliance();
+    renderSummary();
     $("status").textContent = "";
   } catch (error) {
     $("status").textContent = `${t("failedLoad")}: ${error.message}`;
@@ -389,7 +406,7 @@ document.addEventListener("DOMContentLoaded", () => {
     translatePage();
     if (!state.vocabulary) return;
     fillLevels();
-    if (state.conversion) { renderConversion(); renderAnnual(); renderCompliance(); }
+    if (state.conversion) { renderConversion(); renderAnnual(); renderCompliance(); renderSummary(); }
     if (!$("unit").hidden) route();
   });
   $("province").addEventListener("change", () => { fillYears(); recordView(); loadOverview(); });
