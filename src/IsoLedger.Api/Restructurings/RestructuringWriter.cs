@@ -61,12 +61,7 @@ public static class RestructuringWriter
         Func<IReadOnlyList<Restructuring>, WriteAnswer> respond, RestructuringOptions options, long? expectedVersion,
         UnitWriter.Idempotency? idempotency, DatabaseAttempt databaseAttempt, CancellationToken cancellation)
     {
-        if (idempotency is not null)
-        {
-            await using var query = store.QuerySession();
-            if (await query.LoadAsync<IdempotentResponse>(idempotency.Id, cancellation) is { } earlier)
-                return earlier.Replay(idempotency.Fingerprint);
-        }
+        if (idempotency is not null && await idempotency.Earlier(store, cancellation) is { } earlier) return earlier;
         var ifMatchUnit = options.IfMatchUnit;
         for (var attempt = 1; ; attempt++)
         {
@@ -152,9 +147,8 @@ public static class RestructuringWriter
             }
             catch (DocumentAlreadyExistsException) when (idempotency is not null)
             {
-                await using var query = store.QuerySession();
-                var first = await query.LoadAsync<IdempotentResponse>(idempotency.Id, cancellation);
-                return first!.Replay(idempotency.Fingerprint);
+                // The same key was used by a request that committed while this one ran.
+                return (await idempotency.Earlier(store, cancellation))!;
             }
         }
     }

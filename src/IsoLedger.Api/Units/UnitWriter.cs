@@ -54,12 +54,7 @@ public static class UnitWriter
         Func<Unit?, Decision> decide, Func<Accepted, UnitWritten, object>? respond, Func<Accepted, string>? created,
         DatabaseAttempt databaseAttempt, CancellationToken cancellation)
     {
-        if (idempotency is not null)
-        {
-            await using var query = store.QuerySession();
-            if (await query.LoadAsync<IdempotentResponse>(idempotency.Id, cancellation) is { } earlier)
-                return earlier.Replay(idempotency.Fingerprint);
-        }
+        if (idempotency is not null && await idempotency.Earlier(store, cancellation) is { } earlier) return earlier;
         for (var attempt = 1; ; attempt++)
         {
             // A fresh session per attempt: a failed commit leaves its session's transaction unusable.
@@ -115,9 +110,7 @@ public static class UnitWriter
                     catch (DocumentAlreadyExistsException) when (idempotency is not null)
                     {
                         // The same key was used by a request that committed while this one ran.
-                        await using var query = store.QuerySession();
-                        var first = await query.LoadAsync<IdempotentResponse>(idempotency.Id, cancellation);
-                        return first!.Replay(idempotency.Fingerprint);
+                        return (await idempotency.Earlier(store, cancellation))!;
                     }
                     break;
                 default:
@@ -158,7 +151,16 @@ public static class UnitWriter
         return true;
     }
 
-    internal sealed record Idempotency(string Id, string Fingerprint);
+    internal sealed record Idempotency(string Id, string Fingerprint)
+    {
+        /// <summary>The answer to the request that first used the key (for this request: its replay, or 422 when
+        /// the request differs), or null while no request with the key has committed.</summary>
+        public async Task<IResult?> Earlier(IDocumentStore store, CancellationToken cancellation)
+        {
+            await using var query = store.QuerySession();
+            return (await query.LoadAsync<IdempotentResponse>(Id, cancellation))?.Replay(Fingerprint);
+        }
+    }
 
     /// <summary>A key is scoped to the API key that sent it; the fingerprint covers the route and the
     /// command.</summary>
