@@ -1,6 +1,7 @@
 using IsoLedger.Api.Dashboards;
 using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Imports;
+using IsoLedger.Api.LegalBasis;
 using IsoLedger.Api.Restructurings;
 using IsoLedger.Api.Security;
 using IsoLedger.Api.Units;
@@ -23,6 +24,7 @@ builder.Services.AddIsoLedgerProtection(builder.Configuration);
 builder.Services.AddIsoLedgerReverseProxy(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<BusinessClock>();
+builder.Services.AddLegalBasis();
 builder.Services.AddUnits();
 builder.Services.AddDashboards();
 builder.Services.AddImports();

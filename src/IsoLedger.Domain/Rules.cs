@@ -1,12 +1,9 @@
 namespace IsoLedger.Domain;
 
-/// <summary>Every rule the ledger knows, by stable identifier. Legal basis: QĐ 19/2014/QĐ-TTg,
-/// TT 26/2014/TT-BKHCN, CV 419/BKHCN-TĐC (2018), ISO 9001 §10.2.</summary>
+/// <summary>Every rule the ledger knows, by stable identifier. What the compliance rules require, of whom and since
+/// when, with the act each cites, is data: the rule book (<see cref="LegalBasis.RuleBook"/>).</summary>
 public static class Rules
 {
-    public static readonly DateOnly NewSystemsOn2015From = new(2018, 2, 21);
-    public static readonly DateOnly ConversionDeadline = new(2021, 6, 30);
-
     // Invariants: the command is impossible and is rejected.
     public static readonly Rule UnitAlreadyRegistered = Invariant(
         "unit-already-registered",
@@ -47,24 +44,52 @@ public static class Rules
         "This step cannot be dated before the step it follows (raising, corrective action, closing).",
         "Ngày của bước này không được trước ngày của bước liền trước (phát hiện điểm không phù hợp, hành động khắc " +
         "phục, đóng).");
-    public static readonly Rule ConversionWithout2008Declaration = Invariant(
-        "conversion-without-2008-declaration",
-        "Only a unit declared on ISO 9001:2008 on or before that date can convert to ISO 9001:2015.",
-        "Chỉ đơn vị đã công bố hệ thống phù hợp TCVN ISO 9001:2008 vào hoặc trước ngày đó mới chuyển đổi sang TCVN " +
-        "ISO 9001:2015.");
+    public static readonly Rule ConversionWithoutDeclaration = Invariant(
+        "conversion-without-declaration",
+        "Only a unit that declared its system on or before that date can convert it.",
+        "Chỉ đơn vị đã công bố hệ thống phù hợp vào hoặc trước ngày đó mới chuyển đổi hệ thống.");
+    public static readonly Rule ConversionTargetNotLater = Invariant(
+        "conversion-target-not-later",
+        "A system converts to a later edition than the one it is on (e.g. ISO 9001:2008 → ISO 9001:2015).",
+        "Chỉ chuyển đổi sang phiên bản mới hơn phiên bản đang áp dụng (ví dụ TCVN ISO 9001:2008 → TCVN ISO "
+        + "9001:2015).");
     public static readonly Rule ConversionAlreadyDone = Invariant(
         "conversion-already-done",
-        "The unit has already converted to ISO 9001:2015.",
-        "Đơn vị đã chuyển đổi sang TCVN ISO 9001:2015.");
+        "The unit has already converted to that edition.",
+        "Đơn vị đã chuyển đổi sang phiên bản đó.");
     public static readonly Rule ConversionAlreadyStarted = Invariant(
         "conversion-already-started",
-        "The unit's conversion to ISO 9001:2015 has already started.",
-        "Đơn vị đã bắt đầu chuyển đổi sang TCVN ISO 9001:2015.");
+        "The unit's conversion to that edition has already started.",
+        "Đơn vị đã bắt đầu chuyển đổi sang phiên bản đó.");
     public static readonly Rule StandardDowngrade = Invariant(
         "standard-downgrade",
-        "Conversion goes from 2008 to 2015 only: a unit on ISO 9001:2015 cannot declare on 2008 again.",
-        "Chỉ chuyển đổi từ phiên bản 2008 sang 2015: đơn vị đã áp dụng TCVN ISO 9001:2015 không thể công bố lại theo " +
-        "phiên bản 2008.");
+        "Conversion goes forward only: a unit cannot declare on an edition older than the one its system is on.",
+        "Chỉ chuyển đổi sang phiên bản mới hơn: đơn vị không thể công bố theo phiên bản cũ hơn phiên bản đang áp "
+        + "dụng.");
+    public static readonly Rule EditionUnknown = Invariant(
+        "edition-unknown",
+        "The rule book has no such edition of the standard.",
+        "Sổ quy định không có phiên bản tiêu chuẩn này.");
+    public static readonly Rule EditionAlreadyDefined = Invariant(
+        "edition-already-defined",
+        "The rule book already has an edition of that name.",
+        "Sổ quy định đã có phiên bản tiêu chuẩn mang tên này.");
+    public static readonly Rule ObligationAlreadyDefined = Invariant(
+        "obligation-already-defined",
+        "The rule book already has an entry with that id.",
+        "Sổ quy định đã có mục quy định với mã này.");
+    public static readonly Rule ObligationNotFound = Invariant(
+        "obligation-not-found",
+        "The rule book has no entry with that id.",
+        "Sổ quy định không có mục quy định với mã này.");
+    public static readonly Rule ObligationAlreadyEnded = Invariant(
+        "obligation-already-ended",
+        "That entry of the rule book has already ended.",
+        "Mục quy định này đã hết hiệu lực.");
+    public static readonly Rule ObligationEndsBeforeItStarts = Invariant(
+        "obligation-ends-before-it-starts",
+        "An entry cannot end before the day it took effect.",
+        "Mục quy định không thể hết hiệu lực trước ngày có hiệu lực.");
     public static readonly Rule FactBeforeEstablishment = Invariant(
         "fact-before-establishment",
         "Nothing can be recorded on a unit dated before its establishment date (the registeredOn it was registered "
@@ -102,14 +127,18 @@ public static class Rules
         "were held (QĐ 19/2014 Art. 4).",
         "Chỉ công bố hệ thống phù hợp sau khi đã ban hành hệ thống tài liệu, đánh giá nội bộ và xem xét của lãnh đạo " +
         "(Điều 4 QĐ 19/2014/QĐ-TTg).");
-    public static readonly Rule NewSystemOn2015 = Compliance(
-        "new-system-on-2015",
-        "Systems first built after 21 Feb 2018 must use TCVN ISO 9001:2015.",
-        "Hệ thống xây dựng mới sau ngày 21/02/2018 phải áp dụng TCVN ISO 9001:2015.");
+    public static readonly Rule NewSystemOnRequiredEdition = Compliance(
+        "new-system-on-required-edition",
+        "A new system is built on the edition the acts in force then require (TCVN ISO 9001:2015 after "
+        + "21 Feb 2018).",
+        "Hệ thống xây dựng mới phải áp dụng phiên bản tiêu chuẩn theo quy định có hiệu lực khi đó (TCVN ISO "
+        + "9001:2015 sau ngày 21/02/2018).");
     public static readonly Rule ConversionDeadlineMissed = Compliance(
         "conversion-deadline",
-        "Units had to convert from ISO 9001:2008 to ISO 9001:2015 by 30 Jun 2021.",
-        "Các đơn vị phải chuyển đổi từ TCVN ISO 9001:2008 sang TCVN ISO 9001:2015 chậm nhất ngày 30/6/2021.");
+        "Units convert to a new edition by the deadline the acts set (ISO 9001:2008 → ISO 9001:2015 by "
+        + "30 Jun 2021).",
+        "Các đơn vị phải chuyển đổi sang phiên bản mới trong thời hạn quy định (TCVN ISO 9001:2008 sang TCVN ISO "
+        + "9001:2015 chậm nhất ngày 30/6/2021).");
     public static readonly Rule ScopeChangeNeedsRedeclaration = Compliance(
         "scope-change-redeclaration",
         "A change of scope requires a new declaration of conformity (công bố lại).",
@@ -139,10 +168,13 @@ public static class Rules
     [
         UnitAlreadyRegistered, UnitNotRegistered, FutureBusinessDate, UnitMerged,
         NonconformityNotFound, NonconformityAlreadyClosed, NonconformityWithoutCorrectiveAction,
-        CorrectiveActionNotEffective, DateBeforePrecedingStep, ConversionWithout2008Declaration, ConversionAlreadyDone,
-        ConversionAlreadyStarted, StandardDowngrade, FactBeforeEstablishment, UnitDissolved, LevelEnded,
+        CorrectiveActionNotEffective, DateBeforePrecedingStep, ConversionWithoutDeclaration, ConversionTargetNotLater,
+        ConversionAlreadyDone, ConversionAlreadyStarted, StandardDowngrade, EditionUnknown, EditionAlreadyDefined,
+        ObligationAlreadyDefined, ObligationNotFound, ObligationAlreadyEnded, ObligationEndsBeforeItStarts,
+        FactBeforeEstablishment, UnitDissolved, LevelEnded,
         RestructuringCycle, PredecessorEnded, PredecessorHasLaterFacts, SuccessorNotExisting,
-        DeclarationPrerequisites, NewSystemOn2015, ConversionDeadlineMissed, ScopeChangeNeedsRedeclaration,
+        DeclarationPrerequisites, NewSystemOnRequiredEdition, ConversionDeadlineMissed,
+        ScopeChangeNeedsRedeclaration,
         NonconformityOverdue, YearlyInternalAudit, YearlyManagementReview, SuccessorNotDeclared,
     ];
 

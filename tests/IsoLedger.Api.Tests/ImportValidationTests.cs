@@ -79,7 +79,7 @@ public class ImportValidationTests(ApiFixture api) : IClassFixture<ApiFixture>
         await Host.Record("QT-ON2015", ("/declarations", """{"declaredOn":"2019-06-01","standard":"2015"}"""));
 
         var errors = await Rejected(Csv(Header, "Quảng Trị,QT-ON2015,UBND Xã Mới,commune,,,2020,2020-11-19,x,2015,done,,,,,,,,"));
-        Assert.Contains(errors, e => e.Line == 2 && e.Reason.Contains("conversion-without-2008-declaration"));
+        Assert.Contains(errors, e => e.Line == 2 && e.Reason.Contains("conversion-target-not-later"));
 
         var otherLevel = await Rejected(Csv(Header, "Quảng Trị,QT-ON2015,UBND Xã Mới,department,,,2020,2020-11-19,x,,,,,,,,,,"));
         Assert.Contains(otherLevel, e => e.Column == "unit_code" && e.Reason.Contains("commune"));

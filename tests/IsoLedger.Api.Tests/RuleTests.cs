@@ -66,10 +66,10 @@ public class RuleTests(ApiFixture api) : IClassFixture<ApiFixture>
         await Rejects(await Commune(Nc), "/nonconformities/NC-1/corrective-action", """{"takenOn":"2016-05-01","rootCause":"c","action":"a"}""", "date-before-preceding-step");
 
     [Fact]
-    public async Task Converting_a_unit_not_declared_on_2008_is_rejected()
+    public async Task Converting_a_unit_not_declared_on_an_older_edition_is_rejected()
     {
-        await Rejects(await Commune(), "/conversion/complete", """{"convertedOn":"2019-06-10"}""", "conversion-without-2008-declaration");
-        await Rejects(await Commune(("/declarations", """{"declaredOn":"2018-09-01","standard":"2015"}""")), "/conversion/start", """{"startedOn":"2019-06-10"}""", "conversion-without-2008-declaration");
+        await Rejects(await Commune(), "/conversion/complete", """{"convertedOn":"2019-06-10"}""", "conversion-without-declaration");
+        await Rejects(await Commune(("/declarations", """{"declaredOn":"2018-09-01","standard":"2015"}""")), "/conversion/start", """{"startedOn":"2019-06-10"}""", "conversion-target-not-later");
     }
 
     [Fact]
@@ -133,7 +133,7 @@ public class RuleTests(ApiFixture api) : IClassFixture<ApiFixture>
 
     [Fact]
     public async Task A_new_system_on_2008_after_21_Feb_2018_is_recorded_with_a_warning() =>
-        Assert.Contains("new-system-on-2015", (await Records(await Commune(), "/documentation", Documentation2015.Replace("2015-03-01", "2018-03-01"))).WarningRules());
+        Assert.Contains("new-system-on-required-edition", (await Records(await Commune(), "/documentation", Documentation2015.Replace("2015-03-01", "2018-03-01"))).WarningRules());
 
     [Fact]
     public async Task A_unit_still_on_2008_after_the_deadline_is_warned_and_flagged()

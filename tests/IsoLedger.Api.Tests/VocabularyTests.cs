@@ -4,6 +4,7 @@ using Alba;
 using IsoLedger.Api.Dashboards;
 using IsoLedger.Api.Reports;
 using IsoLedger.Domain;
+using IsoLedger.Domain.LegalBasis;
 using IsoLedger.Domain.Units;
 
 namespace IsoLedger.Api.Tests;
@@ -28,7 +29,7 @@ public class VocabularyWireTests
     public void Each_value_is_what_the_JSON_enum_converter_writes()
     {
         AssertWritten(Vocabulary.Levels);
-        AssertWritten(Vocabulary.Standards);
+        AssertWritten(Vocabulary.ObligationKinds);
         AssertWritten(Vocabulary.Conversions);
         AssertWritten(Vocabulary.Inspections);
         AssertWritten(Vocabulary.NonconformitySources);
@@ -42,7 +43,7 @@ public class VocabularyWireTests
     public void Column_values_are_the_fields_of_the_answers_they_label()
     {
         var row = new AnnualRow("C", "N", UnitLevel.Commune, null,
-            false, false, false, false, false, false, false, false, null, QmsStandards.None, ConversionState.None);
+            false, false, false, false, false, false, false, false, null, Editions.None, ConversionState.None);
         Assert.Equal(["number"], Vocabulary.ReportColumns.Select(c => c.Value).Except(Fields(row)));
         Assert.Equal(
             Fields(new ConversionCounts(0, 0, 0, 0, 0)).Order(),
@@ -69,7 +70,7 @@ public class VocabularyEndpointTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(
             ("Chi cục thuộc Sở", "Sub-departments"), ((string?)subDepartment["vi"], (string?)subDepartment["en"]));
         Assert.Equal("Ko có Bc", (string?)Term(answer, "inspectionResults", "no-report")["vi"]);
-        Assert.Equal("2015", (string?)answer.Json["standards"]![1]!["value"]);
+        Assert.Equal("2015", (string?)answer.Json["standards"]![2]!["value"]);
         var deadline = Term(answer, "rules", "conversion-deadline");
         Assert.Equal(Rules.ConversionDeadlineMissed.Sentence, (string?)deadline["en"]);
         Assert.Equal(Rules.ConversionDeadlineMissed.SentenceVi, (string?)deadline["vi"]);

@@ -1,3 +1,4 @@
+using IsoLedger.Domain.LegalBasis;
 using IsoLedger.Domain.Units;
 using static IsoLedger.Domain.Tests.UnitSpec;
 
@@ -11,19 +12,21 @@ public class ConversionAndMergeRuleTests
     public void A_2008_unit_converts_with_or_without_a_recorded_start()
     {
         GivenCommune(DeclaredOn2008In2016).When(new StartConversion(D2019, "KH 05"))
-            .ThenEvents(new ConversionStarted(D2019, "KH 05"));
+            .ThenEvents(new ConversionStarted(D2019, "KH 05", Edition.Iso9001V2008, Edition.Iso9001V2015));
         GivenCommune([.. DeclaredOn2008In2016, new ConversionStarted(D2019, null)]).When(new CompleteConversion(D2019.AddMonths(3), "QĐ 9"))
-            .ThenEvents(new StandardConverted(D2019.AddMonths(3), "QĐ 9"));
+            .ThenEvents(new StandardConverted(D2019.AddMonths(3), "QĐ 9", Edition.Iso9001V2008, Edition.Iso9001V2015));
         GivenCommune(DeclaredOn2008In2016).When(new CompleteConversion(D2019, null))
-            .ThenEvents(new StandardConverted(D2019, null));
+            .ThenEvents(new StandardConverted(D2019, null, Edition.Iso9001V2008, Edition.Iso9001V2015));
     }
 
     [Fact]
-    public void Only_a_unit_declared_on_2008_by_then_can_convert()
+    public void Only_a_unit_declared_by_then_on_an_older_edition_can_convert()
     {
-        GivenCommune().When(new CompleteConversion(D2019, null)).ThenRejected(Rules.ConversionWithout2008Declaration);
-        GivenCommune(Declared(2018, QmsStandard.Iso9001V2015)).When(new StartConversion(D2019, null)).ThenRejected(Rules.ConversionWithout2008Declaration);
-        GivenCommune(Declared(2020)).When(new CompleteConversion(D2019, null)).ThenRejected(Rules.ConversionWithout2008Declaration);
+        GivenCommune().When(new CompleteConversion(D2019, null)).ThenRejected(Rules.ConversionWithoutDeclaration);
+        GivenCommune(Declared(2018, Edition.Iso9001V2015)).When(new StartConversion(D2019, null)).ThenRejected(Rules.ConversionTargetNotLater);
+        GivenCommune(Declared(2020)).When(new CompleteConversion(D2019, null)).ThenRejected(Rules.ConversionWithoutDeclaration);
+        GivenCommune(Declared(2018)).When(new StartConversion(D2019, null, Edition.Iso9001V2008)).ThenRejected(Rules.ConversionTargetNotLater);
+        GivenCommune(Declared(2018)).When(new StartConversion(D2019, null, new Edition("2099"))).ThenRejected(Rules.EditionUnknown);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using IsoLedger.Domain.LegalBasis;
 using IsoLedger.Domain.Units;
 
 namespace IsoLedger.Domain.Tests;
@@ -8,13 +9,14 @@ namespace IsoLedger.Domain.Tests;
 public class ExistenceRuleTests
 {
     private static readonly DateOnly Today = new(2026, 11, 23);
+    private static readonly RuleBook Book = ShippedRuleBook.Table;
     private static readonly DateOnly Effective = new(2025, 7, 1);
 
     private static UnitRegistered Registered(DateOnly on, bool dated = true, UnitLevel level = UnitLevel.Commune) =>
         new("QT-XA-GIACAT", "UBND Xã Gia Cát", level, "Quảng Trị", "Hải Lăng", null, on, dated);
 
     private static Decision Audit(DateOnly on, params object[] events) =>
-        UnitDecider.Decide(UnitDecider.Replay(events), new HoldInternalAudit(on, null, null), Today);
+        UnitDecider.Decide(UnitDecider.Replay(events), new HoldInternalAudit(on, null, null), Today, Book);
 
     private static void Accepts(DateOnly on, params object[] events) => Assert.IsType<Accepted>(Audit(on, events));
 
@@ -142,13 +144,13 @@ public class ExistenceRuleTests
 
     private static Unit Successor(params object[] facts) => UnitDecider.Replay([
         Registered(new DateOnly(2015, 1, 1)),
-        new ConformityDeclared(new DateOnly(2016, 9, 1), QmsStandard.Iso9001V2008, null, null, false),
+        new ConformityDeclared(new DateOnly(2016, 9, 1), Edition.Iso9001V2008, null, null, false),
         new UnitTookOver(Effective, RestructuringKind.Merge, [new PredecessorStanding("QT-A", "UBND Xã A", true, "2015")], "1680/NQ-UBTVQH15", "R"),
         .. facts,
     ])!;
 
     private static IEnumerable<ComplianceFlag> SuccessorFlags(Unit unit, DateOnly asOf) =>
-        Compliance.Flags(unit, asOf).Where(f => f.Rule == Rules.SuccessorNotDeclared);
+        Compliance.Flags(unit, asOf, Book).Where(f => f.Rule == Rules.SuccessorNotDeclared);
 
     [Fact]
     public void A_successor_without_a_declaration_of_its_own_is_flagged_once_12_months_have_passed()
@@ -165,10 +167,10 @@ public class ExistenceRuleTests
     public void A_declaration_on_or_after_the_effective_date_clears_the_successor_flag_from_its_date()
     {
         var declared = new DateOnly(2026, 9, 1);
-        var unit = Successor(new ConformityDeclared(declared, QmsStandard.Iso9001V2015, null, null, true));
+        var unit = Successor(new ConformityDeclared(declared, Edition.Iso9001V2015, null, null, true));
         Assert.Single(SuccessorFlags(unit, declared.AddDays(-1)));
         Assert.Empty(SuccessorFlags(unit, declared));
-        Assert.Empty(SuccessorFlags(Successor(new ConformityDeclared(Effective, QmsStandard.Iso9001V2015, null, null, true)), Today));
+        Assert.Empty(SuccessorFlags(Successor(new ConformityDeclared(Effective, Edition.Iso9001V2015, null, null, true)), Today));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using IsoLedger.Domain.LegalBasis;
 using IsoLedger.Domain.Units;
 using static IsoLedger.Domain.Tests.UnitSpec;
 
@@ -21,8 +22,8 @@ public class LifecycleRuleTests
     public void Back_filled_history_from_2011_is_accepted_and_judged_by_its_own_dates()
     {
         var spec = GivenCommune(Documented(2011), Audited(2011), Reviewed(2011));
-        spec.When(new DeclareConformity(new DateOnly(2011, 9, 1), QmsStandard.Iso9001V2008, "QĐ 12", null))
-            .ThenEvents(new ConformityDeclared(new DateOnly(2011, 9, 1), QmsStandard.Iso9001V2008, "QĐ 12", null, Redeclaration: false));
+        spec.When(new DeclareConformity(new DateOnly(2011, 9, 1), Edition.Iso9001V2008, "QĐ 12", null))
+            .ThenEvents(new ConformityDeclared(new DateOnly(2011, 9, 1), Edition.Iso9001V2008, "QĐ 12", null, Redeclaration: false));
         spec.ThenNoWarnings();
     }
 
@@ -37,8 +38,8 @@ public class LifecycleRuleTests
     [Fact]
     public void A_declaration_without_documentation_audit_and_review_before_it_is_recorded_with_a_warning()
     {
-        var spec = GivenCommune(Documented(2016), Audited(2016, month: 10)).When(new DeclareConformity(new DateOnly(2016, 9, 1), QmsStandard.Iso9001V2008, null, null));
-        spec.ThenEvents(new ConformityDeclared(new DateOnly(2016, 9, 1), QmsStandard.Iso9001V2008, null, null, false));
+        var spec = GivenCommune(Documented(2016), Audited(2016, month: 10)).When(new DeclareConformity(new DateOnly(2016, 9, 1), Edition.Iso9001V2008, null, null));
+        spec.ThenEvents(new ConformityDeclared(new DateOnly(2016, 9, 1), Edition.Iso9001V2008, null, null, false));
         spec.ThenWarns(Rules.DeclarationPrerequisites);
     }
 
@@ -46,25 +47,25 @@ public class LifecycleRuleTests
     public void Prerequisites_recorded_later_but_dated_earlier_satisfy_the_declaration()
     {
         var unit = UnitDecider.Replay([Registered, Declared(2016), Documented(2016), Audited(2016), Reviewed(2016)])!;
-        Assert.DoesNotContain(Compliance.Flags(unit, new DateOnly(2016, 12, 31)), f => f.Rule == Rules.DeclarationPrerequisites);
+        Assert.DoesNotContain(Compliance.Flags(unit, new DateOnly(2016, 12, 31), Book), f => f.Rule == Rules.DeclarationPrerequisites);
     }
 
     [Fact]
     public void A_second_declaration_is_a_redeclaration() =>
-        GivenCommune(DeclaredOn2008In2016).When(new DeclareConformity(D2019, QmsStandard.Iso9001V2008, null, "107 TTHC"))
-            .ThenEvents(new ConformityDeclared(D2019, QmsStandard.Iso9001V2008, null, "107 TTHC", Redeclaration: true));
+        GivenCommune(DeclaredOn2008In2016).When(new DeclareConformity(D2019, Edition.Iso9001V2008, null, "107 TTHC"))
+            .ThenEvents(new ConformityDeclared(D2019, Edition.Iso9001V2008, null, "107 TTHC", Redeclaration: true));
 
     [Fact]
     public void A_new_system_built_on_2008_after_21_Feb_2018_is_flagged()
     {
         var spec = GivenCommune(Documented(2019), Audited(2019), Reviewed(2019))
-            .When(new DeclareConformity(new DateOnly(2019, 9, 1), QmsStandard.Iso9001V2008, null, null));
-        spec.ThenWarns(Rules.NewSystemOn2015);
-        GivenCommune().When(new IssueDocumentation(new DateOnly(2018, 2, 22), QmsStandard.Iso9001V2008, null, true, true, true, 6, 0, 10, 10))
-            .ThenWarns(Rules.NewSystemOn2015);
-        GivenCommune().When(new IssueDocumentation(new DateOnly(2018, 2, 21), QmsStandard.Iso9001V2008, null, true, true, true, 6, 0, 10, 10))
+            .When(new DeclareConformity(new DateOnly(2019, 9, 1), Edition.Iso9001V2008, null, null));
+        spec.ThenWarns(Rules.NewSystemOnRequiredEdition);
+        GivenCommune().When(new IssueDocumentation(new DateOnly(2018, 2, 22), Edition.Iso9001V2008, null, true, true, true, 6, 0, 10, 10))
+            .ThenWarns(Rules.NewSystemOnRequiredEdition);
+        GivenCommune().When(new IssueDocumentation(new DateOnly(2018, 2, 21), Edition.Iso9001V2008, null, true, true, true, 6, 0, 10, 10))
             .ThenNoWarnings();
-        GivenCommune().When(new IssueDocumentation(new DateOnly(2019, 2, 21), QmsStandard.Iso9001V2015, null, true, true, true, 6, 0, 10, 10))
+        GivenCommune().When(new IssueDocumentation(new DateOnly(2019, 2, 21), Edition.Iso9001V2015, null, true, true, true, 6, 0, 10, 10))
             .ThenNoWarnings();
     }
 
@@ -85,13 +86,13 @@ public class LifecycleRuleTests
         var change = new ScopeChanged(new DateOnly(2018, 3, 1), "Thêm 5 TTHC", 112);
         GivenCommune(DeclaredOn2008In2016).When(new ChangeScope(change.ChangedOn, change.Description, 112))
             .ThenWarns(Rules.ScopeChangeNeedsRedeclaration);
-        GivenCommune([.. DeclaredOn2008In2016, change]).When(new DeclareConformity(new DateOnly(2018, 4, 1), QmsStandard.Iso9001V2008, null, null))
+        GivenCommune([.. DeclaredOn2008In2016, change]).When(new DeclareConformity(new DateOnly(2018, 4, 1), Edition.Iso9001V2008, null, null))
             .ThenNoWarnings();
     }
 
     [Fact]
     public void A_2015_system_cannot_declare_on_2008_again() =>
         GivenCommune([.. DeclaredOn2008In2016, new StandardConverted(new DateOnly(2019, 1, 1), null)])
-            .When(new DeclareConformity(D2019, QmsStandard.Iso9001V2008, null, null))
+            .When(new DeclareConformity(D2019, Edition.Iso9001V2008, null, null))
             .ThenRejected(Rules.StandardDowngrade);
 }

@@ -62,7 +62,7 @@ public class NonconformityRuleTests
         GivenCommune(Nc1, Action1).When(new CloseNonconformity("NC-1", RaisedOn.AddDays(45), true)).ThenWarns(Rules.NonconformityOverdue);
 
         var unit = UnitDecider.Replay([Registered, Nc1])!;
-        var flag = Assert.Single(Compliance.Flags(unit, RaisedOn.AddDays(40)));
+        var flag = Assert.Single(Compliance.Flags(unit, RaisedOn.AddDays(40), Book));
         Assert.Equal(new ComplianceFlag(Rules.NonconformityOverdue, RaisedOn.AddDays(31), "NC-1"), flag);
     }
 }

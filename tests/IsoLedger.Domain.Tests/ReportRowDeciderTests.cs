@@ -1,4 +1,5 @@
 using IsoLedger.Domain.Imports;
+using IsoLedger.Domain.LegalBasis;
 using IsoLedger.Domain.Units;
 using static IsoLedger.Domain.Tests.UnitSpec;
 
@@ -8,12 +9,12 @@ public class ReportRowDeciderTests
 {
     private static readonly DateOnly ReportDate = new(2020, 11, 19);
 
-    private static ReportRow Row(bool everyStep = true, ConversionState? conversion = null, QmsStandard? standard = null,
+    private static ReportRow Row(bool everyStep = true, ConversionState? conversion = null, Edition? standard = null,
         InspectionResult? inspection = InspectionResult.Passed) =>
         new("Quảng Trị", "QT-X", "UBND Xã X", UnitLevel.Commune, "Hải Lăng", null, 2020, ReportDate,
             Declared: true, standard, conversion, everyStep, everyStep, everyStep, everyStep, everyStep, everyStep, everyStep, inspection);
 
-    private static Accepted Decide(Unit? unit, ReportRow row) => Assert.IsType<Accepted>(ReportRowDecider.Decide(unit, row, Today));
+    private static Accepted Decide(Unit? unit, ReportRow row) => Assert.IsType<Accepted>(ReportRowDecider.Decide(unit, row, Today, Book));
 
     [Fact]
     public void A_new_unit_is_registered_and_gets_every_marked_step_of_the_year()
@@ -27,7 +28,7 @@ public class ReportRowDeciderTests
             accepted.Events.Select(e => e.GetType()));
         var declared = accepted.Events.OfType<ConformityDeclared>().Single();
         Assert.True(declared.DatedByReport);
-        Assert.Equal(QmsStandard.Iso9001V2015, declared.Standard);
+        Assert.Equal(Edition.Iso9001V2015, declared.Standard);
         Assert.All(accepted.Events.Cast<IUnitEvent>(), e => Assert.Equal(ReportDate, e.BusinessDate));
     }
 
@@ -42,17 +43,17 @@ public class ReportRowDeciderTests
     public void A_done_conversion_is_a_2008_declaration_then_the_conversion()
     {
         var events = Decide(null, Row(everyStep: false, conversion: ConversionState.Done, inspection: null)).Events;
-        Assert.Equal(QmsStandard.Iso9001V2008, events.OfType<ConformityDeclared>().Single().Standard);
+        Assert.Equal(Edition.Iso9001V2008, events.OfType<ConformityDeclared>().Single().Standard);
         Assert.Single(events.OfType<StandardConverted>());
-        Assert.Equal(QmsStandard.Iso9001V2015, UnitDecider.Replay(events)!.StandardOn(ReportDate));
+        Assert.Equal(Edition.Iso9001V2015, UnitDecider.Replay(events)!.StandardOn(ReportDate));
     }
 
     [Fact]
     public void A_declaration_known_only_from_a_report_is_not_judged_by_the_reports_date()
     {
-        var unit = UnitDecider.Replay(Decide(null, Row(everyStep: false, standard: QmsStandard.Iso9001V2008, inspection: null)).Events)!;
-        var flags = Compliance.PointInTimeFlags(unit, ReportDate);
-        Assert.DoesNotContain(flags, f => f.Rule == Rules.DeclarationPrerequisites || f.Rule == Rules.NewSystemOn2015);
+        var unit = UnitDecider.Replay(Decide(null, Row(everyStep: false, standard: Edition.Iso9001V2008, inspection: null)).Events)!;
+        var flags = Compliance.PointInTimeFlags(unit, ReportDate, Book);
+        Assert.DoesNotContain(flags, f => f.Rule == Rules.DeclarationPrerequisites || f.Rule == Rules.NewSystemOnRequiredEdition);
     }
 
     [Fact]
@@ -60,6 +61,6 @@ public class ReportRowDeciderTests
     {
         var merged = UnitDecider.Replay([.. Decide(null, Row()).Events, new UnitMerged(new DateOnly(2020, 12, 1), "QT-Y")]);
         var next = Row() with { Year = 2021, ReportDate = new DateOnly(2021, 11, 1) };
-        Assert.Equal(Rules.UnitMerged, Assert.IsType<Rejected>(ReportRowDecider.Decide(merged, next, Today)).Broken);
+        Assert.Equal(Rules.UnitMerged, Assert.IsType<Rejected>(ReportRowDecider.Decide(merged, next, Today, Book)).Broken);
     }
 }

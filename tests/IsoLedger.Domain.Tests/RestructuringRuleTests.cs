@@ -1,3 +1,4 @@
+using IsoLedger.Domain.LegalBasis;
 using IsoLedger.Domain.Units;
 
 namespace IsoLedger.Domain.Tests;
@@ -54,7 +55,7 @@ public class RestructuringRuleTests
     [Fact]
     public void Three_communes_merge_into_a_new_one_and_two_into_an_existing_one()
     {
-        var declared = new ConformityDeclared(new DateOnly(2018, 9, 1), QmsStandard.Iso9001V2015, null, null, false);
+        var declared = new ConformityDeclared(new DateOnly(2018, 9, 1), Edition.Iso9001V2015, null, null, false);
         var command = On(Effective,
             Merge(["QT-A", "QT-B", "QT-C"], New("QT-N")),
             MergeInto(["QT-D", "QT-E"], "QT-X"));

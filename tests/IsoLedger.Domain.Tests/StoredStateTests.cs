@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using IsoLedger.Domain.LegalBasis;
 using IsoLedger.Domain.Units;
 
 namespace IsoLedger.Domain.Tests;
@@ -29,5 +30,23 @@ public class StoredStateTests
         Assert.Equal("Hải Lăng", unit.DistrictOn(new DateOnly(2018, 1, 1)));
         Assert.Equal(new DateOnly(2015, 9, 1), unit.EarliestFactOn);
         Assert.Equal(new DateOnly(2016, 6, 10), unit.LatestFactOn);
+    }
+
+    [Fact]
+    public void A_state_stored_before_editions_were_data_reads_its_conversion()
+    {
+        const string before = """
+            {"code":"QT-OLD","name":"Sở Cũ","level":"Department","province":"Quảng Trị","registeredOn":"2010-01-01",
+             "version":4,"conversionStartedOn":"2019-05-01","convertedOn":"2020-03-01",
+             "declarations":[{"declaredOn":"2015-09-01","standard":"2008","redeclaration":false}]}
+            """;
+        var unit = JsonSerializer.Deserialize<Unit>(before, Stored)!;
+
+        Assert.Equal(ConversionState.InProgress, unit.ConversionOn(new DateOnly(2019, 6, 1), Edition.Iso9001V2015));
+        Assert.Equal(Edition.Iso9001V2015, unit.StandardOn(new DateOnly(2020, 3, 1)));
+        Assert.Equal(Edition.Iso9001V2008, unit.StandardOn(new DateOnly(2020, 2, 29)));
+        var written = JsonSerializer.Serialize(unit, Stored);
+        Assert.DoesNotContain("convertedOn", written);
+        Assert.Equal(unit.Conversions, JsonSerializer.Deserialize<Unit>(written, Stored)!.Conversions);
     }
 }

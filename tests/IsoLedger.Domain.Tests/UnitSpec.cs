@@ -1,3 +1,4 @@
+using IsoLedger.Domain.LegalBasis;
 using IsoLedger.Domain.Units;
 
 namespace IsoLedger.Domain.Tests;
@@ -6,6 +7,9 @@ namespace IsoLedger.Domain.Tests;
 public sealed class UnitSpec
 {
     public static readonly DateOnly Today = new(2026, 11, 23);
+
+    /// <summary>The rule book as shipped.</summary>
+    public static readonly RuleBook Book = ShippedRuleBook.Table;
 
     private readonly object[] given;
     private Decision? decision;
@@ -22,7 +26,7 @@ public sealed class UnitSpec
 
     public UnitSpec When(IUnitCommand command)
     {
-        decision = UnitDecider.Decide(UnitDecider.Replay(given), command, Today);
+        decision = UnitDecider.Decide(UnitDecider.Replay(given), command, Today, Book);
         return this;
     }
 
@@ -42,12 +46,12 @@ public sealed class UnitSpec
     private static readonly Comparer<Rule> ById = Comparer<Rule>.Create((a, b) => string.CompareOrdinal(a.Id, b.Id));
 
     // Facts used across the specs, dated around Gia Cát's real history.
-    public static DocumentationIssued Documented(int year, QmsStandard standard = QmsStandard.Iso9001V2008) =>
-        new(new DateOnly(year, 3, 1), standard, null, true, true, true, 6, 5, 107, 107);
+    public static DocumentationIssued Documented(int year, Edition? standard = null) =>
+        new(new DateOnly(year, 3, 1), standard ?? Edition.Iso9001V2008, null, true, true, true, 6, 5, 107, 107);
     public static InternalAuditHeld Audited(int year, int month = 6) => new(new DateOnly(year, month, 10), null, null);
     public static ManagementReviewHeld Reviewed(int year, int month = 7) => new(new DateOnly(year, month, 10), null);
-    public static ConformityDeclared Declared(int year, QmsStandard standard = QmsStandard.Iso9001V2008, int month = 9) =>
-        new(new DateOnly(year, month, 1), standard, null, null, false);
+    public static ConformityDeclared Declared(int year, Edition? standard = null, int month = 9) =>
+        new(new DateOnly(year, month, 1), standard ?? Edition.Iso9001V2008, null, null, false);
     public static NonconformityRaised Raised(string id, DateOnly on, DateOnly? due = null) =>
         new(id, on, NonconformitySource.InternalAudit, "Hồ sơ không đúng hạn", NonconformitySeverity.Minor, "8.5", due);
 

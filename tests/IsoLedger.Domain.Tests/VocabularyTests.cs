@@ -1,3 +1,4 @@
+using IsoLedger.Domain.LegalBasis;
 using IsoLedger.Domain.Units;
 
 namespace IsoLedger.Domain.Tests;
@@ -28,7 +29,7 @@ public class VocabularyTests
     public void Every_enumeration_member_has_exactly_one_labelled_term()
     {
         AssertCovers(Vocabulary.Levels);
-        AssertCovers(Vocabulary.Standards);
+        AssertCovers(Vocabulary.ObligationKinds);
         AssertCovers(Vocabulary.Conversions);
         AssertCovers(Vocabulary.Inspections);
         AssertCovers(Vocabulary.NonconformitySources);
@@ -63,11 +64,14 @@ public class VocabularyTests
     }
 
     [Theory]
-    [InlineData(2015, QmsStandard.Iso9001V2008)]
-    [InlineData(2016, QmsStandard.Iso9001V2015)]
-    [InlineData(2025, QmsStandard.Iso9001V2015)]
-    public void The_current_edition_is_2015_from_2016(int year, QmsStandard expected) =>
-        Assert.Equal(expected, QmsStandards.CurrentIn(year));
+    [InlineData(2008, "2000")]
+    [InlineData(2009, "2008")]
+    [InlineData(2015, "2008")]
+    [InlineData(2016, "2015")]
+    [InlineData(2024, "2015")]
+    [InlineData(2025, "2015/Amd1:2024")]
+    public void The_current_edition_is_the_latest_published_before_the_year(int year, string expected) =>
+        Assert.Equal(new Edition(expected), UnitSpec.Book.CurrentIn(year));
 
     [Theory]
     [InlineData("sub-department", UnitLevel.SubDepartment)]

@@ -6,14 +6,15 @@ namespace IsoLedger.Domain.Tests;
 public class YearlyRuleTests
 {
     private static IReadOnlyList<ComplianceFlag> YearlyFlags(DateOnly asOf, params object[] events) =>
-        Compliance.YearlyFlags(UnitDecider.Replay([Registered, .. events])!, asOf).ToList();
+        Compliance.YearlyFlags(UnitDecider.Replay([Registered, .. events])!, asOf, Book).ToList();
 
     [Fact]
     public void Each_ended_year_since_the_first_declaration_needs_an_internal_audit_and_a_management_review()
     {
         var flags = YearlyFlags(new DateOnly(2018, 3, 1), [.. DeclaredOn2008In2016, Audited(2017)]);
 
-        Assert.Equal([new ComplianceFlag(Rules.YearlyManagementReview, new DateOnly(2018, 1, 1), "2017")], flags);
+        var basis = Book.Obligations.Single(o => o.Id == "yearly-management-review-2014");
+        Assert.Equal([new ComplianceFlag(Rules.YearlyManagementReview, new DateOnly(2018, 1, 1), "2017", basis)], flags);
     }
 
     [Fact]

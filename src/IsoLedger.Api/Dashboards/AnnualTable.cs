@@ -1,3 +1,4 @@
+using IsoLedger.Domain.LegalBasis;
 using IsoLedger.Domain.Units;
 using Marten;
 
@@ -24,8 +25,8 @@ public sealed record AnnualRow(
             ManagementReview: unit.ManagementReviews.Any(d => d.Year == year),
             ReportSubmitted: steps.ReportSubmittedOn is not null,
             Inspection: steps.Inspection?.Result,
-            Standard: unit.StandardOn(judgedOn).Name(),
-            Conversion: unit.ConversionOn(judgedOn));
+            Standard: unit.StandardOn(judgedOn).OrNone(),
+            Conversion: unit.ConversionOn(judgedOn, Edition.Iso9001V2015));
     }
 }
 

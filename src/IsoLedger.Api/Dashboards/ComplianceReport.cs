@@ -1,3 +1,4 @@
+using IsoLedger.Domain.LegalBasis;
 using IsoLedger.Domain.Units;
 using Marten;
 
@@ -13,12 +14,12 @@ public sealed record ComplianceReport(string Province, DateOnly AsOf, int Units,
     /// <summary>Every flag of the province's active units as of <paramref name="asOf"/>; a year counts as missed
     /// only once it has ended by then.</summary>
     public static ComplianceReport Of(
-        string province, IEnumerable<Unit> units, DateOnly asOf, ComplianceSettings settings)
+        string province, IEnumerable<Unit> units, DateOnly asOf, RuleBook rules)
     {
         var active = units.Where(u => u.ExistsOn(asOf)).ToList();
         var flags = active
-            .SelectMany(u => Compliance.Flags(u, asOf, settings).Select(flag => new ComplianceEntry(
-                u.Code, u.NameOn(asOf), u.Level, u.DistrictOn(asOf), u.Level != UnitLevel.Commune, flag.Rule.Id,
+            .SelectMany(u => Compliance.Flags(u, asOf, rules).Select(flag => new ComplianceEntry(
+                u.Code, u.NameOn(asOf), u.Level, u.DistrictOn(asOf), rules.MustApply(u.Level, asOf), flag.Rule.Id,
                 flag.Rule.Sentence,
                 flag.Since, flag.Subject)))
             .OrderBy(f => f.Rule, StringComparer.Ordinal)

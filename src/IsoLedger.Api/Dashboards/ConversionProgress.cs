@@ -1,3 +1,4 @@
+using IsoLedger.Domain.LegalBasis;
 using IsoLedger.Domain.Units;
 using Marten;
 
@@ -26,10 +27,10 @@ public sealed record ConversionProgress(
     string Province, DateOnly AsOf, ConversionCounts Totals, IReadOnlyList<LevelConversion> ByLevel,
     IReadOnlyList<DistrictConversion> ByDistrict)
 {
-    public static ConversionProgress Of(string province, IEnumerable<Unit> units, DateOnly asOf)
+    public static ConversionProgress Of(string province, IEnumerable<Unit> units, DateOnly asOf, RuleBook rules)
     {
         var active = units.Where(u => u.ExistsOn(asOf))
-            .Select(u => (Unit: u, Standing: Standings.Of(u, asOf)))
+            .Select(u => (Unit: u, Standing: Standings.Of(u, asOf, rules)))
             .ToList();
         return new(
             province,

@@ -1,4 +1,5 @@
 using IsoLedger.Api.Hosting;
+using IsoLedger.Api.LegalBasis;
 using IsoLedger.Api.Security;
 using IsoLedger.Domain;
 using IsoLedger.Domain.Units;
@@ -21,7 +22,7 @@ public static class GetComplianceFlagsEndpoint
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public static async Task<IResult> Get(
         IDocumentStore store, ProjectionFreshness freshness, DashboardCache cache, BusinessClock clock,
-        ComplianceSettings settings, CancellationToken cancellation,
+        RuleBookSource rules, CancellationToken cancellation,
         string? province = null, string? rule = null, string? level = null, string? district = null,
         string? asOf = null, string? consistent = null)
     {
@@ -35,10 +36,11 @@ public static class GetComplianceFlagsEndpoint
         if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
 
         var districtFilter = district?.Normalize();
-        var filters = $"{rule}\n{levelFilter}\n{districtFilter}";
+        var book = rules.Current;
+        var filters = $"{rule}\n{levelFilter}\n{districtFilter}\nrules {book.Version}";
         return await ProvinceDashboard.Answer("compliance", common!, date, filters, units =>
         {
-            var report = ComplianceReport.Of(common!.Province, units, date, settings);
+            var report = ComplianceReport.Of(common!.Province, units, date, book);
             var flags = report.Flags.Where(f =>
                 (rule is null || f.Rule == rule)
                 && (levelFilter is null || f.Level == levelFilter)

@@ -1,4 +1,5 @@
 using IsoLedger.Api.Hosting;
+using IsoLedger.Api.LegalBasis;
 using IsoLedger.Api.Security;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -19,15 +20,17 @@ public static class GetConversionProgressEndpoint
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public static async Task<IResult> Get(
         IDocumentStore store, ProjectionFreshness freshness, DashboardCache cache, BusinessClock clock,
-        CancellationToken cancellation, string? province = null, string? asOf = null, string? consistent = null)
+        RuleBookSource rules, CancellationToken cancellation, string? province = null, string? asOf = null,
+        string? consistent = null)
     {
         var validation = new Validation();
         var common = ProvinceDashboard.ReadCommon(validation, province, consistent);
         var date = Query.Date(validation, "asOf", asOf) ?? clock.Today;
         if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
 
-        return await ProvinceDashboard.Answer("conversion", common!, date, "",
-            units => ConversionProgress.Of(common!.Province, units, date),
+        var book = rules.Current;
+        return await ProvinceDashboard.Answer("conversion", common!, date, $"rules {book.Version}",
+            units => ConversionProgress.Of(common!.Province, units, date, book),
             store, freshness, cache, cancellation);
     }
 }

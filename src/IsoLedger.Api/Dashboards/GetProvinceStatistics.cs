@@ -1,4 +1,5 @@
 using IsoLedger.Api.Hosting;
+using IsoLedger.Api.LegalBasis;
 using IsoLedger.Api.Security;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -18,15 +19,16 @@ public static class GetProvinceStatisticsEndpoint
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public static async Task<IResult> Get(
         int year, IDocumentStore store, ProjectionFreshness freshness, DashboardCache cache, BusinessClock clock,
-        CancellationToken cancellation, string? province = null, string? consistent = null)
+        RuleBookSource rules, CancellationToken cancellation, string? province = null, string? consistent = null)
     {
         var validation = new Validation().Year("year", year, clock.Today);
         var common = ProvinceDashboard.ReadCommon(validation, province, consistent);
         if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
 
+        var book = rules.Current;
         return await ProvinceDashboard.Answer("statistics", common!, AnnualTable.JudgedOnFor(year, clock.Today),
-            $"{year}",
-            units => ProvinceStatistics.Of(common!.Province, units, year, clock.Today),
+            $"{year}\nrules {book.Version}",
+            units => ProvinceStatistics.Of(common!.Province, units, year, clock.Today, book),
             store, freshness, cache, cancellation);
     }
 }

@@ -1,4 +1,5 @@
 using IsoLedger.Api.Hosting;
+using IsoLedger.Api.LegalBasis;
 using IsoLedger.Api.Security;
 using IsoLedger.Api.Units;
 using IsoLedger.Domain.Units;
@@ -20,7 +21,7 @@ public static class GetUnitDashboardEndpoint
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public static async Task<IResult> Get(
-        string code, IQuerySession session, BusinessClock clock, ComplianceSettings settings,
+        string code, IQuerySession session, BusinessClock clock, RuleBookSource rules,
         CancellationToken cancellation, string? asOf = null)
     {
         var validation = new Validation();
@@ -29,6 +30,6 @@ public static class GetUnitDashboardEndpoint
         var events = UnitCode.IsValid(code) ? await session.Events.FetchStreamAsync(code, token: cancellation) : [];
         return events.Count == 0
             ? UnitProblems.UnitNotFound(code)
-            : GetUnitStateEndpoint.OnDate(code, events, date, settings);
+            : GetUnitStateEndpoint.OnDate(code, events, date, rules.Current);
     }
 }

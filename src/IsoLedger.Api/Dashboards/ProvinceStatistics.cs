@@ -1,3 +1,4 @@
+using IsoLedger.Domain.LegalBasis;
 using IsoLedger.Domain.Units;
 using Marten;
 
@@ -12,13 +13,16 @@ public sealed record LevelStatistics(
 public sealed record ProvinceStatistics(
     string Province, int Year, DateOnly JudgedOn, IReadOnlyList<LevelStatistics> ByLevel, LevelTotals Totals)
 {
-    public static ProvinceStatistics Of(string province, IEnumerable<Unit> units, int year, DateOnly today)
+    public static ProvinceStatistics Of(
+        string province, IEnumerable<Unit> units, int year, DateOnly today, RuleBook rules)
     {
         var judgedOn = AnnualTable.JudgedOnFor(year, today);
         var rows = AnnualTable.UnitsOf(units, year, judgedOn).Select(u => AnnualRow.Of(u, year, judgedOn)).ToList();
         var levels = rows.GroupBy(r => r.Level).OrderBy(g => g.Key).Select(g => new LevelStatistics(
-            g.Key, Mandatory: g.Key != UnitLevel.Commune, g.Count(), g.Count(r => r.Declared),
-            g.Count(r => r.Standard == "2015"), g.Count(IsComplete))).ToList();
+            g.Key, Mandatory: rules.MustApply(g.Key, judgedOn), g.Count(), g.Count(r => r.Declared),
+            g.Count(r => Edition.IsWellFormed(r.Standard)
+                && !rules.Precedes(new Edition(r.Standard), Edition.Iso9001V2015)),
+            g.Count(IsComplete))).ToList();
         return new(province, year, judgedOn, levels, new LevelTotals(
             levels.Sum(l => l.Units), levels.Sum(l => l.Declared), levels.Sum(l => l.On2015),
             levels.Sum(l => l.Complete)));

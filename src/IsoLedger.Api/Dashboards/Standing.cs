@@ -1,3 +1,4 @@
+using IsoLedger.Domain.LegalBasis;
 using IsoLedger.Domain.Units;
 
 namespace IsoLedger.Api.Dashboards;
@@ -17,10 +18,14 @@ public enum Standing
 
 public static class Standings
 {
-    public static Standing Of(Unit unit, DateOnly asOf) => unit.StandardOn(asOf) switch
+    /// <summary>Where <paramref name="unit"/> stood on <paramref name="asOf"/>: a unit on an edition older than 2015
+    /// counts as on 2008 (the view of the report, written for the 2008 → 2015 conversion).</summary>
+    public static Standing Of(Unit unit, DateOnly asOf, RuleBook rules) => unit.StandardOn(asOf) switch
     {
         null => Standing.NotDeclared,
-        QmsStandard.Iso9001V2015 => Standing.Converted,
-        _ => unit.ConversionOn(asOf) == ConversionState.InProgress ? Standing.Converting : Standing.On2008,
+        { } edition when !rules.Precedes(edition, Edition.Iso9001V2015) => Standing.Converted,
+        _ => unit.ConversionOn(asOf, Edition.Iso9001V2015) == ConversionState.InProgress
+            ? Standing.Converting
+            : Standing.On2008,
     };
 }

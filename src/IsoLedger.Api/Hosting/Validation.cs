@@ -1,3 +1,4 @@
+using IsoLedger.Domain.LegalBasis;
 using IsoLedger.Domain.Units;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -27,6 +28,14 @@ public sealed class Validation
     {
         if (value is null) return required ? Add(field, "Required: a date as YYYY-MM-DD.") : this;
         return value < EarliestDate ? Add(field, $"Must be on or after {EarliestDate:yyyy-MM-dd}.") : this;
+    }
+
+    /// <summary>An edition the rule book knows.</summary>
+    public Validation Edition(string field, Edition? value, RuleBook rules, bool required = true)
+    {
+        if (value is null) return required ? Add(field, "Required: an edition, such as \"2015\".") : this;
+        return rules.Knows(value.Value) ? this : Add(field,
+            $"Unknown edition; the rule book has {string.Join(", ", rules.Editions.Select(e => $"\"{e.Edition}\""))}.");
     }
 
     public Validation Text(string field, string? value, bool required = false, int max = MaxText)

@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Text;
 using IsoLedger.Api.Hosting;
+using IsoLedger.Api.LegalBasis;
 using IsoLedger.Domain;
 using IsoLedger.Domain.Imports;
+using IsoLedger.Domain.LegalBasis;
 using IsoLedger.Domain.Units;
 using Marten;
 
@@ -19,7 +21,8 @@ public sealed record ImportOutcome(ImportResult? Result, IReadOnlyList<ImportErr
 /// <summary>Imports a report table all or nothing. A first pass reads the whole file, checks every row and decides it
 /// through the domain rules against the units' recorded state, without writing; only a file without a bad row is
 /// read again and appended, in batches. Neither pass holds the file in memory, only the states of its units.</summary>
-public sealed class ReportImporter(IDocumentStore store, BusinessClock clock, ILogger<ReportImporter> logger)
+public sealed class ReportImporter(
+    IDocumentStore store, BusinessClock clock, RuleBookSource rules, ILogger<ReportImporter> logger)
 {
     public const int MaxErrors = 1000;
     private const int BatchRows = 500;
@@ -54,6 +57,8 @@ public sealed class ReportImporter(IDocumentStore store, BusinessClock clock, IL
     {
         var errors = new List<ImportError>();
         var states = new Dictionary<string, Unit?>();
+        // Read here, not from the node's copy: the import command runs without the node's background services.
+        var book = await rules.Refresh(cancellation);
         int rows = 0, created = 0, appended = 0;
         await using var stream = open();
         var reader = CsvReader.Open(stream);
@@ -68,7 +73,8 @@ public sealed class ReportImporter(IDocumentStore store, BusinessClock clock, IL
             var batch = new List<Pending>();
             async Task Flush()
             {
-                var (batchCreated, batchAppended) = await Decide(batch, states, fileName, write, errors, cancellation);
+                var (batchCreated, batchAppended) =
+                    await Decide(batch, states, book, fileName, write, errors, cancellation);
                 created += batchCreated;
                 appended += batchAppended;
                 batch.Clear();
@@ -78,7 +84,7 @@ public sealed class ReportImporter(IDocumentStore store, BusinessClock clock, IL
             {
                 if (record.Fields.All(f => f.Length == 0)) continue;
                 rows++;
-                if (parser.Parse(record, clock.Today, errors) is { } row) batch.Add(new Pending(record, row));
+                if (parser.Parse(record, clock.Today, book, errors) is { } row) batch.Add(new Pending(record, row));
                 if (batch.Count == BatchRows) await Flush();
             }
             await Flush();
@@ -101,7 +107,7 @@ public sealed class ReportImporter(IDocumentStore store, BusinessClock clock, IL
     /// <summary>Decides a batch of rows on the units' states (loading the ones not seen yet) and, when writing,
     /// appends the events in one transaction.</summary>
     private async Task<(int Created, int Appended)> Decide(
-        List<Pending> batch, Dictionary<string, Unit?> states, string fileName, Writer? write,
+        List<Pending> batch, Dictionary<string, Unit?> states, RuleBook book, string fileName, Writer? write,
         List<ImportError> errors, CancellationToken cancellation)
     {
         if (batch.Count == 0) return (0, 0);
@@ -123,7 +129,7 @@ public sealed class ReportImporter(IDocumentStore store, BusinessClock clock, IL
                     $"Unit {row.UnitCode} is recorded as {recorded}, not {reported}."));
                 continue;
             }
-            switch (ReportRowDecider.Decide(unit, row, clock.Today))
+            switch (ReportRowDecider.Decide(unit, row, clock.Today, book))
             {
                 case Rejected rejected:
                     errors.Add(new ImportError(

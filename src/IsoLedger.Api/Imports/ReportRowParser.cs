@@ -2,6 +2,7 @@ using System.Globalization;
 using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Reports;
 using IsoLedger.Domain.Imports;
+using IsoLedger.Domain.LegalBasis;
 using IsoLedger.Domain.Provinces;
 using IsoLedger.Domain.Units;
 
@@ -37,7 +38,7 @@ public sealed class ReportRowParser
             : null;
 
     /// <summary>The row, or null with every problem it has added to <paramref name="errors"/>.</summary>
-    public ReportRow? Parse(CsvRecord record, DateOnly today, List<ImportError> errors)
+    public ReportRow? Parse(CsvRecord record, DateOnly today, RuleBook rules, List<ImportError> errors)
     {
         var before = errors.Count;
         void Error(string column, string reason) => errors.Add(new(record.Line, column, reason));
@@ -73,6 +74,16 @@ public sealed class ReportRowParser
         };
 
         bool Invalid(string column, string reason) { Error(column, reason); return false; }
+
+        Edition? EditionOf(string column)
+        {
+            var value = Field(column);
+            if (value.Length == 0) return null;
+            if (Edition.IsWellFormed(value) && rules.Knows(new Edition(value))) return new Edition(value);
+            Error(column, $"'{value}' is not an edition of the rule book: "
+                + $"{string.Join(", ", rules.Editions.Select(e => e.Edition))}.");
+            return null;
+        }
 
         T? Choice<T>(string column) where T : struct, Enum
         {
@@ -116,7 +127,7 @@ public sealed class ReportRowParser
         }
 
         var declared = Mark("declared");
-        var standard = Choice<QmsStandard>("standard");
+        var standard = EditionOf("standard");
         var conversion = Choice<ConversionState>("conversion");
         var policy = Mark("quality_policy");
         var objectives = Mark("quality_objectives");
@@ -127,9 +138,10 @@ public sealed class ReportRowParser
         var report = Mark("report_submitted");
         var inspection = Choice<InspectionResult>("inspection");
 
-        if (conversion is ConversionState.InProgress && standard == QmsStandard.Iso9001V2015)
+        // The report tables' conversion column is about the conversion from 2008 to 2015.
+        if (conversion is ConversionState.InProgress && standard is { } converting && converting != Edition.Iso9001V2008)
             Error("standard", "A unit converting from 2008 is still on 2008.");
-        if (conversion is ConversionState.Done && standard == QmsStandard.Iso9001V2008)
+        if (conversion is ConversionState.Done && standard is { } converted && converted != Edition.Iso9001V2015)
             Error("standard", "A unit whose conversion is done is on 2015.");
         if (!declared && standard is not null && conversion is null or ConversionState.None)
             Error("declared", "A standard is given, so the unit is declared: mark it x.");

@@ -1,6 +1,7 @@
 using IsoLedger.Api.Dashboards;
 using IsoLedger.Api.Imports;
 using IsoLedger.Domain;
+using IsoLedger.Domain.LegalBasis;
 using IsoLedger.Domain.Units;
 using Marten;
 
@@ -18,10 +19,10 @@ public static class AnnualReport
         /// <summary>The report's standard column: the edition, or the conversion under way or done.</summary>
         public string Standard(AnnualRow row) => row.Conversion switch
         {
-            _ when row.Standard == QmsStandards.None => "",
-            ConversionState.Done when row.Standard == Vocabulary.Standards[QmsStandard.Iso9001V2015].Value =>
+            _ when row.Standard == Editions.None => "",
+            ConversionState.Done when row.Standard == Edition.Iso9001V2015.Name =>
                 Label(Vocabulary.Conversions[row.Conversion]),
-            ConversionState.InProgress when row.Standard == Vocabulary.Standards[QmsStandard.Iso9001V2008].Value =>
+            ConversionState.InProgress when row.Standard == Edition.Iso9001V2008.Name =>
                 Label(Vocabulary.Conversions[row.Conversion]),
             _ => row.Standard,
         };
@@ -67,7 +68,7 @@ public static class AnnualReport
         var totals = AnnualTotals.Of(group, rows);
         var inspections = rows.Where(r => r.Inspection is not null).GroupBy(r => r.Inspection!.Value)
             .OrderBy(g => g.Key).Select(g => $"{language.Inspection(g.Key)}: {g.Count()}");
-        var standards = rows.Where(r => r.Standard != QmsStandards.None).GroupBy(language.Standard)
+        var standards = rows.Where(r => r.Standard != Editions.None).GroupBy(language.Standard)
             .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}: {g.Count()}");
         var units = $"{totals.Units} {language.Label(Vocabulary.UnitsCounted)}";
         return ["", $"{language.Label(Vocabulary.Total)}: {group} ({units})", totals.Declared, totals.QualityPolicy,
@@ -86,7 +87,7 @@ public static class AnnualReport
             var unit = units[row.Code];
             csv.Row(table.Province, row.Code, row.Name, Vocabulary.Levels[row.Level].Value, row.District,
                 unit.ParentCode, table.Year, table.JudgedOn.ToString("yyyy-MM-dd"), Mark(row.Declared),
-                row.Standard == QmsStandards.None ? "" : row.Standard, Vocabulary.Conversions[row.Conversion].Value,
+                row.Standard == Editions.None ? "" : row.Standard, Vocabulary.Conversions[row.Conversion].Value,
                 Mark(row.QualityPolicy), Mark(row.QualityObjectives), Mark(row.MaintenancePlan),
                 Mark(row.InternalAudit), Mark(row.CorrectiveActions), Mark(row.ManagementReview),
                 Mark(row.ReportSubmitted),

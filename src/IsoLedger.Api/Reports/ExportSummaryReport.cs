@@ -1,7 +1,7 @@
 using IsoLedger.Api.Dashboards;
 using IsoLedger.Api.Hosting;
+using IsoLedger.Api.LegalBasis;
 using IsoLedger.Api.Security;
-using IsoLedger.Domain.Units;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -27,7 +27,7 @@ public static class ExportSummaryReportEndpoint
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public static async Task<IResult> Get(
         int year, IDocumentStore store, ProjectionFreshness freshness, DashboardCache cache, BusinessClock clock,
-        ComplianceSettings settings, CancellationToken cancellation,
+        RuleBookSource rules, CancellationToken cancellation,
         string? province = null, string? format = null, string? lang = null, string? consistent = null)
     {
         var validation = new Validation().Year("year", year, clock.Today).Formats(format, lang);
@@ -35,7 +35,8 @@ public static class ExportSummaryReportEndpoint
         if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
 
         var answer = await ProvinceDashboard.Judge("summary", common!, AnnualTable.JudgedOnFor(year, clock.Today),
-            $"{year}", units => SummaryTable.Of(common!.Province, units, year, clock.Today, settings),
+            $"{year}\nrules {rules.Current.Version}",
+            units => SummaryTable.Of(common!.Province, units, year, clock.Today, rules.Current),
             store, freshness, cache, cancellation);
         if (format is not ("csv" or "xlsx")) return Results.Ok(answer);
         var report = SummaryReport.Table(answer.Data, english: lang == "en");

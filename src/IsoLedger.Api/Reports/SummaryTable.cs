@@ -1,5 +1,7 @@
 using System.Globalization;
 using IsoLedger.Api.Dashboards;
+using IsoLedger.Domain;
+using IsoLedger.Domain.LegalBasis;
 using IsoLedger.Domain.Units;
 
 namespace IsoLedger.Api.Reports;
@@ -17,11 +19,18 @@ public sealed record SummaryRow(
 /// <summary>The report's summary table (Phụ lục 9, "Thống kê số liệu thực hiện ISO"): of a province's units that
 /// existed at some time of the year (<see cref="AnnualTable.UnitsOf"/>), judged on the year's end or today for the
 /// running year (<see cref="AnnualTable.JudgedOnFor"/>), those that declared a system by then; of these, those that
-/// complied with the rules in the year, those on the year's current edition (<see cref="QmsStandards.CurrentIn"/>)
+/// complied with the rules in the year, those on the year's current edition (<see cref="RuleBook.CurrentIn"/>, an amendment counting its edition)
 /// and those still on an older one. A unit merged away during the year counts: it worked under the rules part of the
 /// year.</summary>
+/// <param name="Province"></param>
+/// <param name="Year"></param>
+/// <param name="JudgedOn"></param>
+/// <param name="CurrentEdition"></param>
+/// <param name="CurrentEditionName">How the rule book names <paramref name="CurrentEdition"/>.</param>
+/// <param name="Rows"></param>
 public sealed record SummaryTable(
-    string Province, int Year, DateOnly JudgedOn, QmsStandard CurrentEdition, IReadOnlyList<SummaryRow> Rows)
+    string Province, int Year, DateOnly JudgedOn, Edition CurrentEdition, Term CurrentEditionName,
+    IReadOnlyList<SummaryRow> Rows)
 {
     /// <summary>One declared unit as the summary counts it.</summary>
     private sealed record Judged(UnitLevel Level, bool Complied, bool OnCurrentEdition);
@@ -32,27 +41,29 @@ public sealed record SummaryTable(
         [_ => true, u => u.Complied, u => u.OnCurrentEdition, u => !u.OnCurrentEdition];
 
     public static SummaryTable Of(
-        string province, IEnumerable<Unit> units, int year, DateOnly today, ComplianceSettings settings)
+        string province, IEnumerable<Unit> units, int year, DateOnly today, RuleBook rules)
     {
         var judgedOn = AnnualTable.JudgedOnFor(year, today);
         // The year's flags are raised the day after it ends; the running year is judged as of today.
         var dayAfter = judgedOn < today ? judgedOn.AddDays(1) : today;
-        var edition = QmsStandards.CurrentIn(year);
+        var edition = rules.CurrentIn(year);
+        var entry = rules.Find(edition)!;
         var declared = AnnualTable.UnitsOf(units, year, judgedOn)
             .Where(u => u.Declarations.Any(d => d.DeclaredOn <= judgedOn))
             .Select(u => new Judged(
-                u.Level, Complied(u, year, dayAfter, settings), u.StandardOn(judgedOn) == edition))
+                u.Level, Complied(u, year, dayAfter, rules),
+                u.StandardOn(judgedOn) is { } on && rules.IsCurrentIn(on, year)))
             .ToList();
-        return new(province, year, judgedOn, edition,
+        return new(province, year, judgedOn, edition, new Term(edition.Name, entry.NameVi, entry.NameEn),
             [.. Vocabulary.SummaryRows.Zip(Criteria, (row, meets) => Row(row.Value, declared, meets))]);
     }
 
     /// <summary>Whether a declared unit kept the rules in <paramref name="year"/>: no compliance flag as of the day
     /// after the year, counting the point-in-time flags active then and the yearly flags about this year (those about
     /// earlier years belong to those years' summaries).</summary>
-    private static bool Complied(Unit unit, int year, DateOnly dayAfter, ComplianceSettings settings) =>
-        Compliance.PointInTimeFlags(unit, dayAfter, settings).Count == 0
-        && !Compliance.YearlyFlags(unit, dayAfter)
+    private static bool Complied(Unit unit, int year, DateOnly dayAfter, RuleBook rules) =>
+        Compliance.PointInTimeFlags(unit, dayAfter, rules).Count == 0
+        && !Compliance.YearlyFlags(unit, dayAfter, rules)
             .Any(flag => flag.Subject == year.ToString(CultureInfo.InvariantCulture));
 
     private static SummaryRow Row(string criterion, IReadOnlyList<Judged> declared, Func<Judged, bool> meets)

@@ -1,5 +1,7 @@
 using IsoLedger.Api.Hosting;
+using IsoLedger.Api.LegalBasis;
 using IsoLedger.Api.Security;
+using IsoLedger.Domain.LegalBasis;
 using IsoLedger.Domain.Units;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -8,18 +10,24 @@ using Wolverine.Http;
 
 namespace IsoLedger.Api.Units;
 
-/// <param name="ConvertedOn">The date the system was declared converted to ISO 9001:2015.</param>
+/// <param name="ConvertedOn">The date the system was declared converted.</param>
 /// <param name="DecisionNo">The number of the decision.</param>
-public sealed record CompleteConversionRequest(DateOnly? ConvertedOn, string? DecisionNo = null);
+/// <param name="To">The edition converted to; by default the conversion under way, or the next edition after the
+/// one the system is on (2008 → 2015).</param>
+public sealed record CompleteConversionRequest(DateOnly? ConvertedOn, string? DecisionNo = null, Edition? To = null);
 
 public static class CompleteConversionEndpoint
 {
-    public static ProblemDetails Validate(CompleteConversionRequest request) =>
-        new Validation().Date("convertedOn", request.ConvertedOn).Text("decisionNo", request.DecisionNo).Result;
+    public static ProblemDetails Validate(CompleteConversionRequest request, RuleBookSource rules) =>
+        new Validation()
+            .Date("convertedOn", request.ConvertedOn)
+            .Text("decisionNo", request.DecisionNo)
+            .Edition("to", request.To, rules.Current, required: false)
+            .Result;
 
-    /// <summary>Complete the conversion to ISO 9001:2015</summary>
-    /// <remarks>Works with or without a recorded start; a unit converts once, and only from a 2008
-    /// declaration.</remarks>
+    /// <summary>Complete a conversion to a later edition (2008 → 2015 by default)</summary>
+    /// <remarks>Works with or without a recorded start; a unit converts to an edition once, and only from a
+    /// declared, older one.</remarks>
     [WolverinePost("/api/units/{code}/conversion/complete", OperationId = "CompleteConversion")]
     [Tags("Lifecycle")]
     [Authorize(Policy = Policies.Record)]
@@ -27,5 +35,5 @@ public static class CompleteConversionEndpoint
     public static Task<IResult> Post(
         string code, CompleteConversionRequest request, HttpContext http, IDocumentStore store, BusinessClock clock) =>
         UnitWriter.Execute(http, store, clock, code,
-            new CompleteConversion(request.ConvertedOn!.Value, request.DecisionNo));
+            new CompleteConversion(request.ConvertedOn!.Value, request.DecisionNo, request.To));
 }

@@ -1,5 +1,7 @@
 using IsoLedger.Api.Hosting;
+using IsoLedger.Api.LegalBasis;
 using IsoLedger.Api.Security;
+using IsoLedger.Domain.LegalBasis;
 using IsoLedger.Domain.Units;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -9,17 +11,17 @@ using Wolverine.Http;
 namespace IsoLedger.Api.Units;
 
 /// <param name="DeclaredOn">The date of the unit head's declaration decision.</param>
-/// <param name="Standard">"2008" or "2015".</param>
+/// <param name="Standard">The edition declared: "2008", "2015", or another the rule book has.</param>
 /// <param name="DecisionNo">The number of the declaration decision.</param>
 /// <param name="Scope">The scope declared, e.g. the administrative procedures covered.</param>
 public sealed record DeclareConformityRequest(
-    DateOnly? DeclaredOn, QmsStandard? Standard, string? DecisionNo = null, string? Scope = null);
+    DateOnly? DeclaredOn, Edition? Standard, string? DecisionNo = null, string? Scope = null);
 
 public static class DeclareConformityEndpoint
 {
-    public static ProblemDetails Validate(DeclareConformityRequest request) => new Validation()
+    public static ProblemDetails Validate(DeclareConformityRequest request, RuleBookSource rules) => new Validation()
         .Date("declaredOn", request.DeclaredOn)
-        .OneOf("standard", request.Standard)
+        .Edition("standard", request.Standard, rules.Current)
         .Text("decisionNo", request.DecisionNo)
         .Text("scope", request.Scope)
         .Result;

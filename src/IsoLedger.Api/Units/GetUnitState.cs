@@ -1,5 +1,7 @@
 using IsoLedger.Api.Hosting;
+using IsoLedger.Api.LegalBasis;
 using IsoLedger.Api.Security;
+using IsoLedger.Domain.LegalBasis;
 using IsoLedger.Domain.Units;
 using JasperFx.Events;
 using Marten;
@@ -22,7 +24,7 @@ public static class GetUnitStateEndpoint
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public static async Task<IResult> State(
-        string code, IQuerySession session, BusinessClock clock, ComplianceSettings settings,
+        string code, IQuerySession session, BusinessClock clock, RuleBookSource rules,
         CancellationToken cancellation, string? asOf = null, string? knownAt = null, string? version = null)
     {
         var validation = new Validation();
@@ -36,7 +38,7 @@ public static class GetUnitStateEndpoint
         var events = UnitCode.IsValid(code) ? await session.Events.FetchStreamAsync(code, token: cancellation) : [];
         if (events.Count == 0) return UnitProblems.UnitNotFound(code);
 
-        if (asOfDate is { } day) return OnDate(code, events, day, settings);
+        if (asOfDate is { } day) return OnDate(code, events, day, rules.Current);
         Func<IEvent, bool> included = knownAtTime is { } time ? e => e.Timestamp <= time : e => e.Version <= atVersion;
         var chosen = events.Where(included).ToList();
         var unit = UnitDecider.Replay(chosen.Select(e => e.Data));
@@ -48,19 +50,19 @@ public static class GetUnitStateEndpoint
                 statusCode: StatusCodes.Status404NotFound);
         }
         var judgedOn = knownAtTime is { } at ? clock.DateOf(at) : clock.Today;
-        return Results.Ok(UnitStatus.Of(unit with { Version = chosen[^1].Version }, judgedOn, settings));
+        return Results.Ok(UnitStatus.Of(unit with { Version = chosen[^1].Version }, judgedOn, rules.Current));
     }
 
     /// <summary>The unit's status on <paramref name="day"/>, by business date: its registration and every fact that
     /// had happened by then, whenever recorded; 404 before the unit existed, saying from when it exists.</summary>
     public static IResult OnDate(
-        string code, IReadOnlyList<IEvent> events, DateOnly day, ComplianceSettings settings)
+        string code, IReadOnlyList<IEvent> events, DateOnly day, RuleBook rules)
     {
         var existsFrom = UnitDecider.Replay(events.Select(e => e.Data))!.ExistsFrom;
         if (day < existsFrom) return UnitProblems.NotYetExisting(code, day, existsFrom);
         var chosen = events.Where(e => e.Data is UnitRegistered || e.Data is IUnitEvent u && u.BusinessDate <= day)
             .ToList();
         var unit = UnitDecider.Replay(chosen.Select(e => e.Data))!;
-        return Results.Ok(UnitStatus.Of(unit with { Version = chosen.Max(e => e.Version) }, day, settings));
+        return Results.Ok(UnitStatus.Of(unit with { Version = chosen.Max(e => e.Version) }, day, rules));
     }
 }

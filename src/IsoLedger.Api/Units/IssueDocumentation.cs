@@ -1,5 +1,7 @@
 using IsoLedger.Api.Hosting;
+using IsoLedger.Api.LegalBasis;
 using IsoLedger.Api.Security;
+using IsoLedger.Domain.LegalBasis;
 using IsoLedger.Domain.Units;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -19,15 +21,15 @@ namespace IsoLedger.Api.Units;
 /// <param name="BusinessProcedures">Number of business procedures (one per administrative procedure).</param>
 /// <param name="AdministrativeProcedures">Number of administrative procedures (TTHC) covered.</param>
 public sealed record IssueDocumentationRequest(
-    DateOnly? IssuedOn, QmsStandard? Standard, bool? QualityManual, bool? QualityPolicy, bool? QualityObjectives,
+    DateOnly? IssuedOn, Edition? Standard, bool? QualityManual, bool? QualityPolicy, bool? QualityObjectives,
     int? MandatoryProcedures, int? InternalProcedures, int? BusinessProcedures, int? AdministrativeProcedures,
     string? DecisionNo = null);
 
 public static class IssueDocumentationEndpoint
 {
-    public static ProblemDetails Validate(IssueDocumentationRequest request) => new Validation()
+    public static ProblemDetails Validate(IssueDocumentationRequest request, RuleBookSource rules) => new Validation()
         .Date("issuedOn", request.IssuedOn)
-        .OneOf("standard", request.Standard)
+        .Edition("standard", request.Standard, rules.Current)
         .Required("qualityManual", request.QualityManual, "true or false")
         .Required("qualityPolicy", request.QualityPolicy, "true or false")
         .Required("qualityObjectives", request.QualityObjectives, "true or false")
@@ -39,8 +41,8 @@ public static class IssueDocumentationEndpoint
         .Result;
 
     /// <summary>Issue the quality-management documentation</summary>
-    /// <remarks>Records <c>DocumentationIssued</c>. A first system documented on 2008 after 21 Feb 2018 is
-    /// flagged.</remarks>
+    /// <remarks>Records <c>DocumentationIssued</c>. A first system documented on an older edition than the rule book
+    /// required on that day (2008 after 21 Feb 2018) is flagged.</remarks>
     [WolverinePost("/api/units/{code}/documentation", OperationId = "IssueDocumentation")]
     [Tags("Lifecycle")]
     [Authorize(Policy = Policies.Record)]

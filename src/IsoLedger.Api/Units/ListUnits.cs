@@ -1,5 +1,7 @@
 using IsoLedger.Api.Hosting;
+using IsoLedger.Api.LegalBasis;
 using IsoLedger.Api.Security;
+using IsoLedger.Domain.LegalBasis;
 using IsoLedger.Domain.Provinces;
 using IsoLedger.Domain.Units;
 using Marten;
@@ -30,7 +32,7 @@ public static class ListUnitsEndpoint
     [ProducesResponseType<UnitPage>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public static async Task<IResult> Get(
-        IQuerySession session, CancellationToken cancellation,
+        IQuerySession session, RuleBookSource rules, CancellationToken cancellation,
         string? province = null, string? district = null, string? level = null, string? standard = null,
         string? q = null, string? page = null, string? pageSize = null)
     {
@@ -41,9 +43,12 @@ public static class ListUnitsEndpoint
         var levelFilter = Query.Enum<UnitLevel>(validation, "level", level);
         var pageNumber = Query.Int(validation, "page", page, 1, 1, int.MaxValue / MaxPageSize);
         var size = Query.Int(validation, "pageSize", pageSize, 50, 1, MaxPageSize);
-        QmsStandard? standardFilter = null;
-        if (standard is not null && standard != "none")
-            standardFilter = Query.Enum<QmsStandard>(validation, "standard", standard);
+        Edition? standardFilter = null;
+        if (standard is not null && standard != Editions.None)
+        {
+            if (Edition.IsWellFormed(standard)) standardFilter = new Edition(standard);
+            validation.Edition("standard", standardFilter, rules.Current);
+        }
         if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
 
         IQueryable<Unit> units = session.Query<Unit>().Stats(out QueryStatistics statistics);
@@ -55,7 +60,7 @@ public static class ListUnitsEndpoint
         }
         if (district is not null) { var d = district.Normalize(); units = units.Where(u => u.District == d); }
         if (levelFilter is not null) units = units.Where(u => u.Level == levelFilter);
-        if (standard == "none") units = units.Where(u => u.Standard == null);
+        if (standard == Editions.None) units = units.Where(u => u.Standard == null);
         else if (standardFilter is not null) units = units.Where(u => u.Standard == standardFilter);
         if (q is not null)
         {
@@ -68,7 +73,7 @@ public static class ListUnitsEndpoint
             .ToListAsync(cancellation);
         var items = found
             .Select(u => new UnitSummary(
-                u.Code, u.Name, u.Level, u.Province, u.District, u.Standard.Name(), u.Merger?.IntoCode, u.Version))
+                u.Code, u.Name, u.Level, u.Province, u.District, u.Standard.OrNone(), u.Merger?.IntoCode, u.Version))
             .ToList();
         return Results.Ok(new UnitPage(items, pageNumber, size, statistics.TotalResults));
     }

@@ -1,5 +1,7 @@
 using IsoLedger.Api.Hosting;
+using IsoLedger.Api.LegalBasis;
 using IsoLedger.Api.Security;
+using IsoLedger.Domain.LegalBasis;
 using IsoLedger.Domain.Units;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -10,19 +12,26 @@ namespace IsoLedger.Api.Units;
 
 /// <param name="StartedOn">The date the conversion plan was adopted.</param>
 /// <param name="DecisionNo">The number of the plan or decision.</param>
-public sealed record StartConversionRequest(DateOnly? StartedOn, string? DecisionNo = null);
+/// <param name="To">The edition to convert to; by default the next edition after the one the system is on
+/// (2008 → 2015).</param>
+public sealed record StartConversionRequest(DateOnly? StartedOn, string? DecisionNo = null, Edition? To = null);
 
 public static class StartConversionEndpoint
 {
-    public static ProblemDetails Validate(StartConversionRequest request) =>
-        new Validation().Date("startedOn", request.StartedOn).Text("decisionNo", request.DecisionNo).Result;
+    public static ProblemDetails Validate(StartConversionRequest request, RuleBookSource rules) =>
+        new Validation()
+            .Date("startedOn", request.StartedOn)
+            .Text("decisionNo", request.DecisionNo)
+            .Edition("to", request.To, rules.Current, required: false)
+            .Result;
 
-    /// <summary>Start converting from ISO 9001:2008 to 2015</summary>
+    /// <summary>Start converting the system to a later edition (2008 → 2015 by default)</summary>
     [WolverinePost("/api/units/{code}/conversion/start", OperationId = "StartConversion")]
     [Tags("Lifecycle")]
     [Authorize(Policy = Policies.Record)]
     [UnitCommand]
     public static Task<IResult> Post(
         string code, StartConversionRequest request, HttpContext http, IDocumentStore store, BusinessClock clock) =>
-        UnitWriter.Execute(http, store, clock, code, new StartConversion(request.StartedOn!.Value, request.DecisionNo));
+        UnitWriter.Execute(http, store, clock, code,
+            new StartConversion(request.StartedOn!.Value, request.DecisionNo, request.To));
 }

@@ -1,3 +1,4 @@
+using IsoLedger.Domain.LegalBasis;
 using IsoLedger.Domain.Units;
 
 namespace IsoLedger.Api.Units;
@@ -21,9 +22,11 @@ public sealed record UnitStatus
     public DateOnly? EndedOn { get; init; }
     /// <summary>The date the status is judged as of.</summary>
     public required DateOnly AsOf { get; init; }
-    /// <summary>The standard in force: <c>none</c>, <c>2008</c> or <c>2015</c>.</summary>
+    /// <summary>The edition the system is on: <c>none</c>, or an edition's name (<c>2008</c>, <c>2015</c>, …).</summary>
     public required string Standard { get; init; }
     public required ConversionStatus Conversion { get; init; }
+    /// <summary>Every conversion from one edition to a later one recorded by the date.</summary>
+    public required IReadOnlyList<EditionConversion> Conversions { get; init; }
     public ConformityDeclared? LatestDeclaration { get; init; }
     public SteeringBoardFormed? SteeringBoard { get; init; }
     public DocumentationIssued? LatestDocumentation { get; init; }
@@ -43,7 +46,7 @@ public sealed record UnitStatus
     /// <summary>The version of the unit's stream this status reflects.</summary>
     public required long Version { get; init; }
 
-    public static UnitStatus Of(Unit unit, DateOnly asOf, ComplianceSettings settings)
+    public static UnitStatus Of(Unit unit, DateOnly asOf, RuleBook rules)
     {
         var standard = unit.StandardOn(asOf);
         var years = unit.InternalAudits.Concat(unit.ManagementReviews).Select(d => d.Year)
@@ -64,8 +67,9 @@ public sealed record UnitStatus
             ExistsFrom = unit.ExistsFrom,
             EndedOn = unit.EndedOn,
             AsOf = asOf,
-            Standard = standard.Name(),
-            Conversion = new ConversionStatus(unit.ConversionOn(asOf), unit.ConversionStartedOn, unit.ConvertedOn),
+            Standard = standard.OrNone(),
+            Conversion = ConversionStatus.Of(unit, asOf),
+            Conversions = [.. unit.Conversions.Where(c => (c.StartedOn ?? c.CompletedOn) <= asOf)],
             LatestDeclaration = unit.LatestDeclarationOn(asOf),
             SteeringBoard = unit.SteeringBoards.Where(b => b.FormedOn <= asOf).MaxBy(b => b.FormedOn),
             LatestDocumentation = unit.Documentation.Where(d => d.IssuedOn <= asOf).MaxBy(d => d.IssuedOn),
@@ -75,7 +79,7 @@ public sealed record UnitStatus
             OverdueNonconformities = unit.Nonconformities.Count(n => n.IsOverdueOn(asOf)),
             ScopeChanges = unit.ScopeChanges,
             Years = years,
-            Flags = Compliance.Flags(unit, asOf, settings).Select(FlagView.Of).ToList(),
+            Flags = Compliance.Flags(unit, asOf, rules).Select(FlagView.Of).ToList(),
             MergedInto = unit.Merger,
             SplitInto = unit.Split,
             Dissolved = unit.Dissolution,
@@ -85,7 +89,21 @@ public sealed record UnitStatus
     }
 }
 
-public sealed record ConversionStatus(ConversionState State, DateOnly? StartedOn, DateOnly? ConvertedOn);
+/// <summary>The unit's latest conversion as of the date: under way, or done (<see cref="State"/> none when it never
+/// converted).</summary>
+public sealed record ConversionStatus(
+    ConversionState State, Edition? From, Edition? To, DateOnly? StartedOn, DateOnly? ConvertedOn)
+{
+    public static ConversionStatus Of(Unit unit, DateOnly asOf)
+    {
+        var latest = unit.ConversionUnderWayOn(asOf)
+            ?? unit.Conversions.Where(c => c.CompletedOn <= asOf).MaxBy(c => c.CompletedOn);
+        return latest is null
+            ? new(ConversionState.None, null, null, null, null)
+            : new(unit.ConversionOn(asOf, latest.To), latest.From, latest.To, latest.StartedOn,
+                latest.CompletedOn <= asOf ? latest.CompletedOn : null);
+    }
+}
 
 /// <summary>One calendar year of a unit, in the columns of the provincial report.</summary>
 public sealed record YearStatus(
@@ -118,7 +136,13 @@ public sealed record YearStatus(
 }
 
 /// <summary>A compliance flag as clients see it: the rule's id and sentence, since when, and about what.</summary>
-public sealed record FlagView(string Rule, string Sentence, DateOnly Since, string? Subject)
+/// <param name="Rule"></param>
+/// <param name="Sentence"></param>
+/// <param name="Since"></param>
+/// <param name="Subject"></param>
+/// <param name="Basis">The rule book's entry that requires it (its id, legal act and validity), if any.</param>
+public sealed record FlagView(string Rule, string Sentence, DateOnly Since, string? Subject, Obligation? Basis)
 {
-    public static FlagView Of(ComplianceFlag flag) => new(flag.Rule.Id, flag.Rule.Sentence, flag.Since, flag.Subject);
+    public static FlagView Of(ComplianceFlag flag) =>
+        new(flag.Rule.Id, flag.Rule.Sentence, flag.Since, flag.Subject, flag.Basis);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using IsoLedger.Api.LegalBasis;
 using IsoLedger.Domain.Units;
 using Marten;
 using Microsoft.Extensions.Caching.Memory;
@@ -9,17 +10,18 @@ namespace IsoLedger.Api.Units;
 
 /// <summary>Each unit's status as served to <c>GET /api/units/{code}</c>, as JSON, for the stream version and the day
 /// it was judged for. A read asks the database only for the stream's version: while it and the day are unchanged, the
-/// answer is the same, so loading the snapshot, judging it and serialising the status are skipped.</summary>
+/// answer is the same (and the rule book too), so loading the snapshot, judging it and serialising the status are
+/// skipped.</summary>
 public sealed class UnitStatusCache(
     IDocumentStore store, NpgsqlDataSource dataSource, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
-    ComplianceSettings settings) : IDisposable
+    RuleBookSource rules) : IDisposable
 {
     private const long CapacityBytes = 64L * 1024 * 1024;
     private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = CapacityBytes });
     private readonly string versionQuery =
         $"select version from {store.Options.Events.DatabaseSchemaName}.mt_streams where id = $1";
 
-    public sealed record Status(long Version, DateOnly Day, byte[] Json);
+    public sealed record Status(long Version, DateOnly Day, long RulesVersion, byte[] Json);
 
     /// <summary>The status of unit <paramref name="code"/> judged on <paramref name="today"/>, or null if there is no
     /// such unit.</summary>
@@ -28,15 +30,17 @@ public sealed class UnitStatusCache(
         await using var command = dataSource.CreateCommand(versionQuery);
         command.Parameters.Add(new NpgsqlParameter { Value = code });
         if (await command.ExecuteScalarAsync(cancellation) is not long version) return null;
-        if (cache.TryGetValue(code, out Status? cached) && cached!.Version == version && cached.Day == today)
+        var book = rules.Current;
+        if (cache.TryGetValue(code, out Status? cached) && cached!.Version == version && cached.Day == today
+            && cached.RulesVersion == book.Version)
             return cached;
 
         await using var session = store.QuerySession();
         // The snapshot is written in the transaction that moved the version, so it is at least as new as the version
         // read.
         if (await session.LoadAsync<Unit>(code, cancellation) is not { } unit) return null;
-        var status = new Status(unit.Version, today,
-            JsonSerializer.SerializeToUtf8Bytes(UnitStatus.Of(unit, today, settings), json.Value.SerializerOptions));
+        var status = new Status(unit.Version, today, book.Version,
+            JsonSerializer.SerializeToUtf8Bytes(UnitStatus.Of(unit, today, book), json.Value.SerializerOptions));
         cache.Set(code, status, new MemoryCacheEntryOptions { Size = status.Json.Length + code.Length });
         return status;
     }

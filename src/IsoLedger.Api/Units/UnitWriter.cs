@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using IsoLedger.Api.Hosting;
+using IsoLedger.Api.LegalBasis;
 using IsoLedger.Domain;
 using IsoLedger.Domain.Units;
 using JasperFx;
@@ -25,7 +26,7 @@ public static class UnitWriter
         Func<Accepted, UnitWritten, object>? respond = null, Func<Accepted, string>? created = null) =>
         Execute(http, store, code, command,
             unit => UnitDecider.Decide(
-                unit, command, clock.Today, http.RequestServices.GetRequiredService<ComplianceSettings>()),
+                unit, command, clock.Today, http.RequestServices.GetRequiredService<RuleBookSource>().Current),
             respond, created);
 
     /// <summary>Runs <paramref name="decide"/> on the state of unit <paramref name="code"/> (null if it has no stream)

@@ -1,5 +1,7 @@
+using IsoLedger.Api.LegalBasis;
 using IsoLedger.Api.Security;
 using IsoLedger.Domain;
+using IsoLedger.Domain.LegalBasis;
 using IsoLedger.Domain.Units;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -17,23 +19,25 @@ public sealed record VocabularyAnswer(
     IReadOnlyList<Term> InspectionResults, IReadOnlyList<Term> NonconformitySources,
     IReadOnlyList<Term> NonconformitySeverities, IReadOnlyList<Term> Rules, IReadOnlyList<Term> Events,
     IReadOnlyList<Term> ReportColumns, IReadOnlyList<Term> ConversionColumns, Term Total, Term UnitsCounted,
-    IReadOnlyList<Term> SummaryRows, IReadOnlyList<Term> SummaryColumns);
+    IReadOnlyList<Term> SummaryRows, IReadOnlyList<Term> SummaryColumns, IReadOnlyList<Term> ObligationKinds);
 
 public static class GetVocabulary
 {
-    private static readonly VocabularyAnswer Answer = new(
-        Vocabulary.Levels.All, Vocabulary.Standards.All, Vocabulary.Conversions.All, Vocabulary.Inspections.All,
+    /// <summary>The editions are the rule book's, which an administrator may extend.</summary>
+    private static VocabularyAnswer Answer(RuleBook rules) => new(
+        Vocabulary.Levels.All, [.. rules.Editions.Select(e => new Term(e.Edition.Name, e.NameVi, e.NameEn))],
+        Vocabulary.Conversions.All, Vocabulary.Inspections.All,
         Vocabulary.NonconformitySources.All, Vocabulary.NonconformitySeverities.All, Vocabulary.Rules,
         Vocabulary.Events, Vocabulary.ReportColumns, Vocabulary.ConversionColumns, Vocabulary.Total,
-        Vocabulary.UnitsCounted, Vocabulary.SummaryRows, Vocabulary.SummaryColumns);
+        Vocabulary.UnitsCounted, Vocabulary.SummaryRows, Vocabulary.SummaryColumns, Vocabulary.ObligationKinds.All);
 
     /// <summary>The vocabulary: every enumeration value with its Vietnamese and English labels</summary>
-    /// <remarks>Levels, standards, conversion states, inspection results, nonconformity sources and severities, rules
-    /// (id and sentence), event types, the column names of the annual report and of conversion progress, and the rows
-    /// and columns of the summary table, each as <c>{value, vi, en}</c> where <c>value</c> is what the other answers
+    /// <remarks>Levels, editions of the standard (<c>standards</c>, from the rule book), conversion states, inspection results, nonconformity sources and severities, rules
+    /// (id and sentence), event types, the column names of the annual report and of conversion progress, the rows
+    /// and columns of the summary table, and the kinds of the rule book's obligations, each as <c>{value, vi, en}</c> where <c>value</c> is what the other answers
     /// write. The dashboard labels everything with it.</remarks>
     [WolverineGet("/api/vocabulary", OperationId = "GetVocabulary"), Tags("Vocabulary")]
     [Authorize(Policy = Policies.ReadStatus)]
     [ProducesResponseType<VocabularyAnswer>(StatusCodes.Status200OK)]
-    public static IResult Get() => Results.Ok(Answer);
+    public static IResult Get(RuleBookSource rules) => Results.Ok(Answer(rules.Current));
 }

@@ -1,3 +1,4 @@
+using IsoLedger.Domain.LegalBasis;
 using IsoLedger.Domain.Units;
 
 namespace IsoLedger.Domain.Imports;
@@ -7,7 +8,7 @@ namespace IsoLedger.Domain.Imports;
 public sealed record ReportRow(
     string Province, string UnitCode, string UnitName, UnitLevel Level, string? District, string? ParentCode,
     int Year, DateOnly ReportDate,
-    bool Declared, QmsStandard? Standard, ConversionState? Conversion,
+    bool Declared, Edition? Standard, ConversionState? Conversion,
     bool QualityPolicy, bool QualityObjectives, bool MaintenancePlan, bool InternalAudit, bool CorrectiveActions,
     bool ManagementReview, bool ReportSubmitted, InspectionResult? Inspection)
 {
@@ -15,10 +16,10 @@ public sealed record ReportRow(
     /// after it.</summary>
     public DateOnly StepDate => ReportDate.Year > Year ? new DateOnly(Year, 12, 31) : ReportDate;
 
-    /// <summary>The standard a first declaration is made on: the one the table gives, 2008 under a conversion,
-    /// otherwise the one the law prescribed on that date (2015 for systems built after 21 Feb 2018).</summary>
-    public QmsStandard DeclaredStandard =>
-        Conversion is ConversionState.InProgress or ConversionState.Done ? QmsStandard.Iso9001V2008
-        : Standard
-            ?? (StepDate > Rules.NewSystemsOn2015From ? QmsStandard.Iso9001V2015 : QmsStandard.Iso9001V2008);
+    /// <summary>The edition a first declaration is made on: the one the table gives, 2008 under a conversion (the
+    /// report tables' conversions go from 2008 to 2015), otherwise the one the rule book required of new systems on
+    /// that date (2015 for systems built after 21 Feb 2018).</summary>
+    public Edition DeclaredStandard(RuleBook rules) =>
+        Conversion is ConversionState.InProgress or ConversionState.Done ? Edition.Iso9001V2008
+        : Standard ?? rules.RequiredForNewSystemsOn(StepDate) ?? Edition.Iso9001V2008;
 }

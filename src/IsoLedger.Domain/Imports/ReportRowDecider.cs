@@ -1,3 +1,4 @@
+using IsoLedger.Domain.LegalBasis;
 using IsoLedger.Domain.Units;
 
 namespace IsoLedger.Domain.Imports;
@@ -6,7 +7,7 @@ namespace IsoLedger.Domain.Imports;
 /// them in order through <see cref="UnitDecider"/>: importing the same row again decides nothing new.</summary>
 public static class ReportRowDecider
 {
-    public static Decision Decide(Unit? unit, ReportRow row, DateOnly today)
+    public static Decision Decide(Unit? unit, ReportRow row, DateOnly today, RuleBook rules)
     {
         var events = new List<object>();
         var warnings = new List<Rule>();
@@ -21,9 +22,9 @@ public static class ReportRowDecider
             unit = UnitDecider.Replay(events)!;
         }
 
-        foreach (var command in Commands(unit, row))
+        foreach (var command in Commands(unit, row, rules))
         {
-            switch (UnitDecider.Decide(unit, command, today))
+            switch (UnitDecider.Decide(unit, command, today, rules))
             {
                 case Rejected rejected:
                     return rejected;
@@ -39,7 +40,7 @@ public static class ReportRowDecider
 
     /// <summary>The commands for the row's facts, in the order they happen within a year; a fact already on record
     /// for the unit (and, for yearly steps, for the row's year) is left out.</summary>
-    private static IEnumerable<IUnitCommand> Commands(Unit unit, ReportRow row)
+    private static IEnumerable<IUnitCommand> Commands(Unit unit, ReportRow row, RuleBook rules)
     {
         var on = row.StepDate;
         var year = unit.Year(row.Year);
@@ -57,13 +58,13 @@ public static class ReportRowDecider
 
         var declares = row.Declared || row.Conversion is ConversionState.InProgress or ConversionState.Done;
         if (declares && unit.Declarations.Count == 0)
-            yield return new DeclareConformity(on, row.DeclaredStandard, null, null, DatedByReport: true);
-        if (row.Conversion == ConversionState.InProgress
-            && unit.ConversionStartedOn is null
-            && unit.ConvertedOn is null)
-            yield return new StartConversion(on, null);
-        if (row.Conversion == ConversionState.Done && unit.ConvertedOn is null)
-            yield return new CompleteConversion(on, null);
+            yield return new DeclareConformity(on, row.DeclaredStandard(rules), null, null, DatedByReport: true);
+        // The report tables' conversion column is about the conversion to 2015.
+        var conversion = unit.ConversionTo(Edition.Iso9001V2015);
+        if (row.Conversion == ConversionState.InProgress && conversion is null)
+            yield return new StartConversion(on, null, Edition.Iso9001V2015);
+        if (row.Conversion == ConversionState.Done && conversion?.CompletedOn is null)
+            yield return new CompleteConversion(on, null, Edition.Iso9001V2015);
 
         if (row.ReportSubmitted && year.ReportSubmittedOn is null)
             yield return new SubmitAnnualReport(row.Year, on);

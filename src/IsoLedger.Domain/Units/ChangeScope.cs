@@ -1,3 +1,5 @@
+using IsoLedger.Domain.LegalBasis;
+
 namespace IsoLedger.Domain.Units;
 
 public sealed record ChangeScope(DateOnly ChangedOn, string Description, int? AdministrativeProcedures)
@@ -5,7 +7,7 @@ public sealed record ChangeScope(DateOnly ChangedOn, string Description, int? Ad
 {
     public DateOnly BusinessDate => ChangedOn;
 
-    public Decision Decide(Unit unit) =>
+    public Decision Decide(Unit unit, RuleBook rules) =>
         Decision.Accept(new ScopeChanged(ChangedOn, Description, AdministrativeProcedures));
 }
 

@@ -1,3 +1,5 @@
+using IsoLedger.Domain.LegalBasis;
+
 namespace IsoLedger.Domain.Units;
 
 /// <summary>Closes a nonconformity with the verdict of the effectiveness review (ISO 9001 §10.2).</summary>
@@ -5,7 +7,7 @@ public sealed record CloseNonconformity(string NonconformityId, DateOnly ClosedO
 {
     public DateOnly BusinessDate => ClosedOn;
 
-    public Decision Decide(Unit unit)
+    public Decision Decide(Unit unit, RuleBook rules)
     {
         var nonconformity = unit.FindNonconformity(NonconformityId);
         if (nonconformity is null) return Decision.Reject(Rules.NonconformityNotFound);

@@ -1,21 +1,36 @@
+using IsoLedger.Domain.LegalBasis;
+
 namespace IsoLedger.Domain.Units;
 
-/// <summary>Completes the 2008 → 2015 conversion, with or without a recorded start.</summary>
-public sealed record CompleteConversion(DateOnly ConvertedOn, string? DecisionNo) : IUnitCommand
+/// <summary>Completes the conversion to <paramref name="To"/> (by default the one under way, or the edition after the
+/// one the system is on), with or without a recorded start.</summary>
+public sealed record CompleteConversion(DateOnly ConvertedOn, string? DecisionNo, Edition? To = null) : IUnitCommand
 {
     public DateOnly BusinessDate => ConvertedOn;
 
-    public Decision Decide(Unit unit)
+    public Decision Decide(Unit unit, RuleBook rules)
     {
-        if (unit.ConvertedOn is not null) return Decision.Reject(Rules.ConversionAlreadyDone);
-        if (!unit.DeclaredOn2008By(ConvertedOn)) return Decision.Reject(Rules.ConversionWithout2008Declaration);
-        if (unit.ConversionStartedOn > ConvertedOn) return Decision.Reject(Rules.DateBeforePrecedingStep);
-        return Decision.Accept(new StandardConverted(ConvertedOn, DecisionNo));
+        var underWay = unit.Conversions.FirstOrDefault(c => c.CompletedOn is null && (To is null || c.To == To));
+        if (underWay is not null)
+        {
+            return underWay.StartedOn > ConvertedOn
+                ? Decision.Reject(Rules.DateBeforePrecedingStep)
+                : Decision.Accept(new StandardConverted(ConvertedOn, DecisionNo, underWay.From, underWay.To));
+        }
+        return EditionConversion.Target(unit, ConvertedOn, To, rules) is var (from, to)
+            ? Decision.Accept(new StandardConverted(ConvertedOn, DecisionNo, from, to))
+            : Decision.Reject(EditionConversion.Refusal(unit, ConvertedOn, To, rules));
     }
 }
 
-/// <summary>The system was converted from ISO 9001:2008 to ISO 9001:2015.</summary>
-public sealed record StandardConverted(DateOnly ConvertedOn, string? DecisionNo) : IUnitEvent
+/// <summary>The system was converted from <paramref name="From"/> to <paramref name="To"/>. Both are null in events
+/// recorded before editions were data: those conversions went from 2008 to 2015.</summary>
+public sealed record StandardConverted(
+    DateOnly ConvertedOn, string? DecisionNo, Edition? From = null, Edition? To = null) : IUnitEvent
 {
     public DateOnly BusinessDate => ConvertedOn;
+
+    public Edition FromEdition => From ?? Edition.Iso9001V2008;
+
+    public Edition ToEdition => To ?? Edition.Iso9001V2015;
 }

@@ -1,7 +1,11 @@
+using System.Globalization;
+using IsoLedger.Domain.LegalBasis;
+
 namespace IsoLedger.Domain.Units;
 
-/// <summary>A compliance rule a unit breaks, since when, and what about it (a nonconformity id or a year).</summary>
-public sealed record ComplianceFlag(Rule Rule, DateOnly Since, string? Subject = null);
+/// <summary>A compliance rule a unit breaks, since when, what about (a nonconformity id, a year, an edition), and the
+/// rule book's entry that requires it (null for the rules of the standard itself).</summary>
+public sealed record ComplianceFlag(Rule Rule, DateOnly Since, string? Subject = null, Obligation? Basis = null);
 
 /// <summary>What an installation sets about the compliance rules.</summary>
 /// <param name="SuccessorGraceMonths">How long a successor of a restructuring may go without a declaration of its
@@ -11,41 +15,51 @@ public sealed record ComplianceSettings(int SuccessorGraceMonths = 12)
     public static readonly ComplianceSettings Default = new();
 }
 
-/// <summary>Judges a unit against the compliance rules as of a date, by the business dates of its facts.</summary>
+/// <summary>Judges a unit against the compliance rules as of a date, by the business dates of its facts: each fact by
+/// the rule book's entries in force on its date.</summary>
 public static class Compliance
 {
-    public static IReadOnlyList<ComplianceFlag> Flags(Unit unit, DateOnly asOf, ComplianceSettings? settings = null) =>
-        [.. PointInTimeFlags(unit, asOf, settings), .. YearlyFlags(unit, asOf)];
+    public static IReadOnlyList<ComplianceFlag> Flags(Unit unit, DateOnly asOf, RuleBook rules) =>
+        [.. PointInTimeFlags(unit, asOf, rules), .. YearlyFlags(unit, asOf, rules)];
 
     /// <summary>The rules a fact dated <paramref name="asOf"/> finds broken. The yearly rules are left out: a year
     /// is judged once it has ended, whatever order its facts are back-filled in.</summary>
-    public static IReadOnlyList<ComplianceFlag> PointInTimeFlags(
-        Unit unit, DateOnly asOf, ComplianceSettings? settings = null)
+    public static IReadOnlyList<ComplianceFlag> PointInTimeFlags(Unit unit, DateOnly asOf, RuleBook rules)
     {
         var flags = new List<ComplianceFlag>();
 
         var latest = unit.LatestDeclarationOn(asOf);
         // A declaration known only from a report table has no date of its own to judge the prerequisites by.
-        if (latest is not null && !latest.DatedByReport && !PrerequisitesMet(unit, latest.DeclaredOn))
-            flags.Add(new(Rules.DeclarationPrerequisites, latest.DeclaredOn));
+        if (latest is not null && !latest.DatedByReport
+            && rules.Governing(ObligationKind.DeclarationPrerequisites, latest.DeclaredOn) is { } prerequisites
+            && !PrerequisitesMet(unit, latest.DeclaredOn))
+            flags.Add(new(Rules.DeclarationPrerequisites, latest.DeclaredOn, Basis: prerequisites));
 
-        var onStandard = unit.StandardOn(asOf);
-        var firstBuilt = FirstBuiltOn2008(unit, asOf);
-        if (firstBuilt > Rules.NewSystemsOn2015From && onStandard != QmsStandard.Iso9001V2015)
-            flags.Add(new(Rules.NewSystemOn2015, firstBuilt.Value));
-        if (onStandard == QmsStandard.Iso9001V2008 && asOf > Rules.ConversionDeadline)
-            flags.Add(new(
-                Rules.ConversionDeadlineMissed, Max(Rules.ConversionDeadline.AddDays(1), latest!.DeclaredOn)));
+        var edition = unit.StandardOn(asOf);
+        if (BuiltOnOlderEdition(unit, asOf, rules) is var (builtOn, required)
+            && (edition is null || rules.Precedes(edition.Value, required.Edition!.Value)))
+            flags.Add(new(Rules.NewSystemOnRequiredEdition, builtOn, required.Edition!.Value.Name, required));
+
+        foreach (var deadline in rules.Obligations.Where(o => o.Kind == ObligationKind.ConversionDeadline
+                     && o.Deadline < asOf && o.InForceOn(o.Deadline.Value)))
+        {
+            if (latest is not null && edition is { } on && rules.Precedes(on, deadline.Edition!.Value))
+            {
+                flags.Add(new(Rules.ConversionDeadlineMissed, Max(deadline.Deadline!.Value.AddDays(1), latest.DeclaredOn),
+                    deadline.Edition.Value.Name, deadline));
+            }
+        }
 
         var change = unit.ScopeChanges.Where(c => c.ChangedOn <= asOf).MaxBy(c => c.ChangedOn);
         if (change is not null
+            && rules.Governing(ObligationKind.RedeclareOnScopeChange, change.ChangedOn) is { } redeclaration
             && !unit.Declarations.Any(d => d.DeclaredOn >= change.ChangedOn && d.DeclaredOn <= asOf))
-            flags.Add(new(Rules.ScopeChangeNeedsRedeclaration, change.ChangedOn));
+            flags.Add(new(Rules.ScopeChangeNeedsRedeclaration, change.ChangedOn, Basis: redeclaration));
 
         var succession = unit.TookOver
             .Where(t => t.Kind is RestructuringKind.Merge or RestructuringKind.Split && t.EffectiveOn <= asOf)
             .MaxBy(t => t.EffectiveOn);
-        var grace = succession?.EffectiveOn.AddMonths((settings ?? ComplianceSettings.Default).SuccessorGraceMonths);
+        var grace = succession?.EffectiveOn.AddMonths(rules.Settings.SuccessorGraceMonths);
         if (succession is not null && grace < asOf
             && !unit.Declarations.Any(d => d.DeclaredOn >= succession.EffectiveOn && d.DeclaredOn <= asOf))
             flags.Add(new(Rules.SuccessorNotDeclared, grace.Value.AddDays(1)));
@@ -57,9 +71,9 @@ public static class Compliance
     }
 
     /// <summary>Each calendar year that has ended by <paramref name="asOf"/>, from the year of the unit's first
-    /// declaration on, in which the unit was active all year, needs an internal audit and a management
-    /// review.</summary>
-    public static IEnumerable<ComplianceFlag> YearlyFlags(Unit unit, DateOnly asOf)
+    /// declaration on, in which the unit was active all year, needs an internal audit and a management review, where
+    /// the rule book required them that year.</summary>
+    public static IEnumerable<ComplianceFlag> YearlyFlags(Unit unit, DateOnly asOf, RuleBook rules)
     {
         var first = unit.Declarations.Where(d => d.DeclaredOn <= asOf).Min(d => (DateOnly?)d.DeclaredOn);
         if (first is null) yield break;
@@ -68,10 +82,14 @@ public static class Compliance
             // A unit that ended during a year (merged, split, dissolved, or its level ended) is not judged for it.
             if (unit.EndedOn?.Year <= year) yield break;
             var since = new DateOnly(year + 1, 1, 1);
-            if (!unit.InternalAudits.Any(d => d.Year == year))
-                yield return new(Rules.YearlyInternalAudit, since, year.ToString());
-            if (!unit.ManagementReviews.Any(d => d.Year == year))
-                yield return new(Rules.YearlyManagementReview, since, year.ToString());
+            var lastDay = new DateOnly(year, 12, 31);
+            var subject = year.ToString(CultureInfo.InvariantCulture);
+            if (rules.Governing(ObligationKind.YearlyInternalAudit, lastDay) is { } audit
+                && !unit.InternalAudits.Any(d => d.Year == year))
+                yield return new(Rules.YearlyInternalAudit, since, subject, audit);
+            if (rules.Governing(ObligationKind.YearlyManagementReview, lastDay) is { } review
+                && !unit.ManagementReviews.Any(d => d.Year == year))
+                yield return new(Rules.YearlyManagementReview, since, subject, review);
         }
     }
 
@@ -80,18 +98,24 @@ public static class Compliance
         && unit.InternalAudits.Any(d => d <= declaredOn)
         && unit.ManagementReviews.Any(d => d <= declaredOn);
 
-    /// <summary>When the unit first built a 2008 system: its first documentation or declaration, if that was on
-    /// 2008.</summary>
-    private static DateOnly? FirstBuiltOn2008(Unit unit, DateOnly asOf)
+    /// <summary>When the unit first built its system on an edition older than the one required then (by its first
+    /// documentation, or its first declaration dated by the unit), and the entry that required it.</summary>
+    private static (DateOnly BuiltOn, Obligation Required)? BuiltOnOlderEdition(
+        Unit unit, DateOnly asOf, RuleBook rules)
     {
-        var firstDocumentation = unit.Documentation.Where(d => d.IssuedOn <= asOf).MinBy(d => d.IssuedOn);
-        var firstDeclaration = unit.Declarations.Where(d => d.DeclaredOn <= asOf).MinBy(d => d.DeclaredOn);
-        DateOnly? built = null;
-        if (firstDocumentation?.Standard == QmsStandard.Iso9001V2008) built = firstDocumentation.IssuedOn;
-        if (firstDeclaration is { Standard: QmsStandard.Iso9001V2008, DatedByReport: false }
-            && !(built <= firstDeclaration.DeclaredOn))
-            built = firstDeclaration.DeclaredOn;
-        return built;
+        var documentation = unit.Documentation.Where(d => d.IssuedOn <= asOf).MinBy(d => d.IssuedOn);
+        var declaration = unit.Declarations.Where(d => d.DeclaredOn <= asOf && !d.DatedByReport)
+            .MinBy(d => d.DeclaredOn);
+        var steps = new List<(DateOnly On, Edition Edition)>();
+        if (documentation is not null) steps.Add((documentation.IssuedOn, documentation.Standard));
+        if (declaration is not null) steps.Add((declaration.DeclaredOn, declaration.Standard));
+        foreach (var (on, edition) in steps.OrderBy(s => s.On))
+        {
+            if (rules.Governing(ObligationKind.NewSystemsOnEdition, on) is { Edition: { } required } entry
+                && rules.Precedes(edition, required))
+                return (on, entry);
+        }
+        return null;
     }
 
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;

@@ -1,14 +1,17 @@
+using IsoLedger.Domain.LegalBasis;
+
 namespace IsoLedger.Domain.Units;
 
 public sealed record DeclareConformity(
-    DateOnly DeclaredOn, QmsStandard Standard, string? DecisionNo, string? Scope, bool DatedByReport = false)
+    DateOnly DeclaredOn, Edition Standard, string? DecisionNo, string? Scope, bool DatedByReport = false)
     : IUnitCommand
 {
     public DateOnly BusinessDate => DeclaredOn;
 
-    public Decision Decide(Unit unit)
+    public Decision Decide(Unit unit, RuleBook rules)
     {
-        if (Standard == QmsStandard.Iso9001V2008 && unit.StandardOn(DeclaredOn) == QmsStandard.Iso9001V2015)
+        if (!rules.Knows(Standard)) return Decision.Reject(Rules.EditionUnknown);
+        if (unit.StandardOn(DeclaredOn) is { } current && rules.Precedes(Standard, current))
             return Decision.Reject(Rules.StandardDowngrade);
         var redeclaration = unit.Declarations.Any(d => d.DeclaredOn <= DeclaredOn);
         return Decision.Accept(
@@ -20,7 +23,7 @@ public sealed record DeclareConformity(
 /// before (công bố lại). <paramref name="DatedByReport"/> when the declaration is known only from a yearly report
 /// table, so that <paramref name="DeclaredOn"/> is the report's date, not the declaration's.</summary>
 public sealed record ConformityDeclared(
-    DateOnly DeclaredOn, QmsStandard Standard, string? DecisionNo, string? Scope, bool Redeclaration,
+    DateOnly DeclaredOn, Edition Standard, string? DecisionNo, string? Scope, bool Redeclaration,
     bool DatedByReport = false) : IUnitEvent
 {
     public DateOnly BusinessDate => DeclaredOn;

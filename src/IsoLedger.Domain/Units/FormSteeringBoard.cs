@@ -1,3 +1,5 @@
+using IsoLedger.Domain.LegalBasis;
+
 namespace IsoLedger.Domain.Units;
 
 public sealed record FormSteeringBoard(DateOnly FormedOn, int Members, string? Chair, string? DecisionNo)
@@ -5,7 +7,7 @@ public sealed record FormSteeringBoard(DateOnly FormedOn, int Members, string? C
 {
     public DateOnly BusinessDate => FormedOn;
 
-    public Decision Decide(Unit unit) =>
+    public Decision Decide(Unit unit, RuleBook rules) =>
         Decision.Accept(new SteeringBoardFormed(
             FormedOn, Members, Chair, DecisionNo, Reorganisation: unit.SteeringBoards.Count > 0));
 }

@@ -1,22 +1,26 @@
+using IsoLedger.Domain.LegalBasis;
+
 namespace IsoLedger.Domain.Units;
 
 public sealed record IssueDocumentation(
-    DateOnly IssuedOn, QmsStandard Standard, string? DecisionNo,
+    DateOnly IssuedOn, Edition Standard, string? DecisionNo,
     bool QualityManual, bool QualityPolicy, bool QualityObjectives,
     int MandatoryProcedures, int InternalProcedures, int BusinessProcedures, int AdministrativeProcedures)
     : IUnitCommand
 {
     public DateOnly BusinessDate => IssuedOn;
 
-    public Decision Decide(Unit unit) => Decision.Accept(new DocumentationIssued(
-        IssuedOn, Standard, DecisionNo, QualityManual, QualityPolicy, QualityObjectives,
-        MandatoryProcedures, InternalProcedures, BusinessProcedures, AdministrativeProcedures));
+    public Decision Decide(Unit unit, RuleBook rules) => rules.Knows(Standard)
+        ? Decision.Accept(new DocumentationIssued(
+            IssuedOn, Standard, DecisionNo, QualityManual, QualityPolicy, QualityObjectives,
+            MandatoryProcedures, InternalProcedures, BusinessProcedures, AdministrativeProcedures))
+        : Decision.Reject(Rules.EditionUnknown);
 }
 
 /// <summary>The quality-management documentation was issued (ban hành hệ thống tài liệu).</summary>
 public sealed record DocumentationIssued(
     DateOnly IssuedOn,
-    QmsStandard Standard,
+    Edition Standard,
     string? DecisionNo,
     bool QualityManual,
     bool QualityPolicy,

@@ -1,10 +1,12 @@
+using IsoLedger.Domain.LegalBasis;
+
 namespace IsoLedger.Domain.Units;
 
 public sealed record IssueMaintenancePlan(int Year, DateOnly IssuedOn) : IUnitCommand
 {
     public DateOnly BusinessDate => IssuedOn;
 
-    public Decision Decide(Unit unit) => Decision.Accept(new MaintenancePlanIssued(Year, IssuedOn));
+    public Decision Decide(Unit unit, RuleBook rules) => Decision.Accept(new MaintenancePlanIssued(Year, IssuedOn));
 }
 
 public sealed record MaintenancePlanIssued(int Year, DateOnly IssuedOn) : IUnitEvent

@@ -1,10 +1,12 @@
+using IsoLedger.Domain.LegalBasis;
+
 namespace IsoLedger.Domain.Units;
 
 public sealed record IssueQualityObjectives(int Year, DateOnly IssuedOn, bool Policy, bool Objectives) : IUnitCommand
 {
     public DateOnly BusinessDate => IssuedOn;
 
-    public Decision Decide(Unit unit) =>
+    public Decision Decide(Unit unit, RuleBook rules) =>
         Decision.Accept(new QualityObjectivesIssued(Year, IssuedOn, Policy, Objectives));
 }
 

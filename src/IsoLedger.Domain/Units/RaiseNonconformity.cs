@@ -1,3 +1,5 @@
+using IsoLedger.Domain.LegalBasis;
+
 namespace IsoLedger.Domain.Units;
 
 /// <summary>Raises a nonconformity; its id (<c>NC-1</c>, <c>NC-2</c>, …) is the next in the unit.</summary>
@@ -10,7 +12,7 @@ public sealed record RaiseNonconformity(
 
     public static string NextId(Unit unit) => $"NC-{unit.Nonconformities.Count + 1}";
 
-    public Decision Decide(Unit unit)
+    public Decision Decide(Unit unit, RuleBook rules)
     {
         if (DueOn < RaisedOn) return Decision.Reject(Rules.DateBeforePrecedingStep);
         return Decision.Accept(

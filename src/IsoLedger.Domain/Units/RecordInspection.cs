@@ -1,3 +1,5 @@
+using IsoLedger.Domain.LegalBasis;
+
 namespace IsoLedger.Domain.Units;
 
 public sealed record RecordInspection(
@@ -6,7 +8,7 @@ public sealed record RecordInspection(
 {
     public DateOnly BusinessDate => InspectedOn;
 
-    public Decision Decide(Unit unit) =>
+    public Decision Decide(Unit unit, RuleBook rules) =>
         Decision.Accept(new InspectionRecorded(Year, InspectedOn, OnSite, Result, Inspector, Notes));
 }
 

@@ -1,10 +1,12 @@
+using IsoLedger.Domain.LegalBasis;
+
 namespace IsoLedger.Domain.Units;
 
 public sealed record ReportCorrectiveActions(int Year, DateOnly ReportedOn) : IUnitCommand
 {
     public DateOnly BusinessDate => ReportedOn;
 
-    public Decision Decide(Unit unit) => Decision.Accept(new CorrectiveActionsReported(Year, ReportedOn));
+    public Decision Decide(Unit unit, RuleBook rules) => Decision.Accept(new CorrectiveActionsReported(Year, ReportedOn));
 }
 
 /// <summary>A unit's yearly report says corrective actions (HĐKP) were taken in <paramref name="Year"/>, without

@@ -1,3 +1,4 @@
+using IsoLedger.Domain.LegalBasis;
 namespace IsoLedger.Domain.Units;
 
 public enum RestructuringKind { Merge, Split, Rename, Transfer, Dissolve }
@@ -147,7 +148,7 @@ public sealed record RestructureUnits(
 
     private PredecessorStanding Standing(Unit unit) => new(
         unit.Code, unit.NameOn(EffectiveOn), unit.Declarations.Any(d => d.DeclaredOn <= EffectiveOn),
-        unit.StandardOn(EffectiveOn).Name());
+        unit.StandardOn(EffectiveOn).OrNone());
 }
 
 public abstract record RestructuringDecision;

@@ -1,19 +1,31 @@
+using IsoLedger.Domain.LegalBasis;
+
 namespace IsoLedger.Domain.Units;
 
-public sealed record StartConversion(DateOnly StartedOn, string? DecisionNo) : IUnitCommand
+/// <summary>Starts converting the system to <paramref name="To"/>, by default the edition after the one it is
+/// on.</summary>
+public sealed record StartConversion(DateOnly StartedOn, string? DecisionNo, Edition? To = null) : IUnitCommand
 {
     public DateOnly BusinessDate => StartedOn;
 
-    public Decision Decide(Unit unit)
+    public Decision Decide(Unit unit, RuleBook rules)
     {
-        if (unit.ConvertedOn is not null) return Decision.Reject(Rules.ConversionAlreadyDone);
-        if (unit.ConversionStartedOn is not null) return Decision.Reject(Rules.ConversionAlreadyStarted);
-        if (!unit.DeclaredOn2008By(StartedOn)) return Decision.Reject(Rules.ConversionWithout2008Declaration);
-        return Decision.Accept(new ConversionStarted(StartedOn, DecisionNo));
+        if (unit.Conversions.Any(c => c.CompletedOn is null && (To is null || c.To == To)))
+            return Decision.Reject(Rules.ConversionAlreadyStarted);
+        return EditionConversion.Target(unit, StartedOn, To, rules) is var (from, to)
+            ? Decision.Accept(new ConversionStarted(StartedOn, DecisionNo, from, to))
+            : Decision.Reject(EditionConversion.Refusal(unit, StartedOn, To, rules));
     }
 }
 
-public sealed record ConversionStarted(DateOnly StartedOn, string? DecisionNo) : IUnitEvent
+/// <summary>The conversion of the system from <paramref name="From"/> to <paramref name="To"/> started. Both are
+/// null in events recorded before editions were data: those conversions went from 2008 to 2015.</summary>
+public sealed record ConversionStarted(DateOnly StartedOn, string? DecisionNo, Edition? From = null, Edition? To = null)
+    : IUnitEvent
 {
     public DateOnly BusinessDate => StartedOn;
+
+    public Edition FromEdition => From ?? Edition.Iso9001V2008;
+
+    public Edition ToEdition => To ?? Edition.Iso9001V2015;
 }

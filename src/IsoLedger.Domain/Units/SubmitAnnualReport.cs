@@ -1,10 +1,12 @@
+using IsoLedger.Domain.LegalBasis;
+
 namespace IsoLedger.Domain.Units;
 
 public sealed record SubmitAnnualReport(int Year, DateOnly SubmittedOn) : IUnitCommand
 {
     public DateOnly BusinessDate => SubmittedOn;
 
-    public Decision Decide(Unit unit) => Decision.Accept(new AnnualReportSubmitted(Year, SubmittedOn));
+    public Decision Decide(Unit unit, RuleBook rules) => Decision.Accept(new AnnualReportSubmitted(Year, SubmittedOn));
 }
 
 public sealed record AnnualReportSubmitted(int Year, DateOnly SubmittedOn) : IUnitEvent

@@ -1,3 +1,5 @@
+using IsoLedger.Domain.LegalBasis;
+
 namespace IsoLedger.Domain.Units;
 
 public sealed record TakeCorrectiveAction(string NonconformityId, DateOnly TakenOn, string RootCause, string Action)
@@ -5,7 +7,7 @@ public sealed record TakeCorrectiveAction(string NonconformityId, DateOnly Taken
 {
     public DateOnly BusinessDate => TakenOn;
 
-    public Decision Decide(Unit unit)
+    public Decision Decide(Unit unit, RuleBook rules)
     {
         var nonconformity = unit.FindNonconformity(NonconformityId);
         if (nonconformity is null) return Decision.Reject(Rules.NonconformityNotFound);

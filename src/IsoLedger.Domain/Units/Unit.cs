@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using IsoLedger.Domain.LegalBasis;
+
 namespace IsoLedger.Domain.Units;
 
 /// <summary>Everything recorded about a unit, rebuilt from its events. It keeps the business dates of its facts,
@@ -36,8 +39,26 @@ public sealed record Unit
     public IReadOnlyList<SteeringBoardFormed> SteeringBoards { get; init; } = [];
     public IReadOnlyList<DocumentationIssued> Documentation { get; init; } = [];
     public IReadOnlyList<ConformityDeclared> Declarations { get; init; } = [];
-    public DateOnly? ConversionStartedOn { get; init; }
-    public DateOnly? ConvertedOn { get; init; }
+
+    /// <summary>Each conversion of the system from one edition to a later one, in the order recorded.</summary>
+    public IReadOnlyList<EditionConversion> Conversions { get; init; } = [];
+
+    /// <summary>How a state stored before editions were data kept its one conversion, 2008 → 2015: read into
+    /// <see cref="Conversions"/>, never written.</summary>
+    [JsonInclude, JsonPropertyName("conversionStartedOn"),
+     JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    private DateOnly? StoredConversionStartedOn
+    {
+        get => null;
+        init => Conversions = EditionConversion.Legacy(Conversions, value, started: true);
+    }
+
+    [JsonInclude, JsonPropertyName("convertedOn"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    private DateOnly? StoredConvertedOn
+    {
+        get => null;
+        init => Conversions = EditionConversion.Legacy(Conversions, value, started: false);
+    }
     public IReadOnlyList<DateOnly> InternalAudits { get; init; } = [];
     public IReadOnlyList<DateOnly> ManagementReviews { get; init; } = [];
     public IReadOnlyList<Nonconformity> Nonconformities { get; init; } = [];
@@ -80,7 +101,7 @@ public sealed record Unit
         SteeringBoards.Select(b => b.FormedOn)
             .Concat(Documentation.Select(d => d.IssuedOn))
             .Concat(Declarations.Select(d => d.DeclaredOn))
-            .Concat(new[] { ConversionStartedOn, ConvertedOn }.OfType<DateOnly>())
+            .Concat(Conversions.SelectMany(c => new[] { c.StartedOn, c.CompletedOn }.OfType<DateOnly>()))
             .Concat(InternalAudits)
             .Concat(ManagementReviews)
             .Concat(Nonconformities.SelectMany(n => n.CorrectiveActions.Select(a => a.TakenOn)
@@ -96,25 +117,38 @@ public sealed record Unit
             .Concat(Renames.Select(r => r.RenamedOn))
             .Concat(Transfers.Select(t => t.TransferredOn));
 
-    /// <summary>The standard the unit's system is on after everything recorded (stored, so lists can filter on
+    /// <summary>The edition the unit's system is on after everything recorded (stored, so lists can filter on
     /// it).</summary>
-    public QmsStandard? Standard => StandardOn(DateOnly.MaxValue);
+    public Edition? Standard => StandardOn(DateOnly.MaxValue);
 
-    /// <summary>The standard the unit's system is on as of <paramref name="asOf"/>: 2015 once converted,
-    /// otherwise that of its latest declaration; null before any declaration.</summary>
-    public QmsStandard? StandardOn(DateOnly asOf) =>
-        ConvertedOn <= asOf ? QmsStandard.Iso9001V2015 : LatestDeclarationOn(asOf)?.Standard;
+    /// <summary>The edition the unit's system is on as of <paramref name="asOf"/>: that of its latest declaration or
+    /// completed conversion, whichever came last; null before any declaration.</summary>
+    public Edition? StandardOn(DateOnly asOf)
+    {
+        var declaration = LatestDeclarationOn(asOf);
+        var conversion = Conversions.Where(c => c.CompletedOn <= asOf).MaxBy(c => c.CompletedOn);
+        return conversion is not null && !(declaration?.DeclaredOn > conversion.CompletedOn)
+            ? conversion.To
+            : declaration?.Standard;
+    }
 
     public ConformityDeclared? LatestDeclarationOn(DateOnly asOf) =>
         Declarations.Where(d => d.DeclaredOn <= asOf).MaxBy(d => d.DeclaredOn);
 
-    public ConversionState ConversionOn(DateOnly asOf) =>
-        ConvertedOn <= asOf ? ConversionState.Done
-        : ConversionStartedOn <= asOf ? ConversionState.InProgress
-        : ConversionState.None;
+    /// <summary>The recorded conversion to <paramref name="to"/>, started or completed.</summary>
+    public EditionConversion? ConversionTo(Edition to) => Conversions.FirstOrDefault(c => c.To == to);
 
-    public bool DeclaredOn2008By(DateOnly date) =>
-        Declarations.Any(d => d.Standard == QmsStandard.Iso9001V2008 && d.DeclaredOn <= date);
+    /// <summary>Where the conversion to <paramref name="to"/> stood on <paramref name="asOf"/>.</summary>
+    public ConversionState ConversionOn(DateOnly asOf, Edition to) => ConversionTo(to) switch
+    {
+        { CompletedOn: { } completed } when completed <= asOf => ConversionState.Done,
+        { StartedOn: { } started } when started <= asOf => ConversionState.InProgress,
+        _ => ConversionState.None,
+    };
+
+    /// <summary>The conversion under way on <paramref name="asOf"/>, if any.</summary>
+    public EditionConversion? ConversionUnderWayOn(DateOnly asOf) =>
+        Conversions.FirstOrDefault(c => c.StartedOn <= asOf && !(c.CompletedOn <= asOf));
 
     public Nonconformity? FindNonconformity(string id) => Nonconformities.FirstOrDefault(n => n.Id == id);
 
@@ -153,8 +187,16 @@ public sealed record Unit
             SteeringBoardFormed board => unit with { SteeringBoards = [.. unit.SteeringBoards, board] },
             DocumentationIssued documentation => unit with { Documentation = [.. unit.Documentation, documentation] },
             ConformityDeclared declaration => unit with { Declarations = [.. unit.Declarations, declaration] },
-            ConversionStarted started => unit with { ConversionStartedOn = started.StartedOn },
-            StandardConverted converted => unit with { ConvertedOn = converted.ConvertedOn },
+            ConversionStarted started => unit with
+            {
+                Conversions = [.. unit.Conversions, new(started.FromEdition, started.ToEdition, started.StartedOn, null)],
+            },
+            StandardConverted converted => unit with
+            {
+                Conversions = unit.ConversionTo(converted.ToEdition) is { } open
+                    ? [.. unit.Conversions.Select(c => c == open ? c with { CompletedOn = converted.ConvertedOn } : c)]
+                    : [.. unit.Conversions, new(converted.FromEdition, converted.ToEdition, null, converted.ConvertedOn)],
+            },
             QualityObjectivesIssued issued => unit.WithYear(issued.Year, year => year with
             {
                 QualityPolicyOn = issued.Policy ? issued.IssuedOn : year.QualityPolicyOn,

@@ -1,3 +1,5 @@
+using IsoLedger.Domain.LegalBasis;
+
 namespace IsoLedger.Domain.Units;
 
 /// <summary>The unit decider: <c>(state, command) → events | rule violation</c>, with the invariants every
@@ -5,17 +7,17 @@ namespace IsoLedger.Domain.Units;
 public static class UnitDecider
 {
     public static Decision Decide(
-        Unit? unit, IUnitCommand command, DateOnly today, ComplianceSettings? settings = null)
+        Unit? unit, IUnitCommand command, DateOnly today, RuleBook rules)
     {
         if (unit is null) return Decision.Reject(Rules.UnitNotRegistered);
         if (OutsideExistence(unit, command.BusinessDate, today) is { } broken) return Decision.Reject(broken);
 
-        var decision = command.Decide(unit);
+        var decision = command.Decide(unit, rules);
         if (decision is not Accepted accepted) return decision;
 
         var after = accepted.Events.Aggregate(unit, (state, e) => Unit.Evolve(state, e)!);
         var warnings = accepted.Warnings
-            .Concat(Compliance.PointInTimeFlags(after, command.BusinessDate, settings).Select(flag => flag.Rule))
+            .Concat(Compliance.PointInTimeFlags(after, command.BusinessDate, rules).Select(flag => flag.Rule))
             .Distinct()
             .ToList();
         return accepted with { Warnings = warnings };

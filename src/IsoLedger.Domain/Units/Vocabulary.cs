@@ -1,28 +1,7 @@
 using System.Text.Json.Serialization;
+using IsoLedger.Domain.LegalBasis;
 
 namespace IsoLedger.Domain.Units;
-
-/// <summary>The edition of TCVN ISO 9001 a system is built on; written "2008" or "2015".</summary>
-public enum QmsStandard
-{
-    [JsonStringEnumMemberName("2008")] Iso9001V2008,
-    [JsonStringEnumMemberName("2015")] Iso9001V2015,
-}
-
-public static class QmsStandards
-{
-    /// <summary>What reports write for a unit on no standard yet.</summary>
-    public const string None = "none";
-
-    /// <summary>The standard as reports name it: "2008", "2015", or "none" before any declaration.</summary>
-    public static string Name(this QmsStandard? standard) =>
-        standard is { } declared ? Vocabulary.Standards[declared].Value : None;
-
-    /// <summary>The edition reports of <paramref name="year"/> count as current: TCVN ISO 9001:2015 from 2016 (it was
-    /// published at the end of 2015), TCVN ISO 9001:2008 before (QĐ 118/2009/QĐ-TTg, QĐ 19/2014/QĐ-TTg). The ledger
-    /// knows no older edition, so 2008 stands for the years before it too.</summary>
-    public static QmsStandard CurrentIn(int year) => year >= 2016 ? QmsStandard.Iso9001V2015 : QmsStandard.Iso9001V2008;
-}
 
 public enum NonconformitySource { InternalAudit, Inspection, Complaint, Other }
 
@@ -45,10 +24,6 @@ public static class Vocabulary
         (UnitLevel.SubDepartment, new("sub-department", "Chi cục thuộc Sở", "Sub-departments")),
         (UnitLevel.District, new("district", "UBND huyện, thị xã, thành phố", "Districts")),
         (UnitLevel.Commune, new("commune", "UBND xã, phường, thị trấn", "Communes")));
-
-    public static readonly Terms<QmsStandard> Standards = new(
-        (QmsStandard.Iso9001V2008, new("2008", "TCVN ISO 9001:2008", "ISO 9001:2008")),
-        (QmsStandard.Iso9001V2015, new("2015", "TCVN ISO 9001:2015", "ISO 9001:2015")));
 
     /// <summary>The labels of a conversion under way or done are what the report's standard column prints.</summary>
     public static readonly Terms<ConversionState> Conversions = new(
@@ -79,15 +54,30 @@ public static class Vocabulary
         (RestructuringKind.Transfer, new("transfer", "Điều chuyển địa bàn, trực thuộc", "Transfer")),
         (RestructuringKind.Dissolve, new("dissolve", "Giải thể", "Dissolve")));
 
+    public static readonly Terms<ObligationKind> ObligationKinds = new(
+        (ObligationKind.MustApply, new("must-apply", "Bắt buộc áp dụng", "Must apply")),
+        (ObligationKind.DeclarationPrerequisites, new("declaration-prerequisites",
+            "Điều kiện công bố hệ thống phù hợp", "Prerequisites of a declaration")),
+        (ObligationKind.YearlyInternalAudit, new("yearly-internal-audit", "Đánh giá nội bộ hằng năm",
+            "Yearly internal audit")),
+        (ObligationKind.YearlyManagementReview, new("yearly-management-review", "Xem xét của lãnh đạo hằng năm",
+            "Yearly management review")),
+        (ObligationKind.RedeclareOnScopeChange, new("redeclare-on-scope-change",
+            "Công bố lại khi thay đổi phạm vi", "New declaration on a change of scope")),
+        (ObligationKind.NewSystemsOnEdition, new("new-systems-on-edition", "Phiên bản áp dụng cho hệ thống mới",
+            "Edition of new systems")),
+        (ObligationKind.ConversionDeadline, new("conversion-deadline", "Thời hạn chuyển đổi phiên bản",
+            "Conversion deadline")));
+
     private static readonly Dictionary<Type, object> ByEnumeration = new()
     {
         [typeof(UnitLevel)] = Levels,
-        [typeof(QmsStandard)] = Standards,
         [typeof(ConversionState)] = Conversions,
         [typeof(InspectionResult)] = Inspections,
         [typeof(NonconformitySource)] = NonconformitySources,
         [typeof(NonconformitySeverity)] = NonconformitySeverities,
         [typeof(RestructuringKind)] = RestructuringKinds,
+        [typeof(ObligationKind)] = ObligationKinds,
     };
 
     /// <summary>The terms of the enumeration <typeparamref name="T"/>.</summary>
@@ -104,9 +94,8 @@ public static class Vocabulary
         new(nameof(SteeringBoardFormed), "Thành lập, kiện toàn Ban chỉ đạo ISO", "Steering board formed"),
         new(nameof(DocumentationIssued), "Ban hành hệ thống tài liệu", "Documentation issued"),
         new(nameof(ConformityDeclared), "Công bố hệ thống phù hợp TCVN ISO 9001", "Conformity declared"),
-        new(nameof(ConversionStarted), "Bắt đầu chuyển đổi sang TCVN ISO 9001:2015", "Conversion started"),
-        new(nameof(StandardConverted),
-            "Hoàn thành chuyển đổi sang TCVN ISO 9001:2015", "Converted to ISO 9001:2015"),
+        new(nameof(ConversionStarted), "Bắt đầu chuyển đổi phiên bản tiêu chuẩn", "Conversion started"),
+        new(nameof(StandardConverted), "Hoàn thành chuyển đổi phiên bản tiêu chuẩn", "Converted to a new edition"),
         new(nameof(QualityObjectivesIssued), "Ban hành chính sách, mục tiêu chất lượng",
             "Quality policy and objectives issued"),
         new(nameof(MaintenancePlanIssued), "Ban hành kế hoạch duy trì áp dụng", "Maintenance plan issued"),

@@ -2,7 +2,7 @@
 #pragma warning disable
 using IsoLedger.Api.Dashboards;
 using IsoLedger.Api.Hosting;
-using IsoLedger.Domain.Units;
+using IsoLedger.Api.LegalBasis;
 using Marten;
 using Microsoft.AspNetCore.Routing;
 using System;
@@ -19,16 +19,16 @@ namespace Internal.Generated.WolverineHandlers
         private readonly IsoLedger.Api.Dashboards.DashboardCache _dashboardCache;
         private readonly IsoLedger.Api.Dashboards.ProjectionFreshness _projectionFreshness;
         private readonly IsoLedger.Api.Hosting.BusinessClock _businessClock;
-        private readonly IsoLedger.Domain.Units.ComplianceSettings _complianceSettings;
+        private readonly IsoLedger.Api.LegalBasis.RuleBookSource _ruleBookSource;
         private readonly Marten.IDocumentStore _documentStore;
 
-        public GET_api_dashboards_compliance(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, IsoLedger.Api.Dashboards.DashboardCache dashboardCache, IsoLedger.Api.Dashboards.ProjectionFreshness projectionFreshness, IsoLedger.Api.Hosting.BusinessClock businessClock, IsoLedger.Domain.Units.ComplianceSettings complianceSettings, Marten.IDocumentStore documentStore) : base(wolverineHttpOptions)
+        public GET_api_dashboards_compliance(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, IsoLedger.Api.Dashboards.DashboardCache dashboardCache, IsoLedger.Api.Dashboards.ProjectionFreshness projectionFreshness, IsoLedger.Api.Hosting.BusinessClock businessClock, IsoLedger.Api.LegalBasis.RuleBookSource ruleBookSource, Marten.IDocumentStore documentStore) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _dashboardCache = dashboardCache;
             _projectionFreshness = projectionFreshness;
             _businessClock = businessClock;
-            _complianceSettings = complianceSettings;
+            _ruleBookSource = ruleBookSource;
             _documentStore = documentStore;
         }
 
@@ -43,7 +43,7 @@ namespace Internal.Generated.WolverineHandlers
             var consistent = httpContext.Request.Query["consistent"];
             
             // The actual HTTP request handler execution
-            var result = await IsoLedger.Api.Dashboards.GetComplianceFlagsEndpoint.Get(_documentStore, _projectionFreshness, _dashboardCache, _businessClock, _complianceSettings, httpContext.RequestAborted, province, rule, level, district, asOf, consistent).ConfigureAwait(false);
+            var result = await IsoLedger.Api.Dashboards.GetComplianceFlagsEndpoint.Get(_documentStore, _projectionFreshness, _dashboardCache, _businessClock, _ruleBookSource, httpContext.RequestAborted, province, rule, level, district, asOf, consistent).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

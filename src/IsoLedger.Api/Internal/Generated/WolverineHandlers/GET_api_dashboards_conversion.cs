@@ -2,6 +2,7 @@
 #pragma warning disable
 using IsoLedger.Api.Dashboards;
 using IsoLedger.Api.Hosting;
+using IsoLedger.Api.LegalBasis;
 using Marten;
 using Microsoft.AspNetCore.Routing;
 using System;
@@ -18,14 +19,16 @@ namespace Internal.Generated.WolverineHandlers
         private readonly IsoLedger.Api.Dashboards.DashboardCache _dashboardCache;
         private readonly IsoLedger.Api.Dashboards.ProjectionFreshness _projectionFreshness;
         private readonly IsoLedger.Api.Hosting.BusinessClock _businessClock;
+        private readonly IsoLedger.Api.LegalBasis.RuleBookSource _ruleBookSource;
         private readonly Marten.IDocumentStore _documentStore;
 
-        public GET_api_dashboards_conversion(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, IsoLedger.Api.Dashboards.DashboardCache dashboardCache, IsoLedger.Api.Dashboards.ProjectionFreshness projectionFreshness, IsoLedger.Api.Hosting.BusinessClock businessClock, Marten.IDocumentStore documentStore) : base(wolverineHttpOptions)
+        public GET_api_dashboards_conversion(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, IsoLedger.Api.Dashboards.DashboardCache dashboardCache, IsoLedger.Api.Dashboards.ProjectionFreshness projectionFreshness, IsoLedger.Api.Hosting.BusinessClock businessClock, IsoLedger.Api.LegalBasis.RuleBookSource ruleBookSource, Marten.IDocumentStore documentStore) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _dashboardCache = dashboardCache;
             _projectionFreshness = projectionFreshness;
             _businessClock = businessClock;
+            _ruleBookSource = ruleBookSource;
             _documentStore = documentStore;
         }
 
@@ -37,7 +40,7 @@ namespace Internal.Generated.WolverineHandlers
             var consistent = httpContext.Request.Query["consistent"];
             
             // The actual HTTP request handler execution
-            var result = await IsoLedger.Api.Dashboards.GetConversionProgressEndpoint.Get(_documentStore, _projectionFreshness, _dashboardCache, _businessClock, httpContext.RequestAborted, province, asOf, consistent).ConfigureAwait(false);
+            var result = await IsoLedger.Api.Dashboards.GetConversionProgressEndpoint.Get(_documentStore, _projectionFreshness, _dashboardCache, _businessClock, _ruleBookSource, httpContext.RequestAborted, province, asOf, consistent).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

@@ -1,0 +1,42 @@
+using IsoLedger.Domain.LegalBasis;
+using IsoLedger.Domain.Units;
+
+namespace IsoLedger.Api.Dashboards;
+
+/// <summary>For one edition, as of a date: the units on it, those converting from it and to it, and those that
+/// converted to it.</summary>
+public sealed record EditionCounts(int On, int ConvertingFrom, int ConvertingTo, int ConvertedTo);
+
+/// <summary>One edition's counts, in all and per level.</summary>
+public sealed record EditionStanding(Edition Edition, EditionCounts Counts, IReadOnlyList<LevelEditionCounts> ByLevel);
+
+public sealed record LevelEditionCounts(UnitLevel Level, EditionCounts Counts);
+
+/// <summary>Conversion progress for every edition of the rule book: the 2008 → 2015 view
+/// (<see cref="ConversionProgress"/>) generalised to any edition, of the units existing on the date.</summary>
+public sealed record EditionProgress(
+    string Province, DateOnly AsOf, int Units, int NotDeclared, IReadOnlyList<EditionStanding> Editions)
+{
+    public static EditionProgress Of(string province, IEnumerable<Unit> units, DateOnly asOf, RuleBook rules)
+    {
+        var active = units.Where(u => u.ExistsOn(asOf)).ToList();
+        EditionCounts Count(Edition edition, IEnumerable<Unit> group)
+        {
+            var list = group.ToList();
+            return new(
+                list.Count(u => u.StandardOn(asOf) == edition),
+                list.Count(u => u.StandardOn(asOf) == edition && u.ConversionUnderWayOn(asOf) is not null),
+                list.Count(u => u.ConversionUnderWayOn(asOf)?.To == edition),
+                list.Count(u => u.ConversionOn(asOf, edition) == ConversionState.Done));
+        }
+
+        return new(province, asOf, active.Count, active.Count(u => u.StandardOn(asOf) is null),
+        [
+            .. rules.Editions.Select(e => new EditionStanding(e.Edition, Count(e.Edition, active),
+                [
+                    .. active.GroupBy(u => u.Level).OrderBy(g => g.Key)
+                        .Select(g => new LevelEditionCounts(g.Key, Count(e.Edition, g))),
+                ])),
+        ]);
+    }
+}

@@ -1,0 +1,71 @@
+using IsoLedger.Api.Hosting;
+using IsoLedger.Api.Security;
+using IsoLedger.Domain.LegalBasis;
+using IsoLedger.Domain.Units;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace IsoLedger.Api.LegalBasis;
+
+/// <param name="Id">A stable name for the entry, e.g. "conversion-to-2026".</param>
+/// <param name="Kind">What it requires.</param>
+/// <param name="ValidFrom">The first day it is in force.</param>
+/// <param name="ValidTo">The last day it is in force, if known.</param>
+/// <param name="LegalAct">The act it cites, e.g. "QĐ 19/2014/QĐ-TTg".</param>
+/// <param name="Source">Where it comes from (the act's article, a document).</param>
+/// <param name="Reason">Why it is added, kept with the change.</param>
+/// <param name="Level">must-apply: the level it obliges.</param>
+/// <param name="Edition">new-systems-on-edition and conversion-deadline: the edition.</param>
+/// <param name="Deadline">conversion-deadline: the last day to convert.</param>
+public sealed record AddObligationRequest(
+    string? Id, ObligationKind? Kind, DateOnly? ValidFrom, string? LegalAct, string? Source, string? Reason,
+    DateOnly? ValidTo = null, UnitLevel? Level = null, Edition? Edition = null, DateOnly? Deadline = null);
+
+public static class AddObligationEndpoint
+{
+    public static ProblemDetails Validate(AddObligationRequest request)
+    {
+        var validation = new Validation()
+            .Check("id", request.Id is { Length: > 0 and <= 100 } id && id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'),
+                "Required: 1 to 100 letters, digits and hyphens.")
+            .OneOf("kind", request.Kind)
+            .Date("validFrom", request.ValidFrom)
+            .Date("validTo", request.ValidTo, required: false)
+            .Check("validTo", !(request.ValidTo < request.ValidFrom), "Must not be before validFrom.")
+            .Text("legalAct", request.LegalAct, required: true, max: 500)
+            .Text("source", request.Source, required: true, max: 1000)
+            .Text("reason", request.Reason, required: true, max: 1000);
+        var kind = request.Kind;
+        validation.Check("level", (kind == ObligationKind.MustApply) == (request.Level is not null),
+            "Required for must-apply, and only for it.");
+        validation.Check("edition",
+            (kind is ObligationKind.NewSystemsOnEdition or ObligationKind.ConversionDeadline)
+            == (request.Edition is not null),
+            "Required for new-systems-on-edition and conversion-deadline, and only for them.");
+        validation.Check("deadline", (kind == ObligationKind.ConversionDeadline) == (request.Deadline is not null),
+            "Required for conversion-deadline, and only for it.");
+        if (request.Deadline is not null) validation.Date("deadline", request.Deadline);
+        return validation.Result;
+    }
+
+    /// <summary>Add an obligation to the rule book</summary>
+    /// <remarks>Facts dated within its validity are judged by it from now on; facts outside it are not.</remarks>
+    [WolverinePost("/api/rules/obligations", OperationId = "AddObligation")]
+    [Tags("Rules")]
+    [Authorize(Roles = Roles.Admin)]
+    [ProducesResponseType<RuleBookView>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    public static Task<IResult> Post(
+        AddObligationRequest request, HttpContext http, IDocumentStore store, RuleBookSource rules,
+        CancellationToken cancellation)
+    {
+        var entry = new Obligation(
+            request.Id!, request.Kind!.Value, request.ValidFrom!.Value, request.ValidTo, request.LegalAct!,
+            request.Source!, request.Level, request.Edition, request.Deadline);
+        return RuleBookWriter.Record(store, rules,
+            book => new AddObligation(entry, http.User.Identity!.Name!, request.Reason!).Decide(book), cancellation);
+    }
+}

@@ -1,0 +1,37 @@
+using IsoLedger.Api.Hosting;
+using IsoLedger.Api.Security;
+using IsoLedger.Domain.LegalBasis;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace IsoLedger.Api.LegalBasis;
+
+/// <param name="ValidTo">The last day the obligation is in force.</param>
+/// <param name="Reason">Why it ends (e.g. the act that replaces it), kept with the change.</param>
+public sealed record EndObligationRequest(DateOnly? ValidTo, string? Reason);
+
+public static class EndObligationEndpoint
+{
+    public static ProblemDetails Validate(EndObligationRequest request) =>
+        new Validation()
+            .Date("validTo", request.ValidTo)
+            .Text("reason", request.Reason, required: true, max: 1000)
+            .Result;
+
+    /// <summary>End an obligation of the rule book on a date</summary>
+    [WolverinePost("/api/rules/obligations/{id}/end", OperationId = "EndObligation")]
+    [Tags("Rules")]
+    [Authorize(Roles = Roles.Admin)]
+    [ProducesResponseType<RuleBookView>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    public static Task<IResult> Post(
+        string id, EndObligationRequest request, HttpContext http, IDocumentStore store, RuleBookSource rules,
+        CancellationToken cancellation) =>
+        RuleBookWriter.Record(store, rules,
+            book => new EndObligation(id, request.ValidTo!.Value, http.User.Identity!.Name!, request.Reason!)
+                .Decide(book),
+            cancellation);
+}

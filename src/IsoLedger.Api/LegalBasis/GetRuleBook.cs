@@ -1,0 +1,77 @@
+using IsoLedger.Api.Hosting;
+using IsoLedger.Api.Security;
+using IsoLedger.Domain.LegalBasis;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace IsoLedger.Api.LegalBasis;
+
+/// <summary>An edition with its transition window as the rule book gives it.</summary>
+/// <param name="Name"></param>
+/// <param name="NameVi"></param>
+/// <param name="NameEn"></param>
+/// <param name="PublishedOn"></param>
+/// <param name="Amends"></param>
+/// <param name="NewSystemsFrom">From when new systems had to be built on it, if ever.</param>
+/// <param name="ConversionDeadline">By when units on older editions had to convert to it, if ever.</param>
+/// <param name="Source"></param>
+public sealed record EditionView(
+    Edition Name, string NameVi, string NameEn, DateOnly PublishedOn, Edition? Amends, DateOnly? NewSystemsFrom,
+    DateOnly? ConversionDeadline, string Source);
+
+/// <summary>The rule book: its version (the number of changes recorded), the editions oldest first, and the
+/// obligations.</summary>
+public sealed record RuleBookView(long Version, IReadOnlyList<EditionView> Editions, IReadOnlyList<Obligation> Obligations)
+{
+    public static RuleBookView Of(RuleBook book, DateOnly? inForceOn = null) => new(
+        book.Version,
+        [
+            .. book.Editions.Select(e => new EditionView(
+                e.Edition, e.NameVi, e.NameEn, e.PublishedOn, e.Amends,
+                book.Obligations.Where(o => o.Kind == ObligationKind.NewSystemsOnEdition && o.Edition == e.Edition)
+                    .Min(o => (DateOnly?)o.ValidFrom),
+                book.Obligations.Where(o => o.Kind == ObligationKind.ConversionDeadline && o.Edition == e.Edition)
+                    .Max(o => o.Deadline),
+                e.Source)),
+        ],
+        [.. book.Obligations.Where(o => inForceOn is not { } date || o.InForceOn(date))]);
+}
+
+public static class GetRuleBookEndpoint
+{
+    /// <summary>The rule book: editions and obligations with their legal basis</summary>
+    /// <param name="asOf">Only the obligations in force on this date (YYYY-MM-DD).</param>
+    /// <param name="rules"></param>
+    /// <param name="cancellation"></param>
+    [WolverineGet("/api/rules", OperationId = "GetRuleBook")]
+    [Tags("Rules")]
+    [Authorize(Policy = Policies.ReadStatus)]
+    [ProducesResponseType<RuleBookView>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    public static async Task<IResult> Get(string? asOf, RuleBookSource rules, CancellationToken cancellation)
+    {
+        var validation = new Validation();
+        var date = Query.Date(validation, "asOf", asOf);
+        if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
+        return Results.Ok(RuleBookView.Of(await rules.Refresh(cancellation), date));
+    }
+}
+
+/// <summary>A change to the rule book as recorded: what, by whom, why and when.</summary>
+public sealed record RuleBookChange(long Version, string Type, object Change, DateTimeOffset RecordedAt);
+
+public static class GetRuleBookChangesEndpoint
+{
+    /// <summary>Every change an administrator made to the rule book, oldest first</summary>
+    [WolverineGet("/api/rules/changes", OperationId = "GetRuleBookChanges")]
+    [Tags("Rules")]
+    [Authorize(Policy = Policies.Audit)]
+    [ProducesResponseType<IReadOnlyList<RuleBookChange>>(StatusCodes.Status200OK)]
+    public static async Task<IReadOnlyList<RuleBookChange>> Get(IQuerySession session, CancellationToken cancellation) =>
+        [
+            .. (await session.Events.FetchStreamAsync(RuleBook.StreamId, token: cancellation))
+                .Select(e => new RuleBookChange(e.Version, e.EventTypeName, e.Data, e.Timestamp)),
+        ];
+}

@@ -1,0 +1,39 @@
+using IsoLedger.Domain.LegalBasis;
+using Marten;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace IsoLedger.Api.LegalBasis;
+
+/// <summary>The rule book: editions of the standard and obligations with their legal basis, as dated data that
+/// administrators extend (<c>/api/rules</c>).</summary>
+public static class LegalBasisFeature
+{
+    public static IServiceCollection AddLegalBasis(this IServiceCollection services)
+    {
+        services.AddSingleton<RuleBookSource>();
+        services.AddHostedService(provider => provider.GetRequiredService<RuleBookSource>());
+        services.ConfigureMarten(options =>
+        {
+            // Units are listed by the edition they are on: queries compare the name it is stored as.
+            options.RegisterValueType(typeof(Edition));
+            options.Events.AddEventType<EditionAdded>();
+            options.Events.AddEventType<ObligationAdded>();
+            options.Events.AddEventType<ObligationEnded>();
+        });
+        // An edition is written as its name; without this the document would describe an object.
+        services.Configure<OpenApiOptions>("v1", options => options.AddSchemaTransformer((schema, context, _) =>
+        {
+            var type = context.JsonTypeInfo.Type;
+            if (type != typeof(Edition) && Nullable.GetUnderlyingType(type) != typeof(Edition)) return Task.CompletedTask;
+            schema.Type = type == typeof(Edition) ? JsonSchemaType.String : JsonSchemaType.String | JsonSchemaType.Null;
+            schema.Pattern = Edition.Pattern;
+            schema.MaxLength = Edition.MaxLength;
+            schema.Description = "An edition of TCVN ISO 9001 by its name in the rule book: \"2000\", \"2008\", "
+                + "\"2015\", \"2015/Amd1:2024\", or one an administrator added (GET /api/rules).";
+            schema.Properties?.Clear();
+            return Task.CompletedTask;
+        }));
+        return services;
+    }
+}

@@ -1,0 +1,82 @@
+using IsoLedger.Domain.Units;
+
+namespace IsoLedger.Domain.LegalBasis;
+
+/// <summary>The rules as data: the editions of the standard in their order, and the obligations with their legal
+/// basis and validity. It starts as the table shipped with the ledger (<see cref="ShippedRuleBook"/>) and grows by
+/// the entries an administrator adds (<see cref="EditionAdded"/>, <see cref="ObligationAdded"/>,
+/// <see cref="ObligationEnded"/>); <see cref="Settings"/> are the installation's own.</summary>
+public sealed record RuleBook
+{
+    /// <summary>The one stream of the rule book's changes.</summary>
+    public const string StreamId = "rule-book";
+
+    /// <summary>The editions, oldest first: ordered by publication.</summary>
+    public required IReadOnlyList<EditionEntry> Editions { get; init; }
+
+    public required IReadOnlyList<Obligation> Obligations { get; init; }
+
+    public ComplianceSettings Settings { get; init; } = ComplianceSettings.Default;
+
+    /// <summary>The version of the rule book's stream these entries reflect; 0 for the shipped table alone.</summary>
+    public long Version { get; init; }
+
+    public EditionEntry? Find(Edition edition) => Editions.FirstOrDefault(e => e.Edition == edition);
+
+    public bool Knows(Edition edition) => Find(edition) is not null;
+
+    /// <summary>Whether <paramref name="edition"/> is older than <paramref name="other"/>; an edition the book does
+    /// not know is older than any it knows.</summary>
+    public bool Precedes(Edition edition, Edition other) => Rank(edition) < Rank(other);
+
+    /// <summary>The next edition after <paramref name="edition"/>, amendments left out (a system takes an amendment in
+    /// only when a conversion names it), or null for the latest.</summary>
+    public Edition? After(Edition edition) =>
+        Editions.Skip(Rank(edition) + 1).Where(e => e.Amends is null).Select(e => (Edition?)e.Edition)
+            .FirstOrDefault();
+
+    /// <summary>The edition reports of <paramref name="year"/> count as current: the latest published before the
+    /// year began (TCVN ISO 9001:2015 from 2016).</summary>
+    public Edition CurrentIn(int year) =>
+        Editions.LastOrDefault(e => e.PublishedOn < new DateOnly(year, 1, 1))?.Edition ?? Editions[0].Edition;
+
+    /// <summary>Whether a system on <paramref name="edition"/> counts as on the current edition of
+    /// <paramref name="year"/>: it is that edition, or the edition the current amendment amends.</summary>
+    public bool IsCurrentIn(Edition edition, int year)
+    {
+        var current = CurrentIn(year);
+        return edition == current || Find(current)?.Amends == edition;
+    }
+
+    public IEnumerable<Obligation> InForce(ObligationKind kind, DateOnly date) =>
+        Obligations.Where(o => o.Kind == kind && o.InForceOn(date));
+
+    /// <summary>The entry of <paramref name="kind"/> in force on <paramref name="date"/> that took effect last.</summary>
+    public Obligation? Governing(ObligationKind kind, DateOnly date) =>
+        InForce(kind, date).MaxBy(o => o.ValidFrom);
+
+    /// <summary>Whether units of <paramref name="level"/> had to apply a system on <paramref name="date"/>.</summary>
+    public bool MustApply(UnitLevel level, DateOnly date) =>
+        InForce(ObligationKind.MustApply, date).Any(o => o.Level == level);
+
+    /// <summary>The edition a system first built on <paramref name="date"/> had to be built on.</summary>
+    public Edition? RequiredForNewSystemsOn(DateOnly date) =>
+        Governing(ObligationKind.NewSystemsOnEdition, date)?.Edition;
+
+    public RuleBook Evolve(object @event, long version) => (@event switch
+    {
+        EditionAdded added => this with
+        {
+            Editions = [.. Editions.Append(added.Entry).OrderBy(e => e.PublishedOn)],
+        },
+        ObligationAdded added => this with { Obligations = [.. Obligations, added.Entry] },
+        ObligationEnded ended => this with
+        {
+            Obligations = [.. Obligations.Select(o => o.Id == ended.Id ? o with { ValidTo = ended.ValidTo } : o)],
+        },
+        _ => this,
+    }) with
+    { Version = version };
+
+    private int Rank(Edition edition) => Editions.ToList().FindIndex(e => e.Edition == edition);
+}
