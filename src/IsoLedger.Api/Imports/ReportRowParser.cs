@@ -139,7 +139,8 @@ public sealed class ReportRowParser
         var inspection = Choice<InspectionResult>("inspection");
 
         // The report tables' conversion column is about the conversion from 2008 to 2015.
-        if (conversion is ConversionState.InProgress && standard is { } converting && converting != Edition.Iso9001V2008)
+        if (conversion is ConversionState.InProgress && standard is { } converting
+            && converting != Edition.Iso9001V2008)
             Error("standard", "A unit converting from 2008 is still on 2008.");
         if (conversion is ConversionState.Done && standard is { } converted && converted != Edition.Iso9001V2015)
             Error("standard", "A unit whose conversion is done is on 2015.");

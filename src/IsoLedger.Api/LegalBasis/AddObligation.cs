@@ -28,7 +28,8 @@ public static class AddObligationEndpoint
     public static ProblemDetails Validate(AddObligationRequest request)
     {
         var validation = new Validation()
-            .Check("id", request.Id is { Length: > 0 and <= 100 } id && id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'),
+            .Check("id",
+                request.Id is { Length: > 0 and <= 100 } id && id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'),
                 "Required: 1 to 100 letters, digits and hyphens.")
             .OneOf("kind", request.Kind)
             .Date("validFrom", request.ValidFrom)

@@ -23,7 +23,8 @@ public sealed record EditionView(
 
 /// <summary>The rule book: its version (the number of changes recorded), the editions oldest first, and the
 /// obligations.</summary>
-public sealed record RuleBookView(long Version, IReadOnlyList<EditionView> Editions, IReadOnlyList<Obligation> Obligations)
+public sealed record RuleBookView(
+    long Version, IReadOnlyList<EditionView> Editions, IReadOnlyList<Obligation> Obligations)
 {
     public static RuleBookView Of(RuleBook book, DateOnly? inForceOn = null) => new(
         book.Version,
@@ -69,7 +70,8 @@ public static class GetRuleBookChangesEndpoint
     [Tags("Rules")]
     [Authorize(Policy = Policies.Audit)]
     [ProducesResponseType<IReadOnlyList<RuleBookChange>>(StatusCodes.Status200OK)]
-    public static async Task<IReadOnlyList<RuleBookChange>> Get(IQuerySession session, CancellationToken cancellation) =>
+    public static async Task<IReadOnlyList<RuleBookChange>> Get(
+        IQuerySession session, CancellationToken cancellation) =>
         [
             .. (await session.Events.FetchStreamAsync(RuleBook.StreamId, token: cancellation))
                 .Select(e => new RuleBookChange(e.Version, e.EventTypeName, e.Data, e.Timestamp)),

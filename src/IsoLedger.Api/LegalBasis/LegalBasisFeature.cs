@@ -25,7 +25,8 @@ public static class LegalBasisFeature
         services.Configure<OpenApiOptions>("v1", options => options.AddSchemaTransformer((schema, context, _) =>
         {
             var type = context.JsonTypeInfo.Type;
-            if (type != typeof(Edition) && Nullable.GetUnderlyingType(type) != typeof(Edition)) return Task.CompletedTask;
+            if (type != typeof(Edition) && Nullable.GetUnderlyingType(type) != typeof(Edition))
+                return Task.CompletedTask;
             schema.Type = type == typeof(Edition) ? JsonSchemaType.String : JsonSchemaType.String | JsonSchemaType.Null;
             schema.Pattern = Edition.Pattern;
             schema.MaxLength = Edition.MaxLength;

@@ -19,7 +19,8 @@ public sealed record SummaryRow(
 /// <summary>The report's summary table (Phụ lục 9, "Thống kê số liệu thực hiện ISO"): of a province's units that
 /// existed at some time of the year (<see cref="AnnualTable.UnitsOf"/>), judged on the year's end or today for the
 /// running year (<see cref="AnnualTable.JudgedOnFor"/>), those that declared a system by then; of these, those that
-/// complied with the rules in the year, those on the year's current edition (<see cref="RuleBook.CurrentIn"/>, an amendment counting its edition)
+/// complied with the rules in the year, those on the year's current edition (<see cref="RuleBook.CurrentIn"/>, an
+/// amendment counting its edition)
 /// and those still on an older one. A unit merged away during the year counts: it worked under the rules part of the
 /// year.</summary>
 /// <param name="Province"></param>

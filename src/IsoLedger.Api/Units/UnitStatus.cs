@@ -22,7 +22,8 @@ public sealed record UnitStatus
     public DateOnly? EndedOn { get; init; }
     /// <summary>The date the status is judged as of.</summary>
     public required DateOnly AsOf { get; init; }
-    /// <summary>The edition the system is on: <c>none</c>, or an edition's name (<c>2008</c>, <c>2015</c>, …).</summary>
+    /// <summary>The edition the system is on: <c>none</c>, or an edition's name (<c>2008</c>, <c>2015</c>,
+    /// …).</summary>
     public required string Standard { get; init; }
     public required ConversionStatus Conversion { get; init; }
     /// <summary>Every conversion from one edition to a later one recorded by the date.</summary>

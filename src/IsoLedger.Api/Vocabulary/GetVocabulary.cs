@@ -32,9 +32,10 @@ public static class GetVocabulary
         Vocabulary.UnitsCounted, Vocabulary.SummaryRows, Vocabulary.SummaryColumns, Vocabulary.ObligationKinds.All);
 
     /// <summary>The vocabulary: every enumeration value with its Vietnamese and English labels</summary>
-    /// <remarks>Levels, editions of the standard (<c>standards</c>, from the rule book), conversion states, inspection results, nonconformity sources and severities, rules
-    /// (id and sentence), event types, the column names of the annual report and of conversion progress, the rows
-    /// and columns of the summary table, and the kinds of the rule book's obligations, each as <c>{value, vi, en}</c> where <c>value</c> is what the other answers
+    /// <remarks>Levels, editions of the standard (<c>standards</c>, from the rule book), conversion states,
+    /// inspection results, nonconformity sources and severities, rules (id and sentence), event types, the column
+    /// names of the annual report and of conversion progress, the rows and columns of the summary table, and the kinds
+    /// of the rule book's obligations, each as <c>{value, vi, en}</c> where <c>value</c> is what the other answers
     /// write. The dashboard labels everything with it.</remarks>
     [WolverineGet("/api/vocabulary", OperationId = "GetVocabulary"), Tags("Vocabulary")]
     [Authorize(Policy = Policies.ReadStatus)]

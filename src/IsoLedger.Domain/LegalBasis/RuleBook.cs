@@ -51,7 +51,8 @@ public sealed record RuleBook
     public IEnumerable<Obligation> InForce(ObligationKind kind, DateOnly date) =>
         Obligations.Where(o => o.Kind == kind && o.InForceOn(date));
 
-    /// <summary>The entry of <paramref name="kind"/> in force on <paramref name="date"/> that took effect last.</summary>
+    /// <summary>The entry of <paramref name="kind"/> in force on <paramref name="date"/> that took effect
+    /// last.</summary>
     public Obligation? Governing(ObligationKind kind, DateOnly date) =>
         InForce(kind, date).MaxBy(o => o.ValidFrom);
 

@@ -45,7 +45,8 @@ public static class Compliance
         {
             if (latest is not null && edition is { } on && rules.Precedes(on, deadline.Edition!.Value))
             {
-                flags.Add(new(Rules.ConversionDeadlineMissed, Max(deadline.Deadline!.Value.AddDays(1), latest.DeclaredOn),
+                flags.Add(new(Rules.ConversionDeadlineMissed,
+                    Max(deadline.Deadline!.Value.AddDays(1), latest.DeclaredOn),
                     deadline.Edition.Value.Name, deadline));
             }
         }

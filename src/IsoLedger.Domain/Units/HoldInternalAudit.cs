@@ -6,7 +6,8 @@ public sealed record HoldInternalAudit(DateOnly HeldOn, string? Auditors, string
 {
     public DateOnly BusinessDate => HeldOn;
 
-    public Decision Decide(Unit unit, RuleBook rules) => Decision.Accept(new InternalAuditHeld(HeldOn, Auditors, Scope));
+    public Decision Decide(Unit unit, RuleBook rules) =>
+        Decision.Accept(new InternalAuditHeld(HeldOn, Auditors, Scope));
 }
 
 public sealed record InternalAuditHeld(DateOnly HeldOn, string? Auditors, string? Scope) : IUnitEvent

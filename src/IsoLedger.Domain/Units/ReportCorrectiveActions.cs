@@ -6,7 +6,8 @@ public sealed record ReportCorrectiveActions(int Year, DateOnly ReportedOn) : IU
 {
     public DateOnly BusinessDate => ReportedOn;
 
-    public Decision Decide(Unit unit, RuleBook rules) => Decision.Accept(new CorrectiveActionsReported(Year, ReportedOn));
+    public Decision Decide(Unit unit, RuleBook rules) =>
+        Decision.Accept(new CorrectiveActionsReported(Year, ReportedOn));
 }
 
 /// <summary>A unit's yearly report says corrective actions (HĐKP) were taken in <paramref name="Year"/>, without

@@ -189,13 +189,17 @@ public sealed record Unit
             ConformityDeclared declaration => unit with { Declarations = [.. unit.Declarations, declaration] },
             ConversionStarted started => unit with
             {
-                Conversions = [.. unit.Conversions, new(started.FromEdition, started.ToEdition, started.StartedOn, null)],
+                Conversions =
+                    [.. unit.Conversions, new(started.FromEdition, started.ToEdition, started.StartedOn, null)],
             },
             StandardConverted converted => unit with
             {
                 Conversions = unit.ConversionTo(converted.ToEdition) is { } open
                     ? [.. unit.Conversions.Select(c => c == open ? c with { CompletedOn = converted.ConvertedOn } : c)]
-                    : [.. unit.Conversions, new(converted.FromEdition, converted.ToEdition, null, converted.ConvertedOn)],
+                    : [
+                        .. unit.Conversions,
+                        new(converted.FromEdition, converted.ToEdition, null, converted.ConvertedOn),
+                    ],
             },
             QualityObjectivesIssued issued => unit.WithYear(issued.Year, year => year with
             {
