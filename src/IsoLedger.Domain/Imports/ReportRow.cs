@@ -3,22 +3,31 @@ using IsoLedger.Domain.Units;
 namespace IsoLedger.Domain.Imports;
 
 /// <summary>One line of a province's yearly report table (the import format): who the unit is and which of the
-/// year's steps it took. Facts whose own date the table does not say are dated <see cref="ReportDate"/>.</summary>
+/// year's steps it took. Facts whose own date the table does not say are dated <see cref="ReportDate"/>; a first
+/// declaration the report places in an earlier year ("applying since 2015–2019") is dated <see cref="DeclaredBy"/>,
+/// the last day by which it had happened.</summary>
 public sealed record ReportRow(
     string Province, string UnitCode, string UnitName, UnitLevel Level, string? District, string? ParentCode,
     int Year, DateOnly ReportDate,
     bool Declared, QmsStandard? Standard, ConversionState? Conversion,
     bool QualityPolicy, bool QualityObjectives, bool MaintenancePlan, bool InternalAudit, bool CorrectiveActions,
-    bool ManagementReview, bool ReportSubmitted, InspectionResult? Inspection)
+    bool ManagementReview, bool ReportSubmitted, InspectionResult? Inspection, DateOnly? DeclaredBy = null)
 {
     /// <summary>The date given to the year's steps: the report's date, or the year's last day for a report written
     /// after it.</summary>
-    public DateOnly StepDate => ReportDate.Year > Year ? new DateOnly(Year, 12, 31) : ReportDate;
+    public DateOnly StepDate => StepDateOf(Year, ReportDate);
+
+    public static DateOnly StepDateOf(int year, DateOnly reportDate) =>
+        reportDate.Year > year ? new DateOnly(year, 12, 31) : reportDate;
+
+    /// <summary>The date given to a first declaration: <see cref="DeclaredBy"/> when the table gives it, otherwise
+    /// <see cref="StepDate"/>.</summary>
+    public DateOnly DeclarationDate => DeclaredBy ?? StepDate;
 
     /// <summary>The standard a first declaration is made on: the one the table gives, 2008 under a conversion,
     /// otherwise the one the law prescribed on that date (2015 for systems built after 21 Feb 2018).</summary>
     public QmsStandard DeclaredStandard =>
         Conversion is ConversionState.InProgress or ConversionState.Done ? QmsStandard.Iso9001V2008
         : Standard
-            ?? (StepDate > Rules.NewSystemsOn2015From ? QmsStandard.Iso9001V2015 : QmsStandard.Iso9001V2008);
+            ?? (DeclarationDate > Rules.NewSystemsOn2015From ? QmsStandard.Iso9001V2015 : QmsStandard.Iso9001V2008);
 }

@@ -57,7 +57,10 @@ public static class ReportRowDecider
 
         var declares = row.Declared || row.Conversion is ConversionState.InProgress or ConversionState.Done;
         if (declares && unit.Declarations.Count == 0)
-            yield return new DeclareConformity(on, row.DeclaredStandard, null, null, DatedByReport: true);
+        {
+            yield return new DeclareConformity(
+                row.DeclarationDate, row.DeclaredStandard, null, null, DatedByReport: true);
+        }
         if (row.Conversion == ConversionState.InProgress
             && unit.ConversionStartedOn is null
             && unit.ConvertedOn is null)
