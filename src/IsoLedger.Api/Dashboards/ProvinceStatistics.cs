@@ -12,10 +12,12 @@ public sealed record LevelStatistics(
 public sealed record ProvinceStatistics(
     string Province, int Year, DateOnly JudgedOn, IReadOnlyList<LevelStatistics> ByLevel, LevelTotals Totals)
 {
-    public static ProvinceStatistics Of(string province, IEnumerable<Unit> units, int year, DateOnly today)
+    public static ProvinceStatistics Of(
+        string province, IEnumerable<Unit> units, int year, DateOnly today, DateOnly? asOf = null)
     {
-        var judgedOn = AnnualTable.JudgedOnFor(year, today);
-        var rows = AnnualTable.UnitsOf(units, year, judgedOn).Select(u => AnnualRow.Of(u, year, judgedOn)).ToList();
+        var judgedOn = AnnualTable.JudgedOnFor(year, today, asOf);
+        var rows = AnnualTable.UnitsOf(units, year, judgedOn).Select(u => AnnualRow.Of(u, year, judgedOn, asOf))
+            .ToList();
         var levels = rows.GroupBy(r => r.Level).OrderBy(g => g.Key).Select(g => new LevelStatistics(
             g.Key, Mandatory: g.Key != UnitLevel.Commune, g.Count(), g.Count(r => r.Declared),
             g.Count(r => r.Standard == "2015"), g.Count(IsComplete))).ToList();
