@@ -32,17 +32,8 @@ public static class ExportProvinceReportEndpoint
         string? province = null, string? format = null, string? lang = null, string? asOf = null,
         string? consistent = null)
     {
-        var validation = new Validation().Year("year", year, clock.Today).Formats(format, lang);
-        var common = ProvinceDashboard.ReadCommon(validation, province, consistent);
-        var date = AnnualTable.ReadAsOf(validation, year, asOf, clock.Today);
-        if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
-
-        var answer = await ProvinceDashboard.Judge("province-report", common!,
-            AnnualTable.JudgedOnFor(year, clock.Today, date), $"{year}",
-            units => ProvinceReport.Of(common!.Province, units, year, clock.Today, settings, date),
-            store, freshness, cache, cancellation);
-        if (format is not ("csv" or "xlsx")) return Results.Ok(answer);
-        return ReportFormat.File(ProvinceReportLayout.Table(answer.Data, english: lang == "en"), format,
-            $"iso-{year}-province-report");
+        return await new YearlyReport("province-report", year, province, format, lang, asOf, consistent).Answer<ProvinceReport>(
+            (name, date) => units => ProvinceReport.Of(name, units, year, clock.Today, settings, date),
+            ProvinceReportLayout.Table, clock, store, freshness, cache, cancellation);
     }
 }

@@ -32,16 +32,8 @@ public static class ExportSummaryReportEndpoint
         string? province = null, string? format = null, string? lang = null, string? asOf = null,
         string? consistent = null)
     {
-        var validation = new Validation().Year("year", year, clock.Today).Formats(format, lang);
-        var common = ProvinceDashboard.ReadCommon(validation, province, consistent);
-        var date = AnnualTable.ReadAsOf(validation, year, asOf, clock.Today);
-        if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
-
-        var answer = await ProvinceDashboard.Judge("summary", common!, AnnualTable.JudgedOnFor(year, clock.Today, date),
-            $"{year}", units => SummaryTable.Of(common!.Province, units, year, clock.Today, settings, date),
-            store, freshness, cache, cancellation);
-        if (format is not ("csv" or "xlsx")) return Results.Ok(answer);
-        var report = SummaryReport.Table(answer.Data, english: lang == "en");
-        return ReportFormat.File(report, format, $"iso-{year}-summary");
+        return await new YearlyReport("summary", year, province, format, lang, asOf, consistent).Answer<SummaryTable>(
+            (name, date) => units => SummaryTable.Of(name, units, year, clock.Today, settings, date),
+            SummaryReport.Table, clock, store, freshness, cache, cancellation);
     }
 }
