@@ -32,7 +32,8 @@ public static class ExportProvinceReportEndpoint
         string? province = null, string? format = null, string? lang = null, string? asOf = null,
         string? consistent = null)
     {
-        return await new YearlyReport("province-report", year, province, format, lang, asOf, consistent).Answer<ProvinceReport>(
+        var report = new YearlyReport("province-report", year, province, format, lang, asOf, consistent);
+        return await report.Answer<ProvinceReport>(
             (name, date) => units => ProvinceReport.Of(name, units, year, clock.Today, settings, date),
             ProvinceReportLayout.Table, clock, store, freshness, cache, cancellation);
     }

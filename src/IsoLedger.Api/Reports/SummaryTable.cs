@@ -17,9 +17,9 @@ public sealed record SummaryRow(
 /// <summary>The report's summary table (Phụ lục 9, "Thống kê số liệu thực hiện ISO"): of a province's units that
 /// existed at some time of the year (<see cref="AnnualTable.UnitsOf"/>), judged on the year's end or today for the
 /// running year, or on the day asked (<see cref="AnnualTable.JudgedOnFor(int, DateOnly, DateOnly?)"/>), those that
-/// declared a system by then; of these, those that complied with the rules in the year, those on the year's current edition (<see cref="QmsStandards.CurrentIn"/>)
-/// and those still on an older one. A unit merged away during the year counts: it worked under the rules part of the
-/// year.</summary>
+/// declared a system by then; of these, those that complied with the rules in the year, those on the year's current
+/// edition (<see cref="QmsStandards.CurrentIn"/>) and those still on an older one. A unit merged away during the year
+/// counts: it worked under the rules part of the year.</summary>
 public sealed record SummaryTable(
     string Province, int Year, DateOnly JudgedOn, QmsStandard CurrentEdition, IReadOnlyList<SummaryRow> Rows)
 {
