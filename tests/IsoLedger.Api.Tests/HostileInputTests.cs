@@ -90,6 +90,9 @@ public class HostileInputTests(ApiFixture api) : IClassFixture<ApiFixture>, IAsy
         "/api/units/QT-HOSTILE/state?asOf={0}", "/api/units/QT-HOSTILE/state?knownAt={0}", "/api/units/QT-HOSTILE/state?version={0}",
         "/api/events?after={0}&limit={0}", "/api/dashboards/conversion?province={0}&asOf={0}", "/api/dashboards/annual/2020?province=Kon+Tum&level={0}&district={0}",
         "/api/dashboards/compliance?province=Kon+Tum&rule={0}&asOf={0}", "/api/reports/annual/2020?province=Kon+Tum&format={0}",
+        "/api/reports/province-report/2020?province={0}&asOf={0}", "/api/reports/trends?province={0}&asOf={0}&lang={0}",
+        "/api/dashboards/national/2020?asOf={0}", "/api/dashboards/units/QT-HOSTILE/timeline?asOf={0}",
+        "/api/dashboards/conversion?province=Kon+Tum&level={0}",
     ];
 
     [Theory, MemberData(nameof(RouteTemplates))]

@@ -139,17 +139,25 @@ public class XlsxExportTests(ApiFixture api) : IClassFixture<ApiFixture>, IAsync
     }
 
     [Fact]
-    public async Task Formula_like_names_are_text_behind_an_apostrophe()
+    public async Task Formula_like_names_are_their_text_in_a_quote_prefix_style()
     {
-        var sheets = await Workbook(
-            $"/api/reports/annual/2020?province={Uri.EscapeDataString(Hostile)}&format=xlsx&lang=en",
-            "iso-2020-report.xlsx");
+        var url = $"/api/reports/annual/2020?province={Uri.EscapeDataString(Hostile)}&format=xlsx&lang=en";
+        var sheets = await Workbook(url, "iso-2020-report.xlsx");
         Assert.Equal(["Departments", "Total"], sheets.Keys);
         var names = sheets["Departments"].Where(r => r.ContainsKey("A") && r["A"].Number).Select(r => r["B"])
             .ToList();
-        Assert.Equal(["'+1", "'=HYPERLINK(\"http://x\")", "'@SUM(A1)"],
+        Assert.Equal(["+1", "=HYPERLINK(\"http://x\")", "@SUM(A1)"],
             names.Select(n => n.Text).Order(StringComparer.Ordinal));
         Assert.All(names, n => Assert.False(n.Number));
+
+        // Each of them, and no other cell, is marked as text typed behind an apostrophe.
+        using var document = SpreadsheetDocument.Open(new MemoryStream(await Download(url, "iso-2020-report.xlsx")), false);
+        var formats = document.WorkbookPart!.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<CellFormat>().ToList();
+        var cells = document.WorkbookPart.WorksheetParts.SelectMany(p => p.Worksheet.Descendants<Cell>())
+            .Where(c => c.DataType?.Value == CellValues.InlineString).ToList();
+        bool Quoted(Cell cell) => formats[(int)(cell.StyleIndex?.Value ?? 0)].QuotePrefix?.Value == true;
+        Assert.Equal(["+1", "=HYPERLINK(\"http://x\")", "@SUM(A1)"],
+            cells.Where(Quoted).Select(c => c.InlineString!.InnerText).Order(StringComparer.Ordinal));
     }
 
     [Theory]

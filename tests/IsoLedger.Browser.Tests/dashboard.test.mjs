@@ -1,7 +1,8 @@
 // The dashboard in headless Chromium against a running API loaded with the sample province (ops/test.sh sets it up).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
+import { inflateRawSync } from "node:zlib";
 import { chromium } from "playwright-core";
 
 const base = process.env.ISOLEDGER_URL ?? "http://127.0.0.1:5080";
@@ -86,18 +87,23 @@ test("compliance flags are grouped by rule and link to their units", async () =>
   assert.ok(groups > 0 || empty === 1);
 });
 
-test("a unit page shows the status, the timeline and the state as of a date", async () => {
+test("a unit page shows the status and the timeline as of the page's date", async () => {
   await page.click('#annual-table a[href="#unit/QT-SO-02"]');
   await page.waitForSelector("#timeline li");
   assert.match(await page.textContent("#unit-title"), /Sở Nội vụ/);
   const steps = await page.$$eval("#timeline li", (items) => items.map((item) => item.textContent));
   assert.ok(steps.some((step) => step.includes(vi("events", "StandardConverted"))), "events named from the vocabulary");
   assert.ok(steps.every((step) => step.includes("19/11/2020")), "dates as Vietnamese write them");
-  await page.fill("#as-of", "2020-12-31");
-  await page.dispatchEvent("#as-of", "change");
-  await page.waitForFunction(() => document.querySelector("#unit-status")?.textContent.includes("2015"));
+  assert.ok((await page.textContent("#unit-status")).includes("2015"));
   await page.screenshot({ path: `${screenshots}unit.png`, fullPage: true });
-  await page.click("#home-link");
+  // The same unit on a day of the year before its facts: no step yet, not converted.
+  await page.fill("#date", "2020-06-30");
+  await page.dispatchEvent("#date", "change");
+  await page.waitForFunction(() => document.querySelectorAll("#timeline li").length === 0);
+  assert.ok(!(await page.textContent("#unit-status")).includes("2015"));
+  await page.click("#clear-date");
+  await page.waitForSelector("#timeline li");
+  await page.click("#tabs a[data-view=overview]");
   await page.waitForSelector("#overview:not([hidden])");
 });
 
@@ -109,6 +115,7 @@ test("the page switches to English and fits a phone", async () => {
   assert.ok(overflow <= 1, `the page is ${overflow}px wider than a phone screen`);
   await page.screenshot({ path: `${screenshots}phone-english.png`, fullPage: false });
   await page.click("#language");
+  await page.setViewportSize({ width: 1366, height: 768 });
 });
 
 test("the province and year are in the address, so a link reproduces the view", async () => {
@@ -127,4 +134,208 @@ test("the summary table shows the report's declared units per tier: 165 = 30 + 1
   assert.deepEqual(declared[0].slice(2), ["165", "30", "10", "125"]);
   const header = await page.$$eval("#summary-table th[scope=col]", (items) => items.map((item) => item.textContent));
   assert.ok(header.includes("Cấp tỉnh") && header.includes("Cấp xã"), "Vietnamese column names from the vocabulary");
+});
+
+// --- The report, the date, the drill-down, languages, exports, print and phones ------------------------------
+
+/** The files of a zip archive (a workbook) by name, inflated. */
+function unzip(bytes) {
+  const files = new Map();
+  const buffer = Buffer.from(bytes);
+  let end = buffer.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = buffer.readUInt16LE(end + 10);
+  let offset = buffer.readUInt32LE(end + 16);
+  for (let i = 0; i < count; i++) {
+    const method = buffer.readUInt16LE(offset + 10);
+    const size = buffer.readUInt32LE(offset + 20);
+    const nameLength = buffer.readUInt16LE(offset + 28);
+    const extra = buffer.readUInt16LE(offset + 30) + buffer.readUInt16LE(offset + 32);
+    const local = buffer.readUInt32LE(offset + 42);
+    const name = buffer.toString("utf8", offset + 46, offset + 46 + nameLength);
+    const start = local + 30 + buffer.readUInt16LE(local + 26) + buffer.readUInt16LE(local + 28);
+    const data = buffer.subarray(start, start + size);
+    files.set(name, method === 8 ? inflateRawSync(data) : data);
+    offset += 46 + nameLength + extra;
+  }
+  return files;
+}
+
+/** A worksheet's rows as arrays of cell texts (inline strings and numbers), in order. */
+const sheetRows = (xml) => [...xml.matchAll(/<x:row[^>]*>(.*?)<\/x:row>|<row[^>]*>(.*?)<\/row>/gs)].map((row) =>
+  [...(row[1] ?? row[2]).matchAll(/<(?:x:)?c [^>]*?(?:\/>|>(.*?)<\/(?:x:)?c>)/gs)].map((cell) =>
+    (cell[1] ?? "").replace(/<[^>]+>/g, "").replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"')));
+
+async function openReport(query = "year=2020") {
+  await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&${query}&view=report`);
+  await page.waitForSelector("#report-text .part[data-part=earlierCommunes] button.figure");
+}
+
+const headline = (part, id, level) =>
+  page.textContent(`#report-text .part[data-part=${part}] button.figure[data-id=${id}]${level ? `[data-level=${level}]` : ""}`);
+
+test("the report view writes the 2020 report's headline sentences with its figures", async () => {
+  await openReport();
+  assert.match(await headline("earlierCommunes", "reported"), /44\/109 đơn vị \(40,37 %\)/);
+  assert.match(await headline("earlierCommunes", "notReported"), /65\/109 đơn vị \(59,63 %\)/);
+  assert.match(await headline("bodies", "convertedOrConverting"), /26\/40 đơn vị/);
+  assert.match(await headline("bodies", "levelConvertedOrConverting", "department"), /11\/20/);
+  assert.match(await headline("bodies", "levelConvertedOrConverting", "sub-department"), /9\/10/);
+  assert.match(await headline("bodies", "levelConvertedOrConverting", "district"), /6\/10/);
+  assert.match(await headline("bodies", "on2008"), /14\/40/);
+  assert.match(await headline("newCommunes", "passed"), /16\/16/);
+  const openings = await page.$$eval("#report-text .opening", (items) => items.map((item) => item.textContent));
+  assert.ok(openings[0].includes(": 40 cơ quan, đơn vị") && openings[1].includes("109") && openings[2].includes("16"));
+  // One click from a figure to the units behind it.
+  await page.click("#report-text .part[data-part=earlierCommunes] button.figure[data-id=reported]");
+  assert.equal(await page.locator("#report-units li[data-code]").count(), 44);
+  assert.equal(await page.locator('#report-units a[href="#unit/QT-XA-001"]').count(), 1);
+  assert.equal(await page.locator("#report-appendices .appendix[data-part=earlierCommunes] tr[data-code]").count(), 109);
+  assert.equal(await page.locator("#report-appendices .appendix[data-part=newCommunes] tr[data-code]").count(), 16);
+  await page.screenshot({ path: `${screenshots}report.png`, fullPage: false });
+});
+
+test("every panel follows the chosen date, which the address keeps and the back button undoes", async () => {
+  await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020`);
+  await page.waitForSelector("#annual-table tr[data-code]");
+  const asked = [];
+  const listen = (request) => { if (request.url().includes("/api/")) asked.push(decodeURIComponent(request.url())); };
+  page.on("request", listen);
+  await page.fill("#date", "2020-06-30");
+  await page.dispatchEvent("#date", "change");
+  await page.waitForFunction(() => document.querySelector("#judged").textContent.includes("30/06/2020") && document.querySelectorAll("#annual-table tr[data-code]").length === 109, null, { timeout: 5000 })
+    .catch(async (error) => { throw new Error(`${error.message}: ${await page.textContent("#status")} ${page.url()} ${await page.textContent("#judged")} ${await page.inputValue("#date")}`); });
+  page.off("request", listen);
+  assert.equal(new URL(page.url()).searchParams.get("asOf"), "2020-06-30");
+  for (const panel of ["/api/dashboards/conversion", "/api/dashboards/annual/2020", "/api/dashboards/compliance", "/api/reports/summary/2020"]) {
+    assert.ok(asked.some((url) => url.includes(panel) && url.includes("asOf=2020-06-30")), `${panel} follows the date`);
+  }
+  const reported = await page.$$eval("#annual-table tr[data-code] td:nth-child(10)", (tds) => tds.filter((td) => td.textContent === "✓").length);
+  assert.equal(reported, 0, "nobody had reported on 30 June");
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelectorAll("#annual-table tr[data-code]").length === 165);
+  assert.equal(await page.inputValue("#date"), "");
+  // The report for a chosen day, from a link.
+  await openReport("asOf=2020-06-30");
+  assert.match(await headline("earlierCommunes", "reported"), /0\/109 đơn vị \(0,00 %\)/);
+  assert.equal(await page.locator("#report-appendices .appendix[data-part=newCommunes] tr[data-code]").count(), 0);
+});
+
+test("clicking a level's bar shows that level: its units, or for communes their districts", async () => {
+  await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020`);
+  await page.waitForSelector("#conversion-chart .bar-row");
+  await page.click("#conversion-chart .bar-row[data-name=district]");
+  await page.waitForSelector("#drill-title[data-level=district]");
+  assert.ok((await page.textContent("#drill-title")).startsWith(vi("levels", "district")));
+  const codes = await page.$$eval("#drill-units tr[data-code]", (rows) => rows.map((row) => row.dataset.code));
+  assert.equal(codes.length, 10);
+  assert.ok(codes.every((code) => code.startsWith("QT-HUYEN-")), "only the district-level units");
+  await page.click("#drill-back");
+  await page.click("#conversion-chart .bar-row[data-name=commune]");
+  await page.waitForSelector("#drill-title[data-level=commune]");
+  const total = await page.$$eval("#conversion-chart .bar-row text:last-child", (items) => items.reduce((sum, item) => sum + Number(item.textContent), 0));
+  assert.equal(total, 125, "the communes of each district, 125 in all");
+  await page.click("#drill-back");
+});
+
+test("the Vietnamese page shows no English key or label in any view", async () => {
+  const words = new Set();
+  for (const kind of ["levels", "rules", "events", "conversionStates", "inspectionResults", "standings", "reportHeadlines", "trendColumns", "nationalColumns"]) {
+    for (const entry of vocabulary[kind]) {
+      if (/[a-z]-[a-z]|[a-z][A-Z]/.test(entry.value) && entry.value !== entry.vi) words.add(entry.value);
+      if (entry.en !== entry.vi && entry.en.length > 6 && !entry.en.includes("{")) words.add(entry.en);
+    }
+  }
+  const views = ["year=2020", "year=2020&view=report", "year=2020&view=trends", "year=2020&view=national"];
+  for (const view of views) {
+    await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&${view}`);
+    await page.waitForFunction(() => document.querySelector("#status").textContent === "" && document.querySelector(".view:not([hidden]) .freshness").textContent !== "");
+    await page.$$eval("details", (items) => items.forEach((item) => { item.open = true; }));
+    const text = await page.innerText("main");
+    const found = [...words].filter((word) => text.includes(word));
+    assert.deepEqual(found, [], `English on the Vietnamese page (${view})`);
+  }
+  await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020#unit/QT-XA-002`);
+  await page.waitForSelector("#timeline li");
+  const text = await page.innerText("main");
+  assert.deepEqual([...words].filter((word) => text.includes(word)), [], "English on a unit page");
+});
+
+test("the report's workbook downloads with its sentences, a sheet per appendix and their rows", async () => {
+  await openReport();
+  const [file] = await Promise.all([page.waitForEvent("download"), page.click("#report-xlsx")]);
+  assert.equal(file.suggestedFilename(), "iso-2020-province-report.xlsx");
+  const files = unzip(readFileSync(await file.path()));
+  const workbook = files.get("xl/workbook.xml").toString();
+  const names = [...workbook.matchAll(/name="([^"]+)"/g)].map((m) => m[1]);
+  assert.deepEqual(names, ["Báo cáo", "Phụ lục A - Cấp tỉnh, huyện", "Phụ lục B - Xã áp dụng từ trước",
+    "Phụ lục C - Xã áp dụng mới", "Thống kê số liệu thực hiện ISO"]);
+  const sheets = [...files.keys()].filter((name) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name)).sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
+  const text = sheetRows(files.get(sheets[0]).toString()).flat();
+  assert.ok(text.includes("• Số đơn vị có báo cáo và hồ sơ duy trì áp dụng và cải tiến: 44/109 đơn vị (40,37 %)"));
+  const numbered = (sheet) => sheetRows(files.get(sheet).toString()).filter((row) => /^\d+$/.test(row[0])).length;
+  assert.deepEqual(sheets.slice(1, 4).map(numbered), [40, 109, 16]);
+  assert.ok(!sheets.some((sheet) => files.get(sheet).toString().includes("<x:f") || files.get(sheet).toString().includes("<f>")), "no formulas");
+});
+
+test("the print layout is A4 landscape, every column on the page, page-numbered", async () => {
+  await openReport();
+  // The printable width of A4 landscape with the page's margins: 277 mm, about 1040 CSS pixels.
+  await page.setViewportSize({ width: 1040, height: 740 });
+  await page.emulateMedia({ media: "print" });
+  const clipped = await page.$$eval("#report-appendices table", (tables) => tables.filter((table) => table.scrollWidth > table.parentElement.clientWidth + 1).length);
+  assert.equal(clipped, 0, "no table wider than the printed page");
+  await page.emulateMedia({ media: "screen" });
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const pdf = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString("latin1");
+  const pages = (pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  assert.ok(pages >= 4 && pages <= 30, `the report prints on ${pages} pages`);
+  const box = pdf.match(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\]/);
+  assert.ok(Number(box[1]) > Number(box[2]) && Math.abs(Number(box[1]) - 841.9) < 2, "A4 landscape");
+});
+
+test("each view fits 1366×768 and a 390×844 phone: readable charts, sticky names, 44 px targets", async () => {
+  const views = [["overview", "year=2020"], ["report", "year=2020&view=report"], ["trends", "year=2020&view=trends"], ["national", "year=2020&view=national"]];
+  for (const [size, viewport] of [["laptop", { width: 1366, height: 768 }], ["phone", { width: 390, height: 844 }]]) {
+    await page.setViewportSize(viewport);
+    for (const [name, query] of views) {
+      await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&${query}`);
+      await page.waitForFunction(() => document.querySelector("#status").textContent === "" && document.querySelector(".view:not([hidden]) .freshness").textContent !== "");
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 1, `${name} is ${overflow}px wider than the ${size} screen`);
+      // A chart is drawn at its own width, so its 14 px labels stay 14 px.
+      const scales = await page.$$eval(".view:not([hidden]) .chart svg", (svgs) => svgs.map((svg) => svg.getBoundingClientRect().width / svg.viewBox.baseVal.width));
+      assert.ok(scales.every((scale) => scale > 0.9), `${name}: charts scaled to ${scales}`);
+      const small = await page.$$eval("button, select, input, .tabs a, main td a", (items) => items
+        .filter((item) => item.offsetParent !== null && item.getBoundingClientRect().height < 44)
+        .map((item) => item.id || item.textContent.slice(0, 20)));
+      assert.deepEqual(small, [], `${name}: touch targets under 44 px`);
+      await page.screenshot({ path: `${screenshots}${name}-${size}.png`, fullPage: false });
+    }
+  }
+  // On a phone the annual table scrolls sideways with the unit's name kept in view.
+  await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020`);
+  await page.waitForSelector("#annual-table tr[data-code]");
+  const before = await page.$eval("#annual-table tr[data-code] td:nth-child(2)", (td) => td.getBoundingClientRect().left);
+  await page.$eval("#annual-table", (table) => { table.parentElement.scrollLeft = 400; });
+  const after = await page.$eval("#annual-table tr[data-code] td:nth-child(2)", (td) => td.getBoundingClientRect().left);
+  assert.ok(after >= 0 && after <= before, "the name column stays on screen");
+  await page.setViewportSize({ width: 1366, height: 768 });
+});
+
+test("the national view sets the provinces side by side, each one click away", async () => {
+  await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020&view=national`);
+  await page.waitForSelector("#national-table tr[data-province]");
+  const row = (await cells("#national-table tr[data-province]"))[0];
+  assert.deepEqual(row, ["Quảng Trị", "165", "20", "10", "10", "125", "165", "143", "99", "60,00"]);
+  await page.click('#national-table a:text("Quảng Trị")');
+  await page.waitForSelector("#overview:not([hidden]) #annual-table tr[data-code]");
+  assert.equal(new URL(page.url()).searchParams.get("view"), null);
+});
+
+test("the trends show each headline figure over the years with data", async () => {
+  await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020&view=trends`);
+  await page.waitForSelector("#trends-table tr[data-year]");
+  const rows = await cells("#trends-table tr[data-year]");
+  assert.deepEqual(rows[0].slice(0, 6), ["2020", "165", "39/40 (97,50 %)", "26/40 (65,00 %)", "44/109 (40,37 %)", "16/16 (100,00 %)"]);
+  assert.equal(await page.locator("#trends-chart circle").count(), 4);
 });

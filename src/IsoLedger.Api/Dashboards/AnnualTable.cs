@@ -1,3 +1,4 @@
+using IsoLedger.Api.Hosting;
 using IsoLedger.Domain.LegalBasis;
 using IsoLedger.Domain.Units;
 using Marten;
@@ -11,20 +12,26 @@ public sealed record AnnualRow(
     bool CorrectiveActions, bool ManagementReview, bool ReportSubmitted, InspectionResult? Inspection,
     string Standard, ConversionState Conversion)
 {
-    public static AnnualRow Of(Unit unit, int year, DateOnly judgedOn)
+    /// <summary>The unit's line, named and placed as on <paramref name="judgedOn"/>; with <paramref name="factsBy"/>
+    /// only the year's steps that had happened by that day count (the year judged on a day within it).</summary>
+    public static AnnualRow Of(Unit unit, int year, DateOnly judgedOn, DateOnly? factsBy = null)
     {
+        var by = factsBy ?? DateOnly.MaxValue;
         var steps = unit.Year(year);
+        bool Done(DateOnly? on) => on <= by;
         return new AnnualRow(
             unit.Code, unit.NameOn(judgedOn), unit.Level, unit.DistrictOn(judgedOn),
             Declared: unit.Declarations.Any(d => d.DeclaredOn <= judgedOn),
-            QualityPolicy: steps.QualityPolicyOn is not null,
-            QualityObjectives: steps.QualityObjectivesOn is not null,
-            MaintenancePlan: steps.MaintenancePlanOn is not null,
-            InternalAudit: unit.InternalAudits.Any(d => d.Year == year),
-            CorrectiveActions: unit.TookCorrectiveActionsIn(year),
-            ManagementReview: unit.ManagementReviews.Any(d => d.Year == year),
-            ReportSubmitted: steps.ReportSubmittedOn is not null,
-            Inspection: steps.Inspection?.Result,
+            QualityPolicy: Done(steps.QualityPolicyOn),
+            QualityObjectives: Done(steps.QualityObjectivesOn),
+            MaintenancePlan: Done(steps.MaintenancePlanOn),
+            InternalAudit: unit.InternalAudits.Any(d => d.Year == year && d <= by),
+            CorrectiveActions: Done(steps.CorrectiveActionsReportedOn)
+                || unit.Nonconformities.SelectMany(n => n.CorrectiveActions)
+                    .Any(a => a.TakenOn.Year == year && a.TakenOn <= by),
+            ManagementReview: unit.ManagementReviews.Any(d => d.Year == year && d <= by),
+            ReportSubmitted: Done(steps.ReportSubmittedOn),
+            Inspection: steps.Inspection is { } inspection && inspection.InspectedOn <= by ? inspection.Result : null,
             Standard: unit.StandardOn(judgedOn).OrNone(),
             Conversion: unit.ConversionOn(judgedOn, Edition.Iso9001V2015));
     }
@@ -60,6 +67,20 @@ public sealed record AnnualTable(
     public static DateOnly JudgedOnFor(int year, DateOnly today) =>
         new DateOnly(year, 12, 31) is var end && end < today ? end : today;
 
+    /// <summary>The day a year is judged on: <paramref name="asOf"/> when asked (a day of the year, not after today:
+    /// only the facts that had happened by then count), otherwise the year's end or today.</summary>
+    public static DateOnly JudgedOnFor(int year, DateOnly today, DateOnly? asOf) => asOf ?? JudgedOnFor(year, today);
+
+    /// <summary>Reads an <c>asOf</c> parameter of a yearly answer: a date of the year, not after today.</summary>
+    public static DateOnly? ReadAsOf(Validation validation, int year, string? asOf, DateOnly today)
+    {
+        var date = Query.Date(validation, "asOf", asOf);
+        if (date is null) return null;
+        if (date.Value.Year == year && date.Value <= today) return date;
+        validation.Add("asOf", $"Must be a day of {year}, not after today ({today:yyyy-MM-dd}).");
+        return null;
+    }
+
     /// <summary>The units that existed at some time of the year, up to the day it is judged on (not one that ended
     /// the day it began to exist: it existed on no day).</summary>
     public static IEnumerable<Unit> UnitsOf(IEnumerable<Unit> units, int year, DateOnly judgedOn) =>
@@ -67,11 +88,12 @@ public sealed record AnnualTable(
 
     private static DateOnly Later(DateOnly a, DateOnly b) => a > b ? a : b;
 
-    public static AnnualTable Of(string province, IEnumerable<Unit> units, int year, DateOnly today)
+    public static AnnualTable Of(
+        string province, IEnumerable<Unit> units, int year, DateOnly today, DateOnly? asOf = null)
     {
-        var judgedOn = JudgedOnFor(year, today);
+        var judgedOn = JudgedOnFor(year, today, asOf);
         var rows = UnitsOf(units, year, judgedOn)
-            .Select(u => AnnualRow.Of(u, year, judgedOn))
+            .Select(u => AnnualRow.Of(u, year, judgedOn, asOf))
             .OrderBy(r => r.Level)
             .ThenBy(r => r.District, StringComparer.Ordinal)
             .ThenBy(r => r.Code, StringComparer.Ordinal)

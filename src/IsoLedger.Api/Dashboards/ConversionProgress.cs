@@ -21,25 +21,36 @@ public sealed record LevelConversion(UnitLevel Level, ConversionCounts Counts);
 
 public sealed record DistrictConversion(string District, ConversionCounts Counts);
 
+/// <summary>Where one unit stands, named and placed as on the date asked.</summary>
+public sealed record UnitConversion(string Code, string Name, string? District, Standing Standing);
+
 /// <summary>A province's conversion progress as of a date, per level, per district and in all, over the units
-/// that existed on that date.</summary>
+/// that existed on that date; for one <see cref="Level"/> only (its districts, and its units one by one), when
+/// asked.</summary>
 public sealed record ConversionProgress(
-    string Province, DateOnly AsOf, ConversionCounts Totals, IReadOnlyList<LevelConversion> ByLevel,
-    IReadOnlyList<DistrictConversion> ByDistrict)
+    string Province, DateOnly AsOf, UnitLevel? Level, ConversionCounts Totals, IReadOnlyList<LevelConversion> ByLevel,
+    IReadOnlyList<DistrictConversion> ByDistrict, IReadOnlyList<UnitConversion>? Units)
 {
-    public static ConversionProgress Of(string province, IEnumerable<Unit> units, DateOnly asOf, RuleBook rules)
+    public static ConversionProgress Of(
+        string province, IEnumerable<Unit> units, DateOnly asOf, RuleBook rules, UnitLevel? level = null)
     {
-        var active = units.Where(u => u.ExistsOn(asOf))
+        var active = units.Where(u => u.ExistsOn(asOf) && (level is null || u.Level == level))
             .Select(u => (Unit: u, Standing: Standings.Of(u, asOf, rules)))
             .ToList();
         return new(
             province,
             asOf,
+            level,
             ConversionCounts.Of(active.Select(a => a.Standing)),
             active.GroupBy(a => a.Unit.Level).OrderBy(g => g.Key)
                 .Select(g => new LevelConversion(g.Key, ConversionCounts.Of(g.Select(a => a.Standing)))).ToList(),
             active.Where(a => a.Unit.DistrictOn(asOf) is not null).GroupBy(a => a.Unit.DistrictOn(asOf)!)
                 .OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => new DistrictConversion(g.Key, ConversionCounts.Of(g.Select(a => a.Standing)))).ToList());
+                .Select(g => new DistrictConversion(g.Key, ConversionCounts.Of(g.Select(a => a.Standing)))).ToList(),
+            level is null
+                ? null
+                : [.. active.Select(a => new UnitConversion(
+                        a.Unit.Code, a.Unit.NameOn(asOf), a.Unit.DistrictOn(asOf), a.Standing))
+                    .OrderBy(u => u.District, StringComparer.Ordinal).ThenBy(u => u.Code, StringComparer.Ordinal)]);
     }
 }

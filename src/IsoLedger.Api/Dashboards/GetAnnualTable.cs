@@ -12,7 +12,8 @@ public static class GetAnnualTableEndpoint
 {
     /// <summary>The year's table of units, as in the report's appendices</summary>
     /// <remarks>One row per unit with its yearly steps, and totals per level and per district with the share that
-    /// reported.</remarks>
+    /// reported. <c>asOf</c> (a day of the year) judges the year on that day: only the steps that had happened by then
+    /// count; by default the year's end, or today for the running year.</remarks>
     [WolverineGet("/api/dashboards/annual/{year}", OperationId = "GetAnnualTable")]
     [Tags(ProvinceDashboard.Tag)]
     [Authorize(Policy = Policies.ReadStatus)]
@@ -21,20 +22,23 @@ public static class GetAnnualTableEndpoint
     public static async Task<IResult> Get(
         int year, IDocumentStore store, ProjectionFreshness freshness, DashboardCache cache, BusinessClock clock,
         CancellationToken cancellation,
-        string? province = null, string? level = null, string? district = null, string? consistent = null)
+        string? province = null, string? level = null, string? district = null, string? asOf = null,
+        string? consistent = null)
     {
         var validation = new Validation().Year("year", year, clock.Today).Text("district", district, max: 500);
         var common = ProvinceDashboard.ReadCommon(validation, province, consistent);
         var levelFilter = Query.Enum<UnitLevel>(validation, "level", level);
+        var date = AnnualTable.ReadAsOf(validation, year, asOf, clock.Today);
         if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
 
         var districtFilter = district?.Normalize();
         var filters = $"{year}\n{levelFilter}\n{districtFilter}";
-        return await ProvinceDashboard.Answer("annual", common!, AnnualTable.JudgedOnFor(year, clock.Today), filters,
+        return await ProvinceDashboard.Answer("annual", common!, AnnualTable.JudgedOnFor(year, clock.Today, date),
+            filters,
             units => AnnualTable.Of(common!.Province,
                 units.Where(u => (levelFilter is null || u.Level == levelFilter)
                     && (districtFilter is null || u.District == districtFilter)),
-                year, clock.Today),
+                year, clock.Today, date),
             store, freshness, cache, cancellation);
     }
 }

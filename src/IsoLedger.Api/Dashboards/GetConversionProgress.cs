@@ -1,6 +1,7 @@
 using IsoLedger.Api.Hosting;
 using IsoLedger.Api.LegalBasis;
 using IsoLedger.Api.Security;
+using IsoLedger.Domain.Units;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +13,8 @@ public static class GetConversionProgressEndpoint
 {
     /// <summary>Conversion progress 2008 → 2015</summary>
     /// <remarks>Per level, per district and in all: not declared, on 2008, converting, converted. <c>asOf</c> defaults
-    /// to today.</remarks>
+    /// to today. With <c>level</c>, the units of that level only: its districts, and each unit with where it stands.
+    /// </remarks>
     [WolverineGet("/api/dashboards/conversion", OperationId = "GetConversionProgress")]
     [Tags(ProvinceDashboard.Tag)]
     [Authorize(Policy = Policies.ReadStatus)]
@@ -21,16 +23,18 @@ public static class GetConversionProgressEndpoint
     public static async Task<IResult> Get(
         IDocumentStore store, ProjectionFreshness freshness, DashboardCache cache, BusinessClock clock,
         RuleBookSource rules, CancellationToken cancellation, string? province = null, string? asOf = null,
+        string? level = null,
         string? consistent = null)
     {
         var validation = new Validation();
         var common = ProvinceDashboard.ReadCommon(validation, province, consistent);
         var date = Query.Date(validation, "asOf", asOf) ?? clock.Today;
+        var levelFilter = Query.Enum<UnitLevel>(validation, "level", level);
         if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
 
         var book = rules.Current;
-        return await ProvinceDashboard.Answer("conversion", common!, date, $"rules {book.Version}",
-            units => ConversionProgress.Of(common!.Province, units, date, book),
+        return await ProvinceDashboard.Answer("conversion", common!, date, $"{levelFilter}\nrules {book.Version}",
+            units => ConversionProgress.Of(common!.Province, units, date, book, levelFilter),
             store, freshness, cache, cancellation);
     }
 }

@@ -1,3 +1,4 @@
+using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Security;
 using IsoLedger.Api.Units;
 using IsoLedger.Domain.Units;
@@ -18,14 +19,20 @@ public static class GetUnitTimelineEndpoint
 {
     /// <summary>A unit's timeline</summary>
     /// <remarks>Every recorded step of the unit and of the units it took over (transitively, each under its own
-    /// name), in business-date order: when it happened, what, when and by whom it was recorded.</remarks>
+    /// name), in business-date order: when it happened, what, when and by whom it was recorded. With <c>asOf</c>, the
+    /// steps that had happened by that day.</remarks>
     [WolverineGet("/api/dashboards/units/{code}/timeline", OperationId = "GetUnitTimeline")]
     [Tags(ProvinceDashboard.Tag)]
     [Authorize(Policy = Policies.ReadStatus)]
     [ProducesResponseType<IReadOnlyList<TimelineEntry>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public static async Task<IResult> Get(string code, IQuerySession session, CancellationToken cancellation)
+    public static async Task<IResult> Get(
+        string code, IQuerySession session, CancellationToken cancellation, string? asOf = null)
     {
+        var validation = new Validation();
+        var date = Query.Date(validation, "asOf", asOf) ?? DateOnly.MaxValue;
+        if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
         if (!UnitCode.IsValid(code) || await session.LoadAsync<Unit>(code, cancellation) is not { } unit)
             return UnitProblems.UnitNotFound(code);
         var predecessors = await Lineage.Predecessors(session, unit, cancellation);
@@ -38,6 +45,7 @@ public static class GetUnitTimelineEndpoint
                 e.UserName)));
         }
         return Results.Ok(entries
+            .Where(e => !(e.BusinessDate > date))
             .OrderBy(e => e.BusinessDate).ThenBy(e => e.Unit != code).ThenBy(e => e.Unit, StringComparer.Ordinal)
             .ThenBy(e => e.Version)
             .ToList());

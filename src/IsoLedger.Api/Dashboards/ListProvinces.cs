@@ -22,11 +22,7 @@ public static class ListProvincesEndpoint
         var units = await session.Query<DashboardUnit>().ToListAsync(cancellation);
         var provinces = units.GroupBy(u => u.Province).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new ProvinceSummary(
-                g.Key, g.Count(),
-                g.SelectMany(u => u.State.Years.Keys
-                        .Concat(u.State.InternalAudits.Select(d => d.Year))
-                        .Concat(u.State.ManagementReviews.Select(d => d.Year)))
-                    .Distinct().Order().ToList()));
+                g.Key, g.Count(), DataYears.Of(g.Select(u => u.State))));
         return Results.Ok(provinces.ToList());
     }
 }

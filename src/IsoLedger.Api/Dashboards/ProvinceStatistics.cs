@@ -14,10 +14,12 @@ public sealed record ProvinceStatistics(
     string Province, int Year, DateOnly JudgedOn, IReadOnlyList<LevelStatistics> ByLevel, LevelTotals Totals)
 {
     public static ProvinceStatistics Of(
-        string province, IEnumerable<Unit> units, int year, DateOnly today, RuleBook rules)
+        string province, IEnumerable<Unit> units, int year, DateOnly today, RuleBook rules,
+        DateOnly? asOf = null)
     {
-        var judgedOn = AnnualTable.JudgedOnFor(year, today);
-        var rows = AnnualTable.UnitsOf(units, year, judgedOn).Select(u => AnnualRow.Of(u, year, judgedOn)).ToList();
+        var judgedOn = AnnualTable.JudgedOnFor(year, today, asOf);
+        var rows = AnnualTable.UnitsOf(units, year, judgedOn).Select(u => AnnualRow.Of(u, year, judgedOn, asOf))
+            .ToList();
         var levels = rows.GroupBy(r => r.Level).OrderBy(g => g.Key).Select(g => new LevelStatistics(
             g.Key, Mandatory: rules.MustApply(g.Key, judgedOn), g.Count(), g.Count(r => r.Declared),
             g.Count(r => Edition.IsWellFormed(r.Standard)

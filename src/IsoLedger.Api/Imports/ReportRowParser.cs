@@ -19,7 +19,7 @@ public sealed class ReportRowParser
     [
         "province", "unit_code", "unit_name", "level", "district", "parent_code", "year", "report_date", "declared",
         "standard", "conversion", "quality_policy", "quality_objectives", "maintenance_plan", "internal_audit",
-        "corrective_actions", "management_review", "report_submitted", "inspection",
+        "corrective_actions", "management_review", "report_submitted", "inspection", "declared_by",
     ];
 
     private static readonly string[] Required = ["province", "unit_code", "unit_name", "level", "year", "report_date"];
@@ -138,6 +138,21 @@ public sealed class ReportRowParser
         var report = Mark("report_submitted");
         var inspection = Choice<InspectionResult>("inspection");
 
+        // The last day by which a unit the report lists as applying since earlier years had declared.
+        DateOnly? declaredBy = null;
+        if (Field("declared_by") is { Length: > 0 } byText)
+        {
+            if (!DateOnly.TryParseExact(
+                    byText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var by))
+                Error("declared_by", "A date as YYYY-MM-DD, or empty.");
+            else if (by < Validation.EarliestDate)
+                Error("declared_by", $"Must not lie before {Validation.EarliestDate:yyyy-MM-dd}.");
+            else if (reportDate is { } on && year is { } y && by > ReportRow.StepDateOf(y, on))
+                Error("declared_by", "Must not lie after the report's date.");
+            else if (!declared) Error("declared", "A declaration date is given, so the unit is declared: mark it x.");
+            else declaredBy = by;
+        }
+
         // The report tables' conversion column is about the conversion from 2008 to 2015.
         if (conversion is ConversionState.InProgress && standard is { } converting
             && converting != Edition.Iso9001V2008)
@@ -149,6 +164,7 @@ public sealed class ReportRowParser
 
         if (errors.Count > before) return null;
         return new ReportRow(province!, code!, name!, level!.Value, district, parent, year!.Value, reportDate!.Value,
-            declared, standard, conversion, policy, objectives, plan, audit, actions, review, report, inspection);
+            declared, standard, conversion, policy, objectives, plan, audit, actions, review, report, inspection,
+            declaredBy);
     }
 }

@@ -38,29 +38,50 @@ public static class AnnualReport
     public static ReportTable Table(AnnualTable table, bool english)
     {
         var language = english ? English : Vietnamese;
-        var sections = new List<ReportSection>();
         var number = 0;
-        foreach (var level in table.Rows.GroupBy(r => r.Level))
+        var sections = table.Rows.GroupBy(r => r.Level)
+            .Select(level => new ReportSection(language.Level(level.Key), LevelRows(language, level, ref number)))
+            .Append(new(language.Label(Vocabulary.Total), [Totals(language, table.Province, table.Rows)]));
+        return new(Columns(language), [.. sections]);
+    }
+
+    /// <summary>The report's columns in the language asked.</summary>
+    public static IReadOnlyList<ReportColumn> Columns(bool english) => Columns(english ? English : Vietnamese);
+
+    private static ReportColumn[] Columns(Language language) =>
+        [.. Vocabulary.ReportColumns.Select(c => new ReportColumn(language.Label(c)))];
+
+    /// <summary>An appendix of the report as one section: its rows grouped by level and district as in
+    /// <see cref="Table"/>, numbered from 1, then its totals under <paramref name="group"/>.</summary>
+    public static ReportSection Appendix(string name, string group, IReadOnlyList<AnnualRow> rows, bool english)
+    {
+        var language = english ? English : Vietnamese;
+        var number = 0;
+        List<IReadOnlyList<object?>> lines = [];
+        foreach (var level in rows.GroupBy(r => r.Level)) lines.AddRange(LevelRows(language, level, ref number));
+        lines.Add(Totals(language, group, rows));
+        return new(name, lines);
+    }
+
+    private static List<IReadOnlyList<object?>> LevelRows(
+        Language language, IGrouping<UnitLevel, AnnualRow> level, ref int number)
+    {
+        List<IReadOnlyList<object?>> rows = [["", language.Level(level.Key)]];
+        foreach (var district in level.GroupBy(r => r.District))
         {
-            List<object?[]> rows = [["", language.Level(level.Key)]];
-            foreach (var district in level.GroupBy(r => r.District))
+            if (district.Key is not null && level.Key == UnitLevel.Commune) rows.Add(["", district.Key]);
+            foreach (var row in district)
             {
-                if (district.Key is not null && level.Key == UnitLevel.Commune) rows.Add(["", district.Key]);
-                foreach (var row in district)
-                {
-                    rows.Add([++number, row.Name, Mark(row.Declared), Mark(row.QualityPolicy),
-                        Mark(row.QualityObjectives), Mark(row.MaintenancePlan), Mark(row.InternalAudit),
-                        Mark(row.CorrectiveActions), Mark(row.ManagementReview), Mark(row.ReportSubmitted),
-                        row.Inspection is { } result ? language.Inspection(result) : "", language.Standard(row)]);
-                }
-                if (district.Key is not null && level.Key == UnitLevel.Commune)
-                    rows.Add(Totals(language, district.Key, district.ToList()));
+                rows.Add([++number, row.Name, Mark(row.Declared), Mark(row.QualityPolicy),
+                    Mark(row.QualityObjectives), Mark(row.MaintenancePlan), Mark(row.InternalAudit),
+                    Mark(row.CorrectiveActions), Mark(row.ManagementReview), Mark(row.ReportSubmitted),
+                    row.Inspection is { } result ? language.Inspection(result) : "", language.Standard(row)]);
             }
-            rows.Add(Totals(language, language.Level(level.Key), level.ToList()));
-            sections.Add(new(language.Level(level.Key), rows));
+            if (district.Key is not null && level.Key == UnitLevel.Commune)
+                rows.Add(Totals(language, district.Key, district.ToList()));
         }
-        sections.Add(new(language.Label(Vocabulary.Total), [Totals(language, table.Province, table.Rows)]));
-        return new([.. Vocabulary.ReportColumns.Select(c => new ReportColumn(language.Label(c)))], sections);
+        rows.Add(Totals(language, language.Level(level.Key), level.ToList()));
+        return rows;
     }
 
     private static object?[] Totals(Language language, string group, IReadOnlyCollection<AnnualRow> rows)
@@ -91,10 +112,15 @@ public static class AnnualReport
                 Mark(row.QualityPolicy), Mark(row.QualityObjectives), Mark(row.MaintenancePlan),
                 Mark(row.InternalAudit), Mark(row.CorrectiveActions), Mark(row.ManagementReview),
                 Mark(row.ReportSubmitted),
-                row.Inspection is { } result ? Vocabulary.Inspections[result].Value : "");
+                row.Inspection is { } result ? Vocabulary.Inspections[result].Value : "",
+                DeclaredBefore(unit, table.Year)?.ToString("yyyy-MM-dd") ?? "");
         }
         return csv.ToBytes();
     }
+
+    /// <summary>The first declaration's date when it lies before the year: the table's <c>declared_by</c>.</summary>
+    private static DateOnly? DeclaredBefore(Unit unit, int year) =>
+        unit.Declarations.Min(d => (DateOnly?)d.DeclaredOn) is { } first && first.Year < year ? first : null;
 
     private static string Mark(bool done) => done ? "x" : "";
 }

@@ -18,7 +18,8 @@ public static class ExportAnnualReportEndpoint
     /// Vietnamese, or English with <c>lang=en</c>. <c>layout=import</c> gives the year in the import format instead.
     /// <c>format=xlsx</c> gives the appendix layout as a workbook: a sheet per level and one for the province's totals,
     /// text as values (never formulas), numbers as numbers. <c>format=json</c> gives the table as data. Read from the
-    /// units' inline state, so it includes every write.</remarks>
+    /// units' inline state, so it includes every write. <c>asOf</c> (a day of the year) judges the year on that day:
+    /// only the steps that had happened by then count.</remarks>
     [WolverineGet("/api/reports/annual/{year}", OperationId = "ExportAnnualReport")]
     [Tags("Import and export")]
     [Authorize(Policy = Policies.ReadStatus)]
@@ -27,10 +28,12 @@ public static class ExportAnnualReportEndpoint
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public static async Task<IResult> Get(
         int year, IQuerySession session, BusinessClock clock, CancellationToken cancellation,
-        string? province = null, string? format = null, string? lang = null, string? layout = null)
+        string? province = null, string? format = null, string? lang = null, string? layout = null,
+        string? asOf = null)
     {
         var validation = new Validation().Year("year", year, clock.Today).Formats(format, lang);
         var common = ProvinceDashboard.ReadCommon(validation, province, consistent: null);
+        var date = AnnualTable.ReadAsOf(validation, year, asOf, clock.Today);
         if (layout is not null and not "report" and not "import") validation.Add("layout", "Must be report or import.");
         if (format is "json" or "xlsx" && layout == "import") validation.Add("layout", "The import layout is CSV.");
         if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
@@ -38,13 +41,13 @@ public static class ExportAnnualReportEndpoint
         // The province's units as the dashboards count them on the year's judged day: a merged province's units
         // under the province it became part of from 1 July 2025, a transferred unit where it was then.
         var name = common!.Province;
-        var judgedOn = AnnualTable.JudgedOnFor(year, clock.Today);
+        var judgedOn = AnnualTable.JudgedOnFor(year, clock.Today, date);
         var names = Provinces.NamesCountedAs(name, judgedOn).ToArray();
         var stored = await session.Query<Unit>()
             .Where(u => names.Contains(u.Province) || names.Contains(u.RegisteredProvince))
             .ToListAsync(cancellation);
         var units = stored.Where(u => names.Contains(u.ProvinceOn(judgedOn))).ToList();
-        var table = AnnualTable.Of(name, units, year, clock.Today);
+        var table = AnnualTable.Of(name, units, year, clock.Today, date);
         if (format == "json") return Results.Ok(table);
 
         if (layout == "import")

@@ -18,7 +18,8 @@ public static class ExportSummaryReportEndpoint
     /// with the projection's freshness; <c>format=csv</c> the report's layout, in Vietnamese, or English with
     /// <c>lang=en</c>; <c>format=xlsx</c> that layout as a workbook, the tiers under a merged header, text as values
     /// (never formulas), numbers as numbers. Judged like the dashboards: the province as counted on the year's end,
-    /// from the dashboards' projection (<c>consistent=true</c> waits for it).</remarks>
+    /// from the dashboards' projection (<c>consistent=true</c> waits for it); <c>asOf</c> (a day of the year)
+    /// judges the year on that day instead.</remarks>
     [WolverineGet("/api/reports/summary/{year}", OperationId = "ExportSummaryReport")]
     [Tags("Import and export")]
     [Authorize(Policy = Policies.ReadStatus)]
@@ -28,18 +29,13 @@ public static class ExportSummaryReportEndpoint
     public static async Task<IResult> Get(
         int year, IDocumentStore store, ProjectionFreshness freshness, DashboardCache cache, BusinessClock clock,
         RuleBookSource rules, CancellationToken cancellation,
-        string? province = null, string? format = null, string? lang = null, string? consistent = null)
+        string? province = null, string? format = null, string? lang = null, string? asOf = null,
+        string? consistent = null)
     {
-        var validation = new Validation().Year("year", year, clock.Today).Formats(format, lang);
-        var common = ProvinceDashboard.ReadCommon(validation, province, consistent);
-        if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
-
-        var answer = await ProvinceDashboard.Judge("summary", common!, AnnualTable.JudgedOnFor(year, clock.Today),
-            $"{year}\nrules {rules.Current.Version}",
-            units => SummaryTable.Of(common!.Province, units, year, clock.Today, rules.Current),
-            store, freshness, cache, cancellation);
-        if (format is not ("csv" or "xlsx")) return Results.Ok(answer);
-        var report = SummaryReport.Table(answer.Data, english: lang == "en");
-        return ReportFormat.File(report, format, $"iso-{year}-summary");
+        var book = rules.Current;
+        var report = new YearlyReport("summary", year, province, format, lang, asOf, consistent, book);
+        return await report.Answer<SummaryTable>(
+            (name, date) => units => SummaryTable.Of(name, units, year, clock.Today, book, date),
+            SummaryReport.Table, clock, store, freshness, cache, cancellation);
     }
 }

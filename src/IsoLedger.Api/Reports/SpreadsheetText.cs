@@ -2,8 +2,9 @@ namespace IsoLedger.Api.Reports;
 
 /// <summary>The one rule for text cells of every spreadsheet export: a spreadsheet program runs a CSV cell that
 /// starts with a formula character, so such text ("=HYPERLINK(…)", "+1", "@SUM(A1)") is written behind an apostrophe,
-/// which spreadsheets show as text and hide (OWASP "CSV injection"). A workbook's text cell cannot run, but gets the
-/// same text (its apostrophe shows), so that both exports say the same and a later copy into CSV stays safe. Text
+/// which spreadsheets show as text and hide (OWASP "CSV injection"). A workbook's text cell is a value and never runs;
+/// one that <see cref="ReadsAsFormula"/> keeps its text as it is and is marked as text typed behind an apostrophe
+/// (the cell style's <c>quotePrefix</c>), so that editing it in a spreadsheet does not turn it into a formula. Text
 /// that already starts with an apostrophe before such a character, or before another apostrophe, gets one more, so
 /// that <see cref="Restore"/> undoes <see cref="Neutralise"/> exactly and an import of our own export keeps the
 /// original text. Only text goes through here: numbers the writers produce are never prefixed.</summary>
@@ -19,6 +20,9 @@ public static class SpreadsheetText
 
     private static bool Escaped(string text) =>
         text.Length > 1 && text[0] == Escape && (IsTrigger(text[1]) || text[1] == Escape);
+
+    /// <summary>Whether a spreadsheet would read the text, typed into a cell, as a formula.</summary>
+    public static bool ReadsAsFormula(string text) => text.Length > 0 && IsTrigger(text[0]);
 
     /// <summary>The text as a spreadsheet cell that no program runs as a formula.</summary>
     public static string Neutralise(string text) =>

@@ -18,11 +18,10 @@ public sealed record SummaryRow(
 
 /// <summary>The report's summary table (Phụ lục 9, "Thống kê số liệu thực hiện ISO"): of a province's units that
 /// existed at some time of the year (<see cref="AnnualTable.UnitsOf"/>), judged on the year's end or today for the
-/// running year (<see cref="AnnualTable.JudgedOnFor"/>), those that declared a system by then; of these, those that
-/// complied with the rules in the year, those on the year's current edition (<see cref="RuleBook.CurrentIn"/>, an
-/// amendment counting its edition)
-/// and those still on an older one. A unit merged away during the year counts: it worked under the rules part of the
-/// year.</summary>
+/// running year, or on the day asked (<see cref="AnnualTable.JudgedOnFor(int, DateOnly, DateOnly?)"/>), those that
+/// declared a system by then; of these, those that complied with the rules in the year, those on the year's current
+/// edition (<see cref="RuleBook.CurrentIn"/>, an amendment counting its edition) and those still on an older one. A
+/// unit merged away during the year counts: it worked under the rules part of the year.</summary>
 /// <param name="Province"></param>
 /// <param name="Year"></param>
 /// <param name="JudgedOn"></param>
@@ -42,9 +41,9 @@ public sealed record SummaryTable(
         [_ => true, u => u.Complied, u => u.OnCurrentEdition, u => !u.OnCurrentEdition];
 
     public static SummaryTable Of(
-        string province, IEnumerable<Unit> units, int year, DateOnly today, RuleBook rules)
+        string province, IEnumerable<Unit> units, int year, DateOnly today, RuleBook rules, DateOnly? asOf = null)
     {
-        var judgedOn = AnnualTable.JudgedOnFor(year, today);
+        var judgedOn = AnnualTable.JudgedOnFor(year, today, asOf);
         // The year's flags are raised the day after it ends; the running year is judged as of today.
         var dayAfter = judgedOn < today ? judgedOn.AddDays(1) : today;
         var edition = rules.CurrentIn(year);

@@ -8,13 +8,14 @@ namespace IsoLedger.Api.Reports;
 /// <summary>Writes a <see cref="ReportTable"/> as an Office Open XML workbook: a sheet per section, a bold header
 /// (two rows with merged cells where columns are grouped) frozen above the rows, widths fitted to the content. Cells
 /// hold values, never formulas: text as inline strings through <see cref="SpreadsheetText.Neutralise"/>, numbers as
-/// numbers.</summary>
+/// numbers; text a spreadsheet would read as a formula as it is, in a style marked <c>quotePrefix</c>.</summary>
 public static class XlsxWriter
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    /// <summary>Indexes into <see cref="Styles"/>' cell formats.</summary>
-    private const uint HeaderStyle = 1, BodyStyle = 2;
+    /// <summary>Indexes into <see cref="Styles"/>' cell formats; each style's text-only twin follows it at
+    /// <see cref="AsText"/> more.</summary>
+    private const uint HeaderStyle = 1, BodyStyle = 2, AsText = 2;
 
     /// <summary>Widths in characters: narrow columns still show their header, long text wraps rather than making a
     /// column wider than a screen.</summary>
@@ -32,7 +33,7 @@ public static class XlsxWriter
             foreach (var section in table.Sections)
             {
                 var part = workbook.AddNewPart<WorksheetPart>();
-                part.Worksheet = Worksheet(table.Columns, section.Rows);
+                part.Worksheet = Worksheet(section.Columns ?? table.Columns, section.Rows);
                 sheets.Append(new Sheet
                 {
                     Id = workbook.GetIdOfPart(part),
@@ -118,8 +119,8 @@ public static class XlsxWriter
         {
             case string text:
                 cell.DataType = CellValues.InlineString;
-                cell.InlineString = new InlineString(
-                    new Text(SpreadsheetText.Neutralise(text)) { Space = SpaceProcessingModeValues.Preserve });
+                cell.InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve });
+                if (SpreadsheetText.ReadsAsFormula(text)) cell.StyleIndex = style + AsText;
                 break;
             case not null:
                 cell.DataType = CellValues.Number;
@@ -160,7 +161,8 @@ public static class XlsxWriter
     }
 
     /// <summary>The default format, then the header's (bold, centred, wrapped) and the rows' (wrapped, at the
-    /// top); the two fills are the ones every workbook must start with.</summary>
+    /// top), then both again marked <c>quotePrefix</c> (text that would read as a formula); the two fills are the ones
+    /// every workbook must start with.</summary>
     private static Stylesheet Styles() => new(
         new Fonts(new Font(), new Font(new Bold())),
         new Fills(
@@ -168,16 +170,20 @@ public static class XlsxWriter
             new Fill(new PatternFill { PatternType = PatternValues.Gray125 })),
         new Borders(new Border()),
         new CellFormats(
-            new CellFormat(),
-            new CellFormat(new Alignment
-            {
-                Horizontal = HorizontalAlignmentValues.Center,
-                Vertical = VerticalAlignmentValues.Center,
-                WrapText = true,
-            })
-            { FontId = 1, ApplyFont = true, ApplyAlignment = true },
-            new CellFormat(new Alignment { Vertical = VerticalAlignmentValues.Top, WrapText = true })
-            {
-                ApplyAlignment = true,
-            }));
+            new CellFormat(), Header(quoted: false), Body(quoted: false), Header(quoted: true), Body(quoted: true)));
+
+    private static CellFormat Header(bool quoted) => new(new Alignment
+    {
+        Horizontal = HorizontalAlignmentValues.Center,
+        Vertical = VerticalAlignmentValues.Center,
+        WrapText = true,
+    })
+    { FontId = 1, ApplyFont = true, ApplyAlignment = true, QuotePrefix = quoted };
+
+    private static CellFormat Body(bool quoted) =>
+        new(new Alignment { Vertical = VerticalAlignmentValues.Top, WrapText = true })
+        {
+            ApplyAlignment = true,
+            QuotePrefix = quoted,
+        };
 }

@@ -4,22 +4,31 @@ using IsoLedger.Domain.Units;
 namespace IsoLedger.Domain.Imports;
 
 /// <summary>One line of a province's yearly report table (the import format): who the unit is and which of the
-/// year's steps it took. Facts whose own date the table does not say are dated <see cref="ReportDate"/>.</summary>
+/// year's steps it took. Facts whose own date the table does not say are dated <see cref="ReportDate"/>; a first
+/// declaration the report places in an earlier year ("applying since 2015–2019") is dated <see cref="DeclaredBy"/>,
+/// the last day by which it had happened.</summary>
 public sealed record ReportRow(
     string Province, string UnitCode, string UnitName, UnitLevel Level, string? District, string? ParentCode,
     int Year, DateOnly ReportDate,
     bool Declared, Edition? Standard, ConversionState? Conversion,
     bool QualityPolicy, bool QualityObjectives, bool MaintenancePlan, bool InternalAudit, bool CorrectiveActions,
-    bool ManagementReview, bool ReportSubmitted, InspectionResult? Inspection)
+    bool ManagementReview, bool ReportSubmitted, InspectionResult? Inspection, DateOnly? DeclaredBy = null)
 {
     /// <summary>The date given to the year's steps: the report's date, or the year's last day for a report written
     /// after it.</summary>
-    public DateOnly StepDate => ReportDate.Year > Year ? new DateOnly(Year, 12, 31) : ReportDate;
+    public DateOnly StepDate => StepDateOf(Year, ReportDate);
+
+    public static DateOnly StepDateOf(int year, DateOnly reportDate) =>
+        reportDate.Year > year ? new DateOnly(year, 12, 31) : reportDate;
+
+    /// <summary>The date given to a first declaration: <see cref="DeclaredBy"/> when the table gives it, otherwise
+    /// <see cref="StepDate"/>.</summary>
+    public DateOnly DeclarationDate => DeclaredBy ?? StepDate;
 
     /// <summary>The edition a first declaration is made on: the one the table gives, 2008 under a conversion (the
     /// report tables' conversions go from 2008 to 2015), otherwise the one the rule book required of new systems on
-    /// that date (2015 for systems built after 21 Feb 2018).</summary>
+    /// the declaration's date (2015 for systems built after 21 Feb 2018).</summary>
     public Edition DeclaredStandard(RuleBook rules) =>
         Conversion is ConversionState.InProgress or ConversionState.Done ? Edition.Iso9001V2008
-        : Standard ?? rules.RequiredForNewSystemsOn(StepDate) ?? Edition.Iso9001V2008;
+        : Standard ?? rules.RequiredForNewSystemsOn(DeclarationDate) ?? Edition.Iso9001V2008;
 }

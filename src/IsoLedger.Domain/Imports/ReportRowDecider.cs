@@ -58,7 +58,10 @@ public static class ReportRowDecider
 
         var declares = row.Declared || row.Conversion is ConversionState.InProgress or ConversionState.Done;
         if (declares && unit.Declarations.Count == 0)
-            yield return new DeclareConformity(on, row.DeclaredStandard(rules), null, null, DatedByReport: true);
+        {
+            yield return new DeclareConformity(
+                row.DeclarationDate, row.DeclaredStandard(rules), null, null, DatedByReport: true);
+        }
         // The report tables' conversion column is about the conversion to 2015.
         var conversion = unit.ConversionTo(Edition.Iso9001V2015);
         if (row.Conversion == ConversionState.InProgress && conversion is null)

@@ -179,6 +179,105 @@ public static class Vocabulary
     /// <summary>The header the summary table writes over its tier columns.</summary>
     public static readonly Term SummaryTiers = new("tiers", "Chia ra theo cấp hành chính", "By administrative tier");
 
+    /// <summary>Where a unit stands on the way to the current edition (the conversion dashboard's drill-down); each
+    /// value is what the answer writes.</summary>
+    public static readonly IReadOnlyList<Term> Standings =
+    [
+        new("not-declared", "Chưa công bố", "Not declared"),
+        new("on2008", "Áp dụng 2008", "On 2008"),
+        new("converting", "Đang chuyển đổi", "Converting"),
+        new("converted", "Đã chuyển đổi / 2015", "Converted / 2015"),
+    ];
+
+    /// <summary>The parts of the province's annual report, in its order, each with the sentence that opens it
+    /// (<c>{of}</c> the units of the part, <c>{year}</c> the report's year); each value is the report section's
+    /// <c>id</c>.</summary>
+    public static readonly IReadOnlyList<Term> ReportSections =
+    [
+        new("bodies",
+            "Đối với các cơ quan chuyên môn Sở, ban, ngành, các Chi cục trực thuộc và UBND các huyện, thị xã, "
+            + "thành phố: {of} cơ quan, đơn vị",
+            "Provincial departments, their sub-departments and districts: {of} units"),
+        new("earlierCommunes",
+            "Đối với UBND các phường, xã, thị trấn thực hiện duy trì áp dụng tiêu chuẩn ISO 9001 từ trước năm {year}: "
+            + "{of} đơn vị",
+            "Communes maintaining their ISO 9001 system since before {year}: {of} units"),
+        new("newCommunes",
+            "Đối với UBND các phường, xã, thị trấn thực hiện xây dựng áp dụng HTQLCL năm {year}: {of} đơn vị",
+            "Communes that built their system in {year}: {of} units"),
+    ];
+
+    /// <summary>The report's text, as a workbook names the sheet of its sentences.</summary>
+    public static readonly Term ReportContent = new("report", "Báo cáo", "Report");
+
+    /// <summary>The report's appendices, one per part of <see cref="ReportSections"/> (same values), as a workbook
+    /// names their sheets (at most 31 characters).</summary>
+    public static readonly IReadOnlyList<Term> ReportAppendices =
+    [
+        new("bodies", "Phụ lục A - Cấp tỉnh, huyện", "Appendix A - Province, district"),
+        new("earlierCommunes", "Phụ lục B - Xã áp dụng từ trước", "Appendix B - Communes, earlier"),
+        new("newCommunes", "Phụ lục C - Xã áp dụng mới", "Appendix C - Communes, new"),
+    ];
+
+    /// <summary>The headline sentences of the report, each value a headline's <c>id</c>: <c>{count}</c>, <c>{of}</c>,
+    /// <c>{percent}</c> are its figure (the percent written as the language writes numbers), <c>{level}</c> the label
+    /// of its level.</summary>
+    public static readonly IReadOnlyList<Term> ReportHeadlines =
+    [
+        new("reported", "Số đơn vị có báo cáo và hồ sơ duy trì áp dụng và cải tiến: {count}/{of} đơn vị ({percent} %)",
+            "Units that sent their report and maintenance records: {count} of {of} ({percent} %)"),
+        new("notReported", "Số đơn vị không có báo cáo: {count}/{of} đơn vị ({percent} %)",
+            "Units that sent no report: {count} of {of} ({percent} %)"),
+        new("convertedOrConverting",
+            "Số cơ quan, đơn vị đã và đang chuyển đổi hệ thống theo tiêu chuẩn TCVN ISO 9001:2015: {count}/{of} đơn vị",
+            "Units converted or converting to ISO 9001:2015: {count} of {of}"),
+        new("levelConvertedOrConverting", "{level} đã và đang chuyển đổi: {count}/{of} đơn vị",
+            "{level} converted or converting: {count} of {of}"),
+        new("on2008", "Còn áp dụng TCVN ISO 9001:2008: {count}/{of} đơn vị", "Still on ISO 9001:2008: {count} of {of}"),
+        new("steeringBoard", "{count}/{of} đơn vị đã thành lập Ban Chỉ đạo ISO",
+            "{count} of {of} formed their ISO steering board"),
+        new("documentation", "{count}/{of} đơn vị đã ban hành hệ thống tài liệu",
+            "{count} of {of} issued their documentation"),
+        new("declared", "{count}/{of} đơn vị đã công bố HTQLCL phù hợp tiêu chuẩn TCVN ISO 9001",
+            "{count} of {of} declared their system conformant with ISO 9001"),
+        new("internalAudit", "{count}/{of} đơn vị đã đánh giá nội bộ", "{count} of {of} held an internal audit"),
+        new("correctiveActions", "{count}/{of} đơn vị đã thực hiện hành động khắc phục",
+            "{count} of {of} took corrective actions"),
+        new("managementReview", "{count}/{of} đơn vị đã tổ chức xem xét của lãnh đạo",
+            "{count} of {of} held a management review"),
+        new("passed", "{count}/{of} đơn vị được kiểm tra, xác nhận Đạt", "{count} of {of} passed the inspection"),
+    ];
+
+    /// <summary>The figures of the report over the years, each value a trend point's field or headline key
+    /// (<c>section.headline</c>); and the units a restructuring ended and formed in the year.</summary>
+    public static readonly IReadOnlyList<Term> TrendColumns =
+    [
+        new("year", "Năm", "Year"),
+        new("units", "Số đơn vị", "Units"),
+        new("bodies.reported", "Cấp tỉnh, huyện có báo cáo", "Province and districts reported"),
+        new("bodies.convertedOrConverting", "Cấp tỉnh, huyện đã và đang chuyển đổi",
+            "Province and districts converted or converting"),
+        new("earlierCommunes.reported", "Xã áp dụng từ trước có báo cáo", "Earlier communes reported"),
+        new("newCommunes.declared", "Xã xây dựng mới đã công bố", "New communes declared"),
+        new("ended", "Đơn vị kết thúc trong năm (sáp nhập, chia tách, giải thể)",
+            "Units ended in the year (merged, split, dissolved)"),
+        new("formed", "Đơn vị hình thành sau sắp xếp", "Units formed by a restructuring"),
+    ];
+
+    /// <summary>The trends' title, as a workbook names its sheet.</summary>
+    public static readonly Term TrendsTitle = new("trends", "Diễn biến qua các năm", "Over the years");
+
+    /// <summary>The columns of the national view, one row per province; each value is the row's field.</summary>
+    public static readonly IReadOnlyList<Term> NationalColumns =
+    [
+        new("province", "Tỉnh, thành phố", "Province"),
+        new("units", "Số đơn vị", "Units"),
+        new("declared", "Đã công bố", "Declared"),
+        new("onCurrentEdition", "Áp dụng phiên bản hiện hành", "On the current edition"),
+        new("reported", "Đã báo cáo", "Reported"),
+        new("reportedPercent", "Tỷ lệ báo cáo (%)", "Reported (%)"),
+    ];
+
     /// <summary>The columns of the summary table, in the report's order; the tiers' values are the summary row's
     /// fields.</summary>
     public static readonly IReadOnlyList<Term> SummaryColumns =

@@ -1,51 +1,59 @@
 "use strict";
-// The IsoLedger dashboard: reads the public dashboard endpoints with a viewer key kept in session storage.
+// The IsoLedger dashboard: reads the public dashboard and report endpoints with a viewer key kept in session storage.
 // TEXT holds the page's own words only; every name of a value the API answers with (levels, standards, conversion
-// states, inspection results, rules, events, column names) comes from GET /api/vocabulary, and every figure from
-// the API's answers.
+// states, inspection results, rules, events, column names, the report's sentences) comes from GET /api/vocabulary,
+// and every figure from the API's answers. One date drives every panel: a year (judged at its end, today for the
+// running year) or a day of it, both in the address with the view, so a link reproduces what is on screen.
 
 const TEXT = {
   vi: {
     title: "Bảng điều khiển ISO 9001", summary: "Thống kê số liệu thực hiện ISO", keyLabel: "Khóa API (vai trò viewer)", keySave: "Lưu khóa",
-    keyHint: "Khóa chỉ được giữ trong phiên trình duyệt này.", province: "Tỉnh", year: "Năm", overview: "Tổng quan",
+    keyHint: "Khóa chỉ được giữ trong phiên trình duyệt này.", province: "Tỉnh", year: "Năm", date: "Tại ngày", yearEnd: "Cuối năm",
+    overview: "Tổng quan", report: "Báo cáo năm", trends: "Diễn biến qua các năm", national: "Toàn quốc", print: "In / PDF",
     forgetKey: "Quên khóa", conversion: "Chuyển đổi 2008 → 2015", annual: "Bảng duy trì năm", filter: "Lọc theo tên",
-    level: "Cấp", allLevels: "Tất cả", downloadCsv: "Tải CSV", compliance: "Cảnh báo tuân thủ", asOf: "Trạng thái tại ngày",
-    timeline: "Lịch sử",
+    level: "Cấp", allLevels: "Tất cả", downloadCsv: "Tải CSV", downloadXlsx: "Tải XLSX", compliance: "Cảnh báo tuân thủ",
+    timeline: "Lịch sử", judged: "Số liệu tại ngày {d}", reportTitle: "Báo cáo năm {y} — {p}",
     fresh: "Cập nhật: dữ liệu đã xử lý đến sự kiện {p}/{l}", behind: "Đang chậm {n} sự kiện", loading: "Đang tải…",
     badKey: "Khóa không hợp lệ hoặc không đủ quyền.", failedLoad: "Không tải được dữ liệu", noFlags: "Không có cảnh báo.",
-    byDistrict: "Theo huyện — nhấn vào một cấp để xem", status: "Tình trạng", standardNow: "Tiêu chuẩn",
+    byDistrict: "Theo huyện", byUnit: "Từng đơn vị", back: "← Tất cả các cấp", status: "Tình trạng", standardNow: "Tiêu chuẩn",
     conversionState: "Chuyển đổi", board: "Ban chỉ đạo", lastAudit: "ĐGNB gần nhất", lastReview: "XXLĐ gần nhất",
     openNc: "Điểm không phù hợp đang mở", flags: "Cảnh báo", mergedInto: "Đã sáp nhập vào", members: "thành viên", none: "—",
-    recordedBy: "ghi bởi",
+    recordedBy: "ghi bởi", unitsBehind: "Các đơn vị được tính", close: "Đóng", percentAxis: "Tỷ lệ (%)", noYears: "Chưa có năm nào có số liệu.",
+    page: "Trang",
   },
   en: {
     title: "ISO 9001 dashboard", summary: "ISO implementation statistics", keyLabel: "API key (viewer role)", keySave: "Save key",
-    keyHint: "The key is kept only for this browser session.", province: "Province", year: "Year", overview: "Overview",
+    keyHint: "The key is kept only for this browser session.", province: "Province", year: "Year", date: "As of", yearEnd: "Year end",
+    overview: "Overview", report: "Annual report", trends: "Over the years", national: "National", print: "Print / PDF",
     forgetKey: "Forget key", conversion: "Conversion 2008 → 2015", annual: "Annual maintenance table", filter: "Filter by name",
-    level: "Level", allLevels: "All", downloadCsv: "Download CSV", compliance: "Compliance flags", asOf: "State as of",
-    timeline: "History",
+    level: "Level", allLevels: "All", downloadCsv: "Download CSV", downloadXlsx: "Download XLSX", compliance: "Compliance flags",
+    timeline: "History", judged: "Figures as of {d}", reportTitle: "Annual report {y} — {p}",
     fresh: "Up to date: processed event {p} of {l}", behind: "{n} events behind", loading: "Loading…",
     badKey: "The key is not valid or lacks the role.", failedLoad: "Could not load", noFlags: "No flags.",
-    byDistrict: "By district — click a level to see it", status: "Status", standardNow: "Standard",
+    byDistrict: "By district", byUnit: "Unit by unit", back: "← All levels", status: "Status", standardNow: "Standard",
     conversionState: "Conversion", board: "Steering board", lastAudit: "Last internal audit", lastReview: "Last management review",
     openNc: "Open nonconformities", flags: "Flags", mergedInto: "Merged into", members: "members", none: "—",
-    recordedBy: "recorded by",
+    recordedBy: "recorded by", unitsBehind: "The units counted", close: "Close", percentAxis: "Share (%)", noYears: "No year has data yet.",
+    page: "Page",
   },
 };
 // The conversion counts drawn as bar segments, with their colours.
 const SEGMENTS = [["notDeclared", "--none"], ["on2008", "--s2008"], ["converting", "--converting"], ["converted", "--converted"]];
+const TREND_COLOURS = ["--accent", "--converted", "--s2008", "--converting"];
+const VIEWS = ["overview", "report", "trends", "national"];
 
 const state = {
-  lang: localStorage.getItem("isoledger.lang") || "vi", vocabulary: null, provinces: [], conversion: null, annual: null,
-  compliance: null, sort: null,
+  lang: localStorage.getItem("isoledger.lang") || "vi", vocabulary: null, provinces: [], view: "overview", asOf: "",
+  conversion: null, annual: null, compliance: null, summary: null, report: null, trends: null, national: null, sort: null,
+  drill: null,
 };
 const $ = (id) => document.getElementById(id);
 const t = (key) => TEXT[state.lang][key] ?? key;
-// Numbers and dates as the reader's language writes them: 48,00 and 31/12/2020 in Vietnamese.
+// Numbers and dates as the reader's language writes them: 40,37 and 19/11/2020 in Vietnamese.
 const locale = () => (state.lang === "vi" ? "vi-VN" : "en-GB");
 const decimal = (value, digits) =>
   new Intl.NumberFormat(locale(), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
-const day = (iso) => (iso ? new Date(`${iso}T00:00:00Z`).toLocaleDateString(locale(), { timeZone: "UTC" }) : "");
+const day = (iso) => (iso ? new Date(`${iso}T00:00:00Z`).toLocaleDateString(locale(), { timeZone: "UTC", day: "2-digit", month: "2-digit", year: "numeric" }) : "");
 const label = (term) => term[state.lang];
 /** The label of a value the API answers with, from the vocabulary's list of that kind (the value if it has none). */
 const term = (kind, value) => {
@@ -53,6 +61,17 @@ const term = (kind, value) => {
   return found ? label(found) : value;
 };
 const key = () => sessionStorage.getItem("isoledger.key");
+const today = () => {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
+};
+const province = () => $("province").value;
+const year = () => $("year").value;
+/** The day every panel is judged on: the date asked, or the year's end (today for the running year). */
+const judgedOn = () => state.asOf || [`${year()}-12-31`, today()].sort()[0];
+const q = () => `province=${encodeURIComponent(province())}`;
+const asOfQuery = () => (state.asOf ? `&asOf=${state.asOf}` : "");
+const fill = (text, values) => Object.entries(values).reduce((out, [name, value]) => out.replaceAll(`{${name}}`, value), text);
 
 function element(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
@@ -62,15 +81,32 @@ function element(tag, attributes = {}, ...children) {
   node.append(...children);
   return node;
 }
+const svgElement = (tag, attributes = {}, text) => {
+  const node = document.createElementNS("http://www.w3.org/2000/svg", tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  if (text !== undefined) node.textContent = text;
+  return node;
+};
+const colour = (name) => getComputedStyle(document.documentElement).getPropertyValue(name).trim();
 
 async function api(path) {
   const response = await fetch(path, { headers: { "X-Api-Key": key() } });
   if (response.status === 401 || response.status === 403) { showKeyForm(t("badKey")); throw new Error(t("badKey")); }
   if (!response.ok) {
     const problem = await response.json().catch(() => ({}));
-    throw new Error(problem.detail || problem.title || `${response.status}`);
+    const errors = problem.errors ? Object.values(problem.errors).flat().join(" ") : "";
+    throw new Error(errors || problem.detail || problem.title || `${response.status}`);
   }
   return response.json();
+}
+
+/** Downloads a file the API writes, in the page's language. */
+async function download(path, name) {
+  const response = await fetch(`${path}&lang=${state.lang}`, { headers: { "X-Api-Key": key() } });
+  if (!response.ok) { $("status").textContent = `${t("failedLoad")}: ${response.status}`; return; }
+  const link = element("a", { href: URL.createObjectURL(await response.blob()), download: name });
+  link.click();
+  URL.revokeObjectURL(link.href);
 }
 
 function freshness(id, fresh) {
@@ -94,51 +130,67 @@ function showKeyForm(message) {
   if (message) $("key-form").querySelector(".hint").textContent = message;
 }
 
-// --- Conversion -------------------------------------------------------------------------------------------
+// --- Charts -----------------------------------------------------------------------------------------------
 
-function bars(groups, label) {
-  const width = 900, rowHeight = 34, labelWidth = 260;
-  const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
-  svg.setAttribute("viewBox", `0 0 ${width} ${groups.length * rowHeight + 4}`);
-  svg.setAttribute("role", "img");
-  svg.setAttribute("aria-label", t("conversion"));
+/** Stacked bars, one row per group, drawn at the chart's own width so that text stays readable on a phone: on a
+ * narrow screen each group's name sits above its bar. */
+function bars(container, groups, name, aria) {
+  const width = Math.max(280, Math.round(container.clientWidth || 900));
+  const compact = width < 560;
+  const labelWidth = compact ? 0 : Math.min(280, width * 0.32);
+  const rowHeight = compact ? 52 : 36;
+  const barHeight = compact ? 24 : 26;
+  const svg = svgElement("svg", { viewBox: `0 0 ${width} ${groups.length * rowHeight + 6}`, role: "img", "aria-label": aria });
   const max = Math.max(1, ...groups.map((g) => g.counts.total));
   groups.forEach((group, index) => {
     const y = index * rowHeight + 4;
-    const row = document.createElementNS(svg.namespaceURI, "g");
-    row.setAttribute("class", "bar-row");
-    row.dataset.name = group.name;
-    const name = document.createElementNS(svg.namespaceURI, "text");
-    name.setAttribute("x", 0); name.setAttribute("y", y + 20); name.textContent = label(group.name);
-    row.append(name);
+    const row = svgElement("g", { class: "bar-row", "data-name": group.name, tabindex: "0", role: "button" });
+    // The whole row answers a click or a tap, not only its bars and text.
+    row.append(svgElement("rect", { x: 0, y: y - 2, width, height: rowHeight - 2, fill: "transparent" }));
+    row.append(svgElement("text", { x: 0, y: compact ? y + 14 : y + 18, "font-size": 14 }, name(group.name)));
+    const top = compact ? y + 20 : y;
     let x = labelWidth;
-    for (const [segment, color] of SEGMENTS) {
+    for (const [segment, colourName] of SEGMENTS) {
       const value = group.counts[segment];
       if (!value) continue;
-      const w = (value / max) * (width - labelWidth - 10);
-      const rect = document.createElementNS(svg.namespaceURI, "rect");
-      rect.setAttribute("x", x); rect.setAttribute("y", y); rect.setAttribute("width", w); rect.setAttribute("height", rowHeight - 8);
-      rect.setAttribute("fill", getComputedStyle(document.documentElement).getPropertyValue(color));
-      const tip = document.createElementNS(svg.namespaceURI, "title");
-      tip.textContent = `${label(group.name)} — ${term("conversionColumns", segment)}: ${value}`;
-      rect.append(tip);
+      const w = (value / max) * (width - labelWidth - 40);
+      const rect = svgElement("rect", { x, y: top, width: w, height: barHeight, fill: colour(colourName) });
+      rect.append(svgElement("title", {}, `${name(group.name)} — ${term("conversionColumns", segment)}: ${value}`));
       row.append(rect);
       x += w;
     }
+    row.append(svgElement("text", { x: x + 4, y: top + barHeight - 8, "font-size": 13 }, group.counts.total));
     svg.append(row);
   });
+  container.replaceChildren(svg);
   return svg;
 }
 
+/** A legend's colour sample, coloured through the style object (the page's CSP forbids style attributes). */
+function swatch(background) {
+  const node = element("span", { class: "swatch", "aria-hidden": "true" });
+  node.style.background = background;
+  return node;
+}
+
+function legend(id, entries) {
+  $(id).replaceChildren(...entries.flatMap(([text, colourName]) => [
+    swatch(colour(colourName)), document.createTextNode(text)]));
+}
+
+// --- Conversion -------------------------------------------------------------------------------------------
+
 function renderConversion() {
   const data = state.conversion.data;
-  const levels = data.byLevel.map((l) => ({ name: l.level, counts: l.counts }));
+  state.drill = null;
   const chart = $("conversion-chart");
-  chart.replaceChildren(bars(levels, (name) => term("levels", name)));
-  chart.querySelectorAll(".bar-row").forEach((row) => row.addEventListener("click", () => renderDistricts(row.dataset.name)));
-  $("conversion-legend").replaceChildren(...SEGMENTS.flatMap(([segment]) => [
-    element("span", { class: `swatch ${segment}`, "aria-hidden": "true" }),
-    document.createTextNode(term("conversionColumns", segment))]));
+  bars(chart, data.byLevel.map((l) => ({ name: l.level, counts: l.counts })), (name) => term("levels", name), t("conversion"));
+  chart.querySelectorAll(".bar-row").forEach((row) => {
+    const open = () => drillInto(row.dataset.name);
+    row.addEventListener("click", open);
+    row.addEventListener("keydown", (event) => { if (event.key === "Enter" || event.key === " ") open(); });
+  });
+  legend("conversion-legend", SEGMENTS.map(([segment, c]) => [term("conversionColumns", segment), c]));
   const columns = state.vocabulary.conversionColumns;
   const head = element("tr", {}, element("th", { text: t("level") }),
     ...columns.map((c) => element("th", { class: "num", text: label(c) })));
@@ -150,16 +202,31 @@ function renderConversion() {
   freshness("conversion-freshness", state.conversion.freshness);
 }
 
-function renderDistricts(level) {
-  const districts = state.conversion.data.byDistrict.map((d) => ({ name: d.district, counts: d.counts }));
+/** A level's drill-down: that level's units only, by district where it has districts of its own (communes), unit
+ * by unit otherwise. */
+async function drillInto(level) {
+  const answer = await api(`/api/dashboards/conversion?${q()}&asOf=${judgedOn()}&level=${encodeURIComponent(level)}`);
+  state.drill = level;
+  const data = answer.data;
   const chart = $("conversion-chart");
-  const back = element("button", { type: "button", text: `← ${t("overview")}` });
+  const back = element("button", { type: "button", id: "drill-back", text: t("back") });
   back.addEventListener("click", renderConversion);
-  chart.replaceChildren(element("p", { class: "hint", text: `${term("levels", level)} · ${t("byDistrict")}` }), back,
-    bars(districts, (name) => name));
+  const byDistrict = level === "commune" && data.byDistrict.length > 0;
+  const heading = element("p", { class: "hint", id: "drill-title", "data-level": level,
+    text: `${term("levels", level)} · ${byDistrict ? t("byDistrict") : t("byUnit")}` });
+  const holder = element("div");
+  chart.replaceChildren(heading, back, holder);
+  if (byDistrict) {
+    bars(holder, data.byDistrict.map((d) => ({ name: d.district, counts: d.counts })), (name) => name, term("levels", level));
+  } else {
+    holder.append(element("div", { class: "scroll" }, element("table", { id: "drill-units" },
+      element("tbody", {}, ...data.units.map((u) => element("tr", { "data-code": u.code },
+        element("td", {}, element("a", { href: `#unit/${encodeURIComponent(u.code)}`, text: u.name })),
+        element("td", { text: term("standings", u.standing) })))))));
+  }
 }
 
-// --- Annual table -----------------------------------------------------------------------------------------
+// --- Tables of units in the appendix layout ----------------------------------------------------------------
 
 function mark(value) { return value ? "✓" : ""; }
 
@@ -184,117 +251,257 @@ function totalsRow(name, totals) {
   return [element("tr", { class: "total" }, ...state.vocabulary.reportColumns.map((c) => cell(c.value)))];
 }
 
+/** A maker of unit lines in the report's columns, numbered from 1. */
+function lineMaker() {
+  let number = 0;
+  const cell = (r, field) => {
+    if (field === "number") return element("td", { class: "num", text: ++number });
+    if (field === "name") return element("td", {}, element("a", { href: `#unit/${encodeURIComponent(r.code)}`, text: r.name }));
+    if (field === "inspection") return element("td", { text: r.inspection ? term("inspectionResults", r.inspection) : "" });
+    if (field === "standard") return element("td", { text: standardLabel(r) });
+    return element("td", { class: "num", text: mark(r[field]) });
+  };
+  return (r) => element("tr", { "data-code": r.code }, ...state.vocabulary.reportColumns.map((c) => cell(r, c.value)));
+}
+
+/** Rows of units grouped by level and, for communes, by district, each group with its totals. */
+function unitRows(rows, totalsOf) {
+  const columns = state.vocabulary.reportColumns;
+  const line = lineMaker();
+  const group = (text) => element("tr", { class: "group" }, element("td", { colspan: String(columns.length), text }));
+  const out = [];
+  for (const levelName of state.vocabulary.levels.map((l) => l.value)) {
+    const inLevel = rows.filter((r) => r.level === levelName);
+    if (!inLevel.length) continue;
+    out.push(group(term("levels", levelName)));
+    const districts = levelName === "commune" ? [...new Set(inLevel.map((r) => r.district ?? ""))] : [null];
+    for (const district of districts) {
+      const inDistrict = district === null ? inLevel : inLevel.filter((r) => (r.district ?? "") === district);
+      if (district !== null) out.push(group(district));
+      out.push(...inDistrict.map(line));
+      if (district !== null) out.push(...totalsRow(district, totalsOf.district(district, inDistrict)));
+    }
+    out.push(...totalsRow(term("levels", levelName), totalsOf.level(levelName, inLevel)));
+  }
+  return out;
+}
+
+const headerRow = (onSort) => element("tr", {}, ...state.vocabulary.reportColumns.map((column) => {
+  const field = column.value;
+  if (!onSort || field === "number") return element("th", { scope: "col", text: label(column) });
+  const button = element("button", { type: "button", text: label(column) });
+  button.addEventListener("click", () => onSort(field));
+  const sorted = state.sort?.field === field ? (state.sort.down ? "descending" : "ascending") : "none";
+  return element("th", { scope: "col", "aria-sort": sorted }, button);
+}));
+
 function renderAnnual() {
   const table = state.annual.data;
   $("annual-year").textContent = table.year;
   const filter = $("annual-filter").value.trim().toLowerCase();
   const level = $("annual-level").value;
   let rows = table.rows.filter((r) => (!filter || r.name.toLowerCase().includes(filter)) && (!level || r.level === level));
-  const columns = state.vocabulary.reportColumns;
-  const head = element("tr", {}, ...columns.map((column) => {
-    const field = column.value;
-    if (field === "number") return element("th", { text: label(column) });
-    const button = element("button", { type: "button", text: label(column) });
-    button.addEventListener("click", () => { state.sort = state.sort?.field === field ? { field, down: !state.sort.down } : { field, down: false }; renderAnnual(); });
-    const sorted = state.sort?.field === field ? (state.sort.down ? "descending" : "ascending") : "none";
-    return element("th", { "aria-sort": sorted }, button);
-  }));
-  const body = element("tbody");
-  let number = 0;
-  const cell = (r, field) => {
-    if (field === "number") return element("td", { class: "num", text: ++number });
-    if (field === "name") {
-      return element("td", {}, element("a", { href: `#unit/${encodeURIComponent(r.code)}`, text: r.name }));
-    }
-    if (field === "inspection") {
-      return element("td", { text: r.inspection ? term("inspectionResults", r.inspection) : "" });
-    }
-    if (field === "standard") return element("td", { text: standardLabel(r) });
-    return element("td", { class: "num", text: mark(r[field]) });
-  };
-  const line = (r) => element("tr", { "data-code": r.code }, ...columns.map((c) => cell(r, c.value)));
+  const head = headerRow((field) => {
+    state.sort = state.sort?.field === field ? { field, down: !state.sort.down } : { field, down: false };
+    renderAnnual();
+  });
   const levelTotals = (name) => table.byLevel.find((g) => g.group === name);
-  const group = (text) => element("tr", { class: "group" }, element("td", { colspan: String(columns.length), text }));
+  const body = element("tbody");
   if (state.sort) {
     const { field, down } = state.sort;
     rows = [...rows].sort((a, b) => String(a[field] ?? "").localeCompare(String(b[field] ?? ""), "vi") * (down ? -1 : 1));
-    body.append(...rows.map(line),
+    body.append(...rows.map(lineMaker()),
       ...(level ? totalsRow(term("levels", level), levelTotals(level)) : totalsRow(table.province, table.totals)));
   } else {
-    for (const levelName of state.vocabulary.levels.map((l) => l.value)) {
-      const inLevel = rows.filter((r) => r.level === levelName);
-      if (!inLevel.length) continue;
-      body.append(group(term("levels", levelName)));
-      const districts = levelName === "commune" ? [...new Set(inLevel.map((r) => r.district ?? ""))] : [null];
-      for (const district of districts) {
-        const inDistrict = district === null ? inLevel : inLevel.filter((r) => (r.district ?? "") === district);
-        if (district !== null) body.append(group(district));
-        body.append(...inDistrict.map(line));
-        if (district !== null) body.append(...totalsRow(district, table.byDistrict.find((g) => g.group === district)));
-      }
-      body.append(...totalsRow(term("levels", levelName), levelTotals(levelName)));
-    }
+    body.append(...unitRows(rows, {
+      district: (name) => table.byDistrict.find((g) => g.group === name),
+      level: (name) => levelTotals(name),
+    }));
     if (!level) body.append(...totalsRow(table.province, table.totals));
   }
   $("annual-table").replaceChildren(element("thead", {}, head), body);
   freshness("annual-freshness", state.annual.freshness);
 }
 
-async function downloadCsv() {
-  const url = `/api/reports/annual/${$("year").value}?province=${encodeURIComponent($("province").value)}&lang=${state.lang}`;
-  const response = await fetch(url, { headers: { "X-Api-Key": key() } });
-  const link = element("a", { href: URL.createObjectURL(await response.blob()), download: `iso-${$("year").value}.csv` });
-  link.click();
-  URL.revokeObjectURL(link.href);
-}
-
-// --- Compliance -------------------------------------------------------------------------------------------
+// --- Summary and compliance -------------------------------------------------------------------------------
 
 /** The report's summary table (Phụ lục 9) as the API answers it: declared as counts, the other rows as x/y. */
-function renderSummary() {
-  const answer = state.summary;
+function summaryTable(id, data) {
   const columns = state.vocabulary.summaryColumns;
   const cell = (row, field) => (row.criterion === "declared" ? `${row[field].count}` : `${row[field].count}/${row[field].of}`);
-  $("summary-year").textContent = answer.data.year;
-  $("summary-table").replaceChildren(
+  $(id).replaceChildren(
     element("thead", {}, element("tr", {}, ...columns.filter((c) => c.value !== "note").map((c) => element("th", { scope: "col", text: label(c) })))),
-    element("tbody", {}, ...answer.data.rows.map((row, index) => element("tr", { "data-criterion": row.criterion },
+    element("tbody", {}, ...data.rows.map((row, index) => element("tr", { "data-criterion": row.criterion },
       element("td", { text: index + 1 }),
       element("th", { scope: "row", text: term("summaryRows", row.criterion) }),
       ...["total", "provincial", "district", "commune"].map((field) => element("td", { class: "num", text: cell(row, field) }))))));
-  freshness("summary-freshness", answer.freshness);
+}
+
+function renderSummary() {
+  $("summary-year").textContent = state.summary.data.year;
+  summaryTable("summary-table", state.summary.data);
+  freshness("summary-freshness", state.summary.freshness);
 }
 
 function renderCompliance() {
   const answer = state.compliance;
   const flags = answer.data.flags;
-  const byRule = Map.groupBy ? Map.groupBy(flags, (f) => f.rule) : flags.reduce((m, f) => m.set(f.rule, [...(m.get(f.rule) || []), f]), new Map());
-  const list = $("compliance-list");
-  list.replaceChildren(...(flags.length ? [...byRule].map(([rule, items]) => element("details", { "data-rule": rule },
-    element("summary", { text: `${rule} (${items.length}) — ${term("rules", rule)}` }),
+  const byRule = flags.reduce((m, f) => m.set(f.rule, [...(m.get(f.rule) || []), f]), new Map());
+  $("compliance-list").replaceChildren(...(flags.length ? [...byRule].map(([rule, items]) => element("details", { "data-rule": rule },
+    element("summary", { text: `${term("rules", rule)} (${items.length})` }),
     element("ul", {}, ...items.map((f) => element("li", {},
       element("a", { href: `#unit/${encodeURIComponent(f.code)}`, text: f.name }),
       document.createTextNode(` · ${day(f.since)}${f.subject ? ` · ${f.subject}` : ""}`)))))) : [element("p", { text: t("noFlags") })]));
   freshness("compliance-freshness", answer.freshness);
 }
 
+// --- The report view --------------------------------------------------------------------------------------
+
+/** A headline's sentence from the vocabulary: its figure, its share as the language writes numbers, its level. */
+function sentence(headline) {
+  return fill(term("reportHeadlines", headline.id), {
+    count: headline.count, of: headline.of, percent: decimal(headline.percent, 2),
+    level: headline.level ? term("levels", headline.level) : "",
+  });
+}
+
+function showUnitsBehind(part, headline) {
+  const names = new Map(part.rows.map((r) => [r.code, r.name]));
+  const close = element("button", { type: "button", text: t("close") });
+  close.addEventListener("click", () => { $("report-units").hidden = true; });
+  $("report-units").replaceChildren(element("h3", { text: `${t("unitsBehind")}: ${sentence(headline)}` }), close,
+    element("ul", {}, ...headline.units.map((code) => element("li", { "data-code": code },
+      element("a", { href: `#unit/${encodeURIComponent(code)}`, text: names.get(code) ?? code })))));
+  $("report-units").hidden = false;
+}
+
+function renderReport() {
+  const data = state.report.data;
+  $("report-title").textContent = fill(t("reportTitle"), { y: data.year, p: data.province });
+  $("report-text").replaceChildren(...data.parts.map((part) => element("div", { class: "part", "data-part": part.id },
+    element("p", { class: "opening", text: fill(term("reportSections", part.id), { of: part.rows.length, year: data.year }) }),
+    element("ul", { class: "headlines" }, ...part.headlines.map((headline) => {
+      const button = element("button", { type: "button", class: "figure", "data-id": headline.id,
+        ...(headline.level ? { "data-level": headline.level } : {}), text: sentence(headline) });
+      button.addEventListener("click", () => showUnitsBehind(part, headline));
+      return element("li", {}, button);
+    })))));
+  summaryTable("report-summary", data.summary);
+  $("report-appendices").replaceChildren(...data.parts.map((part) => element("section", { class: "card appendix", "data-part": part.id },
+    element("h2", { text: term("reportAppendices", part.id) }),
+    element("div", { class: "scroll" }, element("table", { class: "sticky" }, element("thead", {}, headerRow(null)),
+      element("tbody", {}, ...unitRows(part.rows, { district: () => null, level: () => null }),
+        ...totalsRow(term("reportAppendices", part.id), part.totals)))))));
+  freshness("report-freshness", state.report.freshness);
+}
+
+// --- Trends -----------------------------------------------------------------------------------------------
+
+/** Each headline figure's share over the years as a line, with the years a restructuring ended or formed units
+ * marked: the units before and after it are each counted in their own years. */
+function renderTrends() {
+  const data = state.trends.data;
+  const chart = $("trends-chart");
+  const keys = data.years[0]?.figures.map((f) => f.key) ?? [];
+  if (!data.years.length) { chart.replaceChildren(element("p", { text: t("noYears") })); }
+  else {
+    const width = Math.max(300, Math.round(chart.clientWidth || 900));
+    const height = width < 560 ? 220 : 260;
+    const left = 44, right = 16, top = 12, bottom = 28;
+    const span = Math.max(1, data.years.length - 1);
+    const x = (i) => (data.years.length === 1 ? (left + width - right) / 2 : left + (i * (width - left - right)) / span);
+    const y = (percent) => top + ((100 - percent) * (height - top - bottom)) / 100;
+    const svg = svgElement("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": t("trends") });
+    for (const tick of [0, 25, 50, 75, 100]) {
+      svg.append(svgElement("line", { x1: left, x2: width - right, y1: y(tick), y2: y(tick), stroke: colour("--line") }),
+        svgElement("text", { x: 4, y: y(tick) + 4, "font-size": 12 }, decimal(tick, 0)));
+    }
+    data.years.forEach((point, i) => {
+      svg.append(svgElement("text", { x: x(i) - 14, y: height - 8, "font-size": 12 }, point.year));
+      if (point.ended || point.formed) {
+        svg.append(svgElement("line", { x1: x(i), x2: x(i), y1: top, y2: height - bottom, stroke: colour("--muted"), "stroke-dasharray": "4 3", class: "restructured" }),
+          svgElement("text", { x: x(i) + 4, y: top + 12, "font-size": 12 }, `−${point.ended} / +${point.formed}`));
+      }
+    });
+    keys.forEach((keyName, k) => {
+      const points = data.years.map((point, i) => [x(i), y(point.figures[k].percent)]);
+      svg.append(svgElement("polyline", { points: points.map((p) => p.join(",")).join(" "), fill: "none", stroke: colour(TREND_COLOURS[k]), "stroke-width": 2.5 }));
+      points.forEach(([px, py], i) => {
+        const dot = svgElement("circle", { cx: px, cy: py, r: 5, fill: colour(TREND_COLOURS[k]), "data-key": keyName });
+        const f = data.years[i].figures[k];
+        dot.append(svgElement("title", {}, `${term("trendColumns", keyName)} ${data.years[i].year}: ${f.count}/${f.of} (${decimal(f.percent, 2)} %)`));
+        svg.append(dot);
+      });
+    });
+    chart.replaceChildren(svg);
+  }
+  legend("trends-legend", keys.map((keyName, k) => [term("trendColumns", keyName), TREND_COLOURS[k]]));
+  bars($("conversion-trend"), data.years.map((point) => ({ name: String(point.year), counts: point.conversion })),
+    (name) => name, t("conversion"));
+  const columns = state.vocabulary.trendColumns;
+  $("trends-table").replaceChildren(element("thead", {}, element("tr", {}, ...columns.map((c) => element("th", { scope: "col", text: label(c) })))),
+    element("tbody", {}, ...data.years.map((point) => element("tr", { "data-year": point.year }, ...columns.map((c) => {
+      const figure = point.figures.find((f) => f.key === c.value);
+      const text = figure ? `${figure.count}/${figure.of} (${decimal(figure.percent, 2)} %)` : point[c.value];
+      return element("td", { class: "num", text });
+    })))));
+  freshness("trends-freshness", state.trends.freshness);
+}
+
+// --- National view ----------------------------------------------------------------------------------------
+
+function renderNational() {
+  const data = state.national.data;
+  $("national-year").textContent = data.year;
+  const columns = state.vocabulary.nationalColumns;
+  const levels = state.vocabulary.levels;
+  const head = element("tr", {}, element("th", { scope: "col", text: label(columns[0]) }), element("th", { scope: "col", class: "num", text: label(columns[1]) }),
+    ...levels.map((l) => element("th", { scope: "col", class: "num", text: label(l) })),
+    ...columns.slice(2).map((c) => element("th", { scope: "col", class: "num", text: label(c) })));
+  const link = (name) => `?${new URLSearchParams({ province: name, year: data.year, ...(state.asOf ? { asOf: state.asOf } : {}) })}`;
+  $("national-table").replaceChildren(element("thead", {}, head), element("tbody", {}, ...data.provinces.map((p) => {
+    const a = element("a", { href: link(p.province), text: p.province });
+    a.addEventListener("click", (event) => {
+      event.preventDefault();
+      $("province").value = p.province;
+      fillYears();
+      setView("overview");
+    });
+    return element("tr", { "data-province": p.province }, element("th", { scope: "row" }, a), element("td", { class: "num", text: p.units }),
+      ...levels.map((l) => element("td", { class: "num", text: p.byLevel.find((b) => b.level === l.value)?.units ?? 0 })),
+      element("td", { class: "num", text: p.declared }), element("td", { class: "num", text: p.onCurrentEdition }),
+      element("td", { class: "num", text: p.reported }), element("td", { class: "num", text: decimal(p.reportedPercent, 2) }));
+  })));
+  freshness("national-freshness", state.national.freshness);
+}
+
 // --- Unit page ----------------------------------------------------------------------------------------------
 
 async function showUnit(code) {
-  $("overview").hidden = true;
+  VIEWS.forEach((view) => { $(view).hidden = true; });
   $("unit").hidden = false;
-  const asOf = $("as-of").value;
-  const [status, timeline] = await Promise.all([
-    api(`/api/dashboards/units/${encodeURIComponent(code)}${asOf ? `?asOf=${asOf}` : ""}`),
-    api(`/api/dashboards/units/${encodeURIComponent(code)}/timeline`),
-  ]);
+  const asOf = judgedOn();
+  let status, timeline;
+  try {
+    [status, timeline] = await Promise.all([
+      api(`/api/dashboards/units/${encodeURIComponent(code)}?asOf=${asOf}`),
+      api(`/api/dashboards/units/${encodeURIComponent(code)}/timeline?asOf=${asOf}`),
+    ]);
+  } catch (error) {
+    // A unit that did not exist yet on the page's date has no status then.
+    $("unit-title").textContent = code;
+    $("unit-status").replaceChildren(element("dt", { text: t("status") }), element("dd", { text: error.message }));
+    $("timeline").replaceChildren();
+    return;
+  }
   $("unit-title").textContent = `${status.name} (${status.code})`;
   const facts = [
     [t("level"), term("levels", status.level)], [t("standardNow"), term("standards", status.standard)],
     [t("conversionState"), term("conversionStates", status.conversion.state)],
     [t("board"), status.steeringBoard ? `${day(status.steeringBoard.formedOn)} · ${status.steeringBoard.members} ${t("members")}` : t("none")],
     [t("lastAudit"), day(status.lastInternalAudit) || t("none")], [t("lastReview"), day(status.lastManagementReview) || t("none")],
-    [t("openNc"), status.openNonconformities.length], [t("flags"), status.flags.map((f) => f.rule).join(", ") || t("none")],
+    [t("openNc"), status.openNonconformities.length],
+    [t("flags"), status.flags.map((f) => term("rules", f.rule)).join("; ") || t("none")],
   ];
   if (status.mergedInto) facts.push([t("mergedInto"), status.mergedInto.intoCode]);
   $("unit-status").replaceChildren(...facts.flatMap(([name, value]) => [element("dt", { text: name }), element("dd", { text: value })]));
@@ -308,24 +515,34 @@ async function showUnit(code) {
 
 // --- Loading ----------------------------------------------------------------------------------------------
 
-async function loadOverview() {
-  const province = encodeURIComponent($("province").value);
-  const year = $("year").value;
-  $("status").textContent = t("loading");
-  try {
-    // Every panel is judged as of the chosen year's end (today for the current year), as the annual table is.
-    const asOf = [`${year}-12-31`, new Date().toISOString().slice(0, 10)].sort()[0];
+const loaders = {
+  async overview() {
     const [conversion, annual, compliance, summary] = await Promise.all([
-      api(`/api/dashboards/conversion?province=${province}&asOf=${asOf}`),
-      api(`/api/dashboards/annual/${year}?province=${province}`),
-      api(`/api/dashboards/compliance?province=${province}&asOf=${asOf}`),
-      api(`/api/reports/summary/${year}?province=${province}`),
+      api(`/api/dashboards/conversion?${q()}&asOf=${judgedOn()}`),
+      api(`/api/dashboards/annual/${year()}?${q()}${asOfQuery()}`),
+      api(`/api/dashboards/compliance?${q()}&asOf=${judgedOn()}`),
+      api(`/api/reports/summary/${year()}?${q()}${asOfQuery()}`),
     ]);
     Object.assign(state, { conversion, annual, compliance, summary });
-    renderConversion();
+    if (state.drill) await drillInto(state.drill); else renderConversion();
     renderAnnual();
     renderCompliance();
     renderSummary();
+  },
+  async report() { state.report = await api(`/api/reports/province-report/${year()}?${q()}${asOfQuery()}`); renderReport(); },
+  async trends() { state.trends = await api(`/api/reports/trends?${q()}${asOfQuery()}`); renderTrends(); },
+  async national() {
+    state.national = await api(`/api/dashboards/national/${year()}${state.asOf ? `?asOf=${state.asOf}` : ""}`);
+    renderNational();
+  },
+};
+const renderers = { overview: () => { renderConversion(); renderAnnual(); renderCompliance(); renderSummary(); }, report: renderReport, trends: renderTrends, national: renderNational };
+
+async function load() {
+  $("judged").textContent = fill(t("judged"), { d: day(judgedOn()) });
+  $("status").textContent = t("loading");
+  try {
+    await loaders[state.view]();
     $("status").textContent = "";
   } catch (error) {
     $("status").textContent = `${t("failedLoad")}: ${error.message}`;
@@ -339,29 +556,59 @@ function fillLevels() {
   $("annual-level").value = chosen;
 }
 
-function fillYears() {
-  const summary = state.provinces.find((p) => p.province === $("province").value);
-  const years = summary?.years.length ? summary.years : [new Date().getFullYear()];
+function fillYears(extra) {
+  const summary = state.provinces.find((p) => p.province === province());
+  const chosen = extra ?? year();
+  const years = [...new Set([...(summary?.years.length ? summary.years : [new Date().getFullYear()]), ...(extra ? [Number(extra)] : [])])].sort();
   $("year").replaceChildren(...years.map((y) => element("option", { value: y, text: y })));
-  $("year").value = years[years.length - 1];
+  $("year").value = years.map(String).includes(String(chosen)) ? chosen : years[years.length - 1];
 }
 
-// The province and year are in the address (?province=…&year=…), so a link reproduces the view and the back button
-// returns to the previous one; the unit page stays in the hash.
+function syncDate() {
+  $("date").value = state.asOf;
+  $("date").min = `${year()}-01-01`;
+  $("date").max = [`${year()}-12-31`, today()].sort()[0];
+}
+
+// The province, the year or day, and the view are in the address (?province=…&year=…&asOf=…&view=…), so a link
+// reproduces the view and the back button returns to the previous one; the unit page is in the hash.
 function applyView() {
   const view = new URLSearchParams(location.search);
-  const province = view.get("province");
-  if (province && state.provinces.some((p) => p.province === province) && $("province").value !== province) {
-    $("province").value = province;
-    fillYears();
-  }
-  const year = view.get("year");
-  if (year && [...$("year").options].some((o) => o.value === year)) $("year").value = year;
+  const chosen = view.get("province");
+  if (chosen && state.provinces.some((p) => p.province === chosen)) $("province").value = chosen;
+  const asOf = view.get("asOf");
+  state.asOf = asOf && /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : "";
+  fillYears(state.asOf ? state.asOf.slice(0, 4) : view.get("year") ?? undefined);
+  state.view = VIEWS.includes(view.get("view")) ? view.get("view") : "overview";
+  syncDate();
+  showView();
 }
 
 function recordView() {
-  const view = new URLSearchParams({ province: $("province").value, year: $("year").value });
-  history.pushState(null, "", `?${view}${location.hash}`);
+  const view = new URLSearchParams({ province: province(), year: year() });
+  if (state.asOf) view.set("asOf", state.asOf);
+  if (state.view !== "overview") view.set("view", state.view);
+  const address = `?${view}${location.hash}`;
+  // The same view asked twice is one step back, not two.
+  if (address !== location.search + location.hash) history.pushState(null, "", address);
+}
+
+function showView() {
+  VIEWS.forEach((view) => { $(view).hidden = view !== state.view; });
+  $("unit").hidden = true;
+  document.querySelectorAll("#tabs a").forEach((a) => {
+    if (a.dataset.view === state.view) a.setAttribute("aria-current", "page"); else a.removeAttribute("aria-current");
+    const view = new URLSearchParams({ province: province(), year: year(), ...(state.asOf ? { asOf: state.asOf } : {}) });
+    if (a.dataset.view !== "overview") view.set("view", a.dataset.view);
+    a.href = `?${view}`;
+  });
+}
+
+function setView(view) {
+  state.view = view;
+  recordView();
+  showView();
+  load();
 }
 
 async function route() {
@@ -369,8 +616,7 @@ async function route() {
   if (match) {
     await showUnit(decodeURIComponent(match[1])).catch((error) => { $("status").textContent = `${t("failedLoad")}: ${error.message}`; });
   } else {
-    $("unit").hidden = true;
-    $("overview").hidden = false;
+    showView();
   }
 }
 
@@ -389,7 +635,7 @@ async function start() {
   fillLevels();
   fillYears();
   applyView();
-  await loadOverview();
+  await load();
   await route();
 }
 
@@ -406,18 +652,44 @@ document.addEventListener("DOMContentLoaded", () => {
     translatePage();
     if (!state.vocabulary) return;
     fillLevels();
-    if (state.conversion) { renderConversion(); renderAnnual(); renderCompliance(); renderSummary(); }
+    $("judged").textContent = fill(t("judged"), { d: day(judgedOn()) });
+    const data = { overview: state.conversion, report: state.report, trends: state.trends, national: state.national }[state.view];
+    if (data) { renderers[state.view](); if (state.view === "overview" && state.drill) drillInto(state.drill); }
     if (!$("unit").hidden) route();
   });
-  $("province").addEventListener("change", () => { fillYears(); recordView(); loadOverview(); });
-  $("year").addEventListener("change", () => { recordView(); loadOverview(); });
-  window.addEventListener("popstate", () => { applyView(); loadOverview(); });
+  const changed = () => { syncDate(); recordView(); showView(); load(); route(); };
+  $("province").addEventListener("change", () => { fillYears(); state.drill = null; changed(); });
+  $("year").addEventListener("change", () => { state.asOf = ""; changed(); });
+  $("date").addEventListener("change", () => {
+    const value = $("date").value;
+    state.asOf = /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : "";
+    if (state.asOf) fillYears(state.asOf.slice(0, 4));
+    changed();
+  });
+  $("clear-date").addEventListener("click", () => { state.asOf = ""; changed(); });
+  document.querySelectorAll("#tabs a").forEach((a) => a.addEventListener("click", (event) => {
+    event.preventDefault();
+    if (location.hash) history.pushState(null, "", location.pathname + location.search);
+    setView(a.dataset.view);
+  }));
+  window.addEventListener("popstate", () => { applyView(); load(); route(); });
   $("annual-filter").addEventListener("input", renderAnnual);
   $("annual-level").addEventListener("change", renderAnnual);
-  $("annual-csv").addEventListener("click", downloadCsv);
-  $("as-of").addEventListener("change", route);
-  $("home-link").addEventListener("click", (event) => { event.preventDefault(); location.hash = ""; });
+  $("annual-csv").addEventListener("click", () => download(`/api/reports/annual/${year()}?${q()}${asOfQuery()}&format=csv`, `iso-${year()}-report.csv`));
+  $("annual-xlsx").addEventListener("click", () => download(`/api/reports/annual/${year()}?${q()}${asOfQuery()}&format=xlsx`, `iso-${year()}-report.xlsx`));
+  $("summary-xlsx").addEventListener("click", () => download(`/api/reports/summary/${year()}?${q()}${asOfQuery()}&format=xlsx`, `iso-${year()}-summary.xlsx`));
+  $("report-xlsx").addEventListener("click", () => download(`/api/reports/province-report/${year()}?${q()}${asOfQuery()}&format=xlsx`, `iso-${year()}-province-report.xlsx`));
+  $("trends-xlsx").addEventListener("click", () => download(`/api/reports/trends?${q()}${asOfQuery()}&format=xlsx`, "iso-trends.xlsx"));
+  $("print").addEventListener("click", () => window.print());
   window.addEventListener("hashchange", route);
-  setInterval(() => { if (key() && !$("app").hidden && !$("overview").hidden) loadOverview(); }, 30_000);
+  let width = window.innerWidth;
+  window.addEventListener("resize", () => {
+    // Charts are drawn at their own width: redraw them when the width changes (a phone turned, a window resized).
+    if (Math.abs(window.innerWidth - width) < 40 || !state.vocabulary) return;
+    width = window.innerWidth;
+    if (state.view === "overview" && state.conversion && !state.drill) renderConversion();
+    if (state.view === "trends" && state.trends) renderTrends();
+  });
+  setInterval(() => { if (key() && !$("app").hidden && $("unit").hidden) load(); }, 30_000);
   start();
 });

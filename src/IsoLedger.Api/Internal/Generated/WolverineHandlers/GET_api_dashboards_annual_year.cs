@@ -47,10 +47,11 @@ namespace Internal.Generated.WolverineHandlers
             var province = httpContext.Request.Query["province"];
             var level = httpContext.Request.Query["level"];
             var district = httpContext.Request.Query["district"];
+            var asOf = httpContext.Request.Query["asOf"];
             var consistent = httpContext.Request.Query["consistent"];
             
             // The actual HTTP request handler execution
-            var result = await IsoLedger.Api.Dashboards.GetAnnualTableEndpoint.Get(year, _documentStore, _projectionFreshness, _dashboardCache, _businessClock, httpContext.RequestAborted, province, level, district, consistent).ConfigureAwait(false);
+            var result = await IsoLedger.Api.Dashboards.GetAnnualTableEndpoint.Get(year, _documentStore, _projectionFreshness, _dashboardCache, _businessClock, httpContext.RequestAborted, province, level, district, asOf, consistent).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

@@ -37,10 +37,11 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "IsoLedger.Api.Dashboards.GetConversionProgressEndpoint").SetTag("http.route", "/api/dashboards/conversion").SetTag("http.request.method", "GET");
             var province = httpContext.Request.Query["province"];
             var asOf = httpContext.Request.Query["asOf"];
+            var level = httpContext.Request.Query["level"];
             var consistent = httpContext.Request.Query["consistent"];
             
             // The actual HTTP request handler execution
-            var result = await IsoLedger.Api.Dashboards.GetConversionProgressEndpoint.Get(_documentStore, _projectionFreshness, _dashboardCache, _businessClock, _ruleBookSource, httpContext.RequestAborted, province, asOf, consistent).ConfigureAwait(false);
+            var result = await IsoLedger.Api.Dashboards.GetConversionProgressEndpoint.Get(_documentStore, _projectionFreshness, _dashboardCache, _businessClock, _ruleBookSource, httpContext.RequestAborted, province, asOf, level, consistent).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

@@ -48,10 +48,11 @@ namespace Internal.Generated.WolverineHandlers
             }
 
             var province = httpContext.Request.Query["province"];
+            var asOf = httpContext.Request.Query["asOf"];
             var consistent = httpContext.Request.Query["consistent"];
             
             // The actual HTTP request handler execution
-            var result = await IsoLedger.Api.Dashboards.GetProvinceStatisticsEndpoint.Get(year, _documentStore, _projectionFreshness, _dashboardCache, _businessClock, _ruleBookSource, httpContext.RequestAborted, province, consistent).ConfigureAwait(false);
+            var result = await IsoLedger.Api.Dashboards.GetProvinceStatisticsEndpoint.Get(year, _documentStore, _projectionFreshness, _dashboardCache, _businessClock, _ruleBookSource, httpContext.RequestAborted, province, asOf, consistent).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

@@ -37,9 +37,10 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            var asOf = httpContext.Request.Query["asOf"];
             
             // The actual HTTP request handler execution
-            var result = await IsoLedger.Api.Dashboards.GetUnitTimelineEndpoint.Get(code, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await IsoLedger.Api.Dashboards.GetUnitTimelineEndpoint.Get(code, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted, asOf).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

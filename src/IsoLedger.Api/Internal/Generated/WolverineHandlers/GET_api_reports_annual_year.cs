@@ -49,9 +49,10 @@ namespace Internal.Generated.WolverineHandlers
             var format = httpContext.Request.Query["format"];
             var lang = httpContext.Request.Query["lang"];
             var layout = httpContext.Request.Query["layout"];
+            var asOf = httpContext.Request.Query["asOf"];
             
             // The actual HTTP request handler execution
-            var result = await IsoLedger.Api.Reports.ExportAnnualReportEndpoint.Get(year, ((Marten.IQuerySession)documentSession), _businessClock, httpContext.RequestAborted, province, format, lang, layout).ConfigureAwait(false);
+            var result = await IsoLedger.Api.Reports.ExportAnnualReportEndpoint.Get(year, ((Marten.IQuerySession)documentSession), _businessClock, httpContext.RequestAborted, province, format, lang, layout, asOf).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

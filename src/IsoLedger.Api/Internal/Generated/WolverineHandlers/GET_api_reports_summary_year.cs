@@ -50,10 +50,11 @@ namespace Internal.Generated.WolverineHandlers
             var province = httpContext.Request.Query["province"];
             var format = httpContext.Request.Query["format"];
             var lang = httpContext.Request.Query["lang"];
+            var asOf = httpContext.Request.Query["asOf"];
             var consistent = httpContext.Request.Query["consistent"];
             
             // The actual HTTP request handler execution
-            var result = await IsoLedger.Api.Reports.ExportSummaryReportEndpoint.Get(year, _documentStore, _projectionFreshness, _dashboardCache, _businessClock, _ruleBookSource, httpContext.RequestAborted, province, format, lang, consistent).ConfigureAwait(false);
+            var result = await IsoLedger.Api.Reports.ExportSummaryReportEndpoint.Get(year, _documentStore, _projectionFreshness, _dashboardCache, _businessClock, _ruleBookSource, httpContext.RequestAborted, province, format, lang, asOf, consistent).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

@@ -1,0 +1,46 @@
+using IsoLedger.Api.Hosting;
+using IsoLedger.Api.LegalBasis;
+using IsoLedger.Api.Security;
+using IsoLedger.Projections.Dashboards;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace IsoLedger.Api.Dashboards;
+
+public static class GetNationalOverviewEndpoint
+{
+    /// <summary>Every province side by side</summary>
+    /// <remarks>Per province with units in the year: units per level, declared, on the year's current edition, and
+    /// reported for the year, from the same read model as each province's dashboards. Judged on the year's end, today
+    /// for the running year, or <c>asOf</c> (a day of the year).</remarks>
+    [WolverineGet("/api/dashboards/national/{year}", OperationId = "GetNationalOverview")]
+    [Tags(ProvinceDashboard.Tag)]
+    [Authorize(Policy = Policies.ReadStatus)]
+    [ProducesResponseType<DashboardAnswer<NationalOverview>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    public static async Task<IResult> Get(
+        int year, IDocumentStore store, ProjectionFreshness freshness, DashboardCache cache, BusinessClock clock,
+        RuleBookSource rules, CancellationToken cancellation, string? asOf = null, string? consistent = null)
+    {
+        var validation = new Validation().Year("year", year, clock.Today);
+        if (consistent is not null and not "true" and not "false")
+            validation.Add("consistent", "Must be true or false.");
+        var date = AnnualTable.ReadAsOf(validation, year, asOf, clock.Today);
+        if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
+
+        var fresh = await freshness.For(consistent == "true", cancellation);
+        var judgedOn = AnnualTable.JudgedOnFor(year, clock.Today, date);
+        var book = rules.Current;
+        var key = new DashboardKey("national", "", fresh.ProcessedSequence, judgedOn, $"{year}\nrules {book.Version}");
+        // Shared by every request waiting for the same key, so one request's cancellation must not end it.
+        var data = await cache.GetOrCompute(key, async () =>
+        {
+            await using var session = store.QuerySession();
+            var units = await session.Query<DashboardUnit>().ToListAsync(CancellationToken.None);
+            return NationalOverview.Of(units.Select(u => u.State), year, clock.Today, book, date);
+        }).WaitAsync(cancellation);
+        return Results.Ok(new DashboardAnswer<NationalOverview>(fresh, data));
+    }
+}

@@ -1,0 +1,95 @@
+using IsoLedger.Api.Dashboards;
+using IsoLedger.Domain.LegalBasis;
+using IsoLedger.Domain.Units;
+
+namespace IsoLedger.Api.Reports;
+
+/// <summary>One figure of the report: <see cref="Count"/> of <see cref="Of"/> units, the share in percent (two
+/// decimals), and the units counted, by code. <see cref="Id"/> is its sentence in
+/// <see cref="Vocabulary.ReportHeadlines"/>; <see cref="Level"/> the level it is about, for a per-level
+/// figure.</summary>
+public sealed record Headline(
+    string Id, UnitLevel? Level, int Count, int Of, decimal Percent, IReadOnlyList<string> Units)
+{
+    public static Headline Counting(string id, IReadOnlyCollection<AnnualRow> rows, Func<AnnualRow, bool> counts,
+        UnitLevel? level = null)
+    {
+        var counted = rows.Where(counts).Select(r => r.Code).ToList();
+        return new(id, level, counted.Count, rows.Count, Share(counted.Count, rows.Count), counted);
+    }
+
+    public static decimal Share(int count, int of) =>
+        of == 0 ? 0m : Math.Round(count * 100m / of, 2, MidpointRounding.AwayFromZero);
+}
+
+/// <summary>A part of the report (<see cref="Vocabulary.ReportSections"/>): its units in the appendix layout with
+/// their totals, and its headline figures.</summary>
+public sealed record ReportPart(
+    string Id, IReadOnlyList<Headline> Headlines, IReadOnlyList<AnnualRow> Rows, AnnualTotals Totals);
+
+/// <summary>A province's annual report as it is written, computed from the dashboards' read model: the mandatory
+/// bodies (departments, sub-departments, districts: appendix A) with those that reported and where they stand on the
+/// way to 2015; the communes applying since earlier years (first declared before the year: appendix B) with those that
+/// reported; the communes that built their system in the year (first declared in it: appendix C) with each step they
+/// completed; and the summary table (Phụ lục 9). The units and the day are those of the year's table
+/// (<see cref="AnnualTable"/>): the units that existed at some time of the year, judged on its end, today for the
+/// running year, or the day asked.</summary>
+public sealed record ProvinceReport(
+    string Province, int Year, DateOnly JudgedOn, IReadOnlyList<ReportPart> Parts, SummaryTable Summary)
+{
+    public static ProvinceReport Of(
+        string province, IEnumerable<Unit> units, int year, DateOnly today, RuleBook rules,
+        DateOnly? asOf = null)
+    {
+        var all = units.ToList();
+        var judgedOn = AnnualTable.JudgedOnFor(year, today, asOf);
+        var table = AnnualTable.Of(province, all, year, today, asOf);
+        var byCode = all.ToDictionary(u => u.Code);
+        var yearBegan = new DateOnly(year, 1, 1);
+        DateOnly? FirstDeclared(AnnualRow row) =>
+            byCode[row.Code].Declarations.Where(d => d.DeclaredOn <= judgedOn).Min(d => (DateOnly?)d.DeclaredOn);
+        Standing StandingOf(AnnualRow row) => Standings.Of(byCode[row.Code], judgedOn, rules);
+
+        var bodies = table.Rows.Where(r => r.Level != UnitLevel.Commune).ToList();
+        var communes = table.Rows.Where(r => r.Level == UnitLevel.Commune).ToList();
+        var earlier = communes.Where(r => FirstDeclared(r) < yearBegan).ToList();
+        var newer = communes.Where(r => FirstDeclared(r) >= yearBegan).ToList();
+
+        bool Moving(AnnualRow row) => StandingOf(row) is Standing.Converting or Standing.Converted;
+        List<Headline> bodyHeadlines =
+        [
+            Headline.Counting("reported", bodies, r => r.ReportSubmitted),
+            Headline.Counting("notReported", bodies, r => !r.ReportSubmitted),
+            Headline.Counting("convertedOrConverting", bodies, Moving),
+            .. bodies.GroupBy(r => r.Level).Select(g =>
+                Headline.Counting("levelConvertedOrConverting", g.ToList(), Moving, g.Key)),
+            Headline.Counting("on2008", bodies, r => StandingOf(r) == Standing.On2008),
+        ];
+        List<Headline> earlierHeadlines =
+        [
+            Headline.Counting("reported", earlier, r => r.ReportSubmitted),
+            Headline.Counting("notReported", earlier, r => !r.ReportSubmitted),
+        ];
+        List<Headline> newHeadlines =
+        [
+            Headline.Counting("steeringBoard", newer,
+                r => byCode[r.Code].SteeringBoards.Any(b => b.FormedOn <= judgedOn)),
+            Headline.Counting("documentation", newer,
+                r => byCode[r.Code].Documentation.Any(d => d.IssuedOn <= judgedOn)),
+            Headline.Counting("declared", newer, r => r.Declared),
+            Headline.Counting("internalAudit", newer, r => r.InternalAudit),
+            Headline.Counting("correctiveActions", newer, r => r.CorrectiveActions),
+            Headline.Counting("managementReview", newer, r => r.ManagementReview),
+            Headline.Counting("passed", newer, r => r.Inspection == InspectionResult.Passed),
+        ];
+        return new(province, year, judgedOn,
+        [
+            Part("bodies", bodyHeadlines, bodies),
+            Part("earlierCommunes", earlierHeadlines, earlier),
+            Part("newCommunes", newHeadlines, newer),
+        ], SummaryTable.Of(province, all, year, today, rules, asOf));
+    }
+
+    private static ReportPart Part(string id, IReadOnlyList<Headline> headlines, List<AnnualRow> rows) =>
+        new(id, headlines, rows, AnnualTotals.Of(id, rows));
+}

@@ -1,0 +1,62 @@
+using System.Globalization;
+using IsoLedger.Domain;
+using IsoLedger.Domain.Units;
+
+namespace IsoLedger.Api.Reports;
+
+/// <summary>The province's annual report as a file (workbook or CSV): a first sheet with its sentences — each part's
+/// opening sentence and its headline figures, written from the vocabulary's sentences as the dashboard writes them —
+/// then one sheet per appendix in the appendix layout (<see cref="AnnualReport.Appendix"/>), then the summary table
+/// (<see cref="SummaryReport"/>).</summary>
+public static class ProvinceReportLayout
+{
+    public static ReportTable Table(ProvinceReport report, bool english)
+    {
+        Func<Term, string> label = english ? term => term.En : term => term.Vi;
+        var year = report.Year.ToString(CultureInfo.InvariantCulture);
+        List<IReadOnlyList<object?>> sentences =
+            [[$"{report.Province}, {Day(report.JudgedOn, english)}"]];
+        foreach (var part in report.Parts)
+        {
+            var opening = Vocabulary.ReportSections.Single(s => s.Value == part.Id);
+            sentences.Add([Fill(label(opening), english, year, of: part.Rows.Count)]);
+            sentences.AddRange(part.Headlines.Select(h => (IReadOnlyList<object?>)[$"• {Sentence(h, english)}"]));
+        }
+        var content = label(Vocabulary.ReportContent);
+        var appendices = report.Parts.Select(part => AnnualReport.Appendix(
+            label(Vocabulary.ReportAppendices.Single(a => a.Value == part.Id)),
+            label(Vocabulary.ReportAppendices.Single(a => a.Value == part.Id)), part.Rows, english));
+        var summary = SummaryReport.Table(report.Summary, english);
+        return new(AnnualReport.Columns(english),
+        [
+            new(label(Vocabulary.ReportContent), sentences, [new(content)]),
+            .. appendices,
+            .. summary.Sections.Select(s => s with { Columns = summary.Columns }),
+        ]);
+    }
+
+    /// <summary>A headline's sentence in the language asked: its figure, its share written as the language writes
+    /// numbers (40,37 in Vietnamese), and its level's label.</summary>
+    public static string Sentence(Headline headline, bool english)
+    {
+        var template = Vocabulary.ReportHeadlines.Single(h => h.Value == headline.Id);
+        var level = headline.Level is { } l ? (english ? Vocabulary.Levels[l].En : Vocabulary.Levels[l].Vi) : "";
+        return Fill(english ? template.En : template.Vi, english, year: "", headline.Of)
+            .Replace("{count}", headline.Count.ToString(CultureInfo.InvariantCulture))
+            .Replace("{percent}", Number(headline.Percent, english))
+            .Replace("{level}", level);
+    }
+
+    private static string Fill(string template, bool english, string year, int of) =>
+        template.Replace("{year}", year).Replace("{of}", of.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>Two decimals with the language's decimal sign.</summary>
+    public static string Number(decimal value, bool english)
+    {
+        var text = value.ToString("0.00", CultureInfo.InvariantCulture);
+        return english ? text : text.Replace('.', ',');
+    }
+
+    private static string Day(DateOnly day, bool english) =>
+        day.ToString(english ? "d MMMM yyyy" : "dd/MM/yyyy", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,72 @@
+using IsoLedger.Api.Dashboards;
+using IsoLedger.Domain;
+using IsoLedger.Domain.LegalBasis;
+using IsoLedger.Domain.Provinces;
+using IsoLedger.Domain.Units;
+
+namespace IsoLedger.Api.Reports;
+
+/// <summary>A headline figure of one year: <see cref="Key"/> is the part and headline ("bodies.reported"), a value
+/// of <see cref="Vocabulary.TrendColumns"/>.</summary>
+public sealed record TrendFigure(string Key, int Count, int Of, decimal Percent);
+
+/// <summary>One year of the trends: the units of its table, the report's headline figures and the conversion counts
+/// on the day it is judged, and the units a restructuring ended and formed during it.</summary>
+public sealed record TrendPoint(
+    int Year, DateOnly JudgedOn, int Units, IReadOnlyList<TrendFigure> Figures, ConversionCounts Conversion,
+    int Ended, int Formed);
+
+/// <summary>The report's headline figures and conversion progress over every year the province has yearly facts
+/// for, each judged as its report is (<see cref="ProvinceReport"/>): the units of each year as they were then, so that
+/// after a restructuring the units before and after it are counted in their own years, and the year it happened says
+/// how many ended and how many were formed.</summary>
+public sealed record ReportTrends(string Province, DateOnly AsOf, IReadOnlyList<TrendPoint> Years)
+{
+    /// <summary>The headline figures followed over the years, as "part.headline".</summary>
+    public static readonly IReadOnlyList<string> Followed =
+        [.. Vocabulary.TrendColumns.Select(c => c.Value).Where(v => v.Contains('.'))];
+
+    public static ReportTrends Of(
+        string province, IEnumerable<Unit> units, DateOnly today, RuleBook rules, DateOnly? asOf = null)
+    {
+        var all = units.ToList();
+        var until = asOf ?? today;
+        var points = DataYears.Of(all).Where(year => year <= until.Year).Select(year =>
+        {
+            var day = year == until.Year && asOf is not null ? asOf : null;
+            // The province as it was counted that year: before a merger without the provinces it later took in.
+            var judgedOn = AnnualTable.JudgedOnFor(year, today, day);
+            var names = Provinces.NamesCountedAs(province, judgedOn);
+            var counted = all.Where(u => names.Contains(u.ProvinceOn(judgedOn))).ToList();
+            var report = ProvinceReport.Of(province, counted, year, today, rules, day);
+            var figures = Followed.Select(key =>
+            {
+                var (part, id) = (key[..key.IndexOf('.')], key[(key.IndexOf('.') + 1)..]);
+                var headline = report.Parts.Single(p => p.Id == part).Headlines.First(h => h.Id == id);
+                return new TrendFigure(key, headline.Count, headline.Of, headline.Percent);
+            }).ToList();
+            var conversion = ConversionProgress.Of(province, counted, report.JudgedOn, rules).Totals;
+            return new TrendPoint(year, report.JudgedOn, report.Parts.Sum(p => p.Rows.Count), figures, conversion,
+                counted.Count(u => u.EndedOn?.Year == year),
+                counted.Count(u => u.TookOver.Any(t =>
+                    t.EffectiveOn.Year == year && t.Kind is RestructuringKind.Merge or RestructuringKind.Split)));
+        }).ToList();
+        return new(province, until, points);
+    }
+
+    /// <summary>The trends as a table (CSV, workbook): a row per year, each figure as "count/of (percent %)".
+    /// </summary>
+    public ReportTable Table(bool english)
+    {
+        Func<Term, string> label = english ? term => term.En : term => term.Vi;
+        var rows = Years.Select(point => (IReadOnlyList<object?>)
+        [
+            point.Year, point.Units,
+            .. point.Figures.Select(f =>
+                $"{f.Count}/{f.Of} ({ProvinceReportLayout.Number(f.Percent, english)} %)"),
+            point.Ended, point.Formed,
+        ]).ToList();
+        var columns = Vocabulary.TrendColumns.Select(c => new ReportColumn(label(c))).ToList();
+        return new(columns, [new(label(Vocabulary.TrendsTitle), rows)]);
+    }
+}
