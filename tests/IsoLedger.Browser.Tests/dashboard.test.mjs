@@ -46,6 +46,20 @@ test("the conversion chart and table show appendix A's figures: 14 on 2008, 26 c
   await page.screenshot({ path: `${screenshots}overview.png`, fullPage: false });
 });
 
+test("the editions panel lists every edition of the rule book, agreeing with the conversion counts", async () => {
+  await page.waitForSelector("#editions-table tr[data-edition]");
+  const editions = await page.$$eval("#editions-table tr[data-edition]", (rows) => rows.map((row) => row.dataset.edition));
+  assert.deepEqual(editions, vocabulary.standards.map((s) => s.value));
+  const conversion = await cells("#conversion-table tbody tr[data-level]:not([data-level=total])");
+  const sum = (column) => conversion.reduce((total, row) => total + Number(row[column]), 0);
+  const [on2008] = await cells("#editions-table tr[data-edition='2008']");
+  const [on2015] = await cells("#editions-table tr[data-edition='2015']");
+  assert.equal(Number(on2008[2]), sum(3), "converting from 2008 = converting");
+  assert.equal(Number(on2008[1]), sum(2) + sum(3), "on 2008 = on 2008 + converting");
+  assert.equal(Number(on2015[1]), sum(4), "on 2015 = converted");
+  assert.equal(await page.textContent("#editions-table th"), "Phiên bản tiêu chuẩn");
+});
+
 test("the annual table shows 44 of 109 appendix B communes reported, with totals and percentages", async () => {
   assert.equal(await page.inputValue("#year"), "2020");
   const appendixB = await page.$$eval("#annual-table tr[data-code]", (rows) =>

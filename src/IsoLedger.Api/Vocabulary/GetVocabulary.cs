@@ -22,7 +22,8 @@ public sealed record VocabularyAnswer(
     IReadOnlyList<Term> ReportColumns, IReadOnlyList<Term> ConversionColumns, Term Total, Term UnitsCounted,
     IReadOnlyList<Term> SummaryRows, IReadOnlyList<Term> SummaryColumns, IReadOnlyList<Term> Standings,
     IReadOnlyList<Term> ReportSections, IReadOnlyList<Term> ReportAppendices, IReadOnlyList<Term> ReportHeadlines,
-    IReadOnlyList<Term> TrendColumns, IReadOnlyList<Term> NationalColumns, IReadOnlyList<Term> ObligationKinds);
+    IReadOnlyList<Term> TrendColumns, IReadOnlyList<Term> NationalColumns, IReadOnlyList<Term> ObligationKinds,
+    IReadOnlyList<Term> EditionColumns);
 
 public static class GetVocabulary
 {
@@ -34,7 +35,7 @@ public static class GetVocabulary
         Vocabulary.Events, Vocabulary.ReportColumns, Vocabulary.ConversionColumns, Vocabulary.Total,
         Vocabulary.UnitsCounted, Vocabulary.SummaryRows, Vocabulary.SummaryColumns, Vocabulary.Standings,
         Vocabulary.ReportSections, Vocabulary.ReportAppendices, Vocabulary.ReportHeadlines, Vocabulary.TrendColumns,
-        Vocabulary.NationalColumns, Vocabulary.ObligationKinds.All);
+        Vocabulary.NationalColumns, Vocabulary.ObligationKinds.All, Vocabulary.EditionColumns);
 
     /// <summary>The vocabulary: every enumeration value with its Vietnamese and English labels</summary>
     /// <remarks>Levels, editions of the standard (<c>standards</c>, from the rule book), conversion states,

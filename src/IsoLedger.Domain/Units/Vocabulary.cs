@@ -140,6 +140,16 @@ public static class Vocabulary
         new("standard", "Áp dụng", "Standard"),
     ];
 
+    /// <summary>The counts of every edition of the rule book (<c>GET /api/dashboards/editions</c>); each value is the
+    /// counts' field.</summary>
+    public static readonly IReadOnlyList<Term> EditionColumns =
+    [
+        new("on", "Đang áp dụng", "On it"),
+        new("convertingFrom", "Đang chuyển đổi sang phiên bản khác", "Converting from it"),
+        new("convertingTo", "Đang chuyển đổi sang phiên bản này", "Converting to it"),
+        new("convertedTo", "Đã chuyển đổi sang phiên bản này", "Converted to it"),
+    ];
+
     /// <summary>The counts of conversion progress 2008 → 2015; each value is the counts' field.</summary>
     public static readonly IReadOnlyList<Term> ConversionColumns =
     [

@@ -19,7 +19,7 @@ const TEXT = {
     conversionState: "Chuyển đổi", board: "Ban chỉ đạo", lastAudit: "ĐGNB gần nhất", lastReview: "XXLĐ gần nhất",
     openNc: "Điểm không phù hợp đang mở", flags: "Cảnh báo", mergedInto: "Đã sáp nhập vào", members: "thành viên", none: "—",
     recordedBy: "ghi bởi", unitsBehind: "Các đơn vị được tính", close: "Đóng", percentAxis: "Tỷ lệ (%)", noYears: "Chưa có năm nào có số liệu.",
-    page: "Trang",
+    page: "Trang", editions: "Phiên bản tiêu chuẩn",
   },
   en: {
     title: "ISO 9001 dashboard", summary: "ISO implementation statistics", keyLabel: "API key (viewer role)", keySave: "Save key",
@@ -34,7 +34,7 @@ const TEXT = {
     conversionState: "Conversion", board: "Steering board", lastAudit: "Last internal audit", lastReview: "Last management review",
     openNc: "Open nonconformities", flags: "Flags", mergedInto: "Merged into", members: "members", none: "—",
     recordedBy: "recorded by", unitsBehind: "The units counted", close: "Close", percentAxis: "Share (%)", noYears: "No year has data yet.",
-    page: "Page",
+    page: "Page", editions: "Editions of the standard",
   },
 };
 // The conversion counts drawn as bar segments, with their colours.
@@ -44,7 +44,8 @@ const VIEWS = ["overview", "report", "trends", "national"];
 
 const state = {
   lang: localStorage.getItem("isoledger.lang") || "vi", vocabulary: null, provinces: [], view: "overview", asOf: "",
-  conversion: null, annual: null, compliance: null, summary: null, report: null, trends: null, national: null, sort: null,
+  conversion: null, editions: null, annual: null, compliance: null, summary: null, report: null, trends: null, national: null,
+  sort: null,
   drill: null,
 };
 const $ = (id) => document.getElementById(id);
@@ -337,6 +338,18 @@ function summaryTable(id, data) {
       ...["total", "provincial", "district", "commune"].map((field) => element("td", { class: "num", text: cell(row, field) }))))));
 }
 
+/** Every edition of the rule book on the date: who is on it, converting from it or to it, converted to it. */
+function renderEditions() {
+  const columns = state.vocabulary.editionColumns;
+  const head = element("tr", {}, element("th", { text: t("editions") }),
+    ...columns.map((c) => element("th", { class: "num", text: label(c) })));
+  $("editions-table").replaceChildren(element("thead", {}, head), element("tbody", {},
+    ...state.editions.data.editions.map((e) => element("tr", { "data-edition": e.edition },
+      element("td", { text: term("standards", e.edition) }),
+      ...columns.map((c) => element("td", { class: "num", text: e.counts[c.value] }))))));
+  freshness("editions-freshness", state.editions.freshness);
+}
+
 function renderSummary() {
   $("summary-year").textContent = state.summary.data.year;
   summaryTable("summary-table", state.summary.data);
@@ -517,14 +530,16 @@ async function showUnit(code) {
 
 const loaders = {
   async overview() {
-    const [conversion, annual, compliance, summary] = await Promise.all([
+    const [conversion, editions, annual, compliance, summary] = await Promise.all([
       api(`/api/dashboards/conversion?${q()}&asOf=${judgedOn()}`),
+      api(`/api/dashboards/editions?${q()}&asOf=${judgedOn()}`),
       api(`/api/dashboards/annual/${year()}?${q()}${asOfQuery()}`),
       api(`/api/dashboards/compliance?${q()}&asOf=${judgedOn()}`),
       api(`/api/reports/summary/${year()}?${q()}${asOfQuery()}`),
     ]);
-    Object.assign(state, { conversion, annual, compliance, summary });
+    Object.assign(state, { conversion, editions, annual, compliance, summary });
     if (state.drill) await drillInto(state.drill); else renderConversion();
+    renderEditions();
     renderAnnual();
     renderCompliance();
     renderSummary();
@@ -536,7 +551,7 @@ const loaders = {
     renderNational();
   },
 };
-const renderers = { overview: () => { renderConversion(); renderAnnual(); renderCompliance(); renderSummary(); }, report: renderReport, trends: renderTrends, national: renderNational };
+const renderers = { overview: () => { renderConversion(); renderEditions(); renderAnnual(); renderCompliance(); renderSummary(); }, report: renderReport, trends: renderTrends, national: renderNational };
 
 async function load() {
   $("judged").textContent = fill(t("judged"), { d: day(judgedOn()) });
