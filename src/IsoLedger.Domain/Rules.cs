@@ -155,6 +155,10 @@ public static class Rules
         "yearly-management-review",
         "Every active unit holds at least one management review each calendar year.",
         "Mỗi đơn vị đang áp dụng phải tổ chức xem xét của lãnh đạo ít nhất một lần mỗi năm dương lịch.");
+    public static readonly Rule YearlyReport = Compliance(
+        "yearly-report",
+        "Every active unit sends its yearly report on the system each calendar year.",
+        "Mỗi đơn vị đang áp dụng phải gửi báo cáo tình hình duy trì hệ thống mỗi năm dương lịch.");
 
     public static readonly Rule SuccessorNotDeclared = Compliance(
         "successor-not-declared",
@@ -175,7 +179,7 @@ public static class Rules
         RestructuringCycle, PredecessorEnded, PredecessorHasLaterFacts, SuccessorNotExisting,
         DeclarationPrerequisites, NewSystemOnRequiredEdition, ConversionDeadlineMissed,
         ScopeChangeNeedsRedeclaration,
-        NonconformityOverdue, YearlyInternalAudit, YearlyManagementReview, SuccessorNotDeclared,
+        NonconformityOverdue, YearlyInternalAudit, YearlyManagementReview, YearlyReport, SuccessorNotDeclared,
     ];
 
     private static Rule Invariant(string id, string sentence, string sentenceVi) =>

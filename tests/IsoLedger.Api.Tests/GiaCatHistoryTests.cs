@@ -17,6 +17,7 @@ public class GiaCatHistoryTests(ApiFixture api) : IClassFixture<ApiFixture>
         ("/internal-audits", """{"heldOn":"2016-09-15","auditors":"Tổ đánh giá nội bộ"}"""),
         ("/management-reviews", """{"heldOn":"2016-10-10"}"""),
         ("/declarations", """{"declaredOn":"2016-11-01","standard":"2008","decisionNo":"88/QĐ-UBND"}"""),
+        ("/years/2016/report", """{"submittedOn":"2016-12-05"}"""),
         ("/years/2017/quality-objectives", """{"issuedOn":"2017-01-05","policy":true,"objectives":true}"""),
         ("/years/2017/maintenance-plan", """{"issuedOn":"2017-01-10"}"""),
         ("/internal-audits", """{"heldOn":"2017-08-20"}"""),
@@ -33,6 +34,7 @@ public class GiaCatHistoryTests(ApiFixture api) : IClassFixture<ApiFixture>
         ("/internal-audits", """{"heldOn":"2019-07-10"}"""),
         ("/management-reviews", """{"heldOn":"2019-08-10"}"""),
         ("/conversion/complete", """{"convertedOn":"2019-09-01","decisionNo":"3704/QĐ-UBND"}"""),
+        ("/years/2019/report", """{"submittedOn":"2019-11-15"}"""),
         ("/years/2019/inspection", """{"inspectedOn":"2019-11-20","onSite":true,"result":"passed","inspector":"Ban Chỉ đạo ISO huyện Cao Lộc"}"""),
         // Back-filled: found at the 2018 internal audit, recorded after the conversion.
         ("/nonconformities", """{"raisedOn":"2018-06-10","source":"internal-audit","description":"Hồ sơ TTHC lưu trữ chưa đầy đủ","severity":"minor","clause":"7.5","dueOn":"2018-08-31"}"""),
@@ -62,8 +64,8 @@ public class GiaCatHistoryTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(History.Length + 1, history.Count);
         Assert.Equal(Enumerable.Range(1, history.Count).Select(v => (long)v), history.Select(e => (long)e!["version"]!));
         Assert.Equal("UnitRegistered", (string?)history[0]!["type"]);
-        Assert.Equal("StandardConverted", (string?)history[21]!["type"]);
-        Assert.Equal("2019-09-01", (string?)history[21]!["businessDate"]);
+        Assert.Equal("StandardConverted", (string?)history[22]!["type"]);
+        Assert.Equal("2019-09-01", (string?)history[22]!["businessDate"]);
         Assert.Equal("NonconformityClosed", (string?)history[^1]!["type"]);
         Assert.Equal("2018-08-15", (string?)history[^1]!["businessDate"]);
         Assert.All(history, e => Assert.Contains((string?)e!["recordedBy"], new[] { "dev-recorder", "dev-inspector" }));

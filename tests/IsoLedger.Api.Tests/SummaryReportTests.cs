@@ -110,16 +110,17 @@ public class SummaryBoundaryTests(ApiFixture api) : IClassFixture<ApiFixture>, I
 
     private static readonly (string, string)[] Audited2020 = [("/internal-audits", """{"heldOn":"2020-06-10"}""")];
     private static readonly (string, string)[] Reviewed2020 = [("/management-reviews", """{"heldOn":"2020-08-10"}""")];
+    private static readonly (string, string)[] Reported2020 = [("/years/2020/report", """{"submittedOn":"2020-11-10"}""")];
 
     /// <summary>Once per class: xunit runs this before each test on the class's one database.</summary>
     public async Task InitializeAsync()
     {
         if ((await Host.Get("/api/units/KT-DEC31")).Status == 200) return;
-        await Unit("KT-DEC31", "commune", "Đăk Hà", Declared("2020-12-31", "2015"));
+        await Unit("KT-DEC31", "commune", "Đăk Hà", [.. Declared("2020-12-31", "2015"), .. Reported2020]);
         await Unit("KT-JAN1", "commune", "Đăk Hà", Declared("2021-01-01", "2015"));
-        await Unit("KT-NOAUDIT", "department", null, [.. Declared("2016-09-01", "2015"), .. Reviewed2020]);
+        await Unit("KT-NOAUDIT", "department", null, [.. Declared("2016-09-01", "2015"), .. Reviewed2020, .. Reported2020]);
         await Unit("KT-ON2008", "sub-department", null,
-            [.. Declared("2016-09-01", "2008"), .. Audited2020, .. Reviewed2020]);
+            [.. Declared("2016-09-01", "2008"), .. Audited2020, .. Reviewed2020, .. Reported2020]);
         await Unit("KT-SUCCESSOR", "district", null);
         await Unit("KT-MERGED", "district", null,
         [

@@ -50,6 +50,7 @@ public sealed class UnitSpec
         new(new DateOnly(year, 3, 1), standard ?? Edition.Iso9001V2008, null, true, true, true, 6, 5, 107, 107);
     public static InternalAuditHeld Audited(int year, int month = 6) => new(new DateOnly(year, month, 10), null, null);
     public static ManagementReviewHeld Reviewed(int year, int month = 7) => new(new DateOnly(year, month, 10), null);
+    public static AnnualReportSubmitted Reported(int year) => new(year, new DateOnly(year, 11, 15));
     public static ConformityDeclared Declared(int year, Edition? standard = null, int month = 9) =>
         new(new DateOnly(year, month, 1), standard ?? Edition.Iso9001V2008, null, null, false);
     public static NonconformityRaised Raised(string id, DateOnly on, DateOnly? due = null) =>

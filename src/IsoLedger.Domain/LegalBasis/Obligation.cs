@@ -18,6 +18,9 @@ public enum ObligationKind
     /// <summary>A declared unit holds a management review every calendar year.</summary>
     YearlyManagementReview,
 
+    /// <summary>A declared unit sends its yearly report on the system (báo cáo duy trì) every calendar year.</summary>
+    YearlyReport,
+
     /// <summary>A change of scope is followed by a new declaration (công bố lại).</summary>
     RedeclareOnScopeChange,
 

@@ -56,6 +56,8 @@ public static class ShippedRuleBook
                 Qd19Effective.AddDays(-1), $"{Qd144}; {Qd118}", Seed004),
             new("yearly-management-review-2014", ObligationKind.YearlyManagementReview, Qd19Effective, null,
                 Qd19Tt26, Seed003),
+            new("yearly-report-2014", ObligationKind.YearlyReport, Qd19Effective, null, Qd19Tt26,
+                $"{Seed003}; the report tallies the units' yearly reports (\"Ko có Bc\": none sent)"),
             new("redeclare-on-scope-change-2009", ObligationKind.RedeclareOnScopeChange, Qd118Effective,
                 Qd19Effective.AddDays(-1), Qd118, Seed004),
             new("redeclare-on-scope-change-2014", ObligationKind.RedeclareOnScopeChange, Qd19Effective, null,

@@ -72,8 +72,8 @@ public static class Compliance
     }
 
     /// <summary>Each calendar year that has ended by <paramref name="asOf"/>, from the year of the unit's first
-    /// declaration on, in which the unit was active all year, needs an internal audit and a management review, where
-    /// the rule book required them that year.</summary>
+    /// declaration on, in which the unit was active all year, needs an internal audit, a management review and a
+    /// yearly report, where the rule book required them that year.</summary>
     public static IEnumerable<ComplianceFlag> YearlyFlags(Unit unit, DateOnly asOf, RuleBook rules)
     {
         var first = unit.Declarations.Where(d => d.DeclaredOn <= asOf).Min(d => (DateOnly?)d.DeclaredOn);
@@ -91,6 +91,9 @@ public static class Compliance
             if (rules.Governing(ObligationKind.YearlyManagementReview, lastDay) is { } review
                 && !unit.ManagementReviews.Any(d => d.Year == year))
                 yield return new(Rules.YearlyManagementReview, since, subject, review);
+            if (rules.Governing(ObligationKind.YearlyReport, lastDay) is { } report
+                && unit.Year(year).ReportSubmittedOn is null)
+                yield return new(Rules.YearlyReport, since, subject, report);
         }
     }
 

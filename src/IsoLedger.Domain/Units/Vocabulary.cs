@@ -62,6 +62,7 @@ public static class Vocabulary
             "Yearly internal audit")),
         (ObligationKind.YearlyManagementReview, new("yearly-management-review", "Xem xét của lãnh đạo hằng năm",
             "Yearly management review")),
+        (ObligationKind.YearlyReport, new("yearly-report", "Báo cáo duy trì hằng năm", "Yearly report")),
         (ObligationKind.RedeclareOnScopeChange, new("redeclare-on-scope-change",
             "Công bố lại khi thay đổi phạm vi", "New declaration on a change of scope")),
         (ObligationKind.NewSystemsOnEdition, new("new-systems-on-edition", "Phiên bản áp dụng cho hệ thống mới",
