@@ -92,6 +92,18 @@ public class RuleBookApiTests(ApiFixture api) : IClassFixture<ApiFixture>
             """;
         await Host.Post("/api/rules/editions", edition, Keys.Recorder).Expect(403);
         await Host.Post("/api/rules/editions", edition.Replace("\"2026-09-01\"", "null")).Expect(400);
+        foreach (var (field, bad) in new[]
+        {
+            ("name", edition.Replace("\"name\":\"2026\"", "\"name\":\"abc\"")),
+            ("name", edition.Replace("\"name\":\"2026\"", "\"name\":2026")),
+            ("reason", edition.Replace("\"reason\":\"Bộ KH&CN công bố phiên bản mới\"", "\"reason\":\" \"")),
+            ("amends", edition.Replace("\"source\"", "\"amends\":\"2015/x y\",\"source\"")),
+        })
+        {
+            var refused = await Host.Post("/api/rules/editions", bad).Expect(400);
+            Assert.Equal(Http.ProblemJson, refused.ContentType);
+            Assert.Contains(field, refused.Text);
+        }
         await Host.Post("/api/rules/editions", edition).Expect(200);
         await Host.Post("/api/rules/editions", edition).Expect(409);
 
@@ -104,6 +116,14 @@ public class RuleBookApiTests(ApiFixture api) : IClassFixture<ApiFixture>
             .Expect(400);
         await Host.Post("/api/rules/obligations", obligation.Replace("new-systems-on-edition", "sometimes"))
             .Expect(400);
+        await Host.Post("/api/rules/obligations", obligation.Replace("\"edition\":\"2026\"", "\"validTo\":null"))
+            .Expect(400);
+        var early = await Host.Post("/api/rules/obligations", obligation
+            .Replace("new-systems-on-edition", "conversion-deadline")
+            .Replace("\"edition\":\"2026\"", "\"edition\":\"2026\",\"deadline\":\"2026-01-01\"")).Expect(400);
+        Assert.Contains("deadline", early.Text);
+        await Host.Post("/api/rules/obligations", obligation.Replace("\"edition\":\"2026\"", "\"edition\":\"2099\""))
+            .Expect(409);
         var book = (await Host.Post("/api/rules/obligations", obligation).Expect(200)).Json;
         Assert.Contains(book["obligations"]!.AsArray(), o => (string?)o!["id"] == "new-systems-on-2026");
 

@@ -47,7 +47,12 @@ public static class AddObligationEndpoint
             "Required for new-systems-on-edition and conversion-deadline, and only for them.");
         validation.Check("deadline", (kind == ObligationKind.ConversionDeadline) == (request.Deadline is not null),
             "Required for conversion-deadline, and only for it.");
-        if (request.Deadline is not null) validation.Date("deadline", request.Deadline);
+        if (request.Deadline is not null)
+        {
+            validation.Date("deadline", request.Deadline)
+                .Check("deadline", !(request.Deadline < request.ValidFrom), "Must not be before validFrom.")
+                .Check("deadline", !(request.Deadline > request.ValidTo), "Must not be after validTo.");
+        }
         return validation.Result;
     }
 
