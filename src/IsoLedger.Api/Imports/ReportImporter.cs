@@ -4,6 +4,7 @@ using IsoLedger.Api.Hosting;
 using IsoLedger.Domain;
 using IsoLedger.Domain.Imports;
 using IsoLedger.Domain.Units;
+using IsoLedger.Projections.Units;
 using Marten;
 
 namespace IsoLedger.Api.Imports;
@@ -112,6 +113,7 @@ public sealed class ReportImporter(IDocumentStore store, BusinessClock clock, IL
 
         int created = 0, appended = 0;
         var startedHere = new HashSet<string>();
+        var written = new HashSet<string>();
         foreach (var (record, row) in batch)
         {
             var unit = states[row.UnitCode];
@@ -133,8 +135,9 @@ public sealed class ReportImporter(IDocumentStore store, BusinessClock clock, IL
                     if (unit is null) created++;
                     appended += accepted.Events.Count;
                     var version = (unit?.Version ?? 0) + accepted.Events.Count;
-                    states[row.UnitCode] = accepted.Events.Aggregate(unit, Unit.Evolve)! with { Version = version };
+                    states[row.UnitCode] = UnitDocuments.Evolve(unit, accepted.Events, version);
                     if (write is null) break;
+                    written.Add(row.UnitCode);
                     var stamped = accepted.Events.Select(e => Stamped(session, e, fileName, record.Line)).ToArray();
                     // Expected versions: the store numbers the events itself and refuses to interleave with another
                     // writer.
@@ -151,6 +154,7 @@ public sealed class ReportImporter(IDocumentStore store, BusinessClock clock, IL
         {
             session.CorrelationId = write.CorrelationId;
             session.LastModifiedBy = write.RecordedBy;
+            foreach (var code in written) session.Store(states[code]!);
             await session.SaveChangesAsync(cancellation);
         }
         return (created, appended);
