@@ -7,6 +7,10 @@ public static class UnitResults
 
     public static IResult Ok<T>(T value, long version) => new WithETag(version, TypedResults.Ok(value));
 
+    /// <summary>304: the client's copy, at <paramref name="version"/>, is current.</summary>
+    public static IResult NotModified(long version) =>
+        new WithETag(version, TypedResults.StatusCode(StatusCodes.Status304NotModified));
+
     /// <summary>What a command wrote, serialised when the answer is sent (on the request's thread, not the
     /// writer's).</summary>
     public static IResult Written(int status, long version, object body, string? location) =>

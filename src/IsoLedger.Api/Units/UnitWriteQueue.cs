@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Threading.Channels;
 using IsoLedger.Api.Hosting;
 using IsoLedger.Domain;
 using IsoLedger.Domain.Units;
@@ -30,8 +29,9 @@ internal sealed class PendingWrite(
     public TaskCompletionSource<IResult> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
 
-/// <summary>Group commit: this node's unit commands wait here, and one writer takes whatever has arrived, without
-/// waiting for more (no timer: at light load a batch is one command), and writes it in one transaction. It locks the
+/// <summary>Group commit: this node's unit commands wait here, and one writer at a time takes whatever has arrived,
+/// without waiting for more (no timer: at light load a batch is one command, written by its own caller; see
+/// <see cref="Batches{T}"/>), and writes it in one transaction. It locks the
 /// streams of every unit the batch touches and reads, in the same round trip, the snapshots the node does not have at
 /// the locked version (<see cref="UnitWriteCache"/>) and the earlier answers of the batch's idempotency keys; decides
 /// each command in arrival order on the state the commands before it left (one unit, one lane); appends every
@@ -39,7 +39,7 @@ internal sealed class PendingWrite(
 /// each caller. A command that breaks a rule or sends a stale <c>If-Match</c> fails alone. Writers on other nodes
 /// take the same stream locks, in code order, so they take turns; the database's version check stays the final
 /// word, and a batch that collides (a racing registration, a key committed elsewhere) is decided again.</summary>
-public sealed class UnitWriteQueue : IAsyncDisposable
+public sealed class UnitWriteQueue
 {
     /// <summary>Large enough that a batch carries every client of a busy node, small enough that one transaction
     /// stays short.</summary>
@@ -47,16 +47,13 @@ public sealed class UnitWriteQueue : IAsyncDisposable
 
     private const int Attempts = 3;
 
-    /// <summary>Not marked single-reader: that channel cannot count what waits.</summary>
-    private readonly Channel<PendingWrite> waiting = Channel.CreateUnbounded<PendingWrite>();
-
+    private readonly Batches<PendingWrite> waiting;
     private readonly IDocumentStore store;
     private readonly UnitLocks locks;
     private readonly UnitWriteCache cache;
     private readonly UnitWriteMetrics metrics;
     private readonly JsonSerializerOptions json;
     private readonly ILogger<UnitWriteQueue> logger;
-    private readonly Task writer;
 
     public UnitWriteQueue(
         IDocumentStore store, UnitLocks locks, UnitWriteCache cache, UnitWriteMetrics metrics,
@@ -68,34 +65,23 @@ public sealed class UnitWriteQueue : IAsyncDisposable
         this.metrics = metrics;
         this.json = json.Value.SerializerOptions;
         this.logger = logger;
-        writer = Task.Run(Write);
+        waiting = new Batches<PendingWrite>(Commit, MaxBatch);
     }
 
     /// <summary>Queues a command; the task completes once it is decided and, if accepted, committed.</summary>
-    internal Task<IResult> Submit(PendingWrite write)
+    internal async Task<IResult> Submit(PendingWrite write)
     {
-        if (!waiting.Writer.TryWrite(write)) throw new ObjectDisposedException(nameof(UnitWriteQueue));
-        return write.Answer.Task;
+        await waiting.Add(write, write.Answer.Task);
+        return await write.Answer.Task;
     }
 
     /// <summary>How the node has been batching, and what waits now.</summary>
-    public UnitWriteStatistics Statistics() => metrics.Read(waiting.Reader.Count);
-
-    private async Task Write()
-    {
-        var batch = new List<PendingWrite>();
-        while (await waiting.Reader.WaitToReadAsync())
-        {
-            while (batch.Count < MaxBatch && waiting.Reader.TryRead(out var write)) batch.Add(write);
-            metrics.Batch(batch.Count);
-            await Commit(batch);
-            batch.Clear();
-        }
-    }
+    public UnitWriteStatistics Statistics() => metrics.Read(waiting.Waiting);
 
     /// <summary>Writes a batch and answers every command in it, whatever happens.</summary>
     private async Task Commit(List<PendingWrite> batch)
     {
+        metrics.Batch(batch.Count);
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -228,11 +214,5 @@ public sealed class UnitWriteQueue : IAsyncDisposable
             default:
                 throw new InvalidOperationException("A decision is either accepted or rejected.");
         }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        waiting.Writer.TryComplete();
-        await writer;
     }
 }

@@ -15,6 +15,7 @@ public static class UnitsFeature
     {
         services.AddSingleton(provider => provider.GetRequiredService<IConfiguration>().GetSection(RulesSection)
             .Get<ComplianceSettings>() ?? ComplianceSettings.Default);
+        services.AddSingleton<StreamVersions>();
         services.AddSingleton<UnitStatusCache>();
         services.AddSingleton<UnitLocks>();
         services.AddSingleton<UnitWriteCache>();
