@@ -35,7 +35,8 @@ public sealed class Batches<T>(Func<List<T>, Task> run, int maxBatch)
                 batch.Clear();
                 if (done is null || !done.IsCompleted) continue;
                 Volatile.Write(ref running, 0);
-                if (!waiting.IsEmpty && Interlocked.CompareExchange(ref running, 1, 0) == 0) _ = Task.Run(() => Run(null));
+                if (!waiting.IsEmpty && Interlocked.CompareExchange(ref running, 1, 0) == 0)
+                    _ = Task.Run(() => Run(null));
                 return;
             }
             Volatile.Write(ref running, 0);

@@ -31,12 +31,12 @@ internal sealed class PendingWrite(
 
 /// <summary>Group commit: this node's unit commands wait here, and one writer at a time takes whatever has arrived,
 /// without waiting for more (no timer: at light load a batch is one command, written by its own caller; see
-/// <see cref="Batches{T}"/>), and writes it in one transaction. It locks the
-/// streams of every unit the batch touches and reads, in the same round trip, the snapshots the node does not have at
-/// the locked version (<see cref="UnitWriteCache"/>) and the earlier answers of the batch's idempotency keys; decides
-/// each command in arrival order on the state the commands before it left (one unit, one lane); appends every
-/// accepted command's events, each unit's new snapshot and the idempotency records; commits; and only then answers
-/// each caller. A command that breaks a rule or sends a stale <c>If-Match</c> fails alone. Writers on other nodes
+/// <see cref="Batches{T}"/>), and writes it in one transaction. It locks the streams of every unit the batch touches
+/// and reads, in the same round trip, the states the node does not hold at the locked version
+/// (<see cref="UnitWriteCache"/>) and the earlier answers of the batch's idempotency keys (<see cref="UnitLocks"/>);
+/// decides each command in arrival order on the state the commands before it left (one unit, one lane); appends every
+/// accepted command's events, each unit's new state and the idempotency records; commits; and only then answers each
+/// caller. A command that breaks a rule or sends a stale <c>If-Match</c> fails alone. Writers on other nodes
 /// take the same stream locks, in code order, so they take turns; the database's version check stays the final
 /// word, and a batch that collides (a racing registration, a key committed elsewhere) is decided again.</summary>
 public sealed class UnitWriteQueue
@@ -86,8 +86,7 @@ public sealed class UnitWriteQueue
         {
             try
             {
-                // Not cancelled with any request: once a batch is sent, its commit decides for every command in it.
-                var answers = await TryCommit(batch, CancellationToken.None);
+                var answers = await TryCommit(batch);
                 for (var i = 0; i < batch.Count; i++) answers[i].Settle(batch[i].Answer);
                 return;
             }
@@ -125,8 +124,10 @@ public sealed class UnitWriteQueue
         }
     }
 
-    private async Task<Outcome[]> TryCommit(List<PendingWrite> batch, CancellationToken cancellation)
+    private async Task<Outcome[]> TryCommit(List<PendingWrite> batch)
     {
+        // Not cancelled with any request: once a batch is sent, its commit decides for every command in it.
+        var cancellation = CancellationToken.None;
         await using var session = store.LightweightSession();
         var keys = batch.Where(w => w.Idempotency is not null).Select(w => w.Idempotency!.Id).ToHashSet();
         var (states, earlier, read) = await locks.LockAndLoad(
@@ -182,24 +183,15 @@ public sealed class UnitWriteQueue
             case Rejected rejected:
                 return UnitProblems.RuleBroken(rejected.Broken);
             case Accepted accepted:
+                // Everything that can fail comes first: a command whose answer cannot be made records nothing.
                 var after = version + accepted.Events.Count;
-                states[write.Code] = UnitDocuments.Evolve(unit, accepted.Events, after);
-                if (!appended.TryGetValue(write.Code, out var lane)) appended[write.Code] = lane = [];
-                foreach (var data in accepted.Events)
-                {
-                    var e = session.Events.BuildEvent(data);
-                    e.CorrelationId = write.CorrelationId;
-                    e.UserName = write.RecordedBy;
-                    lane.Add(e);
-                }
-
+                var state = UnitDocuments.Evolve(unit, accepted.Events, after);
                 var written = new UnitWritten(
                     write.Code, after, accepted.Warnings.Select(RuleWarning.From).ToList());
                 var body = write.Respond?.Invoke(accepted, written) ?? written;
                 var status = write.Created is null ? StatusCodes.Status200OK : StatusCodes.Status201Created;
                 var location = write.Created?.Invoke(accepted);
-                if (key is null) return UnitResults.Written(status, after, body, location);
-                var response = new IdempotentResponse
+                var response = key is null ? null : new IdempotentResponse
                 {
                     Id = key.Id,
                     Fingerprint = key.Fingerprint,
@@ -208,9 +200,20 @@ public sealed class UnitWriteQueue
                     Version = after,
                     Body = JsonSerializer.Serialize(body, json),
                 };
+
+                states[write.Code] = state;
+                if (!appended.TryGetValue(write.Code, out var lane)) appended[write.Code] = lane = [];
+                foreach (var data in accepted.Events)
+                {
+                    var e = session.Events.BuildEvent(data);
+                    e.CorrelationId = write.CorrelationId;
+                    e.UserName = write.RecordedBy;
+                    lane.Add(e);
+                }
+                if (response is null) return UnitResults.Written(status, after, body, location);
                 session.Insert(response);
-                earlier[key.Id] = response;
-                return response.Replay(key.Fingerprint);
+                earlier[response.Id] = response;
+                return response.Replay(response.Fingerprint);
             default:
                 throw new InvalidOperationException("A decision is either accepted or rejected.");
         }
