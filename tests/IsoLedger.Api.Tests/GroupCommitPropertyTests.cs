@@ -8,7 +8,7 @@ namespace IsoLedger.Api.Tests;
 /// <summary>Property-based: any mix of commands on a few units — accepted, breaking rules, with stale or current
 /// If-Match, with idempotency keys repeated or reused with another body — written as one batch answers and records
 /// exactly what it does when the same commands are sent one after another.</summary>
-public class GroupCommitPropertyTests(ApiFixture api) : IClassFixture<ApiFixture>
+public class GroupCommitPropertyTests(OneWriterFixture api) : IClassFixture<OneWriterFixture>
 {
     private static int cases;
     private IAlbaHost Host => api.Host;

@@ -1,12 +1,21 @@
 using Alba;
 using IsoLedger.Api.Units;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace IsoLedger.Api.Tests;
 
+/// <summary>A node with one writer, so that the commands a test queues wait for the same writer, whatever their
+/// units.</summary>
+public sealed class OneWriterFixture : ApiFixture
+{
+    protected override void Configure(IWebHostBuilder builder) =>
+        builder.UseSetting(UnitWriteQueue.WritersSetting, "1");
+}
+
 /// <summary>The group commit: commands that wait together are written in one transaction, each decided alone.</summary>
-public class GroupCommitTests(ApiFixture api) : IClassFixture<ApiFixture>
+public class GroupCommitTests(OneWriterFixture api) : IClassFixture<OneWriterFixture>
 {
     private const string Audit = """{"heldOn":"2016-06-01"}""";
     private IAlbaHost Host => api.Host;

@@ -29,7 +29,7 @@ internal sealed class PendingWrite(
     public TaskCompletionSource<IResult> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
 
-/// <summary>Group commit: this node's unit commands wait here, and one writer at a time takes whatever has arrived,
+/// <summary>Group commit: this node's unit commands wait here, and a writer takes whatever has arrived for its units,
 /// without waiting for more (no timer: at light load a batch is one command, written by its own caller; see
 /// <see cref="Batches{T}"/>), and writes it in one transaction. It locks the streams of every unit the batch touches
 /// and reads, in the same round trip, the states the node does not hold at the locked version
@@ -41,13 +41,19 @@ internal sealed class PendingWrite(
 /// word, and a batch that collides (a racing registration, a key committed elsewhere) is decided again.</summary>
 public sealed class UnitWriteQueue
 {
+    /// <summary>Writers per node (<c>IsoLedger:Writes:Writers</c>, default 2). Each owns the lanes of a share of the
+    /// units (a unit's commands always go to the same writer, in arrival order), so that while one writer waits for
+    /// its commit to be flushed the others write theirs, and PostgreSQL flushes commits that arrive together
+    /// at once.</summary>
+    public const string WritersSetting = "IsoLedger:Writes:Writers";
+
     /// <summary>Large enough that a batch carries every client of a busy node, small enough that one transaction
     /// stays short.</summary>
     private const int MaxBatch = 256;
 
     private const int Attempts = 3;
 
-    private readonly Batches<PendingWrite> waiting;
+    private readonly Batches<PendingWrite>[] writers;
     private readonly IDocumentStore store;
     private readonly UnitLocks locks;
     private readonly UnitWriteCache cache;
@@ -57,7 +63,8 @@ public sealed class UnitWriteQueue
 
     public UnitWriteQueue(
         IDocumentStore store, UnitLocks locks, UnitWriteCache cache, UnitWriteMetrics metrics,
-        IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, ILogger<UnitWriteQueue> logger)
+        IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, IConfiguration configuration,
+        ILogger<UnitWriteQueue> logger)
     {
         this.store = store;
         this.locks = locks;
@@ -65,18 +72,21 @@ public sealed class UnitWriteQueue
         this.metrics = metrics;
         this.json = json.Value.SerializerOptions;
         this.logger = logger;
-        waiting = new Batches<PendingWrite>(Commit, MaxBatch);
+        var count = configuration.GetValue(WritersSetting, 2);
+        if (count < 1) throw new InvalidOperationException($"{WritersSetting} must be at least 1, not {count}.");
+        writers = [.. Enumerable.Range(0, count).Select(_ => new Batches<PendingWrite>(Commit, MaxBatch))];
     }
 
     /// <summary>Queues a command; the task completes once it is decided and, if accepted, committed.</summary>
     internal async Task<IResult> Submit(PendingWrite write)
     {
-        await waiting.Add(write, write.Answer.Task);
+        var writer = writers[(StringComparer.Ordinal.GetHashCode(write.Code) & int.MaxValue) % writers.Length];
+        await writer.Add(write, write.Answer.Task);
         return await write.Answer.Task;
     }
 
     /// <summary>How the node has been batching, and what waits now.</summary>
-    public UnitWriteStatistics Statistics() => metrics.Read(waiting.Waiting);
+    public UnitWriteStatistics Statistics() => metrics.Read(writers.Sum(w => w.Waiting));
 
     /// <summary>Writes a batch and answers every command in it, whatever happens.</summary>
     private async Task Commit(List<PendingWrite> batch)
