@@ -46,6 +46,7 @@ public class AccessControlTests(ApiFixture api) : IClassFixture<ApiFixture>
         (HttpMethod.Get, "/api/restructurings/none", "", "read-status"),
         (HttpMethod.Post, "/api/restructurings/import?dryRun=true", "", Routes.Record),
         (HttpMethod.Get, "/api/admin/projections", "", "admin"),
+        (HttpMethod.Get, "/api/admin/unit-writes", "", "admin"),
         (HttpMethod.Post, "/api/admin/projections/NoSuchProjection/rebuild", "{}", "admin"),
         (HttpMethod.Post, "/api/imports?dryRun=true", "{}", "admin"),
     ];

@@ -24,14 +24,19 @@ public class ApiFixture : IAsyncLifetime
     /// <summary>The connection string of this fixture's own database.</summary>
     public string ConnectionString { get; private set; } = "";
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         await ExecuteOnServer($"create database \"{database}\"");
-        var connection = ConnectionString = new NpgsqlConnectionStringBuilder(serverConnection) { Database = database }.ConnectionString;
-        Host = await AlbaHost.For<Program>(builder =>
+        ConnectionString = new NpgsqlConnectionStringBuilder(serverConnection) { Database = database }.ConnectionString;
+        Host = await StartHost();
+    }
+
+    /// <summary>An API host on this fixture's database: the fixture's own, or another node beside it.</summary>
+    protected Task<IAlbaHost> StartHost() =>
+        AlbaHost.For<Program>(builder =>
         {
             builder.UseEnvironment("Development");
-            builder.UseSetting("ConnectionStrings:IsoLedger", connection);
+            builder.UseSetting("ConnectionStrings:IsoLedger", ConnectionString);
             builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
             // Tests send requests far faster than any client; the classes that test throttling set their own limit.
             builder.UseSetting("IsoLedger:RateLimit:PermitsPerSecond", "100000");
@@ -43,14 +48,13 @@ public class ApiFixture : IAsyncLifetime
             builder.ConfigureServices(services => services.RunWolverineInSoloMode());
             Configure(builder);
         });
-    }
 
     /// <summary>Settings of a test class's own host, beyond the defaults.</summary>
     protected virtual void Configure(IWebHostBuilder builder)
     {
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Host.DisposeAsync();
         NpgsqlConnection.ClearAllPools();

@@ -59,6 +59,7 @@ public class HostTests(ApiFixture api) : IClassFixture<ApiFixture>
     [InlineData("/api/dashboards/statistics/{year}", "DashboardAnswerOfProvinceStatistics")]
     [InlineData("/api/dashboards/compliance", "DashboardAnswerOfComplianceReport")]
     [InlineData("/api/admin/projections", null)]
+    [InlineData("/api/admin/unit-writes", "UnitWriteStatistics")]
     public async Task The_OpenAPI_document_describes_each_read(string path, string? schema)
     {
         var document = (await Host.Get("/openapi/v1.json", key: null).Expect(200)).Json;

@@ -67,6 +67,7 @@ await Parallel.ForEachAsync(units, new ParallelOptions { MaxDegreeOfParallelism 
 var eventsBefore = await EventCount();
 var accepted = 0L;
 var commands = new JsonArray();
+var writesBefore = await api.Get("/api/admin/unit-writes");
 foreach (var workers in Runs("commands") ? concurrencies : [])
 {
     var result = await Load.Run(workers, warmUp, phase, async (_, random) =>
@@ -84,11 +85,25 @@ foreach (var workers in Runs("commands") ? concurrencies : [])
         return status is 200 or 201;
     });
     var limit = baseline.GetValueOrDefault(workers, double.NaN);
-    commands.Add(Describe(result, limit));
-    Say($"  {workers} workers: {result.PerSecond:0} commands/s, p50 {result.P50Ms:0.0} ms, p99 {result.P99Ms:0.0} ms ({result.PerSecond / limit:P0} of pgbench)");
+    var described = Describe(result, limit);
+    // The group commit's batches during this phase (warm-up included): how many commands each transaction carried.
+    var writesAfter = await api.Get("/api/admin/unit-writes");
+    var batches = BatchesBetween(writesBefore, writesAfter);
+    writesBefore = writesAfter;
+    described["batches"] = batches;
+    commands.Add(described);
+    Say($"  {workers} workers: {result.PerSecond:0} commands/s, p50 {result.P50Ms:0.0} ms, p99 {result.P99Ms:0.0} ms ({result.PerSecond / limit:P0} of pgbench); " +
+        $"{(double)batches["commandsPerBatch"]!:0.0} commands per batch, sizes {batches["sizes"]!.ToJsonString()}");
 }
 var appended = await EventCount() - eventsBefore;
 report["commands"] = commands;
+// A fast write path that leaves the dashboards behind is no win: the daemon's lag when the load stops, and how long
+// it takes to catch up.
+var lagClock = Stopwatch.StartNew();
+var lagAtEnd = await ProjectionLag();
+while (await ProjectionLag() > 0 && lagClock.Elapsed < TimeSpan.FromMinutes(5)) await Task.Delay(50);
+report["commandsProjectionLag"] = new JsonObject { ["eventsBehind"] = lagAtEnd, ["secondsToCatchUp"] = lagClock.Elapsed.TotalSeconds };
+Say($"  async projections {lagAtEnd} events behind when the commands stopped, caught up {lagClock.Elapsed.TotalSeconds:0.0} s later");
 report["commandsCheck"] = new JsonObject { ["accepted"] = accepted, ["eventsAppended"] = appended, ["equal"] = accepted == appended };
 Say($"  accepted {accepted}, events appended {appended}: {(accepted == appended ? "equal" : "NOT EQUAL")}");
 
@@ -175,6 +190,28 @@ JsonObject Describe(LoadResult result, double reference, string? name = null) =>
     ["ratio"] = result.PerSecond / reference,
 };
 
+async Task<long> ProjectionLag() => (await api.Get("/api/admin/projections")).AsArray().Max(p => (long)p!["lag"]!);
+
+// The batches between two readings of /api/admin/unit-writes.
+static JsonObject BatchesBetween(JsonNode before, JsonNode after)
+{
+    long Delta(string name) => (long)after[name]! - (long)before[name]!;
+    var sizes = new JsonObject();
+    foreach (var (bucket, earlier) in after["sizes"]!.AsArray().Zip(before["sizes"]!.AsArray()))
+    {
+        var count = (long)bucket!["batches"]! - (long)earlier!["batches"]!;
+        if (count > 0) sizes[$"≤{bucket["upTo"]}"] = count;
+    }
+    return new JsonObject
+    {
+        ["batches"] = Delta("batches"),
+        ["commandsPerBatch"] = Delta("batches") == 0 ? 0 : (double)Delta("commands") / Delta("batches"),
+        ["sizes"] = sizes,
+        ["statesRead"] = Delta("snapshotsRead"),
+        ["unitsLocked"] = Delta("unitsLocked"),
+    };
+}
+
 async Task<long> EventCount()
 {
     await using var db = new NpgsqlConnection(connection);
@@ -214,11 +251,6 @@ async Task<(long Events, double Seconds)> ImportAndCatchUp(string name, int unit
 {
     var clock = Stopwatch.StartNew();
     var (_, events, _) = await ImportProvince(name, unitCount, years);
-    while (true)
-    {
-        var lag = (long)(await api.Get("/api/admin/projections")).AsArray().Max(p => (long)p!["lag"]!)!;
-        if (lag == 0 || clock.Elapsed > TimeSpan.FromMinutes(5)) break;
-        await Task.Delay(50);
-    }
+    while (await ProjectionLag() > 0 && clock.Elapsed < TimeSpan.FromMinutes(5)) await Task.Delay(50);
     return (events, clock.Elapsed.TotalSeconds);
 }

@@ -9,4 +9,7 @@ public sealed class BusinessClock(TimeProvider time)
     public DateOnly Today => DateOf(time.GetUtcNow());
 
     public DateOnly DateOf(DateTimeOffset moment) => DateOnly.FromDateTime(moment.ToOffset(VietnamOffset).DateTime);
+
+    /// <summary>The moment <paramref name="day"/> begins where the units are.</summary>
+    public static DateTimeOffset StartOf(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), VietnamOffset);
 }

@@ -6,6 +6,7 @@ using IsoLedger.Domain;
 using IsoLedger.Domain.Imports;
 using IsoLedger.Domain.LegalBasis;
 using IsoLedger.Domain.Units;
+using IsoLedger.Projections.Units;
 using Marten;
 
 namespace IsoLedger.Api.Imports;
@@ -25,7 +26,13 @@ public sealed class ReportImporter(
     IDocumentStore store, BusinessClock clock, RuleBookSource rules, ILogger<ReportImporter> logger)
 {
     public const int MaxErrors = 1000;
+    /// <summary>Rows per transaction.</summary>
     private const int BatchRows = 500;
+    /// <summary>Rows the write pass reads before writing them grouped by unit: a report table lists a year's units
+    /// one after the other, so without grouping every transaction would append one year to each of its units and
+    /// rewrite each unit's state once per year; grouped, a unit's years in the window go in one append and one
+    /// rewrite.</summary>
+    private const int WindowRows = 50_000;
 
     /// <summary>Checks the whole file, then (unless <paramref name="dryRun"/>, and only if no row is bad) appends its
     /// events; <paramref name="open"/> opens the file from its start, as it is read twice.</summary>
@@ -50,7 +57,7 @@ public sealed class ReportImporter(
 
     private sealed record Writer(string RecordedBy, string CorrelationId);
 
-    private sealed record Pending(CsvRecord Record, ReportRow Row);
+    private sealed record Pending(int Line, ReportRow Row);
 
     private async Task<ImportOutcome> Run(
         Func<Stream> open, string fileName, Writer? write, CancellationToken cancellation)
@@ -70,22 +77,28 @@ public sealed class ReportImporter(
             var parser = ReportRowParser.FromHeader(header, errors);
             if (parser is null) return new(null, errors);
 
-            var batch = new List<Pending>();
+            // The check pass decides in file order, so that the bad rows are listed in it.
+            var window = new List<Pending>();
+            var windowRows = write is null ? BatchRows : WindowRows;
             async Task Flush()
             {
-                var (batchCreated, batchAppended) =
-                    await Decide(batch, states, book, fileName, write, errors, cancellation);
-                created += batchCreated;
-                appended += batchAppended;
-                batch.Clear();
+                foreach (var batch in write is null ? [window] : ByUnit(window))
+                {
+                    var (batchCreated, batchAppended) =
+                        await Decide(batch, states, book, fileName, write, errors, cancellation);
+                    created += batchCreated;
+                    appended += batchAppended;
+                }
+                window.Clear();
             }
 
             while (reader.Read() is { } record && errors.Count < MaxErrors)
             {
                 if (record.Fields.All(f => f.Length == 0)) continue;
                 rows++;
-                if (parser.Parse(record, clock.Today, book, errors) is { } row) batch.Add(new Pending(record, row));
-                if (batch.Count == BatchRows) await Flush();
+                if (parser.Parse(record, clock.Today, book, errors) is { } row)
+                    window.Add(new Pending(record.Line, row));
+                if (window.Count == windowRows) await Flush();
             }
             await Flush();
             if (rows == 0 && errors.Count == 0)
@@ -104,6 +117,22 @@ public sealed class ReportImporter(
             : new(new ImportResult(fileName, rows, created, appended, write is null, 0), []);
     }
 
+    /// <summary>The rows of <paramref name="window"/> grouped by unit (each unit's rows in file order: a unit's
+    /// decisions depend on its own earlier rows only), in batches of whole units of about
+    /// <see cref="BatchRows"/> rows.</summary>
+    private static IEnumerable<List<Pending>> ByUnit(List<Pending> window)
+    {
+        var batch = new List<Pending>();
+        foreach (var unit in window.GroupBy(p => p.Row.UnitCode, StringComparer.Ordinal))
+        {
+            batch.AddRange(unit);
+            if (batch.Count < BatchRows) continue;
+            yield return batch;
+            batch = [];
+        }
+        if (batch.Count > 0) yield return batch;
+    }
+
     /// <summary>Decides a batch of rows on the units' states (loading the ones not seen yet) and, when writing,
     /// appends the events in one transaction.</summary>
     private async Task<(int Created, int Appended)> Decide(
@@ -118,14 +147,15 @@ public sealed class ReportImporter(
 
         int created = 0, appended = 0;
         var startedHere = new HashSet<string>();
-        foreach (var (record, row) in batch)
+        var written = new HashSet<string>();
+        foreach (var (line, row) in batch)
         {
             var unit = states[row.UnitCode];
             if (unit is not null && (unit.Level != row.Level || unit.Province != row.Province))
             {
                 var recorded = $"a {Vocabulary.Levels[unit.Level].Value} of {unit.Province}";
                 var reported = $"a {Vocabulary.Levels[row.Level].Value} of {row.Province}";
-                errors.Add(new ImportError(record.Line, "unit_code",
+                errors.Add(new ImportError(line, "unit_code",
                     $"Unit {row.UnitCode} is recorded as {recorded}, not {reported}."));
                 continue;
             }
@@ -133,15 +163,16 @@ public sealed class ReportImporter(
             {
                 case Rejected rejected:
                     errors.Add(new ImportError(
-                        record.Line, null, $"{rejected.Broken.Sentence} ({rejected.Broken.Id})"));
+                        line, null, $"{rejected.Broken.Sentence} ({rejected.Broken.Id})"));
                     break;
                 case Accepted { Events.Count: > 0 } accepted:
                     if (unit is null) created++;
                     appended += accepted.Events.Count;
                     var version = (unit?.Version ?? 0) + accepted.Events.Count;
-                    states[row.UnitCode] = accepted.Events.Aggregate(unit, Unit.Evolve)! with { Version = version };
+                    states[row.UnitCode] = UnitDocuments.Evolve(unit, accepted.Events, version);
                     if (write is null) break;
-                    var stamped = accepted.Events.Select(e => Stamped(session, e, fileName, record.Line)).ToArray();
+                    written.Add(row.UnitCode);
+                    var stamped = accepted.Events.Select(e => Stamped(session, e, fileName, line)).ToArray();
                     // Expected versions: the store numbers the events itself and refuses to interleave with another
                     // writer.
                     if (unit is null && !startedHere.Contains(row.UnitCode))
@@ -157,6 +188,7 @@ public sealed class ReportImporter(
         {
             session.CorrelationId = write.CorrelationId;
             session.LastModifiedBy = write.RecordedBy;
+            foreach (var code in written) session.Store(states[code]!);
             await session.SaveChangesAsync(cancellation);
         }
         return (created, appended);

@@ -3,8 +3,8 @@ using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Units;
 using IsoLedger.Domain;
 using IsoLedger.Domain.Units;
+using IsoLedger.Projections.Units;
 using JasperFx;
-using JasperFx.Events;
 using Marten;
 
 namespace IsoLedger.Api.Restructurings;
@@ -69,19 +69,18 @@ public static class RestructuringWriter
             session.CorrelationId = http.Id();
             session.LastModifiedBy = http.User.Identity?.Name;
 
-            var streams = new Dictionary<string, IEventStream<Unit>>(StringComparer.Ordinal);
-            foreach (var code in commands.SelectMany(c => c.Codes).Distinct().Order(StringComparer.Ordinal))
-                streams[code] = await session.Events.FetchForExclusiveWriting<Unit>(code, cancellation);
-            if (ifMatchUnit is not null && expectedVersion is not null
-                && (streams[ifMatchUnit].CurrentVersion ?? 0) != expectedVersion)
+            var (states, _, _) = await http.RequestServices.GetRequiredService<UnitLocks>().LockAndLoad(
+                session, commands.SelectMany(c => c.Codes), _ => null, [], cancellation);
+            var before = states.ToDictionary(s => s.Key, s => s.Value?.Version ?? 0, StringComparer.Ordinal);
+            var versions = new Dictionary<string, long>(before, StringComparer.Ordinal);
+            if (ifMatchUnit is not null && expectedVersion is not null && versions[ifMatchUnit] != expectedVersion)
             {
-                return streams[ifMatchUnit].Aggregate is null
+                return states[ifMatchUnit] is null
                     ? UnitProblems.UnitNotFound(ifMatchUnit)
-                    : UnitProblems.StaleVersion(streams[ifMatchUnit].CurrentVersion ?? 0);
+                    : UnitProblems.StaleVersion(versions[ifMatchUnit]);
             }
 
-            var states = streams.ToDictionary(s => s.Key, s => s.Value.Aggregate, StringComparer.Ordinal);
-            var versions = streams.ToDictionary(s => s.Key, s => s.Value.CurrentVersion ?? 0, StringComparer.Ordinal);
+            var appended = new Dictionary<string, List<object>>(StringComparer.Ordinal);
             var restructurings = new List<Restructuring>();
             foreach (var given in commands)
             {
@@ -99,9 +98,10 @@ public static class RestructuringWriter
                 var accepted = (RestructuringAccepted)decision;
                 foreach (var (code, events) in accepted.Events)
                 {
-                    streams[code].AppendMany(events.ToArray());
-                    states[code] = events.Aggregate(states[code], Unit.Evolve);
                     versions[code] += events.Count;
+                    states[code] = UnitDocuments.Evolve(states[code], events, versions[code]);
+                    if (!appended.TryGetValue(code, out var lane)) appended[code] = lane = [];
+                    lane.AddRange(events);
                 }
                 var restructuring = new Restructuring
                 {
@@ -130,6 +130,7 @@ public static class RestructuringWriter
             };
             if (options.DryRun) return response.Replay(response.Fingerprint);
             if (idempotency is not null) session.Insert(response);
+            UnitLocks.Append(session, appended, states, before);
             try
             {
                 databaseAttempt.MarkIrreversible();

@@ -1,7 +1,6 @@
 using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Security;
 using IsoLedger.Domain.Units;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -29,8 +28,8 @@ public static class ChangeScopeEndpoint
     [Authorize(Policy = Policies.Record)]
     [UnitCommand]
     public static Task<IResult> Post(
-        string code, ChangeScopeRequest request, HttpContext http, IDocumentStore store, BusinessClock clock) =>
-        UnitWriter.Execute(http, store, clock, code,
+        string code, ChangeScopeRequest request, HttpContext http, UnitWriteQueue writes, BusinessClock clock) =>
+        UnitWriter.Execute(http, writes, clock, code,
             new ChangeScope(
                 request.ChangedOn!.Value, request.Description!.Normalize(), request.AdministrativeProcedures));
 }

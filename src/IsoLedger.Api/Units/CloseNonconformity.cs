@@ -1,7 +1,6 @@
 using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Security;
 using IsoLedger.Domain.Units;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -26,8 +25,8 @@ public static class CloseNonconformityEndpoint
     [Authorize(Policy = Policies.Record)]
     [UnitCommand]
     public static Task<IResult> Post(
-        string code, string id, CloseNonconformityRequest request, HttpContext http, IDocumentStore store,
+        string code, string id, CloseNonconformityRequest request, HttpContext http, UnitWriteQueue writes,
         BusinessClock clock) =>
-        UnitWriter.Execute(http, store, clock, code,
+        UnitWriter.Execute(http, writes, clock, code,
             new CloseNonconformity(id, request.ClosedOn!.Value, request.Effective!.Value));
 }

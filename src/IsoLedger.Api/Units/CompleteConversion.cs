@@ -3,7 +3,6 @@ using IsoLedger.Api.LegalBasis;
 using IsoLedger.Api.Security;
 using IsoLedger.Domain.LegalBasis;
 using IsoLedger.Domain.Units;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -33,7 +32,7 @@ public static class CompleteConversionEndpoint
     [Authorize(Policy = Policies.Record)]
     [UnitCommand]
     public static Task<IResult> Post(
-        string code, CompleteConversionRequest request, HttpContext http, IDocumentStore store, BusinessClock clock) =>
-        UnitWriter.Execute(http, store, clock, code,
+        string code, CompleteConversionRequest request, HttpContext http, UnitWriteQueue writes, BusinessClock clock) =>
+        UnitWriter.Execute(http, writes, clock, code,
             new CompleteConversion(request.ConvertedOn!.Value, request.DecisionNo, request.To));
 }

@@ -3,7 +3,6 @@ using IsoLedger.Api.LegalBasis;
 using IsoLedger.Api.Security;
 using IsoLedger.Domain.LegalBasis;
 using IsoLedger.Domain.Units;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -34,8 +33,8 @@ public static class DeclareConformityEndpoint
     [Authorize(Policy = Policies.Record)]
     [UnitCommand]
     public static Task<IResult> Post(
-        string code, DeclareConformityRequest request, HttpContext http, IDocumentStore store, BusinessClock clock) =>
-        UnitWriter.Execute(http, store, clock, code,
+        string code, DeclareConformityRequest request, HttpContext http, UnitWriteQueue writes, BusinessClock clock) =>
+        UnitWriter.Execute(http, writes, clock, code,
             new DeclareConformity(
                 request.DeclaredOn!.Value, request.Standard!.Value, request.DecisionNo, request.Scope));
 }

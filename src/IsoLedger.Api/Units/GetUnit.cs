@@ -2,6 +2,7 @@ using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Security;
 using IsoLedger.Domain.Units;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Headers;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
@@ -11,18 +12,30 @@ public static class GetUnitEndpoint
 {
     /// <summary>Get a unit's current status</summary>
     /// <remarks>Reflects every acknowledged write (the stream's version is read on every request) and is judged as of
-    /// today. The <c>ETag</c> is the stream version, to send back as <c>If-Match</c>.</remarks>
+    /// today. The <c>ETag</c> is the stream version, to send back as <c>If-Match</c>; <c>Last-Modified</c> is the start
+    /// of the day it is judged for (Vietnam time). A request with <c>If-None-Match</c> naming the current version and
+    /// <c>If-Modified-Since</c> not before that day answers 304 without a body: both are needed, as the same version
+    /// is judged again each day.</remarks>
     [WolverineGet("/api/units/{code}", OperationId = "GetUnit")]
     [Tags("Units")]
     [Authorize(Policy = Policies.ReadStatus)]
     [ProducesResponseType<UnitStatus>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public static async Task<IResult> Get(
-        string code, UnitStatusCache statuses, BusinessClock clock, CancellationToken cancellation)
+        string code, HttpContext http, UnitStatusCache statuses, BusinessClock clock, CancellationToken cancellation)
     {
-        var status = UnitCode.IsValid(code) ? await statuses.Get(code, clock.Today, cancellation) : null;
-        return status is null
-            ? UnitProblems.UnitNotFound(code)
+        var today = clock.Today;
+        var status = UnitCode.IsValid(code) ? await statuses.Get(code, today, cancellation) : null;
+        if (status is null) return UnitProblems.UnitNotFound(code);
+        var judgedSince = BusinessClock.StartOf(status.Day);
+        http.Response.Headers.LastModified = judgedSince.ToString("R");
+        return IsCurrent(http.Request.GetTypedHeaders(), status.Version, judgedSince)
+            ? UnitResults.NotModified(status.Version)
             : UnitResults.Json(StatusCodes.Status200OK, status.Version, status.Json);
     }
+
+    private static bool IsCurrent(RequestHeaders request, long version, DateTimeOffset judgedSince) =>
+        request.IfModifiedSince >= judgedSince
+        && request.IfNoneMatch.Any(tag => !tag.IsWeak && tag.Tag == UnitResults.ETag(version));
 }

@@ -1,7 +1,6 @@
 using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Security;
 using IsoLedger.Domain.Units;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -28,7 +27,7 @@ public static class HoldInternalAuditEndpoint
     [Authorize(Policy = Policies.Record)]
     [UnitCommand]
     public static Task<IResult> Post(
-        string code, HoldInternalAuditRequest request, HttpContext http, IDocumentStore store, BusinessClock clock) =>
-        UnitWriter.Execute(http, store, clock, code,
+        string code, HoldInternalAuditRequest request, HttpContext http, UnitWriteQueue writes, BusinessClock clock) =>
+        UnitWriter.Execute(http, writes, clock, code,
             new HoldInternalAudit(request.HeldOn!.Value, request.Auditors, request.Scope));
 }

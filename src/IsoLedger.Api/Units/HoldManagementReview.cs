@@ -1,7 +1,6 @@
 using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Security;
 using IsoLedger.Domain.Units;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -23,7 +22,7 @@ public static class HoldManagementReviewEndpoint
     [Authorize(Policy = Policies.Record)]
     [UnitCommand]
     public static Task<IResult> Post(
-        string code, HoldManagementReviewRequest request, HttpContext http, IDocumentStore store,
+        string code, HoldManagementReviewRequest request, HttpContext http, UnitWriteQueue writes,
         BusinessClock clock) =>
-        UnitWriter.Execute(http, store, clock, code, new HoldManagementReview(request.HeldOn!.Value, request.Outputs));
+        UnitWriter.Execute(http, writes, clock, code, new HoldManagementReview(request.HeldOn!.Value, request.Outputs));
 }

@@ -3,7 +3,6 @@ using IsoLedger.Api.LegalBasis;
 using IsoLedger.Api.Security;
 using IsoLedger.Domain.LegalBasis;
 using IsoLedger.Domain.Units;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -48,8 +47,8 @@ public static class IssueDocumentationEndpoint
     [Authorize(Policy = Policies.Record)]
     [UnitCommand]
     public static Task<IResult> Post(
-        string code, IssueDocumentationRequest request, HttpContext http, IDocumentStore store, BusinessClock clock) =>
-        UnitWriter.Execute(http, store, clock, code, new IssueDocumentation(
+        string code, IssueDocumentationRequest request, HttpContext http, UnitWriteQueue writes, BusinessClock clock) =>
+        UnitWriter.Execute(http, writes, clock, code, new IssueDocumentation(
             request.IssuedOn!.Value, request.Standard!.Value, request.DecisionNo, request.QualityManual!.Value,
             request.QualityPolicy!.Value, request.QualityObjectives!.Value, request.MandatoryProcedures!.Value,
             request.InternalProcedures!.Value, request.BusinessProcedures!.Value,

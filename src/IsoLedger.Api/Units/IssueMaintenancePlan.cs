@@ -1,7 +1,6 @@
 using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Security;
 using IsoLedger.Domain.Units;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -22,7 +21,7 @@ public static class IssueMaintenancePlanEndpoint
     [Authorize(Policy = Policies.Record)]
     [UnitCommand]
     public static Task<IResult> Post(
-        string code, int year, IssueMaintenancePlanRequest request, HttpContext http, IDocumentStore store,
+        string code, int year, IssueMaintenancePlanRequest request, HttpContext http, UnitWriteQueue writes,
         BusinessClock clock) =>
-        UnitWriter.Execute(http, store, clock, code, new IssueMaintenancePlan(year, request.IssuedOn!.Value));
+        UnitWriter.Execute(http, writes, clock, code, new IssueMaintenancePlan(year, request.IssuedOn!.Value));
 }

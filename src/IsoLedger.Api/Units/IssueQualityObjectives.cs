@@ -1,7 +1,6 @@
 using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Security;
 using IsoLedger.Domain.Units;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -31,9 +30,9 @@ public static class IssueQualityObjectivesEndpoint
     [Authorize(Policy = Policies.Record)]
     [UnitCommand]
     public static Task<IResult> Post(
-        string code, int year, IssueQualityObjectivesRequest request, HttpContext http, IDocumentStore store,
+        string code, int year, IssueQualityObjectivesRequest request, HttpContext http, UnitWriteQueue writes,
         BusinessClock clock) =>
-        UnitWriter.Execute(http, store, clock, code,
+        UnitWriter.Execute(http, writes, clock, code,
             new IssueQualityObjectives(
                 year, request.IssuedOn!.Value, request.Policy!.Value, request.Objectives!.Value));
 }

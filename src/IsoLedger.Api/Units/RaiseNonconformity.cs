@@ -2,7 +2,6 @@ using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Security;
 using IsoLedger.Domain;
 using IsoLedger.Domain.Units;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -42,12 +41,12 @@ public static class RaiseNonconformityEndpoint
     [Authorize(Policy = Policies.Record)]
     [UnitCommand(StatusCodes.Status201Created, typeof(NonconformityWritten))]
     public static Task<IResult> Post(
-        string code, RaiseNonconformityRequest request, HttpContext http, IDocumentStore store, BusinessClock clock)
+        string code, RaiseNonconformityRequest request, HttpContext http, UnitWriteQueue writes, BusinessClock clock)
     {
         var command = new RaiseNonconformity(
             request.RaisedOn!.Value, request.Source!.Value, request.Description!.Normalize(), request.Severity!.Value,
             request.Clause, request.DueOn);
-        return UnitWriter.Execute(http, store, clock, code, command,
+        return UnitWriter.Execute(http, writes, clock, code, command,
             respond: (accepted, written) =>
                 new NonconformityWritten(written.Code, written.Version, written.Warnings, RaisedId(accepted)),
             created: accepted => $"/api/units/{Uri.EscapeDataString(code)}/nonconformities/{RaisedId(accepted)}");

@@ -1,7 +1,6 @@
 using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Security;
 using IsoLedger.Domain.Units;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -36,9 +35,9 @@ public static class RecordInspectionEndpoint
     [Authorize(Policy = Policies.Inspect)]
     [UnitCommand]
     public static Task<IResult> Post(
-        string code, int year, RecordInspectionRequest request, HttpContext http, IDocumentStore store,
+        string code, int year, RecordInspectionRequest request, HttpContext http, UnitWriteQueue writes,
         BusinessClock clock) =>
-        UnitWriter.Execute(http, store, clock, code, new RecordInspection(
+        UnitWriter.Execute(http, writes, clock, code, new RecordInspection(
             year, request.InspectedOn!.Value, request.OnSite!.Value, request.Result!.Value, request.Inspector,
             request.Notes));
 }

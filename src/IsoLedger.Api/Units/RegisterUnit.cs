@@ -2,7 +2,6 @@ using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Security;
 using IsoLedger.Domain.Provinces;
 using IsoLedger.Domain.Units;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -60,13 +59,13 @@ public static class RegisterUnitEndpoint
     [Authorize(Policy = Policies.Record)]
     [UnitCommand(StatusCodes.Status201Created)]
     public static Task<IResult> Post(
-        RegisterUnitRequest request, HttpContext http, IDocumentStore store, BusinessClock clock)
+        RegisterUnitRequest request, HttpContext http, UnitWriteQueue writes, BusinessClock clock)
     {
         var command = new RegisterUnit(
             request.Code!, request.Name!.Normalize(), request.Level!.Value, Provinces.Canonical(request.Province!)!,
             request.District?.Normalize(), request.ParentCode, request.RegisteredOn ?? clock.Today,
             EstablishmentDated: request.RegisteredOn is not null);
-        return UnitWriter.Execute(http, store, command.Code, command, unit => command.Decide(unit, clock.Today),
+        return UnitWriter.Execute(http, writes, command.Code, command, unit => command.Decide(unit, clock.Today),
             created: _ => $"/api/units/{Uri.EscapeDataString(command.Code)}");
     }
 }

@@ -1,7 +1,6 @@
 using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Security;
 using IsoLedger.Domain.Units;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -27,9 +26,9 @@ public static class TakeCorrectiveActionEndpoint
     [Authorize(Policy = Policies.Record)]
     [UnitCommand]
     public static Task<IResult> Post(
-        string code, string id, TakeCorrectiveActionRequest request, HttpContext http, IDocumentStore store,
+        string code, string id, TakeCorrectiveActionRequest request, HttpContext http, UnitWriteQueue writes,
         BusinessClock clock) =>
-        UnitWriter.Execute(http, store, clock, code,
+        UnitWriter.Execute(http, writes, clock, code,
             new TakeCorrectiveAction(
                 id, request.TakenOn!.Value, request.RootCause!.Normalize(), request.Action!.Normalize()));
 }

@@ -7,16 +7,26 @@ public static class UnitResults
 
     public static IResult Ok<T>(T value, long version) => new WithETag(version, TypedResults.Ok(value));
 
+    /// <summary>304: the client's copy, at <paramref name="version"/>, is current.</summary>
+    public static IResult NotModified(long version) =>
+        new WithETag(version, TypedResults.StatusCode(StatusCodes.Status304NotModified));
+
+    /// <summary>What a command wrote, serialised when the answer is sent (on the request's thread, not the
+    /// writer's).</summary>
+    public static IResult Written(int status, long version, object body, string? location) =>
+        new WithETag(version, TypedResults.Json(body, statusCode: status), location);
+
     /// <summary>A body already serialised to JSON (a cached status, a replayed response), with its version as the
     /// ETag.</summary>
     public static IResult Json(int status, long version, byte[] json, string? location = null) =>
         new SerialisedJson(status, version, json, location);
 
-    private sealed class WithETag(long version, IResult inner) : IResult
+    private sealed class WithETag(long version, IResult inner, string? location = null) : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext)
         {
             httpContext.Response.Headers.ETag = ETag(version);
+            if (location is not null) httpContext.Response.Headers.Location = location;
             return inner.ExecuteAsync(httpContext);
         }
     }

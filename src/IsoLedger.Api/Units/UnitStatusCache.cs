@@ -4,22 +4,19 @@ using IsoLedger.Domain.Units;
 using Marten;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace IsoLedger.Api.Units;
 
 /// <summary>Each unit's status as served to <c>GET /api/units/{code}</c>, as JSON, for the stream version and the day
-/// it was judged for. A read asks the database only for the stream's version: while it and the day are unchanged, the
-/// answer is the same (and the rule book too), so loading the snapshot, judging it and serialising the status are
-/// skipped.</summary>
+/// it was judged for. A read asks the database only for the stream's version (<see cref="StreamVersions"/>, shared
+/// with the reads asking at the same time): while it, the day and the rule book are unchanged, the answer is the
+/// same, so loading the state document, judging it and serialising the status are skipped.</summary>
 public sealed class UnitStatusCache(
-    IDocumentStore store, NpgsqlDataSource dataSource, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
+    IDocumentStore store, StreamVersions versions, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
     RuleBookSource rules) : IDisposable
 {
     private const long CapacityBytes = 64L * 1024 * 1024;
     private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = CapacityBytes });
-    private readonly string versionQuery =
-        $"select version from {store.Options.Events.DatabaseSchemaName}.mt_streams where id = $1";
 
     public sealed record Status(long Version, DateOnly Day, long RulesVersion, byte[] Json);
 
@@ -27,9 +24,7 @@ public sealed class UnitStatusCache(
     /// such unit.</summary>
     public async Task<Status?> Get(string code, DateOnly today, CancellationToken cancellation)
     {
-        await using var command = dataSource.CreateCommand(versionQuery);
-        command.Parameters.Add(new NpgsqlParameter { Value = code });
-        if (await command.ExecuteScalarAsync(cancellation) is not long version) return null;
+        if (await versions.Of(code, cancellation) is not { } version) return null;
         var book = rules.Current;
         if (cache.TryGetValue(code, out Status? cached) && cached!.Version == version && cached.Day == today
             && cached.RulesVersion == book.Version)

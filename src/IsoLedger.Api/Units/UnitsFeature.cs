@@ -15,10 +15,15 @@ public static class UnitsFeature
     {
         services.AddSingleton(provider => provider.GetRequiredService<IConfiguration>().GetSection(RulesSection)
             .Get<ComplianceSettings>() ?? ComplianceSettings.Default);
+        services.AddSingleton<StreamVersions>();
         services.AddSingleton<UnitStatusCache>();
+        services.AddSingleton<UnitLocks>();
+        services.AddSingleton<UnitWriteCache>();
+        services.AddSingleton<UnitWriteMetrics>();
+        services.AddSingleton<UnitWriteQueue>();
         services.ConfigureMarten(options =>
         {
-            options.AddUnitProjection();
+            options.AddUnitDocuments();
             options.Schema.For<IdempotentResponse>();
         });
         return services;

@@ -2,7 +2,7 @@
 #pragma warning disable
 using IsoLedger.Api.Hosting;
 using IsoLedger.Api.LegalBasis;
-using Marten;
+using IsoLedger.Api.Units;
 using Microsoft.AspNetCore.Routing;
 using System;
 using System.Linq;
@@ -17,14 +17,14 @@ namespace Internal.Generated.WolverineHandlers
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly IsoLedger.Api.Hosting.BusinessClock _businessClock;
         private readonly IsoLedger.Api.LegalBasis.RuleBookSource _ruleBookSource;
-        private readonly Marten.IDocumentStore _documentStore;
+        private readonly IsoLedger.Api.Units.UnitWriteQueue _unitWriteQueue;
 
-        public POST_api_units_code_conversion_complete(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, IsoLedger.Api.Hosting.BusinessClock businessClock, IsoLedger.Api.LegalBasis.RuleBookSource ruleBookSource, Marten.IDocumentStore documentStore) : base(wolverineHttpOptions)
+        public POST_api_units_code_conversion_complete(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, IsoLedger.Api.Hosting.BusinessClock businessClock, IsoLedger.Api.LegalBasis.RuleBookSource ruleBookSource, IsoLedger.Api.Units.UnitWriteQueue unitWriteQueue) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _businessClock = businessClock;
             _ruleBookSource = ruleBookSource;
-            _documentStore = documentStore;
+            _unitWriteQueue = unitWriteQueue;
         }
 
         public override async System.Threading.Tasks.Task Handle(Microsoft.AspNetCore.Http.HttpContext httpContext)
@@ -50,7 +50,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var result = await IsoLedger.Api.Units.CompleteConversionEndpoint.Post(code, request, httpContext, _documentStore, _businessClock).ConfigureAwait(false);
+            var result = await IsoLedger.Api.Units.CompleteConversionEndpoint.Post(code, request, httpContext, _unitWriteQueue, _businessClock).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

@@ -1,0 +1,123 @@
+using IsoLedger.Domain.Units;
+using Marten;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace IsoLedger.Api.Units;
+
+/// <summary>What <see cref="UnitLocks.LockAndLoad"/> found: each unit's state (null without a stream) and the answers
+/// already stored under the idempotency keys asked about.</summary>
+public sealed record LockedUnits(
+    Dictionary<string, Unit?> States, Dictionary<string, IdempotentResponse> Earlier, int SnapshotsRead);
+
+/// <summary>The first statement of every transaction that writes to units: it locks their streams until the
+/// transaction ends, so that writers to one unit take turns (on every node), and reads their states, in one round
+/// trip. A new unit has no stream row yet to lock; racing registrations meet at the stream's unique key instead.
+/// </summary>
+public sealed class UnitLocks
+{
+    private readonly IDocumentStore store;
+    private readonly string lockStreams;
+    private readonly string loadStates;
+    private readonly string earlierAnswers;
+
+    public UnitLocks(IDocumentStore store)
+    {
+        this.store = store;
+        var streams = $"{store.Options.Events.DatabaseSchemaName}.mt_streams";
+        var units = store.Options.FindOrResolveDocumentType(typeof(Unit)).TableName.QualifiedName;
+        var answers = store.Options.FindOrResolveDocumentType(typeof(IdempotentResponse)).TableName.QualifiedName;
+        lockStreams = $"select id, version from {streams} where id = any($1) order by id for update";
+        // A statement of its own, after the lock: under READ COMMITTED a statement that waited for a lock still reads
+        // other tables as they were when it started, so a snapshot read with the lock could be older than the stream.
+        // Read only where the caller's known state is not at the locked version ($2 holds the known versions in the
+        // order of $1).
+        loadStates = $"""
+            select d.id, d.data from {streams} s join {units} d on d.id = s.id
+            where s.id = any($1) and s.version <> ($2::bigint[])[array_position($1::text[], s.id)]
+            """;
+        earlierAnswers = $"select data from {answers} where id = any($1)";
+    }
+
+    /// <summary>Locks the streams of <paramref name="codes"/> in the session's transaction (in code order, so that
+    /// writers never wait on each other in a circle) and reads each unit's state: <paramref name="known"/>'s when it
+    /// is at the locked version, the stored snapshot otherwise; and the answers stored under
+    /// <paramref name="idempotencyIds"/>. One round trip.</summary>
+    public async Task<LockedUnits> LockAndLoad(
+        IDocumentSession session, IEnumerable<string> codes, Func<string, Unit?> known,
+        IReadOnlyCollection<string> idempotencyIds, CancellationToken cancellation)
+    {
+        await session.BeginTransactionAsync(cancellation);
+        var ordered = codes.Distinct().Order(StringComparer.Ordinal).ToArray();
+        var knownStates = ordered.ToDictionary(code => code, known, StringComparer.Ordinal);
+        await using var round = new NpgsqlBatch(session.Connection);
+        round.BatchCommands.Add(Statement(lockStreams, Texts(ordered)));
+        round.BatchCommands.Add(Statement(loadStates, Texts(ordered), new NpgsqlParameter
+        {
+            Value = ordered.Select(code => knownStates[code]?.Version ?? -1).ToArray(),
+            NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint,
+        }));
+        if (idempotencyIds.Count > 0) round.BatchCommands.Add(Statement(earlierAnswers, Texts(idempotencyIds)));
+        session.Logger.OnBeforeExecute(round);
+
+        var serializer = store.Options.Serializer();
+        var versions = new Dictionary<string, long>(StringComparer.Ordinal);
+        var earlier = new Dictionary<string, IdempotentResponse>(StringComparer.Ordinal);
+        await using var reader = await round.ExecuteReaderAsync(cancellation);
+        while (await reader.ReadAsync(cancellation)) versions[reader.GetString(0)] = reader.GetInt64(1);
+        await reader.NextResultAsync(cancellation);
+        var read = 0;
+        while (await reader.ReadAsync(cancellation))
+        {
+            knownStates[reader.GetString(0)] = serializer.FromJson<Unit>(reader, 1);
+            read++;
+        }
+        if (idempotencyIds.Count > 0)
+        {
+            await reader.NextResultAsync(cancellation);
+            while (await reader.ReadAsync(cancellation))
+            {
+                var response = serializer.FromJson<IdempotentResponse>(reader, 0);
+                earlier[response.Id] = response;
+            }
+        }
+
+        var states = ordered.ToDictionary(code => code, code => StateAt(code, knownStates[code], versions),
+            StringComparer.Ordinal);
+        return new LockedUnits(states, earlier, read);
+    }
+
+    /// <summary>The state of a unit whose stream is at <paramref name="versions"/>' version, or null without a stream.
+    /// Every append stores the state in its transaction: a stream without one at its version is a bug.</summary>
+    private static Unit? StateAt(string code, Unit? state, Dictionary<string, long> versions) =>
+        !versions.TryGetValue(code, out var version) ? null
+        : state is not null && state.Version == version ? state
+        : throw new InvalidOperationException(
+            $"Unit {code} has no state stored at its stream's version {version} (found {state?.Version}).");
+
+    private static NpgsqlParameter Texts(IEnumerable<string> values) =>
+        new() { Value = values.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text };
+
+    private static NpgsqlBatchCommand Statement(string sql, params NpgsqlParameter[] parameters)
+    {
+        var statement = new NpgsqlBatchCommand(sql);
+        statement.Parameters.AddRange(parameters);
+        return statement;
+    }
+
+    /// <summary>Appends each unit's new events with the version the writer decided on (the database refuses the
+    /// transaction if another writer moved it), and stores its new state.</summary>
+    public static void Append(
+        IDocumentSession session, IReadOnlyDictionary<string, List<object>> appended,
+        IReadOnlyDictionary<string, Unit?> states, IReadOnlyDictionary<string, long> versionsBefore)
+    {
+        foreach (var (code, events) in appended)
+        {
+            if (events.Count == 0) continue;
+            var state = states[code]!;
+            if (versionsBefore[code] == 0) session.Events.StartStream<Unit>(code, events.ToArray());
+            else session.Events.Append(code, state.Version, events.ToArray());
+            session.Store(state);
+        }
+    }
+}
