@@ -73,6 +73,18 @@ public class ImportValidationTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task The_standard_column_takes_any_edition_of_the_rule_book_as_documents_write_it()
+    {
+        await Host.PostBytes("/api/imports", Csv(Header,
+            "Quảng Trị,QT-ED-2000,UBND Xã Cũ,commune,Hải Lăng,,2008,2008-11-20,x,TCVN ISO 9001:2000,,,,,,,,,")).Expect(200);
+        Assert.Equal("2000", (string?)(await Host.Get("/api/units/QT-ED-2000").Expect(200)).Json["standard"]);
+
+        var errors = await Rejected(Csv(Header,
+            "Quảng Trị,QT-ED-X,UBND Xã X,commune,Hải Lăng,,2020,2020-11-19,x,ISO 9001:2099,,,,,,,,,"));
+        Assert.Contains(errors, e => e.Column == "standard" && e.Reason.Contains("2015/Amd1:2024"));
+    }
+
+    [Fact]
     public async Task A_row_the_domain_rules_reject_is_a_bad_row()
     {
         await Host.Post("/api/units", """{"code":"QT-ON2015","name":"UBND Xã Mới","level":"commune","province":"Quảng Trị","registeredOn":"2019-01-01"}""").Expect(201);

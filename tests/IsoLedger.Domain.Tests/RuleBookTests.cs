@@ -185,6 +185,14 @@ public class RuleBookTests
             new EndObligation(open.Id, new DateOnly(2031, 1, 1), "admin", "x").Decide(ended)).Broken);
     }
 
+    [Theory]
+    [InlineData("2008", "2008")]
+    [InlineData(" TCVN ISO 9001:2015 ", "2015")]
+    [InlineData("iso 9001:2015/amd 1:2024", "2015/Amd1:2024")]
+    [InlineData("9001", null)]
+    public void An_edition_is_found_by_its_name_or_as_documents_write_it(string text, string? edition) =>
+        Assert.Equal(edition is null ? null : new Edition(edition), Book.Named(text));
+
     [Fact]
     public void Every_shipped_entry_cites_an_act_and_a_source()
     {

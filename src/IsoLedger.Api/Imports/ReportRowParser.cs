@@ -79,7 +79,7 @@ public sealed class ReportRowParser
         {
             var value = Field(column);
             if (value.Length == 0) return null;
-            if (Edition.IsWellFormed(value) && rules.Knows(new Edition(value))) return new Edition(value);
+            if (rules.Named(value) is { } edition) return edition;
             Error(column, $"'{value}' is not an edition of the rule book: "
                 + $"{string.Join(", ", rules.Editions.Select(e => e.Edition))}.");
             return null;

@@ -25,6 +25,15 @@ public sealed record RuleBook
 
     public bool Knows(Edition edition) => Find(edition) is not null;
 
+    /// <summary>The edition <paramref name="text"/> names: its name ("2015") or how documents write it
+    /// ("TCVN ISO 9001:2015", "ISO 9001:2015"), in any case; null if none.</summary>
+    public Edition? Named(string text)
+    {
+        var written = text.Trim();
+        return Editions.FirstOrDefault(e => new[] { e.Edition.Name, e.NameVi, e.NameEn }
+            .Any(name => string.Equals(name, written, StringComparison.OrdinalIgnoreCase)))?.Edition;
+    }
+
     /// <summary>Whether <paramref name="edition"/> is older than <paramref name="other"/>; an edition the book does
     /// not know is older than any it knows.</summary>
     public bool Precedes(Edition edition, Edition other) => Rank(edition) < Rank(other);
