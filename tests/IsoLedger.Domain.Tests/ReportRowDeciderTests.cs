@@ -63,4 +63,17 @@ public class ReportRowDeciderTests
         var next = Row() with { Year = 2021, ReportDate = new DateOnly(2021, 11, 1) };
         Assert.Equal(Rules.UnitMerged, Assert.IsType<Rejected>(ReportRowDecider.Decide(merged, next, Today, Book)).Broken);
     }
+
+    [Fact]
+    public void A_board_and_documentation_the_report_states_are_recorded_once_without_counts()
+    {
+        var row = Row() with { SteeringBoard = true, Documentation = true };
+        var events = Decide(null, row).Events;
+        var board = Assert.Single(events.OfType<SteeringBoardFormed>());
+        Assert.Null(board.Members);
+        var documentation = Assert.Single(events.OfType<DocumentationIssued>());
+        Assert.Equal(Edition.Iso9001V2015, documentation.Standard);
+        Assert.Null(documentation.BusinessProcedures);
+        Assert.Empty(Decide(UnitDecider.Replay(events), row).Events);
+    }
 }

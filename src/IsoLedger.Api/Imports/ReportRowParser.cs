@@ -19,7 +19,8 @@ public sealed class ReportRowParser
     [
         "province", "unit_code", "unit_name", "level", "district", "parent_code", "year", "report_date", "declared",
         "standard", "conversion", "quality_policy", "quality_objectives", "maintenance_plan", "internal_audit",
-        "corrective_actions", "management_review", "report_submitted", "inspection", "declared_by",
+        "corrective_actions", "management_review", "report_submitted", "inspection", "declared_by", "steering_board",
+        "documentation",
     ];
 
     private static readonly string[] Required = ["province", "unit_code", "unit_name", "level", "year", "report_date"];
@@ -165,6 +166,6 @@ public sealed class ReportRowParser
         if (errors.Count > before) return null;
         return new ReportRow(province!, code!, name!, level!.Value, district, parent, year!.Value, reportDate!.Value,
             declared, standard, conversion, policy, objectives, plan, audit, actions, review, report, inspection,
-            declaredBy);
+            declaredBy, Mark("steering_board"), Mark("documentation"));
     }
 }

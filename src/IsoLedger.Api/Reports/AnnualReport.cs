@@ -113,7 +113,9 @@ public static class AnnualReport
                 Mark(row.InternalAudit), Mark(row.CorrectiveActions), Mark(row.ManagementReview),
                 Mark(row.ReportSubmitted),
                 row.Inspection is { } result ? Vocabulary.Inspections[result].Value : "",
-                DeclaredBefore(unit, table.Year)?.ToString("yyyy-MM-dd") ?? "");
+                DeclaredBefore(unit, table.Year)?.ToString("yyyy-MM-dd") ?? "",
+                Mark(unit.SteeringBoards.Any(b => b.FormedOn.Year == table.Year && b.FormedOn <= table.JudgedOn)),
+                Mark(unit.Documentation.Any(d => d.IssuedOn.Year == table.Year && d.IssuedOn <= table.JudgedOn)));
         }
         return csv.ToBytes();
     }

@@ -44,6 +44,14 @@ public static class ReportRowDecider
     {
         var on = row.StepDate;
         var year = unit.Year(row.Year);
+        // A report states that a board was formed and documentation issued, not how many members or procedures.
+        if (row.SteeringBoard && !unit.SteeringBoards.Any(b => b.FormedOn.Year == row.Year))
+            yield return new FormSteeringBoard(on, null, null, null);
+        if (row.Documentation && !unit.Documentation.Any(d => d.IssuedOn.Year == row.Year))
+        {
+            yield return new IssueDocumentation(
+                on, row.DeclaredStandard(rules), null, null, null, null, null, null, null, null);
+        }
         if ((row.QualityPolicy && year.QualityPolicyOn is null)
             || (row.QualityObjectives && year.QualityObjectivesOn is null))
             yield return new IssueQualityObjectives(row.Year, on, row.QualityPolicy, row.QualityObjectives);

@@ -2,7 +2,7 @@ using IsoLedger.Domain.LegalBasis;
 
 namespace IsoLedger.Domain.Units;
 
-public sealed record FormSteeringBoard(DateOnly FormedOn, int Members, string? Chair, string? DecisionNo)
+public sealed record FormSteeringBoard(DateOnly FormedOn, int? Members, string? Chair, string? DecisionNo)
     : IUnitCommand
 {
     public DateOnly BusinessDate => FormedOn;
@@ -13,9 +13,9 @@ public sealed record FormSteeringBoard(DateOnly FormedOn, int Members, string? C
 }
 
 /// <summary>The ISO steering board was formed (thành lập) or, when <paramref name="Reorganisation"/>, reorganised
-/// (kiện toàn).</summary>
+/// (kiện toàn). <paramref name="Members"/> is null when the source (a report's text) does not say.</summary>
 public sealed record SteeringBoardFormed(
-    DateOnly FormedOn, int Members, string? Chair, string? DecisionNo, bool Reorganisation) : IUnitEvent
+    DateOnly FormedOn, int? Members, string? Chair, string? DecisionNo, bool Reorganisation) : IUnitEvent
 {
     public DateOnly BusinessDate => FormedOn;
 }

@@ -511,7 +511,8 @@ async function showUnit(code) {
   const facts = [
     [t("level"), term("levels", status.level)], [t("standardNow"), term("standards", status.standard)],
     [t("conversionState"), term("conversionStates", status.conversion.state)],
-    [t("board"), status.steeringBoard ? `${day(status.steeringBoard.formedOn)} · ${status.steeringBoard.members} ${t("members")}` : t("none")],
+    // A board known only from a report's text has no member count.
+    [t("board"), status.steeringBoard ? `${day(status.steeringBoard.formedOn)}${status.steeringBoard.members == null ? "" : ` · ${status.steeringBoard.members} ${t("members")}`}` : t("none")],
     [t("lastAudit"), day(status.lastInternalAudit) || t("none")], [t("lastReview"), day(status.lastManagementReview) || t("none")],
     [t("openNc"), status.openNonconformities.length],
     [t("flags"), status.flags.map((f) => term("rules", f.rule)).join("; ") || t("none")],
