@@ -90,6 +90,7 @@ public class ProvinceReportTests(ApiFixture api) : IClassFixture<ApiFixture>, IA
         var timeline = (await Host.Get("/api/dashboards/units/QT-XA-001/timeline?asOf=2020-06-30", Keys.Viewer)
             .Expect(200)).Json.AsArray();
         Assert.Equal(["ConformityDeclared"], timeline.Select(e => (string?)e!["event"]).Distinct());
+        Assert.Equal(["2015"], timeline.Select(e => (string?)e!["edition"]).Distinct());
     }
 
     [Theory]

@@ -107,6 +107,8 @@ test("a unit page shows the status and the timeline as of the page's date", asyn
   assert.match(await page.textContent("#unit-title"), /Sở Nội vụ/);
   const steps = await page.$$eval("#timeline li", (items) => items.map((item) => item.textContent));
   assert.ok(steps.some((step) => step.includes(vi("events", "StandardConverted"))), "events named from the vocabulary");
+  assert.ok(steps.some((step) => step.includes(vi("events", "StandardConverted")) && step.includes(vi("standards", "2015"))),
+    "a conversion names the edition it went to");
   assert.ok(steps.every((step) => step.includes("19/11/2020")), "dates as Vietnamese write them");
   assert.ok((await page.textContent("#unit-status")).includes("2015"));
   await page.screenshot({ path: `${screenshots}unit.png`, fullPage: true });

@@ -1,6 +1,7 @@
 using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Security;
 using IsoLedger.Api.Units;
+using IsoLedger.Domain.LegalBasis;
 using IsoLedger.Domain.Units;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -11,9 +12,27 @@ namespace IsoLedger.Api.Dashboards;
 
 /// <summary>One step of a unit's history as the dashboard shows it: which unit (the unit itself, or one of its
 /// predecessors under its own code and name), when it happened, what, and who recorded it.</summary>
+/// <param name="Unit"></param>
+/// <param name="UnitName"></param>
+/// <param name="Version"></param>
+/// <param name="BusinessDate"></param>
+/// <param name="Event"></param>
+/// <param name="RecordedAt"></param>
+/// <param name="RecordedBy"></param>
+/// <param name="Edition">The edition the step is about: documented or declared on, or converted to.</param>
 public sealed record TimelineEntry(
     string Unit, string UnitName, long Version, DateOnly? BusinessDate, string Event, DateTimeOffset RecordedAt,
-    string? RecordedBy);
+    string? RecordedBy, Edition? Edition)
+{
+    public static Edition? EditionOf(object step) => step switch
+    {
+        DocumentationIssued documentation => documentation.Standard,
+        ConformityDeclared declaration => declaration.Standard,
+        ConversionStarted started => started.ToEdition,
+        StandardConverted converted => converted.ToEdition,
+        _ => null,
+    };
+}
 
 public static class GetUnitTimelineEndpoint
 {
@@ -42,7 +61,7 @@ public static class GetUnitTimelineEndpoint
             var events = await session.Events.FetchStreamAsync(stream, token: cancellation);
             entries.AddRange(events.Select(e => new TimelineEntry(
                 stream, name, e.Version, (e.Data as IUnitEvent)?.BusinessDate, e.EventType.Name, e.Timestamp,
-                e.UserName)));
+                e.UserName, TimelineEntry.EditionOf(e.Data))));
         }
         return Results.Ok(entries
             .Where(e => !(e.BusinessDate > date))

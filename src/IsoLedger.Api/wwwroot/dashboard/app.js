@@ -523,7 +523,7 @@ async function showUnit(code) {
     element("li", {
       // A predecessor's steps are shown under its own name.
       text: `${day(e.businessDate)} — ${e.unit === code ? "" : `${e.unitName}: `}${term("events", e.event)}`
-        + ` (${t("recordedBy")} ${e.recordedBy ?? "?"})`,
+        + `${e.edition ? ` · ${term("standards", e.edition)}` : ""} (${t("recordedBy")} ${e.recordedBy ?? "?"})`,
     })));
 }
 
