@@ -19,18 +19,23 @@ public sealed record EditionProgress(
 {
     public static EditionProgress Of(string province, IEnumerable<Unit> units, DateOnly asOf, RuleBook rules)
     {
-        var active = units.Where(u => u.ExistsOn(asOf)).ToList();
-        EditionCounts Count(Edition edition, IEnumerable<Unit> group)
+        // Each unit's edition and conversions on the date, worked out once for every edition's counts.
+        var active = units.Where(u => u.ExistsOn(asOf))
+            .Select(u => (u.Level, On: u.StandardOn(asOf), UnderWay: u.ConversionUnderWayOn(asOf)?.To,
+                Converted: u.Conversions.Where(c => c.CompletedOn <= asOf).Select(c => c.To).ToHashSet()))
+            .ToList();
+        EditionCounts Count(Edition edition, IEnumerable<(UnitLevel Level, Edition? On, Edition? UnderWay,
+            HashSet<Edition> Converted)> group)
         {
             var list = group.ToList();
             return new(
-                list.Count(u => u.StandardOn(asOf) == edition),
-                list.Count(u => u.StandardOn(asOf) == edition && u.ConversionUnderWayOn(asOf) is not null),
-                list.Count(u => u.ConversionUnderWayOn(asOf)?.To == edition),
-                list.Count(u => u.ConversionOn(asOf, edition) == ConversionState.Done));
+                list.Count(u => u.On == edition),
+                list.Count(u => u.On == edition && u.UnderWay is not null),
+                list.Count(u => u.UnderWay == edition),
+                list.Count(u => u.Converted.Contains(edition)));
         }
 
-        return new(province, asOf, active.Count, active.Count(u => u.StandardOn(asOf) is null),
+        return new(province, asOf, active.Count, active.Count(u => u.On is null),
         [
             .. rules.Editions.Select(e => new EditionStanding(e.Edition, Count(e.Edition, active),
                 [

@@ -88,5 +88,10 @@ public sealed record RuleBook
     }) with
     { Version = version };
 
-    private int Rank(Edition edition) => Editions.ToList().FindIndex(e => e.Edition == edition);
+    private int Rank(Edition edition)
+    {
+        for (var i = 0; i < Editions.Count; i++)
+            if (Editions[i].Edition == edition) return i;
+        return -1;
+    }
 }
