@@ -7,7 +7,8 @@ using Npgsql;
 namespace IsoLedger.Api.Tests;
 
 /// <summary>Makes the next writes fail as if the connection dropped: when the unit's stream is locked (before any
-/// commit is sent), or after the commit went through (the answer lost on the way back).</summary>
+/// commit is sent), or after the commit went through (the answer lost on the way back), on either write path (a
+/// Marten transaction, or the one round trip of <c>KnownVersionWrites</c>).</summary>
 public sealed class DatabaseFaults : DocumentSessionListenerBase, IMartenLogger, IMartenSessionLogger
 {
     private int failBeforeCommit;
@@ -54,8 +55,15 @@ public sealed class DatabaseFaults : DocumentSessionListenerBase, IMartenLogger,
     {
     }
 
+    // The write path's one round trip (it locks the streams and inserts in the same batch, its commit implicit) has
+    // committed when it succeeds.
     public void LogSuccess(NpgsqlBatch batch)
     {
+        var statements = batch.BatchCommands.Select((NpgsqlBatchCommand c) => c.CommandText).ToList();
+        if (statements.Any(sql => sql.Contains("for update", StringComparison.OrdinalIgnoreCase))
+            && statements.Any(sql => sql.Contains("insert into", StringComparison.OrdinalIgnoreCase))
+            && Interlocked.Decrement(ref failAfterCommit) >= 0)
+            throw new TimeoutException("Simulated: the connection dropped after the commit.");
     }
 
     public void LogFailure(NpgsqlBatch batch, Exception ex)

@@ -65,6 +65,27 @@ public class TwoNodeTests(TwoNodeFixture nodes) : IClassFixture<TwoNodeFixture>
     }
 
     [Fact]
+    public async Task A_retry_sent_to_the_other_node_replays_the_first_answer_and_records_nothing_more()
+    {
+        await nodes.Host.RegisterCommune("TN-RETRY");
+        // Both nodes hold the unit's state for writing, so each decides without reading first.
+        await nodes.Other.Post("/api/units/TN-RETRY/internal-audits", Audit).Expect(200);
+        await nodes.Host.Post("/api/units/TN-RETRY/internal-audits", Audit).Expect(200);
+        await nodes.Other.Post("/api/units/TN-RETRY/internal-audits", Audit).Expect(200);
+        (string, string) key = ("Idempotency-Key", "tn-retry-1");
+
+        var first = await nodes.Host.Post("/api/units/TN-RETRY/management-reviews", """{"heldOn":"2016-07-01"}""",
+            Keys.Admin, key).Expect(200);
+        var retry = await nodes.Other.Post("/api/units/TN-RETRY/management-reviews", """{"heldOn":"2016-07-01"}""",
+            Keys.Admin, key).Expect(200);
+
+        Assert.Equal(5, (long)first.Json["version"]!);
+        Assert.Equal(first.Json.ToJsonString(), retry.Json.ToJsonString());
+        var history = (await nodes.Other.Get("/api/units/TN-RETRY/history").Expect(200)).Json.AsArray();
+        Assert.Equal(5, history.Count);
+    }
+
+    [Fact]
     public async Task Racing_registrations_on_both_nodes_let_exactly_one_win()
     {
         const string body = """{"code":"TN-RACE","name":"x","level":"commune","province":"Quảng Trị"}""";

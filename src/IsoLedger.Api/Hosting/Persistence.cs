@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.Events;
@@ -49,6 +50,10 @@ public static class Persistence
                 settings.MaxAutoPrepare = 64;
                 settings.AutoPrepareMinUsages = 2;
             }
+            // Unit states and events are a few kilobytes of JSON, compressed on every write: lz4 costs a fraction of
+            // PostgreSQL's default pglz (the state upsert per command 0.128 → 0.072 ms) and reads back the same.
+            if (settings.Options?.Contains("default_toast_compression", StringComparison.Ordinal) != true)
+                settings.Options = $"{settings.Options} -c default_toast_compression=lz4".Trim();
             return new NpgsqlDataSourceBuilder(settings.ConnectionString).Build();
         });
 
@@ -56,7 +61,9 @@ public static class Persistence
             {
                 var options = new StoreOptions();
                 options.Connection(services.GetRequiredService<NpgsqlDataSource>());
-                options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+                // Absent means null when read back: a unit's state is mostly empty years, half its size in nulls.
+                options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase,
+                    configure: json => json.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
                 options.Events.StreamIdentity = StreamIdentity.AsString;
                 options.Events.MetadataConfig.EnableAll();
                 options.Events.MetadataConfig.UserNameEnabled = true;

@@ -52,11 +52,8 @@ public sealed class UnitLocks
         var knownStates = ordered.ToDictionary(code => code, known, StringComparer.Ordinal);
         await using var round = new NpgsqlBatch(session.Connection);
         round.BatchCommands.Add(Statement(lockStreams, Texts(ordered)));
-        round.BatchCommands.Add(Statement(loadStates, Texts(ordered), new NpgsqlParameter
-        {
-            Value = ordered.Select(code => knownStates[code]?.Version ?? -1).ToArray(),
-            NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint,
-        }));
+        round.BatchCommands.Add(Statement(loadStates, Texts(ordered),
+            ArrayOf(ordered.Select(code => knownStates[code]?.Version ?? -1).ToArray(), NpgsqlDbType.Bigint)));
         if (idempotencyIds.Count > 0) round.BatchCommands.Add(Statement(earlierAnswers, Texts(idempotencyIds)));
         session.Logger.OnBeforeExecute(round);
 
@@ -95,10 +92,13 @@ public sealed class UnitLocks
         : throw new InvalidOperationException(
             $"Unit {code} has no state stored at its stream's version {version} (found {state?.Version}).");
 
-    private static NpgsqlParameter Texts(IEnumerable<string> values) =>
-        new() { Value = values.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text };
+    private static NpgsqlParameter Texts(IEnumerable<string> values) => ArrayOf(values.ToArray(), NpgsqlDbType.Text);
 
-    private static NpgsqlBatchCommand Statement(string sql, params NpgsqlParameter[] parameters)
+    /// <summary>An array parameter of <paramref name="type"/>'s elements.</summary>
+    internal static NpgsqlParameter ArrayOf<T>(T[] values, NpgsqlDbType type) =>
+        new() { Value = values, NpgsqlDbType = NpgsqlDbType.Array | type };
+
+    internal static NpgsqlBatchCommand Statement(string sql, params NpgsqlParameter[] parameters)
     {
         var statement = new NpgsqlBatchCommand(sql);
         statement.Parameters.AddRange(parameters);

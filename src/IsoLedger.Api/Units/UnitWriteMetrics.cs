@@ -7,10 +7,12 @@ namespace IsoLedger.Api.Units;
 /// <param name="Sizes">Batches per size: <c>UpTo</c> is the bucket's largest size (1, 2, 4, 8, …).</param>
 /// <param name="UnitsLocked">Units locked by the batches (each unit once per batch).</param>
 /// <param name="SnapshotsRead">Of those, the units whose snapshot was read from the database.</param>
+/// <param name="OnHeldStates">Batches decided on the states this node held and written in one round trip, without
+/// locking and reading first (the others were decided under locks).</param>
 /// <param name="Waiting">Commands waiting for the writer now.</param>
 public sealed record UnitWriteStatistics(
     long Batches, long Commands, IReadOnlyList<BatchSizeBucket> Sizes, long UnitsLocked, long SnapshotsRead,
-    int Waiting);
+    long OnHeldStates, int Waiting);
 
 public sealed record BatchSizeBucket(int UpTo, long Batches);
 
@@ -22,6 +24,7 @@ public sealed class UnitWriteMetrics
     private long commands;
     private long unitsLocked;
     private long snapshotsRead;
+    private long onHeldStates;
 
     public void Batch(int size)
     {
@@ -37,8 +40,11 @@ public sealed class UnitWriteMetrics
         Interlocked.Add(ref snapshotsRead, read);
     }
 
+    public void WrittenOnHeldStates() => Interlocked.Increment(ref onHeldStates);
+
     public UnitWriteStatistics Read(int waiting) => new(
         Interlocked.Read(ref batches), Interlocked.Read(ref commands),
         buckets.Select((_, i) => new BatchSizeBucket(1 << i, Interlocked.Read(ref buckets[i]))).ToList(),
-        Interlocked.Read(ref unitsLocked), Interlocked.Read(ref snapshotsRead), waiting);
+        Interlocked.Read(ref unitsLocked), Interlocked.Read(ref snapshotsRead),
+        Interlocked.Read(ref onHeldStates), waiting);
 }

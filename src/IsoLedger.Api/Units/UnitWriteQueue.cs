@@ -56,18 +56,20 @@ public sealed class UnitWriteQueue
     private readonly Batches<PendingWrite>[] writers;
     private readonly IDocumentStore store;
     private readonly UnitLocks locks;
+    private readonly KnownVersionWrites known;
     private readonly UnitWriteCache cache;
     private readonly UnitWriteMetrics metrics;
     private readonly JsonSerializerOptions json;
     private readonly ILogger<UnitWriteQueue> logger;
 
     public UnitWriteQueue(
-        IDocumentStore store, UnitLocks locks, UnitWriteCache cache, UnitWriteMetrics metrics,
+        IDocumentStore store, UnitLocks locks, KnownVersionWrites known, UnitWriteCache cache, UnitWriteMetrics metrics,
         IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, IConfiguration configuration,
         ILogger<UnitWriteQueue> logger)
     {
         this.store = store;
         this.locks = locks;
+        this.known = known;
         this.cache = cache;
         this.metrics = metrics;
         this.json = json.Value.SerializerOptions;
@@ -134,7 +136,76 @@ public sealed class UnitWriteQueue
         }
     }
 
+    /// <summary>What deciding a batch left to write: each command's answer, each unit's new events and state (and
+    /// its version before them), and the idempotency answers to record.</summary>
+    private sealed class Decided(Dictionary<string, Unit?> states)
+    {
+        public Dictionary<string, Unit?> States { get; } = states;
+        public Dictionary<string, long> Before { get; } =
+            states.ToDictionary(s => s.Key, s => s.Value?.Version ?? 0, StringComparer.Ordinal);
+        public Dictionary<string, List<NewEvent>> Appended { get; } = new(StringComparer.Ordinal);
+        public List<IdempotentResponse> Answers { get; } = [];
+
+        /// <summary>Every command was accepted with events: no answer depends on a state the database has not
+        /// confirmed, since the write fails if any state was not the stream's latest.</summary>
+        public bool AllRecorded { get; set; } = true;
+    }
+
     private async Task<Outcome[]> TryCommit(List<PendingWrite> batch)
+    {
+        if (DecideOnHeldStates(batch) is { } held)
+        {
+            try
+            {
+                var (decided, _) = held;
+                await known.Write(decided.Appended, decided.States, decided.Before, decided.Answers,
+                    sending: () => batch.ForEach(write => write.Attempt.MarkIrreversible()));
+                metrics.Loaded(decided.States.Count, 0);
+                metrics.WrittenOnHeldStates();
+                Keep(decided.States);
+                return held.Outcomes;
+            }
+            catch (Exception e) when (KnownVersionWrites.IsMovedElsewhere(e))
+            {
+                // A stream moved past the state this node held, or a key was answered before: decide under locks.
+            }
+        }
+        return await CommitLocked(batch);
+    }
+
+    /// <summary>Decides the batch on the states this node holds, without asking the database; null when a unit's
+    /// state is not held or an answer would need the database to confirm it (a rule broken, a stale
+    /// <c>If-Match</c>, a command that records nothing).</summary>
+    private (Decided Decided, Outcome[] Outcomes)? DecideOnHeldStates(List<PendingWrite> batch)
+    {
+        var states = new Dictionary<string, Unit?>(StringComparer.Ordinal);
+        foreach (var write in batch)
+        {
+            if (states.ContainsKey(write.Code)) continue;
+            if (cache.Find(write.Code) is not { } held) return null;
+            states[write.Code] = held;
+        }
+        var decided = new Decided(states);
+        var outcomes = new Outcome[batch.Count];
+        var earlier = new Dictionary<string, IdempotentResponse>(StringComparer.Ordinal);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            try
+            {
+                outcomes[i] = new Outcome(Decide(batch[i], decided, earlier), null);
+            }
+            catch (Exception)
+            {
+                return null;
+            }
+            if (!decided.AllRecorded) return null;
+        }
+        return (decided, outcomes);
+    }
+
+    /// <summary>Locks the batch's streams, reads what this node does not hold at their versions, decides and writes in
+    /// one transaction.</summary>
+    private async Task<Outcome[]> CommitLocked(List<PendingWrite> batch)
     {
         // Not cancelled with any request: once a batch is sent, its commit decides for every command in it.
         var cancellation = CancellationToken.None;
@@ -143,15 +214,14 @@ public sealed class UnitWriteQueue
         var (states, earlier, read) = await locks.LockAndLoad(
             session, batch.Select(w => w.Code), cache.Find, keys, cancellation);
         metrics.Loaded(states.Count, read);
-        var before = states.ToDictionary(s => s.Key, s => s.Value?.Version ?? 0, StringComparer.Ordinal);
+        var decided = new Decided(states);
 
         var outcomes = new Outcome[batch.Count];
-        var appended = new Dictionary<string, List<object>>(StringComparer.Ordinal);
         for (var i = 0; i < batch.Count; i++)
         {
             try
             {
-                outcomes[i] = new Outcome(Decide(session, batch[i], states, earlier, appended), null);
+                outcomes[i] = new Outcome(Decide(batch[i], decided, earlier), null);
             }
             catch (Exception e)
             {
@@ -160,37 +230,60 @@ public sealed class UnitWriteQueue
             }
         }
 
-        UnitLocks.Append(session, appended, states, before);
+        var appended = decided.Appended.ToDictionary(
+            lane => lane.Key, lane => lane.Value.Select(e => Built(session, e)).ToList(), StringComparer.Ordinal);
+        UnitLocks.Append(session, appended, states, decided.Before);
+        foreach (var answer in decided.Answers) session.Insert(answer);
         // Every accepted command has a lane, even one that records no event.
         if (appended.Count > 0)
         {
             foreach (var write in batch) write.Attempt.MarkIrreversible();
             await session.SaveChangesAsync(cancellation);
         }
+        Keep(states);
+        return outcomes;
+    }
+
+    private static object Built(IDocumentSession session, NewEvent e)
+    {
+        var built = session.Events.BuildEvent(e.Data);
+        built.CorrelationId = e.CorrelationId;
+        built.UserName = e.RecordedBy;
+        return built;
+    }
+
+    private void Keep(Dictionary<string, Unit?> states)
+    {
         foreach (var state in states.Values)
             if (state is not null) cache.Keep(state);
-        return outcomes;
     }
 
     /// <summary>Decides one command on the state its unit has reached in this batch and, if accepted, adds its events
     /// to the unit's lane and its answer to the idempotency records.</summary>
-    private IResult Decide(
-        IDocumentSession session, PendingWrite write, Dictionary<string, Unit?> states,
-        Dictionary<string, IdempotentResponse> earlier, Dictionary<string, List<object>> appended)
+    private IResult Decide(PendingWrite write, Decided decided, Dictionary<string, IdempotentResponse> earlier)
     {
         var key = write.Idempotency;
-        if (key is not null && earlier.TryGetValue(key.Id, out var answered)) return answered.Replay(key.Fingerprint);
+        if (key is not null && earlier.TryGetValue(key.Id, out var answered))
+        {
+            decided.AllRecorded = false;
+            return answered.Replay(key.Fingerprint);
+        }
 
-        var unit = states[write.Code];
+        var unit = decided.States[write.Code];
         var version = unit?.Version ?? 0;
         if (write.ExpectedVersion is { } expected && version != expected)
+        {
+            decided.AllRecorded = false;
             return unit is null ? UnitProblems.UnitNotFound(write.Code) : UnitProblems.StaleVersion(version);
+        }
 
         switch (write.Decide(unit))
         {
             case Rejected { Broken: var broken } when broken == Rules.UnitNotRegistered:
+                decided.AllRecorded = false;
                 return UnitProblems.UnitNotFound(write.Code);
             case Rejected rejected:
+                decided.AllRecorded = false;
                 return UnitProblems.RuleBroken(rejected.Broken);
             case Accepted accepted:
                 // Everything that can fail comes first: a command whose answer cannot be made records nothing.
@@ -211,17 +304,12 @@ public sealed class UnitWriteQueue
                     Body = JsonSerializer.Serialize(body, json),
                 };
 
-                states[write.Code] = state;
-                if (!appended.TryGetValue(write.Code, out var lane)) appended[write.Code] = lane = [];
-                foreach (var data in accepted.Events)
-                {
-                    var e = session.Events.BuildEvent(data);
-                    e.CorrelationId = write.CorrelationId;
-                    e.UserName = write.RecordedBy;
-                    lane.Add(e);
-                }
+                if (accepted.Events.Count == 0) decided.AllRecorded = false;
+                decided.States[write.Code] = state;
+                if (!decided.Appended.TryGetValue(write.Code, out var lane)) decided.Appended[write.Code] = lane = [];
+                lane.AddRange(accepted.Events.Select(e => new NewEvent(e, write.CorrelationId, write.RecordedBy)));
                 if (response is null) return UnitResults.Written(status, after, body, location);
-                session.Insert(response);
+                decided.Answers.Add(response);
                 earlier[response.Id] = response;
                 return response.Replay(response.Fingerprint);
             default:

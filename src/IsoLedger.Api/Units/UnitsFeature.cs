@@ -18,6 +18,7 @@ public static class UnitsFeature
         services.AddSingleton<StreamVersions>();
         services.AddSingleton<UnitStatusCache>();
         services.AddSingleton<UnitLocks>();
+        services.AddSingleton<KnownVersionWrites>();
         services.AddSingleton<UnitWriteCache>();
         services.AddSingleton<UnitWriteMetrics>();
         services.AddSingleton<UnitWriteQueue>();

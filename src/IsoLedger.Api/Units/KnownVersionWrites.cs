@@ -1,0 +1,130 @@
+using IsoLedger.Domain.Units;
+using Marten;
+using Marten.Events;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace IsoLedger.Api.Units;
+
+/// <summary>An event a batch decided to append, with who recorded it and under which request.</summary>
+public sealed record NewEvent(object Data, string CorrelationId, string? RecordedBy);
+
+/// <summary>Writes a batch that was decided on states this node holds (<see cref="UnitWriteCache"/>) in one round trip
+/// and one implicit transaction: it locks the streams (in code order, as <see cref="UnitLocks"/> does), inserts the
+/// events at the versions after the held ones, moves the streams, stores the new states and the idempotency answers.
+/// Nothing is read first: if another writer moved a stream past the held version, the event at the next version
+/// already exists and the database's unique <c>(stream_id, version)</c> key refuses the whole transaction, as it does an
+/// idempotency key answered before; the caller then decides the batch again under <see cref="UnitLocks"/>.</summary>
+public sealed class KnownVersionWrites
+{
+    private const string UnitType = "IsoLedger.Domain.Units.Unit";
+
+    private readonly IDocumentStore store;
+    private readonly NpgsqlDataSource dataSource;
+    private readonly IReadOnlyStoreOptions options;
+    private readonly EventGraph eventTypes;
+    private readonly string lockStreams;
+    private readonly string insertEvents;
+    private readonly string moveStreams;
+    private readonly string storeStates;
+    private readonly string insertAnswers;
+
+    public KnownVersionWrites(IDocumentStore store, NpgsqlDataSource dataSource)
+    {
+        this.store = store;
+        this.dataSource = dataSource;
+        options = store.Options;
+        // Marten's own names for the event types (the type alias and the .NET type), as its appends write them.
+        eventTypes = (EventGraph)store.Options.Events;
+        var schema = options.Events.DatabaseSchemaName;
+        var units = options.FindOrResolveDocumentType(typeof(Unit)).TableName.QualifiedName;
+        var answers = options.FindOrResolveDocumentType(typeof(IdempotentResponse)).TableName.QualifiedName;
+        lockStreams = $"select id from {schema}.mt_streams where id = any($1) order by id for update";
+        // Sequence numbers are drawn after the sort, so a stream's events are numbered in version order.
+        insertEvents = $"""
+            insert into {schema}.mt_events (seq_id, id, stream_id, version, data, type, tenant_id, timestamp,
+                mt_dotnet_type, is_archived, correlation_id, user_name)
+            select nextval('{schema}.mt_events_sequence'), e.id, e.stream_id, e.version, e.data, e.type, '*DEFAULT*',
+                now(), e.dotnet_type, false, e.correlation_id, e.user_name
+            from unnest($1::uuid[], $2::text[], $3::bigint[], $4::jsonb[], $5::text[], $6::text[],
+                $7::text[], $8::text[]) with ordinality
+                as e(id, stream_id, version, data, type, dotnet_type, correlation_id, user_name, position)
+            order by e.position
+            """;
+        moveStreams = $"""
+            update {schema}.mt_streams s set version = greatest(s.version, v.version), timestamp = now()
+            from unnest($1::text[], $2::bigint[]) as v(id, version) where s.id = v.id
+            """;
+        storeStates = $"""
+            insert into {units} (id, data, mt_version, mt_dotnet_type, mt_last_modified)
+            select d.id, d.data, d.mt_version, '{UnitType}', transaction_timestamp()
+            from unnest($1::text[], $2::jsonb[], $3::uuid[]) as d(id, data, mt_version)
+            on conflict (id) do update set data = excluded.data, mt_version = excluded.mt_version,
+                mt_dotnet_type = excluded.mt_dotnet_type, mt_last_modified = excluded.mt_last_modified
+            """;
+        insertAnswers = $"""
+            insert into {answers} (id, data, mt_version, mt_dotnet_type, mt_last_modified)
+            select a.id, a.data, a.mt_version, '{typeof(IdempotentResponse).FullName}', transaction_timestamp()
+            from unnest($1::text[], $2::jsonb[], $3::uuid[]) as a(id, data, mt_version)
+            """;
+    }
+
+    /// <summary>Writes <paramref name="appended"/> (each unit's events, decided on its state at
+    /// <paramref name="versionsBefore"/>), the new <paramref name="states"/> and the <paramref name="answers"/>, or
+    /// throws a <see cref="PostgresException"/> (<see cref="IsMovedElsewhere"/>) and writes nothing.
+    /// <paramref name="sending"/> runs just before the statements (and their commit) leave.</summary>
+    public async Task Write(
+        IReadOnlyDictionary<string, List<NewEvent>> appended, IReadOnlyDictionary<string, Unit?> states,
+        IReadOnlyDictionary<string, long> versionsBefore, IReadOnlyCollection<IdempotentResponse> answers,
+        Action sending)
+    {
+        var serializer = options.Serializer();
+        var codes = appended.Keys.Order(StringComparer.Ordinal).ToArray();
+        var events = codes.SelectMany(code => appended[code].Select((e, i) => (Code: code, Event: e,
+            Version: versionsBefore[code] + 1 + i))).ToArray();
+
+        await using var round = dataSource.CreateBatch();
+        round.BatchCommands.Add(Statement(lockStreams, Texts(codes)));
+        round.BatchCommands.Add(Statement(insertEvents,
+            Parameter(events.Select(_ => Guid.CreateVersion7()).ToArray(), NpgsqlDbType.Uuid),
+            Texts(events.Select(e => e.Code)),
+            Parameter(events.Select(e => e.Version).ToArray(), NpgsqlDbType.Bigint),
+            Parameter(events.Select(e => serializer.ToJson(e.Event.Data)).ToArray(), NpgsqlDbType.Jsonb),
+            Texts(events.Select(e => eventTypes.EventMappingFor(e.Event.Data.GetType()).EventTypeName)),
+            Texts(events.Select(e => eventTypes.EventMappingFor(e.Event.Data.GetType()).DotNetTypeName)),
+            Texts(events.Select(e => e.Event.CorrelationId)),
+            Texts(events.Select(e => e.Event.RecordedBy))));
+        round.BatchCommands.Add(Statement(moveStreams, Texts(codes),
+            Parameter(codes.Select(code => states[code]!.Version).ToArray(), NpgsqlDbType.Bigint)));
+        round.BatchCommands.Add(Statement(storeStates, Texts(codes),
+            Parameter(codes.Select(code => serializer.ToJson(states[code]!)).ToArray(), NpgsqlDbType.Jsonb),
+            Parameter(codes.Select(_ => Guid.CreateVersion7()).ToArray(), NpgsqlDbType.Uuid)));
+        if (answers.Count > 0)
+        {
+            round.BatchCommands.Add(Statement(insertAnswers, Texts(answers.Select(a => a.Id)),
+                Parameter(answers.Select(serializer.ToJson).ToArray(), NpgsqlDbType.Jsonb),
+                Parameter(answers.Select(_ => Guid.CreateVersion7()).ToArray(), NpgsqlDbType.Uuid)));
+        }
+        // Marten's logger sees these statements as it sees its own (the tests inject connection faults through it).
+        await using var session = store.LightweightSession();
+        session.Logger.OnBeforeExecute(round);
+        sending();
+        await round.ExecuteNonQueryAsync();
+        session.Logger.LogSuccess(round);
+    }
+
+    /// <summary>The database refused the write because a stream moved past the held version (its next event exists),
+    /// an idempotency key was answered before, or two writers waited on each other.</summary>
+    public static bool IsMovedElsewhere(Exception e) =>
+        e is PostgresException
+        {
+            SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DeadlockDetected
+        };
+
+    private static NpgsqlParameter Texts(IEnumerable<string?> values) => Parameter(values.ToArray(), NpgsqlDbType.Text);
+
+    private static NpgsqlParameter Parameter<T>(T[] values, NpgsqlDbType type) => UnitLocks.ArrayOf(values, type);
+
+    private static NpgsqlBatchCommand Statement(string sql, params NpgsqlParameter[] parameters) =>
+        UnitLocks.Statement(sql, parameters);
+}
