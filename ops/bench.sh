@@ -6,6 +6,15 @@
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 source "$repo/ops/lib/scratch.sh"
+# HTTP load comes from wrk (C, like pgbench for the baseline), so the client takes little of the CPU it measures.
+if ! command -v wrk >/dev/null; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+  else
+    echo "bench: wrk is missing; install it (sudo apt-get install wrk)" >&2
+    exit 1
+  fi
+fi
 scratch_setup isoledger_bench tests/IsoLedger.Bench
 
 export BENCH_API_DLL="$api_dll" BENCH_CONNECTION="$scratch_connection"

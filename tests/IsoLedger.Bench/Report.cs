@@ -30,7 +30,7 @@ public static class Report
         }
         var check = run["commandsCheck"]!;
         var lag = run["commandsProjectionLag"]!;
-        text.AppendLine().AppendLine($"Accepted commands {check["accepted"]}, events appended {check["eventsAppended"]}: {((bool)check["equal"]! ? "equal — nothing lost, nothing doubled" : "NOT equal")}. " +
+        text.AppendLine().AppendLine($"Accepted commands {check["accepted"]}, events appended {check["eventsAppended"]}, answers in flight when wrk stopped at most {check["inFlightAtStops"]}: {((bool)check["consistent"]! ? "consistent — nothing lost, nothing doubled" : "NOT consistent")}. " +
             $"When the commands stopped the async projections were {lag["eventsBehind"]} events behind and caught up {F((double)lag["secondsToCatchUp"]!, "0.0")} s later.").AppendLine();
 
         text.AppendLine("## 3. Reads at 32 workers").AppendLine().AppendLine("| read | req/s | ratio to /health/live | p50 ms | p99 ms |").AppendLine("|---|---|---|---|---|");
