@@ -5,8 +5,9 @@ namespace IsoLedger.Api.Units;
 
 /// <summary>The states of the units this node wrote or loaded last, so that a busy unit is not read again for every
 /// command (what Marten's <c>CacheAggregatesForWriting</c> does for <c>FetchForWriting</c>). An entry is only a guess:
-/// the write path uses it only when the unit's locked stream is at the entry's version, so a unit another node (or
-/// another writer of this one) moved is read again.</summary>
+/// a batch decided on it is refused by the database if the stream moved past the entry's version
+/// (<see cref="KnownVersionWrites"/>), and under locks it is used only when the locked stream is at its version, so a
+/// unit another node (or an import) moved is read again.</summary>
 public sealed class UnitWriteCache : IDisposable
 {
     /// <summary>Units, not bytes: a unit's state is a few kilobytes, so this bounds the cache to tens of

@@ -20,8 +20,11 @@ public sealed record Unit
     public bool EstablishmentDated { get; init; } = true;
 
     /// <summary>The business dates of the earliest and the latest fact recorded after the registration. Computed
-    /// from the facts kept, so that a state stored by an earlier version of the ledger answers them too.</summary>
+    /// from the facts kept, so that a state stored by an earlier version of the ledger answers them too; not stored
+    /// (no query filters on them, and walking every fact on each write cost the write path).</summary>
+    [JsonIgnore]
     public DateOnly? EarliestFactOn => FactDates().Min(d => (DateOnly?)d);
+    [JsonIgnore]
     public DateOnly? LatestFactOn => FactDates().Max(d => (DateOnly?)d);
 
     /// <summary>The name, province and district the unit was registered with; renames and transfers are dated facts
@@ -72,12 +75,14 @@ public sealed record Unit
     public IReadOnlyList<UnitTookOver> TookOver { get; init; } = [];
 
     /// <summary>The day the unit came into existence: its establishment date, or its earliest recorded fact when
-    /// the establishment date is unknown.</summary>
+    /// the establishment date is unknown. Computed, not stored.</summary>
+    [JsonIgnore]
     public DateOnly ExistsFrom =>
         EstablishmentDated || EarliestFactOn is not { } earliest || earliest >= RegisteredOn ? RegisteredOn : earliest;
 
     /// <summary>The day the unit ceased to exist: merged away, split, dissolved, or the end of its level (the district
-    /// level ended on 1 July 2025); null while it exists.</summary>
+    /// level ended on 1 July 2025); null while it exists. Computed, not stored.</summary>
+    [JsonIgnore]
     public DateOnly? EndedOn =>
         new[] { Merger?.MergedOn, Split?.SplitOn, Dissolution?.DissolvedOn, Levels.EndOf(Level) }.Min();
 
