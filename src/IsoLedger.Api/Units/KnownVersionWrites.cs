@@ -13,8 +13,8 @@ public sealed record NewEvent(object Data, string CorrelationId, string? Recorde
 /// and one implicit transaction: it locks the streams (in code order, as <see cref="UnitLocks"/> does), inserts the
 /// events at the versions after the held ones, moves the streams, stores the new states and the idempotency answers.
 /// Nothing is read first: if another writer moved a stream past the held version, the event at the next version
-/// already exists and the database's unique <c>(stream_id, version)</c> key refuses the whole transaction, as it does an
-/// idempotency key answered before; the caller then decides the batch again under <see cref="UnitLocks"/>.</summary>
+/// already exists and the database's unique <c>(stream_id, version)</c> key refuses the whole transaction, as it does
+/// an idempotency key answered before; the caller then decides the batch again under <see cref="UnitLocks"/>.</summary>
 public sealed class KnownVersionWrites
 {
     private const string UnitType = "IsoLedger.Domain.Units.Unit";
