@@ -129,4 +129,25 @@ public class DatabaseRetryTests(FaultyDatabaseFixture api) : IClassFixture<Fault
         Assert.NotNull(answer.Header("Retry-After"));
         Assert.Equal(2, await Version("QT-RETRY-3"));
     }
+
+    [Fact]
+    public async Task After_the_database_closed_the_nodes_connections_a_command_without_a_key_is_written_once()
+    {
+        await Host.RegisterCommune("QT-RETRY-4");
+        await Host.Post("/api/units/QT-RETRY-4/internal-audits", Audit).Expect(200);
+        Assert.Equal(2, await Version("QT-RETRY-4"));
+        // As a restart does: every connection the node holds is closed while it idles.
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        await using (var db = new NpgsqlConnection(api.ConnectionString))
+        {
+            await db.OpenAsync();
+            await using var terminate = new NpgsqlCommand(
+                "select pg_terminate_backend(pid) from pg_stat_activity "
+                + "where datname = current_database() and pid <> pg_backend_pid()", db);
+            await terminate.ExecuteNonQueryAsync();
+        }
+
+        await Host.Post("/api/units/QT-RETRY-4/internal-audits", Audit).Expect(200);
+        Assert.Equal(3, await Version("QT-RETRY-4"));
+    }
 }

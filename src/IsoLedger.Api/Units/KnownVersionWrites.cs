@@ -20,7 +20,6 @@ public sealed class KnownVersionWrites
     private const string UnitType = "IsoLedger.Domain.Units.Unit";
 
     private readonly IDocumentStore store;
-    private readonly NpgsqlDataSource dataSource;
     private readonly IReadOnlyStoreOptions options;
     private readonly EventGraph eventTypes;
     private readonly string lockStreams;
@@ -29,10 +28,9 @@ public sealed class KnownVersionWrites
     private readonly string storeStates;
     private readonly string insertAnswers;
 
-    public KnownVersionWrites(IDocumentStore store, NpgsqlDataSource dataSource)
+    public KnownVersionWrites(IDocumentStore store)
     {
         this.store = store;
-        this.dataSource = dataSource;
         options = store.Options;
         // Marten's own names for the event types (the type alias and the .NET type), as its appends write them.
         eventTypes = (EventGraph)store.Options.Events;
@@ -72,18 +70,19 @@ public sealed class KnownVersionWrites
     /// <summary>Writes <paramref name="appended"/> (each unit's events, decided on its state at
     /// <paramref name="versionsBefore"/>), the new <paramref name="states"/> and the <paramref name="answers"/>, or
     /// throws a <see cref="PostgresException"/> (<see cref="IsMovedElsewhere"/>) and writes nothing.
-    /// <paramref name="sending"/> runs just before the statements (and their commit) leave.</summary>
-    public async Task Write(
-        IReadOnlyDictionary<string, List<NewEvent>> appended, IReadOnlyDictionary<string, Unit?> states,
-        IReadOnlyDictionary<string, long> versionsBefore, IReadOnlyCollection<IdempotentResponse> answers,
-        Action sending)
+    /// <paramref name="sending"/> runs just before the statements (and their commit) leave. Returns the rows
+    /// written.</summary>
+    public async Task<int> Write(
+        NpgsqlConnection connection, IReadOnlyDictionary<string, List<NewEvent>> appended,
+        IReadOnlyDictionary<string, Unit?> states, IReadOnlyDictionary<string, long> versionsBefore,
+        IReadOnlyCollection<IdempotentResponse> answers, Action sending)
     {
         var serializer = options.Serializer();
         var codes = appended.Keys.Order(StringComparer.Ordinal).ToArray();
         var events = codes.SelectMany(code => appended[code].Select((e, i) => (Code: code, Event: e,
             Version: versionsBefore[code] + 1 + i))).ToArray();
 
-        await using var round = dataSource.CreateBatch();
+        await using var round = new NpgsqlBatch(connection);
         round.BatchCommands.Add(Statement(lockStreams, Texts(codes)));
         round.BatchCommands.Add(Statement(insertEvents,
             Parameter(events.Select(_ => Guid.CreateVersion7()).ToArray(), NpgsqlDbType.Uuid),
@@ -109,8 +108,9 @@ public sealed class KnownVersionWrites
         await using var session = store.LightweightSession();
         session.Logger.OnBeforeExecute(round);
         sending();
-        await round.ExecuteNonQueryAsync();
+        var rows = await round.ExecuteNonQueryAsync();
         session.Logger.LogSuccess(round);
+        return rows;
     }
 
     /// <summary>The database refused the write because a stream moved past the held version (its next event exists),
@@ -120,6 +120,12 @@ public sealed class KnownVersionWrites
         {
             SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DeadlockDetected
         };
+
+    /// <summary>The statements could not be written to the connection (a connection the database closed while it was
+    /// idle, after a restart): the commit, which only happens at the end of the round trip, cannot have happened
+    /// either, so the batch may be sent again.</summary>
+    public static bool NeverArrived(Exception e) =>
+        e is NpgsqlException { Message: "Exception while writing to stream" };
 
     private static NpgsqlParameter Texts(IEnumerable<string?> values) => Parameter(values.ToArray(), NpgsqlDbType.Text);
 

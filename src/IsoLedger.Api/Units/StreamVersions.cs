@@ -8,18 +8,18 @@ namespace IsoLedger.Api.Units;
 /// <summary>The current version of unit streams, for reads that must reflect every acknowledged write. Reads that
 /// ask at the same time share one query (<c>id = any($1)</c>, <see cref="Batches{T}"/>): a lone read asks alone, on
 /// its own thread. A code asked after a write was acknowledged is asked by a query that starts after that, so it sees
-/// the write.</summary>
-public sealed class StreamVersions
+/// the write. The queries go through one connection of their own (<see cref="DedicatedConnection"/>).</summary>
+public sealed class StreamVersions : IAsyncDisposable
 {
     private const int MaxCodes = 1024;
 
-    private readonly NpgsqlDataSource dataSource;
+    private readonly DedicatedConnection connection;
     private readonly string query;
     private readonly Batches<(string Code, TaskCompletionSource<long?> Version)> waiting;
 
     public StreamVersions(IDocumentStore store, NpgsqlDataSource dataSource)
     {
-        this.dataSource = dataSource;
+        connection = new DedicatedConnection(dataSource);
         query = $"select id, version from {store.Options.Events.DatabaseSchemaName}.mt_streams where id = any($1)";
         waiting = new Batches<(string, TaskCompletionSource<long?>)>(Read, MaxCodes);
     }
@@ -47,9 +47,11 @@ public sealed class StreamVersions
         }
     }
 
-    private async Task<Dictionary<string, long>> Ask(string[] codes)
+    private Task<Dictionary<string, long>> Ask(string[] codes) => connection.Run(db => Ask(db, codes));
+
+    private async Task<Dictionary<string, long>> Ask(NpgsqlConnection db, string[] codes)
     {
-        await using var command = dataSource.CreateCommand(query);
+        await using var command = new NpgsqlCommand(query, db);
         command.Parameters.Add(
             new NpgsqlParameter { Value = codes, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         var versions = new Dictionary<string, long>(codes.Length, StringComparer.Ordinal);
@@ -57,4 +59,6 @@ public sealed class StreamVersions
         while (await rows.ReadAsync()) versions[rows.GetString(0)] = rows.GetInt64(1);
         return versions;
     }
+
+    public ValueTask DisposeAsync() => connection.DisposeAsync();
 }

@@ -6,6 +6,7 @@ using IsoLedger.Projections.Units;
 using JasperFx;
 using Marten;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace IsoLedger.Api.Units;
 
@@ -39,7 +40,7 @@ internal sealed class PendingWrite(
 /// round trip (<see cref="UnitLocks"/>). A command that breaks a rule or sends a stale <c>If-Match</c> fails alone.
 /// Writers on other nodes take the same stream locks, in code order; the database's unique keys stay the final word,
 /// and a batch that collides under locks (a racing registration, a key committed elsewhere) is decided again.</summary>
-public sealed class UnitWriteQueue
+public sealed class UnitWriteQueue : IAsyncDisposable
 {
     /// <summary>Writers per node (<c>IsoLedger:Writes:Writers</c>, default 1). With more, each owns the lanes of a
     /// share of the units (a unit's commands always go to the same writer, in arrival order). Since a batch on held
@@ -54,6 +55,8 @@ public sealed class UnitWriteQueue
     private const int Attempts = 3;
 
     private readonly Batches<PendingWrite>[] writers;
+    /// <summary>Each writer's own connection for the batches it writes on held states (one at a time).</summary>
+    private readonly DedicatedConnection[] connections;
     private readonly IDocumentStore store;
     private readonly UnitLocks locks;
     private readonly KnownVersionWrites known;
@@ -64,8 +67,8 @@ public sealed class UnitWriteQueue
 
     public UnitWriteQueue(
         IDocumentStore store, UnitLocks locks, KnownVersionWrites known, UnitWriteCache cache, UnitWriteMetrics metrics,
-        IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, IConfiguration configuration,
-        ILogger<UnitWriteQueue> logger)
+        NpgsqlDataSource dataSource, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
+        IConfiguration configuration, ILogger<UnitWriteQueue> logger)
     {
         this.store = store;
         this.locks = locks;
@@ -76,7 +79,9 @@ public sealed class UnitWriteQueue
         this.logger = logger;
         var count = configuration.GetValue(WritersSetting, 1);
         if (count < 1) throw new InvalidOperationException($"{WritersSetting} must be at least 1, not {count}.");
-        writers = [.. Enumerable.Range(0, count).Select(_ => new Batches<PendingWrite>(Commit, MaxBatch))];
+        connections = [.. Enumerable.Range(0, count).Select(_ => new DedicatedConnection(dataSource))];
+        writers = [.. connections.Select(connection =>
+            new Batches<PendingWrite>(batch => Commit(batch, connection), MaxBatch))];
     }
 
     /// <summary>Queues a command; the task completes once it is decided and, if accepted, committed.</summary>
@@ -91,14 +96,14 @@ public sealed class UnitWriteQueue
     public UnitWriteStatistics Statistics() => metrics.Read(writers.Sum(w => w.Waiting));
 
     /// <summary>Writes a batch and answers every command in it, whatever happens.</summary>
-    private async Task Commit(List<PendingWrite> batch)
+    private async Task Commit(List<PendingWrite> batch, DedicatedConnection connection)
     {
         metrics.Batch(batch.Count);
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                var answers = await TryCommit(batch);
+                var answers = await TryCommit(batch, connection);
                 for (var i = 0; i < batch.Count; i++) answers[i].Settle(batch[i].Answer);
                 return;
             }
@@ -151,15 +156,16 @@ public sealed class UnitWriteQueue
         public bool AllRecorded { get; set; } = true;
     }
 
-    private async Task<Outcome[]> TryCommit(List<PendingWrite> batch)
+    private async Task<Outcome[]> TryCommit(List<PendingWrite> batch, DedicatedConnection connection)
     {
         if (DecideOnHeldStates(batch) is { } held)
         {
+            var sent = false;
             try
             {
                 var (decided, _) = held;
-                await known.Write(decided.Appended, decided.States, decided.Before, decided.Answers,
-                    sending: () => batch.ForEach(write => write.Attempt.MarkIrreversible()));
+                await connection.Run(db => known.Write(db, decided.Appended, decided.States, decided.Before,
+                    decided.Answers, sending: () => sent = true));
                 metrics.Loaded(decided.States.Count, 0);
                 metrics.WrittenOnHeldStates();
                 Keep(decided.States);
@@ -168,6 +174,12 @@ public sealed class UnitWriteQueue
             catch (Exception e) when (KnownVersionWrites.IsMovedElsewhere(e))
             {
                 // A stream moved past the state this node held, or a key was answered before: decide under locks.
+            }
+            catch (Exception e) when (sent && !KnownVersionWrites.NeverArrived(e))
+            {
+                // The commit went with the statements: whether it happened is unknown.
+                foreach (var write in batch) write.Attempt.MarkIrreversible();
+                throw;
             }
         }
         return await CommitLocked(batch);
@@ -315,5 +327,10 @@ public sealed class UnitWriteQueue
             default:
                 throw new InvalidOperationException("A decision is either accepted or rejected.");
         }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var connection in connections) await connection.DisposeAsync();
     }
 }
