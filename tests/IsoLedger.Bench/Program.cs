@@ -95,7 +95,7 @@ foreach (var workers in Runs("commands") ? concurrencies : [])
     described["batches"] = batches;
     commands.Add(described);
     Say($"  {workers} workers: {result.PerSecond:0} commands/s, p50 {result.P50Ms:0.0} ms, p99 {result.P99Ms:0.0} ms ({result.PerSecond / limit:P0} of pgbench); " +
-        $"{(double)batches["commandsPerBatch"]!:0.0} commands per batch, sizes {batches["sizes"]!.ToJsonString()}");
+        $"{(double)batches["commandsPerBatch"]!:0.0} commands per batch ({batches["onHeldStates"]} of {batches["batches"]} on held states), sizes {batches["sizes"]!.ToJsonString()}");
 }
 var appended = await EventCount() - eventsBefore;
 report["commands"] = commands;
@@ -214,6 +214,7 @@ static JsonObject BatchesBetween(JsonNode before, JsonNode after)
         ["commandsPerBatch"] = Delta("batches") == 0 ? 0 : (double)Delta("commands") / Delta("batches"),
         ["sizes"] = sizes,
         ["statesRead"] = Delta("snapshotsRead"),
+        ["onHeldStates"] = Delta("onHeldStates"),
         ["unitsLocked"] = Delta("unitsLocked"),
     };
 }

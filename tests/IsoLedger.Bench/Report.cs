@@ -18,15 +18,15 @@ public static class Report
             .AppendLine();
 
         text.AppendLine("## 1–2. Commands against the PostgreSQL limit").AppendLine()
-            .AppendLine("| clients | pgbench commits/s | commands/s | ratio | p50 ms | p99 ms | failed | commands per batch | batch sizes | states read / units locked |")
-            .AppendLine("|---|---|---|---|---|---|---|---|---|---|");
+            .AppendLine("| clients | pgbench commits/s | commands/s | ratio | p50 ms | p99 ms | failed | commands per batch | batch sizes | states read / units locked | batches on held states |")
+            .AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var c in run["commands"]!.AsArray())
         {
             var workers = (int)c!["workers"]!;
             var batches = c["batches"]!;
             var sizes = string.Join(", ", batches["sizes"]!.AsObject().Select(b => $"{b.Key}: {b.Value}"));
             text.AppendLine($"| {workers} | {F((double)run["baseline"]![workers.ToString()]!)} | {F((double)c["perSecond"]!)} | {F((double)c["ratio"]!, "0.00")} | {F((double)c["p50Ms"]!, "0.0")} | {F((double)c["p99Ms"]!, "0.0")} | {c["failed"]} | " +
-                $"{F((double)batches["commandsPerBatch"]!, "0.0")} | {sizes} | {batches["statesRead"]} / {batches["unitsLocked"]} |");
+                $"{F((double)batches["commandsPerBatch"]!, "0.0")} | {sizes} | {batches["statesRead"]} / {batches["unitsLocked"]} | {batches["onHeldStates"]} / {batches["batches"]} |");
         }
         var check = run["commandsCheck"]!;
         var lag = run["commandsProjectionLag"]!;
