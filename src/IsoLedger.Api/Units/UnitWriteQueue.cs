@@ -210,6 +210,7 @@ public sealed class UnitWriteQueue : IAsyncDisposable
             }
             catch (Exception)
             {
+                // Decided again under locks, where the failure is logged and answered for this command alone.
                 return null;
             }
             if (!decided.AllRecorded) return null;
