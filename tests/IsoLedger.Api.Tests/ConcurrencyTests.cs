@@ -1,8 +1,18 @@
 using Alba;
+using IsoLedger.Api.Units;
+using Microsoft.AspNetCore.Hosting;
 
 namespace IsoLedger.Api.Tests;
 
-public class ConcurrencyTests(ApiFixture api) : IClassFixture<ApiFixture>
+/// <summary>A node with three writers, each owning a share of the units (one writer is the default): the concurrency
+/// guarantees hold whichever writer a unit belongs to.</summary>
+public sealed class SeveralWritersFixture : ApiFixture
+{
+    protected override void Configure(IWebHostBuilder builder) =>
+        builder.UseSetting(UnitWriteQueue.WritersSetting, "3");
+}
+
+public class ConcurrencyTests(SeveralWritersFixture api) : IClassFixture<SeveralWritersFixture>
 {
     private IAlbaHost Host => api.Host;
 
