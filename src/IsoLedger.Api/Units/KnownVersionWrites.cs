@@ -17,8 +17,6 @@ public sealed record NewEvent(object Data, string CorrelationId, string? Recorde
 /// an idempotency key answered before; the caller then decides the batch again under <see cref="UnitLocks"/>.</summary>
 public sealed class KnownVersionWrites
 {
-    private const string UnitType = "IsoLedger.Domain.Units.Unit";
-
     private readonly IDocumentStore store;
     private readonly IReadOnlyStoreOptions options;
     private readonly EventGraph eventTypes;
@@ -55,7 +53,7 @@ public sealed class KnownVersionWrites
             """;
         storeStates = $"""
             insert into {units} (id, data, mt_version, mt_dotnet_type, mt_last_modified)
-            select d.id, d.data, d.mt_version, '{UnitType}', transaction_timestamp()
+            select d.id, d.data, d.mt_version, '{typeof(Unit).FullName}', transaction_timestamp()
             from unnest($1::text[], $2::jsonb[], $3::uuid[]) as d(id, data, mt_version)
             on conflict (id) do update set data = excluded.data, mt_version = excluded.mt_version,
                 mt_dotnet_type = excluded.mt_dotnet_type, mt_last_modified = excluded.mt_last_modified
