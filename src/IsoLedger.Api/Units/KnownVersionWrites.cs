@@ -18,24 +18,24 @@ public sealed record NewEvent(object Data, string CorrelationId, string? Recorde
 public sealed class KnownVersionWrites
 {
     private readonly IDocumentStore store;
+    private readonly UnitLocks locks;
     private readonly IReadOnlyStoreOptions options;
     private readonly EventGraph eventTypes;
-    private readonly string lockStreams;
     private readonly string insertEvents;
     private readonly string moveStreams;
     private readonly string storeStates;
     private readonly string insertAnswers;
 
-    public KnownVersionWrites(IDocumentStore store)
+    public KnownVersionWrites(IDocumentStore store, UnitLocks locks)
     {
         this.store = store;
+        this.locks = locks;
         options = store.Options;
         // Marten's own names for the event types (the type alias and the .NET type), as its appends write them.
         eventTypes = (EventGraph)store.Options.Events;
         var schema = options.Events.DatabaseSchemaName;
         var units = options.FindOrResolveDocumentType(typeof(Unit)).TableName.QualifiedName;
         var answers = options.FindOrResolveDocumentType(typeof(IdempotentResponse)).TableName.QualifiedName;
-        lockStreams = $"select id from {schema}.mt_streams where id = any($1) order by id for update";
         // Sequence numbers are drawn after the sort, so a stream's events are numbered in version order.
         insertEvents = $"""
             insert into {schema}.mt_events (seq_id, id, stream_id, version, data, type, tenant_id, timestamp,
@@ -78,29 +78,29 @@ public sealed class KnownVersionWrites
         var serializer = options.Serializer();
         var codes = appended.Keys.Order(StringComparer.Ordinal).ToArray();
         var events = codes.SelectMany(code => appended[code].Select((e, i) => (Code: code, Event: e,
-            Version: versionsBefore[code] + 1 + i))).ToArray();
+            Version: versionsBefore[code] + 1 + i, Type: eventTypes.EventMappingFor(e.Data.GetType())))).ToArray();
 
         await using var round = new NpgsqlBatch(connection);
-        round.BatchCommands.Add(Statement(lockStreams, Texts(codes)));
-        round.BatchCommands.Add(Statement(insertEvents,
-            Parameter(events.Select(_ => Guid.CreateVersion7()).ToArray(), NpgsqlDbType.Uuid),
-            Texts(events.Select(e => e.Code)),
-            Parameter(events.Select(e => e.Version).ToArray(), NpgsqlDbType.Bigint),
-            Parameter(events.Select(e => serializer.ToJson(e.Event.Data)).ToArray(), NpgsqlDbType.Jsonb),
-            Texts(events.Select(e => eventTypes.EventMappingFor(e.Event.Data.GetType()).EventTypeName)),
-            Texts(events.Select(e => eventTypes.EventMappingFor(e.Event.Data.GetType()).DotNetTypeName)),
-            Texts(events.Select(e => e.Event.CorrelationId)),
-            Texts(events.Select(e => e.Event.RecordedBy))));
-        round.BatchCommands.Add(Statement(moveStreams, Texts(codes),
-            Parameter(codes.Select(code => states[code]!.Version).ToArray(), NpgsqlDbType.Bigint)));
-        round.BatchCommands.Add(Statement(storeStates, Texts(codes),
-            Parameter(codes.Select(code => serializer.ToJson(states[code]!)).ToArray(), NpgsqlDbType.Jsonb),
-            Parameter(codes.Select(_ => Guid.CreateVersion7()).ToArray(), NpgsqlDbType.Uuid)));
+        round.BatchCommands.Add(locks.LockStreams(codes));
+        round.BatchCommands.Add(UnitLocks.Statement(insertEvents,
+            UnitLocks.ArrayOf(events.Select(_ => Guid.CreateVersion7()).ToArray(), NpgsqlDbType.Uuid),
+            UnitLocks.Texts(events.Select(e => e.Code)),
+            UnitLocks.ArrayOf(events.Select(e => e.Version).ToArray(), NpgsqlDbType.Bigint),
+            UnitLocks.ArrayOf(events.Select(e => serializer.ToJson(e.Event.Data)).ToArray(), NpgsqlDbType.Jsonb),
+            UnitLocks.Texts(events.Select(e => e.Type.EventTypeName)),
+            UnitLocks.Texts(events.Select(e => e.Type.DotNetTypeName)),
+            UnitLocks.Texts(events.Select(e => e.Event.CorrelationId)),
+            UnitLocks.Texts(events.Select(e => e.Event.RecordedBy))));
+        round.BatchCommands.Add(UnitLocks.Statement(moveStreams, UnitLocks.Texts(codes),
+            UnitLocks.ArrayOf(codes.Select(code => states[code]!.Version).ToArray(), NpgsqlDbType.Bigint)));
+        round.BatchCommands.Add(UnitLocks.Statement(storeStates, UnitLocks.Texts(codes),
+            UnitLocks.ArrayOf(codes.Select(code => serializer.ToJson(states[code]!)).ToArray(), NpgsqlDbType.Jsonb),
+            UnitLocks.ArrayOf(codes.Select(_ => Guid.CreateVersion7()).ToArray(), NpgsqlDbType.Uuid)));
         if (answers.Count > 0)
         {
-            round.BatchCommands.Add(Statement(insertAnswers, Texts(answers.Select(a => a.Id)),
-                Parameter(answers.Select(serializer.ToJson).ToArray(), NpgsqlDbType.Jsonb),
-                Parameter(answers.Select(_ => Guid.CreateVersion7()).ToArray(), NpgsqlDbType.Uuid)));
+            round.BatchCommands.Add(UnitLocks.Statement(insertAnswers, UnitLocks.Texts(answers.Select(a => a.Id)),
+                UnitLocks.ArrayOf(answers.Select(serializer.ToJson).ToArray(), NpgsqlDbType.Jsonb),
+                UnitLocks.ArrayOf(answers.Select(_ => Guid.CreateVersion7()).ToArray(), NpgsqlDbType.Uuid)));
         }
         // Marten's logger sees these statements as it sees its own (the tests inject connection faults through it).
         await using var session = store.LightweightSession();
@@ -125,10 +125,4 @@ public sealed class KnownVersionWrites
     public static bool NeverArrived(Exception e) =>
         e is NpgsqlException { Message: "Exception while writing to stream" };
 
-    private static NpgsqlParameter Texts(IEnumerable<string?> values) => Parameter(values.ToArray(), NpgsqlDbType.Text);
-
-    private static NpgsqlParameter Parameter<T>(T[] values, NpgsqlDbType type) => UnitLocks.ArrayOf(values, type);
-
-    private static NpgsqlBatchCommand Statement(string sql, params NpgsqlParameter[] parameters) =>
-        UnitLocks.Statement(sql, parameters);
 }

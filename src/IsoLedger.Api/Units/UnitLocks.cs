@@ -51,7 +51,7 @@ public sealed class UnitLocks
         var ordered = codes.Distinct().Order(StringComparer.Ordinal).ToArray();
         var knownStates = ordered.ToDictionary(code => code, known, StringComparer.Ordinal);
         await using var round = new NpgsqlBatch(session.Connection);
-        round.BatchCommands.Add(Statement(lockStreams, Texts(ordered)));
+        round.BatchCommands.Add(LockStreams(ordered));
         round.BatchCommands.Add(Statement(loadStates, Texts(ordered),
             ArrayOf(ordered.Select(code => knownStates[code]?.Version ?? -1).ToArray(), NpgsqlDbType.Bigint)));
         if (idempotencyIds.Count > 0) round.BatchCommands.Add(Statement(earlierAnswers, Texts(idempotencyIds)));
@@ -92,7 +92,11 @@ public sealed class UnitLocks
         : throw new InvalidOperationException(
             $"Unit {code} has no state stored at its stream's version {version} (found {state?.Version}).");
 
-    private static NpgsqlParameter Texts(IEnumerable<string> values) => ArrayOf(values.ToArray(), NpgsqlDbType.Text);
+    /// <summary>The statement that locks the streams of <paramref name="orderedCodes"/> (in code order, so that writers
+    /// never wait on each other in a circle) until the transaction ends.</summary>
+    internal NpgsqlBatchCommand LockStreams(string[] orderedCodes) => Statement(lockStreams, Texts(orderedCodes));
+
+    internal static NpgsqlParameter Texts(IEnumerable<string?> values) => ArrayOf(values.ToArray(), NpgsqlDbType.Text);
 
     /// <summary>An array parameter of <paramref name="type"/>'s elements.</summary>
     internal static NpgsqlParameter ArrayOf<T>(T[] values, NpgsqlDbType type) =>
