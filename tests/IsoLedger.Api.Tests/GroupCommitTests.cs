@@ -98,6 +98,33 @@ public class GroupCommitTests(OneWriterFixture api) : IClassFixture<OneWriterFix
         Assert.Equal(before.Sizes[0].Batches + 1, after.Sizes[0].Batches);
     }
 
+    [Fact]
+    public async Task States_written_on_held_states_keep_the_columns_lists_filter_on()
+    {
+        await Host.Post("/api/units", """{"code":"GC-COL-DEPT","name":"Sở Tư pháp","level":"department","province":"Hà Giang","registeredOn":"2010-01-01"}""").Expect(201);
+        await Host.RegisterCommune("GC-COL-XA");
+        var heldBefore = (long)(await Host.Get("/api/admin/unit-writes").Expect(200)).Json["onHeldStates"]!;
+
+        foreach (var code in new[] { "GC-COL-DEPT", "GC-COL-XA" })
+            await Host.Post($"/api/units/{code}/internal-audits", Audit).Expect(200);
+
+        Assert.True((long)(await Host.Get("/api/admin/unit-writes").Expect(200)).Json["onHeldStates"]! >= heldBefore + 2);
+        await using (var connection = new NpgsqlConnection(api.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var query = new NpgsqlCommand(
+                "select id, province, level from mt_doc_unit where id like 'GC-COL-%' " +
+                "and province = data ->> 'province' and level = data ->> 'level' order by id", connection);
+            await using var rows = await query.ExecuteReaderAsync();
+            var columns = new List<(string, string, string)>();
+            while (await rows.ReadAsync()) columns.Add((rows.GetString(0), rows.GetString(1), rows.GetString(2)));
+            Assert.Equal([("GC-COL-DEPT", "Hà Giang", "Department"), ("GC-COL-XA", "Quảng Trị", "Commune")], columns);
+        }
+        var departments = (await Host.Get($"/api/units?province={Uri.EscapeDataString("Hà Giang")}&level=department")
+            .Expect(200)).Json["items"]!.AsArray();
+        Assert.Contains(departments, unit => (string?)unit!["code"] == "GC-COL-DEPT" && (long)unit["version"]! == 2);
+    }
+
     private async Task<int> Events(string code) =>
         (await Host.Get($"/api/units/{code}/history").Expect(200)).Json.AsArray().Count;
 }

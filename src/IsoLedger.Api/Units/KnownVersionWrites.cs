@@ -1,6 +1,7 @@
 using IsoLedger.Domain.Units;
 using Marten;
 using Marten.Events;
+using Marten.Schema;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -34,7 +35,13 @@ public sealed class KnownVersionWrites
         // Marten's own names for the event types (the type alias and the .NET type), as its appends write them.
         eventTypes = (EventGraph)store.Options.Events;
         var schema = options.Events.DatabaseSchemaName;
-        var units = options.FindOrResolveDocumentType(typeof(Unit)).TableName.QualifiedName;
+        var states = (DocumentMapping)options.FindOrResolveDocumentType(typeof(Unit));
+        var units = states.TableName.QualifiedName;
+        // The fields Marten keeps in columns of their own (UnitDocuments), filled from the stored JSON as Marten fills
+        // them when it adds such a column: its fragment reads "column = <expression over data>", and data is the
+        // unnested column of that name below. (GroupCommitTests checks the columns against the JSON.)
+        var duplicated = states.DuplicatedFields.Select(field => field.UpdateSqlFragment().Split(" = ", 2)).ToArray();
+        var columns = string.Concat(duplicated.Select(field => $", {field[0]}"));
         var answers = options.FindOrResolveDocumentType(typeof(IdempotentResponse)).TableName.QualifiedName;
         // Sequence numbers are drawn after the sort, so a stream's events are numbered in version order.
         insertEvents = $"""
@@ -52,11 +59,13 @@ public sealed class KnownVersionWrites
             from unnest($1::text[], $2::bigint[]) as v(id, version) where s.id = v.id
             """;
         storeStates = $"""
-            insert into {units} (id, data, mt_version, mt_dotnet_type, mt_last_modified)
+            insert into {units} (id, data, mt_version, mt_dotnet_type, mt_last_modified{columns})
             select d.id, d.data, d.mt_version, '{typeof(Unit).FullName}', transaction_timestamp()
+                {string.Concat(duplicated.Select(field => $", {field[1]}"))}
             from unnest($1::text[], $2::jsonb[], $3::uuid[]) as d(id, data, mt_version)
             on conflict (id) do update set data = excluded.data, mt_version = excluded.mt_version,
                 mt_dotnet_type = excluded.mt_dotnet_type, mt_last_modified = excluded.mt_last_modified
+                {string.Concat(duplicated.Select(field => $", {field[0]} = excluded.{field[0]}"))}
             """;
         insertAnswers = $"""
             insert into {answers} (id, data, mt_version, mt_dotnet_type, mt_last_modified)

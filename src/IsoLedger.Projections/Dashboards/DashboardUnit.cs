@@ -1,4 +1,5 @@
 using IsoLedger.Domain.Units;
+using IsoLedger.Projections.Units;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
@@ -46,7 +47,10 @@ public static class DashboardUnitProjectionRegistration
 {
     public static void AddDashboardUnitProjection(this StoreOptions options)
     {
-        options.Schema.For<DashboardUnit>().Index(unit => unit.Province);
+        // Rewritten for every page that touches its unit: updated in place, as a unit's state is.
+        options.Schema.For<DashboardUnit>()
+            .Duplicate(unit => unit.Province)
+            .FillFactor(UnitDocuments.HotUpdateFillFactor);
         options.Projections.Add(new DashboardUnitProjection(), ProjectionLifecycle.Async,
             asyncConfiguration: daemon =>
             {
