@@ -54,9 +54,11 @@ public sealed class KnownVersionWrites
                 as e(id, stream_id, version, data, type, dotnet_type, correlation_id, user_name, position)
             order by e.position
             """;
+        // "s.id = any($1)" lets the prepared (generic) plan find the streams by key: joined to the unnested codes
+        // alone, it scanned every stream (0.08 ms a batch with a thousand units, growing with the ledger).
         moveStreams = $"""
             update {schema}.mt_streams s set version = greatest(s.version, v.version), timestamp = now()
-            from unnest($1::text[], $2::bigint[]) as v(id, version) where s.id = v.id
+            from unnest($1::text[], $2::bigint[]) as v(id, version) where s.id = any($1) and s.id = v.id
             """;
         storeStates = $"""
             insert into {units} (id, data, mt_version, mt_dotnet_type, mt_last_modified{columns})
