@@ -92,5 +92,7 @@ public static class Persistence
             options.CodeGeneration.TypeLoadMode = TypeLoadMode.Auto;
             options.Discovery.IncludeAssembly(typeof(Persistence).Assembly);
         });
+        // First of all hosted services, before Marten applies its schema changes.
+        builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, SchemaUpgrades>());
     }
 }
