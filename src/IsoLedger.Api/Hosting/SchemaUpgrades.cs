@@ -5,10 +5,10 @@ using Npgsql;
 namespace IsoLedger.Api.Hosting;
 
 /// <summary>Changes to a database made by an earlier build that Marten's migration cannot make by itself, run before it
-/// (the first hosted service, in the phase before any is started). Builds before the group commit kept unit states as an inline
-/// projection, versioned by number: their <c>mt_version</c> is a <c>bigint</c>, which PostgreSQL refuses to cast to
-/// the <c>uuid</c> Marten now declares, so such a database stopped the API at startup. The state's version is its
-/// stream's, kept in the JSON; the column only tells writes apart, so each row gets a new one.</summary>
+/// (the first hosted service, in the phase before any is started). Builds before the group commit kept unit states as
+/// an inline projection, versioned by number: their <c>mt_version</c> is a <c>bigint</c>, which PostgreSQL refuses to
+/// cast to the <c>uuid</c> Marten now declares, so such a database stopped the API at startup. The state's version is
+/// its stream's, kept in the JSON; the column only tells writes apart, so each row gets a new one.</summary>
 public sealed class SchemaUpgrades(NpgsqlDataSource dataSource, IServiceProvider services) : IHostedLifecycleService
 {
     public async Task StartingAsync(CancellationToken cancellationToken)
