@@ -54,7 +54,7 @@ public static class Persistence
             // PostgreSQL's default pglz (the state upsert per command 0.128 → 0.072 ms) and reads back the same.
             if (settings.Options?.Contains("default_toast_compression", StringComparison.Ordinal) != true)
                 settings.Options = $"{settings.Options} -c default_toast_compression=lz4".Trim();
-            return new NpgsqlDataSourceBuilder(settings.ConnectionString).Build();
+            return new NpgsqlDataSourceBuilder(settings.ConnectionString).UpgradingEarlierSchemas().Build();
         });
 
         builder.Services.AddMarten(services =>
@@ -92,7 +92,5 @@ public static class Persistence
             options.CodeGeneration.TypeLoadMode = TypeLoadMode.Auto;
             options.Discovery.IncludeAssembly(typeof(Persistence).Assembly);
         });
-        // First of all hosted services, before Marten applies its schema changes.
-        builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, SchemaUpgrades>());
     }
 }
