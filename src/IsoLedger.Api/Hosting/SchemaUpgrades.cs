@@ -30,14 +30,18 @@ public static class SchemaUpgrades
         end $$
         """;
 
+    /// <summary>Npgsql opens a connection synchronously or asynchronously as its caller does; each way runs the
+    /// upgrade the same way, never blocking on the other.</summary>
     public static NpgsqlDataSourceBuilder UpgradingEarlierSchemas(this NpgsqlDataSourceBuilder builder) =>
         builder.UsePhysicalConnectionInitializer(
-            connection => Upgrade(connection).GetAwaiter().GetResult(),
-            Upgrade);
-
-    private static async Task Upgrade(NpgsqlConnection connection)
-    {
-        await using var upgrade = new NpgsqlCommand(NumericUnitVersions, connection);
-        await upgrade.ExecuteNonQueryAsync();
-    }
+            connection =>
+            {
+                using var upgrade = new NpgsqlCommand(NumericUnitVersions, connection);
+                upgrade.ExecuteNonQuery();
+            },
+            async connection =>
+            {
+                await using var upgrade = new NpgsqlCommand(NumericUnitVersions, connection);
+                await upgrade.ExecuteNonQueryAsync();
+            });
 }
