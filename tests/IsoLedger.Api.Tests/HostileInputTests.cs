@@ -23,7 +23,8 @@ public class HostileInputTests(ApiFixture api) : IClassFixture<ApiFixture>, IAsy
 
     private static readonly Gen<string> HostileText = Gen.OneOf(
         Gen.Elements("", " ", "\u0000", "\u0007\u001b[31m", "'; drop table mt_events; --", "\" or 1=1 --", "<script>alert(1)</script>",
-            "../../etc/passwd", "%00", "${jndi:ldap://x}", "NaN", "2020-02-30", "0001-01-01", "9999-12-31", "-1", "1e400", "x", "X", "true"),
+            "../../etc/passwd", "%00", "${jndi:ldap://x}", "NaN", "2020-02-30", "0001-01-01", "9999-12-31", "-1", "1e400", "x", "X", "true",
+            "\uFFFE", "\uFFFF", "\u202E", "minor, major", "Commune"),
         Gen.Choose(1, 20_000).Select(n => new string('ạ', n)),
         ArbMap.Default.GeneratorFor<string>().Where(s => s is not null));
 

@@ -49,7 +49,7 @@ public static class Http
             });
         });
 
-    private static async Task<Answer> Send(this IAlbaHost host, string? key, (string Name, string Value)[] headers, Action<Scenario> request)
+    internal static async Task<Answer> Send(this IAlbaHost host, string? key, (string Name, string Value)[] headers, Action<Scenario> request)
     {
         var result = await host.Scenario(s =>
         {

@@ -29,7 +29,7 @@ public static class GetComplianceFlagsEndpoint
         var validation = new Validation().Text("district", district, max: 500);
         var common = ProvinceDashboard.ReadCommon(validation, province, consistent);
         var levelFilter = Query.Enum<UnitLevel>(validation, "level", level);
-        var date = Query.Date(validation, "asOf", asOf) ?? clock.Today;
+        var date = Query.AsOf(validation, asOf, clock.Today) ?? clock.Today;
         if (rule is not null && !Rules.All.Any(r => r.Kind == RuleKind.Compliance && r.Id == rule))
             validation.Add("rule", "Must be a compliance rule id: "
                 + string.Join(", ", Rules.All.Where(r => r.Kind == RuleKind.Compliance).Select(r => r.Id)) + ".");

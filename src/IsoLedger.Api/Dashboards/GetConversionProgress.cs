@@ -28,7 +28,7 @@ public static class GetConversionProgressEndpoint
     {
         var validation = new Validation();
         var common = ProvinceDashboard.ReadCommon(validation, province, consistent);
-        var date = Query.Date(validation, "asOf", asOf) ?? clock.Today;
+        var date = Query.AsOf(validation, asOf, clock.Today) ?? clock.Today;
         var levelFilter = Query.Enum<UnitLevel>(validation, "level", level);
         if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
 

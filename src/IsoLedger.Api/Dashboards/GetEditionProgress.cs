@@ -25,7 +25,7 @@ public static class GetEditionProgressEndpoint
     {
         var validation = new Validation();
         var common = ProvinceDashboard.ReadCommon(validation, province, consistent);
-        var date = Query.Date(validation, "asOf", asOf) ?? clock.Today;
+        var date = Query.AsOf(validation, asOf, clock.Today) ?? clock.Today;
         if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
 
         var book = rules.Current;

@@ -25,7 +25,7 @@ public static class GetUnitDashboardEndpoint
         CancellationToken cancellation, string? asOf = null)
     {
         var validation = new Validation();
-        var date = Query.Date(validation, "asOf", asOf) ?? clock.Today;
+        var date = Query.AsOf(validation, asOf, clock.Today) ?? clock.Today;
         if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
         var events = UnitCode.IsValid(code) ? await session.Events.FetchStreamAsync(code, token: cancellation) : [];
         return events.Count == 0

@@ -1,6 +1,6 @@
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.Metadata;
 
@@ -21,14 +21,17 @@ public static partial class JsonBodies
         var requestType = context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
         if (requestType is null || !IsJson(context.Request.ContentType))
         {
-            await next(context);
+            // A body without a type would be bound as JSON past this gate, with the framework's own answers.
+            if (requestType is not null && string.IsNullOrEmpty(context.Request.ContentType))
+                await Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType).ExecuteAsync(context);
+            else await next(context);
             return;
         }
         context.Request.EnableBuffering();
         var options = context.RequestServices
             .GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>()
             .Value.SerializerOptions;
-        var errors = await Check(context.Request.Body, requestType, options, context.RequestAborted);
+        var errors = await Check(context.Request.Body, requestType, Strict(options), context.RequestAborted);
         if (errors is not null)
         {
             await Results.Problem(Problems.Invalid(errors)).ExecuteAsync(context);
@@ -37,6 +40,18 @@ public static partial class JsonBodies
         context.Request.Body.Position = 0;
         await next(context);
     });
+
+    private static readonly ConditionalWeakTable<JsonSerializerOptions, JsonSerializerOptions> StrictOptions = new();
+
+    /// <summary><paramref name="options"/> reading enumeration values strictly (<see cref="StrictEnums"/>): a body that
+    /// passes the gate reads the same with either.</summary>
+    public static JsonSerializerOptions Strict(JsonSerializerOptions options) =>
+        StrictOptions.GetValue(options, lenient =>
+        {
+            var strict = new JsonSerializerOptions(lenient);
+            strict.Converters.Insert(0, new StrictEnums());
+            return strict;
+        });
 
     private static bool IsJson(string? contentType) =>
         contentType is not null
@@ -134,17 +149,10 @@ public static partial class JsonBodies
         if (type == typeof(int)) return $"a whole number from {int.MinValue} to {int.MaxValue}";
         if (type == typeof(long)) return $"a whole number from {long.MinValue} to {long.MaxValue}";
         if (type == typeof(decimal) || type == typeof(double)) return "a number";
-        if (type.IsEnum) return $"one of {string.Join(", ", EnumNames(type).Select(n => $"\"{n}\""))}";
+        if (type.IsEnum) return $"one of {string.Join(", ", StrictEnums.NamesOf(type).Select(n => $"\"{n}\""))}";
         if (type != typeof(string) && ElementType(type) is not null) return "a list";
         return "an object";
     }
-
-    /// <summary>The names the API's enum converter reads: kebab-case, or a
-    /// <see cref="JsonStringEnumMemberNameAttribute"/>.</summary>
-    private static IEnumerable<string> EnumNames(Type type) =>
-        type.GetFields(BindingFlags.Public | BindingFlags.Static)
-            .Select(f => f.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name
-                ?? JsonNamingPolicy.KebabCaseLower.ConvertName(f.Name));
 
     [GeneratedRegex(@"The JSON property '([^']*)' could not be mapped")]
     private static partial Regex UnmappedProperty();

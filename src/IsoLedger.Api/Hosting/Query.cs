@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace IsoLedger.Api.Hosting;
 
@@ -9,7 +8,7 @@ public static class Query
 {
     private static readonly JsonSerializerOptions EnumJson = new()
     {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false) },
+        Converters = { new StrictEnums() },
     };
 
     public static int Int(Validation validation, string name, string? value, int fallback, int min, int max)
@@ -42,6 +41,17 @@ public static class Query
         return null;
     }
 
+    /// <summary>The date a state is judged on: no later than the end of next year, as far as any business date may
+    /// reach (judging a ledger on 9999-12-31 walked every year up to it, seconds of CPU for one request).</summary>
+    public static DateOnly? AsOf(Validation validation, string? value, DateOnly today)
+    {
+        var date = Date(validation, "asOf", value);
+        var latest = new DateOnly(today.Year + 1, 12, 31);
+        if (date <= latest) return date;
+        if (date is not null) validation.Add("asOf", $"Must be no later than {latest:yyyy-MM-dd}.");
+        return null;
+    }
+
     public static DateTimeOffset? Timestamp(Validation validation, string name, string? value)
     {
         if (value is null) return null;
@@ -62,8 +72,7 @@ public static class Query
         }
         catch (JsonException)
         {
-            var allowed = System.Enum.GetValues<T>().Select(v => JsonSerializer.Serialize(v, EnumJson).Trim('"'));
-            validation.Add(name, $"Must be one of: {string.Join(", ", allowed)}.");
+            validation.Add(name, $"Must be one of: {string.Join(", ", StrictEnums.NamesOf(typeof(T)))}.");
             return null;
         }
     }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using IsoLedger.Domain;
 using IsoLedger.Domain.LegalBasis;
 using IsoLedger.Domain.Units;
 using Microsoft.AspNetCore.Mvc;
@@ -41,13 +43,27 @@ public sealed class Validation
     public Validation Text(string field, string? value, bool required = false, int max = MaxText)
     {
         if (value is null) return required ? Add(field, "Required.") : this;
-        if (string.IsNullOrWhiteSpace(value)) return Add(field, "Must not be blank.");
         if (value.Length > max) return Add(field, $"Must be at most {max} characters.");
-        return value.Any(IsForbiddenControl) ? Add(field, "Must not contain control characters.") : this;
+        return TextProblem(value) is { } problem ? Add(field, problem) : this;
     }
 
-    /// <summary>A control character text must not hold: any but the tab and the line breaks people type.</summary>
-    public static bool IsForbiddenControl(char c) => char.IsControl(c) && c is not '\n' and not '\r' and not '\t';
+    /// <summary>Why <paramref name="value"/> is not text a person wrote, or null when it is: blank (nothing but spaces
+    /// and invisible formatting characters), or holding a character that is no text at all — a control character
+    /// other than the tab and the line breaks people type, a Unicode noncharacter (which .NET cannot normalise and a
+    /// spreadsheet cannot hold), half of a surrogate pair, or a bidirectional override, which makes a name display
+    /// as something other than what it is.</summary>
+    public static string? TextProblem(string value)
+    {
+        if (value.All(c => char.IsWhiteSpace(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format))
+            return "Must not be blank.";
+        if (value.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'))
+            return "Must not contain control characters.";
+        if (UnicodeText.FirstNotText(value) >= 0)
+            return "Must not contain characters that are not text (Unicode noncharacters or broken surrogate pairs).";
+        if (value.Any(c => c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069'))
+            return "Must not contain bidirectional overrides or isolates.";
+        return null;
+    }
 
     public Validation Count(string field, int? value, bool required = true, int max = 100_000)
     {

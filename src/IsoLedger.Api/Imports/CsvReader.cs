@@ -56,7 +56,7 @@ public sealed class CsvReader(TextReader text)
                     throw new CsvFormatException(line,
                         "A quote may only stand at the start of a field (write it doubled inside a quoted field).");
                 case ',':
-                    fields.Add(field.ToString().Normalize());
+                    fields.Add(Normalized(field.ToString()));
                     field.Clear();
                     quoted = false;
                     break;
@@ -64,7 +64,7 @@ public sealed class CsvReader(TextReader text)
                     break;
                 case '\n' or -1:
                     if (c == '\n') line++;
-                    fields.Add(field.ToString().Normalize());
+                    fields.Add(Normalized(field.ToString()));
                     return new CsvRecord(startLine, fields);
                 default:
                     if (quoted)
@@ -73,6 +73,20 @@ public sealed class CsvReader(TextReader text)
                     field.Append((char)c);
                     break;
             }
+        }
+    }
+
+    /// <summary>The field in Unicode form C; a field holding what is no text (a noncharacter, half a surrogate pair),
+    /// which .NET cannot normalise, as it is, for the column's check to reject.</summary>
+    private static string Normalized(string field)
+    {
+        try
+        {
+            return field.Normalize();
+        }
+        catch (ArgumentException)
+        {
+            return field;
         }
     }
 

@@ -54,10 +54,11 @@ public sealed class ReportRowParser
         {
             var value = SpreadsheetText.Restore(Field(column));
             if (value.Length == 0) { if (required) Error(column, "Required."); return null; }
+            // A value with a problem is not read further (a province holding a noncharacter cannot be looked up).
             if (value.Length > MaxText) Error(column, $"At most {MaxText} characters.");
-            else if (value.Any(Validation.IsForbiddenControl))
-                Error(column, "Control characters other than tabs and line breaks are not allowed.");
-            return value;
+            else if (Validation.TextProblem(value) is { } problem) Error(column, problem);
+            else return value;
+            return null;
         }
 
         string? Code(string column, bool required)

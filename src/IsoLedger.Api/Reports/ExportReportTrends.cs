@@ -31,7 +31,7 @@ public static class ExportReportTrendsEndpoint
     {
         var validation = new Validation().Formats(format, lang);
         var common = ProvinceDashboard.ReadCommon(validation, province, consistent);
-        var date = Query.Date(validation, "asOf", asOf);
+        var date = Query.AsOf(validation, asOf, clock.Today);
         if (date > clock.Today) validation.Add("asOf", "Must not lie in the future.");
         if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
 

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text;
+using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -119,7 +121,8 @@ public static class XlsxWriter
         {
             case string text:
                 cell.DataType = CellValues.InlineString;
-                cell.InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve });
+                cell.InlineString = new InlineString(
+                    new Text(XmlText(text)) { Space = SpaceProcessingModeValues.Preserve });
                 if (SpreadsheetText.ReadsAsFormula(text)) cell.StyleIndex = style + AsText;
                 break;
             case not null:
@@ -128,6 +131,32 @@ public static class XlsxWriter
                 break;
         }
         return cell;
+    }
+
+    /// <summary>The text with every character XML cannot carry (a control character, a noncharacter, half a surrogate
+    /// pair) shown as U+FFFD: the API refuses such text now, but a ledger may hold some recorded before, and one cell
+    /// must not make the whole workbook fail.</summary>
+    private static string XmlText(string text)
+    {
+        StringBuilder? safe = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (XmlConvert.IsXmlChar(text[i]))
+            {
+                safe?.Append(text[i]);
+            }
+            else if (i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i]))
+            {
+                safe?.Append(text, i, 2);
+                i++;
+            }
+            else
+            {
+                safe ??= new StringBuilder(text, 0, i, text.Length);
+                safe.Append('\uFFFD');
+            }
+        }
+        return safe?.ToString() ?? text;
     }
 
     private static Columns Widths(IReadOnlyList<ReportColumn> columns, IReadOnlyList<IReadOnlyList<object?>> rows)

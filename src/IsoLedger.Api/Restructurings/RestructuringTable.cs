@@ -73,11 +73,16 @@ public static class RestructuringTable
         string? Field(string column)
         {
             if (!positions.TryGetValue(column, out var at) || at >= record.Fields.Count) return null;
-            var text = SpreadsheetText.Restore(record.Fields[at].Trim()).Normalize();
+            var text = SpreadsheetText.Restore(record.Fields[at].Trim());
             if (text.Length == 0) return null;
-            if (text.Length > MaxText || text.Any(Hosting.Validation.IsForbiddenControl))
+            if (text.Length > MaxText)
             {
-                errors.Add(new(record.Line, column, $"At most {MaxText} characters, without control characters."));
+                errors.Add(new(record.Line, column, $"At most {MaxText} characters."));
+                return null;
+            }
+            if (Hosting.Validation.TextProblem(text) is { } problem)
+            {
+                errors.Add(new(record.Line, column, problem));
                 return null;
             }
             return text;

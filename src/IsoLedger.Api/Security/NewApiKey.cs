@@ -47,6 +47,6 @@ public sealed partial record NewApiKey(string Name, string Key, string Sha256, I
         ];
     }
 
-    [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]
+    [GeneratedRegex(@"\A[A-Za-z0-9._-]{1,64}\z")]
     private static partial Regex NamePattern();
 }

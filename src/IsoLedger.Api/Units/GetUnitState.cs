@@ -28,7 +28,7 @@ public static class GetUnitStateEndpoint
         CancellationToken cancellation, string? asOf = null, string? knownAt = null, string? version = null)
     {
         var validation = new Validation();
-        var asOfDate = Query.Date(validation, "asOf", asOf);
+        var asOfDate = Query.AsOf(validation, asOf, clock.Today);
         var knownAtTime = Query.Timestamp(validation, "knownAt", knownAt);
         var atVersion = version is null ? (long?)null : Query.Long(validation, "version", version, 1, 1);
         if (new object?[] { asOf, knownAt, version }.Count(v => v is not null) != 1)
@@ -49,7 +49,9 @@ public static class GetUnitStateEndpoint
                 detail: $"Unit '{code}' had no recorded history at that point.",
                 statusCode: StatusCodes.Status404NotFound);
         }
-        var judgedOn = knownAtTime is { } at ? clock.DateOf(at) : clock.Today;
+        // What was known at a moment still to come is what is known now, judged today.
+        var judgedOn =
+            knownAtTime is { } at && at < BusinessClock.StartOf(clock.Today) ? clock.DateOf(at) : clock.Today;
         return Results.Ok(UnitStatus.Of(unit with { Version = chosen[^1].Version }, judgedOn, rules.Current));
     }
 

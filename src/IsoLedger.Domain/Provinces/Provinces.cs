@@ -223,7 +223,7 @@ public static class Provinces
 
     private static string[] Words(string name)
     {
-        var text = string.Join(' ', name.Normalize(NormalizationForm.FormC).ToLowerInvariant()
+        var text = string.Join(' ', UnicodeText.Readable(name).Normalize(NormalizationForm.FormC).ToLowerInvariant()
             .Split((char[])[' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
         var prefix = Prefixes.FirstOrDefault(p => text.StartsWith(p, StringComparison.Ordinal));
         if (prefix is not null) text = text[prefix.Length..];

@@ -1,0 +1,43 @@
+using System.Buffers;
+using System.Text;
+
+namespace IsoLedger.Domain;
+
+/// <summary>What Unicode says is no text: a noncharacter (U+FFFE, U+FFFF, U+FDD0–U+FDEF and their kin in every plane)
+/// or half of a surrogate pair. .NET cannot normalise such a string, XML cannot carry it, and no person types it.
+/// </summary>
+public static class UnicodeText
+{
+    /// <summary>Where the first character that is no text begins in <paramref name="text"/>, or -1.</summary>
+    public static int FirstNotText(string text)
+    {
+        var rest = text.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            if (Rune.DecodeFromUtf16(rest, out var rune, out var length) != OperationStatus.Done
+                || IsNoncharacter(rune.Value))
+                return text.Length - rest.Length;
+            rest = rest[length..];
+        }
+        return -1;
+    }
+
+    /// <summary><paramref name="text"/> with each character that is no text shown as U+FFFD, so that it can be
+    /// normalised (and then matches nothing it should not).</summary>
+    public static string Readable(string text)
+    {
+        if (FirstNotText(text) < 0) return text;
+        var readable = new StringBuilder(text.Length);
+        var rest = text.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            var status = Rune.DecodeFromUtf16(rest, out var rune, out var length);
+            readable.Append(status != OperationStatus.Done || IsNoncharacter(rune.Value) ? "\uFFFD" : rest[..length]);
+            rest = rest[length..];
+        }
+        return readable.ToString();
+    }
+
+    private static bool IsNoncharacter(int codePoint) =>
+        codePoint is >= 0xFDD0 and <= 0xFDEF || (codePoint & 0xFFFE) == 0xFFFE;
+}

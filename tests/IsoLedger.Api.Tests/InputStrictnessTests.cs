@@ -1,0 +1,150 @@
+using System.Text;
+using Alba;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using IsoLedger.Api.Reports;
+
+namespace IsoLedger.Api.Tests;
+
+/// <summary>Input that passed the checks once and was then misread or failed deep inside: enumeration values in another
+/// case or combined as flags, characters that are no text, a code with a line break after it, a body without a type,
+/// field names in another case, dates too far ahead to judge.</summary>
+public class InputStrictnessTests(ApiFixture api) : IClassFixture<ApiFixture>, IAsyncLifetime
+{
+    private const string Code = "QT-STRICT";
+    private IAlbaHost Host => api.Host;
+
+    public async Task InitializeAsync()
+    {
+        if ((await Host.Get($"/api/units/{Code}")).Status == 404) await Host.RegisterCommune(Code);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private static string Nonconformity(string source, string severity) =>
+        $$"""{"raisedOn":"2016-06-01","source":"{{source}}","description":"Hồ sơ trễ hạn","severity":"{{severity}}"}""";
+
+    [Theory]
+    [InlineData("inspection, complaint", "minor", "source")]
+    [InlineData("internal-audit", "MINOR, major", "severity")]
+    [InlineData("internal-audit", "Minor", "severity")]
+    [InlineData("Internal-Audit", "minor", "source")]
+    [InlineData("internal-audit", "1", "severity")]
+    public async Task An_enumeration_value_is_one_name_exactly_as_written(string source, string severity, string field)
+    {
+        var before = (await Host.Get($"/api/units/{Code}/history")).Text;
+        var answer = await Host.Post($"/api/units/{Code}/nonconformities", Nonconformity(source, severity)).Expect(400);
+        Assert.Contains("Must be one of", answer.Json["errors"]![field]![0]!.GetValue<string>());
+        Assert.Equal(before, (await Host.Get($"/api/units/{Code}/history")).Text);
+        await Host.Post($"/api/units/{Code}/nonconformities", Nonconformity("inspection", "major")).Expect(201);
+    }
+
+    [Fact]
+    public async Task A_restructuring_kind_combined_as_flags_is_refused_not_failed()
+    {
+        var answer = await Host.Post("/api/restructurings",
+            """{"decisionNo":"X","effectiveOn":"2020-07-01","parts":[{"kind":"split, dissolve","from":["QT-STRICT"]}]}""")
+            .Expect(400);
+        Assert.NotNull(answer.Json["errors"]!["parts[0].kind"]);
+    }
+
+    [Fact]
+    public async Task A_query_enumeration_value_is_one_name()
+    {
+        await Host.Get("/api/units?level=department,%20commune").Expect(400);
+        await Host.Get("/api/units?level=COMMUNE").Expect(400);
+        await Host.Get("/api/units?level=commune").Expect(200);
+    }
+
+    [Theory]
+    [InlineData("\\uFFFE")]
+    [InlineData("\\uFFFF")]
+    [InlineData("\\uFDD0")]
+    [InlineData("\\uD83F\\uDFFF")]
+    [InlineData("\\uD800")]
+    [InlineData("\\u202Eabc")]
+    public async Task Text_holding_what_is_no_text_is_refused(string escaped)
+    {
+        var answer = await Host.Post("/api/units",
+            $$"""{"code":"QT-NOTEXT","name":"Sở {{escaped}}","level":"department","province":"Quảng Trị"}""")
+            .Expect(400);
+        Assert.NotNull(answer.Json["errors"]!["name"]);
+        await Host.Get("/api/units/QT-NOTEXT").Expect(404);
+    }
+
+    [Theory]
+    [InlineData("\\u200B\\u200B")]
+    [InlineData("\\uFEFF")]
+    [InlineData(" \\u2060 ")]
+    public async Task A_name_of_invisible_characters_is_blank(string escaped)
+    {
+        var answer = await Host.Post("/api/units",
+            $$"""{"code":"QT-NOTEXT","name":"{{escaped}}","level":"department","province":"Quảng Trị"}""")
+            .Expect(400);
+        Assert.Equal("Must not be blank.", answer.Json["errors"]!["name"]![0]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_filter_holding_a_noncharacter_is_refused_not_failed()
+    {
+        await Host.Get("/api/units?q=%EF%BF%BE").Expect(400);
+        await Host.Get("/api/dashboards/annual/2020?province=Qu%E1%BA%A3ng%20Tr%E1%BB%8B&district=%EF%BF%BF")
+            .Expect(400);
+    }
+
+    [Fact]
+    public async Task A_code_with_a_line_break_after_it_is_no_code()
+    {
+        var answer = await Host.Post("/api/units",
+            """{"code":"QT-STRICT\n","name":"Clone","level":"department","province":"Quảng Trị"}""").Expect(400);
+        Assert.NotNull(answer.Json["errors"]!["code"]);
+    }
+
+    [Fact]
+    public async Task A_body_without_a_type_is_refused_with_the_media_type_it_needs()
+    {
+        var answer = await Host.Send(null, [], s =>
+        {
+            s.Post.Url($"/api/units/{Code}/internal-audits");
+            s.WithRequestHeader("X-Api-Key", Keys.Admin);
+            s.ConfigureHttpContext(context =>
+            {
+                var body = Encoding.UTF8.GetBytes("""{"heldOn":"2020-06-01"}""");
+                context.Request.ContentType = null;
+                context.Request.ContentLength = body.Length;
+                context.Request.Body = new MemoryStream(body);
+            });
+        });
+        Assert.Equal(415, answer.Status);
+        Assert.StartsWith(Http.ProblemJson, answer.ContentType);
+        Assert.DoesNotContain("IsoLedger.", answer.Text);
+    }
+
+    [Fact]
+    public async Task Field_names_are_read_in_their_case_only()
+    {
+        var answer = await Host.Post($"/api/units/{Code}/internal-audits", """{"HELDON":"2020-06-01"}""").Expect(400);
+        Assert.NotNull(answer.Json["errors"]!["HELDON"]);
+    }
+
+    [Fact]
+    public async Task A_state_is_judged_no_later_than_the_end_of_next_year()
+    {
+        var answer = await Host.Get("/api/dashboards/compliance?province=Qu%E1%BA%A3ng%20Tr%E1%BB%8B&asOf=9999-12-31")
+            .Expect(400);
+        Assert.NotNull(answer.Json["errors"]!["asOf"]);
+        await Host.Get($"/api/units/{Code}/state?knownAt=9999-12-31T23:59:59Z").Expect(200);
+    }
+
+    [Fact]
+    public void A_workbook_shows_what_XML_cannot_carry_instead_of_failing()
+    {
+        var table = new ReportTable([new ReportColumn("Tên")],
+            [new ReportSection("Sheet", [["Sở \uFFFF Tư pháp\u0001"], ["\uD800"]])]);
+        using var workbook = SpreadsheetDocument.Open(new MemoryStream(XlsxWriter.Write(table)), false);
+        var texts = workbook.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Text>()
+            .Select(t => t.Text).ToList();
+        Assert.Contains("Sở \uFFFD Tư pháp\uFFFD", texts);
+        Assert.Contains("\uFFFD", texts);
+    }
+}
