@@ -17,18 +17,22 @@ public static class CsvUpload
 }
 
 /// <summary>Reads a table's header: columns in any order and any case, each known and present once, the required
-/// ones there.</summary>
+/// ones there. Columns without a name are left out, as the empty columns a spreadsheet adds after the table when it
+/// saves it as CSV; a row holding a value in one is refused (<see cref="UnnamedValue"/>).</summary>
 public static class CsvHeader
 {
-    /// <summary>Each column's position, or null with the errors when the header is not usable.</summary>
+    /// <summary>Each column's position, or null with the errors (at most <paramref name="maxErrors"/>) when the header
+    /// is not usable.</summary>
     public static Dictionary<string, int>? Positions(
-        CsvRecord header, IReadOnlyList<string> columns, IReadOnlyList<string> required, List<ImportError> errors)
+        CsvRecord header, IReadOnlyList<string> columns, IReadOnlyList<string> required, List<ImportError> errors,
+        int maxErrors = ReportImporter.MaxErrors)
     {
         var before = errors.Count;
         var positions = new Dictionary<string, int>();
-        for (var i = 0; i < header.Fields.Count; i++)
+        for (var i = 0; i < header.Fields.Count && errors.Count < maxErrors; i++)
         {
             var name = header.Fields[i].Trim().ToLowerInvariant();
+            if (name.Length == 0) continue;
             if (!columns.Contains(name))
             {
                 errors.Add(new(
@@ -39,5 +43,18 @@ public static class CsvHeader
         foreach (var missing in required.Where(c => !positions.ContainsKey(c)))
             errors.Add(new(header.Line, missing, "This column is required."));
         return errors.Count == before ? positions : null;
+    }
+
+    /// <summary>The error for a value in a column the header gives no name, or null when every such column is empty
+    /// in <paramref name="record"/>.</summary>
+    public static ImportError? UnnamedValue(CsvRecord record, IReadOnlyDictionary<string, int> positions)
+    {
+        for (var i = 0; i < record.Fields.Count; i++)
+        {
+            if (record.Fields[i].Trim().Length == 0 || positions.Values.Contains(i)) continue;
+            return new ImportError(record.Line, null,
+                $"Column {i + 1} has no name in the header, but this line holds a value in it.");
+        }
+        return null;
     }
 }

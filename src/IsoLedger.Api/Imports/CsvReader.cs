@@ -100,3 +100,31 @@ public sealed class CsvFormatException(int line, string message) : Exception(mes
 {
     public int Line { get; } = line;
 }
+
+/// <summary>Finds where a file stops being UTF-8.</summary>
+public static class Utf8Lines
+{
+    /// <summary>The line (from 1) holding the first byte sequence that is not UTF-8, or the last line if there is
+    /// none.</summary>
+    public static int FirstInvalid(Stream file)
+    {
+        var buffer = new byte[64 * 1024];
+        var line = 1;
+        var carried = 0;
+        int read;
+        while ((read = file.Read(buffer.AsSpan(carried))) > 0 || carried > 0)
+        {
+            var end = read == 0;
+            var chunk = buffer.AsSpan(0, carried + read);
+            var status = System.Text.Unicode.Utf8.ToUtf16(chunk, new char[chunk.Length], out var valid, out _,
+                replaceInvalidSequences: false, isFinalBlock: end);
+            line += chunk[..valid].Count((byte)'\n');
+            if (status == System.Buffers.OperationStatus.InvalidData) return line;
+            // An incomplete sequence at the chunk's end waits for the next chunk's bytes.
+            carried = chunk.Length - valid;
+            chunk[valid..].CopyTo(buffer);
+            if (end) break;
+        }
+        return line;
+    }
+}

@@ -47,14 +47,20 @@ public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
             Guid.NewGuid().ToString("N"),
             input.DryRunFlag,
             CancellationToken.None);
-        if (outcome.Result is { } result)
+        if (outcome is { Interrupted: not null, Result: { } written })
+        {
+            Console.Error.WriteLine($"The import stopped part way ({outcome.Interrupted}): {written.UnitsCreated} "
+                + $"units created and {written.EventsAppended} events appended before; importing the file again "
+                + "writes the rest.");
+        }
+        else if (outcome.Result is { } result)
         {
             Console.WriteLine($"{(result.DryRun ? "Dry run of" : "Imported")} {result.File}: {result.Rows} rows, " +
                 $"{result.UnitsCreated} units created, " +
                 $"{result.EventsAppended} events appended in {result.Seconds:0.00} s.");
             return true;
         }
-        Console.Error.WriteLine($"Nothing was imported: {outcome.Errors.Count} problem(s).");
+        else Console.Error.WriteLine($"Nothing was imported: {outcome.Errors.Count} problem(s).");
         foreach (var error in outcome.Errors)
         {
             var column = error.Column is null ? "" : $", {error.Column}";

@@ -14,7 +14,9 @@ public static class ImportReportTableEndpoint
     /// <remarks>Body: CSV (<c>text/csv</c>, UTF-8, header row, columns in any order; see README). All or nothing: a
     /// file with any bad row imports nothing and answers 422 listing the bad rows (up to 1000) with line, column and
     /// reason. Importing the same file again appends nothing. <c>?dryRun=true</c> checks the file and says what it
-    /// would do.</remarks>
+    /// would do. Imports take turns; once a file is checked its write runs to the end even if the client leaves. 409
+    /// or 503 when the write stopped part way (units changed meanwhile, the database went away): what it wrote stays,
+    /// and importing the file again writes the rest.</remarks>
     [WolverinePost("/api/imports", OperationId = "ImportReportTable")]
     [Tags("Import and export")]
     [Authorize(Roles = Roles.Admin)]
@@ -22,9 +24,11 @@ public static class ImportReportTableEndpoint
     [Consumes("text/csv")]
     [ProducesResponseType<ImportResult>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
     public static async Task<IResult> Post(
         HttpContext http, ReportImporter importer, CancellationToken cancellation,
         string? dryRun = null, string? fileName = null)
@@ -46,12 +50,34 @@ public static class ImportReportTableEndpoint
                 http.Id(),
                 dryRun == "true",
                 cancellation);
-            return outcome.Result is { } result ? Results.Ok(result) : Rejected(outcome.Errors);
+            return outcome switch
+            {
+                { Interrupted: { } why, Result: { } written } => Interrupted(why, written, outcome.Errors),
+                { Result: { } result } => Results.Ok(result),
+                _ => Rejected(outcome.Errors),
+            };
         }
         finally
         {
             File.Delete(spool);
         }
+    }
+
+    /// <summary>409 (a change recorded meanwhile made rows wrong) or 503 (the database went away): the write pass
+    /// stopped after committing part of the file; importing it again writes the rest.</summary>
+    private static IResult Interrupted(ImportInterruption why, ImportResult written, IReadOnlyList<ImportError> errors)
+    {
+        var unavailable = why == ImportInterruption.DatabaseUnavailable;
+        return Results.Problem(
+            type: "urn:isoledger:problem:import-interrupted",
+            title: "The import stopped part way; what it wrote before stays.",
+            detail: $"{written.UnitsCreated} unit(s) created and {written.EventsAppended} event(s) appended before "
+                + (unavailable
+                    ? "the database could not be reached any more. Import the file again when it is back: "
+                    : "units changed meanwhile made the rows listed wrong. Fix them and import the file again: ")
+                + "what is already recorded is skipped.",
+            statusCode: unavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status409Conflict,
+            extensions: new Dictionary<string, object?> { ["written"] = written, ["errors"] = errors });
     }
 
     /// <summary>422: the file has bad rows, listed (the first <see cref="ReportImporter.MaxErrors"/>).</summary>

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using IsoLedger.Api.Hosting;
 using IsoLedger.Api.LegalBasis;
+using IsoLedger.Api.Units;
 using IsoLedger.Domain;
 using IsoLedger.Domain.Imports;
 using IsoLedger.Domain.LegalBasis;
@@ -16,9 +17,22 @@ namespace IsoLedger.Api.Imports;
 public sealed record ImportResult(
     string File, int Rows, int UnitsCreated, int EventsAppended, bool DryRun, double Seconds);
 
-/// <summary>The outcome of an import: a result, or the bad rows (at most
-/// <see cref="ReportImporter.MaxErrors"/>).</summary>
-public sealed record ImportOutcome(ImportResult? Result, IReadOnlyList<ImportError> Errors);
+/// <summary>The outcome of an import: a result, or the bad rows (at most <see cref="ReportImporter.MaxErrors"/>).
+/// <see cref="Interrupted"/> is set when the write pass stopped after it had committed part of the file (a change
+/// recorded meanwhile made a row wrong, or the database went away): <see cref="Result"/> then says what was written,
+/// and importing the file again writes the rest, as what is recorded is skipped.</summary>
+public sealed record ImportOutcome(
+    ImportResult? Result, IReadOnlyList<ImportError> Errors, ImportInterruption? Interrupted = null);
+
+/// <summary>Why a write pass stopped part way.</summary>
+public enum ImportInterruption
+{
+    /// <summary>Units the file writes changed meanwhile in a way that makes rows wrong, or kept changing.</summary>
+    ChangedMeanwhile,
+
+    /// <summary>The database could not be reached any more.</summary>
+    DatabaseUnavailable,
+}
 
 /// <summary>Imports a report table all or nothing. A first pass reads the whole file, checks every row and decides it
 /// through the domain rules against the units' recorded state, without writing; only a file without a bad row is
@@ -42,19 +56,90 @@ public sealed class ReportImporter(
         CancellationToken cancellation)
     {
         var timer = Stopwatch.StartNew();
+        // One import at a time: a second one checks its file on what the first one wrote, instead of both deciding
+        // on the same states and colliding part way through their write passes.
+        await using var turn = await ImportTurn.Take(store, cancellation);
         var check = await Run(open, fileName, write: null, cancellation);
         if (check.Errors.Count > 0 || dryRun)
             return check.Errors.Count > 0
                 ? check
                 : check with { Result = check.Result! with { Seconds = timer.Elapsed.TotalSeconds } };
 
-        var written = await Run(open, fileName, new Writer(recordedBy, correlationId), cancellation);
+        // Once the write pass has begun it runs to its end whatever the client does (a closed connection, a proxy's
+        // timeout): stopping it would leave the file half imported.
+        var progress = new Progress();
+        ImportOutcome written;
+        try
+        {
+            written = await Run(open, fileName, new Writer(recordedBy, correlationId), CancellationToken.None,
+                progress);
+        }
+        catch (Exception e) when (DatabaseFailures.IsUnavailable(e))
+        {
+            logger.LogWarning(e, "The database went away while {File} was imported: {Units} units created, {Events} "
+                + "events appended before", fileName, progress.Created, progress.Appended);
+            return new(progress.Result(fileName), [new ImportError(progress.Line, null,
+                "The database could not be reached any more; the rows before were imported.")],
+                ImportInterruption.DatabaseUnavailable);
+        }
         logger.LogInformation("Imported {File}: {Rows} rows, {Units} units created, {Events} events appended",
-            fileName, written.Result?.Rows, written.Result?.UnitsCreated, written.Result?.EventsAppended);
-        if (written.Result?.EventsAppended >= AnalyzeAfterEvents) await RefreshStatistics();
+            fileName, written.Result?.Rows ?? progress.Rows, progress.Created, progress.Appended);
+        if (progress.Appended >= AnalyzeAfterEvents) await RefreshStatistics();
         return written.Errors.Count > 0
-            ? written
+            ? new(progress.Result(fileName), written.Errors, ImportInterruption.ChangedMeanwhile)
             : written with { Result = written.Result! with { Seconds = timer.Elapsed.TotalSeconds } };
+    }
+
+    /// <summary>What a write pass has committed so far, and the line it is at.</summary>
+    private sealed class Progress
+    {
+        public int Rows { get; set; }
+        public int Created { get; set; }
+        public int Appended { get; set; }
+        public int Line { get; set; } = 1;
+
+        public ImportResult Result(string fileName) => new(fileName, Rows, Created, Appended, false, 0);
+    }
+
+    /// <summary>Imports take turns across every node: a PostgreSQL advisory lock held by a connection of its own for
+    /// the whole import, released when the import ends.</summary>
+    private sealed class ImportTurn(NpgsqlConnection connection) : IAsyncDisposable
+    {
+        /// <summary>The lock's key: "isoledgr" in ASCII, a number no other user of the database takes.</summary>
+        private const long Key = 0x69736f6c65646772;
+
+        public static async Task<ImportTurn> Take(IDocumentStore store, CancellationToken cancellation)
+        {
+            var connection = store.Storage.Database.CreateConnection();
+            try
+            {
+                await connection.OpenAsync(cancellation);
+                await using var wait = new NpgsqlCommand($"select pg_advisory_lock({Key})", connection);
+                wait.CommandTimeout = 0;
+                await wait.ExecuteNonQueryAsync(cancellation);
+                return new ImportTurn(connection);
+            }
+            catch
+            {
+                await connection.DisposeAsync();
+                throw;
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            // Unlocked here, not left to the pool, which resets a connection only when it is next used.
+            try
+            {
+                await using var release = new NpgsqlCommand($"select pg_advisory_unlock({Key})", connection);
+                await release.ExecuteNonQueryAsync();
+            }
+            catch (NpgsqlException)
+            {
+                // A connection that broke ended its session, and the lock with it.
+            }
+            await connection.DisposeAsync();
+        }
     }
 
     /// <summary>Events an import must append for the tables' statistics to be refreshed after it.</summary>
@@ -90,8 +175,9 @@ public sealed class ReportImporter(
     private sealed record Pending(int Line, ReportRow Row);
 
     private async Task<ImportOutcome> Run(
-        Func<Stream> open, string fileName, Writer? write, CancellationToken cancellation)
+        Func<Stream> open, string fileName, Writer? write, CancellationToken cancellation, Progress? progress = null)
     {
+        progress ??= new Progress();
         var errors = new List<ImportError>();
         var states = new Dictionary<string, Unit?>();
         // Read here, not from the node's copy: the import command runs without the node's background services.
@@ -105,7 +191,7 @@ public sealed class ReportImporter(
             if (header is null)
                 return new(null, [new ImportError(1, null, "The file is empty: it needs a header line and rows.")]);
             var parser = ReportRowParser.FromHeader(header, errors);
-            if (parser is null) return new(null, errors);
+            if (parser is null) return new(null, errors.Take(MaxErrors).ToList());
 
             // The check pass decides in file order, so that the bad rows are listed in it.
             var window = new List<Pending>();
@@ -114,10 +200,16 @@ public sealed class ReportImporter(
             {
                 foreach (var batch in write is null ? [window] : ByUnit(window))
                 {
+                    // A write pass stops at its first bad row: what it wrote before stays, and is reported.
+                    if (write is not null && errors.Count > 0) break;
+                    progress.Line = batch.Count > 0 ? batch[0].Line : progress.Line;
                     var (batchCreated, batchAppended) =
                         await Decide(batch, states, book, fileName, write, errors, cancellation);
                     created += batchCreated;
                     appended += batchAppended;
+                    if (write is null) continue;
+                    progress.Created = created;
+                    progress.Appended = appended;
                 }
                 window.Clear();
             }
@@ -125,7 +217,7 @@ public sealed class ReportImporter(
             while (reader.Read() is { } record && errors.Count < MaxErrors)
             {
                 if (record.Fields.All(f => f.Length == 0)) continue;
-                rows++;
+                progress.Rows = ++rows;
                 if (parser.Parse(record, clock.Today, book, errors) is { } row)
                     window.Add(new Pending(record.Line, row));
                 if (window.Count == windowRows) await Flush();
@@ -140,7 +232,9 @@ public sealed class ReportImporter(
         }
         catch (DecoderFallbackException)
         {
-            errors.Add(new ImportError(rows + 1, null, "The file is not UTF-8 text."));
+            // The reader decodes ahead of the rows it returns, so the line is found in the file itself.
+            await using var again = open();
+            errors.Add(new ImportError(Utf8Lines.FirstInvalid(again), null, "The file is not UTF-8 text."));
         }
         return errors.Count > 0
             ? new(null, errors.Take(MaxErrors).ToList())
@@ -163,9 +257,36 @@ public sealed class ReportImporter(
         if (batch.Count > 0) yield return batch;
     }
 
-    /// <summary>Decides a batch of rows on the units' states (loading the ones not seen yet) and, when writing,
-    /// appends the events in one transaction.</summary>
+    /// <summary>Attempts at writing a batch whose units other writers keep changing.</summary>
+    private const int WriteAttempts = 3;
+
+    /// <summary>Decides a batch of rows on the units' states and, when writing, appends the events in one
+    /// transaction. A unit command (on any node) may append to one of the batch's units between the check and the
+    /// write: the database then refuses the batch, and it is decided again on the units as they are now — what the
+    /// command recorded is skipped, as when the file is imported again.</summary>
     private async Task<(int Created, int Appended)> Decide(
+        List<Pending> batch, Dictionary<string, Unit?> states, RuleBook book, string fileName, Writer? write,
+        List<ImportError> errors, CancellationToken cancellation)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await DecideOnce(batch, states, book, fileName, write, errors, cancellation);
+            }
+            catch (Exception e) when (write is not null && UnitWriter.IsConcurrencyConflict(e))
+            {
+                foreach (var (_, row) in batch) states.Remove(row.UnitCode);
+                if (attempt < WriteAttempts) continue;
+                errors.Add(new ImportError(batch[0].Line, "unit_code",
+                    $"Unit {batch[0].Row.UnitCode} and the units written with it kept changing while the file was "
+                    + "imported; import the file again."));
+                return (0, 0);
+            }
+        }
+    }
+
+    private async Task<(int Created, int Appended)> DecideOnce(
         List<Pending> batch, Dictionary<string, Unit?> states, RuleBook book, string fileName, Writer? write,
         List<ImportError> errors, CancellationToken cancellation)
     {

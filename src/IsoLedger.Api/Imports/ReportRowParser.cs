@@ -45,6 +45,7 @@ public sealed class ReportRowParser
         void Error(string column, string reason) => errors.Add(new(record.Line, column, reason));
         if (record.Fields.Count != width)
             errors.Add(new(record.Line, null, $"The line has {record.Fields.Count} fields; the header has {width}."));
+        else if (CsvHeader.UnnamedValue(record, positions) is { } unnamed) errors.Add(unnamed);
         string Field(string column) =>
             positions.TryGetValue(column, out var i) && i < record.Fields.Count ? record.Fields[i].Trim() : "";
 

@@ -42,12 +42,13 @@ public static class RestructuringTable
             var header = reader.Read();
             if (header is null)
                 return ([], [new ImportError(1, null, "The file is empty: it needs a header and rows.")]);
-            var positions = CsvHeader.Positions(header, Columns, Required, errors);
+            var positions = CsvHeader.Positions(header, Columns, Required, errors, maxErrors);
             if (positions is null) return ([], errors);
             for (var record = reader.Read(); record is not null && errors.Count < maxErrors; record = reader.Read())
             {
                 if (record.Fields.All(string.IsNullOrWhiteSpace)) continue;
-                if (ReadRow(record, positions!, errors) is { } row) rows.Add(row);
+                if (CsvHeader.UnnamedValue(record, positions!) is { } unnamed) errors.Add(unnamed);
+                else if (ReadRow(record, positions!, errors) is { } row) rows.Add(row);
             }
         }
         catch (CsvFormatException e)
@@ -56,7 +57,9 @@ public static class RestructuringTable
         }
         catch (System.Text.DecoderFallbackException)
         {
-            errors.Add(new ImportError(1, null, "The file is not valid UTF-8."));
+            file.Position = 0;
+            errors.Add(new ImportError(Utf8Lines.FirstInvalid(file), null,
+                "The file is not valid UTF-8."));
         }
         if (errors.Count > 0) return ([], errors);
         var restructurings = rows

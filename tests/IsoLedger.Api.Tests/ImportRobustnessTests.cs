@@ -1,0 +1,90 @@
+using System.Text;
+using Alba;
+using IsoLedger.Api.Imports;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IsoLedger.Api.Tests;
+
+/// <summary>An import is all or nothing also when it meets the world: a client that leaves during the write, two
+/// imports at once, a header Excel padded with empty columns or a flood of unknown ones, a file that stops being
+/// UTF-8 far down.</summary>
+public class ImportRobustnessTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    private const string Header = "province,unit_code,unit_name,level,district,year,report_date,declared,standard";
+    private IAlbaHost Host => api.Host;
+
+    private static string Row(string code) =>
+        $"Quảng Trị,{code},UBND Xã {code},commune,Hải Lăng,2020,2020-11-19,x,2015";
+
+    private static byte[] Csv(IEnumerable<string> lines) =>
+        Encoding.UTF8.GetBytes(string.Join("\n", lines.Prepend(Header)) + "\n");
+
+    private async Task<int> Events(string code) =>
+        (await Host.Get($"/api/units/{code}/history").Expect(200)).Json.AsArray().Count;
+
+    [Fact]
+    public async Task A_client_leaving_during_the_write_does_not_stop_it_part_way()
+    {
+        var codes = Enumerable.Range(0, 1_200).Select(i => $"QT-LEAVE-{i:D4}").ToList();
+        var file = Csv(codes.Select(Row));
+        using var leaving = new CancellationTokenSource();
+        var opened = 0;
+        var importer = Host.Services.GetRequiredService<ReportImporter>();
+        var outcome = await importer.Import(() =>
+        {
+            // The file is opened once to check it and once to write it: the client leaves as the write begins.
+            if (++opened == 2) leaving.Cancel();
+            return new MemoryStream(file);
+        }, "leaving.csv", "test", "leaving", dryRun: false, leaving.Token);
+
+        Assert.Empty(outcome.Errors);
+        Assert.Equal(codes.Count, outcome.Result!.UnitsCreated);
+        Assert.True(await Events(codes[^1]) > 0);
+    }
+
+    [Fact]
+    public async Task Two_imports_at_once_take_turns_and_nothing_is_doubled()
+    {
+        var codes = Enumerable.Range(0, 600).Select(i => $"QT-TURN-{i:D4}").ToList();
+        var file = Csv(codes.Select(Row));
+        var answers = await Task.WhenAll(Host.PostBytes("/api/imports", file), Host.PostBytes("/api/imports", file));
+
+        Assert.All(answers, answer => Assert.Equal(200, answer.Status));
+        Assert.Equal([0, codes.Count], answers.Select(a => (int)a.Json["unitsCreated"]!).Order());
+        var again = await Host.PostBytes("/api/imports", file).Expect(200);
+        Assert.Equal(0, (int)again.Json["eventsAppended"]!);
+        Assert.Equal(await Events(codes[0]), await Events(codes[^1]));
+    }
+
+    [Fact]
+    public async Task Empty_columns_after_the_table_are_left_out_and_a_value_in_one_is_refused()
+    {
+        var padded = Encoding.UTF8.GetBytes($"{Header},,,\n{Row("QT-PAD-1")},,,\n{Row("QT-PAD-2")},,,\n");
+        await Host.PostBytes("/api/imports", padded).Expect(200);
+
+        var stray = Encoding.UTF8.GetBytes($"{Header},,\n{Row("QT-PAD-3")},,oops\n");
+        var answer = await Host.PostBytes("/api/imports", stray).Expect(422);
+        Assert.Contains("Column 11 has no name", answer.Text);
+        await Host.Get("/api/units/QT-PAD-3").Expect(404);
+    }
+
+    [Fact]
+    public async Task A_header_of_many_unknown_columns_lists_at_most_the_first_thousand()
+    {
+        var header = string.Join(",", Enumerable.Range(0, 50_000).Select(i => $"c{i}"));
+        var answer = await Host.PostBytes("/api/imports", Encoding.UTF8.GetBytes(header + "\n")).Expect(422);
+        Assert.Equal(ReportImporter.MaxErrors, answer.Json["errors"]!.AsArray().Count);
+        Assert.True(answer.Text.Length < 500_000, $"{answer.Text.Length} characters for one header");
+    }
+
+    [Fact]
+    public async Task A_byte_that_is_not_UTF8_is_placed_on_its_line()
+    {
+        var lines = Enumerable.Range(0, 700).Select(i => Row($"QT-UTF-{i:D4}")).ToList();
+        var file = Csv(lines).ToList();
+        var line701 = Encoding.UTF8.GetByteCount(string.Join("\n", lines.Prepend(Header).Take(700)) + "\n");
+        file.InsertRange(line701 + 10, [0xC3, 0x28]);
+        var answer = await Host.PostBytes("/api/imports", [.. file]).Expect(422);
+        Assert.Equal(701, (int)answer.Json["errors"]![0]!["line"]!);
+    }
+}
