@@ -355,3 +355,64 @@ test("the trends show each headline figure over the years with data", async () =
   assert.deepEqual(rows[0].slice(0, 6), ["2020", "165", "39/40 (97,50 %)", "26/40 (65,00 %)", "44/109 (40,37 %)", "16/16 (100,00 %)"]);
   assert.equal(await page.locator("#trends-chart circle").count(), 4);
 });
+
+test("on a phone: pinned totals are opaque, a figure's units come into view, wrapped names stay one entry", async () => {
+  await page.setViewportSize({ width: 360, height: 640 });
+  try {
+    await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020`);
+    await page.waitForSelector("#annual-table tr.total");
+    const pinned = await page.$eval("#annual-table tr.total td:nth-child(2)", (td) => getComputedStyle(td).backgroundColor);
+    assert.notEqual(pinned, "rgba(0, 0, 0, 0)", "the pinned total cell lets the figures under it show through");
+    const lines = await page.$eval("#annual-table tr[data-code] td:nth-child(2) a", (a) =>
+      parseFloat(getComputedStyle(a).lineHeight) || 0);
+    assert.ok(lines < 30, `a wrapped name's lines are ${lines}px apart`);
+
+    await openReport();
+    await page.click("#report-text .part[data-part=earlierCommunes] button.figure[data-id=reported]");
+    const top = await page.$eval("#report-units", (list) => list.getBoundingClientRect().top);
+    assert.ok(top > -1 && top < 640, `the units behind the figure open at ${top}px, off the 640px screen`);
+    assert.equal(await page.evaluate(() => document.activeElement.id), "report-units");
+  } finally {
+    await page.setViewportSize({ width: 1366, height: 768 });
+  }
+});
+
+test("the periodic refresh leaves an opened flag group and the focus where the reader left them", async () => {
+  await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020`);
+  await page.waitForSelector("#compliance-list details");
+  await page.click("#compliance-list details summary");
+  await page.focus("#annual-filter");
+  await page.evaluate(() => load(true));
+  assert.equal(await page.locator("#compliance-list details[open]").count(), 1);
+  assert.equal(await page.evaluate(() => document.activeElement.id), "annual-filter");
+  assert.equal(await page.textContent("#status"), "");
+});
+
+test("a start that cannot reach the API says so and offers to try again", async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  try {
+    const tab = await context.newPage();
+    await tab.addInitScript(() => sessionStorage.setItem("isoledger.key", "dev-viewer"));
+    await tab.route("**/api/**", (route) => route.abort());
+    await tab.goto(`${base}/dashboard`);
+    await tab.waitForSelector("#status button");
+    assert.match(await tab.textContent("#status"), /Không tải được dữ liệu/);
+    await tab.unroute("**/api/**");
+    await tab.click("#status button");
+    await tab.waitForSelector("#annual-table tr[data-code]");
+    assert.equal(await tab.textContent("#status"), "");
+  } finally {
+    await context.close();
+  }
+});
+
+test("an address with an impossible day or year falls back to the latest year, never 'Invalid Date' or 'NaN'", async () => {
+  for (const query of ["asOf=2020-13-45", "asOf=2031-02-30", "year=abc"]) {
+    await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&${query}`);
+    await page.waitForSelector("#annual-table tr[data-code]");
+    const shown = await page.textContent("main");
+    assert.ok(!/Invalid Date|NaN/.test(shown), `${query} shows ${shown.match(/Invalid Date|NaN/)}`);
+    const years = await page.$$eval("#year option", (options) => options.map((o) => o.value));
+    assert.ok(years.every((y) => /^\d{4}$/.test(y) && Number(y) <= new Date().getFullYear() + 1), `${query}: years ${years}`);
+  }
+});

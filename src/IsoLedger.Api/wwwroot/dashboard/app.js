@@ -19,7 +19,7 @@ const TEXT = {
     conversionState: "Chuyển đổi", board: "Ban chỉ đạo", lastAudit: "ĐGNB gần nhất", lastReview: "XXLĐ gần nhất",
     openNc: "Điểm không phù hợp đang mở", flags: "Cảnh báo", mergedInto: "Đã sáp nhập vào", members: "thành viên", none: "—",
     recordedBy: "ghi bởi", unitsBehind: "Các đơn vị được tính", close: "Đóng", percentAxis: "Tỷ lệ (%)", noYears: "Chưa có năm nào có số liệu.",
-    page: "Trang", editions: "Phiên bản tiêu chuẩn",
+    page: "Trang", editions: "Phiên bản tiêu chuẩn", retry: "Thử lại", pickers: "Chọn",
   },
   en: {
     title: "ISO 9001 dashboard", summary: "ISO implementation statistics", keyLabel: "API key (viewer role)", keySave: "Save key",
@@ -34,7 +34,7 @@ const TEXT = {
     conversionState: "Conversion", board: "Steering board", lastAudit: "Last internal audit", lastReview: "Last management review",
     openNc: "Open nonconformities", flags: "Flags", mergedInto: "Merged into", members: "members", none: "—",
     recordedBy: "recorded by", unitsBehind: "The units counted", close: "Close", percentAxis: "Share (%)", noYears: "No year has data yet.",
-    page: "Page", editions: "Editions of the standard",
+    page: "Page", editions: "Editions of the standard", retry: "Try again", pickers: "Choose",
   },
 };
 // The conversion counts drawn as bar segments, with their colours.
@@ -119,6 +119,7 @@ function freshness(id, fresh) {
 function translatePage() {
   document.documentElement.lang = state.lang;
   document.querySelectorAll("[data-i18n]").forEach((node) => { node.textContent = t(node.dataset.i18n); });
+  document.querySelectorAll("[data-i18n-label]").forEach((node) => node.setAttribute("aria-label", t(node.dataset.i18nLabel)));
   $("language").textContent = state.lang === "vi" ? "EN" : "VI";
   $("language").setAttribute("aria-label", state.lang === "vi" ? "English" : "Tiếng Việt");
   document.title = `IsoLedger — ${t("title")}`;
@@ -128,7 +129,11 @@ function showKeyForm(message) {
   $("app").hidden = true;
   $("key-form").hidden = false;
   $("status").textContent = message || "";
+  // A forgotten or refused key does not stay in the field; a refusal is announced and marks the field.
+  $("key").value = "";
+  $("key").toggleAttribute("aria-invalid", Boolean(message));
   if (message) $("key-form").querySelector(".hint").textContent = message;
+  $("key").focus();
 }
 
 // --- Charts -----------------------------------------------------------------------------------------------
@@ -360,7 +365,9 @@ function renderCompliance() {
   const answer = state.compliance;
   const flags = answer.data.flags;
   const byRule = flags.reduce((m, f) => m.set(f.rule, [...(m.get(f.rule) || []), f]), new Map());
-  $("compliance-list").replaceChildren(...(flags.length ? [...byRule].map(([rule, items]) => element("details", { "data-rule": rule },
+  // A group the reader opened stays open when the panel is drawn again (a refresh, the other language).
+  const open = new Set([...document.querySelectorAll("#compliance-list details[open]")].map((d) => d.dataset.rule));
+  $("compliance-list").replaceChildren(...(flags.length ? [...byRule].map(([rule, items]) => element("details", { "data-rule": rule, ...(open.has(rule) ? { open: "" } : {}) },
     element("summary", { text: `${term("rules", rule)} (${items.length})` }),
     element("ul", {}, ...items.map((f) => element("li", {},
       element("a", { href: `#unit/${encodeURIComponent(f.code)}`, text: f.name }),
@@ -386,6 +393,11 @@ function showUnitsBehind(part, headline) {
     element("ul", {}, ...headline.units.map((code) => element("li", { "data-code": code },
       element("a", { href: `#unit/${encodeURIComponent(code)}`, text: names.get(code) ?? code })))));
   $("report-units").hidden = false;
+  // On a phone the list opens below every headline, off screen: it is brought into view and focused, and closing it
+  // returns to the figure.
+  $("report-units").scrollIntoView({ block: "start" });
+  $("report-units").focus({ preventScroll: true });
+  close.addEventListener("click", () => document.querySelector(`#report-text button.figure[data-id="${headline.id}"]${headline.level ? `[data-level="${headline.level}"]` : ""}`)?.focus());
 }
 
 function renderReport() {
@@ -529,8 +541,18 @@ async function showUnit(code) {
 
 // --- Loading ----------------------------------------------------------------------------------------------
 
+/** Keeps an answer; true when the panel showing it must be drawn again. On a refresh (quiet) a panel whose figures
+ * did not change only has its freshness line updated, so that what the reader was doing — a focused control, an
+ * opened group, a scrolled table — is left alone. */
+function keep(name, answer, quiet, freshnessId) {
+  const changed = !quiet || JSON.stringify(state[name]?.data) !== JSON.stringify(answer.data);
+  state[name] = answer;
+  if (!changed) freshness(freshnessId, answer.freshness);
+  return changed;
+}
+
 const loaders = {
-  async overview() {
+  async overview(quiet) {
     const [conversion, editions, annual, compliance, summary] = await Promise.all([
       api(`/api/dashboards/conversion?${q()}&asOf=${judgedOn()}`),
       api(`/api/dashboards/editions?${q()}&asOf=${judgedOn()}`),
@@ -538,27 +560,34 @@ const loaders = {
       api(`/api/dashboards/compliance?${q()}&asOf=${judgedOn()}`),
       api(`/api/reports/summary/${year()}?${q()}${asOfQuery()}`),
     ]);
-    Object.assign(state, { conversion, editions, annual, compliance, summary });
-    if (state.drill) await drillInto(state.drill); else renderConversion();
-    renderEditions();
-    renderAnnual();
-    renderCompliance();
-    renderSummary();
+    if (keep("conversion", conversion, quiet, "conversion-freshness")) {
+      if (state.drill) await drillInto(state.drill); else renderConversion();
+    }
+    if (keep("editions", editions, quiet, "editions-freshness")) renderEditions();
+    if (keep("annual", annual, quiet, "annual-freshness")) renderAnnual();
+    if (keep("compliance", compliance, quiet, "compliance-freshness")) renderCompliance();
+    if (keep("summary", summary, quiet, "summary-freshness")) renderSummary();
   },
-  async report() { state.report = await api(`/api/reports/province-report/${year()}?${q()}${asOfQuery()}`); renderReport(); },
-  async trends() { state.trends = await api(`/api/reports/trends?${q()}${asOfQuery()}`); renderTrends(); },
-  async national() {
-    state.national = await api(`/api/dashboards/national/${year()}${state.asOf ? `?asOf=${state.asOf}` : ""}`);
-    renderNational();
+  async report(quiet) {
+    const report = await api(`/api/reports/province-report/${year()}?${q()}${asOfQuery()}`);
+    if (keep("report", report, quiet, "report-freshness")) renderReport();
+  },
+  async trends(quiet) {
+    if (keep("trends", await api(`/api/reports/trends?${q()}${asOfQuery()}`), quiet, "trends-freshness")) renderTrends();
+  },
+  async national(quiet) {
+    const national = await api(`/api/dashboards/national/${year()}${state.asOf ? `?asOf=${state.asOf}` : ""}`);
+    if (keep("national", national, quiet, "national-freshness")) renderNational();
   },
 };
 const renderers = { overview: () => { renderConversion(); renderEditions(); renderAnnual(); renderCompliance(); renderSummary(); }, report: renderReport, trends: renderTrends, national: renderNational };
 
-async function load() {
+/** Loads the view; a quiet load (the periodic refresh) says nothing while it loads and redraws only what changed. */
+async function load(quiet = false) {
   $("judged").textContent = fill(t("judged"), { d: day(judgedOn()) });
-  $("status").textContent = t("loading");
+  if (!quiet) $("status").textContent = t("loading");
   try {
-    await loaders[state.view]();
+    await loaders[state.view](quiet);
     $("status").textContent = "";
   } catch (error) {
     $("status").textContent = `${t("failedLoad")}: ${error.message}`;
@@ -580,6 +609,12 @@ function fillYears(extra) {
   $("year").value = years.map(String).includes(String(chosen)) ? chosen : years[years.length - 1];
 }
 
+/** Whether text is a calendar day written YYYY-MM-DD (not 2020-13-45, not 2031-02-30). */
+function isDay(text) {
+  const day = new Date(`${text}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(day.getTime()) && day.toISOString().startsWith(text);
+}
+
 function syncDate() {
   $("date").value = state.asOf;
   $("date").min = `${year()}-01-01`;
@@ -593,8 +628,10 @@ function applyView() {
   const chosen = view.get("province");
   if (chosen && state.provinces.some((p) => p.province === chosen)) $("province").value = chosen;
   const asOf = view.get("asOf");
-  state.asOf = asOf && /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : "";
-  fillYears(state.asOf ? state.asOf.slice(0, 4) : view.get("year") ?? undefined);
+  // Only a real day no later than today is a date to judge on, and only a year of digits a year.
+  state.asOf = asOf && isDay(asOf) && asOf <= today() ? asOf : "";
+  const asked = view.get("year");
+  fillYears(state.asOf ? state.asOf.slice(0, 4) : asked && /^\d{4}$/.test(asked) ? asked : undefined);
   state.view = VIEWS.includes(view.get("view")) ? view.get("view") : "overview";
   syncDate();
   showView();
@@ -645,8 +682,14 @@ async function start() {
     [state.vocabulary, state.provinces] = await Promise.all([
       state.vocabulary ?? api("/api/vocabulary"), api("/api/dashboards/provinces")]);
   } catch (error) {
+    // A refused key has shown the key form; anything else (the network, the server) is said, with a way to retry.
+    if ($("app").hidden) return;
+    const retry = element("button", { type: "button", text: t("retry") });
+    retry.addEventListener("click", start);
+    $("status").replaceChildren(document.createTextNode(`${t("failedLoad")}: ${error.message} `), retry);
     return;
   }
+  $("status").textContent = "";
   $("province").replaceChildren(...state.provinces.map((p) => element("option", { value: p.province, text: `${p.province} (${p.units})` })));
   fillLevels();
   fillYears();
@@ -706,6 +749,6 @@ document.addEventListener("DOMContentLoaded", () => {
     if (state.view === "overview" && state.conversion && !state.drill) renderConversion();
     if (state.view === "trends" && state.trends) renderTrends();
   });
-  setInterval(() => { if (key() && !$("app").hidden && $("unit").hidden) load(); }, 30_000);
+  setInterval(() => { if (key() && !$("app").hidden && $("unit").hidden) load(true); }, 30_000);
   start();
 });
