@@ -87,4 +87,37 @@ public class ImportRobustnessTests(ApiFixture api) : IClassFixture<ApiFixture>
         var answer = await Host.PostBytes("/api/imports", [.. file]).Expect(422);
         Assert.Equal(701, (int)answer.Json["errors"]![0]!["line"]!);
     }
+
+    [Fact]
+    public async Task A_unit_listed_twice_for_a_year_with_other_data_is_a_bad_row()
+    {
+        var same = Csv([Row("QT-TWICE-1"), Row("QT-TWICE-1")]);
+        await Host.PostBytes("/api/imports", same).Expect(200);
+
+        var other = Csv([Row("QT-TWICE-2"), Row("QT-TWICE-2").Replace("Hải Lăng", "Gio Linh")]);
+        var answer = await Host.PostBytes("/api/imports", other).Expect(422);
+        Assert.Contains("on line 2 too", answer.Text);
+        Assert.Equal(3, (int)answer.Json["errors"]![0]!["line"]!);
+        await Host.Get("/api/units/QT-TWICE-2").Expect(404);
+    }
+
+    [Theory]
+    [InlineData("UBND XÃ£ Gia CÃ¡t", "UBND Xã Gia Cát")]
+    [InlineData("UBND xã Hải Lăng\uFFFD", null)]
+    public async Task A_name_mangled_by_another_encoding_is_a_bad_row(string name, string? meant)
+    {
+        name = System.Text.RegularExpressions.Regex.Unescape(name);
+        var answer = await Host.PostBytes("/api/imports", Csv([Row("QT-MOJI-1").Replace("UBND Xã QT-MOJI-1", name)]))
+            .Expect(422);
+        Assert.Equal("unit_name", (string?)answer.Json["errors"]![0]!["column"]);
+        if (meant is not null) Assert.Contains(meant, answer.Text);
+    }
+
+    [Fact]
+    public async Task A_report_written_after_its_province_merged_is_about_the_province_it_was()
+    {
+        var file = Encoding.UTF8.GetBytes($"{Header}\nQuảng Bình,QB-LATE-1,UBND Xã Một,commune,Bố Trạch,2024,2025-07-10,x,2015\n");
+        var answer = await Host.PostBytes("/api/imports", file).Expect(200);
+        Assert.Equal(1, (int)answer.Json["unitsCreated"]!);
+    }
 }

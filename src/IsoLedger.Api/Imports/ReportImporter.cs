@@ -214,12 +214,21 @@ public sealed class ReportImporter(
                 window.Clear();
             }
 
+            // A unit's year is one row: listed again with other data (another district, another verdict), one of the
+            // two would be dropped silently. The check keeps each one's line and a hash of its row, not the row.
+            var listed = new Dictionary<(string Code, int Year), (int Line, int Row)>();
             while (reader.Read() is { } record && errors.Count < MaxErrors)
             {
                 if (record.Fields.All(f => f.Length == 0)) continue;
                 progress.Rows = ++rows;
-                if (parser.Parse(record, clock.Today, book, errors) is { } row)
-                    window.Add(new Pending(record.Line, row));
+                if (parser.Parse(record, clock.Today, book, errors) is not { } row) continue;
+                if (write is null && !listed.TryAdd((row.UnitCode, row.Year), (record.Line, row.GetHashCode()))
+                    && listed[(row.UnitCode, row.Year)] is var (first, hash) && hash != row.GetHashCode())
+                {
+                    errors.Add(new ImportError(record.Line, "unit_code", $"Unit {row.UnitCode} is listed for "
+                        + $"{row.Year} on line {first} too, with other data: a unit's year is one row."));
+                }
+                else window.Add(new Pending(record.Line, row));
                 if (window.Count == windowRows) await Flush();
             }
             await Flush();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Reports;
 using IsoLedger.Domain.Imports;
@@ -32,6 +33,29 @@ public sealed class ReportRowParser
     private ReportRowParser(Dictionary<string, int> positions, int width) =>
         (this.positions, this.width) = (positions, width);
 
+    private static readonly Encoding Windows1252 = CodePagesEncodingProvider.Instance.GetEncoding(
+        1252, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback)!;
+
+    private static readonly UTF8Encoding StrictUtf8 =
+        new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>The text <paramref name="value"/> was before a program read its UTF-8 bytes as Windows-1252 ("UBND
+    /// XÃ£ Gia CÃ¡t" for "UBND Xã Gia Cát"), or null when it does not read so. Vietnamese written correctly never does:
+    /// its letters outside Windows-1252 cannot be encoded back, and those inside do not form UTF-8.</summary>
+    private static string? Misread(string value)
+    {
+        if (value.All(char.IsAscii)) return null;
+        try
+        {
+            var meant = StrictUtf8.GetString(Windows1252.GetBytes(value)).Normalize();
+            return meant != value ? meant : null;
+        }
+        catch (Exception e) when (e is EncoderFallbackException or DecoderFallbackException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Reads the header; null with the errors when it is not usable.</summary>
     public static ReportRowParser? FromHeader(CsvRecord header, List<ImportError> errors) =>
         CsvHeader.Positions(header, Columns, Required, errors) is { } positions
@@ -58,6 +82,13 @@ public sealed class ReportRowParser
             // A value with a problem is not read further (a province holding a noncharacter cannot be looked up).
             if (value.Length > MaxText) Error(column, $"At most {MaxText} characters.");
             else if (Validation.TextProblem(value) is { } problem) Error(column, problem);
+            else if (Misread(value) is { } meant)
+            {
+                Error(column, $"Reads like \"{meant}\" decoded in the wrong encoding (Windows-1252): save the table "
+                    + "as CSV UTF-8 from the original.");
+            }
+            else if (value.Contains('\uFFFD'))
+                Error(column, "Holds U+FFFD (�), a character lost when the file went through another encoding.");
             else return value;
             return null;
         }
@@ -121,10 +152,14 @@ public sealed class ReportRowParser
             Error("report_date", "A year's report cannot be dated before that year.");
         else reportDate = parsedDate;
 
-        // Judged on the report's date, as the API judges a registration on its date; stored by its canonical name.
+        // Judged on the date the row's facts get (the year's end for a report written after it), as the API judges a
+        // fact on its business date: Quảng Bình's 2024 report, written in July 2025 after it merged into Quảng Trị,
+        // is about Quảng Bình. Stored by the province's canonical name.
         if (province is not null)
         {
-            var problem = reportDate is { } on ? Provinces.Problem(province, on) : Provinces.Problem(province);
+            var problem = reportDate is { } on && year is { } of
+                ? Provinces.Problem(province, ReportRow.StepDateOf(of, on))
+                : Provinces.Problem(province);
             if (problem is not null) Error("province", problem);
             province = Provinces.Canonical(province);
         }
