@@ -119,6 +119,17 @@ public static class Rules
         "successor-not-existing",
         "An existing successor must have existed on the effective date.",
         "Đơn vị tiếp nhận đã có phải tồn tại vào ngày có hiệu lực.");
+    public static readonly Rule EditionNotYetPublished = Invariant(
+        "edition-not-yet-published",
+        "A system cannot be declared on, or converted to, an edition before that edition was published.",
+        "Không thể công bố hoặc chuyển đổi hệ thống sang một phiên bản tiêu chuẩn trước ngày phiên bản đó được ban "
+        + "hành.");
+    public static readonly Rule YearlyStepOutsideItsYear = Invariant(
+        "yearly-step-outside-its-year",
+        "A year's step is dated in that year, the year before (a plan or objectives issued ahead) or the year after "
+        + "(a report or an inspection after the year's end).",
+        "Công việc của một năm phải diễn ra trong năm đó, năm trước (kế hoạch, mục tiêu ban hành trước) hoặc năm "
+        + "sau (báo cáo, kiểm tra sau khi hết năm).");
 
     // Compliance rules: the fact is recorded anyway and the unit is flagged.
     public static readonly Rule DeclarationPrerequisites = Compliance(
@@ -176,8 +187,8 @@ public static class Rules
         ConversionAlreadyDone, ConversionAlreadyStarted, StandardDowngrade, EditionUnknown, EditionAlreadyDefined,
         ObligationAlreadyDefined, ObligationNotFound, ObligationAlreadyEnded, ObligationEndsBeforeItStarts,
         FactBeforeEstablishment, UnitDissolved, LevelEnded,
-        RestructuringCycle, PredecessorEnded, PredecessorHasLaterFacts, SuccessorNotExisting,
-        DeclarationPrerequisites, NewSystemOnRequiredEdition, ConversionDeadlineMissed,
+        RestructuringCycle, PredecessorEnded, PredecessorHasLaterFacts, SuccessorNotExisting, EditionNotYetPublished,
+        YearlyStepOutsideItsYear, DeclarationPrerequisites, NewSystemOnRequiredEdition, ConversionDeadlineMissed,
         ScopeChangeNeedsRedeclaration,
         NonconformityOverdue, YearlyInternalAudit, YearlyManagementReview, YearlyReport, SuccessorNotDeclared,
     ];

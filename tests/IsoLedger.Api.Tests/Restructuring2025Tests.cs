@@ -25,7 +25,7 @@ public class Restructuring2025Tests(ApiFixture api) : IClassFixture<ApiFixture>
         ("/documentation", """{"issuedOn":"2015-03-01","standard":"2015","qualityManual":true,"qualityPolicy":true,"qualityObjectives":true,"mandatoryProcedures":6,"internalProcedures":2,"businessProcedures":40,"administrativeProcedures":40}"""),
         ("/internal-audits", """{"heldOn":"2015-05-01"}"""),
         ("/management-reviews", """{"heldOn":"2015-06-01"}"""),
-        ("/declarations", """{"declaredOn":"2015-09-01","standard":"2015"}"""),
+        ("/declarations", """{"declaredOn":"2015-10-01","standard":"2015"}"""),
     ];
 
     private Task<Answer> State(string code, string asOf) => Host.Get($"/api/units/{code}/state?asOf={asOf}", Keys.Auditor);
@@ -125,7 +125,7 @@ public class Restructuring2025Tests(ApiFixture api) : IClassFixture<ApiFixture>
         var haiThienAfter = (await State("QT25-XA-HAITHIEN", "2026-01-01").Expect(200)).Json;
         Assert.Equal("QT25-XA-HAIDINH", (string?)haiThienAfter["mergedInto"]!["intoCode"]);
         Assert.Equal("2025-07-01", (string?)haiThienAfter["endedOn"]);
-        Assert.Equal("2015-09-01", (string?)haiThienAfter["latestDeclaration"]!["declaredOn"]);
+        Assert.Equal("2015-10-01", (string?)haiThienAfter["latestDeclaration"]!["declaredOn"]);
         Assert.Equal(["QT25-XA-HAILAM-B", "QT25-XA-HAILAM-N"],
             (await State("QT25-XA-HAILAM", "2025-07-01").Expect(200)).Json["splitInto"]!["intoCodes"]!.AsArray().Select(c => (string)c!));
 

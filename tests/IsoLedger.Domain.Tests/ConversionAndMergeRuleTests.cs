@@ -30,6 +30,26 @@ public class ConversionAndMergeRuleTests
     }
 
     [Fact]
+    public void Nothing_is_declared_on_or_converted_to_an_edition_before_it_was_published()
+    {
+        var beforeAmendment = new DateOnly(2021, 1, 1);
+        GivenCommune(Declared(2018, Edition.Iso9001V2015))
+            .When(new CompleteConversion(beforeAmendment, null, Edition.Iso9001V2015Amd1))
+            .ThenRejected(Rules.EditionNotYetPublished);
+        GivenCommune(Declared(2018, Edition.Iso9001V2015))
+            .When(new StartConversion(beforeAmendment, null, Edition.Iso9001V2015Amd1))
+            .ThenRejected(Rules.EditionNotYetPublished);
+        GivenCommune(Declared(2014)).When(new StartConversion(new DateOnly(2015, 9, 1), null))
+            .ThenRejected(Rules.EditionNotYetPublished);
+        GivenCommune().When(new DeclareConformity(new DateOnly(2015, 9, 1), Edition.Iso9001V2015, null, null))
+            .ThenRejected(Rules.EditionNotYetPublished);
+        GivenCommune(Declared(2018, Edition.Iso9001V2015))
+            .When(new CompleteConversion(new DateOnly(2024, 6, 1), null, Edition.Iso9001V2015Amd1))
+            .ThenEvents(new StandardConverted(new DateOnly(2024, 6, 1), null, Edition.Iso9001V2015,
+                Edition.Iso9001V2015Amd1));
+    }
+
+    [Fact]
     public void A_unit_converts_only_once()
     {
         var converted = new StandardConverted(D2019, null);

@@ -42,4 +42,26 @@ public class YearlyRuleTests
         Assert.NotEmpty(YearlyFlags(reportedOn, DeclaredOn2008In2016));
         GivenCommune(DeclaredOn2008In2016).When(new SubmitAnnualReport(2019, reportedOn)).ThenNoWarnings();
     }
+
+    [Theory]
+    [InlineData(2020, "2019-12-15", true)]
+    [InlineData(2020, "2021-02-01", true)]
+    [InlineData(2027, "2021-01-15", false)]
+    [InlineData(2001, "2026-01-01", false)]
+    public void A_years_step_is_dated_within_a_year_of_it(int year, string on, bool accepted)
+    {
+        var date = DateOnly.Parse(on);
+        IUnitCommand[] steps =
+        [
+            new SubmitAnnualReport(year, date), new IssueMaintenancePlan(year, date),
+            new IssueQualityObjectives(year, date, true, true), new ReportCorrectiveActions(year, date),
+            new RecordInspection(year, date, true, InspectionResult.Passed, null, null),
+        ];
+        foreach (var step in steps)
+        {
+            var decision = UnitDecider.Decide(UnitDecider.Replay([Registered]), step, new DateOnly(2026, 11, 29), Book);
+            if (accepted) Assert.IsType<Accepted>(decision);
+            else Assert.Equal(Rules.YearlyStepOutsideItsYear, Assert.IsType<Rejected>(decision).Broken);
+        }
+    }
 }

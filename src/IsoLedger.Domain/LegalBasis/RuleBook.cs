@@ -25,6 +25,9 @@ public sealed record RuleBook
 
     public bool Knows(Edition edition) => Find(edition) is not null;
 
+    /// <summary>Whether <paramref name="edition"/> had been published by <paramref name="on"/>.</summary>
+    public bool Published(Edition edition, DateOnly on) => Find(edition) is { } entry && entry.PublishedOn <= on;
+
     /// <summary>The edition <paramref name="text"/> names: its name ("2015") or how documents write it
     /// ("TCVN ISO 9001:2015", "ISO 9001:2015"), in any case; null if none.</summary>
     public Edition? Named(string text)

@@ -11,6 +11,7 @@ public sealed record DeclareConformity(
     public Decision Decide(Unit unit, RuleBook rules)
     {
         if (!rules.Knows(Standard)) return Decision.Reject(Rules.EditionUnknown);
+        if (!rules.Published(Standard, DeclaredOn)) return Decision.Reject(Rules.EditionNotYetPublished);
         if (unit.StandardOn(DeclaredOn) is { } current && rules.Precedes(Standard, current))
             return Decision.Reject(Rules.StandardDowngrade);
         var redeclaration = unit.Declarations.Any(d => d.DeclaredOn <= DeclaredOn);

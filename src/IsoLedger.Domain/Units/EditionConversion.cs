@@ -12,7 +12,7 @@ public sealed record EditionConversion(Edition From, Edition To, DateOnly? Start
     public static (Edition From, Edition To)? Target(Unit unit, DateOnly on, Edition? requested, RuleBook rules) =>
         unit.StandardOn(on) is { } from
         && (requested ?? rules.After(from)) is { } to
-        && rules.Knows(to) && rules.Precedes(from, to)
+        && rules.Knows(to) && rules.Precedes(from, to) && rules.Published(to, on)
             ? (from, to)
             : null;
 
@@ -21,6 +21,8 @@ public sealed record EditionConversion(Edition From, Edition To, DateOnly? Start
         unit.StandardOn(on) is not { } from ? Rules.ConversionWithoutDeclaration
         : requested is { } to && !rules.Knows(to) ? Rules.EditionUnknown
         : unit.ConversionTo(requested ?? from) is { CompletedOn: not null } ? Rules.ConversionAlreadyDone
+        : (requested ?? rules.After(from)) is { } target && rules.Knows(target) && rules.Precedes(from, target)
+            && !rules.Published(target, on) ? Rules.EditionNotYetPublished
         : Rules.ConversionTargetNotLater;
 
     /// <summary>Reads the one 2008 → 2015 conversion of a state stored before editions were data.</summary>

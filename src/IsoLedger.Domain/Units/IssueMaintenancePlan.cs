@@ -2,7 +2,7 @@ using IsoLedger.Domain.LegalBasis;
 
 namespace IsoLedger.Domain.Units;
 
-public sealed record IssueMaintenancePlan(int Year, DateOnly IssuedOn) : IUnitCommand
+public sealed record IssueMaintenancePlan(int Year, DateOnly IssuedOn) : IYearlyStep
 {
     public DateOnly BusinessDate => IssuedOn;
 

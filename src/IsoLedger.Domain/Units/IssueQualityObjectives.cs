@@ -2,7 +2,7 @@ using IsoLedger.Domain.LegalBasis;
 
 namespace IsoLedger.Domain.Units;
 
-public sealed record IssueQualityObjectives(int Year, DateOnly IssuedOn, bool Policy, bool Objectives) : IUnitCommand
+public sealed record IssueQualityObjectives(int Year, DateOnly IssuedOn, bool Policy, bool Objectives) : IYearlyStep
 {
     public DateOnly BusinessDate => IssuedOn;
 

@@ -4,7 +4,7 @@ namespace IsoLedger.Domain.Units;
 
 public sealed record RecordInspection(
     int Year, DateOnly InspectedOn, bool OnSite, InspectionResult Result, string? Inspector, string? Notes)
-    : IUnitCommand
+    : IYearlyStep
 {
     public DateOnly BusinessDate => InspectedOn;
 

@@ -2,7 +2,7 @@ using IsoLedger.Domain.LegalBasis;
 
 namespace IsoLedger.Domain.Units;
 
-public sealed record ReportCorrectiveActions(int Year, DateOnly ReportedOn) : IUnitCommand
+public sealed record ReportCorrectiveActions(int Year, DateOnly ReportedOn) : IYearlyStep
 {
     public DateOnly BusinessDate => ReportedOn;
 

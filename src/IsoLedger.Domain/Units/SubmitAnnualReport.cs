@@ -2,7 +2,7 @@ using IsoLedger.Domain.LegalBasis;
 
 namespace IsoLedger.Domain.Units;
 
-public sealed record SubmitAnnualReport(int Year, DateOnly SubmittedOn) : IUnitCommand
+public sealed record SubmitAnnualReport(int Year, DateOnly SubmittedOn) : IYearlyStep
 {
     public DateOnly BusinessDate => SubmittedOn;
 

@@ -11,6 +11,8 @@ public static class UnitDecider
     {
         if (unit is null) return Decision.Reject(Rules.UnitNotRegistered);
         if (OutsideExistence(unit, command.BusinessDate, today) is { } broken) return Decision.Reject(broken);
+        if (command is IYearlyStep step && !IYearlyStep.DatedNear(step.Year, step.BusinessDate))
+            return Decision.Reject(Rules.YearlyStepOutsideItsYear);
 
         var decision = command.Decide(unit, rules);
         if (decision is not Accepted accepted) return decision;
