@@ -120,4 +120,19 @@ public class ImportRobustnessTests(ApiFixture api) : IClassFixture<ApiFixture>
         var answer = await Host.PostBytes("/api/imports", file).Expect(200);
         Assert.Equal(1, (int)answer.Json["unitsCreated"]!);
     }
+
+    [Fact]
+    public async Task A_code_differing_from_a_registered_or_listed_one_only_in_case_is_refused()
+    {
+        await Host.PostBytes("/api/imports", Csv([Row("QT-CASE-1")])).Expect(200);
+        var answer = await Host.PostBytes("/api/imports", Csv([Row("qt-case-1")])).Expect(422);
+        Assert.Contains("only in letter case", answer.Text);
+        await Host.PostBytes("/api/imports", Csv([Row("QT-CASE-2"), Row("Qt-Case-2")])).Expect(422);
+        await Host.Get("/api/units/QT-CASE-2").Expect(404);
+
+        var registered = await Host.Post("/api/units",
+            """{"code":"qt-case-1","name":"Clone","level":"commune","province":"Quảng Trị"}""").Expect(409);
+        Assert.Equal("unit-already-registered", (string?)registered.Json["rule"]);
+        Assert.Contains("QT-CASE-1", registered.Text);
+    }
 }

@@ -217,12 +217,25 @@ public sealed class ReportImporter(
             // A unit's year is one row: listed again with other data (another district, another verdict), one of the
             // two would be dropped silently. The check keeps each one's line and a hash of its row, not the row.
             var listed = new Dictionary<(string Code, int Year), (int Line, int Row)>();
+            // Codes registered or listed above, by any letter case: "ls-so-01" beside "LS-SO-01" is not a new unit.
+            Dictionary<string, string> codes = [];
+            if (write is null)
+            {
+                await using var query = store.QuerySession();
+                codes = await CodesInOtherCase.Registered(query, cancellation);
+            }
             while (reader.Read() is { } record && errors.Count < MaxErrors)
             {
                 if (record.Fields.All(f => f.Length == 0)) continue;
                 progress.Rows = ++rows;
                 if (parser.Parse(record, clock.Today, book, errors) is not { } row) continue;
-                if (write is null && !listed.TryAdd((row.UnitCode, row.Year), (record.Line, row.GetHashCode()))
+                if (write is null && !codes.TryAdd(row.UnitCode, row.UnitCode) && codes[row.UnitCode] is var code
+                    && code != row.UnitCode)
+                {
+                    errors.Add(new ImportError(record.Line, "unit_code", $"'{row.UnitCode}' differs from unit {code} "
+                        + "(registered, or listed above) only in letter case: a unit's code is written one way."));
+                }
+                else if (write is null && !listed.TryAdd((row.UnitCode, row.Year), (record.Line, row.GetHashCode()))
                     && listed[(row.UnitCode, row.Year)] is var (first, hash) && hash != row.GetHashCode())
                 {
                     errors.Add(new ImportError(record.Line, "unit_code", $"Unit {row.UnitCode} is listed for "

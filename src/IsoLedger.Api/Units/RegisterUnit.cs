@@ -2,6 +2,7 @@ using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Security;
 using IsoLedger.Domain.Provinces;
 using IsoLedger.Domain.Units;
+using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -58,14 +59,17 @@ public static class RegisterUnitEndpoint
     [Tags("Units")]
     [Authorize(Policy = Policies.Record)]
     [UnitCommand(StatusCodes.Status201Created)]
-    public static Task<IResult> Post(
-        RegisterUnitRequest request, HttpContext http, UnitWriteQueue writes, BusinessClock clock)
+    public static async Task<IResult> Post(
+        RegisterUnitRequest request, HttpContext http, UnitWriteQueue writes, BusinessClock clock,
+        IQuerySession session)
     {
+        if (await CodesInOtherCase.Registered(session, request.Code!, http.RequestAborted) is { } registered)
+            return CodesInOtherCase.Taken(request.Code!, registered);
         var command = new RegisterUnit(
             request.Code!, request.Name!.Normalize(), request.Level!.Value, Provinces.Canonical(request.Province!)!,
             request.District?.Normalize(), request.ParentCode, request.RegisteredOn ?? clock.Today,
             EstablishmentDated: request.RegisteredOn is not null);
-        return UnitWriter.Execute(http, writes, command.Code, command, unit => command.Decide(unit, clock.Today),
+        return await UnitWriter.Execute(http, writes, command.Code, command, unit => command.Decide(unit, clock.Today),
             created: _ => $"/api/units/{Uri.EscapeDataString(command.Code)}");
     }
 }

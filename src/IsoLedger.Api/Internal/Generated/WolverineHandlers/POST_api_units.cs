@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Routing;
 using System;
 using System.Linq;
 using Wolverine.Http;
+using Wolverine.Marten.Publishing;
+using Wolverine.Runtime;
 
 namespace Internal.Generated.WolverineHandlers
 {
@@ -16,16 +18,23 @@ namespace Internal.Generated.WolverineHandlers
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly IsoLedger.Api.Hosting.BusinessClock _businessClock;
         private readonly IsoLedger.Api.Units.UnitWriteQueue _unitWriteQueue;
+        private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
+        private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public POST_api_units(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, IsoLedger.Api.Hosting.BusinessClock businessClock, IsoLedger.Api.Units.UnitWriteQueue unitWriteQueue) : base(wolverineHttpOptions)
+        public POST_api_units(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, IsoLedger.Api.Hosting.BusinessClock businessClock, IsoLedger.Api.Units.UnitWriteQueue unitWriteQueue, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _businessClock = businessClock;
             _unitWriteQueue = unitWriteQueue;
+            _outboxedSessionFactory = outboxedSessionFactory;
+            _wolverineRuntime = wolverineRuntime;
         }
 
         public override async System.Threading.Tasks.Task Handle(Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
+            var messageContext = new Wolverine.Runtime.MessageContext(_wolverineRuntime);
+            // Building the Marten session
+            await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "IsoLedger.Api.Units.RegisterUnitEndpoint").SetTag("http.route", "/api/units").SetTag("http.request.method", "POST");
             // Reading the request body via JSON deserialization
             var (request, jsonContinue) = await ReadJsonAsync<IsoLedger.Api.Units.RegisterUnitRequest>(httpContext);
@@ -40,7 +49,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var result = await IsoLedger.Api.Units.RegisterUnitEndpoint.Post(request, httpContext, _unitWriteQueue, _businessClock).ConfigureAwait(false);
+            var result = await IsoLedger.Api.Units.RegisterUnitEndpoint.Post(request, httpContext, _unitWriteQueue, _businessClock, ((Marten.IQuerySession)documentSession)).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
