@@ -33,6 +33,24 @@ public class ReportRowDeciderTests
     }
 
     [Fact]
+    public void A_later_table_listing_a_2008_unit_on_2015_without_a_conversion_column_records_the_conversion()
+    {
+        var on2008 = UnitDecider.Replay(Decide(null, Row(standard: Edition.Iso9001V2008)).Events);
+        var later = Row(everyStep: false, standard: Edition.Iso9001V2015, inspection: null) with
+        {
+            Year = 2022,
+            ReportDate = new DateOnly(2022, 12, 1),
+        };
+
+        var converted = Assert.Single(Decide(on2008, later).Events.OfType<StandardConverted>());
+        Assert.Equal((Edition.Iso9001V2008, Edition.Iso9001V2015, new DateOnly(2022, 12, 1)),
+            (converted.FromEdition, converted.ToEdition, converted.ConvertedOn));
+        var after = UnitDecider.Replay([.. Decide(null, Row(standard: Edition.Iso9001V2008)).Events,
+            .. Decide(on2008, later).Events]);
+        Assert.Empty(Decide(after, later).Events);
+    }
+
+    [Fact]
     public void Importing_the_same_row_again_decides_nothing()
     {
         var unit = UnitDecider.Replay(Decide(null, Row(conversion: ConversionState.Done)).Events);

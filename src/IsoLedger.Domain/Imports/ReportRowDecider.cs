@@ -76,6 +76,11 @@ public static class ReportRowDecider
             yield return new StartConversion(on, null, Edition.Iso9001V2015);
         if (row.Conversion == ConversionState.Done && conversion?.CompletedOn is null)
             yield return new CompleteConversion(on, null, Edition.Iso9001V2015);
+        // Later tables have no conversion column: a unit they list on a later edition than the one it is recorded on
+        // had converted to it by then.
+        if (row.Conversion is null && row.Standard is { } reported && unit.Declarations.Count > 0
+            && unit.StandardOn(on) is { } current && rules.Knows(reported) && rules.Precedes(current, reported))
+            yield return new CompleteConversion(on, null, reported);
 
         if (row.ReportSubmitted && year.ReportSubmittedOn is null)
             yield return new SubmitAnnualReport(row.Year, on);
