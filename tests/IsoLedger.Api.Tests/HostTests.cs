@@ -73,6 +73,23 @@ public class HostTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task The_OpenAPI_document_lists_the_answers_every_route_may_give_and_the_CSV_bodies()
+    {
+        var document = (await Host.Get("/openapi/v1.json", key: null).Expect(200)).Json;
+        var operations = document["paths"]!.AsObject()
+            .SelectMany(path => path.Value!.AsObject().Select(op => (Name: $"{op.Key} {path.Key}", Op: op.Value!)))
+            .ToList();
+        Assert.All(operations, o => Assert.True(o.Op["responses"]!.AsObject().ContainsKey("429"), o.Name));
+        Assert.All(operations.Where(o => o.Op["requestBody"] is not null), o =>
+        {
+            Assert.True(o.Op["responses"]!.AsObject().ContainsKey("413"), o.Name);
+            Assert.True(o.Op["responses"]!.AsObject().ContainsKey("415"), o.Name);
+        });
+        foreach (var path in new[] { "/api/imports", "/api/restructurings/import" })
+            Assert.NotNull(document["paths"]![path]!["post"]!["requestBody"]!["content"]!["text/csv"]);
+    }
+
+    [Fact]
     public async Task The_OpenAPI_document_declares_the_API_key_scheme_on_secured_operations()
     {
         var document = (await Host.Get("/openapi/v1.json", key: null).Expect(200)).Json;

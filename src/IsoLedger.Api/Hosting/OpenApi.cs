@@ -1,4 +1,5 @@
 using IsoLedger.Api.Security;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 
@@ -29,6 +30,33 @@ public static class OpenApi
                     operation.Responses.Remove(status);
                 return Task.CompletedTask;
             });
+            // What every route may answer besides its own: 429 from the rate limit (Protection), and for a route that
+            // takes a body 413 (too large) and 415 (not its media type); an import's body is CSV text.
+            options.AddOperationTransformer((operation, context, _) =>
+            {
+                operation.Responses ??= [];
+                AddProblem(operation.Responses, StatusCodes.Status429TooManyRequests,
+                    "Too many requests: this key's rate is limited; retry after the Retry-After header's seconds.");
+                var csv = context.Description.ActionDescriptor.EndpointMetadata.OfType<IAcceptsMetadata>()
+                    .Any(accepts => accepts.RequestType is null && accepts.ContentTypes.Contains("text/csv"));
+                if (csv && operation.RequestBody is null)
+                {
+                    operation.RequestBody = new OpenApiRequestBody
+                    {
+                        Required = true,
+                        Description = "The table as CSV text (UTF-8, a header line, then one line per row).",
+                        Content = new Dictionary<string, OpenApiMediaType>
+                        {
+                            ["text/csv"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
+                        },
+                    };
+                }
+                if (operation.RequestBody is null) return Task.CompletedTask;
+                AddProblem(operation.Responses, StatusCodes.Status413PayloadTooLarge, "The request body is too large.");
+                AddProblem(operation.Responses, StatusCodes.Status415UnsupportedMediaType,
+                    "The body is not of the media type the route takes.");
+                return Task.CompletedTask;
+            });
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Components?.Schemas?.Remove("IResult");
@@ -53,5 +81,15 @@ public static class OpenApi
                 foreach (var operation in secured) operation.Security = [requirement];
                 return Task.CompletedTask;
             });
+        });
+
+    private static void AddProblem(OpenApiResponses responses, int status, string description) =>
+        responses.TryAdd(status.ToString(), new OpenApiResponse
+        {
+            Description = description,
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference(nameof(ProblemDetails)) },
+            },
         });
 }
