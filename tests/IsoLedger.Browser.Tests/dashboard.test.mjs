@@ -416,3 +416,26 @@ test("an address with an impossible day or year falls back to the latest year, n
     assert.ok(years.every((y) => /^\d{4}$/.test(y) && Number(y) <= new Date().getFullYear() + 1), `${query}: years ${years}`);
   }
 });
+
+test("the name filter ignores diacritics and Unicode form; flag groups and province links are 44 px targets", async () => {
+  await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020`);
+  await page.waitForSelector("#annual-table tr[data-code]");
+  const count = async (text) => {
+    await page.fill("#annual-filter", text);
+    return page.locator("#annual-table tbody tr[data-code]").count();
+  };
+  const exact = await count("Hải Lăng");
+  assert.ok(exact > 0);
+  assert.equal(await count("hai lang"), exact);
+  assert.equal(await count("Hải Lăng".normalize("NFD")), exact);
+  await page.fill("#annual-filter", "");
+  const summary = await page.$eval("#compliance-list summary", (s) => s.getBoundingClientRect().height);
+  assert.ok(summary >= 44, `a flag group's header is ${summary}px tall`);
+  const narrow = await page.$$eval("button", (buttons) => buttons.filter((b) => b.offsetParent !== null
+    && b.getBoundingClientRect().width < 44).map((b) => b.id || b.textContent));
+  assert.deepEqual(narrow, []);
+  await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020&view=national`);
+  await page.waitForSelector("#national-table tr[data-province]");
+  const link = await page.$eval("#national-table th a", (a) => a.getBoundingClientRect().height);
+  assert.ok(link >= 44, `a province link is ${link}px tall`);
+});

@@ -304,9 +304,13 @@ const headerRow = (onSort) => element("tr", {}, ...state.vocabulary.reportColumn
 function renderAnnual() {
   const table = state.annual.data;
   $("annual-year").textContent = table.year;
-  const filter = $("annual-filter").value.trim().toLowerCase();
+  // Typed without diacritics, the filter ignores them ("hai lang" finds "Hải Lăng"); typed with them, it keeps them
+  // ("Hướng" does not find "Hương"), in either Unicode form.
+  const filter = $("annual-filter").value.trim().normalize("NFC").toLowerCase();
+  const loose = folded(filter) === filter;
+  const matches = (name) => (loose ? folded(name) : name.normalize("NFC").toLowerCase()).includes(filter);
   const level = $("annual-level").value;
-  let rows = table.rows.filter((r) => (!filter || r.name.toLowerCase().includes(filter)) && (!level || r.level === level));
+  let rows = table.rows.filter((r) => (!filter || matches(r.name)) && (!level || r.level === level));
   const head = headerRow((field) => {
     state.sort = state.sort?.field === field ? { field, down: !state.sort.down } : { field, down: false };
     renderAnnual();
@@ -527,7 +531,7 @@ async function showUnit(code) {
     [t("board"), status.steeringBoard ? `${day(status.steeringBoard.formedOn)}${status.steeringBoard.members == null ? "" : ` · ${status.steeringBoard.members} ${t("members")}`}` : t("none")],
     [t("lastAudit"), day(status.lastInternalAudit) || t("none")], [t("lastReview"), day(status.lastManagementReview) || t("none")],
     [t("openNc"), status.openNonconformities.length],
-    [t("flags"), status.flags.map((f) => term("rules", f.rule)).join("; ") || t("none")],
+    [t("flags"), status.flags.map((f) => `${term("rules", f.rule).replace(/\.$/, "")} (${[day(f.since), f.subject].filter(Boolean).join(", ")})`).join("; ") || t("none")],
   ];
   if (status.mergedInto) facts.push([t("mergedInto"), status.mergedInto.intoCode]);
   $("unit-status").replaceChildren(...facts.flatMap(([name, value]) => [element("dt", { text: name }), element("dd", { text: value })]));
@@ -610,6 +614,9 @@ function fillYears(extra) {
 }
 
 /** Whether text is a calendar day written YYYY-MM-DD (not 2020-13-45, not 2031-02-30). */
+/** Text without diacritics, in lower case (đ as d), as a name filter typed without them compares it. */
+const folded = (text) => text.normalize("NFD").replace(/\p{Mn}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
+
 function isDay(text) {
   const day = new Date(`${text}T00:00:00Z`);
   return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(day.getTime()) && day.toISOString().startsWith(text);
