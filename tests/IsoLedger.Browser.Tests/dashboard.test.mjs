@@ -439,3 +439,15 @@ test("the name filter ignores diacritics and Unicode form; flag groups and provi
   const link = await page.$eval("#national-table th a", (a) => a.getBoundingClientRect().height);
   assert.ok(link >= 44, `a province link is ${link}px tall`);
 });
+
+test("an address naming no province says so and shows one with data; only the level bars are buttons", async () => {
+  await page.goto(`${base}/dashboard?province=${encodeURIComponent("Hà Nội X")}&year=2020`);
+  await page.waitForSelector("#annual-table tr[data-code]");
+  await page.waitForFunction(() => document.querySelector("#status").textContent !== "");
+  assert.match(await page.textContent("#status"), /Hà Nội X/);
+  assert.equal(new URL(page.url()).searchParams.get("province"), "Quảng Trị");
+  assert.equal(await page.locator("#conversion-chart .bar-row[role=button]").count(), 4);
+  await page.click("#conversion-chart .bar-row[data-name=commune]");
+  await page.waitForSelector("#conversion-chart .bar-row:not([data-name=commune])");
+  assert.equal(await page.locator("#conversion-chart .bar-row[role=button]").count(), 0);
+});

@@ -19,7 +19,7 @@ const TEXT = {
     conversionState: "Chuyển đổi", board: "Ban chỉ đạo", lastAudit: "ĐGNB gần nhất", lastReview: "XXLĐ gần nhất",
     openNc: "Điểm không phù hợp đang mở", flags: "Cảnh báo", mergedInto: "Đã sáp nhập vào", members: "thành viên", none: "—",
     recordedBy: "ghi bởi", unitsBehind: "Các đơn vị được tính", close: "Đóng", percentAxis: "Tỷ lệ (%)", noYears: "Chưa có năm nào có số liệu.",
-    page: "Trang", editions: "Phiên bản tiêu chuẩn", retry: "Thử lại", pickers: "Chọn",
+    page: "Trang", editions: "Phiên bản tiêu chuẩn", retry: "Thử lại", pickers: "Chọn", unknownProvince: "Không có tỉnh “{p}”; đang hiển thị {q}.",
   },
   en: {
     title: "ISO 9001 dashboard", summary: "ISO implementation statistics", keyLabel: "API key (viewer role)", keySave: "Save key",
@@ -34,7 +34,7 @@ const TEXT = {
     conversionState: "Conversion", board: "Steering board", lastAudit: "Last internal audit", lastReview: "Last management review",
     openNc: "Open nonconformities", flags: "Flags", mergedInto: "Merged into", members: "members", none: "—",
     recordedBy: "recorded by", unitsBehind: "The units counted", close: "Close", percentAxis: "Share (%)", noYears: "No year has data yet.",
-    page: "Page", editions: "Editions of the standard", retry: "Try again", pickers: "Choose",
+    page: "Page", editions: "Editions of the standard", retry: "Try again", pickers: "Choose", unknownProvince: "There is no province “{p}”; showing {q}.",
   },
 };
 // The conversion counts drawn as bar segments, with their colours.
@@ -139,8 +139,8 @@ function showKeyForm(message) {
 // --- Charts -----------------------------------------------------------------------------------------------
 
 /** Stacked bars, one row per group, drawn at the chart's own width so that text stays readable on a phone: on a
- * narrow screen each group's name sits above its bar. */
-function bars(container, groups, name, aria) {
+ * narrow screen each group's name sits above its bar. With <onOpen>, each row is a button that opens its group. */
+function bars(container, groups, name, aria, onOpen = null) {
   const width = Math.max(280, Math.round(container.clientWidth || 900));
   const compact = width < 560;
   const labelWidth = compact ? 0 : Math.min(280, width * 0.32);
@@ -150,8 +150,14 @@ function bars(container, groups, name, aria) {
   const max = Math.max(1, ...groups.map((g) => g.counts.total));
   groups.forEach((group, index) => {
     const y = index * rowHeight + 4;
-    const row = svgElement("g", { class: "bar-row", "data-name": group.name, tabindex: "0", role: "button" });
-    // The whole row answers a click or a tap, not only its bars and text.
+    const row = svgElement("g", { class: "bar-row", "data-name": group.name,
+      ...(onOpen ? { tabindex: "0", role: "button", "aria-label": name(group.name) } : {}) });
+    if (onOpen) {
+      // The whole row answers a click or a tap, not only its bars and text.
+      row.classList.add("opens");
+      row.addEventListener("click", () => onOpen(group.name));
+      row.addEventListener("keydown", (event) => { if (event.key === "Enter" || event.key === " ") onOpen(group.name); });
+    }
     row.append(svgElement("rect", { x: 0, y: y - 2, width, height: rowHeight - 2, fill: "transparent" }));
     row.append(svgElement("text", { x: 0, y: compact ? y + 14 : y + 18, "font-size": 14 }, name(group.name)));
     const top = compact ? y + 20 : y;
@@ -190,12 +196,8 @@ function renderConversion() {
   const data = state.conversion.data;
   state.drill = null;
   const chart = $("conversion-chart");
-  bars(chart, data.byLevel.map((l) => ({ name: l.level, counts: l.counts })), (name) => term("levels", name), t("conversion"));
-  chart.querySelectorAll(".bar-row").forEach((row) => {
-    const open = () => drillInto(row.dataset.name);
-    row.addEventListener("click", open);
-    row.addEventListener("keydown", (event) => { if (event.key === "Enter" || event.key === " ") open(); });
-  });
+  bars(chart, data.byLevel.map((l) => ({ name: l.level, counts: l.counts })), (name) => term("levels", name), t("conversion"),
+    drillInto);
   legend("conversion-legend", SEGMENTS.map(([segment, c]) => [term("conversionColumns", segment), c]));
   const columns = state.vocabulary.conversionColumns;
   const head = element("tr", {}, element("th", { text: t("level") }),
@@ -592,7 +594,9 @@ async function load(quiet = false) {
   if (!quiet) $("status").textContent = t("loading");
   try {
     await loaders[state.view](quiet);
-    $("status").textContent = "";
+    // A notice about the address (an unknown province) is said once the view it led to has loaded.
+    $("status").textContent = state.notice ?? "";
+    state.notice = null;
   } catch (error) {
     $("status").textContent = `${t("failedLoad")}: ${error.message}`;
   }
@@ -633,7 +637,8 @@ function syncDate() {
 function applyView() {
   const view = new URLSearchParams(location.search);
   const chosen = view.get("province");
-  if (chosen && state.provinces.some((p) => p.province === chosen)) $("province").value = chosen;
+  const known = chosen && state.provinces.some((p) => p.province === chosen);
+  if (known) $("province").value = chosen;
   const asOf = view.get("asOf");
   // Only a real day no later than today is a date to judge on, and only a year of digits a year.
   state.asOf = asOf && isDay(asOf) && asOf <= today() ? asOf : "";
@@ -642,6 +647,13 @@ function applyView() {
   state.view = VIEWS.includes(view.get("view")) ? view.get("view") : "overview";
   syncDate();
   showView();
+  if (chosen && !known) {
+    // An address naming no province says so, and then names the province shown.
+    state.notice = fill(t("unknownProvince"), { p: chosen, q: province() });
+    const address = new URLSearchParams(location.search);
+    address.set("province", province());
+    history.replaceState(null, "", `?${address}${location.hash}`);
+  }
 }
 
 function recordView() {
@@ -698,6 +710,8 @@ async function start() {
   }
   $("status").textContent = "";
   $("province").replaceChildren(...state.provinces.map((p) => element("option", { value: p.province, text: `${p.province} (${p.units})` })));
+  // Without a province in the address, the first one with a year of data (not the first by name, maybe empty).
+  $("province").value = (state.provinces.find((p) => p.years.length > 0) ?? state.provinces[0])?.province ?? "";
   fillLevels();
   fillYears();
   applyView();
