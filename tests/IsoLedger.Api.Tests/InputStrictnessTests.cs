@@ -147,4 +147,21 @@ public class InputStrictnessTests(ApiFixture api) : IClassFixture<ApiFixture>, I
         Assert.Contains("Sở \uFFFD Tư pháp\uFFFD", texts);
         Assert.Contains("\uFFFD", texts);
     }
+
+    [Fact]
+    public async Task A_state_at_a_version_never_recorded_is_not_found()
+    {
+        var answer = await Host.Get($"/api/units/{Code}/state?version=999999999999", Keys.Auditor).Expect(404);
+        Assert.Contains("never recorded", answer.Text);
+        await Host.Get($"/api/units/{Code}/state?version=1", Keys.Auditor).Expect(200);
+    }
+
+    [Fact]
+    public async Task A_table_sent_as_application_csv_is_read_as_CSV()
+    {
+        var csv = Encoding.UTF8.GetBytes("province,unit_code,unit_name,level,year,report_date\n");
+        var answer = await Host.PostBytes("/api/imports?dryRun=true", csv, contentType: "application/csv");
+        Assert.Equal(422, answer.Status);
+        Assert.Contains("no rows", answer.Text);
+    }
 }

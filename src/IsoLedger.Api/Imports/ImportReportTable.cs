@@ -21,7 +21,7 @@ public static class ImportReportTableEndpoint
     [Tags("Import and export")]
     [Authorize(Roles = Roles.Admin)]
     [RequestSizeLimit(MaxImportBytes)]
-    [Consumes("text/csv")]
+    [Consumes("text/csv", "application/csv")]
     [ProducesResponseType<ImportResult>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]

@@ -24,7 +24,7 @@ public static class ImportRestructuringsEndpoint
     [Tags("Restructurings")]
     [Authorize(Policy = Policies.Record)]
     [RequestSizeLimit(ImportReportTableEndpoint.MaxImportBytes)]
-    [Consumes("text/csv")]
+    [Consumes("text/csv", "application/csv")]
     [ProducesResponseType<RestructuringImport>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]

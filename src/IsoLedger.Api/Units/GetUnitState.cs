@@ -39,6 +39,13 @@ public static class GetUnitStateEndpoint
         if (events.Count == 0) return UnitProblems.UnitNotFound(code);
 
         if (asOfDate is { } day) return OnDate(code, events, day, rules.Current);
+        if (atVersion > events[^1].Version)
+        {
+            return Results.Problem(
+                title: "The unit has no such version.",
+                detail: $"Unit '{code}' is at version {events[^1].Version}; version {atVersion} was never recorded.",
+                statusCode: StatusCodes.Status404NotFound);
+        }
         Func<IEvent, bool> included = knownAtTime is { } time ? e => e.Timestamp <= time : e => e.Version <= atVersion;
         var chosen = events.Where(included).ToList();
         var unit = UnitDecider.Replay(chosen.Select(e => e.Data));
