@@ -3,6 +3,7 @@ using Alba;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using DocumentFormat.OpenXml.Validation;
+using IsoLedger.Api.Reports;
 
 namespace IsoLedger.Api.Tests;
 
@@ -169,5 +170,17 @@ public class XlsxExportTests(ApiFixture api) : IClassFixture<ApiFixture>, IAsync
         var answer = await Host.Get($"/api/reports/{report}/2020?province={Province}&{query}", Keys.Viewer)
             .Expect(400);
         Assert.Equal(message, (string?)answer.Json["errors"]![field]![0]);
+    }
+
+    [Fact]
+    public void A_workbook_shows_what_XML_cannot_carry_instead_of_failing()
+    {
+        var table = new ReportTable([new ReportColumn("Tên")],
+            [new ReportSection("Sheet", [["Sở \uFFFF Tư pháp\u0001"], ["\uD800"]])]);
+        using var workbook = SpreadsheetDocument.Open(new MemoryStream(XlsxWriter.Write(table)), false);
+        var texts = workbook.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Text>()
+            .Select(t => t.Text).ToList();
+        Assert.Contains("Sở \uFFFD Tư pháp\uFFFD", texts);
+        Assert.Contains("\uFFFD", texts);
     }
 }
