@@ -451,3 +451,13 @@ test("an address naming no province says so and shows one with data; only the le
   await page.waitForSelector("#conversion-chart .bar-row:not([data-name=commune])");
   assert.equal(await page.locator("#conversion-chart .bar-row[role=button]").count(), 0);
 });
+
+test("the first tab stop skips the pickers and tabs to the figures", async () => {
+  await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020`);
+  await page.waitForSelector("#annual-table tr[data-code]");
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "skip");
+  await page.keyboard.press("Enter");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "overview");
+  assert.equal(new URL(page.url()).hash, "");
+});

@@ -19,7 +19,7 @@ const TEXT = {
     conversionState: "Chuyển đổi", board: "Ban chỉ đạo", lastAudit: "ĐGNB gần nhất", lastReview: "XXLĐ gần nhất",
     openNc: "Điểm không phù hợp đang mở", flags: "Cảnh báo", mergedInto: "Đã sáp nhập vào", members: "thành viên", none: "—",
     recordedBy: "ghi bởi", unitsBehind: "Các đơn vị được tính", close: "Đóng", percentAxis: "Tỷ lệ (%)", noYears: "Chưa có năm nào có số liệu.",
-    page: "Trang", editions: "Phiên bản tiêu chuẩn", retry: "Thử lại", pickers: "Chọn", unknownProvince: "Không có tỉnh “{p}”; đang hiển thị {q}.",
+    page: "Trang", editions: "Phiên bản tiêu chuẩn", retry: "Thử lại", pickers: "Chọn", unknownProvince: "Không có tỉnh “{p}”; đang hiển thị {q}.", skip: "Bỏ qua phần chọn, đến số liệu",
   },
   en: {
     title: "ISO 9001 dashboard", summary: "ISO implementation statistics", keyLabel: "API key (viewer role)", keySave: "Save key",
@@ -34,7 +34,7 @@ const TEXT = {
     conversionState: "Conversion", board: "Steering board", lastAudit: "Last internal audit", lastReview: "Last management review",
     openNc: "Open nonconformities", flags: "Flags", mergedInto: "Merged into", members: "members", none: "—",
     recordedBy: "recorded by", unitsBehind: "The units counted", close: "Close", percentAxis: "Share (%)", noYears: "No year has data yet.",
-    page: "Page", editions: "Editions of the standard", retry: "Try again", pickers: "Choose", unknownProvince: "There is no province “{p}”; showing {q}.",
+    page: "Page", editions: "Editions of the standard", retry: "Try again", pickers: "Choose", unknownProvince: "There is no province “{p}”; showing {q}.", skip: "Skip to the figures",
   },
 };
 // The conversion counts drawn as bar segments, with their colours.
@@ -761,6 +761,14 @@ document.addEventListener("DOMContentLoaded", () => {
   $("report-xlsx").addEventListener("click", () => download(`/api/reports/province-report/${year()}?${q()}${asOfQuery()}&format=xlsx`, `iso-${year()}-province-report.xlsx`));
   $("trends-xlsx").addEventListener("click", () => download(`/api/reports/trends?${q()}${asOfQuery()}&format=xlsx`, "iso-trends.xlsx"));
   $("print").addEventListener("click", () => window.print());
+  // Not a link to an anchor: the address's hash names the unit page.
+  $("skip").addEventListener("click", (event) => {
+    event.preventDefault();
+    const figures = document.querySelector("#app:not([hidden]) .view:not([hidden]), #unit:not([hidden])");
+    if (!figures) return;
+    figures.tabIndex = -1;
+    figures.focus();
+  });
   window.addEventListener("hashchange", route);
   let width = window.innerWidth;
   window.addEventListener("resize", () => {
