@@ -51,6 +51,45 @@ public class ReportRowDeciderTests
     }
 
     [Fact]
+    public void Years_imported_newest_first_give_the_same_history_as_oldest_first()
+    {
+        var converting = Row(everyStep: false, conversion: ConversionState.InProgress, inspection: null) with
+        {
+            Year = 2019,
+            ReportDate = new DateOnly(2019, 11, 20),
+        };
+        var converted = Row(everyStep: false, conversion: ConversionState.Done, inspection: null) with
+        {
+            Year = 2021,
+            ReportDate = new DateOnly(2021, 11, 20),
+        };
+        static Unit Run(params ReportRow[] rows)
+        {
+            List<object> history = [];
+            Unit? unit = null;
+            foreach (var row in rows)
+            {
+                history.AddRange(Decide(unit, row).Events);
+                unit = UnitDecider.Replay(history);
+            }
+            return unit!;
+        }
+
+        var oldestFirst = Run(converting, converted);
+        var newestFirst = Run(converted, converting);
+        foreach (var day in new[] { new DateOnly(2019, 12, 31), new DateOnly(2021, 12, 31) })
+        {
+            Assert.Equal(oldestFirst.StandardOn(day), newestFirst.StandardOn(day));
+            Assert.Equal(oldestFirst.ConversionOn(day, Edition.Iso9001V2015),
+                newestFirst.ConversionOn(day, Edition.Iso9001V2015));
+            Assert.Equal(oldestFirst.LatestDeclarationOn(day) is null, newestFirst.LatestDeclarationOn(day) is null);
+        }
+        Assert.Equal(ConversionState.InProgress, newestFirst.ConversionOn(new DateOnly(2019, 12, 31),
+            Edition.Iso9001V2015));
+        Assert.Empty(Decide(newestFirst, converting).Events);
+    }
+
+    [Fact]
     public void Importing_the_same_row_again_decides_nothing()
     {
         var unit = UnitDecider.Replay(Decide(null, Row(conversion: ConversionState.Done)).Events);

@@ -64,15 +64,18 @@ public static class ReportRowDecider
         if (row.ManagementReview && !unit.ManagementReviews.Any(d => d.Year == row.Year))
             yield return new HoldManagementReview(on, null);
 
+        // A report of an earlier year may come after a later one: what it states is recorded at its own date when
+        // nothing on record covers that date yet.
         var declares = row.Declared || row.Conversion is ConversionState.InProgress or ConversionState.Done;
-        if (declares && unit.Declarations.Count == 0)
+        if (declares && !unit.Declarations.Any(d => d.DeclaredOn <= row.DeclarationDate))
         {
             yield return new DeclareConformity(
                 row.DeclarationDate, row.DeclaredStandard(rules), null, null, DatedByReport: true);
         }
         // The report tables' conversion column is about the conversion to 2015.
         var conversion = unit.ConversionTo(Edition.Iso9001V2015);
-        if (row.Conversion == ConversionState.InProgress && conversion is null)
+        if (row.Conversion == ConversionState.InProgress
+            && (conversion is null || conversion is { StartedOn: null } && conversion.CompletedOn > on))
             yield return new StartConversion(on, null, Edition.Iso9001V2015);
         if (row.Conversion == ConversionState.Done && conversion?.CompletedOn is null)
             yield return new CompleteConversion(on, null, Edition.Iso9001V2015);

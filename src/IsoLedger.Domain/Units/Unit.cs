@@ -192,10 +192,14 @@ public sealed record Unit
             SteeringBoardFormed board => unit with { SteeringBoards = [.. unit.SteeringBoards, board] },
             DocumentationIssued documentation => unit with { Documentation = [.. unit.Documentation, documentation] },
             ConformityDeclared declaration => unit with { Declarations = [.. unit.Declarations, declaration] },
+            // A start recorded after the completion it led to (a report of an earlier year imported later) dates
+            // that conversion's start.
             ConversionStarted started => unit with
             {
-                Conversions =
-                    [.. unit.Conversions, new(started.FromEdition, started.ToEdition, started.StartedOn, null)],
+                Conversions = unit.Conversions.FirstOrDefault(c => c.To == started.ToEdition && c.StartedOn is null
+                        && c.CompletedOn >= started.StartedOn) is { } completed
+                    ? [.. unit.Conversions.Select(c => c == completed ? c with { StartedOn = started.StartedOn } : c)]
+                    : [.. unit.Conversions, new(started.FromEdition, started.ToEdition, started.StartedOn, null)],
             },
             StandardConverted converted => unit with
             {
