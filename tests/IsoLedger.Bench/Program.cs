@@ -73,7 +73,10 @@ var commandScript = Wrk.Script($$"""
       local path, body
       if r < 5 then path, body = "internal-audits", [[{"heldOn":"2020-06-10"}]]
       elseif r < 7 then path, body = "management-reviews", [[{"heldOn":"2020-08-10"}]]
-      elseif r < 9 then path, body = "years/" .. (2011 + math.random(0, 9)) .. "/report", [[{"submittedOn":"2020-11-10"}]]
+      elseif r < 9 then
+        -- A year's report is submitted within a year of it (rule yearly-step-outside-its-year).
+        local year = 2015 + math.random(0, 9)
+        path, body = "years/" .. year .. "/report", '{"submittedOn":"' .. year .. '-11-10"}'
       else path, body = "nonconformities", [[{"raisedOn":"2020-06-10","source":"internal-audit","description":"Hồ sơ trễ hạn","severity":"minor"}]] end
       return wrk.format("POST", "/api/units/" .. code .. "/" .. path,
         { ["Content-Type"] = "application/json", ["X-Api-Key"] = "{{key}}" }, body)
