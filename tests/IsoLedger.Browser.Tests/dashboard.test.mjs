@@ -461,3 +461,21 @@ test("the first tab stop skips the pickers and tabs to the figures", async () =>
   assert.equal(await page.evaluate(() => document.activeElement.id), "overview");
   assert.equal(new URL(page.url()).hash, "");
 });
+
+test("a failed download is said beside its button; a unit page marks no tab as current", async () => {
+  await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020`);
+  await page.waitForSelector("#annual-table tr[data-code]");
+  await page.route("**/api/reports/annual/**", (route) => route.fulfill({ status: 503, body: "" }));
+  try {
+    await page.click("#annual-xlsx");
+    await page.waitForSelector("#annual-xlsx + .download-error[role=alert]");
+  } finally {
+    await page.unroute("**/api/reports/annual/**");
+  }
+  await page.click('#annual-table a[href="#unit/QT-SO-02"]');
+  await page.waitForSelector("#timeline li");
+  assert.equal(await page.locator("#tabs a[aria-current]").count(), 0);
+  await page.click("#tabs a[data-view=overview]");
+  await page.waitForSelector("#overview:not([hidden])");
+  assert.equal(await page.locator("#tabs a[aria-current=page]").count(), 1);
+});

@@ -101,10 +101,15 @@ async function api(path) {
   return response.json();
 }
 
-/** Downloads a file the API writes, in the page's language. */
-async function download(path, name) {
+/** Downloads a file the API writes, in the page's language; a failure is said beside the button pressed (the status
+ * line may be a screen away). */
+async function download(path, name, button) {
+  button.parentElement.querySelector(".download-error")?.remove();
   const response = await fetch(`${path}&lang=${state.lang}`, { headers: { "X-Api-Key": key() } });
-  if (!response.ok) { $("status").textContent = `${t("failedLoad")}: ${response.status}`; return; }
+  if (!response.ok) {
+    button.after(element("span", { class: "error download-error", role: "alert", text: ` ${t("failedLoad")}: ${response.status}` }));
+    return;
+  }
   const link = element("a", { href: URL.createObjectURL(await response.blob()), download: name });
   link.click();
   URL.revokeObjectURL(link.href);
@@ -186,8 +191,9 @@ function swatch(background) {
 }
 
 function legend(id, entries) {
-  $(id).replaceChildren(...entries.flatMap(([text, colourName]) => [
-    swatch(colour(colourName)), document.createTextNode(text)]));
+  // Each colour stays on the line of its label when the legend wraps.
+  $(id).replaceChildren(...entries.map(([text, colourName]) =>
+    element("span", { class: "entry" }, swatch(colour(colourName)), document.createTextNode(text))));
 }
 
 // --- Conversion -------------------------------------------------------------------------------------------
@@ -511,6 +517,8 @@ function renderNational() {
 async function showUnit(code) {
   VIEWS.forEach((view) => { $(view).hidden = true; });
   $("unit").hidden = false;
+  // No tab is the current page on a unit's page.
+  document.querySelectorAll("#tabs a").forEach((a) => a.removeAttribute("aria-current"));
   const asOf = judgedOn();
   let status, timeline;
   try {
@@ -755,11 +763,11 @@ document.addEventListener("DOMContentLoaded", () => {
   window.addEventListener("popstate", () => { applyView(); load(); route(); });
   $("annual-filter").addEventListener("input", renderAnnual);
   $("annual-level").addEventListener("change", renderAnnual);
-  $("annual-csv").addEventListener("click", () => download(`/api/reports/annual/${year()}?${q()}${asOfQuery()}&format=csv`, `iso-${year()}-report.csv`));
-  $("annual-xlsx").addEventListener("click", () => download(`/api/reports/annual/${year()}?${q()}${asOfQuery()}&format=xlsx`, `iso-${year()}-report.xlsx`));
-  $("summary-xlsx").addEventListener("click", () => download(`/api/reports/summary/${year()}?${q()}${asOfQuery()}&format=xlsx`, `iso-${year()}-summary.xlsx`));
-  $("report-xlsx").addEventListener("click", () => download(`/api/reports/province-report/${year()}?${q()}${asOfQuery()}&format=xlsx`, `iso-${year()}-province-report.xlsx`));
-  $("trends-xlsx").addEventListener("click", () => download(`/api/reports/trends?${q()}${asOfQuery()}&format=xlsx`, "iso-trends.xlsx"));
+  $("annual-csv").addEventListener("click", () => download(`/api/reports/annual/${year()}?${q()}${asOfQuery()}&format=csv`, `iso-${year()}-report.csv`, $("annual-csv")));
+  $("annual-xlsx").addEventListener("click", () => download(`/api/reports/annual/${year()}?${q()}${asOfQuery()}&format=xlsx`, `iso-${year()}-report.xlsx`, $("annual-xlsx")));
+  $("summary-xlsx").addEventListener("click", () => download(`/api/reports/summary/${year()}?${q()}${asOfQuery()}&format=xlsx`, `iso-${year()}-summary.xlsx`, $("summary-xlsx")));
+  $("report-xlsx").addEventListener("click", () => download(`/api/reports/province-report/${year()}?${q()}${asOfQuery()}&format=xlsx`, `iso-${year()}-province-report.xlsx`, $("report-xlsx")));
+  $("trends-xlsx").addEventListener("click", () => download(`/api/reports/trends?${q()}${asOfQuery()}&format=xlsx`, "iso-trends.xlsx", $("trends-xlsx")));
   $("print").addEventListener("click", () => window.print());
   // Not a link to an anchor: the address's hash names the unit page.
   $("skip").addEventListener("click", (event) => {
