@@ -149,4 +149,17 @@ public class InputStrictnessTests(ApiFixture api) : IClassFixture<ApiFixture>, I
         Assert.Equal(422, answer.Status);
         Assert.Contains("no rows", answer.Text);
     }
+
+    [Fact]
+    public async Task A_unit_is_not_its_own_parent()
+    {
+        var answer = await Host.Post("/api/units",
+            """{"code":"QT-SELF","name":"Chi cục","level":"sub-department","province":"Quảng Trị","parentCode":"QT-SELF"}""")
+            .Expect(400);
+        Assert.NotNull(answer.Json["errors"]!["parentCode"]);
+        var row = "province,unit_code,unit_name,level,parent_code,year,report_date\n"
+            + "Quảng Trị,QT-SELF,Chi cục,sub-department,QT-SELF,2020,2020-11-19\n";
+        var import = await Host.PostBytes("/api/imports?dryRun=true", Encoding.UTF8.GetBytes(row)).Expect(422);
+        Assert.Contains("own parent", import.Text);
+    }
 }

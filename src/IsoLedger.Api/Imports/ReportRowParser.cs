@@ -135,6 +135,7 @@ public sealed class ReportRowParser
         if (Field("level") is "") Error("level", $"Required: one of: {string.Join(", ", Vocabulary.Levels.Values)}.");
         var district = Text("district", required: false);
         var parent = Code("parent_code", required: false);
+        if (parent is not null && parent == code) Error("parent_code", "A unit is not its own parent.");
 
         int? year = null;
         if (int.TryParse(Field("year"), NumberStyles.None, CultureInfo.InvariantCulture, out var parsedYear)

@@ -44,6 +44,8 @@ public static class RegisterUnitEndpoint
         if (!UnitCode.IsValid(request.Code)) validation.Add("code", $"Required; must match {UnitCode.Pattern}.");
         if (request.ParentCode is not null && !UnitCode.IsValid(request.ParentCode))
             validation.Add("parentCode", $"Must match {UnitCode.Pattern}.");
+        else if (request.ParentCode is not null && request.ParentCode == request.Code)
+            validation.Add("parentCode", "A unit is not its own parent.");
         return validation
             .Text("name", request.Name, required: true, max: MaxName)
             .Text("province", request.Province, required: true, max: MaxName)
