@@ -48,4 +48,15 @@ public class HeaderLimitTests(ApiFixture api) : IClassFixture<ApiFixture>, IAsyn
         var history = await Host.Get($"/api/units/{Unit}/history");
         Assert.Contains(correlation, history.Text);
     }
+
+    [Fact]
+    public async Task An_address_or_headers_too_long_are_problems_not_bare_answers()
+    {
+        var address = await Host.Get($"/api/units?q={new string('a', 20_000)}").Expect(414);
+        Assert.Contains("8192", (string?)address.Json["detail"]);
+        var headers = await Host.Send(HttpMethod.Get, $"/api/units/{Unit}", key: Keys.Admin,
+            headers: [("X-Big", new string('b', 40_000))]).Expect(431);
+        Assert.NotNull(headers.Json["title"]);
+        await Host.Get($"/api/units?q={new string('a', 200)}").Expect(200);
+    }
 }

@@ -30,13 +30,17 @@ public static class OpenApi
                     operation.Responses.Remove(status);
                 return Task.CompletedTask;
             });
-            // What every route may answer besides its own: 429 from the rate limit (Protection), and for a route that
-            // takes a body 413 (too large) and 415 (not its media type); an import's body is CSV text.
+            // What every route may answer besides its own: 429 from the rate limit (Protection), 414 and 431 for an
+            // address or headers too long (HeaderLimits), and for a route that takes a body 413 (too large) and 415
+            // (not its media type); an import's body is CSV text.
             options.AddOperationTransformer((operation, context, _) =>
             {
                 operation.Responses ??= [];
                 AddProblem(operation.Responses, StatusCodes.Status429TooManyRequests,
                     "Too many requests: this key's rate is limited; retry after the Retry-After header's seconds.");
+                AddProblem(operation.Responses, StatusCodes.Status414UriTooLong, "The address is too long.");
+                AddProblem(operation.Responses, StatusCodes.Status431RequestHeaderFieldsTooLarge,
+                    "The request's headers are too large.");
                 var csv = context.Description.ActionDescriptor.EndpointMetadata.OfType<IAcceptsMetadata>()
                     .Any(accepts => accepts.RequestType is null && accepts.ContentTypes.Contains("text/csv"));
                 if (csv && operation.RequestBody is null)

@@ -16,6 +16,12 @@ public static class Protection
     public static IServiceCollection AddIsoLedgerProtection(
         this IServiceCollection services, IConfiguration configuration)
     {
+        // HeaderLimits answers over-long addresses and headers with problems; the server's own limits sit above them.
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel =>
+        {
+            kestrel.Limits.MaxRequestLineSize = HeaderLimits.ServerLimit;
+            kestrel.Limits.MaxRequestHeadersTotalSize = HeaderLimits.ServerLimit;
+        });
         var origins = configuration.GetSection(CorsOrigins).Get<string[]>() ?? [];
         services.AddCors(options => options.AddDefaultPolicy(policy =>
         {
