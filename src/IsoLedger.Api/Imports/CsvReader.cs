@@ -1,4 +1,5 @@
 using System.Text;
+using IsoLedger.Domain;
 
 namespace IsoLedger.Api.Imports;
 
@@ -78,17 +79,8 @@ public sealed class CsvReader(TextReader text)
 
     /// <summary>The field in Unicode form C; a field holding what is no text (a noncharacter, half a surrogate pair),
     /// which .NET cannot normalise, as it is, for the column's check to reject.</summary>
-    private static string Normalized(string field)
-    {
-        try
-        {
-            return field.Normalize();
-        }
-        catch (ArgumentException)
-        {
-            return field;
-        }
-    }
+    private static string Normalized(string field) =>
+        UnicodeText.FirstNotText(field) < 0 ? field.Normalize() : field;
 
     public IEnumerable<CsvRecord> ReadAll()
     {

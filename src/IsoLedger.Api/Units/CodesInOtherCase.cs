@@ -29,10 +29,6 @@ public static class CodesInOtherCase
     }
 
     /// <summary>409 unit-already-registered, naming the code registered in another case.</summary>
-    public static IResult Taken(string code, string registered) => Results.Problem(
-        type: UnitProblems.RuleType(Rules.UnitAlreadyRegistered),
-        title: "The command breaks a rule of the ledger.",
-        detail: $"Unit '{registered}' is registered: '{code}' differs from its code only in letter case.",
-        statusCode: StatusCodes.Status409Conflict,
-        extensions: new Dictionary<string, object?> { ["rule"] = Rules.UnitAlreadyRegistered.Id });
+    public static IResult Taken(string code, string registered) => UnitProblems.RuleBroken(Rules.UnitAlreadyRegistered,
+        $"Unit '{registered}' is registered: '{code}' differs from its code only in letter case.");
 }

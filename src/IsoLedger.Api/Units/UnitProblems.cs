@@ -8,12 +8,12 @@ public static class UnitProblems
     /// <summary>The <c>type</c> of a problem caused by a business rule names the rule.</summary>
     public static string RuleType(Rule rule) => $"urn:isoledger:rule:{rule.Id}";
 
-    /// <summary>409: the command breaks an invariant. <c>type</c> names the rule, <c>detail</c> is its
-    /// sentence.</summary>
-    public static IResult RuleBroken(Rule rule) => Results.Problem(
+    /// <summary>409: the command breaks an invariant. <c>type</c> names the rule, <c>detail</c> is its sentence
+    /// unless <paramref name="detail"/> says more precisely how it is broken.</summary>
+    public static IResult RuleBroken(Rule rule, string? detail = null) => Results.Problem(
         type: RuleType(rule),
         title: "The command breaks a rule of the ledger.",
-        detail: rule.Sentence,
+        detail: detail ?? rule.Sentence,
         statusCode: StatusCodes.Status409Conflict,
         extensions: new Dictionary<string, object?> { ["rule"] = rule.Id });
 
