@@ -173,11 +173,11 @@ public static class Rules
 
     public static readonly Rule SuccessorNotDeclared = Compliance(
         "successor-not-declared",
-        "A unit formed by a restructuring declares its own system within a grace period (12 months unless "
-        + "configured) of the effective date: it "
-        + "inherits its predecessors' history, not their declarations.",
-        "Đơn vị hình thành sau sắp xếp phải tự công bố hệ thống phù hợp trong vòng 12 tháng kể từ ngày có hiệu lực: "
-        + "đơn vị kế thừa lịch sử, không kế thừa việc công bố của đơn vị cũ.");
+        "A unit formed by a restructuring from units of which one had declared a system declares its own within a "
+        + "grace period (12 months unless configured) of the effective date: it inherits its predecessors' history, "
+        + "not their declarations.",
+        "Đơn vị hình thành sau sắp xếp từ các đơn vị đã công bố hệ thống phải tự công bố lại trong vòng 12 tháng kể từ "
+        + "ngày có hiệu lực: đơn vị kế thừa lịch sử, không kế thừa việc công bố của đơn vị cũ.");
 
     public static readonly IReadOnlyList<Rule> All =
     [

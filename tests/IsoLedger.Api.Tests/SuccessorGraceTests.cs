@@ -19,6 +19,8 @@ public class SuccessorGraceTests(ShortGraceFixture api) : IClassFixture<ShortGra
     {
         await Host.RegisterCommune("GR-A", "2015-01-01");
         await Host.RegisterCommune("GR-B", "2015-01-01");
+        await Host.Post("/api/units/GR-A/declarations", """{"declaredOn":"2016-03-01","standard":"2008"}""")
+            .Expect(200);
         await Host.Post("/api/restructurings", """
             {"decisionNo":"NQ 1","effectiveOn":"2025-07-01","parts":[
               {"kind":"merge","from":["GR-A","GR-B"],

@@ -20,6 +20,26 @@ public class ConversionAndMergeRuleTests
     }
 
     [Fact]
+    public void A_conversion_recorded_out_of_order_cannot_contradict_facts_on_other_dates()
+    {
+        // A second completion to 2015, dated before the recorded one: a system converts to an edition once.
+        var convertedIn2019 = new StandardConverted(D2019, null, Edition.Iso9001V2008, Edition.Iso9001V2015);
+        GivenCommune([.. DeclaredOn2008In2016, convertedIn2019])
+            .When(new CompleteConversion(new DateOnly(2017, 5, 1), null))
+            .ThenRejected(Rules.ConversionAlreadyDone);
+        // A conversion to 2015 dated before a recorded declaration on 2008: that declaration would have gone back.
+        GivenCommune([.. DeclaredOn2008In2016, Declared(2020)])
+            .When(new CompleteConversion(D2019, null))
+            .ThenRejected(Rules.StandardDowngrade);
+        // The other order gives the same answer.
+        GivenCommune([.. DeclaredOn2008In2016, convertedIn2019]).When(new DeclareConformity(
+            new DateOnly(2020, 9, 1), Edition.Iso9001V2008, null, null)).ThenRejected(Rules.StandardDowngrade);
+        // A re-declaration on 2008 before the conversion stands.
+        GivenCommune([.. DeclaredOn2008In2016, Declared(2018)]).When(new CompleteConversion(D2019, null))
+            .ThenEvents(new StandardConverted(D2019, null, Edition.Iso9001V2008, Edition.Iso9001V2015));
+    }
+
+    [Fact]
     public void Only_a_unit_declared_by_then_on_an_older_edition_can_convert()
     {
         GivenCommune().When(new CompleteConversion(D2019, null)).ThenRejected(Rules.ConversionWithoutDeclaration);

@@ -142,12 +142,16 @@ public class ExistenceRuleTests
         Assert.Equal("Quảng Bình", unit.Province);
     }
 
+    /// <summary>A commune the merge formed, from one with a system and one without.</summary>
     private static Unit Successor(params object[] facts) => UnitDecider.Replay([
-        Registered(new DateOnly(2015, 1, 1)),
-        new ConformityDeclared(new DateOnly(2016, 9, 1), Edition.Iso9001V2008, null, null, false),
-        new UnitTookOver(Effective, RestructuringKind.Merge, [new PredecessorStanding("QT-A", "UBND Xã A", true, "2015")], "1680/NQ-UBTVQH15", "R"),
+        Registered(Effective),
+        MergedFrom(new PredecessorStanding("QT-A", "UBND Xã A", true, "2015"),
+            new PredecessorStanding("QT-B", "UBND Xã B", false, "none")),
         .. facts,
     ])!;
+
+    private static UnitTookOver MergedFrom(params PredecessorStanding[] predecessors) =>
+        new(Effective, RestructuringKind.Merge, predecessors, "1680/NQ-UBTVQH15", "R");
 
     private static IEnumerable<ComplianceFlag> SuccessorFlags(Unit unit, DateOnly asOf) =>
         Compliance.Flags(unit, asOf, Book).Where(f => f.Rule == Rules.SuccessorNotDeclared);
@@ -171,6 +175,30 @@ public class ExistenceRuleTests
         Assert.Single(SuccessorFlags(unit, declared.AddDays(-1)));
         Assert.Empty(SuccessorFlags(unit, declared));
         Assert.Empty(SuccessorFlags(Successor(new ConformityDeclared(Effective, Edition.Iso9001V2015, null, null, true)), Today));
+    }
+
+    [Fact]
+    public void An_existing_unit_that_took_others_over_keeps_its_own_declaration()
+    {
+        var unit = UnitDecider.Replay([
+            Registered(new DateOnly(2015, 1, 1)),
+            new ConformityDeclared(new DateOnly(2016, 9, 1), Edition.Iso9001V2015, null, null, false),
+            MergedFrom(new PredecessorStanding("QT-A", "UBND Xã A", true, "2015")),
+        ])!;
+        Assert.Null(unit.FormedBy);
+        Assert.Empty(SuccessorFlags(unit, Today));
+    }
+
+    [Fact]
+    public void A_unit_formed_from_units_without_a_system_has_no_declaration_to_renew()
+    {
+        var unit = UnitDecider.Replay([
+            Registered(Effective),
+            MergedFrom(new PredecessorStanding("QT-A", "UBND Xã A", false, "none"),
+                new PredecessorStanding("QT-B", "UBND Xã B", false, "none")),
+        ])!;
+        Assert.NotNull(unit.FormedBy);
+        Assert.Empty(SuccessorFlags(unit, Today));
     }
 
     [Fact]

@@ -113,6 +113,16 @@ public class RuleBookTests
         Assert.False(Book.IsCurrentIn(Edition.Iso9001V2008, 2025));
     }
 
+    [Fact]
+    public void A_system_on_an_edition_published_during_the_year_is_not_on_an_older_one()
+    {
+        // The amendment was published on 2024-02-23: the current edition of 2024 is still 2015.
+        Assert.Equal(Edition.Iso9001V2015, Book.CurrentIn(2024));
+        Assert.True(Book.IsCurrentIn(Edition.Iso9001V2015Amd1, 2024));
+        Assert.True(Book.IsCurrentIn(Edition.Iso9001V2015, 2024));
+        Assert.False(Book.IsCurrentIn(Edition.Iso9001V2008, 2024));
+    }
+
     /// <summary>A new edition, published in September 2026, required of new systems from 2027, with a conversion
     /// deadline at the end of 2029.</summary>
     private static RuleBook With2026Edition()

@@ -35,6 +35,18 @@ public class YearlyRuleTests
     }
 
     [Fact]
+    public void A_unit_that_has_ended_is_flagged_for_nothing_from_that_day()
+    {
+        // Still on 2008 after the 2021 deadline, an overdue nonconformity and missed years, merged in 2022.
+        var merged = new DateOnly(2022, 7, 1);
+        var unit = UnitDecider.Replay([Registered, .. DeclaredOn2008In2016,
+            Raised("NC-1", new DateOnly(2021, 3, 1), new DateOnly(2021, 4, 1)), new UnitMerged(merged, "QT-X")])!;
+        Assert.NotEmpty(Compliance.Flags(unit, merged.AddDays(-1), Book));
+        Assert.Empty(Compliance.Flags(unit, merged, Book));
+        Assert.Empty(Compliance.Flags(unit, new DateOnly(2026, 1, 1), Book));
+    }
+
+    [Fact]
     public void Yearly_rules_are_not_warnings_of_a_single_fact()
     {
         // 2017 and 2018 had no audit or review: the unit is flagged for them, but recording a report does not warn.

@@ -71,6 +71,12 @@ public sealed record AnnualTable(
     /// only the facts that had happened by then count), otherwise the year's end or today.</summary>
     public static DateOnly JudgedOnFor(int year, DateOnly today, DateOnly? asOf) => asOf ?? JudgedOnFor(year, today);
 
+    /// <summary>What tells a yearly question apart besides the day it is judged on (a cache key's part): the year, and
+    /// whether only the facts by <paramref name="asOf"/> count or every step of the year, late ones too (asked without
+    /// <c>asOf</c>; both are judged on 31 December).</summary>
+    public static string Question(int year, DateOnly? asOf) =>
+        $"{year}\nfacts by {asOf?.ToString("yyyy-MM-dd") ?? "any day"}";
+
     /// <summary>Reads an <c>asOf</c> parameter of a yearly answer: a date of the year, not after today.</summary>
     public static DateOnly? ReadAsOf(Validation validation, int year, string? asOf, DateOnly today)
     {

@@ -32,12 +32,12 @@ public static class GetAnnualTableEndpoint
         if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
 
         var districtFilter = district?.Normalize();
-        var filters = $"{year}\n{levelFilter}\n{districtFilter}";
-        return await ProvinceDashboard.Answer("annual", common!, AnnualTable.JudgedOnFor(year, clock.Today, date),
-            filters,
+        var filters = $"{AnnualTable.Question(year, date)}\n{levelFilter}\n{districtFilter}";
+        var judgedOn = AnnualTable.JudgedOnFor(year, clock.Today, date);
+        return await ProvinceDashboard.Answer("annual", common!, judgedOn, filters,
             units => AnnualTable.Of(common!.Province,
                 units.Where(u => (levelFilter is null || u.Level == levelFilter)
-                    && (districtFilter is null || u.District == districtFilter)),
+                    && (districtFilter is null || u.DistrictOn(judgedOn) == districtFilter)),
                 year, clock.Today, date),
             store, freshness, cache, cancellation);
     }

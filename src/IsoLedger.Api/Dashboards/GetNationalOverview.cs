@@ -33,7 +33,8 @@ public static class GetNationalOverviewEndpoint
         var fresh = await freshness.For(consistent == "true", cancellation);
         var judgedOn = AnnualTable.JudgedOnFor(year, clock.Today, date);
         var book = rules.Current;
-        var key = new DashboardKey("national", "", fresh.ProcessedSequence, judgedOn, $"{year}\nrules {book.Version}");
+        var key = new DashboardKey("national", "", fresh.ProcessedSequence, judgedOn,
+            $"{AnnualTable.Question(year, date)}\nrules {book.Version}");
         // Shared by every request waiting for the same key, so one request's cancellation must not end it.
         var data = await cache.GetOrCompute(key, async () =>
         {

@@ -30,7 +30,7 @@ public static class GetProvinceStatisticsEndpoint
 
         var book = rules.Current;
         return await ProvinceDashboard.Answer("statistics", common!, AnnualTable.JudgedOnFor(year, clock.Today, date),
-            $"{year}\nrules {book.Version}",
+            $"{AnnualTable.Question(year, date)}\nrules {book.Version}",
             units => ProvinceStatistics.Of(common!.Province, units, year, clock.Today, book, date),
             store, freshness, cache, cancellation);
     }

@@ -56,12 +56,16 @@ public static class GetUnitTimelineEndpoint
             return UnitProblems.UnitNotFound(code);
         var predecessors = await Lineage.Predecessors(session, unit, cancellation);
         var entries = new List<TimelineEntry>();
-        foreach (var (stream, name) in predecessors.Select(p => (p.Code, p.Name)).Prepend((unit.Code, unit.Name)))
+        // The unit's own steps under its name on each step's day (a rename is not written back over its past); a
+        // predecessor's under its name when it was taken over.
+        Func<DateOnly?, string> ownName = day => unit.NameOn(day ?? DateOnly.MaxValue);
+        foreach (var (stream, name) in predecessors.Select(p => (p.Code, (Func<DateOnly?, string>)(_ => p.Name)))
+                     .Prepend((unit.Code, ownName)))
         {
             var events = await session.Events.FetchStreamAsync(stream, token: cancellation);
-            entries.AddRange(events.Select(e => new TimelineEntry(
-                stream, name, e.Version, (e.Data as IUnitEvent)?.BusinessDate, e.EventType.Name, e.Timestamp,
-                e.UserName, TimelineEntry.EditionOf(e.Data))));
+            entries.AddRange(events.Select(e => (e, Day: (e.Data as IUnitEvent)?.BusinessDate)).Select(step =>
+                new TimelineEntry(stream, name(step.Day), step.e.Version, step.Day, step.e.EventType.Name,
+                    step.e.Timestamp, step.e.UserName, TimelineEntry.EditionOf(step.e.Data))));
         }
         return Results.Ok(entries
             .Where(e => !(e.BusinessDate > date))

@@ -32,6 +32,9 @@ public sealed class ProjectionAdmin(IDocumentStore store, ProjectionFreshness fr
 
     private static readonly TimeSpan RebuildTimeout = TimeSpan.FromMinutes(10);
 
+    /// <summary>One rebuild at a time on this node (another node's is refused by the daemon).</summary>
+    private readonly SemaphoreSlim rebuilding = new(1, 1);
+
     private IProjectionCoordinator? Coordinator => services.GetService<IProjectionCoordinator>();
 
     public static ShardName ShardOf(string projection) => new(projection, ShardName.All, 1);
@@ -55,22 +58,51 @@ public sealed class ProjectionAdmin(IDocumentStore store, ProjectionFreshness fr
         return statuses;
     }
 
-    public async Task<ProjectionRebuilt> Rebuild(string name, CancellationToken cancellation)
+    /// <summary>Rebuilds <paramref name="name"/>, or answers null when a rebuild of it is already running. A started
+    /// rebuild runs to its end when the caller leaves (<paramref name="cancellation"/> only stops the waiting): cut
+    /// short, it had left the agent stopped and every dashboard behind until the next rebuild or restart.</summary>
+    public async Task<ProjectionRebuilt?> Rebuild(string name, CancellationToken cancellation)
+    {
+        if (!await rebuilding.WaitAsync(0, CancellationToken.None)) return null;
+        return await RebuildToTheEnd(name).WaitAsync(cancellation);
+    }
+
+    private async Task<ProjectionRebuilt?> RebuildToTheEnd(string name)
     {
         var started = TimeProvider.System.GetTimestamp();
-        if (Coordinator is { } coordinator)
+        var uncancelled = CancellationToken.None;
+        try
         {
-            var daemon = coordinator.DaemonForMainDatabase();
-            await daemon.RebuildProjectionAsync(name, RebuildTimeout, cancellation);
-            // A rebuild leaves this node's agent stopped; it must go on with the events that come after.
-            await daemon.StartAgentAsync(ShardOf(name).Identity, cancellation);
+            if (Coordinator is { } coordinator)
+            {
+                var daemon = coordinator.DaemonForMainDatabase();
+                try
+                {
+                    await daemon.RebuildProjectionAsync(name, RebuildTimeout, uncancelled);
+                }
+                finally
+                {
+                    // A rebuild leaves this node's agent stopped; it must go on with the events that come after.
+                    await daemon.StartAgentAsync(ShardOf(name).Identity, uncancelled);
+                }
+            }
+            else
+            {
+                await (await store.BuildProjectionDaemonAsync())
+                    .RebuildProjectionAsync(name, RebuildTimeout, uncancelled);
+            }
+            return new ProjectionRebuilt(
+                name, await freshness.ProcessedSequence(name, uncancelled),
+                TimeProvider.System.GetElapsedTime(started));
         }
-        else
+        catch (ProjectionAlreadyRebuildingException)
         {
-            await (await store.BuildProjectionDaemonAsync()).RebuildProjectionAsync(name, RebuildTimeout, cancellation);
+            return null;
         }
-        return new ProjectionRebuilt(
-            name, await freshness.ProcessedSequence(name, cancellation), TimeProvider.System.GetElapsedTime(started));
+        finally
+        {
+            rebuilding.Release();
+        }
     }
 }
 
@@ -90,12 +122,23 @@ public static class ProjectionAdminEndpoints
     [Authorize(Roles = Roles.Admin)]
     [ProducesResponseType<ProjectionRebuilt>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public static async Task<IResult> Rebuild(string name, ProjectionAdmin admin, CancellationToken cancellation) =>
-        ProjectionAdmin.AsyncProjections.Contains(name)
-            ? Results.Ok(await admin.Rebuild(name, cancellation))
-            : Results.Problem(
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    public static async Task<IResult> Rebuild(string name, ProjectionAdmin admin, CancellationToken cancellation)
+    {
+        if (!ProjectionAdmin.AsyncProjections.Contains(name))
+        {
+            return Results.Problem(
                 title: "No such projection.",
                 detail: $"'{name}' is not an asynchronous projection; these are: "
                     + $"{string.Join(", ", ProjectionAdmin.AsyncProjections)}.",
                 statusCode: StatusCodes.Status404NotFound);
+        }
+        return await admin.Rebuild(name, cancellation) is { } rebuilt
+            ? Results.Ok(rebuilt)
+            : Results.Problem(
+                title: "The projection is being rebuilt.",
+                detail: $"A rebuild of '{name}' is already running; its end is the answer to this one too. Read "
+                    + "/api/admin/projections for its progress.",
+                statusCode: StatusCodes.Status409Conflict);
+    }
 }

@@ -37,10 +37,13 @@ public static class ProvinceDashboard
         Results.Ok(await Judge(dashboard, common, date, filters, compute, store, freshness, cache, cancellation));
 
     /// <summary>The answer of <see cref="Answer"/> as data, for an endpoint that writes it in another format too.
-    /// </summary>
+    /// With <paramref name="everCounted"/>, <paramref name="compute"/> is given every unit ever recorded under the
+    /// province's names, not only those counted as it on <paramref name="date"/> (an answer over past years, which
+    /// judges where each unit was in each of them).</summary>
     public static async Task<DashboardAnswer<T>> Judge<T>(
         string dashboard, Common common, DateOnly date, string filters, Func<IReadOnlyList<Unit>, T> compute,
-        IDocumentStore store, ProjectionFreshness freshness, DashboardCache cache, CancellationToken cancellation)
+        IDocumentStore store, ProjectionFreshness freshness, DashboardCache cache, CancellationToken cancellation,
+        bool everCounted = false)
     {
         var fresh = await freshness.For(common.Consistent, cancellation);
         var key = new DashboardKey(dashboard, common.Province, fresh.ProcessedSequence, date, filters);
@@ -54,7 +57,8 @@ public static class ProvinceDashboard
             var units = await session.Query<DashboardUnit>()
                 .Where(u => names.Contains(u.Province) || u.Provinces.Any(p => names.Contains(p)))
                 .ToListAsync(CancellationToken.None);
-            return compute([.. units.Select(u => u.State).Where(u => names.Contains(u.ProvinceOn(date)))]);
+            return compute([.. units.Select(u => u.State)
+                .Where(u => everCounted || names.Contains(u.ProvinceOn(date)))]);
         }).WaitAsync(cancellation);
         return new DashboardAnswer<T>(fresh, data);
     }

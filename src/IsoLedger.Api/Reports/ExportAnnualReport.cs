@@ -43,8 +43,10 @@ public static class ExportAnnualReportEndpoint
         var name = common!.Province;
         var judgedOn = AnnualTable.JudgedOnFor(year, clock.Today, date);
         var names = Provinces.NamesCountedAs(name, judgedOn).ToArray();
+        // A unit moved more than once may have been here on the day under neither its first province nor its latest:
+        // the few units ever moved are read too, and judged where they were.
         var stored = await session.Query<Unit>()
-            .Where(u => names.Contains(u.Province) || names.Contains(u.RegisteredProvince))
+            .Where(u => names.Contains(u.Province) || names.Contains(u.RegisteredProvince) || u.Transfers.Any())
             .ToListAsync(cancellation);
         var units = stored.Where(u => names.Contains(u.ProvinceOn(judgedOn))).ToList();
         var table = AnnualTable.Of(name, units, year, clock.Today, date);

@@ -38,7 +38,7 @@ public static class ExportReportTrendsEndpoint
         var book = rules.Current;
         var answer = await ProvinceDashboard.Judge("trends", common!, date ?? clock.Today, $"rules {book.Version}",
             units => ReportTrends.Of(common!.Province, units, clock.Today, book, date),
-            store, freshness, cache, cancellation);
+            store, freshness, cache, cancellation, everCounted: true);
         if (format is not ("csv" or "xlsx")) return Results.Ok(answer);
         return ReportFormat.File(answer.Data.Table(english: lang == "en"), format, "iso-trends");
     }

@@ -48,8 +48,7 @@ public sealed record ReportTrends(string Province, DateOnly AsOf, IReadOnlyList<
             var conversion = ConversionProgress.Of(province, counted, report.JudgedOn, rules).Totals;
             return new TrendPoint(year, report.JudgedOn, report.Parts.Sum(p => p.Rows.Count), figures, conversion,
                 counted.Count(u => u.EndedOn?.Year == year),
-                counted.Count(u => u.TookOver.Any(t =>
-                    t.EffectiveOn.Year == year && t.Kind is RestructuringKind.Merge or RestructuringKind.Split)));
+                counted.Count(u => u.FormedBy?.EffectiveOn.Year == year));
         }).ToList();
         return new(province, until, points);
     }

@@ -26,8 +26,8 @@ public sealed record YearlyReport(
         if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
 
         var answer = await ProvinceDashboard.Judge(Report, common!, AnnualTable.JudgedOnFor(Year, clock.Today, date),
-            $"{Year}\nrules {Rules.Version}", compute(common!.Province, date), store, freshness, cache,
-            cancellation);
+            $"{AnnualTable.Question(Year, date)}\nrules {Rules.Version}", compute(common!.Province, date), store,
+            freshness, cache, cancellation);
         if (Format is not ("csv" or "xlsx")) return Results.Ok(answer);
         return ReportFormat.File(table(answer.Data, Lang == "en"), Format, $"iso-{Year}-{Report}");
     }

@@ -28,8 +28,9 @@ public static class GetEventsEndpoint
         var pageSize = Query.Int(validation, "limit", limit, 100, 1, MaxEventPage);
         if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
 
+        // Marten's placeholders for the sequence numbers of failed appends are no one's history.
         var page = await session.Events.QueryAllRawEvents()
-            .Where(e => e.Sequence > afterSequence)
+            .Where(e => e.Sequence > afterSequence && e.StreamKey != JasperFx.Events.Tombstone.StreamKey)
             .OrderBy(e => e.Sequence)
             .Take(pageSize + 1)
             .ToListAsync(cancellation);

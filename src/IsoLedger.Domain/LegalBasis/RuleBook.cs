@@ -53,11 +53,12 @@ public sealed record RuleBook
         Editions.LastOrDefault(e => e.PublishedOn < new DateOnly(year, 1, 1))?.Edition ?? Editions[0].Edition;
 
     /// <summary>Whether a system on <paramref name="edition"/> counts as on the current edition of
-    /// <paramref name="year"/>: it is that edition, or the edition the current amendment amends.</summary>
+    /// <paramref name="year"/>: it is that edition, the edition the current amendment amends, or a later one (a system
+    /// converted during the year to an edition published in it is not on an older one).</summary>
     public bool IsCurrentIn(Edition edition, int year)
     {
         var current = CurrentIn(year);
-        return edition == current || Find(current)?.Amends == edition;
+        return !Precedes(edition, current) || Find(current)?.Amends == edition;
     }
 
     public IEnumerable<Obligation> InForce(ObligationKind kind, DateOnly date) =>

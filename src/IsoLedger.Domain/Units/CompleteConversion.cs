@@ -13,14 +13,25 @@ public sealed record CompleteConversion(DateOnly ConvertedOn, string? DecisionNo
         var underWay = unit.Conversions.FirstOrDefault(c => c.CompletedOn is null && (To is null || c.To == To));
         if (underWay is not null)
         {
-            return underWay.StartedOn > ConvertedOn
-                ? Decision.Reject(Rules.DateBeforePrecedingStep)
+            return underWay.StartedOn > ConvertedOn ? Decision.Reject(Rules.DateBeforePrecedingStep)
+                : Contradicted(unit, underWay.To, rules) is { } broken ? Decision.Reject(broken)
                 : Decision.Accept(new StandardConverted(ConvertedOn, DecisionNo, underWay.From, underWay.To));
         }
-        return EditionConversion.Target(unit, ConvertedOn, To, rules) is var (from, to)
-            ? Decision.Accept(new StandardConverted(ConvertedOn, DecisionNo, from, to))
-            : Decision.Reject(EditionConversion.Refusal(unit, ConvertedOn, To, rules));
+        return EditionConversion.Target(unit, ConvertedOn, To, rules) is not var (from, to)
+            ? Decision.Reject(EditionConversion.Refusal(unit, ConvertedOn, To, rules))
+            : Contradicted(unit, to, rules) is { } contradiction ? Decision.Reject(contradiction)
+            : Decision.Accept(new StandardConverted(ConvertedOn, DecisionNo, from, to));
     }
+
+    /// <summary>What a conversion to <paramref name="to"/> on this date would contradict among the facts recorded on
+    /// other dates (judged by business date, whatever order they are recorded in): a completed conversion to the same
+    /// edition (a system converts to an edition once), or a later declaration on an older edition (it would have gone
+    /// back).</summary>
+    private Rule? Contradicted(Unit unit, Edition to, RuleBook rules) =>
+        unit.ConversionTo(to) is { CompletedOn: not null } ? Rules.ConversionAlreadyDone
+        : unit.Declarations.Any(d => d.DeclaredOn > ConvertedOn && rules.Precedes(d.Standard, to))
+            ? Rules.StandardDowngrade
+        : null;
 }
 
 /// <summary>The system was converted from <paramref name="From"/> to <paramref name="To"/>. Both are null in events

@@ -19,8 +19,11 @@ public sealed record ComplianceSettings(int SuccessorGraceMonths = 12)
 /// the rule book's entries in force on its date.</summary>
 public static class Compliance
 {
+    /// <summary>The rules the unit breaks on <paramref name="asOf"/>; none once it has ended (merged, split, dissolved,
+    /// its level ended): there is no one left to act on a flag, and the province's compliance list has no such
+    /// unit.</summary>
     public static IReadOnlyList<ComplianceFlag> Flags(Unit unit, DateOnly asOf, RuleBook rules) =>
-        [.. PointInTimeFlags(unit, asOf, rules), .. YearlyFlags(unit, asOf, rules)];
+        unit.EndedOn <= asOf ? [] : [.. PointInTimeFlags(unit, asOf, rules), .. YearlyFlags(unit, asOf, rules)];
 
     /// <summary>The rules a fact dated <paramref name="asOf"/> finds broken. The yearly rules are left out: a year
     /// is judged once it has ended, whatever order its facts are back-filled in.</summary>
@@ -57,9 +60,10 @@ public static class Compliance
             && !unit.Declarations.Any(d => d.DeclaredOn >= change.ChangedOn && d.DeclaredOn <= asOf))
             flags.Add(new(Rules.ScopeChangeNeedsRedeclaration, change.ChangedOn, Basis: redeclaration));
 
-        var succession = unit.TookOver
-            .Where(t => t.Kind is RestructuringKind.Merge or RestructuringKind.Split && t.EffectiveOn <= asOf)
-            .MaxBy(t => t.EffectiveOn);
+        // Declared again, that is: a unit formed from others of which one had a system (an existing unit that took
+        // others over keeps its own declaration; a commune formed from communes without one has none to renew).
+        var succession = unit.FormedBy is { } formed && formed.EffectiveOn <= asOf
+            && formed.Predecessors.Any(p => p.Declared) ? formed : null;
         var grace = succession?.EffectiveOn.AddMonths(rules.Settings.SuccessorGraceMonths);
         if (succession is not null && grace < asOf
             && !unit.Declarations.Any(d => d.DeclaredOn >= succession.EffectiveOn && d.DeclaredOn <= asOf))

@@ -74,6 +74,12 @@ public sealed record Unit
     /// <summary>The restructurings by which this unit took over others (as their successor).</summary>
     public IReadOnlyList<UnitTookOver> TookOver { get; init; } = [];
 
+    /// <summary>The merge or split that formed this unit (it came into existence with it), or null: an existing unit
+    /// that took others over was not formed by that. Computed, not stored.</summary>
+    [JsonIgnore]
+    public UnitTookOver? FormedBy => TookOver.FirstOrDefault(t =>
+        t.Kind is RestructuringKind.Merge or RestructuringKind.Split && ExistsFrom >= t.EffectiveOn);
+
     /// <summary>The day the unit came into existence: its establishment date, or its earliest recorded fact when
     /// the establishment date is unknown. Computed, not stored.</summary>
     [JsonIgnore]
