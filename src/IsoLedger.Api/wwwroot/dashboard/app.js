@@ -18,6 +18,8 @@ const TEXT = {
     byDistrict: "Theo huyện", byUnit: "Từng đơn vị", back: "← Tất cả các cấp", status: "Tình trạng", standardNow: "Tiêu chuẩn",
     conversionState: "Chuyển đổi", board: "Ban chỉ đạo", lastAudit: "ĐGNB gần nhất", lastReview: "XXLĐ gần nhất",
     openNc: "Điểm không phù hợp đang mở", flags: "Cảnh báo", mergedInto: "Đã sáp nhập vào", members: "thành viên", none: "—",
+    splitInto: "Đã chia tách thành", formedFrom: "Hình thành từ", ended: "Chấm dứt hoạt động", notDeclared: "Chưa công bố",
+    notYet: "Ngày {d} đơn vị chưa tồn tại; đơn vị có từ ngày {f}.",
     recordedBy: "ghi bởi", unitsBehind: "Các đơn vị được tính", close: "Đóng", percentAxis: "Tỷ lệ (%)", noYears: "Chưa có năm nào có số liệu.",
     page: "Trang", editions: "Phiên bản tiêu chuẩn", retry: "Thử lại", pickers: "Chọn", unknownProvince: "Không có tỉnh “{p}”; đang hiển thị {q}.", skip: "Bỏ qua phần chọn, đến số liệu",
   },
@@ -33,6 +35,8 @@ const TEXT = {
     byDistrict: "By district", byUnit: "Unit by unit", back: "← All levels", status: "Status", standardNow: "Standard",
     conversionState: "Conversion", board: "Steering board", lastAudit: "Last internal audit", lastReview: "Last management review",
     openNc: "Open nonconformities", flags: "Flags", mergedInto: "Merged into", members: "members", none: "—",
+    splitInto: "Split into", formedFrom: "Formed from", ended: "Ceased to exist", notDeclared: "Not declared",
+    notYet: "On {d} the unit did not exist yet; it exists from {f}.",
     recordedBy: "recorded by", unitsBehind: "The units counted", close: "Close", percentAxis: "Share (%)", noYears: "No year has data yet.",
     page: "Page", editions: "Editions of the standard", retry: "Try again", pickers: "Choose", unknownProvince: "There is no province “{p}”; showing {q}.", skip: "Skip to the figures",
   },
@@ -82,6 +86,8 @@ function element(tag, attributes = {}, ...children) {
   node.append(...children);
   return node;
 }
+/** A link to a unit's page. */
+const unitLink = (code, name) => element("a", { href: `#unit/${encodeURIComponent(code)}`, text: name ?? code });
 const svgElement = (tag, attributes = {}, text) => {
   const node = document.createElementNS("http://www.w3.org/2000/svg", tag);
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
@@ -96,7 +102,7 @@ async function api(path) {
   if (!response.ok) {
     const problem = await response.json().catch(() => ({}));
     const errors = problem.errors ? Object.values(problem.errors).flat().join(" ") : "";
-    throw new Error(errors || problem.detail || problem.title || `${response.status}`);
+    throw Object.assign(new Error(errors || problem.detail || problem.title || `${response.status}`), { problem });
   }
   return response.json();
 }
@@ -235,7 +241,7 @@ async function drillInto(level) {
   } else {
     holder.append(element("div", { class: "scroll" }, element("table", { id: "drill-units" },
       element("tbody", {}, ...data.units.map((u) => element("tr", { "data-code": u.code },
-        element("td", {}, element("a", { href: `#unit/${encodeURIComponent(u.code)}`, text: u.name })),
+        element("td", {}, unitLink(u.code, u.name)),
         element("td", { text: term("standings", u.standing) })))))));
   }
 }
@@ -270,7 +276,7 @@ function lineMaker() {
   let number = 0;
   const cell = (r, field) => {
     if (field === "number") return element("td", { class: "num", text: ++number });
-    if (field === "name") return element("td", {}, element("a", { href: `#unit/${encodeURIComponent(r.code)}`, text: r.name }));
+    if (field === "name") return element("td", {}, unitLink(r.code, r.name));
     if (field === "inspection") return element("td", { text: r.inspection ? term("inspectionResults", r.inspection) : "" });
     if (field === "standard") return element("td", { text: standardLabel(r) });
     return element("td", { class: "num", text: mark(r[field]) });
@@ -382,7 +388,7 @@ function renderCompliance() {
   $("compliance-list").replaceChildren(...(flags.length ? [...byRule].map(([rule, items]) => element("details", { "data-rule": rule, ...(open.has(rule) ? { open: "" } : {}) },
     element("summary", { text: `${term("rules", rule)} (${items.length})` }),
     element("ul", {}, ...items.map((f) => element("li", {},
-      element("a", { href: `#unit/${encodeURIComponent(f.code)}`, text: f.name }),
+      unitLink(f.code, f.name),
       document.createTextNode(` · ${day(f.since)}${f.subject ? ` · ${f.subject}` : ""}`)))))) : [element("p", { text: t("noFlags") })]));
   freshness("compliance-freshness", answer.freshness);
 }
@@ -403,7 +409,7 @@ function showUnitsBehind(part, headline) {
   close.addEventListener("click", () => { $("report-units").hidden = true; });
   $("report-units").replaceChildren(element("h3", { text: `${t("unitsBehind")}: ${sentence(headline)}` }), close,
     element("ul", {}, ...headline.units.map((code) => element("li", { "data-code": code },
-      element("a", { href: `#unit/${encodeURIComponent(code)}`, text: names.get(code) ?? code })))));
+      unitLink(code, names.get(code))))));
   $("report-units").hidden = false;
   // On a phone the list opens below every headline, off screen: it is brought into view and focused, and closing it
   // returns to the figure.
@@ -453,11 +459,18 @@ function renderTrends() {
       svg.append(svgElement("line", { x1: left, x2: width - right, y1: y(tick), y2: y(tick), stroke: colour("--line") }),
         svgElement("text", { x: 4, y: y(tick) + 4, "font-size": 12 }, decimal(tick, 0)));
     }
+    // Years labelled at least 40 px apart (eleven years on a phone would run into each other), the last always.
+    const every = Math.ceil(40 / ((width - left - right) / span));
     data.years.forEach((point, i) => {
-      svg.append(svgElement("text", { x: x(i) - 14, y: height - 8, "font-size": 12 }, point.year));
+      if ((data.years.length - 1 - i) % every === 0) {
+        svg.append(svgElement("text", { x: x(i), y: height - 8, "font-size": 12, "text-anchor": "middle" }, point.year));
+      }
       if (point.ended || point.formed) {
+        // Written towards the middle of the chart, so that a mark near an edge is not cut off.
+        const onRight = x(i) > width / 2;
         svg.append(svgElement("line", { x1: x(i), x2: x(i), y1: top, y2: height - bottom, stroke: colour("--muted"), "stroke-dasharray": "4 3", class: "restructured" }),
-          svgElement("text", { x: x(i) + 4, y: top + 12, "font-size": 12 }, `−${point.ended} / +${point.formed}`));
+          svgElement("text", { x: x(i) + (onRight ? -4 : 4), y: top + 12, "font-size": 12, "text-anchor": onRight ? "end" : "start" },
+            `−${point.ended} / +${point.formed}`));
       }
     });
     keys.forEach((keyName, k) => {
@@ -527,15 +540,18 @@ async function showUnit(code) {
       api(`/api/dashboards/units/${encodeURIComponent(code)}/timeline?asOf=${asOf}`),
     ]);
   } catch (error) {
-    // A unit that did not exist yet on the page's date has no status then.
+    // A unit that did not exist yet on the page's date has no status then: said in the page's language.
+    const from = error.problem?.existsFrom;
     $("unit-title").textContent = code;
-    $("unit-status").replaceChildren(element("dt", { text: t("status") }), element("dd", { text: error.message }));
+    $("unit-status").replaceChildren(element("dt", { text: t("status") }),
+      element("dd", { text: from ? fill(t("notYet"), { d: day(asOf), f: day(from) }) : error.message }));
     $("timeline").replaceChildren();
     return;
   }
   $("unit-title").textContent = `${status.name} (${status.code})`;
   const facts = [
-    [t("level"), term("levels", status.level)], [t("standardNow"), term("standards", status.standard)],
+    [t("level"), term("levels", status.level)],
+    [t("standardNow"), status.standard === "none" ? t("notDeclared") : term("standards", status.standard)],
     [t("conversionState"), term("conversionStates", status.conversion.state)],
     // A board known only from a report's text has no member count.
     [t("board"), status.steeringBoard ? `${day(status.steeringBoard.formedOn)}${status.steeringBoard.members == null ? "" : ` · ${status.steeringBoard.members} ${t("members")}`}` : t("none")],
@@ -543,8 +559,15 @@ async function showUnit(code) {
     [t("openNc"), status.openNonconformities.length],
     [t("flags"), status.flags.map((f) => `${term("rules", f.rule).replace(/\.$/, "")} (${[day(f.since), f.subject].filter(Boolean).join(", ")})`).join("; ") || t("none")],
   ];
-  if (status.mergedInto) facts.push([t("mergedInto"), status.mergedInto.intoCode]);
-  $("unit-status").replaceChildren(...facts.flatMap(([name, value]) => [element("dt", { text: name }), element("dd", { text: value })]));
+  // Where a unit came from and went: each unit a link to its own page.
+  const links = (codes) => codes.flatMap((c, i) => (i ? [", ", unitLink(c)] : [unitLink(c)]));
+  const formedFrom = status.predecessors.flatMap((p) => p.predecessors.map((q) => q.code));
+  if (formedFrom.length) facts.push([t("formedFrom"), links(formedFrom)]);
+  if (status.endedOn) facts.push([t("ended"), day(status.endedOn)]);
+  if (status.mergedInto) facts.push([t("mergedInto"), links([status.mergedInto.intoCode])]);
+  if (status.splitInto) facts.push([t("splitInto"), links(status.splitInto.intoCodes)]);
+  $("unit-status").replaceChildren(...facts.flatMap(([name, value]) => [element("dt", { text: name }),
+    Array.isArray(value) ? element("dd", {}, ...value) : element("dd", { text: value })]));
   $("timeline").replaceChildren(...timeline.map((e) =>
     element("li", {
       // A predecessor's steps are shown under its own name.
