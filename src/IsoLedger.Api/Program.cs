@@ -40,6 +40,7 @@ app.UseStatusCodePages();
 app.UseCorrelationIds();
 app.UseIsoLedgerRequestLogging();
 app.UseHeaderLimits();
+app.UseRequestShape();
 app.UseBodyLimits();
 app.UseCors();
 app.UseAuthentication();

@@ -30,14 +30,21 @@ public static class OpenApi
                     operation.Responses.Remove(status);
                 return Task.CompletedTask;
             });
-            // What every route may answer besides its own: 429 from the rate limit (Protection), 414 and 431 for an
-            // address or headers too long (HeaderLimits), and for a route that takes a body 413 (too large) and 415
-            // (not its media type); an import's body is CSV text.
+            // What every route may answer besides its own: 400 for a malformed X-Correlation-Id or Idempotency-Key
+            // (HeaderLimits) or a query parameter given twice (RequestShape), 429 from the rate limit (Protection),
+            // 414 and 431 for an address or headers too long (HeaderLimits), 503 while the database cannot be reached
+            // (Problems), and for a route that takes a body 413 (too large) and 415 (not its media type, encoding or
+            // charset); an import's body is CSV text.
             options.AddOperationTransformer((operation, context, _) =>
             {
                 operation.Responses ??= [];
+                AddProblem(operation.Responses, StatusCodes.Status400BadRequest,
+                    "The request is not valid: a header or query parameter malformed or given twice.");
+                AddProblem(operation.Responses, StatusCodes.Status503ServiceUnavailable,
+                    "The database cannot be reached for now; retry after the Retry-After header's seconds.");
                 AddProblem(operation.Responses, StatusCodes.Status429TooManyRequests,
-                    "Too many requests: this key's rate is limited; retry after the Retry-After header's seconds.");
+                    "Too many requests: the rate of a key (or, without one, of an address) is limited; retry after "
+                    + "the Retry-After header's seconds.");
                 AddProblem(operation.Responses, StatusCodes.Status414UriTooLong, "The address is too long.");
                 AddProblem(operation.Responses, StatusCodes.Status431RequestHeaderFieldsTooLarge,
                     "The request's headers are too large.");
@@ -58,7 +65,7 @@ public static class OpenApi
                 if (operation.RequestBody is null) return Task.CompletedTask;
                 AddProblem(operation.Responses, StatusCodes.Status413PayloadTooLarge, "The request body is too large.");
                 AddProblem(operation.Responses, StatusCodes.Status415UnsupportedMediaType,
-                    "The body is not of the media type the route takes.");
+                    "The body is not of the media type the route takes, or not sent as it is in UTF-8.");
                 return Task.CompletedTask;
             });
             options.AddDocumentTransformer((document, _, _) =>

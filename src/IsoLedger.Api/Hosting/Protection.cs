@@ -60,9 +60,11 @@ public static class Protection
                         HttpContext = http,
                         ProblemDetails =
                         {
+                            Type = "https://tools.ietf.org/html/rfc6585#section-4",
                             Status = 429,
                             Title = "Too many requests.",
-                            Detail = $"This key's request rate is limited; retry after {seconds} s.",
+                            Detail = $"The request rate of this key (or, without one, of this address) is limited; "
+                                + $"retry after {seconds} s.",
                         },
                     });
             };

@@ -80,6 +80,13 @@ public sealed class ApiKeyAuthenticationHandler(
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
     }
+
+    /// <summary>A 401 names the scheme and the header it reads (RFC 9110 asks every 401 for a challenge).</summary>
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.Headers.WWWAuthenticate = $"{SchemeName} header=\"{Header}\"";
+        return base.HandleChallengeAsync(properties);
+    }
 }
 
 public static class ApiKeyRegistration

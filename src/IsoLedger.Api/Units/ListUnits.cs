@@ -40,6 +40,9 @@ public static class ListUnitsEndpoint
             .Text("province", province, max: 500)
             .Text("district", district, max: 500)
             .Text("q", q, max: 200);
+        // A name of no province finds nothing, as the dashboards say: the closest one is named instead.
+        if (province is { Length: > 0 and <= 500 } && Provinces.Problem(province) is { } notProvince)
+            validation.Add("province", notProvince);
         var levelFilter = Query.Enum<UnitLevel>(validation, "level", level);
         var pageNumber = Query.Int(validation, "page", page, 1, 1, int.MaxValue / MaxPageSize);
         var size = Query.Int(validation, "pageSize", pageSize, 50, 1, MaxPageSize);

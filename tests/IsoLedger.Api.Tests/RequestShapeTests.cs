@@ -1,0 +1,77 @@
+using System.Text;
+using Alba;
+
+namespace IsoLedger.Api.Tests;
+
+/// <summary>What every request must look like: each query parameter once, a body sent as it is in UTF-8; and what
+/// the protocol asks of the answers to those that are refused.</summary>
+public class RequestShapeTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    private IAlbaHost Host => api.Host;
+
+    [Theory]
+    [InlineData("/api/units?province=Qu%E1%BA%A3ng%20Tr%E1%BB%8B&province=Qu%E1%BA%A3ng%20Tr%E1%BB%8B", "province")]
+    [InlineData("/api/units?q=a&q=b", "q")]
+    [InlineData("/api/dashboards/conversion?province=L%E1%BA%A1ng%20S%C6%A1n&asOf=2020-01-01&asOf=2021-01-01", "asOf")]
+    public async Task A_query_parameter_given_twice_is_refused_by_name(string url, string parameter)
+    {
+        var refused = await Host.Get(url, Keys.Viewer).Expect(400);
+        Assert.StartsWith(Http.ProblemJson, refused.ContentType);
+        Assert.NotNull(refused.Json["errors"]![parameter]);
+    }
+
+    [Fact]
+    public async Task A_name_of_no_province_lists_no_units_but_says_so()
+    {
+        var refused = await Host.Get("/api/units?province=Zzz", Keys.Viewer).Expect(400);
+        Assert.Contains("did you mean", (string?)refused.Json["errors"]!["province"]![0]);
+    }
+
+    [Theory]
+    [InlineData("RS-GZIP", "gzip", "application/json")]
+    [InlineData("RS-BR", "br", "application/json")]
+    [InlineData("RS-UTF16", null, "application/json; charset=utf-16")]
+    [InlineData("RS-BOGUS", null, "application/json; charset=bogus")]
+    public async Task A_body_sent_encoded_or_in_another_charset_is_refused_and_writes_nothing(
+        string code, string? encoding, string contentType)
+    {
+        await Host.RegisterCommune(code);
+        var answer = await Host.Send(Keys.Recorder, [], s =>
+        {
+            s.Post.ByteArray(Encoding.UTF8.GetBytes("""{"heldOn":"2020-06-10"}""")).ToUrl($"/api/units/{code}/internal-audits");
+            s.WithRequestHeader("Content-Type", contentType);
+            if (encoding is not null) s.WithRequestHeader("Content-Encoding", encoding);
+        });
+        Assert.Equal(415, answer.Status);
+        Assert.StartsWith(Http.ProblemJson, answer.ContentType);
+        var unit = (await Host.Get($"/api/units/{code}", Keys.Viewer).Expect(200)).Json;
+        Assert.Null(unit["lastInternalAudit"]);
+        await Host.Send(Keys.Recorder, [], s =>
+        {
+            s.Post.ByteArray(Encoding.UTF8.GetBytes("""{"heldOn":"2020-06-10"}""")).ToUrl($"/api/units/{code}/internal-audits");
+            s.WithRequestHeader("Content-Type", "application/json; charset=UTF-8");
+        }).Expect(200);
+    }
+
+    [Fact]
+    public async Task An_answer_without_a_key_names_how_to_authenticate()
+    {
+        var refused = await Host.Get("/api/units", key: null).Expect(401);
+        Assert.Equal("ApiKey header=\"X-Api-Key\"", refused.Header("WWW-Authenticate"));
+    }
+
+    [Fact]
+    public async Task Every_route_documents_the_answers_every_route_may_give()
+    {
+        var paths = (await Host.Get("/openapi/v1.json", key: null).Expect(200)).Json["paths"]!.AsObject();
+        foreach (var (path, item) in paths)
+        {
+            foreach (var (method, operation) in item!.AsObject())
+            {
+                var responses = operation!["responses"]!.AsObject();
+                Assert.True(responses.ContainsKey("400"), $"{method} {path} documents no 400");
+                Assert.True(responses.ContainsKey("503"), $"{method} {path} documents no 503");
+            }
+        }
+    }
+}
