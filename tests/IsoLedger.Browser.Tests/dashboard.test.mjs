@@ -18,6 +18,14 @@ before(async () => {
   const answer = await fetch(`${base}/api/vocabulary`, { headers: { "X-Api-Key": "dev-viewer" } });
   assert.equal(answer.status, 200);
   vocabulary = await answer.json();
+  // The 2020 report alone gives no compliance flag for 2020 (its yearly steps are judged once 2021 has come): one
+  // nonconformity left overdue gives the flag panel a group (the key makes a second run replay the first).
+  const overdue = await fetch(`${base}/api/units/QT-XA-109/nonconformities`, {
+    method: "POST",
+    headers: { "X-Api-Key": "dev-recorder", "Content-Type": "application/json", "Idempotency-Key": "browser-tests-overdue-xa-109" },
+    body: JSON.stringify({ raisedOn: "2020-03-02", source: "internal-audit", description: "Hồ sơ trễ hạn", severity: "minor", dueOn: "2020-05-29" }),
+  });
+  assert.ok(overdue.ok, `recording an overdue nonconformity answered ${overdue.status}`);
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",

@@ -43,6 +43,10 @@ public class NonconformityRuleTests
         GivenCommune().When(new TakeCorrectiveAction("NC-1", RaisedOn, "c", "a")).ThenRejected(Rules.NonconformityNotFound);
         GivenCommune(Nc1, Action1, new NonconformityClosed("NC-1", RaisedOn.AddDays(20), true))
             .When(new TakeCorrectiveAction("NC-1", RaisedOn.AddDays(21), "c", "a")).ThenRejected(Rules.NonconformityAlreadyClosed);
+        // An action found later but taken while the nonconformity was open is recorded, like any back-filled fact.
+        GivenCommune(Nc1, Action1, new NonconformityClosed("NC-1", RaisedOn.AddDays(20), true))
+            .When(new TakeCorrectiveAction("NC-1", RaisedOn.AddDays(15), "c", "a"))
+            .ThenEvents(new CorrectiveActionTaken("NC-1", RaisedOn.AddDays(15), "c", "a"));
     }
 
     [Fact]

@@ -38,6 +38,17 @@ public class RuleBookTests
     }
 
     [Fact]
+    public void Declaring_again_on_the_same_older_edition_does_not_start_the_breach_anew()
+    {
+        var unit = UnitDecider.Replay([Registered2005, .. DeclaredOn2008In2016,
+            new ScopeChanged(new DateOnly(2023, 3, 1), "Thêm TTHC", 3),
+            DeclaredOn(new DateOnly(2023, 4, 1), Edition.Iso9001V2008)])!;
+        var flag = Compliance.Flags(unit, new DateOnly(2023, 5, 1), Book)
+            .Single(f => f.Rule == Rules.ConversionDeadlineMissed);
+        Assert.Equal(new DateOnly(2021, 7, 1), flag.Since);
+    }
+
+    [Fact]
     public void A_unit_still_on_2000_after_2021_missed_the_conversion_to_2015_too()
     {
         var flags = FlagIds(new DateOnly(2021, 7, 1), Book, DeclaredOn(new DateOnly(2008, 5, 1), Edition.Iso9001V2000));

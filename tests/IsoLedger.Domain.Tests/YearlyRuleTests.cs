@@ -1,3 +1,4 @@
+using IsoLedger.Domain.LegalBasis;
 using IsoLedger.Domain.Units;
 using static IsoLedger.Domain.Tests.UnitSpec;
 
@@ -32,6 +33,16 @@ public class YearlyRuleTests
         Assert.Empty(YearlyFlags(new DateOnly(2016, 12, 31)));
         var flags = YearlyFlags(new DateOnly(2026, 1, 1), [.. DeclaredOn2008In2016, Reported(2016), new UnitMerged(new DateOnly(2017, 7, 1), "QT-X")]);
         Assert.Empty(flags);
+    }
+
+    [Fact]
+    public void A_declaration_known_only_from_a_report_starts_the_yearly_rules_the_year_after_it()
+    {
+        // "Applying since 2015–2019", recorded as declared by 31 December 2019: 2019 is not judged, 2020 is.
+        var byReport = new ConformityDeclared(new DateOnly(2019, 12, 31), Edition.Iso9001V2008, null, null, false,
+            DatedByReport: true);
+        Assert.Empty(YearlyFlags(new DateOnly(2020, 6, 1), byReport));
+        Assert.Equal(["2020", "2020", "2020"], YearlyFlags(new DateOnly(2021, 6, 1), byReport).Select(f => f.Subject));
     }
 
     [Fact]

@@ -46,10 +46,13 @@ public static class Compliance
         foreach (var deadline in rules.Obligations.Where(o => o.Kind == ObligationKind.ConversionDeadline
                      && o.Deadline < asOf && o.InForceOn(o.Deadline.Value)))
         {
+            // In breach from the day after the deadline, or from the first declaration if it came later: declaring
+            // again on the same older edition does not start the breach anew.
             if (latest is not null && edition is { } on && rules.Precedes(on, deadline.Edition!.Value))
             {
+                var declaredFirst = unit.Declarations.Where(d => d.DeclaredOn <= asOf).Min(d => d.DeclaredOn);
                 flags.Add(new(Rules.ConversionDeadlineMissed,
-                    Max(deadline.Deadline!.Value.AddDays(1), latest.DeclaredOn),
+                    Max(deadline.Deadline!.Value.AddDays(1), declaredFirst),
                     deadline.Edition.Value.Name, deadline));
             }
         }
@@ -77,12 +80,13 @@ public static class Compliance
 
     /// <summary>Each calendar year that has ended by <paramref name="asOf"/>, from the year of the unit's first
     /// declaration on, in which the unit was active all year, needs an internal audit, a management review and a
-    /// yearly report, where the rule book required them that year.</summary>
+    /// yearly report, where the rule book required them that year. A first declaration known only from a report is
+    /// dated by the report (declared by then): the years from the one after it.</summary>
     public static IEnumerable<ComplianceFlag> YearlyFlags(Unit unit, DateOnly asOf, RuleBook rules)
     {
-        var first = unit.Declarations.Where(d => d.DeclaredOn <= asOf).Min(d => (DateOnly?)d.DeclaredOn);
+        var first = unit.Declarations.Where(d => d.DeclaredOn <= asOf).MinBy(d => d.DeclaredOn);
         if (first is null) yield break;
-        for (var year = first.Value.Year; year < asOf.Year; year++)
+        for (var year = first.DeclaredOn.Year + (first.DatedByReport ? 1 : 0); year < asOf.Year; year++)
         {
             // A unit that ended during a year (merged, split, dissolved, or its level ended) is not judged for it.
             if (unit.EndedOn?.Year <= year) yield break;
