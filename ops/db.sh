@@ -11,7 +11,13 @@ set -euo pipefail
 source "$(dirname "$0")/lib/local-db.sh"
 
 cluster="$local_db_folder/pg"
+# PostgreSQL refuses a socket path over 107 bytes (".../run/.s.PGSQL.<port>"): a cluster in a deep folder (a long
+# home or checkout name) keeps its socket in a short folder of its own. Every connection the scripts and the API
+# make is TCP; the socket is PostgreSQL's own, given at every start so that an older cluster follows too.
 socket_dir="$local_db_folder/run"
+if [ "$(printf %s "$socket_dir" | wc -c)" -gt 80 ]; then
+  socket_dir="/tmp/isoledger-$(printf %s "$local_db_folder" | sha256sum | cut -c1-16)"
+fi
 log_file="$local_db_folder/postgres.log"
 port="$local_db_port"
 os_user="$local_db_os_user"
@@ -107,7 +113,7 @@ CONF
   if [ -z "$current" ]; then
     log "starting PostgreSQL on 127.0.0.1:$port (cluster: $cluster)"
     as_owner mkdir -p "$socket_dir"
-    if ! pg pg_ctl -D "$cluster" -l "$log_file" -o "-p $port" -w -t 60 start >/dev/null; then
+    if ! pg pg_ctl -D "$cluster" -l "$log_file" -o "-p $port -k '$socket_dir'" -w -t 60 start >/dev/null; then
       log "PostgreSQL did not start; the end of $log_file:"
       as_owner tail -n 5 "$log_file" >&2 || true
       explain_taken_port
@@ -145,16 +151,24 @@ case "${1:-}" in
   stop) stop ;;
   status) status ;;
   psql)
+    # This checkout's cluster, on the port it runs on: the configured port may be another checkout's cluster.
     bin="$(find_bin_dir)"
     shift
-    exec "$bin/psql" -h 127.0.0.1 -p "$port" -U "$db_role" -d isoledger "$@"
+    current="$(running_port)"
+    [ -n "$current" ] || { log "this checkout's cluster is not running ($cluster): ops/db.sh start"; exit 1; }
+    exec "$bin/psql" -h 127.0.0.1 -p "$current" -U "$db_role" -d isoledger "$@"
     ;;
   destroy)
     stop
     rm -rf "$local_db_folder"
     log "deleted $local_db_folder"
     ;;
-  connection) local_db_connection "${2:-isoledger}"; echo ;;
+  connection)
+    # The port this checkout's cluster runs on, if it runs (where the API and the tests must go).
+    if bin="$(find_bin_dir)" && [ -n "$(running_port)" ]; then local_db_port="$(running_port)"; fi
+    local_db_connection "${2:-isoledger}"
+    echo
+    ;;
   *)
     echo "usage: ops/db.sh start|stop|status|destroy|psql [psql arguments]|connection [database]" >&2
     exit 2

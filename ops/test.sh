@@ -44,12 +44,25 @@ browser_connection="$(local_db_connection "$browser_db")"
 export ASPNETCORE_ENVIRONMENT=Development
 ConnectionStrings__IsoLedger="$browser_connection" dotnet run --project "$repo/src/IsoLedger.Api" --no-build --no-launch-profile -- \
   import "$repo/ops/sample-data/quang-tri-2020.csv" >/dev/null
-browser_url="http://127.0.0.1:${ISOLEDGER_BROWSER_TEST_PORT:-5098}"
+# A port no one holds (ISOLEDGER_BROWSER_TEST_PORT to choose one): on a taken port the suite's own API could not
+# start and the browser would test whatever answered there.
+browser_port="${ISOLEDGER_BROWSER_TEST_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')}"
+browser_url="http://127.0.0.1:$browser_port"
 ConnectionStrings__IsoLedger="$browser_connection" Serilog__MinimumLevel__Default=Warning \
   dotnet run --project "$repo/src/IsoLedger.Api" --no-build --no-launch-profile -- --urls "$browser_url" >"$results/browser-api.log" 2>&1 &
 api_pid=$!
-for _ in $(seq 1 60); do curl -sf -o /dev/null "$browser_url/health/ready" && break; sleep 1; done
-(cd "$repo/tests/IsoLedger.Browser.Tests" && ISOLEDGER_URL="$browser_url" node --test --test-reporter=tap) | tee "$results/browser.tap" || status=1
+for _ in $(seq 1 60); do
+  kill -0 "$api_pid" 2>/dev/null || break
+  curl -sf -o /dev/null "$browser_url/health/ready" && break
+  sleep 1
+done
+if kill -0 "$api_pid" 2>/dev/null; then
+  (cd "$repo/tests/IsoLedger.Browser.Tests" && ISOLEDGER_URL="$browser_url" node --test --test-reporter=tap) | tee "$results/browser.tap" || status=1
+else
+  echo "test: the browser tests' API did not start on $browser_url; the end of its log:" >&2
+  tail -n 20 "$results/browser-api.log" >&2
+  status=1
+fi
 
 # --- The ops scripts ---
 export ISOLEDGER_PUBLISH_DIR="$results/publish"

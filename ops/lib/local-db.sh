@@ -9,7 +9,8 @@
 # never lives in the checkout: by default it lives in a folder of its own, keyed by the checkout's path, under
 # /var/lib/isoledger/clusters when we are root, or under ~/.local/share/isoledger/clusters otherwise.
 
-local_db_repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# The physical path: the same checkout reached through a symbolic link is the same checkout, with the same cluster.
+local_db_repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)"
 local_db_port="${ISOLEDGER_PG_PORT:-5433}"
 local_db_os_user="${ISOLEDGER_PG_USER:-isoledger}"
 local_db_role="isoledger"

@@ -61,7 +61,13 @@ app.MapWolverineEndpoints(options =>
     options.ConfigureEndpoints(UnitCommandAttribute.Describe);
 });
 
-return await app.RunJasperFxCommands(args);
+// JasperFx answers 0 when the server could not start (a port taken, a configuration refused): a run that never got to
+// serve exits 1, so that ops/run.sh, systemd's Restart=on-failure and whoever started it see it failed.
+var served = false;
+app.Lifetime.ApplicationStarted.Register(() => served = true);
+var exitCode = await app.RunJasperFxCommands(args);
+var runsTheServer = args.Length == 0 || args[0].StartsWith('-') || args[0] == "run";
+return exitCode == 0 && runsTheServer && !served ? 1 : exitCode;
 
 /// <summary>The API's entry point; public so that test hosts (Alba) can start it.</summary>
 public partial class Program;

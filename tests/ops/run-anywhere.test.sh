@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # The README's promise, as a newcomer meets it: a copy of this checkout inside a 0700 folder (like a home folder),
-# `ops/run.sh` on a custom port serves from a cluster of its own on that port, loads the sample once, and a
-# restart keeps the data as it was. Prints TAP; exits non-zero if a check fails.
+# under a long folder name, `ops/run.sh` on a custom port serves from a cluster of its own on that port, loads the
+# sample once, and a restart keeps the data as it was. Prints TAP; exits non-zero if a check fails.
 set -uo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 home="$(mktemp -d)" # mktemp makes it 0700, as a home folder is
-checkout="$home/projects/isoledger"
+# A long folder name, as a feature branch's checkout may have: the cluster's socket path must stay within
+# PostgreSQL's 107 bytes wherever the cluster's folder ends up.
+checkout="$home/projects/isoledger-feature-dashboard-print-layout-a4-landscape-and-phone"
 mkdir -p "$checkout"
 # The files git would clone, with the working tree's changes, without build output.
 (cd "$repo" && git ls-files -z --cached --others --exclude-standard | xargs -0 tar -cf - 2>/dev/null) \
@@ -66,6 +68,12 @@ curl -sf -o /dev/null -X POST "$ISOLEDGER_URLS/api/units" -H 'X-Api-Key: dev-rec
   -d '{"code":"QT-XA-PORT","name":"UBND Xã Cổng","level":"commune","province":"Quảng Trị","district":"Hải Lăng"}'
 check "the API writes to the cluster on the custom port" \
   '[ "$(psql_on_port "select count(*) from mt_events where stream_id = '"'QT-XA-PORT'"'")" = 1 ]'
+second_run_fails() {
+  timeout 240 "$checkout/ops/run.sh" >"$home/second.log" 2>&1
+  local rc=$?
+  [ "$rc" != 0 ] && [ "$rc" != 124 ]
+}
+check "a second ops/run.sh on the address the first serves exits non-zero (it had exited 0)" second_run_fails
 events_before="$(psql_on_port "select count(*) || ':' || max(seq_id) from mt_events")"
 stop_api
 check "ops/run.sh starts again on the same database" start_api
