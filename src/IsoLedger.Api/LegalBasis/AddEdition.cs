@@ -40,6 +40,8 @@ public static class AddEditionEndpoint
     [ProducesResponseType<RuleBookView>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
     public static Task<IResult> Post(
         AddEditionRequest request, HttpContext http, IDocumentStore store, RuleBookSource rules,
         CancellationToken cancellation)
@@ -47,7 +49,7 @@ public static class AddEditionEndpoint
         var entry = new EditionEntry(
             request.Name!.Value, request.NameVi!, request.NameEn!, request.PublishedOn!.Value, request.Amends,
             request.Source!);
-        return RuleBookWriter.Record(store, rules,
+        return RuleBookWriter.Record(http, request, store, rules,
             book => new AddEdition(entry, http.User.Identity!.Name!, request.Reason!).Decide(book), cancellation);
     }
 }

@@ -64,6 +64,8 @@ public static class AddObligationEndpoint
     [ProducesResponseType<RuleBookView>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
     public static Task<IResult> Post(
         AddObligationRequest request, HttpContext http, IDocumentStore store, RuleBookSource rules,
         CancellationToken cancellation)
@@ -71,7 +73,7 @@ public static class AddObligationEndpoint
         var entry = new Obligation(
             request.Id!, request.Kind!.Value, request.ValidFrom!.Value, request.ValidTo, request.LegalAct!,
             request.Source!, request.Level, request.Edition, request.Deadline);
-        return RuleBookWriter.Record(store, rules,
+        return RuleBookWriter.Record(http, request, store, rules,
             book => new AddObligation(entry, http.User.Identity!.Name!, request.Reason!).Decide(book), cancellation);
     }
 }

@@ -27,10 +27,12 @@ public static class EndObligationEndpoint
     [ProducesResponseType<RuleBookView>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
     public static Task<IResult> Post(
         string id, EndObligationRequest request, HttpContext http, IDocumentStore store, RuleBookSource rules,
         CancellationToken cancellation) =>
-        RuleBookWriter.Record(store, rules,
+        RuleBookWriter.Record(http, request, store, rules,
             book => new EndObligation(id, request.ValidTo!.Value, http.User.Identity!.Name!, request.Reason!)
                 .Decide(book),
             cancellation);

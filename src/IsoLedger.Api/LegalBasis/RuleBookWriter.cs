@@ -1,24 +1,49 @@
+using System.Text.Json;
 using IsoLedger.Api.Units;
 using IsoLedger.Domain;
 using IsoLedger.Domain.LegalBasis;
+using JasperFx;
 using JasperFx.Events;
 using Marten;
 
 namespace IsoLedger.Api.LegalBasis;
 
 /// <summary>Records a change to the rule book: decided against the latest book, appended to its one stream at the
-/// version it was decided on, so that two administrators' changes never pass each other unseen.</summary>
+/// version it was decided on, so that two administrators' changes never pass each other unseen. As unit commands do,
+/// it honours <c>If-Match</c> (the book's version: 412 when it moved) and <c>Idempotency-Key</c> (the answer is stored
+/// in the change's transaction, and a retry gets it again instead of "already defined").</summary>
 public static class RuleBookWriter
 {
     public static async Task<IResult> Record(
-        IDocumentStore store, RuleBookSource source, Func<RuleBook, Decision> decide, CancellationToken cancellation)
+        HttpContext http, object request, IDocumentStore store, RuleBookSource source, Func<RuleBook, Decision> decide,
+        CancellationToken cancellation)
     {
+        if (!UnitWriter.TryReadIfMatch(http, out var expectedVersion)) return UnitProblems.BadIfMatch();
+        var idempotency = UnitWriter.IdempotencyFor(http, request);
+        if (idempotency is not null && await idempotency.Earlier(store, cancellation) is { } replay) return replay;
+
         var book = await source.Refresh(cancellation);
+        if (expectedVersion is { } expected && expected != book.Version) return UnitProblems.StaleVersion(book.Version);
         var decision = decide(book);
         if (decision is Rejected rejected) return UnitProblems.RuleBroken(rejected.Broken);
         var accepted = (Accepted)decision;
+        var version = book.Version + accepted.Events.Count;
+        var changed = accepted.Events.Select((change, i) => (change, i))
+            .Aggregate(book, (state, step) => state.Evolve(step.change, book.Version + 1 + step.i));
+        var body = RuleBookView.Of(changed);
         await using var session = store.LightweightSession();
-        session.Events.Append(RuleBook.StreamId, book.Version + accepted.Events.Count, accepted.Events);
+        session.Events.Append(RuleBook.StreamId, version, accepted.Events);
+        if (idempotency is not null)
+        {
+            session.Insert(new IdempotentResponse
+            {
+                Id = idempotency.Id,
+                Fingerprint = idempotency.Fingerprint,
+                Status = StatusCodes.Status200OK,
+                Version = version,
+                Body = JsonSerializer.Serialize(body, UnitWriter.JsonOptions(http)),
+            });
+        }
         try
         {
             await session.SaveChangesAsync(cancellation);
@@ -32,6 +57,13 @@ public static class RuleBookWriter
                     + "book again and retry.",
                 statusCode: StatusCodes.Status409Conflict);
         }
-        return Results.Ok(RuleBookView.Of(await source.Refresh(cancellation)));
+        catch (DocumentAlreadyExistsException) when (idempotency is not null)
+        {
+            // The same key committed meanwhile (a retry racing its first try): its answer is this one's.
+            return await idempotency.Earlier(store, cancellation) ?? UnitProblems.IdempotencyKeyReused();
+        }
+        await source.Refresh(cancellation);
+        return UnitResults.Json(StatusCodes.Status200OK, version,
+            JsonSerializer.SerializeToUtf8Bytes(body, UnitWriter.JsonOptions(http)), null);
     }
 }

@@ -21,7 +21,9 @@ public sealed record RestructuringTargetRequest(
     string? District = null,
     string? ParentCode = null)
 {
-    public bool IsNew => Name is not null || Level is not null || Province is not null;
+    /// <summary>Read from the other fields (a method, so that it is no field of the body or its schema: sent, it is
+    /// an unknown field).</summary>
+    public bool IsNew() => Name is not null || Level is not null || Province is not null;
 }
 
 /// <param name="Kind">merge, split, rename, transfer or dissolve.</param>
@@ -82,7 +84,7 @@ public static class RestructureUnitsEndpoint
                 break;
             case RestructuringKind.Split:
                 validation.Check($"{at}.from", part.From?.Count == 1, "A split has exactly one unit to split.");
-                validation.Check($"{at}.into", into.Count >= 2 && into.All(t => t?.IsNew == true),
+                validation.Check($"{at}.into", into.Count >= 2 && into.All(t => t?.IsNew() == true),
                     "Required: the new units (two or more), each with its registration.");
                 break;
             case RestructuringKind.Rename:
@@ -117,7 +119,7 @@ public static class RestructureUnitsEndpoint
             validation.Add($"{at}.code", $"Required; must match {UnitCode.Pattern}.");
             return;
         }
-        if (!target.IsNew) return;
+        if (!target.IsNew()) return;
         ValidateProvince(validation, $"{at}.province", target.Province, effectiveOn);
         validation.Text($"{at}.name", target.Name, required: true, max: MaxName)
             .Text($"{at}.province", target.Province, required: true, max: MaxName)
@@ -156,10 +158,10 @@ public static class RestructureUnitsEndpoint
         return new RestructuringPart(
             part.Kind!.Value,
             [.. part.From!],
-            [.. into.Where(t => t.IsNew).Select(t => new NewUnit(
+            [.. into.Where(t => t.IsNew()).Select(t => new NewUnit(
                 t.Code!, t.Name!.Normalize(), t.Level!.Value, Provinces.Canonical(t.Province!)!,
                 t.District?.Normalize(), t.ParentCode))],
-            into.FirstOrDefault(t => !t.IsNew)?.Code,
+            into.FirstOrDefault(t => !t.IsNew())?.Code,
             part.Name?.Normalize(),
             part.Province is null ? null : Provinces.Canonical(part.Province),
             part.District?.Normalize());

@@ -49,6 +49,15 @@ public static class RestructuringWriter
     {
         options ??= new RestructuringOptions();
         if (!UnitWriter.TryReadIfMatch(http, out var expectedVersion)) return UnitProblems.BadIfMatch();
+        // A version names one unit's stream: where the request names none, a version sent would go unchecked.
+        if (expectedVersion is not null && options.IfMatchUnit is null)
+        {
+            return Results.Problem(
+                title: "The If-Match header is not taken here.",
+                detail: "A restructuring writes several units' streams, so no one version can be checked: omit "
+                    + "If-Match (or send *), or merge one unit with POST /api/units/{code}/merge and its version.",
+                statusCode: StatusCodes.Status400BadRequest);
+        }
         var idempotency = UnitWriter.IdempotencyFor(http, commands.Select(c => c with { Id = "" }).ToList());
         return await DatabaseRetries.Execute(
             (attempt, cancellation) => Write(

@@ -37,5 +37,6 @@ public static class GetUnitEndpoint
 
     private static bool IsCurrent(RequestHeaders request, long version, DateTimeOffset judgedSince) =>
         request.IfModifiedSince >= judgedSince
-        && request.IfNoneMatch.Any(tag => !tag.IsWeak && tag.Tag == UnitResults.ETag(version));
+        // If-None-Match compares weakly (RFC 9110 13.1.2): W/"9" and * match the version's tag "9" too.
+        && request.IfNoneMatch.Any(tag => tag.Tag == "*" || tag.Tag == UnitResults.ETag(version));
 }

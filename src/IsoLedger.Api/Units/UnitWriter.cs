@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
@@ -72,7 +73,10 @@ public static class UnitWriter
         var header = http.Request.Headers.IfMatch.ToString();
         if (header.Length == 0 || header.Trim() == "*") return true;
         if (!EntityTagHeaderValue.TryParse(header.Trim(), out var tag) || tag.IsWeak) return false;
-        if (!long.TryParse(tag.Tag.AsSpan().Trim('"'), out var parsed) || parsed < 0) return false;
+        // A version as the ETag writes it, digits only: "09", "+9" or " 9" are no tag this API gave.
+        var text = tag.Tag.AsSpan().Trim('"');
+        if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
+            || !text.SequenceEqual(parsed.ToString(CultureInfo.InvariantCulture))) return false;
         version = parsed;
         return true;
     }

@@ -1,0 +1,97 @@
+using Alba;
+
+namespace IsoLedger.Api.Tests;
+
+/// <summary>If-Match, If-None-Match and Idempotency-Key mean the same on every route that takes them, and a route
+/// that cannot honour one says so instead of ignoring it.</summary>
+public class PreconditionTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    private IAlbaHost Host => api.Host;
+
+    private const string Obligation = """
+        {"id":"report-twice-a-year","kind":"yearly-report","validFrom":"2027-01-01",
+         "legalAct":"QĐ 9/2027/QĐ-UBND","source":"Điều 3","reason":"Báo cáo hai lần mỗi năm"}
+        """;
+
+    [Fact]
+    public async Task A_rule_book_change_retried_with_its_key_gets_its_first_answer_again()
+    {
+        var first = await Host.Post("/api/rules/obligations", Obligation, Keys.Admin,
+            ("Idempotency-Key", "rule-change-1")).Expect(200);
+        var retry = await Host.Post("/api/rules/obligations", Obligation, Keys.Admin,
+            ("Idempotency-Key", "rule-change-1")).Expect(200);
+        Assert.Equal(first.Json.ToJsonString(), retry.Json.ToJsonString());
+        Assert.Equal(first.Header("ETag"), retry.Header("ETag"));
+        // Without the key the same change is a second one, refused.
+        await Host.Post("/api/rules/obligations", Obligation).Expect(409);
+        // The key with another change is a client's mistake.
+        await Host.Post("/api/rules/obligations", Obligation.Replace("2027-01-01", "2027-02-01"), Keys.Admin,
+            ("Idempotency-Key", "rule-change-1")).Expect(422);
+    }
+
+    [Fact]
+    public async Task A_rule_book_change_on_a_book_that_moved_since_it_was_read_is_refused()
+    {
+        var book = await Host.Get("/api/rules", Keys.Viewer).Expect(200);
+        var version = (long)book.Json["version"]!;
+        var stale = await Host.Post("/api/rules/obligations/report-twice-a-year/end",
+            """{"validTo":"2027-12-31","reason":"Bãi bỏ"}""", Keys.Admin,
+            ("If-Match", $"\"{version + 5}\"")).Expect(412);
+        Assert.StartsWith(Http.ProblemJson, stale.ContentType);
+        await Host.Post("/api/rules/obligations", Obligation.Replace("report-twice-a-year", "report-monthly"),
+            Keys.Admin, ("If-Match", "W/\"1\"")).Expect(400);
+    }
+
+    [Fact]
+    public async Task A_restructuring_of_several_units_takes_no_If_Match_rather_than_ignoring_it()
+    {
+        await Host.RegisterCommune("PC-A");
+        await Host.RegisterCommune("PC-B");
+        const string merge = """
+            {"decisionNo":"NQ 5","effectiveOn":"2021-01-01","parts":[
+              {"kind":"merge","from":["PC-A"],"into":{"code":"PC-B"}}]}
+            """;
+        await Host.Post("/api/restructurings", merge, Keys.Recorder, ("If-Match", "\"1\"")).Expect(400);
+        await Host.Get("/api/units/PC-A/state?asOf=2022-01-01", Keys.Auditor).Expect(200);
+        Assert.Null((await Host.Get("/api/units/PC-A/state?asOf=2022-01-01", Keys.Auditor)).Json["mergedInto"]);
+        await Host.Post("/api/restructurings", merge, Keys.Recorder, ("If-Match", "*")).Expect(201);
+    }
+
+    [Fact]
+    public async Task A_restructuring_body_has_no_isNew_field()
+    {
+        await Host.RegisterCommune("PC-C");
+        var refused = await Host.Post("/api/restructurings", """
+            {"decisionNo":"NQ 6","effectiveOn":"2021-01-01","parts":[
+              {"kind":"merge","from":["PC-C"],"into":{"code":"PC-NEW","isNew":"garbage","name":"UBND Xã Mới",
+               "level":"commune","province":"Quảng Trị","district":"Hải Lăng"}}]}
+            """, Keys.Recorder).Expect(400);
+        Assert.Contains("isNew", refused.Text);
+    }
+
+    [Theory]
+    [InlineData("\"01\"")]
+    [InlineData("\"+1\"")]
+    [InlineData("\" 1\"")]
+    public async Task A_version_tag_is_the_ETag_s_digits_exactly(string tag)
+    {
+        var code = $"PC-TAG-{Convert.ToHexString(System.Text.Encoding.ASCII.GetBytes(tag))}";
+        await Host.RegisterCommune(code);
+        await Host.Post($"/api/units/{code}/internal-audits", """{"heldOn":"2016-06-01"}""", Keys.Recorder,
+            ("If-Match", tag)).Expect(400);
+        Assert.Equal(1, (long)(await Host.Get($"/api/units/{code}", Keys.Viewer)).Json["version"]!);
+    }
+
+    [Theory]
+    [InlineData("W/\"{0}\"")]
+    [InlineData("*")]
+    public async Task If_None_Match_compares_weakly(string format)
+    {
+        await Host.RegisterCommune($"PC-WEAK-{format.Length}");
+        var first = await Host.Get($"/api/units/PC-WEAK-{format.Length}", Keys.Viewer).Expect(200);
+        var again = await Host.Send(HttpMethod.Get, $"/api/units/PC-WEAK-{format.Length}", key: Keys.Viewer,
+            headers: [("If-None-Match", string.Format(format, (long)first.Json["version"]!)),
+                ("If-Modified-Since", first.Header("Last-Modified")!)]);
+        Assert.Equal(304, again.Status);
+    }
+}
