@@ -373,6 +373,39 @@ test("the trends show each headline figure over the years with data", async () =
   assert.equal(await page.locator("#trends-chart circle").count(), 4);
 });
 
+test("the keyboard keeps its place and every count of the conversion chart is readable without a mouse", async () => {
+  await page.setViewportSize({ width: 768, height: 1024 });
+  await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020`);
+  await page.waitForSelector("#conversion-chart .bar-row");
+  const heights = await page.$$eval("#conversion-chart .bar-row.opens", (rows) => rows.map((r) => r.getBoundingClientRect().height));
+  assert.ok(heights.every((h) => h >= 44), `chart rows of ${heights} px at 768 px`);
+  // Space opens a level without scrolling the page, and the focus goes to the way back, then returns to the row.
+  await page.focus("#conversion-chart .bar-row[data-name=commune]");
+  const scrolled = await page.evaluate(() => window.scrollY);
+  await page.keyboard.press(" ");
+  await page.waitForSelector("#drill-title[data-level=commune]");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "drill-back");
+  assert.equal(await page.evaluate(() => window.scrollY), scrolled);
+  // Each district's counts are written on its bars and named for a screen reader (they were in tooltips only).
+  const written = await page.$$eval("#conversion-chart .bar-row text[aria-hidden=true]", (texts) => texts.length);
+  assert.ok(written > 0, "counts written on the bars");
+  const named = await page.$$eval("#conversion-chart .bar-row > title", (titles) => titles.map((t) => t.textContent));
+  assert.ok(named.length > 0 && named.every((name) => /\d/.test(name)), `rows named with their counts: ${named[0]}`);
+  await page.keyboard.press("Enter");
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.name), "commune");
+  // Sorting the annual table keeps the focus on the header pressed.
+  await page.focus("#annual-table th button[data-field=reportSubmitted]");
+  await page.keyboard.press("Enter");
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.field), "reportSubmitted");
+  // On a phone the summary's criteria stay in view while its figures scroll.
+  await page.setViewportSize({ width: 360, height: 640 });
+  await page.waitForFunction(() => document.querySelector("#summary-table th[scope=row]"));
+  await page.$eval("#summary-table", (table) => { table.parentElement.scrollLeft = 600; });
+  const left = await page.$eval("#summary-table th[scope=row]", (th) => th.getBoundingClientRect().left);
+  assert.ok(left >= 0 && left < 60, `the criterion is at x = ${left}`);
+  await page.setViewportSize({ width: 1366, height: 768 });
+});
+
 test("on a phone: pinned totals are opaque, a figure's units come into view, wrapped names stay one entry", async () => {
   await page.setViewportSize({ width: 360, height: 640 });
   try {

@@ -151,27 +151,48 @@ function showKeyForm(message) {
 
 /** Stacked bars, one row per group, drawn at the chart's own width so that text stays readable on a phone: on a
  * narrow screen each group's name sits above its bar. With <onOpen>, each row is a button that opens its group. */
+/** A text cut to about what fits in `width` units of a 14-unit font, with an ellipsis (its whole in a title). */
+const fitted = (text, width) => {
+  const most = Math.max(4, Math.floor(width / 7.6));
+  return text.length <= most ? text : `${text.slice(0, most - 1)}…`;
+};
+
 function bars(container, groups, name, aria, onOpen = null) {
   const width = Math.max(280, Math.round(container.clientWidth || 900));
   const compact = width < 560;
   const labelWidth = compact ? 0 : Math.min(280, width * 0.32);
-  const rowHeight = compact ? 52 : 36;
+  // Rows of 44 units or more: each row is a touch target where it opens something.
+  const rowHeight = compact ? 52 : 44;
   const barHeight = compact ? 24 : 26;
   const svg = svgElement("svg", { viewBox: `0 0 ${width} ${groups.length * rowHeight + 6}`, role: "img", "aria-label": aria });
   const max = Math.max(1, ...groups.map((g) => g.counts.total));
   groups.forEach((group, index) => {
     const y = index * rowHeight + 4;
+    // Every count is in the row's name, so that a screen reader and a keyboard reach what a mouse hovers.
+    const counts = SEGMENTS.filter(([segment]) => group.counts[segment])
+      .map(([segment]) => `${term("conversionColumns", segment)}: ${group.counts[segment]}`).join("; ");
     const row = svgElement("g", { class: "bar-row", "data-name": group.name,
-      ...(onOpen ? { tabindex: "0", role: "button", "aria-label": name(group.name) } : {}) });
+      ...(onOpen ? { tabindex: "0", role: "button", "aria-label": `${name(group.name)} — ${counts}` } : {}) });
     if (onOpen) {
       // The whole row answers a click or a tap, not only its bars and text.
       row.classList.add("opens");
       row.addEventListener("click", () => onOpen(group.name));
-      row.addEventListener("keydown", (event) => { if (event.key === "Enter" || event.key === " ") onOpen(group.name); });
+      row.addEventListener("keydown", (event) => {
+        if (event.key !== "Enter" && event.key !== " ") return;
+        // Space on a button opens it; it must not also scroll the page away from what it opened.
+        event.preventDefault();
+        onOpen(group.name);
+      });
+    } else {
+      row.append(svgElement("title", {}, `${name(group.name)} — ${counts}`));
     }
-    row.append(svgElement("rect", { x: 0, y: y - 2, width, height: rowHeight - 2, fill: "transparent" }));
-    row.append(svgElement("text", { x: 0, y: compact ? y + 14 : y + 18, "font-size": 14 }, name(group.name)));
-    const top = compact ? y + 20 : y;
+    row.append(svgElement("rect", { x: 0, y: y - 4, width, height: rowHeight, fill: "transparent" }));
+    // A long name is cut to its column (or the row, on a phone), never run under the bars; its whole is in the title.
+    const label = svgElement("text", { x: 0, y: compact ? y + 14 : y + 23, "font-size": 14 },
+      fitted(name(group.name), compact ? width : labelWidth - 8));
+    label.append(svgElement("title", {}, name(group.name)));
+    row.append(label);
+    const top = compact ? y + 20 : y + 5;
     let x = labelWidth;
     for (const [segment, colourName] of SEGMENTS) {
       const value = group.counts[segment];
@@ -180,6 +201,11 @@ function bars(container, groups, name, aria, onOpen = null) {
       const rect = svgElement("rect", { x, y: top, width: w, height: barHeight, fill: colour(colourName) });
       rect.append(svgElement("title", {}, `${name(group.name)} — ${term("conversionColumns", segment)}: ${value}`));
       row.append(rect);
+      // The count written on its segment where it fits, so that a phone shows what a mouse would hover.
+      if (w >= 8 * String(value).length + 8) {
+        row.append(svgElement("text", { x: x + w / 2, y: top + barHeight - 8, "font-size": 12, "text-anchor": "middle",
+          fill: segment === "converting" ? "#1b1f24" : "#fff", "aria-hidden": "true" }, value));
+      }
       x += w;
     }
     row.append(svgElement("text", { x: x + 4, y: top + barHeight - 8, "font-size": 13 }, group.counts.total));
@@ -208,8 +234,9 @@ function renderConversion() {
   const data = state.conversion.data;
   state.drill = null;
   const chart = $("conversion-chart");
+  // Opened by the reader, the drill-down takes the focus (its way back), so a keyboard keeps its place.
   bars(chart, data.byLevel.map((l) => ({ name: l.level, counts: l.counts })), (name) => term("levels", name), t("conversion"),
-    drillInto);
+    (level) => drillInto(level).then(() => $("drill-back")?.focus()));
   legend("conversion-legend", SEGMENTS.map(([segment, c]) => [term("conversionColumns", segment), c]));
   const columns = state.vocabulary.conversionColumns;
   const head = element("tr", {}, element("th", { text: t("level") }),
@@ -230,7 +257,10 @@ async function drillInto(level) {
   const data = answer.data;
   const chart = $("conversion-chart");
   const back = element("button", { type: "button", id: "drill-back", text: t("back") });
-  back.addEventListener("click", renderConversion);
+  back.addEventListener("click", () => {
+    renderConversion();
+    chart.querySelector(`.bar-row[data-name="${level}"]`)?.focus();
+  });
   const byDistrict = level === "commune" && data.byDistrict.length > 0;
   const heading = element("p", { class: "hint", id: "drill-title", "data-level": level,
     text: `${term("levels", level)} · ${byDistrict ? t("byDistrict") : t("byUnit")}` });
@@ -309,7 +339,7 @@ function unitRows(rows, totalsOf) {
 const headerRow = (onSort) => element("tr", {}, ...state.vocabulary.reportColumns.map((column) => {
   const field = column.value;
   if (!onSort || field === "number") return element("th", { scope: "col", text: label(column) });
-  const button = element("button", { type: "button", text: label(column) });
+  const button = element("button", { type: "button", text: label(column), "data-field": field });
   button.addEventListener("click", () => onSort(field));
   const sorted = state.sort?.field === field ? (state.sort.down ? "descending" : "ascending") : "none";
   return element("th", { scope: "col", "aria-sort": sorted }, button);
@@ -328,6 +358,8 @@ function renderAnnual() {
   const head = headerRow((field) => {
     state.sort = state.sort?.field === field ? { field, down: !state.sort.down } : { field, down: false };
     renderAnnual();
+    // The table is drawn anew: the focus goes back to the header just pressed.
+    document.querySelector(`#annual-table th button[data-field="${field}"]`)?.focus();
   });
   const levelTotals = (name) => table.byLevel.find((g) => g.group === name);
   const body = element("tbody");
@@ -549,6 +581,8 @@ async function showUnit(code) {
     return;
   }
   $("unit-title").textContent = `${status.name} (${status.code})`;
+  // A new page for the reader: the focus starts at its title, so that Tab goes on inside it.
+  $("unit-title").focus();
   const facts = [
     [t("level"), term("levels", status.level)],
     [t("standardNow"), status.standard === "none" ? t("notDeclared") : term("standards", status.standard)],
@@ -806,7 +840,9 @@ document.addEventListener("DOMContentLoaded", () => {
     // Charts are drawn at their own width: redraw them when the width changes (a phone turned, a window resized).
     if (Math.abs(window.innerWidth - width) < 40 || !state.vocabulary) return;
     width = window.innerWidth;
-    if (state.view === "overview" && state.conversion && !state.drill) renderConversion();
+    if (state.view === "overview" && state.conversion) {
+      if (state.drill) drillInto(state.drill).catch(() => {}); else renderConversion();
+    }
     if (state.view === "trends" && state.trends) renderTrends();
   });
   setInterval(() => { if (key() && !$("app").hidden && $("unit").hidden) load(true); }, 30_000);
