@@ -35,6 +35,16 @@ public sealed class RuleBookSource(IDocumentStore store, ComplianceSettings sett
         }
     }
 
+    /// <summary>The rule book as it was known at <paramref name="time"/>: the shipped table and the changes recorded by
+    /// then (what an answer "as known at" judges by; a rule added later was not known).</summary>
+    public async Task<RuleBook> KnownAt(DateTimeOffset time, CancellationToken cancellation)
+    {
+        await using var session = store.QuerySession();
+        var changes = await session.Events.FetchStreamAsync(RuleBook.StreamId, timestamp: time, token: cancellation);
+        return changes.Aggregate(ShippedRuleBook.Table with { Settings = settings },
+            (state, change) => state.Evolve(change.Data, change.Version));
+    }
+
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         try

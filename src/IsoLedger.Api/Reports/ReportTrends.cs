@@ -46,7 +46,9 @@ public sealed record ReportTrends(string Province, DateOnly AsOf, IReadOnlyList<
                 return new TrendFigure(key, headline.Count, headline.Of, headline.Percent);
             }).ToList();
             var conversion = ConversionProgress.Of(province, counted, report.JudgedOn, rules).Totals;
-            return new TrendPoint(year, report.JudgedOn, report.Parts.Sum(p => p.Rows.Count), figures, conversion,
+            // The units of the year's table (a commune that never declared is in it, though in no part of the report).
+            var units = AnnualTable.UnitsOf(counted, year, report.JudgedOn).Count();
+            return new TrendPoint(year, report.JudgedOn, units, figures, conversion,
                 counted.Count(u => u.EndedOn?.Year == year),
                 counted.Count(u => u.FormedBy?.EffectiveOn.Year == year));
         }).ToList();

@@ -59,7 +59,9 @@ public static class GetUnitStateEndpoint
         // What was known at a moment still to come is what is known now, judged today.
         var judgedOn =
             knownAtTime is { } at && at < BusinessClock.StartOf(clock.Today) ? clock.DateOf(at) : clock.Today;
-        return Results.Ok(UnitStatus.Of(unit with { Version = chosen[^1].Version }, judgedOn, rules.Current));
+        // Judged by the rule book as it was known then, as the facts are.
+        var book = knownAtTime is { } known ? await rules.KnownAt(known, cancellation) : rules.Current;
+        return Results.Ok(UnitStatus.Of(unit with { Version = chosen[^1].Version }, judgedOn, book));
     }
 
     /// <summary>The unit's status on <paramref name="day"/>, by business date: its registration and every fact that
