@@ -71,6 +71,19 @@ public class RequestShapeTests(ApiFixture api) : IClassFixture<ApiFixture>
                 var responses = operation!["responses"]!.AsObject();
                 Assert.True(responses.ContainsKey("400"), $"{method} {path} documents no 400");
                 Assert.True(responses.ContainsKey("503"), $"{method} {path} documents no 503");
+                var parameters = operation["parameters"]?.AsArray().Select(p => p!) ?? [];
+                // Parameters read as text are described by what they take, not as any string.
+                foreach (var parameter in parameters.Where(p => (string?)p["in"] == "query"
+                             && (string?)p["name"] is "asOf" or "page" or "pageSize" or "consistent" or "format"))
+                {
+                    var schema = parameter["schema"]!;
+                    Assert.True((string?)schema["type"] != "string" || schema["format"] is not null
+                        || schema["enum"] is not null, $"{method} {path}: {parameter["name"]} is any string");
+                }
+                var headers = parameters.Where(p => (string?)p["in"] == "header").Select(p => (string?)p["name"]);
+                Assert.Contains("X-Correlation-Id", headers);
+                if (method == "post" && path.StartsWith("/api/units"))
+                    Assert.Contains("Idempotency-Key", headers);
             }
         }
     }

@@ -68,6 +68,7 @@ public static class OpenApi
                     "The body is not of the media type the route takes, or not sent as it is in UTF-8.");
                 return Task.CompletedTask;
             });
+            options.AddOperationTransformer(OpenApiParameters.Describe);
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Components?.Schemas?.Remove("IResult");

@@ -1,0 +1,108 @@
+using System.Globalization;
+using IsoLedger.Domain.Units;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace IsoLedger.Api.Hosting;
+
+/// <summary>Describes parameters the endpoints read as text, to check them with their own 400s, by what they take:
+/// query parameters by their name (a date, a number, a flag, one of a list), and the headers the write path and the
+/// conditional reads honour, on the routes that honour them.</summary>
+public static class OpenApiParameters
+{
+    private static readonly string[] Formats = ["json", "csv", "xlsx"];
+
+    public static Task Describe(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken _)
+    {
+        var path = "/" + (context.Description.RelativePath ?? "").Split('?')[0];
+        var method = context.Description.HttpMethod ?? "";
+        foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
+        {
+            if (parameter.In != ParameterLocation.Query) continue;
+            if (QuerySchema(parameter.Name) is { } schema) parameter.Schema = schema;
+            // The dashboards and reports answer for one province: without it they answer 400 "Required".
+            if (parameter.Name == "province" && (path.StartsWith("/api/dashboards/") || path.StartsWith("/api/reports/")))
+                parameter.Required = true;
+        }
+
+        operation.Parameters ??= [];
+        operation.Parameters.Add(Header(Correlation.Header,
+            "The request's id, kept on every event it records; answered in the same header (one is made if absent)."));
+        var writes = method == "POST" && (path.StartsWith("/api/units") || path.StartsWith("/api/restructurings")
+            || path.StartsWith("/api/rules"));
+        if (writes)
+        {
+            operation.Parameters.Add(Header(HeaderLimits.IdempotencyKeyHeader,
+                "Makes a retry safe: a request sent again with the same key (by the same API key) gets the first "
+                + "answer and records nothing more; the same key with another request is 422."));
+        }
+        if (writes && !path.StartsWith("/api/restructurings") && path != "/api/units")
+        {
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = "If-Match",
+                In = ParameterLocation.Header,
+                Description = "The version last seen (the ETag, e.g. \"3\", or *): a stream that moved since answers 412.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, Pattern = "^(\\*|\"(0|[1-9][0-9]*)\")$" },
+            });
+        }
+        if (method == "GET" && path == "/api/units/{code}")
+        {
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = "If-None-Match",
+                In = ParameterLocation.Header,
+                Description = "With If-Modified-Since: the ETag and Last-Modified of a copy; 304 while it is current.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            });
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = "If-Modified-Since",
+                In = ParameterLocation.Header,
+                Description = "The Last-Modified of a copy: the day its status was judged for.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            });
+        }
+        return Task.CompletedTask;
+    }
+
+    private static OpenApiParameter Header(string name, string description) => new()
+    {
+        Name = name,
+        In = ParameterLocation.Header,
+        Description = description,
+        Schema = new OpenApiSchema
+        {
+            Type = JsonSchemaType.String,
+            Pattern = "^[A-Za-z0-9._:+/=~-]{1,128}$",
+            MaxLength = HeaderLimits.MaxLength,
+        },
+    };
+
+    private static OpenApiSchema? QuerySchema(string? name) => name switch
+    {
+        "asOf" => new() { Type = JsonSchemaType.String, Format = "date" },
+        "knownAt" => new() { Type = JsonSchemaType.String, Format = "date-time" },
+        "page" or "pageSize" or "limit" => Integer(1),
+        "after" or "version" => Integer(0),
+        "consistent" or "dryRun" => new() { Type = JsonSchemaType.Boolean },
+        "format" => OneOf(Formats),
+        "lang" => OneOf(["vi", "en"]),
+        "layout" => OneOf(["report", "import"]),
+        "level" => OneOf([.. Vocabulary.Levels.All.Select(term => term.Value)]),
+        _ => null,
+    };
+
+    private static OpenApiSchema Integer(int minimum) => new()
+    {
+        Type = JsonSchemaType.Integer,
+        Format = "int64",
+        Minimum = minimum.ToString(CultureInfo.InvariantCulture),
+    };
+
+    private static OpenApiSchema OneOf(IEnumerable<string> values) => new()
+    {
+        Type = JsonSchemaType.String,
+        Enum = [.. values.Select(value => (System.Text.Json.Nodes.JsonNode)value)],
+    };
+}
