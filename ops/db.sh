@@ -11,13 +11,7 @@ set -euo pipefail
 source "$(dirname "$0")/lib/local-db.sh"
 
 cluster="$local_db_folder/pg"
-# PostgreSQL refuses a socket path over 107 bytes (".../run/.s.PGSQL.<port>"): a cluster in a deep folder (a long
-# home or checkout name) keeps its socket in a short folder of its own. Every connection the scripts and the API
-# make is TCP; the socket is PostgreSQL's own, given at every start so that an older cluster follows too.
 socket_dir="$local_db_folder/run"
-if [ "$(printf %s "$socket_dir" | wc -c)" -gt 80 ]; then
-  socket_dir="/tmp/isoledger-$(printf %s "$local_db_folder" | sha256sum | cut -c1-16)"
-fi
 log_file="$local_db_folder/postgres.log"
 port="$local_db_port"
 os_user="$local_db_os_user"
@@ -112,8 +106,16 @@ CONF
   fi
   if [ -z "$current" ]; then
     log "starting PostgreSQL on 127.0.0.1:$port (cluster: $cluster)"
-    as_owner mkdir -p "$socket_dir"
-    if ! pg pg_ctl -D "$cluster" -l "$log_file" -o "-p $port -k '$socket_dir'" -w -t 60 start >/dev/null; then
+    # PostgreSQL refuses a socket path over 107 bytes (".../run/.s.PGSQL.<port>"): a cluster in a deep folder (a long
+    # home or checkout name) gets a private folder of its own for it at each start (mktemp: no other user can take
+    # it first). Every connection the scripts and the API make is TCP; the socket is PostgreSQL's own.
+    local socket="$socket_dir"
+    if [ "$(printf %s "$socket_dir" | wc -c)" -gt 80 ]; then
+      socket="$(as_owner mktemp -d /tmp/isoledger-pg.XXXXXXXX)"
+    else
+      as_owner mkdir -p "$socket_dir"
+    fi
+    if ! pg pg_ctl -D "$cluster" -l "$log_file" -o "-p $port -k '$socket'" -w -t 60 start >/dev/null; then
       log "PostgreSQL did not start; the end of $log_file:"
       as_owner tail -n 5 "$log_file" >&2 || true
       explain_taken_port

@@ -22,7 +22,8 @@ fi
 export ConnectionStrings__IsoLedger
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-dotnet build "$project" --nologo -v quiet
+# No compiler or MSBuild servers left running after the API stops (they outlived it for a user who is not root).
+dotnet build "$project" --nologo -v quiet --disable-build-servers
 
 if $load_sample; then
   dotnet run --project "$project" --no-build --no-launch-profile -- \

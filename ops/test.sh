@@ -61,6 +61,8 @@ if kill -0 "$api_pid" 2>/dev/null; then
 else
   echo "test: the browser tests' API did not start on $browser_url; the end of its log:" >&2
   tail -n 20 "$results/browser-api.log" >&2
+  # Counted in the summary as the failure it is.
+  printf 'TAP version 13\nnot ok 1 - the browser tests API starts on %s\n1..1\n' "$browser_url" >"$results/browser.tap"
   status=1
 fi
 

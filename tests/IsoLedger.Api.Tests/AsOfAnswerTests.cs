@@ -106,6 +106,8 @@ public class AsOfAnswerTests(ApiFixture api) : IClassFixture<ApiFixture>
     [InlineData("mt_tombstone")]
     [InlineData("MT_TOMBSTONE")]
     [InlineData("Mt_unit")]
+    [InlineData("rule-book")]
+    [InlineData("RULE-BOOK")]
     public async Task The_event_store_s_own_stream_keys_are_no_unit_codes(string code)
     {
         var refused = await Host.Post("/api/units", $$"""

@@ -34,10 +34,12 @@ public class PreconditionTests(ApiFixture api) : IClassFixture<ApiFixture>
     {
         var book = await Host.Get("/api/rules", Keys.Viewer).Expect(200);
         var version = (long)book.Json["version"]!;
+        Assert.Equal($"\"{version}\"", book.Header("ETag"));
         var stale = await Host.Post("/api/rules/obligations/report-twice-a-year/end",
             """{"validTo":"2027-12-31","reason":"Bãi bỏ"}""", Keys.Admin,
             ("If-Match", $"\"{version + 5}\"")).Expect(412);
         Assert.StartsWith(Http.ProblemJson, stale.ContentType);
+        Assert.Contains("rule book", (string?)stale.Json["title"]);
         await Host.Post("/api/rules/obligations", Obligation.Replace("report-twice-a-year", "report-monthly"),
             Keys.Admin, ("If-Match", "W/\"1\"")).Expect(400);
     }
@@ -55,6 +57,36 @@ public class PreconditionTests(ApiFixture api) : IClassFixture<ApiFixture>
         await Host.Get("/api/units/PC-A/state?asOf=2022-01-01", Keys.Auditor).Expect(200);
         Assert.Null((await Host.Get("/api/units/PC-A/state?asOf=2022-01-01", Keys.Auditor)).Json["mergedInto"]);
         await Host.Post("/api/restructurings", merge, Keys.Recorder, ("If-Match", "*")).Expect(201);
+    }
+
+    [Fact]
+    public async Task Retries_racing_their_first_try_all_get_its_answer()
+    {
+        var ruleChanges = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Host.Post("/api/rules/obligations",
+            Obligation.Replace("report-twice-a-year", "report-in-race"), Keys.Admin,
+            ("Idempotency-Key", "rule-race"))));
+        Assert.All(ruleChanges, answer => Assert.Equal(200, answer.Status));
+
+        await Host.RegisterCommune("PC-RACE-A");
+        await Host.RegisterCommune("PC-RACE-B");
+        var merges = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Host.Post("/api/restructurings", """
+            {"decisionNo":"NQ 7","effectiveOn":"2021-01-01","parts":[
+              {"kind":"merge","from":["PC-RACE-A"],"into":{"code":"PC-RACE-B"}}]}
+            """, Keys.Recorder, ("Idempotency-Key", "merge-race"))));
+        Assert.All(merges, answer => Assert.Equal(201, answer.Status));
+        Assert.Single(merges.Select(answer => (string?)answer.Json["id"]).Distinct());
+    }
+
+    [Fact]
+    public async Task An_import_of_many_units_takes_no_version()
+    {
+        var refused = await Host.Send(Keys.Admin, [("If-Match", "\"3\"")], s =>
+        {
+            s.Post.ByteArray(System.Text.Encoding.UTF8.GetBytes("province,unit_code\n")).ToUrl("/api/imports");
+            s.WithRequestHeader("Content-Type", "text/csv");
+        });
+        Assert.Equal(400, refused.Status);
+        Assert.Contains("If-Match", (string?)refused.Json["title"]);
     }
 
     [Fact]

@@ -51,6 +51,12 @@ public class RequestShapeTests(ApiFixture api) : IClassFixture<ApiFixture>
             s.Post.ByteArray(Encoding.UTF8.GetBytes("""{"heldOn":"2020-06-10"}""")).ToUrl($"/api/units/{code}/internal-audits");
             s.WithRequestHeader("Content-Type", "application/json; charset=UTF-8");
         }).Expect(200);
+        // A quoted charset is the same charset.
+        await Host.Send(Keys.Recorder, [], s =>
+        {
+            s.Post.ByteArray(Encoding.UTF8.GetBytes("""{"heldOn":"2020-07-10"}""")).ToUrl($"/api/units/{code}/internal-audits");
+            s.WithRequestHeader("Content-Type", "application/json; charset=\"utf-8\"");
+        }).Expect(200);
     }
 
     [Fact]

@@ -137,8 +137,8 @@ public static class ProjectionAdminEndpoints
             ? Results.Ok(rebuilt)
             : Results.Problem(
                 title: "The projection is being rebuilt.",
-                detail: $"A rebuild of '{name}' is already running; its end is the answer to this one too. Read "
-                    + "/api/admin/projections for its progress.",
+                detail: $"A rebuild of '{name}' is already running; nothing was started. Read "
+                    + "/api/admin/projections for its progress, and ask again once it has ended if need be.",
                 statusCode: StatusCodes.Status409Conflict);
     }
 }

@@ -12,7 +12,8 @@ public static class OpenApiParameters
 {
     private static readonly string[] Formats = ["json", "csv", "xlsx"];
 
-    public static Task Describe(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken _)
+    public static Task Describe(
+        OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken _)
     {
         var path = "/" + (context.Description.RelativePath ?? "").Split('?')[0];
         var method = context.Description.HttpMethod ?? "";
@@ -21,7 +22,8 @@ public static class OpenApiParameters
             if (parameter.In != ParameterLocation.Query) continue;
             if (QuerySchema(parameter.Name) is { } schema) parameter.Schema = schema;
             // The dashboards and reports answer for one province: without it they answer 400 "Required".
-            if (parameter.Name == "province" && (path.StartsWith("/api/dashboards/") || path.StartsWith("/api/reports/")))
+            if (parameter.Name == "province"
+                && (path.StartsWith("/api/dashboards/") || path.StartsWith("/api/reports/")))
                 parameter.Required = true;
         }
 
@@ -42,7 +44,8 @@ public static class OpenApiParameters
             {
                 Name = "If-Match",
                 In = ParameterLocation.Header,
-                Description = "The version last seen (the ETag, e.g. \"3\", or *): a stream that moved since answers 412.",
+                Description =
+                    "The version last seen (the ETag, e.g. \"3\", or *): a stream that moved since answers 412.",
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String, Pattern = "^(\\*|\"(0|[1-9][0-9]*)\")$" },
             });
         }

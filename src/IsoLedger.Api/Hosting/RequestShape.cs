@@ -27,8 +27,9 @@ public static class RequestShape
             return;
         }
         if (hasBody && MediaTypeHeaderValue.TryParse(request.ContentType, out var type) && type.Charset.HasValue
-            && !type.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)
-            && !type.Charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))
+            && HeaderUtilities.RemoveQuotes(type.Charset) is var charset
+            && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)
+            && !charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))
         {
             await Unsupported($"Send the body in UTF-8 (charset={type.Charset} is not accepted).")
                 .ExecuteAsync(context);

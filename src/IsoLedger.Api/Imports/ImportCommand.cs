@@ -1,3 +1,4 @@
+using IsoLedger.Domain.LegalBasis;
 using JasperFx.CommandLine;
 using Marten;
 
@@ -31,10 +32,14 @@ public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
         if (input.IfEmptyFlag)
         {
             await using var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession();
-            var events = await session.Events.QueryAllRawEvents().CountAsync();
+            // The units' events: rule-book changes and the store's placeholders of failed appends hold no unit.
+            var events = await session.Events.QueryAllRawEvents()
+                .Where(e => e.StreamKey != RuleBook.StreamId && e.StreamKey != JasperFx.Events.Tombstone.StreamKey)
+                .CountAsync();
             if (events > 0)
             {
-                Console.WriteLine($"The ledger holds {events} events: {Path.GetFileName(input.File)} is not imported.");
+                Console.WriteLine($"The ledger holds {events} events of units: {Path.GetFileName(input.File)} is "
+                    + "not imported.");
                 return true;
             }
             Console.WriteLine($"The ledger is empty: importing {Path.GetFileName(input.File)}.");

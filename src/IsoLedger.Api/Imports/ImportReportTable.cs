@@ -1,5 +1,6 @@
 using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Security;
+using IsoLedger.Api.Units;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -34,6 +35,8 @@ public static class ImportReportTableEndpoint
         string? dryRun = null, string? fileName = null)
     {
         if (CsvUpload.NotCsv(http) is { } notCsv) return notCsv;
+        if (UnitProblems.SendsVersion(http))
+            return UnitProblems.IfMatchNotTaken("An import writes many units' streams");
         var validation = new Validation().Text("fileName", fileName, max: 200);
         if (dryRun is not null and not "true" and not "false") validation.Add("dryRun", "Must be true or false.");
         if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);

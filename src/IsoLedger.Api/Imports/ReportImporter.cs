@@ -332,6 +332,11 @@ public sealed class ReportImporter(
                     $"Unit {row.UnitCode} is recorded as {recorded}, not {reported}."));
                 continue;
             }
+            if (unit is not null && ReportRowDecider.Contradiction(unit, row) is var (column, message))
+            {
+                errors.Add(new ImportError(line, column, message));
+                continue;
+            }
             switch (ReportRowDecider.Decide(unit, row, clock.Today, book))
             {
                 case Rejected rejected:

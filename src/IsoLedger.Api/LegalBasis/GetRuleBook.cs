@@ -1,5 +1,7 @@
+using System.Text.Json;
 using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Security;
+using IsoLedger.Api.Units;
 using IsoLedger.Domain.LegalBasis;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -45,18 +47,23 @@ public static class GetRuleBookEndpoint
     /// <summary>The rule book: editions and obligations with their legal basis</summary>
     /// <param name="asOf">Only the obligations in force on this date (YYYY-MM-DD).</param>
     /// <param name="rules"></param>
+    /// <param name="http"></param>
     /// <param name="cancellation"></param>
     [WolverineGet("/api/rules", OperationId = "GetRuleBook")]
     [Tags("Rules")]
     [Authorize(Policy = Policies.ReadStatus)]
     [ProducesResponseType<RuleBookView>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    public static async Task<IResult> Get(string? asOf, RuleBookSource rules, CancellationToken cancellation)
+    public static async Task<IResult> Get(
+        string? asOf, RuleBookSource rules, HttpContext http, CancellationToken cancellation)
     {
         var validation = new Validation();
         var date = Query.Date(validation, "asOf", asOf);
         if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
-        return Results.Ok(RuleBookView.Of(await rules.Refresh(cancellation), date));
+        // Its version is the ETag a change sends back as If-Match.
+        var book = await rules.Refresh(cancellation);
+        return UnitResults.Json(StatusCodes.Status200OK, book.Version,
+            JsonSerializer.SerializeToUtf8Bytes(RuleBookView.Of(book, date), UnitWriter.JsonOptions(http)));
     }
 }
 

@@ -23,9 +23,16 @@ public static class RuleBookWriter
         if (idempotency is not null && await idempotency.Earlier(store, cancellation) is { } replay) return replay;
 
         var book = await source.Refresh(cancellation);
-        if (expectedVersion is { } expected && expected != book.Version) return UnitProblems.StaleVersion(book.Version);
+        if (expectedVersion is { } expected && expected != book.Version)
+            return UnitProblems.StaleVersion(book.Version, "rule book");
         var decision = decide(book);
-        if (decision is Rejected rejected) return UnitProblems.RuleBroken(rejected.Broken);
+        if (decision is Rejected rejected)
+        {
+            // Refused because the same key's first try committed meanwhile ("already defined"): its answer is this
+            // one's.
+            if (idempotency is not null && await idempotency.Earlier(store, cancellation) is { } first) return first;
+            return UnitProblems.RuleBroken(rejected.Broken);
+        }
         var accepted = (Accepted)decision;
         var version = book.Version + accepted.Events.Count;
         var changed = accepted.Events.Select((change, i) => (change, i))
@@ -51,6 +58,9 @@ public static class RuleBookWriter
         catch (Exception conflict) when (UnitWriter.IsConcurrencyConflict(conflict)
                                               || conflict is EventStreamUnexpectedMaxEventIdException)
         {
+            // A retry racing its first try loses on the stream's version: the first try's answer is its answer.
+            if (idempotency is not null && await idempotency.Earlier(store, cancellation) is { } earlier)
+                return earlier;
             return Results.Problem(
                 title: "The rule book changed meanwhile.",
                 detail: "Another change was recorded while this one was decided; nothing was recorded. Read the rule "

@@ -52,13 +52,13 @@ public static class RestructuringWriter
         // A version names one unit's stream: where the request names none, a version sent would go unchecked.
         if (expectedVersion is not null && options.IfMatchUnit is null)
         {
-            return Results.Problem(
-                title: "The If-Match header is not taken here.",
-                detail: "A restructuring writes several units' streams, so no one version can be checked: omit "
-                    + "If-Match (or send *), or merge one unit with POST /api/units/{code}/merge and its version.",
-                statusCode: StatusCodes.Status400BadRequest);
+            return UnitProblems.IfMatchNotTaken(
+                "A restructuring writes several units' streams (POST /api/units/{code}/merge takes one's version)");
         }
-        var idempotency = UnitWriter.IdempotencyFor(http, commands.Select(c => c with { Id = "" }).ToList());
+        // A dry run writes nothing, so it is safe to repeat as it is; its answer must not stand for the real one.
+        var idempotency = options.DryRun
+            ? null
+            : UnitWriter.IdempotencyFor(http, commands.Select(c => c with { Id = "" }).ToList());
         return await DatabaseRetries.Execute(
             (attempt, cancellation) => Write(
                 http, store, clock, commands, respond, options, expectedVersion, idempotency, attempt, cancellation),
@@ -78,8 +78,13 @@ public static class RestructuringWriter
             session.CorrelationId = http.Id();
             session.LastModifiedBy = http.User.Identity?.Name;
 
-            var (states, _, _) = await http.RequestServices.GetRequiredService<UnitLocks>().LockAndLoad(
-                session, commands.SelectMany(c => c.Codes), _ => null, [], cancellation);
+            // The key's earlier answer is looked for again under the locks: a retry racing its first try waits for
+            // it there and answers what it answered (it had found the units merged by it: 409).
+            var (states, answered, _) = await http.RequestServices.GetRequiredService<UnitLocks>().LockAndLoad(
+                session, commands.SelectMany(c => c.Codes), _ => null,
+                idempotency is null ? [] : [idempotency.Id], cancellation);
+            if (idempotency is not null && answered.TryGetValue(idempotency.Id, out var first))
+                return first.Replay(idempotency.Fingerprint);
             var before = states.ToDictionary(s => s.Key, s => s.Value?.Version ?? 0, StringComparer.Ordinal);
             var versions = new Dictionary<string, long>(before, StringComparer.Ordinal);
             if (ifMatchUnit is not null && expectedVersion is not null && versions[ifMatchUnit] != expectedVersion)

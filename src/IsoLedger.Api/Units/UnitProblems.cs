@@ -35,11 +35,23 @@ public static class UnitProblems
             + "(as in the ETag header), or omit it.",
         statusCode: StatusCodes.Status400BadRequest);
 
-    /// <summary>412: the client's <c>If-Match</c> version is not the stream's current version.</summary>
-    public static IResult StaleVersion(long current) => Results.Problem(
+    /// <summary>400: a version sent where no one stream's version can be checked (<paramref name="why"/>): it would
+    /// go unchecked.</summary>
+    public static IResult IfMatchNotTaken(string why) => Results.Problem(
+        title: "The If-Match header is not taken here.",
+        detail: $"{why}, so no one version can be checked: omit If-Match (or send *).",
+        statusCode: StatusCodes.Status400BadRequest);
+
+    /// <summary>Whether the request sends a version (an <c>If-Match</c> other than <c>*</c>).</summary>
+    public static bool SendsVersion(HttpContext http) =>
+        !UnitWriter.TryReadIfMatch(http, out var version) || version is not null;
+
+    /// <summary>412: the client's <c>If-Match</c> version is not the current version of <paramref name="what"/> (the
+    /// unit, or the rule book).</summary>
+    public static IResult StaleVersion(long current, string what = "unit") => Results.Problem(
         type: "urn:isoledger:problem:stale-version",
-        title: "The unit has changed since you read it.",
-        detail: $"The unit is at version {current}; read it again and retry with If-Match: \"{current}\".",
+        title: $"The {what} has changed since you read it.",
+        detail: $"The {what} is at version {current}; read it again and retry with If-Match: \"{current}\".",
         statusCode: StatusCodes.Status412PreconditionFailed,
         extensions: new Dictionary<string, object?> { ["currentVersion"] = current });
 

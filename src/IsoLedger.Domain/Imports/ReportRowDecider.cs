@@ -38,6 +38,41 @@ public static class ReportRowDecider
         return new Accepted(events, warnings.Distinct().ToList());
     }
 
+    /// <summary>What a row says of a recorded unit that differs from the record, as (column, why), or null. An import
+    /// adds what is not on record; it does not change what is: a unit's name or district on the row's date (a rename
+    /// or transfer is a restructuring) or the year's inspection verdict. Left silently, such a correction had been half
+    /// applied (the new marks recorded, the verdict and the name not). A mark the row lacks is no contradiction: the
+    /// ledger may know more than a report.</summary>
+    public static (string Column, string Message)? Contradiction(Unit unit, ReportRow row)
+    {
+        var on = row.StepDate;
+        if (!SameText(unit.NameOn(on), row.UnitName))
+        {
+            return ("unit_name", $"Unit {row.UnitCode} is recorded as '{unit.NameOn(on)}' on {on:yyyy-MM-dd}, not "
+                + $"'{row.UnitName}': a new name is recorded by a rename (POST /api/restructurings).");
+        }
+        if (row.District is not null && unit.DistrictOn(on) is { } district && !SameText(district, row.District))
+        {
+            return ("district", $"Unit {row.UnitCode} is recorded in '{district}' on {on:yyyy-MM-dd}, not "
+                + $"'{row.District}': a move is recorded by a transfer (POST /api/restructurings).");
+        }
+        if (row.Inspection is { } verdict && unit.Year(row.Year).Inspection is { } recorded
+            && recorded.Result != verdict)
+        {
+            return ("inspection", $"The {row.Year} inspection of {row.UnitCode} is recorded as "
+                + $"'{Vocabulary.Inspections[recorded.Result].Value}', not "
+                + $"'{Vocabulary.Inspections[verdict].Value}'.");
+        }
+        return null;
+    }
+
+    /// <summary>The same text as people write it: letter case and runs of spaces aside.</summary>
+    private static bool SameText(string a, string b) =>
+        string.Equals(Collapse(a), Collapse(b), StringComparison.OrdinalIgnoreCase);
+
+    private static string Collapse(string text) =>
+        string.Join(' ', text.Normalize().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
     /// <summary>The commands for the row's facts, in the order they happen within a year; a fact already on record
     /// for the unit (and, for yearly steps, for the row's year) is left out.</summary>
     private static IEnumerable<IUnitCommand> Commands(Unit unit, ReportRow row, RuleBook rules)

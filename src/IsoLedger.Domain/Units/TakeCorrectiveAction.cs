@@ -11,8 +11,9 @@ public sealed record TakeCorrectiveAction(string NonconformityId, DateOnly Taken
     {
         var nonconformity = unit.FindNonconformity(NonconformityId);
         if (nonconformity is null) return Decision.Reject(Rules.NonconformityNotFound);
-        // Judged on the action's own date: one found later but taken while the nonconformity was open is history.
-        if (nonconformity.ClosedOn <= TakenOn) return Decision.Reject(Rules.NonconformityAlreadyClosed);
+        // Judged on the action's own date: one found later but taken while the nonconformity was open (its closing day
+        // included, as closing on an action's day is accepted) is history.
+        if (nonconformity.ClosedOn < TakenOn) return Decision.Reject(Rules.NonconformityAlreadyClosed);
         if (TakenOn < nonconformity.RaisedOn) return Decision.Reject(Rules.DateBeforePrecedingStep);
         return Decision.Accept(new CorrectiveActionTaken(NonconformityId, TakenOn, RootCause, Action));
     }

@@ -18,7 +18,7 @@ const TEXT = {
     byDistrict: "Theo huyện", byUnit: "Từng đơn vị", back: "← Tất cả các cấp", status: "Tình trạng", standardNow: "Tiêu chuẩn",
     conversionState: "Chuyển đổi", board: "Ban chỉ đạo", lastAudit: "ĐGNB gần nhất", lastReview: "XXLĐ gần nhất",
     openNc: "Điểm không phù hợp đang mở", flags: "Cảnh báo", mergedInto: "Đã sáp nhập vào", members: "thành viên", none: "—",
-    splitInto: "Đã chia tách thành", formedFrom: "Hình thành từ", ended: "Chấm dứt hoạt động", notDeclared: "Chưa công bố",
+    splitInto: "Đã chia tách thành", tookOver: "Tiếp nhận từ", ended: "Chấm dứt hoạt động", notDeclared: "Chưa công bố",
     notYet: "Ngày {d} đơn vị chưa tồn tại; đơn vị có từ ngày {f}.",
     recordedBy: "ghi bởi", unitsBehind: "Các đơn vị được tính", close: "Đóng", percentAxis: "Tỷ lệ (%)", noYears: "Chưa có năm nào có số liệu.",
     page: "Trang", editions: "Phiên bản tiêu chuẩn", retry: "Thử lại", pickers: "Chọn", unknownProvince: "Không có tỉnh “{p}”; đang hiển thị {q}.", skip: "Bỏ qua phần chọn, đến số liệu",
@@ -35,7 +35,7 @@ const TEXT = {
     byDistrict: "By district", byUnit: "Unit by unit", back: "← All levels", status: "Status", standardNow: "Standard",
     conversionState: "Conversion", board: "Steering board", lastAudit: "Last internal audit", lastReview: "Last management review",
     openNc: "Open nonconformities", flags: "Flags", mergedInto: "Merged into", members: "members", none: "—",
-    splitInto: "Split into", formedFrom: "Formed from", ended: "Ceased to exist", notDeclared: "Not declared",
+    splitInto: "Split into", tookOver: "Took over", ended: "Ceased to exist", notDeclared: "Not declared",
     notYet: "On {d} the unit did not exist yet; it exists from {f}.",
     recordedBy: "recorded by", unitsBehind: "The units counted", close: "Close", percentAxis: "Share (%)", noYears: "No year has data yet.",
     page: "Page", editions: "Editions of the standard", retry: "Try again", pickers: "Choose", unknownProvince: "There is no province “{p}”; showing {q}.", skip: "Skip to the figures",
@@ -86,8 +86,9 @@ function element(tag, attributes = {}, ...children) {
   node.append(...children);
   return node;
 }
-/** A link to a unit's page. */
-const unitLink = (code, name) => element("a", { href: `#unit/${encodeURIComponent(code)}`, text: name ?? code });
+/** A link to a unit's page. Units' names are Vietnamese on the English page too: marked so, a screen reader reads
+ * them with a Vietnamese voice. */
+const unitLink = (code, name) => element("a", { href: `#unit/${encodeURIComponent(code)}`, text: name ?? code, lang: "vi" });
 const svgElement = (tag, attributes = {}, text) => {
   const node = document.createElementNS("http://www.w3.org/2000/svg", tag);
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
@@ -204,7 +205,8 @@ function bars(container, groups, name, aria, onOpen = null) {
       // The count written on its segment where it fits, so that a phone shows what a mouse would hover.
       if (w >= 8 * String(value).length + 8) {
         row.append(svgElement("text", { x: x + w / 2, y: top + barHeight - 8, "font-size": 12, "text-anchor": "middle",
-          fill: segment === "converting" ? "#1b1f24" : "#fff", "aria-hidden": "true" }, value));
+          // Dark on the light segments (4.5:1 at least), white on the dark ones.
+          fill: segment === "converting" || segment === "notDeclared" ? "#1b1f24" : "#fff", "aria-hidden": "true" }, value));
       }
       x += w;
     }
@@ -448,6 +450,8 @@ function showUnitsBehind(part, headline) {
   $("report-units").scrollIntoView({ block: "start" });
   $("report-units").focus({ preventScroll: true });
   close.addEventListener("click", () => document.querySelector(`#report-text button.figure[data-id="${headline.id}"]${headline.level ? `[data-level="${headline.level}"]` : ""}`)?.focus());
+  // Escape closes the list as its button does.
+  $("report-units").onkeydown = (event) => { if (event.key === "Escape") close.click(); };
 }
 
 function renderReport() {
@@ -559,7 +563,7 @@ function renderNational() {
 
 // --- Unit page ----------------------------------------------------------------------------------------------
 
-async function showUnit(code) {
+async function showUnit(code, opened) {
   VIEWS.forEach((view) => { $(view).hidden = true; });
   $("unit").hidden = false;
   // No tab is the current page on a unit's page.
@@ -581,8 +585,9 @@ async function showUnit(code) {
     return;
   }
   $("unit-title").textContent = `${status.name} (${status.code})`;
-  // A new page for the reader: the focus starts at its title, so that Tab goes on inside it.
-  $("unit-title").focus();
+  // A page the reader opened starts with the focus at its title, so that Tab goes on inside it; a page drawn again
+  // (another language, year or day) leaves the focus on the control just used.
+  if (opened) $("unit-title").focus();
   const facts = [
     [t("level"), term("levels", status.level)],
     [t("standardNow"), status.standard === "none" ? t("notDeclared") : term("standards", status.standard)],
@@ -595,9 +600,10 @@ async function showUnit(code) {
   ];
   // Where a unit came from and went: each unit a link to its own page.
   const links = (codes) => codes.flatMap((c, i) => (i ? [", ", unitLink(c)] : [unitLink(c)]));
-  const formedFrom = status.predecessors.flatMap((p) => p.predecessors.map((q) => q.code));
-  if (formedFrom.length) facts.push([t("formedFrom"), links(formedFrom)]);
-  if (status.endedOn) facts.push([t("ended"), day(status.endedOn)]);
+  const tookOver = status.predecessors.flatMap((p) => p.predecessors.map((q) => q.code));
+  if (tookOver.length) facts.push([t("tookOver"), links(tookOver)]);
+  // The end as of the page's day: a district seen in 2020 had not ended yet.
+  if (status.endedOn && status.endedOn <= asOf) facts.push([t("ended"), day(status.endedOn)]);
   if (status.mergedInto) facts.push([t("mergedInto"), links([status.mergedInto.intoCode])]);
   if (status.splitInto) facts.push([t("splitInto"), links(status.splitInto.intoCodes)]);
   $("unit-status").replaceChildren(...facts.flatMap(([name, value]) => [element("dt", { text: name }),
@@ -748,10 +754,10 @@ function setView(view) {
   load();
 }
 
-async function route() {
+async function route(event) {
   const match = location.hash.match(/^#unit\/(.+)$/);
   if (match) {
-    await showUnit(decodeURIComponent(match[1])).catch((error) => { $("status").textContent = `${t("failedLoad")}: ${error.message}`; });
+    await showUnit(decodeURIComponent(match[1]), event?.type === "hashchange").catch((error) => { $("status").textContent = `${t("failedLoad")}: ${error.message}`; });
   } else {
     showView();
   }

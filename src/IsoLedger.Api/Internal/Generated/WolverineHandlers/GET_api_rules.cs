@@ -27,7 +27,7 @@ namespace Internal.Generated.WolverineHandlers
             var asOf = httpContext.Request.Query["asOf"];
             
             // The actual HTTP request handler execution
-            var result = await IsoLedger.Api.LegalBasis.GetRuleBookEndpoint.Get(asOf, _ruleBookSource, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await IsoLedger.Api.LegalBasis.GetRuleBookEndpoint.Get(asOf, _ruleBookSource, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
