@@ -28,7 +28,7 @@ public class ImportValidationTests(ApiFixture api) : IClassFixture<ApiFixture>
     [InlineData("Quảng Trị,QT-V1,,commune,,,2020,2020-11-19,x,,,,,,,,,,", "unit_name")]
     [InlineData(",QT-V1,UBND,commune,,,2020,2020-11-19,x,,,,,,,,,,", "province")]
     [InlineData("Quảng Trị,QT-V1,UBND,commune,,,1999,2020-11-19,x,,,,,,,,,,", "year")]
-    [InlineData("Quảng Trị,QT-V1,UBND,commune,,,2020,19/11/2020,x,,,,,,,,,,", "report_date")]
+    [InlineData("Quảng Trị,QT-V1,UBND,commune,,,2020,31/02/2020,x,,,,,,,,,,", "report_date")]
     [InlineData("Quảng Trị,QT-V1,UBND,commune,,,2020,2999-01-01,x,,,,,,,,,,", "report_date")]
     [InlineData("Quảng Trị,QT-V1,UBND,commune,,,2020,2019-12-31,x,,,,,,,,,,", "report_date")]
     [InlineData("Quảng Trị,QT-V1,UBND,commune,,,2020,2020-11-19,yes,,,,,,,,,,", "declared")]
@@ -95,6 +95,40 @@ public class ImportValidationTests(ApiFixture api) : IClassFixture<ApiFixture>
 
         var otherLevel = await Rejected(Csv(Header, "Quảng Trị,QT-ON2015,UBND Xã Mới,department,,,2020,2020-11-19,x,,,,,,,,,,"));
         Assert.Contains(otherLevel, e => e.Column == "unit_code" && e.Reason.Contains("commune"));
+    }
+
+    [Fact]
+    public async Task A_table_written_as_report_tables_are_imports_as_the_documented_one_does()
+    {
+        // Ticks and "có" for marks, dates as Vietnamese tables write them, an edition as documents name it.
+        await Host.PostBytes("/api/imports", Csv(Header,
+            "Quảng Trị,QT-VI-1,UBND Xã VI-1,commune,Hải Lăng,,2020,19/11/2020,✓,TCVN 9001:2015,none,có,x,x,x,x,x,x,passed"))
+            .Expect(200);
+        var status = (await Host.Get("/api/units/QT-VI-1").Expect(200)).Json;
+        Assert.Equal("2015", (string?)status["standard"]);
+        Assert.Equal("2020-11-19", (string?)status["latestDeclaration"]!["declaredOn"]);
+
+        // A table saved with ';' between its columns is named as such.
+        var semicolons = await Rejected(Csv(Header.Replace(',', ';'), Good("QT-VI-2").Replace(',', ';')));
+        Assert.Contains(semicolons, e => e.Reason.Contains("separated by ';'"));
+    }
+
+    [Fact]
+    public async Task A_correction_of_a_recorded_year_is_refused_naming_what_differs_not_half_applied()
+    {
+        await Host.PostBytes("/api/imports", Csv(Header, Good("QT-CORR-1"))).Expect(200);
+        var before = (await Host.Get("/api/units/QT-CORR-1").Expect(200)).Json["version"]!.ToJsonString();
+
+        var verdict = await Rejected(Csv(Header, Good("QT-CORR-1").Replace(",passed", ",failed")));
+        Assert.Contains(verdict, e => e.Column == "inspection" && e.Reason.Contains("passed"));
+        var renamed = await Rejected(Csv(Header, Good("QT-CORR-1").Replace("UBND Xã QT-CORR-1", "UBND Xã Mới")));
+        Assert.Contains(renamed, e => e.Column == "unit_name" && e.Reason.Contains("rename"));
+        var moved = await Rejected(Csv(Header, Good("QT-CORR-1").Replace("Hải Lăng", "Gio Linh")));
+        Assert.Contains(moved, e => e.Column == "district" && e.Reason.Contains("transfer"));
+        Assert.Equal(before, (await Host.Get("/api/units/QT-CORR-1").Expect(200)).Json["version"]!.ToJsonString());
+
+        // The same rows again, in other letter case and spacing, record nothing new and are no contradiction.
+        await Host.PostBytes("/api/imports", Csv(Header, Good("QT-CORR-1").Replace("UBND Xã", "ubnd  xã"))).Expect(200);
     }
 
     [Fact]

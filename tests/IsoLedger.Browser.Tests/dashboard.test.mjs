@@ -75,7 +75,7 @@ test("the annual table shows 44 of 109 appendix B communes reported, with totals
   assert.equal(appendixB.length, 109);
   assert.equal(appendixB.filter((mark) => mark === "✓").length, 44);
   const totals = await page.$$eval("#annual-table tr.total", (rows) => rows.map((row) => row.textContent));
-  assert.ok(totals.some((text) => text.includes("(125") && text.includes("60 (48,00%)")), "commune totals with the share that reported");
+  assert.ok(totals.some((text) => text.includes("(125") && text.includes("60 (48,00 %)")), "commune totals with the share that reported");
   await page.locator("#annual-table").screenshot({ path: `${screenshots}annual-table.png` });
 });
 

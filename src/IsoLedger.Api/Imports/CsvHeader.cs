@@ -28,6 +28,13 @@ public static class CsvHeader
         int maxErrors = ReportImporter.MaxErrors)
     {
         var before = errors.Count;
+        // A spreadsheet saved in a locale whose list separator is ';' (Vietnamese Excel) writes one long column.
+        if (header.Fields.Count == 1 && header.Fields[0].Contains(';'))
+        {
+            errors.Add(new(header.Line, null, "The columns are separated by ';': save the table as CSV separated by "
+                + $"commas (UTF-8). The columns are: {string.Join(", ", columns)}."));
+            return null;
+        }
         var positions = new Dictionary<string, int>();
         for (var i = 0; i < header.Fields.Count && errors.Count < maxErrors; i++)
         {

@@ -100,12 +100,18 @@ public sealed class ReportRowParser
             return value;
         }
 
+        // The marks the reports' tables use: x, a tick, or "có" (yes).
         bool Mark(string column) => Field(column) switch
         {
             "" => false,
-            "x" or "X" => true,
-            var other => Invalid(column, $"'{other}' is not a mark: write x or leave it empty."),
+            "x" or "X" or "✓" or "✔" or "có" or "Có" or "CÓ" => true,
+            var other => Invalid(column, $"'{other}' is not a mark: write x (or ✓, có) or leave it empty."),
         };
+
+        // A date as ISO writes it, or as Vietnamese tables do (19/11/2020).
+        static bool TryDate(string text, out DateOnly date) => DateOnly.TryParseExact(
+            text, ["yyyy-MM-dd", "d/M/yyyy", "dd/MM/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None,
+            out date);
 
         bool Invalid(string column, string reason) { Error(column, reason); return false; }
 
@@ -145,9 +151,11 @@ public sealed class ReportRowParser
 
         DateOnly? reportDate = null;
         var dateText = Field("report_date");
-        if (!DateOnly.TryParseExact(
-                dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsedDate))
-            Error("report_date", "Required: a date as YYYY-MM-DD.");
+        if (!TryDate(dateText, out var parsedDate))
+        {
+            Error("report_date", dateText.Length == 0 ? "Required: a date as YYYY-MM-DD or DD/MM/YYYY."
+                : $"'{dateText}' is no date: write YYYY-MM-DD or DD/MM/YYYY.");
+        }
         else if (parsedDate > today) Error("report_date", "Must not lie in the future.");
         else if (year is not null && parsedDate.Year < year)
             Error("report_date", "A year's report cannot be dated before that year.");
@@ -181,9 +189,8 @@ public sealed class ReportRowParser
         DateOnly? declaredBy = null;
         if (Field("declared_by") is { Length: > 0 } byText)
         {
-            if (!DateOnly.TryParseExact(
-                    byText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var by))
-                Error("declared_by", "A date as YYYY-MM-DD, or empty.");
+            if (!TryDate(byText, out var by))
+                Error("declared_by", $"'{byText}' is no date: write YYYY-MM-DD or DD/MM/YYYY, or leave it empty.");
             else if (by < Validation.EarliestDate)
                 Error("declared_by", $"Must not lie before {Validation.EarliestDate:yyyy-MM-dd}.");
             else if (reportDate is { } on && year is { } y && by > ReportRow.StepDateOf(y, on))

@@ -12,8 +12,11 @@ namespace IsoLedger.Api.Reports;
 public static class AnnualReport
 {
     /// <summary>How a report in one language names things: every label comes from the vocabulary.</summary>
-    private sealed record Language(Func<Term, string> Label, Func<InspectionResult, string> Inspection)
+    private sealed record Language(Func<Term, string> Label, Func<InspectionResult, string> Inspection, bool English)
     {
+        /// <summary>A share as the report's sentences write it in this language: 40,37 % or 40.37 %.</summary>
+        public string Percent(decimal value) => $"{ProvinceReportLayout.Number(value, English)} %";
+
         public string Level(UnitLevel level) => Label(Vocabulary.Levels[level]);
 
         /// <summary>The report's standard column: the edition, or the conversion under way or done.</summary>
@@ -28,10 +31,12 @@ public static class AnnualReport
         };
     }
 
-    private static readonly Language Vietnamese = new(term => term.Vi, result => Vocabulary.Inspections[result].Vi);
+    private static readonly Language Vietnamese =
+        new(term => term.Vi, result => Vocabulary.Inspections[result].Vi, English: false);
 
     /// <summary>English names; inspection results are written as the import format's values.</summary>
-    private static readonly Language English = new(term => term.En, result => Vocabulary.Inspections[result].Value);
+    private static readonly Language English =
+        new(term => term.En, result => Vocabulary.Inspections[result].Value, English: true);
 
     /// <summary>Units grouped by level and, within a level, by district, each group followed by its totals; a
     /// section per level, and the province's totals last in a section of their own.</summary>
@@ -94,7 +99,7 @@ public static class AnnualReport
         var units = $"{totals.Units} {language.Label(Vocabulary.UnitsCounted)}";
         return ["", $"{language.Label(Vocabulary.Total)}: {group} ({units})", totals.Declared, totals.QualityPolicy,
             totals.QualityObjectives, totals.MaintenancePlan, totals.InternalAudit, totals.CorrectiveActions,
-            totals.ManagementReview, $"{totals.ReportSubmitted} ({totals.ReportedPercent:0.00}%)",
+            totals.ManagementReview, $"{totals.ReportSubmitted} ({language.Percent(totals.ReportedPercent)})",
             string.Join("; ", inspections), string.Join("; ", standards)];
     }
 

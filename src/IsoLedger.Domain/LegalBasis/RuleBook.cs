@@ -32,10 +32,15 @@ public sealed record RuleBook
     /// ("TCVN ISO 9001:2015", "ISO 9001:2015"), in any case; null if none.</summary>
     public Edition? Named(string text)
     {
-        var written = text.Trim();
+        // As documents write an edition: "TCVN ISO 9001:2015", "TCVN 9001:2015", "ISO 9001:2015" are one.
+        var written = Bare(text);
         return Editions.FirstOrDefault(e => new[] { e.Edition.Name, e.NameVi, e.NameEn }
-            .Any(name => string.Equals(name, written, StringComparison.OrdinalIgnoreCase)))?.Edition;
+            .Any(name => Bare(name) == written))?.Edition;
     }
+
+    private static string Bare(string name) =>
+        string.Concat(name.Normalize().ToUpperInvariant()
+            .Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries).Where(word => word is not ("TCVN" or "ISO")));
 
     /// <summary>Whether <paramref name="edition"/> is older than <paramref name="other"/>; an edition the book does
     /// not know is older than any it knows.</summary>

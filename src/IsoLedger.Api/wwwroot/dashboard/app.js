@@ -296,7 +296,7 @@ function totalsRow(name, totals) {
   const cell = (column) => {
     if (column === "name") return element("td", { text: `${label(state.vocabulary.total)}: ${name} (${units})` });
     if (column === "reportSubmitted") {
-      return element("td", { class: "num", text: `${totals.reportSubmitted} (${decimal(totals.reportedPercent, 2)}%)` });
+      return element("td", { class: "num", text: `${totals.reportSubmitted} (${decimal(totals.reportedPercent, 2)} %)` });
     }
     return typeof totals[column] === "number" ? element("td", { class: "num", text: totals[column] }) : element("td");
   };
