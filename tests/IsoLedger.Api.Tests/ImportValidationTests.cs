@@ -114,6 +114,22 @@ public class ImportValidationTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task One_district_written_several_ways_is_one_district()
+    {
+        const string header = "province,unit_code,unit_name,level,district,year,report_date,declared";
+        await Host.PostBytes("/api/imports", Csv(header,
+            "Hà Tĩnh,HT-D-1,UBND Xã Một,commune,Kỳ Anh,2020,2020-11-19,x",
+            "Hà Tĩnh,HT-D-2,UBND Xã Hai,commune,Huyện Kỳ Anh,2020,2020-11-19,x",
+            "Hà Tĩnh,HT-D-3,UBND Xã Ba,commune,KỲ  ANH ,2020,2020-11-19,x")).Expect(200);
+        await Host.PostBytes("/api/imports", Csv(header,
+            "Hà Tĩnh,HT-D-4,UBND Xã Bốn,commune,huyện kỳ anh,2021,2021-11-19,x")).Expect(200);
+        var table = (await Host.Get("/api/dashboards/annual/2021?province=H%C3%A0%20T%C4%A9nh&consistent=true")
+            .Expect(200)).Json["data"]!;
+        var districts = table["byDistrict"]!.AsArray().Select(d => (string?)d!["group"]).ToList();
+        Assert.Equal(["Kỳ Anh"], districts);
+    }
+
+    [Fact]
     public async Task A_correction_of_a_recorded_year_is_refused_naming_what_differs_not_half_applied()
     {
         await Host.PostBytes("/api/imports", Csv(Header, Good("QT-CORR-1"))).Expect(200);

@@ -219,16 +219,19 @@ public sealed class ReportImporter(
             var listed = new Dictionary<(string Code, int Year), (int Line, int Row)>();
             // Codes registered or listed above, by any letter case: "ls-so-01" beside "LS-SO-01" is not a new unit.
             Dictionary<string, string> codes = [];
-            if (write is null)
+            DistrictSpellings spellings;
+            await using (var query = store.QuerySession())
             {
-                await using var query = store.QuerySession();
-                codes = await CodesInOtherCase.Registered(query, cancellation);
+                if (write is null) codes = await CodesInOtherCase.Registered(query, cancellation);
+                // Both passes spell the districts alike: the recorded spellings are the same, and so is the file.
+                spellings = await DistrictSpellings.Recorded(query, cancellation);
             }
             while (reader.Read() is { } record && errors.Count < MaxErrors)
             {
                 if (record.Fields.All(f => f.Length == 0)) continue;
                 progress.Rows = ++rows;
-                if (parser.Parse(record, clock.Today, book, errors) is not { } row) continue;
+                if (parser.Parse(record, clock.Today, book, errors) is not { } parsed) continue;
+                var row = spellings.Spelled(parsed);
                 if (write is null && !codes.TryAdd(row.UnitCode, row.UnitCode) && codes[row.UnitCode] is var code
                     && code != row.UnitCode)
                 {
