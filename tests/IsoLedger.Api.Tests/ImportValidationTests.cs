@@ -130,6 +130,24 @@ public class ImportValidationTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task A_unit_typed_under_another_code_is_not_a_second_unit()
+    {
+        const string header = "province,unit_code,unit_name,level,district,year,report_date,declared";
+        await Host.PostBytes("/api/imports", Csv(header,
+            "Nghệ An,NA-XA-001,UBND Phường 1,commune,Quỳnh Lưu,2020,2020-11-19,x")).Expect(200);
+        var recoded = await Rejected(Csv(header,
+            "Nghệ An,NA-XA-0001,UBND  phường 1,commune,Quỳnh Lưu,2021,2021-11-19,x"));
+        Assert.Contains(recoded, e => e.Column == "unit_code" && e.Reason.Contains("NA-XA-001"));
+        // Twice in one file, too; the same name in another district is another unit.
+        var twice = await Rejected(Csv(header,
+            "Nghệ An,NA-XA-100,UBND Xã Mới,commune,Quỳnh Lưu,2021,2021-11-19,x",
+            "Nghệ An,NA-XA-101,UBND Xã Mới,commune,Quỳnh Lưu,2021,2021-11-19,x"));
+        Assert.Contains(twice, e => e.Line == 3 && e.Reason.Contains("NA-XA-100"));
+        await Host.PostBytes("/api/imports", Csv(header,
+            "Nghệ An,NA-XA-200,UBND Phường 1,commune,Diễn Châu,2021,2021-11-19,x")).Expect(200);
+    }
+
+    [Fact]
     public async Task A_correction_of_a_recorded_year_is_refused_naming_what_differs_not_half_applied()
     {
         await Host.PostBytes("/api/imports", Csv(Header, Good("QT-CORR-1"))).Expect(200);

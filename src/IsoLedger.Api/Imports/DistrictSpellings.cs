@@ -43,7 +43,8 @@ public sealed class DistrictSpellings
     {
         var text = string.Join(' ', district.Normalize(NormalizationForm.FormC)
             .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLower(CultureInfo.InvariantCulture);
-        var prefix = Prefixes.FirstOrDefault(p => text.StartsWith(p, StringComparison.Ordinal) && text.Length > p.Length);
+        var prefix = Prefixes.FirstOrDefault(p =>
+            text.StartsWith(p, StringComparison.Ordinal) && text.Length > p.Length);
         return prefix is null ? text : text[prefix.Length..];
     }
 }

@@ -219,10 +219,15 @@ public sealed class ReportImporter(
             var listed = new Dictionary<(string Code, int Year), (int Line, int Row)>();
             // Codes registered or listed above, by any letter case: "ls-so-01" beside "LS-SO-01" is not a new unit.
             Dictionary<string, string> codes = [];
+            UnitNames? names = null;
             DistrictSpellings spellings;
             await using (var query = store.QuerySession())
             {
-                if (write is null) codes = await CodesInOtherCase.Registered(query, cancellation);
+                if (write is null)
+                {
+                    codes = await CodesInOtherCase.Registered(query, cancellation);
+                    names = await UnitNames.Recorded(query, cancellation);
+                }
                 // Both passes spell the districts alike: the recorded spellings are the same, and so is the file.
                 spellings = await DistrictSpellings.Recorded(query, cancellation);
             }
@@ -237,6 +242,11 @@ public sealed class ReportImporter(
                 {
                     errors.Add(new ImportError(record.Line, "unit_code", $"'{row.UnitCode}' differs from unit {code} "
                         + "(registered, or listed above) only in letter case: a unit's code is written one way."));
+                }
+                else if (names?.OtherCodeOf(row) is { } named)
+                {
+                    errors.Add(new ImportError(record.Line, "unit_code", $"'{row.UnitName}' is unit {named} (recorded, "
+                        + "or listed above, at this level in this district): one unit is written under one code."));
                 }
                 else if (write is null && !listed.TryAdd((row.UnitCode, row.Year), (record.Line, row.GetHashCode()))
                     && listed[(row.UnitCode, row.Year)] is var (first, hash) && hash != row.GetHashCode())

@@ -1,0 +1,40 @@
+using System.Globalization;
+using System.Text;
+using IsoLedger.Domain.Imports;
+using IsoLedger.Domain.Units;
+using Marten;
+
+namespace IsoLedger.Api.Imports;
+
+/// <summary>One unit, one code: a row that lists a new code under the name of a unit already recorded (or listed
+/// above) at the same level in the same district of the province is the same unit typed under another code
+/// ("QT-XA-0001" for "QT-XA-001"). Taken for a new unit, it had been counted twice, and the year's table and the
+/// reports already published had changed with it.</summary>
+public sealed class UnitNames
+{
+    private readonly Dictionary<(string Province, UnitLevel Level, string District, string Name), string> codes = [];
+
+    /// <summary>The units recorded that still exist (a new unit may take the name of one that merged into it).</summary>
+    public static async Task<UnitNames> Recorded(IQuerySession session, CancellationToken cancellation)
+    {
+        var names = new UnitNames();
+        var units = await session.Query<Unit>()
+            .Where(u => u.Merger == null && u.Split == null && u.Dissolution == null)
+            .Select(u => new { u.Code, u.Province, u.Level, u.District, u.Name })
+            .ToListAsync(cancellation);
+        foreach (var unit in units.OrderBy(u => u.Code, StringComparer.Ordinal))
+            names.codes.TryAdd((unit.Province, unit.Level, Key(unit.District ?? ""), Key(unit.Name)), unit.Code);
+        return names;
+    }
+
+    /// <summary>The code recorded or listed under <paramref name="row"/>'s name when it is not the row's own, or
+    /// null.</summary>
+    public string? OtherCodeOf(ReportRow row)
+    {
+        var key = (row.Province, row.Level, Key(row.District ?? ""), Key(row.UnitName));
+        return codes.TryAdd(key, row.UnitCode) || codes[key] == row.UnitCode ? null : codes[key];
+    }
+
+    private static string Key(string text) => string.Join(' ', text.Normalize(NormalizationForm.FormC)
+        .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLower(CultureInfo.InvariantCulture);
+}
