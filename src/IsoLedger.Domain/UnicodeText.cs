@@ -40,4 +40,10 @@ public static class UnicodeText
 
     private static bool IsNoncharacter(int codePoint) =>
         codePoint is >= 0xFDD0 and <= 0xFDEF || (codePoint & 0xFFFE) == 0xFFFE;
+
+    /// <summary>Text as people compare what they wrote: one Unicode form, letter case and runs of spaces aside
+    /// ("UBND  xã" and "ubnd Xã" are one name).</summary>
+    public static string Comparable(string text) =>
+        string.Join(' ', text.Normalize(NormalizationForm.FormC).Split((char[]?)null,
+            StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
 }

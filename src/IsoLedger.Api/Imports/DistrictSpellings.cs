@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text;
+using IsoLedger.Domain;
 using IsoLedger.Domain.Imports;
 using IsoLedger.Domain.Units;
 using Marten;
@@ -41,8 +40,7 @@ public sealed class DistrictSpellings
     /// <summary>The name without case, runs of spaces or a leading administrative word.</summary>
     private static string Key(string district)
     {
-        var text = string.Join(' ', district.Normalize(NormalizationForm.FormC)
-            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLower(CultureInfo.InvariantCulture);
+        var text = UnicodeText.Comparable(district);
         var prefix = Prefixes.FirstOrDefault(p =>
             text.StartsWith(p, StringComparison.Ordinal) && text.Length > p.Length);
         return prefix is null ? text : text[prefix.Length..];

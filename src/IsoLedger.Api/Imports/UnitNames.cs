@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text;
+using IsoLedger.Domain;
 using IsoLedger.Domain.Imports;
 using IsoLedger.Domain.Units;
 using Marten;
@@ -14,7 +13,7 @@ public sealed class UnitNames
 {
     private readonly Dictionary<(string Province, UnitLevel Level, string District, string Name), string> codes = [];
 
-    /// <summary>The units recorded that still exist (a new unit may take the name of one that merged into it).</summary>
+    /// <summary>The units recorded that still exist (a new unit may take the name of one merged into it).</summary>
     public static async Task<UnitNames> Recorded(IQuerySession session, CancellationToken cancellation)
     {
         var names = new UnitNames();
@@ -23,7 +22,7 @@ public sealed class UnitNames
             .Select(u => new { u.Code, u.Province, u.Level, u.District, u.Name })
             .ToListAsync(cancellation);
         foreach (var unit in units.OrderBy(u => u.Code, StringComparer.Ordinal))
-            names.codes.TryAdd((unit.Province, unit.Level, Key(unit.District ?? ""), Key(unit.Name)), unit.Code);
+            names.codes.TryAdd(Key(unit.Province, unit.Level, unit.District, unit.Name), unit.Code);
         return names;
     }
 
@@ -31,10 +30,12 @@ public sealed class UnitNames
     /// null.</summary>
     public string? OtherCodeOf(ReportRow row)
     {
-        var key = (row.Province, row.Level, Key(row.District ?? ""), Key(row.UnitName));
+        var key = Key(row.Province, row.Level, row.District, row.UnitName);
         return codes.TryAdd(key, row.UnitCode) || codes[key] == row.UnitCode ? null : codes[key];
     }
 
-    private static string Key(string text) => string.Join(' ', text.Normalize(NormalizationForm.FormC)
-        .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLower(CultureInfo.InvariantCulture);
+    private static (string, UnitLevel, string, string) Key(
+        string province, UnitLevel level, string? district, string name) =>
+        (province, level, UnicodeText.Comparable(district ?? ""), UnicodeText.Comparable(name));
+
 }

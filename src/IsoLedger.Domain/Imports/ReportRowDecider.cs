@@ -66,12 +66,7 @@ public static class ReportRowDecider
         return null;
     }
 
-    /// <summary>The same text as people write it: letter case and runs of spaces aside.</summary>
-    private static bool SameText(string a, string b) =>
-        string.Equals(Collapse(a), Collapse(b), StringComparison.OrdinalIgnoreCase);
-
-    private static string Collapse(string text) =>
-        string.Join(' ', text.Normalize().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    private static bool SameText(string a, string b) => UnicodeText.Comparable(a) == UnicodeText.Comparable(b);
 
     /// <summary>The commands for the row's facts, in the order they happen within a year; a fact already on record
     /// for the unit (and, for yearly steps, for the row's year) is left out.</summary>
