@@ -64,13 +64,14 @@ public class ExistenceRuleTests
     }
 
     [Fact]
-    public void A_merged_or_split_unit_rejects_facts_after_its_end_but_takes_facts_of_its_last_day()
+    public void A_merged_or_split_unit_rejects_facts_from_the_effective_date_and_takes_those_of_its_last_day()
     {
+        // Its last day is the one before the effective date, as for every dashboard (ExistsOn) and a district.
         var registered = Registered(new DateOnly(2015, 1, 1));
         foreach (var ended in new object[] { new UnitMerged(Effective, "QT-N"), new UnitSplit(Effective, ["QT-N1", "QT-N2"], null, null) })
         {
             Rejects(Rules.UnitMerged, Effective.AddDays(1), registered, ended);
-            Accepts(Effective, registered, ended);
+            Rejects(Rules.UnitMerged, Effective, registered, ended);
             Accepts(Effective.AddDays(-1), registered, ended);
 
             var unit = UnitDecider.Replay([registered, ended])!;
@@ -81,12 +82,13 @@ public class ExistenceRuleTests
     }
 
     [Fact]
-    public void A_dissolved_unit_rejects_facts_after_its_dissolution()
+    public void A_dissolved_unit_rejects_facts_from_its_dissolution_on()
     {
         var registered = Registered(new DateOnly(2015, 1, 1));
         var dissolved = new UnitDissolved(Effective, "QĐ 1", null);
         Rejects(Rules.UnitDissolved, Effective.AddDays(1), registered, dissolved);
-        Accepts(Effective, registered, dissolved);
+        Rejects(Rules.UnitDissolved, Effective, registered, dissolved);
+        Accepts(Effective.AddDays(-1), registered, dissolved);
         Assert.Equal(Effective, UnitDecider.Replay([registered, dissolved])!.EndedOn);
     }
 

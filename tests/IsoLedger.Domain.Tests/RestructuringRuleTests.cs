@@ -134,12 +134,16 @@ public class RestructuringRuleTests
     }
 
     [Fact]
-    public void A_predecessor_with_facts_after_the_effective_date_is_rejected_but_facts_of_that_day_are_its_own()
+    public void A_predecessor_with_facts_from_the_effective_date_on_is_rejected()
     {
+        // The effective date is the successor's first day: a predecessor's fact dated that day would be its own
+        // after it ended.
         var command = On(Effective, Merge(["QT-A", "QT-B"], New("QT-N")));
         Rejected(command, Rules.PredecessorHasLaterFacts, "QT-B",
             Commune("QT-A"), Commune("QT-B", new InternalAuditHeld(Effective.AddDays(1), null, null)));
-        Accepted(command, Commune("QT-A"), Commune("QT-B", new InternalAuditHeld(Effective, null, null)));
+        Rejected(command, Rules.PredecessorHasLaterFacts, "QT-B",
+            Commune("QT-A"), Commune("QT-B", new InternalAuditHeld(Effective, null, null)));
+        Accepted(command, Commune("QT-A"), Commune("QT-B", new InternalAuditHeld(Effective.AddDays(-1), null, null)));
     }
 
     [Fact]

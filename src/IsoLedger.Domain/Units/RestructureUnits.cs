@@ -83,7 +83,7 @@ public sealed record RestructureUnits(
             if (unit.EstablishmentDated && EffectiveOn < unit.RegisteredOn)
                 return new RestructuringRejected(Rules.FactBeforeEstablishment, code);
             if (EffectiveOn > Levels.EndOf(unit.Level)) return new RestructuringRejected(Rules.LevelEnded, code);
-            if (predecessors.Contains(code) && unit.LatestFactOn > EffectiveOn)
+            if (predecessors.Contains(code) && unit.LatestFactOn >= EffectiveOn)
                 return new RestructuringRejected(Rules.PredecessorHasLaterFacts, code);
         }
         foreach (var part in Parts.Where(p => p.IntoCode is not null))

@@ -26,13 +26,15 @@ public static class UnitDecider
     }
 
     /// <summary>The rule a fact dated <paramref name="date"/> breaks by lying outside the unit's existence: in the
-    /// future, before its establishment date, or after it ended (facts of its last day are still its own).</summary>
+    /// future, before its establishment date, or on or after the day it ended. A merge, split or dissolution effective
+    /// on a day ends the unit that day, as the end of its level does (<see cref="Unit.ExistsOn"/>): that day's facts
+    /// are its successor's, and no dashboard counts the unit that day.</summary>
     public static Rule? OutsideExistence(Unit unit, DateOnly date, DateOnly today) =>
         date > today ? Rules.FutureBusinessDate
         : unit.EstablishmentDated && date < unit.RegisteredOn ? Rules.FactBeforeEstablishment
-        : date > unit.Merger?.MergedOn || date > unit.Split?.SplitOn ? Rules.UnitMerged
-        : date > unit.Dissolution?.DissolvedOn ? Rules.UnitDissolved
         : date >= Levels.EndOf(unit.Level) ? Rules.LevelEnded
+        : date >= unit.Merger?.MergedOn || date >= unit.Split?.SplitOn ? Rules.UnitMerged
+        : date >= unit.Dissolution?.DissolvedOn ? Rules.UnitDissolved
         : null;
 
     public static Unit? Replay(IEnumerable<object> events) => events.Aggregate((Unit?)null, Unit.Evolve);
