@@ -127,6 +127,16 @@ public class ImportValidationTests(ApiFixture api) : IClassFixture<ApiFixture>
             .Expect(200)).Json["data"]!;
         var districts = table["byDistrict"]!.AsArray().Select(d => (string?)d!["group"]).ToList();
         Assert.Equal(["Kỳ Anh"], districts);
+
+        // A spelling a unit has recorded is kept as the file writes it, and never refused for that unit's own row.
+        await Host.Post("/api/units", """
+            {"code":"HT-D-9","name":"UBND Xã Chín","level":"commune","province":"Hà Tĩnh","district":"Huyện Kỳ Anh",
+             "registeredOn":"2015-01-01"}
+            """).Expect(201);
+        await Host.PostBytes("/api/imports", Csv(header,
+            "Hà Tĩnh,HT-D-1,UBND Xã Một,commune,Kỳ Anh,2020,2020-11-19,x",
+            "Hà Tĩnh,HT-D-9,UBND Xã Chín,commune,Huyện Kỳ Anh,2021,2021-11-19,x")).Expect(200);
+        Assert.Equal("Kỳ Anh", (string?)(await Host.Get("/api/units/HT-D-1").Expect(200)).Json["district"]);
     }
 
     [Fact]
@@ -145,6 +155,13 @@ public class ImportValidationTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Contains(twice, e => e.Line == 3 && e.Reason.Contains("NA-XA-100"));
         await Host.PostBytes("/api/imports", Csv(header,
             "Nghệ An,NA-XA-200,UBND Phường 1,commune,Diễn Châu,2021,2021-11-19,x")).Expect(200);
+        // Where the API let another unit take a recorded unit's name, the recorded unit's own row still imports.
+        await Host.Post("/api/units", """
+            {"code":"NA-A-DUP","name":"UBND Phường 1","level":"commune","province":"Nghệ An","district":"Quỳnh Lưu",
+             "registeredOn":"2015-01-01"}
+            """).Expect(201);
+        await Host.PostBytes("/api/imports", Csv(header,
+            "Nghệ An,NA-XA-001,UBND Phường 1,commune,Quỳnh Lưu,2022,2022-11-19,x")).Expect(200);
     }
 
     [Fact]

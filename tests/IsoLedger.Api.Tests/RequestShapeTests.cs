@@ -20,6 +20,20 @@ public class RequestShapeTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.NotNull(refused.Json["errors"]![parameter]);
     }
 
+    [Theory]
+    [InlineData("/api/units/RS-T/state?knownAt=12/01/2026")]
+    [InlineData("/api/units/RS-T/state?knownAt=Dec%201%202026")]
+    [InlineData("/api/units/RS-T/state?knownAt=2026-12-01")]
+    [InlineData("/api/units/RS-T/state?knownAt=2026-12-01T10:00:00")]
+    [InlineData("/api/dashboards/units/RS-T/timeline?asOf=9999-12-31")]
+    [InlineData("/api/rules?asOf=9999-12-31")]
+    public async Task Dates_and_moments_are_read_one_way_and_within_bounds(string url)
+    {
+        if (!(await Host.Get("/api/units/RS-T", Keys.Viewer)).Status.Equals(200)) await Host.RegisterCommune("RS-T");
+        var refused = await Host.Get(url, Keys.Auditor).Expect(400);
+        Assert.StartsWith(Http.ProblemJson, refused.ContentType);
+    }
+
     [Fact]
     public async Task A_name_of_no_province_lists_no_units_but_says_so()
     {
@@ -32,6 +46,7 @@ public class RequestShapeTests(ApiFixture api) : IClassFixture<ApiFixture>
     [InlineData("RS-BR", "br", "application/json")]
     [InlineData("RS-UTF16", null, "application/json; charset=utf-16")]
     [InlineData("RS-BOGUS", null, "application/json; charset=bogus")]
+    [InlineData("RS-TWO", null, "application/json; charset=utf-8; charset=iso-8859-1")]
     public async Task A_body_sent_encoded_or_in_another_charset_is_refused_and_writes_nothing(
         string code, string? encoding, string contentType)
     {

@@ -75,7 +75,7 @@ test("the annual table shows 44 of 109 appendix B communes reported, with totals
   assert.equal(appendixB.length, 109);
   assert.equal(appendixB.filter((mark) => mark === "✓").length, 44);
   const totals = await page.$$eval("#annual-table tr.total", (rows) => rows.map((row) => row.textContent));
-  assert.ok(totals.some((text) => text.includes("(125") && text.includes("60 (48,00 %)")), "commune totals with the share that reported");
+  assert.ok(totals.some((text) => text.includes("(125") && text.includes("60 (48,00\u00a0%)")), "commune totals with the share that reported");
   await page.locator("#annual-table").screenshot({ path: `${screenshots}annual-table.png` });
 });
 
@@ -208,8 +208,8 @@ const headline = (part, id, level) =>
 
 test("the report view writes the 2020 report's headline sentences with its figures", async () => {
   await openReport();
-  assert.match(await headline("earlierCommunes", "reported"), /44\/109 đơn vị \(40,37 %\)/);
-  assert.match(await headline("earlierCommunes", "notReported"), /65\/109 đơn vị \(59,63 %\)/);
+  assert.match(await headline("earlierCommunes", "reported"), /44\/109 đơn vị \(40,37\s%\)/);
+  assert.match(await headline("earlierCommunes", "notReported"), /65\/109 đơn vị \(59,63\s%\)/);
   assert.match(await headline("bodies", "convertedOrConverting"), /26\/40 đơn vị/);
   assert.match(await headline("bodies", "levelConvertedOrConverting", "department"), /11\/20/);
   assert.match(await headline("bodies", "levelConvertedOrConverting", "sub-department"), /9\/10/);
@@ -249,7 +249,7 @@ test("every panel follows the chosen date, which the address keeps and the back 
   assert.equal(await page.inputValue("#date"), "");
   // The report for a chosen day, from a link.
   await openReport("asOf=2020-06-30");
-  assert.match(await headline("earlierCommunes", "reported"), /0\/109 đơn vị \(0,00 %\)/);
+  assert.match(await headline("earlierCommunes", "reported"), /0\/109 đơn vị \(0,00\s%\)/);
   assert.equal(await page.locator("#report-appendices .appendix[data-part=newCommunes] tr[data-code]").count(), 0);
 });
 
@@ -369,7 +369,7 @@ test("the trends show each headline figure over the years with data", async () =
   await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020&view=trends`);
   await page.waitForSelector("#trends-table tr[data-year]");
   const rows = await cells("#trends-table tr[data-year]");
-  assert.deepEqual(rows[0].slice(0, 6), ["2020", "165", "39/40 (97,50 %)", "26/40 (65,00 %)", "44/109 (40,37 %)", "16/16 (100,00 %)"]);
+  assert.deepEqual(rows[0].slice(0, 6), ["2020", "165", "39/40 (97,50\u00a0%)", "26/40 (65,00\u00a0%)", "44/109 (40,37\u00a0%)", "16/16 (100,00\u00a0%)"]);
   assert.equal(await page.locator("#trends-chart circle").count(), 4);
 });
 

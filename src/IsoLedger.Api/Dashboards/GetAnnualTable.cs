@@ -37,7 +37,7 @@ public static class GetAnnualTableEndpoint
         return await ProvinceDashboard.Answer("annual", common!, judgedOn, filters,
             units => AnnualTable.Of(common!.Province,
                 units.Where(u => (levelFilter is null || u.Level == levelFilter)
-                    && (districtFilter is null || u.DistrictOn(judgedOn) == districtFilter)),
+                    && (districtFilter is null || DistrictNames.Same(u.DistrictOn(judgedOn), districtFilter))),
                 year, clock.Today, date),
             store, freshness, cache, cancellation);
     }

@@ -47,10 +47,10 @@ public static class GetUnitTimelineEndpoint
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public static async Task<IResult> Get(
-        string code, IQuerySession session, CancellationToken cancellation, string? asOf = null)
+        string code, IQuerySession session, BusinessClock clock, CancellationToken cancellation, string? asOf = null)
     {
         var validation = new Validation();
-        var date = Query.Date(validation, "asOf", asOf) ?? DateOnly.MaxValue;
+        var date = Query.AsOf(validation, asOf, clock.Today) ?? DateOnly.MaxValue;
         if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
         if (!UnitCode.IsValid(code) || await session.LoadAsync<Unit>(code, cancellation) is not { } unit)
             return UnitProblems.UnitNotFound(code);

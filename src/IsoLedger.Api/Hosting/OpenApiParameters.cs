@@ -86,8 +86,12 @@ public static class OpenApiParameters
     {
         "asOf" => new() { Type = JsonSchemaType.String, Format = "date" },
         "knownAt" => new() { Type = JsonSchemaType.String, Format = "date-time" },
-        "page" or "pageSize" or "limit" => Integer(1),
-        "after" or "version" => Integer(0),
+        // The bounds the endpoints check (Query.Int and Query.Long with their limits).
+        "page" => Integer(1, int.MaxValue / Units.ListUnitsEndpoint.MaxPageSize, "int32"),
+        "pageSize" => Integer(1, Units.ListUnitsEndpoint.MaxPageSize, "int32"),
+        "limit" => Integer(1, Units.GetEventsEndpoint.MaxEventPage, "int32"),
+        "after" => Integer(0, null, "int64"),
+        "version" => Integer(1, null, "int64"),
         "consistent" or "dryRun" => new() { Type = JsonSchemaType.Boolean },
         "format" => OneOf(Formats),
         "lang" => OneOf(["vi", "en"]),
@@ -96,11 +100,12 @@ public static class OpenApiParameters
         _ => null,
     };
 
-    private static OpenApiSchema Integer(int minimum) => new()
+    private static OpenApiSchema Integer(long minimum, long? maximum, string format) => new()
     {
         Type = JsonSchemaType.Integer,
-        Format = "int64",
+        Format = format,
         Minimum = minimum.ToString(CultureInfo.InvariantCulture),
+        Maximum = maximum?.ToString(CultureInfo.InvariantCulture),
     };
 
     private static OpenApiSchema OneOf(IEnumerable<string> values) => new()

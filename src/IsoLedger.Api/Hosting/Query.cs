@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace IsoLedger.Api.Hosting;
 
 /// <summary>Parses query-string values strictly, reporting what is wrong through a <see cref="Validation"/>.</summary>
-public static class Query
+public static partial class Query
 {
     private static readonly JsonSerializerOptions EnumJson = new()
     {
@@ -55,10 +56,12 @@ public static class Query
     public static DateTimeOffset? Timestamp(Validation validation, string name, string? value)
     {
         if (value is null) return null;
-        if (DateTimeOffset.TryParse(
-                value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var timestamp))
+        // ISO 8601 with its offset only: a lenient parse read "12/01/2026" month first and took a time without an
+        // offset for UTC.
+        if (IsoTimestamp().IsMatch(value) && DateTimeOffset.TryParse(
+                value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var timestamp))
             return timestamp;
-        validation.Add(name, "Must be an ISO 8601 timestamp, e.g. 2026-11-23T10:15:00Z.");
+        validation.Add(name, "Must be an ISO 8601 timestamp with its offset, e.g. 2026-11-23T10:15:00Z.");
         return null;
     }
 
@@ -76,4 +79,7 @@ public static class Query
             return null;
         }
     }
+
+    [GeneratedRegex(@"\A\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})\z")]
+    private static partial Regex IsoTimestamp();
 }

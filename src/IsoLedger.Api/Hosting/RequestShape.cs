@@ -19,20 +19,23 @@ public static class RequestShape
             return;
         }
         var hasBody = request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0;
-        if (hasBody && request.Headers.ContentEncoding.Any(encoding => !"identity".Equals(encoding?.Trim(),
-                StringComparison.OrdinalIgnoreCase)))
+        var encodings = request.Headers.ContentEncoding.SelectMany(value => (value ?? "").Split(','))
+            .Select(encoding => encoding.Trim()).Where(encoding => encoding.Length > 0);
+        if (hasBody && encodings.Any(encoding => !"identity".Equals(encoding, StringComparison.OrdinalIgnoreCase)))
         {
             await Unsupported($"Send the body as it is, without a Content-Encoding "
                 + $"('{request.Headers.ContentEncoding}' is not accepted).").ExecuteAsync(context);
             return;
         }
-        if (hasBody && MediaTypeHeaderValue.TryParse(request.ContentType, out var type) && type.Charset.HasValue
-            && HeaderUtilities.RemoveQuotes(type.Charset) is var charset
-            && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)
-            && !charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))
+        // Every charset parameter: "charset=utf-8; charset=iso-8859-1" is not UTF-8 either.
+        var charsets = MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
+            ? type.Parameters.Where(p => p.Name.Equals("charset", StringComparison.OrdinalIgnoreCase))
+                .Select(p => HeaderUtilities.RemoveQuotes(p.Value).ToString())
+            : [];
+        if (hasBody && charsets.FirstOrDefault(charset => !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)
+                && !charset.Equals("utf8", StringComparison.OrdinalIgnoreCase)) is { } other)
         {
-            await Unsupported($"Send the body in UTF-8 (charset={type.Charset} is not accepted).")
-                .ExecuteAsync(context);
+            await Unsupported($"Send the body in UTF-8 (charset={other} is not accepted).").ExecuteAsync(context);
             return;
         }
         await next(context);

@@ -11,7 +11,8 @@ namespace IsoLedger.Api.Imports;
 /// reports already published had changed with it.</summary>
 public sealed class UnitNames
 {
-    private readonly Dictionary<(string Province, UnitLevel Level, string District, string Name), string> codes = [];
+    private readonly Dictionary<(string Province, UnitLevel Level, string District, string Name), SortedSet<string>>
+        codes = [];
 
     /// <summary>The units recorded that still exist (a new unit may take the name of one merged into it).</summary>
     public static async Task<UnitNames> Recorded(IQuerySession session, CancellationToken cancellation)
@@ -21,21 +22,28 @@ public sealed class UnitNames
             .Where(u => u.Merger == null && u.Split == null && u.Dissolution == null)
             .Select(u => new { u.Code, u.Province, u.Level, u.District, u.Name })
             .ToListAsync(cancellation);
-        foreach (var unit in units.OrderBy(u => u.Code, StringComparer.Ordinal))
-            names.codes.TryAdd(Key(unit.Province, unit.Level, unit.District, unit.Name), unit.Code);
+        foreach (var unit in units) names.Add(Key(unit.Province, unit.Level, unit.District, unit.Name), unit.Code);
         return names;
     }
 
-    /// <summary>The code recorded or listed under <paramref name="row"/>'s name when it is not the row's own, or
-    /// null.</summary>
+    /// <summary>A code recorded or listed under <paramref name="row"/>'s name when the row's own is none of them, or
+    /// null (a unit's own row is never refused, even where the API let another unit take its name).</summary>
     public string? OtherCodeOf(ReportRow row)
     {
         var key = Key(row.Province, row.Level, row.District, row.UnitName);
-        return codes.TryAdd(key, row.UnitCode) || codes[key] == row.UnitCode ? null : codes[key];
+        if (codes.TryGetValue(key, out var named) && !named.Contains(row.UnitCode)) return named.Min;
+        Add(key, row.UnitCode);
+        return null;
+    }
+
+    private void Add((string, UnitLevel, string, string) key, string code)
+    {
+        if (!codes.TryGetValue(key, out var named)) codes[key] = named = new SortedSet<string>(StringComparer.Ordinal);
+        named.Add(code);
     }
 
     private static (string, UnitLevel, string, string) Key(
         string province, UnitLevel level, string? district, string name) =>
-        (province, level, UnicodeText.Comparable(district ?? ""), UnicodeText.Comparable(name));
+        (province, level, DistrictNames.Comparable(district ?? ""), UnicodeText.Comparable(name));
 
 }

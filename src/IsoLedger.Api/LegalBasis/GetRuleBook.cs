@@ -47,6 +47,7 @@ public static class GetRuleBookEndpoint
     /// <summary>The rule book: editions and obligations with their legal basis</summary>
     /// <param name="asOf">Only the obligations in force on this date (YYYY-MM-DD).</param>
     /// <param name="rules"></param>
+    /// <param name="clock"></param>
     /// <param name="http"></param>
     /// <param name="cancellation"></param>
     [WolverineGet("/api/rules", OperationId = "GetRuleBook")]
@@ -55,10 +56,10 @@ public static class GetRuleBookEndpoint
     [ProducesResponseType<RuleBookView>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public static async Task<IResult> Get(
-        string? asOf, RuleBookSource rules, HttpContext http, CancellationToken cancellation)
+        string? asOf, RuleBookSource rules, BusinessClock clock, HttpContext http, CancellationToken cancellation)
     {
         var validation = new Validation();
-        var date = Query.Date(validation, "asOf", asOf);
+        var date = Query.AsOf(validation, asOf, clock.Today);
         if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
         // Its version is the ETag a change sends back as If-Match.
         var book = await rules.Refresh(cancellation);

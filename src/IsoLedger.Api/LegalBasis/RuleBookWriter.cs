@@ -61,6 +61,12 @@ public static class RuleBookWriter
             // A retry racing its first try loses on the stream's version: the first try's answer is its answer.
             if (idempotency is not null && await idempotency.Earlier(store, cancellation) is { } earlier)
                 return earlier;
+            // A change sent with the version it read: the book moved past that version, as If-Match says.
+            if (expectedVersion is not null)
+            {
+                return UnitProblems.StaleVersion(
+                    (await source.Refresh(cancellation)).Version, "rule book");
+            }
             return Results.Problem(
                 title: "The rule book changed meanwhile.",
                 detail: "Another change was recorded while this one was decided; nothing was recorded. Read the rule "

@@ -51,7 +51,8 @@ public static class ReportRowDecider
             return ("unit_name", $"Unit {row.UnitCode} is recorded as '{unit.NameOn(on)}' on {on:yyyy-MM-dd}, not "
                 + $"'{row.UnitName}': a new name is recorded by a rename (POST /api/restructurings).");
         }
-        if (row.District is not null && unit.DistrictOn(on) is { } district && !SameText(district, row.District))
+        if (row.District is not null && unit.DistrictOn(on) is { } district
+            && !DistrictNames.Same(district, row.District))
         {
             return ("district", $"Unit {row.UnitCode} is recorded in '{district}' on {on:yyyy-MM-dd}, not "
                 + $"'{row.District}': a move is recorded by a transfer (POST /api/restructurings).");

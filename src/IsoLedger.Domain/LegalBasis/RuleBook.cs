@@ -38,9 +38,12 @@ public sealed record RuleBook
             .Any(name => Bare(name) == written))?.Edition;
     }
 
-    private static string Bare(string name) =>
-        string.Concat(name.Normalize().ToUpperInvariant()
-            .Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries).Where(word => word is not ("TCVN" or "ISO")));
+    private static string Bare(string name)
+    {
+        var words = name.Normalize().ToUpperInvariant().Replace(":", " : ")
+            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        return string.Join(' ', words.Where(word => word is not ("TCVN" or "ISO"))).Replace(" : ", ":");
+    }
 
     /// <summary>Whether <paramref name="edition"/> is older than <paramref name="other"/>; an edition the book does
     /// not know is older than any it knows.</summary>

@@ -56,6 +56,8 @@ const $ = (id) => document.getElementById(id);
 const t = (key) => TEXT[state.lang][key] ?? key;
 // Numbers and dates as the reader's language writes them: 40,37 and 19/11/2020 in Vietnamese.
 const locale = () => (state.lang === "vi" ? "vi-VN" : "en-GB");
+/** A share as the reports write it (40,37 %), the sign kept on the number's line. */
+const percent = (value) => `${decimal(value, 2)}\u00a0%`;
 const decimal = (value, digits) =>
   new Intl.NumberFormat(locale(), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
 const day = (iso) => (iso ? new Date(`${iso}T00:00:00Z`).toLocaleDateString(locale(), { timeZone: "UTC", day: "2-digit", month: "2-digit", year: "numeric" }) : "");
@@ -296,7 +298,7 @@ function totalsRow(name, totals) {
   const cell = (column) => {
     if (column === "name") return element("td", { text: `${label(state.vocabulary.total)}: ${name} (${units})` });
     if (column === "reportSubmitted") {
-      return element("td", { class: "num", text: `${totals.reportSubmitted} (${decimal(totals.reportedPercent, 2)} %)` });
+      return element("td", { class: "num", text: `${totals.reportSubmitted} (${percent(totals.reportedPercent)})` });
     }
     return typeof totals[column] === "number" ? element("td", { class: "num", text: totals[column] }) : element("td");
   };
@@ -434,7 +436,7 @@ function sentence(headline) {
   return fill(term("reportHeadlines", headline.id), {
     count: headline.count, of: headline.of, percent: decimal(headline.percent, 2),
     level: headline.level ? term("levels", headline.level) : "",
-  });
+  }).replaceAll(" %", "\u00a0%");
 }
 
 function showUnitsBehind(part, headline) {
@@ -515,7 +517,7 @@ function renderTrends() {
       points.forEach(([px, py], i) => {
         const dot = svgElement("circle", { cx: px, cy: py, r: 5, fill: colour(TREND_COLOURS[k]), "data-key": keyName });
         const f = data.years[i].figures[k];
-        dot.append(svgElement("title", {}, `${term("trendColumns", keyName)} ${data.years[i].year}: ${f.count}/${f.of} (${decimal(f.percent, 2)} %)`));
+        dot.append(svgElement("title", {}, `${term("trendColumns", keyName)} ${data.years[i].year}: ${f.count}/${f.of} (${percent(f.percent)})`));
         svg.append(dot);
       });
     });
@@ -528,7 +530,7 @@ function renderTrends() {
   $("trends-table").replaceChildren(element("thead", {}, element("tr", {}, ...columns.map((c) => element("th", { scope: "col", text: label(c) })))),
     element("tbody", {}, ...data.years.map((point) => element("tr", { "data-year": point.year }, ...columns.map((c) => {
       const figure = point.figures.find((f) => f.key === c.value);
-      const text = figure ? `${figure.count}/${figure.of} (${decimal(figure.percent, 2)} %)` : point[c.value];
+      const text = figure ? `${figure.count}/${figure.of} (${percent(figure.percent)})` : point[c.value];
       return element("td", { class: "num", text });
     })))));
   freshness("trends-freshness", state.trends.freshness);
@@ -599,13 +601,13 @@ async function showUnit(code, opened) {
     [t("flags"), status.flags.map((f) => `${term("rules", f.rule).replace(/\.$/, "")} (${[day(f.since), f.subject].filter(Boolean).join(", ")})`).join("; ") || t("none")],
   ];
   // Where a unit came from and went: each unit a link to its own page.
-  const links = (codes) => codes.flatMap((c, i) => (i ? [", ", unitLink(c)] : [unitLink(c)]));
-  const tookOver = status.predecessors.flatMap((p) => p.predecessors.map((q) => q.code));
+  const links = (units) => units.flatMap((u, i) => (i ? [", ", unitLink(u.code, u.name)] : [unitLink(u.code, u.name)]));
+  const tookOver = status.predecessors.flatMap((p) => p.predecessors);
   if (tookOver.length) facts.push([t("tookOver"), links(tookOver)]);
   // The end as of the page's day: a district seen in 2020 had not ended yet.
   if (status.endedOn && status.endedOn <= asOf) facts.push([t("ended"), day(status.endedOn)]);
-  if (status.mergedInto) facts.push([t("mergedInto"), links([status.mergedInto.intoCode])]);
-  if (status.splitInto) facts.push([t("splitInto"), links(status.splitInto.intoCodes)]);
+  if (status.mergedInto) facts.push([t("mergedInto"), links([{ code: status.mergedInto.intoCode }])]);
+  if (status.splitInto) facts.push([t("splitInto"), links(status.splitInto.intoCodes.map((code) => ({ code })))]);
   $("unit-status").replaceChildren(...facts.flatMap(([name, value]) => [element("dt", { text: name }),
     Array.isArray(value) ? element("dd", {}, ...value) : element("dd", { text: value })]));
   $("timeline").replaceChildren(...timeline.map((e) =>
@@ -757,9 +759,15 @@ function setView(view) {
 async function route(event) {
   const match = location.hash.match(/^#unit\/(.+)$/);
   if (match) {
-    await showUnit(decodeURIComponent(match[1]), event?.type === "hashchange").catch((error) => { $("status").textContent = `${t("failedLoad")}: ${error.message}`; });
+    state.unitShown = decodeURIComponent(match[1]);
+    await showUnit(state.unitShown, event?.type === "hashchange").catch((error) => { $("status").textContent = `${t("failedLoad")}: ${error.message}`; });
   } else {
     showView();
+    // Back from a unit page, the focus returns to the link that opened it (not to the top of the page).
+    if (event?.type === "hashchange" && state.unitShown) {
+      document.querySelector(`.view:not([hidden]) a[href="#unit/${encodeURIComponent(state.unitShown)}"]`)?.focus();
+    }
+    state.unitShown = null;
   }
 }
 
