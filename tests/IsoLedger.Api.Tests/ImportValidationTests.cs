@@ -176,6 +176,14 @@ public class ImportValidationTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Contains(renamed, e => e.Column == "unit_name" && e.Reason.Contains("rename"));
         var moved = await Rejected(Csv(Header, Good("QT-CORR-1").Replace("Hải Lăng", "Gio Linh")));
         Assert.Contains(moved, e => e.Column == "district" && e.Reason.Contains("transfer"));
+        const string withParent = "province,unit_code,unit_name,level,parent_code,year,report_date,declared";
+        await Host.PostBytes("/api/imports", Csv(withParent,
+            "Quảng Trị,QT-SO-P1,Sở Một,department,,2020,2020-11-19,x",
+            "Quảng Trị,QT-SO-P2,Sở Hai,department,,2020,2020-11-19,x",
+            "Quảng Trị,QT-CC-P,Chi cục Một,sub-department,QT-SO-P1,2020,2020-11-19,x")).Expect(200);
+        var reparented = await Rejected(Csv(withParent,
+            "Quảng Trị,QT-CC-P,Chi cục Một,sub-department,QT-SO-P2,2020,2020-11-19,x"));
+        Assert.Contains(reparented, e => e.Column == "parent_code" && e.Reason.Contains("QT-SO-P1"));
         Assert.Equal(before, (await Host.Get("/api/units/QT-CORR-1").Expect(200)).Json["version"]!.ToJsonString());
 
         // The same rows again, in other letter case and spacing, record nothing new and are no contradiction.

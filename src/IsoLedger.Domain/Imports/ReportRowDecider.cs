@@ -40,7 +40,7 @@ public static class ReportRowDecider
 
     /// <summary>What a row says of a recorded unit that differs from the record, as (column, why), or null. An import
     /// adds what is not on record; it does not change what is: a unit's name or district on the row's date (a rename
-    /// or transfer is a restructuring) or the year's inspection verdict. Left silently, such a correction had been half
+    /// or transfer is a restructuring), its parent, or the year's inspection verdict. Left silently, such a correction had been half
     /// applied (the new marks recorded, the verdict and the name not). A mark the row lacks is no contradiction: the
     /// ledger may know more than a report.</summary>
     public static (string Column, string Message)? Contradiction(Unit unit, ReportRow row)
@@ -56,6 +56,11 @@ public static class ReportRowDecider
         {
             return ("district", $"Unit {row.UnitCode} is recorded in '{district}' on {on:yyyy-MM-dd}, not "
                 + $"'{row.District}': a move is recorded by a transfer (POST /api/restructurings).");
+        }
+        if (row.ParentCode is { } parent && unit.ParentCode is { } recordedParent
+            && !string.Equals(parent, recordedParent, StringComparison.OrdinalIgnoreCase))
+        {
+            return ("parent_code", $"Unit {row.UnitCode} is recorded under {recordedParent}, not {parent}.");
         }
         if (row.Inspection is { } verdict && unit.Year(row.Year).Inspection is { } recorded
             && recorded.Result != verdict)
