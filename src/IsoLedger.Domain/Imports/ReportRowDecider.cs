@@ -40,9 +40,9 @@ public static class ReportRowDecider
 
     /// <summary>What a row says of a recorded unit that differs from the record, as (column, why), or null. An import
     /// adds what is not on record; it does not change what is: a unit's name or district on the row's date (a rename
-    /// or transfer is a restructuring), its parent, or the year's inspection verdict. Left silently, such a correction had been half
-    /// applied (the new marks recorded, the verdict and the name not). A mark the row lacks is no contradiction: the
-    /// ledger may know more than a report.</summary>
+    /// or transfer is a restructuring), its parent, or the year's inspection verdict. Left silently, such a correction
+    /// had been half applied (the new marks recorded, the verdict and the name not). A mark the row lacks is no
+    /// contradiction: the ledger may know more than a report.</summary>
     public static (string Column, string Message)? Contradiction(Unit unit, ReportRow row)
     {
         var on = row.StepDate;
