@@ -403,6 +403,10 @@ test("the keyboard keeps its place and every count of the conversion chart is re
   await page.$eval("#summary-table", (table) => { table.parentElement.scrollLeft = 600; });
   const left = await page.$eval("#summary-table th[scope=row]", (th) => th.getBoundingClientRect().left);
   assert.ok(left >= 0 && left < 60, `the criterion is at x = ${left}`);
+  // So do the conversion table's levels.
+  await page.$eval("#conversion-table", (table) => { table.parentElement.scrollLeft = 600; });
+  const level = await page.$eval("#conversion-table tr[data-level] td", (td) => td.getBoundingClientRect().left);
+  assert.ok(level >= 0 && level < 60, `the level is at x = ${level}`);
   await page.setViewportSize({ width: 1366, height: 768 });
 });
 
