@@ -499,17 +499,22 @@ function renderTrends() {
     }
     // Years labelled at least 40 px apart (eleven years on a phone would run into each other), the last always.
     const every = Math.ceil(40 / ((width - left - right) / span));
+    // The line of the previous year's restructuring mark, null when that year has none.
+    let previousLine = null;
     data.years.forEach((point, i) => {
       if ((data.years.length - 1 - i) % every === 0) {
         svg.append(svgElement("text", { x: x(i), y: height - 8, "font-size": 12, "text-anchor": "middle" }, point.year));
       }
       if (point.ended || point.formed) {
-        // Written towards the middle of the chart, so that a mark near an edge is not cut off.
+        // Written towards the middle of the chart, so that a mark near an edge is not cut off; marks of consecutive
+        // years on two lines, so that on a phone they do not run into each other.
         const onRight = x(i) > width / 2;
+        const line = previousLine === 0 ? 1 : 0;
+        previousLine = line;
         svg.append(svgElement("line", { x1: x(i), x2: x(i), y1: top, y2: height - bottom, stroke: colour("--muted"), "stroke-dasharray": "4 3", class: "restructured" }),
-          svgElement("text", { x: x(i) + (onRight ? -4 : 4), y: top + 12, "font-size": 12, "text-anchor": onRight ? "end" : "start" },
+          svgElement("text", { x: x(i) + (onRight ? -4 : 4), y: top + 12 + 14 * line, "font-size": 12, "text-anchor": onRight ? "end" : "start" },
             `−${point.ended} / +${point.formed}`));
-      }
+      } else previousLine = null;
     });
     keys.forEach((keyName, k) => {
       const points = data.years.map((point, i) => [x(i), y(point.figures[k].percent)]);
@@ -524,6 +529,8 @@ function renderTrends() {
     chart.replaceChildren(svg);
   }
   legend("trends-legend", keys.map((keyName, k) => [term("trendColumns", keyName), TREND_COLOURS[k]]));
+  // The per-year bars have a legend of their own: their colours mean other things than the lines' above.
+  legend("conversion-trend-legend", SEGMENTS.map(([segment, c]) => [term("conversionColumns", segment), c]));
   bars($("conversion-trend"), data.years.map((point) => ({ name: String(point.year), counts: point.conversion })),
     (name) => name, t("conversion"));
   const columns = state.vocabulary.trendColumns;
