@@ -555,12 +555,14 @@ function renderNational() {
     ...columns.slice(2).map((c) => element("th", { scope: "col", class: "num", text: label(c) })));
   const link = (name) => `?${new URLSearchParams({ province: name, year: data.year, ...(state.asOf ? { asOf: state.asOf } : {}) })}`;
   $("national-table").replaceChildren(element("thead", {}, head), element("tbody", {}, ...data.provinces.map((p) => {
-    const a = element("a", { href: link(p.province), text: p.province });
+    const a = element("a", { href: link(p.province), text: p.province, lang: "vi" });
     a.addEventListener("click", (event) => {
       event.preventDefault();
       $("province").value = p.province;
       fillYears();
       setView("overview");
+      // The province's overview is the new place: the focus goes to its tab (it had fallen to the page's top).
+      document.querySelector("#tabs a[data-view=overview]")?.focus();
     });
     return element("tr", { "data-province": p.province }, element("th", { scope: "row" }, a), element("td", { class: "num", text: p.units }),
       ...levels.map((l) => element("td", { class: "num", text: p.byLevel.find((b) => b.level === l.value)?.units ?? 0 })),
