@@ -253,7 +253,8 @@ static double PeakRssMb(int pid)
     return line is null ? 0 : double.Parse(Regex.Match(line, @"\d+").Value, CultureInfo.InvariantCulture) / 1024;
 }
 
-// Each import is a batch of its own (its unit codes derive from the name) in a real province, valid in every year.
+// Each import is a batch of its own (its unit codes and names derive from the name: one unit is one code, and a
+// name recorded under another code is refused) in a real province, valid in every year.
 async Task<(long Rows, long Events, double Seconds)> ImportProvince(string name, int unitCount, int years)
 {
     const string province = "Nghệ An";
@@ -263,7 +264,7 @@ async Task<(long Rows, long Events, double Seconds)> ImportProvince(string name,
         for (var u = 0; u < unitCount; u++)
         {
             var conversion = year >= 2019 ? (u % 3 == 0 ? "done" : u % 3 == 1 ? "in-progress" : "none") : "none";
-            csv.Append($"{province},{prefix}-{u:00000},UBND Xã {u},commune,Huyện {u % 20},{year},{year}-11-15,x,{(conversion == "done" ? "2015" : "2008")},{conversion},x,x,x,x,{(u % 2 == 0 ? "x" : "")},x,{(u % 5 == 0 ? "" : "x")},{(u % 5 == 0 ? "no-report" : "passed")}\n");
+            csv.Append($"{province},{prefix}-{u:00000},UBND Xã {prefix} {u},commune,Huyện {u % 20},{year},{year}-11-15,x,{(conversion == "done" ? "2015" : "2008")},{conversion},x,x,x,x,{(u % 2 == 0 ? "x" : "")},x,{(u % 5 == 0 ? "" : "x")},{(u % 5 == 0 ? "no-report" : "passed")}\n");
         }
     var clock = Stopwatch.StartNew();
     using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(csv.ToString()));
