@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using IsoLedger.Api.Units;
 using IsoLedger.Domain;
@@ -37,7 +38,7 @@ public static class RuleBookWriter
         var version = book.Version + accepted.Events.Count;
         var changed = accepted.Events.Select((change, i) => (change, i))
             .Aggregate(book, (state, step) => state.Evolve(step.change, book.Version + 1 + step.i));
-        var body = RuleBookView.Of(changed);
+        var body = JsonSerializer.SerializeToUtf8Bytes(RuleBookView.Of(changed), UnitWriter.JsonOptions(http));
         await using var session = store.LightweightSession();
         session.Events.Append(RuleBook.StreamId, version, accepted.Events);
         if (idempotency is not null)
@@ -48,7 +49,7 @@ public static class RuleBookWriter
                 Fingerprint = idempotency.Fingerprint,
                 Status = StatusCodes.Status200OK,
                 Version = version,
-                Body = JsonSerializer.Serialize(body, UnitWriter.JsonOptions(http)),
+                Body = Encoding.UTF8.GetString(body),
             });
         }
         try
@@ -79,7 +80,6 @@ public static class RuleBookWriter
             return await idempotency.Earlier(store, cancellation) ?? UnitProblems.IdempotencyKeyReused();
         }
         await source.Refresh(cancellation);
-        return UnitResults.Json(StatusCodes.Status200OK, version,
-            JsonSerializer.SerializeToUtf8Bytes(body, UnitWriter.JsonOptions(http)), null);
+        return UnitResults.Json(StatusCodes.Status200OK, version, body);
     }
 }
