@@ -34,6 +34,9 @@ public class VocabularyWireTests
         AssertWritten(Vocabulary.Inspections);
         AssertWritten(Vocabulary.NonconformitySources);
         AssertWritten(Vocabulary.NonconformitySeverities);
+        AssertWritten(Vocabulary.RestructuringKinds);
+        AssertWritten(Vocabulary.Standings);
+        Assert.Equal(JsonSerializer.Serialize(Editions.None), JsonSerializer.Serialize(Vocabulary.NoStandard.Value));
     }
 
     private static IEnumerable<string> Fields(object sample) =>
@@ -79,6 +82,12 @@ public class VocabularyEndpointTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal("KH duy trì áp dụng", (string?)Term(answer, "reportColumns", "maintenancePlan")["vi"]);
         Assert.Equal("Tổng", (string?)answer.Json["total"]!["vi"]);
         Assert.Equal("Cấp xã", (string?)Term(answer, "summaryColumns", "commune")["vi"]);
+        Assert.Equal("Điều chuyển địa bàn, trực thuộc", (string?)Term(answer, "restructuringKinds", "transfer")["vi"]);
+        Assert.Equal(("none", "Not declared"),
+            ((string?)answer.Json["noStandard"]!["value"], (string?)answer.Json["noStandard"]!["en"]));
+        Assert.Equal("Thống kê số liệu thực hiện ISO", (string?)answer.Json["summaryTitle"]!["vi"]);
+        Assert.Equal("Over the years", (string?)answer.Json["trendsTitle"]!["en"]);
+        Assert.Equal("Converted / 2015", (string?)Term(answer, "standings", "converted")["en"]);
         string[] others = ["conversionStates", "nonconformitySources", "nonconformitySeverities", "conversionColumns",
             "summaryRows"];
         foreach (var list in others)

@@ -35,6 +35,16 @@ public sealed record AnnualRow(
             Standard: unit.StandardOn(judgedOn).OrNone(),
             Conversion: unit.ConversionOn(judgedOn, Edition.Iso9001V2015));
     }
+
+    /// <summary>What the report's standard column shows instead of the edition, one rule for the dashboard and the
+    /// exports: the conversion to 2015 once done (on 2015) or while under way (still on 2008); null when the column
+    /// shows the edition.</summary>
+    public ConversionState? ConversionShown => (Conversion, Standard) switch
+    {
+        (ConversionState.Done, var on) when on == Edition.Iso9001V2015.Name => ConversionState.Done,
+        (ConversionState.InProgress, var on) when on == Edition.Iso9001V2008.Name => ConversionState.InProgress,
+        _ => null,
+    };
 }
 
 /// <summary>The column counts of a group of rows; <see cref="ReportedPercent"/> is reported ÷ units × 100.</summary>

@@ -20,15 +20,10 @@ public static class AnnualReport
         public string Level(UnitLevel level) => Label(Vocabulary.Levels[level]);
 
         /// <summary>The report's standard column: the edition, or the conversion under way or done.</summary>
-        public string Standard(AnnualRow row) => row.Conversion switch
-        {
-            _ when row.Standard == Editions.None => "",
-            ConversionState.Done when row.Standard == Edition.Iso9001V2015.Name =>
-                Label(Vocabulary.Conversions[row.Conversion]),
-            ConversionState.InProgress when row.Standard == Edition.Iso9001V2008.Name =>
-                Label(Vocabulary.Conversions[row.Conversion]),
-            _ => row.Standard,
-        };
+        public string Standard(AnnualRow row) =>
+            row.Standard == Editions.None ? ""
+            : row.ConversionShown is { } conversion ? Label(Vocabulary.Conversions[conversion])
+            : row.Standard;
     }
 
     private static readonly Language Vietnamese =

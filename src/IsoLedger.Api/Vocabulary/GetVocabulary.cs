@@ -11,7 +11,8 @@ using Wolverine.Http;
 namespace IsoLedger.Api.VocabularyEndpoints;
 
 /// <summary>Every term the API's answers use, with its Vietnamese (<c>vi</c>) and English (<c>en</c>) label: the
-/// values of each enumeration, rule ids with their sentences, event type names, the names of the annual report's
+/// values of each enumeration (with the label of <c>none</c> as a unit's standard), rule ids with their sentences,
+/// event type names, the names of the annual report's
 /// columns (each the annual table row's field) and of the conversion counts (each the counts' field), and the rows and
 /// columns of the summary table (each row's criterion, each tier the summary row's field), the conversion standings,
 /// the report's parts, appendices and headline sentences, the trends' and the national view's columns.</summary>
@@ -23,7 +24,8 @@ public sealed record VocabularyAnswer(
     IReadOnlyList<Term> SummaryRows, IReadOnlyList<Term> SummaryColumns, IReadOnlyList<Term> Standings,
     IReadOnlyList<Term> ReportSections, IReadOnlyList<Term> ReportAppendices, IReadOnlyList<Term> ReportHeadlines,
     IReadOnlyList<Term> TrendColumns, IReadOnlyList<Term> NationalColumns, IReadOnlyList<Term> ObligationKinds,
-    IReadOnlyList<Term> EditionColumns);
+    IReadOnlyList<Term> EditionColumns, IReadOnlyList<Term> RestructuringKinds, Term NoStandard, Term SummaryTitle,
+    Term TrendsTitle);
 
 public static class GetVocabulary
 {
@@ -33,9 +35,10 @@ public static class GetVocabulary
         Vocabulary.Conversions.All, Vocabulary.Inspections.All,
         Vocabulary.NonconformitySources.All, Vocabulary.NonconformitySeverities.All, Vocabulary.Rules,
         Vocabulary.Events, Vocabulary.ReportColumns, Vocabulary.ConversionColumns, Vocabulary.Total,
-        Vocabulary.UnitsCounted, Vocabulary.SummaryRows, Vocabulary.SummaryColumns, Vocabulary.Standings,
+        Vocabulary.UnitsCounted, Vocabulary.SummaryRows, Vocabulary.SummaryColumns, Vocabulary.Standings.All,
         Vocabulary.ReportSections, Vocabulary.ReportAppendices, Vocabulary.ReportHeadlines, Vocabulary.TrendColumns,
-        Vocabulary.NationalColumns, Vocabulary.ObligationKinds.All, Vocabulary.EditionColumns);
+        Vocabulary.NationalColumns, Vocabulary.ObligationKinds.All, Vocabulary.EditionColumns,
+        Vocabulary.RestructuringKinds.All, Vocabulary.NoStandard, Vocabulary.SummaryTitle, Vocabulary.TrendsTitle);
 
     /// <summary>The vocabulary: every enumeration value with its Vietnamese and English labels</summary>
     /// <remarks>Levels, editions of the standard (<c>standards</c>, from the rule book), conversion states,

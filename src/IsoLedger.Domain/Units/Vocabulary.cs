@@ -54,6 +54,17 @@ public static class Vocabulary
         (RestructuringKind.Transfer, new("transfer", "Điều chuyển địa bàn, trực thuộc", "Transfer")),
         (RestructuringKind.Dissolve, new("dissolve", "Giải thể", "Dissolve")));
 
+    /// <summary>Where a unit stands on the way to the current edition (the conversion dashboard's
+    /// drill-down).</summary>
+    public static readonly Terms<Standing> Standings = new(
+        (Standing.NotDeclared, new("not-declared", "Chưa công bố", "Not declared")),
+        (Standing.On2008, new("on2008", "Áp dụng 2008", "On 2008")),
+        (Standing.Converting, new("converting", "Đang chuyển đổi", "Converting")),
+        (Standing.Converted, new("converted", "Đã chuyển đổi / 2015", "Converted / 2015")));
+
+    /// <summary>The standard of a unit that has declared no system (<see cref="Editions.None"/>).</summary>
+    public static readonly Term NoStandard = Standings[Standing.NotDeclared] with { Value = Editions.None };
+
     public static readonly Terms<ObligationKind> ObligationKinds = new(
         (ObligationKind.MustApply, new("must-apply", "Bắt buộc áp dụng", "Must apply")),
         (ObligationKind.DeclarationPrerequisites, new("declaration-prerequisites",
@@ -79,6 +90,7 @@ public static class Vocabulary
         [typeof(NonconformitySeverity)] = NonconformitySeverities,
         [typeof(RestructuringKind)] = RestructuringKinds,
         [typeof(ObligationKind)] = ObligationKinds,
+        [typeof(Standing)] = Standings,
     };
 
     /// <summary>The terms of the enumeration <typeparamref name="T"/>.</summary>
@@ -151,13 +163,14 @@ public static class Vocabulary
         new("convertedTo", "Đã chuyển đổi sang phiên bản này", "Converted to it"),
     ];
 
-    /// <summary>The counts of conversion progress 2008 → 2015; each value is the counts' field.</summary>
+    /// <summary>The counts of conversion progress 2008 → 2015; each value is the counts' field, the first four
+    /// labelled as the standing they count.</summary>
     public static readonly IReadOnlyList<Term> ConversionColumns =
     [
-        new("notDeclared", "Chưa công bố", "Not declared"),
-        new("on2008", "Áp dụng 2008", "On 2008"),
-        new("converting", "Đang chuyển đổi", "Converting"),
-        new("converted", "Đã chuyển đổi / 2015", "Converted / 2015"),
+        Standings[Standing.NotDeclared] with { Value = "notDeclared" },
+        Standings[Standing.On2008] with { Value = "on2008" },
+        Standings[Standing.Converting] with { Value = "converting" },
+        Standings[Standing.Converted] with { Value = "converted" },
         new("convertedOrConverting", "Đã và đang chuyển đổi", "Converted or converting"),
         Total,
     ];
@@ -189,16 +202,6 @@ public static class Vocabulary
 
     /// <summary>The header the summary table writes over its tier columns.</summary>
     public static readonly Term SummaryTiers = new("tiers", "Chia ra theo cấp hành chính", "By administrative tier");
-
-    /// <summary>Where a unit stands on the way to the current edition (the conversion dashboard's drill-down); each
-    /// value is what the answer writes.</summary>
-    public static readonly IReadOnlyList<Term> Standings =
-    [
-        new("not-declared", "Chưa công bố", "Not declared"),
-        new("on2008", "Áp dụng 2008", "On 2008"),
-        new("converting", "Đang chuyển đổi", "Converting"),
-        new("converted", "Đã chuyển đổi / 2015", "Converted / 2015"),
-    ];
 
     /// <summary>The parts of the province's annual report, in its order, each with the sentence that opens it
     /// (<c>{of}</c> the units of the part, <c>{year}</c> the report's year); each value is the report section's

@@ -7,9 +7,9 @@
 
 const TEXT = {
   vi: {
-    title: "Bảng điều khiển ISO 9001", summary: "Thống kê số liệu thực hiện ISO", keyLabel: "Khóa API (vai trò viewer)", keySave: "Lưu khóa",
+    title: "Bảng điều khiển ISO 9001", keyLabel: "Khóa API (vai trò viewer)", keySave: "Lưu khóa",
     keyHint: "Khóa chỉ được giữ trong phiên trình duyệt này.", province: "Tỉnh", year: "Năm", date: "Tại ngày", yearEnd: "Cuối năm",
-    overview: "Tổng quan", report: "Báo cáo năm", trends: "Diễn biến qua các năm", national: "Toàn quốc", print: "In / PDF",
+    overview: "Tổng quan", report: "Báo cáo năm", national: "Toàn quốc", print: "In / PDF",
     forgetKey: "Quên khóa", conversion: "Chuyển đổi 2008 → 2015", annual: "Bảng duy trì năm", filter: "Lọc theo tên",
     level: "Cấp", allLevels: "Tất cả", downloadCsv: "Tải CSV", downloadXlsx: "Tải XLSX", compliance: "Cảnh báo tuân thủ",
     timeline: "Lịch sử", judged: "Số liệu tại ngày {d}", reportTitle: "Báo cáo năm {y} — {p}",
@@ -18,15 +18,15 @@ const TEXT = {
     byDistrict: "Theo huyện", byUnit: "Từng đơn vị", back: "← Tất cả các cấp", status: "Tình trạng", standardNow: "Tiêu chuẩn",
     conversionState: "Chuyển đổi", board: "Ban chỉ đạo", lastAudit: "ĐGNB gần nhất", lastReview: "XXLĐ gần nhất",
     openNc: "Điểm không phù hợp đang mở", flags: "Cảnh báo", mergedInto: "Đã sáp nhập vào", members: "thành viên", none: "—",
-    splitInto: "Đã chia tách thành", tookOver: "Tiếp nhận từ", ended: "Chấm dứt hoạt động", notDeclared: "Chưa công bố",
+    splitInto: "Đã chia tách thành", tookOver: "Tiếp nhận từ", ended: "Chấm dứt hoạt động",
     notYet: "Ngày {d} đơn vị chưa tồn tại; đơn vị có từ ngày {f}.",
-    recordedBy: "ghi bởi", unitsBehind: "Các đơn vị được tính", close: "Đóng", percentAxis: "Tỷ lệ (%)", noYears: "Chưa có năm nào có số liệu.",
+    recordedBy: "ghi bởi", unitsBehind: "Các đơn vị được tính", close: "Đóng", noYears: "Chưa có năm nào có số liệu.",
     page: "Trang", editions: "Phiên bản tiêu chuẩn", retry: "Thử lại", pickers: "Chọn", unknownProvince: "Không có tỉnh “{p}”; đang hiển thị {q}.", skip: "Bỏ qua phần chọn, đến số liệu",
   },
   en: {
-    title: "ISO 9001 dashboard", summary: "ISO implementation statistics", keyLabel: "API key (viewer role)", keySave: "Save key",
+    title: "ISO 9001 dashboard", keyLabel: "API key (viewer role)", keySave: "Save key",
     keyHint: "The key is kept only for this browser session.", province: "Province", year: "Year", date: "As of", yearEnd: "Year end",
-    overview: "Overview", report: "Annual report", trends: "Over the years", national: "National", print: "Print / PDF",
+    overview: "Overview", report: "Annual report", national: "National", print: "Print / PDF",
     forgetKey: "Forget key", conversion: "Conversion 2008 → 2015", annual: "Annual maintenance table", filter: "Filter by name",
     level: "Level", allLevels: "All", downloadCsv: "Download CSV", downloadXlsx: "Download XLSX", compliance: "Compliance flags",
     timeline: "History", judged: "Figures as of {d}", reportTitle: "Annual report {y} — {p}",
@@ -35,9 +35,9 @@ const TEXT = {
     byDistrict: "By district", byUnit: "Unit by unit", back: "← All levels", status: "Status", standardNow: "Standard",
     conversionState: "Conversion", board: "Steering board", lastAudit: "Last internal audit", lastReview: "Last management review",
     openNc: "Open nonconformities", flags: "Flags", mergedInto: "Merged into", members: "members", none: "—",
-    splitInto: "Split into", tookOver: "Took over", ended: "Ceased to exist", notDeclared: "Not declared",
+    splitInto: "Split into", tookOver: "Took over", ended: "Ceased to exist",
     notYet: "On {d} the unit did not exist yet; it exists from {f}.",
-    recordedBy: "recorded by", unitsBehind: "The units counted", close: "Close", percentAxis: "Share (%)", noYears: "No year has data yet.",
+    recordedBy: "recorded by", unitsBehind: "The units counted", close: "Close", noYears: "No year has data yet.",
     page: "Page", editions: "Editions of the standard", retry: "Try again", pickers: "Choose", unknownProvince: "There is no province “{p}”; showing {q}.", skip: "Skip to the figures",
   },
 };
@@ -134,6 +134,10 @@ function translatePage() {
   document.documentElement.lang = state.lang;
   document.querySelectorAll("[data-i18n]").forEach((node) => { node.textContent = t(node.dataset.i18n); });
   document.querySelectorAll("[data-i18n-label]").forEach((node) => node.setAttribute("aria-label", t(node.dataset.i18nLabel)));
+  // Headings that are the vocabulary's titles (those of the exported sheets) wait for it.
+  document.querySelectorAll("[data-term]").forEach((node) => {
+    node.textContent = state.vocabulary ? label(state.vocabulary[node.dataset.term]) : "";
+  });
   $("language").textContent = state.lang === "vi" ? "EN" : "VI";
   $("language").setAttribute("aria-label", state.lang === "vi" ? "English" : "Tiếng Việt");
   document.title = `IsoLedger — ${t("title")}`;
@@ -152,14 +156,14 @@ function showKeyForm(message) {
 
 // --- Charts -----------------------------------------------------------------------------------------------
 
-/** Stacked bars, one row per group, drawn at the chart's own width so that text stays readable on a phone: on a
- * narrow screen each group's name sits above its bar. With <onOpen>, each row is a button that opens its group. */
 /** A text cut to about what fits in `width` units of a 14-unit font, with an ellipsis (its whole in a title). */
 const fitted = (text, width) => {
   const most = Math.max(4, Math.floor(width / 7.6));
   return text.length <= most ? text : `${text.slice(0, most - 1)}…`;
 };
 
+/** Stacked bars, one row per group, drawn at the chart's own width so that text stays readable on a phone: on a
+ * narrow screen each group's name sits above its bar. With <onOpen>, each row is a button that opens its group. */
 function bars(container, groups, name, aria, onOpen = null) {
   const width = Math.max(280, Math.round(container.clientWidth || 900));
   const compact = width < 560;
@@ -287,8 +291,7 @@ function mark(value) { return value ? "✓" : ""; }
 /** The report's standard column: the edition, or the conversion under way or done. */
 function standardLabel(row) {
   if (!state.vocabulary.standards.some((s) => s.value === row.standard)) return "";
-  if (row.conversion === "done" || row.conversion === "in-progress") return term("conversionStates", row.conversion);
-  return row.standard;
+  return row.conversionShown ? term("conversionStates", row.conversionShown) : row.standard;
 }
 
 /** A group's totals as the API computed them (the whole group, whatever the name filter shows). */
@@ -492,7 +495,7 @@ function renderTrends() {
     const span = Math.max(1, data.years.length - 1);
     const x = (i) => (data.years.length === 1 ? (left + width - right) / 2 : left + (i * (width - left - right)) / span);
     const y = (percent) => top + ((100 - percent) * (height - top - bottom)) / 100;
-    const svg = svgElement("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": t("trends") });
+    const svg = svgElement("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": label(state.vocabulary.trendsTitle) });
     for (const tick of [0, 25, 50, 75, 100]) {
       svg.append(svgElement("line", { x1: left, x2: width - right, y1: y(tick), y2: y(tick), stroke: colour("--line") }),
         svgElement("text", { x: 4, y: y(tick) + 4, "font-size": 12 }, decimal(tick, 0)));
@@ -601,7 +604,7 @@ async function showUnit(code, opened) {
   if (opened) $("unit-title").focus();
   const facts = [
     [t("level"), term("levels", status.level)],
-    [t("standardNow"), status.standard === "none" ? t("notDeclared") : term("standards", status.standard)],
+    [t("standardNow"), status.standard === state.vocabulary.noStandard.value ? label(state.vocabulary.noStandard) : term("standards", status.standard)],
     [t("conversionState"), term("conversionStates", status.conversion.state)],
     // A board known only from a report's text has no member count.
     [t("board"), status.steeringBoard ? `${day(status.steeringBoard.formedOn)}${status.steeringBoard.members == null ? "" : ` · ${status.steeringBoard.members} ${t("members")}`}` : t("none")],
@@ -699,10 +702,10 @@ function fillYears(extra) {
   $("year").value = years.map(String).includes(String(chosen)) ? chosen : years[years.length - 1];
 }
 
-/** Whether text is a calendar day written YYYY-MM-DD (not 2020-13-45, not 2031-02-30). */
 /** Text without diacritics, in lower case (đ as d), as a name filter typed without them compares it. */
 const folded = (text) => text.normalize("NFD").replace(/\p{Mn}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
 
+/** Whether text is a calendar day written YYYY-MM-DD (not 2020-13-45, not 2031-02-30). */
 function isDay(text) {
   const day = new Date(`${text}T00:00:00Z`);
   return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(day.getTime()) && day.toISOString().startsWith(text);
@@ -797,6 +800,7 @@ async function start() {
     return;
   }
   $("status").textContent = "";
+  translatePage();
   $("province").replaceChildren(...state.provinces.map((p) => element("option", { value: p.province, text: `${p.province} (${p.units})` })));
   // Without a province in the address, the first one with a year of data (not the first by name, maybe empty).
   $("province").value = (state.provinces.find((p) => p.years.length > 0) ?? state.provinces[0])?.province ?? "";

@@ -1,18 +1,18 @@
 using IsoLedger.Domain.LegalBasis;
-using IsoLedger.Domain.Units;
 
-namespace IsoLedger.Api.Dashboards;
+namespace IsoLedger.Domain.Units;
 
-/// <summary>Where a unit's system stands on the way to ISO 9001:2015, in the report's terms.</summary>
+/// <summary>Where a unit's system stands on the way to ISO 9001:2015, in the report's terms
+/// (<see cref="Vocabulary.Standings"/>).</summary>
 public enum Standing
 {
     /// <summary>No declaration yet.</summary>
     NotDeclared,
-    /// <summary>Declared on 2008, conversion not started (Áp dụng 2008).</summary>
+    /// <summary>Declared on 2008, conversion not started.</summary>
     On2008,
-    /// <summary>Declared on 2008, conversion started (Đang chuyển đổi).</summary>
+    /// <summary>Declared on 2008, conversion started.</summary>
     Converting,
-    /// <summary>On 2015: converted, or built on 2015 from the start (Đã chuyển đổi 9001:2015).</summary>
+    /// <summary>On 2015: converted, or built on 2015 from the start.</summary>
     Converted,
 }
 
