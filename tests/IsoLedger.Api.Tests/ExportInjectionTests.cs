@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using Alba;
-using IsoLedger.Api.Imports;
 
 namespace IsoLedger.Api.Tests;
 
@@ -52,8 +51,7 @@ public class ExportInjectionTests(ApiFixture api) : IClassFixture<ApiFixture>, I
     private static string Export(string query) =>
         $"/api/reports/annual/2020?province={Uri.EscapeDataString(Province)}&{query}";
 
-    private static List<IReadOnlyList<string>> Cells(string csv) =>
-        [.. new CsvReader(new StringReader(csv.TrimStart('\uFEFF'))).ReadAll().Select(r => r.Fields)];
+    private static List<IReadOnlyList<string>> Cells(string csv) => CsvAnswers.Cells(csv);
 
     [Theory]
     [InlineData("lang=vi")]

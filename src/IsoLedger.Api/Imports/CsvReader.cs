@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using IsoLedger.Domain;
 
@@ -82,10 +83,15 @@ public sealed class CsvReader(TextReader text)
     private static string Normalized(string field) =>
         UnicodeText.FirstNotText(field) < 0 ? field.Normalize() : field;
 
-    public IEnumerable<CsvRecord> ReadAll()
-    {
-        while (Read() is { } record) yield return record;
-    }
+    /// <summary>A date as ISO writes it, or as Vietnamese tables do (19/11/2020): the date formats of every
+    /// import.</summary>
+    public static bool TryDate(string? text, out DateOnly date) => DateOnly.TryParseExact(
+        text, ["yyyy-MM-dd", "d/M/yyyy", "dd/MM/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
+    /// <summary>Why a date column's text is no date.</summary>
+    public static string NotADate(string? text) => string.IsNullOrEmpty(text)
+        ? "Required: a date as YYYY-MM-DD or DD/MM/YYYY."
+        : $"'{text}' is no date: write YYYY-MM-DD or DD/MM/YYYY.";
 }
 
 public sealed class CsvFormatException(int line, string message) : Exception(message)

@@ -108,11 +108,6 @@ public sealed class ReportRowParser
             var other => Invalid(column, $"'{other}' is not a mark: write x (or ✓, có) or leave it empty."),
         };
 
-        // A date as ISO writes it, or as Vietnamese tables do (19/11/2020).
-        static bool TryDate(string text, out DateOnly date) => DateOnly.TryParseExact(
-            text, ["yyyy-MM-dd", "d/M/yyyy", "dd/MM/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None,
-            out date);
-
         bool Invalid(string column, string reason) { Error(column, reason); return false; }
 
         Edition? EditionOf(string column)
@@ -151,10 +146,9 @@ public sealed class ReportRowParser
 
         DateOnly? reportDate = null;
         var dateText = Field("report_date");
-        if (!TryDate(dateText, out var parsedDate))
+        if (!CsvReader.TryDate(dateText, out var parsedDate))
         {
-            Error("report_date", dateText.Length == 0 ? "Required: a date as YYYY-MM-DD or DD/MM/YYYY."
-                : $"'{dateText}' is no date: write YYYY-MM-DD or DD/MM/YYYY.");
+            Error("report_date", CsvReader.NotADate(dateText));
         }
         else if (parsedDate > today) Error("report_date", "Must not lie in the future.");
         else if (year is not null && parsedDate.Year < year)
@@ -189,7 +183,7 @@ public sealed class ReportRowParser
         DateOnly? declaredBy = null;
         if (Field("declared_by") is { Length: > 0 } byText)
         {
-            if (!TryDate(byText, out var by))
+            if (!CsvReader.TryDate(byText, out var by))
                 Error("declared_by", $"'{byText}' is no date: write YYYY-MM-DD or DD/MM/YYYY, or leave it empty.");
             else if (by < Validation.EarliestDate)
                 Error("declared_by", $"Must not lie before {Validation.EarliestDate:yyyy-MM-dd}.");

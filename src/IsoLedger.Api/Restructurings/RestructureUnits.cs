@@ -98,10 +98,22 @@ public static class RestructureUnitsEndpoint
                         "A transfer names a new province, a new district, or both.");
                 break;
         }
+        if (part.Kind is { } kind)
+        {
+            foreach (var field in RestructuringPart.FieldsNotTakenBy(kind, part.Name, part.Province, part.District))
+                validation.Add($"{at}.{field}", NotTaken(kind, field));
+        }
         if (part.Kind is not (RestructuringKind.Merge or RestructuringKind.Split))
             validation.Check($"{at}.into", into.Count == 0, "Only a merge or a split goes into units.");
         for (var i = 0; i < into.Count; i++) ValidateTarget(validation, $"{at}.into[{i}]", into[i], effectiveOn);
     }
+
+    /// <summary>Why a part of <paramref name="kind"/> refuses <paramref name="field"/> (for the API and the CSV
+    /// import alike).</summary>
+    public static string NotTaken(RestructuringKind kind, string field) =>
+        $"A {Vocabulary.RestructuringKinds[kind].Value} takes no {field}: "
+        + (field == "name" ? "a new name is a rename" : "a new province or district is a transfer")
+        + ", a part of its own.";
 
     /// <summary>A province must be one in force on the effective date (reference data, with the 2025 mergers).
     /// </summary>
@@ -119,7 +131,16 @@ public static class RestructureUnitsEndpoint
             validation.Add($"{at}.code", $"Required; must match {UnitCode.Pattern}.");
             return;
         }
-        if (!target.IsNew()) return;
+        if (!target.IsNew())
+        {
+            // An existing unit is named by its code: its district or parent would be dropped, not recorded.
+            if (target.District is not null || target.ParentCode is not null)
+            {
+                validation.Add(target.District is not null ? $"{at}.district" : $"{at}.parentCode",
+                    "An existing unit is named by its code alone; a new one gives its name, level and province.");
+            }
+            return;
+        }
         ValidateProvince(validation, $"{at}.province", target.Province, effectiveOn);
         validation.Text($"{at}.name", target.Name, required: true, max: MaxName)
             .Text($"{at}.province", target.Province, required: true, max: MaxName)

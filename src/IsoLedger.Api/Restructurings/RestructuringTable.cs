@@ -1,4 +1,3 @@
-using System.Globalization;
 using IsoLedger.Api.Imports;
 using IsoLedger.Api.Reports;
 using IsoLedger.Domain;
@@ -107,9 +106,9 @@ public static class RestructuringTable
 
         var decisionNo = Field("decision_no");
         if (decisionNo is null) errors.Add(new(record.Line, "decision_no", "Required: the act that decided it."));
-        DateOnly? effectiveOn = DateOnly.TryParseExact(Field("effective_on"), "yyyy-MM-dd",
-            CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
-        if (effectiveOn is null) errors.Add(new(record.Line, "effective_on", "Required: a date as YYYY-MM-DD."));
+        var effectiveText = Field("effective_on");
+        DateOnly? effectiveOn = CsvReader.TryDate(effectiveText, out var date) ? date : null;
+        if (effectiveOn is null) errors.Add(new(record.Line, "effective_on", CsvReader.NotADate(effectiveText)));
         var from = Code("from_code");
         if (from is null) errors.Add(new(record.Line, "from_code", "Required: the code of the unit it changes."));
         var kind = Member("kind", Vocabulary.RestructuringKinds);
@@ -159,6 +158,12 @@ public static class RestructuringTable
             : r.Province is not null || r.District is not null ? RestructuringKind.Transfer
             : RestructuringKind.Dissolve);
 
+        foreach (var row in rows)
+        {
+            var kind = KindOf(row);
+            foreach (var field in RestructuringPart.FieldsNotTakenBy(kind, row.Name, row.Province, row.District))
+                errors.Add(new(row.Line, field, RestructureUnitsEndpoint.NotTaken(kind, field)));
+        }
         var parts = new List<RestructuringPart>();
         foreach (var merge in rows.Where(r => KindOf(r) == RestructuringKind.Merge).GroupBy(r => r.Into))
         {

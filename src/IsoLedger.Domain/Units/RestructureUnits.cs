@@ -20,6 +20,18 @@ public sealed record RestructuringPart(
     string? Province = null,
     string? District = null)
 {
+    /// <summary>The fields given that <paramref name="kind"/> does not take: a name is a rename's, a province and a
+    /// district a transfer's. Recorded with the part but never applied, they would say something that did not
+    /// happen (a "rename" to another province).</summary>
+    public static IEnumerable<string> FieldsNotTakenBy(
+        RestructuringKind kind, string? name, string? province, string? district)
+    {
+        if (kind != RestructuringKind.Rename && name is not null) yield return "name";
+        if (kind == RestructuringKind.Transfer) yield break;
+        if (province is not null) yield return "province";
+        if (district is not null) yield return "district";
+    }
+
     /// <summary>The units that end with this part (merged, split or dissolved).</summary>
     public IEnumerable<string> Predecessors() =>
         Kind is RestructuringKind.Merge or RestructuringKind.Split or RestructuringKind.Dissolve ? From : [];
