@@ -6,6 +6,7 @@ using IsoLedger.Api.Units;
 using IsoLedger.Domain;
 using IsoLedger.Domain.Imports;
 using IsoLedger.Domain.LegalBasis;
+using IsoLedger.Domain.Provinces;
 using IsoLedger.Domain.Units;
 using IsoLedger.Projections.Units;
 using Marten;
@@ -337,9 +338,9 @@ public sealed class ReportImporter(
         foreach (var (line, row) in batch)
         {
             var unit = states[row.UnitCode];
-            if (unit is not null && (unit.Level != row.Level || unit.Province != row.Province))
+            if (unit is not null && (unit.Level != row.Level || !InRowsProvince(unit, row)))
             {
-                var recorded = $"a {Vocabulary.Levels[unit.Level].Value} of {unit.Province}";
+                var recorded = $"a {Vocabulary.Levels[unit.Level].Value} of {unit.ProvinceOn(row.ReportDate)}";
                 var reported = $"a {Vocabulary.Levels[row.Level].Value} of {row.Province}";
                 errors.Add(new ImportError(line, "unit_code",
                     $"Unit {row.UnitCode} is recorded as {recorded}, not {reported}."));
@@ -394,4 +395,10 @@ public sealed class ReportImporter(
         e.SetHeader("business-date", "report-date");
         return e;
     }
+
+    /// <summary>Whether the row's province is the one <paramref name="unit"/> counts under on the report's date: the
+    /// province it was recorded in (or transferred to) by then, or that province's successor once it has merged into
+    /// another (a 2025 report of Quảng Trị lists the former Quảng Bình units; Huế lists Thừa Thiên Huế's).</summary>
+    private static bool InRowsProvince(Unit unit, ReportRow row) =>
+        Provinces.On(unit.ProvinceOn(row.ReportDate), row.ReportDate) == Provinces.On(row.Province, row.ReportDate);
 }
