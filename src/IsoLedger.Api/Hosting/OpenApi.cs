@@ -31,15 +31,16 @@ public static class OpenApi
                 return Task.CompletedTask;
             });
             // What every route may answer besides its own: 400 for a malformed X-Correlation-Id or Idempotency-Key
-            // (HeaderLimits) or a query parameter given twice (RequestShape), 429 from the rate limit (Protection),
-            // 414 and 431 for an address or headers too long (HeaderLimits), 503 while the database cannot be reached
-            // (Problems), and for a route that takes a body 413 (too large) and 415 (not its media type, encoding or
-            // charset); an import's body is CSV text.
+            // (HeaderLimits) or a query parameter given twice or not taken (RequestShape), 429 from the rate limit
+            // (Protection), 414 and 431 for an address or headers too long (HeaderLimits), 503 while the database
+            // cannot be reached (Problems), and for a route that takes a body 413 (too large) and 415 (not its media
+            // type, encoding or charset); an import's body is CSV text.
             options.AddOperationTransformer((operation, context, _) =>
             {
                 operation.Responses ??= [];
                 AddProblem(operation.Responses, StatusCodes.Status400BadRequest,
-                    "The request is not valid: a header or query parameter malformed or given twice.");
+                    "The request is not valid: a header or query parameter malformed, given twice or not taken "
+                    + "here.");
                 AddProblem(operation.Responses, StatusCodes.Status503ServiceUnavailable,
                     "The database cannot be reached for now; retry after the Retry-After header's seconds.");
                 AddProblem(operation.Responses, StatusCodes.Status429TooManyRequests,
@@ -66,6 +67,22 @@ public static class OpenApi
                 AddProblem(operation.Responses, StatusCodes.Status413PayloadTooLarge, "The request body is too large.");
                 AddProblem(operation.Responses, StatusCodes.Status415UnsupportedMediaType,
                     "The body is not of the media type the route takes, or not sent as it is in UTF-8.");
+                return Task.CompletedTask;
+            });
+            // A problem carries extension members besides RFC 9457's five (traceId on every one; a 409 its rule, a 412
+            // the current version, an import's 422 its errors by line): the strict JSON options would describe the
+            // schema as closed, and a client validating answers would refuse every error.
+            options.AddSchemaTransformer((schema, context, _) =>
+            {
+                if (!typeof(ProblemDetails).IsAssignableFrom(context.JsonTypeInfo.Type)) return Task.CompletedTask;
+                schema.AdditionalPropertiesAllowed = true;
+                schema.AdditionalProperties = null;
+                schema.Properties ??= new Dictionary<string, IOpenApiSchema>();
+                schema.Properties.TryAdd("traceId", new OpenApiSchema
+                {
+                    Type = JsonSchemaType.String,
+                    Description = "The request's trace identifier, as the logs have it.",
+                });
                 return Task.CompletedTask;
             });
             options.AddOperationTransformer(OpenApiParameters.Describe);

@@ -21,13 +21,15 @@ public static class LegalBasisFeature
             options.Events.AddEventType<ObligationAdded>();
             options.Events.AddEventType<ObligationEnded>();
         });
-        // An edition is written as its name; without this the document would describe an object.
+        // An edition is written as its name; without this the document would describe an object. The one schema
+        // serves Edition and Edition? alike (the document names both "Edition"), so it is a string: a nullable field
+        // says so itself, by a oneOf with null around the reference (a null in the shared schema matched both).
         services.Configure<OpenApiOptions>("v1", options => options.AddSchemaTransformer((schema, context, _) =>
         {
             var type = context.JsonTypeInfo.Type;
             if (type != typeof(Edition) && Nullable.GetUnderlyingType(type) != typeof(Edition))
                 return Task.CompletedTask;
-            schema.Type = type == typeof(Edition) ? JsonSchemaType.String : JsonSchemaType.String | JsonSchemaType.Null;
+            schema.Type = JsonSchemaType.String;
             schema.Pattern = Edition.Pattern;
             schema.MaxLength = Edition.MaxLength;
             schema.Description = "An edition of TCVN ISO 9001 by its name in the rule book: \"2000\", \"2008\", "

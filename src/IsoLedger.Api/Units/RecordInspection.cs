@@ -1,8 +1,11 @@
+using System.Text.Json.Nodes;
 using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Security;
 using IsoLedger.Domain.Units;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 using Wolverine.Http;
 
 namespace IsoLedger.Api.Units;
@@ -17,13 +20,42 @@ public sealed record RecordInspectionRequest(
 
 public static class RecordInspectionEndpoint
 {
+    /// <summary>The results an inspection recorded through the API may have; the other two (maintained, no report)
+    /// come from the provinces' report tables only.</summary>
+    public static readonly InspectionResult[] Verdicts = [InspectionResult.Passed, InspectionResult.Failed];
+
+    /// <summary>The request's <c>result</c> lists <see cref="Verdicts"/> only, not every value of the shared
+    /// enumeration: a client built from the document would offer two values that always answer 400.</summary>
+    public static Task DescribeResult(OpenApiDocument document, OpenApiDocumentTransformerContext context,
+        CancellationToken cancellation)
+    {
+        IOpenApiSchema? request = null;
+        if (document.Components?.Schemas?.TryGetValue(nameof(RecordInspectionRequest), out request) != true
+            || request is not OpenApiSchema { Properties: { } properties })
+            return Task.CompletedTask;
+        properties["result"] = new OpenApiSchema
+        {
+            Description = "\"passed\" or \"failed\".",
+            OneOf =
+            [
+                new OpenApiSchema { Type = JsonSchemaType.Null },
+                new OpenApiSchema
+                {
+                    Type = JsonSchemaType.String,
+                    Enum = [.. Verdicts.Select(v => (JsonNode)Vocabulary.Inspections[v].Value)],
+                },
+            ],
+        };
+        return Task.CompletedTask;
+    }
+
     public static ProblemDetails Validate(int year, RecordInspectionRequest request, BusinessClock clock) =>
         new Validation()
             .Year("year", year, clock.Today)
             .Date("inspectedOn", request.InspectedOn)
             .Required("onSite", request.OnSite, "true or false")
             .OneOf("result", request.Result)
-            .Check("result", request.Result is null or InspectionResult.Passed or InspectionResult.Failed,
+            .Check("result", request.Result is not { } result || Verdicts.Contains(result),
                 "An inspection is passed or failed.")
             .Text("inspector", request.Inspector)
             .Text("notes", request.Notes)

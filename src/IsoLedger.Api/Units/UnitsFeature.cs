@@ -1,6 +1,7 @@
 using IsoLedger.Domain.Units;
 using IsoLedger.Projections.Units;
 using Marten;
+using Microsoft.AspNetCore.OpenApi;
 
 namespace IsoLedger.Api.Units;
 
@@ -22,6 +23,8 @@ public static class UnitsFeature
         services.AddSingleton<UnitWriteCache>();
         services.AddSingleton<UnitWriteMetrics>();
         services.AddSingleton<UnitWriteQueue>();
+        services.Configure<OpenApiOptions>("v1", options =>
+            options.AddDocumentTransformer(RecordInspectionEndpoint.DescribeResult));
         services.ConfigureMarten(options =>
         {
             options.AddUnitDocuments();

@@ -1,0 +1,46 @@
+using System.Text.Json.Nodes;
+using Alba;
+
+namespace IsoLedger.Api.Tests;
+
+/// <summary>The document describes what the API answers: problems with their extension members (a client validating
+/// answers had refused every error), editions as strings that a nullable field wraps (a null had matched both branches
+/// of its oneOf), and an inspection's result as the two values a request may send.</summary>
+public class OpenApiContractTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    private IAlbaHost Host => api.Host;
+
+    private async Task<JsonNode> Schemas() =>
+        (await Host.Get("/openapi/v1.json", key: null).Expect(200)).Json["components"]!["schemas"]!;
+
+    [Theory]
+    [InlineData("ProblemDetails")]
+    [InlineData("ValidationProblemDetails")]
+    public async Task Problems_allow_the_members_the_API_adds(string name)
+    {
+        var problem = (await Schemas())[name]!;
+
+        Assert.NotEqual(false, (bool?)problem["additionalProperties"]);
+        Assert.Equal("string", (string?)problem["properties"]!["traceId"]!["type"]);
+    }
+
+    [Fact]
+    public async Task An_edition_is_a_string_and_a_nullable_edition_says_so_around_it()
+    {
+        var schemas = await Schemas();
+
+        Assert.Equal("string", (string?)schemas["Edition"]!["type"]);
+        var amends = schemas["EditionView"]!["properties"]!["amends"]!["oneOf"]!.AsArray();
+        Assert.Equal(["null", null], amends.Select(s => (string?)s!["type"]));
+        Assert.Equal("#/components/schemas/Edition", (string?)schemas["EditionView"]!["properties"]!["name"]!["$ref"]);
+    }
+
+    [Fact]
+    public async Task An_inspection_s_result_lists_what_a_request_may_send()
+    {
+        var result = (await Schemas())["RecordInspectionRequest"]!["properties"]!["result"]!;
+
+        var values = result["oneOf"]!.AsArray().Single(s => (string?)s!["type"] == "string")!["enum"]!.AsArray();
+        Assert.Equal(["passed", "failed"], values.Select(v => (string?)v));
+    }
+}
