@@ -1,31 +1,86 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.ApiExplorer;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Net.Http.Headers;
 
 namespace IsoLedger.Api.Hosting;
 
-/// <summary>What every request must look like before any endpoint reads it: each query parameter given once (no
-/// route takes a list: a repeated <c>province</c> had been joined into "A,A" and matched nothing), and a body sent as
-/// it is, in UTF-8 (a compressed or otherwise encoded body had been read as garbled JSON, or its encoding ignored).
-/// </summary>
-public static class RequestShape
+/// <summary>What every request must look like before any endpoint reads it: the parameters its route takes, each
+/// once, and a body sent as it is, in UTF-8.</summary>
+public static partial class RequestShape
 {
-    public static IApplicationBuilder UseRequestShape(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    public static IApplicationBuilder UseRequestShape(this IApplicationBuilder app)
     {
-        var request = context.Request;
-        var repeated = request.Query.Where(parameter => parameter.Value.Count > 1).Select(p => p.Key).ToList();
-        if (repeated.Count > 0)
+        // The query parameters each API route takes, as its OpenAPI description lists them.
+        var parameters = new Lazy<Dictionary<(string Method, string Route), HashSet<string>>>(() =>
+            QueryParameters(app.ApplicationServices.GetRequiredService<IApiDescriptionGroupCollectionProvider>()));
+        return app.Use(async (context, next) =>
         {
-            await Results.Problem(Problems.Invalid(repeated.ToDictionary(
-                name => name, _ => new[] { "Give this parameter once." }))).ExecuteAsync(context);
-            return;
+            if (Malformed(context.Request, context.GetEndpoint() as RouteEndpoint, parameters.Value) is { } errors)
+            {
+                await Results.Problem(Problems.Invalid(errors)).ExecuteAsync(context);
+                return;
+            }
+            if (BodyNotAsSent(context.Request) is { } unsupported)
+            {
+                await unsupported.ExecuteAsync(context);
+                return;
+            }
+            await next(context);
+        });
+    }
+
+    private static Dictionary<(string, string), HashSet<string>> QueryParameters(
+        IApiDescriptionGroupCollectionProvider descriptions) =>
+        descriptions.ApiDescriptionGroups.Items.SelectMany(group => group.Items)
+            .GroupBy(d => (d.HttpMethod ?? "", Route(d.RelativePath)))
+            .ToDictionary(g => g.Key, g => g.SelectMany(d => d.ParameterDescriptions)
+                .Where(p => p.Source == BindingSource.Query).Select(p => p.Name).ToHashSet(StringComparer.Ordinal));
+
+    private static string Route(string? path) => (path ?? "").Split('?')[0].Trim('/');
+
+    /// <summary>What is wrong with the address's parameters, by name, or null: a query parameter given twice (no
+    /// route takes a list: a repeated <c>province</c> had been joined into "A,A" and matched nothing), one the route
+    /// does not take (a mistyped <c>as_of</c> had been ignored and the answer judged on today; names are matched in
+    /// their case, as a body's fields are), and a year in the path that is no number (answered as no such address).
+    /// </summary>
+    private static Dictionary<string, string[]>? Malformed(
+        HttpRequest request, RouteEndpoint? endpoint, Dictionary<(string, string), HashSet<string>> parameters)
+    {
+        var errors = new Dictionary<string, string[]>();
+        foreach (var name in request.Query.Where(p => p.Value.Count > 1).Select(p => p.Key))
+            errors[name] = ["Give this parameter once."];
+        if (endpoint is not null
+            && parameters.TryGetValue((request.Method, Route(endpoint.RoutePattern.RawText)), out var taken))
+        {
+            foreach (var name in request.Query.Keys.Where(name => !taken.Contains(name)))
+            {
+                var meant = taken.FirstOrDefault(known => known.Equals(name, StringComparison.OrdinalIgnoreCase));
+                errors.TryAdd(name, [meant is not null ? $"Write it as {meant}."
+                    : taken.Count == 0 ? "This route takes no query parameters."
+                    : $"This route takes no such parameter; it takes: {string.Join(", ", taken.Order())}."]);
+            }
         }
+        if (endpoint?.RoutePattern.GetParameter("year") is not null
+            && request.RouteValues["year"] is string year && !YearDigits().IsMatch(year))
+            errors["year"] = [$"'{year}' is no year: write it in four digits, e.g. 2020."];
+        return errors.Count > 0 ? errors : null;
+    }
+
+    [GeneratedRegex("^[0-9]{4}$")]
+    private static partial Regex YearDigits();
+
+    /// <summary>A body sent encoded (a compressed or otherwise encoded body had been read as garbled JSON) or in
+    /// another charset than UTF-8 (its encoding had been ignored): 415.</summary>
+    private static IResult? BodyNotAsSent(HttpRequest request)
+    {
         var hasBody = request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0;
         var encodings = request.Headers.ContentEncoding.SelectMany(value => (value ?? "").Split(','))
             .Select(encoding => encoding.Trim()).Where(encoding => encoding.Length > 0);
         if (hasBody && encodings.Any(encoding => !"identity".Equals(encoding, StringComparison.OrdinalIgnoreCase)))
         {
-            await Unsupported($"Send the body as it is, without a Content-Encoding "
-                + $"('{request.Headers.ContentEncoding}' is not accepted).").ExecuteAsync(context);
-            return;
+            return Unsupported($"Send the body as it is, without a Content-Encoding "
+                + $"('{request.Headers.ContentEncoding}' is not accepted).");
         }
         // Every charset parameter: "charset=utf-8; charset=iso-8859-1" is not UTF-8 either.
         var charsets = MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
@@ -34,12 +89,9 @@ public static class RequestShape
             : [];
         if (hasBody && charsets.FirstOrDefault(charset => !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)
                 && !charset.Equals("utf8", StringComparison.OrdinalIgnoreCase)) is { } other)
-        {
-            await Unsupported($"Send the body in UTF-8 (charset={other} is not accepted).").ExecuteAsync(context);
-            return;
-        }
-        await next(context);
-    });
+            return Unsupported($"Send the body in UTF-8 (charset={other} is not accepted).");
+        return null;
+    }
 
     private static IResult Unsupported(string detail) => Results.Problem(
         title: "The body's encoding is not supported.", detail: detail,

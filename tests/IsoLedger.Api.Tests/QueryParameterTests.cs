@@ -1,0 +1,58 @@
+using Alba;
+
+namespace IsoLedger.Api.Tests;
+
+/// <summary>A route takes the query parameters its OpenAPI description lists, named in their case, and a year in the
+/// path written in digits: a mistyped parameter had been ignored (an <c>as_of</c> answered as of today) and a year
+/// that is no number answered "nothing at this address".</summary>
+public class QueryParameterTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    private IAlbaHost Host => api.Host;
+
+    [Theory]
+    [InlineData("/api/dashboards/conversion?province=Kon+Tum&as_of=2016-01-01", "as_of", "asOf")]
+    [InlineData("/api/dashboards/conversion?province=Kon+Tum&ASOF=2016-01-01", "ASOF", "Write it as asOf.")]
+    [InlineData("/api/units?page_size=3", "page_size", "pageSize")]
+    [InlineData("/api/vocabulary?lang=en", "lang", "no query parameters")]
+    [InlineData("/api/units/QP-1/state?asof=2020-01-01", "asof", "Write it as asOf.")]
+    public async Task A_parameter_the_route_does_not_take_is_refused_naming_it(
+        string url, string parameter, string told)
+    {
+        var answer = await Host.Get(url, Keys.Viewer).Expect(400);
+
+        Assert.Equal("application/problem+json", answer.ContentType);
+        Assert.Contains(told, (string?)answer.Json["errors"]![parameter]![0]);
+    }
+
+    [Theory]
+    [InlineData("/api/dashboards/national/abc")]
+    [InlineData("/api/dashboards/national/2020.5")]
+    [InlineData("/api/reports/summary/%2B2020?province=Kon+Tum")]
+    [InlineData("/api/dashboards/annual/02020?province=Kon+Tum")]
+    [InlineData("/api/dashboards/statistics/2147483648?province=Kon+Tum")]
+    public async Task A_year_in_the_path_that_is_no_year_is_refused_naming_it(string url)
+    {
+        var answer = await Host.Get(url, Keys.Viewer).Expect(400);
+
+        Assert.Contains("four digits", (string?)answer.Json["errors"]!["year"]![0]);
+    }
+
+    [Fact]
+    public async Task A_yearly_step_s_year_is_checked_alike()
+    {
+        await Host.RegisterCommune("QP-Y", "2015-01-01");
+
+        var answer = await Host.Post("/api/units/QP-Y/years/abc/report", """{"submittedOn":"2020-11-10"}""",
+            Keys.Recorder).Expect(400);
+
+        Assert.NotNull(answer.Json["errors"]!["year"]);
+    }
+
+    [Fact]
+    public async Task The_parameters_a_route_lists_are_taken()
+    {
+        await Host.Get("/api/dashboards/conversion?province=Kon+Tum&asOf=2020-01-01&level=commune&consistent=true",
+            Keys.Viewer).Expect(200);
+        await Host.Get("/api/units?province=Kon+Tum&page=1&pageSize=5", Keys.Viewer).Expect(200);
+    }
+}
