@@ -354,8 +354,8 @@ public sealed class ReportImporter(
             switch (ReportRowDecider.Decide(unit, row, clock.Today, book))
             {
                 case Rejected rejected:
-                    errors.Add(new ImportError(
-                        line, null, $"{rejected.Broken.Sentence} ({rejected.Broken.Id})"));
+                    errors.Add(new ImportError(line, null,
+                        $"Unit {row.UnitCode}, {row.Year}: {rejected.Broken.Sentence} ({rejected.Broken.Id})"));
                     break;
                 case Accepted { Events.Count: > 0 } accepted:
                     if (unit is null) created++;

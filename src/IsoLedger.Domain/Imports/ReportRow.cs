@@ -27,10 +27,14 @@ public sealed record ReportRow(
     /// <see cref="StepDate"/>.</summary>
     public DateOnly DeclarationDate => DeclaredBy ?? StepDate;
 
-    /// <summary>The edition a first declaration is made on: the one the table gives, 2008 under a conversion (the
-    /// report tables' conversions go from 2008 to 2015), otherwise the one the rule book required of new systems on
-    /// the declaration's date (2015 for systems built after 21 Feb 2018).</summary>
+    /// <summary>The edition a first declaration is made on: 2008 under a conversion (the report tables' conversions
+    /// go from 2008 to 2015); the one the table gives if it was published by the declaration's date, else the latest
+    /// before it that was (a unit "applying since 2014" listed on 2015 declared on 2008 and converted later); without
+    /// one, the edition the rule book required of new systems on that date (2015 after 21 Feb 2018).</summary>
     public Edition DeclaredStandard(RuleBook rules) =>
         Conversion is ConversionState.InProgress or ConversionState.Done ? Edition.Iso9001V2008
-        : Standard ?? rules.RequiredForNewSystemsOn(DeclarationDate) ?? Edition.Iso9001V2008;
+        : Standard is not { } listed ? rules.RequiredForNewSystemsOn(DeclarationDate) ?? Edition.Iso9001V2008
+        : rules.Published(listed, DeclarationDate) ? listed
+        : rules.Editions.LastOrDefault(e => e.PublishedOn <= DeclarationDate && rules.Precedes(e.Edition, listed))
+            ?.Edition ?? listed;
 }

@@ -103,7 +103,8 @@ public static class ReportRowDecider
         // A report of an earlier year may come after a later one: what it states is recorded at its own date when
         // nothing on record covers that date yet.
         var declares = row.Declared || row.Conversion is ConversionState.InProgress or ConversionState.Done;
-        if (declares && !unit.Declarations.Any(d => d.DeclaredOn <= row.DeclarationDate))
+        var declaredNow = declares && !unit.Declarations.Any(d => d.DeclaredOn <= row.DeclarationDate);
+        if (declaredNow)
         {
             yield return new DeclareConformity(
                 row.DeclarationDate, row.DeclaredStandard(rules), null, null, DatedByReport: true);
@@ -116,9 +117,10 @@ public static class ReportRowDecider
         if (row.Conversion == ConversionState.Done && conversion?.CompletedOn is null)
             yield return new CompleteConversion(on, null, Edition.Iso9001V2015);
         // Later tables have no conversion column: a unit they list on a later edition than the one it is recorded on
-        // had converted to it by then.
-        if (row.Conversion is null && row.Standard is { } reported && unit.Declarations.Count > 0
-            && unit.StandardOn(on) is { } current && rules.Knows(reported) && rules.Precedes(current, reported))
+        // (or was just declared on, the listed one not yet published then) had converted to it by then.
+        var standardBefore = declaredNow ? row.DeclaredStandard(rules) : unit.StandardOn(on);
+        if (row.Conversion is null && row.Standard is { } reported && (declaredNow || unit.Declarations.Count > 0)
+            && standardBefore is { } current && rules.Knows(reported) && rules.Precedes(current, reported))
             yield return new CompleteConversion(on, null, reported);
 
         if (row.ReportSubmitted && year.ReportSubmittedOn is null)
