@@ -1,20 +1,30 @@
 namespace IsoLedger.Domain.Units;
 
-/// <summary>How people write one district: "Huyện Hải Lăng", "hải lăng", "HẢI  LĂNG" and "H. Hải Lăng" are "Hải Lăng".
-/// Not "Thị xã" or "Thành phố": a province may have a huyện and a thị xã of one name (Hà Tĩnh's Kỳ Anh), which are
-/// two districts.</summary>
+/// <summary>How people write one district: "Huyện Hải Lăng", "hải lăng", "HẢI  LĂNG" and "H. Hải Lăng" are "Hải Lăng";
+/// "TP. Hà Tĩnh", "TP Hà Tĩnh" and "Th phố Hà Tĩnh" are "Thành phố Hà Tĩnh", "TX. Kỳ Anh" is "Thị xã Kỳ Anh". A
+/// "Thị xã" or "Thành phố" stays in the name: a province may have a huyện and a thị xã of one name (Hà Tĩnh's Kỳ
+/// Anh), which are two districts.</summary>
 public static class DistrictNames
 {
     /// <summary>The word a table may put before a rural district's name (huyện, or h.).</summary>
-    private static readonly string[] Prefixes = ["huyện ", "h. "];
+    private static readonly string[] Rural = ["huyện ", "h. "];
 
-    /// <summary>The name without letter case, runs of spaces or a leading "Huyện".</summary>
+    /// <summary>How tables abbreviate the kinds of district that stay in the name, longest first.</summary>
+    private static readonly (string Written, string Kind)[] Abbreviations =
+    [
+        ("thành phố ", "thành phố "), ("th phố ", "thành phố "), ("tp. ", "thành phố "), ("tp.", "thành phố "),
+        ("tp ", "thành phố "), ("thị xã ", "thị xã "), ("tx. ", "thị xã "), ("tx.", "thị xã "), ("tx ", "thị xã "),
+    ];
+
+    /// <summary>The name without letter case, runs of spaces or a leading "Huyện", its kind written out.</summary>
     public static string Comparable(string district)
     {
         var text = UnicodeText.Comparable(district);
-        var prefix = Prefixes.FirstOrDefault(p =>
-            text.StartsWith(p, StringComparison.Ordinal) && text.Length > p.Length);
-        return prefix is null ? text : text[prefix.Length..];
+        var rural = Rural.FirstOrDefault(p => text.StartsWith(p, StringComparison.Ordinal) && text.Length > p.Length);
+        if (rural is not null) return text[rural.Length..];
+        var (written, kind) = Abbreviations.FirstOrDefault(a =>
+            text.StartsWith(a.Written, StringComparison.Ordinal) && text.Length > a.Written.Length);
+        return written is null ? text : kind + text[written.Length..].TrimStart();
     }
 
     /// <summary>Whether <paramref name="a"/> and <paramref name="b"/> name one district.</summary>
