@@ -113,16 +113,18 @@ public static class AnnualReport
                 Mark(row.InternalAudit), Mark(row.CorrectiveActions), Mark(row.ManagementReview),
                 Mark(row.ReportSubmitted),
                 row.Inspection is { } result ? Vocabulary.Inspections[result].Value : "",
-                DeclaredBefore(unit, table.Year)?.ToString("yyyy-MM-dd") ?? "",
+                DeclaredBefore(unit, table.JudgedOn)?.ToString("yyyy-MM-dd") ?? "",
                 Mark(unit.SteeringBoards.Any(b => b.FormedOn.Year == table.Year && b.FormedOn <= table.JudgedOn)),
                 Mark(unit.Documentation.Any(d => d.IssuedOn.Year == table.Year && d.IssuedOn <= table.JudgedOn)));
         }
         return csv.ToBytes();
     }
 
-    /// <summary>The first declaration's date when it lies before the year: the table's <c>declared_by</c>.</summary>
-    private static DateOnly? DeclaredBefore(Unit unit, int year) =>
-        unit.Declarations.Min(d => (DateOnly?)d.DeclaredOn) is { } first && first.Year < year ? first : null;
+    /// <summary>The first declaration's date when it lies before the day the table is dated: the table's
+    /// <c>declared_by</c>, so that the year's export imported dates the declaration as the next year's does (dated
+    /// the table's day, it had become a second declaration once the next year was imported too).</summary>
+    private static DateOnly? DeclaredBefore(Unit unit, DateOnly judgedOn) =>
+        unit.Declarations.Min(d => (DateOnly?)d.DeclaredOn) is { } first && first < judgedOn ? first : null;
 
     private static string Mark(bool done) => done ? "x" : "";
 }

@@ -1,0 +1,54 @@
+using System.Text;
+using Alba;
+
+namespace IsoLedger.Api.Tests;
+
+/// <summary>Consecutive years exported in the import layout and imported in order into an empty store keep one
+/// declaration per unit, dated as recorded: the first year's export had dated it the table's day and the next year's
+/// the day it happened, which made a second declaration (a re-declaration that never was) and changed every answer
+/// as of a day between the two.</summary>
+public class ImportLayoutYearsTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    private const string Header = "province,unit_code,unit_name,level,district,parent_code,year,report_date,declared,"
+        + "standard,conversion,quality_policy,quality_objectives,maintenance_plan,internal_audit,corrective_actions,"
+        + "management_review,report_submitted,inspection";
+
+    private IAlbaHost Host => api.Host;
+
+    private static string Q(string text) => Uri.EscapeDataString(text);
+
+    [Fact]
+    public async Task Two_years_exported_and_imported_in_order_keep_one_declaration_dated_as_recorded()
+    {
+        string[] rows =
+        [
+            "Thừa Thiên Huế,IL-SO-NV,Sở Nội vụ,department,,,2019,2019-11-15,x,2015,,x,x,x,x,x,x,x,passed",
+            "Thừa Thiên Huế,IL-SO-TP,Sở Tư pháp,department,,,2019,2019-11-15,x,2008,,x,x,x,x,x,x,x,passed",
+        ];
+        await Host.PostBytes("/api/imports", Encoding.UTF8.GetBytes(string.Join("\n", [Header, .. rows]) + "\n"))
+            .Expect(200);
+        var exports = new List<byte[]>();
+        foreach (var year in new[] { 2019, 2020 })
+        {
+            var url = $"/api/reports/annual/{year}?province={Q("Thừa Thiên Huế")}&layout=import";
+            exports.Add(Encoding.UTF8.GetBytes((await Host.Get(url).Expect(200)).Text));
+        }
+
+        var empty = new ApiFixture();
+        await empty.InitializeAsync();
+        try
+        {
+            foreach (var export in exports) await empty.Host.PostBytes("/api/imports", export).Expect(200);
+            foreach (var code in new[] { "IL-SO-NV", "IL-SO-TP" })
+            {
+                var state = (await empty.Host.Get($"/api/units/{code}/state?asOf=2020-12-31").Expect(200)).Json;
+                Assert.Equal("2019-11-15", (string?)state["latestDeclaration"]!["declaredOn"]);
+                Assert.False((bool)state["latestDeclaration"]!["redeclaration"]!);
+            }
+        }
+        finally
+        {
+            await empty.DisposeAsync();
+        }
+    }
+}
