@@ -107,7 +107,8 @@ public static class AnnualReport
         {
             var unit = units[row.Code];
             csv.Row(table.Province, row.Code, row.Name, Vocabulary.Levels[row.Level].Value, row.District,
-                unit.ParentCode, table.Year, table.JudgedOn.ToString("yyyy-MM-dd"), Mark(row.Declared),
+                unit.ParentCodeOn(table.JudgedOn), table.Year, table.JudgedOn.ToString("yyyy-MM-dd"),
+                Mark(row.Declared),
                 row.Standard == Editions.None ? "" : row.Standard, Vocabulary.Conversions[row.Conversion].Value,
                 Mark(row.QualityPolicy), Mark(row.QualityObjectives), Mark(row.MaintenancePlan),
                 Mark(row.InternalAudit), Mark(row.CorrectiveActions), Mark(row.ManagementReview),

@@ -33,6 +33,7 @@ public sealed record RestructuringTargetRequest(
 /// <param name="Name">rename: the new name.</param>
 /// <param name="Province">transfer: the new province.</param>
 /// <param name="District">transfer: the new district.</param>
+/// <param name="ParentCode">transfer: the sub-department's new parent department (its code).</param>
 public sealed record RestructuringPartRequest(
     RestructuringKind? Kind,
     IReadOnlyList<string>? From,
@@ -40,7 +41,8 @@ public sealed record RestructuringPartRequest(
     IReadOnlyList<RestructuringTargetRequest>? Into = null,
     string? Name = null,
     string? Province = null,
-    string? District = null);
+    string? District = null,
+    string? ParentCode = null);
 
 /// <param name="DecisionNo">The act that decided it, e.g. "1680/NQ-UBTVQH15".</param>
 /// <param name="EffectiveOn">The day it took effect (YYYY-MM-DD).</param>
@@ -94,14 +96,20 @@ public static class RestructureUnitsEndpoint
                 ValidateProvince(validation, $"{at}.province", part.Province, effectiveOn);
                 validation.Text($"{at}.province", part.Province, max: MaxName)
                     .Text($"{at}.district", part.District, max: MaxName)
-                    .Check($"{at}.province", part.Province is not null || part.District is not null,
-                        "A transfer names a new province, a new district, or both.");
+                    .Check($"{at}.province",
+                        part.Province is not null || part.District is not null || part.ParentCode is not null,
+                        "A transfer names a new province, district or parent department.");
+                if (part.ParentCode is not null && !UnitCode.IsValid(part.ParentCode))
+                    validation.Add($"{at}.parentCode", $"Must match {UnitCode.Pattern}.");
+                else if (part.ParentCode is not null && part.From?.Contains(part.ParentCode) == true)
+                    validation.Add($"{at}.parentCode", "A unit is not its own parent.");
                 break;
         }
         if (part.Kind is { } kind)
         {
-            foreach (var field in RestructuringPart.FieldsNotTakenBy(kind, part.Name, part.Province, part.District))
-                validation.Add($"{at}.{field}", NotTaken(kind, field));
+            var given = RestructuringPart.FieldsNotTakenBy(
+                kind, part.Name, part.Province, part.District, part.ParentCode);
+            foreach (var field in given) validation.Add($"{at}.{field}", NotTaken(kind, field));
         }
         if (part.Kind is not (RestructuringKind.Merge or RestructuringKind.Split))
             validation.Check($"{at}.into", into.Count == 0, "Only a merge or a split goes into units.");
@@ -112,7 +120,7 @@ public static class RestructureUnitsEndpoint
     /// import alike).</summary>
     public static string NotTaken(RestructuringKind kind, string field) =>
         $"A {Vocabulary.RestructuringKinds[kind].Value} takes no {field}: "
-        + (field == "name" ? "a new name is a rename" : "a new province or district is a transfer")
+        + (field == "name" ? "a new name is a rename" : "a new province, district or parent is a transfer")
         + ", a part of its own.";
 
     /// <summary>A province must be one in force on the effective date (reference data, with the 2025 mergers).
@@ -185,7 +193,8 @@ public static class RestructureUnitsEndpoint
             into.FirstOrDefault(t => !t.IsNew())?.Code,
             part.Name?.Normalize(),
             part.Province is null ? null : Provinces.Canonical(part.Province),
-            part.District?.Normalize());
+            part.District?.Normalize(),
+            part.ParentCode);
     }
 }
 

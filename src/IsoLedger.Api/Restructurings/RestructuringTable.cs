@@ -10,15 +10,16 @@ namespace IsoLedger.Api.Restructurings;
 /// one restructuring per act and effective date. Columns, in any order: <c>decision_no</c>, <c>effective_on</c>,
 /// <c>from_code</c> (required), <c>kind</c> (merge, split, rename, transfer, dissolve; when empty: a row with an
 /// <c>into_code</c> merges, or splits when its unit goes into several; one with a <c>name</c> renames; one with a
-/// <c>province</c> or <c>district</c> transfers; one with none of them dissolves), <c>into_code</c>, and for a new unit
-/// <c>into_name</c>, <c>into_level</c>, <c>into_province</c>, <c>into_district</c>, <c>into_parent_code</c>; for a
-/// rename <c>name</c>; for a transfer <c>province</c>, <c>district</c>.</summary>
+/// <c>province</c>, <c>district</c> or <c>parent_code</c> transfers; one with none of them dissolves),
+/// <c>into_code</c>, and for a new unit <c>into_name</c>, <c>into_level</c>, <c>into_province</c>,
+/// <c>into_district</c>, <c>into_parent_code</c>; for a rename <c>name</c>; for a transfer <c>province</c>,
+/// <c>district</c>, <c>parent_code</c>.</summary>
 public static class RestructuringTable
 {
     public static readonly IReadOnlyList<string> Columns =
     [
         "decision_no", "effective_on", "kind", "from_code", "into_code", "into_name", "into_level", "into_province",
-        "into_district", "into_parent_code", "name", "province", "district",
+        "into_district", "into_parent_code", "name", "province", "district", "parent_code",
     ];
 
     private static readonly string[] Required = ["decision_no", "effective_on", "from_code"];
@@ -26,7 +27,7 @@ public static class RestructuringTable
 
     private sealed record Row(
         int Line, string DecisionNo, DateOnly EffectiveOn, RestructuringKind? Kind, string From, string? Into,
-        NewUnit? IntoNew, string? Name, string? Province, string? District);
+        NewUnit? IntoNew, string? Name, string? Province, string? District, string? ParentCode);
 
     /// <summary>The restructurings of the file, or its bad rows (all of them, up to <paramref name="maxErrors"/>).
     /// </summary>
@@ -116,6 +117,7 @@ public static class RestructuringTable
         var name = Field("name");
         var province = Province(record.Line, "province", Field("province"), effectiveOn, errors);
         var district = Field("district");
+        var parentCode = Code("parent_code");
         NewUnit? intoNew = null;
         if (Field("into_name") is { } intoName)
         {
@@ -134,7 +136,8 @@ public static class RestructuringTable
         return errors.Count > before
             ? null
             : new Row(
-                record.Line, decisionNo!, effectiveOn!.Value, kind, from!, into, intoNew, name, province, district);
+                record.Line, decisionNo!, effectiveOn!.Value, kind, from!, into, intoNew, name, province, district,
+                parentCode);
     }
 
     /// <summary>A province in force on the effective date, stored by its canonical name.</summary>
@@ -155,13 +158,15 @@ public static class RestructuringTable
         RestructuringKind KindOf(Row r) => r.Kind ?? (
             r.Into is not null ? (splitting.Contains(r.From) ? RestructuringKind.Split : RestructuringKind.Merge)
             : r.Name is not null ? RestructuringKind.Rename
-            : r.Province is not null || r.District is not null ? RestructuringKind.Transfer
+            : r.Province is not null || r.District is not null || r.ParentCode is not null
+                ? RestructuringKind.Transfer
             : RestructuringKind.Dissolve);
 
         foreach (var row in rows)
         {
             var kind = KindOf(row);
-            foreach (var field in RestructuringPart.FieldsNotTakenBy(kind, row.Name, row.Province, row.District))
+            var given = RestructuringPart.FieldsNotTakenBy(kind, row.Name, row.Province, row.District, row.ParentCode);
+            foreach (var field in given)
                 errors.Add(new(row.Line, field, RestructureUnitsEndpoint.NotTaken(kind, field)));
         }
         var parts = new List<RestructuringPart>();
@@ -191,8 +196,10 @@ public static class RestructuringTable
             var kind = KindOf(row);
             if (kind == RestructuringKind.Rename && row.Name is null)
                 errors.Add(new(row.Line, "name", "A rename gives the new name."));
+            if (row.ParentCode is not null && row.ParentCode == row.From)
+                errors.Add(new(row.Line, "parent_code", "A unit is not its own parent."));
             parts.Add(new RestructuringPart(kind, [row.From], [], Name: row.Name, Province: row.Province,
-                District: row.District));
+                District: row.District, ParentCode: row.ParentCode));
         }
         return parts;
     }

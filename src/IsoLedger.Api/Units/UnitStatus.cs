@@ -63,7 +63,7 @@ public sealed record UnitStatus
             Level = unit.Level,
             Province = unit.ProvinceOn(asOf),
             District = unit.DistrictOn(asOf),
-            ParentCode = unit.ParentCode,
+            ParentCode = unit.ParentCodeOn(asOf),
             RegisteredOn = unit.RegisteredOn,
             ExistsFrom = unit.ExistsFrom,
             EndedOn = unit.EndedOn,

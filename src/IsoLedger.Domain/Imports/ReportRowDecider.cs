@@ -57,10 +57,11 @@ public static class ReportRowDecider
             return ("district", $"Unit {row.UnitCode} is recorded in '{district}' on {on:yyyy-MM-dd}, not "
                 + $"'{row.District}': a move is recorded by a transfer (POST /api/restructurings).");
         }
-        if (row.ParentCode is { } parent && unit.ParentCode is { } recordedParent
+        if (row.ParentCode is { } parent && unit.ParentCodeOn(on) is { } recordedParent
             && !string.Equals(parent, recordedParent, StringComparison.OrdinalIgnoreCase))
         {
-            return ("parent_code", $"Unit {row.UnitCode} is recorded under {recordedParent}, not {parent}.");
+            return ("parent_code", $"Unit {row.UnitCode} is recorded under {recordedParent} on {on:yyyy-MM-dd}, not "
+                + $"{parent}: a new parent is recorded by a transfer (POST /api/restructurings).");
         }
         if (row.Inspection is { } verdict && unit.Year(row.Year).Inspection is { } recorded
             && recorded.Result != verdict)

@@ -10,7 +10,8 @@ public sealed record NewUnit(
 /// <summary>One change of a restructuring: <c>merge</c> (several <paramref name="From"/> into one new unit or the
 /// existing <paramref name="IntoCode"/>), <c>split</c> (one into several new units), <c>rename</c> (to
 /// <paramref name="Name"/>), <c>transfer</c> (to <paramref name="Province"/> and/or <paramref name="District"/>),
-/// <c>dissolve</c>.</summary>
+/// <c>dissolve</c>. A transfer may also give a sub-department its new <paramref name="ParentCode"/> (the department
+/// it belongs to after its own merged).</summary>
 public sealed record RestructuringPart(
     RestructuringKind Kind,
     IReadOnlyList<string> From,
@@ -18,18 +19,20 @@ public sealed record RestructuringPart(
     string? IntoCode = null,
     string? Name = null,
     string? Province = null,
-    string? District = null)
+    string? District = null,
+    string? ParentCode = null)
 {
-    /// <summary>The fields given that <paramref name="kind"/> does not take: a name is a rename's, a province and a
-    /// district a transfer's. Recorded with the part but never applied, they would say something that did not
-    /// happen (a "rename" to another province).</summary>
+    /// <summary>The fields given that <paramref name="kind"/> does not take: a name is a rename's; a province, a
+    /// district and a parent a transfer's. Recorded with the part but never applied, they would say something that
+    /// did not happen (a "rename" to another province).</summary>
     public static IEnumerable<string> FieldsNotTakenBy(
-        RestructuringKind kind, string? name, string? province, string? district)
+        RestructuringKind kind, string? name, string? province, string? district, string? parentCode)
     {
         if (kind != RestructuringKind.Rename && name is not null) yield return "name";
         if (kind == RestructuringKind.Transfer) yield break;
         if (province is not null) yield return "province";
         if (district is not null) yield return "district";
+        if (parentCode is not null) yield return "parentCode";
     }
 
     /// <summary>The units that end with this part (merged, split or dissolved).</summary>
@@ -151,7 +154,10 @@ public sealed record RestructureUnits(
                 break;
             case RestructuringKind.Transfer:
                 foreach (var code in part.From)
-                    add(code, new UnitTransferred(EffectiveOn, part.Province, part.District, DecisionNo, Id));
+                {
+                    add(code, new UnitTransferred(
+                        EffectiveOn, part.Province, part.District, DecisionNo, Id, part.ParentCode));
+                }
                 break;
         }
         foreach (var code in successors)
@@ -201,9 +207,11 @@ public sealed record UnitRenamed(DateOnly RenamedOn, string Name, string? Decisi
     public DateOnly BusinessDate => RenamedOn;
 }
 
-/// <summary>The unit belongs to another province and/or district from <paramref name="TransferredOn"/>.</summary>
+/// <summary>The unit belongs to another province, district and/or parent department from
+/// <paramref name="TransferredOn"/>.</summary>
 public sealed record UnitTransferred(
-    DateOnly TransferredOn, string? Province, string? District, string? DecisionNo, string? RestructuringId)
+    DateOnly TransferredOn, string? Province, string? District, string? DecisionNo, string? RestructuringId,
+    string? ParentCode = null)
     : IUnitEvent
 {
     public DateOnly BusinessDate => TransferredOn;

@@ -33,6 +33,10 @@ public sealed record Unit
     public string? RegisteredName { get; init; }
     public string? RegisteredProvince { get; init; }
     public string? RegisteredDistrict { get; init; }
+
+    /// <summary>The parent department before its first change by a transfer (set then: a state stored earlier has
+    /// none, and its parent is <see cref="ParentCode"/>).</summary>
+    public string? RegisteredParentCode { get; init; }
     public IReadOnlyList<UnitRenamed> Renames { get; init; } = [];
     public IReadOnlyList<UnitTransferred> Transfers { get; init; } = [];
 
@@ -98,6 +102,13 @@ public sealed record Unit
 
     public string NameOn(DateOnly date) =>
         Renames.Where(r => r.RenamedOn <= date).MaxBy(r => r.RenamedOn)?.Name ?? RegisteredName ?? Name;
+
+    /// <summary>The department the unit belonged to on <paramref name="date"/> (a sub-department's parent changes by
+    /// a transfer when its department merges).</summary>
+    public string? ParentCodeOn(DateOnly date) =>
+        Transfers.Where(t => t.ParentCode is not null && t.TransferredOn <= date)
+            .MaxBy(t => t.TransferredOn)?.ParentCode
+        ?? (Transfers.Any(t => t.ParentCode is not null) ? RegisteredParentCode : ParentCode);
 
     public string ProvinceOn(DateOnly date) =>
         Transfers.Where(t => t.Province is not null && t.TransferredOn <= date).MaxBy(t => t.TransferredOn)?.Province
@@ -250,16 +261,23 @@ public sealed record Unit
             UnitDissolved dissolved => unit with { Dissolution = dissolved },
             UnitTookOver tookOver => unit with { TookOver = [.. unit.TookOver, tookOver] },
             UnitRenamed renamed => Current(unit with { Renames = [.. unit.Renames, renamed] }),
-            UnitTransferred transferred => Current(unit with { Transfers = [.. unit.Transfers, transferred] }),
+            UnitTransferred transferred => Current(unit with
+            {
+                Transfers = [.. unit.Transfers, transferred],
+                RegisteredParentCode = unit.Transfers.Any(t => t.ParentCode is not null)
+                    ? unit.RegisteredParentCode
+                    : unit.ParentCode,
+            }),
             _ => unit,
         };
     }
 
-    /// <summary>The name, province and district after every rename and transfer, whatever order they were recorded
-    /// in.</summary>
+    /// <summary>The name, province, district and parent after every rename and transfer, whatever order they were
+    /// recorded in.</summary>
     private static Unit Current(Unit changed) => changed with
     {
         Name = changed.NameOn(DateOnly.MaxValue),
+        ParentCode = changed.ParentCodeOn(DateOnly.MaxValue),
         Province = changed.ProvinceOn(DateOnly.MaxValue),
         District = changed.DistrictOn(DateOnly.MaxValue),
     };
