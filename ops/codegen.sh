@@ -18,7 +18,9 @@ dotnet build "$api" --nologo -v quiet >/dev/null
 echo "codegen: $(find "$generated" -name '*.cs' | wc -l) files in ${generated#"$repo"/}"
 
 # Against the index, so that code regenerated and staged counts as committed.
-if [ "${1:-}" = "--check" ] && ! { git -C "$repo" diff --quiet -- "$generated" && [ -z "$(git -C "$repo" ls-files --others -- "$generated")" ]; }; then
+if [ "${1:-}" = "--check" ] && ! {
+  git -C "$repo" diff --quiet -- "$generated" && [ -z "$(git -C "$repo" ls-files --others -- "$generated")" ]
+}; then
   { git -C "$repo" diff --name-only -- "$generated"; git -C "$repo" ls-files --others -- "$generated"; } >&2
   echo "codegen: the committed generated code is stale; ops/codegen.sh has rewritten it: commit the changes" >&2
   exit 1

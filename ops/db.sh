@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The local PostgreSQL 15 cluster of this checkout (see README, "The local database").
-#   ops/db.sh start         install PostgreSQL 15 if missing, create the cluster if missing, start it, create the databases
+#   ops/db.sh start         install PostgreSQL 15 if missing, create the cluster if missing, start it, create the
+#                           databases
 #   ops/db.sh stop          stop the cluster
 #   ops/db.sh status        say whether it runs, where and on which port
 #   ops/db.sh psql [args]   open psql on the run database (extra arguments go to psql)
@@ -28,7 +29,10 @@ find_bin_dir() {
 
 install_postgres() {
   if find_bin_dir >/dev/null; then return 0; fi
-  [ "$(id -u)" = 0 ] || { log "PostgreSQL 15 is missing; install it (apt-get install postgresql-15) or run as root."; exit 1; }
+  [ "$(id -u)" = 0 ] || {
+    log "PostgreSQL 15 is missing; install it (apt-get install postgresql-15) or run as root."
+    exit 1
+  }
   log "installing PostgreSQL 15 (apt-get)"
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-15 >/dev/null
@@ -145,7 +149,12 @@ status() {
   bin="$(find_bin_dir)" || { echo "not installed"; return 3; }
   local current
   current="$(running_port)"
-  if [ -n "$current" ]; then echo "running on 127.0.0.1:$current ($cluster)"; else echo "stopped ($cluster)"; return 3; fi
+  if [ -n "$current" ]; then
+    echo "running on 127.0.0.1:$current ($cluster)"
+  else
+    echo "stopped ($cluster)"
+    return 3
+  fi
 }
 
 case "${1:-}" in

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Formats the C# code as .editorconfig says (dotnet format: whitespace, style and analyzers such as unused usings).
-# --check: changes nothing and fails if anything is not formatted, or if a C# line in src/ passes 120 columns
+# --check: changes nothing and fails if anything is not formatted, or if a line of the C# in src/ and tests/, the
+# browser tests (tests/*.mjs), the shell scripts (ops/, tests/) or the test project files passes 120 columns
 # (generated code aside); ops/test.sh runs this, so CI keeps the format.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
@@ -17,7 +18,9 @@ dotnet format "$repo/IsoLedger.sln" --verify-no-changes || {
   status=1
 }
 # Counted in characters (awk would count the bytes of Vietnamese letters).
-long_lines="$(cd "$repo" && git ls-files 'src/*.cs' | grep -v '/Internal/Generated/' | python3 -c '
+long_lines="$(cd "$repo" \
+  && git ls-files 'src/*.cs' 'tests/*.cs' 'tests/*.mjs' 'tests/*.sh' 'ops/*.sh' 'tests/*.csproj' \
+  | grep -v '/Internal/Generated/' | python3 -c '
 import sys
 for path in sys.stdin.read().split():
     for number, line in enumerate(open(path, encoding="utf-8"), 1):
@@ -25,7 +28,7 @@ for path in sys.stdin.read().split():
 ')"
 if [ -n "$long_lines" ]; then
   printf '%s\n' "$long_lines" >&2
-  echo "format: $(printf '%s\n' "$long_lines" | wc -l) lines in src/ pass 120 columns" >&2
+  echo "format: $(printf '%s\n' "$long_lines" | wc -l) lines pass 120 columns (src/, tests/, ops/)" >&2
   status=1
 fi
 exit $status

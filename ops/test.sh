@@ -33,7 +33,11 @@ checks=0
 dotnet test "$repo/IsoLedger.sln" --logger "trx" --results-directory "$results" "$@" || status=$?
 
 # --- The dashboard in a real browser ---
-install() { [ "$(id -u)" = 0 ] || { echo "test: $* missing; install it" >&2; exit 1; }; apt-get update -qq; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null; }
+install() {
+  [ "$(id -u)" = 0 ] || { echo "test: $* missing; install it" >&2; exit 1; }
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
 command -v chromium >/dev/null || install chromium
 command -v npm >/dev/null || install nodejs npm
 (cd "$repo/tests/IsoLedger.Browser.Tests" && npm ci --no-audit --no-fund --loglevel=error)
@@ -42,14 +46,17 @@ command -v npm >/dev/null || install nodejs npm
 "$repo/ops/db.sh" psql -d postgres -qc "create database $browser_db"
 browser_connection="$(local_db_connection "$browser_db")"
 export ASPNETCORE_ENVIRONMENT=Development
-ConnectionStrings__IsoLedger="$browser_connection" dotnet run --project "$repo/src/IsoLedger.Api" --no-build --no-launch-profile -- \
+ConnectionStrings__IsoLedger="$browser_connection" \
+  dotnet run --project "$repo/src/IsoLedger.Api" --no-build --no-launch-profile -- \
   import "$repo/ops/sample-data/quang-tri-2020.csv" >/dev/null
 # A port no one holds (ISOLEDGER_BROWSER_TEST_PORT to choose one): on a taken port the suite's own API could not
 # start and the browser would test whatever answered there.
-browser_port="${ISOLEDGER_BROWSER_TEST_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')}"
+browser_port="${ISOLEDGER_BROWSER_TEST_PORT:-$(
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')}"
 browser_url="http://127.0.0.1:$browser_port"
 ConnectionStrings__IsoLedger="$browser_connection" Serilog__MinimumLevel__Default=Warning \
-  dotnet run --project "$repo/src/IsoLedger.Api" --no-build --no-launch-profile -- --urls "$browser_url" >"$results/browser-api.log" 2>&1 &
+  dotnet run --project "$repo/src/IsoLedger.Api" --no-build --no-launch-profile -- --urls "$browser_url" \
+    >"$results/browser-api.log" 2>&1 &
 api_pid=$!
 for _ in $(seq 1 60); do
   kill -0 "$api_pid" 2>/dev/null || break
@@ -57,7 +64,8 @@ for _ in $(seq 1 60); do
   sleep 1
 done
 if kill -0 "$api_pid" 2>/dev/null; then
-  (cd "$repo/tests/IsoLedger.Browser.Tests" && ISOLEDGER_URL="$browser_url" node --test --test-reporter=tap) | tee "$results/browser.tap" || status=1
+  (cd "$repo/tests/IsoLedger.Browser.Tests" && ISOLEDGER_URL="$browser_url" node --test --test-reporter=tap) \
+    | tee "$results/browser.tap" || status=1
 else
   echo "test: the browser tests' API did not start on $browser_url; the end of its log:" >&2
   tail -n 20 "$results/browser-api.log" >&2

@@ -20,7 +20,8 @@ public class AccessControlTests(ApiFixture api) : IClassFixture<ApiFixture>
 
     private static IEnumerable<(HttpMethod Method, string Url, string Body, string Policy)> AllRoutes() =>
     [
-        (HttpMethod.Post, "/api/units", """{"code":"QT-ACL","name":"x","level":"commune","province":"Quảng Trị"}""", Routes.Record),
+        (HttpMethod.Post, "/api/units",
+            """{"code":"QT-ACL","name":"x","level":"commune","province":"Quảng Trị"}""", Routes.Record),
         .. Routes.Commands.Select(r => (HttpMethod.Post, r.For("QT-ACL-UNIT"), r.ValidBody, r.Policy)),
         (HttpMethod.Get, "/api/units", "", "read-status"),
         (HttpMethod.Get, "/api/units/QT-ACL-UNIT", "", "read-status"),
@@ -61,7 +62,8 @@ public class AccessControlTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Theory, MemberData(nameof(Matrix))]
-    public async Task Each_role_reaches_exactly_its_routes(string method, string url, string body, string key, string expected)
+    public async Task Each_role_reaches_exactly_its_routes(
+        string method, string url, string body, string key, string expected)
     {
         var answer = await Send(method, url, body, key);
         if (expected == "forbidden")
@@ -96,14 +98,18 @@ public class AccessControlTests(ApiFixture api) : IClassFixture<ApiFixture>
     /// <summary>The import takes CSV; every other route JSON.</summary>
     private Task<Answer> Send(string method, string url, string body, string? key) =>
         url.StartsWith("/api/imports") || url.StartsWith("/api/restructurings/import")
-        ? Host.PostBytes(url, System.Text.Encoding.UTF8.GetBytes("province,unit_code,unit_name,level,year,report_date\n"), key: key)
+        ? Host.PostBytes(
+            url, System.Text.Encoding.UTF8.GetBytes("province,unit_code,unit_name,level,year,report_date\n"), key: key)
         : Host.Send(new HttpMethod(method), url, body, key);
 
     [Fact]
     public async Task Every_event_records_the_name_of_the_key_that_wrote_it_and_the_correlation_id()
     {
-        await Host.Post("/api/units", """{"code":"QT-WHO","name":"x","level":"commune","province":"Quảng Trị","registeredOn":"2015-01-01"}""", Keys.Recorder).Expect(201);
-        await Host.Send(HttpMethod.Post, "/api/units/QT-WHO/years/2019/inspection", """{"inspectedOn":"2019-11-20","onSite":true,"result":"passed"}""",
+        await Host.Post("/api/units",
+            """{"code":"QT-WHO","name":"x","level":"commune","province":"Quảng Trị","registeredOn":"2015-01-01"}""",
+            Keys.Recorder).Expect(201);
+        await Host.Send(HttpMethod.Post, "/api/units/QT-WHO/years/2019/inspection",
+            """{"inspectedOn":"2019-11-20","onSite":true,"result":"passed"}""",
             Keys.Inspector, ("X-Correlation-Id", "inspection-2019")).Expect(200);
 
         var history = (await Host.Get("/api/units/QT-WHO/history", Keys.Auditor).Expect(200)).Json.AsArray();

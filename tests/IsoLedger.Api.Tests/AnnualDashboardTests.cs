@@ -3,7 +3,8 @@ using Alba;
 
 namespace IsoLedger.Api.Tests;
 
-/// <summary>The annual table, the statistics and the compliance dashboard, from events recorded through the API.</summary>
+/// <summary>The annual table, the statistics and the compliance dashboard, from events recorded
+/// through the API.</summary>
 public class AnnualDashboardTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     private IAlbaHost Host => api.Host;
@@ -11,14 +12,20 @@ public class AnnualDashboardTests(ApiFixture api) : IClassFixture<ApiFixture>
     private async Task Commune(string code, string province, string district, params (string, string)[] steps)
     {
         await Host.Post("/api/units",
-            $$"""{"code":"{{code}}","name":"UBND Xã {{code}}","level":"commune","province":"{{province}}","district":"{{district}}","registeredOn":"2015-01-01"}""",
+            $$"""{"code":"{{code}}","name":"UBND Xã {{code}}","level":"commune","province":"{{province}}","""
+            + $$"""
+                "district":"{{district}}","registeredOn":"2015-01-01"}
+                """,
             Keys.Recorder).Expect(201);
         await Host.Record(code, steps);
     }
 
     private static readonly (string, string)[] Declared2016 =
     [
-        ("/documentation", """{"issuedOn":"2016-03-01","standard":"2008","qualityManual":true,"qualityPolicy":true,"qualityObjectives":true,"mandatoryProcedures":6,"internalProcedures":0,"businessProcedures":90,"administrativeProcedures":90}"""),
+        ("/documentation",
+            """{"issuedOn":"2016-03-01","standard":"2008","qualityManual":true,"qualityPolicy":"""
+            + """true,"qualityObjectives":true,"mandatoryProcedures":6,"internalProcedures":0,"businessProcedures":"""
+            + """90,"administrativeProcedures":90}"""),
         ("/internal-audits", """{"heldOn":"2016-05-01"}"""),
         ("/management-reviews", """{"heldOn":"2016-06-01"}"""),
         ("/declarations", """{"declaredOn":"2016-09-01","standard":"2008"}"""),
@@ -45,7 +52,8 @@ public class AnnualDashboardTests(ApiFixture api) : IClassFixture<ApiFixture>
         for (var i = 0; i < 109; i++)
         {
             var district = i % 2 == 0 ? "Đông Hà" : "Hải Lăng";
-            await Commune($"QT-B{i + 1:000}", province, district, [.. Declared2016, .. (i < 44 ? EveryStepOf(2020) : [])]);
+            await Commune(
+                $"QT-B{i + 1:000}", province, district, [.. Declared2016, .. (i < 44 ? EveryStepOf(2020) : [])]);
         }
 
         var table = (await Dashboard($"/api/dashboards/annual/2020?province={Q(province)}&consistent=true"))["data"]!;
@@ -61,17 +69,24 @@ public class AnnualDashboardTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal("commune", (string?)communes["group"]);
         Assert.Equal(40.37m, (decimal)communes["reportedPercent"]!);
         var districts = table["byDistrict"]!.AsArray().ToDictionary(d => (string)d!["group"]!, d => d!);
-        Assert.Equal((55, 22, 40.00m), ((int)districts["Đông Hà"]["units"]!, (int)districts["Đông Hà"]["reportSubmitted"]!, (decimal)districts["Đông Hà"]["reportedPercent"]!));
-        Assert.Equal((54, 22, 40.74m), ((int)districts["Hải Lăng"]["units"]!, (int)districts["Hải Lăng"]["reportSubmitted"]!, (decimal)districts["Hải Lăng"]["reportedPercent"]!));
+        Assert.Equal((55, 22, 40.00m),
+            ((int)districts["Đông Hà"]["units"]!, (int)districts["Đông Hà"]["reportSubmitted"]!,
+                (decimal)districts["Đông Hà"]["reportedPercent"]!));
+        Assert.Equal((54, 22, 40.74m),
+            ((int)districts["Hải Lăng"]["units"]!, (int)districts["Hải Lăng"]["reportSubmitted"]!,
+                (decimal)districts["Hải Lăng"]["reportedPercent"]!));
 
-        var haiLang = (await Dashboard($"/api/dashboards/annual/2020?province={Q(province)}&district={Q("Hải Lăng")}"))["data"]!;
+        var haiLang =
+            (await Dashboard($"/api/dashboards/annual/2020?province={Q(province)}&district={Q("Hải Lăng")}"))["data"]!;
         Assert.Equal(54, (int)haiLang["totals"]!["units"]!);
-        Assert.Empty((await Dashboard($"/api/dashboards/annual/2020?province={Q(province)}&level=department"))["data"]!["rows"]!.AsArray());
+        Assert.Empty((await Dashboard($"/api/dashboards/annual/2020?province={Q(province)}&level=department"))
+            ["data"]!["rows"]!.AsArray());
 
         var statistics = (await Dashboard($"/api/dashboards/statistics/2020?province={Q(province)}"))["data"]!;
         var level = statistics["byLevel"]!.AsArray().Single()!;
         Assert.Equal(("commune", false, 109, 109, 0, 44),
-            ((string)level["level"]!, (bool)level["mandatory"]!, (int)level["units"]!, (int)level["declared"]!, (int)level["on2015"]!, (int)level["complete"]!));
+            ((string)level["level"]!, (bool)level["mandatory"]!, (int)level["units"]!, (int)level["declared"]!,
+                (int)level["on2015"]!, (int)level["complete"]!));
     }
 
     [Fact]
@@ -79,18 +94,25 @@ public class AnnualDashboardTests(ApiFixture api) : IClassFixture<ApiFixture>
     {
         const string province = "Cao Bằng";
         // Back-filled out of order: 2019 first, then the 2018 steps and the original 2016 declaration.
-        await Commune("KT-BACKFILL", province, "Huyện A", [.. EveryStepOf(2019), .. EveryStepOf(2018), .. Declared2016]);
-        await Commune("KT-CONVERTING", province, "Huyện A", [.. Declared2016, ("/conversion/start", """{"startedOn":"2019-03-01"}""")]);
-        await Commune("KT-MERGED", province, "Huyện B", [.. Declared2016, ("/merge", """{"mergedOn":"2019-07-01","intoCode":"KT-BACKFILL"}""")]);
-        await Commune("KT-GAPS", province, "Huyện B", [.. Declared2016, ("/internal-audits", """{"heldOn":"2019-04-01"}""")]);
+        await Commune("KT-BACKFILL", province, "Huyện A",
+            [.. EveryStepOf(2019), .. EveryStepOf(2018), .. Declared2016]);
+        await Commune("KT-CONVERTING", province, "Huyện A",
+            [.. Declared2016, ("/conversion/start", """{"startedOn":"2019-03-01"}""")]);
+        await Commune("KT-MERGED", province, "Huyện B",
+            [.. Declared2016, ("/merge", """{"mergedOn":"2019-07-01","intoCode":"KT-BACKFILL"}""")]);
+        await Commune("KT-GAPS", province, "Huyện B",
+            [.. Declared2016, ("/internal-audits", """{"heldOn":"2019-04-01"}""")]);
 
         var rows2018 = Rows(await Dashboard($"/api/dashboards/annual/2018?province={Q(province)}&consistent=true"));
-        Assert.True((bool)rows2018["KT-BACKFILL"]["declared"]! && (bool)rows2018["KT-BACKFILL"]["reportSubmitted"]! && (bool)rows2018["KT-BACKFILL"]["managementReview"]!);
+        Assert.True((bool)rows2018["KT-BACKFILL"]["declared"]!
+            && (bool)rows2018["KT-BACKFILL"]["reportSubmitted"]!
+            && (bool)rows2018["KT-BACKFILL"]["managementReview"]!);
         Assert.Equal("none", (string?)rows2018["KT-CONVERTING"]["conversion"]);
 
         var rows2019 = Rows(await Dashboard($"/api/dashboards/annual/2019?province={Q(province)}"));
         Assert.Equal(["KT-BACKFILL", "KT-CONVERTING", "KT-GAPS", "KT-MERGED"], rows2019.Keys.Order());
-        Assert.Equal(("in-progress", "2008"), ((string)rows2019["KT-CONVERTING"]["conversion"]!, (string)rows2019["KT-CONVERTING"]["standard"]!));
+        Assert.Equal(("in-progress", "2008"),
+            ((string)rows2019["KT-CONVERTING"]["conversion"]!, (string)rows2019["KT-CONVERTING"]["standard"]!));
         Assert.True((bool)rows2019["KT-GAPS"]["internalAudit"]!);
         Assert.False((bool)rows2019["KT-GAPS"]["managementReview"]!);
         Assert.False((bool)rows2019["KT-GAPS"]["reportSubmitted"]!);
@@ -100,20 +122,26 @@ public class AnnualDashboardTests(ApiFixture api) : IClassFixture<ApiFixture>
         var rows2020 = Rows(await Dashboard($"/api/dashboards/annual/2020?province={Q(province)}"));
         Assert.DoesNotContain("KT-MERGED", rows2020.Keys);
 
-        var statistics = (await Dashboard($"/api/dashboards/statistics/2019?province={Q(province)}"))["data"]!["totals"]!;
-        Assert.Equal((4, 4, 1), ((int)statistics["units"]!, (int)statistics["declared"]!, (int)statistics["complete"]!));
+        var statistics =
+            (await Dashboard($"/api/dashboards/statistics/2019?province={Q(province)}"))["data"]!["totals"]!;
+        Assert.Equal((4, 4, 1),
+            ((int)statistics["units"]!, (int)statistics["declared"]!, (int)statistics["complete"]!));
 
         // The missing 2019 review counts only once 2019 has ended; the merged unit is no longer judged.
-        var inDecember = Flags(await Dashboard($"/api/dashboards/compliance?province={Q(province)}&asOf=2019-12-31&rule=yearly-management-review"));
+        var inDecember = Flags(await Dashboard(
+            $"/api/dashboards/compliance?province={Q(province)}&asOf=2019-12-31&rule=yearly-management-review"));
         Assert.DoesNotContain(inDecember, f => (string)f["subject"]! == "2019");
-        var inJanuary = Flags(await Dashboard($"/api/dashboards/compliance?province={Q(province)}&asOf=2020-01-01&rule=yearly-management-review"));
+        var inJanuary = Flags(await Dashboard(
+            $"/api/dashboards/compliance?province={Q(province)}&asOf=2020-01-01&rule=yearly-management-review"));
         Assert.Contains(inJanuary, f => (string)f["code"]! == "KT-GAPS" && (string)f["subject"]! == "2019");
         Assert.DoesNotContain(inJanuary, f => (string)f["code"]! == "KT-BACKFILL" && (string)f["subject"]! == "2019");
         Assert.DoesNotContain(inJanuary, f => (string)f["code"]! == "KT-MERGED");
 
-        var districtB = Flags(await Dashboard($"/api/dashboards/compliance?province={Q(province)}&asOf=2020-01-01&district={Q("Huyện B")}&level=commune"));
+        var districtB = Flags(await Dashboard($"/api/dashboards/compliance?province={Q(province)}&asOf=2020-01-01"
+            + $"&district={Q("Huyện B")}&level=commune"));
         Assert.All(districtB, f => Assert.Equal("KT-GAPS", (string)f["code"]!));
-        var conversion = Flags(await Dashboard($"/api/dashboards/compliance?province={Q(province)}&rule=conversion-deadline"));
+        var conversion =
+            Flags(await Dashboard($"/api/dashboards/compliance?province={Q(province)}&rule=conversion-deadline"));
         Assert.Equal(["KT-BACKFILL", "KT-CONVERTING", "KT-GAPS"], conversion.Select(f => (string)f["code"]!).Order());
         Assert.All(conversion, f => Assert.Equal("2021-07-01", (string?)f["since"]));
     }
@@ -121,7 +149,8 @@ public class AnnualDashboardTests(ApiFixture api) : IClassFixture<ApiFixture>
     private static Dictionary<string, JsonNode> Rows(JsonNode answer) =>
         answer["data"]!["rows"]!.AsArray().ToDictionary(r => (string)r!["code"]!, r => r!);
 
-    private static List<JsonNode> Flags(JsonNode answer) => answer["data"]!["flags"]!.AsArray().Select(f => f!).ToList();
+    private static List<JsonNode> Flags(JsonNode answer) =>
+        answer["data"]!["flags"]!.AsArray().Select(f => f!).ToList();
 
     [Theory]
     [InlineData("/api/dashboards/conversion")]

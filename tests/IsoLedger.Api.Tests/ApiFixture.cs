@@ -42,7 +42,8 @@ public class ApiFixture : IAsyncLifetime
             builder.UseSetting("IsoLedger:RateLimit:PermitsPerSecond", "100000");
             // A sixth key beside the five development keys, revoked: it must open nothing.
             builder.UseSetting("IsoLedger:ApiKeys:5:Name", "dev-revoked");
-            builder.UseSetting("IsoLedger:ApiKeys:5:Sha256", "c45ad3b1855fc6ef1cef9db8372b35808207873f2fb2ff274b8fe7b39db032e7");
+            builder.UseSetting(
+                "IsoLedger:ApiKeys:5:Sha256", "c45ad3b1855fc6ef1cef9db8372b35808207873f2fb2ff274b8fe7b39db032e7");
             builder.UseSetting("IsoLedger:ApiKeys:5:Roles:0", "admin");
             builder.UseSetting("IsoLedger:ApiKeys:5:Revoked", "true");
             builder.ConfigureServices(services => services.RunWolverineInSoloMode());

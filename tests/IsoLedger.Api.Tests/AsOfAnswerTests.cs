@@ -61,8 +61,10 @@ public class AsOfAnswerTests(ApiFixture api) : IClassFixture<ApiFixture>
             """{"kind":"transfer","from":["AO-MOVED"],"district":"Yên Châu"}""");
 
         var province = Q("Sơn La");
-        Assert.Equal(["AO-MOVED"], Codes(await Data($"/api/dashboards/annual/2021?province={province}&district={Q("Mộc Châu")}")));
-        Assert.Equal(["AO-STAYED"], Codes(await Data($"/api/dashboards/annual/2021?province={province}&district={Q("Yên Châu")}")));
+        Assert.Equal(["AO-MOVED"],
+            Codes(await Data($"/api/dashboards/annual/2021?province={province}&district={Q("Mộc Châu")}")));
+        Assert.Equal(["AO-STAYED"],
+            Codes(await Data($"/api/dashboards/annual/2021?province={province}&district={Q("Yên Châu")}")));
         Assert.Equal(["AO-MOVED", "AO-STAYED"],
             Codes(await Data($"/api/dashboards/annual/2022?province={province}&district={Q("Yên Châu")}")));
     }
@@ -87,8 +89,9 @@ public class AsOfAnswerTests(ApiFixture api) : IClassFixture<ApiFixture>
         var trends = await Data($"/api/reports/trends?province={Q("Lai Châu")}");
         var point2022 = trends["years"]!.AsArray().Single(p => (int)p!["year"]! == 2022)!;
         Assert.Equal(1, (int)point2022["units"]!);
-        Assert.Equal(point2022.ToJsonString(), (await Data($"/api/reports/trends?province={Q("Lai Châu")}&asOf=2022-12-31"))
-            ["years"]!.AsArray().Single(p => (int)p!["year"]! == 2022)!.ToJsonString());
+        Assert.Equal(point2022.ToJsonString(),
+            (await Data($"/api/reports/trends?province={Q("Lai Châu")}&asOf=2022-12-31"))["years"]!.AsArray()
+                .Single(p => (int)p!["year"]! == 2022)!.ToJsonString());
     }
 
     [Fact]

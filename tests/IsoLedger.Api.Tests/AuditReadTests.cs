@@ -10,7 +10,9 @@ public class AuditReadTests(ApiFixture api) : IClassFixture<ApiFixture>
     private async Task<string> UnitWithThreeEvents(string province = "Quảng Trị")
     {
         var code = $"QT-{Guid.NewGuid():N}"[..24];
-        await Host.Post("/api/units", $$"""{"code":"{{code}}","name":"UBND Xã Triệu Phong","level":"commune","province":"{{province}}","registeredOn":"2015-01-01"}""").Expect(201);
+        await Host.Post("/api/units",
+            $$"""{"code":"{{code}}","name":"UBND Xã Triệu """
+            + $$"""Phong","level":"commune","province":"{{province}}","registeredOn":"2015-01-01"}""").Expect(201);
         await Host.Post($"/api/units/{code}/internal-audits", """{"heldOn":"2017-06-01"}""").Expect(200);
         await Host.Post($"/api/units/{code}/internal-audits", """{"heldOn":"2016-06-01"}""").Expect(200);
         return code;
@@ -42,7 +44,8 @@ public class AuditReadTests(ApiFixture api) : IClassFixture<ApiFixture>
         var asOf2016 = (await Host.Get($"/api/units/{code}/state?asOf=2016-12-31").Expect(200)).Json;
         Assert.Equal("2016-06-01", (string?)asOf2016["lastInternalAudit"]);
         Assert.Equal(3, (long)asOf2016["version"]!);
-        Assert.Equal("2017-06-01", (string?)(await Host.Get($"/api/units/{code}/state?asOf=2017-12-31").Expect(200)).Json["lastInternalAudit"]);
+        Assert.Equal("2017-06-01", (string?)(await Host.Get($"/api/units/{code}/state?asOf=2017-12-31").Expect(200))
+            .Json["lastInternalAudit"]);
         await Host.Get($"/api/units/{code}/state?asOf=2014-12-31").Expect(404);
     }
 
@@ -101,7 +104,8 @@ public class AuditReadTests(ApiFixture api) : IClassFixture<ApiFixture>
     [InlineData("?limit=1001")]
     [InlineData("?after=-5")]
     [InlineData("?after=x")]
-    public async Task The_event_feed_refuses_bad_paging(string query) => await Host.Get($"/api/events{query}").Expect(400);
+    public async Task The_event_feed_refuses_bad_paging(string query) =>
+        await Host.Get($"/api/events{query}").Expect(400);
 
     [Fact]
     public async Task Units_are_listed_by_filters_and_pages()
@@ -109,23 +113,30 @@ public class AuditReadTests(ApiFixture api) : IClassFixture<ApiFixture>
         const string province = "Cao Bằng";
         var first = await UnitWithThreeEvents(province);
         var second = await UnitWithThreeEvents(province);
-        await Host.Post($"/api/units/{second}/declarations", """{"declaredOn":"2017-09-01","standard":"2015"}""").Expect(200);
+        await Host.Post($"/api/units/{second}/declarations", """{"declaredOn":"2017-09-01","standard":"2015"}""")
+            .Expect(200);
 
-        var all = (await Host.Get($"/api/units?province={Uri.EscapeDataString(province)}", Keys.Viewer).Expect(200)).Json;
+        var all = (await Host.Get($"/api/units?province={Uri.EscapeDataString(province)}", Keys.Viewer)
+            .Expect(200)).Json;
         Assert.Equal(2, (long)all["total"]!);
         Assert.Equal(new[] { first, second }.Order(), all["items"]!.AsArray().Select(i => (string)i!["code"]!));
-        var spelledOtherwise = (await Host.Get("/api/units?province=t%E1%BB%89nh%20cao%20b%E1%BA%B1ng").Expect(200)).Json;
+        var spelledOtherwise =
+            (await Host.Get("/api/units?province=t%E1%BB%89nh%20cao%20b%E1%BA%B1ng").Expect(200)).Json;
         Assert.Equal(2, (long)spelledOtherwise["total"]!);
 
-        var on2015 = (await Host.Get($"/api/units?province={Uri.EscapeDataString(province)}&standard=2015&level=commune").Expect(200)).Json;
+        var on2015 = (await Host
+            .Get($"/api/units?province={Uri.EscapeDataString(province)}&standard=2015&level=commune")
+            .Expect(200)).Json;
         Assert.Equal(second, (string?)on2015["items"]!.AsArray().Single()!["code"]);
-        var none = (await Host.Get($"/api/units?province={Uri.EscapeDataString(province)}&standard=none").Expect(200)).Json;
+        var none = (await Host.Get($"/api/units?province={Uri.EscapeDataString(province)}&standard=none")
+            .Expect(200)).Json;
         Assert.Equal(first, (string?)none["items"]!.AsArray().Single()!["code"]);
 
         var byName = (await Host.Get($"/api/units?province={Uri.EscapeDataString(province)}&q=triệu").Expect(200)).Json;
         Assert.Equal(2, (long)byName["total"]!);
 
-        var page2 = (await Host.Get($"/api/units?province={Uri.EscapeDataString(province)}&page=2&pageSize=1").Expect(200)).Json;
+        var page2 = (await Host.Get($"/api/units?province={Uri.EscapeDataString(province)}&page=2&pageSize=1")
+            .Expect(200)).Json;
         Assert.Equal(2, (long)page2["total"]!);
         Assert.Equal(new[] { first, second }.Order().Last(), (string?)page2["items"]!.AsArray().Single()!["code"]);
     }

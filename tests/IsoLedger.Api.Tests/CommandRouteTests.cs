@@ -3,7 +3,8 @@ using Alba;
 
 namespace IsoLedger.Api.Tests;
 
-/// <summary>What every command route does with good input, bad input, unknown units, stale versions and retries.</summary>
+/// <summary>What every command route does with good input, bad input, unknown units, stale versions and
+/// retries.</summary>
 public class CommandRouteTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     private IAlbaHost Host => api.Host;
@@ -12,8 +13,14 @@ public class CommandRouteTests(ApiFixture api) : IClassFixture<ApiFixture>
     {
         var code = $"QT-{Guid.NewGuid():N}"[..24];
         await Host.RegisterCommune(code);
-        if (route.Path == "/merge") await Host.Post("/api/units", """{"code":"QT-MERGE-TARGET","name":"UBND Xã Hải Định","level":"commune","province":"Quảng Trị","registeredOn":"2015-01-01"}""");
-        foreach (var (path, body) in route.Given) await Host.Post($"/api/units/{code}{path}", body).Expect(path == "/nonconformities" ? 201 : 200);
+        if (route.Path == "/merge")
+        {
+            await Host.Post("/api/units",
+                """{"code":"QT-MERGE-TARGET","name":"UBND Xã Hải Định","level":"commune","province":"Quảng """
+                + """Trị","registeredOn":"2015-01-01"}""");
+        }
+        foreach (var (path, body) in route.Given)
+            await Host.Post($"/api/units/{code}{path}", body).Expect(path == "/nonconformities" ? 201 : 200);
         return code;
     }
 
@@ -42,7 +49,8 @@ public class CommandRouteTests(ApiFixture api) : IClassFixture<ApiFixture>
         var answer = await Host.Post(route.For(code), route.InvalidBody).Expect(400);
 
         var errors = answer.Json["errors"]!.AsObject();
-        foreach (var field in route.InvalidFields) Assert.True(errors.ContainsKey(field), $"{field} not named in {errors.ToJsonString()}");
+        foreach (var field in route.InvalidFields)
+            Assert.True(errors.ContainsKey(field), $"{field} not named in {errors.ToJsonString()}");
         Assert.Equal(before, (await Host.Get($"/api/units/{code}").Expect(200)).Json["version"]!.ToJsonString());
     }
 

@@ -26,14 +26,16 @@ public class ConcurrencyTests(SeveralWritersFixture api) : IClassFixture<Several
             Host.Post("/api/units/QT-BUSY/internal-audits", $$"""{"heldOn":"2016-06-{{day:00}}"}""")));
 
         Assert.All(answers, answer => Assert.Equal(200, answer.Status));
-        Assert.Equal(Enumerable.Range(2, writers).Select(v => (long)v), answers.Select(a => (long)a.Json["version"]!).Order());
+        Assert.Equal(Enumerable.Range(2, writers).Select(v => (long)v),
+            answers.Select(a => (long)a.Json["version"]!).Order());
         var history = (await Host.Get("/api/units/QT-BUSY/history").Expect(200)).Json.AsArray();
         Assert.Equal(Enumerable.Range(1, writers + 1).Select(v => (long)v), history.Select(e => (long)e!["version"]!));
         Assert.Equal(writers, history.Count(e => (string)e!["type"]! == "InternalAuditHeld"));
     }
 
     [Fact]
-    public async Task Thirty_two_clients_with_If_Match_on_one_unit_lose_with_412_never_500_and_every_winner_has_one_event()
+    public async Task
+        Thirty_two_clients_with_If_Match_on_one_unit_lose_with_412_never_500_and_every_winner_has_one_event()
     {
         await Host.RegisterCommune("QT-RACE32");
         const int clients = 32;
@@ -44,7 +46,8 @@ public class ConcurrencyTests(SeveralWritersFixture api) : IClassFixture<Several
             for (var round = 0; round < 4; round++)
             {
                 var etag = (await Host.Get("/api/units/QT-RACE32")).Header("ETag")!;
-                var answer = await Host.Post("/api/units/QT-RACE32/internal-audits", $$"""{"heldOn":"2016-06-01","auditors":"client {{id}}"}""", Keys.Admin, ("If-Match", etag));
+                var answer = await Host.Post("/api/units/QT-RACE32/internal-audits",
+                    $$"""{"heldOn":"2016-06-01","auditors":"client {{id}}"}""", Keys.Admin, ("If-Match", etag));
                 answers.Add(answer);
             }
             return answers;
@@ -111,13 +114,15 @@ public class ConcurrencyTests(SeveralWritersFixture api) : IClassFixture<Several
     public async Task A_malformed_If_Match_is_a_bad_request(string ifMatch)
     {
         await Host.RegisterCommune($"QT-IFM-{Math.Abs(ifMatch.GetHashCode())}");
-        await Host.Post($"/api/units/QT-IFM-{Math.Abs(ifMatch.GetHashCode())}/internal-audits", """{"heldOn":"2016-06-01"}""", Keys.Admin, ("If-Match", ifMatch)).Expect(400);
+        await Host.Post($"/api/units/QT-IFM-{Math.Abs(ifMatch.GetHashCode())}/internal-audits",
+            """{"heldOn":"2016-06-01"}""", Keys.Admin, ("If-Match", ifMatch)).Expect(400);
     }
 
     [Fact]
     public async Task If_Match_star_means_any_version()
     {
         await Host.RegisterCommune("QT-STAR");
-        await Host.Post("/api/units/QT-STAR/internal-audits", """{"heldOn":"2016-06-01"}""", Keys.Admin, ("If-Match", "*")).Expect(200);
+        await Host.Post("/api/units/QT-STAR/internal-audits",
+            """{"heldOn":"2016-06-01"}""", Keys.Admin, ("If-Match", "*")).Expect(200);
     }
 }

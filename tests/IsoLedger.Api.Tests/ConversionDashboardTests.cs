@@ -58,7 +58,10 @@ public class ConversionDashboardTests(ApiFixture api) : IClassFixture<ApiFixture
 
     private static readonly (string, string)[] BuiltOn2008 =
     [
-        ("/documentation", """{"issuedOn":"2012-03-01","standard":"2008","qualityManual":true,"qualityPolicy":true,"qualityObjectives":true,"mandatoryProcedures":6,"internalProcedures":2,"businessProcedures":40,"administrativeProcedures":40}"""),
+        ("/documentation",
+            """{"issuedOn":"2012-03-01","standard":"2008","qualityManual":true,"qualityPolicy":"""
+            + """true,"qualityObjectives":true,"mandatoryProcedures":6,"internalProcedures":2,"businessProcedures":"""
+            + """40,"administrativeProcedures":40}"""),
         ("/internal-audits", """{"heldOn":"2012-05-01"}"""),
         ("/management-reviews", """{"heldOn":"2012-06-01"}"""),
         ("/declarations", """{"declaredOn":"2012-09-01","standard":"2008"}"""),
@@ -72,16 +75,20 @@ public class ConversionDashboardTests(ApiFixture api) : IClassFixture<ApiFixture
             var code = $"QT-A{i + 1:00}";
             var districtJson = district is null ? "null" : $"\"{district}\"";
             await Host.Post("/api/units",
-                $$"""{"code":"{{code}}","name":"{{name}}","level":"{{level}}","province":"{{Province}}","district":{{districtJson}},"registeredOn":"2010-01-01"}""",
+                $$"""{"code":"{{code}}","name":"{{name}}","level":"{{level}}","province":"{{Province}}","district":"""
+                + $$"""{{districtJson}},"registeredOn":"2010-01-01"}""",
                 Keys.Recorder).Expect(201);
             await Host.Record(code, BuiltOn2008);
             switch (standing)
             {
                 case Appendix.Converting:
-                    await Host.Record(code, ("/conversion/start", """{"startedOn":"2020-03-01","decisionNo":"127/QĐ-UBND"}"""));
+                    await Host.Record(code,
+                        ("/conversion/start", """{"startedOn":"2020-03-01","decisionNo":"127/QĐ-UBND"}"""));
                     break;
                 case Appendix.Converted:
-                    await Host.Record(code, ("/conversion/start", """{"startedOn":"2020-02-01"}"""), ("/conversion/complete", """{"convertedOn":"2020-09-01"}"""));
+                    await Host.Record(code,
+                        ("/conversion/start", """{"startedOn":"2020-02-01"}"""),
+                        ("/conversion/complete", """{"convertedOn":"2020-09-01"}"""));
                     break;
                 case Appendix.ConvertedWithoutStart:
                     await Host.Record(code, ("/conversion/complete", """{"convertedOn":"2020-10-01"}"""));
@@ -90,7 +97,8 @@ public class ConversionDashboardTests(ApiFixture api) : IClassFixture<ApiFixture
         }
     }
 
-    private static void AssertCounts(System.Text.Json.Nodes.JsonNode counts, int total, int on2008, int converting, int converted)
+    private static void AssertCounts(
+        System.Text.Json.Nodes.JsonNode counts, int total, int on2008, int converting, int converted)
     {
         Assert.Equal(total, (int)counts["total"]!);
         Assert.Equal(0, (int)counts["notDeclared"]!);
@@ -105,7 +113,9 @@ public class ConversionDashboardTests(ApiFixture api) : IClassFixture<ApiFixture
     {
         await RecordAppendixA();
 
-        var answer = await Host.Get($"/api/dashboards/conversion?province={Uri.EscapeDataString(Province)}&asOf=2020-11-19&consistent=true", Keys.Viewer).Expect(200);
+        var answer = await Host.Get(
+            $"/api/dashboards/conversion?province={Uri.EscapeDataString(Province)}&asOf=2020-11-19&consistent=true",
+            Keys.Viewer).Expect(200);
 
         Assert.Equal(0, (long)answer.Json["freshness"]!["lag"]!);
         var progress = answer.Json["data"]!;
@@ -118,10 +128,13 @@ public class ConversionDashboardTests(ApiFixture api) : IClassFixture<ApiFixture
         AssertCounts(haiLang["counts"]!, total: 1, on2008: 0, converting: 0, converted: 1);
 
         // A year earlier nobody had started; a merge takes a unit out of the count once its date has passed.
-        AssertCounts((await Host.Get($"/api/dashboards/conversion?province={Uri.EscapeDataString(Province)}&asOf=2019-12-31").Expect(200)).Json["data"]!["totals"]!,
+        AssertCounts(
+            (await Host.Get($"/api/dashboards/conversion?province={Uri.EscapeDataString(Province)}&asOf=2019-12-31")
+                .Expect(200)).Json["data"]!["totals"]!,
             total: 40, on2008: 40, converting: 0, converted: 0);
         await Host.Record("QT-A40", ("/merge", """{"mergedOn":"2020-10-01","intoCode":"QT-A39"}"""));
-        var afterMerge = (await Host.Get($"/api/dashboards/conversion?province={Uri.EscapeDataString(Province)}&asOf=2020-11-19&consistent=true").Expect(200)).Json["data"]!;
+        var afterMerge = (await Host.Get($"/api/dashboards/conversion?province={Uri.EscapeDataString(Province)}"
+            + "&asOf=2020-11-19&consistent=true").Expect(200)).Json["data"]!;
         AssertCounts(afterMerge["totals"]!, total: 39, on2008: 13, converting: 8, converted: 18);
     }
 }

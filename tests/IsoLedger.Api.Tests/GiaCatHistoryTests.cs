@@ -4,7 +4,8 @@ namespace IsoLedger.Api.Tests;
 
 /// <summary>The history of UBND xã Gia Cát (Cao Lộc, Lạng Sơn) as the seed documents tell it: a 2008 system,
 /// converted to 2015 in 2019 with a 14-member steering board and 107 procedures for 107 administrative procedures.
-/// The 2018 nonconformity is back-filled after the 2019 conversion was recorded: state is judged by business dates.</summary>
+/// The 2018 nonconformity is back-filled after the 2019 conversion was recorded: state is judged by business
+/// dates.</summary>
 public class GiaCatHistoryTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     private const string Code = "LS-CL-GIACAT";
@@ -12,8 +13,12 @@ public class GiaCatHistoryTests(ApiFixture api) : IClassFixture<ApiFixture>
 
     private static readonly (string Path, string Body)[] History =
     [
-        ("/steering-board", """{"formedOn":"2016-03-01","members":12,"chair":"Chủ tịch UBND xã","decisionNo":"15/QĐ-UBND"}"""),
-        ("/documentation", """{"issuedOn":"2016-06-01","standard":"2008","qualityManual":true,"qualityPolicy":true,"qualityObjectives":true,"mandatoryProcedures":6,"internalProcedures":2,"businessProcedures":98,"administrativeProcedures":98}"""),
+        ("/steering-board",
+            """{"formedOn":"2016-03-01","members":12,"chair":"Chủ tịch UBND xã","decisionNo":"15/QĐ-UBND"}"""),
+        ("/documentation",
+            """{"issuedOn":"2016-06-01","standard":"2008","qualityManual":true,"qualityPolicy":"""
+            + """true,"qualityObjectives":true,"mandatoryProcedures":6,"internalProcedures":2,"businessProcedures":"""
+            + """98,"administrativeProcedures":98}"""),
         ("/internal-audits", """{"heldOn":"2016-09-15","auditors":"Tổ đánh giá nội bộ"}"""),
         ("/management-reviews", """{"heldOn":"2016-10-10"}"""),
         ("/declarations", """{"declaredOn":"2016-11-01","standard":"2008","decisionNo":"88/QĐ-UBND"}"""),
@@ -30,22 +35,32 @@ public class GiaCatHistoryTests(ApiFixture api) : IClassFixture<ApiFixture>
         ("/years/2018/report", """{"submittedOn":"2018-11-30"}"""),
         ("/conversion/start", """{"startedOn":"2019-03-01","decisionNo":"3704/QĐ-UBND"}"""),
         ("/steering-board", """{"formedOn":"2019-03-15","members":14,"chair":"Chủ tịch UBND xã"}"""),
-        ("/documentation", """{"issuedOn":"2019-05-01","standard":"2015","qualityManual":true,"qualityPolicy":true,"qualityObjectives":true,"mandatoryProcedures":7,"internalProcedures":4,"businessProcedures":107,"administrativeProcedures":107}"""),
+        ("/documentation",
+            """{"issuedOn":"2019-05-01","standard":"2015","qualityManual":true,"qualityPolicy":"""
+            + """true,"qualityObjectives":true,"mandatoryProcedures":7,"internalProcedures":4,"businessProcedures":"""
+            + """107,"administrativeProcedures":107}"""),
         ("/internal-audits", """{"heldOn":"2019-07-10"}"""),
         ("/management-reviews", """{"heldOn":"2019-08-10"}"""),
         ("/conversion/complete", """{"convertedOn":"2019-09-01","decisionNo":"3704/QĐ-UBND"}"""),
         ("/years/2019/report", """{"submittedOn":"2019-11-15"}"""),
-        ("/years/2019/inspection", """{"inspectedOn":"2019-11-20","onSite":true,"result":"passed","inspector":"Ban Chỉ đạo ISO huyện Cao Lộc"}"""),
+        ("/years/2019/inspection",
+            """{"inspectedOn":"2019-11-20","onSite":"""
+            + """true,"result":"passed","inspector":"Ban Chỉ đạo ISO huyện Cao Lộc"}"""),
         // Back-filled: found at the 2018 internal audit, recorded after the conversion.
-        ("/nonconformities", """{"raisedOn":"2018-06-10","source":"internal-audit","description":"Hồ sơ TTHC lưu trữ chưa đầy đủ","severity":"minor","clause":"7.5","dueOn":"2018-08-31"}"""),
-        ("/nonconformities/NC-1/corrective-action", """{"takenOn":"2018-07-01","rootCause":"Chưa phân công người lưu trữ","action":"Giao công chức Văn phòng – Thống kê lưu trữ hồ sơ"}"""),
+        ("/nonconformities",
+            """{"raisedOn":"2018-06-10","source":"internal-audit","description":"Hồ sơ TTHC lưu trữ chưa đầy """
+            + """đủ","severity":"minor","clause":"7.5","dueOn":"2018-08-31"}"""),
+        ("/nonconformities/NC-1/corrective-action",
+            """{"takenOn":"2018-07-01","rootCause":"Chưa phân công người lưu trữ","action":"Giao công chức Văn phòng """
+            + """– Thống kê lưu trữ hồ sơ"}"""),
         ("/nonconformities/NC-1/close", """{"closedOn":"2018-08-15","effective":true}"""),
     ];
 
     private async Task Record()
     {
         await Host.Post("/api/units",
-            $$"""{"code":"{{Code}}","name":"UBND Xã Gia Cát","level":"commune","province":"Lạng Sơn","district":"Cao Lộc","registeredOn":"2016-01-01"}""",
+            $$"""{"code":"{{Code}}","name":"UBND Xã Gia Cát","level":"commune","province":"Lạng Sơn","district":"Cao """
+            + $$"""Lộc","registeredOn":"2016-01-01"}""",
             Keys.Recorder).Expect(201);
         foreach (var (path, body) in History)
         {
@@ -62,7 +77,8 @@ public class GiaCatHistoryTests(ApiFixture api) : IClassFixture<ApiFixture>
 
         var history = (await Host.Get($"/api/units/{Code}/history", Keys.Auditor).Expect(200)).Json.AsArray();
         Assert.Equal(History.Length + 1, history.Count);
-        Assert.Equal(Enumerable.Range(1, history.Count).Select(v => (long)v), history.Select(e => (long)e!["version"]!));
+        Assert.Equal(Enumerable.Range(1, history.Count).Select(v => (long)v),
+            history.Select(e => (long)e!["version"]!));
         Assert.Equal("UnitRegistered", (string?)history[0]!["type"]);
         Assert.Equal("StandardConverted", (string?)history[22]!["type"]);
         Assert.Equal("2019-09-01", (string?)history[22]!["businessDate"]);

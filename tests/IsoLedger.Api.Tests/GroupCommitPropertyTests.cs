@@ -13,14 +13,16 @@ public class GroupCommitPropertyTests(OneWriterFixture api) : IClassFixture<OneW
     private static int cases;
     private IAlbaHost Host => api.Host;
 
-    /// <summary>One command: on which of three units, which kind, the If-Match version if any, the key if any.</summary>
+    /// <summary>One command: on which of three units, which kind, the If-Match version if any,
+    /// the key if any.</summary>
     public sealed record Command(int Unit, int Kind, int? IfMatch, int? Key);
 
     private static readonly (string Path, string Body)[] Kinds =
     [
         ("/internal-audits", """{"heldOn":"2016-06-01"}"""),
         ("/internal-audits", """{"heldOn":"2016-06-02"}"""),
-        ("/nonconformities", """{"raisedOn":"2016-06-10","source":"internal-audit","description":"Hồ sơ trễ hạn","severity":"minor"}"""),
+        ("/nonconformities",
+            """{"raisedOn":"2016-06-10","source":"internal-audit","description":"Hồ sơ trễ hạn","severity":"minor"}"""),
         ("/nonconformities/NC-1/corrective-action", """{"takenOn":"2016-06-12","rootCause":"c","action":"a"}"""),
         ("/nonconformities/NC-1/close", """{"closedOn":"2016-06-20","effective":true}"""),
         ("/declarations", """{"declaredOn":"2015-09-01","standard":"2008"}"""),

@@ -27,7 +27,8 @@ public class GroupCommitTests(OneWriterFixture api) : IClassFixture<OneWriterFix
 
         var answers = await Batch.Of(api, Host, "GC-HOLD-1",
             () => Host.Post("/api/units/GC-A/internal-audits", Audit),
-            () => Host.Post("/api/units/GC-B/nonconformities/NC-9/close", """{"closedOn":"2016-06-20","effective":true}"""),
+            () => Host.Post("/api/units/GC-B/nonconformities/NC-9/close",
+                """{"closedOn":"2016-06-20","effective":true}"""),
             () => Host.Post("/api/units/GC-C/internal-audits", Audit, Keys.Admin, ("If-Match", "\"5\"")),
             () => Host.Post("/api/units/GC-A/management-reviews", """{"heldOn":"2016-07-01"}"""),
             () => Host.Post("/api/units/GC-C/internal-audits", Audit));
@@ -51,8 +52,11 @@ public class GroupCommitTests(OneWriterFixture api) : IClassFixture<OneWriterFix
 
         var answers = await Batch.Of(api, Host, "GC-HOLD-2",
             () => Host.Post("/api/units/GC-NEW/internal-audits", Audit),
-            () => Host.Post("/api/units", """{"code":"GC-NEW","name":"UBND Xã Mới","level":"commune","province":"Quảng Trị","registeredOn":"2010-01-01"}"""),
-            () => Host.Post("/api/units", """{"code":"GC-NEW","name":"UBND Xã Mới","level":"commune","province":"Quảng Trị"}"""),
+            () => Host.Post("/api/units",
+                """{"code":"GC-NEW","name":"UBND Xã Mới","level":"commune","province":"Quảng """
+                + """Trị","registeredOn":"2010-01-01"}"""),
+            () => Host.Post("/api/units",
+                """{"code":"GC-NEW","name":"UBND Xã Mới","level":"commune","province":"Quảng Trị"}"""),
             () => Host.Post("/api/units/GC-NEW/internal-audits", Audit));
 
         Assert.Equal([404, 201, 409, 200], answers.Select(a => a.Status));
@@ -70,8 +74,10 @@ public class GroupCommitTests(OneWriterFixture api) : IClassFixture<OneWriterFix
         var answers = await Batch.Of(api, Host, "GC-HOLD-3",
             () => Host.Post("/api/units/GC-KEY/internal-audits", Audit, Keys.Recorder, first),
             () => Host.Post("/api/units/GC-KEY/internal-audits", Audit, Keys.Recorder, first),
-            () => Host.Post("/api/units/GC-KEY/management-reviews", """{"heldOn":"2016-07-01"}""", Keys.Recorder, second),
-            () => Host.Post("/api/units/GC-KEY/management-reviews", """{"heldOn":"2016-07-02"}""", Keys.Recorder, second));
+            () => Host.Post(
+                "/api/units/GC-KEY/management-reviews", """{"heldOn":"2016-07-01"}""", Keys.Recorder, second),
+            () => Host.Post(
+                "/api/units/GC-KEY/management-reviews", """{"heldOn":"2016-07-02"}""", Keys.Recorder, second));
 
         Assert.Equal([200, 200, 200, 422], answers.Select(a => a.Status));
         Assert.Equal(answers[0].Text, answers[1].Text);
@@ -101,14 +107,17 @@ public class GroupCommitTests(OneWriterFixture api) : IClassFixture<OneWriterFix
     [Fact]
     public async Task States_written_on_held_states_keep_the_columns_lists_filter_on()
     {
-        await Host.Post("/api/units", """{"code":"GC-COL-DEPT","name":"Sở Tư pháp","level":"department","province":"Hà Giang","registeredOn":"2010-01-01"}""").Expect(201);
+        await Host.Post("/api/units",
+            """{"code":"GC-COL-DEPT","name":"Sở Tư pháp","level":"department","province":"Hà """
+            + """Giang","registeredOn":"2010-01-01"}""").Expect(201);
         await Host.RegisterCommune("GC-COL-XA");
         var heldBefore = (long)(await Host.Get("/api/admin/unit-writes").Expect(200)).Json["onHeldStates"]!;
 
         foreach (var code in new[] { "GC-COL-DEPT", "GC-COL-XA" })
             await Host.Post($"/api/units/{code}/internal-audits", Audit).Expect(200);
 
-        Assert.True((long)(await Host.Get("/api/admin/unit-writes").Expect(200)).Json["onHeldStates"]! >= heldBefore + 2);
+        Assert.True(
+            (long)(await Host.Get("/api/admin/unit-writes").Expect(200)).Json["onHeldStates"]! >= heldBefore + 2);
         await using (var connection = new NpgsqlConnection(api.ConnectionString))
         {
             await connection.OpenAsync();

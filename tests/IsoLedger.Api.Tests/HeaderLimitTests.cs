@@ -31,7 +31,8 @@ public class HeaderLimitTests(ApiFixture api) : IClassFixture<ApiFixture>, IAsyn
         foreach (var value in BadValues.Sample(20))
         {
             var answer = await Host.Post($"/api/units/{Unit}/internal-audits", Audit, Keys.Admin, (header, value));
-            Assert.True(answer.Status == 400, $"{header}: {value[..Math.Min(value.Length, 40)]} answered {answer.Status}");
+            Assert.True(answer.Status == 400,
+                $"{header}: {value[..Math.Min(value.Length, 40)]} answered {answer.Status}");
             Assert.StartsWith(Http.ProblemJson, answer.ContentType);
             Assert.Contains("1 to 128 characters", (string?)answer.Json["detail"]);
             Assert.Contains(header, (string?)answer.Json["title"]);

@@ -34,7 +34,8 @@ public class HostTests(ApiFixture api) : IClassFixture<ApiFixture>
     };
 
     [Theory, MemberData(nameof(CommandOperations))]
-    public async Task The_OpenAPI_document_describes_each_command_with_its_body_answers_and_errors(string path, string method)
+    public async Task The_OpenAPI_document_describes_each_command_with_its_body_answers_and_errors(
+        string path, string method)
     {
         var document = (await Host.Get("/openapi/v1.json", key: null).Expect(200)).Json;
         var operation = document["paths"]![path]![method]!;
@@ -69,7 +70,8 @@ public class HostTests(ApiFixture api) : IClassFixture<ApiFixture>
         if (schema is not null) Assert.Equal($"#/components/schemas/{schema}", (string?)ok["$ref"]);
         Assert.True(responses.ContainsKey("401"));
         Assert.True(responses.ContainsKey("403"));
-        Assert.DoesNotContain(responses, r => r.Value!["content"]?["application/json"]?["schema"]?["$ref"]?.ToString() == "#/components/schemas/IResult");
+        Assert.DoesNotContain(responses, r =>
+            r.Value!["content"]?["application/json"]?["schema"]?["$ref"]?.ToString() == "#/components/schemas/IResult");
     }
 
     [Fact]

@@ -22,18 +22,21 @@ public class HostileInputTests(ApiFixture api) : IClassFixture<ApiFixture>, IAsy
     public Task DisposeAsync() => Task.CompletedTask;
 
     private static readonly Gen<string> HostileText = Gen.OneOf(
-        Gen.Elements("", " ", "\u0000", "\u0007\u001b[31m", "'; drop table mt_events; --", "\" or 1=1 --", "<script>alert(1)</script>",
-            "../../etc/passwd", "%00", "${jndi:ldap://x}", "NaN", "2020-02-30", "0001-01-01", "9999-12-31", "-1", "1e400", "x", "X", "true",
-            "\uFFFE", "\uFFFF", "\u202E", "minor, major", "Commune"),
+        Gen.Elements("", " ", "\u0000", "\u0007\u001b[31m", "'; drop table mt_events; --", "\" or 1=1 --",
+            "<script>alert(1)</script>", "../../etc/passwd", "%00", "${jndi:ldap://x}", "NaN", "2020-02-30",
+            "0001-01-01", "9999-12-31", "-1", "1e400", "x", "X", "true", "\uFFFE", "\uFFFF", "\u202E", "minor, major",
+            "Commune"),
         Gen.Choose(1, 20_000).Select(n => new string('ạ', n)),
         ArbMap.Default.GeneratorFor<string>().Where(s => s is not null));
 
     private static readonly Gen<JsonNode?> HostileValue = Gen.OneOf(
         HostileText.Select(s => (JsonNode?)JsonValue.Create(s)),
-        Gen.Elements<JsonNode?>(null, JsonValue.Create(true), JsonValue.Create(-1), JsonValue.Create(long.MaxValue), JsonValue.Create(double.MaxValue),
-            JsonValue.Create(0.5m), new JsonArray(1, 2, 3), new JsonObject { ["nested"] = new JsonObject() }));
+        Gen.Elements<JsonNode?>(null, JsonValue.Create(true), JsonValue.Create(-1), JsonValue.Create(long.MaxValue),
+            JsonValue.Create(double.MaxValue), JsonValue.Create(0.5m), new JsonArray(1, 2, 3),
+            new JsonObject { ["nested"] = new JsonObject() }));
 
-    /// <summary>A valid body with some fields replaced by hostile values, or text that is not the body at all.</summary>
+    /// <summary>A valid body with some fields replaced by hostile values, or text that is not the body at
+    /// all.</summary>
     private static Gen<string> HostileBody(string validBody)
     {
         var fields = JsonNode.Parse(validBody)!.AsObject().Select(p => p.Key).ToArray();
@@ -55,10 +58,12 @@ public class HostileInputTests(ApiFixture api) : IClassFixture<ApiFixture>, IAsy
     private static void AssertNamedClientProblem(Answer answer, string request)
     {
         Assert.True(answer.Status is >= 400 and < 500, $"{request} answered {answer.Status}: {answer.Text}");
-        Assert.True(answer.ContentType.StartsWith(Http.ProblemJson), $"{request} answered {answer.Status} without problem+json: {answer.Text}");
+        Assert.True(answer.ContentType.StartsWith(Http.ProblemJson),
+            $"{request} answered {answer.Status} without problem+json: {answer.Text}");
         var problem = answer.Json;
         Assert.False(string.IsNullOrWhiteSpace((string?)problem["title"]), request);
-        Assert.True(problem["detail"] is not null || problem["errors"] is not null, $"{request}: the problem is not named: {answer.Text}");
+        Assert.True(problem["detail"] is not null || problem["errors"] is not null,
+            $"{request}: the problem is not named: {answer.Text}");
         Assert.DoesNotContain("   at ", answer.Text);
         Assert.DoesNotContain("Npgsql", answer.Text);
         Assert.DoesNotContain("Host=", answer.Text);
@@ -68,7 +73,11 @@ public class HostileInputTests(ApiFixture api) : IClassFixture<ApiFixture>, IAsy
     {
         var data = new TheoryData<string, string>
         {
-            { "/api/units", """{"code":"QT-NEW","name":"UBND Xã Mới","level":"commune","province":"Quảng Trị","district":"Hải Lăng","parentCode":"QT-SO-01","registeredOn":"2015-01-01"}""" },
+            {
+                "/api/units",
+                """{"code":"QT-NEW","name":"UBND Xã Mới","level":"commune","province":"Quảng Trị","district":"Hải """
+                + """Lăng","parentCode":"QT-SO-01","registeredOn":"2015-01-01"}"""
+            },
         };
         foreach (var route in Routes.Commands) data.Add(route.For("QT-HOSTILE"), route.ValidBody);
         return data;
@@ -80,17 +89,22 @@ public class HostileInputTests(ApiFixture api) : IClassFixture<ApiFixture>, IAsy
         foreach (var body in HostileBody(validBody).Sample(Samples))
         {
             var answer = await Host.Post(url, body);
-            if (answer.Status is 200 or 201) continue; // a mutation that happens to be valid is recorded, as it should be
+            // a mutation that happens to be valid is recorded, as it should be
+            if (answer.Status is 200 or 201) continue;
             AssertNamedClientProblem(answer, $"POST {url} {Truncate(body)}");
         }
     }
 
     public static TheoryData<string> RouteTemplates() =>
     [
-        "/api/units/{0}", "/api/units/{0}/history", "/api/units/{0}/state?asOf=2020-01-01", "/api/units?q={0}", "/api/units?province={0}&level={0}",
-        "/api/units/QT-HOSTILE/state?asOf={0}", "/api/units/QT-HOSTILE/state?knownAt={0}", "/api/units/QT-HOSTILE/state?version={0}",
-        "/api/events?after={0}&limit={0}", "/api/dashboards/conversion?province={0}&asOf={0}", "/api/dashboards/annual/2020?province=Kon+Tum&level={0}&district={0}",
-        "/api/dashboards/compliance?province=Kon+Tum&rule={0}&asOf={0}", "/api/reports/annual/2020?province=Kon+Tum&format={0}",
+        "/api/units/{0}", "/api/units/{0}/history", "/api/units/{0}/state?asOf=2020-01-01", "/api/units?q={0}",
+        "/api/units?province={0}&level={0}",
+        "/api/units/QT-HOSTILE/state?asOf={0}", "/api/units/QT-HOSTILE/state?knownAt={0}",
+        "/api/units/QT-HOSTILE/state?version={0}",
+        "/api/events?after={0}&limit={0}", "/api/dashboards/conversion?province={0}&asOf={0}",
+        "/api/dashboards/annual/2020?province=Kon+Tum&level={0}&district={0}",
+        "/api/dashboards/compliance?province=Kon+Tum&rule={0}&asOf={0}",
+        "/api/reports/annual/2020?province=Kon+Tum&format={0}",
         "/api/reports/province-report/2020?province={0}&asOf={0}", "/api/reports/trends?province={0}&asOf={0}&lang={0}",
         "/api/dashboards/national/2020?asOf={0}", "/api/dashboards/units/QT-HOSTILE/timeline?asOf={0}",
         "/api/dashboards/conversion?province=Kon+Tum&level={0}",
@@ -99,7 +113,9 @@ public class HostileInputTests(ApiFixture api) : IClassFixture<ApiFixture>, IAsy
     [Theory, MemberData(nameof(RouteTemplates))]
     public async Task Hostile_route_values_and_query_parameters_never_break_a_read(string template)
     {
-        foreach (var text in HostileText.Where(t => t.Length < 2000 && (InQuery(template) || !t.Contains('\0'))).Sample(Samples))
+        foreach (var text in HostileText
+            .Where(t => t.Length < 2000 && (InQuery(template) || !t.Contains('\0')))
+            .Sample(Samples))
         {
             // A NUL in a path is refused by the HTTP server before the API sees it (and by the test client too).
             var url = string.Format(template, Uri.EscapeDataString(text));
@@ -115,9 +131,14 @@ public class HostileInputTests(ApiFixture api) : IClassFixture<ApiFixture>, IAsy
         foreach (var text in HostileText.Where(t => t.Length is > 0 and < 2000 && !t.Contains('\0')).Sample(Samples))
         {
             var segment = Uri.EscapeDataString(text);
-            foreach (var url in new[] { $"/api/units/{segment}/internal-audits", $"/api/units/QT-HOSTILE/years/{segment}/report", $"/api/units/QT-HOSTILE/nonconformities/{segment}/close" })
+            foreach (var url in new[]
+                     {
+                         $"/api/units/{segment}/internal-audits", $"/api/units/QT-HOSTILE/years/{segment}/report",
+                         $"/api/units/QT-HOSTILE/nonconformities/{segment}/close",
+                     })
             {
-                var answer = await Host.Post(url, """{"heldOn":"2016-01-01","submittedOn":"2016-01-01","closedOn":"2016-01-01","effective":true}""");
+                var answer = await Host.Post(url,
+                    """{"heldOn":"2016-01-01","submittedOn":"2016-01-01","closedOn":"2016-01-01","effective":true}""");
                 AssertNamedClientProblem(answer, $"POST {Truncate(url)}");
             }
         }
@@ -127,7 +148,9 @@ public class HostileInputTests(ApiFixture api) : IClassFixture<ApiFixture>, IAsy
     public async Task Malformed_csv_imports_nothing_and_says_why()
     {
         const string header = "province,unit_code,unit_name,level,year,report_date,declared";
-        var field = Gen.OneOf(HostileText.Where(t => t.Length < 300), Gen.Elements("\"unclosed", "a\"b", "\"\"", "x,y", "\r", "2020", "commune"));
+        var field = Gen.OneOf(
+            HostileText.Where(t => t.Length < 300),
+            Gen.Elements("\"unclosed", "a\"b", "\"\"", "x,y", "\r", "2020", "commune"));
         var line = Gen.ListOf(field).Select(fields => string.Join(",", fields));
         var file = Gen.ListOf(line).Select(lines => header + "\n" + string.Join("\n", lines));
         foreach (var csv in Gen.OneOf(file, HostileText).Sample(Samples))
@@ -140,7 +163,8 @@ public class HostileInputTests(ApiFixture api) : IClassFixture<ApiFixture>, IAsy
         }
     }
 
-    private static bool InQuery(string template) => template.Contains('?') && template.IndexOf("{0}", StringComparison.Ordinal) > template.IndexOf('?');
+    private static bool InQuery(string template) =>
+        template.Contains('?') && template.IndexOf("{0}", StringComparison.Ordinal) > template.IndexOf('?');
 
     private static string Truncate(string text) => text.Length > 200 ? text[..200] + "…" : text;
 }

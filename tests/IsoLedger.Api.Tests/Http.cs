@@ -37,7 +37,8 @@ public static class Http
         });
 
     /// <summary>Posts raw bytes (a CSV file) with the given content type.</summary>
-    public static Task<Answer> PostBytes(this IAlbaHost host, string url, byte[] body, string contentType = "text/csv", string? key = Keys.Admin) =>
+    public static Task<Answer> PostBytes(
+        this IAlbaHost host, string url, byte[] body, string contentType = "text/csv", string? key = Keys.Admin) =>
         host.Send(key, [], s =>
         {
             s.Post.Url(url);
@@ -49,7 +50,8 @@ public static class Http
             });
         });
 
-    internal static async Task<Answer> Send(this IAlbaHost host, string? key, (string Name, string Value)[] headers, Action<Scenario> request)
+    internal static async Task<Answer> Send(
+        this IAlbaHost host, string? key, (string Name, string Value)[] headers, Action<Scenario> request)
     {
         var result = await host.Scenario(s =>
         {
@@ -65,10 +67,12 @@ public static class Http
         return new Answer(response.StatusCode, body, response.Headers, contentType, text);
     }
 
-    public static Task<Answer> Post(this IAlbaHost host, string url, string json, string? key = Keys.Admin, params (string, string)[] headers) =>
+    public static Task<Answer> Post(
+        this IAlbaHost host, string url, string json, string? key = Keys.Admin, params (string, string)[] headers) =>
         host.Send(HttpMethod.Post, url, json, key, headers);
 
-    public static Task<Answer> Get(this IAlbaHost host, string url, string? key = Keys.Admin) => host.Send(HttpMethod.Get, url, key: key);
+    public static Task<Answer> Get(this IAlbaHost host, string url, string? key = Keys.Admin) =>
+        host.Send(HttpMethod.Get, url, key: key);
 
     /// <summary>Posts and asserts the status, showing the body when it differs.</summary>
     public static async Task<Answer> Expect(this Task<Answer> request, int status)
@@ -81,11 +85,14 @@ public static class Http
 
     public static Task<Answer> RegisterCommune(this IAlbaHost host, string code, string registeredOn = "2010-01-01") =>
         host.Post("/api/units",
-            $$"""{"code":"{{code}}","name":"UBND Xã {{code}}","level":"commune","province":"Quảng Trị","district":"Hải Lăng","registeredOn":"{{registeredOn}}"}""")
+            $$"""{"code":"{{code}}","name":"UBND Xã {{code}}","level":"commune","province":"Quảng """
+            + $$"""Trị","district":"Hải Lăng","registeredOn":"{{registeredOn}}"}""")
             .Expect(201);
 
-    /// <summary>A browser's CORS preflight for <paramref name="method"/> on /api/units from <paramref name="origin"/>.</summary>
-    public static async Task<IHeaderDictionary> Preflight(this IAlbaHost host, string origin, string method, string? requestHeaders = null)
+    /// <summary>A browser's CORS preflight for <paramref name="method"/> on /api/units from
+    /// <paramref name="origin"/>.</summary>
+    public static async Task<IHeaderDictionary> Preflight(
+        this IAlbaHost host, string origin, string method, string? requestHeaders = null)
     {
         var result = await host.Scenario(s =>
         {

@@ -116,7 +116,8 @@ public class ImportRobustnessTests(ApiFixture api) : IClassFixture<ApiFixture>
     [Fact]
     public async Task A_report_written_after_its_province_merged_is_about_the_province_it_was()
     {
-        var file = Encoding.UTF8.GetBytes($"{Header}\nQuảng Bình,QB-LATE-1,UBND Xã Một,commune,Bố Trạch,2024,2025-07-10,x,2015\n");
+        var file = Encoding.UTF8.GetBytes(
+            $"{Header}\nQuảng Bình,QB-LATE-1,UBND Xã Một,commune,Bố Trạch,2024,2025-07-10,x,2015\n");
         var answer = await Host.PostBytes("/api/imports", file).Expect(200);
         Assert.Equal(1, (int)answer.Json["unitsCreated"]!);
     }

@@ -3,10 +3,13 @@ using Alba;
 
 namespace IsoLedger.Api.Tests;
 
-/// <summary>Bad files import nothing and say what is wrong; odd but valid files (BOM, CRLF, NFD, any column order) import.</summary>
+/// <summary>Bad files import nothing and say what is wrong; odd but valid files (BOM, CRLF, NFD, any column
+/// order) import.</summary>
 public class ImportValidationTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
-    private const string Header = "province,unit_code,unit_name,level,district,parent_code,year,report_date,declared,standard,conversion,quality_policy,quality_objectives,maintenance_plan,internal_audit,corrective_actions,management_review,report_submitted,inspection";
+    private const string Header = "province,unit_code,unit_name,level,district,parent_code,year,report_date,declared,"
+        + "standard,conversion,quality_policy,quality_objectives,maintenance_plan,internal_audit,corrective_actions,"
+        + "management_review,report_submitted,inspection";
     private IAlbaHost Host => api.Host;
 
     private static byte[] Csv(params string[] lines) => Encoding.UTF8.GetBytes(string.Join("\n", lines) + "\n");
@@ -39,7 +42,8 @@ public class ImportValidationTests(ApiFixture api) : IClassFixture<ApiFixture>
     [InlineData("Quảng Trị,QT-V1,UBND,commune,,,2020,2020-11-19,x,2008,done,,,,,,,,", "standard")]
     [InlineData("Quảng Trị,QT-V1,UBND,commune,,,2020,2020-11-19,,2015,,,,,,,,,", "declared")]
     [InlineData("Quảng Trị,QT-V1,UBND,commune,,,2020,2020-11-19,x,,,,,,,,,", null)]
-    public async Task Each_kind_of_bad_row_is_named_with_its_line_and_column_and_nothing_is_imported(string badRow, string? column)
+    public async Task Each_kind_of_bad_row_is_named_with_its_line_and_column_and_nothing_is_imported(
+        string badRow, string? column)
     {
         var errors = await Rejected(Csv(Header, Good("QT-OK-1"), badRow, Good("QT-OK-2")));
 
@@ -52,7 +56,8 @@ public class ImportValidationTests(ApiFixture api) : IClassFixture<ApiFixture>
     [Fact]
     public async Task Every_bad_row_is_listed_not_only_the_first()
     {
-        var errors = await Rejected(Csv(Header, Good("QT-M1", year: "1990"), Good("QT-M2"), Good("QT-M3", date: "bad"), Good("bad code")));
+        var errors = await Rejected(
+            Csv(Header, Good("QT-M1", year: "1990"), Good("QT-M2"), Good("QT-M3", date: "bad"), Good("bad code")));
         Assert.Equal([2, 4, 5], errors.Select(e => e.Line).Distinct().Order());
     }
 
@@ -66,7 +71,8 @@ public class ImportValidationTests(ApiFixture api) : IClassFixture<ApiFixture>
     [Fact]
     public async Task Broken_quoting_empty_files_and_non_utf8_text_are_rejected()
     {
-        Assert.Contains(await Rejected(Csv(Header, "Quảng Trị,\"QT-Q1,UBND,commune")), e => e.Reason.Contains("quoted"));
+        Assert.Contains(await Rejected(Csv(Header, "Quảng Trị,\"QT-Q1,UBND,commune")),
+            e => e.Reason.Contains("quoted"));
         Assert.NotEmpty(await Rejected([]));
         Assert.NotEmpty(await Rejected(Csv(Header)));
         Assert.NotEmpty(await Rejected([.. Encoding.UTF8.GetBytes(Header + "\n"), 0xC3, 0x28, 0x0A]));
@@ -76,7 +82,8 @@ public class ImportValidationTests(ApiFixture api) : IClassFixture<ApiFixture>
     public async Task The_standard_column_takes_any_edition_of_the_rule_book_as_documents_write_it()
     {
         await Host.PostBytes("/api/imports", Csv(Header,
-            "Quảng Trị,QT-ED-2000,UBND Xã Cũ,commune,Hải Lăng,,2008,2008-11-20,x,TCVN ISO 9001:2000,,,,,,,,,")).Expect(200);
+            "Quảng Trị,QT-ED-2000,UBND Xã Cũ,commune,Hải Lăng,,2008,2008-11-20,x,TCVN ISO 9001:2000,,,,,,,,,"))
+            .Expect(200);
         Assert.Equal("2000", (string?)(await Host.Get("/api/units/QT-ED-2000").Expect(200)).Json["standard"]);
 
         var errors = await Rejected(Csv(Header,
@@ -87,13 +94,17 @@ public class ImportValidationTests(ApiFixture api) : IClassFixture<ApiFixture>
     [Fact]
     public async Task A_row_the_domain_rules_reject_is_a_bad_row()
     {
-        await Host.Post("/api/units", """{"code":"QT-ON2015","name":"UBND Xã Mới","level":"commune","province":"Quảng Trị","registeredOn":"2019-01-01"}""").Expect(201);
+        await Host.Post("/api/units",
+            """{"code":"QT-ON2015","name":"UBND Xã Mới","level":"commune","province":"Quảng """
+            + """Trị","registeredOn":"2019-01-01"}""").Expect(201);
         await Host.Record("QT-ON2015", ("/declarations", """{"declaredOn":"2019-06-01","standard":"2015"}"""));
 
-        var errors = await Rejected(Csv(Header, "Quảng Trị,QT-ON2015,UBND Xã Mới,commune,,,2020,2020-11-19,x,2015,done,,,,,,,,"));
+        var errors = await Rejected(
+            Csv(Header, "Quảng Trị,QT-ON2015,UBND Xã Mới,commune,,,2020,2020-11-19,x,2015,done,,,,,,,,"));
         Assert.Contains(errors, e => e.Line == 2 && e.Reason.Contains("conversion-target-not-later"));
 
-        var otherLevel = await Rejected(Csv(Header, "Quảng Trị,QT-ON2015,UBND Xã Mới,department,,,2020,2020-11-19,x,,,,,,,,,,"));
+        var otherLevel = await Rejected(
+            Csv(Header, "Quảng Trị,QT-ON2015,UBND Xã Mới,department,,,2020,2020-11-19,x,,,,,,,,,,"));
         Assert.Contains(otherLevel, e => e.Column == "unit_code" && e.Reason.Contains("commune"));
     }
 
@@ -102,7 +113,8 @@ public class ImportValidationTests(ApiFixture api) : IClassFixture<ApiFixture>
     {
         // Ticks and "có" for marks, dates as Vietnamese tables write them, an edition as documents name it.
         await Host.PostBytes("/api/imports", Csv(Header,
-            "Quảng Trị,QT-VI-1,UBND Xã VI-1,commune,Hải Lăng,,2020,19/11/2020,✓,TCVN 9001:2015,none,có,x,x,x,x,x,x,passed"))
+            "Quảng Trị,QT-VI-1,UBND Xã VI-1,commune,Hải Lăng,,2020,19/11/2020,✓,TCVN 9001:2015,"
+            + "none,có,x,x,x,x,x,x,passed"))
             .Expect(200);
         var status = (await Host.Get("/api/units/QT-VI-1").Expect(200)).Json;
         Assert.Equal("2015", (string?)status["standard"]);
@@ -194,9 +206,12 @@ public class ImportValidationTests(ApiFixture api) : IClassFixture<ApiFixture>
     public async Task A_file_with_a_bom_crlf_quotes_nfd_names_and_reordered_columns_imports()
     {
         var name = "UBND Xã \"Gio\" Mỹ, Gio Linh".Normalize(NormalizationForm.FormD);
-        var text = "inspection,unit_code,unit_name,level,province,year,report_date,declared,standard,report_submitted\r\n" +
-                   $"passed,QT-NFD-1,\"{name.Replace("\"", "\"\"")}\",commune,{"Quảng Trị".Normalize(NormalizationForm.FormD)},2020,2020-11-19,X,2015,x\r\n";
-        var answer = await Host.PostBytes("/api/imports", [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)]).Expect(200);
+        var text =
+            "inspection,unit_code,unit_name,level,province,year,report_date,declared,standard,report_submitted\r\n"
+            + $"passed,QT-NFD-1,\"{name.Replace("\"", "\"\"")}\",commune,"
+            + $"{"Quảng Trị".Normalize(NormalizationForm.FormD)},2020,2020-11-19,X,2015,x\r\n";
+        var answer = await Host.PostBytes(
+            "/api/imports", [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)]).Expect(200);
         Assert.Equal(1, (int)answer.Json["unitsCreated"]!);
 
         var status = (await Host.Get("/api/units/QT-NFD-1").Expect(200)).Json;
@@ -208,7 +223,8 @@ public class ImportValidationTests(ApiFixture api) : IClassFixture<ApiFixture>
     [Fact]
     public async Task A_dry_run_says_what_it_would_do_and_writes_nothing()
     {
-        var answer = await Host.PostBytes("/api/imports?dryRun=true", Csv(Header, Good("QT-DRY-1"), Good("QT-DRY-2"))).Expect(200);
+        var answer = await Host.PostBytes("/api/imports?dryRun=true", Csv(Header, Good("QT-DRY-1"), Good("QT-DRY-2")))
+            .Expect(200);
         Assert.True((bool)answer.Json["dryRun"]!);
         Assert.Equal(2, (int)answer.Json["unitsCreated"]!);
         Assert.True((int)answer.Json["eventsAppended"]! > 2);

@@ -40,7 +40,8 @@ public class InputStrictnessTests(ApiFixture api) : IClassFixture<ApiFixture>, I
     public async Task A_restructuring_kind_combined_as_flags_is_refused_not_failed()
     {
         var answer = await Host.Post("/api/restructurings",
-            """{"decisionNo":"X","effectiveOn":"2020-07-01","parts":[{"kind":"split, dissolve","from":["QT-STRICT"]}]}""")
+            """{"decisionNo":"X","effectiveOn":"2020-07-01","parts":"""
+            + """[{"kind":"split, dissolve","from":["QT-STRICT"]}]}""")
             .Expect(400);
         Assert.NotNull(answer.Json["errors"]!["parts[0].kind"]);
     }
@@ -154,7 +155,8 @@ public class InputStrictnessTests(ApiFixture api) : IClassFixture<ApiFixture>, I
     public async Task A_unit_is_not_its_own_parent()
     {
         var answer = await Host.Post("/api/units",
-            """{"code":"QT-SELF","name":"Chi cục","level":"sub-department","province":"Quảng Trị","parentCode":"QT-SELF"}""")
+            """{"code":"QT-SELF","name":"Chi cục","level":"sub-department","province":"Quảng """
+            + """Trị","parentCode":"QT-SELF"}""")
             .Expect(400);
         Assert.NotNull(answer.Json["errors"]!["parentCode"]);
         var row = "province,unit_code,unit_name,level,parent_code,year,report_date\n"

@@ -40,7 +40,8 @@ public class KeyLoggingTests(LogCollectingApiFixture api) : IClassFixture<LogCol
     public async Task API_keys_never_appear_in_the_logs()
     {
         const string wrongKey = "wrong-key-4b1d9c";
-        await Host.Post("/api/units", """{"code":"QT-LOG","name":"x","level":"commune","province":"Quảng Trị"}""", Keys.Recorder).Expect(201);
+        await Host.Post("/api/units",
+            """{"code":"QT-LOG","name":"x","level":"commune","province":"Quảng Trị"}""", Keys.Recorder).Expect(201);
         await Host.Get("/api/units/QT-LOG", Keys.Viewer).Expect(200);
         await Host.Get("/api/units/QT-LOG", wrongKey).Expect(401);
         await Host.Post("/api/units", "{ not json", Keys.Admin).Expect(400);

@@ -11,9 +11,9 @@ public class KnownAtRuleBookTests(ApiFixture api) : IClassFixture<ApiFixture>
     [Fact]
     public async Task A_rule_added_later_does_not_judge_what_was_known_before_it()
     {
-        await Host.Post("/api/units", """
-            {"code":"KA-SO-01","name":"Sở Nội vụ","level":"department","province":"Lạng Sơn","registeredOn":"2015-01-01"}
-            """, Keys.Recorder).Expect(201);
+        await Host.Post("/api/units",
+            """{"code":"KA-SO-01","name":"Sở Nội vụ","level":"department","province":"Lạng """
+            + """Sơn","registeredOn":"2015-01-01"}""", Keys.Recorder).Expect(201);
         await Host.Post("/api/units/KA-SO-01/declarations", """{"declaredOn":"2016-03-01","standard":"2015"}""",
             Keys.Recorder).Expect(200);
         await Task.Delay(50);
@@ -28,7 +28,8 @@ public class KnownAtRuleBookTests(ApiFixture api) : IClassFixture<ApiFixture>
         static IEnumerable<string?> Rules(Answer answer) =>
             answer.Json["flags"]!.AsArray().Select(f => (string?)f!["rule"]);
         var knownBefore = await Host.Get(
-            $"/api/units/KA-SO-01/state?knownAt={Uri.EscapeDataString(before.ToString("O"))}", Keys.Auditor).Expect(200);
+            $"/api/units/KA-SO-01/state?knownAt={Uri.EscapeDataString(before.ToString("O"))}",
+            Keys.Auditor).Expect(200);
         Assert.DoesNotContain("conversion-deadline", Rules(knownBefore));
         var now = await Host.Get(
             $"/api/units/KA-SO-01/state?knownAt={Uri.EscapeDataString(DateTimeOffset.UtcNow.ToString("O"))}",

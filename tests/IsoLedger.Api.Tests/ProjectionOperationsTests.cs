@@ -20,7 +20,11 @@ public class ProjectionOperationsTests(ApiFixture api) : IClassFixture<ApiFixtur
         for (var i = 0; i < 5; i++)
         {
             var code = $"{prefix}-{i}";
-            await Host.Post("/api/units", $$"""{"code":"{{code}}","name":"Sở {{i}}","level":"department","province":"{{ProvinceOf(prefix)}}","registeredOn":"2012-01-01"}""").Expect(201);
+            await Host.Post("/api/units",
+                $$"""{"code":"{{code}}","name":"Sở {{i}}","level":"department","province":"{{ProvinceOf(prefix)}}","""
+                + $$"""
+                    "registeredOn":"2012-01-01"}
+                    """).Expect(201);
             await Host.Record(code,
                 ("/declarations", """{"declaredOn":"2013-09-01","standard":"2008"}"""),
                 ("/internal-audits", $$"""{"heldOn":"2019-0{{i + 1}}-10"}"""));
@@ -36,13 +40,15 @@ public class ProjectionOperationsTests(ApiFixture api) : IClassFixture<ApiFixtur
     }
 
     private async Task<System.Text.Json.Nodes.JsonNode> Status() =>
-        (await Host.Get("/api/admin/projections").Expect(200)).Json.AsArray().Single(p => (string)p!["name"]! == Projection)!;
+        (await Host.Get("/api/admin/projections").Expect(200)).Json.AsArray()
+            .Single(p => (string)p!["name"]! == Projection)!;
 
     [Fact]
     public async Task A_rebuilt_projection_equals_the_incrementally_built_one_and_keeps_running()
     {
         await RecordSomeHistory("RB");
-        var conversion = $"/api/dashboards/conversion?province={Uri.EscapeDataString(ProvinceOf("RB"))}&consistent=true";
+        var conversion =
+            $"/api/dashboards/conversion?province={Uri.EscapeDataString(ProvinceOf("RB"))}&consistent=true";
         var incremental = (await Host.Get(conversion).Expect(200)).Json["data"]!.ToJsonString();
         var incrementalDocuments = await AllDashboardUnits();
 
@@ -77,7 +83,9 @@ public class ProjectionOperationsTests(ApiFixture api) : IClassFixture<ApiFixtur
         await AppendUnreadableCopyOfLastEvent("BAD-0");
         await Host.Record("BAD-3", ("/conversion/start", """{"startedOn":"2020-02-01"}"""));
 
-        var answer = (await Host.Get($"/api/dashboards/conversion?province={Uri.EscapeDataString(ProvinceOf("BAD"))}&consistent=true").Expect(200)).Json;
+        var answer = (await Host
+            .Get($"/api/dashboards/conversion?province={Uri.EscapeDataString(ProvinceOf("BAD"))}&consistent=true")
+            .Expect(200)).Json;
         Assert.Equal(0, (long)answer["freshness"]!["lag"]!);
         Assert.Equal(1, (int)answer["data"]!["totals"]!["converting"]!);
         var status = await Status();
@@ -85,13 +93,15 @@ public class ProjectionOperationsTests(ApiFixture api) : IClassFixture<ApiFixtur
         Assert.Equal("Running", (string?)status["status"]);
     }
 
-    /// <summary>Appends to the stream a copy of its last event whose data no longer deserialises, as a corrupted row would.</summary>
+    /// <summary>Appends to the stream a copy of its last event whose data no longer deserialises, as a corrupted
+    /// row would.</summary>
     private async Task AppendUnreadableCopyOfLastEvent(string stream)
     {
         await using var connection = new NpgsqlConnection(api.ConnectionString);
         await connection.OpenAsync();
         await using var columnsQuery = new NpgsqlCommand(
-            "select column_name from information_schema.columns where table_schema = 'public' and table_name = 'mt_events' order by ordinal_position", connection);
+            "select column_name from information_schema.columns "
+            + "where table_schema = 'public' and table_name = 'mt_events' order by ordinal_position", connection);
         var columns = new List<string>();
         await using (var reader = await columnsQuery.ExecuteReaderAsync())
             while (await reader.ReadAsync()) columns.Add(reader.GetString(0));
@@ -105,7 +115,10 @@ public class ProjectionOperationsTests(ApiFixture api) : IClassFixture<ApiFixtur
         });
         var sql = $"""
             insert into public.mt_events ({string.Join(", ", columns)})
-            select {string.Join(", ", values)} from public.mt_events where stream_id = @stream order by version desc limit 1;
+            select {string.Join(", ", values)} from public.mt_events
+            """
+            + """
+             where stream_id = @stream order by version desc limit 1;
             update public.mt_streams set version = version + 1 where id = @stream;
             """;
         await using var insert = new NpgsqlCommand(sql, connection);

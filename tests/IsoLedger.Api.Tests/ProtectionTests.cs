@@ -69,7 +69,8 @@ public class ProtectionTests(ApiFixture api) : IClassFixture<ApiFixture>
     {
         var answers = new[]
         {
-            await Host.Post("/api/units", """{"code":"QT-X","name":"x","level":"commune","province":"Quảng Trị","registeredOn":"not-a-date"}"""),
+            await Host.Post("/api/units",
+                """{"code":"QT-X","name":"x","level":"commune","province":"Quảng Trị","registeredOn":"not-a-date"}"""),
             await Host.Get("/api/units/'; drop table mt_events; --"),
             await Host.Get("/api/units/QT-X/state?asOf=<script>"),
         };

@@ -119,7 +119,8 @@ public class ProvinceReportTests(ApiFixture api) : IClassFixture<ApiFixture>, IA
         Assert.Equal(20, (int)departments["totals"]!["total"]!);
         Assert.Empty(departments["byDistrict"]!.AsArray());
         Assert.Equal(20, departments["units"]!.AsArray().Count);
-        Assert.Equal(11, departments["units"]!.AsArray().Count(u => (string?)u!["standing"] is "converting" or "converted"));
+        Assert.Equal(11,
+            departments["units"]!.AsArray().Count(u => (string?)u!["standing"] is "converting" or "converted"));
         var communes = (await Host.Get($"{url}commune", Keys.Viewer).Expect(200)).Json["data"]!;
         Assert.Equal(125, communes["byDistrict"]!.AsArray().Sum(d => (int)d!["counts"]!["total"]!));
         var all = (await Host.Get(url[..^"&level=".Length], Keys.Viewer).Expect(200)).Json["data"]!;
@@ -148,7 +149,8 @@ public class ProvinceReportTests(ApiFixture api) : IClassFixture<ApiFixture>, IA
     public async Task The_national_view_sets_each_province_beside_the_others()
     {
         await Host.Post("/api/units",
-            """{"code":"LS-X","name":"UBND Xã Gia Cát","level":"commune","province":"Lạng Sơn","district":"Cao Lộc","registeredOn":"2016-01-01"}""",
+            """{"code":"LS-X","name":"UBND Xã Gia Cát","level":"commune","province":"Lạng Sơn","district":"Cao """
+            + """Lộc","registeredOn":"2016-01-01"}""",
             Keys.Recorder).Expect(201);
         var data = (await Host.Get("/api/dashboards/national/2020?consistent=true", Keys.Viewer).Expect(200))
             .Json["data"]!;
@@ -157,7 +159,8 @@ public class ProvinceReportTests(ApiFixture api) : IClassFixture<ApiFixture>, IA
         var quangTri = provinces[1]!;
         Assert.Equal(
             "165 165 143 99 60",
-            $"{quangTri["units"]} {quangTri["declared"]} {quangTri["onCurrentEdition"]} {quangTri["reported"]} {quangTri["reportedPercent"]}");
+            $"{quangTri["units"]} {quangTri["declared"]} {quangTri["onCurrentEdition"]} {quangTri["reported"]} "
+            + $"{quangTri["reportedPercent"]}");
         Assert.Equal(["department 20", "sub-department 10", "district 10", "commune 125"],
             quangTri["byLevel"]!.AsArray().Select(l => $"{l!["level"]} {l["units"]}"));
         Assert.Equal("1 0", $"{provinces[0]!["units"]} {provinces[0]!["declared"]}");

@@ -14,7 +14,11 @@ public class ProvinceTests(ApiFixture api) : IClassFixture<ApiFixture>
     private static string Q(string text) => Uri.EscapeDataString(text);
 
     private Task<Answer> Register(string code, string province, string? registeredOn) =>
-        Host.Post("/api/units", $$"""{"code":"{{code}}","name":"Sở {{code}}","level":"department","province":"{{province}}"{{(registeredOn is null ? "" : $$""","registeredOn":"{{registeredOn}}" """)}}}""");
+        Host.Post("/api/units",
+            $$"""{"code":"{{code}}","name":"Sở {{code}}","level":"department","province":"{{province}}"""
+            + $$"""
+                "{{(registeredOn is null ? "" : $$""","registeredOn":"{{registeredOn}}" """)}}}
+                """);
 
     private static string ProvinceError(Answer answer) =>
         string.Join(" | ", answer.Json["errors"]!["province"]!.AsArray().Select(e => (string)e!));
@@ -79,7 +83,8 @@ public class ProvinceTests(ApiFixture api) : IClassFixture<ApiFixture>
     [Fact]
     public async Task A_dashboards_province_is_canonicalised_or_refused_naming_the_closest()
     {
-        var answer = await Host.Get($"/api/dashboards/conversion?province={Q("tỉnh quảng trị")}", Keys.Viewer).Expect(200);
+        var answer = await Host.Get($"/api/dashboards/conversion?province={Q("tỉnh quảng trị")}", Keys.Viewer)
+            .Expect(200);
         Assert.Equal("Quảng Trị", (string?)answer.Json["data"]!["province"]);
 
         var refused = await Host.Get($"/api/dashboards/conversion?province={Q("Quảng Trj")}", Keys.Viewer).Expect(400);

@@ -8,12 +8,14 @@ public class RegisterUnitTests(ApiFixture api) : IClassFixture<ApiFixture>
     private IAlbaHost Host => api.Host;
 
     private static string Unit(string code, string extra = "") =>
-        $$"""{"code":"{{code}}","name":"UBND Xã Gia Cát","level":"commune","province":"Quảng Trị","district":"Hải Lăng"{{extra}}}""";
+        $$"""{"code":"{{code}}","name":"UBND Xã Gia Cát","level":"commune","province":"Quảng Trị","district":"Hải """
+        + $$"""Lăng"{{extra}}}""";
 
     [Fact]
     public async Task A_registered_unit_can_be_read_back()
     {
-        var created = await Host.Post("/api/units", Unit("QT-GIACAT", ""","registeredOn":"2015-03-01" """), Keys.Recorder).Expect(201);
+        var created = await Host.Post(
+            "/api/units", Unit("QT-GIACAT", ""","registeredOn":"2015-03-01" """), Keys.Recorder).Expect(201);
         Assert.Equal("/api/units/QT-GIACAT", created.Header("Location"));
         Assert.Equal("\"1\"", created.Header("ETag"));
         Assert.Equal("QT-GIACAT", (string?)created.Json["code"]);
@@ -36,12 +38,14 @@ public class RegisterUnitTests(ApiFixture api) : IClassFixture<ApiFixture>
     [Fact]
     public async Task A_status_read_again_after_a_write_shows_the_write()
     {
-        await Host.Post("/api/units", Unit("QT-DOCLAI", ""","registeredOn":"2015-03-01" """), Keys.Recorder).Expect(201);
+        await Host.Post("/api/units", Unit("QT-DOCLAI", ""","registeredOn":"2015-03-01" """), Keys.Recorder)
+            .Expect(201);
         var before = await Host.Get("/api/units/QT-DOCLAI", Keys.Viewer).Expect(200);
         Assert.Equal(before.Text, (await Host.Get("/api/units/QT-DOCLAI", Keys.Viewer).Expect(200)).Text);
         Assert.Null(before.Json["lastInternalAudit"]?.GetValue<string>());
 
-        await Host.Post("/api/units/QT-DOCLAI/internal-audits", """{"heldOn":"2016-05-10"}""", Keys.Recorder).Expect(200);
+        await Host.Post("/api/units/QT-DOCLAI/internal-audits", """{"heldOn":"2016-05-10"}""", Keys.Recorder)
+            .Expect(200);
 
         var after = await Host.Get("/api/units/QT-DOCLAI", Keys.Viewer).Expect(200);
         Assert.Equal("\"2\"", after.Header("ETag"));
@@ -53,7 +57,8 @@ public class RegisterUnitTests(ApiFixture api) : IClassFixture<ApiFixture>
     public async Task Levels_use_their_kebab_case_names()
     {
         await Host.Post("/api/units",
-            """{"code":"QT-CC-KIEMLAM","name":"Chi cục Kiểm lâm","level":"sub-department","province":"Quảng Trị","parentCode":"QT-SO-NNPTNT"}""").Expect(201);
+            """{"code":"QT-CC-KIEMLAM","name":"Chi cục Kiểm lâm","level":"sub-department","province":"Quảng """
+            + """Trị","parentCode":"QT-SO-NNPTNT"}""").Expect(201);
 
         var status = (await Host.Get("/api/units/QT-CC-KIEMLAM").Expect(200)).Json;
         Assert.Equal("sub-department", (string?)status["level"]);
@@ -64,7 +69,8 @@ public class RegisterUnitTests(ApiFixture api) : IClassFixture<ApiFixture>
     public async Task Names_are_stored_in_unicode_normal_form_C()
     {
         var decomposed = "UBND Xã Gia Cát".Normalize(NormalizationForm.FormD);
-        await Host.Post("/api/units", $$"""{"code":"QT-NFD","name":"{{decomposed}}","level":"commune","province":"Quảng Trị"}""").Expect(201);
+        await Host.Post("/api/units",
+            $$"""{"code":"QT-NFD","name":"{{decomposed}}","level":"commune","province":"Quảng Trị"}""").Expect(201);
 
         var status = (await Host.Get("/api/units/QT-NFD").Expect(200)).Json;
         Assert.Equal("UBND Xã Gia Cát".Normalize(NormalizationForm.FormC), (string?)status["name"]);
@@ -97,7 +103,8 @@ public class RegisterUnitTests(ApiFixture api) : IClassFixture<ApiFixture>
     [Fact]
     public async Task Invalid_fields_are_named_in_a_bad_request()
     {
-        var errors = (await Host.Post("/api/units", """{"code":"-bad code","name":"  ","province":"Quảng Trị"}""").Expect(400)).Json["errors"]!.AsObject();
+        var errors = (await Host.Post("/api/units", """{"code":"-bad code","name":"  ","province":"Quảng Trị"}""")
+            .Expect(400)).Json["errors"]!.AsObject();
         Assert.True(errors.ContainsKey("code"));
         Assert.True(errors.ContainsKey("name"));
         Assert.True(errors.ContainsKey("level"));

@@ -18,12 +18,12 @@ public class ReportProvinceTests(ApiFixture api) : IClassFixture<ApiFixture>
     [Fact]
     public async Task A_merged_provinces_units_are_exported_under_the_new_province_from_2025()
     {
-        await Host.Post("/api/units", """
-            {"code":"QB-RP-1","name":"UBND Xã Quảng Bình","level":"commune","province":"Quảng Bình","registeredOn":"2015-01-01"}
-            """).Expect(201);
-        await Host.Post("/api/units", """
-            {"code":"QT-RP-1","name":"UBND Xã Quảng Trị","level":"commune","province":"Quảng Trị","registeredOn":"2015-01-01"}
-            """).Expect(201);
+        await Host.Post("/api/units",
+            """{"code":"QB-RP-1","name":"UBND Xã Quảng Bình","level":"commune","province":"Quảng """
+            + """Bình","registeredOn":"2015-01-01"}""").Expect(201);
+        await Host.Post("/api/units",
+            """{"code":"QT-RP-1","name":"UBND Xã Quảng Trị","level":"commune","province":"Quảng """
+            + """Trị","registeredOn":"2015-01-01"}""").Expect(201);
 
         Assert.Equal(["QT-RP-1"], await Exported("Quảng Trị", 2024));
         Assert.Equal(["QB-RP-1"], await Exported("Quảng Bình", 2024));

@@ -59,7 +59,8 @@ public class RequestBodyTests(ApiFixture api) : IClassFixture<ApiFixture>, IAsyn
         var fields = body.Select(p => (Name: p.Key, Kind: p.Value!.GetValueKind())).ToArray();
         var numbers = fields.Where(f => f.Kind == JsonValueKind.Number).Select(f => f.Name).ToArray();
         var texts = fields.Where(f => f.Kind == JsonValueKind.String).Select(f => f.Name).ToArray();
-        HostileBody Text(string description, string json, string field) => new(description, Encoding.UTF8.GetBytes(json), field);
+        HostileBody Text(string description, string json, string field) =>
+            new(description, Encoding.UTF8.GetBytes(json), field);
 
         var generators = new List<Gen<HostileBody>>
         {
@@ -69,8 +70,9 @@ public class RequestBodyTests(ApiFixture api) : IClassFixture<ApiFixture>, IAsyn
             Gen.Elements(fields).Select(f => Text($"{f.Name} twice",
                 validBody.TrimEnd('}') + $",\"{f.Name}\":{body[f.Name]!.ToJsonString()}}}", f.Name)),
             FieldNames.Select(name => Text($"unknown field {name}", validBody.TrimEnd('}') + $",\"{name}\":1}}", name)),
-            Gen.Elements(fields).SelectMany(f => Gen.Choose(65, 3000).Select(depth => Text($"{f.Name} nested {depth} deep",
-                Replace(validBody, f.Name, new string('[', depth) + new string(']', depth)), f.Name))),
+            Gen.Elements(fields).SelectMany(f => Gen.Choose(65, 3000).Select(depth =>
+                Text($"{f.Name} nested {depth} deep",
+                    Replace(validBody, f.Name, new string('[', depth) + new string(']', depth)), f.Name))),
             Gen.Choose(1, validBody.Length - 1).Select(n => Text($"cut after {n} characters", validBody[..n], "body")),
         };
         if (numbers.Length > 0)
@@ -81,12 +83,14 @@ public class RequestBodyTests(ApiFixture api) : IClassFixture<ApiFixture>, IAsyn
         }
         if (texts.Length > 0)
         {
-            generators.Add(Gen.Elements(texts).SelectMany(name => Gen.Elements<byte[]>([0xff], [0xc3, 0x28], [0xed, 0xa0, 0x80])
+            generators.Add(Gen.Elements(texts).SelectMany(name =>
+                Gen.Elements<byte[]>([0xff], [0xc3, 0x28], [0xed, 0xa0, 0x80])
                 .Select(bad =>
                 {
                     var json = Encoding.UTF8.GetBytes(Replace(validBody, name, "\"@\""));
                     var at = Array.IndexOf(json, (byte)'@');
-                    return new HostileBody($"{name}: invalid UTF-8", [.. json[..at], .. bad, .. json[(at + 1)..]], name);
+                    return new HostileBody(
+                        $"{name}: invalid UTF-8", [.. json[..at], .. bad, .. json[(at + 1)..]], name);
                 })));
         }
         return Gen.OneOf(generators.ToArray());
@@ -96,16 +100,22 @@ public class RequestBodyTests(ApiFixture api) : IClassFixture<ApiFixture>, IAsyn
     {
         var data = new TheoryData<string, string>
         {
-            { "/api/units", """{"code":"QT-BODY-NEW","name":"UBND Xã Mới","level":"commune","province":"Quảng Trị","district":"Hải Lăng","registeredOn":"2015-01-01"}""" },
+            {
+                "/api/units",
+                """{"code":"QT-BODY-NEW","name":"UBND Xã Mới","level":"commune","province":"Quảng """
+                + """Trị","district":"Hải Lăng","registeredOn":"2015-01-01"}"""
+            },
         };
         foreach (var route in Routes.Commands) data.Add(route.For(Unit), route.ValidBody);
         data.Add("/api/restructurings",
-            """{"decisionNo":"NQ 1","effectiveOn":"2025-07-01","parts":[{"kind":"rename","from":["QT-BODY"],"name":"X"}]}""");
+            """{"decisionNo":"NQ 1","effectiveOn":"2025-07-01","parts":"""
+            + """[{"kind":"rename","from":["QT-BODY"],"name":"X"}]}""");
         return data;
     }
 
     [Theory, MemberData(nameof(Bodies))]
-    public async Task Every_body_that_is_not_the_request_object_gets_a_400_naming_the_field(string url, string validBody)
+    public async Task Every_body_that_is_not_the_request_object_gets_a_400_naming_the_field(
+        string url, string validBody)
     {
         var before = (await Host.Get($"/api/units/{Unit}")).Header("ETag");
         foreach (var hostile in HostileBodies(validBody).Sample(Samples))

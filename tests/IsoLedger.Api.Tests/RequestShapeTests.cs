@@ -53,7 +53,8 @@ public class RequestShapeTests(ApiFixture api) : IClassFixture<ApiFixture>
         await Host.RegisterCommune(code);
         var answer = await Host.Send(Keys.Recorder, [], s =>
         {
-            s.Post.ByteArray(Encoding.UTF8.GetBytes("""{"heldOn":"2020-06-10"}""")).ToUrl($"/api/units/{code}/internal-audits");
+            s.Post.ByteArray(Encoding.UTF8.GetBytes("""{"heldOn":"2020-06-10"}"""))
+                .ToUrl($"/api/units/{code}/internal-audits");
             s.WithRequestHeader("Content-Type", contentType);
             if (encoding is not null) s.WithRequestHeader("Content-Encoding", encoding);
         });
@@ -63,13 +64,15 @@ public class RequestShapeTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Null(unit["lastInternalAudit"]);
         await Host.Send(Keys.Recorder, [], s =>
         {
-            s.Post.ByteArray(Encoding.UTF8.GetBytes("""{"heldOn":"2020-06-10"}""")).ToUrl($"/api/units/{code}/internal-audits");
+            s.Post.ByteArray(Encoding.UTF8.GetBytes("""{"heldOn":"2020-06-10"}"""))
+                .ToUrl($"/api/units/{code}/internal-audits");
             s.WithRequestHeader("Content-Type", "application/json; charset=UTF-8");
         }).Expect(200);
         // A quoted charset is the same charset.
         await Host.Send(Keys.Recorder, [], s =>
         {
-            s.Post.ByteArray(Encoding.UTF8.GetBytes("""{"heldOn":"2020-07-10"}""")).ToUrl($"/api/units/{code}/internal-audits");
+            s.Post.ByteArray(Encoding.UTF8.GetBytes("""{"heldOn":"2020-07-10"}"""))
+                .ToUrl($"/api/units/{code}/internal-audits");
             s.WithRequestHeader("Content-Type", "application/json; charset=\"utf-8\"");
         }).Expect(200);
     }

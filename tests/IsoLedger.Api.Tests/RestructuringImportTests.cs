@@ -40,7 +40,8 @@ public class RestructuringImportTests(ApiFixture api) : IClassFixture<ApiFixture
         var status = (await Host.Get("/api/units/RI1-NEW/state?asOf=2025-07-01").Expect(200)).Json;
         Assert.Equal(["RI1-A", "RI1-B", "RI1-C"],
             status["predecessors"]![0]!["predecessors"]!.AsArray().Select(p => (string)p!["code"]!).Order());
-        Assert.Equal("RI1-E", (string?)(await Host.Get("/api/units/RI1-D").Expect(200)).Json["mergedInto"]!["intoCode"]);
+        Assert.Equal("RI1-E",
+            (string?)(await Host.Get("/api/units/RI1-D").Expect(200)).Json["mergedInto"]!["intoCode"]);
         Assert.NotNull((await Host.Get("/api/units/RI1-X").Expect(200)).Json["dissolved"]);
 
         var lengths = new[] { "RI1-A", "RI1-E", "RI1-NEW", "RI1-X" }.Select(HistoryLength).ToArray();

@@ -30,7 +30,8 @@ public class RestructuringPropertyTests
     public sealed record Restructure(RestructuringKind Kind, string[] From, string? IntoExisting, DateOnly On) : Step
     {
         public override string ToString() =>
-            $"Restructure {{ Kind = {Kind}, From = [{string.Join(", ", From)}], IntoExisting = {IntoExisting}, On = {On} }}";
+            $"Restructure {{ Kind = {Kind}, From = [{string.Join(", ", From)}], "
+            + $"IntoExisting = {IntoExisting}, On = {On} }}";
     }
 
     public sealed record Script(Step[] Steps)
@@ -113,27 +114,36 @@ public class RestructuringPropertyTests
                         ledger.Events[r.Code] = [.. registered.Events];
                     break;
                 case Fact f:
-                    if (ledger.State(f.Code) is { } unit && UnitDecider.Decide(unit, Command(f), Today, ShippedRuleBook.Table) is Accepted accepted)
+                    if (ledger.State(f.Code) is { } unit
+                        && UnitDecider.Decide(unit, Command(f), Today, ShippedRuleBook.Table) is Accepted accepted)
+                    {
                         ledger.Events[f.Code].AddRange(accepted.Events);
+                    }
                     break;
                 case Restructure s:
                     var id = $"R{i}";
-                    NewUnit New(string code) => new(code, $"UBND {code}", UnitLevel.Commune, Province, "Hải Lăng", null);
+                    NewUnit New(string code) =>
+                        new(code, $"UBND {code}", UnitLevel.Commune, Province, "Hải Lăng", null);
                     var part = s.Kind switch
                     {
-                        RestructuringKind.Merge when s.IntoExisting is { } into => new RestructuringPart(s.Kind, s.From, [], into),
+                        RestructuringKind.Merge when s.IntoExisting is { } into =>
+                            new RestructuringPart(s.Kind, s.From, [], into),
                         RestructuringKind.Merge => new RestructuringPart(s.Kind, s.From, [New($"QT-N{i}")]),
-                        RestructuringKind.Split => new RestructuringPart(s.Kind, s.From, [New($"QT-N{i}A"), New($"QT-N{i}B")]),
-                        RestructuringKind.Rename => new RestructuringPart(s.Kind, s.From, [], Name: $"UBND đổi tên {i}"),
+                        RestructuringKind.Split =>
+                            new RestructuringPart(s.Kind, s.From, [New($"QT-N{i}A"), New($"QT-N{i}B")]),
+                        RestructuringKind.Rename =>
+                            new RestructuringPart(s.Kind, s.From, [], Name: $"UBND đổi tên {i}"),
                         _ => new RestructuringPart(s.Kind, s.From, []),
                     };
                     var command = new RestructureUnits(id, $"NQ {i}", s.On, [part]);
                     var states = command.Codes.ToDictionary(c => c, ledger.State, StringComparer.Ordinal);
                     if (command.Decide(states, Today) is RestructuringAccepted done)
                     {
-                        ledger.Restructurings.Add((command, states.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!)));
+                        ledger.Restructurings.Add(
+                            (command, states.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!)));
                         foreach (var (code, events) in done.Events)
-                            (ledger.Events.TryGetValue(code, out var list) ? list : ledger.Events[code] = []).AddRange(events);
+                            (ledger.Events.TryGetValue(code, out var list) ? list : ledger.Events[code] = [])
+                                .AddRange(events);
                     }
                     break;
             }
@@ -161,7 +171,9 @@ public class RestructuringPropertyTests
 
     private static HashSet<string> ExistingOn(Ledger ledger, DateOnly day) =>
     [
-        .. ledger.Events.Where(p => Existence(p.Value) is var e && e.From <= day && !(e.Ended <= day)).Select(p => p.Key),
+        .. ledger.Events
+            .Where(p => Existence(p.Value) is var e && e.From <= day && !(e.Ended <= day))
+            .Select(p => p.Key),
     ];
 
     [Property(MaxTest = 200)]
@@ -180,7 +192,8 @@ public class RestructuringPropertyTests
                 Assert.Equal(existing.Count, progress.Totals.Total);
                 Assert.Equal(existing.Count, progress.ByLevel.Sum(l => l.Counts.Total));
                 Assert.Equal(progress.Totals.Total,
-                    progress.Totals.NotDeclared + progress.Totals.On2008 + progress.Totals.Converting + progress.Totals.Converted);
+                    progress.Totals.NotDeclared + progress.Totals.On2008 + progress.Totals.Converting
+                    + progress.Totals.Converted);
 
                 var compliance = ComplianceReport.Of(Province, units, day, ShippedRuleBook.Table);
                 Assert.Equal(existing.Count, compliance.Units);
@@ -203,7 +216,8 @@ public class RestructuringPropertyTests
                     .Where(p => Existence(p.Value) is var e && (e.From > start ? e.From : start) is var first
                                 && first <= table.JudgedOn && !(e.Ended <= first))
                     .Select(p => p.Key);
-                Assert.Equal(expected.Order(StringComparer.Ordinal), table.Rows.Select(r => r.Code).Order(StringComparer.Ordinal));
+                Assert.Equal(expected.Order(StringComparer.Ordinal),
+                    table.Rows.Select(r => r.Code).Order(StringComparer.Ordinal));
             }
         });
 
@@ -223,10 +237,12 @@ public class RestructuringPropertyTests
                     Assert.Superset(was.InternalAudits.ToHashSet(), now.InternalAudits.ToHashSet());
                     Assert.Superset(was.ManagementReviews.ToHashSet(), now.ManagementReviews.ToHashSet());
                     Assert.Superset(was.Documentation.ToHashSet(), now.Documentation.ToHashSet());
-                    Assert.Superset(was.TookOver.Select(t => t.RestructuringId).ToHashSet(), now.TookOver.Select(t => t.RestructuringId).ToHashSet());
+                    Assert.Superset(was.TookOver.Select(t => t.RestructuringId).ToHashSet(),
+                        now.TookOver.Select(t => t.RestructuringId).ToHashSet());
                     Assert.Superset(was.Conversions.ToHashSet(), now.Conversions.ToHashSet());
                     // Its history may still be back-filled, but only up to the effective date.
-                    Assert.All(now.Declarations.Except(was.Declarations), d => Assert.True(d.DeclaredOn <= command.EffectiveOn));
+                    Assert.All(now.Declarations.Except(was.Declarations),
+                        d => Assert.True(d.DeclaredOn <= command.EffectiveOn));
                     switch (part.Kind)
                     {
                         case RestructuringKind.Merge:
@@ -243,7 +259,8 @@ public class RestructuringPropertyTests
                 foreach (var successor in part.Successors())
                 {
                     var took = Assert.Single(ledger.State(successor)!.TookOver, t => t.RestructuringId == command.Id);
-                    Assert.Equal(part.From.Order(StringComparer.Ordinal), took.Predecessors.Select(p => p.Code).Order(StringComparer.Ordinal));
+                    Assert.Equal(part.From.Order(StringComparer.Ordinal),
+                        took.Predecessors.Select(p => p.Code).Order(StringComparer.Ordinal));
                     Assert.Equal(command.EffectiveOn, took.EffectiveOn);
                 }
             }
@@ -261,8 +278,10 @@ public class RestructuringPropertyTests
                 Assert.Equal(ended, unit.EndedOn);
                 foreach (var fact in events.Skip(1).Cast<IUnitEvent>())
                 {
-                    Assert.True(unit.ExistsFrom <= fact.BusinessDate, $"{code}: {fact} before it exists from {unit.ExistsFrom}");
-                    Assert.True(!(unit.EndedOn < fact.BusinessDate), $"{code}: {fact} after it ended on {unit.EndedOn}");
+                    Assert.True(unit.ExistsFrom <= fact.BusinessDate,
+                        $"{code}: {fact} before it exists from {unit.ExistsFrom}");
+                    Assert.True(!(unit.EndedOn < fact.BusinessDate),
+                        $"{code}: {fact} after it ended on {unit.EndedOn}");
                 }
             }
         });
@@ -273,6 +292,11 @@ public class RestructuringPropertyTests
     {
         var accepted = Gen.Sample(Scripts.Generator, 200).Select(Apply).SelectMany(l => l.Restructurings)
             .Select(r => r.Command.Parts[0].Kind).ToHashSet();
-        Assert.Superset(new HashSet<RestructuringKind> { RestructuringKind.Merge, RestructuringKind.Split, RestructuringKind.Dissolve, RestructuringKind.Rename }, accepted);
+        Assert.Superset(
+            new HashSet<RestructuringKind>
+            {
+                RestructuringKind.Merge, RestructuringKind.Split, RestructuringKind.Dissolve, RestructuringKind.Rename
+            },
+            accepted);
     }
 }

@@ -19,17 +19,27 @@ public class RuleTests(ApiFixture api) : IClassFixture<ApiFixture>
         return code;
     }
 
-    private const string Documentation2015 = """{"issuedOn":"2015-03-01","standard":"2008","qualityManual":true,"qualityPolicy":true,"qualityObjectives":true,"mandatoryProcedures":6,"internalProcedures":3,"businessProcedures":107,"administrativeProcedures":107}""";
+    private const string Documentation2015 =
+        """{"issuedOn":"2015-03-01","standard":"2008","qualityManual":true,"qualityPolicy":"""
+        + """true,"qualityObjectives":true,"mandatoryProcedures":6,"internalProcedures":3,"businessProcedures":"""
+        + """107,"administrativeProcedures":107}""";
     private static readonly (string, string)[] Prepared2015 =
     [
         ("/documentation", Documentation2015),
         ("/internal-audits", """{"heldOn":"2015-06-01"}"""),
         ("/management-reviews", """{"heldOn":"2015-07-01"}"""),
     ];
-    private static readonly (string, string) Declared2008 = ("/declarations", """{"declaredOn":"2015-09-01","standard":"2008"}""");
-    private static readonly (string, string) Nc = ("/nonconformities", """{"raisedOn":"2016-06-01","source":"inspection","description":"x","severity":"major","dueOn":"2016-07-01"}""");
-    private static readonly (string, string) Action = ("/nonconformities/NC-1/corrective-action", """{"takenOn":"2016-06-10","rootCause":"c","action":"a"}""");
-    private static readonly (string, string) Closed = ("/nonconformities/NC-1/close", """{"closedOn":"2016-06-20","effective":true}""");
+    private static readonly (string, string) Declared2008 =
+        ("/declarations", """{"declaredOn":"2015-09-01","standard":"2008"}""");
+    private static readonly (string, string) Nc = ("/nonconformities",
+        """{"raisedOn":"2016-06-01","source":"inspection","description":"x","severity":"major","""
+        + """
+            "dueOn":"2016-07-01"}
+            """);
+    private static readonly (string, string) Action =
+        ("/nonconformities/NC-1/corrective-action", """{"takenOn":"2016-06-10","rootCause":"c","action":"a"}""");
+    private static readonly (string, string) Closed =
+        ("/nonconformities/NC-1/close", """{"closedOn":"2016-06-20","effective":true}""");
 
     private async Task Rejects(string code, string path, string body, string rule)
     {
@@ -47,29 +57,36 @@ public class RuleTests(ApiFixture api) : IClassFixture<ApiFixture>
 
     [Fact]
     public async Task Closing_a_nonconformity_that_does_not_exist_is_rejected() =>
-        await Rejects(await Commune(), "/nonconformities/NC-7/close", """{"closedOn":"2016-06-20","effective":true}""", "nonconformity-not-found");
+        await Rejects(await Commune(), "/nonconformities/NC-7/close",
+            """{"closedOn":"2016-06-20","effective":true}""", "nonconformity-not-found");
 
     [Fact]
     public async Task Closing_without_a_corrective_action_is_rejected() =>
-        await Rejects(await Commune(Nc), "/nonconformities/NC-1/close", """{"closedOn":"2016-06-20","effective":true}""", "nonconformity-without-corrective-action");
+        await Rejects(await Commune(Nc), "/nonconformities/NC-1/close",
+            """{"closedOn":"2016-06-20","effective":true}""", "nonconformity-without-corrective-action");
 
     [Fact]
     public async Task Closing_with_an_ineffective_verdict_is_rejected() =>
-        await Rejects(await Commune(Nc, Action), "/nonconformities/NC-1/close", """{"closedOn":"2016-06-20","effective":false}""", "corrective-action-not-effective");
+        await Rejects(await Commune(Nc, Action), "/nonconformities/NC-1/close",
+            """{"closedOn":"2016-06-20","effective":false}""", "corrective-action-not-effective");
 
     [Fact]
     public async Task Closing_twice_is_rejected() =>
-        await Rejects(await Commune(Nc, Action, Closed), "/nonconformities/NC-1/close", """{"closedOn":"2016-06-21","effective":true}""", "nonconformity-already-closed");
+        await Rejects(await Commune(Nc, Action, Closed), "/nonconformities/NC-1/close",
+            """{"closedOn":"2016-06-21","effective":true}""", "nonconformity-already-closed");
 
     [Fact]
     public async Task Acting_on_a_nonconformity_before_it_was_raised_is_rejected() =>
-        await Rejects(await Commune(Nc), "/nonconformities/NC-1/corrective-action", """{"takenOn":"2016-05-01","rootCause":"c","action":"a"}""", "date-before-preceding-step");
+        await Rejects(await Commune(Nc), "/nonconformities/NC-1/corrective-action",
+            """{"takenOn":"2016-05-01","rootCause":"c","action":"a"}""", "date-before-preceding-step");
 
     [Fact]
     public async Task Converting_a_unit_not_declared_on_an_older_edition_is_rejected()
     {
-        await Rejects(await Commune(), "/conversion/complete", """{"convertedOn":"2019-06-10"}""", "conversion-without-declaration");
-        await Rejects(await Commune(("/declarations", """{"declaredOn":"2018-09-01","standard":"2015"}""")), "/conversion/start", """{"startedOn":"2019-06-10"}""", "conversion-target-not-later");
+        await Rejects(await Commune(), "/conversion/complete",
+            """{"convertedOn":"2019-06-10"}""", "conversion-without-declaration");
+        await Rejects(await Commune(("/declarations", """{"declaredOn":"2018-09-01","standard":"2015"}""")),
+            "/conversion/start", """{"startedOn":"2019-06-10"}""", "conversion-target-not-later");
     }
 
     [Fact]
@@ -78,7 +95,8 @@ public class RuleTests(ApiFixture api) : IClassFixture<ApiFixture>
         var code = await Commune(Declared2008, ("/conversion/complete", """{"convertedOn":"2019-06-10"}"""));
         await Rejects(code, "/conversion/complete", """{"convertedOn":"2019-07-10"}""", "conversion-already-done");
         await Rejects(code, "/conversion/start", """{"startedOn":"2019-07-10"}""", "conversion-already-done");
-        await Rejects(await Commune(Declared2008, ("/conversion/start", """{"startedOn":"2019-01-10"}""")), "/conversion/start", """{"startedOn":"2019-02-10"}""", "conversion-already-started");
+        await Rejects(await Commune(Declared2008, ("/conversion/start", """{"startedOn":"2019-01-10"}""")),
+            "/conversion/start", """{"startedOn":"2019-02-10"}""", "conversion-already-started");
     }
 
     [Fact]
@@ -128,29 +146,36 @@ public class RuleTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Contains("declaration-prerequisites", await Flags(code));
 
         var prepared = await Commune(Prepared2015);
-        Assert.DoesNotContain("declaration-prerequisites", (await Records(prepared, "/declarations", """{"declaredOn":"2015-09-01","standard":"2008"}""")).WarningRules());
+        Assert.DoesNotContain("declaration-prerequisites", (await Records(
+            prepared, "/declarations", """{"declaredOn":"2015-09-01","standard":"2008"}""")).WarningRules());
     }
 
     [Fact]
     public async Task A_new_system_on_2008_after_21_Feb_2018_is_recorded_with_a_warning() =>
-        Assert.Contains("new-system-on-required-edition", (await Records(await Commune(), "/documentation", Documentation2015.Replace("2015-03-01", "2018-03-01"))).WarningRules());
+        Assert.Contains("new-system-on-required-edition", (await Records(
+            await Commune(), "/documentation", Documentation2015.Replace("2015-03-01", "2018-03-01"))).WarningRules());
 
     [Fact]
     public async Task A_unit_still_on_2008_after_the_deadline_is_warned_and_flagged()
     {
         var code = await Commune([.. Prepared2015, Declared2008]);
-        Assert.Contains("conversion-deadline", (await Records(code, "/internal-audits", """{"heldOn":"2021-07-01"}""")).WarningRules());
+        Assert.Contains("conversion-deadline",
+            (await Records(code, "/internal-audits", """{"heldOn":"2021-07-01"}""")).WarningRules());
         Assert.Contains("conversion-deadline", await Flags(code));
-        Assert.DoesNotContain("conversion-deadline", (await Records(await Commune([.. Prepared2015, Declared2008]), "/internal-audits", """{"heldOn":"2021-06-30"}""")).WarningRules());
+        Assert.DoesNotContain("conversion-deadline", (await Records(
+            await Commune([.. Prepared2015, Declared2008]), "/internal-audits", """{"heldOn":"2021-06-30"}"""))
+            .WarningRules());
     }
 
     [Fact]
     public async Task A_scope_change_warns_until_a_new_declaration()
     {
         var code = await Commune([.. Prepared2015, Declared2008]);
-        Assert.Contains("scope-change-redeclaration", (await Records(code, "/scope-changes", """{"changedOn":"2017-03-01","description":"Thêm 5 TTHC"}""")).WarningRules());
+        Assert.Contains("scope-change-redeclaration", (await Records(
+            code, "/scope-changes", """{"changedOn":"2017-03-01","description":"Thêm 5 TTHC"}""")).WarningRules());
         Assert.Contains("scope-change-redeclaration", await Flags(code));
-        Assert.DoesNotContain("scope-change-redeclaration", (await Records(code, "/declarations", """{"declaredOn":"2017-04-01","standard":"2008"}""")).WarningRules());
+        Assert.DoesNotContain("scope-change-redeclaration", (await Records(
+            code, "/declarations", """{"declaredOn":"2017-04-01","standard":"2008"}""")).WarningRules());
         Assert.DoesNotContain("scope-change-redeclaration", await Flags(code));
     }
 
@@ -158,12 +183,15 @@ public class RuleTests(ApiFixture api) : IClassFixture<ApiFixture>
     public async Task A_nonconformity_open_past_its_due_date_warns_and_is_flagged()
     {
         var code = await Commune(Nc);
-        Assert.Contains("nonconformity-overdue", (await Records(code, "/management-reviews", """{"heldOn":"2016-07-02"}""")).WarningRules());
-        var flag = (await Host.Get($"/api/units/{code}").Expect(200)).Json["flags"]!.AsArray().Single(f => (string)f!["rule"]! == "nonconformity-overdue")!;
+        Assert.Contains("nonconformity-overdue",
+            (await Records(code, "/management-reviews", """{"heldOn":"2016-07-02"}""")).WarningRules());
+        var flag = (await Host.Get($"/api/units/{code}").Expect(200)).Json["flags"]!.AsArray()
+            .Single(f => (string)f!["rule"]! == "nonconformity-overdue")!;
         Assert.Equal("NC-1", (string?)flag["subject"]);
         Assert.Equal("2016-07-02", (string?)flag["since"]);
         await Records(code, Action.Item1, Action.Item2);
-        Assert.Contains("nonconformity-overdue", (await Records(code, Closed.Item1, """{"closedOn":"2016-08-01","effective":true}""")).WarningRules());
+        Assert.Contains("nonconformity-overdue",
+            (await Records(code, Closed.Item1, """{"closedOn":"2016-08-01","effective":true}""")).WarningRules());
         Assert.DoesNotContain("nonconformity-overdue", await Flags(code));
     }
 
@@ -173,6 +201,7 @@ public class RuleTests(ApiFixture api) : IClassFixture<ApiFixture>
         var code = await Commune([.. Prepared2015, Declared2008]);
         var flags = (await Host.Get($"/api/units/{code}").Expect(200)).Json["flags"]!.AsArray();
         Assert.Contains(flags, f => (string)f!["rule"]! == "yearly-internal-audit" && (string)f["subject"]! == "2016");
-        Assert.DoesNotContain(flags, f => (string)f!["rule"]! == "yearly-internal-audit" && (string)f["subject"]! == "2015");
+        Assert.DoesNotContain(flags,
+            f => (string)f!["rule"]! == "yearly-internal-audit" && (string)f["subject"]! == "2015");
     }
 }

@@ -4,7 +4,8 @@ using Alba;
 namespace IsoLedger.Api.Tests;
 
 /// <summary>The sample province (the 2020 report's appendices A, B and C) imported through the API gives the
-/// report's own figures; exporting it in the import format and importing that into an empty store gives the same table.</summary>
+/// report's own figures; exporting it in the import format and importing that into an empty store gives the same
+/// table.</summary>
 public class SampleImportTests(ApiFixture api) : IClassFixture<ApiFixture>, IAsyncLifetime
 {
     private const string Province = "Quảng Trị";
@@ -24,12 +25,16 @@ public class SampleImportTests(ApiFixture api) : IClassFixture<ApiFixture>, IAsy
     [Fact]
     public async Task Appendix_A_has_14_units_on_2008_and_26_converted_or_converting()
     {
-        var data = (await Host.Get($"/api/dashboards/conversion?province={Q(Province)}&asOf=2020-11-19&consistent=true").Expect(200)).Json["data"]!;
+        var data = (await Host.Get($"/api/dashboards/conversion?province={Q(Province)}&asOf=2020-11-19&consistent=true")
+            .Expect(200)).Json["data"]!;
         var byLevel = data["byLevel"]!.AsArray().ToDictionary(l => (string)l!["level"]!, l => l!["counts"]!);
-        Assert.Equal((20, 11), ((int)byLevel["department"]["total"]!, (int)byLevel["department"]["convertedOrConverting"]!));
-        Assert.Equal((10, 9), ((int)byLevel["sub-department"]["total"]!, (int)byLevel["sub-department"]["convertedOrConverting"]!));
+        Assert.Equal((20, 11),
+            ((int)byLevel["department"]["total"]!, (int)byLevel["department"]["convertedOrConverting"]!));
+        Assert.Equal((10, 9),
+            ((int)byLevel["sub-department"]["total"]!, (int)byLevel["sub-department"]["convertedOrConverting"]!));
         Assert.Equal((10, 6), ((int)byLevel["district"]["total"]!, (int)byLevel["district"]["convertedOrConverting"]!));
-        var provinceAndDistrictUnits = new[] { "department", "sub-department", "district" }.Select(l => byLevel[l]).ToList();
+        var provinceAndDistrictUnits =
+            new[] { "department", "sub-department", "district" }.Select(l => byLevel[l]).ToList();
         Assert.Equal(14, provinceAndDistrictUnits.Sum(c => (int)c["on2008"]!));
         Assert.Equal(18, provinceAndDistrictUnits.Sum(c => (int)c["converted"]!));
         Assert.Equal(8, provinceAndDistrictUnits.Sum(c => (int)c["converting"]!));
@@ -38,9 +43,11 @@ public class SampleImportTests(ApiFixture api) : IClassFixture<ApiFixture>, IAsy
     [Fact]
     public async Task Appendix_B_has_44_of_109_communes_reported_and_appendix_C_16_new_communes_that_all_passed()
     {
-        var rows = (await Host.Get($"/api/reports/annual/2020?province={Q(Province)}&format=json").Expect(200)).Json["rows"]!.AsArray()
-            .Select(r => r!).ToList();
-        var appendixB = rows.Where(r => ((string)r["code"]!).StartsWith("QT-XA-") && !((string)r["code"]!).StartsWith("QT-XA-MOI-")).ToList();
+        var rows = (await Host.Get($"/api/reports/annual/2020?province={Q(Province)}&format=json").Expect(200))
+            .Json["rows"]!.AsArray().Select(r => r!).ToList();
+        var appendixB = rows
+            .Where(r => ((string)r["code"]!).StartsWith("QT-XA-") && !((string)r["code"]!).StartsWith("QT-XA-MOI-"))
+            .ToList();
         var appendixC = rows.Where(r => ((string)r["code"]!).StartsWith("QT-XA-MOI-")).ToList();
 
         Assert.Equal(109, appendixB.Count);
@@ -50,7 +57,8 @@ public class SampleImportTests(ApiFixture api) : IClassFixture<ApiFixture>, IAsy
         Assert.Equal(40.37m, Math.Round(reported * 100m / appendixB.Count, 2));
 
         Assert.Equal(16, appendixC.Count);
-        Assert.All(appendixC, r => Assert.True((bool)r["declared"]! && (bool)r["internalAudit"]! && (string?)r["inspection"] == "passed"));
+        Assert.All(appendixC, r => Assert.True(
+            (bool)r["declared"]! && (bool)r["internalAudit"]! && (string?)r["inspection"] == "passed"));
     }
 
     [Fact]
@@ -80,12 +88,15 @@ public class SampleImportTests(ApiFixture api) : IClassFixture<ApiFixture>, IAsy
         var vietnamese = await Host.Get($"/api/reports/annual/2020?province={Q(Province)}", Keys.Viewer).Expect(200);
         Assert.StartsWith("text/csv", vietnamese.ContentType);
         var lines = vietnamese.Text.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("TT,Đơn vị,Công bố HT ISO,CSCL,MTCL,KH duy trì áp dụng,Đánh giá nội bộ,HĐKP,Xem xét LĐ,Báo cáo,Xác nhận,Áp dụng", lines[0]);
+        Assert.Equal("TT,Đơn vị,Công bố HT ISO,CSCL,MTCL,KH duy trì áp dụng,Đánh giá nội bộ,HĐKP,Xem xét LĐ,"
+            + "Báo cáo,Xác nhận,Áp dụng", lines[0]);
         Assert.Contains(lines, l => l.StartsWith("2,Sở Nội vụ,x,") && l.EndsWith(",Duy trì,Đã ch/đổi 9001:2015"));
-        Assert.Contains(lines, l => l.Contains("UBND xã, phường, thị trấn (125 đơn vị)") && l.Contains(",\"60 (48,00 %)\","));
+        Assert.Contains(lines,
+            l => l.Contains("UBND xã, phường, thị trấn (125 đơn vị)") && l.Contains(",\"60 (48,00 %)\","));
         Assert.Contains(lines, l => l.StartsWith($",Tổng: {Province} (165 đơn vị)"));
 
-        var english = await Host.Get($"/api/reports/annual/2020?province={Q(Province)}&lang=en", Keys.Viewer).Expect(200);
+        var english =
+            await Host.Get($"/api/reports/annual/2020?province={Q(Province)}&lang=en", Keys.Viewer).Expect(200);
         Assert.StartsWith("\uFEFFNo.,Unit,Declared,Quality policy", english.Text);
         Assert.Contains("maintained,converted", english.Text);
     }
@@ -95,13 +106,15 @@ public class SampleImportTests(ApiFixture api) : IClassFixture<ApiFixture>, IAsy
     [InlineData("?province=QT&lang=fr")]
     [InlineData("?province=QT&layout=import&format=json")]
     [InlineData("")]
-    public async Task The_export_refuses_bad_parameters(string query) => await Host.Get($"/api/reports/annual/2020{query}").Expect(400);
+    public async Task The_export_refuses_bad_parameters(string query) =>
+        await Host.Get($"/api/reports/annual/2020{query}").Expect(400);
 
     [Fact]
     public async Task The_import_layout_imported_into_an_empty_store_exports_the_same_table()
     {
         var reportBefore = (await Host.Get($"/api/reports/annual/2020?province={Q(Province)}").Expect(200)).Text;
-        var importLayout = Encoding.UTF8.GetBytes((await Host.Get($"/api/reports/annual/2020?province={Q(Province)}&layout=import").Expect(200)).Text);
+        var importLayout = Encoding.UTF8.GetBytes(
+            (await Host.Get($"/api/reports/annual/2020?province={Q(Province)}&layout=import").Expect(200)).Text);
 
         var empty = new ApiFixture();
         await empty.InitializeAsync();
@@ -109,7 +122,8 @@ public class SampleImportTests(ApiFixture api) : IClassFixture<ApiFixture>, IAsy
         {
             var imported = await empty.Host.PostBytes("/api/imports", importLayout).Expect(200);
             Assert.Equal(165, (int)imported.Json["unitsCreated"]!);
-            Assert.Equal(reportBefore, (await empty.Host.Get($"/api/reports/annual/2020?province={Q(Province)}").Expect(200)).Text);
+            Assert.Equal(reportBefore,
+                (await empty.Host.Get($"/api/reports/annual/2020?province={Q(Province)}").Expect(200)).Text);
         }
         finally
         {

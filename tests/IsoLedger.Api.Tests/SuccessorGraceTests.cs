@@ -32,6 +32,7 @@ public class SuccessorGraceTests(ShortGraceFixture api) : IClassFixture<ShortGra
         Assert.DoesNotContain("successor-not-declared",
             Rules(await Host.Get("/api/units/GR-NEW/state?asOf=2025-10-01").Expect(200)));
         var late = (await Host.Get("/api/units/GR-NEW/state?asOf=2025-10-02").Expect(200)).Json["flags"]!.AsArray();
-        Assert.Contains(late, f => (string?)f!["rule"] == "successor-not-declared" && (string?)f["since"] == "2025-10-02");
+        Assert.Contains(late,
+            f => (string?)f!["rule"] == "successor-not-declared" && (string?)f["since"] == "2025-10-02");
     }
 }

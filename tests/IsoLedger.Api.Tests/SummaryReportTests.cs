@@ -93,7 +93,8 @@ public class SummaryBoundaryTests(ApiFixture api) : IClassFixture<ApiFixture>, I
     {
         var districtField = district is null ? "" : $$""","district":"{{district}}" """;
         await Host.Post("/api/units",
-            $$"""{"code":"{{code}}","name":"{{code}}","level":"{{level}}","province":"{{Province}}"{{districtField}},"registeredOn":"2015-01-01"}""",
+            $$"""{"code":"{{code}}","name":"{{code}}","level":"{{level}}","province":"{{Province}}"{{districtField}}"""
+            + ""","registeredOn":"2015-01-01"}""",
             Keys.Recorder).Expect(201);
         await Host.Record(code, steps);
     }
@@ -102,7 +103,10 @@ public class SummaryBoundaryTests(ApiFixture api) : IClassFixture<ApiFixture>, I
     /// prerequisites), the declaration on <paramref name="declaredOn"/>.</summary>
     private static (string, string)[] Declared(string declaredOn, string standard) =>
     [
-        ("/documentation", $$"""{"issuedOn":"{{declaredOn[..4]}}-03-01","standard":"{{standard}}","qualityManual":true,"qualityPolicy":true,"qualityObjectives":true,"mandatoryProcedures":6,"internalProcedures":0,"businessProcedures":90,"administrativeProcedures":90}"""),
+        ("/documentation",
+            $$"""{"issuedOn":"{{declaredOn[..4]}}-03-01","standard":"{{standard}}","qualityManual":"""
+            + """true,"qualityPolicy":true,"qualityObjectives":true,"mandatoryProcedures":6,"internalProcedures":"""
+            + """0,"businessProcedures":90,"administrativeProcedures":90}"""),
         ("/internal-audits", $$"""{"heldOn":"{{declaredOn[..4]}}-05-01"}"""),
         ("/management-reviews", $$"""{"heldOn":"{{declaredOn[..4]}}-06-01"}"""),
         ("/declarations", $$"""{"declaredOn":"{{declaredOn}}","standard":"{{standard}}"}"""),
@@ -110,7 +114,8 @@ public class SummaryBoundaryTests(ApiFixture api) : IClassFixture<ApiFixture>, I
 
     private static readonly (string, string)[] Audited2020 = [("/internal-audits", """{"heldOn":"2020-06-10"}""")];
     private static readonly (string, string)[] Reviewed2020 = [("/management-reviews", """{"heldOn":"2020-08-10"}""")];
-    private static readonly (string, string)[] Reported2020 = [("/years/2020/report", """{"submittedOn":"2020-11-10"}""")];
+    private static readonly (string, string)[] Reported2020 =
+        [("/years/2020/report", """{"submittedOn":"2020-11-10"}""")];
 
     /// <summary>Once per class: xunit runs this before each test on the class's one database.</summary>
     public async Task InitializeAsync()
@@ -118,7 +123,8 @@ public class SummaryBoundaryTests(ApiFixture api) : IClassFixture<ApiFixture>, I
         if ((await Host.Get("/api/units/KT-DEC31")).Status == 200) return;
         await Unit("KT-DEC31", "commune", "Đăk Hà", [.. Declared("2020-12-31", "2015"), .. Reported2020]);
         await Unit("KT-JAN1", "commune", "Đăk Hà", Declared("2021-01-01", "2015"));
-        await Unit("KT-NOAUDIT", "department", null, [.. Declared("2016-09-01", "2015"), .. Reviewed2020, .. Reported2020]);
+        await Unit("KT-NOAUDIT", "department", null,
+            [.. Declared("2016-09-01", "2015"), .. Reviewed2020, .. Reported2020]);
         await Unit("KT-ON2008", "sub-department", null,
             [.. Declared("2016-09-01", "2008"), .. Audited2020, .. Reviewed2020, .. Reported2020]);
         await Unit("KT-SUCCESSOR", "district", null);

@@ -42,7 +42,8 @@ public class TwoNodeTests(TwoNodeFixture nodes) : IClassFixture<TwoNodeFixture>
         Assert.Equal(Enumerable.Range(2, 2 * perNode).Select(v => (long)v),
             answers.Select(a => (long)a.Json["version"]!).Order());
         var history = (await nodes.Other.Get("/api/units/TN-BUSY/history").Expect(200)).Json.AsArray();
-        Assert.Equal(Enumerable.Range(1, 2 * perNode + 1).Select(v => (long)v), history.Select(e => (long)e!["version"]!));
+        Assert.Equal(Enumerable.Range(1, 2 * perNode + 1).Select(v => (long)v),
+            history.Select(e => (long)e!["version"]!));
         Assert.Equal(2 * perNode + 1, (long)(await nodes.Host.Get("/api/units/TN-BUSY").Expect(200)).Json["version"]!);
     }
 
@@ -55,7 +56,8 @@ public class TwoNodeTests(TwoNodeFixture nodes) : IClassFixture<TwoNodeFixture>
         await nodes.Other.Post("/api/units/TN-STALE/declarations", """{"declaredOn":"2016-08-01","standard":"2008"}""")
             .Expect(200);
 
-        var stale = await nodes.Host.Post("/api/units/TN-STALE/internal-audits", Audit, Keys.Admin, ("If-Match", "\"2\""))
+        var stale = await nodes.Host
+            .Post("/api/units/TN-STALE/internal-audits", Audit, Keys.Admin, ("If-Match", "\"2\""))
             .Expect(412);
         Assert.Equal(3, (long)stale.Json["currentVersion"]!);
         // Starting a conversion needs the declaration on 2008 that only the other node recorded.
@@ -116,7 +118,8 @@ public class TwoNodeTests(TwoNodeFixture nodes) : IClassFixture<TwoNodeFixture>
             return answers;
         }
 
-        var all = (await Task.WhenAll(Enumerable.Range(0, 16).Select(i => Client(i % 2 == 0 ? nodes.Host : nodes.Other, i))))
+        var all = (await Task.WhenAll(
+                Enumerable.Range(0, 16).Select(i => Client(i % 2 == 0 ? nodes.Host : nodes.Other, i))))
             .SelectMany(a => a).ToList();
 
         Assert.All(all, a => Assert.Contains(a.Status, new[] { 200, 412 }));

@@ -33,7 +33,8 @@ public class UnitStatusReadTests(ApiFixture api) : IClassFixture<ApiFixture>
         await Host.Post("/api/units/QT-COND-2/internal-audits", """{"heldOn":"2016-06-01"}""").Expect(200);
 
         var newer = await Get("/api/units/QT-COND-2",
-            ("If-None-Match", first.Header("ETag")!), ("If-Modified-Since", first.Header("Last-Modified")!)).Expect(200);
+            ("If-None-Match", first.Header("ETag")!), ("If-Modified-Since", first.Header("Last-Modified")!))
+            .Expect(200);
         Assert.Equal("\"2\"", newer.Header("ETag"));
         Assert.Equal(2, (long)newer.Json["version"]!);
         // The same version is judged again each day: without the day it was judged for, the copy may be stale.

@@ -22,10 +22,16 @@ public class XlsxExportTests(ApiFixture api) : IClassFixture<ApiFixture>, IAsync
     {
         await Host.PostBytes("/api/imports?fileName=quang-tri-2020.csv", Sample).Expect(200);
         if ((await Host.Get("/api/units/KT-EQ")).Status == 200) return;
-        foreach (var (code, name) in new[] { ("KT-EQ", "=HYPERLINK(\"http://x\")"), ("KT-PLUS", "+1"), ("KT-AT", "@SUM(A1)") })
+        foreach (var (code, name) in new[]
+                 {
+                     ("KT-EQ", "=HYPERLINK(\"http://x\")"), ("KT-PLUS", "+1"), ("KT-AT", "@SUM(A1)"),
+                 })
         {
             await Host.Post("/api/units",
-                $$"""{"code":"{{code}}","name":{{JsonValue.Create(name).ToJsonString()}},"level":"department","province":"{{Hostile}}","registeredOn":"2015-01-01"}""",
+                $$"""{"code":"{{code}}","name":{{JsonValue.Create(name).ToJsonString()}},"level":"department","""
+                + $$"""
+                    "province":"{{Hostile}}","registeredOn":"2015-01-01"}
+                    """,
                 Keys.Recorder).Expect(201);
         }
     }
@@ -116,8 +122,8 @@ public class XlsxExportTests(ApiFixture api) : IClassFixture<ApiFixture>, IAsync
         var sheets = await Workbook($"{url}&format=xlsx", "iso-2020-report.xlsx");
 
         Assert.Equal(
-            ["Sở, ban, ngành cấp tỉnh", "Chi cục thuộc Sở", "UBND huyện, thị xã, thành phố", "UBND xã, phường, thị trấn",
-                "Tổng"],
+            ["Sở, ban, ngành cấp tỉnh", "Chi cục thuộc Sở", "UBND huyện, thị xã, thành phố",
+                "UBND xã, phường, thị trấn", "Tổng"],
             sheets.Keys);
         foreach (var rows in sheets.Values)
         {
@@ -130,7 +136,8 @@ public class XlsxExportTests(ApiFixture api) : IClassFixture<ApiFixture>, IAsync
         Assert.All(units, r => Assert.True(r["A"].Number));
         Assert.Equal(json.Select(r => (string)r!["name"]!).Order(StringComparer.Ordinal),
             units.Select(r => r["B"].Text).Order(StringComparer.Ordinal));
-        Assert.Equal(json.Count(r => (bool)r!["declared"]!), units.Count(r => r.TryGetValue("C", out var c) && c.Text == "x"));
+        Assert.Equal(json.Count(r => (bool)r!["declared"]!),
+            units.Count(r => r.TryGetValue("C", out var c) && c.Text == "x"));
 
         var total = Assert.Single(sheets["Tổng"].Skip(1));
         Assert.Equal($"Tổng: Quảng Trị ({json.Count} đơn vị)", total["B"].Text);
@@ -152,8 +159,10 @@ public class XlsxExportTests(ApiFixture api) : IClassFixture<ApiFixture>, IAsync
         Assert.All(names, n => Assert.False(n.Number));
 
         // Each of them, and no other cell, is marked as text typed behind an apostrophe.
-        using var document = SpreadsheetDocument.Open(new MemoryStream(await Download(url, "iso-2020-report.xlsx")), false);
-        var formats = document.WorkbookPart!.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<CellFormat>().ToList();
+        using var document =
+            SpreadsheetDocument.Open(new MemoryStream(await Download(url, "iso-2020-report.xlsx")), false);
+        var formats =
+            document.WorkbookPart!.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<CellFormat>().ToList();
         var cells = document.WorkbookPart.WorksheetParts.SelectMany(p => p.Worksheet.Descendants<Cell>())
             .Where(c => c.DataType?.Value == CellValues.InlineString).ToList();
         bool Quoted(Cell cell) => formats[(int)(cell.StyleIndex?.Value ?? 0)].QuotePrefix?.Value == true;

@@ -11,16 +11,27 @@ using IsoLedger.Testing;
 using Npgsql;
 
 // ops/bench.sh: measures IsoLedger against what PostgreSQL on this machine can do, every stage in one run.
-var apiDll = Environment.GetEnvironmentVariable("BENCH_API_DLL") ?? throw new InvalidOperationException("BENCH_API_DLL is not set.");
-var connection = Environment.GetEnvironmentVariable("BENCH_CONNECTION") ?? throw new InvalidOperationException("BENCH_CONNECTION is not set.");
-var results = Environment.GetEnvironmentVariable("BENCH_RESULTS") ?? throw new InvalidOperationException("BENCH_RESULTS is not set.");
-var phase = TimeSpan.FromSeconds(double.Parse(Environment.GetEnvironmentVariable("BENCH_SECONDS") ?? "10", CultureInfo.InvariantCulture));
+var apiDll = Environment.GetEnvironmentVariable("BENCH_API_DLL")
+    ?? throw new InvalidOperationException("BENCH_API_DLL is not set.");
+var connection = Environment.GetEnvironmentVariable("BENCH_CONNECTION")
+    ?? throw new InvalidOperationException("BENCH_CONNECTION is not set.");
+var results = Environment.GetEnvironmentVariable("BENCH_RESULTS")
+    ?? throw new InvalidOperationException("BENCH_RESULTS is not set.");
+var phase = TimeSpan.FromSeconds(
+    double.Parse(Environment.GetEnvironmentVariable("BENCH_SECONDS") ?? "10", CultureInfo.InvariantCulture));
 var warmUp = TimeSpan.FromSeconds(2);
 int[] concurrencies = [1, 8, 32];
-var report = new JsonObject { ["date"] = DateTimeOffset.UtcNow.ToString("O"), ["phaseSeconds"] = phase.TotalSeconds, ["cores"] = Environment.ProcessorCount };
+var report = new JsonObject
+{
+    ["date"] = DateTimeOffset.UtcNow.ToString("O"),
+    ["phaseSeconds"] = phase.TotalSeconds,
+    ["cores"] = Environment.ProcessorCount
+};
 void Say(string line) => Console.Error.WriteLine($"bench: {line}");
-// BENCH_STAGES (e.g. "commands,reads") runs some stages only, to iterate on one miss; such a run prints but records nothing.
-var only = Environment.GetEnvironmentVariable("BENCH_STAGES")?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet();
+// BENCH_STAGES (e.g. "commands,reads") runs some stages only, to iterate on one miss; such a run prints but records
+// nothing.
+var only = Environment.GetEnvironmentVariable("BENCH_STAGES")
+    ?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet();
 bool Runs(string stage) => only is null || only.Contains(stage);
 
 // Stage 1: the limit — one ~300-byte jsonb row per transaction into a plain table.
@@ -29,10 +40,19 @@ var builder = new NpgsqlConnectionStringBuilder(connection);
 await using (var db = new NpgsqlConnection(connection))
 {
     await db.OpenAsync();
-    await using var create = new NpgsqlCommand("create table if not exists bench_baseline (id bigserial primary key, data jsonb not null)", db);
+    await using var create = new NpgsqlCommand(
+        "create table if not exists bench_baseline (id bigserial primary key, data jsonb not null)", db);
     await create.ExecuteNonQueryAsync();
 }
-var row = JsonSerializer.Serialize(new { unit = "QT-XA-001", type = "InternalAuditHeld", heldOn = "2020-06-10", auditors = new string('x', 180), recordedBy = "bench", correlation = Guid.Empty });
+var row = JsonSerializer.Serialize(new
+{
+    unit = "QT-XA-001",
+    type = "InternalAuditHeld",
+    heldOn = "2020-06-10",
+    auditors = new string('x', 180),
+    recordedBy = "bench",
+    correlation = Guid.Empty
+});
 var script = Path.GetTempFileName();
 await File.WriteAllTextAsync(script, $"insert into bench_baseline (data) values ('{row}'::jsonb);\n");
 var baseline = new Dictionary<int, double>();
@@ -40,11 +60,14 @@ foreach (var clients in Runs("baseline") ? concurrencies : [])
 {
     await Checkpoint();
     var pgbench = Process.Start(new ProcessStartInfo("pgbench",
-        $"-n -h {builder.Host} -p {builder.Port} -U {builder.Username} -c {clients} -j {Math.Min(clients, Environment.ProcessorCount)} -T {phase.TotalSeconds:0} -f {script} {builder.Database}")
+        $"-n -h {builder.Host} -p {builder.Port} -U {builder.Username} -c {clients} "
+        + $"-j {Math.Min(clients, Environment.ProcessorCount)} -T {phase.TotalSeconds:0} "
+        + $"-f {script} {builder.Database}")
     { RedirectStandardOutput = true, RedirectStandardError = true })!;
     var output = await pgbench.StandardOutput.ReadToEndAsync();
     await pgbench.WaitForExitAsync();
-    baseline[clients] = double.Parse(Regex.Match(output, @"tps = ([\d.]+)").Groups[1].Value, CultureInfo.InvariantCulture);
+    baseline[clients] =
+        double.Parse(Regex.Match(output, @"tps = ([\d.]+)").Groups[1].Value, CultureInfo.InvariantCulture);
     Say($"  {clients} clients: {baseline[clients]:0} commits/s");
 }
 report["baseline"] = new JsonObject(baseline.Select(b => KeyValuePair.Create(b.Key.ToString(), (JsonNode?)b.Value)));
@@ -54,7 +77,8 @@ const string key = "bench-admin-key";
 var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 var startClock = Stopwatch.StartNew();
 await using var api = await ApiProcess.Start(apiDll, 5301, connection, "Production", key,
-    ("IsoLedger__ApiKeys__0__Name", "bench"), ("IsoLedger__ApiKeys__0__Sha256", hash), ("IsoLedger__ApiKeys__0__Roles__0", "admin"));
+    ("IsoLedger__ApiKeys__0__Name", "bench"), ("IsoLedger__ApiKeys__0__Sha256", hash),
+    ("IsoLedger__ApiKeys__0__Roles__0", "admin"));
 var startSeconds = startClock.Elapsed.TotalSeconds;
 // Imports and rebuilds take minutes, not the seconds the request client allows.
 using var slow = new HttpClient { BaseAddress = api.Http.BaseAddress, Timeout = TimeSpan.FromMinutes(15) };
@@ -64,7 +88,8 @@ Say($"API ready {startSeconds:0.0} s after start");
 // Stage 2: lifecycle commands over HTTP across 1 000 units.
 Say("stage 2: commands");
 var units = Enumerable.Range(0, 1000).Select(i => $"BENCH-{i:0000}").ToArray();
-await Parallel.ForEachAsync(units, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (code, _) => (await api.Register(code)).EnsureSuccessStatusCode());
+await Parallel.ForEachAsync(units, new ParallelOptions { MaxDegreeOfParallelism = 16 },
+    async (code, _) => (await api.Register(code)).EnsureSuccessStatusCode());
 var eventsBefore = await EventCount();
 var accepted = 0L;
 var inFlightAtStops = 0L;
@@ -78,7 +103,9 @@ var commandScript = Wrk.Script($$"""
         -- A year's report is submitted within a year of it (rule yearly-step-outside-its-year).
         local year = 2015 + math.random(0, 9)
         path, body = "years/" .. year .. "/report", '{"submittedOn":"' .. year .. '-11-10"}'
-      else path, body = "nonconformities", [[{"raisedOn":"2020-06-10","source":"internal-audit","description":"Hồ sơ trễ hạn","severity":"minor"}]] end
+      else path, body = "nonconformities",
+    """ + $$"""
+     [[{"raisedOn":"2020-06-10","source":"internal-audit","description":"Hồ sơ trễ hạn","severity":"minor"}]] end
       return wrk.format("POST", "/api/units/" .. code .. "/" .. path,
         { ["Content-Type"] = "application/json", ["X-Api-Key"] = "{{key}}" }, body)
     """);
@@ -99,8 +126,10 @@ foreach (var workers in Runs("commands") ? concurrencies : [])
     writesBefore = writesAfter;
     described["batches"] = batches;
     commands.Add(described);
-    Say($"  {workers} workers: {result.PerSecond:0} commands/s, p50 {result.P50Ms:0.0} ms, p99 {result.P99Ms:0.0} ms ({result.PerSecond / limit:P0} of pgbench); " +
-        $"{(double)batches["commandsPerBatch"]!:0.0} commands per batch ({batches["onHeldStates"]} of {batches["batches"]} on held states), sizes {batches["sizes"]!.ToJsonString()}");
+    Say($"  {workers} workers: {result.PerSecond:0} commands/s, p50 {result.P50Ms:0.0} ms, p99 {result.P99Ms:0.0} ms "
+        + $"({result.PerSecond / limit:P0} of pgbench); {(double)batches["commandsPerBatch"]!:0.0} commands per batch "
+        + $"({batches["onHeldStates"]} of {batches["batches"]} on held states), "
+        + $"sizes {batches["sizes"]!.ToJsonString()}");
 }
 var appended = await EventCount() - eventsBefore;
 report["commands"] = commands;
@@ -109,13 +138,22 @@ report["commands"] = commands;
 var lagClock = Stopwatch.StartNew();
 var lagAtEnd = await ProjectionLag();
 while (await ProjectionLag() > 0 && lagClock.Elapsed < TimeSpan.FromMinutes(5)) await Task.Delay(50);
-report["commandsProjectionLag"] = new JsonObject { ["eventsBehind"] = lagAtEnd, ["secondsToCatchUp"] = lagClock.Elapsed.TotalSeconds };
-Say($"  async projections {lagAtEnd} events behind when the commands stopped, caught up {lagClock.Elapsed.TotalSeconds:0.0} s later");
+report["commandsProjectionLag"] =
+    new JsonObject { ["eventsBehind"] = lagAtEnd, ["secondsToCatchUp"] = lagClock.Elapsed.TotalSeconds };
+Say($"  async projections {lagAtEnd} events behind when the commands stopped, "
+    + $"caught up {lagClock.Elapsed.TotalSeconds:0.0} s later");
 // Every command the load sends appends one event: each accepted one is stored once, and the only events not counted
 // as accepted are those of answers in flight when wrk stopped.
 var consistent = appended >= accepted && appended - accepted <= inFlightAtStops;
-report["commandsCheck"] = new JsonObject { ["accepted"] = accepted, ["eventsAppended"] = appended, ["inFlightAtStops"] = inFlightAtStops, ["consistent"] = consistent };
-Say($"  accepted {accepted}, events appended {appended} (at most {inFlightAtStops} answers in flight at the stops): {(consistent ? "consistent" : "NOT CONSISTENT")}");
+report["commandsCheck"] = new JsonObject
+{
+    ["accepted"] = accepted,
+    ["eventsAppended"] = appended,
+    ["inFlightAtStops"] = inFlightAtStops,
+    ["consistent"] = consistent
+};
+Say($"  accepted {accepted}, events appended {appended} (at most {inFlightAtStops} answers in flight at the stops): "
+    + $"{(consistent ? "consistent" : "NOT CONSISTENT")}");
 
 // Stage 3: reads at 32 workers, as a ratio to /health/live of the same process.
 Say("stage 3: reads");
@@ -138,7 +176,8 @@ foreach (var (name, request) in Runs("reads") ? reads : [])
     var result = await Wrk.Run(api.Http.BaseAddress!, 32, warmUp, phase, Wrk.Script(request));
     live ??= result.PerSecond;
     readResults.Add(Describe(result, live.Value, name));
-    Say($"  {name}: {result.PerSecond:0} req/s, p50 {result.P50Ms:0.0} ms, p99 {result.P99Ms:0.0} ms ({result.PerSecond / live:P0} of /health/live)");
+    Say($"  {name}: {result.PerSecond:0} req/s, p50 {result.P50Ms:0.0} ms, p99 {result.P99Ms:0.0} ms "
+        + $"({result.PerSecond / live:P0} of /health/live)");
 }
 report["reads"] = readResults;
 var peakRssMb = PeakRssMb(api.ProcessId);
@@ -151,7 +190,12 @@ if (Runs("catch-up"))
     Say("stage 4: catch-up");
     await Checkpoint();
     var (catchUpEvents, catchUpSeconds) = await ImportAndCatchUp("catch-up", 1500, 10);
-    report["catchUp"] = new JsonObject { ["events"] = catchUpEvents, ["seconds"] = catchUpSeconds, ["eventsPerSecond"] = catchUpEvents / catchUpSeconds };
+    report["catchUp"] = new JsonObject
+    {
+        ["events"] = catchUpEvents,
+        ["seconds"] = catchUpSeconds,
+        ["eventsPerSecond"] = catchUpEvents / catchUpSeconds
+    };
     Say($"  {catchUpEvents} events caught up in {catchUpSeconds:0.0} s: {catchUpEvents / catchUpSeconds:0} events/s");
 }
 
@@ -169,7 +213,8 @@ if (Runs("import"))
         ["rowsPerSecond"] = importRows / importSeconds,
         ["eventsPerSecond"] = importEvents / importSeconds
     };
-    Say($"  {importRows} rows, {importEvents} events in {importSeconds:0.0} s: {importRows / importSeconds:0} rows/s, {importEvents / importSeconds:0} events/s");
+    Say($"  {importRows} rows, {importEvents} events in {importSeconds:0.0} s: {importRows / importSeconds:0} rows/s, "
+        + $"{importEvents / importSeconds:0} events/s");
 }
 Say($"peak RSS so far {PeakRssMb(api.ProcessId):0} MB");
 if (!Runs("rebuild")) return 0;
@@ -180,15 +225,22 @@ while (await EventCount() < 1_000_000) await ImportProvince($"fill-{Guid.NewGuid
 var total = await EventCount();
 await Checkpoint();
 var rebuildClock = Stopwatch.StartNew();
-using (var rebuild = await slow.PostAsync("/api/admin/projections/DashboardUnits/rebuild", null)) rebuild.EnsureSuccessStatusCode();
+using (var rebuild = await slow.PostAsync("/api/admin/projections/DashboardUnits/rebuild", null))
+    rebuild.EnsureSuccessStatusCode();
 var rebuildSeconds = rebuildClock.Elapsed.TotalSeconds;
-report["rebuild"] = new JsonObject { ["events"] = total, ["seconds"] = rebuildSeconds, ["eventsPerSecond"] = total / rebuildSeconds };
+report["rebuild"] = new JsonObject
+{
+    ["events"] = total,
+    ["seconds"] = rebuildSeconds,
+    ["eventsPerSecond"] = total / rebuildSeconds
+};
 Say($"  {total} events rebuilt in {rebuildSeconds:0.0} s: {total / rebuildSeconds:0} events/s");
 
 if (only is not null) return 0;
 Directory.CreateDirectory(results);
 var stamp = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH-mm-ss'Z'");
-await File.WriteAllTextAsync(Path.Combine(results, $"{stamp}.json"), report.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+await File.WriteAllTextAsync(Path.Combine(results, $"{stamp}.json"),
+    report.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
 var markdown = Report.Markdown(report);
 await File.WriteAllTextAsync(Path.Combine(results, "latest.md"), markdown);
 Console.WriteLine(markdown);
@@ -258,20 +310,25 @@ static double PeakRssMb(int pid)
 async Task<(long Rows, long Events, double Seconds)> ImportProvince(string name, int unitCount, int years)
 {
     const string province = "Nghệ An";
-    var csv = new StringBuilder("province,unit_code,unit_name,level,district,year,report_date,declared,standard,conversion,quality_policy,quality_objectives,maintenance_plan,internal_audit,corrective_actions,management_review,report_submitted,inspection\n");
+    var csv = new StringBuilder("province,unit_code,unit_name,level,district,year,report_date,declared,standard,"
+        + "conversion,quality_policy,quality_objectives,maintenance_plan,internal_audit,corrective_actions,"
+        + "management_review,report_submitted,inspection\n");
     var prefix = $"B{Math.Abs(name.GetHashCode()) % 100000:00000}";
     for (var year = 2011; year < 2011 + years; year++)
         for (var u = 0; u < unitCount; u++)
         {
             var conversion = year >= 2019 ? (u % 3 == 0 ? "done" : u % 3 == 1 ? "in-progress" : "none") : "none";
-            csv.Append($"{province},{prefix}-{u:00000},UBND Xã {prefix} {u},commune,Huyện {u % 20},{year},{year}-11-15,x,{(conversion == "done" ? "2015" : "2008")},{conversion},x,x,x,x,{(u % 2 == 0 ? "x" : "")},x,{(u % 5 == 0 ? "" : "x")},{(u % 5 == 0 ? "no-report" : "passed")}\n");
+            csv.Append($"{province},{prefix}-{u:00000},UBND Xã {prefix} {u},commune,Huyện {u % 20},{year},"
+                + $"{year}-11-15,x,{(conversion == "done" ? "2015" : "2008")},{conversion},x,x,x,x,"
+                + $"{(u % 2 == 0 ? "x" : "")},x,{(u % 5 == 0 ? "" : "x")},{(u % 5 == 0 ? "no-report" : "passed")}\n");
         }
     var clock = Stopwatch.StartNew();
     using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(csv.ToString()));
     content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
     using var response = await slow.PostAsync("/api/imports", content);
     var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-    if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"The import failed: {answer.ToJsonString()}");
+    if (!response.IsSuccessStatusCode)
+        throw new InvalidOperationException($"The import failed: {answer.ToJsonString()}");
     return ((long)answer["rows"]!, (long)answer["eventsAppended"]!, clock.Elapsed.TotalSeconds);
 }
 

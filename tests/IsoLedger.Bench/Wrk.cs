@@ -71,7 +71,8 @@ public static partial class Wrk
     private static (long Succeeded, long Failed) Outcomes(string output)
     {
         var requests = long.Parse(Requests().Match(output).Groups[1].Value, CultureInfo.InvariantCulture);
-        var failed = (NotSuccessful().Match(output) is { Success: true } answers ? long.Parse(answers.Groups[1].Value) : 0)
+        var failed =
+            (NotSuccessful().Match(output) is { Success: true } answers ? long.Parse(answers.Groups[1].Value) : 0)
             + SocketErrors().Match(output).Groups.Values.Skip(1).Sum(g => g.Success ? long.Parse(g.Value) : 0);
         return (requests - failed, failed);
     }

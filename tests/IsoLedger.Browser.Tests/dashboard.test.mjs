@@ -22,8 +22,15 @@ before(async () => {
   // nonconformity left overdue gives the flag panel a group (the key makes a second run replay the first).
   const overdue = await fetch(`${base}/api/units/QT-XA-109/nonconformities`, {
     method: "POST",
-    headers: { "X-Api-Key": "dev-recorder", "Content-Type": "application/json", "Idempotency-Key": "browser-tests-overdue-xa-109" },
-    body: JSON.stringify({ raisedOn: "2020-03-02", source: "internal-audit", description: "Hồ sơ trễ hạn", severity: "minor", dueOn: "2020-05-29" }),
+    headers: {
+      "X-Api-Key": "dev-recorder",
+      "Content-Type": "application/json",
+      "Idempotency-Key": "browser-tests-overdue-xa-109",
+    },
+    body: JSON.stringify({
+      raisedOn: "2020-03-02", source: "internal-audit", description: "Hồ sơ trễ hạn", severity: "minor",
+      dueOn: "2020-05-29",
+    }),
   });
   assert.ok(overdue.ok, `recording an overdue nonconformity answered ${overdue.status}`);
   browser = await chromium.launch({
@@ -42,11 +49,13 @@ before(async () => {
 
 after(async () => { await browser?.close(); });
 
-const cells = (selector) => page.$$eval(selector, (rows) => rows.map((row) => [...row.cells].map((cell) => cell.textContent.trim())));
+const cells = (selector) =>
+  page.$$eval(selector, (rows) => rows.map((row) => [...row.cells].map((cell) => cell.textContent.trim())));
 
 test("the conversion chart and table show appendix A's figures: 14 on 2008, 26 converted or converting", async () => {
   assert.equal(await page.locator("#conversion-chart svg .bar-row").count(), 4);
-  const rows = await cells("#conversion-table tr[data-level=department], #conversion-table tr[data-level=sub-department], #conversion-table tr[data-level=district]");
+  const rows = await cells("#conversion-table tr[data-level=department], "
+    + "#conversion-table tr[data-level=sub-department], #conversion-table tr[data-level=district]");
   const sum = (column) => rows.reduce((total, row) => total + Number(row[column]), 0);
   assert.equal(sum(2), 14, "on 2008");
   assert.equal(sum(5), 26, "converted or converting");
@@ -56,7 +65,8 @@ test("the conversion chart and table show appendix A's figures: 14 on 2008, 26 c
 
 test("the editions panel lists every edition of the rule book, agreeing with the conversion counts", async () => {
   await page.waitForSelector("#editions-table tr[data-edition]");
-  const editions = await page.$$eval("#editions-table tr[data-edition]", (rows) => rows.map((row) => row.dataset.edition));
+  const editions = await page.$$eval("#editions-table tr[data-edition]",
+    (rows) => rows.map((row) => row.dataset.edition));
   assert.deepEqual(editions, vocabulary.standards.map((s) => s.value));
   const conversion = await cells("#conversion-table tbody tr[data-level]:not([data-level=total])");
   const sum = (column) => conversion.reduce((total, row) => total + Number(row[column]), 0);
@@ -75,7 +85,8 @@ test("the annual table shows 44 of 109 appendix B communes reported, with totals
   assert.equal(appendixB.length, 109);
   assert.equal(appendixB.filter((mark) => mark === "✓").length, 44);
   const totals = await page.$$eval("#annual-table tr.total", (rows) => rows.map((row) => row.textContent));
-  assert.ok(totals.some((text) => text.includes("(125") && text.includes("60 (48,00\u00a0%)")), "commune totals with the share that reported");
+  assert.ok(totals.some((text) => text.includes("(125") && text.includes("60 (48,00\u00a0%)")),
+    "commune totals with the share that reported");
   await page.locator("#annual-table").screenshot({ path: `${screenshots}annual-table.png` });
 });
 
@@ -96,7 +107,8 @@ test("level, column and inspection names on screen are the ones /api/vocabulary 
 
 test("the annual table filters by name and sorts by column", async () => {
   await page.fill("#annual-filter", "Hướng");
-  const names = await page.$$eval("#annual-table tr[data-code] td:nth-child(2)", (tds) => tds.map((td) => td.textContent));
+  const names = await page.$$eval("#annual-table tr[data-code] td:nth-child(2)",
+    (tds) => tds.map((td) => td.textContent));
   assert.ok(names.length > 0 && names.every((name) => name.includes("Hướng")));
   await page.fill("#annual-filter", "");
   await page.click("#annual-table th button >> text=Báo cáo");
@@ -115,7 +127,8 @@ test("a unit page shows the status and the timeline as of the page's date", asyn
   assert.match(await page.textContent("#unit-title"), /Sở Nội vụ/);
   const steps = await page.$$eval("#timeline li", (items) => items.map((item) => item.textContent));
   assert.ok(steps.some((step) => step.includes(vi("events", "StandardConverted"))), "events named from the vocabulary");
-  assert.ok(steps.some((step) => step.includes(vi("events", "StandardConverted")) && step.includes(vi("standards", "2015"))),
+  assert.ok(
+    steps.some((step) => step.includes(vi("events", "StandardConverted")) && step.includes(vi("standards", "2015"))),
     "a conversion names the edition it went to");
   assert.ok(steps.every((step) => step.includes("19/11/2020")), "dates as Vietnamese write them");
   assert.ok((await page.textContent("#unit-status")).includes("2015"));
@@ -196,7 +209,8 @@ function unzip(bytes) {
 /** A worksheet's rows as arrays of cell texts (inline strings and numbers), in order. */
 const sheetRows = (xml) => [...xml.matchAll(/<x:row[^>]*>(.*?)<\/x:row>|<row[^>]*>(.*?)<\/row>/gs)].map((row) =>
   [...(row[1] ?? row[2]).matchAll(/<(?:x:)?c [^>]*?(?:\/>|>(.*?)<\/(?:x:)?c>)/gs)].map((cell) =>
-    (cell[1] ?? "").replace(/<[^>]+>/g, "").replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"')));
+    (cell[1] ?? "").replace(/<[^>]+>/g, "").replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">")
+      .replace(/&quot;/g, '"')));
 
 async function openReport(query = "year=2020") {
   await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&${query}&view=report`);
@@ -204,7 +218,8 @@ async function openReport(query = "year=2020") {
 }
 
 const headline = (part, id, level) =>
-  page.textContent(`#report-text .part[data-part=${part}] button.figure[data-id=${id}]${level ? `[data-level=${level}]` : ""}`);
+  page.textContent(`#report-text .part[data-part=${part}] button.figure[data-id=${id}]`
+    + `${level ? `[data-level=${level}]` : ""}`);
 
 test("the report view writes the 2020 report's headline sentences with its figures", async () => {
   await openReport();
@@ -222,7 +237,8 @@ test("the report view writes the 2020 report's headline sentences with its figur
   await page.click("#report-text .part[data-part=earlierCommunes] button.figure[data-id=reported]");
   assert.equal(await page.locator("#report-units li[data-code]").count(), 44);
   assert.equal(await page.locator('#report-units a[href="#unit/QT-XA-001"]').count(), 1);
-  assert.equal(await page.locator("#report-appendices .appendix[data-part=earlierCommunes] tr[data-code]").count(), 109);
+  assert.equal(
+    await page.locator("#report-appendices .appendix[data-part=earlierCommunes] tr[data-code]").count(), 109);
   assert.equal(await page.locator("#report-appendices .appendix[data-part=newCommunes] tr[data-code]").count(), 16);
   await page.screenshot({ path: `${screenshots}report.png`, fullPage: false });
 });
@@ -235,14 +251,20 @@ test("every panel follows the chosen date, which the address keeps and the back 
   page.on("request", listen);
   await page.fill("#date", "2020-06-30");
   await page.dispatchEvent("#date", "change");
-  await page.waitForFunction(() => document.querySelector("#judged").textContent.includes("30/06/2020") && document.querySelectorAll("#annual-table tr[data-code]").length === 109, null, { timeout: 5000 })
-    .catch(async (error) => { throw new Error(`${error.message}: ${await page.textContent("#status")} ${page.url()} ${await page.textContent("#judged")} ${await page.inputValue("#date")}`); });
+  await page.waitForFunction(() => document.querySelector("#judged").textContent.includes("30/06/2020")
+      && document.querySelectorAll("#annual-table tr[data-code]").length === 109, null, { timeout: 5000 })
+    .catch(async (error) => {
+      throw new Error(`${error.message}: ${await page.textContent("#status")} ${page.url()} `
+        + `${await page.textContent("#judged")} ${await page.inputValue("#date")}`);
+    });
   page.off("request", listen);
   assert.equal(new URL(page.url()).searchParams.get("asOf"), "2020-06-30");
-  for (const panel of ["/api/dashboards/conversion", "/api/dashboards/annual/2020", "/api/dashboards/compliance", "/api/reports/summary/2020"]) {
+  for (const panel of ["/api/dashboards/conversion", "/api/dashboards/annual/2020", "/api/dashboards/compliance",
+    "/api/reports/summary/2020"]) {
     assert.ok(asked.some((url) => url.includes(panel) && url.includes("asOf=2020-06-30")), `${panel} follows the date`);
   }
-  const reported = await page.$$eval("#annual-table tr[data-code] td:nth-child(10)", (tds) => tds.filter((td) => td.textContent === "✓").length);
+  const reported = await page.$$eval("#annual-table tr[data-code] td:nth-child(10)",
+    (tds) => tds.filter((td) => td.textContent === "✓").length);
   assert.equal(reported, 0, "nobody had reported on 30 June");
   await page.goBack();
   await page.waitForFunction(() => document.querySelectorAll("#annual-table tr[data-code]").length === 165);
@@ -265,14 +287,16 @@ test("clicking a level's bar shows that level: its units, or for communes their 
   await page.click("#drill-back");
   await page.click("#conversion-chart .bar-row[data-name=commune]");
   await page.waitForSelector("#drill-title[data-level=commune]");
-  const total = await page.$$eval("#conversion-chart .bar-row text:last-child", (items) => items.reduce((sum, item) => sum + Number(item.textContent), 0));
+  const total = await page.$$eval("#conversion-chart .bar-row text:last-child",
+    (items) => items.reduce((sum, item) => sum + Number(item.textContent), 0));
   assert.equal(total, 125, "the communes of each district, 125 in all");
   await page.click("#drill-back");
 });
 
 test("the Vietnamese page shows no English key or label in any view", async () => {
   const words = new Set();
-  for (const kind of ["levels", "rules", "events", "conversionStates", "inspectionResults", "standings", "reportHeadlines", "trendColumns", "nationalColumns"]) {
+  for (const kind of ["levels", "rules", "events", "conversionStates", "inspectionResults", "standings",
+    "reportHeadlines", "trendColumns", "nationalColumns"]) {
     for (const entry of vocabulary[kind]) {
       if (/[a-z]-[a-z]|[a-z][A-Z]/.test(entry.value) && entry.value !== entry.vi) words.add(entry.value);
       if (entry.en !== entry.vi && entry.en.length > 6 && !entry.en.includes("{")) words.add(entry.en);
@@ -281,7 +305,8 @@ test("the Vietnamese page shows no English key or label in any view", async () =
   const views = ["year=2020", "year=2020&view=report", "year=2020&view=trends", "year=2020&view=national"];
   for (const view of views) {
     await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&${view}`);
-    await page.waitForFunction(() => document.querySelector("#status").textContent === "" && document.querySelector(".view:not([hidden]) .freshness").textContent !== "");
+    await page.waitForFunction(() => document.querySelector("#status").textContent === ""
+      && document.querySelector(".view:not([hidden]) .freshness").textContent !== "");
     await page.$$eval("details", (items) => items.forEach((item) => { item.open = true; }));
     const text = await page.innerText("main");
     const found = [...words].filter((word) => text.includes(word));
@@ -302,12 +327,14 @@ test("the report's workbook downloads with its sentences, a sheet per appendix a
   const names = [...workbook.matchAll(/name="([^"]+)"/g)].map((m) => m[1]);
   assert.deepEqual(names, ["Báo cáo", "Phụ lục A - Cấp tỉnh, huyện", "Phụ lục B - Xã áp dụng từ trước",
     "Phụ lục C - Xã áp dụng mới", "Thống kê số liệu thực hiện ISO"]);
-  const sheets = [...files.keys()].filter((name) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name)).sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
+  const sheets = [...files.keys()].filter((name) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name))
+    .sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
   const text = sheetRows(files.get(sheets[0]).toString()).flat();
   assert.ok(text.includes("• Số đơn vị có báo cáo và hồ sơ duy trì áp dụng và cải tiến: 44/109 đơn vị (40,37 %)"));
   const numbered = (sheet) => sheetRows(files.get(sheet).toString()).filter((row) => /^\d+$/.test(row[0])).length;
   assert.deepEqual(sheets.slice(1, 4).map(numbered), [40, 109, 16]);
-  assert.ok(!sheets.some((sheet) => files.get(sheet).toString().includes("<x:f") || files.get(sheet).toString().includes("<f>")), "no formulas");
+  assert.ok(!sheets.some((sheet) =>
+    files.get(sheet).toString().includes("<x:f") || files.get(sheet).toString().includes("<f>")), "no formulas");
 });
 
 test("the print layout is A4 landscape, every column on the page, page-numbered", async () => {
@@ -315,7 +342,8 @@ test("the print layout is A4 landscape, every column on the page, page-numbered"
   // The printable width of A4 landscape with the page's margins: 277 mm, about 1040 CSS pixels.
   await page.setViewportSize({ width: 1040, height: 740 });
   await page.emulateMedia({ media: "print" });
-  const clipped = await page.$$eval("#report-appendices table", (tables) => tables.filter((table) => table.scrollWidth > table.parentElement.clientWidth + 1).length);
+  const clipped = await page.$$eval("#report-appendices table",
+    (tables) => tables.filter((table) => table.scrollWidth > table.parentElement.clientWidth + 1).length);
   assert.equal(clipped, 0, "no table wider than the printed page");
   await page.emulateMedia({ media: "screen" });
   await page.setViewportSize({ width: 1366, height: 768 });
@@ -327,16 +355,19 @@ test("the print layout is A4 landscape, every column on the page, page-numbered"
 });
 
 test("each view fits 1366×768 and a 390×844 phone: readable charts, sticky names, 44 px targets", async () => {
-  const views = [["overview", "year=2020"], ["report", "year=2020&view=report"], ["trends", "year=2020&view=trends"], ["national", "year=2020&view=national"]];
+  const views = [["overview", "year=2020"], ["report", "year=2020&view=report"], ["trends", "year=2020&view=trends"],
+    ["national", "year=2020&view=national"]];
   for (const [size, viewport] of [["laptop", { width: 1366, height: 768 }], ["phone", { width: 390, height: 844 }]]) {
     await page.setViewportSize(viewport);
     for (const [name, query] of views) {
       await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&${query}`);
-      await page.waitForFunction(() => document.querySelector("#status").textContent === "" && document.querySelector(".view:not([hidden]) .freshness").textContent !== "");
+      await page.waitForFunction(() => document.querySelector("#status").textContent === ""
+        && document.querySelector(".view:not([hidden]) .freshness").textContent !== "");
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 1, `${name} is ${overflow}px wider than the ${size} screen`);
       // A chart is drawn at its own width, so its 14 px labels stay 14 px.
-      const scales = await page.$$eval(".view:not([hidden]) .chart svg", (svgs) => svgs.map((svg) => svg.getBoundingClientRect().width / svg.viewBox.baseVal.width));
+      const scales = await page.$$eval(".view:not([hidden]) .chart svg",
+        (svgs) => svgs.map((svg) => svg.getBoundingClientRect().width / svg.viewBox.baseVal.width));
       assert.ok(scales.every((scale) => scale > 0.9), `${name}: charts scaled to ${scales}`);
       const small = await page.$$eval("button, select, input, .tabs a, main td a", (items) => items
         .filter((item) => item.offsetParent !== null && item.getBoundingClientRect().height < 44)
@@ -348,9 +379,11 @@ test("each view fits 1366×768 and a 390×844 phone: readable charts, sticky nam
   // On a phone the annual table scrolls sideways with the unit's name kept in view.
   await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020`);
   await page.waitForSelector("#annual-table tr[data-code]");
-  const before = await page.$eval("#annual-table tr[data-code] td:nth-child(2)", (td) => td.getBoundingClientRect().left);
+  const before = await page.$eval("#annual-table tr[data-code] td:nth-child(2)",
+    (td) => td.getBoundingClientRect().left);
   await page.$eval("#annual-table", (table) => { table.parentElement.scrollLeft = 400; });
-  const after = await page.$eval("#annual-table tr[data-code] td:nth-child(2)", (td) => td.getBoundingClientRect().left);
+  const after = await page.$eval("#annual-table tr[data-code] td:nth-child(2)",
+    (td) => td.getBoundingClientRect().left);
   assert.ok(after >= 0 && after <= before, "the name column stays on screen");
   await page.setViewportSize({ width: 1366, height: 768 });
 });
@@ -369,7 +402,8 @@ test("the trends show each headline figure over the years with data", async () =
   await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020&view=trends`);
   await page.waitForSelector("#trends-table tr[data-year]");
   const rows = await cells("#trends-table tr[data-year]");
-  assert.deepEqual(rows[0].slice(0, 6), ["2020", "165", "39/40 (97,50\u00a0%)", "26/40 (65,00\u00a0%)", "44/109 (40,37\u00a0%)", "16/16 (100,00\u00a0%)"]);
+  assert.deepEqual(rows[0].slice(0, 6),
+    ["2020", "165", "39/40 (97,50\u00a0%)", "26/40 (65,00\u00a0%)", "44/109 (40,37\u00a0%)", "16/16 (100,00\u00a0%)"]);
   assert.equal(await page.locator("#trends-chart circle").count(), 4);
 });
 
@@ -377,7 +411,8 @@ test("the keyboard keeps its place and every count of the conversion chart is re
   await page.setViewportSize({ width: 768, height: 1024 });
   await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020`);
   await page.waitForSelector("#conversion-chart .bar-row");
-  const heights = await page.$$eval("#conversion-chart .bar-row.opens", (rows) => rows.map((r) => r.getBoundingClientRect().height));
+  const heights = await page.$$eval("#conversion-chart .bar-row.opens",
+    (rows) => rows.map((r) => r.getBoundingClientRect().height));
   assert.ok(heights.every((h) => h >= 44), `chart rows of ${heights} px at 768 px`);
   // Space opens a level without scrolling the page, and the focus goes to the way back, then returns to the row.
   await page.focus("#conversion-chart .bar-row[data-name=commune]");
@@ -410,12 +445,14 @@ test("the keyboard keeps its place and every count of the conversion chart is re
   await page.setViewportSize({ width: 1366, height: 768 });
 });
 
-test("on a phone: pinned totals are opaque, a figure's units come into view, wrapped names stay one entry", async () => {
+test("on a phone: pinned totals are opaque, a figure's units come into view, "
+  + "wrapped names stay one entry", async () => {
   await page.setViewportSize({ width: 360, height: 640 });
   try {
     await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020`);
     await page.waitForSelector("#annual-table tr.total");
-    const pinned = await page.$eval("#annual-table tr.total td:nth-child(2)", (td) => getComputedStyle(td).backgroundColor);
+    const pinned = await page.$eval("#annual-table tr.total td:nth-child(2)",
+      (td) => getComputedStyle(td).backgroundColor);
     assert.notEqual(pinned, "rgba(0, 0, 0, 0)", "the pinned total cell lets the figures under it show through");
     const lines = await page.$eval("#annual-table tr[data-code] td:nth-child(2) a", (a) =>
       parseFloat(getComputedStyle(a).lineHeight) || 0);
@@ -460,18 +497,21 @@ test("a start that cannot reach the API says so and offers to try again", async 
   }
 });
 
-test("an address with an impossible day or year falls back to the latest year, never 'Invalid Date' or 'NaN'", async () => {
+test("an address with an impossible day or year falls back to the latest year, "
+  + "never 'Invalid Date' or 'NaN'", async () => {
   for (const query of ["asOf=2020-13-45", "asOf=2031-02-30", "year=abc"]) {
     await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&${query}`);
     await page.waitForSelector("#annual-table tr[data-code]");
     const shown = await page.textContent("main");
     assert.ok(!/Invalid Date|NaN/.test(shown), `${query} shows ${shown.match(/Invalid Date|NaN/)}`);
     const years = await page.$$eval("#year option", (options) => options.map((o) => o.value));
-    assert.ok(years.every((y) => /^\d{4}$/.test(y) && Number(y) <= new Date().getFullYear() + 1), `${query}: years ${years}`);
+    assert.ok(years.every((y) => /^\d{4}$/.test(y) && Number(y) <= new Date().getFullYear() + 1),
+      `${query}: years ${years}`);
   }
 });
 
-test("the name filter ignores diacritics and Unicode form; flag groups and province links are 44 px targets", async () => {
+test("the name filter ignores diacritics and Unicode form; "
+  + "flag groups and province links are 44 px targets", async () => {
   await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020`);
   await page.waitForSelector("#annual-table tr[data-code]");
   const count = async (text) => {
@@ -504,7 +544,8 @@ test("an address naming no province says so and shows one with data; only the le
   await page.click("#conversion-chart .bar-row[data-name=commune]");
   // The drill-down has replaced the level chart once a district's row is drawn (the other levels' rows match no
   // district's name).
-  const levels = ["department", "sub-department", "district", "commune"].map((l) => `:not([data-name="${l}"])`).join("");
+  const levels = ["department", "sub-department", "district", "commune"]
+    .map((l) => `:not([data-name="${l}"])`).join("");
   await page.waitForSelector(`#conversion-chart .bar-row${levels}`);
   assert.equal(await page.locator("#conversion-chart .bar-row[role=button]").count(), 0);
 });

@@ -13,7 +13,8 @@ public class ConversionAndMergeRuleTests
     {
         GivenCommune(DeclaredOn2008In2016).When(new StartConversion(D2019, "KH 05"))
             .ThenEvents(new ConversionStarted(D2019, "KH 05", Edition.Iso9001V2008, Edition.Iso9001V2015));
-        GivenCommune([.. DeclaredOn2008In2016, new ConversionStarted(D2019, null)]).When(new CompleteConversion(D2019.AddMonths(3), "QĐ 9"))
+        GivenCommune([.. DeclaredOn2008In2016, new ConversionStarted(D2019, null)])
+            .When(new CompleteConversion(D2019.AddMonths(3), "QĐ 9"))
             .ThenEvents(new StandardConverted(D2019.AddMonths(3), "QĐ 9", Edition.Iso9001V2008, Edition.Iso9001V2015));
         GivenCommune(DeclaredOn2008In2016).When(new CompleteConversion(D2019, null))
             .ThenEvents(new StandardConverted(D2019, null, Edition.Iso9001V2008, Edition.Iso9001V2015));
@@ -43,10 +44,14 @@ public class ConversionAndMergeRuleTests
     public void Only_a_unit_declared_by_then_on_an_older_edition_can_convert()
     {
         GivenCommune().When(new CompleteConversion(D2019, null)).ThenRejected(Rules.ConversionWithoutDeclaration);
-        GivenCommune(Declared(2018, Edition.Iso9001V2015)).When(new StartConversion(D2019, null)).ThenRejected(Rules.ConversionTargetNotLater);
-        GivenCommune(Declared(2020)).When(new CompleteConversion(D2019, null)).ThenRejected(Rules.ConversionWithoutDeclaration);
-        GivenCommune(Declared(2018)).When(new StartConversion(D2019, null, Edition.Iso9001V2008)).ThenRejected(Rules.ConversionTargetNotLater);
-        GivenCommune(Declared(2018)).When(new StartConversion(D2019, null, new Edition("2099"))).ThenRejected(Rules.EditionUnknown);
+        GivenCommune(Declared(2018, Edition.Iso9001V2015)).When(new StartConversion(D2019, null))
+            .ThenRejected(Rules.ConversionTargetNotLater);
+        GivenCommune(Declared(2020)).When(new CompleteConversion(D2019, null))
+            .ThenRejected(Rules.ConversionWithoutDeclaration);
+        GivenCommune(Declared(2018)).When(new StartConversion(D2019, null, Edition.Iso9001V2008))
+            .ThenRejected(Rules.ConversionTargetNotLater);
+        GivenCommune(Declared(2018)).When(new StartConversion(D2019, null, new Edition("2099")))
+            .ThenRejected(Rules.EditionUnknown);
     }
 
     [Fact]
@@ -73,14 +78,19 @@ public class ConversionAndMergeRuleTests
     public void A_unit_converts_only_once()
     {
         var converted = new StandardConverted(D2019, null);
-        GivenCommune([.. DeclaredOn2008In2016, converted]).When(new CompleteConversion(D2019.AddDays(1), null)).ThenRejected(Rules.ConversionAlreadyDone);
-        GivenCommune([.. DeclaredOn2008In2016, converted]).When(new StartConversion(D2019.AddDays(1), null)).ThenRejected(Rules.ConversionAlreadyDone);
-        GivenCommune([.. DeclaredOn2008In2016, new ConversionStarted(D2019, null)]).When(new StartConversion(D2019, null)).ThenRejected(Rules.ConversionAlreadyStarted);
+        GivenCommune([.. DeclaredOn2008In2016, converted]).When(new CompleteConversion(D2019.AddDays(1), null))
+            .ThenRejected(Rules.ConversionAlreadyDone);
+        GivenCommune([.. DeclaredOn2008In2016, converted]).When(new StartConversion(D2019.AddDays(1), null))
+            .ThenRejected(Rules.ConversionAlreadyDone);
+        GivenCommune([.. DeclaredOn2008In2016, new ConversionStarted(D2019, null)])
+            .When(new StartConversion(D2019, null))
+            .ThenRejected(Rules.ConversionAlreadyStarted);
     }
 
     [Fact]
     public void A_conversion_cannot_complete_before_it_started() =>
-        GivenCommune([.. DeclaredOn2008In2016, new ConversionStarted(D2019, null)]).When(new CompleteConversion(D2019.AddDays(-1), null))
+        GivenCommune([.. DeclaredOn2008In2016, new ConversionStarted(D2019, null)])
+            .When(new CompleteConversion(D2019.AddDays(-1), null))
             .ThenRejected(Rules.DateBeforePrecedingStep);
 
     [Fact]

@@ -3,8 +3,8 @@ using IsoLedger.Domain.Units;
 
 namespace IsoLedger.Domain.Tests;
 
-/// <summary>A unit exists from its establishment date (or, when that is unknown, its earliest recorded fact) until it is
-/// merged, split, dissolved or its level ended; facts outside that span are rejected, and its name, province and
+/// <summary>A unit exists from its establishment date (or, when that is unknown, its earliest recorded fact) until it
+/// is merged, split, dissolved or its level ended; facts outside that span are rejected, and its name, province and
 /// district are those of the date asked about.</summary>
 public class ExistenceRuleTests
 {
@@ -41,8 +41,14 @@ public class ExistenceRuleTests
         Assert.Null(unit.EndedOn);
         // Earlier facts still come: the unit then exists from them.
         Accepts(new DateOnly(2010, 5, 1), registered);
-        Accepts(new DateOnly(2010, 5, 1), registered, new SteeringBoardFormed(new DateOnly(2011, 3, 1), 14, null, null, false));
-        var backFilled = UnitDecider.Replay([registered, new InternalAuditHeld(new DateOnly(2013, 6, 10), null, null), new InternalAuditHeld(new DateOnly(2010, 5, 1), null, null)])!;
+        Accepts(new DateOnly(2010, 5, 1), registered,
+            new SteeringBoardFormed(new DateOnly(2011, 3, 1), 14, null, null, false));
+        var backFilled = UnitDecider.Replay(
+        [
+            registered,
+            new InternalAuditHeld(new DateOnly(2013, 6, 10), null, null),
+            new InternalAuditHeld(new DateOnly(2010, 5, 1), null, null),
+        ])!;
         Assert.Equal(new DateOnly(2010, 5, 1), backFilled.ExistsFrom);
     }
 
@@ -68,7 +74,10 @@ public class ExistenceRuleTests
     {
         // Its last day is the one before the effective date, as for every dashboard (ExistsOn) and a district.
         var registered = Registered(new DateOnly(2015, 1, 1));
-        foreach (var ended in new object[] { new UnitMerged(Effective, "QT-N"), new UnitSplit(Effective, ["QT-N1", "QT-N2"], null, null) })
+        foreach (var ended in new object[]
+                 {
+                     new UnitMerged(Effective, "QT-N"), new UnitSplit(Effective, ["QT-N1", "QT-N2"], null, null),
+                 })
         {
             Rejects(Rules.UnitMerged, Effective.AddDays(1), registered, ended);
             Rejects(Rules.UnitMerged, Effective, registered, ended);
@@ -113,7 +122,8 @@ public class ExistenceRuleTests
             new("QT-HUYEN-MOI", "UBND Huyện Mới", UnitLevel.District, "Quảng Trị", null, null, on, dated);
 
         Assert.Equal(Rules.LevelEnded, Assert.IsType<Rejected>(District(Effective).Decide(null, Today)).Broken);
-        Assert.Equal(Rules.LevelEnded, Assert.IsType<Rejected>(District(Today, dated: false).Decide(null, Today)).Broken);
+        Assert.Equal(Rules.LevelEnded,
+            Assert.IsType<Rejected>(District(Today, dated: false).Decide(null, Today)).Broken);
         Assert.IsType<Accepted>(District(Effective.AddDays(-1)).Decide(null, Today));
     }
 
@@ -176,7 +186,8 @@ public class ExistenceRuleTests
         var unit = Successor(new ConformityDeclared(declared, Edition.Iso9001V2015, null, null, true));
         Assert.Single(SuccessorFlags(unit, declared.AddDays(-1)));
         Assert.Empty(SuccessorFlags(unit, declared));
-        Assert.Empty(SuccessorFlags(Successor(new ConformityDeclared(Effective, Edition.Iso9001V2015, null, null, true)), Today));
+        Assert.Empty(SuccessorFlags(
+            Successor(new ConformityDeclared(Effective, Edition.Iso9001V2015, null, null, true)), Today));
     }
 
     [Fact]

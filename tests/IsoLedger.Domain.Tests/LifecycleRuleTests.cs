@@ -12,7 +12,8 @@ public class LifecycleRuleTests
     public void The_first_steering_board_is_formed_and_later_ones_reorganise_it()
     {
         GivenCommune().When(new FormSteeringBoard(new DateOnly(2015, 1, 5), 14, "Chủ tịch UBND", "QĐ 01"))
-            .ThenEvents(new SteeringBoardFormed(new DateOnly(2015, 1, 5), 14, "Chủ tịch UBND", "QĐ 01", Reorganisation: false));
+            .ThenEvents(
+                new SteeringBoardFormed(new DateOnly(2015, 1, 5), 14, "Chủ tịch UBND", "QĐ 01", Reorganisation: false));
         GivenCommune(new SteeringBoardFormed(new DateOnly(2015, 1, 5), 14, null, null, false))
             .When(new FormSteeringBoard(D2019, 12, null, null))
             .ThenEvents(new SteeringBoardFormed(D2019, 12, null, null, Reorganisation: true));
@@ -23,7 +24,8 @@ public class LifecycleRuleTests
     {
         var spec = GivenCommune(Documented(2011), Audited(2011), Reviewed(2011));
         spec.When(new DeclareConformity(new DateOnly(2011, 9, 1), Edition.Iso9001V2008, "QĐ 12", null))
-            .ThenEvents(new ConformityDeclared(new DateOnly(2011, 9, 1), Edition.Iso9001V2008, "QĐ 12", null, Redeclaration: false));
+            .ThenEvents(new ConformityDeclared(
+                new DateOnly(2011, 9, 1), Edition.Iso9001V2008, "QĐ 12", null, Redeclaration: false));
         spec.ThenNoWarnings();
     }
 
@@ -38,7 +40,8 @@ public class LifecycleRuleTests
     [Fact]
     public void A_declaration_without_documentation_audit_and_review_before_it_is_recorded_with_a_warning()
     {
-        var spec = GivenCommune(Documented(2016), Audited(2016, month: 10)).When(new DeclareConformity(new DateOnly(2016, 9, 1), Edition.Iso9001V2008, null, null));
+        var spec = GivenCommune(Documented(2016), Audited(2016, month: 10))
+            .When(new DeclareConformity(new DateOnly(2016, 9, 1), Edition.Iso9001V2008, null, null));
         spec.ThenEvents(new ConformityDeclared(new DateOnly(2016, 9, 1), Edition.Iso9001V2008, null, null, false));
         spec.ThenWarns(Rules.DeclarationPrerequisites);
     }
@@ -47,7 +50,8 @@ public class LifecycleRuleTests
     public void Prerequisites_recorded_later_but_dated_earlier_satisfy_the_declaration()
     {
         var unit = UnitDecider.Replay([Registered, Declared(2016), Documented(2016), Audited(2016), Reviewed(2016)])!;
-        Assert.DoesNotContain(Compliance.Flags(unit, new DateOnly(2016, 12, 31), Book), f => f.Rule == Rules.DeclarationPrerequisites);
+        Assert.DoesNotContain(Compliance.Flags(unit, new DateOnly(2016, 12, 31), Book),
+            f => f.Rule == Rules.DeclarationPrerequisites);
     }
 
     [Fact]
@@ -61,11 +65,17 @@ public class LifecycleRuleTests
         var spec = GivenCommune(Documented(2019), Audited(2019), Reviewed(2019))
             .When(new DeclareConformity(new DateOnly(2019, 9, 1), Edition.Iso9001V2008, null, null));
         spec.ThenWarns(Rules.NewSystemOnRequiredEdition);
-        GivenCommune().When(new IssueDocumentation(new DateOnly(2018, 2, 22), Edition.Iso9001V2008, null, true, true, true, 6, 0, 10, 10))
+        GivenCommune()
+            .When(new IssueDocumentation(
+                new DateOnly(2018, 2, 22), Edition.Iso9001V2008, null, true, true, true, 6, 0, 10, 10))
             .ThenWarns(Rules.NewSystemOnRequiredEdition);
-        GivenCommune().When(new IssueDocumentation(new DateOnly(2018, 2, 21), Edition.Iso9001V2008, null, true, true, true, 6, 0, 10, 10))
+        GivenCommune()
+            .When(new IssueDocumentation(
+                new DateOnly(2018, 2, 21), Edition.Iso9001V2008, null, true, true, true, 6, 0, 10, 10))
             .ThenNoWarnings();
-        GivenCommune().When(new IssueDocumentation(new DateOnly(2019, 2, 21), Edition.Iso9001V2015, null, true, true, true, 6, 0, 10, 10))
+        GivenCommune()
+            .When(new IssueDocumentation(
+                new DateOnly(2019, 2, 21), Edition.Iso9001V2015, null, true, true, true, 6, 0, 10, 10))
             .ThenNoWarnings();
     }
 
@@ -86,7 +96,8 @@ public class LifecycleRuleTests
         var change = new ScopeChanged(new DateOnly(2018, 3, 1), "Thêm 5 TTHC", 112);
         GivenCommune(DeclaredOn2008In2016).When(new ChangeScope(change.ChangedOn, change.Description, 112))
             .ThenWarns(Rules.ScopeChangeNeedsRedeclaration);
-        GivenCommune([.. DeclaredOn2008In2016, change]).When(new DeclareConformity(new DateOnly(2018, 4, 1), Edition.Iso9001V2008, null, null))
+        GivenCommune([.. DeclaredOn2008In2016, change])
+            .When(new DeclareConformity(new DateOnly(2018, 4, 1), Edition.Iso9001V2008, null, null))
             .ThenNoWarnings();
     }
 

@@ -7,22 +7,31 @@ public class NonconformityRuleTests
 {
     private static readonly DateOnly RaisedOn = new(2019, 6, 12);
     private static readonly NonconformityRaised Nc1 = Raised("NC-1", RaisedOn, due: RaisedOn.AddDays(30));
-    private static readonly CorrectiveActionTaken Action1 = new("NC-1", RaisedOn.AddDays(10), "Thiếu theo dõi", "Lập sổ theo dõi");
+    private static readonly CorrectiveActionTaken Action1 =
+        new("NC-1", RaisedOn.AddDays(10), "Thiếu theo dõi", "Lập sổ theo dõi");
 
     [Fact]
     public void Nonconformities_are_numbered_within_the_unit()
     {
-        GivenCommune().When(new RaiseNonconformity(RaisedOn, NonconformitySource.InternalAudit, "Hồ sơ", NonconformitySeverity.Major, "8.5", null))
-            .ThenEvents(new NonconformityRaised("NC-1", RaisedOn, NonconformitySource.InternalAudit, "Hồ sơ", NonconformitySeverity.Major, "8.5", null));
-        GivenCommune(Nc1).When(new RaiseNonconformity(RaisedOn, NonconformitySource.Complaint, "Khiếu nại", NonconformitySeverity.Minor, null, null))
-            .ThenEvents(new NonconformityRaised("NC-2", RaisedOn, NonconformitySource.Complaint, "Khiếu nại", NonconformitySeverity.Minor, null, null));
+        GivenCommune()
+            .When(new RaiseNonconformity(
+                RaisedOn, NonconformitySource.InternalAudit, "Hồ sơ", NonconformitySeverity.Major, "8.5", null))
+            .ThenEvents(new NonconformityRaised("NC-1", RaisedOn, NonconformitySource.InternalAudit, "Hồ sơ",
+                NonconformitySeverity.Major, "8.5", null));
+        GivenCommune(Nc1)
+            .When(new RaiseNonconformity(
+                RaisedOn, NonconformitySource.Complaint, "Khiếu nại", NonconformitySeverity.Minor, null, null))
+            .ThenEvents(new NonconformityRaised("NC-2", RaisedOn, NonconformitySource.Complaint, "Khiếu nại",
+                NonconformitySeverity.Minor, null, null));
     }
 
     [Fact]
     public void A_nonconformity_closes_after_an_effective_corrective_action()
     {
-        GivenCommune(Nc1).When(new TakeCorrectiveAction("NC-1", Action1.TakenOn, Action1.RootCause, Action1.Action)).ThenEvents(Action1);
-        var spec = GivenCommune(Nc1, Action1).When(new CloseNonconformity("NC-1", RaisedOn.AddDays(20), Effective: true));
+        GivenCommune(Nc1).When(new TakeCorrectiveAction("NC-1", Action1.TakenOn, Action1.RootCause, Action1.Action))
+            .ThenEvents(Action1);
+        var spec = GivenCommune(Nc1, Action1)
+            .When(new CloseNonconformity("NC-1", RaisedOn.AddDays(20), Effective: true));
         spec.ThenEvents(new NonconformityClosed("NC-1", RaisedOn.AddDays(20), true));
         spec.ThenNoWarnings();
     }
@@ -31,18 +40,23 @@ public class NonconformityRuleTests
     public void Closing_needs_an_existing_open_nonconformity_with_a_corrective_action_found_effective()
     {
         GivenCommune().When(new CloseNonconformity("NC-9", RaisedOn, true)).ThenRejected(Rules.NonconformityNotFound);
-        GivenCommune(Nc1).When(new CloseNonconformity("NC-1", RaisedOn, true)).ThenRejected(Rules.NonconformityWithoutCorrectiveAction);
-        GivenCommune(Nc1, Action1).When(new CloseNonconformity("NC-1", RaisedOn.AddDays(20), Effective: false)).ThenRejected(Rules.CorrectiveActionNotEffective);
+        GivenCommune(Nc1).When(new CloseNonconformity("NC-1", RaisedOn, true))
+            .ThenRejected(Rules.NonconformityWithoutCorrectiveAction);
+        GivenCommune(Nc1, Action1).When(new CloseNonconformity("NC-1", RaisedOn.AddDays(20), Effective: false))
+            .ThenRejected(Rules.CorrectiveActionNotEffective);
         GivenCommune(Nc1, Action1, new NonconformityClosed("NC-1", RaisedOn.AddDays(20), true))
-            .When(new CloseNonconformity("NC-1", RaisedOn.AddDays(21), true)).ThenRejected(Rules.NonconformityAlreadyClosed);
+            .When(new CloseNonconformity("NC-1", RaisedOn.AddDays(21), true))
+            .ThenRejected(Rules.NonconformityAlreadyClosed);
     }
 
     [Fact]
     public void Corrective_actions_need_an_existing_open_nonconformity()
     {
-        GivenCommune().When(new TakeCorrectiveAction("NC-1", RaisedOn, "c", "a")).ThenRejected(Rules.NonconformityNotFound);
+        GivenCommune().When(new TakeCorrectiveAction("NC-1", RaisedOn, "c", "a"))
+            .ThenRejected(Rules.NonconformityNotFound);
         GivenCommune(Nc1, Action1, new NonconformityClosed("NC-1", RaisedOn.AddDays(20), true))
-            .When(new TakeCorrectiveAction("NC-1", RaisedOn.AddDays(21), "c", "a")).ThenRejected(Rules.NonconformityAlreadyClosed);
+            .When(new TakeCorrectiveAction("NC-1", RaisedOn.AddDays(21), "c", "a"))
+            .ThenRejected(Rules.NonconformityAlreadyClosed);
         // An action found later but taken while the nonconformity was open is recorded, like any back-filled fact.
         GivenCommune(Nc1, Action1, new NonconformityClosed("NC-1", RaisedOn.AddDays(20), true))
             .When(new TakeCorrectiveAction("NC-1", RaisedOn.AddDays(15), "c", "a"))
@@ -52,18 +66,24 @@ public class NonconformityRuleTests
     [Fact]
     public void Steps_cannot_be_dated_before_the_step_they_follow()
     {
-        GivenCommune().When(new RaiseNonconformity(RaisedOn, NonconformitySource.Other, "x", NonconformitySeverity.Minor, null, RaisedOn.AddDays(-1)))
+        GivenCommune()
+            .When(new RaiseNonconformity(
+                RaisedOn, NonconformitySource.Other, "x", NonconformitySeverity.Minor, null, RaisedOn.AddDays(-1)))
             .ThenRejected(Rules.DateBeforePrecedingStep);
-        GivenCommune(Nc1).When(new TakeCorrectiveAction("NC-1", RaisedOn.AddDays(-1), "c", "a")).ThenRejected(Rules.DateBeforePrecedingStep);
-        GivenCommune(Nc1, Action1).When(new CloseNonconformity("NC-1", Action1.TakenOn.AddDays(-1), true)).ThenRejected(Rules.DateBeforePrecedingStep);
+        GivenCommune(Nc1).When(new TakeCorrectiveAction("NC-1", RaisedOn.AddDays(-1), "c", "a"))
+            .ThenRejected(Rules.DateBeforePrecedingStep);
+        GivenCommune(Nc1, Action1).When(new CloseNonconformity("NC-1", Action1.TakenOn.AddDays(-1), true))
+            .ThenRejected(Rules.DateBeforePrecedingStep);
     }
 
     [Fact]
     public void A_nonconformity_open_past_its_due_date_is_flagged()
     {
-        GivenCommune(Nc1).When(new HoldManagementReview(RaisedOn.AddDays(31), null)).ThenWarns(Rules.NonconformityOverdue);
+        GivenCommune(Nc1).When(new HoldManagementReview(RaisedOn.AddDays(31), null))
+            .ThenWarns(Rules.NonconformityOverdue);
         GivenCommune(Nc1).When(new HoldManagementReview(RaisedOn.AddDays(30), null)).ThenNoWarnings();
-        GivenCommune(Nc1, Action1).When(new CloseNonconformity("NC-1", RaisedOn.AddDays(45), true)).ThenWarns(Rules.NonconformityOverdue);
+        GivenCommune(Nc1, Action1).When(new CloseNonconformity("NC-1", RaisedOn.AddDays(45), true))
+            .ThenWarns(Rules.NonconformityOverdue);
 
         var unit = UnitDecider.Replay([Registered, Nc1])!;
         var flag = Assert.Single(Compliance.Flags(unit, RaisedOn.AddDays(40), Book));

@@ -25,7 +25,8 @@ public class RegisterUnitTests
     [Fact]
     public void A_code_already_registered_is_rejected()
     {
-        var existing = Unit.Evolve(null, GiaCat(Today).Decide(null, Today) is Accepted a ? a.Events[0] : throw new InvalidOperationException());
+        var existing = Unit.Evolve(null,
+            GiaCat(Today).Decide(null, Today) is Accepted a ? a.Events[0] : throw new InvalidOperationException());
 
         var decision = GiaCat(Today).Decide(existing, Today);
 
@@ -50,7 +51,8 @@ public class RegisterUnitTests
     [InlineData("xã", false)]
     [InlineData("", false)]
     [InlineData(null, false)]
-    public void Unit_codes_are_url_safe_stream_keys(string? code, bool valid) => Assert.Equal(valid, UnitCode.IsValid(code));
+    public void Unit_codes_are_url_safe_stream_keys(string? code, bool valid) =>
+        Assert.Equal(valid, UnitCode.IsValid(code));
 
     [Fact]
     public void Unit_codes_are_at_most_64_characters()

@@ -12,9 +12,11 @@ public class ReportRowDeciderTests
     private static ReportRow Row(bool everyStep = true, ConversionState? conversion = null, Edition? standard = null,
         InspectionResult? inspection = InspectionResult.Passed) =>
         new("Quảng Trị", "QT-X", "UBND Xã X", UnitLevel.Commune, "Hải Lăng", null, 2020, ReportDate,
-            Declared: true, standard, conversion, everyStep, everyStep, everyStep, everyStep, everyStep, everyStep, everyStep, inspection);
+            Declared: true, standard, conversion, everyStep, everyStep, everyStep, everyStep, everyStep, everyStep,
+            everyStep, inspection);
 
-    private static Accepted Decide(Unit? unit, ReportRow row) => Assert.IsType<Accepted>(ReportRowDecider.Decide(unit, row, Today, Book));
+    private static Accepted Decide(Unit? unit, ReportRow row) =>
+        Assert.IsType<Accepted>(ReportRowDecider.Decide(unit, row, Today, Book));
 
     [Fact]
     public void A_new_unit_is_registered_and_gets_every_marked_step_of_the_year()
@@ -22,9 +24,9 @@ public class ReportRowDeciderTests
         var accepted = Decide(null, Row());
 
         Assert.Equal(
-            [typeof(UnitRegistered), typeof(QualityObjectivesIssued), typeof(MaintenancePlanIssued), typeof(InternalAuditHeld),
-             typeof(CorrectiveActionsReported), typeof(ManagementReviewHeld), typeof(ConformityDeclared), typeof(AnnualReportSubmitted),
-             typeof(InspectionRecorded)],
+            [typeof(UnitRegistered), typeof(QualityObjectivesIssued), typeof(MaintenancePlanIssued),
+             typeof(InternalAuditHeld), typeof(CorrectiveActionsReported), typeof(ManagementReviewHeld),
+             typeof(ConformityDeclared), typeof(AnnualReportSubmitted), typeof(InspectionRecorded)],
             accepted.Events.Select(e => e.GetType()));
         var declared = accepted.Events.OfType<ConformityDeclared>().Single();
         Assert.True(declared.DatedByReport);
@@ -108,17 +110,21 @@ public class ReportRowDeciderTests
     [Fact]
     public void A_declaration_known_only_from_a_report_is_not_judged_by_the_reports_date()
     {
-        var unit = UnitDecider.Replay(Decide(null, Row(everyStep: false, standard: Edition.Iso9001V2008, inspection: null)).Events)!;
+        var unit = UnitDecider.Replay(
+            Decide(null, Row(everyStep: false, standard: Edition.Iso9001V2008, inspection: null)).Events)!;
         var flags = Compliance.PointInTimeFlags(unit, ReportDate, Book);
-        Assert.DoesNotContain(flags, f => f.Rule == Rules.DeclarationPrerequisites || f.Rule == Rules.NewSystemOnRequiredEdition);
+        Assert.DoesNotContain(flags,
+            f => f.Rule == Rules.DeclarationPrerequisites || f.Rule == Rules.NewSystemOnRequiredEdition);
     }
 
     [Fact]
     public void A_row_for_a_merged_unit_dated_after_its_merge_is_rejected()
     {
-        var merged = UnitDecider.Replay([.. Decide(null, Row()).Events, new UnitMerged(new DateOnly(2020, 12, 1), "QT-Y")]);
+        var merged =
+            UnitDecider.Replay([.. Decide(null, Row()).Events, new UnitMerged(new DateOnly(2020, 12, 1), "QT-Y")]);
         var next = Row() with { Year = 2021, ReportDate = new DateOnly(2021, 11, 1) };
-        Assert.Equal(Rules.UnitMerged, Assert.IsType<Rejected>(ReportRowDecider.Decide(merged, next, Today, Book)).Broken);
+        Assert.Equal(Rules.UnitMerged,
+            Assert.IsType<Rejected>(ReportRowDecider.Decide(merged, next, Today, Book)).Broken);
     }
 
     [Fact]

@@ -13,9 +13,11 @@ public class RestructuringRuleTests
     private const string Id = "R-2025";
 
     private static UnitRegistered Registered(string code, UnitLevel level = UnitLevel.Commune, DateOnly? on = null) =>
-        new(code, $"UBND {code}", level, "Quảng Trị", level == UnitLevel.Commune ? "Hải Lăng" : null, null, on ?? new DateOnly(2015, 1, 1));
+        new(code, $"UBND {code}", level, "Quảng Trị", level == UnitLevel.Commune ? "Hải Lăng" : null, null,
+            on ?? new DateOnly(2015, 1, 1));
 
-    private static Unit Commune(string code, params object[] facts) => UnitDecider.Replay([Registered(code), .. facts])!;
+    private static Unit Commune(string code, params object[] facts) =>
+        UnitDecider.Replay([Registered(code), .. facts])!;
 
     private static Unit District(string code) => UnitDecider.Replay([Registered(code, UnitLevel.District)])!;
 
@@ -23,13 +25,17 @@ public class RestructuringRuleTests
         new(code, $"UBND Xã {code}", level, "Quảng Trị", level == UnitLevel.Commune ? "Hải Lăng" : null, null);
 
     private static RestructuringPart Merge(string[] from, NewUnit into) => new(RestructuringKind.Merge, from, [into]);
-    private static RestructuringPart MergeInto(string[] from, string into) => new(RestructuringKind.Merge, from, [], into);
+    private static RestructuringPart MergeInto(string[] from, string into) =>
+        new(RestructuringKind.Merge, from, [], into);
 
-    private static RestructureUnits On(DateOnly effective, params RestructuringPart[] parts) => new(Id, Decision, effective, parts);
+    private static RestructureUnits On(DateOnly effective, params RestructuringPart[] parts) =>
+        new(Id, Decision, effective, parts);
 
     /// <summary>Decides on the given states; every other code the restructuring names is not registered.</summary>
     private static RestructuringDecision Decide(RestructureUnits command, params Unit[] units) =>
-        command.Decide(command.Codes.ToDictionary(c => c, c => units.FirstOrDefault(u => u.Code == c), StringComparer.Ordinal), Today);
+        command.Decide(
+            command.Codes.ToDictionary(c => c, c => units.FirstOrDefault(u => u.Code == c), StringComparer.Ordinal),
+            Today);
 
     private static RestructuringAccepted Accepted(RestructureUnits command, params Unit[] units) =>
         Assert.IsType<RestructuringAccepted>(Decide(command, units));
@@ -60,15 +66,20 @@ public class RestructuringRuleTests
             Merge(["QT-A", "QT-B", "QT-C"], New("QT-N")),
             MergeInto(["QT-D", "QT-E"], "QT-X"));
 
-        var accepted = Accepted(command, Commune("QT-A", declared), Commune("QT-B"), Commune("QT-C"), Commune("QT-D"), Commune("QT-E"), Commune("QT-X"));
+        var accepted = Accepted(command, Commune("QT-A", declared), Commune("QT-B"), Commune("QT-C"), Commune("QT-D"),
+            Commune("QT-E"), Commune("QT-X"));
 
         Assert.Equal(["QT-N"], accepted.NewUnits);
-        Assert.Equal(["QT-A", "QT-B", "QT-C", "QT-D", "QT-E", "QT-N", "QT-X"], accepted.Events.Keys.Order(StringComparer.Ordinal));
-        foreach (var code in new[] { "QT-A", "QT-B", "QT-C" }) EventsOf(accepted, code, new UnitMerged(Effective, "QT-N", Decision, Id));
-        foreach (var code in new[] { "QT-D", "QT-E" }) EventsOf(accepted, code, new UnitMerged(Effective, "QT-X", Decision, Id));
+        Assert.Equal(["QT-A", "QT-B", "QT-C", "QT-D", "QT-E", "QT-N", "QT-X"],
+            accepted.Events.Keys.Order(StringComparer.Ordinal));
+        foreach (var code in new[] { "QT-A", "QT-B", "QT-C" })
+            EventsOf(accepted, code, new UnitMerged(Effective, "QT-N", Decision, Id));
+        foreach (var code in new[] { "QT-D", "QT-E" })
+            EventsOf(accepted, code, new UnitMerged(Effective, "QT-X", Decision, Id));
         EventsOf(accepted, "QT-N",
             new UnitRegistered("QT-N", "UBND Xã QT-N", UnitLevel.Commune, "Quảng Trị", "Hải Lăng", null, Effective),
-            new UnitTookOver(Effective, RestructuringKind.Merge, [Standing("QT-A", true, "2015"), Standing("QT-B"), Standing("QT-C")], Decision, Id));
+            new UnitTookOver(Effective, RestructuringKind.Merge,
+                [Standing("QT-A", true, "2015"), Standing("QT-B"), Standing("QT-C")], Decision, Id));
         EventsOf(accepted, "QT-X",
             new UnitTookOver(Effective, RestructuringKind.Merge, [Standing("QT-D"), Standing("QT-E")], Decision, Id));
     }
@@ -76,14 +87,17 @@ public class RestructuringRuleTests
     [Fact]
     public void A_commune_splits_into_two_new_ones()
     {
-        var accepted = Accepted(On(Effective, new RestructuringPart(RestructuringKind.Split, ["QT-S"], [New("QT-S1"), New("QT-S2")])), Commune("QT-S"));
+        var accepted = Accepted(
+            On(Effective, new RestructuringPart(RestructuringKind.Split, ["QT-S"], [New("QT-S1"), New("QT-S2")])),
+            Commune("QT-S"));
 
         Assert.Equal(["QT-S1", "QT-S2"], accepted.NewUnits);
         EventsOf(accepted, "QT-S", new UnitSplit(Effective, ["QT-S1", "QT-S2"], Decision, Id));
         foreach (var code in new[] { "QT-S1", "QT-S2" })
         {
             EventsOf(accepted, code,
-                new UnitRegistered(code, $"UBND Xã {code}", UnitLevel.Commune, "Quảng Trị", "Hải Lăng", null, Effective),
+                new UnitRegistered(
+                    code, $"UBND Xã {code}", UnitLevel.Commune, "Quảng Trị", "Hải Lăng", null, Effective),
                 new UnitTookOver(Effective, RestructuringKind.Split, [Standing("QT-S")], Decision, Id));
         }
     }
@@ -92,14 +106,17 @@ public class RestructuringRuleTests
     public void Rename_transfer_and_dissolve_record_one_event_on_the_unit_and_take_over_nothing()
     {
         var accepted = Accepted(On(Effective,
-                new RestructuringPart(RestructuringKind.Rename, ["QT-SO-KHCN"], [], Name: "Sở Khoa học, Công nghệ và Chuyển đổi số"),
-                new RestructuringPart(RestructuringKind.Transfer, ["QT-T"], [], Province: "Quảng Trị", District: "Triệu Phong"),
+                new RestructuringPart(RestructuringKind.Rename, ["QT-SO-KHCN"], [],
+                    Name: "Sở Khoa học, Công nghệ và Chuyển đổi số"),
+                new RestructuringPart(RestructuringKind.Transfer, ["QT-T"], [],
+                    Province: "Quảng Trị", District: "Triệu Phong"),
                 new RestructuringPart(RestructuringKind.Dissolve, ["QT-HUYEN-HL"], [])),
             Commune("QT-SO-KHCN"), Commune("QT-T"), District("QT-HUYEN-HL"));
 
         Assert.Empty(accepted.NewUnits);
         Assert.Equal(3, accepted.Events.Count);
-        EventsOf(accepted, "QT-SO-KHCN", new UnitRenamed(Effective, "Sở Khoa học, Công nghệ và Chuyển đổi số", Decision, Id));
+        EventsOf(accepted, "QT-SO-KHCN",
+            new UnitRenamed(Effective, "Sở Khoa học, Công nghệ và Chuyển đổi số", Decision, Id));
         EventsOf(accepted, "QT-T", new UnitTransferred(Effective, "Quảng Trị", "Triệu Phong", Decision, Id));
         // The district level ends on the effective date itself: the decision that ends the districts is accepted.
         EventsOf(accepted, "QT-HUYEN-HL", new UnitDissolved(Effective, Decision, Id));
@@ -109,12 +126,14 @@ public class RestructuringRuleTests
     public void A_unit_merged_into_itself_or_listed_twice_is_a_cycle()
     {
         Rejected(On(Effective, MergeInto(["QT-A"], "QT-A")), Rules.RestructuringCycle, "QT-A", Commune("QT-A"));
-        Rejected(On(Effective, Merge(["QT-A", "QT-A"], New("QT-N"))), Rules.RestructuringCycle, "QT-A", Commune("QT-A"));
-        Rejected(On(Effective, Merge(["QT-A"], New("QT-N")), new RestructuringPart(RestructuringKind.Dissolve, ["QT-A"], [])),
+        Rejected(On(Effective, Merge(["QT-A", "QT-A"], New("QT-N"))),
+            Rules.RestructuringCycle, "QT-A", Commune("QT-A"));
+        Rejected(On(Effective,
+                Merge(["QT-A"], New("QT-N")), new RestructuringPart(RestructuringKind.Dissolve, ["QT-A"], [])),
             Rules.RestructuringCycle, "QT-A", Commune("QT-A"));
         // A predecessor of one part cannot be the existing successor of another.
-        Rejected(On(Effective, MergeInto(["QT-A"], "QT-B"), MergeInto(["QT-B"], "QT-C")), Rules.RestructuringCycle, "QT-B",
-            Commune("QT-A"), Commune("QT-B"), Commune("QT-C"));
+        Rejected(On(Effective, MergeInto(["QT-A"], "QT-B"), MergeInto(["QT-B"], "QT-C")),
+            Rules.RestructuringCycle, "QT-B", Commune("QT-A"), Commune("QT-B"), Commune("QT-C"));
     }
 
     [Fact]
@@ -127,9 +146,10 @@ public class RestructuringRuleTests
                      new UnitDissolved(earlier, null, null), new UnitMerged(Effective, "QT-Y"),
                  })
         {
-            Rejected(On(Effective, Merge(["QT-A", "QT-B"], New("QT-N"))), Rules.PredecessorEnded, "QT-A", Commune("QT-A", ended), Commune("QT-B"));
-            Rejected(On(Effective, new RestructuringPart(RestructuringKind.Rename, ["QT-A"], [], Name: "X")), Rules.PredecessorEnded, "QT-A",
-                Commune("QT-A", ended));
+            Rejected(On(Effective, Merge(["QT-A", "QT-B"], New("QT-N"))),
+                Rules.PredecessorEnded, "QT-A", Commune("QT-A", ended), Commune("QT-B"));
+            Rejected(On(Effective, new RestructuringPart(RestructuringKind.Rename, ["QT-A"], [], Name: "X")),
+                Rules.PredecessorEnded, "QT-A", Commune("QT-A", ended));
         }
     }
 
@@ -148,13 +168,15 @@ public class RestructuringRuleTests
 
     [Fact]
     public void A_restructuring_dated_after_today_is_rejected() =>
-        Rejected(On(Today.AddDays(1), MergeInto(["QT-A"], "QT-B")), Rules.FutureBusinessDate, null, Commune("QT-A"), Commune("QT-B"));
+        Rejected(On(Today.AddDays(1), MergeInto(["QT-A"], "QT-B")),
+            Rules.FutureBusinessDate, null, Commune("QT-A"), Commune("QT-B"));
 
     [Fact]
     public void An_existing_successor_must_exist_on_the_effective_date()
     {
         var command = On(Effective, MergeInto(["QT-A"], "QT-X"));
-        Rejected(command, Rules.SuccessorNotExisting, "QT-X", Commune("QT-A"), Commune("QT-X", new UnitMerged(new DateOnly(2024, 1, 1), "QT-Y")));
+        Rejected(command, Rules.SuccessorNotExisting, "QT-X", Commune("QT-A"),
+            Commune("QT-X", new UnitMerged(new DateOnly(2024, 1, 1), "QT-Y")));
         Rejected(command, Rules.SuccessorNotExisting, "QT-X", Commune("QT-A"),
             UnitDecider.Replay([Registered("QT-X", on: new DateOnly(2026, 1, 1))])!);
         Rejected(command, Rules.UnitNotRegistered, "QT-X", Commune("QT-A"));
@@ -164,19 +186,24 @@ public class RestructuringRuleTests
     [Fact]
     public void A_new_unit_cannot_take_a_code_already_registered_or_formed_twice()
     {
-        Rejected(On(Effective, Merge(["QT-A"], New("QT-B"))), Rules.UnitAlreadyRegistered, "QT-B", Commune("QT-A"), Commune("QT-B"));
-        Rejected(On(Effective, Merge(["QT-A"], New("QT-N")), Merge(["QT-B"], New("QT-N"))), Rules.UnitAlreadyRegistered, "QT-N",
-            Commune("QT-A"), Commune("QT-B"));
+        Rejected(On(Effective, Merge(["QT-A"], New("QT-B"))),
+            Rules.UnitAlreadyRegistered, "QT-B", Commune("QT-A"), Commune("QT-B"));
+        Rejected(On(Effective, Merge(["QT-A"], New("QT-N")), Merge(["QT-B"], New("QT-N"))),
+            Rules.UnitAlreadyRegistered, "QT-N", Commune("QT-A"), Commune("QT-B"));
     }
 
     [Fact]
     public void No_new_district_unit_is_formed_from_the_day_the_district_level_ended()
     {
         var districts = new[] { District("QT-HUYEN-1"), District("QT-HUYEN-2") };
-        Rejected(On(Effective, Merge(["QT-HUYEN-1", "QT-HUYEN-2"], New("QT-HUYEN-M", UnitLevel.District))), Rules.LevelEnded, "QT-HUYEN-M", districts);
-        Rejected(On(new DateOnly(2026, 1, 1), Merge(["QT-A"], New("QT-HUYEN-M", UnitLevel.District))), Rules.LevelEnded, "QT-HUYEN-M", Commune("QT-A"));
+        Rejected(On(Effective, Merge(["QT-HUYEN-1", "QT-HUYEN-2"], New("QT-HUYEN-M", UnitLevel.District))),
+            Rules.LevelEnded, "QT-HUYEN-M", districts);
+        Rejected(On(new DateOnly(2026, 1, 1), Merge(["QT-A"], New("QT-HUYEN-M", UnitLevel.District))),
+            Rules.LevelEnded, "QT-HUYEN-M", Commune("QT-A"));
 
-        var dayBefore = Accepted(On(Effective.AddDays(-1), Merge(["QT-HUYEN-1", "QT-HUYEN-2"], New("QT-HUYEN-M", UnitLevel.District))), districts);
+        var dayBefore = Accepted(
+            On(Effective.AddDays(-1), Merge(["QT-HUYEN-1", "QT-HUYEN-2"], New("QT-HUYEN-M", UnitLevel.District))),
+            districts);
         Assert.Equal(["QT-HUYEN-M"], dayBefore.NewUnits);
     }
 
@@ -185,9 +212,10 @@ public class RestructuringRuleTests
     {
         var established2020 = UnitDecider.Replay([Registered("QT-A", on: new DateOnly(2020, 1, 1))])!;
         var on2015 = new DateOnly(2015, 1, 1);
-        Rejected(On(on2015, MergeInto(["QT-A"], "QT-B")), Rules.FactBeforeEstablishment, "QT-A", established2020, Commune("QT-B"));
-        Rejected(On(on2015, new RestructuringPart(RestructuringKind.Rename, ["QT-A"], [], Name: "UBND Xã A")), Rules.FactBeforeEstablishment, "QT-A",
-            established2020);
+        Rejected(On(on2015, MergeInto(["QT-A"], "QT-B")),
+            Rules.FactBeforeEstablishment, "QT-A", established2020, Commune("QT-B"));
+        Rejected(On(on2015, new RestructuringPart(RestructuringKind.Rename, ["QT-A"], [], Name: "UBND Xã A")),
+            Rules.FactBeforeEstablishment, "QT-A", established2020);
         Accepted(On(new DateOnly(2020, 1, 1), MergeInto(["QT-A"], "QT-B")), established2020, Commune("QT-B"));
     }
 
@@ -195,9 +223,11 @@ public class RestructuringRuleTests
     public void A_district_unit_is_not_restructured_after_the_day_its_level_ended()
     {
         var later = new DateOnly(2025, 9, 1);
-        Rejected(On(later, new RestructuringPart(RestructuringKind.Dissolve, ["QT-HUYEN-HL"], [])), Rules.LevelEnded, "QT-HUYEN-HL", District("QT-HUYEN-HL"));
-        Rejected(On(later, new RestructuringPart(RestructuringKind.Rename, ["QT-HUYEN-HL"], [], Name: "UBND Thị xã")), Rules.LevelEnded, "QT-HUYEN-HL",
-            District("QT-HUYEN-HL"));
-        Rejected(On(later, MergeInto(["QT-HUYEN-HL"], "QT-A")), Rules.LevelEnded, "QT-HUYEN-HL", District("QT-HUYEN-HL"), Commune("QT-A"));
+        Rejected(On(later, new RestructuringPart(RestructuringKind.Dissolve, ["QT-HUYEN-HL"], [])),
+            Rules.LevelEnded, "QT-HUYEN-HL", District("QT-HUYEN-HL"));
+        Rejected(On(later, new RestructuringPart(RestructuringKind.Rename, ["QT-HUYEN-HL"], [], Name: "UBND Thị xã")),
+            Rules.LevelEnded, "QT-HUYEN-HL", District("QT-HUYEN-HL"));
+        Rejected(On(later, MergeInto(["QT-HUYEN-HL"], "QT-A")),
+            Rules.LevelEnded, "QT-HUYEN-HL", District("QT-HUYEN-HL"), Commune("QT-A"));
     }
 }

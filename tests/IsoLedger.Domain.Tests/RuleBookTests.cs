@@ -61,8 +61,8 @@ public class RuleBookTests
     public void A_change_of_scope_needs_a_new_declaration_from_QD_118_2009_on(string day, bool flagged)
     {
         var changed = new ScopeChanged(DateOnly.Parse(day), "Thêm 12 TTHC", 12);
-        var flags = FlagIds(new DateOnly(2009, 12, 1), Book, DeclaredOn(new DateOnly(2008, 1, 10), Edition.Iso9001V2000),
-            changed);
+        var flags = FlagIds(new DateOnly(2009, 12, 1), Book,
+            DeclaredOn(new DateOnly(2008, 1, 10), Edition.Iso9001V2000), changed);
         Assert.Equal(flagged, flags.Contains(Rules.ScopeChangeNeedsRedeclaration.Id));
     }
 
@@ -91,7 +91,8 @@ public class RuleBookTests
     {
         var declared = DeclaredOn(new DateOnly(2008, 6, 1), Edition.Iso9001V2000);
         GivenCommune(declared).When(new StartConversion(new DateOnly(2010, 3, 1), null))
-            .ThenEvents(new ConversionStarted(new DateOnly(2010, 3, 1), null, Edition.Iso9001V2000, Edition.Iso9001V2008));
+            .ThenEvents(
+                new ConversionStarted(new DateOnly(2010, 3, 1), null, Edition.Iso9001V2000, Edition.Iso9001V2008));
 
         var to2008 = new StandardConverted(new DateOnly(2010, 9, 1), null, Edition.Iso9001V2000, Edition.Iso9001V2008);
         var to2015 = new StandardConverted(new DateOnly(2019, 9, 1), null, Edition.Iso9001V2008, Edition.Iso9001V2015);

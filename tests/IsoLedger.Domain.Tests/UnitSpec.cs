@@ -39,7 +39,8 @@ public sealed class UnitSpec
 
     public void ThenRejected(Rule rule) => Assert.Equal(rule, Assert.IsType<Rejected>(decision).Broken);
 
-    public void ThenWarns(params Rule[] rules) => Assert.Equal(rules.Order(ById), Assert.IsType<Accepted>(decision).Warnings.Order(ById));
+    public void ThenWarns(params Rule[] rules) =>
+        Assert.Equal(rules.Order(ById), Assert.IsType<Accepted>(decision).Warnings.Order(ById));
 
     public void ThenNoWarnings() => Assert.Empty(Assert.IsType<Accepted>(decision).Warnings);
 
@@ -56,5 +57,6 @@ public sealed class UnitSpec
     public static NonconformityRaised Raised(string id, DateOnly on, DateOnly? due = null) =>
         new(id, on, NonconformitySource.InternalAudit, "Hồ sơ không đúng hạn", NonconformitySeverity.Minor, "8.5", due);
 
-    public static readonly object[] DeclaredOn2008In2016 = [Documented(2016), Audited(2016), Reviewed(2016), Declared(2016)];
+    public static readonly object[] DeclaredOn2008In2016 =
+        [Documented(2016), Audited(2016), Reviewed(2016), Declared(2016)];
 }

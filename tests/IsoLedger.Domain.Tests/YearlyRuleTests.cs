@@ -31,7 +31,8 @@ public class YearlyRuleTests
     public void Years_before_the_first_declaration_and_after_a_merge_are_not_judged()
     {
         Assert.Empty(YearlyFlags(new DateOnly(2016, 12, 31)));
-        var flags = YearlyFlags(new DateOnly(2026, 1, 1), [.. DeclaredOn2008In2016, Reported(2016), new UnitMerged(new DateOnly(2017, 7, 1), "QT-X")]);
+        var flags = YearlyFlags(new DateOnly(2026, 1, 1),
+            [.. DeclaredOn2008In2016, Reported(2016), new UnitMerged(new DateOnly(2017, 7, 1), "QT-X")]);
         Assert.Empty(flags);
     }
 

@@ -27,11 +27,13 @@ public sealed class ApiProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the API in Development with the dev-admin key, unthrottled.</summary>
-    public static Task<ApiProcess> Start(string apiDll, int port, string connectionString, params (string Key, string Value)[] settings) =>
+    public static Task<ApiProcess> Start(
+        string apiDll, int port, string connectionString, params (string Key, string Value)[] settings) =>
         Start(apiDll, port, connectionString, "Development", "dev-admin", settings);
 
     public static async Task<ApiProcess> Start(
-        string apiDll, int port, string connectionString, string environment, string apiKey, params (string Key, string Value)[] settings)
+        string apiDll, int port, string connectionString, string environment, string apiKey,
+        params (string Key, string Value)[] settings)
     {
         var start = new ProcessStartInfo("dotnet", $"\"{apiDll}\" --urls http://127.0.0.1:{port}")
         {
@@ -73,17 +75,23 @@ public sealed class ApiProcess : IAsyncDisposable
     /// <summary>kill -9: no shutdown, no flush.</summary>
     public void Kill() => process.Kill(entireProcessTree: true);
 
-    public async Task<(int Status, JsonNode? Body)> Post(string url, string json, params (string Name, string Value)[] headers)
+    public async Task<(int Status, JsonNode? Body)> Post(
+        string url, string json, params (string Name, string Value)[] headers)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        using var request = new HttpRequestMessage(HttpMethod.Post, url)
+        {
+            Content = new StringContent(json, Encoding.UTF8, "application/json")
+        };
         foreach (var (name, value) in headers) request.Headers.TryAddWithoutValidation(name, value);
         using var response = await Http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
-        return ((int)response.StatusCode, text.Length > 0 && text.TrimStart().StartsWith('{') ? JsonNode.Parse(text) : null);
+        return ((int)response.StatusCode,
+            text.Length > 0 && text.TrimStart().StartsWith('{') ? JsonNode.Parse(text) : null);
     }
 
     public async Task<JsonNode> Get(string url) =>
-        JsonNode.Parse(await Http.GetStringAsync(url)) ?? throw new InvalidOperationException($"{url} answered nothing.");
+        JsonNode.Parse(await Http.GetStringAsync(url))
+            ?? throw new InvalidOperationException($"{url} answered nothing.");
 
     public async Task<(int Status, string? ETag)> Head(string url)
     {
@@ -94,7 +102,15 @@ public sealed class ApiProcess : IAsyncDisposable
     public async Task<JsonArray> History(string code) => (await Get($"/api/units/{code}/history")).AsArray();
 
     public Task<HttpResponseMessage> Register(string code) =>
-        Http.PostAsJsonAsync("/api/units", new { code, name = $"UBND {code}", level = "commune", province = Province, district = "Huyện A", registeredOn = "2015-01-01" });
+        Http.PostAsJsonAsync("/api/units", new
+        {
+            code,
+            name = $"UBND {code}",
+            level = "commune",
+            province = Province,
+            district = "Huyện A",
+            registeredOn = "2015-01-01"
+        });
 
     public async ValueTask DisposeAsync()
     {

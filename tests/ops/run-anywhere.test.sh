@@ -63,8 +63,10 @@ check "ops/run.sh serves from a checkout inside a 0700 folder" start_api
 check "the cluster runs on the custom port ISOLEDGER_PG_PORT=$ISOLEDGER_PG_PORT" \
   '"$checkout/ops/db.sh" status | grep -q "127.0.0.1:$ISOLEDGER_PG_PORT"'
 check "the first start loads the sample province into the empty database and says so" \
-  'grep -q "The ledger is empty: importing quang-tri-2020.csv" "$log" && [ "$(psql_on_port "select count(distinct stream_id) from mt_events")" = 165 ]'
-curl -sf -o /dev/null -X POST "$ISOLEDGER_URLS/api/units" -H 'X-Api-Key: dev-recorder' -H 'Content-Type: application/json' \
+  'grep -q "The ledger is empty: importing quang-tri-2020.csv" "$log" &&
+    [ "$(psql_on_port "select count(distinct stream_id) from mt_events")" = 165 ]'
+curl -sf -o /dev/null -X POST "$ISOLEDGER_URLS/api/units" \
+  -H 'X-Api-Key: dev-recorder' -H 'Content-Type: application/json' \
   -d '{"code":"QT-XA-PORT","name":"UBND Xã Cổng","level":"commune","province":"Quảng Trị","district":"Hải Lăng"}'
 check "the API writes to the cluster on the custom port" \
   '[ "$(psql_on_port "select count(*) from mt_events where stream_id = '"'QT-XA-PORT'"'")" = 1 ]'
@@ -78,7 +80,8 @@ events_before="$(psql_on_port "select count(*) || ':' || max(seq_id) from mt_eve
 stop_api
 check "ops/run.sh starts again on the same database" start_api
 check "a restart after adding data neither loads the sample again nor changes anything" \
-  'grep -q "is not imported" "$log" && [ "$(psql_on_port "select count(*) || '"':'"' || max(seq_id) from mt_events")" = "$events_before" ]'
+  'grep -q "is not imported" "$log" &&
+    [ "$(psql_on_port "select count(*) || '"':'"' || max(seq_id) from mt_events")" = "$events_before" ]'
 check "the unit added before the restart is still served" \
   'curl -sf -o /dev/null "$ISOLEDGER_URLS/api/units/QT-XA-PORT" -H "X-Api-Key: dev-viewer"'
 check "nothing was written into the checkout" '[ ! -e "$checkout/.data" ]'
