@@ -245,8 +245,7 @@ public class Restructuring2025Tests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
-    public async Task
-A_unit_registered_without_a_date_exists_from_its_back_filled_facts_and_the_dashboard_counts_units_only_once_they_exist()
+    public async Task An_undated_unit_exists_from_its_back_filled_facts_and_dashboards_count_it_only_from_then()
     {
         const string province = "Lạng Sơn";
         await Register("LS-XA-GIACAT", "UBND Xã Gia Cát", "commune", province, "Cao Lộc", registeredOn: null);
