@@ -2,7 +2,11 @@ namespace IsoLedger.Domain;
 
 /// <summary>A word of the ledger's vocabulary: <see cref="Value"/> is how the API and the import format write it,
 /// <see cref="Vi"/> and <see cref="En"/> what people read.</summary>
-public sealed record Term(string Value, string Vi, string En);
+public sealed record Term(string Value, string Vi, string En)
+{
+    /// <summary>The label in English or, by default, Vietnamese.</summary>
+    public string In(bool english) => english ? En : Vi;
+}
 
 /// <summary>The terms of one enumeration, one per member, in the members' order.</summary>
 public sealed class Terms<T> where T : struct, Enum

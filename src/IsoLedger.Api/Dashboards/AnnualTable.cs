@@ -64,7 +64,7 @@ public sealed record AnnualTotals(
             rows.Count(r => r.Inspection == InspectionResult.Failed),
             rows.Count(r => r.Inspection == InspectionResult.Maintained),
             rows.Count(r => r.Inspection == InspectionResult.NoReport),
-            rows.Count == 0 ? 0m : Math.Round(reported * 100m / rows.Count, 2, MidpointRounding.AwayFromZero));
+            Shares.Percent(reported, rows.Count));
     }
 }
 

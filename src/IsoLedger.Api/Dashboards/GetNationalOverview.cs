@@ -25,12 +25,11 @@ public static class GetNationalOverviewEndpoint
         RuleBookSource rules, CancellationToken cancellation, string? asOf = null, string? consistent = null)
     {
         var validation = new Validation().Year("year", year, clock.Today);
-        if (consistent is not null and not "true" and not "false")
-            validation.Add("consistent", "Must be true or false.");
+        var waits = Query.Flag(validation, "consistent", consistent);
         var date = AnnualTable.ReadAsOf(validation, year, asOf, clock.Today);
         if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
 
-        var fresh = await freshness.For(consistent == "true", cancellation);
+        var fresh = await freshness.For(waits, cancellation);
         var judgedOn = AnnualTable.JudgedOnFor(year, clock.Today, date);
         var book = rules.Current;
         var key = new DashboardKey("national", "", fresh.ProcessedSequence, judgedOn,

@@ -12,13 +12,13 @@ namespace IsoLedger.Api.Dashboards;
 
 /// <summary>One step of a unit's history as the dashboard shows it: which unit (the unit itself, or one of its
 /// predecessors under its own code and name), when it happened, what, and who recorded it.</summary>
-/// <param name="Unit"></param>
-/// <param name="UnitName"></param>
-/// <param name="Version"></param>
-/// <param name="BusinessDate"></param>
-/// <param name="Event"></param>
-/// <param name="RecordedAt"></param>
-/// <param name="RecordedBy"></param>
+/// <param name="Unit">The code of the unit the step belongs to.</param>
+/// <param name="UnitName">Its name on the step's date.</param>
+/// <param name="Version">The step's version in that unit's stream.</param>
+/// <param name="BusinessDate">When it happened, if the event says.</param>
+/// <param name="Event">The event type (<see cref="Vocabulary.Events"/>).</param>
+/// <param name="RecordedAt">When it was recorded.</param>
+/// <param name="RecordedBy">The name of the API key that recorded it.</param>
 /// <param name="Edition">The edition the step is about: documented or declared on, or converted to.</param>
 public sealed record TimelineEntry(
     string Unit, string UnitName, long Version, DateOnly? BusinessDate, string Event, DateTimeOffset RecordedAt,

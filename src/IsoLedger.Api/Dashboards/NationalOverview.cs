@@ -36,7 +36,7 @@ public sealed record NationalOverview(
                     ],
                     rows.Count(r => r.Row.Declared),
                     rows.Count(r => r.Unit.StandardOn(judgedOn) is { } on && rules.IsCurrentIn(on, year)), reported,
-                    rows.Count == 0 ? 0m : Math.Round(reported * 100m / rows.Count, 2, MidpointRounding.AwayFromZero));
+                    Shares.Percent(reported, rows.Count));
             });
         return new(year, judgedOn, edition, [.. provinces]);
     }

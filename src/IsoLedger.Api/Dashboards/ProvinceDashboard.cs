@@ -19,11 +19,10 @@ public static class ProvinceDashboard
     public static Common? ReadCommon(Validation validation, string? province, string? consistent)
     {
         validation.Text("province", province, required: true, max: 500);
-        if (consistent is not null and not "true" and not "false")
-            validation.Add("consistent", "Must be true or false.");
+        var waits = Query.Flag(validation, "consistent", consistent);
         if (string.IsNullOrWhiteSpace(province) || province.Length > 500) return null;
         if (Provinces.Problem(province) is { } problem) validation.Add("province", problem);
-        return new Common(Provinces.Canonical(province) ?? province, consistent == "true");
+        return new Common(Provinces.Canonical(province) ?? province, waits);
     }
 
     /// <summary>Answers from the cache when the projection has not moved since the same question was last asked;

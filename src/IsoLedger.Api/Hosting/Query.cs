@@ -23,6 +23,15 @@ public static partial class Query
         return fallback;
     }
 
+    /// <summary>A flag: <c>true</c> or <c>false</c> exactly; absent is false.</summary>
+    public static bool Flag(Validation validation, string name, string? value)
+    {
+        if (value is null or "false") return false;
+        if (value == "true") return true;
+        validation.Add(name, "Must be true or false.");
+        return false;
+    }
+
     public static long Long(Validation validation, string name, string? value, long fallback, long min)
     {
         if (value is null) return fallback;

@@ -38,7 +38,7 @@ public static class ImportReportTableEndpoint
         if (UnitProblems.SendsVersion(http))
             return UnitProblems.IfMatchNotTaken("An import writes many units' streams");
         var validation = new Validation().Text("fileName", fileName, max: 200);
-        if (dryRun is not null and not "true" and not "false") validation.Add("dryRun", "Must be true or false.");
+        var dry = Query.Flag(validation, "dryRun", dryRun);
         if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
 
         var spool = Path.GetTempFileName();
@@ -51,7 +51,7 @@ public static class ImportReportTableEndpoint
                 fileName ?? "upload.csv",
                 http.User.Identity?.Name ?? "",
                 http.Id(),
-                dryRun == "true",
+                dry,
                 cancellation);
             return outcome switch
             {

@@ -11,14 +11,14 @@ using Wolverine.Http;
 namespace IsoLedger.Api.LegalBasis;
 
 /// <summary>An edition with its transition window as the rule book gives it.</summary>
-/// <param name="Name"></param>
-/// <param name="NameVi"></param>
-/// <param name="NameEn"></param>
-/// <param name="PublishedOn"></param>
-/// <param name="Amends"></param>
+/// <param name="Name">The edition's name in the rule book.</param>
+/// <param name="NameVi">Its Vietnamese label.</param>
+/// <param name="NameEn">Its English label.</param>
+/// <param name="PublishedOn">When it was published.</param>
+/// <param name="Amends">The edition an amendment amends, or null.</param>
 /// <param name="NewSystemsFrom">From when new systems had to be built on it, if ever.</param>
 /// <param name="ConversionDeadline">By when units on older editions had to convert to it, if ever.</param>
-/// <param name="Source"></param>
+/// <param name="Source">The act or publication it rests on.</param>
 public sealed record EditionView(
     Edition Name, string NameVi, string NameEn, DateOnly PublishedOn, Edition? Amends, DateOnly? NewSystemsFrom,
     DateOnly? ConversionDeadline, string Source);
@@ -46,10 +46,10 @@ public static class GetRuleBookEndpoint
 {
     /// <summary>The rule book: editions and obligations with their legal basis</summary>
     /// <param name="asOf">Only the obligations in force on this date (YYYY-MM-DD).</param>
-    /// <param name="rules"></param>
-    /// <param name="clock"></param>
-    /// <param name="http"></param>
-    /// <param name="cancellation"></param>
+    /// <param name="rules">The node's copy of the rule book.</param>
+    /// <param name="clock">Today in Vietnam.</param>
+    /// <param name="http">The request (for its JSON options).</param>
+    /// <param name="cancellation">The request's end.</param>
     [WolverineGet("/api/rules", OperationId = "GetRuleBook")]
     [Tags("Rules")]
     [Authorize(Policy = Policies.ReadStatus)]

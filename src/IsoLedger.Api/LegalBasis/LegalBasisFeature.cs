@@ -1,4 +1,5 @@
 using IsoLedger.Domain.LegalBasis;
+using IsoLedger.Domain.Units;
 using Marten;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -9,8 +10,14 @@ namespace IsoLedger.Api.LegalBasis;
 /// administrators extend (<c>/api/rules</c>).</summary>
 public static class LegalBasisFeature
 {
+    /// <summary>The compliance settings of this installation, which the rule book carries (<c>IsoLedger:Rules</c>,
+    /// e.g. <c>IsoLedger__Rules__SuccessorGraceMonths=18</c>).</summary>
+    public const string RulesSection = "IsoLedger:Rules";
+
     public static IServiceCollection AddLegalBasis(this IServiceCollection services)
     {
+        services.AddSingleton(provider => provider.GetRequiredService<IConfiguration>().GetSection(RulesSection)
+            .Get<ComplianceSettings>() ?? ComplianceSettings.Default);
         services.AddSingleton<RuleBookSource>();
         services.AddHostedService(provider => provider.GetRequiredService<RuleBookSource>());
         services.ConfigureMarten(options =>

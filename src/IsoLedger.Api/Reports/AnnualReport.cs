@@ -14,8 +14,7 @@ public static class AnnualReport
     /// <summary>How a report in one language names things: every label comes from the vocabulary.</summary>
     private sealed record Language(Func<Term, string> Label, Func<InspectionResult, string> Inspection, bool English)
     {
-        /// <summary>A share as the report's sentences write it in this language: 40,37 % or 40.37 %.</summary>
-        public string Percent(decimal value) => $"{ProvinceReportLayout.Number(value, English)} %";
+        public string Percent(decimal value) => ProvinceReportLayout.Percent(value, English);
 
         public string Level(UnitLevel level) => Label(Vocabulary.Levels[level]);
 
@@ -27,11 +26,11 @@ public static class AnnualReport
     }
 
     private static readonly Language Vietnamese =
-        new(term => term.Vi, result => Vocabulary.Inspections[result].Vi, English: false);
+        new(term => term.In(english: false), result => Vocabulary.Inspections[result].Vi, English: false);
 
     /// <summary>English names; inspection results are written as the import format's values.</summary>
     private static readonly Language English =
-        new(term => term.En, result => Vocabulary.Inspections[result].Value, English: true);
+        new(term => term.In(english: true), result => Vocabulary.Inspections[result].Value, English: true);
 
     /// <summary>Units grouped by level and, within a level, by district, each group followed by its totals; a
     /// section per level, and the province's totals last in a section of their own.</summary>

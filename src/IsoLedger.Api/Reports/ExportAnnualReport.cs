@@ -55,7 +55,7 @@ public static class ExportAnnualReportEndpoint
         if (layout == "import")
         {
             return Results.File(AnnualReport.Import(table, units.ToDictionary(u => u.Code)),
-                "text/csv; charset=utf-8", $"iso-{year}-import.csv");
+                ReportFormat.Csv, $"iso-{year}-import.csv");
         }
         return ReportFormat.File(AnnualReport.Table(table, english: lang == "en"), format, $"iso-{year}-report");
     }

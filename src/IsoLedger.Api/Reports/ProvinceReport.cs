@@ -15,11 +15,8 @@ public sealed record Headline(
         UnitLevel? level = null)
     {
         var counted = rows.Where(counts).Select(r => r.Code).ToList();
-        return new(id, level, counted.Count, rows.Count, Share(counted.Count, rows.Count), counted);
+        return new(id, level, counted.Count, rows.Count, Shares.Percent(counted.Count, rows.Count), counted);
     }
-
-    public static decimal Share(int count, int of) =>
-        of == 0 ? 0m : Math.Round(count * 100m / of, 2, MidpointRounding.AwayFromZero);
 }
 
 /// <summary>A part of the report (<see cref="Vocabulary.ReportSections"/>): its units in the appendix layout with

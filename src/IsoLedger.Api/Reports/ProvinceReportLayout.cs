@@ -12,7 +12,7 @@ public static class ProvinceReportLayout
 {
     public static ReportTable Table(ProvinceReport report, bool english)
     {
-        Func<Term, string> label = english ? term => term.En : term => term.Vi;
+        Func<Term, string> label = term => term.In(english);
         var year = report.Year.ToString(CultureInfo.InvariantCulture);
         List<IReadOnlyList<object?>> sentences =
             [[$"{report.Province}, {Day(report.JudgedOn, english)}"]];
@@ -40,8 +40,8 @@ public static class ProvinceReportLayout
     public static string Sentence(Headline headline, bool english)
     {
         var template = Vocabulary.ReportHeadlines.Single(h => h.Value == headline.Id);
-        var level = headline.Level is { } l ? (english ? Vocabulary.Levels[l].En : Vocabulary.Levels[l].Vi) : "";
-        return Fill(english ? template.En : template.Vi, english, year: "", headline.Of)
+        var level = headline.Level is { } l ? Vocabulary.Levels[l].In(english) : "";
+        return Fill(template.In(english), english, year: "", headline.Of)
             .Replace("{count}", headline.Count.ToString(CultureInfo.InvariantCulture))
             .Replace("{percent}", Number(headline.Percent, english))
             .Replace("{level}", level);
@@ -49,6 +49,9 @@ public static class ProvinceReportLayout
 
     private static string Fill(string template, bool english, string year, int of) =>
         template.Replace("{year}", year).Replace("{of}", of.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>A share as the reports' cells write it in the language: 40,37 % or 40.37 %.</summary>
+    public static string Percent(decimal value, bool english) => $"{Number(value, english)} %";
 
     /// <summary>Two decimals with the language's decimal sign.</summary>
     public static string Number(decimal value, bool english)

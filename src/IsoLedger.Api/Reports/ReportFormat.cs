@@ -5,6 +5,8 @@ namespace IsoLedger.Api.Reports;
 /// <summary>How every report is asked for and sent: <c>format=json|csv|xlsx</c> and <c>lang=vi|en</c>.</summary>
 public static class ReportFormat
 {
+    public const string Csv = "text/csv; charset=utf-8";
+
     public static Validation Formats(this Validation validation, string? format, string? lang)
     {
         if (format is not null and not "csv" and not "json" and not "xlsx")
@@ -17,5 +19,5 @@ public static class ReportFormat
     /// extension.</summary>
     public static IResult File(ReportTable report, string? format, string name) => format == "xlsx"
         ? Results.File(report.ToXlsx(), XlsxWriter.ContentType, $"{name}.xlsx")
-        : Results.File(report.ToCsv(), "text/csv; charset=utf-8", $"{name}.csv");
+        : Results.File(report.ToCsv(), Csv, $"{name}.csv");
 }

@@ -59,12 +59,12 @@ public sealed record ReportTrends(string Province, DateOnly AsOf, IReadOnlyList<
     /// </summary>
     public ReportTable Table(bool english)
     {
-        Func<Term, string> label = english ? term => term.En : term => term.Vi;
+        Func<Term, string> label = term => term.In(english);
         var rows = Years.Select(point => (IReadOnlyList<object?>)
         [
             point.Year, point.Units,
             .. point.Figures.Select(f =>
-                $"{f.Count}/{f.Of} ({ProvinceReportLayout.Number(f.Percent, english)} %)"),
+                $"{f.Count}/{f.Of} ({ProvinceReportLayout.Percent(f.Percent, english)})"),
             point.Ended, point.Formed,
         ]).ToList();
         var columns = Vocabulary.TrendColumns.Select(c => new ReportColumn(label(c))).ToList();

@@ -11,7 +11,7 @@ public static class SummaryReport
 {
     public static ReportTable Table(SummaryTable table, bool english)
     {
-        Func<Term, string> label = english ? term => term.En : term => term.Vi;
+        Func<Term, string> label = term => term.In(english);
         var terms = Vocabulary.SummaryRows;
         // The rows come in the vocabulary's order: declared, complied, on the current edition, on an older one.
         var (declared, complied, current, older) = (table.Rows[0], table.Rows[1], table.Rows[2], table.Rows[3]);

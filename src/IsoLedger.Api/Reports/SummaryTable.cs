@@ -22,12 +22,12 @@ public sealed record SummaryRow(
 /// declared a system by then; of these, those that complied with the rules in the year, those on the year's current
 /// edition (<see cref="RuleBook.CurrentIn"/>, an amendment counting its edition) and those still on an older one. A
 /// unit merged away during the year counts: it worked under the rules part of the year.</summary>
-/// <param name="Province"></param>
-/// <param name="Year"></param>
-/// <param name="JudgedOn"></param>
-/// <param name="CurrentEdition"></param>
+/// <param name="Province">The province, by its canonical name.</param>
+/// <param name="Year">The report's year.</param>
+/// <param name="JudgedOn">The day the year is judged on.</param>
+/// <param name="CurrentEdition">The year's current edition.</param>
 /// <param name="CurrentEditionName">How the rule book names <paramref name="CurrentEdition"/>.</param>
-/// <param name="Rows"></param>
+/// <param name="Rows">The criteria in the report's order (<see cref="Vocabulary.SummaryRows"/>).</param>
 public sealed record SummaryTable(
     string Province, int Year, DateOnly JudgedOn, Edition CurrentEdition, Term CurrentEditionName,
     IReadOnlyList<SummaryRow> Rows)

@@ -36,8 +36,9 @@ public static class ImportRestructuringsEndpoint
         string? dryRun = null)
     {
         if (CsvUpload.NotCsv(http) is { } notCsv) return notCsv;
-        if (dryRun is not null and not "true" and not "false")
-            return Results.Problem(new Validation().Add("dryRun", "Must be true or false.").Result);
+        var flags = new Validation();
+        var dry = Query.Flag(flags, "dryRun", dryRun);
+        if (flags.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
 
         // The table is small (one row per old unit); it is read whole before anything is decided.
         using var file = new MemoryStream();
@@ -45,7 +46,6 @@ public static class ImportRestructuringsEndpoint
         file.Position = 0;
         var (restructurings, errors) = RestructuringTable.Read(file, MaxErrors);
         if (errors.Count > 0) return ImportReportTableEndpoint.Rejected(errors);
-        var dry = dryRun == "true";
         return await RestructuringWriter.Execute(http, store, clock, restructurings,
             written => new WriteAnswer(StatusCodes.Status200OK, new RestructuringImport(dry, written), null, 0),
             new RestructuringOptions(DryRun: dry, SkipRecordedParts: true));

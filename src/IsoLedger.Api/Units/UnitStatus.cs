@@ -140,10 +140,10 @@ public sealed record YearStatus(
 }
 
 /// <summary>A compliance flag as clients see it: the rule's id and sentence, since when, and about what.</summary>
-/// <param name="Rule"></param>
-/// <param name="Sentence"></param>
-/// <param name="Since"></param>
-/// <param name="Subject"></param>
+/// <param name="Rule">The rule's id (<see cref="Vocabulary.Rules"/>).</param>
+/// <param name="Sentence">The rule's sentence in English.</param>
+/// <param name="Since">The day the unit has broken it since.</param>
+/// <param name="Subject">What it is about (a year, a nonconformity), if anything.</param>
 /// <param name="Basis">The rule book's entry that requires it (its id, legal act and validity), if any.</param>
 public sealed record FlagView(string Rule, string Sentence, DateOnly Since, string? Subject, Obligation? Basis)
 {

@@ -1,0 +1,9 @@
+namespace IsoLedger.Domain.LegalBasis;
+
+/// <summary>A change to the rule book by an administrator: who made it (<c>RecordedBy</c>, the API key's name) and
+/// why (<c>Reason</c>, e.g. the act that requires it) are kept with the change.</summary>
+public interface IRuleBookChange
+{
+    string RecordedBy { get; }
+    string Reason { get; }
+}
