@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Formats the C# code as .editorconfig says (dotnet format: whitespace, style and analyzers such as unused usings).
 # --check: changes nothing and fails if anything is not formatted, or if a line of the C# in src/ and tests/, the
-# browser tests (tests/*.mjs), the shell scripts (ops/, tests/) or the test project files passes 120 columns
-# (generated code aside); ops/test.sh runs this, so CI keeps the format.
+# dashboard's JavaScript, HTML and CSS (src/), the browser tests (tests/*.mjs), the shell scripts (ops/, tests/) or
+# the test project files passes 120 columns (generated code aside); ops/test.sh runs this, so CI keeps the format.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -20,6 +20,7 @@ dotnet format "$repo/IsoLedger.sln" --verify-no-changes || {
 # Counted in characters (awk would count the bytes of Vietnamese letters).
 long_lines="$(cd "$repo" \
   && git ls-files 'src/*.cs' 'tests/*.cs' 'tests/*.mjs' 'tests/*.sh' 'ops/*.sh' 'tests/*.csproj' \
+    'src/*.js' 'src/*.html' 'src/*.css' \
   | grep -v '/Internal/Generated/' | python3 -c '
 import sys
 for path in sys.stdin.read().split():

@@ -8,47 +8,66 @@
 const TEXT = {
   vi: {
     title: "Bảng điều khiển ISO 9001", keyLabel: "Khóa API (vai trò viewer)", keySave: "Lưu khóa",
-    keyHint: "Khóa chỉ được giữ trong phiên trình duyệt này.", province: "Tỉnh", year: "Năm", date: "Tại ngày", yearEnd: "Cuối năm",
+    keyHint: "Khóa chỉ được giữ trong phiên trình duyệt này.",
+    province: "Tỉnh", year: "Năm", date: "Tại ngày", yearEnd: "Cuối năm",
     overview: "Tổng quan", report: "Báo cáo năm", national: "Toàn quốc", print: "In / PDF",
-    forgetKey: "Quên khóa", conversion: "Chuyển đổi 2008 → 2015", annual: "Bảng duy trì năm", filter: "Lọc theo tên",
-    level: "Cấp", allLevels: "Tất cả", downloadCsv: "Tải CSV", downloadXlsx: "Tải XLSX", compliance: "Cảnh báo tuân thủ",
+    forgetKey: "Quên khóa", conversion: "Chuyển đổi 2008 → 2015",
+    annual: "Bảng duy trì năm", filter: "Lọc theo tên",
+    level: "Cấp", allLevels: "Tất cả",
+    downloadCsv: "Tải CSV", downloadXlsx: "Tải XLSX", compliance: "Cảnh báo tuân thủ",
     timeline: "Lịch sử", judged: "Số liệu tại ngày {d}", reportTitle: "Báo cáo năm {y} — {p}",
     fresh: "Cập nhật: dữ liệu đã xử lý đến sự kiện {p}/{l}", behind: "Đang chậm {n} sự kiện", loading: "Đang tải…",
-    badKey: "Khóa không hợp lệ hoặc không đủ quyền.", failedLoad: "Không tải được dữ liệu", noFlags: "Không có cảnh báo.",
-    byDistrict: "Theo huyện", byUnit: "Từng đơn vị", back: "← Tất cả các cấp", status: "Tình trạng", standardNow: "Tiêu chuẩn",
-    conversionState: "Chuyển đổi", board: "Ban chỉ đạo", lastAudit: "ĐGNB gần nhất", lastReview: "XXLĐ gần nhất",
-    openNc: "Điểm không phù hợp đang mở", flags: "Cảnh báo", mergedInto: "Đã sáp nhập vào", members: "thành viên", none: "—",
+    badKey: "Khóa không hợp lệ hoặc không đủ quyền.", failedLoad: "Không tải được dữ liệu",
+    noFlags: "Không có cảnh báo.",
+    byDistrict: "Theo huyện", byUnit: "Từng đơn vị", back: "← Tất cả các cấp",
+    status: "Tình trạng", standardNow: "Tiêu chuẩn",
+    conversionState: "Chuyển đổi", board: "Ban chỉ đạo",
+    lastAudit: "ĐGNB gần nhất", lastReview: "XXLĐ gần nhất",
+    openNc: "Điểm không phù hợp đang mở", flags: "Cảnh báo",
+    mergedInto: "Đã sáp nhập vào", members: "thành viên", none: "—",
     splitInto: "Đã chia tách thành", tookOver: "Tiếp nhận từ", ended: "Chấm dứt hoạt động",
     notYet: "Ngày {d} đơn vị chưa tồn tại; đơn vị có từ ngày {f}.",
     recordedBy: "ghi bởi", unitsBehind: "Các đơn vị được tính", close: "Đóng", noYears: "Chưa có năm nào có số liệu.",
-    page: "Trang", editions: "Phiên bản tiêu chuẩn", retry: "Thử lại", pickers: "Chọn", unknownProvince: "Không có tỉnh “{p}”; đang hiển thị {q}.", skip: "Bỏ qua phần chọn, đến số liệu",
+    page: "Trang", editions: "Phiên bản tiêu chuẩn", retry: "Thử lại", pickers: "Chọn",
+    unknownProvince: "Không có tỉnh “{p}”; đang hiển thị {q}.", skip: "Bỏ qua phần chọn, đến số liệu",
   },
   en: {
     title: "ISO 9001 dashboard", keyLabel: "API key (viewer role)", keySave: "Save key",
-    keyHint: "The key is kept only for this browser session.", province: "Province", year: "Year", date: "As of", yearEnd: "Year end",
+    keyHint: "The key is kept only for this browser session.",
+    province: "Province", year: "Year", date: "As of", yearEnd: "Year end",
     overview: "Overview", report: "Annual report", national: "National", print: "Print / PDF",
-    forgetKey: "Forget key", conversion: "Conversion 2008 → 2015", annual: "Annual maintenance table", filter: "Filter by name",
-    level: "Level", allLevels: "All", downloadCsv: "Download CSV", downloadXlsx: "Download XLSX", compliance: "Compliance flags",
+    forgetKey: "Forget key", conversion: "Conversion 2008 → 2015",
+    annual: "Annual maintenance table", filter: "Filter by name",
+    level: "Level", allLevels: "All",
+    downloadCsv: "Download CSV", downloadXlsx: "Download XLSX", compliance: "Compliance flags",
     timeline: "History", judged: "Figures as of {d}", reportTitle: "Annual report {y} — {p}",
     fresh: "Up to date: processed event {p} of {l}", behind: "{n} events behind", loading: "Loading…",
-    badKey: "The key is not valid or lacks the role.", failedLoad: "Could not load", noFlags: "No flags.",
-    byDistrict: "By district", byUnit: "Unit by unit", back: "← All levels", status: "Status", standardNow: "Standard",
-    conversionState: "Conversion", board: "Steering board", lastAudit: "Last internal audit", lastReview: "Last management review",
-    openNc: "Open nonconformities", flags: "Flags", mergedInto: "Merged into", members: "members", none: "—",
+    badKey: "The key is not valid or lacks the role.", failedLoad: "Could not load",
+    noFlags: "No flags.",
+    byDistrict: "By district", byUnit: "Unit by unit", back: "← All levels",
+    status: "Status", standardNow: "Standard",
+    conversionState: "Conversion", board: "Steering board",
+    lastAudit: "Last internal audit", lastReview: "Last management review",
+    openNc: "Open nonconformities", flags: "Flags",
+    mergedInto: "Merged into", members: "members", none: "—",
     splitInto: "Split into", tookOver: "Took over", ended: "Ceased to exist",
     notYet: "On {d} the unit did not exist yet; it exists from {f}.",
     recordedBy: "recorded by", unitsBehind: "The units counted", close: "Close", noYears: "No year has data yet.",
-    page: "Page", editions: "Editions of the standard", retry: "Try again", pickers: "Choose", unknownProvince: "There is no province “{p}”; showing {q}.", skip: "Skip to the figures",
+    page: "Page", editions: "Editions of the standard", retry: "Try again", pickers: "Choose",
+    unknownProvince: "There is no province “{p}”; showing {q}.", skip: "Skip to the figures",
   },
 };
 // The conversion counts drawn as bar segments, with their colours.
-const SEGMENTS = [["notDeclared", "--none"], ["on2008", "--s2008"], ["converting", "--converting"], ["converted", "--converted"]];
+const SEGMENTS = [
+  ["notDeclared", "--none"], ["on2008", "--s2008"], ["converting", "--converting"], ["converted", "--converted"],
+];
 const TREND_COLOURS = ["--accent", "--converted", "--s2008", "--converting"];
 const VIEWS = ["overview", "report", "trends", "national"];
 
 const state = {
   lang: localStorage.getItem("isoledger.lang") || "vi", vocabulary: null, provinces: [], view: "overview", asOf: "",
-  conversion: null, editions: null, annual: null, compliance: null, summary: null, report: null, trends: null, national: null,
+  conversion: null, editions: null, annual: null, compliance: null, summary: null,
+  report: null, trends: null, national: null,
   sort: null,
   drill: null,
 };
@@ -60,7 +79,10 @@ const locale = () => (state.lang === "vi" ? "vi-VN" : "en-GB");
 const percent = (value) => `${decimal(value, 2)}\u00a0%`;
 const decimal = (value, digits) =>
   new Intl.NumberFormat(locale(), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
-const day = (iso) => (iso ? new Date(`${iso}T00:00:00Z`).toLocaleDateString(locale(), { timeZone: "UTC", day: "2-digit", month: "2-digit", year: "numeric" }) : "");
+const day = (iso) => (iso
+  ? new Date(`${iso}T00:00:00Z`).toLocaleDateString(locale(),
+    { timeZone: "UTC", day: "2-digit", month: "2-digit", year: "numeric" })
+  : "");
 const label = (term) => term[state.lang];
 /** The label of a value the API answers with, from the vocabulary's list of that kind (the value if it has none). */
 const term = (kind, value) => {
@@ -70,7 +92,8 @@ const term = (kind, value) => {
 const key = () => sessionStorage.getItem("isoledger.key");
 const today = () => {
   const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-`
+    + `${String(now.getDate()).padStart(2, "0")}`;
 };
 const province = () => $("province").value;
 const year = () => $("year").value;
@@ -78,7 +101,8 @@ const year = () => $("year").value;
 const judgedOn = () => state.asOf || [`${year()}-12-31`, today()].sort()[0];
 const q = () => `province=${encodeURIComponent(province())}`;
 const asOfQuery = () => (state.asOf ? `&asOf=${state.asOf}` : "");
-const fill = (text, values) => Object.entries(values).reduce((out, [name, value]) => out.replaceAll(`{${name}}`, value), text);
+const fill = (text, values) =>
+  Object.entries(values).reduce((out, [name, value]) => out.replaceAll(`{${name}}`, value), text);
 
 function element(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
@@ -90,7 +114,8 @@ function element(tag, attributes = {}, ...children) {
 }
 /** A link to a unit's page. Units' names are Vietnamese on the English page too: marked so, a screen reader reads
  * them with a Vietnamese voice. */
-const unitLink = (code, name) => element("a", { href: `#unit/${encodeURIComponent(code)}`, text: name ?? code, lang: "vi" });
+const unitLink = (code, name) =>
+  element("a", { href: `#unit/${encodeURIComponent(code)}`, text: name ?? code, lang: "vi" });
 const svgElement = (tag, attributes = {}, text) => {
   const node = document.createElementNS("http://www.w3.org/2000/svg", tag);
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
@@ -116,7 +141,8 @@ async function download(path, name, button) {
   button.parentElement.querySelector(".download-error")?.remove();
   const response = await fetch(`${path}&lang=${state.lang}`, { headers: { "X-Api-Key": key() } });
   if (!response.ok) {
-    button.after(element("span", { class: "error download-error", role: "alert", text: ` ${t("failedLoad")}: ${response.status}` }));
+    button.after(element("span",
+      { class: "error download-error", role: "alert", text: ` ${t("failedLoad")}: ${response.status}` }));
     return;
   }
   const link = element("a", { href: URL.createObjectURL(await response.blob()), download: name });
@@ -133,7 +159,8 @@ function freshness(id, fresh) {
 function translatePage() {
   document.documentElement.lang = state.lang;
   document.querySelectorAll("[data-i18n]").forEach((node) => { node.textContent = t(node.dataset.i18n); });
-  document.querySelectorAll("[data-i18n-label]").forEach((node) => node.setAttribute("aria-label", t(node.dataset.i18nLabel)));
+  document.querySelectorAll("[data-i18n-label]")
+    .forEach((node) => node.setAttribute("aria-label", t(node.dataset.i18nLabel)));
   // Headings that are the vocabulary's titles (those of the exported sheets) wait for it.
   document.querySelectorAll("[data-term]").forEach((node) => {
     node.textContent = state.vocabulary ? label(state.vocabulary[node.dataset.term]) : "";
@@ -171,7 +198,8 @@ function bars(container, groups, name, aria, onOpen = null) {
   // Rows of 44 units or more: each row is a touch target where it opens something.
   const rowHeight = compact ? 52 : 44;
   const barHeight = compact ? 24 : 26;
-  const svg = svgElement("svg", { viewBox: `0 0 ${width} ${groups.length * rowHeight + 6}`, role: "img", "aria-label": aria });
+  const svg = svgElement("svg",
+    { viewBox: `0 0 ${width} ${groups.length * rowHeight + 6}`, role: "img", "aria-label": aria });
   const max = Math.max(1, ...groups.map((g) => g.counts.total));
   groups.forEach((group, index) => {
     const y = index * rowHeight + 4;
@@ -212,7 +240,8 @@ function bars(container, groups, name, aria, onOpen = null) {
       if (w >= 8 * String(value).length + 8) {
         row.append(svgElement("text", { x: x + w / 2, y: top + barHeight - 8, "font-size": 12, "text-anchor": "middle",
           // Dark on the light segments (4.5:1 at least), white on the dark ones.
-          fill: segment === "converting" || segment === "notDeclared" ? "#1b1f24" : "#fff", "aria-hidden": "true" }, value));
+          fill: segment === "converting" || segment === "notDeclared" ? "#1b1f24" : "#fff",
+          "aria-hidden": "true" }, value));
       }
       x += w;
     }
@@ -243,8 +272,8 @@ function renderConversion() {
   state.drill = null;
   const chart = $("conversion-chart");
   // Opened by the reader, the drill-down takes the focus (its way back), so a keyboard keeps its place.
-  bars(chart, data.byLevel.map((l) => ({ name: l.level, counts: l.counts })), (name) => term("levels", name), t("conversion"),
-    (level) => drillInto(level).then(() => $("drill-back")?.focus()));
+  bars(chart, data.byLevel.map((l) => ({ name: l.level, counts: l.counts })), (name) => term("levels", name),
+    t("conversion"), (level) => drillInto(level).then(() => $("drill-back")?.focus()));
   legend("conversion-legend", SEGMENTS.map(([segment, c]) => [term("conversionColumns", segment), c]));
   const columns = state.vocabulary.conversionColumns;
   const head = element("tr", {}, element("th", { text: t("level") }),
@@ -275,7 +304,8 @@ async function drillInto(level) {
   const holder = element("div");
   chart.replaceChildren(heading, back, holder);
   if (byDistrict) {
-    bars(holder, data.byDistrict.map((d) => ({ name: d.district, counts: d.counts })), (name) => name, term("levels", level));
+    bars(holder, data.byDistrict.map((d) => ({ name: d.district, counts: d.counts })), (name) => name,
+      term("levels", level));
   } else {
     holder.append(element("div", { class: "scroll" }, element("table", { id: "drill-units" },
       element("tbody", {}, ...data.units.map((u) => element("tr", { "data-code": u.code },
@@ -314,7 +344,9 @@ function lineMaker() {
   const cell = (r, field) => {
     if (field === "number") return element("td", { class: "num", text: ++number });
     if (field === "name") return element("td", {}, unitLink(r.code, r.name));
-    if (field === "inspection") return element("td", { text: r.inspection ? term("inspectionResults", r.inspection) : "" });
+    if (field === "inspection") {
+      return element("td", { text: r.inspection ? term("inspectionResults", r.inspection) : "" });
+    }
     if (field === "standard") return element("td", { text: standardLabel(r) });
     return element("td", { class: "num", text: mark(r[field]) });
   };
@@ -372,7 +404,8 @@ function renderAnnual() {
   const body = element("tbody");
   if (state.sort) {
     const { field, down } = state.sort;
-    rows = [...rows].sort((a, b) => String(a[field] ?? "").localeCompare(String(b[field] ?? ""), "vi") * (down ? -1 : 1));
+    rows = [...rows].sort((a, b) =>
+      String(a[field] ?? "").localeCompare(String(b[field] ?? ""), "vi") * (down ? -1 : 1));
     body.append(...rows.map(lineMaker()),
       ...(level ? totalsRow(term("levels", level), levelTotals(level)) : totalsRow(table.province, table.totals)));
   } else {
@@ -391,13 +424,16 @@ function renderAnnual() {
 /** The report's summary table (Phụ lục 9) as the API answers it: declared as counts, the other rows as x/y. */
 function summaryTable(id, data) {
   const columns = state.vocabulary.summaryColumns;
-  const cell = (row, field) => (row.criterion === "declared" ? `${row[field].count}` : `${row[field].count}/${row[field].of}`);
+  const cell = (row, field) =>
+    (row.criterion === "declared" ? `${row[field].count}` : `${row[field].count}/${row[field].of}`);
   $(id).replaceChildren(
-    element("thead", {}, element("tr", {}, ...columns.filter((c) => c.value !== "note").map((c) => element("th", { scope: "col", text: label(c) })))),
+    element("thead", {}, element("tr", {}, ...columns.filter((c) => c.value !== "note")
+      .map((c) => element("th", { scope: "col", text: label(c) })))),
     element("tbody", {}, ...data.rows.map((row, index) => element("tr", { "data-criterion": row.criterion },
       element("td", { text: index + 1 }),
       element("th", { scope: "row", text: term("summaryRows", row.criterion) }),
-      ...["total", "provincial", "district", "commune"].map((field) => element("td", { class: "num", text: cell(row, field) }))))));
+      ...["total", "provincial", "district", "commune"]
+        .map((field) => element("td", { class: "num", text: cell(row, field) }))))));
 }
 
 /** Every edition of the rule book on the date: who is on it, converting from it or to it, converted to it. */
@@ -424,11 +460,14 @@ function renderCompliance() {
   const byRule = flags.reduce((m, f) => m.set(f.rule, [...(m.get(f.rule) || []), f]), new Map());
   // A group the reader opened stays open when the panel is drawn again (a refresh, the other language).
   const open = new Set([...document.querySelectorAll("#compliance-list details[open]")].map((d) => d.dataset.rule));
-  $("compliance-list").replaceChildren(...(flags.length ? [...byRule].map(([rule, items]) => element("details", { "data-rule": rule, ...(open.has(rule) ? { open: "" } : {}) },
-    element("summary", { text: `${term("rules", rule)} (${items.length})` }),
-    element("ul", {}, ...items.map((f) => element("li", {},
-      unitLink(f.code, f.name),
-      document.createTextNode(` · ${day(f.since)}${f.subject ? ` · ${f.subject}` : ""}`)))))) : [element("p", { text: t("noFlags") })]));
+  $("compliance-list").replaceChildren(...(flags.length
+    ? [...byRule].map(([rule, items]) => element("details",
+      { "data-rule": rule, ...(open.has(rule) ? { open: "" } : {}) },
+      element("summary", { text: `${term("rules", rule)} (${items.length})` }),
+      element("ul", {}, ...items.map((f) => element("li", {},
+        unitLink(f.code, f.name),
+        document.createTextNode(` · ${day(f.since)}${f.subject ? ` · ${f.subject}` : ""}`))))))
+    : [element("p", { text: t("noFlags") })]));
   freshness("compliance-freshness", answer.freshness);
 }
 
@@ -454,7 +493,8 @@ function showUnitsBehind(part, headline) {
   // returns to the figure.
   $("report-units").scrollIntoView({ block: "start" });
   $("report-units").focus({ preventScroll: true });
-  close.addEventListener("click", () => document.querySelector(`#report-text button.figure[data-id="${headline.id}"]${headline.level ? `[data-level="${headline.level}"]` : ""}`)?.focus());
+  close.addEventListener("click", () => document.querySelector(`#report-text button.figure[data-id="${headline.id}"]`
+    + `${headline.level ? `[data-level="${headline.level}"]` : ""}`)?.focus());
   // Escape closes the list as its button does.
   $("report-units").onkeydown = (event) => { if (event.key === "Escape") close.click(); };
 }
@@ -463,7 +503,8 @@ function renderReport() {
   const data = state.report.data;
   $("report-title").textContent = fill(t("reportTitle"), { y: data.year, p: data.province });
   $("report-text").replaceChildren(...data.parts.map((part) => element("div", { class: "part", "data-part": part.id },
-    element("p", { class: "opening", text: fill(term("reportSections", part.id), { of: part.rows.length, year: data.year }) }),
+    element("p", { class: "opening",
+      text: fill(term("reportSections", part.id), { of: part.rows.length, year: data.year }) }),
     element("ul", { class: "headlines" }, ...part.headlines.map((headline) => {
       const button = element("button", { type: "button", class: "figure", "data-id": headline.id,
         ...(headline.level ? { "data-level": headline.level } : {}), text: sentence(headline) });
@@ -471,7 +512,8 @@ function renderReport() {
       return element("li", {}, button);
     })))));
   summaryTable("report-summary", data.summary);
-  $("report-appendices").replaceChildren(...data.parts.map((part) => element("section", { class: "card appendix", "data-part": part.id },
+  $("report-appendices").replaceChildren(...data.parts.map((part) => element("section",
+    { class: "card appendix", "data-part": part.id },
     element("h2", { text: term("reportAppendices", part.id) }),
     element("div", { class: "scroll" }, element("table", { class: "sticky" }, element("thead", {}, headerRow(null)),
       element("tbody", {}, ...unitRows(part.rows, { district: () => null, level: () => null }),
@@ -493,11 +535,14 @@ function renderTrends() {
     const height = width < 560 ? 220 : 260;
     const left = 44, right = 16, top = 12, bottom = 28;
     const span = Math.max(1, data.years.length - 1);
-    const x = (i) => (data.years.length === 1 ? (left + width - right) / 2 : left + (i * (width - left - right)) / span);
+    const x = (i) =>
+      (data.years.length === 1 ? (left + width - right) / 2 : left + (i * (width - left - right)) / span);
     const y = (percent) => top + ((100 - percent) * (height - top - bottom)) / 100;
-    const svg = svgElement("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": label(state.vocabulary.trendsTitle) });
+    const svg = svgElement("svg",
+      { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": label(state.vocabulary.trendsTitle) });
     for (const tick of [0, 25, 50, 75, 100]) {
-      svg.append(svgElement("line", { x1: left, x2: width - right, y1: y(tick), y2: y(tick), stroke: colour("--line") }),
+      svg.append(
+        svgElement("line", { x1: left, x2: width - right, y1: y(tick), y2: y(tick), stroke: colour("--line") }),
         svgElement("text", { x: 4, y: y(tick) + 4, "font-size": 12 }, decimal(tick, 0)));
     }
     // Years labelled at least 40 px apart (eleven years on a phone would run into each other), the last always.
@@ -506,7 +551,8 @@ function renderTrends() {
     let previousLine = null;
     data.years.forEach((point, i) => {
       if ((data.years.length - 1 - i) % every === 0) {
-        svg.append(svgElement("text", { x: x(i), y: height - 8, "font-size": 12, "text-anchor": "middle" }, point.year));
+        svg.append(svgElement("text", { x: x(i), y: height - 8, "font-size": 12, "text-anchor": "middle" },
+          point.year));
       }
       if (point.ended || point.formed) {
         // Written towards the middle of the chart, so that a mark near an edge is not cut off; marks of consecutive
@@ -514,18 +560,23 @@ function renderTrends() {
         const onRight = x(i) > width / 2;
         const line = previousLine === 0 ? 1 : 0;
         previousLine = line;
-        svg.append(svgElement("line", { x1: x(i), x2: x(i), y1: top, y2: height - bottom, stroke: colour("--muted"), "stroke-dasharray": "4 3", class: "restructured" }),
-          svgElement("text", { x: x(i) + (onRight ? -4 : 4), y: top + 12 + 14 * line, "font-size": 12, "text-anchor": onRight ? "end" : "start" },
+        svg.append(
+          svgElement("line", { x1: x(i), x2: x(i), y1: top, y2: height - bottom, stroke: colour("--muted"),
+            "stroke-dasharray": "4 3", class: "restructured" }),
+          svgElement("text", { x: x(i) + (onRight ? -4 : 4), y: top + 12 + 14 * line, "font-size": 12,
+            "text-anchor": onRight ? "end" : "start" },
             `−${point.ended} / +${point.formed}`));
       } else previousLine = null;
     });
     keys.forEach((keyName, k) => {
       const points = data.years.map((point, i) => [x(i), y(point.figures[k].percent)]);
-      svg.append(svgElement("polyline", { points: points.map((p) => p.join(",")).join(" "), fill: "none", stroke: colour(TREND_COLOURS[k]), "stroke-width": 2.5 }));
+      svg.append(svgElement("polyline", { points: points.map((p) => p.join(",")).join(" "), fill: "none",
+        stroke: colour(TREND_COLOURS[k]), "stroke-width": 2.5 }));
       points.forEach(([px, py], i) => {
         const dot = svgElement("circle", { cx: px, cy: py, r: 5, fill: colour(TREND_COLOURS[k]), "data-key": keyName });
         const f = data.years[i].figures[k];
-        dot.append(svgElement("title", {}, `${term("trendColumns", keyName)} ${data.years[i].year}: ${f.count}/${f.of} (${percent(f.percent)})`));
+        dot.append(svgElement("title", {},
+          `${term("trendColumns", keyName)} ${data.years[i].year}: ${f.count}/${f.of} (${percent(f.percent)})`));
         svg.append(dot);
       });
     });
@@ -537,7 +588,8 @@ function renderTrends() {
   bars($("conversion-trend"), data.years.map((point) => ({ name: String(point.year), counts: point.conversion })),
     (name) => name, t("conversion"));
   const columns = state.vocabulary.trendColumns;
-  $("trends-table").replaceChildren(element("thead", {}, element("tr", {}, ...columns.map((c) => element("th", { scope: "col", text: label(c) })))),
+  $("trends-table").replaceChildren(
+    element("thead", {}, element("tr", {}, ...columns.map((c) => element("th", { scope: "col", text: label(c) })))),
     element("tbody", {}, ...data.years.map((point) => element("tr", { "data-year": point.year }, ...columns.map((c) => {
       const figure = point.figures.find((f) => f.key === c.value);
       const text = figure ? `${figure.count}/${figure.of} (${percent(figure.percent)})` : point[c.value];
@@ -553,10 +605,12 @@ function renderNational() {
   $("national-year").textContent = data.year;
   const columns = state.vocabulary.nationalColumns;
   const levels = state.vocabulary.levels;
-  const head = element("tr", {}, element("th", { scope: "col", text: label(columns[0]) }), element("th", { scope: "col", class: "num", text: label(columns[1]) }),
+  const head = element("tr", {}, element("th", { scope: "col", text: label(columns[0]) }),
+    element("th", { scope: "col", class: "num", text: label(columns[1]) }),
     ...levels.map((l) => element("th", { scope: "col", class: "num", text: label(l) })),
     ...columns.slice(2).map((c) => element("th", { scope: "col", class: "num", text: label(c) })));
-  const link = (name) => `?${new URLSearchParams({ province: name, year: data.year, ...(state.asOf ? { asOf: state.asOf } : {}) })}`;
+  const link = (name) =>
+    `?${new URLSearchParams({ province: name, year: data.year, ...(state.asOf ? { asOf: state.asOf } : {}) })}`;
   $("national-table").replaceChildren(element("thead", {}, head), element("tbody", {}, ...data.provinces.map((p) => {
     const a = element("a", { href: link(p.province), text: p.province, lang: "vi" });
     a.addEventListener("click", (event) => {
@@ -567,10 +621,13 @@ function renderNational() {
       // The province's overview is the new place: the focus goes to its tab (it had fallen to the page's top).
       document.querySelector("#tabs a[data-view=overview]")?.focus();
     });
-    return element("tr", { "data-province": p.province }, element("th", { scope: "row" }, a), element("td", { class: "num", text: p.units }),
-      ...levels.map((l) => element("td", { class: "num", text: p.byLevel.find((b) => b.level === l.value)?.units ?? 0 })),
+    return element("tr", { "data-province": p.province }, element("th", { scope: "row" }, a),
+      element("td", { class: "num", text: p.units }),
+      ...levels.map((l) =>
+        element("td", { class: "num", text: p.byLevel.find((b) => b.level === l.value)?.units ?? 0 })),
       element("td", { class: "num", text: p.declared }), element("td", { class: "num", text: p.onCurrentEdition }),
-      element("td", { class: "num", text: p.reported }), element("td", { class: "num", text: decimal(p.reportedPercent, 2) }));
+      element("td", { class: "num", text: p.reported }),
+      element("td", { class: "num", text: decimal(p.reportedPercent, 2) }));
   })));
   freshness("national-freshness", state.national.freshness);
 }
@@ -604,13 +661,19 @@ async function showUnit(code, opened) {
   if (opened) $("unit-title").focus();
   const facts = [
     [t("level"), term("levels", status.level)],
-    [t("standardNow"), status.standard === state.vocabulary.noStandard.value ? label(state.vocabulary.noStandard) : term("standards", status.standard)],
+    [t("standardNow"), status.standard === state.vocabulary.noStandard.value
+      ? label(state.vocabulary.noStandard) : term("standards", status.standard)],
     [t("conversionState"), term("conversionStates", status.conversion.state)],
     // A board known only from a report's text has no member count.
-    [t("board"), status.steeringBoard ? `${day(status.steeringBoard.formedOn)}${status.steeringBoard.members == null ? "" : ` · ${status.steeringBoard.members} ${t("members")}`}` : t("none")],
-    [t("lastAudit"), day(status.lastInternalAudit) || t("none")], [t("lastReview"), day(status.lastManagementReview) || t("none")],
+    [t("board"), status.steeringBoard
+      ? `${day(status.steeringBoard.formedOn)}`
+        + `${status.steeringBoard.members == null ? "" : ` · ${status.steeringBoard.members} ${t("members")}`}`
+      : t("none")],
+    [t("lastAudit"), day(status.lastInternalAudit) || t("none")],
+    [t("lastReview"), day(status.lastManagementReview) || t("none")],
     [t("openNc"), status.openNonconformities.length],
-    [t("flags"), status.flags.map((f) => `${term("rules", f.rule).replace(/\.$/, "")} (${[day(f.since), f.subject].filter(Boolean).join(", ")})`).join("; ") || t("none")],
+    [t("flags"), status.flags.map((f) => `${term("rules", f.rule).replace(/\.$/, "")}`
+      + ` (${[day(f.since), f.subject].filter(Boolean).join(", ")})`).join("; ") || t("none")],
   ];
   // Where a unit came from and went: each unit a link to its own page.
   const links = (units) => units.flatMap((u, i) => (i ? [", ", unitLink(u.code, u.name)] : [unitLink(u.code, u.name)]));
@@ -664,14 +727,19 @@ const loaders = {
     if (keep("report", report, quiet, "report-freshness")) renderReport();
   },
   async trends(quiet) {
-    if (keep("trends", await api(`/api/reports/trends?${q()}${asOfQuery()}`), quiet, "trends-freshness")) renderTrends();
+    if (keep("trends", await api(`/api/reports/trends?${q()}${asOfQuery()}`), quiet, "trends-freshness")) {
+      renderTrends();
+    }
   },
   async national(quiet) {
     const national = await api(`/api/dashboards/national/${year()}${state.asOf ? `?asOf=${state.asOf}` : ""}`);
     if (keep("national", national, quiet, "national-freshness")) renderNational();
   },
 };
-const renderers = { overview: () => { renderConversion(); renderEditions(); renderAnnual(); renderCompliance(); renderSummary(); }, report: renderReport, trends: renderTrends, national: renderNational };
+const renderers = {
+  overview: () => { renderConversion(); renderEditions(); renderAnnual(); renderCompliance(); renderSummary(); },
+  report: renderReport, trends: renderTrends, national: renderNational,
+};
 
 /** Loads the view; a quiet load (the periodic refresh) says nothing while it loads and redraws only what changed. */
 async function load(quiet = false) {
@@ -697,13 +765,15 @@ function fillLevels() {
 function fillYears(extra) {
   const summary = state.provinces.find((p) => p.province === province());
   const chosen = extra ?? year();
-  const years = [...new Set([...(summary?.years.length ? summary.years : [new Date().getFullYear()]), ...(extra ? [Number(extra)] : [])])].sort();
+  const years = [...new Set([...(summary?.years.length ? summary.years : [new Date().getFullYear()]),
+    ...(extra ? [Number(extra)] : [])])].sort();
   $("year").replaceChildren(...years.map((y) => element("option", { value: y, text: y })));
   $("year").value = years.map(String).includes(String(chosen)) ? chosen : years[years.length - 1];
 }
 
 /** Text without diacritics, in lower case (đ as d), as a name filter typed without them compares it. */
-const folded = (text) => text.normalize("NFD").replace(/\p{Mn}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
+const folded = (text) =>
+  text.normalize("NFD").replace(/\p{Mn}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
 
 /** Whether text is a calendar day written YYYY-MM-DD (not 2020-13-45, not 2031-02-30). */
 function isDay(text) {
@@ -755,7 +825,8 @@ function showView() {
   $("unit").hidden = true;
   document.querySelectorAll("#tabs a").forEach((a) => {
     if (a.dataset.view === state.view) a.setAttribute("aria-current", "page"); else a.removeAttribute("aria-current");
-    const view = new URLSearchParams({ province: province(), year: year(), ...(state.asOf ? { asOf: state.asOf } : {}) });
+    const view = new URLSearchParams({ province: province(), year: year(),
+      ...(state.asOf ? { asOf: state.asOf } : {}) });
     if (a.dataset.view !== "overview") view.set("view", a.dataset.view);
     a.href = `?${view}`;
   });
@@ -772,7 +843,8 @@ async function route(event) {
   const match = location.hash.match(/^#unit\/(.+)$/);
   if (match) {
     state.unitShown = decodeURIComponent(match[1]);
-    await showUnit(state.unitShown, event?.type === "hashchange").catch((error) => { $("status").textContent = `${t("failedLoad")}: ${error.message}`; });
+    await showUnit(state.unitShown, event?.type === "hashchange")
+      .catch((error) => { $("status").textContent = `${t("failedLoad")}: ${error.message}`; });
   } else {
     showView();
     // Back from a unit page, the focus returns to the link that opened it (not to the top of the page).
@@ -801,7 +873,8 @@ async function start() {
   }
   $("status").textContent = "";
   translatePage();
-  $("province").replaceChildren(...state.provinces.map((p) => element("option", { value: p.province, text: `${p.province} (${p.units})` })));
+  $("province").replaceChildren(...state.provinces.map((p) =>
+    element("option", { value: p.province, text: `${p.province} (${p.units})` })));
   // Without a province in the address, the first one with a year of data (not the first by name, maybe empty).
   $("province").value = (state.provinces.find((p) => p.years.length > 0) ?? state.provinces[0])?.province ?? "";
   fillLevels();
@@ -825,7 +898,9 @@ document.addEventListener("DOMContentLoaded", () => {
     if (!state.vocabulary) return;
     fillLevels();
     $("judged").textContent = fill(t("judged"), { d: day(judgedOn()) });
-    const data = { overview: state.conversion, report: state.report, trends: state.trends, national: state.national }[state.view];
+    const data = {
+      overview: state.conversion, report: state.report, trends: state.trends, national: state.national,
+    }[state.view];
     if (data) { renderers[state.view](); if (state.view === "overview" && state.drill) drillInto(state.drill); }
     if (!$("unit").hidden) route();
   });
@@ -847,11 +922,21 @@ document.addEventListener("DOMContentLoaded", () => {
   window.addEventListener("popstate", () => { applyView(); load(); route(); });
   $("annual-filter").addEventListener("input", renderAnnual);
   $("annual-level").addEventListener("change", renderAnnual);
-  $("annual-csv").addEventListener("click", () => download(`/api/reports/annual/${year()}?${q()}${asOfQuery()}&format=csv`, `iso-${year()}-report.csv`, $("annual-csv")));
-  $("annual-xlsx").addEventListener("click", () => download(`/api/reports/annual/${year()}?${q()}${asOfQuery()}&format=xlsx`, `iso-${year()}-report.xlsx`, $("annual-xlsx")));
-  $("summary-xlsx").addEventListener("click", () => download(`/api/reports/summary/${year()}?${q()}${asOfQuery()}&format=xlsx`, `iso-${year()}-summary.xlsx`, $("summary-xlsx")));
-  $("report-xlsx").addEventListener("click", () => download(`/api/reports/province-report/${year()}?${q()}${asOfQuery()}&format=xlsx`, `iso-${year()}-province-report.xlsx`, $("report-xlsx")));
-  $("trends-xlsx").addEventListener("click", () => download(`/api/reports/trends?${q()}${asOfQuery()}&format=xlsx`, "iso-trends.xlsx", $("trends-xlsx")));
+  $("annual-csv").addEventListener("click", () => download(
+    `/api/reports/annual/${year()}?${q()}${asOfQuery()}&format=csv`,
+    `iso-${year()}-report.csv`, $("annual-csv")));
+  $("annual-xlsx").addEventListener("click", () => download(
+    `/api/reports/annual/${year()}?${q()}${asOfQuery()}&format=xlsx`,
+    `iso-${year()}-report.xlsx`, $("annual-xlsx")));
+  $("summary-xlsx").addEventListener("click", () => download(
+    `/api/reports/summary/${year()}?${q()}${asOfQuery()}&format=xlsx`,
+    `iso-${year()}-summary.xlsx`, $("summary-xlsx")));
+  $("report-xlsx").addEventListener("click", () => download(
+    `/api/reports/province-report/${year()}?${q()}${asOfQuery()}&format=xlsx`,
+    `iso-${year()}-province-report.xlsx`, $("report-xlsx")));
+  $("trends-xlsx").addEventListener("click", () => download(
+    `/api/reports/trends?${q()}${asOfQuery()}&format=xlsx`,
+    "iso-trends.xlsx", $("trends-xlsx")));
   $("print").addEventListener("click", () => window.print());
   // Not a link to an anchor: the address's hash names the unit page.
   $("skip").addEventListener("click", (event) => {
