@@ -103,6 +103,11 @@ test("level, column and inspection names on screen are the ones /api/vocabulary 
   const inspections = await page.$$eval("#annual-table tr[data-code] td:nth-child(11)",
     (cells) => cells.map((cell) => cell.textContent));
   assert.ok(inspections.includes(vi("inspectionResults", "no-report")));
+  // The titles the exported sheets carry head their panels and name the trends tab.
+  const title = (selector) => page.$eval(selector, (node) => node.textContent);
+  assert.equal(await title("#summary-title [data-term]"), vocabulary.summaryTitle.vi);
+  assert.equal(await title("#trends-title"), vocabulary.trendsTitle.vi);
+  assert.equal(await title("a[data-view=trends]"), vocabulary.trendsTitle.vi);
 });
 
 test("the annual table filters by name and sorts by column", async () => {
