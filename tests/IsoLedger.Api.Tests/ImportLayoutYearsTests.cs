@@ -9,10 +9,6 @@ namespace IsoLedger.Api.Tests;
 /// as of a day between the two.</summary>
 public class ImportLayoutYearsTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
-    private const string Header = "province,unit_code,unit_name,level,district,parent_code,year,report_date,declared,"
-        + "standard,conversion,quality_policy,quality_objectives,maintenance_plan,internal_audit,corrective_actions,"
-        + "management_review,report_submitted,inspection";
-
     private IAlbaHost Host => api.Host;
 
     private static string Q(string text) => Uri.EscapeDataString(text);
@@ -25,8 +21,7 @@ public class ImportLayoutYearsTests(ApiFixture api) : IClassFixture<ApiFixture>
             "Thừa Thiên Huế,IL-SO-NV,Sở Nội vụ,department,,,2019,2019-11-15,x,2015,,x,x,x,x,x,x,x,passed",
             "Thừa Thiên Huế,IL-SO-TP,Sở Tư pháp,department,,,2019,2019-11-15,x,2008,,x,x,x,x,x,x,x,passed",
         ];
-        await Host.PostBytes("/api/imports", Encoding.UTF8.GetBytes(string.Join("\n", [Header, .. rows]) + "\n"))
-            .Expect(200);
+        await Host.PostBytes("/api/imports", ReportCsv.Rows(rows)).Expect(200);
         var exports = new List<byte[]>();
         foreach (var year in new[] { 2019, 2020 })
         {

@@ -7,12 +7,10 @@ namespace IsoLedger.Api.Tests;
 /// order) import.</summary>
 public class ImportValidationTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
-    private const string Header = "province,unit_code,unit_name,level,district,parent_code,year,report_date,declared,"
-        + "standard,conversion,quality_policy,quality_objectives,maintenance_plan,internal_audit,corrective_actions,"
-        + "management_review,report_submitted,inspection";
+    private const string Header = ReportCsv.Header;
     private IAlbaHost Host => api.Host;
 
-    private static byte[] Csv(params string[] lines) => Encoding.UTF8.GetBytes(string.Join("\n", lines) + "\n");
+    private static byte[] Csv(params string[] lines) => ReportCsv.Lines(lines);
 
     private static string Good(string code, string year = "2020", string date = "2020-11-19") =>
         $"Quảng Trị,{code},UBND Xã {code},commune,Hải Lăng,,{year},{date},x,2015,none,x,x,x,x,x,x,x,passed";

@@ -1,4 +1,3 @@
-using System.Text;
 using Alba;
 
 namespace IsoLedger.Api.Tests;
@@ -8,14 +7,9 @@ namespace IsoLedger.Api.Tests;
 /// one was not the recorded one), and the unit formed in place of a merged one could not take its name.</summary>
 public class MergedProvinceImportTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
-    private const string Header = "province,unit_code,unit_name,level,district,parent_code,year,report_date,declared,"
-        + "standard,conversion,quality_policy,quality_objectives,maintenance_plan,internal_audit,corrective_actions,"
-        + "management_review,report_submitted,inspection";
-
     private IAlbaHost Host => api.Host;
 
-    private Task<Answer> Import(params string[] rows) => Host.PostBytes(
-        "/api/imports", Encoding.UTF8.GetBytes(string.Join("\n", [Header, .. rows]) + "\n"));
+    private Task<Answer> Import(params string[] rows) => Host.PostBytes("/api/imports", ReportCsv.Rows(rows));
 
     [Fact]
     public async Task A_later_report_lists_a_former_province_s_units_under_its_successor()

@@ -68,16 +68,12 @@ public class RestructuringPartFieldsTests(ApiFixture api) : IClassFixture<ApiFix
     [Fact]
     public async Task A_transfer_gives_a_sub_department_its_new_parent_from_its_date()
     {
-        const string header = "province,unit_code,unit_name,level,district,parent_code,year,report_date,declared,"
-            + "standard,conversion,quality_policy,quality_objectives,maintenance_plan,internal_audit,"
-            + "corrective_actions,management_review,report_submitted,inspection";
-        static byte[] Csv(string row, string header) => Encoding.UTF8.GetBytes(header + "\n" + row + "\n");
         const string row2024 = "Quảng Trị,PF-CC-KL,Chi cục Kiểm lâm,sub-department,,PF-SO-NN,2024,2024-11-15,x,2015,,"
             + "x,x,x,x,x,x,x,";
-        await Host.PostBytes("/api/imports", Csv(row2024, header)).Expect(200);
+        await Host.PostBytes("/api/imports", ReportCsv.Rows(row2024)).Expect(200);
         var row2025 = "Quảng Trị,PF-CC-KL,Chi cục Kiểm lâm,sub-department,,PF-SO-NNMT,2025,2025-11-15,x,2015,,"
             + "x,x,x,x,x,x,x,";
-        var refused = await Host.PostBytes("/api/imports", Csv(row2025, header)).Expect(422);
+        var refused = await Host.PostBytes("/api/imports", ReportCsv.Rows(row2025)).Expect(422);
         Assert.Equal("parent_code", (string?)refused.Json["errors"]![0]!["column"]);
 
         await Host.Post("/api/restructurings", """
@@ -85,8 +81,8 @@ public class RestructuringPartFieldsTests(ApiFixture api) : IClassFixture<ApiFix
              "parts":[{"kind":"transfer","from":["PF-CC-KL"],"parentCode":"PF-SO-NNMT"}]}
             """, Keys.Recorder).Expect(201);
 
-        await Host.PostBytes("/api/imports", Csv(row2025, header)).Expect(200);
-        await Host.PostBytes("/api/imports", Csv(row2024, header)).Expect(200);
+        await Host.PostBytes("/api/imports", ReportCsv.Rows(row2025)).Expect(200);
+        await Host.PostBytes("/api/imports", ReportCsv.Rows(row2024)).Expect(200);
         var before = (await Host.Get("/api/units/PF-CC-KL/state?asOf=2025-02-28").Expect(200)).Json;
         var after = (await Host.Get("/api/units/PF-CC-KL/state?asOf=2025-03-01").Expect(200)).Json;
         Assert.Equal(("PF-SO-NN", "PF-SO-NNMT"), ((string?)before["parentCode"], (string?)after["parentCode"]));
