@@ -43,4 +43,20 @@ public class OpenApiContractTests(ApiFixture api) : IClassFixture<ApiFixture>
         var values = result["oneOf"]!.AsArray().Single(s => (string?)s!["type"] == "string")!["enum"]!.AsArray();
         Assert.Equal(["passed", "failed"], values.Select(v => (string?)v));
     }
+
+    [Theory]
+    [InlineData("/api/reports/annual/{year}")]
+    [InlineData("/api/reports/summary/{year}")]
+    [InlineData("/api/reports/province-report/{year}")]
+    [InlineData("/api/reports/trends")]
+    public async Task A_report_s_CSV_and_workbook_are_files_not_its_JSON_object(string path)
+    {
+        var document = (await Host.Get("/openapi/v1.json", key: null).Expect(200)).Json;
+        var content = document["paths"]![path]!["get"]!["responses"]!["200"]!["content"]!.AsObject();
+
+        Assert.Equal("string", (string?)content["text/csv"]!["schema"]!["type"]);
+        var workbook = content["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"]!["schema"]!;
+        Assert.Equal(("string", "binary"), ((string?)workbook["type"], (string?)workbook["format"]));
+        Assert.NotNull(content["application/json"]!["schema"]!["$ref"]);
+    }
 }

@@ -55,4 +55,13 @@ public class QueryParameterTests(ApiFixture api) : IClassFixture<ApiFixture>
             Keys.Viewer).Expect(200);
         await Host.Get("/api/units?province=Kon+Tum&page=1&pageSize=5", Keys.Viewer).Expect(200);
     }
+
+    [Fact]
+    public async Task An_edition_filter_names_the_editions_and_takes_them_as_documents_write_them()
+    {
+        var unknown = await Host.Get("/api/units?standard=Zzz", Keys.Viewer).Expect(400);
+        Assert.Contains("\"2015\"", (string?)unknown.Json["errors"]!["standard"]![0]);
+
+        await Host.Get($"/api/units?standard={Uri.EscapeDataString("TCVN ISO 9001:2015")}", Keys.Viewer).Expect(200);
+    }
 }

@@ -85,6 +85,21 @@ public static class OpenApi
                 });
                 return Task.CompletedTask;
             });
+            // A report's CSV and workbook are files (text, or bytes), not the JSON object its json format answers.
+            options.AddOperationTransformer((operation, _, _) =>
+            {
+                var contents = operation.Responses?.Values
+                    .SelectMany(response => response.Content ?? new Dictionary<string, OpenApiMediaType>()) ?? [];
+                foreach (var (type, media) in contents.Where(content => !content.Key.Contains("json")))
+                {
+                    media.Schema = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.String,
+                        Format = type.StartsWith("text/") ? null : "binary",
+                    };
+                }
+                return Task.CompletedTask;
+            });
             options.AddOperationTransformer(OpenApiParameters.Describe);
             options.AddDocumentTransformer((document, _, _) =>
             {

@@ -49,8 +49,13 @@ public static class ListUnitsEndpoint
         Edition? standardFilter = null;
         if (standard is not null && standard != Editions.None)
         {
-            if (Edition.IsWellFormed(standard)) standardFilter = new Edition(standard);
-            validation.Edition("standard", standardFilter, rules.Current);
+            var book = rules.Current;
+            standardFilter = book.Named(standard);
+            if (standardFilter is null)
+            {
+                validation.Add("standard", $"No edition of the rule book: write {Editions.None} or one of "
+                    + $"{string.Join(", ", book.Editions.Select(e => $"\"{e.Edition}\""))}.");
+            }
         }
         if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
 
