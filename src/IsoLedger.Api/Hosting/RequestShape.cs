@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -11,23 +12,44 @@ public static partial class RequestShape
 {
     public static IApplicationBuilder UseRequestShape(this IApplicationBuilder app)
     {
-        // The query parameters each API route takes, as its OpenAPI description lists them.
+        // The query parameters each API route takes, as its OpenAPI description lists them; what a route takes is
+        // worked out once per route, so a request with no query and no year in its path is not looked at.
         var parameters = new Lazy<Dictionary<(string Method, string Route), HashSet<string>>>(() =>
             QueryParameters(app.ApplicationServices.GetRequiredService<IApiDescriptionGroupCollectionProvider>()));
+        var routes = new ConcurrentDictionary<RouteEndpoint, RouteShape>();
         return app.Use(async (context, next) =>
         {
-            if (Malformed(context.Request, context.GetEndpoint() as RouteEndpoint, parameters.Value) is { } errors)
+            var request = context.Request;
+            var route = context.GetEndpoint() is RouteEndpoint endpoint
+                ? routes.GetOrAdd(endpoint, e => RouteShape.Of(e, parameters.Value))
+                : null;
+            if ((request.QueryString.HasValue || route?.TakesYear == true) && Malformed(request, route) is { } errors)
             {
                 await Results.Problem(Problems.Invalid(errors)).ExecuteAsync(context);
                 return;
             }
-            if (BodyNotAsSent(context.Request) is { } unsupported)
+            if (BodyNotAsSent(request) is { } unsupported)
             {
                 await unsupported.ExecuteAsync(context);
                 return;
             }
             await next(context);
         });
+    }
+
+    /// <summary>What a route takes: its query parameters (null for a route the API description does not list, such
+    /// as the dashboard's page or the health checks), and whether its path has a year.</summary>
+    private sealed record RouteShape(HashSet<string>? Taken, bool TakesYear)
+    {
+        public static RouteShape Of(
+            RouteEndpoint endpoint, Dictionary<(string Method, string Route), HashSet<string>> parameters)
+        {
+            var route = Route(endpoint.RoutePattern.RawText);
+            var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [];
+            var taken = methods.Select(method => parameters.GetValueOrDefault((method, route)))
+                .FirstOrDefault(found => found is not null);
+            return new(taken, endpoint.RoutePattern.GetParameter("year") is not null);
+        }
     }
 
     private static Dictionary<(string, string), HashSet<string>> QueryParameters(
@@ -44,28 +66,24 @@ public static partial class RequestShape
     /// does not take (a mistyped <c>as_of</c> had been ignored and the answer judged on today; names are matched in
     /// their case, as a body's fields are), and a year in the path that is no number (answered as no such address).
     /// </summary>
-    private static Dictionary<string, string[]>? Malformed(
-        HttpRequest request, RouteEndpoint? endpoint, Dictionary<(string, string), HashSet<string>> parameters)
+    private static Dictionary<string, string[]>? Malformed(HttpRequest request, RouteShape? route)
     {
         var errors = new Dictionary<string, string[]>();
-        foreach (var name in request.Query.Where(p => p.Value.Count > 1).Select(p => p.Key))
-            errors[name] = ["Give this parameter once."];
-        if (endpoint is not null
-            && parameters.TryGetValue((request.Method, Route(endpoint.RoutePattern.RawText)), out var taken))
+        foreach (var (name, values) in request.Query)
         {
-            foreach (var name in request.Query.Keys.Where(name => !taken.Contains(name)))
-            {
-                var meant = taken.FirstOrDefault(known => known.Equals(name, StringComparison.OrdinalIgnoreCase));
-                errors.TryAdd(name, [meant is not null ? $"Write it as {meant}."
-                    : taken.Count == 0 ? "This route takes no query parameters."
-                    : $"This route takes no such parameter; it takes: {string.Join(", ", taken.Order())}."]);
-            }
+            if (values.Count > 1) errors[name] = ["Give this parameter once."];
+            else if (route?.Taken is { } taken && !taken.Contains(name)) errors[name] = [NotTaken(name, taken)];
         }
-        if (endpoint?.RoutePattern.GetParameter("year") is not null
-            && request.RouteValues["year"] is string year && !YearDigits().IsMatch(year))
+        if (route?.TakesYear == true && request.RouteValues["year"] is string year && !YearDigits().IsMatch(year))
             errors["year"] = [$"'{year}' is no year: write it in four digits, e.g. 2020."];
         return errors.Count > 0 ? errors : null;
     }
+
+    private static string NotTaken(string name, HashSet<string> taken) =>
+        taken.FirstOrDefault(known => known.Equals(name, StringComparison.OrdinalIgnoreCase)) is { } meant
+            ? $"Write it as {meant}."
+            : taken.Count == 0 ? "This route takes no query parameters."
+            : $"This route takes no such parameter; it takes: {string.Join(", ", taken.Order())}.";
 
     [GeneratedRegex("^[0-9]{4}$")]
     private static partial Regex YearDigits();
