@@ -26,7 +26,7 @@ namespace Internal.Generated.WolverineHandlers
 
         public override async System.Threading.Tasks.Task Handle(Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
-            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "IsoLedger.Api.Units.MergeUnitEndpoint").SetTag("http.route", "/api/units/{code}/merge").SetTag("http.request.method", "POST");
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "IsoLedger.Api.Restructurings.MergeUnitEndpoint").SetTag("http.route", "/api/units/{code}/merge").SetTag("http.request.method", "POST");
             var code = (string?)httpContext.GetRouteValue("code");
             if(code == null)
             {
@@ -35,9 +35,9 @@ namespace Internal.Generated.WolverineHandlers
             }
 
             // Reading the request body via JSON deserialization
-            var (request, jsonContinue) = await ReadJsonAsync<IsoLedger.Api.Units.MergeUnitRequest>(httpContext);
+            var (request, jsonContinue) = await ReadJsonAsync<IsoLedger.Api.Restructurings.MergeUnitRequest>(httpContext);
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
-            var problemDetails1 = IsoLedger.Api.Units.MergeUnitEndpoint.Validate(request);
+            var problemDetails1 = IsoLedger.Api.Restructurings.MergeUnitEndpoint.Validate(request);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
             {
@@ -47,7 +47,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var result = await IsoLedger.Api.Units.MergeUnitEndpoint.Post(code, request, httpContext, _documentStore, _businessClock).ConfigureAwait(false);
+            var result = await IsoLedger.Api.Restructurings.MergeUnitEndpoint.Post(code, request, httpContext, _documentStore, _businessClock).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

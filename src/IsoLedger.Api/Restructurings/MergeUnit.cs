@@ -1,13 +1,13 @@
 using IsoLedger.Api.Hosting;
-using IsoLedger.Api.Restructurings;
 using IsoLedger.Api.Security;
+using IsoLedger.Api.Units;
 using IsoLedger.Domain.Units;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
-namespace IsoLedger.Api.Units;
+namespace IsoLedger.Api.Restructurings;
 
 /// <param name="MergedOn">The date the merge took effect.</param>
 /// <param name="IntoCode">The code of the existing unit this one merged into.</param>
