@@ -39,10 +39,11 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseCorrelationIds();
 app.UseIsoLedgerRequestLogging();
+// Before any refusal of the request's shape, so that a browser on another origin reads the problem.
+app.UseCors();
 app.UseHeaderLimits();
 app.UseRequestShape();
 app.UseBodyLimits();
-app.UseCors();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();

@@ -44,4 +44,60 @@ public class MergedProvinceImportTests(ApiFixture api) : IClassFixture<ApiFixtur
             "Quảng Trị,MP-SO-TC-A,Sở Tài chính X,department,,,2025,2025-12-15,x,2015,,,,,,,,,",
             "Quảng Trị,MP-SO-TC-B,Sở Tài chính X,department,,,2025,2025-12-15,x,2015,,x,x,x,x,x,x,x,").Expect(200);
     }
+
+    [Fact]
+    public async Task A_former_province_s_unit_listed_under_another_code_in_its_successor_s_report_is_refused()
+    {
+        await Import("Quảng Bình,MP-QB-SO-VH,Sở Văn hóa,department,,,2024,2024-11-15,x,2015,,x,x,x,x,x,x,x,")
+            .Expect(200);
+
+        var refused = await Import(
+            "Quảng Trị,MP-QT-SO-VH,Sở Văn hóa,department,,,2025,2025-12-15,x,2015,,x,x,x,x,x,x,x,").Expect(422);
+
+        Assert.Contains("MP-QB-SO-VH", (string?)refused.Json["errors"]![0]!["reason"]);
+    }
+
+    [Fact]
+    public async Task A_unit_that_ended_later_still_holds_its_name_in_a_year_it_existed()
+    {
+        await Host.RegisterCommune("MP-X-OLD", "2015-01-01");
+        await Host.Post("/api/restructurings", """
+            {"decisionNo":"MP/2","effectiveOn":"2022-01-01","parts":[{"kind":"dissolve","from":["MP-X-OLD"]}]}
+            """, Keys.Recorder).Expect(201);
+
+        await Import(
+            "Quảng Trị,MP-X-OLD,UBND Xã MP-X-OLD,commune,Hải Lăng,,2020,2020-11-15,x,2015,,,,,,,,,",
+            "Quảng Trị,MP-X-NEW,UBND Xã MP-X-OLD,commune,Hải Lăng,,2020,2020-11-15,x,2015,,,,,,,,,").Expect(422);
+    }
+
+    [Fact]
+    public async Task A_former_province_s_table_in_the_import_layout_imports_back()
+    {
+        await Import("Quảng Bình,MP-QB-SO-YT,Sở Y tế,department,,,2024,2024-11-15,x,2015,,x,x,x,x,x,x,x,")
+            .Expect(200);
+
+        var export = await Host.Get($"/api/reports/annual/2025?province={Uri.EscapeDataString("Quảng Bình")}"
+            + "&layout=import").Expect(200);
+
+        Assert.Contains("Quảng Trị,MP-QB-SO-YT", export.Text);
+        await Host.PostBytes("/api/imports", System.Text.Encoding.UTF8.GetBytes(export.Text)).Expect(200);
+    }
+
+    [Fact]
+    public async Task One_district_however_it_is_abbreviated_is_one_group_of_the_year_s_table()
+    {
+        await Import(
+            "Hà Tĩnh,MP-HT-1,UBND Phường 1,commune,TP. Hà Tĩnh,,2020,2020-11-15,x,2015,,,,,,,,,",
+            "Hà Tĩnh,MP-HT-2,UBND Phường 2,commune,Thành phố Hà Tĩnh,,2020,2020-11-15,x,2015,,,,,,,,,").Expect(200);
+        await Host.Post("/api/units", """
+            {"code":"MP-HT-3","name":"UBND Phường 3","level":"commune","province":"Hà Tĩnh",
+             "district":"TP Hà Tĩnh","registeredOn":"2015-01-01"}
+            """).Expect(201);
+
+        var table = (await Host.Get($"/api/reports/annual/2020?province={Uri.EscapeDataString("Hà Tĩnh")}"
+            + "&format=json").Expect(200)).Json;
+
+        var district = Assert.Single(table["byDistrict"]!.AsArray());
+        Assert.Equal(3, (int)district!["units"]!);
+    }
 }

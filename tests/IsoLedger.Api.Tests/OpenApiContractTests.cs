@@ -59,4 +59,15 @@ public class OpenApiContractTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(("string", "binary"), ((string?)workbook["type"], (string?)workbook["format"]));
         Assert.NotNull(content["application/json"]!["schema"]!["$ref"]);
     }
+
+    [Fact]
+    public async Task A_path_year_is_described_as_the_server_reads_it()
+    {
+        var document = (await Host.Get("/openapi/v1.json", key: null).Expect(200)).Json;
+        var year = document["paths"]!["/api/dashboards/national/{year}"]!["get"]!["parameters"]!.AsArray()
+            .Single(p => (string?)p!["name"] == "year")!["schema"]!;
+
+        Assert.Equal(("integer", "2000", "9999"),
+            ((string?)year["type"], year["minimum"]?.ToString(), year["maximum"]?.ToString()));
+    }
 }

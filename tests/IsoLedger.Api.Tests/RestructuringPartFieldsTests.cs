@@ -101,4 +101,23 @@ public class RestructuringPartFieldsTests(ApiFixture api) : IClassFixture<ApiFix
 
         Assert.NotNull(answer.Json["errors"]!["parts[0].parentCode"]);
     }
+
+    [Fact]
+    public async Task A_table_s_transfer_to_a_new_parent_is_recorded_beside_a_move_on_the_same_day()
+    {
+        await Host.RegisterCommune("PF-TP-A", "2015-01-01");
+        const string header = "decision_no,effective_on,kind,from_code,district,parent_code\n";
+        await Host.PostBytes("/api/restructurings/import",
+            Encoding.UTF8.GetBytes(header + "PF/7,2020-01-01,transfer,PF-TP-A,Gio Linh,\n")).Expect(200);
+
+        var answer = await Host.PostBytes("/api/restructurings/import",
+            Encoding.UTF8.GetBytes(header + "PF/8,2020-01-01,transfer,PF-TP-A,Gio Linh,PF-SO-2\n")).Expect(200);
+
+        Assert.Single(answer.Json["restructurings"]!.AsArray());
+        var state = (await Host.Get("/api/units/PF-TP-A/state?asOf=2020-01-01").Expect(200)).Json;
+        Assert.Equal("PF-SO-2", (string?)state["parentCode"]);
+        var refused = await Host.PostBytes("/api/restructurings/import",
+            Encoding.UTF8.GetBytes(header + "PF/9,2020-01-01,rename,PF-TP-A,,PF-SO-3\n")).Expect(422);
+        Assert.Contains(refused.Json["errors"]!.AsArray(), e => (string?)e!["column"] == "parent_code");
+    }
 }

@@ -43,4 +43,18 @@ public class ReportRowEditionTests
         Assert.Equal(Edition.Iso9001V2015, accepted.Events.OfType<ConformityDeclared>().Single().Standard);
         Assert.Empty(accepted.Events.OfType<StandardConverted>());
     }
+
+    [Fact]
+    public void A_table_that_says_the_unit_did_not_convert_records_a_declaration_on_the_listed_edition()
+    {
+        var row = new ReportRow("Hà Tĩnh", "HT-Z", "UBND Xã Z", UnitLevel.Commune, "Kỳ Anh", null, 2019,
+            new DateOnly(2019, 11, 15), Declared: true, Edition.Iso9001V2015, ConversionState.None, false, false,
+            false, false, false, false, true, null, DeclaredBy: new DateOnly(2014, 12, 31));
+
+        var accepted = Assert.IsType<Accepted>(ReportRowDecider.Decide(null, row, Today, Book));
+
+        var declared = accepted.Events.OfType<ConformityDeclared>().ToList();
+        Assert.Equal([("2008", false), ("2015", true)], declared.Select(d => (d.Standard.Name, d.Redeclaration)));
+        Assert.Empty(accepted.Events.OfType<StandardConverted>());
+    }
 }

@@ -104,12 +104,24 @@ public sealed record AnnualTable(
 
     private static DateOnly Later(DateOnly a, DateOnly b) => a > b ? a : b;
 
+    /// <summary>The rows with one spelling per district (<see cref="DistrictNames"/>: "TP. Đông Hà" and "Thành phố
+    /// Đông Hà", recorded through the API, are one district), the most used, so that the table's groups, its
+    /// totals by district and its filter agree.</summary>
+    private static IEnumerable<AnnualRow> OneSpellingPerDistrict(IReadOnlyList<AnnualRow> rows)
+    {
+        var spelling = rows.Where(r => r.District is not null).GroupBy(r => DistrictNames.Comparable(r.District!))
+            .ToDictionary(g => g.Key, g => g.GroupBy(r => r.District!).OrderByDescending(s => s.Count())
+                .ThenBy(s => s.Key, StringComparer.Ordinal).First().Key);
+        return rows.Select(r =>
+            r.District is null ? r : r with { District = spelling[DistrictNames.Comparable(r.District)] });
+    }
+
     public static AnnualTable Of(
         string province, IEnumerable<Unit> units, int year, DateOnly today, DateOnly? asOf = null)
     {
         var judgedOn = JudgedOnFor(year, today, asOf);
-        var rows = UnitsOf(units, year, judgedOn)
-            .Select(u => AnnualRow.Of(u, year, judgedOn, asOf))
+        var rows = OneSpellingPerDistrict(
+                [.. UnitsOf(units, year, judgedOn).Select(u => AnnualRow.Of(u, year, judgedOn, asOf))])
             .OrderBy(r => r.Level)
             .ThenBy(r => r.District, StringComparer.Ordinal)
             .ThenBy(r => r.Code, StringComparer.Ordinal)

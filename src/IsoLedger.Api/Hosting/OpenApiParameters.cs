@@ -19,6 +19,9 @@ public static class OpenApiParameters
         var method = context.Description.HttpMethod ?? "";
         foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
         {
+            // A year in the path is four digits (RequestShape), from 2000 (Validation.Year).
+            if (parameter is { In: ParameterLocation.Path, Name: "year" })
+                parameter.Schema = Integer(Validation.EarliestDate.Year, 9999, "int32");
             if (parameter.In != ParameterLocation.Query) continue;
             if (QuerySchema(parameter.Name) is { } schema) parameter.Schema = schema;
             // The dashboards and reports answer for one province: without it they answer 400 "Required".

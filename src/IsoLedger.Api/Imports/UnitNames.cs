@@ -1,5 +1,6 @@
 using IsoLedger.Domain;
 using IsoLedger.Domain.Imports;
+using IsoLedger.Domain.Provinces;
 using IsoLedger.Domain.Units;
 using Marten;
 
@@ -41,15 +42,21 @@ public sealed class UnitNames
     }
 
     /// <summary>A code recorded or listed under <paramref name="row"/>'s name when the row's own is none of them, or
-    /// null (a unit's own row is never refused, even where the API let another unit take its name). The row of a
-    /// unit that has ended leaves its name to the unit formed in its place (a year's table lists both).</summary>
+    /// null. Looked for in every province that counts as the row's on its date (a 2025 report of Quảng Trị lists the
+    /// former Quảng Bình units, recorded under Quảng Bình). A unit's own row is never refused, even where the API let
+    /// another unit take its name, nor is the row of a unit that has ended since: a year's table lists it beside the
+    /// unit formed in its place under its name.</summary>
     public string? OtherCodeOf(ReportRow row)
     {
-        if (ended.Contains(row.UnitCode)) return null;
-        var key = Key(row.Province, row.Level, row.District, row.UnitName);
-        if (codes.TryGetValue(key, out var named) && !named.Contains(row.UnitCode)) return named.Min;
-        Add(key, row.UnitCode);
-        return null;
+        var counted = Provinces.NamesCountedAs(Provinces.On(row.Province, row.ReportDate), row.ReportDate);
+        var named = counted.Append(row.Province).Distinct()
+            .SelectMany(province => codes.GetValueOrDefault(Key(province, row.Level, row.District, row.UnitName))
+                ?? [])
+            .ToHashSet(StringComparer.Ordinal);
+        Add(Key(row.Province, row.Level, row.District, row.UnitName), row.UnitCode);
+        return ended.Contains(row.UnitCode) || named.Count == 0 || named.Contains(row.UnitCode)
+            ? null
+            : named.Min(StringComparer.Ordinal);
     }
 
     private void Add((string, UnitLevel, string, string) key, string code)

@@ -2,6 +2,7 @@ using IsoLedger.Api.Dashboards;
 using IsoLedger.Api.Imports;
 using IsoLedger.Domain;
 using IsoLedger.Domain.LegalBasis;
+using IsoLedger.Domain.Provinces;
 using IsoLedger.Domain.Units;
 using Marten;
 
@@ -102,10 +103,13 @@ public static class AnnualReport
     public static byte[] Import(AnnualTable table, IReadOnlyDictionary<string, Unit> units)
     {
         var csv = new CsvWriter().Row(ReportRowParser.Columns);
+        // The province as it was on the table's day: a former province's table (Quảng Bình's 2025) names the one it
+        // had become part of, which its units count under then and which an import takes on that date.
+        var province = Provinces.On(table.Province, table.JudgedOn);
         foreach (var row in table.Rows)
         {
             var unit = units[row.Code];
-            csv.Row(table.Province, row.Code, row.Name, Vocabulary.Levels[row.Level].Value, row.District,
+            csv.Row(province, row.Code, row.Name, Vocabulary.Levels[row.Level].Value, row.District,
                 unit.ParentCodeOn(table.JudgedOn), table.Year, table.JudgedOn.ToString("yyyy-MM-dd"),
                 Mark(row.Declared),
                 row.Standard == Editions.None ? "" : row.Standard, Vocabulary.Conversions[row.Conversion].Value,

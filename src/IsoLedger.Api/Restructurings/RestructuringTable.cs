@@ -140,6 +140,10 @@ public static class RestructuringTable
                 parentCode);
     }
 
+    /// <summary>The table's column of a request field (parentCode is parent_code).</summary>
+    private static string Column(string field) =>
+        string.Concat(field.Select(c => char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : c.ToString()));
+
     /// <summary>A province in force on the effective date, stored by its canonical name.</summary>
     private static string? Province(
         int line, string column, string? name, DateOnly? effectiveOn, List<ImportError> errors)
@@ -167,7 +171,7 @@ public static class RestructuringTable
             var kind = KindOf(row);
             var given = RestructuringPart.FieldsNotTakenBy(kind, row.Name, row.Province, row.District, row.ParentCode);
             foreach (var field in given)
-                errors.Add(new(row.Line, field, RestructureUnitsEndpoint.NotTaken(kind, field)));
+                errors.Add(new(row.Line, Column(field), RestructureUnitsEndpoint.NotTaken(kind, field)));
         }
         var parts = new List<RestructuringPart>();
         foreach (var merge in rows.Where(r => KindOf(r) == RestructuringKind.Merge).GroupBy(r => r.Into))

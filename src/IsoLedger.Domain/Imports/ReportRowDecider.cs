@@ -117,12 +117,18 @@ public static class ReportRowDecider
             yield return new StartConversion(on, null, Edition.Iso9001V2015);
         if (row.Conversion == ConversionState.Done && conversion?.CompletedOn is null)
             yield return new CompleteConversion(on, null, Edition.Iso9001V2015);
-        // Later tables have no conversion column: a unit they list on a later edition than the one it is recorded on
-        // (or was just declared on, the listed one not yet published then) had converted to it by then.
+        // A unit listed on a later edition than the one it is recorded on (or was just declared on, the listed one not
+        // yet published then) had moved to it by the row's date: by a conversion where the table has no conversion
+        // column (later tables), by a declaration on it (công bố lại) where the table says it did not convert.
         var standardBefore = declaredNow ? row.DeclaredStandard(rules) : unit.StandardOn(on);
-        if (row.Conversion is null && row.Standard is { } reported && (declaredNow || unit.Declarations.Count > 0)
+        if (row.Conversion is null or ConversionState.None && row.Standard is { } reported
+            && (declaredNow || unit.Declarations.Count > 0)
             && standardBefore is { } current && rules.Knows(reported) && rules.Precedes(current, reported))
-            yield return new CompleteConversion(on, null, reported);
+        {
+            yield return row.Conversion is null
+                ? new CompleteConversion(on, null, reported)
+                : new DeclareConformity(on, reported, null, null, DatedByReport: true);
+        }
 
         if (row.ReportSubmitted && year.ReportSubmittedOn is null)
             yield return new SubmitAnnualReport(row.Year, on);

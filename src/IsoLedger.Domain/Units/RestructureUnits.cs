@@ -53,8 +53,8 @@ public sealed record RestructuringPart(
                 && s.IntoCodes.Order().SequenceEqual(Successors().Order()),
             RestructuringKind.Dissolve => unit.Dissolution?.DissolvedOn == effectiveOn,
             RestructuringKind.Rename => unit.Renames.Any(r => r.RenamedOn == effectiveOn && r.Name == Name),
-            _ => unit.Transfers.Any(t =>
-                t.TransferredOn == effectiveOn && t.Province == Province && t.District == District),
+            _ => unit.Transfers.Any(t => t.TransferredOn == effectiveOn && t.Province == Province
+                && t.District == District && t.ParentCode == ParentCode),
         });
 }
 
