@@ -400,5 +400,6 @@ public sealed class ReportImporter(
     /// province it was recorded in (or transferred to) by then, or that province's successor once it has merged into
     /// another (a 2025 report of Quảng Trị lists the former Quảng Bình units; Huế lists Thừa Thiên Huế's).</summary>
     private static bool InRowsProvince(Unit unit, ReportRow row) =>
-        Provinces.On(unit.ProvinceOn(row.ReportDate), row.ReportDate) == Provinces.On(row.Province, row.ReportDate);
+        unit.ProvinceOn(row.ReportDate) is var recorded && recorded == row.Province
+        || Provinces.On(recorded, row.ReportDate) == Provinces.On(row.Province, row.ReportDate);
 }

@@ -18,6 +18,10 @@ public sealed class UnitNames
     /// <summary>The units recorded as merged, split or dissolved.</summary>
     private readonly HashSet<string> ended = new(StringComparer.Ordinal);
 
+    /// <summary>The provinces counted as a row's on its date, by province and date (a file has few of either).
+    /// </summary>
+    private readonly Dictionary<(string Province, DateOnly On), string[]> countedAs = [];
+
     /// <summary>The units recorded that still exist (a new unit may take the name of one merged into it).</summary>
     public static async Task<UnitNames> Recorded(IQuerySession session, CancellationToken cancellation)
     {
@@ -48,15 +52,26 @@ public sealed class UnitNames
     /// unit formed in its place under its name.</summary>
     public string? OtherCodeOf(ReportRow row)
     {
-        var counted = Provinces.NamesCountedAs(Provinces.On(row.Province, row.ReportDate), row.ReportDate);
-        var named = counted.Append(row.Province).Distinct()
-            .SelectMany(province => codes.GetValueOrDefault(Key(province, row.Level, row.District, row.UnitName))
-                ?? [])
-            .ToHashSet(StringComparer.Ordinal);
-        Add(Key(row.Province, row.Level, row.District, row.UnitName), row.UnitCode);
-        return ended.Contains(row.UnitCode) || named.Count == 0 || named.Contains(row.UnitCode)
-            ? null
-            : named.Min(StringComparer.Ordinal);
+        if (!countedAs.TryGetValue((row.Province, row.ReportDate), out var counted))
+        {
+            counted = countedAs[(row.Province, row.ReportDate)] =
+            [
+                .. Provinces.NamesCountedAs(Provinces.On(row.Province, row.ReportDate), row.ReportDate)
+                    .Append(row.Province).Distinct(),
+            ];
+        }
+        var own = Key(row.Province, row.Level, row.District, row.UnitName);
+        string? other = null;
+        var listedHere = false;
+        foreach (var province in counted)
+        {
+            var key = province == row.Province ? own : Key(province, row.Level, row.District, row.UnitName);
+            if (!codes.TryGetValue(key, out var named)) continue;
+            listedHere |= named.Contains(row.UnitCode);
+            if (other is null || string.CompareOrdinal(named.Min, other) < 0) other = named.Min;
+        }
+        Add(own, row.UnitCode);
+        return ended.Contains(row.UnitCode) || listedHere ? null : other;
     }
 
     private void Add((string, UnitLevel, string, string) key, string code)
