@@ -99,5 +99,33 @@ public class MergedProvinceImportTests(ApiFixture api) : IClassFixture<ApiFixtur
 
         var district = Assert.Single(table["byDistrict"]!.AsArray());
         Assert.Equal(3, (int)district!["units"]!);
+        var conversion = (await Host.Get($"/api/dashboards/conversion?province={Uri.EscapeDataString("Hà Tĩnh")}"
+            + "&asOf=2020-12-31&consistent=true", Keys.Viewer).Expect(200)).Json;
+        Assert.Single(conversion["data"]!["byDistrict"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task A_late_table_of_a_former_province_is_judged_on_its_year_not_on_its_date()
+    {
+        await Import("Quảng Trị,MP-QT-SO-TP,Sở Tư pháp Z,department,,,2024,2024-11-15,x,2015,,x,x,x,x,x,x,x,")
+            .Expect(200);
+
+        await Import("Quảng Bình,MP-QB-SO-TP,Sở Tư pháp Z,department,,,2024,2025-07-15,x,2015,,x,x,x,x,x,x,x,")
+            .Expect(200);
+        await Import("Quảng Bình,MP-QT-SO-TP,Sở Tư pháp Z,department,,,2024,2025-07-15,x,2015,,x,x,x,x,x,x,x,")
+            .Expect(422);
+    }
+
+    [Fact]
+    public async Task A_new_code_listed_before_a_unit_that_ended_later_under_its_name_is_refused_too()
+    {
+        await Host.RegisterCommune("MP-Y-OLD", "2015-01-01");
+        await Host.Post("/api/restructurings", """
+            {"decisionNo":"MP/3","effectiveOn":"2022-01-01","parts":[{"kind":"dissolve","from":["MP-Y-OLD"]}]}
+            """, Keys.Recorder).Expect(201);
+
+        await Import(
+            "Quảng Trị,MP-Y-NEW,UBND Xã MP-Y-OLD,commune,Hải Lăng,,2020,2020-11-15,x,2015,,,,,,,,,",
+            "Quảng Trị,MP-Y-OLD,UBND Xã MP-Y-OLD,commune,Hải Lăng,,2020,2020-11-15,x,2015,,,,,,,,,").Expect(422);
     }
 }

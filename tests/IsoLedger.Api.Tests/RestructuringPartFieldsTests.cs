@@ -120,4 +120,17 @@ public class RestructuringPartFieldsTests(ApiFixture api) : IClassFixture<ApiFix
             Encoding.UTF8.GetBytes(header + "PF/9,2020-01-01,rename,PF-TP-A,,PF-SO-3\n")).Expect(422);
         Assert.Contains(refused.Json["errors"]!.AsArray(), e => (string?)e!["column"] == "parent_code");
     }
+
+    [Fact]
+    public async Task A_table_row_describing_an_existing_unit_it_goes_into_is_refused()
+    {
+        await Host.RegisterCommune("PF-MT-A", "2015-01-01");
+        await Host.RegisterCommune("PF-MT-B", "2015-01-01");
+        const string header = "decision_no,effective_on,kind,from_code,into_code,into_district\n";
+
+        var refused = await Host.PostBytes("/api/restructurings/import",
+            Encoding.UTF8.GetBytes(header + "PF/10,2020-01-01,merge,PF-MT-A,PF-MT-B,Gio Linh\n")).Expect(422);
+
+        Assert.Equal("into_district", (string?)refused.Json["errors"]![0]!["column"]);
+    }
 }

@@ -57,4 +57,40 @@ public class ReportRowEditionTests
         Assert.Equal([("2008", false), ("2015", true)], declared.Select(d => (d.Standard.Name, d.Redeclaration)));
         Assert.Empty(accepted.Events.OfType<StandardConverted>());
     }
+
+    private static ReportRow Listed(int year, Edition standard, ConversionState? conversion, DateOnly? declaredBy) =>
+        new("Hà Tĩnh", "HT-W", "UBND Xã W", UnitLevel.Commune, "Kỳ Anh", null, year, new DateOnly(year, 11, 15),
+            Declared: true, standard, conversion, false, false, false, false, false, false, true, null,
+            DeclaredBy: declaredBy);
+
+    [Fact]
+    public void A_later_year_imported_first_leaves_the_earlier_year_nothing_to_refuse()
+    {
+        var since2014 = new DateOnly(2014, 12, 31);
+        var later = Assert.IsType<Accepted>(ReportRowDecider.Decide(
+            null, Listed(2019, Edition.Iso9001V2015, null, since2014), Today, Book));
+        var unit = UnitDecider.Replay(later.Events)!;
+
+        var earlier = ReportRowDecider.Decide(unit, Listed(2018, Edition.Iso9001V2015, null, since2014), Today, Book);
+
+        Assert.IsType<Accepted>(earlier);
+    }
+
+    [Fact]
+    public void A_declaration_recorded_between_the_declared_by_day_and_the_row_s_is_the_standard_before_it()
+    {
+        var on2015 = Assert.IsType<Accepted>(ReportRowDecider.Decide(
+            null, Listed(2018, Edition.Iso9001V2015, null, null), Today, Book));
+        var unit = UnitDecider.Replay(on2015.Events)!;
+
+        foreach (var conversion in new ConversionState?[] { null, ConversionState.None })
+        {
+            var row = Listed(2019, Edition.Iso9001V2015, conversion, new DateOnly(2014, 12, 31));
+            var accepted = Assert.IsType<Accepted>(ReportRowDecider.Decide(unit, row, Today, Book));
+
+            Assert.Empty(accepted.Events.OfType<StandardConverted>());
+            Assert.DoesNotContain(
+                accepted.Events.OfType<ConformityDeclared>(), d => d.Standard == Edition.Iso9001V2015);
+        }
+    }
 }

@@ -109,11 +109,8 @@ public sealed record AnnualTable(
     /// totals by district and its filter agree.</summary>
     private static IEnumerable<AnnualRow> OneSpellingPerDistrict(IReadOnlyList<AnnualRow> rows)
     {
-        var spelling = rows.Where(r => r.District is not null).GroupBy(r => DistrictNames.Comparable(r.District!))
-            .ToDictionary(g => g.Key, g => g.GroupBy(r => r.District!).OrderByDescending(s => s.Count())
-                .ThenBy(s => s.Key, StringComparer.Ordinal).First().Key);
-        return rows.Select(r =>
-            r.District is null ? r : r with { District = spelling[DistrictNames.Comparable(r.District)] });
+        var spelling = DistrictNames.OneSpelling(rows.Select(r => r.District).OfType<string>());
+        return rows.Select(r => r.District is null ? r : r with { District = spelling(r.District) });
     }
 
     public static AnnualTable Of(

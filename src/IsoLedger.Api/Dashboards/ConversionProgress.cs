@@ -37,6 +37,8 @@ public sealed record ConversionProgress(
         var active = units.Where(u => u.ExistsOn(asOf) && (level is null || u.Level == level))
             .Select(u => (Unit: u, Standing: Standings.Of(u, asOf, rules)))
             .ToList();
+        // One group per district however its units were recorded (TP. Đông Hà, Thành phố Đông Hà), as the annual table.
+        var spelling = DistrictNames.OneSpelling(active.Select(a => a.Unit.DistrictOn(asOf)).OfType<string>());
         return new(
             province,
             asOf,
@@ -44,13 +46,14 @@ public sealed record ConversionProgress(
             ConversionCounts.Of(active.Select(a => a.Standing)),
             active.GroupBy(a => a.Unit.Level).OrderBy(g => g.Key)
                 .Select(g => new LevelConversion(g.Key, ConversionCounts.Of(g.Select(a => a.Standing)))).ToList(),
-            active.Where(a => a.Unit.DistrictOn(asOf) is not null).GroupBy(a => a.Unit.DistrictOn(asOf)!)
+            active.Where(a => a.Unit.DistrictOn(asOf) is not null).GroupBy(a => spelling(a.Unit.DistrictOn(asOf)!))
                 .OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => new DistrictConversion(g.Key, ConversionCounts.Of(g.Select(a => a.Standing)))).ToList(),
             level is null
                 ? null
                 : [.. active.Select(a => new UnitConversion(
-                        a.Unit.Code, a.Unit.NameOn(asOf), a.Unit.DistrictOn(asOf), a.Standing))
+                        a.Unit.Code, a.Unit.NameOn(asOf), a.Unit.DistrictOn(asOf) is { } d ? spelling(d) : null,
+                        a.Standing))
                     .OrderBy(u => u.District, StringComparer.Ordinal).ThenBy(u => u.Code, StringComparer.Ordinal)]);
     }
 }

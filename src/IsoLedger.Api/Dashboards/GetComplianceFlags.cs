@@ -44,7 +44,7 @@ public static class GetComplianceFlagsEndpoint
             var flags = report.Flags.Where(f =>
                 (rule is null || f.Rule == rule)
                 && (levelFilter is null || f.Level == levelFilter)
-                && (districtFilter is null || f.District == districtFilter));
+                && (districtFilter is null || DistrictNames.Same(f.District, districtFilter)));
             return report with { Flags = flags.ToList() };
         }, store, freshness, cache, cancellation);
     }

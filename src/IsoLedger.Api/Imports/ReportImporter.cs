@@ -340,7 +340,7 @@ public sealed class ReportImporter(
             var unit = states[row.UnitCode];
             if (unit is not null && (unit.Level != row.Level || !InRowsProvince(unit, row)))
             {
-                var recorded = $"a {Vocabulary.Levels[unit.Level].Value} of {unit.ProvinceOn(row.ReportDate)}";
+                var recorded = $"a {Vocabulary.Levels[unit.Level].Value} of {unit.ProvinceOn(row.StepDate)}";
                 var reported = $"a {Vocabulary.Levels[row.Level].Value} of {row.Province}";
                 errors.Add(new ImportError(line, "unit_code",
                     $"Unit {row.UnitCode} is recorded as {recorded}, not {reported}."));
@@ -396,10 +396,11 @@ public sealed class ReportImporter(
         return e;
     }
 
-    /// <summary>Whether the row's province is the one <paramref name="unit"/> counts under on the report's date: the
+    /// <summary>Whether the row's province is the one <paramref name="unit"/> counts under on the row's date (its
+    /// steps' date, on which the row's province is checked): the
     /// province it was recorded in (or transferred to) by then, or that province's successor once it has merged into
     /// another (a 2025 report of Quảng Trị lists the former Quảng Bình units; Huế lists Thừa Thiên Huế's).</summary>
     private static bool InRowsProvince(Unit unit, ReportRow row) =>
-        unit.ProvinceOn(row.ReportDate) is var recorded && recorded == row.Province
-        || Provinces.On(recorded, row.ReportDate) == Provinces.On(row.Province, row.ReportDate);
+        unit.ProvinceOn(row.StepDate) is var recorded && recorded == row.Province
+        || Provinces.On(recorded, row.StepDate) == Provinces.On(row.Province, row.StepDate);
 }

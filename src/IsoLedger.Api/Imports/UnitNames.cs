@@ -15,8 +15,9 @@ public sealed class UnitNames
     private readonly Dictionary<(string Province, UnitLevel Level, string District, string Name), SortedSet<string>>
         codes = [];
 
-    /// <summary>The units recorded as merged, split or dissolved.</summary>
+    /// <summary>The units recorded as merged, split or dissolved, and every unit recorded.</summary>
     private readonly HashSet<string> ended = new(StringComparer.Ordinal);
+    private readonly HashSet<string> recorded = new(StringComparer.Ordinal);
 
     /// <summary>The provinces counted as a row's on its date, by province and date (a file has few of either).
     /// </summary>
@@ -39,6 +40,7 @@ public sealed class UnitNames
             .ToListAsync(cancellation);
         foreach (var unit in units)
         {
+            names.recorded.Add(unit.Code);
             if (unit.Ended) names.ended.Add(unit.Code);
             else names.Add(Key(unit.Province, unit.Level, unit.District, unit.Name), unit.Code);
         }
@@ -47,20 +49,23 @@ public sealed class UnitNames
 
     /// <summary>A code recorded or listed under <paramref name="row"/>'s name when the row's own is none of them, or
     /// null. Looked for in every province that counts as the row's on its date (a 2025 report of Quảng Trị lists the
-    /// former Quảng Bình units, recorded under Quảng Bình). A unit's own row is never refused, even where the API let
-    /// another unit take its name, nor is the row of a unit that has ended since: a year's table lists it beside the
-    /// unit formed in its place under its name.</summary>
+    /// former Quảng Bình units, recorded under Quảng Bình). A unit's own row is never refused for a recorded unit's
+    /// name, even where the API let another unit take its name; a unit that has ended since leaves its name to the
+    /// recorded units formed in its place (a year's table lists both), not to a new code in the file.</summary>
     public string? OtherCodeOf(ReportRow row)
     {
-        if (!countedAs.TryGetValue((row.Province, row.ReportDate), out var counted))
+        var on = row.StepDate;
+        if (!countedAs.TryGetValue((row.Province, on), out var counted))
         {
-            counted = countedAs[(row.Province, row.ReportDate)] =
-            [
-                .. Provinces.NamesCountedAs(Provinces.On(row.Province, row.ReportDate), row.ReportDate)
-                    .Append(row.Province).Distinct(),
-            ];
+            counted = countedAs[(row.Province, on)] =
+                [.. Provinces.NamesCountedAs(Provinces.On(row.Province, on), on).Append(row.Province).Distinct()];
         }
         var own = Key(row.Province, row.Level, row.District, row.UnitName);
+        // Whose name a row may not take: an ended unit's, that of a code new in the file; a recorded unit's, that of
+        // another unit still existing; a new unit's, any.
+        Func<string, bool> rivals = ended.Contains(row.UnitCode) ? code => !recorded.Contains(code)
+            : recorded.Contains(row.UnitCode) ? code => !ended.Contains(code)
+            : _ => true;
         string? other = null;
         var listedHere = false;
         foreach (var province in counted)
@@ -68,10 +73,11 @@ public sealed class UnitNames
             var key = province == row.Province ? own : Key(province, row.Level, row.District, row.UnitName);
             if (!codes.TryGetValue(key, out var named)) continue;
             listedHere |= named.Contains(row.UnitCode);
-            if (other is null || string.CompareOrdinal(named.Min, other) < 0) other = named.Min;
+            var rival = named.FirstOrDefault(rivals);
+            if (rival is not null && (other is null || string.CompareOrdinal(rival, other) < 0)) other = rival;
         }
         Add(own, row.UnitCode);
-        return ended.Contains(row.UnitCode) || listedHere ? null : other;
+        return listedHere ? null : other;
     }
 
     private void Add((string, UnitLevel, string, string) key, string code)

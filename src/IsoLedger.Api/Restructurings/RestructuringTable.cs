@@ -119,6 +119,14 @@ public static class RestructuringTable
         var district = Field("district");
         var parentCode = Code("parent_code");
         NewUnit? intoNew = null;
+        // An existing unit is named by its code: its district or parent would be dropped, not recorded.
+        var describesExisting = new[] { "into_level", "into_province", "into_district", "into_parent_code" }
+            .FirstOrDefault(column => Field(column) is not null);
+        if (Field("into_name") is null && describesExisting is { } column)
+        {
+            errors.Add(new(record.Line, column,
+                "An existing unit is named by its code alone; a new one gives its into_name, level and province."));
+        }
         if (Field("into_name") is { } intoName)
         {
             var level = Member("into_level", Vocabulary.Levels);

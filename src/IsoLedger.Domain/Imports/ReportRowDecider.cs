@@ -120,10 +120,11 @@ public static class ReportRowDecider
         // A unit listed on a later edition than the one it is recorded on (or was just declared on, the listed one not
         // yet published then) had moved to it by the row's date: by a conversion where the table has no conversion
         // column (later tables), by a declaration on it (công bố lại) where the table says it did not convert.
-        var standardBefore = declaredNow ? row.DeclaredStandard(rules) : unit.StandardOn(on);
+        // A conversion to it already completed (a later year imported first) is the ledger knowing more.
+        var standardBefore = unit.StandardOn(on) ?? (declaredNow ? row.DeclaredStandard(rules) : null);
         if (row.Conversion is null or ConversionState.None && row.Standard is { } reported
-            && (declaredNow || unit.Declarations.Count > 0)
-            && standardBefore is { } current && rules.Knows(reported) && rules.Precedes(current, reported))
+            && standardBefore is { } current && rules.Knows(reported) && rules.Precedes(current, reported)
+            && !unit.Conversions.Any(c => c.To == reported && c.CompletedOn is not null))
         {
             yield return row.Conversion is null
                 ? new CompleteConversion(on, null, reported)

@@ -27,6 +27,15 @@ public static class DistrictNames
         return written is null ? text : kind + text[written.Length..].TrimStart();
     }
 
+    /// <summary>One spelling for each district among <paramref name="districts"/>, the most used (ties: the first in
+    /// ordinal order), so that a table groups and labels a district once however its units were recorded.</summary>
+    public static Func<string, string> OneSpelling(IEnumerable<string> districts)
+    {
+        var spelling = districts.GroupBy(Comparable).ToDictionary(g => g.Key, g => g.GroupBy(d => d)
+            .OrderByDescending(s => s.Count()).ThenBy(s => s.Key, StringComparer.Ordinal).First().Key);
+        return district => spelling.GetValueOrDefault(Comparable(district), district);
+    }
+
     /// <summary>Whether <paramref name="a"/> and <paramref name="b"/> name one district.</summary>
     public static bool Same(string? a, string? b) =>
         a is null || b is null ? a == b : Comparable(a) == Comparable(b);
