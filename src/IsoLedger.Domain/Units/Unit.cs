@@ -101,22 +101,27 @@ public sealed record Unit
     public bool ExistsOn(DateOnly date) => ExistsFrom <= date && !(EndedOn <= date);
 
     public string NameOn(DateOnly date) =>
-        Renames.Where(r => r.RenamedOn <= date).MaxBy(r => r.RenamedOn)?.Name ?? RegisteredName ?? Name;
+        Latest(Renames.Where(r => r.RenamedOn <= date), r => r.RenamedOn)?.Name ?? RegisteredName ?? Name;
 
     /// <summary>The department the unit belonged to on <paramref name="date"/> (a sub-department's parent changes by
     /// a transfer when its department merges).</summary>
     public string? ParentCodeOn(DateOnly date) =>
-        Transfers.Where(t => t.ParentCode is not null && t.TransferredOn <= date)
-            .MaxBy(t => t.TransferredOn)?.ParentCode
+        Latest(Transfers.Where(t => t.ParentCode is not null && t.TransferredOn <= date), t => t.TransferredOn)
+            ?.ParentCode
         ?? (Transfers.Any(t => t.ParentCode is not null) ? RegisteredParentCode : ParentCode);
 
     public string ProvinceOn(DateOnly date) =>
-        Transfers.Where(t => t.Province is not null && t.TransferredOn <= date).MaxBy(t => t.TransferredOn)?.Province
+        Latest(Transfers.Where(t => t.Province is not null && t.TransferredOn <= date), t => t.TransferredOn)?.Province
         ?? RegisteredProvince ?? Province;
 
     public string? DistrictOn(DateOnly date) =>
-        Transfers.Where(t => t.District is not null && t.TransferredOn <= date).MaxBy(t => t.TransferredOn)?.District
+        Latest(Transfers.Where(t => t.District is not null && t.TransferredOn <= date), t => t.TransferredOn)?.District
         ?? (RegisteredName is null ? District : RegisteredDistrict);
+
+    /// <summary>The fact of <paramref name="items"/> that took effect last; of two on one day, the one recorded later
+    /// (a correction of the first).</summary>
+    private static T? Latest<T>(IEnumerable<T> items, Func<T, DateOnly> takesEffectOn) where T : class =>
+        items.OrderBy(takesEffectOn).LastOrDefault();
 
     /// <summary>The business date of every fact kept after the registration.</summary>
     private IEnumerable<DateOnly> FactDates() =>
