@@ -18,7 +18,8 @@ public class SameDayRestructuringTests
     [Fact]
     public void The_rename_recorded_later_names_the_unit_from_that_day()
     {
-        var unit = Replay(new UnitRenamed(Day, "UBND Xã Mới", null, "R1"), new UnitRenamed(Day, "UBND Xã Đúng", null, "R2"));
+        var unit = Replay(
+            new UnitRenamed(Day, "UBND Xã Mới", null, "R1"), new UnitRenamed(Day, "UBND Xã Đúng", null, "R2"));
 
         Assert.Equal(("UBND Xã X", "UBND Xã Đúng"), (unit.NameOn(Day.AddDays(-1)), unit.NameOn(Day)));
         Assert.Equal("UBND Xã Đúng", unit.Name);
