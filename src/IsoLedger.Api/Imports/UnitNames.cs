@@ -15,15 +15,18 @@ public sealed class UnitNames
     private readonly Dictionary<(string Province, UnitLevel Level, string District, string Name), SortedSet<string>>
         codes = [];
 
-    /// <summary>The units recorded as merged, split or dissolved, and every unit recorded.</summary>
+    /// <summary>The units recorded as merged, split or dissolved.</summary>
     private readonly HashSet<string> ended = new(StringComparer.Ordinal);
+
+    /// <summary>Every unit recorded, ended or not.</summary>
     private readonly HashSet<string> recorded = new(StringComparer.Ordinal);
 
     /// <summary>The provinces counted as a row's on its date, by province and date (a file has few of either).
     /// </summary>
     private readonly Dictionary<(string Province, DateOnly On), string[]> countedAs = [];
 
-    /// <summary>The units recorded that still exist (a new unit may take the name of one merged into it).</summary>
+    /// <summary>The units recorded: the names of those that still exist (a new unit may take the name of one merged
+    /// into it), and which have ended.</summary>
     public static async Task<UnitNames> Recorded(IQuerySession session, CancellationToken cancellation)
     {
         var names = new UnitNames();
@@ -89,5 +92,4 @@ public sealed class UnitNames
     private static (string, UnitLevel, string, string) Key(
         string province, UnitLevel level, string? district, string name) =>
         (province, level, DistrictNames.Comparable(district ?? ""), UnicodeText.Comparable(name));
-
 }
