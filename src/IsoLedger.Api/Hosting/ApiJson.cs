@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.Extensions.Options;
 
 namespace IsoLedger.Api.Hosting;
 
@@ -26,4 +27,9 @@ public static class ApiJson
 
     public static IServiceCollection AddIsoLedgerJson(this IServiceCollection services) =>
         services.ConfigureHttpJsonOptions(options => Configure(options.SerializerOptions));
+
+    /// <summary>The options configured above, for bodies serialised ahead of the answer (stored, cached).</summary>
+    public static JsonSerializerOptions Options(HttpContext http) =>
+        http.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>()
+            .Value.SerializerOptions;
 }

@@ -68,6 +68,8 @@ public static class Persistence
                 options.Events.MetadataConfig.EnableAll();
                 options.Events.MetadataConfig.UserNameEnabled = true;
                 options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+                // Every versioned write keeps the answers to its Idempotency-Keys (VersionedWrites).
+                options.Schema.For<IdempotentResponse>();
                 // One event a projection cannot apply is skipped and kept as a dead letter, so the rest carry on.
                 foreach (var errors in new[] { options.Projections.Errors, options.Projections.RebuildErrors })
                 {

@@ -1,6 +1,5 @@
 using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Security;
-using IsoLedger.Api.Units;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -35,8 +34,8 @@ public static class ImportReportTableEndpoint
         string? dryRun = null, string? fileName = null)
     {
         if (CsvUpload.NotCsv(http) is { } notCsv) return notCsv;
-        if (UnitProblems.SendsVersion(http))
-            return UnitProblems.IfMatchNotTaken("An import writes many units' streams");
+        if (VersionedWrites.SendsVersion(http))
+            return WriteProblems.IfMatchNotTaken("An import writes many units' streams");
         var validation = new Validation().Text("fileName", fileName, max: 200);
         var dry = Query.Flag(validation, "dryRun", dryRun);
         if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);

@@ -310,7 +310,7 @@ public sealed class ReportImporter(
             {
                 return await DecideOnce(batch, states, book, fileName, write, errors, cancellation);
             }
-            catch (Exception e) when (write is not null && UnitWriter.IsConcurrencyConflict(e))
+            catch (Exception e) when (write is not null && VersionedWrites.IsConcurrencyConflict(e))
             {
                 foreach (var (_, row) in batch) states.Remove(row.UnitCode);
                 if (attempt < WriteAttempts) continue;

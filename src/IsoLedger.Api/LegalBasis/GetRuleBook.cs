@@ -1,7 +1,6 @@
 using System.Text.Json;
 using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Security;
-using IsoLedger.Api.Units;
 using IsoLedger.Domain.LegalBasis;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -63,8 +62,8 @@ public static class GetRuleBookEndpoint
         if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
         // Its version is the ETag a change sends back as If-Match.
         var book = await rules.Refresh(cancellation);
-        return UnitResults.Json(StatusCodes.Status200OK, book.Version,
-            JsonSerializer.SerializeToUtf8Bytes(RuleBookView.Of(book, date), UnitWriter.JsonOptions(http)));
+        return VersionedResults.Json(StatusCodes.Status200OK, book.Version,
+            JsonSerializer.SerializeToUtf8Bytes(RuleBookView.Of(book, date), ApiJson.Options(http)));
     }
 }
 

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using IsoLedger.Api.Units;
+using IsoLedger.Api.Hosting;
 using IsoLedger.Domain;
 using IsoLedger.Domain.LegalBasis;
 using JasperFx;
@@ -19,26 +19,26 @@ public static class RuleBookWriter
         HttpContext http, object request, IDocumentStore store, RuleBookSource source, Func<RuleBook, Decision> decide,
         CancellationToken cancellation)
     {
-        if (!UnitWriter.TryReadIfMatch(http, out var expectedVersion)) return UnitProblems.BadIfMatch();
-        var idempotency = UnitWriter.IdempotencyFor(http, request);
+        if (!VersionedWrites.TryReadIfMatch(http, out var expectedVersion)) return WriteProblems.BadIfMatch();
+        var idempotency = Idempotency.For(http, request);
         if (idempotency is not null && await idempotency.Earlier(store, cancellation) is { } replay) return replay;
 
         var book = await source.Refresh(cancellation);
         if (expectedVersion is { } expected && expected != book.Version)
-            return UnitProblems.StaleVersion(book.Version, "rule book");
+            return WriteProblems.StaleVersion(book.Version, "rule book");
         var decision = decide(book);
         if (decision is Rejected rejected)
         {
             // Refused because the same key's first try committed meanwhile ("already defined"): its answer is this
             // one's.
             if (idempotency is not null && await idempotency.Earlier(store, cancellation) is { } first) return first;
-            return UnitProblems.RuleBroken(rejected.Broken);
+            return WriteProblems.RuleBroken(rejected.Broken);
         }
         var accepted = (Accepted)decision;
         var version = book.Version + accepted.Events.Count;
         var changed = accepted.Events.Select((change, i) => (change, i))
             .Aggregate(book, (state, step) => state.Evolve(step.change, book.Version + 1 + step.i));
-        var body = JsonSerializer.SerializeToUtf8Bytes(RuleBookView.Of(changed), UnitWriter.JsonOptions(http));
+        var body = JsonSerializer.SerializeToUtf8Bytes(RuleBookView.Of(changed), ApiJson.Options(http));
         await using var session = store.LightweightSession();
         session.Events.Append(RuleBook.StreamId, version, accepted.Events);
         if (idempotency is not null)
@@ -56,7 +56,7 @@ public static class RuleBookWriter
         {
             await session.SaveChangesAsync(cancellation);
         }
-        catch (Exception conflict) when (UnitWriter.IsConcurrencyConflict(conflict)
+        catch (Exception conflict) when (VersionedWrites.IsConcurrencyConflict(conflict)
                                               || conflict is EventStreamUnexpectedMaxEventIdException)
         {
             // A retry racing its first try loses on the stream's version: the first try's answer is its answer.
@@ -65,7 +65,7 @@ public static class RuleBookWriter
             // A change sent with the version it read: the book moved past that version, as If-Match says.
             if (expectedVersion is not null)
             {
-                return UnitProblems.StaleVersion(
+                return WriteProblems.StaleVersion(
                     (await source.Refresh(cancellation)).Version, "rule book");
             }
             return Results.Problem(
@@ -77,9 +77,9 @@ public static class RuleBookWriter
         catch (DocumentAlreadyExistsException) when (idempotency is not null)
         {
             // The same key committed meanwhile (a retry racing its first try): its answer is this one's.
-            return await idempotency.Earlier(store, cancellation) ?? UnitProblems.IdempotencyKeyReused();
+            return await idempotency.Earlier(store, cancellation) ?? WriteProblems.IdempotencyKeyReused();
         }
         await source.Refresh(cancellation);
-        return UnitResults.Json(StatusCodes.Status200OK, version, body);
+        return VersionedResults.Json(StatusCodes.Status200OK, version, body);
     }
 }

@@ -48,17 +48,17 @@ public static class RestructuringWriter
         Func<IReadOnlyList<Restructuring>, WriteAnswer> respond, RestructuringOptions? options = null)
     {
         options ??= new RestructuringOptions();
-        if (!UnitWriter.TryReadIfMatch(http, out var expectedVersion)) return UnitProblems.BadIfMatch();
+        if (!VersionedWrites.TryReadIfMatch(http, out var expectedVersion)) return WriteProblems.BadIfMatch();
         // A version names one unit's stream: where the request names none, a version sent would go unchecked.
         if (expectedVersion is not null && options.IfMatchUnit is null)
         {
-            return UnitProblems.IfMatchNotTaken(
+            return WriteProblems.IfMatchNotTaken(
                 "A restructuring writes several units' streams (POST /api/units/{code}/merge takes one's version)");
         }
         // A dry run writes nothing, so it is safe to repeat as it is; its answer must not stand for the real one.
         var idempotency = options.DryRun
             ? null
-            : UnitWriter.IdempotencyFor(http, commands.Select(c => c with { Id = "" }).ToList());
+            : Idempotency.For(http, commands.Select(c => c with { Id = "" }).ToList());
         return await DatabaseRetries.Execute(
             (attempt, cancellation) => Write(
                 http, store, clock, commands, respond, options, expectedVersion, idempotency, attempt, cancellation),
@@ -68,7 +68,7 @@ public static class RestructuringWriter
     private static async Task<IResult> Write(
         HttpContext http, IDocumentStore store, BusinessClock clock, IReadOnlyList<RestructureUnits> commands,
         Func<IReadOnlyList<Restructuring>, WriteAnswer> respond, RestructuringOptions options, long? expectedVersion,
-        UnitWriter.Idempotency? idempotency, DatabaseAttempt databaseAttempt, CancellationToken cancellation)
+        Idempotency? idempotency, DatabaseAttempt databaseAttempt, CancellationToken cancellation)
     {
         if (idempotency is not null && await idempotency.Earlier(store, cancellation) is { } earlier) return earlier;
         var ifMatchUnit = options.IfMatchUnit;
@@ -91,7 +91,7 @@ public static class RestructuringWriter
             {
                 return states[ifMatchUnit] is null
                     ? UnitProblems.UnitNotFound(ifMatchUnit)
-                    : UnitProblems.StaleVersion(versions[ifMatchUnit]);
+                    : WriteProblems.StaleVersion(versions[ifMatchUnit], "unit");
             }
 
             var appended = new Dictionary<string, List<object>>(StringComparer.Ordinal);
@@ -140,7 +140,7 @@ public static class RestructuringWriter
                 Status = answer.Status,
                 Location = answer.Location,
                 Version = answer.Version,
-                Body = JsonSerializer.Serialize(answer.Body, UnitWriter.JsonOptions(http)),
+                Body = JsonSerializer.Serialize(answer.Body, ApiJson.Options(http)),
             };
             if (options.DryRun) return response.Replay(response.Fingerprint);
             if (idempotency is not null) session.Insert(response);
@@ -151,12 +151,12 @@ public static class RestructuringWriter
                 await session.SaveChangesAsync(cancellation);
                 return response.Replay(response.Fingerprint);
             }
-            catch (Exception e) when (UnitWriter.IsConcurrencyConflict(e) && expectedVersion is null
+            catch (Exception e) when (VersionedWrites.IsConcurrencyConflict(e) && expectedVersion is null
                                       && attempt < Attempts)
             {
                 // Another writer appended to one of the units first: decide again on the newer states.
             }
-            catch (Exception e) when (UnitWriter.IsConcurrencyConflict(e))
+            catch (Exception e) when (VersionedWrites.IsConcurrencyConflict(e))
             {
                 return UnitProblems.Busy();
             }
@@ -171,7 +171,7 @@ public static class RestructuringWriter
     /// <summary>409: a restructuring breaks a rule; <c>unit</c> names the unit that breaks it, and
     /// <c>decisionNo</c> the restructuring when several were sent together.</summary>
     private static IResult Rejected(RestructuringRejected rejected, string? decisionNo) => Results.Problem(
-        type: UnitProblems.RuleType(rejected.Broken),
+        type: WriteProblems.RuleType(rejected.Broken),
         title: "The restructuring breaks a rule of the ledger.",
         detail: (decisionNo is null ? "" : $"{decisionNo}: ")
             + (rejected.Unit is null ? rejected.Broken.Sentence : $"{rejected.Unit}: {rejected.Broken.Sentence}"),

@@ -1,3 +1,4 @@
+using IsoLedger.Api.Hosting;
 using IsoLedger.Domain;
 using Marten;
 
@@ -29,6 +30,6 @@ public static class CodesInOtherCase
     }
 
     /// <summary>409 unit-already-registered, naming the code registered in another case.</summary>
-    public static IResult Taken(string code, string registered) => UnitProblems.RuleBroken(Rules.UnitAlreadyRegistered,
+    public static IResult Taken(string code, string registered) => WriteProblems.RuleBroken(Rules.UnitAlreadyRegistered,
         $"Unit '{registered}' is registered: '{code}' differs from its code only in letter case.");
 }

@@ -31,12 +31,12 @@ public static class GetUnitEndpoint
         var judgedSince = BusinessClock.StartOf(status.Day);
         http.Response.Headers.LastModified = judgedSince.ToString("R");
         return IsCurrent(http.Request.GetTypedHeaders(), status.Version, judgedSince)
-            ? UnitResults.NotModified(status.Version)
-            : UnitResults.Json(StatusCodes.Status200OK, status.Version, status.Json);
+            ? VersionedResults.NotModified(status.Version)
+            : VersionedResults.Json(StatusCodes.Status200OK, status.Version, status.Json);
     }
 
     private static bool IsCurrent(RequestHeaders request, long version, DateTimeOffset judgedSince) =>
         request.IfModifiedSince >= judgedSince
         // If-None-Match compares weakly (RFC 9110 13.1.2): W/"9" and * match the version's tag "9" too.
-        && request.IfNoneMatch.Any(tag => tag.Tag == "*" || tag.Tag == UnitResults.ETag(version));
+        && request.IfNoneMatch.Any(tag => tag.Tag == "*" || tag.Tag == VersionedResults.ETag(version));
 }

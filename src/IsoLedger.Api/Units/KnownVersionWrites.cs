@@ -1,3 +1,4 @@
+using IsoLedger.Api.Hosting;
 using IsoLedger.Domain.Units;
 using Marten;
 using Marten.Events;

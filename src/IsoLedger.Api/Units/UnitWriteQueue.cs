@@ -12,13 +12,13 @@ namespace IsoLedger.Api.Units;
 
 /// <summary>A unit command waiting for the writer: what to decide on which unit, and how to answer.</summary>
 internal sealed class PendingWrite(
-    string code, long? expectedVersion, UnitWriter.Idempotency? idempotency, Func<Unit?, Decision> decide,
+    string code, long? expectedVersion, Idempotency? idempotency, Func<Unit?, Decision> decide,
     Func<Accepted, UnitWritten, object>? respond, Func<Accepted, string>? created, string correlationId,
     string? recordedBy, DatabaseAttempt attempt)
 {
     public string Code { get; } = code;
     public long? ExpectedVersion { get; } = expectedVersion;
-    public UnitWriter.Idempotency? Idempotency { get; } = idempotency;
+    public Idempotency? Idempotency { get; } = idempotency;
     public Func<Unit?, Decision> Decide { get; } = decide;
     public Func<Accepted, UnitWritten, object>? Respond { get; } = respond;
     public Func<Accepted, string>? Created { get; } = created;
@@ -131,7 +131,7 @@ public sealed class UnitWriteQueue : IAsyncDisposable
     /// <summary>The database refused the batch because another writer came first: a stream started by a racing
     /// registration, a version moved by a writer that took no lock, an idempotency key committed meanwhile.</summary>
     private static bool IsCollision(Exception e) =>
-        UnitWriter.IsConcurrencyConflict(e) || e is DocumentAlreadyExistsException;
+        VersionedWrites.IsConcurrencyConflict(e) || e is DocumentAlreadyExistsException;
 
     /// <summary>One answer: a result, or a failure of the command alone (a bug in its decision or answer).</summary>
     private readonly record struct Outcome(IResult? Result, Exception? Failure)
@@ -289,7 +289,7 @@ public sealed class UnitWriteQueue : IAsyncDisposable
         if (write.ExpectedVersion is { } expected && version != expected)
         {
             decided.AllRecorded = false;
-            return unit is null ? UnitProblems.UnitNotFound(write.Code) : UnitProblems.StaleVersion(version);
+            return unit is null ? UnitProblems.UnitNotFound(write.Code) : WriteProblems.StaleVersion(version, "unit");
         }
 
         switch (write.Decide(unit))
@@ -299,7 +299,7 @@ public sealed class UnitWriteQueue : IAsyncDisposable
                 return UnitProblems.UnitNotFound(write.Code);
             case Rejected rejected:
                 decided.AllRecorded = false;
-                return UnitProblems.RuleBroken(rejected.Broken);
+                return WriteProblems.RuleBroken(rejected.Broken);
             case Accepted accepted:
                 // Everything that can fail comes first: a command whose answer cannot be made records nothing.
                 var after = version + accepted.Events.Count;
@@ -323,7 +323,7 @@ public sealed class UnitWriteQueue : IAsyncDisposable
                 decided.States[write.Code] = state;
                 if (!decided.Appended.TryGetValue(write.Code, out var lane)) decided.Appended[write.Code] = lane = [];
                 lane.AddRange(accepted.Events.Select(e => new NewEvent(e, write.CorrelationId, write.RecordedBy)));
-                if (response is null) return UnitResults.Written(status, after, body, location);
+                if (response is null) return VersionedResults.Written(status, after, body, location);
                 decided.Answers.Add(response);
                 earlier[response.Id] = response;
                 return response.Replay(response.Fingerprint);

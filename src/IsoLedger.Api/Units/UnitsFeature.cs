@@ -18,11 +18,7 @@ public static class UnitsFeature
         services.AddSingleton<UnitWriteQueue>();
         services.Configure<OpenApiOptions>("v1", options =>
             options.AddDocumentTransformer(RecordInspectionEndpoint.DescribeResult));
-        services.ConfigureMarten(options =>
-        {
-            options.AddUnitDocuments();
-            options.Schema.For<IdempotentResponse>();
-        });
+        services.ConfigureMarten(options => options.AddUnitDocuments());
         return services;
     }
 }

@@ -1,7 +1,8 @@
-namespace IsoLedger.Api.Units;
+namespace IsoLedger.Api.Hosting;
 
-/// <summary>The HTTP face of a unit's stream version: an entity tag clients send back as <c>If-Match</c>.</summary>
-public static class UnitResults
+/// <summary>The HTTP face of a stream's version (a unit's, the rule book's): an entity tag clients send back as
+/// <c>If-Match</c>.</summary>
+public static class VersionedResults
 {
     public static string ETag(long version) => $"\"{version}\"";
 
