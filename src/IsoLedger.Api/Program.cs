@@ -56,11 +56,7 @@ app.MapScalarApiReference("/docs", options => options
     .WithTitle("IsoLedger API")
     .WithOpenApiRoutePattern("/openapi/{documentName}.json"));
 app.MapIsoLedgerHealthChecks();
-app.MapWolverineEndpoints(options =>
-{
-    options.ConfigureEndpoints(EndpointConventions.DescribeKeyCheck);
-    options.ConfigureEndpoints(UnitCommandAttribute.Describe);
-});
+app.MapIsoLedgerEndpoints();
 
 // JasperFx answers 0 when the server could not start (a port taken, a configuration refused): a run that never got to
 // serve exits 1, so that ops/run.sh, systemd's Restart=on-failure and whoever started it see it failed.

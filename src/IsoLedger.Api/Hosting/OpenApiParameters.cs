@@ -6,8 +6,9 @@ using Microsoft.OpenApi;
 namespace IsoLedger.Api.Hosting;
 
 /// <summary>Describes parameters the endpoints read as text, to check them with their own 400s, by what they take:
-/// query parameters by their name (a date, a number, a flag, one of a list), and the headers the write path and the
-/// conditional reads honour, on the routes that honour them.</summary>
+/// query parameters by their name (a date, a number, a flag, one of a list), and the headers the versioned writes
+/// and the conditional reads honour, on the routes marked as such (<see cref="VersionedWriteAttribute"/>,
+/// <see cref="ConditionalReadAttribute"/>).</summary>
 public static class OpenApiParameters
 {
     private static readonly string[] Formats = ["json", "csv", "xlsx"];
@@ -15,8 +16,6 @@ public static class OpenApiParameters
     public static Task Describe(
         OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken _)
     {
-        var path = "/" + (context.Description.RelativePath ?? "").Split('?')[0];
-        var method = context.Description.HttpMethod ?? "";
         foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
         {
             // A year in the path is four digits (RequestShape), from 2000 (Validation.Year).
@@ -24,35 +23,34 @@ public static class OpenApiParameters
                 parameter.Schema = Integer(Validation.EarliestDate.Year, 9999, "int32");
             if (parameter.In != ParameterLocation.Query) continue;
             if (QuerySchema(parameter.Name) is { } schema) parameter.Schema = schema;
-            // The dashboards and reports answer for one province: without it they answer 400 "Required".
-            if (parameter.Name == "province"
-                && (path.StartsWith("/api/dashboards/") || path.StartsWith("/api/reports/")))
-                parameter.Required = true;
         }
 
         operation.Parameters ??= [];
         operation.Parameters.Add(Header(Correlation.Header,
             "The request's id, kept on every event it records; answered in the same header (one is made if absent)."));
-        var writes = method == "POST" && (path.StartsWith("/api/units") || path.StartsWith("/api/restructurings")
-            || path.StartsWith("/api/rules"));
-        if (writes)
+        var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+        if (metadata.OfType<VersionedWriteAttribute>().FirstOrDefault() is { } write)
         {
             operation.Parameters.Add(Header(HeaderLimits.IdempotencyKeyHeader,
                 "Makes a retry safe: a request sent again with the same key (by the same API key) gets the first "
                 + "answer and records nothing more; the same key with another request is 422."));
-        }
-        if (writes && !path.StartsWith("/api/restructurings") && path != "/api/units")
-        {
-            operation.Parameters.Add(new OpenApiParameter
+            if (write.TakesIfMatch)
             {
-                Name = "If-Match",
-                In = ParameterLocation.Header,
-                Description =
-                    "The version last seen (the ETag, e.g. \"3\", or *): a stream that moved since answers 412.",
-                Schema = new OpenApiSchema { Type = JsonSchemaType.String, Pattern = "^(\\*|\"(0|[1-9][0-9]*)\")$" },
-            });
+                operation.Parameters.Add(new OpenApiParameter
+                {
+                    Name = "If-Match",
+                    In = ParameterLocation.Header,
+                    Description =
+                        "The version last seen (the ETag, e.g. \"3\", or *): a stream that moved since answers 412.",
+                    Schema = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.String,
+                        Pattern = "^(\\*|\"(0|[1-9][0-9]*)\")$",
+                    },
+                });
+            }
         }
-        if (method == "GET" && path == "/api/units/{code}")
+        if (metadata.OfType<ConditionalReadAttribute>().Any())
         {
             operation.Parameters.Add(new OpenApiParameter
             {
@@ -89,10 +87,7 @@ public static class OpenApiParameters
     {
         "asOf" => new() { Type = JsonSchemaType.String, Format = "date" },
         "knownAt" => new() { Type = JsonSchemaType.String, Format = "date-time" },
-        // The bounds the endpoints check (Query.Int and Query.Long with their limits).
-        "page" => Integer(1, int.MaxValue / Units.ListUnitsEndpoint.MaxPageSize, "int32"),
-        "pageSize" => Integer(1, Units.ListUnitsEndpoint.MaxPageSize, "int32"),
-        "limit" => Integer(1, Units.GetEventsEndpoint.MaxEventPage, "int32"),
+        // The bounds the endpoints check (Query.Long with its limits); features describe their own numbers.
         "after" => Integer(0, null, "int64"),
         "version" => Integer(1, null, "int64"),
         "consistent" or "dryRun" => new() { Type = JsonSchemaType.Boolean },
@@ -103,7 +98,7 @@ public static class OpenApiParameters
         _ => null,
     };
 
-    private static OpenApiSchema Integer(long minimum, long? maximum, string format) => new()
+    public static OpenApiSchema Integer(long minimum, long? maximum, string format) => new()
     {
         Type = JsonSchemaType.Integer,
         Format = format,

@@ -54,7 +54,9 @@ public static class Persistence
             // PostgreSQL's default pglz (the state upsert per command 0.128 → 0.072 ms) and reads back the same.
             if (settings.Options?.Contains("default_toast_compression", StringComparison.Ordinal) != true)
                 settings.Options = $"{settings.Options} -c default_toast_compression=lz4".Trim();
-            return new NpgsqlDataSourceBuilder(settings.ConnectionString).UpgradingEarlierSchemas().Build();
+            return new NpgsqlDataSourceBuilder(settings.ConnectionString)
+                .UpgradingEarlierSchemas([.. services.GetServices<SchemaUpgrade>()])
+                .Build();
         });
 
         builder.Services.AddMarten(services =>

@@ -79,8 +79,15 @@ public static class Protection
             ? $"key:{key}"
             : $"address:{context.Connection.RemoteIpAddress}";
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
-        app.Use(async (context, next) =>
+    /// <summary>The API reference page (Scalar, mapped by the host) runs inline scripts and styles.</summary>
+    private static readonly PagePolicy ApiReference = new("/docs",
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+        + "img-src 'self' data:; font-src 'self' data:; frame-ancestors 'none'");
+
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
+    {
+        PagePolicy[] pages = [ApiReference, .. app.ApplicationServices.GetServices<PagePolicy>()];
+        return app.Use(async (context, next) =>
         {
             context.Response.OnStarting(() =>
             {
@@ -89,19 +96,16 @@ public static class Protection
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "no-referrer";
                 headers["Cross-Origin-Resource-Policy"] = "same-origin";
-                // The API reference page runs inline scripts and styles; the dashboard only its own files; the rest
-                // is data.
-                headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/docs")
-                    ? "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
-                        + "img-src 'self' data:; font-src 'self' data:; frame-ancestors 'none'"
-                    : context.Request.Path.StartsWithSegments("/dashboard")
-                        ? "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'"
-                        : "default-src 'none'; frame-ancestors 'none'";
+                // Pages load what their feature allows; the rest is data.
+                headers.ContentSecurityPolicy = pages
+                    .FirstOrDefault(page => context.Request.Path.StartsWithSegments(page.Path))?.ContentSecurityPolicy
+                    ?? "default-src 'none'; frame-ancestors 'none'";
                 if (context.Request.Path.StartsWithSegments("/api")) headers.CacheControl = "no-store";
                 return Task.CompletedTask;
             });
             await next(context);
         });
+    }
 
     /// <summary>Refuses bodies over 1 MB, or the endpoint's own <c>[RequestSizeLimit]</c>, with 413, by their
     /// declared length or as they are read.</summary>
@@ -132,3 +136,6 @@ public static class Protection
             await next(context);
         });
 }
+
+/// <summary>The <c>Content-Security-Policy</c> of the pages a feature serves under <paramref name="Path"/>.</summary>
+public sealed record PagePolicy(PathString Path, string ContentSecurityPolicy);

@@ -2,46 +2,37 @@ using Npgsql;
 
 namespace IsoLedger.Api.Hosting;
 
-/// <summary>Changes to a database made by an earlier build that Marten's migration cannot make by itself. They run on
-/// every new physical connection, before anything else uses it, so they precede Marten's migration whichever way it
-/// runs (the API's start, <c>db-apply</c>, an import command); once made, the check is one catalogue query per
-/// connection the pool opens.</summary>
+/// <summary>A change to a database made by an earlier build that Marten's migration cannot make by itself, registered
+/// by the feature whose tables it changes. It must be safe to run again: it runs on every new physical
+/// connection.</summary>
+public sealed record SchemaUpgrade(string Sql);
+
 public static class SchemaUpgrades
 {
-    /// <summary>Builds before the group commit kept unit states as an inline projection, versioned by number: their
-    /// <c>mt_version</c> is a <c>bigint</c>, which PostgreSQL refuses to cast to the <c>uuid</c> Marten now declares,
-    /// so such a database stopped the API at startup. The state's version is its stream's, kept in the JSON; the
-    /// column only tells writes apart, so each row gets a new one. Every schema's unit table is converted (Marten's
-    /// schema name is configuration).</summary>
-    private const string NumericUnitVersions = """
-        do $$
-        declare unit_table record;
-        begin
-            for unit_table in select a.attrelid::regclass::text as name from pg_attribute a
-                    join pg_class c on c.oid = a.attrelid
-                    where c.relname = 'mt_doc_unit' and a.attname = 'mt_version' and a.atttypid = 'bigint'::regtype
-                        and not a.attisdropped loop
-                execute format('alter table %s alter column mt_version drop default', unit_table.name);
-                execute format('alter table %s alter column mt_version type uuid '
-                    || 'using md5(id || mt_version::text || clock_timestamp()::text)::uuid', unit_table.name);
-                execute format('alter table %s alter column mt_version '
-                    || 'set default md5(random()::text || clock_timestamp()::text)::uuid', unit_table.name);
-            end loop;
-        end $$
-        """;
-
-    /// <summary>Npgsql opens a connection synchronously or asynchronously as its caller does; each way runs the
-    /// upgrade the same way, never blocking on the other.</summary>
-    public static NpgsqlDataSourceBuilder UpgradingEarlierSchemas(this NpgsqlDataSourceBuilder builder) =>
-        builder.UsePhysicalConnectionInitializer(
-            connection =>
-            {
-                using var upgrade = new NpgsqlCommand(NumericUnitVersions, connection);
-                upgrade.ExecuteNonQuery();
-            },
-            async connection =>
-            {
-                await using var upgrade = new NpgsqlCommand(NumericUnitVersions, connection);
-                await upgrade.ExecuteNonQueryAsync();
-            });
+    /// <summary>Runs every registered upgrade on each new physical connection, before anything else uses it, so they
+    /// precede Marten's migration whichever way it runs (the API's start, <c>db-apply</c>, an import command); once
+    /// made, each check is one catalogue query per connection the pool opens. Npgsql opens a connection synchronously
+    /// or asynchronously as its caller does; each way runs the upgrades the same way, never blocking on the
+    /// other.</summary>
+    public static NpgsqlDataSourceBuilder UpgradingEarlierSchemas(
+        this NpgsqlDataSourceBuilder builder, IReadOnlyList<SchemaUpgrade> upgrades) =>
+        upgrades.Count == 0
+            ? builder
+            : builder.UsePhysicalConnectionInitializer(
+                connection =>
+                {
+                    foreach (var upgrade in upgrades)
+                    {
+                        using var command = new NpgsqlCommand(upgrade.Sql, connection);
+                        command.ExecuteNonQuery();
+                    }
+                },
+                async connection =>
+                {
+                    foreach (var upgrade in upgrades)
+                    {
+                        await using var command = new NpgsqlCommand(upgrade.Sql, connection);
+                        await command.ExecuteNonQueryAsync();
+                    }
+                });
 }

@@ -36,6 +36,7 @@ public static class AddEditionEndpoint
     /// obligations (new systems on it, a conversion deadline).</remarks>
     [WolverinePost("/api/rules/editions", OperationId = "AddEdition")]
     [Tags("Rules")]
+    [VersionedWrite]
     [Authorize(Roles = Roles.Admin)]
     [ProducesResponseType<RuleBookView>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]

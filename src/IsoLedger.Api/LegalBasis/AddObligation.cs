@@ -60,6 +60,7 @@ public static class AddObligationEndpoint
     /// <remarks>Facts dated within its validity are judged by it from now on; facts outside it are not.</remarks>
     [WolverinePost("/api/rules/obligations", OperationId = "AddObligation")]
     [Tags("Rules")]
+    [VersionedWrite]
     [Authorize(Roles = Roles.Admin)]
     [ProducesResponseType<RuleBookView>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]

@@ -23,6 +23,7 @@ public static class EndObligationEndpoint
     /// <summary>End an obligation of the rule book on a date</summary>
     [WolverinePost("/api/rules/obligations/{id}/end", OperationId = "EndObligation")]
     [Tags("Rules")]
+    [VersionedWrite]
     [Authorize(Roles = Roles.Admin)]
     [ProducesResponseType<RuleBookView>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]

@@ -22,6 +22,7 @@ public static class ImportRestructuringsEndpoint
     /// nothing more. <c>?dryRun=true</c> decides everything and writes nothing.</remarks>
     [WolverinePost("/api/restructurings/import", OperationId = "ImportRestructurings")]
     [Tags("Restructurings")]
+    [VersionedWrite(TakesIfMatch = false)]
     [Authorize(Policy = Policies.Record)]
     [RequestSizeLimit(ImportReportTableEndpoint.MaxImportBytes)]
     [Consumes("text/csv", "application/csv")]

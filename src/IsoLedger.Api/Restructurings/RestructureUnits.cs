@@ -166,6 +166,7 @@ public static class RestructureUnitsEndpoint
     /// </remarks>
     [WolverinePost("/api/restructurings", OperationId = "RestructureUnits")]
     [Tags("Restructurings")]
+    [VersionedWrite(TakesIfMatch = false)]
     [Authorize(Policy = Policies.Record)]
     [ProducesResponseType<Restructuring>(StatusCodes.Status201Created)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]

@@ -18,6 +18,7 @@ public static class GetUnitEndpoint
     /// is judged again each day.</remarks>
     [WolverineGet("/api/units/{code}", OperationId = "GetUnit")]
     [Tags("Units")]
+    [ConditionalRead]
     [Authorize(Policy = Policies.ReadStatus)]
     [ProducesResponseType<UnitStatus>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status304NotModified)]

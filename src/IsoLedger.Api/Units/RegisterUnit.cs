@@ -60,7 +60,7 @@ public static class RegisterUnitEndpoint
     [WolverinePost("/api/units", OperationId = "RegisterUnit")]
     [Tags("Units")]
     [Authorize(Policy = Policies.Record)]
-    [UnitCommand(StatusCodes.Status201Created)]
+    [UnitCommand(StatusCodes.Status201Created, TakesIfMatch = false)]
     public static async Task<IResult> Post(
         RegisterUnitRequest request, HttpContext http, UnitWriteQueue writes, BusinessClock clock,
         IQuerySession session)

@@ -7,7 +7,8 @@ namespace IsoLedger.Api.Units;
 /// <summary>Marks an endpoint that records a command on a unit through <see cref="UnitWriter"/>, so that it is
 /// described with the answers that write path gives.</summary>
 [AttributeUsage(AttributeTargets.Method)]
-public sealed class UnitCommandAttribute(int successStatus = StatusCodes.Status200OK, Type? response = null) : Attribute
+public sealed class UnitCommandAttribute(int successStatus = StatusCodes.Status200OK, Type? response = null)
+    : VersionedWriteAttribute
 {
     public int SuccessStatus { get; } = successStatus;
     public Type Response { get; } = response ?? typeof(UnitWritten);

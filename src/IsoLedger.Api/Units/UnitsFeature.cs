@@ -1,6 +1,8 @@
+using IsoLedger.Api.Hosting;
 using IsoLedger.Projections.Units;
 using Marten;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 
 namespace IsoLedger.Api.Units;
 
@@ -16,9 +18,32 @@ public static class UnitsFeature
         services.AddSingleton<UnitWriteCache>();
         services.AddSingleton<UnitWriteMetrics>();
         services.AddSingleton<UnitWriteQueue>();
+        services.AddSingleton(new EndpointConvention(UnitCommandAttribute.Describe));
+        services.AddSingleton(NumericUnitVersions.Upgrade);
         services.Configure<OpenApiOptions>("v1", options =>
-            options.AddDocumentTransformer(RecordInspectionEndpoint.DescribeResult));
+        {
+            options.AddDocumentTransformer(RecordInspectionEndpoint.DescribeResult);
+            options.AddOperationTransformer(DescribePages);
+        });
         services.ConfigureMarten(options => options.AddUnitDocuments());
         return services;
+    }
+
+    /// <summary>The bounds the unit list and the event pages check (Query.Int with their limits).</summary>
+    private static Task DescribePages(
+        OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken _)
+    {
+        foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
+        {
+            if (parameter.In != ParameterLocation.Query) continue;
+            parameter.Schema = parameter.Name switch
+            {
+                "page" => OpenApiParameters.Integer(1, int.MaxValue / ListUnitsEndpoint.MaxPageSize, "int32"),
+                "pageSize" => OpenApiParameters.Integer(1, ListUnitsEndpoint.MaxPageSize, "int32"),
+                "limit" => OpenApiParameters.Integer(1, GetEventsEndpoint.MaxEventPage, "int32"),
+                _ => parameter.Schema,
+            };
+        }
+        return Task.CompletedTask;
     }
 }

@@ -1,0 +1,15 @@
+namespace IsoLedger.Api.Hosting;
+
+/// <summary>Marks an endpoint that writes through <see cref="VersionedWrites"/>: it honours an
+/// <c>Idempotency-Key</c>, and an <c>If-Match</c> unless <see cref="TakesIfMatch"/> is false (a write of several
+/// streams, or of a stream that does not exist yet), so that the OpenAPI document lists the headers it reads.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public class VersionedWriteAttribute : Attribute
+{
+    public bool TakesIfMatch { get; init; } = true;
+}
+
+/// <summary>Marks a read answered with an entity tag and a Last-Modified day, that honours <c>If-None-Match</c> and
+/// <c>If-Modified-Since</c> with 304.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class ConditionalReadAttribute : Attribute;
