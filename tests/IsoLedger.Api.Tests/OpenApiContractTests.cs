@@ -70,4 +70,27 @@ public class OpenApiContractTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(("integer", "2000", "9999"),
             ((string?)year["type"], year["minimum"]?.ToString(), year["maximum"]?.ToString()));
     }
+
+    /// <summary>The headers each kind of route reads, as its endpoint is marked: a unit command and a rule-book change
+    /// take a version and a key; a registration (no stream yet) and a restructuring (several streams) a key only; a
+    /// unit's status the conditional headers; a read none of them.</summary>
+    [Theory]
+    [InlineData("/api/units/{code}/declarations", "post", "Idempotency-Key If-Match")]
+    [InlineData("/api/units/{code}/merge", "post", "Idempotency-Key If-Match")]
+    [InlineData("/api/rules/editions", "post", "Idempotency-Key If-Match")]
+    [InlineData("/api/units", "post", "Idempotency-Key")]
+    [InlineData("/api/restructurings", "post", "Idempotency-Key")]
+    [InlineData("/api/restructurings/import", "post", "Idempotency-Key")]
+    [InlineData("/api/units/{code}", "get", "If-None-Match If-Modified-Since")]
+    [InlineData("/api/units/{code}/history", "get", "")]
+    [InlineData("/api/imports", "post", "")]
+    public async Task A_route_lists_the_headers_it_reads(string path, string method, string headers)
+    {
+        var document = (await Host.Get("/openapi/v1.json", key: null).Expect(200)).Json;
+        var listed = document["paths"]![path]![method]!["parameters"]!.AsArray()
+            .Where(p => (string?)p!["in"] == "header" && (string?)p["name"] != "X-Correlation-Id")
+            .Select(p => (string?)p!["name"]);
+
+        Assert.Equal(headers.Split(' ', StringSplitOptions.RemoveEmptyEntries), listed);
+    }
 }

@@ -21,6 +21,17 @@ public class ProtectionTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(cacheControl, answer.Header("Cache-Control"));
     }
 
+    [Theory]
+    [InlineData("/dashboard/", "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'")]
+    [InlineData("/docs/", "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+        + "img-src 'self' data:; font-src 'self' data:; frame-ancestors 'none'")]
+    public async Task A_page_loads_what_its_feature_allows(string url, string policy)
+    {
+        var answer = await Host.Get(url, key: null);
+        Assert.Equal(policy, answer.Header("Content-Security-Policy"));
+        Assert.Equal("DENY", answer.Header("X-Frame-Options"));
+    }
+
     [Fact]
     public async Task Cross_origin_requests_are_refused_unless_configured()
     {
