@@ -582,3 +582,39 @@ test("a failed download is said beside its button; a unit page marks no tab as c
   await page.waitForSelector("#overview:not([hidden])");
   assert.equal(await page.locator("#tabs a[aria-current=page]").count(), 1);
 });
+
+// --- Phones turned either way and a tablet -----------------------------------------------------------------------
+
+const phones = [{ width: 360, height: 740 }, { width: 390, height: 844 }, { width: 844, height: 390 },
+  { width: 768, height: 1024 }];
+
+async function openOn(viewport, query = "year=2020") {
+  await page.setViewportSize(viewport);
+  await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&${query}`);
+  await page.waitForFunction(() => document.querySelector("#status").textContent === ""
+    && document.querySelector(".view:not([hidden]) .freshness").textContent !== "");
+}
+
+test("on a phone the conversion and editions tables keep their names in view, and room for the figures", async () => {
+  try {
+    for (const viewport of phones.slice(0, 3)) {
+      await openOn(viewport);
+      for (const id of ["conversion-table", "editions-table"]) {
+        const seen = await page.$eval(`#${id}`, (table) => {
+          const box = table.parentElement;
+          box.scrollLeft = box.scrollWidth;
+          const cell = table.tBodies[0].rows[0].cells[0].getBoundingClientRect();
+          return { left: cell.left - box.getBoundingClientRect().left, width: cell.width, room: box.clientWidth,
+            scrolls: box.scrollWidth > box.clientWidth };
+        });
+        const size = `${viewport.width}×${viewport.height}`;
+        assert.ok(seen.scrolls, `${size}: ${id} fits and needs no pinning`);
+        assert.ok(Math.abs(seen.left) <= 1, `${size}: ${id}'s first cell is at x = ${seen.left}`);
+        // A pinned name as wide as the screen would leave the figures a sliver to scroll through.
+        assert.ok(seen.width <= 0.6 * seen.room, `${size}: ${id}'s names take ${seen.width} of ${seen.room}px`);
+      }
+    }
+  } finally {
+    await page.setViewportSize({ width: 1366, height: 768 });
+  }
+});
