@@ -595,6 +595,34 @@ async function openOn(viewport, query = "year=2020") {
     && document.querySelector(".view:not([hidden]) .freshness").textContent !== "");
 }
 
+test("a long table's header row stays in view above its last rows, scrolled sideways too", async () => {
+  try {
+    for (const viewport of phones) {
+      await openOn(viewport);
+      const seen = await page.$eval("#annual-table", (table) => {
+        const box = table.parentElement;
+        box.scrollLeft = 400;
+        [...table.tBodies[0].rows].at(-1).scrollIntoView({ block: "end" });
+        const at = (cell) => cell.getBoundingClientRect();
+        const header = at(table.tHead.rows[0].cells[4]);
+        const name = at(table.tHead.rows[0].cells[1]);
+        const last = at([...table.tBodies[0].rows].at(-1).cells[4]);
+        // The pinned header cell is the one on top at its place, not a figure's header scrolled under it.
+        const corner = document.elementFromPoint(name.left + 4, name.top + 4);
+        return { header: header.top, box: at(box).top, last: last.top, height: window.innerHeight,
+          name: name.left - at(box).left, corner: table.tHead.rows[0].cells[1].contains(corner) };
+      });
+      const size = `${viewport.width}×${viewport.height}`;
+      assert.ok(seen.header >= 0 && seen.header < seen.last && seen.last < seen.height,
+        `${size}: the header is at y = ${seen.header}, the last row at ${seen.last}`);
+      assert.ok(Math.abs(seen.header - seen.box) <= 1, `${size}: the header is ${seen.header - seen.box}px down`);
+      assert.ok(Math.abs(seen.name) <= 1 && seen.corner, `${size}: the name's header is at x = ${seen.name}`);
+    }
+  } finally {
+    await page.setViewportSize({ width: 1366, height: 768 });
+  }
+});
+
 test("on a phone the conversion and editions tables keep their names in view, and room for the figures", async () => {
   try {
     for (const viewport of phones.slice(0, 3)) {
