@@ -646,3 +646,26 @@ test("on a phone the conversion and editions tables keep their names in view, an
     await page.setViewportSize({ width: 1366, height: 768 });
   }
 });
+
+test("the trends' per-year bars have colours of their own, the same in the chart and in its key", async () => {
+  await openOn({ width: 390, height: 844 }, "year=2020&view=trends");
+  try {
+    const colours = await page.evaluate(() => {
+      const all = (selector, property) => [...new Set([...document.querySelectorAll(selector)]
+        .map((node) => getComputedStyle(node)[property]))].sort();
+      return {
+        lines: all("#trends-chart polyline, #trends-chart circle", "stroke").filter((c) => c !== "none")
+          .concat(all("#trends-chart circle", "fill")),
+        linesKey: all("#trends-legend .swatch", "backgroundColor"),
+        bars: all("#conversion-trend rect:not([fill=transparent])", "fill"),
+        barsKey: all("#conversion-trend-legend .swatch", "backgroundColor"),
+      };
+    });
+    assert.ok(colours.bars.length >= 2, `bars in ${colours.bars}`);
+    assert.ok(colours.bars.every((c) => colours.barsKey.includes(c)), `bars ${colours.bars}, key ${colours.barsKey}`);
+    const shared = colours.barsKey.filter((c) => colours.lines.includes(c) || colours.linesKey.includes(c));
+    assert.deepEqual(shared, [], "colours of the bars' key that the lines also use");
+  } finally {
+    await page.setViewportSize({ width: 1366, height: 768 });
+  }
+});

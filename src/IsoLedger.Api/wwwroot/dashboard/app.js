@@ -62,6 +62,11 @@ const SEGMENTS = [
   ["notDeclared", "--none"], ["on2008", "--s2008"], ["converting", "--converting"], ["converted", "--converted"],
 ];
 const TREND_COLOURS = ["--accent", "--converted", "--s2008", "--converting"];
+// The same counts year by year, below the trend lines: in colours of their own, so that a bar is not read as a line.
+const YEAR_SEGMENTS = [
+  ["notDeclared", "--none"], ["on2008", "--year-2008"], ["converting", "--year-converting"],
+  ["converted", "--year-converted"],
+];
 const VIEWS = ["overview", "report", "trends", "national"];
 
 const state = {
@@ -189,9 +194,10 @@ const fitted = (text, width) => {
   return text.length <= most ? text : `${text.slice(0, most - 1)}…`;
 };
 
-/** Stacked bars, one row per group, drawn at the chart's own width so that text stays readable on a phone: on a
- * narrow screen each group's name sits above its bar. With <onOpen>, each row is a button that opens its group. */
-function bars(container, groups, name, aria, onOpen = null) {
+/** Stacked bars of <segments>, one row per group, drawn at the chart's own width so that text stays readable on a
+ * phone: on a narrow screen each group's name sits above its bar. With <onOpen>, each row is a button that opens
+ * its group. */
+function bars(container, groups, segments, name, aria, onOpen = null) {
   const width = Math.max(280, Math.round(container.clientWidth || 900));
   const compact = width < 560;
   const labelWidth = compact ? 0 : Math.min(280, width * 0.32);
@@ -204,7 +210,7 @@ function bars(container, groups, name, aria, onOpen = null) {
   groups.forEach((group, index) => {
     const y = index * rowHeight + 4;
     // Every count is in the row's name, so that a screen reader and a keyboard reach what a mouse hovers.
-    const counts = SEGMENTS.filter(([segment]) => group.counts[segment])
+    const counts = segments.filter(([segment]) => group.counts[segment])
       .map(([segment]) => `${term("conversionColumns", segment)}: ${group.counts[segment]}`).join("; ");
     const row = svgElement("g", { class: "bar-row", "data-name": group.name,
       ...(onOpen ? { tabindex: "0", role: "button", "aria-label": `${name(group.name)} — ${counts}` } : {}) });
@@ -229,7 +235,7 @@ function bars(container, groups, name, aria, onOpen = null) {
     row.append(label);
     const top = compact ? y + 20 : y + 5;
     let x = labelWidth;
-    for (const [segment, colourName] of SEGMENTS) {
+    for (const [segment, colourName] of segments) {
       const value = group.counts[segment];
       if (!value) continue;
       const w = (value / max) * (width - labelWidth - 40);
@@ -239,7 +245,7 @@ function bars(container, groups, name, aria, onOpen = null) {
       // The count written on its segment where it fits, so that a phone shows what a mouse would hover.
       if (w >= 8 * String(value).length + 8) {
         row.append(svgElement("text", { x: x + w / 2, y: top + barHeight - 8, "font-size": 12, "text-anchor": "middle",
-          // Dark on the light segments (4.5:1 at least), white on the dark ones.
+          // Dark on the light segments (4.5:1 at least), white on the dark ones, in either set of colours.
           fill: segment === "converting" || segment === "notDeclared" ? "#1b1f24" : "#fff",
           "aria-hidden": "true" }, value));
       }
@@ -265,6 +271,10 @@ function legend(id, entries) {
     element("span", { class: "entry" }, swatch(colour(colourName)), document.createTextNode(text))));
 }
 
+/** The key to a chart of conversion bars, from the segments that chart is drawn with. */
+const conversionLegend = (id, segments) =>
+  legend(id, segments.map(([segment, colourName]) => [term("conversionColumns", segment), colourName]));
+
 // --- Conversion -------------------------------------------------------------------------------------------
 
 function renderConversion() {
@@ -272,9 +282,9 @@ function renderConversion() {
   state.drill = null;
   const chart = $("conversion-chart");
   // Opened by the reader, the drill-down takes the focus (its way back), so a keyboard keeps its place.
-  bars(chart, data.byLevel.map((l) => ({ name: l.level, counts: l.counts })), (name) => term("levels", name),
-    t("conversion"), (level) => drillInto(level).then(() => $("drill-back")?.focus()));
-  legend("conversion-legend", SEGMENTS.map(([segment, c]) => [term("conversionColumns", segment), c]));
+  bars(chart, data.byLevel.map((l) => ({ name: l.level, counts: l.counts })), SEGMENTS,
+    (name) => term("levels", name), t("conversion"), (level) => drillInto(level).then(() => $("drill-back")?.focus()));
+  conversionLegend("conversion-legend", SEGMENTS);
   const columns = state.vocabulary.conversionColumns;
   const head = element("tr", {}, element("th", { text: t("level") }),
     ...columns.map((c) => element("th", { class: "num", text: label(c) })));
@@ -304,7 +314,7 @@ async function drillInto(level) {
   const holder = element("div");
   chart.replaceChildren(heading, back, holder);
   if (byDistrict) {
-    bars(holder, data.byDistrict.map((d) => ({ name: d.district, counts: d.counts })), (name) => name,
+    bars(holder, data.byDistrict.map((d) => ({ name: d.district, counts: d.counts })), SEGMENTS, (name) => name,
       term("levels", level));
   } else {
     holder.append(element("div", { class: "scroll" }, element("table", { id: "drill-units" },
@@ -584,9 +594,9 @@ function renderTrends() {
   }
   legend("trends-legend", keys.map((keyName, k) => [term("trendColumns", keyName), TREND_COLOURS[k]]));
   // The per-year bars have a legend of their own: their colours mean other things than the lines' above.
-  legend("conversion-trend-legend", SEGMENTS.map(([segment, c]) => [term("conversionColumns", segment), c]));
+  conversionLegend("conversion-trend-legend", YEAR_SEGMENTS);
   bars($("conversion-trend"), data.years.map((point) => ({ name: String(point.year), counts: point.conversion })),
-    (name) => name, t("conversion"));
+    YEAR_SEGMENTS, (name) => name, t("conversion"));
   const columns = state.vocabulary.trendColumns;
   $("trends-table").replaceChildren(
     element("thead", {}, element("tr", {}, ...columns.map((c) => element("th", { scope: "col", text: label(c) })))),
