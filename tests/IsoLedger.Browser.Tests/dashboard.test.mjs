@@ -669,3 +669,33 @@ test("the trends' per-year bars have colours of their own, the same in the chart
     await page.setViewportSize({ width: 1366, height: 768 });
   }
 });
+
+test("chart text grows with the reader's font size, and names stay clear of their bars", async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  try {
+    const tab = await context.newPage();
+    // A reader whose browser sets text at 20 px rather than 16 px.
+    await tab.addInitScript(() => {
+      sessionStorage.setItem("isoledger.key", "dev-viewer");
+      document.addEventListener("DOMContentLoaded", () => { document.documentElement.style.fontSize = "20px"; });
+    });
+    const shown = (selector) => tab.$$eval(selector, (texts) => texts.map((text) => {
+      const svg = text.ownerSVGElement;
+      return Number(text.getAttribute("font-size")) * svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    }));
+    await tab.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020`);
+    await tab.waitForSelector("#conversion-chart .bar-row");
+    const names = await shown("#conversion-chart .bar-row > text:first-of-type");
+    assert.ok(names.every((size) => Math.abs(size - 17.5) < 0.5), `level names of ${names} px, not 0.875 rem`);
+    const clear = await tab.$$eval("#conversion-chart .bar-row", (rows) => rows.every((row) =>
+      row.querySelector("text").getBoundingClientRect().bottom
+        <= row.querySelector("rect:not([fill=transparent])").getBoundingClientRect().top + 1));
+    assert.ok(clear, "a level's name runs into its bar");
+    await tab.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020&view=trends`);
+    await tab.waitForSelector("#trends-chart circle");
+    const labels = await shown("#trends-chart text");
+    assert.ok(labels.every((size) => Math.abs(size - 15) < 0.5), `trend labels of ${labels} px, not 0.75 rem`);
+  } finally {
+    await context.close();
+  }
+});

@@ -188,9 +188,13 @@ function showKeyForm(message) {
 
 // --- Charts -----------------------------------------------------------------------------------------------
 
-/** A text cut to about what fits in `width` units of a 14-unit font, with an ellipsis (its whole in a title). */
-const fitted = (text, width) => {
-  const most = Math.max(4, Math.floor(width / 7.6));
+/** How many times the reader's root font is the 16 px that the charts' sizes are written for. The charts are drawn in
+ * CSS pixels, at their own width: their text grows with a larger font setting only if multiplied by this. */
+const textScale = () => parseFloat(getComputedStyle(document.documentElement).fontSize) / 16;
+
+/** A text cut to about what fits in `width` units at font size `size`, with an ellipsis (its whole in a title). */
+const fitted = (text, width, size) => {
+  const most = Math.max(4, Math.floor(width / (0.54 * size)));
   return text.length <= most ? text : `${text.slice(0, most - 1)}…`;
 };
 
@@ -198,12 +202,15 @@ const fitted = (text, width) => {
  * phone: on a narrow screen each group's name sits above its bar. With <onOpen>, each row is a button that opens
  * its group. */
 function bars(container, groups, segments, name, aria, onOpen = null) {
+  const k = textScale();
   const width = Math.max(280, Math.round(container.clientWidth || 900));
-  const compact = width < 560;
-  const labelWidth = compact ? 0 : Math.min(280, width * 0.32);
+  // Larger text leaves less room for names beside the bars: it moves them above the bars on wider screens too.
+  const compact = width < 560 * k;
+  const labelWidth = compact ? 0 : Math.min(280 * k, width * 0.32);
+  const barHeight = (compact ? 24 : 26) * k;
+  const nameLine = compact ? 20 * k : 5;
   // Rows of 44 units or more: each row is a touch target where it opens something.
-  const rowHeight = compact ? 52 : 44;
-  const barHeight = compact ? 24 : 26;
+  const rowHeight = Math.max(compact ? 52 : 44, nameLine + barHeight + (compact ? 8 : 13));
   const svg = svgElement("svg",
     { viewBox: `0 0 ${width} ${groups.length * rowHeight + 6}`, role: "img", "aria-label": aria });
   const max = Math.max(1, ...groups.map((g) => g.counts.total));
@@ -228,30 +235,31 @@ function bars(container, groups, segments, name, aria, onOpen = null) {
       row.append(svgElement("title", {}, `${name(group.name)} — ${counts}`));
     }
     row.append(svgElement("rect", { x: 0, y: y - 4, width, height: rowHeight, fill: "transparent" }));
+    const top = y + nameLine;
+    const baseline = top + barHeight - 8 * k;
     // A long name is cut to its column (or the row, on a phone), never run under the bars; its whole is in the title.
-    const label = svgElement("text", { x: 0, y: compact ? y + 14 : y + 23, "font-size": 14 },
-      fitted(name(group.name), compact ? width : labelWidth - 8));
+    const label = svgElement("text", { x: 0, y: compact ? y + 14 * k : baseline, "font-size": 14 * k },
+      fitted(name(group.name), compact ? width : labelWidth - 8, 14 * k));
     label.append(svgElement("title", {}, name(group.name)));
     row.append(label);
-    const top = compact ? y + 20 : y + 5;
     let x = labelWidth;
     for (const [segment, colourName] of segments) {
       const value = group.counts[segment];
       if (!value) continue;
-      const w = (value / max) * (width - labelWidth - 40);
+      const w = (value / max) * (width - labelWidth - 40 * k);
       const rect = svgElement("rect", { x, y: top, width: w, height: barHeight, fill: colour(colourName) });
       rect.append(svgElement("title", {}, `${name(group.name)} — ${term("conversionColumns", segment)}: ${value}`));
       row.append(rect);
       // The count written on its segment where it fits, so that a phone shows what a mouse would hover.
-      if (w >= 8 * String(value).length + 8) {
-        row.append(svgElement("text", { x: x + w / 2, y: top + barHeight - 8, "font-size": 12, "text-anchor": "middle",
+      if (w >= (8 * String(value).length + 8) * k) {
+        row.append(svgElement("text", { x: x + w / 2, y: baseline, "font-size": 12 * k, "text-anchor": "middle",
           // Dark on the light segments (4.5:1 at least), white on the dark ones, in either set of colours.
           fill: segment === "converting" || segment === "notDeclared" ? "#1b1f24" : "#fff",
           "aria-hidden": "true" }, value));
       }
       x += w;
     }
-    row.append(svgElement("text", { x: x + 4, y: top + barHeight - 8, "font-size": 13 }, group.counts.total));
+    row.append(svgElement("text", { x: x + 4, y: baseline, "font-size": 13 * k }, group.counts.total));
     svg.append(row);
   });
   container.replaceChildren(svg);
@@ -541,9 +549,10 @@ function renderTrends() {
   const keys = data.years[0]?.figures.map((f) => f.key) ?? [];
   if (!data.years.length) { chart.replaceChildren(element("p", { text: t("noYears") })); }
   else {
+    const k = textScale();
     const width = Math.max(300, Math.round(chart.clientWidth || 900));
-    const height = width < 560 ? 220 : 260;
-    const left = 44, right = 16, top = 12, bottom = 28;
+    const height = (width < 560 * k ? 220 : 260) * k;
+    const left = 44 * k, right = 16, top = 12 * k, bottom = 28 * k;
     const span = Math.max(1, data.years.length - 1);
     const x = (i) =>
       (data.years.length === 1 ? (left + width - right) / 2 : left + (i * (width - left - right)) / span);
@@ -553,15 +562,15 @@ function renderTrends() {
     for (const tick of [0, 25, 50, 75, 100]) {
       svg.append(
         svgElement("line", { x1: left, x2: width - right, y1: y(tick), y2: y(tick), stroke: colour("--line") }),
-        svgElement("text", { x: 4, y: y(tick) + 4, "font-size": 12 }, decimal(tick, 0)));
+        svgElement("text", { x: 4, y: y(tick) + 4 * k, "font-size": 12 * k }, decimal(tick, 0)));
     }
     // Years labelled at least 40 px apart (eleven years on a phone would run into each other), the last always.
-    const every = Math.ceil(40 / ((width - left - right) / span));
+    const every = Math.ceil((40 * k) / ((width - left - right) / span));
     // The line of the previous year's restructuring mark, null when that year has none.
     let previousLine = null;
     data.years.forEach((point, i) => {
       if ((data.years.length - 1 - i) % every === 0) {
-        svg.append(svgElement("text", { x: x(i), y: height - 8, "font-size": 12, "text-anchor": "middle" },
+        svg.append(svgElement("text", { x: x(i), y: height - 8 * k, "font-size": 12 * k, "text-anchor": "middle" },
           point.year));
       }
       if (point.ended || point.formed) {
@@ -573,7 +582,7 @@ function renderTrends() {
         svg.append(
           svgElement("line", { x1: x(i), x2: x(i), y1: top, y2: height - bottom, stroke: colour("--muted"),
             "stroke-dasharray": "4 3", class: "restructured" }),
-          svgElement("text", { x: x(i) + (onRight ? -4 : 4), y: top + 12 + 14 * line, "font-size": 12,
+          svgElement("text", { x: x(i) + (onRight ? -4 : 4), y: top + (12 + 14 * line) * k, "font-size": 12 * k,
             "text-anchor": onRight ? "end" : "start" },
             `−${point.ended} / +${point.formed}`));
       } else previousLine = null;
