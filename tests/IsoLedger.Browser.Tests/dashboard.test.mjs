@@ -699,3 +699,37 @@ test("chart text grows with the reader's font size, and names stay clear of thei
     await context.close();
   }
 });
+
+test("restructuring marks of consecutive years never overlap, on a phone either way up or a tablet", async () => {
+  // Eleven years, most of them restructured (communes merged by the hundred), made from the sample's one year.
+  await page.route("**/api/reports/trends?*", async (route) => {
+    const answer = await (await route.fetch()).json();
+    const [year] = answer.data.years;
+    answer.data.years = Array.from({ length: 11 }, (_, i) => ({ ...year, year: 2010 + i,
+      ended: i % 4 === 3 ? 0 : 100 + 37 * i, formed: i % 4 === 3 ? 0 : 12 + 9 * i }));
+    await route.fulfill({ json: answer });
+  });
+  try {
+    for (const viewport of phones) {
+      await openOn(viewport, "year=2020&view=trends");
+      const seen = await page.evaluate(() => {
+        const svg = document.querySelector("#trends-chart svg").getBoundingClientRect();
+        const marks = [...document.querySelectorAll("#trends-chart text.restructured")]
+          .map((text) => text.getBoundingClientRect());
+        const plot = Math.min(...[...document.querySelectorAll("#trends-chart line.restructured")]
+          .map((line) => line.getBoundingClientRect().top));
+        const overlaps = marks.flatMap((a, i) => marks.slice(i + 1).filter((b) => a.left < b.right && b.left < a.right
+          && a.top < b.bottom && b.top < a.bottom).map((b) => `${a.left}–${a.right} and ${b.left}–${b.right}`));
+        return { count: marks.length, overlaps, outside: marks.filter((m) => m.left < svg.left || m.right > svg.right
+          || m.bottom > plot + 1).length };
+      });
+      const size = `${viewport.width}×${viewport.height}`;
+      assert.equal(seen.count, 9, `${size}: the restructured years' marks`);
+      assert.deepEqual(seen.overlaps, [], `${size}: marks that overlap`);
+      assert.equal(seen.outside, 0, `${size}: marks outside the chart or over the plot`);
+    }
+  } finally {
+    await page.unroute("**/api/reports/trends?*");
+    await page.setViewportSize({ width: 1366, height: 768 });
+  }
+});

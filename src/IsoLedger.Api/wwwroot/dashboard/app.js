@@ -549,43 +549,56 @@ function renderTrends() {
   const keys = data.years[0]?.figures.map((f) => f.key) ?? [];
   if (!data.years.length) { chart.replaceChildren(element("p", { text: t("noYears") })); }
   else {
-    const k = textScale();
+    const scale = textScale();
     const width = Math.max(300, Math.round(chart.clientWidth || 900));
-    const height = (width < 560 * k ? 220 : 260) * k;
-    const left = 44 * k, right = 16, top = 12 * k, bottom = 28 * k;
+    const left = 44 * scale, right = 16, bottom = 28 * scale;
     const span = Math.max(1, data.years.length - 1);
     const x = (i) =>
       (data.years.length === 1 ? (left + width - right) / 2 : left + (i * (width - left - right)) / span);
+    const svg = svgElement("svg", { role: "img", "aria-label": label(state.vocabulary.trendsTitle) });
+    // In the page already, so that the restructuring marks can be measured before they are laid out.
+    chart.replaceChildren(svg);
+    // Each restructuring mark (units ended / formed that year) is written in a band of lines above the plot, starting
+    // at its year's line (ending there where it would run off the chart), on the first line where it runs into no
+    // other mark: years a phone's width apart and figures of any length never overlap, however many years in a row
+    // restructured.
+    const lines = [];
+    const marks = data.years.flatMap((point, i) => {
+      if (!point.ended && !point.formed) return [];
+      const text = svgElement("text", { class: "restructured", "font-size": 12 * scale },
+        `−${point.ended} / +${point.formed}`);
+      svg.append(text);
+      const length = text.getComputedTextLength();
+      const from = x(i) + 4 + length > width ? x(i) - 4 - length : x(i) + 4;
+      const gap = 6 * scale;
+      const clear = (spans) => spans.every(([start, end]) => from > end + gap || from + length < start - gap);
+      let line = lines.findIndex(clear);
+      if (line < 0) line = lines.push([]) - 1;
+      lines[line].push([from, from + length]);
+      text.setAttribute("x", from);
+      text.setAttribute("y", (16 + 14 * line) * scale);
+      return [i];
+    });
+    const top = (12 + 14 * lines.length) * scale;
+    const height = (width < 560 * scale ? 220 : 260) * scale + top - 12 * scale;
     const y = (percent) => top + ((100 - percent) * (height - top - bottom)) / 100;
-    const svg = svgElement("svg",
-      { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": label(state.vocabulary.trendsTitle) });
+    svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
+    for (const i of marks) {
+      svg.append(svgElement("line", { x1: x(i), x2: x(i), y1: top, y2: height - bottom, stroke: colour("--muted"),
+        "stroke-dasharray": "4 3", class: "restructured" }));
+    }
     for (const tick of [0, 25, 50, 75, 100]) {
       svg.append(
         svgElement("line", { x1: left, x2: width - right, y1: y(tick), y2: y(tick), stroke: colour("--line") }),
-        svgElement("text", { x: 4, y: y(tick) + 4 * k, "font-size": 12 * k }, decimal(tick, 0)));
+        svgElement("text", { x: 4, y: y(tick) + 4 * scale, "font-size": 12 * scale }, decimal(tick, 0)));
     }
     // Years labelled at least 40 px apart (eleven years on a phone would run into each other), the last always.
-    const every = Math.ceil((40 * k) / ((width - left - right) / span));
-    // The line of the previous year's restructuring mark, null when that year has none.
-    let previousLine = null;
+    const every = Math.ceil((40 * scale) / ((width - left - right) / span));
     data.years.forEach((point, i) => {
       if ((data.years.length - 1 - i) % every === 0) {
-        svg.append(svgElement("text", { x: x(i), y: height - 8 * k, "font-size": 12 * k, "text-anchor": "middle" },
-          point.year));
+        svg.append(svgElement("text",
+          { x: x(i), y: height - 8 * scale, "font-size": 12 * scale, "text-anchor": "middle" }, point.year));
       }
-      if (point.ended || point.formed) {
-        // Written towards the middle of the chart, so that a mark near an edge is not cut off; marks of consecutive
-        // years on two lines, so that on a phone they do not run into each other.
-        const onRight = x(i) > width / 2;
-        const line = previousLine === 0 ? 1 : 0;
-        previousLine = line;
-        svg.append(
-          svgElement("line", { x1: x(i), x2: x(i), y1: top, y2: height - bottom, stroke: colour("--muted"),
-            "stroke-dasharray": "4 3", class: "restructured" }),
-          svgElement("text", { x: x(i) + (onRight ? -4 : 4), y: top + (12 + 14 * line) * k, "font-size": 12 * k,
-            "text-anchor": onRight ? "end" : "start" },
-            `−${point.ended} / +${point.formed}`));
-      } else previousLine = null;
     });
     keys.forEach((keyName, k) => {
       const points = data.years.map((point, i) => [x(i), y(point.figures[k].percent)]);
@@ -599,7 +612,6 @@ function renderTrends() {
         svg.append(dot);
       });
     });
-    chart.replaceChildren(svg);
   }
   legend("trends-legend", keys.map((keyName, k) => [term("trendColumns", keyName), TREND_COLOURS[k]]));
   // The per-year bars have a legend of their own: their colours mean other things than the lines' above.
