@@ -733,3 +733,32 @@ test("restructuring marks of consecutive years never overlap, on a phone either 
     await page.setViewportSize({ width: 1366, height: 768 });
   }
 });
+
+test("the focus lands on the new place: a province's overview from the national view, "
+  + "the open drill-down after the phone is turned", async () => {
+  try {
+    await openOn({ width: 390, height: 844 }, "year=2020&view=national");
+    await page.focus('#national-table a:text("Quảng Trị")');
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("#overview:not([hidden]) #annual-table tr[data-code]");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "conversion-title");
+
+    await page.focus("#conversion-chart .bar-row[data-name=commune]");
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("#drill-title[data-level=commune]");
+    for (const viewport of [{ width: 844, height: 390 }, { width: 390, height: 844 }]) {
+      await page.setViewportSize(viewport);
+      // Drawn again at the new width, the drill-down still open.
+      await page.waitForFunction((width) => Math.abs(document.querySelector("#conversion-chart svg").viewBox.baseVal
+        .width - document.querySelector("#conversion-chart").clientWidth) <= 1 && width === window.innerWidth,
+      viewport.width);
+      assert.equal(await page.locator("#drill-title[data-level=commune]").count(), 1);
+      assert.equal(await page.evaluate(() => document.activeElement.id), "drill-back",
+        `the focus after turning to ${viewport.width}×${viewport.height}`);
+    }
+    await page.keyboard.press("Enter");
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.name), "commune");
+  } finally {
+    await page.setViewportSize({ width: 1366, height: 768 });
+  }
+});

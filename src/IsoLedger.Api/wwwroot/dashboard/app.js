@@ -285,13 +285,16 @@ const conversionLegend = (id, segments) =>
 
 // --- Conversion -------------------------------------------------------------------------------------------
 
+/** The conversion panel: its chart (the levels, or the level opened) drawn at its width, its key and its table. */
 function renderConversion() {
   const data = state.conversion.data;
-  state.drill = null;
-  const chart = $("conversion-chart");
-  // Opened by the reader, the drill-down takes the focus (its way back), so a keyboard keeps its place.
-  bars(chart, data.byLevel.map((l) => ({ name: l.level, counts: l.counts })), SEGMENTS,
-    (name) => term("levels", name), t("conversion"), (level) => drillInto(level).then(() => $("drill-back")?.focus()));
+  if (state.drill) drawDrill();
+  else {
+    // Opened by the reader, the drill-down takes the focus (its way back), so a keyboard keeps its place.
+    bars($("conversion-chart"), data.byLevel.map((l) => ({ name: l.level, counts: l.counts })), SEGMENTS,
+      (name) => term("levels", name), t("conversion"),
+      (level) => drillInto(level).then(() => $("drill-back")?.focus()));
+  }
   conversionLegend("conversion-legend", SEGMENTS);
   const columns = state.vocabulary.conversionColumns;
   const head = element("tr", {}, element("th", { text: t("level") }),
@@ -304,15 +307,21 @@ function renderConversion() {
   freshness("conversion-freshness", state.conversion.freshness);
 }
 
-/** A level's drill-down: that level's units only, by district where it has districts of its own (communes), unit
- * by unit otherwise. */
+/** Opens a level's drill-down, its answer kept so that the chart can be drawn again at another width at once. */
 async function drillInto(level) {
   const answer = await api(`/api/dashboards/conversion?${q()}&asOf=${judgedOn()}&level=${encodeURIComponent(level)}`);
-  state.drill = level;
-  const data = answer.data;
+  state.drill = { level, data: answer.data };
+  redrawConversion();
+}
+
+/** The open drill-down: that level's units only, by district where it has districts of its own (communes), unit by
+ * unit otherwise. */
+function drawDrill() {
+  const { level, data } = state.drill;
   const chart = $("conversion-chart");
   const back = element("button", { type: "button", id: "drill-back", text: t("back") });
   back.addEventListener("click", () => {
+    state.drill = null;
     renderConversion();
     chart.querySelector(`.bar-row[data-name="${level}"]`)?.focus();
   });
@@ -649,8 +658,9 @@ function renderNational() {
       $("province").value = p.province;
       fillYears();
       setView("overview");
-      // The province's overview is the new place: the focus goes to its tab (it had fallen to the page's top).
-      document.querySelector("#tabs a[data-view=overview]")?.focus();
+      // The province's overview is the new place: the focus goes to its first heading, where reading it starts (the
+      // link followed is hidden with the national view, and the focus had fallen to the page's top).
+      $("conversion-title").focus();
     });
     return element("tr", { "data-province": p.province }, element("th", { scope: "row" }, a),
       element("td", { class: "num", text: p.units }),
@@ -724,6 +734,29 @@ async function showUnit(code, opened) {
     })));
 }
 
+// --- Drawn again -------------------------------------------------------------------------------------------
+
+/** The conversion panel drawn again, the focus kept where it was in its chart: on the way back out of a drill-down,
+ * on a level's row, or else the chart's first control. Drawing replaces the focused control, and the focus would
+ * fall to the page's top (a phone turned with a drill-down open lost the reader's place). */
+function redrawConversion() {
+  const chart = $("conversion-chart");
+  const focused = chart.contains(document.activeElement) ? document.activeElement : null;
+  renderConversion();
+  if (!focused) return;
+  const again = (focused.id && $(focused.id))
+    || chart.querySelector(`.bar-row[data-name="${CSS.escape(focused.dataset.name ?? "")}"]`)
+    || chart.querySelector("#drill-back, .bar-row.opens");
+  again?.focus();
+}
+
+/** Charts are drawn at their own width: the shown view's are drawn again when it changes (a phone turned, a window
+ * resized). */
+function redrawCharts() {
+  if (state.view === "overview" && state.conversion) redrawConversion();
+  if (state.view === "trends" && state.trends) renderTrends();
+}
+
 // --- Loading ----------------------------------------------------------------------------------------------
 
 /** Keeps an answer; true when the panel showing it must be drawn again. On a refresh (quiet) a panel whose figures
@@ -746,7 +779,7 @@ const loaders = {
       api(`/api/reports/summary/${year()}?${q()}${asOfQuery()}`),
     ]);
     if (keep("conversion", conversion, quiet, "conversion-freshness")) {
-      if (state.drill) await drillInto(state.drill); else renderConversion();
+      if (state.drill) await drillInto(state.drill.level); else redrawConversion();
     }
     if (keep("editions", editions, quiet, "editions-freshness")) renderEditions();
     if (keep("annual", annual, quiet, "annual-freshness")) renderAnnual();
@@ -932,7 +965,7 @@ document.addEventListener("DOMContentLoaded", () => {
     const data = {
       overview: state.conversion, report: state.report, trends: state.trends, national: state.national,
     }[state.view];
-    if (data) { renderers[state.view](); if (state.view === "overview" && state.drill) drillInto(state.drill); }
+    if (data) renderers[state.view]();
     if (!$("unit").hidden) route();
   });
   const changed = () => { syncDate(); recordView(); showView(); load(); route(); };
@@ -980,13 +1013,9 @@ document.addEventListener("DOMContentLoaded", () => {
   window.addEventListener("hashchange", route);
   let width = window.innerWidth;
   window.addEventListener("resize", () => {
-    // Charts are drawn at their own width: redraw them when the width changes (a phone turned, a window resized).
-    if (Math.abs(window.innerWidth - width) < 40 || !state.vocabulary) return;
+    if (Math.abs(window.innerWidth - width) < 40) return;
     width = window.innerWidth;
-    if (state.view === "overview" && state.conversion) {
-      if (state.drill) drillInto(state.drill).catch(() => {}); else renderConversion();
-    }
-    if (state.view === "trends" && state.trends) renderTrends();
+    redrawCharts();
   });
   setInterval(() => { if (key() && !$("app").hidden && $("unit").hidden) load(true); }, 30_000);
   start();
