@@ -762,3 +762,35 @@ test("the focus lands on the new place: a province's overview from the national 
     await page.setViewportSize({ width: 1366, height: 768 });
   }
 });
+
+test("printed from a phone, the charts are drawn for the paper's width and no table is cut off", async () => {
+  try {
+    for (const query of ["year=2020", "year=2020&view=trends"]) {
+      await openOn({ width: 390, height: 844 }, query);
+      // Printed as a browser prints, not in a media type an earlier test chose.
+      await page.emulateMedia({ media: null });
+      // What the printed layout holds, taken once the page has drawn itself for the paper.
+      await page.evaluate(() => matchMedia("print").addEventListener("change", (change) => {
+        if (!change.matches) return;
+        window.printed = {
+          charts: [...document.querySelectorAll(".view:not([hidden]) .chart svg")].map((svg) =>
+            [svg.viewBox.baseVal.width, svg.parentElement.clientWidth]),
+          cut: [...document.querySelectorAll(".view:not([hidden]) .scroll")].filter((box) =>
+            box.scrollWidth > box.clientWidth + 1 || box.scrollHeight > box.clientHeight + 1).length,
+        };
+      }));
+      await page.pdf({ preferCSSPageSize: true });
+      const printed = await page.evaluate(() => window.printed);
+      assert.ok(printed.charts.length > 0, query);
+      // The printable width of A4 landscape, 277 mm, is about 1047 CSS pixels.
+      assert.ok(printed.charts.every(([drawn, page]) => page > 1000 && Math.abs(drawn - page) <= 1),
+        `${query}: charts drawn ${printed.charts.map(([drawn, page]) => `${drawn} wide for ${page}`)}`);
+      assert.equal(printed.cut, 0, `${query}: scrolling boxes that cut a table off on paper`);
+      const screen = await page.$$eval(".view:not([hidden]) .chart svg", (svgs) => svgs.map((svg) =>
+        svg.viewBox.baseVal.width));
+      assert.ok(screen.every((width) => width <= 390), `${query}: back on the phone, charts ${screen} wide`);
+    }
+  } finally {
+    await page.setViewportSize({ width: 1366, height: 768 });
+  }
+});

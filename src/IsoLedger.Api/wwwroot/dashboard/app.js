@@ -751,7 +751,7 @@ function redrawConversion() {
 }
 
 /** Charts are drawn at their own width: the shown view's are drawn again when it changes (a phone turned, a window
- * resized). */
+ * resized, the page printed). */
 function redrawCharts() {
   if (state.view === "overview" && state.conversion) redrawConversion();
   if (state.view === "trends" && state.trends) renderTrends();
@@ -1017,6 +1017,9 @@ document.addEventListener("DOMContentLoaded", () => {
     width = window.innerWidth;
     redrawCharts();
   });
+  // Printing lays the page out at the paper's width, not the screen's: the charts are drawn again for the paper, and
+  // for the screen after (a phone printed its narrow chart, scaled up to the page with its text).
+  matchMedia("print").addEventListener("change", redrawCharts);
   setInterval(() => { if (key() && !$("app").hidden && $("unit").hidden) load(true); }, 30_000);
   start();
 });
