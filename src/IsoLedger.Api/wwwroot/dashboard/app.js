@@ -202,13 +202,13 @@ const fitted = (text, width, size) => {
  * phone: on a narrow screen each group's name sits above its bar. With <onOpen>, each row is a button that opens
  * its group. */
 function bars(container, groups, segments, name, aria, onOpen = null) {
-  const k = textScale();
+  const scale = textScale();
   const width = Math.max(280, Math.round(container.clientWidth || 900));
   // Larger text leaves less room for names beside the bars: it moves them above the bars on wider screens too.
-  const compact = width < 560 * k;
-  const labelWidth = compact ? 0 : Math.min(280 * k, width * 0.32);
-  const barHeight = (compact ? 24 : 26) * k;
-  const nameLine = compact ? 20 * k : 5;
+  const compact = width < 560 * scale;
+  const labelWidth = compact ? 0 : Math.min(280 * scale, width * 0.32);
+  const barHeight = (compact ? 24 : 26) * scale;
+  const nameLine = compact ? 20 * scale : 5;
   // Rows of 44 units or more: each row is a touch target where it opens something.
   const rowHeight = Math.max(compact ? 52 : 44, nameLine + barHeight + (compact ? 8 : 13));
   const svg = svgElement("svg",
@@ -236,30 +236,30 @@ function bars(container, groups, segments, name, aria, onOpen = null) {
     }
     row.append(svgElement("rect", { x: 0, y: y - 4, width, height: rowHeight, fill: "transparent" }));
     const top = y + nameLine;
-    const baseline = top + barHeight - 8 * k;
+    const baseline = top + barHeight - 8 * scale;
     // A long name is cut to its column (or the row, on a phone), never run under the bars; its whole is in the title.
-    const label = svgElement("text", { x: 0, y: compact ? y + 14 * k : baseline, "font-size": 14 * k },
-      fitted(name(group.name), compact ? width : labelWidth - 8, 14 * k));
+    const label = svgElement("text", { x: 0, y: compact ? y + 14 * scale : baseline, "font-size": 14 * scale },
+      fitted(name(group.name), compact ? width : labelWidth - 8, 14 * scale));
     label.append(svgElement("title", {}, name(group.name)));
     row.append(label);
     let x = labelWidth;
     for (const [segment, colourName] of segments) {
       const value = group.counts[segment];
       if (!value) continue;
-      const w = (value / max) * (width - labelWidth - 40 * k);
+      const w = (value / max) * (width - labelWidth - 40 * scale);
       const rect = svgElement("rect", { x, y: top, width: w, height: barHeight, fill: colour(colourName) });
       rect.append(svgElement("title", {}, `${name(group.name)} — ${term("conversionColumns", segment)}: ${value}`));
       row.append(rect);
       // The count written on its segment where it fits, so that a phone shows what a mouse would hover.
-      if (w >= (8 * String(value).length + 8) * k) {
-        row.append(svgElement("text", { x: x + w / 2, y: baseline, "font-size": 12 * k, "text-anchor": "middle",
+      if (w >= (8 * String(value).length + 8) * scale) {
+        row.append(svgElement("text", { x: x + w / 2, y: baseline, "font-size": 12 * scale, "text-anchor": "middle",
           // Dark on the light segments (4.5:1 at least), white on the dark ones, in either set of colours.
           fill: segment === "converting" || segment === "notDeclared" ? "#1b1f24" : "#fff",
           "aria-hidden": "true" }, value));
       }
       x += w;
     }
-    row.append(svgElement("text", { x: x + 4, y: baseline, "font-size": 13 * k }, group.counts.total));
+    row.append(svgElement("text", { x: x + 4, y: baseline, "font-size": 13 * scale }, group.counts.total));
     svg.append(row);
   });
   container.replaceChildren(svg);
@@ -753,6 +753,9 @@ function redrawConversion() {
 /** Charts are drawn at their own width: the shown view's are drawn again when it changes (a phone turned, a window
  * resized, the page printed). */
 function redrawCharts() {
+  // A hidden view's charts have no width to be drawn at, nor marks to measure (a unit page is shown): the way back
+  // to the view loads it again and draws them.
+  if ($(state.view).hidden) return;
   if (state.view === "overview" && state.conversion) redrawConversion();
   if (state.view === "trends" && state.trends) renderTrends();
 }
