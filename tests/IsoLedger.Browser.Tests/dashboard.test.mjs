@@ -582,3 +582,219 @@ test("a failed download is said beside its button; a unit page marks no tab as c
   await page.waitForSelector("#overview:not([hidden])");
   assert.equal(await page.locator("#tabs a[aria-current=page]").count(), 1);
 });
+
+// --- Phones turned either way and a tablet -----------------------------------------------------------------------
+
+const phones = [{ width: 360, height: 740 }, { width: 390, height: 844 }, { width: 844, height: 390 },
+  { width: 768, height: 1024 }];
+
+async function openOn(viewport, query = "year=2020") {
+  await page.setViewportSize(viewport);
+  await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&${query}`);
+  await page.waitForFunction(() => document.querySelector("#status").textContent === ""
+    && document.querySelector(".view:not([hidden]) .freshness").textContent !== "");
+}
+
+test("a long table's header row stays in view above its last rows, scrolled sideways too", async () => {
+  try {
+    for (const viewport of phones) {
+      await openOn(viewport);
+      const seen = await page.$eval("#annual-table", (table) => {
+        const box = table.parentElement;
+        box.scrollLeft = 400;
+        [...table.tBodies[0].rows].at(-1).scrollIntoView({ block: "end" });
+        const at = (cell) => cell.getBoundingClientRect();
+        const header = at(table.tHead.rows[0].cells[4]);
+        const name = at(table.tHead.rows[0].cells[1]);
+        const last = at([...table.tBodies[0].rows].at(-1).cells[4]);
+        // The pinned header cell is the one on top at its place, not a figure's header scrolled under it.
+        const corner = document.elementFromPoint(name.left + 4, name.top + 4);
+        return { header: header.top, box: at(box).top, last: last.top, height: window.innerHeight,
+          name: name.left - at(box).left, corner: table.tHead.rows[0].cells[1].contains(corner) };
+      });
+      const size = `${viewport.width}×${viewport.height}`;
+      assert.ok(seen.header >= 0 && seen.header < seen.last && seen.last < seen.height,
+        `${size}: the header is at y = ${seen.header}, the last row at ${seen.last}`);
+      assert.ok(Math.abs(seen.header - seen.box) <= 1, `${size}: the header is ${seen.header - seen.box}px down`);
+      assert.ok(Math.abs(seen.name) <= 1 && seen.corner, `${size}: the name's header is at x = ${seen.name}`);
+    }
+  } finally {
+    await page.setViewportSize({ width: 1366, height: 768 });
+  }
+});
+
+test("on a phone the conversion and editions tables keep their names in view, and room for the figures", async () => {
+  try {
+    // In English too, whose names are longer.
+    for (const [viewport, language] of [...phones.slice(0, 3).map((phone) => [phone, "vi"]), [phones[0], "en"]]) {
+      await openOn(viewport);
+      if (language === "en") await page.click("#language");
+      for (const id of ["conversion-table", "editions-table"]) {
+        const seen = await page.$eval(`#${id}`, (table) => {
+          const box = table.parentElement;
+          box.scrollLeft = box.scrollWidth;
+          const cell = table.tBodies[0].rows[0].cells[0].getBoundingClientRect();
+          return { left: cell.left - box.getBoundingClientRect().left, width: cell.width, room: box.clientWidth,
+            scrolls: box.scrollWidth > box.clientWidth };
+        });
+        const size = `${viewport.width}×${viewport.height}`;
+        assert.ok(seen.scrolls, `${size}: ${id} fits and needs no pinning`);
+        assert.ok(Math.abs(seen.left) <= 1, `${size}: ${id}'s first cell is at x = ${seen.left}`);
+        // A pinned name as wide as the screen would leave the figures a sliver to scroll through.
+        assert.ok(seen.width <= 0.6 * seen.room,
+          `${size}, ${language}: ${id}'s names take ${seen.width} of ${seen.room}px`);
+      }
+      if (language === "en") await page.click("#language");
+    }
+  } finally {
+    await page.setViewportSize({ width: 1366, height: 768 });
+  }
+});
+
+test("the trends' per-year bars have colours of their own, the same in the chart and in its key", async () => {
+  await openOn({ width: 390, height: 844 }, "year=2020&view=trends");
+  try {
+    const colours = await page.evaluate(() => {
+      const all = (selector, property) => [...new Set([...document.querySelectorAll(selector)]
+        .map((node) => getComputedStyle(node)[property]))].sort();
+      return {
+        lines: all("#trends-chart polyline, #trends-chart circle", "stroke").filter((c) => c !== "none")
+          .concat(all("#trends-chart circle", "fill")),
+        linesKey: all("#trends-legend .swatch", "backgroundColor"),
+        bars: all("#conversion-trend rect:not([fill=transparent])", "fill"),
+        barsKey: all("#conversion-trend-legend .swatch", "backgroundColor"),
+      };
+    });
+    assert.ok(colours.bars.length >= 2, `bars in ${colours.bars}`);
+    assert.ok(colours.bars.every((c) => colours.barsKey.includes(c)), `bars ${colours.bars}, key ${colours.barsKey}`);
+    const shared = colours.barsKey.filter((c) => colours.lines.includes(c) || colours.linesKey.includes(c));
+    assert.deepEqual(shared, [], "colours of the bars' key that the lines also use");
+  } finally {
+    await page.setViewportSize({ width: 1366, height: 768 });
+  }
+});
+
+test("chart text grows with the reader's font size, and names stay clear of their bars", async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  try {
+    const tab = await context.newPage();
+    // A reader whose browser sets text at 20 px rather than 16 px.
+    await tab.addInitScript(() => {
+      sessionStorage.setItem("isoledger.key", "dev-viewer");
+      document.addEventListener("DOMContentLoaded", () => { document.documentElement.style.fontSize = "20px"; });
+    });
+    const shown = (selector) => tab.$$eval(selector, (texts) => texts.map((text) => {
+      const svg = text.ownerSVGElement;
+      return Number(text.getAttribute("font-size")) * svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    }));
+    await tab.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020`);
+    await tab.waitForSelector("#conversion-chart .bar-row");
+    const names = await shown("#conversion-chart .bar-row > text:first-of-type");
+    assert.ok(names.every((size) => Math.abs(size - 17.5) < 0.5), `level names of ${names} px, not 0.875 rem`);
+    const clear = await tab.$$eval("#conversion-chart .bar-row", (rows) => rows.every((row) =>
+      row.querySelector("text").getBoundingClientRect().bottom
+        <= row.querySelector("rect:not([fill=transparent])").getBoundingClientRect().top + 1));
+    assert.ok(clear, "a level's name runs into its bar");
+    await tab.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020&view=trends`);
+    await tab.waitForSelector("#trends-chart circle");
+    const labels = await shown("#trends-chart text");
+    assert.ok(labels.every((size) => Math.abs(size - 15) < 0.5), `trend labels of ${labels} px, not 0.75 rem`);
+  } finally {
+    await context.close();
+  }
+});
+
+test("restructuring marks of consecutive years never overlap, on a phone either way up or a tablet", async () => {
+  // Eleven years, most of them restructured (communes merged by the hundred), made from the sample's one year.
+  await page.route("**/api/reports/trends?*", async (route) => {
+    const answer = await (await route.fetch()).json();
+    const [year] = answer.data.years;
+    answer.data.years = Array.from({ length: 11 }, (_, i) => ({ ...year, year: 2010 + i,
+      ended: i % 4 === 3 ? 0 : 100 + 37 * i, formed: i % 4 === 3 ? 0 : 12 + 9 * i }));
+    await route.fulfill({ json: answer });
+  });
+  try {
+    for (const viewport of phones) {
+      await openOn(viewport, "year=2020&view=trends");
+      const seen = await page.evaluate(() => {
+        const svg = document.querySelector("#trends-chart svg").getBoundingClientRect();
+        const marks = [...document.querySelectorAll("#trends-chart text.restructured")]
+          .map((text) => text.getBoundingClientRect());
+        const plot = Math.min(...[...document.querySelectorAll("#trends-chart line.restructured")]
+          .map((line) => line.getBoundingClientRect().top));
+        const overlaps = marks.flatMap((a, i) => marks.slice(i + 1).filter((b) => a.left < b.right && b.left < a.right
+          && a.top < b.bottom && b.top < a.bottom).map((b) => `${a.left}–${a.right} and ${b.left}–${b.right}`));
+        return { count: marks.length, overlaps, outside: marks.filter((m) => m.left < svg.left || m.right > svg.right
+          || m.bottom > plot + 1).length };
+      });
+      const size = `${viewport.width}×${viewport.height}`;
+      assert.equal(seen.count, 9, `${size}: the restructured years' marks`);
+      assert.deepEqual(seen.overlaps, [], `${size}: marks that overlap`);
+      assert.equal(seen.outside, 0, `${size}: marks outside the chart or over the plot`);
+    }
+  } finally {
+    await page.unroute("**/api/reports/trends?*");
+    await page.setViewportSize({ width: 1366, height: 768 });
+  }
+});
+
+test("the focus lands on the new place: a province's overview from the national view, "
+  + "the open drill-down after the phone is turned", async () => {
+  try {
+    await openOn({ width: 390, height: 844 }, "year=2020&view=national");
+    await page.focus('#national-table a:text("Quảng Trị")');
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("#overview:not([hidden]) #annual-table tr[data-code]");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "conversion-title");
+
+    await page.focus("#conversion-chart .bar-row[data-name=commune]");
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("#drill-title[data-level=commune]");
+    for (const viewport of [{ width: 844, height: 390 }, { width: 390, height: 844 }]) {
+      await page.setViewportSize(viewport);
+      // Drawn again at the new width, the drill-down still open.
+      await page.waitForFunction((width) => Math.abs(document.querySelector("#conversion-chart svg").viewBox.baseVal
+        .width - document.querySelector("#conversion-chart").clientWidth) <= 1 && width === window.innerWidth,
+      viewport.width);
+      assert.equal(await page.locator("#drill-title[data-level=commune]").count(), 1);
+      assert.equal(await page.evaluate(() => document.activeElement.id), "drill-back",
+        `the focus after turning to ${viewport.width}×${viewport.height}`);
+    }
+    await page.keyboard.press("Enter");
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.name), "commune");
+  } finally {
+    await page.setViewportSize({ width: 1366, height: 768 });
+  }
+});
+
+test("printed from a phone, the charts are drawn for the paper's width and no table is cut off", async () => {
+  try {
+    for (const query of ["year=2020", "year=2020&view=trends"]) {
+      await openOn({ width: 390, height: 844 }, query);
+      // Printed as a browser prints, not in a media type an earlier test chose.
+      await page.emulateMedia({ media: null });
+      // What the printed layout holds, taken once the page has drawn itself for the paper.
+      await page.evaluate(() => matchMedia("print").addEventListener("change", (change) => {
+        if (!change.matches) return;
+        window.printed = {
+          charts: [...document.querySelectorAll(".view:not([hidden]) .chart svg")].map((svg) =>
+            [svg.viewBox.baseVal.width, svg.parentElement.clientWidth]),
+          cut: [...document.querySelectorAll(".view:not([hidden]) .scroll")].filter((box) =>
+            box.scrollWidth > box.clientWidth + 1 || box.scrollHeight > box.clientHeight + 1).length,
+        };
+      }));
+      await page.pdf({ preferCSSPageSize: true });
+      const printed = await page.evaluate(() => window.printed);
+      assert.ok(printed.charts.length > 0, query);
+      // The printable width of A4 landscape, 277 mm, is about 1047 CSS pixels.
+      assert.ok(printed.charts.every(([drawn, page]) => page > 1000 && Math.abs(drawn - page) <= 1),
+        `${query}: charts drawn ${printed.charts.map(([drawn, page]) => `${drawn} wide for ${page}`)}`);
+      assert.equal(printed.cut, 0, `${query}: scrolling boxes that cut a table off on paper`);
+      const screen = await page.$$eval(".view:not([hidden]) .chart svg", (svgs) => svgs.map((svg) =>
+        svg.viewBox.baseVal.width));
+      assert.ok(screen.every((width) => width <= 390), `${query}: back on the phone, charts ${screen} wide`);
+    }
+  } finally {
+    await page.setViewportSize({ width: 1366, height: 768 });
+  }
+});

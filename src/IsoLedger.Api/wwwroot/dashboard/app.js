@@ -62,6 +62,11 @@ const SEGMENTS = [
   ["notDeclared", "--none"], ["on2008", "--s2008"], ["converting", "--converting"], ["converted", "--converted"],
 ];
 const TREND_COLOURS = ["--accent", "--converted", "--s2008", "--converting"];
+// The same counts year by year, below the trend lines: in colours of their own, so that a bar is not read as a line.
+const YEAR_SEGMENTS = [
+  ["notDeclared", "--none"], ["on2008", "--year-2008"], ["converting", "--year-converting"],
+  ["converted", "--year-converted"],
+];
 const VIEWS = ["overview", "report", "trends", "national"];
 
 const state = {
@@ -183,28 +188,36 @@ function showKeyForm(message) {
 
 // --- Charts -----------------------------------------------------------------------------------------------
 
-/** A text cut to about what fits in `width` units of a 14-unit font, with an ellipsis (its whole in a title). */
-const fitted = (text, width) => {
-  const most = Math.max(4, Math.floor(width / 7.6));
+/** How many times the reader's root font is the 16 px that the charts' sizes are written for. The charts are drawn in
+ * CSS pixels, at their own width: their text grows with a larger font setting only if multiplied by this. */
+const textScale = () => parseFloat(getComputedStyle(document.documentElement).fontSize) / 16;
+
+/** A text cut to about what fits in `width` units at font size `size`, with an ellipsis (its whole in a title). */
+const fitted = (text, width, size) => {
+  const most = Math.max(4, Math.floor(width / (0.54 * size)));
   return text.length <= most ? text : `${text.slice(0, most - 1)}…`;
 };
 
-/** Stacked bars, one row per group, drawn at the chart's own width so that text stays readable on a phone: on a
- * narrow screen each group's name sits above its bar. With <onOpen>, each row is a button that opens its group. */
-function bars(container, groups, name, aria, onOpen = null) {
+/** Stacked bars of <segments>, one row per group, drawn at the chart's own width so that text stays readable on a
+ * phone: on a narrow screen each group's name sits above its bar. With <onOpen>, each row is a button that opens
+ * its group. */
+function bars(container, groups, segments, name, aria, onOpen = null) {
+  const scale = textScale();
   const width = Math.max(280, Math.round(container.clientWidth || 900));
-  const compact = width < 560;
-  const labelWidth = compact ? 0 : Math.min(280, width * 0.32);
+  // Larger text leaves less room for names beside the bars: it moves them above the bars on wider screens too.
+  const compact = width < 560 * scale;
+  const labelWidth = compact ? 0 : Math.min(280 * scale, width * 0.32);
+  const barHeight = (compact ? 24 : 26) * scale;
+  const nameLine = compact ? 20 * scale : 5;
   // Rows of 44 units or more: each row is a touch target where it opens something.
-  const rowHeight = compact ? 52 : 44;
-  const barHeight = compact ? 24 : 26;
+  const rowHeight = Math.max(compact ? 52 : 44, nameLine + barHeight + (compact ? 8 : 13));
   const svg = svgElement("svg",
     { viewBox: `0 0 ${width} ${groups.length * rowHeight + 6}`, role: "img", "aria-label": aria });
   const max = Math.max(1, ...groups.map((g) => g.counts.total));
   groups.forEach((group, index) => {
     const y = index * rowHeight + 4;
     // Every count is in the row's name, so that a screen reader and a keyboard reach what a mouse hovers.
-    const counts = SEGMENTS.filter(([segment]) => group.counts[segment])
+    const counts = segments.filter(([segment]) => group.counts[segment])
       .map(([segment]) => `${term("conversionColumns", segment)}: ${group.counts[segment]}`).join("; ");
     const row = svgElement("g", { class: "bar-row", "data-name": group.name,
       ...(onOpen ? { tabindex: "0", role: "button", "aria-label": `${name(group.name)} — ${counts}` } : {}) });
@@ -222,30 +235,31 @@ function bars(container, groups, name, aria, onOpen = null) {
       row.append(svgElement("title", {}, `${name(group.name)} — ${counts}`));
     }
     row.append(svgElement("rect", { x: 0, y: y - 4, width, height: rowHeight, fill: "transparent" }));
+    const top = y + nameLine;
+    const baseline = top + barHeight - 8 * scale;
     // A long name is cut to its column (or the row, on a phone), never run under the bars; its whole is in the title.
-    const label = svgElement("text", { x: 0, y: compact ? y + 14 : y + 23, "font-size": 14 },
-      fitted(name(group.name), compact ? width : labelWidth - 8));
+    const label = svgElement("text", { x: 0, y: compact ? y + 14 * scale : baseline, "font-size": 14 * scale },
+      fitted(name(group.name), compact ? width : labelWidth - 8, 14 * scale));
     label.append(svgElement("title", {}, name(group.name)));
     row.append(label);
-    const top = compact ? y + 20 : y + 5;
     let x = labelWidth;
-    for (const [segment, colourName] of SEGMENTS) {
+    for (const [segment, colourName] of segments) {
       const value = group.counts[segment];
       if (!value) continue;
-      const w = (value / max) * (width - labelWidth - 40);
+      const w = (value / max) * (width - labelWidth - 40 * scale);
       const rect = svgElement("rect", { x, y: top, width: w, height: barHeight, fill: colour(colourName) });
       rect.append(svgElement("title", {}, `${name(group.name)} — ${term("conversionColumns", segment)}: ${value}`));
       row.append(rect);
       // The count written on its segment where it fits, so that a phone shows what a mouse would hover.
-      if (w >= 8 * String(value).length + 8) {
-        row.append(svgElement("text", { x: x + w / 2, y: top + barHeight - 8, "font-size": 12, "text-anchor": "middle",
-          // Dark on the light segments (4.5:1 at least), white on the dark ones.
+      if (w >= (8 * String(value).length + 8) * scale) {
+        row.append(svgElement("text", { x: x + w / 2, y: baseline, "font-size": 12 * scale, "text-anchor": "middle",
+          // Dark on the light segments (4.5:1 at least), white on the dark ones, in either set of colours.
           fill: segment === "converting" || segment === "notDeclared" ? "#1b1f24" : "#fff",
           "aria-hidden": "true" }, value));
       }
       x += w;
     }
-    row.append(svgElement("text", { x: x + 4, y: top + barHeight - 8, "font-size": 13 }, group.counts.total));
+    row.append(svgElement("text", { x: x + 4, y: baseline, "font-size": 13 * scale }, group.counts.total));
     svg.append(row);
   });
   container.replaceChildren(svg);
@@ -265,16 +279,23 @@ function legend(id, entries) {
     element("span", { class: "entry" }, swatch(colour(colourName)), document.createTextNode(text))));
 }
 
+/** The key to a chart of conversion bars, from the segments that chart is drawn with. */
+const conversionLegend = (id, segments) =>
+  legend(id, segments.map(([segment, colourName]) => [term("conversionColumns", segment), colourName]));
+
 // --- Conversion -------------------------------------------------------------------------------------------
 
+/** The conversion panel: its chart (the levels, or the level opened) drawn at its width, its key and its table. */
 function renderConversion() {
   const data = state.conversion.data;
-  state.drill = null;
-  const chart = $("conversion-chart");
-  // Opened by the reader, the drill-down takes the focus (its way back), so a keyboard keeps its place.
-  bars(chart, data.byLevel.map((l) => ({ name: l.level, counts: l.counts })), (name) => term("levels", name),
-    t("conversion"), (level) => drillInto(level).then(() => $("drill-back")?.focus()));
-  legend("conversion-legend", SEGMENTS.map(([segment, c]) => [term("conversionColumns", segment), c]));
+  if (state.drill) drawDrill();
+  else {
+    // Opened by the reader, the drill-down takes the focus (its way back), so a keyboard keeps its place.
+    bars($("conversion-chart"), data.byLevel.map((l) => ({ name: l.level, counts: l.counts })), SEGMENTS,
+      (name) => term("levels", name), t("conversion"),
+      (level) => drillInto(level).then(() => $("drill-back")?.focus()));
+  }
+  conversionLegend("conversion-legend", SEGMENTS);
   const columns = state.vocabulary.conversionColumns;
   const head = element("tr", {}, element("th", { text: t("level") }),
     ...columns.map((c) => element("th", { class: "num", text: label(c) })));
@@ -286,15 +307,21 @@ function renderConversion() {
   freshness("conversion-freshness", state.conversion.freshness);
 }
 
-/** A level's drill-down: that level's units only, by district where it has districts of its own (communes), unit
- * by unit otherwise. */
+/** Opens a level's drill-down, its answer kept so that the chart can be drawn again at another width at once. */
 async function drillInto(level) {
   const answer = await api(`/api/dashboards/conversion?${q()}&asOf=${judgedOn()}&level=${encodeURIComponent(level)}`);
-  state.drill = level;
-  const data = answer.data;
+  state.drill = { level, data: answer.data };
+  redrawConversion();
+}
+
+/** The open drill-down: that level's units only, by district where it has districts of its own (communes), unit by
+ * unit otherwise. */
+function drawDrill() {
+  const { level, data } = state.drill;
   const chart = $("conversion-chart");
   const back = element("button", { type: "button", id: "drill-back", text: t("back") });
   back.addEventListener("click", () => {
+    state.drill = null;
     renderConversion();
     chart.querySelector(`.bar-row[data-name="${level}"]`)?.focus();
   });
@@ -304,7 +331,7 @@ async function drillInto(level) {
   const holder = element("div");
   chart.replaceChildren(heading, back, holder);
   if (byDistrict) {
-    bars(holder, data.byDistrict.map((d) => ({ name: d.district, counts: d.counts })), (name) => name,
+    bars(holder, data.byDistrict.map((d) => ({ name: d.district, counts: d.counts })), SEGMENTS, (name) => name,
       term("levels", level));
   } else {
     holder.append(element("div", { class: "scroll" }, element("table", { id: "drill-units" },
@@ -531,42 +558,56 @@ function renderTrends() {
   const keys = data.years[0]?.figures.map((f) => f.key) ?? [];
   if (!data.years.length) { chart.replaceChildren(element("p", { text: t("noYears") })); }
   else {
+    const scale = textScale();
     const width = Math.max(300, Math.round(chart.clientWidth || 900));
-    const height = width < 560 ? 220 : 260;
-    const left = 44, right = 16, top = 12, bottom = 28;
+    const left = 44 * scale, right = 16, bottom = 28 * scale;
     const span = Math.max(1, data.years.length - 1);
     const x = (i) =>
       (data.years.length === 1 ? (left + width - right) / 2 : left + (i * (width - left - right)) / span);
+    const svg = svgElement("svg", { role: "img", "aria-label": label(state.vocabulary.trendsTitle) });
+    // In the page already, so that the restructuring marks can be measured before they are laid out.
+    chart.replaceChildren(svg);
+    // Each restructuring mark (units ended / formed that year) is written in a band of lines above the plot, starting
+    // at its year's line (ending there where it would run off the chart), on the first line where it runs into no
+    // other mark: years a phone's width apart and figures of any length never overlap, however many years in a row
+    // restructured.
+    const lines = [];
+    const marks = data.years.flatMap((point, i) => {
+      if (!point.ended && !point.formed) return [];
+      const text = svgElement("text", { class: "restructured", "font-size": 12 * scale },
+        `−${point.ended} / +${point.formed}`);
+      svg.append(text);
+      const length = text.getComputedTextLength();
+      const from = x(i) + 4 + length > width ? x(i) - 4 - length : x(i) + 4;
+      const gap = 6 * scale;
+      const clear = (spans) => spans.every(([start, end]) => from > end + gap || from + length < start - gap);
+      let line = lines.findIndex(clear);
+      if (line < 0) line = lines.push([]) - 1;
+      lines[line].push([from, from + length]);
+      text.setAttribute("x", from);
+      text.setAttribute("y", (16 + 14 * line) * scale);
+      return [i];
+    });
+    const top = (12 + 14 * lines.length) * scale;
+    const height = (width < 560 * scale ? 220 : 260) * scale + top - 12 * scale;
     const y = (percent) => top + ((100 - percent) * (height - top - bottom)) / 100;
-    const svg = svgElement("svg",
-      { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": label(state.vocabulary.trendsTitle) });
+    svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
+    for (const i of marks) {
+      svg.append(svgElement("line", { x1: x(i), x2: x(i), y1: top, y2: height - bottom, stroke: colour("--muted"),
+        "stroke-dasharray": "4 3", class: "restructured" }));
+    }
     for (const tick of [0, 25, 50, 75, 100]) {
       svg.append(
         svgElement("line", { x1: left, x2: width - right, y1: y(tick), y2: y(tick), stroke: colour("--line") }),
-        svgElement("text", { x: 4, y: y(tick) + 4, "font-size": 12 }, decimal(tick, 0)));
+        svgElement("text", { x: 4, y: y(tick) + 4 * scale, "font-size": 12 * scale }, decimal(tick, 0)));
     }
     // Years labelled at least 40 px apart (eleven years on a phone would run into each other), the last always.
-    const every = Math.ceil(40 / ((width - left - right) / span));
-    // The line of the previous year's restructuring mark, null when that year has none.
-    let previousLine = null;
+    const every = Math.ceil((40 * scale) / ((width - left - right) / span));
     data.years.forEach((point, i) => {
       if ((data.years.length - 1 - i) % every === 0) {
-        svg.append(svgElement("text", { x: x(i), y: height - 8, "font-size": 12, "text-anchor": "middle" },
-          point.year));
+        svg.append(svgElement("text",
+          { x: x(i), y: height - 8 * scale, "font-size": 12 * scale, "text-anchor": "middle" }, point.year));
       }
-      if (point.ended || point.formed) {
-        // Written towards the middle of the chart, so that a mark near an edge is not cut off; marks of consecutive
-        // years on two lines, so that on a phone they do not run into each other.
-        const onRight = x(i) > width / 2;
-        const line = previousLine === 0 ? 1 : 0;
-        previousLine = line;
-        svg.append(
-          svgElement("line", { x1: x(i), x2: x(i), y1: top, y2: height - bottom, stroke: colour("--muted"),
-            "stroke-dasharray": "4 3", class: "restructured" }),
-          svgElement("text", { x: x(i) + (onRight ? -4 : 4), y: top + 12 + 14 * line, "font-size": 12,
-            "text-anchor": onRight ? "end" : "start" },
-            `−${point.ended} / +${point.formed}`));
-      } else previousLine = null;
     });
     keys.forEach((keyName, k) => {
       const points = data.years.map((point, i) => [x(i), y(point.figures[k].percent)]);
@@ -580,13 +621,12 @@ function renderTrends() {
         svg.append(dot);
       });
     });
-    chart.replaceChildren(svg);
   }
   legend("trends-legend", keys.map((keyName, k) => [term("trendColumns", keyName), TREND_COLOURS[k]]));
   // The per-year bars have a legend of their own: their colours mean other things than the lines' above.
-  legend("conversion-trend-legend", SEGMENTS.map(([segment, c]) => [term("conversionColumns", segment), c]));
+  conversionLegend("conversion-trend-legend", YEAR_SEGMENTS);
   bars($("conversion-trend"), data.years.map((point) => ({ name: String(point.year), counts: point.conversion })),
-    (name) => name, t("conversion"));
+    YEAR_SEGMENTS, (name) => name, t("conversion"));
   const columns = state.vocabulary.trendColumns;
   $("trends-table").replaceChildren(
     element("thead", {}, element("tr", {}, ...columns.map((c) => element("th", { scope: "col", text: label(c) })))),
@@ -618,8 +658,9 @@ function renderNational() {
       $("province").value = p.province;
       fillYears();
       setView("overview");
-      // The province's overview is the new place: the focus goes to its tab (it had fallen to the page's top).
-      document.querySelector("#tabs a[data-view=overview]")?.focus();
+      // The province's overview is the new place: the focus goes to its first heading, where reading it starts (the
+      // link followed is hidden with the national view, and the focus had fallen to the page's top).
+      $("conversion-title").focus();
     });
     return element("tr", { "data-province": p.province }, element("th", { scope: "row" }, a),
       element("td", { class: "num", text: p.units }),
@@ -693,6 +734,32 @@ async function showUnit(code, opened) {
     })));
 }
 
+// --- Drawn again -------------------------------------------------------------------------------------------
+
+/** The conversion panel drawn again, the focus kept where it was in its chart: on the way back out of a drill-down,
+ * on a level's row, or else the chart's first control. Drawing replaces the focused control, and the focus would
+ * fall to the page's top (a phone turned with a drill-down open lost the reader's place). */
+function redrawConversion() {
+  const chart = $("conversion-chart");
+  const focused = chart.contains(document.activeElement) ? document.activeElement : null;
+  renderConversion();
+  if (!focused) return;
+  const again = (focused.id && $(focused.id))
+    || chart.querySelector(`.bar-row[data-name="${CSS.escape(focused.dataset.name ?? "")}"]`)
+    || chart.querySelector("#drill-back, .bar-row.opens");
+  again?.focus();
+}
+
+/** Charts are drawn at their own width: the shown view's are drawn again when it changes (a phone turned, a window
+ * resized, the page printed). */
+function redrawCharts() {
+  // A hidden view's charts have no width to be drawn at, nor marks to measure (a unit page is shown): the way back
+  // to the view loads it again and draws them.
+  if ($(state.view).hidden) return;
+  if (state.view === "overview" && state.conversion) redrawConversion();
+  if (state.view === "trends" && state.trends) renderTrends();
+}
+
 // --- Loading ----------------------------------------------------------------------------------------------
 
 /** Keeps an answer; true when the panel showing it must be drawn again. On a refresh (quiet) a panel whose figures
@@ -715,7 +782,7 @@ const loaders = {
       api(`/api/reports/summary/${year()}?${q()}${asOfQuery()}`),
     ]);
     if (keep("conversion", conversion, quiet, "conversion-freshness")) {
-      if (state.drill) await drillInto(state.drill); else renderConversion();
+      if (state.drill) await drillInto(state.drill.level); else redrawConversion();
     }
     if (keep("editions", editions, quiet, "editions-freshness")) renderEditions();
     if (keep("annual", annual, quiet, "annual-freshness")) renderAnnual();
@@ -901,7 +968,7 @@ document.addEventListener("DOMContentLoaded", () => {
     const data = {
       overview: state.conversion, report: state.report, trends: state.trends, national: state.national,
     }[state.view];
-    if (data) { renderers[state.view](); if (state.view === "overview" && state.drill) drillInto(state.drill); }
+    if (data) renderers[state.view]();
     if (!$("unit").hidden) route();
   });
   const changed = () => { syncDate(); recordView(); showView(); load(); route(); };
@@ -949,14 +1016,13 @@ document.addEventListener("DOMContentLoaded", () => {
   window.addEventListener("hashchange", route);
   let width = window.innerWidth;
   window.addEventListener("resize", () => {
-    // Charts are drawn at their own width: redraw them when the width changes (a phone turned, a window resized).
-    if (Math.abs(window.innerWidth - width) < 40 || !state.vocabulary) return;
+    if (Math.abs(window.innerWidth - width) < 40) return;
     width = window.innerWidth;
-    if (state.view === "overview" && state.conversion) {
-      if (state.drill) drillInto(state.drill).catch(() => {}); else renderConversion();
-    }
-    if (state.view === "trends" && state.trends) renderTrends();
+    redrawCharts();
   });
+  // Printing lays the page out at the paper's width, not the screen's: the charts are drawn again for the paper, and
+  // for the screen after (a phone printed its narrow chart, scaled up to the page with its text).
+  matchMedia("print").addEventListener("change", redrawCharts);
   setInterval(() => { if (key() && !$("app").hidden && $("unit").hidden) load(true); }, 30_000);
   start();
 });
