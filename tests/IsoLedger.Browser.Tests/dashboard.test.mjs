@@ -798,3 +798,27 @@ test("printed from a phone, the charts are drawn for the paper's width and no ta
     await page.setViewportSize({ width: 1366, height: 768 });
   }
 });
+
+test("communes in no district (the level ended in July 2025) are listed under their level, with no empty group",
+  async () => {
+    // The sample's table with its communes of appendix B in no district, as every commune is from July 2025.
+    await page.route("**/api/dashboards/annual/**", async (route) => {
+      const answer = await (await route.fetch()).json();
+      for (const row of answer.data.rows) if (/^QT-XA-\d{3}$/.test(row.code)) row.district = null;
+      await route.fulfill({ json: answer });
+    });
+    try {
+      await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020`);
+      await page.waitForSelector("#annual-table tr[data-code]");
+      const seen = await page.$$eval("#annual-table tr", (rows) => ({
+        emptyGroups: rows.filter((row) => row.classList.contains("group") && !row.textContent.trim()).length,
+        communes: rows.filter((row) => /^QT-XA-\d{3}$/.test(row.dataset.code ?? "")).length,
+        headingsAfterLevel: rows.filter((row) => row.classList.contains("group")).map((row) => row.textContent),
+      }));
+      assert.equal(seen.emptyGroups, 0, "a heading with no district's name");
+      assert.equal(seen.communes, 109);
+      assert.ok(seen.headingsAfterLevel.includes(vi("levels", "commune")), "the communes' level heading");
+    } finally {
+      await page.unroute("**/api/dashboards/annual/**");
+    }
+  });

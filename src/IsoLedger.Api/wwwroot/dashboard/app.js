@@ -390,9 +390,11 @@ function unitRows(rows, totalsOf) {
     const inLevel = rows.filter((r) => r.level === levelName);
     if (!inLevel.length) continue;
     out.push(group(term("levels", levelName)));
-    const districts = levelName === "commune" ? [...new Set(inLevel.map((r) => r.district ?? ""))] : [null];
+    // Communes in no district (every one from 1 July 2025, when the district level ended) are listed under their
+    // level alone, without a district's heading or totals.
+    const districts = levelName === "commune" ? [...new Set(inLevel.map((r) => r.district ?? null))] : [null];
     for (const district of districts) {
-      const inDistrict = district === null ? inLevel : inLevel.filter((r) => (r.district ?? "") === district);
+      const inDistrict = levelName === "commune" ? inLevel.filter((r) => (r.district ?? null) === district) : inLevel;
       if (district !== null) out.push(group(district));
       out.push(...inDistrict.map(line));
       if (district !== null) out.push(...totalsRow(district, totalsOf.district(district, inDistrict)));
