@@ -822,3 +822,19 @@ test("communes in no district (the level ended in July 2025) are listed under th
       await page.unroute("**/api/dashboards/annual/**");
     }
   });
+
+test("back from a unit page, the focus returns to the link that opened it, the view not drawn again", async () => {
+  await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020`);
+  await page.waitForSelector("#annual-table tr[data-code]");
+  const link = '#annual-table a[href="#unit/QT-SO-02"]';
+  await page.focus(link);
+  await page.keyboard.press("Enter");
+  await page.waitForSelector("#timeline li");
+  const tables = [];
+  page.on("request", (request) => { if (request.url().includes("/api/dashboards/annual/")) tables.push(request); });
+  await page.goBack();
+  await page.waitForSelector("#overview:not([hidden])");
+  await page.waitForFunction(() => document.activeElement?.matches('a[href="#unit/QT-SO-02"]'), null,
+    { timeout: 5000 });
+  assert.equal(tables.length, 0, "the view's table fetched again");
+});

@@ -880,11 +880,16 @@ function applyView() {
   }
 }
 
-function recordView() {
+/** The address's query of the view shown: province, year, day and view. */
+function viewQuery() {
   const view = new URLSearchParams({ province: province(), year: year() });
   if (state.asOf) view.set("asOf", state.asOf);
   if (state.view !== "overview") view.set("view", state.view);
-  const address = `?${view}${location.hash}`;
+  return `?${view}`;
+}
+
+function recordView() {
+  const address = `${viewQuery()}${location.hash}`;
   // The same view asked twice is one step back, not two.
   if (address !== location.search + location.hash) history.pushState(null, "", address);
 }
@@ -988,7 +993,19 @@ document.addEventListener("DOMContentLoaded", () => {
     if (location.hash) history.pushState(null, "", location.pathname + location.search);
     setView(a.dataset.view);
   }));
-  window.addEventListener("popstate", () => { applyView(); load(); route(); });
+  window.addEventListener("popstate", () => {
+    // Back from a unit page to the view it was opened from changes the hash alone: the view stays as drawn, so that
+    // hashchange can return the focus to the link that opened the page (drawn again, the link would be gone).
+    const sorted = (query) => {
+      const parameters = new URLSearchParams(query);
+      parameters.sort();
+      return `${parameters}`;
+    };
+    if (sorted(location.search) === sorted(viewQuery())) return;
+    applyView();
+    load();
+    route();
+  });
   $("annual-filter").addEventListener("input", renderAnnual);
   $("annual-level").addEventListener("change", renderAnnual);
   $("annual-csv").addEventListener("click", () => download(
