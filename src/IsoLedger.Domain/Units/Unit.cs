@@ -114,13 +114,7 @@ public sealed record Unit
         Latest(Transfers.Where(t => t.Province is not null && t.TransferredOn <= date), t => t.TransferredOn)?.Province
         ?? RegisteredProvince ?? Province;
 
-    /// <summary>The district the unit was in on <paramref name="date"/>: none from the day the district level ended
-    /// (<see cref="Levels.DistrictLevelEndedOn"/>), when communes began to report to the province directly.</summary>
-    public string? DistrictOn(DateOnly date) => date >= Levels.DistrictLevelEndedOn ? null : LastDistrictOn(date);
-
-    /// <summary>The last district recorded for the unit by <paramref name="date"/>, kept after the district level
-    /// ended (where it was, for lists and filters).</summary>
-    public string? LastDistrictOn(DateOnly date) =>
+    public string? DistrictOn(DateOnly date) =>
         Latest(Transfers.Where(t => t.District is not null && t.TransferredOn <= date), t => t.TransferredOn)?.District
         ?? (RegisteredName is null ? District : RegisteredDistrict);
 
@@ -290,7 +284,7 @@ public sealed record Unit
         Name = changed.NameOn(DateOnly.MaxValue),
         ParentCode = changed.ParentCodeOn(DateOnly.MaxValue),
         Province = changed.ProvinceOn(DateOnly.MaxValue),
-        District = changed.LastDistrictOn(DateOnly.MaxValue),
+        District = changed.DistrictOn(DateOnly.MaxValue),
     };
 
     private Unit WithYear(int year, Func<UnitYear, UnitYear> change) =>
