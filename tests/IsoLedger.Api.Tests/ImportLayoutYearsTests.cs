@@ -46,4 +46,34 @@ public class ImportLayoutYearsTests(ApiFixture api) : IClassFixture<ApiFixture>
             await empty.DisposeAsync();
         }
     }
+
+    /// <summary>A district body is in the 2025 table (it existed until the level ended on 1 July) but nothing can be
+    /// recorded on it after 30 June: its row dated the table's day had been refused (level-ended), and the whole
+    /// file with it.</summary>
+    [Fact]
+    public async Task A_year_in_which_units_ended_is_exported_so_that_it_imports_back()
+    {
+        string[] rows =
+        [
+            "Lạng Sơn,IL-HUYEN-CL,UBND Huyện Cao Lộc,district,,,2024,2024-11-15,x,2015,,x,x,x,x,x,x,x,passed",
+            "Lạng Sơn,IL-XA-GC,UBND Xã Gia Cát,commune,Cao Lộc,,2024,2024-11-15,x,2015,,x,x,x,x,x,x,x,",
+            "Lạng Sơn,IL-XA-GC,UBND Xã Gia Cát,commune,Cao Lộc,,2025,2025-11-15,x,2015,,x,x,x,x,x,x,x,",
+        ];
+        await Host.PostBytes("/api/imports", ReportCsv.Rows(rows)).Expect(200);
+        var url = $"/api/reports/annual/2025?province={Q("Lạng Sơn")}&layout=import";
+        var export = (await Host.Get(url).Expect(200)).Text;
+        Assert.Contains(",IL-HUYEN-CL,UBND Huyện Cao Lộc,district,,,2025,2025-06-30,", export);
+
+        var empty = new ApiFixture();
+        await empty.InitializeAsync();
+        try
+        {
+            await empty.Host.PostBytes("/api/imports", Encoding.UTF8.GetBytes(export)).Expect(200);
+            Assert.Equal(export, (await empty.Host.Get(url).Expect(200)).Text);
+        }
+        finally
+        {
+            await empty.DisposeAsync();
+        }
+    }
 }

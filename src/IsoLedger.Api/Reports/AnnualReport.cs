@@ -98,28 +98,31 @@ public static class AnnualReport
             string.Join("; ", inspections), string.Join("; ", standards)];
     }
 
-    /// <summary>The year in the import format, dated the day the table is judged on: importing it into an empty
-    /// store gives the same table.</summary>
+    /// <summary>The year in the import format, each row dated the day the table is judged on, or the last day of a
+    /// unit that ended before it: importing it into an empty store gives the same table.</summary>
     public static byte[] Import(AnnualTable table, IReadOnlyDictionary<string, Unit> units)
     {
         var csv = new CsvWriter().Row(ReportRowParser.Columns);
-        // The province as it was on the table's day: a former province's table (Quảng Bình's 2025) names the one it
-        // had become part of, which its units count under then and which an import takes on that date.
-        var province = Provinces.On(table.Province, table.JudgedOn);
         foreach (var row in table.Rows)
         {
             var unit = units[row.Code];
-            csv.Row(province, row.Code, row.Name, Vocabulary.Levels[row.Level].Value, row.District,
-                unit.ParentCodeOn(table.JudgedOn), table.Year, table.JudgedOn.ToString("yyyy-MM-dd"),
+            // A unit that ended within the year (a district when the level ended, a commune merged away) is in the
+            // year's table, but nothing can be recorded on it after its last day: dated the table's day, its row was
+            // refused on import (level-ended) and the whole file with it.
+            var on = unit.EndedOn is { } ended && ended <= table.JudgedOn ? ended.AddDays(-1) : table.JudgedOn;
+            // The province as it was on that day: a former province's table (Quảng Bình's 2025) names the one it had
+            // become part of, which its units count under then and which an import takes on that date.
+            csv.Row(Provinces.On(table.Province, on), row.Code, row.Name, Vocabulary.Levels[row.Level].Value,
+                row.District, unit.ParentCodeOn(on), table.Year, on.ToString("yyyy-MM-dd"),
                 Mark(row.Declared),
                 row.Standard == Editions.None ? "" : row.Standard, Vocabulary.Conversions[row.Conversion].Value,
                 Mark(row.QualityPolicy), Mark(row.QualityObjectives), Mark(row.MaintenancePlan),
                 Mark(row.InternalAudit), Mark(row.CorrectiveActions), Mark(row.ManagementReview),
                 Mark(row.ReportSubmitted),
                 row.Inspection is { } result ? Vocabulary.Inspections[result].Value : "",
-                DeclaredBefore(unit, table.JudgedOn)?.ToString("yyyy-MM-dd") ?? "",
-                Mark(unit.SteeringBoards.Any(b => b.FormedOn.Year == table.Year && b.FormedOn <= table.JudgedOn)),
-                Mark(unit.Documentation.Any(d => d.IssuedOn.Year == table.Year && d.IssuedOn <= table.JudgedOn)));
+                DeclaredBefore(unit, on)?.ToString("yyyy-MM-dd") ?? "",
+                Mark(unit.SteeringBoards.Any(b => b.FormedOn.Year == table.Year && b.FormedOn <= on)),
+                Mark(unit.Documentation.Any(d => d.IssuedOn.Year == table.Year && d.IssuedOn <= on)));
         }
         return csv.ToBytes();
     }
