@@ -50,19 +50,25 @@ public class ImportLayoutYearsTests(ApiFixture api) : IClassFixture<ApiFixture>
     /// <summary>A district body is in the 2025 table (it existed until the level ended on 1 July) but nothing can be
     /// recorded on it after 30 June: its row dated the table's day had been refused (level-ended), and the whole
     /// file with it.</summary>
-    [Fact]
-    public async Task A_year_in_which_units_ended_is_exported_so_that_it_imports_back()
+    [Theory]
+    [InlineData("LS", "Lạng Sơn", "Lạng Sơn")]
+    // A former province's district body was in its own province until its last day (Quảng Bình's, before the merger
+    // into Quảng Trị took effect on 1 July 2025).
+    [InlineData("QB", "Quảng Bình", "Quảng Trị")]
+    public async Task A_year_in_which_units_ended_is_exported_so_that_it_imports_back(
+        string code, string before, string after)
     {
         string[] rows =
         [
-            "Lạng Sơn,IL-HUYEN-CL,UBND Huyện Cao Lộc,district,,,2024,2024-11-15,x,2015,,x,x,x,x,x,x,x,passed",
-            "Lạng Sơn,IL-XA-GC,UBND Xã Gia Cát,commune,Cao Lộc,,2024,2024-11-15,x,2015,,x,x,x,x,x,x,x,",
-            "Lạng Sơn,IL-XA-GC,UBND Xã Gia Cát,commune,Cao Lộc,,2025,2025-11-15,x,2015,,x,x,x,x,x,x,x,",
+            $"{before},{code}-HUYEN-1,UBND Huyện Một,district,,,2024,2024-11-15,x,2015,,x,x,x,x,x,x,x,passed",
+            $"{before},{code}-XA-GC,UBND Xã Gia Cát,commune,Cao Lộc,,2024,2024-11-15,x,2015,,x,x,x,x,x,x,x,",
+            $"{after},{code}-XA-GC,UBND Xã Gia Cát,commune,Cao Lộc,,2025,2025-11-15,x,2015,,x,x,x,x,x,x,x,",
         ];
         await Host.PostBytes("/api/imports", ReportCsv.Rows(rows)).Expect(200);
-        var url = $"/api/reports/annual/2025?province={Q("Lạng Sơn")}&layout=import";
+        var url = $"/api/reports/annual/2025?province={Q(after)}&layout=import";
         var export = (await Host.Get(url).Expect(200)).Text;
-        Assert.Contains(",IL-HUYEN-CL,UBND Huyện Cao Lộc,district,,,2025,2025-06-30,", export);
+        Assert.Contains($"{before},{code}-HUYEN-1,UBND Huyện Một,district,,,2025,2025-06-30,", export);
+        Assert.Contains($"{after},{code}-XA-GC,UBND Xã Gia Cát,commune,Cao Lộc,,2025,2025-12-31,", export);
 
         var empty = new ApiFixture();
         await empty.InitializeAsync();

@@ -110,9 +110,9 @@ public static class AnnualReport
             // year's table, but nothing can be recorded on it after its last day: dated the table's day, its row was
             // refused on import (level-ended) and the whole file with it.
             var on = unit.EndedOn is { } ended && ended <= table.JudgedOn ? ended.AddDays(-1) : table.JudgedOn;
-            // The province as it was on that day: a former province's table (Quảng Bình's 2025) names the one it had
-            // become part of, which its units count under then and which an import takes on that date.
-            csv.Row(Provinces.On(table.Province, on), row.Code, row.Name, Vocabulary.Levels[row.Level].Value,
+            // The unit's province as counted on that day: after 1 July 2025 a former province's unit (Quảng Bình's)
+            // is named under the one it had become part of, which an import takes on that date; before, its own.
+            csv.Row(Provinces.On(unit.ProvinceOn(on), on), row.Code, row.Name, Vocabulary.Levels[row.Level].Value,
                 row.District, unit.ParentCodeOn(on), table.Year, on.ToString("yyyy-MM-dd"),
                 Mark(row.Declared),
                 row.Standard == Editions.None ? "" : row.Standard, Vocabulary.Conversions[row.Conversion].Value,
