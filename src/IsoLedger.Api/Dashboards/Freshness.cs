@@ -6,7 +6,7 @@ using Npgsql;
 namespace IsoLedger.Api.Dashboards;
 
 /// <summary>How far behind the store a projection is: the highest committed event sequence, the projection's
-/// processed sequence, and the difference.</summary>
+/// processed sequence (at most the former), and the difference.</summary>
 public sealed record Freshness(long LatestSequence, long ProcessedSequence, long Lag);
 
 /// <summary>A dashboard answer with how fresh it is.</summary>
@@ -32,7 +32,9 @@ public sealed class ProjectionFreshness(IDocumentStore store, NpgsqlDataSource d
     {
         var latest = await LatestSequence(cancellation);
         var processed = await ProcessedSequence(projection, cancellation);
-        return new Freshness(latest, processed, Math.Max(0, latest - processed));
+        // Appends that rolled back took sequence numbers no event holds, and the daemon's mark moves past them: past
+        // the latest committed event, every event there is has been processed.
+        return new Freshness(latest, Math.Min(processed, latest), Math.Max(0, latest - processed));
     }
 
     /// <summary>Waits, at most <see cref="MaxConsistencyWait"/>, until <paramref name="projection"/> has processed
