@@ -799,9 +799,8 @@ test("printed from a phone, the charts are drawn for the paper's width and no ta
   }
 });
 
-test("communes in no district (the level ended in July 2025) are listed under their level, with no empty group",
-  async () => {
-    // The sample's table with its communes of appendix B in no district, as every commune is from July 2025.
+test("communes recorded in no district are listed under their level, with no empty group", async () => {
+    // The sample's table with its communes of appendix B in no district (imported without one, or formed in 2025).
     await page.route("**/api/dashboards/annual/**", async (route) => {
       const answer = await (await route.fetch()).json();
       for (const row of answer.data.rows) if (/^QT-XA-\d{3}$/.test(row.code)) row.district = null;
@@ -823,18 +822,31 @@ test("communes in no district (the level ended in July 2025) are listed under th
     }
   });
 
-test("back from a unit page, the focus returns to the link that opened it, the view not drawn again", async () => {
-  await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020`);
+test("back from a unit page, the focus returns to the link that opened it, the view drawn for the screen", async () => {
+  // An address with the province alone (the year is the latest with data).
+  await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}`);
   await page.waitForSelector("#annual-table tr[data-code]");
   const link = '#annual-table a[href="#unit/QT-SO-02"]';
   await page.focus(link);
   await page.keyboard.press("Enter");
   await page.waitForSelector("#timeline li");
   const tables = [];
-  page.on("request", (request) => { if (request.url().includes("/api/dashboards/annual/")) tables.push(request); });
-  await page.goBack();
-  await page.waitForSelector("#overview:not([hidden])");
-  await page.waitForFunction(() => document.activeElement?.matches('a[href="#unit/QT-SO-02"]'), null,
-    { timeout: 5000 });
-  assert.equal(tables.length, 0, "the view's table fetched again");
+  const fetched = (request) => { if (request.url().includes("/api/dashboards/annual/")) tables.push(request); };
+  page.on("request", fetched);
+  try {
+    // The phone turned while the unit page is shown: the view's charts are drawn for it on the way back.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goBack();
+    await page.waitForSelector("#overview:not([hidden])");
+    await page.waitForFunction(() => document.activeElement?.matches('a[href="#unit/QT-SO-02"]'), null,
+      { timeout: 5000 });
+    await page.waitForLoadState("networkidle");
+    assert.equal(tables.length, 0, "the view's table fetched again");
+    const chart = await page.$eval("#conversion-chart", (element) =>
+      [element.clientWidth, Number(element.querySelector("svg").getAttribute("viewBox").split(" ")[2])]);
+    assert.ok(Math.abs(chart[0] - chart[1]) <= 1, `chart drawn ${chart[1]} wide in ${chart[0]}`);
+  } finally {
+    page.off("request", fetched);
+    await page.setViewportSize({ width: 1366, height: 768 });
+  }
 });

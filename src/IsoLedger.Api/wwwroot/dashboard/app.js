@@ -62,11 +62,10 @@ const SEGMENTS = [
   ["notDeclared", "--none"], ["on2008", "--s2008"], ["converting", "--converting"], ["converted", "--converted"],
 ];
 const TREND_COLOURS = ["--accent", "--converted", "--s2008", "--converting"];
-// The same counts year by year, below the trend lines: in colours of their own, so that a bar is not read as a line.
-const YEAR_SEGMENTS = [
-  ["notDeclared", "--none"], ["on2008", "--year-2008"], ["converting", "--year-converting"],
-  ["converted", "--year-converted"],
-];
+// The same counts year by year, below the trend lines: in colours of their own, so that a bar is not read as a line
+// (not declared, drawn by no line, keeps its grey).
+const YEAR_COLOURS = { on2008: "--year-2008", converting: "--year-converting", converted: "--year-converted" };
+const YEAR_SEGMENTS = SEGMENTS.map(([segment, colourName]) => [segment, YEAR_COLOURS[segment] ?? colourName]);
 const VIEWS = ["overview", "report", "trends", "national"];
 
 const state = {
@@ -75,6 +74,9 @@ const state = {
   report: null, trends: null, national: null,
   sort: null,
   drill: null,
+  // The address's query the view is drawn for, and whether it must be drawn again once shown.
+  search: location.search,
+  viewStale: false,
 };
 const $ = (id) => document.getElementById(id);
 const t = (key) => TEXT[state.lang][key] ?? key;
@@ -314,8 +316,8 @@ async function drillInto(level) {
   redrawConversion();
 }
 
-/** The open drill-down: that level's units only, by district where it has districts of its own (communes), unit by
- * unit otherwise. */
+/** The open drill-down: that level's units only, by district where it has districts of its own (communes, each of
+ * them in one: bars by district would leave out a commune in none), unit by unit otherwise. */
 function drawDrill() {
   const { level, data } = state.drill;
   const chart = $("conversion-chart");
@@ -325,7 +327,7 @@ function drawDrill() {
     renderConversion();
     chart.querySelector(`.bar-row[data-name="${level}"]`)?.focus();
   });
-  const byDistrict = level === "commune" && data.byDistrict.length > 0;
+  const byDistrict = level === "commune" && data.byDistrict.length > 0 && data.units.every((u) => u.district);
   const heading = element("p", { class: "hint", id: "drill-title", "data-level": level,
     text: `${term("levels", level)} · ${byDistrict ? t("byDistrict") : t("byUnit")}` });
   const holder = element("div");
@@ -390,8 +392,8 @@ function unitRows(rows, totalsOf) {
     const inLevel = rows.filter((r) => r.level === levelName);
     if (!inLevel.length) continue;
     out.push(group(term("levels", levelName)));
-    // Communes in no district (every one from 1 July 2025, when the district level ended) are listed under their
-    // level alone, without a district's heading or totals.
+    // Communes recorded in no district (imported without one, formed in 2025) are listed under their level alone,
+    // without a district's heading or totals.
     const districts = levelName === "commune" ? [...new Set(inLevel.map((r) => r.district ?? null))] : [null];
     for (const district of districts) {
       const inDistrict = levelName === "commune" ? inLevel.filter((r) => (r.district ?? null) === district) : inLevel;
@@ -748,6 +750,7 @@ function redrawConversion() {
   if (!focused) return;
   const again = (focused.id && $(focused.id))
     || chart.querySelector(`.bar-row[data-name="${CSS.escape(focused.dataset.name ?? "")}"]`)
+    || (focused.matches("a[href]") && chart.querySelector(`a[href="${CSS.escape(focused.getAttribute("href"))}"]`))
     || chart.querySelector("#drill-back, .bar-row.opens");
   again?.focus();
 }
@@ -756,8 +759,11 @@ function redrawConversion() {
  * resized, the page printed). */
 function redrawCharts() {
   // A hidden view's charts have no width to be drawn at, nor marks to measure (a unit page is shown): the way back
-  // to the view loads it again and draws them.
-  if ($(state.view).hidden) return;
+  // to the view draws them.
+  if ($(state.view).hidden) {
+    state.viewStale = true;
+    return;
+  }
   if (state.view === "overview" && state.conversion) redrawConversion();
   if (state.view === "trends" && state.trends) renderTrends();
 }
@@ -809,6 +815,14 @@ const renderers = {
   overview: () => { renderConversion(); renderEditions(); renderAnnual(); renderCompliance(); renderSummary(); },
   report: renderReport, trends: renderTrends, national: renderNational,
 };
+
+/** Draws the view again from the answers it holds (another language, another width). */
+function redrawView() {
+  const data = {
+    overview: state.conversion, report: state.report, trends: state.trends, national: state.national,
+  }[state.view];
+  if (data) renderers[state.view]();
+}
 
 /** Loads the view; a quiet load (the periodic refresh) says nothing while it loads and redraws only what changed. */
 async function load(quiet = false) {
@@ -876,7 +890,7 @@ function applyView() {
     state.notice = fill(t("unknownProvince"), { p: chosen, q: province() });
     const address = new URLSearchParams(location.search);
     address.set("province", province());
-    history.replaceState(null, "", `?${address}${location.hash}`);
+    go("replaceState", `?${address}${location.hash}`);
   }
 }
 
@@ -888,10 +902,16 @@ function viewQuery() {
   return `?${view}`;
 }
 
+/** Changes the address (`history[method]`), keeping the query the view is drawn for. */
+function go(method, address) {
+  history[method](null, "", address);
+  state.search = location.search;
+}
+
 function recordView() {
   const address = `${viewQuery()}${location.hash}`;
   // The same view asked twice is one step back, not two.
-  if (address !== location.search + location.hash) history.pushState(null, "", address);
+  if (address !== location.search + location.hash) go("pushState", address);
 }
 
 function showView() {
@@ -921,6 +941,10 @@ async function route(event) {
       .catch((error) => { $("status").textContent = `${t("failedLoad")}: ${error.message}`; });
   } else {
     showView();
+    if (state.viewStale) {
+      state.viewStale = false;
+      redrawView();
+    }
     // Back from a unit page, the focus returns to the link that opened it (not to the top of the page).
     if (event?.type === "hashchange" && state.unitShown) {
       document.querySelector(`.view:not([hidden]) a[href="#unit/${encodeURIComponent(state.unitShown)}"]`)?.focus();
@@ -972,11 +996,12 @@ document.addEventListener("DOMContentLoaded", () => {
     if (!state.vocabulary) return;
     fillLevels();
     $("judged").textContent = fill(t("judged"), { d: day(judgedOn()) });
-    const data = {
-      overview: state.conversion, report: state.report, trends: state.trends, national: state.national,
-    }[state.view];
-    if (data) renderers[state.view]();
-    if (!$("unit").hidden) route();
+    if ($("unit").hidden) redrawView();
+    else {
+      // Behind a unit page the view has no width to draw its charts at: it is drawn when shown again.
+      state.viewStale = true;
+      route();
+    }
   });
   const changed = () => { syncDate(); recordView(); showView(); load(); route(); };
   $("province").addEventListener("change", () => { fillYears(); state.drill = null; changed(); });
@@ -990,18 +1015,14 @@ document.addEventListener("DOMContentLoaded", () => {
   $("clear-date").addEventListener("click", () => { state.asOf = ""; changed(); });
   document.querySelectorAll("#tabs a").forEach((a) => a.addEventListener("click", (event) => {
     event.preventDefault();
-    if (location.hash) history.pushState(null, "", location.pathname + location.search);
+    if (location.hash) go("pushState", location.pathname + location.search);
     setView(a.dataset.view);
   }));
   window.addEventListener("popstate", () => {
     // Back from a unit page to the view it was opened from changes the hash alone: the view stays as drawn, so that
     // hashchange can return the focus to the link that opened the page (drawn again, the link would be gone).
-    const sorted = (query) => {
-      const parameters = new URLSearchParams(query);
-      parameters.sort();
-      return `${parameters}`;
-    };
-    if (sorted(location.search) === sorted(viewQuery())) return;
+    if (location.search === state.search) return;
+    state.search = location.search;
     applyView();
     load();
     route();
