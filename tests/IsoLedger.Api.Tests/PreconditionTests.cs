@@ -78,6 +78,18 @@ public class PreconditionTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task A_registration_takes_no_version_rather_than_answering_for_a_stream_to_come()
+    {
+        var body = """
+            {"code":"PC-NEW","name":"UBND Xã Mới","level":"commune","province":"Quảng Trị","registeredOn":"2016-01-01"}
+            """;
+        var refused = await Host.Post("/api/units", body, Keys.Recorder, ("If-Match", "\"0\"")).Expect(400);
+        Assert.Contains("If-Match", (string?)refused.Json["title"]);
+        await Host.Get("/api/units/PC-NEW", Keys.Viewer).Expect(404);
+        await Host.Post("/api/units", body, Keys.Recorder, ("If-Match", "*")).Expect(201);
+    }
+
+    [Fact]
     public async Task An_import_of_many_units_takes_no_version()
     {
         var refused = await Host.Send(Keys.Admin, [("If-Match", "\"3\"")], s =>

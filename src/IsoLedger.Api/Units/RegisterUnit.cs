@@ -65,6 +65,9 @@ public static class RegisterUnitEndpoint
         RegisterUnitRequest request, HttpContext http, UnitWriteQueue writes, BusinessClock clock,
         IQuerySession session)
     {
+        // A version names a stream that exists: sent here it would go unchecked (or answer 404 for a unit to come).
+        if (VersionedWrites.SendsVersion(http))
+            return WriteProblems.IfMatchNotTaken("A registration starts a unit's stream");
         if (await CodesInOtherCase.Registered(session, request.Code!, http.RequestAborted) is { } registered)
             return CodesInOtherCase.Taken(request.Code!, registered);
         var command = new RegisterUnit(

@@ -4,8 +4,8 @@ using Wolverine.Http;
 
 namespace IsoLedger.Api.Units;
 
-/// <summary>Marks an endpoint that records a command on a unit through <see cref="UnitWriter"/>, so that it is
-/// described with the answers that write path gives.</summary>
+/// <summary>Marks an endpoint that records a command on one unit (through <see cref="UnitWriter"/>, or a merge
+/// through the restructurings' writer), so that it is described with the answers that write path gives.</summary>
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class UnitCommandAttribute(int successStatus = StatusCodes.Status200OK, Type? response = null)
     : VersionedWriteAttribute
@@ -26,9 +26,12 @@ public sealed class UnitCommandAttribute(int successStatus = StatusCodes.Status2
                 problemJson),
             new ProducesResponseTypeAttribute(typeof(ProblemDetails), StatusCodes.Status404NotFound, problemJson),
             new ProducesResponseTypeAttribute(typeof(ProblemDetails), StatusCodes.Status409Conflict, problemJson),
-            new ProducesResponseTypeAttribute(typeof(ProblemDetails), StatusCodes.Status412PreconditionFailed,
-                problemJson),
             new ProducesResponseTypeAttribute(typeof(ProblemDetails), StatusCodes.Status422UnprocessableEntity,
                 problemJson));
+        if (command.TakesIfMatch)
+        {
+            chain.Metadata.WithMetadata(new ProducesResponseTypeAttribute(
+                typeof(ProblemDetails), StatusCodes.Status412PreconditionFailed, problemJson));
+        }
     }
 }
