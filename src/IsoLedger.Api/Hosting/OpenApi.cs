@@ -1,4 +1,3 @@
-using IsoLedger.Api.Security;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
@@ -104,25 +103,6 @@ public static class OpenApi
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Components?.Schemas?.Remove("IResult");
-                document.Components ??= new OpenApiComponents();
-                document.Components.SecuritySchemes = new Dictionary<string, IOpenApiSecurityScheme>
-                {
-                    [ApiKeyAuthenticationHandler.SchemeName] = new OpenApiSecurityScheme
-                    {
-                        Type = SecuritySchemeType.ApiKey,
-                        In = ParameterLocation.Header,
-                        Name = ApiKeyAuthenticationHandler.Header,
-                        Description = "An API key; its roles decide which routes it may use.",
-                    },
-                };
-                var requirement = new OpenApiSecurityRequirement
-                {
-                    [new OpenApiSecuritySchemeReference(ApiKeyAuthenticationHandler.SchemeName, document)] = [],
-                };
-                var secured = document.Paths.Values
-                    .SelectMany(path => path.Operations?.Values.AsEnumerable() ?? [])
-                    .Where(operation => operation.Responses?.ContainsKey("401") == true);
-                foreach (var operation in secured) operation.Security = [requirement];
                 return Task.CompletedTask;
             });
         });

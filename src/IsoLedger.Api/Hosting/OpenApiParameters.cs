@@ -63,7 +63,7 @@ public static class OpenApiParameters
             {
                 Name = "If-Modified-Since",
                 In = ParameterLocation.Header,
-                Description = "The Last-Modified of a copy: the day its status was judged for.",
+                Description = "The Last-Modified of a copy: the day it was judged for.",
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String },
             });
         }

@@ -6,8 +6,6 @@ public static class VersionedResults
 {
     public static string ETag(long version) => $"\"{version}\"";
 
-    public static IResult Ok<T>(T value, long version) => new WithETag(version, TypedResults.Ok(value));
-
     /// <summary>304: the client's copy, at <paramref name="version"/>, is current.</summary>
     public static IResult NotModified(long version) =>
         new WithETag(version, TypedResults.StatusCode(StatusCodes.Status304NotModified));

@@ -3,7 +3,9 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
 
 namespace IsoLedger.Api.Security;
 
@@ -112,6 +114,33 @@ public static class ApiKeyRegistration
             foreach (var (policy, roles) in Policies.RolesPerPolicy)
                 options.AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireRole(roles));
         });
+        services.Configure<OpenApiOptions>("v1", options => options.AddDocumentTransformer(DescribeKeys));
         return services;
+    }
+
+    /// <summary>The API key scheme, required by every operation that answers 401 without one.</summary>
+    private static Task DescribeKeys(OpenApiDocument document, OpenApiDocumentTransformerContext context,
+        CancellationToken _)
+    {
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes = new Dictionary<string, IOpenApiSecurityScheme>
+        {
+            [ApiKeyAuthenticationHandler.SchemeName] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Header,
+                Name = ApiKeyAuthenticationHandler.Header,
+                Description = "An API key; its roles decide which routes it may use.",
+            },
+        };
+        var requirement = new OpenApiSecurityRequirement
+        {
+            [new OpenApiSecuritySchemeReference(ApiKeyAuthenticationHandler.SchemeName, document)] = [],
+        };
+        var secured = document.Paths.Values
+            .SelectMany(path => path.Operations?.Values.AsEnumerable() ?? [])
+            .Where(operation => operation.Responses?.ContainsKey("401") == true);
+        foreach (var operation in secured) operation.Security = [requirement];
+        return Task.CompletedTask;
     }
 }
