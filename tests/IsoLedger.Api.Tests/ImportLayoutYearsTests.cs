@@ -82,4 +82,41 @@ public class ImportLayoutYearsTests(ApiFixture api) : IClassFixture<ApiFixture>
             await empty.DisposeAsync();
         }
     }
+
+    /// <summary>Two histories whose conversion column had been written as recorded, which the import refuses: a unit
+    /// declared on 2015 while its conversion to it was under way (in progress, on 2015), and one converted to 2015 and
+    /// then to 2015/Amd1:2024 (done, on the amendment). The year's export imports back as the same table.</summary>
+    [Theory]
+    [InlineData("IL-CV-1", 2020, "/conversion/start", """{"startedOn":"2020-02-01"}""",
+        "/declarations", """{"declaredOn":"2020-06-01","standard":"2015"}""")]
+    [InlineData("IL-CV-2", 2025, "/conversion/complete", """{"convertedOn":"2019-09-01"}""",
+        "/conversion/complete", """{"convertedOn":"2025-03-01","to":"2015/Amd1:2024"}""")]
+    public async Task A_unit_that_moved_on_from_its_conversion_is_exported_so_that_it_imports_back(
+        string code, int year, string first, string firstBody, string then, string thenBody)
+    {
+        await Host.Post("/api/units", $$"""
+            {"code":"{{code}}","name":"Sở {{code}}","level":"department","province":"Thanh Hóa",
+             "registeredOn":"2012-01-01"}
+            """).Expect(201);
+        await Host.Record(code, ("/declarations", """{"declaredOn":"2014-03-01","standard":"2008"}"""),
+            (first, firstBody), (then, thenBody));
+        var province = $"province={Q("Thanh Hóa")}";
+        var export = (await Host.Get($"/api/reports/annual/{year}?{province}&layout=import").Expect(200)).Text;
+        var table = (await Host.Get($"/api/reports/annual/{year}?{province}&format=csv").Expect(200)).Text;
+
+        var empty = new ApiFixture();
+        await empty.InitializeAsync();
+        try
+        {
+            await empty.Host.PostBytes("/api/imports", Encoding.UTF8.GetBytes(export)).Expect(200);
+            Assert.Equal(table, (await empty.Host.Get($"/api/reports/annual/{year}?{province}&format=csv")
+                .Expect(200)).Text);
+            Assert.Equal(export, (await empty.Host.Get($"/api/reports/annual/{year}?{province}&layout=import")
+                .Expect(200)).Text);
+        }
+        finally
+        {
+            await empty.DisposeAsync();
+        }
+    }
 }

@@ -100,7 +100,7 @@ public static class AnnualReport
 
     /// <summary>The year in the import format, each row dated the day the table is judged on, or the last day of a
     /// unit that ended before it: importing it into an empty store gives the same table.</summary>
-    public static byte[] Import(AnnualTable table, IReadOnlyDictionary<string, Unit> units)
+    public static byte[] Import(AnnualTable table, IReadOnlyDictionary<string, Unit> units, RuleBook rules)
     {
         var csv = new CsvWriter().Row(ReportRowParser.Columns);
         foreach (var row in table.Rows)
@@ -115,7 +115,7 @@ public static class AnnualReport
             csv.Row(Provinces.On(unit.ProvinceOn(on), on), row.Code, row.Name, Vocabulary.Levels[row.Level].Value,
                 row.District, unit.ParentCodeOn(on), table.Year, on.ToString("yyyy-MM-dd"),
                 Mark(row.Declared),
-                row.Standard == Editions.None ? "" : row.Standard, Vocabulary.Conversions[row.Conversion].Value,
+                row.Standard == Editions.None ? "" : row.Standard, ConversionColumn(row, rules),
                 Mark(row.QualityPolicy), Mark(row.QualityObjectives), Mark(row.MaintenancePlan),
                 Mark(row.InternalAudit), Mark(row.CorrectiveActions), Mark(row.ManagementReview),
                 Mark(row.ReportSubmitted),
@@ -134,4 +134,14 @@ public static class AnnualReport
         unit.Declarations.Min(d => (DateOnly?)d.DeclaredOn) is { } first && first < judgedOn ? first : null;
 
     private static string Mark(bool done) => done ? "x" : "";
+
+    /// <summary>The conversion column as an import reads it: about the conversion from 2008 to 2015, under way on
+    /// 2008 or done on 2015 as the table shows it; empty for a unit on an edition after 2015, which an import reads as
+    /// reached by a conversion (converted again, to 2015/Amd1:2024); otherwise none, which with a later listed edition
+    /// an import reads as a declaration on it (declared on 2015 while its conversion was under way). Written as
+    /// recorded, those two had been refused on import, and the whole file with them.</summary>
+    private static string ConversionColumn(AnnualRow row, RuleBook rules) =>
+        row.ConversionShown is { } shown ? Vocabulary.Conversions[shown].Value
+        : rules.Named(row.Standard) is { } edition && rules.Precedes(Edition.Iso9001V2015, edition) ? ""
+        : Vocabulary.Conversions[ConversionState.None].Value;
 }

@@ -1,5 +1,6 @@
 using IsoLedger.Api.Dashboards;
 using IsoLedger.Api.Hosting;
+using IsoLedger.Api.LegalBasis;
 using IsoLedger.Api.Security;
 using IsoLedger.Domain.Provinces;
 using IsoLedger.Domain.Units;
@@ -27,7 +28,7 @@ public static class ExportAnnualReportEndpoint
         XlsxWriter.ContentType)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public static async Task<IResult> Get(
-        int year, IQuerySession session, BusinessClock clock, CancellationToken cancellation,
+        int year, IQuerySession session, BusinessClock clock, RuleBookSource rules, CancellationToken cancellation,
         string? province = null, string? format = null, string? lang = null, string? layout = null,
         string? asOf = null)
     {
@@ -54,7 +55,7 @@ public static class ExportAnnualReportEndpoint
 
         if (layout == "import")
         {
-            return Results.File(AnnualReport.Import(table, units.ToDictionary(u => u.Code)),
+            return Results.File(AnnualReport.Import(table, units.ToDictionary(u => u.Code), rules.Current),
                 ReportFormat.Csv, $"iso-{year}-import.csv");
         }
         return ReportFormat.File(AnnualReport.Table(table, english: lang == "en"), format, $"iso-{year}-report");
