@@ -2,6 +2,7 @@ using IsoLedger.Api.Dashboards;
 using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Imports;
 using IsoLedger.Api.LegalBasis;
+using IsoLedger.Api.Reports;
 using IsoLedger.Api.Restructurings;
 using IsoLedger.Api.Security;
 using IsoLedger.Api.Units;
@@ -28,6 +29,7 @@ builder.Services.AddLegalBasis();
 builder.Services.AddUnits();
 builder.Services.AddDashboards();
 builder.Services.AddImports();
+builder.Services.AddReports();
 builder.Services.AddRestructurings();
 builder.Services.AddWolverineHttp();
 

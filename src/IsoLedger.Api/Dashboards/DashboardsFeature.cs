@@ -23,13 +23,13 @@ public static class DashboardsFeature
         return services;
     }
 
-    /// <summary>A province's dashboards and reports (<see cref="ProvinceDashboard.ReadCommon"/>) answer for one
-    /// province: without it they answer 400 "Required".</summary>
+    /// <summary>A province's dashboards (<see cref="ProvinceDashboard.ReadCommon"/>) answer for one province: without
+    /// it they answer 400 "Required".</summary>
     private static Task DescribeProvince(
         OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken _)
     {
         var path = "/" + context.Description.RelativePath;
-        if (!path.StartsWith("/api/dashboards/") && !path.StartsWith("/api/reports/")) return Task.CompletedTask;
+        if (!path.StartsWith("/api/dashboards/")) return Task.CompletedTask;
         foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
         {
             if (parameter is { In: ParameterLocation.Query, Name: "province" }) parameter.Required = true;

@@ -11,8 +11,6 @@ namespace IsoLedger.Api.Hosting;
 /// <see cref="ConditionalReadAttribute"/>).</summary>
 public static class OpenApiParameters
 {
-    private static readonly string[] Formats = ["json", "csv", "xlsx"];
-
     public static Task Describe(
         OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken _)
     {
@@ -91,9 +89,6 @@ public static class OpenApiParameters
         "after" => Integer(0, null, "int64"),
         "version" => Integer(1, null, "int64"),
         "consistent" or "dryRun" => new() { Type = JsonSchemaType.Boolean },
-        "format" => OneOf(Formats),
-        "lang" => OneOf(["vi", "en"]),
-        "layout" => OneOf(["report", "import"]),
         "level" => OneOf([.. Vocabulary.Levels.All.Select(term => term.Value)]),
         _ => null,
     };
@@ -106,7 +101,7 @@ public static class OpenApiParameters
         Maximum = maximum?.ToString(CultureInfo.InvariantCulture),
     };
 
-    private static OpenApiSchema OneOf(IEnumerable<string> values) => new()
+    public static OpenApiSchema OneOf(IEnumerable<string> values) => new()
     {
         Type = JsonSchemaType.String,
         Enum = [.. values.Select(value => (System.Text.Json.Nodes.JsonNode)value)],

@@ -35,7 +35,8 @@ public static class ExportAnnualReportEndpoint
         var validation = new Validation().Year("year", year, clock.Today).Formats(format, lang);
         var common = ProvinceDashboard.ReadCommon(validation, province, consistent: null);
         var date = AnnualTable.ReadAsOf(validation, year, asOf, clock.Today);
-        if (layout is not null and not "report" and not "import") validation.Add("layout", "Must be report or import.");
+        if (layout is not null && !ReportFormat.LayoutValues.Contains(layout))
+            validation.Add("layout", "Must be report or import.");
         if (format is "json" or "xlsx" && layout == "import") validation.Add("layout", "The import layout is CSV.");
         if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
 

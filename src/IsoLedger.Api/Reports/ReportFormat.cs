@@ -7,11 +7,16 @@ public static class ReportFormat
 {
     public const string Csv = "text/csv; charset=utf-8";
 
+    public static readonly string[] FormatValues = ["json", "csv", "xlsx"];
+    public static readonly string[] LanguageValues = ["vi", "en"];
+    /// <summary>The annual report's layouts: the appendices', or the import format's.</summary>
+    public static readonly string[] LayoutValues = ["report", "import"];
+
     public static Validation Formats(this Validation validation, string? format, string? lang)
     {
-        if (format is not null and not "csv" and not "json" and not "xlsx")
+        if (format is not null && !FormatValues.Contains(format))
             validation.Add("format", "Must be csv, json or xlsx.");
-        if (lang is not null and not "vi" and not "en") validation.Add("lang", "Must be vi or en.");
+        if (lang is not null && !LanguageValues.Contains(lang)) validation.Add("lang", "Must be vi or en.");
         return validation;
     }
 
