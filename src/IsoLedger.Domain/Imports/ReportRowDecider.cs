@@ -111,12 +111,13 @@ public static class ReportRowDecider
                 row.DeclarationDate, row.DeclaredStandard(rules), null, null, DatedByReport: true);
         }
         // The report tables' conversion column is about the conversion to 2015.
+        // A conversion on record at later dates (a later year's report imported first) is dated back to the row's.
         var conversion = unit.ConversionTo(Edition.Iso9001V2015);
-        if (row.Conversion == ConversionState.InProgress
-            && (conversion is null || conversion is { StartedOn: null } && conversion.CompletedOn > on))
-            yield return new StartConversion(on, null, Edition.Iso9001V2015);
-        if (row.Conversion == ConversionState.Done && conversion?.CompletedOn is null)
-            yield return new CompleteConversion(on, null, Edition.Iso9001V2015);
+        if (row.Conversion == ConversionState.InProgress && (conversion is null
+                || (conversion.StartedOn ?? conversion.CompletedOn) > on))
+            yield return new StartConversion(on, null, Edition.Iso9001V2015, DatedByReport: true);
+        if (row.Conversion == ConversionState.Done && !(conversion?.CompletedOn <= on))
+            yield return new CompleteConversion(on, null, Edition.Iso9001V2015, DatedByReport: true);
         // A unit listed on a later edition than the one it is recorded on (or was just declared on, the listed one not
         // yet published then) had moved to it by the row's date: by a conversion where the table has no conversion
         // column (later tables), by a declaration on it (công bố lại) where the table says it did not convert.

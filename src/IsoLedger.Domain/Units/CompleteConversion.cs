@@ -3,13 +3,22 @@ using IsoLedger.Domain.LegalBasis;
 namespace IsoLedger.Domain.Units;
 
 /// <summary>Completes the conversion to <paramref name="To"/> (by default the one under way, or the edition after the
-/// one the system is on), with or without a recorded start.</summary>
-public sealed record CompleteConversion(DateOnly ConvertedOn, string? DecisionNo, Edition? To = null) : IUnitCommand
+/// one the system is on), with or without a recorded start. <paramref name="DatedByReport"/> when a yearly report says
+/// the conversion was done by <paramref name="ConvertedOn"/>: a completion on record at a later date (a later year's
+/// report imported first) is then dated back to it.</summary>
+public sealed record CompleteConversion(
+    DateOnly ConvertedOn, string? DecisionNo, Edition? To = null, bool DatedByReport = false) : IUnitCommand
 {
     public DateOnly BusinessDate => ConvertedOn;
 
     public Decision Decide(Unit unit, RuleBook rules)
     {
+        if (DatedByReport && unit.ConversionTo(To ?? Edition.Iso9001V2015) is { CompletedOn: { } done } recorded
+            && done > ConvertedOn)
+        {
+            return recorded.StartedOn > ConvertedOn ? Decision.Reject(Rules.DateBeforePrecedingStep)
+                : Decision.Accept(new StandardConverted(ConvertedOn, DecisionNo, recorded.From, recorded.To));
+        }
         var underWay = unit.Conversions.FirstOrDefault(c => c.CompletedOn is null && (To is null || c.To == To));
         if (underWay is not null)
         {

@@ -3,13 +3,19 @@ using IsoLedger.Domain.LegalBasis;
 namespace IsoLedger.Domain.Units;
 
 /// <summary>Starts converting the system to <paramref name="To"/>, by default the edition after the one it is
-/// on.</summary>
-public sealed record StartConversion(DateOnly StartedOn, string? DecisionNo, Edition? To = null) : IUnitCommand
+/// on. <paramref name="DatedByReport"/> when a yearly report says the conversion was under way by
+/// <paramref name="StartedOn"/>: a start on record at a later date (a later year's report imported first) is then
+/// dated back to it.</summary>
+public sealed record StartConversion(
+    DateOnly StartedOn, string? DecisionNo, Edition? To = null, bool DatedByReport = false) : IUnitCommand
 {
     public DateOnly BusinessDate => StartedOn;
 
     public Decision Decide(Unit unit, RuleBook rules)
     {
+        if (DatedByReport && unit.ConversionTo(To ?? Edition.Iso9001V2015) is { StartedOn: { } started } recorded
+            && started > StartedOn)
+            return Decision.Accept(new ConversionStarted(StartedOn, DecisionNo, recorded.From, recorded.To));
         if (unit.Conversions.Any(c => c.CompletedOn is null && (To is null || c.To == To)))
             return Decision.Reject(Rules.ConversionAlreadyStarted);
         return EditionConversion.Target(unit, StartedOn, To, rules) is var (from, to)

@@ -214,19 +214,23 @@ public sealed record Unit
             SteeringBoardFormed board => unit with { SteeringBoards = [.. unit.SteeringBoards, board] },
             DocumentationIssued documentation => unit with { Documentation = [.. unit.Documentation, documentation] },
             ConformityDeclared declaration => unit with { Declarations = [.. unit.Declarations, declaration] },
-            // A start recorded after the completion it led to (a report of an earlier year imported later) dates
-            // that conversion's start.
+            // A start recorded after the completion it led to, or dated before the start on record (a report of an
+            // earlier year imported later), dates that conversion's start.
             ConversionStarted started => unit with
             {
-                Conversions = unit.Conversions.FirstOrDefault(c => c.To == started.ToEdition && c.StartedOn is null
-                        && c.CompletedOn >= started.StartedOn) is { } completed
-                    ? [.. unit.Conversions.Select(c => c == completed ? c with { StartedOn = started.StartedOn } : c)]
+                Conversions = unit.Conversions.FirstOrDefault(c => c.To == started.ToEdition
+                        && (c.StartedOn is null ? c.CompletedOn >= started.StartedOn : c.StartedOn > started.StartedOn))
+                    is { } recorded
+                    ? [.. unit.Conversions.Select(c => c == recorded ? c with { StartedOn = started.StartedOn } : c)]
                     : [.. unit.Conversions, new(started.FromEdition, started.ToEdition, started.StartedOn, null)],
             },
+            // A completion dated before the one on record (a report of an earlier year imported later) dates it.
             StandardConverted converted => unit with
             {
                 Conversions = unit.ConversionTo(converted.ToEdition) is { } open
-                    ? [.. unit.Conversions.Select(c => c == open ? c with { CompletedOn = converted.ConvertedOn } : c)]
+                    ? [.. unit.Conversions.Select(c => c != open ? c
+                        : c.CompletedOn < converted.ConvertedOn ? c
+                        : c with { CompletedOn = converted.ConvertedOn })]
                     : [
                         .. unit.Conversions,
                         new(converted.FromEdition, converted.ToEdition, null, converted.ConvertedOn),
