@@ -18,7 +18,8 @@ public class ReportOrderPropertyTests
     private const int FirstYear = 2018;
     private const int Years = 7;
 
-    /// <summary>The year index the conversion starts and the one it is done (Years: never), and an import order.</summary>
+    /// <summary>The year index the conversion starts and the one it is done (Years: never), and an import
+    /// order.</summary>
     private static readonly Arbitrary<(int Start, int Done, int[] Order)> Histories =
         (from start in Gen.Choose(0, Years)
          from done in Gen.Choose(start, Years)
