@@ -119,4 +119,20 @@ public class ImportLayoutYearsTests(ApiFixture api) : IClassFixture<ApiFixture>
             await empty.DisposeAsync();
         }
     }
+
+    /// <summary>Tables imported latest first: a unit the earlier table lists without any step (not yet declared)
+    /// had existed from the later table's date only, and was missing from the earlier year's table.</summary>
+    [Fact]
+    public async Task An_earlier_table_imported_after_a_later_one_lists_every_unit_it_names()
+    {
+        await Host.PostBytes("/api/imports", ReportCsv.Rows(
+            "Sơn La,IL-SL-1,UBND Xã Một,commune,Mai Sơn,,2022,2022-11-15,x,2015,,x,x,x,x,x,x,x,")).Expect(200);
+        await Host.PostBytes("/api/imports", ReportCsv.Rows(
+            "Sơn La,IL-SL-1,UBND Xã Một,commune,Mai Sơn,,2020,2020-11-15,,,,,,,,,,,")).Expect(200);
+
+        var table = (await Host.Get($"/api/dashboards/annual/2020?province={Q("Sơn La")}&consistent=true")
+            .Expect(200)).Json["data"]!;
+        var row = Assert.Single(table["rows"]!.AsArray());
+        Assert.Equal(("IL-SL-1", false), ((string?)row!["code"], (bool)row["declared"]!));
+    }
 }

@@ -92,6 +92,30 @@ public class ReportRowDeciderTests
     }
 
     [Fact]
+    public void An_earlier_year_that_marks_no_step_still_dates_the_unit_s_existence_back()
+    {
+        var later = Row(everyStep: false, inspection: null) with
+        {
+            Year = 2022,
+            ReportDate = new DateOnly(2022, 11, 20),
+        };
+        var known = UnitDecider.Replay(Decide(null, later).Events)!;
+        var earlier = Row(everyStep: false, inspection: null) with
+        {
+            Year = 2020,
+            Declared = false,
+            ReportDate = new DateOnly(2021, 2, 1),
+        };
+        Assert.False(known.ExistsOn(new DateOnly(2020, 12, 31)));
+
+        var listed = Assert.Single(Decide(known, earlier).Events);
+        Assert.Equal(new UnitListed(2020, new DateOnly(2020, 12, 31)), listed);
+        var after = UnitDecider.Replay([.. Decide(null, later).Events, listed])!;
+        Assert.True(after.ExistsOn(new DateOnly(2020, 12, 31)));
+        Assert.Empty(Decide(after, earlier).Events);
+    }
+
+    [Fact]
     public void Importing_the_same_row_again_decides_nothing()
     {
         var unit = UnitDecider.Replay(Decide(null, Row(conversion: ConversionState.Done)).Events);

@@ -22,7 +22,12 @@ public static class ReportRowDecider
             unit = UnitDecider.Replay(events)!;
         }
 
-        foreach (var command in Commands(unit, row, rules))
+        var commands = Commands(unit, row, rules).ToList();
+        // A unit whose founding date is unknown exists from its earliest fact: a table of an earlier year (imported
+        // after a later one) that marks no step of it still says it existed then.
+        if (commands.Count == 0 && !unit.EstablishmentDated && row.StepDate < unit.ExistsFrom)
+            commands.Add(new ListInReport(row.Year, row.StepDate));
+        foreach (var command in commands)
         {
             switch (UnitDecider.Decide(unit, command, today, rules))
             {

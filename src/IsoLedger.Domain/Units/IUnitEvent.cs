@@ -18,6 +18,6 @@ public static class UnitEvents
         typeof(NonconformityRaised), typeof(CorrectiveActionTaken), typeof(NonconformityClosed),
         typeof(ManagementReviewHeld), typeof(AnnualReportSubmitted), typeof(InspectionRecorded),
         typeof(ScopeChanged), typeof(UnitMerged), typeof(CorrectiveActionsReported), typeof(UnitSplit),
-        typeof(UnitDissolved), typeof(UnitRenamed), typeof(UnitTransferred), typeof(UnitTookOver),
+        typeof(UnitDissolved), typeof(UnitRenamed), typeof(UnitTransferred), typeof(UnitTookOver), typeof(UnitListed),
     ];
 }

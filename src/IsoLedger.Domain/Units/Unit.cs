@@ -137,7 +137,7 @@ public sealed record Unit
             .Concat(Years.Values.SelectMany(y => new[]
             {
                 y.QualityPolicyOn, y.QualityObjectivesOn, y.MaintenancePlanOn, y.ReportSubmittedOn,
-                y.Inspection?.InspectedOn, y.CorrectiveActionsReportedOn,
+                y.Inspection?.InspectedOn, y.CorrectiveActionsReportedOn, y.ListedOn,
             }.OfType<DateOnly>()))
             .Concat(new[] { Merger?.MergedOn, Split?.SplitOn, Dissolution?.DissolvedOn }.OfType<DateOnly>())
             .Concat(TookOver.Select(t => t.EffectiveOn))
@@ -264,6 +264,7 @@ public sealed record Unit
                 unit.WithYear(inspection.Year, year => year with { Inspection = inspection }),
             CorrectiveActionsReported reported =>
                 unit.WithYear(reported.Year, year => year with { CorrectiveActionsReportedOn = reported.ReportedOn }),
+            UnitListed listed => unit.WithYear(listed.Year, year => year with { ListedOn = listed.ListedOn }),
             ScopeChanged change => unit with { ScopeChanges = [.. unit.ScopeChanges, change] },
             UnitMerged merged => unit with { Merger = merged },
             UnitSplit split => unit with { Split = split },
@@ -307,6 +308,8 @@ public sealed record UnitYear
     public DateOnly? ReportSubmittedOn { get; init; }
     public InspectionRecorded? Inspection { get; init; }
     public DateOnly? CorrectiveActionsReportedOn { get; init; }
+    /// <summary>The day a report table of the year listed the unit, where nothing else said it existed then.</summary>
+    public DateOnly? ListedOn { get; init; }
 }
 
 public sealed record CorrectiveAction(DateOnly TakenOn, string RootCause, string Action);

@@ -128,6 +128,7 @@ public static class Vocabulary
         new(nameof(UnitRenamed), "Đổi tên đơn vị", "Unit renamed"),
         new(nameof(UnitTransferred), "Điều chuyển địa bàn, trực thuộc", "Unit transferred"),
         new(nameof(UnitTookOver), "Tiếp nhận đơn vị cũ sau sắp xếp", "Predecessors taken over"),
+        new(nameof(UnitListed), "Có tên trong bảng báo cáo năm", "Listed in a yearly report"),
     ];
 
     public static readonly Term Total = new("total", "Tổng", "Total");
