@@ -850,3 +850,37 @@ test("back from a unit page, the focus returns to the link that opened it, the v
     await page.setViewportSize({ width: 1366, height: 768 });
   }
 });
+
+test("the running year can be picked before anything of it is recorded; the latest year with data is the default",
+  async () => {
+    await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}`);
+    await page.waitForSelector("#annual-table tr[data-code]");
+    const years = await page.$$eval("#year option", (options) => options.map((option) => option.value));
+    assert.ok(years.includes(String(new Date().getFullYear())), `years offered: ${years}`);
+    assert.equal(await page.inputValue("#year"), "2020");
+  });
+
+test("a trend year with nothing to count is a gap in its line; legend colours print", async () => {
+  // The sample's year and a second one in which no commune was new (0 of 0).
+  await page.route("**/api/reports/trends?*", async (route) => {
+    const answer = await (await route.fetch()).json();
+    const [year] = answer.data.years;
+    const empty = { ...year, year: 2021, figures: year.figures.map((f, k) => (k ? f : { ...f, count: 0, of: 0 })) };
+    answer.data.years = [year, empty];
+    await route.fulfill({ json: answer });
+  });
+  try {
+    await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020&view=trends`);
+    await page.waitForSelector("#trends-chart svg");
+    const seen = await page.$$eval("#trends-chart svg circle", (dots) => dots.map((dot) => dot.dataset.key));
+    const [first, ...others] = [...new Set(seen)];
+    assert.equal(seen.filter((key) => key === first).length, 1, "the empty year drew a point at 0 %");
+    assert.ok(others.every((key) => seen.filter((k) => k === key).length === 2));
+    await page.emulateMedia({ media: "print" });
+    const adjust = await page.$eval("#trends-legend .swatch", (swatch) => getComputedStyle(swatch).printColorAdjust);
+    assert.equal(adjust, "exact");
+  } finally {
+    await page.emulateMedia({ media: "screen" });
+    await page.unroute("**/api/reports/trends?*");
+  }
+});

@@ -614,10 +614,15 @@ function renderTrends() {
       }
     });
     keys.forEach((keyName, k) => {
-      const points = data.years.map((point, i) => [x(i), y(point.figures[k].percent)]);
-      svg.append(svgElement("polyline", { points: points.map((p) => p.join(",")).join(" "), fill: "none",
-        stroke: colour(TREND_COLOURS[k]), "stroke-width": 2.5 }));
-      points.forEach(([px, py], i) => {
+      // A year with nothing to count (0 of 0: no new commune that year) is a gap in the line, not a fall to 0 %.
+      const points = data.years.map((point, i) =>
+        (point.figures[k].of ? [x(i), y(point.figures[k].percent), i] : null));
+      const runs = points.reduce((all, p) => (p ? (all.at(-1).push(p), all) : [...all, []]), [[]]);
+      for (const run of runs.filter((r) => r.length > 1)) {
+        svg.append(svgElement("polyline", { points: run.map(([px, py]) => `${px},${py}`).join(" "), fill: "none",
+          stroke: colour(TREND_COLOURS[k]), "stroke-width": 2.5 }));
+      }
+      points.filter(Boolean).forEach(([px, py, i]) => {
         const dot = svgElement("circle", { cx: px, cy: py, r: 5, fill: colour(TREND_COLOURS[k]), "data-key": keyName });
         const f = data.years[i].figures[k];
         dot.append(svgElement("title", {},
@@ -848,10 +853,13 @@ function fillLevels() {
 function fillYears(extra) {
   const summary = state.provinces.find((p) => p.province === province());
   const chosen = extra ?? year();
-  const years = [...new Set([...(summary?.years.length ? summary.years : [new Date().getFullYear()]),
-    ...(extra ? [Number(extra)] : [])])].sort();
+  const running = Number(today().slice(0, 4));
+  const withData = summary?.years.length ? summary.years : [running];
+  // The running year is always one to pick (judged today), even before anything of it is recorded; the latest year
+  // with data stays the default.
+  const years = [...new Set([...withData, running, ...(extra ? [Number(extra)] : [])])].sort();
   $("year").replaceChildren(...years.map((y) => element("option", { value: y, text: y })));
-  $("year").value = years.map(String).includes(String(chosen)) ? chosen : years[years.length - 1];
+  $("year").value = years.map(String).includes(String(chosen)) ? chosen : Math.max(...withData);
 }
 
 /** Text without diacritics, in lower case (đ as d), as a name filter typed without them compares it. */
