@@ -884,3 +884,27 @@ test("a trend year with nothing to count is a gap in its line; legend colours pr
     await page.unroute("**/api/reports/trends?*");
   }
 });
+
+test("a refresh that draws the annual table again keeps the focus on the same unit link", async () => {
+  await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020`);
+  await page.waitForSelector("#annual-table tr[data-code]");
+  const link = '#annual-table a[href="#unit/QT-SO-02"]';
+  await page.focus(link);
+  // The refresh finds the table changed (another unit's step recorded meanwhile), so it is drawn again.
+  await page.route("**/api/dashboards/annual/**", async (route) => {
+    const answer = await (await route.fetch()).json();
+    const other = answer.data.rows.find((row) => row.code !== "QT-SO-02");
+    other.name = `${other.name} (2)`;
+    await route.fulfill({ json: answer });
+  });
+  try {
+    await page.evaluate(() => { document.querySelector("#annual-table tbody").dataset.drawn = "before"; });
+    await page.evaluate(() => load(true));
+    assert.equal(await page.evaluate(() => document.querySelector("#annual-table tbody").dataset.drawn), undefined,
+      "the table drawn again");
+    assert.ok(await page.evaluate(() => document.activeElement.matches('a[href="#unit/QT-SO-02"]')),
+      `the focus is on ${await page.evaluate(() => document.activeElement.outerHTML.slice(0, 60))}`);
+  } finally {
+    await page.unroute("**/api/dashboards/annual/**");
+  }
+});

@@ -722,8 +722,12 @@ async function showUnit(code, opened) {
     [t("lastAudit"), day(status.lastInternalAudit) || t("none")],
     [t("lastReview"), day(status.lastManagementReview) || t("none")],
     [t("openNc"), status.openNonconformities.length],
-    [t("flags"), status.flags.map((f) => `${term("rules", f.rule).replace(/\.$/, "")}`
-      + ` (${[day(f.since), f.subject].filter(Boolean).join(", ")})`).join("; ") || t("none")],
+    // One rule broken per line, with since when and what about (a year, a nonconformity).
+    [t("flags"), status.flags.length
+      ? [element("ul", { class: "flags" }, ...status.flags.map((f) => element("li", {
+        text: `${term("rules", f.rule).replace(/\.$/, "")} (${[day(f.since), f.subject].filter(Boolean).join(", ")})`,
+      })))]
+      : t("none")],
   ];
   // Where a unit came from and went: each unit a link to its own page.
   const links = (units) => units.flatMap((u, i) => (i ? [", ", unitLink(u.code, u.name)] : [unitLink(u.code, u.name)]));
@@ -752,12 +756,17 @@ function redrawConversion() {
   const chart = $("conversion-chart");
   const focused = chart.contains(document.activeElement) ? document.activeElement : null;
   renderConversion();
-  if (!focused) return;
-  const again = (focused.id && $(focused.id))
-    || chart.querySelector(`.bar-row[data-name="${CSS.escape(focused.dataset.name ?? "")}"]`)
-    || (focused.matches("a[href]") && chart.querySelector(`a[href="${CSS.escape(focused.getAttribute("href"))}"]`))
-    || chart.querySelector("#drill-back, .bar-row.opens");
-  again?.focus();
+  if (focused) (counterpart(focused, chart) ?? chart.querySelector("#drill-back, .bar-row.opens"))?.focus();
+}
+
+/** The control standing where <previous> stood before its panel was drawn again (drawing replaces it): the same id,
+ * the same link, or the same bar, searched in <within>. */
+function counterpart(previous, within) {
+  const href = previous.getAttribute("href");
+  return (previous.id && $(previous.id))
+    || (href && within.querySelector(`a[href="${CSS.escape(href)}"]`))
+    || (previous.dataset.name && within.querySelector(`.bar-row[data-name="${CSS.escape(previous.dataset.name)}"]`))
+    || null;
 }
 
 /** Charts are drawn at their own width: the shown view's are drawn again when it changes (a phone turned, a window
@@ -833,8 +842,11 @@ function redrawView() {
 async function load(quiet = false) {
   $("judged").textContent = fill(t("judged"), { d: day(judgedOn()) });
   if (!quiet) $("status").textContent = t("loading");
+  const focused = document.activeElement;
   try {
     await loaders[state.view](quiet);
+    // A refresh that drew a panel again keeps the reader's place in it (a focused unit link, a bar).
+    if (quiet && focused instanceof Element && !focused.isConnected) counterpart(focused, $(state.view))?.focus();
     // A notice about the address (an unknown province) is said once the view it led to has loaded.
     $("status").textContent = state.notice ?? "";
     state.notice = null;
