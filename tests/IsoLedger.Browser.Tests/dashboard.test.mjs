@@ -695,10 +695,22 @@ test("chart text grows with the reader's font size, and names stay clear of thei
       row.querySelector("text").getBoundingClientRect().bottom
         <= row.querySelector("rect:not([fill=transparent])").getBoundingClientRect().top + 1));
     assert.ok(clear, "a level's name runs into its bar");
+    // Two years, so that the last year's label sits at the chart's right edge.
+    await tab.route("**/api/reports/trends?*", async (route) => {
+      const answer = await (await route.fetch()).json();
+      answer.data.years = [answer.data.years[0], { ...answer.data.years[0], year: 2021 }];
+      await route.fulfill({ json: answer });
+    });
     await tab.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020&view=trends`);
     await tab.waitForSelector("#trends-chart circle");
     const labels = await shown("#trends-chart text");
     assert.ok(labels.every((size) => Math.abs(size - 15) < 0.5), `trend labels of ${labels} px, not 0.75 rem`);
+    const outside = await tab.$$eval("#trends-chart text", (texts) => texts.filter((text) => {
+      const box = text.getBoundingClientRect();
+      const chart = text.ownerSVGElement.getBoundingClientRect();
+      return box.left < chart.left - 0.5 || box.right > chart.right + 0.5;
+    }).map((text) => text.textContent));
+    assert.deepEqual(outside, [], "labels cut off at the chart's edge");
   } finally {
     await context.close();
   }

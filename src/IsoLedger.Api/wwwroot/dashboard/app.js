@@ -564,7 +564,7 @@ function renderTrends() {
   else {
     const scale = textScale();
     const width = Math.max(300, Math.round(chart.clientWidth || 900));
-    const left = 44 * scale, right = 16, bottom = 28 * scale;
+    const left = 44 * scale, right = 16 * scale, bottom = 28 * scale;
     const span = Math.max(1, data.years.length - 1);
     const x = (i) =>
       (data.years.length === 1 ? (left + width - right) / 2 : left + (i * (width - left - right)) / span);
