@@ -888,9 +888,11 @@ test("a trend year with nothing to count is a gap in its line; legend colours pr
     const [first, ...others] = [...new Set(seen)];
     assert.equal(seen.filter((key) => key === first).length, 1, "the empty year drew a point at 0 %");
     assert.ok(others.every((key) => seen.filter((k) => k === key).length === 2));
+    // Printing draws the charts and their legends again (for the paper): the swatch is looked up each time.
     await page.emulateMedia({ media: "print" });
-    const adjust = await page.$eval("#trends-legend .swatch", (swatch) => getComputedStyle(swatch).printColorAdjust);
-    assert.equal(adjust, "exact");
+    const printsExactly = () =>
+      getComputedStyle(document.querySelector("#trends-legend .swatch")).printColorAdjust === "exact";
+    await page.waitForFunction(printsExactly, null, { timeout: 3000 });
   } finally {
     await page.emulateMedia({ media: "screen" });
     await page.unroute("**/api/reports/trends?*");
