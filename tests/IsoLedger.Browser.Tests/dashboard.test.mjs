@@ -922,3 +922,31 @@ test("a refresh that draws the annual table again keeps the focus on the same un
     await page.unroute("**/api/dashboards/annual/**");
   }
 });
+
+test("a filtered annual table says so, on paper too; the trends say what a dashed line marks", async () => {
+  await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020`);
+  await page.waitForSelector("#annual-table tr[data-code]");
+  assert.equal(await page.isVisible("#annual-filtered"), false);
+  await page.fill("#annual-filter", "Triệu");
+  await page.waitForSelector("#annual-filtered:not([hidden])");
+  assert.match(await page.textContent("#annual-filtered"), /“Triệu”/);
+  await page.emulateMedia({ media: "print" });
+  try {
+    assert.equal(await page.isVisible("#annual-filtered"), true, "the filter's note is not printed");
+  } finally {
+    await page.emulateMedia({ media: "screen" });
+    await page.fill("#annual-filter", "");
+  }
+  await page.route("**/api/reports/trends?*", async (route) => {
+    const answer = await (await route.fetch()).json();
+    answer.data.years = [answer.data.years[0], { ...answer.data.years[0], year: 2021, ended: 3, formed: 1 }];
+    await route.fulfill({ json: answer });
+  });
+  try {
+    await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020&view=trends`);
+    await page.waitForSelector("#trends-chart text.restructured");
+    assert.equal(await page.isVisible("#trends-marks"), true, "no key to the restructuring marks");
+  } finally {
+    await page.unroute("**/api/reports/trends?*");
+  }
+});

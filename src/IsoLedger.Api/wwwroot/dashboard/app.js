@@ -28,6 +28,8 @@ const TEXT = {
     splitInto: "Đã chia tách thành", tookOver: "Tiếp nhận từ", ended: "Chấm dứt hoạt động",
     notYet: "Ngày {d} đơn vị chưa tồn tại; đơn vị có từ ngày {f}.",
     recordedBy: "ghi bởi", unitsBehind: "Các đơn vị được tính", close: "Đóng", noYears: "Chưa có năm nào có số liệu.",
+    filtered: "Chỉ hiện các đơn vị lọc theo: {f} (các dòng tổng tính mọi đơn vị của nhóm).",
+    restructuredMarks: "Đường đứt: năm có sắp xếp đơn vị (−số đơn vị chấm dứt / +số đơn vị mới).",
     page: "Trang", editions: "Phiên bản tiêu chuẩn", retry: "Thử lại", pickers: "Chọn",
     unknownProvince: "Không có tỉnh “{p}”; đang hiển thị {q}.", skip: "Bỏ qua phần chọn, đến số liệu",
   },
@@ -53,6 +55,8 @@ const TEXT = {
     splitInto: "Split into", tookOver: "Took over", ended: "Ceased to exist",
     notYet: "On {d} the unit did not exist yet; it exists from {f}.",
     recordedBy: "recorded by", unitsBehind: "The units counted", close: "Close", noYears: "No year has data yet.",
+    filtered: "Showing only the units filtered by: {f} (totals count every unit of their group).",
+    restructuredMarks: "Dashed line: a year units were restructured (−units ended / +units formed).",
     page: "Page", editions: "Editions of the standard", retry: "Try again", pickers: "Choose",
     unknownProvince: "There is no province “{p}”; showing {q}.", skip: "Skip to the figures",
   },
@@ -424,6 +428,11 @@ function renderAnnual() {
   const loose = folded(filter) === filter;
   const matches = (name) => (loose ? folded(name) : name.normalize("NFC").toLowerCase()).includes(filter);
   const level = $("annual-level").value;
+  // Said on the page and on paper (where the filter's box is not printed): the rows are a part, the totals whole.
+  const filteredBy = [filter && `“${$("annual-filter").value.trim()}”`, level && term("levels", level)]
+    .filter(Boolean).join("; ");
+  $("annual-filtered").hidden = !filteredBy;
+  $("annual-filtered").textContent = filteredBy ? fill(t("filtered"), { f: filteredBy }) : "";
   let rows = table.rows.filter((r) => (!filter || matches(r.name)) && (!level || r.level === level));
   const head = headerRow((field) => {
     state.sort = state.sort?.field === field ? { field, down: !state.sort.down } : { field, down: false };
@@ -560,6 +569,7 @@ function renderTrends() {
   const data = state.trends.data;
   const chart = $("trends-chart");
   const keys = data.years[0]?.figures.map((f) => f.key) ?? [];
+  $("trends-marks").hidden = true;
   if (!data.years.length) { chart.replaceChildren(element("p", { text: t("noYears") })); }
   else {
     const scale = textScale();
@@ -592,6 +602,7 @@ function renderTrends() {
       text.setAttribute("y", (16 + 14 * line) * scale);
       return [i];
     });
+    $("trends-marks").hidden = marks.length === 0;
     const top = (12 + 14 * lines.length) * scale;
     const height = (width < 560 * scale ? 220 : 260) * scale + top - 12 * scale;
     const y = (percent) => top + ((100 - percent) * (height - top - bottom)) / 100;
