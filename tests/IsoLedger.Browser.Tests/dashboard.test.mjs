@@ -923,7 +923,7 @@ test("a refresh that draws the annual table again keeps the focus on the same un
   }
 });
 
-test("a filtered annual table says so, on paper too; the trends say what a dashed line marks", async () => {
+test("a filtered annual table says so, on paper too; the trends say what a dashed line marks, in %", async () => {
   await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020`);
   await page.waitForSelector("#annual-table tr[data-code]");
   assert.equal(await page.isVisible("#annual-filtered"), false);
@@ -946,6 +946,8 @@ test("a filtered annual table says so, on paper too; the trends say what a dashe
     await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020&view=trends`);
     await page.waitForSelector("#trends-chart text.restructured");
     assert.equal(await page.isVisible("#trends-marks"), true, "no key to the restructuring marks");
+    const axis = await page.$$eval("#trends-chart text.axis", (texts) => texts.map((text) => text.textContent));
+    assert.deepEqual(axis, ["0\u00a0%", "25\u00a0%", "50\u00a0%", "75\u00a0%", "100\u00a0%"]);
   } finally {
     await page.unroute("**/api/reports/trends?*");
   }

@@ -614,7 +614,9 @@ function renderTrends() {
     for (const tick of [0, 25, 50, 75, 100]) {
       svg.append(
         svgElement("line", { x1: left, x2: width - right, y1: y(tick), y2: y(tick), stroke: colour("--line") }),
-        svgElement("text", { x: 4, y: y(tick) + 4 * scale, "font-size": 12 * scale }, decimal(tick, 0)));
+        // The axis says its unit: every figure on it is a share.
+        svgElement("text", { x: 4, y: y(tick) + 4 * scale, "font-size": 12 * scale, class: "axis" },
+          `${decimal(tick, 0)}\u00a0%`));
     }
     // Years labelled at least 40 px apart (eleven years on a phone would run into each other), the last always.
     const every = Math.ceil((40 * scale) / ((width - left - right) / span));
