@@ -9,12 +9,18 @@ repo="$(cd "$(dirname "$0")/.." && pwd)"
 source "$repo/ops/lib/pgenv.sh"
 pg_env_for_isoledger
 folder="${1:-/var/backups/isoledger}"
+keep_days="${ISOLEDGER_BACKUP_KEEP_DAYS:-}"
+if [ -n "$keep_days" ] && ! [[ "$keep_days" =~ ^[0-9]+$ ]]; then
+  echo "backup: ISOLEDGER_BACKUP_KEEP_DAYS must be a whole number of days, not '$keep_days'" >&2
+  exit 2
+fi
 mkdir -p "$folder"
 file="$folder/isoledger-$PGDATABASE-$(date -u +%Y%m%dT%H%M%SZ).dump"
 # Written under another name first, so that a dump cut short never looks like a complete one.
 pg_dump --format=custom --file="$file.partial" "$PGDATABASE"
 mv "$file.partial" "$file"
-if [ -n "${ISOLEDGER_BACKUP_KEEP_DAYS:-}" ]; then
-  find "$folder" -maxdepth 1 -name "isoledger-$PGDATABASE-*.dump" -mtime "+$ISOLEDGER_BACKUP_KEEP_DAYS" -delete
+if [ -n "$keep_days" ]; then
+  # In minutes: find's -mtime +N counts whole days and so keeps dumps up to N+1 days old.
+  find "$folder" -maxdepth 1 -name "isoledger-$PGDATABASE-*.dump" -mmin "+$((10#$keep_days * 1440))" -delete
 fi
 echo "$file"

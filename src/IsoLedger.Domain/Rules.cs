@@ -140,16 +140,15 @@ public static class Rules
         "(Điều 4 QĐ 19/2014/QĐ-TTg).");
     public static readonly Rule NewSystemOnRequiredEdition = Compliance(
         "new-system-on-required-edition",
-        "A new system is built on the edition the acts in force then require (TCVN ISO 9001:2015 after "
-        + "21 Feb 2018).",
-        "Hệ thống xây dựng mới phải áp dụng phiên bản tiêu chuẩn theo quy định có hiệu lực khi đó (TCVN ISO "
-        + "9001:2015 sau ngày 21/02/2018).");
+        "A new system is built on the edition the acts in force then require (the flag names the edition and the "
+        + "act).",
+        "Hệ thống xây dựng mới phải áp dụng phiên bản tiêu chuẩn theo quy định có hiệu lực khi đó (cảnh báo nêu "
+        + "phiên bản và văn bản quy định).");
     public static readonly Rule ConversionDeadlineMissed = Compliance(
         "conversion-deadline",
-        "Units convert to a new edition by the deadline the acts set (ISO 9001:2008 → ISO 9001:2015 by "
-        + "30 Jun 2021).",
-        "Các đơn vị phải chuyển đổi sang phiên bản mới trong thời hạn quy định (TCVN ISO 9001:2008 sang TCVN ISO "
-        + "9001:2015 chậm nhất ngày 30/6/2021).");
+        "Units convert to a new edition by the deadline the acts set (the flag names the edition and the act).",
+        "Các đơn vị phải chuyển đổi sang phiên bản mới trong thời hạn quy định (cảnh báo nêu phiên bản và văn bản "
+        + "quy định).");
     public static readonly Rule ScopeChangeNeedsRedeclaration = Compliance(
         "scope-change-redeclaration",
         "A change of scope requires a new declaration of conformity (công bố lại).",
@@ -174,10 +173,11 @@ public static class Rules
     public static readonly Rule SuccessorNotDeclared = Compliance(
         "successor-not-declared",
         "A unit formed by a restructuring from units of which one had declared a system declares its own within a "
-        + "grace period (12 months unless configured) of the effective date: it inherits its predecessors' history, "
-        + "not their declarations.",
-        "Đơn vị hình thành sau sắp xếp từ các đơn vị đã công bố hệ thống phải tự công bố lại trong vòng 12 tháng kể từ "
-        + "ngày có hiệu lực: đơn vị kế thừa lịch sử, không kế thừa việc công bố của đơn vị cũ.");
+        + "grace period of the effective date (the installation's setting, 12 months unless set otherwise): it "
+        + "inherits its predecessors' history, not their declarations.",
+        "Đơn vị hình thành sau sắp xếp từ các đơn vị đã công bố hệ thống phải tự công bố lại trong thời hạn kể từ ngày "
+        + "có hiệu lực (theo cấu hình của hệ thống, mặc định 12 tháng): đơn vị kế thừa lịch sử, không kế thừa việc "
+        + "công bố của đơn vị cũ.");
 
     public static readonly IReadOnlyList<Rule> All =
     [

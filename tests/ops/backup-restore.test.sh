@@ -48,6 +48,21 @@ fingerprint >"$work/after"
 diff "$work/before" "$work/after" >&2 || fail "the restored database differs from the one dumped"
 if "$repo/ops/restore.sh" "$dump" >/dev/null 2>&1; then fail "restore.sh restored over existing data"; fi
 
+# Keeping N days deletes this database's dumps older than N days, to the hour, and nothing else.
+old="$work/backups/isoledger-$database-20000101T000000Z.dump"
+recent="$work/backups/isoledger-$database-20000102T000000Z.dump"
+other="$work/backups/isoledger-otherdb-20000101T000000Z.dump"
+touch -d '60 hours ago' "$old" "$other"
+touch -d '36 hours ago' "$recent"
+if ISOLEDGER_BACKUP_KEEP_DAYS=two "$repo/ops/backup.sh" "$work/backups" >/dev/null 2>&1; then
+  fail "backup.sh took a number of days that is no number"
+fi
+[ -e "$old" ] || fail "a refused number of days deleted dumps"
+ISOLEDGER_BACKUP_KEEP_DAYS=2 "$repo/ops/backup.sh" "$work/backups" >/dev/null
+[ ! -e "$old" ] || fail "a dump 60 hours old was kept with ISOLEDGER_BACKUP_KEEP_DAYS=2"
+[ -e "$recent" ] || fail "a dump 36 hours old was deleted with ISOLEDGER_BACKUP_KEEP_DAYS=2"
+[ -e "$other" ] || fail "another database's dump was deleted"
+
 start_api
 unit="$(psql -d "$database" -tA -c "select id from mt_streams order by id limit 1")"
 [ "$(status_of "/api/units/$unit")" = 200 ] || fail "the API could not read unit $unit from the restored database"

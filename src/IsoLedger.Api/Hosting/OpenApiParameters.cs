@@ -1,5 +1,4 @@
 using System.Globalization;
-using IsoLedger.Domain.Units;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -89,7 +88,6 @@ public static class OpenApiParameters
         "after" => Integer(0, null, "int64"),
         "version" => Integer(1, null, "int64"),
         "consistent" or "dryRun" => new() { Type = JsonSchemaType.Boolean },
-        "level" => OneOf([.. Vocabulary.Levels.All.Select(term => term.Value)]),
         _ => null,
     };
 

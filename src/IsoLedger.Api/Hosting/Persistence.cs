@@ -15,14 +15,14 @@ public static class Persistence
 {
     public const string ConnectionStringName = "IsoLedger";
 
-    /// <summary>Marten stores the events and read models; Wolverine hosts the HTTP endpoints and uses the
-    /// same database for its own bookkeeping.</summary>
     /// <summary>Async projections run in this process alone (Solo) unless
     /// <c>IsoLedger:Projections:Distribution</c> is <c>wolverine</c>: then Wolverine spreads them over every node
     /// sharing the database. Marten's HotCold mode is not an option with our DistributedLock stand-in (README, "The
     /// local package feed").</summary>
     public const string DistributionSetting = "IsoLedger:Projections:Distribution";
 
+    /// <summary>Marten stores the events and read models; Wolverine hosts the HTTP endpoints and uses the
+    /// same database for its own bookkeeping.</summary>
     public static void AddIsoLedgerPersistence(this WebApplicationBuilder builder)
     {
         var distribution = builder.Configuration[DistributionSetting] ?? "solo";

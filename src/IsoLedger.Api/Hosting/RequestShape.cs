@@ -62,8 +62,8 @@ public static partial class RequestShape
     private static string Route(string? path) => (path ?? "").Split('?')[0].Trim('/');
 
     /// <summary>What is wrong with the address's parameters, by name, or null: a query parameter given twice (no
-    /// route takes a list: a repeated <c>province</c> had been joined into "A,A" and matched nothing), one the route
-    /// does not take (a mistyped <c>as_of</c> had been ignored and the answer judged on today; names are matched in
+    /// route takes a list: a repeated <c>province</c> would be joined into "A,A" and match nothing), one the route
+    /// does not take (a mistyped <c>as_of</c> would be ignored and the answer judged on today; names are matched in
     /// their case, as a body's fields are), and a year in the path that is no number (answered as no such address).
     /// </summary>
     private static Dictionary<string, string[]>? Malformed(HttpRequest request, RouteShape? route)
@@ -88,8 +88,8 @@ public static partial class RequestShape
     [GeneratedRegex("^[0-9]{4}$")]
     private static partial Regex YearDigits();
 
-    /// <summary>A body sent encoded (a compressed or otherwise encoded body had been read as garbled JSON) or in
-    /// another charset than UTF-8 (its encoding had been ignored): 415.</summary>
+    /// <summary>A body sent encoded (a compressed or otherwise encoded body would be read as garbled JSON) or in
+    /// another charset than UTF-8 (its encoding would be ignored): 415.</summary>
     private static IResult? BodyNotAsSent(HttpRequest request)
     {
         var hasBody = request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0;

@@ -68,6 +68,12 @@ public sealed record Idempotency(string Id, string Fingerprint)
         await using var query = store.QuerySession();
         return (await query.LoadAsync<IdempotentResponse>(Id, cancellation))?.Replay(Fingerprint);
     }
+
+    /// <summary>The answer when this request's key could not be stored because a request with the same key committed
+    /// meanwhile (a retry racing its first try): that request's answer, or 422 should its record be gone again.
+    /// </summary>
+    public async Task<IResult> RacedBy(IDocumentStore store, CancellationToken cancellation) =>
+        await Earlier(store, cancellation) ?? WriteProblems.IdempotencyKeyReused();
 }
 
 /// <summary>The response to a request sent with an <c>Idempotency-Key</c>, kept to answer its retries.</summary>

@@ -8,8 +8,8 @@ namespace IsoLedger.Api.Imports;
 
 /// <summary>One unit, one code: a row that lists a new code under the name of a unit already recorded (or listed
 /// above) at the same level in the same district of the province is the same unit typed under another code
-/// ("QT-XA-0001" for "QT-XA-001"). Taken for a new unit, it had been counted twice, and the year's table and the
-/// reports already published had changed with it.</summary>
+/// ("QT-XA-0001" for "QT-XA-001"). Taken for a new unit, it would be counted twice, and the year's table and the
+/// reports already published would change with it.</summary>
 public sealed class UnitNames
 {
     private readonly Dictionary<(string Province, UnitLevel Level, string District, string Name), SortedSet<string>>

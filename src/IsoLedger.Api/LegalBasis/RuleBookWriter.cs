@@ -76,8 +76,7 @@ public static class RuleBookWriter
         }
         catch (DocumentAlreadyExistsException) when (idempotency is not null)
         {
-            // The same key committed meanwhile (a retry racing its first try): its answer is this one's.
-            return await idempotency.Earlier(store, cancellation) ?? WriteProblems.IdempotencyKeyReused();
+            return await idempotency.RacedBy(store, cancellation);
         }
         await source.Refresh(cancellation);
         return VersionedResults.Json(StatusCodes.Status200OK, version, body);

@@ -52,14 +52,14 @@ public static class AnnualReport
         [.. Vocabulary.ReportColumns.Select(c => new ReportColumn(language.Label(c)))];
 
     /// <summary>An appendix of the report as one section: its rows grouped by level and district as in
-    /// <see cref="Table"/>, numbered from 1, then its totals under <paramref name="group"/>.</summary>
-    public static ReportSection Appendix(string name, string group, IReadOnlyList<AnnualRow> rows, bool english)
+    /// <see cref="Table"/>, numbered from 1, then its totals under its name.</summary>
+    public static ReportSection Appendix(string name, IReadOnlyList<AnnualRow> rows, bool english)
     {
         var language = english ? English : Vietnamese;
         var number = 0;
         List<IReadOnlyList<object?>> lines = [];
         foreach (var level in rows.GroupBy(r => r.Level)) lines.AddRange(LevelRows(language, level, ref number));
-        lines.Add(Totals(language, group, rows));
+        lines.Add(Totals(language, name, rows));
         return new(name, lines);
     }
 
@@ -139,7 +139,7 @@ public static class AnnualReport
     /// 2008 or done on 2015 as the table shows it; empty for a unit on an edition after 2015, which an import reads as
     /// reached by a conversion (converted again, to 2015/Amd1:2024); otherwise none, which with a later listed edition
     /// an import reads as a declaration on it (declared on 2015 while its conversion was under way). Written as
-    /// recorded, those two had been refused on import, and the whole file with them.</summary>
+    /// recorded, those two would be refused on import, and the whole file with them.</summary>
     private static string ConversionColumn(AnnualRow row, RuleBook rules) =>
         row.ConversionShown is { } shown ? Vocabulary.Conversions[shown].Value
         : rules.Named(row.Standard) is { } edition && rules.Precedes(Edition.Iso9001V2015, edition) ? ""

@@ -19,17 +19,16 @@ public static class ProvinceReportLayout
         foreach (var part in report.Parts)
         {
             var opening = Vocabulary.ReportSections.Single(s => s.Value == part.Id);
-            sentences.Add([Fill(label(opening), english, year, of: part.Rows.Count)]);
+            sentences.Add([Fill(label(opening), year, of: part.Rows.Count)]);
             sentences.AddRange(part.Headlines.Select(h => (IReadOnlyList<object?>)[$"• {Sentence(h, english)}"]));
         }
         var content = label(Vocabulary.ReportContent);
         var appendices = report.Parts.Select(part => AnnualReport.Appendix(
-            label(Vocabulary.ReportAppendices.Single(a => a.Value == part.Id)),
             label(Vocabulary.ReportAppendices.Single(a => a.Value == part.Id)), part.Rows, english));
         var summary = SummaryReport.Table(report.Summary, english);
         return new(AnnualReport.Columns(english),
         [
-            new(label(Vocabulary.ReportContent), sentences, [new(content)]),
+            new(content, sentences, [new(content)]),
             .. appendices,
             .. summary.Sections.Select(s => s with { Columns = summary.Columns }),
         ]);
@@ -41,13 +40,13 @@ public static class ProvinceReportLayout
     {
         var template = Vocabulary.ReportHeadlines.Single(h => h.Value == headline.Id);
         var level = headline.Level is { } l ? Vocabulary.Levels[l].In(english) : "";
-        return Fill(template.In(english), english, year: "", headline.Of)
+        return Fill(template.In(english), year: "", headline.Of)
             .Replace("{count}", headline.Count.ToString(CultureInfo.InvariantCulture))
             .Replace("{percent}", Number(headline.Percent, english))
             .Replace("{level}", level);
     }
 
-    private static string Fill(string template, bool english, string year, int of) =>
+    private static string Fill(string template, string year, int of) =>
         template.Replace("{year}", year).Replace("{of}", of.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>A share as the reports' cells write it in the language: 40,37 % or 40.37 %.</summary>

@@ -162,8 +162,7 @@ public static class RestructuringWriter
             }
             catch (DocumentAlreadyExistsException) when (idempotency is not null)
             {
-                // The same key was used by a request that committed while this one ran.
-                return (await idempotency.Earlier(store, cancellation))!;
+                return await idempotency.RacedBy(store, cancellation);
             }
         }
     }

@@ -10,7 +10,7 @@ using Wolverine.Http;
 namespace IsoLedger.Api.Units;
 
 /// <param name="IssuedOn">The date the documentation was issued.</param>
-/// <param name="Standard">"2008" or "2015".</param>
+/// <param name="Standard">The edition documented: "2008", "2015", or another the rule book has.</param>
 /// <param name="DecisionNo">The number of the issuing decision.</param>
 /// <param name="QualityManual">Whether a quality manual was issued.</param>
 /// <param name="QualityPolicy">Whether a quality policy was issued.</param>
@@ -41,7 +41,7 @@ public static class IssueDocumentationEndpoint
 
     /// <summary>Issue the quality-management documentation</summary>
     /// <remarks>Records <c>DocumentationIssued</c>. A first system documented on an older edition than the rule book
-    /// required on that day (2008 after 21 Feb 2018) is flagged.</remarks>
+    /// required on that day is flagged.</remarks>
     [WolverinePost("/api/units/{code}/documentation", OperationId = "IssueDocumentation")]
     [Tags("Lifecycle")]
     [Authorize(Policy = Policies.Record)]

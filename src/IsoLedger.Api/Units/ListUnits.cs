@@ -24,8 +24,8 @@ public static class ListUnitsEndpoint
     public const int MaxPageSize = 200;
 
     /// <summary>List units</summary>
-    /// <remarks>Filters combine; <c>q</c> matches part of the code or name, ignoring case; <c>standard</c> is none,
-    /// 2008 or 2015.</remarks>
+    /// <remarks>Filters combine; <c>q</c> matches part of the code or name, ignoring case; <c>standard</c> is none or
+    /// an edition of the rule book (2008, 2015, …).</remarks>
     [WolverineGet("/api/units", OperationId = "ListUnits")]
     [Tags("Units")]
     [Authorize(Policy = Policies.ReadStatus)]

@@ -1,4 +1,5 @@
 using IsoLedger.Api.Hosting;
+using IsoLedger.Domain.Units;
 using IsoLedger.Projections.Units;
 using Marten;
 using Microsoft.AspNetCore.OpenApi;
@@ -23,14 +24,15 @@ public static class UnitsFeature
         services.Configure<OpenApiOptions>("v1", options =>
         {
             options.AddDocumentTransformer(RecordInspectionEndpoint.DescribeResult);
-            options.AddOperationTransformer(DescribePages);
+            options.AddOperationTransformer(DescribeQuery);
         });
         services.ConfigureMarten(options => options.AddUnitDocuments());
         return services;
     }
 
-    /// <summary>The bounds the unit list and the event pages check (Query.Int with their limits).</summary>
-    private static Task DescribePages(
+    /// <summary>The bounds the unit list and the event pages check (Query.Int with their limits), and the levels a
+    /// <c>level</c> filter takes (the unit list's, the dashboards').</summary>
+    private static Task DescribeQuery(
         OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken _)
     {
         foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
@@ -41,6 +43,7 @@ public static class UnitsFeature
                 "page" => OpenApiParameters.Integer(1, int.MaxValue / ListUnitsEndpoint.MaxPageSize, "int32"),
                 "pageSize" => OpenApiParameters.Integer(1, ListUnitsEndpoint.MaxPageSize, "int32"),
                 "limit" => OpenApiParameters.Integer(1, GetEventsEndpoint.MaxEventPage, "int32"),
+                "level" => OpenApiParameters.OneOf(Vocabulary.Levels.All.Select(term => term.Value)),
                 _ => parameter.Schema,
             };
         }

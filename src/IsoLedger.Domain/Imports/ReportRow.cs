@@ -30,7 +30,7 @@ public sealed record ReportRow(
     /// <summary>The edition a first declaration is made on: 2008 under a conversion (the report tables' conversions
     /// go from 2008 to 2015); the one the table gives if it was published by the declaration's date, else the latest
     /// before it that was (a unit "applying since 2014" listed on 2015 declared on 2008 and converted later); without
-    /// one, the edition the rule book required of new systems on that date (2015 after 21 Feb 2018).</summary>
+    /// one, the edition the rule book required of new systems on that date.</summary>
     public Edition DeclaredStandard(RuleBook rules) =>
         Conversion is ConversionState.InProgress or ConversionState.Done ? Edition.Iso9001V2008
         : Standard is not { } listed ? rules.RequiredForNewSystemsOn(DeclarationDate) ?? Edition.Iso9001V2008

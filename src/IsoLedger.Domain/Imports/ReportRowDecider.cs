@@ -17,7 +17,8 @@ public static class ReportRowDecider
             var registration = new RegisterUnit(
                 row.UnitCode, row.UnitName, row.Level, row.Province, row.District, row.ParentCode, row.StepDate,
                 EstablishmentDated: false);
-            if (registration.Decide(null, today) is not Accepted registered) return registration.Decide(null, today);
+            var decision = registration.Decide(null, today);
+            if (decision is not Accepted registered) return decision;
             events.AddRange(registered.Events);
             unit = UnitDecider.Replay(events)!;
         }
@@ -46,7 +47,7 @@ public static class ReportRowDecider
     /// <summary>What a row says of a recorded unit that differs from the record, as (column, why), or null. An import
     /// adds what is not on record; it does not change what is: a unit's name or district on the row's date (a rename
     /// or transfer is a restructuring), its parent, or the year's inspection verdict. Left silently, such a correction
-    /// had been half applied (the new marks recorded, the verdict and the name not). A mark the row lacks is no
+    /// would be half applied (the new marks recorded, the verdict and the name not). A mark the row lacks is no
     /// contradiction: the ledger may know more than a report.</summary>
     public static (string Column, string Message)? Contradiction(Unit unit, ReportRow row)
     {
