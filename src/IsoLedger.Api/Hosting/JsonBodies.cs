@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.Net.Http.Headers;
 
 namespace IsoLedger.Api.Hosting;
 
@@ -19,14 +20,23 @@ public static partial class JsonBodies
     public static IApplicationBuilder UseJsonBodies(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var requestType = context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
-        if (requestType is null || !IsJson(context.Request.ContentType))
+        if (requestType is null)
         {
-            // A body without a type would be bound as JSON past this gate, with the framework's own answers.
-            if (requestType is not null && string.IsNullOrEmpty(context.Request.ContentType))
-                await Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType).ExecuteAsync(context);
-            else await next(context);
+            await next(context);
             return;
         }
+        // Decided here, not by the framework: it bound a body without a type as JSON, read any "+json" type (a
+        // merge patch, whose null means "remove", among them) and a list of types as JSON, and refused APPLICATION/JSON
+        // (a media type is named in any case).
+        if (!IsJson(context.Request.ContentType))
+        {
+            await NotJson(context.Request.ContentType).ExecuteAsync(context);
+            return;
+        }
+        context.Request.ContentType = JsonMediaType;
+        // The answer is JSON (a problem application/problem+json) whatever Accept says, as every read answers: the
+        // framework had refused a command from a client accepting text/csv alone with a plain-text 406.
+        context.Request.Headers.Remove(HeaderNames.Accept);
         context.Request.EnableBuffering();
         var options = context.RequestServices
             .GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>()
@@ -53,10 +63,22 @@ public static partial class JsonBodies
             return strict;
         });
 
+    private const string JsonMediaType = "application/json";
+
+    /// <summary>One media type, application/json, in any letter case, with its parameters (the charset is checked
+    /// before, <see cref="RequestShape"/>).</summary>
     private static bool IsJson(string? contentType) =>
-        contentType is not null
-        && (contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
-            || contentType.Split(';')[0].Trim().EndsWith("+json", StringComparison.OrdinalIgnoreCase));
+        MediaTypeHeaderValue.TryParse(contentType, out var type)
+        && type.MediaType.Equals(JsonMediaType, StringComparison.OrdinalIgnoreCase);
+
+    private static IResult NotJson(string? contentType) => Results.Problem(
+        title: "The body's type is not supported.",
+        detail: string.IsNullOrWhiteSpace(contentType)
+            ? "Send the body as application/json, saying so in the Content-Type header."
+            : $"Send the body as application/json ('{Shorten(contentType)}' is not accepted).",
+        statusCode: StatusCodes.Status415UnsupportedMediaType);
+
+    private static string Shorten(string text) => text.Length <= 100 ? text : text[..100] + "…";
 
     /// <summary>The field errors of a body that is not a <paramref name="requestType"/>, or null when it is
     /// one.</summary>

@@ -48,18 +48,20 @@ public static class OpenApi
                 AddProblem(operation.Responses, StatusCodes.Status414UriTooLong, "The address is too long.");
                 AddProblem(operation.Responses, StatusCodes.Status431RequestHeaderFieldsTooLarge,
                     "The request's headers are too large.");
+                // Every type the upload takes (text/csv and application/csv), as its check takes them.
                 var csv = context.Description.ActionDescriptor.EndpointMetadata.OfType<IAcceptsMetadata>()
-                    .Any(accepts => accepts.RequestType is null && accepts.ContentTypes.Contains("text/csv"));
-                if (csv && operation.RequestBody is null)
+                    .FirstOrDefault(accepts =>
+                        accepts.RequestType is null && accepts.ContentTypes.Contains("text/csv"));
+                if (csv is not null && operation.RequestBody is null)
                 {
                     operation.RequestBody = new OpenApiRequestBody
                     {
                         Required = true,
                         Description = "The table as CSV text (UTF-8, a header line, then one line per row).",
-                        Content = new Dictionary<string, OpenApiMediaType>
+                        Content = csv.ContentTypes.ToDictionary(type => type, _ => new OpenApiMediaType
                         {
-                            ["text/csv"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
-                        },
+                            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                        }),
                     };
                 }
                 if (operation.RequestBody is null) return Task.CompletedTask;

@@ -14,7 +14,29 @@ public static class Problems
             context.ProblemDetails.Detail ??= DefaultDetail(context.ProblemDetails.Status);
         });
         services.AddExceptionHandler<ClientErrorExceptionHandler>();
+        AnswerProblemsWhateverTheAcceptHeader(services);
         return services;
+    }
+
+    /// <summary>The framework writes a problem only to a client whose <c>Accept</c> names JSON: to one sending
+    /// <c>Accept: text/csv</c> (a spreadsheet fetching a report) or <c>text/html</c> a refused key, an unknown
+    /// address or a failure answered as plain text ("Status Code: 401; Unauthorized"), and an endpoint's own problem
+    /// left without its <c>traceId</c>. Every problem is application/problem+json, as the API promises, so the
+    /// framework's writer is asked to write whatever the client accepts.</summary>
+    private static void AnswerProblemsWhateverTheAcceptHeader(IServiceCollection services)
+    {
+        var framework = services.Single(d => d.ServiceType == typeof(IProblemDetailsWriter)
+            && d.ImplementationType?.Name == "DefaultProblemDetailsWriter");
+        services.Remove(framework);
+        var writerType = framework.ImplementationType!;
+        services.AddSingleton<IProblemDetailsWriter>(provider => new AnyAcceptProblemWriter(
+            (IProblemDetailsWriter)ActivatorUtilities.CreateInstance(provider, writerType)));
+    }
+
+    private sealed class AnyAcceptProblemWriter(IProblemDetailsWriter framework) : IProblemDetailsWriter
+    {
+        public bool CanWrite(ProblemDetailsContext context) => true;
+        public ValueTask WriteAsync(ProblemDetailsContext context) => framework.WriteAsync(context);
     }
 
     /// <summary>A sentence for answers the framework gives on its own (no route, no key, …), so every problem says

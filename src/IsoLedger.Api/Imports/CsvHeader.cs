@@ -5,10 +5,12 @@ namespace IsoLedger.Api.Imports;
 /// <summary>What every table upload checks first.</summary>
 public static class CsvUpload
 {
-    /// <summary>415 unless the body is declared as CSV; null when it is.</summary>
+    /// <summary>415 unless the body is declared as CSV (a media type in any letter case: TEXT/CSV is CSV); null when
+    /// it is.</summary>
     public static IResult? NotCsv(HttpContext http) =>
         MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var type)
-        && type.MediaType.Value is "text/csv" or "application/csv"
+        && (type.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase)
+            || type.MediaType.Equals("application/csv", StringComparison.OrdinalIgnoreCase))
             ? null
             : Results.Problem(
                 title: "Send the table as CSV.",

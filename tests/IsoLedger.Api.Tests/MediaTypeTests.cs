@@ -1,0 +1,111 @@
+using System.Text;
+using Alba;
+
+namespace IsoLedger.Api.Tests;
+
+/// <summary>The media types a request names and accepts: a body is application/json (its type named in any letter
+/// case) and nothing else that merely ends in "+json"; an upload is CSV in any letter case; and every answer is JSON,
+/// every refusal application/problem+json, whatever the client's Accept header lists.</summary>
+public class MediaTypeTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    private IAlbaHost Host => api.Host;
+
+    private Task<Answer> PostAudit(string code, string heldOn, string contentType, string? accept = null) =>
+        Host.Send(Keys.Recorder, [], s =>
+        {
+            s.Post.ByteArray(Encoding.UTF8.GetBytes($$"""{"heldOn":"{{heldOn}}"}"""))
+                .ToUrl($"/api/units/{code}/internal-audits");
+            s.WithRequestHeader("Content-Type", contentType);
+            if (accept is not null) s.WithRequestHeader("Accept", accept);
+        });
+
+    private async Task<int> Audits(string code) =>
+        (await Host.Get($"/api/units/{code}/history", Keys.Auditor).Expect(200)).Json.AsArray()
+        .Count(e => (string?)e!["type"] == "InternalAuditHeld");
+
+    [Theory]
+    [InlineData("MT-UPPER", "APPLICATION/JSON")]
+    [InlineData("MT-MIXED", "Application/Json; charset=UTF-8")]
+    public async Task A_body_named_application_json_in_any_letter_case_is_read(string code, string contentType)
+    {
+        await Host.RegisterCommune(code);
+
+        await PostAudit(code, "2020-06-10", contentType).Expect(200);
+
+        Assert.Equal(1, await Audits(code));
+    }
+
+    [Theory]
+    [InlineData("MT-MERGE", "application/merge-patch+json")]
+    [InlineData("MT-PROBLEM", "application/problem+json")]
+    [InlineData("MT-VENDOR", "application/vnd.api+json")]
+    [InlineData("MT-LIST", "application/json, text/plain")]
+    public async Task A_body_of_another_json_type_is_refused_and_records_nothing(string code, string contentType)
+    {
+        await Host.RegisterCommune(code);
+
+        var refused = await PostAudit(code, "2020-06-10", contentType).Expect(415);
+
+        Assert.Contains("application/json", (string?)refused.Json["detail"]);
+        Assert.Equal(0, await Audits(code));
+    }
+
+    [Theory]
+    [InlineData("MT-CSV", "text/csv")]
+    [InlineData("MT-HTML", "text/html")]
+    [InlineData("MT-XML", "application/xml")]
+    public async Task A_command_answers_json_whatever_the_client_accepts(string code, string accept)
+    {
+        await Host.RegisterCommune(code);
+
+        var recorded = await PostAudit(code, "2020-06-10", "application/json", accept).Expect(200);
+
+        Assert.StartsWith("application/json", recorded.ContentType);
+        Assert.Equal(1, await Audits(code));
+    }
+
+    [Theory]
+    [InlineData("text/csv")]
+    [InlineData("text/html")]
+    public async Task A_refusal_is_a_problem_whatever_the_client_accepts(string accept)
+    {
+        async Task<Answer> Get(string url, string? key) =>
+            await Host.Send(key, [("Accept", accept)], s => s.Get.Url(url));
+
+        foreach (var (answer, status) in new[]
+                 {
+                     (await Get("/api/units", null), 401),
+                     (await Get("/api/events", Keys.Viewer), 403),
+                     (await Get("/api/no-such-address", Keys.Viewer), 404),
+                     (await Get("/api/units?page=0", Keys.Viewer), 400),
+                 })
+        {
+            Assert.Equal(status, answer.Status);
+            Assert.StartsWith(Http.ProblemJson, answer.ContentType);
+            Assert.NotNull(answer.Json["detail"] ?? answer.Json["errors"]);
+            Assert.NotNull(answer.Json["traceId"]);
+        }
+    }
+
+    [Theory]
+    [InlineData("TEXT/CSV")]
+    [InlineData("Application/CSV")]
+    public async Task An_upload_named_csv_in_any_letter_case_is_read(string contentType)
+    {
+        var checkedFile = await Host.PostBytes("/api/imports?dryRun=true",
+            Encoding.UTF8.GetBytes("province,unit_code,unit_name,level,year,report_date,declared\n"), contentType);
+
+        Assert.NotEqual(415, checkedFile.Status);
+    }
+
+    [Theory]
+    [InlineData("/api/imports")]
+    [InlineData("/api/restructurings/import")]
+    public async Task An_upload_documents_every_type_it_takes(string path)
+    {
+        var document = (await Host.Get("/openapi/v1.json", key: null).Expect(200)).Json;
+        var content = document["paths"]![path]!["post"]!["requestBody"]!["content"]!.AsObject();
+
+        Assert.Equal(["text/csv", "application/csv"], content.Select(c => c.Key));
+    }
+}
