@@ -41,9 +41,26 @@ public static class UnicodeText
     private static bool IsNoncharacter(int codePoint) =>
         codePoint is >= 0xFDD0 and <= 0xFDEF || (codePoint & 0xFFFE) == 0xFFFE;
 
-    /// <summary>Text as people compare what they wrote: one Unicode form, letter case and runs of spaces aside
-    /// ("UBND  xã" and "ubnd Xã" are one name).</summary>
-    public static string Comparable(string text) =>
+    /// <summary>Text as people compare what they wrote: one Unicode form, letter case, runs of spaces and where a
+    /// Vietnamese word carries its tone mark aside ("UBND  xã" and "ubnd Xã" are one name, and so are "Hoà Bình" and
+    /// "Hòa Bình", "Thuỵ" and "Thụy": the old and the new placement, both in use in one province's tables).</summary>
+    public static string Comparable(string text) => TonesAtWordEnds(Lowered(text));
+
+    /// <summary>The text in Unicode form C and lower case, its runs of spaces one space, trimmed.</summary>
+    public static string Lowered(string text) =>
         string.Join(' ', text.Normalize(NormalizationForm.FormC).Split((char[]?)null,
             StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+
+    /// <summary>The Vietnamese tone marks (grave, acute, tilde, hook above, dot below) as combining characters.
+    /// </summary>
+    private const string ToneMarks = "\u0300\u0301\u0303\u0309\u0323";
+
+    /// <summary>Each word of <paramref name="text"/> with its tone mark moved to its end, for comparing only: a
+    /// syllable has one tone, so where it stands is spelling, not meaning.</summary>
+    public static string TonesAtWordEnds(string text) =>
+        string.Join(' ', text.Normalize(NormalizationForm.FormD).Split(' ').Select(word =>
+                word.AsSpan().IndexOfAny(ToneMarks) < 0
+                    ? word
+                    : new string([.. word.Where(c => !ToneMarks.Contains(c)), .. word.Where(ToneMarks.Contains)])))
+            .Normalize(NormalizationForm.FormC);
 }

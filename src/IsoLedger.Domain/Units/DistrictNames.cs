@@ -16,15 +16,16 @@ public static class DistrictNames
         ("tp ", "thành phố "), ("thị xã ", "thị xã "), ("tx. ", "thị xã "), ("tx.", "thị xã "), ("tx ", "thị xã "),
     ];
 
-    /// <summary>The name without letter case, runs of spaces or a leading "Huyện", its kind written out.</summary>
+    /// <summary>The name without letter case, runs of spaces, a leading "Huyện" or the tone marks' placement, its kind
+    /// written out.</summary>
     public static string Comparable(string district)
     {
-        var text = UnicodeText.Comparable(district);
+        var text = UnicodeText.Lowered(district);
         var rural = Rural.FirstOrDefault(p => text.StartsWith(p, StringComparison.Ordinal) && text.Length > p.Length);
-        if (rural is not null) return text[rural.Length..];
+        if (rural is not null) return UnicodeText.TonesAtWordEnds(text[rural.Length..]);
         var (written, kind) = Abbreviations.FirstOrDefault(a =>
             text.StartsWith(a.Written, StringComparison.Ordinal) && text.Length > a.Written.Length);
-        return written is null ? text : kind + text[written.Length..].TrimStart();
+        return UnicodeText.TonesAtWordEnds(written is null ? text : kind + text[written.Length..].TrimStart());
     }
 
     /// <summary>One spelling for each district among <paramref name="districts"/>, the most used (ties: the first in

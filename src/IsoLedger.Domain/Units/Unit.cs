@@ -149,15 +149,27 @@ public sealed record Unit
     public Edition? Standard => StandardOn(DateOnly.MaxValue);
 
     /// <summary>The edition the unit's system is on as of <paramref name="asOf"/>: that of its latest declaration or
-    /// completed conversion, whichever came last; null before any declaration.</summary>
+    /// completed conversion, whichever came last; null before any declaration. A declaration known only from a report
+    /// (<see cref="ConformityDeclared.DatedByReport"/>) on an edition the unit had already converted away from does not
+    /// take it back: a later year's report imported before an earlier one records the declaration it implies (on
+    /// 2008, as the row converts) at its own date, and the earlier year's row then dates the declaration and the
+    /// conversion back; the placeholder only says the unit had declared by then, not that it declared 2008 again
+    /// (which the API refuses as a downgrade).</summary>
     public Edition? StandardOn(DateOnly asOf)
     {
-        var declaration = LatestDeclarationOn(asOf);
+        var declaration = Declarations
+            .Where(d => d.DeclaredOn <= asOf && !(d.DatedByReport && ConvertedAwayFrom(d.Standard, d.DeclaredOn)))
+            .MaxBy(d => d.DeclaredOn);
         var conversion = Conversions.Where(c => c.CompletedOn <= asOf).MaxBy(c => c.CompletedOn);
         return conversion is not null && !(declaration?.DeclaredOn > conversion.CompletedOn)
             ? conversion.To
             : declaration?.Standard;
     }
+
+    /// <summary>Whether a conversion from <paramref name="edition"/> was completed before <paramref name="on"/>.
+    /// </summary>
+    private bool ConvertedAwayFrom(Edition edition, DateOnly on) =>
+        Conversions.Any(c => c.From == edition && c.CompletedOn < on);
 
     public ConformityDeclared? LatestDeclarationOn(DateOnly asOf) =>
         Declarations.Where(d => d.DeclaredOn <= asOf).MaxBy(d => d.DeclaredOn);
