@@ -29,18 +29,14 @@ public static class GetNationalOverviewEndpoint
         var date = AnnualTable.ReadAsOf(validation, year, asOf, clock.Today);
         if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
 
-        var fresh = await freshness.For(waits, cancellation);
         var judgedOn = AnnualTable.JudgedOnFor(year, clock.Today, date);
         var book = rules.Current;
-        var key = new DashboardKey("national", "", fresh.ProcessedSequence, judgedOn,
-            $"{AnnualTable.Question(year, date)}\nrules {book.Version}");
-        // Shared by every request waiting for the same key, so one request's cancellation must not end it.
-        var data = await cache.GetOrCompute(key, async () =>
-        {
-            await using var session = store.QuerySession();
-            var units = await session.Query<DashboardUnit>().ToListAsync(CancellationToken.None);
-            return NationalOverview.Of(units.Select(u => u.State), year, clock.Today, book, date);
-        }).WaitAsync(cancellation);
-        return Results.Ok(new DashboardAnswer<NationalOverview>(fresh, data));
+        var answer = await ProvinceDashboard.Cached("national", "", waits, judgedOn,
+            $"{AnnualTable.Question(year, date)}\nrules {book.Version}", async session =>
+            {
+                var units = await session.Query<DashboardUnit>().ToListAsync(CancellationToken.None);
+                return NationalOverview.Of(units.Select(u => u.State), year, clock.Today, book, date);
+            }, store, freshness, cache, cancellation);
+        return Results.Ok(answer);
     }
 }

@@ -44,13 +44,9 @@ public static class ProvinceDashboard
         IDocumentStore store, ProjectionFreshness freshness, DashboardCache cache, CancellationToken cancellation,
         bool everCounted = false)
     {
-        var fresh = await freshness.For(common.Consistent, cancellation);
-        var key = new DashboardKey(dashboard, common.Province, fresh.ProcessedSequence, date, filters);
         var names = Provinces.NamesCountedAs(common.Province, date).ToArray();
-        // Shared by every request waiting for the same key, so one request's cancellation must not end it.
-        var data = await cache.GetOrCompute(key, async () =>
+        return await Cached(dashboard, common.Province, common.Consistent, date, filters, async session =>
         {
-            await using var session = store.QuerySession();
             // By every province a unit ever had (a transferred unit counts where it was on the date); documents
             // kept before provinces were listed are found by their current one.
             var units = await session.Query<DashboardUnit>()
@@ -58,6 +54,25 @@ public static class ProvinceDashboard
                 .ToListAsync(CancellationToken.None);
             return compute([.. units.Select(u => u.State)
                 .Where(u => everCounted || names.Contains(u.ProvinceOn(date)))]);
+        }, store, freshness, cache, cancellation);
+    }
+
+    /// <summary>A dashboard's answer to one question (<paramref name="question"/> of <paramref name="province"/>,
+    /// judged on <paramref name="date"/>) from the cache while the projection has not moved, otherwise computed
+    /// once for every request asking it meanwhile.</summary>
+    public static async Task<DashboardAnswer<T>> Cached<T>(
+        string dashboard, string province, bool consistent, DateOnly date, string question,
+        Func<IQuerySession, Task<T>> compute, IDocumentStore store, ProjectionFreshness freshness,
+        DashboardCache cache, CancellationToken cancellation)
+    {
+        var fresh = await freshness.For(consistent, cancellation);
+        var key = new DashboardKey(dashboard, province, fresh.ProcessedSequence, date, question);
+        // Shared by every request waiting for the same key, so one request's cancellation must not end it: its
+        // queries run uncancelled.
+        var data = await cache.GetOrCompute(key, async () =>
+        {
+            await using var session = store.QuerySession();
+            return await compute(session);
         }).WaitAsync(cancellation);
         return new DashboardAnswer<T>(fresh, data);
     }

@@ -36,13 +36,8 @@ public static class AddEditionEndpoint
     /// obligations (new systems on it, a conversion deadline).</remarks>
     [WolverinePost("/api/rules/editions", OperationId = "AddEdition")]
     [Tags("Rules")]
-    [VersionedWrite]
+    [RuleBookChange]
     [Authorize(Roles = Roles.Admin)]
-    [ProducesResponseType<RuleBookView>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
     public static Task<IResult> Post(
         AddEditionRequest request, HttpContext http, IDocumentStore store, RuleBookSource rules,
         CancellationToken cancellation)

@@ -60,13 +60,8 @@ public static class AddObligationEndpoint
     /// <remarks>Facts dated within its validity are judged by it from now on; facts outside it are not.</remarks>
     [WolverinePost("/api/rules/obligations", OperationId = "AddObligation")]
     [Tags("Rules")]
-    [VersionedWrite]
+    [RuleBookChange]
     [Authorize(Roles = Roles.Admin)]
-    [ProducesResponseType<RuleBookView>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
     public static Task<IResult> Post(
         AddObligationRequest request, HttpContext http, IDocumentStore store, RuleBookSource rules,
         CancellationToken cancellation)

@@ -23,13 +23,8 @@ public static class EndObligationEndpoint
     /// <summary>End an obligation of the rule book on a date</summary>
     [WolverinePost("/api/rules/obligations/{id}/end", OperationId = "EndObligation")]
     [Tags("Rules")]
-    [VersionedWrite]
+    [RuleBookChange]
     [Authorize(Roles = Roles.Admin)]
-    [ProducesResponseType<RuleBookView>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
     public static Task<IResult> Post(
         string id, EndObligationRequest request, HttpContext http, IDocumentStore store, RuleBookSource rules,
         CancellationToken cancellation) =>

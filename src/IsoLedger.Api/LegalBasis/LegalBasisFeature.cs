@@ -1,3 +1,4 @@
+using IsoLedger.Api.Hosting;
 using IsoLedger.Domain.LegalBasis;
 using IsoLedger.Domain.Units;
 using Marten;
@@ -19,6 +20,7 @@ public static class LegalBasisFeature
         services.AddSingleton(provider => provider.GetRequiredService<IConfiguration>().GetSection(RulesSection)
             .Get<ComplianceSettings>() ?? ComplianceSettings.Default);
         services.AddSingleton<RuleBookSource>();
+        services.AddSingleton(new EndpointConvention(RuleBookChangeAttribute.Describe));
         services.AddHostedService(provider => provider.GetRequiredService<RuleBookSource>());
         services.ConfigureMarten(options =>
         {
