@@ -952,3 +952,36 @@ test("a filtered annual table says so, on paper too; the trends say what a dashe
     await page.unroute("**/api/reports/trends?*");
   }
 });
+
+test("at 200 % zoom or with a large font, charts are laid out anew at their width, their text not shrunk",
+  async () => {
+    // A 390 px phone zoomed to 200 % is 195 CSS pixels wide, at two device pixels each; a reader's font of 32 px.
+    for (const [viewport, font] of [[{ width: 195, height: 422 }, 16], [{ width: 390, height: 844 }, 32],
+      [{ width: 160, height: 284 }, 16]]) {
+      const context = await browser.newContext({ viewport, deviceScaleFactor: 2 });
+      try {
+        const tab = await context.newPage();
+        await tab.addInitScript((size) => {
+          sessionStorage.setItem("isoledger.key", "dev-viewer");
+          document.addEventListener("DOMContentLoaded",
+            () => { document.documentElement.style.fontSize = `${size}px`; });
+        }, font);
+        for (const query of ["year=2020", "year=2020&view=trends"]) {
+          await tab.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&${query}`);
+          await tab.waitForSelector(".view:not([hidden]) .chart svg text");
+          const seen = await tab.$$eval(".view:not([hidden]) .chart svg", (svgs) => svgs.map((svg) => {
+            const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+            const sizes = [...svg.querySelectorAll("text")]
+              .map((text) => Number(text.getAttribute("font-size")) * scale);
+            return { scale, smallest: Math.min(...sizes) };
+          }));
+          const size = `${viewport.width} px, ${font} px font, ${query}`;
+          assert.ok(seen.every(({ scale }) => scale > 0.99), `${size}: charts scaled to ${seen.map((s) => s.scale)}`);
+          assert.ok(seen.every(({ smallest }) => smallest >= 0.75 * font - 0.5),
+            `${size}: chart text of ${seen.map((s) => s.smallest)} px`);
+        }
+      } finally {
+        await context.close();
+      }
+    }
+  });

@@ -198,6 +198,10 @@ function showKeyForm(message) {
  * CSS pixels, at their own width: their text grows with a larger font setting only if multiplied by this. */
 const textScale = () => parseFloat(getComputedStyle(document.documentElement).fontSize) / 16;
 
+/** The width a chart is drawn at: its box's, however narrow (a phone at 200 % zoom is 195 px wide), so that it is
+ * never scaled down, its text with it, but laid out anew; 900 for a box not laid out (hidden). */
+const drawingWidth = (container) => Math.round(container.clientWidth) || 900;
+
 /** A text cut to about what fits in `width` units at font size `size`, with an ellipsis (its whole in a title). */
 const fitted = (text, width, size) => {
   const most = Math.max(4, Math.floor(width / (0.54 * size)));
@@ -209,7 +213,7 @@ const fitted = (text, width, size) => {
  * its group. */
 function bars(container, groups, segments, name, aria, onOpen = null) {
   const scale = textScale();
-  const width = Math.max(280, Math.round(container.clientWidth || 900));
+  const width = drawingWidth(container);
   // Larger text leaves less room for names beside the bars: it moves them above the bars on wider screens too.
   const compact = width < 560 * scale;
   const labelWidth = compact ? 0 : Math.min(280 * scale, width * 0.32);
@@ -573,7 +577,7 @@ function renderTrends() {
   if (!data.years.length) { chart.replaceChildren(element("p", { text: t("noYears") })); }
   else {
     const scale = textScale();
-    const width = Math.max(300, Math.round(chart.clientWidth || 900));
+    const width = drawingWidth(chart);
     const left = 44 * scale, right = 16 * scale, bottom = 28 * scale;
     const span = Math.max(1, data.years.length - 1);
     const x = (i) =>
