@@ -985,3 +985,18 @@ test("at 200 % zoom or with a large font, charts are laid out anew at their widt
       }
     }
   });
+
+test("a unit page names the unit's level in the singular, as the vocabulary does, in either language", async () => {
+  await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020#unit/QT-XA-109`);
+  await page.waitForSelector("#timeline li");
+  const level = () => page.$eval("#unit-status", (facts) => facts.querySelector("dt + dd").textContent);
+  const commune = vocabulary.levelsSingular.find((term) => term.value === "commune");
+  assert.equal(await level(), commune.vi);
+  await page.click("#language");
+  try {
+    await page.waitForFunction((en) => document.querySelector("#unit-status dd")?.textContent === en, commune.en);
+    assert.equal(await level(), "Commune");
+  } finally {
+    await page.click("#language");
+  }
+});

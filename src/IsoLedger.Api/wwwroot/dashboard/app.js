@@ -727,7 +727,8 @@ async function showUnit(code, opened) {
   // (another language, year or day) leaves the focus on the control just used.
   if (opened) $("unit-title").focus();
   const facts = [
-    [t("level"), term("levels", status.level)],
+    // One unit's level, in the singular ("Commune", where a group of them is headed "Communes").
+    [t("level"), term("levelsSingular", status.level)],
     [t("standardNow"), status.standard === state.vocabulary.noStandard.value
       ? label(state.vocabulary.noStandard) : term("standards", status.standard)],
     [t("conversionState"), term("conversionStates", status.conversion.state)],
