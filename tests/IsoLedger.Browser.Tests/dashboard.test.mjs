@@ -1000,3 +1000,30 @@ test("a unit page names the unit's level in the singular, as the vocabulary does
     await page.click("#language");
   }
 });
+
+test("before the vocabulary has answered, no tab, heading or button is shown blank", async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  let answer;
+  const answered = new Promise((resolve) => { answer = resolve; });
+  try {
+    const tab = await context.newPage();
+    await tab.addInitScript(() => sessionStorage.setItem("isoledger.key", "dev-viewer"));
+    // The vocabulary answers late (a slow network), the rest at once.
+    await tab.route("**/api/vocabulary", async (route) => { await answered; await route.continue(); });
+    await tab.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020&view=trends`);
+    await tab.waitForFunction(() => !document.querySelector("#app").hidden);
+    const blank = () => tab.$$eval("a, button, h1, h2, h3, [role=button]", (nodes) => nodes
+      .filter((node) => node.checkVisibility() && !node.textContent.trim() && !node.getAttribute("aria-label"))
+      .map((node) => node.outerHTML.slice(0, 80)));
+    assert.deepEqual(await blank(), [], "shown blank while the vocabulary loads");
+    // The page says it is loading meanwhile.
+    assert.equal(await tab.textContent("#status"), "Đang tải…");
+    answer();
+    await tab.waitForSelector("#trends-table tr[data-year]");
+    assert.deepEqual(await blank(), [], "shown blank once loaded");
+    assert.equal(await tab.textContent("#tabs a[data-view=trends]"), vocabulary.trendsTitle.vi);
+  } finally {
+    answer();
+    await context.close();
+  }
+});

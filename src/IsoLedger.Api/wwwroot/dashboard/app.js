@@ -172,10 +172,12 @@ function translatePage() {
   document.querySelectorAll("[data-i18n]").forEach((node) => { node.textContent = t(node.dataset.i18n); });
   document.querySelectorAll("[data-i18n-label]")
     .forEach((node) => node.setAttribute("aria-label", t(node.dataset.i18nLabel)));
-  // Headings that are the vocabulary's titles (those of the exported sheets) wait for it.
-  document.querySelectorAll("[data-term]").forEach((node) => {
-    node.textContent = state.vocabulary ? label(state.vocabulary[node.dataset.term]) : "";
-  });
+  // Headings that are the vocabulary's titles (those of the exported sheets) wait for it, hidden until it answers.
+  if (state.vocabulary) {
+    document.querySelectorAll("[data-term]").forEach((node) => {
+      node.textContent = label(state.vocabulary[node.dataset.term]);
+    });
+  }
   $("language").textContent = state.lang === "vi" ? "EN" : "VI";
   $("language").setAttribute("aria-label", state.lang === "vi" ? "English" : "Tiếng Việt");
   document.title = `IsoLedger — ${t("title")}`;
@@ -954,6 +956,8 @@ function recordView() {
 
 function showView() {
   VIEWS.forEach((view) => { $(view).hidden = view !== state.view; });
+  // The report's heading is not blank while its first report loads.
+  if (!state.report) $("report-title").textContent = fill(t("reportTitle"), { y: year(), p: province() });
   $("unit").hidden = true;
   document.querySelectorAll("#tabs a").forEach((a) => {
     if (a.dataset.view === state.view) a.setAttribute("aria-current", "page"); else a.removeAttribute("aria-current");
@@ -996,6 +1000,7 @@ async function start() {
   if (!key()) return showKeyForm();
   $("key-form").hidden = true;
   $("app").hidden = false;
+  $("status").textContent = t("loading");
   try {
     [state.vocabulary, state.provinces] = await Promise.all([
       state.vocabulary ?? api("/api/vocabulary"), api("/api/dashboards/provinces")]);
@@ -1009,6 +1014,9 @@ async function start() {
   }
   $("status").textContent = "";
   translatePage();
+  // Named by the vocabulary (the trends' tab), they were hidden until it answered rather than shown blank.
+  $("pickers").hidden = false;
+  $("tabs").hidden = false;
   $("province").replaceChildren(...state.provinces.map((p) =>
     element("option", { value: p.province, text: `${p.province} (${p.units})` })));
   // Without a province in the address, the first one with a year of data (not the first by name, maybe empty).
