@@ -742,12 +742,19 @@ test("restructuring marks of consecutive years never overlap, on a phone either 
           .map((line) => line.getBoundingClientRect().top));
         const overlaps = marks.flatMap((a, i) => marks.slice(i + 1).filter((b) => a.left < b.right && b.left < a.right
           && a.top < b.bottom && b.top < a.bottom).map((b) => `${a.left}–${a.right} and ${b.left}–${b.right}`));
+        const lines = [...document.querySelectorAll("#trends-chart line.restructured")]
+          .map((line) => line.getBoundingClientRect().left);
         return { count: marks.length, overlaps, outside: marks.filter((m) => m.left < svg.left || m.right > svg.right
-          || m.bottom > plot + 1).length };
+          || m.bottom > plot + 1).length,
+        astray: marks.filter((m, i) => !(m.left - 1 <= lines[i] && lines[i] <= m.right + 1)).map((m) => m.left),
+        bottoms: marks.map((m) => m.bottom).sort((a, b) => a - b) };
       });
       const size = `${viewport.width}×${viewport.height}`;
       assert.equal(seen.count, 9, `${size}: the restructured years' marks`);
       assert.deepEqual(seen.overlaps, [], `${size}: marks that overlap`);
+      // Each mark at its own year's dashed line, all of them in one band (not stacked on lines away from their years).
+      assert.deepEqual(seen.astray, [], `${size}: marks not over their year's line`);
+      assert.ok(seen.bottoms.at(-1) - seen.bottoms[0] <= 1, `${size}: marks end at ${seen.bottoms}`);
       assert.equal(seen.outside, 0, `${size}: marks outside the chart or over the plot`);
     }
   } finally {
@@ -1061,3 +1068,40 @@ test("on a phone a table does not trap a swipe up or down: the page scrolls, the
     await page.setViewportSize({ width: 1366, height: 768 });
   }
 });
+
+test("a trend year's figures are written below the chart: the last year's, or the one tapped or reached by keyboard",
+  async () => {
+    // The sample's year and the one before it, with other figures.
+    await page.route("**/api/reports/trends?*", async (route) => {
+      const answer = await (await route.fetch()).json();
+      const [year] = answer.data.years;
+      const before = { ...year, year: 2019, ended: 3, formed: 1,
+        figures: year.figures.map((f) => ({ ...f, count: f.count - 1, percent: ((f.count - 1) * 100) / f.of })) };
+      answer.data.years = [before, year];
+      await route.fulfill({ json: answer });
+    });
+    try {
+      await openOn({ width: 390, height: 844 }, "year=2020&view=trends");
+      const readout = () => page.textContent("#trends-readout");
+      const reported = vi("trendColumns", "bodies.reported");
+      assert.match(await readout(), new RegExp(`^2020.*${reported}: 39/40 \\(97,50\u00a0%\\)`));
+      // A tap on the chart near the first year shows that year's figures, and what its restructuring changed.
+      const chart = await page.$eval("#trends-chart svg", (svg) => {
+        const box = svg.getBoundingClientRect();
+        return { x: box.left + box.width * 0.2, y: box.top + box.height / 2 };
+      });
+      await page.mouse.click(chart.x, chart.y);
+      assert.match(await readout(), new RegExp(`^2019.*${reported}: 38/40 \\(95,00\u00a0%\\)`));
+      assert.ok((await readout()).includes(`${vi("trendColumns", "ended")}: 3`), "the units ended in 2019");
+      // The keyboard reaches the chosen year with Tab and the others with the arrows, each named with its figures.
+      await page.focus("#trends-chart [role=button][tabindex='0']");
+      await page.keyboard.press("ArrowRight");
+      const focused = await page.evaluate(() => [document.activeElement.getAttribute("aria-label"),
+        document.activeElement.getAttribute("aria-pressed")]);
+      assert.match(focused[0], new RegExp(`^2020: ${reported}: 39/40`));
+      assert.equal(focused[1], "true");
+      assert.match(await readout(), /^2020/);
+    } finally {
+      await page.unroute("**/api/reports/trends?*");
+    }
+  });
