@@ -1105,3 +1105,38 @@ test("a trend year's figures are written below the chart: the last year's, or th
       await page.unroute("**/api/reports/trends?*");
     }
   });
+
+test("on a phone: group names stay in view as a table scrolls sideways, a level's units fit, a day fits its field",
+  async () => {
+    try {
+      await openOn({ width: 390, height: 844 });
+      await page.click("#language");
+      await page.waitForFunction(() => document.querySelector("#annual-table tr.group").textContent === "Departments");
+      const seen = await page.$eval("#annual-table", (table) => {
+        const box = table.parentElement;
+        box.scrollLeft = box.scrollWidth;
+        const within = box.getBoundingClientRect();
+        return [...table.querySelectorAll("tr.group td")].filter((cell) => {
+          const name = [...cell.childNodes].find((node) => node.textContent.trim());
+          const range = document.createRange();
+          range.selectNodeContents(name);
+          const at = range.getBoundingClientRect();
+          return at.left < within.left - 1 || at.right > within.right + 1;
+        }).map((cell) => cell.textContent);
+      });
+      assert.deepEqual(seen, [], "group names scrolled out of view");
+      const day = await page.$eval("#date", (input) => input.getBoundingClientRect().width);
+      assert.ok(day >= 150, `the day's field is ${day}px wide`);
+      assert.equal(await page.getAttribute("#language", "lang"), "vi", "the button naming Vietnamese");
+      await page.click("#language");
+      // The Vietnamese standings are the longer.
+      await page.click("#conversion-chart .bar-row[data-name=department]");
+      await page.waitForSelector("#drill-units tr");
+      const drill = await page.$eval("#drill-units", (table) =>
+        table.parentElement.scrollWidth - table.parentElement.clientWidth);
+      assert.ok(drill <= 1, `a level's units are ${drill}px wider than the screen`);
+    } finally {
+      if (await page.textContent("#language") === "VI") await page.click("#language");
+      await page.setViewportSize({ width: 1366, height: 768 });
+    }
+  });

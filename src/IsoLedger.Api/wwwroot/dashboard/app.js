@@ -182,6 +182,8 @@ function translatePage() {
   }
   $("language").textContent = state.lang === "vi" ? "EN" : "VI";
   $("language").setAttribute("aria-label", state.lang === "vi" ? "English" : "Tiếng Việt");
+  // The button names the other language in that language, and a screen reader speaks it so.
+  $("language").lang = state.lang === "vi" ? "en" : "vi";
   document.title = `IsoLedger — ${t("title")}`;
 }
 
@@ -398,7 +400,9 @@ function lineMaker() {
 function unitRows(rows, totalsOf) {
   const columns = state.vocabulary.reportColumns;
   const line = lineMaker();
-  const group = (text) => element("tr", { class: "group" }, element("td", { colspan: String(columns.length), text }));
+  // A group's name is pinned in its row, so that it stays in view while the table scrolls sideways on a phone.
+  const group = (text) => element("tr", { class: "group" },
+    element("td", { colspan: String(columns.length) }, element("span", { class: "pinned", text })));
   const out = [];
   for (const levelName of state.vocabulary.levels.map((l) => l.value)) {
     const inLevel = rows.filter((r) => r.level === levelName);
