@@ -29,6 +29,7 @@ public class VocabularyWireTests
     public void Each_value_is_what_the_JSON_enum_converter_writes()
     {
         AssertWritten(Vocabulary.Levels);
+        AssertWritten(Vocabulary.LevelsSingular);
         AssertWritten(Vocabulary.ObligationKinds);
         AssertWritten(Vocabulary.Conversions);
         AssertWritten(Vocabulary.Inspections);
@@ -72,6 +73,11 @@ public class VocabularyEndpointTests(ApiFixture api) : IClassFixture<ApiFixture>
         var subDepartment = Term(answer, "levels", "sub-department");
         Assert.Equal(
             ("Chi cục thuộc Sở", "Sub-departments"), ((string?)subDepartment["vi"], (string?)subDepartment["en"]));
+        // One unit's level is named in the singular: a unit page says "Commune", not "Communes".
+        Assert.Equal(Vocabulary.Levels.Values,
+            answer.Json["levelsSingular"]!.AsArray().Select(t => (string?)t!["value"]));
+        var commune = Term(answer, "levelsSingular", "commune");
+        Assert.Equal(("UBND cấp xã", "Commune"), ((string?)commune["vi"], (string?)commune["en"]));
         Assert.Equal("Ko có Bc", (string?)Term(answer, "inspectionResults", "no-report")["vi"]);
         Assert.Equal("2015", (string?)answer.Json["standards"]![2]!["value"]);
         var deadline = Term(answer, "rules", "conversion-deadline");

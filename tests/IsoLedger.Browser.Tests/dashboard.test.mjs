@@ -599,10 +599,14 @@ test("a long table's header row stays in view above its last rows, scrolled side
   try {
     for (const viewport of phones) {
       await openOn(viewport);
+      await page.$eval("#annual-table", (table) => {
+        table.parentElement.scrollLeft = 400;
+        [...table.tBodies[0].rows].at(-1).scrollIntoView({ block: "end" });
+      });
+      // On a phone the header row follows the page's scrolling a frame later.
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
       const seen = await page.$eval("#annual-table", (table) => {
         const box = table.parentElement;
-        box.scrollLeft = 400;
-        [...table.tBodies[0].rows].at(-1).scrollIntoView({ block: "end" });
         const at = (cell) => cell.getBoundingClientRect();
         const header = at(table.tHead.rows[0].cells[4]);
         const name = at(table.tHead.rows[0].cells[1]);
@@ -615,7 +619,9 @@ test("a long table's header row stays in view above its last rows, scrolled side
       const size = `${viewport.width}×${viewport.height}`;
       assert.ok(seen.header >= 0 && seen.header < seen.last && seen.last < seen.height,
         `${size}: the header is at y = ${seen.header}, the last row at ${seen.last}`);
-      assert.ok(Math.abs(seen.header - seen.box) <= 1, `${size}: the header is ${seen.header - seen.box}px down`);
+      // At the top of the table's box where the box scrolls itself, at the top of the screen where the page does.
+      const expected = Math.max(0, seen.box);
+      assert.ok(Math.abs(seen.header - expected) <= 1, `${size}: the header is ${seen.header - expected}px down`);
       assert.ok(Math.abs(seen.name) <= 1 && seen.corner, `${size}: the name's header is at x = ${seen.name}`);
     }
   } finally {
@@ -736,12 +742,19 @@ test("restructuring marks of consecutive years never overlap, on a phone either 
           .map((line) => line.getBoundingClientRect().top));
         const overlaps = marks.flatMap((a, i) => marks.slice(i + 1).filter((b) => a.left < b.right && b.left < a.right
           && a.top < b.bottom && b.top < a.bottom).map((b) => `${a.left}–${a.right} and ${b.left}–${b.right}`));
+        const lines = [...document.querySelectorAll("#trends-chart line.restructured")]
+          .map((line) => line.getBoundingClientRect().left);
         return { count: marks.length, overlaps, outside: marks.filter((m) => m.left < svg.left || m.right > svg.right
-          || m.bottom > plot + 1).length };
+          || m.bottom > plot + 1).length,
+        astray: marks.filter((m, i) => !(m.left - 1 <= lines[i] && lines[i] <= m.right + 1)).map((m) => m.left),
+        bottoms: marks.map((m) => m.bottom).sort((a, b) => a - b) };
       });
       const size = `${viewport.width}×${viewport.height}`;
       assert.equal(seen.count, 9, `${size}: the restructured years' marks`);
       assert.deepEqual(seen.overlaps, [], `${size}: marks that overlap`);
+      // Each mark at its own year's dashed line, all of them in one band (not stacked on lines away from their years).
+      assert.deepEqual(seen.astray, [], `${size}: marks not over their year's line`);
+      assert.ok(seen.bottoms.at(-1) - seen.bottoms[0] <= 1, `${size}: marks end at ${seen.bottoms}`);
       assert.equal(seen.outside, 0, `${size}: marks outside the chart or over the plot`);
     }
   } finally {
@@ -952,3 +965,178 @@ test("a filtered annual table says so, on paper too; the trends say what a dashe
     await page.unroute("**/api/reports/trends?*");
   }
 });
+
+test("at 200 % zoom or with a large font, charts are laid out anew at their width, their text not shrunk",
+  async () => {
+    // A 390 px phone zoomed to 200 % is 195 CSS pixels wide, at two device pixels each; a reader's font of 32 px.
+    for (const [viewport, font] of [[{ width: 195, height: 422 }, 16], [{ width: 390, height: 844 }, 32],
+      [{ width: 160, height: 284 }, 16]]) {
+      const context = await browser.newContext({ viewport, deviceScaleFactor: 2 });
+      try {
+        const tab = await context.newPage();
+        await tab.addInitScript((size) => {
+          sessionStorage.setItem("isoledger.key", "dev-viewer");
+          document.addEventListener("DOMContentLoaded",
+            () => { document.documentElement.style.fontSize = `${size}px`; });
+        }, font);
+        for (const query of ["year=2020", "year=2020&view=trends"]) {
+          await tab.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&${query}`);
+          await tab.waitForSelector(".view:not([hidden]) .chart svg text");
+          const seen = await tab.$$eval(".view:not([hidden]) .chart svg", (svgs) => svgs.map((svg) => {
+            const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+            const sizes = [...svg.querySelectorAll("text")]
+              .map((text) => Number(text.getAttribute("font-size")) * scale);
+            return { scale, smallest: Math.min(...sizes) };
+          }));
+          const size = `${viewport.width} px, ${font} px font, ${query}`;
+          assert.ok(seen.every(({ scale }) => scale > 0.99), `${size}: charts scaled to ${seen.map((s) => s.scale)}`);
+          assert.ok(seen.every(({ smallest }) => smallest >= 0.75 * font - 0.5),
+            `${size}: chart text of ${seen.map((s) => s.smallest)} px`);
+        }
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
+test("a unit page names the unit's level in the singular, as the vocabulary does, in either language", async () => {
+  await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020#unit/QT-XA-109`);
+  await page.waitForSelector("#timeline li");
+  const level = () => page.$eval("#unit-status", (facts) => facts.querySelector("dt + dd").textContent);
+  const commune = vocabulary.levelsSingular.find((term) => term.value === "commune");
+  assert.equal(await level(), commune.vi);
+  await page.click("#language");
+  try {
+    await page.waitForFunction((en) => document.querySelector("#unit-status dd")?.textContent === en, commune.en);
+    assert.equal(await level(), "Commune");
+  } finally {
+    await page.click("#language");
+  }
+});
+
+test("before the vocabulary has answered, no tab, heading or button is shown blank", async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  let answer;
+  const answered = new Promise((resolve) => { answer = resolve; });
+  try {
+    const tab = await context.newPage();
+    await tab.addInitScript(() => sessionStorage.setItem("isoledger.key", "dev-viewer"));
+    // The vocabulary answers late (a slow network), the rest at once.
+    await tab.route("**/api/vocabulary", async (route) => { await answered; await route.continue(); });
+    await tab.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020&view=trends`);
+    await tab.waitForFunction(() => !document.querySelector("#app").hidden);
+    const blank = () => tab.$$eval("a, button, h1, h2, h3, [role=button]", (nodes) => nodes
+      .filter((node) => node.checkVisibility() && !node.textContent.trim() && !node.getAttribute("aria-label"))
+      .map((node) => node.outerHTML.slice(0, 80)));
+    assert.deepEqual(await blank(), [], "shown blank while the vocabulary loads");
+    // The page says it is loading meanwhile.
+    assert.equal(await tab.textContent("#status"), "Đang tải…");
+    answer();
+    await tab.waitForSelector("#trends-table tr[data-year]");
+    assert.deepEqual(await blank(), [], "shown blank once loaded");
+    assert.equal(await tab.textContent("#tabs a[data-view=trends]"), vocabulary.trendsTitle.vi);
+  } finally {
+    answer();
+    await context.close();
+  }
+});
+
+test("on a phone a table does not trap a swipe up or down: the page scrolls, the tables sideways only", async () => {
+  try {
+    for (const viewport of phones.slice(0, 3)) {
+      const size = `${viewport.width}×${viewport.height}`;
+      for (const view of ["overview", "report", "trends", "national"]) {
+        await openOn(viewport, `year=2020&view=${view}`);
+        const trapping = await page.$$eval(".view:not([hidden]) .scroll", (boxes) => boxes
+          .filter((box) => box.scrollHeight > box.clientHeight + 1).map((box) => box.firstElementChild.id));
+        assert.deepEqual(trapping, [], `${size}, ${view}: tables that scroll up and down inside their box`);
+      }
+      // A wheel (or a swipe) over the middle of the annual table scrolls the page.
+      await openOn(viewport);
+      await page.$eval("#annual-table tr[data-code]", (row) => row.scrollIntoView({ block: "center" }));
+      const before = await page.evaluate(() => window.scrollY);
+      const box = await page.$eval("#annual-table", (table) => {
+        const { left, width } = table.parentElement.getBoundingClientRect();
+        return { x: left + width / 2, y: window.innerHeight / 2 };
+      });
+      await page.mouse.move(box.x, box.y);
+      await page.mouse.wheel(0, 200);
+      await page.waitForFunction((from) => window.scrollY > from + 100, before, { timeout: 3000 })
+        .catch(() => assert.fail(`${size}: the page did not scroll from ${before}`));
+    }
+  } finally {
+    await page.setViewportSize({ width: 1366, height: 768 });
+  }
+});
+
+test("a trend year's figures are written below the chart: the last year's, or the one tapped or reached by keyboard",
+  async () => {
+    // The sample's year and the one before it, with other figures.
+    await page.route("**/api/reports/trends?*", async (route) => {
+      const answer = await (await route.fetch()).json();
+      const [year] = answer.data.years;
+      const before = { ...year, year: 2019, ended: 3, formed: 1,
+        figures: year.figures.map((f) => ({ ...f, count: f.count - 1, percent: ((f.count - 1) * 100) / f.of })) };
+      answer.data.years = [before, year];
+      await route.fulfill({ json: answer });
+    });
+    try {
+      await openOn({ width: 390, height: 844 }, "year=2020&view=trends");
+      const readout = () => page.textContent("#trends-readout");
+      const reported = vi("trendColumns", "bodies.reported");
+      assert.match(await readout(), new RegExp(`^2020.*${reported}: 39/40 \\(97,50\u00a0%\\)`));
+      // A tap on the chart near the first year shows that year's figures, and what its restructuring changed.
+      const chart = await page.$eval("#trends-chart svg", (svg) => {
+        const box = svg.getBoundingClientRect();
+        return { x: box.left + box.width * 0.2, y: box.top + box.height / 2 };
+      });
+      await page.mouse.click(chart.x, chart.y);
+      assert.match(await readout(), new RegExp(`^2019.*${reported}: 38/40 \\(95,00\u00a0%\\)`));
+      assert.ok((await readout()).includes(`${vi("trendColumns", "ended")}: 3`), "the units ended in 2019");
+      // The keyboard reaches the chosen year with Tab and the others with the arrows, each named with its figures.
+      await page.focus("#trends-chart [role=button][tabindex='0']");
+      await page.keyboard.press("ArrowRight");
+      const focused = await page.evaluate(() => [document.activeElement.getAttribute("aria-label"),
+        document.activeElement.getAttribute("aria-pressed")]);
+      assert.match(focused[0], new RegExp(`^2020: ${reported}: 39/40`));
+      assert.equal(focused[1], "true");
+      assert.match(await readout(), /^2020/);
+    } finally {
+      await page.unroute("**/api/reports/trends?*");
+    }
+  });
+
+test("on a phone: group names stay in view as a table scrolls sideways, a level's units fit, a day fits its field",
+  async () => {
+    try {
+      await openOn({ width: 390, height: 844 });
+      await page.click("#language");
+      await page.waitForFunction(() => document.querySelector("#annual-table tr.group").textContent === "Departments");
+      const seen = await page.$eval("#annual-table", (table) => {
+        const box = table.parentElement;
+        box.scrollLeft = box.scrollWidth;
+        const within = box.getBoundingClientRect();
+        return [...table.querySelectorAll("tr.group td")].filter((cell) => {
+          const name = [...cell.childNodes].find((node) => node.textContent.trim());
+          const range = document.createRange();
+          range.selectNodeContents(name);
+          const at = range.getBoundingClientRect();
+          return at.left < within.left - 1 || at.right > within.right + 1;
+        }).map((cell) => cell.textContent);
+      });
+      assert.deepEqual(seen, [], "group names scrolled out of view");
+      const day = await page.$eval("#date", (input) => input.getBoundingClientRect().width);
+      assert.ok(day >= 150, `the day's field is ${day}px wide`);
+      assert.equal(await page.getAttribute("#language", "lang"), "vi", "the button naming Vietnamese");
+      await page.click("#language");
+      // The Vietnamese standings are the longer.
+      await page.click("#conversion-chart .bar-row[data-name=department]");
+      await page.waitForSelector("#drill-units tr");
+      const drill = await page.$eval("#drill-units", (table) =>
+        table.parentElement.scrollWidth - table.parentElement.clientWidth);
+      assert.ok(drill <= 1, `a level's units are ${drill}px wider than the screen`);
+    } finally {
+      if (await page.textContent("#language") === "VI") await page.click("#language");
+      await page.setViewportSize({ width: 1366, height: 768 });
+    }
+  });

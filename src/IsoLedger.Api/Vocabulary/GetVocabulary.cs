@@ -11,7 +11,8 @@ using Wolverine.Http;
 namespace IsoLedger.Api.VocabularyEndpoints;
 
 /// <summary>Every term the API's answers use, with its Vietnamese (<c>vi</c>) and English (<c>en</c>) label: the
-/// values of each enumeration (with the label of <c>none</c> as a unit's standard), rule ids with their sentences,
+/// values of each enumeration (with the label of <c>none</c> as a unit's standard, and each level's in the singular,
+/// <c>levelsSingular</c>, as one unit's level), rule ids with their sentences,
 /// event type names, the names of the annual report's
 /// columns (each the annual table row's field) and of the conversion counts (each the counts' field), and the rows and
 /// columns of the summary table (each row's criterion, each tier the summary row's field), the conversion standings,
@@ -25,7 +26,7 @@ public sealed record VocabularyAnswer(
     IReadOnlyList<Term> ReportSections, IReadOnlyList<Term> ReportAppendices, IReadOnlyList<Term> ReportHeadlines,
     IReadOnlyList<Term> TrendColumns, IReadOnlyList<Term> NationalColumns, IReadOnlyList<Term> ObligationKinds,
     IReadOnlyList<Term> EditionColumns, IReadOnlyList<Term> RestructuringKinds, Term NoStandard, Term SummaryTitle,
-    Term TrendsTitle);
+    Term TrendsTitle, IReadOnlyList<Term> LevelsSingular);
 
 public static class GetVocabulary
 {
@@ -38,14 +39,15 @@ public static class GetVocabulary
         Vocabulary.UnitsCounted, Vocabulary.SummaryRows, Vocabulary.SummaryColumns, Vocabulary.Standings.All,
         Vocabulary.ReportSections, Vocabulary.ReportAppendices, Vocabulary.ReportHeadlines, Vocabulary.TrendColumns,
         Vocabulary.NationalColumns, Vocabulary.ObligationKinds.All, Vocabulary.EditionColumns,
-        Vocabulary.RestructuringKinds.All, Vocabulary.NoStandard, Vocabulary.SummaryTitle, Vocabulary.TrendsTitle);
+        Vocabulary.RestructuringKinds.All, Vocabulary.NoStandard, Vocabulary.SummaryTitle, Vocabulary.TrendsTitle,
+        Vocabulary.LevelsSingular.All);
 
     /// <summary>The vocabulary: every enumeration value with its Vietnamese and English labels</summary>
-    /// <remarks>Levels, editions of the standard (<c>standards</c>, from the rule book), conversion states,
-    /// inspection results, nonconformity sources and severities, rules (id and sentence), event types, the column
-    /// names of the annual report and of conversion progress, the rows and columns of the summary table, and the kinds
-    /// of the rule book's obligations, each as <c>{value, vi, en}</c> where <c>value</c> is what the other answers
-    /// write. The dashboard labels everything with it.</remarks>
+    /// <remarks>Levels (as groups, and in the singular as one unit's), editions of the standard (<c>standards</c>,
+    /// from the rule book), conversion states, inspection results, nonconformity sources and severities, rules (id and
+    /// sentence), event types, the column names of the annual report and of conversion progress, the rows and columns
+    /// of the summary table, and the kinds of the rule book's obligations, each as <c>{value, vi, en}</c> where
+    /// <c>value</c> is what the other answers write. The dashboard labels everything with it.</remarks>
     [WolverineGet("/api/vocabulary", OperationId = "GetVocabulary"), Tags("Vocabulary")]
     [Authorize(Policy = Policies.ReadStatus)]
     [ProducesResponseType<VocabularyAnswer>(StatusCodes.Status200OK)]

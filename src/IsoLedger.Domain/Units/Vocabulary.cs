@@ -25,6 +25,14 @@ public static class Vocabulary
         (UnitLevel.District, new("district", "UBND huyện, thị xã, thành phố", "Districts")),
         (UnitLevel.Commune, new("commune", "UBND xã, phường, thị trấn", "Communes")));
 
+    /// <summary>The level of one unit, in the singular (a unit page's "Level: Commune"): <see cref="Levels"/> name a
+    /// level's units together, as a group's heading or a column over their counts.</summary>
+    public static readonly Terms<UnitLevel> LevelsSingular = new(
+        (UnitLevel.Department, new("department", "Cơ quan cấp tỉnh", "Department")),
+        (UnitLevel.SubDepartment, new("sub-department", "Chi cục thuộc Sở", "Sub-department")),
+        (UnitLevel.District, new("district", "UBND cấp huyện", "District")),
+        (UnitLevel.Commune, new("commune", "UBND cấp xã", "Commune")));
+
     /// <summary>The labels of a conversion under way or done are what the report's standard column prints.</summary>
     public static readonly Terms<ConversionState> Conversions = new(
         (ConversionState.None, new("none", "Không chuyển đổi", "no conversion")),

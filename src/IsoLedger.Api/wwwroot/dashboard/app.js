@@ -78,6 +78,8 @@ const state = {
   report: null, trends: null, national: null,
   sort: null,
   drill: null,
+  // The year whose figures the trends chart shows below it (the last year until one is chosen).
+  trendYear: null,
   // The address's query the view is drawn for, and whether it must be drawn again once shown.
   search: location.search,
   viewStale: false,
@@ -172,12 +174,16 @@ function translatePage() {
   document.querySelectorAll("[data-i18n]").forEach((node) => { node.textContent = t(node.dataset.i18n); });
   document.querySelectorAll("[data-i18n-label]")
     .forEach((node) => node.setAttribute("aria-label", t(node.dataset.i18nLabel)));
-  // Headings that are the vocabulary's titles (those of the exported sheets) wait for it.
-  document.querySelectorAll("[data-term]").forEach((node) => {
-    node.textContent = state.vocabulary ? label(state.vocabulary[node.dataset.term]) : "";
-  });
+  // Headings that are the vocabulary's titles (those of the exported sheets) wait for it, hidden until it answers.
+  if (state.vocabulary) {
+    document.querySelectorAll("[data-term]").forEach((node) => {
+      node.textContent = label(state.vocabulary[node.dataset.term]);
+    });
+  }
   $("language").textContent = state.lang === "vi" ? "EN" : "VI";
   $("language").setAttribute("aria-label", state.lang === "vi" ? "English" : "Tiếng Việt");
+  // The button names the other language in that language, and a screen reader speaks it so.
+  $("language").lang = state.lang === "vi" ? "en" : "vi";
   document.title = `IsoLedger — ${t("title")}`;
 }
 
@@ -198,6 +204,10 @@ function showKeyForm(message) {
  * CSS pixels, at their own width: their text grows with a larger font setting only if multiplied by this. */
 const textScale = () => parseFloat(getComputedStyle(document.documentElement).fontSize) / 16;
 
+/** The width a chart is drawn at: its box's, however narrow (a phone at 200 % zoom is 195 px wide), so that it is
+ * never scaled down, its text with it, but laid out anew; 900 for a box not laid out (hidden). */
+const drawingWidth = (container) => Math.round(container.clientWidth) || 900;
+
 /** A text cut to about what fits in `width` units at font size `size`, with an ellipsis (its whole in a title). */
 const fitted = (text, width, size) => {
   const most = Math.max(4, Math.floor(width / (0.54 * size)));
@@ -209,7 +219,7 @@ const fitted = (text, width, size) => {
  * its group. */
 function bars(container, groups, segments, name, aria, onOpen = null) {
   const scale = textScale();
-  const width = Math.max(280, Math.round(container.clientWidth || 900));
+  const width = drawingWidth(container);
   // Larger text leaves less room for names beside the bars: it moves them above the bars on wider screens too.
   const compact = width < 560 * scale;
   const labelWidth = compact ? 0 : Math.min(280 * scale, width * 0.32);
@@ -390,7 +400,9 @@ function lineMaker() {
 function unitRows(rows, totalsOf) {
   const columns = state.vocabulary.reportColumns;
   const line = lineMaker();
-  const group = (text) => element("tr", { class: "group" }, element("td", { colspan: String(columns.length), text }));
+  // A group's name is pinned in its row, so that it stays in view while the table scrolls sideways on a phone.
+  const group = (text) => element("tr", { class: "group" },
+    element("td", { colspan: String(columns.length) }, element("span", { class: "pinned", text })));
   const out = [];
   for (const levelName of state.vocabulary.levels.map((l) => l.value)) {
     const inLevel = rows.filter((r) => r.level === levelName);
@@ -563,6 +575,99 @@ function renderReport() {
 
 // --- Trends -----------------------------------------------------------------------------------------------
 
+/** A trend point's figure as the table writes it: 39/40 (97,50 %). */
+const trendFigure = (figure) => `${figure.count}/${figure.of} (${percent(figure.percent)})`;
+
+/** What a restructured year changed, in the vocabulary's words; empty for a year without a restructuring. */
+const restructured = (point) => (point.ended || point.formed
+  ? [`${term("trendColumns", "ended")}: ${point.ended}`, `${term("trendColumns", "formed")}: ${point.formed}`]
+  : []);
+
+/** Writes each restructured year's mark (−units ended / +units formed) at its dashed line, above the plot, and answers
+ * the plot's top. The marks sit on one line where they fit side by side (a laptop), else each upright along its own
+ * year's line (a phone: many years in a row restructured had stacked their marks on several lines, away from their
+ * years); where even that is too tight, none is written: the chosen year's figures below the chart and the table say
+ * them. */
+function restructuringMarks(svg, years, x, width, scale) {
+  const size = 12 * scale, gap = 6 * scale;
+  const marks = years.flatMap((point, i) => {
+    if (!point.ended && !point.formed) return [];
+    const text = svgElement("text", { class: "restructured", "font-size": size, "aria-hidden": "true" },
+      `−${point.ended} / +${point.formed}`);
+    svg.append(text);
+    return [{ at: x(i), text, length: text.getComputedTextLength() }];
+  });
+  $("trends-marks").hidden = marks.length === 0;
+  if (!marks.length) return 12 * scale;
+  // Side by side, each centred on its line and kept inside the chart.
+  const from = marks.map(({ at, length }) => Math.min(Math.max(0, at - length / 2), width - length));
+  if (from.every((start, n) => n === 0 || start >= from[n - 1] + marks[n - 1].length + gap)) {
+    marks.forEach(({ text }, n) => { text.setAttribute("x", from[n]); text.setAttribute("y", 16 * scale); });
+    return 26 * scale;
+  }
+  const pitch = Math.min(...marks.slice(1).map(({ at }, n) => at - marks[n].at));
+  if (pitch < size + gap / 2) {
+    marks.forEach(({ text }) => text.remove());
+    return 12 * scale;
+  }
+  // Upright, read from the plot upwards, the glyphs centred on the line (a baseline 0.35 em beside it).
+  const top = Math.max(...marks.map(({ length }) => length)) + 10 * scale;
+  for (const { at, text } of marks) {
+    const baseline = [at + 0.35 * size, top - 4 * scale];
+    text.setAttribute("x", baseline[0]);
+    text.setAttribute("y", baseline[1]);
+    text.setAttribute("transform", `rotate(-90 ${baseline.join(" ")})`);
+  }
+  return top;
+}
+
+/** Each year of the trends chart is a button that shows its figures below the chart (a phone has no hover): a tap
+ * anywhere on the chart chooses the nearest year, the keyboard reaches the chosen one with Tab and the others with the
+ * arrow keys, and each is named with its figures for a screen reader. The last year is shown first. */
+function trendYearButtons(svg, years, keys, x, [width, top, bottom], chosenLine) {
+  const half = years.length > 1 ? (x(1) - x(0)) / 2 : Infinity;
+  const chosenAt = () => Math.max(0, years.findIndex((point) => point.year === state.trendYear));
+  if (!years.some((point) => point.year === state.trendYear)) state.trendYear = years.at(-1).year;
+  const buttons = years.map((point, i) => {
+    const figures = keys.map((keyName, k) => `${term("trendColumns", keyName)}: ${trendFigure(point.figures[k])}`);
+    const from = Math.max(0, x(i) - half);
+    const button = svgElement("rect", { class: "trend-year", "data-year": point.year, role: "button",
+      x: from, y: top, width: Math.min(width, x(i) + half) - from, height: bottom - top, fill: "transparent",
+      "aria-label": `${point.year}: ${[...figures, ...restructured(point)].join("; ")}` });
+    button.addEventListener("focus", () => choose(i));
+    button.addEventListener("keydown", (event) => {
+      const to = { ArrowLeft: i - 1, ArrowRight: i + 1, Home: 0, End: years.length - 1 }[event.key];
+      if (to === undefined || to < 0 || to >= years.length) return;
+      event.preventDefault();
+      buttons[to].focus();
+    });
+    svg.append(button);
+    return button;
+  });
+  // A tap between years chooses the nearer one, in the chart's own units.
+  svg.addEventListener("click", (event) => {
+    const box = svg.getBoundingClientRect();
+    const at = ((event.clientX - box.left) * svg.viewBox.baseVal.width) / box.width;
+    const nearest = years.reduce((best, _, i) => (Math.abs(x(i) - at) < Math.abs(x(best) - at) ? i : best), 0);
+    choose(nearest);
+  });
+  function choose(i) {
+    state.trendYear = years[i].year;
+    buttons.forEach((button, n) => {
+      button.setAttribute("tabindex", n === i ? "0" : "-1");
+      button.setAttribute("aria-pressed", String(n === i));
+    });
+    chosenLine.setAttribute("x1", x(i));
+    chosenLine.setAttribute("x2", x(i));
+    const point = years[i];
+    $("trends-readout").replaceChildren(element("p", { class: "readout-year", text: String(point.year) }),
+      element("ul", {}, ...keys.map((keyName, k) => element("li", {}, swatch(colour(TREND_COLOURS[k])),
+        document.createTextNode(`${term("trendColumns", keyName)}: ${trendFigure(point.figures[k])}`))),
+      ...restructured(point).map((text) => element("li", { class: "restructured" }, text))));
+  }
+  choose(chosenAt());
+}
+
 /** Each headline figure's share over the years as a line, with the years a restructuring ended or formed units
  * marked: the units before and after it are each counted in their own years. */
 function renderTrends() {
@@ -570,62 +675,49 @@ function renderTrends() {
   const chart = $("trends-chart");
   const keys = data.years[0]?.figures.map((f) => f.key) ?? [];
   $("trends-marks").hidden = true;
-  if (!data.years.length) { chart.replaceChildren(element("p", { text: t("noYears") })); }
-  else {
+  if (!data.years.length) {
+    chart.replaceChildren(element("p", { text: t("noYears") }));
+    $("trends-readout").replaceChildren();
+  } else {
     const scale = textScale();
-    const width = Math.max(300, Math.round(chart.clientWidth || 900));
+    const width = drawingWidth(chart);
+    const focusedYear = chart.contains(document.activeElement) ? document.activeElement.dataset.year : null;
     const left = 44 * scale, right = 16 * scale, bottom = 28 * scale;
     const span = Math.max(1, data.years.length - 1);
     const x = (i) =>
       (data.years.length === 1 ? (left + width - right) / 2 : left + (i * (width - left - right)) / span);
-    const svg = svgElement("svg", { role: "img", "aria-label": label(state.vocabulary.trendsTitle) });
+    // A group, not an image: each year in it is a button that shows its figures.
+    const svg = svgElement("svg", { role: "group", "aria-label": label(state.vocabulary.trendsTitle) });
     // In the page already, so that the restructuring marks can be measured before they are laid out.
     chart.replaceChildren(svg);
-    // Each restructuring mark (units ended / formed that year) is written in a band of lines above the plot, starting
-    // at its year's line (ending there where it would run off the chart), on the first line where it runs into no
-    // other mark: years a phone's width apart and figures of any length never overlap, however many years in a row
-    // restructured.
-    const lines = [];
-    const marks = data.years.flatMap((point, i) => {
-      if (!point.ended && !point.formed) return [];
-      const text = svgElement("text", { class: "restructured", "font-size": 12 * scale },
-        `−${point.ended} / +${point.formed}`);
-      svg.append(text);
-      const length = text.getComputedTextLength();
-      const from = x(i) + 4 + length > width ? x(i) - 4 - length : x(i) + 4;
-      const gap = 6 * scale;
-      const clear = (spans) => spans.every(([start, end]) => from > end + gap || from + length < start - gap);
-      let line = lines.findIndex(clear);
-      if (line < 0) line = lines.push([]) - 1;
-      lines[line].push([from, from + length]);
-      text.setAttribute("x", from);
-      text.setAttribute("y", (16 + 14 * line) * scale);
-      return [i];
-    });
-    $("trends-marks").hidden = marks.length === 0;
-    const top = (12 + 14 * lines.length) * scale;
+    const top = restructuringMarks(svg, data.years, x, width, scale);
     const height = (width < 560 * scale ? 220 : 260) * scale + top - 12 * scale;
     const y = (percent) => top + ((100 - percent) * (height - top - bottom)) / 100;
     svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
-    for (const i of marks) {
+    data.years.forEach((point, i) => {
+      if (!point.ended && !point.formed) return;
       svg.append(svgElement("line", { x1: x(i), x2: x(i), y1: top, y2: height - bottom, stroke: colour("--muted"),
         "stroke-dasharray": "4 3", class: "restructured" }));
-    }
+    });
     for (const tick of [0, 25, 50, 75, 100]) {
       svg.append(
         svgElement("line", { x1: left, x2: width - right, y1: y(tick), y2: y(tick), stroke: colour("--line") }),
         // The axis says its unit: every figure on it is a share.
-        svgElement("text", { x: 4, y: y(tick) + 4 * scale, "font-size": 12 * scale, class: "axis" },
-          `${decimal(tick, 0)}\u00a0%`));
+        svgElement("text", { x: 4, y: y(tick) + 4 * scale, "font-size": 12 * scale, class: "axis",
+          "aria-hidden": "true" }, `${decimal(tick, 0)}\u00a0%`));
     }
     // Years labelled at least 40 px apart (eleven years on a phone would run into each other), the last always.
     const every = Math.ceil((40 * scale) / ((width - left - right) / span));
     data.years.forEach((point, i) => {
       if ((data.years.length - 1 - i) % every === 0) {
-        svg.append(svgElement("text",
-          { x: x(i), y: height - 8 * scale, "font-size": 12 * scale, "text-anchor": "middle" }, point.year));
+        svg.append(svgElement("text", { x: x(i), y: height - 8 * scale, "font-size": 12 * scale,
+          "text-anchor": "middle", "aria-hidden": "true" }, point.year));
       }
     });
+    // The chosen year's line, under the points.
+    const chosenLine = svgElement("line", { y1: top, y2: height - bottom, stroke: colour("--ink"), "stroke-width": 1.5,
+      class: "chosen" });
+    svg.append(chosenLine);
     keys.forEach((keyName, k) => {
       // A year with nothing to count (0 of 0: no new commune that year) is a gap in the line, not a fall to 0 %.
       const points = data.years.map((point, i) =>
@@ -643,6 +735,9 @@ function renderTrends() {
         svg.append(dot);
       });
     });
+    trendYearButtons(svg, data.years, keys, x, [width, top, height - bottom], chosenLine);
+    // Drawn again (a refresh, a turned phone), the chart keeps the focus on the year it was on.
+    if (focusedYear) svg.querySelector(`.trend-year[data-year="${focusedYear}"]`)?.focus();
   }
   legend("trends-legend", keys.map((keyName, k) => [term("trendColumns", keyName), TREND_COLOURS[k]]));
   // The per-year bars have a legend of their own: their colours mean other things than the lines' above.
@@ -654,7 +749,7 @@ function renderTrends() {
     element("thead", {}, element("tr", {}, ...columns.map((c) => element("th", { scope: "col", text: label(c) })))),
     element("tbody", {}, ...data.years.map((point) => element("tr", { "data-year": point.year }, ...columns.map((c) => {
       const figure = point.figures.find((f) => f.key === c.value);
-      const text = figure ? `${figure.count}/${figure.of} (${percent(figure.percent)})` : point[c.value];
+      const text = figure ? trendFigure(figure) : point[c.value];
       return element("td", { class: "num", text });
     })))));
   freshness("trends-freshness", state.trends.freshness);
@@ -723,7 +818,8 @@ async function showUnit(code, opened) {
   // (another language, year or day) leaves the focus on the control just used.
   if (opened) $("unit-title").focus();
   const facts = [
-    [t("level"), term("levels", status.level)],
+    // One unit's level, in the singular ("Commune", where a group of them is headed "Communes").
+    [t("level"), term("levelsSingular", status.level)],
     [t("standardNow"), status.standard === state.vocabulary.noStandard.value
       ? label(state.vocabulary.noStandard) : term("standards", status.standard)],
     [t("conversionState"), term("conversionStates", status.conversion.state)],
@@ -793,6 +889,34 @@ function redrawCharts() {
   }
   if (state.view === "overview" && state.conversion) redrawConversion();
   if (state.view === "trends" && state.trends) renderTrends();
+}
+
+// --- Tables ------------------------------------------------------------------------------------------------
+
+/** A table's header row stays in view above its rows. Where the table's box scrolls up and down (a laptop) the row
+ * sticks to the box's top by itself (CSS); where it does not (a phone: a swipe must scroll the page), it is moved down
+ * the page as the reader scrolls past the table's top, no further than its last row. */
+function keepHeadersInView() {
+  for (const box of document.querySelectorAll("#app .scroll")) {
+    const cells = box.querySelectorAll(":scope > table > thead th");
+    if (!cells.length) continue;
+    const scrollsItself = box.scrollHeight > box.clientHeight + 1;
+    const past = -box.getBoundingClientRect().top;
+    const room = box.clientHeight - box.querySelector(":scope > table > thead").offsetHeight;
+    const shift = scrollsItself || past <= 0 ? 0 : Math.min(past, Math.max(0, room));
+    for (const cell of cells) cell.style.transform = shift ? `translateY(${shift}px)` : "";
+  }
+}
+
+let headersPending = false;
+/** Moves the header rows once per frame, however many scroll events or redrawn tables asked it. */
+function keepHeadersInViewSoon() {
+  if (headersPending) return;
+  headersPending = true;
+  requestAnimationFrame(() => {
+    headersPending = false;
+    keepHeadersInView();
+  });
 }
 
 // --- Loading ----------------------------------------------------------------------------------------------
@@ -949,6 +1073,8 @@ function recordView() {
 
 function showView() {
   VIEWS.forEach((view) => { $(view).hidden = view !== state.view; });
+  // The report's heading is not blank while its first report loads.
+  if (!state.report) $("report-title").textContent = fill(t("reportTitle"), { y: year(), p: province() });
   $("unit").hidden = true;
   document.querySelectorAll("#tabs a").forEach((a) => {
     if (a.dataset.view === state.view) a.setAttribute("aria-current", "page"); else a.removeAttribute("aria-current");
@@ -991,6 +1117,7 @@ async function start() {
   if (!key()) return showKeyForm();
   $("key-form").hidden = true;
   $("app").hidden = false;
+  $("status").textContent = t("loading");
   try {
     [state.vocabulary, state.provinces] = await Promise.all([
       state.vocabulary ?? api("/api/vocabulary"), api("/api/dashboards/provinces")]);
@@ -1004,6 +1131,9 @@ async function start() {
   }
   $("status").textContent = "";
   translatePage();
+  // Named by the vocabulary (the trends' tab), they were hidden until it answered rather than shown blank.
+  $("pickers").hidden = false;
+  $("tabs").hidden = false;
   $("province").replaceChildren(...state.provinces.map((p) =>
     element("option", { value: p.province, text: `${p.province} (${p.units})` })));
   // Without a province in the address, the first one with a year of data (not the first by name, maybe empty).
@@ -1096,6 +1226,11 @@ document.addEventListener("DOMContentLoaded", () => {
   // Printing lays the page out at the paper's width, not the screen's: the charts are drawn again for the paper, and
   // for the screen after (a phone printed its narrow chart, scaled up to the page with its text).
   matchMedia("print").addEventListener("change", redrawCharts);
+  // The header rows follow the page's scrolling, and any table drawn anew (another view, a filter, a refresh).
+  window.addEventListener("scroll", keepHeadersInViewSoon, { passive: true });
+  window.addEventListener("resize", keepHeadersInViewSoon);
+  new MutationObserver(keepHeadersInViewSoon).observe($("app"), { childList: true, subtree: true, attributes: true,
+    attributeFilter: ["hidden"] });
   setInterval(() => { if (key() && !$("app").hidden && $("unit").hidden) load(true); }, 30_000);
   start();
 });
