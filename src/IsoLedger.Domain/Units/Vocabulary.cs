@@ -28,7 +28,7 @@ public static class Vocabulary
     /// <summary>The level of one unit, in the singular (a unit page's "Level: Commune"): <see cref="Levels"/> name a
     /// level's units together, as a group's heading or a column over their counts.</summary>
     public static readonly Terms<UnitLevel> LevelsSingular = new(
-        (UnitLevel.Department, new("department", "Cơ quan cấp tỉnh", "Department")),
+        (UnitLevel.Department, new("department", "Cơ quan chuyên môn thuộc UBND tỉnh", "Department")),
         (UnitLevel.SubDepartment, new("sub-department", "Chi cục thuộc Sở", "Sub-department")),
         (UnitLevel.District, new("district", "UBND cấp huyện", "District")),
         (UnitLevel.Commune, new("commune", "UBND cấp xã", "Commune")));
