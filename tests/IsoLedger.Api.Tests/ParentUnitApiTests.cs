@@ -212,4 +212,59 @@ public class ParentUnitApiTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal("PU-RT-SO-M", (string?)(await Host.Get("/api/units/PU-RT-CC").Expect(200)).Json["parentCode"]);
         Assert.Empty((await Import(formed).Expect(200)).Json["restructurings"]!.AsArray());
     }
+
+    [Fact]
+    public async Task A_report_table_s_parent_may_be_a_unit_it_lists_below_and_nothing_else()
+    {
+        var listedBelow = ReportCsv.Rows(
+            "Quảng Trị,PU-I-CC,Chi cục I,sub-department,,PU-I-SO,2020,2020-11-19,x,2015,,x,x,x,x,x,x,x,",
+            "Quảng Trị,PU-I-SO,Sở I,department,,,2020,2020-11-19,x,2015,,x,x,x,x,x,x,x,");
+
+        await Host.PostBytes("/api/imports", listedBelow).Expect(200);
+
+        Assert.Equal("PU-I-SO", (string?)(await Host.Get("/api/units/PU-I-CC").Expect(200)).Json["parentCode"]);
+    }
+
+    [Fact]
+    public async Task A_report_table_s_bad_parents_are_bad_rows_of_their_column_and_nothing_is_imported()
+    {
+        await Host.RegisterDepartment("PU-B-HN", "2015-01-01", "Hà Nội");
+        const string marks = "2020,2020-11-19,x,2015,,x,x,x,x,x,x,x,";
+        var file = ReportCsv.Rows(
+            $"Quảng Trị,PU-B-SO,Sở B,department,,,{marks}",
+            $"Quảng Trị,PU-B-XA,UBND Xã B,commune,Hải Lăng,,{marks}",
+            $"Quảng Trị,PU-B-CC-1,Chi cục B1,sub-department,,QT-NOPE,{marks}",
+            $"Quảng Trị,PU-B-CC-2,Chi cục B2,sub-department,,PU-B-XA,{marks}",
+            $"Quảng Trị,PU-B-CC-3,Chi cục B3,sub-department,,PU-B-HN,{marks}",
+            $"Quảng Trị,PU-B-CC-4,Chi cục B4,sub-department,,pu-b-so,{marks}",
+            $"Quảng Trị,PU-B-XA-2,UBND Xã B2,commune,Hải Lăng,PU-B-SO,{marks}",
+            $"Quảng Trị,PU-B-CC-5,Chi cục B5,sub-department,,PU-B-SO,{marks}");
+
+        var errors = Errors(await Host.PostBytes("/api/imports", file).Expect(422));
+
+        Assert.Equal([4, 5, 6, 7, 8], errors.Select(e => e.Line));
+        Assert.All(errors, e => Assert.Equal("parent_code", e.Column));
+        Assert.Contains("(parent-not-existing)", errors[0].Reason);
+        Assert.Contains("(parent-level)", errors[1].Reason);
+        Assert.Contains("(parent-in-other-province)", errors[2].Reason);
+        Assert.Contains("differs from unit PU-B-SO only in letter case", errors[3].Reason);
+        Assert.Contains("only a sub-department", errors[4].Reason);
+        foreach (var code in new[] { "PU-B-SO", "PU-B-CC-1", "PU-B-CC-5" }) await NotRegistered(code);
+    }
+
+    /// <summary>A parent recorded before these checks existed is not judged again when the file is imported again,
+    /// and a recorded department is a parent as one listed in the file is.</summary>
+    [Fact]
+    public async Task A_report_table_s_parent_may_be_a_recorded_department()
+    {
+        await Host.RegisterDepartment("PU-RC-SO", "2015-01-01");
+        var row = ReportCsv.Rows(
+            "Quảng Trị,PU-RC-CC,Chi cục RC,sub-department,,PU-RC-SO,2020,2020-11-19,x,2015,,x,x,x,x,x,x,x,");
+
+        await Host.PostBytes("/api/imports", row).Expect(200);
+        var again = await Host.PostBytes("/api/imports", row).Expect(200);
+
+        Assert.Equal(0, (int)again.Json["eventsAppended"]!);
+        Assert.Equal("PU-RC-SO", (string?)(await Host.Get("/api/units/PU-RC-CC").Expect(200)).Json["parentCode"]);
+    }
 }
