@@ -119,6 +119,22 @@ public static class Rules
         "successor-not-existing",
         "An existing successor must have existed on the effective date.",
         "Đơn vị tiếp nhận đã có phải tồn tại vào ngày có hiệu lực.");
+    public static readonly Rule ParentNotExisting = Invariant(
+        "parent-not-existing",
+        "A parent unit must be a registered unit that exists on the date: established by then, and not merged, split "
+        + "or dissolved.",
+        "Đơn vị chủ quản phải là đơn vị đã được đăng ký và còn tồn tại vào ngày đó: đã thành lập, chưa bị sáp nhập, "
+        + "chia tách hay giải thể.");
+    public static readonly Rule ParentLevel = Invariant(
+        "parent-level",
+        "Only a sub-department (chi cục) has a parent unit, and its parent is a department (sở).",
+        "Chỉ chi cục có đơn vị chủ quản, và đơn vị chủ quản của chi cục là sở.");
+    public static readonly Rule ParentInOtherProvince = Invariant(
+        "parent-in-other-province",
+        "A sub-department's department is in the same province on the date (a former province's units count under "
+        + "the province it became part of).",
+        "Sở chủ quản của chi cục phải thuộc cùng tỉnh vào ngày đó (đơn vị của tỉnh cũ được tính vào tỉnh mới mà tỉnh "
+        + "cũ hợp thành).");
     public static readonly Rule EditionNotYetPublished = Invariant(
         "edition-not-yet-published",
         "A system cannot be declared on, or converted to, an edition before that edition was published.",
@@ -187,7 +203,8 @@ public static class Rules
         ConversionAlreadyDone, ConversionAlreadyStarted, StandardDowngrade, EditionUnknown, EditionAlreadyDefined,
         ObligationAlreadyDefined, ObligationNotFound, ObligationAlreadyEnded, ObligationEndsBeforeItStarts,
         FactBeforeEstablishment, UnitDissolved, LevelEnded,
-        RestructuringCycle, PredecessorEnded, PredecessorHasLaterFacts, SuccessorNotExisting, EditionNotYetPublished,
+        RestructuringCycle, PredecessorEnded, PredecessorHasLaterFacts, SuccessorNotExisting,
+        ParentNotExisting, ParentLevel, ParentInOtherProvince, EditionNotYetPublished,
         YearlyStepOutsideItsYear, DeclarationPrerequisites, NewSystemOnRequiredEdition, ConversionDeadlineMissed,
         ScopeChangeNeedsRedeclaration,
         NonconformityOverdue, YearlyInternalAudit, YearlyManagementReview, YearlyReport, SuccessorNotDeclared,

@@ -89,6 +89,20 @@ public static class Http
             + $$"""Trị","district":"Hải Lăng","registeredOn":"{{registeredOn}}"}""")
             .Expect(201);
 
+    public static Task<Answer> RegisterDepartment(
+        this IAlbaHost host, string code, string registeredOn = "2010-01-01", string province = "Quảng Trị") =>
+        host.Post("/api/units",
+            $$"""{"code":"{{code}}","name":"Sở {{code}}","level":"department","province":"{{province}}", """
+            + $$""" "registeredOn":"{{registeredOn}}"}""")
+            .Expect(201);
+
+    public static Task<Answer> RegisterSubDepartment(
+        this IAlbaHost host, string code, string parentCode, string registeredOn = "2010-01-01") =>
+        host.Post("/api/units",
+            $$"""{"code":"{{code}}","name":"Chi cục {{code}}","level":"sub-department","province":"Quảng Trị", """
+            + $$""" "parentCode":"{{parentCode}}","registeredOn":"{{registeredOn}}"}""")
+            .Expect(201);
+
     /// <summary>A browser's CORS preflight for <paramref name="method"/> on /api/units from
     /// <paramref name="origin"/>.</summary>
     public static async Task<IHeaderDictionary> Preflight(

@@ -56,6 +56,7 @@ public class RegisterUnitTests(ApiFixture api) : IClassFixture<ApiFixture>
     [Fact]
     public async Task Levels_use_their_kebab_case_names()
     {
+        await Host.RegisterDepartment("QT-SO-NNPTNT");
         await Host.Post("/api/units",
             """{"code":"QT-CC-KIEMLAM","name":"Chi cục Kiểm lâm","level":"sub-department","province":"Quảng """
             + """Trị","parentCode":"QT-SO-NNPTNT"}""").Expect(201);

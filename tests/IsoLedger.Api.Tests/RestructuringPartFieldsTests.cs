@@ -68,6 +68,8 @@ public class RestructuringPartFieldsTests(ApiFixture api) : IClassFixture<ApiFix
     [Fact]
     public async Task A_transfer_gives_a_sub_department_its_new_parent_from_its_date()
     {
+        await Host.RegisterDepartment("PF-SO-NN", "2015-01-01");
+        await Host.RegisterDepartment("PF-SO-NNMT", "2015-01-01");
         const string row2024 = "Quảng Trị,PF-CC-KL,Chi cục Kiểm lâm,sub-department,,PF-SO-NN,2024,2024-11-15,x,2015,,"
             + "x,x,x,x,x,x,x,";
         await Host.PostBytes("/api/imports", ReportCsv.Rows(row2024)).Expect(200);
@@ -105,7 +107,9 @@ public class RestructuringPartFieldsTests(ApiFixture api) : IClassFixture<ApiFix
     [Fact]
     public async Task A_table_s_transfer_to_a_new_parent_is_recorded_beside_a_move_on_the_same_day()
     {
-        await Host.RegisterCommune("PF-TP-A", "2015-01-01");
+        await Host.RegisterDepartment("PF-SO-1", "2015-01-01");
+        await Host.RegisterDepartment("PF-SO-2", "2015-01-01");
+        await Host.RegisterSubDepartment("PF-TP-A", "PF-SO-1", "2015-01-01");
         const string header = "decision_no,effective_on,kind,from_code,district,parent_code\n";
         await Host.PostBytes("/api/restructurings/import",
             Encoding.UTF8.GetBytes(header + "PF/7,2020-01-01,transfer,PF-TP-A,Gio Linh,\n")).Expect(200);

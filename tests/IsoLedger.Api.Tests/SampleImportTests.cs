@@ -122,6 +122,9 @@ public class SampleImportTests(ApiFixture api) : IClassFixture<ApiFixture>, IAsy
         {
             var imported = await empty.Host.PostBytes("/api/imports", importLayout).Expect(200);
             Assert.Equal(165, (int)imported.Json["unitsCreated"]!);
+            // The sub-departments keep their departments, which the file lists as they are checked as parents.
+            var standardsOffice = (await empty.Host.Get("/api/units/QT-CC-01").Expect(200)).Json;
+            Assert.Equal("QT-SO-06", (string?)standardsOffice["parentCode"]);
             Assert.Equal(reportBefore,
                 (await empty.Host.Get($"/api/reports/annual/2020?province={Q(Province)}").Expect(200)).Text);
         }

@@ -181,6 +181,8 @@ public sealed class ReportImporter(
         progress ??= new Progress();
         var errors = new List<ImportError>();
         var states = new Dictionary<string, Unit?>();
+        // The check pass judges the rows' parents once it has read the file: a parent may be listed below its unit.
+        var parents = write is null ? new ReportParents() : null;
         // Read here, not from the node's copy: the import command runs without the node's background services.
         var book = await rules.Refresh(cancellation);
         int rows = 0, created = 0, appended = 0;
@@ -205,7 +207,7 @@ public sealed class ReportImporter(
                     if (write is not null && errors.Count > 0) break;
                     progress.Line = batch.Count > 0 ? batch[0].Line : progress.Line;
                     var (batchCreated, batchAppended) =
-                        await Decide(batch, states, book, fileName, write, errors, cancellation);
+                        await Decide(batch, states, book, fileName, write, parents, errors, cancellation);
                     created += batchCreated;
                     appended += batchAppended;
                     if (write is null) continue;
@@ -259,6 +261,7 @@ public sealed class ReportImporter(
                 if (window.Count == windowRows) await Flush();
             }
             await Flush();
+            if (parents is not null) await parents.Check(store, states, codes, errors, cancellation);
             if (rows == 0 && errors.Count == 0)
                 errors.Add(new ImportError(header.Line, null, "The file has a header but no rows."));
         }
@@ -272,8 +275,9 @@ public sealed class ReportImporter(
             await using var again = open();
             errors.Add(new ImportError(Utf8Lines.FirstInvalid(again), null, "The file is not UTF-8 text."));
         }
+        // In file order: the parents' rows come last from the check.
         return errors.Count > 0
-            ? new(null, errors.Take(MaxErrors).ToList())
+            ? new(null, errors.OrderBy(e => e.Line).Take(MaxErrors).ToList())
             : new(new ImportResult(fileName, rows, created, appended, write is null, 0), []);
     }
 
@@ -302,13 +306,13 @@ public sealed class ReportImporter(
     /// command recorded is skipped, as when the file is imported again.</summary>
     private async Task<(int Created, int Appended)> Decide(
         List<Pending> batch, Dictionary<string, Unit?> states, RuleBook book, string fileName, Writer? write,
-        List<ImportError> errors, CancellationToken cancellation)
+        ReportParents? parents, List<ImportError> errors, CancellationToken cancellation)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await DecideOnce(batch, states, book, fileName, write, errors, cancellation);
+                return await DecideOnce(batch, states, book, fileName, write, parents, errors, cancellation);
             }
             catch (Exception e) when (write is not null && VersionedWrites.IsConcurrencyConflict(e))
             {
@@ -324,7 +328,7 @@ public sealed class ReportImporter(
 
     private async Task<(int Created, int Appended)> DecideOnce(
         List<Pending> batch, Dictionary<string, Unit?> states, RuleBook book, string fileName, Writer? write,
-        List<ImportError> errors, CancellationToken cancellation)
+        ReportParents? parents, List<ImportError> errors, CancellationToken cancellation)
     {
         if (batch.Count == 0) return (0, 0);
         await using var session = store.LightweightSession();
@@ -351,6 +355,7 @@ public sealed class ReportImporter(
                 errors.Add(new ImportError(line, column, message));
                 continue;
             }
+            parents?.Note(line, row, unit);
             switch (ReportRowDecider.Decide(unit, row, clock.Today, book))
             {
                 case Rejected rejected:

@@ -137,6 +137,8 @@ public sealed class ReportRowParser
         var district = Text("district", required: false);
         var parent = Code("parent_code", required: false);
         if (parent is not null && parent == code) Error("parent_code", "A unit is not its own parent.");
+        else if (parent is not null && level is { } parentless && !ParentUnits.TakesParent(parentless))
+            Error("parent_code", ParentUnits.NotTakenBy(parentless));
 
         int? year = null;
         if (int.TryParse(Field("year"), NumberStyles.None, CultureInfo.InvariantCulture, out var parsedYear)

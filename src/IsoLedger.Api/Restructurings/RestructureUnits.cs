@@ -33,7 +33,8 @@ public sealed record RestructuringTargetRequest(
 /// <param name="Name">rename: the new name.</param>
 /// <param name="Province">transfer: the new province.</param>
 /// <param name="District">transfer: the new district.</param>
-/// <param name="ParentCode">transfer: the sub-department's new parent department (its code).</param>
+/// <param name="ParentCode">transfer: the sub-department's new parent department (its code), a department existing
+/// on the effective date (or formed by the same restructuring) in the sub-department's province.</param>
 public sealed record RestructuringPartRequest(
     RestructuringKind? Kind,
     IReadOnlyList<string>? From,
@@ -156,14 +157,16 @@ public static class RestructureUnitsEndpoint
             .OneOf($"{at}.level", target.Level);
         if (target.ParentCode is not null && !UnitCode.IsValid(target.ParentCode))
             validation.Add($"{at}.parentCode", $"Must match {UnitCode.Pattern}.");
+        else if (target.ParentCode is not null && target.Level is { } level && !ParentUnits.TakesParent(level))
+            validation.Add($"{at}.parentCode", ParentUnits.NotTakenBy(level));
     }
 
     /// <summary>Record a restructuring (sắp xếp): merges, splits, renames, transfers, dissolutions</summary>
     /// <remarks>All parts are written in one transaction or none. Predecessors get <c>UnitMerged</c>,
     /// <c>UnitSplit</c> or <c>UnitDissolved</c> naming their successors; successors get <c>UnitTookOver</c> naming
     /// their predecessors (new ones are registered on the effective date first); renames and transfers record
-    /// <c>UnitRenamed</c> and <c>UnitTransferred</c>. A broken guard answers 409 naming the rule and the unit.
-    /// </remarks>
+    /// <c>UnitRenamed</c> and <c>UnitTransferred</c>. A broken guard answers 409 naming the rule and the unit (and
+    /// the <c>parentCode</c> when a parent given to it breaks the guard).</remarks>
     [WolverinePost("/api/restructurings", OperationId = "RestructureUnits")]
     [Tags("Restructurings")]
     [VersionedWrite(TakesIfMatch = false)]

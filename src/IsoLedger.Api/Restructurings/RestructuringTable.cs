@@ -135,11 +135,11 @@ public static class RestructuringTable
             if (level is null) errors.Add(new(record.Line, "into_level", "Required: the new unit's level."));
             if (intoProvince is null)
                 errors.Add(new(record.Line, "into_province", "Required: the new unit's province."));
+            var intoParent = Code("into_parent_code");
+            if (intoParent is not null && level is { } parentless && !ParentUnits.TakesParent(parentless))
+                errors.Add(new(record.Line, "into_parent_code", ParentUnits.NotTakenBy(parentless)));
             if (into is not null && level is not null && intoProvince is not null)
-            {
-                intoNew = new NewUnit(
-                    into, intoName, level.Value, intoProvince, Field("into_district"), Code("into_parent_code"));
-            }
+                intoNew = new NewUnit(into, intoName, level.Value, intoProvince, Field("into_district"), intoParent);
         }
         return errors.Count > before
             ? null

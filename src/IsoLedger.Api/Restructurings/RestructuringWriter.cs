@@ -167,18 +167,25 @@ public static class RestructuringWriter
         }
     }
 
-    /// <summary>409: a restructuring breaks a rule; <c>unit</c> names the unit that breaks it, and
-    /// <c>decisionNo</c> the restructuring when several were sent together.</summary>
-    private static IResult Rejected(RestructuringRejected rejected, string? decisionNo) => Results.Problem(
-        type: WriteProblems.RuleType(rejected.Broken),
-        title: "The restructuring breaks a rule of the ledger.",
-        detail: (decisionNo is null ? "" : $"{decisionNo}: ")
-            + (rejected.Unit is null ? rejected.Broken.Sentence : $"{rejected.Unit}: {rejected.Broken.Sentence}"),
-        statusCode: StatusCodes.Status409Conflict,
-        extensions: new Dictionary<string, object?>
+    /// <summary>409: a restructuring breaks a rule; <c>unit</c> names the unit that breaks it, <c>parentCode</c> the
+    /// parent given to it when that parent breaks it, and <c>decisionNo</c> the restructuring when several were sent
+    /// together.</summary>
+    private static IResult Rejected(RestructuringRejected rejected, string? decisionNo)
+    {
+        var extensions = new Dictionary<string, object?>
         {
             ["rule"] = rejected.Broken.Id,
             ["unit"] = rejected.Unit,
             ["decisionNo"] = decisionNo,
-        });
+        };
+        if (rejected.Parent is not null) extensions["parentCode"] = rejected.Parent;
+        var unit = rejected.Parent is null ? rejected.Unit : $"{rejected.Unit} (parent {rejected.Parent})";
+        return Results.Problem(
+            type: WriteProblems.RuleType(rejected.Broken),
+            title: "The restructuring breaks a rule of the ledger.",
+            detail: (decisionNo is null ? "" : $"{decisionNo}: ")
+                + (unit is null ? rejected.Broken.Sentence : $"{unit}: {rejected.Broken.Sentence}"),
+            statusCode: StatusCodes.Status409Conflict,
+            extensions: extensions);
+    }
 }

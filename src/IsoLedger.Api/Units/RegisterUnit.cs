@@ -18,7 +18,8 @@ namespace IsoLedger.Api.Units;
 /// <param name="Province">The province the unit belongs to, one valid on <paramref name="RegisteredOn"/>, e.g.
 /// "Quảng Trị" (stored by its canonical name: "Tỉnh Quảng Trị" is stored as "Quảng Trị").</param>
 /// <param name="District">The district of a commune.</param>
-/// <param name="ParentCode">The parent department of a sub-department.</param>
+/// <param name="ParentCode">The parent department of a sub-department (no other level has one): a department
+/// registered and existing on <paramref name="RegisteredOn"/> (today without it), in the same province.</param>
 /// <param name="RegisteredOn">The unit's establishment date (YYYY-MM-DD), if known.</param>
 public sealed record RegisterUnitRequest(
     string? Code,
@@ -46,6 +47,8 @@ public static class RegisterUnitEndpoint
             validation.Add("parentCode", $"Must match {UnitCode.Pattern}.");
         else if (request.ParentCode is not null && request.ParentCode == request.Code)
             validation.Add("parentCode", "A unit is not its own parent.");
+        else if (request.ParentCode is not null && request.Level is { } level && !ParentUnits.TakesParent(level))
+            validation.Add("parentCode", ParentUnits.NotTakenBy(level));
         return validation
             .Text("name", request.Name, required: true, max: MaxName)
             .Text("province", request.Province, required: true, max: MaxName)
@@ -56,7 +59,10 @@ public static class RegisterUnitEndpoint
     }
 
     /// <summary>Register a unit</summary>
-    /// <remarks>Appends <c>UnitRegistered</c> as the first event of the unit's stream.</remarks>
+    /// <remarks>Appends <c>UnitRegistered</c> as the first event of the unit's stream. A <c>parentCode</c> on a level
+    /// other than sub-department answers 400; one that is no department existing on the unit's date in its province
+    /// answers 409 naming the rule (<c>parent-not-existing</c>, <c>parent-level</c>,
+    /// <c>parent-in-other-province</c>).</remarks>
     [WolverinePost("/api/units", OperationId = "RegisterUnit")]
     [Tags("Units")]
     [Authorize(Policy = Policies.Record)]
@@ -74,7 +80,12 @@ public static class RegisterUnitEndpoint
             request.Code!, request.Name!.Normalize(), request.Level!.Value, Provinces.Canonical(request.Province!)!,
             request.District?.Normalize(), request.ParentCode, request.RegisteredOn ?? clock.Today,
             EstablishmentDated: request.RegisteredOn is not null);
-        return await UnitWriter.Execute(http, writes, command.Code, command, unit => command.Decide(unit, clock.Today),
+        // Read before the write, not locked with it: only a restructuring ending the parent in between goes unseen.
+        var parent = command.ParentCode is { } parentCode
+            ? await session.LoadAsync<Unit>(parentCode, http.RequestAborted)
+            : null;
+        return await UnitWriter.Execute(http, writes, command.Code, command,
+            unit => command.Decide(unit, clock.Today, parent),
             created: _ => $"/api/units/{Uri.EscapeDataString(command.Code)}");
     }
 }

@@ -13,6 +13,20 @@ public sealed record RegisterUnit(
     DateOnly RegisteredOn,
     bool EstablishmentDated = true)
 {
+    /// <summary>Decides the registration with the state of its parent (<paramref name="parent"/>, null when
+    /// <see cref="ParentCode"/> names no registered unit): the parent must be one on <see cref="RegisteredOn"/>
+    /// (<see cref="ParentUnits.Check"/>).</summary>
+    public Decision Decide(Unit? existing, DateOnly today, Unit? parent)
+    {
+        var decision = Decide(existing, today);
+        return decision is Accepted && ParentCode is not null
+            && ParentUnits.Check(Level, Province, RegisteredOn, parent) is { } broken
+                ? Decision.Reject(broken)
+                : decision;
+    }
+
+    /// <summary>Decides everything but the parent. An import decides its rows' parents once the whole file is read
+    /// (a row's parent may be a unit listed further down), with <see cref="ParentUnits.Check"/>.</summary>
     public Decision Decide(Unit? existing, DateOnly today)
     {
         if (existing is not null) return Decision.Reject(Rules.UnitAlreadyRegistered);

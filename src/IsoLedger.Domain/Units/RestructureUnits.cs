@@ -42,6 +42,10 @@ public sealed record RestructuringPart(
     public IEnumerable<string> Successors() =>
         IntoNew.Select(n => n.Code).Concat(IntoCode is null ? [] : [IntoCode]);
 
+    /// <summary>The parents the part gives units: a transfer's, and those of the new units it forms.</summary>
+    public IEnumerable<string> Parents() =>
+        IntoNew.Select(n => n.ParentCode).Append(ParentCode).OfType<string>();
+
     /// <summary>Whether every unit of <see cref="From"/> already shows this part's effect on
     /// <paramref name="effectiveOn"/>: recording it again would change nothing.</summary>
     public bool IsRecordedIn(IReadOnlyDictionary<string, Unit?> units, DateOnly effectiveOn) =>
@@ -66,9 +70,10 @@ public sealed record PredecessorStanding(string Code, string Name, bool Declared
 public sealed record RestructureUnits(
     string Id, string DecisionNo, DateOnly EffectiveOn, IReadOnlyList<RestructuringPart> Parts)
 {
-    /// <summary>Every unit the decision reads and writes.</summary>
+    /// <summary>Every unit the decision reads and writes: the parts' units and the parents it gives units.</summary>
     public IReadOnlyList<string> Codes =>
-        Parts.SelectMany(p => p.From.Concat(p.Successors())).Distinct(StringComparer.Ordinal).ToList();
+        Parts.SelectMany(p => p.From.Concat(p.Successors()).Concat(p.Parents())).Distinct(StringComparer.Ordinal)
+            .ToList();
 
     /// <summary>Decides the restructuring on the states of <see cref="Codes"/> (null: not registered): the events
     /// of each unit, or the rule it breaks and the unit that breaks it.</summary>
@@ -116,8 +121,37 @@ public sealed record RestructureUnits(
         void Add(string code, object e) =>
             (events.TryGetValue(code, out var list) ? list : events[code] = []).Add(e);
         foreach (var part in Parts) Record(part, units, Add);
+        if (BrokenParent(units, events) is { } broken) return broken;
         return new RestructuringAccepted(
             events.ToDictionary(p => p.Key, p => (IReadOnlyList<object>)p.Value, StringComparer.Ordinal), newCodes);
+    }
+
+    /// <summary>The first parent the restructuring gives a unit that the unit may not have on the effective date
+    /// (<see cref="ParentUnits.Check"/>), judged on the units as the restructuring leaves them: a parent may be a
+    /// department the same act forms (a sub-department moves to the department its own merged into), and is no parent
+    /// if the act ends it that day.</summary>
+    private RestructuringRejected? BrokenParent(
+        IReadOnlyDictionary<string, Unit?> units, Dictionary<string, List<object>> events)
+    {
+        var after = new Dictionary<string, Unit?>(units, StringComparer.Ordinal);
+        foreach (var (code, appended) in events)
+            after[code] = appended.Aggregate(after.GetValueOrDefault(code), Unit.Evolve);
+        foreach (var part in Parts)
+        {
+            var given = part.IntoNew.Where(n => n.ParentCode is not null)
+                .Select(n => (n.Code, n.Level, n.Province, Parent: n.ParentCode!));
+            if (part is { Kind: RestructuringKind.Transfer, ParentCode: { } parent })
+            {
+                given = given.Concat(part.From.Select(code => after[code]!)
+                    .Select(unit => (unit.Code, unit.Level, Province: unit.ProvinceOn(EffectiveOn), Parent: parent)));
+            }
+            foreach (var (code, level, province, parentCode) in given)
+            {
+                if (ParentUnits.Check(level, province, EffectiveOn, after[parentCode]) is { } broken)
+                    return new RestructuringRejected(broken, code, parentCode);
+            }
+        }
+        return null;
     }
 
     /// <summary>The rule a unit breaks by having ended (not by its level ending: the 2025 restructurings are what
@@ -175,8 +209,9 @@ public abstract record RestructuringDecision;
 public sealed record RestructuringAccepted(
     IReadOnlyDictionary<string, IReadOnlyList<object>> Events, IReadOnlyList<string> NewUnits) : RestructuringDecision;
 
-/// <summary>The rule the restructuring breaks, and the unit that breaks it when one does.</summary>
-public sealed record RestructuringRejected(Rule Broken, string? Unit) : RestructuringDecision;
+/// <summary>The rule the restructuring breaks, the unit that breaks it when one does, and the parent it was given
+/// when a parent breaks it.</summary>
+public sealed record RestructuringRejected(Rule Broken, string? Unit, string? Parent = null) : RestructuringDecision;
 
 /// <summary>The unit was merged into <paramref name="IntoCode"/>; its stream stays readable but takes nothing dated
 /// later. <paramref name="RestructuringId"/> names the restructuring that recorded it.</summary>

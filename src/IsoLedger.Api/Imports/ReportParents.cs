@@ -1,0 +1,57 @@
+using IsoLedger.Domain.Imports;
+using IsoLedger.Domain.Units;
+using Marten;
+
+namespace IsoLedger.Api.Imports;
+
+/// <summary>The parents a report table gives its units, checked once the whole file is read: a row's parent may be a
+/// unit recorded before or one the file lists, above or below it (a table need not list departments first). A file's
+/// check pass notes each row's parent as it decides the row, and judges them all at its end, on the units as the
+/// file leaves them (<see cref="ParentUnits.Check"/>): nothing is written before, so a bad parent is a bad row of
+/// the column <c>parent_code</c>.</summary>
+public sealed class ReportParents
+{
+    private readonly List<(int Line, ReportRow Row)> given = [];
+
+    /// <summary>The units the file registers (new in the store).</summary>
+    private readonly HashSet<string> newInFile = new(StringComparer.Ordinal);
+
+    /// <summary>Notes the parent of <paramref name="row"/>, decided on <paramref name="unit"/> (its state before the
+    /// row; null when the row registers it). A parent the store had recorded for the unit on the row's date is left
+    /// alone: it was judged when it was recorded, and importing a file again must not refuse what it imported (a
+    /// parent the row contradicts is a bad row already).</summary>
+    public void Note(int line, ReportRow row, Unit? unit)
+    {
+        if (unit is null) newInFile.Add(row.UnitCode);
+        if (row.ParentCode is null) return;
+        if (!newInFile.Contains(row.UnitCode) && unit?.ParentCodeOn(row.StepDate) is not null) return;
+        given.Add((line, row));
+    }
+
+    /// <summary>Adds a bad row to <paramref name="errors"/> for each parent noted that its unit may not have on the
+    /// row's date: <paramref name="states"/> are the units the file decided, as it leaves them; any other parent is
+    /// read from the store. <paramref name="codes"/> are the codes recorded or listed, by any letter case, to name
+    /// the one a parent written in another case meant.</summary>
+    public async Task Check(
+        IDocumentStore store, IReadOnlyDictionary<string, Unit?> states, IReadOnlyDictionary<string, string> codes,
+        List<ImportError> errors, CancellationToken cancellation)
+    {
+        if (given.Count == 0) return;
+        var unseen = given.Select(g => g.Row.ParentCode!).Distinct(StringComparer.Ordinal)
+            .Where(code => !states.ContainsKey(code)).ToList();
+        await using var session = store.QuerySession();
+        var recorded = (await session.LoadManyAsync<Unit>(cancellation, unseen)).ToDictionary(u => u.Code);
+        foreach (var (line, row) in given)
+        {
+            var code = row.ParentCode!;
+            var parent = states.GetValueOrDefault(code) ?? recorded.GetValueOrDefault(code);
+            if (ParentUnits.Check(row.Level, row.Province, row.StepDate, parent) is not { } broken) continue;
+            var unknown = parent is not null ? ""
+                : codes.TryGetValue(code, out var spelled) && spelled != code
+                    ? $" '{code}' differs from unit {spelled} only in letter case: a unit's code is written one way."
+                    : " No unit with this code is recorded or listed in the file.";
+            errors.Add(new ImportError(line, "parent_code", $"Unit {row.UnitCode}, {row.Year}: parent {code} on "
+                + $"{row.StepDate:yyyy-MM-dd}: {broken.Sentence} ({broken.Id}){unknown}"));
+        }
+    }
+}
