@@ -1,0 +1,64 @@
+using Alba;
+using IsoLedger.Api.Hosting;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IsoLedger.Api.Tests;
+
+/// <summary>What HTTP itself promises: every Location can be read (a raised nonconformity's pointed at nothing), an
+/// ETag names one stream's version or is not sent (a restructuring's said "0"), HEAD is answered wherever GET is (it
+/// was 405), an empty If-Match names no version (it was taken for none sent), and a unit's dashboard status and
+/// timeline agree on a day before it existed (404 and 200 [] had).</summary>
+public class HttpContractTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    private IAlbaHost Host => api.Host;
+
+    private Task<Answer> Head(string url, string? key = Keys.Admin, params (string Name, string Value)[] headers) =>
+        Host.Send(key, headers, s =>
+        {
+            s.Get.Url(url);
+            s.ConfigureHttpContext(context => context.Request.Method = "HEAD");
+        });
+
+    [Fact]
+    public async Task A_raised_nonconformity_is_read_where_its_Location_points()
+    {
+        await Host.RegisterCommune("HC-NC", "2015-01-01");
+        var raised = await Host.Post("/api/units/HC-NC/nonconformities",
+            """{"raisedOn":"2016-06-01","source":"inspection","description":"Hồ sơ trễ hạn","severity":"major","""
+            + """ "clause":"8.5","dueOn":"2016-07-01"}""").Expect(201);
+        var location = raised.Header("Location")!;
+        await Host.Post("/api/units/HC-NC/nonconformities/NC-1/corrective-action",
+            """{"takenOn":"2016-06-10","rootCause":"Chưa theo dõi","action":"Lập sổ theo dõi"}""").Expect(200);
+        var closed = await Host.Post("/api/units/HC-NC/nonconformities/NC-1/close",
+            """{"closedOn":"2016-06-20","effective":true}""").Expect(200);
+
+        Assert.Equal("/api/units/HC-NC/nonconformities/NC-1", location);
+        var read = await Host.Get(location, Keys.Viewer).Expect(200);
+        Assert.Equal(closed.Header("ETag"), read.Header("ETag"));
+        var nonconformity = read.Json;
+        Assert.Equal(("HC-NC", "NC-1", "major", "8.5", "2016-07-01"),
+            ((string?)nonconformity["unit"], (string?)nonconformity["id"], (string?)nonconformity["severity"],
+                (string?)nonconformity["clause"], (string?)nonconformity["dueOn"]));
+        Assert.Equal("Lập sổ theo dõi", (string?)nonconformity["correctiveActions"]![0]!["action"]);
+        Assert.Equal("2016-06-20", (string?)nonconformity["closedOn"]);
+        Assert.False((bool)nonconformity["overdue"]!);
+
+        var unknown = await Host.Get("/api/units/HC-NC/nonconformities/NC-2", Keys.Viewer).Expect(404);
+        Assert.StartsWith(Http.ProblemJson, unknown.ContentType);
+        Assert.Contains("NC-2", (string?)unknown.Json["detail"]);
+        await Host.Get("/api/units/HC-NOWHERE/nonconformities/NC-1", Keys.Viewer).Expect(404);
+    }
+
+    [Fact]
+    public async Task Every_Location_answered_can_be_read()
+    {
+        var registered = await Host.RegisterCommune("HC-LOC", "2015-01-01");
+        var restructured = await Host.Post("/api/restructurings",
+            """{"decisionNo":"HC/1","effectiveOn":"2020-01-01","parts":[{"kind":"rename","from":["HC-LOC"],"""
+            + """ "name":"UBND Xã Mới"}]}""", Keys.Recorder).Expect(201);
+
+        foreach (var answer in new[] { registered, restructured })
+            await Host.Get(answer.Header("Location")!, Keys.Viewer).Expect(200);
+    }
+}
