@@ -61,4 +61,57 @@ public class HttpContractTests(ApiFixture api) : IClassFixture<ApiFixture>
         foreach (var answer in new[] { registered, restructured })
             await Host.Get(answer.Header("Location")!, Keys.Viewer).Expect(200);
     }
+
+    [Fact]
+    public async Task A_restructuring_sends_no_ETag_nor_does_its_replay_but_a_one_stream_write_does()
+    {
+        await Host.RegisterCommune("HC-TAG-A", "2015-01-01");
+        await Host.RegisterCommune("HC-TAG-B", "2015-01-01");
+        const string body = """
+            {"decisionNo":"HC/2","effectiveOn":"2020-01-01","parts":[{"kind":"merge","from":["HC-TAG-A"],
+             "into":{"code":"HC-TAG-B"}}]}
+            """;
+
+        var first = await Host.Post("/api/restructurings", body, Keys.Recorder, ("Idempotency-Key", "hc-tag"))
+            .Expect(201);
+        var replay = await Host.Post("/api/restructurings", body, Keys.Recorder, ("Idempotency-Key", "hc-tag"))
+            .Expect(201);
+
+        Assert.Null(first.Header("ETag"));
+        Assert.Null(replay.Header("ETag"));
+        Assert.Equal(first.Header("Location"), replay.Header("Location"));
+        var import = await Host.PostBytes("/api/restructurings/import?dryRun=true",
+            "decision_no,effective_on,from_code,into_code\nHC/2,2020-01-01,HC-TAG-A,HC-TAG-B\n"u8.ToArray(),
+            key: Keys.Recorder).Expect(200);
+        Assert.Null(import.Header("ETag"));
+        var audit = await Host.Post("/api/units/HC-TAG-B/internal-audits", """{"heldOn":"2020-02-01"}""")
+            .Expect(200);
+        Assert.Equal("\"3\"", audit.Header("ETag"));
+    }
+
+    /// <summary>An answer stored before the version could be none holds 0: its replay sends no "0" either.</summary>
+    [Fact]
+    public async Task A_restructuring_answer_stored_with_version_0_replays_without_an_ETag()
+    {
+        await Host.RegisterCommune("HC-OLD", "2015-01-01");
+        const string body = """
+            {"decisionNo":"HC/3","effectiveOn":"2020-01-01","parts":[{"kind":"dissolve","from":["HC-OLD"]}]}
+            """;
+        await Host.Post("/api/restructurings", body, Keys.Recorder, ("Idempotency-Key", "hc-old")).Expect(201);
+        var store = Host.Services.GetRequiredService<IDocumentStore>();
+        await using (var session = store.LightweightSession())
+        {
+            foreach (var stored in await session.Query<IdempotentResponse>().Where(r => r.Status == 201).ToListAsync())
+            {
+                stored.Version = 0;
+                session.Store(stored);
+            }
+            await session.SaveChangesAsync();
+        }
+
+        var replay = await Host.Post("/api/restructurings", body, Keys.Recorder, ("Idempotency-Key", "hc-old"))
+            .Expect(201);
+
+        Assert.Null(replay.Header("ETag"));
+    }
 }

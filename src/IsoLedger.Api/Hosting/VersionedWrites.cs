@@ -83,12 +83,17 @@ public sealed class IdempotentResponse
     public string Fingerprint { get; set; } = "";
     public int Status { get; set; }
     public string? Location { get; set; }
-    public long Version { get; set; }
+
+    /// <summary>The stream version the answer sends as its ETag, or null where it names no one stream's version (a
+    /// restructuring writes several). Answers stored before it could be null hold 0 there; no write answers version 0
+    /// (a write appends at least one event), so 0 is read as none.</summary>
+    public long? Version { get; set; }
+
     public string Body { get; set; } = "";
 
     public IResult Replay(string fingerprint) => fingerprint != Fingerprint
         ? WriteProblems.IdempotencyKeyReused()
-        : VersionedResults.Json(Status, Version, Encoding.UTF8.GetBytes(Body), Location);
+        : VersionedResults.Json(Status, Version is > 0 ? Version : null, Encoding.UTF8.GetBytes(Body), Location);
 }
 
 /// <summary>The problems of the write path every versioned stream shares.</summary>
