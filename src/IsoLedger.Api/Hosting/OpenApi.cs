@@ -102,6 +102,9 @@ public static class OpenApi
                 return Task.CompletedTask;
             });
             options.AddOperationTransformer(OpenApiParameters.Describe);
+            options.AddOperationTransformer(OpenApiHeaders.DescribeOperation);
+            // A document transformer runs once every operation is described, features' transformers included.
+            options.AddDocumentTransformer(OpenApiHeaders.DescribeEveryAnswer);
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Components?.Schemas?.Remove("IResult");
