@@ -114,4 +114,43 @@ public class HttpContractTests(ApiFixture api) : IClassFixture<ApiFixture>
 
         Assert.Null(replay.Header("ETag"));
     }
+
+    [Fact]
+    public async Task HEAD_answers_as_GET_does_without_the_body()
+    {
+        await Host.RegisterCommune("HC-HEAD", "2015-01-01");
+        var get = await Host.Get("/api/units/HC-HEAD", Keys.Viewer).Expect(200);
+
+        var head = await Head("/api/units/HC-HEAD", Keys.Viewer);
+
+        Assert.Equal(200, head.Status);
+        Assert.Equal("", head.Text);
+        Assert.Equal(get.Header("ETag"), head.Header("ETag"));
+        Assert.Equal(get.Header("Last-Modified"), head.Header("Last-Modified"));
+        Assert.Equal(get.ContentType, head.ContentType);
+        Assert.Equal(System.Text.Encoding.UTF8.GetByteCount(get.Text), long.Parse(head.Header("Content-Length")!));
+        Assert.NotNull(head.Header("X-Correlation-Id"));
+        // Conditional requests, the key check and unknown addresses as for GET.
+        var notModified = await Head("/api/units/HC-HEAD", Keys.Viewer,
+            ("If-None-Match", get.Header("ETag")!), ("If-Modified-Since", get.Header("Last-Modified")!));
+        Assert.Equal(304, notModified.Status);
+        Assert.Equal(401, (await Head("/api/units/HC-HEAD", key: null)).Status);
+        Assert.Equal(403, (await Head("/api/events", Keys.Viewer)).Status);
+        Assert.Equal(404, (await Head("/api/units/HC-NOWHERE")).Status);
+        // A list answered without a length of its own (chunked) is counted.
+        var list = await Head("/api/units/HC-HEAD/lineage", Keys.Viewer);
+        Assert.Equal((200, ""), (list.Status, list.Text));
+        Assert.True(long.Parse(list.Header("Content-Length")!) > 0);
+    }
+
+    [Fact]
+    public async Task A_405_lists_HEAD_where_it_lists_GET_and_HEAD_is_refused_where_GET_is()
+    {
+        var post = await Host.Post("/api/units/HC-405", "{}").Expect(405);
+        Assert.Equal(["GET", "HEAD"], post.Header("Allow")!.Split(", ").Order());
+
+        var head = await Head("/api/imports");
+        Assert.Equal(405, head.Status);
+        Assert.Equal("POST", head.Header("Allow"));
+    }
 }

@@ -138,5 +138,8 @@ public class OpenApiContractTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.All(answers.Where(a => a.Status == "201"), a => Assert.True(a.Headers!.ContainsKey("Location"), a.Name));
         Assert.All(answers.Where(a => a.Status is "429" or "503"),
             answer => Assert.True(answer.Headers!.ContainsKey("Retry-After"), answer.Name));
+        // No HEAD operation is listed: the document says once that every GET answers HEAD.
+        Assert.DoesNotContain(answers, answer => answer.Name.StartsWith("head "));
+        Assert.Contains("HEAD", (string?)document["info"]!["description"]);
     }
 }
