@@ -153,4 +153,17 @@ public class HttpContractTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(405, head.Status);
         Assert.Equal("POST", head.Header("Allow"));
     }
+
+    [Fact]
+    public async Task An_empty_If_Match_names_no_version_and_is_refused()
+    {
+        await Host.RegisterCommune("HC-IFMATCH", "2015-01-01");
+
+        var answer = await Host.Post("/api/units/HC-IFMATCH/internal-audits", """{"heldOn":"2016-06-01"}""",
+            Keys.Recorder, ("If-Match", "")).Expect(400);
+
+        Assert.Contains("If-Match", (string?)answer.Json["title"]);
+        Assert.Single((await Host.Get("/api/units/HC-IFMATCH/history").Expect(200)).Json.AsArray());
+        await Host.Post("/api/rules/editions", "{}", Keys.Admin, ("If-Match", " ")).Expect(400);
+    }
 }

@@ -16,12 +16,14 @@ namespace IsoLedger.Api.Hosting;
 public static class VersionedWrites
 {
     /// <summary>Reads <c>If-Match</c>: absent or <c>*</c> means "any version"; otherwise one entity tag holding a
-    /// version.</summary>
+    /// version. Sent empty it names none, and is refused as an empty <c>Idempotency-Key</c> is, not taken for
+    /// absent: a client that meant to send a version would write unchecked.</summary>
     public static bool TryReadIfMatch(HttpContext http, out long? version)
     {
         version = null;
-        var header = http.Request.Headers.IfMatch.ToString();
-        if (header.Length == 0 || header.Trim() == "*") return true;
+        if (!http.Request.Headers.TryGetValue(HeaderNames.IfMatch, out var values)) return true;
+        var header = values.ToString();
+        if (header.Trim() == "*") return true;
         if (!EntityTagHeaderValue.TryParse(header.Trim(), out var tag) || tag.IsWeak) return false;
         // A version as the ETag writes it, digits only: "09", "+9" or " 9" are no tag this API gave.
         var text = tag.Tag.AsSpan().Trim('"');
