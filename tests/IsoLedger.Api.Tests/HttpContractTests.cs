@@ -166,4 +166,17 @@ public class HttpContractTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Single((await Host.Get("/api/units/HC-IFMATCH/history").Expect(200)).Json.AsArray());
         await Host.Post("/api/rules/editions", "{}", Keys.Admin, ("If-Match", " ")).Expect(400);
     }
+
+    [Theory]
+    [InlineData("/api/dashboards/units/HC-LATE?asOf=2014-12-31")]
+    [InlineData("/api/dashboards/units/HC-LATE/timeline?asOf=2014-12-31")]
+    public async Task A_unit_s_dashboard_status_and_timeline_agree_that_it_did_not_exist_yet(string url)
+    {
+        if ((await Host.Get("/api/units/HC-LATE")).Status == 404) await Host.RegisterCommune("HC-LATE", "2015-01-01");
+
+        var answer = await Host.Get(url, Keys.Viewer).Expect(404);
+
+        Assert.Equal("2015-01-01", (string?)answer.Json["existsFrom"]);
+        await Host.Get(url.Replace("2014-12-31", "2015-01-01"), Keys.Viewer).Expect(200);
+    }
 }
