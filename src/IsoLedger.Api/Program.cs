@@ -35,6 +35,8 @@ builder.Services.AddWolverineHttp();
 
 var app = builder.Build();
 
+// First, where routing ran on its own: HEAD is routed as GET (the framework maps GET routes alone).
+app.UseRoutingWithHead();
 app.UseIsoLedgerForwardedHeaders();
 app.UseSecurityHeaders();
 app.UseExceptionHandler();

@@ -107,6 +107,16 @@ public static class Rules
         "restructuring-cycle",
         "A unit cannot be both a predecessor and a successor, nor a predecessor twice, in one restructuring.",
         "Trong một lần sắp xếp, một đơn vị không thể vừa là đơn vị cũ vừa là đơn vị mới, hoặc là đơn vị cũ hai lần.");
+    public static readonly Rule RestructuringChangeRepeated = Invariant(
+        "restructuring-change-repeated",
+        "In one restructuring a unit is renamed at most once and transferred at most once, and a unit that ends "
+        + "(merged, split or dissolved) is not renamed or transferred as well.",
+        "Trong một lần sắp xếp, một đơn vị chỉ được đổi tên một lần và điều chuyển một lần; đơn vị chấm dứt (sáp "
+        + "nhập, chia tách, giải thể) không đồng thời được đổi tên hay điều chuyển.");
+    public static readonly Rule NewUnitCodeRepeated = Invariant(
+        "new-unit-code-repeated",
+        "Each unit a restructuring forms needs a code of its own: two new units cannot share one.",
+        "Mỗi đơn vị mới hình thành sau sắp xếp phải có mã riêng: hai đơn vị mới không được trùng mã.");
     public static readonly Rule PredecessorEnded = Invariant(
         "predecessor-ended",
         "A predecessor was already merged, split or dissolved by the effective date.",
@@ -203,8 +213,9 @@ public static class Rules
         ConversionAlreadyDone, ConversionAlreadyStarted, StandardDowngrade, EditionUnknown, EditionAlreadyDefined,
         ObligationAlreadyDefined, ObligationNotFound, ObligationAlreadyEnded, ObligationEndsBeforeItStarts,
         FactBeforeEstablishment, UnitDissolved, LevelEnded,
-        RestructuringCycle, PredecessorEnded, PredecessorHasLaterFacts, SuccessorNotExisting,
-        ParentNotExisting, ParentLevel, ParentInOtherProvince, EditionNotYetPublished,
+        RestructuringCycle, RestructuringChangeRepeated, NewUnitCodeRepeated, PredecessorEnded,
+        PredecessorHasLaterFacts, SuccessorNotExisting, ParentNotExisting, ParentLevel, ParentInOtherProvince,
+        EditionNotYetPublished,
         YearlyStepOutsideItsYear, DeclarationPrerequisites, NewSystemOnRequiredEdition, ConversionDeadlineMissed,
         ScopeChangeNeedsRedeclaration,
         NonconformityOverdue, YearlyInternalAudit, YearlyManagementReview, YearlyReport, SuccessorNotDeclared,

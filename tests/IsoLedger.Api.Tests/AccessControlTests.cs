@@ -42,6 +42,7 @@ public class AccessControlTests(ApiFixture api) : IClassFixture<ApiFixture>
         (HttpMethod.Get, "/api/dashboards/national/2020", "", "read-status"),
         (HttpMethod.Get, "/api/vocabulary", "", "read-status"),
         (HttpMethod.Get, "/api/units/QT-ACL-UNIT/lineage", "", "read-status"),
+        (HttpMethod.Get, "/api/units/QT-ACL-UNIT/nonconformities/NC-1", "", "read-status"),
         (HttpMethod.Post, "/api/restructurings", """{"decisionNo":"NQ 1","effectiveOn":"2025-07-01","parts":[]}""",
             Routes.Record),
         (HttpMethod.Get, "/api/restructurings/none", "", "read-status"),

@@ -125,9 +125,27 @@ public class DatabaseRetryTests(FaultyDatabaseFixture api) : IClassFixture<Fault
     {
         await Host.RegisterCommune("QT-RETRY-3");
         api.Faults.FailAfterCommit(1);
-        var answer = await Host.Post("/api/units/QT-RETRY-3/internal-audits", Audit).Expect(503);
+        var answer = await Host.Post("/api/units/QT-RETRY-3/internal-audits", Audit, Keys.Admin,
+            ("X-Correlation-Id", "retry-3")).Expect(503);
         Assert.NotNull(answer.Header("Retry-After"));
+        // The exception handler clears the headers before it writes the problem: the id is set again.
+        Assert.Equal("retry-3", answer.Header("X-Correlation-Id"));
         Assert.Equal(2, await Version("QT-RETRY-3"));
+    }
+
+    /// <summary>Every 503 says when to retry, as the document describes it: the import stopped part way by the
+    /// database going away had sent none.</summary>
+    [Fact]
+    public async Task An_import_stopped_by_the_database_going_away_says_when_to_retry()
+    {
+        var csv = "province,unit_code,unit_name,level,district,year,report_date,declared,standard\n"
+            + "Quảng Trị,QT-RETRY-IMPORT,UBND Xã A,commune,Hải Lăng,2020,2020-11-19,x,2015\n";
+        api.Faults.FailAfterCommit(1);
+
+        var answer = await Host.PostBytes("/api/imports", System.Text.Encoding.UTF8.GetBytes(csv)).Expect(503);
+
+        Assert.Equal("urn:isoledger:problem:import-interrupted", answer.ProblemType);
+        Assert.Equal("5", answer.Header("Retry-After"));
     }
 
     [Fact]

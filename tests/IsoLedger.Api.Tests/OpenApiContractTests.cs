@@ -93,4 +93,53 @@ public class OpenApiContractTests(ApiFixture api) : IClassFixture<ApiFixture>
 
         Assert.Equal(headers.Split(' ', StringSplitOptions.RemoveEmptyEntries), listed);
     }
+
+    /// <summary>The headers each answer sends, as the API sends them (HttpContractTests and the live API): a version
+    /// where one stream's version is meant (not on a restructuring, which writes several), a conditional read's day,
+    /// a 201's address, when to retry a 429 or 503, and the correlation id everywhere.</summary>
+    [Theory]
+    [InlineData("/api/units/{code}", "get", "200", "ETag Last-Modified")]
+    [InlineData("/api/units/{code}", "get", "304", "ETag Last-Modified")]
+    [InlineData("/api/units/{code}/nonconformities/{id}", "get", "200", "ETag")]
+    [InlineData("/api/rules", "get", "200", "ETag")]
+    [InlineData("/api/units/{code}/history", "get", "200", "")]
+    [InlineData("/api/units/{code}/declarations", "post", "200", "ETag")]
+    [InlineData("/api/units/{code}/merge", "post", "200", "ETag")]
+    [InlineData("/api/rules/editions", "post", "200", "ETag")]
+    [InlineData("/api/units", "post", "201", "ETag Location")]
+    [InlineData("/api/units/{code}/nonconformities", "post", "201", "ETag Location")]
+    [InlineData("/api/restructurings", "post", "201", "Location")]
+    [InlineData("/api/restructurings/import", "post", "200", "")]
+    [InlineData("/api/units/{code}/declarations", "post", "409", "")]
+    [InlineData("/api/imports", "post", "503", "Retry-After")]
+    [InlineData("/api/units/{code}/declarations", "post", "503", "Retry-After")]
+    [InlineData("/api/units/{code}", "get", "429", "Retry-After")]
+    public async Task An_answer_lists_the_headers_it_sends(string path, string method, string status, string headers)
+    {
+        var document = (await Host.Get("/openapi/v1.json", key: null).Expect(200)).Json;
+        var listed = document["paths"]![path]![method]!["responses"]![status]!["headers"]!.AsObject()
+            .Select(header => header.Key).Where(name => name != "X-Correlation-Id").Order();
+
+        Assert.Equal(headers.Split(' ', StringSplitOptions.RemoveEmptyEntries), listed);
+    }
+
+    [Fact]
+    public async Task Every_answer_lists_its_correlation_id_every_201_its_Location_and_every_429_and_503_Retry_After()
+    {
+        var document = (await Host.Get("/openapi/v1.json", key: null).Expect(200)).Json;
+        var answers = document["paths"]!.AsObject()
+            .SelectMany(path => path.Value!.AsObject().SelectMany(operation => operation.Value!["responses"]!
+                .AsObject().Select(response => (Name: $"{operation.Key} {path.Key} {response.Key}",
+                    Status: response.Key, Headers: response.Value!["headers"]?.AsObject()))))
+            .ToList();
+
+        Assert.NotEmpty(answers);
+        Assert.All(answers, answer => Assert.True(answer.Headers?.ContainsKey("X-Correlation-Id"), answer.Name));
+        Assert.All(answers.Where(a => a.Status == "201"), a => Assert.True(a.Headers!.ContainsKey("Location"), a.Name));
+        Assert.All(answers.Where(a => a.Status is "429" or "503"),
+            answer => Assert.True(answer.Headers!.ContainsKey("Retry-After"), answer.Name));
+        // No HEAD operation is listed: the document says once that every GET answers HEAD.
+        Assert.DoesNotContain(answers, answer => answer.Name.StartsWith("head "));
+        Assert.Contains("HEAD", (string?)document["info"]!["description"]);
+    }
 }

@@ -184,12 +184,39 @@ public class RestructuringRuleTests
     }
 
     [Fact]
-    public void A_new_unit_cannot_take_a_code_already_registered_or_formed_twice()
+    public void A_new_unit_cannot_take_a_code_already_registered()
     {
         Rejected(On(Effective, Merge(["QT-A"], New("QT-B"))),
             Rules.UnitAlreadyRegistered, "QT-B", Commune("QT-A"), Commune("QT-B"));
+    }
+
+    /// <summary>Two new units with one code is no registration that exists already: the rule says they share it.
+    /// </summary>
+    [Fact]
+    public void Two_new_units_cannot_share_a_code()
+    {
         Rejected(On(Effective, Merge(["QT-A"], New("QT-N")), Merge(["QT-B"], New("QT-N"))),
-            Rules.UnitAlreadyRegistered, "QT-N", Commune("QT-A"), Commune("QT-B"));
+            Rules.NewUnitCodeRepeated, "QT-N", Commune("QT-A"), Commune("QT-B"));
+        Rejected(On(Effective, new RestructuringPart(RestructuringKind.Split, ["QT-A"], [New("QT-N"), New("QT-N")])),
+            Rules.NewUnitCodeRepeated, "QT-N", Commune("QT-A"));
+    }
+
+    /// <summary>A second rename of one unit, or a change of a unit that ends, is no cycle of predecessors and
+    /// successors: the rule says what is repeated.</summary>
+    [Fact]
+    public void A_unit_is_renamed_or_transferred_once_and_not_changed_when_it_ends()
+    {
+        Rejected(On(Effective,
+                new RestructuringPart(RestructuringKind.Rename, ["QT-A"], [], Name: "X"),
+                new RestructuringPart(RestructuringKind.Rename, ["QT-A"], [], Name: "Y")),
+            Rules.RestructuringChangeRepeated, "QT-A", Commune("QT-A"));
+        Rejected(On(Effective,
+                Merge(["QT-A"], New("QT-N")), new RestructuringPart(RestructuringKind.Rename, ["QT-A"], [], Name: "X")),
+            Rules.RestructuringChangeRepeated, "QT-A", Commune("QT-A"));
+        Accepted(On(Effective,
+                new RestructuringPart(RestructuringKind.Rename, ["QT-A"], [], Name: "X"),
+                new RestructuringPart(RestructuringKind.Transfer, ["QT-A"], [], Province: "Quảng Trị")),
+            Commune("QT-A"));
     }
 
     [Fact]

@@ -13,7 +13,8 @@ namespace IsoLedger.Api.Dashboards;
 public static class GetUnitDashboardEndpoint
 {
     /// <summary>A unit's status as of a date</summary>
-    /// <remarks><c>asOf</c> (default today) judges the unit by every fact that had happened by then.</remarks>
+    /// <remarks><c>asOf</c> (default today) judges the unit by every fact that had happened by then; 404 with
+    /// <c>existsFrom</c> before the unit existed.</remarks>
     [WolverineGet("/api/dashboards/units/{code}", OperationId = "GetUnitDashboard")]
     [Tags(ProvinceDashboard.Tag)]
     [Authorize(Policy = Policies.ReadStatus)]

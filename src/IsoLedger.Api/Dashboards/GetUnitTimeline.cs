@@ -39,7 +39,8 @@ public static class GetUnitTimelineEndpoint
     /// <summary>A unit's timeline</summary>
     /// <remarks>Every recorded step of the unit and of the units it took over (transitively, each under its own
     /// name), in business-date order: when it happened, what, when and by whom it was recorded. With <c>asOf</c>, the
-    /// steps that had happened by that day.</remarks>
+    /// steps that had happened by that day; 404 with <c>existsFrom</c> before the unit existed, as its status.
+    /// </remarks>
     [WolverineGet("/api/dashboards/units/{code}/timeline", OperationId = "GetUnitTimeline")]
     [Tags(ProvinceDashboard.Tag)]
     [Authorize(Policy = Policies.ReadStatus)]
@@ -54,6 +55,9 @@ public static class GetUnitTimelineEndpoint
         if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
         if (!UnitCode.IsValid(code) || await session.LoadAsync<Unit>(code, cancellation) is not { } unit)
             return UnitProblems.UnitNotFound(code);
+        // As the unit's status on that day answers: a unit that did not exist yet has no timeline then (its
+        // predecessors' steps are theirs, not yet its own).
+        if (date < unit.ExistsFrom) return UnitProblems.NotYetExisting(code, date, unit.ExistsFrom);
         var predecessors = await Lineage.Predecessors(session, unit, cancellation);
         var entries = new List<TimelineEntry>();
         // The unit's own steps under its name on each step's day (a rename is not written back over its past); a

@@ -18,6 +18,14 @@ public static class Correlation
             var id = HeaderLimits.IsValid(presented) ? presented : Guid.NewGuid().ToString("N");
             context.Items[Header] = id;
             context.Response.Headers[Header] = id;
+            // Set again as the answer starts: the exception handler clears the headers before it writes its problem
+            // (a 503 while the database is away), and every answer carries the id.
+            context.Response.OnStarting(static state =>
+            {
+                var (response, id) = ((HttpResponse, string))state;
+                response.Headers[Header] = id;
+                return Task.CompletedTask;
+            }, (context.Response, id));
             using (LogContext.PushProperty("CorrelationId", id))
                 await next(context);
         });

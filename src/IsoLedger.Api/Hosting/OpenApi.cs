@@ -12,8 +12,10 @@ public static class OpenApi
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info.Title = "IsoLedger API";
+                // HEAD is answered wherever GET is (HeadRequests), as RFC 9110 asks: the GET operations stand for it.
                 document.Info.Description =
-                    "Records how public-administration units build and keep an ISO 9001 quality-management system.";
+                    "Records how public-administration units build and keep an ISO 9001 quality-management system. "
+                    + "Every GET route answers HEAD as well: the same status and headers, without the body.";
                 return Task.CompletedTask;
             });
             // Wolverine describes every IResult endpoint with a generic 200 and 404; the responses an endpoint
@@ -102,6 +104,9 @@ public static class OpenApi
                 return Task.CompletedTask;
             });
             options.AddOperationTransformer(OpenApiParameters.Describe);
+            options.AddOperationTransformer(OpenApiHeaders.DescribeOperation);
+            // A document transformer runs once every operation is described, features' transformers included.
+            options.AddDocumentTransformer(OpenApiHeaders.DescribeEveryAnswer);
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Components?.Schemas?.Remove("IResult");

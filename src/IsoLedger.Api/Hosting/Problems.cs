@@ -54,6 +54,22 @@ public static class Problems
         _ => null,
     };
 
+    /// <summary>The seconds a client waits before retrying while the database cannot be reached.</summary>
+    public const int DatabaseRetryAfterSeconds = 5;
+
+    /// <summary>The answer with a <c>Retry-After</c> of <paramref name="seconds"/>: every 429 and 503 says when to
+    /// retry.</summary>
+    public static IResult WithRetryAfter(this IResult inner, int seconds) => new RetryAfter(seconds, inner);
+
+    private sealed class RetryAfter(int seconds, IResult inner) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.RetryAfter = seconds.ToString();
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
+
     /// <summary>400 with the errors per field, for input that could be read but is not valid.</summary>
     public static ProblemDetails Invalid(IDictionary<string, string[]> errors) =>
         new ValidationProblemDetails(errors)
@@ -90,7 +106,8 @@ internal sealed class ClientErrorExceptionHandler(IProblemDetailsService problem
         };
         if (problem is null) return false;
         httpContext.Response.StatusCode = problem.Status!.Value;
-        if (problem.Status == StatusCodes.Status503ServiceUnavailable) httpContext.Response.Headers.RetryAfter = "5";
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+            httpContext.Response.Headers.RetryAfter = Problems.DatabaseRetryAfterSeconds.ToString();
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,

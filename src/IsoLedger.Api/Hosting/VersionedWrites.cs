@@ -16,12 +16,14 @@ namespace IsoLedger.Api.Hosting;
 public static class VersionedWrites
 {
     /// <summary>Reads <c>If-Match</c>: absent or <c>*</c> means "any version"; otherwise one entity tag holding a
-    /// version.</summary>
+    /// version. Sent empty it names none, and is refused as an empty <c>Idempotency-Key</c> is, not taken for
+    /// absent: a client that meant to send a version would write unchecked.</summary>
     public static bool TryReadIfMatch(HttpContext http, out long? version)
     {
         version = null;
-        var header = http.Request.Headers.IfMatch.ToString();
-        if (header.Length == 0 || header.Trim() == "*") return true;
+        if (!http.Request.Headers.TryGetValue(HeaderNames.IfMatch, out var values)) return true;
+        var header = values.ToString();
+        if (header.Trim() == "*") return true;
         if (!EntityTagHeaderValue.TryParse(header.Trim(), out var tag) || tag.IsWeak) return false;
         // A version as the ETag writes it, digits only: "09", "+9" or " 9" are no tag this API gave.
         var text = tag.Tag.AsSpan().Trim('"');
@@ -83,12 +85,17 @@ public sealed class IdempotentResponse
     public string Fingerprint { get; set; } = "";
     public int Status { get; set; }
     public string? Location { get; set; }
-    public long Version { get; set; }
+
+    /// <summary>The stream version the answer sends as its ETag, or null where it names no one stream's version (a
+    /// restructuring writes several). Answers stored before it could be null hold 0 there; no write answers version 0
+    /// (a write appends at least one event), so 0 is read as none.</summary>
+    public long? Version { get; set; }
+
     public string Body { get; set; } = "";
 
     public IResult Replay(string fingerprint) => fingerprint != Fingerprint
         ? WriteProblems.IdempotencyKeyReused()
-        : VersionedResults.Json(Status, Version, Encoding.UTF8.GetBytes(Body), Location);
+        : VersionedResults.Json(Status, Version is > 0 ? Version : null, Encoding.UTF8.GetBytes(Body), Location);
 }
 
 /// <summary>The problems of the write path every versioned stream shares.</summary>

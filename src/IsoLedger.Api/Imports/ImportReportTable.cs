@@ -70,7 +70,7 @@ public static class ImportReportTableEndpoint
     private static IResult Interrupted(ImportInterruption why, ImportResult written, IReadOnlyList<ImportError> errors)
     {
         var unavailable = why == ImportInterruption.DatabaseUnavailable;
-        return Results.Problem(
+        var problem = Results.Problem(
             type: "urn:isoledger:problem:import-interrupted",
             title: "The import stopped part way; what it wrote before stays.",
             detail: $"{written.UnitsCreated} unit(s) created and {written.EventsAppended} event(s) appended before "
@@ -80,6 +80,8 @@ public static class ImportReportTableEndpoint
                 + "what is already recorded is skipped.",
             statusCode: unavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status409Conflict,
             extensions: new Dictionary<string, object?> { ["written"] = written, ["errors"] = errors });
+        // As every 503 does, it says when to try again.
+        return unavailable ? problem.WithRetryAfter(Problems.DatabaseRetryAfterSeconds) : problem;
     }
 
     /// <summary>422: the file has bad rows, listed (the first <see cref="ReportImporter.MaxErrors"/>).</summary>

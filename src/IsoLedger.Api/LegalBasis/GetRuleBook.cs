@@ -51,6 +51,7 @@ public static class GetRuleBookEndpoint
     /// <param name="cancellation">The request's end.</param>
     [WolverineGet("/api/rules", OperationId = "GetRuleBook")]
     [Tags("Rules")]
+    [VersionedRead]
     [Authorize(Policy = Policies.ReadStatus)]
     [ProducesResponseType<RuleBookView>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]

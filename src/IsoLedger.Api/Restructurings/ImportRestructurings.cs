@@ -22,7 +22,7 @@ public static class ImportRestructuringsEndpoint
     /// nothing more. <c>?dryRun=true</c> decides everything and writes nothing.</remarks>
     [WolverinePost("/api/restructurings/import", OperationId = "ImportRestructurings")]
     [Tags("Restructurings")]
-    [VersionedWrite(TakesIfMatch = false)]
+    [VersionedWrite(TakesIfMatch = false, AnswersVersion = false)]
     [Authorize(Policy = Policies.Record)]
     [RequestSizeLimit(ImportReportTableEndpoint.MaxImportBytes)]
     [Consumes("text/csv", "application/csv")]
@@ -48,7 +48,8 @@ public static class ImportRestructuringsEndpoint
         var (restructurings, errors) = RestructuringTable.Read(file, MaxErrors);
         if (errors.Count > 0) return ImportReportTableEndpoint.Rejected(errors);
         return await RestructuringWriter.Execute(http, store, clock, restructurings,
-            written => new WriteAnswer(StatusCodes.Status200OK, new RestructuringImport(dry, written), null, 0),
+            written => new WriteAnswer(
+                StatusCodes.Status200OK, new RestructuringImport(dry, written), null, Version: null),
             new RestructuringOptions(DryRun: dry, SkipRecordedParts: true));
     }
 }

@@ -169,7 +169,7 @@ public static class RestructureUnitsEndpoint
     /// the <c>parentCode</c> when a parent given to it breaks the guard).</remarks>
     [WolverinePost("/api/restructurings", OperationId = "RestructureUnits")]
     [Tags("Restructurings")]
-    [VersionedWrite(TakesIfMatch = false)]
+    [VersionedWrite(TakesIfMatch = false, AnswersVersion = false)]
     [Authorize(Policy = Policies.Record)]
     [ProducesResponseType<Restructuring>(StatusCodes.Status201Created)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
@@ -182,7 +182,7 @@ public static class RestructureUnitsEndpoint
             Guid.CreateVersion7().ToString("N"), request.DecisionNo!.Normalize(), request.EffectiveOn!.Value,
             [.. request.Parts!.Select(Part)]);
         return RestructuringWriter.Execute(http, store, clock, [command], written => new WriteAnswer(
-            StatusCodes.Status201Created, written[0], $"/api/restructurings/{written[0].Id}", 0));
+            StatusCodes.Status201Created, written[0], $"/api/restructurings/{written[0].Id}", Version: null));
     }
 
     private static RestructuringPart Part(RestructuringPartRequest part)

@@ -24,8 +24,9 @@ public sealed record Restructuring
     public string? RecordedBy { get; init; }
 }
 
-/// <summary>What a write answers: status, body, location, and the version sent as the ETag.</summary>
-public sealed record WriteAnswer(int Status, object Body, string? Location, long Version);
+/// <summary>What a write answers: status, body, location, and the version sent as the ETag (null: none, where the
+/// answer names no one stream's version).</summary>
+public sealed record WriteAnswer(int Status, object Body, string? Location, long? Version);
 
 /// <summary>How a batch of restructurings is written.</summary>
 /// <param name="IfMatchUnit">The unit whose <c>If-Match</c> version the request checks.</param>

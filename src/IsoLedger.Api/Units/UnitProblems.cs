@@ -1,3 +1,5 @@
+using IsoLedger.Api.Hosting;
+
 namespace IsoLedger.Api.Units;
 
 /// <summary>The problems of the unit reads and the unit write path of their own (the shared ones are
@@ -17,17 +19,8 @@ public static class UnitProblems
         statusCode: StatusCodes.Status404NotFound);
 
     /// <summary>503: the write kept colliding with others; nothing was recorded and a retry is safe.</summary>
-    public static IResult Busy() => new RetryAfter(1, Results.Problem(
+    public static IResult Busy() => Results.Problem(
         title: "The unit is busy.",
         detail: "Other writes to this unit kept coming first; nothing was recorded. Retry shortly.",
-        statusCode: StatusCodes.Status503ServiceUnavailable));
-
-    private sealed class RetryAfter(int seconds, IResult inner) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.Headers.RetryAfter = seconds.ToString();
-            return inner.ExecuteAsync(httpContext);
-        }
-    }
+        statusCode: StatusCodes.Status503ServiceUnavailable).WithRetryAfter(1);
 }

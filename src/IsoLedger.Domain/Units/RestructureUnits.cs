@@ -83,17 +83,22 @@ public sealed record RestructureUnits(
         var predecessors = Parts.SelectMany(p => p.Predecessors()).ToList();
         var changed = Parts.Where(p => !p.Predecessors().Any()).SelectMany(p => p.From).ToList();
         var successors = Parts.SelectMany(p => p.Successors()).ToList();
-        // A unit ends once, and is renamed or transferred at most once, by one act; renamed and transferred by the
-        // same act is fine.
-        var repeated = predecessors.GroupBy(c => c).FirstOrDefault(g => g.Count() > 1)?.Key
-            ?? predecessors.Intersect(changed).FirstOrDefault()
-            ?? Parts.Where(p => !p.Predecessors().Any()).SelectMany(p => p.From.Select(code => (code, p.Kind)))
-                .GroupBy(change => change).FirstOrDefault(g => g.Count() > 1)?.Key.code
+        // A unit ends once, and is never its own successor, by one act.
+        var cycle = predecessors.GroupBy(c => c).FirstOrDefault(g => g.Count() > 1)?.Key
             ?? predecessors.Intersect(successors).FirstOrDefault();
-        if (repeated is not null) return new RestructuringRejected(Rules.RestructuringCycle, repeated);
+        if (cycle is not null) return new RestructuringRejected(Rules.RestructuringCycle, cycle);
+        // A unit that ends is not changed as well, and is renamed or transferred at most once, by one act; renamed
+        // and transferred by the same act is fine.
+        var changedTwice = predecessors.Intersect(changed).FirstOrDefault()
+            ?? Parts.Where(p => !p.Predecessors().Any()).SelectMany(p => p.From.Select(code => (code, p.Kind)))
+                .GroupBy(change => change).FirstOrDefault(g => g.Count() > 1)?.Key.code;
+        if (changedTwice is not null)
+            return new RestructuringRejected(Rules.RestructuringChangeRepeated, changedTwice);
         var newCodes = Parts.SelectMany(p => p.IntoNew).Select(n => n.Code).ToList();
-        if (newCodes.GroupBy(c => c).FirstOrDefault(g => g.Count() > 1 || units[g.Key] is not null) is { } taken)
-            return new RestructuringRejected(Rules.UnitAlreadyRegistered, taken.Key);
+        if (newCodes.GroupBy(c => c).FirstOrDefault(g => g.Count() > 1) is { } shared)
+            return new RestructuringRejected(Rules.NewUnitCodeRepeated, shared.Key);
+        if (newCodes.FirstOrDefault(code => units[code] is not null) is { } taken)
+            return new RestructuringRejected(Rules.UnitAlreadyRegistered, taken);
 
         foreach (var code in predecessors.Concat(changed).Distinct())
         {
