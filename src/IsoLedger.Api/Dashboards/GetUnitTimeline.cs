@@ -54,7 +54,10 @@ public static class GetUnitTimelineEndpoint
         if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
         if (!UnitCode.IsValid(code) || await session.LoadAsync<Unit>(code, cancellation) is not { } unit)
             return UnitProblems.UnitNotFound(code);
-        var predecessors = await Lineage.Predecessors(session, unit, cancellation);
+        // Only the units it had taken over by that day: before a takeover their steps were no part of its history (as
+        // its status's predecessors say).
+        var predecessors = (await Lineage.Predecessors(session, unit, cancellation))
+            .Where(p => p.EffectiveOn <= date);
         var entries = new List<TimelineEntry>();
         // The unit's own steps under its name on each step's day (a rename is not written back over its past); a
         // predecessor's under its name when it was taken over.
