@@ -275,4 +275,17 @@ public class AsOfAnswerTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Null((await StateOn("AO-HUYEN", "2020-06-30"))["endedOn"]);
         Assert.Equal("2025-07-01", (string?)(await StateOn("AO-HUYEN", "2025-07-01"))["endedOn"]);
     }
+
+    [Fact]
+    public async Task Today_s_list_of_a_merged_province_s_units_has_those_of_the_provinces_that_formed_it()
+    {
+        // Recorded in Quảng Bình in 2015, the unit has been in Quảng Trị since 1 July 2025, as the dashboards count it.
+        await Register("AO-QB", "Quảng Bình", "Bố Trạch");
+        async Task<IEnumerable<string>> Listed(string province) =>
+            (await Host.Get($"/api/units?province={Q(province)}", Keys.Viewer).Expect(200)).Json["items"]!.AsArray()
+            .Select(i => (string)i!["code"]!);
+        Assert.Equal(["AO-QB"], Codes(await Data($"/api/dashboards/annual/2025?province={Q("Quảng Trị")}")));
+        Assert.Equal(["AO-QB"], await Listed("Quảng Trị"));
+        Assert.Equal(["AO-QB"], await Listed("Quảng Bình"));
+    }
 }
