@@ -135,4 +135,157 @@ public class AsOfAnswerTests(ApiFixture api) : IClassFixture<ApiFixture>
         await Register("AO-AFTER", "Quảng Ninh", "Hạ Long");
         Assert.Equal(["AO-AFTER"], Codes(await Data($"/api/dashboards/annual/2020?province={Q("Quảng Ninh")}")));
     }
+
+    private Task Record(string code, string route, string body) =>
+        Host.Post($"/api/units/{code}/{route}", body, Keys.Admin).Expect(200);
+
+    private async Task<JsonNode> StateOn(string code, string day) =>
+        (await Host.Get($"/api/units/{code}/state?asOf={day}", Keys.Auditor).Expect(200)).Json;
+
+    private static IEnumerable<string> Flags(IEnumerable<JsonNode?> flags) =>
+        flags.Select(f => $"{f!["rule"]} {f["subject"]} {f["since"]}").Order();
+
+    /// <summary>What the declaration of <see cref="Register"/> needs before it, so that it is flagged for
+    /// nothing.</summary>
+    private async Task Prerequisites(string code)
+    {
+        await Record(code, "documentation", """
+            {"issuedOn":"2016-01-10","standard":"2015","qualityManual":true,"qualityPolicy":true,
+             "qualityObjectives":true,"mandatoryProcedures":6,"internalProcedures":1,"businessProcedures":9,
+             "administrativeProcedures":9}
+            """);
+        await Record(code, "internal-audits", """{"heldOn":"2016-01-20"}""");
+        await Record(code, "management-reviews", """{"heldOn":"2016-02-01"}""");
+    }
+
+    [Fact]
+    public async Task The_province_s_flags_as_of_a_day_are_the_unit_s_own_as_of_that_day_before_a_late_report()
+    {
+        // The 2020 report came on 20 January 2021: on 10 January the unit had sent none, which its status says, and
+        // so must the province's list of flags (it read the report sent ten days later).
+        await Register("AO-FLAG", "Thanh Hóa", "Nga Sơn");
+        await Prerequisites("AO-FLAG");
+        for (var year = 2016; year <= 2020; year++)
+        {
+            await Record("AO-FLAG", "internal-audits", $$"""{"heldOn":"{{year}}-09-01"}""");
+            await Record("AO-FLAG", "management-reviews", $$"""{"heldOn":"{{year}}-10-01"}""");
+            var sent = year == 2020 ? "2021-01-20" : $"{year}-12-15";
+            await Record("AO-FLAG", $"years/{year}/report", $$"""{"submittedOn":"{{sent}}"}""");
+        }
+
+        var own = Flags((await StateOn("AO-FLAG", "2021-01-10"))["flags"]!.AsArray());
+        Assert.Equal(["yearly-report 2020 2021-01-01"], own);
+        var province = await Data($"/api/dashboards/compliance?province={Q("Thanh Hóa")}&asOf=2021-01-10");
+        Assert.Equal(own, Flags(province["flags"]!.AsArray()));
+        Assert.Empty((await Data($"/api/dashboards/compliance?province={Q("Thanh Hóa")}&asOf=2021-01-20"))["flags"]!
+            .AsArray());
+    }
+
+    [Fact]
+    public async Task A_year_s_table_as_of_a_day_counts_a_step_recorded_twice_from_its_first_day()
+    {
+        // The plan was issued in January and amended in March; the inspection failed in November and passed in
+        // December. As of February the plan was there; as of 20 November the verdict was "failed".
+        await Register("AO-TWICE-STEP", "Cao Bằng", "Hòa An");
+        await Record("AO-TWICE-STEP", "years/2023/maintenance-plan", """{"issuedOn":"2023-01-10"}""");
+        await Record("AO-TWICE-STEP", "years/2023/maintenance-plan", """{"issuedOn":"2023-03-05"}""");
+        await Record("AO-TWICE-STEP", "years/2023/inspection",
+            """{"inspectedOn":"2023-11-05","onSite":true,"result":"failed"}""");
+        await Record("AO-TWICE-STEP", "years/2023/inspection",
+            """{"inspectedOn":"2023-12-05","onSite":true,"result":"passed"}""");
+
+        async Task<JsonNode> Row(string day) => (await Data(
+            $"/api/dashboards/annual/2023?province={Q("Cao Bằng")}&asOf={day}"))["rows"]![0]!;
+        Assert.False((bool)(await Row("2023-01-09"))["maintenancePlan"]!);
+        Assert.True((bool)(await Row("2023-02-01"))["maintenancePlan"]!);
+        Assert.Null((string?)(await Row("2023-11-04"))["inspection"]);
+        Assert.Equal("failed", (string?)(await Row("2023-11-20"))["inspection"]);
+        Assert.Equal("passed", (string?)(await Row("2023-12-31"))["inspection"]);
+        // The unit's status as of those days says the same.
+        var year = (await StateOn("AO-TWICE-STEP", "2023-11-20"))["years"]!.AsArray()
+            .Single(y => (int)y!["year"]! == 2023)!;
+        Assert.Equal("2023-01-10", (string?)year["maintenancePlanOn"]);
+        Assert.Equal("failed", (string?)year["inspection"]!["result"]);
+        Assert.Equal("passed", (string?)(await StateOn("AO-TWICE-STEP", "2023-12-31"))["years"]!.AsArray()
+            .Single(y => (int)y!["year"]! == 2023)!["inspection"]!["result"]);
+    }
+
+    [Fact]
+    public async Task A_summary_as_of_a_day_judges_that_day_not_the_next()
+    {
+        // A scope change on 1 June 2022 and the new declaration on 1 September: on 31 August the unit was flagged.
+        await Register("AO-SCOPE", "Tuyên Quang", "Sơn Dương");
+        await Prerequisites("AO-SCOPE");
+        await Record("AO-SCOPE", "scope-changes", """{"changedOn":"2022-06-01","description":"Thêm TTHC"}""");
+        await Record("AO-SCOPE", "declarations", """{"declaredOn":"2022-09-01","standard":"2015"}""");
+        Assert.Contains("scope-change-redeclaration",
+            (await StateOn("AO-SCOPE", "2022-08-31"))["flags"]!.AsArray().Select(f => (string)f!["rule"]!));
+
+        async Task<int> Complied(string day) => (int)(await Data(
+                $"/api/reports/summary/2022?province={Q("Tuyên Quang")}&asOf={day}"))["rows"]!.AsArray()
+            .Single(r => (string)r!["criterion"]! == "complied")!["commune"]!["count"]!;
+        Assert.Equal(0, await Complied("2022-08-31"));
+        Assert.Equal(1, await Complied("2022-09-01"));
+    }
+
+    [Fact]
+    public async Task The_trends_as_of_a_day_count_no_restructuring_that_came_later_that_year()
+    {
+        await Register("AO-OLD-A", "Bắc Ninh", "Tiên Du");
+        await Register("AO-OLD-B", "Bắc Ninh", "Tiên Du");
+        await Host.Post("/api/units/AO-OLD-A/years/2024/report", """{"submittedOn":"2024-01-20"}""", Keys.Recorder)
+            .Expect(200);
+        await Restructure("NQ 24/M", "2024-06-01", """
+            {"kind":"merge","from":["AO-OLD-A","AO-OLD-B"],"into":{"code":"AO-NEW","name":"UBND Xã Mới",
+             "level":"commune","province":"Bắc Ninh","district":"Tiên Du"}}
+            """);
+
+        async Task<JsonNode> Year2024(string day) => (await Data(
+                $"/api/reports/trends?province={Q("Bắc Ninh")}&asOf={day}"))["years"]!.AsArray()
+            .Single(p => (int)p!["year"]! == 2024)!;
+        var before = await Year2024("2024-03-01");
+        Assert.Equal((0, 0, 2), ((int)before["ended"]!, (int)before["formed"]!, (int)before["units"]!));
+        var after = await Year2024("2024-06-01");
+        Assert.Equal((2, 1, 3), ((int)after["ended"]!, (int)after["formed"]!, (int)after["units"]!));
+    }
+
+    [Fact]
+    public async Task A_timeline_as_of_a_day_before_a_takeover_has_no_steps_of_the_unit_taken_over()
+    {
+        await Register("AO-KEEPER", "Hải Phòng", "Thủy Nguyên");
+        await Register("AO-TAKEN", "Hải Phòng", "Thủy Nguyên");
+        await Host.Post("/api/units/AO-TAKEN/merge", """{"mergedOn":"2022-01-01","intoCode":"AO-KEEPER"}""",
+            Keys.Recorder).Expect(200);
+
+        async Task<IEnumerable<string>> Units(string day) =>
+            (await Host.Get($"/api/dashboards/units/AO-KEEPER/timeline?asOf={day}", Keys.Viewer).Expect(200)).Json
+            .AsArray().Select(e => (string)e!["unit"]!).Distinct().Order();
+        Assert.Equal(["AO-KEEPER"], await Units("2021-12-31"));
+        Assert.Empty((await StateOn("AO-KEEPER", "2021-12-31"))["predecessors"]!.AsArray());
+        Assert.Equal(["AO-KEEPER", "AO-TAKEN"], await Units("2022-01-01"));
+    }
+
+    [Fact]
+    public async Task A_district_s_state_before_1_July_2025_names_no_end_still_to_come()
+    {
+        await Host.Post("/api/units", """
+            {"code":"AO-HUYEN","name":"UBND Huyện Lục Ngạn","level":"district","province":"Bắc Giang",
+             "registeredOn":"2015-01-01"}
+            """, Keys.Recorder).Expect(201);
+        Assert.Null((await StateOn("AO-HUYEN", "2020-06-30"))["endedOn"]);
+        Assert.Equal("2025-07-01", (string?)(await StateOn("AO-HUYEN", "2025-07-01"))["endedOn"]);
+    }
+
+    [Fact]
+    public async Task Today_s_list_of_a_merged_province_s_units_has_those_of_the_provinces_that_formed_it()
+    {
+        // Recorded in Quảng Bình in 2015, the unit has been in Quảng Trị since 1 July 2025, as the dashboards count it.
+        await Register("AO-QB", "Quảng Bình", "Bố Trạch");
+        async Task<IEnumerable<string>> Listed(string province) =>
+            (await Host.Get($"/api/units?province={Q(province)}", Keys.Viewer).Expect(200)).Json["items"]!.AsArray()
+            .Select(i => (string)i!["code"]!);
+        Assert.Equal(["AO-QB"], Codes(await Data($"/api/dashboards/annual/2025?province={Q("Quảng Trị")}")));
+        Assert.Equal(["AO-QB"], await Listed("Quảng Trị"));
+        Assert.Equal(["AO-QB"], await Listed("Quảng Bình"));
+    }
 }

@@ -31,7 +31,7 @@ public sealed record AnnualRow(
                     .Any(a => a.TakenOn.Year == year && a.TakenOn <= by),
             ManagementReview: unit.ManagementReviews.Any(d => d.Year == year && d <= by),
             ReportSubmitted: Done(steps.ReportSubmittedOn),
-            Inspection: steps.Inspection is { } inspection && inspection.InspectedOn <= by ? inspection.Result : null,
+            Inspection: steps.InspectionOn(by)?.Result,
             Standard: unit.StandardOn(judgedOn).OrNone(),
             Conversion: unit.ConversionOn(judgedOn, Edition.Iso9001V2015));
     }

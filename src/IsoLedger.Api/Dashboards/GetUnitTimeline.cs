@@ -58,7 +58,10 @@ public static class GetUnitTimelineEndpoint
         // As the unit's status on that day answers: a unit that did not exist yet has no timeline then (its
         // predecessors' steps are theirs, not yet its own).
         if (date < unit.ExistsFrom) return UnitProblems.NotYetExisting(code, date, unit.ExistsFrom);
-        var predecessors = await Lineage.Predecessors(session, unit, cancellation);
+        // Only the units it had taken over by that day: before a takeover their steps were no part of its history (as
+        // its status's predecessors say).
+        var predecessors = (await Lineage.Predecessors(session, unit, cancellation))
+            .Where(p => p.EffectiveOn <= date);
         var entries = new List<TimelineEntry>();
         // The unit's own steps under its name on each step's day (a rename is not written back over its past); a
         // predecessor's under its name when it was taken over.

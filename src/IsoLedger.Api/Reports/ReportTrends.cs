@@ -48,9 +48,12 @@ public sealed record ReportTrends(string Province, DateOnly AsOf, IReadOnlyList<
             var conversion = ConversionProgress.Of(province, counted, report.JudgedOn, rules).Totals;
             // The units of the year's table (a commune that never declared is in it, though in no part of the report).
             var units = AnnualTable.UnitsOf(counted, year, report.JudgedOn).Count();
+            // Ended and formed by the day judged: a year asked as of a day of it has not yet seen the restructurings
+            // (or the end of the district level) that come later in it.
             return new TrendPoint(year, report.JudgedOn, units, figures, conversion,
-                counted.Count(u => u.EndedOn?.Year == year),
-                counted.Count(u => u.FormedBy?.EffectiveOn.Year == year));
+                counted.Count(u => u.EndedOn is { } ended && ended.Year == year && ended <= report.JudgedOn),
+                counted.Count(u => u.FormedBy?.EffectiveOn is { } formed && formed.Year == year
+                    && formed <= report.JudgedOn));
         }).ToList();
         return new(province, until, points);
     }

@@ -44,26 +44,29 @@ public sealed record SummaryTable(
         string province, IEnumerable<Unit> units, int year, DateOnly today, RuleBook rules, DateOnly? asOf = null)
     {
         var judgedOn = AnnualTable.JudgedOnFor(year, today, asOf);
-        // The year's flags are raised the day after it ends; the running year is judged as of today.
-        var dayAfter = judgedOn < today ? judgedOn.AddDays(1) : today;
+        // Asked as of a day, only what had happened by then counts. The year as a whole is judged the day after it
+        // ended, when its yearly flags are raised (the running year as of today), its steps sent late counted as the
+        // year's table counts them.
+        var flagsOn = asOf ?? (judgedOn < today ? judgedOn.AddDays(1) : today);
+        var stepsBy = asOf ?? DateOnly.MaxValue;
         var edition = rules.CurrentIn(year);
         var entry = rules.Find(edition)!;
         var declared = AnnualTable.UnitsOf(units, year, judgedOn)
             .Where(u => u.Declarations.Any(d => d.DeclaredOn <= judgedOn))
             .Select(u => new Judged(
-                u.Level, Complied(u, year, dayAfter, rules),
+                u.Level, Complied(u, year, flagsOn, stepsBy, rules),
                 u.StandardOn(judgedOn) is { } on && rules.IsCurrentIn(on, year)))
             .ToList();
         return new(province, year, judgedOn, edition, new Term(edition.Name, entry.NameVi, entry.NameEn),
             [.. Vocabulary.SummaryRows.Zip(Criteria, (row, meets) => Row(row.Value, declared, meets))]);
     }
 
-    /// <summary>Whether a declared unit kept the rules in <paramref name="year"/>: no compliance flag as of the day
-    /// after the year, counting the point-in-time flags active then and the yearly flags about this year (those about
-    /// earlier years belong to those years' summaries).</summary>
-    private static bool Complied(Unit unit, int year, DateOnly dayAfter, RuleBook rules) =>
-        Compliance.PointInTimeFlags(unit, dayAfter, rules).Count == 0
-        && !Compliance.YearlyFlags(unit, dayAfter, rules)
+    /// <summary>Whether a declared unit kept the rules in <paramref name="year"/>: no compliance flag as of
+    /// <paramref name="flagsOn"/>, counting the point-in-time flags active then and the yearly flags about this year
+    /// (those about earlier years belong to those years' summaries).</summary>
+    private static bool Complied(Unit unit, int year, DateOnly flagsOn, DateOnly stepsBy, RuleBook rules) =>
+        Compliance.PointInTimeFlags(unit, flagsOn, rules).Count == 0
+        && !Compliance.YearlyFlags(unit, flagsOn, rules, stepsBy)
             .Any(flag => flag.Subject == year.ToString(CultureInfo.InvariantCulture));
 
     private static SummaryRow Row(string criterion, IReadOnlyList<Judged> declared, Func<Judged, bool> meets)

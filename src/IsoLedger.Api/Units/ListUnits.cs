@@ -25,14 +25,16 @@ public static class ListUnitsEndpoint
 
     /// <summary>List units</summary>
     /// <remarks>Filters combine; <c>q</c> matches part of the code or name, ignoring case; <c>standard</c> is none or
-    /// an edition of the rule book (2008, 2015, …).</remarks>
+    /// an edition of the rule book (2008, 2015, …). <c>province</c> finds the units that belong to it today, as the
+    /// dashboards count them: a province formed on 1 July 2025 with those of the former provinces that formed it
+    /// (Quảng Trị with Quảng Bình's), a former province its own.</remarks>
     [WolverineGet("/api/units", OperationId = "ListUnits")]
     [Tags("Units")]
     [Authorize(Policy = Policies.ReadStatus)]
     [ProducesResponseType<UnitPage>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public static async Task<IResult> Get(
-        IQuerySession session, RuleBookSource rules, CancellationToken cancellation,
+        IQuerySession session, RuleBookSource rules, BusinessClock clock, CancellationToken cancellation,
         string? province = null, string? district = null, string? level = null, string? standard = null,
         string? q = null, string? page = null, string? pageSize = null)
     {
@@ -62,9 +64,11 @@ public static class ListUnitsEndpoint
         IQueryable<Unit> units = session.Query<Unit>().Stats(out QueryStatistics statistics);
         if (province is not null)
         {
-            // Any spelling of a province finds the name units are stored under.
-            var p = Provinces.Canonical(province) ?? province.Normalize();
-            units = units.Where(u => u.Province == p);
+            // Any spelling of a province finds the names units are stored under: they keep the province they were
+            // recorded in, which may since have become part of the one asked for.
+            var names = Provinces.NamesCountedAs(Provinces.Canonical(province) ?? province.Normalize(), clock.Today)
+                .ToArray();
+            units = units.Where(u => names.Contains(u.Province));
         }
         if (district is not null) { var d = district.Normalize(); units = units.Where(u => u.District == d); }
         if (levelFilter is not null) units = units.Where(u => u.Level == levelFilter);

@@ -66,7 +66,8 @@ public sealed record UnitStatus
             ParentCode = unit.ParentCodeOn(asOf),
             RegisteredOn = unit.RegisteredOn,
             ExistsFrom = unit.ExistsFrom,
-            EndedOn = unit.EndedOn,
+            // Not an end still to come on that day (the district level's, 1 July 2025, was not known in 2020).
+            EndedOn = unit.EndedOn <= asOf ? unit.EndedOn : null,
             AsOf = asOf,
             Standard = standard.OrNone(),
             Conversion = ConversionStatus.Of(unit, asOf),

@@ -81,9 +81,13 @@ public static class Compliance
     /// <summary>Each calendar year that has ended by <paramref name="asOf"/>, from the year of the unit's first
     /// declaration on, in which the unit was active all year, needs an internal audit, a management review and a
     /// yearly report, where the rule book required them that year. A first declaration known only from a report is
-    /// dated by the report (declared by then): the years from the one after it.</summary>
-    public static IEnumerable<ComplianceFlag> YearlyFlags(Unit unit, DateOnly asOf, RuleBook rules)
+    /// dated by the report (declared by then): the years from the one after it. A year's report may be sent after the
+    /// year: it counts once sent, by <paramref name="asOf"/> (what was true that day, as a replay of the facts dated
+    /// by then says), or by <paramref name="stepsBy"/> when a year's summary counts the steps sent late too.</summary>
+    public static IEnumerable<ComplianceFlag> YearlyFlags(
+        Unit unit, DateOnly asOf, RuleBook rules, DateOnly? stepsBy = null)
     {
+        var sentBy = stepsBy ?? asOf;
         var first = unit.Declarations.Where(d => d.DeclaredOn <= asOf).MinBy(d => d.DeclaredOn);
         if (first is null) yield break;
         for (var year = first.DeclaredOn.Year + (first.DatedByReport ? 1 : 0); year < asOf.Year; year++)
@@ -100,7 +104,7 @@ public static class Compliance
                 && !unit.ManagementReviews.Any(d => d.Year == year))
                 yield return new(Rules.YearlyManagementReview, since, subject, review);
             if (rules.Governing(ObligationKind.YearlyReport, lastDay) is { } report
-                && unit.Year(year).ReportSubmittedOn is null)
+                && !(unit.Year(year).ReportSubmittedOn <= sentBy))
                 yield return new(Rules.YearlyReport, since, subject, report);
         }
     }

@@ -138,7 +138,7 @@ public sealed record Unit
             {
                 y.QualityPolicyOn, y.QualityObjectivesOn, y.MaintenancePlanOn, y.ReportSubmittedOn,
                 y.Inspection?.InspectedOn, y.CorrectiveActionsReportedOn, y.ListedOn,
-            }.OfType<DateOnly>()))
+            }.OfType<DateOnly>().Concat(y.Inspections.Select(i => i.InspectedOn))))
             .Concat(new[] { Merger?.MergedOn, Split?.SplitOn, Dissolution?.DissolvedOn }.OfType<DateOnly>())
             .Concat(TookOver.Select(t => t.EffectiveOn))
             .Concat(Renames.Select(r => r.RenamedOn))
@@ -248,13 +248,22 @@ public sealed record Unit
                         new(converted.FromEdition, converted.ToEdition, null, converted.ConvertedOn),
                     ],
             },
+            // A yearly step recorded twice (a plan amended, a report sent again) was done from the first of its
+            // dates, whatever order they were recorded in: so the state of every fact answers "done by that day" as
+            // a replay of the facts dated up to that day does.
             QualityObjectivesIssued issued => unit.WithYear(issued.Year, year => year with
             {
-                QualityPolicyOn = issued.Policy ? issued.IssuedOn : year.QualityPolicyOn,
-                QualityObjectivesOn = issued.Objectives ? issued.IssuedOn : year.QualityObjectivesOn,
+                QualityPolicyOn = issued.Policy
+                    ? Earliest(year.QualityPolicyOn, issued.IssuedOn)
+                    : year.QualityPolicyOn,
+                QualityObjectivesOn = issued.Objectives
+                    ? Earliest(year.QualityObjectivesOn, issued.IssuedOn)
+                    : year.QualityObjectivesOn,
             }),
-            MaintenancePlanIssued plan =>
-                unit.WithYear(plan.Year, year => year with { MaintenancePlanOn = plan.IssuedOn }),
+            MaintenancePlanIssued plan => unit.WithYear(plan.Year, year => year with
+            {
+                MaintenancePlanOn = Earliest(year.MaintenancePlanOn, plan.IssuedOn),
+            }),
             InternalAuditHeld audit => unit with { InternalAudits = [.. unit.InternalAudits, audit.HeldOn] },
             ManagementReviewHeld review =>
                 unit with { ManagementReviews = [.. unit.ManagementReviews, review.HeldOn] },
@@ -270,13 +279,17 @@ public sealed record Unit
             }),
             NonconformityClosed closed =>
                 unit.WithNonconformity(closed.NonconformityId, n => n with { ClosedOn = closed.ClosedOn }),
-            AnnualReportSubmitted report =>
-                unit.WithYear(report.Year, year => year with { ReportSubmittedOn = report.SubmittedOn }),
-            InspectionRecorded inspection =>
-                unit.WithYear(inspection.Year, year => year with { Inspection = inspection }),
-            CorrectiveActionsReported reported =>
-                unit.WithYear(reported.Year, year => year with { CorrectiveActionsReportedOn = reported.ReportedOn }),
-            UnitListed listed => unit.WithYear(listed.Year, year => year with { ListedOn = listed.ListedOn }),
+            AnnualReportSubmitted report => unit.WithYear(report.Year, year => year with
+            {
+                ReportSubmittedOn = Earliest(year.ReportSubmittedOn, report.SubmittedOn),
+            }),
+            InspectionRecorded inspection => unit.WithYear(inspection.Year, year => year.WithInspection(inspection)),
+            CorrectiveActionsReported reported => unit.WithYear(reported.Year, year => year with
+            {
+                CorrectiveActionsReportedOn = Earliest(year.CorrectiveActionsReportedOn, reported.ReportedOn),
+            }),
+            UnitListed listed =>
+                unit.WithYear(listed.Year, year => year with { ListedOn = Earliest(year.ListedOn, listed.ListedOn) }),
             ScopeChanged change => unit with { ScopeChanges = [.. unit.ScopeChanges, change] },
             UnitMerged merged => unit with { Merger = merged },
             UnitSplit split => unit with { Split = split },
@@ -304,6 +317,8 @@ public sealed record Unit
         District = changed.DistrictOn(DateOnly.MaxValue),
     };
 
+    private static DateOnly Earliest(DateOnly? recorded, DateOnly day) => recorded < day ? recorded.Value : day;
+
     private Unit WithYear(int year, Func<UnitYear, UnitYear> change) =>
         this with { Years = new Dictionary<int, UnitYear>(Years) { [year] = change(Year(year)) } };
 
@@ -318,7 +333,27 @@ public sealed record UnitYear
     public DateOnly? QualityObjectivesOn { get; init; }
     public DateOnly? MaintenancePlanOn { get; init; }
     public DateOnly? ReportSubmittedOn { get; init; }
+
+    /// <summary>The year's verdict in force after every inspection recorded: the latest by date (of two on one day,
+    /// the one recorded later).</summary>
     public InspectionRecorded? Inspection { get; init; }
+
+    /// <summary>Every inspection recorded for the year, in the order recorded (a failed one and the passed one after
+    /// it), so that the verdict in force on any day is known (<see cref="InspectionOn"/>). A state stored before they
+    /// were kept has none, only its <see cref="Inspection"/>.</summary>
+    public IReadOnlyList<InspectionRecorded> Inspections { get; init; } = [];
+
+    /// <summary>The verdict in force on <paramref name="day"/>: the latest inspection dated by then.</summary>
+    public InspectionRecorded? InspectionOn(DateOnly day) =>
+        (Inspections.Count == 0 && Inspection is { } stored ? [stored] : Inspections)
+        .Where(i => i.InspectedOn <= day).OrderBy(i => i.InspectedOn).LastOrDefault();
+
+    public UnitYear WithInspection(InspectionRecorded inspection)
+    {
+        var recorded = Inspections.Count == 0 && Inspection is { } stored ? [stored] : Inspections;
+        var all = recorded.Append(inspection).ToList();
+        return this with { Inspections = all, Inspection = all.OrderBy(i => i.InspectedOn).Last() };
+    }
     public DateOnly? CorrectiveActionsReportedOn { get; init; }
     /// <summary>The day a report table of the year listed the unit, where nothing else said it existed then.</summary>
     public DateOnly? ListedOn { get; init; }
