@@ -340,15 +340,14 @@ public sealed class ReportImporter(
             var unit = states[row.UnitCode];
             if (unit is not null && (unit.Level != row.Level || !InRowsProvince(unit, row)))
             {
-                var recorded = $"a {Vocabulary.Levels[unit.Level].Value} of {unit.ProvinceOn(row.StepDate)}";
-                var reported = $"a {Vocabulary.Levels[row.Level].Value} of {row.Province}";
-                errors.Add(new ImportError(line, "unit_code",
-                    $"Unit {row.UnitCode} is recorded as {recorded}, not {reported}."));
+                errors.Add(new ImportError(line, "unit_code", OtherLevelOrProvince(unit, row)));
                 continue;
             }
-            if (unit is not null && ReportRowDecider.Contradiction(unit, row) is var (column, message))
+            if (unit is not null && ReportRowDecider.Contradiction(unit, row) is { } contradiction)
             {
-                errors.Add(new ImportError(line, column, message));
+                errors.Add(new ImportError(line, contradiction.Column, contradiction.RecordedBy is null
+                    ? contradiction.Message
+                    : contradiction.Message + " " + HowRestructuringsAreRecorded));
                 continue;
             }
             switch (ReportRowDecider.Decide(unit, row, clock.Today, book))
@@ -386,6 +385,12 @@ public sealed class ReportImporter(
         return (created, appended);
     }
 
+    /// <summary>Where a change an import refuses is recorded: one restructuring through the API, or the province's
+    /// restructuring tables as they are published (one row per unit), before the report table again.</summary>
+    public const string HowRestructuringsAreRecorded = "Record it with POST /api/restructurings, or import the "
+        + "restructuring table (one row per unit and change) with POST /api/restructurings/import; then import this "
+        + "file again.";
+
     /// <summary>An imported event says where it came from and that its business date is the report's date.</summary>
     private static object Stamped(IDocumentSession session, object data, string fileName, int line)
     {
@@ -394,6 +399,26 @@ public sealed class ReportImporter(
         e.SetHeader("import-line", line);
         e.SetHeader("business-date", "report-date");
         return e;
+    }
+
+    /// <summary>Why a row's level or province is not the recorded unit's. A row dated before the province the unit
+    /// was recorded in became part of the row's (a Bắc Kạn department listed under Thái Nguyên on 30 June 2025, its
+    /// last day) is told that the merger came later and what the row names instead.</summary>
+    private static string OtherLevelOrProvince(Unit unit, ReportRow row)
+    {
+        var on = row.StepDate;
+        var level = Vocabulary.Levels[unit.Level].Value;
+        var province = unit.ProvinceOn(on);
+        if (unit.Level == row.Level && Provinces.Ending(province) is var (successor, from, merged) && on < from
+            && Provinces.On(successor, from) == Provinces.On(row.Province, from))
+        {
+            var became = merged ? "became part of" : "became";
+            return $"On {on:yyyy-MM-dd} unit {row.UnitCode} was still a {level} of {province}, which {became} "
+                + $"{Provinces.On(successor, from)} from {from:yyyy-MM-dd}: a row dated before then names its province "
+                + $"as it was, \"{province}\".";
+        }
+        return $"Unit {row.UnitCode} is recorded as a {level} of {province}, not a "
+            + $"{Vocabulary.Levels[row.Level].Value} of {row.Province}.";
     }
 
     /// <summary>Whether the row's province is the one <paramref name="unit"/> counts under on the row's date (its

@@ -44,37 +44,39 @@ public static class ReportRowDecider
         return new Accepted(events, warnings.Distinct().ToList());
     }
 
-    /// <summary>What a row says of a recorded unit that differs from the record, as (column, why), or null. An import
-    /// adds what is not on record; it does not change what is: a unit's name or district on the row's date (a rename
-    /// or transfer is a restructuring), its parent, or the year's inspection verdict. Left silently, such a correction
-    /// would be half applied (the new marks recorded, the verdict and the name not). A mark the row lacks is no
-    /// contradiction: the ledger may know more than a report.</summary>
-    public static (string Column, string Message)? Contradiction(Unit unit, ReportRow row)
+    /// <summary>What a row says of a recorded unit that differs from the record, or null. An import adds what is not
+    /// on record; it does not change what is: a unit's name or district on the row's date (a rename or transfer is a
+    /// restructuring), its parent, or the year's inspection verdict. Left silently, such a correction would be half
+    /// applied (the new marks recorded, the verdict and the name not). A mark the row lacks is no contradiction: the
+    /// ledger may know more than a report.</summary>
+    public static RowContradiction? Contradiction(Unit unit, ReportRow row)
     {
         var on = row.StepDate;
         if (!SameText(unit.NameOn(on), row.UnitName))
         {
-            return ("unit_name", $"Unit {row.UnitCode} is recorded as '{unit.NameOn(on)}' on {on:yyyy-MM-dd}, not "
-                + $"'{row.UnitName}': a new name is recorded by a rename (POST /api/restructurings).");
+            return new("unit_name", $"Unit {row.UnitCode} is recorded as '{unit.NameOn(on)}' on {on:yyyy-MM-dd}, "
+                + $"not '{row.UnitName}': a new name is recorded by a restructuring, a rename.",
+                RestructuringKind.Rename);
         }
         if (row.District is not null && unit.DistrictOn(on) is { } district
             && !DistrictNames.Same(district, row.District))
         {
-            return ("district", $"Unit {row.UnitCode} is recorded in '{district}' on {on:yyyy-MM-dd}, not "
-                + $"'{row.District}': a move is recorded by a transfer (POST /api/restructurings).");
+            return new("district", $"Unit {row.UnitCode} is recorded in '{district}' on {on:yyyy-MM-dd}, not "
+                + $"'{row.District}': a move is recorded by a restructuring, a transfer.", RestructuringKind.Transfer);
         }
         if (row.ParentCode is { } parent && unit.ParentCodeOn(on) is { } recordedParent
             && !string.Equals(parent, recordedParent, StringComparison.OrdinalIgnoreCase))
         {
-            return ("parent_code", $"Unit {row.UnitCode} is recorded under {recordedParent} on {on:yyyy-MM-dd}, not "
-                + $"{parent}: a new parent is recorded by a transfer (POST /api/restructurings).");
+            return new("parent_code", $"Unit {row.UnitCode} is recorded under {recordedParent} on {on:yyyy-MM-dd}, "
+                + $"not {parent}: a new parent is recorded by a restructuring, a transfer.",
+                RestructuringKind.Transfer);
         }
         if (row.Inspection is { } verdict && unit.Year(row.Year).Inspection is { } recorded
             && recorded.Result != verdict)
         {
-            return ("inspection", $"The {row.Year} inspection of {row.UnitCode} is recorded as "
+            return new("inspection", $"The {row.Year} inspection of {row.UnitCode} is recorded as "
                 + $"'{Vocabulary.Inspections[recorded.Result].Value}', not "
-                + $"'{Vocabulary.Inspections[verdict].Value}'.");
+                + $"'{Vocabulary.Inspections[verdict].Value}'.", null);
         }
         return null;
     }
@@ -144,3 +146,8 @@ public static class ReportRowDecider
             yield return new RecordInspection(row.Year, on, OnSite: false, result, null, null);
     }
 }
+
+/// <summary>What a row says that differs from the record: the <paramref name="Column"/> that says it, why, and the
+/// kind of restructuring that records such a change (null: none does, the record stands), so that whoever reads the
+/// refusal is told how the change is recorded where it can be.</summary>
+public sealed record RowContradiction(string Column, string Message, RestructuringKind? RecordedBy);
