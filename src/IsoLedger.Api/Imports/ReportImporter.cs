@@ -194,6 +194,8 @@ public sealed class ReportImporter(
             var parser = ReportRowParser.FromHeader(header, errors);
             if (parser is null) return new(null, errors.Take(MaxErrors).ToList());
 
+            // The districts' renames recorded, which a row's district and its unit follow.
+            var districts = DistrictHistory.None;
             // The check pass decides in file order, so that the bad rows are listed in it.
             var window = new List<Pending>();
             var windowRows = write is null ? BatchRows : WindowRows;
@@ -205,7 +207,7 @@ public sealed class ReportImporter(
                     if (write is not null && errors.Count > 0) break;
                     progress.Line = batch.Count > 0 ? batch[0].Line : progress.Line;
                     var (batchCreated, batchAppended) =
-                        await Decide(batch, states, book, fileName, write, errors, cancellation);
+                        await Decide(batch, states, book, districts, fileName, write, errors, cancellation);
                     created += batchCreated;
                     appended += batchAppended;
                     if (write is null) continue;
@@ -231,6 +233,8 @@ public sealed class ReportImporter(
                 }
                 // Both passes spell the districts alike: the recorded spellings are the same, and so is the file.
                 spellings = await DistrictSpellings.Recorded(query, cancellation);
+                districts = DistrictHistory.Of(await query.Query<Unit>()
+                    .Where(u => u.Level == UnitLevel.District && u.Transfers.Any()).ToListAsync(cancellation));
             }
             while (reader.Read() is { } record && errors.Count < MaxErrors)
             {
@@ -238,6 +242,11 @@ public sealed class ReportImporter(
                 progress.Rows = ++rows;
                 if (parser.Parse(record, clock.Today, book, errors) is not { } parsed) continue;
                 var row = spellings.Spelled(parsed);
+                // A row that writes a district under its name before a recorded rename means the district as then
+                // named (a commune of 2016 listed under "Thị xã Sông Công", a thành phố from 2015).
+                if (row.District is { } written
+                    && districts.NameOn(row.Province, written, row.StepDate) is var current && current != written)
+                    row = row with { District = current };
                 if (write is null && !codes.TryAdd(row.UnitCode, row.UnitCode) && codes[row.UnitCode] is var code
                     && code != row.UnitCode)
                 {
@@ -301,14 +310,14 @@ public sealed class ReportImporter(
     /// write: the database then refuses the batch, and it is decided again on the units as they are now — what the
     /// command recorded is skipped, as when the file is imported again.</summary>
     private async Task<(int Created, int Appended)> Decide(
-        List<Pending> batch, Dictionary<string, Unit?> states, RuleBook book, string fileName, Writer? write,
-        List<ImportError> errors, CancellationToken cancellation)
+        List<Pending> batch, Dictionary<string, Unit?> states, RuleBook book, DistrictHistory districts,
+        string fileName, Writer? write, List<ImportError> errors, CancellationToken cancellation)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await DecideOnce(batch, states, book, fileName, write, errors, cancellation);
+                return await DecideOnce(batch, states, book, districts, fileName, write, errors, cancellation);
             }
             catch (Exception e) when (write is not null && VersionedWrites.IsConcurrencyConflict(e))
             {
@@ -323,8 +332,8 @@ public sealed class ReportImporter(
     }
 
     private async Task<(int Created, int Appended)> DecideOnce(
-        List<Pending> batch, Dictionary<string, Unit?> states, RuleBook book, string fileName, Writer? write,
-        List<ImportError> errors, CancellationToken cancellation)
+        List<Pending> batch, Dictionary<string, Unit?> states, RuleBook book, DistrictHistory districts,
+        string fileName, Writer? write, List<ImportError> errors, CancellationToken cancellation)
     {
         if (batch.Count == 0) return (0, 0);
         await using var session = store.LightweightSession();
@@ -343,14 +352,14 @@ public sealed class ReportImporter(
                 errors.Add(new ImportError(line, "unit_code", OtherLevelOrProvince(unit, row)));
                 continue;
             }
-            if (unit is not null && ReportRowDecider.Contradiction(unit, row) is { } contradiction)
+            if (unit is not null && ReportRowDecider.Contradiction(unit, row, districts) is { } contradiction)
             {
                 errors.Add(new ImportError(line, contradiction.Column, contradiction.RecordedBy is null
                     ? contradiction.Message
                     : contradiction.Message + " " + HowRestructuringsAreRecorded));
                 continue;
             }
-            switch (ReportRowDecider.Decide(unit, row, clock.Today, book))
+            switch (ReportRowDecider.Decide(unit, row, clock.Today, book, districts))
             {
                 case Rejected rejected:
                     errors.Add(new ImportError(line, null,
