@@ -31,6 +31,42 @@ public class MergedProvinceImportTests(ApiFixture api) : IClassFixture<ApiFixtur
     }
 
     [Fact]
+    public async Task A_row_of_a_merged_province_s_unit_dated_before_the_merger_is_told_what_the_province_was()
+    {
+        await Import("Bắc Kạn,MP-BK-SO-KH,Sở Khoa học và Công nghệ,department,,,2024,2024-11-15,x,2015,,x,x,x,,,,,")
+            .Expect(200);
+
+        // Its last day before Bắc Kạn became part of Thái Nguyên, in Thái Nguyên's 2025 table.
+        var refused = await Import(
+            "Thái Nguyên,MP-BK-SO-KH,Sở Khoa học và Công nghệ,department,,,2025,30/06/2025,x,2015,,x,x,,,,,,")
+            .Expect(422);
+
+        var reason = (string?)refused.Json["errors"]![0]!["reason"];
+        Assert.Contains("On 2025-06-30 unit MP-BK-SO-KH was still a department of Bắc Kạn", reason);
+        Assert.Contains("became part of Thái Nguyên from 2025-07-01", reason);
+        Assert.Contains("names its province as it was, \"Bắc Kạn\"", reason);
+        await Import("Bắc Kạn,MP-BK-SO-KH,Sở Khoa học và Công nghệ,department,,,2025,30/06/2025,x,2015,,x,x,,,,,,")
+            .Expect(200);
+    }
+
+    [Fact]
+    public async Task A_rename_or_a_move_refused_says_how_a_restructuring_is_recorded_and_imported()
+    {
+        await Import("Lạng Sơn,MP-LS-SO-NV,Sở Nội vụ,department,,,2020,2020-11-15,x,2015,,,,,,,,,",
+            "Lạng Sơn,MP-LS-X-1,UBND Xã Một,commune,Cao Lộc,,2020,2020-11-15,x,2015,,,,,,,,,").Expect(200);
+
+        var refused = await Import(
+            "Lạng Sơn,MP-LS-SO-NV,Sở Nội vụ mới,department,,,2021,2021-11-15,x,2015,,,,,,,,,",
+            "Lạng Sơn,MP-LS-X-1,UBND Xã Một,commune,Lộc Bình,,2021,2021-11-15,x,2015,,,,,,,,,").Expect(422);
+
+        var reasons = refused.Json["errors"]!.AsArray().Select(e => (string?)e!["reason"]).ToList();
+        Assert.Equal(2, reasons.Count);
+        Assert.All(reasons, reason => Assert.Contains("POST /api/restructurings/import", reason));
+        Assert.Contains("a rename", reasons[0]);
+        Assert.Contains("a transfer", reasons[1]);
+    }
+
+    [Fact]
     public async Task The_unit_formed_by_a_merger_takes_the_name_of_the_units_it_replaced_in_the_same_table()
     {
         await Import("Quảng Trị,MP-SO-TC-A,Sở Tài chính X,department,,,2024,2024-11-15,x,2015,,x,x,x,x,x,x,x,")

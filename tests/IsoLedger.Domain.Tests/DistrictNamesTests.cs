@@ -22,4 +22,23 @@ public class DistrictNamesTests
     [InlineData("TP. Hà Tĩnh", "Thị xã Hà Tĩnh")]
     [InlineData("Huyện Tpx", "Tx")]
     public void Different_districts_stay_apart(string a, string b) => Assert.False(DistrictNames.Same(a, b));
+
+    [Theory]
+    [InlineData("Thị xã Sông Công", "UBND thành phố Sông Công", "Thành phố Sông Công")]
+    [InlineData("TX. Sông Công", "Ủy ban nhân dân TP Sông Công", "Thành phố Sông Công")]
+    [InlineData("Huyện Phổ Yên", "UBND thị xã Phổ Yên", "Thị xã Phổ Yên")]
+    [InlineData("Phổ Yên", "UBND Thị Xã PHỔ YÊN", "Thị xã Phổ Yên")]
+    [InlineData("Thị xã Phổ Yên", "UBND TP.Phổ Yên", "Thành phố Phổ Yên")]
+    public void A_district_unit_renamed_to_another_kind_of_one_proper_name_renames_its_district(
+        string district, string unitName, string renamed) =>
+        Assert.Equal(renamed, DistrictNames.RenamedAs(district, unitName));
+
+    [Theory]
+    [InlineData("Thị xã Sông Công", "UBND thị xã Sông Công")]
+    [InlineData("Thị xã Sông Công", "UBND thành phố Phổ Yên")]
+    [InlineData("Thị xã Sông Công", "Thành phố Sông Công")]
+    [InlineData("Thị xã Sông Công", "UBND Sông Công")]
+    [InlineData("Sông Công", "Sở Nội vụ")]
+    public void Any_other_rename_leaves_the_district_as_it_is(string district, string unitName) =>
+        Assert.Null(DistrictNames.RenamedAs(district, unitName));
 }

@@ -257,4 +257,44 @@ public class RestructuringRuleTests
         Rejected(On(later, MergeInto(["QT-HUYEN-HL"], "QT-A")),
             Rules.LevelEnded, "QT-HUYEN-HL", District("QT-HUYEN-HL"), Commune("QT-A"));
     }
+
+    [Fact]
+    public void A_district_renamed_to_another_kind_carries_the_units_in_it_that_day_to_its_new_name()
+    {
+        var on = new DateOnly(2015, 7, 1);
+        Unit InSongCong(string code, UnitLevel level, DateOnly registered, string district = "Thị xã Sông Công") =>
+            UnitDecider.Replay([new UnitRegistered(code, $"UBND {code}", level, "Thái Nguyên", district, null,
+                registered)])!;
+        var district = UnitDecider.Replay([new UnitRegistered(
+            "SC", "UBND thị xã Sông Công", UnitLevel.District, "Thái Nguyên", "Thị xã Sông Công", null,
+            new DateOnly(2010, 1, 1))])!;
+        Unit[] units =
+        [
+            district,
+            InSongCong("SC-1", UnitLevel.Commune, new DateOnly(2010, 1, 1)),
+            InSongCong("SC-2", UnitLevel.Commune, new DateOnly(2010, 1, 1), "TX. Sông Công"),
+            InSongCong("LATER", UnitLevel.Commune, new DateOnly(2016, 1, 1)),
+            InSongCong("OTHER", UnitLevel.Commune, new DateOnly(2010, 1, 1), "Đồng Hỷ"),
+        ];
+        var states = units.ToDictionary(u => u.Code, u => (Unit?)u, StringComparer.Ordinal);
+        var rename = new RestructureUnits(Id, Decision, on,
+            [new RestructuringPart(RestructuringKind.Rename, ["SC"], [], Name: "UBND thành phố Sông Công")]);
+
+        var carried = rename.CarryingDistricts(states);
+
+        var transfer = Assert.Single(carried.Parts, p => p.Kind == RestructuringKind.Transfer);
+        Assert.Equal(["SC", "SC-1", "SC-2"], transfer.From);
+        Assert.Equal("Thành phố Sông Công", transfer.District);
+        var accepted = Assert.IsType<RestructuringAccepted>(carried.Decide(states, Today));
+        var commune = accepted.Events["SC-1"].Aggregate(units[1], (u, e) => Unit.Evolve(u, e)!);
+        Assert.Equal("Thị xã Sông Công", commune.DistrictOn(on.AddDays(-1)));
+        Assert.Equal("Thành phố Sông Công", commune.DistrictOn(on));
+        // Recorded, the act carries nothing more; a plain rename carries nothing.
+        var recorded = states.ToDictionary(s => s.Key, s => accepted.Events.TryGetValue(s.Key, out var events)
+            ? events.Aggregate(s.Value, Unit.Evolve) : s.Value, StringComparer.Ordinal);
+        Assert.Same(rename, rename.CarryingDistricts(recorded));
+        var plain = new RestructureUnits(Id, Decision, on,
+            [new RestructuringPart(RestructuringKind.Rename, ["SC"], [], Name: "UBND thị xã Sông Công mới")]);
+        Assert.Same(plain, plain.CarryingDistricts(states));
+    }
 }

@@ -196,6 +196,8 @@ public sealed class ReportImporter(
             var parser = ReportRowParser.FromHeader(header, errors);
             if (parser is null) return new(null, errors.Take(MaxErrors).ToList());
 
+            // The districts' renames recorded, which a row's district and its unit follow.
+            var districts = DistrictHistory.None;
             // The check pass decides in file order, so that the bad rows are listed in it.
             var window = new List<Pending>();
             var windowRows = write is null ? BatchRows : WindowRows;
@@ -207,7 +209,7 @@ public sealed class ReportImporter(
                     if (write is not null && errors.Count > 0) break;
                     progress.Line = batch.Count > 0 ? batch[0].Line : progress.Line;
                     var (batchCreated, batchAppended) =
-                        await Decide(batch, states, book, fileName, write, parents, errors, cancellation);
+                        await Decide(batch, states, book, districts, fileName, write, parents, errors, cancellation);
                     created += batchCreated;
                     appended += batchAppended;
                     if (write is null) continue;
@@ -233,6 +235,8 @@ public sealed class ReportImporter(
                 }
                 // Both passes spell the districts alike: the recorded spellings are the same, and so is the file.
                 spellings = await DistrictSpellings.Recorded(query, cancellation);
+                districts = DistrictHistory.Of(await query.Query<Unit>()
+                    .Where(u => u.Level == UnitLevel.District && u.Transfers.Any()).ToListAsync(cancellation));
             }
             while (reader.Read() is { } record && errors.Count < MaxErrors)
             {
@@ -240,6 +244,11 @@ public sealed class ReportImporter(
                 progress.Rows = ++rows;
                 if (parser.Parse(record, clock.Today, book, errors) is not { } parsed) continue;
                 var row = spellings.Spelled(parsed);
+                // A row that writes a district under its name before a recorded rename means the district as then
+                // named (a commune of 2016 listed under "Thị xã Sông Công", a thành phố from 2015).
+                if (row.District is { } written
+                    && districts.NameOn(row.Province, written, row.StepDate) is var current && current != written)
+                    row = row with { District = current };
                 if (write is null && !codes.TryAdd(row.UnitCode, row.UnitCode) && codes[row.UnitCode] is var code
                     && code != row.UnitCode)
                 {
@@ -305,14 +314,16 @@ public sealed class ReportImporter(
     /// write: the database then refuses the batch, and it is decided again on the units as they are now — what the
     /// command recorded is skipped, as when the file is imported again.</summary>
     private async Task<(int Created, int Appended)> Decide(
-        List<Pending> batch, Dictionary<string, Unit?> states, RuleBook book, string fileName, Writer? write,
-        ReportParents? parents, List<ImportError> errors, CancellationToken cancellation)
+        List<Pending> batch, Dictionary<string, Unit?> states, RuleBook book, DistrictHistory districts,
+        string fileName, Writer? write, ReportParents? parents, List<ImportError> errors,
+        CancellationToken cancellation)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await DecideOnce(batch, states, book, fileName, write, parents, errors, cancellation);
+                return await DecideOnce(
+                    batch, states, book, districts, fileName, write, parents, errors, cancellation);
             }
             catch (Exception e) when (write is not null && VersionedWrites.IsConcurrencyConflict(e))
             {
@@ -327,8 +338,9 @@ public sealed class ReportImporter(
     }
 
     private async Task<(int Created, int Appended)> DecideOnce(
-        List<Pending> batch, Dictionary<string, Unit?> states, RuleBook book, string fileName, Writer? write,
-        ReportParents? parents, List<ImportError> errors, CancellationToken cancellation)
+        List<Pending> batch, Dictionary<string, Unit?> states, RuleBook book, DistrictHistory districts,
+        string fileName, Writer? write, ReportParents? parents, List<ImportError> errors,
+        CancellationToken cancellation)
     {
         if (batch.Count == 0) return (0, 0);
         await using var session = store.LightweightSession();
@@ -344,19 +356,18 @@ public sealed class ReportImporter(
             var unit = states[row.UnitCode];
             if (unit is not null && (unit.Level != row.Level || !InRowsProvince(unit, row)))
             {
-                var recorded = $"a {Vocabulary.Levels[unit.Level].Value} of {unit.ProvinceOn(row.StepDate)}";
-                var reported = $"a {Vocabulary.Levels[row.Level].Value} of {row.Province}";
-                errors.Add(new ImportError(line, "unit_code",
-                    $"Unit {row.UnitCode} is recorded as {recorded}, not {reported}."));
+                errors.Add(new ImportError(line, "unit_code", OtherLevelOrProvince(unit, row)));
                 continue;
             }
-            if (unit is not null && ReportRowDecider.Contradiction(unit, row) is var (column, message))
+            if (unit is not null && ReportRowDecider.Contradiction(unit, row, districts) is { } contradiction)
             {
-                errors.Add(new ImportError(line, column, message));
+                errors.Add(new ImportError(line, contradiction.Column, contradiction.RecordedBy is null
+                    ? contradiction.Message
+                    : contradiction.Message + " " + HowRestructuringsAreRecorded));
                 continue;
             }
             parents?.Note(line, row, unit);
-            switch (ReportRowDecider.Decide(unit, row, clock.Today, book))
+            switch (ReportRowDecider.Decide(unit, row, clock.Today, book, districts))
             {
                 case Rejected rejected:
                     errors.Add(new ImportError(line, null,
@@ -391,6 +402,12 @@ public sealed class ReportImporter(
         return (created, appended);
     }
 
+    /// <summary>Where a change an import refuses is recorded: one restructuring through the API, or the province's
+    /// restructuring tables as they are published (one row per unit), before the report table again.</summary>
+    public const string HowRestructuringsAreRecorded = "Record it with POST /api/restructurings, or import the "
+        + "restructuring table (one row per unit and change) with POST /api/restructurings/import; then import this "
+        + "file again.";
+
     /// <summary>An imported event says where it came from and that its business date is the report's date.</summary>
     private static object Stamped(IDocumentSession session, object data, string fileName, int line)
     {
@@ -399,6 +416,26 @@ public sealed class ReportImporter(
         e.SetHeader("import-line", line);
         e.SetHeader("business-date", "report-date");
         return e;
+    }
+
+    /// <summary>Why a row's level or province is not the recorded unit's. A row dated before the province the unit
+    /// was recorded in became part of the row's (a Bắc Kạn department listed under Thái Nguyên on 30 June 2025, its
+    /// last day) is told that the merger came later and what the row names instead.</summary>
+    private static string OtherLevelOrProvince(Unit unit, ReportRow row)
+    {
+        var on = row.StepDate;
+        var level = Vocabulary.Levels[unit.Level].Value;
+        var province = unit.ProvinceOn(on);
+        if (unit.Level == row.Level && Provinces.Ending(province) is var (successor, from, merged) && on < from
+            && Provinces.On(successor, from) == Provinces.On(row.Province, from))
+        {
+            var became = merged ? "became part of" : "became";
+            return $"On {on:yyyy-MM-dd} unit {row.UnitCode} was still a {level} of {province}, which {became} "
+                + $"{Provinces.On(successor, from)} from {from:yyyy-MM-dd}: a row dated before then names its province "
+                + $"as it was, \"{province}\".";
+        }
+        return $"Unit {row.UnitCode} is recorded as a {level} of {province}, not a "
+            + $"{Vocabulary.Levels[row.Level].Value} of {row.Province}.";
     }
 
     /// <summary>Whether the row's province is the one <paramref name="unit"/> counts under on the row's date (its

@@ -52,32 +52,38 @@ public sealed record ProvinceReport(
         var earlier = communes.Where(r => FirstDeclared(r) < yearBegan).ToList();
         var newer = communes.Where(r => FirstDeclared(r) >= yearBegan).ToList();
 
+        // The headline figures count the units that exist on the day judged, as a report written then does: a unit
+        // that ended within the year (a commune merged away on 1 July 2025, a district body when the level ended) is
+        // listed in its appendix, dated its last day, but could not report for the year nor be converting at its end,
+        // and counted it made a merged province's 2025 report say that none of its earlier communes had reported.
+        List<AnnualRow> Existing(List<AnnualRow> rows) => [.. rows.Where(r => byCode[r.Code].ExistsOn(judgedOn))];
+        var (bodiesThen, earlierThen, newerThen) = (Existing(bodies), Existing(earlier), Existing(newer));
         bool Moving(AnnualRow row) => StandingOf(row) is Standing.Converting or Standing.Converted;
         List<Headline> bodyHeadlines =
         [
-            Headline.Counting("reported", bodies, r => r.ReportSubmitted),
-            Headline.Counting("notReported", bodies, r => !r.ReportSubmitted),
-            Headline.Counting("convertedOrConverting", bodies, Moving),
-            .. bodies.GroupBy(r => r.Level).Select(g =>
+            Headline.Counting("reported", bodiesThen, r => r.ReportSubmitted),
+            Headline.Counting("notReported", bodiesThen, r => !r.ReportSubmitted),
+            Headline.Counting("convertedOrConverting", bodiesThen, Moving),
+            .. bodiesThen.GroupBy(r => r.Level).Select(g =>
                 Headline.Counting("levelConvertedOrConverting", g.ToList(), Moving, g.Key)),
-            Headline.Counting("on2008", bodies, r => StandingOf(r) == Standing.On2008),
+            Headline.Counting("on2008", bodiesThen, r => StandingOf(r) == Standing.On2008),
         ];
         List<Headline> earlierHeadlines =
         [
-            Headline.Counting("reported", earlier, r => r.ReportSubmitted),
-            Headline.Counting("notReported", earlier, r => !r.ReportSubmitted),
+            Headline.Counting("reported", earlierThen, r => r.ReportSubmitted),
+            Headline.Counting("notReported", earlierThen, r => !r.ReportSubmitted),
         ];
         List<Headline> newHeadlines =
         [
-            Headline.Counting("steeringBoard", newer,
+            Headline.Counting("steeringBoard", newerThen,
                 r => byCode[r.Code].SteeringBoards.Any(b => b.FormedOn <= judgedOn)),
-            Headline.Counting("documentation", newer,
+            Headline.Counting("documentation", newerThen,
                 r => byCode[r.Code].Documentation.Any(d => d.IssuedOn <= judgedOn)),
-            Headline.Counting("declared", newer, r => r.Declared),
-            Headline.Counting("internalAudit", newer, r => r.InternalAudit),
-            Headline.Counting("correctiveActions", newer, r => r.CorrectiveActions),
-            Headline.Counting("managementReview", newer, r => r.ManagementReview),
-            Headline.Counting("passed", newer, r => r.Inspection == InspectionResult.Passed),
+            Headline.Counting("declared", newerThen, r => r.Declared),
+            Headline.Counting("internalAudit", newerThen, r => r.InternalAudit),
+            Headline.Counting("correctiveActions", newerThen, r => r.CorrectiveActions),
+            Headline.Counting("managementReview", newerThen, r => r.ManagementReview),
+            Headline.Counting("passed", newerThen, r => r.Inspection == InspectionResult.Passed),
         ];
         return new(province, year, judgedOn,
         [

@@ -81,8 +81,10 @@ public static class RestructuringWriter
 
             // The key's earlier answer is looked for again under the locks: a retry racing its first try waits for
             // it there and answers what it answered (it had found the units merged by it: 409).
+            // A district's rename carries its units: they are locked and loaded with the units the acts name.
+            var followers = await DistrictFollowers.Of(session, commands, cancellation);
             var (states, answered, _) = await http.RequestServices.GetRequiredService<UnitLocks>().LockAndLoad(
-                session, commands.SelectMany(c => c.Codes), _ => null,
+                session, commands.SelectMany(c => c.Codes).Concat(followers), _ => null,
                 idempotency is null ? [] : [idempotency.Id], cancellation);
             if (idempotency is not null && answered.TryGetValue(idempotency.Id, out var first))
                 return first.Replay(idempotency.Fingerprint);
@@ -97,8 +99,11 @@ public static class RestructuringWriter
 
             var appended = new Dictionary<string, List<object>>(StringComparer.Ordinal);
             var restructurings = new List<Restructuring>();
-            foreach (var given in commands)
+            foreach (var asked in commands)
             {
+                // Carried before the recorded parts are left out: an act imported again carries the units recorded in
+                // the old district since.
+                var given = asked.CarryingDistricts(states);
                 var command = options.SkipRecordedParts
                     ? given with { Parts = [.. given.Parts.Where(p => !p.IsRecordedIn(states, given.EffectiveOn))] }
                     : given;

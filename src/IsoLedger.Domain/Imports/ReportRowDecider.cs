@@ -7,7 +7,11 @@ namespace IsoLedger.Domain.Imports;
 /// them in order through <see cref="UnitDecider"/>: importing the same row again decides nothing new.</summary>
 public static class ReportRowDecider
 {
-    public static Decision Decide(Unit? unit, ReportRow row, DateOnly today, RuleBook rules)
+    /// <summary>The row's events on <paramref name="unit"/> (null: not recorded yet). A unit in a district renamed
+    /// after the row's date that does not show the rename yet (recorded after it, from an earlier year's table) is
+    /// carried to the district's new name on the rename's day (<see cref="DistrictHistory.Carried"/>).</summary>
+    public static Decision Decide(
+        Unit? unit, ReportRow row, DateOnly today, RuleBook rules, DistrictHistory? districts = null)
     {
         var events = new List<object>();
         var warnings = new List<Rule>();
@@ -21,6 +25,11 @@ public static class ReportRowDecider
             if (decision is not Accepted registered) return decision;
             events.AddRange(registered.Events);
             unit = UnitDecider.Replay(events)!;
+        }
+        foreach (var transfer in (districts ?? DistrictHistory.None).Carried(unit))
+        {
+            events.Add(transfer);
+            unit = Unit.Evolve(unit, transfer)!;
         }
 
         var commands = Commands(unit, row, rules).ToList();
@@ -44,37 +53,57 @@ public static class ReportRowDecider
         return new Accepted(events, warnings.Distinct().ToList());
     }
 
-    /// <summary>What a row says of a recorded unit that differs from the record, as (column, why), or null. An import
-    /// adds what is not on record; it does not change what is: a unit's name or district on the row's date (a rename
-    /// or transfer is a restructuring), its parent, or the year's inspection verdict. Left silently, such a correction
-    /// would be half applied (the new marks recorded, the verdict and the name not). A mark the row lacks is no
-    /// contradiction: the ledger may know more than a report.</summary>
-    public static (string Column, string Message)? Contradiction(Unit unit, ReportRow row)
+    /// <summary>What a row says of a recorded unit that differs from the record, or null. An import adds what is not
+    /// on record; it does not change what is: a unit's name or district on the row's date (a rename or transfer is a
+    /// restructuring), its parent, or the year's inspection verdict. Left silently, such a correction would be half
+    /// applied (the new marks recorded, the verdict and the name not). A mark the row lacks is no contradiction: the
+    /// ledger may know more than a report.</summary>
+    public static RowContradiction? Contradiction(Unit unit, ReportRow row, DistrictHistory? districts = null)
     {
         var on = row.StepDate;
+        districts ??= DistrictHistory.None;
+        unit = districts.Followed(unit);
         if (!SameText(unit.NameOn(on), row.UnitName))
         {
-            return ("unit_name", $"Unit {row.UnitCode} is recorded as '{unit.NameOn(on)}' on {on:yyyy-MM-dd}, not "
-                + $"'{row.UnitName}': a new name is recorded by a rename (POST /api/restructurings).");
+            var recordedName = $"Unit {row.UnitCode} is recorded as '{unit.NameOn(on)}' on {on:yyyy-MM-dd}, not "
+                + $"'{row.UnitName}'";
+            var own = unit.Level == UnitLevel.District ? DistrictNames.OfDistrictUnit(unit, on) : null;
+            if (own is not null && DistrictNames.RenamedAs(own, row.UnitName) is { } renamed)
+            {
+                return new("unit_name", $"{recordedName}: '{own}' became '{renamed}', the same district under "
+                    + $"another kind, which is recorded once, by a restructuring renaming {row.UnitCode} to "
+                    + $"'{row.UnitName}' from the day it took effect; its communes follow the new name from that day.",
+                    RestructuringKind.Rename);
+            }
+            return new("unit_name", $"{recordedName}: a new name is recorded by a restructuring, a rename.",
+                RestructuringKind.Rename);
         }
         if (row.District is not null && unit.DistrictOn(on) is { } district
             && !DistrictNames.Same(district, row.District))
         {
-            return ("district", $"Unit {row.UnitCode} is recorded in '{district}' on {on:yyyy-MM-dd}, not "
-                + $"'{row.District}': a move is recorded by a transfer (POST /api/restructurings).");
+            var recordedIn = $"Unit {row.UnitCode} is recorded in '{district}' on {on:yyyy-MM-dd}, not "
+                + $"'{row.District}'";
+            return DistrictNames.OtherKindOfOneName(district, row.District)
+                ? new("district", $"{recordedIn}: if '{district}' became '{row.District}' (the same district under "
+                    + "another kind), that is recorded once, by a restructuring renaming the district's unit from the "
+                    + "day it took effect, and its communes follow; a move to another district is a transfer.",
+                    RestructuringKind.Rename)
+                : new("district", $"{recordedIn}: a move is recorded by a restructuring, a transfer.",
+                    RestructuringKind.Transfer);
         }
         if (row.ParentCode is { } parent && unit.ParentCodeOn(on) is { } recordedParent
             && !string.Equals(parent, recordedParent, StringComparison.OrdinalIgnoreCase))
         {
-            return ("parent_code", $"Unit {row.UnitCode} is recorded under {recordedParent} on {on:yyyy-MM-dd}, not "
-                + $"{parent}: a new parent is recorded by a transfer (POST /api/restructurings).");
+            return new("parent_code", $"Unit {row.UnitCode} is recorded under {recordedParent} on {on:yyyy-MM-dd}, "
+                + $"not {parent}: a new parent is recorded by a restructuring, a transfer.",
+                RestructuringKind.Transfer);
         }
         if (row.Inspection is { } verdict && unit.Year(row.Year).Inspection is { } recorded
             && recorded.Result != verdict)
         {
-            return ("inspection", $"The {row.Year} inspection of {row.UnitCode} is recorded as "
+            return new("inspection", $"The {row.Year} inspection of {row.UnitCode} is recorded as "
                 + $"'{Vocabulary.Inspections[recorded.Result].Value}', not "
-                + $"'{Vocabulary.Inspections[verdict].Value}'.");
+                + $"'{Vocabulary.Inspections[verdict].Value}'.", null);
         }
         return null;
     }
@@ -144,3 +173,8 @@ public static class ReportRowDecider
             yield return new RecordInspection(row.Year, on, OnSite: false, result, null, null);
     }
 }
+
+/// <summary>What a row says that differs from the record: the <paramref name="Column"/> that says it, why, and the
+/// kind of restructuring that records such a change (null: none does, the record stands), so that whoever reads the
+/// refusal is told how the change is recorded where it can be.</summary>
+public sealed record RowContradiction(string Column, string Message, RestructuringKind? RecordedBy);

@@ -140,6 +140,17 @@ public static class Provinces
         return before ? On(predecessors[0].Name, date) : canonical;
     }
 
+    /// <summary>What <paramref name="name"/> became when it ended — the province it became part of (a merged one)
+    /// or its new name (Thừa Thiên Huế) — and the first day its units counted under it; null for a province that has
+    /// not ended (or a name that is none).</summary>
+    public static (string Successor, DateOnly From, bool Merged)? Ending(string name)
+    {
+        if (Canonical(name) is not { } canonical) return null;
+        var ended = PeriodsByName[canonical].Where(p => p.ValidTo is not null && p.Successor is not null)
+            .MaxBy(p => p.ValidTo);
+        return ended is null ? null : (ended.Successor!, ended.ValidTo!.Value.AddDays(1), ended.MergedInto is not null);
+    }
+
     /// <summary>Every name whose units count as <paramref name="province"/> on <paramref name="date"/>: from 1 July
     /// 2025 a new province and the former ones that formed it, before that the province itself. A province that is
     /// not one on that date (or a name that is none) counts its own units, so its former area can still be looked at.

@@ -40,4 +40,63 @@ public static class DistrictNames
     /// <summary>Whether <paramref name="a"/> and <paramref name="b"/> name one district.</summary>
     public static bool Same(string? a, string? b) =>
         a is null || b is null ? a == b : Comparable(a) == Comparable(b);
+
+    /// <summary>The kinds of district as a name writes them (the words compared as <see cref="Comparable"/> does), the
+    /// longest first; a name without one is a huyện's, as tables write them ("Hải Lăng").</summary>
+    private static readonly (string[] Words, string Kind)[] Kinds =
+    [
+        (["thành", "phố"], "Thành phố"), (["th", "phố"], "Thành phố"), (["tp."], "Thành phố"), (["tp"], "Thành phố"),
+        (["thị", "xã"], "Thị xã"), (["tx."], "Thị xã"), (["tx"], "Thị xã"), (["quận"], "Quận"), (["huyện"], "Huyện"),
+        (["h."], "Huyện"),
+    ];
+
+    private const string RuralKind = "Huyện";
+
+    /// <summary>How a district's people's committee is named before the district ("UBND thị xã Sông Công").</summary>
+    private static readonly string[][] Committees = [["ubnd"], ["ủy", "ban", "nhân", "dân"]];
+
+    /// <summary>A district's kind ("Thành phố", "Thị xã", "Quận", "Huyện") and its proper name as written ("Sông
+    /// Công"), from a district's name (<paramref name="committee"/> false: without a kind it is a huyện) or from its
+    /// committee's, a district unit's name ("UBND thành phố Sông Công"; without a kind it names none); null when
+    /// there is no proper name.</summary>
+    public static (string Kind, string ProperName)? Parts(string name, bool committee = false)
+    {
+        var words = name.Normalize(System.Text.NormalizationForm.FormC)
+            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).ToList();
+        bool Starts(string[] pattern) => words.Count > pattern.Length && pattern.Select((w, i) => (w, i))
+            .All(p => UnicodeText.Comparable(words[p.i]) == UnicodeText.Comparable(p.w));
+        var governed = Committees.FirstOrDefault(Starts);
+        if (governed is not null) words = words[governed.Length..];
+        else if (committee) return null;
+        // "TP.Sông Công": the abbreviation written against the name.
+        if (words.Count > 0 && words[0].Length > 3 && UnicodeText.Lowered(words[0][..3]) is "tp." or "tx.")
+            words = [words[0][..3], words[0][3..], .. words.Skip(1)];
+        var (kindWords, kind) = Kinds.FirstOrDefault(k => Starts(k.Words));
+        if (kindWords is not null) words = words[kindWords.Length..];
+        else if (committee) return null;
+        return words.Count == 0 ? null : (kind ?? RuralKind, string.Join(' ', words));
+    }
+
+    /// <summary>The district a district unit stands for on <paramref name="on"/>: the one it is recorded in, or
+    /// else the one its name says ("UBND thị xã Sông Công": "Thị xã Sông Công").</summary>
+    public static string? OfDistrictUnit(Unit district, DateOnly on) =>
+        district.DistrictOn(on)
+        ?? (Parts(district.NameOn(on), committee: true) is var (kind, name) ? $"{kind} {name}" : null);
+
+    /// <summary>The district <paramref name="district"/> is called once its unit is renamed
+    /// <paramref name="unitName"/>, when that name gives it another kind under the same proper name ("Thị xã Sông
+    /// Công", renamed "UBND thành phố Sông Công": "Thành phố Sông Công"), or null. Such a change of kind (huyện → thị
+    /// xã → thành phố) is the same district under a new name, not a new one.</summary>
+    public static string? RenamedAs(string district, string unitName) =>
+        Parts(district) is var (kind, name) && Parts(unitName, committee: true) is var (newKind, newName)
+        && kind != newKind && UnicodeText.Comparable(name) == UnicodeText.Comparable(newName)
+            ? $"{newKind} {name}"
+            : null;
+
+    /// <summary>Whether <paramref name="a"/> and <paramref name="b"/> have one proper name under two kinds ("Thị xã
+    /// Sông Công", "Thành phố Sông Công"): one district renamed, or (as Hà Tĩnh's huyện and thị xã Kỳ Anh) two.
+    /// </summary>
+    public static bool OtherKindOfOneName(string a, string b) =>
+        Parts(a) is var (kind, name) && Parts(b) is var (otherKind, otherName) && kind != otherKind
+        && UnicodeText.Comparable(name) == UnicodeText.Comparable(otherName);
 }

@@ -75,6 +75,43 @@ public sealed record RestructureUnits(
         Parts.SelectMany(p => p.From.Concat(p.Successors()).Concat(p.Parents())).Distinct(StringComparer.Ordinal)
             .ToList();
 
+    /// <summary>This act with a transfer part for each district it renames to another kind of district of the same
+    /// proper name (a rename of "UBND thị xã Sông Công" to "UBND thành phố Sông Công": Thị xã Sông Công became
+    /// Thành phố Sông Công), taking the district unit and the units among <paramref name="units"/> in that district
+    /// on the effective date (<see cref="DistrictHistory.Follows"/>) to the district's new name. A change of kind
+    /// is the same district under a new name: its communes stay in it, read under the old name before the day and the
+    /// new one from it. Units another part of the act transfers to a district of its own are left to that part; units
+    /// already under the new name (the act recorded before) are left out, so the part holds those recorded since.
+    /// </summary>
+    public RestructureUnits CarryingDistricts(IReadOnlyDictionary<string, Unit?> units)
+    {
+        var movedByTheAct = Parts.Where(p => p.Kind == RestructuringKind.Transfer && p.District is not null)
+            .SelectMany(p => p.From).ToHashSet(StringComparer.Ordinal);
+        var carried = new List<RestructuringPart>();
+        foreach (var (code, name) in Parts.Where(p => p.Kind == RestructuringKind.Rename)
+                     .SelectMany(p => p.From.Select(code => (code, p.Name!))))
+        {
+            if (units.GetValueOrDefault(code) is not { Level: UnitLevel.District } district
+                || DistrictNames.OfDistrictUnit(district, EffectiveOn.AddDays(-1)) is not { } before
+                || DistrictNames.RenamedAs(before, name) is not { } after)
+                continue;
+            var province = district.ProvinceOn(EffectiveOn);
+            List<string> from =
+            [
+                .. units.Values.OfType<Unit>()
+                    .Where(u => u.Code == code
+                        ? DistrictNames.Same(DistrictNames.OfDistrictUnit(u, EffectiveOn), before)
+                        : DistrictHistory.Follows(u, province, before, EffectiveOn))
+                    .Select(u => u.Code)
+                    .Where(c => !movedByTheAct.Contains(c))
+                    .Order(StringComparer.Ordinal),
+            ];
+            if (from.Count > 0)
+                carried.Add(new RestructuringPart(RestructuringKind.Transfer, from, [], District: after));
+        }
+        return carried.Count == 0 ? this : this with { Parts = [.. Parts, .. carried] };
+    }
+
     /// <summary>Decides the restructuring on the states of <see cref="Codes"/> (null: not registered): the events
     /// of each unit, or the rule it breaks and the unit that breaks it.</summary>
     public RestructuringDecision Decide(IReadOnlyDictionary<string, Unit?> units, DateOnly today)
