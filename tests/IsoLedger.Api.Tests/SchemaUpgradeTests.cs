@@ -37,4 +37,24 @@ public class SchemaUpgradeTests(RestartingFixture api) : IClassFixture<Restartin
         var audit = await upgraded.Post("/api/units/UPG-1/internal-audits", """{"heldOn":"2016-07-01"}""").Expect(200);
         Assert.Equal(3, (long)audit.Json["version"]!);
     }
+
+    [Fact]
+    public async Task Unit_states_an_earlier_fold_stored_are_folded_again_from_their_events_once()
+    {
+        await api.Host.RegisterCommune("UPG-2");
+        // What an earlier fold might have left: a state that says other than its events.
+        await Execute("update mt_doc_unit set data = data || '{\"name\":\"Stale\",\"registeredName\":\"Stale\"}' "
+            + "where id = 'UPG-2'");
+
+        await using (var sameFold = await api.StartAnotherHost())
+            Assert.Equal("Stale", (string?)(await sameFold.Get("/api/units/UPG-2").Expect(200)).Json["name"]);
+
+        await Execute("update mt_doc_unitstatefold set data = jsonb_set(data, '{version}', '1')");
+        await using var laterFold = await api.StartAnotherHost();
+
+        var status = (await laterFold.Get("/api/units/UPG-2").Expect(200)).Json;
+        Assert.Equal("UBND Xã UPG-2", (string?)status["name"]);
+        Assert.Equal(1, (long)status["version"]!);
+        Assert.Equal(2L, await Execute("select (data->>'version')::bigint from mt_doc_unitstatefold"));
+    }
 }

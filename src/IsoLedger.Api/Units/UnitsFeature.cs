@@ -19,6 +19,7 @@ public static class UnitsFeature
         services.AddSingleton<UnitWriteCache>();
         services.AddSingleton<UnitWriteMetrics>();
         services.AddSingleton<UnitWriteQueue>();
+        services.AddHostedService<UnitStateReplay>();
         services.AddSingleton(new EndpointConvention(UnitCommandAttribute.Describe));
         services.AddSingleton(NumericUnitVersions.Upgrade);
         services.Configure<OpenApiOptions>("v1", options =>
@@ -26,7 +27,11 @@ public static class UnitsFeature
             options.AddDocumentTransformer(RecordInspectionEndpoint.DescribeResult);
             options.AddOperationTransformer(DescribeQuery);
         });
-        services.ConfigureMarten(options => options.AddUnitDocuments());
+        services.ConfigureMarten(options =>
+        {
+            options.AddUnitDocuments();
+            options.Schema.For<UnitStateFold>();
+        });
         return services;
     }
 
