@@ -18,14 +18,15 @@ public static class GetAnnualTableEndpoint
     [Tags(ProvinceDashboard.Tag)]
     [Authorize(Policy = Policies.ReadStatus)]
     [ProducesResponseType<DashboardAnswer<AnnualTable>>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, EndpointConventions.ProblemJson)]
     public static async Task<IResult> Get(
         int year, IDocumentStore store, ProjectionFreshness freshness, DashboardCache cache, BusinessClock clock,
         CancellationToken cancellation,
         string? province = null, string? level = null, string? district = null, string? asOf = null,
         string? consistent = null)
     {
-        var validation = new Validation().Year("year", year, clock.Today).Text("district", district, max: 500);
+        var validation = new Validation().Year("year", year, clock.Today)
+            .Text("district", district, max: Validation.MaxName);
         var common = ProvinceDashboard.ReadCommon(validation, province, consistent);
         var levelFilter = Query.Enum<UnitLevel>(validation, "level", level);
         var date = AnnualTable.ReadAsOf(validation, year, asOf, clock.Today);

@@ -19,14 +19,14 @@ public static class GetComplianceFlagsEndpoint
     [Tags(ProvinceDashboard.Tag)]
     [Authorize(Policy = Policies.ReadStatus)]
     [ProducesResponseType<DashboardAnswer<ComplianceReport>>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, EndpointConventions.ProblemJson)]
     public static async Task<IResult> Get(
         IDocumentStore store, ProjectionFreshness freshness, DashboardCache cache, BusinessClock clock,
         RuleBookSource rules, CancellationToken cancellation,
         string? province = null, string? rule = null, string? level = null, string? district = null,
         string? asOf = null, string? consistent = null)
     {
-        var validation = new Validation().Text("district", district, max: 500);
+        var validation = new Validation().Text("district", district, max: Validation.MaxName);
         var common = ProvinceDashboard.ReadCommon(validation, province, consistent);
         var levelFilter = Query.Enum<UnitLevel>(validation, "level", level);
         var date = Query.AsOf(validation, asOf, clock.Today) ?? clock.Today;

@@ -19,7 +19,7 @@ public static class GetConversionProgressEndpoint
     [Tags(ProvinceDashboard.Tag)]
     [Authorize(Policy = Policies.ReadStatus)]
     [ProducesResponseType<DashboardAnswer<ConversionProgress>>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, EndpointConventions.ProblemJson)]
     public static async Task<IResult> Get(
         IDocumentStore store, ProjectionFreshness freshness, DashboardCache cache, BusinessClock clock,
         RuleBookSource rules, CancellationToken cancellation, string? province = null, string? asOf = null,

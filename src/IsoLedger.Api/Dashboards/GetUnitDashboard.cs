@@ -19,8 +19,8 @@ public static class GetUnitDashboardEndpoint
     [Tags(ProvinceDashboard.Tag)]
     [Authorize(Policy = Policies.ReadStatus)]
     [ProducesResponseType<UnitStatus>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, EndpointConventions.ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, EndpointConventions.ProblemJson)]
     public static async Task<IResult> Get(
         string code, IQuerySession session, BusinessClock clock, RuleBookSource rules,
         CancellationToken cancellation, string? asOf = null)

@@ -1,3 +1,4 @@
+using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Security;
 using IsoLedger.Projections.Dashboards;
 using JasperFx.Events.Daemon;
@@ -121,8 +122,8 @@ public static class ProjectionAdminEndpoints
     [Tags("Administration")]
     [Authorize(Roles = Roles.Admin)]
     [ProducesResponseType<ProjectionRebuilt>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, EndpointConventions.ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, EndpointConventions.ProblemJson)]
     public static async Task<IResult> Rebuild(string name, ProjectionAdmin admin, CancellationToken cancellation)
     {
         if (!ProjectionAdmin.AsyncProjections.Contains(name))

@@ -18,9 +18,9 @@ public static class ProvinceDashboard
     /// and consistent=true|false.</summary>
     public static Common? ReadCommon(Validation validation, string? province, string? consistent)
     {
-        validation.Text("province", province, required: true, max: 500);
+        validation.Text("province", province, required: true, max: Validation.MaxName);
         var waits = Query.Flag(validation, "consistent", consistent);
-        if (string.IsNullOrWhiteSpace(province) || province.Length > 500) return null;
+        if (string.IsNullOrWhiteSpace(province) || province.Length > Validation.MaxName) return null;
         if (Provinces.Problem(province) is { } problem) validation.Add("province", problem);
         return new Common(Provinces.Canonical(province) ?? province, waits);
     }

@@ -120,7 +120,8 @@ public static class OpenApi
             Description = description,
             Content = new Dictionary<string, OpenApiMediaType>
             {
-                ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference(nameof(ProblemDetails)) },
+                [EndpointConventions.ProblemJson] =
+                    new() { Schema = new OpenApiSchemaReference(nameof(ProblemDetails)) },
             },
         });
 }

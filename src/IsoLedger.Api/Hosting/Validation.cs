@@ -12,6 +12,10 @@ namespace IsoLedger.Api.Hosting;
 public sealed class Validation
 {
     public const int MaxText = 2000;
+
+    /// <summary>The longest name a request or a table row may give: of a unit, a province, a district, a decision.
+    /// </summary>
+    public const int MaxName = 500;
     public static readonly DateOnly EarliestDate = new(2000, 1, 1);
 
     private readonly Dictionary<string, string[]> errors = [];

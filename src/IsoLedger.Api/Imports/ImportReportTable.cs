@@ -23,12 +23,12 @@ public static class ImportReportTableEndpoint
     [RequestSizeLimit(MaxImportBytes)]
     [Consumes("text/csv", "application/csv")]
     [ProducesResponseType<ImportResult>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, EndpointConventions.ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, EndpointConventions.ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, EndpointConventions.ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, EndpointConventions.ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, EndpointConventions.ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, EndpointConventions.ProblemJson)]
     public static async Task<IResult> Post(
         HttpContext http, ReportImporter importer, CancellationToken cancellation,
         string? dryRun = null, string? fileName = null)

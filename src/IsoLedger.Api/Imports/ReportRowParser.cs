@@ -25,7 +25,6 @@ public sealed class ReportRowParser
     ];
 
     private static readonly string[] Required = ["province", "unit_code", "unit_name", "level", "year", "report_date"];
-    private const int MaxText = 500;
 
     private readonly Dictionary<string, int> positions;
     private readonly int width;
@@ -80,7 +79,7 @@ public sealed class ReportRowParser
             var value = SpreadsheetText.Restore(Field(column));
             if (value.Length == 0) { if (required) Error(column, "Required."); return null; }
             // A value with a problem is not read further (a province holding a noncharacter cannot be looked up).
-            if (value.Length > MaxText) Error(column, $"At most {MaxText} characters.");
+            if (value.Length > Validation.MaxName) Error(column, $"At most {Validation.MaxName} characters.");
             else if (Validation.TextProblem(value) is { } problem) Error(column, problem);
             else if (Misread(value) is { } meant)
             {

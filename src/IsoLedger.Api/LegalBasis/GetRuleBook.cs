@@ -54,7 +54,7 @@ public static class GetRuleBookEndpoint
     [VersionedRead]
     [Authorize(Policy = Policies.ReadStatus)]
     [ProducesResponseType<RuleBookView>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, EndpointConventions.ProblemJson)]
     public static async Task<IResult> Get(
         string? asOf, RuleBookSource rules, BusinessClock clock, HttpContext http, CancellationToken cancellation)
     {

@@ -26,7 +26,7 @@ public static class ExportAnnualReportEndpoint
     [Authorize(Policy = Policies.ReadStatus)]
     [ProducesResponseType<AnnualTable>(StatusCodes.Status200OK, "application/json", "text/csv",
         XlsxWriter.ContentType)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, EndpointConventions.ProblemJson)]
     public static async Task<IResult> Get(
         int year, IQuerySession session, BusinessClock clock, RuleBookSource rules, CancellationToken cancellation,
         string? province = null, string? format = null, string? lang = null, string? layout = null,

@@ -25,7 +25,7 @@ public static class ExportProvinceReportEndpoint
     [Authorize(Policy = Policies.ReadStatus)]
     [ProducesResponseType<DashboardAnswer<ProvinceReport>>(StatusCodes.Status200OK, "application/json",
         "text/csv", XlsxWriter.ContentType)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, EndpointConventions.ProblemJson)]
     public static async Task<IResult> Get(
         int year, IDocumentStore store, ProjectionFreshness freshness, DashboardCache cache, BusinessClock clock,
         RuleBookSource rules, CancellationToken cancellation,

@@ -22,7 +22,7 @@ public static class ExportReportTrendsEndpoint
     [Authorize(Policy = Policies.ReadStatus)]
     [ProducesResponseType<DashboardAnswer<ReportTrends>>(StatusCodes.Status200OK, "application/json",
         "text/csv", XlsxWriter.ContentType)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, EndpointConventions.ProblemJson)]
     public static async Task<IResult> Get(
         IDocumentStore store, ProjectionFreshness freshness, DashboardCache cache, BusinessClock clock,
         RuleBookSource rules, CancellationToken cancellation,

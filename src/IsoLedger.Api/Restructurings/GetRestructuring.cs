@@ -1,3 +1,4 @@
+using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Security;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -13,7 +14,7 @@ public static class GetRestructuringEndpoint
     [Tags("Restructurings")]
     [Authorize(Policy = Policies.ReadStatus)]
     [ProducesResponseType<Restructuring>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, EndpointConventions.ProblemJson)]
     public static async Task<IResult> Get(string id, IQuerySession session, CancellationToken cancellation) =>
         id.Length <= 64 && await session.LoadAsync<Restructuring>(id, cancellation) is { } restructuring
             ? Results.Ok(restructuring)

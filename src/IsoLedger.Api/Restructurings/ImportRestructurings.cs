@@ -27,11 +27,11 @@ public static class ImportRestructuringsEndpoint
     [RequestSizeLimit(ImportReportTableEndpoint.MaxImportBytes)]
     [Consumes("text/csv", "application/csv")]
     [ProducesResponseType<RestructuringImport>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, EndpointConventions.ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, EndpointConventions.ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, EndpointConventions.ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, EndpointConventions.ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, EndpointConventions.ProblemJson)]
     public static async Task<IResult> Post(
         HttpContext http, IDocumentStore store, BusinessClock clock, CancellationToken cancellation,
         string? dryRun = null)

@@ -54,12 +54,11 @@ public sealed record RestructureUnitsRequest(
 public static class RestructureUnitsEndpoint
 {
     private const int MaxParts = 2000;
-    private const int MaxName = 500;
 
     public static ProblemDetails Validate(RestructureUnitsRequest request)
     {
         var validation = new Validation()
-            .Text("decisionNo", request.DecisionNo, required: true, max: MaxName)
+            .Text("decisionNo", request.DecisionNo, required: true, max: Validation.MaxName)
             .Date("effectiveOn", request.EffectiveOn);
         if (request.Parts is null || request.Parts.Count is 0 or > MaxParts)
             return validation.Add("parts", $"Required: 1 to {MaxParts} parts.").Result;
@@ -91,12 +90,12 @@ public static class RestructureUnitsEndpoint
                     "Required: the new units (two or more), each with its registration.");
                 break;
             case RestructuringKind.Rename:
-                validation.Text($"{at}.name", part.Name, required: true, max: MaxName);
+                validation.Text($"{at}.name", part.Name, required: true, max: Validation.MaxName);
                 break;
             case RestructuringKind.Transfer:
                 ValidateProvince(validation, $"{at}.province", part.Province, effectiveOn);
-                validation.Text($"{at}.province", part.Province, max: MaxName)
-                    .Text($"{at}.district", part.District, max: MaxName)
+                validation.Text($"{at}.province", part.Province, max: Validation.MaxName)
+                    .Text($"{at}.district", part.District, max: Validation.MaxName)
                     .Check($"{at}.province",
                         part.Province is not null || part.District is not null || part.ParentCode is not null,
                         "A transfer names a new province, district or parent department.");
@@ -151,9 +150,9 @@ public static class RestructureUnitsEndpoint
             return;
         }
         ValidateProvince(validation, $"{at}.province", target.Province, effectiveOn);
-        validation.Text($"{at}.name", target.Name, required: true, max: MaxName)
-            .Text($"{at}.province", target.Province, required: true, max: MaxName)
-            .Text($"{at}.district", target.District, max: MaxName)
+        validation.Text($"{at}.name", target.Name, required: true, max: Validation.MaxName)
+            .Text($"{at}.province", target.Province, required: true, max: Validation.MaxName)
+            .Text($"{at}.district", target.District, max: Validation.MaxName)
             .OneOf($"{at}.level", target.Level);
         if (target.ParentCode is not null && !UnitCode.IsValid(target.ParentCode))
             validation.Add($"{at}.parentCode", $"Must match {UnitCode.Pattern}.");
@@ -172,9 +171,9 @@ public static class RestructureUnitsEndpoint
     [VersionedWrite(TakesIfMatch = false, AnswersVersion = false)]
     [Authorize(Policy = Policies.Record)]
     [ProducesResponseType<Restructuring>(StatusCodes.Status201Created)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, EndpointConventions.ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, EndpointConventions.ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, EndpointConventions.ProblemJson)]
     public static Task<IResult> Post(
         RestructureUnitsRequest request, HttpContext http, IDocumentStore store, BusinessClock clock)
     {

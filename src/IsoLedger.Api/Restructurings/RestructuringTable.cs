@@ -1,3 +1,4 @@
+using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Imports;
 using IsoLedger.Api.Reports;
 using IsoLedger.Domain;
@@ -23,7 +24,6 @@ public static class RestructuringTable
     ];
 
     private static readonly string[] Required = ["decision_no", "effective_on", "from_code"];
-    private const int MaxText = 500;
 
     private sealed record Row(
         int Line, string DecisionNo, DateOnly EffectiveOn, RestructuringKind? Kind, string From, string? Into,
@@ -78,9 +78,9 @@ public static class RestructuringTable
             if (!positions.TryGetValue(column, out var at) || at >= record.Fields.Count) return null;
             var text = SpreadsheetText.Restore(record.Fields[at].Trim());
             if (text.Length == 0) return null;
-            if (text.Length > MaxText)
+            if (text.Length > Validation.MaxName)
             {
-                errors.Add(new(record.Line, column, $"At most {MaxText} characters."));
+                errors.Add(new(record.Line, column, $"At most {Validation.MaxName} characters."));
                 return null;
             }
             if (Hosting.Validation.TextProblem(text) is { } problem)

@@ -19,7 +19,7 @@ public static class GetEventsEndpoint
     [Tags("Audit")]
     [Authorize(Policy = Policies.Audit)]
     [ProducesResponseType<EventPage>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, EndpointConventions.ProblemJson)]
     public static async Task<IResult> Events(
         IQuerySession session, CancellationToken cancellation, string? after = null, string? limit = null)
     {

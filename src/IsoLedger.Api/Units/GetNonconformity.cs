@@ -42,7 +42,7 @@ public static class GetNonconformityEndpoint
     [VersionedRead]
     [Authorize(Policy = Policies.ReadStatus)]
     [ProducesResponseType<NonconformityView>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, EndpointConventions.ProblemJson)]
     public static async Task<IResult> Get(
         string code, string id, IQuerySession session, BusinessClock clock, HttpContext http,
         CancellationToken cancellation)

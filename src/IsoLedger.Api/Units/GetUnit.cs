@@ -22,7 +22,7 @@ public static class GetUnitEndpoint
     [Authorize(Policy = Policies.ReadStatus)]
     [ProducesResponseType<UnitStatus>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status304NotModified)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, EndpointConventions.ProblemJson)]
     public static async Task<IResult> Get(
         string code, HttpContext http, UnitStatusCache statuses, BusinessClock clock, CancellationToken cancellation)
     {

@@ -1,3 +1,4 @@
+using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Security;
 using IsoLedger.Domain.Units;
 using JasperFx.Events;
@@ -38,7 +39,7 @@ public static class GetUnitHistoryEndpoint
     [Tags("Audit")]
     [Authorize(Policy = Policies.Audit)]
     [ProducesResponseType<IReadOnlyList<RecordedEvent>>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, EndpointConventions.ProblemJson)]
     public static async Task<IResult> History(string code, IQuerySession session, CancellationToken cancellation)
     {
         var events = UnitCode.IsValid(code) ? await session.Events.FetchStreamAsync(code, token: cancellation) : [];

@@ -1,3 +1,4 @@
+using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Security;
 using IsoLedger.Domain.Units;
 using Marten;
@@ -20,7 +21,7 @@ public static class GetUnitLineageEndpoint
     [Tags("Units")]
     [Authorize(Policy = Policies.ReadStatus)]
     [ProducesResponseType<UnitLineage>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, EndpointConventions.ProblemJson)]
     public static async Task<IResult> Get(string code, IQuerySession session, CancellationToken cancellation)
     {
         if (!UnitCode.IsValid(code) || await session.LoadAsync<Unit>(code, cancellation) is not { } unit)

@@ -21,8 +21,8 @@ public static class GetUnitStateEndpoint
     [Tags("Audit")]
     [Authorize(Policy = Policies.Audit)]
     [ProducesResponseType<UnitStatus>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, EndpointConventions.ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, EndpointConventions.ProblemJson)]
     public static async Task<IResult> State(
         string code, IQuerySession session, BusinessClock clock, RuleBookSource rules,
         CancellationToken cancellation, string? asOf = null, string? knownAt = null, string? version = null)

@@ -32,18 +32,18 @@ public static class ListUnitsEndpoint
     [Tags("Units")]
     [Authorize(Policy = Policies.ReadStatus)]
     [ProducesResponseType<UnitPage>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, EndpointConventions.ProblemJson)]
     public static async Task<IResult> Get(
         IQuerySession session, RuleBookSource rules, BusinessClock clock, CancellationToken cancellation,
         string? province = null, string? district = null, string? level = null, string? standard = null,
         string? q = null, string? page = null, string? pageSize = null)
     {
         var validation = new Validation()
-            .Text("province", province, max: 500)
-            .Text("district", district, max: 500)
+            .Text("province", province, max: Validation.MaxName)
+            .Text("district", district, max: Validation.MaxName)
             .Text("q", q, max: 200);
         // A name of no province finds nothing, as the dashboards say: the closest one is named instead.
-        if (province is { Length: > 0 and <= 500 } && Provinces.Problem(province) is { } notProvince)
+        if (province is { Length: > 0 and <= Validation.MaxName } && Provinces.Problem(province) is { } notProvince)
             validation.Add("province", notProvince);
         var levelFilter = Query.Enum<UnitLevel>(validation, "level", level);
         var pageNumber = Query.Int(validation, "page", page, 1, 1, int.MaxValue / MaxPageSize);

@@ -32,14 +32,14 @@ public sealed record RegisterUnitRequest(
 
 public static class RegisterUnitEndpoint
 {
-    private const int MaxName = 500;
 
     /// <summary>The province must be one on the unit's date, so that a misspelling never starts a province of its
     /// own.</summary>
     public static ProblemDetails Validate(RegisterUnitRequest request, BusinessClock clock)
     {
         var validation = new Validation();
-        if (request.Province is { } province && !string.IsNullOrWhiteSpace(province) && province.Length <= MaxName
+        if (request.Province is { } province && !string.IsNullOrWhiteSpace(province)
+            && province.Length <= Validation.MaxName
             && Provinces.Problem(province, request.RegisteredOn ?? clock.Today) is { } problem)
             validation.Add("province", problem);
         if (!UnitCode.IsValid(request.Code)) validation.Add("code", $"Required; must match {UnitCode.Pattern}.");
@@ -50,9 +50,9 @@ public static class RegisterUnitEndpoint
         else if (request.ParentCode is not null && request.Level is { } level && !ParentUnits.TakesParent(level))
             validation.Add("parentCode", ParentUnits.NotTakenBy(level));
         return validation
-            .Text("name", request.Name, required: true, max: MaxName)
-            .Text("province", request.Province, required: true, max: MaxName)
-            .Text("district", request.District, max: MaxName)
+            .Text("name", request.Name, required: true, max: Validation.MaxName)
+            .Text("province", request.Province, required: true, max: Validation.MaxName)
+            .Text("district", request.District, max: Validation.MaxName)
             .OneOf("level", request.Level)
             .Date("registeredOn", request.RegisteredOn, required: false)
             .Result;
