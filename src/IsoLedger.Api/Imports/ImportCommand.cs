@@ -1,3 +1,4 @@
+using IsoLedger.Api.Units;
 using IsoLedger.Domain.LegalBasis;
 using JasperFx.CommandLine;
 using Marten;
@@ -29,6 +30,8 @@ public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
             return false;
         }
         using var host = input.BuildHost();
+        // The command runs no hosted service: an import must not fold its rows onto states an earlier fold stored.
+        await host.Services.GetRequiredService<UnitStateReplay>().StartAsync(CancellationToken.None);
         if (input.IfEmptyFlag)
         {
             await using var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession();

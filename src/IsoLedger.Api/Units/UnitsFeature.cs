@@ -19,7 +19,8 @@ public static class UnitsFeature
         services.AddSingleton<UnitWriteCache>();
         services.AddSingleton<UnitWriteMetrics>();
         services.AddSingleton<UnitWriteQueue>();
-        services.AddHostedService<UnitStateReplay>();
+        services.AddSingleton<UnitStateReplay>();
+        services.AddHostedService(provider => provider.GetRequiredService<UnitStateReplay>());
         services.AddSingleton(new EndpointConvention(UnitCommandAttribute.Describe));
         services.AddSingleton(NumericUnitVersions.Upgrade);
         services.Configure<OpenApiOptions>("v1", options =>
