@@ -297,4 +297,35 @@ public class RestructuringRuleTests
             [new RestructuringPart(RestructuringKind.Rename, ["SC"], [], Name: "UBND thị xã Sông Công mới")]);
         Assert.Same(plain, plain.CarryingDistricts(states));
     }
+
+    [Fact]
+    public void A_district_renamed_to_another_kind_by_an_act_that_merges_its_wards_ends_them_without_carrying_them()
+    {
+        // Thị xã → thành phố and wards merged by one resolution: the merged wards end, they are not transferred too
+        // (that had refused the act as a unit ended and transferred by it).
+        var on = new DateOnly(2015, 7, 1);
+        Unit Registered(string code, string name, UnitLevel level) => UnitDecider.Replay([new UnitRegistered(
+            code, name, level, "Thái Nguyên", "Thị xã Sông Công", null, new DateOnly(2010, 1, 1))])!;
+        Unit[] units =
+        [
+            Registered("SC", "UBND thị xã Sông Công", UnitLevel.District),
+            Registered("SC-1", "UBND phường 1", UnitLevel.Commune),
+            Registered("SC-2", "UBND phường 2", UnitLevel.Commune),
+            Registered("SC-3", "UBND phường 3", UnitLevel.Commune),
+        ];
+        var states = units.ToDictionary(u => u.Code, u => (Unit?)u, StringComparer.Ordinal);
+        var act = new RestructureUnits(Id, Decision, on,
+        [
+            new RestructuringPart(RestructuringKind.Rename, ["SC"], [], Name: "UBND thành phố Sông Công"),
+            new RestructuringPart(RestructuringKind.Merge, ["SC-1", "SC-2"], [], IntoCode: "SC-3"),
+        ]);
+
+        var carried = act.CarryingDistricts(states);
+
+        var transfer = Assert.Single(carried.Parts, p => p.Kind == RestructuringKind.Transfer);
+        Assert.Equal(["SC", "SC-3"], transfer.From);
+        var accepted = Assert.IsType<RestructuringAccepted>(carried.Decide(states, Today));
+        var merged = accepted.Events["SC-1"].Aggregate(units[1], (u, e) => Unit.Evolve(u, e)!);
+        Assert.Equal(on, merged.EndedOn);
+    }
 }

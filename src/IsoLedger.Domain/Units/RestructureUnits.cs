@@ -80,13 +80,15 @@ public sealed record RestructureUnits(
     /// Thành phố Sông Công), taking the district unit and the units among <paramref name="units"/> in that district
     /// on the effective date (<see cref="DistrictHistory.Follows"/>) to the district's new name. A change of kind
     /// is the same district under a new name: its communes stay in it, read under the old name before the day and the
-    /// new one from it. Units another part of the act transfers to a district of its own are left to that part; units
+    /// new one from it. Units another part of the act transfers to a district of its own are left to that part, and
+    /// units it ends (wards merged as the thị xã becomes a thành phố) end in the district as it was named; units
     /// already under the new name (the act recorded before) are left out, so the part holds those recorded since.
     /// </summary>
     public RestructureUnits CarryingDistricts(IReadOnlyDictionary<string, Unit?> units)
     {
         var movedByTheAct = Parts.Where(p => p.Kind == RestructuringKind.Transfer && p.District is not null)
-            .SelectMany(p => p.From).ToHashSet(StringComparer.Ordinal);
+            .SelectMany(p => p.From).Concat(Parts.SelectMany(p => p.Predecessors()))
+            .ToHashSet(StringComparer.Ordinal);
         var carried = new List<RestructuringPart>();
         foreach (var (code, name) in Parts.Where(p => p.Kind == RestructuringKind.Rename)
                      .SelectMany(p => p.From.Select(code => (code, p.Name!))))
