@@ -1175,3 +1175,20 @@ test("the trends' axis labels stay clear of the first year's points, on a laptop
       await page.setViewportSize({ width: 1366, height: 768 });
     }
   });
+
+test("printed, the national table's province links are plain text of the line's height, as other links are",
+  async () => {
+    try {
+      await openOn({ width: 1366, height: 768 }, "year=2020&view=national");
+      await page.emulateMedia({ media: "print" });
+      const printed = await page.$eval("#national-table tbody th a", (link) => {
+        const style = getComputedStyle(link);
+        return { height: link.getBoundingClientRect().height, colour: style.color, line: style.textDecorationLine };
+      });
+      assert.ok(printed.height < 30, `a printed province link is ${printed.height} px high`);
+      assert.equal(printed.colour, "rgb(0, 0, 0)");
+      assert.equal(printed.line, "none");
+    } finally {
+      await page.emulateMedia({ media: "screen" });
+    }
+  });
