@@ -1168,7 +1168,7 @@ test("the trends' axis labels stay clear of the first year's points, on a laptop
           return { labels: Math.max(...labels), first };
         });
         assert.ok(seen.labels < seen.first,
-          `${viewport.width}px ${font}: the axis labels end at ${seen.labels}, the first points start at ${seen.first}`);
+          `${viewport.width}px ${font}: axis labels end at ${seen.labels}, the first points start at ${seen.first}`);
       }
     } finally {
       await page.unroute("**/api/reports/trends?*");
