@@ -1140,3 +1140,55 @@ test("on a phone: group names stay in view as a table scrolls sideways, a level'
       await page.setViewportSize({ width: 1366, height: 768 });
     }
   });
+
+test("the trends' axis labels stay clear of the first year's points, on a laptop, a phone and with a large font",
+  async () => {
+    // Five years made from the sample's one, so that the first year's points sit at the plot's left edge.
+    await page.route("**/api/reports/trends?*", async (route) => {
+      const answer = await (await route.fetch()).json();
+      const [year] = answer.data.years;
+      answer.data.years = Array.from({ length: 5 }, (_, i) => ({ ...year, year: 2016 + i }));
+      await route.fulfill({ json: answer });
+    });
+    try {
+      for (const [viewport, font] of [[{ width: 1366, height: 768 }, ""], [{ width: 390, height: 844 }, ""],
+        [{ width: 390, height: 844 }, "24px"]]) {
+        await openOn(viewport, "year=2020&view=trends");
+        if (font) {
+          await page.evaluate((size) => { document.documentElement.style.fontSize = size; }, font);
+          await page.setViewportSize({ width: viewport.width + 60, height: viewport.height });
+          await page.waitForFunction((size) => document.querySelector("#trends-chart svg text.axis")
+            ?.getAttribute("font-size") === String(12 * parseFloat(size) / 16), font);
+        }
+        const seen = await page.evaluate(() => {
+          const labels = [...document.querySelectorAll("#trends-chart text.axis")]
+            .map((text) => text.getBoundingClientRect().right);
+          const first = Math.min(...[...document.querySelectorAll("#trends-chart circle")]
+            .map((dot) => dot.getBoundingClientRect().left));
+          return { labels: Math.max(...labels), first };
+        });
+        assert.ok(seen.labels < seen.first,
+          `${viewport.width}px ${font}: axis labels end at ${seen.labels}, the first points start at ${seen.first}`);
+      }
+    } finally {
+      await page.unroute("**/api/reports/trends?*");
+      await page.setViewportSize({ width: 1366, height: 768 });
+    }
+  });
+
+test("printed, the national table's province links are plain text of the line's height, as other links are",
+  async () => {
+    try {
+      await openOn({ width: 1366, height: 768 }, "year=2020&view=national");
+      await page.emulateMedia({ media: "print" });
+      const printed = await page.$eval("#national-table tbody th a", (link) => {
+        const style = getComputedStyle(link);
+        return { height: link.getBoundingClientRect().height, colour: style.color, line: style.textDecorationLine };
+      });
+      assert.ok(printed.height < 30, `a printed province link is ${printed.height} px high`);
+      assert.equal(printed.colour, "rgb(0, 0, 0)");
+      assert.equal(printed.line, "none");
+    } finally {
+      await page.emulateMedia({ media: "screen" });
+    }
+  });

@@ -682,14 +682,21 @@ function renderTrends() {
     const scale = textScale();
     const width = drawingWidth(chart);
     const focusedYear = chart.contains(document.activeElement) ? document.activeElement.dataset.year : null;
-    const left = 44 * scale, right = 16 * scale, bottom = 28 * scale;
+    // A group, not an image: each year in it is a button that shows its figures.
+    const svg = svgElement("svg", { role: "group", "aria-label": label(state.vocabulary.trendsTitle) });
+    // In the page already, so that the axis labels and the restructuring marks can be measured before they are laid
+    // out.
+    chart.replaceChildren(svg);
+    const ticks = [0, 25, 50, 75, 100].map((tick) => [tick, svgElement("text",
+      { x: 4, "font-size": 12 * scale, class: "axis", "aria-hidden": "true" }, `${decimal(tick, 0)}\u00a0%`)]);
+    svg.append(...ticks.map(([, text]) => text));
+    // The plot starts clear of its axis's widest label and of the first year's points (5 units round) beside it: at
+    // 44 units, "100 %" ran under them.
+    const widestTick = Math.max(...ticks.map(([, text]) => text.getComputedTextLength()));
+    const left = Math.max(44 * scale, 4 + widestTick + 4 * scale + 5), right = 16 * scale, bottom = 28 * scale;
     const span = Math.max(1, data.years.length - 1);
     const x = (i) =>
       (data.years.length === 1 ? (left + width - right) / 2 : left + (i * (width - left - right)) / span);
-    // A group, not an image: each year in it is a button that shows its figures.
-    const svg = svgElement("svg", { role: "group", "aria-label": label(state.vocabulary.trendsTitle) });
-    // In the page already, so that the restructuring marks can be measured before they are laid out.
-    chart.replaceChildren(svg);
     const top = restructuringMarks(svg, data.years, x, width, scale);
     const height = (width < 560 * scale ? 220 : 260) * scale + top - 12 * scale;
     const y = (percent) => top + ((100 - percent) * (height - top - bottom)) / 100;
@@ -699,12 +706,11 @@ function renderTrends() {
       svg.append(svgElement("line", { x1: x(i), x2: x(i), y1: top, y2: height - bottom, stroke: colour("--muted"),
         "stroke-dasharray": "4 3", class: "restructured" }));
     });
-    for (const tick of [0, 25, 50, 75, 100]) {
-      svg.append(
-        svgElement("line", { x1: left, x2: width - right, y1: y(tick), y2: y(tick), stroke: colour("--line") }),
-        // The axis says its unit: every figure on it is a share.
-        svgElement("text", { x: 4, y: y(tick) + 4 * scale, "font-size": 12 * scale, class: "axis",
-          "aria-hidden": "true" }, `${decimal(tick, 0)}\u00a0%`));
+    // The axis says its unit: every figure on it is a share.
+    for (const [tick, text] of ticks) {
+      text.setAttribute("y", y(tick) + 4 * scale);
+      svg.append(svgElement("line",
+        { x1: left, x2: width - right, y1: y(tick), y2: y(tick), stroke: colour("--line") }));
     }
     // Years labelled at least 40 px apart (eleven years on a phone would run into each other), the last always.
     const every = Math.ceil((40 * scale) / ((width - left - right) / span));
