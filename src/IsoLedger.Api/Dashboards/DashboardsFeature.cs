@@ -15,6 +15,7 @@ public static class DashboardsFeature
         services.AddSingleton<ProjectionFreshness>();
         services.AddSingleton<DashboardCache>();
         services.AddSingleton<ProjectionAdmin>();
+        services.AddHostedService<RebuildAfterRefold>();
         // The dashboard loads only its own files (and its empty data: icon, so browsers ask for no favicon).
         services.AddSingleton(
             new PagePolicy("/dashboard", "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'"));

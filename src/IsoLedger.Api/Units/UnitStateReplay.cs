@@ -29,6 +29,10 @@ public sealed class UnitStateReplay(IDocumentStore store, UnitLocks unitLocks, I
 
     private const int UnitsPerTransaction = 500;
 
+    /// <summary>Whether this start folded stored states again: what else keeps states folded by the earlier build
+    /// (the dashboards' projection) is then rebuilt too.</summary>
+    public bool Refolded { get; private set; }
+
     /// <summary>Any number, the same on every node: the advisory lock of the replay.</summary>
     private const long ReplayLock = 0x15_0_1ed9e5;
 
@@ -76,7 +80,8 @@ public sealed class UnitStateReplay(IDocumentStore store, UnitLocks unitLocks, I
 
         again.Store(new UnitStateFold { Version = Fold });
         await again.SaveChangesAsync(cancellation);
-        if (replayed > 0)
+        Refolded = replayed > 0;
+        if (Refolded)
             log.LogInformation("Folded {Units} unit states again from their events (fold {Fold})", replayed, Fold);
     }
 
