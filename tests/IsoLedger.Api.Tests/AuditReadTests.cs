@@ -141,6 +141,24 @@ public class AuditReadTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(new[] { first, second }.Order().Last(), (string?)page2["items"]!.AsArray().Single()!["code"]);
     }
 
+    [Fact]
+    public async Task Units_are_listed_by_any_spelling_of_their_district()
+    {
+        await Host.Post("/api/units", """
+            {"code":"DN-HV-1","name":"UBND Xã Hòa Bắc","level":"commune","province":"Đà Nẵng","district":"Hòa Vang",
+             "registeredOn":"2015-01-01"}
+            """).Expect(201);
+
+        foreach (var spelling in new[] { "Hòa Vang", "Huyện Hoà Vang", "hoà vang" })
+        {
+            var found = (await Host.Get($"/api/units?province=%C4%90%C3%A0%20N%E1%BA%B5ng&district="
+                + Uri.EscapeDataString(spelling)).Expect(200)).Json;
+            Assert.Equal("DN-HV-1", (string?)found["items"]!.AsArray().Single()!["code"]);
+        }
+        var elsewhere = (await Host.Get("/api/units?district=" + Uri.EscapeDataString("Hòa Bình")).Expect(200)).Json;
+        Assert.Empty(elsewhere["items"]!.AsArray());
+    }
+
     [Theory]
     [InlineData("?level=planet")]
     [InlineData("?standard=2001")]

@@ -62,15 +62,22 @@ public static class ListUnitsEndpoint
         if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
 
         IQueryable<Unit> units = session.Query<Unit>().Stats(out QueryStatistics statistics);
-        if (province is not null)
+        // Any spelling of a province finds the names units are stored under: they keep the province they were
+        // recorded in, which may since have become part of the one asked for.
+        var provinceNames = province is null
+            ? null
+            : Provinces.NamesCountedAs(Provinces.Canonical(province) ?? province.Normalize(), clock.Today).ToArray();
+        if (provinceNames is not null) units = units.Where(u => provinceNames.Contains(u.Province));
+        if (district is not null)
         {
-            // Any spelling of a province finds the names units are stored under: they keep the province they were
-            // recorded in, which may since have become part of the one asked for.
-            var names = Provinces.NamesCountedAs(Provinces.Canonical(province) ?? province.Normalize(), clock.Today)
-                .ToArray();
-            units = units.Where(u => names.Contains(u.Province));
+            // Any spelling of a district finds the spellings units are stored under, as the dashboards' district
+            // filters do ("Huyện Hải Lăng" finds "Hải Lăng", "Hoà Vang" finds "Hòa Vang").
+            var recorded = session.Query<Unit>().Where(u => u.District != null);
+            if (provinceNames is not null) recorded = recorded.Where(u => provinceNames.Contains(u.Province));
+            var spellings = (await recorded.Select(u => u.District!).Distinct().ToListAsync(cancellation))
+                .Where(spelling => DistrictNames.Same(spelling, district)).ToArray();
+            units = units.Where(u => spellings.Contains(u.District));
         }
-        if (district is not null) { var d = district.Normalize(); units = units.Where(u => u.District == d); }
         if (levelFilter is not null) units = units.Where(u => u.Level == levelFilter);
         if (standard == Editions.None) units = units.Where(u => u.Standard == null);
         else if (standardFilter is not null) units = units.Where(u => u.Standard == standardFilter);
