@@ -48,6 +48,12 @@ public class HttpContractTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.StartsWith(Http.ProblemJson, unknown.ContentType);
         Assert.Contains("NC-2", (string?)unknown.Json["detail"]);
         await Host.Get("/api/units/HC-NOWHERE/nonconformities/NC-1", Keys.Viewer).Expect(404);
+
+        // A problem repeats what was asked for at most in part: its answer does not grow with the address.
+        var longId = await Host.Get($"/api/units/HC-NC/nonconformities/{new string('x', 5000)}").Expect(404);
+        Assert.InRange(((string?)longId.Json["detail"])!.Length, 1, 200);
+        var longCode = await Host.Get($"/api/units/{new string('Q', 5000)}/nonconformities/NC-1").Expect(404);
+        Assert.InRange(((string?)longCode.Json["detail"])!.Length, 1, 200);
     }
 
     [Fact]

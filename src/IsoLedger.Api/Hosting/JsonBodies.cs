@@ -75,10 +75,8 @@ public static partial class JsonBodies
         title: "The body's type is not supported.",
         detail: string.IsNullOrWhiteSpace(contentType)
             ? "Send the body as application/json, saying so in the Content-Type header."
-            : $"Send the body as application/json ('{Shorten(contentType)}' is not accepted).",
+            : $"Send the body as application/json ('{Problems.Echo(contentType)}' is not accepted).",
         statusCode: StatusCodes.Status415UnsupportedMediaType);
-
-    private static string Shorten(string text) => text.Length <= 100 ? text : text[..100] + "…";
 
     /// <summary>The field errors of a body that is not a <paramref name="requestType"/>, or null when it is
     /// one.</summary>

@@ -54,7 +54,7 @@ public static class GetNonconformityEndpoint
         {
             return Results.Problem(
                 title: "Nonconformity not found.",
-                detail: $"Unit '{code}' has no nonconformity '{id}'.",
+                detail: $"Unit '{code}' has no nonconformity '{Problems.Echo(id)}'.",
                 statusCode: StatusCodes.Status404NotFound);
         }
         http.Response.Headers.ETag = VersionedResults.ETag(unit.Version);
