@@ -912,6 +912,22 @@ test("a trend year with nothing to count is a gap in its line; legend colours pr
   }
 });
 
+test("printed, the per-year conversion bars' key is kept on the page of the bars", async () => {
+  await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020&view=trends`);
+  await page.waitForSelector("#conversion-trend svg");
+  await page.emulateMedia({ media: "print" });
+  try {
+    // With several years the bars are tall: the key printed at the foot of one page and the bars on the next.
+    const together = await page.$eval("#conversion-trend-legend", (key) => {
+      const box = key.parentElement;
+      return box.contains(document.getElementById("conversion-trend")) && getComputedStyle(box).breakInside;
+    });
+    assert.equal(together, "avoid", "the key and the bars may be printed on two pages");
+  } finally {
+    await page.emulateMedia({ media: "screen" });
+  }
+});
+
 test("a refresh that draws the annual table again keeps the focus on the same unit link", async () => {
   await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020`);
   await page.waitForSelector("#annual-table tr[data-code]");
