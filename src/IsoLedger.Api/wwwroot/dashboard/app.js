@@ -900,28 +900,28 @@ function redrawCharts() {
 // --- Tables ------------------------------------------------------------------------------------------------
 
 /** A table's header row stays in view above its rows. Where the table's box scrolls up and down (a laptop) the row
- * sticks to the box's top by itself (CSS); where it does not (a phone: a swipe must scroll the page), it is moved down
- * the page as the reader scrolls past the table's top, no further than its last row. */
-function keepHeadersInView() {
+ * sticks to the box's top by itself; where it does not (a phone: a swipe must scroll the page), the style sheet moves
+ * it down the page with the scrolling, in the browser's own step with it (a script moving it lagged a frame behind).
+ * Measured here as a table is drawn or the screen changes, never as it scrolls: how far it may go, to the table's
+ * last row, and not at all in a box that scrolls itself. */
+function measureTables() {
   for (const box of document.querySelectorAll("#app .scroll")) {
-    const cells = box.querySelectorAll(":scope > table > thead th");
-    if (!cells.length) continue;
+    const head = box.querySelector(":scope > table > thead");
+    if (!head || !box.checkVisibility()) continue;
     const scrollsItself = box.scrollHeight > box.clientHeight + 1;
-    const past = -box.getBoundingClientRect().top;
-    const room = box.clientHeight - box.querySelector(":scope > table > thead").offsetHeight;
-    const shift = scrollsItself || past <= 0 ? 0 : Math.min(past, Math.max(0, room));
-    for (const cell of cells) cell.style.transform = shift ? `translateY(${shift}px)` : "";
+    const travel = scrollsItself ? 0 : Math.max(0, box.clientHeight - head.offsetHeight);
+    box.style.setProperty("--travel", `${travel}px`);
   }
 }
 
-let headersPending = false;
-/** Moves the header rows once per frame, however many scroll events or redrawn tables asked it. */
-function keepHeadersInViewSoon() {
-  if (headersPending) return;
-  headersPending = true;
+let measurePending = false;
+/** Measures the tables once per frame, however many redrawn tables or resizes asked it. */
+function measureTablesSoon() {
+  if (measurePending) return;
+  measurePending = true;
   requestAnimationFrame(() => {
-    headersPending = false;
-    keepHeadersInView();
+    measurePending = false;
+    measureTables();
   });
 }
 
@@ -1232,10 +1232,9 @@ document.addEventListener("DOMContentLoaded", () => {
   // Printing lays the page out at the paper's width, not the screen's: the charts are drawn again for the paper, and
   // for the screen after (a phone printed its narrow chart, scaled up to the page with its text).
   matchMedia("print").addEventListener("change", redrawCharts);
-  // The header rows follow the page's scrolling, and any table drawn anew (another view, a filter, a refresh).
-  window.addEventListener("scroll", keepHeadersInViewSoon, { passive: true });
-  window.addEventListener("resize", keepHeadersInViewSoon);
-  new MutationObserver(keepHeadersInViewSoon).observe($("app"), { childList: true, subtree: true, attributes: true,
+  // Any table drawn anew (another view, a filter, a refresh) or laid out anew is measured again.
+  window.addEventListener("resize", measureTablesSoon);
+  new MutationObserver(measureTablesSoon).observe($("app"), { childList: true, subtree: true, attributes: true,
     attributeFilter: ["hidden"] });
   setInterval(() => { if (key() && !$("app").hidden && $("unit").hidden) load(true); }, 30_000);
   start();
