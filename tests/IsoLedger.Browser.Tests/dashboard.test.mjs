@@ -630,6 +630,24 @@ test("a long table's header row stays in view above its last rows, scrolled side
   }
 });
 
+test("each table's scrolling box is a region named by its heading, and a tab stop where it scrolls", async () => {
+  try {
+    for (const view of ["overview", "report"]) {
+      await openOn(phones[1], `year=2020&view=${view}`);
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      for (const box of await page.locator(".view:not([hidden]) .scroll").all()) {
+        const seen = await box.evaluate((node) => ({ heading: node.closest("section").querySelector("h2").textContent,
+          scrolls: node.scrollWidth > node.clientWidth + 1, tabIndex: node.tabIndex }));
+        const [role] = (await box.ariaSnapshot()).split("\n");
+        assert.equal(role, `- region "${seen.heading.trim()}":`, `${view}: a table's box`);
+        assert.equal(seen.tabIndex, seen.scrolls ? 0 : -1, `${view}, ${seen.heading}: a tab stop`);
+      }
+    }
+  } finally {
+    await page.setViewportSize({ width: 1366, height: 768 });
+  }
+});
+
 test("on a phone the header row moves with the page's scrolling by itself, not a frame behind it", async () => {
   try {
     await openOn(phones[1]);

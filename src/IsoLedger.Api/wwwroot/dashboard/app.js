@@ -125,6 +125,9 @@ function element(tag, attributes = {}, ...children) {
   node.append(...children);
   return node;
 }
+/** A table's scrolling box, a region named by the heading <titleId> (a keyboard reaches it where it scrolls). */
+const tableBox = (titleId, table) =>
+  element("div", { class: "scroll", role: "region", "aria-labelledby": titleId }, table);
 /** A link to a unit's page. Units' names are Vietnamese on the English page too: marked so, a screen reader reads
  * them with a Vietnamese voice. */
 const unitLink = (code, name) =>
@@ -350,7 +353,7 @@ function drawDrill() {
     bars(holder, data.byDistrict.map((d) => ({ name: d.district, counts: d.counts })), SEGMENTS, (name) => name,
       term("levels", level));
   } else {
-    holder.append(element("div", { class: "scroll" }, element("table", { id: "drill-units" },
+    holder.append(tableBox("drill-title", element("table", { id: "drill-units" },
       element("tbody", {}, ...data.units.map((u) => element("tr", { "data-code": u.code },
         element("td", {}, unitLink(u.code, u.name)),
         element("td", { text: term("standings", u.standing) })))))));
@@ -566,8 +569,8 @@ function renderReport() {
   summaryTable("report-summary", data.summary);
   $("report-appendices").replaceChildren(...data.parts.map((part) => element("section",
     { class: "card appendix", "data-part": part.id },
-    element("h2", { text: term("reportAppendices", part.id) }),
-    element("div", { class: "scroll" }, element("table", { class: "sticky" }, element("thead", {}, headerRow(null)),
+    element("h2", { id: `appendix-${part.id}`, text: term("reportAppendices", part.id) }),
+    tableBox(`appendix-${part.id}`, element("table", { class: "sticky" }, element("thead", {}, headerRow(null)),
       element("tbody", {}, ...unitRows(part.rows, { district: () => null, level: () => null }),
         ...totalsRow(term("reportAppendices", part.id), part.totals)))))));
   freshness("report-freshness", state.report.freshness);
@@ -899,16 +902,19 @@ function redrawCharts() {
 
 // --- Tables ------------------------------------------------------------------------------------------------
 
-/** A table's header row stays in view above its rows. Where the table's box scrolls up and down (a laptop) the row
- * sticks to the box's top by itself; where it does not (a phone: a swipe must scroll the page), the style sheet moves
- * it down the page with the scrolling, in the browser's own step with it (a script moving it lagged a frame behind).
- * Measured here as a table is drawn or the screen changes, never as it scrolls: how far it may go, to the table's
- * last row, and not at all in a box that scrolls itself. */
+/** Measures each table's box as it is drawn or the screen changes, never as it scrolls. Whether it scrolls: then it
+ * is a tab stop. How far its header row may follow the page: a table's header row stays in view above its rows;
+ * where the box scrolls up and down (a laptop) the row sticks to the box's top by itself, where it does not (a phone:
+ * a swipe must scroll the page) the style sheet moves it down the page with the scrolling, in the browser's own step
+ * with it (a script moving it lagged a frame behind), as far as the table's last row. */
 function measureTables() {
   for (const box of document.querySelectorAll("#app .scroll")) {
-    const head = box.querySelector(":scope > table > thead");
-    if (!head || !box.checkVisibility()) continue;
+    if (!box.checkVisibility()) continue;
     const scrollsItself = box.scrollHeight > box.clientHeight + 1;
+    // A box whose table is wider or taller than it is a tab stop, so that a keyboard can scroll it with the arrows.
+    box.tabIndex = scrollsItself || box.scrollWidth > box.clientWidth + 1 ? 0 : -1;
+    const head = box.querySelector(":scope > table > thead");
+    if (!head) continue;
     const travel = scrollsItself ? 0 : Math.max(0, box.clientHeight - head.offsetHeight);
     box.style.setProperty("--travel", `${travel}px`);
   }
