@@ -648,6 +648,55 @@ test("each table's scrolling box is a region named by its heading, and a tab sto
   }
 });
 
+test("a control the keyboard reaches in a table is wholly in view, clear of the header row and the pinned names",
+  async () => {
+    // Forty provinces of short names: the national table's first column is narrow, its header three lines tall.
+    await page.route("**/api/dashboards/national/**", async (route) => {
+      const answer = await (await route.fetch()).json();
+      const [province] = answer.data.provinces;
+      answer.data.provinces = Array.from({ length: 40 }, (_, i) => ({ ...province, province: `QT ${i + 1}` }));
+      await route.fulfill({ json: answer });
+    });
+    const frame = () => page.evaluate(() => new Promise((done) => requestAnimationFrame(done)));
+    try {
+      for (const viewport of [phones[1], { width: 1366, height: 768 }]) {
+        const size = `${viewport.width}×${viewport.height}`;
+        await openOn(viewport, "year=2020&view=national");
+        await page.focus("#national-table tbody tr:last-child a");
+        for (let step = 0; step < 16; step++) {
+          await page.keyboard.press("Shift+Tab");
+          await frame();
+          const hidden = await page.evaluate(() => {
+            const link = document.activeElement.getBoundingClientRect();
+            const head = document.querySelector("#national-table thead th").getBoundingClientRect();
+            return Math.max(0, Math.min(head.bottom, link.bottom) - Math.max(head.top, link.top));
+          });
+          assert.equal(hidden, 0, `${size}: ${hidden}px of a province's link under the header row`);
+        }
+      }
+      // The sort buttons, tabbed through sideways on a narrow phone in English (the longer names).
+      await openOn(phones[0]);
+      await page.click("#language");
+      await page.focus("#annual-table thead th:nth-child(2) button");
+      for (let step = 0; step < 9; step++) {
+        await page.keyboard.press("Tab");
+        await frame();
+        const seen = await page.evaluate(() => {
+          const button = document.activeElement.getBoundingClientRect();
+          const box = document.activeElement.closest(".scroll").getBoundingClientRect();
+          const pinned = document.querySelector("#annual-table thead th:nth-child(2)").getBoundingClientRect();
+          return { text: document.activeElement.textContent, hidden: Math.max(0, pinned.right - button.left,
+            button.right - box.right) };
+        });
+        assert.ok(seen.hidden <= 0.5, `${seen.text}: ${seen.hidden}px under the pinned name or past the box`);
+      }
+    } finally {
+      await page.unroute("**/api/dashboards/national/**");
+      if (await page.textContent("#language") === "VI") await page.click("#language");
+      await page.setViewportSize({ width: 1366, height: 768 });
+    }
+  });
+
 test("on a phone the header row moves with the page's scrolling by itself, not a frame behind it", async () => {
   try {
     await openOn(phones[1]);

@@ -917,6 +917,10 @@ function measureTables() {
     if (!head) continue;
     const travel = scrollsItself ? 0 : Math.max(0, box.clientHeight - head.offsetHeight);
     box.style.setProperty("--travel", `${travel}px`);
+    // What stays over the rows as they scroll, for a focused control to be scrolled clear of.
+    box.style.setProperty("--head", `${head.offsetHeight}px`);
+    const pinned = [...head.rows[0].cells].find((cell) => getComputedStyle(cell).left !== "auto");
+    box.style.setProperty("--pin", `${pinned?.offsetWidth ?? 0}px`);
   }
 }
 
@@ -1238,6 +1242,14 @@ document.addEventListener("DOMContentLoaded", () => {
   // Printing lays the page out at the paper's width, not the screen's: the charts are drawn again for the paper, and
   // for the screen after (a phone printed its narrow chart, scaled up to the page with its text).
   matchMedia("print").addEventListener("change", redrawCharts);
+  // A control the keyboard reaches in a table is brought wholly into view, clear of the header row and the pinned
+  // names (their scroll margins): the browser leaves one that shows in part where it is, its rest hidden.
+  document.addEventListener("focusin", (event) => {
+    const control = event.target;
+    if (control.parentElement?.closest(".scroll") && control.matches(":focus-visible")) {
+      control.scrollIntoView({ block: "nearest", inline: "nearest" });
+    }
+  });
   // Any table drawn anew (another view, a filter, a refresh) or laid out anew is measured again.
   window.addEventListener("resize", measureTablesSoon);
   new MutationObserver(measureTablesSoon).observe($("app"), { childList: true, subtree: true, attributes: true,
