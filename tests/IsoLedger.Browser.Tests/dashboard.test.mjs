@@ -139,8 +139,8 @@ test("a unit page shows the status and the timeline as of the page's date", asyn
   assert.ok((await page.textContent("#unit-status")).includes("2015"));
   await page.screenshot({ path: `${screenshots}unit.png`, fullPage: true });
   // The same unit on a day of the year before its facts: no step yet, not converted.
-  await page.fill("#date", "2020-06-30");
-  await page.dispatchEvent("#date", "change");
+  await page.fill("#date", "30/06/2020");
+  await page.press("#date", "Enter");
   await page.waitForFunction(() => document.querySelectorAll("#timeline li").length === 0);
   assert.ok(!(await page.textContent("#unit-status")).includes("2015"));
   await page.click("#clear-date");
@@ -167,6 +167,37 @@ test("the page switches to English and fits a phone, every view down to 320 px",
   await page.click("#tabs a[data-view=overview]");
   await page.click("#language");
   await page.setViewportSize({ width: 1366, height: 768 });
+});
+
+test("the day is shown and typed as the page's language writes it, whatever the browser's language", async () => {
+  // A browser in American English: its own date field wrote the day mm/dd/yyyy on the Vietnamese page.
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "en-US" });
+  try {
+    const tab = await context.newPage();
+    await tab.addInitScript(() => sessionStorage.setItem("isoledger.key", "dev-viewer"));
+    await tab.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&asOf=2020-06-30`);
+    await tab.waitForSelector("#annual-table tr[data-code]");
+    assert.equal(await tab.inputValue("#date"), "30/06/2020");
+    assert.equal(await tab.getAttribute("#date", "placeholder"), "dd/mm/yyyy");
+    assert.match(await tab.$eval("#date", (input) => input.ariaDescribedByElements.map((node) => node.textContent)
+      .join(" ")), /ngày\/tháng\/năm/i, "the format is told to a screen reader");
+    await tab.fill("#date", "15/3/2020");
+    await tab.press("#date", "Enter");
+    await tab.waitForFunction(() => new URL(location.href).searchParams.get("asOf") === "2020-03-15");
+    assert.equal(await tab.inputValue("#date"), "15/03/2020");
+    assert.match(await tab.textContent("#judged"), /15\/03\/2020/);
+    // A day that is none is said beside the field, which is marked, and the page stays on its day.
+    await tab.fill("#date", "31/02/2020");
+    await tab.press("#date", "Enter");
+    await tab.waitForSelector("#date[aria-invalid=true]");
+    assert.match(await tab.textContent("#date-error[role=alert]"), /“31\/02\/2020”/);
+    assert.equal(new URL(tab.url()).searchParams.get("asOf"), "2020-03-15");
+    await tab.click("#language");
+    assert.equal(await tab.inputValue("#date"), "15/03/2020");
+    assert.equal(await tab.getAttribute("#date", "aria-invalid"), null);
+  } finally {
+    await context.close();
+  }
 });
 
 test("the province and year are in the address, so a link reproduces the view", async () => {
@@ -254,8 +285,8 @@ test("every panel follows the chosen date, which the address keeps and the back 
   const asked = [];
   const listen = (request) => { if (request.url().includes("/api/")) asked.push(decodeURIComponent(request.url())); };
   page.on("request", listen);
-  await page.fill("#date", "2020-06-30");
-  await page.dispatchEvent("#date", "change");
+  await page.fill("#date", "30/06/2020");
+  await page.press("#date", "Enter");
   await page.waitForFunction(() => document.querySelector("#judged").textContent.includes("30/06/2020")
       && document.querySelectorAll("#annual-table tr[data-code]").length === 109, null, { timeout: 5000 })
     .catch(async (error) => {

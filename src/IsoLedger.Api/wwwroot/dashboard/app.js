@@ -10,6 +10,8 @@ const TEXT = {
     title: "Bảng điều khiển ISO 9001", keyLabel: "Khóa API (vai trò viewer)", keySave: "Lưu khóa",
     keyHint: "Khóa chỉ được giữ trong phiên trình duyệt này.",
     province: "Tỉnh", year: "Năm", date: "Tại ngày", yearEnd: "Cuối năm",
+    dateFormat: "dd/mm/yyyy", dateHint: "Ngày/tháng/năm, ví dụ 30/06/2020.",
+    badDate: "“{v}” không phải một ngày đến hôm nay: nhập ngày/tháng/năm, ví dụ 30/06/2020.",
     overview: "Tổng quan", report: "Báo cáo năm", national: "Toàn quốc", print: "In / PDF",
     forgetKey: "Quên khóa", conversion: "Chuyển đổi 2008 → 2015",
     annual: "Bảng duy trì năm", filter: "Lọc theo tên",
@@ -37,6 +39,8 @@ const TEXT = {
     title: "ISO 9001 dashboard", keyLabel: "API key (viewer role)", keySave: "Save key",
     keyHint: "The key is kept only for this browser session.",
     province: "Province", year: "Year", date: "As of", yearEnd: "Year end",
+    dateFormat: "dd/mm/yyyy", dateHint: "Day/month/year, for example 30/06/2020.",
+    badDate: "“{v}” is not a day up to today: type day/month/year, for example 30/06/2020.",
     overview: "Overview", report: "Annual report", national: "National", print: "Print / PDF",
     forgetKey: "Forget key", conversion: "Conversion 2008 → 2015",
     annual: "Annual maintenance table", filter: "Filter by name",
@@ -177,6 +181,8 @@ function translatePage() {
   document.querySelectorAll("[data-i18n]").forEach((node) => { node.textContent = t(node.dataset.i18n); });
   document.querySelectorAll("[data-i18n-label]")
     .forEach((node) => node.setAttribute("aria-label", t(node.dataset.i18nLabel)));
+  document.querySelectorAll("[data-i18n-placeholder]")
+    .forEach((node) => node.setAttribute("placeholder", t(node.dataset.i18nPlaceholder)));
   // Headings that are the vocabulary's titles (those of the exported sheets) wait for it, hidden until it answers.
   if (state.vocabulary) {
     document.querySelectorAll("[data-term]").forEach((node) => {
@@ -1037,10 +1043,19 @@ function isDay(text) {
   return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(day.getTime()) && day.toISOString().startsWith(text);
 }
 
+/** A day typed as both of the page's languages write it, day first (30/06/2020; 30-6-2020 and 30.6.2020 too), or
+ * as YYYY-MM-DD: that day as YYYY-MM-DD, or "" if it is none. */
+function typedDay(text) {
+  const parts = text.trim().match(/^(\d{1,2})\s*[/.\-\s]\s*(\d{1,2})\s*[/.\-\s]\s*(\d{4})$/);
+  const iso = parts ? `${parts[3]}-${parts[2].padStart(2, "0")}-${parts[1].padStart(2, "0")}` : text.trim();
+  return isDay(iso) ? iso : "";
+}
+
+/** The day's field shows the page's day (none: the year's end) as its language writes it, no longer marked wrong. */
 function syncDate() {
-  $("date").value = state.asOf;
-  $("date").min = `${year()}-01-01`;
-  $("date").max = [`${year()}-12-31`, today()].sort()[0];
+  $("date").value = day(state.asOf);
+  $("date").removeAttribute("aria-invalid");
+  $("date-error").textContent = "";
 }
 
 // The province, the year or day, and the view are in the address (?province=…&year=…&asOf=…&view=…), so a link
@@ -1174,6 +1189,7 @@ document.addEventListener("DOMContentLoaded", () => {
     translatePage();
     if (!state.vocabulary) return;
     fillLevels();
+    syncDate();
     $("judged").textContent = fill(t("judged"), { d: day(judgedOn()) });
     if ($("unit").hidden) redrawView();
     else {
@@ -1185,9 +1201,17 @@ document.addEventListener("DOMContentLoaded", () => {
   const changed = () => { syncDate(); recordView(); showView(); load(); route(); };
   $("province").addEventListener("change", () => { fillYears(); state.drill = null; changed(); });
   $("year").addEventListener("change", () => { state.asOf = ""; changed(); });
+  // A day typed is taken when the field is left or Enter pressed; one that is not a day up to today is said beside
+  // the field, which keeps it to be corrected, and the page stays on its day. An empty field is the year's end.
   $("date").addEventListener("change", () => {
-    const value = $("date").value;
-    state.asOf = /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : "";
+    const typed = $("date").value.trim();
+    const asOf = typedDay(typed);
+    if (typed && !(asOf && asOf <= today())) {
+      $("date").setAttribute("aria-invalid", "true");
+      $("date-error").textContent = fill(t("badDate"), { v: typed });
+      return;
+    }
+    state.asOf = asOf;
     if (state.asOf) fillYears(state.asOf.slice(0, 4));
     changed();
   });
