@@ -804,6 +804,47 @@ test("the trends' per-year bars have colours of their own, the same in the chart
   }
 });
 
+/** The contrast of two colours as CSS computes them (rgb(…)), as WCAG reckons it. */
+function contrast(first, second) {
+  const luminance = (css) => {
+    const [r, g, b] = css.match(/[\d.]+/g).slice(0, 3).map((value) => Number(value) / 255)
+      .map((value) => (value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [light, dark] = [luminance(first), luminance(second)].sort((a, b) => b - a);
+  return (light + 0.05) / (dark + 0.05);
+}
+
+test("chart marks stand out from the white by 3:1, bar segments from each other; so does the focus ring", async () => {
+  const white = "rgb(255, 255, 255)";
+  for (const query of ["year=2020", "year=2020&view=trends"]) {
+    await openOn({ width: 1366, height: 768 }, query);
+    const marks = await page.$$eval(".view:not([hidden]) .chart :is(rect:not([fill=transparent]), polyline, circle)",
+      (nodes) => nodes.map((node) => {
+        const style = getComputedStyle(node);
+        return { kind: node.tagName, colour: node.tagName === "polyline" ? style.stroke : style.fill,
+          stroke: style.stroke, strokeWidth: parseFloat(style.strokeWidth) };
+      }));
+    assert.ok(marks.length > 0, query);
+    const faint = marks.filter((mark) => contrast(mark.colour, white) < 3).map((mark) => `${mark.kind} ${mark.colour}`);
+    assert.deepEqual(faint, [], `${query}: marks under 3:1 against white`);
+    const unparted = marks.filter((mark) => mark.kind === "rect" && !(mark.stroke === white && mark.strokeWidth >= 1));
+    assert.deepEqual(unparted, [], `${query}: bar segments without a white line between them`);
+  }
+  // The ring on the skip link and the language button, over the title bar, and on a control on a card.
+  const rings = [];
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  rings.push(await page.$eval("#language", (button) => [button.matches(":focus-visible"),
+    getComputedStyle(button).outlineColor, getComputedStyle(button.parentElement).backgroundColor]));
+  await page.focus("#trends-xlsx");
+  rings.push(await page.$eval("#trends-xlsx", (button) => [button.matches(":focus-visible"),
+    getComputedStyle(button).outlineColor, "rgb(255, 255, 255)"]));
+  for (const [shown, ring, behind] of rings) {
+    assert.ok(shown && contrast(ring, behind) >= 3, `a focus ring ${ring} on ${behind}`);
+  }
+});
+
 test("chart text grows with the reader's font size, and names stay clear of their bars", async () => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   try {

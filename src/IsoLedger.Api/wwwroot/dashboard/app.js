@@ -272,7 +272,9 @@ function bars(container, groups, segments, name, aria, onOpen = null) {
       const value = group.counts[segment];
       if (!value) continue;
       const w = (value / max) * (width - labelWidth - 40 * scale);
-      const rect = svgElement("rect", { x, y: top, width: w, height: barHeight, fill: colour(colourName) });
+      // Parted from the segment beside it by a white line: two colours side by side may be alike to some eyes.
+      const rect = svgElement("rect",
+        { x, y: top, width: w, height: barHeight, fill: colour(colourName), stroke: colour("--card") });
       rect.append(svgElement("title", {}, `${name(group.name)} — ${term("conversionColumns", segment)}: ${value}`));
       row.append(rect);
       // The count written on its segment where it fits, so that a phone shows what a mouse would hover.
