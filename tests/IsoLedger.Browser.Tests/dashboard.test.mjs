@@ -533,6 +533,44 @@ test("a start that cannot reach the API says so and offers to try again", async 
   }
 });
 
+test("the API failing while the page is open is said in the page's language, no figures of another year are "
+  + "shown meanwhile, and trying again recovers", async () => {
+  const running = String(new Date().getFullYear());
+  await openOn({ width: 1366, height: 768 });
+  await page.route("**/api/**", (route) => route.abort());
+  try {
+    await page.selectOption("#year", running);
+    await page.waitForSelector("#status button", { timeout: 5000 });
+    // Not the browser's "Failed to fetch".
+    assert.match(await page.textContent("#status"), /Không kết nối được với máy chủ/);
+    assert.equal(await page.isVisible("#overview"), false, "the 2020 figures stayed under the new year's date");
+  } finally {
+    await page.unroute("**/api/**");
+  }
+  await page.click("#status button");
+  await page.waitForFunction(() => document.querySelector("#status").textContent === "");
+  assert.equal(await page.isVisible("#overview"), true);
+  assert.equal(await page.textContent("#annual-year"), running);
+  // A refresh that fails leaves the figures shown, which are those asked, and says they were not refreshed.
+  await page.route("**/api/**", (route) => route.fulfill({ status: 503, body: "" }));
+  try {
+    await page.evaluate(() => load(true));
+    assert.match(await page.textContent("#status"), /Không cập nhật được.*Máy chủ gặp lỗi \(503\)/);
+    assert.equal(await page.isVisible("#overview"), true);
+  } finally {
+    await page.unroute("**/api/**");
+  }
+  // A download that cannot reach the server says so beside its button.
+  await page.route("**/api/**", (route) => route.abort());
+  try {
+    await page.click("#annual-xlsx");
+    await page.waitForSelector("#annual-xlsx + .download-error", { timeout: 5000 });
+    assert.match(await page.textContent("#annual-xlsx + .download-error"), /Không kết nối được với máy chủ/);
+  } finally {
+    await page.unroute("**/api/**");
+  }
+});
+
 test("an address with an impossible day or year falls back to the latest year, "
   + "never 'Invalid Date' or 'NaN'", async () => {
   for (const query of ["asOf=2020-13-45", "asOf=2031-02-30", "year=abc"]) {

@@ -20,6 +20,9 @@ const TEXT = {
     timeline: "Lịch sử", judged: "Số liệu tại ngày {d}", reportTitle: "Báo cáo năm {y} — {p}",
     fresh: "Cập nhật: dữ liệu đã xử lý đến sự kiện {p}/{l}", behind: "Đang chậm {n} sự kiện", loading: "Đang tải…",
     badKey: "Khóa không hợp lệ hoặc không đủ quyền.", failedLoad: "Không tải được dữ liệu",
+    unreachable: "Không kết nối được với máy chủ. Hãy kiểm tra mạng rồi thử lại.",
+    serverError: "Máy chủ gặp lỗi ({s}). Hãy thử lại sau ít phút.",
+    notRefreshed: "Không cập nhật được số liệu (số liệu dưới đây là của lần tải trước)",
     noFlags: "Không có cảnh báo.",
     byDistrict: "Theo huyện", byUnit: "Từng đơn vị", back: "← Tất cả các cấp",
     status: "Tình trạng", standardNow: "Tiêu chuẩn",
@@ -49,6 +52,9 @@ const TEXT = {
     timeline: "History", judged: "Figures as of {d}", reportTitle: "Annual report {y} — {p}",
     fresh: "Up to date: processed event {p} of {l}", behind: "{n} events behind", loading: "Loading…",
     badKey: "The key is not valid or lacks the role.", failedLoad: "Could not load",
+    unreachable: "The server cannot be reached. Check the network and try again.",
+    serverError: "The server failed ({s}). Try again in a few minutes.",
+    notRefreshed: "Could not refresh the figures (those below are from the last load)",
     noFlags: "No flags.",
     byDistrict: "By district", byUnit: "Unit by unit", back: "← All levels",
     status: "Status", standardNow: "Standard",
@@ -144,28 +150,41 @@ const svgElement = (tag, attributes = {}, text) => {
 };
 const colour = (name) => getComputedStyle(document.documentElement).getPropertyValue(name).trim();
 
-async function api(path) {
-  const response = await fetch(path, { headers: { "X-Api-Key": key() } });
+/** An answer of the API with the reader's key. What keeps it from being one is thrown in the page's language: the
+ * server out of reach (the browser's own words are English), the server failing (its words are for its log), or the
+ * problem the API states (kept as the error's problem). A refused key shows the key's form. */
+async function answer(path) {
+  let response;
+  try {
+    response = await fetch(path, { headers: { "X-Api-Key": key() } });
+  } catch {
+    throw new Error(t("unreachable"));
+  }
   if (response.status === 401 || response.status === 403) { showKeyForm(t("badKey")); throw new Error(t("badKey")); }
+  if (response.status >= 500) throw new Error(fill(t("serverError"), { s: response.status }));
   if (!response.ok) {
     const problem = await response.json().catch(() => ({}));
     const errors = problem.errors ? Object.values(problem.errors).flat().join(" ") : "";
     throw Object.assign(new Error(errors || problem.detail || problem.title || `${response.status}`), { problem });
   }
-  return response.json();
+  return response;
 }
+
+const api = async (path) => (await answer(path)).json();
 
 /** Downloads a file the API writes, in the page's language; a failure is said beside the button pressed (the status
  * line may be a screen away). */
 async function download(path, name, button) {
   button.parentElement.querySelector(".download-error")?.remove();
-  const response = await fetch(`${path}&lang=${state.lang}`, { headers: { "X-Api-Key": key() } });
-  if (!response.ok) {
+  let file;
+  try {
+    file = await (await answer(`${path}&lang=${state.lang}`)).blob();
+  } catch (error) {
     button.after(element("span",
-      { class: "error download-error", role: "alert", text: ` ${t("failedLoad")}: ${response.status}` }));
+      { class: "error download-error", role: "alert", text: ` ${t("failedLoad")}: ${error.message}` }));
     return;
   }
-  const link = element("a", { href: URL.createObjectURL(await response.blob()), download: name });
+  const link = element("a", { href: URL.createObjectURL(file), download: name });
   link.click();
   URL.revokeObjectURL(link.href);
 }
@@ -999,7 +1018,17 @@ function redrawView() {
   if (data) renderers[state.view]();
 }
 
-/** Loads the view; a quiet load (the periodic refresh) says nothing while it loads and redraws only what changed. */
+/** A button that tries again what failed, for the status line. */
+function retryButton(action) {
+  const button = element("button", { type: "button", text: t("retry") });
+  button.addEventListener("click", action);
+  return button;
+}
+
+/** Loads the view; a quiet load (the periodic refresh) says nothing while it loads and redraws only what changed. A
+ * failure is said with a way to try again, which the refresh also does: a refresh's leaves the figures shown (they
+ * are the ones asked, not refreshed); any other hides them, being of another province, year, day or view than the
+ * one the pickers and the date line now name. */
 async function load(quiet = false) {
   $("judged").textContent = fill(t("judged"), { d: day(judgedOn()) });
   if (!quiet) $("status").textContent = t("loading");
@@ -1011,8 +1040,13 @@ async function load(quiet = false) {
     // A notice about the address (an unknown province) is said once the view it led to has loaded.
     $("status").textContent = state.notice ?? "";
     state.notice = null;
+    $("app").classList.remove("load-failed");
   } catch (error) {
-    $("status").textContent = `${t("failedLoad")}: ${error.message}`;
+    // A refused key has shown the key's form instead.
+    if ($("app").hidden) return;
+    if (!quiet) $("app").classList.add("load-failed");
+    const said = `${quiet && !$("app").classList.contains("load-failed") ? t("notRefreshed") : t("failedLoad")}: `;
+    $("status").replaceChildren(document.createTextNode(`${said}${error.message} `), retryButton(() => load()));
   }
 }
 
@@ -1157,9 +1191,8 @@ async function start() {
   } catch (error) {
     // A refused key has shown the key form; anything else (the network, the server) is said, with a way to retry.
     if ($("app").hidden) return;
-    const retry = element("button", { type: "button", text: t("retry") });
-    retry.addEventListener("click", start);
-    $("status").replaceChildren(document.createTextNode(`${t("failedLoad")}: ${error.message} `), retry);
+    $("status").replaceChildren(document.createTextNode(`${t("failedLoad")}: ${error.message} `),
+      retryButton(start));
     return;
   }
   $("status").textContent = "";
