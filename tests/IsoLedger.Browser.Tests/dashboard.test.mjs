@@ -571,6 +571,32 @@ test("the API failing while the page is open is said in the page's language, no 
   }
 });
 
+test("a refused key is said and marks its field, in either language, until a key is forgotten", async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  try {
+    const tab = await context.newPage();
+    await tab.goto(`${base}/dashboard`);
+    await tab.fill("#key", "not-a-key");
+    await tab.click("#key-form button[type=submit]");
+    await tab.waitForSelector("#key[aria-invalid=true]", { timeout: 5000 });
+    const said = () => tab.$eval("#key", (input) => input.ariaDescribedByElements.map((node) => node.textContent));
+    assert.deepEqual(await said(), ["Khóa không hợp lệ hoặc không đủ quyền.",
+      "Khóa chỉ được giữ trong phiên trình duyệt này."]);
+    assert.equal(await tab.getAttribute("#key-error", "role"), "alert");
+    await tab.click("#language");
+    assert.equal(await tab.textContent("#key-error"), "The key is not valid or lacks the role.");
+    await tab.click("#language");
+    await tab.fill("#key", "dev-viewer");
+    await tab.click("#key-form button[type=submit]");
+    await tab.waitForSelector("#annual-table tr[data-code]");
+    await tab.click("#forget-key");
+    assert.equal(await tab.getAttribute("#key", "aria-invalid"), null);
+    assert.deepEqual(await said(), ["", "Khóa chỉ được giữ trong phiên trình duyệt này."]);
+  } finally {
+    await context.close();
+  }
+});
+
 test("an address with an impossible day or year falls back to the latest year, "
   + "never 'Invalid Date' or 'NaN'", async () => {
   for (const query of ["asOf=2020-13-45", "asOf=2031-02-30", "year=abc"]) {

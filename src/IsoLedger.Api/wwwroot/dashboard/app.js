@@ -160,7 +160,7 @@ async function answer(path) {
   } catch {
     throw new Error(t("unreachable"));
   }
-  if (response.status === 401 || response.status === 403) { showKeyForm(t("badKey")); throw new Error(t("badKey")); }
+  if (response.status === 401 || response.status === 403) { showKeyForm("badKey"); throw new Error(t("badKey")); }
   if (response.status >= 500) throw new Error(fill(t("serverError"), { s: response.status }));
   if (!response.ok) {
     const problem = await response.json().catch(() => ({}));
@@ -215,14 +215,21 @@ function translatePage() {
   document.title = `IsoLedger — ${t("title")}`;
 }
 
-function showKeyForm(message) {
+/** The key's form, the page's figures hidden; <problem> names the TEXT that says why the key was refused, if it was. */
+function showKeyForm(problem) {
   $("app").hidden = true;
   $("key-form").hidden = false;
-  $("status").textContent = message || "";
-  // A forgotten or refused key does not stay in the field; a refusal is announced and marks the field.
+  // A forgotten or refused key does not stay in the field; a refusal is announced, in the page's language whichever
+  // it is switched to, and marks the field, until a key is forgotten.
   $("key").value = "";
-  $("key").toggleAttribute("aria-invalid", Boolean(message));
-  if (message) $("key-form").querySelector(".hint").textContent = message;
+  if (problem) {
+    $("key").setAttribute("aria-invalid", "true");
+    $("key-error").dataset.i18n = problem;
+  } else {
+    $("key").removeAttribute("aria-invalid");
+    delete $("key-error").dataset.i18n;
+  }
+  $("key-error").textContent = problem ? t(problem) : "";
   $("key").focus();
 }
 
