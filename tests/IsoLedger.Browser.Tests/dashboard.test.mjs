@@ -1421,6 +1421,27 @@ test("the trends' axis labels stay clear of the first year's points, on a laptop
     }
   });
 
+test("printed, a province's views name the province, and closed flag groups list their units", async () => {
+  await openOn({ width: 1366, height: 768 });
+  await page.emulateMedia({ media: "print" });
+  try {
+    for (const view of ["overview", "trends"]) {
+      // The tabs are not printed: the view is chosen as they choose it.
+      await page.evaluate((name) => setView(name), view);
+      await page.waitForFunction(() => document.querySelector(".view:not([hidden]) .freshness").textContent !== "");
+      assert.equal(await page.isVisible("#judged"), true);
+      assert.match(await page.textContent("#judged"), /^Quảng Trị: /, `${view}: the province is not on paper`);
+    }
+    await page.evaluate(() => setView("overview"));
+    await page.waitForSelector("#compliance-list details:not([open]) li a", { state: "attached" });
+    const printed = await page.$$eval("#compliance-list details:not([open]) li a", (links) =>
+      links.filter((link) => link.checkVisibility()).length);
+    assert.ok(printed > 0, "the units of a closed flag group are not printed");
+  } finally {
+    await page.emulateMedia({ media: "screen" });
+  }
+});
+
 test("printed, the national table's province links are plain text of the line's height, as other links are",
   async () => {
     try {

@@ -17,7 +17,8 @@ const TEXT = {
     annual: "Bảng duy trì năm", filter: "Lọc theo tên",
     level: "Cấp", allLevels: "Tất cả",
     downloadCsv: "Tải CSV", downloadXlsx: "Tải XLSX", compliance: "Cảnh báo tuân thủ",
-    timeline: "Lịch sử", judged: "Số liệu tại ngày {d}", reportTitle: "Báo cáo năm {y} — {p}",
+    timeline: "Lịch sử", judged: "Số liệu tại ngày {d}", judgedIn: "{p}: số liệu tại ngày {d}",
+    reportTitle: "Báo cáo năm {y} — {p}",
     fresh: "Cập nhật: dữ liệu đã xử lý đến sự kiện {p}/{l}", behind: "Đang chậm {n} sự kiện", loading: "Đang tải…",
     badKey: "Khóa không hợp lệ hoặc không đủ quyền.", failedLoad: "Không tải được dữ liệu",
     unreachable: "Không kết nối được với máy chủ. Hãy kiểm tra mạng rồi thử lại.",
@@ -49,7 +50,8 @@ const TEXT = {
     annual: "Annual maintenance table", filter: "Filter by name",
     level: "Level", allLevels: "All",
     downloadCsv: "Download CSV", downloadXlsx: "Download XLSX", compliance: "Compliance flags",
-    timeline: "History", judged: "Figures as of {d}", reportTitle: "Annual report {y} — {p}",
+    timeline: "History", judged: "Figures as of {d}", judgedIn: "{p}: figures as of {d}",
+    reportTitle: "Annual report {y} — {p}",
     fresh: "Up to date: processed event {p} of {l}", behind: "{n} events behind", loading: "Loading…",
     badKey: "The key is not valid or lacks the role.", failedLoad: "Could not load",
     unreachable: "The server cannot be reached. Check the network and try again.",
@@ -1032,12 +1034,17 @@ function retryButton(action) {
   return button;
 }
 
+/** The line above the panels: the day they are judged on, and the province but on the national view (the
+ * province's picker is not printed). */
+const judgedLine = () =>
+  fill(t(state.view === "national" ? "judged" : "judgedIn"), { p: province(), d: day(judgedOn()) });
+
 /** Loads the view; a quiet load (the periodic refresh) says nothing while it loads and redraws only what changed. A
  * failure is said with a way to try again, which the refresh also does: a refresh's leaves the figures shown (they
  * are the ones asked, not refreshed); any other hides them, being of another province, year, day or view than the
  * one the pickers and the date line now name. */
 async function load(quiet = false) {
-  $("judged").textContent = fill(t("judged"), { d: day(judgedOn()) });
+  $("judged").textContent = judgedLine();
   if (!quiet) $("status").textContent = t("loading");
   const focused = document.activeElement;
   try {
@@ -1232,7 +1239,7 @@ document.addEventListener("DOMContentLoaded", () => {
     if (!state.vocabulary) return;
     fillLevels();
     syncDate();
-    $("judged").textContent = fill(t("judged"), { d: day(judgedOn()) });
+    $("judged").textContent = judgedLine();
     if ($("unit").hidden) redrawView();
     else {
       // Behind a unit page the view has no width to draw its charts at: it is drawn when shown again.
