@@ -434,6 +434,30 @@ test("the national view sets the provinces side by side, each one click away", a
   assert.equal(new URL(page.url()).searchParams.get("view"), null);
 });
 
+test("counts are written as the page's language writes them: 12.345 in Vietnamese, 12,345 in English", async () => {
+  await page.route("**/api/dashboards/national/**", async (route) => {
+    const answer = await (await route.fetch()).json();
+    answer.data.provinces[0].units = 12345;
+    answer.freshness = { latestSequence: 1211, processedSequence: 1211, lag: 0 };
+    await route.fulfill({ json: answer });
+  });
+  try {
+    await openOn({ width: 1366, height: 768 }, "year=2020&view=national");
+    const seen = async () => [(await cells("#national-table tr[data-province]"))[0][1],
+      await page.textContent("#national-freshness")];
+    const [units, fresh] = await seen();
+    assert.equal(units, "12.345");
+    assert.match(fresh, /1\.211\/1\.211$/);
+    await page.click("#language");
+    const [english, englishFresh] = await seen();
+    assert.equal(english, "12,345");
+    assert.match(englishFresh, /1,211 of 1,211$/);
+  } finally {
+    if (await page.textContent("#language") === "VI") await page.click("#language");
+    await page.unroute("**/api/dashboards/national/**");
+  }
+});
+
 test("the trends show each headline figure over the years with data", async () => {
   await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020&view=trends`);
   await page.waitForSelector("#trends-table tr[data-year]");

@@ -100,6 +100,8 @@ const $ = (id) => document.getElementById(id);
 const t = (key) => TEXT[state.lang][key] ?? key;
 // Numbers and dates as the reader's language writes them: 40,37 and 19/11/2020 in Vietnamese.
 const locale = () => (state.lang === "vi" ? "vi-VN" : "en-GB");
+/** A count as the page's language writes it: 1.211 in Vietnamese, 1,211 in English (a year is not a count). */
+const count = (value) => new Intl.NumberFormat(locale()).format(value);
 /** A share as the reports write it (40,37 %), the sign kept on the number's line. */
 const percent = (value) => `${decimal(value, 2)}\u00a0%`;
 const decimal = (value, digits) =>
@@ -193,8 +195,8 @@ async function download(path, name, button) {
 
 function freshness(id, fresh) {
   $(id).textContent = fresh.lag > 0
-    ? t("behind").replace("{n}", fresh.lag)
-    : t("fresh").replace("{p}", fresh.processedSequence).replace("{l}", fresh.latestSequence);
+    ? t("behind").replace("{n}", count(fresh.lag))
+    : t("fresh").replace("{p}", count(fresh.processedSequence)).replace("{l}", count(fresh.latestSequence));
 }
 
 function translatePage() {
@@ -271,7 +273,7 @@ function bars(container, groups, segments, name, aria, onOpen = null) {
     const y = index * rowHeight + 4;
     // Every count is in the row's name, so that a screen reader and a keyboard reach what a mouse hovers.
     const counts = segments.filter(([segment]) => group.counts[segment])
-      .map(([segment]) => `${term("conversionColumns", segment)}: ${group.counts[segment]}`).join("; ");
+      .map(([segment]) => `${term("conversionColumns", segment)}: ${count(group.counts[segment])}`).join("; ");
     const row = svgElement("g", { class: "bar-row", "data-name": group.name,
       ...(onOpen ? { tabindex: "0", role: "button", "aria-label": `${name(group.name)} — ${counts}` } : {}) });
     if (onOpen) {
@@ -303,18 +305,19 @@ function bars(container, groups, segments, name, aria, onOpen = null) {
       // Parted from the segment beside it by a white line: two colours side by side may be alike to some eyes.
       const rect = svgElement("rect",
         { x, y: top, width: w, height: barHeight, fill: colour(colourName), stroke: colour("--card") });
-      rect.append(svgElement("title", {}, `${name(group.name)} — ${term("conversionColumns", segment)}: ${value}`));
+      rect.append(svgElement("title", {},
+        `${name(group.name)} — ${term("conversionColumns", segment)}: ${count(value)}`));
       row.append(rect);
       // The count written on its segment where it fits, so that a phone shows what a mouse would hover.
-      if (w >= (8 * String(value).length + 8) * scale) {
+      if (w >= (8 * count(value).length + 8) * scale) {
         row.append(svgElement("text", { x: x + w / 2, y: baseline, "font-size": 12 * scale, "text-anchor": "middle",
           // Dark on the light segments (4.5:1 at least), white on the dark ones, in either set of colours.
           fill: segment === "converting" || segment === "notDeclared" ? "#1b1f24" : "#fff",
-          "aria-hidden": "true" }, value));
+          "aria-hidden": "true" }, count(value)));
       }
       x += w;
     }
-    row.append(svgElement("text", { x: x + 4, y: baseline, "font-size": 13 * scale }, group.counts.total));
+    row.append(svgElement("text", { x: x + 4, y: baseline, "font-size": 13 * scale }, count(group.counts.total)));
     svg.append(row);
   });
   container.replaceChildren(svg);
@@ -355,7 +358,7 @@ function renderConversion() {
   const head = element("tr", {}, element("th", { text: t("level") }),
     ...columns.map((c) => element("th", { class: "num", text: label(c) })));
   const row = (name, text, counts) => element("tr", { "data-level": name }, element("td", { text }),
-    ...columns.map((c) => element("td", { class: "num", text: counts[c.value] })));
+    ...columns.map((c) => element("td", { class: "num", text: count(counts[c.value]) })));
   $("conversion-table").replaceChildren(element("thead", {}, head), element("tbody", {},
     ...data.byLevel.map((l) => row(l.level, term("levels", l.level), l.counts)),
     row("total", label(state.vocabulary.total), data.totals)));
@@ -409,13 +412,15 @@ function standardLabel(row) {
 /** A group's totals as the API computed them (the whole group, whatever the name filter shows). */
 function totalsRow(name, totals) {
   if (!totals) return [];
-  const units = `${totals.units} ${label(state.vocabulary.unitsCounted)}`;
+  const units = `${count(totals.units)} ${label(state.vocabulary.unitsCounted)}`;
   const cell = (column) => {
     if (column === "name") return element("td", { text: `${label(state.vocabulary.total)}: ${name} (${units})` });
     if (column === "reportSubmitted") {
-      return element("td", { class: "num", text: `${totals.reportSubmitted} (${percent(totals.reportedPercent)})` });
+      return element("td",
+        { class: "num", text: `${count(totals.reportSubmitted)} (${percent(totals.reportedPercent)})` });
     }
-    return typeof totals[column] === "number" ? element("td", { class: "num", text: totals[column] }) : element("td");
+    return typeof totals[column] === "number"
+      ? element("td", { class: "num", text: count(totals[column]) }) : element("td");
   };
   return [element("tr", { class: "total" }, ...state.vocabulary.reportColumns.map((c) => cell(c.value)))];
 }
@@ -516,7 +521,7 @@ function renderAnnual() {
 function summaryTable(id, data) {
   const columns = state.vocabulary.summaryColumns;
   const cell = (row, field) =>
-    (row.criterion === "declared" ? `${row[field].count}` : `${row[field].count}/${row[field].of}`);
+    (row.criterion === "declared" ? count(row[field].count) : `${count(row[field].count)}/${count(row[field].of)}`);
   $(id).replaceChildren(
     element("thead", {}, element("tr", {}, ...columns.filter((c) => c.value !== "note")
       .map((c) => element("th", { scope: "col", text: label(c) })))),
@@ -535,7 +540,7 @@ function renderEditions() {
   $("editions-table").replaceChildren(element("thead", {}, head), element("tbody", {},
     ...state.editions.data.editions.map((e) => element("tr", { "data-edition": e.edition },
       element("td", { text: term("standards", e.edition) }),
-      ...columns.map((c) => element("td", { class: "num", text: e.counts[c.value] }))))));
+      ...columns.map((c) => element("td", { class: "num", text: count(e.counts[c.value]) }))))));
   freshness("editions-freshness", state.editions.freshness);
 }
 
@@ -554,7 +559,7 @@ function renderCompliance() {
   $("compliance-list").replaceChildren(...(flags.length
     ? [...byRule].map(([rule, items]) => element("details",
       { "data-rule": rule, ...(open.has(rule) ? { open: "" } : {}) },
-      element("summary", { text: `${term("rules", rule)} (${items.length})` }),
+      element("summary", { text: `${term("rules", rule)} (${count(items.length)})` }),
       element("ul", {}, ...items.map((f) => element("li", {},
         unitLink(f.code, f.name),
         document.createTextNode(` · ${day(f.since)}${f.subject ? ` · ${f.subject}` : ""}`))))))
@@ -567,7 +572,7 @@ function renderCompliance() {
 /** A headline's sentence from the vocabulary: its figure, its share as the language writes numbers, its level. */
 function sentence(headline) {
   return fill(term("reportHeadlines", headline.id), {
-    count: headline.count, of: headline.of, percent: decimal(headline.percent, 2),
+    count: count(headline.count), of: count(headline.of), percent: decimal(headline.percent, 2),
     level: headline.level ? term("levels", headline.level) : "",
   }).replaceAll(" %", "\u00a0%");
 }
@@ -615,11 +620,11 @@ function renderReport() {
 // --- Trends -----------------------------------------------------------------------------------------------
 
 /** A trend point's figure as the table writes it: 39/40 (97,50 %). */
-const trendFigure = (figure) => `${figure.count}/${figure.of} (${percent(figure.percent)})`;
+const trendFigure = (figure) => `${count(figure.count)}/${count(figure.of)} (${percent(figure.percent)})`;
 
 /** What a restructured year changed, in the vocabulary's words; empty for a year without a restructuring. */
 const restructured = (point) => (point.ended || point.formed
-  ? [`${term("trendColumns", "ended")}: ${point.ended}`, `${term("trendColumns", "formed")}: ${point.formed}`]
+  ? ["ended", "formed"].map((change) => `${term("trendColumns", change)}: ${count(point[change])}`)
   : []);
 
 /** Writes each restructured year's mark (−units ended / +units formed) at its dashed line, above the plot, and answers
@@ -632,7 +637,7 @@ function restructuringMarks(svg, years, x, width, scale) {
   const marks = years.flatMap((point, i) => {
     if (!point.ended && !point.formed) return [];
     const text = svgElement("text", { class: "restructured", "font-size": size, "aria-hidden": "true" },
-      `−${point.ended} / +${point.formed}`);
+      `−${count(point.ended)} / +${count(point.formed)}`);
     svg.append(text);
     return [{ at: x(i), text, length: text.getComputedTextLength() }];
   });
@@ -776,7 +781,7 @@ function renderTrends() {
         const dot = svgElement("circle", { cx: px, cy: py, r: 5, fill: colour(TREND_COLOURS[k]), "data-key": keyName });
         const f = data.years[i].figures[k];
         dot.append(svgElement("title", {},
-          `${term("trendColumns", keyName)} ${data.years[i].year}: ${f.count}/${f.of} (${percent(f.percent)})`));
+          `${term("trendColumns", keyName)} ${data.years[i].year}: ${trendFigure(f)}`));
         svg.append(dot);
       });
     });
@@ -794,7 +799,7 @@ function renderTrends() {
     element("thead", {}, element("tr", {}, ...columns.map((c) => element("th", { scope: "col", text: label(c) })))),
     element("tbody", {}, ...data.years.map((point) => element("tr", { "data-year": point.year }, ...columns.map((c) => {
       const figure = point.figures.find((f) => f.key === c.value);
-      const text = figure ? trendFigure(figure) : point[c.value];
+      const text = figure ? trendFigure(figure) : c.value === "year" ? point.year : count(point[c.value]);
       return element("td", { class: "num", text });
     })))));
   freshness("trends-freshness", state.trends.freshness);
@@ -825,11 +830,12 @@ function renderNational() {
       $("conversion-title").focus();
     });
     return element("tr", { "data-province": p.province }, element("th", { scope: "row" }, a),
-      element("td", { class: "num", text: p.units }),
+      element("td", { class: "num", text: count(p.units) }),
       ...levels.map((l) =>
-        element("td", { class: "num", text: p.byLevel.find((b) => b.level === l.value)?.units ?? 0 })),
-      element("td", { class: "num", text: p.declared }), element("td", { class: "num", text: p.onCurrentEdition }),
-      element("td", { class: "num", text: p.reported }),
+        element("td", { class: "num", text: count(p.byLevel.find((b) => b.level === l.value)?.units ?? 0) })),
+      element("td", { class: "num", text: count(p.declared) }),
+      element("td", { class: "num", text: count(p.onCurrentEdition) }),
+      element("td", { class: "num", text: count(p.reported) }),
       element("td", { class: "num", text: decimal(p.reportedPercent, 2) }));
   })));
   freshness("national-freshness", state.national.freshness);
@@ -871,11 +877,11 @@ async function showUnit(code, opened) {
     // A board known only from a report's text has no member count.
     [t("board"), status.steeringBoard
       ? `${day(status.steeringBoard.formedOn)}`
-        + `${status.steeringBoard.members == null ? "" : ` · ${status.steeringBoard.members} ${t("members")}`}`
+        + `${status.steeringBoard.members == null ? "" : ` · ${count(status.steeringBoard.members)} ${t("members")}`}`
       : t("none")],
     [t("lastAudit"), day(status.lastInternalAudit) || t("none")],
     [t("lastReview"), day(status.lastManagementReview) || t("none")],
-    [t("openNc"), status.openNonconformities.length],
+    [t("openNc"), count(status.openNonconformities.length)],
     // One rule broken per line, with since when and what about (a year, a nonconformity).
     [t("flags"), status.flags.length
       ? [element("ul", { class: "flags" }, ...status.flags.map((f) => element("li", {
@@ -1064,6 +1070,14 @@ async function load(quiet = false) {
   }
 }
 
+/** The provinces to pick, each with its count of units as the page's language writes it; the one chosen kept. */
+function fillProvinces() {
+  const chosen = $("province").value;
+  $("province").replaceChildren(...state.provinces.map((p) =>
+    element("option", { value: p.province, text: `${p.province} (${count(p.units)})` })));
+  $("province").value = chosen;
+}
+
 function fillLevels() {
   const chosen = $("annual-level").value;
   $("annual-level").replaceChildren(element("option", { value: "", text: t("allLevels") }),
@@ -1214,8 +1228,7 @@ async function start() {
   // Named by the vocabulary (the trends' tab), they were hidden until it answered rather than shown blank.
   $("pickers").hidden = false;
   $("tabs").hidden = false;
-  $("province").replaceChildren(...state.provinces.map((p) =>
-    element("option", { value: p.province, text: `${p.province} (${p.units})` })));
+  fillProvinces();
   // Without a province in the address, the first one with a year of data (not the first by name, maybe empty).
   $("province").value = (state.provinces.find((p) => p.years.length > 0) ?? state.provinces[0])?.province ?? "";
   fillLevels();
@@ -1237,6 +1250,7 @@ document.addEventListener("DOMContentLoaded", () => {
     localStorage.setItem("isoledger.lang", state.lang);
     translatePage();
     if (!state.vocabulary) return;
+    fillProvinces();
     fillLevels();
     syncDate();
     $("judged").textContent = judgedLine();
