@@ -621,6 +621,29 @@ test("a refused key is said and marks its field, in either language, until a key
   }
 });
 
+test("a province with no unit on the day, or no year of data, says so instead of panels of zeros", async () => {
+  // A province known to the dashboards with no unit of its own (all of them merged into another's, say).
+  await page.route("**/api/dashboards/provinces", async (route) => {
+    const answer = await (await route.fetch()).json();
+    await route.fulfill({ json: [...answer, { province: "Huế", units: 0, years: [] }] });
+  });
+  try {
+    const noUnits = /^Huế không có đơn vị nào vào ngày \d\d\/\d\d\/\d{4}, nên không có số liệu/;
+    for (const [view, said] of [["overview", noUnits], ["report", noUnits], ["trends", /^Huế chưa có năm nào/]]) {
+      await page.goto(`${base}/dashboard?province=${encodeURIComponent("Huế")}&view=${view}`);
+      await page.waitForFunction(() => document.querySelector("#nothing-shown")?.textContent, null, { timeout: 5000 });
+      assert.match(await page.textContent("#nothing-shown"), said, view);
+      assert.equal(await page.isVisible(`#${view}`), false, `${view}: panels shown with nothing in them`);
+    }
+    await page.selectOption("#province", "Quảng Trị");
+    await page.waitForSelector("#trends-table tr[data-year]");
+    assert.equal(await page.textContent("#nothing-shown"), "");
+    assert.equal(await page.isVisible("#trends"), true);
+  } finally {
+    await page.unroute("**/api/dashboards/provinces");
+  }
+});
+
 test("an address with an impossible day or year falls back to the latest year, "
   + "never 'Invalid Date' or 'NaN'", async () => {
   for (const query of ["asOf=2020-13-45", "asOf=2031-02-30", "year=abc"]) {

@@ -33,7 +33,10 @@ const TEXT = {
     mergedInto: "Đã sáp nhập vào", members: "thành viên", none: "—",
     splitInto: "Đã chia tách thành", tookOver: "Tiếp nhận từ", ended: "Chấm dứt hoạt động",
     notYet: "Ngày {d} đơn vị chưa tồn tại; đơn vị có từ ngày {f}.",
-    recordedBy: "ghi bởi", unitsBehind: "Các đơn vị được tính", close: "Đóng", noYears: "Chưa có năm nào có số liệu.",
+    recordedBy: "ghi bởi", unitsBehind: "Các đơn vị được tính", close: "Đóng",
+    noYears: "{p} chưa có năm nào có số liệu.",
+    noUnits: "{p} không có đơn vị nào vào ngày {d}, nên không có số liệu để hiển thị. Hãy chọn năm hoặc tỉnh khác.",
+    noProvinces: "Chưa có tỉnh nào có đơn vị vào ngày {d}.",
     filtered: "Chỉ hiện các đơn vị lọc theo: {f} (các dòng tổng tính mọi đơn vị của nhóm).",
     restructuredMarks: "Đường đứt: năm có sắp xếp đơn vị (−số đơn vị chấm dứt / +số đơn vị mới).",
     page: "Trang", editions: "Phiên bản tiêu chuẩn", retry: "Thử lại", pickers: "Chọn",
@@ -66,7 +69,10 @@ const TEXT = {
     mergedInto: "Merged into", members: "members", none: "—",
     splitInto: "Split into", tookOver: "Took over", ended: "Ceased to exist",
     notYet: "On {d} the unit did not exist yet; it exists from {f}.",
-    recordedBy: "recorded by", unitsBehind: "The units counted", close: "Close", noYears: "No year has data yet.",
+    recordedBy: "recorded by", unitsBehind: "The units counted", close: "Close",
+    noYears: "{p} has no year with data yet.",
+    noUnits: "{p} had no units on {d}, so there are no figures to show. Choose another year or province.",
+    noProvinces: "No province had units on {d}.",
     filtered: "Showing only the units filtered by: {f} (totals count every unit of their group).",
     restructuredMarks: "Dashed line: a year units were restructured (−units ended / +units formed).",
     page: "Page", editions: "Editions of the standard", retry: "Try again", pickers: "Choose",
@@ -719,8 +725,9 @@ function renderTrends() {
   const chart = $("trends-chart");
   const keys = data.years[0]?.figures.map((f) => f.key) ?? [];
   $("trends-marks").hidden = true;
+  // Without a year (said above the view, which is not shown), no chart.
   if (!data.years.length) {
-    chart.replaceChildren(element("p", { text: t("noYears") }));
+    chart.replaceChildren();
     $("trends-readout").replaceChildren();
   } else {
     const scale = textScale();
@@ -1040,6 +1047,22 @@ function retryButton(action) {
   return button;
 }
 
+/** What the shown view has nothing to show for, once loaded: no unit on its day (a province whose units had all
+ * been merged into another's by then, or not yet recorded), no year of data, no province in its year. */
+const nothingShown = {
+  overview: () => state.conversion?.data.totals.total === 0 && state.annual?.data.rows.length === 0 && "noUnits",
+  report: () => state.report?.data.parts.every((part) => part.rows.length === 0) && "noUnits",
+  trends: () => state.trends?.data.years.length === 0 && "noYears",
+  national: () => state.national?.data.provinces.length === 0 && "noProvinces",
+};
+
+/** A view with nothing to show says so in a sentence, instead of panels of zeros and empty tables. */
+function sayNothingShown() {
+  const nothing = nothingShown[state.view]();
+  $("app").classList.toggle("nothing-shown", Boolean(nothing));
+  $("nothing-shown").textContent = nothing ? fill(t(nothing), { p: province(), d: day(judgedOn()) }) : "";
+}
+
 /** The line above the panels: the day they are judged on, and the province but on the national view (the
  * province's picker is not printed). */
 const judgedLine = () =>
@@ -1061,6 +1084,7 @@ async function load(quiet = false) {
     $("status").textContent = state.notice ?? "";
     state.notice = null;
     $("app").classList.remove("load-failed");
+    sayNothingShown();
   } catch (error) {
     // A refused key has shown the key's form instead.
     if ($("app").hidden) return;
@@ -1253,6 +1277,7 @@ document.addEventListener("DOMContentLoaded", () => {
     fillProvinces();
     fillLevels();
     syncDate();
+    sayNothingShown();
     $("judged").textContent = judgedLine();
     if ($("unit").hidden) redrawView();
     else {
