@@ -1228,13 +1228,21 @@ test("a refresh that draws the annual table again keeps the focus on the same un
   }
 });
 
-test("a filtered annual table says so, on paper too; the trends say what a dashed line marks, in %", async () => {
+test("a filtered annual table says so and how many units it shows, on paper too; "
+  + "the trends say what a dashed line marks, in %", async () => {
   await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020`);
   await page.waitForSelector("#annual-table tr[data-code]");
   assert.equal(await page.isVisible("#annual-filtered"), false);
   await page.fill("#annual-filter", "Triệu");
   await page.waitForSelector("#annual-filtered:not([hidden])");
   assert.match(await page.textContent("#annual-filtered"), /“Triệu”/);
+  // How many units are left is said, to a screen reader too as it is typed: none leaves a table of totals alone.
+  const shown = await page.locator("#annual-table tr[data-code]").count();
+  assert.equal(await page.getAttribute("#annual-filtered", "role"), "status");
+  assert.match(await page.textContent("#annual-filtered"), new RegExp(`^Chỉ hiện ${shown} đơn vị`));
+  await page.fill("#annual-filter", "Triệuzz");
+  assert.match(await page.textContent("#annual-filtered"), /^Chỉ hiện 0 đơn vị/);
+  await page.fill("#annual-filter", "Triệu");
   await page.emulateMedia({ media: "print" });
   try {
     assert.equal(await page.isVisible("#annual-filtered"), true, "the filter's note is not printed");

@@ -37,7 +37,7 @@ const TEXT = {
     noYears: "{p} chưa có năm nào có số liệu.",
     noUnits: "{p} không có đơn vị nào vào ngày {d}, nên không có số liệu để hiển thị. Hãy chọn năm hoặc tỉnh khác.",
     noProvinces: "Chưa có tỉnh nào có đơn vị vào ngày {d}.",
-    filtered: "Chỉ hiện các đơn vị lọc theo: {f} (các dòng tổng tính mọi đơn vị của nhóm).",
+    filtered: "Chỉ hiện {n} đơn vị lọc theo: {f} (các dòng tổng tính mọi đơn vị của nhóm).",
     restructuredMarks: "Đường đứt: năm có sắp xếp đơn vị (−số đơn vị chấm dứt / +số đơn vị mới).",
     page: "Trang", editions: "Phiên bản tiêu chuẩn", retry: "Thử lại", pickers: "Chọn",
     unknownProvince: "Không có tỉnh “{p}”; đang hiển thị {q}.", skip: "Bỏ qua phần chọn, đến số liệu",
@@ -73,7 +73,7 @@ const TEXT = {
     noYears: "{p} has no year with data yet.",
     noUnits: "{p} had no units on {d}, so there are no figures to show. Choose another year or province.",
     noProvinces: "No province had units on {d}.",
-    filtered: "Showing only the units filtered by: {f} (totals count every unit of their group).",
+    filtered: "Showing only the {n} units filtered by: {f} (totals count every unit of their group).",
     restructuredMarks: "Dashed line: a year units were restructured (−units ended / +units formed).",
     page: "Page", editions: "Editions of the standard", retry: "Try again", pickers: "Choose",
     unknownProvince: "There is no province “{p}”; showing {q}.", skip: "Skip to the figures",
@@ -490,12 +490,12 @@ function renderAnnual() {
   const loose = folded(filter) === filter;
   const matches = (name) => (loose ? folded(name) : name.normalize("NFC").toLowerCase()).includes(filter);
   const level = $("annual-level").value;
-  // Said on the page and on paper (where the filter's box is not printed): the rows are a part, the totals whole.
+  let rows = table.rows.filter((r) => (!filter || matches(r.name)) && (!level || r.level === level));
+  // Said on the page and on paper (where the filter's box is not printed): the rows are a part, the totals whole;
+  // and how many units are left, to a screen reader too as it is typed (none: a table of totals alone).
   const filteredBy = [filter && `“${$("annual-filter").value.trim()}”`, level && term("levels", level)]
     .filter(Boolean).join("; ");
-  $("annual-filtered").hidden = !filteredBy;
-  $("annual-filtered").textContent = filteredBy ? fill(t("filtered"), { f: filteredBy }) : "";
-  let rows = table.rows.filter((r) => (!filter || matches(r.name)) && (!level || r.level === level));
+  $("annual-filtered").textContent = filteredBy ? fill(t("filtered"), { n: count(rows.length), f: filteredBy }) : "";
   const head = headerRow((field) => {
     state.sort = state.sort?.field === field ? { field, down: !state.sort.down } : { field, down: false };
     renderAnnual();
