@@ -200,6 +200,17 @@ test("the day is shown and typed as the page's language writes it, whatever the 
   }
 });
 
+test("the window's title names the view, its province and year, or the unit shown", async () => {
+  await openOn({ width: 1366, height: 768 }, "year=2020&view=report");
+  assert.equal(await page.title(), "Báo cáo năm · Quảng Trị · 2020 · IsoLedger — Bảng điều khiển ISO 9001");
+  await page.click('#report-appendices a[href="#unit/QT-SO-02"]');
+  await page.waitForSelector("#timeline li");
+  assert.match(await page.title(), /^Sở Nội vụ \(QT-SO-02\) · IsoLedger/);
+  await page.goBack();
+  await page.waitForFunction(() => document.title.startsWith("Báo cáo năm · Quảng Trị · 2020"), null,
+    { timeout: 5000 });
+});
+
 test("the province and year are in the address, so a link reproduces the view", async () => {
   const address = new URL(page.url());
   assert.equal(address.searchParams.get("province"), "Quảng Trị");

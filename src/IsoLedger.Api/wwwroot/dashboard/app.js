@@ -222,13 +222,26 @@ function translatePage() {
   $("language").setAttribute("aria-label", state.lang === "vi" ? "English" : "Tiếng Việt");
   // The button names the other language in that language, and a screen reader speaks it so.
   $("language").lang = state.lang === "vi" ? "en" : "vi";
-  document.title = `IsoLedger — ${t("title")}`;
+  titlePage();
+}
+
+/** The key's form, the page's figures hidden; <problem> names the TEXT that says why the key was refused, if it was. */
+/** The window's title names what is shown (a unit, or a view of a province in a year), so that the browser's history
+ * and tabs, and a screen reader arriving at the page, tell one place from another; the dashboard's name until the
+ * vocabulary, which names a view, has answered. */
+function titlePage() {
+  const tab = document.querySelector(`#tabs a[data-view="${state.view}"]`);
+  const place = !state.vocabulary || $("app").hidden ? []
+    : !$("unit").hidden ? [$("unit-title").textContent]
+      : [tab.textContent, ...(state.view === "national" ? [] : [province()]), year()];
+  document.title = [...place.filter(Boolean), `IsoLedger — ${t("title")}`].join(" · ");
 }
 
 /** The key's form, the page's figures hidden; <problem> names the TEXT that says why the key was refused, if it was. */
 function showKeyForm(problem) {
   $("app").hidden = true;
   $("key-form").hidden = false;
+  titlePage();
   // A forgotten or refused key does not stay in the field; a refusal is announced, in the page's language whichever
   // it is switched to, and marks the field, until a key is forgotten.
   $("key").value = "";
@@ -866,12 +879,14 @@ async function showUnit(code, opened) {
     // A unit that did not exist yet on the page's date has no status then: said in the page's language.
     const from = error.problem?.existsFrom;
     $("unit-title").textContent = code;
+    titlePage();
     $("unit-status").replaceChildren(element("dt", { text: t("status") }),
       element("dd", { text: from ? fill(t("notYet"), { d: day(asOf), f: day(from) }) : error.message }));
     $("timeline").replaceChildren();
     return;
   }
   $("unit-title").textContent = `${status.name} (${status.code})`;
+  titlePage();
   // A page the reader opened starts with the focus at its title, so that Tab goes on inside it; a page drawn again
   // (another language, year or day) leaves the focus on the control just used.
   if (opened) $("unit-title").focus();
@@ -1202,6 +1217,7 @@ function showView() {
     if (a.dataset.view !== "overview") view.set("view", a.dataset.view);
     a.href = `?${view}`;
   });
+  titlePage();
 }
 
 function setView(view) {
