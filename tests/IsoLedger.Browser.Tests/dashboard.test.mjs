@@ -692,13 +692,16 @@ test("the name filter ignores diacritics and Unicode form; "
   assert.ok(link >= 44, `a province link is ${link}px tall`);
 });
 
-test("an address naming no province says so and shows one with data; only the level bars are buttons", async () => {
+test("an address naming no province says so and shows one with data; only the level bars are buttons, "
+  + "in a group, not an image", async () => {
   await page.goto(`${base}/dashboard?province=${encodeURIComponent("Hà Nội X")}&year=2020`);
   await page.waitForSelector("#annual-table tr[data-code]");
   await page.waitForFunction(() => document.querySelector("#status").textContent !== "");
   assert.match(await page.textContent("#status"), /Hà Nội X/);
   assert.equal(new URL(page.url()).searchParams.get("province"), "Quảng Trị");
   assert.equal(await page.locator("#conversion-chart .bar-row[role=button]").count(), 4);
+  // Inside an image its buttons would be unread (an image's parts are one picture to a screen reader).
+  assert.equal(await page.getAttribute("#conversion-chart svg", "role"), "group");
   await page.click("#conversion-chart .bar-row[data-name=commune]");
   // The drill-down has replaced the level chart once a district's row is drawn (the other levels' rows match no
   // district's name).
@@ -706,6 +709,7 @@ test("an address naming no province says so and shows one with data; only the le
     .map((l) => `:not([data-name="${l}"])`).join("");
   await page.waitForSelector(`#conversion-chart .bar-row${levels}`);
   assert.equal(await page.locator("#conversion-chart .bar-row[role=button]").count(), 0);
+  assert.equal(await page.getAttribute("#conversion-chart svg", "role"), "img");
 });
 
 test("the first tab stop skips the pickers and tabs to the figures", async () => {

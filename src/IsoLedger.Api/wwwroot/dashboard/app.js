@@ -285,8 +285,9 @@ function bars(container, groups, segments, name, aria, onOpen = null) {
   const nameLine = compact ? 20 * scale : 5;
   // Rows of 44 units or more: each row is a touch target where it opens something.
   const rowHeight = Math.max(compact ? 52 : 44, nameLine + barHeight + (compact ? 8 : 13));
-  const svg = svgElement("svg",
-    { viewBox: `0 0 ${width} ${groups.length * rowHeight + 6}`, role: "img", "aria-label": aria });
+  // An image is one thing to a screen reader, its parts unread: bars that are buttons are a group of them.
+  const svg = svgElement("svg", { viewBox: `0 0 ${width} ${groups.length * rowHeight + 6}`,
+    role: onOpen ? "group" : "img", "aria-label": aria });
   const max = Math.max(1, ...groups.map((g) => g.counts.total));
   groups.forEach((group, index) => {
     const y = index * rowHeight + 4;
