@@ -181,6 +181,11 @@ test("the day is shown and typed as the page's language writes it, whatever the 
     assert.equal(await tab.getAttribute("#date", "placeholder"), "dd/mm/yyyy");
     assert.match(await tab.$eval("#date", (input) => input.ariaDescribedByElements.map((node) => node.textContent)
       .join(" ")), /ngày\/tháng\/năm/i, "the format is told to a screen reader");
+    // Typed with digits alone too, as a phone's keypad of digits (inputmode numeric) has no "/".
+    await tab.fill("#date", "01072020");
+    await tab.press("#date", "Enter");
+    await tab.waitForFunction(() => new URL(location.href).searchParams.get("asOf") === "2020-07-01", null,
+      { timeout: 5000 });
     await tab.fill("#date", "15/3/2020");
     await tab.press("#date", "Enter");
     await tab.waitForFunction(() => new URL(location.href).searchParams.get("asOf") === "2020-03-15");

@@ -1147,10 +1147,11 @@ function isDay(text) {
   return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(day.getTime()) && day.toISOString().startsWith(text);
 }
 
-/** A day typed as both of the page's languages write it, day first (30/06/2020; 30-6-2020 and 30.6.2020 too), or
- * as YYYY-MM-DD: that day as YYYY-MM-DD, or "" if it is none. */
+/** A day typed as both of the page's languages write it, day first (30/06/2020; 30-6-2020 and 30.6.2020 too, or
+ * 30062020 from a phone's keypad of digits alone), or as YYYY-MM-DD: that day as YYYY-MM-DD, or "" if it is none. */
 function typedDay(text) {
-  const parts = text.trim().match(/^(\d{1,2})\s*[/.\-\s]\s*(\d{1,2})\s*[/.\-\s]\s*(\d{4})$/);
+  const parts = text.trim().match(/^(\d{1,2})\s*[/.\-\s]\s*(\d{1,2})\s*[/.\-\s]\s*(\d{4})$/)
+    ?? text.trim().match(/^(\d{2})(\d{2})(\d{4})$/);
   const iso = parts ? `${parts[3]}-${parts[2].padStart(2, "0")}-${parts[1].padStart(2, "0")}` : text.trim();
   return isDay(iso) ? iso : "";
 }
