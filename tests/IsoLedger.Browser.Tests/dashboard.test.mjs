@@ -651,6 +651,10 @@ test("a province with no unit on the day, or no year of data, says so instead of
       assert.match(await page.textContent("#nothing-shown"), said, view);
       assert.equal(await page.isVisible(`#${view}`), false, `${view}: panels shown with nothing in them`);
     }
+    // The first tab stop leads to the sentence, in place of the figures.
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "nothing-shown");
     await page.selectOption("#province", "Quảng Trị");
     await page.waitForSelector("#trends-table tr[data-year]");
     assert.equal(await page.textContent("#nothing-shown"), "");

@@ -1357,7 +1357,8 @@ document.addEventListener("DOMContentLoaded", () => {
   // Not a link to an anchor: the address's hash names the unit page.
   $("skip").addEventListener("click", (event) => {
     event.preventDefault();
-    const figures = document.querySelector("#app:not([hidden]) .view:not([hidden]), #unit:not([hidden])");
+    // The figures shown, or what is said instead of them (nothing to show, a failure to load).
+    const figures = [$(state.view), $("unit"), $("nothing-shown"), $("status")].find((node) => node.checkVisibility());
     if (!figures) return;
     figures.tabIndex = -1;
     figures.focus();
