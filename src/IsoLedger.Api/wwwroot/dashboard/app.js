@@ -225,7 +225,6 @@ function translatePage() {
   titlePage();
 }
 
-/** The key's form, the page's figures hidden; <problem> names the TEXT that says why the key was refused, if it was. */
 /** The window's title names what is shown (a unit, or a view of a province in a year), so that the browser's history
  * and tabs, and a screen reader arriving at the page, tell one place from another; the dashboard's name until the
  * vocabulary, which names a view, has answered. */
@@ -1087,7 +1086,7 @@ const judgedLine = () =>
 /** Loads the view; a quiet load (the periodic refresh) says nothing while it loads and redraws only what changed. A
  * failure is said with a way to try again, which the refresh also does: a refresh's leaves the figures shown (they
  * are the ones asked, not refreshed); any other hides them, being of another province, year, day or view than the
- * one the pickers and the date line now name. */
+ * one the pickers and the date line name. */
 async function load(quiet = false) {
   $("judged").textContent = judgedLine();
   if (!quiet) $("status").textContent = t("loading");
@@ -1156,7 +1155,7 @@ function typedDay(text) {
   return isDay(iso) ? iso : "";
 }
 
-/** The day's field shows the page's day (none: the year's end) as its language writes it, no longer marked wrong. */
+/** The day's field shows the page's day (none: the year's end) as its language writes it, unmarked. */
 function syncDate() {
   $("date").value = day(state.asOf);
   $("date").removeAttribute("aria-invalid");
