@@ -139,8 +139,8 @@ test("a unit page shows the status and the timeline as of the page's date", asyn
   assert.ok((await page.textContent("#unit-status")).includes("2015"));
   await page.screenshot({ path: `${screenshots}unit.png`, fullPage: true });
   // The same unit on a day of the year before its facts: no step yet, not converted.
-  await page.fill("#date", "2020-06-30");
-  await page.dispatchEvent("#date", "change");
+  await page.fill("#date", "30/06/2020");
+  await page.press("#date", "Enter");
   await page.waitForFunction(() => document.querySelectorAll("#timeline li").length === 0);
   assert.ok(!(await page.textContent("#unit-status")).includes("2015"));
   await page.click("#clear-date");
@@ -167,6 +167,53 @@ test("the page switches to English and fits a phone, every view down to 320 px",
   await page.click("#tabs a[data-view=overview]");
   await page.click("#language");
   await page.setViewportSize({ width: 1366, height: 768 });
+});
+
+test("the day is shown and typed as the page's language writes it, whatever the browser's language", async () => {
+  // A browser in American English: its own date field wrote the day mm/dd/yyyy on the Vietnamese page.
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "en-US" });
+  try {
+    const tab = await context.newPage();
+    await tab.addInitScript(() => sessionStorage.setItem("isoledger.key", "dev-viewer"));
+    await tab.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&asOf=2020-06-30`);
+    await tab.waitForSelector("#annual-table tr[data-code]");
+    assert.equal(await tab.inputValue("#date"), "30/06/2020");
+    assert.equal(await tab.getAttribute("#date", "placeholder"), "dd/mm/yyyy");
+    assert.match(await tab.$eval("#date", (input) => input.ariaDescribedByElements.map((node) => node.textContent)
+      .join(" ")), /ngày\/tháng\/năm/i, "the format is told to a screen reader");
+    // Typed with digits alone too, as a phone's keypad of digits (inputmode numeric) has no "/".
+    await tab.fill("#date", "01072020");
+    await tab.press("#date", "Enter");
+    await tab.waitForFunction(() => new URL(location.href).searchParams.get("asOf") === "2020-07-01", null,
+      { timeout: 5000 });
+    await tab.fill("#date", "15/3/2020");
+    await tab.press("#date", "Enter");
+    await tab.waitForFunction(() => new URL(location.href).searchParams.get("asOf") === "2020-03-15");
+    assert.equal(await tab.inputValue("#date"), "15/03/2020");
+    assert.match(await tab.textContent("#judged"), /15\/03\/2020/);
+    // A day that is none is said beside the field, which is marked, and the page stays on its day.
+    await tab.fill("#date", "31/02/2020");
+    await tab.press("#date", "Enter");
+    await tab.waitForSelector("#date[aria-invalid=true]");
+    assert.match(await tab.textContent("#date-error[role=alert]"), /“31\/02\/2020”/);
+    assert.equal(new URL(tab.url()).searchParams.get("asOf"), "2020-03-15");
+    await tab.click("#language");
+    assert.equal(await tab.inputValue("#date"), "15/03/2020");
+    assert.equal(await tab.getAttribute("#date", "aria-invalid"), null);
+  } finally {
+    await context.close();
+  }
+});
+
+test("the window's title names the view, its province and year, or the unit shown", async () => {
+  await openOn({ width: 1366, height: 768 }, "year=2020&view=report");
+  assert.equal(await page.title(), "Báo cáo năm · Quảng Trị · 2020 · IsoLedger — Bảng điều khiển ISO 9001");
+  await page.click('#report-appendices a[href="#unit/QT-SO-02"]');
+  await page.waitForSelector("#timeline li");
+  assert.match(await page.title(), /^Sở Nội vụ \(QT-SO-02\) · IsoLedger/);
+  await page.goBack();
+  await page.waitForFunction(() => document.title.startsWith("Báo cáo năm · Quảng Trị · 2020"), null,
+    { timeout: 5000 });
 });
 
 test("the province and year are in the address, so a link reproduces the view", async () => {
@@ -254,8 +301,8 @@ test("every panel follows the chosen date, which the address keeps and the back 
   const asked = [];
   const listen = (request) => { if (request.url().includes("/api/")) asked.push(decodeURIComponent(request.url())); };
   page.on("request", listen);
-  await page.fill("#date", "2020-06-30");
-  await page.dispatchEvent("#date", "change");
+  await page.fill("#date", "30/06/2020");
+  await page.press("#date", "Enter");
   await page.waitForFunction(() => document.querySelector("#judged").textContent.includes("30/06/2020")
       && document.querySelectorAll("#annual-table tr[data-code]").length === 109, null, { timeout: 5000 })
     .catch(async (error) => {
@@ -403,6 +450,30 @@ test("the national view sets the provinces side by side, each one click away", a
   assert.equal(new URL(page.url()).searchParams.get("view"), null);
 });
 
+test("counts are written as the page's language writes them: 12.345 in Vietnamese, 12,345 in English", async () => {
+  await page.route("**/api/dashboards/national/**", async (route) => {
+    const answer = await (await route.fetch()).json();
+    answer.data.provinces[0].units = 12345;
+    answer.freshness = { latestSequence: 1211, processedSequence: 1211, lag: 0 };
+    await route.fulfill({ json: answer });
+  });
+  try {
+    await openOn({ width: 1366, height: 768 }, "year=2020&view=national");
+    const seen = async () => [(await cells("#national-table tr[data-province]"))[0][1],
+      await page.textContent("#national-freshness")];
+    const [units, fresh] = await seen();
+    assert.equal(units, "12.345");
+    assert.match(fresh, /1\.211\/1\.211$/);
+    await page.click("#language");
+    const [english, englishFresh] = await seen();
+    assert.equal(english, "12,345");
+    assert.match(englishFresh, /1,211 of 1,211$/);
+  } finally {
+    if (await page.textContent("#language") === "VI") await page.click("#language");
+    await page.unroute("**/api/dashboards/national/**");
+  }
+});
+
 test("the trends show each headline figure over the years with data", async () => {
   await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020&view=trends`);
   await page.waitForSelector("#trends-table tr[data-year]");
@@ -502,6 +573,97 @@ test("a start that cannot reach the API says so and offers to try again", async 
   }
 });
 
+test("the API failing while the page is open is said in the page's language, no figures of another year are "
+  + "shown meanwhile, and trying again recovers", async () => {
+  const running = String(new Date().getFullYear());
+  await openOn({ width: 1366, height: 768 });
+  await page.route("**/api/**", (route) => route.abort());
+  try {
+    await page.selectOption("#year", running);
+    await page.waitForSelector("#status button", { timeout: 5000 });
+    // Not the browser's "Failed to fetch".
+    assert.match(await page.textContent("#status"), /Không kết nối được với máy chủ/);
+    assert.equal(await page.isVisible("#overview"), false, "the 2020 figures stayed under the new year's date");
+  } finally {
+    await page.unroute("**/api/**");
+  }
+  await page.click("#status button");
+  await page.waitForFunction(() => document.querySelector("#status").textContent === "");
+  assert.equal(await page.isVisible("#overview"), true);
+  assert.equal(await page.textContent("#annual-year"), running);
+  // A refresh that fails leaves the figures shown, which are those asked, and says they were not refreshed.
+  await page.route("**/api/**", (route) => route.fulfill({ status: 503, body: "" }));
+  try {
+    await page.evaluate(() => load(true));
+    assert.match(await page.textContent("#status"), /Không cập nhật được.*Máy chủ gặp lỗi \(503\)/);
+    assert.equal(await page.isVisible("#overview"), true);
+  } finally {
+    await page.unroute("**/api/**");
+  }
+  // A download that cannot reach the server says so beside its button.
+  await page.route("**/api/**", (route) => route.abort());
+  try {
+    await page.click("#annual-xlsx");
+    await page.waitForSelector("#annual-xlsx + .download-error", { timeout: 5000 });
+    assert.match(await page.textContent("#annual-xlsx + .download-error"), /Không kết nối được với máy chủ/);
+  } finally {
+    await page.unroute("**/api/**");
+  }
+});
+
+test("a refused key is said and marks its field, in either language, until a key is forgotten", async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  try {
+    const tab = await context.newPage();
+    await tab.goto(`${base}/dashboard`);
+    await tab.fill("#key", "not-a-key");
+    await tab.click("#key-form button[type=submit]");
+    await tab.waitForSelector("#key[aria-invalid=true]", { timeout: 5000 });
+    const said = () => tab.$eval("#key", (input) => input.ariaDescribedByElements.map((node) => node.textContent));
+    assert.deepEqual(await said(), ["Khóa không hợp lệ hoặc không đủ quyền.",
+      "Khóa chỉ được giữ trong phiên trình duyệt này."]);
+    assert.equal(await tab.getAttribute("#key-error", "role"), "alert");
+    await tab.click("#language");
+    assert.equal(await tab.textContent("#key-error"), "The key is not valid or lacks the role.");
+    await tab.click("#language");
+    await tab.fill("#key", "dev-viewer");
+    await tab.click("#key-form button[type=submit]");
+    await tab.waitForSelector("#annual-table tr[data-code]");
+    await tab.click("#forget-key");
+    assert.equal(await tab.getAttribute("#key", "aria-invalid"), null);
+    assert.deepEqual(await said(), ["", "Khóa chỉ được giữ trong phiên trình duyệt này."]);
+  } finally {
+    await context.close();
+  }
+});
+
+test("a province with no unit on the day, or no year of data, says so instead of panels of zeros", async () => {
+  // A province known to the dashboards with no unit of its own (all of them merged into another's, say).
+  await page.route("**/api/dashboards/provinces", async (route) => {
+    const answer = await (await route.fetch()).json();
+    await route.fulfill({ json: [...answer, { province: "Huế", units: 0, years: [] }] });
+  });
+  try {
+    const noUnits = /^Huế không có đơn vị nào vào ngày \d\d\/\d\d\/\d{4}, nên không có số liệu/;
+    for (const [view, said] of [["overview", noUnits], ["report", noUnits], ["trends", /^Huế chưa có năm nào/]]) {
+      await page.goto(`${base}/dashboard?province=${encodeURIComponent("Huế")}&view=${view}`);
+      await page.waitForFunction(() => document.querySelector("#nothing-shown")?.textContent, null, { timeout: 5000 });
+      assert.match(await page.textContent("#nothing-shown"), said, view);
+      assert.equal(await page.isVisible(`#${view}`), false, `${view}: panels shown with nothing in them`);
+    }
+    // The first tab stop leads to the sentence, in place of the figures.
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "nothing-shown");
+    await page.selectOption("#province", "Quảng Trị");
+    await page.waitForSelector("#trends-table tr[data-year]");
+    assert.equal(await page.textContent("#nothing-shown"), "");
+    assert.equal(await page.isVisible("#trends"), true);
+  } finally {
+    await page.unroute("**/api/dashboards/provinces");
+  }
+});
+
 test("an address with an impossible day or year falls back to the latest year, "
   + "never 'Invalid Date' or 'NaN'", async () => {
   for (const query of ["asOf=2020-13-45", "asOf=2031-02-30", "year=abc"]) {
@@ -539,13 +701,16 @@ test("the name filter ignores diacritics and Unicode form; "
   assert.ok(link >= 44, `a province link is ${link}px tall`);
 });
 
-test("an address naming no province says so and shows one with data; only the level bars are buttons", async () => {
+test("an address naming no province says so and shows one with data; only the level bars are buttons, "
+  + "in a group, not an image", async () => {
   await page.goto(`${base}/dashboard?province=${encodeURIComponent("Hà Nội X")}&year=2020`);
   await page.waitForSelector("#annual-table tr[data-code]");
   await page.waitForFunction(() => document.querySelector("#status").textContent !== "");
   assert.match(await page.textContent("#status"), /Hà Nội X/);
   assert.equal(new URL(page.url()).searchParams.get("province"), "Quảng Trị");
   assert.equal(await page.locator("#conversion-chart .bar-row[role=button]").count(), 4);
+  // Inside an image its buttons would be unread (an image's parts are one picture to a screen reader).
+  assert.equal(await page.getAttribute("#conversion-chart svg", "role"), "group");
   await page.click("#conversion-chart .bar-row[data-name=commune]");
   // The drill-down has replaced the level chart once a district's row is drawn (the other levels' rows match no
   // district's name).
@@ -553,6 +718,7 @@ test("an address naming no province says so and shows one with data; only the le
     .map((l) => `:not([data-name="${l}"])`).join("");
   await page.waitForSelector(`#conversion-chart .bar-row${levels}`);
   assert.equal(await page.locator("#conversion-chart .bar-row[role=button]").count(), 0);
+  assert.equal(await page.getAttribute("#conversion-chart svg", "role"), "img");
 });
 
 test("the first tab stop skips the pickers and tabs to the figures", async () => {
@@ -603,7 +769,7 @@ test("a long table's header row stays in view above its last rows, scrolled side
         table.parentElement.scrollLeft = 400;
         [...table.tBodies[0].rows].at(-1).scrollIntoView({ block: "end" });
       });
-      // On a phone the header row follows the page's scrolling a frame later.
+      // The scrolled position is drawn at the next frame.
       await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
       const seen = await page.$eval("#annual-table", (table) => {
         const box = table.parentElement;
@@ -617,13 +783,106 @@ test("a long table's header row stays in view above its last rows, scrolled side
           name: name.left - at(box).left, corner: table.tHead.rows[0].cells[1].contains(corner) };
       });
       const size = `${viewport.width}×${viewport.height}`;
-      assert.ok(seen.header >= 0 && seen.header < seen.last && seen.last < seen.height,
+      // A part of a pixel above the screen's top is the browser's rounding of a scroll-driven offset.
+      assert.ok(seen.header > -0.5 && seen.header < seen.last && seen.last < seen.height,
         `${size}: the header is at y = ${seen.header}, the last row at ${seen.last}`);
       // At the top of the table's box where the box scrolls itself, at the top of the screen where the page does.
       const expected = Math.max(0, seen.box);
       assert.ok(Math.abs(seen.header - expected) <= 1, `${size}: the header is ${seen.header - expected}px down`);
       assert.ok(Math.abs(seen.name) <= 1 && seen.corner, `${size}: the name's header is at x = ${seen.name}`);
     }
+  } finally {
+    await page.setViewportSize({ width: 1366, height: 768 });
+  }
+});
+
+test("each table's scrolling box is a region named by its heading, and a tab stop where it scrolls", async () => {
+  try {
+    for (const view of ["overview", "report"]) {
+      await openOn(phones[1], `year=2020&view=${view}`);
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      for (const box of await page.locator(".view:not([hidden]) .scroll").all()) {
+        const seen = await box.evaluate((node) => ({ heading: node.closest("section").querySelector("h2").textContent,
+          scrolls: node.scrollWidth > node.clientWidth + 1, tabIndex: node.tabIndex }));
+        const [role] = (await box.ariaSnapshot()).split("\n");
+        assert.equal(role, `- region "${seen.heading.trim()}":`, `${view}: a table's box`);
+        assert.equal(seen.tabIndex, seen.scrolls ? 0 : -1, `${view}, ${seen.heading}: a tab stop`);
+      }
+    }
+  } finally {
+    await page.setViewportSize({ width: 1366, height: 768 });
+  }
+});
+
+test("a control the keyboard reaches in a table is wholly in view, clear of the header row and the pinned names",
+  async () => {
+    // Forty provinces of short names: the national table's first column is narrow, its header three lines tall.
+    await page.route("**/api/dashboards/national/**", async (route) => {
+      const answer = await (await route.fetch()).json();
+      const [province] = answer.data.provinces;
+      answer.data.provinces = Array.from({ length: 40 }, (_, i) => ({ ...province, province: `QT ${i + 1}` }));
+      await route.fulfill({ json: answer });
+    });
+    const frame = () => page.evaluate(() => new Promise((done) => requestAnimationFrame(done)));
+    try {
+      for (const viewport of [phones[1], { width: 1366, height: 768 }]) {
+        const size = `${viewport.width}×${viewport.height}`;
+        await openOn(viewport, "year=2020&view=national");
+        await page.focus("#national-table tbody tr:last-child a");
+        for (let step = 0; step < 16; step++) {
+          await page.keyboard.press("Shift+Tab");
+          await frame();
+          const hidden = await page.evaluate(() => {
+            const link = document.activeElement.getBoundingClientRect();
+            const head = document.querySelector("#national-table thead th").getBoundingClientRect();
+            return Math.max(0, Math.min(head.bottom, link.bottom) - Math.max(head.top, link.top));
+          });
+          assert.equal(hidden, 0, `${size}: ${hidden}px of a province's link under the header row`);
+        }
+      }
+      // The sort buttons, tabbed through sideways on a narrow phone in English (the longer names).
+      await openOn(phones[0]);
+      await page.click("#language");
+      await page.focus("#annual-table thead th:nth-child(2) button");
+      for (let step = 0; step < 9; step++) {
+        await page.keyboard.press("Tab");
+        await frame();
+        const seen = await page.evaluate(() => {
+          const button = document.activeElement.getBoundingClientRect();
+          const box = document.activeElement.closest(".scroll").getBoundingClientRect();
+          const pinned = document.querySelector("#annual-table thead th:nth-child(2)").getBoundingClientRect();
+          return { text: document.activeElement.textContent, hidden: Math.max(0, pinned.right - button.left,
+            button.right - box.right) };
+        });
+        assert.ok(seen.hidden <= 0.5, `${seen.text}: ${seen.hidden}px under the pinned name or past the box`);
+      }
+    } finally {
+      await page.unroute("**/api/dashboards/national/**");
+      if (await page.textContent("#language") === "VI") await page.click("#language");
+      await page.setViewportSize({ width: 1366, height: 768 });
+    }
+  });
+
+test("on a phone the header row moves with the page's scrolling by itself, not a frame behind it", async () => {
+  try {
+    await openOn(phones[1]);
+    // A script that moves the header row on each scroll event draws it where the page was a frame before.
+    const seen = await page.$eval("#annual-table", async (table) => {
+      const writes = [];
+      const observer = new MutationObserver((records) => writes.push(...records));
+      observer.observe(table.tHead, { attributes: true, subtree: true, attributeFilter: ["style"] });
+      const frame = () => new Promise((done) => requestAnimationFrame(done));
+      const top = table.getBoundingClientRect().top + window.scrollY;
+      for (const offset of [100, 900, 2500]) {
+        window.scrollTo(0, top + offset);
+        await frame();
+        await frame();
+      }
+      observer.disconnect();
+      return { writes: writes.length, header: table.tHead.rows[0].cells[4].getBoundingClientRect().top };
+    });
+    assert.equal(seen.writes, 0, "a script moved the header row as the page scrolled");
+    assert.ok(Math.abs(seen.header) <= 1, `the header is at y = ${seen.header}`);
   } finally {
     await page.setViewportSize({ width: 1366, height: 768 });
   }
@@ -677,6 +936,47 @@ test("the trends' per-year bars have colours of their own, the same in the chart
     assert.deepEqual(shared, [], "colours of the bars' key that the lines also use");
   } finally {
     await page.setViewportSize({ width: 1366, height: 768 });
+  }
+});
+
+/** The contrast of two colours as CSS computes them (rgb(…)), as WCAG reckons it. */
+function contrast(first, second) {
+  const luminance = (css) => {
+    const [r, g, b] = css.match(/[\d.]+/g).slice(0, 3).map((value) => Number(value) / 255)
+      .map((value) => (value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [light, dark] = [luminance(first), luminance(second)].sort((a, b) => b - a);
+  return (light + 0.05) / (dark + 0.05);
+}
+
+test("chart marks stand out from the white by 3:1, bar segments from each other; so does the focus ring", async () => {
+  const white = "rgb(255, 255, 255)";
+  for (const query of ["year=2020", "year=2020&view=trends"]) {
+    await openOn({ width: 1366, height: 768 }, query);
+    const marks = await page.$$eval(".view:not([hidden]) .chart :is(rect:not([fill=transparent]), polyline, circle)",
+      (nodes) => nodes.map((node) => {
+        const style = getComputedStyle(node);
+        return { kind: node.tagName, colour: node.tagName === "polyline" ? style.stroke : style.fill,
+          stroke: style.stroke, strokeWidth: parseFloat(style.strokeWidth) };
+      }));
+    assert.ok(marks.length > 0, query);
+    const faint = marks.filter((mark) => contrast(mark.colour, white) < 3).map((mark) => `${mark.kind} ${mark.colour}`);
+    assert.deepEqual(faint, [], `${query}: marks under 3:1 against white`);
+    const unparted = marks.filter((mark) => mark.kind === "rect" && !(mark.stroke === white && mark.strokeWidth >= 1));
+    assert.deepEqual(unparted, [], `${query}: bar segments without a white line between them`);
+  }
+  // The ring on the skip link and the language button, over the title bar, and on a control on a card.
+  const rings = [];
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  rings.push(await page.$eval("#language", (button) => [button.matches(":focus-visible"),
+    getComputedStyle(button).outlineColor, getComputedStyle(button.parentElement).backgroundColor]));
+  await page.focus("#trends-xlsx");
+  rings.push(await page.$eval("#trends-xlsx", (button) => [button.matches(":focus-visible"),
+    getComputedStyle(button).outlineColor, "rgb(255, 255, 255)"]));
+  for (const [shown, ring, behind] of rings) {
+    assert.ok(shown && contrast(ring, behind) >= 3, `a focus ring ${ring} on ${behind}`);
   }
 });
 
@@ -952,13 +1252,21 @@ test("a refresh that draws the annual table again keeps the focus on the same un
   }
 });
 
-test("a filtered annual table says so, on paper too; the trends say what a dashed line marks, in %", async () => {
+test("a filtered annual table says so and how many units it shows, on paper too; "
+  + "the trends say what a dashed line marks, in %", async () => {
   await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020`);
   await page.waitForSelector("#annual-table tr[data-code]");
   assert.equal(await page.isVisible("#annual-filtered"), false);
   await page.fill("#annual-filter", "Triệu");
   await page.waitForSelector("#annual-filtered:not([hidden])");
   assert.match(await page.textContent("#annual-filtered"), /“Triệu”/);
+  // How many units are left is said, to a screen reader too as it is typed: none leaves a table of totals alone.
+  const shown = await page.locator("#annual-table tr[data-code]").count();
+  assert.equal(await page.getAttribute("#annual-filtered", "role"), "status");
+  assert.match(await page.textContent("#annual-filtered"), new RegExp(`^Chỉ hiện ${shown} đơn vị`));
+  await page.fill("#annual-filter", "Triệuzz");
+  assert.match(await page.textContent("#annual-filtered"), /^Chỉ hiện 0 đơn vị/);
+  await page.fill("#annual-filter", "Triệu");
   await page.emulateMedia({ media: "print" });
   try {
     assert.equal(await page.isVisible("#annual-filtered"), true, "the filter's note is not printed");
@@ -1191,6 +1499,27 @@ test("the trends' axis labels stay clear of the first year's points, on a laptop
       await page.setViewportSize({ width: 1366, height: 768 });
     }
   });
+
+test("printed, a province's views name the province, and closed flag groups list their units", async () => {
+  await openOn({ width: 1366, height: 768 });
+  await page.emulateMedia({ media: "print" });
+  try {
+    for (const view of ["overview", "trends"]) {
+      // The tabs are not printed: the view is chosen as they choose it.
+      await page.evaluate((name) => setView(name), view);
+      await page.waitForFunction(() => document.querySelector(".view:not([hidden]) .freshness").textContent !== "");
+      assert.equal(await page.isVisible("#judged"), true);
+      assert.match(await page.textContent("#judged"), /^Quảng Trị: /, `${view}: the province is not on paper`);
+    }
+    await page.evaluate(() => setView("overview"));
+    await page.waitForSelector("#compliance-list details:not([open]) li a", { state: "attached" });
+    const printed = await page.$$eval("#compliance-list details:not([open]) li a", (links) =>
+      links.filter((link) => link.checkVisibility()).length);
+    assert.ok(printed > 0, "the units of a closed flag group are not printed");
+  } finally {
+    await page.emulateMedia({ media: "screen" });
+  }
+});
 
 test("printed, the national table's province links are plain text of the line's height, as other links are",
   async () => {

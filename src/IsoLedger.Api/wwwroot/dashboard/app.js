@@ -10,14 +10,20 @@ const TEXT = {
     title: "Bảng điều khiển ISO 9001", keyLabel: "Khóa API (vai trò viewer)", keySave: "Lưu khóa",
     keyHint: "Khóa chỉ được giữ trong phiên trình duyệt này.",
     province: "Tỉnh", year: "Năm", date: "Tại ngày", yearEnd: "Cuối năm",
+    dateFormat: "dd/mm/yyyy", dateHint: "Ngày/tháng/năm, ví dụ 30/06/2020.",
+    badDate: "“{v}” không phải một ngày đến hôm nay: nhập ngày/tháng/năm, ví dụ 30/06/2020.",
     overview: "Tổng quan", report: "Báo cáo năm", national: "Toàn quốc", print: "In / PDF",
     forgetKey: "Quên khóa", conversion: "Chuyển đổi 2008 → 2015",
     annual: "Bảng duy trì năm", filter: "Lọc theo tên",
     level: "Cấp", allLevels: "Tất cả",
     downloadCsv: "Tải CSV", downloadXlsx: "Tải XLSX", compliance: "Cảnh báo tuân thủ",
-    timeline: "Lịch sử", judged: "Số liệu tại ngày {d}", reportTitle: "Báo cáo năm {y} — {p}",
+    timeline: "Lịch sử", judged: "Số liệu tại ngày {d}", judgedIn: "{p}: số liệu tại ngày {d}",
+    reportTitle: "Báo cáo năm {y} — {p}",
     fresh: "Cập nhật: dữ liệu đã xử lý đến sự kiện {p}/{l}", behind: "Đang chậm {n} sự kiện", loading: "Đang tải…",
     badKey: "Khóa không hợp lệ hoặc không đủ quyền.", failedLoad: "Không tải được dữ liệu",
+    unreachable: "Không kết nối được với máy chủ. Hãy kiểm tra mạng rồi thử lại.",
+    serverError: "Máy chủ gặp lỗi ({s}). Hãy thử lại sau ít phút.",
+    notRefreshed: "Không cập nhật được số liệu (số liệu dưới đây là của lần tải trước)",
     noFlags: "Không có cảnh báo.",
     byDistrict: "Theo huyện", byUnit: "Từng đơn vị", back: "← Tất cả các cấp",
     status: "Tình trạng", standardNow: "Tiêu chuẩn",
@@ -27,8 +33,11 @@ const TEXT = {
     mergedInto: "Đã sáp nhập vào", members: "thành viên", none: "—",
     splitInto: "Đã chia tách thành", tookOver: "Tiếp nhận từ", ended: "Chấm dứt hoạt động",
     notYet: "Ngày {d} đơn vị chưa tồn tại; đơn vị có từ ngày {f}.",
-    recordedBy: "ghi bởi", unitsBehind: "Các đơn vị được tính", close: "Đóng", noYears: "Chưa có năm nào có số liệu.",
-    filtered: "Chỉ hiện các đơn vị lọc theo: {f} (các dòng tổng tính mọi đơn vị của nhóm).",
+    recordedBy: "ghi bởi", unitsBehind: "Các đơn vị được tính", close: "Đóng",
+    noYears: "{p} chưa có năm nào có số liệu.",
+    noUnits: "{p} không có đơn vị nào vào ngày {d}, nên không có số liệu để hiển thị. Hãy chọn năm hoặc tỉnh khác.",
+    noProvinces: "Chưa có tỉnh nào có đơn vị vào ngày {d}.",
+    filtered: "Chỉ hiện {n} đơn vị lọc theo: {f} (các dòng tổng tính mọi đơn vị của nhóm).",
     restructuredMarks: "Đường đứt: năm có sắp xếp đơn vị (−số đơn vị chấm dứt / +số đơn vị mới).",
     page: "Trang", editions: "Phiên bản tiêu chuẩn", retry: "Thử lại", pickers: "Chọn",
     unknownProvince: "Không có tỉnh “{p}”; đang hiển thị {q}.", skip: "Bỏ qua phần chọn, đến số liệu",
@@ -37,14 +46,20 @@ const TEXT = {
     title: "ISO 9001 dashboard", keyLabel: "API key (viewer role)", keySave: "Save key",
     keyHint: "The key is kept only for this browser session.",
     province: "Province", year: "Year", date: "As of", yearEnd: "Year end",
+    dateFormat: "dd/mm/yyyy", dateHint: "Day/month/year, for example 30/06/2020.",
+    badDate: "“{v}” is not a day up to today: type day/month/year, for example 30/06/2020.",
     overview: "Overview", report: "Annual report", national: "National", print: "Print / PDF",
     forgetKey: "Forget key", conversion: "Conversion 2008 → 2015",
     annual: "Annual maintenance table", filter: "Filter by name",
     level: "Level", allLevels: "All",
     downloadCsv: "Download CSV", downloadXlsx: "Download XLSX", compliance: "Compliance flags",
-    timeline: "History", judged: "Figures as of {d}", reportTitle: "Annual report {y} — {p}",
+    timeline: "History", judged: "Figures as of {d}", judgedIn: "{p}: figures as of {d}",
+    reportTitle: "Annual report {y} — {p}",
     fresh: "Up to date: processed event {p} of {l}", behind: "{n} events behind", loading: "Loading…",
     badKey: "The key is not valid or lacks the role.", failedLoad: "Could not load",
+    unreachable: "The server cannot be reached. Check the network and try again.",
+    serverError: "The server failed ({s}). Try again in a few minutes.",
+    notRefreshed: "Could not refresh the figures (those below are from the last load)",
     noFlags: "No flags.",
     byDistrict: "By district", byUnit: "Unit by unit", back: "← All levels",
     status: "Status", standardNow: "Standard",
@@ -54,8 +69,11 @@ const TEXT = {
     mergedInto: "Merged into", members: "members", none: "—",
     splitInto: "Split into", tookOver: "Took over", ended: "Ceased to exist",
     notYet: "On {d} the unit did not exist yet; it exists from {f}.",
-    recordedBy: "recorded by", unitsBehind: "The units counted", close: "Close", noYears: "No year has data yet.",
-    filtered: "Showing only the units filtered by: {f} (totals count every unit of their group).",
+    recordedBy: "recorded by", unitsBehind: "The units counted", close: "Close",
+    noYears: "{p} has no year with data yet.",
+    noUnits: "{p} had no units on {d}, so there are no figures to show. Choose another year or province.",
+    noProvinces: "No province had units on {d}.",
+    filtered: "Showing only the {n} units filtered by: {f} (totals count every unit of their group).",
     restructuredMarks: "Dashed line: a year units were restructured (−units ended / +units formed).",
     page: "Page", editions: "Editions of the standard", retry: "Try again", pickers: "Choose",
     unknownProvince: "There is no province “{p}”; showing {q}.", skip: "Skip to the figures",
@@ -88,6 +106,8 @@ const $ = (id) => document.getElementById(id);
 const t = (key) => TEXT[state.lang][key] ?? key;
 // Numbers and dates as the reader's language writes them: 40,37 and 19/11/2020 in Vietnamese.
 const locale = () => (state.lang === "vi" ? "vi-VN" : "en-GB");
+/** A count as the page's language writes it: 1.211 in Vietnamese, 1,211 in English (a year is not a count). */
+const count = (value) => new Intl.NumberFormat(locale()).format(value);
 /** A share as the reports write it (40,37 %), the sign kept on the number's line. */
 const percent = (value) => `${decimal(value, 2)}\u00a0%`;
 const decimal = (value, digits) =>
@@ -125,6 +145,9 @@ function element(tag, attributes = {}, ...children) {
   node.append(...children);
   return node;
 }
+/** A table's scrolling box, a region named by the heading <titleId> (a keyboard reaches it where it scrolls). */
+const tableBox = (titleId, table) =>
+  element("div", { class: "scroll", role: "region", "aria-labelledby": titleId }, table);
 /** A link to a unit's page. Units' names are Vietnamese on the English page too: marked so, a screen reader reads
  * them with a Vietnamese voice. */
 const unitLink = (code, name) =>
@@ -137,36 +160,49 @@ const svgElement = (tag, attributes = {}, text) => {
 };
 const colour = (name) => getComputedStyle(document.documentElement).getPropertyValue(name).trim();
 
-async function api(path) {
-  const response = await fetch(path, { headers: { "X-Api-Key": key() } });
-  if (response.status === 401 || response.status === 403) { showKeyForm(t("badKey")); throw new Error(t("badKey")); }
+/** An answer of the API with the reader's key. What keeps it from being one is thrown in the page's language: the
+ * server out of reach (the browser's own words are English), the server failing (its words are for its log), or the
+ * problem the API states (kept as the error's problem). A refused key shows the key's form. */
+async function answer(path) {
+  let response;
+  try {
+    response = await fetch(path, { headers: { "X-Api-Key": key() } });
+  } catch {
+    throw new Error(t("unreachable"));
+  }
+  if (response.status === 401 || response.status === 403) { showKeyForm("badKey"); throw new Error(t("badKey")); }
+  if (response.status >= 500) throw new Error(fill(t("serverError"), { s: response.status }));
   if (!response.ok) {
     const problem = await response.json().catch(() => ({}));
     const errors = problem.errors ? Object.values(problem.errors).flat().join(" ") : "";
     throw Object.assign(new Error(errors || problem.detail || problem.title || `${response.status}`), { problem });
   }
-  return response.json();
+  return response;
 }
+
+const api = async (path) => (await answer(path)).json();
 
 /** Downloads a file the API writes, in the page's language; a failure is said beside the button pressed (the status
  * line may be a screen away). */
 async function download(path, name, button) {
   button.parentElement.querySelector(".download-error")?.remove();
-  const response = await fetch(`${path}&lang=${state.lang}`, { headers: { "X-Api-Key": key() } });
-  if (!response.ok) {
+  let file;
+  try {
+    file = await (await answer(`${path}&lang=${state.lang}`)).blob();
+  } catch (error) {
     button.after(element("span",
-      { class: "error download-error", role: "alert", text: ` ${t("failedLoad")}: ${response.status}` }));
+      { class: "error download-error", role: "alert", text: ` ${t("failedLoad")}: ${error.message}` }));
     return;
   }
-  const link = element("a", { href: URL.createObjectURL(await response.blob()), download: name });
+  const link = element("a", { href: URL.createObjectURL(file), download: name });
   link.click();
   URL.revokeObjectURL(link.href);
 }
 
 function freshness(id, fresh) {
   $(id).textContent = fresh.lag > 0
-    ? t("behind").replace("{n}", fresh.lag)
-    : t("fresh").replace("{p}", fresh.processedSequence).replace("{l}", fresh.latestSequence);
+    ? t("behind").replace("{n}", count(fresh.lag))
+    : t("fresh").replace("{p}", count(fresh.processedSequence)).replace("{l}", count(fresh.latestSequence));
 }
 
 function translatePage() {
@@ -174,6 +210,8 @@ function translatePage() {
   document.querySelectorAll("[data-i18n]").forEach((node) => { node.textContent = t(node.dataset.i18n); });
   document.querySelectorAll("[data-i18n-label]")
     .forEach((node) => node.setAttribute("aria-label", t(node.dataset.i18nLabel)));
+  document.querySelectorAll("[data-i18n-placeholder]")
+    .forEach((node) => node.setAttribute("placeholder", t(node.dataset.i18nPlaceholder)));
   // Headings that are the vocabulary's titles (those of the exported sheets) wait for it, hidden until it answers.
   if (state.vocabulary) {
     document.querySelectorAll("[data-term]").forEach((node) => {
@@ -184,17 +222,36 @@ function translatePage() {
   $("language").setAttribute("aria-label", state.lang === "vi" ? "English" : "Tiếng Việt");
   // The button names the other language in that language, and a screen reader speaks it so.
   $("language").lang = state.lang === "vi" ? "en" : "vi";
-  document.title = `IsoLedger — ${t("title")}`;
+  titlePage();
 }
 
-function showKeyForm(message) {
+/** The window's title names what is shown (a unit, or a view of a province in a year), so that the browser's history
+ * and tabs, and a screen reader arriving at the page, tell one place from another; the dashboard's name until the
+ * vocabulary, which names a view, has answered. */
+function titlePage() {
+  const tab = document.querySelector(`#tabs a[data-view="${state.view}"]`);
+  const place = !state.vocabulary || $("app").hidden ? []
+    : !$("unit").hidden ? [$("unit-title").textContent]
+      : [tab.textContent, ...(state.view === "national" ? [] : [province()]), year()];
+  document.title = [...place.filter(Boolean), `IsoLedger — ${t("title")}`].join(" · ");
+}
+
+/** The key's form, the page's figures hidden; <problem> names the TEXT that says why the key was refused, if it was. */
+function showKeyForm(problem) {
   $("app").hidden = true;
   $("key-form").hidden = false;
-  $("status").textContent = message || "";
-  // A forgotten or refused key does not stay in the field; a refusal is announced and marks the field.
+  titlePage();
+  // A forgotten or refused key does not stay in the field; a refusal is announced, in the page's language whichever
+  // it is switched to, and marks the field, until a key is forgotten.
   $("key").value = "";
-  $("key").toggleAttribute("aria-invalid", Boolean(message));
-  if (message) $("key-form").querySelector(".hint").textContent = message;
+  if (problem) {
+    $("key").setAttribute("aria-invalid", "true");
+    $("key-error").dataset.i18n = problem;
+  } else {
+    $("key").removeAttribute("aria-invalid");
+    delete $("key-error").dataset.i18n;
+  }
+  $("key-error").textContent = problem ? t(problem) : "";
   $("key").focus();
 }
 
@@ -227,14 +284,15 @@ function bars(container, groups, segments, name, aria, onOpen = null) {
   const nameLine = compact ? 20 * scale : 5;
   // Rows of 44 units or more: each row is a touch target where it opens something.
   const rowHeight = Math.max(compact ? 52 : 44, nameLine + barHeight + (compact ? 8 : 13));
-  const svg = svgElement("svg",
-    { viewBox: `0 0 ${width} ${groups.length * rowHeight + 6}`, role: "img", "aria-label": aria });
+  // An image is one thing to a screen reader, its parts unread: bars that are buttons are a group of them.
+  const svg = svgElement("svg", { viewBox: `0 0 ${width} ${groups.length * rowHeight + 6}`,
+    role: onOpen ? "group" : "img", "aria-label": aria });
   const max = Math.max(1, ...groups.map((g) => g.counts.total));
   groups.forEach((group, index) => {
     const y = index * rowHeight + 4;
     // Every count is in the row's name, so that a screen reader and a keyboard reach what a mouse hovers.
     const counts = segments.filter(([segment]) => group.counts[segment])
-      .map(([segment]) => `${term("conversionColumns", segment)}: ${group.counts[segment]}`).join("; ");
+      .map(([segment]) => `${term("conversionColumns", segment)}: ${count(group.counts[segment])}`).join("; ");
     const row = svgElement("g", { class: "bar-row", "data-name": group.name,
       ...(onOpen ? { tabindex: "0", role: "button", "aria-label": `${name(group.name)} — ${counts}` } : {}) });
     if (onOpen) {
@@ -263,19 +321,22 @@ function bars(container, groups, segments, name, aria, onOpen = null) {
       const value = group.counts[segment];
       if (!value) continue;
       const w = (value / max) * (width - labelWidth - 40 * scale);
-      const rect = svgElement("rect", { x, y: top, width: w, height: barHeight, fill: colour(colourName) });
-      rect.append(svgElement("title", {}, `${name(group.name)} — ${term("conversionColumns", segment)}: ${value}`));
+      // Parted from the segment beside it by a white line: two colours side by side may be alike to some eyes.
+      const rect = svgElement("rect",
+        { x, y: top, width: w, height: barHeight, fill: colour(colourName), stroke: colour("--card") });
+      rect.append(svgElement("title", {},
+        `${name(group.name)} — ${term("conversionColumns", segment)}: ${count(value)}`));
       row.append(rect);
       // The count written on its segment where it fits, so that a phone shows what a mouse would hover.
-      if (w >= (8 * String(value).length + 8) * scale) {
+      if (w >= (8 * count(value).length + 8) * scale) {
         row.append(svgElement("text", { x: x + w / 2, y: baseline, "font-size": 12 * scale, "text-anchor": "middle",
           // Dark on the light segments (4.5:1 at least), white on the dark ones, in either set of colours.
           fill: segment === "converting" || segment === "notDeclared" ? "#1b1f24" : "#fff",
-          "aria-hidden": "true" }, value));
+          "aria-hidden": "true" }, count(value)));
       }
       x += w;
     }
-    row.append(svgElement("text", { x: x + 4, y: baseline, "font-size": 13 * scale }, group.counts.total));
+    row.append(svgElement("text", { x: x + 4, y: baseline, "font-size": 13 * scale }, count(group.counts.total)));
     svg.append(row);
   });
   container.replaceChildren(svg);
@@ -316,7 +377,7 @@ function renderConversion() {
   const head = element("tr", {}, element("th", { text: t("level") }),
     ...columns.map((c) => element("th", { class: "num", text: label(c) })));
   const row = (name, text, counts) => element("tr", { "data-level": name }, element("td", { text }),
-    ...columns.map((c) => element("td", { class: "num", text: counts[c.value] })));
+    ...columns.map((c) => element("td", { class: "num", text: count(counts[c.value]) })));
   $("conversion-table").replaceChildren(element("thead", {}, head), element("tbody", {},
     ...data.byLevel.map((l) => row(l.level, term("levels", l.level), l.counts)),
     row("total", label(state.vocabulary.total), data.totals)));
@@ -350,7 +411,7 @@ function drawDrill() {
     bars(holder, data.byDistrict.map((d) => ({ name: d.district, counts: d.counts })), SEGMENTS, (name) => name,
       term("levels", level));
   } else {
-    holder.append(element("div", { class: "scroll" }, element("table", { id: "drill-units" },
+    holder.append(tableBox("drill-title", element("table", { id: "drill-units" },
       element("tbody", {}, ...data.units.map((u) => element("tr", { "data-code": u.code },
         element("td", {}, unitLink(u.code, u.name)),
         element("td", { text: term("standings", u.standing) })))))));
@@ -370,13 +431,15 @@ function standardLabel(row) {
 /** A group's totals as the API computed them (the whole group, whatever the name filter shows). */
 function totalsRow(name, totals) {
   if (!totals) return [];
-  const units = `${totals.units} ${label(state.vocabulary.unitsCounted)}`;
+  const units = `${count(totals.units)} ${label(state.vocabulary.unitsCounted)}`;
   const cell = (column) => {
     if (column === "name") return element("td", { text: `${label(state.vocabulary.total)}: ${name} (${units})` });
     if (column === "reportSubmitted") {
-      return element("td", { class: "num", text: `${totals.reportSubmitted} (${percent(totals.reportedPercent)})` });
+      return element("td",
+        { class: "num", text: `${count(totals.reportSubmitted)} (${percent(totals.reportedPercent)})` });
     }
-    return typeof totals[column] === "number" ? element("td", { class: "num", text: totals[column] }) : element("td");
+    return typeof totals[column] === "number"
+      ? element("td", { class: "num", text: count(totals[column]) }) : element("td");
   };
   return [element("tr", { class: "total" }, ...state.vocabulary.reportColumns.map((c) => cell(c.value)))];
 }
@@ -440,12 +503,12 @@ function renderAnnual() {
   const loose = folded(filter) === filter;
   const matches = (name) => (loose ? folded(name) : name.normalize("NFC").toLowerCase()).includes(filter);
   const level = $("annual-level").value;
-  // Said on the page and on paper (where the filter's box is not printed): the rows are a part, the totals whole.
+  let rows = table.rows.filter((r) => (!filter || matches(r.name)) && (!level || r.level === level));
+  // Said on the page and on paper (where the filter's box is not printed): the rows are a part, the totals whole;
+  // and how many units are left, to a screen reader too as it is typed (none: a table of totals alone).
   const filteredBy = [filter && `“${$("annual-filter").value.trim()}”`, level && term("levels", level)]
     .filter(Boolean).join("; ");
-  $("annual-filtered").hidden = !filteredBy;
-  $("annual-filtered").textContent = filteredBy ? fill(t("filtered"), { f: filteredBy }) : "";
-  let rows = table.rows.filter((r) => (!filter || matches(r.name)) && (!level || r.level === level));
+  $("annual-filtered").textContent = filteredBy ? fill(t("filtered"), { n: count(rows.length), f: filteredBy }) : "";
   const head = headerRow((field) => {
     state.sort = state.sort?.field === field ? { field, down: !state.sort.down } : { field, down: false };
     renderAnnual();
@@ -477,7 +540,7 @@ function renderAnnual() {
 function summaryTable(id, data) {
   const columns = state.vocabulary.summaryColumns;
   const cell = (row, field) =>
-    (row.criterion === "declared" ? `${row[field].count}` : `${row[field].count}/${row[field].of}`);
+    (row.criterion === "declared" ? count(row[field].count) : `${count(row[field].count)}/${count(row[field].of)}`);
   $(id).replaceChildren(
     element("thead", {}, element("tr", {}, ...columns.filter((c) => c.value !== "note")
       .map((c) => element("th", { scope: "col", text: label(c) })))),
@@ -496,7 +559,7 @@ function renderEditions() {
   $("editions-table").replaceChildren(element("thead", {}, head), element("tbody", {},
     ...state.editions.data.editions.map((e) => element("tr", { "data-edition": e.edition },
       element("td", { text: term("standards", e.edition) }),
-      ...columns.map((c) => element("td", { class: "num", text: e.counts[c.value] }))))));
+      ...columns.map((c) => element("td", { class: "num", text: count(e.counts[c.value]) }))))));
   freshness("editions-freshness", state.editions.freshness);
 }
 
@@ -515,7 +578,7 @@ function renderCompliance() {
   $("compliance-list").replaceChildren(...(flags.length
     ? [...byRule].map(([rule, items]) => element("details",
       { "data-rule": rule, ...(open.has(rule) ? { open: "" } : {}) },
-      element("summary", { text: `${term("rules", rule)} (${items.length})` }),
+      element("summary", { text: `${term("rules", rule)} (${count(items.length)})` }),
       element("ul", {}, ...items.map((f) => element("li", {},
         unitLink(f.code, f.name),
         document.createTextNode(` · ${day(f.since)}${f.subject ? ` · ${f.subject}` : ""}`))))))
@@ -528,7 +591,7 @@ function renderCompliance() {
 /** A headline's sentence from the vocabulary: its figure, its share as the language writes numbers, its level. */
 function sentence(headline) {
   return fill(term("reportHeadlines", headline.id), {
-    count: headline.count, of: headline.of, percent: decimal(headline.percent, 2),
+    count: count(headline.count), of: count(headline.of), percent: decimal(headline.percent, 2),
     level: headline.level ? term("levels", headline.level) : "",
   }).replaceAll(" %", "\u00a0%");
 }
@@ -566,8 +629,8 @@ function renderReport() {
   summaryTable("report-summary", data.summary);
   $("report-appendices").replaceChildren(...data.parts.map((part) => element("section",
     { class: "card appendix", "data-part": part.id },
-    element("h2", { text: term("reportAppendices", part.id) }),
-    element("div", { class: "scroll" }, element("table", { class: "sticky" }, element("thead", {}, headerRow(null)),
+    element("h2", { id: `appendix-${part.id}`, text: term("reportAppendices", part.id) }),
+    tableBox(`appendix-${part.id}`, element("table", { class: "sticky" }, element("thead", {}, headerRow(null)),
       element("tbody", {}, ...unitRows(part.rows, { district: () => null, level: () => null }),
         ...totalsRow(term("reportAppendices", part.id), part.totals)))))));
   freshness("report-freshness", state.report.freshness);
@@ -576,11 +639,11 @@ function renderReport() {
 // --- Trends -----------------------------------------------------------------------------------------------
 
 /** A trend point's figure as the table writes it: 39/40 (97,50 %). */
-const trendFigure = (figure) => `${figure.count}/${figure.of} (${percent(figure.percent)})`;
+const trendFigure = (figure) => `${count(figure.count)}/${count(figure.of)} (${percent(figure.percent)})`;
 
 /** What a restructured year changed, in the vocabulary's words; empty for a year without a restructuring. */
 const restructured = (point) => (point.ended || point.formed
-  ? [`${term("trendColumns", "ended")}: ${point.ended}`, `${term("trendColumns", "formed")}: ${point.formed}`]
+  ? ["ended", "formed"].map((change) => `${term("trendColumns", change)}: ${count(point[change])}`)
   : []);
 
 /** Writes each restructured year's mark (−units ended / +units formed) at its dashed line, above the plot, and answers
@@ -593,7 +656,7 @@ function restructuringMarks(svg, years, x, width, scale) {
   const marks = years.flatMap((point, i) => {
     if (!point.ended && !point.formed) return [];
     const text = svgElement("text", { class: "restructured", "font-size": size, "aria-hidden": "true" },
-      `−${point.ended} / +${point.formed}`);
+      `−${count(point.ended)} / +${count(point.formed)}`);
     svg.append(text);
     return [{ at: x(i), text, length: text.getComputedTextLength() }];
   });
@@ -675,8 +738,9 @@ function renderTrends() {
   const chart = $("trends-chart");
   const keys = data.years[0]?.figures.map((f) => f.key) ?? [];
   $("trends-marks").hidden = true;
+  // Without a year (said above the view, which is not shown), no chart.
   if (!data.years.length) {
-    chart.replaceChildren(element("p", { text: t("noYears") }));
+    chart.replaceChildren();
     $("trends-readout").replaceChildren();
   } else {
     const scale = textScale();
@@ -737,7 +801,7 @@ function renderTrends() {
         const dot = svgElement("circle", { cx: px, cy: py, r: 5, fill: colour(TREND_COLOURS[k]), "data-key": keyName });
         const f = data.years[i].figures[k];
         dot.append(svgElement("title", {},
-          `${term("trendColumns", keyName)} ${data.years[i].year}: ${f.count}/${f.of} (${percent(f.percent)})`));
+          `${term("trendColumns", keyName)} ${data.years[i].year}: ${trendFigure(f)}`));
         svg.append(dot);
       });
     });
@@ -755,7 +819,7 @@ function renderTrends() {
     element("thead", {}, element("tr", {}, ...columns.map((c) => element("th", { scope: "col", text: label(c) })))),
     element("tbody", {}, ...data.years.map((point) => element("tr", { "data-year": point.year }, ...columns.map((c) => {
       const figure = point.figures.find((f) => f.key === c.value);
-      const text = figure ? trendFigure(figure) : point[c.value];
+      const text = figure ? trendFigure(figure) : c.value === "year" ? point.year : count(point[c.value]);
       return element("td", { class: "num", text });
     })))));
   freshness("trends-freshness", state.trends.freshness);
@@ -786,11 +850,12 @@ function renderNational() {
       $("conversion-title").focus();
     });
     return element("tr", { "data-province": p.province }, element("th", { scope: "row" }, a),
-      element("td", { class: "num", text: p.units }),
+      element("td", { class: "num", text: count(p.units) }),
       ...levels.map((l) =>
-        element("td", { class: "num", text: p.byLevel.find((b) => b.level === l.value)?.units ?? 0 })),
-      element("td", { class: "num", text: p.declared }), element("td", { class: "num", text: p.onCurrentEdition }),
-      element("td", { class: "num", text: p.reported }),
+        element("td", { class: "num", text: count(p.byLevel.find((b) => b.level === l.value)?.units ?? 0) })),
+      element("td", { class: "num", text: count(p.declared) }),
+      element("td", { class: "num", text: count(p.onCurrentEdition) }),
+      element("td", { class: "num", text: count(p.reported) }),
       element("td", { class: "num", text: decimal(p.reportedPercent, 2) }));
   })));
   freshness("national-freshness", state.national.freshness);
@@ -814,12 +879,14 @@ async function showUnit(code, opened) {
     // A unit that did not exist yet on the page's date has no status then: said in the page's language.
     const from = error.problem?.existsFrom;
     $("unit-title").textContent = code;
+    titlePage();
     $("unit-status").replaceChildren(element("dt", { text: t("status") }),
       element("dd", { text: from ? fill(t("notYet"), { d: day(asOf), f: day(from) }) : error.message }));
     $("timeline").replaceChildren();
     return;
   }
   $("unit-title").textContent = `${status.name} (${status.code})`;
+  titlePage();
   // A page the reader opened starts with the focus at its title, so that Tab goes on inside it; a page drawn again
   // (another language, year or day) leaves the focus on the control just used.
   if (opened) $("unit-title").focus();
@@ -832,11 +899,11 @@ async function showUnit(code, opened) {
     // A board known only from a report's text has no member count.
     [t("board"), status.steeringBoard
       ? `${day(status.steeringBoard.formedOn)}`
-        + `${status.steeringBoard.members == null ? "" : ` · ${status.steeringBoard.members} ${t("members")}`}`
+        + `${status.steeringBoard.members == null ? "" : ` · ${count(status.steeringBoard.members)} ${t("members")}`}`
       : t("none")],
     [t("lastAudit"), day(status.lastInternalAudit) || t("none")],
     [t("lastReview"), day(status.lastManagementReview) || t("none")],
-    [t("openNc"), status.openNonconformities.length],
+    [t("openNc"), count(status.openNonconformities.length)],
     // One rule broken per line, with since when and what about (a year, a nonconformity).
     [t("flags"), status.flags.length
       ? [element("ul", { class: "flags" }, ...status.flags.map((f) => element("li", {
@@ -899,29 +966,36 @@ function redrawCharts() {
 
 // --- Tables ------------------------------------------------------------------------------------------------
 
-/** A table's header row stays in view above its rows. Where the table's box scrolls up and down (a laptop) the row
- * sticks to the box's top by itself (CSS); where it does not (a phone: a swipe must scroll the page), it is moved down
- * the page as the reader scrolls past the table's top, no further than its last row. */
-function keepHeadersInView() {
+/** Measures each table's box as it is drawn or the screen changes, never as it scrolls. Whether it scrolls: then it
+ * is a tab stop. How far its header row may follow the page: a table's header row stays in view above its rows;
+ * where the box scrolls up and down (a laptop) the row sticks to the box's top by itself, where it does not (a phone:
+ * a swipe must scroll the page) the style sheet moves it down the page with the scrolling, in the browser's own step
+ * with it (a script moving it lagged a frame behind), as far as the table's last row. */
+function measureTables() {
   for (const box of document.querySelectorAll("#app .scroll")) {
-    const cells = box.querySelectorAll(":scope > table > thead th");
-    if (!cells.length) continue;
+    if (!box.checkVisibility()) continue;
     const scrollsItself = box.scrollHeight > box.clientHeight + 1;
-    const past = -box.getBoundingClientRect().top;
-    const room = box.clientHeight - box.querySelector(":scope > table > thead").offsetHeight;
-    const shift = scrollsItself || past <= 0 ? 0 : Math.min(past, Math.max(0, room));
-    for (const cell of cells) cell.style.transform = shift ? `translateY(${shift}px)` : "";
+    // A box whose table is wider or taller than it is a tab stop, so that a keyboard can scroll it with the arrows.
+    box.tabIndex = scrollsItself || box.scrollWidth > box.clientWidth + 1 ? 0 : -1;
+    const head = box.querySelector(":scope > table > thead");
+    if (!head) continue;
+    const travel = scrollsItself ? 0 : Math.max(0, box.clientHeight - head.offsetHeight);
+    box.style.setProperty("--travel", `${travel}px`);
+    // What stays over the rows as they scroll, for a focused control to be scrolled clear of.
+    box.style.setProperty("--head", `${head.offsetHeight}px`);
+    const pinned = [...head.rows[0].cells].find((cell) => getComputedStyle(cell).left !== "auto");
+    box.style.setProperty("--pin", `${pinned?.offsetWidth ?? 0}px`);
   }
 }
 
-let headersPending = false;
-/** Moves the header rows once per frame, however many scroll events or redrawn tables asked it. */
-function keepHeadersInViewSoon() {
-  if (headersPending) return;
-  headersPending = true;
+let measurePending = false;
+/** Measures the tables once per frame, however many redrawn tables or resizes asked it. */
+function measureTablesSoon() {
+  if (measurePending) return;
+  measurePending = true;
   requestAnimationFrame(() => {
-    headersPending = false;
-    keepHeadersInView();
+    measurePending = false;
+    measureTables();
   });
 }
 
@@ -981,9 +1055,40 @@ function redrawView() {
   if (data) renderers[state.view]();
 }
 
-/** Loads the view; a quiet load (the periodic refresh) says nothing while it loads and redraws only what changed. */
+/** A button that tries again what failed, for the status line. */
+function retryButton(action) {
+  const button = element("button", { type: "button", text: t("retry") });
+  button.addEventListener("click", action);
+  return button;
+}
+
+/** What the shown view has nothing to show for, once loaded: no unit on its day (a province whose units had all
+ * been merged into another's by then, or not yet recorded), no year of data, no province in its year. */
+const nothingShown = {
+  overview: () => state.conversion?.data.totals.total === 0 && state.annual?.data.rows.length === 0 && "noUnits",
+  report: () => state.report?.data.parts.every((part) => part.rows.length === 0) && "noUnits",
+  trends: () => state.trends?.data.years.length === 0 && "noYears",
+  national: () => state.national?.data.provinces.length === 0 && "noProvinces",
+};
+
+/** A view with nothing to show says so in a sentence, instead of panels of zeros and empty tables. */
+function sayNothingShown() {
+  const nothing = nothingShown[state.view]();
+  $("app").classList.toggle("nothing-shown", Boolean(nothing));
+  $("nothing-shown").textContent = nothing ? fill(t(nothing), { p: province(), d: day(judgedOn()) }) : "";
+}
+
+/** The line above the panels: the day they are judged on, and the province but on the national view (the
+ * province's picker is not printed). */
+const judgedLine = () =>
+  fill(t(state.view === "national" ? "judged" : "judgedIn"), { p: province(), d: day(judgedOn()) });
+
+/** Loads the view; a quiet load (the periodic refresh) says nothing while it loads and redraws only what changed. A
+ * failure is said with a way to try again, which the refresh also does: a refresh's leaves the figures shown (they
+ * are the ones asked, not refreshed); any other hides them, being of another province, year, day or view than the
+ * one the pickers and the date line name. */
 async function load(quiet = false) {
-  $("judged").textContent = fill(t("judged"), { d: day(judgedOn()) });
+  $("judged").textContent = judgedLine();
   if (!quiet) $("status").textContent = t("loading");
   const focused = document.activeElement;
   try {
@@ -993,9 +1098,23 @@ async function load(quiet = false) {
     // A notice about the address (an unknown province) is said once the view it led to has loaded.
     $("status").textContent = state.notice ?? "";
     state.notice = null;
+    $("app").classList.remove("load-failed");
+    sayNothingShown();
   } catch (error) {
-    $("status").textContent = `${t("failedLoad")}: ${error.message}`;
+    // A refused key has shown the key's form instead.
+    if ($("app").hidden) return;
+    if (!quiet) $("app").classList.add("load-failed");
+    const said = `${quiet && !$("app").classList.contains("load-failed") ? t("notRefreshed") : t("failedLoad")}: `;
+    $("status").replaceChildren(document.createTextNode(`${said}${error.message} `), retryButton(() => load()));
   }
+}
+
+/** The provinces to pick, each with its count of units as the page's language writes it; the one chosen kept. */
+function fillProvinces() {
+  const chosen = $("province").value;
+  $("province").replaceChildren(...state.provinces.map((p) =>
+    element("option", { value: p.province, text: `${p.province} (${count(p.units)})` })));
+  $("province").value = chosen;
 }
 
 function fillLevels() {
@@ -1027,10 +1146,20 @@ function isDay(text) {
   return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(day.getTime()) && day.toISOString().startsWith(text);
 }
 
+/** A day typed as both of the page's languages write it, day first (30/06/2020; 30-6-2020 and 30.6.2020 too, or
+ * 30062020 from a phone's keypad of digits alone), or as YYYY-MM-DD: that day as YYYY-MM-DD, or "" if it is none. */
+function typedDay(text) {
+  const parts = text.trim().match(/^(\d{1,2})\s*[/.\-\s]\s*(\d{1,2})\s*[/.\-\s]\s*(\d{4})$/)
+    ?? text.trim().match(/^(\d{2})(\d{2})(\d{4})$/);
+  const iso = parts ? `${parts[3]}-${parts[2].padStart(2, "0")}-${parts[1].padStart(2, "0")}` : text.trim();
+  return isDay(iso) ? iso : "";
+}
+
+/** The day's field shows the page's day (none: the year's end) as its language writes it, unmarked. */
 function syncDate() {
-  $("date").value = state.asOf;
-  $("date").min = `${year()}-01-01`;
-  $("date").max = [`${year()}-12-31`, today()].sort()[0];
+  $("date").value = day(state.asOf);
+  $("date").removeAttribute("aria-invalid");
+  $("date-error").textContent = "";
 }
 
 // The province, the year or day, and the view are in the address (?province=…&year=…&asOf=…&view=…), so a link
@@ -1089,6 +1218,7 @@ function showView() {
     if (a.dataset.view !== "overview") view.set("view", a.dataset.view);
     a.href = `?${view}`;
   });
+  titlePage();
 }
 
 function setView(view) {
@@ -1130,9 +1260,8 @@ async function start() {
   } catch (error) {
     // A refused key has shown the key form; anything else (the network, the server) is said, with a way to retry.
     if ($("app").hidden) return;
-    const retry = element("button", { type: "button", text: t("retry") });
-    retry.addEventListener("click", start);
-    $("status").replaceChildren(document.createTextNode(`${t("failedLoad")}: ${error.message} `), retry);
+    $("status").replaceChildren(document.createTextNode(`${t("failedLoad")}: ${error.message} `),
+      retryButton(start));
     return;
   }
   $("status").textContent = "";
@@ -1140,8 +1269,7 @@ async function start() {
   // Named by the vocabulary (the trends' tab), they were hidden until it answered rather than shown blank.
   $("pickers").hidden = false;
   $("tabs").hidden = false;
-  $("province").replaceChildren(...state.provinces.map((p) =>
-    element("option", { value: p.province, text: `${p.province} (${p.units})` })));
+  fillProvinces();
   // Without a province in the address, the first one with a year of data (not the first by name, maybe empty).
   $("province").value = (state.provinces.find((p) => p.years.length > 0) ?? state.provinces[0])?.province ?? "";
   fillLevels();
@@ -1163,8 +1291,11 @@ document.addEventListener("DOMContentLoaded", () => {
     localStorage.setItem("isoledger.lang", state.lang);
     translatePage();
     if (!state.vocabulary) return;
+    fillProvinces();
     fillLevels();
-    $("judged").textContent = fill(t("judged"), { d: day(judgedOn()) });
+    syncDate();
+    sayNothingShown();
+    $("judged").textContent = judgedLine();
     if ($("unit").hidden) redrawView();
     else {
       // Behind a unit page the view has no width to draw its charts at: it is drawn when shown again.
@@ -1175,9 +1306,17 @@ document.addEventListener("DOMContentLoaded", () => {
   const changed = () => { syncDate(); recordView(); showView(); load(); route(); };
   $("province").addEventListener("change", () => { fillYears(); state.drill = null; changed(); });
   $("year").addEventListener("change", () => { state.asOf = ""; changed(); });
+  // A day typed is taken when the field is left or Enter pressed; one that is not a day up to today is said beside
+  // the field, which keeps it to be corrected, and the page stays on its day. An empty field is the year's end.
   $("date").addEventListener("change", () => {
-    const value = $("date").value;
-    state.asOf = /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : "";
+    const typed = $("date").value.trim();
+    const asOf = typedDay(typed);
+    if (typed && !(asOf && asOf <= today())) {
+      $("date").setAttribute("aria-invalid", "true");
+      $("date-error").textContent = fill(t("badDate"), { v: typed });
+      return;
+    }
+    state.asOf = asOf;
     if (state.asOf) fillYears(state.asOf.slice(0, 4));
     changed();
   });
@@ -1217,7 +1356,8 @@ document.addEventListener("DOMContentLoaded", () => {
   // Not a link to an anchor: the address's hash names the unit page.
   $("skip").addEventListener("click", (event) => {
     event.preventDefault();
-    const figures = document.querySelector("#app:not([hidden]) .view:not([hidden]), #unit:not([hidden])");
+    // The figures shown, or what is said instead of them (nothing to show, a failure to load).
+    const figures = [$(state.view), $("unit"), $("nothing-shown"), $("status")].find((node) => node.checkVisibility());
     if (!figures) return;
     figures.tabIndex = -1;
     figures.focus();
@@ -1232,10 +1372,17 @@ document.addEventListener("DOMContentLoaded", () => {
   // Printing lays the page out at the paper's width, not the screen's: the charts are drawn again for the paper, and
   // for the screen after (a phone printed its narrow chart, scaled up to the page with its text).
   matchMedia("print").addEventListener("change", redrawCharts);
-  // The header rows follow the page's scrolling, and any table drawn anew (another view, a filter, a refresh).
-  window.addEventListener("scroll", keepHeadersInViewSoon, { passive: true });
-  window.addEventListener("resize", keepHeadersInViewSoon);
-  new MutationObserver(keepHeadersInViewSoon).observe($("app"), { childList: true, subtree: true, attributes: true,
+  // A control the keyboard reaches in a table is brought wholly into view, clear of the header row and the pinned
+  // names (their scroll margins): the browser leaves one that shows in part where it is, its rest hidden.
+  document.addEventListener("focusin", (event) => {
+    const control = event.target;
+    if (control.parentElement?.closest(".scroll") && control.matches(":focus-visible")) {
+      control.scrollIntoView({ block: "nearest", inline: "nearest" });
+    }
+  });
+  // Any table drawn anew (another view, a filter, a refresh) or laid out anew is measured again.
+  window.addEventListener("resize", measureTablesSoon);
+  new MutationObserver(measureTablesSoon).observe($("app"), { childList: true, subtree: true, attributes: true,
     attributeFilter: ["hidden"] });
   setInterval(() => { if (key() && !$("app").hidden && $("unit").hidden) load(true); }, 30_000);
   start();
