@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
 # The README's promise, as a newcomer meets it: a copy of this checkout inside a 0700 folder (like a home folder),
-# under a long folder name, `ops/run.sh` on a custom port serves from a cluster of its own on that port, loads the
-# sample once, and a restart keeps the data as it was. Prints TAP; exits non-zero if a check fails.
+# under a long folder name with spaces, a quote and Vietnamese letters, `ops/run.sh` on a custom port serves from a
+# cluster of its own on that port, loads the sample once, and a restart keeps the data as it was; stopping the
+# cluster leaves nothing behind. Prints TAP; exits non-zero if a check fails.
 set -uo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+source "$repo/tests/ops/checks.sh"
 
 home="$(mktemp -d)" # mktemp makes it 0700, as a home folder is
 # A long folder name, as a feature branch's checkout may have: the cluster's socket path must stay within
 # PostgreSQL's 107 bytes wherever the cluster's folder ends up.
-checkout="$home/projects/isoledger-feature-dashboard-print-layout-a4-landscape-and-phone"
+checkout="$home/dự án/isoledger's feature dashboard print-layout-a4-landscape-and-phone"
 mkdir -p "$checkout"
 # The files git would clone, with the working tree's changes, without build output.
 (cd "$repo" && git ls-files -z --cached --others --exclude-standard | xargs -0 tar -cf - 2>/dev/null) \
@@ -35,10 +35,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
-start_api() {
-  : >"$log"
-  setsid "$checkout/ops/run.sh" >"$log" 2>&1 &
-  api_pid=$!
+# Starts ops/run.sh in a session of its own (stop_api stops all it started), writing to the file $1.
+launch() { setsid "$checkout/ops/run.sh" >"$1" 2>&1 & }
+
+# Waits until the API answers /health/ready, while $api_pid runs.
+wait_ready() {
   for _ in $(seq 1 240); do
     curl -sf -o /dev/null "$ISOLEDGER_URLS/health/ready" && return 0
     kill -0 "$api_pid" 2>/dev/null || break
@@ -49,14 +50,14 @@ start_api() {
   return 1
 }
 
-psql_on_port() { "$checkout/ops/db.sh" psql -tAc "$1"; }
-
-test_number=0
-failed=0
-check() {
-  test_number=$((test_number + 1))
-  if eval "$2"; then echo "ok $test_number - $1"; else echo "not ok $test_number - $1"; failed=$((failed + 1)); fi
+start_api() {
+  : >"$log"
+  launch "$log"
+  api_pid=$!
+  wait_ready
 }
+
+psql_on_port() { "$checkout/ops/db.sh" psql -tAc "$1"; }
 
 echo "TAP version 13"
 check "ops/run.sh serves from a checkout inside a 0700 folder" start_api
@@ -85,7 +86,8 @@ check "a restart after adding data neither loads the sample again nor changes an
 check "the unit added before the restart is still served" \
   'curl -sf -o /dev/null "$ISOLEDGER_URLS/api/units/QT-XA-PORT" -H "X-Api-Key: dev-viewer"'
 check "nothing was written into the checkout" '[ ! -e "$checkout/.data" ]'
-echo "1..$test_number"
-echo "# pass $((test_number - failed))"
-echo "# fail $failed"
-[ "$failed" = 0 ]
+stop_api
+socket="$(sed -n 5p "$("$checkout/ops/db.sh" status | sed 's/.*(\(.*\))$/\1/')/postmaster.pid")"
+check "stopping the cluster deletes the private socket folder its deep folder got ($socket)" \
+  '"$checkout/ops/db.sh" stop 2>/dev/null && [ -n "$socket" ] && [ ! -e "$socket" ]'
+checks_done
