@@ -6,6 +6,7 @@
 # Other arguments go to the API.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
+source "$repo/ops/lib/buildable.sh"
 source "$repo/ops/lib/local-db.sh"
 project="$repo/src/IsoLedger.Api"
 

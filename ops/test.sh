@@ -12,6 +12,7 @@
 # Ends with one line "tests: N passed, N failed, N skipped"; exits non-zero if anything failed.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
+source "$repo/ops/lib/buildable.sh"
 source "$repo/ops/lib/local-db.sh"
 
 "$repo/ops/db.sh" start
