@@ -7,13 +7,8 @@
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 source "$repo/ops/lib/pgenv.sh"
-usage="usage: ops/backup.sh [folder]   (default: /var/backups/isoledger)"
-case "${1:-}" in
-  -h | --help) echo "$usage"; exit 0 ;;
-  # Taken by mkdir, pg_dump and find for options of their own.
-  -*) echo "backup: unknown option '$1' (a folder named so: ./$1); $usage" >&2; exit 2 ;;
-esac
-[ $# -le 1 ] || { echo "backup: one folder at most; $usage" >&2; exit 2; }
+source "$repo/ops/lib/folder-argument.sh"
+folder_argument "usage: ops/backup.sh [folder]   (default: /var/backups/isoledger)" "$@"
 pg_env_for_isoledger
 folder="${1:-/var/backups/isoledger}"
 keep_days="${ISOLEDGER_BACKUP_KEEP_DAYS:-}"

@@ -5,13 +5,8 @@
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 source "$repo/ops/lib/buildable.sh"
-usage="usage: ops/publish.sh [folder]   (default: artifacts/publish)"
-case "${1:-}" in
-  -h | --help) echo "$usage"; exit 0 ;;
-  # dotnet publish would take it for an option of its own.
-  -*) echo "publish: unknown option '$1' (a folder named so: ./$1); $usage" >&2; exit 2 ;;
-esac
-[ $# -le 1 ] || { echo "publish: one folder at most; $usage" >&2; exit 2; }
+source "$repo/ops/lib/folder-argument.sh"
+folder_argument "usage: ops/publish.sh [folder]   (default: artifacts/publish)" "$@"
 out="${1:-$repo/artifacts/publish}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet publish "$repo/src/IsoLedger.Api" -c Release -o "$out" --nologo -v quiet
