@@ -9,6 +9,8 @@ repo="$(cd "$(dirname "$0")/.." && pwd)"
 source "$repo/ops/lib/buildable.sh"
 source "$repo/ops/lib/local-db.sh"
 project="$repo/src/IsoLedger.Api"
+# What the build below makes (Debug, the target framework of Directory.Build.props).
+api_dll="$project/bin/Debug/net10.0/IsoLedger.Api.dll"
 
 load_sample=true
 api_args=()
@@ -58,13 +60,17 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 # No compiler or MSBuild servers left running after the API stops (they outlived it for a user who is not root).
 dotnet build "$project" --nologo -v quiet --disable-build-servers {run_lock}<&-
 
+# The API runs from its project folder, where it finds its settings and dashboard (as under `dotnet run`).
+cd "$project"
 if $load_sample; then
-  dotnet run --project "$project" --no-build --no-launch-profile -- \
-    import "$repo/ops/sample-data/quang-tri-2020.csv" --if-empty 2>&1 \
+  dotnet "$api_dll" import "$repo/ops/sample-data/quang-tri-2020.csv" --if-empty 2>&1 \
     | grep -v -e '^Searching' -e 'for commands$' -e 'PublicKeyToken' -e '^commands$' -e '^\s*$' | sed 's/^/run: /' >&2
 fi
 
 # Again: another ops/run.sh that prepared first may have started its API on the same address meanwhile.
 refuse_taken_address
 exec {run_lock}<&-
-exec dotnet run --project "$project" --no-build --no-launch-profile -- --urls "$urls" ${api_args[@]+"${api_args[@]}"}
+# In place of this script, not under `dotnet run`: that ignores a SIGINT sent to it alone and waits for its child, so
+# an interrupt that reaches only this process (Ctrl-C in `docker run -it`, where it is the first process; kill -INT)
+# stopped nothing.
+exec dotnet "$api_dll" --urls "$urls" ${api_args[@]+"${api_args[@]}"}

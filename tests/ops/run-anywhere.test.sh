@@ -2,7 +2,8 @@
 # The README's promise, as a newcomer meets it: a copy of this checkout inside a 0700 folder (like a home folder),
 # under a long folder name with spaces, a quote and Vietnamese letters, `ops/run.sh` on a custom port (started
 # twice at once) serves from a cluster of its own on that port, loads the sample once, and a restart keeps the data
-# as it was; stopping the cluster leaves nothing behind. Prints TAP; exits non-zero if a check fails.
+# as it was; SIGINT stops it, and stopping the cluster leaves nothing behind. Prints TAP; exits non-zero if a check
+# fails.
 set -uo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 source "$repo/tests/ops/checks.sh"
@@ -35,8 +36,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# Starts ops/run.sh in a session of its own (stop_api stops all it started), writing to the file $1.
-launch() { setsid "$checkout/ops/run.sh" >"$1" 2>&1 & }
+# Starts ops/run.sh in a session of its own (stop_api stops all it started), writing to the file $1, with SIGINT
+# handled as in a terminal (bash would have what it starts in the background ignore it).
+launch() {
+  python3 -c 'import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.setsid()
+os.execv(sys.argv[1], sys.argv[1:])' "$checkout/ops/run.sh" >"$1" 2>&1 &
+}
 
 # Waits until the API answers /health/ready, while $api_pid runs.
 wait_ready() {
@@ -113,6 +118,19 @@ check "a restart after adding data neither loads the sample again nor changes an
 check "the unit added before the restart is still served" \
   'curl -sf -o /dev/null "$ISOLEDGER_URLS/api/units/QT-XA-PORT" -H "X-Api-Key: dev-viewer"'
 check "nothing was written into the checkout" '[ ! -e "$checkout/.data" ]'
+# As Ctrl-C reaches it in `docker run -it`, where it is the container's first process.
+stops_on_interrupt_to_it_alone() {
+  kill -INT "$api_pid"
+  for _ in $(seq 1 30); do
+    kill -0 "$api_pid" 2>/dev/null || break
+    sleep 1
+  done
+  ! kill -0 "$api_pid" 2>/dev/null || return 1
+  wait "$api_pid"
+  api_pid=""
+  ! curl -s -o /dev/null "$ISOLEDGER_URLS/health/ready"
+}
+check "ops/run.sh stops on SIGINT sent to it alone, and its API with it" stops_on_interrupt_to_it_alone
 stop_api
 socket="$(sed -n 5p "$("$checkout/ops/db.sh" status | sed 's/.*(\(.*\))$/\1/')/postmaster.pid")"
 check "stopping the cluster deletes the private socket folder its deep folder got ($socket)" \
