@@ -16,7 +16,7 @@ source "$repo/ops/lib/buildable.sh"
 source "$repo/ops/lib/local-db.sh"
 
 "$repo/ops/db.sh" start
-export ISOLEDGER_TEST_CONNECTION="${ISOLEDGER_TEST_CONNECTION:-$(local_db_connection isoledger_test)}"
+source "$repo/ops/lib/api-tests.sh"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 results="$(mktemp -d)"

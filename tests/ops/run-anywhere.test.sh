@@ -2,8 +2,8 @@
 # The README's promise, as a newcomer meets it: a copy of this checkout inside a 0700 folder (like a home folder),
 # under a long folder name with spaces, a quote and Vietnamese letters, `ops/run.sh` on a custom port (started
 # twice at once) serves from a cluster of its own on that port, loads the sample once, and a restart keeps the data
-# as it was; SIGINT stops it, and stopping the cluster leaves nothing behind. Prints TAP; exits non-zero if a check
-# fails.
+# as it was; the API tests pass there; SIGINT stops it, and stopping the cluster leaves nothing behind. Prints TAP;
+# exits non-zero if a check fails.
 set -uo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 source "$repo/tests/ops/checks.sh"
@@ -118,6 +118,15 @@ check "a restart after adding data neither loads the sample again nor changes an
 check "the unit added before the restart is still served" \
   'curl -sf -o /dev/null "$ISOLEDGER_URLS/api/units/QT-XA-PORT" -H "X-Api-Key: dev-viewer"'
 check "nothing was written into the checkout" '[ ! -e "$checkout/.data" ]'
+# As ops/test.sh runs them (its environment: ops/lib/api-tests.sh), one class, in this checkout.
+api_tests_pass() {
+  (cd "$checkout" && repo="$checkout" && source ops/lib/local-db.sh && source ops/lib/api-tests.sh \
+    && dotnet test tests/IsoLedger.Api.Tests --nologo --filter FullyQualifiedName~CorsProblemTests) \
+    >"$home/api-tests.log" 2>&1 && return 0
+  grep -E -A 2 'Error Message|error' "$home/api-tests.log" | head -n 6 | sed 's/^/#   /'
+  return 1
+}
+check "the API tests pass in a checkout whose path holds a quote" api_tests_pass
 # As Ctrl-C reaches it in `docker run -it`, where it is the container's first process.
 stops_on_interrupt_to_it_alone() {
   kill -INT "$api_pid"
