@@ -7,6 +7,8 @@
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 source "$repo/ops/lib/pgenv.sh"
+source "$repo/ops/lib/folder-argument.sh"
+folder_argument "usage: ops/backup.sh [folder]   (default: /var/backups/isoledger)" "$@"
 pg_env_for_isoledger
 folder="${1:-/var/backups/isoledger}"
 keep_days="${ISOLEDGER_BACKUP_KEEP_DAYS:-}"
@@ -16,11 +18,16 @@ if [ -n "$keep_days" ] && ! [[ "$keep_days" =~ ^[0-9]+$ ]]; then
 fi
 mkdir -p "$folder"
 file="$folder/isoledger-$PGDATABASE-$(date -u +%Y%m%dT%H%M%SZ).dump"
-# Written under another name first, so that a dump cut short never looks like a complete one.
+# Written under another name first, so that a dump cut short never looks like a complete one; and deleted then (a
+# full disk, a lost connection), so that failing nights do not pile them up.
+trap 'rm -f "$file.partial"' EXIT
 pg_dump --format=custom --file="$file.partial" "$PGDATABASE"
 mv "$file.partial" "$file"
 if [ -n "$keep_days" ]; then
-  # In minutes: find's -mtime +N counts whole days and so keeps dumps up to N+1 days old.
-  find "$folder" -maxdepth 1 -name "isoledger-$PGDATABASE-*.dump" -mmin "+$((10#$keep_days * 1440))" -delete
+  # In minutes: find's -mtime +N counts whole days and so keeps dumps up to N+1 days old. The date's digits in the
+  # name, so that the dumps of a database whose name goes on after this one's ("<name>-staging") are not taken.
+  digits='[0-9][0-9][0-9][0-9][0-9][0-9]'
+  find "$folder" -maxdepth 1 -name "isoledger-$PGDATABASE-${digits}[0-9][0-9]T${digits}Z.dump" \
+    -mmin "+$((10#$keep_days * 1440))" -delete
 fi
 echo "$file"

@@ -5,9 +5,12 @@
 # --check: also fails if the committed code differs from what the endpoints generate now (ops/test.sh runs this).
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
+source "$repo/ops/lib/buildable.sh"
+source "$repo/ops/lib/repo-git.sh"
 api="$repo/src/IsoLedger.Api"
 generated="$api/Internal/Generated"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+[ "${1:-}" != "--check" ] || require_git_checkout
 
 # Stale code may no longer compile against the endpoints it was generated from: build without it.
 rm -rf "$generated"
@@ -19,9 +22,9 @@ echo "codegen: $(find "$generated" -name '*.cs' | wc -l) files in ${generated#"$
 
 # Against the index, so that code regenerated and staged counts as committed.
 if [ "${1:-}" = "--check" ] && ! {
-  git -C "$repo" diff --quiet -- "$generated" && [ -z "$(git -C "$repo" ls-files --others -- "$generated")" ]
+  repo_git diff --quiet -- "$generated" && [ -z "$(repo_git ls-files --others -- "$generated")" ]
 }; then
-  { git -C "$repo" diff --name-only -- "$generated"; git -C "$repo" ls-files --others -- "$generated"; } >&2
+  { repo_git diff --name-only -- "$generated"; repo_git ls-files --others -- "$generated"; } >&2
   echo "codegen: the committed generated code is stale; ops/codegen.sh has rewritten it: commit the changes" >&2
   exit 1
 fi

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# The local PostgreSQL 15 cluster of this checkout (see README, "The local database").
-#   ops/db.sh start         install PostgreSQL 15 if missing, create the cluster if missing, start it, create the
-#                           databases
+# The local PostgreSQL cluster of this checkout (see README, "The local database").
+#   ops/db.sh start         install PostgreSQL (15 or newer) if missing, create the cluster if missing, start it,
+#                           create the databases
 #   ops/db.sh stop          stop the cluster
 #   ops/db.sh status        say whether it runs, where and on which port
 #   ops/db.sh psql [args]   open psql on the run database (extra arguments go to psql)
 #   ops/db.sh connection [database]   print the connection string of a database (default: the run database)
-#   ops/db.sh destroy       stop the cluster and delete its folder, with every database in it
+#   ops/db.sh destroy       stop the cluster and delete it, with every database in it
 # Settings (port, OS user, folder): ops/lib/local-db.sh.
 set -euo pipefail
 source "$(dirname "$0")/lib/local-db.sh"
@@ -21,22 +21,40 @@ databases=(isoledger isoledger_test)
 
 log() { printf 'db: %s\n' "$*" >&2; }
 
+# The PostgreSQL binaries for this cluster: those of the version that made it (its data can be read by no other
+# major version), or for a new cluster the newest installed from 15 on (Debian 12 ships 15, Debian 13 17).
 find_bin_dir() {
-  local candidate=/usr/lib/postgresql/15/bin
-  [ -x "$candidate/pg_ctl" ] && { echo "$candidate"; return 0; }
-  return 1
+  local version
+  if [ -f "$cluster/PG_VERSION" ]; then
+    version="$(cat "$cluster/PG_VERSION")"
+  else
+    version="$(find /usr/lib/postgresql -mindepth 3 -maxdepth 3 -path '*/bin/pg_ctl' 2>/dev/null \
+      | cut -d/ -f5 | grep -E '^[0-9]+$' | sort -n | tail -n 1)"
+    [ -n "$version" ] && [ "$version" -ge 15 ] || return 1
+  fi
+  [ -x "/usr/lib/postgresql/$version/bin/pg_ctl" ] && echo "/usr/lib/postgresql/$version/bin"
 }
 
 install_postgres() {
   if find_bin_dir >/dev/null; then return 0; fi
+  if [ -f "$cluster/PG_VERSION" ]; then
+    log "the cluster in $cluster was made by PostgreSQL $(cat "$cluster/PG_VERSION"), which is not installed:" \
+      "install it (apt-get install postgresql-$(cat "$cluster/PG_VERSION")), or delete the cluster and every" \
+      "database in it (ops/db.sh destroy) to make a new one."
+    exit 1
+  fi
   [ "$(id -u)" = 0 ] || {
-    log "PostgreSQL 15 is missing; install it (apt-get install postgresql-15) or run as root."
+    log "PostgreSQL 15 or newer is missing; install it (sudo apt-get install postgresql) or run as root."
     exit 1
   }
-  log "installing PostgreSQL 15 (apt-get)"
+  # The distribution's own version: Debian 13 has no postgresql-15 package.
+  log "installing PostgreSQL (apt-get)"
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-15 >/dev/null
-  find_bin_dir >/dev/null || { log "PostgreSQL 15 did not install"; exit 1; }
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+  find_bin_dir >/dev/null || {
+    log "this system's PostgreSQL is older than 15: install PostgreSQL 15 or newer (postgresql.org/download)"
+    exit 1
+  }
 }
 
 # Runs a command as the cluster's owner: the current user, or $os_user when we are root. From / because the
@@ -45,14 +63,15 @@ as_owner() {
   if [ "$(id -u)" = 0 ]; then (cd / && runuser -u "$os_user" -- "$@"); else "$@"; fi
 }
 
-# The cluster's folder belongs to its owner; as root the folders above it are made by us, searchable by all.
+# The cluster's folder belongs to its owner; as root the folders above it are made by us, searchable by all (whatever
+# root's umask: a hardened 027 or 077 would keep the owner out of its own folder).
 prepare_folder() {
   if [ "$(id -u)" = 0 ]; then
     if ! id -u "$os_user" >/dev/null 2>&1; then
       log "creating OS user $os_user to own the cluster"
       useradd --system --no-create-home --shell /usr/sbin/nologin "$os_user"
     fi
-    mkdir -p "$(dirname "$local_db_folder")"
+    (umask 022 && mkdir -p "$(dirname "$local_db_folder")")
     mkdir -p -m 0700 "$local_db_folder"
     chown "$os_user" "$local_db_folder"
     if ! as_owner test -w "$local_db_folder"; then
@@ -66,28 +85,58 @@ prepare_folder() {
   printf '%s\n' "$local_db_repo" >"$local_db_folder/checkout"
 }
 
+# One start or destroy of a cluster at a time: two started together (two ops/run.sh, ops/run.sh and ops/test.sh)
+# would both create it. The second waits, then finds it made and running. The lock is on the folder itself, and
+# is released when this script ends; PostgreSQL must not inherit it (see start).
+lock_folder() {
+  exec {folder_lock}<"$local_db_folder"
+  flock "$folder_lock"
+}
+
 pg() { as_owner "$bin/$1" "${@:2}"; }
+
+# Whether the postmaster named in postmaster.pid runs. pg_ctl and PostgreSQL take any live process with that PID
+# for it: a process that got the PID after a restart of the machine, or a postmaster killed with -9 that its
+# parent has not reaped (a zombie: a container's init may reap late or never), would pass for the cluster running
+# and keep it from starting.
+postmaster_alive() {
+  local pid process
+  pid="$(head -n 1 "$cluster/postmaster.pid" 2>/dev/null)" && [[ "$pid" =~ ^[0-9]+$ ]] || return 1
+  process="$(cat "/proc/$pid/status" 2>/dev/null)" || return 1
+  grep -q '^Name:[[:space:]]*postgres$' <<<"$process" && ! grep -q '^State:[[:space:]]*Z' <<<"$process"
+}
 
 # The port a running cluster listens on (line 4 of postmaster.pid), or nothing.
 running_port() {
-  [ -f "$cluster/PG_VERSION" ] && pg pg_ctl -D "$cluster" status >/dev/null 2>&1 || return 0
-  as_owner sed -n 4p "$cluster/postmaster.pid"
+  postmaster_alive || return 0
+  sed -n 4p "$cluster/postmaster.pid"
 }
 
-# When another checkout's cluster holds the port, says which and what to do.
+# When another checkout's cluster holds the port, says which and what to do; fails if none does.
 explain_taken_port() {
   local pid_file
   for pid_file in "$(dirname "$local_db_folder")"/*/pg/postmaster.pid; do
     [ -f "$pid_file" ] && [ "$(sed -n 4p "$pid_file")" = "$port" ] || continue
     log "port $port is taken by the cluster of $(cat "$(dirname "$(dirname "$pid_file")")/checkout" 2>/dev/null \
       || echo "another checkout"): stop it there (ops/db.sh stop) or choose another ISOLEDGER_PG_PORT."
+    return 0
   done
+  return 1
+}
+
+# Something already answers on the port: PostgreSQL would stop with "Address already in use" in its log.
+refuse_taken_port() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || return 0
+  explain_taken_port || log "port $port on 127.0.0.1 is taken by another program (ss -ltnp 'sport = :$port' shows" \
+    "which): stop it, or give this checkout's cluster another port, e.g. ISOLEDGER_PG_PORT=$((port + 1)) ops/run.sh"
+  exit 1
 }
 
 start() {
+  prepare_folder
+  lock_folder
   install_postgres
   bin="$(find_bin_dir)"
-  prepare_folder
   if [ ! -f "$cluster/PG_VERSION" ]; then
     log "creating cluster in $cluster"
     as_owner mkdir -p "$cluster" "$socket_dir"
@@ -109,6 +158,12 @@ CONF
     exit 1
   fi
   if [ -z "$current" ]; then
+    refuse_taken_port
+    # Left by a PostgreSQL that did not stop (killed, or the machine restarted); see postmaster_alive.
+    if [ -f "$cluster/postmaster.pid" ]; then
+      log "removing the postmaster.pid of a PostgreSQL that did not stop"
+      as_owner rm -f "$cluster/postmaster.pid"
+    fi
     log "starting PostgreSQL on 127.0.0.1:$port (cluster: $cluster)"
     # PostgreSQL refuses a socket path over 107 bytes (".../run/.s.PGSQL.<port>"): a cluster in a deep folder (a long
     # home or checkout name) gets a private folder of its own for it at each start (mktemp: no other user can take
@@ -119,10 +174,11 @@ CONF
     else
       as_owner mkdir -p "$socket_dir"
     fi
-    if ! pg pg_ctl -D "$cluster" -l "$log_file" -o "-p $port -k '$socket'" -w -t 60 start >/dev/null; then
+    if ! pg pg_ctl -D "$cluster" -l "$log_file" -o "-p $port -k '$socket'" -w -t 60 start \
+      >/dev/null {folder_lock}<&-; then
       log "PostgreSQL did not start; the end of $log_file:"
       as_owner tail -n 5 "$log_file" >&2 || true
-      explain_taken_port
+      explain_taken_port || true
       exit 1
     fi
   fi
@@ -136,9 +192,13 @@ CONF
 }
 
 stop() {
-  bin="$(find_bin_dir)" || { log "PostgreSQL 15 is not installed"; return 0; }
   if [ -n "$(running_port)" ]; then
+    bin="$(find_bin_dir)"
+    local socket
+    socket="$(sed -n 5p "$cluster/postmaster.pid")"
     pg pg_ctl -D "$cluster" -m fast -w stop >/dev/null
+    # The private socket folder of a cluster in a deep folder (see start), empty once PostgreSQL has stopped.
+    case "$socket" in /tmp/isoledger-pg.*) as_owner rmdir "$socket" 2>/dev/null || true ;; esac
     log "stopped"
   else
     log "not running"
@@ -146,7 +206,6 @@ stop() {
 }
 
 status() {
-  bin="$(find_bin_dir)" || { echo "not installed"; return 3; }
   local current
   current="$(running_port)"
   if [ -n "$current" ]; then
@@ -163,20 +222,27 @@ case "${1:-}" in
   status) status ;;
   psql)
     # This checkout's cluster, on the port it runs on: the configured port may be another checkout's cluster.
-    bin="$(find_bin_dir)"
     shift
     current="$(running_port)"
     [ -n "$current" ] || { log "this checkout's cluster is not running ($cluster): ops/db.sh start"; exit 1; }
+    bin="$(find_bin_dir)"
     exec "$bin/psql" -h 127.0.0.1 -p "$current" -U "$db_role" -d isoledger "$@"
     ;;
   destroy)
+    [ -d "$local_db_folder" ] || { log "no cluster in $local_db_folder"; exit 0; }
+    lock_folder
     stop
-    rm -rf "$local_db_folder"
-    log "deleted $local_db_folder"
+    # What start made and nothing else: ISOLEDGER_PG_DATA may name a folder that holds other files too.
+    rm -rf "$cluster" "$socket_dir" "$log_file" "$local_db_folder/checkout"
+    if rmdir "$local_db_folder" 2>/dev/null; then
+      log "deleted $local_db_folder"
+    else
+      log "deleted the cluster in $local_db_folder; other files there are kept"
+    fi
     ;;
   connection)
     # The port this checkout's cluster runs on, if it runs (where the API and the tests must go).
-    if bin="$(find_bin_dir)" && [ -n "$(running_port)" ]; then local_db_port="$(running_port)"; fi
+    if [ -n "$(running_port)" ]; then local_db_port="$(running_port)"; fi
     local_db_connection "${2:-isoledger}"
     echo
     ;;

@@ -5,6 +5,8 @@
 # the test project files passes 120 columns (generated code aside); ops/test.sh runs this, so CI keeps the format.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
+source "$repo/ops/lib/buildable.sh"
+source "$repo/ops/lib/repo-git.sh"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 if [ "${1:-}" != "--check" ]; then
@@ -12,6 +14,7 @@ if [ "${1:-}" != "--check" ]; then
   exit 0
 fi
 
+require_git_checkout
 status=0
 dotnet format "$repo/IsoLedger.sln" --verify-no-changes || {
   echo "format: run ops/format.sh to format the code as .editorconfig says" >&2
@@ -19,7 +22,7 @@ dotnet format "$repo/IsoLedger.sln" --verify-no-changes || {
 }
 # Counted in characters (awk would count the bytes of Vietnamese letters).
 long_lines="$(cd "$repo" \
-  && git ls-files 'src/*.cs' 'tests/*.cs' 'tests/*.mjs' 'tests/*.sh' 'ops/*.sh' 'tests/*.csproj' \
+  && repo_git ls-files 'src/*.cs' 'tests/*.cs' 'tests/*.mjs' 'tests/*.sh' 'ops/*.sh' 'tests/*.csproj' \
     'src/*.js' 'src/*.html' 'src/*.css' \
   | grep -v '/Internal/Generated/' | python3 -c '
 import sys

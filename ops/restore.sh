@@ -7,8 +7,16 @@
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 source "$repo/ops/lib/pgenv.sh"
-dump="${1:?usage: ops/restore.sh <file.dump>}"
+usage="usage: ops/restore.sh <file.dump>"
+case "${1:-}" in
+  -h | --help) echo "$usage"; exit 0 ;;
+  "") echo "$usage" >&2; exit 2 ;;
+esac
+[ $# = 1 ] || { echo "restore: one dump at a time; $usage" >&2; exit 2; }
+dump="$1"
 [ -f "$dump" ] || { echo "No such file: $dump" >&2; exit 2; }
+# pg_restore would take a name that starts with '-' for an option.
+case "$dump" in -*) dump="./$dump" ;; esac
 pg_env_for_isoledger
 database="$PGDATABASE"
 # The server's maintenance database, to create the target from.

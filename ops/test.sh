@@ -7,14 +7,16 @@
 #  2. the dashboard in headless Chromium (tests/IsoLedger.Browser.Tests) against an API on a fresh database holding the
 #     sample province; it installs Chromium and npm if they are missing;
 #  3. the ops scripts as a newcomer and an operator meet them (tests/ops/*.test.sh: a copy of the checkout in a 0700
-#     folder on a custom port, restarts; the published API started as installed; backup and restore), each printing TAP.
+#     folder on a custom port, restarts; the local cluster's life: starts at once, stale pid files, taken ports; the
+#     published API started as installed; backup and restore), each printing TAP.
 # Ends with one line "tests: N passed, N failed, N skipped"; exits non-zero if anything failed.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
+source "$repo/ops/lib/buildable.sh"
 source "$repo/ops/lib/local-db.sh"
 
 "$repo/ops/db.sh" start
-export ISOLEDGER_TEST_CONNECTION="${ISOLEDGER_TEST_CONNECTION:-$(local_db_connection isoledger_test)}"
+source "$repo/ops/lib/api-tests.sh"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 results="$(mktemp -d)"

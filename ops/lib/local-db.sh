@@ -25,6 +25,13 @@ local_db_default_folder() {
   fi
 }
 local_db_folder="${ISOLEDGER_PG_DATA:-$(local_db_default_folder)}"
+# Absolute: as root the cluster's commands run from / (ops/db.sh), where a relative folder would name another place.
+case "$local_db_folder" in /*) ;; *) local_db_folder="$PWD/$local_db_folder" ;; esac
+# Said here: PostgreSQL would name the bad value only in its log, and read a leading 0 as octal.
+if ! [[ "$local_db_port" =~ ^[1-9][0-9]{0,4}$ ]] || [ "$local_db_port" -gt 65535 ]; then
+  echo "ISOLEDGER_PG_PORT must be a port number (1 to 65535), not '$local_db_port'" >&2
+  exit 2
+fi
 
 # The connection string of a database on this cluster, as the API and the tests take it.
 local_db_connection() {

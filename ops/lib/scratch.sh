@@ -1,6 +1,7 @@
 # Sourced by ops/chaos.sh and ops/bench.sh: Release builds and a scratch database on the local cluster,
 # dropped when the script exits. Sets $api_dll and $scratch_connection.
 # Usage: scratch_setup <database-prefix> <project>...
+source "$repo/ops/lib/buildable.sh"
 source "$repo/ops/lib/local-db.sh"
 
 scratch_setup() {

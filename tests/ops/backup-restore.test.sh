@@ -3,7 +3,8 @@
 # its async projection has caught up; then ops/backup.sh dumps it, the database is dropped, ops/restore.sh restores
 # it, and every table (events in sequence order, streams, every mt_doc_* read model, the projections' progress,
 # Wolverine's tables) and every sequence is compared with before. Restoring over the restored data is refused, and
-# the API starts on the restored database and reads a unit.
+# the API starts on the restored database and reads a unit. Old dumps are deleted by date and database, a failed
+# dump leaves no file, and both scripts print their usage on --help and refuse more arguments than they take.
 # Prints TAP; non-zero on failure. See tests/ops/common.sh.
 check=backup-restore
 source "$(dirname "$0")/common.sh"
@@ -51,11 +52,13 @@ fingerprint >"$work/after"
 diff "$work/before" "$work/after" >&2 || fail "the restored database differs from the one dumped"
 if "$repo/ops/restore.sh" "$dump" >/dev/null 2>&1; then fail "restore.sh restored over existing data"; fi
 
-# Keeping N days deletes this database's dumps older than N days, to the hour, and nothing else.
+# Keeping N days deletes this database's dumps older than N days, to the hour, and nothing else: not another
+# database's, nor those of one whose name goes on after this one's.
 old="$work/backups/isoledger-$database-20000101T000000Z.dump"
 recent="$work/backups/isoledger-$database-20000102T000000Z.dump"
 other="$work/backups/isoledger-otherdb-20000101T000000Z.dump"
-touch -d '60 hours ago' "$old" "$other"
+longer="$work/backups/isoledger-$database-staging-20000101T000000Z.dump"
+touch -d '60 hours ago' "$old" "$other" "$longer"
 touch -d '36 hours ago' "$recent"
 if ISOLEDGER_BACKUP_KEEP_DAYS=two "$repo/ops/backup.sh" "$work/backups" >/dev/null 2>&1; then
   fail "backup.sh took a number of days that is no number"
@@ -65,6 +68,20 @@ ISOLEDGER_BACKUP_KEEP_DAYS=2 "$repo/ops/backup.sh" "$work/backups" >/dev/null
 [ ! -e "$old" ] || fail "a dump 60 hours old was kept with ISOLEDGER_BACKUP_KEEP_DAYS=2"
 [ -e "$recent" ] || fail "a dump 36 hours old was deleted with ISOLEDGER_BACKUP_KEEP_DAYS=2"
 [ -e "$other" ] || fail "another database's dump was deleted"
+[ -e "$longer" ] || fail "the dump of a database whose name goes on after this one's was deleted"
+
+# A dump that fails (here: of a database that does not exist) leaves nothing behind.
+if ConnectionStrings__IsoLedger="$server;Database=no_such_database" "$repo/ops/backup.sh" "$work/failed" \
+  >/dev/null 2>&1; then
+  fail "backup.sh dumped a database that does not exist"
+fi
+[ -z "$(ls -A "$work/failed")" ] || fail "a failed dump left $(ls "$work/failed")"
+
+# Asked for help, the scripts print how to use them; given more than they take, they refuse.
+"$repo/ops/backup.sh" --help | grep -q "^usage: ops/backup.sh" || fail "backup.sh --help printed no usage"
+"$repo/ops/restore.sh" --help | grep -q "^usage: ops/restore.sh" || fail "restore.sh --help printed no usage"
+if "$repo/ops/backup.sh" "$work/backups" "$work/more" >/dev/null 2>&1; then fail "backup.sh took two folders"; fi
+if "$repo/ops/restore.sh" "$dump" "$dump" >/dev/null 2>&1; then fail "restore.sh took two dumps"; fi
 
 start_api
 unit="$(psql -d "$database" -tA -c "select id from mt_streams order by id limit 1")"

@@ -2,11 +2,13 @@
 # The published API works as installed: `keys create` needs no database and refuses unknown roles; `db-apply` creates
 # the schema; the API started from another folder in Production with the created key answers /health/ready 200,
 # serves the dashboard from its install folder (the content root), lets the key in and keeps others out; `db-assert`
-# then finds the schema as the API wants it.
+# then finds the schema as the API wants it. ops/publish.sh prints its usage on --help and takes one folder at most.
 # Prints TAP; non-zero on failure. See tests/ops/common.sh.
 check=publish-check
 source "$(dirname "$0")/common.sh"
 
+"$repo/ops/publish.sh" --help | grep -q "^usage: ops/publish.sh" || fail "publish.sh --help printed no usage"
+if "$repo/ops/publish.sh" "$work/a" "$work/b" >/dev/null 2>&1; then fail "publish.sh took two folders"; fi
 publish_api
 if api keys create --name ops-check --role boss >/dev/null 2>&1; then fail "keys create accepted an unknown role"; fi
 create_key admin

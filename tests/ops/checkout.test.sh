@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Checkouts the scripts meet without building anything: one owned by another user, as root (a container given the
+# host's clone, sudo); one that is no git checkout (a downloaded archive); one whose path the .NET SDK cannot build
+# in. Each is either handled or refused at once, saying why. Prints TAP; exits non-zero if a check fails.
+set -uo pipefail
+repo="$(cd "$(dirname "$0")/../.." && pwd)"
+source "$repo/tests/ops/checks.sh"
+work="$(mktemp -d)"
+chmod 0755 "$work"
+cleanup() {
+  [ ! -d "$work/cluster" ] || ISOLEDGER_PG_DATA="$work/cluster" "$repo/ops/db.sh" destroy >/dev/null 2>&1
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# The git helper of ops/codegen.sh and ops/format.sh, on the checkout $1.
+git_files() { (repo="$1" && source "$repo_lib/repo-git.sh" && require_git_checkout && repo_git ls-files); }
+repo_lib="$repo/ops/lib"
+
+echo "TAP version 13"
+foreign="$work/foreign"
+git init -q "$foreign" && touch "$foreign/README.md" && git -C "$foreign" add README.md
+if [ "$(id -u)" = 0 ]; then
+  chown -R nobody "$foreign"
+  check "as root, the checks read git in a checkout another user owns" \
+    '[ "$(git_files "$foreign" 2>"$work/foreign.log")" = README.md ] || { sed "s/^/#   /" "$work/foreign.log"; false; }'
+else
+  skip "as root, the checks read git in a checkout another user owns" "not root"
+fi
+
+mkdir "$work/archive"
+check "outside a git checkout, a check says so instead of reporting differences" \
+  '! git_files "$work/archive" 2>"$work/archive.log" >/dev/null && grep -q "is not a git checkout" "$work/archive.log"'
+
+# A path holding ';': NuGet would fail on it much later, with "SettingsLoadingContext requires a rooted path".
+unbuildable="$work/isoledger;old"
+mkdir -p "$unbuildable" && cp -r "$repo/ops" "$unbuildable/"
+check "ops/run.sh refuses a checkout whose path the .NET SDK cannot build in, saying why, before making a cluster" \
+  '! ISOLEDGER_PG_DATA="$work/cluster" ISOLEDGER_PG_PORT="$(free_port)" ISOLEDGER_URLS="http://127.0.0.1:$(free_port)" \
+    timeout 300 "$unbuildable/ops/run.sh" >"$work/run.log" 2>&1 &&
+    grep -q "the .NET SDK cannot build in" "$work/run.log" && [ ! -e "$work/cluster" ]'
+checks_done

@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# The local cluster's life as people meet it (ops/db.sh, README "The local database"), on scratch clusters of this
+# checkout in a temporary folder on free ports: two starts at once, a folder named relative to the current one, a
+# root whose umask is strict, a postmaster.pid left behind whose PID another process has got since, a port another
+# program holds, a cluster made by a PostgreSQL that is not installed, a destroy in a folder holding other files.
+# Prints TAP; exits non-zero if a check fails.
+set -uo pipefail
+repo="$(cd "$(dirname "$0")/../.." && pwd)"
+source "$repo/tests/ops/checks.sh"
+db="$repo/ops/db.sh"
+
+base="$(mktemp -d)"
+# As root the clusters' owner (ISOLEDGER_PG_USER) must get through to them.
+chmod 0755 "$base"
+export ISOLEDGER_PG_PORT="$(free_port)"
+export ISOLEDGER_PG_DATA="$base/clusters/one"
+owner="$(if [ "$(id -u)" = 0 ]; then echo "${ISOLEDGER_PG_USER:-isoledger}"; else id -un; fi)"
+background_pids=()
+cleanup() {
+  kill "${background_pids[@]}" 2>/dev/null
+  local cluster
+  for cluster in "$base"/clusters/* "$base"/strict/cluster; do
+    [ ! -d "$cluster" ] || ISOLEDGER_PG_DATA="$cluster" "$db" destroy >/dev/null 2>&1
+  done
+  rm -rf "$base"
+}
+trap cleanup EXIT
+
+# Runs a command as the clusters' owner, in place of this shell (so that $! is its PID).
+as_owner() {
+  if [ "$(id -u)" = 0 ]; then
+    exec setpriv --reuid="$owner" --regid="$(id -g "$owner")" --clear-groups -- "$@"
+  else
+    exec "$@"
+  fi
+}
+
+two_starts_at_once() {
+  "$db" start >"$base/first.log" 2>&1 &
+  local first=$!
+  "$db" start >"$base/second.log" 2>&1 &
+  local second=$! status=0
+  wait "$first" || status=1
+  wait "$second" || status=1
+  [ "$status" = 0 ] || sed 's/^/#   /' "$base/first.log" "$base/second.log"
+  [ "$status" = 0 ]
+}
+
+# What a restart of the machine (or kill -9 and a late reaper) leaves: postmaster.pid naming a live process of the
+# cluster's owner that is no postmaster.
+stale_pid_file() {
+  local pid_file="$ISOLEDGER_PG_DATA/pg/postmaster.pid" saved
+  saved="$(cat "$pid_file")" && "$db" stop >/dev/null 2>&1 || return 1
+  (as_owner sleep 600) &
+  impostor=$!
+  background_pids+=("$impostor")
+  { echo "$impostor"; tail -n +2 <<<"$saved"; } >"$pid_file"
+  [ "$(id -u)" != 0 ] || chown "$owner" "$pid_file"
+}
+
+echo "TAP version 13"
+check "two ops/db.sh start at once on a new cluster both succeed" two_starts_at_once
+check "a relative ISOLEDGER_PG_DATA names the folder under the current one" \
+  '(cd "$base" && ISOLEDGER_PG_DATA=clusters/one "$db" status | grep -qF "($base/clusters/one/pg)")'
+check "as root with umask 027 a cluster in a new folder starts (its owner can reach it)" \
+  '(umask 027 && export ISOLEDGER_PG_DATA="$base/strict/cluster" ISOLEDGER_PG_PORT="$(free_port)" &&
+    "$db" start >/dev/null 2>&1 && "$db" stop >/dev/null 2>&1)'
+stale_pid_file
+check "a postmaster.pid naming another live process: status says stopped" \
+  '"$db" status >/dev/null; [ $? = 3 ]'
+check "… start starts the cluster and leaves that process alone" \
+  '"$db" start >/dev/null 2>&1 && "$db" status >/dev/null && kill -0 "$impostor"'
+
+"$db" stop >/dev/null 2>&1
+taken_port="$(free_port)"
+python3 -c 'import socket, sys, time; s = socket.socket(); s.bind(("127.0.0.1", int(sys.argv[1]))); s.listen()
+time.sleep(600)' "$taken_port" &
+background_pids+=($!)
+for _ in $(seq 1 50); do (exec 3<>"/dev/tcp/127.0.0.1/$taken_port") 2>/dev/null && break; sleep 0.1; done
+check "a port another program holds: start fails and says to choose another ISOLEDGER_PG_PORT" \
+  '! ISOLEDGER_PG_PORT="$taken_port" "$db" start 2>"$base/taken.log" && grep -q "ISOLEDGER_PG_PORT=" "$base/taken.log"'
+check "a port that is no number is refused, named" \
+  '! ISOLEDGER_PG_PORT=5o433 "$db" status 2>"$base/port.log" && grep -q "ISOLEDGER_PG_PORT must be" "$base/port.log"'
+
+mkdir -p "$base/clusters/future/pg"
+echo 99 >"$base/clusters/future/pg/PG_VERSION"
+check "a cluster made by a PostgreSQL that is not installed: start says which and what to do" \
+  '! ISOLEDGER_PG_DATA="$base/clusters/future" "$db" start 2>"$base/future.log" &&
+    grep -q "PostgreSQL 99, which is not installed" "$base/future.log" &&
+    grep -q "ops/db.sh destroy" "$base/future.log"'
+
+echo "the operator's notes" >"$ISOLEDGER_PG_DATA/notes.txt"
+check "destroy deletes the cluster and keeps the other files of its folder" \
+  '"$db" destroy >/dev/null 2>&1 && [ ! -e "$ISOLEDGER_PG_DATA/pg" ] && [ -f "$ISOLEDGER_PG_DATA/notes.txt" ]'
+checks_done
