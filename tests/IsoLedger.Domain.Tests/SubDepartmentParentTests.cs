@@ -237,13 +237,67 @@ public class SubDepartmentParentTests
     }
 
     [Fact]
-    public void The_units_read_for_parents_are_the_sub_departments_of_the_departments_the_act_ends()
+    public void A_sub_department_moved_to_another_province_without_its_department_is_refused()
+    {
+        var hanoi = Department("HN-SO-NN", "Hà Nội");
+
+        Rejected(Decide([Transfer("CC-KL", province: "Hà Nội")], Agriculture, Forestry).Decision,
+            Rules.ParentInOtherProvince, "CC-KL", "SO-NN");
+        Assert.IsType<RestructuringAccepted>(Decide(
+            [Transfer("CC-KL", "HN-SO-NN", "Hà Nội")], Agriculture, Forestry, hanoi).Decision);
+        Assert.IsType<RestructuringAccepted>(Decide(
+            [Transfer("CC-KL", province: "Hà Nội"), Transfer("SO-NN", province: "Hà Nội")],
+            Agriculture, Forestry).Decision);
+    }
+
+    [Fact]
+    public void A_department_moved_to_another_province_without_its_sub_departments_is_refused()
+    {
+        Rejected(Decide([Transfer("SO-NN", province: "Hà Nội")], Agriculture, Forestry).Decision,
+            Rules.ParentInOtherProvince, "CC-KL", "SO-NN");
+        Assert.IsType<RestructuringAccepted>(Decide([Transfer("SO-TNMT", province: "Hà Nội")], Environment, Forestry,
+            Agriculture).Decision);
+    }
+
+    /// <summary>From 1 July 2025 a Quảng Bình unit counts in Quảng Trị (Resolution 202/2025/QH15).</summary>
+    [Fact]
+    public void A_sub_department_moved_into_the_province_its_department_s_became_part_of_keeps_it()
+    {
+        var department = Department("QB-SO-NN", "Quảng Bình");
+        var sub = Registered("QB-CC-KL", UnitLevel.SubDepartment, "QB-SO-NN", "Quảng Bình");
+        RestructuringDecision Moved(DateOnly on) =>
+            Decide(new RestructureUnits(Id, Act, on, [Transfer("QB-CC-KL", province: "Quảng Trị")]), department, sub)
+                .Decision;
+
+        Assert.IsType<RestructuringAccepted>(Moved(new DateOnly(2025, 7, 1)));
+        Rejected(Moved(new DateOnly(2025, 6, 30)), Rules.ParentInOtherProvince, "QB-CC-KL", "QB-SO-NN");
+    }
+
+    [Fact]
+    public void A_sub_department_moved_is_refused_when_the_department_it_keeps_has_ended()
+    {
+        var ended = Registered("SO-CU", UnitLevel.Department,
+            facts: new UnitDissolved(new DateOnly(2020, 1, 1), "Q/0", "R-0"));
+        var orphan = SubDepartment("CC-CU", "SO-CU");
+
+        Rejected(Decide([Transfer("CC-CU", province: "Hà Nội")], ended, orphan).Decision,
+            Rules.ParentNotExisting, "CC-CU", "SO-CU");
+    }
+
+    [Fact]
+    public void The_units_read_for_parents_are_the_sub_departments_of_units_the_act_ends_or_moves_and_kept_parents()
     {
         var act = new RestructureUnits(Id, Act, Effective,
-            [new RestructuringPart(RestructuringKind.Dissolve, ["SO-NN"], [])]);
+        [
+            new RestructuringPart(RestructuringKind.Dissolve, ["SO-NN"], []),
+            Transfer("SO-TNMT", province: "Hà Nội"),
+            Transfer("CC-X", province: "Hà Nội"),
+        ]);
 
         Assert.Equal(["CC-KL"], act.ParentReads(Forestry));
-        Assert.Empty(act.ParentReads(Land));
+        Assert.Equal(["CC-DD"], act.ParentReads(Land));
+        Assert.Equal(["SO-XD"], act.ParentReads(SubDepartment("CC-X", "SO-XD")));
+        Assert.Empty(act.ParentReads(SubDepartment("CC-Y", "SO-XD")));
         Assert.Empty(act.ParentReads(Agriculture));
     }
 }

@@ -152,12 +152,15 @@ public sealed record RestructureUnits(
 
     /// <summary>The units besides <see cref="Codes"/> whose states the decision judges parents on, found from
     /// <paramref name="unit"/>: the unit itself when it is a sub-department whose parent, on the effective date or
-    /// later, is a unit the act ends (it is carried or left without a parent).</summary>
+    /// later, is a unit the act ends or transfers (it is carried, judged again or left without a parent), and its
+    /// parent on the effective date when the act transfers it (the parent it keeps is judged again).</summary>
     public IEnumerable<string> ParentReads(Unit unit)
     {
         if (!ParentUnits.TakesParent(unit.Level)) yield break;
-        var ended = Parts.SelectMany(p => p.Predecessors()).ToList();
-        if (ParentUnits.ParentsFrom(unit, EffectiveOn).Any(ended.Contains)) yield return unit.Code;
+        var transferred = Parts.Where(p => p.Kind == RestructuringKind.Transfer).SelectMany(p => p.From).ToList();
+        var endedOrTransferred = transferred.Concat(Parts.SelectMany(p => p.Predecessors())).ToList();
+        if (ParentUnits.ParentsFrom(unit, EffectiveOn).Any(endedOrTransferred.Contains)) yield return unit.Code;
+        if (transferred.Contains(unit.Code) && unit.ParentCodeOn(EffectiveOn) is { } parent) yield return parent;
     }
 
     /// <summary>Decides the restructuring on the states of <see cref="Codes"/> (null: not registered): the events
@@ -220,8 +223,9 @@ public sealed record RestructureUnits(
     /// effective date (<see cref="ParentUnits.Check"/>), judged on the units as the restructuring leaves them: a
     /// parent may be a department the same act forms (a sub-department moves to the department its own merged into),
     /// and is no parent if the act ends it that day. Given parents are judged first (a new unit's, a transfer's);
-    /// then no sub-department may be left under a department the act ends (<see cref="CarryingSubDepartments"/>).
-    /// </summary>
+    /// then no sub-department may be left under a department the act ends (<see cref="CarryingSubDepartments"/>);
+    /// then the parent a sub-department keeps is judged again when the act transfers either of them (a move to
+    /// another province, of the sub-department or of its department).</summary>
     private RestructuringRejected? BrokenParent(
         IReadOnlyDictionary<string, Unit?> units, Dictionary<string, List<object>> events)
     {
@@ -230,7 +234,7 @@ public sealed record RestructureUnits(
             after[code] = appended.Aggregate(after.GetValueOrDefault(code), Unit.Evolve);
         var subDepartments = after.Values.OfType<Unit>().Where(u => ParentUnits.TakesParent(u.Level))
             .OrderBy(u => u.Code, StringComparer.Ordinal).ToList();
-        return BrokenGivenParent(after) ?? LeftWithoutParent(subDepartments);
+        return BrokenGivenParent(after) ?? LeftWithoutParent(subDepartments) ?? BrokenKeptParent(after, subDepartments);
     }
 
     private RestructuringRejected? BrokenGivenParent(Dictionary<string, Unit?> after)
@@ -266,6 +270,23 @@ public sealed record RestructureUnits(
         return left is null
             ? null
             : new RestructuringRejected(Rules.SubDepartmentsLeftWithoutParent, left.Key, SubDepartments: [.. left]);
+    }
+
+    /// <summary>The first sub-department the act transfers, or whose parent it transfers, that may not keep its parent
+    /// on the effective date.</summary>
+    private RestructuringRejected? BrokenKeptParent(Dictionary<string, Unit?> after, IReadOnlyList<Unit> subDepartments)
+    {
+        var transferred = Parts.Where(p => p.Kind == RestructuringKind.Transfer).SelectMany(p => p.From)
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var unit in subDepartments.Where(u => u.MayExistOn(EffectiveOn)))
+        {
+            if (unit.ParentCodeOn(EffectiveOn) is not { } parent
+                || !(transferred.Contains(unit.Code) || transferred.Contains(parent)))
+                continue;
+            if (ParentUnits.Check(unit.Level, unit.ProvinceOn(EffectiveOn), EffectiveOn, after[parent]) is { } broken)
+                return new RestructuringRejected(broken, unit.Code, parent);
+        }
+        return null;
     }
 
     /// <summary>The rule a unit breaks by having ended (not by its level ending: the 2025 restructurings are what
