@@ -1,4 +1,10 @@
 using Alba;
+using IsoLedger.Api.Hosting;
+using IsoLedger.Api.Units;
+using IsoLedger.Domain.Units;
+using IsoLedger.Projections.Units;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IsoLedger.Api.Tests;
 
@@ -159,5 +165,38 @@ public class SubDepartmentParentApiTests(ApiFixture api) : IClassFixture<ApiFixt
         await Restructure(Move("SP-P-KL", "SP-P-NN")).Expect(201);
         var state = (await Host.Get("/api/units/SP-P-KL/state?asOf=2020-01-01").Expect(200)).Json;
         Assert.Equal(("Hà Nội", "SP-P-NN"), ((string?)state["province"], (string?)state["parentCode"]));
+    }
+
+    /// <summary>A restructuring that merges the parent away commits between the registration's reading of the parent
+    /// and its write: the registration is decided on the parent as it is then, under the parent's lock, which the
+    /// restructuring holds until it commits. Before, the parent was read before the write, unlocked, and the
+    /// sub-department was recorded under a department merged away on its first day.</summary>
+    [Fact]
+    public async Task A_registration_is_decided_on_its_parent_as_a_restructuring_committed_meanwhile_left_it()
+    {
+        await Registered(["SP-L-NN", "SP-L-NNMT"]);
+        var merge = new RestructureUnits("R-SP-L", "SP/L", new DateOnly(2025, 3, 1),
+            [new RestructuringPart(RestructuringKind.Merge, ["SP-L-NN"], [], IntoCode: "SP-L-NNMT")]);
+        // The restructuring's transaction, as its writer holds it: the units locked, the events appended.
+        await using var restructuring = Host.Services.GetRequiredService<IDocumentStore>().LightweightSession();
+        var (states, _, _) = await Host.Services.GetRequiredService<UnitLocks>()
+            .LockAndLoad(restructuring, merge.Codes, _ => null, [], CancellationToken.None);
+        var accepted = Assert.IsType<RestructuringAccepted>(
+            merge.Decide(states, Host.Services.GetRequiredService<BusinessClock>().Today));
+        var appended = accepted.Events.ToDictionary(e => e.Key, e => e.Value.ToList());
+        var versions = states.ToDictionary(s => s.Key, s => s.Value!.Version);
+        UnitLocks.Append(restructuring, appended, states.ToDictionary(s => s.Key, s => (Unit?)UnitDocuments.Evolve(
+            s.Value, appended[s.Key], versions[s.Key] + appended[s.Key].Count)), versions);
+
+        var registration = Host.Post("/api/units", """
+            {"code":"SP-L-CC","name":"Chi cục L","level":"sub-department","province":"Quảng Trị",
+             "parentCode":"SP-L-NN","registeredOn":"2025-03-01"}
+            """);
+        // The registration reads its parent meanwhile.
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        await restructuring.SaveChangesAsync();
+
+        Assert.Equal(Rule("parent-not-existing"), (await registration.Expect(409)).ProblemType);
+        await Host.Get("/api/units/SP-L-CC").Expect(404);
     }
 }
