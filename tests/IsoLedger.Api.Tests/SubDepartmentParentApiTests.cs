@@ -1,6 +1,7 @@
 using Alba;
 using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Units;
+using IsoLedger.Domain;
 using IsoLedger.Domain.Units;
 using IsoLedger.Projections.Units;
 using Marten;
@@ -198,5 +199,36 @@ public class SubDepartmentParentApiTests(ApiFixture api) : IClassFixture<ApiFixt
 
         Assert.Equal(Rule("parent-not-existing"), (await registration.Expect(409)).ProblemType);
         await Host.Get("/api/units/SP-L-CC").Expect(404);
+    }
+
+    /// <summary>A sub-department registered under the department after the restructuring looked for its
+    /// sub-departments, and committed while the restructuring waited for the department's lock, is found under the
+    /// locks and carried.</summary>
+    [Fact]
+    public async Task A_sub_department_registered_while_a_restructuring_waits_for_its_department_is_carried()
+    {
+        await Registered(["SP-W-NN", "SP-W-NNMT"]);
+        var registration = new RegisterUnit("SP-W-CC", "Chi cục W", UnitLevel.SubDepartment, "Quảng Trị", null,
+            "SP-W-NN", new DateOnly(2020, 1, 1));
+        // The registration's transaction, as its writer holds it: the parent locked, the new stream started.
+        await using var registering = Host.Services.GetRequiredService<IDocumentStore>().LightweightSession();
+        var (states, _, _) = await Host.Services.GetRequiredService<UnitLocks>()
+            .LockAndLoad(registering, ["SP-W-NN", "SP-W-CC"], _ => null, [], CancellationToken.None);
+        var registered = Assert.IsType<Accepted>(registration.Decide(
+            states["SP-W-CC"], Host.Services.GetRequiredService<BusinessClock>().Today, states["SP-W-NN"]));
+        UnitLocks.Append(registering, new Dictionary<string, List<object>> { ["SP-W-CC"] = [.. registered.Events] },
+            new Dictionary<string, Unit?> { ["SP-W-CC"] = UnitDocuments.Evolve(null, registered.Events, 1) },
+            new Dictionary<string, long> { ["SP-W-CC"] = 0 });
+
+        var merge = Restructure("""
+            {"decisionNo":"SP/W","effectiveOn":"2025-03-01","parts":[
+              {"kind":"merge","from":["SP-W-NN"],"into":{"code":"SP-W-NNMT"}}]}
+            """);
+        // The restructuring looks for the department's sub-departments meanwhile, and waits for its lock.
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        await registering.SaveChangesAsync();
+
+        await merge.Expect(201);
+        Assert.Equal("SP-W-NNMT", await ParentOn("SP-W-CC", "2025-03-01"));
     }
 }
