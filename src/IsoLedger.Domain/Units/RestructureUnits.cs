@@ -128,19 +128,22 @@ public sealed record RestructureUnits(
     {
         var placedByTheAct = Parts.Where(p => p.Kind == RestructuringKind.Transfer).SelectMany(p => p.From)
             .Concat(Parts.SelectMany(p => p.Predecessors())).ToHashSet(StringComparer.Ordinal);
+        // The sub-departments left to carry, with their parent that day.
+        var subDepartments = units.Values.OfType<Unit>()
+            .Where(u => ParentUnits.TakesParent(u.Level) && !placedByTheAct.Contains(u.Code)
+                && u.MayExistOn(EffectiveOn))
+            .Select(u => (u.Code, Parent: u.ParentCodeOn(EffectiveOn)))
+            .ToList();
         var carried = new List<RestructuringPart>();
         foreach (var merge in Parts.Where(p => p.Kind == RestructuringKind.Merge))
         {
-            if (merge.Successors().ToList() is not [var successor]
+            if (subDepartments.Count == 0 || merge.Successors().ToList() is not [var successor]
                 || (merge.IntoNew.FirstOrDefault()?.Level ?? units.GetValueOrDefault(successor)?.Level)
                     != ParentUnits.ParentLevel)
                 continue;
             List<string> from =
             [
-                .. units.Values.OfType<Unit>()
-                    .Where(u => ParentUnits.TakesParent(u.Level) && !placedByTheAct.Contains(u.Code)
-                        && u.MayExistOn(EffectiveOn) && u.ParentCodeOn(EffectiveOn) is { } parent
-                        && merge.From.Contains(parent))
+                .. subDepartments.Where(u => u.Parent is { } parent && merge.From.Contains(parent))
                     .Select(u => u.Code)
                     .Order(StringComparer.Ordinal),
             ];
