@@ -145,6 +145,16 @@ public static class Rules
         + "the province it became part of).",
         "Sở chủ quản của chi cục phải thuộc cùng tỉnh vào ngày đó (đơn vị của tỉnh cũ được tính vào tỉnh mới mà tỉnh "
         + "cũ hợp thành).");
+    public static readonly Rule SubDepartmentsLeftWithoutParent = Invariant(
+        "sub-departments-left-without-parent",
+        "A restructuring that ends a department (sở) leaves none of the sub-departments (chi cục) under it without a "
+        + "parent: merged into one department, the department takes them from the effective date; split, dissolved "
+        + "or merged into a unit that is no department, the act itself transfers each of them to a department "
+        + "(parentCode) or ends it.",
+        "Sắp xếp chấm dứt một sở không được để chi cục nào thuộc sở đó không còn đơn vị chủ quản: sở sáp nhập vào "
+        + "một sở thì sở đó tiếp nhận các chi cục từ ngày có hiệu lực; sở chia tách, giải thể hoặc sáp nhập vào đơn "
+        + "vị không phải là sở thì chính văn bản sắp xếp phải điều chuyển từng chi cục sang một sở (parentCode) hoặc "
+        + "chấm dứt chi cục đó.");
     public static readonly Rule EditionNotYetPublished = Invariant(
         "edition-not-yet-published",
         "A system cannot be declared on, or converted to, an edition before that edition was published.",
@@ -215,6 +225,7 @@ public static class Rules
         FactBeforeEstablishment, UnitDissolved, LevelEnded,
         RestructuringCycle, RestructuringChangeRepeated, NewUnitCodeRepeated, PredecessorEnded,
         PredecessorHasLaterFacts, SuccessorNotExisting, ParentNotExisting, ParentLevel, ParentInOtherProvince,
+        SubDepartmentsLeftWithoutParent,
         EditionNotYetPublished,
         YearlyStepOutsideItsYear, DeclarationPrerequisites, NewSystemOnRequiredEdition, ConversionDeadlineMissed,
         ScopeChangeNeedsRedeclaration,

@@ -26,7 +26,8 @@ public static class MergeUnitEndpoint
 
     /// <summary>Merge the unit into another</summary>
     /// <remarks>A restructuring of one part (see <c>POST /api/restructurings</c>): records <c>UnitMerged</c> on this
-    /// unit and <c>UnitTookOver</c> on the unit it merges into, together. The merged unit's history stays readable;
+    /// unit and <c>UnitTookOver</c> on the unit it merges into, together, and for a department merged into a
+    /// department <c>UnitTransferred</c> taking its sub-departments to it. The merged unit's history stays readable;
     /// nothing dated after the merge can be recorded on it.</remarks>
     [WolverinePost("/api/units/{code}/merge", OperationId = "MergeUnit")]
     [Tags("Lifecycle")]

@@ -164,8 +164,11 @@ public static class RestructureUnitsEndpoint
     /// <remarks>All parts are written in one transaction or none. Predecessors get <c>UnitMerged</c>,
     /// <c>UnitSplit</c> or <c>UnitDissolved</c> naming their successors; successors get <c>UnitTookOver</c> naming
     /// their predecessors (new ones are registered on the effective date first); renames and transfers record
-    /// <c>UnitRenamed</c> and <c>UnitTransferred</c>. A broken guard answers 409 naming the rule and the unit (and
-    /// the <c>parentCode</c> when a parent given to it breaks the guard).</remarks>
+    /// <c>UnitRenamed</c> and <c>UnitTransferred</c>. A department merged into one department takes its
+    /// sub-departments (a transfer part the answer lists); one split or dissolved with sub-departments the act does
+    /// not place answers 409 <c>sub-departments-left-without-parent</c> (<c>subDepartments</c> names them). A broken
+    /// guard answers 409 naming the rule and the unit (and the <c>parentCode</c> when a parent given to it, or kept by
+    /// a sub-department the act moves, breaks the guard).</remarks>
     [WolverinePost("/api/restructurings", OperationId = "RestructureUnits")]
     [Tags("Restructurings")]
     [VersionedWrite(TakesIfMatch = false, AnswersVersion = false)]

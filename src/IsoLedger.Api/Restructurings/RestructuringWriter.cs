@@ -73,6 +73,8 @@ public static class RestructuringWriter
     {
         if (idempotency is not null && await idempotency.Earlier(store, cancellation) is { } earlier) return earlier;
         var ifMatchUnit = options.IfMatchUnit;
+        // Units the decision reads that an earlier attempt found only under its locks.
+        var readToo = new HashSet<string>(StringComparer.Ordinal);
         for (var attempt = 1; ; attempt++)
         {
             await using var session = store.LightweightSession();
@@ -81,13 +83,18 @@ public static class RestructuringWriter
 
             // The key's earlier answer is looked for again under the locks: a retry racing its first try waits for
             // it there and answers what it answered (it had found the units merged by it: 409).
-            // A district's rename carries its units: they are locked and loaded with the units the acts name.
-            var followers = await DistrictFollowers.Of(session, commands, cancellation);
+            // A district's rename carries its units, and a department's end or move its sub-departments: they are
+            // locked and loaded with the units the acts name.
+            var followers = (await DistrictFollowers.Of(session, commands, cancellation))
+                .Concat(await ParentFollowers.Of(session, commands, cancellation));
             var (states, answered, _) = await http.RequestServices.GetRequiredService<UnitLocks>().LockAndLoad(
-                session, commands.SelectMany(c => c.Codes).Concat(followers), _ => null,
+                session, commands.SelectMany(c => c.Codes).Concat(followers).Concat(readToo), _ => null,
                 idempotency is null ? [] : [idempotency.Id], cancellation);
             if (idempotency is not null && answered.TryGetValue(idempotency.Id, out var first))
                 return first.Replay(idempotency.Fingerprint);
+            // Read again under the locks: a sub-department put under a unit of the acts since the read above.
+            var unread = (await ParentFollowers.Of(session, commands, cancellation))
+                .Where(code => !states.ContainsKey(code)).ToHashSet(StringComparer.Ordinal);
             var before = states.ToDictionary(s => s.Key, s => s.Value?.Version ?? 0, StringComparer.Ordinal);
             var versions = new Dictionary<string, long>(before, StringComparer.Ordinal);
             if (ifMatchUnit is not null && expectedVersion is not null && versions[ifMatchUnit] != expectedVersion)
@@ -99,15 +106,19 @@ public static class RestructuringWriter
 
             var appended = new Dictionary<string, List<object>>(StringComparer.Ordinal);
             var restructurings = new List<Restructuring>();
-            foreach (var asked in commands)
+            foreach (var asked in unread.Count == 0 ? commands : [])
             {
                 // Carried before the recorded parts are left out: an act imported again carries the units recorded in
-                // the old district since.
-                var given = asked.CarryingDistricts(states);
+                // the old district, or under the merged department, since.
+                var given = asked.CarryingDistricts(states).CarryingSubDepartments(states);
                 var command = options.SkipRecordedParts
                     ? given with { Parts = [.. given.Parts.Where(p => !p.IsRecordedIn(states, given.EffectiveOn))] }
                     : given;
                 if (command.Parts.Count == 0) continue;
+                // The parent kept by a sub-department a carried part transfers (it is in the district renamed).
+                unread.UnionWith(states.Values.OfType<Unit>().SelectMany(command.ParentReads)
+                    .Where(code => !states.ContainsKey(code)));
+                if (unread.Count > 0) break;
                 var decision = command.Decide(states, clock.Today);
                 if (decision is RestructuringRejected rejected)
                 {
@@ -137,6 +148,12 @@ public static class RestructuringWriter
                 };
                 session.Store(restructuring);
                 restructurings.Add(restructuring);
+            }
+            if (unread.Count > 0)
+            {
+                readToo.UnionWith(unread);
+                if (attempt < Attempts) continue;
+                return UnitProblems.Busy();
             }
             var answer = respond(restructurings);
             var response = new IdempotentResponse
@@ -174,8 +191,9 @@ public static class RestructuringWriter
     }
 
     /// <summary>409: a restructuring breaks a rule; <c>unit</c> names the unit that breaks it, <c>parentCode</c> the
-    /// parent given to it when that parent breaks it, and <c>decisionNo</c> the restructuring when several were sent
-    /// together.</summary>
+    /// parent given to it or kept by it when that parent breaks it, <c>subDepartments</c> those an ended department
+    /// would leave without a parent, and <c>decisionNo</c> the restructuring when several were sent together.
+    /// </summary>
     private static IResult Rejected(RestructuringRejected rejected, string? decisionNo)
     {
         var extensions = new Dictionary<string, object?>
@@ -185,7 +203,14 @@ public static class RestructuringWriter
             ["decisionNo"] = decisionNo,
         };
         if (rejected.Parent is not null) extensions["parentCode"] = rejected.Parent;
-        var unit = rejected.Parent is null ? rejected.Unit : $"{rejected.Unit} (parent {rejected.Parent})";
+        if (rejected.SubDepartments is not null) extensions["subDepartments"] = rejected.SubDepartments;
+        var unit = rejected switch
+        {
+            { Parent: { } parent } => $"{rejected.Unit} (parent {parent})",
+            { SubDepartments: { } subDepartments } =>
+                $"{rejected.Unit} (sub-departments {string.Join(", ", subDepartments)})",
+            _ => rejected.Unit,
+        };
         return Results.Problem(
             type: WriteProblems.RuleType(rejected.Broken),
             title: "The restructuring breaks a rule of the ledger.",

@@ -80,12 +80,11 @@ public static class RegisterUnitEndpoint
             request.Code!, request.Name!.Normalize(), request.Level!.Value, Provinces.Canonical(request.Province!)!,
             request.District?.Normalize(), request.ParentCode, request.RegisteredOn ?? clock.Today,
             EstablishmentDated: request.RegisteredOn is not null);
-        // Read before the write, not locked with it: only a restructuring ending the parent in between goes unseen.
-        var parent = command.ParentCode is { } parentCode
-            ? await session.LoadAsync<Unit>(parentCode, http.RequestAborted)
-            : null;
+        // The parent is read under its stream's lock, as a restructuring that ends it takes it: the registration is
+        // decided on the parent as it is when it commits.
         return await UnitWriter.Execute(http, writes, command.Code, command,
-            unit => command.Decide(unit, clock.Today, parent),
+            command.ParentCode is { } parentCode ? [parentCode] : [],
+            (unit, read) => command.Decide(unit, clock.Today, command.ParentCode is { } parent ? read(parent) : null),
             created: _ => $"/api/units/{Uri.EscapeDataString(command.Code)}");
     }
 }

@@ -10,16 +10,19 @@ using Npgsql;
 
 namespace IsoLedger.Api.Units;
 
-/// <summary>A unit command waiting for the writer: what to decide on which unit, and how to answer.</summary>
+/// <summary>A unit command waiting for the writer: what to decide on which unit (reading which other units), and how
+/// to answer.</summary>
 internal sealed class PendingWrite(
-    string code, long? expectedVersion, Idempotency? idempotency, Func<Unit?, Decision> decide,
-    Func<Accepted, UnitWritten, object>? respond, Func<Accepted, string>? created, string correlationId,
-    string? recordedBy, DatabaseAttempt attempt)
+    string code, long? expectedVersion, Idempotency? idempotency, IReadOnlyList<string> reads,
+    Func<Unit?, Func<string, Unit?>, Decision> decide, Func<Accepted, UnitWritten, object>? respond,
+    Func<Accepted, string>? created, string correlationId, string? recordedBy, DatabaseAttempt attempt)
 {
     public string Code { get; } = code;
     public long? ExpectedVersion { get; } = expectedVersion;
     public Idempotency? Idempotency { get; } = idempotency;
-    public Func<Unit?, Decision> Decide { get; } = decide;
+    /// <summary>The other units the decision reads, locked with the unit.</summary>
+    public IReadOnlyList<string> Reads { get; } = reads;
+    public Func<Unit?, Func<string, Unit?>, Decision> Decide { get; } = decide;
     public Func<Accepted, UnitWritten, object>? Respond { get; } = respond;
     public Func<Accepted, string>? Created { get; } = created;
     public string CorrelationId { get; } = correlationId;
@@ -192,6 +195,8 @@ public sealed class UnitWriteQueue : IAsyncDisposable
     /// <c>If-Match</c>, a command that records nothing).</summary>
     private (Decided Decided, Outcome[] Outcomes)? DecideOnHeldStates(List<PendingWrite> batch)
     {
+        // A held state of a unit read, not written, would be checked by nothing at the commit.
+        if (batch.Any(write => write.Reads.Count > 0)) return null;
         var states = new Dictionary<string, Unit?>(StringComparer.Ordinal);
         foreach (var write in batch)
         {
@@ -227,7 +232,7 @@ public sealed class UnitWriteQueue : IAsyncDisposable
         await using var session = store.LightweightSession();
         var keys = batch.Where(w => w.Idempotency is not null).Select(w => w.Idempotency!.Id).ToHashSet();
         var (states, earlier, read) = await locks.LockAndLoad(
-            session, batch.Select(w => w.Code), cache.Find, keys, cancellation);
+            session, batch.SelectMany(w => w.Reads.Prepend(w.Code)), cache.Find, keys, cancellation);
         metrics.Loaded(states.Count, read);
         var decided = new Decided(states);
 
@@ -292,7 +297,7 @@ public sealed class UnitWriteQueue : IAsyncDisposable
             return unit is null ? UnitProblems.UnitNotFound(write.Code) : WriteProblems.StaleVersion(version, "unit");
         }
 
-        switch (write.Decide(unit))
+        switch (write.Decide(unit, code => decided.States[code]))
         {
             case Rejected { Broken: var broken } when broken == Rules.UnitNotRegistered:
                 decided.AllRecorded = false;

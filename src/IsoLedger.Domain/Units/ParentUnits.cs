@@ -20,6 +20,13 @@ public static class ParentUnits
         $"A {Vocabulary.Levels[level].Value} has no parent unit: only a "
         + $"{Vocabulary.Levels[UnitLevel.SubDepartment].Value} has one, its {Vocabulary.Levels[ParentLevel].Value}.";
 
+    /// <summary>The parents <paramref name="unit"/> has from <paramref name="on"/> on: the one of that day (of the day
+    /// it came into existence, when that is later) and each one a later transfer gives it.</summary>
+    public static IEnumerable<string> ParentsFrom(Unit unit, DateOnly on) =>
+        unit.Transfers.Where(t => t.ParentCode is not null && t.TransferredOn > on).Select(t => t.TransferredOn)
+            .Prepend(unit.ExistsFrom > on ? unit.ExistsFrom : on)
+            .Select(unit.ParentCodeOn).OfType<string>().Distinct(StringComparer.Ordinal);
+
     /// <summary>The rule a unit of <paramref name="level"/>, counted in <paramref name="province"/>, breaks by having
     /// <paramref name="parent"/> (its state; null when the code is registered to no unit) as its parent on
     /// <paramref name="on"/>, or null when it may. The parent must exist that day: a parent registered without an
@@ -30,7 +37,7 @@ public static class ParentUnits
     public static Rule? Check(UnitLevel level, string province, DateOnly on, Unit? parent)
     {
         if (!TakesParent(level)) return Rules.ParentLevel;
-        if (parent is null || (parent.EstablishmentDated ? !parent.ExistsOn(on) : parent.EndedOn <= on))
+        if (parent is null || !parent.MayExistOn(on))
             return Rules.ParentNotExisting;
         if (parent.Level != ParentLevel) return Rules.ParentLevel;
         return Provinces.Provinces.On(parent.ProvinceOn(on), on) == Provinces.Provinces.On(province, on)

@@ -114,6 +114,58 @@ public sealed record RestructureUnits(
         return carried.Count == 0 ? this : this with { Parts = [.. Parts, .. carried] };
     }
 
+    /// <summary>This act with a transfer part for the sub-departments (chi cục) of each department it merges into one
+    /// department, taking them to that department (<see cref="RestructuringPart.ParentCode"/>): the sub-departments
+    /// among <paramref name="units"/> that may exist on the effective date (<see cref="Unit.MayExistOn"/>) and belong
+    /// to a department the part merges that day, as a district's rename carries its communes
+    /// (<see cref="CarryingDistricts"/>). Their parent is read as of each date: the merged department before the day,
+    /// its successor from it. Sub-departments the act ends or transfers are left to their parts, and those of a
+    /// department that is split, dissolved or merged into a unit that is no department have no one department to go
+    /// to: the act itself says where each goes, or <see cref="Decide"/> refuses it
+    /// (<see cref="Rules.SubDepartmentsLeftWithoutParent"/>). A rename is the same department under a new name: its
+    /// sub-departments keep it.</summary>
+    public RestructureUnits CarryingSubDepartments(IReadOnlyDictionary<string, Unit?> units)
+    {
+        var placedByTheAct = Parts.Where(p => p.Kind == RestructuringKind.Transfer).SelectMany(p => p.From)
+            .Concat(Parts.SelectMany(p => p.Predecessors())).ToHashSet(StringComparer.Ordinal);
+        // The sub-departments left to carry, with their parent that day.
+        var subDepartments = units.Values.OfType<Unit>()
+            .Where(u => ParentUnits.TakesParent(u.Level) && !placedByTheAct.Contains(u.Code)
+                && u.MayExistOn(EffectiveOn))
+            .Select(u => (u.Code, Parent: u.ParentCodeOn(EffectiveOn)))
+            .ToList();
+        var carried = new List<RestructuringPart>();
+        foreach (var merge in Parts.Where(p => p.Kind == RestructuringKind.Merge))
+        {
+            if (subDepartments.Count == 0 || merge.Successors().ToList() is not [var successor]
+                || (merge.IntoNew.FirstOrDefault()?.Level ?? units.GetValueOrDefault(successor)?.Level)
+                    != ParentUnits.ParentLevel)
+                continue;
+            List<string> from =
+            [
+                .. subDepartments.Where(u => u.Parent is { } parent && merge.From.Contains(parent))
+                    .Select(u => u.Code)
+                    .Order(StringComparer.Ordinal),
+            ];
+            if (from.Count > 0)
+                carried.Add(new RestructuringPart(RestructuringKind.Transfer, from, [], ParentCode: successor));
+        }
+        return carried.Count == 0 ? this : this with { Parts = [.. Parts, .. carried] };
+    }
+
+    /// <summary>The units besides <see cref="Codes"/> whose states the decision judges parents on, found from
+    /// <paramref name="unit"/>: the unit itself when it is a sub-department whose parent, on the effective date or
+    /// later, is a unit the act ends or transfers (it is carried, judged again or left without a parent), and its
+    /// parent on the effective date when the act transfers it (the parent it keeps is judged again).</summary>
+    public IEnumerable<string> ParentReads(Unit unit)
+    {
+        if (!ParentUnits.TakesParent(unit.Level)) yield break;
+        var transferred = Parts.Where(p => p.Kind == RestructuringKind.Transfer).SelectMany(p => p.From).ToList();
+        var endedOrTransferred = transferred.Concat(Parts.SelectMany(p => p.Predecessors())).ToList();
+        if (ParentUnits.ParentsFrom(unit, EffectiveOn).Any(endedOrTransferred.Contains)) yield return unit.Code;
+        if (transferred.Contains(unit.Code) && unit.ParentCodeOn(EffectiveOn) is { } parent) yield return parent;
+    }
+
     /// <summary>Decides the restructuring on the states of <see cref="Codes"/> (null: not registered): the events
     /// of each unit, or the rule it breaks and the unit that breaks it.</summary>
     public RestructuringDecision Decide(IReadOnlyDictionary<string, Unit?> units, DateOnly today)
@@ -155,7 +207,7 @@ public sealed record RestructureUnits(
             if (units[part.IntoCode!] is not { } successor)
                 return new RestructuringRejected(Rules.UnitNotRegistered, part.IntoCode);
             // A successor registered without a date may begin its existence with this restructuring.
-            if (successor.EstablishmentDated ? !successor.ExistsOn(EffectiveOn) : successor.EndedOn <= EffectiveOn)
+            if (!successor.MayExistOn(EffectiveOn))
                 return new RestructuringRejected(Rules.SuccessorNotExisting, part.IntoCode);
         }
         if (Parts.SelectMany(p => p.IntoNew).FirstOrDefault(n => Levels.EndOf(n.Level) <= EffectiveOn) is { } late)
@@ -170,16 +222,26 @@ public sealed record RestructureUnits(
             events.ToDictionary(p => p.Key, p => (IReadOnlyList<object>)p.Value, StringComparer.Ordinal), newCodes);
     }
 
-    /// <summary>The first parent the restructuring gives a unit that the unit may not have on the effective date
-    /// (<see cref="ParentUnits.Check"/>), judged on the units as the restructuring leaves them: a parent may be a
-    /// department the same act forms (a sub-department moves to the department its own merged into), and is no parent
-    /// if the act ends it that day.</summary>
+    /// <summary>The first parent the restructuring gives a unit, or leaves it, that the unit may not have on the
+    /// effective date (<see cref="ParentUnits.Check"/>), judged on the units as the restructuring leaves them: a
+    /// parent may be a department the same act forms (a sub-department moves to the department its own merged into),
+    /// and is no parent if the act ends it that day. Given parents are judged first (a new unit's, a transfer's);
+    /// then no sub-department may be left under a department the act ends (<see cref="CarryingSubDepartments"/>);
+    /// then the parent a sub-department keeps is judged again when the act transfers either of them (a move to
+    /// another province, of the sub-department or of its department).</summary>
     private RestructuringRejected? BrokenParent(
         IReadOnlyDictionary<string, Unit?> units, Dictionary<string, List<object>> events)
     {
         var after = new Dictionary<string, Unit?>(units, StringComparer.Ordinal);
         foreach (var (code, appended) in events)
             after[code] = appended.Aggregate(after.GetValueOrDefault(code), Unit.Evolve);
+        var subDepartments = after.Values.OfType<Unit>().Where(u => ParentUnits.TakesParent(u.Level))
+            .OrderBy(u => u.Code, StringComparer.Ordinal).ToList();
+        return BrokenGivenParent(after) ?? LeftWithoutParent(subDepartments) ?? BrokenKeptParent(after, subDepartments);
+    }
+
+    private RestructuringRejected? BrokenGivenParent(Dictionary<string, Unit?> after)
+    {
         foreach (var part in Parts)
         {
             var given = part.IntoNew.Where(n => n.ParentCode is not null)
@@ -194,6 +256,38 @@ public sealed record RestructureUnits(
                 if (ParentUnits.Check(level, province, EffectiveOn, after[parentCode]) is { } broken)
                     return new RestructuringRejected(broken, code, parentCode);
             }
+        }
+        return null;
+    }
+
+    /// <summary>The first department the act ends (in code order) that a sub-department not ended that day has as its
+    /// parent on the effective date or later, with every such sub-department of it.</summary>
+    private RestructuringRejected? LeftWithoutParent(IReadOnlyList<Unit> subDepartments)
+    {
+        var ended = Parts.SelectMany(p => p.Predecessors()).ToHashSet(StringComparer.Ordinal);
+        var left = subDepartments.Where(u => !(u.EndedOn <= EffectiveOn))
+            .SelectMany(u => ParentUnits.ParentsFrom(u, EffectiveOn).Where(ended.Contains)
+                .Select(parent => (Parent: parent, u.Code)))
+            .GroupBy(o => o.Parent, o => o.Code)
+            .MinBy(g => g.Key, StringComparer.Ordinal);
+        return left is null
+            ? null
+            : new RestructuringRejected(Rules.SubDepartmentsLeftWithoutParent, left.Key, SubDepartments: [.. left]);
+    }
+
+    /// <summary>The first sub-department the act transfers, or whose parent it transfers, that may not keep its parent
+    /// on the effective date.</summary>
+    private RestructuringRejected? BrokenKeptParent(Dictionary<string, Unit?> after, IReadOnlyList<Unit> subDepartments)
+    {
+        var transferred = Parts.Where(p => p.Kind == RestructuringKind.Transfer).SelectMany(p => p.From)
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var unit in subDepartments.Where(u => u.MayExistOn(EffectiveOn)))
+        {
+            if (unit.ParentCodeOn(EffectiveOn) is not { } parent
+                || !(transferred.Contains(unit.Code) || transferred.Contains(parent)))
+                continue;
+            if (ParentUnits.Check(unit.Level, unit.ProvinceOn(EffectiveOn), EffectiveOn, after[parent]) is { } broken)
+                return new RestructuringRejected(broken, unit.Code, parent);
         }
         return null;
     }
@@ -253,9 +347,12 @@ public abstract record RestructuringDecision;
 public sealed record RestructuringAccepted(
     IReadOnlyDictionary<string, IReadOnlyList<object>> Events, IReadOnlyList<string> NewUnits) : RestructuringDecision;
 
-/// <summary>The rule the restructuring breaks, the unit that breaks it when one does, and the parent it was given
-/// when a parent breaks it.</summary>
-public sealed record RestructuringRejected(Rule Broken, string? Unit, string? Parent = null) : RestructuringDecision;
+/// <summary>The rule the restructuring breaks, the unit that breaks it when one does, the parent it was given or
+/// keeps when a parent breaks it, and the sub-departments an ended department (<paramref name="Unit"/>) would leave
+/// without a parent.</summary>
+public sealed record RestructuringRejected(
+    Rule Broken, string? Unit, string? Parent = null, IReadOnlyList<string>? SubDepartments = null)
+    : RestructuringDecision;
 
 /// <summary>The unit was merged into <paramref name="IntoCode"/>; its stream stays readable but takes nothing dated
 /// later. <paramref name="RestructuringId"/> names the restructuring that recorded it.</summary>

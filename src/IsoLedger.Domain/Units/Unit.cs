@@ -100,6 +100,11 @@ public sealed record Unit
     /// before <see cref="EndedOn"/>.</summary>
     public bool ExistsOn(DateOnly date) => ExistsFrom <= date && !(EndedOn <= date);
 
+    /// <summary>Whether the unit may have existed on <paramref name="date"/>: it did (<see cref="ExistsOn"/>), or,
+    /// registered without its establishment date, it had not ended by then (history is back-filled in any order, so
+    /// such a unit may well have existed before its earliest recorded fact).</summary>
+    public bool MayExistOn(DateOnly date) => EstablishmentDated ? ExistsOn(date) : !(EndedOn <= date);
+
     public string NameOn(DateOnly date) =>
         Latest(Renames.Where(r => r.RenamedOn <= date), r => r.RenamedOn)?.Name ?? RegisteredName ?? Name;
 
