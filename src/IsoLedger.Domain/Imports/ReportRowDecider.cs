@@ -148,23 +148,41 @@ public static class ReportRowDecider
         // The report tables' conversion column is about the conversion to 2015.
         // A conversion on record at later dates (a later year's report imported first) is dated back to the row's.
         var conversion = unit.ConversionTo(Edition.Iso9001V2015);
-        if (row.Conversion == ConversionState.InProgress && (conversion is null
-                || (conversion.StartedOn ?? conversion.CompletedOn) > on))
-            yield return new StartConversion(on, null, Edition.Iso9001V2015, DatedByReport: true);
+        var startsNow = row.Conversion == ConversionState.InProgress
+            && (conversion is null || (conversion.StartedOn ?? conversion.CompletedOn) > on);
+        if (startsNow) yield return new StartConversion(on, null, Edition.Iso9001V2015, DatedByReport: true);
         if (row.Conversion == ConversionState.Done && !(conversion?.CompletedOn <= on))
             yield return new CompleteConversion(on, null, Edition.Iso9001V2015, DatedByReport: true);
         // A unit listed on a later edition than the one it is recorded on (or was just declared on, the listed one not
         // yet published then) had moved to it by the row's date: by a conversion where the table has no conversion
         // column (later tables), by a declaration on it (công bố lại) where the table says it did not convert.
-        // A conversion to it already completed (a later year imported first) is the ledger knowing more.
+        // A conversion to it completed by the row's date is the ledger knowing more; one completed later (a later
+        // year imported first) is dated back to the row's.
         var standardBefore = unit.StandardOn(on) ?? (declaredNow ? row.DeclaredStandard(rules) : null);
         if (row.Conversion is null or ConversionState.None && row.Standard is { } reported
             && standardBefore is { } current && rules.Knows(reported) && rules.Precedes(current, reported)
-            && !unit.Conversions.Any(c => c.To == reported && c.CompletedOn is not null))
+            && !unit.Conversions.Any(c => c.To == reported && c.CompletedOn <= on))
         {
             yield return row.Conversion is null
-                ? new CompleteConversion(on, null, reported)
+                ? new CompleteConversion(on, null, reported, DatedByReport: true)
                 : new DeclareConformity(on, reported, null, null, DatedByReport: true);
+        }
+        // A later year's table imported first, finding no record of the unit on an older edition, declared it on the
+        // edition it listed, at its date. This row now records the unit on an older edition before then (declared,
+        // or converting): the later table's edition was reached by a conversion completed by its date, as that table
+        // records it when imported after this one.
+        var olderNow = row.Conversion == ConversionState.Done ? null
+            : startsNow ? Edition.Iso9001V2008
+            : declaredNow ? row.DeclaredStandard(rules)
+            : (Edition?)null;
+        if (olderNow is { } older && !(row.Standard is { } listed && rules.Precedes(older, listed))
+            && unit.Declarations
+                .Where(d => d.DatedByReport && d.DeclaredOn > on && rules.Precedes(older, d.Standard))
+                .MinBy(d => d.DeclaredOn) is { } listedLater
+            && !unit.Conversions.Any(c => c.To == listedLater.Standard && c.CompletedOn <= listedLater.DeclaredOn))
+        {
+            yield return new CompleteConversion(
+                listedLater.DeclaredOn, null, listedLater.Standard, DatedByReport: true);
         }
 
         if (row.ReportSubmitted && year.ReportSubmittedOn is null)
