@@ -174,6 +174,26 @@ public class ImportValidationTests(ApiFixture api) : IClassFixture<ApiFixture>
             "Nghệ An,NA-XA-001,UBND Phường 1,commune,Quỳnh Lưu,2022,2022-11-19,x")).Expect(200);
     }
 
+    /// <summary>A table listing on 2008 a unit recorded on 2015 by the row's date (a department converted the year
+    /// before) is refused naming the edition recorded: imported, the row had been dropped in silence, the import
+    /// answering that it took the table. An earlier year's row on 2008 is no contradiction.</summary>
+    [Fact]
+    public async Task A_row_listing_an_older_edition_than_the_one_recorded_on_its_date_is_refused()
+    {
+        const string converted = "Quảng Trị,QT-ED-1,Sở Nội vụ,department,,,2019,2019-11-22,x,2015,done,x,x,x,x,x,x,x,";
+        await Host.PostBytes("/api/imports", Csv(Header, converted)).Expect(200);
+
+        var errors = await Rejected(Csv(Header, Good("QT-ED-OK"),
+            "Quảng Trị,QT-ED-1,Sở Nội vụ,department,,,2020,2020-11-19,x,2008,none,x,x,x,x,x,x,x,"));
+        var error = Assert.Single(errors);
+        Assert.Equal((3, "standard"), (error.Line, error.Column));
+        Assert.Contains("recorded on 2015 on 2020-11-19", error.Reason);
+        await Host.Get("/api/units/QT-ED-OK").Expect(404);
+        await Host.PostBytes("/api/imports", Csv(Header,
+            "Quảng Trị,QT-ED-1,Sở Nội vụ,department,,,2018,2018-11-23,x,2008,in-progress,x,x,x,x,x,x,x,"))
+            .Expect(200);
+    }
+
     [Fact]
     public async Task A_correction_of_a_recorded_year_is_refused_naming_what_differs_not_half_applied()
     {

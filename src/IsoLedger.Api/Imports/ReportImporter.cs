@@ -359,7 +359,7 @@ public sealed class ReportImporter(
                 errors.Add(new ImportError(line, "unit_code", OtherLevelOrProvince(unit, row)));
                 continue;
             }
-            if (unit is not null && ReportRowDecider.Contradiction(unit, row, districts) is { } contradiction)
+            if (unit is not null && ReportRowDecider.Contradiction(unit, row, book, districts) is { } contradiction)
             {
                 errors.Add(new ImportError(line, contradiction.Column, contradiction.RecordedBy is null
                     ? contradiction.Message

@@ -55,10 +55,12 @@ public static class ReportRowDecider
 
     /// <summary>What a row says of a recorded unit that differs from the record, or null. An import adds what is not
     /// on record; it does not change what is: a unit's name or district on the row's date (a rename or transfer is a
-    /// restructuring), its parent, or the year's inspection verdict. Left silently, such a correction would be half
-    /// applied (the new marks recorded, the verdict and the name not). A mark the row lacks is no contradiction: the
-    /// ledger may know more than a report.</summary>
-    public static RowContradiction? Contradiction(Unit unit, ReportRow row, DistrictHistory? districts = null)
+    /// restructuring), its parent, the year's inspection verdict, or the edition it was on (a table listing on 2008 a
+    /// unit recorded on 2015 by then). Left silently, such a correction would be half applied (the new marks recorded,
+    /// the verdict and the name not) and the table would read as imported when it was not. A mark the row lacks is no
+    /// contradiction: the ledger may know more than a report.</summary>
+    public static RowContradiction? Contradiction(
+        Unit unit, ReportRow row, RuleBook rules, DistrictHistory? districts = null)
     {
         var on = row.StepDate;
         districts ??= DistrictHistory.None;
@@ -104,6 +106,13 @@ public static class ReportRowDecider
             return new("inspection", $"The {row.Year} inspection of {row.UnitCode} is recorded as "
                 + $"'{Vocabulary.Inspections[recorded.Result].Value}', not "
                 + $"'{Vocabulary.Inspections[verdict].Value}'.", null);
+        }
+        // An amendment counts its edition: a table listing 2015 for a unit on 2015/Amd1:2024 says the same.
+        if (row.Standard is { } listed && unit.StandardOn(on) is { } standard && rules.Precedes(listed, standard)
+            && rules.Find(standard)?.Amends != listed)
+        {
+            return new("standard", $"Unit {row.UnitCode} is recorded on {standard.Name} on {on:yyyy-MM-dd}, not on "
+                + $"{listed.Name}: a system does not go back to an older edition.", null);
         }
         return null;
     }
