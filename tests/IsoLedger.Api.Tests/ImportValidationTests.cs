@@ -194,6 +194,34 @@ public class ImportValidationTests(ApiFixture api) : IClassFixture<ApiFixture>
             .Expect(200);
     }
 
+    /// <summary>A row the ledger's rules refuse names the column that breaks them: a commune formed by a merge on 1
+    /// January 2020 listed as declared by 31 December 2019 (as the report lists it with the communes applying since
+    /// 2015–2019), the declaration's date; a commune merged away listed in the next year's table, the report's date.
+    /// </summary>
+    [Fact]
+    public async Task A_row_the_rules_refuse_names_the_column_that_breaks_them()
+    {
+        const string header = ReportCsv.Header + ",declared_by";
+        await Host.PostBytes("/api/imports", Csv(header,
+            "Quảng Trị,QT-RC-1,UBND Xã Hải Thiện,commune,Hải Lăng,,2019,2019-11-22,x,2015,,x,x,x,x,x,x,x,passed,",
+            "Quảng Trị,QT-RC-2,UBND Xã Hải Thành,commune,Hải Lăng,,2019,2019-11-22,x,2015,,x,x,x,x,x,x,x,passed,"))
+            .Expect(200);
+        await Host.Post("/api/restructurings", """
+            {"decisionNo":"832/NQ-UBTVQH14","effectiveOn":"2020-01-01","parts":[
+             {"kind":"merge","from":["QT-RC-1","QT-RC-2"],"into":{"code":"QT-RC-3","name":"UBND xã Hải Định",
+              "level":"commune","province":"Quảng Trị","district":"Hải Lăng"}}]}
+            """, Keys.Recorder).Expect(201);
+
+        var errors = await Rejected(Csv(header,
+            "Quảng Trị,QT-RC-3,UBND xã Hải Định,commune,Hải Lăng,,2020,19/11/2020,x,2015,,x,x,,,,,,no-report,"
+            + "31/12/2019",
+            "Quảng Trị,QT-RC-1,UBND Xã Hải Thiện,commune,Hải Lăng,,2020,19/11/2020,x,2015,,x,x,,,,,,no-report,"));
+
+        Assert.Equal([(2, "declared_by"), (3, "report_date")], errors.Select(e => (e.Line, e.Column)));
+        Assert.Contains("fact-before-establishment", errors[0].Reason);
+        Assert.Contains("unit-merged", errors[1].Reason);
+    }
+
     [Fact]
     public async Task A_correction_of_a_recorded_year_is_refused_naming_what_differs_not_half_applied()
     {

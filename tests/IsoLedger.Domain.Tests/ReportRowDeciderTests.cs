@@ -183,6 +183,26 @@ public class ReportRowDeciderTests
         var next = Row() with { Year = 2021, ReportDate = new DateOnly(2021, 11, 1) };
         Assert.Equal(Rules.UnitMerged,
             Assert.IsType<Rejected>(ReportRowDecider.Decide(merged, next, Today, Book)).Broken);
+        Assert.Equal("report_date", ReportRowDecider.ColumnOf(Rules.UnitMerged, merged, next));
+    }
+
+    /// <summary>A successor established on the day of its merge, listed as declared by the day before (with the
+    /// communes applying since earlier years), is refused for its declaration's date.</summary>
+    [Fact]
+    public void A_declaration_dated_before_the_unit_was_established_is_refused_for_its_date()
+    {
+        var formed = UnitDecider.Replay([Registered with { RegisteredOn = new DateOnly(2020, 1, 1) }])!;
+        var declaredBefore = Row() with
+        {
+            UnitCode = Registered.Code,
+            UnitName = Registered.Name,
+            DeclaredBy = new DateOnly(2019, 12, 31),
+        };
+
+        var rejected = Assert.IsType<Rejected>(ReportRowDecider.Decide(formed, declaredBefore, Today, Book));
+
+        Assert.Equal(Rules.FactBeforeEstablishment, rejected.Broken);
+        Assert.Equal("declared_by", ReportRowDecider.ColumnOf(rejected.Broken, formed, declaredBefore));
     }
 
     [Fact]

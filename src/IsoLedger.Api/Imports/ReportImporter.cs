@@ -370,7 +370,7 @@ public sealed class ReportImporter(
             switch (ReportRowDecider.Decide(unit, row, clock.Today, book, districts))
             {
                 case Rejected rejected:
-                    errors.Add(new ImportError(line, null,
+                    errors.Add(new ImportError(line, ReportRowDecider.ColumnOf(rejected.Broken, unit, row),
                         $"Unit {row.UnitCode}, {row.Year}: {rejected.Broken.Sentence} ({rejected.Broken.Id})"));
                     break;
                 case Accepted { Events.Count: > 0 } accepted:

@@ -117,6 +117,26 @@ public static class ReportRowDecider
         return null;
     }
 
+    /// <summary>The column of <paramref name="row"/> whose value breaks <paramref name="broken"/> when its facts are
+    /// decided on <paramref name="unit"/> (null: not recorded yet), so that a refused row names where to look: the
+    /// declaration's date for one before the unit existed (a commune merged on 1 January 2020 listed as declared by
+    /// 31 December 2019), the report's date for a fact dated after the unit ended or outside the year, the edition,
+    /// the conversion; null for what no one column says.</summary>
+    public static string? ColumnOf(Rule broken, Unit? unit, ReportRow row) => broken switch
+    {
+        _ when broken == Rules.FactBeforeEstablishment =>
+            row.DeclaredBy < unit?.RegisteredOn ? "declared_by" : "report_date",
+        _ when broken == Rules.UnitMerged || broken == Rules.UnitDissolved || broken == Rules.LevelEnded
+            || broken == Rules.YearlyStepOutsideItsYear || broken == Rules.FutureBusinessDate => "report_date",
+        _ when broken == Rules.StandardDowngrade || broken == Rules.EditionUnknown
+            || broken == Rules.EditionNotYetPublished => "standard",
+        _ when broken == Rules.ConversionWithoutDeclaration || broken == Rules.ConversionTargetNotLater
+            || broken == Rules.ConversionAlreadyDone || broken == Rules.ConversionAlreadyStarted
+            || broken == Rules.DateBeforePrecedingStep => "conversion",
+        _ when broken == Rules.UnitAlreadyRegistered => "unit_code",
+        _ => null,
+    };
+
     private static bool SameText(string a, string b) => UnicodeText.Comparable(a) == UnicodeText.Comparable(b);
 
     /// <summary>The commands for the row's facts, in the order they happen within a year; a fact already on record
