@@ -118,9 +118,18 @@ public class ImportValidationTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal("2015", (string?)status["standard"]);
         Assert.Equal("2020-11-19", (string?)status["latestDeclaration"]!["declaredOn"]);
 
-        // A table saved with ';' between its columns is named as such.
+        // A tick as an emoji (with its variation selector, invisible) is a tick.
+        await Host.PostBytes("/api/imports", Csv(Header,
+            "Quảng Trị,QT-VI-3,UBND Xã VI-3,commune,Hải Lăng,,2020,19/11/2020,✔\uFE0F,2015,,✔\uFE0E,✓,,,,,,"))
+            .Expect(200);
+        var ticked = (await Host.Get("/api/units/QT-VI-3").Expect(200)).Json;
+        Assert.Equal("2020-11-19", (string?)ticked["latestDeclaration"]!["declaredOn"]);
+
+        // A table saved with ';' or tabs between its columns is named as such.
         var semicolons = await Rejected(Csv(Header.Replace(',', ';'), Good("QT-VI-2").Replace(',', ';')));
         Assert.Contains(semicolons, e => e.Reason.Contains("separated by ';'"));
+        var tabs = await Rejected(Csv(Header.Replace(',', '\t'), Good("QT-VI-2").Replace(',', '\t')));
+        Assert.Equal("The columns are separated by tabs", Assert.Single(tabs).Reason.Split(':')[0]);
     }
 
     [Fact]
