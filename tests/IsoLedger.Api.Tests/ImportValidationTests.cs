@@ -118,9 +118,18 @@ public class ImportValidationTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal("2015", (string?)status["standard"]);
         Assert.Equal("2020-11-19", (string?)status["latestDeclaration"]!["declaredOn"]);
 
-        // A table saved with ';' between its columns is named as such.
+        // A tick as an emoji (with its variation selector, invisible) is a tick.
+        await Host.PostBytes("/api/imports", Csv(Header,
+            "Quảng Trị,QT-VI-3,UBND Xã VI-3,commune,Hải Lăng,,2020,19/11/2020,✔\uFE0F,2015,,✔\uFE0E,✓,,,,,,"))
+            .Expect(200);
+        var ticked = (await Host.Get("/api/units/QT-VI-3").Expect(200)).Json;
+        Assert.Equal("2020-11-19", (string?)ticked["latestDeclaration"]!["declaredOn"]);
+
+        // A table saved with ';' or tabs between its columns is named as such.
         var semicolons = await Rejected(Csv(Header.Replace(',', ';'), Good("QT-VI-2").Replace(',', ';')));
         Assert.Contains(semicolons, e => e.Reason.Contains("separated by ';'"));
+        var tabs = await Rejected(Csv(Header.Replace(',', '\t'), Good("QT-VI-2").Replace(',', '\t')));
+        Assert.Equal("The columns are separated by tabs", Assert.Single(tabs).Reason.Split(':')[0]);
     }
 
     [Fact]
@@ -172,6 +181,54 @@ public class ImportValidationTests(ApiFixture api) : IClassFixture<ApiFixture>
             """).Expect(201);
         await Host.PostBytes("/api/imports", Csv(header,
             "Nghệ An,NA-XA-001,UBND Phường 1,commune,Quỳnh Lưu,2022,2022-11-19,x")).Expect(200);
+    }
+
+    /// <summary>A table listing on 2008 a unit recorded on 2015 by the row's date (a department converted the year
+    /// before) is refused naming the edition recorded: imported, the row had been dropped in silence, the import
+    /// answering that it took the table. An earlier year's row on 2008 is no contradiction.</summary>
+    [Fact]
+    public async Task A_row_listing_an_older_edition_than_the_one_recorded_on_its_date_is_refused()
+    {
+        const string converted = "Quảng Trị,QT-ED-1,Sở Nội vụ,department,,,2019,2019-11-22,x,2015,done,x,x,x,x,x,x,x,";
+        await Host.PostBytes("/api/imports", Csv(Header, converted)).Expect(200);
+
+        var errors = await Rejected(Csv(Header, Good("QT-ED-OK"),
+            "Quảng Trị,QT-ED-1,Sở Nội vụ,department,,,2020,2020-11-19,x,2008,none,x,x,x,x,x,x,x,"));
+        var error = Assert.Single(errors);
+        Assert.Equal((3, "standard"), (error.Line, error.Column));
+        Assert.Contains("recorded on 2015 on 2020-11-19", error.Reason);
+        await Host.Get("/api/units/QT-ED-OK").Expect(404);
+        await Host.PostBytes("/api/imports", Csv(Header,
+            "Quảng Trị,QT-ED-1,Sở Nội vụ,department,,,2018,2018-11-23,x,2008,in-progress,x,x,x,x,x,x,x,"))
+            .Expect(200);
+    }
+
+    /// <summary>A row the ledger's rules refuse names the column that breaks them: a commune formed by a merge on 1
+    /// January 2020 listed as declared by 31 December 2019 (as the report lists it with the communes applying since
+    /// 2015–2019), the declaration's date; a commune merged away listed in the next year's table, the report's date.
+    /// </summary>
+    [Fact]
+    public async Task A_row_the_rules_refuse_names_the_column_that_breaks_them()
+    {
+        const string header = ReportCsv.Header + ",declared_by";
+        await Host.PostBytes("/api/imports", Csv(header,
+            "Quảng Trị,QT-RC-1,UBND Xã Hải Thiện,commune,Hải Lăng,,2019,2019-11-22,x,2015,,x,x,x,x,x,x,x,passed,",
+            "Quảng Trị,QT-RC-2,UBND Xã Hải Thành,commune,Hải Lăng,,2019,2019-11-22,x,2015,,x,x,x,x,x,x,x,passed,"))
+            .Expect(200);
+        await Host.Post("/api/restructurings", """
+            {"decisionNo":"832/NQ-UBTVQH14","effectiveOn":"2020-01-01","parts":[
+             {"kind":"merge","from":["QT-RC-1","QT-RC-2"],"into":{"code":"QT-RC-3","name":"UBND xã Hải Định",
+              "level":"commune","province":"Quảng Trị","district":"Hải Lăng"}}]}
+            """, Keys.Recorder).Expect(201);
+
+        var errors = await Rejected(Csv(header,
+            "Quảng Trị,QT-RC-3,UBND xã Hải Định,commune,Hải Lăng,,2020,19/11/2020,x,2015,,x,x,,,,,,no-report,"
+            + "31/12/2019",
+            "Quảng Trị,QT-RC-1,UBND Xã Hải Thiện,commune,Hải Lăng,,2020,19/11/2020,x,2015,,x,x,,,,,,no-report,"));
+
+        Assert.Equal([(2, "declared_by"), (3, "report_date")], errors.Select(e => (e.Line, e.Column)));
+        Assert.Contains("fact-before-establishment", errors[0].Reason);
+        Assert.Contains("unit-merged", errors[1].Reason);
     }
 
     [Fact]

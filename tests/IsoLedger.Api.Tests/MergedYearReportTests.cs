@@ -60,10 +60,11 @@ public class MergedYearReportTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(["MY-BK-H", "MY-BK-SO", "MY-TN-SO"], Codes(bodies));
         Assert.Equal(["reported 1/1", "notReported 0/1", "convertedOrConverting 1/1",
             "levelConvertedOrConverting:department 1/1", "on2008 0/1"], Headlines(bodies));
+        // The commune the merger formed applies the system its predecessors had declared since 2020.
         var earlier = Part(data, "earlierCommunes");
-        Assert.Equal(["MY-BK-X1", "MY-BK-X2", "MY-TN-X1"], Codes(earlier));
-        Assert.Equal(["reported 1/1", "notReported 0/1"], Headlines(earlier));
-        Assert.Contains("declared 1/1", Headlines(Part(data, "newCommunes")));
+        Assert.Equal(["MY-BK-X1", "MY-BK-X2", "MY-TN-X1", "MY-TN-XN"], Codes(earlier));
+        Assert.Equal(["reported 2/2", "notReported 0/2"], Headlines(earlier));
+        Assert.Contains("declared 0/0", Headlines(Part(data, "newCommunes")));
         // Judged on its last day, Bắc Kạn's 2025 counts them all.
         var before = (await Host.Get("/api/reports/province-report/2025?province="
             + Uri.EscapeDataString("Bắc Kạn") + "&asOf=2025-06-30&consistent=true", Keys.Viewer).Expect(200))

@@ -115,6 +115,40 @@ public class ReportRowDeciderTests
         Assert.Empty(Decide(after, earlier).Events);
     }
 
+    /// <summary>A row listing an older edition than the unit was on at the row's date says something the record
+    /// contradicts; an amendment counts its edition (2015 for a unit on 2015/Amd1:2024), and an earlier date is no
+    /// contradiction.</summary>
+    [Fact]
+    public void A_row_listing_an_older_edition_than_recorded_on_its_date_contradicts_the_record()
+    {
+        var unit = UnitDecider.Replay(
+        [
+            Registered, Declared(2014), new StandardConverted(new DateOnly(2019, 11, 22), null),
+            new StandardConverted(new DateOnly(2025, 3, 1), null, Edition.Iso9001V2015,
+                Edition.Iso9001V2015Amd1),
+        ])!;
+        var on2008In2020 = Row(standard: Edition.Iso9001V2008, conversion: ConversionState.None) with
+        {
+            UnitCode = Registered.Code,
+            UnitName = Registered.Name,
+        };
+
+        var contradiction = ReportRowDecider.Contradiction(unit, on2008In2020, Book);
+
+        Assert.Equal("standard", contradiction?.Column);
+        Assert.Null(ReportRowDecider.Contradiction(unit, on2008In2020 with
+        {
+            Year = 2019,
+            ReportDate = new DateOnly(2019, 11, 21),
+        }, Book));
+        Assert.Null(ReportRowDecider.Contradiction(unit, on2008In2020 with
+        {
+            Year = 2025,
+            ReportDate = new DateOnly(2025, 11, 20),
+            Standard = Edition.Iso9001V2015,
+        }, Book));
+    }
+
     [Fact]
     public void Importing_the_same_row_again_decides_nothing()
     {
@@ -149,6 +183,26 @@ public class ReportRowDeciderTests
         var next = Row() with { Year = 2021, ReportDate = new DateOnly(2021, 11, 1) };
         Assert.Equal(Rules.UnitMerged,
             Assert.IsType<Rejected>(ReportRowDecider.Decide(merged, next, Today, Book)).Broken);
+        Assert.Equal("report_date", ReportRowDecider.ColumnOf(Rules.UnitMerged, merged, next));
+    }
+
+    /// <summary>A successor established on the day of its merge, listed as declared by the day before (with the
+    /// communes applying since earlier years), is refused for its declaration's date.</summary>
+    [Fact]
+    public void A_declaration_dated_before_the_unit_was_established_is_refused_for_its_date()
+    {
+        var formed = UnitDecider.Replay([Registered with { RegisteredOn = new DateOnly(2020, 1, 1) }])!;
+        var declaredBefore = Row() with
+        {
+            UnitCode = Registered.Code,
+            UnitName = Registered.Name,
+            DeclaredBy = new DateOnly(2019, 12, 31),
+        };
+
+        var rejected = Assert.IsType<Rejected>(ReportRowDecider.Decide(formed, declaredBefore, Today, Book));
+
+        Assert.Equal(Rules.FactBeforeEstablishment, rejected.Broken);
+        Assert.Equal("declared_by", ReportRowDecider.ColumnOf(rejected.Broken, formed, declaredBefore));
     }
 
     [Fact]

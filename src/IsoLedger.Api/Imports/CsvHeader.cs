@@ -30,11 +30,13 @@ public static class CsvHeader
         int maxErrors = ReportImporter.MaxErrors)
     {
         var before = errors.Count;
-        // A spreadsheet saved in a locale whose list separator is ';' (Vietnamese Excel) writes one long column.
-        if (header.Fields.Count == 1 && header.Fields[0].Contains(';'))
+        // A spreadsheet saved in a locale whose list separator is ';' (Vietnamese Excel), or as text separated by tabs
+        // (Excel's "Text" and "Unicode Text"), writes one long column.
+        if (header.Fields.Count == 1 && header.Fields[0].IndexOfAny([';', '\t']) is var at and >= 0)
         {
-            errors.Add(new(header.Line, null, "The columns are separated by ';': save the table as CSV separated by "
-                + $"commas (UTF-8). The columns are: {string.Join(", ", columns)}."));
+            var separator = header.Fields[0][at] == ';' ? "';'" : "tabs";
+            errors.Add(new(header.Line, null, $"The columns are separated by {separator}: save the table as CSV "
+                + $"separated by commas (UTF-8). The columns are: {string.Join(", ", columns)}."));
             return null;
         }
         var positions = new Dictionary<string, int>();

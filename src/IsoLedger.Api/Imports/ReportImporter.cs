@@ -260,8 +260,9 @@ public sealed class ReportImporter(
                     errors.Add(new ImportError(record.Line, "unit_code", $"'{row.UnitName}' is unit {named} (recorded, "
                         + "or listed above, at this level in this district): one unit is written under one code."));
                 }
-                else if (write is null && !listed.TryAdd((row.UnitCode, row.Year), (record.Line, row.GetHashCode()))
-                    && listed[(row.UnitCode, row.Year)] is var (first, hash) && hash != row.GetHashCode())
+                else if (write is null && Alike(row) is var alike
+                    && !listed.TryAdd((row.UnitCode, row.Year), (record.Line, alike))
+                    && listed[(row.UnitCode, row.Year)] is var (first, hash) && hash != alike)
                 {
                     errors.Add(new ImportError(record.Line, "unit_code", $"Unit {row.UnitCode} is listed for "
                         + $"{row.Year} on line {first} too, with other data: a unit's year is one row."));
@@ -289,6 +290,11 @@ public sealed class ReportImporter(
             ? new(null, errors.OrderBy(e => e.Line).Take(MaxErrors).ToList())
             : new(new ImportResult(fileName, rows, created, appended, write is null, 0), []);
     }
+
+    /// <summary>A hash of what a row says, its unit's name read as everywhere in an import (letter case, runs of
+    /// spaces and the tone marks' placement aside): a unit listed twice alike is one row.</summary>
+    private static int Alike(ReportRow row) =>
+        (row with { UnitName = UnicodeText.Comparable(row.UnitName) }).GetHashCode();
 
     /// <summary>The rows of <paramref name="window"/> grouped by unit (each unit's rows in file order: a unit's
     /// decisions depend on its own earlier rows only), in batches of whole units of about
@@ -359,7 +365,7 @@ public sealed class ReportImporter(
                 errors.Add(new ImportError(line, "unit_code", OtherLevelOrProvince(unit, row)));
                 continue;
             }
-            if (unit is not null && ReportRowDecider.Contradiction(unit, row, districts) is { } contradiction)
+            if (unit is not null && ReportRowDecider.Contradiction(unit, row, book, districts) is { } contradiction)
             {
                 errors.Add(new ImportError(line, contradiction.Column, contradiction.RecordedBy is null
                     ? contradiction.Message
@@ -370,7 +376,7 @@ public sealed class ReportImporter(
             switch (ReportRowDecider.Decide(unit, row, clock.Today, book, districts))
             {
                 case Rejected rejected:
-                    errors.Add(new ImportError(line, null,
+                    errors.Add(new ImportError(line, ReportRowDecider.ColumnOf(rejected.Broken, unit, row),
                         $"Unit {row.UnitCode}, {row.Year}: {rejected.Broken.Sentence} ({rejected.Broken.Id})"));
                     break;
                 case Accepted { Events.Count: > 0 } accepted:

@@ -99,8 +99,9 @@ public sealed class ReportRowParser
             return value;
         }
 
-        // The marks the reports' tables use: x, a tick, or "có" (yes).
-        bool Mark(string column) => Field(column) switch
+        // The marks the reports' tables use: x, a tick, or "có" (yes). A tick typed on a phone or put in by a word
+        // processor carries an emoji variation selector (✔️), which no one sees.
+        bool Mark(string column) => Field(column).TrimEnd('\uFE0F', '\uFE0E') switch
         {
             "" => false,
             "x" or "X" or "✓" or "✔" or "có" or "Có" or "CÓ" => true,

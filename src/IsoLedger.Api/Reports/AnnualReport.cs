@@ -98,18 +98,15 @@ public static class AnnualReport
             string.Join("; ", inspections), string.Join("; ", standards)];
     }
 
-    /// <summary>The year in the import format, each row dated the day the table is judged on, or the last day of a
-    /// unit that ended before it: importing it into an empty store gives the same table.</summary>
+    /// <summary>The year in the import format, each row dated as <see cref="RowDate"/> says: importing it into an
+    /// empty store gives the same table, and the same answers as of each day of the year.</summary>
     public static byte[] Import(AnnualTable table, IReadOnlyDictionary<string, Unit> units, RuleBook rules)
     {
         var csv = new CsvWriter().Row(ReportRowParser.Columns);
         foreach (var row in table.Rows)
         {
             var unit = units[row.Code];
-            // A unit that ended within the year (a district when the level ended, a commune merged away) is in the
-            // year's table, but nothing can be recorded on it after its last day: dated the table's day, its row was
-            // refused on import (level-ended) and the whole file with it.
-            var on = unit.EndedOn is { } ended && ended <= table.JudgedOn ? ended.AddDays(-1) : table.JudgedOn;
+            var on = RowDate(unit, table.Year, table.JudgedOn);
             // The unit's province as counted on that day: after 1 July 2025 a former province's unit (Quảng Bình's)
             // is named under the one it had become part of, which an import takes on that date; before, its own.
             csv.Row(Provinces.On(unit.ProvinceOn(on), on), row.Code, row.Name, Vocabulary.Levels[row.Level].Value,
@@ -125,6 +122,35 @@ public static class AnnualReport
                 Mark(unit.Documentation.Any(d => d.IssuedOn.Year == table.Year && d.IssuedOn <= on)));
         }
         return csv.ToBytes();
+    }
+
+    /// <summary>The day a unit's row is dated, given to each of its facts on import: that of the unit's latest fact of
+    /// the year, so that a year recorded from a report (every step on the report's date) imports back with its steps,
+    /// its conversion and its declaration on their days, and every answer as of a day of the year comes out the same
+    /// (dated the table's day, the year's conversions had come out weeks late, and the flags with them). A unit with
+    /// no fact in the year, or one renamed or moved after its latest fact (its row names and places it as the table
+    /// does), is dated the table's day, or its last day if it ended before: nothing can be recorded on a unit after
+    /// it, and its row, and the whole file with it, had been refused (level-ended).</summary>
+    private static DateOnly RowDate(Unit unit, int year, DateOnly judgedOn)
+    {
+        var last = unit.EndedOn is { } ended && ended <= judgedOn ? ended.AddDays(-1) : judgedOn;
+        var steps = unit.Year(year);
+        DateOnly?[] facts =
+        [
+            steps.QualityPolicyOn, steps.QualityObjectivesOn, steps.MaintenancePlanOn, steps.ReportSubmittedOn,
+            steps.CorrectiveActionsReportedOn, steps.ListedOn,
+            .. steps.Inspections.Select(i => (DateOnly?)i.InspectedOn),
+            .. unit.InternalAudits.Concat(unit.ManagementReviews).Select(d => (DateOnly?)d),
+            .. unit.SteeringBoards.Select(b => (DateOnly?)b.FormedOn),
+            .. unit.Documentation.Select(d => (DateOnly?)d.IssuedOn),
+            .. unit.Declarations.Select(d => (DateOnly?)d.DeclaredOn),
+            .. unit.Conversions.SelectMany(c => new[] { c.StartedOn, c.CompletedOn }),
+        ];
+        var latest = facts.Where(d => d?.Year == year && d <= last).Max();
+        if (latest is not { } on) return last;
+        var movedSince = unit.Renames.Any(r => r.RenamedOn > on && r.RenamedOn <= last)
+            || unit.Transfers.Any(t => t.TransferredOn > on && t.TransferredOn <= last);
+        return movedSince ? last : on;
     }
 
     /// <summary>The first declaration's date when it lies before the day the table is dated: the table's

@@ -26,11 +26,11 @@ public sealed record ReportPart(
 
 /// <summary>A province's annual report as it is written, computed from the dashboards' read model: the mandatory
 /// bodies (departments, sub-departments, districts: appendix A) with those that reported and where they stand on the
-/// way to 2015; the communes applying since earlier years (first declared before the year: appendix B) with those that
-/// reported; the communes that built their system in the year (first declared in it: appendix C) with each step they
-/// completed; and the summary table (Phụ lục 9). The units and the day are those of the year's table
-/// (<see cref="AnnualTable"/>): the units that existed at some time of the year, judged on its end, today for the
-/// running year, or the day asked.</summary>
+/// way to 2015; the communes applying since earlier years (first declared before the year, themselves or the units a
+/// merge or split formed them from: appendix B) with those that reported; the communes that built their system in the
+/// year (first declared in it: appendix C) with each step they completed; and the summary table (Phụ lục 9). The
+/// units and the day are those of the year's table (<see cref="AnnualTable"/>): the units that existed at some time of
+/// the year, judged on its end, today for the running year, or the day asked.</summary>
 public sealed record ProvinceReport(
     string Province, int Year, DateOnly JudgedOn, IReadOnlyList<ReportPart> Parts, SummaryTable Summary)
 {
@@ -43,14 +43,26 @@ public sealed record ProvinceReport(
         var table = AnnualTable.Of(province, all, year, today, asOf);
         var byCode = all.ToDictionary(u => u.Code);
         var yearBegan = new DateOnly(year, 1, 1);
-        DateOnly? FirstDeclared(AnnualRow row) =>
-            byCode[row.Code].Declarations.Where(d => d.DeclaredOn <= judgedOn).Min(d => (DateOnly?)d.DeclaredOn);
+        // Since when a unit applies its system, by the day judged: from its first declaration, or, for a unit a merge
+        // or split formed from units of which one had declared, from theirs. Such a unit inherits their documents and
+        // history and declares again for its new scope; it does not build a system anew: the 2020 report lists "xã Hải
+        // Định (xã Hải Thiện + Hải Thành)", formed on 1 January 2020, among the communes applying since 2015–2019. A
+        // predecessor not among the units judged had declared by its last day, as the restructuring recorded.
+        DateOnly? SystemSince(Unit unit)
+        {
+            var own = unit.Declarations.Where(d => d.DeclaredOn <= judgedOn).Min(d => (DateOnly?)d.DeclaredOn);
+            if (unit.FormedBy is not { } formed || formed.EffectiveOn > judgedOn) return own;
+            var inherited = formed.Predecessors.Min(p => byCode.TryGetValue(p.Code, out var predecessor)
+                ? SystemSince(predecessor)
+                : p.Declared ? formed.EffectiveOn.AddDays(-1) : null);
+            return inherited < own || own is null ? inherited : own;
+        }
         Standing StandingOf(AnnualRow row) => Standings.Of(byCode[row.Code], judgedOn, rules);
 
         var bodies = table.Rows.Where(r => r.Level != UnitLevel.Commune).ToList();
         var communes = table.Rows.Where(r => r.Level == UnitLevel.Commune).ToList();
-        var earlier = communes.Where(r => FirstDeclared(r) < yearBegan).ToList();
-        var newer = communes.Where(r => FirstDeclared(r) >= yearBegan).ToList();
+        var earlier = communes.Where(r => SystemSince(byCode[r.Code]) < yearBegan).ToList();
+        var newer = communes.Where(r => SystemSince(byCode[r.Code]) >= yearBegan).ToList();
 
         // The headline figures count the units that exist on the day judged, as a report written then does: a unit
         // that ended within the year (a commune merged away on 1 July 2025, a district body when the level ended) is

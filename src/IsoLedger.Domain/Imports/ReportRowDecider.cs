@@ -55,10 +55,12 @@ public static class ReportRowDecider
 
     /// <summary>What a row says of a recorded unit that differs from the record, or null. An import adds what is not
     /// on record; it does not change what is: a unit's name or district on the row's date (a rename or transfer is a
-    /// restructuring), its parent, or the year's inspection verdict. Left silently, such a correction would be half
-    /// applied (the new marks recorded, the verdict and the name not). A mark the row lacks is no contradiction: the
-    /// ledger may know more than a report.</summary>
-    public static RowContradiction? Contradiction(Unit unit, ReportRow row, DistrictHistory? districts = null)
+    /// restructuring), its parent, the year's inspection verdict, or the edition it was on (a table listing on 2008 a
+    /// unit recorded on 2015 by then). Left silently, such a correction would be half applied (the new marks recorded,
+    /// the verdict and the name not) and the table would read as imported when it was not. A mark the row lacks is no
+    /// contradiction: the ledger may know more than a report.</summary>
+    public static RowContradiction? Contradiction(
+        Unit unit, ReportRow row, RuleBook rules, DistrictHistory? districts = null)
     {
         var on = row.StepDate;
         districts ??= DistrictHistory.None;
@@ -105,8 +107,35 @@ public static class ReportRowDecider
                 + $"'{Vocabulary.Inspections[recorded.Result].Value}', not "
                 + $"'{Vocabulary.Inspections[verdict].Value}'.", null);
         }
+        // An amendment counts its edition: a table listing 2015 for a unit on 2015/Amd1:2024 says the same.
+        if (row.Standard is { } listed && unit.StandardOn(on) is { } standard && rules.Precedes(listed, standard)
+            && rules.Find(standard)?.Amends != listed)
+        {
+            return new("standard", $"Unit {row.UnitCode} is recorded on {standard.Name} on {on:yyyy-MM-dd}, not on "
+                + $"{listed.Name}: a system does not go back to an older edition.", null);
+        }
         return null;
     }
+
+    /// <summary>The column of <paramref name="row"/> whose value breaks <paramref name="broken"/> when its facts are
+    /// decided on <paramref name="unit"/> (null: not recorded yet), so that a refused row names where to look: the
+    /// declaration's date for one before the unit existed (a commune merged on 1 January 2020 listed as declared by
+    /// 31 December 2019), the report's date for a fact dated after the unit ended or outside the year, the edition,
+    /// the conversion; null for what no one column says.</summary>
+    public static string? ColumnOf(Rule broken, Unit? unit, ReportRow row) => broken switch
+    {
+        _ when broken == Rules.FactBeforeEstablishment =>
+            row.DeclaredBy < unit?.RegisteredOn ? "declared_by" : "report_date",
+        _ when broken == Rules.UnitMerged || broken == Rules.UnitDissolved || broken == Rules.LevelEnded
+            || broken == Rules.YearlyStepOutsideItsYear || broken == Rules.FutureBusinessDate => "report_date",
+        _ when broken == Rules.StandardDowngrade || broken == Rules.EditionUnknown
+            || broken == Rules.EditionNotYetPublished => "standard",
+        _ when broken == Rules.ConversionWithoutDeclaration || broken == Rules.ConversionTargetNotLater
+            || broken == Rules.ConversionAlreadyDone || broken == Rules.ConversionAlreadyStarted
+            || broken == Rules.DateBeforePrecedingStep => "conversion",
+        _ when broken == Rules.UnitAlreadyRegistered => "unit_code",
+        _ => null,
+    };
 
     private static bool SameText(string a, string b) => UnicodeText.Comparable(a) == UnicodeText.Comparable(b);
 
@@ -148,23 +177,41 @@ public static class ReportRowDecider
         // The report tables' conversion column is about the conversion to 2015.
         // A conversion on record at later dates (a later year's report imported first) is dated back to the row's.
         var conversion = unit.ConversionTo(Edition.Iso9001V2015);
-        if (row.Conversion == ConversionState.InProgress && (conversion is null
-                || (conversion.StartedOn ?? conversion.CompletedOn) > on))
-            yield return new StartConversion(on, null, Edition.Iso9001V2015, DatedByReport: true);
+        var startsNow = row.Conversion == ConversionState.InProgress
+            && (conversion is null || (conversion.StartedOn ?? conversion.CompletedOn) > on);
+        if (startsNow) yield return new StartConversion(on, null, Edition.Iso9001V2015, DatedByReport: true);
         if (row.Conversion == ConversionState.Done && !(conversion?.CompletedOn <= on))
             yield return new CompleteConversion(on, null, Edition.Iso9001V2015, DatedByReport: true);
         // A unit listed on a later edition than the one it is recorded on (or was just declared on, the listed one not
         // yet published then) had moved to it by the row's date: by a conversion where the table has no conversion
         // column (later tables), by a declaration on it (công bố lại) where the table says it did not convert.
-        // A conversion to it already completed (a later year imported first) is the ledger knowing more.
+        // A conversion to it completed by the row's date is the ledger knowing more; one completed later (a later
+        // year imported first) is dated back to the row's.
         var standardBefore = unit.StandardOn(on) ?? (declaredNow ? row.DeclaredStandard(rules) : null);
         if (row.Conversion is null or ConversionState.None && row.Standard is { } reported
             && standardBefore is { } current && rules.Knows(reported) && rules.Precedes(current, reported)
-            && !unit.Conversions.Any(c => c.To == reported && c.CompletedOn is not null))
+            && !unit.Conversions.Any(c => c.To == reported && c.CompletedOn <= on))
         {
             yield return row.Conversion is null
-                ? new CompleteConversion(on, null, reported)
+                ? new CompleteConversion(on, null, reported, DatedByReport: true)
                 : new DeclareConformity(on, reported, null, null, DatedByReport: true);
+        }
+        // A later year's table imported first, finding no record of the unit on an older edition, declared it on the
+        // edition it listed, at its date. This row now records the unit on an older edition before then (declared,
+        // or converting): the later table's edition was reached by a conversion completed by its date, as that table
+        // records it when imported after this one.
+        var olderNow = row.Conversion == ConversionState.Done ? null
+            : startsNow ? Edition.Iso9001V2008
+            : declaredNow ? row.DeclaredStandard(rules)
+            : (Edition?)null;
+        if (olderNow is { } older && !(row.Standard is { } listed && rules.Precedes(older, listed))
+            && unit.Declarations
+                .Where(d => d.DatedByReport && d.DeclaredOn > on && rules.Precedes(older, d.Standard))
+                .MinBy(d => d.DeclaredOn) is { } listedLater
+            && !unit.Conversions.Any(c => c.To == listedLater.Standard && c.CompletedOn <= listedLater.DeclaredOn))
+        {
+            yield return new CompleteConversion(
+                listedLater.DeclaredOn, null, listedLater.Standard, DatedByReport: true);
         }
 
         if (row.ReportSubmitted && year.ReportSubmittedOn is null)

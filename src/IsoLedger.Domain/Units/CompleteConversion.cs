@@ -26,7 +26,12 @@ public sealed record CompleteConversion(
                 : Contradicted(unit, underWay.To, rules) is { } broken ? Decision.Reject(broken)
                 : Decision.Accept(new StandardConverted(ConvertedOn, DecisionNo, underWay.From, underWay.To));
         }
-        return EditionConversion.Target(unit, ConvertedOn, To, rules) is not var (from, to)
+        // A later year's table imported first declared the unit on the edition it listed, at its date; an earlier
+        // year's row showing the unit on an older edition completes the conversion on that date, from the edition the
+        // unit was on the day before.
+        var standingOn = DatedByReport && unit.Declarations.Any(d => d.DatedByReport && d.DeclaredOn == ConvertedOn
+            && d.Standard == To) ? ConvertedOn.AddDays(-1) : ConvertedOn;
+        return EditionConversion.Target(unit, standingOn, To, rules) is not var (from, to)
             ? Decision.Reject(EditionConversion.Refusal(unit, ConvertedOn, To, rules))
             : Contradicted(unit, to, rules) is { } contradiction ? Decision.Reject(contradiction)
             : Decision.Accept(new StandardConverted(ConvertedOn, DecisionNo, from, to));
