@@ -83,9 +83,12 @@ public static class RestructuringWriter
             // it there and answers what it answered (it had found the units merged by it: 409).
             // A district's rename carries its units: they are locked and loaded with the units the acts name.
             var followers = await DistrictFollowers.Of(session, commands, cancellation);
-            var (states, answered, _) = await http.RequestServices.GetRequiredService<UnitLocks>().LockAndLoad(
-                session, commands.SelectMany(c => c.Codes).Concat(followers), _ => null,
-                idempotency is null ? [] : [idempotency.Id], cancellation);
+            var (states, answered, _, inOtherCase) = await http.RequestServices.GetRequiredService<UnitLocks>()
+                .LockAndLoad(session, commands.SelectMany(c => c.Codes).Concat(followers), _ => null,
+                    idempotency is null ? [] : [idempotency.Id], cancellation);
+            // A unit's code is one code in any letter case: registered before, or formed by an act before in the
+            // request (code → the code as registered).
+            var registered = new Dictionary<string, string>(inOtherCase, StringComparer.OrdinalIgnoreCase);
             if (idempotency is not null && answered.TryGetValue(idempotency.Id, out var first))
                 return first.Replay(idempotency.Fingerprint);
             var before = states.ToDictionary(s => s.Key, s => s.Value?.Version ?? 0, StringComparer.Ordinal);
@@ -108,14 +111,24 @@ public static class RestructuringWriter
                     ? given with { Parts = [.. given.Parts.Where(p => !p.IsRecordedIn(states, given.EffectiveOn))] }
                     : given;
                 if (command.Parts.Count == 0) continue;
+                var decisionNo = commands.Count > 1 ? command.DecisionNo : null;
+                foreach (var formed in command.Parts.SelectMany(p => p.IntoNew))
+                {
+                    if (registered.TryGetValue(formed.Code, out var code) && code != formed.Code)
+                    {
+                        return Rejected(new RestructuringRejected(Rules.UnitAlreadyRegistered, formed.Code), decisionNo,
+                            CodesInOtherCase.Sentence(formed.Code, code));
+                    }
+                }
                 var decision = command.Decide(states, clock.Today);
                 if (decision is RestructuringRejected rejected)
                 {
                     return rejected.Broken == Rules.UnitNotRegistered && rejected.Unit == ifMatchUnit
                         ? UnitProblems.UnitNotFound(ifMatchUnit!)
-                        : Rejected(rejected, commands.Count > 1 ? command.DecisionNo : null);
+                        : Rejected(rejected, decisionNo);
                 }
                 var accepted = (RestructuringAccepted)decision;
+                foreach (var code in accepted.NewUnits) registered.TryAdd(code, code);
                 foreach (var (code, events) in accepted.Events)
                 {
                     versions[code] += events.Count;
@@ -175,8 +188,9 @@ public static class RestructuringWriter
 
     /// <summary>409: a restructuring breaks a rule; <c>unit</c> names the unit that breaks it, <c>parentCode</c> the
     /// parent given to it when that parent breaks it, and <c>decisionNo</c> the restructuring when several were sent
-    /// together.</summary>
-    private static IResult Rejected(RestructuringRejected rejected, string? decisionNo)
+    /// together. The detail is the rule's sentence, or <paramref name="sentence"/> saying how the unit breaks it.
+    /// </summary>
+    private static IResult Rejected(RestructuringRejected rejected, string? decisionNo, string? sentence = null)
     {
         var extensions = new Dictionary<string, object?>
         {
@@ -190,7 +204,7 @@ public static class RestructuringWriter
             type: WriteProblems.RuleType(rejected.Broken),
             title: "The restructuring breaks a rule of the ledger.",
             detail: (decisionNo is null ? "" : $"{decisionNo}: ")
-                + (unit is null ? rejected.Broken.Sentence : $"{unit}: {rejected.Broken.Sentence}"),
+                + (unit is null ? rejected.Broken.Sentence : $"{unit}: {sentence ?? rejected.Broken.Sentence}"),
             statusCode: StatusCodes.Status409Conflict,
             extensions: extensions);
     }
