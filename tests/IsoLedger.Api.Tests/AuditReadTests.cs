@@ -1,4 +1,5 @@
 using Alba;
+using Npgsql;
 
 namespace IsoLedger.Api.Tests;
 
@@ -97,6 +98,74 @@ public class AuditReadTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.True(sequences.Count >= 6);
         Assert.Equal(sequences.Order(), sequences);
         Assert.Equal(sequences.Distinct().Count(), sequences.Count);
+    }
+
+    /// <summary>A reader that follows <c>next</c> while others write reads every event once: an event whose transaction
+    /// commits after one with a higher sequence had been passed by (and was then never read).</summary>
+    [Fact]
+    public async Task A_reader_following_the_feed_misses_no_event_that_commits_late()
+    {
+        var slow = await UnitWithThreeEvents();
+        var quick = await UnitWithThreeEvents();
+        var seen = new HashSet<long>();
+        var after = await ReadFeed(0, seen);
+
+        await using var holder = new NpgsqlConnection(api.ConnectionString);
+        await holder.OpenAsync();
+        var slowWrite = Task.CompletedTask;
+        await using (var transaction = await holder.BeginTransactionAsync())
+        {
+            // The slow unit's state is locked: its next write takes its event's sequence, then waits to store it.
+            await using (var lockState = new NpgsqlCommand(
+                             $"select 1 from mt_doc_unit where id = '{slow}' for update", holder, transaction))
+                await lockState.ExecuteNonQueryAsync();
+            slowWrite = Host.Post($"/api/units/{slow}/management-reviews", """{"heldOn":"2017-07-01"}""").Expect(200);
+            await WaitForALockWaiter();
+            // Written beside the node's unit writer, which waits for the slow write.
+            await Host.Post("/api/restructurings", $$"""
+                {"decisionNo":"QĐ 1","effectiveOn":"2018-01-01","parts":[{"kind":"rename","from":["{{quick}}"],
+                 "name":"UBND Xã Mới"}]}
+                """).Expect(201);
+            after = await ReadFeed(after, seen);
+        }
+        await slowWrite;
+
+        var written = new List<long>();
+        foreach (var code in new[] { slow, quick })
+        {
+            var history = (await Host.Get($"/api/units/{code}/history", Keys.Auditor).Expect(200)).Json.AsArray();
+            written.Add((long)history[^1]!["sequence"]!);
+        }
+        for (var wait = 0; wait < 100 && !written.All(seen.Contains); wait++)
+        {
+            await Task.Delay(100);
+            after = await ReadFeed(after, seen);
+        }
+        Assert.All(written, sequence => Assert.Contains(sequence, seen));
+    }
+
+    /// <summary>Reads the feed from <paramref name="after"/> as a client does, to its current end.</summary>
+    private async Task<long> ReadFeed(long after, HashSet<long> seen)
+    {
+        bool more;
+        do
+        {
+            var page = (await Host.Get($"/api/events?after={after}&limit=1000", Keys.Auditor).Expect(200)).Json;
+            foreach (var e in page["events"]!.AsArray()) seen.Add((long)e!["sequence"]!);
+            after = (long)page["next"]!;
+            more = (bool)page["hasMore"]!;
+        } while (more);
+        return after;
+    }
+
+    private async Task WaitForALockWaiter()
+    {
+        await using var connection = new NpgsqlConnection(api.ConnectionString);
+        await connection.OpenAsync();
+        await using var waiting = new NpgsqlCommand(
+            "select count(*) from pg_locks where not granted and database = (select oid from pg_database "
+            + "where datname = current_database())", connection);
+        for (var i = 0; i < 200 && (long)(await waiting.ExecuteScalarAsync())! == 0; i++) await Task.Delay(20);
     }
 
     [Theory]

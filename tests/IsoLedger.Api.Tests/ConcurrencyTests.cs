@@ -93,6 +93,51 @@ public class ConcurrencyTests(SeveralWritersFixture api) : IClassFixture<Several
         Assert.Single((await Host.Get("/api/units/QT-RACE/history").Expect(200)).Json.AsArray());
     }
 
+    /// <summary>A code is registered in one letter case also when its spellings race: each registration had looked
+    /// for the others before any was written, and all three were registered.</summary>
+    [Fact]
+    public async Task Racing_registrations_of_one_code_in_other_letter_cases_let_exactly_one_win()
+    {
+        string[] spellings = ["QT-CASE-RACE", "qt-case-race", "Qt-Case-Race"];
+        var answers = await Task.WhenAll(Enumerable.Range(0, 24).Select(i => Host.Post("/api/units",
+            $$"""{"code":"{{spellings[i % 3]}}","name":"x","level":"commune","province":"Quảng Trị"}""")));
+
+        Assert.Equal(1, answers.Count(a => a.Status == 201));
+        Assert.All(answers.Where(a => a.Status != 201), a =>
+            Assert.Equal("urn:isoledger:rule:unit-already-registered", a.ProblemType));
+        var registered = new List<string>();
+        foreach (var code in spellings)
+            if ((await Host.Get($"/api/units/{code}")).Status == 200) registered.Add(code);
+        Assert.Single(registered);
+    }
+
+    /// <summary>An import and registrations writing the same codes in other letter cases at once leave each code
+    /// registered in one case.</summary>
+    [Fact]
+    public async Task An_import_racing_registrations_of_its_codes_in_another_case_leaves_one_spelling_of_each()
+    {
+        var codes = Enumerable.Range(0, 400).Select(i => $"QT-IMPRACE-{i:D3}").ToList();
+        var file = System.Text.Encoding.UTF8.GetBytes(
+            "province,unit_code,unit_name,level,district,year,report_date,declared,standard\n" + string.Concat(
+                codes.Select(c => $"Quảng Trị,{c},UBND Xã {c},commune,Hải Lăng,2020,2020-11-19,x,2015\n")));
+        var lower = codes.Where((_, i) => i % 20 == 19).Select(c => c.ToLowerInvariant()).ToList();
+
+        var import = Host.PostBytes("/api/imports", file);
+        var registrations = await Task.WhenAll(lower.Select(code => Host.Post("/api/units",
+            $$"""{"code":"{{code}}","name":"x","level":"commune","province":"Quảng Trị"}""")));
+        var imported = await import;
+
+        Assert.True(imported.Status is 200 or 409 or 422, imported.Text);
+
+        foreach (var code in lower)
+        {
+            var spellings = (await Host.Get($"/api/units/{code}")).Status + (await Host.Get(
+                $"/api/units/{code.ToUpperInvariant()}")).Status;
+            Assert.True(spellings == 200 + 404, $"{code}: registered in both letter cases");
+        }
+        Assert.All(registrations, a => Assert.True(a.Status is 201 or 409, a.Text));
+    }
+
     [Fact]
     public async Task Parallel_retries_with_one_idempotency_key_record_one_event_and_share_its_answer()
     {

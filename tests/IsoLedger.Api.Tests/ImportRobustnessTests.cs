@@ -138,5 +138,29 @@ public class ImportRobustnessTests(ApiFixture api) : IClassFixture<ApiFixture>
             """{"code":"qt-case-1","name":"Clone","level":"commune","province":"Quảng Trị"}""").Expect(409);
         Assert.Equal("unit-already-registered", (string?)registered.Json["rule"]);
         Assert.Contains("QT-CASE-1", registered.Text);
+
+        // Nor does a restructuring form a unit under it, through the API or from a table.
+        await Host.PostBytes("/api/imports", Csv([Row("QT-CASE-3")])).Expect(200);
+        var merged = await Host.Post("/api/restructurings", """
+            {"decisionNo":"NQ 9","effectiveOn":"2021-01-01","parts":[{"kind":"merge","from":["QT-CASE-3"],
+             "into":{"code":"qt-case-1","name":"UBND Xã Mới","level":"commune","province":"Quảng Trị",
+             "district":"Hải Lăng"}}]}
+            """).Expect(409);
+        Assert.Equal(("unit-already-registered", "qt-case-1"),
+            ((string?)merged.Json["rule"], (string?)merged.Json["unit"]));
+        Assert.Contains("QT-CASE-1", (string?)merged.Json["detail"]);
+        var table = Encoding.UTF8.GetBytes("decision_no,effective_on,from_code,into_code,into_name,into_level,"
+            + "into_province,into_district\n"
+            + "NQ 9,2021-01-01,QT-CASE-3,qt-case-1,UBND Xã Mới,commune,Quảng Trị,Hải Lăng\n");
+        await Host.PostBytes("/api/restructurings/import", table).Expect(409);
+        var split = await Host.Post("/api/restructurings", """
+            {"decisionNo":"NQ 10","effectiveOn":"2021-01-01","parts":[{"kind":"split","from":["QT-CASE-3"],
+             "into":[{"code":"QT-CASE-4","name":"UBND Xã Bốn","level":"commune","province":"Quảng Trị",
+             "district":"Hải Lăng"},{"code":"qt-case-4","name":"UBND Xã Năm","level":"commune",
+             "province":"Quảng Trị","district":"Hải Lăng"}]}]}
+            """).Expect(409);
+        Assert.Equal("new-unit-code-repeated", (string?)split.Json["rule"]);
+        await Host.Get("/api/units/qt-case-1").Expect(404);
+        Assert.Null((await Host.Get("/api/units/QT-CASE-3/state?asOf=2021-06-01").Expect(200)).Json["endedOn"]);
     }
 }

@@ -35,6 +35,36 @@ public class OpenApiContractTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal("#/components/schemas/Edition", (string?)schemas["EditionView"]!["properties"]!["name"]!["$ref"]);
     }
 
+    /// <summary>What the API answers is what the document says it answers: a rule-book entry without an edition
+    /// answered null where the document said a string, and so did a row of the annual table whose standard column
+    /// shows the edition (<c>conversionShown</c>).</summary>
+    [Theory]
+    [InlineData("/api/units/{code}", "/api/units/OA-DECLARED")]
+    [InlineData("/api/units/{code}/state", "/api/units/OA-DECLARED/state?asOf=2019-06-30")]
+    [InlineData("/api/dashboards/units/{code}", "/api/dashboards/units/OA-DECLARED?asOf=2019-06-30")]
+    [InlineData("/api/rules", "/api/rules")]
+    [InlineData("/api/dashboards/annual/{year}", "/api/dashboards/annual/2018?province=B%E1%BA%AFc%20K%E1%BA%A1n"
+        + "&consistent=true")]
+    [InlineData("/api/reports/province-report/{year}",
+        "/api/reports/province-report/2018?province=B%E1%BA%AFc%20K%E1%BA%A1n&consistent=true")]
+    public async Task Every_answer_matches_the_schema_the_document_gives_it(string path, string url)
+    {
+        if ((await Host.Get("/api/units/OA-DECLARED")).Status == 404)
+        {
+            await Host.Post("/api/units", """
+                {"code":"OA-DECLARED","name":"Sở Nội vụ","level":"department","province":"Bắc Kạn",
+                 "registeredOn":"2010-01-01"}
+                """).Expect(201);
+            await Host.Record("OA-DECLARED", ("/declarations", """{"declaredOn":"2016-06-01","standard":"2008"}"""),
+                ("/years/2018/report", """{"submittedOn":"2018-11-30"}"""));
+        }
+        var document = (await Host.Get("/openapi/v1.json", key: null).Expect(200)).Json;
+
+        var answer = await Host.Get(url).Expect(200);
+
+        Assert.Empty(new DocumentedAnswers(document).Mismatches(path, "get", 200, answer.Json));
+    }
+
     [Fact]
     public async Task An_inspection_s_result_lists_what_a_request_may_send()
     {

@@ -135,4 +135,27 @@ public class RequestBodyTests(ApiFixture api) : IClassFixture<ApiFixture>, IAsyn
         Assert.Equal(before, (await Host.Get($"/api/units/{Unit}")).Header("ETag"));
         Assert.Equal(404, (await Host.Get("/api/units/QT-BODY-NEW")).Status);
     }
+
+    /// <summary>The unit a merge goes into (one object) or the units a split forms (a list) are named where they
+    /// stand: a field inside them had been named as if at the body's top ("code", "bogus") or by a raw path
+    /// ("$[0].bogus").</summary>
+    [Theory]
+    [InlineData("\"QT-BODY\"", "parts[0].into", "Must be an object or a list of objects.")]
+    [InlineData("{\"code\":\"QT-BODY-TO\",\"bogus\":1}", "parts[0].into.bogus", "This field is not part")]
+    [InlineData("[{\"code\":\"QT-BODY-TO\",\"bogus\":1}]", "parts[0].into[0].bogus", "This field is not part")]
+    [InlineData("{\"code\":5}", "parts[0].into.code", "Must be a string.")]
+    [InlineData("[{\"code\":5}]", "parts[0].into[0].code", "Must be a string.")]
+    [InlineData("{\"code\":\"QT-BODY-TO\",\"level\":\"Commune\"}", "parts[0].into.level", "Must be one of")]
+    [InlineData("[7]", "parts[0].into[0]", "Must be an object.")]
+    public async Task A_field_inside_the_units_a_part_goes_into_is_named_where_it_stands(
+        string into, string field, string told)
+    {
+        var answer = await Host.Post("/api/restructurings",
+            $$"""{"decisionNo":"NQ 1","effectiveOn":"2021-01-01","parts":[{"kind":"merge","from":["QT-BODY"],"""
+            + $$""" "into":{{into}}}]}""").Expect(400);
+
+        var errors = answer.Json["errors"]!.AsObject();
+        Assert.Equal([field], errors.Select(e => e.Key));
+        Assert.StartsWith(told, (string?)errors[field]![0]);
+    }
 }

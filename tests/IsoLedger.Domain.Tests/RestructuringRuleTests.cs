@@ -199,6 +199,9 @@ public class RestructuringRuleTests
             Rules.NewUnitCodeRepeated, "QT-N", Commune("QT-A"), Commune("QT-B"));
         Rejected(On(Effective, new RestructuringPart(RestructuringKind.Split, ["QT-A"], [New("QT-N"), New("QT-N")])),
             Rules.NewUnitCodeRepeated, "QT-N", Commune("QT-A"));
+        // A code is one code in any letter case: "qt-n" beside "QT-N" would be a second unit under its name.
+        Rejected(On(Effective, new RestructuringPart(RestructuringKind.Split, ["QT-A"], [New("QT-N"), New("qt-n")])),
+            Rules.NewUnitCodeRepeated, "QT-N", Commune("QT-A"));
     }
 
     /// <summary>A second rename of one unit, or a change of a unit that ends, is no cycle of predecessors and

@@ -96,29 +96,48 @@ public static partial class JsonBodies
 
     private static Dictionary<string, string[]> Error(string field, string message) => new() { [field] = [message] };
 
+    /// <summary>Keys of what a converter adds to its <see cref="JsonException"/>: the path of the error inside the
+    /// value it read, and what the value must be.</summary>
+    private const string PathWithin = "IsoLedger.PathWithin";
+    private const string ExpectedValue = "IsoLedger.Expected";
+
+    /// <summary>An error from inside a value a converter read on its own (its path begins at that value), thrown on
+    /// without a path, so that the body's reader gives it the value's path and the path within goes after it.
+    /// </summary>
+    public static JsonException Within(JsonException inner) =>
+        new(inner.Message, inner) { Data = { [PathWithin] = (inner.Path ?? "$")[1..] } };
+
+    /// <summary>A value a converter does not take: it must be <paramref name="expected"/>.</summary>
+    public static JsonException Expecting(string expected) =>
+        new($"Must be {expected}.") { Data = { [ExpectedValue] = expected } };
+
     /// <summary>Names the field and what it takes, in the client's terms: never the .NET type behind it.</summary>
     private static Dictionary<string, string[]> Describe(JsonException exception, Type requestType)
     {
+        var fullPath = exception.Path + (exception.Data[PathWithin] as string);
+        if (exception.Data[PathWithin] is not null && exception.InnerException is JsonException inner)
+            exception = inner;
         var message = exception.Message;
         if (UnmappedProperty().Match(message) is { Success: true } unmapped)
         {
-            var path = FieldOf(exception.Path);
+            var path = FieldOf(fullPath);
             var name = unmapped.Groups[1].Value;
             return Error(path == name || path.EndsWith($".{name}", StringComparison.Ordinal) ? path : Join(path, name),
                 "This field is not part of the request.");
         }
         if (message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase))
-            return Error(FieldOf(exception.Path), "This field appears more than once.");
+            return Error(FieldOf(fullPath), "This field appears more than once.");
         if (message.Contains("maximum configured depth", StringComparison.Ordinal))
-            return Error(FieldOf(exception.Path), "The body is nested too deeply.");
+            return Error(FieldOf(fullPath), "The body is nested too deeply.");
         if (exception.InnerException
             is InvalidOperationException { InnerException: System.Text.DecoderFallbackException })
-            return Error(FieldOf(exception.Path), "Not valid UTF-8 text.");
+            return Error(FieldOf(fullPath), "Not valid UTF-8 text.");
         if (exception.InnerException?.GetType().Name == "JsonReaderException")
             return Error(BodyField, $"Not valid JSON: {Position().Replace(exception.InnerException.Message, "")} "
                 + $"(line {exception.LineNumber + 1}, byte {exception.BytePositionInLine + 1}).");
-        var field = FieldOf(exception.Path);
-        var type = TypeAt(requestType, exception.Path);
+        var field = FieldOf(fullPath);
+        if (exception.Data[ExpectedValue] is string expected) return Error(field, $"Must be {expected}.");
+        var type = TypeAt(requestType, fullPath);
         return Error(field, type is null ? "This value has the wrong type." : $"Must be {Expected(type)}.");
     }
 
@@ -143,6 +162,8 @@ public static partial class JsonBodies
             }
             else
             {
+                // A list read from one object too (OneOrMany): its members are its element's.
+                if (type != typeof(string) && ElementType(type) is { } element) type = element;
                 var property = type?.GetProperties(BindingFlags.Public | BindingFlags.Instance).FirstOrDefault(p =>
                     string.Equals(JsonNamingPolicy.CamelCase.ConvertName(p.Name), step.Groups["name"].Value,
                         StringComparison.Ordinal));

@@ -6,6 +6,11 @@ namespace IsoLedger.Api.Hosting;
 
 public static class OpenApi
 {
+    /// <summary>The generator's marks on a schema it will write as a reference to a component, and on one it will wrap
+    /// in a oneOf with null.</summary>
+    public const string SchemaId = "x-schema-id";
+    private const string NullableProperty = "x-is-nullable-property";
+
     public static IServiceCollection AddIsoLedgerOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(options =>
         {
@@ -101,6 +106,16 @@ public static class OpenApi
                         Format = type.StartsWith("text/") ? null : "binary",
                     };
                 }
+                return Task.CompletedTask;
+            });
+            // A property that answers null says so. The generator wraps a reference in a oneOf with null only where
+            // null can be set: a computed property (AnnualRow.conversionShown) was described as never null.
+            options.AddSchemaTransformer((schema, context, _) =>
+            {
+                if (context.JsonPropertyInfo is { IsGetNullable: true, Set: null } property
+                    && Nullable.GetUnderlyingType(property.PropertyType) is not null
+                    && schema.Metadata?.ContainsKey(SchemaId) == true)
+                    schema.Metadata[NullableProperty] = true;
                 return Task.CompletedTask;
             });
             options.AddOperationTransformer(OpenApiParameters.Describe);

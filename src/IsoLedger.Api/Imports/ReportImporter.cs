@@ -355,7 +355,8 @@ public sealed class ReportImporter(
         foreach (var code in unseen) states[code] = loaded.GetValueOrDefault(code);
 
         int created = 0, appended = 0;
-        var startedHere = new HashSet<string>();
+        // The units the batch registers, by the line that registers them.
+        var startedHere = new Dictionary<string, int>();
         var written = new HashSet<string>();
         foreach (var (line, row) in batch)
         {
@@ -389,13 +390,20 @@ public sealed class ReportImporter(
                     var stamped = accepted.Events.Select(e => Stamped(session, e, fileName, line)).ToArray();
                     // Expected versions: the store numbers the events itself and refuses to interleave with another
                     // writer.
-                    if (unit is null && !startedHere.Contains(row.UnitCode))
-                    {
+                    if (unit is null && startedHere.TryAdd(row.UnitCode, line))
                         session.Events.StartStream<Unit>(row.UnitCode, stamped);
-                        startedHere.Add(row.UnitCode);
-                    }
                     else session.Events.Append(row.UnitCode, version, stamped);
                     break;
+            }
+        }
+        // Checked once the file was read; a unit registered since in another letter case is found under the lock of
+        // the transactions that start streams, which this one holds until it commits.
+        if (write is not null && errors.Count == 0 && startedHere.Count > 0)
+        {
+            foreach (var (code, registered) in await CodesInOtherCase.Starting(session, startedHere.Keys, cancellation))
+            {
+                errors.Add(new ImportError(startedHere[code], "unit_code",
+                    $"{CodesInOtherCase.Sentence(code, registered)} A unit's code is written one way."));
             }
         }
         if (write is not null && errors.Count == 0)

@@ -32,13 +32,16 @@ public static class LegalBasisFeature
         });
         // An edition is written as its name; without this the document would describe an object. The one schema
         // serves Edition and Edition? alike (the document names both "Edition"), so it is a string: a nullable field
-        // says so itself, by a oneOf with null around the reference (a null in the shared schema matched both).
+        // says so itself, by a oneOf with null around the reference (a null in the shared schema matched both). A
+        // nullable field with a default value is written in place, not as the reference: it takes null itself.
         services.Configure<OpenApiOptions>("v1", options => options.AddSchemaTransformer((schema, context, _) =>
         {
             var type = context.JsonTypeInfo.Type;
             if (type != typeof(Edition) && Nullable.GetUnderlyingType(type) != typeof(Edition))
                 return Task.CompletedTask;
-            schema.Type = JsonSchemaType.String;
+            var inPlace = context.JsonPropertyInfo is { IsGetNullable: true }
+                && schema.Metadata?.ContainsKey(OpenApi.SchemaId) != true;
+            schema.Type = inPlace ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String;
             schema.Pattern = Edition.Pattern;
             schema.MaxLength = Edition.MaxLength;
             schema.Description = "An edition of TCVN ISO 9001 by its name in the rule book: \"2000\", \"2008\", "

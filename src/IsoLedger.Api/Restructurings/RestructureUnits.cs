@@ -210,9 +210,18 @@ public sealed class OneOrMany<T> : JsonConverter<IReadOnlyList<T>>
 {
     public override IReadOnlyList<T>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        if (reader.TokenType == JsonTokenType.StartArray)
-            return JsonSerializer.Deserialize<List<T>>(ref reader, options);
-        return JsonSerializer.Deserialize<T>(ref reader, options) is { } one ? [one] : null;
+        if (reader.TokenType is not (JsonTokenType.StartArray or JsonTokenType.StartObject))
+            throw JsonBodies.Expecting("an object or a list of objects");
+        try
+        {
+            if (reader.TokenType == JsonTokenType.StartArray)
+                return JsonSerializer.Deserialize<List<T>>(ref reader, options);
+            return JsonSerializer.Deserialize<T>(ref reader, options) is { } one ? [one] : null;
+        }
+        catch (JsonException e)
+        {
+            throw JsonBodies.Within(e);
+        }
     }
 
     public override void Write(Utf8JsonWriter writer, IReadOnlyList<T> value, JsonSerializerOptions options) =>

@@ -87,9 +87,12 @@ public static class RestructuringWriter
             // locked and loaded with the units the acts name.
             var followers = (await DistrictFollowers.Of(session, commands, cancellation))
                 .Concat(await ParentFollowers.Of(session, commands, cancellation));
-            var (states, answered, _) = await http.RequestServices.GetRequiredService<UnitLocks>().LockAndLoad(
-                session, commands.SelectMany(c => c.Codes).Concat(followers).Concat(readToo), _ => null,
-                idempotency is null ? [] : [idempotency.Id], cancellation);
+            var (states, answered, _, inOtherCase) = await http.RequestServices.GetRequiredService<UnitLocks>()
+                .LockAndLoad(session, commands.SelectMany(c => c.Codes).Concat(followers).Concat(readToo), _ => null,
+                    idempotency is null ? [] : [idempotency.Id], cancellation);
+            // A unit's code is one code in any letter case: registered before, or formed by an act before in the
+            // request (code → the code as registered).
+            var registered = new Dictionary<string, string>(inOtherCase, StringComparer.OrdinalIgnoreCase);
             if (idempotency is not null && answered.TryGetValue(idempotency.Id, out var first))
                 return first.Replay(idempotency.Fingerprint);
             // Read again under the locks: a sub-department put under a unit of the acts since the read above.
@@ -119,14 +122,24 @@ public static class RestructuringWriter
                 unread.UnionWith(states.Values.OfType<Unit>().SelectMany(command.ParentReads)
                     .Where(code => !states.ContainsKey(code)));
                 if (unread.Count > 0) break;
+                var decisionNo = commands.Count > 1 ? command.DecisionNo : null;
+                foreach (var formed in command.Parts.SelectMany(p => p.IntoNew))
+                {
+                    if (registered.TryGetValue(formed.Code, out var code) && code != formed.Code)
+                    {
+                        return Rejected(new RestructuringRejected(Rules.UnitAlreadyRegistered, formed.Code), decisionNo,
+                            CodesInOtherCase.Sentence(formed.Code, code));
+                    }
+                }
                 var decision = command.Decide(states, clock.Today);
                 if (decision is RestructuringRejected rejected)
                 {
                     return rejected.Broken == Rules.UnitNotRegistered && rejected.Unit == ifMatchUnit
                         ? UnitProblems.UnitNotFound(ifMatchUnit!)
-                        : Rejected(rejected, commands.Count > 1 ? command.DecisionNo : null);
+                        : Rejected(rejected, decisionNo);
                 }
                 var accepted = (RestructuringAccepted)decision;
+                foreach (var code in accepted.NewUnits) registered.TryAdd(code, code);
                 foreach (var (code, events) in accepted.Events)
                 {
                     versions[code] += events.Count;
@@ -192,9 +205,10 @@ public static class RestructuringWriter
 
     /// <summary>409: a restructuring breaks a rule; <c>unit</c> names the unit that breaks it, <c>parentCode</c> the
     /// parent given to it or kept by it when that parent breaks it, <c>subDepartments</c> those an ended department
-    /// would leave without a parent, and <c>decisionNo</c> the restructuring when several were sent together.
+    /// would leave without a parent, and <c>decisionNo</c> the restructuring when several were sent together. The
+    /// detail is the rule's sentence, or <paramref name="sentence"/> saying how the unit breaks it.
     /// </summary>
-    private static IResult Rejected(RestructuringRejected rejected, string? decisionNo)
+    private static IResult Rejected(RestructuringRejected rejected, string? decisionNo, string? sentence = null)
     {
         var extensions = new Dictionary<string, object?>
         {
@@ -215,7 +229,7 @@ public static class RestructuringWriter
             type: WriteProblems.RuleType(rejected.Broken),
             title: "The restructuring breaks a rule of the ledger.",
             detail: (decisionNo is null ? "" : $"{decisionNo}: ")
-                + (unit is null ? rejected.Broken.Sentence : $"{unit}: {rejected.Broken.Sentence}"),
+                + (unit is null ? rejected.Broken.Sentence : $"{unit}: {sentence ?? rejected.Broken.Sentence}"),
             statusCode: StatusCodes.Status409Conflict,
             extensions: extensions);
     }

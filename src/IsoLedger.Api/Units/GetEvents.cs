@@ -1,5 +1,7 @@
 using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Security;
+using JasperFx.Events;
+using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +16,9 @@ public static class GetEventsEndpoint
     public const int MaxEventPage = 1000;
 
     /// <summary>Every event in the store</summary>
-    /// <remarks>In global order, a page at a time: pass the answer's <c>next</c> as <c>after</c> to read on.</remarks>
+    /// <remarks>In global order, a page at a time: pass the answer's <c>next</c> as <c>after</c> to read on. A page
+    /// ends before the first sequence number whose event has not committed yet, so that reading on from
+    /// <c>next</c> never passes over an event that commits later.</remarks>
     [WolverineGet("/api/events", OperationId = "GetEvents")]
     [Tags("Audit")]
     [Authorize(Policy = Policies.Audit)]
@@ -28,14 +32,43 @@ public static class GetEventsEndpoint
         var pageSize = Query.Int(validation, "limit", limit, 100, 1, MaxEventPage);
         if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
 
-        // Marten's placeholders for the sequence numbers of failed appends are no one's history.
-        var page = await session.Events.QueryAllRawEvents()
-            .Where(e => e.Sequence > afterSequence && e.StreamKey != JasperFx.Events.Tombstone.StreamKey)
+        var settled = await Settled(session, cancellation);
+        // Marten's placeholders for the sequence numbers of failed appends are read too: they show that a sequence
+        // number is taken for good.
+        var read = await session.Events.QueryAllRawEvents()
+            .Where(e => e.Sequence > afterSequence)
             .OrderBy(e => e.Sequence)
             .Take(pageSize + 1)
             .ToListAsync(cancellation);
-        var events = page.Take(pageSize).Select(RecordedEvent.Of).ToList();
+        var readable = Committed(read, Math.Max(afterSequence, settled)).ToList();
+        var page = readable.Take(pageSize).ToList();
+        var events = page.Where(e => e.StreamKey != Tombstone.StreamKey).Select(RecordedEvent.Of).ToList();
         return Results.Ok(new EventPage(
-            events, events.Count > 0 ? events[^1].Sequence : afterSequence, page.Count > pageSize));
+            events, page.Count > 0 ? page[^1].Sequence : afterSequence, readable.Count > pageSize));
+    }
+
+    /// <summary>The async daemon's high water mark: every sequence number up to it is an event that committed, or
+    /// one that never will (an append rolled back).</summary>
+    private static async Task<long> Settled(IQuerySession session, CancellationToken cancellation) =>
+        (await session.AdvancedSql.QueryAsync<long>(
+            $"select last_seq_id from {session.DocumentStore.Options.Events.DatabaseSchemaName}.mt_event_progression "
+            + "where name = ?", cancellation, ShardState.HighWaterMark)).FirstOrDefault();
+
+    /// <summary>The events read, in sequence order, up to the first gap after <paramref name="settled"/>. A sequence
+    /// number is taken when an event is appended, and the event shows only once its transaction commits: a gap is a
+    /// transaction still running (or rolled back, until the high water mark passes it), and an event after it would
+    /// be read before the one that fills it.</summary>
+    private static IEnumerable<IEvent> Committed(IEnumerable<IEvent> read, long settled)
+    {
+        var last = settled;
+        foreach (var e in read)
+        {
+            if (e.Sequence > settled)
+            {
+                if (e.Sequence != last + 1) yield break;
+                last = e.Sequence;
+            }
+            yield return e;
+        }
     }
 }

@@ -74,8 +74,6 @@ public static class RegisterUnitEndpoint
         // A version names a stream that exists: sent here it would go unchecked (or answer 404 for a unit to come).
         if (VersionedWrites.SendsVersion(http))
             return WriteProblems.IfMatchNotTaken("A registration starts a unit's stream");
-        if (await CodesInOtherCase.Registered(session, request.Code!, http.RequestAborted) is { } registered)
-            return CodesInOtherCase.Taken(request.Code!, registered);
         var command = new RegisterUnit(
             request.Code!, request.Name!.Normalize(), request.Level!.Value, Provinces.Canonical(request.Province!)!,
             request.District?.Normalize(), request.ParentCode, request.RegisteredOn ?? clock.Today,

@@ -6,18 +6,22 @@ using NpgsqlTypes;
 
 namespace IsoLedger.Api.Units;
 
-/// <summary>What <see cref="UnitLocks.LockAndLoad"/> found: each unit's state (null without a stream) and the answers
-/// already stored under the idempotency keys asked about.</summary>
+/// <summary>What <see cref="UnitLocks.LockAndLoad"/> found: each unit's state (null without a stream), the answers
+/// already stored under the idempotency keys asked about, and the codes without a stream that a unit is registered
+/// under in another letter case (code → registered code).</summary>
 public sealed record LockedUnits(
-    Dictionary<string, Unit?> States, Dictionary<string, IdempotentResponse> Earlier, int SnapshotsRead);
+    Dictionary<string, Unit?> States, Dictionary<string, IdempotentResponse> Earlier, int SnapshotsRead,
+    IReadOnlyDictionary<string, string> InOtherCase);
 
 /// <summary>The first statement of every transaction that writes to units: it locks their streams until the
 /// transaction ends, so that writers to one unit take turns (on every node), and reads their states, in one round
-/// trip. A new unit has no stream row yet to lock; racing registrations meet at the stream's unique key instead.
-/// </summary>
+/// trip. A new unit has no stream row yet to lock: racing registrations of one code meet at the stream's unique key,
+/// and of one code in other letter cases at the lock of the transactions that start streams
+/// (<see cref="CodesInOtherCase"/>).</summary>
 public sealed class UnitLocks
 {
     private readonly IDocumentStore store;
+    private readonly string streams;
     private readonly string lockStreams;
     private readonly string loadStates;
     private readonly string earlierAnswers;
@@ -25,7 +29,7 @@ public sealed class UnitLocks
     public UnitLocks(IDocumentStore store)
     {
         this.store = store;
-        var streams = $"{store.Options.Events.DatabaseSchemaName}.mt_streams";
+        streams = $"{store.Options.Events.DatabaseSchemaName}.mt_streams";
         var units = store.Options.FindOrResolveDocumentType(typeof(Unit)).TableName.QualifiedName;
         var answers = store.Options.FindOrResolveDocumentType(typeof(IdempotentResponse)).TableName.QualifiedName;
         lockStreams = $"select id, version from {streams} where id = any($1) order by id for update";
@@ -42,8 +46,10 @@ public sealed class UnitLocks
 
     /// <summary>Locks the streams of <paramref name="codes"/> in the session's transaction (in code order, so that
     /// writers never wait on each other in a circle) and reads each unit's state: <paramref name="known"/>'s when it
-    /// is at the locked version, the stored snapshot otherwise; and the answers stored under
-    /// <paramref name="idempotencyIds"/>. One round trip.</summary>
+    /// is at the locked version, the stored snapshot otherwise; the answers stored under
+    /// <paramref name="idempotencyIds"/>; and, where a code has no stream yet, the codes registered in another letter
+    /// case, after the lock of the transactions that start streams (taken first, before any stream's). One round
+    /// trip.</summary>
     public async Task<LockedUnits> LockAndLoad(
         IDocumentSession session, IEnumerable<string> codes, Func<string, Unit?> known,
         IReadOnlyCollection<string> idempotencyIds, CancellationToken cancellation)
@@ -52,6 +58,8 @@ public sealed class UnitLocks
         var ordered = codes.Distinct().Order(StringComparer.Ordinal).ToArray();
         var knownStates = ordered.ToDictionary(code => code, known, StringComparer.Ordinal);
         await using var round = new NpgsqlBatch(session.Connection);
+        foreach (var statement in CodesInOtherCase.Statements(streams, Texts(ordered)))
+            round.BatchCommands.Add(statement);
         round.BatchCommands.Add(LockStreams(ordered));
         round.BatchCommands.Add(Statement(loadStates, Texts(ordered),
             ArrayOf(ordered.Select(code => knownStates[code]?.Version ?? -1).ToArray(), NpgsqlDbType.Bigint)));
@@ -62,6 +70,9 @@ public sealed class UnitLocks
         var versions = new Dictionary<string, long>(StringComparer.Ordinal);
         var earlier = new Dictionary<string, IdempotentResponse>(StringComparer.Ordinal);
         await using var reader = await round.ExecuteReaderAsync(cancellation);
+        await reader.NextResultAsync(cancellation);
+        var inOtherCase = await CodesInOtherCase.Read(reader, cancellation);
+        await reader.NextResultAsync(cancellation);
         while (await reader.ReadAsync(cancellation)) versions[reader.GetString(0)] = reader.GetInt64(1);
         await reader.NextResultAsync(cancellation);
         var read = 0;
@@ -82,7 +93,7 @@ public sealed class UnitLocks
 
         var states = ordered.ToDictionary(code => code, code => StateAt(code, knownStates[code], versions),
             StringComparer.Ordinal);
-        return new LockedUnits(states, earlier, read);
+        return new LockedUnits(states, earlier, read, inOtherCase);
     }
 
     /// <summary>The state of a unit whose stream is at <paramref name="versions"/>' version, or null without a stream.

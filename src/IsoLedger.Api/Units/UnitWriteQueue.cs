@@ -148,8 +148,14 @@ public sealed class UnitWriteQueue : IAsyncDisposable
 
     /// <summary>What deciding a batch left to write: each command's answer, each unit's new events and state (and
     /// its version before them), and the idempotency answers to record.</summary>
-    private sealed class Decided(Dictionary<string, Unit?> states)
+    /// <param name="states">Each unit's state before the batch.</param>
+    /// <param name="inOtherCase">The codes without a stream that a unit is registered under in another letter case
+    /// (code → registered code).</param>
+    private sealed class Decided(
+        Dictionary<string, Unit?> states, IReadOnlyDictionary<string, string>? inOtherCase = null)
     {
+        private readonly Dictionary<string, string> started = new(StringComparer.OrdinalIgnoreCase);
+
         public Dictionary<string, Unit?> States { get; } = states;
         public Dictionary<string, long> Before { get; } =
             states.ToDictionary(s => s.Key, s => s.Value?.Version ?? 0, StringComparer.Ordinal);
@@ -159,6 +165,14 @@ public sealed class UnitWriteQueue : IAsyncDisposable
         /// <summary>Every command was accepted with events: no answer depends on a state the database has not
         /// confirmed, since the write fails if any state was not the stream's latest.</summary>
         public bool AllRecorded { get; set; } = true;
+
+        /// <summary>The code a unit is registered under that differs from <paramref name="code"/> only in letter
+        /// case: before the batch, or by a command before in it.</summary>
+        public string? RegisteredInOtherCase(string code) =>
+            inOtherCase?.GetValueOrDefault(code)
+            ?? (started.TryGetValue(code, out var registered) && registered != code ? registered : null);
+
+        public void Started(string code) => started.TryAdd(code, code);
     }
 
     private async Task<Outcome[]> TryCommit(List<PendingWrite> batch, DedicatedConnection connection)
@@ -231,10 +245,10 @@ public sealed class UnitWriteQueue : IAsyncDisposable
         var cancellation = CancellationToken.None;
         await using var session = store.LightweightSession();
         var keys = batch.Where(w => w.Idempotency is not null).Select(w => w.Idempotency!.Id).ToHashSet();
-        var (states, earlier, read) = await locks.LockAndLoad(
+        var (states, earlier, read, inOtherCase) = await locks.LockAndLoad(
             session, batch.SelectMany(w => w.Reads.Prepend(w.Code)), cache.Find, keys, cancellation);
         metrics.Loaded(states.Count, read);
-        var decided = new Decided(states);
+        var decided = new Decided(states, inOtherCase);
 
         var outcomes = new Outcome[batch.Count];
         for (var i = 0; i < batch.Count; i++)
@@ -305,6 +319,9 @@ public sealed class UnitWriteQueue : IAsyncDisposable
             case Rejected rejected:
                 decided.AllRecorded = false;
                 return WriteProblems.RuleBroken(rejected.Broken);
+            case Accepted when unit is null && decided.RegisteredInOtherCase(write.Code) is { } registered:
+                decided.AllRecorded = false;
+                return CodesInOtherCase.Taken(write.Code, registered);
             case Accepted accepted:
                 // Everything that can fail comes first: a command whose answer cannot be made records nothing.
                 var after = version + accepted.Events.Count;
@@ -326,6 +343,7 @@ public sealed class UnitWriteQueue : IAsyncDisposable
 
                 if (accepted.Events.Count == 0) decided.AllRecorded = false;
                 decided.States[write.Code] = state;
+                if (unit is null) decided.Started(write.Code);
                 if (!decided.Appended.TryGetValue(write.Code, out var lane)) decided.Appended[write.Code] = lane = [];
                 lane.AddRange(accepted.Events.Select(e => new NewEvent(e, write.CorrelationId, write.RecordedBy)));
                 if (response is null) return VersionedResults.Written(status, after, body, location);

@@ -186,7 +186,8 @@ public sealed record RestructureUnits(
         if (changedTwice is not null)
             return new RestructuringRejected(Rules.RestructuringChangeRepeated, changedTwice);
         var newCodes = Parts.SelectMany(p => p.IntoNew).Select(n => n.Code).ToList();
-        if (newCodes.GroupBy(c => c).FirstOrDefault(g => g.Count() > 1) is { } shared)
+        // One code in any letter case: "qt-n" beside "QT-N" would be a second unit under one name.
+        if (newCodes.GroupBy(c => c, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } shared)
             return new RestructuringRejected(Rules.NewUnitCodeRepeated, shared.Key);
         if (newCodes.FirstOrDefault(code => units[code] is not null) is { } taken)
             return new RestructuringRejected(Rules.UnitAlreadyRegistered, taken);
