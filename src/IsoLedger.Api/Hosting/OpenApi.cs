@@ -9,7 +9,7 @@ public static class OpenApi
     /// <summary>The generator's marks on a schema it will write as a reference to a component, and on one it will wrap
     /// in a oneOf with null.</summary>
     public const string SchemaId = "x-schema-id";
-    private const string NullableProperty = "x-is-nullable-property";
+    public const string NullableProperty = "x-is-nullable-property";
 
     public static IServiceCollection AddIsoLedgerOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(options =>
@@ -118,6 +118,7 @@ public static class OpenApi
                     schema.Metadata[NullableProperty] = true;
                 return Task.CompletedTask;
             });
+            options.AddSchemaTransformer(OpenApiRequests.Describe);
             options.AddOperationTransformer(OpenApiParameters.Describe);
             options.AddOperationTransformer(OpenApiHeaders.DescribeOperation);
             // A document transformer runs once every operation is described, features' transformers included.
