@@ -88,6 +88,27 @@ public class ImportRobustnessTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(701, (int)answer.Json["errors"]![0]!["line"]!);
     }
 
+    /// <summary>A table saved with a carriage return alone at each line's end (Excel for Mac's "CSV (Macintosh)") is
+    /// read line by line: it was read as one line, and refused for its "unknown column" standard\rQuảng Trị.</summary>
+    [Fact]
+    public async Task A_table_whose_lines_end_in_a_carriage_return_alone_is_read_line_by_line()
+    {
+        var quoted = Row("QT-CR-2").Replace("UBND Xã QT-CR-2", "\"UBND\rXã\"");
+        var lines = string.Join("\r", [Header, Row("QT-CR-1"), quoted]) + "\r";
+        var answer = await Host.PostBytes("/api/imports", Encoding.UTF8.GetBytes(lines)).Expect(200);
+        Assert.Equal((2, 2), ((int)answer.Json["rows"]!, (int)answer.Json["unitsCreated"]!));
+        Assert.Equal("UBND\rXã", (string?)(await Host.Get("/api/units/QT-CR-2").Expect(200)).Json["name"]);
+
+        var restructuring = Encoding.UTF8.GetBytes("decision_no,effective_on,from_code,into_code\r"
+            + "NQ 3,2021-01-01,QT-CR-1,QT-CR-2\r");
+        await Host.PostBytes("/api/restructurings/import?dryRun=true", restructuring).Expect(200);
+
+        var broken = Encoding.UTF8.GetBytes($"{Header}\r{Row("QT-CR-3")}\r{Row("QT-CR-4")},extra\r");
+        Assert.Equal(3, (int)(await Host.PostBytes("/api/imports", broken).Expect(422)).Json["errors"]![0]!["line"]!);
+        byte[] notUtf8 = [.. Encoding.UTF8.GetBytes($"{Header}\r{Row("QT-CR-5")}\r\n{Row("QT-CR-6")}\r"), 0xC3, 0x28];
+        Assert.Equal(4, (int)(await Host.PostBytes("/api/imports", notUtf8).Expect(422)).Json["errors"]![0]!["line"]!);
+    }
+
     [Fact]
     public async Task A_unit_listed_twice_for_a_year_with_other_data_is_a_bad_row()
     {

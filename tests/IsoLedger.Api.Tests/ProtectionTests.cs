@@ -55,6 +55,34 @@ public class ProtectionTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Single((await Host.Get("/api/units/QT-BIG/history").Expect(200)).Json.AsArray());
     }
 
+    /// <summary>A route that reads no body refuses one over the limit all the same, and the document says so: a GET
+    /// or a projection's rebuild answered a 413 its description did not list.</summary>
+    [Theory]
+    [InlineData("GET", "/api/units", "get")]
+    [InlineData("POST", "/api/admin/projections/DashboardUnits/rebuild", "post")]
+    public async Task A_body_over_one_megabyte_is_too_large_on_a_route_that_reads_none_as_documented(
+        string method, string url, string operation)
+    {
+        var body = new byte[1_100_000];
+        var answer = await Host.Send(Keys.Admin, [], s =>
+        {
+            s.ConfigureHttpContext(c =>
+            {
+                c.Request.Method = method;
+                c.Request.Path = url;
+                c.Request.ContentType = "application/octet-stream";
+                c.Request.ContentLength = body.Length;
+                c.Request.Body = new MemoryStream(body);
+            });
+        });
+        Assert.Equal(413, answer.Status);
+        Assert.StartsWith(Http.ProblemJson, answer.ContentType);
+
+        var document = (await Host.Get("/openapi/v1.json", key: null).Expect(200)).Json;
+        var path = url.Replace("DashboardUnits", "{name}");
+        Assert.NotNull(document["paths"]![path]![operation]!["responses"]!["413"]);
+    }
+
     [Fact]
     public async Task An_import_takes_the_limit_its_endpoint_declares()
     {

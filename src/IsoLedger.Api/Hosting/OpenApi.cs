@@ -9,7 +9,7 @@ public static class OpenApi
     /// <summary>The generator's marks on a schema it will write as a reference to a component, and on one it will wrap
     /// in a oneOf with null.</summary>
     public const string SchemaId = "x-schema-id";
-    private const string NullableProperty = "x-is-nullable-property";
+    public const string NullableProperty = "x-is-nullable-property";
 
     public static IServiceCollection AddIsoLedgerOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(options =>
@@ -38,9 +38,9 @@ public static class OpenApi
             });
             // What every route may answer besides its own: 400 for a malformed X-Correlation-Id or Idempotency-Key
             // (HeaderLimits) or a query parameter given twice or not taken (RequestShape), 429 from the rate limit
-            // (Protection), 414 and 431 for an address or headers too long (HeaderLimits), 503 while the database
-            // cannot be reached (Problems), and for a route that takes a body 413 (too large) and 415 (not its media
-            // type, encoding or charset); an import's body is CSV text.
+            // (Protection), 413, 414 and 431 for a body (sent to any route: Protection), an address or headers too
+            // long (HeaderLimits), 503 while the database cannot be reached (Problems), and for a route that takes a
+            // body 415 (not its media type, encoding or charset); an import's body is CSV text.
             options.AddOperationTransformer((operation, context, _) =>
             {
                 operation.Responses ??= [];
@@ -52,6 +52,7 @@ public static class OpenApi
                 AddProblem(operation.Responses, StatusCodes.Status429TooManyRequests,
                     "Too many requests: the rate of a key (or, without one, of an address) is limited; retry after "
                     + "the Retry-After header's seconds.");
+                AddProblem(operation.Responses, StatusCodes.Status413PayloadTooLarge, "The request body is too large.");
                 AddProblem(operation.Responses, StatusCodes.Status414UriTooLong, "The address is too long.");
                 AddProblem(operation.Responses, StatusCodes.Status431RequestHeaderFieldsTooLarge,
                     "The request's headers are too large.");
@@ -72,7 +73,6 @@ public static class OpenApi
                     };
                 }
                 if (operation.RequestBody is null) return Task.CompletedTask;
-                AddProblem(operation.Responses, StatusCodes.Status413PayloadTooLarge, "The request body is too large.");
                 AddProblem(operation.Responses, StatusCodes.Status415UnsupportedMediaType,
                     "The body is not of the media type the route takes, or not sent as it is in UTF-8.");
                 return Task.CompletedTask;
@@ -118,6 +118,7 @@ public static class OpenApi
                     schema.Metadata[NullableProperty] = true;
                 return Task.CompletedTask;
             });
+            options.AddSchemaTransformer(OpenApiRequests.Describe);
             options.AddOperationTransformer(OpenApiParameters.Describe);
             options.AddOperationTransformer(OpenApiHeaders.DescribeOperation);
             // A document transformer runs once every operation is described, features' transformers included.

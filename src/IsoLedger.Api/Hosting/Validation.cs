@@ -16,6 +16,9 @@ public sealed class Validation
     /// <summary>The longest name a request or a table row may give: of a unit, a province, a district, a decision.
     /// </summary>
     public const int MaxName = 500;
+    /// <summary>The largest count a request may give (of procedures, of members).</summary>
+    public const int MaxCount = 100_000;
+
     public static readonly DateOnly EarliestDate = new(2000, 1, 1);
 
     private readonly Dictionary<string, string[]> errors = [];
@@ -69,7 +72,7 @@ public sealed class Validation
         return null;
     }
 
-    public Validation Count(string field, int? value, bool required = true, int max = 100_000)
+    public Validation Count(string field, int? value, bool required = true, int max = MaxCount)
     {
         if (value is null) return required ? Add(field, "Required: a whole number.") : this;
         return value < 0 || value > max ? Add(field, $"Must be between 0 and {max}.") : this;

@@ -8,8 +8,8 @@ namespace IsoLedger.Api.Imports;
 public sealed record CsvRecord(int Line, IReadOnlyList<string> Fields);
 
 /// <summary>Reads RFC 4180 CSV one record at a time: comma separated, fields optionally in double quotes (a quote
-/// inside doubled), LF or CRLF line ends, UTF-8 with or without BOM. Every field is returned in Unicode form
-/// C.</summary>
+/// inside doubled), LF, CRLF or CR line ends (Excel for Mac's "CSV (Macintosh)" ends its lines with CR alone), UTF-8
+/// with or without BOM. Every field is returned in Unicode form C.</summary>
 public sealed class CsvReader(TextReader text)
 {
     private int line = 1;
@@ -44,7 +44,7 @@ public sealed class CsvReader(TextReader text)
                 }
                 else
                 {
-                    if (c == '\n') line++;
+                    if (c == '\n' || c == '\r' && text.Peek() != '\n') line++;
                     field.Append((char)c);
                 }
                 continue;
@@ -64,8 +64,8 @@ public sealed class CsvReader(TextReader text)
                     break;
                 case '\r' when text.Peek() == '\n':
                     break;
-                case '\n' or -1:
-                    if (c == '\n') line++;
+                case '\n' or '\r' or -1:
+                    if (c != -1) line++;
                     fields.Add(Normalized(field.ToString()));
                     return new CsvRecord(startLine, fields);
                 default:
@@ -109,6 +109,8 @@ public static class Utf8Lines
         var buffer = new byte[64 * 1024];
         var line = 1;
         var carried = 0;
+        // A line ends at LF, at CR LF or at a CR alone, as the reader reads it.
+        var afterCarriageReturn = false;
         int read;
         while ((read = file.Read(buffer.AsSpan(carried))) > 0 || carried > 0)
         {
@@ -116,7 +118,11 @@ public static class Utf8Lines
             var chunk = buffer.AsSpan(0, carried + read);
             var status = System.Text.Unicode.Utf8.ToUtf16(chunk, new char[chunk.Length], out var valid, out _,
                 replaceInvalidSequences: false, isFinalBlock: end);
-            line += chunk[..valid].Count((byte)'\n');
+            foreach (var b in chunk[..valid])
+            {
+                if (b == '\r' || b == '\n' && !afterCarriageReturn) line++;
+                afterCarriageReturn = b == '\r';
+            }
             if (status == System.Buffers.OperationStatus.InvalidData) return line;
             // An incomplete sequence at the chunk's end waits for the next chunk's bytes.
             carried = chunk.Length - valid;

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Security;
 using IsoLedger.Domain.LegalBasis;
@@ -16,19 +17,21 @@ namespace IsoLedger.Api.LegalBasis;
 /// <param name="Source">Where it comes from (the act or the standard's publication).</param>
 /// <param name="Reason">Why it is added, kept with the change.</param>
 public sealed record AddEditionRequest(
-    Edition? Name, string? NameVi, string? NameEn, DateOnly? PublishedOn, string? Source, string? Reason,
-    Edition? Amends = null);
+    Edition? Name, [property: MaxLength(RuleBookTexts.MaxLabel)] string? NameVi,
+    [property: MaxLength(RuleBookTexts.MaxLabel)] string? NameEn, DateOnly? PublishedOn,
+    [property: MaxLength(RuleBookTexts.MaxSource)] string? Source,
+    [property: MaxLength(RuleBookTexts.MaxSource)] string? Reason, Edition? Amends = null);
 
 public static class AddEditionEndpoint
 {
     public static ProblemDetails Validate(AddEditionRequest request) =>
         new Validation()
             .Check("name", request.Name is not null, "Required: the edition's name, such as \"2026\".")
-            .Text("nameVi", request.NameVi, required: true, max: 200)
-            .Text("nameEn", request.NameEn, required: true, max: 200)
+            .Text("nameVi", request.NameVi, required: true, max: RuleBookTexts.MaxLabel)
+            .Text("nameEn", request.NameEn, required: true, max: RuleBookTexts.MaxLabel)
             .Date("publishedOn", request.PublishedOn)
-            .Text("source", request.Source, required: true, max: 1000)
-            .Text("reason", request.Reason, required: true, max: 1000)
+            .Text("source", request.Source, required: true, max: RuleBookTexts.MaxSource)
+            .Text("reason", request.Reason, required: true, max: RuleBookTexts.MaxSource)
             .Result;
 
     /// <summary>Add an edition of the standard to the rule book</summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Security;
 using IsoLedger.Domain.LegalBasis;
@@ -20,24 +21,26 @@ namespace IsoLedger.Api.LegalBasis;
 /// <param name="Edition">new-systems-on-edition and conversion-deadline: the edition.</param>
 /// <param name="Deadline">conversion-deadline: the last day to convert.</param>
 public sealed record AddObligationRequest(
-    string? Id, ObligationKind? Kind, DateOnly? ValidFrom, string? LegalAct, string? Source, string? Reason,
+    [property: RegularExpression(RuleBookTexts.IdPattern)] string? Id, ObligationKind? Kind, DateOnly? ValidFrom,
+    [property: MaxLength(RuleBookTexts.MaxLegalAct)] string? LegalAct,
+    [property: MaxLength(RuleBookTexts.MaxSource)] string? Source,
+    [property: MaxLength(RuleBookTexts.MaxSource)] string? Reason,
     DateOnly? ValidTo = null, UnitLevel? Level = null, Edition? Edition = null, DateOnly? Deadline = null);
 
-public static class AddObligationEndpoint
+public static partial class AddObligationEndpoint
 {
     public static ProblemDetails Validate(AddObligationRequest request)
     {
         var validation = new Validation()
-            .Check("id",
-                request.Id is { Length: > 0 and <= 100 } id && id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'),
+            .Check("id", request.Id is { } id && IdShape().IsMatch(id),
                 "Required: 1 to 100 letters, digits and hyphens.")
             .OneOf("kind", request.Kind)
             .Date("validFrom", request.ValidFrom)
             .Date("validTo", request.ValidTo, required: false)
             .Check("validTo", !(request.ValidTo < request.ValidFrom), "Must not be before validFrom.")
-            .Text("legalAct", request.LegalAct, required: true, max: 500)
-            .Text("source", request.Source, required: true, max: 1000)
-            .Text("reason", request.Reason, required: true, max: 1000);
+            .Text("legalAct", request.LegalAct, required: true, max: RuleBookTexts.MaxLegalAct)
+            .Text("source", request.Source, required: true, max: RuleBookTexts.MaxSource)
+            .Text("reason", request.Reason, required: true, max: RuleBookTexts.MaxSource);
         var kind = request.Kind;
         validation.Check("level", (kind == ObligationKind.MustApply) == (request.Level is not null),
             "Required for must-apply, and only for it.");
@@ -72,4 +75,9 @@ public static class AddObligationEndpoint
         return RuleBookWriter.Record(http, request, store, rules,
             book => new AddObligation(entry, http.User.Identity!.Name!, request.Reason!).Decide(book), cancellation);
     }
+
+    /// <summary><see cref="RuleBookTexts.IdPattern"/> for .NET, whose <c>$</c> also matches before a final line
+    /// break.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\A[A-Za-z0-9-]{1,100}\z")]
+    private static partial System.Text.RegularExpressions.Regex IdShape();
 }

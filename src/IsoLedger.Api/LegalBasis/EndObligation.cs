@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Security;
 using IsoLedger.Domain.LegalBasis;
@@ -10,14 +11,15 @@ namespace IsoLedger.Api.LegalBasis;
 
 /// <param name="ValidTo">The last day the obligation is in force.</param>
 /// <param name="Reason">Why it ends (e.g. the act that replaces it), kept with the change.</param>
-public sealed record EndObligationRequest(DateOnly? ValidTo, string? Reason);
+public sealed record EndObligationRequest(
+    DateOnly? ValidTo, [property: MaxLength(RuleBookTexts.MaxSource)] string? Reason);
 
 public static class EndObligationEndpoint
 {
     public static ProblemDetails Validate(EndObligationRequest request) =>
         new Validation()
             .Date("validTo", request.ValidTo)
-            .Text("reason", request.Reason, required: true, max: 1000)
+            .Text("reason", request.Reason, required: true, max: RuleBookTexts.MaxSource)
             .Result;
 
     /// <summary>End an obligation of the rule book on a date</summary>

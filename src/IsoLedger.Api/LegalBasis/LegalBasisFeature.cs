@@ -7,6 +7,20 @@ using Microsoft.OpenApi;
 
 namespace IsoLedger.Api.LegalBasis;
 
+/// <summary>The longest texts a change of the rule book may give, and the shape of an obligation's id.</summary>
+public static class RuleBookTexts
+{
+    /// <summary>An edition's name in one language.</summary>
+    public const int MaxLabel = 200;
+
+    public const int MaxLegalAct = 500;
+
+    /// <summary>A source or a reason.</summary>
+    public const int MaxSource = 1000;
+
+    public const string IdPattern = "^[A-Za-z0-9-]{1,100}$";
+}
+
 /// <summary>The rule book: editions of the standard and obligations with their legal basis, as dated data that
 /// administrators extend (<c>/api/rules</c>).</summary>
 public static class LegalBasisFeature

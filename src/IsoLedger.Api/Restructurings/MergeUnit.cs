@@ -12,7 +12,8 @@ namespace IsoLedger.Api.Restructurings;
 /// <param name="MergedOn">The date the merge took effect.</param>
 /// <param name="IntoCode">The code of the existing unit this one merged into.</param>
 /// <param name="DecisionNo">The act that decided the merge.</param>
-public sealed record MergeUnitRequest(DateOnly? MergedOn, string? IntoCode, string? DecisionNo = null);
+public sealed record MergeUnitRequest(
+    DateOnly? MergedOn, [property: UnitCode] string? IntoCode, string? DecisionNo = null);
 
 public static class MergeUnitEndpoint
 {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using IsoLedger.Api.Hosting;
@@ -14,12 +15,12 @@ namespace IsoLedger.Api.Restructurings;
 /// <summary>A unit a part goes into: an existing one by <paramref name="Code"/> alone, or a new one with its
 /// registration (name, level, province, and the district of a commune).</summary>
 public sealed record RestructuringTargetRequest(
-    string? Code,
-    string? Name = null,
+    [property: UnitCode] string? Code,
+    [property: MaxLength(Validation.MaxName)] string? Name = null,
     UnitLevel? Level = null,
-    string? Province = null,
-    string? District = null,
-    string? ParentCode = null)
+    [property: MaxLength(Validation.MaxName)] string? Province = null,
+    [property: MaxLength(Validation.MaxName)] string? District = null,
+    [property: UnitCode] string? ParentCode = null)
 {
     /// <summary>Read from the other fields (a method, so that it is no field of the body or its schema: sent, it is
     /// an unknown field).</summary>
@@ -37,31 +38,35 @@ public sealed record RestructuringTargetRequest(
 /// on the effective date (or formed by the same restructuring) in the sub-department's province.</param>
 public sealed record RestructuringPartRequest(
     RestructuringKind? Kind,
-    IReadOnlyList<string>? From,
+    [property: UnitCode, MinLength(1)] IReadOnlyList<string>? From,
     [property: JsonConverter(typeof(OneOrMany<RestructuringTargetRequest>))]
     IReadOnlyList<RestructuringTargetRequest>? Into = null,
-    string? Name = null,
-    string? Province = null,
-    string? District = null,
-    string? ParentCode = null);
+    [property: MaxLength(Validation.MaxName)] string? Name = null,
+    [property: MaxLength(Validation.MaxName)] string? Province = null,
+    [property: MaxLength(Validation.MaxName)] string? District = null,
+    [property: UnitCode] string? ParentCode = null);
 
 /// <param name="DecisionNo">The act that decided it, e.g. "1680/NQ-UBTVQH15".</param>
 /// <param name="EffectiveOn">The day it took effect (YYYY-MM-DD).</param>
 /// <param name="Parts">What changed, part by part; all are recorded together or none.</param>
 public sealed record RestructureUnitsRequest(
-    string? DecisionNo, DateOnly? EffectiveOn, IReadOnlyList<RestructuringPartRequest>? Parts);
+    [property: MaxLength(Validation.MaxName)] string? DecisionNo, DateOnly? EffectiveOn,
+    [property: MinLength(1), MaxLength(RestructureUnitsRequest.MaxParts)]
+    IReadOnlyList<RestructuringPartRequest>? Parts)
+{
+    public const int MaxParts = 2000;
+}
 
 public static class RestructureUnitsEndpoint
 {
-    private const int MaxParts = 2000;
 
     public static ProblemDetails Validate(RestructureUnitsRequest request)
     {
         var validation = new Validation()
             .Text("decisionNo", request.DecisionNo, required: true, max: Validation.MaxName)
             .Date("effectiveOn", request.EffectiveOn);
-        if (request.Parts is null || request.Parts.Count is 0 or > MaxParts)
-            return validation.Add("parts", $"Required: 1 to {MaxParts} parts.").Result;
+        if (request.Parts is null || request.Parts.Count is 0 or > RestructureUnitsRequest.MaxParts)
+            return validation.Add("parts", $"Required: 1 to {RestructureUnitsRequest.MaxParts} parts.").Result;
         for (var i = 0; i < request.Parts.Count; i++)
             ValidatePart(validation, $"parts[{i}]", request.Parts[i], request.EffectiveOn);
         return validation.Result;

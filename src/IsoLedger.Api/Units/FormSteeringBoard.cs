@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Security;
 using IsoLedger.Domain.Units;
@@ -12,13 +13,17 @@ namespace IsoLedger.Api.Units;
 /// <param name="Chair">Who chairs it, usually the unit head.</param>
 /// <param name="DecisionNo">The number of the decision.</param>
 public sealed record FormSteeringBoardRequest(
-    DateOnly? FormedOn, int? Members, string? Chair = null, string? DecisionNo = null);
+    DateOnly? FormedOn, [property: Range(0, FormSteeringBoardRequest.MaxMembers)] int? Members, string? Chair = null,
+    string? DecisionNo = null)
+{
+    public const int MaxMembers = 1000;
+}
 
 public static class FormSteeringBoardEndpoint
 {
     public static ProblemDetails Validate(FormSteeringBoardRequest request) => new Validation()
         .Date("formedOn", request.FormedOn)
-        .Count("members", request.Members, max: 1000)
+        .Count("members", request.Members, max: FormSteeringBoardRequest.MaxMembers)
         .Text("chair", request.Chair)
         .Text("decisionNo", request.DecisionNo)
         .Result;

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Security;
 using IsoLedger.Domain;
@@ -16,7 +17,10 @@ namespace IsoLedger.Api.Units;
 /// <param name="DueOn">When it must be closed by.</param>
 public sealed record RaiseNonconformityRequest(
     DateOnly? RaisedOn, NonconformitySource? Source, string? Description, NonconformitySeverity? Severity,
-    string? Clause = null, DateOnly? DueOn = null);
+    [property: MaxLength(RaiseNonconformityRequest.MaxClause)] string? Clause = null, DateOnly? DueOn = null)
+{
+    public const int MaxClause = 20;
+}
 
 /// <summary>What raising a nonconformity wrote, with the id to act on it by.</summary>
 public sealed record NonconformityWritten(
@@ -30,7 +34,7 @@ public static class RaiseNonconformityEndpoint
         .OneOf("source", request.Source)
         .Text("description", request.Description, required: true)
         .OneOf("severity", request.Severity)
-        .Text("clause", request.Clause, max: 20)
+        .Text("clause", request.Clause, max: RaiseNonconformityRequest.MaxClause)
         .Date("dueOn", request.DueOn, required: false)
         .Result;
 

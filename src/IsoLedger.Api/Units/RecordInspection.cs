@@ -33,18 +33,12 @@ public static class RecordInspectionEndpoint
         if (document.Components?.Schemas?.TryGetValue(nameof(RecordInspectionRequest), out request) != true
             || request is not OpenApiSchema { Properties: { } properties })
             return Task.CompletedTask;
+        // Required, so not null (OpenApiRequests).
         properties["result"] = new OpenApiSchema
         {
             Description = "\"passed\" or \"failed\".",
-            OneOf =
-            [
-                new OpenApiSchema { Type = JsonSchemaType.Null },
-                new OpenApiSchema
-                {
-                    Type = JsonSchemaType.String,
-                    Enum = [.. Verdicts.Select(v => (JsonNode)Vocabulary.Inspections[v].Value)],
-                },
-            ],
+            Type = JsonSchemaType.String,
+            Enum = [.. Verdicts.Select(v => (JsonNode)Vocabulary.Inspections[v].Value)],
         };
         return Task.CompletedTask;
     }

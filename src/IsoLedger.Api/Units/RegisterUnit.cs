@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Security;
 using IsoLedger.Domain.Provinces;
@@ -22,12 +23,12 @@ namespace IsoLedger.Api.Units;
 /// registered and existing on <paramref name="RegisteredOn"/> (today without it), in the same province.</param>
 /// <param name="RegisteredOn">The unit's establishment date (YYYY-MM-DD), if known.</param>
 public sealed record RegisterUnitRequest(
-    string? Code,
-    string? Name,
+    [property: UnitCode] string? Code,
+    [property: MaxLength(Validation.MaxName)] string? Name,
     UnitLevel? Level,
-    string? Province,
-    string? District = null,
-    string? ParentCode = null,
+    [property: MaxLength(Validation.MaxName)] string? Province,
+    [property: MaxLength(Validation.MaxName)] string? District = null,
+    [property: UnitCode] string? ParentCode = null,
     DateOnly? RegisteredOn = null);
 
 public static class RegisterUnitEndpoint
