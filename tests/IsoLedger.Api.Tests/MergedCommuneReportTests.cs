@@ -20,14 +20,20 @@ public class MergedCommuneReportTests(ApiFixture api) : IClassFixture<ApiFixture
     private static string[] Headlines(JsonNode part) =>
         [.. part["headlines"]!.AsArray().Select(h => $"{h!["id"]} {h["count"]}/{h["of"]}")];
 
+    /// <summary>A commune of Hải Lăng in a year's table: declared on 2015 with every step and passed, or listed
+    /// without any.</summary>
+    private static string Commune(string code, string name, string reportDate, bool applying = true) =>
+        $"Quảng Trị,{code},{name},commune,Hải Lăng,,{reportDate[..4]},{reportDate},"
+        + (applying ? "x,2015,,x,x,x,x,x,x,x,passed" : ",,,,,,,,,,");
+
     [Fact]
     public async Task A_commune_formed_from_communes_with_a_system_applies_it_since_before_the_year()
     {
         await Host.PostBytes("/api/imports", ReportCsv.Rows(
-            "Quảng Trị,MC-THIEN,UBND Xã Hải Thiện,commune,Hải Lăng,,2019,2019-11-22,x,2015,,x,x,x,x,x,x,x,passed",
-            "Quảng Trị,MC-THANH,UBND Xã Hải Thành,commune,Hải Lăng,,2019,2019-11-22,x,2015,,x,x,x,x,x,x,x,passed",
-            "Quảng Trị,MC-TAN,UBND Xã Hải Tân,commune,Hải Lăng,,2019,2019-11-22,,,,,,,,,,,",
-            "Quảng Trị,MC-HOA,UBND Xã Hải Hòa,commune,Hải Lăng,,2019,2019-11-22,,,,,,,,,,,")).Expect(200);
+            Commune("MC-THIEN", "UBND Xã Hải Thiện", "2019-11-22"),
+            Commune("MC-THANH", "UBND Xã Hải Thành", "2019-11-22"),
+            Commune("MC-TAN", "UBND Xã Hải Tân", "2019-11-22", applying: false),
+            Commune("MC-HOA", "UBND Xã Hải Hòa", "2019-11-22", applying: false))).Expect(200);
         await Host.Post("/api/restructurings", """
             {"decisionNo":"832/NQ-UBTVQH14","effectiveOn":"2020-01-01","parts":[
              {"kind":"merge","from":["MC-THIEN","MC-THANH"],"into":{"code":"MC-DINH","name":"UBND xã Hải Định",
@@ -37,9 +43,8 @@ public class MergedCommuneReportTests(ApiFixture api) : IClassFixture<ApiFixture
             """, Keys.Recorder).Expect(201);
         // Hải Định declared again and reported; Hải Phong, formed from communes without a system, built its own.
         await Host.PostBytes("/api/imports", ReportCsv.Rows(
-            "Quảng Trị,MC-DINH,UBND xã Hải Định,commune,Hải Lăng,,2020,2020-11-19,x,2015,,x,x,x,x,x,x,x,passed",
-            "Quảng Trị,MC-PHONG,UBND xã Hải Phong,commune,Hải Lăng,,2020,2020-11-19,x,2015,,x,x,x,x,x,x,x,passed"))
-            .Expect(200);
+            Commune("MC-DINH", "UBND xã Hải Định", "2020-11-19"),
+            Commune("MC-PHONG", "UBND xã Hải Phong", "2020-11-19"))).Expect(200);
 
         var data = (await Host.Get("/api/reports/province-report/2020?province=" + Uri.EscapeDataString("Quảng Trị")
             + "&consistent=true", Keys.Viewer).Expect(200)).Json["data"]!;

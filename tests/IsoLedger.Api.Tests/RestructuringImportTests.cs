@@ -51,6 +51,33 @@ public class RestructuringImportTests(ApiFixture api) : IClassFixture<ApiFixture
         Assert.Equal(before, await Task.WhenAll(new[] { "RI1-A", "RI1-E", "RI1-NEW", "RI1-X" }.Select(HistoryLength)));
     }
 
+    /// <summary>A province that imported its yearly tables (the merged commune listed from 2020) before the merge
+    /// table as published (the new commune's name, level, province and district): the merge takes the commune on
+    /// record as its successor, which it describes as recorded; one described otherwise is refused as registered.
+    /// </summary>
+    [Fact]
+    public async Task A_merge_table_imported_after_the_yearly_tables_takes_the_listed_commune_as_its_successor()
+    {
+        await Host.PostBytes("/api/imports", ReportCsv.Rows(
+            "Quảng Trị,RI5-THIEN,UBND Xã Hải Thiện,commune,Hải Lăng,,2019,2019-11-22,x,2015,,x,x,x,x,x,x,x,",
+            "Quảng Trị,RI5-THANH,UBND Xã Hải Thành,commune,Hải Lăng,,2019,2019-11-22,x,2015,,x,x,x,x,x,x,x,",
+            "Quảng Trị,RI5-DINH,UBND xã Hải Định,commune,Hải Lăng,,2020,2020-11-19,x,2015,,x,x,x,x,x,x,x,"))
+            .Expect(200);
+        var rows = """
+            832/NQ-UBTVQH14,01/01/2020,,RI5-THIEN,RI5-DINH,UBND Xã  Hải Định,commune,Quảng Trị,Huyện Hải Lăng
+            832/NQ-UBTVQH14,01/01/2020,,RI5-THANH,RI5-DINH,UBND Xã  Hải Định,commune,Quảng Trị,Huyện Hải Lăng
+            """;
+
+        var otherName = await Import(rows.Replace("Hải Định,commune", "Hải Đình,commune")).Expect(409);
+        Assert.Equal("unit-already-registered", (string?)otherName.Json["rule"]);
+        var merged = await Import(rows).Expect(200);
+        Assert.Equal("RI5-DINH", (string?)merged.Json["restructurings"]![0]!["parts"]![0]!["intoCode"]);
+        var status = (await Host.Get("/api/units/RI5-DINH").Expect(200)).Json;
+        Assert.Equal(["RI5-THANH", "RI5-THIEN"], status["predecessors"]![0]!["predecessors"]!.AsArray()
+            .Select(p => (string)p!["code"]!).Order(StringComparer.Ordinal));
+        Assert.Empty((await Import(rows).Expect(200)).Json["restructurings"]!.AsArray());
+    }
+
     [Fact]
     public async Task A_bad_row_imports_nothing_and_names_its_line_and_column()
     {

@@ -58,6 +58,29 @@ public class RestructuringRuleTests
     private static PredecessorStanding Standing(string code, bool declared = false, string standard = "none") =>
         new(code, $"UBND {code}", declared, standard);
 
+    /// <summary>A merge's new unit that a report table already listed for the years after it (registered without an
+    /// establishment date, nothing before the effective date), described as recorded, is that unit; one established
+    /// on a date, listed before the merge or described otherwise stays a new unit, which the merge refuses.</summary>
+    [Fact]
+    public void A_merge_takes_the_commune_a_report_listed_after_it_as_its_successor()
+    {
+        var listedOn = Effective.AddMonths(4);
+        Unit Listed(UnitRegistered registered) => UnitDecider.Replay(
+            [registered with { EstablishmentDated = false }, new AnnualReportSubmitted(2025, listedOn)])!;
+        var into = New("NEW");
+        var part = Merge(["A", "B"], into with { Name = "ubnd  xã NEW", District = "Huyện Hải Lăng" });
+        Dictionary<string, Unit?> States(Unit unit) => new() { ["NEW"] = unit };
+
+        var listed = Listed(Registered("NEW", on: listedOn) with { Name = into.Name });
+        var taken = part.WithListedSuccessor(States(listed), Effective);
+        Assert.Equal((RestructuringKind.Merge, "NEW", 0), (taken.Kind, taken.IntoCode, taken.IntoNew.Count));
+        Assert.Same(part, part.WithListedSuccessor(States(Commune("NEW")), Effective));
+        Assert.Same(part, part.WithListedSuccessor(
+            States(Listed(Registered("NEW", on: Effective.AddDays(-1)) with { Name = into.Name })), Effective));
+        Assert.Same(part, part.WithListedSuccessor(
+            States(Listed(Registered("NEW", on: listedOn) with { Name = "UBND Xã Khác" })), Effective));
+    }
+
     [Fact]
     public void Three_communes_merge_into_a_new_one_and_two_into_an_existing_one()
     {

@@ -50,6 +50,6 @@ public static class ImportRestructuringsEndpoint
         return await RestructuringWriter.Execute(http, store, clock, restructurings,
             written => new WriteAnswer(
                 StatusCodes.Status200OK, new RestructuringImport(dry, written), null, Version: null),
-            new RestructuringOptions(DryRun: dry, SkipRecordedParts: true));
+            new RestructuringOptions(DryRun: dry, SkipRecordedParts: true, TakeListedSuccessors: true));
     }
 }

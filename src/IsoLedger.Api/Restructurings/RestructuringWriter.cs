@@ -33,8 +33,11 @@ public sealed record WriteAnswer(int Status, object Body, string? Location, long
 /// <param name="DryRun">Decide everything, write nothing.</param>
 /// <param name="SkipRecordedParts">Leave out parts already on record with the same effect (a file imported
 /// again).</param>
+/// <param name="TakeListedSuccessors">Take a new unit a report table already listed as the merge's successor
+/// (<see cref="RestructuringPart.WithListedSuccessor"/>).</param>
 public sealed record RestructuringOptions(
-    string? IfMatchUnit = null, bool DryRun = false, bool SkipRecordedParts = false);
+    string? IfMatchUnit = null, bool DryRun = false, bool SkipRecordedParts = false,
+    bool TakeListedSuccessors = false);
 
 /// <summary>Writes restructurings to every unit they touch in one transaction: each stream is locked (in code
 /// order, so that two restructurings never wait on each other), each restructuring is decided in turn on the states
@@ -113,7 +116,13 @@ public static class RestructuringWriter
             {
                 // Carried before the recorded parts are left out: an act imported again carries the units recorded in
                 // the old district, or under the merged department, since.
-                var given = asked.CarryingDistricts(states).CarryingSubDepartments(states);
+                var carrying = asked.CarryingDistricts(states).CarryingSubDepartments(states);
+                var given = options.TakeListedSuccessors
+                    ? carrying with
+                    {
+                        Parts = [.. carrying.Parts.Select(p => p.WithListedSuccessor(states, carrying.EffectiveOn))],
+                    }
+                    : carrying;
                 var command = options.SkipRecordedParts
                     ? given with { Parts = [.. given.Parts.Where(p => !p.IsRecordedIn(states, given.EffectiveOn))] }
                     : given;

@@ -46,6 +46,23 @@ public sealed record RestructuringPart(
     public IEnumerable<string> Parents() =>
         IntoNew.Select(n => n.ParentCode).Append(ParentCode).OfType<string>();
 
+    /// <summary>This merge with the new unit it forms named as the unit on record under its code when that unit is the
+    /// one a report table listed for the years after (registered without an establishment date, nothing recorded on
+    /// it before <paramref name="effectiveOn"/>) and the part describes it as recorded (level, province, name,
+    /// district, parent): a province that imported its yearly tables before its restructuring table. Otherwise the
+    /// part as it is, whose new unit the restructuring refuses as already registered.</summary>
+    public RestructuringPart WithListedSuccessor(IReadOnlyDictionary<string, Unit?> units, DateOnly effectiveOn) =>
+        Kind == RestructuringKind.Merge && IntoNew is [var formed]
+        && units.GetValueOrDefault(formed.Code) is { EstablishmentDated: false } listed
+        && listed.ExistsFrom >= effectiveOn && listed.Level == formed.Level
+        && Provinces.Provinces.On(listed.ProvinceOn(effectiveOn), effectiveOn)
+        == Provinces.Provinces.On(formed.Province, effectiveOn)
+        && UnicodeText.Comparable(listed.NameOn(effectiveOn)) == UnicodeText.Comparable(formed.Name)
+        && DistrictNames.Same(listed.DistrictOn(effectiveOn), formed.District)
+        && listed.ParentCodeOn(effectiveOn) == formed.ParentCode
+            ? this with { IntoNew = [], IntoCode = formed.Code }
+            : this;
+
     /// <summary>Whether every unit of <see cref="From"/> already shows this part's effect on
     /// <paramref name="effectiveOn"/>: recording it again would change nothing.</summary>
     public bool IsRecordedIn(IReadOnlyDictionary<string, Unit?> units, DateOnly effectiveOn) =>
