@@ -55,7 +55,8 @@ app.UseJsonBodies();
 app.UseReadRetries();
 
 app.UseDashboardPage();
-app.MapOpenApi();
+// The one document, at its one address: another name would be answered in plain text, not as a problem.
+app.MapOpenApi("/openapi/v1.json");
 app.MapScalarApiReference("/docs", options => options
     .WithTitle("IsoLedger API")
     .WithOpenApiRoutePattern("/openapi/{documentName}.json"));

@@ -12,6 +12,18 @@ public class HostTests(ApiFixture api) : IClassFixture<ApiFixture>
     [InlineData("/health/ready")]
     public async Task Health_endpoints_answer_without_a_key(string url) => await Host.Get(url, key: null).Expect(200);
 
+    /// <summary>The one document is v1: asked for another, the answer is a problem like any other address's (it was
+    /// a plain-text sentence).</summary>
+    [Theory]
+    [InlineData("/openapi/v2.json")]
+    [InlineData("/openapi/%2E%2E.json")]
+    public async Task An_OpenAPI_document_that_does_not_exist_is_a_problem(string url)
+    {
+        var answer = await Host.Get(url, key: null).Expect(404);
+        Assert.NotNull(answer.Json["detail"]);
+        await Host.Get("/openapi/v1.json", key: null).Expect(200);
+    }
+
     public static TheoryData<string, string> CommandOperations() => new()
     {
         { "/api/units", "post" },

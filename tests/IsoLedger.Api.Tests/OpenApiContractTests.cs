@@ -47,6 +47,28 @@ public class OpenApiContractTests(ApiFixture api) : IClassFixture<ApiFixture>
         + "&consistent=true")]
     [InlineData("/api/reports/province-report/{year}",
         "/api/reports/province-report/2018?province=B%E1%BA%AFc%20K%E1%BA%A1n&consistent=true")]
+    [InlineData("/api/units/{code}/history", "/api/units/OA-DECLARED/history")]
+    [InlineData("/api/units/{code}/lineage", "/api/units/OA-DECLARED/lineage")]
+    [InlineData("/api/dashboards/units/{code}/timeline", "/api/dashboards/units/OA-DECLARED/timeline")]
+    [InlineData("/api/events", "/api/events")]
+    [InlineData("/api/units", "/api/units?province=B%E1%BA%AFc%20K%E1%BA%A1n")]
+    [InlineData("/api/dashboards/conversion", "/api/dashboards/conversion?province=B%E1%BA%AFc%20K%E1%BA%A1n"
+        + "&level=department&consistent=true")]
+    [InlineData("/api/dashboards/compliance", "/api/dashboards/compliance?province=B%E1%BA%AFc%20K%E1%BA%A1n"
+        + "&consistent=true")]
+    [InlineData("/api/dashboards/statistics/{year}", "/api/dashboards/statistics/2018?province=B%E1%BA%AFc"
+        + "%20K%E1%BA%A1n&consistent=true")]
+    [InlineData("/api/dashboards/national/{year}", "/api/dashboards/national/2018?consistent=true")]
+    [InlineData("/api/dashboards/editions", "/api/dashboards/editions?province=B%E1%BA%AFc%20K%E1%BA%A1n"
+        + "&consistent=true")]
+    [InlineData("/api/dashboards/provinces", "/api/dashboards/provinces")]
+    [InlineData("/api/reports/trends", "/api/reports/trends?province=B%E1%BA%AFc%20K%E1%BA%A1n&consistent=true")]
+    [InlineData("/api/reports/summary/{year}", "/api/reports/summary/2018?province=B%E1%BA%AFc%20K%E1%BA%A1n"
+        + "&consistent=true")]
+    [InlineData("/api/vocabulary", "/api/vocabulary")]
+    [InlineData("/api/rules/changes", "/api/rules/changes")]
+    [InlineData("/api/admin/projections", "/api/admin/projections")]
+    [InlineData("/api/admin/unit-writes", "/api/admin/unit-writes")]
     public async Task Every_answer_matches_the_schema_the_document_gives_it(string path, string url)
     {
         if ((await Host.Get("/api/units/OA-DECLARED")).Status == 404)

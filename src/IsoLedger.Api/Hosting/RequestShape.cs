@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Net.Http.Headers;
@@ -7,7 +8,7 @@ using Microsoft.Net.Http.Headers;
 namespace IsoLedger.Api.Hosting;
 
 /// <summary>What every request must look like before any endpoint reads it: the parameters its route takes, each
-/// once, and a body sent as it is, in UTF-8.</summary>
+/// once, and a body sent as it is, in UTF-8, to a route that reads one.</summary>
 public static partial class RequestShape
 {
     public static IApplicationBuilder UseRequestShape(this IApplicationBuilder app)
@@ -28,7 +29,9 @@ public static partial class RequestShape
                 await Results.Problem(Problems.Invalid(errors)).ExecuteAsync(context);
                 return;
             }
-            if (BodyNotAsSent(request) is { } unsupported)
+            // Only where a body is read: another route's answer does not depend on what it was sent.
+            if (context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>() is not null
+                && BodyNotAsSent(request) is { } unsupported)
             {
                 await unsupported.ExecuteAsync(context);
                 return;
