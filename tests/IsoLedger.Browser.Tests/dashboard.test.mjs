@@ -754,47 +754,81 @@ test("a failed download is said beside its button; a unit page marks no tab as c
 const phones = [{ width: 360, height: 740 }, { width: 390, height: 844 }, { width: 844, height: 390 },
   { width: 768, height: 1024 }];
 
-async function openOn(viewport, query = "year=2020") {
-  await page.setViewportSize(viewport);
-  await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&${query}`);
-  await page.waitForFunction(() => document.querySelector("#status").textContent === ""
+async function openOn(viewport, query = "year=2020", tab = page) {
+  await tab.setViewportSize(viewport);
+  await tab.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&${query}`);
+  await tab.waitForFunction(() => document.querySelector("#status").textContent === ""
     && document.querySelector(".view:not([hidden]) .freshness").textContent !== "");
+}
+
+/** Scrolls the annual table's box sideways and its last row to the screen's foot, and checks that its header row is
+ * at the top of the box where the box scrolls itself, at the top of the screen where the page does, its name's cell
+ * pinned on top. */
+async function assertHeaderInView(tab, viewport) {
+  await openOn(viewport, "year=2020", tab);
+  await tab.$eval("#annual-table", (table) => {
+    table.parentElement.scrollLeft = 400;
+    [...table.tBodies[0].rows].at(-1).scrollIntoView({ block: "end" });
+  });
+  // The scrolled position is drawn at the next frame.
+  await tab.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  const seen = await tab.$eval("#annual-table", (table) => {
+    const box = table.parentElement;
+    const at = (cell) => cell.getBoundingClientRect();
+    const header = at(table.tHead.rows[0].cells[4]);
+    const name = at(table.tHead.rows[0].cells[1]);
+    const last = at([...table.tBodies[0].rows].at(-1).cells[4]);
+    // The pinned header cell is the one on top at its place, not a figure's header scrolled under it.
+    const corner = document.elementFromPoint(name.left + 4, name.top + 4);
+    return { header: header.top, box: at(box).top, last: last.top, height: window.innerHeight,
+      name: name.left - at(box).left, corner: table.tHead.rows[0].cells[1].contains(corner) };
+  });
+  const size = `${viewport.width}×${viewport.height}`;
+  // A part of a pixel above the screen's top is the browser's rounding of a scroll-driven offset.
+  assert.ok(seen.header > -0.5 && seen.header < seen.last && seen.last < seen.height,
+    `${size}: the header is at y = ${seen.header}, the last row at ${seen.last}`);
+  // At the top of the table's box where the box scrolls itself, at the top of the screen where the page does.
+  const expected = Math.max(0, seen.box);
+  assert.ok(Math.abs(seen.header - expected) <= 1, `${size}: the header is ${seen.header - expected}px down`);
+  assert.ok(Math.abs(seen.name) <= 1 && seen.corner, `${size}: the name's header is at x = ${seen.name}`);
 }
 
 test("a long table's header row stays in view above its last rows, scrolled sideways too", async () => {
   try {
-    for (const viewport of phones) {
-      await openOn(viewport);
-      await page.$eval("#annual-table", (table) => {
-        table.parentElement.scrollLeft = 400;
-        [...table.tBodies[0].rows].at(-1).scrollIntoView({ block: "end" });
-      });
-      // The scrolled position is drawn at the next frame.
-      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-      const seen = await page.$eval("#annual-table", (table) => {
-        const box = table.parentElement;
-        const at = (cell) => cell.getBoundingClientRect();
-        const header = at(table.tHead.rows[0].cells[4]);
-        const name = at(table.tHead.rows[0].cells[1]);
-        const last = at([...table.tBodies[0].rows].at(-1).cells[4]);
-        // The pinned header cell is the one on top at its place, not a figure's header scrolled under it.
-        const corner = document.elementFromPoint(name.left + 4, name.top + 4);
-        return { header: header.top, box: at(box).top, last: last.top, height: window.innerHeight,
-          name: name.left - at(box).left, corner: table.tHead.rows[0].cells[1].contains(corner) };
-      });
-      const size = `${viewport.width}×${viewport.height}`;
-      // A part of a pixel above the screen's top is the browser's rounding of a scroll-driven offset.
-      assert.ok(seen.header > -0.5 && seen.header < seen.last && seen.last < seen.height,
-        `${size}: the header is at y = ${seen.header}, the last row at ${seen.last}`);
-      // At the top of the table's box where the box scrolls itself, at the top of the screen where the page does.
-      const expected = Math.max(0, seen.box);
-      assert.ok(Math.abs(seen.header - expected) <= 1, `${size}: the header is ${seen.header - expected}px down`);
-      assert.ok(Math.abs(seen.name) <= 1 && seen.corner, `${size}: the name's header is at x = ${seen.name}`);
-    }
+    for (const viewport of phones) await assertHeaderInView(page, viewport);
   } finally {
     await page.setViewportSize({ width: 1366, height: 768 });
   }
 });
+
+test("without scroll-driven animations (Firefox, older Safari) a phone's header row stays in view all the same",
+  async () => {
+    // Chromium as such a browser reads the page: the style sheet's @supports (animation-timeline: view()) false and its
+    // "not" true, the script's CSS.supports alike, and no checkVisibility() (Safari before 17.4).
+    const context = await browser.newContext();
+    await context.route("**/dashboard/style.css", async (route) => {
+      const sheet = await (await route.fetch()).text();
+      assert.ok(sheet.includes("(animation-timeline: view())"), "the style sheet asks for another feature");
+      await route.fulfill({ contentType: "text/css",
+        body: sheet.replaceAll("(animation-timeline: view())", "(animation-timeline: no-such-timeline())") });
+    });
+    await context.addInitScript(() => {
+      const supports = CSS.supports.bind(CSS);
+      CSS.supports = (...condition) => !condition.join(":").includes("animation-timeline") && supports(...condition);
+      delete Element.prototype.checkVisibility;
+      sessionStorage.setItem("isoledger.key", "dev-viewer");
+    });
+    try {
+      const tab = await context.newPage();
+      for (const viewport of phones) {
+        await assertHeaderInView(tab, viewport);
+        assert.equal(await tab.$eval("#annual-table th", (cell) => getComputedStyle(cell).animationName), "none",
+          "the header row was moved by a scroll-driven animation");
+      }
+    } finally {
+      await context.close();
+    }
+  });
 
 test("each table's scrolling box is a region named by its heading, and a tab stop where it scrolls", async () => {
   try {

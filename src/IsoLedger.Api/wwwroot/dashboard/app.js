@@ -966,6 +966,21 @@ function redrawCharts() {
 
 // --- Tables ------------------------------------------------------------------------------------------------
 
+/** Whether the browser moves a header row down the page with the scrolling by itself (scroll-driven animations). */
+const headersFollowByThemselves = CSS.supports("animation-timeline", "view()");
+
+/** Where the browser does not, tells each table's header row how far the page has scrolled past the table's top, up
+ * to its last row (--travel), on each scroll: all boxes measured first, then all written, so that the page is laid
+ * out once. */
+function followHeaders() {
+  const boxes = [...document.querySelectorAll("#app .scroll")];
+  const past = boxes.map((box) => Math.max(0, -box.getBoundingClientRect().top));
+  boxes.forEach((box, n) => {
+    const travel = parseFloat(box.style.getPropertyValue("--travel")) || 0;
+    box.style.setProperty("--follow", `${Math.min(travel, past[n])}px`);
+  });
+}
+
 /** Measures each table's box as it is drawn or the screen changes, never as it scrolls. Whether it scrolls: then it
  * is a tab stop. How far its header row may follow the page: a table's header row stays in view above its rows;
  * where the box scrolls up and down (a laptop) the row sticks to the box's top by itself, where it does not (a phone:
@@ -973,7 +988,8 @@ function redrawCharts() {
  * with it (a script moving it lagged a frame behind), as far as the table's last row. */
 function measureTables() {
   for (const box of document.querySelectorAll("#app .scroll")) {
-    if (!box.checkVisibility()) continue;
+    // Not checkVisibility(), which Safari lacks before 17.4 (a browser whose header rows the script moves).
+    if (!box.getClientRects().length) continue;
     const scrollsItself = box.scrollHeight > box.clientHeight + 1;
     // A box whose table is wider or taller than it is a tab stop, so that a keyboard can scroll it with the arrows.
     box.tabIndex = scrollsItself || box.scrollWidth > box.clientWidth + 1 ? 0 : -1;
@@ -986,6 +1002,7 @@ function measureTables() {
     const pinned = [...head.rows[0].cells].find((cell) => getComputedStyle(cell).left !== "auto");
     box.style.setProperty("--pin", `${pinned?.offsetWidth ?? 0}px`);
   }
+  if (!headersFollowByThemselves) followHeaders();
 }
 
 let measurePending = false;
@@ -1380,6 +1397,7 @@ document.addEventListener("DOMContentLoaded", () => {
       control.scrollIntoView({ block: "nearest", inline: "nearest" });
     }
   });
+  if (!headersFollowByThemselves) window.addEventListener("scroll", followHeaders, { passive: true });
   // Any table drawn anew (another view, a filter, a refresh) or laid out anew is measured again.
   window.addEventListener("resize", measureTablesSoon);
   new MutationObserver(measureTablesSoon).observe($("app"), { childList: true, subtree: true, attributes: true,
