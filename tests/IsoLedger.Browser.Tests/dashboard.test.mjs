@@ -1158,6 +1158,27 @@ test("printed from a phone, the charts are drawn for the paper's width and no ta
   }
 });
 
+test("printed from a phone, a view takes as many pages as from a laptop: no empty page at the end", async () => {
+  /** The pages of the view printed as a browser prints it, at the size of <viewport>. */
+  const pages = async (viewport, query) => {
+    await openOn(viewport, query);
+    await page.emulateMedia({ media: null });
+    const pdf = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString("latin1");
+    return (pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  };
+  try {
+    for (const query of ["year=2020&view=trends", "year=2020"]) {
+      const laptop = await pages({ width: 1366, height: 768 }, query);
+      if (query.endsWith("trends")) assert.equal(laptop, 1, "the trends of one year print on one page");
+      for (const phone of [{ width: 390, height: 844 }, { width: 320, height: 568 }]) {
+        assert.equal(await pages(phone, query), laptop, `${query} printed at ${phone.width} px`);
+      }
+    }
+  } finally {
+    await page.setViewportSize({ width: 1366, height: 768 });
+  }
+});
+
 test("communes recorded in no district are listed under their level, with no empty group", async () => {
     // The sample's table with its communes of appendix B in no district (imported without one, or formed in 2025).
     await page.route("**/api/dashboards/annual/**", async (route) => {

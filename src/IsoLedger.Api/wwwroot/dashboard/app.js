@@ -98,6 +98,8 @@ const state = {
   drill: null,
   // The year whose figures the trends chart shows below it (the last year until one is chosen).
   trendYear: null,
+  // The width of the paper, in CSS pixels, while the page is being printed (the charts are drawn at it).
+  paperWidth: null,
   // The address's query the view is drawn for, and whether it must be drawn again once shown.
   search: location.search,
   viewStale: false,
@@ -262,8 +264,19 @@ function showKeyForm(problem) {
 const textScale = () => parseFloat(getComputedStyle(document.documentElement).fontSize) / 16;
 
 /** The width a chart is drawn at: its box's, however narrow (a phone at 200 % zoom is 195 px wide), so that it is
- * never scaled down, its text with it, but laid out anew; 900 for a box not laid out (hidden). */
-const drawingWidth = (container) => Math.round(container.clientWidth) || 900;
+ * never scaled down, its text with it, but laid out anew; 900 for a box not laid out (hidden); the paper's while the
+ * page is about to be printed (see paperWidth). */
+const drawingWidth = (container) => state.paperWidth ?? (Math.round(container.clientWidth) || 900);
+
+/** The width the page prints on, in CSS pixels, as the style sheet gives it (.paper-width). Known before the browser
+ * lays the page out for the paper, where the charts' boxes are still the screen's. */
+function paperWidth() {
+  const probe = element("div", { class: "paper-width", "aria-hidden": "true" });
+  document.body.append(probe);
+  const width = Math.round(probe.getBoundingClientRect().width);
+  probe.remove();
+  return width;
+}
 
 /** A text cut to about what fits in `width` units at font size `size`, with an ellipsis (its whole in a title). */
 const fitted = (text, width, size) => {
@@ -1387,7 +1400,18 @@ document.addEventListener("DOMContentLoaded", () => {
     redrawCharts();
   });
   // Printing lays the page out at the paper's width, not the screen's: the charts are drawn again for the paper, and
-  // for the screen after (a phone printed its narrow chart, scaled up to the page with its text).
+  // for the screen after (a phone printed its narrow chart, scaled up to the page with its text). Drawn before the
+  // browser counts the pages: drawn once the print media applies, the paper's charts came after the count, which a
+  // phone's taller charts, scaled up, had made a page too many (an empty last page).
+  window.addEventListener("beforeprint", () => {
+    state.paperWidth = paperWidth();
+    redrawCharts();
+  });
+  window.addEventListener("afterprint", () => {
+    state.paperWidth = null;
+    redrawCharts();
+  });
+  // A page shown in the print media without being printed (a browser's print preview of its own, an emulation).
   matchMedia("print").addEventListener("change", redrawCharts);
   // A control the keyboard reaches in a table is brought wholly into view, clear of the header row and the pinned
   // names (their scroll margins): the browser leaves one that shows in part where it is, its rest hidden.
