@@ -1520,6 +1520,51 @@ test("on a phone: group names stay in view as a table scrolls sideways, a level'
     }
   });
 
+test("a year's trend points that would cover each other are set side by side, each hovered and tapped for its year",
+  async () => {
+    // The sample's year (97,50 % and 100 % lie within a point of each other) after two years in which every figure
+    // has the same share.
+    await page.route("**/api/reports/trends?*", async (route) => {
+      const answer = await (await route.fetch()).json();
+      const [year] = answer.data.years;
+      const even = (at) => ({ ...year, year: at,
+        figures: year.figures.map((f) => ({ ...f, count: f.of / 2, percent: 50 })) });
+      answer.data.years = [even(2018), even(2019), year];
+      await route.fulfill({ json: answer });
+    });
+    try {
+      for (const viewport of [{ width: 1366, height: 768 }, phones[0], { width: 320, height: 568 }]) {
+        const size = `${viewport.width}×${viewport.height}`;
+        await openOn(viewport, "year=2020&view=trends");
+        await page.$eval("#trends-chart", (chart) => chart.scrollIntoView({ block: "center" }));
+        const seen = await page.$$eval("#trends-chart circle", (dots) => dots.map((dot) => {
+          const box = dot.getBoundingClientRect();
+          const band = document.querySelector(`#trends-chart .trend-year[data-year="${dot.dataset.year}"]`)
+            .getBoundingClientRect();
+          const [x, y] = [box.left + box.width / 2, box.top + box.height / 2];
+          return { year: dot.dataset.year, key: dot.dataset.key, x, y, radius: box.width / 2,
+            onTop: document.elementFromPoint(x, y) === dot, inBand: band.left <= box.left && box.right <= band.right };
+        }));
+        assert.equal(seen.length, 12, size);
+        const covered = seen.flatMap((a, n) => seen.slice(n + 1).filter((b) => a.year === b.year
+          && Math.hypot(a.x - b.x, a.y - b.y) < a.radius + b.radius - 0.5).map((b) => `${a.year} ${a.key}/${b.key}`));
+        assert.deepEqual(covered, [], `${size}: points that cover each other`);
+        assert.deepEqual(seen.filter((dot) => !dot.onTop).map((dot) => `${dot.year} ${dot.key}`), [],
+          `${size}: points under another point or the year's button`);
+        assert.deepEqual(seen.filter((dot) => !dot.inBand).map((dot) => `${dot.year} ${dot.key}`), [],
+          `${size}: points outside their year's part of the chart`);
+        // A tap on a point of a year chooses that year.
+        for (const dot of [seen.find((d) => d.year === "2019"), seen.at(-1)]) {
+          await page.mouse.click(dot.x, dot.y);
+          assert.match(await page.textContent("#trends-readout"), new RegExp(`^${dot.year}`), `${size}: ${dot.key}`);
+        }
+      }
+    } finally {
+      await page.unroute("**/api/reports/trends?*");
+      await page.setViewportSize({ width: 1366, height: 768 });
+    }
+  });
+
 test("the trends' axis labels stay clear of the first year's points, on a laptop, a phone and with a large font",
   async () => {
     // Five years made from the sample's one, so that the first year's points sit at the plot's left edge.

@@ -744,6 +744,24 @@ function trendYearButtons(svg, years, keys, x, [width, top, bottom], chosenLine)
   choose(chosenAt());
 }
 
+/** How far across its year's line each of the year's points is drawn, given their heights (null: no point) and the
+ * room [from, to] there is: points within a point's width of each other (97,50 % and 100 % on a phone) covered one
+ * another, so they are set side by side, as far apart as the room allows; a point clear of the others stays on the
+ * line. */
+function pointOffsets(heights, radius, [from, to]) {
+  const offsets = heights.map(() => 0);
+  const order = heights.flatMap((height, k) => (height === null ? [] : [[height, k]])).sort((a, b) => a[0] - b[0]);
+  const clusters = order.reduce((all, point, n) =>
+    (n && point[0] - order[n - 1][0] < 2 * radius + 1 ? (all.at(-1).push(point), all) : [...all, [point]]), []);
+  for (const cluster of clusters.filter((points) => points.length > 1)) {
+    const step = Math.min(2 * radius + 1, (to - from) / (cluster.length - 1));
+    const span = step * (cluster.length - 1);
+    const start = Math.min(Math.max(-span / 2, from), to - span);
+    cluster.forEach(([, k], n) => { offsets[k] = start + n * step; });
+  }
+  return offsets;
+}
+
 /** Each headline figure's share over the years as a line, with the years a restructuring ended or formed units
  * marked: the units before and after it are each counted in their own years. */
 function renderTrends() {
@@ -801,24 +819,37 @@ function renderTrends() {
     const chosenLine = svgElement("line", { y1: top, y2: height - bottom, stroke: colour("--ink"), "stroke-width": 1.5,
       class: "chosen" });
     svg.append(chosenLine);
+    const radius = 5;
+    const half = data.years.length > 1 ? (x(1) - x(0)) / 2 : Infinity;
+    // Each year's points within its half of the way to its neighbours, the first and last years' not past the plot's
+    // edges (the axis's labels are left of it).
+    const offsets = data.years.map((point, i) => pointOffsets(
+      point.figures.map((figure) => (figure.of ? y(figure.percent) : null)), radius,
+      [data.years.length > 1 && i === 0 ? 0 : radius - half,
+        data.years.length > 1 && i === data.years.length - 1 ? 0 : half - radius]));
+    const dots = svgElement("g", { class: "trend-points" });
     keys.forEach((keyName, k) => {
       // A year with nothing to count (0 of 0: no new commune that year) is a gap in the line, not a fall to 0 %.
       const points = data.years.map((point, i) =>
-        (point.figures[k].of ? [x(i), y(point.figures[k].percent), i] : null));
+        (point.figures[k].of ? [x(i) + offsets[i][k], y(point.figures[k].percent), i] : null));
       const runs = points.reduce((all, p) => (p ? (all.at(-1).push(p), all) : [...all, []]), [[]]);
       for (const run of runs.filter((r) => r.length > 1)) {
         svg.append(svgElement("polyline", { points: run.map(([px, py]) => `${px},${py}`).join(" "), fill: "none",
           stroke: colour(TREND_COLOURS[k]), "stroke-width": 2.5 }));
       }
       points.filter(Boolean).forEach(([px, py, i]) => {
-        const dot = svgElement("circle", { cx: px, cy: py, r: 5, fill: colour(TREND_COLOURS[k]), "data-key": keyName });
+        const dot = svgElement("circle", { cx: px, cy: py, r: radius, fill: colour(TREND_COLOURS[k]),
+          "data-key": keyName, "data-year": data.years[i].year });
         const f = data.years[i].figures[k];
         dot.append(svgElement("title", {},
           `${term("trendColumns", keyName)} ${data.years[i].year}: ${trendFigure(f)}`));
-        svg.append(dot);
+        dots.append(dot);
       });
     });
     trendYearButtons(svg, data.years, keys, x, [width, top, height - bottom], chosenLine);
+    // Over the years' buttons, so that a point shows its title when hovered; a tap on it chooses its year all the
+    // same (the chart's tap chooses the nearest year, and a point stays within its year's half of the way).
+    svg.append(dots);
     // Drawn again (a refresh, a turned phone), the chart keeps the focus on the year it was on.
     if (focusedYear) svg.querySelector(`.trend-year[data-year="${focusedYear}"]`)?.focus();
   }
