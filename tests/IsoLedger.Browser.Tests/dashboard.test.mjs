@@ -169,6 +169,20 @@ test("the page switches to English and fits a phone, every view down to 320 px",
   await page.setViewportSize({ width: 1366, height: 768 });
 });
 
+test("the language button is named by what it shows and the language it switches to, spoken in that language",
+  async () => {
+    await openOn({ width: 1366, height: 768 });
+    const button = (name) => page.getByRole("button", { name, exact: true });
+    try {
+      assert.equal(await button("EN — English").getAttribute("lang", { timeout: 2000 }), "en");
+      await button("EN — English").click();
+      assert.equal(await page.textContent("h1"), "ISO 9001 dashboard");
+      assert.equal(await button("VI — Tiếng Việt").getAttribute("lang", { timeout: 2000 }), "vi");
+    } finally {
+      if (await page.textContent("#language") === "VI") await page.click("#language");
+    }
+  });
+
 test("the day is shown and typed as the page's language writes it, whatever the browser's language", async () => {
   // A browser in American English: its own date field wrote the day mm/dd/yyyy on the Vietnamese page.
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "en-US" });

@@ -41,6 +41,7 @@ const TEXT = {
     restructuredMarks: "Đường đứt: năm có sắp xếp đơn vị (−số đơn vị chấm dứt / +số đơn vị mới).",
     page: "Trang", editions: "Phiên bản tiêu chuẩn", retry: "Thử lại", pickers: "Chọn",
     unknownProvince: "Không có tỉnh “{p}”; đang hiển thị {q}.", skip: "Bỏ qua phần chọn, đến số liệu",
+    languageCode: "VI", languageName: "Tiếng Việt",
   },
   en: {
     title: "ISO 9001 dashboard", keyLabel: "API key (viewer role)", keySave: "Save key",
@@ -77,6 +78,7 @@ const TEXT = {
     restructuredMarks: "Dashed line: a year units were restructured (−units ended / +units formed).",
     page: "Page", editions: "Editions of the standard", retry: "Try again", pickers: "Choose",
     unknownProvince: "There is no province “{p}”; showing {q}.", skip: "Skip to the figures",
+    languageCode: "EN", languageName: "English",
   },
 };
 // The conversion counts drawn as bar segments, with their colours.
@@ -220,10 +222,12 @@ function translatePage() {
       node.textContent = label(state.vocabulary[node.dataset.term]);
     });
   }
-  $("language").textContent = state.lang === "vi" ? "EN" : "VI";
-  $("language").setAttribute("aria-label", state.lang === "vi" ? "English" : "Tiếng Việt");
-  // The button names the other language in that language, and a screen reader speaks it so.
-  $("language").lang = state.lang === "vi" ? "en" : "vi";
+  // The button names the other language in that language, and a screen reader speaks it so: its code as shown and
+  // its name, so that the name said to a voice control is the one on the button.
+  const other = state.lang === "vi" ? "en" : "vi";
+  $("language").textContent = TEXT[other].languageCode;
+  $("language").setAttribute("aria-label", `${TEXT[other].languageCode} — ${TEXT[other].languageName}`);
+  $("language").lang = other;
   titlePage();
 }
 
