@@ -625,6 +625,28 @@ test("the API failing while the page is open is said in the page's language, no 
   }
 });
 
+test("a key left empty or of spaces is asked for in the page's language, not the browser's", async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  try {
+    const tab = await context.newPage();
+    await tab.goto(`${base}/dashboard`);
+    await tab.waitForSelector("#key-form:not([hidden])");
+    await tab.click("#key-form button[type=submit]");
+    const said = () => tab.textContent("#key-error[role=alert]");
+    assert.equal(await said(), "Hãy nhập khóa API.");
+    assert.equal(await tab.getAttribute("#key", "aria-invalid"), "true");
+    await tab.click("#language");
+    assert.equal(await said(), "Type the API key.");
+    await tab.fill("#key", "   ");
+    await tab.press("#key", "Enter");
+    assert.equal(await said(), "Type the API key.");
+    assert.equal(await tab.evaluate(() => [document.activeElement.id, sessionStorage.getItem("isoledger.key")].join()),
+      "key,", "the field keeps the focus and no key is kept");
+  } finally {
+    await context.close();
+  }
+});
+
 test("a refused key is said and marks its field, in either language, until a key is forgotten", async () => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   try {

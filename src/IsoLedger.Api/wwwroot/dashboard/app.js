@@ -20,7 +20,7 @@ const TEXT = {
     timeline: "Lịch sử", judged: "Số liệu tại ngày {d}", judgedIn: "{p}: số liệu tại ngày {d}",
     reportTitle: "Báo cáo năm {y} — {p}",
     fresh: "Cập nhật: dữ liệu đã xử lý đến sự kiện {p}/{l}", behind: "Đang chậm {n} sự kiện", loading: "Đang tải…",
-    badKey: "Khóa không hợp lệ hoặc không đủ quyền.", failedLoad: "Không tải được dữ liệu",
+    badKey: "Khóa không hợp lệ hoặc không đủ quyền.", noKey: "Hãy nhập khóa API.", failedLoad: "Không tải được dữ liệu",
     unreachable: "Không kết nối được với máy chủ. Hãy kiểm tra mạng rồi thử lại.",
     serverError: "Máy chủ gặp lỗi ({s}). Hãy thử lại sau ít phút.",
     notRefreshed: "Không cập nhật được số liệu (số liệu dưới đây là của lần tải trước)",
@@ -57,7 +57,7 @@ const TEXT = {
     timeline: "History", judged: "Figures as of {d}", judgedIn: "{p}: figures as of {d}",
     reportTitle: "Annual report {y} — {p}",
     fresh: "Up to date: processed event {p} of {l}", behind: "{n} events behind", loading: "Loading…",
-    badKey: "The key is not valid or lacks the role.", failedLoad: "Could not load",
+    badKey: "The key is not valid or lacks the role.", noKey: "Type the API key.", failedLoad: "Could not load",
     unreachable: "The server cannot be reached. Check the network and try again.",
     serverError: "The server failed ({s}). Try again in a few minutes.",
     notRefreshed: "Could not refresh the figures (those below are from the last load)",
@@ -247,9 +247,14 @@ function showKeyForm(problem) {
   $("app").hidden = true;
   $("key-form").hidden = false;
   titlePage();
-  // A forgotten or refused key does not stay in the field; a refusal is announced, in the page's language whichever
-  // it is switched to, and marks the field, until a key is forgotten.
+  // A forgotten or refused key does not stay in the field.
   $("key").value = "";
+  markKey(problem);
+}
+
+/** The key's field marked with the TEXT <problem> names (none: unmarked) and focused: the problem is announced, in
+ * the page's language whichever it is switched to, until a key is forgotten. */
+function markKey(problem) {
   if (problem) {
     $("key").setAttribute("aria-invalid", "true");
     $("key-error").dataset.i18n = problem;
@@ -1347,7 +1352,11 @@ async function start() {
 document.addEventListener("DOMContentLoaded", () => {
   $("key-form").addEventListener("submit", (event) => {
     event.preventDefault();
-    sessionStorage.setItem("isoledger.key", $("key").value.trim());
+    const typed = $("key").value.trim();
+    // No key (or spaces) is said as a refused key is, in the page's language: the browser's own "fill out this
+    // field" is in the browser's (the form is not validated by it), and spaces alone had shown the form again, mute.
+    if (!typed) return markKey("noKey");
+    sessionStorage.setItem("isoledger.key", typed);
     start();
   });
   $("forget-key").addEventListener("click", () => { sessionStorage.removeItem("isoledger.key"); showKeyForm(); });
