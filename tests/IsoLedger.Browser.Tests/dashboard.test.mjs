@@ -497,6 +497,58 @@ test("the trends show each headline figure over the years with data", async () =
   assert.equal(await page.locator("#trends-chart circle").count(), 4);
 });
 
+/** How many pixels of the focus ring's colour (--focus, #e8590c) the screen shows in each of <boxes> (in the
+ * viewport's coordinates), read back from a screenshot through a canvas. */
+async function focusPixels(boxes) {
+  const counts = [];
+  for (const box of boxes) {
+    const png = await page.screenshot({ clip: box });
+    counts.push(await page.evaluate(async (data) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${data}`;
+      await image.decode();
+      const canvas = document.createElement("canvas");
+      [canvas.width, canvas.height] = [image.width, image.height];
+      const context = canvas.getContext("2d");
+      context.drawImage(image, 0, 0);
+      const pixels = context.getImageData(0, 0, image.width, image.height).data;
+      let found = 0;
+      for (let i = 0; i < pixels.length; i += 4) {
+        if ([0xe8, 0x59, 0x0c].every((value, n) => Math.abs(pixels[i + n] - value) < 24)) found++;
+      }
+      return found;
+    }, png.toString("base64")));
+  }
+  return counts;
+}
+
+test("a bar focused by the keyboard shows its focus ring on all four sides, the chart's edges too", async () => {
+  try {
+    for (const viewport of [{ width: 1366, height: 768 }, { width: 360, height: 740 }]) {
+      await openOn(viewport);
+      for (const level of ["department", "district"]) {
+        const row = `#conversion-chart .bar-row[data-name=${level}]`;
+        await page.$eval(row, (node) => node.scrollIntoView({ block: "center" }));
+        // Reached by Tab from the control before it (the chart's heading before the first bar).
+        await page.evaluate((selector) => (document.querySelector(selector).previousElementSibling
+          ?? document.querySelector("#conversion-title")).focus(), row);
+        await page.keyboard.press("Tab");
+        assert.ok(await page.$eval(row, (node) => node.matches(":focus-visible")), `${level}: not focused`);
+        const r = await page.$eval(row, (node) => node.getBoundingClientRect().toJSON());
+        const sides = await focusPixels([
+          { x: r.left - 6, y: r.top + r.height / 2 - 5, width: 5, height: 10 },
+          { x: r.right + 1, y: r.top + r.height / 2 - 5, width: 5, height: 10 },
+          { x: r.left + r.width / 2 - 5, y: r.top - 6, width: 10, height: 5 },
+          { x: r.left + r.width / 2 - 5, y: r.bottom + 1, width: 10, height: 5 }]);
+        assert.ok(sides.every((found) => found > 0),
+          `${viewport.width} px, ${level}: ring pixels left, right, above, below: ${sides}`);
+      }
+    }
+  } finally {
+    await page.setViewportSize({ width: 1366, height: 768 });
+  }
+});
+
 test("the keyboard keeps its place and every count of the conversion chart is readable without a mouse", async () => {
   await page.setViewportSize({ width: 768, height: 1024 });
   await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020`);
