@@ -837,6 +837,35 @@ test("a failed download is said beside its button; a unit page marks no tab as c
   assert.equal(await page.locator("#tabs a[aria-current=page]").count(), 1);
 });
 
+test("a problem the API states is said in the page's language: an unknown unit, a refused download", async () => {
+  await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020#unit/QT-XA-999`);
+  const said = () => page.textContent("#unit-status dd");
+  await page.waitForFunction(() => document.querySelector("#unit-status dd")?.textContent);
+  assert.equal(await said(), "Không có đơn vị mã “QT-XA-999”.");
+  await page.click("#language");
+  try {
+    await page.waitForFunction(() => document.querySelector("#unit-status dd").textContent.startsWith("There"));
+    assert.equal(await said(), "There is no unit “QT-XA-999”.");
+  } finally {
+    await page.click("#language");
+  }
+  // A problem of the API's own words (English) answered to a download.
+  const workbook = (url) =>
+    url.pathname.startsWith("/api/reports/summary/") && url.searchParams.get("format") === "xlsx";
+  await page.route(workbook, (route) => route.fulfill({ status: 400, contentType: "application/problem+json",
+    json: { title: "One or more validation errors occurred.", status: 400, errors: { year: ["Bad year."] } } }));
+  try {
+    await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020`);
+    await page.waitForSelector("#summary-table tr[data-criterion]");
+    await page.click("#summary-xlsx");
+    await page.waitForSelector("#summary-xlsx + .download-error");
+    assert.equal(await page.textContent("#summary-xlsx + .download-error"),
+      " Không tải được dữ liệu: Máy chủ không chấp nhận yêu cầu (400).");
+  } finally {
+    await page.unroute(workbook);
+  }
+});
+
 // --- Phones turned either way and a tablet -----------------------------------------------------------------------
 
 const phones = [{ width: 360, height: 740 }, { width: 390, height: 844 }, { width: 844, height: 390 },

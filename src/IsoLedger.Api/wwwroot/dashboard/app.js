@@ -41,6 +41,8 @@ const TEXT = {
     restructuredMarks: "Đường đứt: năm có sắp xếp đơn vị (−số đơn vị chấm dứt / +số đơn vị mới).",
     page: "Trang", editions: "Phiên bản tiêu chuẩn", retry: "Thử lại", pickers: "Chọn",
     unknownProvince: "Không có tỉnh “{p}”; đang hiển thị {q}.", skip: "Bỏ qua phần chọn, đến số liệu",
+    noUnit: "Không có đơn vị mã “{c}”.", notFound: "Máy chủ không tìm thấy dữ liệu được hỏi (404).",
+    refused: "Máy chủ không chấp nhận yêu cầu ({s}).",
     languageCode: "VI", languageName: "Tiếng Việt",
   },
   en: {
@@ -78,6 +80,8 @@ const TEXT = {
     restructuredMarks: "Dashed line: a year units were restructured (−units ended / +units formed).",
     page: "Page", editions: "Editions of the standard", retry: "Try again", pickers: "Choose",
     unknownProvince: "There is no province “{p}”; showing {q}.", skip: "Skip to the figures",
+    noUnit: "There is no unit “{c}”.", notFound: "The server found nothing of what was asked (404).",
+    refused: "The server did not accept the request ({s}).",
     languageCode: "EN", languageName: "English",
   },
 };
@@ -165,8 +169,9 @@ const svgElement = (tag, attributes = {}, text) => {
 const colour = (name) => getComputedStyle(document.documentElement).getPropertyValue(name).trim();
 
 /** An answer of the API with the reader's key. What keeps it from being one is thrown in the page's language: the
- * server out of reach (the browser's own words are English), the server failing (its words are for its log), or the
- * problem the API states (kept as the error's problem). A refused key shows the key's form. */
+ * server out of reach (the browser's own words are English), the server failing (its words are for its log), or a
+ * problem the API states (said by its kind, not found or not accepted; the problem kept as the error's). A refused
+ * key shows the key's form. */
 async function answer(path) {
   let response;
   try {
@@ -177,9 +182,11 @@ async function answer(path) {
   if (response.status === 401 || response.status === 403) { showKeyForm("badKey"); throw new Error(t("badKey")); }
   if (response.status >= 500) throw new Error(fill(t("serverError"), { s: response.status }));
   if (!response.ok) {
+    // The problem's own sentences are English: what is said is the page's, the problem kept for what the page reads
+    // from it (a unit's first day).
     const problem = await response.json().catch(() => ({}));
-    const errors = problem.errors ? Object.values(problem.errors).flat().join(" ") : "";
-    throw Object.assign(new Error(errors || problem.detail || problem.title || `${response.status}`), { problem });
+    const said = response.status === 404 ? "notFound" : "refused";
+    throw Object.assign(new Error(fill(t(said), { s: response.status })), { problem, said });
   }
   return response;
 }
@@ -929,12 +936,14 @@ async function showUnit(code, opened) {
       api(`/api/dashboards/units/${encodeURIComponent(code)}/timeline?asOf=${asOf}`),
     ]);
   } catch (error) {
-    // A unit that did not exist yet on the page's date has no status then: said in the page's language.
+    // A unit that did not exist yet on the page's date has no status then, and a code no unit has none at all: said
+    // in the page's language.
     const from = error.problem?.existsFrom;
     $("unit-title").textContent = code;
     titlePage();
-    $("unit-status").replaceChildren(element("dt", { text: t("status") }),
-      element("dd", { text: from ? fill(t("notYet"), { d: day(asOf), f: day(from) }) : error.message }));
+    const said = from ? fill(t("notYet"), { d: day(asOf), f: day(from) })
+      : error.said === "notFound" ? fill(t("noUnit"), { c: code }) : error.message;
+    $("unit-status").replaceChildren(element("dt", { text: t("status") }), element("dd", { text: said }));
     $("timeline").replaceChildren();
     return;
   }
