@@ -1462,6 +1462,28 @@ test("a filtered annual table says so and how many units it shows, on paper too;
   }
 });
 
+test("a picker's label stays on its field's line wherever the pickers wrap: a laptop at 200 % zoom, a tablet",
+  async () => {
+    const apart = () => page.$$eval(".pickers label", (labels) => labels.filter((label) => label.checkVisibility())
+      .filter((label) => {
+        const [name, field] = [label, label.control].map((node) => node.getBoundingClientRect());
+        return Math.abs((name.top + name.bottom) / 2 - (field.top + field.bottom) / 2) > field.height / 2;
+      }).map((label) => `${label.textContent} (${Math.round(label.getBoundingClientRect().right)} px)`));
+    try {
+      for (const language of ["vi", "en"]) {
+        // 683 px: a 1366 px laptop at 200 % zoom, where "As of" ended the first line, its field starting the second.
+        for (const width of [683, 720, 768, 820, 900, 1000]) {
+          await openOn({ width, height: 600 });
+          if (language === "en") await page.click("#language");
+          assert.deepEqual(await apart(), [], `${width} px, ${language}: labels on another line than their fields`);
+          if (language === "en") await page.click("#language");
+        }
+      }
+    } finally {
+      await page.setViewportSize({ width: 1366, height: 768 });
+    }
+  });
+
 test("at 200 % zoom or with a large font, charts are laid out anew at their width, their text not shrunk",
   async () => {
     // A 390 px phone zoomed to 200 % is 195 CSS pixels wide, at two device pixels each; a reader's font of 32 px.
