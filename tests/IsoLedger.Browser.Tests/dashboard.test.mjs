@@ -169,6 +169,20 @@ test("the page switches to English and fits a phone, every view down to 320 px",
   await page.setViewportSize({ width: 1366, height: 768 });
 });
 
+test("the language button is named by what it shows and the language it switches to, spoken in that language",
+  async () => {
+    await openOn({ width: 1366, height: 768 });
+    const button = (name) => page.getByRole("button", { name, exact: true });
+    try {
+      assert.equal(await button("EN — English").getAttribute("lang", { timeout: 2000 }), "en");
+      await button("EN — English").click();
+      assert.equal(await page.textContent("h1"), "ISO 9001 dashboard");
+      assert.equal(await button("VI — Tiếng Việt").getAttribute("lang", { timeout: 2000 }), "vi");
+    } finally {
+      if (await page.textContent("#language") === "VI") await page.click("#language");
+    }
+  });
+
 test("the day is shown and typed as the page's language writes it, whatever the browser's language", async () => {
   // A browser in American English: its own date field wrote the day mm/dd/yyyy on the Vietnamese page.
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "en-US" });
@@ -483,6 +497,58 @@ test("the trends show each headline figure over the years with data", async () =
   assert.equal(await page.locator("#trends-chart circle").count(), 4);
 });
 
+/** How many pixels of the focus ring's colour (--focus, #e8590c) the screen shows in each of <boxes> (in the
+ * viewport's coordinates), read back from a screenshot through a canvas. */
+async function focusPixels(boxes) {
+  const counts = [];
+  for (const box of boxes) {
+    const png = await page.screenshot({ clip: box });
+    counts.push(await page.evaluate(async (data) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${data}`;
+      await image.decode();
+      const canvas = document.createElement("canvas");
+      [canvas.width, canvas.height] = [image.width, image.height];
+      const context = canvas.getContext("2d");
+      context.drawImage(image, 0, 0);
+      const pixels = context.getImageData(0, 0, image.width, image.height).data;
+      let found = 0;
+      for (let i = 0; i < pixels.length; i += 4) {
+        if ([0xe8, 0x59, 0x0c].every((value, n) => Math.abs(pixels[i + n] - value) < 24)) found++;
+      }
+      return found;
+    }, png.toString("base64")));
+  }
+  return counts;
+}
+
+test("a bar focused by the keyboard shows its focus ring on all four sides, the chart's edges too", async () => {
+  try {
+    for (const viewport of [{ width: 1366, height: 768 }, { width: 360, height: 740 }]) {
+      await openOn(viewport);
+      for (const level of ["department", "district"]) {
+        const row = `#conversion-chart .bar-row[data-name=${level}]`;
+        await page.$eval(row, (node) => node.scrollIntoView({ block: "center" }));
+        // Reached by Tab from the control before it (the chart's heading before the first bar).
+        await page.evaluate((selector) => (document.querySelector(selector).previousElementSibling
+          ?? document.querySelector("#conversion-title")).focus(), row);
+        await page.keyboard.press("Tab");
+        assert.ok(await page.$eval(row, (node) => node.matches(":focus-visible")), `${level}: not focused`);
+        const r = await page.$eval(row, (node) => node.getBoundingClientRect().toJSON());
+        const sides = await focusPixels([
+          { x: r.left - 6, y: r.top + r.height / 2 - 5, width: 5, height: 10 },
+          { x: r.right + 1, y: r.top + r.height / 2 - 5, width: 5, height: 10 },
+          { x: r.left + r.width / 2 - 5, y: r.top - 6, width: 10, height: 5 },
+          { x: r.left + r.width / 2 - 5, y: r.bottom + 1, width: 10, height: 5 }]);
+        assert.ok(sides.every((found) => found > 0),
+          `${viewport.width} px, ${level}: ring pixels left, right, above, below: ${sides}`);
+      }
+    }
+  } finally {
+    await page.setViewportSize({ width: 1366, height: 768 });
+  }
+});
+
 test("the keyboard keeps its place and every count of the conversion chart is readable without a mouse", async () => {
   await page.setViewportSize({ width: 768, height: 1024 });
   await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020`);
@@ -608,6 +674,28 @@ test("the API failing while the page is open is said in the page's language, no 
     assert.match(await page.textContent("#annual-xlsx + .download-error"), /Không kết nối được với máy chủ/);
   } finally {
     await page.unroute("**/api/**");
+  }
+});
+
+test("a key left empty or of spaces is asked for in the page's language, not the browser's", async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  try {
+    const tab = await context.newPage();
+    await tab.goto(`${base}/dashboard`);
+    await tab.waitForSelector("#key-form:not([hidden])");
+    await tab.click("#key-form button[type=submit]");
+    const said = () => tab.textContent("#key-error[role=alert]");
+    assert.equal(await said(), "Hãy nhập khóa API.");
+    assert.equal(await tab.getAttribute("#key", "aria-invalid"), "true");
+    await tab.click("#language");
+    assert.equal(await said(), "Type the API key.");
+    await tab.fill("#key", "   ");
+    await tab.press("#key", "Enter");
+    assert.equal(await said(), "Type the API key.");
+    assert.equal(await tab.evaluate(() => [document.activeElement.id, sessionStorage.getItem("isoledger.key")].join()),
+      "key,", "the field keeps the focus and no key is kept");
+  } finally {
+    await context.close();
   }
 });
 
@@ -749,52 +837,115 @@ test("a failed download is said beside its button; a unit page marks no tab as c
   assert.equal(await page.locator("#tabs a[aria-current=page]").count(), 1);
 });
 
+test("a problem the API states is said in the page's language: an unknown unit, a refused download", async () => {
+  await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020#unit/QT-XA-999`);
+  const said = () => page.textContent("#unit-status dd");
+  await page.waitForFunction(() => document.querySelector("#unit-status dd")?.textContent);
+  assert.equal(await said(), "Không có đơn vị mã “QT-XA-999”.");
+  await page.click("#language");
+  try {
+    await page.waitForFunction(() => document.querySelector("#unit-status dd").textContent.startsWith("There"));
+    assert.equal(await said(), "There is no unit “QT-XA-999”.");
+  } finally {
+    await page.click("#language");
+  }
+  // A problem of the API's own words (English) answered to a download.
+  const workbook = (url) =>
+    url.pathname.startsWith("/api/reports/summary/") && url.searchParams.get("format") === "xlsx";
+  await page.route(workbook, (route) => route.fulfill({ status: 400, contentType: "application/problem+json",
+    json: { title: "One or more validation errors occurred.", status: 400, errors: { year: ["Bad year."] } } }));
+  try {
+    await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020`);
+    await page.waitForSelector("#summary-table tr[data-criterion]");
+    await page.click("#summary-xlsx");
+    await page.waitForSelector("#summary-xlsx + .download-error");
+    assert.equal(await page.textContent("#summary-xlsx + .download-error"),
+      " Không tải được dữ liệu: Máy chủ không chấp nhận yêu cầu (400).");
+  } finally {
+    await page.unroute(workbook);
+  }
+});
+
 // --- Phones turned either way and a tablet -----------------------------------------------------------------------
 
 const phones = [{ width: 360, height: 740 }, { width: 390, height: 844 }, { width: 844, height: 390 },
   { width: 768, height: 1024 }];
 
-async function openOn(viewport, query = "year=2020") {
-  await page.setViewportSize(viewport);
-  await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&${query}`);
-  await page.waitForFunction(() => document.querySelector("#status").textContent === ""
+async function openOn(viewport, query = "year=2020", tab = page) {
+  await tab.setViewportSize(viewport);
+  await tab.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&${query}`);
+  await tab.waitForFunction(() => document.querySelector("#status").textContent === ""
     && document.querySelector(".view:not([hidden]) .freshness").textContent !== "");
+}
+
+/** Scrolls the annual table's box sideways and its last row to the screen's foot, and checks that its header row is
+ * at the top of the box where the box scrolls itself, at the top of the screen where the page does, its name's cell
+ * pinned on top. */
+async function assertHeaderInView(tab, viewport) {
+  await openOn(viewport, "year=2020", tab);
+  await tab.$eval("#annual-table", (table) => {
+    table.parentElement.scrollLeft = 400;
+    [...table.tBodies[0].rows].at(-1).scrollIntoView({ block: "end" });
+  });
+  // The scrolled position is drawn at the next frame.
+  await tab.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  const seen = await tab.$eval("#annual-table", (table) => {
+    const box = table.parentElement;
+    const at = (cell) => cell.getBoundingClientRect();
+    const header = at(table.tHead.rows[0].cells[4]);
+    const name = at(table.tHead.rows[0].cells[1]);
+    const last = at([...table.tBodies[0].rows].at(-1).cells[4]);
+    // The pinned header cell is the one on top at its place, not a figure's header scrolled under it.
+    const corner = document.elementFromPoint(name.left + 4, name.top + 4);
+    return { header: header.top, box: at(box).top, last: last.top, height: window.innerHeight,
+      name: name.left - at(box).left, corner: table.tHead.rows[0].cells[1].contains(corner) };
+  });
+  const size = `${viewport.width}×${viewport.height}`;
+  // A part of a pixel above the screen's top is the browser's rounding of a scroll-driven offset.
+  assert.ok(seen.header > -0.5 && seen.header < seen.last && seen.last < seen.height,
+    `${size}: the header is at y = ${seen.header}, the last row at ${seen.last}`);
+  // At the top of the table's box where the box scrolls itself, at the top of the screen where the page does.
+  const expected = Math.max(0, seen.box);
+  assert.ok(Math.abs(seen.header - expected) <= 1, `${size}: the header is ${seen.header - expected}px down`);
+  assert.ok(Math.abs(seen.name) <= 1 && seen.corner, `${size}: the name's header is at x = ${seen.name}`);
 }
 
 test("a long table's header row stays in view above its last rows, scrolled sideways too", async () => {
   try {
-    for (const viewport of phones) {
-      await openOn(viewport);
-      await page.$eval("#annual-table", (table) => {
-        table.parentElement.scrollLeft = 400;
-        [...table.tBodies[0].rows].at(-1).scrollIntoView({ block: "end" });
-      });
-      // The scrolled position is drawn at the next frame.
-      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-      const seen = await page.$eval("#annual-table", (table) => {
-        const box = table.parentElement;
-        const at = (cell) => cell.getBoundingClientRect();
-        const header = at(table.tHead.rows[0].cells[4]);
-        const name = at(table.tHead.rows[0].cells[1]);
-        const last = at([...table.tBodies[0].rows].at(-1).cells[4]);
-        // The pinned header cell is the one on top at its place, not a figure's header scrolled under it.
-        const corner = document.elementFromPoint(name.left + 4, name.top + 4);
-        return { header: header.top, box: at(box).top, last: last.top, height: window.innerHeight,
-          name: name.left - at(box).left, corner: table.tHead.rows[0].cells[1].contains(corner) };
-      });
-      const size = `${viewport.width}×${viewport.height}`;
-      // A part of a pixel above the screen's top is the browser's rounding of a scroll-driven offset.
-      assert.ok(seen.header > -0.5 && seen.header < seen.last && seen.last < seen.height,
-        `${size}: the header is at y = ${seen.header}, the last row at ${seen.last}`);
-      // At the top of the table's box where the box scrolls itself, at the top of the screen where the page does.
-      const expected = Math.max(0, seen.box);
-      assert.ok(Math.abs(seen.header - expected) <= 1, `${size}: the header is ${seen.header - expected}px down`);
-      assert.ok(Math.abs(seen.name) <= 1 && seen.corner, `${size}: the name's header is at x = ${seen.name}`);
-    }
+    for (const viewport of phones) await assertHeaderInView(page, viewport);
   } finally {
     await page.setViewportSize({ width: 1366, height: 768 });
   }
 });
+
+test("without scroll-driven animations (Firefox, older Safari) a phone's header row stays in view all the same",
+  async () => {
+    // Chromium as such a browser reads the page: the style sheet's @supports (animation-timeline: view()) false and its
+    // "not" true, the script's CSS.supports alike, and no checkVisibility() (Safari before 17.4).
+    const context = await browser.newContext();
+    await context.route("**/dashboard/style.css", async (route) => {
+      const sheet = await (await route.fetch()).text();
+      assert.ok(sheet.includes("(animation-timeline: view())"), "the style sheet asks for another feature");
+      await route.fulfill({ contentType: "text/css",
+        body: sheet.replaceAll("(animation-timeline: view())", "(animation-timeline: no-such-timeline())") });
+    });
+    await context.addInitScript(() => {
+      const supports = CSS.supports.bind(CSS);
+      CSS.supports = (...condition) => !condition.join(":").includes("animation-timeline") && supports(...condition);
+      delete Element.prototype.checkVisibility;
+      sessionStorage.setItem("isoledger.key", "dev-viewer");
+    });
+    try {
+      const tab = await context.newPage();
+      for (const viewport of phones) {
+        await assertHeaderInView(tab, viewport);
+        assert.equal(await tab.$eval("#annual-table th", (cell) => getComputedStyle(cell).animationName), "none",
+          "the header row was moved by a scroll-driven animation");
+      }
+    } finally {
+      await context.close();
+    }
+  });
 
 test("each table's scrolling box is a region named by its heading, and a tab stop where it scrolls", async () => {
   try {
@@ -1124,6 +1275,27 @@ test("printed from a phone, the charts are drawn for the paper's width and no ta
   }
 });
 
+test("printed from a phone, a view takes as many pages as from a laptop: no empty page at the end", async () => {
+  /** The pages of the view printed as a browser prints it, at the size of <viewport>. */
+  const pages = async (viewport, query) => {
+    await openOn(viewport, query);
+    await page.emulateMedia({ media: null });
+    const pdf = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString("latin1");
+    return (pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  };
+  try {
+    for (const query of ["year=2020&view=trends", "year=2020"]) {
+      const laptop = await pages({ width: 1366, height: 768 }, query);
+      if (query.endsWith("trends")) assert.equal(laptop, 1, "the trends of one year print on one page");
+      for (const phone of [{ width: 390, height: 844 }, { width: 320, height: 568 }]) {
+        assert.equal(await pages(phone, query), laptop, `${query} printed at ${phone.width} px`);
+      }
+    }
+  } finally {
+    await page.setViewportSize({ width: 1366, height: 768 });
+  }
+});
+
 test("communes recorded in no district are listed under their level, with no empty group", async () => {
     // The sample's table with its communes of appendix B in no district (imported without one, or formed in 2025).
     await page.route("**/api/dashboards/annual/**", async (route) => {
@@ -1289,6 +1461,28 @@ test("a filtered annual table says so and how many units it shows, on paper too;
     await page.unroute("**/api/reports/trends?*");
   }
 });
+
+test("a picker's label stays on its field's line wherever the pickers wrap: a laptop at 200 % zoom, a tablet",
+  async () => {
+    const apart = () => page.$$eval(".pickers label", (labels) => labels.filter((label) => label.checkVisibility())
+      .filter((label) => {
+        const [name, field] = [label, label.control].map((node) => node.getBoundingClientRect());
+        return Math.abs((name.top + name.bottom) / 2 - (field.top + field.bottom) / 2) > field.height / 2;
+      }).map((label) => `${label.textContent} (${Math.round(label.getBoundingClientRect().right)} px)`));
+    try {
+      for (const language of ["vi", "en"]) {
+        // 683 px: a 1366 px laptop at 200 % zoom, where "As of" ended the first line, its field starting the second.
+        for (const width of [683, 720, 768, 820, 900, 1000]) {
+          await openOn({ width, height: 600 });
+          if (language === "en") await page.click("#language");
+          assert.deepEqual(await apart(), [], `${width} px, ${language}: labels on another line than their fields`);
+          if (language === "en") await page.click("#language");
+        }
+      }
+    } finally {
+      await page.setViewportSize({ width: 1366, height: 768 });
+    }
+  });
 
 test("at 200 % zoom or with a large font, charts are laid out anew at their width, their text not shrunk",
   async () => {
@@ -1461,6 +1655,51 @@ test("on a phone: group names stay in view as a table scrolls sideways, a level'
       assert.ok(drill <= 1, `a level's units are ${drill}px wider than the screen`);
     } finally {
       if (await page.textContent("#language") === "VI") await page.click("#language");
+      await page.setViewportSize({ width: 1366, height: 768 });
+    }
+  });
+
+test("a year's trend points that would cover each other are set side by side, each hovered and tapped for its year",
+  async () => {
+    // The sample's year (97,50 % and 100 % lie within a point of each other) after two years in which every figure
+    // has the same share.
+    await page.route("**/api/reports/trends?*", async (route) => {
+      const answer = await (await route.fetch()).json();
+      const [year] = answer.data.years;
+      const even = (at) => ({ ...year, year: at,
+        figures: year.figures.map((f) => ({ ...f, count: f.of / 2, percent: 50 })) });
+      answer.data.years = [even(2018), even(2019), year];
+      await route.fulfill({ json: answer });
+    });
+    try {
+      for (const viewport of [{ width: 1366, height: 768 }, phones[0], { width: 320, height: 568 }]) {
+        const size = `${viewport.width}×${viewport.height}`;
+        await openOn(viewport, "year=2020&view=trends");
+        await page.$eval("#trends-chart", (chart) => chart.scrollIntoView({ block: "center" }));
+        const seen = await page.$$eval("#trends-chart circle", (dots) => dots.map((dot) => {
+          const box = dot.getBoundingClientRect();
+          const band = document.querySelector(`#trends-chart .trend-year[data-year="${dot.dataset.year}"]`)
+            .getBoundingClientRect();
+          const [x, y] = [box.left + box.width / 2, box.top + box.height / 2];
+          return { year: dot.dataset.year, key: dot.dataset.key, x, y, radius: box.width / 2,
+            onTop: document.elementFromPoint(x, y) === dot, inBand: band.left <= box.left && box.right <= band.right };
+        }));
+        assert.equal(seen.length, 12, size);
+        const covered = seen.flatMap((a, n) => seen.slice(n + 1).filter((b) => a.year === b.year
+          && Math.hypot(a.x - b.x, a.y - b.y) < a.radius + b.radius - 0.5).map((b) => `${a.year} ${a.key}/${b.key}`));
+        assert.deepEqual(covered, [], `${size}: points that cover each other`);
+        assert.deepEqual(seen.filter((dot) => !dot.onTop).map((dot) => `${dot.year} ${dot.key}`), [],
+          `${size}: points under another point or the year's button`);
+        assert.deepEqual(seen.filter((dot) => !dot.inBand).map((dot) => `${dot.year} ${dot.key}`), [],
+          `${size}: points outside their year's part of the chart`);
+        // A tap on a point of a year chooses that year.
+        for (const dot of [seen.find((d) => d.year === "2019"), seen.at(-1)]) {
+          await page.mouse.click(dot.x, dot.y);
+          assert.match(await page.textContent("#trends-readout"), new RegExp(`^${dot.year}`), `${size}: ${dot.key}`);
+        }
+      }
+    } finally {
+      await page.unroute("**/api/reports/trends?*");
       await page.setViewportSize({ width: 1366, height: 768 });
     }
   });

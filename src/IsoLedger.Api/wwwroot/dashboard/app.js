@@ -20,7 +20,7 @@ const TEXT = {
     timeline: "Lịch sử", judged: "Số liệu tại ngày {d}", judgedIn: "{p}: số liệu tại ngày {d}",
     reportTitle: "Báo cáo năm {y} — {p}",
     fresh: "Cập nhật: dữ liệu đã xử lý đến sự kiện {p}/{l}", behind: "Đang chậm {n} sự kiện", loading: "Đang tải…",
-    badKey: "Khóa không hợp lệ hoặc không đủ quyền.", failedLoad: "Không tải được dữ liệu",
+    badKey: "Khóa không hợp lệ hoặc không đủ quyền.", noKey: "Hãy nhập khóa API.", failedLoad: "Không tải được dữ liệu",
     unreachable: "Không kết nối được với máy chủ. Hãy kiểm tra mạng rồi thử lại.",
     serverError: "Máy chủ gặp lỗi ({s}). Hãy thử lại sau ít phút.",
     notRefreshed: "Không cập nhật được số liệu (số liệu dưới đây là của lần tải trước)",
@@ -41,6 +41,9 @@ const TEXT = {
     restructuredMarks: "Đường đứt: năm có sắp xếp đơn vị (−số đơn vị chấm dứt / +số đơn vị mới).",
     page: "Trang", editions: "Phiên bản tiêu chuẩn", retry: "Thử lại", pickers: "Chọn",
     unknownProvince: "Không có tỉnh “{p}”; đang hiển thị {q}.", skip: "Bỏ qua phần chọn, đến số liệu",
+    noUnit: "Không có đơn vị mã “{c}”.", notFound: "Máy chủ không tìm thấy dữ liệu được hỏi (404).",
+    refused: "Máy chủ không chấp nhận yêu cầu ({s}).",
+    languageCode: "VI", languageName: "Tiếng Việt",
   },
   en: {
     title: "ISO 9001 dashboard", keyLabel: "API key (viewer role)", keySave: "Save key",
@@ -56,7 +59,7 @@ const TEXT = {
     timeline: "History", judged: "Figures as of {d}", judgedIn: "{p}: figures as of {d}",
     reportTitle: "Annual report {y} — {p}",
     fresh: "Up to date: processed event {p} of {l}", behind: "{n} events behind", loading: "Loading…",
-    badKey: "The key is not valid or lacks the role.", failedLoad: "Could not load",
+    badKey: "The key is not valid or lacks the role.", noKey: "Type the API key.", failedLoad: "Could not load",
     unreachable: "The server cannot be reached. Check the network and try again.",
     serverError: "The server failed ({s}). Try again in a few minutes.",
     notRefreshed: "Could not refresh the figures (those below are from the last load)",
@@ -77,6 +80,9 @@ const TEXT = {
     restructuredMarks: "Dashed line: a year units were restructured (−units ended / +units formed).",
     page: "Page", editions: "Editions of the standard", retry: "Try again", pickers: "Choose",
     unknownProvince: "There is no province “{p}”; showing {q}.", skip: "Skip to the figures",
+    noUnit: "There is no unit “{c}”.", notFound: "The server found nothing of what was asked (404).",
+    refused: "The server did not accept the request ({s}).",
+    languageCode: "EN", languageName: "English",
   },
 };
 // The conversion counts drawn as bar segments, with their colours.
@@ -98,6 +104,8 @@ const state = {
   drill: null,
   // The year whose figures the trends chart shows below it (the last year until one is chosen).
   trendYear: null,
+  // The width of the paper, in CSS pixels, while the page is being printed (the charts are drawn at it).
+  paperWidth: null,
   // The address's query the view is drawn for, and whether it must be drawn again once shown.
   search: location.search,
   viewStale: false,
@@ -161,8 +169,9 @@ const svgElement = (tag, attributes = {}, text) => {
 const colour = (name) => getComputedStyle(document.documentElement).getPropertyValue(name).trim();
 
 /** An answer of the API with the reader's key. What keeps it from being one is thrown in the page's language: the
- * server out of reach (the browser's own words are English), the server failing (its words are for its log), or the
- * problem the API states (kept as the error's problem). A refused key shows the key's form. */
+ * server out of reach (the browser's own words are English), the server failing (its words are for its log), or a
+ * problem the API states (said by its kind, not found or not accepted; the problem kept as the error's). A refused
+ * key shows the key's form. */
 async function answer(path) {
   let response;
   try {
@@ -173,9 +182,11 @@ async function answer(path) {
   if (response.status === 401 || response.status === 403) { showKeyForm("badKey"); throw new Error(t("badKey")); }
   if (response.status >= 500) throw new Error(fill(t("serverError"), { s: response.status }));
   if (!response.ok) {
+    // The problem's own sentences are English: what is said is the page's, the problem kept for what the page reads
+    // from it (a unit's first day).
     const problem = await response.json().catch(() => ({}));
-    const errors = problem.errors ? Object.values(problem.errors).flat().join(" ") : "";
-    throw Object.assign(new Error(errors || problem.detail || problem.title || `${response.status}`), { problem });
+    const said = response.status === 404 ? "notFound" : "refused";
+    throw Object.assign(new Error(fill(t(said), { s: response.status })), { problem, said });
   }
   return response;
 }
@@ -218,10 +229,12 @@ function translatePage() {
       node.textContent = label(state.vocabulary[node.dataset.term]);
     });
   }
-  $("language").textContent = state.lang === "vi" ? "EN" : "VI";
-  $("language").setAttribute("aria-label", state.lang === "vi" ? "English" : "Tiếng Việt");
-  // The button names the other language in that language, and a screen reader speaks it so.
-  $("language").lang = state.lang === "vi" ? "en" : "vi";
+  // The button names the other language in that language, and a screen reader speaks it so: its code as shown and
+  // its name, so that the name said to a voice control is the one on the button.
+  const other = state.lang === "vi" ? "en" : "vi";
+  $("language").textContent = TEXT[other].languageCode;
+  $("language").setAttribute("aria-label", `${TEXT[other].languageCode} — ${TEXT[other].languageName}`);
+  $("language").lang = other;
   titlePage();
 }
 
@@ -241,9 +254,14 @@ function showKeyForm(problem) {
   $("app").hidden = true;
   $("key-form").hidden = false;
   titlePage();
-  // A forgotten or refused key does not stay in the field; a refusal is announced, in the page's language whichever
-  // it is switched to, and marks the field, until a key is forgotten.
+  // A forgotten or refused key does not stay in the field.
   $("key").value = "";
+  markKey(problem);
+}
+
+/** The key's field marked with the TEXT <problem> names (none: unmarked) and focused: the problem is announced, in
+ * the page's language whichever it is switched to, until a key is forgotten. */
+function markKey(problem) {
   if (problem) {
     $("key").setAttribute("aria-invalid", "true");
     $("key-error").dataset.i18n = problem;
@@ -262,8 +280,19 @@ function showKeyForm(problem) {
 const textScale = () => parseFloat(getComputedStyle(document.documentElement).fontSize) / 16;
 
 /** The width a chart is drawn at: its box's, however narrow (a phone at 200 % zoom is 195 px wide), so that it is
- * never scaled down, its text with it, but laid out anew; 900 for a box not laid out (hidden). */
-const drawingWidth = (container) => Math.round(container.clientWidth) || 900;
+ * never scaled down, its text with it, but laid out anew; 900 for a box not laid out (hidden); the paper's while the
+ * page is about to be printed (see paperWidth). */
+const drawingWidth = (container) => state.paperWidth ?? (Math.round(container.clientWidth) || 900);
+
+/** The width the page prints on, in CSS pixels, as the style sheet gives it (.paper-width). Known before the browser
+ * lays the page out for the paper, where the charts' boxes are still the screen's. */
+function paperWidth() {
+  const probe = element("div", { class: "paper-width", "aria-hidden": "true" });
+  document.body.append(probe);
+  const width = Math.round(probe.getBoundingClientRect().width);
+  probe.remove();
+  return width;
+}
 
 /** A text cut to about what fits in `width` units at font size `size`, with an ellipsis (its whole in a title). */
 const fitted = (text, width, size) => {
@@ -731,6 +760,24 @@ function trendYearButtons(svg, years, keys, x, [width, top, bottom], chosenLine)
   choose(chosenAt());
 }
 
+/** How far across its year's line each of the year's points is drawn, given their heights (null: no point) and the
+ * room [from, to] there is: points within a point's width of each other (97,50 % and 100 % on a phone) covered one
+ * another, so they are set side by side, as far apart as the room allows; a point clear of the others stays on the
+ * line. */
+function pointOffsets(heights, radius, [from, to]) {
+  const offsets = heights.map(() => 0);
+  const order = heights.flatMap((height, k) => (height === null ? [] : [[height, k]])).sort((a, b) => a[0] - b[0]);
+  const clusters = order.reduce((all, point, n) =>
+    (n && point[0] - order[n - 1][0] < 2 * radius + 1 ? (all.at(-1).push(point), all) : [...all, [point]]), []);
+  for (const cluster of clusters.filter((points) => points.length > 1)) {
+    const step = Math.min(2 * radius + 1, (to - from) / (cluster.length - 1));
+    const span = step * (cluster.length - 1);
+    const start = Math.min(Math.max(-span / 2, from), to - span);
+    cluster.forEach(([, k], n) => { offsets[k] = start + n * step; });
+  }
+  return offsets;
+}
+
 /** Each headline figure's share over the years as a line, with the years a restructuring ended or formed units
  * marked: the units before and after it are each counted in their own years. */
 function renderTrends() {
@@ -788,24 +835,37 @@ function renderTrends() {
     const chosenLine = svgElement("line", { y1: top, y2: height - bottom, stroke: colour("--ink"), "stroke-width": 1.5,
       class: "chosen" });
     svg.append(chosenLine);
+    const radius = 5;
+    const half = data.years.length > 1 ? (x(1) - x(0)) / 2 : Infinity;
+    // Each year's points within its half of the way to its neighbours, the first and last years' not past the plot's
+    // edges (the axis's labels are left of it).
+    const offsets = data.years.map((point, i) => pointOffsets(
+      point.figures.map((figure) => (figure.of ? y(figure.percent) : null)), radius,
+      [data.years.length > 1 && i === 0 ? 0 : radius - half,
+        data.years.length > 1 && i === data.years.length - 1 ? 0 : half - radius]));
+    const dots = svgElement("g", { class: "trend-points" });
     keys.forEach((keyName, k) => {
       // A year with nothing to count (0 of 0: no new commune that year) is a gap in the line, not a fall to 0 %.
       const points = data.years.map((point, i) =>
-        (point.figures[k].of ? [x(i), y(point.figures[k].percent), i] : null));
+        (point.figures[k].of ? [x(i) + offsets[i][k], y(point.figures[k].percent), i] : null));
       const runs = points.reduce((all, p) => (p ? (all.at(-1).push(p), all) : [...all, []]), [[]]);
       for (const run of runs.filter((r) => r.length > 1)) {
         svg.append(svgElement("polyline", { points: run.map(([px, py]) => `${px},${py}`).join(" "), fill: "none",
           stroke: colour(TREND_COLOURS[k]), "stroke-width": 2.5 }));
       }
       points.filter(Boolean).forEach(([px, py, i]) => {
-        const dot = svgElement("circle", { cx: px, cy: py, r: 5, fill: colour(TREND_COLOURS[k]), "data-key": keyName });
+        const dot = svgElement("circle", { cx: px, cy: py, r: radius, fill: colour(TREND_COLOURS[k]),
+          "data-key": keyName, "data-year": data.years[i].year });
         const f = data.years[i].figures[k];
         dot.append(svgElement("title", {},
           `${term("trendColumns", keyName)} ${data.years[i].year}: ${trendFigure(f)}`));
-        svg.append(dot);
+        dots.append(dot);
       });
     });
     trendYearButtons(svg, data.years, keys, x, [width, top, height - bottom], chosenLine);
+    // Over the years' buttons, so that a point shows its title when hovered; a tap on it chooses its year all the
+    // same (the chart's tap chooses the nearest year, and a point stays within its year's half of the way).
+    svg.append(dots);
     // Drawn again (a refresh, a turned phone), the chart keeps the focus on the year it was on.
     if (focusedYear) svg.querySelector(`.trend-year[data-year="${focusedYear}"]`)?.focus();
   }
@@ -876,12 +936,14 @@ async function showUnit(code, opened) {
       api(`/api/dashboards/units/${encodeURIComponent(code)}/timeline?asOf=${asOf}`),
     ]);
   } catch (error) {
-    // A unit that did not exist yet on the page's date has no status then: said in the page's language.
+    // A unit that did not exist yet on the page's date has no status then, and a code no unit has none at all: said
+    // in the page's language.
     const from = error.problem?.existsFrom;
     $("unit-title").textContent = code;
     titlePage();
-    $("unit-status").replaceChildren(element("dt", { text: t("status") }),
-      element("dd", { text: from ? fill(t("notYet"), { d: day(asOf), f: day(from) }) : error.message }));
+    const said = from ? fill(t("notYet"), { d: day(asOf), f: day(from) })
+      : error.said === "notFound" ? fill(t("noUnit"), { c: code }) : error.message;
+    $("unit-status").replaceChildren(element("dt", { text: t("status") }), element("dd", { text: said }));
     $("timeline").replaceChildren();
     return;
   }
@@ -966,6 +1028,21 @@ function redrawCharts() {
 
 // --- Tables ------------------------------------------------------------------------------------------------
 
+/** Whether the browser moves a header row down the page with the scrolling by itself (scroll-driven animations). */
+const headersFollowByThemselves = CSS.supports("animation-timeline", "view()");
+
+/** Where the browser does not, tells each table's header row how far the page has scrolled past the table's top, up
+ * to its last row (--travel), on each scroll: all boxes measured first, then all written, so that the page is laid
+ * out once. */
+function followHeaders() {
+  const boxes = [...document.querySelectorAll("#app .scroll")];
+  const past = boxes.map((box) => Math.max(0, -box.getBoundingClientRect().top));
+  boxes.forEach((box, n) => {
+    const travel = parseFloat(box.style.getPropertyValue("--travel")) || 0;
+    box.style.setProperty("--follow", `${Math.min(travel, past[n])}px`);
+  });
+}
+
 /** Measures each table's box as it is drawn or the screen changes, never as it scrolls. Whether it scrolls: then it
  * is a tab stop. How far its header row may follow the page: a table's header row stays in view above its rows;
  * where the box scrolls up and down (a laptop) the row sticks to the box's top by itself, where it does not (a phone:
@@ -973,7 +1050,8 @@ function redrawCharts() {
  * with it (a script moving it lagged a frame behind), as far as the table's last row. */
 function measureTables() {
   for (const box of document.querySelectorAll("#app .scroll")) {
-    if (!box.checkVisibility()) continue;
+    // Not checkVisibility(), which Safari lacks before 17.4 (a browser whose header rows the script moves).
+    if (!box.getClientRects().length) continue;
     const scrollsItself = box.scrollHeight > box.clientHeight + 1;
     // A box whose table is wider or taller than it is a tab stop, so that a keyboard can scroll it with the arrows.
     box.tabIndex = scrollsItself || box.scrollWidth > box.clientWidth + 1 ? 0 : -1;
@@ -986,6 +1064,7 @@ function measureTables() {
     const pinned = [...head.rows[0].cells].find((cell) => getComputedStyle(cell).left !== "auto");
     box.style.setProperty("--pin", `${pinned?.offsetWidth ?? 0}px`);
   }
+  if (!headersFollowByThemselves) followHeaders();
 }
 
 let measurePending = false;
@@ -1282,7 +1361,11 @@ async function start() {
 document.addEventListener("DOMContentLoaded", () => {
   $("key-form").addEventListener("submit", (event) => {
     event.preventDefault();
-    sessionStorage.setItem("isoledger.key", $("key").value.trim());
+    const typed = $("key").value.trim();
+    // No key (or spaces) is said as a refused key is, in the page's language: the browser's own "fill out this
+    // field" is in the browser's (the form is not validated by it), and spaces alone had shown the form again, mute.
+    if (!typed) return markKey("noKey");
+    sessionStorage.setItem("isoledger.key", typed);
     start();
   });
   $("forget-key").addEventListener("click", () => { sessionStorage.removeItem("isoledger.key"); showKeyForm(); });
@@ -1370,7 +1453,18 @@ document.addEventListener("DOMContentLoaded", () => {
     redrawCharts();
   });
   // Printing lays the page out at the paper's width, not the screen's: the charts are drawn again for the paper, and
-  // for the screen after (a phone printed its narrow chart, scaled up to the page with its text).
+  // for the screen after (a phone printed its narrow chart, scaled up to the page with its text). Drawn before the
+  // browser counts the pages: drawn once the print media applies, the paper's charts came after the count, which a
+  // phone's taller charts, scaled up, had made a page too many (an empty last page).
+  window.addEventListener("beforeprint", () => {
+    state.paperWidth = paperWidth();
+    redrawCharts();
+  });
+  window.addEventListener("afterprint", () => {
+    state.paperWidth = null;
+    redrawCharts();
+  });
+  // A page shown in the print media without being printed (a browser's print preview of its own, an emulation).
   matchMedia("print").addEventListener("change", redrawCharts);
   // A control the keyboard reaches in a table is brought wholly into view, clear of the header row and the pinned
   // names (their scroll margins): the browser leaves one that shows in part where it is, its rest hidden.
@@ -1380,6 +1474,7 @@ document.addEventListener("DOMContentLoaded", () => {
       control.scrollIntoView({ block: "nearest", inline: "nearest" });
     }
   });
+  if (!headersFollowByThemselves) window.addEventListener("scroll", followHeaders, { passive: true });
   // Any table drawn anew (another view, a filter, a refresh) or laid out anew is measured again.
   window.addEventListener("resize", measureTablesSoon);
   new MutationObserver(measureTablesSoon).observe($("app"), { childList: true, subtree: true, attributes: true,
