@@ -15,13 +15,7 @@ public class ImportValidationTests(ApiFixture api) : IClassFixture<ApiFixture>
     private static string Good(string code, string year = "2020", string date = "2020-11-19") =>
         $"Quảng Trị,{code},UBND Xã {code},commune,Hải Lăng,,{year},{date},x,2015,none,x,x,x,x,x,x,x,passed";
 
-    private async Task<List<(int Line, string? Column, string Reason)>> Rejected(byte[] file)
-    {
-        var answer = await Host.PostBytes("/api/imports", file).Expect(422);
-        Assert.Equal("urn:isoledger:problem:import-rejected", answer.ProblemType);
-        return answer.Json["errors"]!.AsArray()
-            .Select(e => ((int)e!["line"]!, (string?)e["column"], (string)e["reason"]!)).ToList();
-    }
+    private Task<List<(int Line, string? Column, string Reason)>> Rejected(byte[] file) => Host.RejectedImport(file);
 
     [Theory]
     [InlineData("Quảng Trị,QT-V1,UBND,planet,,,2020,2020-11-19,x,,,,,,,,,,", "level")]

@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Text;
 using IsoLedger.Domain;
+using IsoLedger.Domain.Imports;
 
 namespace IsoLedger.Api.Imports;
 
@@ -83,15 +83,17 @@ public sealed class CsvReader(TextReader text)
     private static string Normalized(string field) =>
         UnicodeText.FirstNotText(field) < 0 ? field.Normalize() : field;
 
-    /// <summary>A date as ISO writes it, or as Vietnamese tables do (19/11/2020): the date formats of every
-    /// import.</summary>
-    public static bool TryDate(string? text, out DateOnly date) => DateOnly.TryParseExact(
-        text, ["yyyy-MM-dd", "d/M/yyyy", "dd/MM/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+    /// <summary>A date as ISO writes it, or as Vietnamese tables do (19/11/2020, 19.11.2020, ngày 19/11/2020, …;
+    /// <see cref="TableDates"/>): the date formats of every import.</summary>
+    public static bool TryDate(string? text, out DateOnly date)
+    {
+        var read = TableDates.Read(text);
+        date = read.GetValueOrDefault();
+        return read is not null;
+    }
 
     /// <summary>Why a date column's text is no date.</summary>
-    public static string NotADate(string? text) => string.IsNullOrEmpty(text)
-        ? "Required: a date as YYYY-MM-DD or DD/MM/YYYY."
-        : $"'{text}' is no date: write YYYY-MM-DD or DD/MM/YYYY.";
+    public static string NotADate(string? text) => TableDates.NotADay(text);
 }
 
 public sealed class CsvFormatException(int line, string message) : Exception(message)
