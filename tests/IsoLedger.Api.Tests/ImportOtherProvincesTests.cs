@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using Alba;
 
@@ -72,5 +73,83 @@ public class ImportOtherProvincesTests(ApiFixture api) : IClassFixture<ApiFixtur
         var error = Assert.Single(errors);
         Assert.Equal((2, "report_date"), (error.Line, error.Column));
         Assert.Contains(reason, error.Reason);
+    }
+
+    /// <summary>Quảng Trị's 2020 table writes "UBND xã Ba Lòng. (xã Ba Lòng + Hải Phúc)" for the commune the merge
+    /// formed and recorded as "UBND xã Ba Lòng": the note says what it was formed from, not another name.</summary>
+    [Fact]
+    public async Task A_note_on_what_a_commune_was_formed_from_is_no_rename()
+    {
+        await Host.PostBytes("/api/imports", ReportCsv.Rows(
+            "Quảng Trị,OP-AN-BALONG,UBND xã Ba Lòng,commune,Đakrông,,2019,2019-11-22,x,2015,,x,x,x,x,x,x,x,",
+            "Quảng Trị,OP-AN-HAIDINH,UBND xã Hải Định (xã Hải Thiện+ Hải Thành),commune,Hải Lăng,,2020,2020-11-19,"
+            + "x,2015,,x,x,x,x,x,x,x,")).Expect(200);
+
+        await Host.PostBytes("/api/imports", ReportCsv.Rows(
+            "Quảng Trị,OP-AN-BALONG,UBND xã Ba Lòng. (xã Ba Lòng + Hải Phúc),commune,Đakrông,,2020,2020-11-19,"
+            + "x,2015,,x,x,x,x,x,x,x,",
+            "Quảng Trị,OP-AN-HAIDINH,UBND xã Hải Định (sáp nhập xã Hải Thiện và Hải Thành),commune,Hải Lăng,,2021,"
+            + "2021-11-19,x,2015,,x,x,x,x,x,x,x,",
+            "Quảng Trị,OP-AN-HAIDINH,12. UBND Xã Hải Định.,commune,Hải Lăng,,2022,2022-11-19,x,2015,,x,x,x,x,x,x,x,"))
+            .Expect(200);
+        Assert.Equal("UBND xã Ba Lòng", (string?)(await Host.Get("/api/units/OP-AN-BALONG").Expect(200)).Json["name"]);
+
+        // A name that differs outside the note is a rename still.
+        var renamed = await Host.RejectedImport(ReportCsv.Rows(
+            "Quảng Trị,OP-AN-BALONG,UBND xã Hải Phúc (xã Ba Lòng + Hải Phúc),commune,Đakrông,,2021,2021-11-19,"
+            + "x,2015,,x,x,x,x,x,x,x,"));
+        Assert.Equal((2, "unit_name"), (Assert.Single(renamed).Line, renamed[0].Column));
+    }
+
+    /// <summary>Triệu Phong's 2020 table lists "UBND xã Triệu Thành (xã Triệu Thành+Triệu Đông)", the commune the
+    /// merge of Triệu Thành and Triệu Đông formed under the name of one of them, under a code of its own beside the
+    /// old Triệu Thành of 2019; the merge table, imported after, names it "UBND xã Triệu Thành" and takes the listed
+    /// commune as its successor.</summary>
+    [Fact]
+    public async Task A_merge_table_finds_the_listed_commune_under_its_name_without_the_note()
+    {
+        await Host.PostBytes("/api/imports", ReportCsv.Rows(
+            "Quảng Trị,OP-MG-THANH,UBND Xã Triệu Thành,commune,Triệu Phong,,2019,2019-11-22,x,2015,,x,x,x,x,x,x,x,",
+            "Quảng Trị,OP-MG-DONG,UBND Xã Triệu Đông,commune,Triệu Phong,,2019,2019-11-22,x,2015,,x,x,x,x,x,x,x,",
+            "Quảng Trị,OP-MG-NEW,UBND xã Triệu Thành. (xã Triệu Thành+Triệu Đông),commune,Triệu Phong,,2020,"
+            + "2020-11-19,x,2015,,x,x,x,x,x,x,x,")).Expect(200);
+
+        var merged = await Host.PostBytes("/api/restructurings/import", Encoding.UTF8.GetBytes("""
+            decision_no,effective_on,kind,from_code,into_code,into_name,into_level,into_province,into_district
+            832/NQ-UBTVQH14,01.01.2020,,OP-MG-THANH,OP-MG-NEW,UBND xã Triệu Thành,commune,Quảng Trị,Triệu Phong
+            832/NQ-UBTVQH14,01.01.2020,,OP-MG-DONG,OP-MG-NEW,UBND xã Triệu Thành,commune,Quảng Trị,Triệu Phong
+
+            """)).Expect(200);
+        Assert.Equal("OP-MG-NEW", (string?)merged.Json["restructurings"]![0]!["parts"]![0]!["intoCode"]);
+        Assert.Equal("OP-MG-NEW",
+            (string?)(await Host.Get("/api/units/OP-MG-THANH").Expect(200)).Json["mergedInto"]!["intoCode"]);
+    }
+
+    /// <summary>One commune written in the forms a province's tables and the web pages copied into them use: the
+    /// people's committee written out, a no-break space, a zero-width space, the tone mark elsewhere, another letter
+    /// case. One unit, one row; under a new code it is refused as the unit it is.</summary>
+    [Fact]
+    public async Task Spellings_of_one_name_are_one_unit()
+    {
+        await Host.PostBytes("/api/imports", ReportCsv.Rows(
+            "Thái Nguyên,OP-SP-1,UBND xã Bình Thuận,commune,Đại Từ,,2019,2019-11-20,x,2015,,x,x,x,x,x,x,x,passed",
+            "Thái Nguyên,OP-SP-2,UBND xã Quý Lộc,commune,Đại Từ,,2019,2019-11-20,x,2015,,x,x,x,x,x,x,x,passed"))
+            .Expect(200);
+
+        await Host.PostBytes("/api/imports", ReportCsv.Rows(
+            "Thái Nguyên,OP-SP-1,Ủy ban nhân dân xã\u00A0Bình\u200B Thuận,commune,Đại Từ,,2020,2020-11-20,"
+            + "x,2015,,x,x,x,x,x,x,x,passed",
+            "Thái Nguyên,OP-SP-2,ubnd XÃ QÚY LỘC\uFEFF,commune,Đại Từ,,2020,2020-11-20,x,2015,,x,x,x,x,x,x,x,passed"))
+            .Expect(200);
+
+        var rows = await AnnualRows(2020, "Thái Nguyên", "Đại Từ");
+        Assert.Equal(["OP-SP-1", "OP-SP-2"], rows.Keys.Where(c => c.StartsWith("OP-SP-")).Order());
+        Assert.Equal("UBND xã Bình Thuận", (string?)rows["OP-SP-1"]["name"]);
+
+        var recoded = await Host.RejectedImport(ReportCsv.Rows(
+            "Thái Nguyên,OP-SP-9,Uỷ ban nhân dân xã Bình Thuận,commune,Đại Từ,,2021,2021-11-20,x,2015,,,,,,,,,"));
+        var error = Assert.Single(recoded);
+        Assert.Equal("unit_code", error.Column);
+        Assert.Contains("OP-SP-1", error.Reason);
     }
 }

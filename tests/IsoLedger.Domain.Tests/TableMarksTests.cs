@@ -21,6 +21,7 @@ public class TableMarksTests
     [InlineData("Đạt")]
     [InlineData("đạt")]
     [InlineData("ĐẠT")]
+    [InlineData("x\u200B")]
     public void A_tick_or_a_word_for_done_is_a_mark(string text) => Assert.True(TableMarks.Read(text));
 
     [Theory]
