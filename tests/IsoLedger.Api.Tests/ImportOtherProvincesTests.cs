@@ -152,4 +152,41 @@ public class ImportOtherProvincesTests(ApiFixture api) : IClassFixture<ApiFixtur
         Assert.Equal("unit_code", error.Column);
         Assert.Contains("OP-SP-1", error.Reason);
     }
+
+    /// <summary>Excel's "Unicode Text", the one table older versions of Excel save Vietnamese in: UTF-16 with its
+    /// byte order mark, tabs between the columns. A Vietnamese Excel's "CSV UTF-8" separates them by ';'.</summary>
+    [Fact]
+    public async Task Excels_unicode_text_and_a_table_separated_by_semicolons_import()
+    {
+        var rows = new[]
+        {
+            ReportCsv.Header,
+            "Lạng Sơn,OP-U16-1,UBND xã Hồng Phong,commune,Cao Lộc,,2020,19/11/2020,x,2015,,x,x,x,x,x,x,x,passed",
+        };
+        var unicodeText = string.Join("\r\n", rows.Select(r => r.Replace(',', '\t'))) + "\r\n";
+        await Host.PostBytes("/api/imports", [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(
+            unicodeText)]).Expect(200);
+        Assert.Equal("UBND xã Hồng Phong", (string?)(await Host.Get("/api/units/OP-U16-1").Expect(200)).Json["name"]);
+
+        await Host.PostBytes("/api/imports", ReportCsv.Lines(
+            ReportCsv.Header.Replace(',', ';'),
+            "Lạng Sơn;OP-SC-1;\"Sở Văn hóa, Thể thao và Du lịch\";department;;;2020;19/11/2020;x;2015;;x;x;x;x;x;x;x;"))
+            .Expect(200);
+        Assert.Equal("Sở Văn hóa, Thể thao và Du lịch",
+            (string?)(await Host.Get("/api/units/OP-SC-1").Expect(200)).Json["name"]);
+
+        // Without its byte order mark, UTF-16 is told as such.
+        var unmarked = await Host.RejectedImport(Encoding.Unicode.GetBytes(unicodeText));
+        Assert.Contains("UTF-16", Assert.Single(unmarked).Reason);
+    }
+
+    /// <summary>A workbook sent as it is: a zip archive, as XLSX is, which holds bytes that are no UTF-8.</summary>
+    [Fact]
+    public async Task A_workbook_is_refused_as_a_workbook()
+    {
+        byte[] workbook = [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0xC3, 0x28, 0xFF, 0x0A];
+        Assert.Contains("workbook", Assert.Single(await Host.RejectedImport(workbook)).Reason);
+        var restructurings = await Host.PostBytes("/api/restructurings/import", workbook).Expect(422);
+        Assert.Contains("workbook", restructurings.Text);
+    }
 }

@@ -7,12 +7,19 @@ namespace IsoLedger.Api.Imports;
 /// <summary>A CSV record with the line it starts on.</summary>
 public sealed record CsvRecord(int Line, IReadOnlyList<string> Fields);
 
-/// <summary>Reads RFC 4180 CSV one record at a time: comma separated, fields optionally in double quotes (a quote
-/// inside doubled), LF, CRLF or CR line ends (Excel for Mac's "CSV (Macintosh)" ends its lines with CR alone), UTF-8
-/// with or without BOM. Every field is returned in Unicode form C.</summary>
+/// <summary>Reads RFC 4180 CSV one record at a time: fields optionally in double quotes (a quote inside doubled), LF,
+/// CRLF or CR line ends (Excel for Mac's "CSV (Macintosh)" ends its lines with CR alone), UTF-8 with or without BOM,
+/// or UTF-16 with its BOM. Fields are separated by commas, or by semicolons or tabs: the first of these the first
+/// record (the header) holds outside quotes is the file's separator. Excel saves "CSV" with the list separator of the
+/// computer's region (';' where the decimal separator is ',', as in Vietnamese) and "Unicode Text", the one table
+/// older versions of Excel save Vietnamese in, as UTF-16 with tabs. Every field is returned in Unicode form C.
+/// </summary>
 public sealed class CsvReader(TextReader text)
 {
     private int line = 1;
+
+    /// <summary>The file's separator, once the first record has shown it.</summary>
+    private char? separator;
 
     public static CsvReader Open(Stream stream) =>
         new(new StreamReader(
@@ -57,7 +64,8 @@ public sealed class CsvReader(TextReader text)
                 case '"':
                     throw new CsvFormatException(line,
                         "A quote may only stand at the start of a field (write it doubled inside a quoted field).");
-                case ',':
+                case ',' or ';' or '\t' when separator is null || c == separator:
+                    separator = (char)c;
                     fields.Add(Normalized(field.ToString()));
                     field.Clear();
                     quoted = false;
@@ -67,11 +75,13 @@ public sealed class CsvReader(TextReader text)
                 case '\n' or '\r' or -1:
                     if (c != -1) line++;
                     fields.Add(Normalized(field.ToString()));
+                    // A first record without a separator (one column) leaves the rest to the comma.
+                    separator ??= ',';
                     return new CsvRecord(startLine, fields);
                 default:
                     if (quoted)
                         throw new CsvFormatException(line,
-                            "Nothing may follow a quoted field but a comma or the line end.");
+                            "Nothing may follow a quoted field but the separator or the line end.");
                     field.Append((char)c);
                     break;
             }
@@ -101,9 +111,34 @@ public sealed class CsvFormatException(int line, string message) : Exception(mes
     public int Line { get; } = line;
 }
 
-/// <summary>Finds where a file stops being UTF-8.</summary>
+/// <summary>Finds where a file stops being UTF-8, and what it is instead.</summary>
 public static class Utf8Lines
 {
+    /// <summary>Why a file of UTF-16 without its byte order mark is refused: read as UTF-8, its letters come with zero
+    /// bytes between them.</summary>
+    public const string Utf16WithoutMark = "The file holds zero bytes: it is UTF-16 (or another encoding) without the "
+        + "byte order mark that names it. Save the table as CSV UTF-8, or as Excel's Unicode Text.";
+
+    /// <summary>The bytes a zip archive, and so a workbook (XLSX, ODS), starts with.</summary>
+    private static ReadOnlySpan<byte> ZipSignature => "PK\u0003\u0004"u8;
+
+    /// <summary>Why <paramref name="file"/>, read from its start, is no table the import reads: a workbook, UTF-16
+    /// without its byte order mark, or text that is not UTF-8 from the line of its first bad byte.</summary>
+    public static ImportError NotText(Stream file)
+    {
+        var start = new byte[ZipSignature.Length];
+        var read = file.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
+        if (start.AsSpan().SequenceEqual(ZipSignature))
+        {
+            return new ImportError(1, null, "The file is a workbook (XLSX), which the import does not read: save the "
+                + "sheet as CSV UTF-8 (or as Unicode Text) and import that.");
+        }
+        // A header's first letter in UTF-16, little or big endian: a zero byte beside it.
+        if (read >= 2 && start[0] == 0 != (start[1] == 0)) return new ImportError(1, null, Utf16WithoutMark);
+        file.Position = 0;
+        return new ImportError(FirstInvalid(file), null, "The file is not UTF-8 text.");
+    }
+
     /// <summary>The line (from 1) holding the first byte sequence that is not UTF-8, or the last line if there is
     /// none.</summary>
     public static int FirstInvalid(Stream file)

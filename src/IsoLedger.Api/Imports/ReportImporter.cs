@@ -283,7 +283,7 @@ public sealed class ReportImporter(
         {
             // The reader decodes ahead of the rows it returns, so the line is found in the file itself.
             await using var again = open();
-            errors.Add(new ImportError(Utf8Lines.FirstInvalid(again), null, "The file is not UTF-8 text."));
+            errors.Add(Utf8Lines.NotText(again));
         }
         // In file order: the parents' rows come last from the check.
         return errors.Count > 0
