@@ -9,29 +9,62 @@ public sealed record CsvRecord(int Line, IReadOnlyList<string> Fields);
 
 /// <summary>Reads RFC 4180 CSV one record at a time: fields optionally in double quotes (a quote inside doubled), LF,
 /// CRLF or CR line ends (Excel for Mac's "CSV (Macintosh)" ends its lines with CR alone), UTF-8 with or without BOM,
-/// or UTF-16 with its BOM. Fields are separated by commas, or by semicolons or tabs: the first of these the first
-/// record (the header) holds outside quotes is the file's separator. Excel saves "CSV" with the list separator of the
-/// computer's region (';' where the decimal separator is ',', as in Vietnamese) and "Unicode Text", the one table
-/// older versions of Excel save Vietnamese in, as UTF-16 with tabs. Every field is returned in Unicode form C.
-/// </summary>
-public sealed class CsvReader(TextReader text)
+/// or UTF-16 with its BOM. Fields are separated by commas or, for a table whose header names its columns
+/// (<paramref name="separatorFromHeader"/>), by semicolons or tabs as its first line shows: commas where it holds one
+/// outside quotes, else semicolons, else tabs. Excel saves "CSV" with the list separator of the computer's region (';'
+/// where the decimal separator is ',', as in Vietnamese) and "Unicode Text", the one table older versions of Excel
+/// save Vietnamese in, as UTF-16 with tabs. Every field is returned in Unicode form C.</summary>
+public sealed class CsvReader(TextReader text, bool separatorFromHeader = false)
 {
     private int line = 1;
 
-    /// <summary>The file's separator, once the first record has shown it.</summary>
+    /// <summary>The file's separator, once its first line has been read ahead to find it.</summary>
     private char? separator;
 
-    public static CsvReader Open(Stream stream) =>
+    /// <summary>The first line, read ahead, and how much of it the records have taken.</summary>
+    private string firstLine = "";
+    private int firstLineRead;
+
+    private int Next() => firstLineRead < firstLine.Length ? firstLine[firstLineRead++] : text.Read();
+
+    private int Peek() => firstLineRead < firstLine.Length ? firstLine[firstLineRead] : text.Peek();
+
+    /// <summary>Reads the first line ahead (with its line end) and finds the separator in it.</summary>
+    private char FirstLineSeparator()
+    {
+        var read = new StringBuilder();
+        int c;
+        while ((c = text.Read()) >= 0)
+        {
+            read.Append((char)c);
+            if (c == '\n') break;
+            if (c != '\r') continue;
+            if (text.Peek() == '\n') read.Append((char)text.Read());
+            break;
+        }
+        firstLine = read.ToString();
+        var unquoted = new HashSet<char>();
+        var inQuotes = false;
+        foreach (var letter in firstLine)
+        {
+            if (letter == '"') inQuotes = !inQuotes;
+            else if (!inQuotes) unquoted.Add(letter);
+        }
+        return new[] { ',', ';', '\t' }.FirstOrDefault(unquoted.Contains, ',');
+    }
+
+    public static CsvReader Open(Stream stream, bool separatorFromHeader = false) =>
         new(new StreamReader(
             stream,
             new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true),
-            detectEncodingFromByteOrderMarks: true));
+            detectEncodingFromByteOrderMarks: true), separatorFromHeader);
 
     /// <summary>The next record, or null at the end. Throws <see cref="CsvFormatException"/> on a broken
     /// quote.</summary>
     public CsvRecord? Read()
     {
-        if (text.Peek() < 0) return null;
+        separator ??= separatorFromHeader ? FirstLineSeparator() : ',';
+        if (Peek() < 0) return null;
         var startLine = line;
         var fields = new List<string>();
         var field = new StringBuilder();
@@ -39,19 +72,19 @@ public sealed class CsvReader(TextReader text)
         var inQuotes = false;
         while (true)
         {
-            var c = text.Read();
+            var c = Next();
             if (inQuotes)
             {
                 if (c < 0)
                     throw new CsvFormatException(startLine, "A quoted field is not closed before the end of the file.");
                 if (c == '"')
                 {
-                    if (text.Peek() == '"') { text.Read(); field.Append('"'); }
+                    if (Peek() == '"') { Next(); field.Append('"'); }
                     else inQuotes = false;
                 }
                 else
                 {
-                    if (c == '\n' || c == '\r' && text.Peek() != '\n') line++;
+                    if (c == '\n' || c == '\r' && Peek() != '\n') line++;
                     field.Append((char)c);
                 }
                 continue;
@@ -64,19 +97,16 @@ public sealed class CsvReader(TextReader text)
                 case '"':
                     throw new CsvFormatException(line,
                         "A quote may only stand at the start of a field (write it doubled inside a quoted field).");
-                case ',' or ';' or '\t' when separator is null || c == separator:
-                    separator = (char)c;
+                case ',' or ';' or '\t' when c == separator:
                     fields.Add(Normalized(field.ToString()));
                     field.Clear();
                     quoted = false;
                     break;
-                case '\r' when text.Peek() == '\n':
+                case '\r' when Peek() == '\n':
                     break;
                 case '\n' or '\r' or -1:
                     if (c != -1) line++;
                     fields.Add(Normalized(field.ToString()));
-                    // A first record without a separator (one column) leaves the rest to the comma.
-                    separator ??= ',';
                     return new CsvRecord(startLine, fields);
                 default:
                     if (quoted)

@@ -187,7 +187,7 @@ public sealed class ReportImporter(
         var book = await rules.Refresh(cancellation);
         int rows = 0, created = 0, appended = 0;
         await using var stream = open();
-        var reader = CsvReader.Open(stream);
+        var reader = CsvReader.Open(stream, separatorFromHeader: true);
         try
         {
             var header = reader.Read();

@@ -38,7 +38,7 @@ public static class RestructuringTable
         var rows = new List<Row>();
         try
         {
-            var reader = CsvReader.Open(file);
+            var reader = CsvReader.Open(file, separatorFromHeader: true);
             var header = reader.Read();
             if (header is null)
                 return ([], [new ImportError(1, null, "The file is empty: it needs a header and rows.")]);
