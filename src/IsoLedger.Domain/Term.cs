@@ -39,4 +39,19 @@ public sealed class Terms<T> where T : struct, Enum
         member = default;
         return false;
     }
+
+    /// <summary>The member whose Vietnamese label is <paramref name="label"/>, letter case and runs of spaces aside:
+    /// the words a province's report table writes ("Đạt", "Ko có Bc").</summary>
+    public bool TryParseLabel(string label, out T member)
+    {
+        var written = UnicodeText.Comparable(label);
+        foreach (var (candidate, term) in byMember)
+        {
+            if (UnicodeText.Comparable(term.Vi) != written) continue;
+            member = candidate;
+            return true;
+        }
+        member = default;
+        return false;
+    }
 }

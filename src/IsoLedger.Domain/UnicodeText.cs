@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text;
 
 namespace IsoLedger.Domain;
@@ -46,10 +47,18 @@ public static class UnicodeText
     /// "Hòa Bình", "Thuỵ" and "Thụy": the old and the new placement, both in use in one province's tables).</summary>
     public static string Comparable(string text) => TonesAtWordEnds(Lowered(text));
 
-    /// <summary>The text in Unicode form C and lower case, its runs of spaces one space, trimmed.</summary>
+    /// <summary>The text in Unicode form C and lower case, its runs of spaces (a no-break space among them) one space,
+    /// trimmed, without invisible formatting characters (a zero-width space, a soft hyphen, a byte order mark), which
+    /// text copied from web pages and word processors carries unseen.</summary>
     public static string Lowered(string text) =>
-        string.Join(' ', text.Normalize(NormalizationForm.FormC).Split((char[]?)null,
+        string.Join(' ', Visible(text).Normalize(NormalizationForm.FormC).Split((char[]?)null,
             StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+
+    private static string Visible(string text) =>
+        text.Any(IsFormat) ? string.Concat(text.Where(c => !IsFormat(c))) : text;
+
+    private static bool IsFormat(char c) =>
+        CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format;
 
     /// <summary>The Vietnamese tone marks (grave, acute, tilde, hook above, dot below) as combining characters.
     /// </summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using Alba;
 
 namespace IsoLedger.Api.Tests;
 
@@ -15,4 +16,14 @@ public static class ReportCsv
 
     /// <summary>The rows under <see cref="Header"/>.</summary>
     public static byte[] Rows(params string[] rows) => Lines([Header, .. rows]);
+
+    /// <summary>The bad rows of a report table the import refuses (422, nothing imported).</summary>
+    public static async Task<List<(int Line, string? Column, string Reason)>> RejectedImport(
+        this IAlbaHost host, byte[] file)
+    {
+        var answer = await host.PostBytes("/api/imports", file).Expect(422);
+        Assert.Equal("urn:isoledger:problem:import-rejected", answer.ProblemType);
+        return answer.Json["errors"]!.AsArray()
+            .Select(e => ((int)e!["line"]!, (string?)e["column"], (string)e["reason"]!)).ToList();
+    }
 }

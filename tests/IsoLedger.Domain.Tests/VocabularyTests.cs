@@ -91,4 +91,16 @@ public class VocabularyTests
         Assert.Equal(expected, level);
         Assert.False(Vocabulary.Levels.TryParse("province", out _));
     }
+
+    [Theory]
+    [InlineData("Đạt", InspectionResult.Passed)]
+    [InlineData("KHÔNG  ĐẠT", InspectionResult.Failed)]
+    [InlineData("duy trì", InspectionResult.Maintained)]
+    [InlineData("Ko có BC", InspectionResult.NoReport)]
+    public void A_reports_word_for_a_verdict_reads_as_the_verdict(string written, InspectionResult verdict)
+    {
+        Assert.True(Vocabulary.Inspections.TryParseLabel(written, out var read));
+        Assert.Equal(verdict, read);
+        Assert.False(Vocabulary.Inspections.TryParseLabel("Tốt", out _));
+    }
 }

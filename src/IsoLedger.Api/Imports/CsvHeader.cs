@@ -30,13 +30,10 @@ public static class CsvHeader
         int maxErrors = ReportImporter.MaxErrors)
     {
         var before = errors.Count;
-        // A spreadsheet saved in a locale whose list separator is ';' (Vietnamese Excel), or as text separated by tabs
-        // (Excel's "Text" and "Unicode Text"), writes one long column.
-        if (header.Fields.Count == 1 && header.Fields[0].IndexOfAny([';', '\t']) is var at and >= 0)
+        // UTF-16 without the byte order mark that says so reads as UTF-8 with a zero byte after each letter.
+        if (header.Fields.Any(f => f.Contains('\0')))
         {
-            var separator = header.Fields[0][at] == ';' ? "';'" : "tabs";
-            errors.Add(new(header.Line, null, $"The columns are separated by {separator}: save the table as CSV "
-                + $"separated by commas (UTF-8). The columns are: {string.Join(", ", columns)}."));
+            errors.Add(new(header.Line, null, Utf8Lines.Utf16WithoutMark));
             return null;
         }
         var positions = new Dictionary<string, int>();

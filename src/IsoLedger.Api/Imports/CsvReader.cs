@@ -1,30 +1,70 @@
-using System.Globalization;
 using System.Text;
 using IsoLedger.Domain;
+using IsoLedger.Domain.Imports;
 
 namespace IsoLedger.Api.Imports;
 
 /// <summary>A CSV record with the line it starts on.</summary>
 public sealed record CsvRecord(int Line, IReadOnlyList<string> Fields);
 
-/// <summary>Reads RFC 4180 CSV one record at a time: comma separated, fields optionally in double quotes (a quote
-/// inside doubled), LF, CRLF or CR line ends (Excel for Mac's "CSV (Macintosh)" ends its lines with CR alone), UTF-8
-/// with or without BOM. Every field is returned in Unicode form C.</summary>
-public sealed class CsvReader(TextReader text)
+/// <summary>Reads RFC 4180 CSV one record at a time: fields optionally in double quotes (a quote inside doubled), LF,
+/// CRLF or CR line ends (Excel for Mac's "CSV (Macintosh)" ends its lines with CR alone), UTF-8 with or without BOM,
+/// or UTF-16 with its BOM. Fields are separated by commas or, for a table whose header names its columns
+/// (<paramref name="separatorFromHeader"/>), by semicolons or tabs as its first line shows: commas where it holds one
+/// outside quotes, else semicolons, else tabs. Excel saves "CSV" with the list separator of the computer's region (';'
+/// where the decimal separator is ',', as in Vietnamese) and "Unicode Text", the one table older versions of Excel
+/// save Vietnamese in, as UTF-16 with tabs. Every field is returned in Unicode form C.</summary>
+public sealed class CsvReader(TextReader text, bool separatorFromHeader = false)
 {
     private int line = 1;
 
-    public static CsvReader Open(Stream stream) =>
+    /// <summary>The file's separator, once its first line has been read ahead to find it.</summary>
+    private char? separator;
+
+    /// <summary>The first line, read ahead, and how much of it the records have taken.</summary>
+    private string firstLine = "";
+    private int firstLineRead;
+
+    private int Next() => firstLineRead < firstLine.Length ? firstLine[firstLineRead++] : text.Read();
+
+    private int Peek() => firstLineRead < firstLine.Length ? firstLine[firstLineRead] : text.Peek();
+
+    /// <summary>Reads the first line ahead (with its line end) and finds the separator in it.</summary>
+    private char FirstLineSeparator()
+    {
+        var read = new StringBuilder();
+        int c;
+        while ((c = text.Read()) >= 0)
+        {
+            read.Append((char)c);
+            if (c == '\n') break;
+            if (c != '\r') continue;
+            if (text.Peek() == '\n') read.Append((char)text.Read());
+            break;
+        }
+        firstLine = read.ToString();
+        var unquoted = new HashSet<char>();
+        var inQuotes = false;
+        foreach (var letter in firstLine)
+        {
+            if (letter == '"') inQuotes = !inQuotes;
+            else if (!inQuotes) unquoted.Add(letter);
+        }
+        return new[] { ',', ';', '\t' }.FirstOrDefault(unquoted.Contains, ',');
+    }
+
+    public static CsvReader Open(Stream stream, bool separatorFromHeader = false) =>
         new(new StreamReader(
             stream,
             new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true),
-            detectEncodingFromByteOrderMarks: true));
+            detectEncodingFromByteOrderMarks: true), separatorFromHeader);
 
     /// <summary>The next record, or null at the end. Throws <see cref="CsvFormatException"/> on a broken
     /// quote.</summary>
     public CsvRecord? Read()
     {
-        if (text.Peek() < 0) return null;
+        separator ??= separatorFromHeader ? FirstLineSeparator() : ',';
+        if (Peek() < 0) return null;
         var startLine = line;
         var fields = new List<string>();
         var field = new StringBuilder();
@@ -32,19 +72,19 @@ public sealed class CsvReader(TextReader text)
         var inQuotes = false;
         while (true)
         {
-            var c = text.Read();
+            var c = Next();
             if (inQuotes)
             {
                 if (c < 0)
                     throw new CsvFormatException(startLine, "A quoted field is not closed before the end of the file.");
                 if (c == '"')
                 {
-                    if (text.Peek() == '"') { text.Read(); field.Append('"'); }
+                    if (Peek() == '"') { Next(); field.Append('"'); }
                     else inQuotes = false;
                 }
                 else
                 {
-                    if (c == '\n' || c == '\r' && text.Peek() != '\n') line++;
+                    if (c == '\n' || c == '\r' && Peek() != '\n') line++;
                     field.Append((char)c);
                 }
                 continue;
@@ -57,12 +97,12 @@ public sealed class CsvReader(TextReader text)
                 case '"':
                     throw new CsvFormatException(line,
                         "A quote may only stand at the start of a field (write it doubled inside a quoted field).");
-                case ',':
+                case ',' or ';' or '\t' when c == separator:
                     fields.Add(Normalized(field.ToString()));
                     field.Clear();
                     quoted = false;
                     break;
-                case '\r' when text.Peek() == '\n':
+                case '\r' when Peek() == '\n':
                     break;
                 case '\n' or '\r' or -1:
                     if (c != -1) line++;
@@ -71,7 +111,7 @@ public sealed class CsvReader(TextReader text)
                 default:
                     if (quoted)
                         throw new CsvFormatException(line,
-                            "Nothing may follow a quoted field but a comma or the line end.");
+                            "Nothing may follow a quoted field but the separator or the line end.");
                     field.Append((char)c);
                     break;
             }
@@ -83,15 +123,17 @@ public sealed class CsvReader(TextReader text)
     private static string Normalized(string field) =>
         UnicodeText.FirstNotText(field) < 0 ? field.Normalize() : field;
 
-    /// <summary>A date as ISO writes it, or as Vietnamese tables do (19/11/2020): the date formats of every
-    /// import.</summary>
-    public static bool TryDate(string? text, out DateOnly date) => DateOnly.TryParseExact(
-        text, ["yyyy-MM-dd", "d/M/yyyy", "dd/MM/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+    /// <summary>A date as ISO writes it, or as Vietnamese tables do (19/11/2020, 19.11.2020, ngày 19/11/2020, …;
+    /// <see cref="TableDates"/>): the date formats of every import.</summary>
+    public static bool TryDate(string? text, out DateOnly date)
+    {
+        var read = TableDates.Read(text);
+        date = read.GetValueOrDefault();
+        return read is not null;
+    }
 
     /// <summary>Why a date column's text is no date.</summary>
-    public static string NotADate(string? text) => string.IsNullOrEmpty(text)
-        ? "Required: a date as YYYY-MM-DD or DD/MM/YYYY."
-        : $"'{text}' is no date: write YYYY-MM-DD or DD/MM/YYYY.";
+    public static string NotADate(string? text) => TableDates.NotADay(text);
 }
 
 public sealed class CsvFormatException(int line, string message) : Exception(message)
@@ -99,9 +141,34 @@ public sealed class CsvFormatException(int line, string message) : Exception(mes
     public int Line { get; } = line;
 }
 
-/// <summary>Finds where a file stops being UTF-8.</summary>
+/// <summary>Finds where a file stops being UTF-8, and what it is instead.</summary>
 public static class Utf8Lines
 {
+    /// <summary>Why a file of UTF-16 without its byte order mark is refused: read as UTF-8, its letters come with zero
+    /// bytes between them.</summary>
+    public const string Utf16WithoutMark = "The file holds zero bytes: it is UTF-16 (or another encoding) without the "
+        + "byte order mark that names it. Save the table as CSV UTF-8, or as Excel's Unicode Text.";
+
+    /// <summary>The bytes a zip archive, and so a workbook (XLSX, ODS), starts with.</summary>
+    private static ReadOnlySpan<byte> ZipSignature => "PK\u0003\u0004"u8;
+
+    /// <summary>Why <paramref name="file"/>, read from its start, is no table the import reads: a workbook, UTF-16
+    /// without its byte order mark, or text that is not UTF-8 from the line of its first bad byte.</summary>
+    public static ImportError NotText(Stream file)
+    {
+        var start = new byte[ZipSignature.Length];
+        var read = file.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
+        if (start.AsSpan().SequenceEqual(ZipSignature))
+        {
+            return new ImportError(1, null, "The file is a workbook (XLSX), which the import does not read: save the "
+                + "sheet as CSV UTF-8 (or as Unicode Text) and import that.");
+        }
+        // A header's first letter in UTF-16, little or big endian: a zero byte beside it.
+        if (read >= 2 && start[0] == 0 != (start[1] == 0)) return new ImportError(1, null, Utf16WithoutMark);
+        file.Position = 0;
+        return new ImportError(FirstInvalid(file), null, "The file is not UTF-8 text.");
+    }
+
     /// <summary>The line (from 1) holding the first byte sequence that is not UTF-8, or the last line if there is
     /// none.</summary>
     public static int FirstInvalid(Stream file)

@@ -187,7 +187,7 @@ public sealed class ReportImporter(
         var book = await rules.Refresh(cancellation);
         int rows = 0, created = 0, appended = 0;
         await using var stream = open();
-        var reader = CsvReader.Open(stream);
+        var reader = CsvReader.Open(stream, separatorFromHeader: true);
         try
         {
             var header = reader.Read();
@@ -283,7 +283,7 @@ public sealed class ReportImporter(
         {
             // The reader decodes ahead of the rows it returns, so the line is found in the file itself.
             await using var again = open();
-            errors.Add(new ImportError(Utf8Lines.FirstInvalid(again), null, "The file is not UTF-8 text."));
+            errors.Add(Utf8Lines.NotText(again));
         }
         // In file order: the parents' rows come last from the check.
         return errors.Count > 0
@@ -291,10 +291,10 @@ public sealed class ReportImporter(
             : new(new ImportResult(fileName, rows, created, appended, write is null, 0), []);
     }
 
-    /// <summary>A hash of what a row says, its unit's name read as everywhere in an import (letter case, runs of
-    /// spaces and the tone marks' placement aside): a unit listed twice alike is one row.</summary>
+    /// <summary>A hash of what a row says, its unit's name read as everywhere in an import (as
+    /// <see cref="UnitNameSpelling"/> compares names): a unit listed twice alike is one row.</summary>
     private static int Alike(ReportRow row) =>
-        (row with { UnitName = UnicodeText.Comparable(row.UnitName) }).GetHashCode();
+        (row with { UnitName = UnitNameSpelling.Comparable(row.UnitName) }).GetHashCode();
 
     /// <summary>The rows of <paramref name="window"/> grouped by unit (each unit's rows in file order: a unit's
     /// decisions depend on its own earlier rows only), in batches of whole units of about

@@ -99,14 +99,9 @@ public sealed class ReportRowParser
             return value;
         }
 
-        // The marks the reports' tables use: x, a tick, or "có" (yes). A tick typed on a phone or put in by a word
-        // processor carries an emoji variation selector (✔️), which no one sees.
-        bool Mark(string column) => Field(column).TrimEnd('\uFE0F', '\uFE0E') switch
-        {
-            "" => false,
-            "x" or "X" or "✓" or "✔" or "có" or "Có" or "CÓ" => true,
-            var other => Invalid(column, $"'{other}' is not a mark: write x (or ✓, có) or leave it empty."),
-        };
+        // The marks the reports' tables use (TableMarks): x, a tick, "có" (yes), "đạt" (achieved).
+        bool Mark(string column) =>
+            TableMarks.Read(Field(column)) ?? Invalid(column, TableMarks.NotAMark(Field(column)));
 
         bool Invalid(string column, string reason) { Error(column, reason); return false; }
 
@@ -120,12 +115,15 @@ public sealed class ReportRowParser
             return null;
         }
 
+        // A value as the import format writes it, or the vocabulary's Vietnamese label, the report's word ("Đạt").
         T? Choice<T>(string column) where T : struct, Enum
         {
             var value = Field(column);
+            var terms = Vocabulary.Of<T>();
             if (value.Length == 0) return null;
-            if (Vocabulary.Of<T>().TryParse(value, out var chosen)) return chosen;
-            Error(column, $"'{value}' is not one of: {string.Join(", ", Vocabulary.Of<T>().Values)}.");
+            if (terms.TryParse(value, out var chosen) || terms.TryParseLabel(value, out chosen)) return chosen;
+            Error(column, $"'{value}' is not one of: {string.Join(", ", terms.Values)} (or, as reports write them: "
+                + $"{string.Join(", ", terms.All.Select(t => t.Vi))}).");
             return null;
         }
 
@@ -186,7 +184,7 @@ public sealed class ReportRowParser
         if (Field("declared_by") is { Length: > 0 } byText)
         {
             if (!CsvReader.TryDate(byText, out var by))
-                Error("declared_by", $"'{byText}' is no date: write YYYY-MM-DD or DD/MM/YYYY, or leave it empty.");
+                Error("declared_by", $"{CsvReader.NotADate(byText)} Or leave it empty.");
             else if (by < Validation.EarliestDate)
                 Error("declared_by", $"Must not lie before {Validation.EarliestDate:yyyy-MM-dd}.");
             else if (reportDate is { } on && year is { } y && by > ReportRow.StepDateOf(y, on))

@@ -1,4 +1,3 @@
-using IsoLedger.Domain;
 using IsoLedger.Domain.Imports;
 using IsoLedger.Domain.Provinces;
 using IsoLedger.Domain.Units;
@@ -9,7 +8,9 @@ namespace IsoLedger.Api.Imports;
 /// <summary>One unit, one code: a row that lists a new code under the name of a unit already recorded (or listed
 /// above) at the same level in the same district of the province is the same unit typed under another code
 /// ("QT-XA-0001" for "QT-XA-001"). Taken for a new unit, it would be counted twice, and the year's table and the
-/// reports already published would change with it.</summary>
+/// reports already published would change with it. Names are compared as <see cref="UnitNameSpelling"/> does, their
+/// notes kept: a new code listed as "UBND xã Ba Lòng (xã Ba Lòng + Hải Phúc)" beside the recorded "UBND xã Ba Lòng"
+/// is the commune their merge formed, under the name of one of them.</summary>
 public sealed class UnitNames
 {
     private readonly Dictionary<(string Province, UnitLevel Level, string District, string Name), SortedSet<string>>
@@ -91,5 +92,6 @@ public sealed class UnitNames
 
     private static (string, UnitLevel, string, string) Key(
         string province, UnitLevel level, string? district, string name) =>
-        (province, level, DistrictNames.Comparable(district ?? ""), UnicodeText.Comparable(name));
+        (province, level, DistrictNames.Comparable(district ?? ""),
+            UnitNameSpelling.Comparable(name, keepNotes: true));
 }

@@ -38,7 +38,7 @@ public static class RestructuringTable
         var rows = new List<Row>();
         try
         {
-            var reader = CsvReader.Open(file);
+            var reader = CsvReader.Open(file, separatorFromHeader: true);
             var header = reader.Read();
             if (header is null)
                 return ([], [new ImportError(1, null, "The file is empty: it needs a header and rows.")]);
@@ -58,8 +58,7 @@ public static class RestructuringTable
         catch (System.Text.DecoderFallbackException)
         {
             file.Position = 0;
-            errors.Add(new ImportError(Utf8Lines.FirstInvalid(file), null,
-                "The file is not valid UTF-8."));
+            errors.Add(Utf8Lines.NotText(file));
         }
         if (errors.Count > 0) return ([], errors);
         var restructurings = rows

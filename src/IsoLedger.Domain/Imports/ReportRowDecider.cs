@@ -65,7 +65,7 @@ public static class ReportRowDecider
         var on = row.StepDate;
         districts ??= DistrictHistory.None;
         unit = districts.Followed(unit);
-        if (!SameText(unit.NameOn(on), row.UnitName))
+        if (!UnitNameSpelling.Same(unit.NameOn(on), row.UnitName))
         {
             var recordedName = $"Unit {row.UnitCode} is recorded as '{unit.NameOn(on)}' on {on:yyyy-MM-dd}, not "
                 + $"'{row.UnitName}'";
@@ -136,8 +136,6 @@ public static class ReportRowDecider
         _ when broken == Rules.UnitAlreadyRegistered => "unit_code",
         _ => null,
     };
-
-    private static bool SameText(string a, string b) => UnicodeText.Comparable(a) == UnicodeText.Comparable(b);
 
     /// <summary>The commands for the row's facts, in the order they happen within a year; a fact already on record
     /// for the unit (and, for yearly steps, for the row's year) is left out.</summary>

@@ -57,7 +57,7 @@ public sealed record RestructuringPart(
         && listed.ExistsFrom >= effectiveOn && listed.Level == formed.Level
         && Provinces.Provinces.On(listed.ProvinceOn(effectiveOn), effectiveOn)
         == Provinces.Provinces.On(formed.Province, effectiveOn)
-        && UnicodeText.Comparable(listed.NameOn(effectiveOn)) == UnicodeText.Comparable(formed.Name)
+        && UnitNameSpelling.Same(listed.NameOn(effectiveOn), formed.Name)
         && DistrictNames.Same(listed.DistrictOn(effectiveOn), formed.District)
         && listed.ParentCodeOn(effectiveOn) == formed.ParentCode
             ? this with { IntoNew = [], IntoCode = formed.Code }

@@ -1,0 +1,28 @@
+namespace IsoLedger.Domain.Imports;
+
+/// <summary>A mark as the provinces' tables write it in a column of steps (the step was taken that year): <c>x</c>,
+/// a tick (✓, ✔, √, ☑, ✅, also with the emoji variation selector an editor adds unseen), or the words "có" (yes) and
+/// "đạt" (achieved), in any letter case; an empty cell, or "không", "ko", "chưa" (no, not yet) or a dash alone, is no
+/// mark. A ditto ("-nt-", "như trên": as above) is refused: it repeats the row above, which the row cannot be read
+/// without.</summary>
+public static class TableMarks
+{
+    private static readonly HashSet<string> Yes = ["x", "✓", "✔", "√", "☑", "✅", "có", "đạt"];
+    private static readonly HashSet<string> No = ["", "không", "ko", "chưa", "-", "–", "—"];
+    private static readonly HashSet<string> Ditto = ["nt", "-nt-", "như trên", "〃"];
+
+    /// <summary>Whether <paramref name="text"/> marks the step, or null when it is no mark.</summary>
+    public static bool? Read(string? text)
+    {
+        var written = Written(text);
+        return Yes.Contains(written) ? true : No.Contains(written) ? false : null;
+    }
+
+    /// <summary>Why <paramref name="text"/> is no mark.</summary>
+    public static string NotAMark(string? text) => Ditto.Contains(Written(text))
+        ? $"'{text}' (như trên, as above) repeats the row above: write the mark itself (x) or leave the cell empty."
+        : $"'{text}' is not a mark: write x (or a tick ✓, √, or có, đạt) or leave it empty (or không, chưa).";
+
+    private static string Written(string? text) =>
+        UnicodeText.Lowered((text ?? "").Replace("\uFE0F", "").Replace("\uFE0E", ""));
+}

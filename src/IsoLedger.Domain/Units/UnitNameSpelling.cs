@@ -1,0 +1,41 @@
+using System.Text.RegularExpressions;
+
+namespace IsoLedger.Domain.Units;
+
+/// <summary>One unit's name however a table writes it. Besides what <see cref="UnicodeText.Comparable"/> sets aside
+/// (letter case, runs of spaces, invisible characters, where the tone mark stands), a clerk's table adds what is not
+/// the name: a note in brackets on what the unit was formed from ("UBND xã Ba Lòng. (xã Ba Lòng + Hải Phúc)", "UBND
+/// xã Hải Định (sáp nhập xã Hải Thiện và Hải Thành)"), a full stop after it, the row's number in its district before
+/// it ("1. UBND Phường 1.", as the seeds' appendices number them), the people's committee written out ("Ủy ban nhân
+/// dân xã" for "UBND xã") or typed twice ("UBND UBND xã Ba Nang"). None of these names another unit, so none makes a
+/// recorded unit look renamed; a name outside the brackets that differs is a rename still.</summary>
+public static partial class UnitNameSpelling
+{
+    /// <summary>The name as compared: lower case, without a number before it, notes in brackets (unless
+    /// <paramref name="keepNotes"/>) or punctuation at its end, "UBND" for the people's committee, each word's tone
+    /// mark at its end.</summary>
+    public static string Comparable(string name, bool keepNotes = false)
+    {
+        var text = UnicodeText.Lowered(name);
+        var bare = UnicodeText.Lowered(Numbered().Replace(keepNotes ? text : Annotation().Replace(text, " "), ""))
+            .TrimEnd('.', ',', ';', ':', ' ');
+        // A name that is nothing but a note is compared as written.
+        if (bare.Length == 0) bare = text;
+        return UnicodeText.TonesAtWordEnds(Committee().Replace(bare, "ubnd"));
+    }
+
+    /// <summary>Whether <paramref name="a"/> and <paramref name="b"/> name one unit.</summary>
+    public static bool Same(string a, string b) => Comparable(a) == Comparable(b);
+
+    [GeneratedRegex(@"\([^()]*\)|\[[^\[\]]*\]")]
+    private static partial Regex Annotation();
+
+    /// <summary>A row's number before the name: "12. ", "3) ", "11.".</summary>
+    [GeneratedRegex(@"^[0-9]{1,3} ?[.)] ?")]
+    private static partial Regex Numbered();
+
+    /// <summary>The people's committee ("ủy ban nhân dân", the tone mark in its new or old place, or "ubnd"), once or
+    /// typed twice, as a whole word.</summary>
+    [GeneratedRegex(@"(?<!\w)(?:(?:ủy|uỷ) ban nhân dân|ubnd)(?: (?:(?:ủy|uỷ) ban nhân dân|ubnd))*(?!\w)")]
+    private static partial Regex Committee();
+}

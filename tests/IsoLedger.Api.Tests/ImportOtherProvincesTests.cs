@@ -1,0 +1,192 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Alba;
+
+namespace IsoLedger.Api.Tests;
+
+/// <summary>Report tables as other provinces' clerks write them: their ticks and words for a step done, their dates,
+/// the notes they put after a merged commune's name, their spellings of one name and the encodings Excel saves in.
+/// Each imports as the table means, or is refused naming its line and column.</summary>
+public class ImportOtherProvincesTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    private IAlbaHost Host => api.Host;
+
+    private static string Q(string value) => Uri.EscapeDataString(value);
+
+    private async Task<Dictionary<string, JsonNode>> AnnualRows(int year, string province, string district) =>
+        (await Host.Get($"/api/dashboards/annual/{year}?province={Q(province)}&district={Q(district)}"
+            + "&consistent=true").Expect(200)).Json["data"]!["rows"]!.AsArray()
+        .ToDictionary(r => (string)r!["code"]!, r => r!);
+
+    [Fact]
+    public async Task Ticks_and_the_words_for_done_and_not_done_are_read_as_marks()
+    {
+        await Host.PostBytes("/api/imports", ReportCsv.Rows(
+            "Lạng Sơn,OP-MK-1,UBND xã Gia Cát,commune,Cao Lộc,,2021,2021-11-19,√,2015,,Có,X,✓,Đạt,√,đạt,có,Đạt",
+            "Lạng Sơn,OP-MK-2,UBND xã Hợp Thành,commune,Cao Lộc,,2021,2021-11-19,x,2015,,không,Chưa,-,,ko,,,"
+            + "Ko có BC"))
+            .Expect(200);
+
+        var rows = await AnnualRows(2021, "Lạng Sơn", "Cao Lộc");
+        string[] steps =
+        [
+            "declared", "qualityPolicy", "qualityObjectives", "maintenancePlan", "internalAudit", "correctiveActions",
+            "managementReview", "reportSubmitted",
+        ];
+        Assert.All(steps, step => Assert.True((bool)rows["OP-MK-1"][step]!, step));
+        Assert.All(steps.Skip(1), step => Assert.False((bool)rows["OP-MK-2"][step]!, step));
+        // The inspection column takes the report's words for the verdict.
+        Assert.Equal(
+            ["passed", "no-report"], new[] { "OP-MK-1", "OP-MK-2" }.Select(c => (string?)rows[c]["inspection"]));
+
+        // A ditto repeats the row above, which a row cannot be read without.
+        var ditto = await Host.RejectedImport(ReportCsv.Rows(
+            "Lạng Sơn,OP-MK-3,UBND xã Tân Liên,commune,Cao Lộc,,2021,2021-11-19,x,2015,,-nt-,,,,,,,"));
+        var error = Assert.Single(ditto);
+        Assert.Equal((2, "quality_policy"), (error.Line, error.Column));
+        Assert.Contains("repeats the row above", error.Reason);
+    }
+
+    [Theory]
+    [InlineData("OP-DT-1", "19.11.2021")]
+    [InlineData("OP-DT-2", "19-11-2021")]
+    [InlineData("OP-DT-3", "ngày 19/11/2021")]
+    [InlineData("OP-DT-4", "19 tháng 11 năm 2021")]
+    public async Task A_report_date_written_as_vietnamese_tables_write_it_dates_the_rows_facts(
+        string code, string written)
+    {
+        await Host.PostBytes("/api/imports", ReportCsv.Rows(
+            $"Thái Nguyên,{code},UBND xã {code},commune,Sông Công,,2021,{written},x,2015,,x,x,x,x,x,x,x,passed"))
+            .Expect(200);
+        var status = (await Host.Get($"/api/units/{code}").Expect(200)).Json;
+        Assert.Equal("2021-11-19", (string?)status["latestDeclaration"]!["declaredOn"]);
+    }
+
+    [Theory]
+    [InlineData("11/2021", "names a month, not a day")]
+    [InlineData("tháng 11/2021", "names a month, not a day")]
+    [InlineData("44519", "it is 19/11/2021")]
+    public async Task A_month_or_a_spreadsheets_day_number_is_refused_saying_what_it_is(string written, string reason)
+    {
+        var errors = await Host.RejectedImport(ReportCsv.Rows(
+            $"Thái Nguyên,OP-DT-BAD,UBND xã Bá Xuyên,commune,Sông Công,,2021,{written},x,2015,,x,x,x,x,x,x,x,"));
+        var error = Assert.Single(errors);
+        Assert.Equal((2, "report_date"), (error.Line, error.Column));
+        Assert.Contains(reason, error.Reason);
+    }
+
+    /// <summary>Quảng Trị's 2020 table writes "UBND xã Ba Lòng. (xã Ba Lòng + Hải Phúc)" for the commune the merge
+    /// formed and recorded as "UBND xã Ba Lòng": the note says what it was formed from, not another name.</summary>
+    [Fact]
+    public async Task A_note_on_what_a_commune_was_formed_from_is_no_rename()
+    {
+        await Host.PostBytes("/api/imports", ReportCsv.Rows(
+            "Quảng Trị,OP-AN-BALONG,UBND xã Ba Lòng,commune,Đakrông,,2019,2019-11-22,x,2015,,x,x,x,x,x,x,x,",
+            "Quảng Trị,OP-AN-HAIDINH,UBND xã Hải Định (xã Hải Thiện+ Hải Thành),commune,Hải Lăng,,2020,2020-11-19,"
+            + "x,2015,,x,x,x,x,x,x,x,")).Expect(200);
+
+        await Host.PostBytes("/api/imports", ReportCsv.Rows(
+            "Quảng Trị,OP-AN-BALONG,UBND xã Ba Lòng. (xã Ba Lòng + Hải Phúc),commune,Đakrông,,2020,2020-11-19,"
+            + "x,2015,,x,x,x,x,x,x,x,",
+            "Quảng Trị,OP-AN-HAIDINH,UBND xã Hải Định (sáp nhập xã Hải Thiện và Hải Thành),commune,Hải Lăng,,2021,"
+            + "2021-11-19,x,2015,,x,x,x,x,x,x,x,",
+            "Quảng Trị,OP-AN-HAIDINH,12. UBND Xã Hải Định.,commune,Hải Lăng,,2022,2022-11-19,x,2015,,x,x,x,x,x,x,x,"))
+            .Expect(200);
+        Assert.Equal("UBND xã Ba Lòng", (string?)(await Host.Get("/api/units/OP-AN-BALONG").Expect(200)).Json["name"]);
+
+        // A name that differs outside the note is a rename still.
+        var renamed = await Host.RejectedImport(ReportCsv.Rows(
+            "Quảng Trị,OP-AN-BALONG,UBND xã Hải Phúc (xã Ba Lòng + Hải Phúc),commune,Đakrông,,2021,2021-11-19,"
+            + "x,2015,,x,x,x,x,x,x,x,"));
+        Assert.Equal((2, "unit_name"), (Assert.Single(renamed).Line, renamed[0].Column));
+    }
+
+    /// <summary>Triệu Phong's 2020 table lists "UBND xã Triệu Thành (xã Triệu Thành+Triệu Đông)", the commune the
+    /// merge of Triệu Thành and Triệu Đông formed under the name of one of them, under a code of its own beside the
+    /// old Triệu Thành of 2019; the merge table, imported after, names it "UBND xã Triệu Thành" and takes the listed
+    /// commune as its successor.</summary>
+    [Fact]
+    public async Task A_merge_table_finds_the_listed_commune_under_its_name_without_the_note()
+    {
+        await Host.PostBytes("/api/imports", ReportCsv.Rows(
+            "Quảng Trị,OP-MG-THANH,UBND Xã Triệu Thành,commune,Triệu Phong,,2019,2019-11-22,x,2015,,x,x,x,x,x,x,x,",
+            "Quảng Trị,OP-MG-DONG,UBND Xã Triệu Đông,commune,Triệu Phong,,2019,2019-11-22,x,2015,,x,x,x,x,x,x,x,",
+            "Quảng Trị,OP-MG-NEW,UBND xã Triệu Thành. (xã Triệu Thành+Triệu Đông),commune,Triệu Phong,,2020,"
+            + "2020-11-19,x,2015,,x,x,x,x,x,x,x,")).Expect(200);
+
+        var merged = await Host.PostBytes("/api/restructurings/import", Encoding.UTF8.GetBytes("""
+            decision_no,effective_on,kind,from_code,into_code,into_name,into_level,into_province,into_district
+            832/NQ-UBTVQH14,01.01.2020,,OP-MG-THANH,OP-MG-NEW,UBND xã Triệu Thành,commune,Quảng Trị,Triệu Phong
+            832/NQ-UBTVQH14,01.01.2020,,OP-MG-DONG,OP-MG-NEW,UBND xã Triệu Thành,commune,Quảng Trị,Triệu Phong
+
+            """)).Expect(200);
+        Assert.Equal("OP-MG-NEW", (string?)merged.Json["restructurings"]![0]!["parts"]![0]!["intoCode"]);
+        Assert.Equal("OP-MG-NEW",
+            (string?)(await Host.Get("/api/units/OP-MG-THANH").Expect(200)).Json["mergedInto"]!["intoCode"]);
+    }
+
+    /// <summary>One commune written in the forms a province's tables and the web pages copied into them use: the
+    /// people's committee written out, a no-break space, a zero-width space, the tone mark elsewhere, another letter
+    /// case. One unit, one row; under a new code it is refused as the unit it is.</summary>
+    [Fact]
+    public async Task Spellings_of_one_name_are_one_unit()
+    {
+        await Host.PostBytes("/api/imports", ReportCsv.Rows(
+            "Thái Nguyên,OP-SP-1,UBND xã Bình Thuận,commune,Đại Từ,,2019,2019-11-20,x,2015,,x,x,x,x,x,x,x,passed",
+            "Thái Nguyên,OP-SP-2,UBND xã Quý Lộc,commune,Đại Từ,,2019,2019-11-20,x,2015,,x,x,x,x,x,x,x,passed"))
+            .Expect(200);
+
+        await Host.PostBytes("/api/imports", ReportCsv.Rows(
+            "Thái Nguyên,OP-SP-1,Ủy ban nhân dân xã\u00A0Bình\u200B Thuận,commune,Đại Từ,,2020,2020-11-20,"
+            + "x,2015,,x,x,x,x,x,x,x,passed",
+            "Thái Nguyên,OP-SP-2,ubnd XÃ QÚY LỘC\uFEFF,commune,Đại Từ,,2020,2020-11-20,x,2015,,x,x,x,x,x,x,x,passed"))
+            .Expect(200);
+
+        var rows = await AnnualRows(2020, "Thái Nguyên", "Đại Từ");
+        Assert.Equal(["OP-SP-1", "OP-SP-2"], rows.Keys.Where(c => c.StartsWith("OP-SP-")).Order());
+        Assert.Equal("UBND xã Bình Thuận", (string?)rows["OP-SP-1"]["name"]);
+
+        var recoded = await Host.RejectedImport(ReportCsv.Rows(
+            "Thái Nguyên,OP-SP-9,Uỷ ban nhân dân xã Bình Thuận,commune,Đại Từ,,2021,2021-11-20,x,2015,,,,,,,,,"));
+        var error = Assert.Single(recoded);
+        Assert.Equal("unit_code", error.Column);
+        Assert.Contains("OP-SP-1", error.Reason);
+    }
+
+    /// <summary>Excel's "Unicode Text", the one table older versions of Excel save Vietnamese in: UTF-16 with its
+    /// byte order mark, tabs between the columns. A Vietnamese Excel's "CSV UTF-8" separates them by ';'.</summary>
+    [Fact]
+    public async Task Excels_unicode_text_and_a_table_separated_by_semicolons_import()
+    {
+        var rows = new[]
+        {
+            ReportCsv.Header,
+            "Lạng Sơn,OP-U16-1,UBND xã Hồng Phong,commune,Cao Lộc,,2020,19/11/2020,x,2015,,x,x,x,x,x,x,x,passed",
+        };
+        var unicodeText = string.Join("\r\n", rows.Select(r => r.Replace(',', '\t'))) + "\r\n";
+        await Host.PostBytes("/api/imports", [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(
+            unicodeText)]).Expect(200);
+        Assert.Equal("UBND xã Hồng Phong", (string?)(await Host.Get("/api/units/OP-U16-1").Expect(200)).Json["name"]);
+
+        await Host.PostBytes("/api/imports", ReportCsv.Lines(
+            ReportCsv.Header.Replace(',', ';'),
+            "Lạng Sơn;OP-SC-1;\"Sở Văn hóa, Thể thao và Du lịch\";department;;;2020;19/11/2020;x;2015;;x;x;x;x;x;x;x;"))
+            .Expect(200);
+        Assert.Equal("Sở Văn hóa, Thể thao và Du lịch",
+            (string?)(await Host.Get("/api/units/OP-SC-1").Expect(200)).Json["name"]);
+
+        // Without its byte order mark, UTF-16 is told as such.
+        var unmarked = await Host.RejectedImport(Encoding.Unicode.GetBytes(unicodeText));
+        Assert.Contains("UTF-16", Assert.Single(unmarked).Reason);
+    }
+
+    /// <summary>A workbook sent as it is: a zip archive, as XLSX is, which holds bytes that are no UTF-8.</summary>
+    [Fact]
+    public async Task A_workbook_is_refused_as_a_workbook()
+    {
+        byte[] workbook = [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0xC3, 0x28, 0xFF, 0x0A];
+        Assert.Contains("workbook", Assert.Single(await Host.RejectedImport(workbook)).Reason);
+        var restructurings = await Host.PostBytes("/api/restructurings/import", workbook).Expect(422);
+        Assert.Contains("workbook", restructurings.Text);
+    }
+}

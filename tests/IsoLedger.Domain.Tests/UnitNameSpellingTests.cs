@@ -1,0 +1,41 @@
+using IsoLedger.Domain.Units;
+
+namespace IsoLedger.Domain.Tests;
+
+/// <summary>One unit's name as several provinces' clerks write it, and a rename still told from a spelling.</summary>
+public class UnitNameSpellingTests
+{
+    [Theory]
+    [InlineData("UBND xã Ba Lòng", "UBND xã Ba Lòng. (xã Ba Lòng + Hải Phúc)")]
+    [InlineData("UBND xã Ba Lòng", "UBND xã Ba Lòng.")]
+    [InlineData("UBND xã Hải Định", "UBND xã Hải Định (sáp nhập xã Hải Thiện và Hải Thành)")]
+    [InlineData("UBND xã Hải Định (xã Hải Thiện+ Hải Thành)", "UBND Xã Hải Định")]
+    [InlineData("UBND xã Hải Định", "UBND xã Hải Định [xã Hải Thiện + Hải Thành]")]
+    [InlineData("UBND xã Hòa Bình", "UBND xã Hoà Bình")]
+    [InlineData("UBND xã Thủy Hùng", "UBND xã Thuỷ Hùng")]
+    [InlineData("UBND xã Quý Lộc", "UBND xã Qúy Lộc")]
+    [InlineData("UBND xã Gia Cát", "UBND xa\u0303 Gia Ca\u0301t")]
+    [InlineData("UBND xã Gia Cát", "UBND\u00A0xã Gia\u00A0Cát")]
+    [InlineData("UBND xã Gia Cát", "UBND xã Gia\u200B Cát\uFEFF")]
+    [InlineData("UBND xã Gia Cát", "Ủy ban nhân dân xã Gia Cát")]
+    [InlineData("UBND xã Gia Cát", "Uỷ ban nhân dân xã Gia Cát")]
+    [InlineData("UBND xã Gia Cát", "ubnd XÃ GIA CÁT")]
+    [InlineData("UBND UBND Xã Ba Nang", "UBND xã Ba Nang")]
+    [InlineData("UBND Phường 1", "1. UBND Phường 1.")]
+    [InlineData("UBND Xã Lìa", "11.UBND Xã Lìa (A Xing+A Túc)")]
+    [InlineData("Văn phòng UBND Tỉnh", "Văn phòng Ủy ban nhân dân tỉnh")]
+    public void Spellings_of_one_name_are_one_name(string a, string b) => Assert.True(UnitNameSpelling.Same(a, b));
+
+    [Theory]
+    [InlineData("UBND xã Hải Thiện", "UBND xã Hải Định (sáp nhập xã Hải Thiện và Hải Thành)")]
+    [InlineData("UBND xã Ba Lòng", "UBND xã Ba Long")]
+    [InlineData("UBND xã Hải Định", "UBND phường Hải Định")]
+    [InlineData("UBND Phường 1", "UBND Phường 2 (Phường 1)")]
+    [InlineData("UBND Phường 1", "UBND Phường 12")]
+    [InlineData("UBND xã Gia Cát", "HĐND xã Gia Cát")]
+    public void Another_name_is_a_rename_still(string a, string b) => Assert.False(UnitNameSpelling.Same(a, b));
+
+    [Fact]
+    public void A_name_that_is_nothing_but_a_note_is_compared_as_written() =>
+        Assert.False(UnitNameSpelling.Same("(xã Ba Lòng)", "(xã Hải Phúc)"));
+}
