@@ -2,7 +2,8 @@
 # The local cluster's life as people meet it (ops/db.sh, README "The local database"), on scratch clusters of this
 # checkout in a temporary folder on free ports: two starts at once, a folder named relative to the current one, a
 # root whose umask is strict, a postmaster.pid left behind whose PID another process has got since, a port another
-# program holds, a cluster made by a PostgreSQL that is not installed, a destroy in a folder holding other files.
+# program or another checkout's cluster holds (named by what listens, not by stale pid files), a cluster made by a
+# PostgreSQL that is not installed, a destroy in a folder holding other files.
 # Prints TAP; exits non-zero if a check fails.
 set -uo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -75,10 +76,32 @@ check "… start starts the cluster and leaves that process alone" \
 taken_port="$(free_port)"
 python3 -c 'import socket, sys, time; s = socket.socket(); s.bind(("127.0.0.1", int(sys.argv[1]))); s.listen()
 time.sleep(600)' "$taken_port" &
-background_pids+=($!)
+holder=$!
+background_pids+=("$holder")
 for _ in $(seq 1 50); do (exec 3<>"/dev/tcp/127.0.0.1/$taken_port") 2>/dev/null && break; sleep 0.1; done
+# What another checkout's cluster that did not stop leaves: a postmaster.pid naming that port, its PID long gone.
+mkdir -p "$base/clusters/gone/pg"
+echo "$base/gone checkout" >"$base/clusters/gone/checkout"
+printf '%s\n' 999999 "$base/clusters/gone/pg" 1700000000 "$taken_port" >"$base/clusters/gone/pg/postmaster.pid"
 check "a port another program holds: start fails and says to choose another ISOLEDGER_PG_PORT" \
   '! ISOLEDGER_PG_PORT="$taken_port" "$db" start 2>"$base/taken.log" && grep -q "ISOLEDGER_PG_PORT=" "$base/taken.log"'
+check "… and names that program, not the cluster whose stale postmaster.pid names the port" \
+  'grep -q "is taken by python3 (PID $holder, user $(id -un))" "$base/taken.log" &&
+    ! grep -q "gone checkout" "$base/taken.log" || { sed "s/^/#   /" "$base/taken.log"; false; }'
+rm -rf "$base/clusters/gone"
+
+# Another checkout's cluster (its folder's checkout file names it) running on the port this one is given.
+other_port="$(free_port)"
+ISOLEDGER_PG_DATA="$base/clusters/other" ISOLEDGER_PG_PORT="$other_port" "$db" start >/dev/null 2>&1
+echo "$base/other checkout" >"$base/clusters/other/checkout"
+other_pid="$(head -n 1 "$base/clusters/other/pg/postmaster.pid")"
+check "a port another checkout's cluster holds: start names that checkout and how to stop its cluster" \
+  '! ISOLEDGER_PG_PORT="$other_port" "$db" start 2>"$base/other.log" &&
+    grep -qF "is taken by the cluster of the checkout $base/other checkout (PID $other_pid): stop it" \
+      "$base/other.log" && grep -qF "(ISOLEDGER_PG_DATA='"'"'$base/clusters/other'"'"' ops/db.sh stop)" \
+      "$base/other.log" || { sed "s/^/#   /" "$base/other.log"; false; }'
+ISOLEDGER_PG_DATA="$base/clusters/other" "$db" stop >/dev/null 2>&1
+
 check "a port that is no number is refused, named" \
   '! ISOLEDGER_PG_PORT=5o433 "$db" status 2>"$base/port.log" && grep -q "ISOLEDGER_PG_PORT must be" "$base/port.log"'
 
