@@ -93,6 +93,16 @@ lock_folder() {
   flock "$folder_lock"
 }
 
+# Older scripts kept the cluster in the checkout's .data/ (pg/, run/, postgres.log: the layout of a cluster's folder
+# here). Its data is not moved: it may be running, be owned by another user, or be on a disk without room for a copy.
+# Every start and status says where it is and what to do, so that no one takes the new, empty cluster for a loss.
+tell_of_cluster_in_checkout() {
+  local old="$local_db_repo/.data"
+  [ -d "$old/pg" ] && ! [ "$old" -ef "$local_db_folder" ] || return 0
+  log "$old holds a cluster older scripts made, which these no longer use (this checkout's is $local_db_folder):" \
+    "to keep using it, run with ISOLEDGER_PG_DATA='$old'; once its data is not needed, delete it (rm -rf '$old')."
+}
+
 pg() { as_owner "$bin/$1" "${@:2}"; }
 
 # Whether the postmaster named in postmaster.pid runs. pg_ctl and PostgreSQL take any live process with that PID
@@ -169,6 +179,7 @@ refuse_taken_port() {
 }
 
 start() {
+  tell_of_cluster_in_checkout
   prepare_folder
   lock_folder
   install_postgres
@@ -242,6 +253,7 @@ stop() {
 }
 
 status() {
+  tell_of_cluster_in_checkout
   local current
   current="$(running_port)"
   if [ -n "$current" ]; then

@@ -2,8 +2,9 @@
 # The local cluster's life as people meet it (ops/db.sh, README "The local database"), on scratch clusters of this
 # checkout in a temporary folder on free ports: two starts at once, a folder named relative to the current one, a
 # root whose umask is strict, a postmaster.pid left behind whose PID another process has got since, a port another
-# program or another checkout's cluster holds (named by what listens, not by stale pid files), a cluster made by a
-# PostgreSQL that is not installed, a destroy in a folder holding other files.
+# program or another checkout's cluster holds (named by what listens, not by stale pid files), a cluster older scripts
+# left in the checkout's .data/, a cluster made by a PostgreSQL that is not installed, a destroy in a folder holding
+# other files.
 # Prints TAP; exits non-zero if a check fails.
 set -uo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -102,6 +103,26 @@ check "a port another checkout's cluster holds: start names that checkout and ho
       "$base/other.log" || { sed "s/^/#   /" "$base/other.log"; false; }'
 ISOLEDGER_PG_DATA="$base/clusters/other" "$db" stop >/dev/null 2>&1
 
+# A checkout whose .data/ holds the cluster older scripts kept there (before clusters moved out of checkouts).
+old_checkout="$base/old checkout"
+mkdir -p "$old_checkout/.data/pg" && cp -r "$repo/ops" "$old_checkout/"
+echo 15 >"$old_checkout/.data/pg/PG_VERSION"
+check "a cluster older scripts left in the checkout's .data/: start says where and what to do, in one line" \
+  '"$old_checkout/ops/db.sh" start 2>"$base/old.log" >/dev/null && "$old_checkout/ops/db.sh" stop 2>/dev/null &&
+    [ "$(grep -c "$old_checkout/.data holds a cluster older scripts made" "$base/old.log")" = 1 ] &&
+    grep "$old_checkout/.data holds" "$base/old.log" | grep -qF "ISOLEDGER_PG_DATA='"'"'$old_checkout/.data'"'"'" &&
+    grep "$old_checkout/.data holds" "$base/old.log" | grep -qF "rm -rf '"'"'$old_checkout/.data'"'"'" ||
+    { sed "s/^/#   /" "$base/old.log"; false; }'
+check "… status says it too, and says nothing once ISOLEDGER_PG_DATA names it" \
+  '{ "$old_checkout/ops/db.sh" status; ISOLEDGER_PG_DATA="$old_checkout/.data" "$old_checkout/ops/db.sh" status; } \
+      2>"$base/old-status.log" >/dev/null
+    [ "$(grep -c "$old_checkout/.data holds a cluster" "$base/old-status.log")" = 1 ]'
+if git -C "$repo" rev-parse --git-dir >/dev/null 2>&1; then
+  check "… and git ignores it (git status lists no cluster files)" \
+    'git -C "$repo" check-ignore -q .data/pg/PG_VERSION'
+else
+  skip "… and git ignores it (git status lists no cluster files)" "not a git checkout"
+fi
 check "a port that is no number is refused, named" \
   '! ISOLEDGER_PG_PORT=5o433 "$db" status 2>"$base/port.log" && grep -q "ISOLEDGER_PG_PORT must be" "$base/port.log"'
 
