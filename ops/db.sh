@@ -103,6 +103,21 @@ tell_of_cluster_in_checkout() {
     "to keep using it, run with ISOLEDGER_PG_DATA='$old'; once its data is not needed, delete it (rm -rf '$old')."
 }
 
+# A checkout deleted without ops/db.sh destroy leaves its cluster beside this one's, data and all (running on, if it
+# ran): status names them (three at most, then how many more), with the command that deletes one.
+tell_of_clusters_of_gone_checkouts() {
+  local folder checkout gone=0
+  for folder in "$(dirname "$local_db_folder")"/*/; do
+    folder="${folder%/}"
+    checkout="$(cat "$folder/checkout" 2>/dev/null)" && [ -n "$checkout" ] && [ ! -e "$checkout" ] || continue
+    gone=$((gone + 1))
+    [ "$gone" -gt 3 ] || log "$folder holds the cluster of $checkout, which is not there any more;" \
+      "ISOLEDGER_PG_DATA='$folder' ops/db.sh destroy deletes it"
+  done
+  [ "$gone" -le 3 ] || log "… and $((gone - 3)) more clusters there of checkouts that are gone (the file checkout in" \
+    "each folder names its checkout)"
+}
+
 pg() { as_owner "$bin/$1" "${@:2}"; }
 
 # Whether the postmaster named in postmaster.pid runs. pg_ctl and PostgreSQL take any live process with that PID
@@ -254,6 +269,7 @@ stop() {
 
 status() {
   tell_of_cluster_in_checkout
+  tell_of_clusters_of_gone_checkouts
   local current
   current="$(running_port)"
   if [ -n "$current" ]; then

@@ -3,8 +3,8 @@
 # checkout in a temporary folder on free ports: two starts at once, a folder named relative to the current one, a
 # root whose umask is strict, a postmaster.pid left behind whose PID another process has got since, a port another
 # program or another checkout's cluster holds (named by what listens, not by stale pid files), a cluster older scripts
-# left in the checkout's .data/, a cluster made by a PostgreSQL that is not installed, a destroy in a folder holding
-# other files.
+# left in the checkout's .data/, a cluster made by a PostgreSQL that is not installed, the cluster of a checkout that
+# is gone, a destroy in a folder holding other files.
 # Prints TAP; exits non-zero if a check fails.
 set -uo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -132,6 +132,16 @@ check "a cluster made by a PostgreSQL that is not installed: start says which an
   '! ISOLEDGER_PG_DATA="$base/clusters/future" "$db" start 2>"$base/future.log" &&
     grep -q "PostgreSQL 99, which is not installed" "$base/future.log" &&
     grep -q "ops/db.sh destroy" "$base/future.log"'
+
+# What deleting a checkout without ops/db.sh destroy leaves: its cluster, whose checkout file names a missing folder.
+ISOLEDGER_PG_DATA="$base/clusters/orphan" ISOLEDGER_PG_PORT="$(free_port)" "$db" start >/dev/null 2>&1
+echo "$base/deleted checkout" >"$base/clusters/orphan/checkout"
+check "status names the cluster of a checkout that is gone, with the command that deletes it, which does" \
+  '"$db" status >/dev/null 2>"$base/orphan.log"
+    grep -qF "$base/clusters/orphan holds the cluster of $base/deleted checkout, which is not there any more;" \
+      "$base/orphan.log" && grep -qF "ISOLEDGER_PG_DATA='"'"'$base/clusters/orphan'"'"' ops/db.sh destroy" \
+      "$base/orphan.log" && ISOLEDGER_PG_DATA="$base/clusters/orphan" "$db" destroy >/dev/null 2>&1 &&
+    [ ! -e "$base/clusters/orphan" ] || { sed "s/^/#   /" "$base/orphan.log"; false; }'
 
 echo "the operator's notes" >"$ISOLEDGER_PG_DATA/notes.txt"
 check "destroy deletes the cluster and keeps the other files of its folder" \
