@@ -98,6 +98,8 @@ check "the cluster runs on the custom port ISOLEDGER_PG_PORT=$ISOLEDGER_PG_PORT"
 check "the first start loads the sample province into the empty database and says so" \
   'grep -q "The ledger is empty: importing quang-tri-2020.csv" "$log" &&
     [ "$(psql_on_port "select count(distinct stream_id) from mt_events")" = 165 ]'
+check "it says that Ctrl-C leaves the cluster running, and how to stop it" \
+  'grep -q "cluster keeps running (ops/db.sh stop stops it)" "$log"'
 curl -sf -o /dev/null -X POST "$ISOLEDGER_URLS/api/units" \
   -H 'X-Api-Key: dev-recorder' -H 'Content-Type: application/json' \
   -d '{"code":"QT-XA-PORT","name":"UBND Xã Cổng","level":"commune","province":"Quảng Trị","district":"Hải Lăng"}'
