@@ -59,8 +59,7 @@ fi
 export ConnectionStrings__IsoLedger
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-# No compiler or MSBuild servers left running after the API stops (they outlived it for a user who is not root).
-dotnet build "$project" --nologo -v quiet --disable-build-servers {run_lock}<&-
+dotnet build "$project" --nologo -v quiet {run_lock}<&-
 
 # The API runs from its project folder, where it finds its settings and dashboard (as under `dotnet run`).
 cd "$project"

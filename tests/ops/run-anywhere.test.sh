@@ -2,8 +2,8 @@
 # The README's promise, as a newcomer meets it: a copy of this checkout inside a 0700 folder (like a home folder),
 # under a long folder name with spaces, a quote and Vietnamese letters, `ops/run.sh` on a custom port (started
 # twice at once) serves from a cluster of its own on that port, loads the sample once, and a restart keeps the data
-# as it was; the API tests pass there; SIGINT stops it, and stopping the cluster leaves nothing behind. Prints TAP;
-# exits non-zero if a check fails.
+# as it was; the API tests pass there; its builds leave no build server running; SIGINT stops it, and stopping the
+# cluster leaves nothing behind. Prints TAP; exits non-zero if a check fails.
 set -uo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 source "$repo/tests/ops/checks.sh"
@@ -129,6 +129,23 @@ api_tests_pass() {
   return 1
 }
 check "the API tests pass in a checkout whose path holds a quote" api_tests_pass
+# A build of the scripts' own (ops/codegen.sh), in a session of its own, in an environment that does not turn build
+# servers off itself (this one may): nothing of it is left in that session once it has ended.
+leaves_no_build_server() {
+  env -u MSBUILDDISABLENODEREUSE -u DOTNET_CLI_USE_MSBUILD_SERVER -u UseSharedCompilation \
+    python3 -c 'import os, sys; os.setsid(); os.execv(sys.argv[1], sys.argv[1:])' "$checkout/ops/codegen.sh" \
+    >"$home/codegen.log" 2>&1 &
+  local session=$! left
+  wait "$session" || { tail -n 5 "$home/codegen.log" | sed 's/^/#   /'; return 1; }
+  sleep 2
+  left="$(ps -eo pid=,sid=,args= | awk -v session="$session" '$2 == session')"
+  [ -n "$left" ] || return 0
+  echo "# left running:"
+  cut -c1-150 <<<"$left" | sed 's/^/#   /'
+  awk '{ print $1 }' <<<"$left" | xargs -r kill
+  return 1
+}
+check "the scripts' builds leave no MSBuild node or compiler server running" leaves_no_build_server
 # As Ctrl-C reaches it in `docker run -it`, where it is the container's first process.
 stops_on_interrupt_to_it_alone() {
   kill -INT "$api_pid"
