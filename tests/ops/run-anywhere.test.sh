@@ -94,7 +94,7 @@ echo "TAP version 13"
 check "two ops/run.sh at once in a new checkout in a 0700 folder: one serves, the other says the address is taken" \
   two_runs_at_once
 check "the cluster runs on the custom port ISOLEDGER_PG_PORT=$ISOLEDGER_PG_PORT" \
-  '"$checkout/ops/db.sh" status | grep -q "127.0.0.1:$ISOLEDGER_PG_PORT"'
+  '"$checkout/ops/db.sh" status 2>/dev/null | grep -q "127.0.0.1:$ISOLEDGER_PG_PORT"'
 check "the first start loads the sample province into the empty database and says so" \
   'grep -q "The ledger is empty: importing quang-tri-2020.csv" "$log" &&
     [ "$(psql_on_port "select count(distinct stream_id) from mt_events")" = 165 ]'
@@ -160,7 +160,7 @@ stops_on_interrupt_to_it_alone() {
 }
 check "ops/run.sh stops on SIGINT sent to it alone, and its API with it" stops_on_interrupt_to_it_alone
 stop_api
-socket="$(sed -n 5p "$("$checkout/ops/db.sh" status | sed 's/.*(\(.*\))$/\1/')/postmaster.pid")"
+socket="$(sed -n 5p "$("$checkout/ops/db.sh" status 2>/dev/null | sed 's/.*(\(.*\))$/\1/')/postmaster.pid")"
 check "stopping the cluster deletes the private socket folder its deep folder got ($socket)" \
   '"$checkout/ops/db.sh" stop 2>/dev/null && [ -n "$socket" ] && [ ! -e "$socket" ]'
 checks_done
