@@ -93,6 +93,31 @@ lock_folder() {
   flock "$folder_lock"
 }
 
+# Older scripts kept the cluster in the checkout's .data/ (pg/, run/, postgres.log: the layout of a cluster's folder
+# here). Its data is not moved: it may be running, be owned by another user, or be on a disk without room for a copy.
+# Every start and status says where it is and what to do, so that no one takes the new, empty cluster for a loss.
+tell_of_cluster_in_checkout() {
+  local old="$local_db_repo/.data"
+  [ -d "$old/pg" ] && ! [ "$old" -ef "$local_db_folder" ] || return 0
+  log "$old holds a cluster older scripts made, which these no longer use (this checkout's is $local_db_folder):" \
+    "to keep using it, run with ISOLEDGER_PG_DATA='$old'; once its data is not needed, delete it (rm -rf '$old')."
+}
+
+# A checkout deleted without ops/db.sh destroy leaves its cluster beside this one's, data and all (running on, if it
+# ran): status names them (three at most, then how many more), with the command that deletes one.
+tell_of_clusters_of_gone_checkouts() {
+  local folder checkout gone=0
+  for folder in "$(dirname "$local_db_folder")"/*/; do
+    folder="${folder%/}"
+    checkout="$(cat "$folder/checkout" 2>/dev/null)" && [ -n "$checkout" ] && [ ! -e "$checkout" ] || continue
+    gone=$((gone + 1))
+    [ "$gone" -gt 3 ] || log "$folder holds the cluster of $checkout, which is not there any more;" \
+      "ISOLEDGER_PG_DATA='$folder' ops/db.sh destroy deletes it"
+  done
+  [ "$gone" -le 3 ] || log "… and $((gone - 3)) more clusters there of checkouts that are gone (the file checkout in" \
+    "each folder names its checkout)"
+}
+
 pg() { as_owner "$bin/$1" "${@:2}"; }
 
 # Whether the postmaster named in postmaster.pid runs. pg_ctl and PostgreSQL take any live process with that PID
@@ -112,27 +137,64 @@ running_port() {
   sed -n 4p "$cluster/postmaster.pid"
 }
 
-# When another checkout's cluster holds the port, says which and what to do; fails if none does.
-explain_taken_port() {
-  local pid_file
-  for pid_file in "$(dirname "$local_db_folder")"/*/pg/postmaster.pid; do
-    [ -f "$pid_file" ] && [ "$(sed -n 4p "$pid_file")" = "$port" ] || continue
-    log "port $port is taken by the cluster of $(cat "$(dirname "$(dirname "$pid_file")")/checkout" 2>/dev/null \
-      || echo "another checkout"): stop it there (ops/db.sh stop) or choose another ISOLEDGER_PG_PORT."
-    return 0
-  done
-  return 1
+# The process listening on 127.0.0.1:$port (or on a wildcard address), found through the kernel's socket table,
+# which every user may read: its PID when this user may see the process's sockets (its own, or any as root), else the
+# postmaster of the socket's owner started on that port (as ops/db.sh starts them, with -p), whose command line
+# every user may read. Prints "<uid> <pid>", "<uid>" when the process is hidden, nothing when no socket listens.
+port_holder() {
+  local hex uid inode pid candidate
+  hex="$(printf '%04X' "$port")"
+  read -r uid inode < <(awk -v port="$hex" '$4 == "0A" {
+      split($2, address, ":")
+      if (address[2] == port && address[1] ~ /^(0100007F|0+|0+FFFF00000100007F)$/) { print $8, $10; exit }
+    }' /proc/net/tcp /proc/net/tcp6 2>/dev/null) || return 0
+  # find fails on the processes this user may not see, and on those that end meanwhile.
+  pid="$(find /proc/[0-9]*/fd -lname "socket:\[$inode\]" -print -quit 2>/dev/null | cut -d/ -f3)" || true
+  if [ -z "$pid" ]; then
+    for candidate in $(find /proc -mindepth 1 -maxdepth 1 -name '[0-9]*' -uid "$uid" -printf '%f\n' 2>/dev/null); do
+      [ "$(cat "/proc/$candidate/comm" 2>/dev/null)" = postgres ] \
+        && tr '\0' ' ' <"/proc/$candidate/cmdline" 2>/dev/null | grep -q -- " -p $port " \
+        && pid="$candidate" && break
+    done
+  fi
+  echo "$uid $pid"
 }
 
-# Something already answers on the port: PostgreSQL would stop with "Address already in use" in its log.
+# Says what holds the port and what to do, told by the process that listens: a postmaster.pid left by a cluster
+# that did not stop names a port its postmaster no longer holds.
 refuse_taken_port() {
   (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || return 0
-  explain_taken_port || log "port $port on 127.0.0.1 is taken by another program (ss -ltnp 'sport = :$port' shows" \
-    "which): stop it, or give this checkout's cluster another port, e.g. ISOLEDGER_PG_PORT=$((port + 1)) ops/run.sh"
+  local uid pid user holder advice="stop it" data folder checkout
+  read -r uid pid < <(port_holder; echo)
+  user="$(id -nu "$uid" 2>/dev/null || echo "$uid")"
+  if [ -z "$uid" ]; then
+    holder="another program, which this user cannot tell (as root, ss -ltnp 'sport = :$port' shows which)"
+  elif [ -z "$pid" ]; then
+    holder="a program of the user $user, which this user cannot see (as root, ss -ltnp 'sport = :$port' shows it)"
+  elif [ "$(cat "/proc/$pid/comm" 2>/dev/null)" != postgres ]; then
+    holder="$(cat "/proc/$pid/comm" 2>/dev/null || echo "a program") (PID $pid, user $user)"
+  else
+    # Its data folder (-D): ops/db.sh keeps it as pg/ in the cluster's folder.
+    data="$(tr '\0' '\n' <"/proc/$pid/cmdline" 2>/dev/null | sed -n '/^-D$/{n;p;q}')"
+    folder="$(dirname "${data:-/}")"
+    if checkout="$(cat "$folder/checkout" 2>/dev/null)"; then
+      holder="the cluster of the checkout $checkout (PID $pid)"
+    elif [ "$(basename "$folder")" = .data ] && [ -f "$folder/../ops/db.sh" ]; then
+      holder="the cluster older scripts kept in $folder (PID $pid)"
+    else
+      holder="PostgreSQL (PID $pid, user $user${data:+, data in $data})"
+      folder=""
+    fi
+    # From any checkout: the one named may be gone.
+    [ -z "$folder" ] || advice="stop it (ISOLEDGER_PG_DATA='$folder' ops/db.sh stop)"
+  fi
+  log "port $port on 127.0.0.1 is taken by $holder: $advice, or give this checkout's cluster another port," \
+    "e.g. ISOLEDGER_PG_PORT=$((port + 1)) ops/run.sh"
   exit 1
 }
 
 start() {
+  tell_of_cluster_in_checkout
   prepare_folder
   lock_folder
   install_postgres
@@ -178,7 +240,7 @@ CONF
       >/dev/null {folder_lock}<&-; then
       log "PostgreSQL did not start; the end of $log_file:"
       as_owner tail -n 5 "$log_file" >&2 || true
-      explain_taken_port || true
+      refuse_taken_port
       exit 1
     fi
   fi
@@ -206,6 +268,8 @@ stop() {
 }
 
 status() {
+  tell_of_cluster_in_checkout
+  tell_of_clusters_of_gone_checkouts
   local current
   current="$(running_port)"
   if [ -n "$current" ]; then

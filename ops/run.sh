@@ -50,15 +50,16 @@ if ! flock -n "$run_lock"; then
   flock "$run_lock"
 fi
 
+local_cluster=false
 if [ -z "${ConnectionStrings__IsoLedger:-}" ]; then
   "$repo/ops/db.sh" start {run_lock}<&-
   ConnectionStrings__IsoLedger="$(local_db_connection isoledger)"
+  local_cluster=true
 fi
 export ConnectionStrings__IsoLedger
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-# No compiler or MSBuild servers left running after the API stops (they outlived it for a user who is not root).
-dotnet build "$project" --nologo -v quiet --disable-build-servers {run_lock}<&-
+dotnet build "$project" --nologo -v quiet {run_lock}<&-
 
 # The API runs from its project folder, where it finds its settings and dashboard (as under `dotnet run`).
 cd "$project"
@@ -70,6 +71,10 @@ fi
 # Again: another ops/run.sh that prepared first may have started its API on the same address meanwhile.
 refuse_taken_address
 exec {run_lock}<&-
+# The cluster outlives the API, for the next start and ops/test.sh: said, since PostgreSQL then runs on unseen.
+if $local_cluster; then
+  echo "run: Ctrl-C stops the API; this checkout's cluster keeps running (ops/db.sh stop stops it)" >&2
+fi
 # In place of this script, not under `dotnet run`: that ignores a SIGINT sent to it alone and waits for its child, so
 # an interrupt that reaches only this process (Ctrl-C in `docker run -it`, where it is the first process; kill -INT)
 # stopped nothing.

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Runs the whole test suite against the local cluster:
+# Runs the whole test suite against the local cluster, after checking that python3, curl, Chromium and npm are there
+# (as root it installs those missing; anyone else is told which, before anything runs):
 #  0. the committed handler code is what the endpoints generate now (ops/codegen.sh --check), and the code is
 #     formatted as .editorconfig says, with no line in src/ past 120 columns (ops/format.sh --check);
 #  1. dotnet test: each API test class gets a database of its own, created from $ISOLEDGER_TEST_CONNECTION and dropped
 #     afterwards; the run database is never touched;
 #  2. the dashboard in headless Chromium (tests/IsoLedger.Browser.Tests) against an API on a fresh database holding the
-#     sample province; it installs Chromium and npm if they are missing;
+#     sample province;
 #  3. the ops scripts as a newcomer and an operator meet them (tests/ops/*.test.sh: a copy of the checkout in a 0700
 #     folder on a custom port, restarts; the local cluster's life: starts at once, stale pid files, taken ports; the
 #     published API started as installed; backup and restore), each printing TAP.
@@ -14,6 +15,22 @@ set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 source "$repo/ops/lib/buildable.sh"
 source "$repo/ops/lib/local-db.sh"
+
+# What the suite needs besides the .NET SDK and PostgreSQL (which ops/db.sh installs), checked before anything runs:
+# missing, it stopped the suite only after the .NET tests, minutes in. Root installs it; anyone else is told.
+missing=()
+command -v python3 >/dev/null || missing+=(python3)
+command -v curl >/dev/null || missing+=(curl)
+command -v chromium >/dev/null || missing+=(chromium)
+command -v npm >/dev/null || missing+=(nodejs npm)
+if [ ${#missing[@]} -gt 0 ]; then
+  [ "$(id -u)" = 0 ] || {
+    echo "test: ${missing[*]} missing; install them (sudo apt-get install ${missing[*]}) or run as root" >&2
+    exit 1
+  }
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
 
 "$repo/ops/db.sh" start
 source "$repo/ops/lib/api-tests.sh"
@@ -35,13 +52,6 @@ checks=0
 dotnet test "$repo/IsoLedger.sln" --logger "trx" --results-directory "$results" "$@" || status=$?
 
 # --- The dashboard in a real browser ---
-install() {
-  [ "$(id -u)" = 0 ] || { echo "test: $* missing; install it" >&2; exit 1; }
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
-}
-command -v chromium >/dev/null || install chromium
-command -v npm >/dev/null || install nodejs npm
 (cd "$repo/tests/IsoLedger.Browser.Tests" && npm ci --no-audit --no-fund --loglevel=error)
 
 "$repo/ops/db.sh" psql -d postgres -qc "drop database if exists $browser_db with (force)"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Checkouts the scripts meet without building anything: one owned by another user, as root (a container given the
 # host's clone, sudo); one that is no git checkout (a downloaded archive); one whose path the .NET SDK cannot build
-# in. Each is either handled or refused at once, saying why. Prints TAP; exits non-zero if a check fails.
+# in; and ops/test.sh on a machine without Chromium. Each is either handled or refused at once, saying why. Prints
+# TAP; exits non-zero if a check fails.
 set -uo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 source "$repo/tests/ops/checks.sh"
@@ -39,4 +40,28 @@ check "ops/run.sh refuses a checkout whose path the .NET SDK cannot build in, sa
   '! ISOLEDGER_PG_DATA="$work/cluster" ISOLEDGER_PG_PORT="$(free_port)" ISOLEDGER_URLS="http://127.0.0.1:$(free_port)" \
     timeout 300 "$unbuildable/ops/run.sh" >"$work/run.log" 2>&1 &&
     grep -q "the .NET SDK cannot build in" "$work/run.log" && [ ! -e "$work/cluster" ]'
+# A PATH holding everything this one does but Chromium, as on a machine without it; prints it.
+path_without_chromium() {
+  local folder program name without="$work/path-without-chromium"
+  local -a folders
+  mkdir -p "$without"
+  IFS=: read -ra folders <<<"$PATH"
+  for folder in "${folders[@]}"; do
+    for program in "$folder"/*; do
+      name="$(basename "$program")"
+      [ ! -e "$program" ] || [ "$name" = chromium ] || [ -e "$without/$name" ] || ln -s "$program" "$without/$name"
+    done
+  done
+  echo "$without"
+}
+if [ "$(id -u)" != 0 ]; then
+  check "without Chromium, ops/test.sh stops at once saying what to install, before starting a cluster" \
+    '! PATH="$(path_without_chromium)" ISOLEDGER_PG_DATA="$work/cluster" ISOLEDGER_PG_PORT="$(free_port)" \
+      timeout 60 "$repo/ops/test.sh" >"$work/test.log" 2>&1 &&
+      grep -q "^test: chromium missing; install them (sudo apt-get install chromium)" "$work/test.log" &&
+      [ ! -e "$work/cluster" ] || { tail -n 5 "$work/test.log" | sed "s/^/#   /"; false; }'
+else
+  skip "without Chromium, ops/test.sh stops at once saying what to install, before starting a cluster" \
+    "as root it installs Chromium"
+fi
 checks_done

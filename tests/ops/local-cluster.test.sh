@@ -2,7 +2,9 @@
 # The local cluster's life as people meet it (ops/db.sh, README "The local database"), on scratch clusters of this
 # checkout in a temporary folder on free ports: two starts at once, a folder named relative to the current one, a
 # root whose umask is strict, a postmaster.pid left behind whose PID another process has got since, a port another
-# program holds, a cluster made by a PostgreSQL that is not installed, a destroy in a folder holding other files.
+# program or another checkout's cluster holds (named by what listens, not by stale pid files), a cluster older scripts
+# left in the checkout's .data/, a cluster made by a PostgreSQL that is not installed, the cluster of a checkout that
+# is gone, a destroy in a folder holding other files.
 # Prints TAP; exits non-zero if a check fails.
 set -uo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -75,10 +77,52 @@ check "… start starts the cluster and leaves that process alone" \
 taken_port="$(free_port)"
 python3 -c 'import socket, sys, time; s = socket.socket(); s.bind(("127.0.0.1", int(sys.argv[1]))); s.listen()
 time.sleep(600)' "$taken_port" &
-background_pids+=($!)
+holder=$!
+background_pids+=("$holder")
 for _ in $(seq 1 50); do (exec 3<>"/dev/tcp/127.0.0.1/$taken_port") 2>/dev/null && break; sleep 0.1; done
+# What another checkout's cluster that did not stop leaves: a postmaster.pid naming that port, its PID long gone.
+mkdir -p "$base/clusters/gone/pg"
+echo "$base/gone checkout" >"$base/clusters/gone/checkout"
+printf '%s\n' 999999 "$base/clusters/gone/pg" 1700000000 "$taken_port" >"$base/clusters/gone/pg/postmaster.pid"
 check "a port another program holds: start fails and says to choose another ISOLEDGER_PG_PORT" \
   '! ISOLEDGER_PG_PORT="$taken_port" "$db" start 2>"$base/taken.log" && grep -q "ISOLEDGER_PG_PORT=" "$base/taken.log"'
+check "… and names that program, not the cluster whose stale postmaster.pid names the port" \
+  'grep -q "is taken by python3 (PID $holder, user $(id -un))" "$base/taken.log" &&
+    ! grep -q "gone checkout" "$base/taken.log" || { sed "s/^/#   /" "$base/taken.log"; false; }'
+rm -rf "$base/clusters/gone"
+
+# Another checkout's cluster (its folder's checkout file names it) running on the port this one is given.
+other_port="$(free_port)"
+ISOLEDGER_PG_DATA="$base/clusters/other" ISOLEDGER_PG_PORT="$other_port" "$db" start >/dev/null 2>&1
+echo "$base/other checkout" >"$base/clusters/other/checkout"
+other_pid="$(head -n 1 "$base/clusters/other/pg/postmaster.pid")"
+check "a port another checkout's cluster holds: start names that checkout and how to stop its cluster" \
+  '! ISOLEDGER_PG_PORT="$other_port" "$db" start 2>"$base/other.log" &&
+    grep -qF "is taken by the cluster of the checkout $base/other checkout (PID $other_pid): stop it" \
+      "$base/other.log" && grep -qF "(ISOLEDGER_PG_DATA='"'"'$base/clusters/other'"'"' ops/db.sh stop)" \
+      "$base/other.log" || { sed "s/^/#   /" "$base/other.log"; false; }'
+ISOLEDGER_PG_DATA="$base/clusters/other" "$db" stop >/dev/null 2>&1
+
+# A checkout whose .data/ holds the cluster older scripts kept there (before clusters moved out of checkouts).
+old_checkout="$base/old checkout"
+mkdir -p "$old_checkout/.data/pg" && cp -r "$repo/ops" "$old_checkout/"
+echo 15 >"$old_checkout/.data/pg/PG_VERSION"
+check "a cluster older scripts left in the checkout's .data/: start says where and what to do, in one line" \
+  '"$old_checkout/ops/db.sh" start 2>"$base/old.log" >/dev/null && "$old_checkout/ops/db.sh" stop 2>/dev/null &&
+    [ "$(grep -c "$old_checkout/.data holds a cluster older scripts made" "$base/old.log")" = 1 ] &&
+    grep "$old_checkout/.data holds" "$base/old.log" | grep -qF "ISOLEDGER_PG_DATA='"'"'$old_checkout/.data'"'"'" &&
+    grep "$old_checkout/.data holds" "$base/old.log" | grep -qF "rm -rf '"'"'$old_checkout/.data'"'"'" ||
+    { sed "s/^/#   /" "$base/old.log"; false; }'
+check "… status says it too, and says nothing once ISOLEDGER_PG_DATA names it" \
+  '{ "$old_checkout/ops/db.sh" status; ISOLEDGER_PG_DATA="$old_checkout/.data" "$old_checkout/ops/db.sh" status; } \
+      2>"$base/old-status.log" >/dev/null
+    [ "$(grep -c "$old_checkout/.data holds a cluster" "$base/old-status.log")" = 1 ]'
+if git -C "$repo" rev-parse --git-dir >/dev/null 2>&1; then
+  check "… and git ignores it (git status lists no cluster files)" \
+    'git -C "$repo" check-ignore -q .data/pg/PG_VERSION'
+else
+  skip "… and git ignores it (git status lists no cluster files)" "not a git checkout"
+fi
 check "a port that is no number is refused, named" \
   '! ISOLEDGER_PG_PORT=5o433 "$db" status 2>"$base/port.log" && grep -q "ISOLEDGER_PG_PORT must be" "$base/port.log"'
 
@@ -88,6 +132,16 @@ check "a cluster made by a PostgreSQL that is not installed: start says which an
   '! ISOLEDGER_PG_DATA="$base/clusters/future" "$db" start 2>"$base/future.log" &&
     grep -q "PostgreSQL 99, which is not installed" "$base/future.log" &&
     grep -q "ops/db.sh destroy" "$base/future.log"'
+
+# What deleting a checkout without ops/db.sh destroy leaves: its cluster, whose checkout file names a missing folder.
+ISOLEDGER_PG_DATA="$base/clusters/orphan" ISOLEDGER_PG_PORT="$(free_port)" "$db" start >/dev/null 2>&1
+echo "$base/deleted checkout" >"$base/clusters/orphan/checkout"
+check "status names the cluster of a checkout that is gone, with the command that deletes it, which does" \
+  '"$db" status >/dev/null 2>"$base/orphan.log"
+    grep -qF "$base/clusters/orphan holds the cluster of $base/deleted checkout, which is not there any more;" \
+      "$base/orphan.log" && grep -qF "ISOLEDGER_PG_DATA='"'"'$base/clusters/orphan'"'"' ops/db.sh destroy" \
+      "$base/orphan.log" && ISOLEDGER_PG_DATA="$base/clusters/orphan" "$db" destroy >/dev/null 2>&1 &&
+    [ ! -e "$base/clusters/orphan" ] || { sed "s/^/#   /" "$base/orphan.log"; false; }'
 
 echo "the operator's notes" >"$ISOLEDGER_PG_DATA/notes.txt"
 check "destroy deletes the cluster and keeps the other files of its folder" \

@@ -2,8 +2,8 @@
 # The README's promise, as a newcomer meets it: a copy of this checkout inside a 0700 folder (like a home folder),
 # under a long folder name with spaces, a quote and Vietnamese letters, `ops/run.sh` on a custom port (started
 # twice at once) serves from a cluster of its own on that port, loads the sample once, and a restart keeps the data
-# as it was; the API tests pass there; SIGINT stops it, and stopping the cluster leaves nothing behind. Prints TAP;
-# exits non-zero if a check fails.
+# as it was; the API tests pass there; its builds leave no build server running; SIGINT stops it, and stopping the
+# cluster leaves nothing behind. Prints TAP; exits non-zero if a check fails.
 set -uo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 source "$repo/tests/ops/checks.sh"
@@ -94,10 +94,12 @@ echo "TAP version 13"
 check "two ops/run.sh at once in a new checkout in a 0700 folder: one serves, the other says the address is taken" \
   two_runs_at_once
 check "the cluster runs on the custom port ISOLEDGER_PG_PORT=$ISOLEDGER_PG_PORT" \
-  '"$checkout/ops/db.sh" status | grep -q "127.0.0.1:$ISOLEDGER_PG_PORT"'
+  '"$checkout/ops/db.sh" status 2>/dev/null | grep -q "127.0.0.1:$ISOLEDGER_PG_PORT"'
 check "the first start loads the sample province into the empty database and says so" \
   'grep -q "The ledger is empty: importing quang-tri-2020.csv" "$log" &&
     [ "$(psql_on_port "select count(distinct stream_id) from mt_events")" = 165 ]'
+check "it says that Ctrl-C leaves the cluster running, and how to stop it" \
+  'grep -q "cluster keeps running (ops/db.sh stop stops it)" "$log"'
 curl -sf -o /dev/null -X POST "$ISOLEDGER_URLS/api/units" \
   -H 'X-Api-Key: dev-recorder' -H 'Content-Type: application/json' \
   -d '{"code":"QT-XA-PORT","name":"UBND Xã Cổng","level":"commune","province":"Quảng Trị","district":"Hải Lăng"}'
@@ -127,6 +129,23 @@ api_tests_pass() {
   return 1
 }
 check "the API tests pass in a checkout whose path holds a quote" api_tests_pass
+# A build of the scripts' own (ops/codegen.sh), in a session of its own, in an environment that does not turn build
+# servers off itself (this one may): nothing of it is left in that session once it has ended.
+leaves_no_build_server() {
+  env -u MSBUILDDISABLENODEREUSE -u DOTNET_CLI_USE_MSBUILD_SERVER -u UseSharedCompilation \
+    python3 -c 'import os, sys; os.setsid(); os.execv(sys.argv[1], sys.argv[1:])' "$checkout/ops/codegen.sh" \
+    >"$home/codegen.log" 2>&1 &
+  local session=$! left
+  wait "$session" || { tail -n 5 "$home/codegen.log" | sed 's/^/#   /'; return 1; }
+  sleep 2
+  left="$(ps -eo pid=,sid=,args= | awk -v session="$session" '$2 == session')"
+  [ -n "$left" ] || return 0
+  echo "# left running:"
+  cut -c1-150 <<<"$left" | sed 's/^/#   /'
+  awk '{ print $1 }' <<<"$left" | xargs -r kill
+  return 1
+}
+check "the scripts' builds leave no MSBuild node or compiler server running" leaves_no_build_server
 # As Ctrl-C reaches it in `docker run -it`, where it is the container's first process.
 stops_on_interrupt_to_it_alone() {
   kill -INT "$api_pid"
@@ -141,7 +160,7 @@ stops_on_interrupt_to_it_alone() {
 }
 check "ops/run.sh stops on SIGINT sent to it alone, and its API with it" stops_on_interrupt_to_it_alone
 stop_api
-socket="$(sed -n 5p "$("$checkout/ops/db.sh" status | sed 's/.*(\(.*\))$/\1/')/postmaster.pid")"
+socket="$(sed -n 5p "$("$checkout/ops/db.sh" status 2>/dev/null | sed 's/.*(\(.*\))$/\1/')/postmaster.pid")"
 check "stopping the cluster deletes the private socket folder its deep folder got ($socket)" \
   '"$checkout/ops/db.sh" stop 2>/dev/null && [ -n "$socket" ] && [ ! -e "$socket" ]'
 checks_done
