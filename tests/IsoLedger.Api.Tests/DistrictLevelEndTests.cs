@@ -107,6 +107,12 @@ public class DistrictLevelEndTests(ApiFixture api) : IClassFixture<ApiFixture>
                 Keys.Recorder).Expect(409)).Json;
             Assert.Equal("district-after-level-ended", (string?)answer["rule"]);
         }
+        // The same act as the province's restructuring table writes it.
+        var table = Encoding.UTF8.GetBytes("decision_no,effective_on,kind,from_code,into_code,into_name,into_level,"
+            + "into_province,into_district\n"
+            + "NQ 1681,2025-07-01,,DL-T,DL-T2,UBND Xã Tân Liên Mới,commune,Cao Bằng,Hòa An\n");
+        Assert.Equal("district-after-level-ended",
+            (string?)(await Host.PostBytes("/api/restructurings/import", table).Expect(409)).Json["rule"]);
         Assert.Equal((null, "Hòa An"), Placed((await Host.Get("/api/units/DL-T", Keys.Viewer).Expect(200)).Json));
 
         // A report row of a later day names the district the unit was in before; another one contradicts the record.
