@@ -103,6 +103,15 @@ public static class Rules
         "level-ended",
         "The district level ended on 1 July 2025: no district-level unit exists or acts from that day.",
         "Cấp huyện đã kết thúc từ ngày 01/7/2025: từ ngày đó không còn đơn vị cấp huyện.");
+    public static readonly Rule DistrictAfterLevelEnded = Invariant(
+        "district-after-level-ended",
+        "The district level ended on 1 July 2025: from that day communes report to the province directly and no unit "
+        + "is in a district, so a registration with its establishment date, a new unit or a transfer dated on or "
+        + "after that day names no district (a unit registered without its establishment date may name the one it "
+        + "was in before, its former district).",
+        "Cấp huyện đã kết thúc từ ngày 01/7/2025: từ ngày đó xã trực thuộc tỉnh và không đơn vị nào thuộc huyện, nên "
+        + "việc đăng ký có ngày thành lập, đơn vị mới hình thành hay việc điều chuyển có hiệu lực từ ngày đó không ghi "
+        + "huyện (đơn vị đăng ký không có ngày thành lập có thể ghi huyện đã trực thuộc trước đó).");
     public static readonly Rule RestructuringCycle = Invariant(
         "restructuring-cycle",
         "A unit cannot be both a predecessor and a successor, nor a predecessor twice, in one restructuring.",
@@ -222,7 +231,7 @@ public static class Rules
         CorrectiveActionNotEffective, DateBeforePrecedingStep, ConversionWithoutDeclaration, ConversionTargetNotLater,
         ConversionAlreadyDone, ConversionAlreadyStarted, StandardDowngrade, EditionUnknown, EditionAlreadyDefined,
         ObligationAlreadyDefined, ObligationNotFound, ObligationAlreadyEnded, ObligationEndsBeforeItStarts,
-        FactBeforeEstablishment, UnitDissolved, LevelEnded,
+        FactBeforeEstablishment, UnitDissolved, LevelEnded, DistrictAfterLevelEnded,
         RestructuringCycle, RestructuringChangeRepeated, NewUnitCodeRepeated, PredecessorEnded,
         PredecessorHasLaterFacts, SuccessorNotExisting, ParentNotExisting, ParentLevel, ParentInOtherProvince,
         SubDepartmentsLeftWithoutParent,

@@ -107,8 +107,9 @@ public class DistrictKindChangeTests(ApiFixture api) : IClassFixture<ApiFixture>
 
         Assert.Equal(new() { ["Thị xã Sông Công"] = 3, ["Đồng Hỷ"] = 2 }, await Districts(p, 2014));
         Assert.Equal(new() { ["Thành phố Sông Công"] = 4, ["Đồng Hỷ"] = 2 }, await Districts(p, 2016));
+        // Today, after the district level ended, the commune is in no district: it was in the renamed one.
         var state = (await Host.Get("/api/units/PT-SC-2").Expect(200)).Json;
-        Assert.Equal("Thành phố Sông Công", (string?)state["district"]);
+        Assert.Equal("Thành phố Sông Công", (string?)state["formerDistrict"]);
     }
 
     [Fact]
@@ -128,7 +129,7 @@ public class DistrictKindChangeTests(ApiFixture api) : IClassFixture<ApiFixture>
 
         Assert.Equal("district", (string?)refused.Json["errors"]![0]!["column"]);
         var state = (await Host.Get("/api/units/HT-KA-1").Expect(200)).Json;
-        Assert.Equal("Kỳ Anh", (string?)state["district"]);
+        Assert.Equal("Kỳ Anh", (string?)state["formerDistrict"]);
     }
 
 }

@@ -87,7 +87,7 @@ public class ExportInjectionTests(ApiFixture api) : IClassFixture<ApiFixture>, I
             Assert.Equal(2 * Hostile.Length, (int)imported.Json["unitsCreated"]!);
             for (var i = 0; i < Hostile.Length; i++)
             {
-                var unit = (await empty.Host.Get($"/api/units/{Code(i)}").Expect(200)).Json;
+                var unit = (await empty.Host.Get($"/api/units/{Code(i)}/state?asOf=2020-12-31").Expect(200)).Json;
                 Assert.Equal(Hostile[i], (string?)unit["name"]);
                 Assert.Equal(Hostile[(i + 1) % Hostile.Length], (string?)unit["district"]);
                 Assert.Equal(Province, (string?)unit["province"]);

@@ -150,7 +150,8 @@ public class ImportValidationTests(ApiFixture api) : IClassFixture<ApiFixture>
         await Host.PostBytes("/api/imports", Csv(header,
             "Hà Tĩnh,HT-D-1,UBND Xã Một,commune,Kỳ Anh,2020,2020-11-19,x",
             "Hà Tĩnh,HT-D-9,UBND Xã Chín,commune,Huyện Kỳ Anh,2021,2021-11-19,x")).Expect(200);
-        Assert.Equal("Kỳ Anh", (string?)(await Host.Get("/api/units/HT-D-1").Expect(200)).Json["district"]);
+        Assert.Equal("Kỳ Anh",
+            (string?)(await Host.Get("/api/units/HT-D-1/state?asOf=2021-12-31").Expect(200)).Json["district"]);
     }
 
     [Fact]

@@ -29,10 +29,15 @@ public class RegisterUnitTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal("UBND Xã Gia Cát", (string?)status["name"]);
         Assert.Equal("commune", (string?)status["level"]);
         Assert.Equal("Quảng Trị", (string?)status["province"]);
-        Assert.Equal("Hải Lăng", (string?)status["district"]);
+        // Today the district level has ended (1 July 2025): the commune is in no district, and was in Hải Lăng.
+        Assert.Null((string?)status["district"]);
+        Assert.Equal("Hải Lăng", (string?)status["formerDistrict"]);
         Assert.Equal("2015-03-01", (string?)status["registeredOn"]);
         Assert.Equal("none", (string?)status["standard"]);
         Assert.Equal(1, (long?)status["version"]);
+
+        var before = (await Host.Get("/api/units/QT-GIACAT/state?asOf=2025-06-30", Keys.Auditor).Expect(200)).Json;
+        Assert.Equal(("Hải Lăng", null), ((string?)before["district"], (string?)before["formerDistrict"]));
     }
 
     [Fact]

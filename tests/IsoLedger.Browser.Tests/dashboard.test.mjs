@@ -1319,6 +1319,37 @@ test("communes recorded in no district are listed under their level, with no emp
     }
   });
 
+test("once the district level has ended, a commune's former district follows its name", async () => {
+  // The sample's table as one judged after 1 July 2025 answers it: the appendix B communes in no district, each
+  // naming the one it was in before.
+  const former = new Map();
+  await page.route("**/api/dashboards/annual/**", async (route) => {
+    const answer = await (await route.fetch()).json();
+    for (const row of answer.data.rows.filter((r) => /^QT-XA-\d{3}$/.test(r.code))) {
+      [row.formerDistrict, row.district] = [row.district, null];
+      former.set(row.code, row.formerDistrict);
+    }
+    await route.fulfill({ json: answer });
+  });
+  try {
+    await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020`);
+    await page.waitForSelector("#annual-table tr[data-code]");
+    const names = new Map((await page.$$eval("#annual-table tr[data-code]", (rows) =>
+      rows.map((row) => [row.dataset.code, row.querySelector("td:nth-child(2)").textContent])))
+      .filter(([code]) => former.has(code)));
+    assert.equal(names.size, 109);
+    const words = vocabulary.formerDistrict.vi;
+    for (const [code, name] of names) {
+      const district = former.get(code);
+      if (district) assert.ok(name.endsWith(` (${words} ${district})`), `${code}: ${name}`);
+      else assert.ok(!name.includes(`(${words}`), `${code}: ${name}`);
+    }
+    assert.ok([...former.values()].some(Boolean), "the sample's communes have districts");
+  } finally {
+    await page.unroute("**/api/dashboards/annual/**");
+  }
+});
+
 test("back from a unit page, the focus returns to the link that opened it, the view drawn for the screen", async () => {
   // An address with the province alone (the year is the latest with data).
   await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}`);

@@ -133,7 +133,7 @@ public class ExistenceRuleTests
         var unit = UnitDecider.Replay([
             Registered(new DateOnly(2015, 1, 1)),
             new UnitRenamed(Effective, "UBND Xã Hải Định", "1680/NQ-UBTVQH15", "R2"),
-            new UnitTransferred(Effective, null, "Triệu Phong", null, "R2"),
+            new UnitTransferred(Effective.AddDays(-1), null, "Triệu Phong", null, "R2"),
             new UnitRenamed(new DateOnly(2020, 1, 1), "UBND Xã Gia Cát Mới", "QĐ 12", "R1"),
             new UnitTransferred(new DateOnly(2020, 1, 1), "Quảng Bình", "Lệ Thủy", null, "R1"),
         ])!;
@@ -146,7 +146,9 @@ public class ExistenceRuleTests
 
         Assert.Equal("Hải Lăng", unit.DistrictOn(new DateOnly(2019, 12, 31)));
         Assert.Equal("Lệ Thủy", unit.DistrictOn(new DateOnly(2020, 1, 1)));
-        Assert.Equal("Triệu Phong", unit.DistrictOn(Effective));
+        Assert.Equal("Triệu Phong", unit.DistrictOn(Effective.AddDays(-1)));
+        // From the day the district level ended the unit is in none; the last one it was in tells it apart.
+        Assert.Equal(((string?)null, "Triệu Phong"), (unit.DistrictOn(Effective), unit.FormerDistrictOn(Effective)));
         Assert.Equal("Triệu Phong", unit.District);
         // The later transfer named no province: the province stays that of the earlier one.
         Assert.Equal("Quảng Trị", unit.ProvinceOn(new DateOnly(2019, 12, 31)));

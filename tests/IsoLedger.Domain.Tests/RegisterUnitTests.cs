@@ -26,7 +26,9 @@ public class RegisterUnitTests
     public void A_code_already_registered_is_rejected()
     {
         var existing = Unit.Evolve(null,
-            GiaCat(Today).Decide(null, Today) is Accepted a ? a.Events[0] : throw new InvalidOperationException());
+            GiaCat(new DateOnly(2015, 3, 1)).Decide(null, Today) is Accepted a
+                ? a.Events[0]
+                : throw new InvalidOperationException());
 
         var decision = GiaCat(Today).Decide(existing, Today);
 

@@ -21,8 +21,9 @@ public class RestructuringRuleTests
 
     private static Unit District(string code) => UnitDecider.Replay([Registered(code, UnitLevel.District)])!;
 
+    /// <summary>A new unit, in no district: the district level ended on the effective date.</summary>
     private static NewUnit New(string code, UnitLevel level = UnitLevel.Commune) =>
-        new(code, $"UBND Xã {code}", level, "Quảng Trị", level == UnitLevel.Commune ? "Hải Lăng" : null, null);
+        new(code, $"UBND Xã {code}", level, "Quảng Trị", null, null);
 
     private static RestructuringPart Merge(string[] from, NewUnit into) => new(RestructuringKind.Merge, from, [into]);
     private static RestructuringPart MergeInto(string[] from, string into) =>
@@ -68,7 +69,7 @@ public class RestructuringRuleTests
         Unit Listed(UnitRegistered registered) => UnitDecider.Replay(
             [registered with { EstablishmentDated = false }, new AnnualReportSubmitted(2025, listedOn)])!;
         var into = New("NEW");
-        var part = Merge(["A", "B"], into with { Name = "ubnd  xã NEW", District = "Huyện Hải Lăng" });
+        var part = Merge(["A", "B"], into with { Name = "ubnd  xã NEW" });
         Dictionary<string, Unit?> States(Unit unit) => new() { ["NEW"] = unit };
 
         var listed = Listed(Registered("NEW", on: listedOn) with { Name = into.Name });
@@ -100,7 +101,7 @@ public class RestructuringRuleTests
         foreach (var code in new[] { "QT-D", "QT-E" })
             EventsOf(accepted, code, new UnitMerged(Effective, "QT-X", Decision, Id));
         EventsOf(accepted, "QT-N",
-            new UnitRegistered("QT-N", "UBND Xã QT-N", UnitLevel.Commune, "Quảng Trị", "Hải Lăng", null, Effective),
+            new UnitRegistered("QT-N", "UBND Xã QT-N", UnitLevel.Commune, "Quảng Trị", null, null, Effective),
             new UnitTookOver(Effective, RestructuringKind.Merge,
                 [Standing("QT-A", true, "2015"), Standing("QT-B"), Standing("QT-C")], Decision, Id));
         EventsOf(accepted, "QT-X",
@@ -120,7 +121,7 @@ public class RestructuringRuleTests
         {
             EventsOf(accepted, code,
                 new UnitRegistered(
-                    code, $"UBND Xã {code}", UnitLevel.Commune, "Quảng Trị", "Hải Lăng", null, Effective),
+                    code, $"UBND Xã {code}", UnitLevel.Commune, "Quảng Trị", null, null, Effective),
                 new UnitTookOver(Effective, RestructuringKind.Split, [Standing("QT-S")], Decision, Id));
         }
     }
@@ -131,8 +132,7 @@ public class RestructuringRuleTests
         var accepted = Accepted(On(Effective,
                 new RestructuringPart(RestructuringKind.Rename, ["QT-SO-KHCN"], [],
                     Name: "Sở Khoa học, Công nghệ và Chuyển đổi số"),
-                new RestructuringPart(RestructuringKind.Transfer, ["QT-T"], [],
-                    Province: "Quảng Trị", District: "Triệu Phong"),
+                new RestructuringPart(RestructuringKind.Transfer, ["QT-T"], [], Province: "Quảng Trị"),
                 new RestructuringPart(RestructuringKind.Dissolve, ["QT-HUYEN-HL"], [])),
             Commune("QT-SO-KHCN"), Commune("QT-T"), District("QT-HUYEN-HL"));
 
@@ -140,7 +140,7 @@ public class RestructuringRuleTests
         Assert.Equal(3, accepted.Events.Count);
         EventsOf(accepted, "QT-SO-KHCN",
             new UnitRenamed(Effective, "Sở Khoa học, Công nghệ và Chuyển đổi số", Decision, Id));
-        EventsOf(accepted, "QT-T", new UnitTransferred(Effective, "Quảng Trị", "Triệu Phong", Decision, Id));
+        EventsOf(accepted, "QT-T", new UnitTransferred(Effective, "Quảng Trị", null, Decision, Id));
         // The district level ends on the effective date itself: the decision that ends the districts is accepted.
         EventsOf(accepted, "QT-HUYEN-HL", new UnitDissolved(Effective, Decision, Id));
     }

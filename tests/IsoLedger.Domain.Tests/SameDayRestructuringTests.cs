@@ -6,7 +6,7 @@ namespace IsoLedger.Domain.Tests;
 /// first and answers for that day (the first recorded had answered, whatever came after).</summary>
 public class SameDayRestructuringTests
 {
-    private static readonly DateOnly Day = new(2025, 7, 1);
+    private static readonly DateOnly Day = new(2024, 7, 1);
 
     private static Unit Replay(params object[] changes) => UnitDecider.Replay(
     [

@@ -12,6 +12,11 @@ public sealed record AnnualRow(
     bool CorrectiveActions, bool ManagementReview, bool ReportSubmitted, InspectionResult? Inspection,
     string Standard, ConversionState Conversion)
 {
+    /// <summary>From 1 July 2025, when the district level ended (<see cref="District"/> none), the district the unit
+    /// was in before: how a commune is told apart from one of the same name in another former district, and what the
+    /// import layout writes as its district.</summary>
+    public string? FormerDistrict { get; init; }
+
     /// <summary>The unit's line, named and placed as on <paramref name="judgedOn"/>; with <paramref name="factsBy"/>
     /// only the year's steps that had happened by that day count (the year judged on a day within it).</summary>
     public static AnnualRow Of(Unit unit, int year, DateOnly judgedOn, DateOnly? factsBy = null)
@@ -33,7 +38,10 @@ public sealed record AnnualRow(
             ReportSubmitted: Done(steps.ReportSubmittedOn),
             Inspection: steps.InspectionOn(by)?.Result,
             Standard: unit.StandardOn(judgedOn).OrNone(),
-            Conversion: unit.ConversionOn(judgedOn, Edition.Iso9001V2015));
+            Conversion: unit.ConversionOn(judgedOn, Edition.Iso9001V2015))
+        {
+            FormerDistrict = unit.FormerDistrictOn(judgedOn),
+        };
     }
 
     /// <summary>What the report's standard column shows instead of the edition, one rule for the dashboard and the
@@ -109,8 +117,13 @@ public sealed record AnnualTable(
     /// totals by district and its filter agree.</summary>
     private static IEnumerable<AnnualRow> OneSpellingPerDistrict(IReadOnlyList<AnnualRow> rows)
     {
-        var spelling = DistrictNames.OneSpelling(rows.Select(r => r.District).OfType<string>());
-        return rows.Select(r => r.District is null ? r : r with { District = spelling(r.District) });
+        var spelling = DistrictNames.OneSpelling(rows.SelectMany(r => new[] { r.District, r.FormerDistrict })
+            .OfType<string>());
+        return rows.Select(r => r with
+        {
+            District = r.District is null ? null : spelling(r.District),
+            FormerDistrict = r.FormerDistrict is null ? null : spelling(r.FormerDistrict),
+        });
     }
 
     public static AnnualTable Of(
@@ -121,6 +134,7 @@ public sealed record AnnualTable(
                 [.. UnitsOf(units, year, judgedOn).Select(u => AnnualRow.Of(u, year, judgedOn, asOf))])
             .OrderBy(r => r.Level)
             .ThenBy(r => r.District, StringComparer.Ordinal)
+            .ThenBy(r => r.FormerDistrict, StringComparer.Ordinal)
             .ThenBy(r => r.Code, StringComparer.Ordinal)
             .ToList();
         return new(province, year, judgedOn, rows,

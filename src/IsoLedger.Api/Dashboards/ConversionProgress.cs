@@ -21,8 +21,10 @@ public sealed record LevelConversion(UnitLevel Level, ConversionCounts Counts);
 
 public sealed record DistrictConversion(string District, ConversionCounts Counts);
 
-/// <summary>Where one unit stands, named and placed as on the date asked.</summary>
-public sealed record UnitConversion(string Code, string Name, string? District, Standing Standing);
+/// <summary>Where one unit stands, named and placed as on the date asked: <paramref name="FormerDistrict"/> is the
+/// district it was in before the district level ended (1 July 2025).</summary>
+public sealed record UnitConversion(
+    string Code, string Name, string? District, Standing Standing, string? FormerDistrict);
 
 /// <summary>A province's conversion progress as of a date, per level, per district and in all, over the units
 /// that existed on that date; for one <see cref="Level"/> only (its districts, and its units one by one), when
@@ -38,7 +40,7 @@ public sealed record ConversionProgress(
             .Select(u => (Unit: u, Standing: Standings.Of(u, asOf, rules)))
             .ToList();
         // One group per district however its units were recorded (TP. Đông Hà, Thành phố Đông Hà), as the annual table.
-        var spelling = DistrictNames.OneSpelling(active.Select(a => a.Unit.DistrictOn(asOf)).OfType<string>());
+        var spelling = DistrictNames.OneSpelling(active.Select(a => a.Unit.LastDistrictOn(asOf)).OfType<string>());
         return new(
             province,
             asOf,
@@ -53,7 +55,7 @@ public sealed record ConversionProgress(
                 ? null
                 : [.. active.Select(a => new UnitConversion(
                         a.Unit.Code, a.Unit.NameOn(asOf), a.Unit.DistrictOn(asOf) is { } d ? spelling(d) : null,
-                        a.Standing))
+                        a.Standing, a.Unit.FormerDistrictOn(asOf) is { } former ? spelling(former) : null))
                     .OrderBy(u => u.District, StringComparer.Ordinal).ThenBy(u => u.Code, StringComparer.Ordinal)]);
     }
 }

@@ -13,7 +13,9 @@ public static class GetAnnualTableEndpoint
     /// <summary>The year's table of units, as in the report's appendices</summary>
     /// <remarks>One row per unit with its yearly steps, and totals per level and per district with the share that
     /// reported. <c>asOf</c> (a day of the year) judges the year on that day: only the steps that had happened by then
-    /// count; by default the year's end, or today for the running year.</remarks>
+    /// count; by default the year's end, or today for the running year. From 1 July 2025, when the district level
+    /// ended, no unit is in a district (<c>district</c> none, no totals per district): a row names the one it was in
+    /// before as <c>formerDistrict</c>, which the <c>district</c> filter finds too.</remarks>
     [WolverineGet("/api/dashboards/annual/{year}", OperationId = "GetAnnualTable")]
     [Tags(ProvinceDashboard.Tag)]
     [Authorize(Policy = Policies.ReadStatus)]
@@ -38,7 +40,7 @@ public static class GetAnnualTableEndpoint
         return await ProvinceDashboard.Answer("annual", common!, judgedOn, filters,
             units => AnnualTable.Of(common!.Province,
                 units.Where(u => (levelFilter is null || u.Level == levelFilter)
-                    && (districtFilter is null || DistrictNames.Same(u.DistrictOn(judgedOn), districtFilter))),
+                    && (districtFilter is null || DistrictNames.Same(u.LastDistrictOn(judgedOn), districtFilter))),
                 year, clock.Today, date),
             store, freshness, cache, cancellation);
     }

@@ -13,8 +13,9 @@ namespace IsoLedger.Api.Dashboards;
 public static class GetComplianceFlagsEndpoint
 {
     /// <summary>Active compliance flags in a province</summary>
-    /// <remarks>Filter by <c>rule</c> id, <c>level</c> and <c>district</c>; <c>asOf</c> (default today) judges the
-    /// yearly rules: a year counts as missed only once it has ended.</remarks>
+    /// <remarks>Filter by <c>rule</c> id, <c>level</c> and <c>district</c> (from 1 July 2025, when the district level
+    /// ended, a unit's <c>formerDistrict</c>); <c>asOf</c> (default today) judges the yearly rules: a year counts as
+    /// missed only once it has ended.</remarks>
     [WolverineGet("/api/dashboards/compliance", OperationId = "GetComplianceFlags")]
     [Tags(ProvinceDashboard.Tag)]
     [Authorize(Policy = Policies.ReadStatus)]
@@ -44,7 +45,7 @@ public static class GetComplianceFlagsEndpoint
             var flags = report.Flags.Where(f =>
                 (rule is null || f.Rule == rule)
                 && (levelFilter is null || f.Level == levelFilter)
-                && (districtFilter is null || DistrictNames.Same(f.District, districtFilter)));
+                && (districtFilter is null || DistrictNames.Same(f.District ?? f.FormerDistrict, districtFilter)));
             return report with { Flags = flags.ToList() };
         }, store, freshness, cache, cancellation);
     }

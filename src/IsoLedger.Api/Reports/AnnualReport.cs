@@ -19,6 +19,12 @@ public static class AnnualReport
 
         public string Level(UnitLevel level) => Label(Vocabulary.Levels[level]);
 
+        /// <summary>The unit's name, with the district it was in before the district level ended when the table's
+        /// day is after that (grouped under none, communes of one name in two former districts are told apart).
+        /// </summary>
+        public string Name(AnnualRow row) =>
+            row.FormerDistrict is { } former ? $"{row.Name} ({Label(Vocabulary.FormerDistrict)} {former})" : row.Name;
+
         /// <summary>The report's standard column: the edition, or the conversion under way or done.</summary>
         public string Standard(AnnualRow row) =>
             row.Standard == Editions.None ? ""
@@ -72,7 +78,7 @@ public static class AnnualReport
             if (district.Key is not null && level.Key == UnitLevel.Commune) rows.Add(["", district.Key]);
             foreach (var row in district)
             {
-                rows.Add([++number, row.Name, Mark(row.Declared), Mark(row.QualityPolicy),
+                rows.Add([++number, language.Name(row), Mark(row.Declared), Mark(row.QualityPolicy),
                     Mark(row.QualityObjectives), Mark(row.MaintenancePlan), Mark(row.InternalAudit),
                     Mark(row.CorrectiveActions), Mark(row.ManagementReview), Mark(row.ReportSubmitted),
                     row.Inspection is { } result ? language.Inspection(result) : "", language.Standard(row)]);
@@ -109,8 +115,10 @@ public static class AnnualReport
             var on = RowDate(unit, table.Year, table.JudgedOn);
             // The unit's province as counted on that day: after 1 July 2025 a former province's unit (Quảng Bình's)
             // is named under the one it had become part of, which an import takes on that date; before, its own.
+            // The district tells communes of one name apart and places a unit's earlier years: after the district
+            // level ended the row writes the one the unit was in before, which an import takes as such.
             csv.Row(Provinces.On(unit.ProvinceOn(on), on), row.Code, row.Name, Vocabulary.Levels[row.Level].Value,
-                row.District, unit.ParentCodeOn(on), table.Year, on.ToString("yyyy-MM-dd"),
+                row.District ?? row.FormerDistrict, unit.ParentCodeOn(on), table.Year, on.ToString("yyyy-MM-dd"),
                 Mark(row.Declared),
                 row.Standard == Editions.None ? "" : row.Standard, ConversionColumn(row, rules),
                 Mark(row.QualityPolicy), Mark(row.QualityObjectives), Mark(row.MaintenancePlan),

@@ -12,10 +12,11 @@ using Wolverine.Http;
 
 namespace IsoLedger.Api.Units;
 
-/// <summary>A unit in a list.</summary>
+/// <summary>A unit in a list: its <paramref name="District"/> today (none since the district level ended on 1 July
+/// 2025), and from that day the one it was in before, <paramref name="FormerDistrict"/>.</summary>
 public sealed record UnitSummary(
     string Code, string Name, UnitLevel Level, string Province, string? District, string Standard, string? MergedInto,
-    long Version);
+    long Version, string? FormerDistrict);
 
 public sealed record UnitPage(IReadOnlyList<UnitSummary> Items, int Page, int PageSize, long Total);
 
@@ -27,7 +28,9 @@ public static class ListUnitsEndpoint
     /// <remarks>Filters combine; <c>q</c> matches part of the code or name, ignoring case; <c>standard</c> is none or
     /// an edition of the rule book (2008, 2015, …). <c>province</c> finds the units that belong to it today, as the
     /// dashboards count them: a province formed on 1 July 2025 with those of the former provinces that formed it
-    /// (Quảng Trị with Quảng Bình's), a former province its own.</remarks>
+    /// (Quảng Trị with Quảng Bình's), a former province its own. <c>district</c> finds the units by the district
+    /// they are in, or were last in: since the district level ended on 1 July 2025 a commune is in none today, and
+    /// is found by its <c>formerDistrict</c>.</remarks>
     [WolverineGet("/api/units", OperationId = "ListUnits")]
     [Tags("Units")]
     [Authorize(Policy = Policies.ReadStatus)]
@@ -92,7 +95,8 @@ public static class ListUnitsEndpoint
             .ToListAsync(cancellation);
         var items = found
             .Select(u => new UnitSummary(
-                u.Code, u.Name, u.Level, u.Province, u.District, u.Standard.OrNone(), u.Merger?.IntoCode, u.Version))
+                u.Code, u.Name, u.Level, u.Province, u.DistrictOn(clock.Today), u.Standard.OrNone(), u.Merger?.IntoCode,
+                u.Version, u.FormerDistrictOn(clock.Today)))
             .ToList();
         return Results.Ok(new UnitPage(items, pageNumber, size, statistics.TotalResults));
     }

@@ -63,7 +63,9 @@ public static class RegisterUnitEndpoint
     /// <remarks>Appends <c>UnitRegistered</c> as the first event of the unit's stream. A <c>parentCode</c> on a level
     /// other than sub-department answers 400; one that is no department existing on the unit's date in its province
     /// answers 409 naming the rule (<c>parent-not-existing</c>, <c>parent-level</c>,
-    /// <c>parent-in-other-province</c>).</remarks>
+    /// <c>parent-in-other-province</c>). A <c>district</c> with a <c>registeredOn</c> on or after 1 July 2025, when
+    /// the district level ended, answers 409 <c>district-after-level-ended</c>; without <c>registeredOn</c> (the
+    /// establishment date unknown) it is the district the unit was in before, its <c>formerDistrict</c>.</remarks>
     [WolverinePost("/api/units", OperationId = "RegisterUnit")]
     [Tags("Units")]
     [Authorize(Policy = Policies.Record)]

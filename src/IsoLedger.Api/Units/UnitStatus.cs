@@ -12,7 +12,12 @@ public sealed record UnitStatus
     public required string Name { get; init; }
     public required UnitLevel Level { get; init; }
     public required string Province { get; init; }
+    /// <summary>The district on the date: none from 1 July 2025, when the district level ended and communes began
+    /// to report to the province directly.</summary>
     public string? District { get; init; }
+    /// <summary>From 1 July 2025, the district the unit was in before the level ended: how it is told apart from a
+    /// unit of the same name in another former district.</summary>
+    public string? FormerDistrict { get; init; }
     public string? ParentCode { get; init; }
     public required DateOnly RegisteredOn { get; init; }
     /// <summary>The day the unit came into existence: its establishment date, or its earliest recorded fact when
@@ -63,6 +68,7 @@ public sealed record UnitStatus
             Level = unit.Level,
             Province = unit.ProvinceOn(asOf),
             District = unit.DistrictOn(asOf),
+            FormerDistrict = unit.FormerDistrictOn(asOf),
             ParentCode = unit.ParentCodeOn(asOf),
             RegisteredOn = unit.RegisteredOn,
             ExistsFrom = unit.ExistsFrom,

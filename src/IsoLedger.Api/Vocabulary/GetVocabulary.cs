@@ -16,7 +16,8 @@ namespace IsoLedger.Api.VocabularyEndpoints;
 /// event type names, the names of the annual report's
 /// columns (each the annual table row's field) and of the conversion counts (each the counts' field), and the rows and
 /// columns of the summary table (each row's criterion, each tier the summary row's field), the conversion standings,
-/// the report's parts, appendices and headline sentences, the trends' and the national view's columns.</summary>
+/// the report's parts, appendices and headline sentences, the trends' and the national view's columns, and the words
+/// that name a unit's former district after its name.</summary>
 public sealed record VocabularyAnswer(
     IReadOnlyList<Term> Levels, IReadOnlyList<Term> Standards, IReadOnlyList<Term> ConversionStates,
     IReadOnlyList<Term> InspectionResults, IReadOnlyList<Term> NonconformitySources,
@@ -26,7 +27,7 @@ public sealed record VocabularyAnswer(
     IReadOnlyList<Term> ReportSections, IReadOnlyList<Term> ReportAppendices, IReadOnlyList<Term> ReportHeadlines,
     IReadOnlyList<Term> TrendColumns, IReadOnlyList<Term> NationalColumns, IReadOnlyList<Term> ObligationKinds,
     IReadOnlyList<Term> EditionColumns, IReadOnlyList<Term> RestructuringKinds, Term NoStandard, Term SummaryTitle,
-    Term TrendsTitle, IReadOnlyList<Term> LevelsSingular);
+    Term TrendsTitle, IReadOnlyList<Term> LevelsSingular, Term FormerDistrict);
 
 public static class GetVocabulary
 {
@@ -40,7 +41,7 @@ public static class GetVocabulary
         Vocabulary.ReportSections, Vocabulary.ReportAppendices, Vocabulary.ReportHeadlines, Vocabulary.TrendColumns,
         Vocabulary.NationalColumns, Vocabulary.ObligationKinds.All, Vocabulary.EditionColumns,
         Vocabulary.RestructuringKinds.All, Vocabulary.NoStandard, Vocabulary.SummaryTitle, Vocabulary.TrendsTitle,
-        Vocabulary.LevelsSingular.All);
+        Vocabulary.LevelsSingular.All, Vocabulary.FormerDistrict);
 
     /// <summary>The vocabulary: every enumeration value with its Vietnamese and English labels</summary>
     /// <remarks>Levels (as groups, and in the singular as one unit's), editions of the standard (<c>standards</c>,

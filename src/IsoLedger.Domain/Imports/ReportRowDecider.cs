@@ -55,10 +55,11 @@ public static class ReportRowDecider
 
     /// <summary>What a row says of a recorded unit that differs from the record, or null. An import adds what is not
     /// on record; it does not change what is: a unit's name or district on the row's date (a rename or transfer is a
-    /// restructuring), its parent, the year's inspection verdict, or the edition it was on (a table listing on 2008 a
-    /// unit recorded on 2015 by then). Left silently, such a correction would be half applied (the new marks recorded,
-    /// the verdict and the name not) and the table would read as imported when it was not. A mark the row lacks is no
-    /// contradiction: the ledger may know more than a report.</summary>
+    /// restructuring; on a date after the district level ended, the district it was in before), its parent, the
+    /// year's inspection verdict, or the edition it was on (a table listing on 2008 a unit recorded on 2015 by then).
+    /// Left silently, such a correction would be half applied (the new marks recorded, the verdict and the name not)
+    /// and the table would read as imported when it was not. A mark the row lacks is no contradiction: the ledger may
+    /// know more than a report.</summary>
     public static RowContradiction? Contradiction(
         Unit unit, ReportRow row, RuleBook rules, DistrictHistory? districts = null)
     {
@@ -80,11 +81,16 @@ public static class ReportRowDecider
             return new("unit_name", $"{recordedName}: a new name is recorded by a restructuring, a rename.",
                 RestructuringKind.Rename);
         }
-        if (row.District is not null && unit.DistrictOn(on) is { } district
+        // After the district level ended a row's district names the one the unit was in before (its former
+        // district), which tells it apart from a unit of the same name in another.
+        if (row.District is not null && unit.LastDistrictOn(on) is { } district
             && !DistrictNames.Same(district, row.District))
         {
-            var recordedIn = $"Unit {row.UnitCode} is recorded in '{district}' on {on:yyyy-MM-dd}, not "
-                + $"'{row.District}'";
+            var recordedIn = unit.DistrictOn(on) is null
+                ? $"Unit {row.UnitCode} was recorded in '{district}' until the district level ended on "
+                    + $"{Levels.DistrictLevelEndedOn:yyyy-MM-dd}, and a row of {on:yyyy-MM-dd} names that district, "
+                    + $"not '{row.District}'"
+                : $"Unit {row.UnitCode} is recorded in '{district}' on {on:yyyy-MM-dd}, not '{row.District}'";
             return DistrictNames.OtherKindOfOneName(district, row.District)
                 ? new("district", $"{recordedIn}: if '{district}' became '{row.District}' (the same district under "
                     + "another kind), that is recorded once, by a restructuring renaming the district's unit from the "

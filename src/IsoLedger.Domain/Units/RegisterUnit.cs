@@ -33,6 +33,10 @@ public sealed record RegisterUnit(
         if (RegisteredOn > today) return Decision.Reject(Rules.FutureBusinessDate);
         // An undated registration recorded after the level ended is refused too: give the establishment date.
         if (Levels.EndOf(Level) is { } end && RegisteredOn >= end) return Decision.Reject(Rules.LevelEnded);
+        // A unit established after the district level ended was never in a district; one whose establishment date is
+        // unknown may have been, and its district is the one it was in before (an import's row of a later year).
+        if (District is not null && EstablishmentDated && Levels.DistrictsEndedBy(RegisteredOn))
+            return Decision.Reject(Rules.DistrictAfterLevelEnded);
         return Decision.Accept(new UnitRegistered(
             Code, Name, Level, Province, District, ParentCode, RegisteredOn, EstablishmentDated));
     }

@@ -206,6 +206,10 @@ public sealed record RestructureUnits(
         // One code in any letter case: "qt-n" beside "QT-N" would be a second unit under one name.
         if (newCodes.GroupBy(c => c, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } shared)
             return new RestructuringRejected(Rules.NewUnitCodeRepeated, shared.Key);
+        // Said of the act itself, before what it finds recorded: a new unit described with a district is no unit on
+        // record under its code either.
+        if (PlacedInADistrictAfterTheLevelEnded() is { } placed)
+            return new RestructuringRejected(Rules.DistrictAfterLevelEnded, placed);
         if (newCodes.FirstOrDefault(code => units[code] is not null) is { } taken)
             return new RestructuringRejected(Rules.UnitAlreadyRegistered, taken);
 
@@ -239,6 +243,14 @@ public sealed record RestructureUnits(
         return new RestructuringAccepted(
             events.ToDictionary(p => p.Key, p => (IReadOnlyList<object>)p.Value, StringComparer.Ordinal), newCodes);
     }
+
+    /// <summary>The first unit the act places in a district (a new unit's <c>district</c>, a transfer's) when it takes
+    /// effect on or after the day the district level ended, or null: from that day no unit is in a district.</summary>
+    private string? PlacedInADistrictAfterTheLevelEnded() =>
+        !Levels.DistrictsEndedBy(EffectiveOn) ? null
+        : Parts.SelectMany(p => p.IntoNew).FirstOrDefault(n => n.District is not null)?.Code
+        ?? Parts.Where(p => p is { Kind: RestructuringKind.Transfer, District: not null })
+            .SelectMany(p => p.From).FirstOrDefault();
 
     /// <summary>The first parent the restructuring gives a unit, or leaves it, that the unit may not have on the
     /// effective date (<see cref="ParentUnits.Check"/>), judged on the units as the restructuring leaves them: a

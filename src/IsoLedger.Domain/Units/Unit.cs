@@ -11,6 +11,10 @@ public sealed record Unit
     public required string Name { get; init; }
     public required UnitLevel Level { get; init; }
     public required string Province { get; init; }
+
+    /// <summary>The last district the unit was in (<see cref="LastDistrictOn"/>): after the district level ended, its
+    /// former district, which tells it apart from a unit of the same name in another one and which lists filter on.
+    /// Where it is on a date is <see cref="DistrictOn"/>.</summary>
     public string? District { get; init; }
     public string? ParentCode { get; init; }
     public required DateOnly RegisteredOn { get; init; }
@@ -119,9 +123,32 @@ public sealed record Unit
         Latest(Transfers.Where(t => t.Province is not null && t.TransferredOn <= date), t => t.TransferredOn)?.Province
         ?? RegisteredProvince ?? Province;
 
+    /// <summary>The district the unit was in on <paramref name="date"/>: none once the district level had ended
+    /// (<see cref="Levels.DistrictsEndedBy"/>), when communes began to report to the province directly. A unit that
+    /// had ended by then is placed as on its last day, so one merged away before the level ended (or on its last day)
+    /// keeps its district in every answer about it.</summary>
     public string? DistrictOn(DateOnly date) =>
+        PlacedOn(date) is var day && Levels.DistrictsEndedBy(day) ? null : RecordedDistrictOn(day);
+
+    /// <summary>From the day the district level ended, the district the unit was in on the level's last day: how a
+    /// commune is told apart from one of the same name in another former district, and what a report row of a later
+    /// date writes as its district. Null before that day, and for a unit that was in none.</summary>
+    public string? FormerDistrictOn(DateOnly date) =>
+        Levels.DistrictsEndedBy(PlacedOn(date)) ? RecordedDistrictOn(Levels.DistrictLevelEndedOn.AddDays(-1)) : null;
+
+    /// <summary>The district that tells the unit apart on <paramref name="date"/>: the one it was in then, or, once
+    /// the district level had ended, the one it was in before (<see cref="FormerDistrictOn"/>).</summary>
+    public string? LastDistrictOn(DateOnly date) => DistrictOn(date) ?? FormerDistrictOn(date);
+
+    /// <summary>The district recorded for <paramref name="date"/> (registered, then moved by transfers), whether or
+    /// not the level still existed.</summary>
+    private string? RecordedDistrictOn(DateOnly date) =>
         Latest(Transfers.Where(t => t.District is not null && t.TransferredOn <= date), t => t.TransferredOn)?.District
         ?? (RegisteredName is null ? District : RegisteredDistrict);
+
+    /// <summary>The day the unit is placed as on <paramref name="date"/>: that day, or its last day once it had
+    /// ended.</summary>
+    private DateOnly PlacedOn(DateOnly date) => EndedOn is { } ended && ended <= date ? ended.AddDays(-1) : date;
 
     /// <summary>The fact of <paramref name="items"/> that took effect last; of two on one day, the one recorded later
     /// (a correction of the first).</summary>
@@ -313,13 +340,14 @@ public sealed record Unit
     }
 
     /// <summary>The name, province, district and parent after every rename and transfer, whatever order they were
-    /// recorded in.</summary>
+    /// recorded in; the district is the last one the unit was in, which tells it apart after the level ended.
+    /// </summary>
     private static Unit Current(Unit changed) => changed with
     {
         Name = changed.NameOn(DateOnly.MaxValue),
         ParentCode = changed.ParentCodeOn(DateOnly.MaxValue),
         Province = changed.ProvinceOn(DateOnly.MaxValue),
-        District = changed.DistrictOn(DateOnly.MaxValue),
+        District = changed.LastDistrictOn(DateOnly.MaxValue),
     };
 
     private static DateOnly Earliest(DateOnly? recorded, DateOnly day) => recorded < day ? recorded.Value : day;

@@ -141,6 +141,10 @@ public static class Vocabulary
 
     public static readonly Term Total = new("total", "Tổng", "Total");
 
+    /// <summary>The words before the district a unit was in before the district level ended (1 July 2025), after its
+    /// name in a table of a later day.</summary>
+    public static readonly Term FormerDistrict = new("formerDistrict", "nguyên thuộc", "formerly in");
+
     /// <summary>The word after a group's unit count in a report's totals.</summary>
     public static readonly Term UnitsCounted = new("units", "đơn vị", "units");
 

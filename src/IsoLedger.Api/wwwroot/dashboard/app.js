@@ -442,7 +442,7 @@ function drawDrill() {
   } else {
     holder.append(tableBox("drill-title", element("table", { id: "drill-units" },
       element("tbody", {}, ...data.units.map((u) => element("tr", { "data-code": u.code },
-        element("td", {}, unitLink(u.code, u.name)),
+        element("td", {}, ...unitNamed(u)),
         element("td", { text: term("standings", u.standing) })))))));
   }
 }
@@ -473,12 +473,19 @@ function totalsRow(name, totals) {
   return [element("tr", { class: "total" }, ...state.vocabulary.reportColumns.map((c) => cell(c.value)))];
 }
 
+/** A unit's link, then, after the district level ended (1 July 2025), when a commune is in no district, the one it
+ * was in before: it tells apart communes of one name in two former districts. */
+function unitNamed(unit) {
+  const former = unit.formerDistrict ? [` (${label(state.vocabulary.formerDistrict)} ${unit.formerDistrict})`] : [];
+  return [unitLink(unit.code, unit.name), ...former];
+}
+
 /** A maker of unit lines in the report's columns, numbered from 1. */
 function lineMaker() {
   let number = 0;
   const cell = (r, field) => {
     if (field === "number") return element("td", { class: "num", text: ++number });
-    if (field === "name") return element("td", {}, unitLink(r.code, r.name));
+    if (field === "name") return element("td", {}, ...unitNamed(r));
     if (field === "inspection") {
       return element("td", { text: r.inspection ? term("inspectionResults", r.inspection) : "" });
     }
@@ -500,8 +507,8 @@ function unitRows(rows, totalsOf) {
     const inLevel = rows.filter((r) => r.level === levelName);
     if (!inLevel.length) continue;
     out.push(group(term("levels", levelName)));
-    // Communes recorded in no district (imported without one, formed in 2025) are listed under their level alone,
-    // without a district's heading or totals.
+    // Communes in no district (every one from 1 July 2025, when the district level ended; imported without one) are
+    // listed under their level alone, without a district's heading or totals.
     const districts = levelName === "commune" ? [...new Set(inLevel.map((r) => r.district ?? null))] : [null];
     for (const district of districts) {
       const inDistrict = levelName === "commune" ? inLevel.filter((r) => (r.district ?? null) === district) : inLevel;
