@@ -17,6 +17,13 @@ public class TableDatesTests
     [InlineData("NGÀY 19/11/2021")]
     [InlineData("19 / 11 / 2021")]
     [InlineData("2021/11/19")]
+    [InlineData("19/11/2021 0:00")]
+    [InlineData("19/11/2021 00:00:00")]
+    [InlineData("2021-11-19T00:00:00")]
+    [InlineData("2021-11-19 14:30:05.123")]
+    [InlineData("ngày 19.11.2021 23:59")]
+    [InlineData("19/11/2021 12:00 AM")]
+    [InlineData("19/11/2021 9:15 SA")]
     public void A_day_written_as_tables_write_it_is_that_day(string text) =>
         Assert.Equal(new DateOnly(2021, 11, 19), TableDates.Read(text));
 
@@ -38,6 +45,10 @@ public class TableDatesTests
     [InlineData("19/11-2021", "is no date")]
     [InlineData("19/11/21", "is no date")]
     [InlineData("2021", "is no date")]
+    [InlineData("19/11/2021 24:00", "is no date")]
+    [InlineData("19/11/2021 13:00 PM", "is no date")]
+    [InlineData("19/11/2021 0:00Z", "is no date")]
+    [InlineData("44519 0:00", "it is 19/11/2021")]
     [InlineData("", "Required")]
     public void What_is_no_day_is_refused_saying_what_it_is(string text, string reason)
     {

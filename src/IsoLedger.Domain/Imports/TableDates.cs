@@ -5,7 +5,8 @@ namespace IsoLedger.Domain.Imports;
 
 /// <summary>A day as the provinces' tables write it: <c>2021-11-19</c>; <c>19/11/2021</c>, <c>19.11.2021</c> or
 /// <c>19-11-2021</c> (day first, as Vietnamese writes it); <c>19 tháng 11 năm 2021</c>, as a report's heading does;
-/// each of these behind the word "ngày" (day). A month without its day (<c>11/2021</c>) and a spreadsheet's day
+/// each of these behind the word "ngày" (day), and any of them followed by a time of day (<c>19/11/2021 0:00</c>,
+/// <c>2021-11-19T00:00:00</c>), as a spreadsheet saves a cell that holds a date and a time. A month without its day (<c>11/2021</c>) and a spreadsheet's day
 /// number (<c>44519</c>, what a date cell formatted as a number is saved as) are no day: each is refused naming
 /// what it is, since any day chosen for it could be wrong (a month is thirty days wide; a day number counts from
 /// 1900 or, in workbooks made on a Mac, from 1904).</summary>
@@ -50,10 +51,11 @@ public static partial class TableDates
     /// is no day number anyone meant).</summary>
     private const int FirstDayNumber = 10_000, LastDayNumber = 99_999;
 
-    /// <summary>The text in lower case, its runs of spaces one, without the word "ngày" before it.</summary>
+    /// <summary>The text in lower case, its runs of spaces one, without the word "ngày" before it or a time of day
+    /// after it (the fact is dated by its day; the time a spreadsheet adds to a date cell says nothing more).</summary>
     private static string Written(string? text)
     {
-        var lowered = UnicodeText.Lowered(text ?? "");
+        var lowered = TimeOfDay().Replace(UnicodeText.Lowered(text ?? ""), "");
         return lowered.StartsWith("ngày", StringComparison.Ordinal) ? lowered[4..].TrimStart() : lowered;
     }
 
@@ -69,6 +71,12 @@ public static partial class TableDates
 
     [GeneratedRegex(@"^(?<year>[0-9]{4})(?<sep>[/.\-])(?<month>[0-9]{1,2})\k<sep>(?<day>[0-9]{1,2})$")]
     private static partial Regex YearFirst();
+
+    /// <summary>A time of day after a day: 24-hour (<c>0:00</c>, <c>14:30:05</c>, <c>T00:00:00.000</c>) or 12-hour
+    /// with its half of the day (<c>12:00 am</c>, <c>9:15 sa</c>, Vietnamese for a.m., <c>ch</c> for p.m.).</summary>
+    [GeneratedRegex(@"(?<=[0-9])(?: |t)(?:(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\.[0-9]{1,7})?)?"
+        + @"|(?:0?[1-9]|1[0-2]):[0-5][0-9](?::[0-5][0-9])? ?(?:am|pm|sa|ch))$")]
+    private static partial Regex TimeOfDay();
 
     [GeneratedRegex(@"^(?:tháng )?[0-9]{1,2} ?(?:[/.\-]|năm) ?[0-9]{4}$|^[0-9]{4}[/.\-][0-9]{1,2}$")]
     private static partial Regex MonthOnly();
