@@ -52,6 +52,7 @@ public class ImportOtherProvincesTests(ApiFixture api) : IClassFixture<ApiFixtur
     [InlineData("OP-DT-2", "19-11-2021")]
     [InlineData("OP-DT-3", "ngày 19/11/2021")]
     [InlineData("OP-DT-4", "19 tháng 11 năm 2021")]
+    [InlineData("OP-DT-5", "19/11/2021 0:00")]
     public async Task A_report_date_written_as_vietnamese_tables_write_it_dates_the_rows_facts(
         string code, string written)
     {
@@ -60,6 +61,27 @@ public class ImportOtherProvincesTests(ApiFixture api) : IClassFixture<ApiFixtur
             .Expect(200);
         var status = (await Host.Get($"/api/units/{code}").Expect(200)).Json;
         Assert.Equal("2021-11-19", (string?)status["latestDeclaration"]!["declaredOn"]);
+    }
+
+    /// <summary>Quảng Trị's 2020 appendices write a unit converting as "Đang ch/đổi áp dụng"; other tables write the
+    /// words out.</summary>
+    [Fact]
+    public async Task The_conversion_column_takes_the_words_tables_write()
+    {
+        await Host.PostBytes("/api/imports", ReportCsv.Rows(
+            "Thái Nguyên,OP-CV-1,UBND xã Tân Quang,commune,Sông Công,,2020,2020-11-19,x,2008,Đang ch/đổi áp dụng,"
+            + "x,x,x,x,x,x,x,",
+            "Thái Nguyên,OP-CV-2,UBND xã Bình Sơn,commune,Sông Công,,2020,2020-11-19,x,2015,"
+            + "Đã chuyển đổi sang TCVN ISO 9001:2015,x,x,x,x,x,x,x,"))
+            .Expect(200);
+
+        var rows = await AnnualRows(2020, "Thái Nguyên", "Sông Công");
+        Assert.Equal(
+            ["in-progress", "done"], new[] { "OP-CV-1", "OP-CV-2" }.Select(c => (string?)rows[c]["conversion"]));
+
+        var errors = await Host.RejectedImport(ReportCsv.Rows(
+            "Thái Nguyên,OP-CV-3,UBND xã Vinh Sơn,commune,Sông Công,,2020,2020-11-19,x,2015,Tư vấn HD,x,x,x,x,x,x,x,"));
+        Assert.Equal((2, "conversion"), (Assert.Single(errors).Line, errors[0].Column));
     }
 
     [Theory]

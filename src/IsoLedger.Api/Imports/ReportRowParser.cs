@@ -115,13 +115,15 @@ public sealed class ReportRowParser
             return null;
         }
 
-        // A value as the import format writes it, or the vocabulary's Vietnamese label, the report's word ("Đạt").
-        T? Choice<T>(string column) where T : struct, Enum
+        // A value as the import format writes it, the vocabulary's Vietnamese label, the report's word ("Đạt"), or
+        // what a column's own reader takes of the words tables write beyond the labels.
+        T? Choice<T>(string column, Func<string, T?>? reportWords = null) where T : struct, Enum
         {
             var value = Field(column);
             var terms = Vocabulary.Of<T>();
             if (value.Length == 0) return null;
             if (terms.TryParse(value, out var chosen) || terms.TryParseLabel(value, out chosen)) return chosen;
+            if (reportWords?.Invoke(value) is { } worded) return worded;
             Error(column, $"'{value}' is not one of: {string.Join(", ", terms.Values)} (or, as reports write them: "
                 + $"{string.Join(", ", terms.All.Select(t => t.Vi))}).");
             return null;
@@ -169,7 +171,7 @@ public sealed class ReportRowParser
 
         var declared = Mark("declared");
         var standard = EditionOf("standard");
-        var conversion = Choice<ConversionState>("conversion");
+        var conversion = Choice("conversion", ConversionWords.Read);
         var policy = Mark("quality_policy");
         var objectives = Mark("quality_objectives");
         var plan = Mark("maintenance_plan");
