@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using IsoLedger.Api.Hosting;
 using IsoLedger.Domain;
 
 namespace IsoLedger.Api.Imports;
@@ -9,9 +10,14 @@ public sealed record CsvRecord(int Line, IReadOnlyList<string> Fields);
 
 /// <summary>Reads RFC 4180 CSV one record at a time: comma separated, fields optionally in double quotes (a quote
 /// inside doubled), LF, CRLF or CR line ends (Excel for Mac's "CSV (Macintosh)" ends its lines with CR alone), UTF-8
-/// with or without BOM. Every field is returned in Unicode form C.</summary>
+/// with or without BOM. Every field is returned in Unicode form C. A record is at most <see cref="MaxRecordLength"/>
+/// characters long, so that what a record holds in memory does not grow with the file.</summary>
 public sealed class CsvReader(TextReader text)
 {
+    /// <summary>The longest record read, in characters: far above any table row (a few dozen fields of at most
+    /// <see cref="Validation.MaxText"/> characters), far below the size of an upload.</summary>
+    public const int MaxRecordLength = 100_000;
+
     private int line = 1;
 
     public static CsvReader Open(Stream stream) =>
@@ -30,9 +36,15 @@ public sealed class CsvReader(TextReader text)
         var field = new StringBuilder();
         var quoted = false;
         var inQuotes = false;
+        var length = 0;
         while (true)
         {
             var c = text.Read();
+            if (++length > MaxRecordLength)
+            {
+                throw new CsvFormatException(startLine, $"The line is longer than {MaxRecordLength} characters, "
+                    + "as no row of a table is: is the file a CSV table?");
+            }
             if (inQuotes)
             {
                 if (c < 0)
@@ -91,7 +103,7 @@ public sealed class CsvReader(TextReader text)
     /// <summary>Why a date column's text is no date.</summary>
     public static string NotADate(string? text) => string.IsNullOrEmpty(text)
         ? "Required: a date as YYYY-MM-DD or DD/MM/YYYY."
-        : $"'{text}' is no date: write YYYY-MM-DD or DD/MM/YYYY.";
+        : $"'{Problems.Echo(text)}' is no date: write YYYY-MM-DD or DD/MM/YYYY.";
 }
 
 public sealed class CsvFormatException(int line, string message) : Exception(message)

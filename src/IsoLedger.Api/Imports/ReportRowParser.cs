@@ -105,7 +105,8 @@ public sealed class ReportRowParser
         {
             "" => false,
             "x" or "X" or "✓" or "✔" or "có" or "Có" or "CÓ" => true,
-            var other => Invalid(column, $"'{other}' is not a mark: write x (or ✓, có) or leave it empty."),
+            var other => Invalid(column,
+                $"'{Problems.Echo(other)}' is not a mark: write x (or ✓, có) or leave it empty."),
         };
 
         bool Invalid(string column, string reason) { Error(column, reason); return false; }
@@ -115,7 +116,7 @@ public sealed class ReportRowParser
             var value = Field(column);
             if (value.Length == 0) return null;
             if (rules.Named(value) is { } edition) return edition;
-            Error(column, $"'{value}' is not an edition of the rule book: "
+            Error(column, $"'{Problems.Echo(value)}' is not an edition of the rule book: "
                 + $"{string.Join(", ", rules.Editions.Select(e => e.Edition))}.");
             return null;
         }
@@ -125,7 +126,7 @@ public sealed class ReportRowParser
             var value = Field(column);
             if (value.Length == 0) return null;
             if (Vocabulary.Of<T>().TryParse(value, out var chosen)) return chosen;
-            Error(column, $"'{value}' is not one of: {string.Join(", ", Vocabulary.Of<T>().Values)}.");
+            Error(column, $"'{Problems.Echo(value)}' is not one of: {string.Join(", ", Vocabulary.Of<T>().Values)}.");
             return null;
         }
 
@@ -186,7 +187,10 @@ public sealed class ReportRowParser
         if (Field("declared_by") is { Length: > 0 } byText)
         {
             if (!CsvReader.TryDate(byText, out var by))
-                Error("declared_by", $"'{byText}' is no date: write YYYY-MM-DD or DD/MM/YYYY, or leave it empty.");
+            {
+                Error("declared_by",
+                    $"'{Problems.Echo(byText)}' is no date: write YYYY-MM-DD or DD/MM/YYYY, or leave it empty.");
+            }
             else if (by < Validation.EarliestDate)
                 Error("declared_by", $"Must not lie before {Validation.EarliestDate:yyyy-MM-dd}.");
             else if (reportDate is { } on && year is { } y && by > ReportRow.StepDateOf(y, on))
