@@ -47,6 +47,10 @@ public static class UnicodeText
     /// "Hòa Bình", "Thuỵ" and "Thụy": the old and the new placement, both in use in one province's tables).</summary>
     public static string Comparable(string text) => TonesAtWordEnds(Lowered(text));
 
+    /// <summary>A value someone sent, as a message repeats it: at most 100 characters, so that an answer never grows
+    /// with what was sent.</summary>
+    public static string Excerpt(string text) => text.Length <= 100 ? text : text[..100] + "…";
+
     /// <summary>The text in Unicode form C and lower case, its runs of spaces (a no-break space among them) one space,
     /// trimmed, without invisible formatting characters (a zero-width space, a soft hyphen, a byte order mark), which
     /// text copied from web pages and word processors carries unseen.</summary>

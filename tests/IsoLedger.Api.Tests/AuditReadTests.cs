@@ -144,6 +144,31 @@ public class AuditReadTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.All(written, sequence => Assert.Contains(sequence, seen));
     }
 
+    /// <summary>A sequence number whose append rolled back (taken, never used) holds the feed's end only until the
+    /// async daemon's high water mark passes it: about 3 s (Marten's stale-sequence threshold), as README
+    /// says.</summary>
+    [Fact]
+    public async Task A_sequence_number_an_append_rolled_back_holds_the_feed_for_seconds_only()
+    {
+        var code = await UnitWithThreeEvents();
+        await using var connection = new NpgsqlConnection(api.ConnectionString);
+        await connection.OpenAsync();
+        await using var take = new NpgsqlCommand("select nextval('mt_events_sequence')", connection);
+        var gap = (long)(await take.ExecuteScalarAsync())!;
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        await Host.Post($"/api/units/{code}/management-reviews", """{"heldOn":"2017-07-01"}""").Expect(200);
+
+        var seen = new HashSet<long>();
+        while (waited.Elapsed < TimeSpan.FromSeconds(20) && !seen.Any(sequence => sequence > gap))
+        {
+            await ReadFeed(gap - 1, seen);
+            await Task.Delay(100);
+        }
+
+        Assert.Contains(seen, sequence => sequence > gap);
+        Assert.True(waited.Elapsed < TimeSpan.FromSeconds(10), $"The feed waited {waited.Elapsed} at the gap.");
+    }
+
     /// <summary>Reads the feed from <paramref name="after"/> as a client does, to its current end.</summary>
     private async Task<long> ReadFeed(long after, HashSet<long> seen)
     {

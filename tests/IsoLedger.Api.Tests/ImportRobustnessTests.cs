@@ -71,7 +71,7 @@ public class ImportRobustnessTests(ApiFixture api) : IClassFixture<ApiFixture>
     [Fact]
     public async Task A_header_of_many_unknown_columns_lists_at_most_the_first_thousand()
     {
-        var header = string.Join(",", Enumerable.Range(0, 50_000).Select(i => $"c{i}"));
+        var header = string.Join(",", Enumerable.Range(0, 15_000).Select(i => $"c{i}"));
         var answer = await Host.PostBytes("/api/imports", Encoding.UTF8.GetBytes(header + "\n")).Expect(422);
         Assert.Equal(ReportImporter.MaxErrors, answer.Json["errors"]!.AsArray().Count);
         Assert.True(answer.Text.Length < 500_000, $"{answer.Text.Length} characters for one header");

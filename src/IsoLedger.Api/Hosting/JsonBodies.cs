@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using IsoLedger.Domain;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Net.Http.Headers;
 
@@ -75,7 +76,7 @@ public static partial class JsonBodies
         title: "The body's type is not supported.",
         detail: string.IsNullOrWhiteSpace(contentType)
             ? "Send the body as application/json, saying so in the Content-Type header."
-            : $"Send the body as application/json ('{Problems.Echo(contentType)}' is not accepted).",
+            : $"Send the body as application/json ('{UnicodeText.Excerpt(contentType)}' is not accepted).",
         statusCode: StatusCodes.Status415UnsupportedMediaType);
 
     /// <summary>The field errors of a body that is not a <paramref name="requestType"/>, or null when it is

@@ -6,10 +6,6 @@ namespace IsoLedger.Api.Hosting;
 /// <summary>Every error leaves as RFC 9457 <c>application/problem+json</c>.</summary>
 public static class Problems
 {
-    /// <summary>A value the client sent, as a problem's text repeats it: at most 100 characters, so that an answer
-    /// never grows with what was sent.</summary>
-    public static string Echo(string text) => text.Length <= 100 ? text : text[..100] + "…";
-
     public static IServiceCollection AddIsoLedgerProblems(this IServiceCollection services)
     {
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>

@@ -1,3 +1,4 @@
+using IsoLedger.Domain;
 using Microsoft.Net.Http.Headers;
 
 namespace IsoLedger.Api.Imports;
@@ -43,8 +44,8 @@ public static class CsvHeader
             if (name.Length == 0) continue;
             if (!columns.Contains(name))
             {
-                errors.Add(new(
-                    header.Line, header.Fields[i], $"Unknown column; the columns are: {string.Join(", ", columns)}."));
+                errors.Add(new(header.Line, UnicodeText.Excerpt(header.Fields[i]),
+                    $"Unknown column; the columns are: {string.Join(", ", columns)}."));
             }
             else if (!positions.TryAdd(name, i)) errors.Add(new(header.Line, name, "The column appears twice."));
         }

@@ -1,4 +1,5 @@
 using System.Text;
+using IsoLedger.Api.Hosting;
 using IsoLedger.Domain;
 using IsoLedger.Domain.Imports;
 
@@ -13,9 +14,15 @@ public sealed record CsvRecord(int Line, IReadOnlyList<string> Fields);
 /// (<paramref name="separatorFromHeader"/>), by semicolons or tabs as its first line shows: commas where it holds one
 /// outside quotes, else semicolons, else tabs. Excel saves "CSV" with the list separator of the computer's region (';'
 /// where the decimal separator is ',', as in Vietnamese) and "Unicode Text", the one table older versions of Excel
-/// save Vietnamese in, as UTF-16 with tabs. Every field is returned in Unicode form C.</summary>
+/// save Vietnamese in, as UTF-16 with tabs. Every field is returned in Unicode form C. A record is at most
+/// <see cref="MaxRecordLength"/> characters long, so that what a record holds in memory does not grow with the
+/// file.</summary>
 public sealed class CsvReader(TextReader text, bool separatorFromHeader = false)
 {
+    /// <summary>The longest record read, in characters: far above any table row (a few dozen fields of at most
+    /// <see cref="Validation.MaxText"/> characters), far below the size of an upload.</summary>
+    public const int MaxRecordLength = 100_000;
+
     private int line = 1;
 
     /// <summary>The file's separator, once its first line has been read ahead to find it.</summary>
@@ -34,7 +41,7 @@ public sealed class CsvReader(TextReader text, bool separatorFromHeader = false)
     {
         var read = new StringBuilder();
         int c;
-        while ((c = text.Read()) >= 0)
+        while (read.Length <= MaxRecordLength && (c = text.Read()) >= 0)
         {
             read.Append((char)c);
             if (c == '\n') break;
@@ -70,9 +77,15 @@ public sealed class CsvReader(TextReader text, bool separatorFromHeader = false)
         var field = new StringBuilder();
         var quoted = false;
         var inQuotes = false;
+        var length = 0;
         while (true)
         {
             var c = Next();
+            if (++length > MaxRecordLength)
+            {
+                throw new CsvFormatException(startLine, $"The line is longer than {MaxRecordLength} characters, "
+                    + "as no row of a table is: is the file a CSV table?");
+            }
             if (inQuotes)
             {
                 if (c < 0)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Reports;
+using IsoLedger.Domain;
 using IsoLedger.Domain.Imports;
 using IsoLedger.Domain.LegalBasis;
 using IsoLedger.Domain.Provinces;
@@ -110,7 +111,7 @@ public sealed class ReportRowParser
             var value = Field(column);
             if (value.Length == 0) return null;
             if (rules.Named(value) is { } edition) return edition;
-            Error(column, $"'{value}' is not an edition of the rule book: "
+            Error(column, $"'{UnicodeText.Excerpt(value)}' is not an edition of the rule book: "
                 + $"{string.Join(", ", rules.Editions.Select(e => e.Edition))}.");
             return null;
         }
@@ -124,8 +125,8 @@ public sealed class ReportRowParser
             if (value.Length == 0) return null;
             if (terms.TryParse(value, out var chosen) || terms.TryParseLabel(value, out chosen)) return chosen;
             if (reportWords?.Invoke(value) is { } worded) return worded;
-            Error(column, $"'{value}' is not one of: {string.Join(", ", terms.Values)} (or, as reports write them: "
-                + $"{string.Join(", ", terms.All.Select(t => t.Vi))}).");
+            Error(column, $"'{UnicodeText.Excerpt(value)}' is not one of: {string.Join(", ", terms.Values)} "
+                + $"(or, as reports write them: {string.Join(", ", terms.All.Select(t => t.Vi))}).");
             return null;
         }
 

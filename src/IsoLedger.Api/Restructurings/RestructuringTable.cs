@@ -25,6 +25,10 @@ public static class RestructuringTable
 
     private static readonly string[] Required = ["decision_no", "effective_on", "from_code"];
 
+    /// <summary>The most rows a table holds: one per old unit, about twice the communes of the whole country before
+    /// 2025 (every row is decided in one transaction, with every unit it names locked and read).</summary>
+    public const int MaxRows = 20_000;
+
     private sealed record Row(
         int Line, string DecisionNo, DateOnly EffectiveOn, RestructuringKind? Kind, string From, string? Into,
         NewUnit? IntoNew, string? Name, string? Province, string? District, string? ParentCode);
@@ -36,6 +40,7 @@ public static class RestructuringTable
     {
         var errors = new List<ImportError>();
         var rows = new List<Row>();
+        var read = 0;
         try
         {
             var reader = CsvReader.Open(file, separatorFromHeader: true);
@@ -47,6 +52,12 @@ public static class RestructuringTable
             for (var record = reader.Read(); record is not null && errors.Count < maxErrors; record = reader.Read())
             {
                 if (record.Fields.All(string.IsNullOrWhiteSpace)) continue;
+                if (++read > MaxRows)
+                {
+                    errors.Add(new ImportError(record.Line, null, $"A restructuring table holds at most {MaxRows} "
+                        + "rows: import it in several files, each act's rows in one."));
+                    break;
+                }
                 if (CsvHeader.UnnamedValue(record, positions!) is { } unnamed) errors.Add(unnamed);
                 else if (ReadRow(record, positions!, errors) is { } row) rows.Add(row);
             }

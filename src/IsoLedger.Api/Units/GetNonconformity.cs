@@ -1,5 +1,6 @@
 using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Security;
+using IsoLedger.Domain;
 using IsoLedger.Domain.Units;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -54,7 +55,7 @@ public static class GetNonconformityEndpoint
         {
             return Results.Problem(
                 title: "Nonconformity not found.",
-                detail: $"Unit '{code}' has no nonconformity '{Problems.Echo(id)}'.",
+                detail: $"Unit '{code}' has no nonconformity '{UnicodeText.Excerpt(id)}'.",
                 statusCode: StatusCodes.Status404NotFound);
         }
         http.Response.Headers.ETag = VersionedResults.ETag(unit.Version);

@@ -1,4 +1,5 @@
 using IsoLedger.Api.Hosting;
+using IsoLedger.Domain;
 
 namespace IsoLedger.Api.Units;
 
@@ -15,7 +16,7 @@ public static class UnitProblems
 
     public static IResult UnitNotFound(string code) => Results.Problem(
         title: "Unit not found.",
-        detail: $"No unit with code '{Problems.Echo(code)}' is registered.",
+        detail: $"No unit with code '{UnicodeText.Excerpt(code)}' is registered.",
         statusCode: StatusCodes.Status404NotFound);
 
     /// <summary>503: the write kept colliding with others; nothing was recorded and a retry is safe.</summary>

@@ -40,7 +40,7 @@ public static partial class TableDates
         }
         if (DayFirst().Match(written) is { Success: true } || YearFirst().Match(written) is { Success: true })
             return $"'{text}' is no day of the calendar: {Formats}.";
-        return $"'{text}' is no date: {Formats}.";
+        return $"'{UnicodeText.Excerpt(text ?? "")}' is no date: {Formats}.";
     }
 
     /// <summary>The day before a spreadsheet's day 1 (1900-01-01), counting its day 60, the 29 February 1900 that
