@@ -39,10 +39,12 @@ var app = builder.Build();
 app.UseRoutingWithHead();
 app.UseIsoLedgerForwardedHeaders();
 app.UseSecurityHeaders();
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+// Outside the exception handler, so that a request is logged with the answer it got: an exception the handler turns
+// into a 413, 400 or 503 is logged as that, not as the 500 it would be without the handler.
 app.UseCorrelationIds();
 app.UseIsoLedgerRequestLogging();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
 // Before any refusal of the request's shape, so that a browser on another origin reads the problem.
 app.UseCors();
 app.UseHeaderLimits();

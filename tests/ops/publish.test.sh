@@ -2,7 +2,8 @@
 # The published API works as installed: `keys create` needs no database and refuses unknown roles; `db-apply` creates
 # the schema; the API started from another folder in Production with the created key answers /health/ready 200,
 # serves the dashboard from its install folder (the content root), lets the key in and keeps others out; `db-assert`
-# then finds the schema as the API wants it. ops/publish.sh prints its usage on --help and takes one folder at most.
+# then finds the schema as the API wants it; a chunked body over the limit is a 413 problem, logged as such.
+# ops/publish.sh prints its usage on --help and takes one folder at most.
 # Prints TAP; non-zero on failure. See tests/ops/common.sh.
 check=publish-check
 source "$(dirname "$0")/common.sh"
@@ -19,5 +20,17 @@ start_api
 [ "$(status_of /api/units)" = 200 ] || fail "the created key was not let in"
 [ "$(curl -s -o /dev/null -w '%{http_code}' -H 'X-Api-Key: dev-admin' "$url/api/units")" = 401 ] \
   || fail "a development key was let in in Production"
+# A body over the route's limit sent in chunks (no Content-Length to refuse it by) is found too large while it is read:
+# the answer is a 413 problem, and the log says so (as it is refused, not as a 500 with a stack trace).
+oversize="$(head -c 2000000 /dev/zero | tr '\0' 'a' \
+  | curl -s -o "$work/oversize.json" -w '%{http_code}' -X POST -H "X-Api-Key: $key" \
+    -H 'Content-Type: application/json' -H 'Transfer-Encoding: chunked' --data-binary @- "$url/api/units")"
+[ "$oversize" = 413 ] || fail "a chunked body over the limit got $oversize, not 413"
+grep -q 'application/problem+json\|"status":413' "$work/oversize.json" || fail "the 413 carried no problem"
+sleep 0.5
+if grep -q 'responded 500' "$work/api.log"; then
+  grep 'responded 500' "$work/api.log" | head -n 3 >&2
+  fail "a request answered 413 was logged as a 500"
+fi
 api db-assert >"$work/db-assert.log" 2>&1 || { cat "$work/db-assert.log" >&2; fail "db-assert found differences"; }
 passed
