@@ -1590,6 +1590,49 @@ test("before the vocabulary has answered, no tab, heading or button is shown bla
   }
 });
 
+test("the page's words are written once, by the script: the page holds only those shown before the script runs, "
+  + "in Vietnamese at once and as the script writes them", async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  try {
+    const tab = await context.newPage();
+    // The script arrives late (a slow network): the page is read and shown as it is served meanwhile.
+    await tab.route("**/dashboard/app.js", async (route) => { await held; await route.continue(); });
+    await tab.goto(`${base}/dashboard`, { waitUntil: "commit" });
+    await tab.waitForFunction(() => document.readyState === "interactive");
+    const served = await tab.evaluate(() => {
+      const words = (node) => [node.dataset.i18n && node.textContent.trim(),
+        node.dataset.i18nLabel && node.getAttribute("aria-label"),
+        node.dataset.i18nPlaceholder && node.getAttribute("placeholder")].filter(Boolean);
+      const marked = [...document.querySelectorAll("[data-i18n], [data-i18n-label], [data-i18n-placeholder]")];
+      return {
+        copies: marked.filter((node) => node.closest("[hidden]") && words(node).length)
+          .map((node) => `${node.outerHTML.slice(0, 60)}: ${words(node)}`),
+        shown: marked.filter((node) => !node.closest("[hidden]")).map((node) => [node.dataset.i18n, words(node)]),
+        blank: [...document.querySelectorAll("a, button, h1, label")]
+          .filter((node) => node.checkVisibility() && !node.textContent.trim()).map((node) => node.outerHTML),
+        title: document.title,
+      };
+    });
+    assert.deepEqual(served.copies, [], "words of hidden elements that the script writes again");
+    assert.deepEqual(served.blank, [], "shown blank before the script runs");
+    assert.deepEqual(served.shown.map(([name]) => name), ["skip", "title"]);
+    assert.equal(served.title, "IsoLedger — Bảng điều khiển ISO 9001");
+    release();
+    await tab.waitForSelector("#key-form:not([hidden])");
+    // The script writes the words the page was shown with, and every label of the key's form.
+    assert.deepEqual(await tab.evaluate(() => [...document.querySelectorAll("#skip, h1")]
+      .map((node) => [node.dataset.i18n, [node.textContent.trim()]])), served.shown);
+    assert.equal(await tab.title(), served.title);
+    assert.equal(await tab.textContent("#key-form label"), "Khóa API (vai trò viewer)");
+    assert.equal(await tab.textContent("#key-form button"), "Lưu khóa");
+  } finally {
+    release();
+    await context.close();
+  }
+});
+
 test("on a phone a table does not trap a swipe up or down: the page scrolls, the tables sideways only", async () => {
   try {
     for (const viewport of phones.slice(0, 3)) {
