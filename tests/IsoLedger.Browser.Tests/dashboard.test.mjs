@@ -1590,6 +1590,49 @@ test("before the vocabulary has answered, no tab, heading or button is shown bla
   }
 });
 
+test("the page's words are written once, by the script: the page holds only those shown before the script runs, "
+  + "in Vietnamese at once and as the script writes them", async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  try {
+    const tab = await context.newPage();
+    // The script arrives late (a slow network): the page is read and shown as it is served meanwhile.
+    await tab.route("**/dashboard/app.js", async (route) => { await held; await route.continue(); });
+    await tab.goto(`${base}/dashboard`, { waitUntil: "commit" });
+    await tab.waitForFunction(() => document.readyState === "interactive");
+    const served = await tab.evaluate(() => {
+      const words = (node) => [node.dataset.i18n && node.textContent.trim(),
+        node.dataset.i18nLabel && node.getAttribute("aria-label"),
+        node.dataset.i18nPlaceholder && node.getAttribute("placeholder")].filter(Boolean);
+      const marked = [...document.querySelectorAll("[data-i18n], [data-i18n-label], [data-i18n-placeholder]")];
+      return {
+        copies: marked.filter((node) => node.closest("[hidden]") && words(node).length)
+          .map((node) => `${node.outerHTML.slice(0, 60)}: ${words(node)}`),
+        shown: marked.filter((node) => !node.closest("[hidden]")).map((node) => [node.dataset.i18n, words(node)]),
+        blank: [...document.querySelectorAll("a, button, h1, label")]
+          .filter((node) => node.checkVisibility() && !node.textContent.trim()).map((node) => node.outerHTML),
+        title: document.title,
+      };
+    });
+    assert.deepEqual(served.copies, [], "words of hidden elements that the script writes again");
+    assert.deepEqual(served.blank, [], "shown blank before the script runs");
+    assert.deepEqual(served.shown.map(([name]) => name), ["skip", "title"]);
+    assert.equal(served.title, "IsoLedger — Bảng điều khiển ISO 9001");
+    release();
+    await tab.waitForSelector("#key-form:not([hidden])");
+    // The script writes the words the page was shown with, and every label of the key's form.
+    assert.deepEqual(await tab.evaluate(() => [...document.querySelectorAll("#skip, h1")]
+      .map((node) => [node.dataset.i18n, [node.textContent.trim()]])), served.shown);
+    assert.equal(await tab.title(), served.title);
+    assert.equal(await tab.textContent("#key-form label"), "Khóa API (vai trò viewer)");
+    assert.equal(await tab.textContent("#key-form button"), "Lưu khóa");
+  } finally {
+    release();
+    await context.close();
+  }
+});
+
 test("on a phone a table does not trap a swipe up or down: the page scrolls, the tables sideways only", async () => {
   try {
     for (const viewport of phones.slice(0, 3)) {
@@ -1734,6 +1777,63 @@ test("a year's trend points that would cover each other are set side by side, ea
       await page.setViewportSize({ width: 1366, height: 768 });
     }
   });
+
+test("on a 320 or 360 px phone each of 12 to 15 trend years is a target of 24 px at least, tapped and reached by "
+  + "keyboard in a chart that scrolls sideways inside a named region", async () => {
+  for (const count of [12, 15]) {
+    // Years up to the running one made from the sample's, every figure at half, clear of the buttons' top edge.
+    await page.route("**/api/reports/trends?*", async (route) => {
+      const answer = await (await route.fetch()).json();
+      const [year] = answer.data.years;
+      answer.data.years = Array.from({ length: count }, (_, n) => ({ ...year, year: 2027 - count + n, ended: 0,
+        formed: 0, figures: year.figures.map((f) => ({ ...f, count: f.of / 2, percent: 50 })) }));
+      await route.fulfill({ json: answer });
+    });
+    try {
+      for (const viewport of [{ width: 320, height: 568 }, { width: 360, height: 740 }]) {
+        const size = `${viewport.width}×${viewport.height}, ${count} years`;
+        await openOn(viewport, "year=2020&view=trends");
+        const targets = await page.$$eval("#trends-chart .trend-year", (buttons) => buttons.map((button) => {
+          const { width, height } = button.getBoundingClientRect();
+          return { year: button.dataset.year, width, height };
+        }));
+        assert.equal(targets.length, count, size);
+        assert.deepEqual(targets.filter((target) => target.width < 24 || target.height < 24), [],
+          `${size}: targets under 24 px`);
+        const box = await page.$eval("#trends-chart", (chart) => ({ scrolls: chart.scrollWidth > chart.clientWidth,
+          page: document.documentElement.scrollWidth - window.innerWidth, tabIndex: chart.tabIndex }));
+        assert.ok(box.scrolls && box.page <= 0 && box.tabIndex === 0,
+          `${size}: the chart scrolls in its box (${box.scrolls}), a tab stop (${box.tabIndex}), the page does not `
+          + `(${box.page}px)`);
+        const [role] = (await page.locator("#trends-chart").ariaSnapshot()).split("\n");
+        assert.equal(role, `- region "Biểu đồ theo năm":`, size);
+        // Each year tapped (scrolled into the box's view first) shows its figures.
+        for (const { year, width } of targets) {
+          await page.click(`#trends-chart .trend-year[data-year="${year}"]`, { position: { x: width / 2, y: 4 } });
+          assert.match(await page.textContent("#trends-readout"), new RegExp(`^${year}`), `${size}: ${year} tapped`);
+        }
+        // The keyboard reaches the first and last years, each brought into the box's view.
+        for (const [key, year] of [["Home", targets[0].year], ["End", targets.at(-1).year]]) {
+          await page.focus("#trends-chart [role=button][tabindex='0']");
+          await page.keyboard.press(key);
+          const seen = await page.evaluate(() => {
+            const focused = document.activeElement.getBoundingClientRect();
+            const within = document.querySelector("#trends-chart").getBoundingClientRect();
+            return { year: document.activeElement.dataset.year,
+              inView: focused.left >= within.left - 1 && focused.right <= within.right + 1 };
+          });
+          assert.deepEqual(seen, { year, inView: true }, `${size}: ${key}`);
+        }
+      }
+      // On a laptop the years fit: the chart does not scroll.
+      await openOn({ width: 1366, height: 768 }, "year=2020&view=trends");
+      assert.equal(await page.$eval("#trends-chart", (chart) => chart.scrollWidth > chart.clientWidth), false);
+    } finally {
+      await page.unroute("**/api/reports/trends?*");
+      await page.setViewportSize({ width: 1366, height: 768 });
+    }
+  }
+});
 
 test("the trends' axis labels stay clear of the first year's points, on a laptop, a phone and with a large font",
   async () => {

@@ -39,6 +39,7 @@ const TEXT = {
     noProvinces: "Chưa có tỉnh nào có đơn vị vào ngày {d}.",
     filtered: "Chỉ hiện {n} đơn vị lọc theo: {f} (các dòng tổng tính mọi đơn vị của nhóm).",
     restructuredMarks: "Đường đứt: năm có sắp xếp đơn vị (−số đơn vị chấm dứt / +số đơn vị mới).",
+    trendsChart: "Biểu đồ theo năm",
     page: "Trang", editions: "Phiên bản tiêu chuẩn", retry: "Thử lại", pickers: "Chọn",
     unknownProvince: "Không có tỉnh “{p}”; đang hiển thị {q}.", skip: "Bỏ qua phần chọn, đến số liệu",
     noUnit: "Không có đơn vị mã “{c}”.", notFound: "Máy chủ không tìm thấy dữ liệu được hỏi (404).",
@@ -78,6 +79,7 @@ const TEXT = {
     noProvinces: "No province had units on {d}.",
     filtered: "Showing only the {n} units filtered by: {f} (totals count every unit of their group).",
     restructuredMarks: "Dashed line: a year units were restructured (−units ended / +units formed).",
+    trendsChart: "Chart by year",
     page: "Page", editions: "Editions of the standard", retry: "Try again", pickers: "Choose",
     unknownProvince: "There is no province “{p}”; showing {q}.", skip: "Skip to the figures",
     noUnit: "There is no unit “{c}”.", notFound: "The server found nothing of what was asked (404).",
@@ -94,6 +96,8 @@ const TREND_COLOURS = ["--accent", "--converted", "--s2008", "--converting"];
 // (not declared, drawn by no line, keeps its grey).
 const YEAR_COLOURS = { on2008: "--year-2008", converting: "--year-converting", converted: "--year-converted" };
 const YEAR_SEGMENTS = SEGMENTS.map(([segment, colourName]) => [segment, YEAR_COLOURS[segment] ?? colourName]);
+// The least width, in CSS pixels, of a trend year's button (a target of 24 × 24 px, WCAG 2.5.8).
+const YEAR_TARGET = 24;
 const VIEWS = ["overview", "report", "trends", "national"];
 
 const state = {
@@ -798,8 +802,8 @@ function renderTrends() {
     $("trends-readout").replaceChildren();
   } else {
     const scale = textScale();
-    const width = drawingWidth(chart);
     const focusedYear = chart.contains(document.activeElement) ? document.activeElement.dataset.year : null;
+    const scrolled = chart.scrollLeft;
     // A group, not an image: each year in it is a button that shows its figures.
     const svg = svgElement("svg", { role: "group", "aria-label": label(state.vocabulary.trendsTitle) });
     // In the page already, so that the axis labels and the restructuring marks can be measured before they are laid
@@ -813,6 +817,11 @@ function renderTrends() {
     const widestTick = Math.max(...ticks.map(([, text]) => text.getComputedTextLength()));
     const left = Math.max(44 * scale, 4 + widestTick + 4 * scale + 5), right = 16 * scale, bottom = 28 * scale;
     const span = Math.max(1, data.years.length - 1);
+    // Each year's button is as wide as the way between two years: 24 px at least (WCAG 2.5.8). Where the years would
+    // be narrower (a phone, eleven years or more) the chart is drawn wider than its box, which scrolls sideways.
+    const boxWidth = drawingWidth(chart);
+    const width = Math.max(boxWidth, Math.ceil(left + right + YEAR_TARGET * (data.years.length - 1)));
+    if (width > boxWidth) svg.style.minWidth = `${width}px`;
     const x = (i) =>
       (data.years.length === 1 ? (left + width - right) / 2 : left + (i * (width - left - right)) / span);
     const top = restructuringMarks(svg, data.years, x, width, scale);
@@ -874,6 +883,7 @@ function renderTrends() {
     // same (the chart's tap chooses the nearest year, and a point stays within its year's half of the way).
     svg.append(dots);
     // Drawn again (a refresh, a turned phone), the chart keeps the focus on the year it was on.
+    chart.scrollLeft = scrolled;
     if (focusedYear) svg.querySelector(`.trend-year[data-year="${focusedYear}"]`)?.focus();
   }
   legend("trends-legend", keys.map((keyName, k) => [term("trendColumns", keyName), TREND_COLOURS[k]]));
