@@ -6,10 +6,10 @@ namespace IsoLedger.Domain.Imports;
 /// <summary>A day as the provinces' tables write it: <c>2021-11-19</c>; <c>19/11/2021</c>, <c>19.11.2021</c> or
 /// <c>19-11-2021</c> (day first, as Vietnamese writes it); <c>19 tháng 11 năm 2021</c>, as a report's heading does;
 /// each of these behind the word "ngày" (day), and any of them followed by a time of day (<c>19/11/2021 0:00</c>,
-/// <c>2021-11-19T00:00:00</c>), as a spreadsheet saves a cell that holds a date and a time. A month without its day (<c>11/2021</c>) and a spreadsheet's day
-/// number (<c>44519</c>, what a date cell formatted as a number is saved as) are no day: each is refused naming
-/// what it is, since any day chosen for it could be wrong (a month is thirty days wide; a day number counts from
-/// 1900 or, in workbooks made on a Mac, from 1904).</summary>
+/// <c>2021-11-19T00:00:00</c>), as a spreadsheet saves a cell that holds a date and a time. A month without its day
+/// (<c>11/2021</c>) and a spreadsheet's day number (<c>44519</c>, what a date cell formatted as a number is saved as)
+/// are no day: each is refused naming what it is, since any day chosen for it could be wrong (a month is thirty days
+/// wide; a day number counts from 1900 or, in workbooks made on a Mac, from 1904).</summary>
 public static partial class TableDates
 {
     /// <summary>The day <paramref name="text"/> names, or null.</summary>

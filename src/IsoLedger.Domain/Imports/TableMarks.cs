@@ -21,7 +21,8 @@ public static class TableMarks
     /// <summary>Why <paramref name="text"/> is no mark.</summary>
     public static string NotAMark(string? text) => Ditto.Contains(Written(text))
         ? $"'{text}' (như trên, as above) repeats the row above: write the mark itself (x) or leave the cell empty."
-        : $"'{UnicodeText.Excerpt(text ?? "")}' is not a mark: write x (or a tick ✓, √, or có, đạt) or leave it empty (or không, chưa).";
+        : $"'{UnicodeText.Excerpt(text ?? "")}' is not a mark: write x (or a tick ✓, √, or có, đạt) or leave it "
+            + "empty (or không, chưa).";
 
     private static string Written(string? text) =>
         UnicodeText.Lowered((text ?? "").Replace("\uFE0F", "").Replace("\uFE0E", ""));
