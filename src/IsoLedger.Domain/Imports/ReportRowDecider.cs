@@ -175,8 +175,8 @@ public static class ReportRowDecider
         var declaredNow = declares && !unit.Declarations.Any(d => d.DeclaredOn <= row.DeclarationDate);
         if (declaredNow)
         {
-            yield return new DeclareConformity(
-                row.DeclarationDate, row.DeclaredStandard(rules), null, null, DatedByReport: true);
+            yield return new DeclareConformity(row.DeclarationDate, row.DeclaredStandard(rules), null, null,
+                DatedByReport: true, WithoutConversion: row.Conversion == ConversionState.None);
         }
         // The report tables' conversion column is about the conversion to 2015.
         // A conversion on record at later dates (a later year's report imported first) is dated back to the row's.
@@ -198,19 +198,21 @@ public static class ReportRowDecider
         {
             yield return row.Conversion is null
                 ? new CompleteConversion(on, null, reported, DatedByReport: true)
-                : new DeclareConformity(on, reported, null, null, DatedByReport: true);
+                : new DeclareConformity(on, reported, null, null, DatedByReport: true, WithoutConversion: true);
         }
         // A later year's table imported first, finding no record of the unit on an older edition, declared it on the
         // edition it listed, at its date. This row now records the unit on an older edition before then (declared,
         // or converting): the later table's edition was reached by a conversion completed by its date, as that table
-        // records it when imported after this one.
+        // records it when imported after this one, unless its conversion column said the unit had not converted
+        // (then, imported after this one, it declares the edition again).
         var olderNow = row.Conversion == ConversionState.Done ? null
             : startsNow ? Edition.Iso9001V2008
             : declaredNow ? row.DeclaredStandard(rules)
             : (Edition?)null;
         if (olderNow is { } older && !(row.Standard is { } listed && rules.Precedes(older, listed))
             && unit.Declarations
-                .Where(d => d.DatedByReport && d.DeclaredOn > on && rules.Precedes(older, d.Standard))
+                .Where(d => d.DatedByReport && !d.WithoutConversion && d.DeclaredOn > on
+                    && rules.Precedes(older, d.Standard))
                 .MinBy(d => d.DeclaredOn) is { } listedLater
             && !unit.Conversions.Any(c => c.To == listedLater.Standard && c.CompletedOn <= listedLater.DeclaredOn))
         {
