@@ -62,6 +62,23 @@ public class ImportYearOrderTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Contains("2020 table: 2015 in-progress", inOrder);
     }
 
+    /// <summary>A unit listed on 2015 in one year and on 2008 the next went back to an older edition: in either order
+    /// the table imported second is refused on its edition, and the unit keeps the first one's record.</summary>
+    [Fact]
+    public async Task A_later_table_listing_an_older_edition_is_refused_in_either_order()
+    {
+        static byte[] Table(string code, string name, int year, string standard) => ReportCsv.Rows(
+            $"Bắc Kạn,{code},{name},department,,,{year},{year}-11-20,x,{standard},none,x,x,x,x,x,x,x,");
+        await Host.PostBytes("/api/imports", Table("YO-BK-IN", "Sở Nội vụ", 2019, "2015")).Expect(200);
+        var inOrder = await Host.RejectedImport(Table("YO-BK-IN", "Sở Nội vụ", 2020, "2008"));
+        await Host.PostBytes("/api/imports", Table("YO-BK-RE", "Sở Y tế", 2020, "2008")).Expect(200);
+        var reversed = await Host.RejectedImport(Table("YO-BK-RE", "Sở Y tế", 2019, "2015"));
+
+        Assert.Equal((2, "standard"), (inOrder.Single().Line, inOrder.Single().Column));
+        Assert.Equal((2, "standard"), (reversed.Single().Line, reversed.Single().Column));
+        Assert.Contains("a system does not go back to an older edition", reversed.Single().Reason);
+    }
+
     /// <summary>What the unit's record says of its edition and conversion on dates around its two years, and its rows
     /// in those years' tables (all but its code and name).</summary>
     private async Task<List<string>> Record(string code)

@@ -56,7 +56,8 @@ public static class ReportRowDecider
     /// <summary>What a row says of a recorded unit that differs from the record, or null. An import adds what is not
     /// on record; it does not change what is: a unit's name or district on the row's date (a rename or transfer is a
     /// restructuring; on a date after the district level ended, the district it was in before), its parent, the
-    /// year's inspection verdict, or the edition it was on (a table listing on 2008 a unit recorded on 2015 by then).
+    /// year's inspection verdict, or the edition it was on (a table listing on 2008 a unit recorded on 2015 by then;
+    /// one listing on 2015 a unit a later year's table, imported first, records on 2008 after the row's date).
     /// Left silently, such a correction would be half applied (the new marks recorded, the verdict and the name not)
     /// and the table would read as imported when it was not. A mark the row lacks is no contradiction: the ledger may
     /// know more than a report.</summary>
@@ -119,6 +120,17 @@ public static class ReportRowDecider
         {
             return new("standard", $"Unit {row.UnitCode} is recorded on {standard.Name} on {on:yyyy-MM-dd}, not on "
                 + $"{listed.Name}: a system does not go back to an older edition.", null);
+        }
+        // A later year's table imported first says what that table, imported after this one, would be refused for.
+        if (row.Standard is { } earlier
+            && unit.Declarations.Where(d => d.DeclaredOn > on).OrderBy(d => d.DeclaredOn)
+                .Select(d => (d.DeclaredOn, Standard: unit.StandardOn(d.DeclaredOn)))
+                .FirstOrDefault(later => later.Standard is { } older && rules.Precedes(older, earlier)
+                    && rules.Find(earlier)?.Amends != older) is { Standard: { } olderLater } downgrade)
+        {
+            return new("standard", $"Unit {row.UnitCode} is recorded on {olderLater.Name} on "
+                + $"{downgrade.DeclaredOn:yyyy-MM-dd}, after this row's {on:yyyy-MM-dd}, not on {earlier.Name} before: "
+                + "a system does not go back to an older edition.", null);
         }
         return null;
     }
