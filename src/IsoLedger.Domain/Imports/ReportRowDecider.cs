@@ -56,7 +56,8 @@ public static class ReportRowDecider
     /// <summary>What a row says of a recorded unit that differs from the record, or null. An import adds what is not
     /// on record; it does not change what is: a unit's name or district on the row's date (a rename or transfer is a
     /// restructuring; on a date after the district level ended, the district it was in before), its parent, the
-    /// year's inspection verdict, or the edition it was on (a table listing on 2008 a unit recorded on 2015 by then).
+    /// year's inspection verdict, or the edition it was on (a table listing on 2008 a unit recorded on 2015 by then;
+    /// one listing on 2015 a unit a later year's table, imported first, records on 2008 after the row's date).
     /// Left silently, such a correction would be half applied (the new marks recorded, the verdict and the name not)
     /// and the table would read as imported when it was not. A mark the row lacks is no contradiction: the ledger may
     /// know more than a report.</summary>
@@ -120,6 +121,17 @@ public static class ReportRowDecider
             return new("standard", $"Unit {row.UnitCode} is recorded on {standard.Name} on {on:yyyy-MM-dd}, not on "
                 + $"{listed.Name}: a system does not go back to an older edition.", null);
         }
+        // A later year's table imported first says what that table, imported after this one, would be refused for.
+        if (row.Standard is { } earlier
+            && unit.Declarations.Where(d => d.DeclaredOn > on).OrderBy(d => d.DeclaredOn)
+                .Select(d => (d.DeclaredOn, Standard: unit.StandardOn(d.DeclaredOn)))
+                .FirstOrDefault(later => later.Standard is { } older && rules.Precedes(older, earlier)
+                    && rules.Find(earlier)?.Amends != older) is { Standard: { } olderLater } downgrade)
+        {
+            return new("standard", $"Unit {row.UnitCode} is recorded on {olderLater.Name} on "
+                + $"{downgrade.DeclaredOn:yyyy-MM-dd}, after this row's {on:yyyy-MM-dd}, not on {earlier.Name} before: "
+                + "a system does not go back to an older edition.", null);
+        }
         return null;
     }
 
@@ -175,8 +187,8 @@ public static class ReportRowDecider
         var declaredNow = declares && !unit.Declarations.Any(d => d.DeclaredOn <= row.DeclarationDate);
         if (declaredNow)
         {
-            yield return new DeclareConformity(
-                row.DeclarationDate, row.DeclaredStandard(rules), null, null, DatedByReport: true);
+            yield return new DeclareConformity(row.DeclarationDate, row.DeclaredStandard(rules), null, null,
+                DatedByReport: true, WithoutConversion: row.Conversion == ConversionState.None);
         }
         // The report tables' conversion column is about the conversion to 2015.
         // A conversion on record at later dates (a later year's report imported first) is dated back to the row's.
@@ -198,19 +210,21 @@ public static class ReportRowDecider
         {
             yield return row.Conversion is null
                 ? new CompleteConversion(on, null, reported, DatedByReport: true)
-                : new DeclareConformity(on, reported, null, null, DatedByReport: true);
+                : new DeclareConformity(on, reported, null, null, DatedByReport: true, WithoutConversion: true);
         }
         // A later year's table imported first, finding no record of the unit on an older edition, declared it on the
         // edition it listed, at its date. This row now records the unit on an older edition before then (declared,
         // or converting): the later table's edition was reached by a conversion completed by its date, as that table
-        // records it when imported after this one.
+        // records it when imported after this one, unless its conversion column said the unit had not converted
+        // (then, imported after this one, it declares the edition again).
         var olderNow = row.Conversion == ConversionState.Done ? null
             : startsNow ? Edition.Iso9001V2008
             : declaredNow ? row.DeclaredStandard(rules)
             : (Edition?)null;
         if (olderNow is { } older && !(row.Standard is { } listed && rules.Precedes(older, listed))
             && unit.Declarations
-                .Where(d => d.DatedByReport && d.DeclaredOn > on && rules.Precedes(older, d.Standard))
+                .Where(d => d.DatedByReport && !d.WithoutConversion && d.DeclaredOn > on
+                    && rules.Precedes(older, d.Standard))
                 .MinBy(d => d.DeclaredOn) is { } listedLater
             && !unit.Conversions.Any(c => c.To == listedLater.Standard && c.CompletedOn <= listedLater.DeclaredOn))
         {
