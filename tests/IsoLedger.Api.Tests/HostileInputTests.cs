@@ -163,6 +163,24 @@ public class HostileInputTests(ApiFixture api) : IClassFixture<ApiFixture>, IAsy
         }
     }
 
+    /// <summary>A noncharacter or half a surrogate pair in a column read by its words (level, conversion,
+    /// inspection) is a bad row, not a failure to compare it with the words.</summary>
+    [Theory]
+    [InlineData("level", "\uFFFE")]
+    [InlineData("conversion", "Đang\uFFFF")]
+    [InlineData("inspection", "\uFDD0đạt")]
+    public async Task What_is_no_text_in_a_column_of_words_is_a_bad_row(string column, string value)
+    {
+        var header = ReportCsv.Header.Split(',');
+        var row = "Quảng Trị,QT-NOTEXT,UBND xã Không Chữ,commune,Hải Lăng,,2020,2020-11-19,x,2015,,x,x,x,x,x,x,x,passed"
+            .Split(',');
+        row[Array.IndexOf(header, column)] = value;
+        var answer = await Host.PostBytes("/api/imports", System.Text.Encoding.UTF8.GetBytes(
+            ReportCsv.Header + "\n" + string.Join(",", row) + "\n"));
+        Assert.Equal(422, answer.Status);
+        Assert.Contains(answer.Json["errors"]!.AsArray(), e => (string?)e!["column"] == column);
+    }
+
     private static bool InQuery(string template) =>
         template.Contains('?') && template.IndexOf("{0}", StringComparison.Ordinal) > template.IndexOf('?');
 
