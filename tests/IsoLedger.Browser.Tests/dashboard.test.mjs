@@ -1131,6 +1131,119 @@ test("chart marks stand out from the white by 3:1, bar segments from each other;
   }
 });
 
+/** What on <tab>'s screen falls short of WCAG's contrast: text under 4.5:1 on the ground it is drawn on (the first
+ * ancestor's background that is not transparent; a count on a bar's segment, on the segment), a chart's mark under
+ * 3:1 on its card, a bar's segments not parted by a line of the card's colour. */
+function shortOfContrast(tab) {
+  return tab.evaluate(() => {
+    const luminance = (css) => {
+      const [r, g, b] = css.match(/[\d.]+/g).slice(0, 3).map((value) => Number(value) / 255)
+        .map((value) => (value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const ratio = (a, b) => {
+      const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+      return (light + 0.05) / (dark + 0.05);
+    };
+    const ground = (node) => {
+      for (let at = node; at; at = at.parentElement) {
+        const background = getComputedStyle(at).backgroundColor;
+        if (!/rgba\(.*, 0\)$|transparent/.test(background)) return background;
+      }
+      return "rgb(255, 255, 255)";
+    };
+    const short = [];
+    const shown = (node) => node.getClientRects().length > 0 && node.checkVisibility({ visibilityProperty: true });
+    for (const node of document.querySelectorAll("body *:not(svg *)")) {
+      const text = [...node.childNodes].filter((child) => child.nodeType === 3).map((child) => child.data).join("").trim();
+      if (!text || !shown(node)) continue;
+      const [colour, behind] = [getComputedStyle(node).color, ground(node)];
+      if (ratio(colour, behind) < 4.5) short.push(`text "${text.slice(0, 30)}" ${colour} on ${behind}`);
+    }
+    for (const svg of [...document.querySelectorAll(".chart svg")].filter(shown)) {
+      const card = ground(svg);
+      for (const text of svg.querySelectorAll("text")) {
+        const segment = text.classList.contains("on-mark") || text.classList.contains("on-pale")
+          ? [...text.parentElement.querySelectorAll("rect")].find((rect) => {
+            const [r, t] = [rect.getBBox(), text.getBBox()];
+            return r.x <= t.x && t.x + t.width <= r.x + r.width && rect.getAttribute("fill") !== "transparent";
+          }) : null;
+        const behind = segment ? getComputedStyle(segment).fill : card;
+        if (ratio(getComputedStyle(text).fill, behind) < 4.5) {
+          short.push(`chart text "${text.textContent}" ${getComputedStyle(text).fill} on ${behind}`);
+        }
+      }
+      for (const mark of svg.querySelectorAll("rect:not([fill=transparent]), polyline, circle")) {
+        const style = getComputedStyle(mark);
+        const colour = mark.tagName === "polyline" ? style.stroke : style.fill;
+        if (ratio(colour, card) < 3) short.push(`mark ${mark.tagName} ${colour} on ${card}`);
+        if (mark.tagName === "rect" && style.stroke !== card) short.push(`segment parted by ${style.stroke}, not ${card}`);
+      }
+    }
+    return short;
+  });
+}
+
+test("a dark screen gets a dark page: text 4.5:1, marks and the focus ring 3:1 on their grounds, as on a light one; "
+  + "paper stays white", async () => {
+  for (const colorScheme of ["dark", "light"]) {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme });
+    try {
+      const tab = await context.newPage();
+      await tab.addInitScript(() => sessionStorage.setItem("isoledger.key", "dev-viewer"));
+      for (const query of ["year=2020", "year=2020&view=report", "year=2020&view=trends", "year=2020&view=national"]) {
+        await openOn({ width: 390, height: 844 }, query, tab);
+        const ground = await tab.$eval("body", (body) => getComputedStyle(body).backgroundColor);
+        assert.equal(contrast(ground, "rgb(0, 0, 0)") < 3, colorScheme === "dark", `${colorScheme}, ${query}: ${ground}`);
+        assert.deepEqual(await shortOfContrast(tab), [], `${colorScheme}, ${query}`);
+      }
+      // A day typed wrong is said in the colour of what is wrong; a unit's page; a group of flags opened.
+      await openOn({ width: 390, height: 844 }, "year=2020", tab);
+      await tab.fill("#date", "31/02/2020");
+      await tab.press("#date", "Enter");
+      await tab.click("#compliance-list summary");
+      assert.deepEqual(await shortOfContrast(tab), [], `${colorScheme}: a wrong day`);
+      await tab.click('#annual-table a[href="#unit/QT-SO-02"]');
+      await tab.waitForSelector("#timeline li");
+      assert.deepEqual(await shortOfContrast(tab), [], `${colorScheme}: a unit's page`);
+      // The focus ring on the language button, over the title bar, and on a control on a card.
+      const rings = [];
+      for (const [selector, behind] of [["#language", "header"], ["#clear-date", "#pickers"]]) {
+        await tab.focus(selector);
+        await tab.keyboard.press("Shift+Tab");
+        await tab.keyboard.press("Tab");
+        rings.push(await tab.evaluate(([selector, behind]) => [selector,
+          document.querySelector(selector).matches(":focus-visible"),
+          getComputedStyle(document.querySelector(selector)).outlineColor,
+          getComputedStyle(document.querySelector(behind)).backgroundColor], [selector, behind]));
+      }
+      for (const [selector, shown, ring, behind] of rings) {
+        assert.ok(shown && contrast(ring, behind) >= 3, `${colorScheme}: ${selector}'s focus ring ${ring} on ${behind}`);
+      }
+      // The screen's setting changed while the page is open: the page and its charts follow, not drawn again.
+      await openOn({ width: 390, height: 844 }, "year=2020", tab);
+      const converted = () => tab.$eval("#conversion-chart rect[data-segment=converted]",
+        (rect) => getComputedStyle(rect).fill);
+      const before = await converted();
+      await tab.emulateMedia({ colorScheme: colorScheme === "dark" ? "light" : "dark" });
+      assert.notEqual(await converted(), before, `${colorScheme}: the chart kept its colours when the screen's changed`);
+      await tab.emulateMedia({ colorScheme });
+      // Printed, the page is the light one on white paper, its charts in the light palette's colours.
+      await tab.emulateMedia({ media: "print" });
+      const paper = await tab.evaluate(() => ({
+        ground: getComputedStyle(document.body).backgroundColor,
+        ink: getComputedStyle(document.querySelector("#conversion-title")).color,
+        converted: getComputedStyle(document.querySelector("#conversion-chart rect[data-segment=converted]")).fill,
+        name: getComputedStyle(document.querySelector("#conversion-chart .bar-row text")).fill,
+      }));
+      assert.deepEqual(paper, { ground: "rgb(255, 255, 255)", ink: "rgb(27, 31, 36)", converted: "rgb(26, 127, 55)",
+        name: "rgb(27, 31, 36)" }, `${colorScheme}, printed`);
+    } finally {
+      await context.close();
+    }
+  }
+});
+
 test("chart text grows with the reader's font size, and names stay clear of their bars", async () => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   try {

@@ -164,13 +164,18 @@ const tableBox = (titleId, table) =>
  * them with a Vietnamese voice. */
 const unitLink = (code, name) =>
   element("a", { href: `#unit/${encodeURIComponent(code)}`, text: name ?? code, lang: "vi" });
+/** An SVG element. A fill or stroke given as a colour of the style sheet's (--converted) is painted with it through
+ * the style object, so that a chart follows the palette in use (the dark screen's, the paper's) without being drawn
+ * again; the page's CSP forbids style attributes. */
 const svgElement = (tag, attributes = {}, text) => {
   const node = document.createElementNS("http://www.w3.org/2000/svg", tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  for (const [name, value] of Object.entries(attributes)) {
+    if ((name === "fill" || name === "stroke") && String(value).startsWith("--")) node.style[name] = `var(${value})`;
+    else node.setAttribute(name, value);
+  }
   if (text !== undefined) node.textContent = text;
   return node;
 };
-const colour = (name) => getComputedStyle(document.documentElement).getPropertyValue(name).trim();
 
 /** An answer of the API with the reader's key. What keeps it from being one is thrown in the page's language: the
  * server out of reach (the browser's own words are English), the server failing (its words are for its log), or a
@@ -356,15 +361,15 @@ function bars(container, groups, segments, name, aria, onOpen = null) {
       const w = (value / max) * (width - labelWidth - 40 * scale);
       // Parted from the segment beside it by a white line: two colours side by side may be alike to some eyes.
       const rect = svgElement("rect",
-        { x, y: top, width: w, height: barHeight, fill: colour(colourName), stroke: colour("--card") });
+        { x, y: top, width: w, height: barHeight, fill: colourName, stroke: "--card", "data-segment": segment });
       rect.append(svgElement("title", {},
         `${name(group.name)} — ${term("conversionColumns", segment)}: ${count(value)}`));
       row.append(rect);
       // The count written on its segment where it fits, so that a phone shows what a mouse would hover.
       if (w >= (8 * count(value).length + 8) * scale) {
         row.append(svgElement("text", { x: x + w / 2, y: baseline, "font-size": 12 * scale, "text-anchor": "middle",
-          // Dark on the light segments (4.5:1 at least), white on the dark ones, in either set of colours.
-          fill: segment === "converting" || segment === "notDeclared" ? "#1b1f24" : "#fff",
+          // In the colour written for the segment (4.5:1 on it), in either set of colours.
+          class: segment === "converting" || segment === "notDeclared" ? "on-pale" : "on-mark",
           "aria-hidden": "true" }, count(value)));
       }
       x += w;
@@ -376,17 +381,18 @@ function bars(container, groups, segments, name, aria, onOpen = null) {
   return svg;
 }
 
-/** A legend's colour sample, coloured through the style object (the page's CSP forbids style attributes). */
-function swatch(background) {
+/** A legend's colour sample in the style sheet's colour <colourName>, through the style object (the page's CSP forbids
+ * style attributes), so that it follows the palette in use as the charts do. */
+function swatch(colourName) {
   const node = element("span", { class: "swatch", "aria-hidden": "true" });
-  node.style.background = background;
+  node.style.background = `var(${colourName})`;
   return node;
 }
 
 function legend(id, entries) {
   // Each colour stays on the line of its label when the legend wraps.
   $(id).replaceChildren(...entries.map(([text, colourName]) =>
-    element("span", { class: "entry" }, swatch(colour(colourName)), document.createTextNode(text))));
+    element("span", { class: "entry" }, swatch(colourName), document.createTextNode(text))));
 }
 
 /** The key to a chart of conversion bars, from the segments that chart is drawn with. */
@@ -764,7 +770,7 @@ function trendYearButtons(svg, years, keys, x, [width, top, bottom], chosenLine)
     chosenLine.setAttribute("x2", x(i));
     const point = years[i];
     $("trends-readout").replaceChildren(element("p", { class: "readout-year", text: String(point.year) }),
-      element("ul", {}, ...keys.map((keyName, k) => element("li", {}, swatch(colour(TREND_COLOURS[k])),
+      element("ul", {}, ...keys.map((keyName, k) => element("li", {}, swatch(TREND_COLOURS[k]),
         document.createTextNode(`${term("trendColumns", keyName)}: ${trendFigure(point.figures[k])}`))),
       ...restructured(point).map((text) => element("li", { class: "restructured" }, text))));
   }
@@ -830,14 +836,14 @@ function renderTrends() {
     svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
     data.years.forEach((point, i) => {
       if (!point.ended && !point.formed) return;
-      svg.append(svgElement("line", { x1: x(i), x2: x(i), y1: top, y2: height - bottom, stroke: colour("--muted"),
+      svg.append(svgElement("line", { x1: x(i), x2: x(i), y1: top, y2: height - bottom, stroke: "--muted",
         "stroke-dasharray": "4 3", class: "restructured" }));
     });
     // The axis says its unit: every figure on it is a share.
     for (const [tick, text] of ticks) {
       text.setAttribute("y", y(tick) + 4 * scale);
       svg.append(svgElement("line",
-        { x1: left, x2: width - right, y1: y(tick), y2: y(tick), stroke: colour("--line") }));
+        { x1: left, x2: width - right, y1: y(tick), y2: y(tick), stroke: "--line" }));
     }
     // Years labelled at least 40 px apart (eleven years on a phone would run into each other), the last always.
     const every = Math.ceil((40 * scale) / ((width - left - right) / span));
@@ -848,7 +854,7 @@ function renderTrends() {
       }
     });
     // The chosen year's line, under the points.
-    const chosenLine = svgElement("line", { y1: top, y2: height - bottom, stroke: colour("--ink"), "stroke-width": 1.5,
+    const chosenLine = svgElement("line", { y1: top, y2: height - bottom, stroke: "--ink", "stroke-width": 1.5,
       class: "chosen" });
     svg.append(chosenLine);
     const radius = 5;
@@ -867,10 +873,10 @@ function renderTrends() {
       const runs = points.reduce((all, p) => (p ? (all.at(-1).push(p), all) : [...all, []]), [[]]);
       for (const run of runs.filter((r) => r.length > 1)) {
         svg.append(svgElement("polyline", { points: run.map(([px, py]) => `${px},${py}`).join(" "), fill: "none",
-          stroke: colour(TREND_COLOURS[k]), "stroke-width": 2.5 }));
+          stroke: TREND_COLOURS[k], "stroke-width": 2.5 }));
       }
       points.filter(Boolean).forEach(([px, py, i]) => {
-        const dot = svgElement("circle", { cx: px, cy: py, r: radius, fill: colour(TREND_COLOURS[k]),
+        const dot = svgElement("circle", { cx: px, cy: py, r: radius, fill: TREND_COLOURS[k],
           "data-key": keyName, "data-year": data.years[i].year });
         const f = data.years[i].figures[k];
         dot.append(svgElement("title", {},
