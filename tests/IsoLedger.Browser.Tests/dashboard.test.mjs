@@ -1948,6 +1948,67 @@ test("on a 320 or 360 px phone each of 12 to 15 trend years is a target of 24 px
   }
 });
 
+test("a phone's trends chart wider than its box opens on the chosen year, its axis's labels pinned at the box's "
+  + "left over the years scrolled under them, a year reached by keyboard clear of them", async () => {
+  // Fifteen years up to the running one made from the sample's, rising, so that the chart scrolls on a phone.
+  await page.route("**/api/reports/trends?*", async (route) => {
+    const answer = await (await route.fetch()).json();
+    const [year] = answer.data.years;
+    answer.data.years = Array.from({ length: 15 }, (_, n) => ({ ...year, year: 2012 + n, ended: 0, formed: 0,
+      figures: year.figures.map((f) => ({ ...f, percent: 30 + 4 * n })) }));
+    await route.fulfill({ json: answer });
+  });
+  const seen = () => page.evaluate(() => {
+    const box = document.querySelector("#trends-chart").getBoundingClientRect();
+    const band = document.querySelector("#trends-chart .pinned-axis")?.getBoundingClientRect();
+    const ticks = [...document.querySelectorAll("#trends-chart .pinned-tick")].map((tick) => {
+      const at = tick.getBoundingClientRect();
+      return at.left >= box.left - 0.5 && at.right <= (band?.right ?? 0) + 0.5;
+    });
+    // A year's points, where it is seen.
+    const year = (node) => {
+      const points = [...document.querySelectorAll(`#trends-chart circle[data-year="${node.dataset.year}"]`)]
+        .map((point) => point.getBoundingClientRect());
+      return { year: node.dataset.year, left: Math.min(...points.map((point) => point.left)),
+        right: Math.max(...points.map((point) => point.right)) };
+    };
+    return { box: { left: box.left, right: box.right }, band: band && { left: band.left, right: band.right },
+      ground: band && getComputedStyle(document.querySelector("#trends-chart .pinned-axis")).backgroundColor,
+      ticks, chosen: year(document.querySelector("#trends-chart .trend-year[aria-pressed=true]")),
+      focused: document.activeElement.dataset.year && year(document.activeElement) };
+  });
+  try {
+    for (const viewport of [{ width: 320, height: 568 }, { width: 390, height: 844 }]) {
+      const size = `${viewport.width}×${viewport.height}`;
+      await openOn(viewport, "year=2020&view=trends");
+      const opened = await seen();
+      assert.ok(opened.band, `${size}: no axis pinned`);
+      assert.equal(opened.chosen.year, "2026", size);
+      assert.ok(opened.chosen.left >= opened.band.right - 1 && opened.chosen.right <= opened.box.right + 1,
+        `${size}: the chosen year at ${opened.chosen.left}–${opened.chosen.right}, shown from ${opened.band.right} `
+        + `to ${opened.box.right}`);
+      assert.deepEqual(opened.ticks, [true, true, true, true, true], `${size}: the axis's labels at the box's left`);
+      assert.equal(opened.ground, "rgb(255, 255, 255)", `${size}: the plot shows through the pinned labels`);
+      // Stepped back year by year with the keyboard, each year's points are brought into view clear of the pinned
+      // labels, the first year's too.
+      await page.focus("#trends-chart .trend-year[tabindex='0']");
+      for (let step = 0; step < 14; step++) {
+        await page.keyboard.press("ArrowLeft");
+        await page.evaluate(() => new Promise((done) => requestAnimationFrame(done)));
+        const { focused, band, box } = await seen();
+        assert.ok(focused.left >= band.right - 1 && focused.right <= box.right + 1,
+          `${size}: ${focused.year} at ${focused.left}–${focused.right}, shown from ${band.right} to ${box.right}`);
+      }
+    }
+    // Where the years fit (a laptop), no labels are pinned.
+    await openOn({ width: 1366, height: 768 }, "year=2020&view=trends");
+    assert.equal(await page.locator("#trends-chart .pinned-axis").count(), 0);
+  } finally {
+    await page.unroute("**/api/reports/trends?*");
+    await page.setViewportSize({ width: 1366, height: 768 });
+  }
+});
+
 test("the trends' axis labels stay clear of the first year's points, on a laptop, a phone and with a large font",
   async () => {
     // Five years made from the sample's one, so that the first year's points sit at the plot's left edge.

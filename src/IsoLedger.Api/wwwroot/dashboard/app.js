@@ -777,6 +777,21 @@ function trendYearButtons(svg, years, keys, x, [width, top, bottom], chosenLine)
   choose(chosenAt());
 }
 
+/** Where the trends chart scrolls sideways, its axis's labels (<ticks>) stay at its left edge, over the plot scrolling
+ * under them (the years scrolled in had no scale beside them): copied into a band <width> units wide, pinned to the
+ * box. A year chosen by the keyboard is scrolled clear of the band. */
+function pinAxis(chart, ticks, width, height) {
+  const band = svgElement("svg", { class: "pinned-axis", viewBox: `0 0 ${width} ${height}`, "aria-hidden": "true" });
+  band.style.width = `${width}px`;
+  band.append(...ticks.map((tick) => {
+    const copy = tick.cloneNode(true);
+    copy.setAttribute("class", "pinned-tick");
+    return copy;
+  }));
+  chart.append(band);
+  chart.style.setProperty("--axis", `${width}px`);
+}
+
 /** How far across its year's line each of the year's points is drawn, given their heights (null: no point) and the
  * room [from, to] there is: points within a point's width of each other (97,50 % and 100 % on a phone) covered one
  * another, so they are set side by side, as far apart as the room allows; a point clear of the others stays on the
@@ -827,7 +842,9 @@ function renderTrends() {
     // be narrower (a phone, eleven years or more) the chart is drawn wider than its box, which scrolls sideways.
     const boxWidth = drawingWidth(chart);
     const width = Math.max(boxWidth, Math.ceil(left + right + YEAR_TARGET * (data.years.length - 1)));
-    if (width > boxWidth) svg.style.minWidth = `${width}px`;
+    const scrolls = width > boxWidth;
+    chart.classList.toggle("scrolls", scrolls);
+    if (scrolls) svg.style.width = `${width}px`;
     const x = (i) =>
       (data.years.length === 1 ? (left + width - right) / 2 : left + (i * (width - left - right)) / span);
     const top = restructuringMarks(svg, data.years, x, width, scale);
@@ -888,8 +905,14 @@ function renderTrends() {
     // Over the years' buttons, so that a point shows its title when hovered; a tap on it chooses its year all the
     // same (the chart's tap chooses the nearest year, and a point stays within its year's half of the way).
     svg.append(dots);
-    // Drawn again (a refresh, a turned phone), the chart keeps the focus on the year it was on.
+    // The labels' band ends short of the first year's points, which stay whole beside it.
+    if (scrolls) pinAxis(chart, ticks.map(([, text]) => text), Math.ceil(4 + widestTick + 2 * scale), height);
+    // Drawn again (a refresh, a turned phone), the chart keeps the focus on the year it was on, and its place; drawn
+    // afresh, it shows the chosen year, whose figures are written below it (a phone's chart had opened on its first
+    // years, the last one chosen out of sight).
     chart.scrollLeft = scrolled;
+    const chosen = x(data.years.findIndex((point) => point.year === state.trendYear));
+    if (!scrolled && chosen > chart.clientWidth - right) chart.scrollLeft = chosen - (left + chart.clientWidth) / 2;
     if (focusedYear) svg.querySelector(`.trend-year[data-year="${focusedYear}"]`)?.focus();
   }
   legend("trends-legend", keys.map((keyName, k) => [term("trendColumns", keyName), TREND_COLOURS[k]]));
