@@ -1661,6 +1661,36 @@ test("at 200 % zoom or with a large font, charts are laid out anew at their widt
     }
   });
 
+test("at 200 % zoom or with a large font on a phone, a table's pinned names leave its figures room beside them",
+  async () => {
+    for (const [viewport, font] of [[{ width: 195, height: 422 }, 16], [{ width: 320, height: 568 }, 32],
+      [{ width: 390, height: 844 }, 32]]) {
+      const context = await browser.newContext({ viewport, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+      try {
+        const tab = await context.newPage();
+        await tab.addInitScript((size) => {
+          sessionStorage.setItem("isoledger.key", "dev-viewer");
+          document.addEventListener("DOMContentLoaded",
+            () => { document.documentElement.style.fontSize = `${size}px`; });
+        }, font);
+        for (const view of ["overview", "report", "national", "trends"]) {
+          await openOn(viewport, `year=2020&view=${view}`, tab);
+          // Each table's pinned column, which the figures scroll under: at 32 px a name's 8 rem had been 256 px, wider
+          // than a 320 px phone's box (222 px), so that no figure was ever seen beside it.
+          const pinned = await tab.$$eval(".view:not([hidden]) .scroll > table", (tables) => tables.map((table) => {
+            const cell = [...table.tHead.rows[0].cells].find((th) => getComputedStyle(th).left !== "auto");
+            return { table: table.id || table.closest("section").dataset.part, name: cell?.offsetWidth ?? 0,
+              box: table.parentElement.clientWidth };
+          }));
+          const crowded = pinned.filter(({ name, box }) => name > 0.6 * box);
+          assert.deepEqual(crowded, [], `${viewport.width} px, ${font} px font, ${view}: pinned names over 60 % of a box`);
+        }
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
 test("a unit page names the unit's level in the singular, as the vocabulary does, in either language", async () => {
   await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020#unit/QT-XA-109`);
   await page.waitForSelector("#timeline li");
