@@ -1691,6 +1691,40 @@ test("at 200 % zoom or with a large font on a phone, a table's pinned names leav
     }
   });
 
+test("on a phone with a large font, a bar's name above it is written whole on as many lines as it takes", async () => {
+  for (const [viewport, font] of [[{ width: 390, height: 844 }, 32], [{ width: 320, height: 568 }, 24],
+    [{ width: 195, height: 422 }, 16]]) {
+    const context = await browser.newContext({ viewport, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    try {
+      const tab = await context.newPage();
+      await tab.addInitScript((size) => {
+        sessionStorage.setItem("isoledger.key", "dev-viewer");
+        document.addEventListener("DOMContentLoaded", () => { document.documentElement.style.fontSize = `${size}px`; });
+      }, font);
+      await openOn(viewport, "year=2020", tab);
+      // "UBND huyện, thị xã, thành phố" had been cut to "UBND huyện, thị …", its whole in a title no finger hovers.
+      const names = await tab.$$eval("#conversion-chart .bar-row", (rows) => rows.map((row) => {
+        const name = row.querySelector("text");
+        const lines = [...name.querySelectorAll("tspan")].map((line) => line.getBoundingClientRect());
+        const svg = row.ownerSVGElement.getBoundingClientRect();
+        return { level: row.dataset.name, shown: [...name.querySelectorAll("tspan")].map((line) => line.textContent),
+          inside: lines.every((line) => line.left >= svg.left - 0.5 && line.right <= svg.right + 0.5),
+          apart: lines.every((line, n) => n === 0 || line.top >= lines[n - 1].bottom - 1),
+          clear: name.getBoundingClientRect().bottom
+            <= row.querySelector("rect:not([fill=transparent])").getBoundingClientRect().top + 1 };
+      }));
+      const size = `${viewport.width} px, ${font} px font`;
+      assert.deepEqual(names.map(({ level, shown }) => [level, shown.join(" ")]),
+        vocabulary.levels.map((level) => [level.value, level.vi]), `${size}: names cut`);
+      assert.ok(names.some(({ shown }) => shown.length > 1), `${size}: no name on two lines`);
+      assert.deepEqual(names.filter(({ inside, apart, clear }) => !(inside && apart && clear)), [],
+        `${size}: a name past the chart's edge, its lines overlapping, or into its bar`);
+    } finally {
+      await context.close();
+    }
+  }
+});
+
 test("a unit page names the unit's level in the singular, as the vocabulary does, in either language", async () => {
   await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020#unit/QT-XA-109`);
   await page.waitForSelector("#timeline li");

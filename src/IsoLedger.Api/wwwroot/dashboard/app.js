@@ -309,6 +309,13 @@ const fitted = (text, width, size) => {
   return text.length <= most ? text : `${text.slice(0, most - 1)}…`;
 };
 
+/** A text broken at its spaces into lines of about what fits in `width` units at font size `size` each; a word longer
+ * than a line is cut to it. */
+const lines = (text, width, size) => text.split(" ").reduce((all, word) => {
+  const joined = all.length ? `${all.at(-1)} ${word}` : word;
+  return all.length && fitted(joined, width, size) === joined ? [...all.slice(0, -1), joined] : [...all, word];
+}, []).map((line) => fitted(line, width, size));
+
 /** Stacked bars of <segments>, one row per group, drawn at the chart's own width so that text stays readable on a
  * phone: on a narrow screen each group's name sits above its bar. With <onOpen>, each row is a button that opens
  * its group. */
@@ -319,15 +326,21 @@ function bars(container, groups, segments, name, aria, onOpen = null) {
   const compact = width < 560 * scale;
   const labelWidth = compact ? 0 : Math.min(280 * scale, width * 0.32);
   const barHeight = (compact ? 24 : 26) * scale;
-  const nameLine = compact ? 20 * scale : 5;
+  const nameSize = 14 * scale, lineHeight = 20 * scale;
+  // Above its bar (a phone) a name is written whole, on as many lines as it takes (a large font had cut "UBND huyện,
+  // thị xã, thành phố" to "UBND huyện, thị …", its whole in a title no finger hovers); beside it, cut to its column.
+  const names = groups.map((group) => (compact ? lines(name(group.name), width, nameSize)
+    : [fitted(name(group.name), labelWidth - 8, nameSize)]));
   // Rows of 44 units or more: each row is a touch target where it opens something.
-  const rowHeight = Math.max(compact ? 52 : 44, nameLine + barHeight + (compact ? 8 : 13));
+  const heights = names.map((written) =>
+    Math.max(compact ? 52 : 44, (compact ? lineHeight * written.length : 5) + barHeight + (compact ? 8 : 13)));
+  const tops = heights.map((_, index) => heights.slice(0, index).reduce((sum, height) => sum + height, 0));
   // An image is one thing to a screen reader, its parts unread: bars that are buttons are a group of them.
-  const svg = svgElement("svg", { viewBox: `0 0 ${width} ${groups.length * rowHeight + 6}`,
+  const svg = svgElement("svg", { viewBox: `0 0 ${width} ${tops.at(-1) + heights.at(-1) + 6}`,
     role: onOpen ? "group" : "img", "aria-label": aria });
   const max = Math.max(1, ...groups.map((g) => g.counts.total));
   groups.forEach((group, index) => {
-    const y = index * rowHeight + 4;
+    const y = tops[index] + 4;
     // Every count is in the row's name, so that a screen reader and a keyboard reach what a mouse hovers.
     const counts = segments.filter(([segment]) => group.counts[segment])
       .map(([segment]) => `${term("conversionColumns", segment)}: ${count(group.counts[segment])}`).join("; ");
@@ -346,13 +359,13 @@ function bars(container, groups, segments, name, aria, onOpen = null) {
     } else {
       row.append(svgElement("title", {}, `${name(group.name)} — ${counts}`));
     }
-    row.append(svgElement("rect", { x: 0, y: y - 4, width, height: rowHeight, fill: "transparent" }));
-    const top = y + nameLine;
+    row.append(svgElement("rect", { x: 0, y: y - 4, width, height: heights[index], fill: "transparent" }));
+    const top = y + (compact ? lineHeight * names[index].length : 5);
     const baseline = top + barHeight - 8 * scale;
-    // A long name is cut to its column (or the row, on a phone), never run under the bars; its whole is in the title.
-    const label = svgElement("text", { x: 0, y: compact ? y + 14 * scale : baseline, "font-size": 14 * scale },
-      fitted(name(group.name), compact ? width : labelWidth - 8, 14 * scale));
-    label.append(svgElement("title", {}, name(group.name)));
+    // Never run under the bars; its whole is in the title.
+    const label = svgElement("text", { x: 0, y: compact ? y + 14 * scale : baseline, "font-size": nameSize });
+    label.append(...names[index].map((line, n) => svgElement("tspan", { x: 0, dy: n ? lineHeight : 0 }, line)),
+      svgElement("title", {}, name(group.name)));
     row.append(label);
     let x = labelWidth;
     for (const [segment, colourName] of segments) {
