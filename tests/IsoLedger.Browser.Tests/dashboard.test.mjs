@@ -1725,6 +1725,45 @@ test("on a phone with a large font, a bar's name above it is written whole on as
   }
 });
 
+test("with a large font on a phone, no view, the key's form and the English page alike, is wider than the screen",
+  async () => {
+    for (const viewport of [{ width: 320, height: 568 }, { width: 390, height: 844 }]) {
+      for (const lang of ["vi", "en"]) {
+        const context = await browser.newContext({ viewport, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
+        try {
+          const tab = await context.newPage();
+          await tab.addInitScript((lang) => {
+            localStorage.setItem("isoledger.lang", lang);
+            document.addEventListener("DOMContentLoaded", () => { document.documentElement.style.fontSize = "32px"; });
+          }, lang);
+          // The layout viewport's width, not the window's: a phone's browser zooms out to show a page wider than it.
+          const wider = () => tab.evaluate(() =>
+            document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          const size = `${viewport.width} px, ${lang}`;
+          await tab.goto(`${base}/dashboard`);
+          await tab.waitForSelector("#key-form:not([hidden])");
+          // The key's field had kept its 20 characters' width: 142 px past a 320 px screen's edge.
+          assert.equal(await wider(), 0, `${size}: the key's form`);
+          // The language button's code on one line, within the button (squeezed, it had run past its edge).
+          assert.deepEqual(await tab.$eval("#language", (button) => {
+            const text = document.createRange();
+            text.selectNodeContents(button);
+            return { lines: text.getClientRects().length, within: button.scrollWidth <= button.clientWidth };
+          }), { lines: 1, within: true }, `${size}: the language button`);
+          await tab.fill("#key", "dev-viewer");
+          await tab.click("#key-form button[type=submit]");
+          for (const view of ["overview", "report", "trends", "national"]) {
+            await openOn(viewport, `year=2020&view=${view}`, tab);
+            // "ISO implementation statistics" had run 29 px past the screen, one word longer than the card is wide.
+            assert.equal(await wider(), 0, `${size}: ${view}`);
+          }
+        } finally {
+          await context.close();
+        }
+      }
+    }
+  });
+
 test("a unit page names the unit's level in the singular, as the vocabulary does, in either language", async () => {
   await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020#unit/QT-XA-109`);
   await page.waitForSelector("#timeline li");
