@@ -1155,7 +1155,8 @@ function shortOfContrast(tab) {
     const short = [];
     const shown = (node) => node.getClientRects().length > 0 && node.checkVisibility({ visibilityProperty: true });
     for (const node of document.querySelectorAll("body *:not(svg *)")) {
-      const text = [...node.childNodes].filter((child) => child.nodeType === 3).map((child) => child.data).join("").trim();
+      const text = [...node.childNodes].filter((child) => child.nodeType === Node.TEXT_NODE)
+        .map((child) => child.data).join("").trim();
       if (!text || !shown(node)) continue;
       const [colour, behind] = [getComputedStyle(node).color, ground(node)];
       if (ratio(colour, behind) < 4.5) short.push(`text "${text.slice(0, 30)}" ${colour} on ${behind}`);
@@ -1177,7 +1178,9 @@ function shortOfContrast(tab) {
         const style = getComputedStyle(mark);
         const colour = mark.tagName === "polyline" ? style.stroke : style.fill;
         if (ratio(colour, card) < 3) short.push(`mark ${mark.tagName} ${colour} on ${card}`);
-        if (mark.tagName === "rect" && style.stroke !== card) short.push(`segment parted by ${style.stroke}, not ${card}`);
+        if (mark.tagName === "rect" && style.stroke !== card) {
+          short.push(`segment parted by ${style.stroke}, not ${card}`);
+        }
       }
     }
     return short;
@@ -1194,7 +1197,8 @@ test("a dark screen gets a dark page: text 4.5:1, marks and the focus ring 3:1 o
       for (const query of ["year=2020", "year=2020&view=report", "year=2020&view=trends", "year=2020&view=national"]) {
         await openOn({ width: 390, height: 844 }, query, tab);
         const ground = await tab.$eval("body", (body) => getComputedStyle(body).backgroundColor);
-        assert.equal(contrast(ground, "rgb(0, 0, 0)") < 3, colorScheme === "dark", `${colorScheme}, ${query}: ${ground}`);
+        assert.equal(contrast(ground, "rgb(0, 0, 0)") < 3, colorScheme === "dark",
+          `${colorScheme}, ${query}: ${ground}`);
         assert.deepEqual(await shortOfContrast(tab), [], `${colorScheme}, ${query}`);
       }
       // A day typed wrong is said in the colour of what is wrong; a unit's page; a group of flags opened.
@@ -1218,7 +1222,8 @@ test("a dark screen gets a dark page: text 4.5:1, marks and the focus ring 3:1 o
           getComputedStyle(document.querySelector(behind)).backgroundColor], [selector, behind]));
       }
       for (const [selector, shown, ring, behind] of rings) {
-        assert.ok(shown && contrast(ring, behind) >= 3, `${colorScheme}: ${selector}'s focus ring ${ring} on ${behind}`);
+        assert.ok(shown && contrast(ring, behind) >= 3,
+          `${colorScheme}: ${selector}'s focus ring ${ring} on ${behind}`);
       }
       // The screen's setting changed while the page is open: the page and its charts follow, not drawn again.
       await openOn({ width: 390, height: 844 }, "year=2020", tab);
@@ -1226,7 +1231,8 @@ test("a dark screen gets a dark page: text 4.5:1, marks and the focus ring 3:1 o
         (rect) => getComputedStyle(rect).fill);
       const before = await converted();
       await tab.emulateMedia({ colorScheme: colorScheme === "dark" ? "light" : "dark" });
-      assert.notEqual(await converted(), before, `${colorScheme}: the chart kept its colours when the screen's changed`);
+      assert.notEqual(await converted(), before,
+        `${colorScheme}: the chart kept its colours when the screen's changed`);
       await tab.emulateMedia({ colorScheme });
       // Printed, the page is the light one on white paper, its charts in the light palette's colours.
       await tab.emulateMedia({ media: "print" });
@@ -1683,7 +1689,8 @@ test("at 200 % zoom or with a large font on a phone, a table's pinned names leav
               box: table.parentElement.clientWidth };
           }));
           const crowded = pinned.filter(({ name, box }) => name > 0.6 * box);
-          assert.deepEqual(crowded, [], `${viewport.width} px, ${font} px font, ${view}: pinned names over 60 % of a box`);
+          assert.deepEqual(crowded, [],
+            `${viewport.width} px, ${font} px font, ${view}: pinned names over 60 % of a box`);
         }
       } finally {
         await context.close();

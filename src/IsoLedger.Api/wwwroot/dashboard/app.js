@@ -372,7 +372,8 @@ function bars(container, groups, segments, name, aria, onOpen = null) {
       const value = group.counts[segment];
       if (!value) continue;
       const w = (value / max) * (width - labelWidth - 40 * scale);
-      // Parted from the segment beside it by a white line: two colours side by side may be alike to some eyes.
+      // Parted from the segment beside it by a line of the card's colour: two colours side by side may be alike to some
+      // eyes.
       const rect = svgElement("rect",
         { x, y: top, width: w, height: barHeight, fill: colourName, stroke: "--card", "data-segment": segment });
       rect.append(svgElement("title", {},
