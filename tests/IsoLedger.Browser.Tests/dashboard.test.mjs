@@ -1667,18 +1667,25 @@ test("at 200 % zoom or with a large font, charts are laid out anew at their widt
     }
   });
 
+/** A phone's tab (touch, two device pixels to one) whose reader sets text at <font> px, with the key unless <keyed> is
+ * false and the page in <lang> if given; the caller closes its context. */
+async function phoneWithFont(viewport, font, { keyed = true, lang } = {}) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  const tab = await context.newPage();
+  await tab.addInitScript(([size, keyed, lang]) => {
+    if (keyed) sessionStorage.setItem("isoledger.key", "dev-viewer");
+    if (lang) localStorage.setItem("isoledger.lang", lang);
+    document.addEventListener("DOMContentLoaded", () => { document.documentElement.style.fontSize = `${size}px`; });
+  }, [font, keyed, lang]);
+  return { context, tab };
+}
+
 test("at 200 % zoom or with a large font on a phone, a table's pinned names leave its figures room beside them",
   async () => {
     for (const [viewport, font] of [[{ width: 195, height: 422 }, 16], [{ width: 320, height: 568 }, 32],
       [{ width: 390, height: 844 }, 32]]) {
-      const context = await browser.newContext({ viewport, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+      const { context, tab } = await phoneWithFont(viewport, font);
       try {
-        const tab = await context.newPage();
-        await tab.addInitScript((size) => {
-          sessionStorage.setItem("isoledger.key", "dev-viewer");
-          document.addEventListener("DOMContentLoaded",
-            () => { document.documentElement.style.fontSize = `${size}px`; });
-        }, font);
         for (const view of ["overview", "report", "national", "trends"]) {
           await openOn(viewport, `year=2020&view=${view}`, tab);
           // Each table's pinned column, which the figures scroll under: at 32 px a name's 8 rem had been 256 px, wider
@@ -1701,13 +1708,8 @@ test("at 200 % zoom or with a large font on a phone, a table's pinned names leav
 test("on a phone with a large font, a bar's name above it is written whole on as many lines as it takes", async () => {
   for (const [viewport, font] of [[{ width: 390, height: 844 }, 32], [{ width: 320, height: 568 }, 24],
     [{ width: 195, height: 422 }, 16]]) {
-    const context = await browser.newContext({ viewport, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    const { context, tab } = await phoneWithFont(viewport, font);
     try {
-      const tab = await context.newPage();
-      await tab.addInitScript((size) => {
-        sessionStorage.setItem("isoledger.key", "dev-viewer");
-        document.addEventListener("DOMContentLoaded", () => { document.documentElement.style.fontSize = `${size}px`; });
-      }, font);
       await openOn(viewport, "year=2020", tab);
       // "UBND huyện, thị xã, thành phố" had been cut to "UBND huyện, thị …", its whole in a title no finger hovers.
       const names = await tab.$$eval("#conversion-chart .bar-row", (rows) => rows.map((row) => {
@@ -1736,13 +1738,8 @@ test("with a large font on a phone, no view, the key's form and the English page
   async () => {
     for (const viewport of [{ width: 320, height: 568 }, { width: 390, height: 844 }]) {
       for (const lang of ["vi", "en"]) {
-        const context = await browser.newContext({ viewport, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
+        const { context, tab } = await phoneWithFont(viewport, 32, { keyed: false, lang });
         try {
-          const tab = await context.newPage();
-          await tab.addInitScript((lang) => {
-            localStorage.setItem("isoledger.lang", lang);
-            document.addEventListener("DOMContentLoaded", () => { document.documentElement.style.fontSize = "32px"; });
-          }, lang);
           // The layout viewport's width, not the window's: a phone's browser zooms out to show a page wider than it.
           const wider = () => tab.evaluate(() =>
             document.documentElement.scrollWidth - document.documentElement.clientWidth);
