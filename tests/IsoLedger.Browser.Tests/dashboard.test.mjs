@@ -1131,6 +1131,127 @@ test("chart marks stand out from the white by 3:1, bar segments from each other;
   }
 });
 
+/** What on <tab>'s screen falls short of WCAG's contrast: text under 4.5:1 on the ground it is drawn on (the first
+ * ancestor's background that is not transparent; a count on a bar's segment, on the segment), a chart's mark under
+ * 3:1 on its card, a bar's segments not parted by a line of the card's colour. */
+function shortOfContrast(tab) {
+  return tab.evaluate(() => {
+    const luminance = (css) => {
+      const [r, g, b] = css.match(/[\d.]+/g).slice(0, 3).map((value) => Number(value) / 255)
+        .map((value) => (value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const ratio = (a, b) => {
+      const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+      return (light + 0.05) / (dark + 0.05);
+    };
+    const ground = (node) => {
+      for (let at = node; at; at = at.parentElement) {
+        const background = getComputedStyle(at).backgroundColor;
+        if (!/rgba\(.*, 0\)$|transparent/.test(background)) return background;
+      }
+      return "rgb(255, 255, 255)";
+    };
+    const short = [];
+    const shown = (node) => node.getClientRects().length > 0 && node.checkVisibility({ visibilityProperty: true });
+    for (const node of document.querySelectorAll("body *:not(svg *)")) {
+      const text = [...node.childNodes].filter((child) => child.nodeType === Node.TEXT_NODE)
+        .map((child) => child.data).join("").trim();
+      if (!text || !shown(node)) continue;
+      const [colour, behind] = [getComputedStyle(node).color, ground(node)];
+      if (ratio(colour, behind) < 4.5) short.push(`text "${text.slice(0, 30)}" ${colour} on ${behind}`);
+    }
+    for (const svg of [...document.querySelectorAll(".chart svg")].filter(shown)) {
+      const card = ground(svg);
+      for (const text of svg.querySelectorAll("text")) {
+        const segment = text.classList.contains("on-mark") || text.classList.contains("on-pale")
+          ? [...text.parentElement.querySelectorAll("rect")].find((rect) => {
+            const [r, t] = [rect.getBBox(), text.getBBox()];
+            return r.x <= t.x && t.x + t.width <= r.x + r.width && rect.getAttribute("fill") !== "transparent";
+          }) : null;
+        const behind = segment ? getComputedStyle(segment).fill : card;
+        if (ratio(getComputedStyle(text).fill, behind) < 4.5) {
+          short.push(`chart text "${text.textContent}" ${getComputedStyle(text).fill} on ${behind}`);
+        }
+      }
+      for (const mark of svg.querySelectorAll("rect:not([fill=transparent]), polyline, circle")) {
+        const style = getComputedStyle(mark);
+        const colour = mark.tagName === "polyline" ? style.stroke : style.fill;
+        if (ratio(colour, card) < 3) short.push(`mark ${mark.tagName} ${colour} on ${card}`);
+        if (mark.tagName === "rect" && style.stroke !== card) {
+          short.push(`segment parted by ${style.stroke}, not ${card}`);
+        }
+      }
+    }
+    return short;
+  });
+}
+
+test("a dark screen gets a dark page: text 4.5:1, marks and the focus ring 3:1 on their grounds, as on a light one; "
+  + "paper stays white", async () => {
+  for (const colorScheme of ["dark", "light"]) {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme });
+    try {
+      const tab = await context.newPage();
+      await tab.addInitScript(() => sessionStorage.setItem("isoledger.key", "dev-viewer"));
+      for (const query of ["year=2020", "year=2020&view=report", "year=2020&view=trends", "year=2020&view=national"]) {
+        await openOn({ width: 390, height: 844 }, query, tab);
+        // The report's list of the units behind a figure, on its own ground.
+        if (query.endsWith("report")) await tab.click("#report-text button.figure");
+        const ground = await tab.$eval("body", (body) => getComputedStyle(body).backgroundColor);
+        assert.equal(contrast(ground, "rgb(0, 0, 0)") < 3, colorScheme === "dark",
+          `${colorScheme}, ${query}: ${ground}`);
+        assert.deepEqual(await shortOfContrast(tab), [], `${colorScheme}, ${query}`);
+      }
+      // A day typed wrong is said in the colour of what is wrong; a unit's page; a group of flags opened.
+      await openOn({ width: 390, height: 844 }, "year=2020", tab);
+      await tab.fill("#date", "31/02/2020");
+      await tab.press("#date", "Enter");
+      await tab.click("#compliance-list summary");
+      assert.deepEqual(await shortOfContrast(tab), [], `${colorScheme}: a wrong day`);
+      await tab.click('#annual-table a[href="#unit/QT-SO-02"]');
+      await tab.waitForSelector("#timeline li");
+      assert.deepEqual(await shortOfContrast(tab), [], `${colorScheme}: a unit's page`);
+      // The focus ring on the language button, over the title bar, and on a control on a card.
+      const rings = [];
+      for (const [selector, behind] of [["#language", "header"], ["#clear-date", "#pickers"]]) {
+        await tab.focus(selector);
+        await tab.keyboard.press("Shift+Tab");
+        await tab.keyboard.press("Tab");
+        rings.push(await tab.evaluate(([selector, behind]) => [selector,
+          document.querySelector(selector).matches(":focus-visible"),
+          getComputedStyle(document.querySelector(selector)).outlineColor,
+          getComputedStyle(document.querySelector(behind)).backgroundColor], [selector, behind]));
+      }
+      for (const [selector, shown, ring, behind] of rings) {
+        assert.ok(shown && contrast(ring, behind) >= 3,
+          `${colorScheme}: ${selector}'s focus ring ${ring} on ${behind}`);
+      }
+      // The screen's setting changed while the page is open: the page and its charts follow, not drawn again.
+      await openOn({ width: 390, height: 844 }, "year=2020", tab);
+      const converted = () => tab.$eval("#conversion-chart rect[data-segment=converted]",
+        (rect) => getComputedStyle(rect).fill);
+      const before = await converted();
+      await tab.emulateMedia({ colorScheme: colorScheme === "dark" ? "light" : "dark" });
+      assert.notEqual(await converted(), before,
+        `${colorScheme}: the chart kept its colours when the screen's changed`);
+      await tab.emulateMedia({ colorScheme });
+      // Printed, the page is the light one on white paper, its charts in the light palette's colours.
+      await tab.emulateMedia({ media: "print" });
+      const paper = await tab.evaluate(() => ({
+        ground: getComputedStyle(document.body).backgroundColor,
+        ink: getComputedStyle(document.querySelector("#conversion-title")).color,
+        converted: getComputedStyle(document.querySelector("#conversion-chart rect[data-segment=converted]")).fill,
+        name: getComputedStyle(document.querySelector("#conversion-chart .bar-row text")).fill,
+      }));
+      assert.deepEqual(paper, { ground: "rgb(255, 255, 255)", ink: "rgb(27, 31, 36)", converted: "rgb(26, 127, 55)",
+        name: "rgb(27, 31, 36)" }, `${colorScheme}, printed`);
+    } finally {
+      await context.close();
+    }
+  }
+});
+
 test("chart text grows with the reader's font size, and names stay clear of their bars", async () => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   try {
@@ -1548,6 +1669,107 @@ test("at 200 % zoom or with a large font, charts are laid out anew at their widt
     }
   });
 
+/** A phone's tab (touch, two device pixels to one) whose reader sets text at <font> px, with the key unless <keyed> is
+ * false and the page in <lang> if given; the caller closes its context. */
+async function phoneWithFont(viewport, font, { keyed = true, lang } = {}) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  const tab = await context.newPage();
+  await tab.addInitScript(([size, keyed, lang]) => {
+    if (keyed) sessionStorage.setItem("isoledger.key", "dev-viewer");
+    if (lang) localStorage.setItem("isoledger.lang", lang);
+    document.addEventListener("DOMContentLoaded", () => { document.documentElement.style.fontSize = `${size}px`; });
+  }, [font, keyed, lang]);
+  return { context, tab };
+}
+
+test("at 200 % zoom or with a large font on a phone, a table's pinned names leave its figures room beside them",
+  async () => {
+    for (const [viewport, font] of [[{ width: 195, height: 422 }, 16], [{ width: 320, height: 568 }, 32],
+      [{ width: 390, height: 844 }, 32]]) {
+      const { context, tab } = await phoneWithFont(viewport, font);
+      try {
+        for (const view of ["overview", "report", "national", "trends"]) {
+          await openOn(viewport, `year=2020&view=${view}`, tab);
+          // Each table's pinned column, which the figures scroll under: at 32 px a name's 8 rem had been 256 px, wider
+          // than a 320 px phone's box (222 px), so that no figure was ever seen beside it.
+          const pinned = await tab.$$eval(".view:not([hidden]) .scroll > table", (tables) => tables.map((table) => {
+            const cell = [...table.tHead.rows[0].cells].find((th) => getComputedStyle(th).left !== "auto");
+            return { table: table.id || table.closest("section").dataset.part, name: cell?.offsetWidth ?? 0,
+              box: table.parentElement.clientWidth };
+          }));
+          const crowded = pinned.filter(({ name, box }) => name > 0.6 * box);
+          assert.deepEqual(crowded, [],
+            `${viewport.width} px, ${font} px font, ${view}: pinned names over 60 % of a box`);
+        }
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
+test("on a phone with a large font, a bar's name above it is written whole on as many lines as it takes", async () => {
+  for (const [viewport, font] of [[{ width: 390, height: 844 }, 32], [{ width: 320, height: 568 }, 24],
+    [{ width: 195, height: 422 }, 16]]) {
+    const { context, tab } = await phoneWithFont(viewport, font);
+    try {
+      await openOn(viewport, "year=2020", tab);
+      // "UBND huyện, thị xã, thành phố" had been cut to "UBND huyện, thị …", its whole in a title no finger hovers.
+      const names = await tab.$$eval("#conversion-chart .bar-row", (rows) => rows.map((row) => {
+        const name = row.querySelector("text");
+        const lines = [...name.querySelectorAll("tspan")].map((line) => line.getBoundingClientRect());
+        const svg = row.ownerSVGElement.getBoundingClientRect();
+        return { level: row.dataset.name, shown: [...name.querySelectorAll("tspan")].map((line) => line.textContent),
+          inside: lines.every((line) => line.left >= svg.left - 0.5 && line.right <= svg.right + 0.5),
+          apart: lines.every((line, n) => n === 0 || line.top >= lines[n - 1].bottom - 1),
+          clear: name.getBoundingClientRect().bottom
+            <= row.querySelector("rect:not([fill=transparent])").getBoundingClientRect().top + 1 };
+      }));
+      const size = `${viewport.width} px, ${font} px font`;
+      assert.deepEqual(names.map(({ level, shown }) => [level, shown.join(" ")]),
+        vocabulary.levels.map((level) => [level.value, level.vi]), `${size}: names cut`);
+      assert.ok(names.some(({ shown }) => shown.length > 1), `${size}: no name on two lines`);
+      assert.deepEqual(names.filter(({ inside, apart, clear }) => !(inside && apart && clear)), [],
+        `${size}: a name past the chart's edge, its lines overlapping, or into its bar`);
+    } finally {
+      await context.close();
+    }
+  }
+});
+
+test("with a large font on a phone, no view, the key's form and the English page alike, is wider than the screen",
+  async () => {
+    for (const viewport of [{ width: 320, height: 568 }, { width: 390, height: 844 }]) {
+      for (const lang of ["vi", "en"]) {
+        const { context, tab } = await phoneWithFont(viewport, 32, { keyed: false, lang });
+        try {
+          // The layout viewport's width, not the window's: a phone's browser zooms out to show a page wider than it.
+          const wider = () => tab.evaluate(() =>
+            document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          const size = `${viewport.width} px, ${lang}`;
+          await tab.goto(`${base}/dashboard`);
+          await tab.waitForSelector("#key-form:not([hidden])");
+          // The key's field had kept its 20 characters' width: 142 px past a 320 px screen's edge.
+          assert.equal(await wider(), 0, `${size}: the key's form`);
+          // The language button's code on one line, within the button (squeezed, it had run past its edge).
+          assert.deepEqual(await tab.$eval("#language", (button) => {
+            const text = document.createRange();
+            text.selectNodeContents(button);
+            return { lines: text.getClientRects().length, within: button.scrollWidth <= button.clientWidth };
+          }), { lines: 1, within: true }, `${size}: the language button`);
+          await tab.fill("#key", "dev-viewer");
+          await tab.click("#key-form button[type=submit]");
+          for (const view of ["overview", "report", "trends", "national"]) {
+            await openOn(viewport, `year=2020&view=${view}`, tab);
+            // "ISO implementation statistics" had run 29 px past the screen, one word longer than the card is wide.
+            assert.equal(await wider(), 0, `${size}: ${view}`);
+          }
+        } finally {
+          await context.close();
+        }
+      }
+    }
+  });
+
 test("a unit page names the unit's level in the singular, as the vocabulary does, in either language", async () => {
   await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020#unit/QT-XA-109`);
   await page.waitForSelector("#timeline li");
@@ -1832,6 +2054,67 @@ test("on a 320 or 360 px phone each of 12 to 15 trend years is a target of 24 px
       await page.unroute("**/api/reports/trends?*");
       await page.setViewportSize({ width: 1366, height: 768 });
     }
+  }
+});
+
+test("a phone's trends chart wider than its box opens on the chosen year, its axis's labels pinned at the box's "
+  + "left over the years scrolled under them, a year reached by keyboard clear of them", async () => {
+  // Fifteen years up to the running one made from the sample's, rising, so that the chart scrolls on a phone.
+  await page.route("**/api/reports/trends?*", async (route) => {
+    const answer = await (await route.fetch()).json();
+    const [year] = answer.data.years;
+    answer.data.years = Array.from({ length: 15 }, (_, n) => ({ ...year, year: 2012 + n, ended: 0, formed: 0,
+      figures: year.figures.map((f) => ({ ...f, percent: 30 + 4 * n })) }));
+    await route.fulfill({ json: answer });
+  });
+  const seen = () => page.evaluate(() => {
+    const box = document.querySelector("#trends-chart").getBoundingClientRect();
+    const band = document.querySelector("#trends-chart .pinned-axis")?.getBoundingClientRect();
+    const ticks = [...document.querySelectorAll("#trends-chart .pinned-tick")].map((tick) => {
+      const at = tick.getBoundingClientRect();
+      return at.left >= box.left - 0.5 && at.right <= (band?.right ?? 0) + 0.5;
+    });
+    // A year's points, where it is seen.
+    const year = (node) => {
+      const points = [...document.querySelectorAll(`#trends-chart circle[data-year="${node.dataset.year}"]`)]
+        .map((point) => point.getBoundingClientRect());
+      return { year: node.dataset.year, left: Math.min(...points.map((point) => point.left)),
+        right: Math.max(...points.map((point) => point.right)) };
+    };
+    return { box: { left: box.left, right: box.right }, band: band && { left: band.left, right: band.right },
+      ground: band && getComputedStyle(document.querySelector("#trends-chart .pinned-axis")).backgroundColor,
+      ticks, chosen: year(document.querySelector("#trends-chart .trend-year[aria-pressed=true]")),
+      focused: document.activeElement.dataset.year && year(document.activeElement) };
+  });
+  try {
+    for (const viewport of [{ width: 320, height: 568 }, { width: 390, height: 844 }]) {
+      const size = `${viewport.width}×${viewport.height}`;
+      await openOn(viewport, "year=2020&view=trends");
+      const opened = await seen();
+      assert.ok(opened.band, `${size}: no axis pinned`);
+      assert.equal(opened.chosen.year, "2026", size);
+      assert.ok(opened.chosen.left >= opened.band.right - 1 && opened.chosen.right <= opened.box.right + 1,
+        `${size}: the chosen year at ${opened.chosen.left}–${opened.chosen.right}, shown from ${opened.band.right} `
+        + `to ${opened.box.right}`);
+      assert.deepEqual(opened.ticks, [true, true, true, true, true], `${size}: the axis's labels at the box's left`);
+      assert.equal(opened.ground, "rgb(255, 255, 255)", `${size}: the plot shows through the pinned labels`);
+      // Stepped back year by year with the keyboard, each year's points are brought into view clear of the pinned
+      // labels, the first year's too.
+      await page.focus("#trends-chart .trend-year[tabindex='0']");
+      for (let step = 0; step < 14; step++) {
+        await page.keyboard.press("ArrowLeft");
+        await page.evaluate(() => new Promise((done) => requestAnimationFrame(done)));
+        const { focused, band, box } = await seen();
+        assert.ok(focused.left >= band.right - 1 && focused.right <= box.right + 1,
+          `${size}: ${focused.year} at ${focused.left}–${focused.right}, shown from ${band.right} to ${box.right}`);
+      }
+    }
+    // Where the years fit (a laptop), no labels are pinned.
+    await openOn({ width: 1366, height: 768 }, "year=2020&view=trends");
+    assert.equal(await page.locator("#trends-chart .pinned-axis").count(), 0);
+  } finally {
+    await page.unroute("**/api/reports/trends?*");
+    await page.setViewportSize({ width: 1366, height: 768 });
   }
 });
 

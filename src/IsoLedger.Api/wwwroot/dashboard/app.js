@@ -164,13 +164,18 @@ const tableBox = (titleId, table) =>
  * them with a Vietnamese voice. */
 const unitLink = (code, name) =>
   element("a", { href: `#unit/${encodeURIComponent(code)}`, text: name ?? code, lang: "vi" });
+/** An SVG element. A fill or stroke given as a colour of the style sheet's (--converted) is painted with it through
+ * the style object, so that a chart follows the palette in use (the dark screen's, the paper's) without being drawn
+ * again; the page's CSP forbids style attributes. */
 const svgElement = (tag, attributes = {}, text) => {
   const node = document.createElementNS("http://www.w3.org/2000/svg", tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  for (const [name, value] of Object.entries(attributes)) {
+    if ((name === "fill" || name === "stroke") && String(value).startsWith("--")) node.style[name] = `var(${value})`;
+    else node.setAttribute(name, value);
+  }
   if (text !== undefined) node.textContent = text;
   return node;
 };
-const colour = (name) => getComputedStyle(document.documentElement).getPropertyValue(name).trim();
 
 /** An answer of the API with the reader's key. What keeps it from being one is thrown in the page's language: the
  * server out of reach (the browser's own words are English), the server failing (its words are for its log), or a
@@ -304,6 +309,13 @@ const fitted = (text, width, size) => {
   return text.length <= most ? text : `${text.slice(0, most - 1)}…`;
 };
 
+/** A text broken at its spaces into lines of about what fits in `width` units at font size `size` each; a word longer
+ * than a line is cut to it. */
+const lines = (text, width, size) => text.split(" ").reduce((all, word) => {
+  const joined = all.length ? `${all.at(-1)} ${word}` : word;
+  return all.length && fitted(joined, width, size) === joined ? [...all.slice(0, -1), joined] : [...all, word];
+}, []).map((line) => fitted(line, width, size));
+
 /** Stacked bars of <segments>, one row per group, drawn at the chart's own width so that text stays readable on a
  * phone: on a narrow screen each group's name sits above its bar. With <onOpen>, each row is a button that opens
  * its group. */
@@ -314,15 +326,21 @@ function bars(container, groups, segments, name, aria, onOpen = null) {
   const compact = width < 560 * scale;
   const labelWidth = compact ? 0 : Math.min(280 * scale, width * 0.32);
   const barHeight = (compact ? 24 : 26) * scale;
-  const nameLine = compact ? 20 * scale : 5;
+  const nameSize = 14 * scale, lineHeight = 20 * scale;
+  // Above its bar (a phone) a name is written whole, on as many lines as it takes (a large font had cut "UBND huyện,
+  // thị xã, thành phố" to "UBND huyện, thị …", its whole in a title no finger hovers); beside it, cut to its column.
+  const names = groups.map((group) => (compact ? lines(name(group.name), width, nameSize)
+    : [fitted(name(group.name), labelWidth - 8, nameSize)]));
   // Rows of 44 units or more: each row is a touch target where it opens something.
-  const rowHeight = Math.max(compact ? 52 : 44, nameLine + barHeight + (compact ? 8 : 13));
+  const heights = names.map((written) =>
+    Math.max(compact ? 52 : 44, (compact ? lineHeight * written.length : 5) + barHeight + (compact ? 8 : 13)));
+  const tops = heights.map((_, index) => heights.slice(0, index).reduce((sum, height) => sum + height, 0));
   // An image is one thing to a screen reader, its parts unread: bars that are buttons are a group of them.
-  const svg = svgElement("svg", { viewBox: `0 0 ${width} ${groups.length * rowHeight + 6}`,
+  const svg = svgElement("svg", { viewBox: `0 0 ${width} ${tops.at(-1) + heights.at(-1) + 6}`,
     role: onOpen ? "group" : "img", "aria-label": aria });
   const max = Math.max(1, ...groups.map((g) => g.counts.total));
   groups.forEach((group, index) => {
-    const y = index * rowHeight + 4;
+    const y = tops[index] + 4;
     // Every count is in the row's name, so that a screen reader and a keyboard reach what a mouse hovers.
     const counts = segments.filter(([segment]) => group.counts[segment])
       .map(([segment]) => `${term("conversionColumns", segment)}: ${count(group.counts[segment])}`).join("; ");
@@ -341,30 +359,31 @@ function bars(container, groups, segments, name, aria, onOpen = null) {
     } else {
       row.append(svgElement("title", {}, `${name(group.name)} — ${counts}`));
     }
-    row.append(svgElement("rect", { x: 0, y: y - 4, width, height: rowHeight, fill: "transparent" }));
-    const top = y + nameLine;
+    row.append(svgElement("rect", { x: 0, y: y - 4, width, height: heights[index], fill: "transparent" }));
+    const top = y + (compact ? lineHeight * names[index].length : 5);
     const baseline = top + barHeight - 8 * scale;
-    // A long name is cut to its column (or the row, on a phone), never run under the bars; its whole is in the title.
-    const label = svgElement("text", { x: 0, y: compact ? y + 14 * scale : baseline, "font-size": 14 * scale },
-      fitted(name(group.name), compact ? width : labelWidth - 8, 14 * scale));
-    label.append(svgElement("title", {}, name(group.name)));
+    // Never run under the bars; its whole is in the title.
+    const label = svgElement("text", { x: 0, y: compact ? y + 14 * scale : baseline, "font-size": nameSize });
+    label.append(...names[index].map((line, n) => svgElement("tspan", { x: 0, dy: n ? lineHeight : 0 }, line)),
+      svgElement("title", {}, name(group.name)));
     row.append(label);
     let x = labelWidth;
     for (const [segment, colourName] of segments) {
       const value = group.counts[segment];
       if (!value) continue;
       const w = (value / max) * (width - labelWidth - 40 * scale);
-      // Parted from the segment beside it by a white line: two colours side by side may be alike to some eyes.
+      // Parted from the segment beside it by a line of the card's colour: two colours side by side may be alike to some
+      // eyes.
       const rect = svgElement("rect",
-        { x, y: top, width: w, height: barHeight, fill: colour(colourName), stroke: colour("--card") });
+        { x, y: top, width: w, height: barHeight, fill: colourName, stroke: "--card", "data-segment": segment });
       rect.append(svgElement("title", {},
         `${name(group.name)} — ${term("conversionColumns", segment)}: ${count(value)}`));
       row.append(rect);
       // The count written on its segment where it fits, so that a phone shows what a mouse would hover.
       if (w >= (8 * count(value).length + 8) * scale) {
         row.append(svgElement("text", { x: x + w / 2, y: baseline, "font-size": 12 * scale, "text-anchor": "middle",
-          // Dark on the light segments (4.5:1 at least), white on the dark ones, in either set of colours.
-          fill: segment === "converting" || segment === "notDeclared" ? "#1b1f24" : "#fff",
+          // In the colour written for the segment (4.5:1 on it), in either set of colours.
+          class: segment === "converting" || segment === "notDeclared" ? "on-pale" : "on-mark",
           "aria-hidden": "true" }, count(value)));
       }
       x += w;
@@ -376,17 +395,18 @@ function bars(container, groups, segments, name, aria, onOpen = null) {
   return svg;
 }
 
-/** A legend's colour sample, coloured through the style object (the page's CSP forbids style attributes). */
-function swatch(background) {
+/** A legend's colour sample in the style sheet's colour <colourName>, through the style object (the page's CSP forbids
+ * style attributes), so that it follows the palette in use as the charts do. */
+function swatch(colourName) {
   const node = element("span", { class: "swatch", "aria-hidden": "true" });
-  node.style.background = background;
+  node.style.background = `var(${colourName})`;
   return node;
 }
 
 function legend(id, entries) {
   // Each colour stays on the line of its label when the legend wraps.
   $(id).replaceChildren(...entries.map(([text, colourName]) =>
-    element("span", { class: "entry" }, swatch(colour(colourName)), document.createTextNode(text))));
+    element("span", { class: "entry" }, swatch(colourName), document.createTextNode(text))));
 }
 
 /** The key to a chart of conversion bars, from the segments that chart is drawn with. */
@@ -764,11 +784,26 @@ function trendYearButtons(svg, years, keys, x, [width, top, bottom], chosenLine)
     chosenLine.setAttribute("x2", x(i));
     const point = years[i];
     $("trends-readout").replaceChildren(element("p", { class: "readout-year", text: String(point.year) }),
-      element("ul", {}, ...keys.map((keyName, k) => element("li", {}, swatch(colour(TREND_COLOURS[k])),
+      element("ul", {}, ...keys.map((keyName, k) => element("li", {}, swatch(TREND_COLOURS[k]),
         document.createTextNode(`${term("trendColumns", keyName)}: ${trendFigure(point.figures[k])}`))),
       ...restructured(point).map((text) => element("li", { class: "restructured" }, text))));
   }
   choose(chosenAt());
+}
+
+/** Where the trends chart scrolls sideways, its axis's labels (<ticks>) stay at its left edge, over the plot scrolling
+ * under them (the years scrolled in had no scale beside them): copied into a band <width> units wide, pinned to the
+ * box. A year chosen by the keyboard is scrolled clear of the band. */
+function pinAxis(chart, ticks, width, height) {
+  const band = svgElement("svg", { class: "pinned-axis", viewBox: `0 0 ${width} ${height}`, "aria-hidden": "true" });
+  band.style.width = `${width}px`;
+  band.append(...ticks.map((tick) => {
+    const copy = tick.cloneNode(true);
+    copy.setAttribute("class", "pinned-tick");
+    return copy;
+  }));
+  chart.append(band);
+  chart.style.setProperty("--axis", `${width}px`);
 }
 
 /** How far across its year's line each of the year's points is drawn, given their heights (null: no point) and the
@@ -821,7 +856,9 @@ function renderTrends() {
     // be narrower (a phone, eleven years or more) the chart is drawn wider than its box, which scrolls sideways.
     const boxWidth = drawingWidth(chart);
     const width = Math.max(boxWidth, Math.ceil(left + right + YEAR_TARGET * (data.years.length - 1)));
-    if (width > boxWidth) svg.style.minWidth = `${width}px`;
+    const scrolls = width > boxWidth;
+    chart.classList.toggle("scrolls", scrolls);
+    if (scrolls) svg.style.width = `${width}px`;
     const x = (i) =>
       (data.years.length === 1 ? (left + width - right) / 2 : left + (i * (width - left - right)) / span);
     const top = restructuringMarks(svg, data.years, x, width, scale);
@@ -830,14 +867,14 @@ function renderTrends() {
     svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
     data.years.forEach((point, i) => {
       if (!point.ended && !point.formed) return;
-      svg.append(svgElement("line", { x1: x(i), x2: x(i), y1: top, y2: height - bottom, stroke: colour("--muted"),
+      svg.append(svgElement("line", { x1: x(i), x2: x(i), y1: top, y2: height - bottom, stroke: "--muted",
         "stroke-dasharray": "4 3", class: "restructured" }));
     });
     // The axis says its unit: every figure on it is a share.
     for (const [tick, text] of ticks) {
       text.setAttribute("y", y(tick) + 4 * scale);
       svg.append(svgElement("line",
-        { x1: left, x2: width - right, y1: y(tick), y2: y(tick), stroke: colour("--line") }));
+        { x1: left, x2: width - right, y1: y(tick), y2: y(tick), stroke: "--line" }));
     }
     // Years labelled at least 40 px apart (eleven years on a phone would run into each other), the last always.
     const every = Math.ceil((40 * scale) / ((width - left - right) / span));
@@ -848,7 +885,7 @@ function renderTrends() {
       }
     });
     // The chosen year's line, under the points.
-    const chosenLine = svgElement("line", { y1: top, y2: height - bottom, stroke: colour("--ink"), "stroke-width": 1.5,
+    const chosenLine = svgElement("line", { y1: top, y2: height - bottom, stroke: "--ink", "stroke-width": 1.5,
       class: "chosen" });
     svg.append(chosenLine);
     const radius = 5;
@@ -867,10 +904,10 @@ function renderTrends() {
       const runs = points.reduce((all, p) => (p ? (all.at(-1).push(p), all) : [...all, []]), [[]]);
       for (const run of runs.filter((r) => r.length > 1)) {
         svg.append(svgElement("polyline", { points: run.map(([px, py]) => `${px},${py}`).join(" "), fill: "none",
-          stroke: colour(TREND_COLOURS[k]), "stroke-width": 2.5 }));
+          stroke: TREND_COLOURS[k], "stroke-width": 2.5 }));
       }
       points.filter(Boolean).forEach(([px, py, i]) => {
-        const dot = svgElement("circle", { cx: px, cy: py, r: radius, fill: colour(TREND_COLOURS[k]),
+        const dot = svgElement("circle", { cx: px, cy: py, r: radius, fill: TREND_COLOURS[k],
           "data-key": keyName, "data-year": data.years[i].year });
         const f = data.years[i].figures[k];
         dot.append(svgElement("title", {},
@@ -882,8 +919,14 @@ function renderTrends() {
     // Over the years' buttons, so that a point shows its title when hovered; a tap on it chooses its year all the
     // same (the chart's tap chooses the nearest year, and a point stays within its year's half of the way).
     svg.append(dots);
-    // Drawn again (a refresh, a turned phone), the chart keeps the focus on the year it was on.
+    // The labels' band ends short of the first year's points, which stay whole beside it.
+    if (scrolls) pinAxis(chart, ticks.map(([, text]) => text), Math.ceil(4 + widestTick + 2 * scale), height);
+    // Drawn again (a refresh, a turned phone), the chart keeps the focus on the year it was on, and its place; drawn
+    // afresh, it shows the chosen year, whose figures are written below it (a phone's chart had opened on its first
+    // years, the last one chosen out of sight).
     chart.scrollLeft = scrolled;
+    const chosen = x(data.years.findIndex((point) => point.year === state.trendYear));
+    if (!scrolled && chosen > chart.clientWidth - right) chart.scrollLeft = chosen - (left + chart.clientWidth) / 2;
     if (focusedYear) svg.querySelector(`.trend-year[data-year="${focusedYear}"]`)?.focus();
   }
   legend("trends-legend", keys.map((keyName, k) => [term("trendColumns", keyName), TREND_COLOURS[k]]));
