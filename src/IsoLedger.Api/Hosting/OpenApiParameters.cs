@@ -5,9 +5,9 @@ using Microsoft.OpenApi;
 namespace IsoLedger.Api.Hosting;
 
 /// <summary>Describes parameters the endpoints read as text, to check them with their own 400s, by what they take:
-/// query parameters by their name (a date, a number, a flag, one of a list), and the headers the versioned writes
-/// and the conditional reads honour, on the routes marked as such (<see cref="VersionedWriteAttribute"/>,
-/// <see cref="ConditionalReadAttribute"/>).</summary>
+/// query parameters by their name (a date, a number, a flag, one of a list), the headers the versioned writes honour,
+/// on the routes marked as such (<see cref="VersionedWriteAttribute"/>), and the preconditions every API read honours
+/// (<see cref="ConditionalReads"/>).</summary>
 public static class OpenApiParameters
 {
     public static Task Describe(
@@ -37,35 +37,44 @@ public static class OpenApiParameters
                 {
                     Name = "If-Match",
                     In = ParameterLocation.Header,
-                    Description =
-                        "The version last seen (the ETag, e.g. \"3\", or *): a stream that moved since answers 412.",
-                    Schema = new OpenApiSchema
-                    {
-                        Type = JsonSchemaType.String,
-                        Pattern = "^(\\*|\"(0|[1-9][0-9]*)\")$",
-                    },
+                    Description = "The version last seen, as the ETag of a read or a write names it (\"3.5f0c…\", "
+                        + "\"3\"), or a list of them: a stream at none of them answers 412, as does a weak tag "
+                        + "(compared strongly, it never matches). * or no If-Match writes on any version.",
+                    Schema = EntityTags(),
                 });
             }
         }
-        if (metadata.OfType<ConditionalReadAttribute>().Any())
+        if (IsApiRead(context.Description))
         {
             operation.Parameters.Add(new OpenApiParameter
             {
                 Name = "If-None-Match",
                 In = ParameterLocation.Header,
-                Description = "With If-Modified-Since: the ETag and Last-Modified of a copy; 304 while it is current.",
-                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                Description = "The ETag of a copy (or a list of them, or *): 304 without a body while it is current "
+                    + "(compared weakly: W/\"3.5f0c…\" matches too).",
+                Schema = EntityTags(),
             });
             operation.Parameters.Add(new OpenApiParameter
             {
-                Name = "If-Modified-Since",
+                Name = "If-Match",
                 In = ParameterLocation.Header,
-                Description = "The Last-Modified of a copy: the day it was judged for.",
-                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                Description = "An ETag (or a list of them, or *) the answer must have, compared strongly: 412 if not.",
+                Schema = EntityTags(),
             });
         }
         return Task.CompletedTask;
     }
+
+    /// <summary>A read of the API: its preconditions are judged (<see cref="ConditionalReads"/>).</summary>
+    public static bool IsApiRead(Microsoft.AspNetCore.Mvc.ApiExplorer.ApiDescription description) =>
+        description.HttpMethod == HttpMethods.Get && description.RelativePath?.StartsWith("api/") == true;
+
+    /// <summary>* or a list of entity tags (RFC 9110 §8.8.3), weak or strong.</summary>
+    private static OpenApiSchema EntityTags() => new()
+    {
+        Type = JsonSchemaType.String,
+        Pattern = "^(\\*|(W/)?\"[^\"]*\"([ \\t]*,[ \\t]*(W/)?\"[^\"]*\")*)$",
+    };
 
     private static OpenApiParameter Header(string name, string description) => new()
     {
