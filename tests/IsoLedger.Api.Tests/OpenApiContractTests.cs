@@ -268,6 +268,30 @@ public class OpenApiContractTests(ApiFixture api) : IClassFixture<ApiFixture>
             ((string?)year["type"], year["minimum"]?.ToString(), year["maximum"]?.ToString()));
     }
 
+    /// <summary>Every text a route value or a query parameter takes says its shape or length, as the server checks it
+    /// (a unit's code, a nonconformity's, an obligation's or a restructuring's id, a projection's name; a province, a
+    /// district, the search text, a standard, a rule): they were bare strings, though the server refuses a longer one
+    /// (400) or finds nothing for another shape (404).</summary>
+    [Fact]
+    public async Task Every_text_parameter_says_what_it_takes()
+    {
+        var document = (await Host.Get("/openapi/v1.json", key: null).Expect(200)).Json;
+        string[] described = ["pattern", "maxLength", "enum", "format"];
+
+        var bare = document["paths"]!.AsObject()
+            .SelectMany(path => path.Value!.AsObject().SelectMany(operation =>
+                (operation.Value!["parameters"]?.AsArray() ?? []).Select(parameter => (
+                    Name: $"{operation.Key} {path.Key} {parameter!["name"]}",
+                    In: (string?)parameter["in"],
+                    Schema: parameter["schema"]!.AsObject()))))
+            .Where(parameter => parameter.In is "path" or "query" && (string?)parameter.Schema["type"] == "string"
+                && !described.Any(parameter.Schema.ContainsKey))
+            .Select(parameter => parameter.Name);
+
+        // The import's file name is the import's to describe (Imports is another change's this session).
+        Assert.Equal(["post /api/imports fileName"], bare);
+    }
+
     /// <summary>The headers each kind of route reads, as its endpoint is marked: a unit command and a rule-book change
     /// take a version and a key; a registration (no stream yet) and a restructuring (several streams) a key only; a
     /// read the preconditions (an import none of them).</summary>

@@ -1,4 +1,11 @@
 using System.Globalization;
+using IsoLedger.Api.Dashboards;
+using IsoLedger.Api.LegalBasis;
+using IsoLedger.Api.Restructurings;
+using IsoLedger.Api.Units;
+using IsoLedger.Domain;
+using IsoLedger.Domain.LegalBasis;
+using IsoLedger.Domain.Units;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -13,13 +20,16 @@ public static class OpenApiParameters
     public static Task Describe(
         OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken _)
     {
+        var route = context.Description.RelativePath ?? "";
         foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
         {
-            // A year in the path is four digits (RequestShape), from 2000 (Validation.Year).
-            if (parameter is { In: ParameterLocation.Path, Name: "year" })
-                parameter.Schema = Integer(Validation.EarliestDate.Year, 9999, "int32");
-            if (parameter.In != ParameterLocation.Query) continue;
-            if (QuerySchema(parameter.Name) is { } schema) parameter.Schema = schema;
+            var schema = parameter.In switch
+            {
+                ParameterLocation.Path => PathSchema(parameter.Name, route),
+                ParameterLocation.Query => QuerySchema(parameter.Name),
+                _ => null,
+            };
+            if (schema is not null) parameter.Schema = schema;
         }
 
         operation.Parameters ??= [];
@@ -89,8 +99,35 @@ public static class OpenApiParameters
         },
     };
 
+    /// <summary>What a route value can be: another is never found (404), or is refused as its query twin is.</summary>
+    private static OpenApiSchema? PathSchema(string? name, string route) => name switch
+    {
+        // A year in the path is four digits (RequestShape), from 2000 (Validation.Year).
+        "year" => Integer(Validation.EarliestDate.Year, 9999, "int32"),
+        "code" => Text(UnitCode.Pattern),
+        "id" when route.Contains("/nonconformities/") => Text(NonconformityId),
+        "id" when route.StartsWith("api/rules/obligations/") => Text(RuleBookTexts.IdPattern),
+        "id" when route.StartsWith("api/restructurings/") => new()
+        {
+            Type = JsonSchemaType.String,
+            MaxLength = GetRestructuringEndpoint.MaxIdLength,
+        },
+        "name" when route.StartsWith("api/admin/projections/") => OneOf(ProjectionAdmin.AsyncProjections),
+        _ => null,
+    };
+
     private static OpenApiSchema? QuerySchema(string? name) => name switch
     {
+        "province" or "district" => new() { Type = JsonSchemaType.String, MaxLength = Validation.MaxName },
+        "q" => new() { Type = JsonSchemaType.String, MaxLength = ListUnitsEndpoint.MaxSearchText },
+        // A unit on no edition, or an edition's name (one of the rule book's, which administrators extend).
+        "standard" => new()
+        {
+            Type = JsonSchemaType.String,
+            Pattern = $"^({Editions.None}|{Edition.Pattern[1..^1]})$",
+            MaxLength = Edition.MaxLength,
+        },
+        "rule" => OneOf(Rules.All.Where(rule => rule.Kind == RuleKind.Compliance).Select(rule => rule.Id)),
         "asOf" => new() { Type = JsonSchemaType.String, Format = "date" },
         "knownAt" => new() { Type = JsonSchemaType.String, Format = "date-time" },
         // The bounds the endpoints check (Query.Long with its limits); features describe their own numbers.
@@ -99,6 +136,11 @@ public static class OpenApiParameters
         "consistent" or "dryRun" => new() { Type = JsonSchemaType.Boolean },
         _ => null,
     };
+
+    /// <summary>A nonconformity's id as a unit numbers them (<see cref="RaiseNonconformity.NextId"/>).</summary>
+    private const string NonconformityId = "^NC-[1-9][0-9]*$";
+
+    private static OpenApiSchema Text(string pattern) => new() { Type = JsonSchemaType.String, Pattern = pattern };
 
     public static OpenApiSchema Integer(long minimum, long? maximum, string format) => new()
     {
