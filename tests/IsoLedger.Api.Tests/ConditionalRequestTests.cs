@@ -30,6 +30,7 @@ public class ConditionalRequestTests(ApiFixture api) : IClassFixture<ApiFixture>
     [InlineData("CR-WEAK", "W/\"1\"")]
     [InlineData("CR-ZERO", "\"01\"")]
     [InlineData("CR-HUGE", "\"99999999999999999999\"")]
+    [InlineData("CR-NEGATIVE", "\"-3\"")]
     [InlineData("CR-LIST", "\"2\", \"3\"")]
     [InlineData("CR-WEAKLIST", "W/\"1\", \"7\"")]
     public async Task An_If_Match_none_of_whose_tags_names_the_version_fails_as_a_precondition(

@@ -1,5 +1,5 @@
-using IsoLedger.Api.Hosting;
 using System.Text.Json;
+using IsoLedger.Api.Hosting;
 using IsoLedger.Api.LegalBasis;
 using IsoLedger.Domain.Units;
 using Marten;
