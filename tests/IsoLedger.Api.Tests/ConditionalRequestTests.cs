@@ -23,6 +23,13 @@ public class ConditionalRequestTests(ApiFixture api) : IClassFixture<ApiFixture>
             s.ConfigureHttpContext(context => context.Request.Method = "HEAD");
         });
 
+    /// <summary>Registers a unit and records an internal audit on it with <paramref name="ifMatch"/>.</summary>
+    private async Task<Answer> AuditNewUnit(string code, string ifMatch)
+    {
+        await Host.RegisterCommune(code);
+        return await Host.Post($"/api/units/{code}/internal-audits", Audit, Keys.Recorder, ("If-Match", ifMatch));
+    }
+
     private async Task<long> VersionOf(string code) =>
         (long)(await Host.Get($"/api/units/{code}", Keys.Viewer).Expect(200)).Json["version"]!;
 
@@ -36,10 +43,7 @@ public class ConditionalRequestTests(ApiFixture api) : IClassFixture<ApiFixture>
     public async Task An_If_Match_none_of_whose_tags_names_the_version_fails_as_a_precondition(
         string code, string ifMatch)
     {
-        await Host.RegisterCommune(code);
-
-        var refused = await Host.Post($"/api/units/{code}/internal-audits", Audit, Keys.Recorder,
-            ("If-Match", ifMatch)).Expect(412);
+        var refused = await AuditNewUnit(code, ifMatch).Expect(412);
 
         Assert.StartsWith(Http.ProblemJson, refused.ContentType);
         Assert.Equal(1, (long)refused.Json["currentVersion"]!);
@@ -53,10 +57,7 @@ public class ConditionalRequestTests(ApiFixture api) : IClassFixture<ApiFixture>
     [InlineData("CR-TAB", "\"9\",\t\"1\"")]
     public async Task An_If_Match_holds_when_one_of_its_strong_tags_names_the_version(string code, string ifMatch)
     {
-        await Host.RegisterCommune(code);
-
-        await Host.Post($"/api/units/{code}/internal-audits", Audit, Keys.Recorder, ("If-Match", ifMatch))
-            .Expect(200);
+        await AuditNewUnit(code, ifMatch).Expect(200);
 
         Assert.Equal(2, await VersionOf(code));
     }
@@ -68,10 +69,7 @@ public class ConditionalRequestTests(ApiFixture api) : IClassFixture<ApiFixture>
     [InlineData("CR-OPEN-QUOTE", "\"1")]
     public async Task An_If_Match_that_is_no_list_of_entity_tags_is_refused(string code, string ifMatch)
     {
-        await Host.RegisterCommune(code);
-
-        var refused = await Host.Post($"/api/units/{code}/internal-audits", Audit, Keys.Recorder,
-            ("If-Match", ifMatch)).Expect(400);
+        var refused = await AuditNewUnit(code, ifMatch).Expect(400);
 
         Assert.Contains("If-Match", (string?)refused.Json["title"]);
         Assert.Equal(1, await VersionOf(code));
@@ -121,7 +119,8 @@ public class ConditionalRequestTests(ApiFixture api) : IClassFixture<ApiFixture>
         var book = await Read("/api/rules").Expect(200);
         await Read("/api/rules", ("If-None-Match", book.Header("ETag")!)).Expect(304);
         await Host.Post("/api/units/CR-COPY/nonconformities",
-            """{"raisedOn":"2016-06-01","source":"inspection","description":"Hồ sơ","severity":"minor"}""").Expect(201);
+            """{"raisedOn":"2016-06-01","source":"inspection","description":"Hồ sơ","severity":"minor"}""")
+            .Expect(201);
         var nonconformity = await Read("/api/units/CR-COPY/nonconformities/NC-1").Expect(200);
         await Read("/api/units/CR-COPY/nonconformities/NC-1", ("If-None-Match", nonconformity.Header("ETag")!))
             .Expect(304);
