@@ -14,7 +14,9 @@ namespace IsoLedger.Api.Hosting;
 /// of entity tags answers 400, as on a write.</summary>
 public static class ConditionalReads
 {
-    public static IApplicationBuilder UseConditionalReads(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    public static IApplicationBuilder UseConditionalReads(this IApplicationBuilder app) => app.Use(JudgeRead);
+
+    private static async Task JudgeRead(HttpContext context, RequestDelegate next)
     {
         var request = context.Request;
         if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
@@ -69,7 +71,7 @@ public static class ConditionalReads
                 await WriteProblems.BadIfMatch().ExecuteAsync(context);
                 break;
         }
-    });
+    }
 
     private enum Outcome
     {

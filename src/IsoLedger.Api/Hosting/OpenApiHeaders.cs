@@ -33,7 +33,11 @@ public static class OpenApiHeaders
             {
                 Add(response, ETag, "The version of the stream read and a digest of this answer (e.g. "
                     + "\"3.5f0c2a9b1d3e4f60\"): send it back as If-Match with a write, or as If-None-Match.",
-                    new OpenApiSchema { Type = JsonSchemaType.String, Pattern = "^\"(0|[1-9][0-9]*)\\.[0-9a-f]{16}\"$" });
+                    new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.String,
+                        Pattern = "^\"(0|[1-9][0-9]*)\\.[0-9a-f]{16}\"$",
+                    });
             }
         }
         return Task.CompletedTask;

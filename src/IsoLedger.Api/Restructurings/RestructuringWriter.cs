@@ -71,8 +71,9 @@ public static class RestructuringWriter
 
     private static async Task<IResult> Write(
         HttpContext http, IDocumentStore store, BusinessClock clock, IReadOnlyList<RestructureUnits> commands,
-        Func<IReadOnlyList<Restructuring>, WriteAnswer> respond, RestructuringOptions options, VersionCondition? ifMatch,
-        Idempotency? idempotency, DatabaseAttempt databaseAttempt, CancellationToken cancellation)
+        Func<IReadOnlyList<Restructuring>, WriteAnswer> respond, RestructuringOptions options,
+        VersionCondition? ifMatch, Idempotency? idempotency, DatabaseAttempt databaseAttempt,
+        CancellationToken cancellation)
     {
         if (idempotency is not null && await idempotency.Earlier(store, cancellation) is { } earlier) return earlier;
         var ifMatchUnit = options.IfMatchUnit;

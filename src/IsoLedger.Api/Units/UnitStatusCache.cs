@@ -37,8 +37,10 @@ public sealed class UnitStatusCache(
         // The snapshot is written in the transaction that moved the version, so it is at least as new as the version
         // read.
         if (await session.LoadAsync<Unit>(code, cancellation) is not { } unit) return null;
-        var answer = JsonSerializer.SerializeToUtf8Bytes(UnitStatus.Of(unit, today, book), json.Value.SerializerOptions);
-        var status = new Status(unit.Version, today, book.Version, answer, VersionedResults.ReadTag(unit.Version, answer));
+        var answer = JsonSerializer.SerializeToUtf8Bytes(
+            UnitStatus.Of(unit, today, book), json.Value.SerializerOptions);
+        var status = new Status(
+            unit.Version, today, book.Version, answer, VersionedResults.ReadTag(unit.Version, answer));
         cache.Set(code, status, new MemoryCacheEntryOptions { Size = status.Json.Length + code.Length });
         return status;
     }
