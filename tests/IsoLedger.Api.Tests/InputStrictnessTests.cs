@@ -36,6 +36,21 @@ public class InputStrictnessTests(ApiFixture api) : IClassFixture<ApiFixture>, I
         await Host.Post($"/api/units/{Code}/nonconformities", Nonconformity("inspection", "major")).Expect(201);
     }
 
+    /// <summary>An edition is a name as a string: one of another shape was told "Must be an object."</summary>
+    [Theory]
+    [InlineData("/api/units/QT-STRICT/declarations", """{"declaredOn":"2016-06-01","standard":"ISO 2015"}""")]
+    [InlineData("/api/units/QT-STRICT/declarations", """{"declaredOn":"2016-06-01","standard":2015}""")]
+    [InlineData("/api/rules/editions", """
+        {"name":"x","nameVi":"x","nameEn":"x","publishedOn":"2016-06-01","source":"x","reason":"x"}
+        """)]
+    public async Task An_edition_of_another_shape_is_told_what_an_edition_is(string url, string body)
+    {
+        var answer = await Host.Post(url, body).Expect(400);
+
+        var told = answer.Json["errors"]!.AsObject().Single().Value![0]!.GetValue<string>();
+        Assert.Equal("Must be an edition's name, such as \"2008\" or \"2015\".", told);
+    }
+
     [Fact]
     public async Task A_restructuring_kind_combined_as_flags_is_refused_not_failed()
     {

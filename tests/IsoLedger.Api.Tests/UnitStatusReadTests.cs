@@ -2,44 +2,13 @@ using Alba;
 
 namespace IsoLedger.Api.Tests;
 
-/// <summary>Unit status reads: conditional GET, and concurrent reads that share their freshness check.</summary>
+/// <summary>Unit status reads: concurrent reads that share their freshness check (conditional reads are
+/// ConditionalRequestTests').</summary>
 public class UnitStatusReadTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     private IAlbaHost Host => api.Host;
 
-    private Task<Answer> Get(string url, params (string, string)[] headers) =>
-        Host.Send(HttpMethod.Get, url, key: Keys.Viewer, headers: headers);
-
-    [Fact]
-    public async Task A_copy_at_the_current_version_judged_today_is_not_sent_again()
-    {
-        await Host.RegisterCommune("QT-COND");
-        var first = await Get("/api/units/QT-COND").Expect(200);
-        var etag = first.Header("ETag")!;
-        var judgedSince = first.Header("Last-Modified")!;
-
-        var again = await Get("/api/units/QT-COND", ("If-None-Match", etag), ("If-Modified-Since", judgedSince));
-
-        Assert.Equal(304, again.Status);
-        Assert.Equal("", again.Text);
-        Assert.Equal(etag, again.Header("ETag"));
-    }
-
-    [Fact]
-    public async Task A_copy_of_an_older_version_or_of_unknown_day_is_answered_in_full()
-    {
-        await Host.RegisterCommune("QT-COND-2");
-        var first = await Get("/api/units/QT-COND-2").Expect(200);
-        await Host.Post("/api/units/QT-COND-2/internal-audits", """{"heldOn":"2016-06-01"}""").Expect(200);
-
-        var newer = await Get("/api/units/QT-COND-2",
-            ("If-None-Match", first.Header("ETag")!), ("If-Modified-Since", first.Header("Last-Modified")!))
-            .Expect(200);
-        Assert.Equal("\"2\"", newer.Header("ETag"));
-        Assert.Equal(2, (long)newer.Json["version"]!);
-        // The same version is judged again each day: without the day it was judged for, the copy may be stale.
-        await Get("/api/units/QT-COND-2", ("If-None-Match", "\"2\"")).Expect(200);
-    }
+    private Task<Answer> Get(string url) => Host.Get(url, Keys.Viewer);
 
     [Fact]
     public async Task Concurrent_reads_of_many_units_each_see_their_own_units_latest_write()

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using IsoLedger.Domain;
+using IsoLedger.Domain.LegalBasis;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Net.Http.Headers;
 
@@ -188,6 +189,8 @@ public static partial class JsonBodies
         if (type == typeof(DateTimeOffset) || type == typeof(DateTime)) return "a timestamp in ISO 8601";
         if (type == typeof(bool)) return "true or false";
         if (type == typeof(string)) return "a string";
+        // A name read by the domain's converter, a struct to .NET: not "an object" to the client.
+        if (type == typeof(Edition)) return "an edition's name, such as \"2008\" or \"2015\"";
         if (type == typeof(int)) return $"a whole number from {int.MinValue} to {int.MaxValue}";
         if (type == typeof(long)) return $"a whole number from {long.MinValue} to {long.MaxValue}";
         if (type == typeof(decimal) || type == typeof(double)) return "a number";

@@ -56,6 +56,16 @@ public static class OpenApi
                 AddProblem(operation.Responses, StatusCodes.Status414UriTooLong, "The address is too long.");
                 AddProblem(operation.Responses, StatusCodes.Status431RequestHeaderFieldsTooLarge,
                     "The request's headers are too large.");
+                // Every API read judges the preconditions it is sent (ConditionalReads).
+                if (OpenApiParameters.IsApiRead(context.Description))
+                {
+                    operation.Responses.TryAdd("304", new OpenApiResponse
+                    {
+                        Description = "Not Modified: the copy If-None-Match names is current (no body).",
+                    });
+                    AddProblem(operation.Responses, StatusCodes.Status412PreconditionFailed,
+                        "The answer's ETag does not match If-Match.");
+                }
                 // Every type the upload takes (text/csv and application/csv), as its check takes them.
                 var csv = context.Description.ActionDescriptor.EndpointMetadata.OfType<IAcceptsMetadata>()
                     .FirstOrDefault(accepts =>

@@ -4,18 +4,16 @@ using Microsoft.OpenApi;
 namespace IsoLedger.Api.Hosting;
 
 /// <summary>Describes the response headers the API sends, where it sends them: an operation's own by how its endpoint
-/// is marked (<see cref="VersionedWriteAttribute"/>, <see cref="VersionedReadAttribute"/>,
-/// <see cref="ConditionalReadAttribute"/>), and those of the host on every answer that has them, once every operation
-/// is described (features add answers of their own).</summary>
+/// is marked (<see cref="VersionedWriteAttribute"/>, <see cref="VersionedReadAttribute"/>), and those of the host on
+/// every answer that has them, once every operation is described (features add answers of their own).</summary>
 public static class OpenApiHeaders
 {
     public const string ETag = "ETag";
-    public const string LastModified = "Last-Modified";
     public const string Location = "Location";
     public const string RetryAfter = "Retry-After";
 
-    /// <summary>The version a success answers as its entity tag (<see cref="VersionedResults"/>), and a conditional
-    /// read's day (and tag on 304).</summary>
+    /// <summary>The version a write's success answers as its entity tag, and a read's tag on its success and its 304
+    /// (<see cref="VersionedResults"/>).</summary>
     public static Task DescribeOperation(
         OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken _)
     {
@@ -25,7 +23,7 @@ public static class OpenApiHeaders
         foreach (var (status, response) in operation.Responses ?? [])
         {
             var success = status.StartsWith('2');
-            var notModified = status == "304" && read is ConditionalReadAttribute;
+            var notModified = status == "304";
             if (success && write is { AnswersVersion: true })
             {
                 Add(response, ETag, "The written stream's version after the write (e.g. \"3\"): send it back as "
@@ -33,13 +31,13 @@ public static class OpenApiHeaders
             }
             if ((success || notModified) && read is not null)
             {
-                Add(response, ETag, "The version of the stream read (e.g. \"3\"): send it back as If-Match.",
-                    VersionTag());
-            }
-            if ((success || notModified) && read is ConditionalReadAttribute)
-            {
-                Add(response, LastModified, "The start of the day the answer is judged for (an HTTP date): send it "
-                    + "back as If-Modified-Since.", new OpenApiSchema { Type = JsonSchemaType.String });
+                Add(response, ETag, "The version of the stream read and a digest of this answer (e.g. "
+                    + "\"3.5f0c2a9b1d3e4f60\"): send it back as If-Match with a write, or as If-None-Match.",
+                    new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.String,
+                        Pattern = "^\"(0|[1-9][0-9]*)\\.[0-9a-f]{16}\"$",
+                    });
             }
         }
         return Task.CompletedTask;

@@ -1,25 +1,35 @@
 using System.Globalization;
+using IsoLedger.Api.Dashboards;
+using IsoLedger.Api.LegalBasis;
+using IsoLedger.Api.Restructurings;
+using IsoLedger.Api.Units;
+using IsoLedger.Domain;
+using IsoLedger.Domain.LegalBasis;
+using IsoLedger.Domain.Units;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
 namespace IsoLedger.Api.Hosting;
 
 /// <summary>Describes parameters the endpoints read as text, to check them with their own 400s, by what they take:
-/// query parameters by their name (a date, a number, a flag, one of a list), and the headers the versioned writes
-/// and the conditional reads honour, on the routes marked as such (<see cref="VersionedWriteAttribute"/>,
-/// <see cref="ConditionalReadAttribute"/>).</summary>
+/// query parameters by their name (a date, a number, a flag, one of a list), the headers the versioned writes honour,
+/// on the routes marked as such (<see cref="VersionedWriteAttribute"/>), and the preconditions every API read honours
+/// (<see cref="ConditionalReads"/>).</summary>
 public static class OpenApiParameters
 {
     public static Task Describe(
         OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken _)
     {
+        var route = context.Description.RelativePath ?? "";
         foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
         {
-            // A year in the path is four digits (RequestShape), from 2000 (Validation.Year).
-            if (parameter is { In: ParameterLocation.Path, Name: "year" })
-                parameter.Schema = Integer(Validation.EarliestDate.Year, 9999, "int32");
-            if (parameter.In != ParameterLocation.Query) continue;
-            if (QuerySchema(parameter.Name) is { } schema) parameter.Schema = schema;
+            var schema = parameter.In switch
+            {
+                ParameterLocation.Path => PathSchema(parameter.Name, route),
+                ParameterLocation.Query => QuerySchema(parameter.Name),
+                _ => null,
+            };
+            if (schema is not null) parameter.Schema = schema;
         }
 
         operation.Parameters ??= [];
@@ -37,35 +47,44 @@ public static class OpenApiParameters
                 {
                     Name = "If-Match",
                     In = ParameterLocation.Header,
-                    Description =
-                        "The version last seen (the ETag, e.g. \"3\", or *): a stream that moved since answers 412.",
-                    Schema = new OpenApiSchema
-                    {
-                        Type = JsonSchemaType.String,
-                        Pattern = "^(\\*|\"(0|[1-9][0-9]*)\")$",
-                    },
+                    Description = "The version last seen, as the ETag of a read or a write names it (\"3.5f0c…\", "
+                        + "\"3\"), or a list of them: a stream at none of them answers 412, as does a weak tag "
+                        + "(compared strongly, it never matches). * or no If-Match writes on any version.",
+                    Schema = EntityTags(),
                 });
             }
         }
-        if (metadata.OfType<ConditionalReadAttribute>().Any())
+        if (IsApiRead(context.Description))
         {
             operation.Parameters.Add(new OpenApiParameter
             {
                 Name = "If-None-Match",
                 In = ParameterLocation.Header,
-                Description = "With If-Modified-Since: the ETag and Last-Modified of a copy; 304 while it is current.",
-                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                Description = "The ETag of a copy (or a list of them, or *): 304 without a body while it is current "
+                    + "(compared weakly: W/\"3.5f0c…\" matches too).",
+                Schema = EntityTags(),
             });
             operation.Parameters.Add(new OpenApiParameter
             {
-                Name = "If-Modified-Since",
+                Name = "If-Match",
                 In = ParameterLocation.Header,
-                Description = "The Last-Modified of a copy: the day it was judged for.",
-                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                Description = "An ETag (or a list of them, or *) the answer must have, compared strongly: 412 if not.",
+                Schema = EntityTags(),
             });
         }
         return Task.CompletedTask;
     }
+
+    /// <summary>A read of the API: its preconditions are judged (<see cref="ConditionalReads"/>).</summary>
+    public static bool IsApiRead(Microsoft.AspNetCore.Mvc.ApiExplorer.ApiDescription description) =>
+        description.HttpMethod == HttpMethods.Get && description.RelativePath?.StartsWith("api/") == true;
+
+    /// <summary>* or a list of entity tags (RFC 9110 §8.8.3), weak or strong.</summary>
+    private static OpenApiSchema EntityTags() => new()
+    {
+        Type = JsonSchemaType.String,
+        Pattern = "^(\\*|(W/)?\"[^\"]*\"([ \\t]*,[ \\t]*(W/)?\"[^\"]*\")*)$",
+    };
 
     private static OpenApiParameter Header(string name, string description) => new()
     {
@@ -80,8 +99,35 @@ public static class OpenApiParameters
         },
     };
 
+    /// <summary>What a route value can be: another is never found (404), or is refused as its query twin is.</summary>
+    private static OpenApiSchema? PathSchema(string? name, string route) => name switch
+    {
+        // A year in the path is four digits (RequestShape), from 2000 (Validation.Year).
+        "year" => Integer(Validation.EarliestDate.Year, 9999, "int32"),
+        "code" => Text(UnitCode.Pattern),
+        "id" when route.Contains("/nonconformities/") => Text(NonconformityId),
+        "id" when route.StartsWith("api/rules/obligations/") => Text(RuleBookTexts.IdPattern),
+        "id" when route.StartsWith("api/restructurings/") => new()
+        {
+            Type = JsonSchemaType.String,
+            MaxLength = GetRestructuringEndpoint.MaxIdLength,
+        },
+        "name" when route.StartsWith("api/admin/projections/") => OneOf(ProjectionAdmin.AsyncProjections),
+        _ => null,
+    };
+
     private static OpenApiSchema? QuerySchema(string? name) => name switch
     {
+        "province" or "district" => new() { Type = JsonSchemaType.String, MaxLength = Validation.MaxName },
+        "q" => new() { Type = JsonSchemaType.String, MaxLength = ListUnitsEndpoint.MaxSearchText },
+        // A unit on no edition, or an edition's name (one of the rule book's, which administrators extend).
+        "standard" => new()
+        {
+            Type = JsonSchemaType.String,
+            Pattern = $"^({Editions.None}|{Edition.Pattern[1..^1]})$",
+            MaxLength = Edition.MaxLength,
+        },
+        "rule" => OneOf(Rules.All.Where(rule => rule.Kind == RuleKind.Compliance).Select(rule => rule.Id)),
         "asOf" => new() { Type = JsonSchemaType.String, Format = "date" },
         "knownAt" => new() { Type = JsonSchemaType.String, Format = "date-time" },
         // The bounds the endpoints check (Query.Long with its limits); features describe their own numbers.
@@ -90,6 +136,11 @@ public static class OpenApiParameters
         "consistent" or "dryRun" => new() { Type = JsonSchemaType.Boolean },
         _ => null,
     };
+
+    /// <summary>A nonconformity's id as a unit numbers them (<see cref="RaiseNonconformity.NextId"/>).</summary>
+    private const string NonconformityId = "^NC-[1-9][0-9]*$";
+
+    private static OpenApiSchema Text(string pattern) => new() { Type = JsonSchemaType.String, Pattern = pattern };
 
     public static OpenApiSchema Integer(long minimum, long? maximum, string format) => new()
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
@@ -15,26 +14,23 @@ namespace IsoLedger.Api.Hosting;
 /// the version the client last saw (<c>If-Match</c>) and the collisions that mean another writer came first.</summary>
 public static class VersionedWrites
 {
-    /// <summary>Reads <c>If-Match</c>: absent or <c>*</c> means "any version"; otherwise one entity tag holding a
-    /// version. Sent empty it names none, and is refused as an empty <c>Idempotency-Key</c> is, not taken for
+    /// <summary>Reads <c>If-Match</c> (RFC 9110 §13.1.1): absent or <c>*</c> is no condition (null); otherwise the
+    /// versions its entity tags name. Sent empty, or not a list of entity tags, it is refused (false), not taken for
     /// absent: a client that meant to send a version would write unchecked.</summary>
-    public static bool TryReadIfMatch(HttpContext http, out long? version)
+    public static bool TryReadIfMatch(HttpContext http, out VersionCondition? condition)
     {
-        version = null;
+        condition = null;
         if (!http.Request.Headers.TryGetValue(HeaderNames.IfMatch, out var values)) return true;
-        var header = values.ToString();
-        if (header.Trim() == "*") return true;
-        if (!EntityTagHeaderValue.TryParse(header.Trim(), out var tag) || tag.IsWeak) return false;
-        // A version as the ETag writes it, digits only: "09", "+9" or " 9" are no tag this API gave.
-        var text = tag.Tag.AsSpan().Trim('"');
-        if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
-            || !text.SequenceEqual(parsed.ToString(CultureInfo.InvariantCulture))) return false;
-        version = parsed;
+        if (!EntityTagHeaderValue.TryParseStrictList(values, out var tags) || tags.Count == 0) return false;
+        // "*" stands alone (it is no entity tag to list with others).
+        if (tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any))) return tags.Count == 1;
+        condition = new VersionCondition(tags);
         return true;
     }
 
     /// <summary>Whether the request sends a version (an <c>If-Match</c> other than <c>*</c>).</summary>
-    public static bool SendsVersion(HttpContext http) => !TryReadIfMatch(http, out var version) || version is not null;
+    public static bool SendsVersion(HttpContext http) =>
+        !TryReadIfMatch(http, out var condition) || condition is not null;
 
     /// <summary>Another writer got to the stream first: its version moved, or (for a new stream) its key is
     /// taken.</summary>
@@ -44,6 +40,19 @@ public static class VersionedWrites
             or JasperFx.Events.ExistingStreamIdCollisionException
         || e.InnerException is PostgresException
         { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "pkey_mt_streams_id" };
+}
+
+/// <summary>An <c>If-Match</c> that lists entity tags: it holds for a stream at a version one of them names. Tags are
+/// compared strongly (RFC 9110 §8.8.3.2): a weak tag (<c>W/"3"</c>) names no version, nor does a tag this API never
+/// sends (<c>"03"</c>, <c>"3 "</c>, a number beyond any version); such a condition does not hold, it is no malformed
+/// header. A stream's version is named by a write's tag (<c>"3"</c>) and by a read's (<c>"3.</c>…<c>"</c>, see
+/// <see cref="VersionedResults.ReadTag"/>).</summary>
+public sealed class VersionCondition(IEnumerable<EntityTagHeaderValue> tags)
+{
+    private readonly HashSet<long> versions =
+        [.. tags.Where(tag => !tag.IsWeak).Select(tag => VersionedResults.VersionOf(tag.Tag.Value!)).OfType<long>()];
+
+    public bool Holds(long version) => versions.Contains(version);
 }
 
 /// <summary>A request's <c>Idempotency-Key</c>: scoped to the API key that sent it, with a fingerprint of the route
@@ -115,8 +124,7 @@ public static class WriteProblems
 
     public static IResult BadIfMatch() => Results.Problem(
         title: "The If-Match header is not valid.",
-        detail: "Send the stream version you last saw as a strong entity tag, e.g. If-Match: \"3\" "
-            + "(as in the ETag header), or omit it.",
+        detail: "Send * or a list of entity tags, e.g. If-Match: \"3\" (as in the ETag header), or omit it.",
         statusCode: StatusCodes.Status400BadRequest);
 
     /// <summary>400: a version sent where no one stream's version can be checked (<paramref name="why"/>): it would

@@ -61,10 +61,10 @@ public static class GetRuleBookEndpoint
         var validation = new Validation();
         var date = Query.AsOf(validation, asOf, clock.Today);
         if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
-        // Its version is the ETag a change sends back as If-Match.
+        // Its version is named by the ETag a change sends back as If-Match.
         var book = await rules.Refresh(cancellation);
-        return VersionedResults.Json(StatusCodes.Status200OK, book.Version,
-            JsonSerializer.SerializeToUtf8Bytes(RuleBookView.Of(book, date), ApiJson.Options(http)));
+        return VersionedResults.Read(
+            book.Version, JsonSerializer.SerializeToUtf8Bytes(RuleBookView.Of(book, date), ApiJson.Options(http)));
     }
 }
 

@@ -19,12 +19,12 @@ public static class RuleBookWriter
         HttpContext http, object request, IDocumentStore store, RuleBookSource source, Func<RuleBook, Decision> decide,
         CancellationToken cancellation)
     {
-        if (!VersionedWrites.TryReadIfMatch(http, out var expectedVersion)) return WriteProblems.BadIfMatch();
+        if (!VersionedWrites.TryReadIfMatch(http, out var ifMatch)) return WriteProblems.BadIfMatch();
         var idempotency = Idempotency.For(http, request);
         if (idempotency is not null && await idempotency.Earlier(store, cancellation) is { } replay) return replay;
 
         var book = await source.Refresh(cancellation);
-        if (expectedVersion is { } expected && expected != book.Version)
+        if (ifMatch is not null && !ifMatch.Holds(book.Version))
             return WriteProblems.StaleVersion(book.Version, "rule book");
         var decision = decide(book);
         if (decision is Rejected rejected)
@@ -63,7 +63,7 @@ public static class RuleBookWriter
             if (idempotency is not null && await idempotency.Earlier(store, cancellation) is { } earlier)
                 return earlier;
             // A change sent with the version it read: the book moved past that version, as If-Match says.
-            if (expectedVersion is not null)
+            if (ifMatch is not null)
             {
                 return WriteProblems.StaleVersion(
                     (await source.Refresh(cancellation)).Version, "rule book");

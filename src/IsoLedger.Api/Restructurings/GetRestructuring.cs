@@ -9,6 +9,9 @@ namespace IsoLedger.Api.Restructurings;
 
 public static class GetRestructuringEndpoint
 {
+    /// <summary>The longest id looked up: no restructuring has a longer one.</summary>
+    public const int MaxIdLength = 64;
+
     /// <summary>A restructuring as recorded</summary>
     [WolverineGet("/api/restructurings/{id}", OperationId = "GetRestructuring")]
     [Tags("Restructurings")]
@@ -16,7 +19,7 @@ public static class GetRestructuringEndpoint
     [ProducesResponseType<Restructuring>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, EndpointConventions.ProblemJson)]
     public static async Task<IResult> Get(string id, IQuerySession session, CancellationToken cancellation) =>
-        id.Length <= 64 && await session.LoadAsync<Restructuring>(id, cancellation) is { } restructuring
+        id.Length <= MaxIdLength && await session.LoadAsync<Restructuring>(id, cancellation) is { } restructuring
             ? Results.Ok(restructuring)
             : Results.Problem(
                 title: "Restructuring not found.",

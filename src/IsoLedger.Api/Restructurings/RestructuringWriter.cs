@@ -52,9 +52,9 @@ public static class RestructuringWriter
         Func<IReadOnlyList<Restructuring>, WriteAnswer> respond, RestructuringOptions? options = null)
     {
         options ??= new RestructuringOptions();
-        if (!VersionedWrites.TryReadIfMatch(http, out var expectedVersion)) return WriteProblems.BadIfMatch();
+        if (!VersionedWrites.TryReadIfMatch(http, out var ifMatch)) return WriteProblems.BadIfMatch();
         // A version names one unit's stream: where the request names none, a version sent would go unchecked.
-        if (expectedVersion is not null && options.IfMatchUnit is null)
+        if (ifMatch is not null && options.IfMatchUnit is null)
         {
             return WriteProblems.IfMatchNotTaken(
                 "A restructuring writes several units' streams (POST /api/units/{code}/merge takes one's version)");
@@ -65,14 +65,15 @@ public static class RestructuringWriter
             : Idempotency.For(http, commands.Select(c => c with { Id = "" }).ToList());
         return await DatabaseRetries.Execute(
             (attempt, cancellation) => Write(
-                http, store, clock, commands, respond, options, expectedVersion, idempotency, attempt, cancellation),
+                http, store, clock, commands, respond, options, ifMatch, idempotency, attempt, cancellation),
             idempotent: idempotency is not null, http.RequestAborted);
     }
 
     private static async Task<IResult> Write(
         HttpContext http, IDocumentStore store, BusinessClock clock, IReadOnlyList<RestructureUnits> commands,
-        Func<IReadOnlyList<Restructuring>, WriteAnswer> respond, RestructuringOptions options, long? expectedVersion,
-        Idempotency? idempotency, DatabaseAttempt databaseAttempt, CancellationToken cancellation)
+        Func<IReadOnlyList<Restructuring>, WriteAnswer> respond, RestructuringOptions options,
+        VersionCondition? ifMatch, Idempotency? idempotency, DatabaseAttempt databaseAttempt,
+        CancellationToken cancellation)
     {
         if (idempotency is not null && await idempotency.Earlier(store, cancellation) is { } earlier) return earlier;
         var ifMatchUnit = options.IfMatchUnit;
@@ -103,7 +104,7 @@ public static class RestructuringWriter
                 .Where(code => !states.ContainsKey(code)).ToHashSet(StringComparer.Ordinal);
             var before = states.ToDictionary(s => s.Key, s => s.Value?.Version ?? 0, StringComparer.Ordinal);
             var versions = new Dictionary<string, long>(before, StringComparer.Ordinal);
-            if (ifMatchUnit is not null && expectedVersion is not null && versions[ifMatchUnit] != expectedVersion)
+            if (ifMatchUnit is not null && ifMatch is not null && !ifMatch.Holds(versions[ifMatchUnit]))
             {
                 return states[ifMatchUnit] is null
                     ? UnitProblems.UnitNotFound(ifMatchUnit)
@@ -196,7 +197,7 @@ public static class RestructuringWriter
                 await session.SaveChangesAsync(cancellation);
                 return response.Replay(response.Fingerprint);
             }
-            catch (Exception e) when (VersionedWrites.IsConcurrencyConflict(e) && expectedVersion is null
+            catch (Exception e) when (VersionedWrites.IsConcurrencyConflict(e) && ifMatch is null
                                       && attempt < Attempts)
             {
                 // Another writer appended to one of the units first: decide again on the newer states.

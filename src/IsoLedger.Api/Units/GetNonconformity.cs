@@ -1,3 +1,4 @@
+using System.Text.Json;
 using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Security;
 using IsoLedger.Domain;
@@ -36,8 +37,8 @@ public static class GetNonconformityEndpoint
 {
     /// <summary>A nonconformity of a unit</summary>
     /// <remarks>Where raising it points (<c>Location</c>). Reflects every acknowledged write; <c>overdue</c> is judged
-    /// today. The <c>ETag</c> is the unit's stream version, to send back as <c>If-Match</c> with a corrective action or
-    /// the closing.</remarks>
+    /// today. The <c>ETag</c> names the unit's stream version (<c>"3.5f0c…"</c>), to send back as <c>If-Match</c> with
+    /// a corrective action or the closing.</remarks>
     [WolverineGet("/api/units/{code}/nonconformities/{id}", OperationId = "GetNonconformity")]
     [Tags("Nonconformities")]
     [VersionedRead]
@@ -58,7 +59,7 @@ public static class GetNonconformityEndpoint
                 detail: $"Unit '{code}' has no nonconformity '{UnicodeText.Excerpt(id)}'.",
                 statusCode: StatusCodes.Status404NotFound);
         }
-        http.Response.Headers.ETag = VersionedResults.ETag(unit.Version);
-        return Results.Ok(NonconformityView.Of(unit.Code, found, clock.Today));
+        return VersionedResults.Read(unit.Version, JsonSerializer.SerializeToUtf8Bytes(
+            NonconformityView.Of(unit.Code, found, clock.Today), ApiJson.Options(http)));
     }
 }

@@ -22,6 +22,9 @@ public sealed record UnitPage(IReadOnlyList<UnitSummary> Items, int Page, int Pa
 
 public static class ListUnitsEndpoint
 {
+    /// <summary>The longest <c>q</c> searched for.</summary>
+    public const int MaxSearchText = 200;
+
     public const int MaxPageSize = 200;
 
     /// <summary>List units</summary>
@@ -44,7 +47,7 @@ public static class ListUnitsEndpoint
         var validation = new Validation()
             .Text("province", province, max: Validation.MaxName)
             .Text("district", district, max: Validation.MaxName)
-            .Text("q", q, max: 200);
+            .Text("q", q, max: MaxSearchText);
         // A name of no province finds nothing, as the dashboards say: the closest one is named instead.
         if (province is { Length: > 0 and <= Validation.MaxName } && Provinces.Problem(province) is { } notProvince)
             validation.Add("province", notProvince);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using IsoLedger.Api.Hosting;
 using IsoLedger.Api.LegalBasis;
 using IsoLedger.Domain.Units;
 using Marten;
@@ -18,7 +19,9 @@ public sealed class UnitStatusCache(
     private const long CapacityBytes = 64L * 1024 * 1024;
     private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = CapacityBytes });
 
-    public sealed record Status(long Version, DateOnly Day, long RulesVersion, byte[] Json);
+    /// <summary>A unit's status as answered: <paramref name="ETag"/> is its read tag
+    /// (<see cref="VersionedResults.ReadTag"/>), computed once with the JSON.</summary>
+    public sealed record Status(long Version, DateOnly Day, long RulesVersion, byte[] Json, string ETag);
 
     /// <summary>The status of unit <paramref name="code"/> judged on <paramref name="today"/>, or null if there is no
     /// such unit.</summary>
@@ -34,8 +37,10 @@ public sealed class UnitStatusCache(
         // The snapshot is written in the transaction that moved the version, so it is at least as new as the version
         // read.
         if (await session.LoadAsync<Unit>(code, cancellation) is not { } unit) return null;
-        var status = new Status(unit.Version, today, book.Version,
-            JsonSerializer.SerializeToUtf8Bytes(UnitStatus.Of(unit, today, book), json.Value.SerializerOptions));
+        var answer = JsonSerializer.SerializeToUtf8Bytes(
+            UnitStatus.Of(unit, today, book), json.Value.SerializerOptions);
+        var status = new Status(
+            unit.Version, today, book.Version, answer, VersionedResults.ReadTag(unit.Version, answer));
         cache.Set(code, status, new MemoryCacheEntryOptions { Size = status.Json.Length + code.Length });
         return status;
     }

@@ -13,12 +13,12 @@ namespace IsoLedger.Api.Units;
 /// <summary>A unit command waiting for the writer: what to decide on which unit (reading which other units), and how
 /// to answer.</summary>
 internal sealed class PendingWrite(
-    string code, long? expectedVersion, Idempotency? idempotency, IReadOnlyList<string> reads,
+    string code, VersionCondition? ifMatch, Idempotency? idempotency, IReadOnlyList<string> reads,
     Func<Unit?, Func<string, Unit?>, Decision> decide, Func<Accepted, UnitWritten, object>? respond,
     Func<Accepted, string>? created, string correlationId, string? recordedBy, DatabaseAttempt attempt)
 {
     public string Code { get; } = code;
-    public long? ExpectedVersion { get; } = expectedVersion;
+    public VersionCondition? IfMatch { get; } = ifMatch;
     public Idempotency? Idempotency { get; } = idempotency;
     /// <summary>The other units the decision reads, locked with the unit.</summary>
     public IReadOnlyList<string> Reads { get; } = reads;
@@ -305,7 +305,7 @@ public sealed class UnitWriteQueue : IAsyncDisposable
 
         var unit = decided.States[write.Code];
         var version = unit?.Version ?? 0;
-        if (write.ExpectedVersion is { } expected && version != expected)
+        if (write.IfMatch is { } condition && !condition.Holds(version))
         {
             decided.AllRecorded = false;
             return unit is null ? UnitProblems.UnitNotFound(write.Code) : WriteProblems.StaleVersion(version, "unit");

@@ -34,7 +34,7 @@ public static class UnitWriter
         Func<Unit?, Func<string, Unit?>, Decision> decide, Func<Accepted, UnitWritten, object>? respond = null,
         Func<Accepted, string>? created = null)
     {
-        if (!VersionedWrites.TryReadIfMatch(http, out var expectedVersion)) return WriteProblems.BadIfMatch();
+        if (!VersionedWrites.TryReadIfMatch(http, out var ifMatch)) return WriteProblems.BadIfMatch();
         if (!UnitCode.IsValid(code)) return UnitProblems.UnitNotFound(code);
 
         var idempotency = Idempotency.For(http, command);
@@ -43,7 +43,7 @@ public static class UnitWriter
         // A retry submits the command again: its batch looks for the answer a first commit stored under its key.
         return await DatabaseRetries.Execute(
             (attempt, _) => writes.Submit(new PendingWrite(
-                code, expectedVersion, idempotency, reads, decide, respond, created, correlationId, recordedBy,
+                code, ifMatch, idempotency, reads, decide, respond, created, correlationId, recordedBy,
                 attempt)),
             idempotent: idempotency is not null, http.RequestAborted);
     }

@@ -36,7 +36,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var result = await IsoLedger.Api.Units.GetUnitEndpoint.Get(code, httpContext, _unitStatusCache, _businessClock, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await IsoLedger.Api.Units.GetUnitEndpoint.Get(code, _unitStatusCache, _businessClock, httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
