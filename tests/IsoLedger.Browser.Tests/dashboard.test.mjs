@@ -1770,6 +1770,43 @@ test("with a large font on a phone, no view, the key's form and the English page
     }
   });
 
+/** How far (px) the focus ring of each control in <pairs> ([control, neighbour]) stands clear of its neighbour's text
+ * (a label, the title) or box (a button): negative where they touch or overlap. */
+const ringClearances = (tab, pairs) => tab.evaluate((pairs) => pairs.map(([control, neighbour]) => {
+  const field = document.querySelector(control);
+  field.focus();
+  const style = getComputedStyle(field);
+  const ring = field.matches(":focus-visible") ? parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset) : 0;
+  const box = field.getBoundingClientRect();
+  const other = document.querySelector(neighbour);
+  const text = document.createRange();
+  text.selectNodeContents(other);
+  const rects = other.tagName === "BUTTON" ? [other.getBoundingClientRect()] : [...text.getClientRects()];
+  // The gap between the ring and the nearest of the neighbour's rectangles, whichever side it is on.
+  const apart = (rect) => Math.max(rect.top - (box.bottom + ring), box.top - ring - rect.bottom,
+    rect.left - (box.right + ring), box.left - ring - rect.right);
+  return [control, neighbour, ring > 0, Math.round(Math.min(...rects.map(apart)))];
+}), pairs);
+
+test("with a large font on a phone, a focus ring touches no label, title or button beside its control", async () => {
+  for (const lang of ["vi", "en"]) {
+    const viewport = { width: 320, height: 568 };
+    const { context, tab } = await phoneWithFont(viewport, 32, { keyed: false, lang });
+    try {
+      await tab.goto(`${base}/dashboard`);
+      await tab.waitForSelector("#key-form:not([hidden])");
+      // The key's field's ring had touched its label above it and the button below it, the language button's its
+      // title's last word beside it.
+      const form = await ringClearances(tab,
+        [["#key", "label[for=key]"], ["#key", "#key-form button"], ["#language", ".bar h1"]]);
+      const touching = form.filter(([, , ringed, apart]) => !ringed || apart < 1);
+      assert.deepEqual(touching, [], `${lang}: rings touching (control, neighbour, ringed, px apart)`);
+    } finally {
+      await context.close();
+    }
+  }
+});
+
 test("a unit page names the unit's level in the singular, as the vocabulary does, in either language", async () => {
   await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020#unit/QT-XA-109`);
   await page.waitForSelector("#timeline li");
