@@ -1807,6 +1807,47 @@ test("with a large font on a phone, a focus ring touches no label, title or butt
   }
 });
 
+test("with a large font on a phone, the province picker and the day's field show their words whole, a unit's facts "
+  + "the card's width", async () => {
+  for (const [viewport, font, lang] of [[{ width: 320, height: 568 }, 32, "vi"], [{ width: 320, height: 568 }, 32, "en"],
+    [{ width: 195, height: 422 }, 16, "vi"]]) {
+    const { context, tab } = await phoneWithFont(viewport, font, { lang });
+    const size = `${viewport.width} px, ${font} px font, ${lang}`;
+    try {
+      await openOn(viewport, "year=2020", tab);
+      const shown = await tab.evaluate(() => {
+        // A select as wide as it draws its chosen province whole: its own width once nothing narrows it.
+        const picker = document.querySelector("#province");
+        const whole = picker.cloneNode(true);
+        whole.style.cssText = "position: absolute; width: auto; max-width: none; flex: none";
+        picker.after(whole);
+        const needs = whole.getBoundingClientRect().width;
+        whole.remove();
+        const day = document.querySelector("#date");
+        const format = document.createElement("span");
+        format.style.cssText = `font: ${getComputedStyle(day).font}; white-space: pre; position: absolute`;
+        format.textContent = day.placeholder;
+        document.body.append(format);
+        const style = getComputedStyle(day);
+        const room = day.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        const written = format.getBoundingClientRect().width;
+        format.remove();
+        return { province: picker.getBoundingClientRect().width >= needs - 0.5, format: room >= written };
+      });
+      // "Quảng Trị (165)" had been cut to "Quảng Trị (", "dd/mm/yyyy" to "dd/mm/yyy".
+      assert.deepEqual(shown, { province: true, format: true }, `${size}: words cut`);
+      await tab.evaluate(() => { location.hash = "#unit/QT-XA-109"; });
+      await tab.waitForSelector("#timeline li");
+      // A value under its name, not 40 px in: its words had stood in a column a third of the card wide.
+      const indents = await tab.$$eval("#unit-status dd", (values) => values.map((value) =>
+        Math.round(value.getBoundingClientRect().left - value.previousElementSibling.getBoundingClientRect().left)));
+      assert.ok(indents.length > 0 && indents.every((indent) => indent === 0), `${size}: values in by ${indents}`);
+    } finally {
+      await context.close();
+    }
+  }
+});
+
 test("a unit page names the unit's level in the singular, as the vocabulary does, in either language", async () => {
   await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020#unit/QT-XA-109`);
   await page.waitForSelector("#timeline li");
