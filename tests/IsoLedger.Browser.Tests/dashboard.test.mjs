@@ -1809,8 +1809,9 @@ test("with a large font on a phone, a focus ring touches no label, title or butt
 
 test("with a large font on a phone, the province picker and the day's field show their words whole, a unit's facts "
   + "the card's width", async () => {
-  const small = { width: 320, height: 568 };
-  for (const [viewport, font, lang] of [[small, 32, "vi"], [small, 32, "en"], [{ width: 195, height: 422 }, 16, "vi"]]) {
+  // A 320 px phone at a font of 32 px; a 390 px one zoomed to 200 %.
+  const [small, zoomed] = [{ width: 320, height: 568 }, { width: 195, height: 422 }];
+  for (const [viewport, font, lang] of [[small, 32, "vi"], [small, 32, "en"], [zoomed, 16, "vi"]]) {
     const { context, tab } = await phoneWithFont(viewport, font, { lang });
     const size = `${viewport.width} px, ${font} px font, ${lang}`;
     try {
