@@ -1770,6 +1770,85 @@ test("with a large font on a phone, no view, the key's form and the English page
     }
   });
 
+/** How far (px) the focus ring of each control in <pairs> ([control, neighbour]) stands clear of its neighbour's text
+ * (a label, the title) or box (a button): negative where they touch or overlap. */
+const ringClearances = (tab, pairs) => tab.evaluate((pairs) => pairs.map(([control, neighbour]) => {
+  const field = document.querySelector(control);
+  field.focus();
+  const style = getComputedStyle(field);
+  const ring = field.matches(":focus-visible") ? parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset) : 0;
+  const box = field.getBoundingClientRect();
+  const other = document.querySelector(neighbour);
+  const text = document.createRange();
+  text.selectNodeContents(other);
+  const rects = other.tagName === "BUTTON" ? [other.getBoundingClientRect()] : [...text.getClientRects()];
+  // The gap between the ring and the nearest of the neighbour's rectangles, whichever side it is on.
+  const apart = (rect) => Math.max(rect.top - (box.bottom + ring), box.top - ring - rect.bottom,
+    rect.left - (box.right + ring), box.left - ring - rect.right);
+  return [control, neighbour, ring > 0, Math.round(Math.min(...rects.map(apart)))];
+}), pairs);
+
+test("with a large font on a phone, a focus ring touches no label, title or button beside its control", async () => {
+  for (const lang of ["vi", "en"]) {
+    const viewport = { width: 320, height: 568 };
+    const { context, tab } = await phoneWithFont(viewport, 32, { keyed: false, lang });
+    try {
+      await tab.goto(`${base}/dashboard`);
+      await tab.waitForSelector("#key-form:not([hidden])");
+      // The key's field's ring had touched its label above it and the button below it, the language button's its
+      // title's last word beside it.
+      const form = await ringClearances(tab,
+        [["#key", "label[for=key]"], ["#key", "#key-form button"], ["#language", ".bar h1"]]);
+      const touching = form.filter(([, , ringed, apart]) => !ringed || apart < 1);
+      assert.deepEqual(touching, [], `${lang}: rings touching (control, neighbour, ringed, px apart)`);
+    } finally {
+      await context.close();
+    }
+  }
+});
+
+test("with a large font on a phone, the province picker and the day's field show their words whole, a unit's facts "
+  + "the card's width", async () => {
+  // A 320 px phone at a font of 32 px; a 390 px one zoomed to 200 %.
+  const [small, zoomed] = [{ width: 320, height: 568 }, { width: 195, height: 422 }];
+  for (const [viewport, font, lang] of [[small, 32, "vi"], [small, 32, "en"], [zoomed, 16, "vi"]]) {
+    const { context, tab } = await phoneWithFont(viewport, font, { lang });
+    const size = `${viewport.width} px, ${font} px font, ${lang}`;
+    try {
+      await openOn(viewport, "year=2020", tab);
+      const shown = await tab.evaluate(() => {
+        // A select as wide as it draws its chosen province whole: its own width once nothing narrows it.
+        const picker = document.querySelector("#province");
+        const whole = picker.cloneNode(true);
+        whole.style.cssText = "position: absolute; width: auto; max-width: none; flex: none";
+        picker.after(whole);
+        const needs = whole.getBoundingClientRect().width;
+        whole.remove();
+        const day = document.querySelector("#date");
+        const format = document.createElement("span");
+        format.style.cssText = `font: ${getComputedStyle(day).font}; white-space: pre; position: absolute`;
+        format.textContent = day.placeholder;
+        document.body.append(format);
+        const style = getComputedStyle(day);
+        const room = day.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        const written = format.getBoundingClientRect().width;
+        format.remove();
+        return { province: picker.getBoundingClientRect().width >= needs - 0.5, format: room >= written };
+      });
+      // "Quảng Trị (165)" had been cut to "Quảng Trị (", "dd/mm/yyyy" to "dd/mm/yyy".
+      assert.deepEqual(shown, { province: true, format: true }, `${size}: words cut`);
+      await tab.evaluate(() => { location.hash = "#unit/QT-XA-109"; });
+      await tab.waitForSelector("#timeline li");
+      // A value under its name, not 40 px in: its words had stood in a column a third of the card wide.
+      const indents = await tab.$$eval("#unit-status dd", (values) => values.map((value) =>
+        Math.round(value.getBoundingClientRect().left - value.previousElementSibling.getBoundingClientRect().left)));
+      assert.ok(indents.length > 0 && indents.every((indent) => indent === 0), `${size}: values in by ${indents}`);
+    } finally {
+      await context.close();
+    }
+  }
+});
+
 test("a unit page names the unit's level in the singular, as the vocabulary does, in either language", async () => {
   await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020#unit/QT-XA-109`);
   await page.waitForSelector("#timeline li");
