@@ -17,7 +17,8 @@ public class ProvinceAsOfTests
     private static UnitRegistered Department(string code, string province, DateOnly on) =>
         new(code, $"Sở {code}", UnitLevel.Department, province, null, null, on);
 
-    private static (string, string?) Placed(Unit unit, DateOnly day) => (unit.ProvinceOn(day), unit.FormerProvinceOn(day));
+    private static (string, string?) Placed(Unit unit, DateOnly day) =>
+        (unit.ProvinceOn(day), unit.FormerProvinceOn(day));
 
     [Fact]
     public void A_Quang_Binh_unit_is_in_Quang_Tri_from_1_July_2025_and_names_Quang_Binh_as_its_former_province()
