@@ -12,5 +12,7 @@ public abstract record Decision
 /// rules it breaks.</summary>
 public sealed record Accepted(IReadOnlyList<object> Events, IReadOnlyList<Rule> Warnings) : Decision;
 
-/// <summary>The command is impossible because it breaks the invariant <paramref name="Broken"/>.</summary>
-public sealed record Rejected(Rule Broken) : Decision;
+/// <summary>The command is impossible because it breaks the invariant <paramref name="Broken"/>;
+/// <paramref name="Unit"/> names another unit it breaks it with, and <paramref name="Detail"/> says how, when the
+/// rule's sentence does not say enough.</summary>
+public sealed record Rejected(Rule Broken, string? Unit = null, string? Detail = null) : Decision;

@@ -112,6 +112,12 @@ public static class Rules
         "Cấp huyện đã kết thúc từ ngày 01/7/2025: từ ngày đó xã trực thuộc tỉnh và không đơn vị nào thuộc huyện, nên "
         + "việc đăng ký có ngày thành lập, đơn vị mới hình thành hay việc điều chuyển có hiệu lực từ ngày đó không ghi "
         + "huyện (đơn vị đăng ký không có ngày thành lập có thể ghi huyện đã trực thuộc trước đó).");
+    public static readonly Rule UnitNameTaken = Invariant(
+        "unit-name-taken",
+        "A unit of this name, level, province and district (and, for a sub-department, parent) exists on the "
+        + "registration date under another code: registered again, it would be counted twice.",
+        "Đã có đơn vị cùng tên, cùng cấp, cùng tỉnh và huyện (và cùng Sở, với chi cục) vào ngày đăng ký, với mã khác: "
+        + "đăng ký thêm thì đơn vị bị đếm hai lần.");
     public static readonly Rule RestructuringCycle = Invariant(
         "restructuring-cycle",
         "A unit cannot be both a predecessor and a successor, nor a predecessor twice, in one restructuring.",
@@ -231,7 +237,7 @@ public static class Rules
         CorrectiveActionNotEffective, DateBeforePrecedingStep, ConversionWithoutDeclaration, ConversionTargetNotLater,
         ConversionAlreadyDone, ConversionAlreadyStarted, StandardDowngrade, EditionUnknown, EditionAlreadyDefined,
         ObligationAlreadyDefined, ObligationNotFound, ObligationAlreadyEnded, ObligationEndsBeforeItStarts,
-        FactBeforeEstablishment, UnitDissolved, LevelEnded, DistrictAfterLevelEnded,
+        FactBeforeEstablishment, UnitDissolved, LevelEnded, DistrictAfterLevelEnded, UnitNameTaken,
         RestructuringCycle, RestructuringChangeRepeated, NewUnitCodeRepeated, PredecessorEnded,
         PredecessorHasLaterFacts, SuccessorNotExisting, ParentNotExisting, ParentLevel, ParentInOtherProvince,
         SubDepartmentsLeftWithoutParent,

@@ -107,7 +107,7 @@ public class AccessControlTests(ApiFixture api) : IClassFixture<ApiFixture>
     public async Task Every_event_records_the_name_of_the_key_that_wrote_it_and_the_correlation_id()
     {
         await Host.Post("/api/units",
-            """{"code":"QT-WHO","name":"x","level":"commune","province":"Quảng Trị","registeredOn":"2015-01-01"}""",
+            """{"code":"QT-WHO","name":"who","level":"commune","province":"Quảng Trị","registeredOn":"2015-01-01"}""",
             Keys.Recorder).Expect(201);
         await Host.Send(HttpMethod.Post, "/api/units/QT-WHO/years/2019/inspection",
             """{"inspectedOn":"2019-11-20","onSite":true,"result":"passed"}""",

@@ -12,8 +12,8 @@ public class AuditReadTests(ApiFixture api) : IClassFixture<ApiFixture>
     {
         var code = $"QT-{Guid.NewGuid():N}"[..24];
         await Host.Post("/api/units",
-            $$"""{"code":"{{code}}","name":"UBND Xã Triệu """
-            + $$"""Phong","level":"commune","province":"{{province}}","registeredOn":"2015-01-01"}""").Expect(201);
+            $$"""{"code":"{{code}}","name":"UBND Xã Triệu {{code}}","level":"commune","province":"{{province}}","""
+            + $$""" "registeredOn":"2015-01-01"}""").Expect(201);
         await Host.Post($"/api/units/{code}/internal-audits", """{"heldOn":"2017-06-01"}""").Expect(200);
         await Host.Post($"/api/units/{code}/internal-audits", """{"heldOn":"2016-06-01"}""").Expect(200);
         return code;

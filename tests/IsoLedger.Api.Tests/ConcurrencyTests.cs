@@ -82,7 +82,7 @@ public class ConcurrencyTests(SeveralWritersFixture api) : IClassFixture<Several
     public async Task Racing_registrations_of_one_code_let_exactly_one_win()
     {
         var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ =>
-            Host.Post("/api/units", """{"code":"QT-RACE","name":"x","level":"commune","province":"Quảng Trị"}""")));
+            Host.Post("/api/units", """{"code":"QT-RACE","name":"race","level":"commune","province":"Quảng Trị"}""")));
 
         Assert.Equal(1, answers.Count(a => a.Status == 201));
         Assert.All(answers.Where(a => a.Status != 201), a =>
@@ -100,7 +100,7 @@ public class ConcurrencyTests(SeveralWritersFixture api) : IClassFixture<Several
     {
         string[] spellings = ["QT-CASE-RACE", "qt-case-race", "Qt-Case-Race"];
         var answers = await Task.WhenAll(Enumerable.Range(0, 24).Select(i => Host.Post("/api/units",
-            $$"""{"code":"{{spellings[i % 3]}}","name":"x","level":"commune","province":"Quảng Trị"}""")));
+            $$"""{"code":"{{spellings[i % 3]}}","name":"case race","level":"commune","province":"Quảng Trị"}""")));
 
         Assert.Equal(1, answers.Count(a => a.Status == 201));
         Assert.All(answers.Where(a => a.Status != 201), a =>
@@ -124,7 +124,7 @@ public class ConcurrencyTests(SeveralWritersFixture api) : IClassFixture<Several
 
         var import = Host.PostBytes("/api/imports", file);
         var registrations = await Task.WhenAll(lower.Select(code => Host.Post("/api/units",
-            $$"""{"code":"{{code}}","name":"x","level":"commune","province":"Quảng Trị"}""")));
+            $$"""{"code":"{{code}}","name":"UBND Xã {{code}}","level":"commune","province":"Quảng Trị"}""")));
         var imported = await import;
 
         Assert.True(imported.Status is 200 or 409 or 422, imported.Text);

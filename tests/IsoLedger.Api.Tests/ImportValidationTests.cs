@@ -170,10 +170,19 @@ public class ImportValidationTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Contains(twice, e => e.Line == 3 && e.Reason.Contains("NA-XA-100"));
         await Host.PostBytes("/api/imports", Csv(header,
             "Nghệ An,NA-XA-200,UBND Phường 1,commune,Diễn Châu,2021,2021-11-19,x")).Expect(200);
-        // Where the API let another unit take a recorded unit's name, the recorded unit's own row still imports.
-        await Host.Post("/api/units", """
+        // The API refuses the recorded unit's name to a new code as well (unit-name-taken); where another unit came to
+        // bear it (moved into its district by a transfer), the recorded unit's own row still imports.
+        Assert.Equal("unit-name-taken", (string?)(await Host.Post("/api/units", """
             {"code":"NA-A-DUP","name":"UBND Phường 1","level":"commune","province":"Nghệ An","district":"Quỳnh Lưu",
              "registeredOn":"2015-01-01"}
+            """).Expect(409)).Json["rule"]);
+        await Host.Post("/api/units", """
+            {"code":"NA-A-DUP","name":"UBND Phường 1","level":"commune","province":"Nghệ An","district":"Yên Thành",
+             "registeredOn":"2015-01-01"}
+            """).Expect(201);
+        await Host.Post("/api/restructurings", """
+            {"decisionNo":"NA/1","effectiveOn":"2016-01-01","parts":[
+              {"kind":"transfer","from":["NA-A-DUP"],"district":"Quỳnh Lưu"}]}
             """).Expect(201);
         await Host.PostBytes("/api/imports", Csv(header,
             "Nghệ An,NA-XA-001,UBND Phường 1,commune,Quỳnh Lưu,2022,2022-11-19,x")).Expect(200);

@@ -7,8 +7,10 @@ public class RegisterUnitTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     private IAlbaHost Host => api.Host;
 
-    private static string Unit(string code, string extra = "") =>
-        $$"""{"code":"{{code}}","name":"UBND Xã Gia Cát","level":"commune","province":"Quảng Trị","district":"Hải """
+    /// <summary>A commune of Hải Lăng; each code under a name of its own (one unit is registered under one code).
+    /// </summary>
+    private static string Unit(string code, string extra = "", string name = "UBND Xã Gia Cát") =>
+        $$"""{"code":"{{code}}","name":"{{name}}","level":"commune","province":"Quảng Trị","district":"Hải """
         + $$"""Lăng"{{extra}}}""";
 
     [Fact]
@@ -43,8 +45,8 @@ public class RegisterUnitTests(ApiFixture api) : IClassFixture<ApiFixture>
     [Fact]
     public async Task A_status_read_again_after_a_write_shows_the_write()
     {
-        await Host.Post("/api/units", Unit("QT-DOCLAI", ""","registeredOn":"2015-03-01" """), Keys.Recorder)
-            .Expect(201);
+        await Host.Post("/api/units", Unit("QT-DOCLAI", ""","registeredOn":"2015-03-01" """, "UBND Xã Độc Lai"),
+            Keys.Recorder).Expect(201);
         var before = await Host.Get("/api/units/QT-DOCLAI", Keys.Viewer).Expect(200);
         Assert.Equal(before.Text, (await Host.Get("/api/units/QT-DOCLAI", Keys.Viewer).Expect(200)).Text);
         Assert.Null(before.Json["lastInternalAudit"]?.GetValue<string>());
@@ -85,9 +87,9 @@ public class RegisterUnitTests(ApiFixture api) : IClassFixture<ApiFixture>
     [Fact]
     public async Task Registering_an_existing_code_is_a_conflict_naming_the_rule()
     {
-        await Host.Post("/api/units", Unit("QT-TWICE")).Expect(201);
+        await Host.Post("/api/units", Unit("QT-TWICE", name: "UBND Xã Hai Lần")).Expect(201);
 
-        var problem = (await Host.Post("/api/units", Unit("QT-TWICE")).Expect(409)).Json;
+        var problem = (await Host.Post("/api/units", Unit("QT-TWICE", name: "UBND Xã Hai Lần")).Expect(409)).Json;
         Assert.Equal("urn:isoledger:rule:unit-already-registered", (string?)problem["type"]);
         Assert.Equal("A unit with this code is already registered.", (string?)problem["detail"]);
         Assert.Equal(1, (long?)(await Host.Get("/api/units/QT-TWICE").Expect(200)).Json["version"]);
@@ -130,5 +132,90 @@ public class RegisterUnitTests(ApiFixture api) : IClassFixture<ApiFixture>
     {
         await Host.Post("/api/units", body).Expect(400);
         await Host.Get("/api/units/QT-X").Expect(404);
+    }
+
+    private Task<Answer> Register(
+        string code, string name, string level = "commune", string province = "Lạng Sơn",
+        string? district = "Cao Lộc", string? registeredOn = "2016-01-01", string? parentCode = null)
+    {
+        var body = new System.Text.Json.Nodes.JsonObject
+        {
+            ["code"] = code,
+            ["name"] = name,
+            ["level"] = level,
+            ["province"] = province,
+        };
+        if (district is not null) body["district"] = district;
+        if (registeredOn is not null) body["registeredOn"] = registeredOn;
+        if (parentCode is not null) body["parentCode"] = parentCode;
+        return Host.Post("/api/units", body.ToJsonString(), Keys.Recorder);
+    }
+
+    private async Task NameTaken(Task<Answer> registration, string code, string registered)
+    {
+        var problem = (await registration.Expect(409)).Json;
+        Assert.Equal("urn:isoledger:rule:unit-name-taken", (string?)problem["type"]);
+        Assert.Equal(registered, (string?)problem["unit"]);
+        Assert.Contains($"Unit '{registered}'", (string?)problem["detail"]);
+        await Host.Get($"/api/units/{code}", Keys.Viewer).Expect(404);
+    }
+
+    [Fact]
+    public async Task A_second_code_for_a_unit_existing_under_its_name_is_refused_naming_the_first()
+    {
+        await Register("NT-HOA", "UBND Xã Hòa Cư").Expect(201);
+        await NameTaken(Register("NT-HOA-2", "UBND Xã Hòa Cư"), "NT-HOA-2", "NT-HOA");
+        // Named as the import compares names: letter case, form D, the tone mark in its old place, "Ủy ban nhân dân".
+        await NameTaken(Register("NT-HOA-3", "ubnd xã hoà cư".Normalize(NormalizationForm.FormD), "commune",
+            "Tỉnh Lạng Sơn", "Huyện Cao Lộc", "2020-05-01"), "NT-HOA-3", "NT-HOA");
+        await NameTaken(Register("NT-HOA-4", "Ủy ban nhân dân xã Hòa Cư", registeredOn: null), "NT-HOA-4", "NT-HOA");
+
+        // Another district, level or province, or a date before the unit existed, is another unit.
+        await Register("NT-HOA-VL", "UBND Xã Hòa Cư", district: "Văn Lãng").Expect(201);
+        await Register("NT-HOA-CB", "UBND Xã Hòa Cư", province: "Cao Bằng", district: "Hòa An").Expect(201);
+        await Register("NT-HOA-OLD", "UBND Xã Hòa Cư", registeredOn: "2010-01-01").Expect(201);
+    }
+
+    [Fact]
+    public async Task A_unit_formed_in_place_of_an_ended_one_takes_its_name_from_the_day_it_ended()
+    {
+        await Register("NT-BA", "UBND Xã Ba Sơn").Expect(201);
+        await Host.Post("/api/restructurings", """
+            {"decisionNo":"QĐ 7/2020","effectiveOn":"2020-01-01","parts":[{"kind":"dissolve","from":["NT-BA"]}]}
+            """, Keys.Recorder).Expect(201);
+
+        await NameTaken(Register("NT-BA-2", "UBND Xã Ba Sơn", registeredOn: "2019-12-31"), "NT-BA-2", "NT-BA");
+        await Register("NT-BA-3", "UBND Xã Ba Sơn", registeredOn: "2020-01-01").Expect(201);
+    }
+
+    [Fact]
+    public async Task A_sub_department_repeats_one_under_the_same_department_only()
+    {
+        await Register("NT-SO-A", "Sở Nông nghiệp", "department", district: null).Expect(201);
+        await Register("NT-SO-B", "Sở Tài nguyên", "department", district: null).Expect(201);
+        await Register("NT-CC-A", "Chi cục Thủy lợi", "sub-department", district: null, parentCode: "NT-SO-A")
+            .Expect(201);
+        await Register("NT-CC-B", "Chi cục Thủy lợi", "sub-department", district: null, parentCode: "NT-SO-B")
+            .Expect(201);
+        await NameTaken(Register("NT-CC-A2", "Chi cục Thuỷ lợi", "sub-department", district: null,
+            parentCode: "NT-SO-A"), "NT-CC-A2", "NT-CC-A");
+    }
+
+    [Fact]
+    public async Task A_former_provinces_unit_is_repeated_in_the_province_it_became_part_of()
+    {
+        await Register("NT-QB-SO", "Sở Du lịch", "department", "Quảng Bình", null, "2015-01-01").Expect(201);
+        await Register("NT-QT-SO", "Sở Du lịch", "department", "Quảng Trị", null, "2015-01-01").Expect(201);
+        await NameTaken(Register("NT-QT-SO2", "Sở Du lịch", "department", "Quảng Trị", null, "2025-08-01"),
+            "NT-QT-SO2", "NT-QB-SO");
+    }
+
+    [Fact]
+    public async Task Racing_registrations_of_one_unit_under_several_codes_record_one()
+    {
+        var racing = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
+            Register($"NT-RACE-{i}", "UBND Xã Đồng Đăng", district: "Văn Quan")));
+        Assert.Equal(1, racing.Count(answer => answer.Status == 201));
+        Assert.All(racing.Where(answer => answer.Status != 201), answer => Assert.Equal(409, answer.Status));
     }
 }

@@ -180,7 +180,7 @@ public class SubDepartmentParentApiTests(ApiFixture api) : IClassFixture<ApiFixt
             [new RestructuringPart(RestructuringKind.Merge, ["SP-L-NN"], [], IntoCode: "SP-L-NNMT")]);
         // The restructuring's transaction, as its writer holds it: the units locked, the events appended.
         await using var restructuring = Host.Services.GetRequiredService<IDocumentStore>().LightweightSession();
-        var (states, _, _, _) = await Host.Services.GetRequiredService<UnitLocks>()
+        var (states, _, _, _, _) = await Host.Services.GetRequiredService<UnitLocks>()
             .LockAndLoad(restructuring, merge.Codes, _ => null, [], CancellationToken.None);
         var accepted = Assert.IsType<RestructuringAccepted>(
             merge.Decide(states, Host.Services.GetRequiredService<BusinessClock>().Today));
@@ -212,7 +212,7 @@ public class SubDepartmentParentApiTests(ApiFixture api) : IClassFixture<ApiFixt
             "SP-W-NN", new DateOnly(2020, 1, 1));
         // The registration's transaction, as its writer holds it: the parent locked, the new stream started.
         await using var registering = Host.Services.GetRequiredService<IDocumentStore>().LightweightSession();
-        var (states, _, _, _) = await Host.Services.GetRequiredService<UnitLocks>()
+        var (states, _, _, _, _) = await Host.Services.GetRequiredService<UnitLocks>()
             .LockAndLoad(registering, ["SP-W-NN", "SP-W-CC"], _ => null, [], CancellationToken.None);
         var registered = Assert.IsType<Accepted>(registration.Decide(
             states["SP-W-CC"], Host.Services.GetRequiredService<BusinessClock>().Today, states["SP-W-NN"]));

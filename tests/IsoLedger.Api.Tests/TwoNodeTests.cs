@@ -102,6 +102,25 @@ public class TwoNodeTests(TwoNodeFixture nodes) : IClassFixture<TwoNodeFixture>
         Assert.Single((await nodes.Host.Get("/api/units/TN-RACE/history").Expect(200)).Json.AsArray());
     }
 
+    /// <summary>Each registration looks for the unit's name after the lock of the transactions that start units, so
+    /// that of one unit typed under several codes on both nodes at once one is recorded.</summary>
+    [Fact]
+    public async Task Racing_registrations_of_one_unit_under_several_codes_on_both_nodes_record_one()
+    {
+        string Body(int i) => $$"""
+            {"code":"TN-NAME-{{i}}","name":"UBND Xã Tân Thành","level":"commune","province":"Lạng Sơn",
+             "district":"Hữu Lũng","registeredOn":"2016-01-01"}
+            """;
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).SelectMany(i => new[]
+        {
+            nodes.Host.Post("/api/units", Body(2 * i)), nodes.Other.Post("/api/units", Body(2 * i + 1)),
+        }));
+
+        Assert.Equal(1, answers.Count(a => a.Status == 201));
+        Assert.All(answers.Where(a => a.Status != 201),
+            a => Assert.Equal("urn:isoledger:rule:unit-name-taken", a.ProblemType));
+    }
+
     [Fact]
     public async Task Clients_with_If_Match_on_both_nodes_lose_with_412_and_every_winner_has_one_event()
     {

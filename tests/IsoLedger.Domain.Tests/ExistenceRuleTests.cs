@@ -150,9 +150,12 @@ public class ExistenceRuleTests
         // From the day the district level ended the unit is in none; the last one it was in tells it apart.
         Assert.Equal(((string?)null, "Triệu Phong"), (unit.DistrictOn(Effective), unit.FormerDistrictOn(Effective)));
         Assert.Equal("Triệu Phong", unit.District);
-        // The later transfer named no province: the province stays that of the earlier one.
+        // The later transfer named no province: the province stays that of the earlier one, which became part of
+        // Quảng Trị on 1 July 2025.
         Assert.Equal("Quảng Trị", unit.ProvinceOn(new DateOnly(2019, 12, 31)));
-        Assert.Equal("Quảng Bình", unit.ProvinceOn(Effective));
+        Assert.Equal("Quảng Bình", unit.ProvinceOn(Effective.AddDays(-1)));
+        Assert.Equal(("Quảng Trị", "Quảng Bình"), (unit.ProvinceOn(Effective), unit.FormerProvinceOn(Effective)));
+        Assert.Equal("Quảng Bình", unit.RecordedProvinceOn(Effective));
         Assert.Equal("Quảng Bình", unit.Province);
     }
 

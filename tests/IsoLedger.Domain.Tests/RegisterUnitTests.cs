@@ -62,4 +62,39 @@ public class RegisterUnitTests
         Assert.True(UnitCode.IsValid(new string('a', 64)));
         Assert.False(UnitCode.IsValid(new string('a', 65)));
     }
+
+    private static Unit Registered(RegisterUnit registration, params object[] later) =>
+        UnitDecider.Replay([((Accepted)registration.Decide(null, Today)).Events[0], .. later])!;
+
+    [Fact]
+    public void A_second_code_for_a_unit_existing_under_its_name_on_the_date_is_rejected_naming_the_first()
+    {
+        var giaCat = Registered(GiaCat(new DateOnly(2015, 3, 1)));
+        RegisterUnit Again(string name, string? district = "Hải Lăng", DateOnly? on = null) =>
+            GiaCat(on ?? new DateOnly(2020, 1, 1)) with { Code = "QT-XA-GIACAT-2", Name = name, District = district };
+
+        foreach (var name in new[] { "UBND Xã Gia Cát", "ubnd xã gia cát", "Ủy ban nhân dân xã Gia Cát" })
+        {
+            var rejected = Assert.IsType<Rejected>(Again(name).Decide(null, Today, null, [giaCat]));
+            Assert.Equal((Rules.UnitNameTaken, "QT-XA-GIACAT"), (rejected.Broken, rejected.Unit));
+        }
+        Assert.IsType<Accepted>(Again("UBND Xã Gia Cát", "Triệu Phong").Decide(null, Today, null, [giaCat]));
+        Assert.IsType<Accepted>(Again("UBND Xã Gia Cát Mới").Decide(null, Today, null, [giaCat]));
+        Assert.IsType<Accepted>(Again("UBND Xã Gia Cát", on: new DateOnly(2015, 2, 28))
+            .Decide(null, Today, null, [giaCat]));
+        // The import and the restructurings decide without namesakes: their own checks hold there.
+        Assert.IsType<Accepted>(Again("UBND Xã Gia Cát").Decide(null, Today));
+    }
+
+    [Fact]
+    public void A_unit_that_ended_leaves_its_name_from_that_day()
+    {
+        var ended = new DateOnly(2020, 1, 1);
+        var giaCat = Registered(GiaCat(new DateOnly(2015, 3, 1)), new UnitMerged(ended, "QT-XA-NEW", "NQ", "R1"));
+        var successor = GiaCat(ended) with { Code = "QT-XA-NEW" };
+
+        Assert.IsType<Accepted>(successor.Decide(null, Today, null, [giaCat]));
+        Assert.IsType<Rejected>((successor with { RegisteredOn = ended.AddDays(-1) }).Decide(null, Today, null,
+            [giaCat]));
+    }
 }

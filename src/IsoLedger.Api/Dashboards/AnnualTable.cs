@@ -17,6 +17,11 @@ public sealed record AnnualRow(
     /// import layout writes as its district.</summary>
     public string? FormerDistrict { get; init; }
 
+    /// <summary>The province the unit was recorded in, when that is not its province on the day judged: a former
+    /// Quảng Bình unit's in Quảng Trị's table from 1 July 2025 (its departments told apart from Quảng Trị's).
+    /// </summary>
+    public string? FormerProvince { get; init; }
+
     /// <summary>The unit's line, named and placed as on <paramref name="judgedOn"/>; with <paramref name="factsBy"/>
     /// only the year's steps that had happened by that day count (the year judged on a day within it).</summary>
     public static AnnualRow Of(Unit unit, int year, DateOnly judgedOn, DateOnly? factsBy = null)
@@ -41,6 +46,7 @@ public sealed record AnnualRow(
             Conversion: unit.ConversionOn(judgedOn, Edition.Iso9001V2015))
         {
             FormerDistrict = unit.FormerDistrictOn(judgedOn),
+            FormerProvince = unit.FormerProvinceOn(judgedOn),
         };
     }
 

@@ -5,10 +5,12 @@ using Marten;
 namespace IsoLedger.Api.Dashboards;
 
 /// <summary>An active compliance flag of a unit in a province, the unit placed as on the date:
-/// <paramref name="FormerDistrict"/> is the district it was in before the district level ended (1 July 2025).</summary>
+/// <paramref name="FormerDistrict"/> is the district it was in before the district level ended (1 July 2025),
+/// <paramref name="FormerProvince"/> the province it was recorded in when that is not its province on the date.
+/// </summary>
 public sealed record ComplianceEntry(
     string Code, string Name, UnitLevel Level, string? District, bool Mandatory, string Rule, string Sentence,
-    DateOnly Since, string? Subject, string? FormerDistrict);
+    DateOnly Since, string? Subject, string? FormerDistrict, string? FormerProvince);
 
 public sealed record ComplianceReport(string Province, DateOnly AsOf, int Units, IReadOnlyList<ComplianceEntry> Flags)
 {
@@ -21,7 +23,8 @@ public sealed record ComplianceReport(string Province, DateOnly AsOf, int Units,
         var flags = active
             .SelectMany(u => Compliance.Flags(u, asOf, rules).Select(flag => new ComplianceEntry(
                 u.Code, u.NameOn(asOf), u.Level, u.DistrictOn(asOf), rules.MustApply(u.Level, asOf), flag.Rule.Id,
-                flag.Rule.Sentence, flag.Since, flag.Subject, u.FormerDistrictOn(asOf))))
+                flag.Rule.Sentence, flag.Since, flag.Subject, u.FormerDistrictOn(asOf),
+                u.FormerProvinceOn(asOf))))
             .OrderBy(f => f.Rule, StringComparer.Ordinal)
             .ThenBy(f => f.Code, StringComparer.Ordinal)
             .ThenBy(f => f.Since)

@@ -22,9 +22,11 @@ public sealed record LevelConversion(UnitLevel Level, ConversionCounts Counts);
 public sealed record DistrictConversion(string District, ConversionCounts Counts);
 
 /// <summary>Where one unit stands, named and placed as on the date asked: <paramref name="FormerDistrict"/> is the
-/// district it was in before the district level ended (1 July 2025).</summary>
+/// district it was in before the district level ended (1 July 2025), <paramref name="FormerProvince"/> the province it
+/// was recorded in when that is not its province on the date (Quảng Bình's units in Quảng Trị from 1 July 2025).
+/// </summary>
 public sealed record UnitConversion(
-    string Code, string Name, string? District, Standing Standing, string? FormerDistrict);
+    string Code, string Name, string? District, Standing Standing, string? FormerDistrict, string? FormerProvince);
 
 /// <summary>A province's conversion progress as of a date, per level, per district and in all, over the units
 /// that existed on that date; for one <see cref="Level"/> only (its districts, and its units one by one), when
@@ -55,7 +57,8 @@ public sealed record ConversionProgress(
                 ? null
                 : [.. active.Select(a => new UnitConversion(
                         a.Unit.Code, a.Unit.NameOn(asOf), a.Unit.DistrictOn(asOf) is { } d ? spelling(d) : null,
-                        a.Standing, a.Unit.FormerDistrictOn(asOf) is { } former ? spelling(former) : null))
+                        a.Standing, a.Unit.FormerDistrictOn(asOf) is { } former ? spelling(former) : null,
+                        a.Unit.FormerProvinceOn(asOf)))
                     .OrderBy(u => u.District, StringComparer.Ordinal).ThenBy(u => u.Code, StringComparer.Ordinal)]);
     }
 }

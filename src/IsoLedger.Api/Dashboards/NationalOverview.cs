@@ -23,7 +23,7 @@ public sealed record NationalOverview(
         var judgedOn = AnnualTable.JudgedOnFor(year, today, asOf);
         var edition = rules.CurrentIn(year);
         var provinces = AnnualTable.UnitsOf(units, year, judgedOn)
-            .GroupBy(u => Domain.Provinces.Provinces.On(u.ProvinceOn(judgedOn), judgedOn))
+            .GroupBy(u => Domain.Provinces.Provinces.On(u.RecordedProvinceOn(judgedOn), judgedOn))
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g =>
             {

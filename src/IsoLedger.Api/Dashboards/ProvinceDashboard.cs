@@ -53,7 +53,7 @@ public static class ProvinceDashboard
                 .Where(u => names.Contains(u.Province) || u.Provinces.Any(p => names.Contains(p)))
                 .ToListAsync(CancellationToken.None);
             return compute([.. units.Select(u => u.State)
-                .Where(u => everCounted || names.Contains(u.ProvinceOn(date)))]);
+                .Where(u => everCounted || names.Contains(u.RecordedProvinceOn(date)))]);
         }, store, freshness, cache, cancellation);
     }
 

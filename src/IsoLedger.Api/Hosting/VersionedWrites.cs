@@ -114,13 +114,19 @@ public static class WriteProblems
     public static string RuleType(Rule rule) => $"urn:isoledger:rule:{rule.Id}";
 
     /// <summary>409: the command breaks an invariant. <c>type</c> names the rule, <c>detail</c> is its sentence
-    /// unless <paramref name="detail"/> says more precisely how it is broken.</summary>
-    public static IResult RuleBroken(Rule rule, string? detail = null) => Results.Problem(
-        type: RuleType(rule),
-        title: "The command breaks a rule of the ledger.",
-        detail: detail ?? rule.Sentence,
-        statusCode: StatusCodes.Status409Conflict,
-        extensions: new Dictionary<string, object?> { ["rule"] = rule.Id });
+    /// unless <paramref name="detail"/> says more precisely how it is broken, and <c>unit</c> names the other unit
+    /// it is broken with (<paramref name="unit"/>), if any.</summary>
+    public static IResult RuleBroken(Rule rule, string? detail = null, string? unit = null)
+    {
+        var extensions = new Dictionary<string, object?> { ["rule"] = rule.Id };
+        if (unit is not null) extensions["unit"] = unit;
+        return Results.Problem(
+            type: RuleType(rule),
+            title: "The command breaks a rule of the ledger.",
+            detail: detail ?? rule.Sentence,
+            statusCode: StatusCodes.Status409Conflict,
+            extensions: extensions);
+    }
 
     public static IResult BadIfMatch() => Results.Problem(
         title: "The If-Match header is not valid.",

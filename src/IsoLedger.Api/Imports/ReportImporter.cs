@@ -439,7 +439,7 @@ public sealed class ReportImporter(
     {
         var on = row.StepDate;
         var level = Vocabulary.Levels[unit.Level].Value;
-        var province = unit.ProvinceOn(on);
+        var province = unit.RecordedProvinceOn(on);
         if (unit.Level == row.Level && Provinces.Ending(province) is var (successor, from, merged) && on < from
             && Provinces.On(successor, from) == Provinces.On(row.Province, from))
         {
@@ -457,6 +457,6 @@ public sealed class ReportImporter(
     /// province it was recorded in (or transferred to) by then, or that province's successor once it has merged into
     /// another (a 2025 report of Quảng Trị lists the former Quảng Bình units; Huế lists Thừa Thiên Huế's).</summary>
     private static bool InRowsProvince(Unit unit, ReportRow row) =>
-        unit.ProvinceOn(row.StepDate) is var recorded && recorded == row.Province
+        unit.RecordedProvinceOn(row.StepDate) is var recorded && recorded == row.Province
         || Provinces.On(recorded, row.StepDate) == Provinces.On(row.Province, row.StepDate);
 }

@@ -2,7 +2,6 @@ using IsoLedger.Api.Dashboards;
 using IsoLedger.Api.Imports;
 using IsoLedger.Domain;
 using IsoLedger.Domain.LegalBasis;
-using IsoLedger.Domain.Provinces;
 using IsoLedger.Domain.Units;
 using Marten;
 
@@ -20,10 +19,13 @@ public static class AnnualReport
         public string Level(UnitLevel level) => Label(Vocabulary.Levels[level]);
 
         /// <summary>The unit's name, with the district it was in before the district level ended when the table's
-        /// day is after that (grouped under none, communes of one name in two former districts are told apart).
-        /// </summary>
+        /// day is after that (grouped under none, communes of one name in two former districts are told apart), and
+        /// the province it was recorded in when that had become part of another by then (Quảng Bình's Sở Nội vụ
+        /// beside Quảng Trị's).</summary>
         public string Name(AnnualRow row) =>
-            row.FormerDistrict is { } former ? $"{row.Name} ({Label(Vocabulary.FormerDistrict)} {former})" : row.Name;
+            string.Join(", ", new[] { row.FormerDistrict, row.FormerProvince }.OfType<string>()) is { Length: > 0 } was
+                ? $"{row.Name} ({Label(Vocabulary.FormerDistrict)} {was})"
+                : row.Name;
 
         /// <summary>The report's standard column: the edition, or the conversion under way or done.</summary>
         public string Standard(AnnualRow row) =>
@@ -117,7 +119,7 @@ public static class AnnualReport
             // is named under the one it had become part of, which an import takes on that date; before, its own.
             // The district tells communes of one name apart and places a unit's earlier years: after the district
             // level ended the row writes the one the unit was in before, which an import takes as such.
-            csv.Row(Provinces.On(unit.ProvinceOn(on), on), row.Code, row.Name, Vocabulary.Levels[row.Level].Value,
+            csv.Row(unit.ProvinceOn(on), row.Code, row.Name, Vocabulary.Levels[row.Level].Value,
                 row.District ?? row.FormerDistrict, unit.ParentCodeOn(on), table.Year, on.ToString("yyyy-MM-dd"),
                 Mark(row.Declared),
                 row.Standard == Editions.None ? "" : row.Standard, ConversionColumn(row, rules),

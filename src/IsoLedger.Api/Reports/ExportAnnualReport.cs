@@ -50,7 +50,7 @@ public static class ExportAnnualReportEndpoint
         var stored = await session.Query<Unit>()
             .Where(u => names.Contains(u.Province) || names.Contains(u.RegisteredProvince) || u.Transfers.Any())
             .ToListAsync(cancellation);
-        var units = stored.Where(u => names.Contains(u.ProvinceOn(judgedOn))).ToList();
+        var units = stored.Where(u => names.Contains(u.RecordedProvinceOn(judgedOn))).ToList();
         var table = AnnualTable.Of(name, units, year, clock.Today, date);
         if (format == "json") return Results.Ok(table);
 

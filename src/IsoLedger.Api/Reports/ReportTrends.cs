@@ -37,7 +37,7 @@ public sealed record ReportTrends(string Province, DateOnly AsOf, IReadOnlyList<
             // The province as it was counted that year: before a merger without the provinces it later took in.
             var judgedOn = AnnualTable.JudgedOnFor(year, today, day);
             var names = Provinces.NamesCountedAs(province, judgedOn);
-            var counted = all.Where(u => names.Contains(u.ProvinceOn(judgedOn))).ToList();
+            var counted = all.Where(u => names.Contains(u.RecordedProvinceOn(judgedOn))).ToList();
             var report = ProvinceReport.Of(province, counted, year, today, rules, day);
             var figures = Followed.Select(key =>
             {

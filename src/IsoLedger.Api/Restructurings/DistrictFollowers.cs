@@ -25,7 +25,7 @@ public static class DistrictFollowers
                 || DistrictNames.OfDistrictUnit(district, on.AddDays(-1)) is not { } before
                 || DistrictNames.RenamedAs(before, name) is null)
                 continue;
-            var province = district.ProvinceOn(on);
+            var province = district.RecordedProvinceOn(on);
             var units = await session.Query<Unit>()
                 .Where(u => u.Level != UnitLevel.District
                     && (u.Province == province || u.RegisteredProvince == province))

@@ -91,7 +91,7 @@ public static class RestructuringWriter
             // locked and loaded with the units the acts name.
             var followers = (await DistrictFollowers.Of(session, commands, cancellation))
                 .Concat(await ParentFollowers.Of(session, commands, cancellation));
-            var (states, answered, _, inOtherCase) = await http.RequestServices.GetRequiredService<UnitLocks>()
+            var (states, answered, _, inOtherCase, _) = await http.RequestServices.GetRequiredService<UnitLocks>()
                 .LockAndLoad(session, commands.SelectMany(c => c.Codes).Concat(followers).Concat(readToo), _ => null,
                     idempotency is null ? [] : [idempotency.Id], cancellation);
             // A unit's code is one code in any letter case: registered before, or formed by an act before in the

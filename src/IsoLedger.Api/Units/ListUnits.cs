@@ -12,11 +12,13 @@ using Wolverine.Http;
 
 namespace IsoLedger.Api.Units;
 
-/// <summary>A unit in a list: its <paramref name="District"/> today (none since the district level ended on 1 July
-/// 2025), and from that day the one it was in before, <paramref name="FormerDistrict"/>.</summary>
+/// <summary>A unit in a list: its <paramref name="Province"/> today (a former Quảng Bình unit's is Quảng Trị) and,
+/// when it was recorded in another one, that one, <paramref name="FormerProvince"/>; its <paramref name="District"/>
+/// today (none since the district level ended on 1 July 2025), and from that day the one it was in before,
+/// <paramref name="FormerDistrict"/>. A unit that has ended is placed as on its last day.</summary>
 public sealed record UnitSummary(
     string Code, string Name, UnitLevel Level, string Province, string? District, string Standard, string? MergedInto,
-    long Version, string? FormerDistrict);
+    long Version, string? FormerDistrict, string? FormerProvince);
 
 public sealed record UnitPage(IReadOnlyList<UnitSummary> Items, int Page, int PageSize, long Total);
 
@@ -29,9 +31,11 @@ public static class ListUnitsEndpoint
 
     /// <summary>List units</summary>
     /// <remarks>Filters combine; <c>q</c> matches part of the code or name, ignoring case; <c>standard</c> is none or
-    /// an edition of the rule book (2008, 2015, …). <c>province</c> finds the units that belong to it today, as the
-    /// dashboards count them: a province formed on 1 July 2025 with those of the former provinces that formed it
-    /// (Quảng Trị with Quảng Bình's), a former province its own. <c>district</c> finds the units by the district
+    /// an edition of the rule book (2008, 2015, …). <c>province</c> finds the units whose <c>province</c> it is
+    /// today, as the dashboards count them: a province formed on 1 July 2025 with those of the former provinces that
+    /// formed it (Quảng Trị with Quảng Bình's, not those that ended before it did); a former province finds the units
+    /// recorded in it, by their <c>formerProvince</c> (or their <c>province</c>, for one that ended before it did).
+    /// <c>district</c> finds the units by the district
     /// they are in, or were last in: since the district level ended on 1 July 2025 a commune is in none today, and
     /// is found by its <c>formerDistrict</c>.</remarks>
     [WolverineGet("/api/units", OperationId = "ListUnits")]
@@ -68,12 +72,11 @@ public static class ListUnitsEndpoint
         if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
 
         IQueryable<Unit> units = session.Query<Unit>().Stats(out QueryStatistics statistics);
+        var asked = province is null ? null : Provinces.Canonical(province) ?? province.Normalize();
         // Any spelling of a province finds the names units are stored under: they keep the province they were
         // recorded in, which may since have become part of the one asked for.
-        var provinceNames = province is null
-            ? null
-            : Provinces.NamesCountedAs(Provinces.Canonical(province) ?? province.Normalize(), clock.Today).ToArray();
-        if (provinceNames is not null) units = units.Where(u => provinceNames.Contains(u.Province));
+        var provinceNames = asked is null ? null : Provinces.NamesCountedAs(asked, clock.Today).ToArray();
+        if (asked is not null) units = InProvinceToday(units, asked, clock.Today);
         if (district is not null)
         {
             // Any spelling of a district finds the spellings units are stored under, as the dashboards' district
@@ -98,9 +101,30 @@ public static class ListUnitsEndpoint
             .ToListAsync(cancellation);
         var items = found
             .Select(u => new UnitSummary(
-                u.Code, u.Name, u.Level, u.Province, u.DistrictOn(clock.Today), u.Standard.OrNone(), u.Merger?.IntoCode,
-                u.Version, u.FormerDistrictOn(clock.Today)))
+                u.Code, u.Name, u.Level, u.ProvinceOn(clock.Today), u.DistrictOn(clock.Today), u.Standard.OrNone(),
+                u.Merger?.IntoCode, u.Version, u.FormerDistrictOn(clock.Today), u.FormerProvinceOn(clock.Today)))
             .ToList();
         return Results.Ok(new UnitPage(items, pageNumber, size, statistics.TotalResults));
+    }
+
+    /// <summary>The units whose province on <paramref name="today"/> is <paramref name="province"/> (<see
+    /// cref="Unit.ProvinceOn"/>), found by the province they are stored under: its own, or a former province that
+    /// has become part of it, of a unit that had not ended by the day it did (one that ended before is placed as on its
+    /// last day, in the former province).</summary>
+    private static IQueryable<Unit> InProvinceToday(IQueryable<Unit> units, string province, DateOnly today)
+    {
+        var names = Provinces.NamesCountedAs(province, today).ToArray();
+        if (Provinces.FormersCountedAs(province, today) is not var (formerNames, since))
+            return units.Where(u => names.Contains(u.Province));
+        var formers = formerNames.ToArray();
+        var own = names.Except(formers).ToArray();
+        var counted = units.Where(u => own.Contains(u.Province) || (formers.Contains(u.Province)
+            && !(u.Merger != null && u.Merger.MergedOn <= since) && !(u.Split != null && u.Split.SplitOn <= since)
+            && !(u.Dissolution != null && u.Dissolution.DissolvedOn <= since)));
+        // A level that ended with the former provinces (the districts', on 1 July 2025) kept them.
+        var endedLevels = Enum.GetValues<UnitLevel>().Where(level => Levels.EndOf(level) <= since).ToArray();
+        return endedLevels.Length == 0
+            ? counted
+            : counted.Where(u => own.Contains(u.Province) || !endedLevels.Contains(u.Level));
     }
 }

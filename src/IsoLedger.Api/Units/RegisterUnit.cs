@@ -65,7 +65,9 @@ public static class RegisterUnitEndpoint
     /// answers 409 naming the rule (<c>parent-not-existing</c>, <c>parent-level</c>,
     /// <c>parent-in-other-province</c>). A <c>district</c> with a <c>registeredOn</c> on or after 1 July 2025, when
     /// the district level ended, answers 409 <c>district-after-level-ended</c>; without <c>registeredOn</c> (the
-    /// establishment date unknown) it is the district the unit was in before, its <c>formerDistrict</c>.</remarks>
+    /// establishment date unknown) it is the district the unit was in before, its <c>formerDistrict</c>. A unit of the
+    /// same level, province, district, parent and name (as the import compares names) existing on the date under
+    /// another code answers 409 <c>unit-name-taken</c>, its code as <c>unit</c>.</remarks>
     [WolverinePost("/api/units", OperationId = "RegisterUnit")]
     [Tags("Units")]
     [Authorize(Policy = Policies.Record)]
@@ -82,10 +84,13 @@ public static class RegisterUnitEndpoint
             request.District?.Normalize(), request.ParentCode, request.RegisteredOn ?? clock.Today,
             EstablishmentDated: request.RegisteredOn is not null);
         // The parent is read under its stream's lock, as a restructuring that ends it takes it: the registration is
-        // decided on the parent as it is when it commits.
+        // decided on the parent as it is when it commits; the units of its name, under the lock of the transactions
+        // that start units.
         return await UnitWriter.Execute(http, writes, command.Code, command,
             command.ParentCode is { } parentCode ? [parentCode] : [],
-            (unit, read) => command.Decide(unit, clock.Today, command.ParentCode is { } parent ? read(parent) : null),
-            created: _ => $"/api/units/{Uri.EscapeDataString(command.Code)}");
+            (unit, read, namesakes) => command.Decide(
+                unit, clock.Today, command.ParentCode is { } parent ? read(parent) : null, namesakes),
+            created: _ => $"/api/units/{Uri.EscapeDataString(command.Code)}",
+            namesakes: NamesakeSearch.For(command));
     }
 }

@@ -7,11 +7,12 @@ using NpgsqlTypes;
 namespace IsoLedger.Api.Units;
 
 /// <summary>What <see cref="UnitLocks.LockAndLoad"/> found: each unit's state (null without a stream), the answers
-/// already stored under the idempotency keys asked about, and the codes without a stream that a unit is registered
-/// under in another letter case (code → registered code).</summary>
+/// already stored under the idempotency keys asked about, the codes without a stream that a unit is registered
+/// under in another letter case (code → registered code), and the units that registrations may repeat
+/// (<see cref="Namesakes"/>): each code with every name it has had.</summary>
 public sealed record LockedUnits(
     Dictionary<string, Unit?> States, Dictionary<string, IdempotentResponse> Earlier, int SnapshotsRead,
-    IReadOnlyDictionary<string, string> InOtherCase);
+    IReadOnlyDictionary<string, string> InOtherCase, IReadOnlyList<NamedUnit> Named);
 
 /// <summary>The first statement of every transaction that writes to units: it locks their streams until the
 /// transaction ends, so that writers to one unit take turns (on every node), and reads their states, in one round
@@ -25,6 +26,7 @@ public sealed class UnitLocks
     private readonly string lockStreams;
     private readonly string loadStates;
     private readonly string earlierAnswers;
+    private readonly string namedUnits;
 
     public UnitLocks(IDocumentStore store)
     {
@@ -42,17 +44,25 @@ public sealed class UnitLocks
             where s.id = any($1) and s.version <> ($2::bigint[])[array_position($1::text[], s.id)]
             """;
         earlierAnswers = $"select data from {answers} where id = any($1)";
+        // The level and the province are indexed columns; the names a unit has had are its current, its registered
+        // and each rename's.
+        namedUnits = $"""
+            select d.id, array[d.data->>'name', d.data->>'registeredName']
+                || array(select r->>'name' from jsonb_array_elements(d.data->'renames') r)
+            from {units} d where d.level = any($1) and d.province = any($2)
+            """;
     }
 
     /// <summary>Locks the streams of <paramref name="codes"/> in the session's transaction (in code order, so that
     /// writers never wait on each other in a circle) and reads each unit's state: <paramref name="known"/>'s when it
     /// is at the locked version, the stored snapshot otherwise; the answers stored under
     /// <paramref name="idempotencyIds"/>; and, where a code has no stream yet, the codes registered in another letter
-    /// case, after the lock of the transactions that start streams (taken first, before any stream's). One round
-    /// trip.</summary>
+    /// case, after the lock of the transactions that start streams (taken first, before any stream's), and the names
+    /// of the units <paramref name="namesakes"/> looks for. One round trip.</summary>
     public async Task<LockedUnits> LockAndLoad(
         IDocumentSession session, IEnumerable<string> codes, Func<string, Unit?> known,
-        IReadOnlyCollection<string> idempotencyIds, CancellationToken cancellation)
+        IReadOnlyCollection<string> idempotencyIds, CancellationToken cancellation,
+        IReadOnlyCollection<NamesakeSearch>? namesakes = null)
     {
         await session.BeginTransactionAsync(cancellation);
         var ordered = codes.Distinct().Order(StringComparer.Ordinal).ToArray();
@@ -64,6 +74,13 @@ public sealed class UnitLocks
         round.BatchCommands.Add(Statement(loadStates, Texts(ordered),
             ArrayOf(ordered.Select(code => knownStates[code]?.Version ?? -1).ToArray(), NpgsqlDbType.Bigint)));
         if (idempotencyIds.Count > 0) round.BatchCommands.Add(Statement(earlierAnswers, Texts(idempotencyIds)));
+        var searched = namesakes is { Count: > 0 };
+        if (searched)
+        {
+            round.BatchCommands.Add(Statement(namedUnits,
+                Texts(namesakes!.Select(s => s.Level.ToString()).Distinct()),
+                Texts(namesakes!.SelectMany(s => s.Provinces).Distinct())));
+        }
         session.Logger.OnBeforeExecute(round);
 
         var serializer = store.Options.Serializer();
@@ -90,10 +107,17 @@ public sealed class UnitLocks
                 earlier[response.Id] = response;
             }
         }
+        var named = new List<NamedUnit>();
+        if (searched)
+        {
+            await reader.NextResultAsync(cancellation);
+            while (await reader.ReadAsync(cancellation))
+                named.Add(new NamedUnit(reader.GetString(0), reader.GetFieldValue<string?[]>(1)));
+        }
 
         var states = ordered.ToDictionary(code => code, code => StateAt(code, knownStates[code], versions),
             StringComparer.Ordinal);
-        return new LockedUnits(states, earlier, read, inOtherCase);
+        return new LockedUnits(states, earlier, read, inOtherCase, named);
     }
 
     /// <summary>The state of a unit whose stream is at <paramref name="versions"/>' version, or null without a stream.

@@ -11,7 +11,12 @@ public sealed record UnitStatus
     public required string Code { get; init; }
     public required string Name { get; init; }
     public required UnitLevel Level { get; init; }
+    /// <summary>The province on the date: from 1 July 2025 a former Quảng Bình unit is in Quảng Trị, from 1 January
+    /// 2025 a Thừa Thiên Huế one in Huế (a unit that had ended, as on its last day).</summary>
     public required string Province { get; init; }
+    /// <summary>The province the unit was recorded in (or transferred to), when that is not its province on the date:
+    /// Quảng Bình for a former Quảng Bình unit from 1 July 2025.</summary>
+    public string? FormerProvince { get; init; }
     /// <summary>The district on the date: none from 1 July 2025, when the district level ended and communes began
     /// to report to the province directly.</summary>
     public string? District { get; init; }
@@ -67,6 +72,7 @@ public sealed record UnitStatus
             Name = unit.NameOn(asOf),
             Level = unit.Level,
             Province = unit.ProvinceOn(asOf),
+            FormerProvince = unit.FormerProvinceOn(asOf),
             District = unit.DistrictOn(asOf),
             FormerDistrict = unit.FormerDistrictOn(asOf),
             ParentCode = unit.ParentCodeOn(asOf),

@@ -14,15 +14,19 @@ namespace IsoLedger.Api.Units;
 /// to answer.</summary>
 internal sealed class PendingWrite(
     string code, VersionCondition? ifMatch, Idempotency? idempotency, IReadOnlyList<string> reads,
-    Func<Unit?, Func<string, Unit?>, Decision> decide, Func<Accepted, UnitWritten, object>? respond,
-    Func<Accepted, string>? created, string correlationId, string? recordedBy, DatabaseAttempt attempt)
+    Func<Unit?, Func<string, Unit?>, IReadOnlyList<Unit>, Decision> decide,
+    Func<Accepted, UnitWritten, object>? respond, Func<Accepted, string>? created, string correlationId,
+    string? recordedBy, DatabaseAttempt attempt, NamesakeSearch? namesakes = null)
 {
     public string Code { get; } = code;
     public VersionCondition? IfMatch { get; } = ifMatch;
     public Idempotency? Idempotency { get; } = idempotency;
     /// <summary>The other units the decision reads, locked with the unit.</summary>
     public IReadOnlyList<string> Reads { get; } = reads;
-    public Func<Unit?, Func<string, Unit?>, Decision> Decide { get; } = decide;
+    /// <summary>The registered units a registration's decision reads by their name (<see cref="Namesakes"/>).
+    /// </summary>
+    public NamesakeSearch? Namesakes { get; } = namesakes;
+    public Func<Unit?, Func<string, Unit?>, IReadOnlyList<Unit>, Decision> Decide { get; } = decide;
     public Func<Accepted, UnitWritten, object>? Respond { get; } = respond;
     public Func<Accepted, string>? Created { get; } = created;
     public string CorrelationId { get; } = correlationId;
@@ -151,8 +155,10 @@ public sealed class UnitWriteQueue : IAsyncDisposable
     /// <param name="states">Each unit's state before the batch.</param>
     /// <param name="inOtherCase">The codes without a stream that a unit is registered under in another letter case
     /// (code → registered code).</param>
+    /// <param name="namesakes">The registered units the batch's registrations may repeat under another code.</param>
     private sealed class Decided(
-        Dictionary<string, Unit?> states, IReadOnlyDictionary<string, string>? inOtherCase = null)
+        Dictionary<string, Unit?> states, IReadOnlyDictionary<string, string>? inOtherCase = null,
+        IReadOnlyList<Unit>? namesakes = null)
     {
         private readonly Dictionary<string, string> started = new(StringComparer.OrdinalIgnoreCase);
 
@@ -173,6 +179,14 @@ public sealed class UnitWriteQueue : IAsyncDisposable
             ?? (started.TryGetValue(code, out var registered) && registered != code ? registered : null);
 
         public void Started(string code) => started.TryAdd(code, code);
+
+        /// <summary>The units a registration may repeat: those read for the batch, as the batch has left them, and
+        /// those registered by a command before in it.</summary>
+        public IReadOnlyList<Unit> Namesakes() =>
+        [
+            .. (namesakes ?? []).Select(unit => States.GetValueOrDefault(unit.Code) ?? unit),
+            .. started.Keys.Select(code => States.GetValueOrDefault(code)).OfType<Unit>(),
+        ];
     }
 
     private async Task<Outcome[]> TryCommit(List<PendingWrite> batch, DedicatedConnection connection)
@@ -210,7 +224,7 @@ public sealed class UnitWriteQueue : IAsyncDisposable
     private (Decided Decided, Outcome[] Outcomes)? DecideOnHeldStates(List<PendingWrite> batch)
     {
         // A held state of a unit read, not written, would be checked by nothing at the commit.
-        if (batch.Any(write => write.Reads.Count > 0)) return null;
+        if (batch.Any(write => write.Reads.Count > 0 || write.Namesakes is not null)) return null;
         var states = new Dictionary<string, Unit?>(StringComparer.Ordinal);
         foreach (var write in batch)
         {
@@ -245,10 +259,15 @@ public sealed class UnitWriteQueue : IAsyncDisposable
         var cancellation = CancellationToken.None;
         await using var session = store.LightweightSession();
         var keys = batch.Where(w => w.Idempotency is not null).Select(w => w.Idempotency!.Id).ToHashSet();
-        var (states, earlier, read, inOtherCase) = await locks.LockAndLoad(
-            session, batch.SelectMany(w => w.Reads.Prepend(w.Code)), cache.Find, keys, cancellation);
+        // The names a registration looks for are read after the lock of the transactions that start units, which it
+        // takes: a registration of the same unit under another code, racing on another node, has committed by then
+        // or waits for this one.
+        var searches = batch.Select(w => w.Namesakes).OfType<NamesakeSearch>().ToList();
+        var (states, earlier, read, inOtherCase, named) = await locks.LockAndLoad(
+            session, batch.SelectMany(w => w.Reads.Prepend(w.Code)), cache.Find, keys, cancellation, searches);
         metrics.Loaded(states.Count, read);
-        var decided = new Decided(states, inOtherCase);
+        var namesakes = await Namesakes.Load(session, named, searches, cancellation);
+        var decided = new Decided(states, inOtherCase, namesakes);
 
         var outcomes = new Outcome[batch.Count];
         for (var i = 0; i < batch.Count; i++)
@@ -311,14 +330,15 @@ public sealed class UnitWriteQueue : IAsyncDisposable
             return unit is null ? UnitProblems.UnitNotFound(write.Code) : WriteProblems.StaleVersion(version, "unit");
         }
 
-        switch (write.Decide(unit, code => decided.States[code]))
+        var namesakes = write.Namesakes is null ? [] : decided.Namesakes();
+        switch (write.Decide(unit, code => decided.States[code], namesakes))
         {
             case Rejected { Broken: var broken } when broken == Rules.UnitNotRegistered:
                 decided.AllRecorded = false;
                 return UnitProblems.UnitNotFound(write.Code);
             case Rejected rejected:
                 decided.AllRecorded = false;
-                return WriteProblems.RuleBroken(rejected.Broken);
+                return WriteProblems.RuleBroken(rejected.Broken, rejected.Detail, rejected.Unit);
             case Accepted when unit is null && decided.RegisteredInOtherCase(write.Code) is { } registered:
                 decided.AllRecorded = false;
                 return CodesInOtherCase.Taken(write.Code, registered);

@@ -18,21 +18,23 @@ public static class UnitWriter
     {
         var rules = http.RequestServices.GetRequiredService<RuleBookSource>().Current;
         var today = clock.Today;
-        return Execute(http, writes, code, command, [], (unit, _) => UnitDecider.Decide(unit, command, today, rules),
-            respond, created);
+        return Execute(http, writes, code, command, [],
+            (unit, _, _) => UnitDecider.Decide(unit, command, today, rules), respond, created);
     }
 
     /// <summary>Runs <paramref name="decide"/> on the state of unit <paramref name="code"/> (null if it has no stream)
     /// and appends the events it accepts. <paramref name="reads"/> are other units the decision reads (the second
     /// argument of <paramref name="decide"/> gives their states by code, null without a stream): their streams are
     /// locked with the unit's, so that none of them changes between the decision and its commit (a registration's
-    /// parent, which a restructuring may end meanwhile). <paramref name="command"/> identifies the request for
-    /// idempotent retries; <paramref name="respond"/> shapes the success body; <paramref name="created"/> answers 201
-    /// with a location.</summary>
+    /// parent, which a restructuring may end meanwhile); the third gives the registered units
+    /// <paramref name="namesakes"/> finds, read under the lock of the transactions that start units.
+    /// <paramref name="command"/> identifies the request for idempotent retries; <paramref name="respond"/> shapes the
+    /// success body; <paramref name="created"/> answers 201 with a location.</summary>
     public static async Task<IResult> Execute(
         HttpContext http, UnitWriteQueue writes, string code, object command, IReadOnlyList<string> reads,
-        Func<Unit?, Func<string, Unit?>, Decision> decide, Func<Accepted, UnitWritten, object>? respond = null,
-        Func<Accepted, string>? created = null)
+        Func<Unit?, Func<string, Unit?>, IReadOnlyList<Unit>, Decision> decide,
+        Func<Accepted, UnitWritten, object>? respond = null, Func<Accepted, string>? created = null,
+        NamesakeSearch? namesakes = null)
     {
         if (!VersionedWrites.TryReadIfMatch(http, out var ifMatch)) return WriteProblems.BadIfMatch();
         if (!UnitCode.IsValid(code)) return UnitProblems.UnitNotFound(code);
@@ -44,7 +46,7 @@ public static class UnitWriter
         return await DatabaseRetries.Execute(
             (attempt, _) => writes.Submit(new PendingWrite(
                 code, ifMatch, idempotency, reads, decide, respond, created, correlationId, recordedBy,
-                attempt)),
+                attempt, namesakes)),
             idempotent: idempotency is not null, http.RequestAborted);
     }
 }

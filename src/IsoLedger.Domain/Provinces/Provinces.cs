@@ -161,6 +161,18 @@ public static class Provinces
         return IsValidOn(canonical, date) ? Names.Where(name => On(name, date) == canonical).ToList() : [canonical];
     }
 
+    /// <summary>The former provinces counted as <paramref name="province"/> on <paramref name="date"/> (those of
+    /// <see cref="NamesCountedAs"/> that had ended by then: Quảng Bình for Quảng Trị from 1 July 2025) and the first
+    /// day they counted under it, the day it was formed of them or renamed (one act did it, so the day is one for
+    /// them all); null when none does.</summary>
+    public static (IReadOnlyList<string> Names, DateOnly Since)? FormersCountedAs(string province, DateOnly date)
+    {
+        var canonical = Canonical(province) ?? province;
+        var formers = NamesCountedAs(canonical, date)
+            .Where(name => name != canonical && Ending(name) is { } ending && ending.From <= date).ToList();
+        return formers.Count == 0 ? null : (formers, formers.Max(name => Ending(name)!.Value.From));
+    }
+
     /// <summary>The <paramref name="count"/> names of provinces valid on <paramref name="date"/> nearest to
     /// <paramref name="name"/>, ignoring case and diacritics.</summary>
     public static IReadOnlyList<string> Closest(string name, DateOnly date, int count = 3) =>

@@ -34,8 +34,8 @@ public sealed class DistrictHistory
             if (DistrictNames.OfDistrictUnit(district, on.AddDays(-1)) is { } before
                 && !DistrictNames.Same(before, transfer.District))
             {
-                yield return new DistrictRename(district.ProvinceOn(on), before, transfer.District!, on, district.Code,
-                    transfer.DecisionNo, transfer.RestructuringId);
+                yield return new DistrictRename(district.RecordedProvinceOn(on), before, transfer.District!, on,
+                    district.Code, transfer.DecisionNo, transfer.RestructuringId);
             }
         }
     }
@@ -45,7 +45,7 @@ public sealed class DistrictHistory
     /// recorded there on that day, existing before it (a unit known only from a later date is recorded under the name
     /// of its own date) and not ended by then.</summary>
     public static bool Follows(Unit unit, string province, string district, DateOnly on) =>
-        unit.Level != UnitLevel.District && unit.ProvinceOn(on) == province
+        unit.Level != UnitLevel.District && unit.RecordedProvinceOn(on) == province
         && DistrictNames.Same(unit.DistrictOn(on), district) && unit.ExistsFrom < on && !(unit.EndedOn <= on);
 
     /// <summary>The transfers that bring <paramref name="unit"/> into its district's renames it does not show yet

@@ -40,7 +40,7 @@ public static class ParentUnits
         if (parent is null || !parent.MayExistOn(on))
             return Rules.ParentNotExisting;
         if (parent.Level != ParentLevel) return Rules.ParentLevel;
-        return Provinces.Provinces.On(parent.ProvinceOn(on), on) == Provinces.Provinces.On(province, on)
+        return Provinces.Provinces.On(parent.RecordedProvinceOn(on), on) == Provinces.Provinces.On(province, on)
             ? null
             : Rules.ParentInOtherProvince;
     }

@@ -15,14 +15,44 @@ public sealed record RegisterUnit(
 {
     /// <summary>Decides the registration with the state of its parent (<paramref name="parent"/>, null when
     /// <see cref="ParentCode"/> names no registered unit): the parent must be one on <see cref="RegisteredOn"/>
-    /// (<see cref="ParentUnits.Check"/>).</summary>
-    public Decision Decide(Unit? existing, DateOnly today, Unit? parent)
+    /// (<see cref="ParentUnits.Check"/>); and with the registered units that may bear its name
+    /// (<paramref name="namesakes"/>): none may be this unit under another code (<see cref="Namesake"/>).</summary>
+    public Decision Decide(Unit? existing, DateOnly today, Unit? parent, IEnumerable<Unit>? namesakes = null)
     {
         var decision = Decide(existing, today);
-        return decision is Accepted && ParentCode is not null
-            && ParentUnits.Check(Level, Province, RegisteredOn, parent) is { } broken
-                ? Decision.Reject(broken)
-                : decision;
+        if (decision is not Accepted) return decision;
+        if (ParentCode is not null && ParentUnits.Check(Level, Province, RegisteredOn, parent) is { } broken)
+            return Decision.Reject(broken);
+        return Namesake(namesakes ?? []) is { } registered
+            ? new Rejected(Rules.UnitNameTaken, registered.Code,
+                $"Unit '{registered.Code}' (\"{registered.NameOn(RegisteredOn)}\") exists on {RegisteredOn:yyyy-MM-dd} "
+                + "under this name, at this level, in this province and district"
+                + (ParentCode is null ? "" : " under this parent")
+                + ": record its facts under its code (a unit formed in place of one that a restructuring ends is "
+                + "registered by that restructuring).")
+            : decision;
+    }
+
+    /// <summary>The unit of another code (not this one in another letter case:
+    /// <see cref="Rules.UnitAlreadyRegistered"/> says that) that this registration would repeat: one that exists
+    /// (or, registered without its establishment date, may exist) on <see cref="RegisteredOn"/>, at the same level,
+    /// in the province counted as this one's then, in the same district (the one it was last in, as the import
+    /// compares them) under the same parent, named then as this one is, as the import compares names
+    /// (<see cref="UnitNameSpelling"/>, notes kept). A unit that has ended by then leaves its name to the units
+    /// formed in its place, and a commune of one name in another district is another commune. Null when there is
+    /// none.</summary>
+    public Unit? Namesake(IEnumerable<Unit> namesakes)
+    {
+        var name = UnitNameSpelling.Comparable(Name, keepNotes: true);
+        var province = Provinces.Provinces.On(Province, RegisteredOn);
+        return namesakes
+            .Where(unit => !string.Equals(unit.Code, Code, StringComparison.OrdinalIgnoreCase)
+                && unit.Level == Level && unit.MayExistOn(RegisteredOn)
+                && unit.ProvinceOn(RegisteredOn) == province
+                && DistrictNames.Same(unit.LastDistrictOn(RegisteredOn), District)
+                && unit.ParentCodeOn(RegisteredOn) == ParentCode
+                && UnitNameSpelling.Comparable(unit.NameOn(RegisteredOn), keepNotes: true) == name)
+            .MinBy(unit => unit.Code, StringComparer.Ordinal);
     }
 
     /// <summary>Decides everything but the parent. An import decides its rows' parents once the whole file is read

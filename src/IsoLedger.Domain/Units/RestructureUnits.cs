@@ -55,7 +55,7 @@ public sealed record RestructuringPart(
         Kind == RestructuringKind.Merge && IntoNew is [var formed]
         && units.GetValueOrDefault(formed.Code) is { EstablishmentDated: false } listed
         && listed.ExistsFrom >= effectiveOn && listed.Level == formed.Level
-        && Provinces.Provinces.On(listed.ProvinceOn(effectiveOn), effectiveOn)
+        && Provinces.Provinces.On(listed.RecordedProvinceOn(effectiveOn), effectiveOn)
         == Provinces.Provinces.On(formed.Province, effectiveOn)
         && UnitNameSpelling.Same(listed.NameOn(effectiveOn), formed.Name)
         && DistrictNames.Same(listed.DistrictOn(effectiveOn), formed.District)
@@ -114,7 +114,7 @@ public sealed record RestructureUnits(
                 || DistrictNames.OfDistrictUnit(district, EffectiveOn.AddDays(-1)) is not { } before
                 || DistrictNames.RenamedAs(before, name) is not { } after)
                 continue;
-            var province = district.ProvinceOn(EffectiveOn);
+            var province = district.RecordedProvinceOn(EffectiveOn);
             List<string> from =
             [
                 .. units.Values.OfType<Unit>()
@@ -278,8 +278,8 @@ public sealed record RestructureUnits(
                 .Select(n => (n.Code, n.Level, n.Province, Parent: n.ParentCode!));
             if (part is { Kind: RestructuringKind.Transfer, ParentCode: { } parent })
             {
-                given = given.Concat(part.From.Select(code => after[code]!)
-                    .Select(unit => (unit.Code, unit.Level, Province: unit.ProvinceOn(EffectiveOn), Parent: parent)));
+                given = given.Concat(part.From.Select(code => after[code]!).Select(unit =>
+                    (unit.Code, unit.Level, Province: unit.RecordedProvinceOn(EffectiveOn), Parent: parent)));
             }
             foreach (var (code, level, province, parentCode) in given)
             {
@@ -316,7 +316,8 @@ public sealed record RestructureUnits(
             if (unit.ParentCodeOn(EffectiveOn) is not { } parent
                 || !(transferred.Contains(unit.Code) || transferred.Contains(parent)))
                 continue;
-            if (ParentUnits.Check(unit.Level, unit.ProvinceOn(EffectiveOn), EffectiveOn, after[parent]) is { } broken)
+            var province = unit.RecordedProvinceOn(EffectiveOn);
+            if (ParentUnits.Check(unit.Level, province, EffectiveOn, after[parent]) is { } broken)
                 return new RestructuringRejected(broken, unit.Code, parent);
         }
         return null;

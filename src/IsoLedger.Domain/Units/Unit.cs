@@ -119,7 +119,27 @@ public sealed record Unit
             ?.ParentCode
         ?? (Transfers.Any(t => t.ParentCode is not null) ? RegisteredParentCode : ParentCode);
 
-    public string ProvinceOn(DateOnly date) =>
+    /// <summary>The province the unit belonged to on <paramref name="date"/>: the one it was recorded in (or
+    /// transferred to) by then, or, once that province had ended, what it became (<see cref="Provinces.Provinces.On"/>:
+    /// Quảng Trị for a Quảng Bình unit from 1 July 2025, Huế for a Thừa Thiên Huế one from 1 January 2025). A unit that
+    /// had ended by then is placed as on its last day, so one that ended before its province did keeps that province.
+    /// </summary>
+    public string ProvinceOn(DateOnly date)
+    {
+        var day = PlacedOn(date);
+        return Provinces.Provinces.On(RecordedProvinceOn(day), day);
+    }
+
+    /// <summary>The province the unit was recorded in (or transferred to), when that is not its province on
+    /// <paramref name="date"/> (<see cref="ProvinceOn"/>): how a former Quảng Bình unit is told apart in Quảng Trị's
+    /// answers. Null when the two are one.</summary>
+    public string? FormerProvinceOn(DateOnly date) =>
+        RecordedProvinceOn(PlacedOn(date)) is var recorded && recorded != ProvinceOn(date) ? recorded : null;
+
+    /// <summary>The province recorded for <paramref name="date"/> (registered, then moved by transfers), as it was
+    /// written then, whether or not that province still existed: the fact the answers as of a date derive from.
+    /// </summary>
+    public string RecordedProvinceOn(DateOnly date) =>
         Latest(Transfers.Where(t => t.Province is not null && t.TransferredOn <= date), t => t.TransferredOn)?.Province
         ?? RegisteredProvince ?? Province;
 
@@ -346,7 +366,7 @@ public sealed record Unit
     {
         Name = changed.NameOn(DateOnly.MaxValue),
         ParentCode = changed.ParentCodeOn(DateOnly.MaxValue),
-        Province = changed.ProvinceOn(DateOnly.MaxValue),
+        Province = changed.RecordedProvinceOn(DateOnly.MaxValue),
         District = changed.LastDistrictOn(DateOnly.MaxValue),
     };
 

@@ -141,8 +141,9 @@ public static class Vocabulary
 
     public static readonly Term Total = new("total", "Tổng", "Total");
 
-    /// <summary>The words before the district a unit was in before the district level ended (1 July 2025), after its
-    /// name in a table of a later day.</summary>
+    /// <summary>The words before the district a unit was in before the district level ended (1 July 2025), and the
+    /// province it was recorded in once that had become part of another, after its name in a table of a later day.
+    /// </summary>
     public static readonly Term FormerDistrict = new("formerDistrict", "nguyên thuộc", "formerly in");
 
     /// <summary>The word after a group's unit count in a report's totals.</summary>

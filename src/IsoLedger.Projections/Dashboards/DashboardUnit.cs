@@ -36,7 +36,7 @@ public sealed partial class DashboardUnitProjection : SingleStreamProjection<Das
                 Id = unit.Code,
                 Province = unit.Province,
                 Provinces = [.. unit.Transfers.Select(t => t.Province).OfType<string>()
-                    .Prepend(unit.ProvinceOn(DateOnly.MinValue)).Distinct()],
+                    .Prepend(unit.RecordedProvinceOn(DateOnly.MinValue)).Distinct()],
                 District = unit.District,
                 Level = unit.Level,
                 State = unit,

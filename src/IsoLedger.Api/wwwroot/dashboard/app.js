@@ -498,9 +498,11 @@ function totalsRow(name, totals) {
 }
 
 /** A unit's link, then, after the district level ended (1 July 2025), when a commune is in no district, the one it
- * was in before: it tells apart communes of one name in two former districts. */
+ * was in before: it tells apart communes of one name in two former districts; and the province it was recorded in
+ * once that has become part of another (Quảng Bình's units in Quảng Trị). */
 function unitNamed(unit) {
-  const former = unit.formerDistrict ? [` (${label(state.vocabulary.formerDistrict)} ${unit.formerDistrict})`] : [];
+  const was = [unit.formerDistrict, unit.formerProvince].filter(Boolean).join(", ");
+  const former = was ? [` (${label(state.vocabulary.formerDistrict)} ${was})`] : [];
   return [unitLink(unit.code, unit.name), ...former];
 }
 
