@@ -1,4 +1,5 @@
 using IsoLedger.Api.Hosting;
+using IsoLedger.Api.Reports;
 using IsoLedger.Api.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -22,7 +23,7 @@ public static class ImportReportTableEndpoint
     [Tags("Import and export")]
     [Authorize(Roles = Roles.Admin)]
     [RequestSizeLimit(MaxImportBytes)]
-    [Consumes("text/csv", "application/csv")]
+    [Consumes("text/csv", "application/csv", XlsxWriter.ContentType, "application/octet-stream")]
     [ProducesResponseType<ImportResult>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, EndpointConventions.ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, EndpointConventions.ProblemJson)]
@@ -34,7 +35,7 @@ public static class ImportReportTableEndpoint
         HttpContext http, ReportImporter importer, CancellationToken cancellation,
         string? dryRun = null, string? fileName = null)
     {
-        if (CsvUpload.NotCsv(http) is { } notCsv) return notCsv;
+        if (TableUpload.NotTable(http) is { } notTable) return notTable;
         if (VersionedWrites.SendsVersion(http))
             return WriteProblems.IfMatchNotTaken("An import writes many units' streams");
         var validation = new Validation().Text("fileName", fileName, max: 200);

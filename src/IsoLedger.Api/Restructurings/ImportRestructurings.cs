@@ -1,4 +1,5 @@
 using IsoLedger.Api.Hosting;
+using IsoLedger.Api.Reports;
 using IsoLedger.Api.Imports;
 using IsoLedger.Api.Security;
 using Marten;
@@ -26,7 +27,7 @@ public static class ImportRestructuringsEndpoint
     [VersionedWrite(TakesIfMatch = false, AnswersVersion = false)]
     [Authorize(Policy = Policies.Record)]
     [RequestSizeLimit(ImportReportTableEndpoint.MaxImportBytes)]
-    [Consumes("text/csv", "application/csv")]
+    [Consumes("text/csv", "application/csv", XlsxWriter.ContentType, "application/octet-stream")]
     [ProducesResponseType<RestructuringImport>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, EndpointConventions.ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, EndpointConventions.ProblemJson)]
@@ -37,7 +38,7 @@ public static class ImportRestructuringsEndpoint
         HttpContext http, IDocumentStore store, BusinessClock clock, CancellationToken cancellation,
         string? dryRun = null)
     {
-        if (CsvUpload.NotCsv(http) is { } notCsv) return notCsv;
+        if (TableUpload.NotTable(http) is { } notTable) return notTable;
         var flags = new Validation();
         var dry = Query.Flag(flags, "dryRun", dryRun);
         if (flags.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
