@@ -232,4 +232,40 @@ public static class TestWorkbooks
     public static string InlineRow(int row, params string[] cells) =>
         $"<row r=\"{row}\">" + string.Concat(cells.Select((text, column) =>
             $"<c r=\"{Reference(column, row)}\" t=\"inlineStr\"><is><t>{text}</t></is></c>")) + "</row>";
+
+    /// <summary>A zip archive of the files given.</summary>
+    public static byte[] Zip(params (string Name, string Text)[] files)
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create))
+        {
+            foreach (var (name, text) in files)
+            {
+                using var entry = new StreamWriter(zip.CreateEntry(name).Open());
+                entry.Write(text);
+            }
+        }
+        return stream.ToArray();
+    }
+
+    /// <summary>A workbook whose shared strings, a few hundred kB deflated, unpack past the reader's limit.</summary>
+    public static byte[] ZipBomb()
+    {
+        using var file = new MemoryStream();
+        using (var zip = new ZipArchive(file, ZipArchiveMode.Create))
+        {
+            foreach (var (name, xml) in Parts(SheetXml("")))
+            {
+                using var part = zip.CreateEntry(name).Open();
+                part.Write(Encoding.UTF8.GetBytes(xml));
+            }
+            using var strings = zip.CreateEntry("xl/sharedStrings.xml", CompressionLevel.SmallestSize).Open();
+            var empties = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("<x/>", 1 << 16)));
+            strings.Write("<sst>"u8);
+            for (var written = 0L; written <= IsoLedger.Api.Imports.Workbook.MaxUnpackedBytes; written += empties.Length)
+                strings.Write(empties);
+            strings.Write("</sst>"u8);
+        }
+        return file.ToArray();
+    }
 }

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 using IsoLedger.Api.Imports;
 
@@ -181,10 +180,10 @@ public class WorkbookReaderTests
         Assert.Contains("password", Refused(compound).Message);
         Assert.Contains(".xls)", Refused(compound).Message);
 
-        Assert.Contains("OpenDocument", Refused(Zip(("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
+        Assert.Contains("OpenDocument", Refused(TestWorkbooks.Zip(("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
             ("content.xml", "<office:document-content/>"))).Message);
-        Assert.Contains("no workbook", Refused(Zip(("notes.txt", "hello"))).Message);
-        Assert.Contains(".xlsb", Refused(Zip(("_rels/.rels", """<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.bin"/></Relationships>"""))).Message);
+        Assert.Contains("no workbook", Refused(TestWorkbooks.Zip(("notes.txt", "hello"))).Message);
+        Assert.Contains(".xlsb", Refused(TestWorkbooks.Zip(("_rels/.rels", """<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.bin"/></Relationships>"""))).Message);
     }
 
     [Fact]
@@ -212,22 +211,7 @@ public class WorkbookReaderTests
     [Fact]
     public void A_part_unpacking_past_the_limit_is_refused()
     {
-        using var file = new MemoryStream();
-        using (var zip = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var (name, xml) in TestWorkbooks.Parts(TestWorkbooks.SheetXml("")))
-            {
-                using var part = zip.CreateEntry(name).Open();
-                part.Write(Encoding.UTF8.GetBytes(xml));
-            }
-            using var strings = zip.CreateEntry("xl/sharedStrings.xml", CompressionLevel.SmallestSize).Open();
-            var empties = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("<x/>", 1 << 16)));
-            strings.Write("<sst>"u8);
-            for (var written = 0L; written <= Workbook.MaxUnpackedBytes; written += empties.Length) strings.Write(empties);
-            strings.Write("</sst>"u8);
-        }
-
-        var refused = Refused(file.ToArray());
+        var refused = Refused(TestWorkbooks.ZipBomb());
 
         Assert.Contains("zip bomb", refused.Message);
     }
@@ -257,7 +241,7 @@ public class WorkbookReaderTests
     {
         var files = Enumerable.Range(0, Workbook.MaxParts + 1).Select(i => ($"f{i}", "")).ToArray();
 
-        Assert.Contains("files", Refused(Zip(files)).Message);
+        Assert.Contains("files", Refused(TestWorkbooks.Zip(files)).Message);
     }
 
     /// <summary>A sheet of a million empty cells in a style, as a formatted column leaves them, reads as no rows; a
@@ -291,19 +275,5 @@ public class WorkbookReaderTests
         var backwards = Refused(TestWorkbooks.Raw(TestWorkbooks.SheetXml(
             TestWorkbooks.InlineRow(5, "code") + TestWorkbooks.InlineRow(2, "x"))));
         Assert.Equal(5, backwards.Line);
-    }
-
-    private static byte[] Zip(params (string Name, string Text)[] files)
-    {
-        using var stream = new MemoryStream();
-        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create))
-        {
-            foreach (var (name, text) in files)
-            {
-                using var entry = new StreamWriter(zip.CreateEntry(name).Open());
-                entry.Write(text);
-            }
-        }
-        return stream.ToArray();
     }
 }

@@ -32,7 +32,7 @@ public static class CsvHeader
             }
             else if (!positions.TryAdd(name, i)) errors.Add(new(header.Line, name, "The column appears twice."));
         }
-        foreach (var missing in required.Where(c => !positions.ContainsKey(c)))
+        foreach (var missing in required.Where(c => !positions.ContainsKey(c)).Take(maxErrors - errors.Count))
             errors.Add(new(header.Line, missing, "This column is required."));
         return errors.Count == before ? positions : null;
     }
