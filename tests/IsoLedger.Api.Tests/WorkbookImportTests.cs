@@ -170,4 +170,19 @@ public class WorkbookImportTests(ApiFixture api) : IClassFixture<ApiFixture>
 
         Assert.Contains("zip bomb", (string?)answer.Json["errors"]![0]!["reason"]);
     }
+
+    /// <summary>A district merged down its communes, as appendices print them, is each commune's district.</summary>
+    [Fact]
+    public async Task A_district_merged_down_its_communes_is_each_one_s()
+    {
+        object?[] Row(string code, string? district) =>
+            [Province, code, $"UBND xã Gộp {code}", "commune", district, null, 2021, new DateOnly(2021, 11, 19), "x"];
+        var workbook = TestWorkbooks.Build(new TestSheet("Sheet1",
+            [ReportCsv.Header.Split(','), Row("WB-MG-1", "Cam Lộ"), Row("WB-MG-2", null)], "E2:E3"));
+
+        await Import(workbook).Expect(200);
+
+        Assert.Equal("Cam Lộ",
+            (string?)(await Host.Get("/api/units/WB-MG-2/state?asOf=2021-12-31").Expect(200)).Json["district"]);
+    }
 }

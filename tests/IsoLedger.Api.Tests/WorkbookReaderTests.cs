@@ -90,26 +90,29 @@ public class WorkbookReaderTests
         Assert.Null(WorkbookDates.Day(number, date1904));
 
     /// <summary>Rows by their numbers in the sheet; empty ones left out as CSV's blank lines; a row as wide as the
-    /// header; a merged cell's value in its first cell only, as Excel saves a sheet as CSV.</summary>
+    /// header; a range merged down rows gives its value to each of them in its first column (a district merged down
+    /// its communes), and no other cell.</summary>
     [Fact]
-    public void Rows_keep_their_sheet_numbers_and_merged_cells_their_first_cell()
+    public void Rows_keep_their_sheet_numbers_and_a_range_merged_down_its_value()
     {
         var file = TestWorkbooks.Build(new TestSheet("Sheet1",
             [
                 null,
                 ["code", "name", "district", null],
-                ["A-1", "x", "Hải Lăng"],
+                ["A-1", "x", "Hải Lăng", "ghi chú"],
                 [null, null, null],
                 null,
                 ["A-2", "y"],
+                ["A-3", "z", null, "ghi chú"],
             ],
-            "C3:C6"));
+            "C3:D6", "D7:E7"));
 
         var (records, sheet) = Read(file);
 
         Assert.Null(sheet);
-        Assert.Equal([2, 3, 6], records.Select(r => r.Line));
-        Assert.Equal(new[] { "A-2", "y", "" }, records[2].Fields);
+        Assert.Equal([2, 3, 6, 7], records.Select(r => r.Line));
+        Assert.Equal(new[] { "A-2", "y", "Hải Lăng" }, records[2].Fields);
+        Assert.Equal(new[] { "A-3", "z", "", "ghi chú" }, records[3].Fields);
     }
 
     [Fact]

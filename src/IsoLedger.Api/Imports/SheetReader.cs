@@ -4,11 +4,13 @@ using IsoLedger.Domain;
 
 namespace IsoLedger.Api.Imports;
 
-/// <summary>A worksheet's rows as a table's records, as Excel saves the sheet as CSV: each row with a value is a
+/// <summary>A worksheet's rows as a table's records, much as Excel saves the sheet as CSV: each row with a value is a
 /// record numbered as the sheet numbers its row, its cells' values as the sheet shows them in text (a shared or
 /// inline text, its runs one after the other; a formula's value as last calculated; a number in invariant digits,
-/// 2015 not 2015.0; a number shown as a date as its day in ISO form; TRUE or FALSE), an empty cell, and a merged cell
-/// beyond its first, empty. Rows without a value are left out, as CSV's blank lines are. A row holds at most
+/// 2015 not 2015.0; a number shown as a date as its day in ISO form; TRUE or FALSE) or empty. A range merged down
+/// rows below the header gives its value to each of its rows in its first column, as the sheet shows it there (a
+/// district merged down its communes); the other cells of a merged range are empty. Rows without a value of their own
+/// are left out, as CSV's blank lines are. A row holds at most
 /// <see cref="CsvReader.MaxRecordLength"/> characters, counting a separator between cells.</summary>
 public sealed class SheetReader : ITableReader
 {
@@ -73,7 +75,11 @@ public sealed class SheetReader : ITableReader
             headerGiven = true;
             return First();
         }
-        return Workbook.Guarded(() => row, part, () => Next(header?.Fields.Count ?? 0));
+        return Workbook.Guarded(() => row, part, () =>
+        {
+            mergedDown ??= MergedDown();
+            return Next(header?.Fields.Count ?? 0);
+        });
     }
 
     /// <summary>The header: the first row with a value.</summary>
@@ -127,7 +133,7 @@ public sealed class SheetReader : ITableReader
                 xml.Read();
                 continue;
             }
-            var at = xml.GetAttribute("r") is { } reference ? Column(reference) : column + 1;
+            var at = xml.GetAttribute("r") is { } reference ? Reference(reference).Column : column + 1;
             if (at <= column)
                 throw new TableFormatException(row, "The row's cells are out of order, as in no sheet Excel writes.");
             column = at;
@@ -145,23 +151,87 @@ public sealed class SheetReader : ITableReader
         }
         xml.Read();
         if (fields.Count == 0) return null;
+        if (mergedDown is not null) MergeDown(fields);
         while (fields.Count < width) fields.Add("");
         return new CsvRecord(row, fields);
     }
 
-    /// <summary>The column (from 0) of a cell reference such as <c>AB12</c>.</summary>
-    private int Column(string reference)
+    /// <summary>The most merged ranges a sheet has that the reader follows: far more than a table's.</summary>
+    private const int MaxMergedRanges = 100_000;
+
+    /// <summary>The ranges merged across rows below the header, by their first row: the column of each (its first)
+    /// and its last row. Read once the header is, from the end of the sheet, where a workbook lists them.</summary>
+    private Dictionary<int, List<(int Column, int LastRow)>>? mergedDown;
+
+    /// <summary>The values merged down the columns the row being read is in a range of: by column, to its last row.
+    /// </summary>
+    private readonly Dictionary<int, (int LastRow, string Value)> filling = [];
+
+    private Dictionary<int, List<(int Column, int LastRow)>> MergedDown()
+    {
+        var ranges = new Dictionary<int, List<(int, int)>>();
+        var count = 0;
+        using var scan = workbook.Part(part);
+        while (scan.Read())
+        {
+            if (scan.NodeType != XmlNodeType.Element) continue;
+            // The rows are read past; the ranges follow them.
+            if (scan.LocalName == "sheetData") scan.Skip();
+            if (scan.LocalName != "mergeCell" || scan.GetAttribute("ref")?.Split(':') is not [var from, var to])
+                continue;
+            if (++count > MaxMergedRanges)
+            {
+                throw new TableFormatException(row, $"The sheet merges more than {MaxMergedRanges} ranges, as no "
+                    + "sheet of a table does.");
+            }
+            var (column, first) = Reference(from);
+            if (Reference(to).Row is var last && last > first && first > row)
+            {
+                if (!ranges.TryGetValue(first, out var starting)) ranges[first] = starting = [];
+                starting.Add((column, last));
+            }
+        }
+        return ranges;
+    }
+
+    /// <summary>Gives the row the value of each range merged down its column above it (a district merged down its
+    /// communes), where the row's own cell is empty, and starts the ranges that begin on it.</summary>
+    private void MergeDown(List<string> fields)
+    {
+        foreach (var (column, (last, value)) in filling.ToList())
+        {
+            if (last < row)
+            {
+                filling.Remove(column);
+                continue;
+            }
+            while (fields.Count <= column) fields.Add("");
+            if (fields[column].Length == 0) fields[column] = value;
+        }
+        foreach (var (column, last) in mergedDown!.GetValueOrDefault(row) ?? [])
+            filling[column] = (last, column < fields.Count ? fields[column] : "");
+        if (fields.Count + fields.Sum(f => f.Length) > CsvReader.MaxRecordLength)
+        {
+            throw new TableFormatException(row, $"The row is longer than {CsvReader.MaxRecordLength} characters, "
+                + "as no row of a table is.");
+        }
+    }
+
+    /// <summary>The column (from 0) and row (from 1) of a cell reference such as <c>AB12</c>.</summary>
+    private (int Column, int Row) Reference(string reference)
     {
         var column = 0;
         var letters = 0;
         while (letters < reference.Length && char.IsAsciiLetter(reference[letters]) && column <= MaxColumns)
             column = column * 26 + char.ToUpperInvariant(reference[letters++]) - 'A' + 1;
-        if (letters == 0 || column > MaxColumns)
+        if (letters == 0 || column > MaxColumns
+            || !int.TryParse(reference.AsSpan(letters), NumberStyles.None, CultureInfo.InvariantCulture, out var at)
+            || at is < 1 or > MaxRows)
         {
             throw new TableFormatException(row, $"The cell reference '{reference[..Math.Min(reference.Length, 20)]}' "
-                + "names no column of a sheet (A to XFD).");
+                + "names no cell of a sheet (columns A to XFD, rows 1 to 1048576).");
         }
-        return column - 1;
+        return (column - 1, at);
     }
 
     /// <summary>The value of the cell the reader is on, as text; leaves the reader after the cell.</summary>
