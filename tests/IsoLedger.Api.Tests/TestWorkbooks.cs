@@ -209,14 +209,22 @@ public static class TestWorkbooks
     public static Dictionary<string, string> Parts(
         string sheet, string? sharedStrings = null, string? workbook = null, string? styles = null)
     {
-        const string main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
         const string relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+        const string package = "http://schemas.openxmlformats.org/package/2006";
+        string Related(params (string Id, string Type, string Target)[] related) =>
+            $"""<Relationships xmlns="{package}/relationships">"""
+            + string.Concat(related.Select(r =>
+                $"""<Relationship Id="{r.Id}" Type="{relationships}/{r.Type}" Target="{r.Target}"/>"""))
+            + "</Relationships>";
         var parts = new Dictionary<string, string>
         {
-            ["[Content_Types].xml"] = """<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/></Types>""",
-            ["_rels/.rels"] = $"""<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{relationships}/officeDocument" Target="xl/workbook.xml"/></Relationships>""",
-            ["xl/workbook.xml"] = workbook ?? $"""<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{main}" xmlns:r="{relationships}"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>""",
-            ["xl/_rels/workbook.xml.rels"] = $"""<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{relationships}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="{relationships}/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId3" Type="{relationships}/styles" Target="/xl/styles.xml"/></Relationships>""",
+            ["[Content_Types].xml"] = $"""<Types xmlns="{package}/content-types"><Default Extension="xml" """
+                + """ContentType="application/xml"/></Types>""",
+            ["_rels/.rels"] = Related(("rId1", "officeDocument", "xl/workbook.xml")),
+            ["xl/workbook.xml"] = workbook ?? $"""<workbook xmlns="{Main}" xmlns:r="{relationships}"><sheets>"""
+                + """<sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>""",
+            ["xl/_rels/workbook.xml.rels"] = Related(("rId1", "worksheet", "worksheets/sheet1.xml"),
+                ("rId2", "sharedStrings", "sharedStrings.xml"), ("rId3", "styles", "/xl/styles.xml")),
             ["xl/worksheets/sheet1.xml"] = sheet,
         };
         if (sharedStrings is not null) parts["xl/sharedStrings.xml"] = sharedStrings;
@@ -226,7 +234,11 @@ public static class TestWorkbooks
 
     /// <summary>A worksheet's XML around <paramref name="rows"/> (each a <c>row</c> element).</summary>
     public static string SheetXml(string rows) =>
-        $"""<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{rows}</sheetData></worksheet>""";
+        $"""<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{Main}"><sheetData>{rows}</sheetData>"""
+        + "</worksheet>";
+
+    /// <summary>The namespace of a workbook's parts.</summary>
+    public const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
     /// <summary>A row of inline strings from column A.</summary>
     public static string InlineRow(int row, params string[] cells) =>
@@ -262,7 +274,7 @@ public static class TestWorkbooks
             using var strings = zip.CreateEntry("xl/sharedStrings.xml", CompressionLevel.SmallestSize).Open();
             var empties = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("<x/>", 1 << 16)));
             strings.Write("<sst>"u8);
-            for (var written = 0L; written <= IsoLedger.Api.Imports.Workbook.MaxUnpackedBytes; written += empties.Length)
+            for (var written = 0L; written <= Imports.Workbook.MaxUnpackedBytes; written += empties.Length)
                 strings.Write(empties);
             strings.Write("</sst>"u8);
         }

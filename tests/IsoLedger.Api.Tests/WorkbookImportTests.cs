@@ -149,7 +149,8 @@ public class WorkbookImportTests(ApiFixture api) : IClassFixture<ApiFixture>
             "no-workbook" => TestWorkbooks.Zip(("readme.txt", "hello")),
             "no-sheet" => TestWorkbooks.Raw(TestWorkbooks.SheetXml(""), workbook:
                 """<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets/></workbook>"""),
-            "dtd" => TestWorkbooks.Raw("""<!DOCTYPE w [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><w>&b;</w>"""),
+            "dtd" => TestWorkbooks.Raw(
+                """<!DOCTYPE w [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><w>&b;</w>"""),
             "wide-row" => TestWorkbooks.Raw(TestWorkbooks.SheetXml(
                 TestWorkbooks.InlineRow(1, [.. Enumerable.Repeat("x", 16_384)]))),
             _ => TestWorkbooks.Build(new TestSheet("A", [["x"]]), new TestSheet("B", [["y"]])),

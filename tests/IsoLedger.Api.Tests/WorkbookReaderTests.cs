@@ -67,7 +67,8 @@ public class WorkbookReaderTests
     [InlineData("mmm-yy", "2021-11-19")]
     public void A_number_is_a_day_only_in_a_date_format(string code, string text)
     {
-        var file = TestWorkbooks.Build(new TestSheet("S", [["code", "name", "n"], ["A-1", "x", new Formatted(44519, code)]]));
+        var file = TestWorkbooks.Build(
+            new TestSheet("S", [["code", "name", "n"], ["A-1", "x", new Formatted(44519, code)]]));
 
         Assert.Equal(text, Row(file, 2)[2]);
     }
@@ -119,7 +120,10 @@ public class WorkbookReaderTests
     public void Text_is_in_form_C_and_escaped_characters_written_out()
     {
         var file = TestWorkbooks.Build(new TestSheet("Sheet1",
-            [["code", "name"], ["A-1", "Hòa Bình".Normalize(NormalizationForm.FormD)], ["A-2", "dòng 1_x000D__x000A_2"]]));
+            [
+                ["code", "name"], ["A-1", "Hòa Bình".Normalize(NormalizationForm.FormD)],
+                ["A-2", "dòng 1_x000D__x000A_2"],
+            ]));
 
         Assert.Equal("Hòa Bình".Normalize(), Row(file, 2)[1]);
         Assert.Equal("dòng 1\r\n2", Row(file, 3)[1]);
@@ -183,10 +187,13 @@ public class WorkbookReaderTests
         Assert.Contains("password", Refused(compound).Message);
         Assert.Contains(".xls)", Refused(compound).Message);
 
-        Assert.Contains("OpenDocument", Refused(TestWorkbooks.Zip(("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
+        Assert.Contains("OpenDocument", Refused(TestWorkbooks.Zip(
+            ("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
             ("content.xml", "<office:document-content/>"))).Message);
         Assert.Contains("no workbook", Refused(TestWorkbooks.Zip(("notes.txt", "hello"))).Message);
-        Assert.Contains(".xlsb", Refused(TestWorkbooks.Zip(("_rels/.rels", """<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.bin"/></Relationships>"""))).Message);
+        var binary = TestWorkbooks.Parts(TestWorkbooks.SheetXml(""))["_rels/.rels"]
+            .Replace("workbook.xml", "workbook.bin");
+        Assert.Contains(".xlsb", Refused(TestWorkbooks.Zip(("_rels/.rels", binary))).Message);
     }
 
     [Fact]

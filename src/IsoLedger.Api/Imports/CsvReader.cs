@@ -92,7 +92,10 @@ public sealed class CsvReader(TextReader text, bool separatorFromHeader = false)
             if (inQuotes)
             {
                 if (c < 0)
-                    throw new TableFormatException(startLine, "A quoted field is not closed before the end of the file.");
+                {
+                    throw new TableFormatException(
+                        startLine, "A quoted field is not closed before the end of the file.");
+                }
                 if (c == '"')
                 {
                     if (Peek() == '"') { Next(); field.Append('"'); }

@@ -350,8 +350,8 @@ public sealed partial class Workbook
             workbook.unpacked += read;
             if (workbook.unpacked > MaxUnpackedBytes)
             {
-                throw new TableFormatException(Here, $"The workbook unpacks to more than {MaxUnpackedBytes / 1024 / 1024}"
-                    + " MB, as no workbook of a table does (is it a zip bomb?).");
+                throw new TableFormatException(Here, "The workbook unpacks to more than "
+                    + $"{MaxUnpackedBytes / 1024 / 1024} MB, as no workbook of a table does (is it a zip bomb?).");
             }
             // The run that goes on from the bytes before ends at the first tag end, a run after the last goes on.
             var bytes = buffer[..read];
@@ -360,8 +360,8 @@ public sealed partial class Workbook
             run = firstTagEnd < 0 ? runBefore : read - bytes.LastIndexOf((byte)'>') - 1;
             if (Math.Max(run, runBefore) > MaxMarkupRun)
             {
-                throw new TableFormatException(Here, $"The workbook's part {part} holds over {MaxMarkupRun / 1024 / 1024} "
-                    + "MB without a tag, as no workbook does.");
+                throw new TableFormatException(Here, $"The workbook's part {part} holds over "
+                    + $"{MaxMarkupRun / 1024 / 1024} MB without a tag, as no workbook does.");
             }
             return read;
         }
@@ -376,7 +376,11 @@ public sealed partial class Workbook
         public override bool CanSeek => false;
         public override bool CanWrite => false;
         public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
         public override void Flush() { }
         public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
         public override void SetLength(long value) => throw new NotSupportedException();

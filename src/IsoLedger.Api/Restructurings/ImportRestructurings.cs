@@ -1,6 +1,6 @@
 using IsoLedger.Api.Hosting;
-using IsoLedger.Api.Reports;
 using IsoLedger.Api.Imports;
+using IsoLedger.Api.Reports;
 using IsoLedger.Api.Security;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
