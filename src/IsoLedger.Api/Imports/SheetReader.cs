@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Xml;
+using IsoLedger.Api.Reports;
 using IsoLedger.Domain;
 
 namespace IsoLedger.Api.Imports;
@@ -255,7 +256,7 @@ public sealed class SheetReader : ITableReader
             else xml.Skip();
         }
         xml.Read();
-        return type switch
+        var text = type switch
         {
             "s" => value is null ? "" : workbook.SharedString(value) ?? throw new TableFormatException(row,
                 $"A cell of the row names shared text {UnicodeText.Excerpt(value)}, which the workbook does not hold."),
@@ -265,6 +266,10 @@ public sealed class SheetReader : ITableReader
             "d" => value is null ? "" : WorkbookDates.IsoDay(value),
             _ => value is null ? "" : Number(value, style),
         };
+        // A workbook's text is its cell's: an apostrophe before a formula character is the text's own, not CSV's mark
+        // of a text kept from running (a workbook marks that with a cell style), so it is doubled for the import's
+        // SpreadsheetText.Restore to give it back.
+        return type is "s" or "inlineStr" or "str" && SpreadsheetText.Restore(text) != text ? "'" + text : text;
     }
 
     /// <summary>A number as the sheet shows it in text: its day, when its format shows a date (the time of day it
