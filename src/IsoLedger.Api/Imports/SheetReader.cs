@@ -266,10 +266,13 @@ public sealed class SheetReader : ITableReader
             "d" => value is null ? "" : WorkbookDates.IsoDay(value),
             _ => value is null ? "" : Number(value, style),
         };
-        // A workbook's text is its cell's: an apostrophe before a formula character is the text's own, not CSV's mark
-        // of a text kept from running (a workbook marks that with a cell style), so it is doubled for the import's
-        // SpreadsheetText.Restore to give it back.
-        return type is "s" or "inlineStr" or "str" && SpreadsheetText.Restore(text) != text ? "'" + text : text;
+        // The import takes CSV's apostrophe before a formula character (or another apostrophe) as the mark of a text
+        // kept from running, and drops it (SpreadsheetText.Restore); a workbook marks such a text with its cell's
+        // style (quotePrefix), so a text in one is marked as CSV would mark it, and an apostrophe another text starts
+        // with is its own, doubled for Restore to give it back.
+        if (type is not ("s" or "inlineStr" or "str")) return text;
+        if (workbook.IsQuoted(style)) return SpreadsheetText.Neutralise(text);
+        return SpreadsheetText.Restore(text) != text ? "'" + text : text;
     }
 
     /// <summary>A number as the sheet shows it in text: its day, when its format shows a date (the time of day it

@@ -48,7 +48,7 @@ public sealed partial class Workbook
     private readonly Dictionary<string, ZipArchiveEntry> parts;
     private long unpacked;
     private string[] shared = [];
-    private bool[] dateStyles = [];
+    private (bool Date, bool Quoted)[] cellFormats = [];
 
     private Workbook(Dictionary<string, ZipArchiveEntry> parts) => this.parts = parts;
 
@@ -135,7 +135,7 @@ public sealed partial class Workbook
             && parts.ContainsKey(strings))
             shared = SharedStrings(strings);
         if (related.FirstOrDefault(r => r.Type.EndsWith("/styles")).Target is { } styles && parts.ContainsKey(styles))
-            dateStyles = DateStyles(styles);
+            cellFormats = CellFormats(styles);
     }
 
     /// <summary>Why an archive without a workbook is none: an OpenDocument spreadsheet (.ods) says what it is in its
@@ -207,11 +207,12 @@ public sealed partial class Workbook
         return [.. strings];
     }
 
-    /// <summary>Which cell formats (by index) show a number as a date.</summary>
-    private bool[] DateStyles(string part)
+    /// <summary>Which cell formats (by index) show a number as a date, and which keep a text from being read as a
+    /// formula (<c>quotePrefix</c>: typed behind an apostrophe).</summary>
+    private (bool Date, bool Quoted)[] CellFormats(string part)
     {
         var codes = new Dictionary<int, string>();
-        var formats = new List<int>();
+        var formats = new List<(int Id, bool Quoted)>();
         var inCellFormats = false;
         Read(part, xml =>
         {
@@ -225,12 +226,13 @@ public sealed partial class Workbook
             else if (xml.LocalName == "xf" && inCellFormats)
             {
                 if (formats.Count == MaxCellFormats) throw Beyond("cell formats", MaxCellFormats);
-                formats.Add(int.TryParse(xml.GetAttribute("numFmtId"), out var format) ? format : 0);
+                formats.Add((int.TryParse(xml.GetAttribute("numFmtId"), out var format) ? format : 0,
+                    xml.GetAttribute("quotePrefix") is "1" or "true"));
             }
         });
-        return [.. formats.Select(id => codes.TryGetValue(id, out var code)
+        return [.. formats.Select(f => (codes.TryGetValue(f.Id, out var code)
             ? WorkbookDates.IsDateFormat(code)
-            : WorkbookDates.IsBuiltInDate(id))];
+            : WorkbookDates.IsBuiltInDate(f.Id), f.Quoted))];
     }
 
     private static TableFormatException Beyond(string what, int limit) =>
@@ -293,9 +295,16 @@ public sealed partial class Workbook
 
     /// <summary>Whether the cell format <paramref name="style"/> (a cell's <c>s</c>) shows a number as a date.
     /// </summary>
-    public bool IsDate(string? style) =>
-        int.TryParse(style, NumberStyles.None, CultureInfo.InvariantCulture, out var at) && at < dateStyles.Length
-        && dateStyles[at];
+    public bool IsDate(string? style) => CellFormat(style).Date;
+
+    /// <summary>Whether the cell format <paramref name="style"/> keeps its text from being read as a formula.
+    /// </summary>
+    public bool IsQuoted(string? style) => CellFormat(style).Quoted;
+
+    private (bool Date, bool Quoted) CellFormat(string? style) =>
+        int.TryParse(style, NumberStyles.None, CultureInfo.InvariantCulture, out var at) && at < cellFormats.Length
+            ? cellFormats[at]
+            : default;
 
     /// <summary>A cell's text as the table's: the characters XML cannot hold, which a workbook writes as
     /// <c>_xHHHH_</c> (a line break in a cell as <c>_x000D_</c>), written out, in Unicode form C as every field of a
