@@ -55,7 +55,8 @@ public class WorkbookReaderTests
     [InlineData("=HYPERLINK(\"http://x\")")]
     public void A_text_reads_through_the_import_as_the_cell_holds_it(string text)
     {
-        var file = TestWorkbooks.Build(new TestSheet("S", [["code", "name"], ["A-1", text], ["A-2", new Inline(text)]]));
+        var file = TestWorkbooks.Build(
+            new TestSheet("S", [["code", "name"], ["A-1", text], ["A-2", new Inline(text)]]));
 
         Assert.All(Read(file).Records.Skip(1), r => Assert.Equal(text, SpreadsheetText.Restore(r.Fields[1])));
     }
