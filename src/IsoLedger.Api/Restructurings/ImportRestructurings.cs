@@ -17,8 +17,8 @@ public static class ImportRestructuringsEndpoint
     public const int MaxErrors = 1000;
 
     /// <summary>Import a restructuring table (old code → new code)</summary>
-    /// <remarks>Body: CSV (<c>text/csv</c>, read as a report table is; header row, columns in any order; see README,
-    /// "Restructurings").
+    /// <remarks>Body: CSV (<c>text/csv</c>) or a workbook (XLSX), read as a report table is; header row, columns in
+    /// any order; see README, "Restructurings".
     /// All or nothing: every restructuring of the file is written in one transaction, or none; a bad row answers 422
     /// listing every bad row; a broken guard 409 naming the act, rule and unit. Importing the same file again records
     /// nothing more. <c>?dryRun=true</c> decides everything and writes nothing.</remarks>
