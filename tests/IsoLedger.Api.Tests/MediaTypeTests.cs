@@ -106,6 +106,12 @@ public class MediaTypeTests(ApiFixture api) : IClassFixture<ApiFixture>
         var document = (await Host.Get("/openapi/v1.json", key: null).Expect(200)).Json;
         var content = document["paths"]![path]!["post"]!["requestBody"]!["content"]!.AsObject();
 
-        Assert.Equal(["text/csv", "application/csv"], content.Select(c => c.Key));
+        Assert.Equal(
+            [
+                "text/csv", "application/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                "application/octet-stream",
+            ],
+            content.Select(c => c.Key));
+        Assert.Equal([null, null, "binary", "binary"], content.Select(c => (string?)c.Value!["schema"]!["format"]));
     }
 }

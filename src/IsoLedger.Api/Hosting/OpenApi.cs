@@ -66,7 +66,7 @@ public static class OpenApi
                     AddProblem(operation.Responses, StatusCodes.Status412PreconditionFailed,
                         "The answer's ETag does not match If-Match.");
                 }
-                // Every type the upload takes (text/csv and application/csv), as its check takes them.
+                // Every type the upload takes (CSV, a workbook, bytes), as its check takes them.
                 var csv = context.Description.ActionDescriptor.EndpointMetadata.OfType<IAcceptsMetadata>()
                     .FirstOrDefault(accepts =>
                         accepts.RequestType is null && accepts.ContentTypes.Contains("text/csv"));
@@ -75,10 +75,15 @@ public static class OpenApi
                     operation.RequestBody = new OpenApiRequestBody
                     {
                         Required = true,
-                        Description = "The table as CSV text (UTF-8, a header line, then one line per row).",
-                        Content = csv.ContentTypes.ToDictionary(type => type, _ => new OpenApiMediaType
+                        Description = "The table as CSV text (UTF-8, a header line, then one line per row), or as "
+                            + "a workbook (XLSX) whose first sheet with such a header holds it.",
+                        Content = csv.ContentTypes.ToDictionary(type => type, type => new OpenApiMediaType
                         {
-                            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                            Schema = new OpenApiSchema
+                            {
+                                Type = JsonSchemaType.String,
+                                Format = type.EndsWith("csv") ? null : "binary",
+                            },
                         }),
                     };
                 }

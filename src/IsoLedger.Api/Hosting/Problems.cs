@@ -48,7 +48,8 @@ public static class Problems
         StatusCodes.Status404NotFound => "There is nothing at this address.",
         StatusCodes.Status405MethodNotAllowed => "This address does not take this HTTP method.",
         StatusCodes.Status406NotAcceptable => "This address answers JSON (problems as application/problem+json).",
-        StatusCodes.Status415UnsupportedMediaType => "Send the body as application/json (imports: text/csv).",
+        StatusCodes.Status415UnsupportedMediaType =>
+            "Send the body as application/json (imports: text/csv or a workbook).",
         StatusCodes.Status500InternalServerError =>
             "Something went wrong on our side; nothing you sent caused it. The traceId identifies it in our logs.",
         _ => null,

@@ -1,23 +1,6 @@
 using IsoLedger.Domain;
-using Microsoft.Net.Http.Headers;
 
 namespace IsoLedger.Api.Imports;
-
-/// <summary>What every table upload checks first.</summary>
-public static class CsvUpload
-{
-    /// <summary>415 unless the body is declared as CSV (a media type in any letter case: TEXT/CSV is CSV); null when
-    /// it is.</summary>
-    public static IResult? NotCsv(HttpContext http) =>
-        MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var type)
-        && (type.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase)
-            || type.MediaType.Equals("application/csv", StringComparison.OrdinalIgnoreCase))
-            ? null
-            : Results.Problem(
-                title: "Send the table as CSV.",
-                detail: "The body must be text/csv.",
-                statusCode: StatusCodes.Status415UnsupportedMediaType);
-}
 
 /// <summary>Reads a table's header: columns in any order and any case, each known and present once, the required
 /// ones there. Columns without a name are left out, as the empty columns a spreadsheet adds after the table when it
@@ -49,7 +32,7 @@ public static class CsvHeader
             }
             else if (!positions.TryAdd(name, i)) errors.Add(new(header.Line, name, "The column appears twice."));
         }
-        foreach (var missing in required.Where(c => !positions.ContainsKey(c)))
+        foreach (var missing in required.Where(c => !positions.ContainsKey(c)).Take(maxErrors - errors.Count))
             errors.Add(new(header.Line, missing, "This column is required."));
         return errors.Count == before ? positions : null;
     }

@@ -17,13 +17,16 @@ public sealed record CsvRecord(int Line, IReadOnlyList<string> Fields);
 /// save Vietnamese in, as UTF-16 with tabs. Every field is returned in Unicode form C. A record is at most
 /// <see cref="MaxRecordLength"/> characters long, so that what a record holds in memory does not grow with the
 /// file.</summary>
-public sealed class CsvReader(TextReader text, bool separatorFromHeader = false)
+public sealed class CsvReader(TextReader text, bool separatorFromHeader = false) : ITableReader
 {
     /// <summary>The longest record read, in characters: far above any table row (a few dozen fields of at most
     /// <see cref="Validation.MaxText"/> characters), far below the size of an upload.</summary>
     public const int MaxRecordLength = 100_000;
 
     private int line = 1;
+
+    /// <summary>A CSV file is one table.</summary>
+    public string? Sheet => null;
 
     /// <summary>The file's separator, once its first line has been read ahead to find it.</summary>
     private char? separator;
@@ -66,7 +69,7 @@ public sealed class CsvReader(TextReader text, bool separatorFromHeader = false)
             new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true),
             detectEncodingFromByteOrderMarks: true), separatorFromHeader);
 
-    /// <summary>The next record, or null at the end. Throws <see cref="CsvFormatException"/> on a broken
+    /// <summary>The next record, or null at the end. Throws <see cref="TableFormatException"/> on a broken
     /// quote.</summary>
     public CsvRecord? Read()
     {
@@ -83,13 +86,16 @@ public sealed class CsvReader(TextReader text, bool separatorFromHeader = false)
             var c = Next();
             if (++length > MaxRecordLength)
             {
-                throw new CsvFormatException(startLine, $"The line is longer than {MaxRecordLength} characters, "
+                throw new TableFormatException(startLine, $"The line is longer than {MaxRecordLength} characters, "
                     + "as no row of a table is: is the file a CSV table?");
             }
             if (inQuotes)
             {
                 if (c < 0)
-                    throw new CsvFormatException(startLine, "A quoted field is not closed before the end of the file.");
+                {
+                    throw new TableFormatException(
+                        startLine, "A quoted field is not closed before the end of the file.");
+                }
                 if (c == '"')
                 {
                     if (Peek() == '"') { Next(); field.Append('"'); }
@@ -108,7 +114,7 @@ public sealed class CsvReader(TextReader text, bool separatorFromHeader = false)
                     quoted = inQuotes = true;
                     break;
                 case '"':
-                    throw new CsvFormatException(line,
+                    throw new TableFormatException(line,
                         "A quote may only stand at the start of a field (write it doubled inside a quoted field).");
                 case ',' or ';' or '\t' when c == separator:
                     fields.Add(Normalized(field.ToString()));
@@ -123,7 +129,7 @@ public sealed class CsvReader(TextReader text, bool separatorFromHeader = false)
                     return new CsvRecord(startLine, fields);
                 default:
                     if (quoted)
-                        throw new CsvFormatException(line,
+                        throw new TableFormatException(line,
                             "Nothing may follow a quoted field but the separator or the line end.");
                     field.Append((char)c);
                     break;
@@ -133,7 +139,7 @@ public sealed class CsvReader(TextReader text, bool separatorFromHeader = false)
 
     /// <summary>The field in Unicode form C; a field holding what is no text (a noncharacter, half a surrogate pair),
     /// which .NET cannot normalise, as it is, for the column's check to reject.</summary>
-    private static string Normalized(string field) =>
+    public static string Normalized(string field) =>
         UnicodeText.FirstNotText(field) < 0 ? field.Normalize() : field;
 
     /// <summary>A date as ISO writes it, or as Vietnamese tables do (19/11/2020, 19.11.2020, ngày 19/11/2020, …;
@@ -149,11 +155,6 @@ public sealed class CsvReader(TextReader text, bool separatorFromHeader = false)
     public static string NotADate(string? text) => TableDates.NotADay(text);
 }
 
-public sealed class CsvFormatException(int line, string message) : Exception(message)
-{
-    public int Line { get; } = line;
-}
-
 /// <summary>Finds where a file stops being UTF-8, and what it is instead.</summary>
 public static class Utf8Lines
 {
@@ -162,20 +163,12 @@ public static class Utf8Lines
     public const string Utf16WithoutMark = "The file holds zero bytes: it is UTF-16 (or another encoding) without the "
         + "byte order mark that names it. Save the table as CSV UTF-8, or as Excel's Unicode Text.";
 
-    /// <summary>The bytes a zip archive, and so a workbook (XLSX, ODS), starts with.</summary>
-    private static ReadOnlySpan<byte> ZipSignature => "PK\u0003\u0004"u8;
-
-    /// <summary>Why <paramref name="file"/>, read from its start, is no table the import reads: a workbook, UTF-16
-    /// without its byte order mark, or text that is not UTF-8 from the line of its first bad byte.</summary>
+    /// <summary>Why <paramref name="file"/>, read from its start, is no table the import reads: UTF-16 without its
+    /// byte order mark, or text that is not UTF-8 from the line of its first bad byte.</summary>
     public static ImportError NotText(Stream file)
     {
-        var start = new byte[ZipSignature.Length];
+        var start = new byte[2];
         var read = file.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
-        if (start.AsSpan().SequenceEqual(ZipSignature))
-        {
-            return new ImportError(1, null, "The file is a workbook (XLSX), which the import does not read: save the "
-                + "sheet as CSV UTF-8 (or as Unicode Text) and import that.");
-        }
         // A header's first letter in UTF-16, little or big endian: a zero byte beside it.
         if (read >= 2 && start[0] == 0 != (start[1] == 0)) return new ImportError(1, null, Utf16WithoutMark);
         file.Position = 0;

@@ -7,7 +7,7 @@ namespace IsoLedger.Api.Imports;
 
 public sealed class ImportInput : NetCoreInput
 {
-    [Description("The CSV file to import (the report-table format, see README)")]
+    [Description("The CSV file or workbook (XLSX) to import (the report-table format, see README)")]
     public string File { get; set; } = "";
 
     [Description("Check the file and say what it would do, without importing")]
@@ -17,9 +17,9 @@ public sealed class ImportInput : NetCoreInput
     public bool IfEmptyFlag { get; set; }
 }
 
-/// <summary><c>dotnet run --project src/IsoLedger.Api -- import file.csv</c>: the same import as
-/// <c>POST /api/imports</c>.</summary>
-[Description("Import a province's yearly report table (CSV) into the ledger")]
+/// <summary><c>dotnet run --project src/IsoLedger.Api -- import file.csv</c> (or a workbook, <c>file.xlsx</c>, known
+/// by its content): the same import as <c>POST /api/imports</c>.</summary>
+[Description("Import a province's yearly report table (CSV or XLSX) into the ledger")]
 public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
 {
     public override async Task<bool> Execute(ImportInput input)
@@ -72,7 +72,8 @@ public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
         foreach (var error in outcome.Errors)
         {
             var column = error.Column is null ? "" : $", {error.Column}";
-            Console.Error.WriteLine($"  line {error.Line}{column}: {error.Reason}");
+            var line = error.Sheet is null ? $"line {error.Line}" : $"sheet \"{error.Sheet}\", row {error.Line}";
+            Console.Error.WriteLine($"  {line}{column}: {error.Reason}");
         }
         return false;
     }

@@ -1,4 +1,5 @@
 using IsoLedger.Api.Hosting;
+using IsoLedger.Api.Reports;
 using IsoLedger.Api.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +13,8 @@ public static class ImportReportTableEndpoint
 
     /// <summary>Import a province's yearly report table</summary>
     /// <remarks>Body: CSV (<c>text/csv</c>, UTF-8 or UTF-16 with its BOM, columns separated by commas, semicolons or
-    /// tabs, header row, columns in any order; see README). All or nothing: a
+    /// tabs, header row, columns in any order; see README) or a workbook (XLSX: its first sheet whose first row names
+    /// the required columns; errors by the sheet's row numbers), read by what the bytes are. All or nothing: a
     /// file with any bad row imports nothing and answers 422 listing the bad rows (up to 1000) with line, column and
     /// reason. Importing the same file again appends nothing. <c>?dryRun=true</c> checks the file and says what it
     /// would do. Imports take turns; once a file is checked its write runs to the end even if the client leaves. 409
@@ -22,7 +24,7 @@ public static class ImportReportTableEndpoint
     [Tags("Import and export")]
     [Authorize(Roles = Roles.Admin)]
     [RequestSizeLimit(MaxImportBytes)]
-    [Consumes("text/csv", "application/csv")]
+    [Consumes("text/csv", "application/csv", XlsxWriter.ContentType, "application/octet-stream")]
     [ProducesResponseType<ImportResult>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, EndpointConventions.ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, EndpointConventions.ProblemJson)]
@@ -34,7 +36,7 @@ public static class ImportReportTableEndpoint
         HttpContext http, ReportImporter importer, CancellationToken cancellation,
         string? dryRun = null, string? fileName = null)
     {
-        if (CsvUpload.NotCsv(http) is { } notCsv) return notCsv;
+        if (TableUpload.NotTable(http) is { } notTable) return notTable;
         if (VersionedWrites.SendsVersion(http))
             return WriteProblems.IfMatchNotTaken("An import writes many units' streams");
         var validation = new Validation().Text("fileName", fileName, max: 200);

@@ -187,14 +187,16 @@ public sealed class ReportImporter(
         var book = await rules.Refresh(cancellation);
         int rows = 0, created = 0, appended = 0;
         await using var stream = open();
-        var reader = CsvReader.Open(stream, separatorFromHeader: true);
+        ITableReader? reader = null;
         try
         {
+            reader = TableFile.Open(stream, ReportRowParser.Required, errors);
+            if (reader is null) return new(null, errors.Take(MaxErrors).ToList());
             var header = reader.Read();
             if (header is null)
                 return new(null, [new ImportError(1, null, "The file is empty: it needs a header line and rows.")]);
             var parser = ReportRowParser.FromHeader(header, errors);
-            if (parser is null) return new(null, errors.Take(MaxErrors).ToList());
+            if (parser is null) return new(null, InSheet(errors, reader).Take(MaxErrors).ToList());
 
             // The districts' renames recorded, which a row's district and its unit follow.
             var districts = DistrictHistory.None;
@@ -275,7 +277,7 @@ public sealed class ReportImporter(
             if (rows == 0 && errors.Count == 0)
                 errors.Add(new ImportError(header.Line, null, "The file has a header but no rows."));
         }
-        catch (CsvFormatException broken)
+        catch (TableFormatException broken)
         {
             errors.Add(new ImportError(broken.Line, null, broken.Message));
         }
@@ -287,9 +289,14 @@ public sealed class ReportImporter(
         }
         // In file order: the parents' rows come last from the check.
         return errors.Count > 0
-            ? new(null, errors.OrderBy(e => e.Line).Take(MaxErrors).ToList())
+            ? new(null, InSheet(errors, reader).OrderBy(e => e.Line).Take(MaxErrors).ToList())
             : new(new ImportResult(fileName, rows, created, appended, write is null, 0), []);
     }
+
+    /// <summary>The errors of a table, each naming the sheet its line is a row of when the table is one of a
+    /// workbook's sheets.</summary>
+    public static IEnumerable<ImportError> InSheet(IEnumerable<ImportError> errors, ITableReader? table) =>
+        table?.Sheet is { } sheet ? errors.Select(e => e with { Sheet = e.Sheet ?? sheet }) : errors;
 
     /// <summary>A hash of what a row says, its unit's name read as everywhere in an import (as
     /// <see cref="UnitNameSpelling"/> compares names): a unit listed twice alike is one row.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json.Serialization;
 using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Reports;
 using IsoLedger.Domain;
@@ -10,8 +11,11 @@ using IsoLedger.Domain.Units;
 
 namespace IsoLedger.Api.Imports;
 
-/// <summary>A problem with one field of one line of an import file.</summary>
-public sealed record ImportError(int Line, string? Column, string Reason);
+/// <summary>A problem with one field of one line of an import file (a row of a workbook's sheet, named when the
+/// workbook has several).</summary>
+public sealed record ImportError(
+    int Line, string? Column, string Reason,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Sheet = null);
 
 /// <summary>Reads report-table rows by their header, in any column order, and says exactly what is wrong with a
 /// row.</summary>
@@ -25,7 +29,8 @@ public sealed class ReportRowParser
         "documentation",
     ];
 
-    private static readonly string[] Required = ["province", "unit_code", "unit_name", "level", "year", "report_date"];
+    public static readonly IReadOnlyList<string> Required =
+        ["province", "unit_code", "unit_name", "level", "year", "report_date"];
 
     private readonly Dictionary<string, int> positions;
     private readonly int width;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using IsoLedger.Api.Dashboards;
 using IsoLedger.Api.Imports;
 using IsoLedger.Domain;
@@ -106,11 +107,12 @@ public static class AnnualReport
             string.Join("; ", inspections), string.Join("; ", standards)];
     }
 
-    /// <summary>The year in the import format, each row dated as <see cref="RowDate"/> says: importing it into an
-    /// empty store gives the same table, and the same answers as of each day of the year.</summary>
-    public static byte[] Import(AnnualTable table, IReadOnlyDictionary<string, Unit> units, RuleBook rules)
+    /// <summary>The year in the import format, each row dated as <see cref="RowDate"/> says: importing it (as CSV
+    /// or as a workbook of one sheet) into an empty store gives the same table, and the same answers as of each day of
+    /// the year.</summary>
+    public static ReportTable Import(AnnualTable table, IReadOnlyDictionary<string, Unit> units, RuleBook rules)
     {
-        var csv = new CsvWriter().Row(ReportRowParser.Columns);
+        var rows = new List<IReadOnlyList<object?>>();
         foreach (var row in table.Rows)
         {
             var unit = units[row.Code];
@@ -119,7 +121,7 @@ public static class AnnualReport
             // is named under the one it had become part of, which an import takes on that date; before, its own.
             // The district tells communes of one name apart and places a unit's earlier years: after the district
             // level ended the row writes the one the unit was in before, which an import takes as such.
-            csv.Row(unit.ProvinceOn(on), row.Code, row.Name, Vocabulary.Levels[row.Level].Value,
+            rows.Add([unit.ProvinceOn(on), row.Code, row.Name, Vocabulary.Levels[row.Level].Value,
                 row.District ?? row.FormerDistrict, unit.ParentCodeOn(on), table.Year, on.ToString("yyyy-MM-dd"),
                 Mark(row.Declared),
                 row.Standard == Editions.None ? "" : row.Standard, ConversionColumn(row, rules),
@@ -129,9 +131,10 @@ public static class AnnualReport
                 row.Inspection is { } result ? Vocabulary.Inspections[result].Value : "",
                 DeclaredBefore(unit, on)?.ToString("yyyy-MM-dd") ?? "",
                 Mark(unit.SteeringBoards.Any(b => b.FormedOn.Year == table.Year && b.FormedOn <= on)),
-                Mark(unit.Documentation.Any(d => d.IssuedOn.Year == table.Year && d.IssuedOn <= on)));
+                Mark(unit.Documentation.Any(d => d.IssuedOn.Year == table.Year && d.IssuedOn <= on))]);
         }
-        return csv.ToBytes();
+        return new ReportTable([.. ReportRowParser.Columns.Select(c => new ReportColumn(c))],
+            [new ReportSection(table.Year.ToString(CultureInfo.InvariantCulture), rows)]);
     }
 
     /// <summary>The day a unit's row is dated, given to each of its facts on import: that of the unit's latest fact of

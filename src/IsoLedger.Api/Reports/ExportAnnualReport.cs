@@ -16,7 +16,8 @@ public static class ExportAnnualReportEndpoint
     /// <summary>Export the year's report table</summary>
     /// <remarks><c>format=csv</c> (default) gives the layout of the report's appendices: units grouped by level and
     /// district with x marks, the inspection result, the standard, and group totals with percentages; headers in
-    /// Vietnamese, or English with <c>lang=en</c>. <c>layout=import</c> gives the year in the import format instead.
+    /// Vietnamese, or English with <c>lang=en</c>. <c>layout=import</c> gives the year in the import format instead
+    /// (as CSV, or with <c>format=xlsx</c> as a workbook of one sheet, which imports as the CSV does).
     /// <c>format=xlsx</c> gives the appendix layout as a workbook: a sheet per level and one for the province's totals,
     /// text as values (never formulas), numbers as numbers. <c>format=json</c> gives the table as data. Read from the
     /// units' inline state, so it includes every write. <c>asOf</c> (a day of the year) judges the year on that day:
@@ -37,7 +38,7 @@ public static class ExportAnnualReportEndpoint
         var date = AnnualTable.ReadAsOf(validation, year, asOf, clock.Today);
         if (layout is not null && !ReportFormat.LayoutValues.Contains(layout))
             validation.Add("layout", "Must be report or import.");
-        if (format is "json" or "xlsx" && layout == "import") validation.Add("layout", "The import layout is CSV.");
+        if (format == "json" && layout == "import") validation.Add("layout", "The import layout is CSV or XLSX.");
         if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
 
         // The province's units as the dashboards count them on the year's judged day: a merged province's units
@@ -56,8 +57,8 @@ public static class ExportAnnualReportEndpoint
 
         if (layout == "import")
         {
-            return Results.File(AnnualReport.Import(table, units.ToDictionary(u => u.Code), rules.Current),
-                ReportFormat.Csv, $"iso-{year}-import.csv");
+            return ReportFormat.File(AnnualReport.Import(table, units.ToDictionary(u => u.Code), rules.Current),
+                format, $"iso-{year}-import");
         }
         return ReportFormat.File(AnnualReport.Table(table, english: lang == "en"), format, $"iso-{year}-report");
     }

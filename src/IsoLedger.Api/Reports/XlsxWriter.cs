@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -11,7 +12,7 @@ namespace IsoLedger.Api.Reports;
 /// (two rows with merged cells where columns are grouped) frozen above the rows, widths fitted to the content. Cells
 /// hold values, never formulas: text as inline strings through <see cref="SpreadsheetText.Neutralise"/>, numbers as
 /// numbers; text a spreadsheet would read as a formula as it is, in a style marked <c>quotePrefix</c>.</summary>
-public static class XlsxWriter
+public static partial class XlsxWriter
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -122,7 +123,7 @@ public static class XlsxWriter
             case string text:
                 cell.DataType = CellValues.InlineString;
                 cell.InlineString = new InlineString(
-                    new Text(XmlText(text)) { Space = SpaceProcessingModeValues.Preserve });
+                    new Text(Escaped(XmlText(text))) { Space = SpaceProcessingModeValues.Preserve });
                 if (SpreadsheetText.ReadsAsFormula(text)) cell.StyleIndex = style + AsText;
                 break;
             case not null:
@@ -132,6 +133,17 @@ public static class XlsxWriter
         }
         return cell;
     }
+
+    /// <summary>The text as a workbook's string is written (ECMA-376's ST_Xstring, as Excel writes it): a carriage
+    /// return, which XML reads back as a line feed, as <c>_x000D_</c>, and an underscore that starts such an escape as
+    /// <c>_x005F_</c>, so that a reader (our import's among them) gets the text back as it was.</summary>
+    private static string Escaped(string text) =>
+        text.Contains("_x") || text.Contains('\r')
+            ? EscapeLike().Replace(text, "_x005F$0").Replace("\r", "_x000D_")
+            : text;
+
+    [GeneratedRegex("_x[0-9A-Fa-f]{4}_")]
+    private static partial Regex EscapeLike();
 
     /// <summary>The text with every character XML cannot carry (a control character, a noncharacter, half a surrogate
     /// pair) shown as U+FFFD: the API refuses such text now, but a ledger may hold some recorded before, and one cell

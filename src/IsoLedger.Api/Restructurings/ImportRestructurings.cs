@@ -1,5 +1,6 @@
 using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Imports;
+using IsoLedger.Api.Reports;
 using IsoLedger.Api.Security;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -16,8 +17,8 @@ public static class ImportRestructuringsEndpoint
     public const int MaxErrors = 1000;
 
     /// <summary>Import a restructuring table (old code → new code)</summary>
-    /// <remarks>Body: CSV (<c>text/csv</c>, read as a report table is; header row, columns in any order; see README,
-    /// "Restructurings").
+    /// <remarks>Body: CSV (<c>text/csv</c>) or a workbook (XLSX), read as a report table is; header row, columns in
+    /// any order; see README, "Restructurings".
     /// All or nothing: every restructuring of the file is written in one transaction, or none; a bad row answers 422
     /// listing every bad row; a broken guard 409 naming the act, rule and unit. Importing the same file again records
     /// nothing more. <c>?dryRun=true</c> decides everything and writes nothing.</remarks>
@@ -26,7 +27,7 @@ public static class ImportRestructuringsEndpoint
     [VersionedWrite(TakesIfMatch = false, AnswersVersion = false)]
     [Authorize(Policy = Policies.Record)]
     [RequestSizeLimit(ImportReportTableEndpoint.MaxImportBytes)]
-    [Consumes("text/csv", "application/csv")]
+    [Consumes("text/csv", "application/csv", XlsxWriter.ContentType, "application/octet-stream")]
     [ProducesResponseType<RestructuringImport>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, EndpointConventions.ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, EndpointConventions.ProblemJson)]
@@ -37,7 +38,7 @@ public static class ImportRestructuringsEndpoint
         HttpContext http, IDocumentStore store, BusinessClock clock, CancellationToken cancellation,
         string? dryRun = null)
     {
-        if (CsvUpload.NotCsv(http) is { } notCsv) return notCsv;
+        if (TableUpload.NotTable(http) is { } notTable) return notTable;
         var flags = new Validation();
         var dry = Query.Flag(flags, "dryRun", dryRun);
         if (flags.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);

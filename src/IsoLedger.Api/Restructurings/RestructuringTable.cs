@@ -23,7 +23,7 @@ public static class RestructuringTable
         "into_district", "into_parent_code", "name", "province", "district", "parent_code",
     ];
 
-    private static readonly string[] Required = ["decision_no", "effective_on", "from_code"];
+    private static readonly IReadOnlyList<string> Required = ["decision_no", "effective_on", "from_code"];
 
     /// <summary>The most rows a table holds: one per old unit, about twice the communes of the whole country before
     /// 2025 (every row is decided in one transaction, with every unit it names locked and read).</summary>
@@ -41,14 +41,16 @@ public static class RestructuringTable
         var errors = new List<ImportError>();
         var rows = new List<Row>();
         var read = 0;
+        ITableReader? reader = null;
         try
         {
-            var reader = CsvReader.Open(file, separatorFromHeader: true);
+            reader = TableFile.Open(file, Required, errors);
+            if (reader is null) return ([], errors);
             var header = reader.Read();
             if (header is null)
                 return ([], [new ImportError(1, null, "The file is empty: it needs a header and rows.")]);
             var positions = CsvHeader.Positions(header, Columns, Required, errors, maxErrors);
-            if (positions is null) return ([], errors);
+            if (positions is null) return ([], [.. ReportImporter.InSheet(errors, reader)]);
             for (var record = reader.Read(); record is not null && errors.Count < maxErrors; record = reader.Read())
             {
                 if (record.Fields.All(string.IsNullOrWhiteSpace)) continue;
@@ -62,7 +64,7 @@ public static class RestructuringTable
                 else if (ReadRow(record, positions!, errors) is { } row) rows.Add(row);
             }
         }
-        catch (CsvFormatException e)
+        catch (TableFormatException e)
         {
             errors.Add(new ImportError(e.Line, null, e.Message));
         }
@@ -71,13 +73,13 @@ public static class RestructuringTable
             file.Position = 0;
             errors.Add(Utf8Lines.NotText(file));
         }
-        if (errors.Count > 0) return ([], errors);
+        if (errors.Count > 0) return ([], [.. ReportImporter.InSheet(errors, reader)]);
         var restructurings = rows
             .GroupBy(r => (r.DecisionNo, r.EffectiveOn))
             .Select(group => new RestructureUnits(
                 Guid.CreateVersion7().ToString("N"), group.Key.DecisionNo, group.Key.EffectiveOn, Parts(group, errors)))
             .ToList();
-        return errors.Count > 0 ? ([], errors) : (restructurings, []);
+        return errors.Count > 0 ? ([], [.. ReportImporter.InSheet(errors, reader)]) : (restructurings, []);
     }
 
     private static Row? ReadRow(CsvRecord record, Dictionary<string, int> positions, List<ImportError> errors)

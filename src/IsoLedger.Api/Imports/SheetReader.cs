@@ -1,0 +1,289 @@
+using System.Globalization;
+using System.Xml;
+using IsoLedger.Api.Reports;
+using IsoLedger.Domain;
+
+namespace IsoLedger.Api.Imports;
+
+/// <summary>A worksheet's rows as a table's records, much as Excel saves the sheet as CSV: each row with a value is a
+/// record numbered as the sheet numbers its row, its cells' values as the sheet shows them in text (a shared or
+/// inline text, its runs one after the other; a formula's value as last calculated; a number in invariant digits,
+/// 2015 not 2015.0; a number shown as a date as its day in ISO form; TRUE or FALSE) or empty. A range merged down
+/// rows below the header gives its value to each of its rows in its first column, as the sheet shows it there (a
+/// district merged down its communes); the other cells of a merged range are empty. Rows without a value of their own
+/// are left out, as CSV's blank lines are. A row holds at most
+/// <see cref="CsvReader.MaxRecordLength"/> characters, counting a separator between cells.</summary>
+public sealed class SheetReader : ITableReader
+{
+    /// <summary>A sheet's last column (XFD) and row, in Excel.</summary>
+    private const int MaxColumns = 16_384, MaxRows = 1_048_576;
+
+    private readonly Workbook workbook;
+    private readonly string part;
+    private readonly XmlReader xml;
+
+    /// <summary>The row read last, or being read.</summary>
+    private int row;
+
+    /// <summary>The header, once read (to choose the sheet, or as the first record), and whether
+    /// <see cref="Read"/> has given it.</summary>
+    private CsvRecord? header;
+    private bool headerRead, headerGiven;
+
+    private SheetReader(Workbook workbook, string part, string? sheet)
+    {
+        (this.workbook, this.part, Sheet) = (workbook, part, sheet);
+        xml = Workbook.Guarded(() => 1, part, () => workbook.Part(part));
+    }
+
+    public string? Sheet { get; }
+
+    /// <summary>The workbook's table: its first sheet whose first row with a value names the
+    /// <paramref name="required"/> columns (a header, as a CSV file's first line is), or its one sheet, whose header is
+    /// then judged as a CSV file's; or null with an error for each sheet saying what it lacks.</summary>
+    public static ITableReader? Table(Workbook workbook, IReadOnlyList<string> required, List<ImportError> errors)
+    {
+        if (workbook.Sheets.Count == 0) throw new TableFormatException(1, "The workbook has no sheet.");
+        var several = workbook.Sheets.Count > 1;
+        var lookedAt = new List<ImportError>();
+        foreach (var (name, part) in workbook.Sheets)
+        {
+            var sheet = several ? name : null;
+            if (part is null)
+            {
+                lookedAt.Add(new ImportError(1, null, "The sheet is a chart: it holds no table.", sheet));
+                continue;
+            }
+            var reader = new SheetReader(workbook, part, sheet);
+            if (!several) return reader;
+            var first = reader.First();
+            var names = first?.Fields.Select(f => f.Trim().ToLowerInvariant()).ToHashSet() ?? [];
+            var missing = required.Where(column => !names.Contains(column)).ToList();
+            if (first is not null && missing.Count == 0) return reader;
+            lookedAt.Add(first is null
+                ? new ImportError(1, null, "The sheet is empty.", sheet)
+                : new ImportError(first.Line, null, "No header of this table: the sheet's first row with a value does "
+                    + $"not name {string.Join(", ", missing)}.", sheet));
+        }
+        errors.AddRange(lookedAt);
+        return null;
+    }
+
+    public CsvRecord? Read()
+    {
+        if (!headerGiven)
+        {
+            headerGiven = true;
+            return First();
+        }
+        return Workbook.Guarded(() => row, part, () =>
+        {
+            mergedDown ??= MergedDown();
+            return Next(header?.Fields.Count ?? 0);
+        });
+    }
+
+    /// <summary>The header: the first row with a value.</summary>
+    private CsvRecord? First()
+    {
+        if (headerRead) return header;
+        headerRead = true;
+        return header = Workbook.Guarded(() => row, part, () => Next(0));
+    }
+
+    /// <summary>The next row with a value, at least <paramref name="width"/> fields wide.</summary>
+    private CsvRecord? Next(int width)
+    {
+        while (!xml.EOF)
+        {
+            if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "row")
+            {
+                if (Row(width) is { } record) return record;
+            }
+            else xml.Read();
+        }
+        return null;
+    }
+
+    /// <summary>The row the reader is on, or null when it holds no value; leaves the reader after it.</summary>
+    private CsvRecord? Row(int width)
+    {
+        var number = xml.GetAttribute("r") is { } r
+            ? int.TryParse(r, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0
+            : row + 1;
+        if (number <= row || number > MaxRows)
+        {
+            throw new TableFormatException(row, $"The sheet's row numbers are out of order or out of range "
+                + $"after row {row}, as in no sheet Excel writes.");
+        }
+        row = number;
+        var fields = new List<string>();
+        if (xml.IsEmptyElement)
+        {
+            xml.Read();
+            return null;
+        }
+        var depth = xml.Depth;
+        var column = -1;
+        var text = 0;
+        xml.Read();
+        while (xml.Depth > depth)
+        {
+            if (xml.NodeType != XmlNodeType.Element || xml.LocalName != "c")
+            {
+                xml.Read();
+                continue;
+            }
+            var at = xml.GetAttribute("r") is { } reference ? Reference(reference).Column : column + 1;
+            if (at <= column)
+                throw new TableFormatException(row, "The row's cells are out of order, as in no sheet Excel writes.");
+            column = at;
+            var value = Cell();
+            if (value.Length == 0) continue;
+            // As CSV counts a line: every separator before the cell, and the cells' text.
+            text += value.Length;
+            if (at + text > CsvReader.MaxRecordLength)
+            {
+                throw new TableFormatException(row, $"The row is longer than {CsvReader.MaxRecordLength} characters, "
+                    + "as no row of a table is.");
+            }
+            while (fields.Count < at) fields.Add("");
+            fields.Add(value);
+        }
+        xml.Read();
+        if (fields.Count == 0) return null;
+        if (mergedDown is not null) MergeDown(fields);
+        while (fields.Count < width) fields.Add("");
+        return new CsvRecord(row, fields);
+    }
+
+    /// <summary>The most merged ranges a sheet has that the reader follows: far more than a table's.</summary>
+    private const int MaxMergedRanges = 100_000;
+
+    /// <summary>The ranges merged across rows below the header, by their first row: the column of each (its first)
+    /// and its last row. Read once the header is, from the end of the sheet, where a workbook lists them.</summary>
+    private Dictionary<int, List<(int Column, int LastRow)>>? mergedDown;
+
+    /// <summary>The values merged down the columns the row being read is in a range of: by column, to its last row.
+    /// </summary>
+    private readonly Dictionary<int, (int LastRow, string Value)> filling = [];
+
+    private Dictionary<int, List<(int Column, int LastRow)>> MergedDown()
+    {
+        var ranges = new Dictionary<int, List<(int, int)>>();
+        var count = 0;
+        using var scan = workbook.Part(part);
+        while (scan.Read())
+        {
+            if (scan.NodeType != XmlNodeType.Element) continue;
+            // The rows are read past; the ranges follow them.
+            if (scan.LocalName == "sheetData") scan.Skip();
+            if (scan.LocalName != "mergeCell" || scan.GetAttribute("ref")?.Split(':') is not [var from, var to])
+                continue;
+            if (++count > MaxMergedRanges)
+            {
+                throw new TableFormatException(row, $"The sheet merges more than {MaxMergedRanges} ranges, as no "
+                    + "sheet of a table does.");
+            }
+            var (column, first) = Reference(from);
+            if (Reference(to).Row is var last && last > first && first > row)
+            {
+                if (!ranges.TryGetValue(first, out var starting)) ranges[first] = starting = [];
+                starting.Add((column, last));
+            }
+        }
+        return ranges;
+    }
+
+    /// <summary>Gives the row the value of each range merged down its column above it (a district merged down its
+    /// communes), where the row's own cell is empty, and starts the ranges that begin on it.</summary>
+    private void MergeDown(List<string> fields)
+    {
+        foreach (var (column, (last, value)) in filling.ToList())
+        {
+            if (last < row)
+            {
+                filling.Remove(column);
+                continue;
+            }
+            while (fields.Count <= column) fields.Add("");
+            if (fields[column].Length == 0) fields[column] = value;
+        }
+        foreach (var (column, last) in mergedDown!.GetValueOrDefault(row) ?? [])
+            filling[column] = (last, column < fields.Count ? fields[column] : "");
+        if (fields.Count + fields.Sum(f => f.Length) > CsvReader.MaxRecordLength)
+        {
+            throw new TableFormatException(row, $"The row is longer than {CsvReader.MaxRecordLength} characters, "
+                + "as no row of a table is.");
+        }
+    }
+
+    /// <summary>The column (from 0) and row (from 1) of a cell reference such as <c>AB12</c>.</summary>
+    private (int Column, int Row) Reference(string reference)
+    {
+        var column = 0;
+        var letters = 0;
+        while (letters < reference.Length && char.IsAsciiLetter(reference[letters]) && column <= MaxColumns)
+            column = column * 26 + char.ToUpperInvariant(reference[letters++]) - 'A' + 1;
+        if (letters == 0 || column > MaxColumns
+            || !int.TryParse(reference.AsSpan(letters), NumberStyles.None, CultureInfo.InvariantCulture, out var at)
+            || at is < 1 or > MaxRows)
+        {
+            throw new TableFormatException(row, $"The cell reference '{reference[..Math.Min(reference.Length, 20)]}' "
+                + "names no cell of a sheet (columns A to XFD, rows 1 to 1048576).");
+        }
+        return (column - 1, at);
+    }
+
+    /// <summary>The value of the cell the reader is on, as text; leaves the reader after the cell.</summary>
+    private string Cell()
+    {
+        var type = xml.GetAttribute("t");
+        var style = xml.GetAttribute("s");
+        if (xml.IsEmptyElement)
+        {
+            xml.Read();
+            return "";
+        }
+        string? value = null, inline = null;
+        var depth = xml.Depth;
+        xml.Read();
+        while (xml.Depth > depth)
+        {
+            if (xml.NodeType != XmlNodeType.Element) xml.Read();
+            else if (xml.LocalName == "v") value = xml.ReadElementContentAsString();
+            else if (xml.LocalName == "is") inline = Workbook.RichText(xml, CsvReader.MaxRecordLength);
+            else xml.Skip();
+        }
+        xml.Read();
+        var text = type switch
+        {
+            "s" => value is null ? "" : workbook.SharedString(value) ?? throw new TableFormatException(row,
+                $"A cell of the row names shared text {UnicodeText.Excerpt(value)}, which the workbook does not hold."),
+            "inlineStr" => inline is null ? "" : Workbook.Text(inline),
+            "b" => value switch { "1" => "TRUE", "0" => "FALSE", _ => value ?? "" },
+            "str" or "e" => value is null ? "" : Workbook.Text(value),
+            "d" => value is null ? "" : WorkbookDates.IsoDay(value),
+            _ => value is null ? "" : Number(value, style),
+        };
+        // The import takes CSV's apostrophe before a formula character (or another apostrophe) as the mark of a text
+        // kept from running, and drops it (SpreadsheetText.Restore); a workbook marks such a text with its cell's
+        // style (quotePrefix), so a text in one is marked as CSV would mark it, and an apostrophe another text starts
+        // with is its own, doubled for Restore to give it back.
+        if (type is not ("s" or "inlineStr" or "str")) return text;
+        if (workbook.IsQuoted(style)) return SpreadsheetText.Neutralise(text);
+        return SpreadsheetText.Restore(text) != text ? "'" + text : text;
+    }
+
+    /// <summary>A number as the sheet shows it in text: its day, when its format shows a date (the time of day it
+    /// holds read past, as a fact is dated by its day); else in invariant digits, at most 15 significant ones as a
+    /// spreadsheet shows it.</summary>
+    private string Number(string value, string? style)
+    {
+        if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+            return Workbook.Text(value);
+        if (workbook.IsDate(style) && WorkbookDates.Day(number, workbook.Date1904) is { } day)
+            return day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return number.ToString("G15", CultureInfo.InvariantCulture);
+    }
+}

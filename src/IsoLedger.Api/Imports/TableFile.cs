@@ -1,0 +1,76 @@
+using IsoLedger.Api.Reports;
+using Microsoft.Net.Http.Headers;
+
+namespace IsoLedger.Api.Imports;
+
+/// <summary>A table's records, one at a time: the lines of a CSV file or the rows of a workbook's sheet.</summary>
+public interface ITableReader
+{
+    /// <summary>The next record (the header first), or null at the end. Throws <see cref="TableFormatException"/>
+    /// where the file cannot be read on.</summary>
+    CsvRecord? Read();
+
+    /// <summary>The sheet the records come from, when the file is a workbook of several sheets; null otherwise, where
+    /// a line number says all.</summary>
+    string? Sheet { get; }
+}
+
+/// <summary>Where a table file cannot be read on: <see cref="Line"/> is the line of a CSV file, the row of a
+/// workbook's sheet.</summary>
+public sealed class TableFormatException(int line, string message) : Exception(message)
+{
+    public int Line { get; } = line;
+}
+
+/// <summary>Opens an uploaded table by what its bytes are, whatever the file is named or sent as: a workbook (XLSX,
+/// a zip archive) or CSV text; an old Excel workbook (.xls) or a password-protected one is refused saying so.
+/// </summary>
+public static class TableFile
+{
+    /// <summary>The bytes a zip archive, and so a workbook, starts with: a file's header, or the end of an empty
+    /// archive.</summary>
+    private static readonly byte[][] ZipSignatures = ["PK\u0003\u0004"u8.ToArray(), "PK\u0005\u0006"u8.ToArray()];
+
+    /// <summary>The bytes a Compound File (OLE2) starts with: Excel 97–2003 workbooks (.xls) and the encrypted
+    /// container Excel saves a password-protected .xlsx in.</summary>
+    private static ReadOnlySpan<byte> CompoundFileSignature => [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+    public const string CompoundFile = "The file is an Excel workbook protected by a password, or one in the old "
+        + "Excel 97–2003 format (.xls), neither of which the import reads: remove the password, or save it as Excel "
+        + "Workbook (.xlsx) or CSV UTF-8, and import that.";
+
+    /// <summary>The table of <paramref name="file"/> (a seekable stream, from its start): its CSV text, or the first
+    /// sheet of its workbook whose first row with a value names <paramref name="required"/>. Null with the errors when
+    /// a workbook of several sheets has no such sheet: each sheet looked at and what its first row lacks.</summary>
+    public static ITableReader? Open(Stream file, IReadOnlyList<string> required, List<ImportError> errors)
+    {
+        var start = new byte[CompoundFileSignature.Length];
+        var read = file.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
+        file.Position = 0;
+        if (read == start.Length && start.AsSpan().SequenceEqual(CompoundFileSignature))
+            throw new TableFormatException(1, CompoundFile);
+        if (!ZipSignatures.Any(signature => start.AsSpan().StartsWith(signature)))
+            return CsvReader.Open(file, separatorFromHeader: true);
+        return SheetReader.Table(Workbook.Open(file), required, errors);
+    }
+}
+
+/// <summary>What every table upload checks first.</summary>
+public static class TableUpload
+{
+    /// <summary>The media types an upload takes: CSV, a workbook, or bytes of either. What the bytes are decides how
+    /// they are read (<see cref="TableFile"/>), as a browser names a file by what the computer makes of it.</summary>
+    public static readonly string[] MediaTypes =
+        ["text/csv", "application/csv", XlsxWriter.ContentType, "application/octet-stream"];
+
+    /// <summary>415 unless the body is declared as one of <see cref="MediaTypes"/> (in any letter case: TEXT/CSV is
+    /// CSV); null when it is.</summary>
+    public static IResult? NotTable(HttpContext http) =>
+        MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var type)
+        && MediaTypes.Any(taken => type.MediaType.Equals(taken, StringComparison.OrdinalIgnoreCase))
+            ? null
+            : Results.Problem(
+                title: "Send the table as CSV or as a workbook (XLSX).",
+                detail: $"The body must be {string.Join(", ", MediaTypes)}.",
+                statusCode: StatusCodes.Status415UnsupportedMediaType);
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Text;
+
+namespace IsoLedger.Api.Imports;
+
+/// <summary>A workbook's dates: a date cell holds a number of days (and a fraction of a day for its time) and a format
+/// that shows it as a date; the import reads it as its day.</summary>
+public static class WorkbookDates
+{
+    /// <summary>Whether a built-in number format shows a date or a time: 14–22 (the short date in the computer's
+    /// region, d-mmm-yy, …, m/d/yy h:mm) and 45–47 (mm:ss, [h]:mm:ss, mmss.0).</summary>
+    public static bool IsBuiltInDate(int id) => id is >= 14 and <= 22 or >= 45 and <= 47;
+
+    /// <summary>Whether a format code shows a date: it writes a day, a month or a year (d, m or y outside quoted text,
+    /// brackets and escaped characters; an m beside h or s, in a format without d or y, is minutes).</summary>
+    public static bool IsDateFormat(string code)
+    {
+        var letters = new StringBuilder();
+        for (var i = 0; i < code.Length; i++)
+        {
+            switch (code[i])
+            {
+                case '"':
+                    i = code.IndexOf('"', i + 1) is var close and >= 0 ? close : code.Length;
+                    break;
+                case '[':
+                    i = code.IndexOf(']', i + 1) is var end and >= 0 ? end : code.Length;
+                    break;
+                // The character after these is written as it is (\), or repeated (*) or spaced by (_) as padding.
+                case '\\' or '*' or '_':
+                    i++;
+                    break;
+                default:
+                    letters.Append(char.ToLowerInvariant(code[i]));
+                    break;
+            }
+        }
+        var written = letters.ToString();
+        return written.Contains('d') || written.Contains('y')
+            || written.Contains('m') && !written.Contains('h') && !written.Contains('s');
+    }
+
+    /// <summary>The day of a date cell's number: days since 1 January 1904 in a workbook that counts from 1904, else
+    /// Excel's days from 1900, where day 60 is 29 February 1900 (a day that never was, kept from Lotus 1-2-3), so that
+    /// days from 61 on are since 30 December 1899. Null for a number that is no day (before the first, after
+    /// 9999).</summary>
+    public static DateOnly? Day(double number, bool date1904)
+    {
+        // To the millisecond, as a spreadsheet rounds a time: 23:59:59.9999 is the next day.
+        var days = Math.Floor(Math.Round(number * 86_400_000) / 86_400_000);
+        DateOnly epoch = date1904 ? new(1904, 1, 1) : days < 60 ? new(1899, 12, 31) : new(1899, 12, 30);
+        if (double.IsNaN(days) || days < (date1904 ? 0 : 1) || days == 60 && !date1904
+            || days > DateOnly.MaxValue.DayNumber - epoch.DayNumber)
+            return null;
+        return epoch.AddDays((int)days);
+    }
+
+    /// <summary>The day of a cell that holds a date as ISO text (<c>t="d"</c>, as some programs write them), or the
+    /// text as it is.</summary>
+    public static string IsoDay(string text) =>
+        DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var moment)
+            ? DateOnly.FromDateTime(moment).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : Workbook.Text(text);
+}

@@ -1,0 +1,305 @@
+using System.Text;
+using IsoLedger.Api.Imports;
+using IsoLedger.Api.Reports;
+
+namespace IsoLedger.Api.Tests;
+
+/// <summary>A workbook read as a table file gives the records CSV gives of the sheet Excel saves as CSV: its cells as
+/// the sheet shows them in text, its rows by their numbers; a hostile or foreign file is refused saying what it is,
+/// within bounded memory.</summary>
+public class WorkbookReaderTests
+{
+    private static readonly string[] Required = ["code", "name"];
+
+    private static (List<CsvRecord> Records, string? Sheet) Read(byte[] file)
+    {
+        var errors = new List<ImportError>();
+        var table = TableFile.Open(new MemoryStream(file), Required, errors);
+        Assert.True(table is not null, string.Join("\n", errors));
+        var records = new List<CsvRecord>();
+        while (table.Read() is { } record) records.Add(record);
+        return (records, table.Sheet);
+    }
+
+    /// <summary>The problem the file's reading stops at (its line and sentence).</summary>
+    private static TableFormatException Refused(byte[] file) =>
+        Assert.Throws<TableFormatException>(() => Read(file));
+
+    private static List<string> Row(byte[] file, int row) =>
+        [.. Read(file).Records.Single(r => r.Line == row).Fields];
+
+    [Fact]
+    public void Cells_read_as_the_sheet_shows_them_in_text()
+    {
+        var file = TestWorkbooks.Build(new TestSheet("Bảng", [
+            ["code", "name", "year", "share", "day", "at", "custom", "formula", "text formula", "flag", "inline"],
+            [
+                "A-1", new Runs("UBND ", "xã ", "Gia Cát"), 2015, 2.5, new DateOnly(2021, 11, 19),
+                new DateTime(2021, 11, 19, 9, 15, 0), new Formatted(44519, "dd/mm/yyyy;@"),
+                new Formula("2014+1", 2015), new Formula("\"x\"", "x"), true, new Inline("ngày 19/11/2021"),
+            ],
+        ]));
+
+        Assert.Equal(
+            ["A-1", "UBND xã Gia Cát", "2015", "2.5", "2021-11-19", "2021-11-19", "2021-11-19", "2015", "x", "TRUE",
+                "ngày 19/11/2021"],
+            Row(file, 2));
+    }
+
+    /// <summary>A cell's text is its own: an apostrophe it starts with is not CSV's mark of a neutralised formula,
+    /// which the import drops (a workbook keeps such text in a quotePrefix style instead).</summary>
+    [Theory]
+    [InlineData("'=1+1")]
+    [InlineData("''x")]
+    [InlineData("'plain")]
+    [InlineData("=HYPERLINK(\"http://x\")")]
+    public void A_text_reads_through_the_import_as_the_cell_holds_it(string text)
+    {
+        var file = TestWorkbooks.Build(
+            new TestSheet("S", [["code", "name"], ["A-1", text], ["A-2", new Inline(text)]]));
+
+        Assert.All(Read(file).Records.Skip(1), r => Assert.Equal(text, SpreadsheetText.Restore(r.Fields[1])));
+    }
+
+    [Fact]
+    public void A_workbook_counting_from_1904_gives_the_same_days()
+    {
+        var file = TestWorkbooks.Build(date1904: true,
+            new TestSheet("Sheet1", [["code", "name", "day"], ["A-1", "x", new DateOnly(2020, 11, 19)]]));
+
+        Assert.Equal("2020-11-19", Row(file, 2)[2]);
+    }
+
+    /// <summary>A number in a format showing time only is no day, and a format's quoted text, brackets and escapes
+    /// are no date tokens.</summary>
+    [Theory]
+    [InlineData("0.00", "44519")]
+    [InlineData("\"day\" 0", "44519")]
+    [InlineData("[Red]0", "44519")]
+    [InlineData("h:mm", "44519")]
+    [InlineData("mm:ss", "44519")]
+    [InlineData("[$-42A]d mmmm yyyy", "2021-11-19")]
+    [InlineData("yyyy-mm-dd", "2021-11-19")]
+    [InlineData("mmm-yy", "2021-11-19")]
+    public void A_number_is_a_day_only_in_a_date_format(string code, string text)
+    {
+        var file = TestWorkbooks.Build(
+            new TestSheet("S", [["code", "name", "n"], ["A-1", "x", new Formatted(44519, code)]]));
+
+        Assert.Equal(text, Row(file, 2)[2]);
+    }
+
+    [Theory]
+    [InlineData(1, false, "1900-01-01")]
+    [InlineData(59, false, "1900-02-28")]
+    [InlineData(61, false, "1900-03-01")]
+    [InlineData(44519.99, false, "2021-11-19")]
+    [InlineData(0, true, "1904-01-01")]
+    public void Days_count_as_Excel_counts_them(double number, bool date1904, string day) =>
+        Assert.Equal(day, WorkbookDates.Day(number, date1904)?.ToString("yyyy-MM-dd"));
+
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(60, false)]
+    [InlineData(-1, true)]
+    [InlineData(3e6, false)]
+    public void A_number_that_is_no_day_stays_a_number(double number, bool date1904) =>
+        Assert.Null(WorkbookDates.Day(number, date1904));
+
+    /// <summary>Rows by their numbers in the sheet; empty ones left out as CSV's blank lines; a row as wide as the
+    /// header; a range merged down rows gives its value to each of them in its first column (a district merged down
+    /// its communes), and no other cell.</summary>
+    [Fact]
+    public void Rows_keep_their_sheet_numbers_and_a_range_merged_down_its_value()
+    {
+        var file = TestWorkbooks.Build(new TestSheet("Sheet1",
+            [
+                null,
+                ["code", "name", "district", null],
+                ["A-1", "x", "Hải Lăng", "ghi chú"],
+                [null, null, null],
+                null,
+                ["A-2", "y"],
+                ["A-3", "z", null, "ghi chú"],
+            ],
+            "C3:D6", "D7:E7"));
+
+        var (records, sheet) = Read(file);
+
+        Assert.Null(sheet);
+        Assert.Equal([2, 3, 6, 7], records.Select(r => r.Line));
+        Assert.Equal(new[] { "A-2", "y", "Hải Lăng" }, records[2].Fields);
+        Assert.Equal(new[] { "A-3", "z", "", "ghi chú" }, records[3].Fields);
+    }
+
+    [Fact]
+    public void Text_is_in_form_C_and_escaped_characters_written_out()
+    {
+        var file = TestWorkbooks.Build(new TestSheet("Sheet1",
+            [
+                ["code", "name"], ["A-1", "Hòa Bình".Normalize(NormalizationForm.FormD)],
+                ["A-2", "dòng 1_x000D__x000A_2"],
+            ]));
+
+        Assert.Equal("Hòa Bình".Normalize(), Row(file, 2)[1]);
+        Assert.Equal("dòng 1\r\n2", Row(file, 3)[1]);
+    }
+
+    /// <summary>The first sheet whose first row with a value names the required columns holds the table: a title
+    /// sheet before it is passed over, and the table's records name their sheet.</summary>
+    [Fact]
+    public void The_table_is_the_first_sheet_whose_header_names_the_required_columns()
+    {
+        var file = TestWorkbooks.Build(
+            new TestSheet("Bìa", [["BÁO CÁO KẾT QUẢ ÁP DỤNG ISO"], ["Năm 2020"]]),
+            new TestSheet("Trống", []),
+            new TestSheet("Phụ lục A", [["Code", " NAME "], ["A-1", "x"]]),
+            new TestSheet("Phụ lục B", [["code", "name"], ["B-1", "y"]]));
+
+        var (records, sheet) = Read(file);
+
+        Assert.Equal("Phụ lục A", sheet);
+        Assert.Equal([1, 2], records.Select(r => r.Line));
+    }
+
+    [Fact]
+    public void A_workbook_without_such_a_sheet_says_what_each_sheet_lacks()
+    {
+        var file = TestWorkbooks.Build(
+            new TestSheet("Bìa", [null, null, ["BÁO CÁO"]]),
+            new TestSheet("Trống", []),
+            new TestSheet("Số liệu", [["code", "tên"]]));
+        var errors = new List<ImportError>();
+
+        Assert.Null(TableFile.Open(new MemoryStream(file), Required, errors));
+
+        Assert.Equal([(3, "Bìa"), (1, "Trống"), (1, "Số liệu")], errors.Select(e => (e.Line, e.Sheet)));
+        Assert.EndsWith("does not name code, name.", errors[0].Reason);
+        Assert.Contains("empty", errors[1].Reason);
+        Assert.EndsWith("does not name name.", errors[2].Reason);
+    }
+
+    [Fact]
+    public void A_workbook_of_one_sheet_gives_its_first_row_as_the_header_whatever_it_names()
+    {
+        var file = TestWorkbooks.Build(new TestSheet("Sheet1", [["BÁO CÁO"], ["code", "name"]]));
+
+        Assert.Equal(["BÁO CÁO"], Read(file).Records[0].Fields);
+    }
+
+    [Fact]
+    public void A_workbook_without_a_sheet_is_refused() =>
+        Assert.Contains("no sheet", Refused(TestWorkbooks.Raw(TestWorkbooks.SheetXml(""), workbook:
+            """<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets/></workbook>"""))
+            .Message);
+
+    /// <summary>An Excel 97–2003 workbook and a password-protected one are Compound Files, refused as such, whatever
+    /// they are sent as; so are an OpenDocument spreadsheet, a binary workbook, and a zip that holds no workbook.
+    /// </summary>
+    [Fact]
+    public void Files_that_are_no_workbook_of_this_format_say_what_they_are()
+    {
+        byte[] compound = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[504]];
+        Assert.Contains("password", Refused(compound).Message);
+        Assert.Contains(".xls)", Refused(compound).Message);
+
+        Assert.Contains("OpenDocument", Refused(TestWorkbooks.Zip(
+            ("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
+            ("content.xml", "<office:document-content/>"))).Message);
+        Assert.Contains("no workbook", Refused(TestWorkbooks.Zip(("notes.txt", "hello"))).Message);
+        var binary = TestWorkbooks.Parts(TestWorkbooks.SheetXml(""))["_rels/.rels"]
+            .Replace("workbook.xml", "workbook.bin");
+        Assert.Contains(".xlsb", Refused(TestWorkbooks.Zip(("_rels/.rels", binary))).Message);
+    }
+
+    [Fact]
+    public void A_workbook_cut_short_is_refused_as_damaged()
+    {
+        var file = TestWorkbooks.Build(new TestSheet("Sheet1", [["code", "name"], ["A-1", "x"]]));
+
+        Assert.Contains("cut short", Refused(file[..(file.Length / 2)]).Message);
+        Assert.Contains("cut short", Refused([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00]).Message);
+    }
+
+    [Theory]
+    [InlineData("""<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]><sst>&lol2;</sst>""")]
+    [InlineData("""<!DOCTYPE sst [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><sst><si><t>&xxe;</t></si></sst>""")]
+    public void A_document_type_declaration_is_refused_and_no_entity_expanded(string sharedStrings)
+    {
+        var refused = Refused(TestWorkbooks.Raw(TestWorkbooks.SheetXml(TestWorkbooks.InlineRow(1, "code", "name")),
+            sharedStrings));
+
+        Assert.Contains("DTD", refused.Message);
+        Assert.DoesNotContain("root:", refused.Message);
+    }
+
+    /// <summary>A zip bomb: a part that unpacks past the limit is cut off there.</summary>
+    [Fact]
+    public void A_part_unpacking_past_the_limit_is_refused()
+    {
+        var refused = Refused(TestWorkbooks.ZipBomb());
+
+        Assert.Contains("zip bomb", refused.Message);
+    }
+
+    [Fact]
+    public void A_run_without_markup_past_the_limit_is_refused()
+    {
+        var text = new string('a', Workbook.MaxMarkupRun + 1);
+
+        var refused = Refused(TestWorkbooks.Raw(TestWorkbooks.SheetXml(TestWorkbooks.InlineRow(1, "code", text))));
+
+        Assert.True(refused.Message.Contains("without a tag"), refused.Message);
+        Assert.Equal(1, refused.Line);
+    }
+
+    [Fact]
+    public void A_table_of_shared_texts_past_the_limit_is_refused()
+    {
+        var strings = "<sst>" + string.Concat(Enumerable.Repeat("<si><t>x</t></si>", Workbook.MaxSharedStrings + 1))
+            + "</sst>";
+
+        Assert.Contains("shared texts", Refused(TestWorkbooks.Raw(TestWorkbooks.SheetXml(""), strings)).Message);
+    }
+
+    [Fact]
+    public void An_archive_listing_more_files_than_a_workbook_is_refused_before_it_is_read()
+    {
+        var files = Enumerable.Range(0, Workbook.MaxParts + 1).Select(i => ($"f{i}", "")).ToArray();
+
+        Assert.Contains("files", Refused(TestWorkbooks.Zip(files)).Message);
+    }
+
+    /// <summary>A sheet of a million empty cells in a style, as a formatted column leaves them, reads as no rows; a
+    /// row of 16 384 cells reads as its cells, and a row past the length of a line is refused at its row.</summary>
+    [Fact]
+    public void Empty_styled_cells_are_no_rows_and_a_row_is_as_long_as_a_line_at_most()
+    {
+        var empty = new StringBuilder(TestWorkbooks.InlineRow(1, "code", "name"));
+        for (var row = 2; row <= 1_000_001; row++) empty.Append($"<row r=\"{row}\"><c r=\"A{row}\" s=\"1\"/></row>");
+        Assert.Single(Read(TestWorkbooks.Raw(TestWorkbooks.SheetXml(empty.ToString()))).Records);
+
+        var wide = TestWorkbooks.InlineRow(2, [.. Enumerable.Repeat("x", 16_384)]);
+        var records = Read(TestWorkbooks.Raw(TestWorkbooks.SheetXml(TestWorkbooks.InlineRow(1, "code", "name") + wide)))
+            .Records;
+        Assert.Equal(16_384, records[1].Fields.Count);
+
+        var tooLong = TestWorkbooks.InlineRow(3, [.. Enumerable.Repeat(new string('x', 10_000), 11)]);
+        var refused = Refused(TestWorkbooks.Raw(TestWorkbooks.SheetXml(TestWorkbooks.InlineRow(1, "code", "name")
+            + tooLong)));
+        Assert.Equal(3, refused.Line);
+        Assert.Contains("longer than", refused.Message);
+    }
+
+    [Fact]
+    public void Cells_beyond_the_last_column_or_out_of_order_are_refused_at_their_row()
+    {
+        var beyond = Refused(TestWorkbooks.Raw(TestWorkbooks.SheetXml(
+            """<row r="4"><c r="XFE4" t="inlineStr"><is><t>x</t></is></c></row>""")));
+        Assert.Equal(4, beyond.Line);
+
+        var backwards = Refused(TestWorkbooks.Raw(TestWorkbooks.SheetXml(
+            TestWorkbooks.InlineRow(5, "code") + TestWorkbooks.InlineRow(2, "x"))));
+        Assert.Equal(5, backwards.Line);
+    }
+}
