@@ -1,5 +1,6 @@
 using System.Globalization;
 using IsoLedger.Api.Dashboards;
+using IsoLedger.Api.Imports;
 using IsoLedger.Api.LegalBasis;
 using IsoLedger.Api.Restructurings;
 using IsoLedger.Api.Units;
@@ -120,6 +121,7 @@ public static class OpenApiParameters
     {
         "province" or "district" => new() { Type = JsonSchemaType.String, MaxLength = Validation.MaxName },
         "q" => new() { Type = JsonSchemaType.String, MaxLength = ListUnitsEndpoint.MaxSearchText },
+        "fileName" => new() { Type = JsonSchemaType.String, MaxLength = ImportReportTableEndpoint.MaxFileNameLength },
         // A unit on no edition, or an edition's name (one of the rule book's, which administrators extend).
         "standard" => new()
         {

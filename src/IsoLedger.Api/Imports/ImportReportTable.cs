@@ -11,6 +11,9 @@ public static class ImportReportTableEndpoint
 {
     public const long MaxImportBytes = 50L * 1024 * 1024;
 
+    /// <summary>The longest <c>fileName</c> taken: it names the source on every imported event.</summary>
+    public const int MaxFileNameLength = 200;
+
     /// <summary>Import a province's yearly report table</summary>
     /// <remarks>Body: CSV (<c>text/csv</c>, UTF-8 or UTF-16 with its BOM, columns separated by commas, semicolons or
     /// tabs, header row, columns in any order; see README) or a workbook (XLSX: its first sheet whose first row names
@@ -39,7 +42,7 @@ public static class ImportReportTableEndpoint
         if (TableUpload.NotTable(http) is { } notTable) return notTable;
         if (VersionedWrites.SendsVersion(http))
             return WriteProblems.IfMatchNotTaken("An import writes many units' streams");
-        var validation = new Validation().Text("fileName", fileName, max: 200);
+        var validation = new Validation().Text("fileName", fileName, max: MaxFileNameLength);
         var dry = Query.Flag(validation, "dryRun", dryRun);
         if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
 
