@@ -55,10 +55,15 @@ public static class WorkbookDates
         return epoch.AddDays((int)days);
     }
 
-    /// <summary>The day of a cell that holds a date as ISO text (<c>t="d"</c>, as some programs write them), or the
-    /// text as it is.</summary>
+    /// <summary>The day of a cell that holds a date as ISO 8601 text (<c>t="d"</c>, as some programs write them): the
+    /// day it writes, its time and offset read past (a fact is dated by its day, and the day must not move with the
+    /// server's time zone); else the text as it is (a time alone, a day in another order), as a text cell's.</summary>
     public static string IsoDay(string text) =>
-        DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var moment)
-            ? DateOnly.FromDateTime(moment).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+        text.Length >= IsoDayLength && (text.Length == IsoDayLength || text[IsoDayLength] == 'T')
+        && DateOnly.TryParseExact(text.AsSpan(0, IsoDayLength), "yyyy-MM-dd", CultureInfo.InvariantCulture,
+            DateTimeStyles.None, out _)
+            ? text[..IsoDayLength]
             : Workbook.Text(text);
+
+    private const int IsoDayLength = 10;
 }
