@@ -78,6 +78,8 @@ public class WorkbookReaderTests
     [InlineData("[Red]0", "44519")]
     [InlineData("h:mm", "44519")]
     [InlineData("mm:ss", "44519")]
+    [InlineData("[h]:mm", "44519")]
+    [InlineData("[mm]", "44519")]
     [InlineData("[$-42A]d mmmm yyyy", "2021-11-19")]
     [InlineData("yyyy-mm-dd", "2021-11-19")]
     [InlineData("mmm-yy", "2021-11-19")]

@@ -12,7 +12,8 @@ public static class WorkbookDates
     public static bool IsBuiltInDate(int id) => id is >= 14 and <= 22 or >= 45 and <= 47;
 
     /// <summary>Whether a format code shows a date: it writes a day, a month or a year (d, m or y outside quoted text,
-    /// brackets and escaped characters; an m beside h or s, in a format without d or y, is minutes).</summary>
+    /// brackets and escaped characters; an m beside h or s, or beside an elapsed time in brackets, in a format without
+    /// d or y, is minutes).</summary>
     public static bool IsDateFormat(string code)
     {
         var letters = new StringBuilder();
@@ -24,7 +25,11 @@ public static class WorkbookDates
                     i = code.IndexOf('"', i + 1) is var close and >= 0 ? close : code.Length;
                     break;
                 case '[':
-                    i = code.IndexOf(']', i + 1) is var end and >= 0 ? end : code.Length;
+                    var end = code.IndexOf(']', i + 1) is var bracketEnd and >= 0 ? bracketEnd : code.Length;
+                    // An elapsed time ([h], [mm], [ss]) is a time, so an m beside it is minutes.
+                    if (end > i + 1 && !code.AsSpan(i + 1, end - i - 1).ContainsAnyExcept("hHmMsS"))
+                        letters.Append('h');
+                    i = end;
                     break;
                 // The character after these is written as it is (\), or repeated (*) or spaced by (_) as padding.
                 case '\\' or '*' or '_':
