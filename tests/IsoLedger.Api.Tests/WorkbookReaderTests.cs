@@ -78,6 +78,8 @@ public class WorkbookReaderTests
     [InlineData("[Red]0", "44519")]
     [InlineData("h:mm", "44519")]
     [InlineData("mm:ss", "44519")]
+    [InlineData("[h]:mm", "44519")]
+    [InlineData("[mm]", "44519")]
     [InlineData("[$-42A]d mmmm yyyy", "2021-11-19")]
     [InlineData("yyyy-mm-dd", "2021-11-19")]
     [InlineData("mmm-yy", "2021-11-19")]
@@ -105,6 +107,25 @@ public class WorkbookReaderTests
     [InlineData(3e6, false)]
     public void A_number_that_is_no_day_stays_a_number(double number, bool date1904) =>
         Assert.Null(WorkbookDates.Day(number, date1904));
+
+    /// <summary>A cell of the date type (<c>t="d"</c>, ISO 8601 text, as some programs write a date) reads as the
+    /// day it writes, whatever offset it names and whatever the server's time zone; a text there that is no ISO date
+    /// (a time alone, a day in another order) is read as the text, as the table's other texts are.</summary>
+    [Theory]
+    [InlineData("2021-11-19", "2021-11-19")]
+    [InlineData("2021-11-19T09:15:00", "2021-11-19")]
+    [InlineData("2021-11-19T00:30:00+07:00", "2021-11-19")]
+    [InlineData("2021-11-19T23:30:00-05:00", "2021-11-19")]
+    [InlineData("01/02/2021", "01/02/2021")]
+    [InlineData("09:15:00", "09:15:00")]
+    public void A_date_cell_reads_as_the_day_it_writes(string written, string read)
+    {
+        var file = TestWorkbooks.Raw(TestWorkbooks.SheetXml(TestWorkbooks.InlineRow(1, "code", "name", "day")
+            + $"""<row r="2"><c r="A2" t="inlineStr"><is><t>A-1</t></is></c><c r="C2" t="d"><v>{written}</v></c>"""
+            + "</row>"));
+
+        Assert.Equal(read, Row(file, 2)[2]);
+    }
 
     /// <summary>Rows by their numbers in the sheet; empty ones left out as CSV's blank lines; a row as wide as the
     /// header; a range merged down rows gives its value to each of them in its first column (a district merged down

@@ -287,6 +287,10 @@ public sealed class ReportImporter(
             await using var again = open();
             errors.Add(Utf8Lines.NotText(again));
         }
+        finally
+        {
+            reader?.Dispose();
+        }
         // In file order: the parents' rows come last from the check.
         return errors.Count > 0
             ? new(null, InSheet(errors, reader).OrderBy(e => e.Line).Take(MaxErrors).ToList())

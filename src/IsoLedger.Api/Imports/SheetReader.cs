@@ -12,7 +12,8 @@ namespace IsoLedger.Api.Imports;
 /// rows below the header gives its value to each of its rows in its first column, as the sheet shows it there (a
 /// district merged down its communes); the other cells of a merged range are empty. Rows without a value of their own
 /// are left out, as CSV's blank lines are. A row holds at most
-/// <see cref="CsvReader.MaxRecordLength"/> characters, counting a separator between cells.</summary>
+/// <see cref="CsvReader.MaxRecordLength"/> characters, counting a separator between cells. The table's reader owns
+/// its workbook: disposing it closes both.</summary>
 public sealed class SheetReader : ITableReader
 {
     /// <summary>A sheet's last column (XFD) and row, in Excel.</summary>
@@ -38,6 +39,12 @@ public sealed class SheetReader : ITableReader
 
     public string? Sheet { get; }
 
+    public void Dispose()
+    {
+        xml.Dispose();
+        workbook.Dispose();
+    }
+
     /// <summary>The workbook's table: its first sheet whose first row with a value names the
     /// <paramref name="required"/> columns (a header, as a CSV file's first line is), or its one sheet, whose header is
     /// then judged as a CSV file's; or null with an error for each sheet saying what it lacks.</summary>
@@ -60,6 +67,8 @@ public sealed class SheetReader : ITableReader
             var names = first?.Fields.Select(f => f.Trim().ToLowerInvariant()).ToHashSet() ?? [];
             var missing = required.Where(column => !names.Contains(column)).ToList();
             if (first is not null && missing.Count == 0) return reader;
+            // Another sheet may be the table: the workbook stays open, this sheet's part is closed.
+            reader.xml.Dispose();
             lookedAt.Add(first is null
                 ? new ImportError(1, null, "The sheet is empty.", sheet)
                 : new ImportError(first.Line, null, "No header of this table: the sheet's first row with a value does "

@@ -3,8 +3,9 @@ using Microsoft.Net.Http.Headers;
 
 namespace IsoLedger.Api.Imports;
 
-/// <summary>A table's records, one at a time: the lines of a CSV file or the rows of a workbook's sheet.</summary>
-public interface ITableReader
+/// <summary>A table's records, one at a time: the lines of a CSV file or the rows of a workbook's sheet. Disposing it
+/// closes what it reads (a workbook's archive and the part being unpacked).</summary>
+public interface ITableReader : IDisposable
 {
     /// <summary>The next record (the header first), or null at the end. Throws <see cref="TableFormatException"/>
     /// where the file cannot be read on.</summary>
@@ -51,7 +52,17 @@ public static class TableFile
             throw new TableFormatException(1, CompoundFile);
         if (!ZipSignatures.Any(signature => start.AsSpan().StartsWith(signature)))
             return CsvReader.Open(file, separatorFromHeader: true);
-        return SheetReader.Table(Workbook.Open(file), required, errors);
+        var workbook = Workbook.Open(file);
+        ITableReader? table = null;
+        try
+        {
+            return table = SheetReader.Table(workbook, required, errors);
+        }
+        finally
+        {
+            // The table's reader closes the workbook; without one (no table, or a sheet that cannot be read), here.
+            if (table is null) workbook.Dispose();
+        }
     }
 }
 

@@ -11,8 +11,9 @@ namespace IsoLedger.Api.Imports;
 /// texts its cells share and which of its cell styles show a date. Read from its zip archive with
 /// <see cref="XmlReader"/> one node at a time, never as a document tree, and within limits that no table reaches but
 /// a hostile file would pass (a zip bomb, an XML entity, a table of a million texts): a file past one is refused, and
-/// what the reader holds stays within a few tens of MB whatever the file holds.</summary>
-public sealed partial class Workbook
+/// what the reader holds stays within a few tens of MB whatever the file holds. Disposing it closes its archive (not
+/// the file).</summary>
+public sealed partial class Workbook : IDisposable
 {
     /// <summary>The most files its zip archive may list: a workbook holds a few dozen.</summary>
     public const int MaxParts = 10_000;
@@ -45,12 +46,20 @@ public sealed partial class Workbook
         CloseInput = true,
     };
 
+    private readonly ZipArchive zip;
     private readonly Dictionary<string, ZipArchiveEntry> parts;
     private long unpacked;
     private string[] shared = [];
     private (bool Date, bool Quoted)[] cellFormats = [];
 
-    private Workbook(Dictionary<string, ZipArchiveEntry> parts) => this.parts = parts;
+    private Workbook(ZipArchive zip)
+    {
+        this.zip = zip;
+        parts = new Dictionary<string, ZipArchiveEntry>(StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in zip.Entries) parts.TryAdd(entry.FullName, entry);
+    }
+
+    public void Dispose() => zip.Dispose();
 
     /// <summary>The sheets in the workbook's order, each with its part (null for a chart sheet, which holds no
     /// cells).</summary>
@@ -74,11 +83,17 @@ public sealed partial class Workbook
         return Guarded(() => 1, "", () =>
         {
             var zip = new ZipArchive(file, ZipArchiveMode.Read, leaveOpen: true);
-            var parts = new Dictionary<string, ZipArchiveEntry>(StringComparer.OrdinalIgnoreCase);
-            foreach (var entry in zip.Entries) parts.TryAdd(entry.FullName, entry);
-            var workbook = new Workbook(parts);
-            workbook.Load();
-            return workbook;
+            try
+            {
+                var workbook = new Workbook(zip);
+                workbook.Load();
+                return workbook;
+            }
+            catch
+            {
+                zip.Dispose();
+                throw;
+            }
         });
     }
 

@@ -12,7 +12,8 @@ public static class WorkbookDates
     public static bool IsBuiltInDate(int id) => id is >= 14 and <= 22 or >= 45 and <= 47;
 
     /// <summary>Whether a format code shows a date: it writes a day, a month or a year (d, m or y outside quoted text,
-    /// brackets and escaped characters; an m beside h or s, in a format without d or y, is minutes).</summary>
+    /// brackets and escaped characters; an m beside h or s, or beside an elapsed time in brackets, in a format without
+    /// d or y, is minutes).</summary>
     public static bool IsDateFormat(string code)
     {
         var letters = new StringBuilder();
@@ -24,7 +25,11 @@ public static class WorkbookDates
                     i = code.IndexOf('"', i + 1) is var close and >= 0 ? close : code.Length;
                     break;
                 case '[':
-                    i = code.IndexOf(']', i + 1) is var end and >= 0 ? end : code.Length;
+                    var end = code.IndexOf(']', i + 1) is var bracketEnd and >= 0 ? bracketEnd : code.Length;
+                    // An elapsed time ([h], [mm], [ss]) is a time, so an m beside it is minutes.
+                    if (end > i + 1 && !code.AsSpan(i + 1, end - i - 1).ContainsAnyExcept("hHmMsS"))
+                        letters.Append('h');
+                    i = end;
                     break;
                 // The character after these is written as it is (\), or repeated (*) or spaced by (_) as padding.
                 case '\\' or '*' or '_':
@@ -55,10 +60,15 @@ public static class WorkbookDates
         return epoch.AddDays((int)days);
     }
 
-    /// <summary>The day of a cell that holds a date as ISO text (<c>t="d"</c>, as some programs write them), or the
-    /// text as it is.</summary>
+    /// <summary>The day of a cell that holds a date as ISO 8601 text (<c>t="d"</c>, as some programs write them): the
+    /// day it writes, its time and offset read past (a fact is dated by its day, and the day must not move with the
+    /// server's time zone); else the text as it is (a time alone, a day in another order), as a text cell's.</summary>
     public static string IsoDay(string text) =>
-        DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var moment)
-            ? DateOnly.FromDateTime(moment).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+        text.Length >= IsoDayLength && (text.Length == IsoDayLength || text[IsoDayLength] == 'T')
+        && DateOnly.TryParseExact(text.AsSpan(0, IsoDayLength), "yyyy-MM-dd", CultureInfo.InvariantCulture,
+            DateTimeStyles.None, out _)
+            ? text[..IsoDayLength]
             : Workbook.Text(text);
+
+    private const int IsoDayLength = 10;
 }

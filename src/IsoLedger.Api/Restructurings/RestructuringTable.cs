@@ -73,6 +73,10 @@ public static class RestructuringTable
             file.Position = 0;
             errors.Add(Utf8Lines.NotText(file));
         }
+        finally
+        {
+            reader?.Dispose();
+        }
         if (errors.Count > 0) return ([], [.. ReportImporter.InSheet(errors, reader)]);
         var restructurings = rows
             .GroupBy(r => (r.DecisionNo, r.EffectiveOn))

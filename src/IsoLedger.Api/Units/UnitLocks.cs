@@ -107,12 +107,14 @@ public sealed class UnitLocks
                 earlier[response.Id] = response;
             }
         }
-        var named = new List<NamedUnit>();
+        IReadOnlyList<NamedUnit> named = [];
         if (searched)
         {
             await reader.NextResultAsync(cancellation);
+            var found = new List<NamedUnit>();
             while (await reader.ReadAsync(cancellation))
-                named.Add(new NamedUnit(reader.GetString(0), reader.GetFieldValue<string?[]>(1)));
+                found.Add(new NamedUnit(reader.GetString(0), reader.GetFieldValue<string?[]>(1)));
+            named = found;
         }
 
         var states = ordered.ToDictionary(code => code, code => StateAt(code, knownStates[code], versions),

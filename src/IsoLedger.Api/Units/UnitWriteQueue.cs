@@ -261,12 +261,14 @@ public sealed class UnitWriteQueue : IAsyncDisposable
         var keys = batch.Where(w => w.Idempotency is not null).Select(w => w.Idempotency!.Id).ToHashSet();
         // The names a registration looks for are read after the lock of the transactions that start units, which it
         // takes: a registration of the same unit under another code, racing on another node, has committed by then
-        // or waits for this one.
-        var searches = batch.Select(w => w.Namesakes).OfType<NamesakeSearch>().ToList();
+        // or waits for this one. A batch without a registration (most of them) looks for none.
+        var searches = batch.Any(w => w.Namesakes is not null)
+            ? batch.Select(w => w.Namesakes).OfType<NamesakeSearch>().ToList()
+            : null;
         var (states, earlier, read, inOtherCase, named) = await locks.LockAndLoad(
             session, batch.SelectMany(w => w.Reads.Prepend(w.Code)), cache.Find, keys, cancellation, searches);
         metrics.Loaded(states.Count, read);
-        var namesakes = await Namesakes.Load(session, named, searches, cancellation);
+        var namesakes = searches is null ? null : await Namesakes.Load(session, named, searches, cancellation);
         var decided = new Decided(states, inOtherCase, namesakes);
 
         var outcomes = new Outcome[batch.Count];
