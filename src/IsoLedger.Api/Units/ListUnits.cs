@@ -73,10 +73,10 @@ public static class ListUnitsEndpoint
 
         IQueryable<Unit> units = session.Query<Unit>().Stats(out QueryStatistics statistics);
         var asked = province is null ? null : Provinces.Canonical(province) ?? province.Normalize();
-        // Any spelling of a province finds the names units are stored under: they keep the province they were
-        // recorded in, which may since have become part of the one asked for.
-        var provinceNames = asked is null ? null : Provinces.NamesCountedAs(asked, clock.Today).ToArray();
         if (asked is not null) units = InProvinceToday(units, asked, clock.Today);
+        // The names the province's units are stored under (the province they were recorded in, which may since have
+        // become part of the one asked for): where the district filter looks for the district's spellings.
+        var provinceNames = asked is null ? null : Provinces.NamesCountedAs(asked, clock.Today).ToArray();
         if (district is not null)
         {
             // Any spelling of a district finds the spellings units are stored under, as the dashboards' district
