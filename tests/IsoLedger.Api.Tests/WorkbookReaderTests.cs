@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Text;
 using IsoLedger.Api.Imports;
 using IsoLedger.Api.Reports;
@@ -281,6 +282,44 @@ public class WorkbookReaderTests
             + "</sst>";
 
         Assert.Contains("shared texts", Refused(TestWorkbooks.Raw(TestWorkbooks.SheetXml(""), strings)).Message);
+    }
+
+    /// <summary>A writer may end even a small archive with zip64 records, the classic record holding the most its
+    /// fields can: the count of files is the zip64 record's, and the workbook is read as any other.</summary>
+    [Fact]
+    public void A_workbook_ending_in_zip64_records_is_read_as_any_other()
+    {
+        var file = TestWorkbooks.Build(new TestSheet("S", [["code", "name"], ["A-1", "UBND xã Gia Cát"]]));
+
+        Assert.Equal(Read(file).Records.Select(r => r.Fields), Read(AsZip64(file)).Records.Select(r => r.Fields));
+    }
+
+    /// <summary><paramref name="zip"/> (without a comment) with a zip64 end of central directory record and its
+    /// locator before the classic record, whose counts, size and offset say "see zip64".</summary>
+    private static byte[] AsZip64(byte[] zip)
+    {
+        var end = zip.AsSpan(zip.Length - 22);
+        var (count, size, offset) = (BinaryPrimitives.ReadUInt16LittleEndian(end[10..]),
+            BinaryPrimitives.ReadUInt32LittleEndian(end[12..]), BinaryPrimitives.ReadUInt32LittleEndian(end[16..]));
+        var record = new byte[56];
+        BinaryPrimitives.WriteUInt32LittleEndian(record, 0x06064b50);
+        BinaryPrimitives.WriteInt64LittleEndian(record.AsSpan(4), 44);
+        BinaryPrimitives.WriteUInt16LittleEndian(record.AsSpan(12), 45);
+        BinaryPrimitives.WriteUInt16LittleEndian(record.AsSpan(14), 45);
+        BinaryPrimitives.WriteInt64LittleEndian(record.AsSpan(24), count);
+        BinaryPrimitives.WriteInt64LittleEndian(record.AsSpan(32), count);
+        BinaryPrimitives.WriteInt64LittleEndian(record.AsSpan(40), size);
+        BinaryPrimitives.WriteInt64LittleEndian(record.AsSpan(48), offset);
+        var locator = new byte[20];
+        BinaryPrimitives.WriteUInt32LittleEndian(locator, 0x07064b50);
+        BinaryPrimitives.WriteInt64LittleEndian(locator.AsSpan(8), zip.Length - 22);
+        BinaryPrimitives.WriteUInt32LittleEndian(locator.AsSpan(16), 1);
+        var classic = end.ToArray();
+        BinaryPrimitives.WriteUInt16LittleEndian(classic.AsSpan(8), ushort.MaxValue);
+        BinaryPrimitives.WriteUInt16LittleEndian(classic.AsSpan(10), ushort.MaxValue);
+        BinaryPrimitives.WriteUInt32LittleEndian(classic.AsSpan(12), uint.MaxValue);
+        BinaryPrimitives.WriteUInt32LittleEndian(classic.AsSpan(16), uint.MaxValue);
+        return [.. zip.AsSpan(0, zip.Length - 22), .. record, .. locator, .. classic];
     }
 
     [Fact]

@@ -74,10 +74,10 @@ public sealed partial class Workbook : IDisposable
     {
         // Every file the archive lists is held while it is read: their number is read first, from the archive's end.
         var listed = ListedParts(file);
-        if (listed is null) throw new TableFormatException(1, Damaged);
+        if (listed is null or < 0) throw new TableFormatException(1, Damaged);
         if (listed > MaxParts)
         {
-            throw new TableFormatException(1, $"The zip archive lists {listed} files or more; a workbook holds a "
+            throw new TableFormatException(1, $"The zip archive lists {listed} files; a workbook holds a "
                 + "few dozen: it is no workbook of a table.");
         }
         return Guarded(() => 1, "", () =>
@@ -97,9 +97,9 @@ public sealed partial class Workbook : IDisposable
         });
     }
 
-    /// <summary>The number of files the archive's end of central directory lists (65 535 when it is a zip64
-    /// archive, which lists more), or null when there is no such record: the archive is cut short.</summary>
-    private static int? ListedParts(Stream file)
+    /// <summary>The number of files the archive's end of central directory lists (a zip64 archive's from its zip64
+    /// record), or null when there is no such record: the archive is cut short.</summary>
+    private static long? ListedParts(Stream file)
     {
         // The record is 22 bytes and a comment of at most 65 535.
         const int record = 22;
@@ -109,10 +109,31 @@ public sealed partial class Workbook : IDisposable
         file.Position = 0;
         for (var at = tail.Length - record; at >= 0; at--)
         {
-            if (tail.AsSpan(at).StartsWith("PK\u0005\u0006"u8))
-                return BinaryPrimitives.ReadUInt16LittleEndian(tail.AsSpan(at + 10));
+            if (!tail.AsSpan(at).StartsWith("PK\u0005\u0006"u8)) continue;
+            var listed = BinaryPrimitives.ReadUInt16LittleEndian(tail.AsSpan(at + 10));
+            // A zip64 archive may write the most the field holds and its count in the zip64 record, which the
+            // locator just before this record points to (some writers use zip64 for a small archive too).
+            const int locator = 20;
+            var zip64 = at >= locator && tail.AsSpan(at - locator).StartsWith("PK\u0006\u0007"u8);
+            return listed == ushort.MaxValue && zip64
+                ? Zip64Listed(file, BinaryPrimitives.ReadInt64LittleEndian(tail.AsSpan(at - locator + 8)))
+                : listed;
         }
         return null;
+    }
+
+    /// <summary>The number of files the zip64 end of central directory record at <paramref name="offset"/> lists, or
+    /// null when there is none there.</summary>
+    private static long? Zip64Listed(Stream file, long offset)
+    {
+        var zip64 = new byte[40];
+        if (offset < 0 || offset > file.Length - zip64.Length) return null;
+        file.Position = offset;
+        file.ReadExactly(zip64);
+        file.Position = 0;
+        return zip64.AsSpan().StartsWith("PK\u0006\u0006"u8)
+            ? BinaryPrimitives.ReadInt64LittleEndian(zip64.AsSpan(32))
+            : null;
     }
 
     private void Load()
