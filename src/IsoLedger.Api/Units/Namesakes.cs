@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using IsoLedger.Domain.Units;
 using Marten;
 
@@ -31,31 +30,16 @@ public sealed record NamedUnit(string Code, IReadOnlyList<string?> Names);
 /// a name searched for.</summary>
 public static class Namesakes
 {
-    /// <summary>At most this many names are kept compared (<see cref="Comparable"/>): more than a country's units'.
-    /// </summary>
-    private const int MaxCompared = 200_000;
-
-    /// <summary>Each name as compared, kept: a registration reads the names of every unit of its level in its province
-    /// (hundreds of communes), and comparing them all again took most of its time (10 → 15 ms median with 800
-    /// communes, Debug build).</summary>
-    private static readonly ConcurrentDictionary<string, string> Compared = new(StringComparer.Ordinal);
-
     public static async Task<IReadOnlyList<Unit>> Load(
         IDocumentSession session, IReadOnlyList<NamedUnit> named, IReadOnlyCollection<NamesakeSearch> searches,
         CancellationToken cancellation)
     {
         var names = searches.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
         var codes = named
-            .Where(unit => unit.Names.OfType<string>().Any(name => names.Contains(Comparable(name))))
+            .Where(unit => unit.Names.OfType<string>()
+                .Any(name => names.Contains(UnitNameSpelling.Comparable(name, keepNotes: true))))
             .Select(unit => unit.Code)
             .ToArray();
         return codes.Length == 0 ? [] : await session.LoadManyAsync<Unit>(cancellation, codes);
-    }
-
-    private static string Comparable(string name)
-    {
-        if (Compared.TryGetValue(name, out var compared)) return compared;
-        if (Compared.Count >= MaxCompared) Compared.Clear();
-        return Compared[name] = UnitNameSpelling.Comparable(name, keepNotes: true);
     }
 }

@@ -120,7 +120,12 @@ public static class Provinces
 
     /// <summary>The canonical name of the province <paramref name="name"/> means, of any period; null if none.
     /// </summary>
-    public static string? Canonical(string name) => CanonicalByKey.GetValueOrDefault(Key(name));
+    public static string? Canonical(string name) => CanonicalBySpelling[name];
+
+    /// <summary>Each spelling's canonical name, kept: a table writes its province on every row, and each row's
+    /// province is looked up several times.</summary>
+    private static readonly TextMemo<string?> CanonicalBySpelling =
+        new(name => CanonicalByKey.GetValueOrDefault(Key(name)), capacity: 10_000);
 
     public static bool IsValidOn(string name, DateOnly date) =>
         Canonical(name) is { } canonical && PeriodsByName[canonical].Any(p => p.IsValidOn(date));
