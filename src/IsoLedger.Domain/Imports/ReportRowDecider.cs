@@ -4,7 +4,9 @@ using IsoLedger.Domain.Units;
 namespace IsoLedger.Domain.Imports;
 
 /// <summary>Turns a report-table row into the lifecycle commands it implies that are not yet on record, and decides
-/// them in order through <see cref="UnitDecider"/>: importing the same row again decides nothing new.</summary>
+/// them in order through <see cref="UnitDecider.DecideFact"/>: importing the same row again decides nothing new. Its
+/// warnings are the facts' own; the compliance rules are judged on the units the table leaves, as every read does.
+/// </summary>
 public static class ReportRowDecider
 {
     /// <summary>The row's events on <paramref name="unit"/> (null: not recorded yet). A unit in a district renamed
@@ -39,7 +41,7 @@ public static class ReportRowDecider
             commands.Add(new ListInReport(row.Year, row.StepDate));
         foreach (var command in commands)
         {
-            switch (UnitDecider.Decide(unit, command, today, rules))
+            switch (UnitDecider.DecideFact(unit, command, today, rules))
             {
                 case Rejected rejected:
                     return rejected;
