@@ -1809,9 +1809,12 @@ test("with a large font on a phone, a focus ring touches no label, title or butt
 
 test("with a large font on a phone, the province picker and the day's field show their words whole, a unit's facts "
   + "the card's width", async () => {
-  // A 320 px phone at a font of 32 px; a 390 px one zoomed to 200 %.
-  const [small, zoomed] = [{ width: 320, height: 568 }, { width: 195, height: 422 }];
-  for (const [viewport, font, lang] of [[small, 32, "vi"], [small, 32, "en"], [zoomed, 16, "vi"]]) {
+  // A 320 px phone at a font of 32 px; a 390 px one and a 320 px one zoomed to 200 % (at 160 px "Quảng Trị (165)" had
+  // been cut by 7 px).
+  const [small, zoomed, smallZoomed] = [{ width: 320, height: 568 }, { width: 195, height: 422 },
+    { width: 160, height: 284 }];
+  for (const [viewport, font, lang] of [[small, 32, "vi"], [small, 32, "en"], [zoomed, 16, "vi"],
+    [smallZoomed, 16, "vi"], [smallZoomed, 16, "en"]]) {
     const { context, tab } = await phoneWithFont(viewport, font, { lang });
     const size = `${viewport.width} px, ${font} px font, ${lang}`;
     try {
