@@ -1707,6 +1707,41 @@ test("at 200 % zoom or with a large font on a phone, a table's pinned names leav
     }
   });
 
+test("with a large font on a phone, a table's pinned names wrap between words, never inside one, in either language",
+  async () => {
+    for (const viewport of [{ width: 320, height: 568 }, { width: 390, height: 844 }]) {
+      for (const lang of ["vi", "en"]) {
+        const { context, tab } = await phoneWithFont(viewport, 32, { lang });
+        try {
+          for (const view of ["overview", "report", "national", "trends"]) {
+            await openOn(viewport, `year=2020&view=${view}`, tab);
+            // A word is what lies between spaces, hyphens and slashes: "Sub-" may end a line, "Departme" may not.
+            const broken = await tab.$$eval(".view:not([hidden]) .scroll > table", (tables) => tables.flatMap((table) =>
+              [...table.querySelectorAll("td, th")].filter((cell) => getComputedStyle(cell).left !== "auto")
+                .flatMap((cell) => {
+                  const text = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+                  const words = [];
+                  for (let node = text.nextNode(); node; node = text.nextNode()) {
+                    for (const word of node.textContent.matchAll(/[^\s\u00a0\-/]+/g)) {
+                      const range = document.createRange();
+                      range.setStart(node, word.index);
+                      range.setEnd(node, word.index + word[0].length);
+                      const lines = new Set([...range.getClientRects()].map((line) => Math.round(line.top)));
+                      if (lines.size > 1) words.push(`${table.id}: ${word[0]}`);
+                    }
+                  }
+                  return words;
+                })));
+            assert.deepEqual([...new Set(broken)], [],
+              `${viewport.width} px, 32 px font, ${lang}, ${view}: words broken inside`);
+          }
+        } finally {
+          await context.close();
+        }
+      }
+    }
+  });
+
 test("on a phone with a large font, a bar's name above it is written whole on as many lines as it takes", async () => {
   for (const [viewport, font] of [[{ width: 390, height: 844 }, 32], [{ width: 320, height: 568 }, 24],
     [{ width: 195, height: 422 }, 16]]) {

@@ -161,9 +161,11 @@ function element(tag, attributes = {}, ...children) {
 const tableBox = (titleId, table) =>
   element("div", { class: "scroll", role: "region", "aria-labelledby": titleId }, table);
 /** A link to a unit's page. Units' names are Vietnamese on the English page too: marked so, a screen reader reads
- * them with a Vietnamese voice. */
-const unitLink = (code, name) =>
-  element("a", { href: `#unit/${encodeURIComponent(code)}`, text: name ?? code, lang: "vi" });
+ * them with a Vietnamese voice. A line may end after a "+" joining two former units' names ("xã Triệu Thành+Triệu
+ * Đông"), as after a hyphen: a table's words are not broken inside, and "Thượng+Vĩnh" had been wider than 60 % of a
+ * phone's table at a font of 32 px. */
+const unitLink = (code, name) => element("a", { href: `#unit/${encodeURIComponent(code)}`, lang: "vi" },
+  ...(name ?? code).split(/(?<=\+)/).flatMap((part, n) => (n ? [element("wbr"), part] : [part])));
 /** An SVG element. A fill or stroke given as a colour of the style sheet's (--converted) is painted with it through
  * the style object, so that a chart follows the palette in use (the dark screen's, the paper's) without being drawn
  * again; the page's CSP forbids style attributes. */
@@ -1124,6 +1126,14 @@ function measureTables() {
     // What stays over the rows as they scroll, for a focused control to be scrolled clear of.
     box.style.setProperty("--head", `${head.offsetHeight}px`);
     const pinned = [...head.rows[0].cells].find((cell) => getComputedStyle(cell).left !== "auto");
+    // The pinned names' longest word, measured where their width leaves it no room (it runs past its cell): their
+    // column is never narrower, a word being kept whole (the browser's least width of a cell is not heeded there).
+    box.style.removeProperty("--word");
+    const names = pinned ? [...box.querySelectorAll(":scope > table > tbody > tr")]
+      .map((row) => row.cells[pinned.cellIndex]).filter((cell) => cell && cell.colSpan === 1) : [];
+    const word = Math.max(0, ...names.filter((cell) => cell.scrollWidth > cell.clientWidth)
+      .map((cell) => cell.scrollWidth));
+    if (word) box.style.setProperty("--word", `${word + 1}px`);
     box.style.setProperty("--pin", `${pinned?.offsetWidth ?? 0}px`);
   }
   if (!headersFollowByThemselves) followHeaders();
