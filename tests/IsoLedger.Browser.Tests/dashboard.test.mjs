@@ -1887,6 +1887,37 @@ test("with a large font on a phone, the province picker and the day's field show
   }
 });
 
+test("on a phone the annual table's level picker shows each level whole once chosen, in either language", async () => {
+  for (const viewport of [{ width: 320, height: 568 }, { width: 360, height: 740 }]) {
+    for (const lang of ["vi", "en"]) {
+      const { context, tab } = await phoneWithFont(viewport, 16, { lang });
+      try {
+        await openOn(viewport, "year=2020", tab);
+        const cut = [];
+        for (const level of vocabulary.levels) {
+          await tab.selectOption("#annual-level", level.value);
+          // Its chosen level's words and the picker's arrow, against the picker's width: beside the download buttons
+          // "UBND huyện, thị xã, thành phố" had been cut to "UBND huyện, thị xã,".
+          const [needs, has] = await tab.$eval("#annual-level", (picker) => {
+            const whole = picker.cloneNode(true);
+            whole.value = picker.value;
+            whole.style.cssText = "position: absolute; width: auto; max-width: none; flex: none";
+            for (const option of [...whole.options]) if (!option.selected) option.remove();
+            picker.after(whole);
+            const width = whole.getBoundingClientRect().width;
+            whole.remove();
+            return [width, picker.getBoundingClientRect().width];
+          });
+          if (has < needs - 0.5) cut.push(`${level[lang]}: ${Math.round(needs - has)} px`);
+        }
+        assert.deepEqual(cut, [], `${viewport.width} px, ${lang}: levels cut`);
+      } finally {
+        await context.close();
+      }
+    }
+  }
+});
+
 test("a unit page names the unit's level in the singular, as the vocabulary does, in either language", async () => {
   await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020#unit/QT-XA-109`);
   await page.waitForSelector("#timeline li");
