@@ -1887,6 +1887,32 @@ test("with a large font on a phone, the province picker and the day's field show
   }
 });
 
+test("on a phone, zoomed to 200 % too, a table's first figures are seen beside its pinned names without scrolling",
+  async () => {
+    // The overview's tables on a 320 px phone, and the level and edition tables at 200 % zoom (160 CSS px), where a
+    // header on one line ("Chưa công bố") had put the figures under it past the screen's edge.
+    for (const [viewport, tables] of [[{ width: 320, height: 568 }, 4], [{ width: 160, height: 284 }, 2]]) {
+      const { context, tab } = await phoneWithFont(viewport, 16);
+      try {
+        await openOn(viewport, "year=2020", tab);
+        const unseen = await tab.$$eval("#overview .scroll > table", (all, tables) => all.slice(0, tables)
+          .flatMap((table) => {
+            const box = table.parentElement.getBoundingClientRect();
+            const head = [...table.tHead.rows[0].cells];
+            const pinned = head.findIndex((cell) => getComputedStyle(cell).left !== "auto");
+            const row = [...table.tBodies[0].rows].find((r) => r.cells.length === head.length);
+            const figure = document.createRange();
+            figure.selectNodeContents(row.cells[pinned + 1]);
+            const past = figure.getBoundingClientRect().right - box.right;
+            return past > 0 ? [`${table.id}: ${Math.round(past)} px past`] : [];
+          }), tables);
+        assert.deepEqual(unseen, [], `${viewport.width} px: first figures out of view`);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
 test("on a phone the annual table's level picker shows each level whole once chosen, in either language", async () => {
   for (const viewport of [{ width: 320, height: 568 }, { width: 360, height: 740 }]) {
     for (const lang of ["vi", "en"]) {
