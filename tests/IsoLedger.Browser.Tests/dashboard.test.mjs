@@ -1911,6 +1911,21 @@ test("on a phone, zoomed to 200 % too, a table's first figures are seen beside i
         await context.close();
       }
     }
+    // At a font of 32 px no figure of a table of units would come into view: its header stays on one line, not three
+    // times as tall over the rows it follows down the page.
+    const viewport = { width: 320, height: 568 };
+    const { context, tab } = await phoneWithFont(viewport, 32);
+    try {
+      await openOn(viewport, "year=2020", tab);
+      const wrapped = await tab.$$eval("#annual-table thead button", (buttons) => buttons.filter((button) => {
+        const text = document.createRange();
+        text.selectNodeContents(button);
+        return new Set([...text.getClientRects()].map((line) => Math.round(line.top))).size > 1;
+      }).map((button) => button.textContent));
+      assert.deepEqual(wrapped, [], "320 px, 32 px font: the annual table's headers on several lines");
+    } finally {
+      await context.close();
+    }
   });
 
 test("on a phone the annual table's level picker shows each level whole once chosen, in either language", async () => {
