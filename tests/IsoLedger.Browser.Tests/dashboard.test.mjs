@@ -1923,6 +1923,15 @@ test("on a phone, zoomed to 200 % too, a table's first figures are seen beside i
         return new Set([...text.getClientRects()].map((line) => Math.round(line.top))).size > 1;
       }).map((button) => button.textContent));
       assert.deepEqual(wrapped, [], "320 px, 32 px font: the annual table's headers on several lines");
+      // Nor do the trends' long headers wrap, beside a pinned year that leaves their figures room: squeezed, they had
+      // stood a word a line, the header row 213 px tall.
+      await openOn({ width: 360, height: 740 }, "year=2020&view=trends", tab);
+      const tall = await tab.$$eval("#trends-table thead th", (cells) => cells.filter((cell) => {
+        const text = document.createRange();
+        text.selectNodeContents(cell);
+        return new Set([...text.getClientRects()].map((line) => Math.round(line.top))).size > 1;
+      }).map((cell) => cell.textContent));
+      assert.deepEqual(tall, [], "360 px: the trends table's headers on several lines");
     } finally {
       await context.close();
     }
