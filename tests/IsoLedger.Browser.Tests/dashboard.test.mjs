@@ -1887,6 +1887,13 @@ test("with a large font on a phone, the province picker and the day's field show
   }
 });
 
+/** The texts of the elements <selector> matches in <tab> that are written on more than one line. */
+const onSeveralLines = (tab, selector) => tab.$$eval(selector, (nodes) => nodes.filter((node) => {
+  const text = document.createRange();
+  text.selectNodeContents(node);
+  return new Set([...text.getClientRects()].map((line) => Math.round(line.top))).size > 1;
+}).map((node) => node.textContent));
+
 test("on a phone, zoomed to 200 % too, a table's first figures are seen beside its pinned names without scrolling",
   async () => {
     // The overview's tables on a 320 px phone, and the level and edition tables at 200 % zoom (160 CSS px), where a
@@ -1917,21 +1924,13 @@ test("on a phone, zoomed to 200 % too, a table's first figures are seen beside i
     const { context, tab } = await phoneWithFont(viewport, 32);
     try {
       await openOn(viewport, "year=2020", tab);
-      const wrapped = await tab.$$eval("#annual-table thead button", (buttons) => buttons.filter((button) => {
-        const text = document.createRange();
-        text.selectNodeContents(button);
-        return new Set([...text.getClientRects()].map((line) => Math.round(line.top))).size > 1;
-      }).map((button) => button.textContent));
-      assert.deepEqual(wrapped, [], "320 px, 32 px font: the annual table's headers on several lines");
+      assert.deepEqual(await onSeveralLines(tab, "#annual-table thead button"), [],
+        "320 px, 32 px font: the annual table's headers on several lines");
       // Nor do the trends' long headers wrap, beside a pinned year that leaves their figures room: squeezed, they had
       // stood a word a line, the header row 213 px tall.
       await openOn({ width: 360, height: 740 }, "year=2020&view=trends", tab);
-      const tall = await tab.$$eval("#trends-table thead th", (cells) => cells.filter((cell) => {
-        const text = document.createRange();
-        text.selectNodeContents(cell);
-        return new Set([...text.getClientRects()].map((line) => Math.round(line.top))).size > 1;
-      }).map((cell) => cell.textContent));
-      assert.deepEqual(tall, [], "360 px: the trends table's headers on several lines");
+      assert.deepEqual(await onSeveralLines(tab, "#trends-table thead th"), [],
+        "360 px: the trends table's headers on several lines");
     } finally {
       await context.close();
     }
