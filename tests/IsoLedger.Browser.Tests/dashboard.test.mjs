@@ -1783,8 +1783,11 @@ test("with a large font on a phone, no view, the key's form and the English page
           const size = `${viewport.width} px, ${lang}`;
           await tab.goto(`${base}/dashboard`);
           await tab.waitForSelector("#key-form:not([hidden])");
-          // The key's field had kept its 20 characters' width: 142 px past a 320 px screen's edge.
+          // The key's field had kept its 20 characters' width: 142 px past a 320 px screen's edge; then its form's
+          // sides of 1 rem left it 70 % of the screen.
           assert.equal(await wider(), 0, `${size}: the key's form`);
+          const field = await tab.$eval("#key", (input) => input.getBoundingClientRect().width / innerWidth);
+          assert.ok(field >= 0.85, `${size}: the key's field is ${Math.round(field * 100)} % of the screen`);
           // The language button's code on one line, within the button (squeezed, it had run past its edge).
           assert.deepEqual(await tab.$eval("#language", (button) => {
             const text = document.createRange();
