@@ -1707,6 +1707,41 @@ test("at 200 % zoom or with a large font on a phone, a table's pinned names leav
     }
   });
 
+test("with a large font on a phone, a table's pinned names wrap between words, never inside one, in either language",
+  async () => {
+    for (const viewport of [{ width: 320, height: 568 }, { width: 390, height: 844 }]) {
+      for (const lang of ["vi", "en"]) {
+        const { context, tab } = await phoneWithFont(viewport, 32, { lang });
+        try {
+          for (const view of ["overview", "report", "national", "trends"]) {
+            await openOn(viewport, `year=2020&view=${view}`, tab);
+            // A word is what lies between spaces, hyphens and slashes: "Sub-" may end a line, "Departme" may not.
+            const broken = await tab.$$eval(".view:not([hidden]) .scroll > table", (tables) => tables.flatMap((table) =>
+              [...table.querySelectorAll("td, th")].filter((cell) => getComputedStyle(cell).left !== "auto")
+                .flatMap((cell) => {
+                  const text = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+                  const words = [];
+                  for (let node = text.nextNode(); node; node = text.nextNode()) {
+                    for (const word of node.textContent.matchAll(/[^\s\u00a0\-/]+/g)) {
+                      const range = document.createRange();
+                      range.setStart(node, word.index);
+                      range.setEnd(node, word.index + word[0].length);
+                      const lines = new Set([...range.getClientRects()].map((line) => Math.round(line.top)));
+                      if (lines.size > 1) words.push(`${table.id}: ${word[0]}`);
+                    }
+                  }
+                  return words;
+                })));
+            assert.deepEqual([...new Set(broken)], [],
+              `${viewport.width} px, 32 px font, ${lang}, ${view}: words broken inside`);
+          }
+        } finally {
+          await context.close();
+        }
+      }
+    }
+  });
+
 test("on a phone with a large font, a bar's name above it is written whole on as many lines as it takes", async () => {
   for (const [viewport, font] of [[{ width: 390, height: 844 }, 32], [{ width: 320, height: 568 }, 24],
     [{ width: 195, height: 422 }, 16]]) {
@@ -1748,8 +1783,11 @@ test("with a large font on a phone, no view, the key's form and the English page
           const size = `${viewport.width} px, ${lang}`;
           await tab.goto(`${base}/dashboard`);
           await tab.waitForSelector("#key-form:not([hidden])");
-          // The key's field had kept its 20 characters' width: 142 px past a 320 px screen's edge.
+          // The key's field had kept its 20 characters' width: 142 px past a 320 px screen's edge; then its form's
+          // sides of 1 rem left it 70 % of the screen.
           assert.equal(await wider(), 0, `${size}: the key's form`);
+          const field = await tab.$eval("#key", (input) => input.getBoundingClientRect().width / innerWidth);
+          assert.ok(field >= 0.85, `${size}: the key's field is ${Math.round(field * 100)} % of the screen`);
           // The language button's code on one line, within the button (squeezed, it had run past its edge).
           assert.deepEqual(await tab.$eval("#language", (button) => {
             const text = document.createRange();
@@ -1809,9 +1847,12 @@ test("with a large font on a phone, a focus ring touches no label, title or butt
 
 test("with a large font on a phone, the province picker and the day's field show their words whole, a unit's facts "
   + "the card's width", async () => {
-  // A 320 px phone at a font of 32 px; a 390 px one zoomed to 200 %.
-  const [small, zoomed] = [{ width: 320, height: 568 }, { width: 195, height: 422 }];
-  for (const [viewport, font, lang] of [[small, 32, "vi"], [small, 32, "en"], [zoomed, 16, "vi"]]) {
+  // A 320 px phone at a font of 32 px; a 390 px one and a 320 px one zoomed to 200 % (at 160 px "Quảng Trị (165)" had
+  // been cut by 7 px).
+  const [small, zoomed, smallZoomed] = [{ width: 320, height: 568 }, { width: 195, height: 422 },
+    { width: 160, height: 284 }];
+  for (const [viewport, font, lang] of [[small, 32, "vi"], [small, 32, "en"], [zoomed, 16, "vi"],
+    [smallZoomed, 16, "vi"], [smallZoomed, 16, "en"]]) {
     const { context, tab } = await phoneWithFont(viewport, font, { lang });
     const size = `${viewport.width} px, ${font} px font, ${lang}`;
     try {
@@ -1845,6 +1886,86 @@ test("with a large font on a phone, the province picker and the day's field show
       assert.ok(indents.length > 0 && indents.every((indent) => indent === 0), `${size}: values in by ${indents}`);
     } finally {
       await context.close();
+    }
+  }
+});
+
+/** The texts of the elements <selector> matches in <tab> that are written on more than one line. */
+const onSeveralLines = (tab, selector) => tab.$$eval(selector, (nodes) => nodes.filter((node) => {
+  const text = document.createRange();
+  text.selectNodeContents(node);
+  return new Set([...text.getClientRects()].map((line) => Math.round(line.top))).size > 1;
+}).map((node) => node.textContent));
+
+test("on a phone, zoomed to 200 % too, a table's first figures are seen beside its pinned names without scrolling",
+  async () => {
+    // The overview's tables on a 320 px phone, and the level and edition tables at 200 % zoom (160 CSS px), where a
+    // header on one line ("Chưa công bố") had put the figures under it past the screen's edge.
+    for (const [viewport, tables] of [[{ width: 320, height: 568 }, 4], [{ width: 160, height: 284 }, 2]]) {
+      const { context, tab } = await phoneWithFont(viewport, 16);
+      try {
+        await openOn(viewport, "year=2020", tab);
+        const unseen = await tab.$$eval("#overview .scroll > table", (all, tables) => all.slice(0, tables)
+          .flatMap((table) => {
+            const box = table.parentElement.getBoundingClientRect();
+            const head = [...table.tHead.rows[0].cells];
+            const pinned = head.findIndex((cell) => getComputedStyle(cell).left !== "auto");
+            const row = [...table.tBodies[0].rows].find((r) => r.cells.length === head.length);
+            const figure = document.createRange();
+            figure.selectNodeContents(row.cells[pinned + 1]);
+            const past = figure.getBoundingClientRect().right - box.right;
+            return past > 0 ? [`${table.id}: ${Math.round(past)} px past`] : [];
+          }), tables);
+        assert.deepEqual(unseen, [], `${viewport.width} px: first figures out of view`);
+      } finally {
+        await context.close();
+      }
+    }
+    // At a font of 32 px no figure of a table of units would come into view: its header stays on one line, not three
+    // times as tall over the rows it follows down the page.
+    const viewport = { width: 320, height: 568 };
+    const { context, tab } = await phoneWithFont(viewport, 32);
+    try {
+      await openOn(viewport, "year=2020", tab);
+      assert.deepEqual(await onSeveralLines(tab, "#annual-table thead button"), [],
+        "320 px, 32 px font: the annual table's headers on several lines");
+      // Nor do the trends' long headers wrap, beside a pinned year that leaves their figures room: squeezed, they had
+      // stood a word a line, the header row 213 px tall.
+      await openOn({ width: 360, height: 740 }, "year=2020&view=trends", tab);
+      assert.deepEqual(await onSeveralLines(tab, "#trends-table thead th"), [],
+        "360 px: the trends table's headers on several lines");
+    } finally {
+      await context.close();
+    }
+  });
+
+test("on a phone the annual table's level picker shows each level whole once chosen, in either language", async () => {
+  for (const viewport of [{ width: 320, height: 568 }, { width: 360, height: 740 }]) {
+    for (const lang of ["vi", "en"]) {
+      const { context, tab } = await phoneWithFont(viewport, 16, { lang });
+      try {
+        await openOn(viewport, "year=2020", tab);
+        const cut = [];
+        for (const level of vocabulary.levels) {
+          await tab.selectOption("#annual-level", level.value);
+          // Its chosen level's words and the picker's arrow, against the picker's width: beside the download buttons
+          // "UBND huyện, thị xã, thành phố" had been cut to "UBND huyện, thị xã,".
+          const [needs, has] = await tab.$eval("#annual-level", (picker) => {
+            const whole = picker.cloneNode(true);
+            whole.value = picker.value;
+            whole.style.cssText = "position: absolute; width: auto; max-width: none; flex: none";
+            for (const option of [...whole.options]) if (!option.selected) option.remove();
+            picker.after(whole);
+            const width = whole.getBoundingClientRect().width;
+            whole.remove();
+            return [width, picker.getBoundingClientRect().width];
+          });
+          if (has < needs - 0.5) cut.push(`${level[lang]}: ${Math.round(needs - has)} px`);
+        }
+        assert.deepEqual(cut, [], `${viewport.width} px, ${lang}: levels cut`);
+      } finally {
+        await context.close();
+      }
     }
   }
 });
@@ -1987,7 +2108,7 @@ test("a trend year's figures are written below the chart: the last year's, or th
       assert.match(await readout(), new RegExp(`^2019.*${reported}: 38/40 \\(95,00\u00a0%\\)`));
       assert.ok((await readout()).includes(`${vi("trendColumns", "ended")}: 3`), "the units ended in 2019");
       // The keyboard reaches the chosen year with Tab and the others with the arrows, each named with its figures.
-      await page.focus("#trends-chart [role=button][tabindex='0']");
+      await page.focus("#trends-years button[tabindex='0']");
       await page.keyboard.press("ArrowRight");
       const focused = await page.evaluate(() => [document.activeElement.getAttribute("aria-label"),
         document.activeElement.getAttribute("aria-pressed")]);
@@ -2053,22 +2174,18 @@ test("a year's trend points that would cover each other are set side by side, ea
         await page.$eval("#trends-chart", (chart) => chart.scrollIntoView({ block: "center" }));
         const seen = await page.$$eval("#trends-chart circle", (dots) => dots.map((dot) => {
           const box = dot.getBoundingClientRect();
-          const band = document.querySelector(`#trends-chart .trend-year[data-year="${dot.dataset.year}"]`)
-            .getBoundingClientRect();
           const [x, y] = [box.left + box.width / 2, box.top + box.height / 2];
           return { year: dot.dataset.year, key: dot.dataset.key, x, y, radius: box.width / 2,
-            onTop: document.elementFromPoint(x, y) === dot, inBand: band.left <= box.left && box.right <= band.right };
+            onTop: document.elementFromPoint(x, y) === dot };
         }));
         assert.equal(seen.length, 12, size);
         const covered = seen.flatMap((a, n) => seen.slice(n + 1).filter((b) => a.year === b.year
           && Math.hypot(a.x - b.x, a.y - b.y) < a.radius + b.radius - 0.5).map((b) => `${a.year} ${a.key}/${b.key}`));
         assert.deepEqual(covered, [], `${size}: points that cover each other`);
         assert.deepEqual(seen.filter((dot) => !dot.onTop).map((dot) => `${dot.year} ${dot.key}`), [],
-          `${size}: points under another point or the year's button`);
-        assert.deepEqual(seen.filter((dot) => !dot.inBand).map((dot) => `${dot.year} ${dot.key}`), [],
-          `${size}: points outside their year's part of the chart`);
-        // A tap on a point of a year chooses that year.
-        for (const dot of [seen.find((d) => d.year === "2019"), seen.at(-1)]) {
+          `${size}: points under another point`);
+        // A tap on a point of a year chooses that year: each point is within its year's part of the chart.
+        for (const dot of seen) {
           await page.mouse.click(dot.x, dot.y);
           assert.match(await page.textContent("#trends-readout"), new RegExp(`^${dot.year}`), `${size}: ${dot.key}`);
         }
@@ -2079,10 +2196,10 @@ test("a year's trend points that would cover each other are set side by side, ea
     }
   });
 
-test("on a 320 or 360 px phone each of 12 to 15 trend years is a target of 24 px at least, tapped and reached by "
-  + "keyboard in a chart that scrolls sideways inside a named region", async () => {
+test("on a phone each of 12 to 15 trend years is a button of 44 px set apart, tapped and reached by keyboard, "
+  + "the chart at the screen's width", async () => {
   for (const count of [12, 15]) {
-    // Years up to the running one made from the sample's, every figure at half, clear of the buttons' top edge.
+    // Years up to the running one made from the sample's, every figure at half.
     await page.route("**/api/reports/trends?*", async (route) => {
       const answer = await (await route.fetch()).json();
       const [year] = answer.data.years;
@@ -2091,109 +2208,47 @@ test("on a 320 or 360 px phone each of 12 to 15 trend years is a target of 24 px
       await route.fulfill({ json: answer });
     });
     try {
-      for (const viewport of [{ width: 320, height: 568 }, { width: 360, height: 740 }]) {
+      for (const viewport of [{ width: 320, height: 568 }, { width: 360, height: 740 }, { width: 740, height: 360 },
+        { width: 160, height: 284 }]) {
         const size = `${viewport.width}×${viewport.height}, ${count} years`;
         await openOn(viewport, "year=2020&view=trends");
-        const targets = await page.$$eval("#trends-chart .trend-year", (buttons) => buttons.map((button) => {
-          const { width, height } = button.getBoundingClientRect();
-          return { year: button.dataset.year, width, height };
+        // The chart's years had been targets of 24 px in a chart scrolling sideways, its axis pinned over them.
+        const targets = await page.$$eval("#trends-years button", (buttons) => buttons.map((button) => {
+          const { left, right, top, bottom, width, height } = button.getBoundingClientRect();
+          return { year: button.dataset.year, left, right, top, bottom, width, height };
         }));
-        assert.equal(targets.length, count, size);
-        assert.deepEqual(targets.filter((target) => target.width < 24 || target.height < 24), [],
-          `${size}: targets under 24 px`);
-        const box = await page.$eval("#trends-chart", (chart) => ({ scrolls: chart.scrollWidth > chart.clientWidth,
-          page: document.documentElement.scrollWidth - window.innerWidth, tabIndex: chart.tabIndex }));
-        assert.ok(box.scrolls && box.page <= 0 && box.tabIndex === 0,
-          `${size}: the chart scrolls in its box (${box.scrolls}), a tab stop (${box.tabIndex}), the page does not `
-          + `(${box.page}px)`);
-        const [role] = (await page.locator("#trends-chart").ariaSnapshot()).split("\n");
-        assert.equal(role, `- region "Biểu đồ theo năm":`, size);
-        // Each year tapped (scrolled into the box's view first) shows its figures.
-        for (const { year, width } of targets) {
-          await page.click(`#trends-chart .trend-year[data-year="${year}"]`, { position: { x: width / 2, y: 4 } });
+        assert.deepEqual(targets.map((target) => Number(target.year)),
+          Array.from({ length: count }, (_, n) => 2027 - count + n), size);
+        assert.deepEqual(targets.filter((target) => target.width < 44 || target.height < 44), [],
+          `${size}: years under 44 px`);
+        const crowded = targets.flatMap((a, n) => targets.slice(n + 1).filter((b) =>
+          Math.max(b.left - a.right, a.left - b.right, b.top - a.bottom, a.top - b.bottom) < 4)
+          .map((b) => `${a.year}/${b.year}`));
+        assert.deepEqual(crowded, [], `${size}: years less than 4 px apart`);
+        const box = await page.$eval("#trends-chart", (chart) => ({
+          chart: chart.scrollWidth - chart.clientWidth,
+          svg: Math.max(0, Math.round(chart.querySelector("svg").getBoundingClientRect().width - chart.clientWidth)),
+          page: document.documentElement.scrollWidth - document.documentElement.clientWidth }));
+        assert.deepEqual(box, { chart: 0, svg: 0, page: 0 }, `${size}: px wider than the screen`);
+        // Each year tapped shows its figures and is marked chosen.
+        for (const { year } of [targets[0], targets[Math.floor(count / 2)], targets.at(-1)]) {
+          await page.click(`#trends-years button[data-year="${year}"]`);
           assert.match(await page.textContent("#trends-readout"), new RegExp(`^${year}`), `${size}: ${year} tapped`);
+          assert.equal(await page.getAttribute(`#trends-years button[data-year="${year}"]`, "aria-pressed"), "true");
         }
-        // The keyboard reaches the first and last years, each brought into the box's view.
+        // The keyboard reaches the chosen year with Tab, the first and last with Home and End.
         for (const [key, year] of [["Home", targets[0].year], ["End", targets.at(-1).year]]) {
-          await page.focus("#trends-chart [role=button][tabindex='0']");
+          await page.focus("#trends-years button[tabindex='0']");
           await page.keyboard.press(key);
-          const seen = await page.evaluate(() => {
-            const focused = document.activeElement.getBoundingClientRect();
-            const within = document.querySelector("#trends-chart").getBoundingClientRect();
-            return { year: document.activeElement.dataset.year,
-              inView: focused.left >= within.left - 1 && focused.right <= within.right + 1 };
-          });
-          assert.deepEqual(seen, { year, inView: true }, `${size}: ${key}`);
+          assert.deepEqual(await page.evaluate(() => [document.activeElement.dataset.year,
+            document.querySelector("#trends-readout .readout-year").textContent]), [year, year], `${size}: ${key}`);
         }
+        assert.equal(await page.locator("#trends-years button[tabindex='0']").count(), 1, `${size}: one tab stop`);
       }
-      // On a laptop the years fit: the chart does not scroll.
-      await openOn({ width: 1366, height: 768 }, "year=2020&view=trends");
-      assert.equal(await page.$eval("#trends-chart", (chart) => chart.scrollWidth > chart.clientWidth), false);
     } finally {
       await page.unroute("**/api/reports/trends?*");
       await page.setViewportSize({ width: 1366, height: 768 });
     }
-  }
-});
-
-test("a phone's trends chart wider than its box opens on the chosen year, its axis's labels pinned at the box's "
-  + "left over the years scrolled under them, a year reached by keyboard clear of them", async () => {
-  // Fifteen years up to the running one made from the sample's, rising, so that the chart scrolls on a phone.
-  await page.route("**/api/reports/trends?*", async (route) => {
-    const answer = await (await route.fetch()).json();
-    const [year] = answer.data.years;
-    answer.data.years = Array.from({ length: 15 }, (_, n) => ({ ...year, year: 2012 + n, ended: 0, formed: 0,
-      figures: year.figures.map((f) => ({ ...f, percent: 30 + 4 * n })) }));
-    await route.fulfill({ json: answer });
-  });
-  const seen = () => page.evaluate(() => {
-    const box = document.querySelector("#trends-chart").getBoundingClientRect();
-    const band = document.querySelector("#trends-chart .pinned-axis")?.getBoundingClientRect();
-    const ticks = [...document.querySelectorAll("#trends-chart .pinned-tick")].map((tick) => {
-      const at = tick.getBoundingClientRect();
-      return at.left >= box.left - 0.5 && at.right <= (band?.right ?? 0) + 0.5;
-    });
-    // A year's points, where it is seen.
-    const year = (node) => {
-      const points = [...document.querySelectorAll(`#trends-chart circle[data-year="${node.dataset.year}"]`)]
-        .map((point) => point.getBoundingClientRect());
-      return { year: node.dataset.year, left: Math.min(...points.map((point) => point.left)),
-        right: Math.max(...points.map((point) => point.right)) };
-    };
-    return { box: { left: box.left, right: box.right }, band: band && { left: band.left, right: band.right },
-      ground: band && getComputedStyle(document.querySelector("#trends-chart .pinned-axis")).backgroundColor,
-      ticks, chosen: year(document.querySelector("#trends-chart .trend-year[aria-pressed=true]")),
-      focused: document.activeElement.dataset.year && year(document.activeElement) };
-  });
-  try {
-    for (const viewport of [{ width: 320, height: 568 }, { width: 390, height: 844 }]) {
-      const size = `${viewport.width}×${viewport.height}`;
-      await openOn(viewport, "year=2020&view=trends");
-      const opened = await seen();
-      assert.ok(opened.band, `${size}: no axis pinned`);
-      assert.equal(opened.chosen.year, "2026", size);
-      assert.ok(opened.chosen.left >= opened.band.right - 1 && opened.chosen.right <= opened.box.right + 1,
-        `${size}: the chosen year at ${opened.chosen.left}–${opened.chosen.right}, shown from ${opened.band.right} `
-        + `to ${opened.box.right}`);
-      assert.deepEqual(opened.ticks, [true, true, true, true, true], `${size}: the axis's labels at the box's left`);
-      assert.equal(opened.ground, "rgb(255, 255, 255)", `${size}: the plot shows through the pinned labels`);
-      // Stepped back year by year with the keyboard, each year's points are brought into view clear of the pinned
-      // labels, the first year's too.
-      await page.focus("#trends-chart .trend-year[tabindex='0']");
-      for (let step = 0; step < 14; step++) {
-        await page.keyboard.press("ArrowLeft");
-        await page.evaluate(() => new Promise((done) => requestAnimationFrame(done)));
-        const { focused, band, box } = await seen();
-        assert.ok(focused.left >= band.right - 1 && focused.right <= box.right + 1,
-          `${size}: ${focused.year} at ${focused.left}–${focused.right}, shown from ${band.right} to ${box.right}`);
-      }
-    }
-    // Where the years fit (a laptop), no labels are pinned.
-    await openOn({ width: 1366, height: 768 }, "year=2020&view=trends");
-    assert.equal(await page.locator("#trends-chart .pinned-axis").count(), 0);
-  } finally {
-    await page.unroute("**/api/reports/trends?*");
-    await page.setViewportSize({ width: 1366, height: 768 });
   }
 });
 

@@ -39,7 +39,7 @@ const TEXT = {
     noProvinces: "Chưa có tỉnh nào có đơn vị vào ngày {d}.",
     filtered: "Chỉ hiện {n} đơn vị lọc theo: {f} (các dòng tổng tính mọi đơn vị của nhóm).",
     restructuredMarks: "Đường đứt: năm có sắp xếp đơn vị (−số đơn vị chấm dứt / +số đơn vị mới).",
-    trendsChart: "Biểu đồ theo năm",
+    trendYears: "Xem số liệu năm:",
     page: "Trang", editions: "Phiên bản tiêu chuẩn", retry: "Thử lại", pickers: "Chọn",
     unknownProvince: "Không có tỉnh “{p}”; đang hiển thị {q}.", skip: "Bỏ qua phần chọn, đến số liệu",
     noUnit: "Không có đơn vị mã “{c}”.", notFound: "Máy chủ không tìm thấy dữ liệu được hỏi (404).",
@@ -79,7 +79,7 @@ const TEXT = {
     noProvinces: "No province had units on {d}.",
     filtered: "Showing only the {n} units filtered by: {f} (totals count every unit of their group).",
     restructuredMarks: "Dashed line: a year units were restructured (−units ended / +units formed).",
-    trendsChart: "Chart by year",
+    trendYears: "Show the figures of:",
     page: "Page", editions: "Editions of the standard", retry: "Try again", pickers: "Choose",
     unknownProvince: "There is no province “{p}”; showing {q}.", skip: "Skip to the figures",
     noUnit: "There is no unit “{c}”.", notFound: "The server found nothing of what was asked (404).",
@@ -96,8 +96,6 @@ const TREND_COLOURS = ["--accent", "--converted", "--s2008", "--converting"];
 // (not declared, drawn by no line, keeps its grey).
 const YEAR_COLOURS = { on2008: "--year-2008", converting: "--year-converting", converted: "--year-converted" };
 const YEAR_SEGMENTS = SEGMENTS.map(([segment, colourName]) => [segment, YEAR_COLOURS[segment] ?? colourName]);
-// The least width, in CSS pixels, of a trend year's button (a target of 24 × 24 px, WCAG 2.5.8).
-const YEAR_TARGET = 24;
 const VIEWS = ["overview", "report", "trends", "national"];
 
 const state = {
@@ -161,9 +159,11 @@ function element(tag, attributes = {}, ...children) {
 const tableBox = (titleId, table) =>
   element("div", { class: "scroll", role: "region", "aria-labelledby": titleId }, table);
 /** A link to a unit's page. Units' names are Vietnamese on the English page too: marked so, a screen reader reads
- * them with a Vietnamese voice. */
-const unitLink = (code, name) =>
-  element("a", { href: `#unit/${encodeURIComponent(code)}`, text: name ?? code, lang: "vi" });
+ * them with a Vietnamese voice. A line may end after a "+" joining two former units' names ("xã Triệu Thành+Triệu
+ * Đông"), as after a hyphen: a table's words are not broken inside, and "Thượng+Vĩnh" had been wider than 60 % of a
+ * phone's table at a font of 32 px. */
+const unitLink = (code, name) => element("a", { href: `#unit/${encodeURIComponent(code)}`, lang: "vi" },
+  ...(name ?? code).split(/(?<=\+)/).flatMap((part, n) => (n ? [element("wbr"), part] : [part])));
 /** An SVG element. A fill or stroke given as a colour of the style sheet's (--converted) is painted with it through
  * the style object, so that a chart follows the palette in use (the dark screen's, the paper's) without being drawn
  * again; the page's CSP forbids style attributes. */
@@ -746,29 +746,29 @@ function restructuringMarks(svg, years, x, width, scale) {
   return top;
 }
 
-/** Each year of the trends chart is a button that shows its figures below the chart (a phone has no hover): a tap
- * anywhere on the chart chooses the nearest year, the keyboard reaches the chosen one with Tab and the others with the
- * arrow keys, and each is named with its figures for a screen reader. The last year is shown first. */
-function trendYearButtons(svg, years, keys, x, [width, top, bottom], chosenLine) {
-  const half = years.length > 1 ? (x(1) - x(0)) / 2 : Infinity;
-  const chosenAt = () => Math.max(0, years.findIndex((point) => point.year === state.trendYear));
+/** Each year of the trends chart has a button below it that writes its figures below them (a phone has no hover):
+ * 44 px a side and set apart, on as many lines as the years take (on a phone with many years a year of the chart is
+ * far narrower than a finger, and a chart drawn wider scrolled sideways). A tap on the chart chooses the nearest year
+ * too; the keyboard reaches the chosen year's button with Tab and the others with the arrow keys, each named with its
+ * figures for a screen reader. The last year is shown first. */
+function trendYearButtons(svg, years, keys, x, chosenLine) {
+  const focused = $("trends-years").contains(document.activeElement) ? document.activeElement.dataset.year : null;
   if (!years.some((point) => point.year === state.trendYear)) state.trendYear = years.at(-1).year;
   const buttons = years.map((point, i) => {
     const figures = keys.map((keyName, k) => `${term("trendColumns", keyName)}: ${trendFigure(point.figures[k])}`);
-    const from = Math.max(0, x(i) - half);
-    const button = svgElement("rect", { class: "trend-year", "data-year": point.year, role: "button",
-      x: from, y: top, width: Math.min(width, x(i) + half) - from, height: bottom - top, fill: "transparent",
+    const button = element("button", { type: "button", "data-year": point.year, text: String(point.year),
       "aria-label": `${point.year}: ${[...figures, ...restructured(point)].join("; ")}` });
-    button.addEventListener("focus", () => choose(i));
+    button.addEventListener("click", () => choose(i));
     button.addEventListener("keydown", (event) => {
       const to = { ArrowLeft: i - 1, ArrowRight: i + 1, Home: 0, End: years.length - 1 }[event.key];
       if (to === undefined || to < 0 || to >= years.length) return;
       event.preventDefault();
+      choose(to);
       buttons[to].focus();
     });
-    svg.append(button);
     return button;
   });
+  $("trends-years").replaceChildren(...buttons);
   // A tap between years chooses the nearer one, in the chart's own units.
   svg.addEventListener("click", (event) => {
     const box = svg.getBoundingClientRect();
@@ -790,22 +790,9 @@ function trendYearButtons(svg, years, keys, x, [width, top, bottom], chosenLine)
         document.createTextNode(`${term("trendColumns", keyName)}: ${trendFigure(point.figures[k])}`))),
       ...restructured(point).map((text) => element("li", { class: "restructured" }, text))));
   }
-  choose(chosenAt());
-}
-
-/** Where the trends chart scrolls sideways, its axis's labels (<ticks>) stay at its left edge, over the plot scrolling
- * under them (the years scrolled in had no scale beside them): copied into a band <width> units wide, pinned to the
- * box. A year chosen by the keyboard is scrolled clear of the band. */
-function pinAxis(chart, ticks, width, height) {
-  const band = svgElement("svg", { class: "pinned-axis", viewBox: `0 0 ${width} ${height}`, "aria-hidden": "true" });
-  band.style.width = `${width}px`;
-  band.append(...ticks.map((tick) => {
-    const copy = tick.cloneNode(true);
-    copy.setAttribute("class", "pinned-tick");
-    return copy;
-  }));
-  chart.append(band);
-  chart.style.setProperty("--axis", `${width}px`);
+  choose(Math.max(0, years.findIndex((point) => point.year === state.trendYear)));
+  // Drawn again (a refresh, a turned phone), the years keep the focus where it was.
+  if (focused) buttons.find((button) => button.dataset.year === focused)?.focus();
 }
 
 /** How far across its year's line each of the year's points is drawn, given their heights (null: no point) and the
@@ -836,13 +823,12 @@ function renderTrends() {
   // Without a year (said above the view, which is not shown), no chart.
   if (!data.years.length) {
     chart.replaceChildren();
+    $("trends-years").replaceChildren();
     $("trends-readout").replaceChildren();
   } else {
     const scale = textScale();
-    const focusedYear = chart.contains(document.activeElement) ? document.activeElement.dataset.year : null;
-    const scrolled = chart.scrollLeft;
-    // A group, not an image: each year in it is a button that shows its figures.
-    const svg = svgElement("svg", { role: "group", "aria-label": label(state.vocabulary.trendsTitle) });
+    // Its figures are the table's below it, each year's written below it as its button is chosen.
+    const svg = svgElement("svg", { role: "img", "aria-label": label(state.vocabulary.trendsTitle) });
     // In the page already, so that the axis labels and the restructuring marks can be measured before they are laid
     // out.
     chart.replaceChildren(svg);
@@ -854,13 +840,7 @@ function renderTrends() {
     const widestTick = Math.max(...ticks.map(([, text]) => text.getComputedTextLength()));
     const left = Math.max(44 * scale, 4 + widestTick + 4 * scale + 5), right = 16 * scale, bottom = 28 * scale;
     const span = Math.max(1, data.years.length - 1);
-    // Each year's button is as wide as the way between two years: 24 px at least (WCAG 2.5.8). Where the years would
-    // be narrower (a phone, eleven years or more) the chart is drawn wider than its box, which scrolls sideways.
-    const boxWidth = drawingWidth(chart);
-    const width = Math.max(boxWidth, Math.ceil(left + right + YEAR_TARGET * (data.years.length - 1)));
-    const scrolls = width > boxWidth;
-    chart.classList.toggle("scrolls", scrolls);
-    if (scrolls) svg.style.width = `${width}px`;
+    const width = drawingWidth(chart);
     const x = (i) =>
       (data.years.length === 1 ? (left + width - right) / 2 : left + (i * (width - left - right)) / span);
     const top = restructuringMarks(svg, data.years, x, width, scale);
@@ -917,19 +897,10 @@ function renderTrends() {
         dots.append(dot);
       });
     });
-    trendYearButtons(svg, data.years, keys, x, [width, top, height - bottom], chosenLine);
-    // Over the years' buttons, so that a point shows its title when hovered; a tap on it chooses its year all the
-    // same (the chart's tap chooses the nearest year, and a point stays within its year's half of the way).
+    // A point shows its title when hovered; a tap on it chooses its year (the chart's tap chooses the nearest year,
+    // and a point stays within its year's half of the way).
     svg.append(dots);
-    // The labels' band ends short of the first year's points, which stay whole beside it.
-    if (scrolls) pinAxis(chart, ticks.map(([, text]) => text), Math.ceil(4 + widestTick + 2 * scale), height);
-    // Drawn again (a refresh, a turned phone), the chart keeps the focus on the year it was on, and its place; drawn
-    // afresh, it shows the chosen year, whose figures are written below it (a phone's chart had opened on its first
-    // years, the last one chosen out of sight).
-    chart.scrollLeft = scrolled;
-    const chosen = x(data.years.findIndex((point) => point.year === state.trendYear));
-    if (!scrolled && chosen > chart.clientWidth - right) chart.scrollLeft = chosen - (left + chart.clientWidth) / 2;
-    if (focusedYear) svg.querySelector(`.trend-year[data-year="${focusedYear}"]`)?.focus();
+    trendYearButtons(svg, data.years, keys, x, chosenLine);
   }
   legend("trends-legend", keys.map((keyName, k) => [term("trendColumns", keyName), TREND_COLOURS[k]]));
   // The per-year bars have a legend of their own: their colours mean other things than the lines' above.
@@ -1124,6 +1095,14 @@ function measureTables() {
     // What stays over the rows as they scroll, for a focused control to be scrolled clear of.
     box.style.setProperty("--head", `${head.offsetHeight}px`);
     const pinned = [...head.rows[0].cells].find((cell) => getComputedStyle(cell).left !== "auto");
+    // The pinned names' longest word, measured where their width leaves it no room (it runs past its cell): their
+    // column is never narrower, a word being kept whole (the browser's least width of a cell is not heeded there).
+    box.style.removeProperty("--word");
+    const names = pinned ? [...box.querySelectorAll(":scope > table > tbody > tr")]
+      .map((row) => row.cells[pinned.cellIndex]).filter((cell) => cell && cell.colSpan === 1) : [];
+    const word = Math.max(0, ...names.filter((cell) => cell.scrollWidth > cell.clientWidth)
+      .map((cell) => cell.scrollWidth));
+    if (word) box.style.setProperty("--word", `${word + 1}px`);
     box.style.setProperty("--pin", `${pinned?.offsetWidth ?? 0}px`);
   }
   if (!headersFollowByThemselves) followHeaders();
