@@ -20,9 +20,12 @@ public sealed record Formula(string Expression, object Cached);
 /// <summary>A number shown in the format <paramref name="Code"/> (a custom number format).</summary>
 public sealed record Formatted(double Number, string Code);
 
-/// <summary>A sheet: its name, rows by row number from 1 (null for a row not written), and the ranges it merges.
-/// </summary>
-public sealed record TestSheet(string Name, IReadOnlyList<IReadOnlyList<object?>?> Rows, params string[] Merged);
+/// <summary>A sheet: its name, rows by row number from 1 (null for a row not written), the ranges it merges, and
+/// whether it is hidden (<see cref="Hidden"/>: <c>hidden</c> or <c>veryHidden</c>).</summary>
+public sealed record TestSheet(string Name, IReadOnlyList<IReadOnlyList<object?>?> Rows, params string[] Merged)
+{
+    public string? Hidden { get; init; }
+}
 
 /// <summary>Workbooks as Excel saves them, built with the Open XML SDK: texts shared, dates as numbers of days in a
 /// date format (built-in 14, or the custom code of a <see cref="Formatted"/> cell), numbers as numbers.</summary>
@@ -66,6 +69,12 @@ public static class TestWorkbooks
                     Id = workbook.GetIdOfPart(part),
                     SheetId = (uint)sheetList.ChildElements.Count + 1,
                     Name = sheet.Name,
+                    State = sheet.Hidden switch
+                    {
+                        "hidden" => SheetStateValues.Hidden,
+                        "veryHidden" => SheetStateValues.VeryHidden,
+                        _ => null,
+                    },
                 });
             }
             workbook.AddNewPart<SharedStringTablePart>().SharedStringTable =

@@ -133,7 +133,8 @@ public class WorkbookImportTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     public static TheoryData<string> Hostile() =>
-        ["compound", "ods", "cut-short", "no-workbook", "no-sheet", "dtd", "wide-row", "no-table-sheet"];
+        ["compound", "ods", "cut-short", "no-workbook", "no-sheet", "dtd", "wide-row", "no-table-sheet", "hidden-table",
+            "title-above", "uncalculated"];
 
     /// <summary>Each file a workbook upload may be that is no workbook of a table gets a 422 problem saying what it
     /// is, from both imports, never a 500.</summary>
@@ -153,6 +154,13 @@ public class WorkbookImportTests(ApiFixture api) : IClassFixture<ApiFixture>
                 """<!DOCTYPE w [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><w>&b;</w>"""),
             "wide-row" => TestWorkbooks.Raw(TestWorkbooks.SheetXml(
                 TestWorkbooks.InlineRow(1, [.. Enumerable.Repeat("x", 16_384)]))),
+            "hidden-table" => TestWorkbooks.Build(new TestSheet("A", [["x"]]),
+                new TestSheet("B", [ReportCsv.Header.Split(','), ["x"]]) { Hidden = "veryHidden" }),
+            "title-above" => TestWorkbooks.Build(new TestSheet("A",
+                [["BÁO CÁO"], ReportCsv.Header.Split(','), ["NQ 1", "2025-07-01", "dissolve", "A-1"]])),
+            "uncalculated" => TestWorkbooks.Raw(TestWorkbooks.SheetXml(
+                TestWorkbooks.InlineRow(1, [.. ReportCsv.Header.Split(',')])
+                + "<row r=\"2\"><c r=\"A2\"><f>1+1</f></c></row>")),
             _ => TestWorkbooks.Build(new TestSheet("A", [["x"]]), new TestSheet("B", [["y"]])),
         };
 

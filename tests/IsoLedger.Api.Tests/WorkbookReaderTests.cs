@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.IO.Compression;
 using System.Text;
 using IsoLedger.Api.Imports;
 using IsoLedger.Api.Reports;
@@ -201,10 +202,12 @@ public class WorkbookReaderTests
         Assert.EndsWith("does not name name.", errors[2].Reason);
     }
 
+    /// <summary>Judged as a CSV file's first line is, unless a row below it names the table's columns (a title above
+    /// the header, which is named instead).</summary>
     [Fact]
     public void A_workbook_of_one_sheet_gives_its_first_row_as_the_header_whatever_it_names()
     {
-        var file = TestWorkbooks.Build(new TestSheet("Sheet1", [["BÁO CÁO"], ["code", "name"]]));
+        var file = TestWorkbooks.Build(new TestSheet("Sheet1", [["BÁO CÁO"], ["mã", "tên"]]));
 
         Assert.Equal(["BÁO CÁO"], Read(file).Records[0].Fields);
     }
@@ -361,5 +364,124 @@ public class WorkbookReaderTests
         var backwards = Refused(TestWorkbooks.Raw(TestWorkbooks.SheetXml(
             TestWorkbooks.InlineRow(5, "code") + TestWorkbooks.InlineRow(2, "x"))));
         Assert.Equal(5, backwards.Line);
+    }
+
+    /// <summary>A hidden sheet (an old year's copy, the lists a form looks up) is not the table while a sheet a person
+    /// sees is, whichever comes first.</summary>
+    [Fact]
+    public void A_hidden_sheet_is_not_the_table_while_a_shown_one_is()
+    {
+        var file = TestWorkbooks.Build(
+            new TestSheet("2019 (bản cũ)", [["code", "name"], ["OLD-1", "x"]]) { Hidden = "hidden" },
+            new TestSheet("Danh mục", [["code", "name"], ["LIST-1", "y"]]) { Hidden = "veryHidden" },
+            new TestSheet("2020", [["code", "name"], ["A-1", "z"]]));
+
+        var (records, sheet) = Read(file);
+
+        Assert.Equal("2020", sheet);
+        Assert.Equal("A-1", records[1].Fields[0]);
+    }
+
+    [Fact]
+    public void A_table_only_on_a_hidden_sheet_is_refused_naming_the_sheet()
+    {
+        var file = TestWorkbooks.Build(
+            new TestSheet("Bìa", [["BÁO CÁO"]]),
+            new TestSheet("Số liệu", [null, ["code", "name"], ["A-1", "x"]]) { Hidden = "hidden" });
+        var errors = new List<ImportError>();
+
+        Assert.Null(TableFile.Open(new MemoryStream(file), Required, errors));
+
+        Assert.Equal((2, "Số liệu"), (errors[1].Line, errors[1].Sheet));
+        Assert.StartsWith("The sheet is hidden", errors[1].Reason);
+    }
+
+    /// <summary>A table under a title (the report's name merged across it, the table from column B as appendices
+    /// print it) is named at its header, in a workbook of one sheet as of several: the header is the sheet's first row
+    /// with a value. Without the title, the table from column B reads with an empty first column.</summary>
+    [Fact]
+    public void A_header_below_a_title_is_named_for_the_title_to_be_deleted()
+    {
+        List<IReadOnlyList<object?>?> titled =
+            [[null, "BÁO CÁO KẾT QUẢ ÁP DỤNG ISO NĂM 2020"], null, [null, "code", "name"], [null, "A-1", "x"]];
+        foreach (var file in new[]
+            {
+                TestWorkbooks.Build(new TestSheet("Phụ lục", titled, "B1:D1")),
+                TestWorkbooks.Build(new TestSheet("Bìa", [["x"]]), new TestSheet("Phụ lục", titled, "B1:D1")),
+            })
+        {
+            var errors = new List<ImportError>();
+            Assert.Null(TableFile.Open(new MemoryStream(file), Required, errors));
+            Assert.Equal(3, errors[^1].Line);
+            Assert.Contains("below a title (row 1)", errors[^1].Reason);
+        }
+
+        var untitled = Read(TestWorkbooks.Build(new TestSheet("Phụ lục", titled[2..])));
+        Assert.Equal(["", "A-1", "x"], untitled.Records[1].Fields);
+    }
+
+    /// <summary>A formula a library wrote without calculating it has no value to read: refused at its cell, not read
+    /// as empty.</summary>
+    [Fact]
+    public void A_formula_never_calculated_is_refused_at_its_cell()
+    {
+        var refused = Refused(TestWorkbooks.Raw(TestWorkbooks.SheetXml(
+            TestWorkbooks.InlineRow(1, "code", "name", "year")
+            + """<row r="2"><c r="A2" t="inlineStr"><is><t>A-1</t></is></c><c r="C2"><f>2019+1</f></c></row>""")));
+
+        Assert.Equal(2, refused.Line);
+        Assert.Contains("Cell C2 holds a formula whose value was never calculated", refused.Message);
+    }
+
+    public static TheoryData<int> EastAsianDateFormats() => [.. Enumerable.Range(27, 10), .. Enumerable.Range(50, 9)];
+
+    /// <summary>Excel's built-in formats 27–36 and 50–58 show a date or a time in every region that defines them
+    /// (Chinese, Japanese, Korean) and the short date elsewhere: a workbook names them by number alone.</summary>
+    [Theory]
+    [MemberData(nameof(EastAsianDateFormats))]
+    public void An_East_Asian_built_in_date_format_reads_as_a_day(int format)
+    {
+        var styles = $"""<styleSheet xmlns="{TestWorkbooks.Main}"><cellXfs count="2"><xf numFmtId="0"/>"""
+            + $"""<xf numFmtId="{format}" applyNumberFormat="1"/></cellXfs></styleSheet>""";
+        var file = TestWorkbooks.Raw(TestWorkbooks.SheetXml(TestWorkbooks.InlineRow(1, "code", "name", "day")
+            + """<row r="2"><c r="A2" t="inlineStr"><is><t>A-1</t></is></c><c r="C2" s="1"><v>44519</v></c></row>"""),
+            styles: styles);
+
+        Assert.Equal("2021-11-19", Row(file, 2)[2]);
+    }
+
+    /// <summary>A workbook lists a sheet's merged ranges after its rows; a sheet with one is unpacked once, so one
+    /// whose XML is over half the limit (rows of empty cells in a style, as a formatted range leaves them) reads as
+    /// any other, its range merged down.</summary>
+    [Fact]
+    public void A_sheet_with_merged_ranges_is_unpacked_once()
+    {
+        using var file = new MemoryStream();
+        using (var zip = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, xml) in TestWorkbooks.Parts(""))
+            {
+                if (name == "xl/worksheets/sheet1.xml") continue;
+                using var part = new StreamWriter(zip.CreateEntry(name).Open());
+                part.Write(xml);
+            }
+            using var sheet = new StreamWriter(
+                zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.Fastest).Open());
+            sheet.Write($"<worksheet xmlns=\"{TestWorkbooks.Main}\"><sheetData>");
+            sheet.Write(TestWorkbooks.InlineRow(1, "code", "name", "district")
+                + TestWorkbooks.InlineRow(2, "A-1", "x", "Hải Lăng") + TestWorkbooks.InlineRow(3, "A-2", "y"));
+            var empties = string.Concat(Enumerable.Repeat("<c s=\"1\"/>", 40));
+            for (long row = 4, written = 0; written < Workbook.MaxUnpackedBytes * 6 / 10; row++)
+            {
+                var xml = $"<row r=\"{row}\">{empties}</row>";
+                sheet.Write(xml);
+                written += xml.Length;
+            }
+            sheet.Write("""</sheetData><mergeCells count="1"><mergeCell ref="C2:C3"/></mergeCells></worksheet>""");
+        }
+
+        var records = Read(file.ToArray()).Records;
+
+        Assert.Equal(["A-2", "y", "Hải Lăng"], records[^1].Fields);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Xml;
 using IsoLedger.Api.Reports;
 using IsoLedger.Domain;
@@ -12,8 +13,11 @@ namespace IsoLedger.Api.Imports;
 /// rows below the header gives its value to each of its rows in its first column, as the sheet shows it there (a
 /// district merged down its communes); the other cells of a merged range are empty. Rows without a value of their own
 /// are left out, as CSV's blank lines are. A row holds at most
-/// <see cref="CsvReader.MaxRecordLength"/> characters, counting a separator between cells. The table's reader owns
-/// its workbook: disposing it closes both.</summary>
+/// <see cref="CsvReader.MaxRecordLength"/> characters, counting a separator between cells. The sheet is unpacked
+/// once: a workbook lists the merged ranges after the rows, so the rows below the header are first read to the end
+/// of the sheet into a file of their fields (deleted when the reader is disposed), and given from there once the
+/// ranges are known, which keeps what the reader holds to a row. The table's reader owns its workbook: disposing it
+/// closes both.</summary>
 public sealed class SheetReader : ITableReader
 {
     /// <summary>A sheet's last column (XFD) and row, in Excel.</summary>
@@ -42,18 +46,21 @@ public sealed class SheetReader : ITableReader
     public void Dispose()
     {
         xml.Dispose();
+        spooled?.Dispose();
         workbook.Dispose();
     }
 
-    /// <summary>The workbook's table: its first sheet whose first row with a value names the
-    /// <paramref name="required"/> columns (a header, as a CSV file's first line is), or its one sheet, whose header is
-    /// then judged as a CSV file's; or null with an error for each sheet saying what it lacks.</summary>
+    /// <summary>The workbook's table: its first sheet a person sees (not hidden) whose first row with a value names
+    /// the <paramref name="required"/> columns (a header, as a CSV file's first line is), or its one sheet, whose
+    /// header is then judged as a CSV file's; or null with an error for each sheet saying what it lacks: a header, or
+    /// one that is the first row with a value (a title above it), or to be shown (a hidden sheet with the table's
+    /// header, which may be an old copy nobody reading the workbook sees).</summary>
     public static ITableReader? Table(Workbook workbook, IReadOnlyList<string> required, List<ImportError> errors)
     {
         if (workbook.Sheets.Count == 0) throw new TableFormatException(1, "The workbook has no sheet.");
         var several = workbook.Sheets.Count > 1;
         var lookedAt = new List<ImportError>();
-        foreach (var (name, part) in workbook.Sheets)
+        foreach (var (name, part, hidden) in workbook.Sheets)
         {
             var sheet = several ? name : null;
             if (part is null)
@@ -62,19 +69,51 @@ public sealed class SheetReader : ITableReader
                 continue;
             }
             var reader = new SheetReader(workbook, part, sheet);
-            if (!several) return reader;
             var first = reader.First();
-            var names = first?.Fields.Select(f => f.Trim().ToLowerInvariant()).ToHashSet() ?? [];
-            var missing = required.Where(column => !names.Contains(column)).ToList();
-            if (first is not null && missing.Count == 0) return reader;
+            var missing = first is null ? required : Missing(first, required);
+            if (first is not null && missing.Count == 0 && !(hidden && several)) return reader;
+            var below = missing.Count > 0 && first is not null ? reader.HeaderBelow(required) : null;
             // Another sheet may be the table: the workbook stays open, this sheet's part is closed.
             reader.xml.Dispose();
-            lookedAt.Add(first is null
-                ? new ImportError(1, null, "The sheet is empty.", sheet)
+            if (!several && below is null) return new SheetReader(workbook, part, sheet);
+            lookedAt.Add(first is null ? new ImportError(1, null, "The sheet is empty.", sheet)
+                : missing.Count == 0 ? new ImportError(first.Line, null, "The sheet is hidden: its first row names "
+                    + "the table's columns, but a hidden sheet is not imported, as nobody reading the workbook sees "
+                    + "it (it may be an old copy); unhide it, or copy the table to a sheet that is shown.", sheet)
+                : below is not null ? new ImportError(below.Line, null, $"The table's header is row {below.Line}, "
+                    + $"below a title (row {first.Line}): the header is the sheet's first row with a value, as it is "
+                    + "a CSV file's first line; delete the rows above it.", sheet)
                 : new ImportError(first.Line, null, "No header of this table: the sheet's first row with a value does "
                     + $"not name {string.Join(", ", missing)}.", sheet));
         }
         errors.AddRange(lookedAt);
+        return null;
+    }
+
+    private static List<string> Missing(CsvRecord header, IReadOnlyList<string> required)
+    {
+        var names = header.Fields.Select(f => f.Trim().ToLowerInvariant()).ToHashSet();
+        return [.. required.Where(column => !names.Contains(column))];
+    }
+
+    /// <summary>How many rows with a value below a sheet's first are looked at for a header under a title: a title,
+    /// the country's motto and the province's name take a few.</summary>
+    private const int TitleRows = 20;
+
+    /// <summary>A row below the first, among the next <see cref="TitleRows"/>, that names the
+    /// <paramref name="required"/> columns, or null: a header under a title, which the import names rather than
+    /// judge the title as a header.</summary>
+    private CsvRecord? HeaderBelow(IReadOnlyList<string> required)
+    {
+        try
+        {
+            for (var looked = 0; looked < TitleRows && Next(0) is { } record; looked++)
+                if (Missing(record, required).Count == 0) return record;
+        }
+        catch (Exception e) when (e is TableFormatException or XmlException or InvalidDataException)
+        {
+            // A sheet that cannot be read this far is judged by its first row, as any other.
+        }
         return null;
     }
 
@@ -87,8 +126,8 @@ public sealed class SheetReader : ITableReader
         }
         return Workbook.Guarded(() => row, part, () =>
         {
-            mergedDown ??= MergedDown();
-            return Next(header?.Fields.Count ?? 0);
+            spooled ??= Spooled();
+            return Replayed(header?.Fields.Count ?? 0);
         });
     }
 
@@ -100,14 +139,21 @@ public sealed class SheetReader : ITableReader
         return header = Workbook.Guarded(() => row, part, () => Next(0));
     }
 
-    /// <summary>The next row with a value, at least <paramref name="width"/> fields wide.</summary>
+    /// <summary>The next row with a value, at least <paramref name="width"/> fields wide; the merged ranges the reader
+    /// passes are kept.</summary>
     private CsvRecord? Next(int width)
     {
         while (!xml.EOF)
         {
-            if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "row")
+            if (xml.NodeType != XmlNodeType.Element) xml.Read();
+            else if (xml.LocalName == "row")
             {
                 if (Row(width) is { } record) return record;
+            }
+            else if (xml.LocalName == "mergeCell")
+            {
+                Merged(xml.GetAttribute("ref"));
+                xml.Read();
             }
             else xml.Read();
         }
@@ -147,7 +193,7 @@ public sealed class SheetReader : ITableReader
             if (at <= column)
                 throw new TableFormatException(row, "The row's cells are out of order, as in no sheet Excel writes.");
             column = at;
-            var value = Cell();
+            var value = Cell(at);
             if (value.Length == 0) continue;
             // As CSV counts a line: every separator before the cell, and the cells' text.
             text += value.Length;
@@ -161,7 +207,50 @@ public sealed class SheetReader : ITableReader
         }
         xml.Read();
         if (fields.Count == 0) return null;
-        if (mergedDown is not null) MergeDown(fields);
+        while (fields.Count < width) fields.Add("");
+        return new CsvRecord(row, fields);
+    }
+
+    /// <summary>The rows below the header, in a file deleted when it is closed: written to the end of the sheet,
+    /// which passes the merged ranges, then read from the start.</summary>
+    private BinaryReader? spooled;
+
+    private BinaryReader Spooled()
+    {
+        var file = new FileStream(Path.Combine(Path.GetTempPath(), Path.GetRandomFileName()), FileMode.CreateNew,
+            FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+        var spool = new BinaryReader(file, Encoding.UTF8);
+        try
+        {
+            using (var writer = new BinaryWriter(file, Encoding.UTF8, leaveOpen: true))
+            {
+                while (Next(0) is { } record)
+                {
+                    writer.Write(record.Line);
+                    writer.Write(record.Fields.Count);
+                    foreach (var field in record.Fields) writer.Write(field);
+                }
+            }
+            file.Position = 0;
+            return spool;
+        }
+        catch
+        {
+            spool.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The next row of <see cref="spooled"/>, given the values merged down to it, at least
+    /// <paramref name="width"/> fields wide; null at the end.</summary>
+    private CsvRecord? Replayed(int width)
+    {
+        if (spooled!.BaseStream.Position == spooled.BaseStream.Length) return null;
+        row = spooled.ReadInt32();
+        var count = spooled.ReadInt32();
+        var fields = new List<string>(Math.Max(width, count));
+        while (fields.Count < count) fields.Add(spooled.ReadString());
+        MergeDown(fields);
         while (fields.Count < width) fields.Add("");
         return new CsvRecord(row, fields);
     }
@@ -169,39 +258,30 @@ public sealed class SheetReader : ITableReader
     /// <summary>The most merged ranges a sheet has that the reader follows: far more than a table's.</summary>
     private const int MaxMergedRanges = 100_000;
 
-    /// <summary>The ranges merged across rows below the header, by their first row: the column of each (its first)
-    /// and its last row. Read once the header is, from the end of the sheet, where a workbook lists them.</summary>
-    private Dictionary<int, List<(int Column, int LastRow)>>? mergedDown;
+    /// <summary>The ranges merged across rows, by their first row: the column of each (its first) and its last row.
+    /// </summary>
+    private readonly Dictionary<int, List<(int Column, int LastRow)>> mergedDown = [];
+    private int mergedRanges;
 
     /// <summary>The values merged down the columns the row being read is in a range of: by column, to its last row.
     /// </summary>
     private readonly Dictionary<int, (int LastRow, string Value)> filling = [];
 
-    private Dictionary<int, List<(int Column, int LastRow)>> MergedDown()
+    /// <summary>Keeps the merged range <paramref name="reference"/> (<c>C3:C9</c>) when it spans rows.</summary>
+    private void Merged(string? reference)
     {
-        var ranges = new Dictionary<int, List<(int, int)>>();
-        var count = 0;
-        using var scan = workbook.Part(part);
-        while (scan.Read())
+        if (reference?.Split(':') is not [var from, var to]) return;
+        if (++mergedRanges > MaxMergedRanges)
         {
-            if (scan.NodeType != XmlNodeType.Element) continue;
-            // The rows are read past; the ranges follow them.
-            if (scan.LocalName == "sheetData") scan.Skip();
-            if (scan.LocalName != "mergeCell" || scan.GetAttribute("ref")?.Split(':') is not [var from, var to])
-                continue;
-            if (++count > MaxMergedRanges)
-            {
-                throw new TableFormatException(row, $"The sheet merges more than {MaxMergedRanges} ranges, as no "
-                    + "sheet of a table does.");
-            }
-            var (column, first) = Reference(from);
-            if (Reference(to).Row is var last && last > first && first > row)
-            {
-                if (!ranges.TryGetValue(first, out var starting)) ranges[first] = starting = [];
-                starting.Add((column, last));
-            }
+            throw new TableFormatException(row, $"The sheet merges more than {MaxMergedRanges} ranges, as no sheet "
+                + "of a table does.");
         }
-        return ranges;
+        var (column, first) = Reference(from);
+        if (Reference(to).Row is var last && last > first)
+        {
+            if (!mergedDown.TryGetValue(first, out var starting)) mergedDown[first] = starting = [];
+            starting.Add((column, last));
+        }
     }
 
     /// <summary>Gives the row the value of each range merged down its column above it (a district merged down its
@@ -218,7 +298,7 @@ public sealed class SheetReader : ITableReader
             while (fields.Count <= column) fields.Add("");
             if (fields[column].Length == 0) fields[column] = value;
         }
-        foreach (var (column, last) in mergedDown!.GetValueOrDefault(row) ?? [])
+        foreach (var (column, last) in mergedDown.GetValueOrDefault(row) ?? [])
             filling[column] = (last, column < fields.Count ? fields[column] : "");
         if (fields.Count + fields.Sum(f => f.Length) > CsvReader.MaxRecordLength)
         {
@@ -244,8 +324,9 @@ public sealed class SheetReader : ITableReader
         return (column - 1, at);
     }
 
-    /// <summary>The value of the cell the reader is on, as text; leaves the reader after the cell.</summary>
-    private string Cell()
+    /// <summary>The value of the cell the reader is on, in <paramref name="column"/>, as text; leaves the reader after
+    /// the cell.</summary>
+    private string Cell(int column)
     {
         var type = xml.GetAttribute("t");
         var style = xml.GetAttribute("s");
@@ -255,6 +336,7 @@ public sealed class SheetReader : ITableReader
             return "";
         }
         string? value = null, inline = null;
+        var formula = false;
         var depth = xml.Depth;
         xml.Read();
         while (xml.Depth > depth)
@@ -262,9 +344,21 @@ public sealed class SheetReader : ITableReader
             if (xml.NodeType != XmlNodeType.Element) xml.Read();
             else if (xml.LocalName == "v") value = xml.ReadElementContentAsString();
             else if (xml.LocalName == "is") inline = Workbook.RichText(xml, CsvReader.MaxRecordLength);
-            else xml.Skip();
+            else
+            {
+                formula |= xml.LocalName == "f";
+                xml.Skip();
+            }
         }
         xml.Read();
+        // A spreadsheet saves a formula's value as last calculated; a program that writes a workbook without
+        // calculating it (a library) saves the formula alone, whose value the import cannot know.
+        if (formula && value is null && inline is null)
+        {
+            throw new TableFormatException(row, $"Cell {XlsxWriter.Reference(column, (uint)row)} holds a formula "
+                + "whose value was never calculated (a program wrote the workbook without calculating it): open it "
+                + "in Excel or LibreOffice and save it, so that the values are saved, and import that.");
+        }
         var text = type switch
         {
             "s" => value is null ? "" : workbook.SharedString(value) ?? throw new TableFormatException(row,

@@ -62,8 +62,8 @@ public sealed partial class Workbook : IDisposable
     public void Dispose() => zip.Dispose();
 
     /// <summary>The sheets in the workbook's order, each with its part (null for a chart sheet, which holds no
-    /// cells).</summary>
-    public IReadOnlyList<(string Name, string? Part)> Sheets { get; private set; } = [];
+    /// cells) and whether it is hidden (<c>hidden</c>, or <c>veryHidden</c>: shown only to macros).</summary>
+    public IReadOnlyList<(string Name, string? Part, bool Hidden)> Sheets { get; private set; } = [];
 
     /// <summary>Whether the workbook counts its days from 1904 (as Excel for Mac once did) rather than 1900.</summary>
     public bool Date1904 { get; private set; }
@@ -146,7 +146,7 @@ public sealed partial class Workbook : IDisposable
                 + "not read: save it as Excel Workbook (.xlsx) or CSV UTF-8, and import that.");
         }
         var related = Relationships(main);
-        var named = new List<(string Name, string? Id)>();
+        var named = new List<(string Name, string? Id, bool Hidden)>();
         Read(main, xml =>
         {
             if (xml.LocalName == "workbookPr")
@@ -159,13 +159,14 @@ public sealed partial class Workbook : IDisposable
                 while (xml.MoveToNextAttribute())
                     if (xml.LocalName == "id" && xml.NamespaceURI.Length > 0) id = xml.Value;
                 xml.MoveToElement();
-                named.Add((xml.GetAttribute("name") ?? $"Sheet {named.Count + 1}", id));
+                named.Add((xml.GetAttribute("name") ?? $"Sheet {named.Count + 1}", id,
+                    xml.GetAttribute("state") is "hidden" or "veryHidden"));
             }
         });
         Sheets = [.. named.Select(sheet => (sheet.Name,
             related.FirstOrDefault(r => r.Id == sheet.Id) is (_, { } type, var target) && type.EndsWith("/worksheet")
                 ? target
-                : null))];
+                : null, sheet.Hidden))];
         // Without them, no cell is a shared text or a date: one that says it is, is refused where it is read.
         if (related.FirstOrDefault(r => r.Type.EndsWith("/sharedStrings")).Target is { } strings
             && parts.ContainsKey(strings))

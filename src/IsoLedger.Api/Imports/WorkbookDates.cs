@@ -8,8 +8,13 @@ namespace IsoLedger.Api.Imports;
 public static class WorkbookDates
 {
     /// <summary>Whether a built-in number format shows a date or a time: 14–22 (the short date in the computer's
-    /// region, d-mmm-yy, …, m/d/yy h:mm) and 45–47 (mm:ss, [h]:mm:ss, mmss.0).</summary>
-    public static bool IsBuiltInDate(int id) => id is >= 14 and <= 22 or >= 45 and <= 47;
+    /// region, d-mmm-yy, …, m/d/yy h:mm), 45–47 (mm:ss, [h]:mm:ss, mmss.0), and the East Asian ones, 27–36 and 50–58.
+    /// Those differ by the region of the computer that shows them (ECMA-376 §18.8.30 lists them for Chinese, Japanese
+    /// and Korean: yyyy"年"m"月"d"日", ge.m.d, mm-dd, h"時"mm"分", …), but in each of those every one shows a date or
+    /// a time, and elsewhere (a Vietnamese or an English Excel) 27–31 and 50–58 show the short date, as 14 does; a
+    /// workbook saved in such a region (by Excel or WPS) may name them without writing their codes.</summary>
+    public static bool IsBuiltInDate(int id) => id is >= 14 and <= 22 or >= 27 and <= 36 or >= 45 and <= 47
+        or >= 50 and <= 58;
 
     /// <summary>Whether a format code shows a date: it writes a day, a month or a year (d, m or y outside quoted text,
     /// brackets and escaped characters; an m beside h or s, or beside an elapsed time in brackets, in a format without

@@ -194,7 +194,7 @@ public static partial class XlsxWriter
     }
 
     /// <summary>A cell's A1 reference from a zero-based column and a one-based row.</summary>
-    private static string Reference(int column, uint row)
+    internal static string Reference(int column, uint row)
     {
         var letters = "";
         for (var n = column + 1; n > 0; n = (n - 1) / 26) letters = (char)('A' + (n - 1) % 26) + letters;

@@ -1,0 +1,110 @@
+using System.Diagnostics;
+
+namespace IsoLedger.Api.Tests;
+
+/// <summary>The import command (<c>dotnet IsoLedger.Api.dll import file.xlsx</c>, as ops/run.sh runs it) reads a
+/// workbook as <c>POST /api/imports</c> does: a dry run checks it and records nothing, an import records it, and a
+/// workbook with bad rows or no table prints each problem by sheet and row and exits non-zero, recording nothing.
+/// Run as a process of the API's own build, on this class's database.</summary>
+public class ImportCommandTests(ApiFixture api) : IClassFixture<ApiFixture>, IDisposable
+{
+    private const string Province = "Quảng Trị";
+    private readonly string folder = Directory.CreateTempSubdirectory("isoledger-import-command-").FullName;
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    /// <summary>The API's build of the configuration the tests were built in, beside which it runs as installed
+    /// (the tests' own folder holds the test libraries too, which the command line's scan of assemblies trips on).
+    /// </summary>
+    private static string ApiDll()
+    {
+        var configuration =
+            new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
+        return Repository.File($"src/IsoLedger.Api/bin/{configuration}/net10.0/IsoLedger.Api.dll");
+    }
+
+    private async Task<(int ExitCode, string Output, string Errors)> Import(string file, params string[] options)
+    {
+        var dll = ApiDll();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+        };
+        foreach (var argument in (string[])[dll, "import", file, .. options]) start.ArgumentList.Add(argument);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["ConnectionStrings__IsoLedger"] = api.ConnectionString;
+        start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(limit.Token);
+        return (process.ExitCode, await output, await errors);
+    }
+
+    private string Saved(string name, byte[] workbook)
+    {
+        var path = Path.Combine(folder, name);
+        File.WriteAllBytes(path, workbook);
+        return path;
+    }
+
+    private static object?[] Row(string code, object level) =>
+        [Province, code, $"UBND xã {code}", level, "Hải Lăng", null, 2021, new DateOnly(2021, 11, 19), "x", 2015];
+
+    [Fact]
+    public async Task A_workbook_is_checked_by_a_dry_run_then_imported()
+    {
+        var file = Saved("hai-lang-2021.xlsx", TestWorkbooks.Build(
+            new TestSheet("Bìa", [["BÁO CÁO NĂM 2021"]]),
+            new TestSheet("Phụ lục", [ReportCsv.Header.Split(','), Row("CLI-WB-1", "commune")])));
+
+        var dryRun = await Import(file, "--dry-run");
+        Assert.True(dryRun.ExitCode == 0, dryRun.Output + dryRun.Errors);
+        Assert.Contains("Dry run of hai-lang-2021.xlsx: 1 rows, 1 units created", dryRun.Output);
+        await api.Host.Get("/api/units/CLI-WB-1").Expect(404);
+
+        var imported = await Import(file);
+        Assert.True(imported.ExitCode == 0, imported.Output + imported.Errors);
+        Assert.Contains("Imported hai-lang-2021.xlsx: 1 rows, 1 units created", imported.Output);
+        var unit = await api.Host.Get("/api/units/CLI-WB-1/state?asOf=2021-12-31").Expect(200);
+        Assert.Equal("Hải Lăng", (string?)unit.Json["district"]);
+    }
+
+    [Fact]
+    public async Task A_workbook_with_bad_rows_prints_them_by_sheet_and_row_and_records_nothing()
+    {
+        var file = Saved("bad.xlsx", TestWorkbooks.Build(
+            new TestSheet("Ghi chú", [["Bảng nhập"]]),
+            new TestSheet("Phụ lục B",
+                [ReportCsv.Header.Split(','), null, Row("CLI-BAD-1", "commune"), Row("CLI-BAD-2", "huyện lỵ")])));
+
+        foreach (var options in new[] { ["--dry-run"], Array.Empty<string>() })
+        {
+            var (exitCode, _, errors) = await Import(file, options);
+            Assert.NotEqual(0, exitCode);
+            Assert.Contains("Nothing was imported: 1 problem(s).", errors);
+            Assert.Contains("  sheet \"Phụ lục B\", row 4, level: ", errors);
+        }
+        await api.Host.Get("/api/units/CLI-BAD-1").Expect(404);
+    }
+
+    [Fact]
+    public async Task A_workbook_without_a_table_prints_what_each_sheet_lacks()
+    {
+        var file = Saved("no-table.xlsx", TestWorkbooks.Build(
+            new TestSheet("Bìa", [["BÁO CÁO"]]),
+            new TestSheet("Số liệu", [ReportCsv.Header.Split(','), Row("CLI-HID-1", "commune")])
+            {
+                Hidden = "hidden",
+            }));
+
+        var (exitCode, _, errors) = await Import(file, "--dry-run");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("  sheet \"Bìa\", row 1: No header of this table", errors);
+        Assert.Contains("  sheet \"Số liệu\", row 1: The sheet is hidden", errors);
+    }
+}
