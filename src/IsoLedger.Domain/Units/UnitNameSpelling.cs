@@ -11,8 +11,9 @@ namespace IsoLedger.Domain.Units;
 /// recorded unit look renamed; a name outside the brackets that differs is a rename still.</summary>
 public static partial class UnitNameSpelling
 {
-    /// <summary>At most this many names are kept compared in each way: more than a country's units'.</summary>
-    private const int NamesKept = 200_000;
+    /// <summary>At most this many names are kept compared in each way: several times a country's units' (some 11 000
+    /// communes and districts before 2025), a few megabytes.</summary>
+    private const int NamesKept = 50_000;
 
     /// <summary>Each name as compared, kept: an import compares each row's name with its unit's recorded one and with
     /// the other units', and a registration the names of every unit of its level in its province (10 → 15 ms
