@@ -47,6 +47,32 @@ public class ImportOtherProvincesTests(ApiFixture api) : IClassFixture<ApiFixtur
         Assert.Contains("repeats the row above", error.Reason);
     }
 
+    /// <summary>A clerk filling the district column copies it from the heading row of its communes in the appendix,
+    /// colon and all, and types x as the multiplication sign a word processor's symbols give. Read as written, the
+    /// district became one of its own beside "Cam Lộ", and the communes recorded in "Cam Lộ" were refused as moved.
+    /// </summary>
+    [Fact]
+    public async Task A_district_copied_from_its_heading_and_a_multiplication_sign_read_as_meant()
+    {
+        await Host.PostBytes("/api/imports", ReportCsv.Rows(
+            "Quảng Trị,OP-HD-1,UBND xã Cam Thành,commune,Cam Lộ,,2023,2023-11-20,x,2015,,x,x,x,x,x,x,x,passed"))
+            .Expect(200);
+        await Host.PostBytes("/api/imports", ReportCsv.Rows(
+            "Quảng Trị,OP-HD-1,UBND xã Cam Thành,commune,Huyện Cam Lộ:,,2024,2024-11-20,×,2015,,×,×,×,×,×,×,×,Đạt",
+            "Quảng Trị,OP-HD-2,UBND xã Cam Hiếu,commune,Huyện Cam Lộ :,,2024,2024-11-20,x,2015,,x,x,,,,,,Ko có Bc",
+            "Quảng Trị,OP-HD-3,UBND xã Cam Tuyền,commune,Huyện Hướng Hóa:,,2024,2024-11-20,x,2015,,x,x,,,,,,"))
+            .Expect(200);
+
+        var rows = await AnnualRows(2024, "Quảng Trị", "Cam Lộ");
+        Assert.Equal(["OP-HD-1", "OP-HD-2"], rows.Keys.Order(StringComparer.Ordinal));
+        Assert.All(rows.Values, row => Assert.Equal("Cam Lộ", (string?)row["district"]));
+        Assert.True((bool)rows["OP-HD-1"]["internalAudit"]!);
+        // A district first listed so is recorded without the heading's colon (today the district the unit was in
+        // before the level ended).
+        var status = (await Host.Get("/api/units/OP-HD-3").Expect(200)).Json;
+        Assert.Equal("Huyện Hướng Hóa", (string?)status["formerDistrict"]);
+    }
+
     [Theory]
     [InlineData("OP-DT-1", "19.11.2021")]
     [InlineData("OP-DT-2", "19-11-2021")]

@@ -138,9 +138,9 @@ public sealed class ReportRowParser
         var province = Text("province", required: true);
         var code = Code("unit_code", required: true);
         var name = Text("unit_name", required: true);
-        var level = Choice<UnitLevel>("level");
+        var level = Choice("level", LevelWords.Read);
         if (Field("level") is "") Error("level", $"Required: one of: {string.Join(", ", Vocabulary.Levels.Values)}.");
-        var district = Text("district", required: false);
+        var district = Text("district", required: false) is { } written ? DistrictNames.Written(written) : null;
         var parent = Code("parent_code", required: false);
         if (parent is not null && parent == code) Error("parent_code", "A unit is not its own parent.");
         else if (parent is not null && level is { } parentless && !ParentUnits.TakesParent(parentless))
