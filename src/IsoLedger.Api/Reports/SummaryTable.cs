@@ -20,8 +20,11 @@ public sealed record SummaryRow(
 /// existed at some time of the year (<see cref="AnnualTable.UnitsOf"/>), judged on the year's end or today for the
 /// running year, or on the day asked (<see cref="AnnualTable.JudgedOnFor(int, DateOnly, DateOnly?)"/>), those that
 /// declared a system by then; of these, those that complied with the rules in the year, those on the year's current
-/// edition (<see cref="RuleBook.CurrentIn"/>, an amendment counting its edition) and those still on an older one. A
-/// unit merged away during the year counts: it worked under the rules part of the year.</summary>
+/// edition (<see cref="RuleBook.CurrentIn"/>, an amendment counting its edition) and those still on an older one. It
+/// counts the units that exist on the day judged, as the report's headline figures do (<see cref="ProvinceReport"/>):
+/// a unit that ended within the year (merged away, or a district body when the level ended on 1 July 2025) is counted
+/// in its successor, and counted itself it had put the communes of a province merged in 2025 in the summary twice,
+/// before and after their merger, and its districts beside the headlines' bodies that existed.</summary>
 /// <param name="Province">The province, by its canonical name.</param>
 /// <param name="Year">The report's year.</param>
 /// <param name="JudgedOn">The day the year is judged on.</param>
@@ -52,7 +55,7 @@ public sealed record SummaryTable(
         var edition = rules.CurrentIn(year);
         var entry = rules.Find(edition)!;
         var declared = AnnualTable.UnitsOf(units, year, judgedOn)
-            .Where(u => u.Declarations.Any(d => d.DeclaredOn <= judgedOn))
+            .Where(u => u.ExistsOn(judgedOn) && u.Declarations.Any(d => d.DeclaredOn <= judgedOn))
             .Select(u => new Judged(
                 u.Level, Complied(u, year, flagsOn, stepsBy, rules),
                 u.StandardOn(judgedOn) is { } on && rules.IsCurrentIn(on, year)))
