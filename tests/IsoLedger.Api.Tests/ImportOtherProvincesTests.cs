@@ -73,6 +73,40 @@ public class ImportOtherProvincesTests(ApiFixture api) : IClassFixture<ApiFixtur
         Assert.Equal("Huyện Hướng Hóa", (string?)status["formerDistrict"]);
     }
 
+    /// <summary>A line of <see cref="ReportCsv.Header"/>'s width holding <paramref name="text"/> alone, in
+    /// <paramref name="column"/>: a heading row kept from the appendix.</summary>
+    private static string HeadingRow(string text, string column = "unit_name") => string.Join(",",
+        ReportCsv.Header.Split(',').Select(name => name == column ? text : ""));
+
+    /// <summary>A table converted from the appendix row for row keeps its heading rows: the tiers, and each district
+    /// above its communes, which then give no district of their own. Refused, such a table had to be rewritten; a
+    /// row holding only a unit's name is no heading, and stays a bad row.</summary>
+    [Fact]
+    public async Task Heading_rows_kept_from_the_appendix_group_the_rows_under_them()
+    {
+        var answer = await Host.PostBytes("/api/imports", ReportCsv.Rows(
+            HeadingRow("I. Cấp huyện"),
+            "Quảng Trị,OP-HR-H,UBND huyện Đakrông,district,Đakrông,,2024,2024-11-25,x,2015,,x,x,x,x,x,x,x,Đạt",
+            HeadingRow("II. Cấp xã"),
+            HeadingRow("1. Huyện Đakrông:"),
+            "Quảng Trị,OP-HR-1,UBND xã Mò Ó,commune,,,2024,2024-11-25,x,2015,,x,x,x,x,x,x,x,Đạt",
+            HeadingRow("Thị xã Quảng Trị:", "district"),
+            "Quảng Trị,OP-HR-2,UBND phường 1,commune,,,2024,2024-11-25,x,2015,,x,x,,,,,,Ko có Bc",
+            "Quảng Trị,OP-HR-3,UBND phường 2,commune,TX. Quảng Trị,,2024,2024-11-25,x,2015,,x,x,x,x,x,x,x,Đạt",
+            HeadingRow("\"III. Sở, ban, ngành\""),
+            "Quảng Trị,OP-HR-S,Sở Nội vụ,department,,,2024,2024-11-25,x,2015,,x,x,x,x,x,x,x,Đạt")).Expect(200);
+        Assert.Equal(5, (int)answer.Json["rows"]!);
+
+        var dakrong = await AnnualRows(2024, "Quảng Trị", "Đakrông");
+        Assert.Equal(["OP-HR-1", "OP-HR-H"], dakrong.Keys.Order(StringComparer.Ordinal));
+        var town = await AnnualRows(2024, "Quảng Trị", "Thị xã Quảng Trị");
+        Assert.Equal(["OP-HR-2", "OP-HR-3"], town.Keys.Order(StringComparer.Ordinal));
+        Assert.Null((string?)(await Host.Get("/api/units/OP-HR-S").Expect(200)).Json["formerDistrict"]);
+
+        var refused = await Host.RejectedImport(ReportCsv.Rows(HeadingRow("UBND xã Ba Lòng")));
+        Assert.Contains(refused, error => error == (2, "unit_code", "Required."));
+    }
+
     [Theory]
     [InlineData("OP-DT-1", "19.11.2021")]
     [InlineData("OP-DT-2", "19-11-2021")]

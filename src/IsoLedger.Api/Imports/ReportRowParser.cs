@@ -67,6 +67,19 @@ public sealed class ReportRowParser
             ? new ReportRowParser(positions, header.Fields.Count)
             : null;
 
+    /// <summary>The heading <paramref name="record"/> is (<see cref="TableHeading"/>): a line as wide as the header
+    /// whose only value, in <c>unit_name</c> or <c>district</c>, reads as a district's or a tier's heading; or
+    /// null.</summary>
+    public TableHeading? Heading(CsvRecord record)
+    {
+        if (record.Fields.Count != width) return null;
+        var valued = positions.Where(p => p.Value < record.Fields.Count && record.Fields[p.Value].Trim().Length > 0)
+            .Select(p => p.Key).ToList();
+        var unnamed = record.Fields.Where((field, i) => field.Trim().Length > 0 && !positions.ContainsValue(i));
+        if (valued is not [var column] || column is not ("unit_name" or "district") || unnamed.Any()) return null;
+        return TableHeading.Read(record.Fields[positions[column]]);
+    }
+
     /// <summary>The row, or null with every problem it has added to <paramref name="errors"/>.</summary>
     public ReportRow? Parse(CsvRecord record, DateOnly today, RuleBook rules, List<ImportError> errors)
     {
