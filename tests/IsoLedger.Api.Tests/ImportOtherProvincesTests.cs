@@ -47,6 +47,66 @@ public class ImportOtherProvincesTests(ApiFixture api) : IClassFixture<ApiFixtur
         Assert.Contains("repeats the row above", error.Reason);
     }
 
+    /// <summary>A clerk filling the district column copies it from the heading row of its communes in the appendix,
+    /// colon and all, and types x as the multiplication sign a word processor's symbols give. Read as written, the
+    /// district became one of its own beside "Cam Lộ", and the communes recorded in "Cam Lộ" were refused as moved.
+    /// </summary>
+    [Fact]
+    public async Task A_district_copied_from_its_heading_and_a_multiplication_sign_read_as_meant()
+    {
+        await Host.PostBytes("/api/imports", ReportCsv.Rows(
+            "Quảng Trị,OP-HD-1,UBND xã Cam Thành,commune,Cam Lộ,,2023,2023-11-20,x,2015,,x,x,x,x,x,x,x,passed"))
+            .Expect(200);
+        await Host.PostBytes("/api/imports", ReportCsv.Rows(
+            "Quảng Trị,OP-HD-1,UBND xã Cam Thành,commune,Huyện Cam Lộ:,,2024,2024-11-20,×,2015,,×,×,×,×,×,×,×,Đạt",
+            "Quảng Trị,OP-HD-2,UBND xã Cam Hiếu,commune,Huyện Cam Lộ :,,2024,2024-11-20,x,2015,,x,x,,,,,,Ko có Bc",
+            "Quảng Trị,OP-HD-3,UBND xã Cam Tuyền,commune,Huyện Hướng Hóa:,,2024,2024-11-20,x,2015,,x,x,,,,,,"))
+            .Expect(200);
+
+        var rows = await AnnualRows(2024, "Quảng Trị", "Cam Lộ");
+        Assert.Equal(["OP-HD-1", "OP-HD-2"], rows.Keys.Order(StringComparer.Ordinal));
+        Assert.All(rows.Values, row => Assert.Equal("Cam Lộ", (string?)row["district"]));
+        Assert.True((bool)rows["OP-HD-1"]["internalAudit"]!);
+        // A district first listed so is recorded without the heading's colon (today the district the unit was in
+        // before the level ended).
+        var status = (await Host.Get("/api/units/OP-HD-3").Expect(200)).Json;
+        Assert.Equal("Huyện Hướng Hóa", (string?)status["formerDistrict"]);
+    }
+
+    /// <summary>A line of <see cref="ReportCsv.Header"/>'s width holding <paramref name="text"/> alone, in
+    /// <paramref name="column"/>: a heading row kept from the appendix.</summary>
+    private static string HeadingRow(string text, string column = "unit_name") => string.Join(",",
+        ReportCsv.Header.Split(',').Select(name => name == column ? text : ""));
+
+    /// <summary>A table converted from the appendix row for row keeps its heading rows: the tiers, and each district
+    /// above its communes, which then give no district of their own. Refused, such a table had to be rewritten; a
+    /// row holding only a unit's name is no heading, and stays a bad row.</summary>
+    [Fact]
+    public async Task Heading_rows_kept_from_the_appendix_group_the_rows_under_them()
+    {
+        var answer = await Host.PostBytes("/api/imports", ReportCsv.Rows(
+            HeadingRow("I. Cấp huyện"),
+            "Quảng Trị,OP-HR-H,UBND huyện Đakrông,district,Đakrông,,2024,2024-11-25,x,2015,,x,x,x,x,x,x,x,Đạt",
+            HeadingRow("II. Cấp xã"),
+            HeadingRow("1. Huyện Đakrông:"),
+            "Quảng Trị,OP-HR-1,UBND xã Mò Ó,commune,,,2024,2024-11-25,x,2015,,x,x,x,x,x,x,x,Đạt",
+            HeadingRow("Thị xã Quảng Trị:", "district"),
+            "Quảng Trị,OP-HR-2,UBND phường 1,commune,,,2024,2024-11-25,x,2015,,x,x,,,,,,Ko có Bc",
+            "Quảng Trị,OP-HR-3,UBND phường 2,commune,TX. Quảng Trị,,2024,2024-11-25,x,2015,,x,x,x,x,x,x,x,Đạt",
+            HeadingRow("\"III. Sở, ban, ngành\""),
+            "Quảng Trị,OP-HR-S,Sở Nội vụ,department,,,2024,2024-11-25,x,2015,,x,x,x,x,x,x,x,Đạt")).Expect(200);
+        Assert.Equal(5, (int)answer.Json["rows"]!);
+
+        var dakrong = await AnnualRows(2024, "Quảng Trị", "Đakrông");
+        Assert.Equal(["OP-HR-1", "OP-HR-H"], dakrong.Keys.Order(StringComparer.Ordinal));
+        var town = await AnnualRows(2024, "Quảng Trị", "Thị xã Quảng Trị");
+        Assert.Equal(["OP-HR-2", "OP-HR-3"], town.Keys.Order(StringComparer.Ordinal));
+        Assert.Null((string?)(await Host.Get("/api/units/OP-HR-S").Expect(200)).Json["formerDistrict"]);
+
+        var refused = await Host.RejectedImport(ReportCsv.Rows(HeadingRow("UBND xã Ba Lòng")));
+        Assert.Contains(refused, error => error == (2, "unit_code", "Required."));
+    }
+
     [Theory]
     [InlineData("OP-DT-1", "19.11.2021")]
     [InlineData("OP-DT-2", "19-11-2021")]

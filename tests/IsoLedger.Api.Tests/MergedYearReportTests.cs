@@ -65,6 +65,9 @@ public class MergedYearReportTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(["MY-BK-X1", "MY-BK-X2", "MY-TN-X1", "MY-TN-XN"], Codes(earlier));
         Assert.Equal(["reported 2/2", "notReported 0/2"], Headlines(earlier));
         Assert.Contains("declared 0/0", Headlines(Part(data, "newCommunes")));
+        // The summary (Phụ lục 9) counts the units the headlines count: Thái Nguyên's at the year's end, not the
+        // department merged into its own, the district body or the communes merged away on 1 July.
+        Assert.Equal(["3/3", "1/1", "0/0", "2/2"], SampleSummaryTests.Cells(data["summary"]!, "declared"));
         // Judged on its last day, Bắc Kạn's 2025 counts them all.
         var before = (await Host.Get("/api/reports/province-report/2025?province="
             + Uri.EscapeDataString("Bắc Kạn") + "&asOf=2025-06-30&consistent=true", Keys.Viewer).Expect(200))

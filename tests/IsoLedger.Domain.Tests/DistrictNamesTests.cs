@@ -1,3 +1,6 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using IsoLedger.Domain.Units;
 
 namespace IsoLedger.Domain.Tests;
@@ -41,4 +44,40 @@ public class DistrictNamesTests
     [InlineData("Sông Công", "Sở Nội vụ")]
     public void Any_other_rename_leaves_the_district_as_it_is(string district, string unitName) =>
         Assert.Null(DistrictNames.RenamedAs(district, unitName));
+}
+
+/// <summary>Property-based: a district written as the heading row of its communes writes it in an appendix ("Huyện
+/// Cam Lộ:", the colon ending the heading) is the district, in each of the ways a table writes its kind, and reads
+/// as written without the colon; another proper name stays another district.</summary>
+public class DistrictHeadingPropertyTests
+{
+    private static readonly string[] ProperNames = ["Cam Lộ", "Đông Hà", "Bố Trạch", "Ba Đồn", "Sông Công", "Kỳ Anh"];
+
+    /// <summary>The ways tables write each kind of district before its proper name.</summary>
+    private static readonly string[][] KindSpellings =
+    [
+        ["", "Huyện ", "huyện ", "H. "], ["Thị xã ", "TX. ", "TX "], ["Thành phố ", "TP. ", "TP ", "Th phố "],
+        ["Quận "],
+    ];
+
+    private static readonly string[] Colons = [":", " :", ": ", "：", "::"];
+
+    private static readonly Arbitrary<(int Name, int Kind, int First, int Second, string Colon)> Headings =
+        (from name in Gen.Choose(0, ProperNames.Length - 1)
+         from kind in Gen.Choose(0, KindSpellings.Length - 1)
+         from first in Gen.Choose(0, KindSpellings[kind].Length - 1)
+         from second in Gen.Choose(0, KindSpellings[kind].Length - 1)
+         from colon in Gen.Elements(Colons)
+         select (name, kind, first, second, colon)).ToArbitrary();
+
+    [Property(MaxTest = 300)]
+    public Property A_heading_s_colon_leaves_the_district_as_it_is() => Prop.ForAll(Headings, heading =>
+    {
+        var (name, kind, first, second, colon) = heading;
+        var district = KindSpellings[kind][first] + ProperNames[name];
+        var written = KindSpellings[kind][second] + ProperNames[name] + colon;
+        var other = KindSpellings[kind][second] + ProperNames[(name + 1) % ProperNames.Length] + colon;
+        return DistrictNames.Same(district, written) && !DistrictNames.Same(district, other)
+            && DistrictNames.Written(written) == (KindSpellings[kind][second] + ProperNames[name]).TrimEnd();
+    });
 }

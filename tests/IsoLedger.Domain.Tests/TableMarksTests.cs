@@ -22,6 +22,9 @@ public class TableMarksTests
     [InlineData("đạt")]
     [InlineData("ĐẠT")]
     [InlineData("x\u200B")]
+    [InlineData("×")]
+    [InlineData("ｘ")]
+    [InlineData("Ｘ")]
     public void A_tick_or_a_word_for_done_is_a_mark(string text) => Assert.True(TableMarks.Read(text));
 
     [Theory]
@@ -35,6 +38,7 @@ public class TableMarksTests
     [Theory]
     [InlineData("yes", "is not a mark")]
     [InlineData("1", "is not a mark")]
+    [InlineData("✗", "is not a mark")]
     [InlineData("-nt-", "repeats the row above")]
     [InlineData("Như trên", "repeats the row above")]
     public void Anything_else_is_refused(string text, string reason)

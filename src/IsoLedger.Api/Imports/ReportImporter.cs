@@ -240,11 +240,22 @@ public sealed class ReportImporter(
                 districts = DistrictHistory.Of(await query.Query<Unit>()
                     .Where(u => u.Level == UnitLevel.District && u.Transfers.Any()).ToListAsync(cancellation));
             }
+            // The district of the heading row above, kept from the report's appendix: the rows under it that give
+            // none are in it, as the appendix groups them.
+            string? headingDistrict = null;
             while (reader.Read() is { } record && errors.Count < MaxErrors)
             {
                 if (record.Fields.All(f => f.Length == 0)) continue;
+                if (parser.Heading(record) is { } heading)
+                {
+                    headingDistrict = heading.District;
+                    continue;
+                }
                 progress.Rows = ++rows;
                 if (parser.Parse(record, clock.Today, book, errors) is not { } parsed) continue;
+                if (parsed.District is null && headingDistrict is not null
+                    && parsed.Level is UnitLevel.Commune or UnitLevel.District)
+                    parsed = parsed with { District = headingDistrict };
                 var row = spellings.Spelled(parsed);
                 // A row that writes a district under its name before a recorded rename means the district as then
                 // named (a commune of 2016 listed under "Thị xã Sông Công", a thành phố from 2015).

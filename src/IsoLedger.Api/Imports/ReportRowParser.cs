@@ -63,6 +63,19 @@ public sealed class ReportRowParser
             ? new ReportRowParser(positions, header.Fields.Count)
             : null;
 
+    /// <summary>The heading <paramref name="record"/> is (<see cref="TableHeading"/>): a line as wide as the header
+    /// whose only value, in <c>unit_name</c> or <c>district</c>, reads as a district's or a tier's heading; or
+    /// null.</summary>
+    public TableHeading? Heading(CsvRecord record)
+    {
+        if (record.Fields.Count != width) return null;
+        var valued = positions.Where(p => p.Value < record.Fields.Count && record.Fields[p.Value].Trim().Length > 0)
+            .Select(p => p.Key).ToList();
+        var unnamed = record.Fields.Where((field, i) => field.Trim().Length > 0 && !positions.ContainsValue(i));
+        if (valued is not [var column] || column is not ("unit_name" or "district") || unnamed.Any()) return null;
+        return TableHeading.Read(record.Fields[positions[column]]);
+    }
+
     /// <summary>The row, or null with every problem it has added to <paramref name="errors"/>.</summary>
     public ReportRow? Parse(CsvRecord record, DateOnly today, RuleBook rules, List<ImportError> errors)
     {
@@ -134,9 +147,9 @@ public sealed class ReportRowParser
         var province = Text("province", required: true);
         var code = Code("unit_code", required: true);
         var name = Text("unit_name", required: true);
-        var level = Choice<UnitLevel>("level");
+        var level = Choice("level", LevelWords.Read);
         if (Field("level") is "") Error("level", $"Required: one of: {string.Join(", ", Vocabulary.Levels.Values)}.");
-        var district = Text("district", required: false);
+        var district = Text("district", required: false) is { } written ? DistrictNames.Written(written) : null;
         var parent = Code("parent_code", required: false);
         if (parent is not null && parent == code) Error("parent_code", "A unit is not its own parent.");
         else if (parent is not null && level is { } parentless && !ParentUnits.TakesParent(parentless))

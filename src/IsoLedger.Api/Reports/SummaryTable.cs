@@ -16,12 +16,15 @@ public sealed record SummaryCell(int Count, int Of);
 public sealed record SummaryRow(
     string Criterion, SummaryCell Total, SummaryCell Provincial, SummaryCell District, SummaryCell Commune);
 
-/// <summary>The report's summary table (Phụ lục 9, "Thống kê số liệu thực hiện ISO"): of a province's units that
-/// existed at some time of the year (<see cref="AnnualTable.UnitsOf"/>), judged on the year's end or today for the
-/// running year, or on the day asked (<see cref="AnnualTable.JudgedOnFor(int, DateOnly, DateOnly?)"/>), those that
-/// declared a system by then; of these, those that complied with the rules in the year, those on the year's current
-/// edition (<see cref="RuleBook.CurrentIn"/>, an amendment counting its edition) and those still on an older one. A
-/// unit merged away during the year counts: it worked under the rules part of the year.</summary>
+/// <summary>The report's summary table (Phụ lục 9, "Thống kê số liệu thực hiện ISO"): of the units of a province's
+/// table for the year (<see cref="AnnualTable.UnitsOf"/>) that exist on the day it is judged on (the year's end, today
+/// for the running year, or the day asked: <see cref="AnnualTable.JudgedOnFor(int, DateOnly, DateOnly?)"/>), those
+/// that declared a system by then; of these, those that complied with the rules in the year, those on the year's
+/// current edition (<see cref="RuleBook.CurrentIn"/>, an amendment counting its edition) and those still on an older
+/// one. The report's headline figures count the same units (<see cref="ProvinceReport"/>): a unit that ended within
+/// the year (merged away, or a district body when the level ended on 1 July 2025) is counted in its successor; counted
+/// itself, it had put a province's communes merged in 2025 in the summary twice, before and after their merger, and
+/// its district bodies beside the headlines' bodies that existed.</summary>
 /// <param name="Province">The province, by its canonical name.</param>
 /// <param name="Year">The report's year.</param>
 /// <param name="JudgedOn">The day the year is judged on.</param>
@@ -52,7 +55,7 @@ public sealed record SummaryTable(
         var edition = rules.CurrentIn(year);
         var entry = rules.Find(edition)!;
         var declared = AnnualTable.UnitsOf(units, year, judgedOn)
-            .Where(u => u.Declarations.Any(d => d.DeclaredOn <= judgedOn))
+            .Where(u => u.ExistsOn(judgedOn) && u.Declarations.Any(d => d.DeclaredOn <= judgedOn))
             .Select(u => new Judged(
                 u.Level, Complied(u, year, flagsOn, stepsBy, rules),
                 u.StandardOn(judgedOn) is { } on && rules.IsCurrentIn(on, year)))

@@ -132,7 +132,9 @@ public static class RestructuringTable
         var into = Code("into_code");
         var name = Field("name");
         var province = Province(record.Line, "province", Field("province"), effectiveOn, errors);
-        var district = Field("district");
+        // A district as written in a report table, a heading's colon after it ("Huyện Cam Lộ:") left out.
+        string? District(string column) => Field(column) is { } written ? DistrictNames.Written(written) : null;
+        var district = District("district");
         var parentCode = Code("parent_code");
         NewUnit? intoNew = null;
         // An existing unit is named by its code: its district or parent would be dropped, not recorded.
@@ -155,7 +157,10 @@ public static class RestructuringTable
             if (intoParent is not null && level is { } parentless && !ParentUnits.TakesParent(parentless))
                 errors.Add(new(record.Line, "into_parent_code", ParentUnits.NotTakenBy(parentless)));
             if (into is not null && level is not null && intoProvince is not null)
-                intoNew = new NewUnit(into, intoName, level.Value, intoProvince, Field("into_district"), intoParent);
+            {
+                intoNew = new NewUnit(
+                    into, intoName, level.Value, intoProvince, District("into_district"), intoParent);
+            }
         }
         return errors.Count > before
             ? null

@@ -1,13 +1,14 @@
 namespace IsoLedger.Domain.Imports;
 
-/// <summary>A mark as the provinces' tables write it in a column of steps (the step was taken that year): <c>x</c>,
-/// a tick (✓, ✔, √, ☑, ✅, also with the emoji variation selector an editor adds unseen), or the words "có" (yes) and
+/// <summary>A mark as the provinces' tables write it in a column of steps (the step was taken that year): <c>x</c>
+/// (also as the multiplication sign × a word processor's symbols give, or the full-width ｘ of East Asian input), a
+/// tick (✓, ✔, √, ☑, ✅, also with the emoji variation selector an editor adds unseen), or the words "có" (yes) and
 /// "đạt" (achieved), in any letter case; an empty cell, or "không", "ko", "chưa" (no, not yet) or a dash alone, is no
 /// mark. A ditto ("-nt-", "như trên": as above) is refused: it repeats the row above, which the row cannot be read
 /// without.</summary>
 public static class TableMarks
 {
-    private static readonly HashSet<string> Yes = ["x", "✓", "✔", "√", "☑", "✅", "có", "đạt"];
+    private static readonly HashSet<string> Yes = ["x", "×", "ｘ", "✓", "✔", "√", "☑", "✅", "có", "đạt"];
     private static readonly HashSet<string> No = ["", "không", "ko", "chưa", "-", "–", "—"];
     private static readonly HashSet<string> Ditto = ["nt", "-nt-", "như trên", "〃"];
 

@@ -3,7 +3,7 @@ namespace IsoLedger.Domain.Units;
 /// <summary>How people write one district: "Huyện Hải Lăng", "hải lăng", "HẢI  LĂNG" and "H. Hải Lăng" are "Hải Lăng";
 /// "TP. Hà Tĩnh", "TP Hà Tĩnh" and "Th phố Hà Tĩnh" are "Thành phố Hà Tĩnh", "TX. Kỳ Anh" is "Thị xã Kỳ Anh". A
 /// "Thị xã" or "Thành phố" stays in the name: a province may have a huyện and a thị xã of one name (Hà Tĩnh's Kỳ
-/// Anh), which are two districts.</summary>
+/// Anh), which are two districts. A heading's colon after the name ("Huyện Hải Lăng:") is no part of it.</summary>
 public static class DistrictNames
 {
     /// <summary>The word a table may put before a rural district's name (huyện, or h.).</summary>
@@ -16,11 +16,22 @@ public static class DistrictNames
         ("tp ", "thành phố "), ("thị xã ", "thị xã "), ("tx. ", "thị xã "), ("tx.", "thị xã "), ("tx ", "thị xã "),
     ];
 
+    /// <summary>The colons a heading ends in, its own and the full-width one of East Asian input.</summary>
+    private static readonly char[] HeadingEnd = [':', '\uFF1A'];
+
+    /// <summary>The district as written, without the colon ending it where a table copies it from the heading row of
+    /// its communes ("Huyện Cam Lộ:"), which is no part of its name.</summary>
+    public static string Written(string district)
+    {
+        var name = district.TrimEnd().TrimEnd(HeadingEnd).TrimEnd();
+        return name.Length == 0 ? district : name;
+    }
+
     /// <summary>The name without letter case, runs of spaces, a leading "Huyện" or the tone marks' placement, its kind
     /// written out.</summary>
     public static string Comparable(string district)
     {
-        var text = UnicodeText.Lowered(district);
+        var text = UnicodeText.Lowered(Written(district));
         var rural = Rural.FirstOrDefault(p => text.StartsWith(p, StringComparison.Ordinal) && text.Length > p.Length);
         if (rural is not null) return UnicodeText.TonesAtWordEnds(text[rural.Length..]);
         var (written, kind) = Abbreviations.FirstOrDefault(a =>
@@ -61,7 +72,7 @@ public static class DistrictNames
     /// there is no proper name.</summary>
     public static (string Kind, string ProperName)? Parts(string name, bool committee = false)
     {
-        var words = name.Normalize(System.Text.NormalizationForm.FormC)
+        var words = Written(name).Normalize(System.Text.NormalizationForm.FormC)
             .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).ToList();
         bool Starts(string[] pattern) => words.Count > pattern.Length && pattern.Select((w, i) => (w, i))
             .All(p => UnicodeText.Comparable(words[p.i]) == UnicodeText.Comparable(p.w));

@@ -1,0 +1,38 @@
+using IsoLedger.Domain.Units;
+
+namespace IsoLedger.Domain.Imports;
+
+/// <summary>A unit's level as the provinces' tables word it beyond the vocabulary's labels: the tier a report groups
+/// its units under ("Sở, ban, ngành", "Cấp tỉnh"; "Chi cục"; "Cấp huyện", "Huyện, thị xã, thành phố"; "Cấp xã",
+/// "Xã, phường, thị trấn"), in any letter case, with commas, slashes or dashes between the words or none, and "UBND"
+/// or "Ủy ban nhân dân" before them. Anything else is no such word: a level the import cannot read is refused, not
+/// guessed.</summary>
+public static class LevelWords
+{
+    private static readonly Dictionary<string, UnitLevel> Phrases = new (string Phrase, UnitLevel Level)[]
+    {
+        ("sở", UnitLevel.Department), ("sở ban ngành", UnitLevel.Department),
+        ("sở ban ngành tỉnh", UnitLevel.Department), ("sở ban ngành cấp tỉnh", UnitLevel.Department),
+        ("cấp tỉnh", UnitLevel.Department), ("cơ quan cấp tỉnh", UnitLevel.Department),
+        ("cơ quan chuyên môn thuộc tỉnh", UnitLevel.Department),
+        ("chi cục", UnitLevel.SubDepartment), ("chi cục thuộc sở", UnitLevel.SubDepartment),
+        ("huyện", UnitLevel.District), ("cấp huyện", UnitLevel.District),
+        ("huyện thị xã thành phố", UnitLevel.District), ("quận huyện", UnitLevel.District),
+        ("xã", UnitLevel.Commune), ("cấp xã", UnitLevel.Commune), ("xã phường thị trấn", UnitLevel.Commune),
+        ("xã phường", UnitLevel.Commune),
+    }.ToDictionary(p => UnicodeText.Comparable(p.Phrase), p => p.Level);
+
+    /// <summary>How a table names the people's committee before a tier.</summary>
+    private static readonly string[] Committees = [.. new[] { "ubnd", "ủy ban nhân dân" }
+        .Select(committee => UnicodeText.Comparable(committee) + " ")];
+
+    /// <summary>The level <paramref name="text"/> words, or null.</summary>
+    public static UnitLevel? Read(string? text)
+    {
+        var words = UnicodeText.Comparable(
+            string.Concat((text ?? "").Select(c => c is ',' or '/' or ';' or '-' or '–' ? ' ' : c)));
+        var committee = Committees.FirstOrDefault(c => words.StartsWith(c, StringComparison.Ordinal));
+        if (committee is not null) words = words[committee.Length..];
+        return Phrases.TryGetValue(words, out var level) ? level : null;
+    }
+}

@@ -1,0 +1,220 @@
+using System.Text.Json.Nodes;
+using Alba;
+
+namespace IsoLedger.Api.Tests;
+
+/// <summary>End to end, other provinces' report tables than the sample's, as their clerks write them
+/// (<c>ops/sample-data/other-provinces</c>): Quảng Bình's 2024 table with its appendix's heading rows, tier words
+/// for levels, ticks and ×, districts abbreviated or copied from their headings; Quảng Trị's 2024 table, the July 2025
+/// restructuring table (communes of both merged, Quảng Bình's departments merged into Quảng Trị's) and the merged
+/// province's 2025 table; Cao Lộc district's 2020 table (Lạng Sơn) in the middle of the 2008 → 2015 conversion; Thái
+/// Nguyên's 2011 table on the 2000 and 2008 editions and, after Thị xã Sông Công became a thành phố, its 2015 table.
+/// Every figure below is counted by hand from those tables; the read models must give the same.</summary>
+public class OtherProvinceTablesTests(ApiFixture api) : IClassFixture<ApiFixture>, IAsyncLifetime
+{
+    private IAlbaHost Host => api.Host;
+
+    private static byte[] Table(string name) =>
+        File.ReadAllBytes(Repository.File($"ops/sample-data/other-provinces/{name}"));
+
+    public async Task InitializeAsync()
+    {
+        if ((await Host.Get("/api/units/QB-SO-01")).Status == 200) return;
+        string[] order =
+        [
+            "quang-binh-2024.csv", "quang-tri-2024.csv", "quang-tri-2025-restructuring.csv", "quang-tri-2025.csv",
+            "lang-son-cao-loc-2020.csv", "thai-nguyen-2011.csv", "thai-nguyen-2015-restructuring.csv",
+            "thai-nguyen-2015.csv",
+        ];
+        foreach (var name in order)
+        {
+            var route = name.EndsWith("-restructuring.csv", StringComparison.Ordinal)
+                ? "/api/restructurings/import"
+                : $"/api/imports?fileName={name}";
+            var answer = await Host.PostBytes(route, Table(name));
+            Assert.True(answer.Status is 200 or 201, $"{name}: {answer.Status} {answer.Json.ToJsonString()}");
+        }
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private static string Q(string value) => Uri.EscapeDataString(value);
+
+    private async Task<JsonNode> Data(string route) =>
+        (await Host.Get(route + (route.Contains('?') ? "&" : "?") + "consistent=true", Keys.Viewer).Expect(200))
+        .Json["data"]!;
+
+    /// <summary>The annual table's totals per level and per district, each as "group: units declared policy
+    /// objectives plan audit actions review reported | passed maintained no-report".</summary>
+    private async Task<string[]> Totals(string province, int year)
+    {
+        var data = await Data($"/api/dashboards/annual/{year}?province={Q(province)}");
+        return
+        [
+            .. data["byLevel"]!.AsArray().Concat(data["byDistrict"]!.AsArray()).Append(data["totals"]).Select(g =>
+                $"{g!["group"]}: {g["units"]} {g["declared"]} {g["qualityPolicy"]} {g["qualityObjectives"]} "
+                + $"{g["maintenancePlan"]} {g["internalAudit"]} {g["correctiveActions"]} {g["managementReview"]} "
+                + $"{g["reportSubmitted"]} | {g["inspectionPassed"]} {g["inspectionMaintained"]} "
+                + $"{g["inspectionNoReport"]}"),
+        ];
+    }
+
+    /// <summary>The statistics per level as "level: units declared on2015 complete".</summary>
+    private async Task<string[]> Statistics(string province, int year) =>
+    [
+        .. (await Data($"/api/dashboards/statistics/{year}?province={Q(province)}"))["byLevel"]!.AsArray()
+            .Select(l => $"{l!["level"]}: {l["units"]} {l["declared"]} {l["on2015"]} {l["complete"]}"),
+    ];
+
+    /// <summary>The conversion progress per level as "level: on2008 converting converted".</summary>
+    private async Task<string[]> Conversion(string province, string asOf) =>
+    [
+        .. (await Data($"/api/dashboards/conversion?province={Q(province)}&asOf={asOf}"))["byLevel"]!.AsArray()
+            .Select(l => (Level: l!["level"], Counts: l["counts"]!))
+            .Select(l => $"{l.Level}: {l.Counts["on2008"]} {l.Counts["converting"]} {l.Counts["converted"]}"),
+    ];
+
+    /// <summary>The province report's headlines, part by part, as "part id[:level] count/of", and its summary's
+    /// rows as "criterion total provincial district commune" (count/of each).</summary>
+    private async Task<(string[] Headlines, string[] Summary)> Report(string province, int year)
+    {
+        var data = await Data($"/api/reports/province-report/{year}?province={Q(province)}");
+        string[] headlines =
+        [
+            .. data["parts"]!.AsArray().SelectMany(p => p!["headlines"]!.AsArray().Select(h =>
+                $"{p["id"]} {h!["id"]}{(h["level"] is { } level ? $":{level}" : "")} {h["count"]}/{h["of"]}")),
+        ];
+        string[] summary =
+        [
+            .. data["summary"]!["rows"]!.AsArray().Select(r => $"{r!["criterion"]} " + string.Join(" ",
+                new[] { "total", "provincial", "district", "commune" }
+                    .Select(tier => $"{r[tier]!["count"]}/{r[tier]!["of"]}"))),
+        ];
+        return (headlines, summary);
+    }
+
+    [Fact]
+    public async Task Quang_Binh_2024_reads_as_its_table()
+    {
+        Assert.Equal(
+        [
+            "department: 3 3 3 3 2 2 2 2 2 | 2 0 1", "sub-department: 1 1 1 1 1 1 1 1 1 | 1 0 0",
+            "district: 3 3 3 3 3 3 3 3 3 | 2 1 0", "commune: 8 8 7 7 6 6 5 6 6 | 6 0 2",
+            // The districts however written: "Huyện Bố Trạch:", "Bố Trạch" and the heading "3. Huyện Bố Trạch:".
+            "Huyện Bố Trạch: 4 4 4 4 4 4 4 4 4 | 3 1 0", "TX. Ba Đồn: 3 3 2 2 2 2 2 2 2 | 2 0 1",
+            "Thành phố Đồng Hới: 4 4 4 4 3 3 2 3 3 | 3 0 1", "all: 15 15 14 14 12 12 11 12 12 | 11 1 3",
+        ], await Totals("Quảng Bình", 2024));
+        Assert.Equal(
+            ["department: 3 3 2 2", "sub-department: 1 1 1 1", "district: 3 3 3 3", "commune: 8 8 8 6"],
+            await Statistics("Quảng Bình", 2024));
+        Assert.Equal(
+            ["department: 0 1 2", "sub-department: 0 0 1", "district: 0 0 3", "commune: 0 0 8"],
+            await Conversion("Quảng Bình", "2024-12-31"));
+        var (headlines, summary) = await Report("Quảng Bình", 2024);
+        Assert.Equal(
+        [
+            "bodies reported 6/7", "bodies notReported 1/7", "bodies convertedOrConverting 7/7",
+            "bodies levelConvertedOrConverting:department 3/3", "bodies levelConvertedOrConverting:sub-department 1/1",
+            "bodies levelConvertedOrConverting:district 3/3", "bodies on2008 0/7",
+            "earlierCommunes reported 5/7", "earlierCommunes notReported 2/7",
+            "newCommunes steeringBoard 1/1", "newCommunes documentation 1/1", "newCommunes declared 1/1",
+            "newCommunes internalAudit 1/1", "newCommunes correctiveActions 1/1", "newCommunes managementReview 1/1",
+            "newCommunes passed 1/1",
+        ], headlines);
+        Assert.Equal(
+        [
+            "declared 15/15 4/4 3/3 8/8", "complied 12/15 3/4 3/3 6/8", "onCurrentEdition 14/15 3/4 3/3 8/8",
+            "onOlderEdition 1/15 1/4 0/3 0/8",
+        ], summary);
+    }
+
+    /// <summary>The merged province's 2025: the units that ended on 1 July (Quảng Bình's two departments merged into
+    /// Quảng Trị's, the four district bodies, nine communes merged into three) are listed, but the headlines and the
+    /// summary count what Quảng Trị had at the year's end: three departments (one of them Quảng Bình's), Quảng Bình's
+    /// sub-department under its new department, the three new communes and three that were not merged.</summary>
+    [Fact]
+    public async Task Quang_Tri_2025_after_the_merger_reads_as_its_table()
+    {
+        Assert.Equal(
+        [
+            "department: 5 5 3 3 3 3 3 3 3 | 3 0 0", "sub-department: 1 1 1 1 1 1 1 1 1 | 1 0 0",
+            "district: 4 4 0 0 0 0 0 0 0 | 0 0 0", "commune: 15 15 6 6 4 5 4 5 4 | 4 0 2",
+        ], (await Totals("Quảng Trị", 2025)).Take(4));
+        Assert.Equal(
+            ["department: 5 5 5 3", "sub-department: 1 1 1 1", "district: 4 4 4 0", "commune: 15 15 15 4"],
+            await Statistics("Quảng Trị", 2025));
+        Assert.Equal(
+            ["department: 0 0 3", "sub-department: 0 0 1", "commune: 0 0 6"],
+            await Conversion("Quảng Trị", "2025-12-31"));
+        var (headlines, summary) = await Report("Quảng Trị", 2025);
+        Assert.Equal(
+        [
+            "bodies reported 4/4", "bodies notReported 0/4", "bodies convertedOrConverting 4/4",
+            "bodies levelConvertedOrConverting:department 3/3", "bodies levelConvertedOrConverting:sub-department 1/1",
+            "bodies on2008 0/4", "earlierCommunes reported 4/6", "earlierCommunes notReported 2/6",
+        ], headlines.Take(8));
+        Assert.Equal(
+        [
+            "declared 10/10 4/4 0/0 6/6", "complied 9/10 4/4 0/0 5/6", "onCurrentEdition 10/10 4/4 0/0 6/6",
+            "onOlderEdition 0/10 0/4 0/0 0/6",
+        ], summary);
+
+        // The new commune took its predecessors over, from both former provinces' tables.
+        var lineage = (await Host.Get("/api/units/QT25-XA-BOTRACH/lineage").Expect(200)).Json;
+        Assert.Equal(
+            ["QB-XA-006", "QB-XA-007", "QB-XA-008"],
+            lineage["predecessors"]!.AsArray().Select(p => (string)p!["code"]!).Order(StringComparer.Ordinal));
+        // Quảng Bình's sub-department followed its department into Quảng Trị's.
+        var subDepartment = (await Host.Get("/api/units/QB-CC-01").Expect(200)).Json;
+        Assert.Equal(
+            ("QT24-SO-02", "Quảng Trị"), ((string?)subDepartment["parentCode"], (string?)subDepartment["province"]));
+    }
+
+    [Fact]
+    public async Task Cao_Loc_2020_reads_as_its_table_mid_conversion()
+    {
+        Assert.Equal(
+        [
+            "district: 1 1 1 1 1 1 1 1 1 | 1 0 0", "commune: 7 7 7 7 6 6 5 6 6 | 6 0 1",
+            "Huyện Cao Lộc: 8 8 8 8 7 7 6 7 7 | 7 0 1", "all: 8 8 8 8 7 7 6 7 7 | 7 0 1",
+        ], await Totals("Lạng Sơn", 2020));
+        Assert.Equal(["district: 1 1 1 1", "commune: 7 7 5 6"], await Statistics("Lạng Sơn", 2020));
+        Assert.Equal(["district: 0 0 1", "commune: 1 1 5"], await Conversion("Lạng Sơn", "2020-12-31"));
+        var (headlines, summary) = await Report("Lạng Sơn", 2020);
+        Assert.Equal(
+        [
+            "bodies reported 1/1", "bodies notReported 0/1", "bodies convertedOrConverting 1/1",
+            "bodies levelConvertedOrConverting:district 1/1", "bodies on2008 0/1",
+            "earlierCommunes reported 4/5", "earlierCommunes notReported 1/5",
+            "newCommunes steeringBoard 2/2", "newCommunes documentation 2/2", "newCommunes declared 2/2",
+            "newCommunes internalAudit 2/2", "newCommunes correctiveActions 2/2", "newCommunes managementReview 2/2",
+            "newCommunes passed 2/2",
+        ], headlines);
+        Assert.Equal(
+        [
+            "declared 8/8 0/0 1/1 7/7", "complied 7/8 0/0 1/1 6/7", "onCurrentEdition 6/8 0/0 1/1 5/7",
+            "onOlderEdition 2/8 0/0 0/1 2/7",
+        ], summary);
+    }
+
+    [Fact]
+    public async Task Thai_Nguyen_2011_on_2000_and_2008_and_2015_after_the_town_became_a_city()
+    {
+        var rows = (await Data($"/api/dashboards/annual/2011?province={Q("Thái Nguyên")}"))["rows"]!.AsArray();
+        Assert.Equal(
+            ["TN-SC-TX 2008 Thị xã Sông Công", "TN-SO-KHCN 2000 ", "TN-SO-TP 2008 "],
+            rows.Select(r => $"{r!["code"]} {r["standard"]} {r["district"]}").Order(StringComparer.Ordinal));
+        // In 2011 the current edition is 2008: Sở KH&CN, still on 2000, is on an older one.
+        var (_, summary) = await Report("Thái Nguyên", 2011);
+        Assert.Equal(
+        [
+            "declared 3/3 2/2 1/1 0/0", "complied 3/3 2/2 1/1 0/0", "onCurrentEdition 2/3 1/2 1/1 0/0",
+            "onOlderEdition 1/3 1/2 0/1 0/0",
+        ], summary);
+        Assert.Equal(
+        [
+            "department: 2 2 0 0 0 0 0 0 0 | 0 0 0", "district: 1 1 1 1 1 1 1 1 1 | 1 0 0",
+            "Thành phố Sông Công: 1 1 1 1 1 1 1 1 1 | 1 0 0", "all: 3 3 1 1 1 1 1 1 1 | 1 0 0",
+        ], await Totals("Thái Nguyên", 2015));
+    }
+}

@@ -1,0 +1,63 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using IsoLedger.Domain.Imports;
+using IsoLedger.Domain.Units;
+
+namespace IsoLedger.Domain.Tests;
+
+/// <summary>The words other provinces' tables write for a unit's level: the tiers their appendices group units under.
+/// </summary>
+public class LevelWordsTests
+{
+    [Theory]
+    [InlineData("Sở ban ngành", UnitLevel.Department)]
+    [InlineData("Sở, ban, ngành", UnitLevel.Department)]
+    [InlineData("Sở/ban/ngành tỉnh", UnitLevel.Department)]
+    [InlineData("Cấp tỉnh", UnitLevel.Department)]
+    [InlineData("Chi cục", UnitLevel.SubDepartment)]
+    [InlineData("Cấp huyện", UnitLevel.District)]
+    [InlineData("UBND huyện", UnitLevel.District)]
+    [InlineData("Huyện, thị xã, thành phố", UnitLevel.District)]
+    [InlineData("Cấp xã", UnitLevel.Commune)]
+    [InlineData("UBND cấp xã", UnitLevel.Commune)]
+    [InlineData("Uỷ ban nhân dân xã", UnitLevel.Commune)]
+    [InlineData("xã, phường, thị trấn", UnitLevel.Commune)]
+    public void A_tier_as_a_table_words_it_is_a_level(string text, UnitLevel level) =>
+        Assert.Equal(level, LevelWords.Read(text));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("Phòng")]
+    [InlineData("UBND")]
+    [InlineData("Sở Nội vụ")]
+    [InlineData("Thành phố")]
+    public void Anything_else_is_no_level(string text) => Assert.Null(LevelWords.Read(text));
+
+    private static readonly (string Text, UnitLevel Level)[] Tiers =
+    [
+        ("sở ban ngành", UnitLevel.Department), ("cấp tỉnh", UnitLevel.Department),
+        ("chi cục", UnitLevel.SubDepartment), ("cấp huyện", UnitLevel.District),
+        ("huyện thị xã thành phố", UnitLevel.District), ("cấp xã", UnitLevel.Commune),
+        ("xã phường thị trấn", UnitLevel.Commune),
+    ];
+
+    /// <summary>A tier written in any letter case, in form C or D, with any of the separators tables put between its
+    /// words, behind the committee's name or not.</summary>
+    private static readonly Arbitrary<(string Written, UnitLevel Level)> WrittenTiers =
+        (from tier in Gen.Elements(Tiers)
+         from separators in Gen.ArrayOf(Gen.Elements(" ", ", ", "/", " - ", ",  "), tier.Text.Split(' ').Length)
+         from upper in Gen.ArrayOf(Gen.Elements(true, false), tier.Text.Length)
+         from committee in Gen.Elements("", "UBND ", "Ủy ban nhân dân ")
+         from decomposed in Gen.Elements(true, false)
+         let words = tier.Text.Split(' ')
+         let joined = string.Concat(words.Select((w, i) => (i == 0 ? "" : separators[i]) + w))
+         let cased = string.Concat(joined.Select((c, i) => i < upper.Length && upper[i] ? char.ToUpperInvariant(c) : c))
+         let written = committee + cased
+         select (decomposed ? written.Normalize(System.Text.NormalizationForm.FormD) : written, tier.Level))
+        .ToArbitrary();
+
+    [Property(MaxTest = 300)]
+    public Property A_tier_reads_as_its_level_however_it_is_written() =>
+        Prop.ForAll(WrittenTiers, tier => LevelWords.Read(tier.Written) == tier.Level);
+}

@@ -1,0 +1,53 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using IsoLedger.Domain.Imports;
+
+namespace IsoLedger.Domain.Tests;
+
+/// <summary>The heading rows a table keeps from its appendix: a district's names it, a tier's names none, and a
+/// unit's name is no heading.</summary>
+public class TableHeadingsTests
+{
+    [Theory]
+    [InlineData("Huyện Cam Lộ:", "Huyện Cam Lộ")]
+    [InlineData("2. Thị xã Quảng Trị", "Thị xã Quảng Trị")]
+    [InlineData("IV. TP. Đông Hà :", "TP. Đông Hà")]
+    [InlineData("Quận Hải Châu", "Quận Hải Châu")]
+    public void A_district_s_heading_names_it(string text, string district) =>
+        Assert.Equal(district, TableHeading.Read(text)?.District);
+
+    [Theory]
+    [InlineData("I. Sở, ban, ngành")]
+    [InlineData("II. Cấp xã:")]
+    [InlineData("UBND huyện, thị xã, thành phố")]
+    public void A_tier_s_heading_names_no_district(string text)
+    {
+        var heading = TableHeading.Read(text);
+        Assert.NotNull(heading);
+        Assert.Null(heading.District);
+    }
+
+    [Theory]
+    [InlineData("UBND xã Mò Ó")]
+    [InlineData("Sở Nội vụ")]
+    [InlineData("UBND huyện Cam Lộ")]
+    [InlineData("Tổng số")]
+    [InlineData("Cộng")]
+    public void A_unit_s_name_or_any_other_text_is_no_heading(string text) => Assert.Null(TableHeading.Read(text));
+
+    private static readonly string[] Kinds = ["Huyện ", "Thị xã ", "TX. ", "Thành phố ", "TP. ", "Th phố ", "Quận "];
+    private static readonly string[] Names = ["Cam Lộ", "Đakrông", "Bố Trạch", "Ba Đồn", "Sông Công", "Hải Châu"];
+
+    /// <summary>A district's heading, numbered as appendices number them or not, ended by a colon or not.</summary>
+    private static readonly Arbitrary<(string Written, string District)> Headings =
+        (from kind in Gen.Elements(Kinds)
+         from name in Gen.Elements(Names)
+         from number in Gen.Elements("", "1. ", "12. ", "II. ", "IV) ", "A. ")
+         from colon in Gen.Elements("", ":", " :", "：")
+         select (number + kind + name + colon, kind + name)).ToArbitrary();
+
+    [Property(MaxTest = 300)]
+    public Property A_district_s_heading_names_the_district_however_it_is_numbered_and_ended() =>
+        Prop.ForAll(Headings, heading => TableHeading.Read(heading.Written)?.District == heading.District);
+}
