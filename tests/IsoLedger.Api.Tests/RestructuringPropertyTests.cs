@@ -3,6 +3,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using IsoLedger.Api.Dashboards;
+using IsoLedger.Api.Reports;
 using IsoLedger.Domain;
 using IsoLedger.Domain.LegalBasis;
 using IsoLedger.Domain.Provinces;
@@ -234,7 +235,8 @@ public class RestructuringPropertyTests
 
     /// <summary>Every answer as of a day — each existing unit's place, name and standard (the unit list's and the
     /// state's), the conversion dashboard and its drill-down, the year's table judged on the day, the compliance
-    /// flags — is the answer the ledger gives when only the facts dated by then are on record: no fact dated later,
+    /// flags, the editions, the year's statistics, the national overview, the province's report, summary and trends
+    /// — is the answer the ledger gives when only the facts dated by then are on record: no fact dated later,
     /// whenever it was recorded, changes an answer about an earlier day. The province's units are found as the
     /// dashboards find them, by the province recorded for the day.</summary>
     [Property(MaxTest = 200)]
@@ -278,6 +280,12 @@ public class RestructuringPropertyTests
             ConversionProgress.Of(Province, units, day, book, UnitLevel.Commune),
             AnnualTable.Of(Province, units, day.Year, Today, day),
             ComplianceReport.Of(Province, units, day, book),
+            EditionProgress.Of(Province, units, day, book),
+            ProvinceStatistics.Of(Province, units, day.Year, Today, book, day),
+            NationalOverview.Of(units, day.Year, Today, book, day),
+            ProvinceReport.Of(Province, units, day.Year, Today, book, day),
+            SummaryTable.Of(Province, units, day.Year, Today, book, day),
+            ReportTrends.Of(Province, units, Today, book, day),
         });
     }
 

@@ -406,6 +406,13 @@ public sealed record UnitYear
     /// were kept has none, only its <see cref="Inspection"/>.</summary>
     public IReadOnlyList<InspectionRecorded> Inspections { get; init; } = [];
 
+    /// <summary>Whether a step of the year (its policy or objectives, plan, report, corrective-actions statement,
+    /// listing or an inspection) is dated by <paramref name="day"/>.</summary>
+    public bool HasStepBy(DateOnly day) =>
+        new[] { QualityPolicyOn, QualityObjectivesOn, MaintenancePlanOn, ReportSubmittedOn, CorrectiveActionsReportedOn,
+            ListedOn }.Any(on => on <= day)
+        || InspectionOn(day) is not null;
+
     /// <summary>The verdict in force on <paramref name="day"/>: the latest inspection dated by then.</summary>
     public InspectionRecorded? InspectionOn(DateOnly day) =>
         (Inspections.Count == 0 && Inspection is { } stored ? [stored] : Inspections)
