@@ -249,6 +249,29 @@ public class AsOfAnswerTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal((2, 1, 3), ((int)after["ended"]!, (int)after["formed"]!, (int)after["units"]!));
     }
 
+    /// <summary>The trends follow the years the province has yearly facts for: as of a day, those dated by then.
+    /// Before, a year whose only facts came after the day (its report sent later that year) was listed as of the day
+    /// too, with what had happened by then.</summary>
+    [Fact]
+    public async Task The_trends_as_of_a_day_list_no_year_whose_facts_came_later()
+    {
+        await Register("AO-YEARS", "Lạng Sơn", "Cao Lộc");
+        await Host.Post("/api/units/AO-YEARS/years/2023/report", """{"submittedOn":"2023-02-10"}""", Keys.Recorder)
+            .Expect(200);
+        await Host.Post("/api/units/AO-YEARS/years/2024/report", """{"submittedOn":"2024-09-10"}""", Keys.Recorder)
+            .Expect(200);
+
+        async Task<int[]> Years(string day) =>
+        [
+            .. (await Data($"/api/reports/trends?province={Q("Lạng Sơn")}&asOf={day}"))["years"]!.AsArray()
+                .Select(p => (int)p!["year"]!),
+        ];
+        var beforeTheReport = await Years("2024-05-01");
+        var onItsDay = await Years("2024-09-10");
+        Assert.Equal([2023], beforeTheReport);
+        Assert.Equal([2023, 2024], onItsDay);
+    }
+
     [Fact]
     public async Task A_timeline_as_of_a_day_before_a_takeover_has_no_steps_of_the_unit_taken_over()
     {

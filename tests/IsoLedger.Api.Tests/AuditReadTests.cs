@@ -120,7 +120,7 @@ public class AuditReadTests(ApiFixture api) : IClassFixture<ApiFixture>
                              $"select 1 from mt_doc_unit where id = '{slow}' for update", holder, transaction))
                 await lockState.ExecuteNonQueryAsync();
             slowWrite = Host.Post($"/api/units/{slow}/management-reviews", """{"heldOn":"2017-07-01"}""").Expect(200);
-            await WaitForALockWaiter();
+            await LockWaiters.WaitForALockWaiter(api.ConnectionString);
             // Written beside the node's unit writer, which waits for the slow write.
             await Host.Post("/api/restructurings", $$"""
                 {"decisionNo":"QĐ 1","effectiveOn":"2018-01-01","parts":[{"kind":"rename","from":["{{quick}}"],
@@ -181,16 +181,6 @@ public class AuditReadTests(ApiFixture api) : IClassFixture<ApiFixture>
             more = (bool)page["hasMore"]!;
         } while (more);
         return after;
-    }
-
-    private async Task WaitForALockWaiter()
-    {
-        await using var connection = new NpgsqlConnection(api.ConnectionString);
-        await connection.OpenAsync();
-        await using var waiting = new NpgsqlCommand(
-            "select count(*) from pg_locks where not granted and database = (select oid from pg_database "
-            + "where datname = current_database())", connection);
-        for (var i = 0; i < 200 && (long)(await waiting.ExecuteScalarAsync())! == 0; i++) await Task.Delay(20);
     }
 
     [Theory]

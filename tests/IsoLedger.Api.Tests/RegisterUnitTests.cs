@@ -211,6 +211,45 @@ public class RegisterUnitTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task A_unit_moved_to_another_province_later_is_repeated_where_it_was_on_the_date()
+    {
+        await Register("NT-MV-SO", "Sở Văn hóa Đã Chuyển", "department", district: null, registeredOn: "2015-01-01")
+            .Expect(201);
+        await Host.Post("/api/restructurings", """
+            {"decisionNo":"QĐ 9/2020","effectiveOn":"2020-01-01","parts":[
+             {"kind":"transfer","from":["NT-MV-SO"],"province":"Cao Bằng"}]}
+            """, Keys.Recorder).Expect(201);
+
+        // In Lạng Sơn until 2020, in Cao Bằng since: a registration dated in either is that unit's repeat.
+        await NameTaken(Register("NT-MV-SO2", "Sở Văn hóa Đã Chuyển", "department", district: null,
+            registeredOn: "2018-01-01"), "NT-MV-SO2", "NT-MV-SO");
+        await NameTaken(Register("NT-MV-SO3", "Sở Văn hóa Đã Chuyển", "department", "Cao Bằng", null, "2021-01-01"),
+            "NT-MV-SO3", "NT-MV-SO");
+        await Register("NT-MV-SO4", "Sở Văn hóa Đã Chuyển", "department", district: null, registeredOn: "2021-01-01")
+            .Expect(201);
+    }
+
+    [Fact]
+    public async Task A_unit_formed_in_place_of_a_namesake_is_registered_by_the_restructuring_the_refusal_names()
+    {
+        await Register("NT-HD", "UBND Xã Hải Định").Expect(201);
+        // The merge is not on record yet: the commune of that name exists on the day.
+        var refused = (await Register("NT-HD-2", "UBND Xã Hải Định", registeredOn: "2020-01-01").Expect(409)).Json;
+        Assert.Equal("NT-HD", (string?)refused["unit"]);
+        Assert.Contains("POST /api/restructurings", (string?)refused["detail"]);
+        Assert.Contains("`into`", (string?)refused["detail"]);
+
+        // The route it names records the new unit under that name.
+        await Host.Post("/api/restructurings", """
+            {"decisionNo":"NQ 10/2020","effectiveOn":"2020-01-01","parts":[{"kind":"merge","from":["NT-HD"],
+             "into":{"code":"NT-HD-2","name":"UBND Xã Hải Định","level":"commune","province":"Lạng Sơn",
+             "district":"Cao Lộc"}}]}
+            """, Keys.Recorder).Expect(201);
+        var formed = (await Host.Get("/api/units/NT-HD-2", Keys.Viewer).Expect(200)).Json;
+        Assert.Equal("UBND Xã Hải Định", (string?)formed["name"]);
+    }
+
+    [Fact]
     public async Task Racing_registrations_of_one_unit_under_several_codes_record_one()
     {
         var racing = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>

@@ -52,6 +52,40 @@ public class ReportRowDeciderTests
         Assert.Empty(Decide(after, later).Events);
     }
 
+    /// <summary>A table that marks a unit declared says it had declared by its date; a later year's table that gives
+    /// the declaration's day (<c>declared_by</c>) dates it. Imported oldest first, the unit had been recorded as
+    /// re-declaring on the earlier table's date, so that its latest declaration, and whether a scope change before it
+    /// was followed by one, depended on the order the tables came in.</summary>
+    [Fact]
+    public void A_declaration_a_later_table_dates_earlier_is_one_declaration_in_either_order()
+    {
+        var declaredBy2018 = Row(everyStep: false, standard: Edition.Iso9001V2015, inspection: null) with
+        {
+            Year = 2018,
+            ReportDate = new DateOnly(2018, 11, 20),
+        };
+        var declaredOn = new DateOnly(2016, 3, 1);
+        var dated = Row(everyStep: false, standard: Edition.Iso9001V2015, inspection: null) with
+        {
+            DeclaredBy = declaredOn,
+        };
+        var scopeChanged = new ScopeChanged(new DateOnly(2017, 5, 1), "Thêm TTHC", 3);
+
+        Unit Imported(params ReportRow[] rows)
+        {
+            List<object> history = [];
+            foreach (var row in rows) history.AddRange(Decide(UnitDecider.Replay(history), row).Events);
+            return UnitDecider.Replay([.. history, scopeChanged])!;
+        }
+
+        foreach (var unit in new[] { Imported(declaredBy2018, dated), Imported(dated, declaredBy2018) })
+        {
+            Assert.Equal(declaredOn, unit.LatestDeclarationOn(new DateOnly(2019, 1, 1))?.DeclaredOn);
+            Assert.Contains(Compliance.Flags(unit, new DateOnly(2019, 1, 1), Book),
+                f => f.Rule == Rules.ScopeChangeNeedsRedeclaration);
+        }
+    }
+
     [Fact]
     public void Years_imported_newest_first_give_the_same_history_as_oldest_first()
     {

@@ -42,6 +42,8 @@ public sealed class ReportImporter(
     IDocumentStore store, BusinessClock clock, RuleBookSource rules, ILogger<ReportImporter> logger)
 {
     public const int MaxErrors = 1000;
+
+    private readonly UnitLocks locks = new(store);
     /// <summary>Rows per transaction.</summary>
     private const int BatchRows = 500;
     /// <summary>Rows the write pass reads before writing them grouped by unit: a report table lists a year's units
@@ -182,7 +184,8 @@ public sealed class ReportImporter(
         var errors = new List<ImportError>();
         var states = new Dictionary<string, Unit?>();
         // The check pass judges the rows' parents once it has read the file: a parent may be listed below its unit.
-        var parents = write is null ? new ReportParents() : null;
+        // The write pass judges again those recorded before the file, under their locks, batch by batch.
+        var parents = new ReportParents();
         // Read here, not from the node's copy: the import command runs without the node's background services.
         var book = await rules.Refresh(cancellation);
         int rows = 0, created = 0, appended = 0;
@@ -284,7 +287,7 @@ public sealed class ReportImporter(
                 if (window.Count == windowRows) await Flush();
             }
             await Flush();
-            if (parents is not null) await parents.Check(store, states, codes, errors, cancellation);
+            if (write is null) await parents.Check(store, states, codes, errors, cancellation);
             if (rows == 0 && errors.Count == 0)
                 errors.Add(new ImportError(header.Line, null, "The file has a header but no rows."));
         }
@@ -343,7 +346,7 @@ public sealed class ReportImporter(
     /// command recorded is skipped, as when the file is imported again.</summary>
     private async Task<(int Created, int Appended)> Decide(
         List<Pending> batch, Dictionary<string, Unit?> states, RuleBook book, DistrictHistory districts,
-        string fileName, Writer? write, ReportParents? parents, List<ImportError> errors,
+        string fileName, Writer? write, ReportParents parents, List<ImportError> errors,
         CancellationToken cancellation)
     {
         for (var attempt = 1; ; attempt++)
@@ -367,7 +370,7 @@ public sealed class ReportImporter(
 
     private async Task<(int Created, int Appended)> DecideOnce(
         List<Pending> batch, Dictionary<string, Unit?> states, RuleBook book, DistrictHistory districts,
-        string fileName, Writer? write, ReportParents? parents, List<ImportError> errors,
+        string fileName, Writer? write, ReportParents parents, List<ImportError> errors,
         CancellationToken cancellation)
     {
         if (batch.Count == 0) return (0, 0);
@@ -395,7 +398,7 @@ public sealed class ReportImporter(
                     : contradiction.Message + " " + HowRestructuringsAreRecorded));
                 continue;
             }
-            parents?.Note(line, row, unit);
+            parents.Note(line, row, unit);
             switch (ReportRowDecider.Decide(unit, row, clock.Today, book, districts))
             {
                 case Rejected rejected:
@@ -420,13 +423,19 @@ public sealed class ReportImporter(
         }
         // Checked once the file was read; a unit registered since in another letter case is found under the lock of
         // the transactions that start streams, which this one holds until it commits.
-        if (write is not null && errors.Count == 0 && startedHere.Count > 0)
+        if (write is not null && errors.Count == 0)
         {
-            foreach (var (code, registered) in await CodesInOtherCase.Starting(session, startedHere.Keys, cancellation))
+            if (startedHere.Count == 0) await session.BeginTransactionAsync(cancellation);
+            else
             {
-                errors.Add(new ImportError(startedHere[code], "unit_code",
-                    $"{CodesInOtherCase.Sentence(code, registered)} A unit's code is written one way."));
+                foreach (var (code, registered) in
+                         await CodesInOtherCase.Starting(session, startedHere.Keys, cancellation))
+                {
+                    errors.Add(new ImportError(startedHere[code], "unit_code",
+                        $"{CodesInOtherCase.Sentence(code, registered)} A unit's code is written one way."));
+                }
             }
+            if (errors.Count == 0) await parents.CheckRecordedAgain(session, locks, errors, cancellation);
         }
         if (write is not null && errors.Count == 0)
         {

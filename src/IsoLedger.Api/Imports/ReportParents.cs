@@ -1,3 +1,4 @@
+using IsoLedger.Api.Units;
 using IsoLedger.Domain.Imports;
 using IsoLedger.Domain.Units;
 using Marten;
@@ -8,7 +9,8 @@ namespace IsoLedger.Api.Imports;
 /// unit recorded before or one the file lists, above or below it (a table need not list departments first). A file's
 /// check pass notes each row's parent as it decides the row, and judges them all at its end, on the units as the
 /// file leaves them (<see cref="ParentUnits.Check"/>): nothing is written before, so a bad parent is a bad row of
-/// the column <c>parent_code</c>.</summary>
+/// the column <c>parent_code</c>. The write pass judges again, under their streams' locks, the parents recorded before
+/// the file (<see cref="CheckRecordedAgain"/>).</summary>
 public sealed class ReportParents
 {
     private readonly List<(int Line, ReportRow Row)> given = [];
@@ -44,14 +46,47 @@ public sealed class ReportParents
         foreach (var (line, row) in given)
         {
             var code = row.ParentCode!;
-            var parent = states.GetValueOrDefault(code) ?? recorded.GetValueOrDefault(code);
-            if (ParentUnits.Check(row.Level, row.Province, row.StepDate, parent) is not { } broken) continue;
-            var unknown = parent is not null ? ""
-                : codes.TryGetValue(code, out var spelled) && spelled != code
-                    ? $" '{code}' differs from unit {spelled} only in letter case: a unit's code is written one way."
-                    : " No unit with this code is recorded or listed in the file.";
-            errors.Add(new ImportError(line, "parent_code", $"Unit {row.UnitCode}, {row.Year}: parent {code} on "
-                + $"{row.StepDate:yyyy-MM-dd}: {broken.Sentence} ({broken.Id}){unknown}"));
+            Judge(line, row, states.GetValueOrDefault(code) ?? recorded.GetValueOrDefault(code), codes, errors);
         }
+    }
+
+    /// <summary>The write pass's check of the parents noted since its last call that were recorded before the file:
+    /// the check pass read them without a lock, and a restructuring may have ended or moved one since. Their streams
+    /// are locked in <paramref name="session"/>'s transaction (begun, after the lock of the transactions that start
+    /// units where it takes that: the order registrations take them in) and each is judged as it is now. A
+    /// restructuring that ends one later waits for the batch, and then finds the sub-departments it wrote. Parents the
+    /// file registers are left alone: nothing recorded before the file can have changed them.</summary>
+    public async Task CheckRecordedAgain(
+        IDocumentSession session, UnitLocks locks, List<ImportError> errors, CancellationToken cancellation)
+    {
+        var noted = given.Where(g => !newInFile.Contains(g.Row.ParentCode!)).ToList();
+        given.Clear();
+        if (noted.Count == 0) return;
+        var codes = noted.Select(g => g.Row.ParentCode!).Distinct().Order(StringComparer.Ordinal).ToArray();
+        await using (var lockParents = session.Connection!.CreateBatch())
+        {
+            lockParents.BatchCommands.Add(locks.LockStreams(codes));
+            await lockParents.ExecuteNonQueryAsync(cancellation);
+        }
+        var recorded = (await session.LoadManyAsync<Unit>(cancellation, codes)).ToDictionary(u => u.Code);
+        // A parent not recorded yet is one the file lists further down: the check pass judged it.
+        foreach (var (line, row) in noted)
+        {
+            if (recorded.TryGetValue(row.ParentCode!, out var parent))
+                Judge(line, row, parent, new Dictionary<string, string>(), errors);
+        }
+    }
+
+    private static void Judge(
+        int line, ReportRow row, Unit? parent, IReadOnlyDictionary<string, string> codes, List<ImportError> errors)
+    {
+        var code = row.ParentCode!;
+        if (ParentUnits.Check(row.Level, row.Province, row.StepDate, parent) is not { } broken) return;
+        var unknown = parent is not null ? ""
+            : codes.TryGetValue(code, out var spelled) && spelled != code
+                ? $" '{code}' differs from unit {spelled} only in letter case: a unit's code is written one way."
+                : " No unit with this code is recorded or listed in the file.";
+        errors.Add(new ImportError(line, "parent_code", $"Unit {row.UnitCode}, {row.Year}: parent {code} on "
+            + $"{row.StepDate:yyyy-MM-dd}: {broken.Sentence} ({broken.Id}){unknown}"));
     }
 }

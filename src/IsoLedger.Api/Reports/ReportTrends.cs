@@ -31,7 +31,7 @@ public sealed record ReportTrends(string Province, DateOnly AsOf, IReadOnlyList<
     {
         var all = units.ToList();
         var until = asOf ?? today;
-        var points = DataYears.Of(all).Where(year => year <= until.Year).Select(year =>
+        var points = DataYears.Of(all, asOf).Where(year => year <= until.Year).Select(year =>
         {
             var day = year == until.Year && asOf is not null ? asOf : null;
             // The province as it was counted that year: before a merger without the provinces it later took in.

@@ -45,11 +45,16 @@ public sealed class UnitLocks
             """;
         earlierAnswers = $"select data from {answers} where id = any($1)";
         // The level and the province are indexed columns; the names a unit has had are its current, its registered
-        // and each rename's.
+        // and each rename's. The province column is the one a unit was last moved to: one moved by a transfer is
+        // looked for in the provinces it was registered in and moved to as well, as a registration dated before (or
+        // between) its moves finds it there.
         namedUnits = $"""
             select d.id, array[d.data->>'name', d.data->>'registeredName']
                 || array(select r->>'name' from jsonb_array_elements(d.data->'renames') r)
-            from {units} d where d.level = any($1) and d.province = any($2)
+            from {units} d where d.level = any($1) and (d.province = any($2)
+                or jsonb_array_length(d.data->'transfers') > 0 and (d.data->>'registeredProvince' = any($2)
+                    or exists (select from jsonb_array_elements(d.data->'transfers') t
+                        where t->>'province' = any($2))))
             """;
     }
 

@@ -86,7 +86,7 @@ public sealed record UnitStatus
             Conversions = [.. unit.Conversions.Where(c => (c.StartedOn ?? c.CompletedOn) <= asOf)],
             // A re-declaration if any declaration came before it, whatever order they were recorded in.
             LatestDeclaration = unit.LatestDeclarationOn(asOf) is { } latest
-                ? latest with { Redeclaration = unit.Declarations.Any(d => d.DeclaredOn < latest.DeclaredOn) }
+                ? latest with { Redeclaration = unit.DeclarationsMade.Any(d => d.DeclaredOn < latest.DeclaredOn) }
                 : null,
             SteeringBoard = unit.SteeringBoards.Where(b => b.FormedOn <= asOf).MaxBy(b => b.FormedOn),
             LatestDocumentation = unit.Documentation.Where(d => d.IssuedOn <= asOf).MaxBy(d => d.IssuedOn),

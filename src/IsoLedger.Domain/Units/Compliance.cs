@@ -60,7 +60,7 @@ public static class Compliance
         var change = unit.ScopeChanges.Where(c => c.ChangedOn <= asOf).MaxBy(c => c.ChangedOn);
         if (change is not null
             && rules.Governing(ObligationKind.RedeclareOnScopeChange, change.ChangedOn) is { } redeclaration
-            && !unit.Declarations.Any(d => d.DeclaredOn >= change.ChangedOn && d.DeclaredOn <= asOf))
+            && !unit.DeclarationsMade.Any(d => d.DeclaredOn >= change.ChangedOn && d.DeclaredOn <= asOf))
             flags.Add(new(Rules.ScopeChangeNeedsRedeclaration, change.ChangedOn, Basis: redeclaration));
 
         // Declared again, that is: a unit formed from others of which one had a system (an existing unit that took

@@ -28,8 +28,9 @@ public sealed record RegisterUnit(
                 $"Unit '{registered.Code}' (\"{registered.NameOn(RegisteredOn)}\") exists on {RegisteredOn:yyyy-MM-dd} "
                 + "under this name, at this level, in this province and district"
                 + (ParentCode is null ? "" : " under this parent")
-                + ": record its facts under its code (a unit formed in place of one that a restructuring ends is "
-                + "registered by that restructuring).")
+                + ": record its facts under its code. A unit formed in place of one that a restructuring ends is "
+                + "registered by that restructuring: POST /api/restructurings with this unit as a part's `into`, "
+                + $"'{registered.Code}' in its `from`.")
             : decision;
     }
 

@@ -223,8 +223,18 @@ public sealed record Unit
     private bool ConvertedAwayFrom(Edition edition, DateOnly on) =>
         Conversions.Any(c => c.From == edition && c.CompletedOn < on);
 
+    /// <summary>The declarations made: those recorded, less one known only from a report table (dated by the
+    /// report: declared by then) on the edition of one recorded on an earlier day. That earlier one is the declaration
+    /// the table reported, its day given later (by a later year's table with its <c>declared_by</c>, imported after
+    /// this one, or a decision recorded through the API): recorded in the order of their dates, the report would have
+    /// added nothing, and the unit did not declare again on the report's date. Computed, not stored.</summary>
+    [JsonIgnore]
+    public IEnumerable<ConformityDeclared> DeclarationsMade =>
+        Declarations.Where(d => !(d.DatedByReport
+            && Declarations.Any(earlier => earlier.DeclaredOn < d.DeclaredOn && earlier.Standard == d.Standard)));
+
     public ConformityDeclared? LatestDeclarationOn(DateOnly asOf) =>
-        Declarations.Where(d => d.DeclaredOn <= asOf).MaxBy(d => d.DeclaredOn);
+        DeclarationsMade.Where(d => d.DeclaredOn <= asOf).MaxBy(d => d.DeclaredOn);
 
     /// <summary>The recorded conversion to <paramref name="to"/>, started or completed.</summary>
     public EditionConversion? ConversionTo(Edition to) => Conversions.FirstOrDefault(c => c.To == to);
@@ -395,6 +405,13 @@ public sealed record UnitYear
     /// it), so that the verdict in force on any day is known (<see cref="InspectionOn"/>). A state stored before they
     /// were kept has none, only its <see cref="Inspection"/>.</summary>
     public IReadOnlyList<InspectionRecorded> Inspections { get; init; } = [];
+
+    /// <summary>Whether a step of the year (its policy or objectives, plan, report, corrective-actions statement,
+    /// listing or an inspection) is dated by <paramref name="day"/>.</summary>
+    public bool HasStepBy(DateOnly day) =>
+        new[] { QualityPolicyOn, QualityObjectivesOn, MaintenancePlanOn, ReportSubmittedOn, CorrectiveActionsReportedOn,
+            ListedOn }.Any(on => on <= day)
+        || InspectionOn(day) is not null;
 
     /// <summary>The verdict in force on <paramref name="day"/>: the latest inspection dated by then.</summary>
     public InspectionRecorded? InspectionOn(DateOnly day) =>
