@@ -25,7 +25,8 @@ public static class StalledBodies
     /// </summary>
     private sealed class IdleTimedBody(Stream body, TimeSpan idle) : Stream
     {
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        public override async ValueTask<int> ReadAsync(
+            Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
             using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             waiting.CancelAfter(idle);
@@ -41,7 +42,8 @@ public static class StalledBodies
             }
         }
 
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        public override Task<int> ReadAsync(
+            byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
             ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
         public override int Read(byte[] buffer, int offset, int count) => body.Read(buffer, offset, count);
