@@ -50,6 +50,7 @@ app.UseCors();
 app.UseHeaderLimits();
 app.UseRequestShape();
 app.UseBodyLimits();
+app.UseStalledBodyTimeout();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();

@@ -39,6 +39,21 @@ public static class UnicodeText
         return readable.ToString();
     }
 
+    /// <summary>How many characters <paramref name="text"/> has as a limit counts them, and JSON Schema's
+    /// <c>maxLength</c> with it: code points, so that a character outside the Basic Multilingual Plane (a Hán-Nôm
+    /// character, an emoji) is one, not the two UTF-16 units of .NET's <see cref="string.Length"/>.</summary>
+    public static int Characters(string text)
+    {
+        var characters = text.Length;
+        for (var i = 0; i + 1 < text.Length; i++)
+        {
+            if (!char.IsSurrogatePair(text[i], text[i + 1])) continue;
+            characters--;
+            i++;
+        }
+        return characters;
+    }
+
     private static bool IsNoncharacter(int codePoint) =>
         codePoint is >= 0xFDD0 and <= 0xFDEF || (codePoint & 0xFFFE) == 0xFFFE;
 

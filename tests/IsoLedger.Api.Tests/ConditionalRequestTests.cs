@@ -171,4 +171,19 @@ public class ConditionalRequestTests(ApiFixture api) : IClassFixture<ApiFixture>
         await Read("/api/units/CR-READ-IF", ("If-Unmodified-Since", "Mon, 01 Jan 2001 00:00:00 GMT")).Expect(200);
         await Read("/api/units/CR-READ-IF", ("If-Modified-Since", "Mon, 01 Jan 2101 00:00:00 GMT")).Expect(200);
     }
+
+    /// <summary>A precondition refused on a report is a problem, not the report: it kept the file's
+    /// <c>Content-Disposition</c>, so a browser saved the problem as <c>iso-2020-report.xlsx</c>.</summary>
+    [Theory]
+    [InlineData("xlsx", "\"other\"", 412)]
+    [InlineData("csv", "garbage", 400)]
+    public async Task A_refused_precondition_on_a_report_is_no_file(string format, string ifMatch, int status)
+    {
+        var url = $"/api/reports/annual/2020?province=Qu%E1%BA%A3ng%20Tr%E1%BB%8B&format={format}";
+        Assert.NotNull((await Read(url).Expect(200)).Header("Content-Disposition"));
+
+        var refused = await Read(url, ("If-Match", ifMatch)).Expect(status);
+
+        Assert.Null(refused.Header("Content-Disposition"));
+    }
 }

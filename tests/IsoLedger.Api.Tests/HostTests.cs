@@ -12,6 +12,30 @@ public class HostTests(ApiFixture api) : IClassFixture<ApiFixture>
     [InlineData("/health/ready")]
     public async Task Health_endpoints_answer_without_a_key(string url) => await Host.Get(url, key: null).Expect(200);
 
+    /// <summary>A health check is read: another method is refused as at any address (it answered 200 to POST, PUT,
+    /// DELETE and OPTIONS alike).</summary>
+    [Theory]
+    [InlineData("/health/live", "POST")]
+    [InlineData("/health/ready", "PUT")]
+    [InlineData("/health/live", "DELETE")]
+    [InlineData("/health/ready", "OPTIONS")]
+    public async Task Health_endpoints_take_GET_and_HEAD_alone(string url, string method)
+    {
+        var answer = await Host.Send(null, [], s =>
+        {
+            s.Get.Url(url);
+            s.ConfigureHttpContext(context => context.Request.Method = method);
+        }).Expect(405);
+
+        Assert.Equal("GET, HEAD", answer.Header("Allow"));
+        var head = await Host.Send(null, [], s =>
+        {
+            s.Get.Url(url);
+            s.ConfigureHttpContext(context => context.Request.Method = "HEAD");
+        });
+        Assert.Equal(200, head.Status);
+    }
+
     /// <summary>The one document is v1: asked for another, the answer is a problem like any other address's (it was
     /// a plain-text sentence).</summary>
     [Theory]

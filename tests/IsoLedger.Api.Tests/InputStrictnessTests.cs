@@ -85,6 +85,38 @@ public class InputStrictnessTests(ApiFixture api) : IClassFixture<ApiFixture>, I
         await Host.Get("/api/units/QT-NOTEXT").Expect(404);
     }
 
+    /// <summary>Half a surrogate pair written as an escape is a string that is no text: it was told "Must be a
+    /// string.", which it is.</summary>
+    [Theory]
+    [InlineData("\\uD800")]
+    [InlineData("\\uDFFF")]
+    [InlineData("\\uDC00\\uD800")]
+    public async Task Half_a_surrogate_pair_is_told_it_is_no_text(string escaped)
+    {
+        var answer = await Host.Post($"/api/units/{Code}/internal-audits",
+            $$"""{"heldOn":"2020-06-01","auditors":"Tổ {{escaped}}"}""").Expect(400);
+
+        Assert.Equal("Must not contain characters that are not text (Unicode noncharacters or broken surrogate pairs).",
+            answer.Json["errors"]!["auditors"]![0]!.GetValue<string>());
+    }
+
+    /// <summary>A text's length is counted as the document's <c>maxLength</c> counts it, in characters (code points):
+    /// a Hán-Nôm character outside the Basic Multilingual Plane is one, not the two UTF-16 units .NET counts, so a
+    /// text the document allows was refused at half its length.</summary>
+    [Fact]
+    public async Task A_texts_length_is_counted_in_characters_as_the_document_counts_them()
+    {
+        static string Han(int count) => string.Concat(Enumerable.Repeat(char.ConvertFromUtf32(0x2000B), count));
+        var audit = $"/api/units/{Code}/internal-audits";
+
+        await Host.Post(audit, $$"""{"heldOn":"2020-06-01","scope":"{{Han(2000)}}"}""").Expect(200);
+        var longer = await Host.Post(audit, $$"""{"heldOn":"2020-06-01","scope":"{{Han(2001)}}"}""").Expect(400);
+        Assert.Equal("Must be at most 2000 characters.", longer.Json["errors"]!["scope"]![0]!.GetValue<string>());
+        var province = await Host.Post("/api/units",
+            $$"""{"code":"QT-HAN","name":"Sở","level":"department","province":"{{Han(300)}}"}""").Expect(400);
+        Assert.NotNull(province.Json["errors"]!["province"]);
+    }
+
     [Theory]
     [InlineData("\\u200B\\u200B")]
     [InlineData("\\uFEFF")]

@@ -1,4 +1,5 @@
 using IsoLedger.Api.Hosting;
+using IsoLedger.Domain;
 using IsoLedger.Domain.Provinces;
 using IsoLedger.Domain.Units;
 using IsoLedger.Projections.Dashboards;
@@ -20,7 +21,7 @@ public static class ProvinceDashboard
     {
         validation.Text("province", province, required: true, max: Validation.MaxName);
         var waits = Query.Flag(validation, "consistent", consistent);
-        if (string.IsNullOrWhiteSpace(province) || province.Length > Validation.MaxName) return null;
+        if (string.IsNullOrWhiteSpace(province) || UnicodeText.Characters(province) > Validation.MaxName) return null;
         if (Provinces.Problem(province) is { } problem) validation.Add("province", problem);
         return new Common(Provinces.Canonical(province) ?? province, waits);
     }

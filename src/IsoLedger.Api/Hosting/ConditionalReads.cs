@@ -56,21 +56,27 @@ public static class ConditionalReads
                 response.Headers.Remove(HeaderNames.ContentType);
                 break;
             case Outcome.PreconditionFailed:
-                response.ContentLength = null;
-                response.Headers.Remove(HeaderNames.ETag);
-                response.Headers.Remove(HeaderNames.LastModified);
+                DropTheAnswersHeaders(response);
                 await Results.Problem(
                     title: "A precondition of the request does not hold.",
                     detail: "The answer's ETag does not match If-Match, or it was modified after If-Unmodified-Since.",
                     statusCode: StatusCodes.Status412PreconditionFailed).ExecuteAsync(context);
                 break;
             case Outcome.BadIfMatch:
-                response.ContentLength = null;
-                response.Headers.Remove(HeaderNames.ETag);
-                response.Headers.Remove(HeaderNames.LastModified);
+                DropTheAnswersHeaders(response);
                 await WriteProblems.BadIfMatch().ExecuteAsync(context);
                 break;
         }
+    }
+
+    /// <summary>A problem instead of the answer carries none of the headers that describe the answer: a report's
+    /// <c>Content-Disposition</c> had a browser save the problem as the report's file.</summary>
+    private static void DropTheAnswersHeaders(HttpResponse response)
+    {
+        response.ContentLength = null;
+        response.Headers.Remove(HeaderNames.ETag);
+        response.Headers.Remove(HeaderNames.LastModified);
+        response.Headers.Remove(HeaderNames.ContentDisposition);
     }
 
     private enum Outcome

@@ -13,13 +13,17 @@ public static class Health
         return services;
     }
 
-    /// <summary><c>/health/live</c>: the process answers. <c>/health/ready</c>: it can reach its database.</summary>
+    /// <summary><c>/health/live</c>: the process answers. <c>/health/ready</c>: it can reach its database. Each is
+    /// read with GET (and HEAD, routed as GET): the framework maps a health check for every method, and answered a
+    /// POST or a PUT with 200.</summary>
     public static void MapIsoLedgerHealthChecks(this WebApplication app)
     {
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false })
+            .WithMetadata(new HttpMethodMetadata([HttpMethods.Get]))
             .AllowAnonymous()
             .WithTags("Health");
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains(ReadyTag) })
+            .WithMetadata(new HttpMethodMetadata([HttpMethods.Get]))
             .AllowAnonymous()
             .WithTags("Health");
     }

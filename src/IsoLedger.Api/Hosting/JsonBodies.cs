@@ -134,6 +134,10 @@ public static partial class JsonBodies
         if (exception.InnerException
             is InvalidOperationException { InnerException: System.Text.DecoderFallbackException })
             return Error(FieldOf(fullPath), "Not valid UTF-8 text.");
+        // Half a surrogate pair written as an escape ("\uD800"): a string, but none of text.
+        if (exception.InnerException is InvalidOperationException invalidText
+            && invalidText.Message.Contains("UTF-16", StringComparison.Ordinal))
+            return Error(FieldOf(fullPath), Validation.NotText);
         if (exception.InnerException?.GetType().Name == "JsonReaderException")
             return Error(BodyField, $"Not valid JSON: {Position().Replace(exception.InnerException.Message, "")} "
                 + $"(line {exception.LineNumber + 1}, byte {exception.BytePositionInLine + 1}).");

@@ -40,7 +40,8 @@ public static class OpenApi
             // (HeaderLimits) or a query parameter given twice or not taken (RequestShape), 429 from the rate limit
             // (Protection), 413, 414 and 431 for a body (sent to any route: Protection), an address or headers too
             // long (HeaderLimits), 503 while the database cannot be reached (Problems), and for a route that takes a
-            // body 415 (not its media type, encoding or charset); an import's body is CSV text.
+            // body 415 (not its media type, encoding or charset) and 408 (the body stopped arriving: StalledBodies);
+            // an import's body is CSV text.
             options.AddOperationTransformer((operation, context, _) =>
             {
                 operation.Responses ??= [];
@@ -90,6 +91,8 @@ public static class OpenApi
                 if (operation.RequestBody is null) return Task.CompletedTask;
                 AddProblem(operation.Responses, StatusCodes.Status415UnsupportedMediaType,
                     "The body is not of the media type the route takes, or not sent as it is in UTF-8.");
+                AddProblem(operation.Responses, StatusCodes.Status408RequestTimeout,
+                    "The body stopped arriving: nothing of it came for a while, or it came too slowly.");
                 return Task.CompletedTask;
             });
             // A problem carries extension members besides RFC 9457's five (traceId on every one; a 409 its rule, a 412

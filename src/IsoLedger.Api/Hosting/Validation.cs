@@ -50,9 +50,14 @@ public sealed class Validation
     public Validation Text(string field, string? value, bool required = false, int max = MaxText)
     {
         if (value is null) return required ? Add(field, "Required.") : this;
-        if (value.Length > max) return Add(field, $"Must be at most {max} characters.");
+        if (UnicodeText.Characters(value) > max) return Add(field, $"Must be at most {max} characters.");
         return TextProblem(value) is { } problem ? Add(field, problem) : this;
     }
+
+    /// <summary>What a text holding a character that is no text is told (<see cref="UnicodeText.FirstNotText"/>).
+    /// </summary>
+    public const string NotText =
+        "Must not contain characters that are not text (Unicode noncharacters or broken surrogate pairs).";
 
     /// <summary>Why <paramref name="value"/> is not text a person wrote, or null when it is: blank (nothing but spaces
     /// and invisible formatting characters), or holding a character that is no text at all — a control character
@@ -65,8 +70,7 @@ public sealed class Validation
             return "Must not be blank.";
         if (value.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'))
             return "Must not contain control characters.";
-        if (UnicodeText.FirstNotText(value) >= 0)
-            return "Must not contain characters that are not text (Unicode noncharacters or broken surrogate pairs).";
+        if (UnicodeText.FirstNotText(value) >= 0) return NotText;
         if (value.Any(c => c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069'))
             return "Must not contain bidirectional overrides or isolates.";
         return null;

@@ -94,7 +94,8 @@ public sealed class ReportRowParser
             var value = SpreadsheetText.Restore(Field(column));
             if (value.Length == 0) { if (required) Error(column, "Required."); return null; }
             // A value with a problem is not read further (a province holding a noncharacter cannot be looked up).
-            if (value.Length > Validation.MaxName) Error(column, $"At most {Validation.MaxName} characters.");
+            if (UnicodeText.Characters(value) > Validation.MaxName)
+                Error(column, $"At most {Validation.MaxName} characters.");
             else if (Validation.TextProblem(value) is { } problem) Error(column, problem);
             else if (Misread(value) is { } meant)
             {

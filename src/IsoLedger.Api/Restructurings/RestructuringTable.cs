@@ -94,7 +94,7 @@ public static class RestructuringTable
             if (!positions.TryGetValue(column, out var at) || at >= record.Fields.Count) return null;
             var text = SpreadsheetText.Restore(record.Fields[at].Trim());
             if (text.Length == 0) return null;
-            if (text.Length > Validation.MaxName)
+            if (UnicodeText.Characters(text) > Validation.MaxName)
             {
                 errors.Add(new(record.Line, column, $"At most {Validation.MaxName} characters."));
                 return null;

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Security;
+using IsoLedger.Domain;
 using IsoLedger.Domain.Provinces;
 using IsoLedger.Domain.Units;
 using Marten;
@@ -40,7 +41,7 @@ public static class RegisterUnitEndpoint
     {
         var validation = new Validation();
         if (request.Province is { } province && !string.IsNullOrWhiteSpace(province)
-            && province.Length <= Validation.MaxName
+            && UnicodeText.Characters(province) <= Validation.MaxName
             && Provinces.Problem(province, request.RegisteredOn ?? clock.Today) is { } problem)
             validation.Add("province", problem);
         if (!UnitCode.IsValid(request.Code)) validation.Add("code", $"Required; must match {UnitCode.Pattern}.");

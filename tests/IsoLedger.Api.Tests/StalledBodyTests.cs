@@ -1,0 +1,96 @@
+using System.Text;
+using Alba;
+using Microsoft.AspNetCore.Hosting;
+
+namespace IsoLedger.Api.Tests;
+
+public sealed class ShortBodyIdleFixture : ApiFixture
+{
+    protected override void Configure(IWebHostBuilder builder) =>
+        builder.UseSetting("IsoLedger:Requests:BodyIdleSeconds", "1");
+}
+
+/// <summary>A body that stops arriving part way is answered 408 once nothing of it has come for the idle time: the
+/// server timed it out only by its average rate, so the bytes a client sent before going silent bought it minutes (or,
+/// for a large import, days) of a request held open and unanswered.</summary>
+public class StalledBodyTests(ShortBodyIdleFixture api) : IClassFixture<ShortBodyIdleFixture>
+{
+    private IAlbaHost Host => api.Host;
+
+    /// <summary>The start of a body, then nothing more, for as long as the reader waits.</summary>
+    private sealed class StallingBody(byte[] start) : Stream
+    {
+        private int sent;
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken)
+        {
+            if (sent == start.Length) await Task.Delay(Timeout.Infinite, cancellationToken);
+            var count = Math.Min(buffer.Length, start.Length - sent);
+            start.AsMemory(sent, count).CopyTo(buffer);
+            sent += count;
+            return count;
+        }
+
+        public override Task<int> ReadAsync(
+            byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        // Alba rewinds a body before sending it; one not read yet is where it starts.
+        public override long Position
+        {
+            get => sent;
+            set => sent = value == sent ? sent : throw new NotSupportedException();
+        }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    private Task<Answer> PostStalling(string url, string contentType, string start) =>
+        Host.Send(Keys.Admin, [], s =>
+        {
+            s.Post.Url(url);
+            s.ConfigureHttpContext(context =>
+            {
+                var bytes = Encoding.UTF8.GetBytes(start);
+                context.Request.ContentType = contentType;
+                context.Request.ContentLength = bytes.Length + 1000;
+                context.Request.Body = new StallingBody(bytes);
+            });
+        });
+
+    [Theory]
+    [InlineData("/api/units", "application/json", """{"code":"ST-STALL","name":"UBND Xã Dừng","level":""")]
+    [InlineData("/api/imports", "text/csv", "province,unit_code,unit_name,level,year,report_date\nQuảng Trị,ST-")]
+    [InlineData("/api/restructurings/import", "text/csv", "decision_no,effective_on,from_code\n1/QĐ,2021-")]
+    public async Task A_body_that_stops_arriving_is_answered_408_and_records_nothing(
+        string url, string contentType, string start)
+    {
+        var answer = await PostStalling(url, contentType, start).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(408, answer.Status);
+        Assert.StartsWith(Http.ProblemJson, answer.ContentType);
+        Assert.Contains("arrived", answer.Body!["detail"]!.GetValue<string>());
+        await Host.Get("/api/units/ST-STALL").Expect(404);
+    }
+
+    [Fact]
+    public async Task The_document_lists_408_where_a_body_is_read()
+    {
+        var paths = (await Host.Get("/openapi/v1.json", key: null).Expect(200)).Json["paths"]!;
+
+        foreach (var (path, method) in new[]
+                 {
+                     ("/api/units", "post"), ("/api/imports", "post"), ("/api/restructurings/import", "post"),
+                     ("/api/units/{code}/declarations", "post"),
+                 })
+            Assert.NotNull(paths[path]![method]!["responses"]!["408"]);
+        Assert.Null(paths["/api/units"]!["get"]!["responses"]!["408"]);
+    }
+}
