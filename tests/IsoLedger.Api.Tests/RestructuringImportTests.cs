@@ -94,6 +94,23 @@ public class RestructuringImportTests(ApiFixture api) : IClassFixture<ApiFixture
         Assert.Equal(404, (await Host.Get("/api/units/RI2-NEW")).Status);
     }
 
+    /// <summary>A new unit's level read as the report import reads a row's: a tier as the tables word it, behind
+    /// "UBND" or not; a level no rule reads is a bad row.</summary>
+    [Fact]
+    public async Task A_new_units_level_may_be_written_as_a_reports_tier()
+    {
+        await Communes("RI6", "A", "B", "C");
+        var unread = await Import("NQ 6,2025-07-01,,RI6-C,RI6-BAD,UBND Xã Khác,Phòng,Quảng Trị,\n").Expect(422);
+        Assert.Contains(unread.Json["errors"]!.AsArray(), e => (string?)e!["column"] == "into_level");
+
+        await Import("""
+            NQ 6,2025-07-01,,RI6-A,RI6-NEW,UBND Xã Mới Sáu,Cấp xã,Quảng Trị,
+            NQ 6,2025-07-01,,RI6-B,RI6-NEW2,UBND Xã Mới Bảy,"UBND xã, phường, thị trấn",Quảng Trị,
+            """).Expect(200);
+        Assert.Equal("commune", (string?)(await Host.Get("/api/units/RI6-NEW").Expect(200)).Json["level"]);
+        Assert.Equal("commune", (string?)(await Host.Get("/api/units/RI6-NEW2").Expect(200)).Json["level"]);
+    }
+
     [Fact]
     public async Task A_broken_guard_in_one_act_records_nothing_of_the_others()
     {

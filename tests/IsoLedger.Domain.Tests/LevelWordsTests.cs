@@ -23,6 +23,9 @@ public class LevelWordsTests
     [InlineData("UBND cấp xã", UnitLevel.Commune)]
     [InlineData("Uỷ ban nhân dân xã", UnitLevel.Commune)]
     [InlineData("xã, phường, thị trấn", UnitLevel.Commune)]
+    [InlineData("commune", UnitLevel.Commune)]
+    [InlineData("Sub-Department", UnitLevel.SubDepartment)]
+    [InlineData("Chi cục thuộc Sở", UnitLevel.SubDepartment)]
     public void A_tier_as_a_table_words_it_is_a_level(string text, UnitLevel level) =>
         Assert.Equal(level, LevelWords.Read(text));
 

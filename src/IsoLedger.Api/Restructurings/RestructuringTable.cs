@@ -2,6 +2,7 @@ using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Imports;
 using IsoLedger.Api.Reports;
 using IsoLedger.Domain;
+using IsoLedger.Domain.Imports;
 using IsoLedger.Domain.Provinces;
 using IsoLedger.Domain.Units;
 
@@ -121,6 +122,18 @@ public static class RestructuringTable
             return null;
         }
 
+        // A level as the report import reads one: a tier as the tables word it ("Cấp xã") too.
+        UnitLevel? Level(string column)
+        {
+            if (Field(column) is not { } text) return null;
+            if (LevelWords.Read(text) is { } level) return level;
+            errors.Add(new(record.Line, column, $"'{UnicodeText.Excerpt(text)}' is not one of: "
+                + $"{string.Join(", ", Vocabulary.Levels.Values)} (or, as reports write them: "
+                + $"{string.Join(", ", Vocabulary.Levels.All.Select(t => t.Vi))}, or a tier: Sở, ban, ngành; Chi cục; "
+                + "Cấp huyện; Cấp xã)."));
+            return null;
+        }
+
         var decisionNo = Field("decision_no");
         if (decisionNo is null) errors.Add(new(record.Line, "decision_no", "Required: the act that decided it."));
         var effectiveText = Field("effective_on");
@@ -147,10 +160,11 @@ public static class RestructuringTable
         }
         if (Field("into_name") is { } intoName)
         {
-            var level = Member("into_level", Vocabulary.Levels);
+            var level = Level("into_level");
             var intoProvince = Province(record.Line, "into_province", Field("into_province"), effectiveOn, errors);
             if (into is null) errors.Add(new(record.Line, "into_code", "Required: the new unit's code."));
-            if (level is null) errors.Add(new(record.Line, "into_level", "Required: the new unit's level."));
+            if (Field("into_level") is null)
+                errors.Add(new(record.Line, "into_level", "Required: the new unit's level."));
             if (intoProvince is null)
                 errors.Add(new(record.Line, "into_province", "Required: the new unit's province."));
             var intoParent = Code("into_parent_code");

@@ -2,8 +2,9 @@ using IsoLedger.Domain.Units;
 
 namespace IsoLedger.Domain.Imports;
 
-/// <summary>A unit's level as the provinces' tables word it beyond the vocabulary's labels: the tier a report groups
-/// its units under ("Sở, ban, ngành", "Cấp tỉnh"; "Chi cục"; "Cấp huyện", "Huyện, thị xã, thành phố"; "Cấp xã",
+/// <summary>A unit's level as a table writes it, the one rule of every import that reads one (a report table's
+/// <c>level</c>, a restructuring table's <c>into_level</c>): the vocabulary's value ("commune") or Vietnamese label, or
+/// the words the provinces' tables write beyond the labels: the tier a report groups its units under ("Sở, ban, ngành", "Cấp tỉnh"; "Chi cục"; "Cấp huyện", "Huyện, thị xã, thành phố"; "Cấp xã",
 /// "Xã, phường, thị trấn"), in any letter case, with commas, slashes or dashes between the words or none, and "UBND"
 /// or "Ủy ban nhân dân" before them. Anything else is no such word: a level the import cannot read is refused, not
 /// guessed.</summary>
@@ -29,8 +30,11 @@ public static class LevelWords
     /// <summary>The level <paramref name="text"/> words, or null.</summary>
     public static UnitLevel? Read(string? text)
     {
+        if (text is null) return null;
+        if (Vocabulary.Levels.TryParse(text, out var valued) || Vocabulary.Levels.TryParseLabel(text, out valued))
+            return valued;
         var words = UnicodeText.Comparable(
-            string.Concat((text ?? "").Select(c => c is ',' or '/' or ';' or '-' or '–' ? ' ' : c)));
+            string.Concat(text.Select(c => c is ',' or '/' or ';' or '-' or '–' ? ' ' : c)));
         var committee = Committees.FirstOrDefault(c => words.StartsWith(c, StringComparison.Ordinal));
         if (committee is not null) words = words[committee.Length..];
         return Phrases.TryGetValue(words, out var level) ? level : null;
