@@ -4,8 +4,9 @@ namespace IsoLedger.Domain.Imports;
 
 /// <summary>A unit's level as a table writes it, the one rule of every import that reads one (a report table's
 /// <c>level</c>, a restructuring table's <c>into_level</c>): the vocabulary's value ("commune") or Vietnamese label, or
-/// the words the provinces' tables write beyond the labels: the tier a report groups its units under ("Sở, ban, ngành", "Cấp tỉnh"; "Chi cục"; "Cấp huyện", "Huyện, thị xã, thành phố"; "Cấp xã",
-/// "Xã, phường, thị trấn"), in any letter case, with commas, slashes or dashes between the words or none, and "UBND"
+/// the words the provinces' tables write beyond the labels: the tier a report groups its units under ("Sở, ban,
+/// ngành", "Cấp tỉnh"; "Chi cục"; "Cấp huyện", "Huyện, thị xã, thành phố"; "Cấp xã", "Xã, phường, thị trấn"), in
+/// any letter case, with commas, slashes or dashes between the words or none, and "UBND"
 /// or "Ủy ban nhân dân" before them. Anything else is no such word: a level the import cannot read is refused, not
 /// guessed.</summary>
 public static class LevelWords
