@@ -188,6 +188,33 @@ public class ImportValidationTests(ApiFixture api) : IClassFixture<ApiFixture>
             "Nghệ An,NA-XA-001,UBND Phường 1,commune,Quỳnh Lưu,2022,2022-11-19,x")).Expect(200);
     }
 
+    /// <summary>A unit renamed by a restructuring is compared under the name it had on the row's date: a new code
+    /// under its old name, for a year it bore it, is the unit typed under another code (taken for a new unit before);
+    /// its own row under its old name imports though a unit registered later bears that name now (refused as that
+    /// unit before), and a new code under its new name, for a year before the rename, is another unit.</summary>
+    [Fact]
+    public async Task A_renamed_unit_is_compared_under_its_name_on_the_rows_date()
+    {
+        const string header = "province,unit_code,unit_name,level,district,year,report_date,declared";
+        await Host.PostBytes("/api/imports", Csv(header,
+            "Nghệ An,NA-RN-1,UBND Xã Cũ,commune,Quỳnh Lưu,2021,2021-11-19,x")).Expect(200);
+        await Host.Post("/api/restructurings", """
+            {"decisionNo":"NA/RN","effectiveOn":"2022-01-01","parts":[
+              {"kind":"rename","from":["NA-RN-1"],"name":"UBND Xã Mới Tên"}]}
+            """).Expect(201);
+
+        var typedAgain = await Rejected(Csv(header,
+            "Nghệ An,NA-RN-9,UBND Xã Cũ,commune,Quỳnh Lưu,2021,2021-11-19,x"));
+        Assert.Contains(typedAgain, e => e.Column == "unit_code" && e.Reason.Contains("NA-RN-1"));
+        await Host.Post("/api/units", """
+            {"code":"NA-RN-2","name":"UBND Xã Cũ","level":"commune","province":"Nghệ An","district":"Quỳnh Lưu",
+             "registeredOn":"2023-01-01"}
+            """).Expect(201);
+        await Host.PostBytes("/api/imports", Csv(header,
+            "Nghệ An,NA-RN-1,UBND Xã Cũ,commune,Quỳnh Lưu,2020,2020-11-19,x",
+            "Nghệ An,NA-RN-8,UBND Xã Mới Tên,commune,Quỳnh Lưu,2020,2020-11-19,x")).Expect(200);
+    }
+
     /// <summary>A table listing on 2008 a unit recorded on 2015 by the row's date (a department converted the year
     /// before) is refused naming the edition recorded: imported, the row had been dropped in silence, the import
     /// answering that it took the table. An earlier year's row on 2008 is no contradiction.</summary>

@@ -13,8 +13,17 @@ namespace IsoLedger.Api.Imports;
 /// is the commune their merge formed, under the name of one of them.</summary>
 public sealed class UnitNames
 {
+    /// <summary>The codes listed above in the file, by the name they were listed under.</summary>
     private readonly Dictionary<(string Province, UnitLevel Level, string District, string Name), SortedSet<string>>
-        codes = [];
+        listed = [];
+
+    /// <summary>The units recorded that still exist, by each name they bore (renames and transfers change it) and the
+    /// days they bore it: a table of an earlier year lists a unit under the name it had then.</summary>
+    private readonly Dictionary<(string Province, UnitLevel Level, string District, string Name), List<Bearer>>
+        recordedNames = [];
+
+    /// <summary>A recorded unit that bore a name from a day until the day before another.</summary>
+    private readonly record struct Bearer(string Code, DateOnly From, DateOnly Until);
 
     /// <summary>The units recorded as merged, split or dissolved.</summary>
     private readonly HashSet<string> ended = new(StringComparer.Ordinal);
@@ -27,7 +36,8 @@ public sealed class UnitNames
     private readonly Dictionary<(string Province, DateOnly On), string[]> countedAs = [];
 
     /// <summary>The units recorded: the names of those that still exist (a new unit may take the name of one merged
-    /// into it), and which have ended.</summary>
+    /// into it) over the days they bore them, from the day they may have existed (<see cref="Unit.MayExistOn"/>), and
+    /// which have ended. Only the few renamed or transferred units are read whole.</summary>
     public static async Task<UnitNames> Recorded(IQuerySession session, CancellationToken cancellation)
     {
         var names = new UnitNames();
@@ -39,23 +49,45 @@ public sealed class UnitNames
                 u.Level,
                 u.District,
                 u.Name,
+                u.RegisteredOn,
+                u.EstablishmentDated,
                 Ended = u.Merger != null || u.Split != null || u.Dissolution != null,
             })
             .ToListAsync(cancellation);
+        var changed = (await session.Query<Unit>().Where(u => u.Renames.Any() || u.Transfers.Any())
+            .ToListAsync(cancellation)).ToDictionary(u => u.Code, StringComparer.Ordinal);
         foreach (var unit in units)
         {
             names.recorded.Add(unit.Code);
-            if (unit.Ended) names.ended.Add(unit.Code);
-            else names.Add(Key(unit.Province, unit.Level, unit.District, unit.Name), unit.Code);
+            if (unit.Ended)
+            {
+                names.ended.Add(unit.Code);
+                continue;
+            }
+            var from = unit.EstablishmentDated ? unit.RegisteredOn : DateOnly.MinValue;
+            if (!changed.TryGetValue(unit.Code, out var state))
+            {
+                names.Bore(
+                    Key(unit.Province, unit.Level, unit.District, unit.Name), new(unit.Code, from, DateOnly.MaxValue));
+                continue;
+            }
+            var changes = state.Renames.Select(r => r.RenamedOn).Concat(state.Transfers.Select(t => t.TransferredOn))
+                .Where(day => day > from).Distinct().Order().ToList();
+            foreach (var (start, until) in changes.Prepend(from).Zip(changes.Append(DateOnly.MaxValue)))
+            {
+                names.Bore(Key(state.RecordedProvinceOn(start), state.Level, state.LastDistrictOn(start),
+                    state.NameOn(start)), new(unit.Code, start, until));
+            }
         }
         return names;
     }
 
-    /// <summary>A code recorded or listed under <paramref name="row"/>'s name when the row's own is none of them, or
-    /// null. Looked for in every province that counts as the row's on its date (a 2025 report of Quảng Trị lists the
-    /// former Quảng Bình units, recorded under Quảng Bình). A unit's own row is never refused for a recorded unit's
-    /// name, even where the API let another unit take its name; a unit that has ended since leaves its name to the
-    /// recorded units formed in its place (a year's table lists both), not to a new code in the file.</summary>
+    /// <summary>A code recorded under <paramref name="row"/>'s name on its date, or listed under it above, when the
+    /// row's own is none of them, or null. Looked for in every province that counts as the row's on its date (a 2025
+    /// report of Quảng Trị lists the former Quảng Bình units, recorded under Quảng Bình). A unit's own row is never
+    /// refused for a recorded unit's name, even where the API let another unit take its name; a unit that has ended
+    /// since leaves its name to the recorded units formed in its place (a year's table lists both), not to a new code
+    /// in the file.</summary>
     public string? OtherCodeOf(ReportRow row)
     {
         var on = row.StepDate;
@@ -72,22 +104,33 @@ public sealed class UnitNames
             : _ => true;
         string? other = null;
         var listedHere = false;
+        void Named(string code)
+        {
+            listedHere |= code == row.UnitCode;
+            if (rivals(code) && (other is null || string.CompareOrdinal(code, other) < 0)) other = code;
+        }
         foreach (var province in counted)
         {
             var key = province == row.Province ? own : Key(province, row.Level, row.District, row.UnitName);
-            if (!codes.TryGetValue(key, out var named)) continue;
-            listedHere |= named.Contains(row.UnitCode);
-            var rival = named.FirstOrDefault(rivals);
-            if (rival is not null && (other is null || string.CompareOrdinal(rival, other) < 0)) other = rival;
+            if (listed.TryGetValue(key, out var inFile))
+            {
+                foreach (var code in inFile) Named(code);
+            }
+            if (!recordedNames.TryGetValue(key, out var bearers)) continue;
+            foreach (var bearer in bearers)
+            {
+                if (bearer.From <= on && on < bearer.Until) Named(bearer.Code);
+            }
         }
-        Add(own, row.UnitCode);
+        if (!listed.TryGetValue(own, out var codes)) listed[own] = codes = new(StringComparer.Ordinal);
+        codes.Add(row.UnitCode);
         return listedHere ? null : other;
     }
 
-    private void Add((string, UnitLevel, string, string) key, string code)
+    private void Bore((string, UnitLevel, string, string) key, Bearer bearer)
     {
-        if (!codes.TryGetValue(key, out var named)) codes[key] = named = new SortedSet<string>(StringComparer.Ordinal);
-        named.Add(code);
+        if (!recordedNames.TryGetValue(key, out var bearers)) recordedNames[key] = bearers = [];
+        bearers.Add(bearer);
     }
 
     private static (string, UnitLevel, string, string) Key(
