@@ -181,6 +181,15 @@ public class InputStrictnessTests(ApiFixture api) : IClassFixture<ApiFixture>, I
         await Host.Get($"/api/units/{Code}/state?knownAt=9999-12-31T23:59:59Z").Expect(200);
     }
 
+    /// <summary>PostgreSQL's timestamps with time zone take UTC only: a moment given at +07:00 had answered 500.</summary>
+    [Fact]
+    public async Task A_moment_given_at_another_offset_is_the_same_moment_in_UTC()
+    {
+        var utc = await Host.Get($"/api/units/{Code}/state?knownAt=9999-12-30T23:59:59Z").Expect(200);
+        var vietnam = await Host.Get($"/api/units/{Code}/state?knownAt=9999-12-31T06:59:59%2B07:00").Expect(200);
+        Assert.Equal(utc.Text, vietnam.Text);
+    }
+
     [Fact]
     public async Task A_state_at_a_version_never_recorded_is_not_found()
     {

@@ -62,6 +62,7 @@ public static partial class Query
         return null;
     }
 
+    /// <summary>A moment, in UTC: PostgreSQL's timestamps with time zone take no other offset.</summary>
     public static DateTimeOffset? Timestamp(Validation validation, string name, string? value)
     {
         if (value is null) return null;
@@ -69,7 +70,7 @@ public static partial class Query
         // offset for UTC.
         if (IsoTimestamp().IsMatch(value) && DateTimeOffset.TryParse(
                 value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var timestamp))
-            return timestamp;
+            return timestamp.ToUniversalTime();
         validation.Add(name, "Must be an ISO 8601 timestamp with its offset, e.g. 2026-11-23T10:15:00Z.");
         return null;
     }
