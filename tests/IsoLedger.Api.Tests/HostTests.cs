@@ -21,18 +21,10 @@ public class HostTests(ApiFixture api) : IClassFixture<ApiFixture>
     [InlineData("/health/ready", "OPTIONS")]
     public async Task Health_endpoints_take_GET_and_HEAD_alone(string url, string method)
     {
-        var answer = await Host.Send(null, [], s =>
-        {
-            s.Get.Url(url);
-            s.ConfigureHttpContext(context => context.Request.Method = method);
-        }).Expect(405);
+        var answer = await SendWith(method, url).Expect(405);
 
         Assert.Equal("GET, HEAD", answer.Header("Allow"));
-        var head = await Host.Send(null, [], s =>
-        {
-            s.Get.Url(url);
-            s.ConfigureHttpContext(context => context.Request.Method = "HEAD");
-        });
+        var head = await SendWith("HEAD", url);
         Assert.Equal(200, head.Status);
     }
 
@@ -46,11 +38,7 @@ public class HostTests(ApiFixture api) : IClassFixture<ApiFixture>
     [InlineData("/dashboard/style.css", "POST")]
     public async Task The_dashboard_page_takes_GET_and_HEAD_alone(string url, string method)
     {
-        var answer = await Host.Send(null, [], s =>
-        {
-            s.Get.Url(url);
-            s.ConfigureHttpContext(context => context.Request.Method = method);
-        }).Expect(405);
+        var answer = await SendWith(method, url).Expect(405);
 
         Assert.Equal("GET, HEAD", answer.Header("Allow"));
         Assert.StartsWith(Http.ProblemJson, answer.ContentType);
@@ -58,6 +46,13 @@ public class HostTests(ApiFixture api) : IClassFixture<ApiFixture>
         await Host.Get("/dashboard/app.js", key: null).Expect(200);
         await Host.Post("/dashboard/missing.js", "{}", key: null).Expect(404);
     }
+
+    /// <summary>A request without a key or a body, by any method.</summary>
+    private Task<Answer> SendWith(string method, string url) => Host.Send(null, [], s =>
+    {
+        s.Get.Url(url);
+        s.ConfigureHttpContext(context => context.Request.Method = method);
+    });
 
     /// <summary>The one document is v1: asked for another, the answer is a problem like any other address's (it was
     /// a plain-text sentence).</summary>

@@ -191,7 +191,8 @@ public class InputStrictnessTests(ApiFixture api) : IClassFixture<ApiFixture>, I
         await Host.Get($"/api/units/{Code}/state?knownAt=9999-12-31x23:59:59z").Expect(400);
     }
 
-    /// <summary>PostgreSQL's timestamps with time zone take UTC only: a moment given at +07:00 had answered 500.</summary>
+    /// <summary>PostgreSQL's timestamps with time zone take UTC only: a moment given at +07:00 had answered
+    /// 500.</summary>
     [Fact]
     public async Task A_moment_given_at_another_offset_is_the_same_moment_in_UTC()
     {

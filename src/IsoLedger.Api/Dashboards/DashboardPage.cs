@@ -25,7 +25,8 @@ public static class DashboardPage
         app.UseStaticFiles();
     }
 
-    /// <summary>Whether GET would serve a file here: the file itself, or a folder's index.html (UseDefaultFiles).</summary>
+    /// <summary>Whether GET would serve a file here: the file itself, or a folder's index.html
+    /// (UseDefaultFiles).</summary>
     private static bool IsPageFile(IFileProvider files, PathString path) =>
         path.Value is { } address
         && (files.GetFileInfo(address) is { Exists: true, IsDirectory: false }
