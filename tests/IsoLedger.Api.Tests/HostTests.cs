@@ -21,20 +21,38 @@ public class HostTests(ApiFixture api) : IClassFixture<ApiFixture>
     [InlineData("/health/ready", "OPTIONS")]
     public async Task Health_endpoints_take_GET_and_HEAD_alone(string url, string method)
     {
-        var answer = await Host.Send(null, [], s =>
-        {
-            s.Get.Url(url);
-            s.ConfigureHttpContext(context => context.Request.Method = method);
-        }).Expect(405);
+        var answer = await SendWith(method, url).Expect(405);
 
         Assert.Equal("GET, HEAD", answer.Header("Allow"));
-        var head = await Host.Send(null, [], s =>
-        {
-            s.Get.Url(url);
-            s.ConfigureHttpContext(context => context.Request.Method = "HEAD");
-        });
+        var head = await SendWith("HEAD", url);
         Assert.Equal(200, head.Status);
     }
+
+    /// <summary>The dashboard's page and its files are read: another method is refused as at the API's addresses, a
+    /// 405 problem with the methods they take (it answered 404, as if nothing were there).</summary>
+    [Theory]
+    [InlineData("/dashboard/", "POST")]
+    [InlineData("/dashboard", "PUT")]
+    [InlineData("/dashboard/index.html", "DELETE")]
+    [InlineData("/dashboard/app.js", "PATCH")]
+    [InlineData("/dashboard/style.css", "POST")]
+    public async Task The_dashboard_page_takes_GET_and_HEAD_alone(string url, string method)
+    {
+        var answer = await SendWith(method, url).Expect(405);
+
+        Assert.Equal("GET, HEAD", answer.Header("Allow"));
+        Assert.StartsWith(Http.ProblemJson, answer.ContentType);
+        Assert.Equal(405, (int?)answer.Json["status"]);
+        await Host.Get("/dashboard/app.js", key: null).Expect(200);
+        await Host.Post("/dashboard/missing.js", "{}", key: null).Expect(404);
+    }
+
+    /// <summary>A request without a key or a body, by any method.</summary>
+    private Task<Answer> SendWith(string method, string url) => Host.Send(null, [], s =>
+    {
+        s.Get.Url(url);
+        s.ConfigureHttpContext(context => context.Request.Method = method);
+    });
 
     /// <summary>The one document is v1: asked for another, the answer is a problem like any other address's (it was
     /// a plain-text sentence).</summary>

@@ -181,6 +181,26 @@ public class InputStrictnessTests(ApiFixture api) : IClassFixture<ApiFixture>, I
         await Host.Get($"/api/units/{Code}/state?knownAt=9999-12-31T23:59:59Z").Expect(200);
     }
 
+    /// <summary>RFC 3339 (5.6): "the "T" and "Z" characters in this syntax may alternatively be lower case".</summary>
+    [Fact]
+    public async Task A_timestamp_may_have_its_T_and_Z_in_lower_case()
+    {
+        var upper = await Host.Get($"/api/units/{Code}/state?knownAt=9999-12-31T23:59:59Z").Expect(200);
+        var lower = await Host.Get($"/api/units/{Code}/state?knownAt=9999-12-31t23:59:59z").Expect(200);
+        Assert.Equal(upper.Text, lower.Text);
+        await Host.Get($"/api/units/{Code}/state?knownAt=9999-12-31x23:59:59z").Expect(400);
+    }
+
+    /// <summary>PostgreSQL's timestamps with time zone take UTC only: a moment given at +07:00 had answered
+    /// 500.</summary>
+    [Fact]
+    public async Task A_moment_given_at_another_offset_is_the_same_moment_in_UTC()
+    {
+        var utc = await Host.Get($"/api/units/{Code}/state?knownAt=9999-12-30T23:59:59Z").Expect(200);
+        var vietnam = await Host.Get($"/api/units/{Code}/state?knownAt=9999-12-31T06:59:59%2B07:00").Expect(200);
+        Assert.Equal(utc.Text, vietnam.Text);
+    }
+
     [Fact]
     public async Task A_state_at_a_version_never_recorded_is_not_found()
     {

@@ -316,7 +316,8 @@ public class OpenApiContractTests(ApiFixture api) : IClassFixture<ApiFixture>
 
     /// <summary>The headers each answer sends, as the API sends them (HttpContractTests and the live API): a version
     /// where one stream's version is meant (not on a restructuring, which writes several), a read's tag on its 304,
-    /// a 201's address, when to retry a 429 or 503, and the correlation id everywhere.</summary>
+    /// a 201's address, when to retry a 429 or 503, a file's name on a report, and the correlation id
+    /// everywhere.</summary>
     [Theory]
     [InlineData("/api/units/{code}", "get", "200", "ETag")]
     [InlineData("/api/units/{code}", "get", "304", "ETag")]
@@ -335,6 +336,11 @@ public class OpenApiContractTests(ApiFixture api) : IClassFixture<ApiFixture>
     [InlineData("/api/imports", "post", "503", "Retry-After")]
     [InlineData("/api/units/{code}/declarations", "post", "503", "Retry-After")]
     [InlineData("/api/units/{code}", "get", "429", "Retry-After")]
+    [InlineData("/api/reports/annual/{year}", "get", "200", "Content-Disposition")]
+    [InlineData("/api/reports/province-report/{year}", "get", "200", "Content-Disposition")]
+    [InlineData("/api/reports/summary/{year}", "get", "200", "Content-Disposition")]
+    [InlineData("/api/reports/trends", "get", "200", "Content-Disposition")]
+    [InlineData("/api/reports/trends", "get", "400", "")]
     public async Task An_answer_lists_the_headers_it_sends(string path, string method, string status, string headers)
     {
         var document = (await Host.Get("/openapi/v1.json", key: null).Expect(200)).Json;

@@ -1,12 +1,34 @@
+using Microsoft.Extensions.FileProviders;
+
 namespace IsoLedger.Api.Dashboards;
 
 public static class DashboardPage
 {
     /// <summary>Serves the dashboard's static files (wwwroot/dashboard) at /dashboard/ (/dashboard redirects there);
-    /// the page calls the dashboard endpoints with the key the user enters.</summary>
+    /// the page calls the dashboard endpoints with the key the user enters. The files are read with GET and HEAD:
+    /// another method answers 405 with their <c>Allow</c>, a problem as at the API's addresses (it answered 404, as
+    /// if nothing were there).</summary>
     public static void UseDashboardPage(this WebApplication app)
     {
+        var files = app.Environment.WebRootFileProvider;
+        app.Use((context, next) =>
+        {
+            var method = context.Request.Method;
+            if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || context.GetEndpoint() is not null
+                || !IsPageFile(files, context.Request.Path))
+                return next(context);
+            context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            context.Response.Headers.Allow = $"{HttpMethods.Get}, {HttpMethods.Head}";
+            return Task.CompletedTask;
+        });
         app.UseDefaultFiles();
         app.UseStaticFiles();
     }
+
+    /// <summary>Whether GET would serve a file here: the file itself, or a folder's index.html
+    /// (UseDefaultFiles).</summary>
+    private static bool IsPageFile(IFileProvider files, PathString path) =>
+        path.Value is { } address
+        && (files.GetFileInfo(address) is { Exists: true, IsDirectory: false }
+            || files.GetFileInfo(address.TrimEnd('/') + "/index.html").Exists);
 }

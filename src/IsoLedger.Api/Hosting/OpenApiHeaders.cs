@@ -1,19 +1,25 @@
+using IsoLedger.Api.Reports;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
 namespace IsoLedger.Api.Hosting;
 
 /// <summary>Describes the response headers the API sends, where it sends them: an operation's own by how its endpoint
-/// is marked (<see cref="VersionedWriteAttribute"/>, <see cref="VersionedReadAttribute"/>), and those of the host on
-/// every answer that has them, once every operation is described (features add answers of their own).</summary>
+/// is marked (<see cref="VersionedWriteAttribute"/>, <see cref="VersionedReadAttribute"/>) or by the files it answers
+/// (<see cref="ReportFormat.File"/>), and those of the host on every answer that has them, once every operation is
+/// described (features add answers of their own).</summary>
 public static class OpenApiHeaders
 {
     public const string ETag = "ETag";
     public const string Location = "Location";
     public const string RetryAfter = "Retry-After";
+    public const string ContentDisposition = "Content-Disposition";
+
+    /// <summary>The media types of the answers sent as files (<see cref="ReportFormat.File"/>).</summary>
+    private static readonly string[] FileTypes = ["text/csv", XlsxWriter.ContentType];
 
     /// <summary>The version a write's success answers as its entity tag, and a read's tag on its success and its 304
-    /// (<see cref="VersionedResults"/>).</summary>
+    /// (<see cref="VersionedResults"/>); the file's name on a success that may be a CSV file or a workbook.</summary>
     public static Task DescribeOperation(
         OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken _)
     {
@@ -38,6 +44,12 @@ public static class OpenApiHeaders
                         Type = JsonSchemaType.String,
                         Pattern = "^\"(0|[1-9][0-9]*)\\.[0-9a-f]{16}\"$",
                     });
+            }
+            if (success && response.Content?.Keys.Any(FileTypes.Contains) == true)
+            {
+                Add(response, ContentDisposition, "With format=csv or xlsx only: the file's name to save it as "
+                    + "(e.g. attachment; filename=iso-2020-report.csv).",
+                    new OpenApiSchema { Type = JsonSchemaType.String }, required: false);
             }
         }
         return Task.CompletedTask;
@@ -77,10 +89,12 @@ public static class OpenApiHeaders
     private static OpenApiSchema VersionTag() =>
         new() { Type = JsonSchemaType.String, Pattern = "^\"(0|[1-9][0-9]*)\"$" };
 
-    private static void Add(IOpenApiResponse response, string name, string description, OpenApiSchema schema)
+    private static void Add(
+        IOpenApiResponse response, string name, string description, OpenApiSchema schema, bool required = true)
     {
         if (response is not OpenApiResponse described) return;
         described.Headers ??= new Dictionary<string, IOpenApiHeader>();
-        described.Headers[name] = new OpenApiHeader { Description = description, Required = true, Schema = schema };
+        described.Headers[name] =
+            new OpenApiHeader { Description = description, Required = required, Schema = schema };
     }
 }

@@ -62,15 +62,16 @@ public static partial class Query
         return null;
     }
 
+    /// <summary>A moment, in UTC: PostgreSQL's timestamps with time zone take no other offset.</summary>
     public static DateTimeOffset? Timestamp(Validation validation, string name, string? value)
     {
         if (value is null) return null;
-        // ISO 8601 with its offset only: a lenient parse read "12/01/2026" month first and took a time without an
-        // offset for UTC.
+        // RFC 3339 with its offset only: a lenient parse read "12/01/2026" month first and took a time without an
+        // offset for UTC. RFC 3339 (5.6) allows a lower-case "t" and "z", which .NET does not read: made upper case.
         if (IsoTimestamp().IsMatch(value) && DateTimeOffset.TryParse(
-                value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var timestamp))
-            return timestamp;
-        validation.Add(name, "Must be an ISO 8601 timestamp with its offset, e.g. 2026-11-23T10:15:00Z.");
+                value.ToUpperInvariant(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var timestamp))
+            return timestamp.ToUniversalTime();
+        validation.Add(name, "Must be an RFC 3339 timestamp with its offset, e.g. 2026-11-23T10:15:00Z.");
         return null;
     }
 
@@ -89,6 +90,6 @@ public static partial class Query
         }
     }
 
-    [GeneratedRegex(@"\A\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})\z")]
+    [GeneratedRegex(@"\A\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?([Zz]|[+-]\d{2}:\d{2})\z")]
     private static partial Regex IsoTimestamp();
 }

@@ -15,8 +15,9 @@ public static class GetUnitStateEndpoint
 {
     /// <summary>A unit's state at a point in its history</summary>
     /// <remarks>Give exactly one of: <c>asOf</c> (YYYY-MM-DD, the state by business date: every fact that had happened
-    /// by that day, whenever it was recorded), <c>knownAt</c> (an ISO 8601 timestamp: the state as it was recorded at
-    /// that moment), or <c>version</c> (the state after that many events).</remarks>
+    /// by that day, whenever it was recorded), <c>knownAt</c> (an RFC 3339 timestamp with its offset, its <c>T</c>
+    /// and <c>Z</c> in either case: the state as it was recorded at that moment), or <c>version</c> (the state after
+    /// that many events).</remarks>
     [WolverineGet("/api/units/{code}/state", OperationId = "GetUnitState")]
     [Tags("Audit")]
     [Authorize(Policy = Policies.Audit)]
