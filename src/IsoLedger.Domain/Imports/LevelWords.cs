@@ -6,9 +6,9 @@ namespace IsoLedger.Domain.Imports;
 /// <c>level</c>, a restructuring table's <c>into_level</c>): the vocabulary's value ("commune") or Vietnamese label, or
 /// the words the provinces' tables write beyond the labels: the tier a report groups its units under ("Sở, ban,
 /// ngành", "Cấp tỉnh"; "Chi cục"; "Cấp huyện", "Huyện, thị xã, thành phố"; "Cấp xã", "Xã, phường, thị trấn"), in
-/// any letter case, with commas, slashes or dashes between the words or none, and "UBND"
-/// or "Ủy ban nhân dân" before them. Anything else is no such word: a level the import cannot read is refused, not
-/// guessed.</summary>
+/// any letter case, with commas, slashes or dashes between the words or none, and the people's committee
+/// (<see cref="PeoplesCommittee"/>) before them. Anything else is no such word: a level the import cannot read is
+/// refused, not guessed.</summary>
 public static class LevelWords
 {
     private static readonly Dictionary<string, UnitLevel> Phrases = new (string Phrase, UnitLevel Level)[]
@@ -24,20 +24,15 @@ public static class LevelWords
         ("xã phường", UnitLevel.Commune),
     }.ToDictionary(p => UnicodeText.Comparable(p.Phrase), p => p.Level);
 
-    /// <summary>How a table names the people's committee before a tier.</summary>
-    private static readonly string[] Committees = [.. new[] { "ubnd", "ủy ban nhân dân" }
-        .Select(committee => UnicodeText.Comparable(committee) + " ")];
-
     /// <summary>The level <paramref name="text"/> words, or null.</summary>
     public static UnitLevel? Read(string? text)
     {
         if (text is null) return null;
         if (Vocabulary.Levels.TryParse(text, out var valued) || Vocabulary.Levels.TryParseLabel(text, out valued))
             return valued;
-        var words = UnicodeText.Comparable(
+        var words = UnicodeText.Lowered(
             string.Concat(text.Select(c => c is ',' or '/' or ';' or '-' or '–' ? ' ' : c)));
-        var committee = Committees.FirstOrDefault(c => words.StartsWith(c, StringComparison.Ordinal));
-        if (committee is not null) words = words[committee.Length..];
-        return Phrases.TryGetValue(words, out var level) ? level : null;
+        var tier = UnicodeText.TonesAtWordEnds(PeoplesCommittee.WithoutLeading(words));
+        return Phrases.TryGetValue(tier, out var level) ? level : null;
     }
 }

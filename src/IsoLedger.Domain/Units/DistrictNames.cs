@@ -63,9 +63,6 @@ public static class DistrictNames
 
     private const string RuralKind = "Huyện";
 
-    /// <summary>How a district's people's committee is named before the district ("UBND thị xã Sông Công").</summary>
-    private static readonly string[][] Committees = [["ubnd"], ["ủy", "ban", "nhân", "dân"]];
-
     /// <summary>A district's kind ("Thành phố", "Thị xã", "Quận", "Huyện") and its proper name as written ("Sông
     /// Công"), from a district's name (<paramref name="committee"/> false: without a kind it is a huyện) or from its
     /// committee's, a district unit's name ("UBND thành phố Sông Công"; without a kind it names none); null when
@@ -76,8 +73,8 @@ public static class DistrictNames
             .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).ToList();
         bool Starts(string[] pattern) => words.Count > pattern.Length && pattern.Select((w, i) => (w, i))
             .All(p => UnicodeText.Comparable(words[p.i]) == UnicodeText.Comparable(p.w));
-        var governed = Committees.FirstOrDefault(Starts);
-        if (governed is not null) words = words[governed.Length..];
+        var governed = PeoplesCommittee.WordsBefore(words);
+        if (governed > 0 && governed < words.Count) words = words[governed..];
         else if (committee) return null;
         // "TP.Sông Công": the abbreviation written against the name.
         if (words.Count > 0 && words[0].Length > 3 && UnicodeText.Lowered(words[0][..3]) is "tp." or "tx.")

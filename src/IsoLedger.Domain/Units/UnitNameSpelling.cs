@@ -23,8 +23,8 @@ public static partial class UnitNameSpelling
     private static readonly TextMemo<string> ComparedWithNotes = new(name => Compare(name, keepNotes: true), NamesKept);
 
     /// <summary>The name as compared: lower case, without a number before it, notes in brackets (unless
-    /// <paramref name="keepNotes"/>) or punctuation at its end, "UBND" for the people's committee, each word's tone
-    /// mark at its end.</summary>
+    /// <paramref name="keepNotes"/>) or punctuation at its end, "UBND" for the people's committee
+    /// (<see cref="PeoplesCommittee"/>), each word's tone mark at its end.</summary>
     public static string Comparable(string name, bool keepNotes = false) =>
         keepNotes ? ComparedWithNotes[name] : Compared[name];
 
@@ -35,7 +35,7 @@ public static partial class UnitNameSpelling
             .TrimEnd('.', ',', ';', ':', ' ');
         // A name that is nothing but a note is compared as written.
         if (bare.Length == 0) bare = text;
-        return UnicodeText.TonesAtWordEnds(Committee().Replace(bare, "ubnd"));
+        return UnicodeText.TonesAtWordEnds(PeoplesCommittee.Abbreviated(bare));
     }
 
     /// <summary>Whether <paramref name="a"/> and <paramref name="b"/> name one unit.</summary>
@@ -47,9 +47,4 @@ public static partial class UnitNameSpelling
     /// <summary>A row's number before the name: "12. ", "3) ", "11.".</summary>
     [GeneratedRegex(@"^[0-9]{1,3} ?[.)] ?")]
     private static partial Regex Numbered();
-
-    /// <summary>The people's committee ("ủy ban nhân dân", the tone mark in its new or old place, or "ubnd"), once or
-    /// typed twice, as a whole word.</summary>
-    [GeneratedRegex(@"(?<!\w)(?:(?:ủy|uỷ) ban nhân dân|ubnd)(?: (?:(?:ủy|uỷ) ban nhân dân|ubnd))*(?!\w)")]
-    private static partial Regex Committee();
 }
