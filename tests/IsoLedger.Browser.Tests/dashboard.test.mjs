@@ -2001,6 +2001,28 @@ test("on a phone the annual table's level picker shows each level whole once cho
   }
 });
 
+test("a phone turned sideways with a large font sets a unit's facts under their names, within the screen",
+  async () => {
+    // At 740×360 and a font of 32 px the names' column ("Điểm không phù hợp đang mở") had taken the card's width, the
+    // values a word a line beside it and the page 24 px wider than the screen.
+    for (const viewport of [{ width: 740, height: 360 }, { width: 844, height: 390 }]) {
+      const { context, tab } = await phoneWithFont(viewport, 32);
+      try {
+        await tab.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020#unit/QT-XA-109`);
+        await tab.waitForSelector("#unit-status dd li");
+        const laid = await tab.$eval("#unit-status", (facts) => ({
+          wider: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          narrowest: Math.min(...[...facts.querySelectorAll("dd")]
+            .map((value) => value.getBoundingClientRect().width / facts.clientWidth)),
+        }));
+        assert.ok(laid.wider === 0 && laid.narrowest > 0.5,
+          `${viewport.width}×${viewport.height}: ${laid.wider} px too wide, a value ${laid.narrowest} of the card's width`);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
 test("a unit page names the unit's level in the singular, as the vocabulary does, in either language", async () => {
   await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020#unit/QT-XA-109`);
   await page.waitForSelector("#timeline li");
