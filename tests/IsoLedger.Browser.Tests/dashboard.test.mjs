@@ -2015,8 +2015,9 @@ test("a phone turned sideways with a large font sets a unit's facts under their 
           narrowest: Math.min(...[...facts.querySelectorAll("dd")]
             .map((value) => value.getBoundingClientRect().width / facts.clientWidth)),
         }));
+        const size = `${viewport.width}×${viewport.height}`;
         assert.ok(laid.wider === 0 && laid.narrowest > 0.5,
-          `${viewport.width}×${viewport.height}: ${laid.wider} px too wide, a value ${laid.narrowest} of the card's width`);
+          `${size}: ${laid.wider} px too wide, a value ${laid.narrowest} of the card's width`);
       } finally {
         await context.close();
       }
