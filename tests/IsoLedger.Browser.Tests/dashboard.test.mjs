@@ -1802,6 +1802,31 @@ test("on a phone with a large font, a bar's name above it is written whole on as
   }
 });
 
+test("on a phone with a large font, a district's name above its bar is kept within the chart, as wide as it is written",
+  async () => {
+    const viewport = { width: 320, height: 568 };
+    const { context, tab } = await phoneWithFont(viewport, 32);
+    try {
+      // Quảng Bình's "Thành phố Đồng Hới", of 18 letters, had been reckoned to fit a line its wide letters ran past.
+      await tab.route("**/api/dashboards/conversion?*level=commune*", async (route) => {
+        const answer = await (await route.fetch()).json();
+        for (const district of answer.data.byDistrict) district.district = "Thành phố Đồng Hới";
+        await route.fulfill({ json: answer });
+      });
+      await openOn(viewport, "year=2020", tab);
+      await tab.click("#conversion-chart .bar-row[data-name=commune]");
+      await tab.waitForSelector("#conversion-chart #drill-title + button + div svg .bar-row");
+      const past = await tab.$$eval("#conversion-chart svg .bar-row tspan", (lines) => lines.flatMap((line) => {
+        const chart = line.ownerSVGElement.getBoundingClientRect();
+        const over = line.getBoundingClientRect().right - chart.right;
+        return over > 0.5 ? [`${line.textContent}: ${Math.round(over)} px`] : [];
+      }));
+      assert.deepEqual(past, [], "320 px, 32 px font: names past the chart's edge");
+    } finally {
+      await context.close();
+    }
+  });
+
 test("with a large font on a phone, no view, the key's form and the English page alike, is wider than the screen",
   async () => {
     for (const viewport of [{ width: 320, height: 568 }, { width: 390, height: 844 }]) {

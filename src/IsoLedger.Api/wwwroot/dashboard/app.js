@@ -303,14 +303,26 @@ function paperWidth() {
   return width;
 }
 
-/** A text cut to about what fits in `width` units at font size `size`, with an ellipsis (its whole in a title). */
-const fitted = (text, width, size) => {
-  const most = Math.max(4, Math.floor(width / (0.54 * size)));
-  return text.length <= most ? text : `${text.slice(0, most - 1)}…`;
+const measure = document.createElement("canvas").getContext("2d");
+/** How wide `text` is written at font size `size` in the page's font, which a chart's text is in: measured, not
+ * reckoned from its letters (Quảng Bình's "Thành phố Đồng Hới", of 18 letters, had been reckoned to fit a line its
+ * wide letters ran 7 px past on a phone at a font of 32 px). */
+const textWidth = (text, size) => {
+  measure.font = `${size}px ${getComputedStyle(document.body).fontFamily}`;
+  return measure.measureText(text).width;
 };
 
-/** A text broken at its spaces into lines of about what fits in `width` units at font size `size` each; a word longer
- * than a line is cut to it. */
+/** A text cut to what fits in `width` units at font size `size`, with an ellipsis (its whole in a title); three
+ * letters at least. */
+const fitted = (text, width, size) => {
+  if (textWidth(text, size) <= width) return text;
+  let kept = text.slice(0, -1);
+  while (kept.length > 3 && textWidth(`${kept}…`, size) > width) kept = kept.slice(0, -1);
+  return `${kept}…`;
+};
+
+/** A text broken at its spaces into lines of what fits in `width` units at font size `size` each; a word longer than a
+ * line is cut to it. */
 const lines = (text, width, size) => text.split(" ").reduce((all, word) => {
   const joined = all.length ? `${all.at(-1)} ${word}` : word;
   return all.length && fitted(joined, width, size) === joined ? [...all.slice(0, -1), joined] : [...all, word];
