@@ -2064,6 +2064,38 @@ test("a unit page names the unit's level in the singular, as the vocabulary does
   }
 });
 
+test("on a slow network a view shows no empty panels that grow as its figures come: the page does not jump",
+  async () => {
+    const { context, tab } = await phoneWithFont({ width: 390, height: 844 }, 16);
+    try {
+      // The page's layout shifts (Cumulative Layout Shift): at most 0.1 is a page that does not jump (web.dev/cls).
+      await tab.addInitScript(() => {
+        window.shifted = 0;
+        new PerformanceObserver((list) => {
+          for (const shift of list.getEntries()) if (!shift.hadRecentInput) window.shifted += shift.value;
+        }).observe({ type: "layout-shift", buffered: true });
+      });
+      await tab.route(/\/api\/(dashboards|reports)\/(?!provinces)/, async (route) => {
+        await new Promise((done) => setTimeout(done, 1000));
+        await route.continue();
+      });
+      for (const view of ["overview", "trends"]) {
+        await tab.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020&view=${view}`);
+        await tab.waitForFunction(() => document.querySelector("#status").textContent !== ""
+          && !document.querySelector("#tabs").hidden);
+        // The empty panels had shown under their headings, to grow as the figures came and push the others down.
+        assert.equal(await tab.locator(".view:not([hidden]) section").first().isVisible(), false,
+          `${view}: panels shown empty while loading`);
+        await tab.waitForFunction(() => document.querySelector(".view:not([hidden]) .freshness")?.textContent);
+        await tab.waitForTimeout(200);
+        const shifted = await tab.evaluate(() => window.shifted);
+        assert.ok(shifted <= 0.1, `${view}: the page shifted by ${shifted}`);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
 test("before the vocabulary has answered, no tab, heading or button is shown blank", async () => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   let answer;

@@ -949,10 +949,9 @@ function renderNational() {
       event.preventDefault();
       $("province").value = p.province;
       fillYears();
-      setView("overview");
       // The province's overview is the new place: the focus goes to its first heading, where reading it starts (the
-      // link followed is hidden with the national view, and the focus had fallen to the page's top).
-      $("conversion-title").focus();
+      // link followed is hidden with the national view, and the focus had fallen to the page's top), once shown.
+      setView("overview").then(() => $("conversion-title").focus());
     });
     return element("tr", { "data-province": p.province }, element("th", { scope: "row" }, a),
       element("td", { class: "num", text: count(p.units) }),
@@ -1137,6 +1136,8 @@ function measureTablesSoon() {
  * did not change only has its freshness line updated, so that what the reader was doing — a focused control, an
  * opened group, a scrolled table — is left alone. */
 function keep(name, answer, quiet, freshnessId) {
+  // The view shows as its answers are drawn, laid out at its width (a chart is drawn at its box's).
+  $("app").classList.remove("awaiting");
   const changed = !quiet || JSON.stringify(state[name]?.data) !== JSON.stringify(answer.data);
   state[name] = answer;
   if (!changed) freshness(freshnessId, answer.freshness);
@@ -1179,12 +1180,14 @@ const renderers = {
   report: renderReport, trends: renderTrends, national: renderNational,
 };
 
+/** The answer the shown view is drawn from; none before its first load. */
+const viewAnswer = () => ({
+  overview: state.conversion, report: state.report, trends: state.trends, national: state.national,
+}[state.view]);
+
 /** Draws the view again from the answers it holds (another language, another width). */
 function redrawView() {
-  const data = {
-    overview: state.conversion, report: state.report, trends: state.trends, national: state.national,
-  }[state.view];
-  if (data) renderers[state.view]();
+  if (viewAnswer()) renderers[state.view]();
 }
 
 /** A button that tries again what failed, for the status line. */
@@ -1222,6 +1225,9 @@ const judgedLine = () =>
 async function load(quiet = false) {
   $("judged").textContent = judgedLine();
   if (!quiet) $("status").textContent = t("loading");
+  // A view never loaded is hidden until its answers come, the status line saying it loads: shown at once, its panels
+  // had stood empty under their headings, then grown as their figures came and pushed the page down (a slow network).
+  $("app").classList.toggle("awaiting", !viewAnswer());
   const focused = document.activeElement;
   try {
     await loaders[state.view](quiet);
@@ -1340,8 +1346,6 @@ function recordView() {
 
 function showView() {
   VIEWS.forEach((view) => { $(view).hidden = view !== state.view; });
-  // The report's heading is not blank while its first report loads.
-  if (!state.report) $("report-title").textContent = fill(t("reportTitle"), { y: year(), p: province() });
   $("unit").hidden = true;
   document.querySelectorAll("#tabs a").forEach((a) => {
     if (a.dataset.view === state.view) a.setAttribute("aria-current", "page"); else a.removeAttribute("aria-current");
@@ -1353,11 +1357,12 @@ function showView() {
   titlePage();
 }
 
+/** Shows the view <view>; answers once it has loaded. */
 function setView(view) {
   state.view = view;
   recordView();
   showView();
-  load();
+  return load();
 }
 
 async function route(event) {
