@@ -280,11 +280,12 @@ const sheetRows = (xml) => [...xml.matchAll(/<x:row[^>]*>(.*?)<\/x:row>|<row[^>]
 
 async function openReport(query = "year=2020") {
   await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&${query}&view=report`);
-  await page.waitForSelector("#report-text .part[data-part=earlierCommunes] button.figure");
+  await page.waitForSelector("#report-text .part[data-part=earlierCommunes] .headlines [data-id]");
 }
 
+/** A headline figure's sentence: a button where units are behind it, plain text where none are. */
 const headline = (part, id, level) =>
-  page.textContent(`#report-text .part[data-part=${part}] button.figure[data-id=${id}]`
+  page.textContent(`#report-text .part[data-part=${part}] .headlines [data-id=${id}]`
     + `${level ? `[data-level=${level}]` : ""}`);
 
 test("the report view writes the 2020 report's headline sentences with its figures", async () => {
@@ -307,6 +308,22 @@ test("the report view writes the 2020 report's headline sentences with its figur
     await page.locator("#report-appendices .appendix[data-part=earlierCommunes] tr[data-code]").count(), 109);
   assert.equal(await page.locator("#report-appendices .appendix[data-part=newCommunes] tr[data-code]").count(), 16);
   await page.screenshot({ path: `${screenshots}report.png`, fullPage: false });
+});
+
+test("a report's figure with no unit behind it is written, not a button that opens an empty list", async () => {
+  // The running year has no report yet: "0/30" reported, "0/0" new communes' figures.
+  const year = new Date().getFullYear();
+  const answer = await fetch(`${base}/api/reports/province-report/${year}?province=${encodeURIComponent("Quảng Trị")}`,
+    { headers: { "X-Api-Key": "dev-viewer" } });
+  const empty = (await answer.json()).data.parts.flatMap((part) => part.headlines
+    .filter((figure) => figure.units.length === 0).map((figure) => `${part.id} ${figure.id} ${figure.level ?? ""}`));
+  assert.ok(empty.length > 0, `${year}: no figure without units`);
+  await openReport(`year=${year}`);
+  const buttons = await page.$$eval("#report-text .part", (parts) => parts.flatMap((part) =>
+    [...part.querySelectorAll(".headlines li")].filter((item) => item.querySelector("button"))
+      .map((item) => `${part.dataset.part} ${item.firstChild.dataset.id} ${item.firstChild.dataset.level ?? ""}`)));
+  assert.deepEqual(buttons.filter((figure) => empty.includes(figure)), [], "buttons opening an empty list");
+  assert.ok(buttons.length > 0, "no figure with units is a button");
 });
 
 test("every panel follows the chosen date, which the address keeps and the back button undoes", async () => {

@@ -695,8 +695,11 @@ function renderReport() {
     element("p", { class: "opening",
       text: fill(term("reportSections", part.id), { of: part.rows.length, year: data.year }) }),
     element("ul", { class: "headlines" }, ...part.headlines.map((headline) => {
-      const button = element("button", { type: "button", class: "figure", "data-id": headline.id,
-        ...(headline.level ? { "data-level": headline.level } : {}), text: sentence(headline) });
+      const named = { "data-id": headline.id, ...(headline.level ? { "data-level": headline.level } : {}) };
+      // A figure with no unit behind it (none reported yet, no new commune) is written: its button had opened an
+      // empty list.
+      if (!headline.units.length) return element("li", {}, element("span", { ...named, text: sentence(headline) }));
+      const button = element("button", { type: "button", class: "figure", ...named, text: sentence(headline) });
       button.addEventListener("click", () => showUnitsBehind(part, headline));
       return element("li", {}, button);
     })))));
