@@ -1844,6 +1844,31 @@ test("on a phone with a large font, a district's name above its bar is kept with
     }
   });
 
+test("a bar's total is written within its chart, however many digits it has", async () => {
+  const viewport = { width: 320, height: 568 };
+  const { context, tab } = await phoneWithFont(viewport, 16);
+  try {
+    // A province of thousands of units: "12.500" beside the longest bar had run past the chart's edge, which left
+    // room for 40 px of it.
+    await tab.route("**/api/dashboards/conversion?*", async (route) => {
+      const answer = await (await route.fetch()).json();
+      for (const counts of [...answer.data.byLevel.map((level) => level.counts), answer.data.totals]) {
+        for (const name of Object.keys(counts)) counts[name] *= 100;
+      }
+      await route.fulfill({ json: answer });
+    });
+    await openOn(viewport, "year=2020", tab);
+    const past = await tab.$$eval("#conversion-chart svg .bar-row", (rows) => rows.flatMap((row) => {
+      const total = row.querySelector(":scope > text:last-of-type");
+      const over = total.getBoundingClientRect().right - row.ownerSVGElement.getBoundingClientRect().right;
+      return over > 0.5 ? [`${total.textContent}: ${Math.round(over)} px`] : [];
+    }));
+    assert.deepEqual(past, [], "totals past the chart's edge");
+  } finally {
+    await context.close();
+  }
+});
+
 test("with a large font or zoomed to 200 % on a phone, no view, the key's form and the English page alike, is wider "
   + "than the screen", async () => {
     // A 320 px phone zoomed to 200 % is 160 CSS px wide: the English title's "dashboard" and the language button beside

@@ -351,6 +351,8 @@ function bars(container, groups, segments, name, aria, onOpen = null) {
   const svg = svgElement("svg", { viewBox: `0 0 ${width} ${tops.at(-1) + heights.at(-1) + 6}`,
     role: onOpen ? "group" : "img", "aria-label": aria });
   const max = Math.max(1, ...groups.map((g) => g.counts.total));
+  // Room beside the longest bar for its total as written (40 units had been too few for "12.500").
+  const totalRoom = textWidth(count(max), 13 * scale) + 8 * scale;
   groups.forEach((group, index) => {
     const y = tops[index] + 4;
     // Every count is in the row's name, so that a screen reader and a keyboard reach what a mouse hovers.
@@ -383,7 +385,7 @@ function bars(container, groups, segments, name, aria, onOpen = null) {
     for (const [segment, colourName] of segments) {
       const value = group.counts[segment];
       if (!value) continue;
-      const w = (value / max) * (width - labelWidth - 40 * scale);
+      const w = (value / max) * (width - labelWidth - totalRoom);
       // Parted from the segment beside it by a line of the card's colour: two colours side by side may be alike to some
       // eyes.
       const rect = svgElement("rect",
