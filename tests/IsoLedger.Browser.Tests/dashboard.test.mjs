@@ -280,11 +280,12 @@ const sheetRows = (xml) => [...xml.matchAll(/<x:row[^>]*>(.*?)<\/x:row>|<row[^>]
 
 async function openReport(query = "year=2020") {
   await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&${query}&view=report`);
-  await page.waitForSelector("#report-text .part[data-part=earlierCommunes] button.figure");
+  await page.waitForSelector("#report-text .part[data-part=earlierCommunes] .headlines [data-id]");
 }
 
+/** A headline figure's sentence: a button where units are behind it, plain text where none are. */
 const headline = (part, id, level) =>
-  page.textContent(`#report-text .part[data-part=${part}] button.figure[data-id=${id}]`
+  page.textContent(`#report-text .part[data-part=${part}] .headlines [data-id=${id}]`
     + `${level ? `[data-level=${level}]` : ""}`);
 
 test("the report view writes the 2020 report's headline sentences with its figures", async () => {
@@ -307,6 +308,22 @@ test("the report view writes the 2020 report's headline sentences with its figur
     await page.locator("#report-appendices .appendix[data-part=earlierCommunes] tr[data-code]").count(), 109);
   assert.equal(await page.locator("#report-appendices .appendix[data-part=newCommunes] tr[data-code]").count(), 16);
   await page.screenshot({ path: `${screenshots}report.png`, fullPage: false });
+});
+
+test("a report's figure with no unit behind it is written, not a button that opens an empty list", async () => {
+  // The running year has no report yet: "0/30" reported, "0/0" new communes' figures.
+  const year = new Date().getFullYear();
+  const answer = await fetch(`${base}/api/reports/province-report/${year}?province=${encodeURIComponent("Quảng Trị")}`,
+    { headers: { "X-Api-Key": "dev-viewer" } });
+  const empty = (await answer.json()).data.parts.flatMap((part) => part.headlines
+    .filter((figure) => figure.units.length === 0).map((figure) => `${part.id} ${figure.id} ${figure.level ?? ""}`));
+  assert.ok(empty.length > 0, `${year}: no figure without units`);
+  await openReport(`year=${year}`);
+  const buttons = await page.$$eval("#report-text .part", (parts) => parts.flatMap((part) =>
+    [...part.querySelectorAll(".headlines li")].filter((item) => item.querySelector("button"))
+      .map((item) => `${part.dataset.part} ${item.firstChild.dataset.id} ${item.firstChild.dataset.level ?? ""}`)));
+  assert.deepEqual(buttons.filter((figure) => empty.includes(figure)), [], "buttons opening an empty list");
+  assert.ok(buttons.length > 0, "no figure with units is a button");
 });
 
 test("every panel follows the chosen date, which the address keeps and the back button undoes", async () => {
@@ -1707,6 +1724,28 @@ test("at 200 % zoom or with a large font on a phone, a table's pinned names leav
     }
   });
 
+/** The words written across two lines in the elements <selector> matches in <tab> (those pinned in their table only,
+ * if <pinned>), each with its element's id or tag. A word is what lies between spaces, hyphens and slashes: "Sub-" may
+ * end a line, "Departme" may not. */
+const wordsBrokenInside = (tab, selector, { pinned = false } = {}) => tab.$$eval(selector, (nodes, pinned) => {
+  const broken = nodes.filter((node) => node.checkVisibility() && (!pinned || getComputedStyle(node).left !== "auto"))
+    .flatMap((node) => {
+      const text = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+      const words = [];
+      for (let part = text.nextNode(); part; part = text.nextNode()) {
+        for (const word of part.textContent.matchAll(/[^\s\u00a0\-/]+/g)) {
+          const range = document.createRange();
+          range.setStart(part, word.index);
+          range.setEnd(part, word.index + word[0].length);
+          const lines = new Set([...range.getClientRects()].map((line) => Math.round(line.top)));
+          if (lines.size > 1) words.push(`${node.closest("[id]")?.id ?? node.tagName}: ${word[0]}`);
+        }
+      }
+      return words;
+    });
+  return [...new Set(broken)];
+}, pinned);
+
 test("with a large font on a phone, a table's pinned names wrap between words, never inside one, in either language",
   async () => {
     for (const viewport of [{ width: 320, height: 568 }, { width: 390, height: 844 }]) {
@@ -1715,29 +1754,38 @@ test("with a large font on a phone, a table's pinned names wrap between words, n
         try {
           for (const view of ["overview", "report", "national", "trends"]) {
             await openOn(viewport, `year=2020&view=${view}`, tab);
-            // A word is what lies between spaces, hyphens and slashes: "Sub-" may end a line, "Departme" may not.
-            const broken = await tab.$$eval(".view:not([hidden]) .scroll > table", (tables) => tables.flatMap((table) =>
-              [...table.querySelectorAll("td, th")].filter((cell) => getComputedStyle(cell).left !== "auto")
-                .flatMap((cell) => {
-                  const text = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
-                  const words = [];
-                  for (let node = text.nextNode(); node; node = text.nextNode()) {
-                    for (const word of node.textContent.matchAll(/[^\s\u00a0\-/]+/g)) {
-                      const range = document.createRange();
-                      range.setStart(node, word.index);
-                      range.setEnd(node, word.index + word[0].length);
-                      const lines = new Set([...range.getClientRects()].map((line) => Math.round(line.top)));
-                      if (lines.size > 1) words.push(`${table.id}: ${word[0]}`);
-                    }
-                  }
-                  return words;
-                })));
-            assert.deepEqual([...new Set(broken)], [],
+            const broken = await wordsBrokenInside(tab, ".view:not([hidden]) .scroll > table :is(td, th)",
+              { pinned: true });
+            assert.deepEqual(broken, [],
               `${viewport.width} px, 32 px font, ${lang}, ${view}: words broken inside`);
           }
         } finally {
           await context.close();
         }
+      }
+    }
+  });
+
+test("with a large font on a phone or zoomed to 200 %, a heading wraps between its words, never inside one",
+  async () => {
+    // At a font of 32 px on a 320 px phone the English "ISO implementation statistics" had been broken after
+    // "implementatio", the report's "The units counted: …" inside "maintenance"; at 160 CSS px, a heading's long word
+    // filled the card to its edge.
+    const [phone, zoomed] = [{ width: 320, height: 568 }, { width: 160, height: 284 }];
+    for (const [viewport, font, lang] of [[phone, 32, "en"], [phone, 32, "vi"], [zoomed, 16, "en"]]) {
+      const { context, tab } = await phoneWithFont(viewport, font, { lang });
+      const size = `${viewport.width} px, ${font} px font, ${lang}`;
+      const headings = "h1, #app :is(h2, h3, .opening)";
+      try {
+        for (const view of ["overview", "trends", "national", "report"]) {
+          await openOn(viewport, `year=2020&view=${view}`, tab);
+          assert.deepEqual(await wordsBrokenInside(tab, headings), [], `${size}, ${view}: words broken inside`);
+        }
+        await tab.click("#report-text button.figure[data-id=reported]");
+        await tab.waitForSelector("#report-units:not([hidden]) h3");
+        assert.deepEqual(await wordsBrokenInside(tab, headings), [], `${size}, the units behind a figure`);
+      } finally {
+        await context.close();
       }
     }
   });
@@ -1771,16 +1819,69 @@ test("on a phone with a large font, a bar's name above it is written whole on as
   }
 });
 
-test("with a large font on a phone, no view, the key's form and the English page alike, is wider than the screen",
+test("on a phone with a large font, a district's name above its bar is kept within the chart, as wide as it is written",
   async () => {
-    for (const viewport of [{ width: 320, height: 568 }, { width: 390, height: 844 }]) {
+    const viewport = { width: 320, height: 568 };
+    const { context, tab } = await phoneWithFont(viewport, 32);
+    try {
+      // Quảng Bình's "Thành phố Đồng Hới", of 18 letters, had been reckoned to fit a line its wide letters ran past.
+      await tab.route("**/api/dashboards/conversion?*level=commune*", async (route) => {
+        const answer = await (await route.fetch()).json();
+        for (const district of answer.data.byDistrict) district.district = "Thành phố Đồng Hới";
+        await route.fulfill({ json: answer });
+      });
+      await openOn(viewport, "year=2020", tab);
+      await tab.click("#conversion-chart .bar-row[data-name=commune]");
+      await tab.waitForSelector("#conversion-chart #drill-title + button + div svg .bar-row");
+      const past = await tab.$$eval("#conversion-chart svg .bar-row tspan", (lines) => lines.flatMap((line) => {
+        const chart = line.ownerSVGElement.getBoundingClientRect();
+        const over = line.getBoundingClientRect().right - chart.right;
+        return over > 0.5 ? [`${line.textContent}: ${Math.round(over)} px`] : [];
+      }));
+      assert.deepEqual(past, [], "320 px, 32 px font: names past the chart's edge");
+    } finally {
+      await context.close();
+    }
+  });
+
+test("a bar's total is written within its chart, however many digits it has", async () => {
+  const viewport = { width: 320, height: 568 };
+  const { context, tab } = await phoneWithFont(viewport, 16);
+  try {
+    // A province of thousands of units: "12.500" beside the longest bar had run past the chart's edge, which left
+    // room for 40 px of it.
+    await tab.route("**/api/dashboards/conversion?*", async (route) => {
+      const answer = await (await route.fetch()).json();
+      for (const counts of [...answer.data.byLevel.map((level) => level.counts), answer.data.totals]) {
+        for (const name of Object.keys(counts)) counts[name] *= 100;
+      }
+      await route.fulfill({ json: answer });
+    });
+    await openOn(viewport, "year=2020", tab);
+    const past = await tab.$$eval("#conversion-chart svg .bar-row", (rows) => rows.flatMap((row) => {
+      const total = row.querySelector(":scope > text:last-of-type");
+      const over = total.getBoundingClientRect().right - row.ownerSVGElement.getBoundingClientRect().right;
+      return over > 0.5 ? [`${total.textContent}: ${Math.round(over)} px`] : [];
+    }));
+    assert.deepEqual(past, [], "totals past the chart's edge");
+  } finally {
+    await context.close();
+  }
+});
+
+test("with a large font or zoomed to 200 % on a phone, no view, the key's form and the English page alike, is wider "
+  + "than the screen", async () => {
+    // A 320 px phone zoomed to 200 % is 160 CSS px wide: the English title's "dashboard" and the language button beside
+    // it, within the bar's sides of 1 rem, had made every view 5 px wider than it.
+    for (const [viewport, font] of [[{ width: 320, height: 568 }, 32], [{ width: 390, height: 844 }, 32],
+      [{ width: 160, height: 284 }, 16]]) {
       for (const lang of ["vi", "en"]) {
-        const { context, tab } = await phoneWithFont(viewport, 32, { keyed: false, lang });
+        const { context, tab } = await phoneWithFont(viewport, font, { keyed: false, lang });
         try {
           // The layout viewport's width, not the window's: a phone's browser zooms out to show a page wider than it.
           const wider = () => tab.evaluate(() =>
             document.documentElement.scrollWidth - document.documentElement.clientWidth);
-          const size = `${viewport.width} px, ${lang}`;
+          const size = `${viewport.width} px, ${font} px font, ${lang}`;
           await tab.goto(`${base}/dashboard`);
           await tab.waitForSelector("#key-form:not([hidden])");
           // The key's field had kept its 20 characters' width: 142 px past a 320 px screen's edge; then its form's
@@ -1970,6 +2071,29 @@ test("on a phone the annual table's level picker shows each level whole once cho
   }
 });
 
+test("a phone turned sideways with a large font sets a unit's facts under their names, within the screen",
+  async () => {
+    // At 740×360 and a font of 32 px the names' column ("Điểm không phù hợp đang mở") had taken the card's width, the
+    // values a word a line beside it and the page 24 px wider than the screen.
+    for (const viewport of [{ width: 740, height: 360 }, { width: 844, height: 390 }]) {
+      const { context, tab } = await phoneWithFont(viewport, 32);
+      try {
+        await tab.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020#unit/QT-XA-109`);
+        await tab.waitForSelector("#unit-status dd li");
+        const laid = await tab.$eval("#unit-status", (facts) => ({
+          wider: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          narrowest: Math.min(...[...facts.querySelectorAll("dd")]
+            .map((value) => value.getBoundingClientRect().width / facts.clientWidth)),
+        }));
+        const size = `${viewport.width}×${viewport.height}`;
+        assert.ok(laid.wider === 0 && laid.narrowest > 0.5,
+          `${size}: ${laid.wider} px too wide, a value ${laid.narrowest} of the card's width`);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
 test("a unit page names the unit's level in the singular, as the vocabulary does, in either language", async () => {
   await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020#unit/QT-XA-109`);
   await page.waitForSelector("#timeline li");
@@ -1984,6 +2108,38 @@ test("a unit page names the unit's level in the singular, as the vocabulary does
     await page.click("#language");
   }
 });
+
+test("on a slow network a view shows no empty panels that grow as its figures come: the page does not jump",
+  async () => {
+    const { context, tab } = await phoneWithFont({ width: 390, height: 844 }, 16);
+    try {
+      // The page's layout shifts (Cumulative Layout Shift): at most 0.1 is a page that does not jump (web.dev/cls).
+      await tab.addInitScript(() => {
+        window.shifted = 0;
+        new PerformanceObserver((list) => {
+          for (const shift of list.getEntries()) if (!shift.hadRecentInput) window.shifted += shift.value;
+        }).observe({ type: "layout-shift", buffered: true });
+      });
+      await tab.route(/\/api\/(dashboards|reports)\/(?!provinces)/, async (route) => {
+        await new Promise((done) => setTimeout(done, 1000));
+        await route.continue();
+      });
+      for (const view of ["overview", "trends"]) {
+        await tab.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020&view=${view}`);
+        await tab.waitForFunction(() => document.querySelector("#status").textContent !== ""
+          && !document.querySelector("#tabs").hidden);
+        // The empty panels had shown under their headings, to grow as the figures came and push the others down.
+        assert.equal(await tab.locator(".view:not([hidden]) section").first().isVisible(), false,
+          `${view}: panels shown empty while loading`);
+        await tab.waitForFunction(() => document.querySelector(".view:not([hidden]) .freshness")?.textContent);
+        await tab.waitForTimeout(200);
+        const shifted = await tab.evaluate(() => window.shifted);
+        assert.ok(shifted <= 0.1, `${view}: the page shifted by ${shifted}`);
+      }
+    } finally {
+      await context.close();
+    }
+  });
 
 test("before the vocabulary has answered, no tab, heading or button is shown blank", async () => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });

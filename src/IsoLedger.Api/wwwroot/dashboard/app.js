@@ -303,14 +303,26 @@ function paperWidth() {
   return width;
 }
 
-/** A text cut to about what fits in `width` units at font size `size`, with an ellipsis (its whole in a title). */
-const fitted = (text, width, size) => {
-  const most = Math.max(4, Math.floor(width / (0.54 * size)));
-  return text.length <= most ? text : `${text.slice(0, most - 1)}…`;
+const measure = document.createElement("canvas").getContext("2d");
+/** How wide `text` is written at font size `size` in the page's font, which a chart's text is in: measured, not
+ * reckoned from its letters (Quảng Bình's "Thành phố Đồng Hới", of 18 letters, had been reckoned to fit a line its
+ * wide letters ran 7 px past on a phone at a font of 32 px). */
+const textWidth = (text, size) => {
+  measure.font = `${size}px ${getComputedStyle(document.body).fontFamily}`;
+  return measure.measureText(text).width;
 };
 
-/** A text broken at its spaces into lines of about what fits in `width` units at font size `size` each; a word longer
- * than a line is cut to it. */
+/** A text cut to what fits in `width` units at font size `size`, with an ellipsis (its whole in a title); three
+ * letters at least. */
+const fitted = (text, width, size) => {
+  if (textWidth(text, size) <= width) return text;
+  let kept = text.slice(0, -1);
+  while (kept.length > 3 && textWidth(`${kept}…`, size) > width) kept = kept.slice(0, -1);
+  return `${kept}…`;
+};
+
+/** A text broken at its spaces into lines of what fits in `width` units at font size `size` each; a word longer than a
+ * line is cut to it. */
 const lines = (text, width, size) => text.split(" ").reduce((all, word) => {
   const joined = all.length ? `${all.at(-1)} ${word}` : word;
   return all.length && fitted(joined, width, size) === joined ? [...all.slice(0, -1), joined] : [...all, word];
@@ -339,6 +351,8 @@ function bars(container, groups, segments, name, aria, onOpen = null) {
   const svg = svgElement("svg", { viewBox: `0 0 ${width} ${tops.at(-1) + heights.at(-1) + 6}`,
     role: onOpen ? "group" : "img", "aria-label": aria });
   const max = Math.max(1, ...groups.map((g) => g.counts.total));
+  // Room beside the longest bar for its total as written (40 units had been too few for "12.500").
+  const totalRoom = textWidth(count(max), 13 * scale) + 8 * scale;
   groups.forEach((group, index) => {
     const y = tops[index] + 4;
     // Every count is in the row's name, so that a screen reader and a keyboard reach what a mouse hovers.
@@ -371,7 +385,7 @@ function bars(container, groups, segments, name, aria, onOpen = null) {
     for (const [segment, colourName] of segments) {
       const value = group.counts[segment];
       if (!value) continue;
-      const w = (value / max) * (width - labelWidth - 40 * scale);
+      const w = (value / max) * (width - labelWidth - totalRoom);
       // Parted from the segment beside it by a line of the card's colour: two colours side by side may be alike to some
       // eyes.
       const rect = svgElement("rect",
@@ -683,8 +697,11 @@ function renderReport() {
     element("p", { class: "opening",
       text: fill(term("reportSections", part.id), { of: part.rows.length, year: data.year }) }),
     element("ul", { class: "headlines" }, ...part.headlines.map((headline) => {
-      const button = element("button", { type: "button", class: "figure", "data-id": headline.id,
-        ...(headline.level ? { "data-level": headline.level } : {}), text: sentence(headline) });
+      const named = { "data-id": headline.id, ...(headline.level ? { "data-level": headline.level } : {}) };
+      // A figure with no unit behind it (none reported yet, no new commune) is written: its button had opened an
+      // empty list.
+      if (!headline.units.length) return element("li", {}, element("span", { ...named, text: sentence(headline) }));
+      const button = element("button", { type: "button", class: "figure", ...named, text: sentence(headline) });
       button.addEventListener("click", () => showUnitsBehind(part, headline));
       return element("li", {}, button);
     })))));
@@ -937,10 +954,9 @@ function renderNational() {
       event.preventDefault();
       $("province").value = p.province;
       fillYears();
-      setView("overview");
       // The province's overview is the new place: the focus goes to its first heading, where reading it starts (the
-      // link followed is hidden with the national view, and the focus had fallen to the page's top).
-      $("conversion-title").focus();
+      // link followed is hidden with the national view, and the focus had fallen to the page's top), once shown.
+      setView("overview").then(() => $("conversion-title").focus());
     });
     return element("tr", { "data-province": p.province }, element("th", { scope: "row" }, a),
       element("td", { class: "num", text: count(p.units) }),
@@ -1125,6 +1141,8 @@ function measureTablesSoon() {
  * did not change only has its freshness line updated, so that what the reader was doing — a focused control, an
  * opened group, a scrolled table — is left alone. */
 function keep(name, answer, quiet, freshnessId) {
+  // The view shows as its answers are drawn, laid out at its width (a chart is drawn at its box's).
+  $("app").classList.remove("awaiting");
   const changed = !quiet || JSON.stringify(state[name]?.data) !== JSON.stringify(answer.data);
   state[name] = answer;
   if (!changed) freshness(freshnessId, answer.freshness);
@@ -1167,12 +1185,14 @@ const renderers = {
   report: renderReport, trends: renderTrends, national: renderNational,
 };
 
+/** The answer the shown view is drawn from; none before its first load. */
+const viewAnswer = () => ({
+  overview: state.conversion, report: state.report, trends: state.trends, national: state.national,
+}[state.view]);
+
 /** Draws the view again from the answers it holds (another language, another width). */
 function redrawView() {
-  const data = {
-    overview: state.conversion, report: state.report, trends: state.trends, national: state.national,
-  }[state.view];
-  if (data) renderers[state.view]();
+  if (viewAnswer()) renderers[state.view]();
 }
 
 /** A button that tries again what failed, for the status line. */
@@ -1210,6 +1230,9 @@ const judgedLine = () =>
 async function load(quiet = false) {
   $("judged").textContent = judgedLine();
   if (!quiet) $("status").textContent = t("loading");
+  // A view never loaded is hidden until its answers come, the status line saying it loads: shown at once, its panels
+  // had stood empty under their headings, then grown as their figures came and pushed the page down (a slow network).
+  $("app").classList.toggle("awaiting", !viewAnswer());
   const focused = document.activeElement;
   try {
     await loaders[state.view](quiet);
@@ -1328,8 +1351,6 @@ function recordView() {
 
 function showView() {
   VIEWS.forEach((view) => { $(view).hidden = view !== state.view; });
-  // The report's heading is not blank while its first report loads.
-  if (!state.report) $("report-title").textContent = fill(t("reportTitle"), { y: year(), p: province() });
   $("unit").hidden = true;
   document.querySelectorAll("#tabs a").forEach((a) => {
     if (a.dataset.view === state.view) a.setAttribute("aria-current", "page"); else a.removeAttribute("aria-current");
@@ -1341,11 +1362,12 @@ function showView() {
   titlePage();
 }
 
+/** Shows the view <view>; answers once it has loaded. */
 function setView(view) {
   state.view = view;
   recordView();
   showView();
-  load();
+  return load();
 }
 
 async function route(event) {
