@@ -80,6 +80,52 @@ public class StalledBodyTests(ShortBodyIdleFixture api) : IClassFixture<ShortBod
         await Host.Get("/api/units/ST-STALL").Expect(404);
     }
 
+    /// <summary>A body the server fails to read as its framing says, as the server (Kestrel) fails it: a chunk size
+    /// past the range of a number throws an <see cref="IOException"/> ("Bad chunk size data.") where other framing
+    /// errors throw a <c>BadHttpRequestException</c>.</summary>
+    private sealed class UnreadableBody : Stream
+    {
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken) =>
+            ValueTask.FromException<int>(new IOException("Bad chunk size data.", new OverflowException()));
+
+        public override Task<int> ReadAsync(
+            byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => 0; set { } }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    [Theory]
+    [InlineData("/api/units", "application/json")]
+    [InlineData("/api/imports", "text/csv")]
+    [InlineData("/api/restructurings/import", "text/csv")]
+    public async Task A_chunk_size_past_any_number_is_a_400_not_a_failure(string url, string contentType)
+    {
+        var answer = await Host.Send(Keys.Admin, [], s =>
+        {
+            s.Post.Url(url);
+            s.ConfigureHttpContext(context =>
+            {
+                context.Request.ContentType = contentType;
+                context.Request.Headers.TransferEncoding = "chunked";
+                context.Request.Body = new UnreadableBody();
+            });
+        });
+
+        Assert.Equal(400, answer.Status);
+        Assert.StartsWith(Http.ProblemJson, answer.ContentType);
+        Assert.Contains("Bad chunk size data.", answer.Body!["detail"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task The_document_lists_408_where_a_body_is_read()
     {
