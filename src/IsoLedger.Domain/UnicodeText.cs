@@ -68,8 +68,9 @@ public static class UnicodeText
 
     /// <summary>The text in Unicode form C and lower case, its runs of spaces (a no-break space among them) one space,
     /// trimmed, without invisible formatting characters (a zero-width space, a soft hyphen, a byte order mark, a tag
-    /// character), which text copied from web pages and word processors carries unseen. What is no text is compared as U+FFFD
-    /// (<see cref="Readable"/>): such a value is refused where it is read, and comparing it must not fail first.
+    /// character), which text copied from web pages and word processors carries unseen. What is no text is compared
+    /// as U+FFFD (<see cref="Readable"/>): such a value is refused where it is read, and comparing it must not fail
+    /// first.
     /// </summary>
     public static string Lowered(string text) =>
         string.Join(' ', Readable(Visible(text)).Normalize(NormalizationForm.FormC).Split((char[]?)null,

@@ -33,7 +33,8 @@ public static partial class RequestShape
             {
                 await Results.Problem(title: "The If-None-Match header is not taken here.",
                     detail: "A write judges no If-None-Match (a read does, to answer 304): send the version you read "
-                        + "as If-Match, or neither.", statusCode: StatusCodes.Status400BadRequest).ExecuteAsync(context);
+                        + "as If-Match, or neither.",
+                    statusCode: StatusCodes.Status400BadRequest).ExecuteAsync(context);
                 return;
             }
             // Only where a body is read: another route's answer does not depend on what it was sent.
