@@ -67,19 +67,29 @@ public static class UnicodeText
     public static string Excerpt(string text) => text.Length <= 100 ? text : text[..100] + "…";
 
     /// <summary>The text in Unicode form C and lower case, its runs of spaces (a no-break space among them) one space,
-    /// trimmed, without invisible formatting characters (a zero-width space, a soft hyphen, a byte order mark), which
-    /// text copied from web pages and word processors carries unseen. What is no text is compared as U+FFFD
-    /// (<see cref="Readable"/>): such a value is refused where it is read, and comparing it must not fail first.
+    /// trimmed, without invisible formatting characters (a zero-width space, a soft hyphen, a byte order mark, a tag
+    /// character), which text copied from web pages and word processors carries unseen. What is no text is compared
+    /// as U+FFFD (<see cref="Readable"/>): such a value is refused where it is read, and comparing it must not fail
+    /// first.
     /// </summary>
     public static string Lowered(string text) =>
         string.Join(' ', Readable(Visible(text)).Normalize(NormalizationForm.FormC).Split((char[]?)null,
             StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
 
-    private static string Visible(string text) =>
-        text.Any(IsFormat) ? string.Concat(text.Where(c => !IsFormat(c))) : text;
+    /// <summary>Whether <paramref name="text"/> is blank: nothing but spaces and invisible formatting characters, in
+    /// any plane (the tag characters U+E0001–U+E007F and the musical formatting ones are outside the first, so a test
+    /// of its UTF-16 units alone sees none of them).</summary>
+    public static bool IsBlank(string text) => text.EnumerateRunes().All(r => Rune.IsWhiteSpace(r) || IsFormat(r));
 
-    private static bool IsFormat(char c) =>
-        CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format;
+    private static string Visible(string text)
+    {
+        if (!text.EnumerateRunes().Any(IsFormat)) return text;
+        var visible = new StringBuilder(text.Length);
+        foreach (var rune in text.EnumerateRunes().Where(r => !IsFormat(r))) visible.Append(rune);
+        return visible.ToString();
+    }
+
+    private static bool IsFormat(Rune rune) => Rune.GetUnicodeCategory(rune) == UnicodeCategory.Format;
 
     /// <summary>The Vietnamese tone marks (grave, acute, tilde, hook above, dot below) as combining characters.
     /// </summary>

@@ -31,6 +31,22 @@ public class HostileUploadTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.True(answer.Text.Length < 2_000, $"The answer is {answer.Text.Length} characters long.");
     }
 
+    [Theory]
+    [InlineData("upload.csv%0A%5B22:00:00%20INF%5D%20forged")]
+    [InlineData("upload.csv%0D")]
+    [InlineData("upload%E2%80%A8.csv")]
+    public async Task A_file_name_of_several_lines_is_refused_and_nothing_is_imported(string fileName)
+    {
+        // The name is logged and stamped on every event imported: a line break in it forged a line of the log.
+        var file = ReportCsv.Rows(
+            "Quảng Trị,QT-UP-NAME,UBND Xã Tên,commune,Hải Lăng,,2020,2020-11-19,x,2015,,x,x,x,x,x,x,x,passed");
+
+        var answer = await Host.PostBytes($"/api/imports?fileName={fileName}", file).Expect(400);
+
+        Assert.Contains("line", (string?)answer.Json["errors"]!["fileName"]![0]);
+        await Host.Get("/api/units/QT-UP-NAME").Expect(404);
+    }
+
     [Fact]
     public async Task A_long_line_in_the_rows_is_refused_too_and_nothing_is_imported()
     {

@@ -121,6 +121,8 @@ public class InputStrictnessTests(ApiFixture api) : IClassFixture<ApiFixture>, I
     [InlineData("\\u200B\\u200B")]
     [InlineData("\\uFEFF")]
     [InlineData(" \\u2060 ")]
+    [InlineData("\\uDB40\\uDC20\\uDB40\\uDC21")]
+    [InlineData("\\uD834\\uDD73")]
     public async Task A_name_of_invisible_characters_is_blank(string escaped)
     {
         var answer = await Host.Post("/api/units",

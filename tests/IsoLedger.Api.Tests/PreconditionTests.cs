@@ -77,6 +77,25 @@ public class PreconditionTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Single(merges.Select(answer => (string?)answer.Json["id"]).Distinct());
     }
 
+    [Theory]
+    [InlineData("PC-INM-ANY", "*")]
+    [InlineData("PC-INM-TAG", "\"1\"")]
+    [InlineData("PC-INM-WEAK", "W/\"9\"")]
+    public async Task A_write_takes_no_If_None_Match_rather_than_ignoring_it(string code, string ifNoneMatch)
+    {
+        // With * a client asks that nothing be written over a unit that exists: ignored, the write was recorded.
+        await Host.RegisterCommune(code);
+        var refused = await Host.Post($"/api/units/{code}/internal-audits", """{"heldOn":"2016-06-01"}""",
+            Keys.Admin, ("If-None-Match", ifNoneMatch)).Expect(400);
+        Assert.StartsWith(Http.ProblemJson, refused.ContentType);
+        Assert.Contains("If-Match", (string?)refused.Json["detail"]);
+        const string registration =
+            """{"code":"PC-INM-NEW","name":"UBND Xã Điều Kiện","level":"commune","province":"Quảng Trị"}""";
+        await Host.Post("/api/units", registration, Keys.Admin, ("If-None-Match", ifNoneMatch)).Expect(400);
+        Assert.Equal(1, (long)(await Host.Get($"/api/units/{code}")).Json["version"]!);
+        await Host.Get("/api/units/PC-INM-NEW").Expect(404);
+    }
+
     [Fact]
     public async Task A_registration_takes_no_version_rather_than_answering_for_a_stream_to_come()
     {

@@ -17,20 +17,9 @@ public class StalledBodyTests(ShortBodyIdleFixture api) : IClassFixture<ShortBod
 {
     private IAlbaHost Host => api.Host;
 
-    /// <summary>The start of a body, then nothing more, for as long as the reader waits.</summary>
-    private sealed class StallingBody(byte[] start) : Stream
+    /// <summary>A body the server reads as it reads one: asynchronously, from its start, once.</summary>
+    private abstract class AsyncOnlyBody : Stream
     {
-        private int sent;
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken)
-        {
-            if (sent == start.Length) await Task.Delay(Timeout.Infinite, cancellationToken);
-            var count = Math.Min(buffer.Length, start.Length - sent);
-            start.AsMemory(sent, count).CopyTo(buffer);
-            sent += count;
-            return count;
-        }
-
         public override Task<int> ReadAsync(
             byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
             ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
@@ -43,13 +32,33 @@ public class StalledBodyTests(ShortBodyIdleFixture api) : IClassFixture<ShortBod
         // Alba rewinds a body before sending it; one not read yet is where it starts.
         public override long Position
         {
-            get => sent;
-            set => sent = value == sent ? sent : throw new NotSupportedException();
+            get => BytesRead();
+            set => _ = value == BytesRead() ? value : throw new NotSupportedException();
         }
         public override void Flush() { }
         public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
         public override void SetLength(long value) => throw new NotSupportedException();
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        /// <summary>How many bytes have been read.</summary>
+        protected abstract long BytesRead();
+    }
+
+    /// <summary>The start of a body, then nothing more, for as long as the reader waits.</summary>
+    private sealed class StallingBody(byte[] start) : AsyncOnlyBody
+    {
+        private int sent;
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken)
+        {
+            if (sent == start.Length) await Task.Delay(Timeout.Infinite, cancellationToken);
+            var count = Math.Min(buffer.Length, start.Length - sent);
+            start.AsMemory(sent, count).CopyTo(buffer);
+            sent += count;
+            return count;
+        }
+
+        protected override long BytesRead() => sent;
     }
 
     private Task<Answer> PostStalling(string url, string contentType, string start) =>
@@ -78,6 +87,39 @@ public class StalledBodyTests(ShortBodyIdleFixture api) : IClassFixture<ShortBod
         Assert.StartsWith(Http.ProblemJson, answer.ContentType);
         Assert.Contains("arrived", answer.Body!["detail"]!.GetValue<string>());
         await Host.Get("/api/units/ST-STALL").Expect(404);
+    }
+
+    /// <summary>A body the server fails to read as its framing says, as the server (Kestrel) fails it: a chunk size
+    /// past the range of a number throws an <see cref="IOException"/> ("Bad chunk size data.") where other framing
+    /// errors throw a <c>BadHttpRequestException</c>.</summary>
+    private sealed class UnreadableBody : AsyncOnlyBody
+    {
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken) =>
+            ValueTask.FromException<int>(new IOException("Bad chunk size data.", new OverflowException()));
+
+        protected override long BytesRead() => 0;
+    }
+
+    [Theory]
+    [InlineData("/api/units", "application/json")]
+    [InlineData("/api/imports", "text/csv")]
+    [InlineData("/api/restructurings/import", "text/csv")]
+    public async Task A_chunk_size_past_any_number_is_a_400_not_a_failure(string url, string contentType)
+    {
+        var answer = await Host.Send(Keys.Admin, [], s =>
+        {
+            s.Post.Url(url);
+            s.ConfigureHttpContext(context =>
+            {
+                context.Request.ContentType = contentType;
+                context.Request.Headers.TransferEncoding = "chunked";
+                context.Request.Body = new UnreadableBody();
+            });
+        });
+
+        Assert.Equal(400, answer.Status);
+        Assert.StartsWith(Http.ProblemJson, answer.ContentType);
+        Assert.Contains("Bad chunk size data.", answer.Body!["detail"]!.GetValue<string>());
     }
 
     [Fact]

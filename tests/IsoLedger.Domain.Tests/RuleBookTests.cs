@@ -183,6 +183,20 @@ public class RuleBookTests
         Assert.Equal(new Edition("2026"), With2026Edition().CurrentIn(2027));
     }
 
+    [Theory]
+    [InlineData("2011", "TCVN ISO 9001:2015", "ISO 9001:2011")]
+    [InlineData("2028", "TCVN ISO 9001:2028", "iso 9001:2008")]
+    [InlineData("9001:2015", "TCVN ISO 9001:2028", "ISO 9001:2028")]
+    public void An_edition_named_as_documents_write_one_the_book_has_is_already_defined(
+        string name, string nameVi, string nameEn)
+    {
+        // An import reads "TCVN ISO 9001:2015" as the first edition of that name: a namesake published earlier
+        // would take the 2015 declarations of every table imported after it.
+        var entry = new EditionEntry(new Edition(name), nameVi, nameEn, new DateOnly(2011, 1, 1), null, "x");
+        Assert.Equal(Rules.EditionAlreadyDefined,
+            Assert.IsType<Rejected>(new AddEdition(entry, "admin", "x").Decide(Book)).Broken);
+    }
+
     [Fact]
     public void Changes_to_the_book_are_checked()
     {

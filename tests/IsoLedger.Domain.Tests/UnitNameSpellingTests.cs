@@ -17,6 +17,8 @@ public class UnitNameSpellingTests
     [InlineData("UBND xã Gia Cát", "UBND xa\u0303 Gia Ca\u0301t")]
     [InlineData("UBND xã Gia Cát", "UBND\u00A0xã Gia\u00A0Cát")]
     [InlineData("UBND xã Gia Cát", "UBND xã Gia\u200B Cát\uFEFF")]
+    [InlineData("UBND xã Gia Cát", "UBND xã Gia Cát\U000E0001")]
+    [InlineData("UBND xã Gia Cát", "UBND xã Gia\U0001D173 Cát")]
     [InlineData("UBND xã Gia Cát", "Ủy ban nhân dân xã Gia Cát")]
     [InlineData("UBND xã Gia Cát", "Uỷ ban nhân dân xã Gia Cát")]
     [InlineData("UBND xã Gia Cát", "ubnd XÃ GIA CÁT")]

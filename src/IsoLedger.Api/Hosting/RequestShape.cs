@@ -8,7 +8,7 @@ using Microsoft.Net.Http.Headers;
 namespace IsoLedger.Api.Hosting;
 
 /// <summary>What every request must look like before any endpoint reads it: the parameters its route takes, each
-/// once, and a body sent as it is, in UTF-8, to a route that reads one.</summary>
+/// once, no If-None-Match on a write, and a body sent as it is, in UTF-8, to a route that reads one.</summary>
 public static partial class RequestShape
 {
     public static IApplicationBuilder UseRequestShape(this IApplicationBuilder app)
@@ -27,6 +27,14 @@ public static partial class RequestShape
             if ((request.QueryString.HasValue || route?.TakesYear == true) && Malformed(request, route) is { } errors)
             {
                 await Results.Problem(Problems.Invalid(errors)).ExecuteAsync(context);
+                return;
+            }
+            if (route?.Taken is not null && WritesWithIfNoneMatch(request))
+            {
+                await Results.Problem(title: "The If-None-Match header is not taken here.",
+                    detail: "A write judges no If-None-Match (a read does, to answer 304): send the version you read "
+                        + "as If-Match, or neither.",
+                    statusCode: StatusCodes.Status400BadRequest).ExecuteAsync(context);
                 return;
             }
             // Only where a body is read: another route's answer does not depend on what it was sent.
@@ -81,6 +89,13 @@ public static partial class RequestShape
             errors["year"] = [$"'{year}' is no year: write it in four digits, e.g. 2020."];
         return errors.Count > 0 ? errors : null;
     }
+
+    /// <summary>Whether a write comes with <c>If-None-Match</c>, which asks that nothing be written over what exists
+    /// (<c>*</c>) or over the versions it names (RFC 9110 §13.1.2): a condition no write judges, refused rather than
+    /// ignored, as the write would be recorded against it.</summary>
+    private static bool WritesWithIfNoneMatch(HttpRequest request) =>
+        !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method)
+        && request.Headers.ContainsKey(HeaderNames.IfNoneMatch);
 
     private static string NotTaken(string name, HashSet<string> taken) =>
         taken.FirstOrDefault(known => known.Equals(name, StringComparison.OrdinalIgnoreCase)) is { } meant

@@ -1,9 +1,12 @@
+using Microsoft.AspNetCore.Connections;
+
 namespace IsoLedger.Api.Hosting;
 
 /// <summary>A request body that stops arriving is answered 408 once no byte of it has come for a while. The server
 /// (Kestrel) times a body out only when its average rate falls below 240 bytes a second, so a client that sent most of
 /// a body and then went silent held its request open for as long as the bytes it sent bought it: a minute and a half
-/// for a 20 KB table, days for an import of 50 MB.</summary>
+/// for a 20 KB table, days for an import of 50 MB. A body the server cannot read as its framing says is a 400 however
+/// the server fails it.</summary>
 public static class StalledBodies
 {
     public const string IdleSecondsSetting = "IsoLedger:Requests:BodyIdleSeconds";
@@ -21,8 +24,8 @@ public static class StalledBodies
         });
     }
 
-    /// <summary>The body, each read of which fails as a 408 when nothing arrives within <paramref name="idle"/>.
-    /// </summary>
+    /// <summary>The body, each read of which fails as a 408 when nothing arrives within <paramref name="idle"/>, and
+    /// as a 400 when the server cannot read it.</summary>
     private sealed class IdleTimedBody(Stream body, TimeSpan idle) : Stream
     {
         public override async ValueTask<int> ReadAsync(
@@ -39,6 +42,14 @@ public static class StalledBodies
                 throw new BadHttpRequestException(
                     $"No part of the request body arrived for {idle.TotalSeconds:0} seconds.",
                     StatusCodes.Status408RequestTimeout);
+            }
+            catch (IOException unreadable) when (unreadable is not ConnectionResetException)
+            {
+                // The server fails most framing errors as a 400 of its own, but a chunk size past the range of a
+                // number as an IOException ("Bad chunk size data."), which would otherwise answer 500.
+                throw new BadHttpRequestException(
+                    $"The request body could not be read: {unreadable.Message}", StatusCodes.Status400BadRequest,
+                    unreadable);
             }
         }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using IsoLedger.Domain;
 using IsoLedger.Domain.LegalBasis;
 using IsoLedger.Domain.Units;
@@ -66,8 +65,7 @@ public sealed class Validation
     /// as something other than what it is.</summary>
     public static string? TextProblem(string value)
     {
-        if (value.All(c => char.IsWhiteSpace(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format))
-            return "Must not be blank.";
+        if (UnicodeText.IsBlank(value)) return "Must not be blank.";
         if (value.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'))
             return "Must not contain control characters.";
         if (UnicodeText.FirstNotText(value) >= 0) return NotText;

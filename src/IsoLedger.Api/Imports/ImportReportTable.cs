@@ -14,6 +14,10 @@ public static class ImportReportTableEndpoint
     /// <summary>The longest <c>fileName</c> taken: it names the source on every imported event.</summary>
     public const int MaxFileNameLength = 200;
 
+    /// <summary>What ends a line of text, in a log or on a screen: a file name is logged and stamped on every imported
+    /// event, where a line break in it would read as a line of its own (a forged log entry).</summary>
+    private static readonly char[] LineBreaks = ['\n', '\r', '\u2028', '\u2029'];
+
     /// <summary>Import a province's yearly report table</summary>
     /// <remarks>Body: CSV (<c>text/csv</c>, UTF-8 or UTF-16 with its BOM, columns separated by commas, semicolons or
     /// tabs, header row, columns in any order; see README) or a workbook (XLSX: its first sheet whose first row names
@@ -42,7 +46,8 @@ public static class ImportReportTableEndpoint
         if (TableUpload.NotTable(http) is { } notTable) return notTable;
         if (VersionedWrites.SendsVersion(http))
             return WriteProblems.IfMatchNotTaken("An import writes many units' streams");
-        var validation = new Validation().Text("fileName", fileName, max: MaxFileNameLength);
+        var validation = new Validation().Text("fileName", fileName, max: MaxFileNameLength)
+            .Check("fileName", fileName?.IndexOfAny(LineBreaks) is null or < 0, "Must be one line: no line breaks.");
         var dry = Query.Flag(validation, "dryRun", dryRun);
         if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
 
