@@ -66,14 +66,15 @@ public static class UnicodeText
     /// with what was sent.</summary>
     public static string Excerpt(string text) => text.Length <= 100 ? text : text[..100] + "…";
 
-    /// <summary>The text in Unicode form C and lower case, its runs of spaces (a no-break space among them) one space,
+    /// <summary>The text in Unicode form KC (one form, and what East Asian input methods type full width, "ＵＢＮＤ",
+    /// read as the letters it stands for) and lower case, its runs of spaces (a no-break space among them) one space,
     /// trimmed, without invisible formatting characters (a zero-width space, a soft hyphen, a byte order mark, a tag
     /// character), which text copied from web pages and word processors carries unseen. What is no text is compared
     /// as U+FFFD (<see cref="Readable"/>): such a value is refused where it is read, and comparing it must not fail
     /// first.
     /// </summary>
     public static string Lowered(string text) =>
-        string.Join(' ', Readable(Visible(text)).Normalize(NormalizationForm.FormC).Split((char[]?)null,
+        string.Join(' ', Readable(Visible(text)).Normalize(NormalizationForm.FormKC).Split((char[]?)null,
             StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
 
     /// <summary>Whether <paramref name="text"/> is blank: nothing but spaces and invisible formatting characters, in

@@ -23,6 +23,8 @@ public class UnitNameSpellingTests
     [InlineData("UBND xã Gia Cát", "Uỷ ban nhân dân xã Gia Cát")]
     [InlineData("UBND xã Gia Cát", "ubnd XÃ GIA CÁT")]
     [InlineData("UBND UBND Xã Ba Nang", "UBND xã Ba Nang")]
+    [InlineData("UBND xã Gia Cát", "ＵＢＮＤ xã Gia Cát")]
+    [InlineData("UBND Phường 1", "UBND Phường １")]
     [InlineData("UBND Phường 1", "1. UBND Phường 1.")]
     [InlineData("UBND Xã Lìa", "11.UBND Xã Lìa (A Xing+A Túc)")]
     [InlineData("Văn phòng UBND Tỉnh", "Văn phòng Ủy ban nhân dân tỉnh")]
