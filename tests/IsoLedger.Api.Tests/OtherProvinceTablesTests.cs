@@ -8,7 +8,9 @@ namespace IsoLedger.Api.Tests;
 /// for levels, ticks and ×, districts abbreviated or copied from their headings; Quảng Trị's 2024 table, the July 2025
 /// restructuring table (communes of both merged, Quảng Bình's departments merged into Quảng Trị's) and the merged
 /// province's 2025 table; Cao Lộc district's 2020 table (Lạng Sơn) in the middle of the 2008 → 2015 conversion; Thái
-/// Nguyên's 2011 table on the 2000 and 2008 editions and, after Thị xã Sông Công became a thành phố, its 2015 table.
+/// Nguyên's 2011 table on the 2000 and 2008 editions and, after Thị xã Sông Công became a thành phố, its 2015 table;
+/// Bình Thuận's 2018 table with its appendix's lettered and "1.1" headings, "Cộng" and "Tổng cộng" totals rows, the
+/// tiers "Sở, ngành" and "Ban, ngành", and verdicts worded "Đạt yêu cầu", "Chưa đạt", "Duy trì tốt", "Chưa báo cáo".
 /// Every figure below is counted by hand from those tables; the read models must give the same.</summary>
 public class OtherProvinceTablesTests(ApiFixture api) : IClassFixture<ApiFixture>, IAsyncLifetime
 {
@@ -24,7 +26,7 @@ public class OtherProvinceTablesTests(ApiFixture api) : IClassFixture<ApiFixture
         [
             "quang-binh-2024.csv", "quang-tri-2024.csv", "quang-tri-2025-restructuring.csv", "quang-tri-2025.csv",
             "lang-son-cao-loc-2020.csv", "thai-nguyen-2011.csv", "thai-nguyen-2015-restructuring.csv",
-            "thai-nguyen-2015.csv",
+            "thai-nguyen-2015.csv", "binh-thuan-2018.csv",
         ];
         foreach (var name in order)
         {
@@ -216,5 +218,42 @@ public class OtherProvinceTablesTests(ApiFixture api) : IClassFixture<ApiFixture
             "department: 2 2 0 0 0 0 0 0 0 | 0 0 0", "district: 1 1 1 1 1 1 1 1 1 | 1 0 0",
             "Thành phố Sông Công: 1 1 1 1 1 1 1 1 1 | 1 0 0", "all: 3 3 1 1 1 1 1 1 1 | 1 0 0",
         ], await Totals("Thái Nguyên", 2015));
+    }
+
+    [Fact]
+    public async Task Binh_Thuan_2018_reads_as_its_table_its_totals_rows_passed_over()
+    {
+        Assert.Equal(
+        [
+            "department: 3 3 3 3 2 2 1 2 2 | 2 0 1", "sub-department: 1 1 1 1 1 1 1 1 1 | 1 0 0",
+            // "Chưa đạt" is a verdict, failed: counted in none of the three.
+            "district: 2 2 2 2 2 2 2 2 2 | 1 0 0", "commune: 5 5 5 5 4 4 3 4 4 | 3 1 1",
+            // Tuy Phong however written: "H. Tuy Phong", the heading "1.2 Huyện Tuy Phong:" and "Tuy Phong".
+            "H. Tuy Phong: 3 3 3 3 2 2 2 2 2 | 1 0 1", "TP. Phan Thiết: 4 4 4 4 4 4 3 4 4 | 3 1 0",
+            // The table's own "Tổng cộng" row: 11 declared, 9 plans, audits, reviews and reports, 7 corrective actions.
+            "all: 11 11 11 11 9 9 7 9 9 | 7 1 2",
+        ], await Totals("Bình Thuận", 2018));
+        Assert.Equal(
+            ["department: 3 3 1 2", "sub-department: 1 1 1 1", "district: 2 2 1 2", "commune: 5 5 3 4"],
+            await Statistics("Bình Thuận", 2018));
+        Assert.Equal(
+            ["department: 1 1 1", "sub-department: 0 0 1", "district: 0 1 1", "commune: 2 0 3"],
+            await Conversion("Bình Thuận", "2018-12-31"));
+        var (headlines, summary) = await Report("Bình Thuận", 2018);
+        Assert.Equal(
+        [
+            "bodies reported 5/6", "bodies notReported 1/6", "bodies convertedOrConverting 5/6",
+            "bodies levelConvertedOrConverting:department 2/3", "bodies levelConvertedOrConverting:sub-department 1/1",
+            "bodies levelConvertedOrConverting:district 2/2", "bodies on2008 1/6",
+            "earlierCommunes reported 1/2", "earlierCommunes notReported 1/2",
+            "newCommunes steeringBoard 3/3", "newCommunes documentation 3/3", "newCommunes declared 3/3",
+            "newCommunes internalAudit 3/3", "newCommunes correctiveActions 2/3", "newCommunes managementReview 3/3",
+            "newCommunes passed 3/3",
+        ], headlines);
+        Assert.Equal(
+        [
+            "declared 11/11 4/4 2/2 5/5", "complied 9/11 3/4 2/2 4/5", "onCurrentEdition 6/11 2/4 1/2 3/5",
+            "onOlderEdition 5/11 2/4 1/2 2/5",
+        ], summary);
     }
 }

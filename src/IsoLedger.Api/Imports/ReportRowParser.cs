@@ -76,6 +76,20 @@ public sealed class ReportRowParser
         return TableHeading.Read(record.Fields[positions[column]]);
     }
 
+    /// <summary>Whether <paramref name="record"/> is a totals row (<see cref="TableTotals"/>): a line as wide as the
+    /// header without a unit's code, its <c>unit_name</c> a totals label, and counts in its other cells (the province
+    /// aside), at least one.</summary>
+    public bool IsTotals(CsvRecord record)
+    {
+        var (label, code, province) = (positions["unit_name"], positions["unit_code"], positions["province"]);
+        if (record.Fields.Count != width || !TableTotals.IsLabel(record.Fields[label])
+            || record.Fields[code].Trim().Length > 0)
+            return false;
+        var counts = record.Fields.Where((field, i) => i != label && i != province && field.Trim().Length > 0)
+            .ToList();
+        return counts.Count > 0 && counts.All(TableTotals.IsCount);
+    }
+
     /// <summary>The row, or null with every problem it has added to <paramref name="errors"/>.</summary>
     public ReportRow? Parse(CsvRecord record, DateOnly today, RuleBook rules, List<ImportError> errors)
     {
@@ -195,7 +209,7 @@ public sealed class ReportRowParser
         var actions = Mark("corrective_actions");
         var review = Mark("management_review");
         var report = Mark("report_submitted");
-        var inspection = Choice<InspectionResult>("inspection");
+        var inspection = Choice("inspection", InspectionWords.Read);
 
         // The last day by which a unit the report lists as applying since earlier years had declared.
         DateOnly? declaredBy = null;
