@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Alba;
 
@@ -255,5 +256,33 @@ public class OtherProvinceTablesTests(ApiFixture api) : IClassFixture<ApiFixture
             "declared 11/11 4/4 2/2 5/5", "complied 9/11 3/4 2/2 4/5", "onCurrentEdition 6/11 2/4 1/2 3/5",
             "onOlderEdition 5/11 2/4 1/2 2/5",
         ], summary);
+    }
+
+    /// <summary>The same table as the workbook it is kept in: its days date cells, its counts numbers, and each
+    /// heading and totals row's label merged across the columns from the unit's name on, as the appendix prints it.
+    /// Checked against the store holding the CSV's import, it reads as the same rows: nothing to write.</summary>
+    [Fact]
+    public async Task Binh_Thuan_2018_as_its_workbook_reads_as_its_csv()
+    {
+        var rows = TestWorkbooks.FromCsv(System.Text.Encoding.UTF8.GetString(Table("binh-thuan-2018.csv")));
+        var header = rows[0]!.Select(h => (string)h!).ToList();
+        var (name, last) = (header.IndexOf("unit_name"), header.Count - 1);
+        int[] days = [header.IndexOf("report_date"), header.IndexOf("declared_by")];
+        var merged = new List<string>();
+        for (var r = 1; r < rows.Count; r++)
+        {
+            var cells = rows[r]!.ToArray();
+            foreach (var day in days.Where(d => cells[d] is string))
+                cells[day] = DateOnly.ParseExact((string)cells[day]!, "dd/MM/yyyy", CultureInfo.InvariantCulture);
+            if (cells[header.IndexOf("unit_code")] is null && !cells.Skip(name + 1).Any(c => c is int))
+                merged.Add($"{TestWorkbooks.Reference(name, r + 1)}:{TestWorkbooks.Reference(last, r + 1)}");
+            rows[r] = cells;
+        }
+        var workbook = TestWorkbooks.Build(new TestSheet("Phụ lục", rows, [.. merged]));
+
+        var answer = await Host.PostBytes("/api/imports?dryRun=true", workbook, TestWorkbooks.MediaType);
+        Assert.True(answer.Status == 200, answer.Json.ToJsonString());
+        Assert.Equal((11, 0, 0), ((int)answer.Json["rows"]!, (int)answer.Json["unitsCreated"]!,
+            (int)answer.Json["eventsAppended"]!));
     }
 }
