@@ -1,13 +1,14 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace IsoLedger.Domain;
 
 /// <summary>What Unicode says is no text: a noncharacter (U+FFFE, U+FFFF, U+FDD0–U+FDEF and their kin in every plane)
 /// or half of a surrogate pair. .NET cannot normalise such a string, XML cannot carry it, and no person types it.
 /// </summary>
-public static class UnicodeText
+public static partial class UnicodeText
 {
     /// <summary>Where the first character that is no text begins in <paramref name="text"/>, or -1.</summary>
     public static int FirstNotText(string text)
@@ -68,12 +69,18 @@ public static class UnicodeText
 
     /// <summary>The text in Unicode form C and lower case, its runs of spaces (a no-break space among them) one space,
     /// trimmed, without invisible formatting characters (a zero-width space, a soft hyphen, a byte order mark), which
-    /// text copied from web pages and word processors carries unseen. What is no text is compared as U+FFFD
-    /// (<see cref="Readable"/>): such a value is refused where it is read, and comparing it must not fail first.
-    /// </summary>
+    /// text copied from web pages and word processors carries unseen, and each apostrophe the straight one: the
+    /// Central Highlands' names hold one ("Cư M'gar", "Ea H'leo"), which a word processor turns into ’ and others
+    /// type as ʼ, ‘ or `. What is no text is compared as U+FFFD (<see cref="Readable"/>): such a value is refused
+    /// where it is read, and comparing it must not fail first.</summary>
     public static string Lowered(string text) =>
-        string.Join(' ', Readable(Visible(text)).Normalize(NormalizationForm.FormC).Split((char[]?)null,
-            StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+        string.Join(' ', Apostrophes().Replace(Readable(Visible(text)).Normalize(NormalizationForm.FormC), "'")
+            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+
+    /// <summary>The apostrophes people type for the straight one: right and left single quotation marks, the
+    /// modifier letter apostrophe, the grave and acute accents alone, the prime.</summary>
+    [GeneratedRegex("[\u2019\u2018\u02BC\u0060\u00B4\u2032]")]
+    private static partial Regex Apostrophes();
 
     private static string Visible(string text) =>
         text.Any(IsFormat) ? string.Concat(text.Where(c => !IsFormat(c))) : text;

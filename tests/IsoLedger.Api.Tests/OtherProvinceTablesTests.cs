@@ -11,7 +11,8 @@ namespace IsoLedger.Api.Tests;
 /// province's 2025 table; Cao Lộc district's 2020 table (Lạng Sơn) in the middle of the 2008 → 2015 conversion; Thái
 /// Nguyên's 2011 table on the 2000 and 2008 editions and, after Thị xã Sông Công became a thành phố, its 2015 table;
 /// Bình Thuận's 2018 table with its appendix's lettered and "1.1" headings, "Cộng" and "Tổng cộng" totals rows, the
-/// tiers "Sở, ngành" and "Ban, ngành", and verdicts worded "Đạt yêu cầu", "Chưa đạt", "Duy trì tốt", "Chưa báo cáo".
+/// tiers "Sở, ngành" and "Ban, ngành", and verdicts worded "Đạt yêu cầu", "Chưa đạt", "Duy trì tốt", "Chưa báo cáo";
+/// Đắk Lắk's 2019 table listing declarations by their decisions and days, and Cư M'gar with either apostrophe.
 /// Every figure below is counted by hand from those tables; the read models must give the same.</summary>
 public class OtherProvinceTablesTests(ApiFixture api) : IClassFixture<ApiFixture>, IAsyncLifetime
 {
@@ -27,7 +28,7 @@ public class OtherProvinceTablesTests(ApiFixture api) : IClassFixture<ApiFixture
         [
             "quang-binh-2024.csv", "quang-tri-2024.csv", "quang-tri-2025-restructuring.csv", "quang-tri-2025.csv",
             "lang-son-cao-loc-2020.csv", "thai-nguyen-2011.csv", "thai-nguyen-2015-restructuring.csv",
-            "thai-nguyen-2015.csv", "binh-thuan-2018.csv",
+            "thai-nguyen-2015.csv", "binh-thuan-2018.csv", "dak-lak-2019.csv",
         ];
         foreach (var name in order)
         {
@@ -284,5 +285,45 @@ public class OtherProvinceTablesTests(ApiFixture api) : IClassFixture<ApiFixture
         Assert.True(answer.Status == 200, answer.Json.ToJsonString());
         Assert.Equal((11, 0, 0), ((int)answer.Json["rows"]!, (int)answer.Json["unitsCreated"]!,
             (int)answer.Json["eventsAppended"]!));
+    }
+
+    /// <summary>Đắk Lắk's 2019 table gives the declarations as a list of the units that declared does: by decision
+    /// and day ("Số 45/QĐ-SNV ngày 20/3/2017"), by day, by decision alone beside a <c>declared_by</c>, or marked.
+    /// The day dates the declaration, which tells the year's new units (Tân Lợi, Hòa Thắng) from the earlier ones.
+    /// </summary>
+    [Fact]
+    public async Task Dak_Lak_2019_reads_its_declarations_decisions_and_days()
+    {
+        Assert.Equal(
+        [
+            "department: 2 2 2 2 2 2 2 2 2 | 2 0 0", "district: 2 2 2 2 2 2 2 2 2 | 2 0 0",
+            "commune: 5 5 5 5 4 4 3 4 4 | 3 1 1",
+            // Cư M'gar's heading was copied from a word processor, which wrote "Cư M’gar": one district still.
+            "Huyện Cư M'gar: 3 3 3 3 3 3 3 3 3 | 2 1 0", "TP. Buôn Ma Thuột: 4 4 4 4 3 3 2 3 3 | 3 0 1",
+            "all: 9 9 9 9 8 8 7 8 8 | 7 1 1",
+        ], await Totals("Đắk Lắk", 2019));
+        Assert.Equal(
+            ["department: 2 2 1 2", "district: 2 2 1 2", "commune: 5 5 4 4"], await Statistics("Đắk Lắk", 2019));
+        Assert.Equal(
+            ["department: 0 1 1", "district: 1 0 1", "commune: 1 0 4"], await Conversion("Đắk Lắk", "2019-12-31"));
+        var (headlines, summary) = await Report("Đắk Lắk", 2019);
+        Assert.Equal(
+        [
+            "bodies reported 4/4", "bodies notReported 0/4", "bodies convertedOrConverting 3/4",
+            "bodies levelConvertedOrConverting:department 2/2", "bodies levelConvertedOrConverting:district 1/2",
+            "bodies on2008 1/4", "earlierCommunes reported 2/3", "earlierCommunes notReported 1/3",
+            "newCommunes steeringBoard 2/2", "newCommunes documentation 2/2", "newCommunes declared 2/2",
+            "newCommunes internalAudit 2/2", "newCommunes correctiveActions 1/2", "newCommunes managementReview 2/2",
+            "newCommunes passed 2/2",
+        ], headlines);
+        Assert.Equal(
+        [
+            "declared 9/9 2/2 2/2 5/5", "complied 8/9 2/2 2/2 4/5", "onCurrentEdition 6/9 1/2 1/2 4/5",
+            "onOlderEdition 3/9 1/2 1/2 1/5",
+        ], summary);
+        var declarations = await Task.WhenAll(new[] { "DL-SO-01", "DL-XA-001", "DL-XA-002", "DL-XA-003" }
+            .Select(async code => (string)(await Host.Get($"/api/units/{code}").Expect(200))
+                .Json["latestDeclaration"]!["declaredOn"]!));
+        Assert.Equal(["2017-03-20", "2019-07-15", "2019-09-05", "2018-12-31"], declarations);
     }
 }

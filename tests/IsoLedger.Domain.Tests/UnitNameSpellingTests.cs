@@ -14,6 +14,8 @@ public class UnitNameSpellingTests
     [InlineData("UBND xã Hòa Bình", "UBND xã Hoà Bình")]
     [InlineData("UBND xã Thủy Hùng", "UBND xã Thuỷ Hùng")]
     [InlineData("UBND xã Quý Lộc", "UBND xã Qúy Lộc")]
+    [InlineData("UBND xã Ea H'leo", "UBND xã Ea H’leo")]
+    [InlineData("UBND xã Đắk R'Moan", "UBND xã Đắk R`Moan")]
     [InlineData("UBND xã Gia Cát", "UBND xa\u0303 Gia Ca\u0301t")]
     [InlineData("UBND xã Gia Cát", "UBND\u00A0xã Gia\u00A0Cát")]
     [InlineData("UBND xã Gia Cát", "UBND xã Gia\u200B Cát\uFEFF")]
