@@ -28,7 +28,8 @@ public class OtherProvinceTablesTests(ApiFixture api) : IClassFixture<ApiFixture
         [
             "quang-binh-2024.csv", "quang-tri-2024.csv", "quang-tri-2025-restructuring.csv", "quang-tri-2025.csv",
             "lang-son-cao-loc-2020.csv", "thai-nguyen-2011.csv", "thai-nguyen-2015-restructuring.csv",
-            "thai-nguyen-2015.csv", "binh-thuan-2018.csv", "dak-lak-2019.csv",
+            "thai-nguyen-2015.csv", "binh-thuan-2018.csv", "binh-thuan-2019.csv",
+            "dak-lak-2019.csv",
         ];
         foreach (var name in order)
         {
@@ -325,5 +326,23 @@ public class OtherProvinceTablesTests(ApiFixture api) : IClassFixture<ApiFixture
             .Select(async code => (string)(await Host.Get($"/api/units/{code}").Expect(200))
                 .Json["latestDeclaration"]!["declaredOn"]!));
         Assert.Equal(["2017-03-20", "2019-07-15", "2019-09-05", "2018-12-31"], declarations);
+    }
+
+    /// <summary>Bình Thuận's 2019 table abbreviates the kinds its 2018 table wrote out ("UBND P. Phú Thủy", "UBND
+    /// TT.Liên Hương", "UBND X. Phú Lạc") and writes its districts "TP.Phan Thiết" and "H.Tuy Phong": the same units
+    /// and districts, not renamed, not new.</summary>
+    [Fact]
+    public async Task Binh_Thuan_2019_abbreviating_the_units_kinds_is_the_2018_table_s_units()
+    {
+        Assert.Equal(
+        [
+            "department: 3 3 0 0 0 0 0 0 0 | 0 0 0", "sub-department: 1 1 0 0 0 0 0 0 0 | 0 0 0",
+            "district: 2 2 1 1 1 1 1 1 1 | 1 0 0", "commune: 5 5 3 3 3 3 3 3 3 | 3 0 0",
+            "H. Tuy Phong: 3 3 2 2 2 2 2 2 2 | 2 0 0", "TP. Phan Thiết: 4 4 2 2 2 2 2 2 2 | 2 0 0",
+            "all: 11 11 4 4 4 4 4 4 4 | 4 0 0",
+        ], await Totals("Bình Thuận", 2019));
+        var names = await Task.WhenAll(new[] { "BT-XA-001", "BT-XA-004", "BT-XA-005" }
+            .Select(async code => (string)(await Host.Get($"/api/units/{code}").Expect(200)).Json["name"]!));
+        Assert.Equal(["UBND Phường Phú Thủy", "UBND Thị trấn Liên Hương", "UBND Xã Phú Lạc"], names);
     }
 }
