@@ -2,8 +2,9 @@ namespace IsoLedger.Domain.Units;
 
 /// <summary>How people write one district: "Huyện Hải Lăng", "hải lăng", "HẢI  LĂNG", "H. Hải Lăng" and "H.Hải Lăng"
 /// are "Hải Lăng"; "TP. Hà Tĩnh", "TP Hà Tĩnh" and "Th phố Hà Tĩnh" are "Thành phố Hà Tĩnh", "TX. Kỳ Anh" is "Thị xã
-/// Kỳ Anh", "Q.1" is "Quận 1". A "Thị xã" or "Thành phố" stays in the name: a province may have a huyện and a thị xã of one name (Hà Tĩnh's Kỳ
-/// Anh), which are two districts. A heading's colon after the name ("Huyện Hải Lăng:") is no part of it.</summary>
+/// Kỳ Anh", "Q.1" is "Quận 1". A "Thị xã" or "Thành phố" stays in the name: a province may have a huyện and a thị
+/// xã of one name (Hà Tĩnh's Kỳ Anh), which are two districts. A heading's colon after the name ("Huyện Hải Lăng:") is
+/// no part of it.</summary>
 public static class DistrictNames
 {
     /// <summary>The word a table may put before a rural district's name (huyện, or h.).</summary>
