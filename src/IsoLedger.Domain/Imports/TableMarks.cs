@@ -7,8 +7,8 @@ namespace IsoLedger.Domain.Imports;
 /// tick (✓, ✔, √, ☑, ✅, also with the emoji variation selector an editor adds unseen), the words "có" (yes) and
 /// "đạt" (achieved), or "đã" (done) and the step ("Đã thực hiện", "Đã ban hành", "Đã báo cáo"), in any letter case;
 /// an empty cell, or "không", "ko", "chưa" (no, not yet) or a dash alone, or one of these and the step ("Chưa thực
-/// hiện"), is no mark. A ditto ("-nt-", "như trên": as above) is refused: it repeats the row above, which the row cannot be read
-/// without.</summary>
+/// hiện"), is no mark. A ditto ("-nt-", "như trên": as above) is refused: it repeats the row above, which the row
+/// cannot be read without.</summary>
 public static partial class TableMarks
 {
     private static readonly HashSet<string> Yes = ["x", "×", "ｘ", "✓", "✔", "√", "☑", "✅", "có", "đạt"];
@@ -24,7 +24,8 @@ public static partial class TableMarks
     }
 
     /// <summary>The steps a table says were taken ("Đã thực hiện", "Đã ban hành") or not ("Chưa thực hiện").</summary>
-    private const string Steps = "(?:thực hiện|ban hành|báo cáo|tổ chức|xây dựng|công bố|thành lập|kiện toàn|hoàn thành)";
+    private const string Steps =
+        "(?:thực hiện|ban hành|báo cáo|tổ chức|xây dựng|công bố|thành lập|kiện toàn|hoàn thành)";
 
     [GeneratedRegex("^đã " + Steps + "\\.?$")]
     private static partial Regex Done();
