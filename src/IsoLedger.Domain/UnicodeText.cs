@@ -1,13 +1,14 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace IsoLedger.Domain;
 
 /// <summary>What Unicode says is no text: a noncharacter (U+FFFE, U+FFFF, U+FDD0–U+FDEF and their kin in every plane)
 /// or half of a surrogate pair. .NET cannot normalise such a string, XML cannot carry it, and no person types it.
 /// </summary>
-public static class UnicodeText
+public static partial class UnicodeText
 {
     /// <summary>Where the first character that is no text begins in <paramref name="text"/>, or -1.</summary>
     public static int FirstNotText(string text)
@@ -69,13 +70,19 @@ public static class UnicodeText
     /// <summary>The text in Unicode form KC (one form, and what East Asian input methods type full width, "ＵＢＮＤ",
     /// read as the letters it stands for) and lower case, its runs of spaces (a no-break space among them) one space,
     /// trimmed, without invisible formatting characters (a zero-width space, a soft hyphen, a byte order mark, a tag
-    /// character), which text copied from web pages and word processors carries unseen. What is no text is compared
-    /// as U+FFFD (<see cref="Readable"/>): such a value is refused where it is read, and comparing it must not fail
-    /// first.
-    /// </summary>
+    /// character), which text copied from web pages and word processors carries unseen, and each apostrophe the
+    /// straight one: the Central Highlands' names hold one ("Cư M'gar", "Ea H'leo"), which a word processor turns into
+    /// ’ and others type as ʼ, ‘ or `. What is no text is compared as U+FFFD (<see cref="Readable"/>): such a value is
+    /// refused where it is read, and comparing it must not fail first.</summary>
     public static string Lowered(string text) =>
-        string.Join(' ', Readable(Visible(text)).Normalize(NormalizationForm.FormKC).Split((char[]?)null,
-            StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+        // The apostrophes first: form KC writes the acute accent alone (´) as a space and a combining accent.
+        string.Join(' ', Apostrophes().Replace(Readable(Visible(text)), "'").Normalize(NormalizationForm.FormKC)
+            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+
+    /// <summary>The apostrophes people type for the straight one: right and left single quotation marks, the
+    /// modifier letter apostrophe, the grave and acute accents alone, the prime.</summary>
+    [GeneratedRegex("[\u2019\u2018\u02BC\u0060\u00B4\u2032]")]
+    private static partial Regex Apostrophes();
 
     /// <summary>Whether <paramref name="text"/> is blank: nothing but spaces and invisible formatting characters, in
     /// any plane (the tag characters U+E0001–U+E007F and the musical formatting ones are outside the first, so a test

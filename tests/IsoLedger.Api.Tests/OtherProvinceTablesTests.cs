@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Alba;
 
@@ -8,7 +9,10 @@ namespace IsoLedger.Api.Tests;
 /// for levels, ticks and ×, districts abbreviated or copied from their headings; Quảng Trị's 2024 table, the July 2025
 /// restructuring table (communes of both merged, Quảng Bình's departments merged into Quảng Trị's) and the merged
 /// province's 2025 table; Cao Lộc district's 2020 table (Lạng Sơn) in the middle of the 2008 → 2015 conversion; Thái
-/// Nguyên's 2011 table on the 2000 and 2008 editions and, after Thị xã Sông Công became a thành phố, its 2015 table.
+/// Nguyên's 2011 table on the 2000 and 2008 editions and, after Thị xã Sông Công became a thành phố, its 2015 table;
+/// Bình Thuận's 2018 table with its appendix's lettered and "1.1" headings, "Cộng" and "Tổng cộng" totals rows, the
+/// tiers "Sở, ngành" and "Ban, ngành", and verdicts worded "Đạt yêu cầu", "Chưa đạt", "Duy trì tốt", "Chưa báo cáo";
+/// Đắk Lắk's 2019 table listing declarations by their decisions and days, and Cư M'gar with either apostrophe.
 /// Every figure below is counted by hand from those tables; the read models must give the same.</summary>
 public class OtherProvinceTablesTests(ApiFixture api) : IClassFixture<ApiFixture>, IAsyncLifetime
 {
@@ -24,7 +28,8 @@ public class OtherProvinceTablesTests(ApiFixture api) : IClassFixture<ApiFixture
         [
             "quang-binh-2024.csv", "quang-tri-2024.csv", "quang-tri-2025-restructuring.csv", "quang-tri-2025.csv",
             "lang-son-cao-loc-2020.csv", "thai-nguyen-2011.csv", "thai-nguyen-2015-restructuring.csv",
-            "thai-nguyen-2015.csv",
+            "thai-nguyen-2015.csv", "binh-thuan-2018.csv", "binh-thuan-2019.csv",
+            "dak-lak-2019.csv",
         ];
         foreach (var name in order)
         {
@@ -216,5 +221,128 @@ public class OtherProvinceTablesTests(ApiFixture api) : IClassFixture<ApiFixture
             "department: 2 2 0 0 0 0 0 0 0 | 0 0 0", "district: 1 1 1 1 1 1 1 1 1 | 1 0 0",
             "Thành phố Sông Công: 1 1 1 1 1 1 1 1 1 | 1 0 0", "all: 3 3 1 1 1 1 1 1 1 | 1 0 0",
         ], await Totals("Thái Nguyên", 2015));
+    }
+
+    [Fact]
+    public async Task Binh_Thuan_2018_reads_as_its_table_its_totals_rows_passed_over()
+    {
+        Assert.Equal(
+        [
+            "department: 3 3 3 3 2 2 1 2 2 | 2 0 1", "sub-department: 1 1 1 1 1 1 1 1 1 | 1 0 0",
+            // "Chưa đạt" is a verdict, failed: counted in none of the three.
+            "district: 2 2 2 2 2 2 2 2 2 | 1 0 0", "commune: 5 5 5 5 4 4 3 4 4 | 3 1 1",
+            // Tuy Phong however written: "H. Tuy Phong", the heading "1.2 Huyện Tuy Phong:" and "Tuy Phong".
+            "H. Tuy Phong: 3 3 3 3 2 2 2 2 2 | 1 0 1", "TP. Phan Thiết: 4 4 4 4 4 4 3 4 4 | 3 1 0",
+            // The table's own "Tổng cộng" row: 11 declared, 9 plans, audits, reviews and reports, 7 corrective actions.
+            "all: 11 11 11 11 9 9 7 9 9 | 7 1 2",
+        ], await Totals("Bình Thuận", 2018));
+        Assert.Equal(
+            ["department: 3 3 1 2", "sub-department: 1 1 1 1", "district: 2 2 1 2", "commune: 5 5 3 4"],
+            await Statistics("Bình Thuận", 2018));
+        Assert.Equal(
+            ["department: 1 1 1", "sub-department: 0 0 1", "district: 0 1 1", "commune: 2 0 3"],
+            await Conversion("Bình Thuận", "2018-12-31"));
+        var (headlines, summary) = await Report("Bình Thuận", 2018);
+        Assert.Equal(
+        [
+            "bodies reported 5/6", "bodies notReported 1/6", "bodies convertedOrConverting 5/6",
+            "bodies levelConvertedOrConverting:department 2/3", "bodies levelConvertedOrConverting:sub-department 1/1",
+            "bodies levelConvertedOrConverting:district 2/2", "bodies on2008 1/6",
+            "earlierCommunes reported 1/2", "earlierCommunes notReported 1/2",
+            "newCommunes steeringBoard 3/3", "newCommunes documentation 3/3", "newCommunes declared 3/3",
+            "newCommunes internalAudit 3/3", "newCommunes correctiveActions 2/3", "newCommunes managementReview 3/3",
+            "newCommunes passed 3/3",
+        ], headlines);
+        Assert.Equal(
+        [
+            "declared 11/11 4/4 2/2 5/5", "complied 9/11 3/4 2/2 4/5", "onCurrentEdition 6/11 2/4 1/2 3/5",
+            "onOlderEdition 5/11 2/4 1/2 2/5",
+        ], summary);
+    }
+
+    /// <summary>The same table as the workbook it is kept in: its days date cells, its counts numbers, and each
+    /// heading and totals row's label merged across the columns from the unit's name on, as the appendix prints it.
+    /// Checked against the store holding the CSV's import, it reads as the same rows: nothing to write.</summary>
+    [Fact]
+    public async Task Binh_Thuan_2018_as_its_workbook_reads_as_its_csv()
+    {
+        var rows = TestWorkbooks.FromCsv(System.Text.Encoding.UTF8.GetString(Table("binh-thuan-2018.csv")));
+        var header = rows[0]!.Select(h => (string)h!).ToList();
+        var (name, last) = (header.IndexOf("unit_name"), header.Count - 1);
+        int[] days = [header.IndexOf("report_date"), header.IndexOf("declared_by")];
+        var merged = new List<string>();
+        for (var r = 1; r < rows.Count; r++)
+        {
+            var cells = rows[r]!.ToArray();
+            foreach (var day in days.Where(d => cells[d] is string))
+                cells[day] = DateOnly.ParseExact((string)cells[day]!, "dd/MM/yyyy", CultureInfo.InvariantCulture);
+            if (cells[header.IndexOf("unit_code")] is null && !cells.Skip(name + 1).Any(c => c is int))
+                merged.Add($"{TestWorkbooks.Reference(name, r + 1)}:{TestWorkbooks.Reference(last, r + 1)}");
+            rows[r] = cells;
+        }
+        var workbook = TestWorkbooks.Build(new TestSheet("Phụ lục", rows, [.. merged]));
+
+        var answer = await Host.PostBytes("/api/imports?dryRun=true", workbook, TestWorkbooks.MediaType);
+        Assert.True(answer.Status == 200, answer.Json.ToJsonString());
+        Assert.Equal((11, 0, 0), ((int)answer.Json["rows"]!, (int)answer.Json["unitsCreated"]!,
+            (int)answer.Json["eventsAppended"]!));
+    }
+
+    /// <summary>Đắk Lắk's 2019 table gives the declarations as a list of the units that declared does: by decision
+    /// and day ("Số 45/QĐ-SNV ngày 20/3/2017"), by day, by decision alone beside a <c>declared_by</c>, or marked.
+    /// The day dates the declaration, which tells the year's new units (Tân Lợi, Hòa Thắng) from the earlier ones.
+    /// </summary>
+    [Fact]
+    public async Task Dak_Lak_2019_reads_its_declarations_decisions_and_days()
+    {
+        Assert.Equal(
+        [
+            "department: 2 2 2 2 2 2 2 2 2 | 2 0 0", "district: 2 2 2 2 2 2 2 2 2 | 2 0 0",
+            "commune: 5 5 5 5 4 4 3 4 4 | 3 1 1",
+            // Cư M'gar's heading was copied from a word processor, which wrote "Cư M’gar": one district still.
+            "Huyện Cư M'gar: 3 3 3 3 3 3 3 3 3 | 2 1 0", "TP. Buôn Ma Thuột: 4 4 4 4 3 3 2 3 3 | 3 0 1",
+            "all: 9 9 9 9 8 8 7 8 8 | 7 1 1",
+        ], await Totals("Đắk Lắk", 2019));
+        Assert.Equal(
+            ["department: 2 2 1 2", "district: 2 2 1 2", "commune: 5 5 4 4"], await Statistics("Đắk Lắk", 2019));
+        Assert.Equal(
+            ["department: 0 1 1", "district: 1 0 1", "commune: 1 0 4"], await Conversion("Đắk Lắk", "2019-12-31"));
+        var (headlines, summary) = await Report("Đắk Lắk", 2019);
+        Assert.Equal(
+        [
+            "bodies reported 4/4", "bodies notReported 0/4", "bodies convertedOrConverting 3/4",
+            "bodies levelConvertedOrConverting:department 2/2", "bodies levelConvertedOrConverting:district 1/2",
+            "bodies on2008 1/4", "earlierCommunes reported 2/3", "earlierCommunes notReported 1/3",
+            "newCommunes steeringBoard 2/2", "newCommunes documentation 2/2", "newCommunes declared 2/2",
+            "newCommunes internalAudit 2/2", "newCommunes correctiveActions 1/2", "newCommunes managementReview 2/2",
+            "newCommunes passed 2/2",
+        ], headlines);
+        Assert.Equal(
+        [
+            "declared 9/9 2/2 2/2 5/5", "complied 8/9 2/2 2/2 4/5", "onCurrentEdition 6/9 1/2 1/2 4/5",
+            "onOlderEdition 3/9 1/2 1/2 1/5",
+        ], summary);
+        var declarations = await Task.WhenAll(new[] { "DL-SO-01", "DL-XA-001", "DL-XA-002", "DL-XA-003" }
+            .Select(async code => (string)(await Host.Get($"/api/units/{code}").Expect(200))
+                .Json["latestDeclaration"]!["declaredOn"]!));
+        Assert.Equal(["2017-03-20", "2019-07-15", "2019-09-05", "2018-12-31"], declarations);
+    }
+
+    /// <summary>Bình Thuận's 2019 table abbreviates the kinds its 2018 table wrote out ("UBND P. Phú Thủy", "UBND
+    /// TT.Liên Hương", "UBND X. Phú Lạc") and writes its districts "TP.Phan Thiết" and "H.Tuy Phong": the same units
+    /// and districts, not renamed, not new.</summary>
+    [Fact]
+    public async Task Binh_Thuan_2019_abbreviating_the_units_kinds_is_the_2018_table_s_units()
+    {
+        Assert.Equal(
+        [
+            "department: 3 3 0 0 0 0 0 0 0 | 0 0 0", "sub-department: 1 1 0 0 0 0 0 0 0 | 0 0 0",
+            "district: 2 2 1 1 1 1 1 1 1 | 1 0 0", "commune: 5 5 3 3 3 3 3 3 3 | 3 0 0",
+            "H. Tuy Phong: 3 3 2 2 2 2 2 2 2 | 2 0 0", "TP. Phan Thiết: 4 4 2 2 2 2 2 2 2 | 2 0 0",
+            "all: 11 11 4 4 4 4 4 4 4 | 4 0 0",
+        ], await Totals("Bình Thuận", 2019));
+        var names = await Task.WhenAll(new[] { "BT-XA-001", "BT-XA-004", "BT-XA-005" }
+            .Select(async code => (string)(await Host.Get($"/api/units/{code}").Expect(200)).Json["name"]!));
+        Assert.Equal(["UBND Phường Phú Thủy", "UBND Thị trấn Liên Hương", "UBND Xã Phú Lạc"], names);
     }
 }

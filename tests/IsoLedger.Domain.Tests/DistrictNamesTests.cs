@@ -17,6 +17,11 @@ public class DistrictNamesTests
     [InlineData("Th phố Đông Hà", "Thành phố Đông Hà")]
     [InlineData("Thị xã Kỳ Anh", "TX. Kỳ Anh")]
     [InlineData("Thị xã Kỳ Anh", "tx Kỳ Anh")]
+    [InlineData("Huyện Cư M'gar", "Cư M’gar")]
+    [InlineData("Quận 1", "Q.1")]
+    [InlineData("Tuy Phong", "H.Tuy Phong")]
+    [InlineData("Quận Bình Thạnh", "Q. Bình Thạnh")]
+    [InlineData("Huyện M'Đrắk", "MʼĐrắk")]
     public void Spellings_of_one_district_are_the_same(string a, string b) => Assert.True(DistrictNames.Same(a, b));
 
     [Theory]

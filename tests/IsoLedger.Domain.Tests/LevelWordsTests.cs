@@ -26,6 +26,9 @@ public class LevelWordsTests
     [InlineData("commune", UnitLevel.Commune)]
     [InlineData("Sub-Department", UnitLevel.SubDepartment)]
     [InlineData("Chi cục thuộc Sở", UnitLevel.SubDepartment)]
+    [InlineData("Sở, ngành", UnitLevel.Department)]
+    [InlineData("Ban, ngành tỉnh", UnitLevel.Department)]
+    [InlineData("Cấp Sở", UnitLevel.Department)]
     public void A_tier_as_a_table_words_it_is_a_level(string text, UnitLevel level) =>
         Assert.Equal(level, LevelWords.Read(text));
 
@@ -40,6 +43,7 @@ public class LevelWordsTests
     private static readonly (string Text, UnitLevel Level)[] Tiers =
     [
         ("sở ban ngành", UnitLevel.Department), ("cấp tỉnh", UnitLevel.Department),
+        ("sở ngành", UnitLevel.Department), ("ban ngành", UnitLevel.Department), ("cấp sở", UnitLevel.Department),
         ("chi cục", UnitLevel.SubDepartment), ("cấp huyện", UnitLevel.District),
         ("huyện thị xã thành phố", UnitLevel.District), ("cấp xã", UnitLevel.Commune),
         ("xã phường thị trấn", UnitLevel.Commune),

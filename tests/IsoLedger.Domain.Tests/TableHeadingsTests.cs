@@ -14,6 +14,8 @@ public class TableHeadingsTests
     [InlineData("2. Thị xã Quảng Trị", "Thị xã Quảng Trị")]
     [InlineData("IV. TP. Đông Hà :", "TP. Đông Hà")]
     [InlineData("Quận Hải Châu", "Quận Hải Châu")]
+    [InlineData("1.1 TP. Phan Thiết", "TP. Phan Thiết")]
+    [InlineData("2.3. Huyện Tuy Phong:", "Huyện Tuy Phong")]
     public void A_district_s_heading_names_it(string text, string district) =>
         Assert.Equal(district, TableHeading.Read(text)?.District);
 
@@ -43,7 +45,7 @@ public class TableHeadingsTests
     private static readonly Arbitrary<(string Written, string District)> Headings =
         (from kind in Gen.Elements(Kinds)
          from name in Gen.Elements(Names)
-         from number in Gen.Elements("", "1. ", "12. ", "II. ", "IV) ", "A. ")
+         from number in Gen.Elements("", "1. ", "12. ", "II. ", "IV) ", "A. ", "1.1 ", "3.2. ", "1.10) ")
          from colon in Gen.Elements("", ":", " :", "：")
          select (number + kind + name + colon, kind + name)).ToArbitrary();
 

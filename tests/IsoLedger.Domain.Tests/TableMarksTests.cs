@@ -25,6 +25,9 @@ public class TableMarksTests
     [InlineData("×")]
     [InlineData("ｘ")]
     [InlineData("Ｘ")]
+    [InlineData("Đã thực hiện")]
+    [InlineData("đã ban hành")]
+    [InlineData("Đã báo cáo.")]
     public void A_tick_or_a_word_for_done_is_a_mark(string text) => Assert.True(TableMarks.Read(text));
 
     [Theory]
@@ -33,6 +36,9 @@ public class TableMarksTests
     [InlineData("ko")]
     [InlineData("Chưa")]
     [InlineData("-")]
+    [InlineData("Chưa thực hiện")]
+    [InlineData("Không báo cáo")]
+    [InlineData("Chưa ban hành")]
     public void An_empty_cell_or_a_word_for_not_done_is_no_mark(string text) => Assert.False(TableMarks.Read(text));
 
     [Theory]

@@ -254,6 +254,8 @@ public sealed class ReportImporter(
                     headingDistrict = heading.District;
                     continue;
                 }
+                // A totals row sums the rows above it: it records nothing of its own.
+                if (parser.IsTotals(record)) continue;
                 progress.Rows = ++rows;
                 if (parser.Parse(record, clock.Today, book, errors) is not { } parsed) continue;
                 if (parsed.District is null && headingDistrict is not null

@@ -76,6 +76,20 @@ public sealed class ReportRowParser
         return TableHeading.Read(record.Fields[positions[column]]);
     }
 
+    /// <summary>Whether <paramref name="record"/> is a totals row (<see cref="TableTotals"/>): a line as wide as the
+    /// header without a unit's code, its <c>unit_name</c> a totals label, and counts in its other cells (the province
+    /// aside), at least one.</summary>
+    public bool IsTotals(CsvRecord record)
+    {
+        var (label, code, province) = (positions["unit_name"], positions["unit_code"], positions["province"]);
+        if (record.Fields.Count != width || !TableTotals.IsLabel(record.Fields[label])
+            || record.Fields[code].Trim().Length > 0)
+            return false;
+        var counts = record.Fields.Where((field, i) => i != label && i != province && field.Trim().Length > 0)
+            .ToList();
+        return counts.Count > 0 && counts.All(TableTotals.IsCount);
+    }
+
     /// <summary>The row, or null with every problem it has added to <paramref name="errors"/>.</summary>
     public ReportRow? Parse(CsvRecord record, DateOnly today, RuleBook rules, List<ImportError> errors)
     {
@@ -185,7 +199,10 @@ public sealed class ReportRowParser
             province = Provinces.Canonical(province);
         }
 
-        var declared = Mark("declared");
+        // A list of the units that declared gives the declaration's day or decision where a report marks it.
+        var declaration = DeclarationCell.Read(Field("declared"));
+        if (declaration is null) Error("declared", DeclarationCell.NotADeclaration(Field("declared")));
+        var declared = declaration?.Declared ?? false;
         var standard = EditionOf("standard");
         var conversion = Choice("conversion", ConversionWords.Read);
         var policy = Mark("quality_policy");
@@ -195,20 +212,30 @@ public sealed class ReportRowParser
         var actions = Mark("corrective_actions");
         var review = Mark("management_review");
         var report = Mark("report_submitted");
-        var inspection = Choice<InspectionResult>("inspection");
+        var inspection = Choice("inspection", InspectionWords.Read);
 
-        // The last day by which a unit the report lists as applying since earlier years had declared.
+        // The last day by which a unit the report lists as applying since earlier years had declared, or the day the
+        // declared column gives the declaration.
         DateOnly? declaredBy = null;
+        (DateOnly Day, string Column)? given = null;
         if (Field("declared_by") is { Length: > 0 } byText)
         {
             if (!CsvReader.TryDate(byText, out var by))
                 Error("declared_by", $"{CsvReader.NotADate(byText)} Or leave it empty.");
-            else if (by < Validation.EarliestDate)
-                Error("declared_by", $"Must not lie before {Validation.EarliestDate:yyyy-MM-dd}.");
-            else if (reportDate is { } on && year is { } y && by > ReportRow.StepDateOf(y, on))
-                Error("declared_by", "Must not lie after the report's date.");
+            else if (declaration?.On is { } cellDay && cellDay != by)
+                Error("declared_by", $"The declared column dates the declaration {cellDay:dd/MM/yyyy}: leave this "
+                    + "empty or give that day.");
+            else given = (by, "declared_by");
+        }
+        else if (declaration?.On is { } cellDay) given = (cellDay, "declared");
+        if (given is var (day, column))
+        {
+            if (day < Validation.EarliestDate)
+                Error(column, $"Must not lie before {Validation.EarliestDate:yyyy-MM-dd}.");
+            else if (reportDate is { } on && year is { } y && day > ReportRow.StepDateOf(y, on))
+                Error(column, "Must not lie after the report's date.");
             else if (!declared) Error("declared", "A declaration date is given, so the unit is declared: mark it x.");
-            else declaredBy = by;
+            else declaredBy = day;
         }
 
         // The report tables' conversion column is about the conversion from 2008 to 2015.

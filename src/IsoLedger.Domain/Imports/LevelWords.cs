@@ -5,10 +5,10 @@ namespace IsoLedger.Domain.Imports;
 /// <summary>A unit's level as a table writes it, the one rule of every import that reads one (a report table's
 /// <c>level</c>, a restructuring table's <c>into_level</c>): the vocabulary's value ("commune") or Vietnamese label, or
 /// the words the provinces' tables write beyond the labels: the tier a report groups its units under ("Sở, ban,
-/// ngành", "Cấp tỉnh"; "Chi cục"; "Cấp huyện", "Huyện, thị xã, thành phố"; "Cấp xã", "Xã, phường, thị trấn"), in
-/// any letter case, with commas, slashes or dashes between the words or none, and the people's committee
-/// (<see cref="PeoplesCommittee"/>) before them. Anything else is no such word: a level the import cannot read is
-/// refused, not guessed.</summary>
+/// ngành", "Sở, ngành", "Ban, ngành", "Cấp sở", "Cấp tỉnh"; "Chi cục"; "Cấp huyện", "Huyện, thị xã, thành phố";
+/// "Cấp xã", "Xã, phường, thị trấn"), in any letter case, with commas, slashes or dashes between the words or none,
+/// and the people's committee (<see cref="PeoplesCommittee"/>) before them. Anything else is no such word: a level the
+/// import cannot read is refused, not guessed.</summary>
 public static class LevelWords
 {
     private static readonly Dictionary<string, UnitLevel> Phrases = new (string Phrase, UnitLevel Level)[]
@@ -16,7 +16,9 @@ public static class LevelWords
         ("sở", UnitLevel.Department), ("sở ban ngành", UnitLevel.Department),
         ("sở ban ngành tỉnh", UnitLevel.Department), ("sở ban ngành cấp tỉnh", UnitLevel.Department),
         ("cấp tỉnh", UnitLevel.Department), ("cơ quan cấp tỉnh", UnitLevel.Department),
-        ("cơ quan chuyên môn thuộc tỉnh", UnitLevel.Department),
+        ("cơ quan chuyên môn thuộc tỉnh", UnitLevel.Department), ("sở ngành", UnitLevel.Department),
+        ("ban ngành", UnitLevel.Department), ("ban ngành tỉnh", UnitLevel.Department),
+        ("cấp sở", UnitLevel.Department),
         ("chi cục", UnitLevel.SubDepartment), ("chi cục thuộc sở", UnitLevel.SubDepartment),
         ("huyện", UnitLevel.District), ("cấp huyện", UnitLevel.District),
         ("huyện thị xã thành phố", UnitLevel.District), ("quận huyện", UnitLevel.District),

@@ -4,7 +4,7 @@ using IsoLedger.Domain.Units;
 namespace IsoLedger.Domain.Imports;
 
 /// <summary>A heading row a table keeps from its report's appendix, above the rows it groups: a district ("Huyện Cam
-/// Lộ:", "2. Thị xã Quảng Trị", "TP. Đông Hà") or a tier ("I. Sở, ban, ngành", "II. Cấp xã"), numbered or not, its
+/// Lộ:", "2. Thị xã Quảng Trị", "1.1 TP. Đông Hà") or a tier ("I. Sở, ban, ngành", "II. Cấp xã"), numbered or not, its
 /// colon or not. Any other text is no heading: a row holding only a unit's name is a row missing its data.</summary>
 /// <param name="District">The district the heading names, written as a district is ("Huyện Cam Lộ"), or null for
 /// a tier's heading.</param>
@@ -28,7 +28,8 @@ public sealed partial record TableHeading(string? District)
             : null;
     }
 
-    /// <summary>The number an appendix gives a heading: "I.", "II)", "2.", "A.".</summary>
-    [GeneratedRegex(@"^(?:[IVXLC]+|\d+|[A-Za-z])[.)]\s*")]
+    /// <summary>The number an appendix gives a heading: "I.", "II)", "2.", "A.", or under another's "1.1", "2.3.".
+    /// </summary>
+    [GeneratedRegex(@"^(?:\d+(?:\.\d+)+[.)]?\s+|(?:[IVXLC]+|\d+|[A-Za-z])[.)]\s*)")]
     private static partial Regex Numbering();
 }

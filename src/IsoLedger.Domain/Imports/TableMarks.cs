@@ -1,12 +1,15 @@
+using System.Text.RegularExpressions;
+
 namespace IsoLedger.Domain.Imports;
 
 /// <summary>A mark as the provinces' tables write it in a column of steps (the step was taken that year): <c>x</c>
 /// (also as the multiplication sign × a word processor's symbols give, or the full-width ｘ of East Asian input), a
-/// tick (✓, ✔, √, ☑, ✅, also with the emoji variation selector an editor adds unseen), or the words "có" (yes) and
-/// "đạt" (achieved), in any letter case; an empty cell, or "không", "ko", "chưa" (no, not yet) or a dash alone, is no
-/// mark. A ditto ("-nt-", "như trên": as above) is refused: it repeats the row above, which the row cannot be read
-/// without.</summary>
-public static class TableMarks
+/// tick (✓, ✔, √, ☑, ✅, also with the emoji variation selector an editor adds unseen), the words "có" (yes) and
+/// "đạt" (achieved), or "đã" (done) and the step ("Đã thực hiện", "Đã ban hành", "Đã báo cáo"), in any letter case;
+/// an empty cell, or "không", "ko", "chưa" (no, not yet) or a dash alone, or one of these and the step ("Chưa thực
+/// hiện"), is no mark. A ditto ("-nt-", "như trên": as above) is refused: it repeats the row above, which the row
+/// cannot be read without.</summary>
+public static partial class TableMarks
 {
     private static readonly HashSet<string> Yes = ["x", "×", "ｘ", "✓", "✔", "√", "☑", "✅", "có", "đạt"];
     private static readonly HashSet<string> No = ["", "không", "ko", "chưa", "-", "–", "—"];
@@ -16,8 +19,19 @@ public static class TableMarks
     public static bool? Read(string? text)
     {
         var written = Written(text);
-        return Yes.Contains(written) ? true : No.Contains(written) ? false : null;
+        if (Yes.Contains(written) || Done().IsMatch(written)) return true;
+        return No.Contains(written) || NotDone().IsMatch(written) ? false : null;
     }
+
+    /// <summary>The steps a table says were taken ("Đã thực hiện", "Đã ban hành") or not ("Chưa thực hiện").</summary>
+    private const string Steps =
+        "(?:thực hiện|ban hành|báo cáo|tổ chức|xây dựng|công bố|thành lập|kiện toàn|hoàn thành)";
+
+    [GeneratedRegex("^đã " + Steps + "\\.?$")]
+    private static partial Regex Done();
+
+    [GeneratedRegex("^(?:chưa|không|ko) " + Steps + "\\.?$")]
+    private static partial Regex NotDone();
 
     /// <summary>Why <paramref name="text"/> is no mark.</summary>
     public static string NotAMark(string? text) => Ditto.Contains(Written(text))

@@ -1,19 +1,21 @@
 namespace IsoLedger.Domain.Units;
 
-/// <summary>How people write one district: "Huyện Hải Lăng", "hải lăng", "HẢI  LĂNG" and "H. Hải Lăng" are "Hải Lăng";
-/// "TP. Hà Tĩnh", "TP Hà Tĩnh" and "Th phố Hà Tĩnh" are "Thành phố Hà Tĩnh", "TX. Kỳ Anh" is "Thị xã Kỳ Anh". A
-/// "Thị xã" or "Thành phố" stays in the name: a province may have a huyện and a thị xã of one name (Hà Tĩnh's Kỳ
-/// Anh), which are two districts. A heading's colon after the name ("Huyện Hải Lăng:") is no part of it.</summary>
+/// <summary>How people write one district: "Huyện Hải Lăng", "hải lăng", "HẢI  LĂNG", "H. Hải Lăng" and "H.Hải Lăng"
+/// are "Hải Lăng"; "TP. Hà Tĩnh", "TP Hà Tĩnh" and "Th phố Hà Tĩnh" are "Thành phố Hà Tĩnh", "TX. Kỳ Anh" is "Thị xã
+/// Kỳ Anh", "Q.1" is "Quận 1". A "Thị xã" or "Thành phố" stays in the name: a province may have a huyện and a thị
+/// xã of one name (Hà Tĩnh's Kỳ Anh), which are two districts. A heading's colon after the name ("Huyện Hải Lăng:") is
+/// no part of it.</summary>
 public static class DistrictNames
 {
     /// <summary>The word a table may put before a rural district's name (huyện, or h.).</summary>
-    private static readonly string[] Rural = ["huyện ", "h. "];
+    private static readonly string[] Rural = ["huyện ", "h. ", "h."];
 
     /// <summary>How tables abbreviate the kinds of district that stay in the name, longest first.</summary>
     private static readonly (string Written, string Kind)[] Abbreviations =
     [
         ("thành phố ", "thành phố "), ("th phố ", "thành phố "), ("tp. ", "thành phố "), ("tp.", "thành phố "),
         ("tp ", "thành phố "), ("thị xã ", "thị xã "), ("tx. ", "thị xã "), ("tx.", "thị xã "), ("tx ", "thị xã "),
+        ("q. ", "quận "), ("q.", "quận "),
     ];
 
     /// <summary>The colons a heading ends in, its own and the full-width one of East Asian input.</summary>
@@ -57,11 +59,15 @@ public static class DistrictNames
     private static readonly (string[] Words, string Kind)[] Kinds =
     [
         (["thành", "phố"], "Thành phố"), (["th", "phố"], "Thành phố"), (["tp."], "Thành phố"), (["tp"], "Thành phố"),
-        (["thị", "xã"], "Thị xã"), (["tx."], "Thị xã"), (["tx"], "Thị xã"), (["quận"], "Quận"), (["huyện"], "Huyện"),
+        (["thị", "xã"], "Thị xã"), (["tx."], "Thị xã"), (["tx"], "Thị xã"), (["quận"], "Quận"), (["q."], "Quận"),
+        (["huyện"], "Huyện"),
         (["h."], "Huyện"),
     ];
 
     private const string RuralKind = "Huyện";
+
+    /// <summary>The abbreviations a table writes against the name, without a space.</summary>
+    private static readonly string[] Glued = ["tp.", "tx.", "q.", "h."];
 
     /// <summary>A district's kind ("Thành phố", "Thị xã", "Quận", "Huyện") and its proper name as written ("Sông
     /// Công"), from a district's name (<paramref name="committee"/> false: without a kind it is a huyện) or from its
@@ -76,9 +82,10 @@ public static class DistrictNames
         var governed = PeoplesCommittee.WordsBefore(words);
         if (governed > 0 && governed < words.Count) words = words[governed..];
         else if (committee) return null;
-        // "TP.Sông Công": the abbreviation written against the name.
-        if (words.Count > 0 && words[0].Length > 3 && UnicodeText.Lowered(words[0][..3]) is "tp." or "tx.")
-            words = [words[0][..3], words[0][3..], .. words.Skip(1)];
+        // "TP.Sông Công", "Q.1": the abbreviation written against the name.
+        var glued = words.Count == 0 ? null : Glued.FirstOrDefault(a => words[0].Length > a.Length
+            && UnicodeText.Lowered(words[0][..a.Length]) == a);
+        if (glued is not null) words = [words[0][..glued.Length], words[0][glued.Length..], .. words.Skip(1)];
         var (kindWords, kind) = Kinds.FirstOrDefault(k => Starts(k.Words));
         if (kindWords is not null) words = words[kindWords.Length..];
         else if (committee) return null;

@@ -7,7 +7,8 @@ namespace IsoLedger.Domain.Units;
 /// the name: a note in brackets on what the unit was formed from ("UBND xã Ba Lòng. (xã Ba Lòng + Hải Phúc)", "UBND
 /// xã Hải Định (sáp nhập xã Hải Thiện và Hải Thành)"), a full stop after it, the row's number in its district before
 /// it ("1. UBND Phường 1.", as the seeds' appendices number them), the people's committee written out ("Ủy ban nhân
-/// dân xã" for "UBND xã") or typed twice ("UBND UBND xã Ba Nang"). None of these names another unit, so none makes a
+/// dân xã" for "UBND xã") or typed twice ("UBND UBND xã Ba Nang"), its kind abbreviated ("UBND P. Phú Thủy", "UBND
+/// TT. Liên Hương"). None of these names another unit, so none makes a
 /// recorded unit look renamed; a name outside the brackets that differs is a rename still.</summary>
 public static partial class UnitNameSpelling
 {
@@ -35,8 +36,21 @@ public static partial class UnitNameSpelling
             .TrimEnd('.', ',', ';', ':', ' ');
         // A name that is nothing but a note is compared as written.
         if (bare.Length == 0) bare = text;
-        return UnicodeText.TonesAtWordEnds(PeoplesCommittee.Abbreviated(bare));
+        var committee = PeoplesCommittee.Abbreviated(bare);
+        return UnicodeText.TonesAtWordEnds(Kind().Replace(committee, kind => Kinds[kind.Groups["kind"].Value] + " "));
     }
+
+    /// <summary>The kinds of unit tables abbreviate before a name, written out.</summary>
+    private static readonly Dictionary<string, string> Kinds = new (string Abbreviation, string Kind)[]
+    {
+        ("tp", "thành phố"), ("tx", "thị xã"), ("tt", "thị trấn"), ("p", "phường"), ("x", "xã"), ("h", "huyện"),
+        ("q", "quận"),
+    }.ToDictionary(k => k.Abbreviation, k => k.Kind);
+
+    /// <summary>A unit's kind abbreviated at the name's start or after "ubnd": "P. Phú Thủy", "TT.Liên Hương",
+    /// "TX La Gi", "Q.1" (a letter alone with its full stop, as "P Phú Thủy" could be anything).</summary>
+    [GeneratedRegex(@"(?<=^|ubnd )(?:(?<kind>tp|tx|tt)(?:\. ?| )|(?<kind>p|x|h|q)\. ?)")]
+    private static partial Regex Kind();
 
     /// <summary>Whether <paramref name="a"/> and <paramref name="b"/> name one unit.</summary>
     public static bool Same(string a, string b) => Comparable(a) == Comparable(b);

@@ -1,0 +1,46 @@
+using IsoLedger.Domain.Imports;
+
+namespace IsoLedger.Domain.Tests;
+
+/// <summary>The totals rows a table keeps from its report's appendix: a label and counts, no unit.</summary>
+public class TableTotalsTests
+{
+    [Theory]
+    [InlineData("Tổng cộng")]
+    [InlineData("TỔNG CỘNG:")]
+    [InlineData("Tổng số")]
+    [InlineData("Cộng")]
+    [InlineData("Cộng: 01 đơn vị")]
+    [InlineData("Tổng (29 đơn vị)")]
+    [InlineData("Cộng huyện Cam Lộ")]
+    [InlineData("Tổng cộng toàn tỉnh")]
+    [InlineData("Tổng số đơn vị")]
+    public void A_totals_label_is_one(string text) => Assert.True(TableTotals.IsLabel(text));
+
+    [Theory]
+    [InlineData("Tổng cục Hải quan")]
+    [InlineData("Tổng hợp")]
+    [InlineData("Cộng đồng")]
+    [InlineData("UBND xã Cộng Hòa")]
+    [InlineData("")]
+    public void A_unit_s_name_or_other_text_is_no_totals_label(string text) =>
+        Assert.False(TableTotals.IsLabel(text));
+
+    [Theory]
+    [InlineData("29")]
+    [InlineData("01")]
+    [InlineData("44/109")]
+    [InlineData("44 / 109")]
+    [InlineData("40,37%")]
+    [InlineData("40.37 %")]
+    [InlineData("100%")]
+    public void A_count_is_one(string text) => Assert.True(TableTotals.IsCount(text));
+
+    [Theory]
+    [InlineData("x")]
+    [InlineData("Đạt")]
+    [InlineData("2015-12-31")]
+    [InlineData("31/12/2019")]
+    [InlineData("")]
+    public void A_mark_a_date_or_a_word_is_no_count(string text) => Assert.False(TableTotals.IsCount(text));
+}
