@@ -39,7 +39,7 @@ public enum ImportInterruption
 /// through the domain rules against the units' recorded state, without writing; only a file without a bad row is
 /// read again and appended, in batches. Neither pass holds the file in memory, only the states of its units.</summary>
 public sealed class ReportImporter(
-    IDocumentStore store, BusinessClock clock, RuleBookSource rules, ILogger<ReportImporter> logger)
+    IDocumentStore store, BusinessClock clock, RuleBookSource rules, TempFolder temp, ILogger<ReportImporter> logger)
 {
     public const int MaxErrors = 1000;
 
@@ -193,7 +193,7 @@ public sealed class ReportImporter(
         ITableReader? reader = null;
         try
         {
-            reader = TableFile.Open(stream, ReportRowParser.Required, errors);
+            reader = TableFile.Open(stream, ReportRowParser.Required, errors, temp);
             if (reader is null) return new(null, errors.Take(MaxErrors).ToList());
             var header = reader.Read();
             if (header is null)
