@@ -52,7 +52,7 @@ public static class ImportReportTableEndpoint
         await Copy(http.Request.Body, spool, temp, cancellation);
         var outcome = await importer.Import(
             () => TempFolder.FromStart(spool),
-            fileName ?? "upload.csv",
+            fileName,
             http.User.Identity?.Name ?? "",
             http.Id(),
             dry,
