@@ -476,6 +476,24 @@ public class WorkbookReaderTests
         Assert.Equal("2021-11-19", Row(InBuiltInFormat(format), 2)[2]);
     }
 
+    public static TheoryData<int, string> ThaiFormats()
+    {
+        var formats = new TheoryData<int, string>();
+        foreach (var date in Enumerable.Range(71, 11)) formats.Add(date, "2021-11-19");
+        foreach (var number in new[] { 59, 60, 61, 62, 67, 68, 69, 70 }) formats.Add(number, "44519");
+        return formats;
+    }
+
+    /// <summary>Excel's built-in Thai formats (ECMA-376, th-TH) 71–81 show a date or a time (ว/ด/ปปปป, ช:นน, d/m/bb,
+    /// …), so a cell in one reads as its day; 59–62 and 67–70 show a number in Thai digits, read as the number.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(ThaiFormats))]
+    public void A_Thai_built_in_date_format_reads_as_a_day_and_a_number_format_as_the_number(int format, string read)
+    {
+        Assert.Equal(read, Row(InBuiltInFormat(format), 2)[2]);
+    }
+
     /// <summary>A workbook lists a sheet's merged ranges after its rows; a sheet with one is unpacked once, so one
     /// whose XML is over half the limit (rows of empty cells in a style, as a formatted range leaves them) reads as
     /// any other, its range merged down.</summary>
