@@ -39,9 +39,9 @@ public static class OpenApi
             // What every route may answer besides its own: 400 for a malformed X-Correlation-Id or Idempotency-Key
             // (HeaderLimits) or a query parameter given twice or not taken (RequestShape), 429 from the rate limit
             // (Protection), 413, 414 and 431 for a body (sent to any route: Protection), an address or headers too
-            // long (HeaderLimits), 503 while the database cannot be reached or an upload cannot be spooled (Problems), and for a route that takes a
-            // body 415 (not its media type, encoding or charset) and 408 (the body stopped arriving: StalledBodies);
-            // an import's body is CSV text.
+            // long (HeaderLimits), 503 while the database cannot be reached or an upload cannot be spooled
+            // (Problems), and for a route that takes a body 415 (not its media type, encoding or charset) and 408 (the
+            // body stopped arriving: StalledBodies); an import's body is CSV text.
             options.AddOperationTransformer((operation, context, _) =>
             {
                 operation.Responses ??= [];
