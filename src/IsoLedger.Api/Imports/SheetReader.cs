@@ -16,8 +16,8 @@ namespace IsoLedger.Api.Imports;
 /// <see cref="CsvReader.MaxRecordLength"/> characters, counting a separator between cells. The sheet is unpacked
 /// once: a workbook lists the merged ranges after the rows, so the rows below the header are first read to the end
 /// of the sheet into a file of their fields (in the <see cref="TempFolder"/>, deleted when the reader is disposed), and
-/// given from there once the ranges are known, which keeps what the reader holds to a row. The table's reader owns its workbook: disposing it
-/// closes both.</summary>
+/// given from there once the ranges are known, which keeps what the reader holds to a row. The table's reader owns its
+/// workbook: disposing it closes both.</summary>
 public sealed class SheetReader : ITableReader
 {
     /// <summary>A sheet's last column (XFD) and row, in Excel.</summary>
