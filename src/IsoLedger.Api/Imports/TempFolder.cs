@@ -21,13 +21,16 @@ public sealed class TempFolder(string path)
         System.IO.Path.Combine(Path, System.IO.Path.GetRandomFileName()), FileMode.CreateNew, FileAccess.ReadWrite,
         FileShare.None, bufferSize: 0, FileOptions.DeleteOnClose));
 
-    /// <summary><paramref name="file"/> (of <see cref="Create"/>) to read from its start, left open when the reader
-    /// closes it: an upload's copy is read twice, and deleted when its writer closes it.</summary>
+    /// <summary><paramref name="file"/> (of <see cref="Create"/>) to read from its start, through a buffer (the file
+    /// has none), left open when the reader closes it: an upload's copy is read twice, and deleted when its writer
+    /// closes it.</summary>
     public static Stream FromStart(FileStream file)
     {
         file.Position = 0;
-        return new KeptOpen(file);
+        return new BufferedStream(new KeptOpen(file), ReadBufferBytes);
     }
+
+    private const int ReadBufferBytes = 1 << 16;
 
     private sealed class KeptOpen(FileStream file) : Stream
     {
