@@ -180,6 +180,31 @@ public class WorkbookImportTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Contains("zip bomb", (string?)answer.Json["errors"]![0]!["reason"]);
     }
 
+    /// <summary>An upload sent without <c>fileName</c> has no name: neither its answer nor its events name one (a
+    /// workbook had been recorded as "upload.csv"), while a named one keeps its name.</summary>
+    [Fact]
+    public async Task An_upload_without_a_name_is_recorded_without_one()
+    {
+        object?[] Row(string code) =>
+            [Province, code, $"UBND xã {code}", "commune", "Cam Lộ", null, 2021, new DateOnly(2021, 11, 19), "x"];
+        var unnamed = TestWorkbooks.Build(new TestSheet("Sheet1", [ReportCsv.Header.Split(','), Row("WB-NN-1")]));
+        var named = TestWorkbooks.Build(new TestSheet("Sheet1", [ReportCsv.Header.Split(','), Row("WB-NN-2")]));
+
+        var answer = await Import(unnamed).Expect(200);
+        Assert.Null(answer.Json["file"]);
+        Assert.Equal("cam-lo.xlsx", (string?)(await Import(named, "?fileName=cam-lo.xlsx").Expect(200)).Json["file"]);
+
+        foreach (var (code, file) in new[] { ("WB-NN-1", (string?)null), ("WB-NN-2", "cam-lo.xlsx") })
+        {
+            var history = (await Host.Get($"/api/units/{code}/history", Keys.Auditor).Expect(200)).Json.AsArray();
+            Assert.All(history, e =>
+            {
+                Assert.Equal(file, (string?)e!["headers"]!["import-file"]);
+                Assert.Equal(2, (int)e["headers"]!["import-line"]!);
+            });
+        }
+    }
+
     /// <summary>A district merged down its communes, as appendices print them, is each commune's district.</summary>
     [Fact]
     public async Task A_district_merged_down_its_communes_is_each_one_s()

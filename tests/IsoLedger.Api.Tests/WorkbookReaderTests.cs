@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Text;
 using IsoLedger.Api.Imports;
 using IsoLedger.Api.Reports;
+using Microsoft.Extensions.Configuration;
 
 namespace IsoLedger.Api.Tests;
 
@@ -12,11 +13,12 @@ namespace IsoLedger.Api.Tests;
 public class WorkbookReaderTests
 {
     private static readonly string[] Required = ["code", "name"];
+    private static readonly TempFolder SystemTemp = TempFolder.From(new ConfigurationBuilder().Build());
 
     private static (List<CsvRecord> Records, string? Sheet) Read(byte[] file)
     {
         var errors = new List<ImportError>();
-        var table = TableFile.Open(new MemoryStream(file), Required, errors);
+        var table = TableFile.Open(new MemoryStream(file), Required, errors, SystemTemp);
         Assert.True(table is not null, string.Join("\n", errors));
         var records = new List<CsvRecord>();
         while (table.Read() is { } record) records.Add(record);
@@ -194,7 +196,7 @@ public class WorkbookReaderTests
             new TestSheet("Số liệu", [["code", "tên"]]));
         var errors = new List<ImportError>();
 
-        Assert.Null(TableFile.Open(new MemoryStream(file), Required, errors));
+        Assert.Null(TableFile.Open(new MemoryStream(file), Required, errors, SystemTemp));
 
         Assert.Equal([(3, "Bìa"), (1, "Trống"), (1, "Số liệu")], errors.Select(e => (e.Line, e.Sheet)));
         Assert.EndsWith("does not name code, name.", errors[0].Reason);
@@ -390,7 +392,7 @@ public class WorkbookReaderTests
             new TestSheet("Số liệu", [null, ["code", "name"], ["A-1", "x"]]) { Hidden = "hidden" });
         var errors = new List<ImportError>();
 
-        Assert.Null(TableFile.Open(new MemoryStream(file), Required, errors));
+        Assert.Null(TableFile.Open(new MemoryStream(file), Required, errors, SystemTemp));
 
         Assert.Equal((2, "Số liệu"), (errors[1].Line, errors[1].Sheet));
         Assert.StartsWith("The sheet is hidden", errors[1].Reason);
@@ -411,7 +413,7 @@ public class WorkbookReaderTests
             })
         {
             var errors = new List<ImportError>();
-            Assert.Null(TableFile.Open(new MemoryStream(file), Required, errors));
+            Assert.Null(TableFile.Open(new MemoryStream(file), Required, errors, SystemTemp));
             Assert.Equal(3, errors[^1].Line);
             Assert.Contains("below a title (row 1)", errors[^1].Reason);
         }
@@ -433,6 +435,36 @@ public class WorkbookReaderTests
         Assert.Contains("Cell C2 holds a formula whose value was never calculated", refused.Message);
     }
 
+    /// <summary>A sheet's rows spooled in a folder that cannot be written fail as the server's storage, not as a
+    /// damaged workbook.</summary>
+    [Fact]
+    public void A_sheet_that_cannot_be_spooled_fails_as_the_storage_not_as_the_workbook()
+    {
+        var file = TestWorkbooks.Build(new TestSheet("Sheet1", [["code", "name"], ["A-1", "x"]]));
+        var notAFolder = Path.GetTempFileName();
+        try
+        {
+            using var table = TableFile.Open(new MemoryStream(file), Required, [], new TempFolder(notAFolder));
+            table!.Read();
+
+            var failure = Assert.Throws<TempStorageException>(() => table.Read());
+            Assert.Equal(notAFolder, failure.Folder);
+            Assert.IsAssignableFrom<IOException>(failure.InnerException);
+        }
+        finally
+        {
+            File.Delete(notAFolder);
+        }
+    }
+
+    /// <summary>A workbook whose cell C2 holds 44519 (19 November 2021 as a day) in the built-in number format
+    /// <paramref name="format"/>, named by its number alone.</summary>
+    private static byte[] InBuiltInFormat(int format) => TestWorkbooks.Raw(
+        TestWorkbooks.SheetXml(TestWorkbooks.InlineRow(1, "code", "name", "day")
+            + """<row r="2"><c r="A2" t="inlineStr"><is><t>A-1</t></is></c><c r="C2" s="1"><v>44519</v></c></row>"""),
+        styles: $"""<styleSheet xmlns="{TestWorkbooks.Main}"><cellXfs count="2"><xf numFmtId="0"/>"""
+            + $"""<xf numFmtId="{format}" applyNumberFormat="1"/></cellXfs></styleSheet>""");
+
     public static TheoryData<int> EastAsianDateFormats() => [.. Enumerable.Range(27, 10), .. Enumerable.Range(50, 9)];
 
     /// <summary>Excel's built-in formats 27–36 and 50–58 show a date or a time in every region that defines them
@@ -441,13 +473,25 @@ public class WorkbookReaderTests
     [MemberData(nameof(EastAsianDateFormats))]
     public void An_East_Asian_built_in_date_format_reads_as_a_day(int format)
     {
-        var styles = $"""<styleSheet xmlns="{TestWorkbooks.Main}"><cellXfs count="2"><xf numFmtId="0"/>"""
-            + $"""<xf numFmtId="{format}" applyNumberFormat="1"/></cellXfs></styleSheet>""";
-        var file = TestWorkbooks.Raw(TestWorkbooks.SheetXml(TestWorkbooks.InlineRow(1, "code", "name", "day")
-            + """<row r="2"><c r="A2" t="inlineStr"><is><t>A-1</t></is></c><c r="C2" s="1"><v>44519</v></c></row>"""),
-            styles: styles);
+        Assert.Equal("2021-11-19", Row(InBuiltInFormat(format), 2)[2]);
+    }
 
-        Assert.Equal("2021-11-19", Row(file, 2)[2]);
+    public static TheoryData<int, string> ThaiFormats()
+    {
+        var formats = new TheoryData<int, string>();
+        foreach (var date in Enumerable.Range(71, 11)) formats.Add(date, "2021-11-19");
+        foreach (var number in new[] { 59, 60, 61, 62, 67, 68, 69, 70 }) formats.Add(number, "44519");
+        return formats;
+    }
+
+    /// <summary>Excel's built-in Thai formats (ECMA-376, th-TH) 71–81 show a date or a time (ว/ด/ปปปป, ช:นน, d/m/bb,
+    /// …), so a cell in one reads as its day; 59–62 and 67–70 show a number in Thai digits, read as the number.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(ThaiFormats))]
+    public void A_Thai_built_in_date_format_reads_as_a_day_and_a_number_format_as_the_number(int format, string read)
+    {
+        Assert.Equal(read, Row(InBuiltInFormat(format), 2)[2]);
     }
 
     /// <summary>A workbook lists a sheet's merged ranges after its rows; a sheet with one is unpacked once, so one

@@ -7,6 +7,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using IsoLedger.Api.Imports;
+using Microsoft.Extensions.Configuration;
 using MiniExcelLibs;
 
 namespace IsoLedger.Api.Tests;
@@ -26,7 +27,8 @@ public class WorkbookWritersTests(ApiFixture api) : IClassFixture<ApiFixture>
     private static List<(int Line, List<string> Fields)> Records(Stream file)
     {
         var errors = new List<ImportError>();
-        using var table = TableFile.Open(file, ReportRowParser.Required, errors);
+        using var table = TableFile.Open(
+            file, ReportRowParser.Required, errors, TempFolder.From(new ConfigurationBuilder().Build()));
         Assert.True(table is not null, string.Join("\n", errors));
         var records = new List<(int, List<string>)>();
         while (table.Read() is { } record) records.Add((record.Line, [.. record.Fields]));

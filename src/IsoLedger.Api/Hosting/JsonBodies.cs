@@ -39,7 +39,9 @@ public static partial class JsonBodies
         // The answer is JSON (a problem application/problem+json) whatever Accept says, as every read answers: the
         // framework had refused a command from a client accepting text/csv alone with a plain-text 406.
         context.Request.Headers.Remove(HeaderNames.Accept);
-        context.Request.EnableBuffering();
+        // Held in memory whole (a JSON body is at most Protection.MaxJsonBodyBytes): past 30 KB the framework wrote the
+        // rest to its temporary folder, and a folder it could not write (missing, full) answered 500.
+        context.Request.EnableBuffering(bufferThreshold: (int)Protection.MaxJsonBodyBytes);
         var options = context.RequestServices
             .GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>()
             .Value.SerializerOptions;

@@ -39,9 +39,9 @@ public static class OpenApi
             // What every route may answer besides its own: 400 for a malformed X-Correlation-Id or Idempotency-Key
             // (HeaderLimits) or a query parameter given twice or not taken (RequestShape), 429 from the rate limit
             // (Protection), 413, 414 and 431 for a body (sent to any route: Protection), an address or headers too
-            // long (HeaderLimits), 503 while the database cannot be reached (Problems), and for a route that takes a
-            // body 415 (not its media type, encoding or charset) and 408 (the body stopped arriving: StalledBodies);
-            // an import's body is CSV text.
+            // long (HeaderLimits), 503 while the database cannot be reached or an upload cannot be spooled
+            // (Problems), and for a route that takes a body 415 (not its media type, encoding or charset) and 408 (the
+            // body stopped arriving: StalledBodies); an import's body is CSV text.
             options.AddOperationTransformer((operation, context, _) =>
             {
                 operation.Responses ??= [];
@@ -49,7 +49,8 @@ public static class OpenApi
                     "The request is not valid: a header or query parameter malformed, given twice or not taken "
                     + "here.");
                 AddProblem(operation.Responses, StatusCodes.Status503ServiceUnavailable,
-                    "The database cannot be reached for now; retry after the Retry-After header's seconds.");
+                    "The database cannot be reached for now (or, for an upload, its temporary folder cannot be "
+                    + "written); retry after the Retry-After header's seconds.");
                 AddProblem(operation.Responses, StatusCodes.Status429TooManyRequests,
                     "Too many requests: the rate of a key (or, without one, of an address) is limited; retry after "
                     + "the Retry-After header's seconds.");

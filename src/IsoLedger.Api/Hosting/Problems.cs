@@ -1,3 +1,4 @@
+using IsoLedger.Api.Imports;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -55,6 +56,10 @@ public static class Problems
         _ => null,
     };
 
+    /// <summary>The seconds a client waits before sending an upload again that the server could not store: room is
+    /// made, or the folder mended, by an operator, not in seconds.</summary>
+    public const int StorageRetryAfterSeconds = 60;
+
     /// <summary>The seconds a client waits before retrying while the database cannot be reached.</summary>
     public const int DatabaseRetryAfterSeconds = 5;
 
@@ -80,9 +85,11 @@ public static class Problems
         };
 }
 
-/// <summary>Turns exceptions a client can cause into 4xx answers; anything else stays a 500 (a bug), shown
-/// without stack trace outside Development by the framework's default handler.</summary>
-internal sealed class ClientErrorExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+/// <summary>Turns exceptions a client can cause into 4xx answers, and the failures of what the server depends on (the
+/// database, the folder an upload is spooled in) into 503s; anything else stays a 500 (a bug), shown without stack
+/// trace outside Development by the framework's default handler.</summary>
+internal sealed class ClientErrorExceptionHandler(
+    IProblemDetailsService problems, ILogger<ClientErrorExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(
         HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
@@ -97,6 +104,16 @@ internal sealed class ClientErrorExceptionHandler(IProblemDetailsService problem
                     : "The request could not be read.",
                 Detail = bad.Message,
             },
+            // The server's storage, not the upload: the client can only retry, later, once an operator has made room
+            // or mended the setting (logged here, as a handled exception is logged nowhere else).
+            TempStorageException storage => Logged(storage, new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Type = "urn:isoledger:problem:storage-unavailable",
+                Title = "The server cannot store the upload for now.",
+                Detail = "Its temporary folder cannot be written (full, or missing). Nothing was recorded; send the "
+                    + "file again later.",
+            }),
             _ when DatabaseFailures.IsUnavailable(exception) => new ProblemDetails
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
@@ -108,12 +125,23 @@ internal sealed class ClientErrorExceptionHandler(IProblemDetailsService problem
         if (problem is null) return false;
         httpContext.Response.StatusCode = problem.Status!.Value;
         if (problem.Status == StatusCodes.Status503ServiceUnavailable)
-            httpContext.Response.Headers.RetryAfter = Problems.DatabaseRetryAfterSeconds.ToString();
+        {
+            httpContext.Response.Headers.RetryAfter = (exception is TempStorageException
+                ? Problems.StorageRetryAfterSeconds
+                : Problems.DatabaseRetryAfterSeconds).ToString();
+        }
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
             ProblemDetails = problem,
             Exception = exception,
         });
+    }
+
+    private ProblemDetails Logged(TempStorageException failure, ProblemDetails problem)
+    {
+        logger.LogError(failure.InnerException, "An upload could not be spooled in the temporary folder {TempFolder}: "
+            + "{Cause}", failure.Folder, failure.InnerException!.Message);
+        return problem;
     }
 }

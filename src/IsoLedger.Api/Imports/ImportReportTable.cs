@@ -26,7 +26,8 @@ public static class ImportReportTableEndpoint
     /// reason. Importing the same file again appends nothing. <c>?dryRun=true</c> checks the file and says what it
     /// would do. Imports take turns; once a file is checked its write runs to the end even if the client leaves. 409
     /// or 503 when the write stopped part way (units changed meanwhile, the database went away): what it wrote stays,
-    /// and importing the file again writes the rest.</remarks>
+    /// and importing the file again writes the rest. 503 too, with nothing recorded, when the server cannot store the
+    /// upload (its temporary folder full or missing): send it again later.</remarks>
     [WolverinePost("/api/imports", OperationId = "ImportReportTable")]
     [Tags("Import and export")]
     [Authorize(Roles = Roles.Admin)]
@@ -40,7 +41,7 @@ public static class ImportReportTableEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, EndpointConventions.ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, EndpointConventions.ProblemJson)]
     public static async Task<IResult> Post(
-        HttpContext http, ReportImporter importer, CancellationToken cancellation,
+        HttpContext http, ReportImporter importer, TempFolder temp, CancellationToken cancellation,
         string? dryRun = null, string? fileName = null)
     {
         if (TableUpload.NotTable(http) is { } notTable) return notTable;
@@ -51,29 +52,33 @@ public static class ImportReportTableEndpoint
         var dry = Query.Flag(validation, "dryRun", dryRun);
         if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
 
-        var spool = Path.GetTempFileName();
-        try
+        // The upload's copy, read twice (check, then write), deleted when it is closed, however the import ends.
+        await using var spool = temp.Create();
+        await Copy(http.Request.Body, spool, temp, cancellation);
+        var outcome = await importer.Import(
+            () => TempFolder.FromStart(spool),
+            fileName,
+            http.User.Identity?.Name ?? "",
+            http.Id(),
+            dry,
+            cancellation);
+        return outcome switch
         {
-            await using (var file = File.Create(spool))
-                await http.Request.Body.CopyToAsync(file, cancellation);
-            var outcome = await importer.Import(
-                () => File.OpenRead(spool),
-                fileName ?? "upload.csv",
-                http.User.Identity?.Name ?? "",
-                http.Id(),
-                dry,
-                cancellation);
-            return outcome switch
-            {
-                { Interrupted: { } why, Result: { } written } => Interrupted(why, written, outcome.Errors),
-                { Result: { } result } => Results.Ok(result),
-                _ => Rejected(outcome.Errors),
-            };
-        }
-        finally
-        {
-            File.Delete(spool);
-        }
+            { Interrupted: { } why, Result: { } written } => Interrupted(why, written, outcome.Errors),
+            { Result: { } result } => Results.Ok(result),
+            _ => Rejected(outcome.Errors),
+        };
+    }
+
+    /// <summary>Copies the body into <paramref name="spool"/>: what reading the body throws is the client's (a body
+    /// cut short, or stalled: 400, 408), what writing the copy throws the server's storage's
+    /// (<see cref="TempStorageException"/>: 503).</summary>
+    private static async Task Copy(Stream body, FileStream spool, TempFolder temp, CancellationToken cancellation)
+    {
+        var buffer = new byte[1 << 16];
+        for (int read; (read = await body.ReadAsync(buffer, cancellation)) > 0;)
+            await temp.Storing(() => spool.WriteAsync(buffer.AsMemory(0, read), cancellation).AsTask());
+        await temp.Storing(() => spool.FlushAsync(cancellation));
     }
 
     /// <summary>409 (a change recorded meanwhile made rows wrong) or 503 (the database went away): the write pass

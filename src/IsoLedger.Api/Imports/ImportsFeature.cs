@@ -4,5 +4,6 @@ namespace IsoLedger.Api.Imports;
 public static class ImportsFeature
 {
     public static IServiceCollection AddImports(this IServiceCollection services) =>
-        services.AddSingleton<ReportImporter>();
+        services.AddSingleton(provider => TempFolder.From(provider.GetRequiredService<IConfiguration>()))
+            .AddSingleton<ReportImporter>();
 }

@@ -14,9 +14,10 @@ using Npgsql;
 
 namespace IsoLedger.Api.Imports;
 
-/// <summary>What an import did (or, on a dry run, would do).</summary>
+/// <summary>What an import did (or, on a dry run, would do), of the file <see cref="File"/> names: null for an upload
+/// sent without a name.</summary>
 public sealed record ImportResult(
-    string File, int Rows, int UnitsCreated, int EventsAppended, bool DryRun, double Seconds);
+    string? File, int Rows, int UnitsCreated, int EventsAppended, bool DryRun, double Seconds);
 
 /// <summary>The outcome of an import: a result, or the bad rows (at most <see cref="ReportImporter.MaxErrors"/>).
 /// <see cref="Interrupted"/> is set when the write pass stopped after it had committed part of the file (a change
@@ -39,7 +40,7 @@ public enum ImportInterruption
 /// through the domain rules against the units' recorded state, without writing; only a file without a bad row is
 /// read again and appended, in batches. Neither pass holds the file in memory, only the states of its units.</summary>
 public sealed class ReportImporter(
-    IDocumentStore store, BusinessClock clock, RuleBookSource rules, ILogger<ReportImporter> logger)
+    IDocumentStore store, BusinessClock clock, RuleBookSource rules, TempFolder temp, ILogger<ReportImporter> logger)
 {
     public const int MaxErrors = 1000;
 
@@ -53,9 +54,10 @@ public sealed class ReportImporter(
     private const int WindowRows = 50_000;
 
     /// <summary>Checks the whole file, then (unless <paramref name="dryRun"/>, and only if no row is bad) appends its
-    /// events; <paramref name="open"/> opens the file from its start, as it is read twice.</summary>
+    /// events; <paramref name="open"/> opens the file from its start, as it is read twice. <paramref name="fileName"/>
+    /// is recorded on every event, unless null (an upload sent without a name).</summary>
     public async Task<ImportOutcome> Import(
-        Func<Stream> open, string fileName, string recordedBy, string correlationId, bool dryRun,
+        Func<Stream> open, string? fileName, string recordedBy, string correlationId, bool dryRun,
         CancellationToken cancellation)
     {
         var timer = Stopwatch.StartNew();
@@ -101,7 +103,7 @@ public sealed class ReportImporter(
         public int Appended { get; set; }
         public int Line { get; set; } = 1;
 
-        public ImportResult Result(string fileName) => new(fileName, Rows, Created, Appended, false, 0);
+        public ImportResult Result(string? fileName) => new(fileName, Rows, Created, Appended, false, 0);
     }
 
     /// <summary>Imports take turns across every node: a PostgreSQL advisory lock held by a connection of its own for
@@ -178,7 +180,7 @@ public sealed class ReportImporter(
     private sealed record Pending(int Line, ReportRow Row);
 
     private async Task<ImportOutcome> Run(
-        Func<Stream> open, string fileName, Writer? write, CancellationToken cancellation, Progress? progress = null)
+        Func<Stream> open, string? fileName, Writer? write, CancellationToken cancellation, Progress? progress = null)
     {
         progress ??= new Progress();
         var errors = new List<ImportError>();
@@ -193,7 +195,7 @@ public sealed class ReportImporter(
         ITableReader? reader = null;
         try
         {
-            reader = TableFile.Open(stream, ReportRowParser.Required, errors);
+            reader = TableFile.Open(stream, ReportRowParser.Required, errors, temp);
             if (reader is null) return new(null, errors.Take(MaxErrors).ToList());
             var header = reader.Read();
             if (header is null)
@@ -348,7 +350,7 @@ public sealed class ReportImporter(
     /// command recorded is skipped, as when the file is imported again.</summary>
     private async Task<(int Created, int Appended)> Decide(
         List<Pending> batch, Dictionary<string, Unit?> states, RuleBook book, DistrictHistory districts,
-        string fileName, Writer? write, ReportParents parents, List<ImportError> errors,
+        string? fileName, Writer? write, ReportParents parents, List<ImportError> errors,
         CancellationToken cancellation)
     {
         for (var attempt = 1; ; attempt++)
@@ -372,7 +374,7 @@ public sealed class ReportImporter(
 
     private async Task<(int Created, int Appended)> DecideOnce(
         List<Pending> batch, Dictionary<string, Unit?> states, RuleBook book, DistrictHistory districts,
-        string fileName, Writer? write, ReportParents parents, List<ImportError> errors,
+        string? fileName, Writer? write, ReportParents parents, List<ImportError> errors,
         CancellationToken cancellation)
     {
         if (batch.Count == 0) return (0, 0);
@@ -455,11 +457,12 @@ public sealed class ReportImporter(
         + "restructuring table (one row per unit and change) with POST /api/restructurings/import; then import this "
         + "file again.";
 
-    /// <summary>An imported event says where it came from and that its business date is the report's date.</summary>
-    private static object Stamped(IDocumentSession session, object data, string fileName, int line)
+    /// <summary>An imported event says where it came from (its file, when the file has a name, and line) and that its
+    /// business date is the report's date.</summary>
+    private static object Stamped(IDocumentSession session, object data, string? fileName, int line)
     {
         var e = session.Events.BuildEvent(data);
-        e.SetHeader("import-file", fileName);
+        if (fileName is not null) e.SetHeader("import-file", fileName);
         e.SetHeader("import-line", line);
         e.SetHeader("business-date", "report-date");
         return e;

@@ -15,9 +15,9 @@ namespace IsoLedger.Api.Imports;
 /// are left out, as CSV's blank lines are. A row holds at most
 /// <see cref="CsvReader.MaxRecordLength"/> characters, counting a separator between cells. The sheet is unpacked
 /// once: a workbook lists the merged ranges after the rows, so the rows below the header are first read to the end
-/// of the sheet into a file of their fields (deleted when the reader is disposed), and given from there once the
-/// ranges are known, which keeps what the reader holds to a row. The table's reader owns its workbook: disposing it
-/// closes both.</summary>
+/// of the sheet into a file of their fields (in the <see cref="TempFolder"/>, deleted when the reader is disposed), and
+/// given from there once the ranges are known, which keeps what the reader holds to a row. The table's reader owns its
+/// workbook: disposing it closes both.</summary>
 public sealed class SheetReader : ITableReader
 {
     /// <summary>A sheet's last column (XFD) and row, in Excel.</summary>
@@ -26,6 +26,7 @@ public sealed class SheetReader : ITableReader
     private readonly Workbook workbook;
     private readonly string part;
     private readonly XmlReader xml;
+    private readonly TempFolder temp;
 
     /// <summary>The row read last, or being read.</summary>
     private int row;
@@ -35,9 +36,9 @@ public sealed class SheetReader : ITableReader
     private CsvRecord? header;
     private bool headerRead, headerGiven;
 
-    private SheetReader(Workbook workbook, string part, string? sheet)
+    private SheetReader(Workbook workbook, string part, string? sheet, TempFolder temp)
     {
-        (this.workbook, this.part, Sheet) = (workbook, part, sheet);
+        (this.workbook, this.part, Sheet, this.temp) = (workbook, part, sheet, temp);
         xml = Workbook.Guarded(() => 1, part, () => workbook.Part(part));
     }
 
@@ -55,7 +56,8 @@ public sealed class SheetReader : ITableReader
     /// header is then judged as a CSV file's; or null with an error for each sheet saying what it lacks: a header, or
     /// one that is the first row with a value (a title above it), or to be shown (a hidden sheet with the table's
     /// header, which may be an old copy nobody reading the workbook sees).</summary>
-    public static ITableReader? Table(Workbook workbook, IReadOnlyList<string> required, List<ImportError> errors)
+    public static ITableReader? Table(
+        Workbook workbook, IReadOnlyList<string> required, List<ImportError> errors, TempFolder temp)
     {
         if (workbook.Sheets.Count == 0) throw new TableFormatException(1, "The workbook has no sheet.");
         var several = workbook.Sheets.Count > 1;
@@ -68,14 +70,14 @@ public sealed class SheetReader : ITableReader
                 lookedAt.Add(new ImportError(1, null, "The sheet is a chart: it holds no table.", sheet));
                 continue;
             }
-            var reader = new SheetReader(workbook, part, sheet);
+            var reader = new SheetReader(workbook, part, sheet, temp);
             var first = reader.First();
             var missing = first is null ? required : Missing(first, required);
             if (first is not null && missing.Count == 0 && !(hidden && several)) return reader;
             var below = missing.Count > 0 && first is not null ? reader.HeaderBelow(required) : null;
             // Another sheet may be the table: the workbook stays open, this sheet's part is closed.
             reader.xml.Dispose();
-            if (!several && below is null) return new SheetReader(workbook, part, sheet);
+            if (!several && below is null) return new SheetReader(workbook, part, sheet, temp);
             lookedAt.Add(first is null ? new ImportError(1, null, "The sheet is empty.", sheet)
                 : missing.Count == 0 ? new ImportError(first.Line, null, "The sheet is hidden: its first row names "
                     + "the table's columns, but a hidden sheet is not imported, as nobody reading the workbook sees "
@@ -217,29 +219,35 @@ public sealed class SheetReader : ITableReader
 
     private BinaryReader Spooled()
     {
-        var file = new FileStream(Path.Combine(Path.GetTempPath(), Path.GetRandomFileName()), FileMode.CreateNew,
-            FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
-        var spool = new BinaryReader(file, Encoding.UTF8);
+        var file = temp.Create();
         try
         {
-            using (var writer = new BinaryWriter(file, Encoding.UTF8, leaveOpen: true))
+            // Written through a buffer flushed here, so that a full disk fails while storing, not when it is closed.
+            var buffered = new BufferedStream(file, SpoolBufferBytes);
+            temp.Storing(() =>
             {
-                while (Next(0) is { } record)
+                using (var writer = new BinaryWriter(buffered, Encoding.UTF8, leaveOpen: true))
                 {
-                    writer.Write(record.Line);
-                    writer.Write(record.Fields.Count);
-                    foreach (var field in record.Fields) writer.Write(field);
+                    while (Next(0) is { } record)
+                    {
+                        writer.Write(record.Line);
+                        writer.Write(record.Fields.Count);
+                        foreach (var field in record.Fields) writer.Write(field);
+                    }
                 }
-            }
-            file.Position = 0;
-            return spool;
+                buffered.Flush();
+                return file.Position = 0;
+            });
+            return new BinaryReader(new BufferedStream(file, SpoolBufferBytes), Encoding.UTF8);
         }
         catch
         {
-            spool.Dispose();
+            file.Dispose();
             throw;
         }
     }
+
+    private const int SpoolBufferBytes = 1 << 16;
 
     /// <summary>The next row of <see cref="spooled"/>, given the values merged down to it, at least
     /// <paramref name="width"/> fields wide; null at the end.</summary>

@@ -42,8 +42,10 @@ public static class TableFile
 
     /// <summary>The table of <paramref name="file"/> (a seekable stream, from its start): its CSV text, or the first
     /// sheet of its workbook whose first row with a value names <paramref name="required"/>. Null with the errors when
-    /// a workbook of several sheets has no such sheet: each sheet looked at and what its first row lacks.</summary>
-    public static ITableReader? Open(Stream file, IReadOnlyList<string> required, List<ImportError> errors)
+    /// a workbook of several sheets has no such sheet: each sheet looked at and what its first row lacks. A sheet's
+    /// rows are spooled in <paramref name="temp"/>.</summary>
+    public static ITableReader? Open(
+        Stream file, IReadOnlyList<string> required, List<ImportError> errors, TempFolder temp)
     {
         var start = new byte[CompoundFileSignature.Length];
         var read = file.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
@@ -56,7 +58,7 @@ public static class TableFile
         ITableReader? table = null;
         try
         {
-            return table = SheetReader.Table(workbook, required, errors);
+            return table = SheetReader.Table(workbook, required, errors, temp);
         }
         finally
         {

@@ -12,9 +12,12 @@ public static class WorkbookDates
     /// Those differ by the region of the computer that shows them (ECMA-376 §18.8.30 lists them for Chinese, Japanese
     /// and Korean: yyyy"年"m"月"d"日", ge.m.d, mm-dd, h"時"mm"分", …), but in each of those every one shows a date or
     /// a time, and elsewhere (a Vietnamese or an English Excel) 27–31 and 50–58 show the short date, as 14 does; a
-    /// workbook saved in such a region (by Excel or WPS) may name them without writing their codes.</summary>
+    /// workbook saved in such a region (by Excel or WPS) may name them without writing their codes. The Thai ones
+    /// (ECMA-376 lists them for th-TH) are dates and times from 71 to 81 (ว/ด/ปปปป, ว-ดดด-ปป, ว-ดดด, ดดด-ปป, ช:นน,
+    /// ช:นน:ทท, ว/ด/ปปปป ช:นน, นน:ทท, [ช]:นน:ทท, นน:ทท.0, and d/m/bb, whose bb is the Buddhist year), while 59–62
+    /// and 67–70 are numbers in Thai digits (t0, t#,##0.00, t0%, t# ?/?, …).</summary>
     public static bool IsBuiltInDate(int id) => id is >= 14 and <= 22 or >= 27 and <= 36 or >= 45 and <= 47
-        or >= 50 and <= 58;
+        or >= 50 and <= 58 or >= 71 and <= 81;
 
     /// <summary>Whether a format code shows a date: it writes a day, a month or a year (d, m or y outside quoted text,
     /// brackets and escaped characters; an m beside h or s, or beside an elapsed time in brackets, in a format without

@@ -35,7 +35,7 @@ public static class ImportRestructuringsEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, EndpointConventions.ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, EndpointConventions.ProblemJson)]
     public static async Task<IResult> Post(
-        HttpContext http, IDocumentStore store, BusinessClock clock, CancellationToken cancellation,
+        HttpContext http, IDocumentStore store, BusinessClock clock, TempFolder temp, CancellationToken cancellation,
         string? dryRun = null)
     {
         if (TableUpload.NotTable(http) is { } notTable) return notTable;
@@ -47,7 +47,7 @@ public static class ImportRestructuringsEndpoint
         using var file = new MemoryStream();
         await http.Request.Body.CopyToAsync(file, cancellation);
         file.Position = 0;
-        var (restructurings, errors) = RestructuringTable.Read(file, MaxErrors);
+        var (restructurings, errors) = RestructuringTable.Read(file, MaxErrors, temp);
         if (errors.Count > 0) return ImportReportTableEndpoint.Rejected(errors);
         return await RestructuringWriter.Execute(http, store, clock, restructurings,
             written => new WriteAnswer(

@@ -37,7 +37,7 @@ public static class RestructuringTable
     /// <summary>The restructurings of the file, or its bad rows (all of them, up to <paramref name="maxErrors"/>).
     /// </summary>
     public static (IReadOnlyList<RestructureUnits> Restructurings, IReadOnlyList<ImportError> Errors) Read(
-        Stream file, int maxErrors)
+        Stream file, int maxErrors, TempFolder temp)
     {
         var errors = new List<ImportError>();
         var rows = new List<Row>();
@@ -45,7 +45,7 @@ public static class RestructuringTable
         ITableReader? reader = null;
         try
         {
-            reader = TableFile.Open(file, Required, errors);
+            reader = TableFile.Open(file, Required, errors, temp);
             if (reader is null) return ([], errors);
             var header = reader.Read();
             if (header is null)

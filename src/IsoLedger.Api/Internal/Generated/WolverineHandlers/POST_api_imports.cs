@@ -14,11 +14,13 @@ namespace Internal.Generated.WolverineHandlers
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly IsoLedger.Api.Imports.ReportImporter _reportImporter;
+        private readonly IsoLedger.Api.Imports.TempFolder _tempFolder;
 
-        public POST_api_imports(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, IsoLedger.Api.Imports.ReportImporter reportImporter) : base(wolverineHttpOptions)
+        public POST_api_imports(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, IsoLedger.Api.Imports.ReportImporter reportImporter, IsoLedger.Api.Imports.TempFolder tempFolder) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _reportImporter = reportImporter;
+            _tempFolder = tempFolder;
         }
 
         public override async System.Threading.Tasks.Task Handle(Microsoft.AspNetCore.Http.HttpContext httpContext)
@@ -28,7 +30,7 @@ namespace Internal.Generated.WolverineHandlers
             var fileName = httpContext.Request.Query["fileName"];
             
             // The actual HTTP request handler execution
-            var result = await IsoLedger.Api.Imports.ImportReportTableEndpoint.Post(httpContext, _reportImporter, httpContext.RequestAborted, dryRun, fileName).ConfigureAwait(false);
+            var result = await IsoLedger.Api.Imports.ImportReportTableEndpoint.Post(httpContext, _reportImporter, _tempFolder, httpContext.RequestAborted, dryRun, fileName).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
