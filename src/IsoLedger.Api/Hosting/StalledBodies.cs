@@ -43,10 +43,12 @@ public static class StalledBodies
                     $"No part of the request body arrived for {idle.TotalSeconds:0} seconds.",
                     StatusCodes.Status408RequestTimeout);
             }
-            catch (IOException unreadable) when (unreadable is not ConnectionResetException)
+            catch (IOException unreadable)
+                when (unreadable is not ConnectionResetException and not BadHttpRequestException)
             {
-                // The server fails most framing errors as a 400 of its own, but a chunk size past the range of a
-                // number as an IOException ("Bad chunk size data."), which would otherwise answer 500.
+                // The server fails most framing errors as a 400 of its own (a BadHttpRequestException, an IOException
+                // too, which keeps its status: 413 for a body over the limit), but a chunk size past the range of a
+                // number as a bare IOException ("Bad chunk size data."), which would otherwise answer 500.
                 throw new BadHttpRequestException(
                     $"The request body could not be read: {unreadable.Message}", StatusCodes.Status400BadRequest,
                     unreadable);
