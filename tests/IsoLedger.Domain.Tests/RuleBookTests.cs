@@ -225,7 +225,11 @@ public class RuleBookTests
     [InlineData("2008", "2008")]
     [InlineData(" TCVN ISO 9001:2015 ", "2015")]
     [InlineData("iso 9001:2015/amd 1:2024", "2015/Amd1:2024")]
+    [InlineData("ISO 9001-2015", "2015")]
+    [InlineData("TCVN ISO 9001 – 2008", "2008")]
+    [InlineData("ISO 9001\uFF1A2015", "2015")]
     [InlineData("9001", null)]
+    [InlineData("ISO 9001-15", null)]
     public void An_edition_is_found_by_its_name_or_as_documents_write_it(string text, string? edition) =>
         Assert.Equal(edition is null ? null : new Edition(edition), Book.Named(text));
 

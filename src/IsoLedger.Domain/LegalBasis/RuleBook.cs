@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.RegularExpressions;
 using IsoLedger.Domain.Units;
 
 namespace IsoLedger.Domain.LegalBasis;
@@ -6,7 +8,7 @@ namespace IsoLedger.Domain.LegalBasis;
 /// basis and validity. It starts as the table shipped with the ledger (<see cref="ShippedRuleBook"/>) and grows by
 /// the entries an administrator adds (<see cref="EditionAdded"/>, <see cref="ObligationAdded"/>,
 /// <see cref="ObligationEnded"/>); <see cref="Settings"/> are the installation's own.</summary>
-public sealed record RuleBook
+public sealed partial record RuleBook
 {
     /// <summary>The one stream of the rule book's changes.</summary>
     public const string StreamId = "rule-book";
@@ -29,7 +31,7 @@ public sealed record RuleBook
     public bool Published(Edition edition, DateOnly on) => Find(edition) is { } entry && entry.PublishedOn <= on;
 
     /// <summary>The edition <paramref name="text"/> names: its name ("2015") or how documents write it
-    /// ("TCVN ISO 9001:2015", "ISO 9001:2015"), in any case; null if none.</summary>
+    /// ("TCVN ISO 9001:2015", "ISO 9001:2015", "ISO 9001-2015"), in any case; null if none.</summary>
     public Edition? Named(string text)
     {
         // As documents write an edition: "TCVN ISO 9001:2015", "TCVN 9001:2015", "ISO 9001:2015" are one.
@@ -40,10 +42,17 @@ public sealed record RuleBook
 
     private static string Bare(string name)
     {
-        var words = name.Normalize().ToUpperInvariant().Replace(":", " : ")
+        // Form KC: a full-width colon typed by an East Asian input method is the colon.
+        var colon = StandardDash().Replace(name.Normalize(NormalizationForm.FormKC), "9001:");
+        var words = colon.ToUpperInvariant().Replace(":", " : ")
             .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         return string.Join(' ', words.Where(word => word is not ("TCVN" or "ISO"))).Replace(" : ", ":");
     }
+
+    /// <summary>A dash for the colon between the standard's number and its year, as tables write it: "ISO
+    /// 9001-2015", "ISO 9001 – 2008".</summary>
+    [GeneratedRegex(@"9001\s*[-\u2010\u2011\u2012\u2013\u2014]\s*(?=[0-9]{4})")]
+    private static partial Regex StandardDash();
 
     /// <summary>Whether <paramref name="edition"/> is older than <paramref name="other"/>; an edition the book does
     /// not know is older than any it knows.</summary>
