@@ -16,6 +16,9 @@ public class TableHeadingsTests
     [InlineData("Quận Hải Châu", "Quận Hải Châu")]
     [InlineData("1.1 TP. Phan Thiết", "TP. Phan Thiết")]
     [InlineData("2.3. Huyện Tuy Phong:", "Huyện Tuy Phong")]
+    [InlineData("Q. Bình Thạnh", "Q. Bình Thạnh")]
+    [InlineData("3. Q.1:", "Q.1")]
+    [InlineData("H.Tuy Phong", "H.Tuy Phong")]
     public void A_district_s_heading_names_it(string text, string district) =>
         Assert.Equal(district, TableHeading.Read(text)?.District);
 
@@ -36,6 +39,8 @@ public class TableHeadingsTests
     [InlineData("UBND huyện Cam Lộ")]
     [InlineData("Tổng số")]
     [InlineData("Cộng")]
+    [InlineData("Q.")]
+    [InlineData("Cam Lộ")]
     public void A_unit_s_name_or_any_other_text_is_no_heading(string text) => Assert.Null(TableHeading.Read(text));
 
     private static readonly string[] Kinds = ["Huyện ", "Thị xã ", "TX. ", "Thành phố ", "TP. ", "Th phố ", "Quận "];

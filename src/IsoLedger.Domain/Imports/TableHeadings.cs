@@ -4,28 +4,27 @@ using IsoLedger.Domain.Units;
 namespace IsoLedger.Domain.Imports;
 
 /// <summary>A heading row a table keeps from its report's appendix, above the rows it groups: a district ("Huyện Cam
-/// Lộ:", "2. Thị xã Quảng Trị", "1.1 TP. Đông Hà") or a tier ("I. Sở, ban, ngành", "II. Cấp xã"), numbered or not, its
-/// colon or not. Any other text is no heading: a row holding only a unit's name is a row missing its data.</summary>
+/// Lộ:", "2. Thị xã Quảng Trị", "1.1 TP. Đông Hà", "Q. Bình Thạnh": its kind as <see cref="DistrictNames"/> reads
+/// it) or a tier ("I. Sở, ban, ngành", "II. Cấp xã"), numbered or not, its colon or not. Any other text is no heading: a row holding only a unit's name is a row missing its data.</summary>
 /// <param name="District">The district the heading names, written as a district is ("Huyện Cam Lộ"), or null for
 /// a tier's heading.</param>
 public sealed partial record TableHeading(string? District)
 {
-    /// <summary>The words a heading names a district with, in the ways tables write them.</summary>
-    private static readonly string[] DistrictKinds =
-        ["huyện", "h.", "thị xã", "tx.", "tx", "thành phố", "th phố", "tp.", "tp", "quận"];
-
     /// <summary>The heading <paramref name="text"/> is, or null.</summary>
     public static TableHeading? Read(string text)
     {
-        var heading = DistrictNames.Written(Numbering().Replace(text.Trim(), ""));
+        var written = text.Trim();
+        // A letter before a full stop numbers a heading ("A. Cấp tỉnh") or abbreviates a district's kind ("Q. Bình
+        // Thạnh", "H.Tuy Phong"): read as a number first, then as written.
+        return ReadUnnumbered(Numbering().Replace(written, "")) ?? ReadUnnumbered(written);
+    }
+
+    private static TableHeading? ReadUnnumbered(string text)
+    {
+        var heading = DistrictNames.Written(text);
         if (LevelWords.Read(heading) is not null) return new TableHeading(District: null);
-        var lowered = UnicodeText.Lowered(heading);
-        var namesKind = DistrictKinds.Any(kind => lowered.StartsWith(kind + " ", StringComparison.Ordinal)
-            || (kind.EndsWith('.') && lowered.StartsWith(kind, StringComparison.Ordinal)));
         // A district's proper name holds no comma: "Huyện, thị xã, thành phố" is a tier.
-        return namesKind && !heading.Contains(',') && DistrictNames.Parts(heading) is not null
-            ? new TableHeading(heading)
-            : null;
+        return !heading.Contains(',') && DistrictNames.WithKind(heading) is not null ? new TableHeading(heading) : null;
     }
 
     /// <summary>The number an appendix gives a heading: "I.", "II)", "2.", "A.", or under another's "1.1", "2.3.".

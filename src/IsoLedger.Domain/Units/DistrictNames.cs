@@ -75,20 +75,36 @@ public static class DistrictNames
     /// there is no proper name.</summary>
     public static (string Kind, string ProperName)? Parts(string name, bool committee = false)
     {
-        var words = Written(name).Normalize(System.Text.NormalizationForm.FormC)
-            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).ToList();
-        bool Starts(string[] pattern) => words.Count > pattern.Length && pattern.Select((w, i) => (w, i))
-            .All(p => UnicodeText.Comparable(words[p.i]) == UnicodeText.Comparable(p.w));
+        var words = Words(name);
         var governed = PeoplesCommittee.WordsBefore(words);
         if (governed > 0 && governed < words.Count) words = words[governed..];
         else if (committee) return null;
+        return KindAndName(words, kindWritten: committee);
+    }
+
+    /// <summary>The kind and proper name of a district named with its kind written out or abbreviated ("Huyện Cam
+    /// Lộ", "TP. Đông Hà", "Q.1"), as an appendix's heading names one; null for a name without a kind ("Cam Lộ"),
+    /// one of a committee ("UBND huyện Cam Lộ": a unit's) or without a proper name.</summary>
+    public static (string Kind, string ProperName)? WithKind(string name)
+    {
+        var words = Words(name);
+        return PeoplesCommittee.WordsBefore(words) > 0 ? null : KindAndName(words, kindWritten: true);
+    }
+
+    private static List<string> Words(string name) => Written(name).Normalize(System.Text.NormalizationForm.FormC)
+        .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).ToList();
+
+    private static (string Kind, string ProperName)? KindAndName(List<string> words, bool kindWritten)
+    {
+        bool Starts(string[] pattern) => words.Count > pattern.Length && pattern.Select((w, i) => (w, i))
+            .All(p => UnicodeText.Comparable(words[p.i]) == UnicodeText.Comparable(p.w));
         // "TP.Sông Công", "Q.1": the abbreviation written against the name.
         var glued = words.Count == 0 ? null : Glued.FirstOrDefault(a => words[0].Length > a.Length
             && UnicodeText.Lowered(words[0][..a.Length]) == a);
         if (glued is not null) words = [words[0][..glued.Length], words[0][glued.Length..], .. words.Skip(1)];
         var (kindWords, kind) = Kinds.FirstOrDefault(k => Starts(k.Words));
         if (kindWords is not null) words = words[kindWords.Length..];
-        else if (committee) return null;
+        else if (kindWritten) return null;
         return words.Count == 0 ? null : (kind ?? RuralKind, string.Join(' ', words));
     }
 
