@@ -23,7 +23,11 @@ public class ImportCommandTests(ApiFixture api) : IClassFixture<ApiFixture>, IDi
         return Repository.File($"src/IsoLedger.Api/bin/{configuration}/net10.0/IsoLedger.Api.dll");
     }
 
-    private async Task<(int ExitCode, string Output, string Errors)> Import(string file, params string[] options)
+    private Task<(int ExitCode, string Output, string Errors)> Import(string file, params string[] options) =>
+        Import(file, new Dictionary<string, string>(), options);
+
+    private async Task<(int ExitCode, string Output, string Errors)> Import(
+        string file, IReadOnlyDictionary<string, string> settings, params string[] options)
     {
         var dll = ApiDll();
         var start = new ProcessStartInfo("dotnet")
@@ -36,6 +40,7 @@ public class ImportCommandTests(ApiFixture api) : IClassFixture<ApiFixture>, IDi
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["ConnectionStrings__IsoLedger"] = api.ConnectionString;
         start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
+        foreach (var (name, value) in settings) start.Environment[name] = value;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
@@ -71,6 +76,24 @@ public class ImportCommandTests(ApiFixture api) : IClassFixture<ApiFixture>, IDi
         Assert.Contains("Imported hai-lang-2021.xlsx: 1 rows, 1 units created", imported.Output);
         var unit = await api.Host.Get("/api/units/CLI-WB-1/state?asOf=2021-12-31").Expect(200);
         Assert.Equal("Hải Lăng", (string?)unit.Json["district"]);
+    }
+
+    [Fact]
+    public async Task A_temporary_folder_that_cannot_be_written_is_named_and_nothing_is_imported()
+    {
+        // A sheet with merged cells is unpacked into the temporary folder; this one is a file, not a folder.
+        var notFolder = Saved("not-a-folder", [1]);
+        var file = Saved("merged.xlsx", TestWorkbooks.Build(new TestSheet("Phụ lục",
+            [ReportCsv.Header.Split(','), Row("CLI-TMP-1", "commune"), Row("CLI-TMP-2", "commune")], "E2:E3")));
+
+        var (exitCode, output, errors) = await Import(
+            file, new Dictionary<string, string> { ["IsoLedger__Imports__TempFolder"] = notFolder });
+
+        Assert.True(exitCode != 0, output + errors);
+        Assert.Contains($"Nothing was imported: The temporary folder {notFolder} could not be written", errors);
+        Assert.Contains("IsoLedger__Imports__TempFolder", errors);
+        Assert.DoesNotContain("   at ", errors);
+        await api.Host.Get("/api/units/CLI-TMP-1").Expect(404);
     }
 
     [Fact]

@@ -48,13 +48,24 @@ public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
             Console.WriteLine($"The ledger is empty: importing {Path.GetFileName(input.File)}.");
         }
         var importer = host.Services.GetRequiredService<ReportImporter>();
-        var outcome = await importer.Import(
-            () => System.IO.File.OpenRead(input.File),
-            Path.GetFileName(input.File),
-            "import-command",
-            Guid.NewGuid().ToString("N"),
-            input.DryRunFlag,
-            CancellationToken.None);
+        ImportOutcome outcome;
+        try
+        {
+            outcome = await importer.Import(
+                () => System.IO.File.OpenRead(input.File),
+                Path.GetFileName(input.File),
+                "import-command",
+                Guid.NewGuid().ToString("N"),
+                input.DryRunFlag,
+                CancellationToken.None);
+        }
+        catch (TempStorageException storage)
+        {
+            // A workbook sheet with merged cells is unpacked into the temporary folder before its rows are decided.
+            Console.Error.WriteLine($"Nothing was imported: {storage.Message}. Make room there, or name another "
+                + "folder with IsoLedger:Imports:TempFolder (IsoLedger__Imports__TempFolder).");
+            return false;
+        }
         if (outcome is { Interrupted: not null, Result: { } written })
         {
             Console.Error.WriteLine($"The import stopped part way ({outcome.Interrupted}): {written.UnitsCreated} "
