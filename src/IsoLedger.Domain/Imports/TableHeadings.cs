@@ -5,7 +5,8 @@ namespace IsoLedger.Domain.Imports;
 
 /// <summary>A heading row a table keeps from its report's appendix, above the rows it groups: a district ("Huyện Cam
 /// Lộ:", "2. Thị xã Quảng Trị", "1.1 TP. Đông Hà", "Q. Bình Thạnh": its kind as <see cref="DistrictNames"/> reads
-/// it) or a tier ("I. Sở, ban, ngành", "II. Cấp xã"), numbered or not, its colon or not. Any other text is no heading: a row holding only a unit's name is a row missing its data.</summary>
+/// it) or a tier ("I. Sở, ban, ngành", "II. Cấp xã"), numbered or not, its colon or not. Any other text is no
+/// heading: a row holding only a unit's name is a row missing its data.</summary>
 /// <param name="District">The district the heading names, written as a district is ("Huyện Cam Lộ"), or null for
 /// a tier's heading.</param>
 public sealed partial record TableHeading(string? District)
