@@ -8,8 +8,8 @@
 #  2. the dashboard in headless Chromium (tests/IsoLedger.Browser.Tests) against an API on a fresh database holding the
 #     sample province;
 #  3. the ops scripts as a newcomer and an operator meet them (tests/ops/*.test.sh: a copy of the checkout in a 0700
-#     folder on a custom port, restarts; the local cluster's life: starts at once, stale pid files, taken ports; the
-#     published API started as installed; backup and restore), each printing TAP.
+#     folder on a custom port, restarts; the local cluster's life: starts at once, stale pid files, taken ports; its
+#     folder's name; the published API started as installed; backup and restore), each printing TAP.
 # Ends with one line "tests: N passed, N failed, N skipped"; exits non-zero if anything failed.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"

@@ -15,14 +15,26 @@ local_db_port="${ISOLEDGER_PG_PORT:-5433}"
 local_db_os_user="${ISOLEDGER_PG_USER:-isoledger}"
 local_db_role="isoledger"
 
+# The folder's name: the checkout folder's name readable in ASCII ("Dự án Iso Ledger" is Du-an-Iso-Ledger: letters
+# without their diacritics, anything else between them one '-', none first, at most 40 characters), then a hash of
+# its path, which keeps two checkouts of one name apart.
 local_db_default_folder() {
-  local key
-  key="$(basename "$local_db_repo" | tr -c 'A-Za-z0-9._\n-' '_')-$(printf %s "$local_db_repo" | sha256sum | cut -c1-12)"
+  local clusters name hash folder earlier
   if [ "$(id -u)" = 0 ]; then
-    echo "/var/lib/isoledger/clusters/$key"
+    clusters=/var/lib/isoledger/clusters
   else
-    echo "${XDG_DATA_HOME:-$HOME/.local/share}/isoledger/clusters/$key"
+    clusters="${XDG_DATA_HOME:-$HOME/.local/share}/isoledger/clusters"
   fi
+  hash="$(printf %s "$local_db_repo" | sha256sum | cut -c1-12)"
+  # iconv skips what is no UTF-8 (-c) and then fails; what it wrote is kept.
+  name="$(basename "$local_db_repo" | { LC_ALL=C.UTF-8 iconv -c -f UTF-8 -t ASCII//TRANSLIT 2>/dev/null || true; } \
+    | LC_ALL=C tr -cs 'A-Za-z0-9._' '-' | cut -c1-40 | sed 's/^[-.]*//; s/-*$//')"
+  folder="$clusters/${name:-checkout}-$hash"
+  # Scripts before 2026-12 replaced each byte of any other character with '_' ("D______n_Iso_Ledger"): a cluster
+  # made under that name is this checkout's, and is used where it is (moving it would break one that is running).
+  earlier="$clusters/$(basename "$local_db_repo" | tr -c 'A-Za-z0-9._\n-' '_')-$hash"
+  if [ ! -e "$folder" ] && [ -d "$earlier/pg" ]; then folder="$earlier"; fi
+  echo "$folder"
 }
 local_db_folder="${ISOLEDGER_PG_DATA:-$(local_db_default_folder)}"
 # Absolute: as root the cluster's commands run from / (ops/db.sh), where a relative folder would name another place.
