@@ -193,26 +193,45 @@ refuse_taken_port() {
   exit 1
 }
 
-start() {
-  tell_of_cluster_in_checkout
-  prepare_folder
-  lock_folder
-  install_postgres
-  bin="$(find_bin_dir)"
-  if [ ! -f "$cluster/PG_VERSION" ]; then
-    log "creating cluster in $cluster"
-    as_owner mkdir -p "$cluster" "$socket_dir"
-    # trust on loopback only: a developer's local cluster, never reachable from outside this machine
-    pg initdb -D "$cluster" -U "$db_role" --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
-    # The port is not written here: it is given at every start, so ISOLEDGER_PG_PORT is the one place it is set.
-    as_owner tee -a "$cluster/postgresql.conf" >/dev/null <<CONF
+# Made in pg.partial/ and renamed pg/ once whole: a creation cut short (Ctrl-C, a full disk, the machine stopping)
+# leaves no pg/ that looks made and would never start, and the next start makes it again. A pg/ without PG_VERSION,
+# which initdb writes before any data, is what earlier scripts left of one: it is made again too.
+create_cluster() {
+  local partial="$local_db_folder/pg.partial" output
+  log "creating cluster in $cluster"
+  as_owner rm -rf "$partial" "$cluster"
+  as_owner mkdir -p "$partial" "$socket_dir"
+  # trust on loopback only: a developer's local cluster, never reachable from outside this machine
+  if ! output="$(pg initdb -D "$partial" -U "$db_role" --auth=trust --encoding=UTF8 --locale=C.UTF-8 2>&1)"; then
+    as_owner rm -rf "$partial"
+    if grep -q 'No space left on device' <<<"$output"; then
+      log "no room for a new cluster in $local_db_folder ($(df -Pm "$local_db_folder" | awk 'NR == 2 { print $4 }')" \
+        "MB free; it needs about 50 MB, and room to grow): free space there, or name a folder on another disk" \
+        "with ISOLEDGER_PG_DATA"
+    else
+      log "initdb could not create the cluster in $cluster:"
+      tail -n 5 <<<"$output" >&2
+    fi
+    exit 1
+  fi
+  # The port is not written here: it is given at every start, so ISOLEDGER_PG_PORT is the one place it is set.
+  as_owner tee -a "$partial/postgresql.conf" >/dev/null <<CONF
 listen_addresses = '127.0.0.1'
 unix_socket_directories = '$socket_dir'
 max_connections = 200
 shared_buffers = 256MB
 fsync = on
 CONF
-  fi
+  as_owner mv "$partial" "$cluster"
+}
+
+start() {
+  tell_of_cluster_in_checkout
+  prepare_folder
+  lock_folder
+  install_postgres
+  bin="$(find_bin_dir)"
+  [ -f "$cluster/PG_VERSION" ] || create_cluster
   local current
   current="$(running_port)"
   if [ -n "$current" ] && [ "$current" != "$port" ]; then
@@ -297,7 +316,7 @@ case "${1:-}" in
     lock_folder
     stop
     # What start made and nothing else: ISOLEDGER_PG_DATA may name a folder that holds other files too.
-    rm -rf "$cluster" "$socket_dir" "$log_file" "$local_db_folder/checkout"
+    rm -rf "$cluster" "$cluster.partial" "$socket_dir" "$log_file" "$local_db_folder/checkout"
     if rmdir "$local_db_folder" 2>/dev/null; then
       log "deleted $local_db_folder"
     else

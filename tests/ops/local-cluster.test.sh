@@ -4,7 +4,7 @@
 # root whose umask is strict, a postmaster.pid left behind whose PID another process has got since, a port another
 # program or another checkout's cluster holds (named by what listens, not by stale pid files), a cluster older scripts
 # left in the checkout's .data/, a cluster made by a PostgreSQL that is not installed, the cluster of a checkout that
-# is gone, a destroy in a folder holding other files.
+# is gone, a creation cut short, a disk without room for a cluster, a destroy in a folder holding other files.
 # Prints TAP; exits non-zero if a check fails.
 set -uo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -24,6 +24,7 @@ cleanup() {
   for cluster in "$base"/clusters/* "$base"/strict/cluster; do
     [ ! -d "$cluster" ] || ISOLEDGER_PG_DATA="$cluster" "$db" destroy >/dev/null 2>&1
   done
+  umount "$base/small" 2>/dev/null
   rm -rf "$base"
 }
 trap cleanup EXIT
@@ -142,6 +143,36 @@ check "status names the cluster of a checkout that is gone, with the command tha
       "$base/orphan.log" && grep -qF "ISOLEDGER_PG_DATA='"'"'$base/clusters/orphan'"'"' ops/db.sh destroy" \
       "$base/orphan.log" && ISOLEDGER_PG_DATA="$base/clusters/orphan" "$db" destroy >/dev/null 2>&1 &&
     [ ! -e "$base/clusters/orphan" ] || { sed "s/^/#   /" "$base/orphan.log"; false; }'
+
+# What a first start cut short leaves (Ctrl-C, kill -9, the machine stopping during initdb): a half-made pg.partial/,
+# or, from earlier scripts, a pg/ that initdb had begun without writing PG_VERSION yet.
+mkdir -p "$base/clusters/cut/pg.partial/base" "$base/clusters/early/pg/global" "$base/clusters/early/pg/base"
+echo "half" >"$base/clusters/cut/pg.partial/postgresql.conf"
+[ "$(id -u)" != 0 ] || chown -R "$owner" "$base/clusters/cut" "$base/clusters/early"
+starts_after_cut_short() {
+  local cut
+  for cut in cut early; do
+    ISOLEDGER_PG_DATA="$base/clusters/$cut" ISOLEDGER_PG_PORT="$(free_port)" "$db" start >"$base/$cut.log" 2>&1 &&
+      ISOLEDGER_PG_DATA="$base/clusters/$cut" "$db" destroy >/dev/null 2>&1 ||
+      { sed "s/^/#   /" "$base/$cut.log"; return 1; }
+  done
+}
+check "a creation cut short (a pg.partial/ left, or a pg/ without PG_VERSION): the next start makes the cluster" \
+  starts_after_cut_short
+# A folder on a disk without room for a cluster: a small tmpfs, which only root may mount.
+small="$base/small"
+mkdir -p "$small"
+if [ "$(id -u)" = 0 ] && mount -t tmpfs -o size=12m,mode=0755 tmpfs "$small" 2>/dev/null; then
+  check "no room for a new cluster: start says so in one line, with the way out, and leaves no half-made cluster" \
+    '! ISOLEDGER_PG_DATA="$small/cluster" ISOLEDGER_PG_PORT="$(free_port)" "$db" start 2>"$base/small.log" &&
+      [ "$(grep -c "" "$base/small.log")" = 2 ] && grep -q "no room for a new cluster in $small/cluster" \
+        "$base/small.log" && grep -q "ISOLEDGER_PG_DATA" "$base/small.log" &&
+      [ ! -e "$small/cluster/pg" ] && [ ! -e "$small/cluster/pg.partial" ] ||
+      { sed "s/^/#   /" "$base/small.log"; false; }'
+  umount "$small"
+else
+  skip "no room for a new cluster: start says so in one line, with the way out" "only root may mount a small tmpfs"
+fi
 
 echo "the operator's notes" >"$ISOLEDGER_PG_DATA/notes.txt"
 check "destroy deletes the cluster and keeps the other files of its folder" \
