@@ -9,7 +9,8 @@
 #     sample province;
 #  3. the ops scripts as a newcomer and an operator meet them (tests/ops/*.test.sh: a copy of the checkout in a 0700
 #     folder on a custom port, restarts; the local cluster's life: starts at once, stale pid files, taken ports; its
-#     folder's name; the published API started as installed; backup and restore), each printing TAP.
+#     folder's name; the published API started as installed; the example env file read by sh; backup and restore),
+#     each printing TAP.
 # Ends with one line "tests: N passed, N failed, N skipped"; exits non-zero if anything failed.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
