@@ -16,7 +16,13 @@ if [ -n "$keep_days" ] && ! [[ "$keep_days" =~ ^[0-9]+$ ]]; then
   echo "backup: ISOLEDGER_BACKUP_KEEP_DAYS must be a whole number of days, not '$keep_days'" >&2
   exit 2
 fi
-mkdir -p "$folder"
+# Said in one line with the way out: as another user than the service's, the default folder is not writable, and
+# mkdir's or pg_dump's own words named neither.
+if ! mkdir -p "$folder" 2>/dev/null || ! [ -w "$folder" ]; then
+  echo "backup: $(id -un) cannot write to $folder: name a folder it may write to (ops/backup.sh ~/backups)," \
+    "or run it as the user the folder belongs to (sudo -u isoledger)" >&2
+  exit 1
+fi
 file="$folder/isoledger-$PGDATABASE-$(date -u +%Y%m%dT%H%M%SZ).dump"
 # Written under another name first, so that a dump cut short never looks like a complete one; and deleted then (a
 # full disk, a lost connection), so that failing nights do not pile them up.

@@ -4,7 +4,8 @@
 # it, and every table (events in sequence order, streams, every mt_doc_* read model, the projections' progress,
 # Wolverine's tables) and every sequence is compared with before. Restoring over the restored data is refused, and
 # the API starts on the restored database and reads a unit. Old dumps are deleted by date and database, a failed
-# dump leaves no file, and both scripts print their usage on --help and refuse more arguments than they take.
+# dump leaves no file, a folder it may not write to is said in one line, and both scripts print their usage on
+# --help and refuse more arguments than they take.
 # Prints TAP; non-zero on failure. See tests/ops/common.sh.
 check=backup-restore
 source "$(dirname "$0")/common.sh"
@@ -76,6 +77,14 @@ if ConnectionStrings__IsoLedger="$server;Database=no_such_database" "$repo/ops/b
   fail "backup.sh dumped a database that does not exist"
 fi
 [ -z "$(ls -A "$work/failed")" ] || fail "a failed dump left $(ls "$work/failed")"
+
+# A folder it may not write to (here: one under a file, which no user may make) is said in one line, with the way out.
+touch "$work/a-file"
+if "$repo/ops/backup.sh" "$work/a-file/backups" >/dev/null 2>"$work/unwritable.log"; then
+  fail "backup.sh wrote into a folder under a file"
+fi
+grep -q "^backup: $(id -un) cannot write to $work/a-file/backups: name a folder" "$work/unwritable.log" &&
+  [ "$(grep -c "" "$work/unwritable.log")" = 1 ] || fail "backup.sh did not say in one line that it cannot write there"
 
 # Asked for help, the scripts print how to use them; given more than they take, they refuse.
 "$repo/ops/backup.sh" --help | grep -q "^usage: ops/backup.sh" || fail "backup.sh --help printed no usage"
