@@ -71,18 +71,22 @@ prepare_folder() {
       log "creating OS user $os_user to own the cluster"
       useradd --system --no-create-home --shell /usr/sbin/nologin "$os_user"
     fi
-    (umask 022 && mkdir -p "$(dirname "$local_db_folder")")
-    mkdir -p -m 0700 "$local_db_folder"
-    chown "$os_user" "$local_db_folder"
-    if ! as_owner test -w "$local_db_folder"; then
-      log "$os_user cannot write to $local_db_folder: choose a folder it can reach with ISOLEDGER_PG_DATA."
-      exit 1
-    fi
-  else
-    mkdir -p -m 0700 "$local_db_folder"
+    { (umask 022 && mkdir -p "$(dirname "$local_db_folder")") && mkdir -p -m 0700 "$local_db_folder" &&
+      chown "$os_user" "$local_db_folder"; } 2>/dev/null || refuse_folder root
+    as_owner test -w "$local_db_folder" || refuse_folder "$os_user"
+  elif ! mkdir -p -m 0700 "$local_db_folder" 2>/dev/null || ! [ -w "$local_db_folder" ]; then
+    refuse_folder "$(id -un)"
   fi
   # Says which checkout a folder under clusters/ belongs to, for whoever cleans up.
-  printf '%s\n' "$local_db_repo" >"$local_db_folder/checkout"
+  printf '%s\n' "$local_db_repo" 2>/dev/null >"$local_db_folder/checkout" || refuse_folder "$(id -un)"
+}
+
+# A folder that cannot be made or written (a home folder that is not one's own, as in a container run as another
+# user; a read-only or full disk): said in one line, with the way out, instead of mkdir's or chown's own words.
+refuse_folder() {
+  log "$1 cannot make or write to $local_db_folder, the cluster's folder: name one it may write to, on a disk" \
+    "with room, with ISOLEDGER_PG_DATA"
+  exit 1
 }
 
 # One start or destroy of a cluster at a time: two started together (two ops/run.sh, ops/run.sh and ops/test.sh)

@@ -4,7 +4,8 @@
 # root whose umask is strict, a postmaster.pid left behind whose PID another process has got since, a port another
 # program or another checkout's cluster holds (named by what listens, not by stale pid files), a cluster older scripts
 # left in the checkout's .data/, a cluster made by a PostgreSQL that is not installed, the cluster of a checkout that
-# is gone, a creation cut short, a disk without room for a cluster, a destroy in a folder holding other files.
+# is gone, a creation cut short, a folder that cannot be made, a disk without room for a cluster, a destroy in a
+# folder holding other files.
 # Prints TAP; exits non-zero if a check fails.
 set -uo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -159,6 +160,13 @@ starts_after_cut_short() {
 }
 check "a creation cut short (a pg.partial/ left, or a pg/ without PG_VERSION): the next start makes the cluster" \
   starts_after_cut_short
+# A folder no user can make (under a file), as a home folder not one's own or a read-only disk refuses one.
+touch "$base/a-file"
+check "a cluster's folder that cannot be made: start says so in one line, naming ISOLEDGER_PG_DATA" \
+  '! ISOLEDGER_PG_DATA="$base/a-file/cluster" "$db" start 2>"$base/unmade.log" &&
+    [ "$(grep -c "" "$base/unmade.log")" = 1 ] &&
+    grep -q "cannot make or write to $base/a-file/cluster, the cluster.s folder: .* ISOLEDGER_PG_DATA" \
+      "$base/unmade.log" || { sed "s/^/#   /" "$base/unmade.log"; false; }'
 # A folder on a disk without room for a cluster: a small tmpfs, which only root may mount.
 small="$base/small"
 mkdir -p "$small"
