@@ -193,7 +193,7 @@ refuse_taken_port() {
     [ -z "$folder" ] || advice="stop it (ISOLEDGER_PG_DATA='$folder' ops/db.sh stop)"
   fi
   log "port $port on 127.0.0.1 is taken by $holder: $advice, or give this checkout's cluster another port," \
-    "e.g. ISOLEDGER_PG_PORT=$((port + 1)) ops/run.sh"
+    "e.g. ISOLEDGER_PG_PORT=$(next_free_port "$port") ops/run.sh"
   exit 1
 }
 

@@ -34,7 +34,7 @@ refuse_taken_address() {
     case "$host" in '*' | + | 0.0.0.0 | '[::]' | localhost) host=127.0.0.1 ;; '['*']') host="${host:1:-1}" ;; esac
     if (exec 3<>"/dev/tcp/$host/$port") 2>/dev/null; then
       echo "run: something already answers on $host:$port (another ops/run.sh?): stop it, or give this one another" \
-        "address, e.g. ISOLEDGER_URLS=http://127.0.0.1:$((port + 1)) ops/run.sh" >&2
+        "address, e.g. ISOLEDGER_URLS=http://127.0.0.1:$(next_free_port "$port") ops/run.sh" >&2
       exit 1
     fi
   done

@@ -45,6 +45,16 @@ if ! [[ "$local_db_port" =~ ^[1-9][0-9]{0,4}$ ]] || [ "$local_db_port" -gt 65535
   exit 2
 fi
 
+# The first port after $1 that nothing on 127.0.0.1 answers on, for the advice given when a port is taken: the next
+# one may be taken too (two PostgreSQL on 5433 and 5434, a second ops/run.sh on 5081).
+next_free_port() {
+  local candidate=$(($1 + 1))
+  while [ "$candidate" -lt 65535 ] && (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; do
+    candidate=$((candidate + 1))
+  done
+  echo "$candidate"
+}
+
 # The connection string of a database on this cluster, as the API and the tests take it.
 local_db_connection() {
   printf 'Host=127.0.0.1;Port=%s;Database=%s;Username=%s' "$local_db_port" "$1" "$local_db_role"

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # The local cluster's life as people meet it (ops/db.sh, README "The local database"), on scratch clusters of this
-# checkout in a temporary folder on free ports: two starts at once, a folder named relative to the current one, a
-# root whose umask is strict, a postmaster.pid left behind whose PID another process has got since, a port another
-# program or another checkout's cluster holds (named by what listens, not by stale pid files), a cluster older scripts
-# left in the checkout's .data/, a cluster made by a PostgreSQL that is not installed, the cluster of a checkout that
-# is gone, a creation cut short, a folder that cannot be made, a disk without room for a cluster, a destroy in a
-# folder holding other files.
+# checkout in a temporary folder on free ports: two starts at once, a folder named relative to the current one, a root
+# whose umask is strict, a postmaster.pid left behind whose PID another process has got since, a port another program or
+# another checkout's cluster holds (named by what listens, not by stale pid files; a free one suggested), a cluster
+# older scripts left in the checkout's .data/, a cluster made by a PostgreSQL that is not installed, the cluster of a
+# checkout that is gone, a creation cut short, a folder that cannot be made, a disk without room for a cluster, a
+# destroy in a folder holding other files.
 # Prints TAP; exits non-zero if a check fails.
 set -uo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -77,7 +77,12 @@ check "… start starts the cluster and leaves that process alone" \
 
 "$db" stop >/dev/null 2>&1
 taken_port="$(free_port)"
+# The port after it too, where it is free: the advice must name one that is.
 python3 -c 'import socket, sys, time; s = socket.socket(); s.bind(("127.0.0.1", int(sys.argv[1]))); s.listen()
+try:
+    after = socket.socket(); after.bind(("127.0.0.1", int(sys.argv[1]) + 1)); after.listen()
+except OSError:
+    pass
 time.sleep(600)' "$taken_port" &
 holder=$!
 background_pids+=("$holder")
@@ -88,6 +93,9 @@ echo "$base/gone checkout" >"$base/clusters/gone/checkout"
 printf '%s\n' 999999 "$base/clusters/gone/pg" 1700000000 "$taken_port" >"$base/clusters/gone/pg/postmaster.pid"
 check "a port another program holds: start fails and says to choose another ISOLEDGER_PG_PORT" \
   '! ISOLEDGER_PG_PORT="$taken_port" "$db" start 2>"$base/taken.log" && grep -q "ISOLEDGER_PG_PORT=" "$base/taken.log"'
+suggested_port="$(sed -n 's/.*e\.g\. ISOLEDGER_PG_PORT=\([0-9]*\) .*/\1/p' "$base/taken.log")"
+check "… suggesting a port nothing listens on" \
+  '[ -n "$suggested_port" ] && ! (exec 3<>"/dev/tcp/127.0.0.1/$suggested_port") 2>/dev/null'
 check "… and names that program, not the cluster whose stale postmaster.pid names the port" \
   'grep -q "is taken by python3 (PID $holder, user $(id -un))" "$base/taken.log" &&
     ! grep -q "gone checkout" "$base/taken.log" || { sed "s/^/#   /" "$base/taken.log"; false; }'
