@@ -767,6 +767,27 @@ test("a province with no unit on the day, or no year of data, says so instead of
   } finally {
     await page.unroute("**/api/dashboards/provinces");
   }
+  // A database with no unit yet (a new installation): no province to pick, which a province's view says, asking the
+  // server nothing it would refuse (a province named by none) and offering no retry that would fail again.
+  await page.route("**/api/dashboards/provinces", (route) => route.fulfill({ json: [] }));
+  const asked = [];
+  const listen = (request) => {
+    if (/\/api\/(dashboards|reports)\/(?!provinces)/.test(request.url())) asked.push(request.url());
+  };
+  page.on("request", listen);
+  try {
+    for (const view of ["overview", "report", "trends"]) {
+      await page.goto(`${base}/dashboard?view=${view}`);
+      await page.waitForFunction(() => document.querySelector("#nothing-shown")?.textContent, null, { timeout: 5000 });
+      assert.match(await page.textContent("#nothing-shown"), /^Chưa có đơn vị nào được ghi nhận/, view);
+      assert.equal(await page.textContent("#status"), "", `${view}: a failure said`);
+      assert.match(await page.textContent("#judged"), /^Số liệu tại ngày/, `${view}: the date line names no province`);
+    }
+    assert.deepEqual(asked, []);
+  } finally {
+    page.off("request", listen);
+    await page.unroute("**/api/dashboards/provinces");
+  }
 });
 
 test("an address with an impossible day or year falls back to the latest year, "

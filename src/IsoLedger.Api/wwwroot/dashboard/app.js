@@ -37,6 +37,7 @@ const TEXT = {
     noYears: "{p} chưa có năm nào có số liệu.",
     noUnits: "{p} không có đơn vị nào vào ngày {d}, nên không có số liệu để hiển thị. Hãy chọn năm hoặc tỉnh khác.",
     noProvinces: "Chưa có tỉnh nào có đơn vị vào ngày {d}.",
+    noRecords: "Chưa có đơn vị nào được ghi nhận, nên chưa có tỉnh nào để xem. Hãy nhập báo cáo của một tỉnh.",
     filtered: "Chỉ hiện {n} đơn vị lọc theo: {f} (các dòng tổng tính mọi đơn vị của nhóm).",
     restructuredMarks: "Đường đứt: năm có sắp xếp đơn vị (−số đơn vị chấm dứt / +số đơn vị mới).",
     trendYears: "Xem số liệu năm:",
@@ -77,6 +78,7 @@ const TEXT = {
     noYears: "{p} has no year with data yet.",
     noUnits: "{p} had no units on {d}, so there are no figures to show. Choose another year or province.",
     noProvinces: "No province had units on {d}.",
+    noRecords: "No unit has been recorded yet, so there is no province to show. Import a province's report first.",
     filtered: "Showing only the {n} units filtered by: {f} (totals count every unit of their group).",
     restructuredMarks: "Dashed line: a year units were restructured (−units ended / +units formed).",
     trendYears: "Show the figures of:",
@@ -1211,9 +1213,12 @@ const nothingShown = {
   national: () => state.national?.data.provinces.length === 0 && "noProvinces",
 };
 
+/** Whether the view shown is a province's with no province to show: nothing is recorded yet (a new installation). */
+const noProvinceToShow = () => !province() && state.view !== "national";
+
 /** A view with nothing to show says so in a sentence, instead of panels of zeros and empty tables. */
 function sayNothingShown() {
-  const nothing = nothingShown[state.view]();
+  const nothing = noProvinceToShow() ? "noRecords" : nothingShown[state.view]();
   $("app").classList.toggle("nothing-shown", Boolean(nothing));
   $("nothing-shown").textContent = nothing ? fill(t(nothing), { p: province(), d: day(judgedOn()) }) : "";
 }
@@ -1221,7 +1226,7 @@ function sayNothingShown() {
 /** The line above the panels: the day they are judged on, and the province but on the national view (the
  * province's picker is not printed). */
 const judgedLine = () =>
-  fill(t(state.view === "national" ? "judged" : "judgedIn"), { p: province(), d: day(judgedOn()) });
+  fill(t(state.view === "national" || !province() ? "judged" : "judgedIn"), { p: province(), d: day(judgedOn()) });
 
 /** Loads the view; a quiet load (the periodic refresh) says nothing while it loads and redraws only what changed. A
  * failure is said with a way to try again, which the refresh also does: a refresh's leaves the figures shown (they
@@ -1229,6 +1234,12 @@ const judgedLine = () =>
  * one the pickers and the date line name. */
 async function load(quiet = false) {
   $("judged").textContent = judgedLine();
+  // With no province there is nothing to ask: the server would refuse a province named by none, and a retry too.
+  if (noProvinceToShow()) {
+    $("status").textContent = "";
+    sayNothingShown();
+    return;
+  }
   if (!quiet) $("status").textContent = t("loading");
   // A view never loaded is hidden until its answers come, the status line saying it loads: shown at once, its panels
   // had stood empty under their headings, then grown as their figures came and pushed the page down (a slow network).
