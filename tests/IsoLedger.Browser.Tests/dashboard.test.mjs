@@ -346,12 +346,28 @@ test("every panel follows the chosen date, which the address keeps and the back 
     "/api/reports/summary/2020"]) {
     assert.ok(asked.some((url) => url.includes(panel) && url.includes("asOf=2020-06-30")), `${panel} follows the date`);
   }
-  const reported = await page.$$eval("#annual-table tr[data-code] td:nth-child(10)",
+  const reported = () => page.$$eval("#annual-table tr[data-code] td:nth-child(10)",
     (tds) => tds.filter((td) => td.textContent === "✓").length);
-  assert.equal(reported, 0, "nobody had reported on 30 June");
+  assert.equal(await reported(), 0, "nobody had reported on 30 June");
   await page.goBack();
   await page.waitForFunction(() => document.querySelectorAll("#annual-table tr[data-code]").length === 165);
   assert.equal(await page.inputValue("#date"), "");
+  // A day's answers that come after another date was chosen are not drawn: the figures are those last asked.
+  const late = /asOf=2020-03-31/;
+  await page.route(late, async (route) => {
+    await new Promise((done) => setTimeout(done, 1500));
+    await route.continue().catch(() => {});
+  });
+  try {
+    await page.fill("#date", "31/03/2020");
+    await page.press("#date", "Enter");
+    await page.click("#clear-date");
+    await page.waitForTimeout(2500);
+    assert.match(await page.textContent("#judged"), /31\/12\/2020/);
+    assert.ok(await reported() > 0, "the answers for 31 March, come late, were drawn under the year's end");
+  } finally {
+    await page.unroute(late);
+  }
   // The report for a chosen day, from a link.
   await openReport("asOf=2020-06-30");
   assert.match(await headline("earlierCommunes", "reported"), /0\/109 đơn vị \(0,00\s%\)/);

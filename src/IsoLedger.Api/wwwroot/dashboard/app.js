@@ -113,6 +113,8 @@ const state = {
   // The address's query the view is drawn for, and whether it must be drawn again once shown.
   search: location.search,
   viewStale: false,
+  // The number of the last load begun: a load's answers are drawn only while it is the last (see load).
+  loads: 0,
 };
 const $ = (id) => document.getElementById(id);
 const t = (key) => TEXT[state.lang][key] ?? key;
@@ -1151,8 +1153,10 @@ function keep(name, answer, quiet, freshnessId) {
   return changed;
 }
 
+/** The loaders of the views: each asks for its view's answers and draws them, unless `current()` says another load has
+ * begun meanwhile. */
 const loaders = {
-  async overview(quiet) {
+  async overview(quiet, current) {
     const [conversion, editions, annual, compliance, summary] = await Promise.all([
       api(`/api/dashboards/conversion?${q()}&asOf=${judgedOn()}`),
       api(`/api/dashboards/editions?${q()}&asOf=${judgedOn()}`),
@@ -1160,6 +1164,7 @@ const loaders = {
       api(`/api/dashboards/compliance?${q()}&asOf=${judgedOn()}`),
       api(`/api/reports/summary/${year()}?${q()}${asOfQuery()}`),
     ]);
+    if (!current()) return;
     if (keep("conversion", conversion, quiet, "conversion-freshness")) {
       if (state.drill) await drillInto(state.drill.level); else redrawConversion();
     }
@@ -1168,18 +1173,17 @@ const loaders = {
     if (keep("compliance", compliance, quiet, "compliance-freshness")) renderCompliance();
     if (keep("summary", summary, quiet, "summary-freshness")) renderSummary();
   },
-  async report(quiet) {
+  async report(quiet, current) {
     const report = await api(`/api/reports/province-report/${year()}?${q()}${asOfQuery()}`);
-    if (keep("report", report, quiet, "report-freshness")) renderReport();
+    if (current() && keep("report", report, quiet, "report-freshness")) renderReport();
   },
-  async trends(quiet) {
-    if (keep("trends", await api(`/api/reports/trends?${q()}${asOfQuery()}`), quiet, "trends-freshness")) {
-      renderTrends();
-    }
+  async trends(quiet, current) {
+    const trends = await api(`/api/reports/trends?${q()}${asOfQuery()}`);
+    if (current() && keep("trends", trends, quiet, "trends-freshness")) renderTrends();
   },
-  async national(quiet) {
+  async national(quiet, current) {
     const national = await api(`/api/dashboards/national/${year()}${state.asOf ? `?asOf=${state.asOf}` : ""}`);
-    if (keep("national", national, quiet, "national-freshness")) renderNational();
+    if (current() && keep("national", national, quiet, "national-freshness")) renderNational();
   },
 };
 const renderers = {
@@ -1245,8 +1249,14 @@ async function load(quiet = false) {
   // had stood empty under their headings, then grown as their figures came and pushed the page down (a slow network).
   $("app").classList.toggle("awaiting", !viewAnswer());
   const focused = document.activeElement;
+  // Answers that come after another load has begun (another province, year, day or view chosen meanwhile; their
+  // answers may come first on a slow network) are neither drawn nor said to have failed: the figures on screen are
+  // always those last asked.
+  const asked = ++state.loads;
+  const current = () => asked === state.loads;
   try {
-    await loaders[state.view](quiet);
+    await loaders[state.view](quiet, current);
+    if (!current()) return;
     // A refresh that drew a panel again keeps the reader's place in it (a focused unit link, a bar).
     if (quiet && focused instanceof Element && !focused.isConnected) counterpart(focused, $(state.view))?.focus();
     // A notice about the address (an unknown province) is said once the view it led to has loaded.
@@ -1256,7 +1266,7 @@ async function load(quiet = false) {
     sayNothingShown();
   } catch (error) {
     // A refused key has shown the key's form instead.
-    if ($("app").hidden) return;
+    if ($("app").hidden || !current()) return;
     if (!quiet) $("app").classList.add("load-failed");
     const said = `${quiet && !$("app").classList.contains("load-failed") ? t("notRefreshed") : t("failedLoad")}: `;
     $("status").replaceChildren(document.createTextNode(`${said}${error.message} `), retryButton(() => load()));
