@@ -667,6 +667,19 @@ test("a start that cannot reach the API says so and offers to try again", async 
     await tab.click("#status button");
     await tab.waitForSelector("#annual-table tr[data-code]");
     assert.equal(await tab.textContent("#status"), "");
+    // A server that never answers (a dead mobile link, a stuck proxy) is given up after 30 s, said with a retry in
+    // place of a loading line left for ever.
+    await tab.clock.install();
+    await tab.route("**/api/reports/trends?*", () => {});
+    await tab.click("#tabs a[data-view=trends]");
+    await tab.waitForFunction(() => document.querySelector("#status").textContent === "Đang tải…");
+    await tab.clock.fastForward(31_000);
+    await tab.waitForSelector("#status button", { timeout: 5000 });
+    assert.match(await tab.textContent("#status"), /^Không tải được dữ liệu: Máy chủ không trả lời sau 30 giây/);
+    await tab.unroute("**/api/reports/trends?*");
+    await tab.click("#status button");
+    await tab.waitForSelector("#trends-table tr[data-year]");
+    assert.equal(await tab.textContent("#status"), "");
   } finally {
     await context.close();
   }

@@ -23,6 +23,7 @@ const TEXT = {
     badKey: "Khóa không hợp lệ hoặc không đủ quyền.", noKey: "Hãy nhập khóa API.", failedLoad: "Không tải được dữ liệu",
     unreachable: "Không kết nối được với máy chủ. Hãy kiểm tra mạng rồi thử lại.",
     serverError: "Máy chủ gặp lỗi ({s}). Hãy thử lại sau ít phút.",
+    timedOut: "Máy chủ không trả lời sau {n} giây. Hãy kiểm tra mạng rồi thử lại.",
     notRefreshed: "Không cập nhật được số liệu (số liệu dưới đây là của lần tải trước)",
     noFlags: "Không có cảnh báo.",
     byDistrict: "Theo huyện", byUnit: "Từng đơn vị", back: "← Tất cả các cấp",
@@ -64,6 +65,7 @@ const TEXT = {
     badKey: "The key is not valid or lacks the role.", noKey: "Type the API key.", failedLoad: "Could not load",
     unreachable: "The server cannot be reached. Check the network and try again.",
     serverError: "The server failed ({s}). Try again in a few minutes.",
+    timedOut: "The server did not answer within {n} seconds. Check the network and try again.",
     notRefreshed: "Could not refresh the figures (those below are from the last load)",
     noFlags: "No flags.",
     byDistrict: "By district", byUnit: "Unit by unit", back: "← All levels",
@@ -181,30 +183,38 @@ const svgElement = (tag, attributes = {}, text) => {
   return node;
 };
 
-/** An answer of the API with the reader's key. What keeps it from being one is thrown in the page's language: the
- * server out of reach (the browser's own words are English), the server failing (its words are for its log), or a
- * problem the API states (said by its kind, not found or not accepted; the problem kept as the error's). A refused
- * key shows the key's form. */
-async function answer(path) {
-  let response;
+/** How long an answer is waited for, in seconds: a server that never answers (a dead mobile link, a stuck proxy) had
+ * left the loading line on screen for ever. A whole year's report on a slow 3G link comes well within it. */
+const PATIENCE_SECONDS = 30;
+
+/** An answer of the API with the reader's key, read by `read` (its JSON, its file). What keeps it from being one is
+ * thrown in the page's language: the server out of reach or not answering in time (the browser's own words are
+ * English), the server failing (its words are for its log), or a problem the API states (said by its kind, not found
+ * or not accepted; the problem kept as the error's). A refused key shows the key's form. */
+async function answer(path, read) {
+  const patience = new AbortController();
+  const timer = setTimeout(() => patience.abort(), PATIENCE_SECONDS * 1000);
+  const unanswered = () => new Error(patience.signal.aborted
+    ? fill(t("timedOut"), { n: PATIENCE_SECONDS }) : t("unreachable"));
   try {
-    response = await fetch(path, { headers: { "X-Api-Key": key() } });
-  } catch {
-    throw new Error(t("unreachable"));
+    const response = await fetch(path, { headers: { "X-Api-Key": key() }, signal: patience.signal })
+      .catch(() => { throw unanswered(); });
+    if (response.status === 401 || response.status === 403) { showKeyForm("badKey"); throw new Error(t("badKey")); }
+    if (response.status >= 500) throw new Error(fill(t("serverError"), { s: response.status }));
+    if (!response.ok) {
+      // The problem's own sentences are English: what is said is the page's, the problem kept for what the page
+      // reads from it (a unit's first day).
+      const problem = await response.json().catch(() => ({}));
+      const said = response.status === 404 ? "notFound" : "refused";
+      throw Object.assign(new Error(fill(t(said), { s: response.status })), { problem, said });
+    }
+    return await read(response).catch(() => { throw unanswered(); });
+  } finally {
+    clearTimeout(timer);
   }
-  if (response.status === 401 || response.status === 403) { showKeyForm("badKey"); throw new Error(t("badKey")); }
-  if (response.status >= 500) throw new Error(fill(t("serverError"), { s: response.status }));
-  if (!response.ok) {
-    // The problem's own sentences are English: what is said is the page's, the problem kept for what the page reads
-    // from it (a unit's first day).
-    const problem = await response.json().catch(() => ({}));
-    const said = response.status === 404 ? "notFound" : "refused";
-    throw Object.assign(new Error(fill(t(said), { s: response.status })), { problem, said });
-  }
-  return response;
 }
 
-const api = async (path) => (await answer(path)).json();
+const api = (path) => answer(path, (response) => response.json());
 
 /** Downloads a file the API writes, in the page's language; a failure is said beside the button pressed (the status
  * line may be a screen away). */
@@ -212,7 +222,7 @@ async function download(path, name, button) {
   button.parentElement.querySelector(".download-error")?.remove();
   let file;
   try {
-    file = await (await answer(`${path}&lang=${state.lang}`)).blob();
+    file = await answer(`${path}&lang=${state.lang}`, (response) => response.blob());
   } catch (error) {
     button.after(element("span",
       { class: "error download-error", role: "alert", text: ` ${t("failedLoad")}: ${error.message}` }));
