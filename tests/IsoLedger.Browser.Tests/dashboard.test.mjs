@@ -145,6 +145,25 @@ test("a unit page shows the status and the timeline as of the page's date", asyn
   assert.ok(!(await page.textContent("#unit-status")).includes("2015"));
   await page.click("#clear-date");
   await page.waitForSelector("#timeline li");
+  // Another unit opened on a slow network shows none of this one's facts while it loads, and says it loads; its
+  // answers failing are said with a button to try again, which shows it.
+  const another = /\/api\/dashboards\/units\/QT-SO-03[/?]/;
+  await page.route(another, async (route) => {
+    await new Promise((done) => setTimeout(done, 1000));
+    await route.fulfill({ status: 503, body: "" });
+  });
+  try {
+    await page.evaluate(() => { location.hash = "#unit/QT-SO-03"; });
+    await page.waitForFunction(() => document.querySelector("#unit-status").textContent.includes("Đang tải…"));
+    assert.doesNotMatch(await page.textContent("#unit"), /Sở Nội vụ|19\/11\/2020/, "the last unit's facts");
+    await page.waitForSelector("#unit-status dd button", { timeout: 5000 });
+    assert.match(await page.textContent("#unit-status dd"), /Không tải được dữ liệu: Máy chủ gặp lỗi \(503\)/);
+  } finally {
+    await page.unroute(another);
+  }
+  await page.click("#unit-status dd button");
+  await page.waitForSelector("#timeline li");
+  assert.match(await page.textContent("#unit-title"), /\(QT-SO-03\)$/);
   await page.click("#tabs a[data-view=overview]");
   await page.waitForSelector("#overview:not([hidden])");
 });

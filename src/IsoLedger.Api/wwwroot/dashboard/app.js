@@ -115,8 +115,11 @@ const state = {
   // The address's query the view is drawn for, and whether it must be drawn again once shown.
   search: location.search,
   viewStale: false,
-  // The number of the last load begun: a load's answers are drawn only while it is the last (see load).
+  // The number of the last load begun: a load's answers are drawn only while it is the last (see load); the same for
+  // a unit's page, and the unit whose facts it shows.
   loads: 0,
+  unitLoads: 0,
+  unitDrawn: null,
 };
 const $ = (id) => document.getElementById(id);
 const t = (key) => TEXT[state.lang][key] ?? key;
@@ -992,6 +995,19 @@ async function showUnit(code, opened) {
   // No tab is the current page on a unit's page.
   document.querySelectorAll("#tabs a").forEach((a) => a.removeAttribute("aria-current"));
   const asOf = judgedOn();
+  // While its answers come (a slow network), the page says it loads and shows nothing of another unit it showed
+  // before; the same unit's facts (another language or day asked) stay until the new ones replace them. Answers that
+  // come after another unit or day was asked are not drawn.
+  const asked = ++state.unitLoads;
+  const say = (...said) => $("unit-status").replaceChildren(element("dt", { text: t("status") }),
+    element("dd", {}, ...said));
+  if (state.unitDrawn !== code) {
+    state.unitDrawn = null;
+    $("unit-title").textContent = code;
+    titlePage();
+    say(t("loading"));
+    $("timeline").replaceChildren();
+  }
   let status, timeline;
   try {
     [status, timeline] = await Promise.all([
@@ -999,17 +1015,21 @@ async function showUnit(code, opened) {
       api(`/api/dashboards/units/${encodeURIComponent(code)}/timeline?asOf=${asOf}`),
     ]);
   } catch (error) {
+    if (asked !== state.unitLoads) return;
     // A unit that did not exist yet on the page's date has no status then, and a code no unit has none at all: said
-    // in the page's language.
+    // in the page's language. Anything else (the network, the server) is said with a way to try again.
     const from = error.problem?.existsFrom;
+    state.unitDrawn = null;
     $("unit-title").textContent = code;
     titlePage();
-    const said = from ? fill(t("notYet"), { d: day(asOf), f: day(from) })
-      : error.said === "notFound" ? fill(t("noUnit"), { c: code }) : error.message;
-    $("unit-status").replaceChildren(element("dt", { text: t("status") }), element("dd", { text: said }));
+    if (from) say(fill(t("notYet"), { d: day(asOf), f: day(from) }));
+    else if (error.said === "notFound") say(fill(t("noUnit"), { c: code }));
+    else say(`${t("failedLoad")}: ${error.message} `, retryButton(() => showUnit(code, false)));
     $("timeline").replaceChildren();
     return;
   }
+  if (asked !== state.unitLoads) return;
+  state.unitDrawn = code;
   $("unit-title").textContent = `${status.name} (${status.code})`;
   titlePage();
   // A page the reader opened starts with the focus at its title, so that Tab goes on inside it; a page drawn again
