@@ -110,14 +110,44 @@ test("level, column and inspection names on screen are the ones /api/vocabulary 
   assert.equal(await title("a[data-view=trends]"), vocabulary.trendsTitle.vi);
 });
 
-test("the annual table filters by name and sorts by column", async () => {
-  await page.fill("#annual-filter", "Hướng");
-  const names = await page.$$eval("#annual-table tr[data-code] td:nth-child(2)",
+test("the annual table filters by name and sorts by column; the filter, level, order and level opened are in the "
+  + "address, so a reload keeps them and the back button undoes them", async () => {
+  const names = () => page.$$eval("#annual-table tr[data-code] td:nth-child(2)",
     (tds) => tds.map((td) => td.textContent));
-  assert.ok(names.length > 0 && names.every((name) => name.includes("Hướng")));
+  await page.fill("#annual-filter", "Hướng");
+  assert.ok((await names()).length > 0 && (await names()).every((name) => name.includes("Hướng")));
   await page.fill("#annual-filter", "");
   await page.click("#annual-table th button >> text=Báo cáo");
   assert.equal(await page.getAttribute("#annual-table th[aria-sort=ascending] button", "type"), "button");
+  await page.fill("#annual-filter", "Hải");
+  await page.selectOption("#annual-level", "commune");
+  await page.click("#conversion-chart .bar-row[data-name=commune]");
+  await page.waitForSelector("#drill-title[data-level=commune]");
+  const address = new URL(page.url()).searchParams;
+  assert.deepEqual(["filter", "level", "sort", "drill"].map((name) => address.get(name)),
+    ["Hải", "commune", "reportSubmitted", "commune"]);
+  const shown = async () => ({
+    filter: await page.inputValue("#annual-filter"), level: await page.inputValue("#annual-level"),
+    sorted: await page.$eval("#annual-table th[aria-sort=ascending] button", (b) => b.dataset.field).catch(() => null),
+    drill: await page.$eval("#drill-title", (title) => title.dataset.level).catch(() => null),
+  });
+  await page.reload();
+  await page.waitForSelector("#drill-title[data-level=commune]", { timeout: 5000 });
+  await page.waitForSelector("#annual-table tr[data-code]");
+  assert.deepEqual(await shown(),
+    { filter: "Hải", level: "commune", sorted: "reportSubmitted", drill: "commune" }, "after a reload");
+  assert.ok((await names()).length > 0 && (await names()).every((name) => name.includes("Hải")));
+  await page.goBack();
+  await page.waitForSelector("#conversion-chart .bar-row[role=button]", { timeout: 5000 });
+  assert.deepEqual(await shown(), { filter: "Hải", level: "commune", sorted: "reportSubmitted", drill: null },
+    "back from the level opened");
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector("#annual-level").value === "", null, { timeout: 5000 });
+  assert.deepEqual(await shown(), { filter: "Hải", level: "", sorted: "reportSubmitted", drill: null },
+    "back from the level chosen");
+  await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020`);
+  await page.waitForSelector("#annual-table tr[data-code]");
+  assert.deepEqual(await shown(), { filter: "", level: "", sorted: null, drill: null }, "an address without them");
 });
 
 test("compliance flags are grouped by rule and link to their units", async () => {

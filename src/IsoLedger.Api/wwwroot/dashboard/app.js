@@ -449,12 +449,14 @@ const conversionLegend = (id, segments) =>
 /** The conversion panel: its chart (the levels, or the level opened) drawn at its width, its key and its table. */
 function renderConversion() {
   const data = state.conversion.data;
-  if (state.drill) drawDrill();
+  // A level opened from the address is drawn once its answer has come.
+  if (state.drill?.data) drawDrill();
   else {
-    // Opened by the reader, the drill-down takes the focus (its way back), so a keyboard keeps its place.
+    // Opened by the reader, the drill-down takes the focus (its way back), so a keyboard keeps its place; the address
+    // keeps it, so that the back button closes it.
     bars($("conversion-chart"), data.byLevel.map((l) => ({ name: l.level, counts: l.counts })), SEGMENTS,
       (name) => term("levels", name), t("conversion"),
-      (level) => drillInto(level).then(() => $("drill-back")?.focus()));
+      (level) => drillInto(level).then(() => { recordView(); $("drill-back")?.focus(); }));
   }
   conversionLegend("conversion-legend", SEGMENTS);
   const columns = state.vocabulary.conversionColumns;
@@ -483,6 +485,7 @@ function drawDrill() {
   const back = element("button", { type: "button", id: "drill-back", text: t("back") });
   back.addEventListener("click", () => {
     state.drill = null;
+    recordView();
     renderConversion();
     chart.querySelector(`.bar-row[data-name="${level}"]`)?.focus();
   });
@@ -604,6 +607,7 @@ function renderAnnual() {
   $("annual-filtered").textContent = filteredBy ? fill(t("filtered"), { n: count(rows.length), f: filteredBy }) : "";
   const head = headerRow((field) => {
     state.sort = state.sort?.field === field ? { field, down: !state.sort.down } : { field, down: false };
+    keepInAddress();
     renderAnnual();
     // The table is drawn anew: the focus goes back to the header just pressed.
     document.querySelector(`#annual-table th button[data-field="${field}"]`)?.focus();
@@ -1369,6 +1373,16 @@ function applyView() {
   const asked = view.get("year");
   fillYears(state.asOf ? state.asOf.slice(0, 4) : asked && /^\d{4}$/.test(asked) ? asked : undefined);
   state.view = VIEWS.includes(view.get("view")) ? view.get("view") : "overview";
+  // The overview's own choices; a value of another shape is none.
+  $("annual-filter").value = view.get("filter") ?? "";
+  const isLevel = (level) => state.vocabulary.levels.some((l) => l.value === level);
+  $("annual-level").value = isLevel(view.get("level")) ? view.get("level") : "";
+  const [, down, field] = view.get("sort")?.match(/^(-?)(.+)$/) ?? [];
+  state.sort = state.vocabulary.reportColumns.some((c) => c.value === field && field !== "number")
+    ? { field, down: down === "-" } : null;
+  const drill = view.get("drill");
+  if (!isLevel(drill)) state.drill = null;
+  else if (state.drill?.level !== drill) state.drill = { level: drill, data: null };
   syncDate();
   showView();
   if (chosen && !known) {
@@ -1380,11 +1394,18 @@ function applyView() {
   }
 }
 
-/** The address's query of the view shown: province, year, day and view. */
+/** The address's query of the view shown: province, year, day and view; and the overview's own choices (the annual
+ * table's name filter, level and order, the level opened in the conversion chart), so that a reload or a link keeps
+ * them too. */
 function viewQuery() {
   const view = new URLSearchParams({ province: province(), year: year() });
   if (state.asOf) view.set("asOf", state.asOf);
   if (state.view !== "overview") view.set("view", state.view);
+  const filter = $("annual-filter").value.trim();
+  if (filter) view.set("filter", filter);
+  if ($("annual-level").value) view.set("level", $("annual-level").value);
+  if (state.sort) view.set("sort", `${state.sort.down ? "-" : ""}${state.sort.field}`);
+  if (state.drill) view.set("drill", state.drill.level);
   return `?${view}`;
 }
 
@@ -1398,6 +1419,11 @@ function recordView() {
   const address = `${viewQuery()}${location.hash}`;
   // The same view asked twice is one step back, not two.
   if (address !== location.search + location.hash) go("pushState", address);
+}
+
+/** Keeps a choice made step by step (a name typed, an order) in the address without a step back for each. */
+function keepInAddress() {
+  go("replaceState", `${viewQuery()}${location.hash}`);
 }
 
 function showView() {
@@ -1532,8 +1558,8 @@ document.addEventListener("DOMContentLoaded", () => {
     load();
     route();
   });
-  $("annual-filter").addEventListener("input", renderAnnual);
-  $("annual-level").addEventListener("change", renderAnnual);
+  $("annual-filter").addEventListener("input", () => { keepInAddress(); renderAnnual(); });
+  $("annual-level").addEventListener("change", () => { recordView(); renderAnnual(); });
   $("annual-csv").addEventListener("click", () => download(
     `/api/reports/annual/${year()}?${q()}${asOfQuery()}&format=csv`,
     `iso-${year()}-report.csv`, $("annual-csv")));
