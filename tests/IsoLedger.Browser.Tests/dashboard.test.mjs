@@ -438,6 +438,16 @@ test("clicking a level's bar shows that level: its units, or for communes their 
   const total = await page.$$eval("#conversion-chart .bar-row text:last-child",
     (items) => items.reduce((sum, item) => sum + Number(item.textContent), 0));
   assert.equal(total, 125, "the communes of each district, 125 in all");
+  // Each district's counts are written in a table below its bars, as the levels' are: a phone shows no title on
+  // hover, and a segment too narrow for its count has none written on it.
+  const barTotals = await page.$$eval("#conversion-chart .bar-row",
+    (rows) => rows.map((row) => [row.dataset.name, row.querySelector("text:last-child").textContent]));
+  const column = vocabulary.conversionColumns.findIndex((c) => c.value === "total") + 1;
+  const written = await page.$$eval("#drill-districts tbody tr",
+    (rows, column) => rows.map((row) => [row.dataset.district, row.cells[column].textContent]), column);
+  assert.deepEqual(written, barTotals);
+  assert.deepEqual(await page.$$eval("#drill-districts thead th", (cells) => cells.slice(1).map((c) => c.textContent)),
+    vocabulary.conversionColumns.map((c) => c.vi));
   await page.click("#drill-back");
 });
 
@@ -956,7 +966,9 @@ test("a failed download is said beside its button; a unit page marks no tab as c
 test("a problem the API states is said in the page's language: an unknown unit, a refused download", async () => {
   await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020#unit/QT-XA-999`);
   const said = () => page.textContent("#unit-status dd");
-  await page.waitForFunction(() => document.querySelector("#unit-status dd")?.textContent);
+  // Said in place of the line saying the page loads.
+  await page.waitForFunction(() =>
+    !["", "Đang tải…"].includes(document.querySelector("#unit-status dd")?.textContent));
   assert.equal(await said(), "Không có đơn vị mã “QT-XA-999”.");
   await page.click("#language");
   try {

@@ -459,15 +459,23 @@ function renderConversion() {
       (level) => drillInto(level).then(() => { recordView(); $("drill-back")?.focus(); }));
   }
   conversionLegend("conversion-legend", SEGMENTS);
-  const columns = state.vocabulary.conversionColumns;
-  const head = element("tr", {}, element("th", { text: t("level") }),
-    ...columns.map((c) => element("th", { class: "num", text: label(c) })));
-  const row = (name, text, counts) => element("tr", { "data-level": name }, element("td", { text }),
-    ...columns.map((c) => element("td", { class: "num", text: count(counts[c.value]) })));
-  $("conversion-table").replaceChildren(element("thead", {}, head), element("tbody", {},
-    ...data.byLevel.map((l) => row(l.level, term("levels", l.level), l.counts)),
-    row("total", label(state.vocabulary.total), data.totals)));
+  countsTable($("conversion-table"), t("level"), [
+    ...data.byLevel.map((l) => ({ attributes: { "data-level": l.level }, text: term("levels", l.level),
+      counts: l.counts })),
+    { attributes: { "data-level": "total" }, text: label(state.vocabulary.total), counts: data.totals }]);
   freshness("conversion-freshness", state.conversion.freshness);
+}
+
+/** A table of conversion counts, a row per group of bars ({attributes, text, counts}): every count the bars show,
+ * written — a phone shows no title on hover, and a segment too narrow for its count has none written on it. */
+function countsTable(table, heading, rows) {
+  const columns = state.vocabulary.conversionColumns;
+  const head = element("tr", {}, element("th", { text: heading }),
+    ...columns.map((c) => element("th", { class: "num", text: label(c) })));
+  table.replaceChildren(element("thead", {}, head), element("tbody", {}, ...rows.map(({ attributes, text, counts }) =>
+    element("tr", attributes, element("td", { text }),
+      ...columns.map((c) => element("td", { class: "num", text: count(counts[c.value]) }))))));
+  return table;
 }
 
 /** Opens a level's drill-down, its answer kept so that the chart can be drawn again at another width at once. */
@@ -497,6 +505,9 @@ function drawDrill() {
   if (byDistrict) {
     bars(holder, data.byDistrict.map((d) => ({ name: d.district, counts: d.counts })), SEGMENTS, (name) => name,
       term("levels", level));
+    holder.append(tableBox("drill-title", countsTable(element("table", { id: "drill-districts", class: "pin-first" }),
+      t("byDistrict"), data.byDistrict.map((d) => ({ attributes: { "data-district": d.district }, text: d.district,
+        counts: d.counts })))));
   } else {
     holder.append(tableBox("drill-title", element("table", { id: "drill-units" },
       element("tbody", {}, ...data.units.map((u) => element("tr", { "data-code": u.code },
