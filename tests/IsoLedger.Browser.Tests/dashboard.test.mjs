@@ -60,6 +60,7 @@ test("the conversion chart and table show appendix A's figures: 14 on 2008, 26 c
   assert.equal(sum(2), 14, "on 2008");
   assert.equal(sum(5), 26, "converted or converting");
   assert.deepEqual(rows.map((row) => row[5]), ["11", "9", "6"]);
+  assert.deepEqual(await outsideLandmarks(page), [], "shown outside the page's landmarks");
   await page.screenshot({ path: `${screenshots}overview.png`, fullPage: false });
 });
 
@@ -782,12 +783,24 @@ test("the API failing while the page is open is said in the page's language, no 
   }
 });
 
+/** The texts and controls shown outside every landmark (banner, navigation, main, a named form), the skip link but. */
+const outsideLandmarks = (tab) => tab.evaluate(() => [...document.body.querySelectorAll("*")]
+  .filter((node) => node.checkVisibility() && node.id !== "skip"
+    && (node.matches("input, select, button, a") || [...node.childNodes].some((child) =>
+      child.nodeType === Node.TEXT_NODE && child.textContent.trim())))
+  .filter((node) => !node.closest("header, nav, main, form[aria-label], form[aria-labelledby]"))
+  .map((node) => node.id || node.textContent.trim().slice(0, 30)));
+
 test("a key left empty or of spaces is asked for in the page's language, not the browser's", async () => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   try {
     const tab = await context.newPage();
     await tab.goto(`${base}/dashboard`);
     await tab.waitForSelector("#key-form:not([hidden])");
+    // Everything shown is in a landmark (a screen reader's way around a page; axe's "region"): the key's form too,
+    // a form landmark once it is named. The skip link alone stands outside.
+    assert.deepEqual(await outsideLandmarks(tab), []);
+    assert.equal(await tab.getByRole("form", { name: "Khóa API (vai trò viewer)" }).count(), 1);
     await tab.click("#key-form button[type=submit]");
     const said = () => tab.textContent("#key-error[role=alert]");
     assert.equal(await said(), "Hãy nhập khóa API.");
