@@ -411,6 +411,9 @@ test("every panel follows the chosen date, which the address keeps and the back 
   try {
     await page.fill("#date", "31/03/2020");
     await page.press("#date", "Enter");
+    // Meanwhile the year's end figures are not shown under the line naming 31 March.
+    assert.match(await page.textContent("#judged"), /31\/03\/2020/);
+    assert.equal(await page.isVisible("#overview"), false, "the year's end figures under 31 March's date");
     await page.click("#clear-date");
     await page.waitForTimeout(2500);
     assert.match(await page.textContent("#judged"), /31\/12\/2020/);

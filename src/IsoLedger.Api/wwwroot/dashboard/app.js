@@ -118,6 +118,8 @@ const state = {
   // The number of the last load begun: a load's answers are drawn only while it is the last (see load); the same for
   // a unit's page, and the unit whose facts it shows.
   loads: 0,
+  // The province, year and day each view's answers were asked for.
+  drawnFor: {},
   unitLoads: 0,
   unitDrawn: null,
 };
@@ -1292,7 +1294,9 @@ async function load(quiet = false) {
   if (!quiet) $("status").textContent = t("loading");
   // A view never loaded is hidden until its answers come, the status line saying it loads: shown at once, its panels
   // had stood empty under their headings, then grown as their figures came and pushed the page down (a slow network).
-  $("app").classList.toggle("awaiting", !viewAnswer());
+  // So is a view whose figures are of another province, year or day than the one the date line now names.
+  const askedFor = `${province()}|${year()}|${state.asOf}`;
+  $("app").classList.toggle("awaiting", !viewAnswer() || state.drawnFor[state.view] !== askedFor);
   const focused = document.activeElement;
   // Answers that come after another load has begun (another province, year, day or view chosen meanwhile; their
   // answers may come first on a slow network) are neither drawn nor said to have failed: the figures on screen are
@@ -1302,6 +1306,7 @@ async function load(quiet = false) {
   try {
     await loaders[state.view](quiet, current);
     if (!current()) return;
+    state.drawnFor[state.view] = askedFor;
     // A refresh that drew a panel again keeps the reader's place in it (a focused unit link, a bar).
     if (quiet && focused instanceof Element && !focused.isConnected) counterpart(focused, $(state.view))?.focus();
     // A notice about the address (an unknown province) is said once the view it led to has loaded.
