@@ -453,6 +453,35 @@ test("clicking a level's bar shows that level: its units, or for communes their 
   assert.deepEqual(await page.$$eval("#drill-districts thead th", (cells) => cells.slice(1).map((c) => c.textContent)),
     vocabulary.conversionColumns.map((c) => c.vi));
   await page.click("#drill-back");
+  // A level that cannot be loaded is said above the chart, where it was tapped, with a way to try again.
+  const levelAsked = (url) => url.pathname === "/api/dashboards/conversion" && url.searchParams.has("level");
+  await page.route(levelAsked, (route) => route.fulfill({ status: 503, body: "" }));
+  try {
+    await page.click("#conversion-chart .bar-row[data-name=district]");
+    await page.waitForSelector("#drill-error button", { timeout: 5000 });
+    assert.match(await page.textContent("#drill-error"), /^Không tải được dữ liệu: Máy chủ gặp lỗi \(503\)/);
+  } finally {
+    await page.unroute(levelAsked);
+  }
+  await page.click("#drill-error button");
+  await page.waitForSelector("#drill-title[data-level=district]");
+  assert.equal(await page.locator("#drill-error").count(), 0);
+  await page.click("#drill-back");
+  // A level tapped, then a day chosen before it came: the level of the former day is not drawn under the new one.
+  await page.route(levelAsked, async (route) => {
+    await new Promise((done) => setTimeout(done, 1500));
+    await route.continue().catch(() => {});
+  });
+  try {
+    await page.click("#conversion-chart .bar-row[data-name=commune]");
+    await page.fill("#date", "30/06/2020");
+    await page.press("#date", "Enter");
+    await page.waitForTimeout(2500);
+    assert.equal(await page.locator("#drill-title").count(), 0, "the former day's level drawn");
+    assert.equal(new URL(page.url()).searchParams.get("drill"), null);
+  } finally {
+    await page.unroute(levelAsked);
+  }
 });
 
 test("the Vietnamese page shows no English key or label in any view", async () => {

@@ -451,14 +451,14 @@ const conversionLegend = (id, segments) =>
 /** The conversion panel: its chart (the levels, or the level opened) drawn at its width, its key and its table. */
 function renderConversion() {
   const data = state.conversion.data;
+  $("drill-error")?.remove();
   // A level opened from the address is drawn once its answer has come.
   if (state.drill?.data) drawDrill();
   else {
     // Opened by the reader, the drill-down takes the focus (its way back), so a keyboard keeps its place; the address
     // keeps it, so that the back button closes it.
     bars($("conversion-chart"), data.byLevel.map((l) => ({ name: l.level, counts: l.counts })), SEGMENTS,
-      (name) => term("levels", name), t("conversion"),
-      (level) => drillInto(level).then(() => { recordView(); $("drill-back")?.focus(); }));
+      (name) => term("levels", name), t("conversion"), openLevel);
   }
   conversionLegend("conversion-legend", SEGMENTS);
   countsTable($("conversion-table"), t("level"), [
@@ -480,11 +480,31 @@ function countsTable(table, heading, rows) {
   return table;
 }
 
-/** Opens a level's drill-down, its answer kept so that the chart can be drawn again at another width at once. */
+/** Opens a level's drill-down, its answer kept so that the chart can be drawn again at another width at once; true
+ * once drawn. An answer that comes after another province or day was chosen is of figures no longer shown: dropped. */
 async function drillInto(level) {
-  const answer = await api(`/api/dashboards/conversion?${q()}&asOf=${judgedOn()}&level=${encodeURIComponent(level)}`);
+  const asked = `${q()}&asOf=${judgedOn()}`;
+  const answer = await api(`/api/dashboards/conversion?${asked}&level=${encodeURIComponent(level)}`);
+  if (asked !== `${q()}&asOf=${judgedOn()}`) return false;
   state.drill = { level, data: answer.data };
   redrawConversion();
+  return true;
+}
+
+/** Opens the level the reader tapped: the address keeps it, and the focus goes to its way back. A failure is said
+ * above the chart, where the reader is (the status line may be a screen away), with a way to try again. */
+function openLevel(level) {
+  $("drill-error")?.remove();
+  drillInto(level).then((opened) => {
+    if (!opened) return;
+    recordView();
+    $("drill-back")?.focus();
+  }, (error) => {
+    // A refused key has shown the key's form instead.
+    if ($("app").hidden) return;
+    $("conversion-chart").before(element("p", { id: "drill-error", class: "error", role: "alert" },
+      `${t("failedLoad")}: ${error.message} `, retryButton(() => openLevel(level))));
+  });
 }
 
 /** The open drill-down: that level's units only, by district where it has districts of its own (communes, each of
