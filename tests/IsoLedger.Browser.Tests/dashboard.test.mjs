@@ -115,12 +115,12 @@ test("the annual table filters by name and sorts by column; the filter, level, o
   + "address, so a reload keeps them and the back button undoes them", async () => {
   const names = () => page.$$eval("#annual-table tr[data-code] td:nth-child(2)",
     (tds) => tds.map((td) => td.textContent));
-  await page.fill("#annual-filter", "Hướng");
+  await filterAnnual(page, "Hướng");
   assert.ok((await names()).length > 0 && (await names()).every((name) => name.includes("Hướng")));
-  await page.fill("#annual-filter", "");
+  await filterAnnual(page, "");
   await page.click("#annual-table th button >> text=Báo cáo");
   assert.equal(await page.getAttribute("#annual-table th[aria-sort=ascending] button", "type"), "button");
-  await page.fill("#annual-filter", "Hải");
+  await filterAnnual(page, "Hải");
   await page.selectOption("#annual-level", "commune");
   await page.click("#conversion-chart .bar-row[data-name=commune]");
   await page.waitForSelector("#drill-title[data-level=commune]");
@@ -936,19 +936,37 @@ test("an address with an impossible day or year falls back to the latest year, "
   }
 });
 
+/** Types <text> into the annual table's name filter at once, and waits for the table drawn for it (the note below the
+ * filter names what it shows). */
+async function filterAnnual(tab, text) {
+  await tab.fill("#annual-filter", text);
+  await tab.waitForFunction((text) => (text ? $("annual-filtered").textContent.includes(`“${text.trim()}”`)
+    : !$("annual-filtered").textContent.includes("“")), text, { timeout: 5000 });
+}
+
 test("the name filter ignores diacritics and Unicode form; "
   + "flag groups and province links are 44 px targets", async () => {
   await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020`);
   await page.waitForSelector("#annual-table tr[data-code]");
   const count = async (text) => {
-    await page.fill("#annual-filter", text);
+    await filterAnnual(page, text);
     return page.locator("#annual-table tbody tr[data-code]").count();
   };
   const exact = await count("Hải Lăng");
   assert.ok(exact > 0);
   assert.equal(await count("hai lang"), exact);
   assert.equal(await count("Hải Lăng".normalize("NFD")), exact);
-  await page.fill("#annual-filter", "");
+  await filterAnnual(page, "");
+  // A name typed letter by letter draws the table once, when the typing pauses: a province of a thousand units took a
+  // second a letter to draw on a phone, the letters typed meanwhile waiting.
+  await page.evaluate(() => {
+    window.drawn = 0;
+    new MutationObserver(() => { window.drawn += 1; }).observe($("annual-table"), { childList: true });
+  });
+  await page.locator("#annual-filter").pressSequentially("hai lang");
+  await page.waitForFunction(() => $("annual-filtered").textContent.includes("“hai lang”"), null, { timeout: 5000 });
+  assert.equal(await page.evaluate(() => window.drawn), 1, "drawings of the table for the letters typed");
+  await filterAnnual(page, "");
   const summary = await page.$eval("#compliance-list summary", (s) => s.getBoundingClientRect().height);
   assert.ok(summary >= 44, `a flag group's header is ${summary}px tall`);
   const narrow = await page.$$eval("button", (buttons) => buttons.filter((b) => b.offsetParent !== null
@@ -1754,22 +1772,22 @@ test("a filtered annual table says so and how many units it shows, on paper too;
   await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020`);
   await page.waitForSelector("#annual-table tr[data-code]");
   assert.equal(await page.isVisible("#annual-filtered"), false);
-  await page.fill("#annual-filter", "Triệu");
+  await filterAnnual(page, "Triệu");
   await page.waitForSelector("#annual-filtered:not([hidden])");
   assert.match(await page.textContent("#annual-filtered"), /“Triệu”/);
   // How many units are left is said, to a screen reader too as it is typed: none leaves a table of totals alone.
   const shown = await page.locator("#annual-table tr[data-code]").count();
   assert.equal(await page.getAttribute("#annual-filtered", "role"), "status");
   assert.match(await page.textContent("#annual-filtered"), new RegExp(`^Chỉ hiện ${shown} đơn vị`));
-  await page.fill("#annual-filter", "Triệuzz");
+  await filterAnnual(page, "Triệuzz");
   assert.match(await page.textContent("#annual-filtered"), /^Chỉ hiện 0 đơn vị/);
-  await page.fill("#annual-filter", "Triệu");
+  await filterAnnual(page, "Triệu");
   await page.emulateMedia({ media: "print" });
   try {
     assert.equal(await page.isVisible("#annual-filtered"), true, "the filter's note is not printed");
   } finally {
     await page.emulateMedia({ media: "screen" });
-    await page.fill("#annual-filter", "");
+    await filterAnnual(page, "");
   }
   await page.route("**/api/reports/trends?*", async (route) => {
     const answer = await (await route.fetch()).json();

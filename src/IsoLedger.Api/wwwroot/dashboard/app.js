@@ -1594,7 +1594,13 @@ document.addEventListener("DOMContentLoaded", () => {
     load();
     route();
   });
-  $("annual-filter").addEventListener("input", () => { keepInAddress(); renderAnnual(); });
+  // The table is drawn for a name once the typing pauses, not at each letter: a province of a thousand units took a
+  // second a letter to draw on a phone, the letters typed meanwhile waiting.
+  let typing;
+  $("annual-filter").addEventListener("input", () => {
+    clearTimeout(typing);
+    typing = setTimeout(() => { keepInAddress(); renderAnnual(); }, 300);
+  });
   $("annual-level").addEventListener("change", () => { recordView(); renderAnnual(); });
   $("annual-csv").addEventListener("click", () => download(
     `/api/reports/annual/${year()}?${q()}${asOfQuery()}&format=csv`,
