@@ -804,12 +804,18 @@ test("the API failing while the page is open is said in the page's language, no 
   } finally {
     await page.unroute("**/api/**");
   }
-  // A download that cannot reach the server says so beside its button.
-  await page.route("**/api/**", (route) => route.abort());
+  // A download that cannot reach the server says so beside its button; while it is asked, a slow network's seconds,
+  // the button says it loads, as a view does (a button pressed to no visible effect is pressed again).
+  await page.route("**/api/**", async (route) => {
+    await new Promise((done) => setTimeout(done, 1000));
+    await route.abort();
+  });
   try {
     await page.click("#annual-xlsx");
+    assert.equal(await page.textContent("#annual-xlsx + .download-note[role=status]"), " Đang tải…");
     await page.waitForSelector("#annual-xlsx + .download-error", { timeout: 5000 });
     assert.match(await page.textContent("#annual-xlsx + .download-error"), /Không kết nối được với máy chủ/);
+    assert.equal(await page.locator(".download-note").count(), 0);
   } finally {
     await page.unroute("**/api/**");
   }

@@ -221,18 +221,22 @@ async function answer(path, read) {
 
 const api = (path) => answer(path, (response) => response.json());
 
-/** Downloads a file the API writes, in the page's language; a failure is said beside the button pressed (the status
+/** Downloads a file the API writes, in the page's language; while it comes (seconds on a slow network: a button
+ * pressed to no visible effect is pressed again) and if it fails, it is said beside the button pressed (the status
  * line may be a screen away). */
 async function download(path, name, button) {
   button.parentElement.querySelector(".download-error")?.remove();
+  const loading = element("span", { class: "hint download-note", role: "status", text: ` ${t("loading")}` });
+  button.after(loading);
   let file;
   try {
     file = await answer(`${path}&lang=${state.lang}`, (response) => response.blob());
   } catch (error) {
-    button.after(element("span",
+    loading.replaceWith(element("span",
       { class: "error download-error", role: "alert", text: ` ${t("failedLoad")}: ${error.message}` }));
     return;
   }
+  loading.remove();
   const link = element("a", { href: URL.createObjectURL(file), download: name });
   link.click();
   URL.revokeObjectURL(link.href);
