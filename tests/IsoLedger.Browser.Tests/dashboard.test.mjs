@@ -2443,6 +2443,11 @@ test("a trend year's figures are written below the chart: the last year's, or th
       await page.mouse.click(chart.x, chart.y);
       assert.match(await readout(), new RegExp(`^2019.*${reported}: 38/40 \\(95,00\u00a0%\\)`));
       assert.ok((await readout()).includes(`${vi("trendColumns", "ended")}: 3`), "the units ended in 2019");
+      // The year chosen is in the address: a reload (a phone's tab brought back) shows it again.
+      assert.equal(new URL(page.url()).searchParams.get("trendYear"), "2019");
+      await page.reload();
+      await page.waitForSelector("#trends-years button[aria-pressed=true]");
+      assert.match(await readout(), /^2019/);
       // The keyboard reaches the chosen year with Tab and the others with the arrows, each named with its figures.
       await page.focus("#trends-years button[tabindex='0']");
       await page.keyboard.press("ArrowRight");

@@ -108,7 +108,8 @@ const state = {
   report: null, trends: null, national: null,
   sort: null,
   drill: null,
-  // The year whose figures the trends chart shows below it (the last year until one is chosen).
+  // The year whose figures the trends chart shows below it, chosen by the reader and kept in the address (none: the
+  // last year).
   trendYear: null,
   // The width of the paper, in CSS pixels, while the page is being printed (the charts are drawn at it).
   paperWidth: null,
@@ -828,17 +829,17 @@ function restructuringMarks(svg, years, x, width, scale) {
  * figures for a screen reader. The last year is shown first. */
 function trendYearButtons(svg, years, keys, x, chosenLine) {
   const focused = $("trends-years").contains(document.activeElement) ? document.activeElement.dataset.year : null;
-  if (!years.some((point) => point.year === state.trendYear)) state.trendYear = years.at(-1).year;
+  const shown = years.some((point) => point.year === state.trendYear) ? state.trendYear : years.at(-1).year;
   const buttons = years.map((point, i) => {
     const figures = keys.map((keyName, k) => `${term("trendColumns", keyName)}: ${trendFigure(point.figures[k])}`);
     const button = element("button", { type: "button", "data-year": point.year, text: String(point.year),
       "aria-label": `${point.year}: ${[...figures, ...restructured(point)].join("; ")}` });
-    button.addEventListener("click", () => choose(i));
+    button.addEventListener("click", () => choose(i, true));
     button.addEventListener("keydown", (event) => {
       const to = { ArrowLeft: i - 1, ArrowRight: i + 1, Home: 0, End: years.length - 1 }[event.key];
       if (to === undefined || to < 0 || to >= years.length) return;
       event.preventDefault();
-      choose(to);
+      choose(to, true);
       buttons[to].focus();
     });
     return button;
@@ -849,10 +850,14 @@ function trendYearButtons(svg, years, keys, x, chosenLine) {
     const box = svg.getBoundingClientRect();
     const at = ((event.clientX - box.left) * svg.viewBox.baseVal.width) / box.width;
     const nearest = years.reduce((best, _, i) => (Math.abs(x(i) - at) < Math.abs(x(best) - at) ? i : best), 0);
-    choose(nearest);
+    choose(nearest, true);
   });
-  function choose(i) {
-    state.trendYear = years[i].year;
+  /** Shows the figures of the year years[i]; one the reader chose is kept in the address (a reload shows it again). */
+  function choose(i, byReader) {
+    if (byReader) {
+      state.trendYear = years[i].year;
+      keepInAddress();
+    }
     buttons.forEach((button, n) => {
       button.setAttribute("tabindex", n === i ? "0" : "-1");
       button.setAttribute("aria-pressed", String(n === i));
@@ -865,7 +870,7 @@ function trendYearButtons(svg, years, keys, x, chosenLine) {
         document.createTextNode(`${term("trendColumns", keyName)}: ${trendFigure(point.figures[k])}`))),
       ...restructured(point).map((text) => element("li", { class: "restructured" }, text))));
   }
-  choose(Math.max(0, years.findIndex((point) => point.year === state.trendYear)));
+  choose(years.findIndex((point) => point.year === shown), false);
   // Drawn again (a refresh, a turned phone), the years keep the focus where it was.
   if (focused) buttons.find((button) => button.dataset.year === focused)?.focus();
 }
@@ -1413,13 +1418,15 @@ function applyView() {
   const asked = view.get("year");
   fillYears(state.asOf ? state.asOf.slice(0, 4) : asked && /^\d{4}$/.test(asked) ? asked : undefined);
   state.view = VIEWS.includes(view.get("view")) ? view.get("view") : "overview";
-  // The overview's own choices; a value of another shape is none.
+  // The views' own choices; a value of another shape is none.
   $("annual-filter").value = view.get("filter") ?? "";
   const isLevel = (level) => state.vocabulary.levels.some((l) => l.value === level);
   $("annual-level").value = isLevel(view.get("level")) ? view.get("level") : "";
   const [, down, field] = view.get("sort")?.match(/^(-?)(.+)$/) ?? [];
   state.sort = state.vocabulary.reportColumns.some((c) => c.value === field && field !== "number")
     ? { field, down: down === "-" } : null;
+  const trendYear = view.get("trendYear");
+  state.trendYear = /^\d{4}$/.test(trendYear ?? "") ? Number(trendYear) : null;
   const drill = view.get("drill");
   if (!isLevel(drill)) state.drill = null;
   else if (state.drill?.level !== drill) state.drill = { level: drill, data: null };
@@ -1434,9 +1441,9 @@ function applyView() {
   }
 }
 
-/** The address's query of the view shown: province, year, day and view; and the overview's own choices (the annual
- * table's name filter, level and order, the level opened in the conversion chart), so that a reload or a link keeps
- * them too. */
+/** The address's query of the view shown: province, year, day and view; and the views' own choices (the annual
+ * table's name filter, level and order, the level opened in the conversion chart, the trends' year), so that a reload
+ * or a link keeps them too. */
 function viewQuery() {
   const view = new URLSearchParams({ province: province(), year: year() });
   if (state.asOf) view.set("asOf", state.asOf);
@@ -1446,6 +1453,7 @@ function viewQuery() {
   if ($("annual-level").value) view.set("level", $("annual-level").value);
   if (state.sort) view.set("sort", `${state.sort.down ? "-" : ""}${state.sort.field}`);
   if (state.drill) view.set("drill", state.drill.level);
+  if (state.view === "trends" && state.trendYear) view.set("trendYear", state.trendYear);
   return `?${view}`;
 }
 
