@@ -927,6 +927,11 @@ test("a province with no unit on the day, or no year of data, says so instead of
     page.off("request", listen);
     await page.unroute("**/api/dashboards/provinces");
   }
+  // A report imported meanwhile: the refresh finds its province and shows it.
+  await page.evaluate(() => load(true));
+  await page.waitForSelector("#trends-table tr[data-year]", { timeout: 5000 });
+  assert.equal(await page.textContent("#nothing-shown"), "");
+  assert.equal(new URL(page.url()).searchParams.get("province"), "Quảng Trị");
 });
 
 test("an address with an impossible day or year falls back to the latest year, "

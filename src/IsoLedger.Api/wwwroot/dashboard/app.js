@@ -1314,6 +1314,17 @@ const judgedLine = () =>
  * one the pickers and the date line name. */
 async function load(quiet = false) {
   $("judged").textContent = judgedLine();
+  // Nothing recorded yet: the refresh asks for the provinces again, and shows the first once a report is imported.
+  if (noProvinceToShow() && quiet) {
+    state.provinces = await api("/api/dashboards/provinces").catch(() => state.provinces);
+    fillProvinces();
+    pickFirstProvince();
+    fillYears();
+    if (province()) {
+      keepInAddress();
+      showView();
+    }
+  }
   // With no province there is nothing to ask: the server would refuse a province named by none, and a retry too.
   if (noProvinceToShow()) {
     $("status").textContent = "";
@@ -1350,6 +1361,12 @@ async function load(quiet = false) {
     const said = `${quiet && !$("app").classList.contains("load-failed") ? t("notRefreshed") : t("failedLoad")}: `;
     $("status").replaceChildren(document.createTextNode(`${said}${error.message} `), retryButton(() => load()));
   }
+}
+
+/** Without a province in the address, the first one with a year of data is shown (not the first by name, maybe
+ * empty); none where nothing is recorded. */
+function pickFirstProvince() {
+  $("province").value = (state.provinces.find((p) => p.years.length > 0) ?? state.provinces[0])?.province ?? "";
 }
 
 /** The provinces to pick, each with its count of units as the page's language writes it; the one chosen kept. */
@@ -1537,8 +1554,7 @@ async function start() {
   $("pickers").hidden = false;
   $("tabs").hidden = false;
   fillProvinces();
-  // Without a province in the address, the first one with a year of data (not the first by name, maybe empty).
-  $("province").value = (state.provinces.find((p) => p.years.length > 0) ?? state.provinces[0])?.province ?? "";
+  pickFirstProvince();
   fillLevels();
   fillYears();
   applyView();
