@@ -421,6 +421,26 @@ test("every panel follows the chosen date, which the address keeps and the back 
   } finally {
     await page.unroute(late);
   }
+  // The same with a level opened in the chart, whose answer comes last: the former day's panels are not drawn after it.
+  await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020&drill=commune`);
+  await page.waitForSelector("#drill-title[data-level=commune]");
+  await page.waitForSelector("#annual-table tr[data-code]");
+  const lateLevel = (url) => url.searchParams.get("asOf") === "2020-03-31" && url.searchParams.has("level");
+  await page.route(lateLevel, async (route) => {
+    await new Promise((done) => setTimeout(done, 1500));
+    await route.continue().catch(() => {});
+  });
+  try {
+    await page.fill("#date", "31/03/2020");
+    await page.press("#date", "Enter");
+    await page.waitForTimeout(500);
+    await page.click("#clear-date");
+    await page.waitForTimeout(2500);
+    assert.match(await page.textContent("#judged"), /31\/12\/2020/);
+    assert.ok(await reported() > 0, "the panels for 31 March, drawn after its level came, under the year's end");
+  } finally {
+    await page.unroute(lateLevel);
+  }
   // The report for a chosen day, from a link.
   await openReport("asOf=2020-06-30");
   assert.match(await headline("earlierCommunes", "reported"), /0\/109 đơn vị \(0,00\s%\)/);

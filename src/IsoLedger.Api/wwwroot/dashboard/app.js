@@ -1243,6 +1243,8 @@ const loaders = {
     if (!current()) return;
     if (keep("conversion", conversion, quiet, "conversion-freshness")) {
       if (state.drill) await drillInto(state.drill.level); else redrawConversion();
+      // The level opened is asked after the others: another load may have begun meanwhile.
+      if (!current()) return;
     }
     if (keep("editions", editions, quiet, "editions-freshness")) renderEditions();
     if (keep("annual", annual, quiet, "annual-freshness")) renderAnnual();
