@@ -1336,8 +1336,9 @@ async function load(quiet = false) {
   if (!quiet) $("status").textContent = t("loading");
   // A view never loaded is hidden until its answers come, the status line saying it loads: shown at once, its panels
   // had stood empty under their headings, then grown as their figures came and pushed the page down (a slow network).
-  // So is a view whose figures are of another province, year or day than the one the date line now names.
-  const askedFor = `${province()}|${year()}|${state.asOf}`;
+  // So is a view whose figures are of another province, year or day than the one the date line now names (the
+  // national view is of every province).
+  const askedFor = `${state.view === "national" ? "" : province()}|${year()}|${state.asOf}`;
   $("app").classList.toggle("awaiting", !viewAnswer() || state.drawnFor[state.view] !== askedFor);
   const focused = document.activeElement;
   // Answers that come after another load has begun (another province, year, day or view chosen meanwhile; their
