@@ -178,11 +178,8 @@ test("a unit page shows the status and the timeline as of the page's date", asyn
   await page.waitForSelector("#timeline li");
   // Another unit opened on a slow network shows none of this one's facts while it loads, and says it loads; its
   // answers failing are said with a button to try again, which shows it.
-  const another = /\/api\/dashboards\/units\/QT-SO-03[/?]/;
-  await page.route(another, async (route) => {
-    await new Promise((done) => setTimeout(done, 1000));
-    await route.fulfill({ status: 503, body: "" });
-  });
+  const restore = await slowly(page, /\/api\/dashboards\/units\/QT-SO-03[/?]/,
+    { delay: 1000, then: (route) => route.fulfill({ status: 503, body: "" }) });
   try {
     await page.evaluate(() => { location.hash = "#unit/QT-SO-03"; });
     await page.waitForFunction(() => document.querySelector("#unit-status").textContent.includes("Đang tải…"));
@@ -190,7 +187,7 @@ test("a unit page shows the status and the timeline as of the page's date", asyn
     await page.waitForSelector("#unit-status dd button", { timeout: 5000 });
     assert.match(await page.textContent("#unit-status dd"), /Không tải được dữ liệu: Máy chủ gặp lỗi \(503\)/);
   } finally {
-    await page.unroute(another);
+    await restore();
   }
   await page.click("#unit-status dd button");
   await page.waitForSelector("#timeline li");
@@ -376,6 +373,16 @@ test("a report's figure with no unit behind it is written, not a button that ope
   assert.ok(buttons.length > 0, "no figure with units is a button");
 });
 
+/** Answers the requests that <matching> matches <delay> ms late, as a slow network does (by <then>: the server's
+ * answer, or a failure); answers what ends that. */
+async function slowly(tab, matching, { delay = 1500, then = (route) => route.continue() } = {}) {
+  await tab.route(matching, async (route) => {
+    await new Promise((done) => setTimeout(done, delay));
+    await then(route).catch(() => {});
+  });
+  return () => tab.unroute(matching);
+}
+
 test("every panel follows the chosen date, which the address keeps and the back button undoes", async () => {
   await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020`);
   await page.waitForSelector("#annual-table tr[data-code]");
@@ -402,44 +409,32 @@ test("every panel follows the chosen date, which the address keeps and the back 
   await page.goBack();
   await page.waitForFunction(() => document.querySelectorAll("#annual-table tr[data-code]").length === 165);
   assert.equal(await page.inputValue("#date"), "");
-  // A day's answers that come after another date was chosen are not drawn: the figures are those last asked.
-  const late = /asOf=2020-03-31/;
-  await page.route(late, async (route) => {
-    await new Promise((done) => setTimeout(done, 1500));
-    await route.continue().catch(() => {});
-  });
-  try {
-    await page.fill("#date", "31/03/2020");
-    await page.press("#date", "Enter");
-    // Meanwhile the year's end figures are not shown under the line naming 31 March.
-    assert.match(await page.textContent("#judged"), /31\/03\/2020/);
-    assert.equal(await page.isVisible("#overview"), false, "the year's end figures under 31 March's date");
-    await page.click("#clear-date");
-    await page.waitForTimeout(2500);
-    assert.match(await page.textContent("#judged"), /31\/12\/2020/);
-    assert.ok(await reported() > 0, "the answers for 31 March, come late, were drawn under the year's end");
-  } finally {
-    await page.unroute(late);
-  }
-  // The same with a level opened in the chart, whose answer comes last: the former day's panels are not drawn after it.
-  await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020&drill=commune`);
-  await page.waitForSelector("#drill-title[data-level=commune]");
-  await page.waitForSelector("#annual-table tr[data-code]");
+  // A day's answers that come after another date was chosen are not drawn: the figures are those last asked. So too
+  // with a level opened in the chart, its answer coming after the day's other panels have come.
   const lateLevel = (url) => url.searchParams.get("asOf") === "2020-03-31" && url.searchParams.has("level");
-  await page.route(lateLevel, async (route) => {
-    await new Promise((done) => setTimeout(done, 1500));
-    await route.continue().catch(() => {});
-  });
-  try {
-    await page.fill("#date", "31/03/2020");
-    await page.press("#date", "Enter");
-    await page.waitForTimeout(500);
-    await page.click("#clear-date");
-    await page.waitForTimeout(2500);
-    assert.match(await page.textContent("#judged"), /31\/12\/2020/);
-    assert.ok(await reported() > 0, "the panels for 31 March, drawn after its level came, under the year's end");
-  } finally {
-    await page.unroute(lateLevel);
+  for (const [drill, late] of [[false, /asOf=2020-03-31/], [true, lateLevel]]) {
+    if (drill) {
+      await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020&drill=commune`);
+      await page.waitForSelector("#drill-title[data-level=commune]");
+      await page.waitForSelector("#annual-table tr[data-code]");
+    }
+    const restore = await slowly(page, late);
+    try {
+      await page.fill("#date", "31/03/2020");
+      await page.press("#date", "Enter");
+      if (drill) await page.waitForTimeout(500);
+      else {
+        // Meanwhile the year's end figures are not shown under the line naming 31 March.
+        assert.match(await page.textContent("#judged"), /31\/03\/2020/);
+        assert.equal(await page.isVisible("#overview"), false, "the year's end figures under 31 March's date");
+      }
+      await page.click("#clear-date");
+      await page.waitForTimeout(2500);
+      assert.match(await page.textContent("#judged"), /31\/12\/2020/);
+      assert.ok(await reported() > 0, `the answers for 31 March, come late, drawn under the year's end (${drill})`);
+    } finally {
+      await restore();
+    }
   }
   // The report for a chosen day, from a link.
   await openReport("asOf=2020-06-30");
@@ -488,10 +483,7 @@ test("clicking a level's bar shows that level: its units, or for communes their 
   assert.equal(await page.locator("#drill-error").count(), 0);
   await page.click("#drill-back");
   // A level tapped, then a day chosen before it came: the level of the former day is not drawn under the new one.
-  await page.route(levelAsked, async (route) => {
-    await new Promise((done) => setTimeout(done, 1500));
-    await route.continue().catch(() => {});
-  });
+  const restore = await slowly(page, levelAsked);
   try {
     await page.click("#conversion-chart .bar-row[data-name=commune]");
     await page.fill("#date", "30/06/2020");
@@ -500,7 +492,7 @@ test("clicking a level's bar shows that level: its units, or for communes their 
     assert.equal(await page.locator("#drill-title").count(), 0, "the former day's level drawn");
     assert.equal(new URL(page.url()).searchParams.get("drill"), null);
   } finally {
-    await page.unroute(levelAsked);
+    await restore();
   }
 });
 
@@ -826,10 +818,7 @@ test("the API failing while the page is open is said in the page's language, no 
   }
   // A download that cannot reach the server says so beside its button; while it is asked, a slow network's seconds,
   // the button says it loads, as a view does (a button pressed to no visible effect is pressed again).
-  await page.route("**/api/**", async (route) => {
-    await new Promise((done) => setTimeout(done, 1000));
-    await route.abort();
-  });
+  const restore = await slowly(page, "**/api/**", { delay: 1000, then: (route) => route.abort() });
   try {
     await page.click("#annual-xlsx");
     assert.equal(await page.textContent("#annual-xlsx + .download-note[role=status]"), " Đang tải…");
@@ -837,7 +826,7 @@ test("the API failing while the page is open is said in the page's language, no 
     assert.match(await page.textContent("#annual-xlsx + .download-error"), /Không kết nối được với máy chủ/);
     assert.equal(await page.locator(".download-note").count(), 0);
   } finally {
-    await page.unroute("**/api/**");
+    await restore();
   }
 });
 
