@@ -1489,7 +1489,7 @@ function recordView() {
   if (address !== location.search + location.hash) go("pushState", address);
 }
 
-/** Keeps a choice made step by step (a name typed, an order) in the address without a step back for each. */
+/** Keeps a choice made step by step (a name typed, an order, a trends' year) in the address, with no step back each. */
 function keepInAddress() {
   go("replaceState", `${viewQuery()}${location.hash}`);
 }
