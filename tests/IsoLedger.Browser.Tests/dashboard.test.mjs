@@ -60,6 +60,7 @@ test("the conversion chart and table show appendix A's figures: 14 on 2008, 26 c
   assert.equal(sum(2), 14, "on 2008");
   assert.equal(sum(5), 26, "converted or converting");
   assert.deepEqual(rows.map((row) => row[5]), ["11", "9", "6"]);
+  assert.deepEqual(await outsideLandmarks(page), [], "shown outside the page's landmarks");
   await page.screenshot({ path: `${screenshots}overview.png`, fullPage: false });
 });
 
@@ -110,14 +111,44 @@ test("level, column and inspection names on screen are the ones /api/vocabulary 
   assert.equal(await title("a[data-view=trends]"), vocabulary.trendsTitle.vi);
 });
 
-test("the annual table filters by name and sorts by column", async () => {
-  await page.fill("#annual-filter", "Hướng");
-  const names = await page.$$eval("#annual-table tr[data-code] td:nth-child(2)",
+test("the annual table filters by name and sorts by column; the filter, level, order and level opened are in the "
+  + "address, so a reload keeps them and the back button undoes them", async () => {
+  const names = () => page.$$eval("#annual-table tr[data-code] td:nth-child(2)",
     (tds) => tds.map((td) => td.textContent));
-  assert.ok(names.length > 0 && names.every((name) => name.includes("Hướng")));
-  await page.fill("#annual-filter", "");
+  await filterAnnual(page, "Hướng");
+  assert.ok((await names()).length > 0 && (await names()).every((name) => name.includes("Hướng")));
+  await filterAnnual(page, "");
   await page.click("#annual-table th button >> text=Báo cáo");
   assert.equal(await page.getAttribute("#annual-table th[aria-sort=ascending] button", "type"), "button");
+  await filterAnnual(page, "Hải");
+  await page.selectOption("#annual-level", "commune");
+  await page.click("#conversion-chart .bar-row[data-name=commune]");
+  await page.waitForSelector("#drill-title[data-level=commune]");
+  const address = new URL(page.url()).searchParams;
+  assert.deepEqual(["filter", "level", "sort", "drill"].map((name) => address.get(name)),
+    ["Hải", "commune", "reportSubmitted", "commune"]);
+  const shown = async () => ({
+    filter: await page.inputValue("#annual-filter"), level: await page.inputValue("#annual-level"),
+    sorted: await page.$eval("#annual-table th[aria-sort=ascending] button", (b) => b.dataset.field).catch(() => null),
+    drill: await page.$eval("#drill-title", (title) => title.dataset.level).catch(() => null),
+  });
+  await page.reload();
+  await page.waitForSelector("#drill-title[data-level=commune]", { timeout: 5000 });
+  await page.waitForSelector("#annual-table tr[data-code]");
+  assert.deepEqual(await shown(),
+    { filter: "Hải", level: "commune", sorted: "reportSubmitted", drill: "commune" }, "after a reload");
+  assert.ok((await names()).length > 0 && (await names()).every((name) => name.includes("Hải")));
+  await page.goBack();
+  await page.waitForSelector("#conversion-chart .bar-row[role=button]", { timeout: 5000 });
+  assert.deepEqual(await shown(), { filter: "Hải", level: "commune", sorted: "reportSubmitted", drill: null },
+    "back from the level opened");
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector("#annual-level").value === "", null, { timeout: 5000 });
+  assert.deepEqual(await shown(), { filter: "Hải", level: "", sorted: "reportSubmitted", drill: null },
+    "back from the level chosen");
+  await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020`);
+  await page.waitForSelector("#annual-table tr[data-code]");
+  assert.deepEqual(await shown(), { filter: "", level: "", sorted: null, drill: null }, "an address without them");
 });
 
 test("compliance flags are grouped by rule and link to their units", async () => {
@@ -145,6 +176,22 @@ test("a unit page shows the status and the timeline as of the page's date", asyn
   assert.ok(!(await page.textContent("#unit-status")).includes("2015"));
   await page.click("#clear-date");
   await page.waitForSelector("#timeline li");
+  // Another unit opened on a slow network shows none of this one's facts while it loads, and says it loads; its
+  // answers failing are said with a button to try again, which shows it.
+  const restore = await slowly(page, /\/api\/dashboards\/units\/QT-SO-03[/?]/,
+    { delay: 1000, then: (route) => route.fulfill({ status: 503, body: "" }) });
+  try {
+    await page.evaluate(() => { location.hash = "#unit/QT-SO-03"; });
+    await page.waitForFunction(() => document.querySelector("#unit-status").textContent.includes("Đang tải…"));
+    assert.doesNotMatch(await page.textContent("#unit"), /Sở Nội vụ|19\/11\/2020/, "the last unit's facts");
+    await page.waitForSelector("#unit-status dd button", { timeout: 5000 });
+    assert.match(await page.textContent("#unit-status dd"), /Không tải được dữ liệu: Máy chủ gặp lỗi \(503\)/);
+  } finally {
+    await restore();
+  }
+  await page.click("#unit-status dd button");
+  await page.waitForSelector("#timeline li");
+  assert.match(await page.textContent("#unit-title"), /\(QT-SO-03\)$/);
   await page.click("#tabs a[data-view=overview]");
   await page.waitForSelector("#overview:not([hidden])");
 });
@@ -326,6 +373,16 @@ test("a report's figure with no unit behind it is written, not a button that ope
   assert.ok(buttons.length > 0, "no figure with units is a button");
 });
 
+/** Answers the requests that <matching> matches <delay> ms late, as a slow network does (by <then>: the server's
+ * answer, or a failure); answers what ends that. */
+async function slowly(tab, matching, { delay = 1500, then = (route) => route.continue() } = {}) {
+  await tab.route(matching, async (route) => {
+    await new Promise((done) => setTimeout(done, delay));
+    await then(route).catch(() => {});
+  });
+  return () => tab.unroute(matching);
+}
+
 test("every panel follows the chosen date, which the address keeps and the back button undoes", async () => {
   await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020`);
   await page.waitForSelector("#annual-table tr[data-code]");
@@ -346,12 +403,39 @@ test("every panel follows the chosen date, which the address keeps and the back 
     "/api/reports/summary/2020"]) {
     assert.ok(asked.some((url) => url.includes(panel) && url.includes("asOf=2020-06-30")), `${panel} follows the date`);
   }
-  const reported = await page.$$eval("#annual-table tr[data-code] td:nth-child(10)",
+  const reported = () => page.$$eval("#annual-table tr[data-code] td:nth-child(10)",
     (tds) => tds.filter((td) => td.textContent === "✓").length);
-  assert.equal(reported, 0, "nobody had reported on 30 June");
+  assert.equal(await reported(), 0, "nobody had reported on 30 June");
   await page.goBack();
   await page.waitForFunction(() => document.querySelectorAll("#annual-table tr[data-code]").length === 165);
   assert.equal(await page.inputValue("#date"), "");
+  // A day's answers that come after another date was chosen are not drawn: the figures are those last asked. So too
+  // with a level opened in the chart, its answer coming after the day's other panels have come.
+  const lateLevel = (url) => url.searchParams.get("asOf") === "2020-03-31" && url.searchParams.has("level");
+  for (const [drill, late] of [[false, /asOf=2020-03-31/], [true, lateLevel]]) {
+    if (drill) {
+      await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020&drill=commune`);
+      await page.waitForSelector("#drill-title[data-level=commune]");
+      await page.waitForSelector("#annual-table tr[data-code]");
+    }
+    const restore = await slowly(page, late);
+    try {
+      await page.fill("#date", "31/03/2020");
+      await page.press("#date", "Enter");
+      if (drill) await page.waitForTimeout(500);
+      else {
+        // Meanwhile the year's end figures are not shown under the line naming 31 March.
+        assert.match(await page.textContent("#judged"), /31\/03\/2020/);
+        assert.equal(await page.isVisible("#overview"), false, "the year's end figures under 31 March's date");
+      }
+      await page.click("#clear-date");
+      await page.waitForTimeout(2500);
+      assert.match(await page.textContent("#judged"), /31\/12\/2020/);
+      assert.ok(await reported() > 0, `the answers for 31 March, come late, drawn under the year's end (${drill})`);
+    } finally {
+      await restore();
+    }
+  }
   // The report for a chosen day, from a link.
   await openReport("asOf=2020-06-30");
   assert.match(await headline("earlierCommunes", "reported"), /0\/109 đơn vị \(0,00\s%\)/);
@@ -373,7 +457,43 @@ test("clicking a level's bar shows that level: its units, or for communes their 
   const total = await page.$$eval("#conversion-chart .bar-row text:last-child",
     (items) => items.reduce((sum, item) => sum + Number(item.textContent), 0));
   assert.equal(total, 125, "the communes of each district, 125 in all");
+  // Each district's counts are written in a table below its bars, as the levels' are: a phone shows no title on
+  // hover, and a segment too narrow for its count has none written on it.
+  const barTotals = await page.$$eval("#conversion-chart .bar-row",
+    (rows) => rows.map((row) => [row.dataset.name, row.querySelector("text:last-child").textContent]));
+  const column = vocabulary.conversionColumns.findIndex((c) => c.value === "total") + 1;
+  const written = await page.$$eval("#drill-districts tbody tr",
+    (rows, column) => rows.map((row) => [row.dataset.district, row.cells[column].textContent]), column);
+  assert.deepEqual(written, barTotals);
+  assert.deepEqual(await page.$$eval("#drill-districts thead th", (cells) => cells.slice(1).map((c) => c.textContent)),
+    vocabulary.conversionColumns.map((c) => c.vi));
   await page.click("#drill-back");
+  // A level that cannot be loaded is said above the chart, where it was tapped, with a way to try again.
+  const levelAsked = (url) => url.pathname === "/api/dashboards/conversion" && url.searchParams.has("level");
+  await page.route(levelAsked, (route) => route.fulfill({ status: 503, body: "" }));
+  try {
+    await page.click("#conversion-chart .bar-row[data-name=district]");
+    await page.waitForSelector("#drill-error button", { timeout: 5000 });
+    assert.match(await page.textContent("#drill-error"), /^Không tải được dữ liệu: Máy chủ gặp lỗi \(503\)/);
+  } finally {
+    await page.unroute(levelAsked);
+  }
+  await page.click("#drill-error button");
+  await page.waitForSelector("#drill-title[data-level=district]");
+  assert.equal(await page.locator("#drill-error").count(), 0);
+  await page.click("#drill-back");
+  // A level tapped, then a day chosen before it came: the level of the former day is not drawn under the new one.
+  const restore = await slowly(page, levelAsked);
+  try {
+    await page.click("#conversion-chart .bar-row[data-name=commune]");
+    await page.fill("#date", "30/06/2020");
+    await page.press("#date", "Enter");
+    await page.waitForTimeout(2500);
+    assert.equal(await page.locator("#drill-title").count(), 0, "the former day's level drawn");
+    assert.equal(new URL(page.url()).searchParams.get("drill"), null);
+  } finally {
+    await restore();
+  }
 });
 
 test("the Vietnamese page shows no English key or label in any view", async () => {
@@ -651,6 +771,19 @@ test("a start that cannot reach the API says so and offers to try again", async 
     await tab.click("#status button");
     await tab.waitForSelector("#annual-table tr[data-code]");
     assert.equal(await tab.textContent("#status"), "");
+    // A server that never answers (a dead mobile link, a stuck proxy) is given up after 30 s, said with a retry in
+    // place of a loading line left for ever.
+    await tab.clock.install();
+    await tab.route("**/api/reports/trends?*", () => {});
+    await tab.click("#tabs a[data-view=trends]");
+    await tab.waitForFunction(() => document.querySelector("#status").textContent === "Đang tải…");
+    await tab.clock.fastForward(31_000);
+    await tab.waitForSelector("#status button", { timeout: 5000 });
+    assert.match(await tab.textContent("#status"), /^Không tải được dữ liệu: Máy chủ không trả lời sau 30 giây/);
+    await tab.unroute("**/api/reports/trends?*");
+    await tab.click("#status button");
+    await tab.waitForSelector("#trends-table tr[data-year]");
+    assert.equal(await tab.textContent("#status"), "");
   } finally {
     await context.close();
   }
@@ -683,16 +816,27 @@ test("the API failing while the page is open is said in the page's language, no 
   } finally {
     await page.unroute("**/api/**");
   }
-  // A download that cannot reach the server says so beside its button.
-  await page.route("**/api/**", (route) => route.abort());
+  // A download that cannot reach the server says so beside its button; while it is asked, a slow network's seconds,
+  // the button says it loads, as a view does (a button pressed to no visible effect is pressed again).
+  const restore = await slowly(page, "**/api/**", { delay: 1000, then: (route) => route.abort() });
   try {
     await page.click("#annual-xlsx");
+    assert.equal(await page.textContent("#annual-xlsx + .download-note[role=status]"), " Đang tải…");
     await page.waitForSelector("#annual-xlsx + .download-error", { timeout: 5000 });
     assert.match(await page.textContent("#annual-xlsx + .download-error"), /Không kết nối được với máy chủ/);
+    assert.equal(await page.locator(".download-note").count(), 0);
   } finally {
-    await page.unroute("**/api/**");
+    await restore();
   }
 });
+
+/** The texts and controls shown outside every landmark (banner, navigation, main, a named form), the skip link but. */
+const outsideLandmarks = (tab) => tab.evaluate(() => [...document.body.querySelectorAll("*")]
+  .filter((node) => node.checkVisibility() && node.id !== "skip"
+    && (node.matches("input, select, button, a") || [...node.childNodes].some((child) =>
+      child.nodeType === Node.TEXT_NODE && child.textContent.trim())))
+  .filter((node) => !node.closest("header, nav, main, form[aria-label], form[aria-labelledby]"))
+  .map((node) => node.id || node.textContent.trim().slice(0, 30)));
 
 test("a key left empty or of spaces is asked for in the page's language, not the browser's", async () => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
@@ -700,6 +844,10 @@ test("a key left empty or of spaces is asked for in the page's language, not the
     const tab = await context.newPage();
     await tab.goto(`${base}/dashboard`);
     await tab.waitForSelector("#key-form:not([hidden])");
+    // Everything shown is in a landmark (a screen reader's way around a page; axe's "region"): the key's form too,
+    // a form landmark once it is named. The skip link alone stands outside.
+    assert.deepEqual(await outsideLandmarks(tab), []);
+    assert.equal(await tab.getByRole("form", { name: "Khóa API (vai trò viewer)" }).count(), 1);
     await tab.click("#key-form button[type=submit]");
     const said = () => tab.textContent("#key-error[role=alert]");
     assert.equal(await said(), "Hãy nhập khóa API.");
@@ -767,6 +915,32 @@ test("a province with no unit on the day, or no year of data, says so instead of
   } finally {
     await page.unroute("**/api/dashboards/provinces");
   }
+  // A database with no unit yet (a new installation): no province to pick, which a province's view says, asking the
+  // server nothing it would refuse (a province named by none) and offering no retry that would fail again.
+  await page.route("**/api/dashboards/provinces", (route) => route.fulfill({ json: [] }));
+  const asked = [];
+  const listen = (request) => {
+    if (/\/api\/(dashboards|reports)\/(?!provinces)/.test(request.url())) asked.push(request.url());
+  };
+  page.on("request", listen);
+  try {
+    for (const view of ["overview", "report", "trends"]) {
+      await page.goto(`${base}/dashboard?view=${view}`);
+      await page.waitForFunction(() => document.querySelector("#nothing-shown")?.textContent, null, { timeout: 5000 });
+      assert.match(await page.textContent("#nothing-shown"), /^Chưa có đơn vị nào được ghi nhận/, view);
+      assert.equal(await page.textContent("#status"), "", `${view}: a failure said`);
+      assert.match(await page.textContent("#judged"), /^Số liệu tại ngày/, `${view}: the date line names no province`);
+    }
+    assert.deepEqual(asked, []);
+  } finally {
+    page.off("request", listen);
+    await page.unroute("**/api/dashboards/provinces");
+  }
+  // A report imported meanwhile: the refresh finds its province and shows it.
+  await page.evaluate(() => load(true));
+  await page.waitForSelector("#trends-table tr[data-year]", { timeout: 5000 });
+  assert.equal(await page.textContent("#nothing-shown"), "");
+  assert.equal(new URL(page.url()).searchParams.get("province"), "Quảng Trị");
 });
 
 test("an address with an impossible day or year falls back to the latest year, "
@@ -782,19 +956,37 @@ test("an address with an impossible day or year falls back to the latest year, "
   }
 });
 
+/** Types <text> into the annual table's name filter at once, and waits for the table drawn for it (the note below the
+ * filter names what it shows). */
+async function filterAnnual(tab, text) {
+  await tab.fill("#annual-filter", text);
+  await tab.waitForFunction((text) => (text ? $("annual-filtered").textContent.includes(`“${text.trim()}”`)
+    : !$("annual-filtered").textContent.includes("“")), text, { timeout: 5000 });
+}
+
 test("the name filter ignores diacritics and Unicode form; "
   + "flag groups and province links are 44 px targets", async () => {
   await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020`);
   await page.waitForSelector("#annual-table tr[data-code]");
   const count = async (text) => {
-    await page.fill("#annual-filter", text);
+    await filterAnnual(page, text);
     return page.locator("#annual-table tbody tr[data-code]").count();
   };
   const exact = await count("Hải Lăng");
   assert.ok(exact > 0);
   assert.equal(await count("hai lang"), exact);
   assert.equal(await count("Hải Lăng".normalize("NFD")), exact);
-  await page.fill("#annual-filter", "");
+  await filterAnnual(page, "");
+  // A name typed letter by letter draws the table once, when the typing pauses: a province of a thousand units took a
+  // second a letter to draw on a phone, the letters typed meanwhile waiting.
+  await page.evaluate(() => {
+    window.drawn = 0;
+    new MutationObserver(() => { window.drawn += 1; }).observe($("annual-table"), { childList: true });
+  });
+  await page.locator("#annual-filter").pressSequentially("hai lang");
+  await page.waitForFunction(() => $("annual-filtered").textContent.includes("“hai lang”"), null, { timeout: 5000 });
+  assert.equal(await page.evaluate(() => window.drawn), 1, "drawings of the table for the letters typed");
+  await filterAnnual(page, "");
   const summary = await page.$eval("#compliance-list summary", (s) => s.getBoundingClientRect().height);
   assert.ok(summary >= 44, `a flag group's header is ${summary}px tall`);
   const narrow = await page.$$eval("button", (buttons) => buttons.filter((b) => b.offsetParent !== null
@@ -857,7 +1049,9 @@ test("a failed download is said beside its button; a unit page marks no tab as c
 test("a problem the API states is said in the page's language: an unknown unit, a refused download", async () => {
   await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020#unit/QT-XA-999`);
   const said = () => page.textContent("#unit-status dd");
-  await page.waitForFunction(() => document.querySelector("#unit-status dd")?.textContent);
+  // Said in place of the line saying the page loads.
+  await page.waitForFunction(() =>
+    !["", "Đang tải…"].includes(document.querySelector("#unit-status dd")?.textContent));
   assert.equal(await said(), "Không có đơn vị mã “QT-XA-999”.");
   await page.click("#language");
   try {
@@ -1598,22 +1792,22 @@ test("a filtered annual table says so and how many units it shows, on paper too;
   await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020`);
   await page.waitForSelector("#annual-table tr[data-code]");
   assert.equal(await page.isVisible("#annual-filtered"), false);
-  await page.fill("#annual-filter", "Triệu");
+  await filterAnnual(page, "Triệu");
   await page.waitForSelector("#annual-filtered:not([hidden])");
   assert.match(await page.textContent("#annual-filtered"), /“Triệu”/);
   // How many units are left is said, to a screen reader too as it is typed: none leaves a table of totals alone.
   const shown = await page.locator("#annual-table tr[data-code]").count();
   assert.equal(await page.getAttribute("#annual-filtered", "role"), "status");
   assert.match(await page.textContent("#annual-filtered"), new RegExp(`^Chỉ hiện ${shown} đơn vị`));
-  await page.fill("#annual-filter", "Triệuzz");
+  await filterAnnual(page, "Triệuzz");
   assert.match(await page.textContent("#annual-filtered"), /^Chỉ hiện 0 đơn vị/);
-  await page.fill("#annual-filter", "Triệu");
+  await filterAnnual(page, "Triệu");
   await page.emulateMedia({ media: "print" });
   try {
     assert.equal(await page.isVisible("#annual-filtered"), true, "the filter's note is not printed");
   } finally {
     await page.emulateMedia({ media: "screen" });
-    await page.fill("#annual-filter", "");
+    await filterAnnual(page, "");
   }
   await page.route("**/api/reports/trends?*", async (route) => {
     const answer = await (await route.fetch()).json();
@@ -2263,6 +2457,11 @@ test("a trend year's figures are written below the chart: the last year's, or th
       await page.mouse.click(chart.x, chart.y);
       assert.match(await readout(), new RegExp(`^2019.*${reported}: 38/40 \\(95,00\u00a0%\\)`));
       assert.ok((await readout()).includes(`${vi("trendColumns", "ended")}: 3`), "the units ended in 2019");
+      // The year chosen is in the address: a reload (a phone's tab brought back) shows it again.
+      assert.equal(new URL(page.url()).searchParams.get("trendYear"), "2019");
+      await page.reload();
+      await page.waitForSelector("#trends-years button[aria-pressed=true]");
+      assert.match(await readout(), /^2019/);
       // The keyboard reaches the chosen year with Tab and the others with the arrows, each named with its figures.
       await page.focus("#trends-years button[tabindex='0']");
       await page.keyboard.press("ArrowRight");

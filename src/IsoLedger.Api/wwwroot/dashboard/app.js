@@ -23,6 +23,7 @@ const TEXT = {
     badKey: "Khóa không hợp lệ hoặc không đủ quyền.", noKey: "Hãy nhập khóa API.", failedLoad: "Không tải được dữ liệu",
     unreachable: "Không kết nối được với máy chủ. Hãy kiểm tra mạng rồi thử lại.",
     serverError: "Máy chủ gặp lỗi ({s}). Hãy thử lại sau ít phút.",
+    timedOut: "Máy chủ không trả lời sau {n} giây. Hãy kiểm tra mạng rồi thử lại.",
     notRefreshed: "Không cập nhật được số liệu (số liệu dưới đây là của lần tải trước)",
     noFlags: "Không có cảnh báo.",
     byDistrict: "Theo huyện", byUnit: "Từng đơn vị", back: "← Tất cả các cấp",
@@ -37,6 +38,7 @@ const TEXT = {
     noYears: "{p} chưa có năm nào có số liệu.",
     noUnits: "{p} không có đơn vị nào vào ngày {d}, nên không có số liệu để hiển thị. Hãy chọn năm hoặc tỉnh khác.",
     noProvinces: "Chưa có tỉnh nào có đơn vị vào ngày {d}.",
+    noRecords: "Chưa có đơn vị nào được ghi nhận, nên chưa có tỉnh nào để xem. Hãy nhập báo cáo của một tỉnh.",
     filtered: "Chỉ hiện {n} đơn vị lọc theo: {f} (các dòng tổng tính mọi đơn vị của nhóm).",
     restructuredMarks: "Đường đứt: năm có sắp xếp đơn vị (−số đơn vị chấm dứt / +số đơn vị mới).",
     trendYears: "Xem số liệu năm:",
@@ -63,6 +65,7 @@ const TEXT = {
     badKey: "The key is not valid or lacks the role.", noKey: "Type the API key.", failedLoad: "Could not load",
     unreachable: "The server cannot be reached. Check the network and try again.",
     serverError: "The server failed ({s}). Try again in a few minutes.",
+    timedOut: "The server did not answer within {n} seconds. Check the network and try again.",
     notRefreshed: "Could not refresh the figures (those below are from the last load)",
     noFlags: "No flags.",
     byDistrict: "By district", byUnit: "Unit by unit", back: "← All levels",
@@ -77,6 +80,7 @@ const TEXT = {
     noYears: "{p} has no year with data yet.",
     noUnits: "{p} had no units on {d}, so there are no figures to show. Choose another year or province.",
     noProvinces: "No province had units on {d}.",
+    noRecords: "No unit has been recorded yet, so there is no province to show. Import a province's report first.",
     filtered: "Showing only the {n} units filtered by: {f} (totals count every unit of their group).",
     restructuredMarks: "Dashed line: a year units were restructured (−units ended / +units formed).",
     trendYears: "Show the figures of:",
@@ -104,13 +108,21 @@ const state = {
   report: null, trends: null, national: null,
   sort: null,
   drill: null,
-  // The year whose figures the trends chart shows below it (the last year until one is chosen).
+  // The year whose figures the trends chart shows below it, chosen by the reader and kept in the address (none: the
+  // last year).
   trendYear: null,
   // The width of the paper, in CSS pixels, while the page is being printed (the charts are drawn at it).
   paperWidth: null,
   // The address's query the view is drawn for, and whether it must be drawn again once shown.
   search: location.search,
   viewStale: false,
+  // The number of the last load begun: a load's answers are drawn only while it is the last (see load); the same for
+  // a unit's page, and the unit whose facts it shows.
+  loads: 0,
+  // The province, year and day each view's answers were asked for.
+  drawnFor: {},
+  unitLoads: 0,
+  unitDrawn: null,
 };
 const $ = (id) => document.getElementById(id);
 const t = (key) => TEXT[state.lang][key] ?? key;
@@ -177,43 +189,55 @@ const svgElement = (tag, attributes = {}, text) => {
   return node;
 };
 
-/** An answer of the API with the reader's key. What keeps it from being one is thrown in the page's language: the
- * server out of reach (the browser's own words are English), the server failing (its words are for its log), or a
- * problem the API states (said by its kind, not found or not accepted; the problem kept as the error's). A refused
- * key shows the key's form. */
-async function answer(path) {
-  let response;
+/** How long an answer is waited for, in seconds: a server that never answers (a dead mobile link, a stuck proxy) had
+ * left the loading line on screen for ever. A whole year's report on a slow 3G link comes well within it. */
+const PATIENCE_SECONDS = 30;
+
+/** An answer of the API with the reader's key, read by `read` (its JSON, its file). What keeps it from being one is
+ * thrown in the page's language: the server out of reach or not answering in time (the browser's own words are
+ * English), the server failing (its words are for its log), or a problem the API states (said by its kind, not found
+ * or not accepted; the problem kept as the error's). A refused key shows the key's form. */
+async function answer(path, read) {
+  const patience = new AbortController();
+  const timer = setTimeout(() => patience.abort(), PATIENCE_SECONDS * 1000);
+  const unanswered = () => new Error(patience.signal.aborted
+    ? fill(t("timedOut"), { n: PATIENCE_SECONDS }) : t("unreachable"));
   try {
-    response = await fetch(path, { headers: { "X-Api-Key": key() } });
-  } catch {
-    throw new Error(t("unreachable"));
+    const response = await fetch(path, { headers: { "X-Api-Key": key() }, signal: patience.signal })
+      .catch(() => { throw unanswered(); });
+    if (response.status === 401 || response.status === 403) { showKeyForm("badKey"); throw new Error(t("badKey")); }
+    if (response.status >= 500) throw new Error(fill(t("serverError"), { s: response.status }));
+    if (!response.ok) {
+      // The problem's own sentences are English: what is said is the page's, the problem kept for what the page
+      // reads from it (a unit's first day).
+      const problem = await response.json().catch(() => ({}));
+      const said = response.status === 404 ? "notFound" : "refused";
+      throw Object.assign(new Error(fill(t(said), { s: response.status })), { problem, said });
+    }
+    return await read(response).catch(() => { throw unanswered(); });
+  } finally {
+    clearTimeout(timer);
   }
-  if (response.status === 401 || response.status === 403) { showKeyForm("badKey"); throw new Error(t("badKey")); }
-  if (response.status >= 500) throw new Error(fill(t("serverError"), { s: response.status }));
-  if (!response.ok) {
-    // The problem's own sentences are English: what is said is the page's, the problem kept for what the page reads
-    // from it (a unit's first day).
-    const problem = await response.json().catch(() => ({}));
-    const said = response.status === 404 ? "notFound" : "refused";
-    throw Object.assign(new Error(fill(t(said), { s: response.status })), { problem, said });
-  }
-  return response;
 }
 
-const api = async (path) => (await answer(path)).json();
+const api = (path) => answer(path, (response) => response.json());
 
-/** Downloads a file the API writes, in the page's language; a failure is said beside the button pressed (the status
+/** Downloads a file the API writes, in the page's language; while it comes (seconds on a slow network: a button
+ * pressed to no visible effect is pressed again) and if it fails, it is said beside the button pressed (the status
  * line may be a screen away). */
 async function download(path, name, button) {
   button.parentElement.querySelector(".download-error")?.remove();
+  const loading = element("span", { class: "hint download-note", role: "status", text: ` ${t("loading")}` });
+  button.after(loading);
   let file;
   try {
-    file = await (await answer(`${path}&lang=${state.lang}`)).blob();
+    file = await answer(`${path}&lang=${state.lang}`, (response) => response.blob());
   } catch (error) {
-    button.after(element("span",
+    loading.replaceWith(element("span",
       { class: "error download-error", role: "alert", text: ` ${t("failedLoad")}: ${error.message}` }));
     return;
   }
+  loading.remove();
   const link = element("a", { href: URL.createObjectURL(file), download: name });
   link.click();
   URL.revokeObjectURL(link.href);
@@ -432,30 +456,60 @@ const conversionLegend = (id, segments) =>
 /** The conversion panel: its chart (the levels, or the level opened) drawn at its width, its key and its table. */
 function renderConversion() {
   const data = state.conversion.data;
-  if (state.drill) drawDrill();
+  $("drill-error")?.remove();
+  // A level opened from the address is drawn once its answer has come.
+  if (state.drill?.data) drawDrill();
   else {
-    // Opened by the reader, the drill-down takes the focus (its way back), so a keyboard keeps its place.
+    // Opened by the reader, the drill-down takes the focus (its way back), so a keyboard keeps its place; the address
+    // keeps it, so that the back button closes it.
     bars($("conversion-chart"), data.byLevel.map((l) => ({ name: l.level, counts: l.counts })), SEGMENTS,
-      (name) => term("levels", name), t("conversion"),
-      (level) => drillInto(level).then(() => $("drill-back")?.focus()));
+      (name) => term("levels", name), t("conversion"), openLevel);
   }
   conversionLegend("conversion-legend", SEGMENTS);
-  const columns = state.vocabulary.conversionColumns;
-  const head = element("tr", {}, element("th", { text: t("level") }),
-    ...columns.map((c) => element("th", { class: "num", text: label(c) })));
-  const row = (name, text, counts) => element("tr", { "data-level": name }, element("td", { text }),
-    ...columns.map((c) => element("td", { class: "num", text: count(counts[c.value]) })));
-  $("conversion-table").replaceChildren(element("thead", {}, head), element("tbody", {},
-    ...data.byLevel.map((l) => row(l.level, term("levels", l.level), l.counts)),
-    row("total", label(state.vocabulary.total), data.totals)));
+  countsTable($("conversion-table"), t("level"), [
+    ...data.byLevel.map((l) => ({ attributes: { "data-level": l.level }, text: term("levels", l.level),
+      counts: l.counts })),
+    { attributes: { "data-level": "total" }, text: label(state.vocabulary.total), counts: data.totals }]);
   freshness("conversion-freshness", state.conversion.freshness);
 }
 
-/** Opens a level's drill-down, its answer kept so that the chart can be drawn again at another width at once. */
+/** A table of conversion counts, a row per group of bars ({attributes, text, counts}): every count the bars show,
+ * written — a phone shows no title on hover, and a segment too narrow for its count has none written on it. */
+function countsTable(table, heading, rows) {
+  const columns = state.vocabulary.conversionColumns;
+  const head = element("tr", {}, element("th", { text: heading }),
+    ...columns.map((c) => element("th", { class: "num", text: label(c) })));
+  table.replaceChildren(element("thead", {}, head), element("tbody", {}, ...rows.map(({ attributes, text, counts }) =>
+    element("tr", attributes, element("td", { text }),
+      ...columns.map((c) => element("td", { class: "num", text: count(counts[c.value]) }))))));
+  return table;
+}
+
+/** Opens a level's drill-down, its answer kept so that the chart can be drawn again at another width at once; true
+ * once drawn. An answer that comes after another province or day was chosen is of figures no longer shown: dropped. */
 async function drillInto(level) {
-  const answer = await api(`/api/dashboards/conversion?${q()}&asOf=${judgedOn()}&level=${encodeURIComponent(level)}`);
+  const asked = `${q()}&asOf=${judgedOn()}`;
+  const answer = await api(`/api/dashboards/conversion?${asked}&level=${encodeURIComponent(level)}`);
+  if (asked !== `${q()}&asOf=${judgedOn()}`) return false;
   state.drill = { level, data: answer.data };
   redrawConversion();
+  return true;
+}
+
+/** Opens the level the reader tapped: the address keeps it, and the focus goes to its way back. A failure is said
+ * above the chart, where the reader is (the status line may be a screen away), with a way to try again. */
+function openLevel(level) {
+  $("drill-error")?.remove();
+  drillInto(level).then((opened) => {
+    if (!opened) return;
+    recordView();
+    $("drill-back")?.focus();
+  }, (error) => {
+    // A refused key has shown the key's form instead.
+    if ($("app").hidden) return;
+    $("conversion-chart").before(element("p", { id: "drill-error", class: "error", role: "alert" },
+      `${t("failedLoad")}: ${error.message} `, retryButton(() => openLevel(level))));
+  });
 }
 
 /** The open drill-down: that level's units only, by district where it has districts of its own (communes, each of
@@ -466,6 +520,7 @@ function drawDrill() {
   const back = element("button", { type: "button", id: "drill-back", text: t("back") });
   back.addEventListener("click", () => {
     state.drill = null;
+    recordView();
     renderConversion();
     chart.querySelector(`.bar-row[data-name="${level}"]`)?.focus();
   });
@@ -477,6 +532,9 @@ function drawDrill() {
   if (byDistrict) {
     bars(holder, data.byDistrict.map((d) => ({ name: d.district, counts: d.counts })), SEGMENTS, (name) => name,
       term("levels", level));
+    holder.append(tableBox("drill-title", countsTable(element("table", { id: "drill-districts", class: "pin-first" }),
+      t("byDistrict"), data.byDistrict.map((d) => ({ attributes: { "data-district": d.district }, text: d.district,
+        counts: d.counts })))));
   } else {
     holder.append(tableBox("drill-title", element("table", { id: "drill-units" },
       element("tbody", {}, ...data.units.map((u) => element("tr", { "data-code": u.code },
@@ -587,6 +645,7 @@ function renderAnnual() {
   $("annual-filtered").textContent = filteredBy ? fill(t("filtered"), { n: count(rows.length), f: filteredBy }) : "";
   const head = headerRow((field) => {
     state.sort = state.sort?.field === field ? { field, down: !state.sort.down } : { field, down: false };
+    keepInAddress();
     renderAnnual();
     // The table is drawn anew: the focus goes back to the header just pressed.
     document.querySelector(`#annual-table th button[data-field="${field}"]`)?.focus();
@@ -770,17 +829,17 @@ function restructuringMarks(svg, years, x, width, scale) {
  * figures for a screen reader. The last year is shown first. */
 function trendYearButtons(svg, years, keys, x, chosenLine) {
   const focused = $("trends-years").contains(document.activeElement) ? document.activeElement.dataset.year : null;
-  if (!years.some((point) => point.year === state.trendYear)) state.trendYear = years.at(-1).year;
+  const shown = years.some((point) => point.year === state.trendYear) ? state.trendYear : years.at(-1).year;
   const buttons = years.map((point, i) => {
     const figures = keys.map((keyName, k) => `${term("trendColumns", keyName)}: ${trendFigure(point.figures[k])}`);
     const button = element("button", { type: "button", "data-year": point.year, text: String(point.year),
       "aria-label": `${point.year}: ${[...figures, ...restructured(point)].join("; ")}` });
-    button.addEventListener("click", () => choose(i));
+    button.addEventListener("click", () => choose(i, true));
     button.addEventListener("keydown", (event) => {
       const to = { ArrowLeft: i - 1, ArrowRight: i + 1, Home: 0, End: years.length - 1 }[event.key];
       if (to === undefined || to < 0 || to >= years.length) return;
       event.preventDefault();
-      choose(to);
+      choose(to, true);
       buttons[to].focus();
     });
     return button;
@@ -791,10 +850,14 @@ function trendYearButtons(svg, years, keys, x, chosenLine) {
     const box = svg.getBoundingClientRect();
     const at = ((event.clientX - box.left) * svg.viewBox.baseVal.width) / box.width;
     const nearest = years.reduce((best, _, i) => (Math.abs(x(i) - at) < Math.abs(x(best) - at) ? i : best), 0);
-    choose(nearest);
+    choose(nearest, true);
   });
-  function choose(i) {
-    state.trendYear = years[i].year;
+  /** Shows the figures of the year years[i]; one the reader chose is kept in the address (a reload shows it again). */
+  function choose(i, byReader) {
+    if (byReader) {
+      state.trendYear = years[i].year;
+      keepInAddress();
+    }
     buttons.forEach((button, n) => {
       button.setAttribute("tabindex", n === i ? "0" : "-1");
       button.setAttribute("aria-pressed", String(n === i));
@@ -807,7 +870,7 @@ function trendYearButtons(svg, years, keys, x, chosenLine) {
         document.createTextNode(`${term("trendColumns", keyName)}: ${trendFigure(point.figures[k])}`))),
       ...restructured(point).map((text) => element("li", { class: "restructured" }, text))));
   }
-  choose(Math.max(0, years.findIndex((point) => point.year === state.trendYear)));
+  choose(years.findIndex((point) => point.year === shown), false);
   // Drawn again (a refresh, a turned phone), the years keep the focus where it was.
   if (focused) buttons.find((button) => button.dataset.year === focused)?.focus();
 }
@@ -978,6 +1041,19 @@ async function showUnit(code, opened) {
   // No tab is the current page on a unit's page.
   document.querySelectorAll("#tabs a").forEach((a) => a.removeAttribute("aria-current"));
   const asOf = judgedOn();
+  // While its answers come (a slow network), the page says it loads and shows nothing of another unit it showed
+  // before; the same unit's facts (another language or day asked) stay until the new ones replace them. Answers that
+  // come after another unit or day was asked are not drawn.
+  const asked = ++state.unitLoads;
+  const say = (...said) => $("unit-status").replaceChildren(element("dt", { text: t("status") }),
+    element("dd", {}, ...said));
+  if (state.unitDrawn !== code) {
+    state.unitDrawn = null;
+    $("unit-title").textContent = code;
+    titlePage();
+    say(t("loading"));
+    $("timeline").replaceChildren();
+  }
   let status, timeline;
   try {
     [status, timeline] = await Promise.all([
@@ -985,17 +1061,21 @@ async function showUnit(code, opened) {
       api(`/api/dashboards/units/${encodeURIComponent(code)}/timeline?asOf=${asOf}`),
     ]);
   } catch (error) {
+    if (asked !== state.unitLoads) return;
     // A unit that did not exist yet on the page's date has no status then, and a code no unit has none at all: said
-    // in the page's language.
+    // in the page's language. Anything else (the network, the server) is said with a way to try again.
     const from = error.problem?.existsFrom;
+    state.unitDrawn = null;
     $("unit-title").textContent = code;
     titlePage();
-    const said = from ? fill(t("notYet"), { d: day(asOf), f: day(from) })
-      : error.said === "notFound" ? fill(t("noUnit"), { c: code }) : error.message;
-    $("unit-status").replaceChildren(element("dt", { text: t("status") }), element("dd", { text: said }));
+    if (from) say(fill(t("notYet"), { d: day(asOf), f: day(from) }));
+    else if (error.said === "notFound") say(fill(t("noUnit"), { c: code }));
+    else say(`${t("failedLoad")}: ${error.message} `, retryButton(() => showUnit(code, false)));
     $("timeline").replaceChildren();
     return;
   }
+  if (asked !== state.unitLoads) return;
+  state.unitDrawn = code;
   $("unit-title").textContent = `${status.name} (${status.code})`;
   titlePage();
   // A page the reader opened starts with the focus at its title, so that Tab goes on inside it; a page drawn again
@@ -1149,8 +1229,10 @@ function keep(name, answer, quiet, freshnessId) {
   return changed;
 }
 
+/** The loaders of the views: each asks for its view's answers and draws them, unless `current()` says another load has
+ * begun meanwhile. */
 const loaders = {
-  async overview(quiet) {
+  async overview(quiet, current) {
     const [conversion, editions, annual, compliance, summary] = await Promise.all([
       api(`/api/dashboards/conversion?${q()}&asOf=${judgedOn()}`),
       api(`/api/dashboards/editions?${q()}&asOf=${judgedOn()}`),
@@ -1158,26 +1240,28 @@ const loaders = {
       api(`/api/dashboards/compliance?${q()}&asOf=${judgedOn()}`),
       api(`/api/reports/summary/${year()}?${q()}${asOfQuery()}`),
     ]);
+    if (!current()) return;
     if (keep("conversion", conversion, quiet, "conversion-freshness")) {
       if (state.drill) await drillInto(state.drill.level); else redrawConversion();
+      // The level opened is asked after the others: another load may have begun meanwhile.
+      if (!current()) return;
     }
     if (keep("editions", editions, quiet, "editions-freshness")) renderEditions();
     if (keep("annual", annual, quiet, "annual-freshness")) renderAnnual();
     if (keep("compliance", compliance, quiet, "compliance-freshness")) renderCompliance();
     if (keep("summary", summary, quiet, "summary-freshness")) renderSummary();
   },
-  async report(quiet) {
+  async report(quiet, current) {
     const report = await api(`/api/reports/province-report/${year()}?${q()}${asOfQuery()}`);
-    if (keep("report", report, quiet, "report-freshness")) renderReport();
+    if (current() && keep("report", report, quiet, "report-freshness")) renderReport();
   },
-  async trends(quiet) {
-    if (keep("trends", await api(`/api/reports/trends?${q()}${asOfQuery()}`), quiet, "trends-freshness")) {
-      renderTrends();
-    }
+  async trends(quiet, current) {
+    const trends = await api(`/api/reports/trends?${q()}${asOfQuery()}`);
+    if (current() && keep("trends", trends, quiet, "trends-freshness")) renderTrends();
   },
-  async national(quiet) {
+  async national(quiet, current) {
     const national = await api(`/api/dashboards/national/${year()}${state.asOf ? `?asOf=${state.asOf}` : ""}`);
-    if (keep("national", national, quiet, "national-freshness")) renderNational();
+    if (current() && keep("national", national, quiet, "national-freshness")) renderNational();
   },
 };
 const renderers = {
@@ -1211,9 +1295,12 @@ const nothingShown = {
   national: () => state.national?.data.provinces.length === 0 && "noProvinces",
 };
 
+/** Whether the view shown is a province's with no province to show: nothing is recorded yet (a new installation). */
+const noProvinceToShow = () => !province() && state.view !== "national";
+
 /** A view with nothing to show says so in a sentence, instead of panels of zeros and empty tables. */
 function sayNothingShown() {
-  const nothing = nothingShown[state.view]();
+  const nothing = noProvinceToShow() ? "noRecords" : nothingShown[state.view]();
   $("app").classList.toggle("nothing-shown", Boolean(nothing));
   $("nothing-shown").textContent = nothing ? fill(t(nothing), { p: province(), d: day(judgedOn()) }) : "";
 }
@@ -1221,7 +1308,7 @@ function sayNothingShown() {
 /** The line above the panels: the day they are judged on, and the province but on the national view (the
  * province's picker is not printed). */
 const judgedLine = () =>
-  fill(t(state.view === "national" ? "judged" : "judgedIn"), { p: province(), d: day(judgedOn()) });
+  fill(t(state.view === "national" || !province() ? "judged" : "judgedIn"), { p: province(), d: day(judgedOn()) });
 
 /** Loads the view; a quiet load (the periodic refresh) says nothing while it loads and redraws only what changed. A
  * failure is said with a way to try again, which the refresh also does: a refresh's leaves the figures shown (they
@@ -1229,13 +1316,40 @@ const judgedLine = () =>
  * one the pickers and the date line name. */
 async function load(quiet = false) {
   $("judged").textContent = judgedLine();
+  // Nothing recorded yet: the refresh asks for the provinces again, and shows the first once a report is imported.
+  if (noProvinceToShow() && quiet) {
+    state.provinces = await api("/api/dashboards/provinces").catch(() => state.provinces);
+    fillProvinces();
+    pickFirstProvince();
+    fillYears();
+    if (province()) {
+      keepInAddress();
+      showView();
+    }
+  }
+  // With no province there is nothing to ask: the server would refuse a province named by none, and a retry too.
+  if (noProvinceToShow()) {
+    $("status").textContent = "";
+    sayNothingShown();
+    return;
+  }
   if (!quiet) $("status").textContent = t("loading");
   // A view never loaded is hidden until its answers come, the status line saying it loads: shown at once, its panels
   // had stood empty under their headings, then grown as their figures came and pushed the page down (a slow network).
-  $("app").classList.toggle("awaiting", !viewAnswer());
+  // So is a view whose figures are of another province, year or day than the one the date line now names (the
+  // national view is of every province).
+  const askedFor = `${state.view === "national" ? "" : province()}|${year()}|${state.asOf}`;
+  $("app").classList.toggle("awaiting", !viewAnswer() || state.drawnFor[state.view] !== askedFor);
   const focused = document.activeElement;
+  // Answers that come after another load has begun (another province, year, day or view chosen meanwhile; their
+  // answers may come first on a slow network) are neither drawn nor said to have failed: the figures on screen are
+  // always those last asked.
+  const asked = ++state.loads;
+  const current = () => asked === state.loads;
   try {
-    await loaders[state.view](quiet);
+    await loaders[state.view](quiet, current);
+    if (!current()) return;
+    state.drawnFor[state.view] = askedFor;
     // A refresh that drew a panel again keeps the reader's place in it (a focused unit link, a bar).
     if (quiet && focused instanceof Element && !focused.isConnected) counterpart(focused, $(state.view))?.focus();
     // A notice about the address (an unknown province) is said once the view it led to has loaded.
@@ -1245,11 +1359,17 @@ async function load(quiet = false) {
     sayNothingShown();
   } catch (error) {
     // A refused key has shown the key's form instead.
-    if ($("app").hidden) return;
+    if ($("app").hidden || !current()) return;
     if (!quiet) $("app").classList.add("load-failed");
     const said = `${quiet && !$("app").classList.contains("load-failed") ? t("notRefreshed") : t("failedLoad")}: `;
     $("status").replaceChildren(document.createTextNode(`${said}${error.message} `), retryButton(() => load()));
   }
+}
+
+/** Without a province in the address, the first one with a year of data is shown (not the first by name, maybe
+ * empty); none where nothing is recorded. */
+function pickFirstProvince() {
+  $("province").value = (state.provinces.find((p) => p.years.length > 0) ?? state.provinces[0])?.province ?? "";
 }
 
 /** The provinces to pick, each with its count of units as the page's language writes it; the one chosen kept. */
@@ -1318,6 +1438,18 @@ function applyView() {
   const asked = view.get("year");
   fillYears(state.asOf ? state.asOf.slice(0, 4) : asked && /^\d{4}$/.test(asked) ? asked : undefined);
   state.view = VIEWS.includes(view.get("view")) ? view.get("view") : "overview";
+  // The views' own choices; a value of another shape is none.
+  $("annual-filter").value = view.get("filter") ?? "";
+  const isLevel = (level) => state.vocabulary.levels.some((l) => l.value === level);
+  $("annual-level").value = isLevel(view.get("level")) ? view.get("level") : "";
+  const [, down, field] = view.get("sort")?.match(/^(-?)(.+)$/) ?? [];
+  state.sort = state.vocabulary.reportColumns.some((c) => c.value === field && field !== "number")
+    ? { field, down: down === "-" } : null;
+  const trendYear = view.get("trendYear");
+  state.trendYear = /^\d{4}$/.test(trendYear ?? "") ? Number(trendYear) : null;
+  const drill = view.get("drill");
+  if (!isLevel(drill)) state.drill = null;
+  else if (state.drill?.level !== drill) state.drill = { level: drill, data: null };
   syncDate();
   showView();
   if (chosen && !known) {
@@ -1329,11 +1461,19 @@ function applyView() {
   }
 }
 
-/** The address's query of the view shown: province, year, day and view. */
+/** The address's query of the view shown: province, year, day and view; and the views' own choices (the annual
+ * table's name filter, level and order, the level opened in the conversion chart, the trends' year), so that a reload
+ * or a link keeps them too. */
 function viewQuery() {
   const view = new URLSearchParams({ province: province(), year: year() });
   if (state.asOf) view.set("asOf", state.asOf);
   if (state.view !== "overview") view.set("view", state.view);
+  const filter = $("annual-filter").value.trim();
+  if (filter) view.set("filter", filter);
+  if ($("annual-level").value) view.set("level", $("annual-level").value);
+  if (state.sort) view.set("sort", `${state.sort.down ? "-" : ""}${state.sort.field}`);
+  if (state.drill) view.set("drill", state.drill.level);
+  if (state.view === "trends" && state.trendYear) view.set("trendYear", state.trendYear);
   return `?${view}`;
 }
 
@@ -1347,6 +1487,11 @@ function recordView() {
   const address = `${viewQuery()}${location.hash}`;
   // The same view asked twice is one step back, not two.
   if (address !== location.search + location.hash) go("pushState", address);
+}
+
+/** Keeps a choice made step by step (a name typed, an order, a trends' year) in the address, with no step back each. */
+function keepInAddress() {
+  go("replaceState", `${viewQuery()}${location.hash}`);
 }
 
 function showView() {
@@ -1412,8 +1557,7 @@ async function start() {
   $("pickers").hidden = false;
   $("tabs").hidden = false;
   fillProvinces();
-  // Without a province in the address, the first one with a year of data (not the first by name, maybe empty).
-  $("province").value = (state.provinces.find((p) => p.years.length > 0) ?? state.provinces[0])?.province ?? "";
+  pickFirstProvince();
   fillLevels();
   fillYears();
   applyView();
@@ -1481,8 +1625,14 @@ document.addEventListener("DOMContentLoaded", () => {
     load();
     route();
   });
-  $("annual-filter").addEventListener("input", renderAnnual);
-  $("annual-level").addEventListener("change", renderAnnual);
+  // The table is drawn for a name once the typing pauses, not at each letter: a province of a thousand units took a
+  // second a letter to draw on a phone, the letters typed meanwhile waiting.
+  let typing;
+  $("annual-filter").addEventListener("input", () => {
+    clearTimeout(typing);
+    typing = setTimeout(() => { keepInAddress(); renderAnnual(); }, 300);
+  });
+  $("annual-level").addEventListener("change", () => { recordView(); renderAnnual(); });
   $("annual-csv").addEventListener("click", () => download(
     `/api/reports/annual/${year()}?${q()}${asOfQuery()}&format=csv`,
     `iso-${year()}-report.csv`, $("annual-csv")));
