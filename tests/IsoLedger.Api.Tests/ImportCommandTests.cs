@@ -13,23 +13,13 @@ public class ImportCommandTests(ApiFixture api) : IClassFixture<ApiFixture>, IDi
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
-    /// <summary>The API's build of the configuration the tests were built in, beside which it runs as installed
-    /// (the tests' own folder holds the test libraries too, which the command line's scan of assemblies trips on).
-    /// </summary>
-    private static string ApiDll()
-    {
-        var configuration =
-            new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
-        return Repository.File($"src/IsoLedger.Api/bin/{configuration}/net10.0/IsoLedger.Api.dll");
-    }
-
     private Task<(int ExitCode, string Output, string Errors)> Import(string file, params string[] options) =>
         Import(file, new Dictionary<string, string>(), options);
 
     private async Task<(int ExitCode, string Output, string Errors)> Import(
         string file, IReadOnlyDictionary<string, string> settings, params string[] options)
     {
-        var dll = ApiDll();
+        var dll = Repository.ApiDll();
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
