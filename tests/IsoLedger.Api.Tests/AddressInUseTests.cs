@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
@@ -15,25 +14,10 @@ public class AddressInUseTests(ApiFixture api) : IClassFixture<ApiFixture>
         using var other = new TcpListener(IPAddress.Loopback, 0);
         other.Start();
         var address = $"http://127.0.0.1:{((IPEndPoint)other.LocalEndpoint).Port}";
-        var dll = Repository.ApiDll();
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-        };
-        foreach (var argument in (string[])[dll, "--urls", address]) start.ArgumentList.Add(argument);
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["ConnectionStrings__IsoLedger"] = api.ConnectionString;
+        var (exitCode, output, errors) = await ApiCommand.Run(api.ConnectionString, ["--urls", address]);
+        var logged = output + errors;
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(limit.Token);
-        var logged = await output + await errors;
-
-        Assert.True(process.ExitCode != 0, logged);
+        Assert.True(exitCode != 0, logged);
         var said = Assert.Single(logged.Split('\n'), line => line.Contains("already in use"));
         Assert.StartsWith($"Failed to bind to address {address}: address already in use", said);
         Assert.Contains("another address", said);
