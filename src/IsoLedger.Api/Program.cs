@@ -71,9 +71,13 @@ app.MapIsoLedgerEndpoints();
 // serve exits 1, so that ops/run.sh, systemd's Restart=on-failure and whoever started it see it failed.
 var served = false;
 app.Lifetime.ApplicationStarted.Register(() => served = true);
+var startFailure = app.Services.GetRequiredService<StartFailure>();
 var exitCode = await app.RunJasperFxCommands(args);
 var runsTheServer = args.Length == 0 || args[0].StartsWith('-') || args[0] == "run";
-return exitCode == 0 && runsTheServer && !served ? 1 : exitCode;
+if (exitCode != 0 || !runsTheServer || served) return exitCode;
+// Said on the error stream itself: the host, and the logger with it, is disposed by now.
+if (startFailure.Reason is { } reason) await Console.Error.WriteLineAsync(reason);
+return 1;
 
 /// <summary>The API's entry point; public so that test hosts (Alba) can start it.</summary>
 public partial class Program;

@@ -74,6 +74,16 @@ public static class Rules
         "edition-already-defined",
         "The rule book already has an edition of that name.",
         "Sổ quy định đã có phiên bản tiêu chuẩn mang tên này.");
+    public static readonly Rule EditionOutOfOrder = Invariant(
+        "edition-out-of-order",
+        "A new edition or amendment comes after every edition the rule book has: it is published later than all of "
+        + "them, and an amendment amends the latest edition (editions are ordered by publication; one placed among "
+        + "them would change which edition recorded conversions went to and which one past years counted as "
+        + "current).",
+        "Phiên bản hoặc sửa đổi mới phải sau mọi phiên bản đã có trong sổ quy định: được ban hành sau tất cả các "
+        + "phiên bản đó, và một sửa đổi phải sửa đổi phiên bản mới nhất (các phiên bản được xếp theo ngày ban hành; "
+        + "chen một phiên bản vào giữa sẽ làm thay đổi phiên bản mà các lần chuyển đổi đã ghi nhận hướng tới và "
+        + "phiên bản được coi là hiện hành của các năm trước).");
     public static readonly Rule ObligationAlreadyDefined = Invariant(
         "obligation-already-defined",
         "The rule book already has an entry with that id.",
@@ -236,6 +246,7 @@ public static class Rules
         NonconformityNotFound, NonconformityAlreadyClosed, NonconformityWithoutCorrectiveAction,
         CorrectiveActionNotEffective, DateBeforePrecedingStep, ConversionWithoutDeclaration, ConversionTargetNotLater,
         ConversionAlreadyDone, ConversionAlreadyStarted, StandardDowngrade, EditionUnknown, EditionAlreadyDefined,
+        EditionOutOfOrder,
         ObligationAlreadyDefined, ObligationNotFound, ObligationAlreadyEnded, ObligationEndsBeforeItStarts,
         FactBeforeEstablishment, UnitDissolved, LevelEnded, DistrictAfterLevelEnded, UnitNameTaken,
         RestructuringCycle, RestructuringChangeRepeated, NewUnitCodeRepeated, PredecessorEnded,

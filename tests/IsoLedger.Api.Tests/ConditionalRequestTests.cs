@@ -6,7 +6,8 @@ namespace IsoLedger.Api.Tests;
 /// no version, does not hold (412; it answered 400), a list holds when one of its tags does. If-None-Match alone
 /// answers 304 for the copy its tag names (it needed If-Modified-Since too), weakly, for * and lists, and never for a
 /// copy judged on another rule book (the same version's copy was answered 304). A read judges If-Match as well (it
-/// ignored it).</summary>
+/// ignored it). A weak tag is written <c>W/"1"</c>: <c>W/ "1"</c> or <c>w/"1"</c> is malformed (400; it answered
+/// 412, as ASP.NET's parser reads them as weak tags).</summary>
 public class ConditionalRequestTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     private IAlbaHost Host => api.Host;
@@ -67,6 +68,9 @@ public class ConditionalRequestTests(ApiFixture api) : IClassFixture<ApiFixture>
     [InlineData("CR-STAR-IN-LIST", "\"1\", *")]
     [InlineData("CR-WEAK-STAR", "W/*")]
     [InlineData("CR-OPEN-QUOTE", "\"1")]
+    [InlineData("CR-SPACE-AFTER-W", "W/ \"1\"")]
+    [InlineData("CR-LOWER-W", "w/\"1\"")]
+    [InlineData("CR-LIST-SPACED-W", "\"7\", W/ \"1\"")]
     public async Task An_If_Match_that_is_no_list_of_entity_tags_is_refused(string code, string ifMatch)
     {
         var refused = await AuditNewUnit(code, ifMatch).Expect(400);
@@ -166,6 +170,7 @@ public class ConditionalRequestTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.StartsWith(Http.ProblemJson, weak.ContentType);
         await Read("/api/units/CR-READ-IF", ("If-Match", "\"1\"")).Expect(412);
         await Read("/api/units/CR-READ-IF", ("If-Match", "1")).Expect(400);
+        await Read("/api/units/CR-READ-IF", ("If-Match", $"W/ {tag}")).Expect(400);
         // A 404 comes before any precondition; without a Last-Modified, the dates are ignored.
         await Read("/api/units/CR-NOWHERE", ("If-Match", "*")).Expect(404);
         await Read("/api/units/CR-READ-IF", ("If-Unmodified-Since", "Mon, 01 Jan 2001 00:00:00 GMT")).Expect(200);

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace IsoLedger.Api.Tests;
 
 /// <summary>The import command (<c>dotnet IsoLedger.Api.dll import file.xlsx</c>, as ops/run.sh runs it) reads a
@@ -13,41 +11,13 @@ public class ImportCommandTests(ApiFixture api) : IClassFixture<ApiFixture>, IDi
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
-    /// <summary>The API's build of the configuration the tests were built in, beside which it runs as installed
-    /// (the tests' own folder holds the test libraries too, which the command line's scan of assemblies trips on).
-    /// </summary>
-    private static string ApiDll()
-    {
-        var configuration =
-            new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
-        return Repository.File($"src/IsoLedger.Api/bin/{configuration}/net10.0/IsoLedger.Api.dll");
-    }
-
     private Task<(int ExitCode, string Output, string Errors)> Import(string file, params string[] options) =>
         Import(file, new Dictionary<string, string>(), options);
 
-    private async Task<(int ExitCode, string Output, string Errors)> Import(
-        string file, IReadOnlyDictionary<string, string> settings, params string[] options)
-    {
-        var dll = ApiDll();
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-        };
-        foreach (var argument in (string[])[dll, "import", file, .. options]) start.ArgumentList.Add(argument);
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["ConnectionStrings__IsoLedger"] = api.ConnectionString;
-        start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
-        foreach (var (name, value) in settings) start.Environment[name] = value;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(limit.Token);
-        return (process.ExitCode, await output, await errors);
-    }
+    private Task<(int ExitCode, string Output, string Errors)> Import(
+        string file, IReadOnlyDictionary<string, string> settings, params string[] options) =>
+        ApiCommand.Run(api.ConnectionString, ["import", file, .. options],
+            settings.Prepend(new("Serilog__MinimumLevel__Default", "Warning")));
 
     private string Saved(string name, byte[] workbook)
     {

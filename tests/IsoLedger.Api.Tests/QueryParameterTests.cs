@@ -1,4 +1,5 @@
 using Alba;
+using Microsoft.AspNetCore.Http;
 
 namespace IsoLedger.Api.Tests;
 
@@ -22,6 +23,27 @@ public class QueryParameterTests(ApiFixture api) : IClassFixture<ApiFixture>
 
         Assert.Equal("application/problem+json", answer.ContentType);
         Assert.Contains(told, (string?)answer.Json["errors"]![parameter]![0]);
+    }
+
+    /// <summary>A text filter percent-encoded in another encoding than UTF-8 was read as U+FFFD and answered an empty
+    /// list, as if no unit had that name.</summary>
+    [Theory]
+    [InlineData("/api/units", "?q=%FF", "q")]
+    [InlineData("/api/units", "?q=%C0%AF", "q")]
+    [InlineData("/api/units", "?district=H%E0i+L%E3ng", "district")]
+    [InlineData("/api/units", "?pageSize=5&q=%E0%80%80", "q")]
+    [InlineData("/api/dashboards/compliance", "?province=Kon+Tum&district=%ED%A0%80", "district")]
+    public async Task A_parameter_that_is_no_UTF_8_is_refused_naming_it(string path, string query, string parameter)
+    {
+        var answer = await Host.Send(Keys.Viewer, [], s =>
+        {
+            s.Get.Url(path);
+            // As the server hands the query on, as sent (the test host's address would carry it re-encoded).
+            s.ConfigureHttpContext(context => context.Request.QueryString = new QueryString(query));
+        }).Expect(400);
+
+        Assert.Equal("application/problem+json", answer.ContentType);
+        Assert.StartsWith("Not UTF-8", (string?)answer.Json["errors"]![parameter]![0]);
     }
 
     [Theory]

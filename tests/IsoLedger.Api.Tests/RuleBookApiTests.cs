@@ -83,6 +83,26 @@ public class RuleBookApiTests(ApiFixture api) : IClassFixture<ApiFixture>
             .Expect(400);
     }
 
+    /// <summary>An edition published before the book's latest was recorded and ranked among the editions by its date
+    /// (a 2012 edition became where a 2008 system converted to without a target).</summary>
+    [Fact]
+    public async Task An_edition_published_before_the_latest_is_refused_and_the_book_is_kept()
+    {
+        var editions = (await Host.Get("/api/rules", Keys.Viewer).Expect(200)).Json["editions"]!;
+        var latest = editions.AsArray()[^1]!;
+
+        var refused = await Host.Post("/api/rules/editions", """
+            {"name":"2012","nameVi":"TCVN ISO 9001:2012","nameEn":"ISO 9001:2012","publishedOn":"2012-06-01",
+             "source":"s","reason":"r"}
+            """).Expect(409);
+
+        Assert.Equal(Http.ProblemJson, refused.ContentType);
+        Assert.Equal("urn:isoledger:rule:edition-out-of-order", (string?)refused.Json["type"]);
+        Assert.Contains($"{latest["name"]}, was published on {latest["publishedOn"]}", (string?)refused.Json["detail"]);
+        Assert.Equal(editions.ToJsonString(),
+            (await Host.Get("/api/rules", Keys.Viewer).Expect(200)).Json["editions"]!.ToJsonString());
+    }
+
     [Fact]
     public async Task A_new_edition_added_by_an_administrator_is_judged_from_its_date_on()
     {

@@ -103,6 +103,9 @@ public class ProvincesTests
     [InlineData("Hoà Bình", "Hòa Bình")]
     [InlineData("Bà Rịa-Vũng Tàu", "Bà Rịa - Vũng Tàu")]
     [InlineData("Đăk Lăk", "Đắk Lắk")]
+    [InlineData("\uFEFFKon Tum", "Kon Tum")]
+    [InlineData("Quảng\u00A0Trị", "Quảng Trị")]
+    [InlineData("Quảng\u200B Trị\u00AD", "Quảng Trị")]
     public void Common_variants_resolve_to_the_canonical_name(string variant, string canonical) =>
         Assert.Equal(canonical, Canonical(variant));
 

@@ -197,6 +197,36 @@ public class RuleBookTests
             Assert.IsType<Rejected>(new AddEdition(entry, "admin", "x").Decide(Book)).Broken);
     }
 
+    /// <summary>Editions are ordered by publication: one published before the latest, or an amendment of an edition
+    /// already superseded, was accepted and placed among them, so that a conversion without a target went to it and
+    /// past years counted it as current.</summary>
+    [Theory]
+    [InlineData("2012", "2012-06-01", null, "2015/Amd1:2024")]
+    [InlineData("2024", "2024-02-23", null, "2015/Amd1:2024")]
+    [InlineData("2008/Amd1:2026", "2026-03-01", "2008", "latest edition, 2015;")]
+    public void A_new_edition_placed_before_the_latest_is_refused(
+        string name, string publishedOn, string? amends, string told)
+    {
+        var entry = new EditionEntry(new Edition(name), $"TCVN ISO 9001:{name}", $"ISO 9001:{name}",
+            DateOnly.Parse(publishedOn), amends is null ? null : new Edition(amends), "x");
+
+        var refused = Assert.IsType<Rejected>(new AddEdition(entry, "admin", "x").Decide(Book));
+
+        Assert.Equal(Rules.EditionOutOfOrder, refused.Broken);
+        Assert.Contains(told, refused.Detail);
+    }
+
+    [Theory]
+    [InlineData("2026", "2026-09-01", null)]
+    [InlineData("2015/Amd2:2026", "2026-03-01", "2015")]
+    public void A_new_edition_after_the_latest_is_added(string name, string publishedOn, string? amends)
+    {
+        var entry = new EditionEntry(new Edition(name), $"TCVN ISO 9001:{name}", $"ISO 9001:{name}",
+            DateOnly.Parse(publishedOn), amends is null ? null : new Edition(amends), "x");
+
+        Assert.IsType<Accepted>(new AddEdition(entry, "admin", "x").Decide(Book));
+    }
+
     [Fact]
     public void Changes_to_the_book_are_checked()
     {

@@ -100,7 +100,7 @@ public static class ConditionalReads
 
         if (request.TryGetValue(HeaderNames.IfMatch, out var ifMatch))
         {
-            if (!EntityTagHeaderValue.TryParseStrictList(ifMatch, out var tags) || tags.Count == 0)
+            if (!EntityTags.TryParse(ifMatch, out var tags))
                 return Outcome.BadIfMatch;
             if (!tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any)
                     || (current is not null && tag.Compare(current, useStrongComparison: true))))
@@ -114,7 +114,7 @@ public static class ConditionalReads
         if (request.TryGetValue(HeaderNames.IfNoneMatch, out var ifNoneMatch))
         {
             // An If-None-Match that is not a list of entity tags matches nothing: the answer is sent in full.
-            return EntityTagHeaderValue.TryParseStrictList(ifNoneMatch, out var tags)
+            return EntityTags.TryParse(ifNoneMatch, out var tags)
                 && tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any)
                     || (current is not null && tag.Compare(current, useStrongComparison: false)))
                     ? Outcome.NotModified

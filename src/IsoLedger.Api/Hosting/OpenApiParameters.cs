@@ -51,7 +51,7 @@ public static class OpenApiParameters
                     Description = "The version last seen, as the ETag of a read or a write names it (\"3.5f0c…\", "
                         + "\"3\"), or a list of them: a stream at none of them answers 412, as does a weak tag "
                         + "(compared strongly, it never matches). * or no If-Match writes on any version.",
-                    Schema = EntityTags(),
+                    Schema = EntityTagList(),
                 });
             }
         }
@@ -63,14 +63,14 @@ public static class OpenApiParameters
                 In = ParameterLocation.Header,
                 Description = "The ETag of a copy (or a list of them, or *): 304 without a body while it is current "
                     + "(compared weakly: W/\"3.5f0c…\" matches too).",
-                Schema = EntityTags(),
+                Schema = EntityTagList(),
             });
             operation.Parameters.Add(new OpenApiParameter
             {
                 Name = "If-Match",
                 In = ParameterLocation.Header,
                 Description = "An ETag (or a list of them, or *) the answer must have, compared strongly: 412 if not.",
-                Schema = EntityTags(),
+                Schema = EntityTagList(),
             });
         }
         return Task.CompletedTask;
@@ -81,10 +81,10 @@ public static class OpenApiParameters
         description.HttpMethod == HttpMethods.Get && description.RelativePath?.StartsWith("api/") == true;
 
     /// <summary>* or a list of entity tags (RFC 9110 §8.8.3), weak or strong.</summary>
-    private static OpenApiSchema EntityTags() => new()
+    private static OpenApiSchema EntityTagList() => new()
     {
         Type = JsonSchemaType.String,
-        Pattern = "^(\\*|(W/)?\"[^\"]*\"([ \\t]*,[ \\t]*(W/)?\"[^\"]*\")*)$",
+        Pattern = EntityTags.Pattern,
     };
 
     private static OpenApiParameter Header(string name, string description) => new()

@@ -1,5 +1,8 @@
 using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
 using System.Text.RegularExpressions;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -80,14 +83,32 @@ public static partial class RequestShape
     private static Dictionary<string, string[]>? Malformed(HttpRequest request, RouteShape? route)
     {
         var errors = new Dictionary<string, string[]>();
+        foreach (var name in NotUtf8(request.QueryString.Value ?? "")) errors[name] = [NotUtf8Told];
         foreach (var (name, values) in request.Query)
         {
+            if (errors.ContainsKey(name)) continue;
             if (values.Count > 1) errors[name] = ["Give this parameter once."];
             else if (route?.Taken is { } taken && !taken.Contains(name)) errors[name] = [NotTaken(name, taken)];
         }
         if (route?.TakesYear == true && request.RouteValues["year"] is string year && !YearDigits().IsMatch(year))
             errors["year"] = [$"'{year}' is no year: write it in four digits, e.g. 2020."];
         return errors.Count > 0 ? errors : null;
+    }
+
+    private const string NotUtf8Told =
+        "Not UTF-8: percent-encode the text's UTF-8 bytes (Quảng Trị is Qu%E1%BA%A3ng%20Tr%E1%BB%8B).";
+
+    /// <summary>The parameters whose name or value, percent-decoded, is no UTF-8 (<c>%FF</c>, the overlong
+    /// <c>%C0%AF</c>, a Windows-1258 <c>%E0</c> for "à"): ASP.NET reads each such byte as U+FFFD, so a filter searched
+    /// for that and answered nothing found instead of saying what was wrong.</summary>
+    private static IEnumerable<string> NotUtf8(string query)
+    {
+        foreach (var parameter in query.TrimStart('?').Split('&'))
+        {
+            var raw = Encoding.UTF8.GetBytes(parameter);
+            if (!Utf8.IsValid(WebUtility.UrlDecodeToBytes(raw, 0, raw.Length)))
+                yield return Uri.UnescapeDataString(parameter.Split('=')[0].Replace('+', ' '));
+        }
     }
 
     /// <summary>Whether a write comes with <c>If-None-Match</c>, which asks that nothing be written over what exists

@@ -21,7 +21,7 @@ public static class VersionedWrites
     {
         condition = null;
         if (!http.Request.Headers.TryGetValue(HeaderNames.IfMatch, out var values)) return true;
-        if (!EntityTagHeaderValue.TryParseStrictList(values, out var tags) || tags.Count == 0) return false;
+        if (!EntityTags.TryParse(values, out var tags)) return false;
         // "*" stands alone (it is no entity tag to list with others).
         if (tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any))) return tags.Count == 1;
         condition = new VersionCondition(tags);

@@ -61,17 +61,25 @@ public sealed class RuleBookSource(IDocumentStore store, ComplianceSettings sett
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(RefreshInterval);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        try
         {
-            try
+            while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                await Refresh(stoppingToken);
+                try
+                {
+                    await Refresh(stoppingToken);
+                }
+                catch (Exception failure) when (failure is not OperationCanceledException)
+                {
+                    log.LogWarning(failure, "The rule book could not be refreshed; judging by version {Version}",
+                        Volatile.Read(ref current)?.Version);
+                }
             }
-            catch (Exception failure) when (failure is not OperationCanceledException)
-            {
-                log.LogWarning(failure, "The rule book could not be refreshed; judging by version {Version}",
-                    Volatile.Read(ref current)?.Version);
-            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopped. A host that failed to start (its port taken) cancels this without stopping it first, and the
+            // host logs a service that ends so as a failure, with a stack trace, under the reason it did not start.
         }
     }
 }

@@ -32,7 +32,7 @@ public static class RuleBookWriter
             // Refused because the same key's first try committed meanwhile ("already defined"): its answer is this
             // one's.
             if (idempotency is not null && await idempotency.Earlier(store, cancellation) is { } first) return first;
-            return WriteProblems.RuleBroken(rejected.Broken);
+            return WriteProblems.RuleBroken(rejected.Broken, rejected.Detail);
         }
         var accepted = (Accepted)decision;
         var version = book.Version + accepted.Events.Count;

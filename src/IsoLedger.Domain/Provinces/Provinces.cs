@@ -251,8 +251,9 @@ public static class Provinces
 
     private static string[] Words(string name)
     {
-        var text = string.Join(' ', UnicodeText.Readable(name).Normalize(NormalizationForm.FormC).ToLowerInvariant()
-            .Split((char[])[' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
+        // As names are compared: a no-break space, a zero-width space or a byte order mark copied with the name (from
+        // a web page, or where two files were joined) is none of its letters.
+        var text = UnicodeText.Lowered(name);
         var prefix = Prefixes.FirstOrDefault(p => text.StartsWith(p, StringComparison.Ordinal));
         if (prefix is not null) text = text[prefix.Length..];
         return text.Split((char[])[' ', '-', '–'], StringSplitOptions.RemoveEmptyEntries);
