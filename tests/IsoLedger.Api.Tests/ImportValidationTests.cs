@@ -170,8 +170,8 @@ public class ImportValidationTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Contains(twice, e => e.Line == 3 && e.Reason.Contains("NA-XA-100"));
         await Host.PostBytes("/api/imports", Csv(header,
             "Nghệ An,NA-XA-200,UBND Phường 1,commune,Diễn Châu,2021,2021-11-19,x")).Expect(200);
-        // The API refuses the recorded unit's name to a new code as well (unit-name-taken); where another unit came to
-        // bear it (moved into its district by a transfer), the recorded unit's own row still imports.
+        // The API refuses the recorded unit's name to a new code as well (unit-name-taken), and to a unit a transfer
+        // would move into its district; the recorded unit's own row still imports.
         Assert.Equal("unit-name-taken", (string?)(await Host.Post("/api/units", """
             {"code":"NA-A-DUP","name":"UBND Phường 1","level":"commune","province":"Nghệ An","district":"Quỳnh Lưu",
              "registeredOn":"2015-01-01"}
@@ -180,10 +180,10 @@ public class ImportValidationTests(ApiFixture api) : IClassFixture<ApiFixture>
             {"code":"NA-A-DUP","name":"UBND Phường 1","level":"commune","province":"Nghệ An","district":"Yên Thành",
              "registeredOn":"2015-01-01"}
             """).Expect(201);
-        await Host.Post("/api/restructurings", """
+        Assert.Equal("unit-name-taken", (string?)(await Host.Post("/api/restructurings", """
             {"decisionNo":"NA/1","effectiveOn":"2016-01-01","parts":[
               {"kind":"transfer","from":["NA-A-DUP"],"district":"Quỳnh Lưu"}]}
-            """).Expect(201);
+            """).Expect(409)).Json["rule"]);
         await Host.PostBytes("/api/imports", Csv(header,
             "Nghệ An,NA-XA-001,UBND Phường 1,commune,Quỳnh Lưu,2022,2022-11-19,x")).Expect(200);
     }

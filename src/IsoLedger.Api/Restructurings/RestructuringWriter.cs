@@ -91,9 +91,10 @@ public static class RestructuringWriter
             // locked and loaded with the units the acts name.
             var followers = (await DistrictFollowers.Of(session, commands, cancellation))
                 .Concat(await ParentFollowers.Of(session, commands, cancellation));
-            var (states, answered, _, inOtherCase, _) = await http.RequestServices.GetRequiredService<UnitLocks>()
-                .LockAndLoad(session, commands.SelectMany(c => c.Codes).Concat(followers).Concat(readToo), _ => null,
-                    idempotency is null ? [] : [idempotency.Id], cancellation);
+            var locks = http.RequestServices.GetRequiredService<UnitLocks>();
+            var (states, answered, _, inOtherCase, _) = await locks.LockAndLoad(
+                session, commands.SelectMany(c => c.Codes).Concat(followers).Concat(readToo), _ => null,
+                idempotency is null ? [] : [idempotency.Id], cancellation);
             // A unit's code is one code in any letter case: registered before, or formed by an act before in the
             // request (code → the code as registered).
             var registered = new Dictionary<string, string>(inOtherCase, StringComparer.OrdinalIgnoreCase);
@@ -111,6 +112,12 @@ public static class RestructuringWriter
                     : WriteProblems.StaleVersion(versions[ifMatchUnit], "unit");
             }
 
+            // The units that may hold the names the acts give (unit-name-taken), as a registration reads them: found
+            // from the names and places the acts' parts give on the states locked (with the units they carry).
+            var searches = commands.SelectMany(c => c.CarryingDistricts(states).CarryingSubDepartments(states)
+                .Named(states)).Select(NamesakeSearch.For).ToList();
+            var namesakes = await Namesakes.Load(session,
+                await locks.Named(session, searches, cancellation), searches, cancellation);
             var appended = new Dictionary<string, List<object>>(StringComparer.Ordinal);
             var restructurings = new List<Restructuring>();
             foreach (var asked in unread.Count == 0 ? commands : [])
@@ -141,7 +148,7 @@ public static class RestructuringWriter
                             CodesInOtherCase.Sentence(formed.Code, code));
                     }
                 }
-                var decision = command.Decide(states, clock.Today);
+                var decision = command.Decide(states, clock.Today, namesakes);
                 if (decision is RestructuringRejected rejected)
                 {
                     return rejected.Broken == Rules.UnitNotRegistered && rejected.Unit == ifMatchUnit
@@ -239,7 +246,9 @@ public static class RestructuringWriter
             type: WriteProblems.RuleType(rejected.Broken),
             title: "The restructuring breaks a rule of the ledger.",
             detail: (decisionNo is null ? "" : $"{decisionNo}: ")
-                + (unit is null ? rejected.Broken.Sentence : $"{unit}: {sentence ?? rejected.Broken.Sentence}"),
+                + (unit is null
+                    ? rejected.Broken.Sentence
+                    : $"{unit}: {sentence ?? rejected.Sentence ?? rejected.Broken.Sentence}"),
             statusCode: StatusCodes.Status409Conflict,
             extensions: extensions);
     }

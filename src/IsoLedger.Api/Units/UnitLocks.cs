@@ -116,15 +116,36 @@ public sealed class UnitLocks
         if (searched)
         {
             await reader.NextResultAsync(cancellation);
-            var found = new List<NamedUnit>();
-            while (await reader.ReadAsync(cancellation))
-                found.Add(new NamedUnit(reader.GetString(0), reader.GetFieldValue<string?[]>(1)));
-            named = found;
+            named = await ReadNamed(reader, cancellation);
         }
 
         var states = ordered.ToDictionary(code => code, code => StateAt(code, knownStates[code], versions),
             StringComparer.Ordinal);
         return new LockedUnits(states, earlier, read, inOtherCase, named);
+    }
+
+    /// <summary>The units <paramref name="searches"/> look for (each code with every name it has had), read in the
+    /// session's transaction after <see cref="LockAndLoad"/>: a restructuring knows the names and places it gives only
+    /// from the states it locked.</summary>
+    public async Task<IReadOnlyList<NamedUnit>> Named(
+        IDocumentSession session, IReadOnlyCollection<NamesakeSearch> searches, CancellationToken cancellation)
+    {
+        if (searches.Count == 0) return [];
+        await using var round = new NpgsqlBatch(session.Connection);
+        round.BatchCommands.Add(Statement(namedUnits, Texts(searches.Select(s => s.Level.ToString()).Distinct()),
+            Texts(searches.SelectMany(s => s.Provinces).Distinct())));
+        session.Logger.OnBeforeExecute(round);
+        await using var reader = await round.ExecuteReaderAsync(cancellation);
+        return await ReadNamed(reader, cancellation);
+    }
+
+    private static async Task<IReadOnlyList<NamedUnit>> ReadNamed(
+        NpgsqlDataReader reader, CancellationToken cancellation)
+    {
+        var found = new List<NamedUnit>();
+        while (await reader.ReadAsync(cancellation))
+            found.Add(new NamedUnit(reader.GetString(0), reader.GetFieldValue<string?[]>(1)));
+        return found;
     }
 
     /// <summary>The state of a unit whose stream is at <paramref name="versions"/>' version, or null without a stream.

@@ -1,0 +1,60 @@
+using System.Text;
+using Alba;
+
+namespace IsoLedger.Api.Tests;
+
+/// <summary>A restructuring (through the API or a restructuring table) that would give a unit the name of another
+/// living that day at its level and place answers 409 <c>unit-name-taken</c> naming the unit that holds the name, and
+/// records nothing; the units the act itself ends leave their names free.</summary>
+public class RestructuringNameTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    private IAlbaHost Host => api.Host;
+
+    private async Task<int> HistoryLength(string code) =>
+        (await Host.Get($"/api/units/{code}/history").Expect(200)).Json.AsArray().Count;
+
+    private Task<Answer> Restructure(string effectiveOn, string parts) =>
+        Host.Post("/api/restructurings",
+            $$"""{"decisionNo":"NQ-{{effectiveOn}}","effectiveOn":"{{effectiveOn}}","parts":[{{parts}}]}""");
+
+    [Fact]
+    public async Task A_rename_to_a_living_commune_s_name_is_refused_and_one_to_a_commune_it_merges_is_recorded()
+    {
+        await Host.RegisterCommune("RN1-A", "2015-01-01");
+        await Host.RegisterCommune("RN1-B", "2015-01-01");
+        var before = await HistoryLength("RN1-A");
+
+        var taken = await Restructure("2020-01-01",
+            """{"kind":"rename","from":["RN1-A"],"name":"ủy ban nhân dân xã RN1-B"}""").Expect(409);
+        Assert.Equal(("unit-name-taken", "RN1-B"), ((string?)taken.Json["rule"], (string?)taken.Json["unit"]));
+        Assert.Contains("RN1-A", (string?)taken.Json["detail"]);
+        Assert.Equal(before, await HistoryLength("RN1-A"));
+
+        await Restructure("2020-01-01", """
+            {"kind":"rename","from":["RN1-A"],"name":"UBND Xã RN1-B"},
+            {"kind":"merge","from":["RN1-B"],"into":{"code":"RN1-A"}}
+            """).Expect(201);
+    }
+
+    [Fact]
+    public async Task A_table_whose_merge_forms_a_living_commune_s_namesake_imports_nothing()
+    {
+        foreach (var code in new[] { "RN2-A", "RN2-B", "RN2-C", "RN2-D", "RN2-X" })
+            await Host.RegisterCommune(code, "2015-01-01");
+        const string header =
+            "decision_no,effective_on,kind,from_code,into_code,into_name,into_level,into_province,into_district\n";
+        var rows = """
+            NQ 1,2020-01-01,,RN2-A,RN2-N1,UBND Xã RN2-N1,commune,Quảng Trị,Hải Lăng
+            NQ 1,2020-01-01,,RN2-B,RN2-N1,UBND Xã RN2-N1,commune,Quảng Trị,Hải Lăng
+            NQ 2,2020-01-01,,RN2-C,RN2-N2,UBND xã  RN2-X.,commune,Quảng Trị,Hải Lăng
+            NQ 2,2020-01-01,,RN2-D,RN2-N2,UBND xã  RN2-X.,commune,Quảng Trị,Hải Lăng
+            """;
+
+        var taken = await Host.PostBytes("/api/restructurings/import", Encoding.UTF8.GetBytes(header + rows))
+            .Expect(409);
+        Assert.Equal(("unit-name-taken", "RN2-X", "NQ 2"),
+            ((string?)taken.Json["rule"], (string?)taken.Json["unit"], (string?)taken.Json["decisionNo"]));
+        await Host.Get("/api/units/RN2-N1").Expect(404);
+        Assert.Null((await Host.Get("/api/units/RN2-A").Expect(200)).Json["mergedInto"]);
+    }
+}
