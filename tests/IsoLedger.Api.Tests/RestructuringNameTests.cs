@@ -57,4 +57,33 @@ public class RestructuringNameTests(ApiFixture api) : IClassFixture<ApiFixture>
         await Host.Get("/api/units/RN2-N1").Expect(404);
         Assert.Null((await Host.Get("/api/units/RN2-A").Expect(200)).Json["mergedInto"]);
     }
+
+    [Fact]
+    public async Task A_rename_or_transfer_that_changes_nothing_is_refused_and_a_replay_answers_as_first()
+    {
+        await Host.RegisterCommune("RN3-A", "2015-01-01");
+        const string rename = """{"kind":"rename","from":["RN3-A"],"name":"UBND Xã RN3-A Mới"}""";
+        var key = ("Idempotency-Key", $"rn3-{Guid.NewGuid():N}");
+        var first = await Host.Post("/api/restructurings",
+            $$"""{"decisionNo":"NQ-3","effectiveOn":"2020-01-01","parts":[{{rename}}]}""", Keys.Admin, key).Expect(201);
+        var before = await HistoryLength("RN3-A");
+
+        var replay = await Host.Post("/api/restructurings",
+            $$"""{"decisionNo":"NQ-3","effectiveOn":"2020-01-01","parts":[{{rename}}]}""", Keys.Admin, key).Expect(201);
+        Assert.Equal((string?)first.Json["id"], (string?)replay.Json["id"]);
+        foreach (var (on, part) in new[]
+                 {
+                     ("2021-01-01", rename),
+                     ("2020-06-01", """{"kind":"transfer","from":["RN3-A"],"district":"Huyện Hải Lăng"}"""),
+                     ("2020-06-01", """{"kind":"transfer","from":["RN3-A"],"province":"Quảng Trị"}"""),
+                 })
+        {
+            var idle = await Restructure(on, part).Expect(409);
+            Assert.Equal(("nothing-to-change", "RN3-A"), ((string?)idle.Json["rule"], (string?)idle.Json["unit"]));
+        }
+        Assert.Equal(before, await HistoryLength("RN3-A"));
+        // A rename that corrects the name's spelling is a change.
+        await Restructure("2021-01-01", """{"kind":"rename","from":["RN3-A"],"name":"UBND xã RN3-A mới"}""")
+            .Expect(201);
+    }
 }

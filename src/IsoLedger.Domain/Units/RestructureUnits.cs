@@ -63,6 +63,20 @@ public sealed record RestructuringPart(
             ? this with { IntoNew = [], IntoCode = formed.Code }
             : this;
 
+    /// <summary>Whether this rename or transfer leaves <paramref name="unit"/> as it is on
+    /// <paramref name="effectiveOn"/>: a rename to the name it has then (as written: a rename that corrects a spelling
+    /// is recorded), a transfer whose every given field is where the unit is then (its province as recorded, its
+    /// district as <see cref="DistrictNames"/> compares them, its parent).</summary>
+    public bool ChangesNothing(Unit unit, DateOnly effectiveOn) => Kind switch
+    {
+        RestructuringKind.Rename => unit.NameOn(effectiveOn) == Name,
+        RestructuringKind.Transfer =>
+            (Province is null || Province == unit.RecordedProvinceOn(effectiveOn))
+            && (District is null || DistrictNames.Same(District, unit.DistrictOn(effectiveOn)))
+            && (ParentCode is null || ParentCode == unit.ParentCodeOn(effectiveOn)),
+        _ => false,
+    };
+
     /// <summary>Whether every unit of <see cref="From"/> already shows this part's effect on
     /// <paramref name="effectiveOn"/>: recording it again would change nothing.</summary>
     public bool IsRecordedIn(IReadOnlyDictionary<string, Unit?> units, DateOnly effectiveOn) =>
@@ -254,6 +268,11 @@ public sealed record RestructureUnits(
             if (EffectiveOn > Levels.EndOf(unit.Level)) return new RestructuringRejected(Rules.LevelEnded, code);
             if (predecessors.Contains(code) && unit.LatestFactOn >= EffectiveOn)
                 return new RestructuringRejected(Rules.PredecessorHasLaterFacts, code);
+        }
+        if (Parts.FirstOrDefault(p => p.From.Any(code => p.ChangesNothing(units[code]!, EffectiveOn))) is { } idle)
+        {
+            var code = idle.From.First(code => idle.ChangesNothing(units[code]!, EffectiveOn));
+            return new RestructuringRejected(Rules.NothingToChange, code);
         }
         foreach (var part in Parts.Where(p => p.IntoCode is not null))
         {
