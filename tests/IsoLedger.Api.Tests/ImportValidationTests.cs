@@ -188,6 +188,32 @@ public class ImportValidationTests(ApiFixture api) : IClassFixture<ApiFixture>
             "Nghệ An,NA-XA-001,UBND Phường 1,commune,Quỳnh Lưu,2022,2022-11-19,x")).Expect(200);
     }
 
+    /// <summary>A unit merged, split or dissolved bears its name until that day: a new code under its name for a
+    /// year before is that unit typed under another code (taken for a new unit before), one for a day from then on is
+    /// another unit, which may take the name it left.</summary>
+    [Fact]
+    public async Task An_ended_unit_bears_its_name_until_it_ended()
+    {
+        const string header = "province,unit_code,unit_name,level,district,year,report_date,declared";
+        await Host.PostBytes("/api/imports", Csv(header,
+            "Nghệ An,NA-END-1,UBND Xã Hết,commune,Quỳnh Lưu,2019,2019-11-19,x",
+            "Nghệ An,NA-END-2,UBND Xã Tan,commune,Quỳnh Lưu,2019,2019-11-19,x")).Expect(200);
+        await Host.Post("/api/restructurings", """
+            {"decisionNo":"NA/END","effectiveOn":"2020-01-01","parts":[
+              {"kind":"merge","from":["NA-END-1"],"into":{"code":"NA-END-3","name":"UBND Xã Sau","level":"commune",
+               "province":"Nghệ An","district":"Quỳnh Lưu"}},
+              {"kind":"dissolve","from":["NA-END-2"]}]}
+            """).Expect(201);
+
+        var typedAgain = await Rejected(Csv(header,
+            "Nghệ An,NA-END-9,UBND xã hết,commune,Quỳnh Lưu,2019,2019-11-19,x",
+            "Nghệ An,NA-END-8,UBND Xã Tan,commune,Quỳnh Lưu,2019,2019-12-31,x"));
+        Assert.Contains(typedAgain, e => e.Line == 2 && e.Column == "unit_code" && e.Reason.Contains("NA-END-1"));
+        Assert.Contains(typedAgain, e => e.Line == 3 && e.Column == "unit_code" && e.Reason.Contains("NA-END-2"));
+        await Host.PostBytes("/api/imports", Csv(header,
+            "Nghệ An,NA-END-9,UBND Xã Hết,commune,Quỳnh Lưu,2020,2020-11-19,x")).Expect(200);
+    }
+
     /// <summary>A unit renamed by a restructuring is compared under the name it had on the row's date: a new code
     /// under its old name, for a year it bore it, is the unit typed under another code (taken for a new unit before);
     /// its own row under its old name imports though a unit registered later bears that name now (refused as that
