@@ -1,5 +1,6 @@
 using System.Text;
 using Alba;
+using Npgsql;
 
 namespace IsoLedger.Api.Tests;
 
@@ -85,5 +86,30 @@ public class RestructuringNameTests(ApiFixture api) : IClassFixture<ApiFixture>
         // A rename that corrects the name's spelling is a change.
         await Restructure("2021-01-01", """{"kind":"rename","from":["RN3-A"],"name":"UBND xã RN3-A mới"}""")
             .Expect(201);
+    }
+
+    /// <summary>The lock of the transactions that start units (CodesInOtherCase's), after which a registration reads
+    /// the names of the units.</summary>
+    private const long StartLock = 0x69736f636f646573;
+
+    /// <summary>A rename and a registration of its new name, racing, each read the names before the other committed:
+    /// both were recorded. A restructuring takes turns with the registrations at the lock of the transactions that
+    /// start units, so one of them sees the other.</summary>
+    [Fact]
+    public async Task A_rename_takes_turns_with_registrations_so_that_a_racing_namesake_is_seen()
+    {
+        await Host.RegisterCommune("RN4-A", "2015-01-01");
+        await using var holder = new NpgsqlConnection(api.ConnectionString);
+        await holder.OpenAsync();
+        await using (var hold = new NpgsqlCommand($"select pg_advisory_lock({StartLock})", holder))
+            await hold.ExecuteNonQueryAsync();
+        var rename = Restructure("2020-01-01", """{"kind":"rename","from":["RN4-A"],"name":"UBND Xã RN4-B"}""");
+        await LockWaiters.WaitForALockWaiter(api.ConnectionString);
+        var waited = !rename.IsCompleted;
+        await using (var release = new NpgsqlCommand($"select pg_advisory_unlock({StartLock})", holder))
+            await release.ExecuteNonQueryAsync();
+
+        await rename.Expect(201);
+        Assert.True(waited, "The rename did not wait for the registrations' turn.");
     }
 }

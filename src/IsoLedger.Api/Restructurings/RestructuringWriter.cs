@@ -88,13 +88,17 @@ public static class RestructuringWriter
             // The key's earlier answer is looked for again under the locks: a retry racing its first try waits for
             // it there and answers what it answered (it had found the units merged by it: 409).
             // A district's rename carries its units, and a department's end or move its sub-departments: they are
-            // locked and loaded with the units the acts name.
+            // locked and loaded with the units the acts name. An act that renames or transfers units takes turns
+            // with the registrations, which read the names of the units after the lock of the transactions that start
+            // units (unit-name-taken), as one that forms units does.
             var followers = (await DistrictFollowers.Of(session, commands, cancellation))
                 .Concat(await ParentFollowers.Of(session, commands, cancellation));
             var locks = http.RequestServices.GetRequiredService<UnitLocks>();
             var (states, answered, _, inOtherCase, _) = await locks.LockAndLoad(
                 session, commands.SelectMany(c => c.Codes).Concat(followers).Concat(readToo), _ => null,
-                idempotency is null ? [] : [idempotency.Id], cancellation);
+                idempotency is null ? [] : [idempotency.Id], cancellation,
+                namesUnits: commands.Any(c => c.Parts.Any(p => p.Kind is RestructuringKind.Rename
+                    or RestructuringKind.Transfer)));
             // A unit's code is one code in any letter case: registered before, or formed by an act before in the
             // request (code → the code as registered).
             var registered = new Dictionary<string, string>(inOtherCase, StringComparer.OrdinalIgnoreCase);

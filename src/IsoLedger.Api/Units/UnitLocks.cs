@@ -63,17 +63,20 @@ public sealed class UnitLocks
     /// is at the locked version, the stored snapshot otherwise; the answers stored under
     /// <paramref name="idempotencyIds"/>; and, where a code has no stream yet, the codes registered in another letter
     /// case, after the lock of the transactions that start streams (taken first, before any stream's), and the names
-    /// of the units <paramref name="namesakes"/> looks for. One round trip.</summary>
+    /// of the units <paramref name="namesakes"/> looks for. <paramref name="namesUnits"/>: the transaction gives
+    /// units names or places without starting a stream (a restructuring's rename or transfer), and takes the lock of
+    /// the transactions that start units all the same, so that it and a registration of a namesake take turns.
+    /// One round trip.</summary>
     public async Task<LockedUnits> LockAndLoad(
         IDocumentSession session, IEnumerable<string> codes, Func<string, Unit?> known,
         IReadOnlyCollection<string> idempotencyIds, CancellationToken cancellation,
-        IReadOnlyCollection<NamesakeSearch>? namesakes = null)
+        IReadOnlyCollection<NamesakeSearch>? namesakes = null, bool namesUnits = false)
     {
         await session.BeginTransactionAsync(cancellation);
         var ordered = codes.Distinct().Order(StringComparer.Ordinal).ToArray();
         var knownStates = ordered.ToDictionary(code => code, known, StringComparer.Ordinal);
         await using var round = new NpgsqlBatch(session.Connection);
-        foreach (var statement in CodesInOtherCase.Statements(streams, Texts(ordered)))
+        foreach (var statement in CodesInOtherCase.Statements(streams, Texts(ordered), namesUnits))
             round.BatchCommands.Add(statement);
         round.BatchCommands.Add(LockStreams(ordered));
         round.BatchCommands.Add(Statement(loadStates, Texts(ordered),
