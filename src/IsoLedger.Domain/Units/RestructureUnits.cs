@@ -380,11 +380,14 @@ public sealed record RestructureUnits(
     private RestructuringRejected? NameTaken(
         IReadOnlyDictionary<string, Unit?> units, Dictionary<string, Unit?> after, IEnumerable<Unit> namesakes)
     {
-        List<Unit> candidates =
-            [.. after.Values.OfType<Unit>(), .. namesakes.Where(unit => !after.ContainsKey(unit.Code))];
+        // By name on the day, as Namesake compares them: an act of a province's reorganisation forms hundreds of
+        // units among a thousand it reads, and each is compared with those of its name only.
+        var candidates = after.Values.OfType<Unit>().Concat(namesakes.Where(unit => !after.ContainsKey(unit.Code)))
+            .ToLookup(unit => UnitNameSpelling.Comparable(unit.NameOn(EffectiveOn), keepNotes: true));
         foreach (var named in Named(units))
         {
-            if (named.Namesake(candidates) is not { } holder) continue;
+            var namesake = candidates[UnitNameSpelling.Comparable(named.Name, keepNotes: true)];
+            if (named.Namesake(namesake) is not { } holder) continue;
             return new RestructuringRejected(Rules.UnitNameTaken, holder.Code, Sentence:
                 $"the act gives {named.Code} the name \"{named.Name}\" that unit {holder.Code} "
                 + $"(\"{holder.NameOn(EffectiveOn)}\") has on {EffectiveOn:yyyy-MM-dd} at the same level, in the same "
