@@ -88,10 +88,6 @@ public class RestructuringNameTests(ApiFixture api) : IClassFixture<ApiFixture>
             .Expect(201);
     }
 
-    /// <summary>The lock of the transactions that start units (CodesInOtherCase's), after which a registration reads
-    /// the names of the units.</summary>
-    private const long StartLock = 0x69736f636f646573;
-
     /// <summary>A rename and a registration of its new name, racing, each read the names before the other committed:
     /// both were recorded. A restructuring takes turns with the registrations at the lock of the transactions that
     /// start units, so one of them sees the other.</summary>
@@ -101,12 +97,12 @@ public class RestructuringNameTests(ApiFixture api) : IClassFixture<ApiFixture>
         await Host.RegisterCommune("RN4-A", "2015-01-01");
         await using var holder = new NpgsqlConnection(api.ConnectionString);
         await holder.OpenAsync();
-        await using (var hold = new NpgsqlCommand($"select pg_advisory_lock({StartLock})", holder))
+        await using (var hold = new NpgsqlCommand($"select pg_advisory_lock({LockWaiters.StartLock})", holder))
             await hold.ExecuteNonQueryAsync();
         var rename = Restructure("2020-01-01", """{"kind":"rename","from":["RN4-A"],"name":"UBND Xã RN4-B"}""");
         await LockWaiters.WaitForALockWaiter(api.ConnectionString);
         var waited = !rename.IsCompleted;
-        await using (var release = new NpgsqlCommand($"select pg_advisory_unlock({StartLock})", holder))
+        await using (var release = new NpgsqlCommand($"select pg_advisory_unlock({LockWaiters.StartLock})", holder))
             await release.ExecuteNonQueryAsync();
 
         await rename.Expect(201);
