@@ -138,6 +138,12 @@ public static class Rules
         + "(merged, split or dissolved) is not renamed or transferred as well.",
         "Trong một lần sắp xếp, một đơn vị chỉ được đổi tên một lần và điều chuyển một lần; đơn vị chấm dứt (sáp "
         + "nhập, chia tách, giải thể) không đồng thời được đổi tên hay điều chuyển.");
+    public static readonly Rule NothingToChange = Invariant(
+        "nothing-to-change",
+        "A rename gives a unit the name it has on the effective date, or a transfer the province, district and parent "
+        + "it is in then: recorded, it would say a change happened that did not.",
+        "Việc đổi tên trùng với tên đơn vị đang có vào ngày hiệu lực, hoặc việc điều chuyển trùng với tỉnh, huyện, đơn "
+        + "vị chủ quản đơn vị đang thuộc vào ngày đó: ghi nhận thì sẽ thể hiện một thay đổi không có thật.");
     public static readonly Rule NewUnitCodeRepeated = Invariant(
         "new-unit-code-repeated",
         "Each unit a restructuring forms needs a code of its own: two new units cannot share one.",
@@ -249,7 +255,7 @@ public static class Rules
         EditionOutOfOrder,
         ObligationAlreadyDefined, ObligationNotFound, ObligationAlreadyEnded, ObligationEndsBeforeItStarts,
         FactBeforeEstablishment, UnitDissolved, LevelEnded, DistrictAfterLevelEnded, UnitNameTaken,
-        RestructuringCycle, RestructuringChangeRepeated, NewUnitCodeRepeated, PredecessorEnded,
+        RestructuringCycle, RestructuringChangeRepeated, NothingToChange, NewUnitCodeRepeated, PredecessorEnded,
         PredecessorHasLaterFacts, SuccessorNotExisting, ParentNotExisting, ParentLevel, ParentInOtherProvince,
         SubDepartmentsLeftWithoutParent,
         EditionNotYetPublished,

@@ -170,8 +170,8 @@ public class ImportValidationTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Contains(twice, e => e.Line == 3 && e.Reason.Contains("NA-XA-100"));
         await Host.PostBytes("/api/imports", Csv(header,
             "Nghệ An,NA-XA-200,UBND Phường 1,commune,Diễn Châu,2021,2021-11-19,x")).Expect(200);
-        // The API refuses the recorded unit's name to a new code as well (unit-name-taken); where another unit came to
-        // bear it (moved into its district by a transfer), the recorded unit's own row still imports.
+        // The API refuses the recorded unit's name to a new code as well (unit-name-taken), and to a unit a transfer
+        // would move into its district; the recorded unit's own row still imports.
         Assert.Equal("unit-name-taken", (string?)(await Host.Post("/api/units", """
             {"code":"NA-A-DUP","name":"UBND Phường 1","level":"commune","province":"Nghệ An","district":"Quỳnh Lưu",
              "registeredOn":"2015-01-01"}
@@ -180,12 +180,38 @@ public class ImportValidationTests(ApiFixture api) : IClassFixture<ApiFixture>
             {"code":"NA-A-DUP","name":"UBND Phường 1","level":"commune","province":"Nghệ An","district":"Yên Thành",
              "registeredOn":"2015-01-01"}
             """).Expect(201);
-        await Host.Post("/api/restructurings", """
+        Assert.Equal("unit-name-taken", (string?)(await Host.Post("/api/restructurings", """
             {"decisionNo":"NA/1","effectiveOn":"2016-01-01","parts":[
               {"kind":"transfer","from":["NA-A-DUP"],"district":"Quỳnh Lưu"}]}
-            """).Expect(201);
+            """).Expect(409)).Json["rule"]);
         await Host.PostBytes("/api/imports", Csv(header,
             "Nghệ An,NA-XA-001,UBND Phường 1,commune,Quỳnh Lưu,2022,2022-11-19,x")).Expect(200);
+    }
+
+    /// <summary>A unit merged, split or dissolved bears its name until that day: a new code under its name for a
+    /// year before is that unit typed under another code (taken for a new unit before), one for a day from then on is
+    /// another unit, which may take the name it left.</summary>
+    [Fact]
+    public async Task An_ended_unit_bears_its_name_until_it_ended()
+    {
+        const string header = "province,unit_code,unit_name,level,district,year,report_date,declared";
+        await Host.PostBytes("/api/imports", Csv(header,
+            "Nghệ An,NA-END-1,UBND Xã Hết,commune,Quỳnh Lưu,2019,2019-11-19,x",
+            "Nghệ An,NA-END-2,UBND Xã Tan,commune,Quỳnh Lưu,2019,2019-11-19,x")).Expect(200);
+        await Host.Post("/api/restructurings", """
+            {"decisionNo":"NA/END","effectiveOn":"2020-01-01","parts":[
+              {"kind":"merge","from":["NA-END-1"],"into":{"code":"NA-END-3","name":"UBND Xã Sau","level":"commune",
+               "province":"Nghệ An","district":"Quỳnh Lưu"}},
+              {"kind":"dissolve","from":["NA-END-2"]}]}
+            """).Expect(201);
+
+        var typedAgain = await Rejected(Csv(header,
+            "Nghệ An,NA-END-9,UBND xã hết,commune,Quỳnh Lưu,2019,2019-11-19,x",
+            "Nghệ An,NA-END-8,UBND Xã Tan,commune,Quỳnh Lưu,2019,2019-12-31,x"));
+        Assert.Contains(typedAgain, e => e.Line == 2 && e.Column == "unit_code" && e.Reason.Contains("NA-END-1"));
+        Assert.Contains(typedAgain, e => e.Line == 3 && e.Column == "unit_code" && e.Reason.Contains("NA-END-2"));
+        await Host.PostBytes("/api/imports", Csv(header,
+            "Nghệ An,NA-END-9,UBND Xã Hết,commune,Quỳnh Lưu,2020,2020-11-19,x")).Expect(200);
     }
 
     /// <summary>A unit renamed by a restructuring is compared under the name it had on the row's date: a new code

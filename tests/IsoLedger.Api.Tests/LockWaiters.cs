@@ -4,6 +4,10 @@ namespace IsoLedger.Api.Tests;
 
 public static class LockWaiters
 {
+    /// <summary>The lock of the transactions that start units (CodesInOtherCase's), which registrations, imports that
+    /// write new units and restructurings that form, rename or transfer units take first.</summary>
+    public const long StartLock = 0x69736f636f646573;
+
     /// <summary>Waits (at most 10 s) until a transaction on the database of <paramref name="connectionString"/>
     /// waits for a lock: a request the test holds back has reached the lock it holds.</summary>
     public static async Task WaitForALockWaiter(string connectionString)

@@ -269,10 +269,6 @@ public class ParentUnitApiTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal("PU-RC-SO", (string?)(await Host.Get("/api/units/PU-RC-CC").Expect(200)).Json["parentCode"]);
     }
 
-    /// <summary>The lock of the transactions that start units (CodesInOtherCase's): an import's write pass takes it
-    /// before it writes a new unit, after its check pass has judged the file.</summary>
-    private const long StartLock = 0x69736f636f646573;
-
     /// <summary>An import's check pass judges a row's parent without a lock. A restructuring that ended the parent
     /// before the row's date while the file was checked was not seen: the write pass recorded the chi cục under a
     /// department dissolved a year before its row, and the dissolution, which had found no sub-department, stood.
@@ -285,7 +281,7 @@ public class ParentUnitApiTests(ApiFixture api) : IClassFixture<ApiFixture>
             "Quảng Trị,PU-RACE-CC,Chi cục Race,sub-department,,PU-RACE-SO,2021,2021-11-19,x,2015,,x,x,x,x,x,x,x,");
         await using var holder = new NpgsqlConnection(api.ConnectionString);
         await holder.OpenAsync();
-        await using (var hold = new NpgsqlCommand($"select pg_advisory_lock({StartLock})", holder))
+        await using (var hold = new NpgsqlCommand($"select pg_advisory_lock({LockWaiters.StartLock})", holder))
             await hold.ExecuteNonQueryAsync();
         // The import checks its file, then waits to start the chi cục's stream.
         var import = Host.PostBytes("/api/imports", row);
@@ -293,7 +289,7 @@ public class ParentUnitApiTests(ApiFixture api) : IClassFixture<ApiFixture>
         await Host.Post("/api/restructurings", """
             {"decisionNo":"PU/R","effectiveOn":"2020-01-01","parts":[{"kind":"dissolve","from":["PU-RACE-SO"]}]}
             """).Expect(201);
-        await using (var release = new NpgsqlCommand($"select pg_advisory_unlock({StartLock})", holder))
+        await using (var release = new NpgsqlCommand($"select pg_advisory_unlock({LockWaiters.StartLock})", holder))
             await release.ExecuteNonQueryAsync();
 
         var interrupted = await import.Expect(409);

@@ -85,7 +85,7 @@ public class DistrictLevelEndTests
         RestructuringDecision Decide(DateOnly on, params RestructuringPart[] parts) =>
             new RestructureUnits("R", "NQ", on, parts).Decide(units, new DateOnly(2026, 11, 23));
         RestructuringPart Transfer(string? district) =>
-            new(RestructuringKind.Transfer, ["QT-A"], [], Province: "Quảng Trị", District: district);
+            new(RestructuringKind.Transfer, ["QT-A"], [], Province: "Hà Tĩnh", District: district);
         RestructuringPart Merge(string? district) => new(RestructuringKind.Merge, ["QT-A", "QT-B"],
             [new NewUnit("QT-N", "UBND Xã N", UnitLevel.Commune, "Quảng Trị", district, null)]);
 

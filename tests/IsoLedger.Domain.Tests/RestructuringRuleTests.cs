@@ -132,7 +132,7 @@ public class RestructuringRuleTests
         var accepted = Accepted(On(Effective,
                 new RestructuringPart(RestructuringKind.Rename, ["QT-SO-KHCN"], [],
                     Name: "Sở Khoa học, Công nghệ và Chuyển đổi số"),
-                new RestructuringPart(RestructuringKind.Transfer, ["QT-T"], [], Province: "Quảng Trị"),
+                new RestructuringPart(RestructuringKind.Transfer, ["QT-T"], [], Province: "Hà Tĩnh"),
                 new RestructuringPart(RestructuringKind.Dissolve, ["QT-HUYEN-HL"], [])),
             Commune("QT-SO-KHCN"), Commune("QT-T"), District("QT-HUYEN-HL"));
 
@@ -140,7 +140,7 @@ public class RestructuringRuleTests
         Assert.Equal(3, accepted.Events.Count);
         EventsOf(accepted, "QT-SO-KHCN",
             new UnitRenamed(Effective, "Sở Khoa học, Công nghệ và Chuyển đổi số", Decision, Id));
-        EventsOf(accepted, "QT-T", new UnitTransferred(Effective, "Quảng Trị", null, Decision, Id));
+        EventsOf(accepted, "QT-T", new UnitTransferred(Effective, "Hà Tĩnh", null, Decision, Id));
         // The district level ends on the effective date itself: the decision that ends the districts is accepted.
         EventsOf(accepted, "QT-HUYEN-HL", new UnitDissolved(Effective, Decision, Id));
     }
@@ -241,7 +241,7 @@ public class RestructuringRuleTests
             Rules.RestructuringChangeRepeated, "QT-A", Commune("QT-A"));
         Accepted(On(Effective,
                 new RestructuringPart(RestructuringKind.Rename, ["QT-A"], [], Name: "X"),
-                new RestructuringPart(RestructuringKind.Transfer, ["QT-A"], [], Province: "Quảng Trị")),
+                new RestructuringPart(RestructuringKind.Transfer, ["QT-A"], [], Province: "Hà Tĩnh")),
             Commune("QT-A"));
     }
 

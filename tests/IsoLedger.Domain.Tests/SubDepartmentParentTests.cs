@@ -219,7 +219,7 @@ public class SubDepartmentParentTests
     public void A_sub_department_the_act_moves_without_a_parent_is_left_without_one()
     {
         var (_, decision) = Decide(
-            [MergeInto(["SO-NN"], NewDepartment("SO-NNMT")), Transfer("CC-KL", province: "Quảng Trị")],
+            [MergeInto(["SO-NN"], NewDepartment("SO-NNMT")), Transfer("CC-KL", province: "Hà Tĩnh")],
             Agriculture, Forestry);
 
         LeftWithoutParent(decision, "SO-NN", "CC-KL");

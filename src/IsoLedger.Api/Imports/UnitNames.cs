@@ -17,8 +17,9 @@ public sealed class UnitNames
     private readonly Dictionary<(string Province, UnitLevel Level, string District, string Name), SortedSet<string>>
         listed = [];
 
-    /// <summary>The units recorded that still exist, by each name they bore (renames and transfers change it) and the
-    /// days they bore it: a table of an earlier year lists a unit under the name it had then.</summary>
+    /// <summary>The units recorded, by each name they bore (renames and transfers change it) and the days they bore it
+    /// until they ended: a table of an earlier year lists a unit under the name it had then, and a unit merged, split
+    /// or dissolved leaves its name from that day.</summary>
     private readonly Dictionary<(string Province, UnitLevel Level, string District, string Name), List<Bearer>>
         recordedNames = [];
 
@@ -35,9 +36,10 @@ public sealed class UnitNames
     /// </summary>
     private readonly Dictionary<(string Province, DateOnly On), string[]> countedAs = [];
 
-    /// <summary>The units recorded: the names of those that still exist (a new unit may take the name of one merged
-    /// into it) over the days they bore them, from the day they may have existed (<see cref="Unit.MayExistOn"/>), and
-    /// which have ended. Only the few renamed or transferred units are read whole.</summary>
+    /// <summary>The units recorded: their names over the days they bore them, from the day they may have existed
+    /// (<see cref="Unit.MayExistOn"/>) until the day they were merged, split or dissolved (a new unit may take the name
+    /// of one merged into it from that day), and which have ended. Only the few renamed or transferred units are read
+    /// whole.</summary>
     public static async Task<UnitNames> Recorded(IQuerySession session, CancellationToken cancellation)
     {
         var names = new UnitNames();
@@ -51,7 +53,9 @@ public sealed class UnitNames
                 u.Name,
                 u.RegisteredOn,
                 u.EstablishmentDated,
-                Ended = u.Merger != null || u.Split != null || u.Dissolution != null,
+                u.Merger,
+                u.Split,
+                u.Dissolution,
             })
             .ToListAsync(cancellation);
         var changed = (await session.Query<Unit>().Where(u => u.Renames.Any() || u.Transfers.Any())
@@ -59,22 +63,21 @@ public sealed class UnitNames
         foreach (var unit in units)
         {
             names.recorded.Add(unit.Code);
-            if (unit.Ended)
-            {
-                names.ended.Add(unit.Code);
-                continue;
-            }
+            var endedOn = new[] { unit.Merger?.MergedOn, unit.Split?.SplitOn, unit.Dissolution?.DissolvedOn }.Min();
+            if (endedOn is not null) names.ended.Add(unit.Code);
             var from = unit.EstablishmentDated ? unit.RegisteredOn : DateOnly.MinValue;
+            var end = endedOn ?? DateOnly.MaxValue;
             if (!changed.TryGetValue(unit.Code, out var state))
             {
-                names.Bore(
-                    Key(unit.Province, unit.Level, unit.District, unit.Name), new(unit.Code, from, DateOnly.MaxValue));
+                if (from < end)
+                    names.Bore(Key(unit.Province, unit.Level, unit.District, unit.Name), new(unit.Code, from, end));
                 continue;
             }
             var changes = state.Renames.Select(r => r.RenamedOn).Concat(state.Transfers.Select(t => t.TransferredOn))
-                .Where(day => day > from).Distinct().Order().ToList();
-            foreach (var (start, until) in changes.Prepend(from).Zip(changes.Append(DateOnly.MaxValue)))
+                .Where(day => day > from && day < end).Distinct().Order().ToList();
+            foreach (var (start, until) in changes.Prepend(from).Zip(changes.Append(end)))
             {
+                if (start >= until) continue;
                 names.Bore(Key(state.RecordedProvinceOn(start), state.Level, state.LastDistrictOn(start),
                     state.NameOn(start)), new(unit.Code, start, until));
             }

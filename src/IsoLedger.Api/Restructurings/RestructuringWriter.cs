@@ -88,12 +88,17 @@ public static class RestructuringWriter
             // The key's earlier answer is looked for again under the locks: a retry racing its first try waits for
             // it there and answers what it answered (it had found the units merged by it: 409).
             // A district's rename carries its units, and a department's end or move its sub-departments: they are
-            // locked and loaded with the units the acts name.
+            // locked and loaded with the units the acts name. An act that renames or transfers units takes turns
+            // with the registrations, which read the names of the units after the lock of the transactions that start
+            // units (unit-name-taken), as one that forms units does.
             var followers = (await DistrictFollowers.Of(session, commands, cancellation))
                 .Concat(await ParentFollowers.Of(session, commands, cancellation));
-            var (states, answered, _, inOtherCase, _) = await http.RequestServices.GetRequiredService<UnitLocks>()
-                .LockAndLoad(session, commands.SelectMany(c => c.Codes).Concat(followers).Concat(readToo), _ => null,
-                    idempotency is null ? [] : [idempotency.Id], cancellation);
+            var locks = http.RequestServices.GetRequiredService<UnitLocks>();
+            var (states, answered, _, inOtherCase, _) = await locks.LockAndLoad(
+                session, commands.SelectMany(c => c.Codes).Concat(followers).Concat(readToo), _ => null,
+                idempotency is null ? [] : [idempotency.Id], cancellation,
+                namesUnits: commands.Any(c => c.Parts.Any(p => p.Kind is RestructuringKind.Rename
+                    or RestructuringKind.Transfer)));
             // A unit's code is one code in any letter case: registered before, or formed by an act before in the
             // request (code → the code as registered).
             var registered = new Dictionary<string, string>(inOtherCase, StringComparer.OrdinalIgnoreCase);
@@ -111,6 +116,12 @@ public static class RestructuringWriter
                     : WriteProblems.StaleVersion(versions[ifMatchUnit], "unit");
             }
 
+            // The units that may hold the names the acts give (unit-name-taken), as a registration reads them: found
+            // from the names and places the acts' parts give on the states locked (with the units they carry).
+            var searches = commands.SelectMany(c => c.CarryingDistricts(states).CarryingSubDepartments(states)
+                .Named(states)).Select(NamesakeSearch.For).ToList();
+            var namesakes = await Namesakes.Load(session,
+                await locks.Named(session, searches, cancellation), searches, cancellation);
             var appended = new Dictionary<string, List<object>>(StringComparer.Ordinal);
             var restructurings = new List<Restructuring>();
             foreach (var asked in unread.Count == 0 ? commands : [])
@@ -141,7 +152,7 @@ public static class RestructuringWriter
                             CodesInOtherCase.Sentence(formed.Code, code));
                     }
                 }
-                var decision = command.Decide(states, clock.Today);
+                var decision = command.Decide(states, clock.Today, namesakes);
                 if (decision is RestructuringRejected rejected)
                 {
                     return rejected.Broken == Rules.UnitNotRegistered && rejected.Unit == ifMatchUnit
@@ -239,7 +250,9 @@ public static class RestructuringWriter
             type: WriteProblems.RuleType(rejected.Broken),
             title: "The restructuring breaks a rule of the ledger.",
             detail: (decisionNo is null ? "" : $"{decisionNo}: ")
-                + (unit is null ? rejected.Broken.Sentence : $"{unit}: {sentence ?? rejected.Broken.Sentence}"),
+                + (unit is null
+                    ? rejected.Broken.Sentence
+                    : $"{unit}: {sentence ?? rejected.Sentence ?? rejected.Broken.Sentence}"),
             statusCode: StatusCodes.Status409Conflict,
             extensions: extensions);
     }

@@ -28,16 +28,19 @@ public static class CodesInOtherCase
 
     /// <summary>The two statements that begin a transaction which may start the streams of some of its codes
     /// (<c>$1</c>, an array): the first waits for the other transactions starting streams to end, if one of the codes
-    /// has no stream yet; the second, with a view of the store taken once the first is through, reads the codes
-    /// registered in another letter case (registered code, code asked) — nothing when every code has a stream.
-    /// </summary>
-    public static NpgsqlBatchCommand[] Statements(string streams, NpgsqlParameter codes)
+    /// has no stream yet or <paramref name="namesUnits"/> (a restructuring that renames or moves units takes turns with
+    /// the registrations, which read the units' names after this lock); the second, with a view of the store taken
+    /// once the first is through, reads the codes registered in another letter case (registered code, code asked) —
+    /// nothing when every code has a stream.</summary>
+    public static NpgsqlBatchCommand[] Statements(string streams, NpgsqlParameter codes, bool namesUnits = false)
     {
         var someNew = $"exists (select 1 from unnest($1::text[]) as asked where not exists "
             + $"(select 1 from {streams} s where s.id = asked))";
         return
         [
-            UnitLocks.Statement($"select pg_advisory_xact_lock({StartLock}) where {someNew}", codes.Clone()),
+            UnitLocks.Statement(
+                $"select pg_advisory_xact_lock({StartLock}) where {(namesUnits ? "$1 is not null" : someNew)}",
+                codes.Clone()),
             UnitLocks.Statement(
                 $"select s.id, asked from {streams} s join unnest($1::text[]) as asked on lower(s.id) = lower(asked) "
                 + $"where s.id <> asked and {someNew}", codes.Clone()),

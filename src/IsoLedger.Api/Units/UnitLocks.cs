@@ -63,17 +63,20 @@ public sealed class UnitLocks
     /// is at the locked version, the stored snapshot otherwise; the answers stored under
     /// <paramref name="idempotencyIds"/>; and, where a code has no stream yet, the codes registered in another letter
     /// case, after the lock of the transactions that start streams (taken first, before any stream's), and the names
-    /// of the units <paramref name="namesakes"/> looks for. One round trip.</summary>
+    /// of the units <paramref name="namesakes"/> looks for. <paramref name="namesUnits"/>: the transaction gives
+    /// units names or places without starting a stream (a restructuring's rename or transfer), and takes the lock of
+    /// the transactions that start units all the same, so that it and a registration of a namesake take turns.
+    /// One round trip.</summary>
     public async Task<LockedUnits> LockAndLoad(
         IDocumentSession session, IEnumerable<string> codes, Func<string, Unit?> known,
         IReadOnlyCollection<string> idempotencyIds, CancellationToken cancellation,
-        IReadOnlyCollection<NamesakeSearch>? namesakes = null)
+        IReadOnlyCollection<NamesakeSearch>? namesakes = null, bool namesUnits = false)
     {
         await session.BeginTransactionAsync(cancellation);
         var ordered = codes.Distinct().Order(StringComparer.Ordinal).ToArray();
         var knownStates = ordered.ToDictionary(code => code, known, StringComparer.Ordinal);
         await using var round = new NpgsqlBatch(session.Connection);
-        foreach (var statement in CodesInOtherCase.Statements(streams, Texts(ordered)))
+        foreach (var statement in CodesInOtherCase.Statements(streams, Texts(ordered), namesUnits))
             round.BatchCommands.Add(statement);
         round.BatchCommands.Add(LockStreams(ordered));
         round.BatchCommands.Add(Statement(loadStates, Texts(ordered),
@@ -116,15 +119,36 @@ public sealed class UnitLocks
         if (searched)
         {
             await reader.NextResultAsync(cancellation);
-            var found = new List<NamedUnit>();
-            while (await reader.ReadAsync(cancellation))
-                found.Add(new NamedUnit(reader.GetString(0), reader.GetFieldValue<string?[]>(1)));
-            named = found;
+            named = await ReadNamed(reader, cancellation);
         }
 
         var states = ordered.ToDictionary(code => code, code => StateAt(code, knownStates[code], versions),
             StringComparer.Ordinal);
         return new LockedUnits(states, earlier, read, inOtherCase, named);
+    }
+
+    /// <summary>The units <paramref name="searches"/> look for (each code with every name it has had), read in the
+    /// session's transaction after <see cref="LockAndLoad"/>: a restructuring knows the names and places it gives only
+    /// from the states it locked.</summary>
+    public async Task<IReadOnlyList<NamedUnit>> Named(
+        IDocumentSession session, IReadOnlyCollection<NamesakeSearch> searches, CancellationToken cancellation)
+    {
+        if (searches.Count == 0) return [];
+        await using var round = new NpgsqlBatch(session.Connection);
+        round.BatchCommands.Add(Statement(namedUnits, Texts(searches.Select(s => s.Level.ToString()).Distinct()),
+            Texts(searches.SelectMany(s => s.Provinces).Distinct())));
+        session.Logger.OnBeforeExecute(round);
+        await using var reader = await round.ExecuteReaderAsync(cancellation);
+        return await ReadNamed(reader, cancellation);
+    }
+
+    private static async Task<IReadOnlyList<NamedUnit>> ReadNamed(
+        NpgsqlDataReader reader, CancellationToken cancellation)
+    {
+        var found = new List<NamedUnit>();
+        while (await reader.ReadAsync(cancellation))
+            found.Add(new NamedUnit(reader.GetString(0), reader.GetFieldValue<string?[]>(1)));
+        return found;
     }
 
     /// <summary>The state of a unit whose stream is at <paramref name="versions"/>' version, or null without a stream.

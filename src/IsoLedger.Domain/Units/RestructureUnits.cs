@@ -63,6 +63,20 @@ public sealed record RestructuringPart(
             ? this with { IntoNew = [], IntoCode = formed.Code }
             : this;
 
+    /// <summary>Whether this rename or transfer leaves <paramref name="unit"/> as it is on
+    /// <paramref name="effectiveOn"/>: a rename to the name it has then (as written: a rename that corrects a spelling
+    /// is recorded), a transfer whose every given field is where the unit is then (its province as recorded, its
+    /// district as <see cref="DistrictNames"/> compares them, its parent).</summary>
+    public bool ChangesNothing(Unit unit, DateOnly effectiveOn) => Kind switch
+    {
+        RestructuringKind.Rename => unit.NameOn(effectiveOn) == Name,
+        RestructuringKind.Transfer =>
+            (Province is null || Province == unit.RecordedProvinceOn(effectiveOn))
+            && (District is null || DistrictNames.Same(District, unit.DistrictOn(effectiveOn)))
+            && (ParentCode is null || ParentCode == unit.ParentCodeOn(effectiveOn)),
+        _ => false,
+    };
+
     /// <summary>Whether every unit of <see cref="From"/> already shows this part's effect on
     /// <paramref name="effectiveOn"/>: recording it again would change nothing.</summary>
     public bool IsRecordedIn(IReadOnlyDictionary<string, Unit?> units, DateOnly effectiveOn) =>
@@ -183,9 +197,40 @@ public sealed record RestructureUnits(
         if (transferred.Contains(unit.Code) && unit.ParentCodeOn(EffectiveOn) is { } parent) yield return parent;
     }
 
-    /// <summary>Decides the restructuring on the states of <see cref="Codes"/> (null: not registered): the events
-    /// of each unit, or the rule it breaks and the unit that breaks it.</summary>
-    public RestructuringDecision Decide(IReadOnlyDictionary<string, Unit?> units, DateOnly today)
+    /// <summary>The units whose name or place the act sets, each as a registration on the effective date would
+    /// describe it: the new units, and the units it renames or transfers as those parts leave them on
+    /// <paramref name="units"/>' states (units not registered are left out: the act is refused for them).</summary>
+    public IEnumerable<RegisterUnit> Named(IReadOnlyDictionary<string, Unit?> units)
+    {
+        var changes = Parts.Where(p => p.Kind is RestructuringKind.Rename or RestructuringKind.Transfer)
+            .SelectMany(p => p.From.Select(code => (Code: code, Change: Change(p))))
+            .GroupBy(c => c.Code, c => c.Change, StringComparer.Ordinal);
+        foreach (var change in changes)
+        {
+            if (units.GetValueOrDefault(change.Key) is not { } unit) continue;
+            var after = change.Aggregate(unit, (state, e) => Unit.Evolve(state, e)!);
+            yield return new RegisterUnit(
+                after.Code, after.NameOn(EffectiveOn), after.Level, after.RecordedProvinceOn(EffectiveOn),
+                after.LastDistrictOn(EffectiveOn), after.ParentCodeOn(EffectiveOn), EffectiveOn);
+        }
+        foreach (var formed in Parts.SelectMany(p => p.IntoNew))
+        {
+            yield return new RegisterUnit(
+                formed.Code, formed.Name, formed.Level, formed.Province, formed.District, formed.ParentCode,
+                EffectiveOn);
+        }
+    }
+
+    /// <summary>The event a rename or a transfer part records on each of its units.</summary>
+    private IUnitEvent Change(RestructuringPart part) => part.Kind == RestructuringKind.Rename
+        ? new UnitRenamed(EffectiveOn, part.Name!, DecisionNo, Id)
+        : new UnitTransferred(EffectiveOn, part.Province, part.District, DecisionNo, Id, part.ParentCode);
+
+    /// <summary>Decides the restructuring on the states of <see cref="Codes"/> (null: not registered) and the
+    /// registered units that may bear the names it gives (<paramref name="namesakes"/>, read as the registration's
+    /// are): the events of each unit, or the rule it breaks and the unit that breaks it.</summary>
+    public RestructuringDecision Decide(
+        IReadOnlyDictionary<string, Unit?> units, DateOnly today, IEnumerable<Unit>? namesakes = null)
     {
         if (EffectiveOn > today) return new RestructuringRejected(Rules.FutureBusinessDate, null);
         var predecessors = Parts.SelectMany(p => p.Predecessors()).ToList();
@@ -224,6 +269,11 @@ public sealed record RestructureUnits(
             if (predecessors.Contains(code) && unit.LatestFactOn >= EffectiveOn)
                 return new RestructuringRejected(Rules.PredecessorHasLaterFacts, code);
         }
+        if (Parts.FirstOrDefault(p => p.From.Any(code => p.ChangesNothing(units[code]!, EffectiveOn))) is { } idle)
+        {
+            var code = idle.From.First(code => idle.ChangesNothing(units[code]!, EffectiveOn));
+            return new RestructuringRejected(Rules.NothingToChange, code);
+        }
         foreach (var part in Parts.Where(p => p.IntoCode is not null))
         {
             if (units[part.IntoCode!] is not { } successor)
@@ -239,7 +289,11 @@ public sealed record RestructureUnits(
         void Add(string code, object e) =>
             (events.TryGetValue(code, out var list) ? list : events[code] = []).Add(e);
         foreach (var part in Parts) Record(part, units, Add);
-        if (BrokenParent(units, events) is { } broken) return broken;
+        var after = new Dictionary<string, Unit?>(units, StringComparer.Ordinal);
+        foreach (var (code, appended) in events)
+            after[code] = appended.Aggregate(after.GetValueOrDefault(code), Unit.Evolve);
+        if (BrokenParent(after) is { } broken) return broken;
+        if (NameTaken(units, after, namesakes ?? []) is { } namesake) return namesake;
         return new RestructuringAccepted(
             events.ToDictionary(p => p.Key, p => (IReadOnlyList<object>)p.Value, StringComparer.Ordinal), newCodes);
     }
@@ -259,12 +313,8 @@ public sealed record RestructureUnits(
     /// then no sub-department may be left under a department the act ends (<see cref="CarryingSubDepartments"/>);
     /// then the parent a sub-department keeps is judged again when the act transfers either of them (a move to
     /// another province, of the sub-department or of its department).</summary>
-    private RestructuringRejected? BrokenParent(
-        IReadOnlyDictionary<string, Unit?> units, Dictionary<string, List<object>> events)
+    private RestructuringRejected? BrokenParent(Dictionary<string, Unit?> after)
     {
-        var after = new Dictionary<string, Unit?>(units, StringComparer.Ordinal);
-        foreach (var (code, appended) in events)
-            after[code] = appended.Aggregate(after.GetValueOrDefault(code), Unit.Evolve);
         var subDepartments = after.Values.OfType<Unit>().Where(u => ParentUnits.TakesParent(u.Level))
             .OrderBy(u => u.Code, StringComparer.Ordinal).ToList();
         return BrokenGivenParent(after) ?? LeftWithoutParent(subDepartments) ?? BrokenKeptParent(after, subDepartments);
@@ -323,6 +373,30 @@ public sealed record RestructureUnits(
         return null;
     }
 
+    /// <summary>The first unit the act names or places (<see cref="Named"/>) under the name of another that lives on
+    /// the effective date at its level and place (<see cref="RegisterUnit.Namesake"/>): the units as the act leaves
+    /// them (those it ends that day leave their names free, and two it forms or renames may not share one), and
+    /// <paramref name="namesakes"/> it does not touch. The rejection names the unit that holds the name.</summary>
+    private RestructuringRejected? NameTaken(
+        IReadOnlyDictionary<string, Unit?> units, Dictionary<string, Unit?> after, IEnumerable<Unit> namesakes)
+    {
+        // By name on the day, as Namesake compares them: an act of a province's reorganisation forms hundreds of
+        // units among a thousand it reads, and each is compared with those of its name only.
+        var candidates = after.Values.OfType<Unit>().Concat(namesakes.Where(unit => !after.ContainsKey(unit.Code)))
+            .ToLookup(unit => UnitNameSpelling.Comparable(unit.NameOn(EffectiveOn), keepNotes: true));
+        foreach (var named in Named(units))
+        {
+            var namesake = candidates[UnitNameSpelling.Comparable(named.Name, keepNotes: true)];
+            if (named.Namesake(namesake) is not { } holder) continue;
+            return new RestructuringRejected(Rules.UnitNameTaken, holder.Code, Sentence:
+                $"the act gives {named.Code} the name \"{named.Name}\" that unit {holder.Code} "
+                + $"(\"{holder.NameOn(EffectiveOn)}\") has on {EffectiveOn:yyyy-MM-dd} at the same level, in the same "
+                + "province and district" + (named.ParentCode is null ? "" : " under the same parent")
+                + ": the two would be counted as one. Merge them, or give the unit another name.");
+        }
+        return null;
+    }
+
     /// <summary>The rule a unit breaks by having ended (not by its level ending: the 2025 restructurings are what
     /// ended the districts) on or before the effective date.</summary>
     private Rule? EndedBy(Unit unit) =>
@@ -352,15 +426,8 @@ public sealed record RestructureUnits(
             case RestructuringKind.Dissolve:
                 foreach (var code in part.From) add(code, new UnitDissolved(EffectiveOn, DecisionNo, Id));
                 break;
-            case RestructuringKind.Rename:
-                foreach (var code in part.From) add(code, new UnitRenamed(EffectiveOn, part.Name!, DecisionNo, Id));
-                break;
-            case RestructuringKind.Transfer:
-                foreach (var code in part.From)
-                {
-                    add(code, new UnitTransferred(
-                        EffectiveOn, part.Province, part.District, DecisionNo, Id, part.ParentCode));
-                }
+            case RestructuringKind.Rename or RestructuringKind.Transfer:
+                foreach (var code in part.From) add(code, Change(part));
                 break;
         }
         foreach (var code in successors)
@@ -378,11 +445,13 @@ public abstract record RestructuringDecision;
 public sealed record RestructuringAccepted(
     IReadOnlyDictionary<string, IReadOnlyList<object>> Events, IReadOnlyList<string> NewUnits) : RestructuringDecision;
 
-/// <summary>The rule the restructuring breaks, the unit that breaks it when one does, the parent it was given or
-/// keeps when a parent breaks it, and the sub-departments an ended department (<paramref name="Unit"/>) would leave
-/// without a parent.</summary>
+/// <summary>The rule the restructuring breaks, the unit that breaks it when one does (for
+/// <see cref="Rules.UnitNameTaken"/> the unit that holds the name), the parent it was given or keeps when a parent
+/// breaks it, the sub-departments an ended department (<paramref name="Unit"/>) would leave without a parent, and the
+/// sentence saying how, where the rule's own does not.</summary>
 public sealed record RestructuringRejected(
-    Rule Broken, string? Unit, string? Parent = null, IReadOnlyList<string>? SubDepartments = null)
+    Rule Broken, string? Unit, string? Parent = null, IReadOnlyList<string>? SubDepartments = null,
+    string? Sentence = null)
     : RestructuringDecision;
 
 /// <summary>The unit was merged into <paramref name="IntoCode"/>; its stream stays readable but takes nothing dated
