@@ -23,6 +23,7 @@ builder.Services.AddIsoLedgerOpenApi();
 builder.Services.AddIsoLedgerApiKeys(builder.Configuration);
 builder.Services.AddIsoLedgerProtection(builder.Configuration);
 builder.Services.AddIsoLedgerReverseProxy(builder.Configuration);
+builder.Services.AddIsoLedgerCompression();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<BusinessClock>();
 builder.Services.AddLegalBasis();
@@ -39,6 +40,8 @@ var app = builder.Build();
 app.UseRoutingWithHead();
 app.UseIsoLedgerForwardedHeaders();
 app.UseSecurityHeaders();
+// Outside everything that writes an answer, problems included; a HEAD's length is then the compressed one a GET sends.
+app.UseResponseCompression();
 // Outside the exception handler, so that a request is logged with the answer it got: an exception the handler turns
 // into a 413, 400 or 503 is logged as that, not as the 500 it would be without the handler.
 app.UseCorrelationIds();
