@@ -16,8 +16,11 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 rm -rf "$generated"
 dotnet build "$api" --nologo -v quiet >/dev/null
 # Generating code builds the host without starting it: no database is contacted.
+# What it says is shown only when it fails (JasperFx names every assembly it searches for commands).
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
 (cd "$api" && ASPNETCORE_ENVIRONMENT=Development ConnectionStrings__IsoLedger="Host=127.0.0.1;Database=codegen" \
-  dotnet run --no-build --no-launch-profile -- codegen write >/dev/null)
+  dotnet run --no-build --no-launch-profile -- codegen write >"$log" 2>&1) || { cat "$log" >&2; exit 1; }
 echo "codegen: $(find "$generated" -name '*.cs' | wc -l) files in ${generated#"$repo"/}"
 
 # Against the index, so that code regenerated and staged counts as committed.

@@ -61,7 +61,8 @@ browser_connection="$(local_db_connection "$browser_db")"
 export ASPNETCORE_ENVIRONMENT=Development
 ConnectionStrings__IsoLedger="$browser_connection" \
   dotnet run --project "$repo/src/IsoLedger.Api" --no-build --no-launch-profile -- \
-  import "$repo/ops/sample-data/quang-tri-2020.csv" >/dev/null
+  import "$repo/ops/sample-data/quang-tri-2020.csv" >"$results/browser-import.log" 2>&1 \
+  || { cat "$results/browser-import.log" >&2; exit 1; }
 # A port no one holds (ISOLEDGER_BROWSER_TEST_PORT to choose one): on a taken port the suite's own API could not
 # start and the browser would test whatever answered there.
 browser_port="${ISOLEDGER_BROWSER_TEST_PORT:-$(

@@ -8,6 +8,7 @@ using IsoLedger.Api.Security;
 using IsoLedger.Api.Units;
 using JasperFx;
 using Scalar.AspNetCore;
+using Spectre.Console;
 using Wolverine.Http;
 
 var builder = WebApplication.CreateBuilder(
@@ -75,6 +76,10 @@ app.MapIsoLedgerEndpoints();
 var served = false;
 app.Lifetime.ApplicationStarted.Register(() => served = true);
 var startFailure = app.Services.GetRequiredService<StartFailure>();
+// JasperFx draws what it says itself (the assemblies it searches for commands, a command's usage) with Spectre.Console
+// on the standard output: on the error stream instead, a command's output is its own, so that `keys create`'s lines
+// can be appended to the environment file as they are.
+AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
 var exitCode = await app.RunJasperFxCommands(args);
 var runsTheServer = args.Length == 0 || args[0].StartsWith('-') || args[0] == "run";
 if (exitCode != 0 || !runsTheServer || served) return exitCode;

@@ -75,6 +75,21 @@ public class ApiKeyCreationTests
     public void Names_that_do_not_fit_an_environment_file_are_refused(string name) =>
         Assert.Throws<ArgumentException>(() => NewApiKey.Create(name, [Roles.Viewer]));
 
+    [Fact]
+    public async Task The_command_prints_nothing_but_the_lines_for_the_environment_file()
+    {
+        // Its output is meant to be appended to the environment file (`keys create … >> isoledger.env`): a line
+        // that is no comment and no setting would be run as a command by sh and rejected by systemd.
+        var (exitCode, output, _) = await ApiCommand.Run("Host=127.0.0.1;Database=keys",
+            ["keys", "create", "--name", "province-office", "--role", "recorder", "--index", "3"],
+            [new("ASPNETCORE_ENVIRONMENT", "Production")]);
+
+        Assert.Equal(0, exitCode);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.All(lines, line => Assert.Matches("^(#|IsoLedger__ApiKeys__3__[A-Za-z0-9_]+=)", line));
+        Assert.Contains(lines, line => line.StartsWith("# key: ", StringComparison.Ordinal));
+    }
+
     private static string ToBase64(string base64Url) =>
         base64Url.Replace('-', '+').Replace('_', '/') + new string('=', (4 - base64Url.Length % 4) % 4);
 }
