@@ -77,8 +77,8 @@ var served = false;
 app.Lifetime.ApplicationStarted.Register(() => served = true);
 var startFailure = app.Services.GetRequiredService<StartFailure>();
 // JasperFx draws what it says itself (the assemblies it searches for commands, a command's usage) with Spectre.Console
-// on the standard output: on the error stream instead, a command's output is its own, so that `keys create`'s lines
-// can be appended to the environment file as they are.
+// on the standard output: on the error stream instead, a command's output is its own (`keys create`'s lines for the
+// environment file, which scripts read).
 AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
 var exitCode = await app.RunJasperFxCommands(args);
 var runsTheServer = args.Length == 0 || args[0].StartsWith('-') || args[0] == "run";

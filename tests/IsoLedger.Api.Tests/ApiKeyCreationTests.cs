@@ -78,8 +78,8 @@ public class ApiKeyCreationTests
     [Fact]
     public async Task The_command_prints_nothing_but_the_lines_for_the_environment_file()
     {
-        // Its output is meant to be appended to the environment file (`keys create … >> isoledger.env`): a line
-        // that is no comment and no setting would be run as a command by sh and rejected by systemd.
+        // Its output is read by scripts (tests/ops/common.sh) and pasted into the environment file: a line that is no
+        // comment and no setting would be run as a command by sh and rejected by systemd.
         var (exitCode, output, _) = await ApiCommand.Run("Host=127.0.0.1;Database=keys",
             ["keys", "create", "--name", "province-office", "--role", "recorder", "--index", "3"],
             [new("ASPNETCORE_ENVIRONMENT", "Production")]);
