@@ -87,7 +87,28 @@ public static partial class UnicodeText
     /// <summary>Whether <paramref name="text"/> is blank: nothing but spaces and invisible formatting characters, in
     /// any plane (the tag characters U+E0001–U+E007F and the musical formatting ones are outside the first, so a test
     /// of its UTF-16 units alone sees none of them).</summary>
-    public static bool IsBlank(string text) => text.EnumerateRunes().All(r => Rune.IsWhiteSpace(r) || IsFormat(r));
+    public static bool IsBlank(string text) => text.EnumerateRunes().All(IsBlank);
+
+    /// <summary><paramref name="text"/> without the spaces and invisible formatting characters at its ends: a byte
+    /// order mark where two files were joined, a zero-width space or a word joiner copied from a web page, which no
+    /// one means as part of a value, nor can see to remove.</summary>
+    public static string Trimmed(string text)
+    {
+        var start = 0;
+        while (start < text.Length
+               && Rune.DecodeFromUtf16(text.AsSpan(start), out var rune, out var length) == OperationStatus.Done
+               && IsBlank(rune))
+            start += length;
+        var end = text.Length;
+        while (end > start
+               && Rune.DecodeLastFromUtf16(text.AsSpan(start, end - start), out var rune, out var length)
+               == OperationStatus.Done
+               && IsBlank(rune))
+            end -= length;
+        return start == 0 && end == text.Length ? text : text[start..end];
+    }
+
+    private static bool IsBlank(Rune rune) => Rune.IsWhiteSpace(rune) || IsFormat(rune);
 
     private static string Visible(string text)
     {

@@ -91,6 +91,23 @@ public class ImportRobustnessTests(ApiFixture api) : IClassFixture<ApiFixture>
     /// <summary>A table saved with a carriage return alone at each line's end (Excel for Mac's "CSV (Macintosh)") is
     /// read line by line: it was read as one line, and refused for its "unknown column" standard\rQuảng Trị.</summary>
     [Fact]
+    public async Task Invisible_characters_at_a_cells_ends_are_no_part_of_its_value()
+    {
+        // Two files joined (a byte order mark at a line's start), cells copied from a web page (a zero-width space,
+        // a soft hyphen, a word joiner), whatever column they come first in.
+        const string reordered = "unit_code,level,province,unit_name,district,year,report_date,declared,standard";
+        var lines = string.Join("\n", reordered,
+            "\uFEFFQT-INV-1,commune\u200B,Quảng Trị,UBND Xã QT-INV-1,Hải Lăng,2020,2020-11-19,x,2015",
+            "QT-INV-2\u00AD, \u2060commune ,Quảng Trị,UBND Xã QT-INV-2\uFEFF,Hải Lăng,2020,2020-11-19,x\u200B,2015");
+        var answer = await Host.PostBytes("/api/imports", Encoding.UTF8.GetBytes(lines + "\n")).Expect(200);
+
+        Assert.Equal((2, 2), ((int)answer.Json["rows"]!, (int)answer.Json["unitsCreated"]!));
+        var second = (await Host.Get("/api/units/QT-INV-2").Expect(200)).Json;
+        Assert.Equal(("UBND Xã QT-INV-2", "commune"), ((string?)second["name"], (string?)second["level"]));
+        await Host.Get("/api/units/QT-INV-1").Expect(200);
+    }
+
+    [Fact]
     public async Task A_table_whose_lines_end_in_a_carriage_return_alone_is_read_line_by_line()
     {
         var quoted = Row("QT-CR-2").Replace("UBND Xã QT-CR-2", "\"UBND\rXã\"");

@@ -139,10 +139,15 @@ public sealed class CsvReader(TextReader text, bool separatorFromHeader = false)
         }
     }
 
-    /// <summary>The field in Unicode form C; a field holding what is no text (a noncharacter, half a surrogate pair),
-    /// which .NET cannot normalise, as it is, for the column's check to reject.</summary>
-    public static string Normalized(string field) =>
-        UnicodeText.FirstNotText(field) < 0 ? field.Normalize() : field;
+    /// <summary>The field in Unicode form C, without spaces and invisible characters at its ends
+    /// (<see cref="UnicodeText.Trimmed"/>: a byte order mark that began a joined file's line is no part of the code
+    /// it stands before); a field holding what is no text (a noncharacter, half a surrogate pair), which .NET cannot
+    /// normalise, as it is, for the column's check to reject.</summary>
+    public static string Normalized(string field)
+    {
+        var trimmed = UnicodeText.Trimmed(field);
+        return UnicodeText.FirstNotText(trimmed) < 0 ? trimmed.Normalize() : trimmed;
+    }
 
     /// <summary>A date as ISO writes it, or as Vietnamese tables do (19/11/2020, 19.11.2020, ngày 19/11/2020, …;
     /// <see cref="TableDates"/>): the date formats of every import.</summary>
