@@ -89,10 +89,11 @@ public static partial class UnicodeText
     /// of its UTF-16 units alone sees none of them).</summary>
     public static bool IsBlank(string text) => text.EnumerateRunes().All(IsBlank);
 
-    /// <summary><paramref name="text"/> without the spaces and invisible formatting characters at its ends: a byte
-    /// order mark where two files were joined, a zero-width space or a word joiner copied from a web page, which no
-    /// one means as part of a value, nor can see to remove.</summary>
-    public static string Trimmed(string text)
+    /// <summary><paramref name="text"/> without the invisible formatting characters among the spaces at its ends: a
+    /// byte order mark where two files were joined, a zero-width space or a word joiner copied from a web page, which
+    /// no one means as part of a value, nor can see to remove. The spaces stay, for whoever reads the value to trim
+    /// or keep (a text's tab or line break is its own).</summary>
+    public static string WithoutInvisibleEnds(string text)
     {
         var start = 0;
         while (start < text.Length
@@ -105,7 +106,10 @@ public static partial class UnicodeText
                == OperationStatus.Done
                && IsBlank(rune))
             end -= length;
-        return start == 0 && end == text.Length ? text : text[start..end];
+        var head = text[..start];
+        var tail = text[end..];
+        if (!head.EnumerateRunes().Any(IsFormat) && !tail.EnumerateRunes().Any(IsFormat)) return text;
+        return Visible(head) + text[start..end] + Visible(tail);
     }
 
     private static bool IsBlank(Rune rune) => Rune.IsWhiteSpace(rune) || IsFormat(rune);
