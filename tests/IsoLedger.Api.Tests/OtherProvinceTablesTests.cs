@@ -290,8 +290,8 @@ public class OtherProvinceTablesTests(ApiFixture api) : IClassFixture<ApiFixture
 
     /// <summary>Đắk Lắk's 2019 table gives the declarations as a list of the units that declared does: by decision
     /// and day ("Số 45/QĐ-SNV ngày 20/3/2017"), by day, by decision alone beside a <c>declared_by</c>, or marked.
-    /// The day dates the declaration, which tells the year's new units (Tân Lợi, Hòa Thắng) from the earlier ones.
-    /// </summary>
+    /// The day dates the declaration, which tells the year's new units (Tân Lợi, Hòa Thắng) from the earlier ones,
+    /// and the decision is the declaration's <c>decisionNo</c>.</summary>
     [Fact]
     public async Task Dak_Lak_2019_reads_its_declarations_decisions_and_days()
     {
@@ -323,9 +323,12 @@ public class OtherProvinceTablesTests(ApiFixture api) : IClassFixture<ApiFixture
             "onOlderEdition 3/9 1/2 1/2 1/5",
         ], summary);
         var declarations = await Task.WhenAll(new[] { "DL-SO-01", "DL-XA-001", "DL-XA-002", "DL-XA-003" }
-            .Select(async code => (string)(await Host.Get($"/api/units/{code}").Expect(200))
-                .Json["latestDeclaration"]!["declaredOn"]!));
-        Assert.Equal(["2017-03-20", "2019-07-15", "2019-09-05", "2018-12-31"], declarations);
+            .Select(async code => (await Host.Get($"/api/units/{code}").Expect(200)).Json["latestDeclaration"]!)
+            .Select(async declaration => $"{(await declaration)["declaredOn"]} {(await declaration)["decisionNo"]}"));
+        // The decision the declared column names is the declaration's, as written.
+        Assert.Equal(
+            ["2017-03-20 45/QĐ-SNV", "2019-07-15 210/QĐ-UBND", "2019-09-05 85/QĐ-UBND", "2018-12-31 99/QĐ-UBND"],
+            declarations);
     }
 
     /// <summary>Bình Thuận's 2019 table abbreviates the kinds its 2018 table wrote out ("UBND P. Phú Thủy", "UBND

@@ -250,6 +250,6 @@ public sealed class ReportRowParser
         if (errors.Count > before) return null;
         return new ReportRow(province!, code!, name!, level!.Value, district, parent, year!.Value, reportDate!.Value,
             declared, standard, conversion, policy, objectives, plan, audit, actions, review, report, inspection,
-            declaredBy, Mark("steering_board"), Mark("documentation"));
+            declaredBy, Mark("steering_board"), Mark("documentation"), declaration!.DecisionNo);
     }
 }
