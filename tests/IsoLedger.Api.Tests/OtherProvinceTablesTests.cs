@@ -209,8 +209,15 @@ public class OtherProvinceTablesTests(ApiFixture api) : IClassFixture<ApiFixture
         Assert.Equal(
             ["TN-SC-TX 2008 Thị xã Sông Công", "TN-SO-KHCN 2000 ", "TN-SO-TP 2008 "],
             rows.Select(r => $"{r!["code"]} {r["standard"]} {r["district"]}").Order(StringComparer.Ordinal));
-        // In 2011 the current edition is 2008: Sở KH&CN, still on 2000, is on an older one.
-        var (_, summary) = await Report("Thái Nguyên", 2011);
+        // In 2011 the current edition is 2008: Sở KH&CN, still on 2000, is on an older one, and a report of the time,
+        // when 2000 → 2008 was the conversion under way, counts it apart from the units on 2008.
+        var (headlines, summary) = await Report("Thái Nguyên", 2011);
+        Assert.Equal(["bodies on2008 2/3", "bodies on2000 1/3"], headlines.Where(h => h.StartsWith("bodies on")));
+        Assert.Equal(["department: 1 1 0 0", "district: 0 1 0 0"], (await Data(
+                $"/api/dashboards/conversion?province={Q("Thái Nguyên")}&asOf=2011-12-31"))["byLevel"]!.AsArray()
+            .Select(l => (Level: l!["level"], Counts: l["counts"]!))
+            .Select(l => $"{l.Level}: {l.Counts["on2000"]} {l.Counts["on2008"]} {l.Counts["converting"]} "
+                + $"{l.Counts["converted"]}"));
         Assert.Equal(
         [
             "declared 3/3 2/2 1/1 0/0", "complied 3/3 2/2 1/1 0/0", "onCurrentEdition 2/3 1/2 1/1 0/0",

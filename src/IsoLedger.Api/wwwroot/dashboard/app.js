@@ -89,8 +89,15 @@ const TEXT = {
 };
 // The conversion counts drawn as bar segments, with their colours.
 const SEGMENTS = [
-  ["notDeclared", "--none"], ["on2008", "--s2008"], ["converting", "--converting"], ["converted", "--converted"],
+  ["notDeclared", "--none"], ["on2000", "--s2000"], ["on2008", "--s2008"], ["converting", "--converting"],
+  ["converted", "--converted"],
 ];
+// The units on 2000, the edition before 2008, are keyed and tabled only where some are counted: a table of the years
+// since 2015 has none, and a column of noughts would only narrow a phone's table.
+const WHERE_COUNTED = new Set(["on2000"]);
+/** The segments (or columns, by their value) of <items> that the counts <counted> give a place. */
+const counted = (items, countsList, key = ([segment]) => segment) => items.filter((item) =>
+  !WHERE_COUNTED.has(key(item)) || countsList.some((counts) => counts[key(item)] > 0));
 const TREND_COLOURS = ["--accent", "--converted", "--s2008", "--converting"];
 // The same counts year by year, below the trend lines: in colours of their own, so that a bar is not read as a line
 // (not declared, drawn by no line, keeps its grey).
@@ -439,8 +446,8 @@ function renderConversion() {
       (name) => term("levels", name), t("conversion"),
       (level) => drillInto(level).then(() => $("drill-back")?.focus()));
   }
-  conversionLegend("conversion-legend", SEGMENTS);
-  const columns = state.vocabulary.conversionColumns;
+  conversionLegend("conversion-legend", counted(SEGMENTS, [data.totals]));
+  const columns = counted(state.vocabulary.conversionColumns, [data.totals], (c) => c.value);
   const head = element("tr", {}, element("th", { text: t("level") }),
     ...columns.map((c) => element("th", { class: "num", text: label(c) })));
   const row = (name, text, counts) => element("tr", { "data-level": name }, element("td", { text }),
@@ -921,7 +928,7 @@ function renderTrends() {
   }
   legend("trends-legend", keys.map((keyName, k) => [term("trendColumns", keyName), TREND_COLOURS[k]]));
   // The per-year bars have a legend of their own: their colours mean other things than the lines' above.
-  conversionLegend("conversion-trend-legend", YEAR_SEGMENTS);
+  conversionLegend("conversion-trend-legend", counted(YEAR_SEGMENTS, data.years.map((point) => point.conversion)));
   bars($("conversion-trend"), data.years.map((point) => ({ name: String(point.year), counts: point.conversion })),
     YEAR_SEGMENTS, (name) => name, t("conversion"));
   const columns = state.vocabulary.trendColumns;
