@@ -135,16 +135,6 @@ public sealed class ReportRowParser
 
         bool Invalid(string column, string reason) { Error(column, reason); return false; }
 
-        Edition? EditionOf(string column)
-        {
-            var value = Field(column);
-            if (value.Length == 0) return null;
-            if (rules.Named(value) is { } edition) return edition;
-            Error(column, $"'{UnicodeText.Excerpt(value)}' is not an edition of the rule book: "
-                + $"{string.Join(", ", rules.Editions.Select(e => e.Edition))}.");
-            return null;
-        }
-
         // A value as the import format writes it, the vocabulary's Vietnamese label, the report's word ("Đạt"), or
         // what a column's own reader takes of the words tables write beyond the labels.
         T? Choice<T>(string column, Func<string, T?>? reportWords = null) where T : struct, Enum
@@ -203,8 +193,20 @@ public sealed class ReportRowParser
         var declaration = DeclarationCell.Read(Field("declared"));
         if (declaration is null) Error("declared", DeclarationCell.NotADeclaration(Field("declared")));
         var declared = declaration?.Declared ?? false;
-        var standard = EditionOf("standard");
+        // The standard column may state the conversion too ("Đã ch/đổi 9001:2015"), as an appendix writes it.
+        var standardCell = StandardCell.Read(Field("standard"), rules);
+        if (standardCell is null) Error("standard", StandardCell.NotAStandard(Field("standard"), rules));
+        var standard = standardCell?.Edition;
         var conversion = Choice("conversion", ConversionWords.Read);
+        if (standardCell?.Conversion is { } stated)
+        {
+            if (Field("conversion").Length == 0) conversion = stated;
+            else if (conversion is { } inColumn && inColumn != stated)
+            {
+                Error("standard", $"States the conversion {Vocabulary.Conversions[stated].Value}, the conversion "
+                    + $"column {Vocabulary.Conversions[inColumn].Value}: give one, or the same in both.");
+            }
+        }
         var policy = Mark("quality_policy");
         var objectives = Mark("quality_objectives");
         var plan = Mark("maintenance_plan");
