@@ -123,6 +123,21 @@ public class ImportOtherProvincesTests(ApiFixture api) : IClassFixture<ApiFixtur
         Assert.Equal("2021-11-19", (string?)status["latestDeclaration"]!["declaredOn"]);
     }
 
+    /// <summary>A CSV file saved by a spreadsheet writes a year in a cell formatted as a number as it shows it, with the
+    /// region's thousands separator ("2.021" in Vietnamese); a table titled by its year writes "Năm 2021".</summary>
+    [Theory]
+    [InlineData("OP-YR-1", "2.021")]
+    [InlineData("OP-YR-2", "2,021")]
+    [InlineData("OP-YR-3", "Năm 2021")]
+    public async Task A_year_as_a_spreadsheet_or_a_title_writes_it_is_that_year(string code, string written)
+    {
+        await Host.PostBytes("/api/imports", ReportCsv.Rows(
+            $"Thái Nguyên,{code},UBND xã {code},commune,Sông Công,,\"{written}\",19/11/2021,x,2015,,x,x,x,x,x,x,x,"))
+            .Expect(200);
+        var rows = await AnnualRows(2021, "Thái Nguyên", "Sông Công");
+        Assert.True((bool)rows[code]["internalAudit"]!);
+    }
+
     /// <summary>Quảng Trị's 2020 appendices write a unit converting as "Đang ch/đổi áp dụng"; other tables write the
     /// words out.</summary>
     [Fact]

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json.Serialization;
 using IsoLedger.Api.Hosting;
@@ -161,10 +160,9 @@ public sealed class ReportRowParser
             Error("parent_code", ParentUnits.NotTakenBy(parentless));
 
         int? year = null;
-        if (int.TryParse(Field("year"), NumberStyles.None, CultureInfo.InvariantCulture, out var parsedYear)
-            && parsedYear >= 2000 && parsedYear <= today.Year)
+        if (TableYears.Read(Field("year")) is { } parsedYear && parsedYear >= 2000 && parsedYear <= today.Year)
             year = parsedYear;
-        else Error("year", $"Must be a year from 2000 to {today.Year}.");
+        else Error("year", $"Must be a year from 2000 to {today.Year} (2021; as tables write it, 2.021, Năm 2021).");
 
         DateOnly? reportDate = null;
         var dateText = Field("report_date");
