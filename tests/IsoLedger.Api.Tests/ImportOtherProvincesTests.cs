@@ -123,8 +123,8 @@ public class ImportOtherProvincesTests(ApiFixture api) : IClassFixture<ApiFixtur
         Assert.Equal("2021-11-19", (string?)status["latestDeclaration"]!["declaredOn"]);
     }
 
-    /// <summary>A CSV file saved by a spreadsheet writes a year in a cell formatted as a number as it shows it, with the
-    /// region's thousands separator ("2.021" in Vietnamese); a table titled by its year writes "Năm 2021".</summary>
+    /// <summary>A CSV file saved by a spreadsheet writes a year in a cell formatted as a number as it shows it, with
+    /// the region's thousands separator ("2.021" in Vietnamese); a table titled by its year writes "Năm 2021".</summary>
     [Theory]
     [InlineData("OP-YR-1", "2.021")]
     [InlineData("OP-YR-2", "2,021")]
