@@ -124,7 +124,8 @@ public class ImportOtherProvincesTests(ApiFixture api) : IClassFixture<ApiFixtur
     }
 
     /// <summary>A CSV file saved by a spreadsheet writes a year in a cell formatted as a number as it shows it, with
-    /// the region's thousands separator ("2.021" in Vietnamese); a table titled by its year writes "Năm 2021".</summary>
+    /// the region's thousands separator ("2.021" in Vietnamese); a table titled by its year writes "Năm 2021".
+    /// </summary>
     [Theory]
     [InlineData("OP-YR-1", "2.021")]
     [InlineData("OP-YR-2", "2,021")]
