@@ -74,10 +74,15 @@ public static partial class UnicodeText
     /// straight one: the Central Highlands' names hold one ("Cư M'gar", "Ea H'leo"), which a word processor turns into
     /// ’ and others type as ʼ, ‘ or `. What is no text is compared as U+FFFD (<see cref="Readable"/>): such a value is
     /// refused where it is read, and comparing it must not fail first.</summary>
-    public static string Lowered(string text) =>
+    public static string Lowered(string text) => Spaced(text).ToLowerInvariant();
+
+    /// <summary>The text as <see cref="Lowered"/> gives it, in its own letter case: lowering keeps each character's
+    /// place, so a match in the lowered text is the same span of this one (a decision's number as it was
+    /// written).</summary>
+    public static string Spaced(string text) =>
         // The apostrophes first: form KC writes the acute accent alone (´) as a space and a combining accent.
         string.Join(' ', Apostrophes().Replace(Readable(Visible(text)), "'").Normalize(NormalizationForm.FormKC)
-            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>The apostrophes people type for the straight one: right and left single quotation marks, the
     /// modifier letter apostrophe, the grave and acute accents alone, the prime.</summary>

@@ -123,6 +123,22 @@ public class ImportOtherProvincesTests(ApiFixture api) : IClassFixture<ApiFixtur
         Assert.Equal("2021-11-19", (string?)status["latestDeclaration"]!["declaredOn"]);
     }
 
+    /// <summary>A CSV file saved by a spreadsheet writes a year in a cell formatted as a number as it shows it, with
+    /// the region's thousands separator ("2.021" in Vietnamese); a table titled by its year writes "Năm 2021".
+    /// </summary>
+    [Theory]
+    [InlineData("OP-YR-1", "2.021")]
+    [InlineData("OP-YR-2", "2,021")]
+    [InlineData("OP-YR-3", "Năm 2021")]
+    public async Task A_year_as_a_spreadsheet_or_a_title_writes_it_is_that_year(string code, string written)
+    {
+        await Host.PostBytes("/api/imports", ReportCsv.Rows(
+            $"Thái Nguyên,{code},UBND xã {code},commune,Sông Công,,\"{written}\",19/11/2021,x,2015,,x,x,x,x,x,x,x,"))
+            .Expect(200);
+        var rows = await AnnualRows(2021, "Thái Nguyên", "Sông Công");
+        Assert.True((bool)rows[code]["internalAudit"]!);
+    }
+
     /// <summary>Quảng Trị's 2020 appendices write a unit converting as "Đang ch/đổi áp dụng"; other tables write the
     /// words out.</summary>
     [Fact]
@@ -142,6 +158,35 @@ public class ImportOtherProvincesTests(ApiFixture api) : IClassFixture<ApiFixtur
         var errors = await Host.RejectedImport(ReportCsv.Rows(
             "Thái Nguyên,OP-CV-3,UBND xã Vinh Sơn,commune,Sông Công,,2020,2020-11-19,x,2015,Tư vấn HD,x,x,x,x,x,x,x,"));
         Assert.Equal((2, "conversion"), (Assert.Single(errors).Line, errors[0].Column));
+    }
+
+    /// <summary>Quảng Trị's 2020 appendix A has no conversion column: under "Ghi chú" it heads two columns "Áp dụng
+    /// 2008" and "Áp dụng 2015" and writes in the latter "Đã ch/đổi 9001:2015", "Đang ch/đổi áp dụng", "9001:2015" or
+    /// "Áp dụng 2015". Such a column given as the standard states the conversion too, and so does a note beside the
+    /// edition ("TCVN ISO 9001:2015 (chuyển đổi)"); one the conversion column contradicts is refused.</summary>
+    [Fact]
+    public async Task The_standard_column_as_the_appendix_writes_it_states_the_conversion()
+    {
+        string Row(string code, string name, string standard, string conversion = "") =>
+            $"Hà Giang,{code},{name},department,,,2020,2020-11-19,x,{standard},{conversion},x,x,x,x,x,x,x,";
+        await Host.PostBytes("/api/imports", ReportCsv.Rows(
+            Row("OP-ST-1", "Sở Công Thương", "Đang ch/đổi áp dụng"),
+            Row("OP-ST-2", "Sở Nội vụ", "Đã ch/đổi 9001:2015"),
+            Row("OP-ST-3", "Sở Tư pháp", "Áp dụng 2008"),
+            Row("OP-ST-4", "Sở Y tế", "TCVN ISO 9001:2015 (chuyển đổi)"),
+            Row("OP-ST-5", "Sở Tài chính", "Áp dụng 2015")))
+            .Expect(200);
+
+        var rows = (await Host.Get($"/api/dashboards/annual/2020?province={Q("Hà Giang")}&level=department"
+            + "&consistent=true").Expect(200)).Json["data"]!["rows"]!.AsArray()
+            .ToDictionary(r => (string)r!["code"]!, r => $"{r!["standard"]} {r["conversion"]}");
+        Assert.Equal(["2008 in-progress", "2015 done", "2008 none", "2015 done", "2015 none"],
+            new[] { "OP-ST-1", "OP-ST-2", "OP-ST-3", "OP-ST-4", "OP-ST-5" }.Select(c => rows[c]));
+
+        var errors = await Host.RejectedImport(ReportCsv.Rows(
+            Row("OP-ST-6", "Sở Xây dựng", "Đã ch/đổi 9001:2015", "in-progress"),
+            Row("OP-ST-7", "Sở Du lịch", "Áp dụng")));
+        Assert.Equal([(2, "standard"), (3, "standard")], errors.Select(e => (e.Line, e.Column)).Distinct());
     }
 
     [Theory]

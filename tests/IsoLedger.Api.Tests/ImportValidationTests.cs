@@ -60,6 +60,22 @@ public class ImportValidationTests(ApiFixture api) : IClassFixture<ApiFixture>
     public async Task A_bad_header_is_named(string header, string column) =>
         Assert.Contains(await Rejected(Csv(header, Good("QT-H1"))), e => e.Line == 1 && e.Column == column);
 
+    /// <summary>A spreadsheet saves an appendix as CSV with its title rows above the table's header (the title merged
+    /// across the columns, written as a line of empty fields after it; the province's name; a blank line): the file is
+    /// refused once, naming the header's line and saying to delete the lines above it, not the title as a header
+    /// with unknown columns.</summary>
+    [Fact]
+    public async Task A_header_under_a_title_is_named_with_the_lines_to_delete()
+    {
+        var errors = await Rejected(Csv("PHỤ LỤC: TỔNG HỢP DANH SÁCH DUY TRÌ ÁP DỤNG ISO HÀNH CHÍNH NĂM 2020,,,,",
+            "(Kèm theo Báo cáo số 137/BC-SKHCN ngày 19/11/2020),,,,", "", Header, Good("QT-T1")));
+
+        var titled = Assert.Single(errors);
+        Assert.Equal((4, null), (titled.Line, titled.Column));
+        Assert.Contains("below a title (line 1)", titled.Reason);
+        Assert.Contains("delete the lines above it", titled.Reason);
+    }
+
     [Fact]
     public async Task Broken_quoting_empty_files_and_non_utf8_text_are_rejected()
     {

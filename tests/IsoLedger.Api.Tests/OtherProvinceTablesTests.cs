@@ -209,8 +209,15 @@ public class OtherProvinceTablesTests(ApiFixture api) : IClassFixture<ApiFixture
         Assert.Equal(
             ["TN-SC-TX 2008 Thị xã Sông Công", "TN-SO-KHCN 2000 ", "TN-SO-TP 2008 "],
             rows.Select(r => $"{r!["code"]} {r["standard"]} {r["district"]}").Order(StringComparer.Ordinal));
-        // In 2011 the current edition is 2008: Sở KH&CN, still on 2000, is on an older one.
-        var (_, summary) = await Report("Thái Nguyên", 2011);
+        // In 2011 the current edition is 2008: Sở KH&CN, still on 2000, is on an older one, and a report of the time,
+        // when 2000 → 2008 was the conversion under way, counts it apart from the units on 2008.
+        var (headlines, summary) = await Report("Thái Nguyên", 2011);
+        Assert.Equal(["bodies on2008 2/3", "bodies on2000 1/3"], headlines.Where(h => h.StartsWith("bodies on")));
+        Assert.Equal(["department: 1 1 0 0", "district: 0 1 0 0"], (await Data(
+                $"/api/dashboards/conversion?province={Q("Thái Nguyên")}&asOf=2011-12-31"))["byLevel"]!.AsArray()
+            .Select(l => (Level: l!["level"], Counts: l["counts"]!))
+            .Select(l => $"{l.Level}: {l.Counts["on2000"]} {l.Counts["on2008"]} {l.Counts["converting"]} "
+                + $"{l.Counts["converted"]}"));
         Assert.Equal(
         [
             "declared 3/3 2/2 1/1 0/0", "complied 3/3 2/2 1/1 0/0", "onCurrentEdition 2/3 1/2 1/1 0/0",
@@ -290,8 +297,8 @@ public class OtherProvinceTablesTests(ApiFixture api) : IClassFixture<ApiFixture
 
     /// <summary>Đắk Lắk's 2019 table gives the declarations as a list of the units that declared does: by decision
     /// and day ("Số 45/QĐ-SNV ngày 20/3/2017"), by day, by decision alone beside a <c>declared_by</c>, or marked.
-    /// The day dates the declaration, which tells the year's new units (Tân Lợi, Hòa Thắng) from the earlier ones.
-    /// </summary>
+    /// The day dates the declaration, which tells the year's new units (Tân Lợi, Hòa Thắng) from the earlier ones,
+    /// and the decision is the declaration's <c>decisionNo</c>.</summary>
     [Fact]
     public async Task Dak_Lak_2019_reads_its_declarations_decisions_and_days()
     {
@@ -323,9 +330,12 @@ public class OtherProvinceTablesTests(ApiFixture api) : IClassFixture<ApiFixture
             "onOlderEdition 3/9 1/2 1/2 1/5",
         ], summary);
         var declarations = await Task.WhenAll(new[] { "DL-SO-01", "DL-XA-001", "DL-XA-002", "DL-XA-003" }
-            .Select(async code => (string)(await Host.Get($"/api/units/{code}").Expect(200))
-                .Json["latestDeclaration"]!["declaredOn"]!));
-        Assert.Equal(["2017-03-20", "2019-07-15", "2019-09-05", "2018-12-31"], declarations);
+            .Select(async code => (await Host.Get($"/api/units/{code}").Expect(200)).Json["latestDeclaration"]!)
+            .Select(async declaration => $"{(await declaration)["declaredOn"]} {(await declaration)["decisionNo"]}"));
+        // The decision the declared column names is the declaration's, as written.
+        Assert.Equal(
+            ["2017-03-20 45/QĐ-SNV", "2019-07-15 210/QĐ-UBND", "2019-09-05 85/QĐ-UBND", "2018-12-31 99/QĐ-UBND"],
+            declarations);
     }
 
     /// <summary>Bình Thuận's 2019 table abbreviates the kinds its 2018 table wrote out ("UBND P. Phú Thủy", "UBND

@@ -50,7 +50,7 @@ public class VocabularyWireTests
             false, false, false, false, false, false, false, false, null, Editions.None, ConversionState.None);
         Assert.Equal(["number"], Vocabulary.ReportColumns.Select(c => c.Value).Except(Fields(row)));
         Assert.Equal(
-            Fields(new ConversionCounts(0, 0, 0, 0, 0)).Order(),
+            Fields(new ConversionCounts(0, 0, 0, 0, 0, 0)).Order(),
             Vocabulary.ConversionColumns.Select(c => c.Value).Order());
         var summary = new SummaryRow("declared", new(0, 0), new(0, 0), new(0, 0), new(0, 0));
         Assert.Equal(["number", "note"], Vocabulary.SummaryColumns.Select(c => c.Value).Except(Fields(summary)));

@@ -34,6 +34,18 @@ public class ReportRowDeciderTests
         Assert.All(accepted.Events.Cast<IUnitEvent>(), e => Assert.Equal(ReportDate, e.BusinessDate));
     }
 
+    /// <summary>A list of the units that declared names the decision ("Số 85/QĐ-UBND ngày 15/8/2018"): it is the
+    /// declaration's number, as one recorded through the API has it.</summary>
+    [Fact]
+    public void The_decision_a_row_names_is_the_declaration_s()
+    {
+        var row = Row() with { DeclaredBy = new DateOnly(2018, 8, 15), DecisionNo = "85/QĐ-UBND" };
+
+        var declared = Assert.Single(Decide(null, row).Events.OfType<ConformityDeclared>());
+
+        Assert.Equal((new DateOnly(2018, 8, 15), "85/QĐ-UBND"), (declared.DeclaredOn, declared.DecisionNo));
+    }
+
     [Fact]
     public void A_later_table_listing_a_2008_unit_on_2015_without_a_conversion_column_records_the_conversion()
     {

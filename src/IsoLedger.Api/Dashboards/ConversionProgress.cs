@@ -4,16 +4,18 @@ using Marten;
 
 namespace IsoLedger.Api.Dashboards;
 
-/// <summary>How many units stand where on the way to ISO 9001:2015.</summary>
-public sealed record ConversionCounts(int Total, int NotDeclared, int On2008, int Converting, int Converted)
+/// <summary>How many units stand where on the way to ISO 9001:2015 (<see cref="Standings.Of"/>).</summary>
+public sealed record ConversionCounts(
+    int Total, int NotDeclared, int On2000, int On2008, int Converting, int Converted)
 {
     public int ConvertedOrConverting => Converting + Converted;
 
     public static ConversionCounts Of(IEnumerable<Standing> standings)
     {
         var list = standings.ToList();
-        return new(list.Count, list.Count(s => s == Standing.NotDeclared), list.Count(s => s == Standing.On2008),
-            list.Count(s => s == Standing.Converting), list.Count(s => s == Standing.Converted));
+        int Counted(Standing standing) => list.Count(s => s == standing);
+        return new(list.Count, Counted(Standing.NotDeclared), Counted(Standing.On2000), Counted(Standing.On2008),
+            Counted(Standing.Converting), Counted(Standing.Converted));
     }
 }
 

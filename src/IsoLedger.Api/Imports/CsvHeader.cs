@@ -37,6 +37,37 @@ public static class CsvHeader
         return errors.Count == before ? positions : null;
     }
 
+    /// <summary>How many rows with a value below a table's first are looked at for a header under a title: a title,
+    /// the country's motto and the province's name take a few.</summary>
+    public const int TitleRows = 20;
+
+    /// <summary>The <paramref name="required"/> columns <paramref name="header"/> does not name.</summary>
+    public static List<string> Missing(CsvRecord header, IReadOnlyList<string> required)
+    {
+        var names = header.Fields.Select(f => f.Trim().ToLowerInvariant()).ToHashSet();
+        return [.. required.Where(column => !names.Contains(column))];
+    }
+
+    /// <summary>The error for a CSV file whose header is under a title, as a spreadsheet saves an appendix with the
+    /// title rows above its table ("PHỤ LỤC …" merged across the columns, written as a line of empty fields after
+    /// it): a line among the <see cref="TitleRows"/> after <paramref name="first"/> naming the
+    /// <paramref name="required"/> columns that <paramref name="first"/> lacks, read from <paramref name="reader"/>;
+    /// or null. Named as a workbook's title is (<see cref="SheetReader"/>), rather than judging the title as a
+    /// header.</summary>
+    public static ImportError? TitleAbove(CsvRecord first, ITableReader reader, IReadOnlyList<string> required)
+    {
+        if (Missing(first, required).Count == 0) return null;
+        for (var looked = 0; looked < TitleRows && reader.Read() is { } record; looked++)
+        {
+            if (Missing(record, required).Count == 0)
+            {
+                return new(record.Line, null, $"The table's header is line {record.Line}, below a title (line "
+                    + $"{first.Line}): the header is the file's first line; delete the lines above it.");
+            }
+        }
+        return null;
+    }
+
     /// <summary>The error for a value in a column the header gives no name, or null when every such column is empty
     /// in <paramref name="record"/>.</summary>
     public static ImportError? UnnamedValue(CsvRecord record, IReadOnlyDictionary<string, int> positions)

@@ -201,6 +201,10 @@ public sealed class ReportImporter(
             if (header is null)
                 return new(null, [new ImportError(1, null, "The file is empty: it needs a header line and rows.")]);
             var parser = ReportRowParser.FromHeader(header, errors);
+            // A workbook's title rows are judged where its sheet is chosen; a CSV file's here.
+            if (parser is null && reader is CsvReader
+                && CsvHeader.TitleAbove(header, reader, ReportRowParser.Required) is { } titled)
+                return new(null, [titled]);
             if (parser is null) return new(null, InSheet(errors, reader).Take(MaxErrors).ToList());
 
             // The districts' renames recorded, which a row's district and its unit follow.

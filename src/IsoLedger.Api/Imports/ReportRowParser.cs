@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json.Serialization;
 using IsoLedger.Api.Hosting;
@@ -135,16 +134,6 @@ public sealed class ReportRowParser
 
         bool Invalid(string column, string reason) { Error(column, reason); return false; }
 
-        Edition? EditionOf(string column)
-        {
-            var value = Field(column);
-            if (value.Length == 0) return null;
-            if (rules.Named(value) is { } edition) return edition;
-            Error(column, $"'{UnicodeText.Excerpt(value)}' is not an edition of the rule book: "
-                + $"{string.Join(", ", rules.Editions.Select(e => e.Edition))}.");
-            return null;
-        }
-
         // A value as the import format writes it, the vocabulary's Vietnamese label, the report's word ("Đạt"), or
         // what a column's own reader takes of the words tables write beyond the labels.
         T? Choice<T>(string column, Func<string, T?>? reportWords = null) where T : struct, Enum
@@ -171,10 +160,9 @@ public sealed class ReportRowParser
             Error("parent_code", ParentUnits.NotTakenBy(parentless));
 
         int? year = null;
-        if (int.TryParse(Field("year"), NumberStyles.None, CultureInfo.InvariantCulture, out var parsedYear)
-            && parsedYear >= 2000 && parsedYear <= today.Year)
+        if (TableYears.Read(Field("year")) is { } parsedYear && parsedYear >= 2000 && parsedYear <= today.Year)
             year = parsedYear;
-        else Error("year", $"Must be a year from 2000 to {today.Year}.");
+        else Error("year", $"Must be a year from 2000 to {today.Year} (2021; as tables write it, 2.021, Năm 2021).");
 
         DateOnly? reportDate = null;
         var dateText = Field("report_date");
@@ -203,8 +191,20 @@ public sealed class ReportRowParser
         var declaration = DeclarationCell.Read(Field("declared"));
         if (declaration is null) Error("declared", DeclarationCell.NotADeclaration(Field("declared")));
         var declared = declaration?.Declared ?? false;
-        var standard = EditionOf("standard");
+        // The standard column may state the conversion too ("Đã ch/đổi 9001:2015"), as an appendix writes it.
+        var standardCell = StandardCell.Read(Field("standard"), rules);
+        if (standardCell is null) Error("standard", StandardCell.NotAStandard(Field("standard"), rules));
+        var standard = standardCell?.Edition;
         var conversion = Choice("conversion", ConversionWords.Read);
+        if (standardCell?.Conversion is { } stated)
+        {
+            if (Field("conversion").Length == 0) conversion = stated;
+            else if (conversion is { } inColumn && inColumn != stated)
+            {
+                Error("standard", $"States the conversion {Vocabulary.Conversions[stated].Value}, the conversion "
+                    + $"column {Vocabulary.Conversions[inColumn].Value}: give one, or the same in both.");
+            }
+        }
         var policy = Mark("quality_policy");
         var objectives = Mark("quality_objectives");
         var plan = Mark("maintenance_plan");
@@ -250,6 +250,6 @@ public sealed class ReportRowParser
         if (errors.Count > before) return null;
         return new ReportRow(province!, code!, name!, level!.Value, district, parent, year!.Value, reportDate!.Value,
             declared, standard, conversion, policy, objectives, plan, audit, actions, review, report, inspection,
-            declaredBy, Mark("steering_board"), Mark("documentation"));
+            declaredBy, Mark("steering_board"), Mark("documentation"), declaration!.DecisionNo);
     }
 }

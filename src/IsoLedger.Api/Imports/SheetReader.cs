@@ -72,7 +72,7 @@ public sealed class SheetReader : ITableReader
             }
             var reader = new SheetReader(workbook, part, sheet, temp);
             var first = reader.First();
-            var missing = first is null ? required : Missing(first, required);
+            var missing = first is null ? required : CsvHeader.Missing(first, required);
             if (first is not null && missing.Count == 0 && !(hidden && several)) return reader;
             var below = missing.Count > 0 && first is not null ? reader.HeaderBelow(required) : null;
             // Another sheet may be the table: the workbook stays open, this sheet's part is closed.
@@ -92,25 +92,16 @@ public sealed class SheetReader : ITableReader
         return null;
     }
 
-    private static List<string> Missing(CsvRecord header, IReadOnlyList<string> required)
-    {
-        var names = header.Fields.Select(f => f.Trim().ToLowerInvariant()).ToHashSet();
-        return [.. required.Where(column => !names.Contains(column))];
-    }
 
-    /// <summary>How many rows with a value below a sheet's first are looked at for a header under a title: a title,
-    /// the country's motto and the province's name take a few.</summary>
-    private const int TitleRows = 20;
-
-    /// <summary>A row below the first, among the next <see cref="TitleRows"/>, that names the
+    /// <summary>A row below the first, among the next <see cref="CsvHeader.TitleRows"/>, that names the
     /// <paramref name="required"/> columns, or null: a header under a title, which the import names rather than
     /// judge the title as a header.</summary>
     private CsvRecord? HeaderBelow(IReadOnlyList<string> required)
     {
         try
         {
-            for (var looked = 0; looked < TitleRows && Next(0) is { } record; looked++)
-                if (Missing(record, required).Count == 0) return record;
+            for (var looked = 0; looked < CsvHeader.TitleRows && Next(0) is { } record; looked++)
+                if (CsvHeader.Missing(record, required).Count == 0) return record;
         }
         catch (Exception e) when (e is TableFormatException or XmlException or InvalidDataException)
         {

@@ -79,6 +79,10 @@ public sealed record ProvinceReport(
             .. bodiesThen.GroupBy(r => r.Level).Select(g =>
                 Headline.Counting("levelConvertedOrConverting", g.ToList(), Moving, g.Key)),
             Headline.Counting("on2008", bodiesThen, r => StandingOf(r) == Standing.On2008),
+            // Said only when some body is still on 2000, as the reports of the years after 2008 say it.
+            .. bodiesThen.Any(r => StandingOf(r) == Standing.On2000)
+                ? [Headline.Counting("on2000", bodiesThen, r => StandingOf(r) == Standing.On2000)]
+                : Array.Empty<Headline>(),
         ];
         List<Headline> earlierHeadlines =
         [

@@ -7,14 +7,15 @@ namespace IsoLedger.Domain.Imports;
 /// year's steps it took. Facts whose own date the table does not say are dated <see cref="ReportDate"/>; a first
 /// declaration the report places in an earlier year ("applying since 2015–2019") is dated <see cref="DeclaredBy"/>,
 /// the last day by which it had happened. <see cref="SteeringBoard"/> and <see cref="Documentation"/> mark a board
-/// formed and documentation issued in the year, which a report states for the communes new in the year.</summary>
+/// formed and documentation issued in the year, which a report states for the communes new in the year;
+/// <see cref="DecisionNo"/> the number of the decision that declared, where the declared column gives it.</summary>
 public sealed record ReportRow(
     string Province, string UnitCode, string UnitName, UnitLevel Level, string? District, string? ParentCode,
     int Year, DateOnly ReportDate,
     bool Declared, Edition? Standard, ConversionState? Conversion,
     bool QualityPolicy, bool QualityObjectives, bool MaintenancePlan, bool InternalAudit, bool CorrectiveActions,
     bool ManagementReview, bool ReportSubmitted, InspectionResult? Inspection, DateOnly? DeclaredBy = null,
-    bool SteeringBoard = false, bool Documentation = false)
+    bool SteeringBoard = false, bool Documentation = false, string? DecisionNo = null)
 {
     /// <summary>The date given to the year's steps: the report's date, or the year's last day for a report written
     /// after it.</summary>

@@ -189,7 +189,7 @@ public static class ReportRowDecider
         var declaredNow = declares && !unit.Declarations.Any(d => d.DeclaredOn <= row.DeclarationDate);
         if (declaredNow)
         {
-            yield return new DeclareConformity(row.DeclarationDate, row.DeclaredStandard(rules), null, null,
+            yield return new DeclareConformity(row.DeclarationDate, row.DeclaredStandard(rules), row.DecisionNo, null,
                 DatedByReport: true, WithoutConversion: row.Conversion == ConversionState.None);
         }
         // The report tables' conversion column is about the conversion to 2015.

@@ -66,6 +66,7 @@ public static class Vocabulary
     /// drill-down).</summary>
     public static readonly Terms<Standing> Standings = new(
         (Standing.NotDeclared, new("not-declared", "Chưa công bố", "Not declared")),
+        (Standing.On2000, new("on2000", "Áp dụng 2000", "On 2000")),
         (Standing.On2008, new("on2008", "Áp dụng 2008", "On 2008")),
         (Standing.Converting, new("converting", "Đang chuyển đổi", "Converting")),
         (Standing.Converted, new("converted", "Đã chuyển đổi / 2015", "Converted / 2015")));
@@ -177,11 +178,12 @@ public static class Vocabulary
         new("convertedTo", "Đã chuyển đổi sang phiên bản này", "Converted to it"),
     ];
 
-    /// <summary>The counts of conversion progress 2008 → 2015; each value is the counts' field, the first four
+    /// <summary>The counts of conversion progress 2008 → 2015; each value is the counts' field, the first five
     /// labelled as the standing they count.</summary>
     public static readonly IReadOnlyList<Term> ConversionColumns =
     [
         Standings[Standing.NotDeclared] with { Value = "notDeclared" },
+        Standings[Standing.On2000] with { Value = "on2000" },
         Standings[Standing.On2008] with { Value = "on2008" },
         Standings[Standing.Converting] with { Value = "converting" },
         Standings[Standing.Converted] with { Value = "converted" },
@@ -262,6 +264,7 @@ public static class Vocabulary
         new("levelConvertedOrConverting", "{level} đã và đang chuyển đổi: {count}/{of} đơn vị",
             "{level} converted or converting: {count} of {of}"),
         new("on2008", "Còn áp dụng TCVN ISO 9001:2008: {count}/{of} đơn vị", "Still on ISO 9001:2008: {count} of {of}"),
+        new("on2000", "Còn áp dụng TCVN ISO 9001:2000: {count}/{of} đơn vị", "Still on ISO 9001:2000: {count} of {of}"),
         new("steeringBoard", "{count}/{of} đơn vị đã thành lập Ban Chỉ đạo ISO",
             "{count} of {of} formed their ISO steering board"),
         new("documentation", "{count}/{of} đơn vị đã ban hành hệ thống tài liệu",

@@ -93,8 +93,15 @@ const TEXT = {
 };
 // The conversion counts drawn as bar segments, with their colours.
 const SEGMENTS = [
-  ["notDeclared", "--none"], ["on2008", "--s2008"], ["converting", "--converting"], ["converted", "--converted"],
+  ["notDeclared", "--none"], ["on2000", "--s2000"], ["on2008", "--s2008"], ["converting", "--converting"],
+  ["converted", "--converted"],
 ];
+// The units on 2000, the edition before 2008, are keyed and tabled only where some are counted: a table of the years
+// since 2015 has none, and a column of noughts would only narrow a phone's table.
+const WHERE_COUNTED = new Set(["on2000"]);
+/** The segments (or columns, by their value) of <items> that the counts <counted> give a place. */
+const counted = (items, countsList, key = ([segment]) => segment) => items.filter((item) =>
+  !WHERE_COUNTED.has(key(item)) || countsList.some((counts) => counts[key(item)] > 0));
 const TREND_COLOURS = ["--accent", "--converted", "--s2008", "--converting"];
 // The same counts year by year, below the trend lines: in colours of their own, so that a bar is not read as a line
 // (not declared, drawn by no line, keeps its grey).
@@ -465,7 +472,7 @@ function renderConversion() {
     bars($("conversion-chart"), data.byLevel.map((l) => ({ name: l.level, counts: l.counts })), SEGMENTS,
       (name) => term("levels", name), t("conversion"), openLevel);
   }
-  conversionLegend("conversion-legend", SEGMENTS);
+  conversionLegend("conversion-legend", counted(SEGMENTS, [data.totals]));
   countsTable($("conversion-table"), t("level"), [
     ...data.byLevel.map((l) => ({ attributes: { "data-level": l.level }, text: term("levels", l.level),
       counts: l.counts })),
@@ -476,7 +483,7 @@ function renderConversion() {
 /** A table of conversion counts, a row per group of bars ({attributes, text, counts}): every count the bars show,
  * written — a phone shows no title on hover, and a segment too narrow for its count has none written on it. */
 function countsTable(table, heading, rows) {
-  const columns = state.vocabulary.conversionColumns;
+  const columns = counted(state.vocabulary.conversionColumns, rows.map((row) => row.counts), (c) => c.value);
   const head = element("tr", {}, element("th", { text: heading }),
     ...columns.map((c) => element("th", { class: "num", text: label(c) })));
   table.replaceChildren(element("thead", {}, head), element("tbody", {}, ...rows.map(({ attributes, text, counts }) =>
@@ -984,7 +991,7 @@ function renderTrends() {
   }
   legend("trends-legend", keys.map((keyName, k) => [term("trendColumns", keyName), TREND_COLOURS[k]]));
   // The per-year bars have a legend of their own: their colours mean other things than the lines' above.
-  conversionLegend("conversion-trend-legend", YEAR_SEGMENTS);
+  conversionLegend("conversion-trend-legend", counted(YEAR_SEGMENTS, data.years.map((point) => point.conversion)));
   bars($("conversion-trend"), data.years.map((point) => ({ name: String(point.year), counts: point.conversion })),
     YEAR_SEGMENTS, (name) => name, t("conversion"));
   const columns = state.vocabulary.trendColumns;
