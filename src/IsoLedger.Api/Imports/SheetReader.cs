@@ -51,17 +51,21 @@ public sealed class SheetReader : ITableReader
         workbook.Dispose();
     }
 
-    /// <summary>The workbook's table: its first sheet a person sees (not hidden) whose first row with a value names
-    /// the <paramref name="required"/> columns (a header, as a CSV file's first line is), or its one sheet, whose
-    /// header is then judged as a CSV file's; or null with an error for each sheet saying what it lacks: a header, or
-    /// one that is the first row with a value (a title above it), or to be shown (a hidden sheet with the table's
-    /// header, which may be an old copy nobody reading the workbook sees).</summary>
+    /// <summary>The workbook's table: its sheet a person sees (not hidden) whose first row with a value names the
+    /// <paramref name="required"/> columns (a header, as a CSV file's first line is), or its one sheet, whose header
+    /// is then judged as a CSV file's; or null with an error for each sheet saying what it lacks: a header, or one
+    /// that is the first row with a value (a title above it), or to be shown (a hidden sheet with the table's header,
+    /// which may be an old copy nobody reading the workbook sees). A table on several shown sheets (a sheet per
+    /// district, or per year) is refused naming each, as reading the first alone would pass the others over unseen.
+    /// </summary>
     public static ITableReader? Table(
         Workbook workbook, IReadOnlyList<string> required, List<ImportError> errors, TempFolder temp)
     {
         if (workbook.Sheets.Count == 0) throw new TableFormatException(1, "The workbook has no sheet.");
         var several = workbook.Sheets.Count > 1;
         var lookedAt = new List<ImportError>();
+        SheetReader? table = null;
+        var tables = new List<(string Sheet, int Line)>();
         foreach (var (name, part, hidden) in workbook.Sheets)
         {
             var sheet = several ? name : null;
@@ -73,10 +77,24 @@ public sealed class SheetReader : ITableReader
             var reader = new SheetReader(workbook, part, sheet, temp);
             var first = reader.First();
             var missing = first is null ? required : CsvHeader.Missing(first, required);
-            if (first is not null && missing.Count == 0 && !(hidden && several)) return reader;
+            if (first is not null && missing.Count == 0 && !(hidden && several))
+            {
+                tables.Add((name, first.Line));
+                if (table is null)
+                {
+                    table = reader;
+                    continue;
+                }
+            }
             var below = missing.Count > 0 && first is not null ? reader.HeaderBelow(required) : null;
             // Another sheet may be the table: the workbook stays open, this sheet's part is closed.
             reader.xml.Dispose();
+            if (table is not null)
+            {
+                // Past the table, a sheet is looked at for another table only, under a title too.
+                if (below is not null && !hidden) tables.Add((name, below.Line));
+                continue;
+            }
             if (!several && below is null) return new SheetReader(workbook, part, sheet, temp);
             lookedAt.Add(first is null ? new ImportError(1, null, "The sheet is empty.", sheet)
                 : missing.Count == 0 ? new ImportError(first.Line, null, "The sheet is hidden: its first row names "
@@ -88,10 +106,19 @@ public sealed class SheetReader : ITableReader
                 : new ImportError(first.Line, null, "No header of this table: the sheet's first row with a value does "
                     + $"not name {string.Join(", ", missing)}.", sheet));
         }
+        if (tables.Count > 1)
+        {
+            table!.xml.Dispose();
+            var named = string.Join(", ", tables.Select(t => $"\"{t.Sheet}\""));
+            errors.AddRange(tables.Select(t => new ImportError(t.Line, null, $"The table is on several sheets ({named}):"
+                + " a workbook's table is imported from one sheet, so that none is passed over unseen; put the rows on "
+                + "one sheet, or save each sheet as a workbook of its own and import each.", t.Sheet)));
+            return null;
+        }
+        if (table is not null) return table;
         errors.AddRange(lookedAt);
         return null;
     }
-
 
     /// <summary>A row below the first, among the next <see cref="CsvHeader.TitleRows"/>, that names the
     /// <paramref name="required"/> columns, or null: a header under a title, which the import names rather than
