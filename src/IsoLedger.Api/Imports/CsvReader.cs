@@ -141,8 +141,8 @@ public sealed class CsvReader(TextReader text, bool separatorFromHeader = false)
 
     /// <summary>The field in Unicode form C, without invisible characters at its ends
     /// (<see cref="UnicodeText.WithoutInvisibleEnds"/>: a byte order mark that began a joined file's line is no part of
-    /// the code it stands before); a field holding what is no text (a noncharacter, half a surrogate pair), which .NET cannot
-    /// normalise, as it is, for the column's check to reject.</summary>
+    /// the code it stands before); a field holding what is no text (a noncharacter, half a surrogate pair), which .NET
+    /// cannot normalise, as it is, for the column's check to reject.</summary>
     public static string Normalized(string field)
     {
         var trimmed = UnicodeText.WithoutInvisibleEnds(field);

@@ -110,9 +110,10 @@ public sealed class SheetReader : ITableReader
         {
             table!.xml.Dispose();
             var named = string.Join(", ", tables.Select(t => $"\"{t.Sheet}\""));
-            errors.AddRange(tables.Select(t => new ImportError(t.Line, null, $"The table is on several sheets ({named}):"
-                + " a workbook's table is imported from one sheet, so that none is passed over unseen; put the rows on "
-                + "one sheet, or save each sheet as a workbook of its own and import each.", t.Sheet)));
+            errors.AddRange(tables.Select(t => new ImportError(t.Line, null,
+                $"The table is on several sheets ({named}): a workbook's table is imported from one sheet, so that "
+                + "none is passed over unseen; put the rows on one sheet, or save each sheet as a workbook of its own "
+                + "and import each.", t.Sheet)));
             return null;
         }
         if (table is not null) return table;
