@@ -179,7 +179,8 @@ public class WorkbookReaderTests
             new TestSheet("Bìa", [["BÁO CÁO KẾT QUẢ ÁP DỤNG ISO"], ["Năm 2020"]]),
             new TestSheet("Trống", []),
             new TestSheet("Phụ lục A", [["Code", " NAME "], ["A-1", "x"]]),
-            new TestSheet("Phụ lục B", [["code", "name"], ["B-1", "y"]]));
+            new TestSheet("Ghi chú", [["Số liệu đến ngày 15/12/2020"], ["code", "name"]]) { Hidden = "hidden" },
+            new TestSheet("Danh mục", [["name"], ["x"]]));
 
         var (records, sheet) = Read(file);
 

@@ -1072,11 +1072,14 @@ async function showUnit(code, opened) {
     // A unit that did not exist yet on the page's date has no status then, and a code no unit has none at all: said
     // in the page's language. Anything else (the network, the server) is said with a way to try again.
     const from = error.problem?.existsFrom;
-    state.unitDrawn = null;
+    // What the server states of the unit stands, as its facts do, while the page asks again (a refresh, another
+    // language): it is not put back to the line saying the page loads.
+    const stated = from || error.said === "notFound";
+    state.unitDrawn = stated ? code : null;
     $("unit-title").textContent = code;
     titlePage();
     if (from) say(fill(t("notYet"), { d: day(asOf), f: day(from) }));
-    else if (error.said === "notFound") say(fill(t("noUnit"), { c: code }));
+    else if (stated) say(fill(t("noUnit"), { c: code }));
     else say(`${t("failedLoad")}: ${error.message} `, retryButton(() => showUnit(code, false)));
     $("timeline").replaceChildren();
     return;
