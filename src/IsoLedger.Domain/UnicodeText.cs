@@ -111,6 +111,8 @@ public static partial class UnicodeText
                == OperationStatus.Done
                && IsBlank(rune))
             end -= length;
+        // Nearly every field starts and ends with a letter: it is returned as it is, with nothing looked at again.
+        if (start == 0 && end == text.Length) return text;
         var head = text[..start];
         var tail = text[end..];
         if (!head.EnumerateRunes().Any(IsFormat) && !tail.EnumerateRunes().Any(IsFormat)) return text;
