@@ -55,16 +55,18 @@ public sealed class ReportImporter(
 
     /// <summary>Checks the whole file, then (unless <paramref name="dryRun"/>, and only if no row is bad) appends its
     /// events; <paramref name="open"/> opens the file from its start, as it is read twice. <paramref name="fileName"/>
-    /// is recorded on every event, unless null (an upload sent without a name).</summary>
+    /// is recorded on every event, unless null (an upload sent without a name). <paramref name="given"/> says what the
+    /// table's columns do not (an appendix's province, year and report date).</summary>
     public async Task<ImportOutcome> Import(
         Func<Stream> open, string? fileName, string recordedBy, string correlationId, bool dryRun,
-        CancellationToken cancellation)
+        CancellationToken cancellation, TableDefaults? given = null)
     {
+        given ??= TableDefaults.None;
         var timer = Stopwatch.StartNew();
         // One import at a time: a second one checks its file on what the first one wrote, instead of both deciding
         // on the same states and colliding part way through their write passes.
         await using var turn = await ImportTurn.Take(store, cancellation);
-        var check = await Run(open, fileName, write: null, cancellation);
+        var check = await Run(open, fileName, given, write: null, cancellation);
         if (check.Errors.Count > 0 || dryRun)
             return check.Errors.Count > 0
                 ? check
@@ -76,8 +78,8 @@ public sealed class ReportImporter(
         ImportOutcome written;
         try
         {
-            written = await Run(open, fileName, new Writer(recordedBy, correlationId), CancellationToken.None,
-                progress);
+            written = await Run(open, fileName, given, new Writer(recordedBy, correlationId),
+                CancellationToken.None, progress);
         }
         catch (Exception e) when (DatabaseFailures.IsUnavailable(e))
         {
@@ -180,7 +182,8 @@ public sealed class ReportImporter(
     private sealed record Pending(int Line, ReportRow Row);
 
     private async Task<ImportOutcome> Run(
-        Func<Stream> open, string? fileName, Writer? write, CancellationToken cancellation, Progress? progress = null)
+        Func<Stream> open, string? fileName, TableDefaults given, Writer? write, CancellationToken cancellation,
+        Progress? progress = null)
     {
         progress ??= new Progress();
         var errors = new List<ImportError>();
@@ -195,15 +198,16 @@ public sealed class ReportImporter(
         ITableReader? reader = null;
         try
         {
-            reader = TableFile.Open(stream, ReportRowParser.Required, errors, temp);
+            var required = ReportRowParser.RequiredWith(given);
+            reader = TableFile.Open(stream, required, errors, temp);
             if (reader is null) return new(null, errors.Take(MaxErrors).ToList());
             var header = reader.Read();
             if (header is null)
                 return new(null, [new ImportError(1, null, "The file is empty: it needs a header line and rows.")]);
-            var parser = ReportRowParser.FromHeader(header, errors);
+            var parser = ReportRowParser.FromHeader(header, errors, given);
             // A workbook's title rows are judged where its sheet is chosen; a CSV file's here.
             if (parser is null && reader is CsvReader
-                && CsvHeader.TitleAbove(header, reader, ReportRowParser.Required) is { } titled)
+                && CsvHeader.TitleAbove(header, reader, required) is { } titled)
                 return new(null, [titled]);
             if (parser is null) return new(null, InSheet(errors, reader).Take(MaxErrors).ToList());
 
@@ -239,40 +243,44 @@ public sealed class ReportImporter(
             DistrictSpellings spellings;
             await using (var query = store.QuerySession())
             {
-                if (write is null)
-                {
-                    codes = await CodesInOtherCase.Registered(query, cancellation);
-                    names = await UnitNames.Recorded(query, cancellation);
-                }
+                if (write is null) codes = await CodesInOtherCase.Registered(query, cancellation);
+                // A table listing its units without codes finds the recorded ones by name in both passes.
+                if (write is null || parser.ListsWithoutCodes) names = await UnitNames.Recorded(query, cancellation);
                 // Both passes spell the districts alike: the recorded spellings are the same, and so is the file.
                 spellings = await DistrictSpellings.Recorded(query, cancellation);
                 districts = DistrictHistory.Of(await query.Query<Unit>()
                     .Where(u => u.Level == UnitLevel.District && u.Transfers.Any()).ToListAsync(cancellation));
             }
-            // The district of the heading row above, kept from the report's appendix: the rows under it that give
-            // none are in it, as the appendix groups them.
-            string? headingDistrict = null;
+            // The heading row above, kept from the report's appendix: the rows under it that give no district or
+            // level are in its district, at its tier's level, as the appendix groups them.
+            TableHeading? above = null;
             while (reader.Read() is { } record && errors.Count < MaxErrors)
             {
                 if (record.Fields.All(f => f.Length == 0)) continue;
                 if (parser.Heading(record) is { } heading)
                 {
-                    headingDistrict = heading.District;
+                    above = heading;
                     continue;
                 }
                 // A totals row sums the rows above it: it records nothing of its own.
                 if (parser.IsTotals(record)) continue;
                 progress.Rows = ++rows;
-                if (parser.Parse(record, clock.Today, book, errors) is not { } parsed) continue;
-                if (parsed.District is null && headingDistrict is not null
-                    && parsed.Level is UnitLevel.Commune or UnitLevel.District)
-                    parsed = parsed with { District = headingDistrict };
+                if (parser.Parse(record, clock.Today, book, errors, above) is not { } parsed) continue;
                 var row = spellings.Spelled(parsed);
                 // A row that writes a district under its name before a recorded rename means the district as then
                 // named (a commune of 2016 listed under "Thị xã Sông Công", a thành phố from 2015).
                 if (row.District is { } written
                     && districts.NameOn(row.Province, written, row.StepDate) is var current && current != written)
                     row = row with { District = current };
+                // A unit listed without a code is the one recorded under its name, if any.
+                if (parser.ListsWithoutCodes)
+                {
+                    row = row with
+                    {
+                        UnitCode = names!.RecordedCodeOf(row)
+                            ?? ListedUnitCodes.Of(row.Province, row.Level, row.District, row.UnitName),
+                    };
+                }
                 if (write is null && !codes.TryAdd(row.UnitCode, row.UnitCode) && codes[row.UnitCode] is var code
                     && code != row.UnitCode)
                 {

@@ -130,6 +130,21 @@ public sealed class UnitNames
         return listedHere ? null : other;
     }
 
+    /// <summary>The code of the unit recorded under <paramref name="row"/>'s name on its date, at its level in its
+    /// district of a province counted as the row's (one still existing first, then the first in ordinal order), or
+    /// null: a table that lists its units without codes finds them so.</summary>
+    public string? RecordedCodeOf(ReportRow row)
+    {
+        var on = row.StepDate;
+        return Provinces.NamesCountedAs(Provinces.On(row.Province, on), on).Append(row.Province).Distinct()
+            .SelectMany(province => recordedNames.GetValueOrDefault(Key(province, row.Level, row.District,
+                row.UnitName)) ?? [])
+            .Where(bearer => bearer.From <= on && on < bearer.Until)
+            .Select(bearer => bearer.Code)
+            .OrderBy(code => ended.Contains(code)).ThenBy(code => code, StringComparer.Ordinal)
+            .FirstOrDefault();
+    }
+
     private void Bore((string, UnitLevel, string, string) key, Bearer bearer)
     {
         if (!recordedNames.TryGetValue(key, out var bearers)) recordedNames[key] = bearers = [];

@@ -1,0 +1,126 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Alba;
+
+namespace IsoLedger.Api.Tests;
+
+/// <summary>Report appendices imported in their own columns ("TT", "Tên cơ quan, đơn vị", "Ghi chú", the steps as
+/// the seeds' appendix heads them), their units listed by name without codes, at the level of the tier heading above
+/// them, their province, year and report date given with the request (<c>ops/sample-data/appendix-columns</c>).
+/// Each table's figures are counted by hand from it; what a table cannot say is refused naming its row and column.
+/// </summary>
+public class AppendixColumnsImportTests(ApiFixture api) : IClassFixture<ApiFixture>, IAsyncLifetime
+{
+    private IAlbaHost Host => api.Host;
+
+    private static string Q(string value) => Uri.EscapeDataString(value);
+
+    private static byte[] Table(string name) =>
+        File.ReadAllBytes(Repository.File($"ops/sample-data/appendix-columns/{name}"));
+
+    private const string QuangTri2021 = "/api/imports?province=Qu%E1%BA%A3ng%20Tr%E1%BB%8B&year=2021"
+        + "&reportDate=2021-11-19";
+
+    public async Task InitializeAsync()
+    {
+        if ((await Host.Get("/api/units/QT-SO-01")).Status == 200) return;
+        await Host.PostBytes("/api/imports", File.ReadAllBytes(Repository.File("ops/sample-data/quang-tri-2020.csv")))
+            .Expect(200);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private async Task<Dictionary<string, JsonNode>> AnnualRows(int year, string query) =>
+        (await Host.Get($"/api/dashboards/annual/{year}?province={Q("Quảng Trị")}&{query}&consistent=true")
+            .Expect(200)).Json["data"]!["rows"]!.AsArray().ToDictionary(r => (string)r!["code"]!, r => r!);
+
+    private static string State(JsonNode row) => $"{row["standard"]} {row["conversion"]}";
+
+    /// <summary>A 2021 list of Quảng Trị's units by their state in words, grouped under the tiers "I. Các Sở, ban,
+    /// ngành", "II. UBND cấp huyện", "III. UBND cấp xã" and a district's heading: every unit of it is one of the 2020
+    /// sample's, found by its name (a district's committee in the district its name says, a commune under its
+    /// district's heading), and takes the conversion its note states.</summary>
+    [Fact]
+    public async Task A_table_in_the_appendixs_own_columns_finds_its_units_by_name_and_reads_their_states()
+    {
+        var imported = await Host.PostBytes(QuangTri2021, Table("quang-tri-2021-states.csv")).Expect(200);
+        Assert.Equal((10, 0), ((int)imported.Json["rows"]!, (int)imported.Json["unitsCreated"]!));
+
+        var departments = await AnnualRows(2021, "level=department");
+        Assert.Equal(
+            ["2015 done", "2015 done", "2008 none", "2008 none", "2015 done"],
+            new[] { "QT-SO-01", "QT-SO-04", "QT-SO-05", "QT-SO-12", "QT-SO-02" }.Select(c => State(departments[c])));
+        var districts = await AnnualRows(2021, "level=district");
+        Assert.Equal(["2015 done", "2008 in-progress", "2008 none"],
+            new[] { "QT-HUYEN-05", "QT-HUYEN-06", "QT-HUYEN-04" }.Select(c => State(districts[c])));
+
+        // The same table again appends nothing.
+        var again = await Host.PostBytes(QuangTri2021, Table("quang-tri-2021-states.csv")).Expect(200);
+        Assert.Equal((0, 0), ((int)again.Json["unitsCreated"]!, (int)again.Json["eventsAppended"]!));
+    }
+
+    /// <summary>Cao Lộc's 2019 table in the columns of Quảng Trị's 2020 appendix A: the quality policy and
+    /// objectives in one "CSCL, MTCL" column, and an edition's column each, "Áp dụng TCVN ISO 9001:2008" and "…
+    /// 9001:2015", marked x or stating the conversion ("Đã ch/đổi 9001:2015"). Its seven units are new: each is listed
+    /// under a code of its own, the same when the table is imported again.</summary>
+    [Fact]
+    public async Task One_mark_for_policy_and_objectives_and_a_column_of_marks_per_edition()
+    {
+        const string caoLoc = "/api/imports?province=L%E1%BA%A1ng%20S%C6%A1n&year=2019&reportDate=2019-11-15";
+        var imported = await Host.PostBytes(caoLoc, Table("lang-son-cao-loc-2019-editions.csv")).Expect(200);
+        Assert.Equal(7, (int)imported.Json["unitsCreated"]!);
+
+        var rows = (await Host.Get($"/api/dashboards/annual/2019?province={Q("Lạng Sơn")}&consistent=true")
+            .Expect(200)).Json["data"]!["rows"]!.AsArray().ToDictionary(r => (string)r!["name"]!, r => r!);
+        Assert.Equal(7, rows.Count);
+        Assert.All(rows.Values, row => Assert.True((bool)row["qualityPolicy"]! && (bool)row["qualityObjectives"]!));
+        Assert.Equal(6, rows.Values.Count(row => (bool)row["internalAudit"]!));
+        Assert.Equal(5, rows.Values.Count(row => (bool)row["correctiveActions"]!));
+        Assert.Equal(
+            ["2015 done", "2015 none", "2015 done", "2008 none", "2008 none"],
+            new[] { "UBND huyện Cao Lộc", "UBND thị trấn Cao Lộc", "UBND xã Gia Cát", "UBND xã Hợp Thành",
+                "UBND xã Tân Liên" }.Select(name => State(rows[name])));
+        Assert.StartsWith("LS-HUYEN-", (string)rows["UBND huyện Cao Lộc"]["code"]!);
+        Assert.Equal("Huyện Cao Lộc", (string?)rows["UBND xã Gia Cát"]["district"]);
+
+        var again = await Host.PostBytes(caoLoc, Table("lang-son-cao-loc-2019-editions.csv")).Expect(200);
+        Assert.Equal((0, 0), ((int)again.Json["unitsCreated"]!, (int)again.Json["eventsAppended"]!));
+
+        // A unit marked under both editions is refused at its row, naming the second column.
+        var both = (await Host.PostBytes(caoLoc, Csv(
+                "TT,Đơn vị,Công bố HT ISO,Áp dụng TCVN ISO 9001:2008,Áp dụng TCVN ISO 9001:2015",
+                "I,Cấp xã,,,", "1,UBND xã Mẫu Sơn,x,x,x")).Expect(422)).Json["errors"]!.AsArray();
+        Assert.Equal((3, "Áp dụng TCVN ISO 9001:2015"), ((int)both[0]!["line"]!, (string?)both[0]!["column"]));
+    }
+
+    private static byte[] Csv(params string[] lines) => Encoding.UTF8.GetBytes(string.Join("\n", lines) + "\n");
+
+    /// <summary>A table in the appendix's columns needs what its rows cannot mean without: a province, year and
+    /// report date (from the request, or a column, not both), a level (a tier heading above, or a column), and a note
+    /// it can read. Each is refused naming its row and the column as the table heads it.</summary>
+    [Fact]
+    public async Task What_an_appendix_table_cannot_say_is_refused_naming_its_row_and_column()
+    {
+        var noProvince = await Host.RejectedImport(Csv("TT,Đơn vị,Ghi chú", "I,Cấp xã,", "1,UBND xã Hải Sơn,"));
+        Assert.Equal(
+            [(1, "province"), (1, "year"), (1, "report_date")], noProvince.Select(e => (e.Line, e.Column)));
+
+        var errors = (await Host.PostBytes(QuangTri2021, Csv(
+                "TT,\"Tên cơ quan, đơn vị\",Ghi chú",
+                "1,UBND xã Hải Sơn,Đã công bố",
+                "II,UBND cấp huyện,",
+                "2,UBND Huyện Cam Lộ,Tư vấn hướng dẫn"))
+            .Expect(422)).Json["errors"]!.AsArray().Select(e => ((int)e!["line"]!, (string?)e["column"])).ToList();
+        Assert.Equal([(2, "level"), (4, "Ghi chú")], errors);
+
+        // A note saying the unit is building its system, beside a declaration marked, says two things.
+        var building = (await Host.PostBytes(QuangTri2021, Csv(
+                "TT,Đơn vị,Công bố HT ISO,Ghi chú", "III,UBND cấp xã,,", "1,UBND xã Hải Sơn,x,Đang xây dựng"))
+            .Expect(422)).Json["errors"]!.AsArray();
+        Assert.Equal((3, "Ghi chú"), ((int)building[0]!["line"]!, (string?)building[0]!["column"]));
+
+        var twice = await Host.PostBytes(QuangTri2021, Csv("TT,Đơn vị,Tỉnh", "I,Cấp xã,", "1,UBND xã Hải Sơn,Quảng Trị"))
+            .Expect(422);
+        Assert.Equal("province", (string?)twice.Json["errors"]![0]!["column"]);
+    }
+}
