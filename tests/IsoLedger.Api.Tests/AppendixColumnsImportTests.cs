@@ -93,6 +93,93 @@ public class AppendixColumnsImportTests(ApiFixture api) : IClassFixture<ApiFixtu
         Assert.Equal((3, "Áp dụng TCVN ISO 9001:2015"), ((int)both[0]!["line"]!, (string?)both[0]!["column"]));
     }
 
+    /// <summary>The first eight departments of Quảng Trị's 2020 appendix A (seed <c>003_…</c>) under its two-row
+    /// header: "Duy trì áp dụng" over "CSCL, MTCL", "KH d/tri a/dụng", …, "Xác nhận", "Ghi chú" over "Áp dụng 2008"
+    /// and "Áp dụng 2015", "TT" and "Đơn vị" down both rows. As the report counts them: two on 2008 (Kế hoạch &amp; Đầu
+    /// tư, Văn hóa), two converting (Công thương, Tài chính), four converted.</summary>
+    private static async Task<Dictionary<string, string>> ImportAppendixA(IAlbaHost host, byte[] file, string type)
+    {
+        const string quangTri2020 = "/api/imports?province=Qu%E1%BA%A3ng%20Tr%E1%BB%8B&year=2020"
+            + "&reportDate=2020-11-19";
+        var imported = await host.PostBytes(quangTri2020, file, type).Expect(200);
+        Assert.Equal(8, (int)imported.Json["unitsCreated"]!);
+        return (await host.Get($"/api/dashboards/annual/2020?province={Q("Quảng Trị")}&consistent=true")
+                .Expect(200)).Json["data"]!["rows"]!.AsArray()
+            .ToDictionary(r => (string)r!["name"]!, r => $"{State(r!)} {r!["inspection"]} {r!["qualityObjectives"]}");
+    }
+
+    private static readonly Dictionary<string, string> AppendixAStates = new()
+    {
+        ["Sở Công thương"] = "2008 in-progress maintained true",
+        ["Sở Nội vụ"] = "2015 done maintained true",
+        ["Sở Tư pháp"] = "2015 done maintained true",
+        ["Sở Tài chính"] = "2008 in-progress maintained true",
+        ["Sở Kế hoạch & Đầu tư"] = "2008 none maintained true",
+        ["Sở Khoa học & Công nghệ"] = "2015 done maintained true",
+        ["Sở Thông tin và Truyền thông"] = "2015 done maintained true",
+        ["Sở Văn hóa, TT & Du lịch"] = "2008 none maintained true",
+    };
+
+    /// <summary>Runs <paramref name="test"/> on a host of an empty store of its own: the appendix's departments are
+    /// the 2020 sample's under other codes.</summary>
+    private static async Task InFreshStore(Func<IAlbaHost, Task> test)
+    {
+        var fresh = new ApiFixture();
+        await fresh.InitializeAsync();
+        try
+        {
+            await test(fresh.Host);
+        }
+        finally
+        {
+            await fresh.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_two_row_header_in_CSV_reads_each_column_by_its_lower_cell()
+    {
+        await InFreshStore(async host => Assert.Equal(AppendixAStates, await ImportAppendixA(
+            host, Table("quang-tri-2020-appendix-a-two-row-header.csv"), "text/csv")));
+    }
+
+    [Fact]
+    public async Task A_two_row_header_in_a_workbook_reads_its_merged_cells_as_the_appendix_prints_them()
+    {
+        var rows = TestWorkbooks.FromCsv(Encoding.UTF8.GetString(Table("quang-tri-2020-appendix-a-two-row-header.csv")));
+        // The header's second row as a sheet holds it: empty under the cells merged down both rows.
+        rows[1] = [.. rows[1]!.Select(cell => cell is "" ? null : cell)];
+        var workbook = TestWorkbooks.Build(new TestSheet("Phụ lục A", rows, "A1:A2", "B1:B2", "C1:C2", "D1:D2",
+            "E1:J1", "K1:L1"));
+        await InFreshStore(async host =>
+            Assert.Equal(AppendixAStates, await ImportAppendixA(host, workbook, "application/octet-stream")));
+    }
+
+    /// <summary>The top cell repeated over the columns it groups, as a spreadsheet's CSV of a merged cell filled across
+    /// writes it ("Tình hình áp dụng" over "Xây dựng", "Công bố", "Duy trì"); a group word over no sub-column names
+    /// none, and is refused as unknown.</summary>
+    [Fact]
+    public async Task A_top_cell_repeated_over_its_columns_groups_them()
+    {
+        var imported = await Host.PostBytes(QuangTri2021, Csv(
+            "TT,Đơn vị,Tình hình áp dụng,Tình hình áp dụng,Tình hình áp dụng,Ghi chú",
+            ",,Xây dựng,Công bố,Duy trì,",
+            "III,UBND cấp xã,,,,",
+            ",Huyện Đakrông:,,,,",
+            "1,UBND Xã Tà Rụt,x,x,x,")).Expect(200);
+        Assert.Equal((1, 0), ((int)imported.Json["rows"]!, (int)imported.Json["unitsCreated"]!));
+
+        var errors = await Host.RejectedImport(Csv(
+            "TT,Đơn vị,Tình hình áp dụng,Ghi chú", ",,,", "1,UBND Xã Tà Rụt,x,"));
+        Assert.Contains((1, "Tình hình áp dụng"), errors.Select(e => (e.Line, e.Column)));
+
+        // A Chi cục the departments' tier lists under its Sở needs its level and parent said.
+        var chiCuc = (await Host.PostBytes(QuangTri2021, Csv(
+                "TT,Đơn vị,Ghi chú", "I,\"Các Sở, ban, ngành\",", ",1- Chi cục TCĐLCL,Đã công bố"))
+            .Expect(422)).Json["errors"]!.AsArray();
+        Assert.Equal((3, "level"), ((int)chiCuc[0]!["line"]!, (string?)chiCuc[0]!["column"]));
+    }
+
     private static byte[] Csv(params string[] lines) => Encoding.UTF8.GetBytes(string.Join("\n", lines) + "\n");
 
     /// <summary>A table in the appendix's columns needs what its rows cannot mean without: a province, year and

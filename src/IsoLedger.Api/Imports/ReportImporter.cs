@@ -199,14 +199,14 @@ public sealed class ReportImporter(
         try
         {
             var required = ReportRowParser.RequiredWith(given);
-            reader = TableFile.Open(stream, required, errors, temp);
+            reader = TableFile.Open(stream, required, errors, temp) is { } table ? new TwoRowHeader(table) : null;
             if (reader is null) return new(null, errors.Take(MaxErrors).ToList());
             var header = reader.Read();
             if (header is null)
                 return new(null, [new ImportError(1, null, "The file is empty: it needs a header line and rows.")]);
             var parser = ReportRowParser.FromHeader(header, errors, given);
             // A workbook's title rows are judged where its sheet is chosen; a CSV file's here.
-            if (parser is null && reader is CsvReader
+            if (parser is null && reader is TwoRowHeader { Inner: CsvReader }
                 && CsvHeader.TitleAbove(header, reader, required) is { } titled)
                 return new(null, [titled]);
             if (parser is null) return new(null, InSheet(errors, reader).Take(MaxErrors).ToList());

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using System.Text.Json.Serialization;
 using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Reports;
@@ -18,7 +19,7 @@ public sealed record ImportError(
 
 /// <summary>Reads report-table rows by their header, in any column order, and says exactly what is wrong with a
 /// row.</summary>
-public sealed class ReportRowParser
+public sealed partial class ReportRowParser
 {
     public static readonly IReadOnlyList<string> Columns =
     [
@@ -192,6 +193,13 @@ public sealed class ReportRowParser
         {
             Error("level", $"Required: one of: {string.Join(", ", Vocabulary.Levels.Values)}; or a tier's heading "
                 + "row above (\"I. Các Sở, ban, ngành\", \"III. UBND cấp xã\").");
+        }
+        // An appendix lists a Chi cục under its Sở, in the departments' tier: its level and parent are not the tier's.
+        if (Field("level") is "" && level is UnitLevel.Department && name is not null
+            && SubDepartmentName().IsMatch(UnicodeText.Lowered(name)))
+        {
+            Error("level", "A Chi cục listed under the departments' tier is a sub-department: give its level and its "
+                + "parent_code in columns.");
         }
         var district = Text("district", required: false) is { } written ? DistrictNames.Written(written)
             : level is UnitLevel.Commune or UnitLevel.District ? above?.District
@@ -372,4 +380,8 @@ public sealed class ReportRowParser
         }
         return new(edition, conversion);
     }
+
+    /// <summary>A Chi cục's name, numbered within its Sở or not ("1- Chi cục TCĐLCL").</summary>
+    [GeneratedRegex(@"^(?:\d+ ?[-.)] ?)?chi cục\b")]
+    private static partial Regex SubDepartmentName();
 }

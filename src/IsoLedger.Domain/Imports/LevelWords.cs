@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using IsoLedger.Domain.Units;
 
 namespace IsoLedger.Domain.Imports;
@@ -39,6 +40,6 @@ public static partial class LevelWords
         return Phrases.TryGetValue(tier, out var level) ? level : null;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex("^các ")]
-    private static partial System.Text.RegularExpressions.Regex Plural();
+    [GeneratedRegex("^các ")]
+    private static partial Regex Plural();
 }
