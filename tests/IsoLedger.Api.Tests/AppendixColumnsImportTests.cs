@@ -146,7 +146,8 @@ public class AppendixColumnsImportTests(ApiFixture api) : IClassFixture<ApiFixtu
     [Fact]
     public async Task A_two_row_header_in_a_workbook_reads_its_merged_cells_as_the_appendix_prints_them()
     {
-        var rows = TestWorkbooks.FromCsv(Encoding.UTF8.GetString(Table("quang-tri-2020-appendix-a-two-row-header.csv")));
+        var rows = TestWorkbooks.FromCsv(
+            Encoding.UTF8.GetString(Table("quang-tri-2020-appendix-a-two-row-header.csv")));
         // The header's second row as a sheet holds it: empty under the cells merged down both rows.
         rows[1] = [.. rows[1]!.Select(cell => cell is "" ? null : cell)];
         var workbook = TestWorkbooks.Build(new TestSheet("Phụ lục A", rows, "A1:A2", "B1:B2", "C1:C2", "D1:D2",
@@ -180,6 +181,28 @@ public class AppendixColumnsImportTests(ApiFixture api) : IClassFixture<ApiFixtu
         Assert.Equal((3, "level"), ((int)chiCuc[0]!["line"]!, (string?)chiCuc[0]!["column"]));
     }
 
+    /// <summary>A note after a dash on the restructuring a unit went through, as tables write it where others use
+    /// brackets (Quảng Trị's 2020 appendix writes "(xã Hải Xuân + Hải Vĩnh)"; the 2025 reorganisation merged the
+    /// Sở Kế hoạch và Đầu tư into the Sở Tài chính): the import records restructurings from their own table, so the
+    /// note is no part of the name, and the unit is found by its name. A dash within a name stays.</summary>
+    [Fact]
+    public async Task A_restructuring_note_after_a_dash_is_no_part_of_the_name()
+    {
+        var imported = await Host.PostBytes(QuangTri2021, Csv(
+            "TT,\"Tên cơ quan, đơn vị\",Ghi chú",
+            "I,\"Các Sở, ban, ngành\",",
+            "1,Sở Kế hoạch & Đầu tư - đã hợp nhất vào Sở Tài chính,Chưa chuyển đổi",
+            "2,Sở Ngoại vụ – Sáp nhập vào Văn phòng UBND tỉnh,",
+            "3,Sở Văn hóa - Thể thao và Du lịch,Đã công bố",
+            "III,UBND cấp xã,",
+            ",Huyện Hải Lăng:,",
+            "4,\"UBND xã Hải Hưng – sáp nhập từ xã Hải Xuân, xã Hải Vĩnh\",")).Expect(200);
+        Assert.Equal(1, (int)imported.Json["unitsCreated"]!);
+
+        var listed = (await Host.Get($"/api/units?province={Q("Quảng Trị")}&q={Q("Thể thao")}").Expect(200)).Json;
+        Assert.Equal("Sở Văn hóa - Thể thao và Du lịch", (string?)Assert.Single(listed["items"]!.AsArray())!["name"]);
+    }
+
     private static byte[] Csv(params string[] lines) => Encoding.UTF8.GetBytes(string.Join("\n", lines) + "\n");
 
     /// <summary>A table in the appendix's columns needs what its rows cannot mean without: a province, year and
@@ -206,8 +229,8 @@ public class AppendixColumnsImportTests(ApiFixture api) : IClassFixture<ApiFixtu
             .Expect(422)).Json["errors"]!.AsArray();
         Assert.Equal((3, "Ghi chú"), ((int)building[0]!["line"]!, (string?)building[0]!["column"]));
 
-        var twice = await Host.PostBytes(QuangTri2021, Csv("TT,Đơn vị,Tỉnh", "I,Cấp xã,", "1,UBND xã Hải Sơn,Quảng Trị"))
-            .Expect(422);
+        var twice = await Host.PostBytes(
+            QuangTri2021, Csv("TT,Đơn vị,Tỉnh", "I,Cấp xã,", "1,UBND xã Hải Sơn,Quảng Trị")).Expect(422);
         Assert.Equal("province", (string?)twice.Json["errors"]![0]!["column"]);
     }
 }

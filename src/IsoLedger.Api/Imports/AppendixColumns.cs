@@ -14,7 +14,8 @@ namespace IsoLedger.Api.Imports;
 /// </summary>
 public static partial class AppendixColumns
 {
-    /// <summary>The row's number ("TT"): an appendix numbers its rows, and its tier rows with a roman numeral.</summary>
+    /// <summary>The row's number ("TT"): an appendix numbers its rows, and its tier rows with a roman numeral.
+    /// </summary>
     public const string RowNumber = "row_number";
 
     /// <summary>"Ghi chú": the unit's state in words ("Đã công bố", "Đang xây dựng", "Chưa chuyển đổi", "Đã chuyển

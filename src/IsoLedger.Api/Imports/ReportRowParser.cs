@@ -113,7 +113,8 @@ public sealed partial class ReportRowParser
     public bool IsTotals(CsvRecord record)
     {
         var label = positions["unit_name"];
-        var (code, province) = (positions.GetValueOrDefault("unit_code", -1), positions.GetValueOrDefault("province", -1));
+        var code = positions.GetValueOrDefault("unit_code", -1);
+        var province = positions.GetValueOrDefault("province", -1);
         if (record.Fields.Count != width || !TableTotals.IsLabel(record.Fields[label])
             || code >= 0 && record.Fields[code].Trim().Length > 0)
             return false;
@@ -187,7 +188,9 @@ public sealed partial class ReportRowParser
 
         var province = Text("province", required: true);
         var code = Code("unit_code", required: !ListsWithoutCodes);
-        var name = Text("unit_name", required: true);
+        // A note after a dash on the unit's restructuring is no part of its name (UnitNameSpelling).
+        var name = Text("unit_name", required: true) is { } named ? UnitNameSpelling.WithoutRestructuringNote(named)
+            : null;
         var level = Field("level") is "" ? above?.Level : Choice("level", LevelWords.Read);
         if (level is null && Field("level") is "")
         {
@@ -373,8 +376,9 @@ public sealed partial class ReportRowParser
         {
             if (cell.Edition is { } other && other != edition || cell.Conversion is { } then && then != conversion)
             {
-                error(column, $"Says otherwise of the unit's edition or conversion than "
-                    + $"{headed.GetValueOrDefault(stated[0].Column, stated[0].Column)}: give one, or the same in both.");
+                var first = headed.GetValueOrDefault(stated[0].Column, stated[0].Column);
+                error(column, $"Says otherwise of the unit's edition or conversion than {first}: give one, or the "
+                    + "same in both.");
                 return null;
             }
         }

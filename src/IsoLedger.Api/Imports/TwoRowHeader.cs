@@ -55,8 +55,8 @@ public sealed class TwoRowHeader(ITableReader inner) : ITableReader
         string Top(int i) => i < top.Fields.Count ? top.Fields[i] : "";
         string Below(int i) => i < below.Fields.Count ? below.Fields[i] : "";
         // A column down both rows: empty below (CSV), or its value again (a workbook's range merged down).
-        if (!Enumerable.Range(0, width).Any(i => (Empty(Below(i)) || Below(i).Trim() == Top(i).Trim()) && Names(Top(i))))
-            return null;
+        bool Down(int i) => (Empty(Below(i)) || Below(i).Trim() == Top(i).Trim()) && Names(Top(i));
+        if (!Enumerable.Range(0, width).Any(Down)) return null;
         return top with { Fields = [.. Enumerable.Range(0, width).Select(i => Empty(Below(i)) ? Top(i) : Below(i))] };
     }
 

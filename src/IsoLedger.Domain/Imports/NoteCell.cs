@@ -40,7 +40,8 @@ public sealed partial record NoteCell(bool? Declared, StandardCell Standard)
         + "\"Chưa công bố\", \"Chưa chuyển đổi\", \"Đang chuyển đổi\", \"Đã chuyển đổi sang TCVN ISO 9001:2015\", an "
         + "edition (\"TCVN ISO 9001:2015\"), or empty.";
 
-    /// <summary>Declared, perhaps on an edition: "đã công bố", "đã công bố htqlcl phù hợp tcvn iso 9001:2015".</summary>
+    /// <summary>Declared, perhaps on an edition: "đã công bố", "đã công bố htqlcl phù hợp tcvn iso 9001:2015".
+    /// </summary>
     [GeneratedRegex(@"^đã công bố(?: (?:ht|hệ thống|htqlcl|ht iso|hệ thống quản lý chất lượng))?"
         + @"(?: (?:phù hợp|theo|áp dụng))?(?: (?<edition>.+))?$")]
     private static partial Regex Declaring();
