@@ -28,9 +28,10 @@ public static class ImportReportTableEndpoint
     /// would do. A table without a province, year or report date column (an appendix's own columns: "TT", "Tên cơ
     /// quan, đơn vị", "Ghi chú") takes them from <c>province</c>, <c>year</c> and <c>reportDate</c>; a table with
     /// the column and the request giving it is refused. Imports take turns; once a file is checked its write runs to
-    /// the end even if the client leaves. 409 or 503 when the write stopped part way (units changed meanwhile, the database went away): what it wrote stays,
-    /// and importing the file again writes the rest. 503 too, with nothing recorded, when the server cannot store the
-    /// upload (its temporary folder full or missing): send it again later.</remarks>
+    /// the end even if the client leaves. 409 or 503 when the write stopped part way (units changed meanwhile, the
+    /// database went away): what it wrote stays, and importing the file again writes the rest. 503 too, with nothing
+    /// recorded, when the server cannot store the upload (its temporary folder full or missing): send it again
+    /// later.</remarks>
     [WolverinePost("/api/imports", OperationId = "ImportReportTable")]
     [Tags("Import and export")]
     [Authorize(Roles = Roles.Admin)]
