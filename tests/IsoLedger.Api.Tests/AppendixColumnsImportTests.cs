@@ -214,6 +214,11 @@ public class AppendixColumnsImportTests(ApiFixture api) : IClassFixture<ApiFixtu
         var noProvince = await Host.RejectedImport(Csv("TT,Đơn vị,Ghi chú", "I,Cấp xã,", "1,UBND xã Hải Sơn,"));
         Assert.Equal(
             [(1, "province"), (1, "year"), (1, "report_date")], noProvince.Select(e => (e.Line, e.Column)));
+        // What the request gives is checked before the file is read.
+        var badRequest = await Host.PostBytes("/api/imports?province=Atlantis&year=20x1&reportDate=19/11/2021",
+            Csv("TT,Đơn vị", "1,UBND xã Hải Sơn")).Expect(400);
+        Assert.Equal(["province", "reportDate", "year"],
+            badRequest.Json["errors"]!.AsObject().Select(e => e.Key).Order(StringComparer.Ordinal));
 
         var errors = (await Host.PostBytes(QuangTri2021, Csv(
                 "TT,\"Tên cơ quan, đơn vị\",Ghi chú",
