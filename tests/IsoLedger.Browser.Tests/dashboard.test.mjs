@@ -138,14 +138,24 @@ test("the annual table filters by name and sorts by column; the filter, level, o
   assert.deepEqual(await shown(),
     { filter: "Hải", level: "commune", sorted: "reportSubmitted", drill: "commune" }, "after a reload");
   assert.ok((await names()).length > 0 && (await names()).every((name) => name.includes("Hải")));
-  await page.goBack();
-  await page.waitForSelector("#conversion-chart .bar-row[role=button]", { timeout: 5000 });
-  assert.deepEqual(await shown(), { filter: "Hải", level: "commune", sorted: "reportSubmitted", drill: null },
-    "back from the level opened");
-  await page.goBack();
-  await page.waitForFunction(() => document.querySelector("#annual-level").value === "", null, { timeout: 5000 });
-  assert.deepEqual(await shown(), { filter: "Hải", level: "", sorted: "reportSubmitted", drill: null },
-    "back from the level chosen");
+  // Back and forward redraw only the panel whose choice changed, from the answers already loaded: none is asked again,
+  // and the panels whose choices stayed are not drawn anew (a unit link of the annual table stays the same node).
+  const annualLink = await page.$("#annual-table tr[data-code] a");
+  const askedBack = await apiAsked(page, async () => {
+    await page.goBack();
+    await page.waitForSelector("#conversion-chart .bar-row[role=button]", { timeout: 5000 });
+    assert.deepEqual(await shown(), { filter: "Hải", level: "commune", sorted: "reportSubmitted", drill: null },
+      "back from the level opened");
+    assert.ok(await annualLink.evaluate((link) => link.isConnected), "the annual table drawn again, its level kept");
+    await page.goBack();
+    await page.waitForFunction(() => document.querySelector("#annual-level").value === "", null, { timeout: 5000 });
+    assert.deepEqual(await shown(), { filter: "Hải", level: "", sorted: "reportSubmitted", drill: null },
+      "back from the level chosen");
+    await page.goForward();
+    await page.goForward();
+    await page.waitForSelector("#drill-title[data-level=commune]", { timeout: 5000 });
+  });
+  assert.deepEqual(askedBack, [], "back and forward ask the server again for what was shown");
   await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020`);
   await page.waitForSelector("#annual-table tr[data-code]");
   assert.deepEqual(await shown(), { filter: "", level: "", sorted: null, drill: null }, "an address without them");
@@ -373,6 +383,19 @@ test("a report's figure with no unit behind it is written, not a button that ope
   assert.ok(buttons.length > 0, "no figure with units is a button");
 });
 
+/** The addresses of the API that <tab> asks while <action> runs. */
+async function apiAsked(tab, action) {
+  const asked = [];
+  const listen = (request) => { if (request.url().includes("/api/")) asked.push(decodeURIComponent(request.url())); };
+  tab.on("request", listen);
+  try {
+    await action();
+  } finally {
+    tab.off("request", listen);
+  }
+  return asked;
+}
+
 /** Answers the requests that <matching> matches <delay> ms late, as a slow network does (by <then>: the server's
  * answer, or a failure); answers what ends that. */
 async function slowly(tab, matching, { delay = 1500, then = (route) => route.continue() } = {}) {
@@ -406,8 +429,12 @@ test("every panel follows the chosen date, which the address keeps and the back 
   const reported = () => page.$$eval("#annual-table tr[data-code] td:nth-child(10)",
     (tds) => tds.filter((td) => td.textContent === "✓").length);
   assert.equal(await reported(), 0, "nobody had reported on 30 June");
-  await page.goBack();
-  await page.waitForFunction(() => document.querySelectorAll("#annual-table tr[data-code]").length === 165);
+  // Back to the year's end, its figures are drawn from the answers already loaded, not asked again.
+  const askedBack = await apiAsked(page, async () => {
+    await page.goBack();
+    await page.waitForFunction(() => document.querySelectorAll("#annual-table tr[data-code]").length === 165);
+  });
+  assert.deepEqual(askedBack, [], "the back button asks the server again for what it showed");
   assert.equal(await page.inputValue("#date"), "");
   // A day's answers that come after another date was chosen are not drawn: the figures are those last asked. So too
   // with a level opened in the chart, its answer coming after the day's other panels have come.
