@@ -605,6 +605,11 @@ test("each view fits 1366×768 and a 390×844 phone: readable charts, sticky nam
         .filter((item) => item.offsetParent !== null && item.getBoundingClientRect().height < 44)
         .map((item) => item.id || item.textContent.slice(0, 20)));
       assert.deepEqual(small, [], `${name}: touch targets under 44 px`);
+      // A field written smaller than 16 px is zoomed into when focused on an iPhone, the page left zoomed after.
+      const zoomed = await page.$$eval("input, select, textarea", (fields) => fields
+        .filter((field) => parseFloat(getComputedStyle(field).fontSize) < 16)
+        .map((field) => `${field.id} ${getComputedStyle(field).fontSize}`));
+      assert.deepEqual(zoomed, [], `${name}: fields under 16 px`);
       await page.screenshot({ path: `${screenshots}${name}-${size}.png`, fullPage: false });
     }
   }
@@ -1401,6 +1406,15 @@ function shortOfContrast(tab) {
       if (!text || !shown(node)) continue;
       const [colour, behind] = [getComputedStyle(node).color, ground(node)];
       if (ratio(colour, behind) < 4.5) short.push(`text "${text.slice(0, 30)}" ${colour} on ${behind}`);
+    }
+    // What an empty field's placeholder writes is text too, in the colour the style sheet gives it: a browser's own
+    // is its choice (Safari's light grey is 2.3:1 on white).
+    const muted = getComputedStyle(document.querySelector(".freshness")).color;
+    for (const field of [...document.querySelectorAll("input[placeholder]")].filter(shown)) {
+      const [colour, behind] = [getComputedStyle(field, "::placeholder").color, ground(field)];
+      if (ratio(colour, behind) < 4.5 || colour !== muted) {
+        short.push(`placeholder "${field.placeholder}" ${colour} on ${behind}, not the page's ${muted}`);
+      }
     }
     for (const svg of [...document.querySelectorAll(".chart svg")].filter(shown)) {
       const card = ground(svg);
