@@ -2332,6 +2332,60 @@ test("a phone turned sideways with a large font sets a unit's facts under their 
     }
   });
 
+test("a phone turned sideways keeps the page's words and controls clear of its notch and home indicator", async () => {
+  // An iPhone on its side: the notch's side and the other are 47 px deep, the home indicator's 21 px. The page fills
+  // the screen (viewport-fit=cover: its ground goes under the notch, not a white band beside it), what it writes and
+  // what a finger taps within the safe area.
+  const viewport = { width: 844, height: 390 };
+  const insets = { left: 47, right: 47, bottom: 21 };
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
+  try {
+    const tab = await context.newPage();
+    await tab.addInitScript(() => sessionStorage.setItem("isoledger.key", "dev-viewer"));
+    const cdp = await context.newCDPSession(tab);
+    await cdp.send("Emulation.setSafeAreaInsetsOverride", { insets });
+    const outside = () => tab.evaluate(({ left, right, bottom }) => {
+      // What is drawn: a control, an element with text of its own, a table's box or a chart (what they hold scrolls
+      // or is drawn within them).
+      const drawn = [...document.querySelectorAll("body *:not(svg *)")].filter((node) => node.getClientRects().length
+        && node.checkVisibility({ visibilityProperty: true }) && !node.parentElement.closest(".scroll, .chart")
+        && (node.matches("a, button, select, input, summary, .scroll, .chart, .skip")
+          || [...node.childNodes].some((child) => child.nodeType === Node.TEXT_NODE && child.data.trim())));
+      const out = drawn.map((node) => [node, node.getBoundingClientRect()])
+        .filter(([, box]) => box.left < left - 0.5 || box.right > innerWidth - right + 0.5)
+        .map(([node, box]) => `${node.id || node.tagName} ${Math.round(box.left)}–${Math.round(box.right)}`);
+      const last = Math.max(...drawn.map((node) => node.getBoundingClientRect().bottom + scrollY));
+      const below = document.documentElement.scrollHeight - last;
+      return below < bottom ? [...out, `the page's foot ${below} px below its last words`] : out;
+    }, insets);
+    await openOn(viewport, "year=2020", tab);
+    assert.deepEqual(await outside(), [], "the overview");
+    await tab.keyboard.press("Tab");
+    assert.deepEqual(await outside(), [], "the skip link focused");
+    // The title bar's ground reaches the screen's edges: a pixel under the notch is the bar's colour.
+    const [middle, ground] = await tab.$eval(".bar", (header) => [
+      header.getBoundingClientRect().top + header.offsetHeight / 2, getComputedStyle(header).backgroundColor]);
+    for (const x of [0, viewport.width - 2]) {
+      const png = await tab.screenshot({ clip: { x, y: middle, width: 2, height: 2 } });
+      const pixel = await tab.evaluate(async (data) => {
+        const image = new Image();
+        image.src = `data:image/png;base64,${data}`;
+        await image.decode();
+        const canvas = document.createElement("canvas");
+        canvas.getContext("2d").drawImage(image, 0, 0);
+        return `rgb(${[...canvas.getContext("2d").getImageData(0, 0, 1, 1).data.slice(0, 3)].join(", ")})`;
+      }, png.toString("base64"));
+      assert.equal(pixel, ground, `the title bar's ground at ${x} px`);
+    }
+    await tab.evaluate(() => { location.hash = "#unit/QT-XA-109"; });
+    await tab.waitForSelector("#timeline li");
+    assert.deepEqual(await outside(), [], "a unit's page");
+    assert.match(await tab.getAttribute("meta[name=viewport]", "content"), /viewport-fit=cover/);
+  } finally {
+    await context.close();
+  }
+});
+
 test("a unit page names the unit's level in the singular, as the vocabulary does, in either language", async () => {
   await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020#unit/QT-XA-109`);
   await page.waitForSelector("#timeline li");
