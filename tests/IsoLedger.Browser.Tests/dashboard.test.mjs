@@ -792,7 +792,8 @@ test("the periodic refresh leaves an opened flag group and the focus where the r
   assert.equal(await page.textContent("#status"), "");
 });
 
-test("a start that cannot reach the API says so and offers to try again", async () => {
+test("a start that cannot reach the API says so and offers to try again; so does the network gone later, "
+  + "and another tab's language is followed", async () => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   try {
     const tab = await context.newPage();
@@ -818,6 +819,28 @@ test("a start that cannot reach the API says so and offers to try again", async 
     await tab.click("#status button");
     await tab.waitForSelector("#trends-table tr[data-year]");
     assert.equal(await tab.textContent("#status"), "");
+    // The network gone once the page has loaded (a phone out of coverage) is said at once, in the page's language,
+    // the figures kept; they are refreshed as soon as it is back, not at the next refresh.
+    await tab.route("**/api/**", (route) => route.abort());
+    await context.setOffline(true);
+    await tab.waitForFunction(() => document.querySelector("#status").textContent !== "", null, { timeout: 5000 });
+    assert.match(await tab.textContent("#status"), /^Mất kết nối mạng/);
+    assert.equal(await tab.isVisible("#trends-table"), true, "the figures loaded before");
+    await tab.unroute("**/api/**");
+    const asked = await apiAsked(tab, async () => {
+      await context.setOffline(false);
+      await tab.waitForFunction(() => document.querySelector("#status").textContent === "", null, { timeout: 5000 });
+    });
+    assert.ok(asked.some((url) => url.includes("/api/reports/trends")), `asked once back: ${asked}`);
+    // Another tab of the dashboard switched to English: this one follows, as a reload of it would.
+    const other = await context.newPage();
+    await other.addInitScript(() => sessionStorage.setItem("isoledger.key", "dev-viewer"));
+    await other.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020`);
+    await other.waitForSelector("#annual-table tr[data-code]");
+    await other.click("#language");
+    await tab.waitForFunction(() => document.documentElement.lang === "en", null, { timeout: 5000 });
+    assert.equal(await tab.textContent("#tabs a[data-view=overview]"), "Overview");
+    assert.match(await tab.textContent("#trends-table"), /Year|Converted/);
   } finally {
     await context.close();
   }

@@ -25,6 +25,7 @@ const TEXT = {
     serverError: "Máy chủ gặp lỗi ({s}). Hãy thử lại sau ít phút.",
     timedOut: "Máy chủ không trả lời sau {n} giây. Hãy kiểm tra mạng rồi thử lại.",
     notRefreshed: "Không cập nhật được số liệu (số liệu dưới đây là của lần tải trước)",
+    offline: "Mất kết nối mạng: số liệu đang hiển thị là của lần tải trước; trang sẽ cập nhật khi có mạng trở lại.",
     noFlags: "Không có cảnh báo.",
     byDistrict: "Theo huyện", byUnit: "Từng đơn vị", back: "← Tất cả các cấp",
     status: "Tình trạng", standardNow: "Tiêu chuẩn",
@@ -67,6 +68,7 @@ const TEXT = {
     serverError: "The server failed ({s}). Try again in a few minutes.",
     timedOut: "The server did not answer within {n} seconds. Check the network and try again.",
     notRefreshed: "Could not refresh the figures (those below are from the last load)",
+    offline: "The network is gone: the figures shown are from the last load; the page refreshes once it is back.",
     noFlags: "No flags.",
     byDistrict: "By district", byUnit: "Unit by unit", back: "← All levels",
     status: "Status", standardNow: "Standard",
@@ -1613,6 +1615,24 @@ async function route(event) {
   }
 }
 
+/** Writes the page in <lang>, its figures drawn again in it. */
+function speak(lang) {
+  state.lang = lang;
+  translatePage();
+  if (!state.vocabulary) return;
+  fillProvinces();
+  fillLevels();
+  syncDate();
+  sayNothingShown();
+  $("judged").textContent = judgedLine();
+  if ($("unit").hidden) redrawView();
+  else {
+    // Behind a unit page the view has no width to draw its charts at: it is drawn when shown again.
+    state.viewStale = true;
+    route();
+  }
+}
+
 async function start() {
   translatePage();
   if (!key()) return showKeyForm();
@@ -1655,21 +1675,25 @@ document.addEventListener("DOMContentLoaded", () => {
   });
   $("forget-key").addEventListener("click", () => { sessionStorage.removeItem("isoledger.key"); showKeyForm(); });
   $("language").addEventListener("click", () => {
-    state.lang = state.lang === "vi" ? "en" : "vi";
+    speak(state.lang === "vi" ? "en" : "vi");
     localStorage.setItem("isoledger.lang", state.lang);
-    translatePage();
-    if (!state.vocabulary) return;
-    fillProvinces();
-    fillLevels();
-    syncDate();
-    sayNothingShown();
-    $("judged").textContent = judgedLine();
-    if ($("unit").hidden) redrawView();
-    else {
-      // Behind a unit page the view has no width to draw its charts at: it is drawn when shown again.
-      state.viewStale = true;
-      route();
-    }
+  });
+  // Another tab of the dashboard switched the language: this one follows, as it would once reloaded.
+  window.addEventListener("storage", (event) => {
+    if (event.key === "isoledger.lang" && TEXT[event.newValue] && event.newValue !== state.lang) speak(event.newValue);
+  });
+  // The network gone (a phone out of coverage) is said at once, the figures kept; once it is back they are asked
+  // again at once, not at the next refresh: quietly where they are shown, or as the view's first load where its load
+  // failed; a unit's page asks its own.
+  window.addEventListener("offline", () => {
+    if (!key() || $("app").hidden || !state.vocabulary) return;
+    $("status").replaceChildren(document.createTextNode(`${t("offline")} `), retryButton(() => load()));
+  });
+  window.addEventListener("online", () => {
+    if (!key() || !$("key-form").hidden) return;
+    if (!state.vocabulary) start();
+    else if (!$("unit").hidden) route();
+    else load(!$("app").classList.contains("load-failed"));
   });
   const changed = () => { syncDate(); recordView(); showView(); load(); route(); };
   $("province").addEventListener("change", () => { fillYears(); state.drill = null; changed(); });
