@@ -622,6 +622,18 @@ test("each view fits 1366×768 and a 390×844 phone: readable charts, sticky nam
   const after = await page.$eval("#annual-table tr[data-code] td:nth-child(2)",
     (td) => td.getBoundingClientRect().left);
   assert.ok(after >= 0 && after <= before, "the name column stays on screen");
+  // A soft keyboard opening over the name filter focused at the screen's foot (its visible height down to 400 px)
+  // leaves the field in view above it.
+  await page.evaluate(() => {
+    const field = document.querySelector("#annual-filter");
+    window.scrollBy(0, field.getBoundingClientRect().bottom - innerHeight + 4);
+    field.focus({ preventScroll: true });
+  });
+  await page.setViewportSize({ width: 390, height: 400 });
+  await page.waitForFunction(() => document.querySelector("#annual-filter").getBoundingClientRect().bottom <= 400,
+    null, { timeout: 2000 }).catch(() => {});
+  const field = await page.$eval("#annual-filter", (input) => input.getBoundingClientRect());
+  assert.ok(field.top >= 0 && field.bottom <= 400, `the focused filter at ${field.top}–${field.bottom} px`);
   await page.setViewportSize({ width: 1366, height: 768 });
 });
 

@@ -1791,6 +1791,15 @@ document.addEventListener("DOMContentLoaded", () => {
     }
   });
   if (!headersFollowByThemselves) window.addEventListener("scroll", followHeaders, { passive: true });
+  // A soft keyboard opening over a focused field (the screen's visible part shrinking) leaves it in view above the
+  // keyboard: a browser that did not scroll it there had left the name filter, typed into, under the keyboard.
+  window.visualViewport?.addEventListener("resize", () => {
+    const field = document.activeElement;
+    if (!field?.matches("input, select, textarea")) return;
+    const { top, bottom } = field.getBoundingClientRect();
+    const { offsetTop, height } = window.visualViewport;
+    if (top < offsetTop || bottom > offsetTop + height) field.scrollIntoView({ block: "nearest" });
+  });
   // Any table drawn anew (another view, a filter, a refresh) or laid out anew is measured again.
   window.addEventListener("resize", measureTablesSoon);
   new MutationObserver(measureTablesSoon).observe($("app"), { childList: true, subtree: true, attributes: true,
