@@ -654,8 +654,37 @@ test("counts are written as the page's language writes them: 12.345 in Vietnames
     answer.freshness = { latestSequence: 1211, processedSequence: 1211, lag: 0 };
     await route.fulfill({ json: answer });
   });
+  // A province of 1 234 units: its annual table's lines are numbered, and the report's parts count them, as counts.
+  const many = (rows) => {
+    const communes = rows.filter((row) => row.level === "commune");
+    for (let i = 0; rows.length < 1234; i++) {
+      rows.push({ ...communes[i % communes.length], code: `QT-XA-${9000 + i}`, name: `Xã Thử ${i}` });
+    }
+  };
+  const annual = "**/api/dashboards/annual/**", report = "**/api/reports/province-report/**";
+  await page.route(annual, async (route) => {
+    const answer = await (await route.fetch()).json();
+    many(answer.data.rows);
+    await route.fulfill({ json: answer });
+  });
+  await page.route(report, async (route) => {
+    const answer = await (await route.fetch()).json();
+    many(answer.data.parts.find((part) => part.id === "earlierCommunes").rows);
+    await route.fulfill({ json: answer });
+  });
+  const lastLine = () => page.$$eval("#annual-table tr[data-code]", (rows) => rows.at(-1).cells[0].textContent);
+  const opening = () => page.textContent("#report-text .part[data-part=earlierCommunes] .opening");
+  const open = async (view, selector) => {
+    await page.click(`#tabs a[data-view=${view}]`);
+    await page.waitForFunction(() => document.querySelector("#status").textContent === "");
+    await page.waitForSelector(selector);
+  };
   try {
-    await openOn({ width: 1366, height: 768 }, "year=2020&view=national");
+    await openOn({ width: 1366, height: 768 }, "year=2020");
+    assert.equal(await lastLine(), "1.234");
+    await open("report", "#report-text .opening");
+    assert.match(await opening(), /: 1\.234 đơn vị$/);
+    await open("national", "#national-table tr[data-province]");
     const seen = async () => [(await cells("#national-table tr[data-province]"))[0][1],
       await page.textContent("#national-freshness")];
     const [units, fresh] = await seen();
@@ -665,9 +694,15 @@ test("counts are written as the page's language writes them: 12.345 in Vietnames
     const [english, englishFresh] = await seen();
     assert.equal(english, "12,345");
     assert.match(englishFresh, /1,211 of 1,211$/);
+    await open("report", "#report-text .opening");
+    assert.match(await opening(), /: 1,234 units$/);
+    await open("overview", "#annual-table tr[data-code]");
+    assert.equal(await lastLine(), "1,234");
   } finally {
     if (await page.textContent("#language") === "VI") await page.click("#language");
     await page.unroute("**/api/dashboards/national/**");
+    await page.unroute(annual);
+    await page.unroute(report);
   }
 });
 

@@ -594,11 +594,11 @@ function unitNamed(unit) {
   return [unitLink(unit.code, unit.name), ...former];
 }
 
-/** A maker of unit lines in the report's columns, numbered from 1. */
+/** A maker of unit lines in the report's columns, numbered from 1 as counts are written (1.230 in Vietnamese). */
 function lineMaker() {
   let number = 0;
   const cell = (r, field) => {
-    if (field === "number") return element("td", { class: "num", text: ++number });
+    if (field === "number") return element("td", { class: "num", text: count(++number) });
     if (field === "name") return element("td", {}, ...unitNamed(r));
     if (field === "inspection") {
       return element("td", { text: r.inspection ? term("inspectionResults", r.inspection) : "" });
@@ -770,7 +770,7 @@ function renderReport() {
   $("report-title").textContent = fill(t("reportTitle"), { y: data.year, p: data.province });
   $("report-text").replaceChildren(...data.parts.map((part) => element("div", { class: "part", "data-part": part.id },
     element("p", { class: "opening",
-      text: fill(term("reportSections", part.id), { of: part.rows.length, year: data.year }) }),
+      text: fill(term("reportSections", part.id), { of: count(part.rows.length), year: data.year }) }),
     element("ul", { class: "headlines" }, ...part.headlines.map((headline) => {
       const named = { "data-id": headline.id, ...(headline.level ? { "data-level": headline.level } : {}) };
       // A figure with no unit behind it (none reported yet, no new commune) is written: its button had opened an
