@@ -577,6 +577,10 @@ test("the print layout is A4 landscape, every column on the page, page-numbered"
   const clipped = await page.$$eval("#report-appendices table",
     (tables) => tables.filter((table) => table.scrollWidth > table.parentElement.clientWidth + 1).length);
   assert.equal(clipped, 0, "no table wider than the printed page");
+  // No control is printed (a column's sort button and a figure's are printed as their text), the skip link neither.
+  const controls = () => page.$$eval("select, input, button:not(th button, button.figure), .skip, .tabs",
+    (nodes) => nodes.filter((node) => node.checkVisibility()).map((node) => node.id || node.className));
+  assert.deepEqual(await controls(), [], "controls printed with the report");
   await page.emulateMedia({ media: "screen" });
   await page.setViewportSize({ width: 1366, height: 768 });
   const pdf = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString("latin1");
@@ -584,6 +588,18 @@ test("the print layout is A4 landscape, every column on the page, page-numbered"
   assert.ok(pages >= 4 && pages <= 30, `the report prints on ${pages} pages`);
   const box = pdf.match(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\]/);
   assert.ok(Number(box[1]) > Number(box[2]) && Math.abs(Number(box[1]) - 841.9) < 2, "A4 landscape");
+  // A unit's page prints its facts and timeline alone, within the paper's width.
+  await page.evaluate(() => { location.hash = "#unit/QT-XA-109"; });
+  await page.waitForSelector("#timeline li");
+  await page.setViewportSize({ width: 1040, height: 740 });
+  await page.emulateMedia({ media: "print" });
+  try {
+    assert.deepEqual(await controls(), [], "controls printed with a unit's page");
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth), 0, "a unit's page");
+  } finally {
+    await page.emulateMedia({ media: "screen" });
+    await page.setViewportSize({ width: 1366, height: 768 });
+  }
 });
 
 test("each view fits 1366×768 and a 390×844 phone: readable charts, sticky names, 44 px targets", async () => {
