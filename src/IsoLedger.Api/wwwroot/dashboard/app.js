@@ -1687,7 +1687,7 @@ document.addEventListener("DOMContentLoaded", () => {
   // failed; a unit's page asks its own.
   window.addEventListener("offline", () => {
     if (!key() || $("app").hidden || !state.vocabulary) return;
-    $("status").replaceChildren(document.createTextNode(`${t("offline")} `), retryButton(() => load()));
+    $("status").textContent = t("offline");
   });
   window.addEventListener("online", () => {
     if (!key() || !$("key-form").hidden) return;
