@@ -463,6 +463,19 @@ test("every panel follows the chosen date, which the address keeps and the back 
       await restore();
     }
   }
+  // Back from a day with a level opened, the level's figures are the year's end's again, not the day's.
+  await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020&drill=commune`);
+  await page.waitForSelector("#drill-districts tr[data-district]");
+  const yearEnd = await cells("#drill-districts tr");
+  await page.fill("#date", "31/03/2020");
+  await page.press("#date", "Enter");
+  await page.waitForFunction((before) => document.querySelector("#status").textContent === ""
+    && document.querySelector("#drill-districts")?.textContent !== before, yearEnd.flat().join(""), { timeout: 5000 })
+    .catch(() => {});
+  assert.notDeepEqual(await cells("#drill-districts tr"), yearEnd, "the communes' districts on 31 March");
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector("#judged").textContent.includes("31/12/2020"));
+  assert.deepEqual(await cells("#drill-districts tr"), yearEnd, "back at the year's end");
   // The report for a chosen day, from a link.
   await openReport("asOf=2020-06-30");
   assert.match(await headline("earlierCommunes", "reported"), /0\/109 đơn vị \(0,00\s%\)/);

@@ -1336,7 +1336,9 @@ function restoreView(drawn) {
   } else {
     if (whole) { renderEditions(); renderCompliance(); renderSummary(); }
     if (whole || drawn.annual !== now.annual) renderAnnual();
-    if (state.drill && !state.drill.data) state.drill.data = loaded.levels[state.drill.level] ?? null;
+    // The level opened is drawn from its answer for these answers' province and day (the one held may be another
+    // day's: the address keeps the level as the day changes).
+    if (state.drill) state.drill.data = loaded.levels[state.drill.level] ?? null;
     if (state.drill && !state.drill.data) openLevel(state.drill.level, { chosen: false });
     else if (whole || drawn.drill !== now.drill) redrawConversion();
   }
