@@ -1350,10 +1350,8 @@ function restoreView(drawn) {
   return true;
 }
 
-/** The answer the shown view is drawn from; none before its first load. */
-const viewAnswer = () => ({
-  overview: state.conversion, report: state.report, trends: state.trends, national: state.national,
-}[state.view]);
+/** The (first) answer the shown view is drawn from; none before its first load. */
+const viewAnswer = () => state[VIEW_ANSWERS[state.view][0]];
 
 /** Draws the view again from the answers it holds (another language, another width). */
 function redrawView() {
