@@ -1791,13 +1791,17 @@ document.addEventListener("DOMContentLoaded", () => {
     }
   });
   if (!headersFollowByThemselves) window.addEventListener("scroll", followHeaders, { passive: true });
-  // A soft keyboard opening over a focused field (the screen's visible part shrinking) leaves it in view above the
-  // keyboard: a browser that did not scroll it there had left the name filter, typed into, under the keyboard.
+  // A soft keyboard opening over a focused field (the screen's visible part shrinking, not zoomed) leaves it in view
+  // above the keyboard: a browser that did not scroll it there had left the name filter, typed into, under the
+  // keyboard. A reader zooming in and moving about is left where they went.
+  let visible = window.visualViewport && { height: visualViewport.height, scale: visualViewport.scale };
   window.visualViewport?.addEventListener("resize", () => {
+    const { offsetTop, height, scale } = window.visualViewport;
+    const shrunk = scale === visible.scale && height < visible.height;
+    visible = { height, scale };
     const field = document.activeElement;
-    if (!field?.matches("input, select, textarea")) return;
+    if (!shrunk || !field?.matches("input, select, textarea")) return;
     const { top, bottom } = field.getBoundingClientRect();
-    const { offsetTop, height } = window.visualViewport;
     if (top < offsetTop || bottom > offsetTop + height) field.scrollIntoView({ block: "nearest" });
   });
   // Any table drawn anew (another view, a filter, a refresh) or laid out anew is measured again.
