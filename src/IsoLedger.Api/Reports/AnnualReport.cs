@@ -17,6 +17,8 @@ public static class AnnualReport
     {
         public string Percent(decimal value) => ProvinceReportLayout.Percent(value, English);
 
+        public string Count(int value) => ProvinceReportLayout.Count(value, English);
+
         public string Level(UnitLevel level) => Label(Vocabulary.Levels[level]);
 
         /// <summary>The unit's name, with the district it was in before the district level ended when the table's
@@ -97,13 +99,14 @@ public static class AnnualReport
     {
         var totals = AnnualTotals.Of(group, rows);
         var inspections = rows.Where(r => r.Inspection is not null).GroupBy(r => r.Inspection!.Value)
-            .OrderBy(g => g.Key).Select(g => $"{language.Inspection(g.Key)}: {g.Count()}");
+            .OrderBy(g => g.Key).Select(g => $"{language.Inspection(g.Key)}: {language.Count(g.Count())}");
         var standards = rows.Where(r => r.Standard != Editions.None).GroupBy(language.Standard)
-            .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}: {g.Count()}");
-        var units = $"{totals.Units} {language.Label(Vocabulary.UnitsCounted)}";
+            .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}: {language.Count(g.Count())}");
+        var units = $"{language.Count(totals.Units)} {language.Label(Vocabulary.UnitsCounted)}";
         return ["", $"{language.Label(Vocabulary.Total)}: {group} ({units})", totals.Declared, totals.QualityPolicy,
             totals.QualityObjectives, totals.MaintenancePlan, totals.InternalAudit, totals.CorrectiveActions,
-            totals.ManagementReview, $"{totals.ReportSubmitted} ({language.Percent(totals.ReportedPercent)})",
+            totals.ManagementReview,
+            $"{language.Count(totals.ReportSubmitted)} ({language.Percent(totals.ReportedPercent)})",
             string.Join("; ", inspections), string.Join("; ", standards)];
     }
 
