@@ -2,8 +2,8 @@ using IsoLedger.Api.Imports;
 using IsoLedger.Domain;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Metadata;
-using Microsoft.AspNetCore.Routing.Template;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing.Template;
 
 namespace IsoLedger.Api.Hosting;
 
@@ -88,8 +88,8 @@ public static class Problems
                 != true)
                 continue;
             var values = new RouteValueDictionary();
-            if (new TemplateMatcher(new RouteTemplate(route.RoutePattern), values).TryMatch(context.Request.Path, values))
-                return accepts.ContentTypes;
+            var matcher = new TemplateMatcher(new RouteTemplate(route.RoutePattern), values);
+            if (matcher.TryMatch(context.Request.Path, values)) return accepts.ContentTypes;
         }
         return [];
     }
