@@ -276,6 +276,30 @@ test("the day is shown and typed as the page's language writes it, whatever the 
   }
 });
 
+test("today is Vietnam's day, as the API judges it, whatever the browser's time zone", async () => {
+  // A browser in New York at 05:00 in Vietnam is still on the day before: its own calendar refused Vietnam's
+  // today as "not a day up to today", and judged the running year on yesterday.
+  const vietnam = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(new Date());
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, timezoneId: "America/New_York" });
+  try {
+    const tab = await context.newPage();
+    await tab.clock.setFixedTime(new Date(`${vietnam}T05:00:00+07:00`));
+    await tab.addInitScript(() => sessionStorage.setItem("isoledger.key", "dev-viewer"));
+    await tab.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020`);
+    await tab.waitForSelector("#annual-table tr[data-code]");
+    const [year, month, day] = vietnam.split("-");
+    await tab.fill("#date", `${day}/${month}/${year}`);
+    await tab.press("#date", "Enter");
+    await tab.waitForFunction((asOf) => new URL(location.href).searchParams.get("asOf") === asOf, vietnam,
+      { timeout: 5000 }).catch(async (error) => {
+      throw new Error(`${error.message}: ${await tab.textContent("#date-error")}`);
+    });
+    assert.equal(await tab.getAttribute("#date", "aria-invalid"), null);
+  } finally {
+    await context.close();
+  }
+});
+
 test("the window's title names the view, its province and year, or the unit shown", async () => {
   await openOn({ width: 1366, height: 768 }, "year=2020&view=report");
   assert.equal(await page.title(), "Báo cáo năm · Quảng Trị · 2020 · IsoLedger — Bảng điều khiển ISO 9001");

@@ -157,10 +157,13 @@ const term = (kind, value) => {
   return found ? label(found) : value;
 };
 const key = () => sessionStorage.getItem("isoledger.key");
+/** Today where the units are (Vietnam, UTC+7), as the API judges a day "after today": by the browser's own calendar,
+ * one abroad (or set to UTC) was still on the day before in Vietnam's morning, and refused Vietnam's today. */
 const today = () => {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-`
-    + `${String(now.getDate()).padStart(2, "0")}`;
+  const parts = Object.fromEntries(new Intl.DateTimeFormat("en", {
+    timeZone: "Asia/Ho_Chi_Minh", year: "numeric", month: "2-digit", day: "2-digit",
+  }).formatToParts(new Date()).map((part) => [part.type, part.value]));
+  return `${parts.year}-${parts.month}-${parts.day}`;
 };
 const province = () => $("province").value;
 const year = () => $("year").value;
