@@ -12,11 +12,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace IsoLedger.Api.Tests;
 
-/// <summary>Property-based, end to end: random histories of two communes — facts and restructurings sent through the
-/// API with business dates in any order, of which the API records what it accepts — and, for days around every fact
-/// and random ones, every answer as of a day (the unit's state, its dashboard page, the year's table, the province's
-/// statistics and its compliance flags, read from PostgreSQL and the asynchronous projection) must be the one the
-/// reference model gives: the fold of the unit's recorded events dated by that day, judged on that day.</summary>
+/// <summary>Property-based, end to end: random histories of two communes and a district body — facts and
+/// restructurings sent through the API with business dates in any order, of which the API records what it accepts —
+/// and, for days around every fact and random ones, every answer as of a day (the unit's state, its dashboard page,
+/// the year's table, the province's statistics and its compliance flags, read from PostgreSQL and the asynchronous
+/// projection) must be the one the reference model gives: the fold of the unit's recorded events dated by that day,
+/// judged on that day.</summary>
 public class AsOfOracleTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     private IAlbaHost Host => api.Host;
@@ -29,16 +30,13 @@ public class AsOfOracleTests(ApiFixture api) : IClassFixture<ApiFixture>
     private static readonly string[] Provinces =
         ["Lai Châu", "Điện Biên", "Sơn La", "Lạng Sơn", "Quảng Ninh", "Thanh Hóa", "Nghệ An", "Hà Tĩnh", "Cao Bằng"];
 
-    /// <summary>Every unit each province holds, over all cases: a province's counts are judged on all of them.
-    /// </summary>
-    private readonly Dictionary<string, List<string>> unitsOf = [];
     private int cases;
 
-    /// <summary>A step of a history: what (an index into <see cref="Request"/>'s kinds), on which unit (A or B), on
-    /// which business day.</summary>
-    public sealed record Step(int Kind, bool OnA, DateOnly On)
+    /// <summary>A step of a history: what (an index into <see cref="Request"/>'s kinds), on which unit (the
+    /// communes A and B, the district body C), on which business day.</summary>
+    public sealed record Step(int Kind, char Unit, DateOnly On)
     {
-        public override string ToString() => $"{Kind}{(OnA ? "A" : "B")}@{On:yyyy-MM-dd}";
+        public override string ToString() => $"{Kind}{Unit}@{On:yyyy-MM-dd}";
     }
 
     public sealed record History(bool ADated, DateOnly ARegistered, DateOnly BRegistered, Step[] Steps, DateOnly[] Days)
@@ -63,7 +61,7 @@ public class AsOfOracleTests(ApiFixture api) : IClassFixture<ApiFixture>
         (6, Between(First, Today)),
         (1, Gen.Elements(LevelEnded.AddDays(-1), LevelEnded, new DateOnly(2024, 2, 29), new DateOnly(2020, 2, 29))));
 
-    private const int Kinds = 18;
+    private const int Kinds = 19;
 
     private static readonly Arbitrary<History> Histories =
         (from aDated in Gen.Elements(true, false)
@@ -71,9 +69,9 @@ public class AsOfOracleTests(ApiFixture api) : IClassFixture<ApiFixture>
          from bRegistered in Between(First, new DateOnly(2020, 12, 31))
          from steps in Gen.ArrayOf(
              from kind in Gen.Choose(0, Kinds - 1)
-             from onA in Gen.Elements(true, true, false)
+             from unit in Gen.Elements('A', 'A', 'B', 'C')
              from day in Days
-             select new Step(kind, onA, day), 14)
+             select new Step(kind, unit, day), 14)
          from days in Gen.ArrayOf(Days, 3)
          select new History(aDated, aRegistered, bRegistered, steps, days)).ToArbitrary();
 
@@ -82,15 +80,22 @@ public class AsOfOracleTests(ApiFixture api) : IClassFixture<ApiFixture>
     private static string Q(string text) => Uri.EscapeDataString(text);
 
     /// <summary>The request a step sends (route, body): a unit's command, or a restructuring.</summary>
-    private static (string Route, string Body) Request(Step step, string a, string b)
+    private static (string Route, string Body) Request(Step step, string province, string a, string b)
     {
-        var code = step.OnA ? a : b;
+        var code = step.Unit switch { 'A' => a, 'B' => b, _ => a[..^1] + "C" };
         var on = D(step.On);
         // A yearly step of the day's year, or a late one of the year before.
         var year = step.On.Year - (step.On.DayNumber % 3 == 0 && step.On.Year > First.Year ? 1 : 0);
         (string, string) Of(string path, string body) => ($"/api/units/{code}/{path}", body);
         (string, string) Act(string part) => ("/api/restructurings",
             $$"""{"decisionNo":"NQ {{on}}","effectiveOn":"{{on}}","parts":[{{part}}]}""");
+        // A split's new unit: of the unit's level, in its district while the district level lasted.
+        string New(int part) => step.Unit == 'C'
+            ? $$"""{"code":"{{code}}-{{part}}","name":"UBND Huyện {{code}}-{{part}}","level":"district", """
+              + $$""" "province":"{{province}}"}"""
+            : $$"""{"code":"{{code}}-{{part}}","name":"UBND Xã {{code}}-{{part}}","level":"commune", """
+              + $$""" "province":"{{province}}" """
+              + (step.On < LevelEnded ? ""","district":"Mường Tè"}""" : "}");
         return step.Kind switch
         {
             0 => Of("internal-audits", $$"""{"heldOn":"{{on}}"}"""),
@@ -117,9 +122,12 @@ public class AsOfOracleTests(ApiFixture api) : IClassFixture<ApiFixture>
             12 => Of("nonconformities/NC-1/corrective-action",
                 $$"""{"takenOn":"{{on}}","rootCause":"c","action":"a"}"""),
             13 => Of("nonconformities/NC-1/close", $$"""{"closedOn":"{{on}}","effective":true}"""),
+            14 or 15 when step.Unit == 'C' =>
+                Act($$"""{"kind":"rename","from":["{{code}}"],"name":"UBND Huyện {{on}}"}"""),
             14 => Act($$"""{"kind":"rename","from":["{{code}}"],"name":"UBND Xã {{code}} {{on}}"}"""),
             15 => Act($$"""{"kind":"transfer","from":["{{code}}"],"district":"Huyện {{step.On.Year}}"}"""),
             16 => Act($$$"""{"kind":"merge","from":["{{{b}}}"],"into":{"code":"{{{a}}}"}}"""),
+            17 => Act($$"""{"kind":"split","from":["{{code}}"],"into":[{{New(1)}},{{New(2)}}]}"""),
             _ => Act($$"""{"kind":"dissolve","from":["{{code}}"]}"""),
         };
     }
@@ -227,8 +235,6 @@ public class AsOfOracleTests(ApiFixture api) : IClassFixture<ApiFixture>
             var number = ++cases;
             var province = Provinces[number % Provinces.Length];
             var (a, b) = ($"OR{number}-A", $"OR{number}-B");
-            var list = unitsOf.TryGetValue(province, out var known) ? known : unitsOf[province] = [];
-            list.AddRange([a, b]);
             var wrong = Run(province, a, b, history).GetAwaiter().GetResult();
             return (wrong.Count == 0).Label(string.Join("\n", wrong.Take(12)));
         });
@@ -243,10 +249,13 @@ public class AsOfOracleTests(ApiFixture api) : IClassFixture<ApiFixture>
             {"code":"{{b}}","name":"UBND Xã {{b}}","level":"commune","province":"{{province}}","district":"Mường Tè",
              "registeredOn":"{{D(history.BRegistered)}}"}
             """).Expect(201);
-        var answered = new List<string>();
+        await Host.Post("/api/units", $$"""
+            {"code":"{{a[..^1]}}C","name":"UBND Huyện {{a}}","level":"district","province":"{{province}}",
+             "registeredOn":"{{D(history.BRegistered)}}"}
+            """).Expect(201);
         foreach (var step in history.Steps)
         {
-            var (route, body) = Request(step, a, b);
+            var (route, body) = Request(step, province, a, b);
             var answer = await Host.Post(route, body, Keys.Admin);
             // Recorded, or refused as impossible (409, 404 for a nonconformity never raised); never a bad request.
             if (answer.Status is not (200 or 201 or 404 or 409))
@@ -256,10 +265,13 @@ public class AsOfOracleTests(ApiFixture api) : IClassFixture<ApiFixture>
         var recorded = new Dictionary<string, List<object>>(StringComparer.Ordinal);
         await using (var session = store.QuerySession())
         {
-            foreach (var code in unitsOf[province])
+            // Every unit of the province, of every case: its counts are judged on all of them.
+            foreach (var code in await session.Query<Unit>().Where(u => u.Province == province).Select(u => u.Code)
+                         .ToListAsync())
                 recorded[code] = [.. (await session.Events.FetchStreamAsync(code)).Select(e => e.Data)];
         }
-        var days = recorded[a].Concat(recorded[b]).OfType<IUnitEvent>().Select(e => e.BusinessDate)
+        var codes = recorded.Keys.Where(code => code.StartsWith(a[..^1], StringComparison.Ordinal)).ToArray();
+        var days = codes.SelectMany(code => recorded[code]).OfType<IUnitEvent>().Select(e => e.BusinessDate)
             .SelectMany(d => new[] { d.AddDays(-1), d, d.AddDays(1) })
             .Concat(history.Days)
             .Where(d => d >= First && d <= Today)
@@ -269,7 +281,7 @@ public class AsOfOracleTests(ApiFixture api) : IClassFixture<ApiFixture>
         // Every fact's day and the days around it would be many requests: a spread of them.
         var chosen = days.Where((_, i) => i % Math.Max(1, days.Count / 8) == 0).Concat(history.Days).Distinct();
         var wrong = new List<string>();
-        foreach (var day in chosen) wrong.AddRange(await Disagreements(province, [a, b], recorded, day));
+        foreach (var day in chosen) wrong.AddRange(await Disagreements(province, codes, recorded, day));
         return wrong;
     }
 }
