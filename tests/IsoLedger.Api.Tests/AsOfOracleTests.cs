@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Alba;
 using FsCheck;
@@ -15,8 +16,8 @@ namespace IsoLedger.Api.Tests;
 /// <summary>Property-based, end to end: random histories of two communes and a district body — facts and
 /// restructurings sent through the API with business dates in any order, of which the API records what it accepts —
 /// and, for days around every fact and random ones, every answer as of a day (the unit's state, its dashboard page,
-/// the year's table, the province's statistics and its compliance flags, read from PostgreSQL and the asynchronous
-/// projection) must be the one the reference model gives: the fold of the unit's recorded events dated by that day,
+/// its timeline, the year's table, the province's statistics, conversion standings and compliance flags, read from
+/// PostgreSQL and the asynchronous projection) must be the one the reference model gives: the fold of the unit's recorded events dated by that day,
 /// judged on that day.</summary>
 public class AsOfOracleTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
@@ -155,7 +156,7 @@ public class AsOfOracleTests(ApiFixture api) : IClassFixture<ApiFixture>
         var row = AnnualRow.Of(unit, day.Year, day, day);
         return Row(row.Name, row.District, row.FormerDistrict, row.Declared, row.QualityPolicy, row.QualityObjectives,
             row.MaintenancePlan, row.InternalAudit, row.CorrectiveActions, row.ManagementReview, row.ReportSubmitted,
-            row.Inspection?.ToString().ToLowerInvariant(), row.Standard);
+            row.Inspection is { } inspection ? Kebab(inspection) : null, row.Standard);
     }
 
     private static string Row(JsonNode row) => Row((string?)row["name"], (string?)row["district"],
@@ -163,6 +164,28 @@ public class AsOfOracleTests(ApiFixture api) : IClassFixture<ApiFixture>
         (bool)row["qualityObjectives"]!, (bool)row["maintenancePlan"]!, (bool)row["internalAudit"]!,
         (bool)row["correctiveActions"]!, (bool)row["managementReview"]!, (bool)row["reportSubmitted"]!,
         (string?)row["inspection"], (string?)row["standard"]);
+
+    private static string Kebab<T>(T value) where T : struct, Enum =>
+        JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+
+    /// <summary>A unit's steps dated by <paramref name="day"/>, with those of the units it had taken over by then
+    /// (each takeover dated by then, transitively), as "unit event day".</summary>
+    private static IEnumerable<string> Steps(
+        IReadOnlyDictionary<string, List<object>> recorded, string code, DateOnly day)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal) { code };
+        var frontier = new List<string> { code };
+        while (frontier.Count > 0)
+        {
+            frontier = [.. frontier.SelectMany(c => recorded[c].OfType<UnitTookOver>())
+                .Where(t => t.EffectiveOn <= day)
+                .SelectMany(t => t.Predecessors.Select(p => p.Code))
+                .Where(seen.Add)];
+        }
+        return seen.SelectMany(c => recorded[c].OfType<IUnitEvent>().Where(e => e.BusinessDate <= day)
+                .Select(e => $"{c} {e.GetType().Name} {D(e.BusinessDate)}"))
+            .Order(StringComparer.Ordinal);
+    }
 
     private static string Row(params object?[] cells) => string.Join(" | ", cells.Select(c => c?.ToString() ?? "-"));
 
@@ -184,6 +207,8 @@ public class AsOfOracleTests(ApiFixture api) : IClassFixture<ApiFixture>
         var table = await Dashboard($"/api/dashboards/annual/{year}?province={Q(province)}&asOf={D(day)}");
         var compliance = await Dashboard($"/api/dashboards/compliance?province={Q(province)}&asOf={D(day)}");
         var statistics = await Dashboard($"/api/dashboards/statistics/{year}?province={Q(province)}&asOf={D(day)}");
+        var conversion = (await Dashboard($"/api/dashboards/conversion?province={Q(province)}&asOf={D(day)}"
+            + "&level=commune"))["units"]!.AsArray();
         var references = recorded.ToDictionary(p => p.Key, p => AsOf(p.Value, day));
         foreach (var code in codes)
         {
@@ -209,6 +234,22 @@ public class AsOfOracleTests(ApiFixture api) : IClassFixture<ApiFixture>
             Check($"{code} province flags",
                 string.Join("; ", unit is not null && unit.ExistsOn(day) ? Flags(unit, day) : []),
                 string.Join("; ", Flags(compliance["flags"]!.AsArray().Where(f => (string?)f!["code"] == code))));
+            if (unit?.Level == UnitLevel.Commune)
+            {
+                Check($"{code} conversion standing",
+                    unit.ExistsOn(day) ? Kebab(Standings.Of(unit, day, Book)) : null,
+                    (string?)conversion.SingleOrDefault(u => (string?)u!["code"] == code)?["standing"]);
+            }
+            var timeline = await Host.Get($"/api/dashboards/units/{code}/timeline?asOf={D(day)}", Keys.Viewer);
+            Check($"{code} timeline status", state.Status.ToString(CultureInfo.InvariantCulture),
+                timeline.Status.ToString(CultureInfo.InvariantCulture));
+            if (unit is not null && timeline.Status == 200)
+            {
+                Check($"{code} timeline", string.Join("; ", Steps(recorded, code, day)),
+                    string.Join("; ", timeline.Json.AsArray()
+                        .Select(e => $"{(string?)e!["unit"]} {(string?)e["event"]} {(string?)e["businessDate"]}")
+                        .Order(StringComparer.Ordinal)));
+            }
         }
         var all = references.Values.OfType<Unit>();
         var expected = ProvinceStatistics.Of(province, all, year, ServerToday, Book, day).Totals;
