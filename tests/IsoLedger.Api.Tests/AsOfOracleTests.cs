@@ -17,8 +17,8 @@ namespace IsoLedger.Api.Tests;
 /// restructurings sent through the API with business dates in any order, of which the API records what it accepts —
 /// and, for days around every fact and random ones, every answer as of a day (the unit's state, its dashboard page,
 /// its timeline, the year's table, the province's statistics, conversion standings and compliance flags, read from
-/// PostgreSQL and the asynchronous projection) must be the one the reference model gives: the fold of the unit's recorded events dated by that day,
-/// judged on that day.</summary>
+/// PostgreSQL and the asynchronous projection) must be the one the reference model gives: the fold of the unit's
+/// recorded events dated by that day, judged on that day.</summary>
 public class AsOfOracleTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     private IAlbaHost Host => api.Host;
