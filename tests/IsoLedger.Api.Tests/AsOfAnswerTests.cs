@@ -373,4 +373,28 @@ public class AsOfAnswerTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(400, await Status("/api/units/AO-EDGE-A/state?asOf=2023-02-29"));
         Assert.Equal(400, await Status($"/api/dashboards/annual/2023?province={province}&asOf=2023-02-29"));
     }
+
+    /// <summary>A filter by a district after its level ended: the 2025 table lists the communes in it that year, those
+    /// merged away on 1 July 2025 too; 2026's only those still existing under their code, found by their former
+    /// district, and not the commune the merge formed (never in a district).</summary>
+    [Fact]
+    public async Task A_district_filter_finds_the_communes_of_the_district_s_last_year_and_its_survivors_later()
+    {
+        await Register("AO-PT-STAYS", "Phú Thọ", "Thanh Sơn");
+        await Register("AO-PT-MERGED", "Phú Thọ", "Thanh Sơn");
+        await Register("AO-PT-OTHER", "Phú Thọ", "Thanh Sơn");
+        await Restructure("NQ 1676", "2025-07-01", """
+            {"kind":"merge","from":["AO-PT-MERGED","AO-PT-OTHER"],"into":{"code":"AO-PT-NEW","name":"UBND Xã Mới PT",
+             "level":"commune","province":"Phú Thọ"}}
+            """);
+        string Table(int year) => $"/api/dashboards/annual/{year}?province={Q("Phú Thọ")}&district={Q("Thanh Sơn")}";
+        string Flags(string day) =>
+            $"/api/dashboards/compliance?province={Q("Phú Thọ")}&district={Q("Thanh Sơn")}&asOf={day}";
+
+        Assert.Equal(["AO-PT-MERGED", "AO-PT-OTHER", "AO-PT-STAYS"], Codes(await Data(Table(2025))));
+        Assert.Equal(["AO-PT-STAYS"], Codes(await Data(Table(2026))));
+        // The compliance flags find the same units on a day of 2026.
+        Assert.Equal(["AO-PT-STAYS"], (await Data(Flags("2026-01-10")))["flags"]!.AsArray()
+            .Select(f => (string)f!["code"]!).Distinct());
+    }
 }
