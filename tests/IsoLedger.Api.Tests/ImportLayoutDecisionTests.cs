@@ -29,7 +29,8 @@ public class ImportLayoutDecisionTests(ApiFixture api) : IClassFixture<ApiFixtur
         var url = $"/api/reports/annual/2020?province={Uri.EscapeDataString(Province)}&layout=import";
         var csv = (await Host.Get(url).Expect(200)).Text;
         var workbook = await Download(url + "&format=xlsx");
-        var codes = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(',')[1]).ToList();
+        var codes = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Select(line => line.Split(',')[1]).ToList();
         Assert.Equal(168, codes.Count);
         var declarations = await Declarations(Host, codes);
 

@@ -78,7 +78,8 @@ public sealed class ReportParents
     }
 
     private static void Judge(
-        TablePlace place, ReportRow row, Unit? parent, IReadOnlyDictionary<string, string> codes, List<ImportError> errors)
+        TablePlace place, ReportRow row, Unit? parent, IReadOnlyDictionary<string, string> codes,
+        List<ImportError> errors)
     {
         var code = row.ParentCode!;
         if (ParentUnits.Check(row.Level, row.Province, row.StepDate, parent) is not { } broken) return;

@@ -12,12 +12,12 @@ namespace IsoLedger.Api.Imports;
 /// 2015 not 2015.0; a number shown as a date as its day in ISO form; TRUE or FALSE) or empty. A range merged down
 /// rows below the header gives its value to each of its rows in its first column, as the sheet shows it there (a
 /// district merged down its communes); the other cells of a merged range are empty. Rows without a value of their own
-/// are left out, as CSV's blank lines are. A row holds at most
-/// <see cref="CsvReader.MaxRecordLength"/> characters, counting a separator between cells. The sheet is unpacked
-/// once as it is read: a workbook lists the merged ranges after the rows, so the rows below the header are first read to the end
-/// of the sheet into a file of their fields (in the <see cref="TempFolder"/>, deleted when the reader is disposed), and
-/// given from there once the ranges are known, which keeps what the reader holds to a row. Disposing it closes the
-/// sheet (the workbook stays open: <see cref="WorkbookTables"/> owns it).</summary>
+/// are left out, as CSV's blank lines are. A row holds at most <see cref="CsvReader.MaxRecordLength"/> characters,
+/// counting a separator between cells. The sheet is unpacked once as it is read: a workbook lists the merged ranges
+/// after the rows, so the rows below the header are first read to the end of the sheet into a file of their fields
+/// (in the <see cref="TempFolder"/>, deleted when the reader is disposed), and given from there once the ranges are
+/// known, which keeps what the reader holds to a row. Disposing it closes the sheet (the workbook stays open:
+/// <see cref="WorkbookTables"/> owns it).</summary>
 public sealed class SheetReader : IDisposable
 {
     /// <summary>A sheet's last column (XFD) and row, in Excel.</summary>
@@ -50,12 +50,12 @@ public sealed class SheetReader : IDisposable
 
     /// <summary>The workbook's table: its sheets a person sees (not hidden) whose first row with a value names the
     /// <paramref name="required"/> columns (a header, as a CSV file's first line is), read one after the other, each
-    /// by its own header (a sheet per district, per year or per tier); or its one sheet, whose header is then judged as a CSV
-    /// file's. A sheet without such a header (a cover, notes) is passed over, and so is a hidden one (an old copy, the
-    /// lists a form looks up: nobody reading the workbook sees it). Null with the errors when a shown sheet holds the
-    /// header under a title (which reading the others alone would pass over unseen), or when no sheet is a table: then
-    /// an error for each sheet saying what it lacks: a header, or one that is the first row with a value (a title
-    /// above it), or to be shown (a hidden sheet with the table's header).</summary>
+    /// by its own header (a sheet per district, per year or per tier); or its one sheet, whose header is then judged
+    /// as a CSV file's. A sheet without such a header (a cover, notes) is passed over, and so is a hidden one (an old
+    /// copy, the lists a form looks up: nobody reading the workbook sees it). Null with the errors when a shown sheet
+    /// holds the header under a title (which reading the others alone would pass over unseen), or when no sheet is a
+    /// table: then an error for each sheet saying what it lacks: a header, or one that is the first row with a value
+    /// (a title above it), or to be shown (a hidden sheet with the table's header).</summary>
     public static WorkbookTables? Table(
         Workbook workbook, IReadOnlyList<string> required, List<ImportError> errors, TempFolder temp)
     {

@@ -190,8 +190,8 @@ public static class RestructuringTable
         return errors.Count > before
             ? null
             : new Row(
-                new TablePlace(record.Line, sheet), decisionNo!, effectiveOn!.Value, kind, from!, into, intoNew, name, province, district,
-                parentCode);
+                new TablePlace(record.Line, sheet), decisionNo!, effectiveOn!.Value, kind, from!, into, intoNew, name,
+                province, district, parentCode);
     }
 
     /// <summary>The table's column of a request field (parentCode is parent_code).</summary>
