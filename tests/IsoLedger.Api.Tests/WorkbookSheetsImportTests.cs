@@ -22,9 +22,9 @@ public class WorkbookSheetsImportTests(ApiFixture api) : IClassFixture<ApiFixtur
             .Select(e => ((int)e!["line"]!, (string?)e["column"], (string?)e["sheet"], (string)e["reason"]!));
 
     /// <summary>A sheet per district, each with its own header (another column order, other columns, under an empty
-    /// row), after a cover: every shown sheet's rows are imported, the hidden copy and the cover passed over; the
-    /// answer counts all sheets, each event names its sheet and row, and importing it again appends nothing. (A
-    /// table on several sheets had been refused, naming each.)</summary>
+    /// row), after a cover: every shown sheet's rows are imported, the hidden copy, the cover and a sheet holding its
+    /// header alone passed over; the answer counts all sheets, each event names its sheet and row, and importing it
+    /// again appends nothing. (A table on several sheets had been refused, naming each.)</summary>
     [Fact]
     public async Task A_sheet_per_district_imports_every_sheet_each_by_its_own_header()
     {
@@ -39,6 +39,7 @@ public class WorkbookSheetsImportTests(ApiFixture api) : IClassFixture<ApiFixtur
                 ["WB-SD-3", "commune", "UBND xã WB-SD-3", "Cam Lộ", Province, new DateOnly(2021, 11, 19), 2021, "x",
                     2015],
             ]),
+            new TestSheet("Gio Linh", [Header]),
             new TestSheet("Cũ", [Header, Commune("WB-SD-4", "Cam Lộ")]) { Hidden = "hidden" });
 
         var dry = await Import(workbook, "?dryRun=true").Expect(200);
