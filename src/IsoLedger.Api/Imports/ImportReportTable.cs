@@ -20,14 +20,14 @@ public static class ImportReportTableEndpoint
 
     /// <summary>Import a province's yearly report table</summary>
     /// <remarks>Body: CSV (<c>text/csv</c>, UTF-8 or UTF-16 with its BOM, columns separated by commas, semicolons or
-    /// tabs, header row, columns in any order; see README) or a workbook (XLSX: its shown sheets whose first row names
-    /// the required columns, each read by its own header; errors by sheet and row), read by what the bytes are. All or
-    /// nothing: a file with any bad row imports nothing and answers 422 listing the bad rows (up to 1000) with line,
-    /// column and reason. Importing the same file again appends nothing. <c>?dryRun=true</c> checks the file and says
-    /// what it would do. Imports take turns; once a file is checked its write runs to the end even if the client
-    /// leaves. 409 or 503 when the write stopped part way (units changed meanwhile, the database went away): what it
-    /// wrote stays, and importing the file again writes the rest. 503 too, with nothing recorded, when the server
-    /// cannot store the upload (its temporary folder full or missing): send it again later.</remarks>
+    /// tabs, header row, columns in any order; see README) or a workbook (XLSX: every shown sheet whose first row names
+    /// the required columns; errors by sheet and row), read by what the bytes are. All or nothing: a
+    /// file with any bad row imports nothing and answers 422 listing the bad rows (up to 1000) with line, column and
+    /// reason. Importing the same file again appends nothing. <c>?dryRun=true</c> checks the file and says what it
+    /// would do. Imports take turns; once a file is checked its write runs to the end even if the client leaves. 409
+    /// or 503 when the write stopped part way (units changed meanwhile, the database went away): what it wrote stays,
+    /// and importing the file again writes the rest. 503 too, with nothing recorded, when the server cannot store the
+    /// upload (its temporary folder full or missing): send it again later.</remarks>
     [WolverinePost("/api/imports", OperationId = "ImportReportTable")]
     [Tags("Import and export")]
     [Authorize(Roles = Roles.Admin)]
