@@ -147,6 +147,26 @@ public class WorkbookSheetsImportTests(ApiFixture api) : IClassFixture<ApiFixtur
         Assert.NotNull((await Host.Get("/api/units/WB-SR-C").Expect(200)).Json["dissolved"]);
     }
 
+    /// <summary>A sheet's name, which every error of its rows gives, is cut to 100 characters as a quoted value is:
+    /// a workbook naming a sheet with half a megabyte (no spreadsheet names one so) does not make the answer grow with it.
+    /// </summary>
+    [Fact]
+    public async Task A_sheet_s_long_name_is_cut_in_its_errors()
+    {
+        var longName = new string('x', 500_000);
+        var workbook = TestWorkbooks.Build(
+            new TestSheet("Hải Lăng", [Header, Commune("WB-SL-1", "Hải Lăng")]),
+            new TestSheet(longName, [.. Enumerable.Repeat<IReadOnlyList<object?>>(Header, 1),
+                .. Enumerable.Range(0, 50).Select(i => (IReadOnlyList<object?>)
+                    [Province, $"WB-SL-{i + 2}", "UBND xã", "huyện lỵ", "Hải Lăng", null, 2021, "2021-11-19"])]));
+
+        var refused = await Import(workbook).Expect(422);
+
+        Assert.Equal(50, Errors(refused).Count());
+        Assert.All(Errors(refused), e => Assert.Equal(new string('x', 100) + "…", e.Sheet));
+        Assert.InRange(refused.Text.Length, 1, 200_000);
+    }
+
     /// <summary>A shown sheet holding the table under a title, beside sheets that hold it as their first row, is
     /// refused at its header saying to delete the rows above it: imported without it, its rows would be passed over
     /// unseen.</summary>

@@ -66,7 +66,9 @@ public sealed class SheetReader : IDisposable
         var tables = new List<(string Part, string? Sheet)>();
         foreach (var (name, part, hidden) in workbook.Sheets)
         {
-            var sheet = several ? name : null;
+            // Every error and imported event names its sheet: a name longer than any Excel gives one (31 characters)
+            // is cut as a quoted value is, so that an answer does not grow with it.
+            var sheet = several ? UnicodeText.Excerpt(name) : null;
             if (part is null)
             {
                 lookedAt.Add(new ImportError(1, null, "The sheet is a chart: it holds no table.", sheet));
