@@ -148,8 +148,8 @@ public class WorkbookSheetsImportTests(ApiFixture api) : IClassFixture<ApiFixtur
     }
 
     /// <summary>A sheet's name, which every error of its rows gives, is cut to 100 characters as a quoted value is:
-    /// a workbook naming a sheet with half a megabyte (no spreadsheet names one so) does not make the answer grow with it.
-    /// </summary>
+    /// a workbook naming a sheet with half a megabyte (no spreadsheet names one so) does not make the answer grow with
+    /// it.</summary>
     [Fact]
     public async Task A_sheet_s_long_name_is_cut_in_its_errors()
     {
