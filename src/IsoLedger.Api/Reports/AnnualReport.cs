@@ -2,6 +2,7 @@ using System.Globalization;
 using IsoLedger.Api.Dashboards;
 using IsoLedger.Api.Imports;
 using IsoLedger.Domain;
+using IsoLedger.Domain.Imports;
 using IsoLedger.Domain.LegalBasis;
 using IsoLedger.Domain.Units;
 using Marten;
@@ -126,7 +127,7 @@ public static class AnnualReport
             // level ended the row writes the one the unit was in before, which an import takes as such.
             rows.Add([unit.ProvinceOn(on), row.Code, row.Name, Vocabulary.Levels[row.Level].Value,
                 row.District ?? row.FormerDistrict, unit.ParentCodeOn(on), table.Year, on.ToString("yyyy-MM-dd"),
-                Mark(row.Declared),
+                DeclaredCell(unit, row.Declared, on),
                 row.Standard == Editions.None ? "" : row.Standard, ConversionColumn(row, rules),
                 Mark(row.QualityPolicy), Mark(row.QualityObjectives), Mark(row.MaintenancePlan),
                 Mark(row.InternalAudit), Mark(row.CorrectiveActions), Mark(row.ManagementReview),
@@ -176,6 +177,16 @@ public static class AnnualReport
         unit.Declarations.Min(d => (DateOnly?)d.DeclaredOn) is { } first && first < judgedOn ? first : null;
 
     private static string Mark(bool done) => done ? "x" : "";
+
+    /// <summary>The declared column: the unit's first declaration by its day and decision ("Số 85/QĐ-UBND ngày
+    /// 15/8/2018"), which an import reads back as the declaration's date and <c>decisionNo</c>; x for one without a
+    /// number, or with one the cell cannot give back (<see cref="DeclarationCell.Written"/>), whose day
+    /// <c>declared_by</c> gives.</summary>
+    private static string DeclaredCell(Unit unit, bool declared, DateOnly on) =>
+        declared && unit.Declarations.MinBy(d => d.DeclaredOn) is { DecisionNo: { } number } first
+        && first.DeclaredOn <= on && DeclarationCell.Written(first.DeclaredOn, number) is { } cell
+            ? cell
+            : Mark(declared);
 
     /// <summary>The conversion column as an import reads it: about the conversion from 2008 to 2015, under way on
     /// 2008 or done on 2015 as the table shows it; empty for a unit on an edition after 2015, which an import reads as
