@@ -19,8 +19,10 @@ public static class Rules
         "Ngày diễn ra không được ở tương lai: sổ chỉ ghi nhận những việc đã diễn ra.");
     public static readonly Rule UnitMerged = Invariant(
         "unit-merged",
-        "The unit was merged into another unit or split; nothing dated after that can be recorded on it.",
-        "Đơn vị đã được sáp nhập vào đơn vị khác hoặc chia tách; không thể ghi nhận việc gì diễn ra sau đó.");
+        "The unit was merged into another unit or split; nothing dated on or after the day that took effect (its "
+        + "successor's first day; the unit's last is the day before) can be recorded on it.",
+        "Đơn vị đã được sáp nhập vào đơn vị khác hoặc chia tách; không thể ghi nhận việc gì diễn ra từ ngày việc đó có "
+        + "hiệu lực (ngày đầu tiên của đơn vị kế thừa; ngày cuối cùng của đơn vị là ngày liền trước).");
     public static readonly Rule NonconformityNotFound = Invariant(
         "nonconformity-not-found",
         "The unit has no nonconformity with this id.",
@@ -107,8 +109,10 @@ public static class Rules
         "Không thể ghi nhận việc diễn ra trước ngày thành lập đơn vị (ngày đăng ký đã khai báo).");
     public static readonly Rule UnitDissolved = Invariant(
         "unit-dissolved",
-        "The unit was dissolved; nothing dated after its dissolution can be recorded on it.",
-        "Đơn vị đã giải thể; không thể ghi nhận việc diễn ra sau ngày giải thể.");
+        "The unit was dissolved; nothing dated on or after the day its dissolution took effect (the unit's last day "
+        + "is the day before) can be recorded on it.",
+        "Đơn vị đã giải thể; không thể ghi nhận việc diễn ra từ ngày việc giải thể có hiệu lực (ngày cuối cùng của đơn "
+        + "vị là ngày liền trước).");
     public static readonly Rule LevelEnded = Invariant(
         "level-ended",
         "The district level ended on 1 July 2025: no district-level unit exists or acts from that day.",

@@ -90,6 +90,24 @@ public class ApiKeyCreationTests
         Assert.Contains(lines, line => line.StartsWith("# key: ", StringComparison.Ordinal));
     }
 
+    /// <summary>An index that is no number of the file's keys is told so in one line: past the range of a number it
+    /// was answered with the command line's stack trace.</summary>
+    [Theory]
+    [InlineData("99999999999")]
+    [InlineData("three")]
+    [InlineData("-1")]
+    public async Task An_index_that_is_no_whole_number_from_0_is_refused_in_a_sentence(string index)
+    {
+        var (exitCode, output, errors) = await ApiCommand.Run("Host=127.0.0.1;Database=keys",
+            ["keys", "create", "--name", "province-office", "--role", "recorder", "--index", index],
+            [new("ASPNETCORE_ENVIRONMENT", "Production")]);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Empty(output);
+        Assert.Contains($"--index '{index}' is not a whole number from 0", errors);
+        Assert.DoesNotContain("   at ", errors);
+    }
+
     private static string ToBase64(string base64Url) =>
         base64Url.Replace('-', '+').Replace('_', '/') + new string('=', (4 - base64Url.Length % 4) % 4);
 }

@@ -203,6 +203,58 @@ public class AppendixColumnsImportTests(ApiFixture api) : IClassFixture<ApiFixtu
         Assert.Equal("Sở Văn hóa - Thể thao và Du lịch", (string?)Assert.Single(listed["items"]!.AsArray())!["name"]);
     }
 
+    /// <summary>An appendix kept as a workbook with a sheet per tier, each in the appendix's own columns (the second
+    /// under a two-row header), its units without codes, the province, year and report date from the request: the rows
+    /// of both sheets are imported, each unit found by its name or listed under a code of its own, at the level of its
+    /// sheet's tier heading, each event naming its sheet. A heading holds down to its sheet's end only: a sheet whose
+    /// rows come under no heading of its own is refused at its first row (no level), naming the sheet.</summary>
+    [Fact]
+    public async Task A_workbook_with_a_sheet_per_tier_in_the_appendixs_columns_imports_both_sheets()
+    {
+        TestSheet Departments() => new("Sở, ban, ngành",
+        [
+            ["TT", "Tên cơ quan, đơn vị", "Công bố HT ISO", "Đánh giá nội bộ", "Ghi chú"],
+            ["I", "Các Sở, ban, ngành", null, null, null],
+            ["1", "Ban Dân tộc", "x", "x", "Đã chuyển đổi sang TCVN ISO 9001:2015"],
+            ["2", "Liên minh Hợp tác xã tỉnh", null, null, "Đang xây dựng"],
+        ]);
+        IReadOnlyList<object?>[] Headings =
+            [["III", "UBND cấp xã", null, null, null], [null, "Huyện Cam Lộ:", null, null, null]];
+        TestSheet Communes(bool headed) => new("Cấp xã",
+        [
+            ["TT", "Đơn vị", "Tình hình áp dụng", null, "Ghi chú"],
+            [null, null, "Công bố", "Duy trì", null],
+            .. headed ? Headings : [],
+            ["1", "UBND xã Cam Thành", "x", "x", null],
+            ["2", "UBND xã Cam Tuyền", null, null, "Chưa công bố"],
+        ], "A1:A2", "B1:B2", "C1:D1", "E1:E2");
+        var workbook = TestWorkbooks.Build(Departments(), Communes(headed: true));
+
+        var imported = await Host.PostBytes(QuangTri2021, workbook, TestWorkbooks.MediaType).Expect(200);
+        Assert.Equal((4, 2), ((int)imported.Json["rows"]!, (int)imported.Json["unitsCreated"]!));
+        foreach (var (code, sheet) in new[] { ("QT-SO-14", "Sở, ban, ngành"), ("QT-XA-077", "Cấp xã") })
+        {
+            var history = (await Host.Get($"/api/units/{code}/history", Keys.Auditor).Expect(200)).Json.AsArray();
+            Assert.Contains(history, e => (string?)e!["headers"]!["import-sheet"] == sheet);
+        }
+        var rows = (await Host.Get($"/api/dashboards/annual/2021?province={Q("Quảng Trị")}&consistent=true")
+            .Expect(200)).Json["data"]!["rows"]!.AsArray()
+            .Where(r => (string)r!["name"]! is "Liên minh Hợp tác xã tỉnh" or "UBND xã Cam Tuyền")
+            .ToDictionary(r => (string)r!["name"]!, r => r!);
+        Assert.StartsWith("QT-SO-", (string)rows["Liên minh Hợp tác xã tỉnh"]["code"]!);
+        Assert.StartsWith("QT-XA-", (string)rows["UBND xã Cam Tuyền"]["code"]!);
+        Assert.Equal("Cam Lộ", (string?)rows["UBND xã Cam Tuyền"]["district"]);
+
+        var again = await Host.PostBytes(QuangTri2021, workbook, TestWorkbooks.MediaType).Expect(200);
+        Assert.Equal((0, 0), ((int)again.Json["unitsCreated"]!, (int)again.Json["eventsAppended"]!));
+
+        var unheaded = (await Host.PostBytes(QuangTri2021,
+                TestWorkbooks.Build(Departments(), Communes(headed: false)), TestWorkbooks.MediaType)
+            .Expect(422)).Json["errors"]!.AsArray();
+        Assert.Contains(unheaded, e => ((int)e!["line"]!, (string?)e["column"], (string?)e["sheet"])
+            == (3, "level", "Cấp xã"));
+    }
+
     private static byte[] Csv(params string[] lines) => Encoding.UTF8.GetBytes(string.Join("\n", lines) + "\n");
 
     /// <summary>A table in the appendix's columns needs what its rows cannot mean without: a province, year and

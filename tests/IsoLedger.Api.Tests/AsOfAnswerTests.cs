@@ -311,4 +311,90 @@ public class AsOfAnswerTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(["AO-QB"], await Listed("Quảng Trị"));
         Assert.Equal(["AO-QB"], await Listed("Quảng Bình"));
     }
+
+    /// <summary>The day before a unit existed, the day of its merge (a leap day) and the day before, a day of next
+    /// year: the unit's state, its dashboard page, its timeline, the year's table, the statistics and the compliance
+    /// flags say the same about each.</summary>
+    [Fact]
+    public async Task Every_answer_about_a_day_around_a_unit_s_life_says_the_same()
+    {
+        var province = Q("Lâm Đồng");
+        await Register("AO-EDGE-A", "Lâm Đồng", "Đức Trọng");
+        await Register("AO-EDGE-B", "Lâm Đồng", "Đức Trọng");
+        await Restructure("NQ 29", "2024-02-29",
+            """{"kind":"merge","from":["AO-EDGE-B"],"into":{"code":"AO-EDGE-A"}}""");
+        async Task<int> Status(string url) => (await Host.Get(url, Keys.Auditor)).Status;
+        async Task<IEnumerable<string>> Active(string day) =>
+            (await Data($"/api/dashboards/compliance?province={province}&asOf={day}"))["flags"]!.AsArray()
+            .Select(f => (string)f!["code"]!).Distinct().Order();
+        async Task<int> Counted(int year, string day) =>
+            (int)(await Data($"/api/dashboards/statistics/{year}?province={province}&asOf={day}"))["totals"]!["units"]!;
+
+        // Before it existed: no state, page or timeline (each 404 saying from when), no row, no flag.
+        foreach (var route in new[] { "units/AO-EDGE-B/state", "dashboards/units/AO-EDGE-B",
+                     "dashboards/units/AO-EDGE-B/timeline" })
+        {
+            var before = await Host.Get($"/api/{route}?asOf=2014-12-31", Keys.Auditor).Expect(404);
+            Assert.Equal("2015-01-01", (string?)before.Json["existsFrom"]);
+        }
+        Assert.Empty(Codes(await Data($"/api/dashboards/annual/2014?province={province}&asOf=2014-12-31")));
+        Assert.Empty(await Active("2014-12-31"));
+
+        // The day before the merge B is one of two units; on the merge's day it has ended (the act took effect that
+        // day), A has taken it over, and B is flagged for nothing; the year's table lists it (it existed in the
+        // year), and the statistics count it, as they count the table's rows.
+        Assert.Null((await StateOn("AO-EDGE-B", "2024-02-28"))["endedOn"]);
+        Assert.Equal(["AO-EDGE-A", "AO-EDGE-B"], await Active("2024-02-28"));
+        var merged = await StateOn("AO-EDGE-B", "2024-02-29");
+        Assert.Equal("2024-02-29", (string?)merged["endedOn"]);
+        Assert.Equal("AO-EDGE-A", (string?)merged["mergedInto"]!["intoCode"]);
+        Assert.Equal(["AO-EDGE-B"], (await StateOn("AO-EDGE-A", "2024-02-29"))["predecessors"]!.AsArray()
+            .SelectMany(p => p!["predecessors"]!.AsArray().Select(c => (string)c!["code"]!)));
+        Assert.Empty((await StateOn("AO-EDGE-A", "2024-02-28"))["predecessors"]!.AsArray());
+        Assert.Equal(["AO-EDGE-A"], await Active("2024-02-29"));
+        Assert.Equal(["AO-EDGE-A", "AO-EDGE-B"],
+            Codes(await Data($"/api/dashboards/annual/2024?province={province}&asOf=2024-02-29")));
+        Assert.Equal(2, await Counted(2024, "2024-02-29"));
+        Assert.Equal(1, await Counted(2025, "2025-01-01"));
+
+        // A day next year: a state or dashboard judges it on what is recorded today; a year's table, not a day of it
+        // yet, is not asked (400, as for a day that is none: 29 February 2023).
+        var year = DateTime.UtcNow.AddHours(7).Year; // the API's year, where the units are
+        var nextYear = $"{year + 1}-06-30";
+        var thisYear = $"yearly-internal-audit {year}";
+        Assert.Contains(thisYear, Flags((await StateOn("AO-EDGE-A", nextYear))["flags"]!.AsArray())
+            .Select(f => f[..f.LastIndexOf(' ')]));
+        Assert.DoesNotContain(thisYear, Flags((await Host.Get("/api/units/AO-EDGE-A", Keys.Auditor).Expect(200))
+            .Json["flags"]!.AsArray()).Select(f => f[..f.LastIndexOf(' ')]));
+        Assert.Equal(200, await Status($"/api/dashboards/units/AO-EDGE-A/timeline?asOf={nextYear}"));
+        Assert.Equal(200, await Status($"/api/dashboards/compliance?province={province}&asOf={nextYear}"));
+        Assert.Equal(400, await Status(
+            $"/api/dashboards/annual/{year + 1}?province={province}&asOf={nextYear}"));
+        Assert.Equal(400, await Status("/api/units/AO-EDGE-A/state?asOf=2023-02-29"));
+        Assert.Equal(400, await Status($"/api/dashboards/annual/2023?province={province}&asOf=2023-02-29"));
+    }
+
+    /// <summary>A filter by a district after its level ended: the 2025 table lists the communes in it that year, those
+    /// merged away on 1 July 2025 too; 2026's only those still existing under their code, found by their former
+    /// district, and not the commune the merge formed (never in a district).</summary>
+    [Fact]
+    public async Task A_district_filter_finds_the_communes_of_the_district_s_last_year_and_its_survivors_later()
+    {
+        await Register("AO-PT-STAYS", "Phú Thọ", "Thanh Sơn");
+        await Register("AO-PT-MERGED", "Phú Thọ", "Thanh Sơn");
+        await Register("AO-PT-OTHER", "Phú Thọ", "Thanh Sơn");
+        await Restructure("NQ 1676", "2025-07-01", """
+            {"kind":"merge","from":["AO-PT-MERGED","AO-PT-OTHER"],"into":{"code":"AO-PT-NEW","name":"UBND Xã Mới PT",
+             "level":"commune","province":"Phú Thọ"}}
+            """);
+        string Table(int year) => $"/api/dashboards/annual/{year}?province={Q("Phú Thọ")}&district={Q("Thanh Sơn")}";
+        string Flags(string day) =>
+            $"/api/dashboards/compliance?province={Q("Phú Thọ")}&district={Q("Thanh Sơn")}&asOf={day}";
+
+        Assert.Equal(["AO-PT-MERGED", "AO-PT-OTHER", "AO-PT-STAYS"], Codes(await Data(Table(2025))));
+        Assert.Equal(["AO-PT-STAYS"], Codes(await Data(Table(2026))));
+        // The compliance flags find the same units on a day of 2026.
+        Assert.Equal(["AO-PT-STAYS"], (await Data(Flags("2026-01-10")))["flags"]!.AsArray()
+            .Select(f => (string)f!["code"]!).Distinct());
+    }
 }

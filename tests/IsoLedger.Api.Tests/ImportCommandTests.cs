@@ -89,16 +89,20 @@ public class ImportCommandTests(ApiFixture api) : IClassFixture<ApiFixture>, IDi
         var file = Saved("bad.xlsx", TestWorkbooks.Build(
             new TestSheet("Ghi chú", [["Bảng nhập"]]),
             new TestSheet("Phụ lục B",
-                [ReportCsv.Header.Split(','), null, Row("CLI-BAD-1", "commune"), Row("CLI-BAD-2", "huyện lỵ")])));
+                [ReportCsv.Header.Split(','), null, Row("CLI-BAD-1", "commune"), Row("CLI-BAD-2", "huyện lỵ")]),
+            new TestSheet("Phụ lục C",
+                [ReportCsv.Header.Split(','), Row("CLI-BAD-3", "commune"), Row("CLI-BAD-4", "huyện lỵ")])));
 
         foreach (var options in new[] { ["--dry-run"], Array.Empty<string>() })
         {
             var (exitCode, _, errors) = await Import(file, options);
             Assert.NotEqual(0, exitCode);
-            Assert.Contains("Nothing was imported: 1 problem(s).", errors);
+            Assert.Contains("Nothing was imported: 2 problem(s).", errors);
             Assert.Contains("  sheet \"Phụ lục B\", row 4, level: ", errors);
+            Assert.Contains("  sheet \"Phụ lục C\", row 3, level: ", errors);
         }
         await api.Host.Get("/api/units/CLI-BAD-1").Expect(404);
+        await api.Host.Get("/api/units/CLI-BAD-3").Expect(404);
     }
 
     [Fact]

@@ -5,7 +5,7 @@ namespace IsoLedger.Api.Tests;
 public static class LockWaiters
 {
     /// <summary>The lock of the transactions that start units (CodesInOtherCase's), which registrations, imports that
-    /// write new units and restructurings that form, rename or transfer units take first.</summary>
+    /// write new units and restructurings that form, rename, transfer or merge units take first.</summary>
     public const long StartLock = 0x69736f636f646573;
 
     /// <summary>Waits (at most 10 s) until a transaction on the database of <paramref name="connectionString"/>

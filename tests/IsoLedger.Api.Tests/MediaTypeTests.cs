@@ -114,4 +114,23 @@ public class MediaTypeTests(ApiFixture api) : IClassFixture<ApiFixture>
             content.Select(c => c.Key));
         Assert.Equal([null, null, "binary", "binary"], content.Select(c => (string?)c.Value!["schema"]!["format"]));
     }
+
+    /// <summary>An upload of another type — a browser's form (multipart), plain text, an <c>.xls</c>'s type — is told
+    /// the types the route takes: it was told "Send the body as application/json", which an import does not take.
+    /// </summary>
+    [Theory]
+    [InlineData("/api/imports", "multipart/form-data; boundary=x")]
+    [InlineData("/api/imports", "text/plain")]
+    [InlineData("/api/restructurings/import", "application/vnd.ms-excel")]
+    public async Task An_upload_of_another_type_is_told_the_types_its_route_takes(string path, string contentType)
+    {
+        var refused = await Host.PostBytes(path, Encoding.UTF8.GetBytes("decision_no\n"), contentType);
+
+        Assert.Equal(415, refused.Status);
+        var detail = (string?)refused.Json["detail"];
+        Assert.DoesNotContain("application/json", detail);
+        Assert.Contains("text/csv", detail);
+        Assert.Contains("application/octet-stream", detail);
+        Assert.Contains(contentType, detail);
+    }
 }

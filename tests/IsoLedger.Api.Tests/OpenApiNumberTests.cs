@@ -83,4 +83,24 @@ public class OpenApiNumberTests(ApiFixture api) : IClassFixture<ApiFixture>
         var answer = await Host.Post($"/api/units/{code}{path}", body, Keys.Recorder).Expect(400);
         Assert.StartsWith("Must be a whole number", (string?)answer.Json["errors"]![field]![0]);
     }
+
+    /// <summary>A count written with a fraction or an exponent, or past any whole number the field takes, is told the
+    /// field's own range and how to write it: "a whole number from -2147483648 to 2147483647" answered 14.0, which is
+    /// one, and 9007199254740993 for a board of at most 1000 members.</summary>
+    [Theory]
+    [InlineData("14.0")]
+    [InlineData("1.4e1")]
+    [InlineData("9007199254740993")]
+    public async Task A_count_not_written_as_a_whole_number_of_its_range_is_told_both(string members)
+    {
+        const string code = "QT-WHOLE";
+        if ((await Host.Get($"/api/units/{code}")).Status == 404) await Host.RegisterCommune(code);
+
+        var answer = await Host.Post($"/api/units/{code}/steering-board",
+            $$"""{"formedOn":"2016-03-01","members":{{members}}}""", Keys.Recorder).Expect(400);
+
+        var told = (string?)answer.Json["errors"]!["members"]![0];
+        Assert.Contains("from 0 to 1000", told);
+        Assert.Contains("not 14.0", told);
+    }
 }

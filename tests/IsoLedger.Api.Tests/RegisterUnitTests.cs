@@ -42,6 +42,32 @@ public class RegisterUnitTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(("Hải Lăng", null), ((string?)before["district"], (string?)before["formerDistrict"]));
     }
 
+    /// <summary>Codes are compared as written: a code asked in another letter case than the unit's is no unit, and
+    /// the 404 names the unit it is written for, on every read and write of a unit.</summary>
+    [Fact]
+    public async Task A_code_asked_in_another_letter_case_is_told_the_registered_one()
+    {
+        await Host.RegisterCommune("QT-CASE-1");
+        string[] reads =
+        [
+            "/api/units/qt-case-1", "/api/units/Qt-Case-1/state?asOf=2020-01-01", "/api/units/qt-case-1/history",
+            "/api/units/qt-case-1/lineage", "/api/dashboards/units/qt-case-1",
+        ];
+        foreach (var url in reads)
+        {
+            var answer = await Host.Get(url, Keys.Auditor).Expect(404);
+            Assert.Equal("QT-CASE-1", (string?)answer.Json["registeredAs"]);
+            Assert.Contains("unit 'QT-CASE-1' is", (string?)answer.Json["detail"]);
+        }
+        var write = await Host.Post("/api/units/qt-case-1/internal-audits", """{"heldOn":"2016-05-10"}""",
+            Keys.Recorder).Expect(404);
+        Assert.Equal("QT-CASE-1", (string?)write.Json["registeredAs"]);
+
+        var unknown = await Host.Get("/api/units/QT-CASE-2", Keys.Auditor).Expect(404);
+        Assert.Null(unknown.Json["registeredAs"]);
+        Assert.Equal("No unit with code 'QT-CASE-2' is registered.", (string?)unknown.Json["detail"]);
+    }
+
     [Fact]
     public async Task A_status_read_again_after_a_write_shows_the_write()
     {

@@ -77,6 +77,46 @@ public class RequestShapeTests(ApiFixture api) : IClassFixture<ApiFixture>
         }).Expect(200);
     }
 
+    /// <summary>The server undoes one <c>chunked</c> transfer coding and passes the bytes of any other on as they came:
+    /// <c>gzip, chunked</c> was answered "not valid JSON" (an import's rows garbled), and a coding it does not know,
+    /// or <c>chunked</c> twice, was recorded as if the body had none.</summary>
+    [Theory]
+    [InlineData("gzip, chunked", true)]
+    [InlineData("x-unknown, chunked", false)]
+    [InlineData("chunked, chunked", false)]
+    public async Task A_body_sent_with_a_transfer_coding_other_than_chunked_is_refused_and_writes_nothing(
+        string transferEncoding, bool gzipped)
+    {
+        var code = $"RS-TE-{(gzipped ? "GZ" : transferEncoding.Length.ToString())}";
+        await Host.RegisterCommune(code);
+        var json = Encoding.UTF8.GetBytes("""{"heldOn":"2020-06-10"}""");
+        var body = gzipped ? Gzipped(json) : json;
+
+        var answer = await Host.Send(Keys.Recorder, [], s =>
+        {
+            s.Post.Url($"/api/units/{code}/internal-audits");
+            s.ConfigureHttpContext(c =>
+            {
+                c.Request.ContentType = "application/json";
+                c.Request.Headers.TransferEncoding = transferEncoding;
+                c.Request.Body = new MemoryStream(body);
+            });
+        });
+
+        Assert.Equal(415, answer.Status);
+        Assert.StartsWith(Http.ProblemJson, answer.ContentType);
+        Assert.Contains(transferEncoding, answer.Body!["detail"]!.GetValue<string>());
+        Assert.Null((await Host.Get($"/api/units/{code}", Keys.Viewer).Expect(200)).Json["lastInternalAudit"]);
+    }
+
+    private static byte[] Gzipped(byte[] bytes)
+    {
+        using var packed = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(packed, System.IO.Compression.CompressionLevel.Fastest))
+            gzip.Write(bytes);
+        return packed.ToArray();
+    }
+
     /// <summary>A route that reads no body answers as if none were sent, whatever its encoding: a GET sent a gzipped
     /// body answered a 415 its description did not list.</summary>
     [Theory]

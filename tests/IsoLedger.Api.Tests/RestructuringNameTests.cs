@@ -108,4 +108,37 @@ public class RestructuringNameTests(ApiFixture api) : IClassFixture<ApiFixture>
         await rename.Expect(201);
         Assert.True(waited, "The rename did not wait for the registrations' turn.");
     }
+
+    /// <summary>A department merged into an existing one carries its sub-departments to it: a carried chi cục and a
+    /// registration of its namesake under the department taking it, racing, each read the names before the other
+    /// committed, as the act named no rename or transfer and started no unit, and took no turn with the registrations.
+    /// A merge (through the API, the merge endpoint or a table) takes turns with them as a rename does.</summary>
+    [Theory]
+    [InlineData("restructuring")]
+    [InlineData("merge endpoint")]
+    public async Task A_merge_carrying_sub_departments_takes_turns_with_registrations(string route)
+    {
+        var prefix = route == "restructuring" ? "RN5" : "RN6";
+        await Host.RegisterDepartment($"{prefix}-OLD", "2015-01-01");
+        await Host.RegisterDepartment($"{prefix}-NEW", "2015-01-01");
+        await Host.RegisterSubDepartment($"{prefix}-KL", $"{prefix}-OLD", "2015-01-01");
+        await using var holder = new NpgsqlConnection(api.ConnectionString);
+        await holder.OpenAsync();
+        await using (var hold = new NpgsqlCommand($"select pg_advisory_lock({LockWaiters.StartLock})", holder))
+            await hold.ExecuteNonQueryAsync();
+        var merge = route == "restructuring"
+            ? Restructure("2020-01-01",
+                $$$"""{"kind":"merge","from":["{{{prefix}}}-OLD"],"into":{"code":"{{{prefix}}}-NEW"}}""")
+            : Host.Post($"/api/units/{prefix}-OLD/merge",
+                $$"""{"mergedOn":"2020-01-01","intoCode":"{{prefix}}-NEW","decisionNo":"NQ-{{prefix}}"}""");
+        await LockWaiters.WaitForALockWaiter(api.ConnectionString);
+        var waited = !merge.IsCompleted;
+        await using (var release = new NpgsqlCommand($"select pg_advisory_unlock({LockWaiters.StartLock})", holder))
+            await release.ExecuteNonQueryAsync();
+
+        await merge.Expect(route == "restructuring" ? 201 : 200);
+        Assert.True(waited, "The merge did not wait for the registrations' turn.");
+        var carried = await Host.Get($"/api/units/{prefix}-KL").Expect(200);
+        Assert.Equal($"{prefix}-NEW", (string?)carried.Json["parentCode"]);
+    }
 }

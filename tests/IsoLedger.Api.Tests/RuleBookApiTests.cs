@@ -103,6 +103,27 @@ public class RuleBookApiTests(ApiFixture api) : IClassFixture<ApiFixture>
             (await Host.Get("/api/rules", Keys.Viewer).Expect(200)).Json["editions"]!.ToJsonString());
     }
 
+    /// <summary>An edition published after today (Vietnam time) has not been published: one dated 9999-12-31 by a slip
+    /// was added, and as editions follow each other by publication, no edition could be added after it, ever.</summary>
+    [Fact]
+    public async Task An_edition_published_after_today_is_refused_and_the_book_is_kept()
+    {
+        var editions = (await Host.Get("/api/rules", Keys.Viewer).Expect(200)).Json["editions"]!.ToJsonString();
+        var tomorrow = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).AddDays(1);
+
+        foreach (var publishedOn in new[] { $"{tomorrow:yyyy-MM-dd}", "9999-12-31" })
+        {
+            var refused = await Host.Post("/api/rules/editions", $$"""
+                {"name":"9999","nameVi":"TCVN ISO 9001:9999","nameEn":"ISO 9001:9999","publishedOn":"{{publishedOn}}",
+                 "source":"s","reason":"r"}
+                """).Expect(409);
+
+            Assert.Equal("urn:isoledger:rule:future-business-date", (string?)refused.Json["type"]);
+        }
+        Assert.Equal(editions,
+            (await Host.Get("/api/rules", Keys.Viewer).Expect(200)).Json["editions"]!.ToJsonString());
+    }
+
     [Fact]
     public async Task A_new_edition_added_by_an_administrator_is_judged_from_its_date_on()
     {

@@ -180,29 +180,6 @@ public class WorkbookImportTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Contains("zip bomb", (string?)answer.Json["errors"]![0]!["reason"]);
     }
 
-    /// <summary>A workbook with the table on several shown sheets (a sheet per district, or per year) is refused,
-    /// naming each of them: importing the first alone had passed the others over without a word.</summary>
-    [Fact]
-    public async Task A_table_on_several_sheets_is_refused_naming_each_and_nothing_is_imported()
-    {
-        var header = ReportCsv.Header.Split(',');
-        object?[] Row(string code, string district) =>
-            [Province, code, $"UBND xã {code}", "commune", district, null, 2021, new DateOnly(2021, 11, 19), "x"];
-        var workbook = TestWorkbooks.Build(
-            new TestSheet("Bìa", [["BÁO CÁO NĂM 2021"]]),
-            new TestSheet("Hải Lăng", [header, Row("WB-MS-1", "Hải Lăng")]),
-            new TestSheet("Cam Lộ", [null, header, Row("WB-MS-2", "Cam Lộ")]),
-            new TestSheet("Cũ", [header, Row("WB-MS-3", "Cam Lộ")]) { Hidden = "hidden" });
-
-        var answer = await Import(workbook).Expect(422);
-
-        var errors = answer.Json["errors"]!.AsArray()
-            .Select(e => ((int)e!["line"]!, (string?)e["sheet"], (string?)e["reason"])).ToList();
-        Assert.Equal([(1, "Hải Lăng"), (2, "Cam Lộ")], errors.Select(e => (e.Item1, e.Item2)));
-        Assert.All(errors, e => Assert.Contains("\"Hải Lăng\", \"Cam Lộ\"", e.Item3));
-        await Host.Get("/api/units/WB-MS-1").Expect(404);
-    }
-
     /// <summary>An upload sent without <c>fileName</c> has no name: neither its answer nor its events name one (a
     /// workbook had been recorded as "upload.csv"), while a named one keeps its name.</summary>
     [Fact]

@@ -138,14 +138,24 @@ test("the annual table filters by name and sorts by column; the filter, level, o
   assert.deepEqual(await shown(),
     { filter: "Hải", level: "commune", sorted: "reportSubmitted", drill: "commune" }, "after a reload");
   assert.ok((await names()).length > 0 && (await names()).every((name) => name.includes("Hải")));
-  await page.goBack();
-  await page.waitForSelector("#conversion-chart .bar-row[role=button]", { timeout: 5000 });
-  assert.deepEqual(await shown(), { filter: "Hải", level: "commune", sorted: "reportSubmitted", drill: null },
-    "back from the level opened");
-  await page.goBack();
-  await page.waitForFunction(() => document.querySelector("#annual-level").value === "", null, { timeout: 5000 });
-  assert.deepEqual(await shown(), { filter: "Hải", level: "", sorted: "reportSubmitted", drill: null },
-    "back from the level chosen");
+  // Back and forward redraw only the panel whose choice changed, from the answers already loaded: none is asked again,
+  // and the panels whose choices stayed are not drawn anew (a unit link of the annual table stays the same node).
+  const annualLink = await page.$("#annual-table tr[data-code] a");
+  const askedBack = await apiAsked(page, async () => {
+    await page.goBack();
+    await page.waitForSelector("#conversion-chart .bar-row[role=button]", { timeout: 5000 });
+    assert.deepEqual(await shown(), { filter: "Hải", level: "commune", sorted: "reportSubmitted", drill: null },
+      "back from the level opened");
+    assert.ok(await annualLink.evaluate((link) => link.isConnected), "the annual table drawn again, its level kept");
+    await page.goBack();
+    await page.waitForFunction(() => document.querySelector("#annual-level").value === "", null, { timeout: 5000 });
+    assert.deepEqual(await shown(), { filter: "Hải", level: "", sorted: "reportSubmitted", drill: null },
+      "back from the level chosen");
+    await page.goForward();
+    await page.goForward();
+    await page.waitForSelector("#drill-title[data-level=commune]", { timeout: 5000 });
+  });
+  assert.deepEqual(askedBack, [], "back and forward ask the server again for what was shown");
   await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020`);
   await page.waitForSelector("#annual-table tr[data-code]");
   assert.deepEqual(await shown(), { filter: "", level: "", sorted: null, drill: null }, "an address without them");
@@ -266,6 +276,30 @@ test("the day is shown and typed as the page's language writes it, whatever the 
   }
 });
 
+test("today is Vietnam's day, as the API judges it, whatever the browser's time zone", async () => {
+  // A browser in New York at 05:00 in Vietnam is still on the day before: its own calendar refused Vietnam's
+  // today as "not a day up to today", and judged the running year on yesterday.
+  const vietnam = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(new Date());
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, timezoneId: "America/New_York" });
+  try {
+    const tab = await context.newPage();
+    await tab.clock.setFixedTime(new Date(`${vietnam}T05:00:00+07:00`));
+    await tab.addInitScript(() => sessionStorage.setItem("isoledger.key", "dev-viewer"));
+    await tab.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020`);
+    await tab.waitForSelector("#annual-table tr[data-code]");
+    const [year, month, day] = vietnam.split("-");
+    await tab.fill("#date", `${day}/${month}/${year}`);
+    await tab.press("#date", "Enter");
+    await tab.waitForFunction((asOf) => new URL(location.href).searchParams.get("asOf") === asOf, vietnam,
+      { timeout: 5000 }).catch(async (error) => {
+      throw new Error(`${error.message}: ${await tab.textContent("#date-error")}`);
+    });
+    assert.equal(await tab.getAttribute("#date", "aria-invalid"), null);
+  } finally {
+    await context.close();
+  }
+});
+
 test("the window's title names the view, its province and year, or the unit shown", async () => {
   await openOn({ width: 1366, height: 768 }, "year=2020&view=report");
   assert.equal(await page.title(), "Báo cáo năm · Quảng Trị · 2020 · IsoLedger — Bảng điều khiển ISO 9001");
@@ -373,6 +407,19 @@ test("a report's figure with no unit behind it is written, not a button that ope
   assert.ok(buttons.length > 0, "no figure with units is a button");
 });
 
+/** The addresses of the API that <tab> asks while <action> runs. */
+async function apiAsked(tab, action) {
+  const asked = [];
+  const listen = (request) => { if (request.url().includes("/api/")) asked.push(decodeURIComponent(request.url())); };
+  tab.on("request", listen);
+  try {
+    await action();
+  } finally {
+    tab.off("request", listen);
+  }
+  return asked;
+}
+
 /** Answers the requests that <matching> matches <delay> ms late, as a slow network does (by <then>: the server's
  * answer, or a failure); answers what ends that. */
 async function slowly(tab, matching, { delay = 1500, then = (route) => route.continue() } = {}) {
@@ -406,8 +453,12 @@ test("every panel follows the chosen date, which the address keeps and the back 
   const reported = () => page.$$eval("#annual-table tr[data-code] td:nth-child(10)",
     (tds) => tds.filter((td) => td.textContent === "✓").length);
   assert.equal(await reported(), 0, "nobody had reported on 30 June");
-  await page.goBack();
-  await page.waitForFunction(() => document.querySelectorAll("#annual-table tr[data-code]").length === 165);
+  // Back to the year's end, its figures are drawn from the answers already loaded, not asked again.
+  const askedBack = await apiAsked(page, async () => {
+    await page.goBack();
+    await page.waitForFunction(() => document.querySelectorAll("#annual-table tr[data-code]").length === 165);
+  });
+  assert.deepEqual(askedBack, [], "the back button asks the server again for what it showed");
   assert.equal(await page.inputValue("#date"), "");
   // A day's answers that come after another date was chosen are not drawn: the figures are those last asked. So too
   // with a level opened in the chart, its answer coming after the day's other panels have come.
@@ -436,6 +487,19 @@ test("every panel follows the chosen date, which the address keeps and the back 
       await restore();
     }
   }
+  // Back from a day with a level opened, the level's figures are the year's end's again, not the day's.
+  await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020&drill=commune`);
+  await page.waitForSelector("#drill-districts tr[data-district]");
+  const yearEnd = await cells("#drill-districts tr");
+  await page.fill("#date", "31/03/2020");
+  await page.press("#date", "Enter");
+  await page.waitForFunction((before) => document.querySelector("#status").textContent === ""
+    && document.querySelector("#drill-districts")?.textContent !== before, yearEnd.flat().join(""), { timeout: 5000 })
+    .catch(() => {});
+  assert.notDeepEqual(await cells("#drill-districts tr"), yearEnd, "the communes' districts on 31 March");
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector("#judged").textContent.includes("31/12/2020"));
+  assert.deepEqual(await cells("#drill-districts tr"), yearEnd, "back at the year's end");
   // The report for a chosen day, from a link.
   await openReport("asOf=2020-06-30");
   assert.match(await headline("earlierCommunes", "reported"), /0\/109 đơn vị \(0,00\s%\)/);
@@ -550,6 +614,10 @@ test("the print layout is A4 landscape, every column on the page, page-numbered"
   const clipped = await page.$$eval("#report-appendices table",
     (tables) => tables.filter((table) => table.scrollWidth > table.parentElement.clientWidth + 1).length);
   assert.equal(clipped, 0, "no table wider than the printed page");
+  // No control is printed (a column's sort button and a figure's are printed as their text), the skip link neither.
+  const controls = () => page.$$eval("select, input, button:not(th button, button.figure), .skip, .tabs",
+    (nodes) => nodes.filter((node) => node.checkVisibility()).map((node) => node.id || node.className));
+  assert.deepEqual(await controls(), [], "controls printed with the report");
   await page.emulateMedia({ media: "screen" });
   await page.setViewportSize({ width: 1366, height: 768 });
   const pdf = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString("latin1");
@@ -557,6 +625,18 @@ test("the print layout is A4 landscape, every column on the page, page-numbered"
   assert.ok(pages >= 4 && pages <= 30, `the report prints on ${pages} pages`);
   const box = pdf.match(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\]/);
   assert.ok(Number(box[1]) > Number(box[2]) && Math.abs(Number(box[1]) - 841.9) < 2, "A4 landscape");
+  // A unit's page prints its facts and timeline alone, within the paper's width.
+  await page.evaluate(() => { location.hash = "#unit/QT-XA-109"; });
+  await page.waitForSelector("#timeline li");
+  await page.setViewportSize({ width: 1040, height: 740 });
+  await page.emulateMedia({ media: "print" });
+  try {
+    assert.deepEqual(await controls(), [], "controls printed with a unit's page");
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth), 0, "a unit's page");
+  } finally {
+    await page.emulateMedia({ media: "screen" });
+    await page.setViewportSize({ width: 1366, height: 768 });
+  }
 });
 
 test("each view fits 1366×768 and a 390×844 phone: readable charts, sticky names, 44 px targets", async () => {
@@ -578,6 +658,11 @@ test("each view fits 1366×768 and a 390×844 phone: readable charts, sticky nam
         .filter((item) => item.offsetParent !== null && item.getBoundingClientRect().height < 44)
         .map((item) => item.id || item.textContent.slice(0, 20)));
       assert.deepEqual(small, [], `${name}: touch targets under 44 px`);
+      // A field written smaller than 16 px is zoomed into when focused on an iPhone, the page left zoomed after.
+      const zoomed = await page.$$eval("input, select, textarea", (fields) => fields
+        .filter((field) => parseFloat(getComputedStyle(field).fontSize) < 16)
+        .map((field) => `${field.id} ${getComputedStyle(field).fontSize}`));
+      assert.deepEqual(zoomed, [], `${name}: fields under 16 px`);
       await page.screenshot({ path: `${screenshots}${name}-${size}.png`, fullPage: false });
     }
   }
@@ -590,6 +675,18 @@ test("each view fits 1366×768 and a 390×844 phone: readable charts, sticky nam
   const after = await page.$eval("#annual-table tr[data-code] td:nth-child(2)",
     (td) => td.getBoundingClientRect().left);
   assert.ok(after >= 0 && after <= before, "the name column stays on screen");
+  // A soft keyboard opening over the name filter focused at the screen's foot (its visible height down to 400 px)
+  // leaves the field in view above it.
+  await page.evaluate(() => {
+    const field = document.querySelector("#annual-filter");
+    window.scrollBy(0, field.getBoundingClientRect().bottom - innerHeight + 4);
+    field.focus({ preventScroll: true });
+  });
+  await page.setViewportSize({ width: 390, height: 400 });
+  await page.waitForFunction(() => document.querySelector("#annual-filter").getBoundingClientRect().bottom <= 400,
+    null, { timeout: 2000 }).catch(() => {});
+  const field = await page.$eval("#annual-filter", (input) => input.getBoundingClientRect());
+  assert.ok(field.top >= 0 && field.bottom <= 400, `the focused filter at ${field.top}–${field.bottom} px`);
   await page.setViewportSize({ width: 1366, height: 768 });
 });
 
@@ -610,8 +707,37 @@ test("counts are written as the page's language writes them: 12.345 in Vietnames
     answer.freshness = { latestSequence: 1211, processedSequence: 1211, lag: 0 };
     await route.fulfill({ json: answer });
   });
+  // A province of 1 234 units: its annual table's lines are numbered, and the report's parts count them, as counts.
+  const many = (rows) => {
+    const communes = rows.filter((row) => row.level === "commune");
+    for (let i = 0; rows.length < 1234; i++) {
+      rows.push({ ...communes[i % communes.length], code: `QT-XA-${9000 + i}`, name: `Xã Thử ${i}` });
+    }
+  };
+  const annual = "**/api/dashboards/annual/**", report = "**/api/reports/province-report/**";
+  await page.route(annual, async (route) => {
+    const answer = await (await route.fetch()).json();
+    many(answer.data.rows);
+    await route.fulfill({ json: answer });
+  });
+  await page.route(report, async (route) => {
+    const answer = await (await route.fetch()).json();
+    many(answer.data.parts.find((part) => part.id === "earlierCommunes").rows);
+    await route.fulfill({ json: answer });
+  });
+  const lastLine = () => page.$$eval("#annual-table tr[data-code]", (rows) => rows.at(-1).cells[0].textContent);
+  const opening = () => page.textContent("#report-text .part[data-part=earlierCommunes] .opening");
+  const open = async (view, selector) => {
+    await page.click(`#tabs a[data-view=${view}]`);
+    await page.waitForFunction(() => document.querySelector("#status").textContent === "");
+    await page.waitForSelector(selector);
+  };
   try {
-    await openOn({ width: 1366, height: 768 }, "year=2020&view=national");
+    await openOn({ width: 1366, height: 768 }, "year=2020");
+    assert.equal(await lastLine(), "1.234");
+    await open("report", "#report-text .opening");
+    assert.match(await opening(), /: 1\.234 đơn vị$/);
+    await open("national", "#national-table tr[data-province]");
     const seen = async () => [(await cells("#national-table tr[data-province]"))[0][1],
       await page.textContent("#national-freshness")];
     const [units, fresh] = await seen();
@@ -621,9 +747,15 @@ test("counts are written as the page's language writes them: 12.345 in Vietnames
     const [english, englishFresh] = await seen();
     assert.equal(english, "12,345");
     assert.match(englishFresh, /1,211 of 1,211$/);
+    await open("report", "#report-text .opening");
+    assert.match(await opening(), /: 1,234 units$/);
+    await open("overview", "#annual-table tr[data-code]");
+    assert.equal(await lastLine(), "1,234");
   } finally {
     if (await page.textContent("#language") === "VI") await page.click("#language");
     await page.unroute("**/api/dashboards/national/**");
+    await page.unroute(annual);
+    await page.unroute(report);
   }
 });
 
@@ -760,7 +892,8 @@ test("the periodic refresh leaves an opened flag group and the focus where the r
   assert.equal(await page.textContent("#status"), "");
 });
 
-test("a start that cannot reach the API says so and offers to try again", async () => {
+test("a start that cannot reach the API says so and offers to try again; so does the network gone later, "
+  + "and another tab's language is followed", async () => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   try {
     const tab = await context.newPage();
@@ -786,6 +919,28 @@ test("a start that cannot reach the API says so and offers to try again", async 
     await tab.click("#status button");
     await tab.waitForSelector("#trends-table tr[data-year]");
     assert.equal(await tab.textContent("#status"), "");
+    // The network gone once the page has loaded (a phone out of coverage) is said at once, in the page's language,
+    // the figures kept; they are refreshed as soon as it is back, not at the next refresh.
+    await tab.route("**/api/**", (route) => route.abort());
+    await context.setOffline(true);
+    await tab.waitForFunction(() => document.querySelector("#status").textContent !== "", null, { timeout: 5000 });
+    assert.match(await tab.textContent("#status"), /^Mất kết nối mạng/);
+    assert.equal(await tab.isVisible("#trends-table"), true, "the figures loaded before");
+    await tab.unroute("**/api/**");
+    const asked = await apiAsked(tab, async () => {
+      await context.setOffline(false);
+      await tab.waitForFunction(() => document.querySelector("#status").textContent === "", null, { timeout: 5000 });
+    });
+    assert.ok(asked.some((url) => url.includes("/api/reports/trends")), `asked once back: ${asked}`);
+    // Another tab of the dashboard switched to English: this one follows, as a reload of it would.
+    const other = await context.newPage();
+    await other.addInitScript(() => sessionStorage.setItem("isoledger.key", "dev-viewer"));
+    await other.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020`);
+    await other.waitForSelector("#annual-table tr[data-code]");
+    await other.click("#language");
+    await tab.waitForFunction(() => document.documentElement.lang === "en", null, { timeout: 5000 });
+    assert.equal(await tab.textContent("#tabs a[data-view=overview]"), "Overview");
+    assert.match(await tab.textContent("#trends-table"), /Year|Converted/);
   } finally {
     await context.close();
   }
@@ -1374,6 +1529,15 @@ function shortOfContrast(tab) {
       if (!text || !shown(node)) continue;
       const [colour, behind] = [getComputedStyle(node).color, ground(node)];
       if (ratio(colour, behind) < 4.5) short.push(`text "${text.slice(0, 30)}" ${colour} on ${behind}`);
+    }
+    // What an empty field's placeholder writes is text too, in the colour the style sheet gives it: a browser's own
+    // is its choice (Safari's light grey is 2.3:1 on white).
+    const muted = getComputedStyle(document.querySelector(".freshness")).color;
+    for (const field of [...document.querySelectorAll("input[placeholder]")].filter(shown)) {
+      const [colour, behind] = [getComputedStyle(field, "::placeholder").color, ground(field)];
+      if (ratio(colour, behind) < 4.5 || colour !== muted) {
+        short.push(`placeholder "${field.placeholder}" ${colour} on ${behind}, not the page's ${muted}`);
+      }
     }
     for (const svg of [...document.querySelectorAll(".chart svg")].filter(shown)) {
       const card = ground(svg);
@@ -2290,6 +2454,60 @@ test("a phone turned sideways with a large font sets a unit's facts under their 
       }
     }
   });
+
+test("a phone turned sideways keeps the page's words and controls clear of its notch and home indicator", async () => {
+  // An iPhone on its side: the notch's side and the other are 47 px deep, the home indicator's 21 px. The page fills
+  // the screen (viewport-fit=cover: its ground goes under the notch, not a white band beside it), what it writes and
+  // what a finger taps within the safe area.
+  const viewport = { width: 844, height: 390 };
+  const insets = { left: 47, right: 47, bottom: 21 };
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
+  try {
+    const tab = await context.newPage();
+    await tab.addInitScript(() => sessionStorage.setItem("isoledger.key", "dev-viewer"));
+    const cdp = await context.newCDPSession(tab);
+    await cdp.send("Emulation.setSafeAreaInsetsOverride", { insets });
+    const outside = () => tab.evaluate(({ left, right, bottom }) => {
+      // What is drawn: a control, an element with text of its own, a table's box or a chart (what they hold scrolls
+      // or is drawn within them).
+      const drawn = [...document.querySelectorAll("body *:not(svg *)")].filter((node) => node.getClientRects().length
+        && node.checkVisibility({ visibilityProperty: true }) && !node.parentElement.closest(".scroll, .chart")
+        && (node.matches("a, button, select, input, summary, .scroll, .chart, .skip")
+          || [...node.childNodes].some((child) => child.nodeType === Node.TEXT_NODE && child.data.trim())));
+      const out = drawn.map((node) => [node, node.getBoundingClientRect()])
+        .filter(([, box]) => box.left < left - 0.5 || box.right > innerWidth - right + 0.5)
+        .map(([node, box]) => `${node.id || node.tagName} ${Math.round(box.left)}–${Math.round(box.right)}`);
+      const last = Math.max(...drawn.map((node) => node.getBoundingClientRect().bottom + scrollY));
+      const below = document.documentElement.scrollHeight - last;
+      return below < bottom ? [...out, `the page's foot ${below} px below its last words`] : out;
+    }, insets);
+    await openOn(viewport, "year=2020", tab);
+    assert.deepEqual(await outside(), [], "the overview");
+    await tab.keyboard.press("Tab");
+    assert.deepEqual(await outside(), [], "the skip link focused");
+    // The title bar's ground reaches the screen's edges: a pixel under the notch is the bar's colour.
+    const [middle, ground] = await tab.$eval(".bar", (header) => [
+      header.getBoundingClientRect().top + header.offsetHeight / 2, getComputedStyle(header).backgroundColor]);
+    for (const x of [0, viewport.width - 2]) {
+      const png = await tab.screenshot({ clip: { x, y: middle, width: 2, height: 2 } });
+      const pixel = await tab.evaluate(async (data) => {
+        const image = new Image();
+        image.src = `data:image/png;base64,${data}`;
+        await image.decode();
+        const canvas = document.createElement("canvas");
+        canvas.getContext("2d").drawImage(image, 0, 0);
+        return `rgb(${[...canvas.getContext("2d").getImageData(0, 0, 1, 1).data.slice(0, 3)].join(", ")})`;
+      }, png.toString("base64"));
+      assert.equal(pixel, ground, `the title bar's ground at ${x} px`);
+    }
+    await tab.evaluate(() => { location.hash = "#unit/QT-XA-109"; });
+    await tab.waitForSelector("#timeline li");
+    assert.deepEqual(await outside(), [], "a unit's page");
+    assert.match(await tab.getAttribute("meta[name=viewport]", "content"), /viewport-fit=cover/);
+  } finally {
+    await context.close();
+  }
+});
 
 test("a unit page names the unit's level in the singular, as the vocabulary does, in either language", async () => {
   await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020#unit/QT-XA-109`);

@@ -35,4 +35,21 @@ public class DeclarationCellTests
     [InlineData("-nt-")]
     [InlineData("Số 85")]
     public void Anything_else_is_refused(string written) => Assert.Null(DeclarationCell.Read(written));
+
+    /// <summary>An export writes a declaration's day and decision so that the column reads them back as they are; a
+    /// number it would not read back so (another form, a full stop at its end) is not written.</summary>
+    [Theory]
+    [InlineData("85/QĐ-UBND", "Số 85/QĐ-UBND ngày 15/8/2018")]
+    [InlineData("12/2019/QĐ-UBND", "Số 12/2019/QĐ-UBND ngày 15/8/2018")]
+    [InlineData("85/qd-ubnd", "Số 85/qd-ubnd ngày 15/8/2018")]
+    [InlineData("QĐ bảy năm 2019", null)]
+    [InlineData("85/QĐ-UBND ngày 3/4/2018", null)]
+    [InlineData("7/QĐ-CCTTh.", null)]
+    [InlineData("", null)]
+    public void A_declaration_is_written_as_the_column_reads_it_back(string decisionNo, string? written)
+    {
+        var on = new DateOnly(2018, 8, 15);
+        Assert.Equal(written, DeclarationCell.Written(on, decisionNo));
+        if (written is not null) Assert.Equal(new DeclarationCell(true, on, decisionNo), DeclarationCell.Read(written));
+    }
 }

@@ -101,6 +101,18 @@ public class ExistenceRuleTests
         Assert.Equal(Effective, UnitDecider.Replay([registered, dissolved])!.EndedOn);
     }
 
+    /// <summary>The sentence a 409 gives is what the secretary reads: "nothing dated after its dissolution" let a fact
+    /// dated on the effective day itself look recordable.</summary>
+    [Fact]
+    public void The_end_of_a_unit_is_said_to_refuse_facts_of_its_effective_day_too()
+    {
+        foreach (var rule in new[] { Rules.UnitMerged, Rules.UnitDissolved })
+        {
+            Assert.Contains("on or after the day", rule.Sentence);
+            Assert.Contains("từ ngày", rule.SentenceVi);
+        }
+    }
+
     [Fact]
     public void A_district_unit_rejects_facts_from_the_day_the_district_level_ended()
     {

@@ -194,7 +194,7 @@ public class RuleBookTests
         // would take the 2015 declarations of every table imported after it.
         var entry = new EditionEntry(new Edition(name), nameVi, nameEn, new DateOnly(2011, 1, 1), null, "x");
         Assert.Equal(Rules.EditionAlreadyDefined,
-            Assert.IsType<Rejected>(new AddEdition(entry, "admin", "x").Decide(Book)).Broken);
+            Assert.IsType<Rejected>(new AddEdition(entry, "admin", "x").Decide(Book, Today)).Broken);
     }
 
     /// <summary>Editions are ordered by publication: one published before the latest, or an amendment of an edition
@@ -210,7 +210,7 @@ public class RuleBookTests
         var entry = new EditionEntry(new Edition(name), $"TCVN ISO 9001:{name}", $"ISO 9001:{name}",
             DateOnly.Parse(publishedOn), amends is null ? null : new Edition(amends), "x");
 
-        var refused = Assert.IsType<Rejected>(new AddEdition(entry, "admin", "x").Decide(Book));
+        var refused = Assert.IsType<Rejected>(new AddEdition(entry, "admin", "x").Decide(Book, Today));
 
         Assert.Equal(Rules.EditionOutOfOrder, refused.Broken);
         Assert.Contains(told, refused.Detail);
@@ -224,7 +224,20 @@ public class RuleBookTests
         var entry = new EditionEntry(new Edition(name), $"TCVN ISO 9001:{name}", $"ISO 9001:{name}",
             DateOnly.Parse(publishedOn), amends is null ? null : new Edition(amends), "x");
 
-        Assert.IsType<Accepted>(new AddEdition(entry, "admin", "x").Decide(Book));
+        Assert.IsType<Accepted>(new AddEdition(entry, "admin", "x").Decide(Book, Today));
+    }
+
+    /// <summary>An edition is added once published: one dated after today by a slip would come after every edition
+    /// for ever, and nothing can be added before the latest edition.</summary>
+    [Fact]
+    public void An_edition_published_after_today_is_refused_and_one_published_today_added()
+    {
+        var entry = new EditionEntry(new Edition("2027"), "TCVN ISO 9001:2027", "ISO 9001:2027", Today.AddDays(1),
+            null, "x");
+
+        Assert.Equal(Rules.FutureBusinessDate,
+            Assert.IsType<Rejected>(new AddEdition(entry, "admin", "x").Decide(Book, Today)).Broken);
+        Assert.IsType<Accepted>(new AddEdition(entry with { PublishedOn = Today }, "admin", "x").Decide(Book, Today));
     }
 
     [Fact]
@@ -232,10 +245,10 @@ public class RuleBookTests
     {
         var entry = new EditionEntry(Edition.Iso9001V2015, "x", "x", new DateOnly(2015, 9, 15), null, "x");
         Assert.Equal(Rules.EditionAlreadyDefined,
-            Assert.IsType<Rejected>(new AddEdition(entry, "admin", "x").Decide(Book)).Broken);
+            Assert.IsType<Rejected>(new AddEdition(entry, "admin", "x").Decide(Book, Today)).Broken);
         var amendment = entry with { Edition = new Edition("2026/Amd1"), Amends = new Edition("2026") };
         Assert.Equal(Rules.EditionUnknown,
-            Assert.IsType<Rejected>(new AddEdition(amendment, "admin", "x").Decide(Book)).Broken);
+            Assert.IsType<Rejected>(new AddEdition(amendment, "admin", "x").Decide(Book, Today)).Broken);
         var existing = Book.Obligations[0];
         Assert.Equal(Rules.ObligationAlreadyDefined,
             Assert.IsType<Rejected>(new AddObligation(existing, "admin", "x").Decide(Book)).Broken);

@@ -9,8 +9,9 @@ namespace IsoLedger.Domain.Tests;
 
 /// <summary>Property-based: the dashboards judge a unit's state of every fact as of a day, the unit's status as of a
 /// day replays only the facts dated by then. Whatever the history and the order it was recorded in (back-filled
-/// years, yearly steps recorded twice, inspections failed then passed, renames and transfers, an end), both say the
-/// same about every day: no fact dated later leaks into an answer as of an earlier day.</summary>
+/// years, yearly steps recorded twice, inspections failed then passed, renames and transfers, takeovers, an end by a
+/// merge, split or dissolution), both say the same about every day: no fact dated later leaks into an answer as of an
+/// earlier day.</summary>
 public class UnitAsOfPropertyTests
 {
     private static readonly RuleBook Book = ShippedRuleBook.Table;
@@ -72,6 +73,12 @@ public class UnitAsOfPropertyTests
         Days.Select(at => (object)new UnitTransferred(at, null, $"Huyện {at:yyyy}", null, null)),
         Days.Select(at => (object)new UnitTransferred(at, "Quảng Bình", null, null, null)),
         Days.Select(at => (object)new UnitDissolved(at, null, null)),
+        Days.Select(at => (object)new UnitSplit(at, ["QT-ASOF-1", "QT-ASOF-2"], null, null)),
+        from at in Days
+        from declared in Gen.Elements(true, false)
+        select (object)new UnitTookOver(at, RestructuringKind.Merge,
+            [new PredecessorStanding($"QT-P{at:yyyyMMdd}", "UBND Xã Cũ", declared, declared ? "2015" : "none")],
+            null, null),
         Days.Select(at => (object)new UnitMerged(at, "QB-INTO")));
 
     private static readonly Arbitrary<(bool Dated, object[] Steps, DateOnly[] Days)> Histories =
@@ -98,7 +105,7 @@ public class UnitAsOfPropertyTests
                         history.AddRange(accepted.Events.Cast<IUnitEvent>());
                     break;
                 case IUnitEvent restructured when UnitDecider.OutsideExistence(unit, restructured.BusinessDate, Today)
-                    is null && !(restructured is UnitMerged or UnitDissolved && unit.EndedOn is not null):
+                    is null && !(restructured is UnitMerged or UnitDissolved or UnitSplit && unit.EndedOn is not null):
                     history.Add(restructured);
                     break;
             }
@@ -123,6 +130,8 @@ public class UnitAsOfPropertyTests
                     ? $"{underWay.From} → {underWay.To} since {D(underWay.StartedOn)}"
                     : "-"),
             $"declaration {unit.LatestDeclarationOn(day)?.DeclaredOn} {unit.LatestDeclarationOn(day)?.Standard}",
+            "took over " + string.Join(",", unit.TookOver.Where(t => t.EffectiveOn <= day)
+                .SelectMany(t => t.Predecessors.Select(p => p.Code))),
             $"open {string.Join(",", unit.Nonconformities.Where(n => n.IsOpenOn(day)).Select(n => n.Id))}",
             $"overdue {string.Join(",", unit.Nonconformities.Where(n => n.IsOverdueOn(day)).Select(n => n.Id))}",
             "flags " + string.Join("; ", Compliance.Flags(unit, day, Book)

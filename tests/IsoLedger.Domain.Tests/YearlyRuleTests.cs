@@ -67,21 +67,28 @@ public class YearlyRuleTests
         GivenCommune(DeclaredOn2008In2016).When(new SubmitAnnualReport(2019, reportedOn)).ThenNoWarnings();
     }
 
+    /// <summary>A plan or objectives may be issued ahead, in the year before, but not after the year; a report,
+    /// corrective actions, an inspection or a listing may come after the year's end, but not before the year begins.
+    /// </summary>
     [Theory]
-    [InlineData(2020, "2019-12-15", true)]
-    [InlineData(2020, "2021-02-01", true)]
-    [InlineData(2027, "2021-01-15", false)]
-    [InlineData(2001, "2026-01-01", false)]
-    public void A_years_step_is_dated_within_a_year_of_it(int year, string on, bool accepted)
+    [InlineData(2020, "2019-12-15", true, false)]
+    [InlineData(2020, "2020-01-01", true, true)]
+    [InlineData(2020, "2020-12-31", true, true)]
+    [InlineData(2020, "2021-02-01", false, true)]
+    [InlineData(2027, "2021-01-15", false, false)]
+    [InlineData(2001, "2026-01-01", false, false)]
+    public void A_years_step_is_dated_in_its_years_window(int year, string on, bool setOut, bool accountedFor)
     {
         var date = DateOnly.Parse(on);
-        IUnitCommand[] steps =
+        (IUnitCommand Step, bool Accepted)[] steps =
         [
-            new SubmitAnnualReport(year, date), new IssueMaintenancePlan(year, date),
-            new IssueQualityObjectives(year, date, true, true), new ReportCorrectiveActions(year, date),
-            new RecordInspection(year, date, true, InspectionResult.Passed, null, null),
+            (new IssueMaintenancePlan(year, date), setOut),
+            (new IssueQualityObjectives(year, date, true, true), setOut),
+            (new SubmitAnnualReport(year, date), accountedFor), (new ReportCorrectiveActions(year, date), accountedFor),
+            (new RecordInspection(year, date, true, InspectionResult.Passed, null, null), accountedFor),
+            (new ListInReport(year, date), accountedFor),
         ];
-        foreach (var step in steps)
+        foreach (var (step, accepted) in steps)
         {
             var decision = UnitDecider.Decide(UnitDecider.Replay([Registered]), step, new DateOnly(2026, 11, 29), Book);
             if (accepted) Assert.IsType<Accepted>(decision);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
@@ -145,8 +146,9 @@ public static partial class JsonBodies
                 + $"(line {exception.LineNumber + 1}, byte {exception.BytePositionInLine + 1}).");
         var field = FieldOf(fullPath);
         if (exception.Data[ExpectedValue] is string expected) return Error(field, $"Must be {expected}.");
-        var type = TypeAt(requestType, fullPath);
-        return Error(field, type is null ? "This value has the wrong type." : $"Must be {Expected(type)}.");
+        return Error(field, TypeAt(requestType, fullPath) is var (type, property)
+            ? $"Must be {Expected(type, property?.GetCustomAttribute<RangeAttribute>())}."
+            : "This value has the wrong type.");
     }
 
     private static string Join(string parent, string child) => parent == BodyField ? child : $"{parent}.{child}";
@@ -157,29 +159,32 @@ public static partial class JsonBodies
         : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..]
         : path;
 
-    /// <summary>The declared type of the property a JSON path leads to, if it can be followed.</summary>
-    private static Type? TypeAt(Type root, string? path)
+    /// <summary>The declared type a JSON path leads to, and the property it was last read through (none for the body
+    /// or a list's element), if the path can be followed.</summary>
+    private static (Type Type, PropertyInfo? Property)? TypeAt(Type root, string? path)
     {
-        if (string.IsNullOrEmpty(path) || path == "$") return root;
+        if (string.IsNullOrEmpty(path) || path == "$") return (root, null);
         var type = root;
+        PropertyInfo? property = null;
         foreach (Match step in PathStep().Matches(path))
         {
             if (step.Groups["index"].Success)
             {
                 type = ElementType(type);
+                property = null;
             }
             else
             {
                 // A list read from one object too (OneOrMany): its members are its element's.
                 if (type != typeof(string) && ElementType(type) is { } element) type = element;
-                var property = type?.GetProperties(BindingFlags.Public | BindingFlags.Instance).FirstOrDefault(p =>
+                property = type?.GetProperties(BindingFlags.Public | BindingFlags.Instance).FirstOrDefault(p =>
                     string.Equals(JsonNamingPolicy.CamelCase.ConvertName(p.Name), step.Groups["name"].Value,
                         StringComparison.Ordinal));
                 type = property?.PropertyType;
             }
             if (type is null) return null;
         }
-        return type;
+        return (type, property);
     }
 
     private static Type? ElementType(Type? type) =>
@@ -188,7 +193,10 @@ public static partial class JsonBodies
         : type.GetInterfaces().Append(type).FirstOrDefault(i => i.IsGenericType
             && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0];
 
-    private static string Expected(Type type)
+    /// <summary>What a value of <paramref name="type"/> must be; a whole number within the field's own
+    /// <paramref name="range"/> where it has one, and written as one: 14.0 and 1.4e1 are refused, and a message that
+    /// said "a whole number from -2147483648 to 2147483647" read as if 14.0 were taken.</summary>
+    private static string Expected(Type type, RangeAttribute? range)
     {
         type = Nullable.GetUnderlyingType(type) ?? type;
         if (type == typeof(DateOnly)) return "a date as YYYY-MM-DD";
@@ -197,8 +205,13 @@ public static partial class JsonBodies
         if (type == typeof(string)) return "a string";
         // A name read by the domain's converter, a struct to .NET: not "an object" to the client.
         if (type == typeof(Edition)) return "an edition's name, such as \"2008\" or \"2015\"";
-        if (type == typeof(int)) return $"a whole number from {int.MinValue} to {int.MaxValue}";
-        if (type == typeof(long)) return $"a whole number from {long.MinValue} to {long.MaxValue}";
+        if (type == typeof(int) || type == typeof(long))
+        {
+            var (min, max) = range is null
+                ? type == typeof(int) ? ((object)int.MinValue, (object)int.MaxValue) : (long.MinValue, long.MaxValue)
+                : (range.Minimum, range.Maximum);
+            return $"a whole number from {min} to {max}, written in digits alone (14, not 14.0 or 1.4e1)";
+        }
         if (type == typeof(decimal) || type == typeof(double)) return "a number";
         if (type.IsEnum) return $"one of {string.Join(", ", StrictEnums.NamesOf(type).Select(n => $"\"{n}\""))}";
         if (type != typeof(string) && ElementType(type) is not null) return "a list";

@@ -78,7 +78,7 @@ public static class OpenApi
                     {
                         Required = true,
                         Description = "The table as CSV text (UTF-8, a header line, then one line per row), or as "
-                            + "a workbook (XLSX) whose first sheet with such a header holds it.",
+                            + "a workbook (XLSX) whose shown sheets with such a header hold it, each by its own.",
                         Content = csv.ContentTypes.ToDictionary(type => type, type => new OpenApiMediaType
                         {
                             Schema = new OpenApiSchema

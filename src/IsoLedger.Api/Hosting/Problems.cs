@@ -1,6 +1,9 @@
 using IsoLedger.Api.Imports;
+using IsoLedger.Domain;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing.Template;
 
 namespace IsoLedger.Api.Hosting;
 
@@ -12,7 +15,9 @@ public static class Problems
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
-            context.ProblemDetails.Detail ??= DefaultDetail(context.ProblemDetails.Status);
+            context.ProblemDetails.Detail ??= context.ProblemDetails.Status == StatusCodes.Status415UnsupportedMediaType
+                ? NotTaken(context.HttpContext)
+                : DefaultDetail(context.ProblemDetails.Status);
         });
         services.AddExceptionHandler<ClientErrorExceptionHandler>();
         AnswerProblemsWhateverTheAcceptHeader(services);
@@ -49,12 +54,45 @@ public static class Problems
         StatusCodes.Status404NotFound => "There is nothing at this address.",
         StatusCodes.Status405MethodNotAllowed => "This address does not take this HTTP method.",
         StatusCodes.Status406NotAcceptable => "This address answers JSON (problems as application/problem+json).",
-        StatusCodes.Status415UnsupportedMediaType =>
-            "Send the body as application/json (imports: text/csv or a workbook).",
         StatusCodes.Status500InternalServerError =>
             "Something went wrong on our side; nothing you sent caused it. The traceId identifies it in our logs.",
         _ => null,
     };
+
+    /// <summary>The framework's 415 (a route refusing a type it does not list) names the types the route takes and
+    /// the one sent: "send application/json" told an import what it does not take.</summary>
+    private static string NotTaken(HttpContext context)
+    {
+        var types = TypesTaken(context) is { Count: > 0 } taken ? taken : ["application/json"];
+        var list = types.Count == 1 ? types[0] : $"{string.Join(", ", types.SkipLast(1))} or {types[^1]}";
+        var type = UnicodeText.Excerpt(context.Request.ContentType ?? "");
+        var sent = type.Length == 0 ? ", saying so in the Content-Type header"
+            : type.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase)
+                || type.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)
+                ? $", the content itself, not a form ('{type}' is not accepted)"
+                : $" ('{type}' is not accepted)";
+        return $"Send the body as {list}{sent}.";
+    }
+
+    /// <summary>The body types of the route the request is for. The framework answers a type no route at the address
+    /// takes with an endpoint of its own, which lists none: the address's routes are matched again.</summary>
+    private static IReadOnlyList<string> TypesTaken(HttpContext context)
+    {
+        if (context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>() is { ContentTypes.Count: > 0 } own)
+            return own.ContentTypes;
+        var routes = context.RequestServices.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
+        foreach (var route in routes)
+        {
+            if (route.Metadata.GetMetadata<IAcceptsMetadata>() is not { ContentTypes.Count: > 0 } accepts
+                || route.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains(context.Request.Method)
+                != true)
+                continue;
+            var values = new RouteValueDictionary();
+            var matcher = new TemplateMatcher(new RouteTemplate(route.RoutePattern), values);
+            if (matcher.TryMatch(context.Request.Path, values)) return accepts.ContentTypes;
+        }
+        return [];
+    }
 
     /// <summary>The seconds a client waits before sending an upload again that the server could not store: room is
     /// made, or the folder mended, by an operator, not in seconds.</summary>

@@ -128,16 +128,22 @@ public static partial class RequestShape
     private static partial Regex YearDigits();
 
     /// <summary>A body sent encoded (a compressed or otherwise encoded body would be read as garbled JSON) or in
-    /// another charset than UTF-8 (its encoding would be ignored): 415.</summary>
+    /// another charset than UTF-8 (its encoding would be ignored): 415. The server undoes one <c>chunked</c> transfer
+    /// coding and passes the bytes of any other on as they came, so a transfer coding besides it (<c>gzip,
+    /// chunked</c>, one it does not know, <c>chunked</c> twice) is refused as a content coding is.</summary>
     private static IResult? BodyNotAsSent(HttpRequest request)
     {
         var hasBody = request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0;
-        var encodings = request.Headers.ContentEncoding.SelectMany(value => (value ?? "").Split(','))
-            .Select(encoding => encoding.Trim()).Where(encoding => encoding.Length > 0);
-        if (hasBody && encodings.Any(encoding => !"identity".Equals(encoding, StringComparison.OrdinalIgnoreCase)))
+        if (hasBody && Codings(request.Headers.ContentEncoding).Any())
         {
             return Unsupported($"Send the body as it is, without a Content-Encoding "
                 + $"('{request.Headers.ContentEncoding}' is not accepted).");
+        }
+        if (Codings(request.Headers.TransferEncoding).ToList() is { Count: > 0 } transfer
+            && !(transfer is [var only] && only.Equals("chunked", StringComparison.OrdinalIgnoreCase)))
+        {
+            return Unsupported($"Send the body as it is, or chunked alone (Transfer-Encoding "
+                + $"'{request.Headers.TransferEncoding}' is not accepted).");
         }
         // Every charset parameter: "charset=utf-8; charset=iso-8859-1" is not UTF-8 either.
         var charsets = MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
@@ -149,6 +155,12 @@ public static partial class RequestShape
             return Unsupported($"Send the body in UTF-8 (charset={other} is not accepted).");
         return null;
     }
+
+    /// <summary>The codings a Content-Encoding or Transfer-Encoding header lists, <c>identity</c> (none) left out.
+    /// </summary>
+    private static IEnumerable<string> Codings(Microsoft.Extensions.Primitives.StringValues header) =>
+        header.SelectMany(value => (value ?? "").Split(',')).Select(coding => coding.Trim())
+            .Where(coding => coding.Length > 0 && !"identity".Equals(coding, StringComparison.OrdinalIgnoreCase));
 
     private static IResult Unsupported(string detail) => Results.Problem(
         title: "The body's encoding is not supported.", detail: detail,

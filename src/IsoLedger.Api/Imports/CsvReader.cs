@@ -28,6 +28,8 @@ public sealed class CsvReader(TextReader text, bool separatorFromHeader = false)
     /// <summary>A CSV file is one table.</summary>
     public string? Sheet => null;
 
+    public bool NextSheet() => false;
+
     public void Dispose() => text.Dispose();
 
     /// <summary>The file's separator, once its first line has been read ahead to find it.</summary>

@@ -93,8 +93,7 @@ public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
         foreach (var error in outcome.Errors)
         {
             var column = error.Column is null ? "" : $", {error.Column}";
-            var line = error.Sheet is null ? $"line {error.Line}" : $"sheet \"{error.Sheet}\", row {error.Line}";
-            Console.Error.WriteLine($"  {line}{column}: {error.Reason}");
+            Console.Error.WriteLine($"  {new TablePlace(error.Line, error.Sheet).Named}{column}: {error.Reason}");
         }
         return false;
     }

@@ -21,8 +21,8 @@ public static class ImportReportTableEndpoint
 
     /// <summary>Import a province's yearly report table</summary>
     /// <remarks>Body: CSV (<c>text/csv</c>, UTF-8 or UTF-16 with its BOM, columns separated by commas, semicolons or
-    /// tabs, header row, columns in any order; see README) or a workbook (XLSX: its first sheet whose first row names
-    /// the required columns; errors by the sheet's row numbers), read by what the bytes are. All or nothing: a
+    /// tabs, header row, columns in any order; see README) or a workbook (XLSX: every shown sheet whose first row names
+    /// the required columns; errors by sheet and row), read by what the bytes are. All or nothing: a
     /// file with any bad row imports nothing and answers 422 listing the bad rows (up to 1000) with line, column and
     /// reason. Importing the same file again appends nothing. <c>?dryRun=true</c> checks the file and says what it
     /// would do. A table without a province, year or report date column (an appendix's own columns: "TT", "Tên cơ

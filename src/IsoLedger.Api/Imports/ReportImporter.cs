@@ -85,7 +85,7 @@ public sealed class ReportImporter(
         {
             logger.LogWarning(e, "The database went away while {File} was imported: {Units} units created, {Events} "
                 + "events appended before", fileName, progress.Created, progress.Appended);
-            return new(progress.Result(fileName), [new ImportError(progress.Line, null,
+            return new(progress.Result(fileName), [progress.Place.Error(null,
                 "The database could not be reached any more; the rows before were imported.")],
                 ImportInterruption.DatabaseUnavailable);
         }
@@ -97,13 +97,13 @@ public sealed class ReportImporter(
             : written with { Result = written.Result! with { Seconds = timer.Elapsed.TotalSeconds } };
     }
 
-    /// <summary>What a write pass has committed so far, and the line it is at.</summary>
+    /// <summary>What a write pass has committed so far, and the row it is at.</summary>
     private sealed class Progress
     {
         public int Rows { get; set; }
         public int Created { get; set; }
         public int Appended { get; set; }
-        public int Line { get; set; } = 1;
+        public TablePlace Place { get; set; } = new(1, null);
 
         public ImportResult Result(string? fileName) => new(fileName, Rows, Created, Appended, false, 0);
     }
@@ -179,7 +179,7 @@ public sealed class ReportImporter(
 
     private sealed record Writer(string RecordedBy, string CorrelationId);
 
-    private sealed record Pending(int Line, ReportRow Row);
+    private sealed record Pending(TablePlace Place, ReportRow Row);
 
     private async Task<ImportOutcome> Run(
         Func<Stream> open, string? fileName, TableDefaults given, Writer? write, CancellationToken cancellation,
@@ -196,20 +196,15 @@ public sealed class ReportImporter(
         int rows = 0, created = 0, appended = 0;
         await using var stream = open();
         ITableReader? reader = null;
+        // The sheets read, in order (a workbook's table may be on several, each with its own header): the errors are
+        // listed by sheet, then row. The errors before those of the sheet being read.
+        var sheets = new List<string?>();
+        var sheetErrors = 0;
         try
         {
             var required = ReportRowParser.RequiredWith(given);
             reader = TableFile.Open(stream, required, errors, temp) is { } table ? new TwoRowHeader(table) : null;
             if (reader is null) return new(null, errors.Take(MaxErrors).ToList());
-            var header = reader.Read();
-            if (header is null)
-                return new(null, [new ImportError(1, null, "The file is empty: it needs a header line and rows.")]);
-            var parser = ReportRowParser.FromHeader(header, errors, given);
-            // A workbook's title rows are judged where its sheet is chosen; a CSV file's here.
-            if (parser is null && reader is TwoRowHeader { Inner: CsvReader }
-                && CsvHeader.TitleAbove(header, reader, required) is { } titled)
-                return new(null, [titled]);
-            if (parser is null) return new(null, InSheet(errors, reader).Take(MaxErrors).ToList());
 
             // The districts' renames recorded, which a row's district and its unit follow.
             var districts = DistrictHistory.None;
@@ -222,7 +217,7 @@ public sealed class ReportImporter(
                 {
                     // A write pass stops at its first bad row: what it wrote before stays, and is reported.
                     if (write is not null && errors.Count > 0) break;
-                    progress.Line = batch.Count > 0 ? batch[0].Line : progress.Line;
+                    progress.Place = batch.Count > 0 ? batch[0].Place : progress.Place;
                     var (batchCreated, batchAppended) =
                         await Decide(batch, states, book, districts, fileName, write, parents, errors, cancellation);
                     created += batchCreated;
@@ -236,80 +231,109 @@ public sealed class ReportImporter(
 
             // A unit's year is one row: listed again with other data (another district, another verdict), one of the
             // two would be dropped silently. The check keeps each one's line and a hash of its row, not the row.
-            var listed = new Dictionary<(string Code, int Year), (int Line, int Row)>();
+            var listed = new Dictionary<(string Code, int Year), (TablePlace Place, int Row)>();
             // Codes registered or listed above, by any letter case: "ls-so-01" beside "LS-SO-01" is not a new unit.
             Dictionary<string, string> codes = [];
             UnitNames? names = null;
             DistrictSpellings spellings;
             await using (var query = store.QuerySession())
             {
-                if (write is null) codes = await CodesInOtherCase.Registered(query, cancellation);
-                // A table listing its units without codes finds the recorded ones by name in both passes.
-                if (write is null || parser.ListsWithoutCodes) names = await UnitNames.Recorded(query, cancellation);
+                if (write is null)
+                {
+                    codes = await CodesInOtherCase.Registered(query, cancellation);
+                    names = await UnitNames.Recorded(query, cancellation);
+                }
                 // Both passes spell the districts alike: the recorded spellings are the same, and so is the file.
                 spellings = await DistrictSpellings.Recorded(query, cancellation);
                 districts = DistrictHistory.Of(await query.Query<Unit>()
                     .Where(u => u.Level == UnitLevel.District && u.Transfers.Any()).ToListAsync(cancellation));
             }
-            // The heading row above, kept from the report's appendix: the rows under it that give no district or
-            // level are in its district, at its tier's level, as the appendix groups them.
-            TableHeading? above = null;
-            while (reader.Read() is { } record && errors.Count < MaxErrors)
+            TablePlace? firstHeader = null;
+            do
             {
-                if (record.Fields.All(f => f.Length == 0)) continue;
-                if (parser.Heading(record) is { } heading)
+                sheetErrors = errors.Count;
+                var sheet = reader.Sheet;
+                sheets.Add(sheet);
+                var header = reader.Read();
+                if (header is null)
+                    return new(null, [new ImportError(1, null, "The file is empty: it needs a header line and rows.")]);
+                firstHeader ??= new TablePlace(header.Line, sheet);
+                var parser = ReportRowParser.FromHeader(header, errors, given);
+                // A workbook's title rows are judged where its sheets are chosen; a CSV file's here.
+                if (parser is null && reader is TwoRowHeader { Inner: CsvReader }
+                    && CsvHeader.TitleAbove(header, reader, required) is { } titled)
+                    return new(null, [titled]);
+                // A sheet listing its units without codes finds the recorded ones by name in both passes (the
+                // check pass has them already).
+                if (parser is { ListsWithoutCodes: true } && names is null)
                 {
-                    above = heading;
-                    continue;
+                    await using var query = store.QuerySession();
+                    names = await UnitNames.Recorded(query, cancellation);
                 }
-                // A totals row sums the rows above it: it records nothing of its own.
-                if (parser.IsTotals(record)) continue;
-                progress.Rows = ++rows;
-                if (parser.Parse(record, clock.Today, book, errors, above) is not { } parsed) continue;
-                var row = spellings.Spelled(parsed);
-                // A row that writes a district under its name before a recorded rename means the district as then
-                // named (a commune of 2016 listed under "Thị xã Sông Công", a thành phố from 2015).
-                if (row.District is { } written
-                    && districts.NameOn(row.Province, written, row.StepDate) is var current && current != written)
-                    row = row with { District = current };
-                // A unit listed without a code is the one recorded under its name, if any.
-                if (parser.ListsWithoutCodes)
+                // The heading row above, kept from the report's appendix: the rows under it that give no district or
+                // level are in its district, at its tier's level, as the appendix groups them (up to the sheet's end).
+                TableHeading? above = null;
+                // A sheet whose header cannot be read is not read on; the other sheets are still checked.
+                while (parser is not null && reader.Read() is { } record && errors.Count < MaxErrors)
                 {
-                    row = row with
+                    if (record.Fields.All(f => f.Length == 0)) continue;
+                    if (parser.Heading(record) is { } heading)
                     {
-                        UnitCode = names!.RecordedCodeOf(row)
-                            ?? ListedUnitCodes.Of(row.Province, row.Level, row.District, row.UnitName),
-                    };
+                        above = heading;
+                        continue;
+                    }
+                    // A totals row sums the rows above it: it records nothing of its own.
+                    if (parser.IsTotals(record)) continue;
+                    progress.Rows = ++rows;
+                    if (parser.Parse(record, clock.Today, book, errors, above) is not { } parsed) continue;
+                    var row = spellings.Spelled(parsed);
+                    // A row that writes a district under its name before a recorded rename means the district as
+                    // then named (a commune of 2016 listed under "Thị xã Sông Công", a thành phố from 2015).
+                    if (row.District is { } written
+                        && districts.NameOn(row.Province, written, row.StepDate) is var current && current != written)
+                        row = row with { District = current };
+                    // A unit listed without a code is the one recorded under its name, if any.
+                    if (parser.ListsWithoutCodes)
+                    {
+                        row = row with
+                        {
+                            UnitCode = names!.RecordedCodeOf(row)
+                                ?? ListedUnitCodes.Of(row.Province, row.Level, row.District, row.UnitName),
+                        };
+                    }
+                    var place = new TablePlace(record.Line, sheet);
+                    if (write is null && !codes.TryAdd(row.UnitCode, row.UnitCode) && codes[row.UnitCode] is var code
+                        && code != row.UnitCode)
+                    {
+                        errors.Add(place.Error("unit_code", $"'{row.UnitCode}' differs from unit {code} (registered, "
+                            + "or listed above) only in letter case: a unit's code is written one way."));
+                    }
+                    else if (write is null && names!.OtherCodeOf(row) is { } named)
+                    {
+                        errors.Add(place.Error("unit_code", $"'{row.UnitName}' is unit {named} (recorded, or listed "
+                            + "above, at this level in this district): one unit is written under one code."));
+                    }
+                    else if (write is null && Alike(row) is var alike
+                        && !listed.TryAdd((row.UnitCode, row.Year), (place, alike))
+                        && listed[(row.UnitCode, row.Year)] is var (first, hash) && hash != alike)
+                    {
+                        errors.Add(place.Error("unit_code", $"Unit {row.UnitCode} is listed for {row.Year} on "
+                            + $"{first.Named} too, with other data: a unit's year is one row."));
+                    }
+                    else window.Add(new Pending(place, row));
+                    if (window.Count == windowRows) await Flush();
                 }
-                if (write is null && !codes.TryAdd(row.UnitCode, row.UnitCode) && codes[row.UnitCode] is var code
-                    && code != row.UnitCode)
-                {
-                    errors.Add(new ImportError(record.Line, "unit_code", $"'{row.UnitCode}' differs from unit {code} "
-                        + "(registered, or listed above) only in letter case: a unit's code is written one way."));
-                }
-                else if (names?.OtherCodeOf(row) is { } named)
-                {
-                    errors.Add(new ImportError(record.Line, "unit_code", $"'{row.UnitName}' is unit {named} (recorded, "
-                        + "or listed above, at this level in this district): one unit is written under one code."));
-                }
-                else if (write is null && Alike(row) is var alike
-                    && !listed.TryAdd((row.UnitCode, row.Year), (record.Line, alike))
-                    && listed[(row.UnitCode, row.Year)] is var (first, hash) && hash != alike)
-                {
-                    errors.Add(new ImportError(record.Line, "unit_code", $"Unit {row.UnitCode} is listed for "
-                        + $"{row.Year} on line {first} too, with other data: a unit's year is one row."));
-                }
-                else window.Add(new Pending(record.Line, row));
-                if (window.Count == windowRows) await Flush();
-            }
+                InSheet(errors, sheetErrors, sheet);
+            } while (errors.Count < MaxErrors && reader.NextSheet());
             await Flush();
             if (write is null) await parents.Check(store, states, codes, errors, cancellation);
             if (rows == 0 && errors.Count == 0)
-                errors.Add(new ImportError(header.Line, null, "The file has a header but no rows."));
+                errors.Add(firstHeader.Value.Error(null, "The file has a header but no rows."));
         }
         catch (TableFormatException broken)
         {
             errors.Add(new ImportError(broken.Line, null, broken.Message));
+            InSheet(errors, sheetErrors, reader?.Sheet);
         }
         catch (DecoderFallbackException)
         {
@@ -323,14 +347,18 @@ public sealed class ReportImporter(
         }
         // In file order: the parents' rows come last from the check.
         return errors.Count > 0
-            ? new(null, InSheet(errors, reader).OrderBy(e => e.Line).Take(MaxErrors).ToList())
+            ? new(null, errors.OrderBy(e => sheets.IndexOf(e.Sheet)).ThenBy(e => e.Line).Take(MaxErrors).ToList())
             : new(new ImportResult(fileName, rows, created, appended, write is null, 0), []);
     }
 
-    /// <summary>The errors of a table, each naming the sheet its line is a row of when the table is one of a
-    /// workbook's sheets.</summary>
-    public static IEnumerable<ImportError> InSheet(IEnumerable<ImportError> errors, ITableReader? table) =>
-        table?.Sheet is { } sheet ? errors.Select(e => e with { Sheet = e.Sheet ?? sheet }) : errors;
+    /// <summary>Names <paramref name="sheet"/> (a workbook's of several) in the errors from <paramref name="from"/>
+    /// on that name none: those found in its rows as they were read.</summary>
+    public static void InSheet(List<ImportError> errors, int from, string? sheet)
+    {
+        if (sheet is null) return;
+        for (var i = from; i < errors.Count; i++)
+            if (errors[i].Sheet is null) errors[i] = errors[i] with { Sheet = sheet };
+    }
 
     /// <summary>A hash of what a row says, its unit's name read as everywhere in an import (as
     /// <see cref="UnitNameSpelling"/> compares names): a unit listed twice alike is one row.</summary>
@@ -376,7 +404,7 @@ public sealed class ReportImporter(
             {
                 foreach (var (_, row) in batch) states.Remove(row.UnitCode);
                 if (attempt < WriteAttempts) continue;
-                errors.Add(new ImportError(batch[0].Line, "unit_code",
+                errors.Add(batch[0].Place.Error("unit_code",
                     $"Unit {batch[0].Row.UnitCode} and the units written with it kept changing while the file was "
                     + "imported; import the file again."));
                 return (0, 0);
@@ -396,29 +424,29 @@ public sealed class ReportImporter(
         foreach (var code in unseen) states[code] = loaded.GetValueOrDefault(code);
 
         int created = 0, appended = 0;
-        // The units the batch registers, by the line that registers them.
-        var startedHere = new Dictionary<string, int>();
+        // The units the batch registers, by the row that registers them.
+        var startedHere = new Dictionary<string, TablePlace>();
         var written = new HashSet<string>();
-        foreach (var (line, row) in batch)
+        foreach (var (place, row) in batch)
         {
             var unit = states[row.UnitCode];
             if (unit is not null && (unit.Level != row.Level || !InRowsProvince(unit, row)))
             {
-                errors.Add(new ImportError(line, "unit_code", OtherLevelOrProvince(unit, row)));
+                errors.Add(place.Error("unit_code", OtherLevelOrProvince(unit, row)));
                 continue;
             }
             if (unit is not null && ReportRowDecider.Contradiction(unit, row, book, districts) is { } contradiction)
             {
-                errors.Add(new ImportError(line, contradiction.Column, contradiction.RecordedBy is null
+                errors.Add(place.Error(contradiction.Column, contradiction.RecordedBy is null
                     ? contradiction.Message
                     : contradiction.Message + " " + HowRestructuringsAreRecorded));
                 continue;
             }
-            parents.Note(line, row, unit);
+            parents.Note(place, row, unit);
             switch (ReportRowDecider.Decide(unit, row, clock.Today, book, districts))
             {
                 case Rejected rejected:
-                    errors.Add(new ImportError(line, ReportRowDecider.ColumnOf(rejected.Broken, unit, row),
+                    errors.Add(place.Error(ReportRowDecider.ColumnOf(rejected.Broken, unit, row),
                         $"Unit {row.UnitCode}, {row.Year}: {rejected.Broken.Sentence} ({rejected.Broken.Id})"));
                     break;
                 case Accepted { Events.Count: > 0 } accepted:
@@ -428,10 +456,10 @@ public sealed class ReportImporter(
                     states[row.UnitCode] = UnitDocuments.Evolve(unit, accepted.Events, version);
                     if (write is null) break;
                     written.Add(row.UnitCode);
-                    var stamped = accepted.Events.Select(e => Stamped(session, e, fileName, line)).ToArray();
+                    var stamped = accepted.Events.Select(e => Stamped(session, e, fileName, place)).ToArray();
                     // Expected versions: the store numbers the events itself and refuses to interleave with another
                     // writer.
-                    if (unit is null && startedHere.TryAdd(row.UnitCode, line))
+                    if (unit is null && startedHere.TryAdd(row.UnitCode, place))
                         session.Events.StartStream<Unit>(row.UnitCode, stamped);
                     else session.Events.Append(row.UnitCode, version, stamped);
                     break;
@@ -447,7 +475,7 @@ public sealed class ReportImporter(
                 foreach (var (code, registered) in
                          await CodesInOtherCase.Starting(session, startedHere.Keys, cancellation))
                 {
-                    errors.Add(new ImportError(startedHere[code], "unit_code",
+                    errors.Add(startedHere[code].Error("unit_code",
                         $"{CodesInOtherCase.Sentence(code, registered)} A unit's code is written one way."));
                 }
             }
@@ -469,13 +497,14 @@ public sealed class ReportImporter(
         + "restructuring table (one row per unit and change) with POST /api/restructurings/import; then import this "
         + "file again.";
 
-    /// <summary>An imported event says where it came from (its file, when the file has a name, and line) and that its
-    /// business date is the report's date.</summary>
-    private static object Stamped(IDocumentSession session, object data, string? fileName, int line)
+    /// <summary>An imported event says where it came from (its file, when the file has a name, its sheet, in a
+    /// workbook of several, and line) and that its business date is the report's date.</summary>
+    private static object Stamped(IDocumentSession session, object data, string? fileName, TablePlace place)
     {
         var e = session.Events.BuildEvent(data);
         if (fileName is not null) e.SetHeader("import-file", fileName);
-        e.SetHeader("import-line", line);
+        if (place.Sheet is not null) e.SetHeader("import-sheet", place.Sheet);
+        e.SetHeader("import-line", place.Line);
         e.SetHeader("business-date", "report-date");
         return e;
     }

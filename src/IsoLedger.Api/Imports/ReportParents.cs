@@ -13,7 +13,7 @@ namespace IsoLedger.Api.Imports;
 /// the file (<see cref="CheckRecordedAgain"/>).</summary>
 public sealed class ReportParents
 {
-    private readonly List<(int Line, ReportRow Row)> given = [];
+    private readonly List<(TablePlace Place, ReportRow Row)> given = [];
 
     /// <summary>The units the file registers (new in the store).</summary>
     private readonly HashSet<string> newInFile = new(StringComparer.Ordinal);
@@ -22,12 +22,12 @@ public sealed class ReportParents
     /// row; null when the row registers it). A parent the store had recorded for the unit on the row's date is left
     /// alone: it was judged when it was recorded, and importing a file again must not refuse what it imported (a
     /// parent the row contradicts is a bad row already).</summary>
-    public void Note(int line, ReportRow row, Unit? unit)
+    public void Note(TablePlace place, ReportRow row, Unit? unit)
     {
         if (unit is null) newInFile.Add(row.UnitCode);
         if (row.ParentCode is null) return;
         if (!newInFile.Contains(row.UnitCode) && unit?.ParentCodeOn(row.StepDate) is not null) return;
-        given.Add((line, row));
+        given.Add((place, row));
     }
 
     /// <summary>Adds a bad row to <paramref name="errors"/> for each parent noted that its unit may not have on the
@@ -43,10 +43,10 @@ public sealed class ReportParents
             .Where(code => !states.ContainsKey(code)).ToList();
         await using var session = store.QuerySession();
         var recorded = (await session.LoadManyAsync<Unit>(cancellation, unseen)).ToDictionary(u => u.Code);
-        foreach (var (line, row) in given)
+        foreach (var (place, row) in given)
         {
             var code = row.ParentCode!;
-            Judge(line, row, states.GetValueOrDefault(code) ?? recorded.GetValueOrDefault(code), codes, errors);
+            Judge(place, row, states.GetValueOrDefault(code) ?? recorded.GetValueOrDefault(code), codes, errors);
         }
     }
 
@@ -70,15 +70,16 @@ public sealed class ReportParents
         }
         var recorded = (await session.LoadManyAsync<Unit>(cancellation, codes)).ToDictionary(u => u.Code);
         // A parent not recorded yet is one the file lists further down: the check pass judged it.
-        foreach (var (line, row) in noted)
+        foreach (var (place, row) in noted)
         {
             if (recorded.TryGetValue(row.ParentCode!, out var parent))
-                Judge(line, row, parent, new Dictionary<string, string>(), errors);
+                Judge(place, row, parent, new Dictionary<string, string>(), errors);
         }
     }
 
     private static void Judge(
-        int line, ReportRow row, Unit? parent, IReadOnlyDictionary<string, string> codes, List<ImportError> errors)
+        TablePlace place, ReportRow row, Unit? parent, IReadOnlyDictionary<string, string> codes,
+        List<ImportError> errors)
     {
         var code = row.ParentCode!;
         if (ParentUnits.Check(row.Level, row.Province, row.StepDate, parent) is not { } broken) return;
@@ -86,7 +87,7 @@ public sealed class ReportParents
             : codes.TryGetValue(code, out var spelled) && spelled != code
                 ? $" '{code}' differs from unit {spelled} only in letter case: a unit's code is written one way."
                 : " No unit with this code is recorded or listed in the file.";
-        errors.Add(new ImportError(line, "parent_code", $"Unit {row.UnitCode}, {row.Year}: parent {code} on "
+        errors.Add(place.Error("parent_code", $"Unit {row.UnitCode}, {row.Year}: parent {code} on "
             + $"{row.StepDate:yyyy-MM-dd}: {broken.Sentence} ({broken.Id}){unknown}"));
     }
 }

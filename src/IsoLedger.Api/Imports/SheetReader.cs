@@ -12,13 +12,13 @@ namespace IsoLedger.Api.Imports;
 /// 2015 not 2015.0; a number shown as a date as its day in ISO form; TRUE or FALSE) or empty. A range merged down
 /// rows below the header gives its value to each of its rows in its first column, as the sheet shows it there (a
 /// district merged down its communes); the other cells of a merged range are empty. Rows without a value of their own
-/// are left out, as CSV's blank lines are. A row holds at most
-/// <see cref="CsvReader.MaxRecordLength"/> characters, counting a separator between cells. The sheet is unpacked
-/// once: a workbook lists the merged ranges after the rows, so the rows below the header are first read to the end
-/// of the sheet into a file of their fields (in the <see cref="TempFolder"/>, deleted when the reader is disposed), and
-/// given from there once the ranges are known, which keeps what the reader holds to a row. The table's reader owns its
-/// workbook: disposing it closes both.</summary>
-public sealed class SheetReader : ITableReader
+/// are left out, as CSV's blank lines are. A row holds at most <see cref="CsvReader.MaxRecordLength"/> characters,
+/// counting a separator between cells. The sheet is unpacked once as it is read: a workbook lists the merged ranges
+/// after the rows, so the rows below the header are first read to the end of the sheet into a file of their fields
+/// (in the <see cref="TempFolder"/>, deleted when the reader is disposed), and given from there once the ranges are
+/// known, which keeps what the reader holds to a row. Disposing it closes the sheet (the workbook stays open:
+/// <see cref="WorkbookTables"/> owns it).</summary>
+public sealed class SheetReader : IDisposable
 {
     /// <summary>A sheet's last column (XFD) and row, in Excel.</summary>
     private const int MaxColumns = 16_384, MaxRows = 1_048_576;
@@ -36,90 +36,78 @@ public sealed class SheetReader : ITableReader
     private CsvRecord? header;
     private bool headerRead, headerGiven;
 
-    private SheetReader(Workbook workbook, string part, string? sheet, TempFolder temp)
+    private SheetReader(Workbook workbook, string part, TempFolder temp)
     {
-        (this.workbook, this.part, Sheet, this.temp) = (workbook, part, sheet, temp);
+        (this.workbook, this.part, this.temp) = (workbook, part, temp);
         xml = Workbook.Guarded(() => 1, part, () => workbook.Part(part));
     }
-
-    public string? Sheet { get; }
 
     public void Dispose()
     {
         xml.Dispose();
         spooled?.Dispose();
-        workbook.Dispose();
     }
 
-    /// <summary>The workbook's table: its sheet a person sees (not hidden) whose first row with a value names the
-    /// <paramref name="required"/> columns (a header, as a CSV file's first line is), or its one sheet, whose header
-    /// is then judged as a CSV file's; or null with an error for each sheet saying what it lacks: a header, or one
-    /// that is the first row with a value (a title above it), or to be shown (a hidden sheet with the table's header,
-    /// which may be an old copy nobody reading the workbook sees). A table on several shown sheets (a sheet per
-    /// district, or per year) is refused naming each, as reading the first alone would pass the others over unseen.
-    /// </summary>
-    public static ITableReader? Table(
+    /// <summary>The workbook's table: its sheets a person sees (not hidden) whose first row with a value names the
+    /// <paramref name="required"/> columns (a header, as a CSV file's first line is), read one after the other, each
+    /// by its own header (a sheet per district, per year or per tier); or its one sheet, whose header is then judged
+    /// as a CSV file's. A sheet without such a header (a cover, notes) is passed over, and so is a hidden one (an old
+    /// copy, the lists a form looks up: nobody reading the workbook sees it). Null with the errors when a shown sheet
+    /// holds the header under a title (which reading the others alone would pass over unseen), or when no sheet is a
+    /// table: then an error for each sheet saying what it lacks: a header, or one that is the first row with a value
+    /// (a title above it), or to be shown (a hidden sheet with the table's header).</summary>
+    public static WorkbookTables? Table(
         Workbook workbook, IReadOnlyList<string> required, List<ImportError> errors, TempFolder temp)
     {
         if (workbook.Sheets.Count == 0) throw new TableFormatException(1, "The workbook has no sheet.");
         var several = workbook.Sheets.Count > 1;
         var lookedAt = new List<ImportError>();
-        SheetReader? table = null;
-        var tables = new List<(string Sheet, int Line)>();
+        var titled = new List<ImportError>();
+        var tables = new List<(string Part, string? Sheet)>();
         foreach (var (name, part, hidden) in workbook.Sheets)
         {
-            var sheet = several ? name : null;
+            // Every error and imported event names its sheet: a name longer than any Excel gives one (31 characters)
+            // is cut as a quoted value is, so that an answer does not grow with it.
+            var sheet = several ? UnicodeText.Excerpt(name) : null;
             if (part is null)
             {
                 lookedAt.Add(new ImportError(1, null, "The sheet is a chart: it holds no table.", sheet));
                 continue;
             }
-            var reader = new SheetReader(workbook, part, sheet, temp);
+            // Each sheet is looked at by its first rows, and read again from its start if it is a table.
+            using var reader = new SheetReader(workbook, part, temp);
             var first = reader.First();
             var missing = first is null ? required : CsvHeader.Missing(first, required);
             if (first is not null && missing.Count == 0 && !(hidden && several))
             {
-                tables.Add((name, first.Line));
-                if (table is null)
-                {
-                    table = reader;
-                    continue;
-                }
-            }
-            var below = missing.Count > 0 && first is not null ? reader.HeaderBelow(required) : null;
-            // Another sheet may be the table: the workbook stays open, this sheet's part is closed.
-            reader.xml.Dispose();
-            if (table is not null)
-            {
-                // Past the table, a sheet is looked at for another table only, under a title too.
-                if (below is not null && !hidden) tables.Add((name, below.Line));
+                tables.Add((part, sheet));
                 continue;
             }
-            if (!several && below is null) return new SheetReader(workbook, part, sheet, temp);
+            var below = missing.Count > 0 && first is not null ? reader.HeaderBelow(required) : null;
+            if (!several && below is null)
+            {
+                tables.Add((part, sheet));
+                continue;
+            }
+            var title = below is null ? null : new ImportError(below.Line, null, $"The table's header is row "
+                + $"{below.Line}, below a title (row {first!.Line}): the header is the sheet's first row with a value, "
+                + "as it is a CSV file's first line; delete the rows above it.", sheet);
+            if (title is not null && !hidden) titled.Add(title);
             lookedAt.Add(first is null ? new ImportError(1, null, "The sheet is empty.", sheet)
                 : missing.Count == 0 ? new ImportError(first.Line, null, "The sheet is hidden: its first row names "
                     + "the table's columns, but a hidden sheet is not imported, as nobody reading the workbook sees "
                     + "it (it may be an old copy); unhide it, or copy the table to a sheet that is shown.", sheet)
-                : below is not null ? new ImportError(below.Line, null, $"The table's header is row {below.Line}, "
-                    + $"below a title (row {first.Line}): the header is the sheet's first row with a value, as it is "
-                    + "a CSV file's first line; delete the rows above it.", sheet)
-                : new ImportError(first.Line, null, "No header of this table: the sheet's first row with a value does "
-                    + $"not name {string.Join(", ", missing)}.", sheet));
+                : title ?? new ImportError(first.Line, null, "No header of this table: the sheet's first row with a "
+                    + $"value does not name {string.Join(", ", missing)}.", sheet));
         }
-        if (tables.Count > 1)
-        {
-            table!.xml.Dispose();
-            var named = string.Join(", ", tables.Select(t => $"\"{t.Sheet}\""));
-            errors.AddRange(tables.Select(t => new ImportError(t.Line, null,
-                $"The table is on several sheets ({named}): a workbook's table is imported from one sheet, so that "
-                + "none is passed over unseen; put the rows on one sheet, or save each sheet as a workbook of its own "
-                + "and import each.", t.Sheet)));
-            return null;
-        }
-        if (table is not null) return table;
-        errors.AddRange(lookedAt);
+        if (tables.Count > 0 && titled.Count == 0) return new WorkbookTables(workbook, tables, temp);
+        errors.AddRange(tables.Count > 0 ? titled : lookedAt);
         return null;
     }
+
+    /// <summary>The sheet <paramref name="part"/> of <paramref name="workbook"/> as a table, from its first row.
+    /// </summary>
+    public static SheetReader Open(Workbook workbook, string part, TempFolder temp) => new(workbook, part, temp);
 
     /// <summary>A row below the first, among the next <see cref="CsvHeader.TitleRows"/>, that names the
     /// <paramref name="required"/> columns, or null: a header under a title, which the import names rather than

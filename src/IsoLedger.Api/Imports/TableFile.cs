@@ -3,17 +3,31 @@ using Microsoft.Net.Http.Headers;
 
 namespace IsoLedger.Api.Imports;
 
-/// <summary>A table's records, one at a time: the lines of a CSV file or the rows of a workbook's sheet. Disposing it
-/// closes what it reads (a workbook's archive and the part being unpacked).</summary>
+/// <summary>A table's records, one at a time: the lines of a CSV file or the rows of a workbook's sheets, a sheet
+/// after another. Disposing it closes what it reads (a workbook's archive and the part being unpacked).</summary>
 public interface ITableReader : IDisposable
 {
-    /// <summary>The next record (the header first), or null at the end. Throws <see cref="TableFormatException"/>
-    /// where the file cannot be read on.</summary>
+    /// <summary>The next record of the sheet (its header first), or null at its end. Throws
+    /// <see cref="TableFormatException"/> where the file cannot be read on.</summary>
     CsvRecord? Read();
 
     /// <summary>The sheet the records come from, when the file is a workbook of several sheets; null otherwise, where
     /// a line number says all.</summary>
     string? Sheet { get; }
+
+    /// <summary>Moves to the next sheet holding the table, whose header <see cref="Read"/> gives next; false when
+    /// there is none.</summary>
+    bool NextSheet();
+}
+
+/// <summary>Where a record of a table file is: its line (a workbook's: the row of its sheet, as Excel numbers it) and,
+/// in a workbook of several sheets, its sheet.</summary>
+public readonly record struct TablePlace(int Line, string? Sheet)
+{
+    public ImportError Error(string? column, string reason) => new(Line, column, reason, Sheet);
+
+    /// <summary>As a sentence names it: <c>line 5</c>, or <c>sheet "Cam Lộ", row 5</c>.</summary>
+    public string Named => Sheet is null ? $"line {Line}" : $"sheet \"{Sheet}\", row {Line}";
 }
 
 /// <summary>Where a table file cannot be read on: <see cref="Line"/> is the line of a CSV file, the row of a
@@ -40,10 +54,10 @@ public static class TableFile
         + "Excel 97–2003 format (.xls), neither of which the import reads: remove the password, or save it as Excel "
         + "Workbook (.xlsx) or CSV UTF-8, and import that.";
 
-    /// <summary>The table of <paramref name="file"/> (a seekable stream, from its start): its CSV text, or the first
-    /// sheet of its workbook whose first row with a value names <paramref name="required"/>. Null with the errors when
-    /// a workbook of several sheets has no such sheet: each sheet looked at and what its first row lacks. A sheet's
-    /// rows are spooled in <paramref name="temp"/>.</summary>
+    /// <summary>The table of <paramref name="file"/> (a seekable stream, from its start): its CSV text, or the shown
+    /// sheets of its workbook whose first row with a value names <paramref name="required"/>. Null with the errors when
+    /// a workbook of several sheets has no such sheet (each sheet looked at and what its first row lacks), or a shown
+    /// sheet holds the table under a title. A sheet's rows are spooled in <paramref name="temp"/>.</summary>
     public static ITableReader? Open(
         Stream file, IReadOnlyList<string> required, List<ImportError> errors, TempFolder temp)
     {

@@ -42,6 +42,13 @@ public sealed class TwoRowHeader(ITableReader inner) : ITableReader
         return header;
     }
 
+    /// <summary>The next sheet's header may take two rows too, and be as wide as its own.</summary>
+    public bool NextSheet()
+    {
+        (started, held, width) = (false, null, 0);
+        return inner.NextSheet();
+    }
+
     /// <summary>The header <paramref name="top"/> and <paramref name="below"/> form, or null when
     /// <paramref name="below"/> is no second row of it.</summary>
     public static CsvRecord? Combined(CsvRecord top, CsvRecord below)

@@ -42,13 +42,14 @@ public static class AddEditionEndpoint
     [RuleBookChange]
     [Authorize(Roles = Roles.Admin)]
     public static Task<IResult> Post(
-        AddEditionRequest request, HttpContext http, IDocumentStore store, RuleBookSource rules,
+        AddEditionRequest request, HttpContext http, IDocumentStore store, RuleBookSource rules, BusinessClock clock,
         CancellationToken cancellation)
     {
         var entry = new EditionEntry(
             request.Name!.Value, request.NameVi!, request.NameEn!, request.PublishedOn!.Value, request.Amends,
             request.Source!);
         return RuleBookWriter.Record(http, request, store, rules,
-            book => new AddEdition(entry, http.User.Identity!.Name!, request.Reason!).Decide(book), cancellation);
+            book => new AddEdition(entry, http.User.Identity!.Name!, request.Reason!).Decide(book, clock.Today),
+            cancellation);
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using IsoLedger.Api.Dashboards;
 using IsoLedger.Api.Imports;
 using IsoLedger.Domain;
+using IsoLedger.Domain.Imports;
 using IsoLedger.Domain.LegalBasis;
 using IsoLedger.Domain.Units;
 using Marten;
@@ -16,6 +17,8 @@ public static class AnnualReport
     private sealed record Language(Func<Term, string> Label, Func<InspectionResult, string> Inspection, bool English)
     {
         public string Percent(decimal value) => ProvinceReportLayout.Percent(value, English);
+
+        public string Count(int value) => ProvinceReportLayout.Count(value, English);
 
         public string Level(UnitLevel level) => Label(Vocabulary.Levels[level]);
 
@@ -97,13 +100,14 @@ public static class AnnualReport
     {
         var totals = AnnualTotals.Of(group, rows);
         var inspections = rows.Where(r => r.Inspection is not null).GroupBy(r => r.Inspection!.Value)
-            .OrderBy(g => g.Key).Select(g => $"{language.Inspection(g.Key)}: {g.Count()}");
+            .OrderBy(g => g.Key).Select(g => $"{language.Inspection(g.Key)}: {language.Count(g.Count())}");
         var standards = rows.Where(r => r.Standard != Editions.None).GroupBy(language.Standard)
-            .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}: {g.Count()}");
-        var units = $"{totals.Units} {language.Label(Vocabulary.UnitsCounted)}";
+            .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}: {language.Count(g.Count())}");
+        var units = $"{language.Count(totals.Units)} {language.Label(Vocabulary.UnitsCounted)}";
         return ["", $"{language.Label(Vocabulary.Total)}: {group} ({units})", totals.Declared, totals.QualityPolicy,
             totals.QualityObjectives, totals.MaintenancePlan, totals.InternalAudit, totals.CorrectiveActions,
-            totals.ManagementReview, $"{totals.ReportSubmitted} ({language.Percent(totals.ReportedPercent)})",
+            totals.ManagementReview,
+            $"{language.Count(totals.ReportSubmitted)} ({language.Percent(totals.ReportedPercent)})",
             string.Join("; ", inspections), string.Join("; ", standards)];
     }
 
@@ -123,7 +127,7 @@ public static class AnnualReport
             // level ended the row writes the one the unit was in before, which an import takes as such.
             rows.Add([unit.ProvinceOn(on), row.Code, row.Name, Vocabulary.Levels[row.Level].Value,
                 row.District ?? row.FormerDistrict, unit.ParentCodeOn(on), table.Year, on.ToString("yyyy-MM-dd"),
-                Mark(row.Declared),
+                DeclaredCell(unit, row.Declared, on),
                 row.Standard == Editions.None ? "" : row.Standard, ConversionColumn(row, rules),
                 Mark(row.QualityPolicy), Mark(row.QualityObjectives), Mark(row.MaintenancePlan),
                 Mark(row.InternalAudit), Mark(row.CorrectiveActions), Mark(row.ManagementReview),
@@ -173,6 +177,16 @@ public static class AnnualReport
         unit.Declarations.Min(d => (DateOnly?)d.DeclaredOn) is { } first && first < judgedOn ? first : null;
 
     private static string Mark(bool done) => done ? "x" : "";
+
+    /// <summary>The declared column: the unit's first declaration by its day and decision ("Số 85/QĐ-UBND ngày
+    /// 15/8/2018"), which an import reads back as the declaration's date and <c>decisionNo</c>; x for one without a
+    /// number, or with one the cell cannot give back (<see cref="DeclarationCell.Written"/>), whose day
+    /// <c>declared_by</c> gives.</summary>
+    private static string DeclaredCell(Unit unit, bool declared, DateOnly on) =>
+        declared && unit.Declarations.MinBy(d => d.DeclaredOn) is { DecisionNo: { } number } first
+        && first.DeclaredOn <= on && DeclarationCell.Written(first.DeclaredOn, number) is { } cell
+            ? cell
+            : Mark(declared);
 
     /// <summary>The conversion column as an import reads it: about the conversion from 2008 to 2015, under way on
     /// 2008 or done on 2015 as the table shows it; empty for a unit on an edition after 2015, which an import reads as

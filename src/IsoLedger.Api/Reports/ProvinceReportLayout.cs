@@ -19,7 +19,7 @@ public static class ProvinceReportLayout
         foreach (var part in report.Parts)
         {
             var opening = Vocabulary.ReportSections.Single(s => s.Value == part.Id);
-            sentences.Add([Fill(label(opening), year, of: part.Rows.Count)]);
+            sentences.Add([Fill(label(opening), year, of: part.Rows.Count, english)]);
             sentences.AddRange(part.Headlines.Select(h => (IReadOnlyList<object?>)[$"• {Sentence(h, english)}"]));
         }
         var content = label(Vocabulary.ReportContent);
@@ -40,14 +40,22 @@ public static class ProvinceReportLayout
     {
         var template = Vocabulary.ReportHeadlines.Single(h => h.Value == headline.Id);
         var level = headline.Level is { } l ? Vocabulary.Levels[l].In(english) : "";
-        return Fill(template.In(english), year: "", headline.Of)
-            .Replace("{count}", headline.Count.ToString(CultureInfo.InvariantCulture))
+        return Fill(template.In(english), year: "", headline.Of, english)
+            .Replace("{count}", Count(headline.Count, english))
             .Replace("{percent}", Number(headline.Percent, english))
             .Replace("{level}", level);
     }
 
-    private static string Fill(string template, string year, int of) =>
-        template.Replace("{year}", year).Replace("{of}", of.ToString(CultureInfo.InvariantCulture));
+    private static string Fill(string template, string year, int of, bool english) =>
+        template.Replace("{year}", year).Replace("{of}", Count(of, english));
+
+    /// <summary>A count written in a text as the language writes it, as the dashboard does: 1.234 in Vietnamese,
+    /// 1,234 in English (a cell that is a count alone stays a number).</summary>
+    public static string Count(int value, bool english)
+    {
+        var text = value.ToString("#,0", CultureInfo.InvariantCulture);
+        return english ? text : text.Replace(',', '.');
+    }
 
     /// <summary>A share as the reports' cells write it in the language: 40,37 % or 40.37 %.</summary>
     public static string Percent(decimal value, bool english) => $"{Number(value, english)} %";

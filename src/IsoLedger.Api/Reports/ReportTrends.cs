@@ -67,7 +67,8 @@ public sealed record ReportTrends(string Province, DateOnly AsOf, IReadOnlyList<
         [
             point.Year, point.Units,
             .. point.Figures.Select(f =>
-                $"{f.Count}/{f.Of} ({ProvinceReportLayout.Percent(f.Percent, english)})"),
+                $"{ProvinceReportLayout.Count(f.Count, english)}/{ProvinceReportLayout.Count(f.Of, english)} "
+                + $"({ProvinceReportLayout.Percent(f.Percent, english)})"),
             point.Ended, point.Formed,
         ]).ToList();
         var columns = Vocabulary.TrendColumns.Select(c => new ReportColumn(label(c))).ToList();

@@ -29,7 +29,7 @@ public static class MergeUnitEndpoint
     /// <remarks>A restructuring of one part (see <c>POST /api/restructurings</c>): records <c>UnitMerged</c> on this
     /// unit and <c>UnitTookOver</c> on the unit it merges into, together, and for a department merged into a
     /// department <c>UnitTransferred</c> taking its sub-departments to it. The merged unit's history stays readable;
-    /// nothing dated after the merge can be recorded on it.</remarks>
+    /// nothing dated on or after the day the merge takes effect can be recorded on it.</remarks>
     [WolverinePost("/api/units/{code}/merge", OperationId = "MergeUnit")]
     [Tags("Lifecycle")]
     [Authorize(Policy = Policies.Record)]

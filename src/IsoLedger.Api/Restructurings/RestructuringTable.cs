@@ -31,7 +31,7 @@ public static class RestructuringTable
     public const int MaxRows = 20_000;
 
     private sealed record Row(
-        int Line, string DecisionNo, DateOnly EffectiveOn, RestructuringKind? Kind, string From, string? Into,
+        TablePlace Place, string DecisionNo, DateOnly EffectiveOn, RestructuringKind? Kind, string From, string? Into,
         NewUnit? IntoNew, string? Name, string? Province, string? District, string? ParentCode);
 
     /// <summary>The restructurings of the file, or its bad rows (all of them, up to <paramref name="maxErrors"/>).
@@ -43,31 +43,41 @@ public static class RestructuringTable
         var rows = new List<Row>();
         var read = 0;
         ITableReader? reader = null;
+        // The errors before those of the sheet being read (a workbook's table may be on several).
+        var sheetErrors = 0;
         try
         {
             reader = TableFile.Open(file, Required, errors, temp);
             if (reader is null) return ([], errors);
-            var header = reader.Read();
-            if (header is null)
-                return ([], [new ImportError(1, null, "The file is empty: it needs a header and rows.")]);
-            var positions = CsvHeader.Positions(header, Columns, Required, errors, maxErrors);
-            if (positions is null) return ([], [.. ReportImporter.InSheet(errors, reader)]);
-            for (var record = reader.Read(); record is not null && errors.Count < maxErrors; record = reader.Read())
+            do
             {
-                if (record.Fields.All(string.IsNullOrWhiteSpace)) continue;
-                if (++read > MaxRows)
+                sheetErrors = errors.Count;
+                var header = reader.Read();
+                if (header is null)
+                    return ([], [new ImportError(1, null, "The file is empty: it needs a header and rows.")]);
+                var positions = CsvHeader.Positions(header, Columns, Required, errors, maxErrors);
+                // A sheet whose header cannot be read is not read on; the other sheets are still checked.
+                for (var record = positions is null ? null : reader.Read();
+                     record is not null && errors.Count < maxErrors;
+                     record = reader.Read())
                 {
-                    errors.Add(new ImportError(record.Line, null, $"A restructuring table holds at most {MaxRows} "
-                        + "rows: import it in several files, each act's rows in one."));
-                    break;
+                    if (record.Fields.All(string.IsNullOrWhiteSpace)) continue;
+                    if (++read > MaxRows)
+                    {
+                        errors.Add(new ImportError(record.Line, null, $"A restructuring table holds at most "
+                            + $"{MaxRows} rows: import it in several files, each act's rows in one."));
+                        break;
+                    }
+                    if (CsvHeader.UnnamedValue(record, positions!) is { } unnamed) errors.Add(unnamed);
+                    else if (ReadRow(record, reader.Sheet, positions!, errors) is { } row) rows.Add(row);
                 }
-                if (CsvHeader.UnnamedValue(record, positions!) is { } unnamed) errors.Add(unnamed);
-                else if (ReadRow(record, positions!, errors) is { } row) rows.Add(row);
-            }
+                ReportImporter.InSheet(errors, sheetErrors, reader.Sheet);
+            } while (errors.Count < maxErrors && read <= MaxRows && reader.NextSheet());
         }
         catch (TableFormatException e)
         {
             errors.Add(new ImportError(e.Line, null, e.Message));
+            ReportImporter.InSheet(errors, sheetErrors, reader?.Sheet);
         }
         catch (System.Text.DecoderFallbackException)
         {
@@ -78,16 +88,17 @@ public static class RestructuringTable
         {
             reader?.Dispose();
         }
-        if (errors.Count > 0) return ([], [.. ReportImporter.InSheet(errors, reader)]);
+        if (errors.Count > 0) return ([], errors);
         var restructurings = rows
             .GroupBy(r => (r.DecisionNo, r.EffectiveOn))
             .Select(group => new RestructureUnits(
                 Guid.CreateVersion7().ToString("N"), group.Key.DecisionNo, group.Key.EffectiveOn, Parts(group, errors)))
             .ToList();
-        return errors.Count > 0 ? ([], [.. ReportImporter.InSheet(errors, reader)]) : (restructurings, []);
+        return errors.Count > 0 ? ([], errors) : (restructurings, []);
     }
 
-    private static Row? ReadRow(CsvRecord record, Dictionary<string, int> positions, List<ImportError> errors)
+    private static Row? ReadRow(
+        CsvRecord record, string? sheet, Dictionary<string, int> positions, List<ImportError> errors)
     {
         var before = errors.Count;
         string? Field(string column)
@@ -179,8 +190,8 @@ public static class RestructuringTable
         return errors.Count > before
             ? null
             : new Row(
-                record.Line, decisionNo!, effectiveOn!.Value, kind, from!, into, intoNew, name, province, district,
-                parentCode);
+                new TablePlace(record.Line, sheet), decisionNo!, effectiveOn!.Value, kind, from!, into, intoNew, name,
+                province, district, parentCode);
     }
 
     /// <summary>The table's column of a request field (parentCode is parent_code).</summary>
@@ -214,26 +225,26 @@ public static class RestructuringTable
             var kind = KindOf(row);
             var given = RestructuringPart.FieldsNotTakenBy(kind, row.Name, row.Province, row.District, row.ParentCode);
             foreach (var field in given)
-                errors.Add(new(row.Line, Column(field), RestructureUnitsEndpoint.NotTaken(kind, field)));
+                errors.Add(row.Place.Error(Column(field), RestructureUnitsEndpoint.NotTaken(kind, field)));
         }
         var parts = new List<RestructuringPart>();
         foreach (var merge in rows.Where(r => KindOf(r) == RestructuringKind.Merge).GroupBy(r => r.Into))
         {
             if (merge.Key is null)
             {
-                errors.AddRange(merge.Select(r => new ImportError(r.Line, "into_code", "A merge names its unit.")));
+                errors.AddRange(merge.Select(r => r.Place.Error("into_code", "A merge names its unit.")));
                 continue;
             }
             var intoNew = merge.Select(r => r.IntoNew).OfType<NewUnit>().Distinct().ToList();
             if (intoNew.Count > 1)
-                errors.Add(new(merge.Last().Line, "into_name", $"The rows describe {merge.Key} differently."));
+                errors.Add(merge.Last().Place.Error("into_name", $"The rows describe {merge.Key} differently."));
             parts.Add(new RestructuringPart(RestructuringKind.Merge, [.. merge.Select(r => r.From).Distinct()],
                 intoNew.Take(1).ToList(), intoNew.Count == 0 ? merge.Key : null));
         }
         foreach (var split in rows.Where(r => KindOf(r) == RestructuringKind.Split).GroupBy(r => r.From))
         {
             foreach (var row in split.Where(r => r.IntoNew is null))
-                errors.Add(new(row.Line, "into_name", "A split forms new units: give each one's registration."));
+                errors.Add(row.Place.Error("into_name", "A split forms new units: give each one's registration."));
             parts.Add(new RestructuringPart(RestructuringKind.Split, [split.Key],
                 [.. split.Select(r => r.IntoNew).OfType<NewUnit>().Distinct()]));
         }
@@ -242,9 +253,9 @@ public static class RestructuringTable
         {
             var kind = KindOf(row);
             if (kind == RestructuringKind.Rename && row.Name is null)
-                errors.Add(new(row.Line, "name", "A rename gives the new name."));
+                errors.Add(row.Place.Error("name", "A rename gives the new name."));
             if (row.ParentCode is not null && row.ParentCode == row.From)
-                errors.Add(new(row.Line, "parent_code", "A unit is not its own parent."));
+                errors.Add(row.Place.Error("parent_code", "A unit is not its own parent."));
             parts.Add(new RestructuringPart(kind, [row.From], [], Name: row.Name, Province: row.Province,
                 District: row.District, ParentCode: row.ParentCode));
         }

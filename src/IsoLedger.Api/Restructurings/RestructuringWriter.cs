@@ -90,7 +90,8 @@ public static class RestructuringWriter
             // A district's rename carries its units, and a department's end or move its sub-departments: they are
             // locked and loaded with the units the acts name. An act that renames or transfers units takes turns
             // with the registrations, which read the names of the units after the lock of the transactions that start
-            // units (unit-name-taken), as one that forms units does.
+            // units (unit-name-taken), as one that forms units does; so does a merge, whose department may carry its
+            // sub-departments to an existing one (found only under the locks), where a namesake may be registered.
             var followers = (await DistrictFollowers.Of(session, commands, cancellation))
                 .Concat(await ParentFollowers.Of(session, commands, cancellation));
             var locks = http.RequestServices.GetRequiredService<UnitLocks>();
@@ -98,7 +99,7 @@ public static class RestructuringWriter
                 session, commands.SelectMany(c => c.Codes).Concat(followers).Concat(readToo), _ => null,
                 idempotency is null ? [] : [idempotency.Id], cancellation,
                 namesUnits: commands.Any(c => c.Parts.Any(p => p.Kind is RestructuringKind.Rename
-                    or RestructuringKind.Transfer)));
+                    or RestructuringKind.Transfer or RestructuringKind.Merge)));
             // A unit's code is one code in any letter case: registered before, or formed by an act before in the
             // request (code → the code as registered).
             var registered = new Dictionary<string, string>(inOtherCase, StringComparer.OrdinalIgnoreCase);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using JasperFx.CommandLine;
 
 namespace IsoLedger.Api.Security;
@@ -19,8 +20,10 @@ public sealed class KeysInput
     [Description("Its roles: recorder, inspector, auditor, viewer, admin (several: --role recorder viewer)")]
     public List<string> RoleFlag { get; set; } = [];
 
+    /// <summary>Text, read by the command: the command line's parser answered a number past its range with a stack
+    /// trace.</summary>
     [Description("Its position in IsoLedger:ApiKeys: the next number not used in the environment file")]
-    public int IndexFlag { get; set; }
+    public string IndexFlag { get; set; } = "0";
 }
 
 /// <summary><c>dotnet IsoLedger.Api.dll keys create --name province-office --role recorder</c>: prints a new key once
@@ -40,16 +43,16 @@ public sealed class KeysCommand : JasperFxCommand<KeysInput>
             Console.Error.WriteLine(invalid.Message);
             return false;
         }
-        if (input.IndexFlag < 0)
+        if (!int.TryParse(input.IndexFlag, NumberStyles.None, CultureInfo.InvariantCulture, out var index))
         {
-            Console.Error.WriteLine("--index must be 0 or more.");
+            Console.Error.WriteLine($"--index '{input.IndexFlag}' is not a whole number from 0 to {int.MaxValue}.");
             return false;
         }
         Console.WriteLine($"# API key '{key.Name}' ({string.Join(", ", key.Roles)}). Give it to its holder now:");
         Console.WriteLine("# it is not stored anywhere and cannot be shown again.");
         Console.WriteLine($"# key: {key.Key}");
         Console.WriteLine("# Add these lines to the environment file (change the index if it is taken) and restart:");
-        foreach (var line in key.EnvironmentLines(input.IndexFlag)) Console.WriteLine(line);
+        foreach (var line in key.EnvironmentLines(index)) Console.WriteLine(line);
         return true;
     }
 }

@@ -64,9 +64,9 @@ public sealed class UnitLocks
     /// <paramref name="idempotencyIds"/>; and, where a code has no stream yet, the codes registered in another letter
     /// case, after the lock of the transactions that start streams (taken first, before any stream's), and the names
     /// of the units <paramref name="namesakes"/> looks for. <paramref name="namesUnits"/>: the transaction gives
-    /// units names or places without starting a stream (a restructuring's rename or transfer), and takes the lock of
-    /// the transactions that start units all the same, so that it and a registration of a namesake take turns.
-    /// One round trip.</summary>
+    /// units names or places without starting a stream (a restructuring's rename or transfer, or a merge carrying
+    /// sub-departments), and takes the lock of the transactions that start units all the same, so that it and a
+    /// registration of a namesake take turns. One round trip.</summary>
     public async Task<LockedUnits> LockAndLoad(
         IDocumentSession session, IEnumerable<string> codes, Func<string, Unit?> known,
         IReadOnlyCollection<string> idempotencyIds, CancellationToken cancellation,

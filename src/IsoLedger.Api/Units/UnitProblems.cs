@@ -1,5 +1,7 @@
 using IsoLedger.Api.Hosting;
 using IsoLedger.Domain;
+using IsoLedger.Domain.Units;
+using Marten;
 
 namespace IsoLedger.Api.Units;
 
@@ -14,10 +16,42 @@ public static class UnitProblems
         statusCode: StatusCodes.Status404NotFound,
         extensions: new Dictionary<string, object?> { ["existsFrom"] = existsFrom.ToString("yyyy-MM-dd") });
 
-    public static IResult UnitNotFound(string code) => Results.Problem(
-        title: "Unit not found.",
-        detail: $"No unit with code '{UnicodeText.Excerpt(code)}' is registered.",
-        statusCode: StatusCodes.Status404NotFound);
+    /// <summary>404: no unit is registered under <paramref name="code"/>. Codes are compared as written, and people
+    /// read "rs-a" and "RS-A" as one code: a unit registered under it in another letter case is named, its code in
+    /// <c>registeredAs</c>, looked up only when the answer is written (a 404 is rare; every read would pay
+    /// otherwise).</summary>
+    public static IResult UnitNotFound(string code) => new UnitNotFoundResult(code);
+
+    private sealed class UnitNotFoundResult(string code) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext context)
+        {
+            var registered = UnitCode.IsValid(code)
+                ? await RegisteredInOtherCase(
+                    context.RequestServices.GetRequiredService<IDocumentStore>(), code, context.RequestAborted)
+                : null;
+            await Results.Problem(
+                title: "Unit not found.",
+                detail: registered is null
+                    ? $"No unit with code '{UnicodeText.Excerpt(code)}' is registered."
+                    : $"No unit with code '{code}' is registered; unit '{registered}' is: a unit's code is written "
+                    + "one way, in letter case too.",
+                statusCode: StatusCodes.Status404NotFound,
+                extensions: registered is null
+                    ? null
+                    : new Dictionary<string, object?> { ["registeredAs"] = registered }).ExecuteAsync(context);
+        }
+
+        private static async Task<string?> RegisteredInOtherCase(
+            IDocumentStore store, string code, CancellationToken cancellation)
+        {
+            await using var session = store.QuerySession();
+            var schema = store.Options.Events.DatabaseSchemaName;
+            return (await session.AdvancedSql.QueryAsync<string>(
+                $"select id from {schema}.mt_streams where lower(id) = lower(?) and id <> ? order by id limit 1",
+                cancellation, code, code)).FirstOrDefault();
+        }
+    }
 
     /// <summary>503: the write kept colliding with others; nothing was recorded and a retry is safe.</summary>
     public static IResult Busy() => Results.Problem(

@@ -5,9 +5,12 @@ public sealed record AddEdition(EditionEntry Entry, string RecordedBy, string Re
 {
     /// <summary>An edition is already defined when any of its names names one the book has, as an import or a
     /// declaration reads an edition's name (<see cref="RuleBook.Named"/>): the first of a name would take the other's
-    /// declarations, and both would be labelled alike.</summary>
-    public Decision Decide(RuleBook book) =>
-        new[] { Entry.Edition.Name, Entry.NameVi, Entry.NameEn }.Any(name => book.Named(name) is not null)
+    /// declarations, and both would be labelled alike. One published after <paramref name="today"/> has not been
+    /// published: added by a slip (9999 for 2026), it would come after every edition for ever, as nothing can be
+    /// added before the latest one and nothing is ever removed.</summary>
+    public Decision Decide(RuleBook book, DateOnly today) =>
+        Entry.PublishedOn > today ? Decision.Reject(Rules.FutureBusinessDate)
+        : new[] { Entry.Edition.Name, Entry.NameVi, Entry.NameEn }.Any(name => book.Named(name) is not null)
             ? Decision.Reject(Rules.EditionAlreadyDefined)
         : Entry.Amends is { } amended && !book.Knows(amended) ? Decision.Reject(Rules.EditionUnknown)
         : OutOfOrder(book) is { } detail ? new Rejected(Rules.EditionOutOfOrder, Detail: detail)

@@ -13,12 +13,20 @@ public interface IUnitCommand
 }
 
 /// <summary>A command recording one of a calendar year's steps (a plan, objectives, the report, the inspection): its
-/// date lies within a year of <see cref="Year"/> (<see cref="Rules.YearlyStepOutsideItsYear"/>).</summary>
+/// date lies in that year, or the year before for a step setting the year out, or the year after for one accounting
+/// for it (<see cref="Rules.YearlyStepOutsideItsYear"/>).</summary>
 public interface IYearlyStep : IUnitCommand
 {
     int Year { get; }
 
-    /// <summary>Whether a step of <paramref name="year"/> may be dated <paramref name="on"/>: in that year, the year
-    /// before (issued ahead) or the year after (reported or inspected after the year's end).</summary>
-    static bool DatedNear(int year, DateOnly on) => on.Year >= year - 1 && on.Year <= year + 1;
+    /// <summary>Whether the step sets the year out (a maintenance plan, quality objectives), issued ahead or during
+    /// it, rather than accounting for it (a report, corrective actions, an inspection, a listing in a province's
+    /// table), during it or after its end.</summary>
+    bool SetsOutTheYear { get; }
+
+    /// <summary>Whether <paramref name="step"/> is dated within its year's window: its year or the year before for a
+    /// step setting the year out, its year or the year after for one accounting for it.</summary>
+    static bool DatedNear(IYearlyStep step) =>
+        (step.BusinessDate.Year - step.Year) is var offset
+        && (step.SetsOutTheYear ? offset is -1 or 0 : offset is 0 or 1);
 }

@@ -6,6 +6,8 @@ public sealed record IssueMaintenancePlan(int Year, DateOnly IssuedOn) : IYearly
 {
     public DateOnly BusinessDate => IssuedOn;
 
+    public bool SetsOutTheYear => true;
+
     public Decision Decide(Unit unit, RuleBook rules) => Decision.Accept(new MaintenancePlanIssued(Year, IssuedOn));
 }
 

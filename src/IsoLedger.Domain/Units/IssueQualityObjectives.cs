@@ -6,6 +6,8 @@ public sealed record IssueQualityObjectives(int Year, DateOnly IssuedOn, bool Po
 {
     public DateOnly BusinessDate => IssuedOn;
 
+    public bool SetsOutTheYear => true;
+
     public Decision Decide(Unit unit, RuleBook rules) =>
         Decision.Accept(new QualityObjectivesIssued(Year, IssuedOn, Policy, Objectives));
 }

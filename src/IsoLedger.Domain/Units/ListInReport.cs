@@ -9,6 +9,8 @@ public sealed record ListInReport(int Year, DateOnly ListedOn) : IYearlyStep
 {
     public DateOnly BusinessDate => ListedOn;
 
+    public bool SetsOutTheYear => false;
+
     public Decision Decide(Unit unit, RuleBook rules) => Decision.Accept(new UnitListed(Year, ListedOn));
 }
 

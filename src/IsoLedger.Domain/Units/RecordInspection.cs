@@ -8,6 +8,8 @@ public sealed record RecordInspection(
 {
     public DateOnly BusinessDate => InspectedOn;
 
+    public bool SetsOutTheYear => false;
+
     public Decision Decide(Unit unit, RuleBook rules) =>
         Decision.Accept(new InspectionRecorded(Year, InspectedOn, OnSite, Result, Inspector, Notes));
 }

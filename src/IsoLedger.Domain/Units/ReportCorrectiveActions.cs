@@ -6,6 +6,8 @@ public sealed record ReportCorrectiveActions(int Year, DateOnly ReportedOn) : IY
 {
     public DateOnly BusinessDate => ReportedOn;
 
+    public bool SetsOutTheYear => false;
+
     public Decision Decide(Unit unit, RuleBook rules) =>
         Decision.Accept(new CorrectiveActionsReported(Year, ReportedOn));
 }

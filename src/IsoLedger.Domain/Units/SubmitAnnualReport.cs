@@ -6,6 +6,8 @@ public sealed record SubmitAnnualReport(int Year, DateOnly SubmittedOn) : IYearl
 {
     public DateOnly BusinessDate => SubmittedOn;
 
+    public bool SetsOutTheYear => false;
+
     public Decision Decide(Unit unit, RuleBook rules) => Decision.Accept(new AnnualReportSubmitted(Year, SubmittedOn));
 }
 

@@ -28,7 +28,7 @@ public static class UnitDecider
     {
         if (unit is null) return Decision.Reject(Rules.UnitNotRegistered);
         if (OutsideExistence(unit, command.BusinessDate, today) is { } broken) return Decision.Reject(broken);
-        if (command is IYearlyStep step && !IYearlyStep.DatedNear(step.Year, step.BusinessDate))
+        if (command is IYearlyStep step && !IYearlyStep.DatedNear(step))
             return Decision.Reject(Rules.YearlyStepOutsideItsYear);
         return command.Decide(unit, rules);
     }

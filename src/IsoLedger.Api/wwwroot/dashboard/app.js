@@ -25,6 +25,7 @@ const TEXT = {
     serverError: "Máy chủ gặp lỗi ({s}). Hãy thử lại sau ít phút.",
     timedOut: "Máy chủ không trả lời sau {n} giây. Hãy kiểm tra mạng rồi thử lại.",
     notRefreshed: "Không cập nhật được số liệu (số liệu dưới đây là của lần tải trước)",
+    offline: "Mất kết nối mạng: số liệu đang hiển thị là của lần tải trước; trang sẽ cập nhật khi có mạng trở lại.",
     noFlags: "Không có cảnh báo.",
     byDistrict: "Theo huyện", byUnit: "Từng đơn vị", back: "← Tất cả các cấp",
     status: "Tình trạng", standardNow: "Tiêu chuẩn",
@@ -67,6 +68,7 @@ const TEXT = {
     serverError: "The server failed ({s}). Try again in a few minutes.",
     timedOut: "The server did not answer within {n} seconds. Check the network and try again.",
     notRefreshed: "Could not refresh the figures (those below are from the last load)",
+    offline: "The network is gone: the figures shown are from the last load; the page refreshes once it is back.",
     noFlags: "No flags.",
     byDistrict: "By district", byUnit: "Unit by unit", back: "← All levels",
     status: "Status", standardNow: "Standard",
@@ -128,6 +130,9 @@ const state = {
   loads: 0,
   // The province, year and day each view's answers were asked for.
   drawnFor: {},
+  // The answers of the views last loaded, by view, province, year and day (see remember): the back button draws them
+  // again rather than asking for them anew.
+  loaded: new Map(),
   unitLoads: 0,
   unitDrawn: null,
 };
@@ -152,10 +157,13 @@ const term = (kind, value) => {
   return found ? label(found) : value;
 };
 const key = () => sessionStorage.getItem("isoledger.key");
+/** Today where the units are (Vietnam, UTC+7), as the API judges a day "after today": by the browser's own calendar,
+ * one abroad (or set to UTC) was still on the day before in Vietnam's morning, and refused Vietnam's today. */
 const today = () => {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-`
-    + `${String(now.getDate()).padStart(2, "0")}`;
+  const parts = Object.fromEntries(new Intl.DateTimeFormat("en", {
+    timeZone: "Asia/Ho_Chi_Minh", year: "numeric", month: "2-digit", day: "2-digit",
+  }).formatToParts(new Date()).map((part) => [part.type, part.value]));
+  return `${parts.year}-${parts.month}-${parts.day}`;
 };
 const province = () => $("province").value;
 const year = () => $("year").value;
@@ -199,6 +207,8 @@ const svgElement = (tag, attributes = {}, text) => {
 /** How long an answer is waited for, in seconds: a server that never answers (a dead mobile link, a stuck proxy) had
  * left the loading line on screen for ever. A whole year's report on a slow 3G link comes well within it. */
 const PATIENCE_SECONDS = 30;
+/** How often the shown view's figures are asked again, in seconds. */
+const REFRESH_SECONDS = 30;
 
 /** An answer of the API with the reader's key, read by `read` (its JSON, its file). What keeps it from being one is
  * thrown in the page's language: the server out of reach or not answering in time (the browser's own words are
@@ -499,16 +509,18 @@ async function drillInto(level) {
   const answer = await api(`/api/dashboards/conversion?${asked}&level=${encodeURIComponent(level)}`);
   if (asked !== `${q()}&asOf=${judgedOn()}`) return false;
   state.drill = { level, data: answer.data };
+  const loaded = state.loaded.get(loadedKey());
+  if (loaded) loaded.levels[level] = answer.data;
   redrawConversion();
   return true;
 }
 
 /** Opens the level the reader tapped: the address keeps it, and the focus goes to its way back. A failure is said
  * above the chart, where the reader is (the status line may be a screen away), with a way to try again. */
-function openLevel(level) {
+function openLevel(level, { chosen = true } = {}) {
   $("drill-error")?.remove();
   drillInto(level).then((opened) => {
-    if (!opened) return;
+    if (!opened || !chosen) return;
     recordView();
     $("drill-back")?.focus();
   }, (error) => {
@@ -585,11 +597,11 @@ function unitNamed(unit) {
   return [unitLink(unit.code, unit.name), ...former];
 }
 
-/** A maker of unit lines in the report's columns, numbered from 1. */
+/** A maker of unit lines in the report's columns, numbered from 1 as counts are written (1.230 in Vietnamese). */
 function lineMaker() {
   let number = 0;
   const cell = (r, field) => {
-    if (field === "number") return element("td", { class: "num", text: ++number });
+    if (field === "number") return element("td", { class: "num", text: count(++number) });
     if (field === "name") return element("td", {}, ...unitNamed(r));
     if (field === "inspection") {
       return element("td", { text: r.inspection ? term("inspectionResults", r.inspection) : "" });
@@ -761,7 +773,7 @@ function renderReport() {
   $("report-title").textContent = fill(t("reportTitle"), { y: data.year, p: data.province });
   $("report-text").replaceChildren(...data.parts.map((part) => element("div", { class: "part", "data-part": part.id },
     element("p", { class: "opening",
-      text: fill(term("reportSections", part.id), { of: part.rows.length, year: data.year }) }),
+      text: fill(term("reportSections", part.id), { of: count(part.rows.length), year: data.year }) }),
     element("ul", { class: "headlines" }, ...part.headlines.map((headline) => {
       const named = { "data-id": headline.id, ...(headline.level ? { "data-level": headline.level } : {}) };
       // A figure with no unit behind it (none reported yet, no new commune) is written: its button had opened an
@@ -1279,10 +1291,70 @@ const renderers = {
   report: renderReport, trends: renderTrends, national: renderNational,
 };
 
-/** The answer the shown view is drawn from; none before its first load. */
-const viewAnswer = () => ({
-  overview: state.conversion, report: state.report, trends: state.trends, national: state.national,
-}[state.view]);
+/** The answers each view is drawn from, by their names in the state. */
+const VIEW_ANSWERS = {
+  overview: ["conversion", "editions", "annual", "compliance", "summary"], report: ["report"], trends: ["trends"],
+  national: ["national"],
+};
+/** What a view's answers are asked for: the province (none for the national view, of every province), year and day. */
+const askedFor = () => `${state.view === "national" ? "" : province()}|${year()}|${state.asOf}`;
+const loadedKey = () => `${state.view}|${askedFor()}`;
+/** How many views' answers are kept for the back button: a province of a thousand units answers half a megabyte. */
+const LOADED_KEPT = 8;
+
+/** Keeps the shown view's answers, just loaded, for the back button (the levels opened in its chart with them). */
+function remember() {
+  const name = loadedKey();
+  const levels = state.loaded.get(name)?.levels ?? {};
+  if (state.drill?.data) levels[state.drill.level] = state.drill.data;
+  state.loaded.delete(name);
+  state.loaded.set(name, { answers: Object.fromEntries(VIEW_ANSWERS[state.view].map((n) => [n, state[n]])), levels,
+    at: Date.now() });
+  while (state.loaded.size > LOADED_KEPT) state.loaded.delete(state.loaded.keys().next().value);
+}
+
+/** The choices of the shown view that its panels are drawn for, each panel's apart. */
+const choices = () => ({
+  view: state.view, answers: askedFor(), drill: state.drill?.level ?? null,
+  annual: `${$("annual-filter").value}|${$("annual-level").value}|${state.sort?.field}|${state.sort?.down}`,
+  trendYear: state.trendYear,
+});
+
+/** Draws the view the back or forward button returned to from the answers already loaded for it, drawing again only
+ * the panels whose choices changed from those drawn (<drawn>): asked again, the whole view had been hidden, then drawn
+ * anew, each time. False where they are not kept (then the view loads); a level opened in the chart whose answer is
+ * not kept is asked alone. Answers older than a refresh are refreshed, quietly. */
+function restoreView(drawn) {
+  const loaded = state.loaded.get(loadedKey());
+  if (!loaded) return false;
+  // A view still loading, or whose load failed, shows figures of other choices than those the pickers named.
+  const settled = !["awaiting", "load-failed"].some((name) => $("app").classList.contains(name));
+  state.loads += 1;
+  Object.assign(state, loaded.answers);
+  state.drawnFor[state.view] = askedFor();
+  const now = choices();
+  const whole = !settled || drawn.view !== now.view || drawn.answers !== now.answers;
+  if (state.view !== "overview") {
+    if (whole || drawn.trendYear !== now.trendYear) renderers[state.view]();
+  } else {
+    if (whole) { renderEditions(); renderCompliance(); renderSummary(); }
+    if (whole || drawn.annual !== now.annual) renderAnnual();
+    // The level opened is drawn from its answer for these answers' province and day (the one held may be another
+    // day's: the address keeps the level as the day changes).
+    if (state.drill) state.drill.data = loaded.levels[state.drill.level] ?? null;
+    if (state.drill && !state.drill.data) openLevel(state.drill.level, { chosen: false });
+    else if (whole || drawn.drill !== now.drill) redrawConversion();
+  }
+  $("judged").textContent = judgedLine();
+  $("status").textContent = "";
+  $("app").classList.remove("awaiting", "load-failed");
+  sayNothingShown();
+  if (Date.now() - loaded.at > REFRESH_SECONDS * 1000) load(true);
+  return true;
+}
+
+/** The (first) answer the shown view is drawn from; none before its first load. */
+const viewAnswer = () => state[VIEW_ANSWERS[state.view][0]];
 
 /** Draws the view again from the answers it holds (another language, another width). */
 function redrawView() {
@@ -1348,8 +1420,8 @@ async function load(quiet = false) {
   // had stood empty under their headings, then grown as their figures came and pushed the page down (a slow network).
   // So is a view whose figures are of another province, year or day than the one the date line now names (the
   // national view is of every province).
-  const askedFor = `${state.view === "national" ? "" : province()}|${year()}|${state.asOf}`;
-  $("app").classList.toggle("awaiting", !viewAnswer() || state.drawnFor[state.view] !== askedFor);
+  const answersFor = askedFor();
+  $("app").classList.toggle("awaiting", !viewAnswer() || state.drawnFor[state.view] !== answersFor);
   const focused = document.activeElement;
   // Answers that come after another load has begun (another province, year, day or view chosen meanwhile; their
   // answers may come first on a slow network) are neither drawn nor said to have failed: the figures on screen are
@@ -1359,7 +1431,8 @@ async function load(quiet = false) {
   try {
     await loaders[state.view](quiet, current);
     if (!current()) return;
-    state.drawnFor[state.view] = askedFor;
+    state.drawnFor[state.view] = answersFor;
+    remember();
     // A refresh that drew a panel again keeps the reader's place in it (a focused unit link, a bar).
     if (quiet && focused instanceof Element && !focused.isConnected) counterpart(focused, $(state.view))?.focus();
     // A notice about the address (an unknown province) is said once the view it led to has loaded.
@@ -1545,6 +1618,24 @@ async function route(event) {
   }
 }
 
+/** Writes the page in <lang>, its figures drawn again in it. */
+function speak(lang) {
+  state.lang = lang;
+  translatePage();
+  if (!state.vocabulary) return;
+  fillProvinces();
+  fillLevels();
+  syncDate();
+  sayNothingShown();
+  $("judged").textContent = judgedLine();
+  if ($("unit").hidden) redrawView();
+  else {
+    // Behind a unit page the view has no width to draw its charts at: it is drawn when shown again.
+    state.viewStale = true;
+    route();
+  }
+}
+
 async function start() {
   translatePage();
   if (!key()) return showKeyForm();
@@ -1587,21 +1678,25 @@ document.addEventListener("DOMContentLoaded", () => {
   });
   $("forget-key").addEventListener("click", () => { sessionStorage.removeItem("isoledger.key"); showKeyForm(); });
   $("language").addEventListener("click", () => {
-    state.lang = state.lang === "vi" ? "en" : "vi";
+    speak(state.lang === "vi" ? "en" : "vi");
     localStorage.setItem("isoledger.lang", state.lang);
-    translatePage();
-    if (!state.vocabulary) return;
-    fillProvinces();
-    fillLevels();
-    syncDate();
-    sayNothingShown();
-    $("judged").textContent = judgedLine();
-    if ($("unit").hidden) redrawView();
-    else {
-      // Behind a unit page the view has no width to draw its charts at: it is drawn when shown again.
-      state.viewStale = true;
-      route();
-    }
+  });
+  // Another tab of the dashboard switched the language: this one follows, as it would once reloaded.
+  window.addEventListener("storage", (event) => {
+    if (event.key === "isoledger.lang" && TEXT[event.newValue] && event.newValue !== state.lang) speak(event.newValue);
+  });
+  // The network gone (a phone out of coverage) is said at once, the figures kept; once it is back they are asked
+  // again at once, not at the next refresh: quietly where they are shown, or as the view's first load where its load
+  // failed; a unit's page asks its own.
+  window.addEventListener("offline", () => {
+    if (!key() || $("app").hidden || !state.vocabulary) return;
+    $("status").textContent = t("offline");
+  });
+  window.addEventListener("online", () => {
+    if (!key() || !$("key-form").hidden) return;
+    if (!state.vocabulary) start();
+    else if (!$("unit").hidden) route();
+    else load(!$("app").classList.contains("load-failed"));
   });
   const changed = () => { syncDate(); recordView(); showView(); load(); route(); };
   $("province").addEventListener("change", () => { fillYears(); state.drill = null; changed(); });
@@ -1631,8 +1726,9 @@ document.addEventListener("DOMContentLoaded", () => {
     // hashchange can return the focus to the link that opened the page (drawn again, the link would be gone).
     if (location.search === state.search) return;
     state.search = location.search;
+    const drawn = choices();
     applyView();
-    load();
+    if (!restoreView(drawn)) load();
     route();
   });
   // The table is drawn for a name once the typing pauses, not at each letter: a province of a thousand units took a
@@ -1698,10 +1794,23 @@ document.addEventListener("DOMContentLoaded", () => {
     }
   });
   if (!headersFollowByThemselves) window.addEventListener("scroll", followHeaders, { passive: true });
+  // A soft keyboard opening over a focused field (the screen's visible part shrinking, not zoomed) leaves it in view
+  // above the keyboard: a browser that did not scroll it there had left the name filter, typed into, under the
+  // keyboard. A reader zooming in and moving about is left where they went.
+  let visible = window.visualViewport && { height: visualViewport.height, scale: visualViewport.scale };
+  window.visualViewport?.addEventListener("resize", () => {
+    const { offsetTop, height, scale } = window.visualViewport;
+    const shrunk = scale === visible.scale && height < visible.height;
+    visible = { height, scale };
+    const field = document.activeElement;
+    if (!shrunk || !field?.matches("input, select, textarea")) return;
+    const { top, bottom } = field.getBoundingClientRect();
+    if (top < offsetTop || bottom > offsetTop + height) field.scrollIntoView({ block: "nearest" });
+  });
   // Any table drawn anew (another view, a filter, a refresh) or laid out anew is measured again.
   window.addEventListener("resize", measureTablesSoon);
   new MutationObserver(measureTablesSoon).observe($("app"), { childList: true, subtree: true, attributes: true,
     attributeFilter: ["hidden"] });
-  setInterval(() => { if (key() && !$("app").hidden && $("unit").hidden) load(true); }, 30_000);
+  setInterval(() => { if (key() && !$("app").hidden && $("unit").hidden) load(true); }, REFRESH_SECONDS * 1000);
   start();
 });
