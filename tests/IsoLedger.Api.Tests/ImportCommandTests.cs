@@ -29,6 +29,23 @@ public class ImportCommandTests(ApiFixture api) : IClassFixture<ApiFixture>, IDi
     private static object?[] Row(string code, object level) =>
         [Province, code, $"UBND xã {code}", level, "Hải Lăng", null, 2021, new DateOnly(2021, 11, 19), "x", 2015];
 
+    /// <summary>An appendix in its own columns takes its province, year and report date from the command's options,
+    /// as an upload takes them from its parameters.</summary>
+    [Fact]
+    public async Task An_appendix_table_takes_its_province_year_and_date_from_the_options()
+    {
+        var path = Path.Combine(folder, "cam-lo-2021.csv");
+        File.WriteAllText(path, "TT,Đơn vị,Công bố HT ISO\nIII,UBND cấp xã,\n,Huyện Cam Lộ:,\n1,UBND xã Cam Thành,x\n");
+        var imported = await Import(
+            path, "--province", Province, "--year", "2021", "--report-date", "19/11/2021");
+        Assert.True(imported.ExitCode == 0, imported.Output + imported.Errors);
+        Assert.Contains("Imported cam-lo-2021.csv: 1 rows, 1 units created", imported.Output);
+
+        var without = await Import(path);
+        Assert.NotEqual(0, without.ExitCode);
+        Assert.Contains("line 1, province: This column is required.", without.Errors);
+    }
+
     [Fact]
     public async Task A_workbook_is_checked_by_a_dry_run_then_imported()
     {

@@ -130,7 +130,9 @@ public static class OpenApiParameters
             MaxLength = Edition.MaxLength,
         },
         "rule" => OneOf(Rules.All.Where(rule => rule.Kind == RuleKind.Compliance).Select(rule => rule.Id)),
-        "asOf" => new() { Type = JsonSchemaType.String, Format = "date" },
+        "asOf" or "reportDate" => new() { Type = JsonSchemaType.String, Format = "date" },
+        // A table's year given with the request (POST /api/imports); a year in a route is PathSchema's.
+        "year" => Integer(Validation.EarliestDate.Year, 9999, "int32"),
         "knownAt" => new() { Type = JsonSchemaType.String, Format = "date-time" },
         // The bounds the endpoints check (Query.Long with its limits); features describe their own numbers.
         "after" => Integer(0, null, "int64"),

@@ -8,10 +8,11 @@ namespace IsoLedger.Api.Imports;
 public static class CsvHeader
 {
     /// <summary>Each column's position, or null with the errors (at most <paramref name="maxErrors"/>) when the header
-    /// is not usable.</summary>
+    /// is not usable. With <paramref name="appendix"/>, a header cell may also name columns in an appendix's words
+    /// (<see cref="AppendixColumns"/>): one cell may stand for several ("CSCL, MTCL").</summary>
     public static Dictionary<string, int>? Positions(
         CsvRecord header, IReadOnlyList<string> columns, IReadOnlyList<string> required, List<ImportError> errors,
-        int maxErrors = ReportImporter.MaxErrors)
+        int maxErrors = ReportImporter.MaxErrors, bool appendix = false)
     {
         var before = errors.Count;
         // UTF-16 without the byte order mark that says so reads as UTF-8 with a zero byte after each letter.
@@ -25,12 +26,16 @@ public static class CsvHeader
         {
             var name = header.Fields[i].Trim().ToLowerInvariant();
             if (name.Length == 0) continue;
-            if (!columns.Contains(name))
+            var named = columns.Contains(name) ? [name]
+                : appendix ? AppendixColumns.Read(header.Fields[i]) ?? [] : [];
+            if (named.Count == 0)
             {
                 errors.Add(new(header.Line, UnicodeText.Excerpt(header.Fields[i]),
-                    $"Unknown column; the columns are: {string.Join(", ", columns)}."));
+                    $"Unknown column; the columns are: {string.Join(", ", columns)}"
+                    + (appendix ? $"; {AppendixColumns.Hint}." : ".")));
             }
-            else if (!positions.TryAdd(name, i)) errors.Add(new(header.Line, name, "The column appears twice."));
+            foreach (var column in named.Where(column => !positions.TryAdd(column, i)))
+                errors.Add(new(header.Line, column, "The column appears twice."));
         }
         foreach (var missing in required.Where(c => !positions.ContainsKey(c)).Take(maxErrors - errors.Count))
             errors.Add(new(header.Line, missing, "This column is required."));
@@ -41,10 +46,12 @@ public static class CsvHeader
     /// the country's motto and the province's name take a few.</summary>
     public const int TitleRows = 20;
 
-    /// <summary>The <paramref name="required"/> columns <paramref name="header"/> does not name.</summary>
+    /// <summary>The <paramref name="required"/> columns <paramref name="header"/> does not name, as written or in an
+    /// appendix's words (<see cref="AppendixColumns"/>).</summary>
     public static List<string> Missing(CsvRecord header, IReadOnlyList<string> required)
     {
-        var names = header.Fields.Select(f => f.Trim().ToLowerInvariant()).ToHashSet();
+        var names = header.Fields.Select(f => f.Trim().ToLowerInvariant())
+            .Concat(header.Fields.SelectMany(f => AppendixColumns.Read(f) ?? [])).ToHashSet();
         return [.. required.Where(column => !names.Contains(column))];
     }
 

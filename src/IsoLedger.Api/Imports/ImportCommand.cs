@@ -15,6 +15,15 @@ public sealed class ImportInput : NetCoreInput
 
     [Description("Import only into a ledger without any event (how ops/run.sh loads the sample once)")]
     public bool IfEmptyFlag { get; set; }
+
+    [Description("The province of every row, for a table without a province column (an appendix's own columns)")]
+    public string? ProvinceFlag { get; set; }
+
+    [Description("The year of every row, for a table without a year column")]
+    public string? YearFlag { get; set; }
+
+    [Description("The report's date (YYYY-MM-DD, or as a table writes it) for a table without a report_date column")]
+    public string? ReportDateFlag { get; set; }
 }
 
 /// <summary><c>dotnet run --project src/IsoLedger.Api -- import file.csv</c> (or a workbook, <c>file.xlsx</c>, known
@@ -57,7 +66,8 @@ public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
                 "import-command",
                 Guid.NewGuid().ToString("N"),
                 input.DryRunFlag,
-                CancellationToken.None);
+                CancellationToken.None,
+                new TableDefaults(input.ProvinceFlag, input.YearFlag, input.ReportDateFlag));
         }
         catch (TempStorageException storage)
         {

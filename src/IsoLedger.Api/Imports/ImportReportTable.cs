@@ -1,6 +1,7 @@
 using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Reports;
 using IsoLedger.Api.Security;
+using IsoLedger.Domain.Provinces;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -24,10 +25,13 @@ public static class ImportReportTableEndpoint
     /// the required columns; errors by sheet and row), read by what the bytes are. All or nothing: a
     /// file with any bad row imports nothing and answers 422 listing the bad rows (up to 1000) with line, column and
     /// reason. Importing the same file again appends nothing. <c>?dryRun=true</c> checks the file and says what it
-    /// would do. Imports take turns; once a file is checked its write runs to the end even if the client leaves. 409
-    /// or 503 when the write stopped part way (units changed meanwhile, the database went away): what it wrote stays,
-    /// and importing the file again writes the rest. 503 too, with nothing recorded, when the server cannot store the
-    /// upload (its temporary folder full or missing): send it again later.</remarks>
+    /// would do. A table without a province, year or report date column (an appendix's own columns: "TT", "Tên cơ
+    /// quan, đơn vị", "Ghi chú") takes them from <c>province</c>, <c>year</c> and <c>reportDate</c>; a table with
+    /// the column and the request giving it is refused. Imports take turns; once a file is checked its write runs to
+    /// the end even if the client leaves. 409 or 503 when the write stopped part way (units changed meanwhile, the
+    /// database went away): what it wrote stays, and importing the file again writes the rest. 503 too, with nothing
+    /// recorded, when the server cannot store the upload (its temporary folder full or missing): send it again
+    /// later.</remarks>
     [WolverinePost("/api/imports", OperationId = "ImportReportTable")]
     [Tags("Import and export")]
     [Authorize(Roles = Roles.Admin)]
@@ -42,7 +46,8 @@ public static class ImportReportTableEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, EndpointConventions.ProblemJson)]
     public static async Task<IResult> Post(
         HttpContext http, ReportImporter importer, TempFolder temp, CancellationToken cancellation,
-        string? dryRun = null, string? fileName = null)
+        string? dryRun = null, string? fileName = null, string? province = null, string? year = null,
+        string? reportDate = null)
     {
         if (TableUpload.NotTable(http) is { } notTable) return notTable;
         if (VersionedWrites.SendsVersion(http))
@@ -50,6 +55,11 @@ public static class ImportReportTableEndpoint
         var validation = new Validation().Text("fileName", fileName, max: MaxFileNameLength)
             .Check("fileName", fileName?.IndexOfAny(LineBreaks) is null or < 0, "Must be one line: no line breaks.");
         var dry = Query.Flag(validation, "dryRun", dryRun);
+        // The province, year and report date of a table whose columns do not say them, read as the columns are.
+        validation.Text("province", province, max: Validation.MaxName);
+        if (province is not null && Provinces.Problem(province) is { } unknown) validation.Add("province", unknown);
+        var givenYear = Query.Int(validation, "year", year, 0, Validation.EarliestDate.Year, 9999);
+        var givenDate = Query.Date(validation, "reportDate", reportDate);
         if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
 
         // The upload's copy, read twice (check, then write), deleted when it is closed, however the import ends.
@@ -61,7 +71,8 @@ public static class ImportReportTableEndpoint
             http.User.Identity?.Name ?? "",
             http.Id(),
             dry,
-            cancellation);
+            cancellation,
+            new TableDefaults(province, year is null ? null : $"{givenYear}", givenDate?.ToString("yyyy-MM-dd")));
         return outcome switch
         {
             { Interrupted: { } why, Result: { } written } => Interrupted(why, written, outcome.Errors),

@@ -55,16 +55,18 @@ public sealed class ReportImporter(
 
     /// <summary>Checks the whole file, then (unless <paramref name="dryRun"/>, and only if no row is bad) appends its
     /// events; <paramref name="open"/> opens the file from its start, as it is read twice. <paramref name="fileName"/>
-    /// is recorded on every event, unless null (an upload sent without a name).</summary>
+    /// is recorded on every event, unless null (an upload sent without a name). <paramref name="given"/> says what the
+    /// table's columns do not (an appendix's province, year and report date).</summary>
     public async Task<ImportOutcome> Import(
         Func<Stream> open, string? fileName, string recordedBy, string correlationId, bool dryRun,
-        CancellationToken cancellation)
+        CancellationToken cancellation, TableDefaults? given = null)
     {
+        given ??= TableDefaults.None;
         var timer = Stopwatch.StartNew();
         // One import at a time: a second one checks its file on what the first one wrote, instead of both deciding
         // on the same states and colliding part way through their write passes.
         await using var turn = await ImportTurn.Take(store, cancellation);
-        var check = await Run(open, fileName, write: null, cancellation);
+        var check = await Run(open, fileName, given, write: null, cancellation);
         if (check.Errors.Count > 0 || dryRun)
             return check.Errors.Count > 0
                 ? check
@@ -76,8 +78,8 @@ public sealed class ReportImporter(
         ImportOutcome written;
         try
         {
-            written = await Run(open, fileName, new Writer(recordedBy, correlationId), CancellationToken.None,
-                progress);
+            written = await Run(open, fileName, given, new Writer(recordedBy, correlationId),
+                CancellationToken.None, progress);
         }
         catch (Exception e) when (DatabaseFailures.IsUnavailable(e))
         {
@@ -180,7 +182,8 @@ public sealed class ReportImporter(
     private sealed record Pending(TablePlace Place, ReportRow Row);
 
     private async Task<ImportOutcome> Run(
-        Func<Stream> open, string? fileName, Writer? write, CancellationToken cancellation, Progress? progress = null)
+        Func<Stream> open, string? fileName, TableDefaults given, Writer? write, CancellationToken cancellation,
+        Progress? progress = null)
     {
         progress ??= new Progress();
         var errors = new List<ImportError>();
@@ -199,7 +202,8 @@ public sealed class ReportImporter(
         var sheetErrors = 0;
         try
         {
-            reader = TableFile.Open(stream, ReportRowParser.Required, errors, temp);
+            var required = ReportRowParser.RequiredWith(given);
+            reader = TableFile.Open(stream, required, errors, temp) is { } table ? new TwoRowHeader(table) : null;
             if (reader is null) return new(null, errors.Take(MaxErrors).ToList());
 
             // The districts' renames recorded, which a row's district and its unit follow.
@@ -254,36 +258,49 @@ public sealed class ReportImporter(
                 if (header is null)
                     return new(null, [new ImportError(1, null, "The file is empty: it needs a header line and rows.")]);
                 firstHeader ??= new TablePlace(header.Line, sheet);
-                var parser = ReportRowParser.FromHeader(header, errors);
+                var parser = ReportRowParser.FromHeader(header, errors, given);
                 // A workbook's title rows are judged where its sheets are chosen; a CSV file's here.
-                if (parser is null && reader is CsvReader
-                    && CsvHeader.TitleAbove(header, reader, ReportRowParser.Required) is { } titled)
+                if (parser is null && reader is TwoRowHeader { Inner: CsvReader }
+                    && CsvHeader.TitleAbove(header, reader, required) is { } titled)
                     return new(null, [titled]);
-                // The district of the heading row above, kept from the report's appendix: the rows under it that
-                // give none are in it, as the appendix groups them (up to the sheet's end).
-                string? headingDistrict = null;
+                // A sheet listing its units without codes finds the recorded ones by name in both passes (the
+                // check pass has them already).
+                if (parser is { ListsWithoutCodes: true } && names is null)
+                {
+                    await using var query = store.QuerySession();
+                    names = await UnitNames.Recorded(query, cancellation);
+                }
+                // The heading row above, kept from the report's appendix: the rows under it that give no district or
+                // level are in its district, at its tier's level, as the appendix groups them (up to the sheet's end).
+                TableHeading? above = null;
                 // A sheet whose header cannot be read is not read on; the other sheets are still checked.
                 while (parser is not null && reader.Read() is { } record && errors.Count < MaxErrors)
                 {
                     if (record.Fields.All(f => f.Length == 0)) continue;
                     if (parser.Heading(record) is { } heading)
                     {
-                        headingDistrict = heading.District;
+                        above = heading;
                         continue;
                     }
                     // A totals row sums the rows above it: it records nothing of its own.
                     if (parser.IsTotals(record)) continue;
                     progress.Rows = ++rows;
-                    if (parser.Parse(record, clock.Today, book, errors) is not { } parsed) continue;
-                    if (parsed.District is null && headingDistrict is not null
-                        && parsed.Level is UnitLevel.Commune or UnitLevel.District)
-                        parsed = parsed with { District = headingDistrict };
+                    if (parser.Parse(record, clock.Today, book, errors, above) is not { } parsed) continue;
                     var row = spellings.Spelled(parsed);
                     // A row that writes a district under its name before a recorded rename means the district as
                     // then named (a commune of 2016 listed under "Thị xã Sông Công", a thành phố from 2015).
                     if (row.District is { } written
                         && districts.NameOn(row.Province, written, row.StepDate) is var current && current != written)
                         row = row with { District = current };
+                    // A unit listed without a code is the one recorded under its name, if any.
+                    if (parser.ListsWithoutCodes)
+                    {
+                        row = row with
+                        {
+                            UnitCode = names!.RecordedCodeOf(row)
+                                ?? ListedUnitCodes.Of(row.Province, row.Level, row.District, row.UnitName),
+                        };
+                    }
                     var place = new TablePlace(record.Line, sheet);
                     if (write is null && !codes.TryAdd(row.UnitCode, row.UnitCode) && codes[row.UnitCode] is var code
                         && code != row.UnitCode)
@@ -291,7 +308,7 @@ public sealed class ReportImporter(
                         errors.Add(place.Error("unit_code", $"'{row.UnitCode}' differs from unit {code} (registered, "
                             + "or listed above) only in letter case: a unit's code is written one way."));
                     }
-                    else if (names?.OtherCodeOf(row) is { } named)
+                    else if (write is null && names!.OtherCodeOf(row) is { } named)
                     {
                         errors.Add(place.Error("unit_code", $"'{row.UnitName}' is unit {named} (recorded, or listed "
                             + "above, at this level in this district): one unit is written under one code."));

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
 using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Reports;
 using IsoLedger.Domain;
@@ -18,7 +19,7 @@ public sealed record ImportError(
 
 /// <summary>Reads report-table rows by their header, in any column order, and says exactly what is wrong with a
 /// row.</summary>
-public sealed class ReportRowParser
+public sealed partial class ReportRowParser
 {
     public static readonly IReadOnlyList<string> Columns =
     [
@@ -28,14 +29,34 @@ public sealed class ReportRowParser
         "documentation",
     ];
 
-    public static readonly IReadOnlyList<string> Required =
-        ["province", "unit_code", "unit_name", "level", "year", "report_date"];
+    /// <summary>The columns a header names for its rows to mean something. A table without <c>unit_code</c> (an
+    /// appendix's, which numbers its rows instead) lists its units under their names (<see cref="ListedUnitCodes"/>);
+    /// one without <c>level</c> gives it by its tier headings; the province, year and report date may come with the
+    /// request (<see cref="TableDefaults"/>) instead.</summary>
+    public static readonly IReadOnlyList<string> Required = ["province", "unit_name", "year", "report_date"];
+
+    /// <summary>The <see cref="Required"/> columns a table must name when the request gives
+    /// <paramref name="given"/>.</summary>
+    public static IReadOnlyList<string> RequiredWith(TableDefaults given) =>
+        [.. Required.Where(column => given.Of(column) is null)];
 
     private readonly Dictionary<string, int> positions;
     private readonly int width;
+    private readonly TableDefaults defaults;
 
-    private ReportRowParser(Dictionary<string, int> positions, int width) =>
-        (this.positions, this.width) = (positions, width);
+    /// <summary>The header's own words for the columns it names in an appendix's (<see cref="AppendixColumns"/>),
+    /// which its errors name.</summary>
+    private readonly Dictionary<string, string> headed;
+
+    private ReportRowParser(Dictionary<string, int> positions, int width, TableDefaults given, CsvRecord header)
+    {
+        (this.positions, this.width, defaults) = (positions, width, given);
+        headed = positions.Where(p => header.Fields[p.Value].Trim().ToLowerInvariant() != p.Key)
+            .ToDictionary(p => p.Key, p => header.Fields[p.Value].Trim());
+    }
+
+    /// <summary>Whether the table lists its units without codes (<see cref="ListedUnitCodes"/>).</summary>
+    public bool ListsWithoutCodes => !positions.ContainsKey("unit_code");
 
     /// <summary>Windows-1252 dropping what it cannot encode, so that a text holding such a character encodes to
     /// fewer bytes than it has characters (every character it can encode is one byte).</summary>
@@ -56,11 +77,20 @@ public sealed class ReportRowParser
         return meant != value ? meant : null;
     }
 
-    /// <summary>Reads the header; null with the errors when it is not usable.</summary>
-    public static ReportRowParser? FromHeader(CsvRecord header, List<ImportError> errors) =>
-        CsvHeader.Positions(header, Columns, Required, errors) is { } positions
-            ? new ReportRowParser(positions, header.Fields.Count)
-            : null;
+    /// <summary>Reads the header, in the import format's or an appendix's words; null with the errors when it is not
+    /// usable. A column the request gives (<paramref name="given"/>) is not to be in the table as well.</summary>
+    public static ReportRowParser? FromHeader(CsvRecord header, List<ImportError> errors, TableDefaults given)
+    {
+        if (CsvHeader.Positions(header, Columns, RequiredWith(given), errors, appendix: true) is not { } positions)
+            return null;
+        var twice = positions.Keys.Where(column => given.Of(column) is not null).ToList();
+        foreach (var column in twice)
+        {
+            errors.Add(new(header.Line, column, $"The request gives {TableDefaults.Parameter(column)} and the table "
+                + "this column: give one of them."));
+        }
+        return twice.Count == 0 ? new ReportRowParser(positions, header.Fields.Count, given, header) : null;
+    }
 
     /// <summary>The heading <paramref name="record"/> is (<see cref="TableHeading"/>): a line as wide as the header
     /// whose only value, in <c>unit_name</c> or <c>district</c>, reads as a district's or a tier's heading; or
@@ -68,7 +98,9 @@ public sealed class ReportRowParser
     public TableHeading? Heading(CsvRecord record)
     {
         if (record.Fields.Count != width) return null;
+        // An appendix numbers a heading in its row number column ("I", "II"), beside its words.
         var valued = positions.Where(p => p.Value < record.Fields.Count && record.Fields[p.Value].Trim().Length > 0)
+            .Where(p => p.Key != AppendixColumns.RowNumber || !TableHeading.IsNumber(record.Fields[p.Value]))
             .Select(p => p.Key).ToList();
         var unnamed = record.Fields.Where((field, i) => field.Trim().Length > 0 && !positions.ContainsValue(i));
         if (valued is not [var column] || column is not ("unit_name" or "district") || unnamed.Any()) return null;
@@ -80,25 +112,31 @@ public sealed class ReportRowParser
     /// aside), at least one.</summary>
     public bool IsTotals(CsvRecord record)
     {
-        var (label, code, province) = (positions["unit_name"], positions["unit_code"], positions["province"]);
+        var label = positions["unit_name"];
+        var code = positions.GetValueOrDefault("unit_code", -1);
+        var province = positions.GetValueOrDefault("province", -1);
         if (record.Fields.Count != width || !TableTotals.IsLabel(record.Fields[label])
-            || record.Fields[code].Trim().Length > 0)
+            || code >= 0 && record.Fields[code].Trim().Length > 0)
             return false;
         var counts = record.Fields.Where((field, i) => i != label && i != province && field.Trim().Length > 0)
             .ToList();
         return counts.Count > 0 && counts.All(TableTotals.IsCount);
     }
 
-    /// <summary>The row, or null with every problem it has added to <paramref name="errors"/>.</summary>
-    public ReportRow? Parse(CsvRecord record, DateOnly today, RuleBook rules, List<ImportError> errors)
+    /// <summary>The row, or null with every problem it has added to <paramref name="errors"/>. The heading row above
+    /// it (<paramref name="above"/>) gives the rows under it that give none their district and level.</summary>
+    public ReportRow? Parse(
+        CsvRecord record, DateOnly today, RuleBook rules, List<ImportError> errors, TableHeading? above = null)
     {
         var before = errors.Count;
-        void Error(string column, string reason) => errors.Add(new(record.Line, column, reason));
+        void Error(string column, string reason) =>
+            errors.Add(new(record.Line, headed.GetValueOrDefault(column, column), reason));
         if (record.Fields.Count != width)
             errors.Add(new(record.Line, null, $"The line has {record.Fields.Count} fields; the header has {width}."));
         else if (CsvHeader.UnnamedValue(record, positions) is { } unnamed) errors.Add(unnamed);
         string Field(string column) =>
-            positions.TryGetValue(column, out var i) && i < record.Fields.Count ? record.Fields[i].Trim() : "";
+            positions.TryGetValue(column, out var i) ? i < record.Fields.Count ? record.Fields[i].Trim() : ""
+            : defaults.Of(column) ?? "";
 
         // Text comes back from our own exports behind the apostrophe that keeps spreadsheets from running it, and
         // may hold the line breaks and tabs the API accepts, so that such an export imports as the text it was.
@@ -149,11 +187,30 @@ public sealed class ReportRowParser
         }
 
         var province = Text("province", required: true);
-        var code = Code("unit_code", required: true);
-        var name = Text("unit_name", required: true);
-        var level = Choice("level", LevelWords.Read);
-        if (Field("level") is "") Error("level", $"Required: one of: {string.Join(", ", Vocabulary.Levels.Values)}.");
-        var district = Text("district", required: false) is { } written ? DistrictNames.Written(written) : null;
+        var code = Code("unit_code", required: !ListsWithoutCodes);
+        // A note after a dash on the unit's restructuring is no part of its name (UnitNameSpelling).
+        var name = Text("unit_name", required: true) is { } named ? UnitNameSpelling.WithoutRestructuringNote(named)
+            : null;
+        var level = Field("level") is "" ? above?.Level : Choice("level", LevelWords.Read);
+        if (level is null && Field("level") is "")
+        {
+            Error("level", $"Required: one of: {string.Join(", ", Vocabulary.Levels.Values)}; or a tier's heading "
+                + "row above (\"I. Các Sở, ban, ngành\", \"III. UBND cấp xã\").");
+        }
+        // An appendix lists a Chi cục under its Sở, in the departments' tier: its level and parent are not the tier's.
+        if (Field("level") is "" && level is UnitLevel.Department && name is not null
+            && SubDepartmentName().IsMatch(UnicodeText.Lowered(name)))
+        {
+            Error("level", "A Chi cục listed under the departments' tier is a sub-department: give its level and its "
+                + "parent_code in columns.");
+        }
+        var district = Text("district", required: false) is { } written ? DistrictNames.Written(written)
+            : level is UnitLevel.Commune or UnitLevel.District ? above?.District
+            : null;
+        // A district's committee listed without a code is found by the district its name says ("UBND Huyện Cam Lộ").
+        if (district is null && level is UnitLevel.District && ListsWithoutCodes && name is not null
+            && DistrictNames.Parts(name, committee: true) is var (kind, properName))
+            district = $"{kind} {properName}";
         var parent = Code("parent_code", required: false);
         if (parent is not null && parent == code) Error("parent_code", "A unit is not its own parent.");
         else if (parent is not null && level is { } parentless && !ParentUnits.TakesParent(parentless))
@@ -191,10 +248,23 @@ public sealed class ReportRowParser
         var declaration = DeclarationCell.Read(Field("declared"));
         if (declaration is null) Error("declared", DeclarationCell.NotADeclaration(Field("declared")));
         var declared = declaration?.Declared ?? false;
-        // The standard column may state the conversion too ("Đã ch/đổi 9001:2015"), as an appendix writes it.
-        var standardCell = StandardCell.Read(Field("standard"), rules);
-        if (standardCell is null) Error("standard", StandardCell.NotAStandard(Field("standard"), rules));
+        // An appendix's note states the unit's state in words ("Đã công bố", "Đang xây dựng").
+        var note = NoteCell.Read(Field(AppendixColumns.Note), rules);
+        if (note is null) Error(AppendixColumns.Note, NoteCell.NotAState(Field(AppendixColumns.Note)));
+        if (note?.Declared is { } noted && declaration is { } marked && noted != marked.Declared
+            && Field("declared").Length > 0)
+        {
+            Error(AppendixColumns.Note, $"Says the unit {(noted ? "declared" : "has not declared")}, the declared "
+                + "column otherwise: give one, or the same in both.");
+        }
+        declared |= note?.Declared ?? false;
+        // The standard column may state the conversion too ("Đã ch/đổi 9001:2015"), as an appendix writes it; so may
+        // an edition's column of marks, and the note.
+        var standardCell = Standard(Field, rules, Error);
         var standard = standardCell?.Edition;
+        // A table without a declared column (an appendix listing its units by edition) says a unit on an edition
+        // declared, unless its note says it has not.
+        if (!positions.ContainsKey("declared") && standard is not null && note?.Declared is null) declared = true;
         var conversion = Choice("conversion", ConversionWords.Read);
         if (standardCell?.Conversion is { } stated)
         {
@@ -248,8 +318,74 @@ public sealed class ReportRowParser
             Error("declared", "A standard is given, so the unit is declared: mark it x.");
 
         if (errors.Count > before) return null;
-        return new ReportRow(province!, code!, name!, level!.Value, district, parent, year!.Value, reportDate!.Value,
+        code ??= ListedUnitCodes.Of(province!, level!.Value, district, name!);
+        return new ReportRow(province!, code, name!, level!.Value, district, parent, year!.Value, reportDate!.Value,
             declared, standard, conversion, policy, objectives, plan, audit, actions, review, report, inspection,
             declaredBy, Mark("steering_board"), Mark("documentation"), declaration!.DecisionNo);
     }
+
+    /// <summary>What the row says of its edition and conversion: in the standard column, in the columns of marks an
+    /// appendix gives each edition ("Áp dụng TCVN ISO 9001:2008", "… 9001:2015": a unit marked in one of them, or
+    /// stating its conversion there as "Đã ch/đổi 9001:2015"), and in its note, which must agree; null after an
+    /// error.</summary>
+    private StandardCell? Standard(Func<string, string> field, RuleBook rules, Action<string, string> error)
+    {
+        var stated = new List<(string Column, StandardCell Cell)>();
+        var marked = new List<string>();
+        foreach (var column in positions.Keys.Where(column => AppendixColumns.EditionOf(column) is not null))
+        {
+            var text = field(column);
+            if (TableMarks.Read(text) is { } mark)
+            {
+                if (!mark) continue;
+                if (rules.Named(AppendixColumns.EditionOf(column)!) is not { } onEdition)
+                {
+                    error(column, StandardCell.NotAStandard(AppendixColumns.EditionOf(column), rules));
+                    return null;
+                }
+                stated.Add((column, new(onEdition, null)));
+            }
+            else if (StandardCell.Read(text, rules) is { } cell) stated.Add((column, cell));
+            else
+            {
+                error(column, StandardCell.NotAStandard(text, rules));
+                return null;
+            }
+            marked.Add(headed.GetValueOrDefault(column, column));
+        }
+        if (marked.Count > 1)
+        {
+            error(marked[1], $"The unit is marked under {string.Join(" and ", marked)}: a unit applies one "
+                + "edition; mark one.");
+            return null;
+        }
+        if (StandardCell.Read(field("standard"), rules) is not { } inColumn)
+        {
+            error("standard", StandardCell.NotAStandard(field("standard"), rules));
+            return null;
+        }
+        // A note that is no state is the note's error (Parse).
+        if (NoteCell.Read(field(AppendixColumns.Note), rules) is not { } note) return null;
+        foreach (var (column, cell) in new[] { ("standard", inColumn), (AppendixColumns.Note, note.Standard) })
+        {
+            if (cell.Edition is not null || cell.Conversion is not null) stated.Add((column, cell));
+        }
+        var edition = stated.Select(s => s.Cell.Edition).FirstOrDefault(e => e is not null);
+        var conversion = stated.Select(s => s.Cell.Conversion).FirstOrDefault(c => c is not null);
+        foreach (var (column, cell) in stated.Skip(1))
+        {
+            if (cell.Edition is { } other && other != edition || cell.Conversion is { } then && then != conversion)
+            {
+                var first = headed.GetValueOrDefault(stated[0].Column, stated[0].Column);
+                error(column, $"Says otherwise of the unit's edition or conversion than {first}: give one, or the "
+                    + "same in both.");
+                return null;
+            }
+        }
+        return new(edition, conversion);
+    }
+
+    /// <summary>A Chi cục's name, numbered within its Sở or not ("1- Chi cục TCĐLCL").</summary>
+    [GeneratedRegex(@"^(?:\d+ ?[-.)] ?)?chi cục\b")]
+    private static partial Regex SubDepartmentName();
 }

@@ -23,6 +23,11 @@ public sealed class UnitNames
     private readonly Dictionary<(string Province, UnitLevel Level, string District, string Name), List<Bearer>>
         recordedNames = [];
 
+    /// <summary>The same, by the names without their notes in brackets: a table listing a unit without codes and
+    /// without its note ("UBND xã Hải Phong", recorded as "UBND xã Hải Phong (xã Hải Tân + xã Hải Hòa)").</summary>
+    private readonly Dictionary<(string Province, UnitLevel Level, string District, string Name), List<Bearer>>
+        recordedWithoutNotes = [];
+
     /// <summary>A recorded unit that bore a name from a day until the day before another.</summary>
     private readonly record struct Bearer(string Code, DateOnly From, DateOnly Until);
 
@@ -70,7 +75,7 @@ public sealed class UnitNames
             if (!changed.TryGetValue(unit.Code, out var state))
             {
                 if (from < end)
-                    names.Bore(Key(unit.Province, unit.Level, unit.District, unit.Name), new(unit.Code, from, end));
+                    names.Bore(unit.Province, unit.Level, unit.District, unit.Name, new(unit.Code, from, end));
                 continue;
             }
             var changes = state.Renames.Select(r => r.RenamedOn).Concat(state.Transfers.Select(t => t.TransferredOn))
@@ -78,8 +83,8 @@ public sealed class UnitNames
             foreach (var (start, until) in changes.Prepend(from).Zip(changes.Append(end)))
             {
                 if (start >= until) continue;
-                names.Bore(Key(state.RecordedProvinceOn(start), state.Level, state.LastDistrictOn(start),
-                    state.NameOn(start)), new(unit.Code, start, until));
+                names.Bore(state.RecordedProvinceOn(start), state.Level, state.LastDistrictOn(start),
+                    state.NameOn(start), new(unit.Code, start, until));
             }
         }
         return names;
@@ -130,14 +135,42 @@ public sealed class UnitNames
         return listedHere ? null : other;
     }
 
-    private void Bore((string, UnitLevel, string, string) key, Bearer bearer)
+    /// <summary>The code of the unit recorded under <paramref name="row"/>'s name on its date, at its level in its
+    /// district of a province counted as the row's (one still existing first, then the first in ordinal order), or
+    /// null: a table that lists its units without codes finds them so. A name without a note in brackets finds a
+    /// unit recorded with one, unless one is recorded under the name as written; a name with a note is the unit
+    /// recorded with it (a merge may have formed it under a predecessor's name, see above).</summary>
+    public string? RecordedCodeOf(ReportRow row)
     {
-        if (!recordedNames.TryGetValue(key, out var bearers)) recordedNames[key] = bearers = [];
-        bearers.Add(bearer);
+        var on = row.StepDate;
+        var noted = UnitNameSpelling.Comparable(row.UnitName, keepNotes: true)
+            != UnitNameSpelling.Comparable(row.UnitName);
+        var provinces = Provinces.NamesCountedAs(Provinces.On(row.Province, on), on).Append(row.Province).Distinct()
+            .ToList();
+        return Bearing(recordedNames, keepNotes: true)
+            ?? (noted ? null : Bearing(recordedWithoutNotes, keepNotes: false));
+
+        string? Bearing(
+            Dictionary<(string, UnitLevel, string, string), List<Bearer>> names, bool keepNotes) => provinces
+            .SelectMany(province => names.GetValueOrDefault(Key(province, row.Level, row.District, row.UnitName,
+                keepNotes)) ?? [])
+            .Where(bearer => bearer.From <= on && on < bearer.Until)
+            .Select(bearer => bearer.Code)
+            .OrderBy(code => ended.Contains(code)).ThenBy(code => code, StringComparer.Ordinal)
+            .FirstOrDefault();
+    }
+
+    private void Bore(string province, UnitLevel level, string? district, string name, Bearer bearer)
+    {
+        foreach (var (names, keepNotes) in new[] { (recordedNames, true), (recordedWithoutNotes, false) })
+        {
+            var key = Key(province, level, district, name, keepNotes);
+            if (!names.TryGetValue(key, out var bearers)) names[key] = bearers = [];
+            bearers.Add(bearer);
+        }
     }
 
     private static (string, UnitLevel, string, string) Key(
-        string province, UnitLevel level, string? district, string name) =>
-        (province, level, DistrictNames.Comparable(district ?? ""),
-            UnitNameSpelling.Comparable(name, keepNotes: true));
+        string province, UnitLevel level, string? district, string name, bool keepNotes = true) =>
+        (province, level, DistrictNames.Comparable(district ?? ""), UnitNameSpelling.Comparable(name, keepNotes));
 }

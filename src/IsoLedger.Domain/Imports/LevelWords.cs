@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using IsoLedger.Domain.Units;
 
 namespace IsoLedger.Domain.Imports;
@@ -9,7 +10,7 @@ namespace IsoLedger.Domain.Imports;
 /// "Cấp xã", "Xã, phường, thị trấn"), in any letter case, with commas, slashes or dashes between the words or none,
 /// and the people's committee (<see cref="PeoplesCommittee"/>) before them. Anything else is no such word: a level the
 /// import cannot read is refused, not guessed.</summary>
-public static class LevelWords
+public static partial class LevelWords
 {
     private static readonly Dictionary<string, UnitLevel> Phrases = new (string Phrase, UnitLevel Level)[]
     {
@@ -34,7 +35,11 @@ public static class LevelWords
             return valued;
         var words = UnicodeText.Lowered(
             string.Concat(text.Select(c => c is ',' or '/' or ';' or '-' or '–' ? ' ' : c)));
-        var tier = UnicodeText.TonesAtWordEnds(PeoplesCommittee.WithoutLeading(words));
+        // "Các" (the) before a tier: "I. Các Sở, ban, ngành", "UBND các huyện, thị xã, thành phố".
+        var tier = UnicodeText.TonesAtWordEnds(Plural().Replace(PeoplesCommittee.WithoutLeading(words), ""));
         return Phrases.TryGetValue(tier, out var level) ? level : null;
     }
+
+    [GeneratedRegex("^các ")]
+    private static partial Regex Plural();
 }

@@ -9,7 +9,9 @@ namespace IsoLedger.Domain.Imports;
 /// heading: a row holding only a unit's name is a row missing its data.</summary>
 /// <param name="District">The district the heading names, written as a district is ("Huyện Cam Lộ"), or null for
 /// a tier's heading.</param>
-public sealed partial record TableHeading(string? District)
+/// <param name="Level">The level of the rows under it: a tier's ("I. Các Sở, ban, ngành", "III. UBND cấp xã"), or
+/// communes under a district's heading (an appendix groups a district's communes under it).</param>
+public sealed partial record TableHeading(string? District, UnitLevel Level)
 {
     /// <summary>The heading <paramref name="text"/> is, or null.</summary>
     public static TableHeading? Read(string text)
@@ -23,10 +25,19 @@ public sealed partial record TableHeading(string? District)
     private static TableHeading? ReadUnnumbered(string text)
     {
         var heading = DistrictNames.Written(text);
-        if (LevelWords.Read(heading) is not null) return new TableHeading(District: null);
+        if (LevelWords.Read(heading) is { } tier) return new TableHeading(District: null, tier);
         // A district's proper name holds no comma: "Huyện, thị xã, thành phố" is a tier.
-        return !heading.Contains(',') && DistrictNames.WithKind(heading) is not null ? new TableHeading(heading) : null;
+        return !heading.Contains(',') && DistrictNames.WithKind(heading) is not null
+            ? new TableHeading(heading, UnitLevel.Commune)
+            : null;
     }
+
+    /// <summary>Whether <paramref name="text"/> is the number alone an appendix's row number column ("TT") gives a
+    /// heading row: "I", "II.", "A", "2".</summary>
+    public static bool IsNumber(string text) => NumberAlone().IsMatch(text.Trim());
+
+    [GeneratedRegex(@"^(?:[IVXLC]+|\d+|[A-Za-z])[.)]?$")]
+    private static partial Regex NumberAlone();
 
     /// <summary>The number an appendix gives a heading: "I.", "II)", "2.", "A.", or under another's "1.1", "2.3.".
     /// </summary>

@@ -8,8 +8,9 @@ namespace IsoLedger.Domain.Units;
 /// xã Hải Định (sáp nhập xã Hải Thiện và Hải Thành)"), a full stop after it, the row's number in its district before
 /// it ("1. UBND Phường 1.", as the seeds' appendices number them), the people's committee written out ("Ủy ban nhân
 /// dân xã" for "UBND xã") or typed twice ("UBND UBND xã Ba Nang"), its kind abbreviated ("UBND P. Phú Thủy", "UBND
-/// TT. Liên Hương"). None of these names another unit, so none makes a
-/// recorded unit look renamed; a name outside the brackets that differs is a rename still.</summary>
+/// TT. Liên Hương"), a note after a dash on a restructuring (<see cref="WithoutRestructuringNote"/>). None of these
+/// names another unit, so none makes a recorded unit look renamed; a name outside the brackets that differs is a
+/// rename still.</summary>
 public static partial class UnitNameSpelling
 {
     /// <summary>At most this many names are kept compared in each way: several times a country's units' (some 11 000
@@ -31,7 +32,7 @@ public static partial class UnitNameSpelling
 
     private static string Compare(string name, bool keepNotes)
     {
-        var text = UnicodeText.Lowered(name);
+        var text = UnicodeText.Lowered(WithoutRestructuringNote(name));
         var bare = UnicodeText.Lowered(Numbered().Replace(keepNotes ? text : Annotation().Replace(text, " "), ""))
             .TrimEnd('.', ',', ';', ':', ' ');
         // A name that is nothing but a note is compared as written.
@@ -57,6 +58,22 @@ public static partial class UnitNameSpelling
 
     [GeneratedRegex(@"\([^()]*\)|\[[^\[\]]*\]")]
     private static partial Regex Annotation();
+
+    /// <summary><paramref name="name"/> without a note after a dash on the restructuring the unit went through ("Sở
+    /// Kế hoạch và Đầu tư - đã hợp nhất vào Sở Tài chính", "UBND xã Hải Định – sáp nhập từ xã Hải Thiện, xã Hải
+    /// Thành"), which a table writes where others write it in brackets: no part of the name. An import does not read
+    /// restructurings from notes (they are recorded from their own table), so the name is kept clean of it. A dash
+    /// within a name ("Chi cục Chăn nuôi - Thú y") is not followed by such words and stays.</summary>
+    public static string WithoutRestructuringNote(string name) =>
+        RestructuringNote().Match(name.Normalize()) is { Success: true } note
+            ? name.Normalize()[..note.Index].TrimEnd()
+            : name;
+
+    /// <summary>A dash (hyphen, en or em dash) with a space on either side or both, then the words a restructuring
+    /// note begins with, in any letter case.</summary>
+    [GeneratedRegex(@"(?:\s[-–—]\s?|\s?[–—]\s)(?:đã |được )*(?:hợp nhất|sáp nhập|nhập|chia tách|tách|giải thể|đổi tên|"
+        + @"thành lập trên cơ sở|nguyên là|trước là)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RestructuringNote();
 
     /// <summary>A row's number before the name: "12. ", "3) ", "11.".</summary>
     [GeneratedRegex(@"^[0-9]{1,3} ?[.)] ?")]

@@ -28,9 +28,12 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "IsoLedger.Api.Imports.ImportReportTableEndpoint").SetTag("http.route", "/api/imports").SetTag("http.request.method", "POST");
             var dryRun = httpContext.Request.Query["dryRun"];
             var fileName = httpContext.Request.Query["fileName"];
+            var province = httpContext.Request.Query["province"];
+            var year = httpContext.Request.Query["year"];
+            var reportDate = httpContext.Request.Query["reportDate"];
             
             // The actual HTTP request handler execution
-            var result = await IsoLedger.Api.Imports.ImportReportTableEndpoint.Post(httpContext, _reportImporter, _tempFolder, httpContext.RequestAborted, dryRun, fileName).ConfigureAwait(false);
+            var result = await IsoLedger.Api.Imports.ImportReportTableEndpoint.Post(httpContext, _reportImporter, _tempFolder, httpContext.RequestAborted, dryRun, fileName, province, year, reportDate).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

@@ -1,0 +1,293 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Alba;
+
+namespace IsoLedger.Api.Tests;
+
+/// <summary>Report appendices imported in their own columns ("TT", "Tên cơ quan, đơn vị", "Ghi chú", the steps as
+/// the seeds' appendix heads them), their units listed by name without codes, at the level of the tier heading above
+/// them, their province, year and report date given with the request (<c>ops/sample-data/appendix-columns</c>).
+/// Each table's figures are counted by hand from it; what a table cannot say is refused naming its row and column.
+/// </summary>
+public class AppendixColumnsImportTests(ApiFixture api) : IClassFixture<ApiFixture>, IAsyncLifetime
+{
+    private IAlbaHost Host => api.Host;
+
+    private static string Q(string value) => Uri.EscapeDataString(value);
+
+    private static byte[] Table(string name) =>
+        File.ReadAllBytes(Repository.File($"ops/sample-data/appendix-columns/{name}"));
+
+    private const string QuangTri2021 = "/api/imports?province=Qu%E1%BA%A3ng%20Tr%E1%BB%8B&year=2021"
+        + "&reportDate=2021-11-19";
+
+    public async Task InitializeAsync()
+    {
+        if ((await Host.Get("/api/units/QT-SO-01")).Status == 200) return;
+        await Host.PostBytes("/api/imports", File.ReadAllBytes(Repository.File("ops/sample-data/quang-tri-2020.csv")))
+            .Expect(200);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private async Task<Dictionary<string, JsonNode>> AnnualRows(int year, string query) =>
+        (await Host.Get($"/api/dashboards/annual/{year}?province={Q("Quảng Trị")}&{query}&consistent=true")
+            .Expect(200)).Json["data"]!["rows"]!.AsArray().ToDictionary(r => (string)r!["code"]!, r => r!);
+
+    private static string State(JsonNode row) => $"{row["standard"]} {row["conversion"]}";
+
+    /// <summary>A 2021 list of Quảng Trị's units by their state in words, grouped under the tiers "I. Các Sở, ban,
+    /// ngành", "II. UBND cấp huyện", "III. UBND cấp xã" and a district's heading: every unit of it is one of the 2020
+    /// sample's, found by its name (a district's committee in the district its name says, a commune under its
+    /// district's heading), and takes the conversion its note states.</summary>
+    [Fact]
+    public async Task A_table_in_the_appendixs_own_columns_finds_its_units_by_name_and_reads_their_states()
+    {
+        var imported = await Host.PostBytes(QuangTri2021, Table("quang-tri-2021-states.csv")).Expect(200);
+        Assert.Equal((10, 0), ((int)imported.Json["rows"]!, (int)imported.Json["unitsCreated"]!));
+
+        var departments = await AnnualRows(2021, "level=department");
+        Assert.Equal(
+            ["2015 done", "2015 done", "2008 none", "2008 none", "2015 done"],
+            new[] { "QT-SO-01", "QT-SO-04", "QT-SO-05", "QT-SO-12", "QT-SO-02" }.Select(c => State(departments[c])));
+        var districts = await AnnualRows(2021, "level=district");
+        Assert.Equal(["2015 done", "2008 in-progress", "2008 none"],
+            new[] { "QT-HUYEN-05", "QT-HUYEN-06", "QT-HUYEN-04" }.Select(c => State(districts[c])));
+
+        // The same table again appends nothing.
+        var again = await Host.PostBytes(QuangTri2021, Table("quang-tri-2021-states.csv")).Expect(200);
+        Assert.Equal((0, 0), ((int)again.Json["unitsCreated"]!, (int)again.Json["eventsAppended"]!));
+    }
+
+    /// <summary>Cao Lộc's 2019 table in the columns of Quảng Trị's 2020 appendix A: the quality policy and
+    /// objectives in one "CSCL, MTCL" column, and an edition's column each, "Áp dụng TCVN ISO 9001:2008" and "…
+    /// 9001:2015", marked x or stating the conversion ("Đã ch/đổi 9001:2015"). Its seven units are new: each is listed
+    /// under a code of its own, the same when the table is imported again.</summary>
+    [Fact]
+    public async Task One_mark_for_policy_and_objectives_and_a_column_of_marks_per_edition()
+    {
+        const string caoLoc = "/api/imports?province=L%E1%BA%A1ng%20S%C6%A1n&year=2019&reportDate=2019-11-15";
+        var imported = await Host.PostBytes(caoLoc, Table("lang-son-cao-loc-2019-editions.csv")).Expect(200);
+        Assert.Equal(7, (int)imported.Json["unitsCreated"]!);
+
+        var rows = (await Host.Get($"/api/dashboards/annual/2019?province={Q("Lạng Sơn")}&consistent=true")
+            .Expect(200)).Json["data"]!["rows"]!.AsArray().ToDictionary(r => (string)r!["name"]!, r => r!);
+        Assert.Equal(7, rows.Count);
+        Assert.All(rows.Values, row => Assert.True((bool)row["qualityPolicy"]! && (bool)row["qualityObjectives"]!));
+        Assert.Equal(6, rows.Values.Count(row => (bool)row["internalAudit"]!));
+        Assert.Equal(5, rows.Values.Count(row => (bool)row["correctiveActions"]!));
+        Assert.Equal(
+            ["2015 done", "2015 none", "2015 done", "2008 none", "2008 none"],
+            new[] { "UBND huyện Cao Lộc", "UBND thị trấn Cao Lộc", "UBND xã Gia Cát", "UBND xã Hợp Thành",
+                "UBND xã Tân Liên" }.Select(name => State(rows[name])));
+        Assert.StartsWith("LS-HUYEN-", (string)rows["UBND huyện Cao Lộc"]["code"]!);
+        Assert.Equal("Huyện Cao Lộc", (string?)rows["UBND xã Gia Cát"]["district"]);
+
+        var again = await Host.PostBytes(caoLoc, Table("lang-son-cao-loc-2019-editions.csv")).Expect(200);
+        Assert.Equal((0, 0), ((int)again.Json["unitsCreated"]!, (int)again.Json["eventsAppended"]!));
+
+        // A unit marked under both editions is refused at its row, naming the second column.
+        var both = (await Host.PostBytes(caoLoc, Csv(
+                "TT,Đơn vị,Công bố HT ISO,Áp dụng TCVN ISO 9001:2008,Áp dụng TCVN ISO 9001:2015",
+                "I,Cấp xã,,,", "1,UBND xã Mẫu Sơn,x,x,x")).Expect(422)).Json["errors"]!.AsArray();
+        Assert.Equal((3, "Áp dụng TCVN ISO 9001:2015"), ((int)both[0]!["line"]!, (string?)both[0]!["column"]));
+    }
+
+    /// <summary>The first eight departments of Quảng Trị's 2020 appendix A (seed <c>003_…</c>) under its two-row
+    /// header: "Duy trì áp dụng" over "CSCL, MTCL", "KH d/tri a/dụng", …, "Xác nhận", "Ghi chú" over "Áp dụng 2008"
+    /// and "Áp dụng 2015", "TT" and "Đơn vị" down both rows. As the report counts them: two on 2008 (Kế hoạch &amp; Đầu
+    /// tư, Văn hóa), two converting (Công thương, Tài chính), four converted.</summary>
+    private static async Task<Dictionary<string, string>> ImportAppendixA(IAlbaHost host, byte[] file, string type)
+    {
+        const string quangTri2020 = "/api/imports?province=Qu%E1%BA%A3ng%20Tr%E1%BB%8B&year=2020"
+            + "&reportDate=2020-11-19";
+        var imported = await host.PostBytes(quangTri2020, file, type).Expect(200);
+        Assert.Equal(8, (int)imported.Json["unitsCreated"]!);
+        return (await host.Get($"/api/dashboards/annual/2020?province={Q("Quảng Trị")}&consistent=true")
+                .Expect(200)).Json["data"]!["rows"]!.AsArray()
+            .ToDictionary(r => (string)r!["name"]!, r => $"{State(r!)} {r!["inspection"]} {r!["qualityObjectives"]}");
+    }
+
+    private static readonly Dictionary<string, string> AppendixAStates = new()
+    {
+        ["Sở Công thương"] = "2008 in-progress maintained true",
+        ["Sở Nội vụ"] = "2015 done maintained true",
+        ["Sở Tư pháp"] = "2015 done maintained true",
+        ["Sở Tài chính"] = "2008 in-progress maintained true",
+        ["Sở Kế hoạch & Đầu tư"] = "2008 none maintained true",
+        ["Sở Khoa học & Công nghệ"] = "2015 done maintained true",
+        ["Sở Thông tin và Truyền thông"] = "2015 done maintained true",
+        ["Sở Văn hóa, TT & Du lịch"] = "2008 none maintained true",
+    };
+
+    /// <summary>Runs <paramref name="test"/> on a host of an empty store of its own: the appendix's departments are
+    /// the 2020 sample's under other codes.</summary>
+    private static async Task InFreshStore(Func<IAlbaHost, Task> test)
+    {
+        var fresh = new ApiFixture();
+        await fresh.InitializeAsync();
+        try
+        {
+            await test(fresh.Host);
+        }
+        finally
+        {
+            await fresh.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_two_row_header_in_CSV_reads_each_column_by_its_lower_cell()
+    {
+        await InFreshStore(async host => Assert.Equal(AppendixAStates, await ImportAppendixA(
+            host, Table("quang-tri-2020-appendix-a-two-row-header.csv"), "text/csv")));
+    }
+
+    [Fact]
+    public async Task A_two_row_header_in_a_workbook_reads_its_merged_cells_as_the_appendix_prints_them()
+    {
+        var rows = TestWorkbooks.FromCsv(
+            Encoding.UTF8.GetString(Table("quang-tri-2020-appendix-a-two-row-header.csv")));
+        // The header's second row as a sheet holds it: empty under the cells merged down both rows.
+        rows[1] = [.. rows[1]!.Select(cell => cell is "" ? null : cell)];
+        var workbook = TestWorkbooks.Build(new TestSheet("Phụ lục A", rows, "A1:A2", "B1:B2", "C1:C2", "D1:D2",
+            "E1:J1", "K1:L1"));
+        await InFreshStore(async host =>
+            Assert.Equal(AppendixAStates, await ImportAppendixA(host, workbook, "application/octet-stream")));
+    }
+
+    /// <summary>The top cell repeated over the columns it groups, as a spreadsheet's CSV of a merged cell filled across
+    /// writes it ("Tình hình áp dụng" over "Xây dựng", "Công bố", "Duy trì"); a group word over no sub-column names
+    /// none, and is refused as unknown.</summary>
+    [Fact]
+    public async Task A_top_cell_repeated_over_its_columns_groups_them()
+    {
+        var imported = await Host.PostBytes(QuangTri2021, Csv(
+            "TT,Đơn vị,Tình hình áp dụng,Tình hình áp dụng,Tình hình áp dụng,Ghi chú",
+            ",,Xây dựng,Công bố,Duy trì,",
+            "III,UBND cấp xã,,,,",
+            ",Huyện Đakrông:,,,,",
+            "1,UBND Xã Tà Rụt,x,x,x,")).Expect(200);
+        Assert.Equal((1, 0), ((int)imported.Json["rows"]!, (int)imported.Json["unitsCreated"]!));
+
+        var errors = await Host.RejectedImport(Csv(
+            "TT,Đơn vị,Tình hình áp dụng,Ghi chú", ",,,", "1,UBND Xã Tà Rụt,x,"));
+        Assert.Contains((1, "Tình hình áp dụng"), errors.Select(e => (e.Line, e.Column)));
+
+        // A Chi cục the departments' tier lists under its Sở needs its level and parent said.
+        var chiCuc = (await Host.PostBytes(QuangTri2021, Csv(
+                "TT,Đơn vị,Ghi chú", "I,\"Các Sở, ban, ngành\",", ",1- Chi cục TCĐLCL,Đã công bố"))
+            .Expect(422)).Json["errors"]!.AsArray();
+        Assert.Equal((3, "level"), ((int)chiCuc[0]!["line"]!, (string?)chiCuc[0]!["column"]));
+    }
+
+    /// <summary>A note after a dash on the restructuring a unit went through, as tables write it where others use
+    /// brackets (Quảng Trị's 2020 appendix writes "(xã Hải Xuân + Hải Vĩnh)"; the 2025 reorganisation merged the
+    /// Sở Kế hoạch và Đầu tư into the Sở Tài chính): the import records restructurings from their own table, so the
+    /// note is no part of the name, and the unit is found by its name. A dash within a name stays.</summary>
+    [Fact]
+    public async Task A_restructuring_note_after_a_dash_is_no_part_of_the_name()
+    {
+        var imported = await Host.PostBytes(QuangTri2021, Csv(
+            "TT,\"Tên cơ quan, đơn vị\",Ghi chú",
+            "I,\"Các Sở, ban, ngành\",",
+            "1,Sở Kế hoạch & Đầu tư - đã hợp nhất vào Sở Tài chính,Chưa chuyển đổi",
+            "2,Sở Ngoại vụ – Sáp nhập vào Văn phòng UBND tỉnh,",
+            "3,Sở Văn hóa - Thể thao và Du lịch,Đã công bố",
+            "III,UBND cấp xã,",
+            ",Huyện Hải Lăng:,",
+            "4,\"UBND xã Hải Hưng – sáp nhập từ xã Hải Xuân, xã Hải Vĩnh\",")).Expect(200);
+        Assert.Equal(1, (int)imported.Json["unitsCreated"]!);
+
+        var listed = (await Host.Get($"/api/units?province={Q("Quảng Trị")}&q={Q("Thể thao")}").Expect(200)).Json;
+        Assert.Equal("Sở Văn hóa - Thể thao và Du lịch", (string?)Assert.Single(listed["items"]!.AsArray())!["name"]);
+    }
+
+    /// <summary>An appendix kept as a workbook with a sheet per tier, each in the appendix's own columns (the second
+    /// under a two-row header), its units without codes, the province, year and report date from the request: the rows
+    /// of both sheets are imported, each unit found by its name or listed under a code of its own, at the level of its
+    /// sheet's tier heading, each event naming its sheet. A heading holds down to its sheet's end only: a sheet whose
+    /// rows come under no heading of its own is refused at its first row (no level), naming the sheet.</summary>
+    [Fact]
+    public async Task A_workbook_with_a_sheet_per_tier_in_the_appendixs_columns_imports_both_sheets()
+    {
+        TestSheet Departments() => new("Sở, ban, ngành",
+        [
+            ["TT", "Tên cơ quan, đơn vị", "Công bố HT ISO", "Đánh giá nội bộ", "Ghi chú"],
+            ["I", "Các Sở, ban, ngành", null, null, null],
+            ["1", "Ban Dân tộc", "x", "x", "Đã chuyển đổi sang TCVN ISO 9001:2015"],
+            ["2", "Liên minh Hợp tác xã tỉnh", null, null, "Đang xây dựng"],
+        ]);
+        IReadOnlyList<object?>[] Headings =
+            [["III", "UBND cấp xã", null, null, null], [null, "Huyện Cam Lộ:", null, null, null]];
+        TestSheet Communes(bool headed) => new("Cấp xã",
+        [
+            ["TT", "Đơn vị", "Tình hình áp dụng", null, "Ghi chú"],
+            [null, null, "Công bố", "Duy trì", null],
+            .. headed ? Headings : [],
+            ["1", "UBND xã Cam Thành", "x", "x", null],
+            ["2", "UBND xã Cam Tuyền", null, null, "Chưa công bố"],
+        ], "A1:A2", "B1:B2", "C1:D1", "E1:E2");
+        var workbook = TestWorkbooks.Build(Departments(), Communes(headed: true));
+
+        var imported = await Host.PostBytes(QuangTri2021, workbook, TestWorkbooks.MediaType).Expect(200);
+        Assert.Equal((4, 2), ((int)imported.Json["rows"]!, (int)imported.Json["unitsCreated"]!));
+        foreach (var (code, sheet) in new[] { ("QT-SO-14", "Sở, ban, ngành"), ("QT-XA-077", "Cấp xã") })
+        {
+            var history = (await Host.Get($"/api/units/{code}/history", Keys.Auditor).Expect(200)).Json.AsArray();
+            Assert.Contains(history, e => (string?)e!["headers"]!["import-sheet"] == sheet);
+        }
+        var rows = (await Host.Get($"/api/dashboards/annual/2021?province={Q("Quảng Trị")}&consistent=true")
+            .Expect(200)).Json["data"]!["rows"]!.AsArray()
+            .Where(r => (string)r!["name"]! is "Liên minh Hợp tác xã tỉnh" or "UBND xã Cam Tuyền")
+            .ToDictionary(r => (string)r!["name"]!, r => r!);
+        Assert.StartsWith("QT-SO-", (string)rows["Liên minh Hợp tác xã tỉnh"]["code"]!);
+        Assert.StartsWith("QT-XA-", (string)rows["UBND xã Cam Tuyền"]["code"]!);
+        Assert.Equal("Cam Lộ", (string?)rows["UBND xã Cam Tuyền"]["district"]);
+
+        var again = await Host.PostBytes(QuangTri2021, workbook, TestWorkbooks.MediaType).Expect(200);
+        Assert.Equal((0, 0), ((int)again.Json["unitsCreated"]!, (int)again.Json["eventsAppended"]!));
+
+        var unheaded = (await Host.PostBytes(QuangTri2021,
+                TestWorkbooks.Build(Departments(), Communes(headed: false)), TestWorkbooks.MediaType)
+            .Expect(422)).Json["errors"]!.AsArray();
+        Assert.Contains(unheaded, e => ((int)e!["line"]!, (string?)e["column"], (string?)e["sheet"])
+            == (3, "level", "Cấp xã"));
+    }
+
+    private static byte[] Csv(params string[] lines) => Encoding.UTF8.GetBytes(string.Join("\n", lines) + "\n");
+
+    /// <summary>A table in the appendix's columns needs what its rows cannot mean without: a province, year and
+    /// report date (from the request, or a column, not both), a level (a tier heading above, or a column), and a note
+    /// it can read. Each is refused naming its row and the column as the table heads it.</summary>
+    [Fact]
+    public async Task What_an_appendix_table_cannot_say_is_refused_naming_its_row_and_column()
+    {
+        var noProvince = await Host.RejectedImport(Csv("TT,Đơn vị,Ghi chú", "I,Cấp xã,", "1,UBND xã Hải Sơn,"));
+        Assert.Equal(
+            [(1, "province"), (1, "year"), (1, "report_date")], noProvince.Select(e => (e.Line, e.Column)));
+        // What the request gives is checked before the file is read.
+        var badRequest = await Host.PostBytes("/api/imports?province=Atlantis&year=20x1&reportDate=19/11/2021",
+            Csv("TT,Đơn vị", "1,UBND xã Hải Sơn")).Expect(400);
+        Assert.Equal(["province", "reportDate", "year"],
+            badRequest.Json["errors"]!.AsObject().Select(e => e.Key).Order(StringComparer.Ordinal));
+
+        var errors = (await Host.PostBytes(QuangTri2021, Csv(
+                "TT,\"Tên cơ quan, đơn vị\",Ghi chú",
+                "1,UBND xã Hải Sơn,Đã công bố",
+                "II,UBND cấp huyện,",
+                "2,UBND Huyện Cam Lộ,Tư vấn hướng dẫn"))
+            .Expect(422)).Json["errors"]!.AsArray().Select(e => ((int)e!["line"]!, (string?)e["column"])).ToList();
+        Assert.Equal([(2, "level"), (4, "Ghi chú")], errors);
+
+        // A note saying the unit is building its system, beside a declaration marked, says two things.
+        var building = (await Host.PostBytes(QuangTri2021, Csv(
+                "TT,Đơn vị,Công bố HT ISO,Ghi chú", "III,UBND cấp xã,,", "1,UBND xã Hải Sơn,x,Đang xây dựng"))
+            .Expect(422)).Json["errors"]!.AsArray();
+        Assert.Equal((3, "Ghi chú"), ((int)building[0]!["line"]!, (string?)building[0]!["column"]));
+
+        var twice = await Host.PostBytes(
+            QuangTri2021, Csv("TT,Đơn vị,Tỉnh", "I,Cấp xã,", "1,UBND xã Hải Sơn,Quảng Trị")).Expect(422);
+        Assert.Equal("province", (string?)twice.Json["errors"]![0]!["column"]);
+    }
+}
