@@ -193,6 +193,19 @@ public class InputStrictnessTests(ApiFixture api) : IClassFixture<ApiFixture>, I
         await Host.Get($"/api/units/{Code}/state?knownAt=9999-12-31x23:59:59z").Expect(400);
     }
 
+    /// <summary>A day and time that exist, at an offset that takes the moment past year 9999 in UTC, is told so: it
+    /// had been told to be an RFC 3339 timestamp, which it is.</summary>
+    [Fact]
+    public async Task A_moment_past_the_last_one_in_UTC_is_told_its_range()
+    {
+        var late = await Host.Get($"/api/units/{Code}/state?knownAt=9999-12-31T23:59:59-14:00").Expect(400);
+        Assert.Contains("9999-12-31T23:59:59Z", (string?)late.Json["errors"]!["knownAt"]![0]);
+        var early = await Host.Get($"/api/units/{Code}/state?knownAt=0001-01-01T00:00:00%2B01:00").Expect(400);
+        Assert.Contains("0001-01-01T00:00:00Z", (string?)early.Json["errors"]!["knownAt"]![0]);
+        var noDay = await Host.Get($"/api/units/{Code}/state?knownAt=2023-02-29T00:00:00Z").Expect(400);
+        Assert.Contains("RFC 3339", (string?)noDay.Json["errors"]!["knownAt"]![0]);
+    }
+
     /// <summary>PostgreSQL's timestamps with time zone take UTC only: a moment given at +07:00 had answered
     /// 500.</summary>
     [Fact]
