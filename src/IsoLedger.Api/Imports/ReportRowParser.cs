@@ -48,11 +48,18 @@ public sealed partial class ReportRowParser
     /// which its errors name.</summary>
     private readonly Dictionary<string, string> headed;
 
+    /// <summary>The columns of marks for one edition each (<see cref="AppendixColumns.EditionColumn"/>) and their
+    /// editions' names: found once from the header, not again for every row.</summary>
+    private readonly (string Column, string Edition)[] editionColumns;
+
     private ReportRowParser(Dictionary<string, int> positions, int width, TableDefaults given, CsvRecord header)
     {
         (this.positions, this.width, defaults) = (positions, width, given);
         headed = positions.Where(p => header.Fields[p.Value].Trim().ToLowerInvariant() != p.Key)
             .ToDictionary(p => p.Key, p => header.Fields[p.Value].Trim());
+        editionColumns = [.. positions.Keys
+            .Select(column => (Column: column, Edition: AppendixColumns.EditionOf(column)))
+            .Where(c => c.Edition is not null).Select(c => (c.Column, c.Edition!))];
     }
 
     /// <summary>Whether the table lists its units without codes (<see cref="ListedUnitCodes"/>).</summary>
@@ -332,15 +339,15 @@ public sealed partial class ReportRowParser
     {
         var stated = new List<(string Column, StandardCell Cell)>();
         var marked = new List<string>();
-        foreach (var column in positions.Keys.Where(column => AppendixColumns.EditionOf(column) is not null))
+        foreach (var (column, columnEdition) in editionColumns)
         {
             var text = field(column);
             if (TableMarks.Read(text) is { } mark)
             {
                 if (!mark) continue;
-                if (rules.Named(AppendixColumns.EditionOf(column)!) is not { } onEdition)
+                if (rules.Named(columnEdition) is not { } onEdition)
                 {
-                    error(column, StandardCell.NotAStandard(AppendixColumns.EditionOf(column), rules));
+                    error(column, StandardCell.NotAStandard(columnEdition, rules));
                     return null;
                 }
                 stated.Add((column, new(onEdition, null)));
