@@ -27,7 +27,8 @@ public static partial class AppendixColumns
     public static string EditionColumn(string year) => "standard:" + year;
 
     /// <summary>The edition's year of an <see cref="EditionColumn"/>, or null for another column.</summary>
-    public static string? EditionOf(string column) => column.StartsWith("standard:", StringComparison.Ordinal) ? column[9..] : null;
+    public static string? EditionOf(string column) =>
+        column.StartsWith("standard:", StringComparison.Ordinal) ? column[9..] : null;
 
     /// <summary>The words of the top row of a two-row header above the columns it groups ("Tình hình áp dụng" over
     /// "Xây dựng", "Công bố", "Duy trì"): they name no column of their own.</summary>
