@@ -252,11 +252,24 @@ test("the day is shown and typed as the page's language writes it, whatever the 
     assert.equal(await tab.getAttribute("#date", "placeholder"), "dd/mm/yyyy");
     assert.match(await tab.$eval("#date", (input) => input.ariaDescribedByElements.map((node) => node.textContent)
       .join(" ")), /ngày\/tháng\/năm/i, "the format is told to a screen reader");
-    // Typed with digits alone too, as a phone's keypad of digits (inputmode numeric) has no "/".
-    await tab.fill("#date", "01072020");
+    // A phone's keypad of digits has no "/": it shows the decimal mark ("." or "," by the phone's region; an iPhone's
+    // numeric keypad had digits alone), and the day is taken typed as it allows, which the hint says under the field
+    // while it is focused (the placeholder is gone once typing begins).
+    assert.equal(await tab.getAttribute("#date", "inputmode"), "decimal");
+    assert.equal(await tab.isVisible("#date-hint"), false, "shown only while the day is typed");
+    await tab.focus("#date");
+    const [field, hint] = await Promise.all(["#date", "#date-hint"].map((selector) =>
+      tab.$eval(selector, (node) => node.checkVisibility() && node.getBoundingClientRect().toJSON())));
+    assert.ok(hint && hint.top >= field.bottom && hint.right <= 390, `the hint under the field: ${JSON.stringify(hint)}`);
+    assert.match(await tab.textContent("#date-hint"), /30\.06\.2020, 30,06,2020 hoặc 30062020/);
+    for (const typed of ["30.06.2020", "30-06-2020", "30 06 2020", "30,06,2020", "30062020", "2020-06-30"]) {
+      assert.equal(await tab.evaluate((text) => typedDay(text), typed), "2020-06-30", typed);
+    }
+    await tab.fill("#date", "01,07,2020");
     await tab.press("#date", "Enter");
     await tab.waitForFunction(() => new URL(location.href).searchParams.get("asOf") === "2020-07-01", null,
       { timeout: 5000 });
+    assert.equal(await tab.inputValue("#date"), "01/07/2020", "the day taken is written back as the page writes it");
     await tab.fill("#date", "15/3/2020");
     await tab.press("#date", "Enter");
     await tab.waitForFunction(() => new URL(location.href).searchParams.get("asOf") === "2020-03-15");
@@ -266,7 +279,8 @@ test("the day is shown and typed as the page's language writes it, whatever the 
     await tab.fill("#date", "31/02/2020");
     await tab.press("#date", "Enter");
     await tab.waitForSelector("#date[aria-invalid=true]");
-    assert.match(await tab.textContent("#date-error[role=alert]"), /“31\/02\/2020”/);
+    assert.match(await tab.textContent("#date-error[role=alert]"), /“31\/02\/2020”.*30062020/,
+      "what to type instead, the hint gone with the focus");
     assert.equal(new URL(tab.url()).searchParams.get("asOf"), "2020-03-15");
     await tab.click("#language");
     assert.equal(await tab.inputValue("#date"), "15/03/2020");

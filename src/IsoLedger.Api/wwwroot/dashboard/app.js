@@ -10,8 +10,9 @@ const TEXT = {
     title: "Bảng điều khiển ISO 9001", keyLabel: "Khóa API (vai trò viewer)", keySave: "Lưu khóa",
     keyHint: "Khóa chỉ được giữ trong phiên trình duyệt này.",
     province: "Tỉnh", year: "Năm", date: "Tại ngày", yearEnd: "Cuối năm",
-    dateFormat: "dd/mm/yyyy", dateHint: "Ngày/tháng/năm, ví dụ 30/06/2020.",
-    badDate: "“{v}” không phải một ngày đến hôm nay: nhập ngày/tháng/năm, ví dụ 30/06/2020.",
+    dateFormat: "dd/mm/yyyy",
+    dateHint: "Ngày/tháng/năm, ví dụ 30/06/2020; trên bàn phím số: 30.06.2020, 30,06,2020 hoặc 30062020.",
+    badDate: "“{v}” không phải một ngày đến hôm nay.",
     overview: "Tổng quan", report: "Báo cáo năm", national: "Toàn quốc", print: "In / PDF",
     forgetKey: "Quên khóa", conversion: "Chuyển đổi 2008 → 2015",
     annual: "Bảng duy trì năm", filter: "Lọc theo tên",
@@ -53,8 +54,9 @@ const TEXT = {
     title: "ISO 9001 dashboard", keyLabel: "API key (viewer role)", keySave: "Save key",
     keyHint: "The key is kept only for this browser session.",
     province: "Province", year: "Year", date: "As of", yearEnd: "Year end",
-    dateFormat: "dd/mm/yyyy", dateHint: "Day/month/year, for example 30/06/2020.",
-    badDate: "“{v}” is not a day up to today: type day/month/year, for example 30/06/2020.",
+    dateFormat: "dd/mm/yyyy",
+    dateHint: "Day/month/year, for example 30/06/2020; on a keypad of digits: 30.06.2020, 30,06,2020 or 30062020.",
+    badDate: "“{v}” is not a day up to today.",
     overview: "Overview", report: "Annual report", national: "National", print: "Print / PDF",
     forgetKey: "Forget key", conversion: "Conversion 2008 → 2015",
     annual: "Annual maintenance table", filter: "Filter by name",
@@ -1492,10 +1494,12 @@ function isDay(text) {
   return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(day.getTime()) && day.toISOString().startsWith(text);
 }
 
-/** A day typed as both of the page's languages write it, day first (30/06/2020; 30-6-2020 and 30.6.2020 too, or
- * 30062020 from a phone's keypad of digits alone), or as YYYY-MM-DD: that day as YYYY-MM-DD, or "" if it is none. */
+/** A day typed as both of the page's languages write it, day first (30/06/2020), or as a phone's keypad of digits
+ * lets it be typed, which has no "/": its parts apart by the one mark the keypad has (30.06.2020; 30,06,2020 where
+ * the decimal mark is a comma, as an iPhone's in Vietnam; 30-06-2020, 30 06 2020) or none (30062020); or as
+ * YYYY-MM-DD: that day as YYYY-MM-DD, or "" if it is none. */
 function typedDay(text) {
-  const parts = text.trim().match(/^(\d{1,2})\s*[/.\-\s]\s*(\d{1,2})\s*[/.\-\s]\s*(\d{4})$/)
+  const parts = text.trim().match(/^(\d{1,2})\s*[/.,\-\s]\s*(\d{1,2})\s*[/.,\-\s]\s*(\d{4})$/)
     ?? text.trim().match(/^(\d{2})(\d{2})(\d{4})$/);
   const iso = parts ? `${parts[3]}-${parts[2].padStart(2, "0")}-${parts[1].padStart(2, "0")}` : text.trim();
   return isDay(iso) ? iso : "";
@@ -1708,7 +1712,8 @@ document.addEventListener("DOMContentLoaded", () => {
     const asOf = typedDay(typed);
     if (typed && !(asOf && asOf <= today())) {
       $("date").setAttribute("aria-invalid", "true");
-      $("date-error").textContent = fill(t("badDate"), { v: typed });
+      // What to type instead, the hint's words, said with it: the hint shows only while the field is focused.
+      $("date-error").textContent = `${fill(t("badDate"), { v: typed })} ${t("dateHint")}`;
       return;
     }
     state.asOf = asOf;
