@@ -960,6 +960,37 @@ test("a start that cannot reach the API says so and offers to try again; so does
   }
 });
 
+test("a page first opened with no network (its files from the cache) says so and loads once the network is back, "
+  + "a unit's page too, whose line saying the network was gone goes once it has loaded", async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  try {
+    // The page's files as the browser's cache holds them: an offline browser asks no server for them.
+    const files = new Map(await Promise.all(["", "app.js", "style.css"].map(async (name) => {
+      const file = await fetch(`${base}/dashboard/${name}`);
+      return [`/dashboard/${name}`, { body: await file.text(), contentType: file.headers.get("content-type") }];
+    })));
+    const tab = await context.newPage();
+    await tab.addInitScript(() => sessionStorage.setItem("isoledger.key", "dev-viewer"));
+    await context.setOffline(true);
+    await tab.route("**/dashboard/**", (route) => route.fulfill(files.get(new URL(route.request().url()).pathname)));
+    await tab.goto(`${base}/dashboard/?province=${encodeURIComponent("Quảng Trị")}#unit/QT-SO-02`);
+    await tab.waitForSelector("#status button");
+    assert.match(await tab.textContent("#status"), /Thiết bị đang mất mạng: số liệu được tải lại khi có mạng/);
+    await context.setOffline(false);
+    await tab.waitForSelector("#timeline li", { timeout: 5000 });
+    assert.match(await tab.textContent("#unit-title"), /\(QT-SO-02\)$/);
+    assert.equal(await tab.textContent("#status"), "");
+    // Gone and back on a unit's page: said at once, and no longer once its facts are loaded again.
+    await context.setOffline(true);
+    await tab.waitForFunction(() => document.querySelector("#status").textContent.startsWith("Mất kết nối mạng"));
+    await context.setOffline(false);
+    await tab.waitForFunction(() => document.querySelector("#status").textContent === "", null, { timeout: 5000 });
+    assert.match(await tab.textContent("#unit-title"), /\(QT-SO-02\)$/);
+  } finally {
+    await context.close();
+  }
+});
+
 test("the API failing while the page is open is said in the page's language, no figures of another year are "
   + "shown meanwhile, and trying again recovers", async () => {
   const running = String(new Date().getFullYear());
