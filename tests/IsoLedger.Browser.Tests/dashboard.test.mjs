@@ -780,6 +780,29 @@ test("the trends show each headline figure over the years with data", async () =
   assert.deepEqual(rows[0].slice(0, 6),
     ["2020", "165", "39/40 (97,50\u00a0%)", "26/40 (65,00\u00a0%)", "44/109 (40,37\u00a0%)", "16/16 (100,00\u00a0%)"]);
   assert.equal(await page.locator("#trends-chart circle").count(), 4);
+  // Each chart drawn as an image says its figures in its name, as drawn: each line's share per year, each year's
+  // conversion counts (a screen reader reads nothing inside an image).
+  const named = await page.$eval("#trends-chart svg[role=img]", (svg) => svg.getAttribute("aria-label"));
+  for (const share of rows.flatMap((row) => row.join(" ").match(/\d+,\d\d\u00a0%/g))) assert.ok(named.includes(share), share);
+  const bars = await page.$eval("#conversion-trend svg[role=img]", (svg) => svg.getAttribute("aria-label"));
+  const segments = await page.$$eval("#conversion-trend rect[data-segment] title", (titles) =>
+    titles.map((title) => title.textContent));
+  assert.ok(segments.length > 0);
+  for (const segment of segments) assert.ok(bars.includes(segment.split(" — ")[1]), `${segment} in “${bars}”`);
+  // Forced colours (Windows' high contrast) paint every ground alike: the chosen year, the current tab and the key's
+  // colours are told apart all the same.
+  await page.emulateMedia({ forcedColors: "active" });
+  try {
+    const ground = (selector) => page.$eval(selector, (node) => getComputedStyle(node).backgroundColor);
+    const card = await ground("#trends > .card");
+    // A year not chosen is the card's colour, as the other tabs are.
+    assert.notEqual(await ground(".years button[aria-pressed=true]"), card);
+    assert.notEqual(await ground("#tabs a[aria-current=page]"), await ground("#tabs a:not([aria-current])"));
+    for (const swatch of await page.$$eval("#trends .legend .swatch",
+      (nodes) => nodes.map((node) => getComputedStyle(node).backgroundColor))) assert.notEqual(swatch, card);
+  } finally {
+    await page.emulateMedia({ forcedColors: "none" });
+  }
 });
 
 /** How many pixels of the focus ring's colour (--focus, #e8590c) the screen shows in each of <boxes> (in the

@@ -394,19 +394,20 @@ function bars(container, groups, segments, name, aria, onOpen = null) {
   const heights = names.map((written) =>
     Math.max(compact ? 52 : 44, (compact ? lineHeight * written.length : 5) + barHeight + (compact ? 8 : 13)));
   const tops = heights.map((_, index) => heights.slice(0, index).reduce((sum, height) => sum + height, 0));
-  // An image is one thing to a screen reader, its parts unread: bars that are buttons are a group of them.
+  // Every count is in its row's name, so that a screen reader and a keyboard reach what a mouse hovers.
+  const written = groups.map((group) => `${name(group.name)} — ${segments.filter(([segment]) => group.counts[segment])
+    .map(([segment]) => `${term("conversionColumns", segment)}: ${count(group.counts[segment])}`).join("; ")}`);
+  // An image is one thing to a screen reader, its parts unread: its name says every row's counts (the trends' bars
+  // per year had been named "Conversion" alone). Bars that are buttons are a group of them, each named so.
   const svg = svgElement("svg", { viewBox: `0 0 ${width} ${tops.at(-1) + heights.at(-1) + 6}`,
-    role: onOpen ? "group" : "img", "aria-label": aria });
+    role: onOpen ? "group" : "img", "aria-label": onOpen ? aria : `${aria}: ${written.join(" | ")}` });
   const max = Math.max(1, ...groups.map((g) => g.counts.total));
   // Room beside the longest bar for its total as written (40 units had been too few for "12.500").
   const totalRoom = textWidth(count(max), 13 * scale) + 8 * scale;
   groups.forEach((group, index) => {
     const y = tops[index] + 4;
-    // Every count is in the row's name, so that a screen reader and a keyboard reach what a mouse hovers.
-    const counts = segments.filter(([segment]) => group.counts[segment])
-      .map(([segment]) => `${term("conversionColumns", segment)}: ${count(group.counts[segment])}`).join("; ");
     const row = svgElement("g", { class: "bar-row", "data-name": group.name,
-      ...(onOpen ? { tabindex: "0", role: "button", "aria-label": `${name(group.name)} — ${counts}` } : {}) });
+      ...(onOpen ? { tabindex: "0", role: "button", "aria-label": written[index] } : {}) });
     if (onOpen) {
       // The whole row answers a click or a tap, not only its bars and text.
       row.classList.add("opens");
@@ -418,7 +419,7 @@ function bars(container, groups, segments, name, aria, onOpen = null) {
         onOpen(group.name);
       });
     } else {
-      row.append(svgElement("title", {}, `${name(group.name)} — ${counts}`));
+      row.append(svgElement("title", {}, written[index]));
     }
     row.append(svgElement("rect", { x: 0, y: y - 4, width, height: heights[index], fill: "transparent" }));
     const top = y + (compact ? lineHeight * names[index].length : 5);
@@ -932,8 +933,13 @@ function renderTrends() {
     $("trends-readout").replaceChildren();
   } else {
     const scale = textScale();
-    // Its figures are the table's below it, each year's written below it as its button is chosen.
-    const svg = svgElement("svg", { role: "img", "aria-label": label(state.vocabulary.trendsTitle) });
+    // Its figures are the table's below it, each year's written below it as its button is chosen; its name says
+    // each line's shares year by year, as drawn (it had been the chart's title alone).
+    const lineShares = keys.map((keyName, k) => `${term("trendColumns", keyName)}: ${data.years
+      .filter((point) => point.figures[k].of).map((point) => `${point.year} ${percent(point.figures[k].percent)}`)
+      .join(", ")}`);
+    const svg = svgElement("svg", { role: "img",
+      "aria-label": `${label(state.vocabulary.trendsTitle)}: ${lineShares.join(" | ")}` });
     // In the page already, so that the axis labels and the restructuring marks can be measured before they are laid
     // out.
     chart.replaceChildren(svg);
