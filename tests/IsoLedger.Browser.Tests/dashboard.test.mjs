@@ -987,9 +987,15 @@ test("a page first opened with no network (its files from the cache) says so and
   + "a unit's page too, whose line saying the network was gone goes once it has loaded", async () => {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
   try {
-    // The page's files as the browser's cache holds them: an offline browser asks no server for them.
+    // The page's files as the browser's cache holds them: an offline browser asks no server for them. Online, it
+    // checks them with the server at each use, which answers 304 while they are unchanged (without a Cache-Control,
+    // a browser reused a file as long as it guessed from its age: after an upgrade, the old app.js under the new
+    // page).
     const files = new Map(await Promise.all(["", "app.js", "style.css"].map(async (name) => {
       const file = await fetch(`${base}/dashboard/${name}`);
+      assert.equal(file.headers.get("cache-control"), "no-cache", name);
+      const again = await fetch(`${base}/dashboard/${name}`, { headers: { "If-None-Match": file.headers.get("etag") } });
+      assert.equal(again.status, 304, name);
       return [`/dashboard/${name}`, { body: await file.text(), contentType: file.headers.get("content-type") }];
     })));
     const tab = await context.newPage();
