@@ -1684,6 +1684,8 @@ async function start() {
 }
 
 document.addEventListener("DOMContentLoaded", () => {
+  // The page's line saying it loads, shown while the script came: the key's form or the status line follow it.
+  $("starting").remove();
   $("key-form").addEventListener("submit", (event) => {
     event.preventDefault();
     const typed = $("key").value.trim();
