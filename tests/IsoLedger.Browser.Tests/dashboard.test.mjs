@@ -254,9 +254,14 @@ test("the day is shown and typed as the page's language writes it, whatever the 
       .join(" ")), /ngày\/tháng\/năm/i, "the format is told to a screen reader");
     // A phone's keypad of digits has no "/": it shows the decimal mark ("." or "," by the phone's region; an iPhone's
     // numeric keypad had digits alone), and the day is taken typed as it allows, which the hint says under the field
-    // while it is focused (the placeholder is gone once typing begins).
+    // once it is focused (the placeholder is gone once typing begins), and from then on: hidden again as the field
+    // is left, it moved the buttons below it under the finger tapping one.
     assert.equal(await tab.getAttribute("#date", "inputmode"), "decimal");
-    assert.equal(await tab.isVisible("#date-hint"), false, "shown only while the day is typed");
+    assert.equal(await tab.isVisible("#date-hint"), false, "shown once a day is typed");
+    await tab.focus("#date");
+    const button = await tab.$eval("#clear-date", (node) => node.getBoundingClientRect().top);
+    await tab.$eval("#date", (node) => node.blur());
+    assert.equal(await tab.$eval("#clear-date", (node) => node.getBoundingClientRect().top), button);
     await tab.focus("#date");
     const [field, hint] = await Promise.all(["#date", "#date-hint"].map((selector) =>
       tab.$eval(selector, (node) => node.checkVisibility() && node.getBoundingClientRect().toJSON())));

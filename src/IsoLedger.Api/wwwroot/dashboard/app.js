@@ -1735,6 +1735,8 @@ document.addEventListener("DOMContentLoaded", () => {
     if (state.asOf) fillYears(state.asOf.slice(0, 4));
     changed();
   });
+  // The forms a day is typed in show under its field once it is focused: a phone's keypad has no "/".
+  $("date").addEventListener("focus", () => $("pickers").classList.add("day-hinted"), { once: true });
   $("clear-date").addEventListener("click", () => { state.asOf = ""; changed(); });
   document.querySelectorAll("#tabs a").forEach((a) => a.addEventListener("click", (event) => {
     event.preventDefault();
