@@ -265,7 +265,8 @@ test("the day is shown and typed as the page's language writes it, whatever the 
     await tab.focus("#date");
     const [field, hint] = await Promise.all(["#date", "#date-hint"].map((selector) =>
       tab.$eval(selector, (node) => node.checkVisibility() && node.getBoundingClientRect().toJSON())));
-    assert.ok(hint && hint.top >= field.bottom && hint.right <= 390, `the hint under the field: ${JSON.stringify(hint)}`);
+    assert.ok(hint && hint.top >= field.bottom && hint.right <= 390,
+      `the hint under the field: ${JSON.stringify(hint)}`);
     assert.match(await tab.textContent("#date-hint"), /30\.06\.2020, 30,06,2020 hoặc 30062020/);
     for (const typed of ["30.06.2020", "30-06-2020", "30 06 2020", "30,06,2020", "30062020", "2020-06-30"]) {
       assert.equal(await tab.evaluate((text) => typedDay(text), typed), "2020-06-30", typed);
@@ -788,7 +789,9 @@ test("the trends show each headline figure over the years with data", async () =
   // Each chart drawn as an image says its figures in its name, as drawn: each line's share per year, each year's
   // conversion counts (a screen reader reads nothing inside an image).
   const named = await page.$eval("#trends-chart svg[role=img]", (svg) => svg.getAttribute("aria-label"));
-  for (const share of rows.flatMap((row) => row.join(" ").match(/\d+,\d\d\u00a0%/g))) assert.ok(named.includes(share), share);
+  for (const share of rows.flatMap((row) => row.join(" ").match(/\d+,\d\d\u00a0%/g))) {
+    assert.ok(named.includes(share), share);
+  }
   const bars = await page.$eval("#conversion-trend svg[role=img]", (svg) => svg.getAttribute("aria-label"));
   const segments = await page.$$eval("#conversion-trend rect[data-segment] title", (titles) =>
     titles.map((title) => title.textContent));
@@ -999,7 +1002,8 @@ test("a page first opened with no network (its files from the cache) says so and
     const files = new Map(await Promise.all(["", "app.js", "style.css"].map(async (name) => {
       const file = await fetch(`${base}/dashboard/${name}`);
       assert.equal(file.headers.get("cache-control"), "no-cache", name);
-      const again = await fetch(`${base}/dashboard/${name}`, { headers: { "If-None-Match": file.headers.get("etag") } });
+      const again = await fetch(`${base}/dashboard/${name}`,
+        { headers: { "If-None-Match": file.headers.get("etag") } });
       assert.equal(again.status, 304, name);
       return [`/dashboard/${name}`, { body: await file.text(), contentType: file.headers.get("content-type") }];
     })));
