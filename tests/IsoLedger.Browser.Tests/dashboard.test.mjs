@@ -287,6 +287,10 @@ test("the day is shown and typed as the page's language writes it, whatever the 
     await tab.waitForSelector("#date[aria-invalid=true]");
     assert.match(await tab.textContent("#date-error[role=alert]"), /“31\/02\/2020”.*30062020/,
       "what to type instead, the hint gone with the focus");
+    // Forced colours (Windows' high contrast) paint its frame as any other's: it is thicker.
+    await tab.emulateMedia({ forcedColors: "active" });
+    assert.equal(await tab.$eval("#date", (input) => getComputedStyle(input).borderTopWidth), "3px");
+    await tab.emulateMedia({ forcedColors: "none" });
     assert.equal(new URL(tab.url()).searchParams.get("asOf"), "2020-03-15");
     await tab.click("#language");
     assert.equal(await tab.inputValue("#date"), "15/03/2020");
