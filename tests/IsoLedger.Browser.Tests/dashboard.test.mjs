@@ -1017,7 +1017,7 @@ test("a page first opened with no network (its files from the cache) says so and
     await tab.route("**/dashboard/**", (route) => route.fulfill(files.get(new URL(route.request().url()).pathname)));
     await tab.goto(`${base}/dashboard/?province=${encodeURIComponent("Quảng Trị")}#unit/QT-SO-02`);
     await tab.waitForSelector("#status button");
-    assert.match(await tab.textContent("#status"), /Thiết bị đang mất mạng: số liệu được tải lại khi có mạng/);
+    assert.match(await tab.textContent("#status"), /Thiết bị đang mất mạng: hãy thử lại khi có mạng/);
     await context.setOffline(false);
     await tab.waitForSelector("#timeline li", { timeout: 5000 });
     assert.match(await tab.textContent("#unit-title"), /\(QT-SO-02\)$/);

@@ -23,7 +23,7 @@ const TEXT = {
     fresh: "Cập nhật: dữ liệu đã xử lý đến sự kiện {p}/{l}", behind: "Đang chậm {n} sự kiện", loading: "Đang tải…",
     badKey: "Khóa không hợp lệ hoặc không đủ quyền.", noKey: "Hãy nhập khóa API.", failedLoad: "Không tải được dữ liệu",
     unreachable: "Không kết nối được với máy chủ. Hãy kiểm tra mạng rồi thử lại.",
-    noNetwork: "Thiết bị đang mất mạng: số liệu được tải lại khi có mạng trở lại.",
+    noNetwork: "Thiết bị đang mất mạng: hãy thử lại khi có mạng trở lại.",
     serverError: "Máy chủ gặp lỗi ({s}). Hãy thử lại sau ít phút.",
     timedOut: "Máy chủ không trả lời sau {n} giây. Hãy kiểm tra mạng rồi thử lại.",
     notRefreshed: "Không cập nhật được số liệu (số liệu dưới đây là của lần tải trước)",
@@ -68,7 +68,7 @@ const TEXT = {
     fresh: "Up to date: processed event {p} of {l}", behind: "{n} events behind", loading: "Loading…",
     badKey: "The key is not valid or lacks the role.", noKey: "Type the API key.", failedLoad: "Could not load",
     unreachable: "The server cannot be reached. Check the network and try again.",
-    noNetwork: "The device is offline: the figures are loaded again once the network is back.",
+    noNetwork: "The device is offline: try again once the network is back.",
     serverError: "The server failed ({s}). Try again in a few minutes.",
     timedOut: "The server did not answer within {n} seconds. Check the network and try again.",
     notRefreshed: "Could not refresh the figures (those below are from the last load)",
@@ -221,8 +221,8 @@ const REFRESH_SECONDS = 30;
 async function answer(path, read) {
   const patience = new AbortController();
   const timer = setTimeout(() => patience.abort(), PATIENCE_SECONDS * 1000);
-  // A page opened with no network (its files from the browser's cache: a phone out of coverage) is told so, and that
-  // the page loads once the network is back (see the online event), not to check a server it cannot reach.
+  // A device with no network (a page opened from the browser's cache, a phone out of coverage) is told so, not to
+  // check a server it cannot reach; the page's figures are asked again once the network is back (the online event).
   const unanswered = () => new Error(patience.signal.aborted ? fill(t("timedOut"), { n: PATIENCE_SECONDS })
     : t(navigator.onLine ? "unreachable" : "noNetwork"));
   try {
