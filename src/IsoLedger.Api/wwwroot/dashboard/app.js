@@ -1727,7 +1727,7 @@ document.addEventListener("DOMContentLoaded", () => {
     const asOf = typedDay(typed);
     if (typed && !(asOf && asOf <= today())) {
       $("date").setAttribute("aria-invalid", "true");
-      // What to type instead, the hint's words, said with it: the hint shows only while the field is focused.
+      // What to type instead is said with it, in the hint's words: a screen reader announces the alert alone.
       $("date-error").textContent = `${fill(t("badDate"), { v: typed })} ${t("dateHint")}`;
       return;
     }
