@@ -202,6 +202,20 @@ test("a unit page shows the status and the timeline as of the page's date", asyn
   await page.click("#unit-status dd button");
   await page.waitForSelector("#timeline li");
   assert.match(await page.textContent("#unit-title"), /\(QT-SO-03\)$/);
+  // The unit a unit was merged into is named, as those a unit took over are, not by its code alone.
+  const merged = /\/api\/dashboards\/units\/QT-SO-04\?/;
+  await page.route(merged, async (route) => {
+    const status = await (await route.fetch()).json();
+    await route.fulfill({ json: { ...status, endedOn: "2020-07-01",
+      mergedInto: { mergedOn: "2020-07-01", intoCode: "QT-SO-03", decisionNo: "1/QĐ-UBND" } } });
+  });
+  try {
+    await page.evaluate(() => { location.hash = "#unit/QT-SO-04"; });
+    await page.waitForSelector("#unit-status dd a[href='#unit/QT-SO-03']");
+    assert.equal(await page.textContent("#unit-status dd a[href='#unit/QT-SO-03']"), "Sở Tư pháp");
+  } finally {
+    await page.unroute(merged);
+  }
   await page.click("#tabs a[data-view=overview]");
   await page.waitForSelector("#overview:not([hidden])");
 });

@@ -1108,6 +1108,12 @@ async function showUnit(code, opened) {
     $("timeline").replaceChildren();
     return;
   }
+  // The units it went into are named as those it took over are (their codes had stood alone, "QT25-XA-DONGHOI"),
+  // asked on the page's day; one that does not answer keeps its code.
+  const successors = [status.mergedInto?.intoCode, ...(status.splitInto?.intoCodes ?? [])].filter(Boolean);
+  const successorNames = new Map(await Promise.all(successors.map((successor) =>
+    api(`/api/dashboards/units/${encodeURIComponent(successor)}?asOf=${asOf}`)
+      .then((found) => [successor, found.name], () => [successor, null]))));
   if (asked !== state.unitLoads) return;
   // Loaded, the unit's facts are current: a line saying the network was gone is no longer true (the view's load
   // clears it as its figures come; the unit's page had kept it once the network was back).
@@ -1145,8 +1151,9 @@ async function showUnit(code, opened) {
   if (tookOver.length) facts.push([t("tookOver"), links(tookOver)]);
   // The end as of the page's day: a district seen in 2020 had not ended yet.
   if (status.endedOn && status.endedOn <= asOf) facts.push([t("ended"), day(status.endedOn)]);
-  if (status.mergedInto) facts.push([t("mergedInto"), links([{ code: status.mergedInto.intoCode }])]);
-  if (status.splitInto) facts.push([t("splitInto"), links(status.splitInto.intoCodes.map((code) => ({ code })))]);
+  const named = (codes) => codes.map((successor) => ({ code: successor, name: successorNames.get(successor) }));
+  if (status.mergedInto) facts.push([t("mergedInto"), links(named([status.mergedInto.intoCode]))]);
+  if (status.splitInto) facts.push([t("splitInto"), links(named(status.splitInto.intoCodes))]);
   $("unit-status").replaceChildren(...facts.flatMap(([name, value]) => [element("dt", { text: name }),
     Array.isArray(value) ? element("dd", {}, ...value) : element("dd", { text: value })]));
   $("timeline").replaceChildren(...timeline.map((e) =>
