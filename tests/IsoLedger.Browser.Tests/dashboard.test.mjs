@@ -202,6 +202,20 @@ test("a unit page shows the status and the timeline as of the page's date", asyn
   await page.click("#unit-status dd button");
   await page.waitForSelector("#timeline li");
   assert.match(await page.textContent("#unit-title"), /\(QT-SO-03\)$/);
+  // The unit a unit was merged into is named, as those a unit took over are, not by its code alone.
+  const merged = /\/api\/dashboards\/units\/QT-SO-04\?/;
+  await page.route(merged, async (route) => {
+    const status = await (await route.fetch()).json();
+    await route.fulfill({ json: { ...status, endedOn: "2020-07-01",
+      mergedInto: { mergedOn: "2020-07-01", intoCode: "QT-SO-03", decisionNo: "1/QĐ-UBND" } } });
+  });
+  try {
+    await page.evaluate(() => { location.hash = "#unit/QT-SO-04"; });
+    await page.waitForSelector("#unit-status dd a[href='#unit/QT-SO-03']");
+    assert.equal(await page.textContent("#unit-status dd a[href='#unit/QT-SO-03']"), "Sở Tư pháp");
+  } finally {
+    await page.unroute(merged);
+  }
   await page.click("#tabs a[data-view=overview]");
   await page.waitForSelector("#overview:not([hidden])");
 });
@@ -252,11 +266,30 @@ test("the day is shown and typed as the page's language writes it, whatever the 
     assert.equal(await tab.getAttribute("#date", "placeholder"), "dd/mm/yyyy");
     assert.match(await tab.$eval("#date", (input) => input.ariaDescribedByElements.map((node) => node.textContent)
       .join(" ")), /ngày\/tháng\/năm/i, "the format is told to a screen reader");
-    // Typed with digits alone too, as a phone's keypad of digits (inputmode numeric) has no "/".
-    await tab.fill("#date", "01072020");
+    // A phone's keypad of digits has no "/": it shows the decimal mark ("." or "," by the phone's region; an iPhone's
+    // numeric keypad had digits alone), and the day is taken typed as it allows, which the hint says under the field
+    // once it is focused (the placeholder is gone once typing begins), and from then on: hidden again as the field
+    // is left, it moved the buttons below it under the finger tapping one.
+    assert.equal(await tab.getAttribute("#date", "inputmode"), "decimal");
+    assert.equal(await tab.isVisible("#date-hint"), false, "shown once a day is typed");
+    await tab.focus("#date");
+    const button = await tab.$eval("#clear-date", (node) => node.getBoundingClientRect().top);
+    await tab.$eval("#date", (node) => node.blur());
+    assert.equal(await tab.$eval("#clear-date", (node) => node.getBoundingClientRect().top), button);
+    await tab.focus("#date");
+    const [field, hint] = await Promise.all(["#date", "#date-hint"].map((selector) =>
+      tab.$eval(selector, (node) => node.checkVisibility() && node.getBoundingClientRect().toJSON())));
+    assert.ok(hint && hint.top >= field.bottom && hint.right <= 390,
+      `the hint under the field: ${JSON.stringify(hint)}`);
+    assert.match(await tab.textContent("#date-hint"), /30\.06\.2020, 30,06,2020 hoặc 30062020/);
+    for (const typed of ["30.06.2020", "30-06-2020", "30 06 2020", "30,06,2020", "30062020", "2020-06-30"]) {
+      assert.equal(await tab.evaluate((text) => typedDay(text), typed), "2020-06-30", typed);
+    }
+    await tab.fill("#date", "01,07,2020");
     await tab.press("#date", "Enter");
     await tab.waitForFunction(() => new URL(location.href).searchParams.get("asOf") === "2020-07-01", null,
       { timeout: 5000 });
+    assert.equal(await tab.inputValue("#date"), "01/07/2020", "the day taken is written back as the page writes it");
     await tab.fill("#date", "15/3/2020");
     await tab.press("#date", "Enter");
     await tab.waitForFunction(() => new URL(location.href).searchParams.get("asOf") === "2020-03-15");
@@ -266,7 +299,12 @@ test("the day is shown and typed as the page's language writes it, whatever the 
     await tab.fill("#date", "31/02/2020");
     await tab.press("#date", "Enter");
     await tab.waitForSelector("#date[aria-invalid=true]");
-    assert.match(await tab.textContent("#date-error[role=alert]"), /“31\/02\/2020”/);
+    assert.match(await tab.textContent("#date-error[role=alert]"), /“31\/02\/2020”.*30062020/,
+      "what to type instead, the hint gone with the focus");
+    // Forced colours (Windows' high contrast) paint its frame as any other's: it is thicker.
+    await tab.emulateMedia({ forcedColors: "active" });
+    assert.equal(await tab.$eval("#date", (input) => getComputedStyle(input).borderTopWidth), "3px");
+    await tab.emulateMedia({ forcedColors: "none" });
     assert.equal(new URL(tab.url()).searchParams.get("asOf"), "2020-03-15");
     await tab.click("#language");
     assert.equal(await tab.inputValue("#date"), "15/03/2020");
@@ -766,6 +804,31 @@ test("the trends show each headline figure over the years with data", async () =
   assert.deepEqual(rows[0].slice(0, 6),
     ["2020", "165", "39/40 (97,50\u00a0%)", "26/40 (65,00\u00a0%)", "44/109 (40,37\u00a0%)", "16/16 (100,00\u00a0%)"]);
   assert.equal(await page.locator("#trends-chart circle").count(), 4);
+  // Each chart drawn as an image says its figures in its name, as drawn: each line's share per year, each year's
+  // conversion counts (a screen reader reads nothing inside an image).
+  const named = await page.$eval("#trends-chart svg[role=img]", (svg) => svg.getAttribute("aria-label"));
+  for (const share of rows.flatMap((row) => row.join(" ").match(/\d+,\d\d\u00a0%/g))) {
+    assert.ok(named.includes(share), share);
+  }
+  const bars = await page.$eval("#conversion-trend svg[role=img]", (svg) => svg.getAttribute("aria-label"));
+  const segments = await page.$$eval("#conversion-trend rect[data-segment] title", (titles) =>
+    titles.map((title) => title.textContent));
+  assert.ok(segments.length > 0);
+  for (const segment of segments) assert.ok(bars.includes(segment.split(" — ")[1]), `${segment} in “${bars}”`);
+  // Forced colours (Windows' high contrast) paint every ground alike: the chosen year, the current tab and the key's
+  // colours are told apart all the same.
+  await page.emulateMedia({ forcedColors: "active" });
+  try {
+    const ground = (selector) => page.$eval(selector, (node) => getComputedStyle(node).backgroundColor);
+    const card = await ground("#trends > .card");
+    // A year not chosen is the card's colour, as the other tabs are.
+    assert.notEqual(await ground(".years button[aria-pressed=true]"), card);
+    assert.notEqual(await ground("#tabs a[aria-current=page]"), await ground("#tabs a:not([aria-current])"));
+    for (const swatch of await page.$$eval("#trends .legend .swatch",
+      (nodes) => nodes.map((node) => getComputedStyle(node).backgroundColor))) assert.notEqual(swatch, card);
+  } finally {
+    await page.emulateMedia({ forcedColors: "none" });
+  }
 });
 
 /** How many pixels of the focus ring's colour (--focus, #e8590c) the screen shows in each of <boxes> (in the
@@ -941,6 +1004,44 @@ test("a start that cannot reach the API says so and offers to try again; so does
     await tab.waitForFunction(() => document.documentElement.lang === "en", null, { timeout: 5000 });
     assert.equal(await tab.textContent("#tabs a[data-view=overview]"), "Overview");
     assert.match(await tab.textContent("#trends-table"), /Year|Converted/);
+  } finally {
+    await context.close();
+  }
+});
+
+test("a page first opened with no network (its files from the cache) says so and loads once the network is back, "
+  + "a unit's page too, whose line saying the network was gone goes once it has loaded", async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  try {
+    // The page's files as the browser's cache holds them: an offline browser asks no server for them. Online, it
+    // checks them with the server at each use, which answers 304 while they are unchanged (without a Cache-Control,
+    // a browser reused a file as long as it guessed from its age: after an upgrade, the old app.js under the new
+    // page).
+    const files = new Map(await Promise.all(["", "app.js", "style.css"].map(async (name) => {
+      const file = await fetch(`${base}/dashboard/${name}`);
+      assert.equal(file.headers.get("cache-control"), "no-cache", name);
+      const again = await fetch(`${base}/dashboard/${name}`,
+        { headers: { "If-None-Match": file.headers.get("etag") } });
+      assert.equal(again.status, 304, name);
+      return [`/dashboard/${name}`, { body: await file.text(), contentType: file.headers.get("content-type") }];
+    })));
+    const tab = await context.newPage();
+    await tab.addInitScript(() => sessionStorage.setItem("isoledger.key", "dev-viewer"));
+    await context.setOffline(true);
+    await tab.route("**/dashboard/**", (route) => route.fulfill(files.get(new URL(route.request().url()).pathname)));
+    await tab.goto(`${base}/dashboard/?province=${encodeURIComponent("Quảng Trị")}#unit/QT-SO-02`);
+    await tab.waitForSelector("#status button");
+    assert.match(await tab.textContent("#status"), /Thiết bị đang mất mạng: hãy thử lại khi có mạng/);
+    await context.setOffline(false);
+    await tab.waitForSelector("#timeline li", { timeout: 5000 });
+    assert.match(await tab.textContent("#unit-title"), /\(QT-SO-02\)$/);
+    assert.equal(await tab.textContent("#status"), "");
+    // Gone and back on a unit's page: said at once, and no longer once its facts are loaded again.
+    await context.setOffline(true);
+    await tab.waitForFunction(() => document.querySelector("#status").textContent.startsWith("Mất kết nối mạng"));
+    await context.setOffline(false);
+    await tab.waitForFunction(() => document.querySelector("#status").textContent === "", null, { timeout: 5000 });
+    assert.match(await tab.textContent("#unit-title"), /\(QT-SO-02\)$/);
   } finally {
     await context.close();
   }
@@ -2610,13 +2711,16 @@ test("the page's words are written once, by the script: the page holds only thos
     });
     assert.deepEqual(served.copies, [], "words of hidden elements that the script writes again");
     assert.deepEqual(served.blank, [], "shown blank before the script runs");
-    assert.deepEqual(served.shown.map(([name]) => name), ["skip", "title"]);
+    // A slow network's first seconds show more than the title bar: the page says it loads.
+    assert.deepEqual(served.shown.map(([name]) => name), ["skip", "title", "loading"]);
+    assert.equal(await tab.isVisible("#starting"), true);
     assert.equal(served.title, "IsoLedger — Bảng điều khiển ISO 9001");
     release();
     await tab.waitForSelector("#key-form:not([hidden])");
+    assert.equal(await tab.$("#starting"), null, "the loading line gone with the script come");
     // The script writes the words the page was shown with, and every label of the key's form.
     assert.deepEqual(await tab.evaluate(() => [...document.querySelectorAll("#skip, h1")]
-      .map((node) => [node.dataset.i18n, [node.textContent.trim()]])), served.shown);
+      .map((node) => [node.dataset.i18n, [node.textContent.trim()]])), served.shown.slice(0, 2));
     assert.equal(await tab.title(), served.title);
     assert.equal(await tab.textContent("#key-form label"), "Khóa API (vai trò viewer)");
     assert.equal(await tab.textContent("#key-form button"), "Lưu khóa");

@@ -4,10 +4,10 @@ namespace IsoLedger.Api.Dashboards;
 
 public static class DashboardPage
 {
-    /// <summary>Serves the dashboard's static files (wwwroot/dashboard) at /dashboard/ (/dashboard redirects there);
-    /// the page calls the dashboard endpoints with the key the user enters. The files are read with GET and HEAD:
-    /// another method answers 405 with their <c>Allow</c>, a problem as at the API's addresses (it answered 404, as
-    /// if nothing were there).</summary>
+    /// <summary>Serves the dashboard's static files (wwwroot/dashboard) at /dashboard/ (/dashboard redirects there),
+    /// revalidated at each use; the page calls the dashboard endpoints with the key the user enters. The files are
+    /// read with GET and HEAD: another method answers 405 with their <c>Allow</c>, a problem as at the API's
+    /// addresses (it answered 404, as if nothing were there).</summary>
     public static void UseDashboardPage(this WebApplication app)
     {
         var files = app.Environment.WebRootFileProvider;
@@ -22,7 +22,13 @@ public static class DashboardPage
             return Task.CompletedTask;
         });
         app.UseDefaultFiles();
-        app.UseStaticFiles();
+        // Kept by the browser, and checked with the server at each use (unchanged: a 304 without a body, by its
+        // ETag): without a Cache-Control a browser reused a file for as long as it guessed from the file's age, and
+        // after an upgrade could run the old app.js under the new index.html.
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "no-cache",
+        });
     }
 
     /// <summary>Whether GET would serve a file here: the file itself, or a folder's index.html

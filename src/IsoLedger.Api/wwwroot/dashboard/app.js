@@ -10,8 +10,9 @@ const TEXT = {
     title: "Bảng điều khiển ISO 9001", keyLabel: "Khóa API (vai trò viewer)", keySave: "Lưu khóa",
     keyHint: "Khóa chỉ được giữ trong phiên trình duyệt này.",
     province: "Tỉnh", year: "Năm", date: "Tại ngày", yearEnd: "Cuối năm",
-    dateFormat: "dd/mm/yyyy", dateHint: "Ngày/tháng/năm, ví dụ 30/06/2020.",
-    badDate: "“{v}” không phải một ngày đến hôm nay: nhập ngày/tháng/năm, ví dụ 30/06/2020.",
+    dateFormat: "dd/mm/yyyy",
+    dateHint: "Ngày/tháng/năm, ví dụ 30/06/2020; trên bàn phím số: 30.06.2020, 30,06,2020 hoặc 30062020.",
+    badDate: "“{v}” không phải một ngày đến hôm nay.",
     overview: "Tổng quan", report: "Báo cáo năm", national: "Toàn quốc", print: "In / PDF",
     forgetKey: "Quên khóa", conversion: "Chuyển đổi 2008 → 2015",
     annual: "Bảng duy trì năm", filter: "Lọc theo tên",
@@ -22,6 +23,7 @@ const TEXT = {
     fresh: "Cập nhật: dữ liệu đã xử lý đến sự kiện {p}/{l}", behind: "Đang chậm {n} sự kiện", loading: "Đang tải…",
     badKey: "Khóa không hợp lệ hoặc không đủ quyền.", noKey: "Hãy nhập khóa API.", failedLoad: "Không tải được dữ liệu",
     unreachable: "Không kết nối được với máy chủ. Hãy kiểm tra mạng rồi thử lại.",
+    noNetwork: "Thiết bị đang mất mạng: hãy thử lại khi có mạng trở lại.",
     serverError: "Máy chủ gặp lỗi ({s}). Hãy thử lại sau ít phút.",
     timedOut: "Máy chủ không trả lời sau {n} giây. Hãy kiểm tra mạng rồi thử lại.",
     notRefreshed: "Không cập nhật được số liệu (số liệu dưới đây là của lần tải trước)",
@@ -53,8 +55,9 @@ const TEXT = {
     title: "ISO 9001 dashboard", keyLabel: "API key (viewer role)", keySave: "Save key",
     keyHint: "The key is kept only for this browser session.",
     province: "Province", year: "Year", date: "As of", yearEnd: "Year end",
-    dateFormat: "dd/mm/yyyy", dateHint: "Day/month/year, for example 30/06/2020.",
-    badDate: "“{v}” is not a day up to today: type day/month/year, for example 30/06/2020.",
+    dateFormat: "dd/mm/yyyy",
+    dateHint: "Day/month/year, for example 30/06/2020; on a keypad of digits: 30.06.2020, 30,06,2020 or 30062020.",
+    badDate: "“{v}” is not a day up to today.",
     overview: "Overview", report: "Annual report", national: "National", print: "Print / PDF",
     forgetKey: "Forget key", conversion: "Conversion 2008 → 2015",
     annual: "Annual maintenance table", filter: "Filter by name",
@@ -65,6 +68,7 @@ const TEXT = {
     fresh: "Up to date: processed event {p} of {l}", behind: "{n} events behind", loading: "Loading…",
     badKey: "The key is not valid or lacks the role.", noKey: "Type the API key.", failedLoad: "Could not load",
     unreachable: "The server cannot be reached. Check the network and try again.",
+    noNetwork: "The device is offline: try again once the network is back.",
     serverError: "The server failed ({s}). Try again in a few minutes.",
     timedOut: "The server did not answer within {n} seconds. Check the network and try again.",
     notRefreshed: "Could not refresh the figures (those below are from the last load)",
@@ -217,8 +221,10 @@ const REFRESH_SECONDS = 30;
 async function answer(path, read) {
   const patience = new AbortController();
   const timer = setTimeout(() => patience.abort(), PATIENCE_SECONDS * 1000);
-  const unanswered = () => new Error(patience.signal.aborted
-    ? fill(t("timedOut"), { n: PATIENCE_SECONDS }) : t("unreachable"));
+  // A device with no network (a page opened from the browser's cache, a phone out of coverage) is told so, not to
+  // check a server it cannot reach; the page's figures are asked again once the network is back (the online event).
+  const unanswered = () => new Error(patience.signal.aborted ? fill(t("timedOut"), { n: PATIENCE_SECONDS })
+    : t(navigator.onLine ? "unreachable" : "noNetwork"));
   try {
     const response = await fetch(path, { headers: { "X-Api-Key": key() }, signal: patience.signal })
       .catch(() => { throw unanswered(); });
@@ -388,19 +394,20 @@ function bars(container, groups, segments, name, aria, onOpen = null) {
   const heights = names.map((written) =>
     Math.max(compact ? 52 : 44, (compact ? lineHeight * written.length : 5) + barHeight + (compact ? 8 : 13)));
   const tops = heights.map((_, index) => heights.slice(0, index).reduce((sum, height) => sum + height, 0));
-  // An image is one thing to a screen reader, its parts unread: bars that are buttons are a group of them.
+  // Every count is in its row's name, so that a screen reader and a keyboard reach what a mouse hovers.
+  const written = groups.map((group) => `${name(group.name)} — ${segments.filter(([segment]) => group.counts[segment])
+    .map(([segment]) => `${term("conversionColumns", segment)}: ${count(group.counts[segment])}`).join("; ")}`);
+  // An image is one thing to a screen reader, its parts unread: its name says every row's counts (the trends' bars
+  // per year had been named "Conversion" alone). Bars that are buttons are a group of them, each named so.
   const svg = svgElement("svg", { viewBox: `0 0 ${width} ${tops.at(-1) + heights.at(-1) + 6}`,
-    role: onOpen ? "group" : "img", "aria-label": aria });
+    role: onOpen ? "group" : "img", "aria-label": onOpen ? aria : `${aria}: ${written.join(" | ")}` });
   const max = Math.max(1, ...groups.map((g) => g.counts.total));
   // Room beside the longest bar for its total as written (40 units had been too few for "12.500").
   const totalRoom = textWidth(count(max), 13 * scale) + 8 * scale;
   groups.forEach((group, index) => {
     const y = tops[index] + 4;
-    // Every count is in the row's name, so that a screen reader and a keyboard reach what a mouse hovers.
-    const counts = segments.filter(([segment]) => group.counts[segment])
-      .map(([segment]) => `${term("conversionColumns", segment)}: ${count(group.counts[segment])}`).join("; ");
     const row = svgElement("g", { class: "bar-row", "data-name": group.name,
-      ...(onOpen ? { tabindex: "0", role: "button", "aria-label": `${name(group.name)} — ${counts}` } : {}) });
+      ...(onOpen ? { tabindex: "0", role: "button", "aria-label": written[index] } : {}) });
     if (onOpen) {
       // The whole row answers a click or a tap, not only its bars and text.
       row.classList.add("opens");
@@ -412,7 +419,7 @@ function bars(container, groups, segments, name, aria, onOpen = null) {
         onOpen(group.name);
       });
     } else {
-      row.append(svgElement("title", {}, `${name(group.name)} — ${counts}`));
+      row.append(svgElement("title", {}, written[index]));
     }
     row.append(svgElement("rect", { x: 0, y: y - 4, width, height: heights[index], fill: "transparent" }));
     const top = y + (compact ? lineHeight * names[index].length : 5);
@@ -926,8 +933,13 @@ function renderTrends() {
     $("trends-readout").replaceChildren();
   } else {
     const scale = textScale();
-    // Its figures are the table's below it, each year's written below it as its button is chosen.
-    const svg = svgElement("svg", { role: "img", "aria-label": label(state.vocabulary.trendsTitle) });
+    // Its figures are the table's below it, each year's written below it as its button is chosen; its name says
+    // each line's shares year by year, as drawn (it had been the chart's title alone).
+    const lineShares = keys.map((keyName, k) => `${term("trendColumns", keyName)}: ${data.years
+      .filter((point) => point.figures[k].of).map((point) => `${point.year} ${percent(point.figures[k].percent)}`)
+      .join(", ")}`);
+    const svg = svgElement("svg", { role: "img",
+      "aria-label": `${label(state.vocabulary.trendsTitle)}: ${lineShares.join(" | ")}` });
     // In the page already, so that the axis labels and the restructuring marks can be measured before they are laid
     // out.
     chart.replaceChildren(svg);
@@ -1096,7 +1108,16 @@ async function showUnit(code, opened) {
     $("timeline").replaceChildren();
     return;
   }
+  // The units it went into are named as those it took over are (their codes had stood alone, "QT25-XA-DONGHOI"),
+  // asked on the page's day; one that does not answer keeps its code.
+  const successors = [status.mergedInto?.intoCode, ...(status.splitInto?.intoCodes ?? [])].filter(Boolean);
+  const successorNames = new Map(await Promise.all(successors.map((successor) =>
+    api(`/api/dashboards/units/${encodeURIComponent(successor)}?asOf=${asOf}`)
+      .then((found) => [successor, found.name], () => [successor, null]))));
   if (asked !== state.unitLoads) return;
+  // Loaded, the unit's facts are current: a line saying the network was gone is no longer true (the view's load
+  // clears it as its figures come; the unit's page had kept it once the network was back).
+  $("status").textContent = "";
   state.unitDrawn = code;
   $("unit-title").textContent = `${status.name} (${status.code})`;
   titlePage();
@@ -1130,8 +1151,9 @@ async function showUnit(code, opened) {
   if (tookOver.length) facts.push([t("tookOver"), links(tookOver)]);
   // The end as of the page's day: a district seen in 2020 had not ended yet.
   if (status.endedOn && status.endedOn <= asOf) facts.push([t("ended"), day(status.endedOn)]);
-  if (status.mergedInto) facts.push([t("mergedInto"), links([{ code: status.mergedInto.intoCode }])]);
-  if (status.splitInto) facts.push([t("splitInto"), links(status.splitInto.intoCodes.map((code) => ({ code })))]);
+  const named = (codes) => codes.map((successor) => ({ code: successor, name: successorNames.get(successor) }));
+  if (status.mergedInto) facts.push([t("mergedInto"), links(named([status.mergedInto.intoCode]))]);
+  if (status.splitInto) facts.push([t("splitInto"), links(named(status.splitInto.intoCodes))]);
   $("unit-status").replaceChildren(...facts.flatMap(([name, value]) => [element("dt", { text: name }),
     Array.isArray(value) ? element("dd", {}, ...value) : element("dd", { text: value })]));
   $("timeline").replaceChildren(...timeline.map((e) =>
@@ -1492,10 +1514,12 @@ function isDay(text) {
   return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(day.getTime()) && day.toISOString().startsWith(text);
 }
 
-/** A day typed as both of the page's languages write it, day first (30/06/2020; 30-6-2020 and 30.6.2020 too, or
- * 30062020 from a phone's keypad of digits alone), or as YYYY-MM-DD: that day as YYYY-MM-DD, or "" if it is none. */
+/** A day typed as both of the page's languages write it, day first (30/06/2020), or as a phone's keypad of digits
+ * lets it be typed, which has no "/": its parts apart by the one mark the keypad has (30.06.2020; 30,06,2020 where
+ * the decimal mark is a comma, as an iPhone's in Vietnam; 30-06-2020, 30 06 2020) or none (30062020); or as
+ * YYYY-MM-DD: that day as YYYY-MM-DD, or "" if it is none. */
 function typedDay(text) {
-  const parts = text.trim().match(/^(\d{1,2})\s*[/.\-\s]\s*(\d{1,2})\s*[/.\-\s]\s*(\d{4})$/)
+  const parts = text.trim().match(/^(\d{1,2})\s*[/.,\-\s]\s*(\d{1,2})\s*[/.,\-\s]\s*(\d{4})$/)
     ?? text.trim().match(/^(\d{2})(\d{2})(\d{4})$/);
   const iso = parts ? `${parts[3]}-${parts[2].padStart(2, "0")}-${parts[1].padStart(2, "0")}` : text.trim();
   return isDay(iso) ? iso : "";
@@ -1667,6 +1691,8 @@ async function start() {
 }
 
 document.addEventListener("DOMContentLoaded", () => {
+  // The page's line saying it loads, shown while the script came: the key's form or the status line follow it.
+  $("starting").remove();
   $("key-form").addEventListener("submit", (event) => {
     event.preventDefault();
     const typed = $("key").value.trim();
@@ -1708,13 +1734,16 @@ document.addEventListener("DOMContentLoaded", () => {
     const asOf = typedDay(typed);
     if (typed && !(asOf && asOf <= today())) {
       $("date").setAttribute("aria-invalid", "true");
-      $("date-error").textContent = fill(t("badDate"), { v: typed });
+      // What to type instead is said with it, in the hint's words: a screen reader announces the alert alone.
+      $("date-error").textContent = `${fill(t("badDate"), { v: typed })} ${t("dateHint")}`;
       return;
     }
     state.asOf = asOf;
     if (state.asOf) fillYears(state.asOf.slice(0, 4));
     changed();
   });
+  // The forms a day is typed in show under its field once it is focused: a phone's keypad has no "/".
+  $("date").addEventListener("focus", () => $("pickers").classList.add("day-hinted"), { once: true });
   $("clear-date").addEventListener("click", () => { state.asOf = ""; changed(); });
   document.querySelectorAll("#tabs a").forEach((a) => a.addEventListener("click", (event) => {
     event.preventDefault();
