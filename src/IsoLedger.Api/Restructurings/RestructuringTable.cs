@@ -68,7 +68,8 @@ public static class RestructuringTable
                             + $"{MaxRows} rows: import it in several files, each act's rows in one."));
                         break;
                     }
-                    if (CsvHeader.UnnamedValue(record, positions!) is { } unnamed) errors.Add(unnamed);
+                    if ((CsvHeader.Repeated(record, header) ?? CsvHeader.UnnamedValue(record, positions!)) is { } bad)
+                        errors.Add(bad);
                     else if (ReadRow(record, reader.Sheet, positions!, errors) is { } row) rows.Add(row);
                 }
                 ReportImporter.InSheet(errors, sheetErrors, reader.Sheet);
@@ -111,7 +112,7 @@ public static class RestructuringTable
                 errors.Add(new(record.Line, column, $"At most {Validation.MaxName} characters."));
                 return null;
             }
-            if (Hosting.Validation.TextProblem(text) is { } problem)
+            if ((Hosting.Validation.TextProblem(text) ?? SpreadsheetText.ErrorProblem(text)) is { } problem)
             {
                 errors.Add(new(record.Line, column, problem));
                 return null;
