@@ -41,6 +41,20 @@ public class ExcelSavedCsvTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task A_restructuring_table_of_a_header_alone_is_refused_as_a_report_table_is()
+    {
+        foreach (var table in new[]
+                 { "decision_no,effective_on,from_code,name\n", "decision_no;effective_on;from_code\n;;\n" })
+        {
+            var answer = await Host.PostBytes("/api/restructurings/import", Encoding.UTF8.GetBytes(table))
+                .Expect(422);
+
+            var error = answer.Json["errors"]!.AsArray().Single()!;
+            Assert.Equal((1, "The file has a header but no rows."), ((int)error["line"]!, (string?)error["reason"]));
+        }
+    }
+
+    [Fact]
     public async Task A_file_in_a_Vietnamese_code_page_is_refused_naming_the_encodings_it_may_be_in()
     {
         var windows1258 = CodePagesEncodingProvider.Instance.GetEncoding(1258)!;

@@ -45,6 +45,9 @@ public static class RestructuringTable
         ITableReader? reader = null;
         // The errors before those of the sheet being read (a workbook's table may be on several).
         var sheetErrors = 0;
+        // Where the table starts, for a file of a header alone: refused as a report table is, not answered as an
+        // import that recorded nothing (as a file imported again is).
+        (int Line, string? Sheet)? firstHeader = null;
         try
         {
             reader = TableFile.Open(file, Required, errors, temp);
@@ -55,6 +58,7 @@ public static class RestructuringTable
                 var header = reader.Read();
                 if (header is null)
                     return ([], [new ImportError(1, null, "The file is empty: it needs a header and rows.")]);
+                firstHeader ??= (header.Line, reader.Sheet);
                 var positions = CsvHeader.Positions(header, Columns, Required, errors, maxErrors);
                 // A sheet whose header cannot be read is not read on; the other sheets are still checked.
                 for (var record = positions is null ? null : reader.Read();
@@ -89,6 +93,8 @@ public static class RestructuringTable
         {
             reader?.Dispose();
         }
+        if (rows.Count == 0 && errors.Count == 0 && firstHeader is var (line, sheet))
+            errors.Add(new ImportError(line, null, "The file has a header but no rows.", sheet));
         if (errors.Count > 0) return ([], errors);
         var restructurings = rows
             .GroupBy(r => (r.DecisionNo, r.EffectiveOn))
