@@ -180,6 +180,20 @@ public class WorkbookReaderTests
         Assert.Equal(["A-2", "y", "Hải Lăng", ""], records[2].Fields);
     }
 
+    /// <summary>A code kept as a number in a format that writes leading zeros (the administrative units' codes,
+    /// 00408) reads with them, as the sheet shows it, not as 408: another unit's code.</summary>
+    [Fact]
+    public void A_number_in_a_format_of_leading_zeros_reads_with_them()
+    {
+        var file = TestWorkbooks.Build(new TestSheet("Sheet1",
+            [
+                ["code", "name", "other", "year"],
+                [new Formatted(408, "00000"), "x", new Formatted(7, "\"QT-\"000"), new Formatted(2021, "0")],
+            ]));
+
+        Assert.Equal(["00408", "x", "QT-007", "2021"], Row(file, 2));
+    }
+
     [Fact]
     public void Text_is_in_form_C_and_escaped_characters_written_out()
     {

@@ -421,14 +421,16 @@ public sealed class SheetReader : IDisposable
     }
 
     /// <summary>A number as the sheet shows it in text: its day, when its format shows a date (the time of day it
-    /// holds read past, as a fact is dated by its day); else in invariant digits, at most 15 significant ones as a
-    /// spreadsheet shows it.</summary>
+    /// holds read past, as a fact is dated by its day); its digits with the leading zeros its format writes (a code,
+    /// <c>00408</c>); else in invariant digits, at most 15 significant ones as a spreadsheet shows it.</summary>
     private string Number(string value, string? style)
     {
         if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
             return Workbook.Text(value);
         if (workbook.IsDate(style) && WorkbookDates.Day(number, workbook.Date1904) is { } day)
             return day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        if (workbook.Digits(style) is { } digits && Math.Abs(number) < 1e15)
+            return number.ToString(digits, CultureInfo.InvariantCulture);
         return number.ToString("G15", CultureInfo.InvariantCulture);
     }
 }
