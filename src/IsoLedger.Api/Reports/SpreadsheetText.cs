@@ -37,8 +37,8 @@ public static partial class SpreadsheetText
     /// where a formula failed (Excel's <c>#REF!</c>, <c>#N/A</c>, …, LibreOffice's <c>Err:502</c>), which a workbook
     /// stores as an error cell and CSV saves as its text; recorded, it would name a unit "#REF!".</summary>
     public static string? ErrorProblem(string text) => ShownError().IsMatch(text)
-        ? $"Shows the spreadsheet error {text}: the formula in the cell failed (a row or sheet it refers to was deleted, "
-            + "a lookup found nothing); correct it, or type the value, and import the file again."
+        ? $"Shows the spreadsheet error {text}: the formula in the cell failed (a row or sheet it refers to was "
+            + "deleted, a lookup found nothing); correct it, or type the value, and import the file again."
         : null;
 
     [GeneratedRegex(@"\A(?:#(?:NULL!|DIV/0!|VALUE!|REF!|NAME\?|NUM!|N/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!"
