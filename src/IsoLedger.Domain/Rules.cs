@@ -158,8 +158,10 @@ public static class Rules
         "Đơn vị cũ đã được sáp nhập, chia tách hoặc giải thể trước ngày có hiệu lực.");
     public static readonly Rule PredecessorHasLaterFacts = Invariant(
         "predecessor-has-later-facts",
-        "A predecessor has facts dated after the effective date; it cannot have ended before them.",
-        "Đơn vị cũ có sự kiện diễn ra sau ngày có hiệu lực nên không thể đã chấm dứt trước đó.");
+        "A predecessor has facts dated on or after the effective date, the day it ends; it cannot have ended before "
+            + "them.",
+        "Đơn vị cũ có sự kiện diễn ra vào hoặc sau ngày có hiệu lực, ngày đơn vị chấm dứt, nên không thể đã chấm dứt "
+            + "trước đó.");
     public static readonly Rule SuccessorNotExisting = Invariant(
         "successor-not-existing",
         "An existing successor must have existed on the effective date.",

@@ -157,6 +157,43 @@ public class WorkbookReaderTests
         Assert.Equal(new[] { "A-3", "z", "", "ghi chú" }, records[3].Fields);
     }
 
+    /// <summary>A merged range shows its first cell's value alone; the values under its other cells (LibreOffice
+    /// keeps them when asked to, a library may write them) are not read: a name under a code merged across it is
+    /// empty, a district merged down is its first cell's on every row of the range, and a row whose only values are
+    /// under a range is no row.</summary>
+    [Fact]
+    public void Values_under_a_merged_range_are_not_read()
+    {
+        var file = TestWorkbooks.Build(new TestSheet("Sheet1",
+            [
+                ["code", "name", "district", "note"],
+                ["A-1", "unseen name", "Hải Lăng", "unseen note"],
+                ["A-2", "y", "Cam Lộ", "unseen note"],
+                [null, null, "Cam Lộ"],
+            ],
+            "A2:B2", "C2:D4"));
+
+        var records = Read(file).Records;
+
+        Assert.Equal([1, 2, 3], records.Select(r => r.Line));
+        Assert.Equal(["A-1", "", "Hải Lăng", ""], records[1].Fields);
+        Assert.Equal(["A-2", "y", "Hải Lăng", ""], records[2].Fields);
+    }
+
+    /// <summary>A code kept as a number in a format that writes leading zeros (the administrative units' codes,
+    /// 00408) reads with them, as the sheet shows it, not as 408: another unit's code.</summary>
+    [Fact]
+    public void A_number_in_a_format_of_leading_zeros_reads_with_them()
+    {
+        var file = TestWorkbooks.Build(new TestSheet("Sheet1",
+            [
+                ["code", "name", "other", "year"],
+                [new Formatted(408, "00000"), "x", new Formatted(7, "\"QT-\"000"), new Formatted(2021, "0")],
+            ]));
+
+        Assert.Equal(["00408", "x", "QT-007", "2021"], Row(file, 2));
+    }
+
     [Fact]
     public void Text_is_in_form_C_and_escaped_characters_written_out()
     {

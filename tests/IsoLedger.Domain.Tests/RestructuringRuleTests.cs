@@ -187,6 +187,8 @@ public class RestructuringRuleTests
         Rejected(command, Rules.PredecessorHasLaterFacts, "QT-B",
             Commune("QT-A"), Commune("QT-B", new InternalAuditHeld(Effective, null, null)));
         Accepted(command, Commune("QT-A"), Commune("QT-B", new InternalAuditHeld(Effective.AddDays(-1), null, null)));
+        // Said so: a fact dated on the effective date is not "after" it.
+        Assert.Contains("dated on or after the effective date", Rules.PredecessorHasLaterFacts.Sentence);
     }
 
     [Fact]

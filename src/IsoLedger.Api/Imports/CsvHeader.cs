@@ -75,6 +75,21 @@ public static class CsvHeader
         return null;
     }
 
+    /// <summary>The error for a line that is the <paramref name="header"/> again, in its order or another (two tables
+    /// joined into one file, a district's block pasted with its header), or null: read as a row, each of its names
+    /// would be a bad value, and the rows below a header in another order would be read in the wrong columns.
+    /// </summary>
+    public static ImportError? Repeated(CsvRecord record, CsvRecord header)
+    {
+        var names = header.Fields.Select(f => f.Trim()).Where(f => f.Length > 0)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var values = record.Fields.Select(f => f.Trim()).Where(f => f.Length > 0).ToList();
+        if (values.Count < Math.Min(2, names.Count) || !values.All(names.Contains)) return null;
+        return new ImportError(record.Line, null, $"The line is the header again (line {header.Line}): two tables "
+            + "joined into one file? Delete it, and check that the rows below it give their values in the columns of "
+            + "the first header.");
+    }
+
     /// <summary>The error for a value in a column the header gives no name, or null when every such column is empty
     /// in <paramref name="record"/>.</summary>
     public static ImportError? UnnamedValue(CsvRecord record, IReadOnlyDictionary<string, int> positions)

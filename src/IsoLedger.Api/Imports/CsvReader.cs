@@ -172,6 +172,13 @@ public static class Utf8Lines
     public const string Utf16WithoutMark = "The file holds zero bytes: it is UTF-16 (or another encoding) without the "
         + "byte order mark that names it. Save the table as CSV UTF-8, or as Excel's Unicode Text.";
 
+    /// <summary>Why a file that is not UTF-8 is refused, and what it likely is: Excel's plain "CSV" on a Windows set to
+    /// Vietnamese saves its code page, Windows-1258; older files use the fonts' own encodings, TCVN3 (ABC) or VNI.
+    /// Neither says which it is, and reading one as the other records wrong names.</summary>
+    public const string NotUtf8 = "The file is not UTF-8 text: it is in another encoding, such as Windows-1258 (as "
+        + "Excel's \"CSV (Comma delimited)\" saves Vietnamese), TCVN3 (ABC) or VNI. Save the table as \"CSV UTF-8 "
+        + "(Comma delimited)\", or as Excel's Unicode Text, and import that.";
+
     /// <summary>Why <paramref name="file"/>, read from its start, is no table the import reads: UTF-16 without its
     /// byte order mark, or text that is not UTF-8 from the line of its first bad byte.</summary>
     public static ImportError NotText(Stream file)
@@ -181,7 +188,7 @@ public static class Utf8Lines
         // A header's first letter in UTF-16, little or big endian: a zero byte beside it.
         if (read >= 2 && start[0] == 0 != (start[1] == 0)) return new ImportError(1, null, Utf16WithoutMark);
         file.Position = 0;
-        return new ImportError(FirstInvalid(file), null, "The file is not UTF-8 text.");
+        return new ImportError(FirstInvalid(file), null, NotUtf8);
     }
 
     /// <summary>The line (from 1) holding the first byte sequence that is not UTF-8, or the last line if there is

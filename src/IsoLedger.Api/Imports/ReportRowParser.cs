@@ -52,9 +52,11 @@ public sealed partial class ReportRowParser
     /// editions' names: found once from the header, not again for every row.</summary>
     private readonly (string Column, string Edition)[] editionColumns;
 
+    private readonly CsvRecord header;
+
     private ReportRowParser(Dictionary<string, int> positions, int width, TableDefaults given, CsvRecord header)
     {
-        (this.positions, this.width, defaults) = (positions, width, given);
+        (this.positions, this.width, defaults, this.header) = (positions, width, given, header);
         headed = positions.Where(p => header.Fields[p.Value].Trim().ToLowerInvariant() != p.Key)
             .ToDictionary(p => p.Key, p => header.Fields[p.Value].Trim());
         editionColumns = [.. positions.Keys
@@ -135,6 +137,11 @@ public sealed partial class ReportRowParser
     public ReportRow? Parse(
         CsvRecord record, DateOnly today, RuleBook rules, List<ImportError> errors, TableHeading? above = null)
     {
+        if (CsvHeader.Repeated(record, header) is { } repeated)
+        {
+            errors.Add(repeated);
+            return null;
+        }
         var before = errors.Count;
         void Error(string column, string reason) =>
             errors.Add(new(record.Line, headed.GetValueOrDefault(column, column), reason));
@@ -154,7 +161,8 @@ public sealed partial class ReportRowParser
             // A value with a problem is not read further (a province holding a noncharacter cannot be looked up).
             if (UnicodeText.Characters(value) > Validation.MaxName)
                 Error(column, $"At most {Validation.MaxName} characters.");
-            else if (Validation.TextProblem(value) is { } problem) Error(column, problem);
+            else if ((Validation.TextProblem(value) ?? SpreadsheetText.ErrorProblem(value)) is { } problem)
+                Error(column, problem);
             else if (Misread(value) is { } meant)
             {
                 Error(column, $"Reads like \"{meant}\" decoded in the wrong encoding (Windows-1252): save the table "

@@ -256,33 +256,41 @@ public sealed class SheetReader : IDisposable
 
     private const int SpoolBufferBytes = 1 << 16;
 
-    /// <summary>The next row of <see cref="spooled"/>, given the values merged down to it, at least
-    /// <paramref name="width"/> fields wide; null at the end.</summary>
+    /// <summary>The next row of <see cref="spooled"/> with a value a merged range does not cover, given the values
+    /// merged down to it, at least <paramref name="width"/> fields wide; null at the end.</summary>
     private CsvRecord? Replayed(int width)
     {
-        if (spooled!.BaseStream.Position == spooled.BaseStream.Length) return null;
-        row = spooled.ReadInt32();
-        var count = spooled.ReadInt32();
-        var fields = new List<string>(Math.Max(width, count));
-        while (fields.Count < count) fields.Add(spooled.ReadString());
-        MergeDown(fields);
-        while (fields.Count < width) fields.Add("");
-        return new CsvRecord(row, fields);
+        while (spooled!.BaseStream.Position < spooled.BaseStream.Length)
+        {
+            row = spooled.ReadInt32();
+            var count = spooled.ReadInt32();
+            var fields = new List<string>(Math.Max(width, count));
+            while (fields.Count < count) fields.Add(spooled.ReadString());
+            if (!Merge(fields)) continue;
+            while (fields.Count < width) fields.Add("");
+            return new CsvRecord(row, fields);
+        }
+        return null;
     }
 
     /// <summary>The most merged ranges a sheet has that the reader follows: far more than a table's.</summary>
     private const int MaxMergedRanges = 100_000;
 
-    /// <summary>The ranges merged across rows, by their first row: the column of each (its first) and its last row.
-    /// </summary>
-    private readonly Dictionary<int, List<(int Column, int LastRow)>> mergedDown = [];
+    /// <summary>The merged ranges, by their first row: the first and last column of each, and its last row.</summary>
+    private readonly Dictionary<int, List<(int Column, int LastColumn, int LastRow)>> merged = [];
     private int mergedRanges;
 
-    /// <summary>The values merged down the columns the row being read is in a range of: by column, to its last row.
+    /// <summary>The first rows of <see cref="merged"/> below the header in order, once the sheet is read, and how
+    /// many of them the rows replayed so far have reached (a range over the header is the header's reader's).
     /// </summary>
-    private readonly Dictionary<int, (int LastRow, string Value)> filling = [];
+    private int[]? mergeStarts;
+    private int mergesStarted;
 
-    /// <summary>Keeps the merged range <paramref name="reference"/> (<c>C3:C9</c>) when it spans rows.</summary>
+    /// <summary>The ranges covering the row being read and the rows below it: by first column, the last column and
+    /// row, and the value of the range's first cell.</summary>
+    private readonly Dictionary<int, (int LastColumn, int LastRow, string Value)> covering = [];
+
+    /// <summary>Keeps the merged range <paramref name="reference"/> (<c>C3:C9</c>, <c>B2:D2</c>).</summary>
     private void Merged(string? reference)
     {
         if (reference?.Split(':') is not [var from, var to]) return;
@@ -292,34 +300,53 @@ public sealed class SheetReader : IDisposable
                 + "of a table does.");
         }
         var (column, first) = Reference(from);
-        if (Reference(to).Row is var last && last > first)
-        {
-            if (!mergedDown.TryGetValue(first, out var starting)) mergedDown[first] = starting = [];
-            starting.Add((column, last));
-        }
+        var (lastColumn, last) = Reference(to);
+        if (last < first || lastColumn < column || (last == first && lastColumn == column)) return;
+        if (!merged.TryGetValue(first, out var starting)) merged[first] = starting = [];
+        starting.Add((column, lastColumn, last));
     }
 
-    /// <summary>Gives the row the value of each range merged down its column above it (a district merged down its
-    /// communes), where the row's own cell is empty, and starts the ranges that begin on it.</summary>
-    private void MergeDown(List<string> fields)
+    /// <summary>Shows the row as the sheet does: the cells a merged range covers (all but its first) empty, and the
+    /// first column of a range merged down above it given the range's value (a district merged down its communes);
+    /// starts the ranges that begin on it or on the empty rows before it. Whether the row has a value of its own,
+    /// one no range covers.</summary>
+    private bool Merge(List<string> fields)
     {
-        foreach (var (column, (last, value)) in filling.ToList())
+        mergeStarts ??= [.. merged.Keys.Where(first => first > (header?.Line ?? 0)).Order()];
+        for (; mergesStarted < mergeStarts.Length && mergeStarts[mergesStarted] <= row; mergesStarted++)
+        {
+            var first = mergeStarts[mergesStarted];
+            foreach (var (column, lastColumn, last) in merged[first])
+            {
+                var value = first == row && column < fields.Count ? fields[column] : "";
+                covering[column] = (lastColumn, last, value);
+            }
+        }
+        var filled = new List<(int Column, string Value)>();
+        foreach (var (column, (lastColumn, last, value)) in covering.ToList())
         {
             if (last < row)
             {
-                filling.Remove(column);
+                covering.Remove(column);
                 continue;
             }
-            while (fields.Count <= column) fields.Add("");
-            if (fields[column].Length == 0) fields[column] = value;
+            var starts = merged.GetValueOrDefault(row)?.Any(range => range.Column == column) == true;
+            for (var cell = starts ? column + 1 : column; cell <= lastColumn && cell < fields.Count; cell++)
+                fields[cell] = "";
+            if (!starts) filled.Add((column, value));
         }
-        foreach (var (column, last) in mergedDown.GetValueOrDefault(row) ?? [])
-            filling[column] = (last, column < fields.Count ? fields[column] : "");
+        var own = fields.Any(field => field.Length > 0);
+        foreach (var (column, value) in filled)
+        {
+            while (fields.Count <= column) fields.Add("");
+            fields[column] = value;
+        }
         if (fields.Count + fields.Sum(f => f.Length) > CsvReader.MaxRecordLength)
         {
             throw new TableFormatException(row, $"The row is longer than {CsvReader.MaxRecordLength} characters, "
                 + "as no row of a table is.");
         }
+        return own;
     }
 
     /// <summary>The column (from 0) and row (from 1) of a cell reference such as <c>AB12</c>.</summary>
@@ -394,14 +421,16 @@ public sealed class SheetReader : IDisposable
     }
 
     /// <summary>A number as the sheet shows it in text: its day, when its format shows a date (the time of day it
-    /// holds read past, as a fact is dated by its day); else in invariant digits, at most 15 significant ones as a
-    /// spreadsheet shows it.</summary>
+    /// holds read past, as a fact is dated by its day); its digits with the leading zeros its format writes (a code,
+    /// <c>00408</c>); else in invariant digits, at most 15 significant ones as a spreadsheet shows it.</summary>
     private string Number(string value, string? style)
     {
         if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
             return Workbook.Text(value);
         if (workbook.IsDate(style) && WorkbookDates.Day(number, workbook.Date1904) is { } day)
             return day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        if (workbook.Digits(style) is { } digits && Math.Abs(number) < 1e15)
+            return number.ToString(digits, CultureInfo.InvariantCulture);
         return number.ToString("G15", CultureInfo.InvariantCulture);
     }
 }

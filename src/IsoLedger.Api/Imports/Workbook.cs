@@ -50,7 +50,7 @@ public sealed partial class Workbook : IDisposable
     private readonly Dictionary<string, ZipArchiveEntry> parts;
     private long unpacked;
     private string[] shared = [];
-    private (bool Date, bool Quoted)[] cellFormats = [];
+    private (bool Date, bool Quoted, string? Digits)[] cellFormats = [];
 
     private Workbook(ZipArchive zip)
     {
@@ -246,7 +246,7 @@ public sealed partial class Workbook : IDisposable
 
     /// <summary>Which cell formats (by index) show a number as a date, and which keep a text from being read as a
     /// formula (<c>quotePrefix</c>: typed behind an apostrophe).</summary>
-    private (bool Date, bool Quoted)[] CellFormats(string part)
+    private (bool Date, bool Quoted, string? Digits)[] CellFormats(string part)
     {
         var codes = new Dictionary<int, string>();
         var formats = new List<(int Id, bool Quoted)>();
@@ -269,7 +269,8 @@ public sealed partial class Workbook : IDisposable
         });
         return [.. formats.Select(f => (codes.TryGetValue(f.Id, out var code)
             ? WorkbookDates.IsDateFormat(code)
-            : WorkbookDates.IsBuiltInDate(f.Id), f.Quoted))];
+            : WorkbookDates.IsBuiltInDate(f.Id), f.Quoted, codes.TryGetValue(f.Id, out var digits)
+                && ZeroPadded().IsMatch(digits) ? digits : null))];
     }
 
     private static TableFormatException Beyond(string what, int limit) =>
@@ -338,7 +339,18 @@ public sealed partial class Workbook : IDisposable
     /// </summary>
     public bool IsQuoted(string? style) => CellFormat(style).Quoted;
 
-    private (bool Date, bool Quoted) CellFormat(string? style) =>
+    /// <summary>The format <paramref name="style"/> shows a whole number in, when it writes its digits with leading
+    /// zeros (<c>00000</c>, perhaps between quoted or escaped characters, <c>"QT-"0000</c>), as offices show the
+    /// administrative units' codes (<c>00408</c>); null otherwise. Read without it, the code would lose its zeros.
+    /// </summary>
+    public string? Digits(string? style) => CellFormat(style).Digits;
+
+    /// <summary>A custom number format of zeros (at least two) between text written as it is, quoted or behind a
+    /// backslash; .NET's custom numeric formats read it alike.</summary>
+    [GeneratedRegex("""\A(?:"[^"]*"|\\.)*0{2,}(?:"[^"]*"|\\.)*\z""")]
+    private static partial Regex ZeroPadded();
+
+    private (bool Date, bool Quoted, string? Digits) CellFormat(string? style) =>
         int.TryParse(style, NumberStyles.None, CultureInfo.InvariantCulture, out var at) && at < cellFormats.Length
             ? cellFormats[at]
             : default;

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace IsoLedger.Api.Reports;
 
 /// <summary>The one rule for text cells of every spreadsheet export: a spreadsheet program runs a CSV cell that
@@ -8,7 +10,7 @@ namespace IsoLedger.Api.Reports;
 /// that already starts with an apostrophe before such a character, or before another apostrophe, gets one more, so
 /// that <see cref="Restore"/> undoes <see cref="Neutralise"/> exactly and an import of our own export keeps the
 /// original text. Only text goes through here: numbers the writers produce are never prefixed.</summary>
-public static class SpreadsheetText
+public static partial class SpreadsheetText
 {
     private const char Escape = '\'';
 
@@ -30,4 +32,16 @@ public static class SpreadsheetText
 
     /// <summary>The original text of a cell written by <see cref="Neutralise"/>.</summary>
     public static string Restore(string cell) => Escaped(cell) ? cell[1..] : cell;
+
+    /// <summary>Why an imported cell's text is no value anybody wrote, or null: it is the error a spreadsheet shows
+    /// where a formula failed (Excel's <c>#REF!</c>, <c>#N/A</c>, …, LibreOffice's <c>Err:502</c>), which a workbook
+    /// stores as an error cell and CSV saves as its text; recorded, it would name a unit "#REF!".</summary>
+    public static string? ErrorProblem(string text) => ShownError().IsMatch(text)
+        ? $"Shows the spreadsheet error {text}: the formula in the cell failed (a row or sheet it refers to was "
+            + "deleted, a lookup found nothing); correct it, or type the value, and import the file again."
+        : null;
+
+    [GeneratedRegex(@"\A(?:#(?:NULL!|DIV/0!|VALUE!|REF!|NAME\?|NUM!|N/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!"
+        + @"|CONNECT!|BUSY!|UNKNOWN!|EXTERNAL!|PYTHON!)|Err:[0-9]{3})\z")]
+    private static partial Regex ShownError();
 }

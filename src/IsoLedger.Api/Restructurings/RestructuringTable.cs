@@ -45,6 +45,9 @@ public static class RestructuringTable
         ITableReader? reader = null;
         // The errors before those of the sheet being read (a workbook's table may be on several).
         var sheetErrors = 0;
+        // Where the table starts, for a file of a header alone: refused as a report table is, not answered as an
+        // import that recorded nothing (as a file imported again is).
+        (int Line, string? Sheet)? firstHeader = null;
         try
         {
             reader = TableFile.Open(file, Required, errors, temp);
@@ -55,6 +58,7 @@ public static class RestructuringTable
                 var header = reader.Read();
                 if (header is null)
                     return ([], [new ImportError(1, null, "The file is empty: it needs a header and rows.")]);
+                firstHeader ??= (header.Line, reader.Sheet);
                 var positions = CsvHeader.Positions(header, Columns, Required, errors, maxErrors);
                 // A sheet whose header cannot be read is not read on; the other sheets are still checked.
                 for (var record = positions is null ? null : reader.Read();
@@ -68,7 +72,8 @@ public static class RestructuringTable
                             + $"{MaxRows} rows: import it in several files, each act's rows in one."));
                         break;
                     }
-                    if (CsvHeader.UnnamedValue(record, positions!) is { } unnamed) errors.Add(unnamed);
+                    if ((CsvHeader.Repeated(record, header) ?? CsvHeader.UnnamedValue(record, positions!)) is { } bad)
+                        errors.Add(bad);
                     else if (ReadRow(record, reader.Sheet, positions!, errors) is { } row) rows.Add(row);
                 }
                 ReportImporter.InSheet(errors, sheetErrors, reader.Sheet);
@@ -88,6 +93,8 @@ public static class RestructuringTable
         {
             reader?.Dispose();
         }
+        if (rows.Count == 0 && errors.Count == 0 && firstHeader is var (line, sheet))
+            errors.Add(new ImportError(line, null, "The file has a header but no rows.", sheet));
         if (errors.Count > 0) return ([], errors);
         var restructurings = rows
             .GroupBy(r => (r.DecisionNo, r.EffectiveOn))
@@ -111,7 +118,7 @@ public static class RestructuringTable
                 errors.Add(new(record.Line, column, $"At most {Validation.MaxName} characters."));
                 return null;
             }
-            if (Hosting.Validation.TextProblem(text) is { } problem)
+            if ((Hosting.Validation.TextProblem(text) ?? SpreadsheetText.ErrorProblem(text)) is { } problem)
             {
                 errors.Add(new(record.Line, column, problem));
                 return null;
