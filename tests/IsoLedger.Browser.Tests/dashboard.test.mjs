@@ -1009,6 +1009,33 @@ test("a start that cannot reach the API says so and offers to try again; so does
   }
 });
 
+test("a first load asks for the vocabulary, the provinces, the view's figures and a unit's page at once", async () => {
+  // On a slow network each round trip is seconds: the view's figures and the unit's facts, asked only once the
+  // vocabulary had answered, took two round trips more. Here the vocabulary answers late: the others are asked first.
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  try {
+    const tab = await context.newPage();
+    await tab.addInitScript(() => sessionStorage.setItem("isoledger.key", "dev-viewer"));
+    const asked = [];
+    tab.on("request", (request) => asked.push(new URL(request.url()).pathname));
+    await slowly(tab, "**/api/vocabulary", { delay: 1500, then: (route) => (asked.push("answered"), route.continue()) });
+    await tab.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020#unit/QT-SO-02`);
+    await tab.waitForSelector("#timeline li");
+    const beforeVocabulary = asked.slice(0, asked.indexOf("answered"));
+    for (const path of ["/api/dashboards/conversion", "/api/dashboards/annual/2020", "/api/reports/summary/2020",
+      "/api/dashboards/units/QT-SO-02", "/api/dashboards/units/QT-SO-02/timeline"]) {
+      assert.ok(beforeVocabulary.includes(path), `${path} asked before the vocabulary answered: ${asked.join(" ")}`);
+    }
+    assert.equal(asked.filter((path) => path === "/api/dashboards/conversion").length, 1, "asked once");
+    assert.match(await tab.textContent("#unit-title"), /Sở Nội vụ/);
+    assert.equal(await tab.isVisible("#overview"), false);
+    await tab.click("#tabs a[data-view=overview]");
+    await tab.waitForSelector("#annual-table tr[data-code]");
+  } finally {
+    await context.close();
+  }
+});
+
 test("a page first opened with no network (its files from the cache) says so and loads once the network is back, "
   + "a unit's page too, whose line saying the network was gone goes once it has loaded", async () => {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 } });

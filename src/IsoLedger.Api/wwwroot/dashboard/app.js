@@ -139,6 +139,8 @@ const state = {
   loaded: new Map(),
   unitLoads: 0,
   unitDrawn: null,
+  // The answers a first load asked for before the vocabulary and the provinces had answered, by path (see askEarly).
+  early: new Map(),
 };
 const $ = (id) => document.getElementById(id);
 const t = (key) => TEXT[state.lang][key] ?? key;
@@ -171,10 +173,12 @@ const today = () => {
 };
 const province = () => $("province").value;
 const year = () => $("year").value;
+/** The province, year and day (none: the year's end) the pickers choose, which the view's answers are asked for. */
+const picked = () => ({ province: province(), year: year(), asOf: state.asOf });
 /** The day every panel is judged on: the date asked, or the year's end (today for the running year). */
-const judgedOn = () => state.asOf || [`${year()}-12-31`, today()].sort()[0];
-const q = () => `province=${encodeURIComponent(province())}`;
-const asOfQuery = () => (state.asOf ? `&asOf=${state.asOf}` : "");
+const judgedOn = ({ year: asked, asOf } = picked()) => asOf || [`${asked}-12-31`, today()].sort()[0];
+const q = (on = picked()) => `province=${encodeURIComponent(on.province)}`;
+const asOfQuery = ({ asOf } = picked()) => (asOf ? `&asOf=${asOf}` : "");
 const fill = (text, values) =>
   Object.entries(values).reduce((out, [name, value]) => out.replaceAll(`{${name}}`, value), text);
 
@@ -243,7 +247,12 @@ async function answer(path, read) {
   }
 }
 
-const api = (path) => answer(path, (response) => response.json());
+/** An answer's JSON: one asked early for this path (see askEarly), else asked now. */
+function api(path) {
+  const early = state.early.get(path);
+  state.early.delete(path);
+  return early ?? answer(path, (response) => response.json());
+}
 
 /** Downloads a file the API writes, in the page's language; while it comes (seconds on a slow network: a button
  * pressed to no visible effect is pressed again) and if it fails, it is said beside the button pressed (the status
@@ -1087,10 +1096,7 @@ async function showUnit(code, opened) {
   }
   let status, timeline;
   try {
-    [status, timeline] = await Promise.all([
-      api(`/api/dashboards/units/${encodeURIComponent(code)}?asOf=${asOf}`),
-      api(`/api/dashboards/units/${encodeURIComponent(code)}/timeline?asOf=${asOf}`),
-    ]);
+    [status, timeline] = await Promise.all(unitPaths(code, asOf).map(api));
   } catch (error) {
     if (asked !== state.unitLoads) return;
     // A unit that did not exist yet on the page's date has no status then, and a code no unit has none at all: said
@@ -1273,17 +1279,30 @@ function keep(name, answer, quiet, freshnessId) {
   return changed;
 }
 
+/** The paths of each view's answers, asked for a province, year and day <on> (see picked). */
+const VIEW_PATHS = {
+  overview: (on) => [
+    `/api/dashboards/conversion?${q(on)}&asOf=${judgedOn(on)}`,
+    `/api/dashboards/editions?${q(on)}&asOf=${judgedOn(on)}`,
+    `/api/dashboards/annual/${on.year}?${q(on)}${asOfQuery(on)}`,
+    `/api/dashboards/compliance?${q(on)}&asOf=${judgedOn(on)}`,
+    `/api/reports/summary/${on.year}?${q(on)}${asOfQuery(on)}`,
+  ],
+  report: (on) => [`/api/reports/province-report/${on.year}?${q(on)}${asOfQuery(on)}`],
+  trends: (on) => [`/api/reports/trends?${q(on)}${asOfQuery(on)}`],
+  national: (on) => [`/api/dashboards/national/${on.year}${on.asOf ? `?asOf=${on.asOf}` : ""}`],
+};
+/** The paths of a unit page's answers on the day <asOf>: its status, its timeline. */
+const unitPaths = (code, asOf) => [`/api/dashboards/units/${encodeURIComponent(code)}?asOf=${asOf}`,
+  `/api/dashboards/units/${encodeURIComponent(code)}/timeline?asOf=${asOf}`];
+/** The shown view's answers, asked for the pickers' choice. */
+const askView = () => Promise.all(VIEW_PATHS[state.view](picked()).map(api));
+
 /** The loaders of the views: each asks for its view's answers and draws them, unless `current()` says another load has
  * begun meanwhile. */
 const loaders = {
   async overview(quiet, current) {
-    const [conversion, editions, annual, compliance, summary] = await Promise.all([
-      api(`/api/dashboards/conversion?${q()}&asOf=${judgedOn()}`),
-      api(`/api/dashboards/editions?${q()}&asOf=${judgedOn()}`),
-      api(`/api/dashboards/annual/${year()}?${q()}${asOfQuery()}`),
-      api(`/api/dashboards/compliance?${q()}&asOf=${judgedOn()}`),
-      api(`/api/reports/summary/${year()}?${q()}${asOfQuery()}`),
-    ]);
+    const [conversion, editions, annual, compliance, summary] = await askView();
     if (!current()) return;
     if (keep("conversion", conversion, quiet, "conversion-freshness")) {
       if (state.drill) await drillInto(state.drill.level); else redrawConversion();
@@ -1296,15 +1315,15 @@ const loaders = {
     if (keep("summary", summary, quiet, "summary-freshness")) renderSummary();
   },
   async report(quiet, current) {
-    const report = await api(`/api/reports/province-report/${year()}?${q()}${asOfQuery()}`);
+    const [report] = await askView();
     if (current() && keep("report", report, quiet, "report-freshness")) renderReport();
   },
   async trends(quiet, current) {
-    const trends = await api(`/api/reports/trends?${q()}${asOfQuery()}`);
+    const [trends] = await askView();
     if (current() && keep("trends", trends, quiet, "trends-freshness")) renderTrends();
   },
   async national(quiet, current) {
-    const national = await api(`/api/dashboards/national/${year()}${state.asOf ? `?asOf=${state.asOf}` : ""}`);
+    const [national] = await askView();
     if (current() && keep("national", national, quiet, "national-freshness")) renderNational();
   },
 };
@@ -1534,17 +1553,45 @@ function syncDate() {
 
 // The province, the year or day, and the view are in the address (?province=…&year=…&asOf=…&view=…), so a link
 // reproduces the view and the back button returns to the previous one; the unit page is in the hash.
+/** The view, province, year and day the address names: only a real day no later than today is a date to judge on
+ * (its year the year), only a year of digits a year (none: undefined), and only a view's name a view (none: the
+ * overview). */
+function addressed() {
+  const address = new URLSearchParams(location.search);
+  const asOf = address.get("asOf");
+  const on = { province: address.get("province"), asOf: asOf && isDay(asOf) && asOf <= today() ? asOf : "" };
+  const asked = address.get("year");
+  on.year = on.asOf ? on.asOf.slice(0, 4) : asked && /^\d{4}$/.test(asked) ? asked : undefined;
+  on.view = VIEWS.includes(address.get("view")) ? address.get("view") : "overview";
+  return on;
+}
+
+/** On a first load, what the address names — the view's answers for its province and year or day, a unit's page — is
+ * asked at once, beside the vocabulary and the provinces: asked once those had answered, it took two round trips
+ * more (seconds each on a slow mobile network). An address naming no year or no province asks nothing early: the
+ * year shown is then the province's latest with data, the province the first, as the provinces answer. An answer
+ * asked early and not taken (a province the address names that is none) is let go. */
+function askEarly() {
+  const on = addressed();
+  if (!on.year || (!on.province && on.view !== "national")) return new Map();
+  const unit = location.hash.match(/^#unit\/(.+)$/);
+  const paths = [...VIEW_PATHS[on.view](on), ...(unit ? unitPaths(decodeURIComponent(unit[1]), judgedOn(on)) : [])];
+  return new Map(paths.map((path) => {
+    const asked = answer(path, (response) => response.json());
+    asked.catch(() => {});
+    return [path, asked];
+  }));
+}
+
 function applyView() {
   const view = new URLSearchParams(location.search);
-  const chosen = view.get("province");
+  const on = addressed();
+  const chosen = on.province;
   const known = chosen && state.provinces.some((p) => p.province === chosen);
   if (known) $("province").value = chosen;
-  const asOf = view.get("asOf");
-  // Only a real day no later than today is a date to judge on, and only a year of digits a year.
-  state.asOf = asOf && isDay(asOf) && asOf <= today() ? asOf : "";
-  const asked = view.get("year");
-  fillYears(state.asOf ? state.asOf.slice(0, 4) : asked && /^\d{4}$/.test(asked) ? asked : undefined);
-  state.view = VIEWS.includes(view.get("view")) ? view.get("view") : "overview";
+  state.asOf = on.asOf;
+  fillYears(on.year);
+  state.view = on.view;
   // The views' own choices; a value of another shape is none.
   $("annual-filter").value = view.get("filter") ?? "";
   const isLevel = (level) => state.vocabulary.levels.some((l) => l.value === level);
@@ -1666,10 +1713,12 @@ async function start() {
   $("key-form").hidden = true;
   $("app").hidden = false;
   $("status").textContent = t("loading");
+  state.early = askEarly();
   try {
     [state.vocabulary, state.provinces] = await Promise.all([
       state.vocabulary ?? api("/api/vocabulary"), api("/api/dashboards/provinces")]);
   } catch (error) {
+    state.early.clear();
     // A refused key has shown the key form; anything else (the network, the server) is said, with a way to retry.
     if ($("app").hidden) return;
     $("status").replaceChildren(document.createTextNode(`${t("failedLoad")}: ${error.message} `),
@@ -1688,6 +1737,8 @@ async function start() {
   applyView();
   await load();
   await route();
+  // Later loads ask anew: an answer asked early would be of a former moment.
+  state.early.clear();
 }
 
 document.addEventListener("DOMContentLoaded", () => {
