@@ -304,6 +304,13 @@ test("the day is shown and typed as the page's language writes it, whatever the 
     // Forced colours (Windows' high contrast) paint its frame as any other's: it is thicker.
     await tab.emulateMedia({ forcedColors: "active" });
     assert.equal(await tab.$eval("#date", (input) => getComputedStyle(input).borderTopWidth), "3px");
+    // A table's group and total rows, whose shading is gone, are told apart from a unit's row and from each other
+    // by their lines.
+    const lined = (selector) => tab.$eval(selector, (cell) => ["Top", "Bottom"].map((side) =>
+      `${getComputedStyle(cell)[`border${side}Style`]} ${getComputedStyle(cell)[`border${side}Width`]}`).join(", "));
+    const rowLines = await Promise.all(["tr[data-code] td", "tr.group td", "tr.total td"]
+      .map((row) => lined(`#annual-table ${row}`)));
+    assert.equal(new Set(rowLines).size, 3, `a unit's, a group's and a total's row are lined ${rowLines.join(" | ")}`);
     await tab.emulateMedia({ forcedColors: "none" });
     assert.equal(new URL(tab.url()).searchParams.get("asOf"), "2020-03-15");
     await tab.click("#language");
