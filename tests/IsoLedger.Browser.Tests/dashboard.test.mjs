@@ -220,6 +220,20 @@ test("a unit page shows the status and the timeline as of the page's date", asyn
   await page.waitForSelector("#overview:not([hidden])");
 });
 
+/** The texts shown on <tab> (a picker's options too) with letters only Vietnamese writes — on the English page the
+ * names of units, districts and provinces — that are not marked lang="vi" (a screen reader reads those in English). */
+const unmarkedVietnamese = (tab) => tab.evaluate(() => {
+  const letters = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/iu;
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const found = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const holder = node.parentElement;
+    if (!letters.test(node.data) || !(holder.closest("select") || holder.checkVisibility())) continue;
+    if (holder.closest("[lang]").getAttribute("lang") !== "vi") found.push(node.data.trim());
+  }
+  return found;
+});
+
 test("the page switches to English and fits a phone, every view down to 320 px", async () => {
   await page.click("#language");
   assert.equal(await page.textContent("h1"), "ISO 9001 dashboard");
@@ -234,6 +248,25 @@ test("the page switches to English and fits a phone, every view down to 320 px",
     await page.waitForFunction(() => document.querySelector(".view:not([hidden]) .freshness")?.textContent);
     const wider = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(wider <= 1, `${view} is ${wider}px wider than a 320 px screen in English`);
+    assert.deepEqual(await unmarkedVietnamese(page), [], `${view}: names marked Vietnamese`);
+  }
+  await page.click("#tabs a[data-view=overview]");
+  await page.click("#conversion-chart .bar-row[data-name=commune]");
+  await page.waitForSelector("#drill-districts");
+  assert.deepEqual(await unmarkedVietnamese(page), [], "the communes' districts: names marked Vietnamese");
+  await page.click("#drill-back");
+  // A unit page whose history has a step of a unit it took over, named.
+  const timeline = /\/api\/dashboards\/units\/QT-SO-02\/timeline/;
+  await page.route(timeline, async (route) => {
+    const steps = await (await route.fetch()).json();
+    await route.fulfill({ json: [{ ...steps[0], unit: "QT-SO-99", unitName: "Sở Văn hóa" }, ...steps] });
+  });
+  try {
+    await page.evaluate(() => { location.hash = "#unit/QT-SO-02"; });
+    await page.waitForFunction(() => document.querySelector("#timeline").textContent.includes("Sở Văn hóa"));
+    assert.deepEqual(await unmarkedVietnamese(page), [], "a unit page: names marked Vietnamese");
+  } finally {
+    await page.unroute(timeline);
   }
   await page.click("#tabs a[data-view=overview]");
   await page.click("#language");

@@ -181,6 +181,11 @@ const q = (on = picked()) => `province=${encodeURIComponent(on.province)}`;
 const asOfQuery = ({ asOf } = picked()) => (asOf ? `&asOf=${asOf}` : "");
 const fill = (text, values) =>
   Object.entries(values).reduce((out, [name, value]) => out.replaceAll(`{${name}}`, value), text);
+/** <text>'s placeholders filled as fill does, as the parts of an element: a value that is a node (a place's name,
+ * marked Vietnamese) put in as it is. */
+const fillParts = (text, values) => text.split(/(\{\w+\})/).filter(Boolean)
+  .map((part) => (/^\{\w+\}$/.test(part) && part.slice(1, -1) in values ? values[part.slice(1, -1)] : part))
+  .map((part) => (part instanceof Node ? part : String(part)));
 
 function element(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
@@ -190,6 +195,10 @@ function element(tag, attributes = {}, ...children) {
   node.append(...children);
   return node;
 }
+/** A Vietnamese proper name (a province's, a district's, a unit's) as written in a sentence or a table of the page:
+ * marked so, a screen reader reads it with a Vietnamese voice on the English page too (with an English one it
+ * had mangled "Hướng Hóa"). */
+const placeName = (name) => element("span", { lang: "vi", text: name });
 /** A table's scrolling box, a region named by the heading <titleId> (a keyboard reaches it where it scrolls). */
 const tableBox = (titleId, table) =>
   element("div", { class: "scroll", role: "region", "aria-labelledby": titleId }, table);
@@ -384,9 +393,9 @@ const lines = (text, width, size) => text.split(" ").reduce((all, word) => {
   return all.length && fitted(joined, width, size) === joined ? [...all.slice(0, -1), joined] : [...all, word];
 }, []).map((line) => fitted(line, width, size));
 
-/** Stacked bars of <segments>, one row per group, drawn at the chart's own width so that text stays readable on a
- * phone: on a narrow screen each group's name sits above its bar. With <onOpen>, each row is a button that opens
- * its group. */
+/** Stacked bars of <segments>, one row per group ({name, counts, and lang: its name's language, a place's name being
+ * Vietnamese on the English page}), drawn at the chart's own width so that text stays readable on a phone: on a
+ * narrow screen each group's name sits above its bar. With <onOpen>, each row is a button that opens its group. */
 function bars(container, groups, segments, name, aria, onOpen = null) {
   const scale = textScale();
   const width = drawingWidth(container);
@@ -434,7 +443,8 @@ function bars(container, groups, segments, name, aria, onOpen = null) {
     const top = y + (compact ? lineHeight * names[index].length : 5);
     const baseline = top + barHeight - 8 * scale;
     // Never run under the bars; its whole is in the title.
-    const label = svgElement("text", { x: 0, y: compact ? y + 14 * scale : baseline, "font-size": nameSize });
+    const label = svgElement("text", { x: 0, y: compact ? y + 14 * scale : baseline, "font-size": nameSize,
+      ...(group.lang ? { lang: group.lang } : {}) });
     label.append(...names[index].map((line, n) => svgElement("tspan", { x: 0, dy: n ? lineHeight : 0 }, line)),
       svgElement("title", {}, name(group.name)));
     row.append(label);
@@ -506,14 +516,14 @@ function renderConversion() {
   freshness("conversion-freshness", state.conversion.freshness);
 }
 
-/** A table of conversion counts, a row per group of bars ({attributes, text, counts}): every count the bars show,
- * written — a phone shows no title on hover, and a segment too narrow for its count has none written on it. */
+/** A table of conversion counts, a row per group of bars ({attributes, text or a node naming it, counts}): every
+ * count the bars show, written — a phone shows no title on hover, and a segment too narrow for its count has none written on it. */
 function countsTable(table, heading, rows) {
   const columns = counted(state.vocabulary.conversionColumns, rows.map((row) => row.counts), (c) => c.value);
   const head = element("tr", {}, element("th", { text: heading }),
     ...columns.map((c) => element("th", { class: "num", text: label(c) })));
   table.replaceChildren(element("thead", {}, head), element("tbody", {}, ...rows.map(({ attributes, text, counts }) =>
-    element("tr", attributes, element("td", { text }),
+    element("tr", attributes, element("td", {}, text),
       ...columns.map((c) => element("td", { class: "num", text: count(counts[c.value]) }))))));
   return table;
 }
@@ -565,10 +575,12 @@ function drawDrill() {
   const holder = element("div");
   chart.replaceChildren(heading, back, holder);
   if (byDistrict) {
-    bars(holder, data.byDistrict.map((d) => ({ name: d.district, counts: d.counts })), SEGMENTS, (name) => name,
+    bars(holder, data.byDistrict.map((d) => ({ name: d.district, counts: d.counts, lang: "vi" })), SEGMENTS,
+      (name) => name,
       term("levels", level));
     holder.append(tableBox("drill-title", countsTable(element("table", { id: "drill-districts", class: "pin-first" }),
-      t("byDistrict"), data.byDistrict.map((d) => ({ attributes: { "data-district": d.district }, text: d.district,
+      t("byDistrict"), data.byDistrict.map((d) => ({ attributes: { "data-district": d.district },
+        text: placeName(d.district),
         counts: d.counts })))));
   } else {
     holder.append(tableBox("drill-title", element("table", { id: "drill-units" },
@@ -588,12 +600,13 @@ function standardLabel(row) {
   return row.conversionShown ? term("conversionStates", row.conversionShown) : row.standard;
 }
 
-/** A group's totals as the API computed them (the whole group, whatever the name filter shows). */
+/** A group's totals as the API computed them (the whole group, whatever the name filter shows); its name a text or a
+ * node (a place's, see placeName). */
 function totalsRow(name, totals) {
   if (!totals) return [];
   const units = `${count(totals.units)} ${label(state.vocabulary.unitsCounted)}`;
   const cell = (column) => {
-    if (column === "name") return element("td", { text: `${label(state.vocabulary.total)}: ${name} (${units})` });
+    if (column === "name") return element("td", {}, `${label(state.vocabulary.total)}: `, name, ` (${units})`);
     if (column === "reportSubmitted") {
       return element("td",
         { class: "num", text: `${count(totals.reportSubmitted)} (${percent(totals.reportedPercent)})` });
@@ -609,7 +622,7 @@ function totalsRow(name, totals) {
  * once that has become part of another (Quảng Bình's units in Quảng Trị). */
 function unitNamed(unit) {
   const was = [unit.formerDistrict, unit.formerProvince].filter(Boolean).join(", ");
-  const former = was ? [` (${label(state.vocabulary.formerDistrict)} ${was})`] : [];
+  const former = was ? [` (${label(state.vocabulary.formerDistrict)} `, placeName(was), ")"] : [];
   return [unitLink(unit.code, unit.name), ...former];
 }
 
@@ -633,8 +646,9 @@ function unitRows(rows, totalsOf) {
   const columns = state.vocabulary.reportColumns;
   const line = lineMaker();
   // A group's name is pinned in its row, so that it stays in view while the table scrolls sideways on a phone.
-  const group = (text) => element("tr", { class: "group" },
-    element("td", { colspan: String(columns.length) }, element("span", { class: "pinned", text })));
+  const group = (text, lang) => element("tr", { class: "group" },
+    element("td", { colspan: String(columns.length) },
+      element("span", { class: "pinned", text, ...(lang ? { lang } : {}) })));
   const out = [];
   for (const levelName of state.vocabulary.levels.map((l) => l.value)) {
     const inLevel = rows.filter((r) => r.level === levelName);
@@ -645,9 +659,9 @@ function unitRows(rows, totalsOf) {
     const districts = levelName === "commune" ? [...new Set(inLevel.map((r) => r.district ?? null))] : [null];
     for (const district of districts) {
       const inDistrict = levelName === "commune" ? inLevel.filter((r) => (r.district ?? null) === district) : inLevel;
-      if (district !== null) out.push(group(district));
+      if (district !== null) out.push(group(district, "vi"));
       out.push(...inDistrict.map(line));
-      if (district !== null) out.push(...totalsRow(district, totalsOf.district(district, inDistrict)));
+      if (district !== null) out.push(...totalsRow(placeName(district), totalsOf.district(district, inDistrict)));
     }
     out.push(...totalsRow(term("levels", levelName), totalsOf.level(levelName, inLevel)));
   }
@@ -692,13 +706,14 @@ function renderAnnual() {
     rows = [...rows].sort((a, b) =>
       String(a[field] ?? "").localeCompare(String(b[field] ?? ""), "vi") * (down ? -1 : 1));
     body.append(...rows.map(lineMaker()),
-      ...(level ? totalsRow(term("levels", level), levelTotals(level)) : totalsRow(table.province, table.totals)));
+      ...(level ? totalsRow(term("levels", level), levelTotals(level))
+        : totalsRow(placeName(table.province), table.totals)));
   } else {
     body.append(...unitRows(rows, {
       district: (name) => table.byDistrict.find((g) => g.group === name),
       level: (name) => levelTotals(name),
     }));
-    if (!level) body.append(...totalsRow(table.province, table.totals));
+    if (!level) body.append(...totalsRow(placeName(table.province), table.totals));
   }
   $("annual-table").replaceChildren(element("thead", {}, head), body);
   freshness("annual-freshness", state.annual.freshness);
@@ -786,7 +801,7 @@ function showUnitsBehind(part, headline) {
 
 function renderReport() {
   const data = state.report.data;
-  $("report-title").textContent = fill(t("reportTitle"), { y: data.year, p: data.province });
+  $("report-title").replaceChildren(...fillParts(t("reportTitle"), { y: data.year, p: placeName(data.province) }));
   $("report-text").replaceChildren(...data.parts.map((part) => element("div", { class: "part", "data-part": part.id },
     element("p", { class: "opening",
       text: fill(term("reportSections", part.id), { of: count(part.rows.length), year: data.year }) }),
@@ -1163,11 +1178,11 @@ async function showUnit(code, opened) {
   $("unit-status").replaceChildren(...facts.flatMap(([name, value]) => [element("dt", { text: name }),
     Array.isArray(value) ? element("dd", {}, ...value) : element("dd", { text: value })]));
   $("timeline").replaceChildren(...timeline.map((e) =>
-    element("li", {
+    element("li", {}, `${day(e.businessDate)} — `,
       // A predecessor's steps are shown under its own name.
-      text: `${day(e.businessDate)} — ${e.unit === code ? "" : `${e.unitName}: `}${term("events", e.event)}`
-        + `${e.edition ? ` · ${term("standards", e.edition)}` : ""} (${t("recordedBy")} ${e.recordedBy ?? "?"})`,
-    })));
+      ...(e.unit === code ? [] : [placeName(e.unitName), ": "]),
+      `${term("events", e.event)}${e.edition ? ` · ${term("standards", e.edition)}` : ""}`
+        + ` (${t("recordedBy")} ${e.recordedBy ?? "?"})`)));
 }
 
 // --- Drawn again -------------------------------------------------------------------------------------------
@@ -1386,7 +1401,7 @@ function restoreView(drawn) {
     if (state.drill && !state.drill.data) openLevel(state.drill.level, { chosen: false });
     else if (whole || drawn.drill !== now.drill) redrawConversion();
   }
-  $("judged").textContent = judgedLine();
+  $("judged").replaceChildren(...judgedLine());
   $("status").textContent = "";
   $("app").classList.remove("awaiting", "load-failed");
   sayNothingShown();
@@ -1425,20 +1440,21 @@ const noProvinceToShow = () => !province() && state.view !== "national";
 function sayNothingShown() {
   const nothing = noProvinceToShow() ? "noRecords" : nothingShown[state.view]();
   $("app").classList.toggle("nothing-shown", Boolean(nothing));
-  $("nothing-shown").textContent = nothing ? fill(t(nothing), { p: province(), d: day(judgedOn()) }) : "";
+  $("nothing-shown").replaceChildren(...(nothing
+    ? fillParts(t(nothing), { p: placeName(province()), d: day(judgedOn()) }) : []));
 }
 
 /** The line above the panels: the day they are judged on, and the province but on the national view (the
  * province's picker is not printed). */
-const judgedLine = () =>
-  fill(t(state.view === "national" || !province() ? "judged" : "judgedIn"), { p: province(), d: day(judgedOn()) });
+const judgedLine = () => fillParts(t(state.view === "national" || !province() ? "judged" : "judgedIn"),
+  { p: placeName(province()), d: day(judgedOn()) });
 
 /** Loads the view; a quiet load (the periodic refresh) says nothing while it loads and redraws only what changed. A
  * failure is said with a way to try again, which the refresh also does: a refresh's leaves the figures shown (they
  * are the ones asked, not refreshed); any other hides them, being of another province, year, day or view than the
  * one the pickers and the date line name. */
 async function load(quiet = false) {
-  $("judged").textContent = judgedLine();
+  $("judged").replaceChildren(...judgedLine());
   // Nothing recorded yet: the refresh asks for the provinces again, and shows the first once a report is imported.
   if (noProvinceToShow() && quiet) {
     state.provinces = await api("/api/dashboards/provinces").catch(() => state.provinces);
@@ -1477,7 +1493,7 @@ async function load(quiet = false) {
     // A refresh that drew a panel again keeps the reader's place in it (a focused unit link, a bar).
     if (quiet && focused instanceof Element && !focused.isConnected) counterpart(focused, $(state.view))?.focus();
     // A notice about the address (an unknown province) is said once the view it led to has loaded.
-    $("status").textContent = state.notice ?? "";
+    $("status").replaceChildren(...(state.notice ?? []));
     state.notice = null;
     $("app").classList.remove("load-failed");
     sayNothingShown();
@@ -1500,7 +1516,7 @@ function pickFirstProvince() {
 function fillProvinces() {
   const chosen = $("province").value;
   $("province").replaceChildren(...state.provinces.map((p) =>
-    element("option", { value: p.province, text: `${p.province} (${count(p.units)})` })));
+    element("option", { value: p.province, lang: "vi", text: `${p.province} (${count(p.units)})` })));
   $("province").value = chosen;
 }
 
@@ -1608,7 +1624,7 @@ function applyView() {
   showView();
   if (chosen && !known) {
     // An address naming no province says so, and then names the province shown.
-    state.notice = fill(t("unknownProvince"), { p: chosen, q: province() });
+    state.notice = fillParts(t("unknownProvince"), { p: placeName(chosen), q: placeName(province()) });
     const address = new URLSearchParams(location.search);
     address.set("province", province());
     go("replaceState", `?${address}${location.hash}`);
@@ -1698,7 +1714,7 @@ function speak(lang) {
   fillLevels();
   syncDate();
   sayNothingShown();
-  $("judged").textContent = judgedLine();
+  $("judged").replaceChildren(...judgedLine());
   if ($("unit").hidden) redrawView();
   else {
     // Behind a unit page the view has no width to draw its charts at: it is drawn when shown again.
