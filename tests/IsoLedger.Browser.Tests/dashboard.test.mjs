@@ -115,8 +115,16 @@ test("the annual table filters by name and sorts by column; the filter, level, o
   + "address, so a reload keeps them and the back button undoes them", async () => {
   const names = () => page.$$eval("#annual-table tr[data-code] td:nth-child(2)",
     (tds) => tds.map((td) => td.textContent));
+  // A unit's line is drawn once and taken again as the filter changes (a province of a thousand units had every line
+  // built anew at each change), numbered anew: the first of the filtered lines is no longer the table's first.
+  const line = (code) => `#annual-table tr[data-code="${code}"]`;
+  const huong = await page.$eval("#annual-table tr[data-code] td:nth-child(2) a:text-matches('Hướng')",
+    (link) => { link.closest("tr").drawnBefore = true; return link.closest("tr").dataset.code; });
+  const before = await page.$eval(line(huong), (row) => row.cells[0].textContent);
   await filterAnnual(page, "Hướng");
   assert.ok((await names()).length > 0 && (await names()).every((name) => name.includes("Hướng")));
+  assert.equal(await page.$eval(line(huong), (row) => row.drawnBefore), true, "the same line, not one built anew");
+  assert.notEqual(await page.$eval(line(huong), (row) => row.cells[0].textContent), before, "numbered anew");
   await filterAnnual(page, "");
   await page.click("#annual-table th button >> text=Báo cáo");
   assert.equal(await page.getAttribute("#annual-table th[aria-sort=ascending] button", "type"), "button");
