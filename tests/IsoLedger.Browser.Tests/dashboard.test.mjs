@@ -1066,7 +1066,7 @@ test("a first load asks for the vocabulary, the provinces, the view's figures an
     await tab.addInitScript(() => sessionStorage.setItem("isoledger.key", "dev-viewer"));
     const asked = [];
     tab.on("request", (request) => asked.push(new URL(request.url()).pathname));
-    await slowly(tab, "**/api/vocabulary", { delay: 1500, then: (route) => (asked.push("answered"), route.continue()) });
+    await slowly(tab, "**/api/vocabulary", { delay: 500, then: (route) => (asked.push("answered"), route.continue()) });
     await tab.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020#unit/QT-SO-02`);
     await tab.waitForSelector("#timeline li");
     const beforeVocabulary = asked.slice(0, asked.indexOf("answered"));
