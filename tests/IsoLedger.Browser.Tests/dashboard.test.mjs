@@ -115,8 +115,16 @@ test("the annual table filters by name and sorts by column; the filter, level, o
   + "address, so a reload keeps them and the back button undoes them", async () => {
   const names = () => page.$$eval("#annual-table tr[data-code] td:nth-child(2)",
     (tds) => tds.map((td) => td.textContent));
+  // A unit's line is drawn once and taken again as the filter changes (a province of a thousand units had every line
+  // built anew at each change), numbered anew: the first of the filtered lines is no longer the table's first.
+  const line = (code) => `#annual-table tr[data-code="${code}"]`;
+  const huong = await page.$eval("#annual-table tr[data-code] td:nth-child(2) a:text-matches('Hướng')",
+    (link) => { link.closest("tr").drawnBefore = true; return link.closest("tr").dataset.code; });
+  const before = await page.$eval(line(huong), (row) => row.cells[0].textContent);
   await filterAnnual(page, "Hướng");
   assert.ok((await names()).length > 0 && (await names()).every((name) => name.includes("Hướng")));
+  assert.equal(await page.$eval(line(huong), (row) => row.drawnBefore), true, "the same line, not one built anew");
+  assert.notEqual(await page.$eval(line(huong), (row) => row.cells[0].textContent), before, "numbered anew");
   await filterAnnual(page, "");
   await page.click("#annual-table th button >> text=Báo cáo");
   assert.equal(await page.getAttribute("#annual-table th[aria-sort=ascending] button", "type"), "button");
@@ -220,6 +228,20 @@ test("a unit page shows the status and the timeline as of the page's date", asyn
   await page.waitForSelector("#overview:not([hidden])");
 });
 
+/** The texts shown on <tab> (a picker's options too) with letters only Vietnamese writes — on the English page the
+ * names of units, districts and provinces — that are not marked lang="vi" (a screen reader reads those in English). */
+const unmarkedVietnamese = (tab) => tab.evaluate(() => {
+  const letters = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/iu;
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const found = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const holder = node.parentElement;
+    if (!letters.test(node.data) || !(holder.closest("select") || holder.checkVisibility())) continue;
+    if (holder.closest("[lang]").getAttribute("lang") !== "vi") found.push(node.data.trim());
+  }
+  return found;
+});
+
 test("the page switches to English and fits a phone, every view down to 320 px", async () => {
   await page.click("#language");
   assert.equal(await page.textContent("h1"), "ISO 9001 dashboard");
@@ -234,6 +256,25 @@ test("the page switches to English and fits a phone, every view down to 320 px",
     await page.waitForFunction(() => document.querySelector(".view:not([hidden]) .freshness")?.textContent);
     const wider = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(wider <= 1, `${view} is ${wider}px wider than a 320 px screen in English`);
+    assert.deepEqual(await unmarkedVietnamese(page), [], `${view}: names marked Vietnamese`);
+  }
+  await page.click("#tabs a[data-view=overview]");
+  await page.click("#conversion-chart .bar-row[data-name=commune]");
+  await page.waitForSelector("#drill-districts");
+  assert.deepEqual(await unmarkedVietnamese(page), [], "the communes' districts: names marked Vietnamese");
+  await page.click("#drill-back");
+  // A unit page whose history has a step of a unit it took over, named.
+  const timeline = /\/api\/dashboards\/units\/QT-SO-02\/timeline/;
+  await page.route(timeline, async (route) => {
+    const steps = await (await route.fetch()).json();
+    await route.fulfill({ json: [{ ...steps[0], unit: "QT-SO-99", unitName: "Sở Văn hóa" }, ...steps] });
+  });
+  try {
+    await page.evaluate(() => { location.hash = "#unit/QT-SO-02"; });
+    await page.waitForFunction(() => document.querySelector("#timeline").textContent.includes("Sở Văn hóa"));
+    assert.deepEqual(await unmarkedVietnamese(page), [], "a unit page: names marked Vietnamese");
+  } finally {
+    await page.unroute(timeline);
   }
   await page.click("#tabs a[data-view=overview]");
   await page.click("#language");
@@ -304,6 +345,13 @@ test("the day is shown and typed as the page's language writes it, whatever the 
     // Forced colours (Windows' high contrast) paint its frame as any other's: it is thicker.
     await tab.emulateMedia({ forcedColors: "active" });
     assert.equal(await tab.$eval("#date", (input) => getComputedStyle(input).borderTopWidth), "3px");
+    // A table's group and total rows, whose shading is gone, are told apart from a unit's row and from each other
+    // by their lines.
+    const lined = (selector) => tab.$eval(selector, (cell) => ["Top", "Bottom"].map((side) =>
+      `${getComputedStyle(cell)[`border${side}Style`]} ${getComputedStyle(cell)[`border${side}Width`]}`).join(", "));
+    const rowLines = await Promise.all(["tr[data-code] td", "tr.group td", "tr.total td"]
+      .map((row) => lined(`#annual-table ${row}`)));
+    assert.equal(new Set(rowLines).size, 3, `a unit's, a group's and a total's row are lined ${rowLines.join(" | ")}`);
     await tab.emulateMedia({ forcedColors: "none" });
     assert.equal(new URL(tab.url()).searchParams.get("asOf"), "2020-03-15");
     await tab.click("#language");
@@ -1004,6 +1052,33 @@ test("a start that cannot reach the API says so and offers to try again; so does
     await tab.waitForFunction(() => document.documentElement.lang === "en", null, { timeout: 5000 });
     assert.equal(await tab.textContent("#tabs a[data-view=overview]"), "Overview");
     assert.match(await tab.textContent("#trends-table"), /Year|Converted/);
+  } finally {
+    await context.close();
+  }
+});
+
+test("a first load asks for the vocabulary, the provinces, the view's figures and a unit's page at once", async () => {
+  // On a slow network each round trip is seconds: the view's figures and the unit's facts, asked only once the
+  // vocabulary had answered, took two round trips more. Here the vocabulary answers late: the others are asked first.
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  try {
+    const tab = await context.newPage();
+    await tab.addInitScript(() => sessionStorage.setItem("isoledger.key", "dev-viewer"));
+    const asked = [];
+    tab.on("request", (request) => asked.push(new URL(request.url()).pathname));
+    await slowly(tab, "**/api/vocabulary", { delay: 500, then: (route) => (asked.push("answered"), route.continue()) });
+    await tab.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020#unit/QT-SO-02`);
+    await tab.waitForSelector("#timeline li");
+    const beforeVocabulary = asked.slice(0, asked.indexOf("answered"));
+    for (const path of ["/api/dashboards/conversion", "/api/dashboards/annual/2020", "/api/reports/summary/2020",
+      "/api/dashboards/units/QT-SO-02", "/api/dashboards/units/QT-SO-02/timeline"]) {
+      assert.ok(beforeVocabulary.includes(path), `${path} asked before the vocabulary answered: ${asked.join(" ")}`);
+    }
+    assert.equal(asked.filter((path) => path === "/api/dashboards/conversion").length, 1, "asked once");
+    assert.match(await tab.textContent("#unit-title"), /Sở Nội vụ/);
+    assert.equal(await tab.isVisible("#overview"), false);
+    await tab.click("#tabs a[data-view=overview]");
+    await tab.waitForSelector("#annual-table tr[data-code]");
   } finally {
     await context.close();
   }

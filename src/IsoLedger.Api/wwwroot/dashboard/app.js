@@ -139,6 +139,8 @@ const state = {
   loaded: new Map(),
   unitLoads: 0,
   unitDrawn: null,
+  // The answers a first load asked for before the vocabulary and the provinces had answered, by path (see askEarly).
+  early: new Map(),
 };
 const $ = (id) => document.getElementById(id);
 const t = (key) => TEXT[state.lang][key] ?? key;
@@ -171,12 +173,19 @@ const today = () => {
 };
 const province = () => $("province").value;
 const year = () => $("year").value;
+/** The province, year and day (none: the year's end) the pickers choose, which the view's answers are asked for. */
+const picked = () => ({ province: province(), year: year(), asOf: state.asOf });
 /** The day every panel is judged on: the date asked, or the year's end (today for the running year). */
-const judgedOn = () => state.asOf || [`${year()}-12-31`, today()].sort()[0];
-const q = () => `province=${encodeURIComponent(province())}`;
-const asOfQuery = () => (state.asOf ? `&asOf=${state.asOf}` : "");
+const judgedOn = ({ year: asked, asOf } = picked()) => asOf || [`${asked}-12-31`, today()].sort()[0];
+const q = (on = picked()) => `province=${encodeURIComponent(on.province)}`;
+const asOfQuery = ({ asOf } = picked()) => (asOf ? `&asOf=${asOf}` : "");
 const fill = (text, values) =>
   Object.entries(values).reduce((out, [name, value]) => out.replaceAll(`{${name}}`, value), text);
+/** <text>'s placeholders filled as fill does, as the parts of an element: a value that is a node (a place's name,
+ * marked Vietnamese) put in as it is. */
+const fillParts = (text, values) => text.split(/(\{\w+\})/).filter(Boolean)
+  .map((part) => (/^\{\w+\}$/.test(part) && part.slice(1, -1) in values ? values[part.slice(1, -1)] : part))
+  .map((part) => (part instanceof Node ? part : String(part)));
 
 function element(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
@@ -186,6 +195,10 @@ function element(tag, attributes = {}, ...children) {
   node.append(...children);
   return node;
 }
+/** A Vietnamese proper name (a province's, a district's, a unit's) as written in a sentence or a table of the page:
+ * marked so, a screen reader reads it with a Vietnamese voice on the English page too (with an English one it
+ * had mangled "Hướng Hóa"). */
+const placeName = (name) => element("span", { lang: "vi", text: name });
 /** A table's scrolling box, a region named by the heading <titleId> (a keyboard reaches it where it scrolls). */
 const tableBox = (titleId, table) =>
   element("div", { class: "scroll", role: "region", "aria-labelledby": titleId }, table);
@@ -243,7 +256,12 @@ async function answer(path, read) {
   }
 }
 
-const api = (path) => answer(path, (response) => response.json());
+/** An answer's JSON: one asked early for this path (see askEarly), else asked now. */
+function api(path) {
+  const early = state.early.get(path);
+  state.early.delete(path);
+  return early ?? answer(path, (response) => response.json());
+}
 
 /** Downloads a file the API writes, in the page's language; while it comes (seconds on a slow network: a button
  * pressed to no visible effect is pressed again) and if it fails, it is said beside the button pressed (the status
@@ -375,9 +393,9 @@ const lines = (text, width, size) => text.split(" ").reduce((all, word) => {
   return all.length && fitted(joined, width, size) === joined ? [...all.slice(0, -1), joined] : [...all, word];
 }, []).map((line) => fitted(line, width, size));
 
-/** Stacked bars of <segments>, one row per group, drawn at the chart's own width so that text stays readable on a
- * phone: on a narrow screen each group's name sits above its bar. With <onOpen>, each row is a button that opens
- * its group. */
+/** Stacked bars of <segments>, one row per group ({name, counts, and lang: its name's language, a place's name being
+ * Vietnamese on the English page}), drawn at the chart's own width so that text stays readable on a phone: on a
+ * narrow screen each group's name sits above its bar. With <onOpen>, each row is a button that opens its group. */
 function bars(container, groups, segments, name, aria, onOpen = null) {
   const scale = textScale();
   const width = drawingWidth(container);
@@ -425,7 +443,8 @@ function bars(container, groups, segments, name, aria, onOpen = null) {
     const top = y + (compact ? lineHeight * names[index].length : 5);
     const baseline = top + barHeight - 8 * scale;
     // Never run under the bars; its whole is in the title.
-    const label = svgElement("text", { x: 0, y: compact ? y + 14 * scale : baseline, "font-size": nameSize });
+    const label = svgElement("text", { x: 0, y: compact ? y + 14 * scale : baseline, "font-size": nameSize,
+      ...(group.lang ? { lang: group.lang } : {}) });
     label.append(...names[index].map((line, n) => svgElement("tspan", { x: 0, dy: n ? lineHeight : 0 }, line)),
       svgElement("title", {}, name(group.name)));
     row.append(label);
@@ -497,14 +516,15 @@ function renderConversion() {
   freshness("conversion-freshness", state.conversion.freshness);
 }
 
-/** A table of conversion counts, a row per group of bars ({attributes, text, counts}): every count the bars show,
- * written — a phone shows no title on hover, and a segment too narrow for its count has none written on it. */
+/** A table of conversion counts, a row per group of bars ({attributes, text or a node naming it, counts}): every
+ * count the bars show, written — a phone shows no title on hover, and a segment too narrow for its count has none
+ * written on it. */
 function countsTable(table, heading, rows) {
   const columns = counted(state.vocabulary.conversionColumns, rows.map((row) => row.counts), (c) => c.value);
   const head = element("tr", {}, element("th", { text: heading }),
     ...columns.map((c) => element("th", { class: "num", text: label(c) })));
   table.replaceChildren(element("thead", {}, head), element("tbody", {}, ...rows.map(({ attributes, text, counts }) =>
-    element("tr", attributes, element("td", { text }),
+    element("tr", attributes, element("td", {}, text),
       ...columns.map((c) => element("td", { class: "num", text: count(counts[c.value]) }))))));
   return table;
 }
@@ -556,10 +576,12 @@ function drawDrill() {
   const holder = element("div");
   chart.replaceChildren(heading, back, holder);
   if (byDistrict) {
-    bars(holder, data.byDistrict.map((d) => ({ name: d.district, counts: d.counts })), SEGMENTS, (name) => name,
+    bars(holder, data.byDistrict.map((d) => ({ name: d.district, counts: d.counts, lang: "vi" })), SEGMENTS,
+      (name) => name,
       term("levels", level));
     holder.append(tableBox("drill-title", countsTable(element("table", { id: "drill-districts", class: "pin-first" }),
-      t("byDistrict"), data.byDistrict.map((d) => ({ attributes: { "data-district": d.district }, text: d.district,
+      t("byDistrict"), data.byDistrict.map((d) => ({ attributes: { "data-district": d.district },
+        text: placeName(d.district),
         counts: d.counts })))));
   } else {
     holder.append(tableBox("drill-title", element("table", { id: "drill-units" },
@@ -579,12 +601,13 @@ function standardLabel(row) {
   return row.conversionShown ? term("conversionStates", row.conversionShown) : row.standard;
 }
 
-/** A group's totals as the API computed them (the whole group, whatever the name filter shows). */
+/** A group's totals as the API computed them (the whole group, whatever the name filter shows); its name a text or a
+ * node (a place's, see placeName). */
 function totalsRow(name, totals) {
   if (!totals) return [];
   const units = `${count(totals.units)} ${label(state.vocabulary.unitsCounted)}`;
   const cell = (column) => {
-    if (column === "name") return element("td", { text: `${label(state.vocabulary.total)}: ${name} (${units})` });
+    if (column === "name") return element("td", {}, `${label(state.vocabulary.total)}: `, name, ` (${units})`);
     if (column === "reportSubmitted") {
       return element("td",
         { class: "num", text: `${count(totals.reportSubmitted)} (${percent(totals.reportedPercent)})` });
@@ -600,15 +623,22 @@ function totalsRow(name, totals) {
  * once that has become part of another (Quảng Bình's units in Quảng Trị). */
 function unitNamed(unit) {
   const was = [unit.formerDistrict, unit.formerProvince].filter(Boolean).join(", ");
-  const former = was ? [` (${label(state.vocabulary.formerDistrict)} ${was})`] : [];
+  const former = was ? [` (${label(state.vocabulary.formerDistrict)} `, placeName(was), ")"] : [];
   return [unitLink(unit.code, unit.name), ...former];
 }
+
+/** The unit lines drawn, by the answer's row each shows, with the language it is written in: a table drawn again for
+ * another name filter, level or order takes them as they are, only numbered anew (a province of a thousand units had
+ * every line built anew at each change, a fifth of a second on a phone, and as much garbage). */
+const unitLines = new WeakMap();
 
 /** A maker of unit lines in the report's columns, numbered from 1 as counts are written (1.230 in Vietnamese). */
 function lineMaker() {
   let number = 0;
+  const columns = state.vocabulary.reportColumns;
+  const numbered = columns.findIndex((c) => c.value === "number");
   const cell = (r, field) => {
-    if (field === "number") return element("td", { class: "num", text: count(++number) });
+    if (field === "number") return element("td", { class: "num" });
     if (field === "name") return element("td", {}, ...unitNamed(r));
     if (field === "inspection") {
       return element("td", { text: r.inspection ? term("inspectionResults", r.inspection) : "" });
@@ -616,7 +646,17 @@ function lineMaker() {
     if (field === "standard") return element("td", { text: standardLabel(r) });
     return element("td", { class: "num", text: mark(r[field]) });
   };
-  return (r) => element("tr", { "data-code": r.code }, ...state.vocabulary.reportColumns.map((c) => cell(r, c.value)));
+  return (r) => {
+    let drawn = unitLines.get(r);
+    if (drawn?.lang !== state.lang) {
+      const line = element("tr", { "data-code": r.code }, ...columns.map((c) => cell(r, c.value)));
+      drawn = { lang: state.lang, line };
+      unitLines.set(r, drawn);
+    }
+    number += 1;
+    if (numbered >= 0) drawn.line.cells[numbered].textContent = count(number);
+    return drawn.line;
+  };
 }
 
 /** Rows of units grouped by level and, for communes, by district, each group with its totals. */
@@ -624,8 +664,9 @@ function unitRows(rows, totalsOf) {
   const columns = state.vocabulary.reportColumns;
   const line = lineMaker();
   // A group's name is pinned in its row, so that it stays in view while the table scrolls sideways on a phone.
-  const group = (text) => element("tr", { class: "group" },
-    element("td", { colspan: String(columns.length) }, element("span", { class: "pinned", text })));
+  const group = (text, lang) => element("tr", { class: "group" },
+    element("td", { colspan: String(columns.length) },
+      element("span", { class: "pinned", text, ...(lang ? { lang } : {}) })));
   const out = [];
   for (const levelName of state.vocabulary.levels.map((l) => l.value)) {
     const inLevel = rows.filter((r) => r.level === levelName);
@@ -636,9 +677,9 @@ function unitRows(rows, totalsOf) {
     const districts = levelName === "commune" ? [...new Set(inLevel.map((r) => r.district ?? null))] : [null];
     for (const district of districts) {
       const inDistrict = levelName === "commune" ? inLevel.filter((r) => (r.district ?? null) === district) : inLevel;
-      if (district !== null) out.push(group(district));
+      if (district !== null) out.push(group(district, "vi"));
       out.push(...inDistrict.map(line));
-      if (district !== null) out.push(...totalsRow(district, totalsOf.district(district, inDistrict)));
+      if (district !== null) out.push(...totalsRow(placeName(district), totalsOf.district(district, inDistrict)));
     }
     out.push(...totalsRow(term("levels", levelName), totalsOf.level(levelName, inLevel)));
   }
@@ -683,13 +724,14 @@ function renderAnnual() {
     rows = [...rows].sort((a, b) =>
       String(a[field] ?? "").localeCompare(String(b[field] ?? ""), "vi") * (down ? -1 : 1));
     body.append(...rows.map(lineMaker()),
-      ...(level ? totalsRow(term("levels", level), levelTotals(level)) : totalsRow(table.province, table.totals)));
+      ...(level ? totalsRow(term("levels", level), levelTotals(level))
+        : totalsRow(placeName(table.province), table.totals)));
   } else {
     body.append(...unitRows(rows, {
       district: (name) => table.byDistrict.find((g) => g.group === name),
       level: (name) => levelTotals(name),
     }));
-    if (!level) body.append(...totalsRow(table.province, table.totals));
+    if (!level) body.append(...totalsRow(placeName(table.province), table.totals));
   }
   $("annual-table").replaceChildren(element("thead", {}, head), body);
   freshness("annual-freshness", state.annual.freshness);
@@ -777,7 +819,7 @@ function showUnitsBehind(part, headline) {
 
 function renderReport() {
   const data = state.report.data;
-  $("report-title").textContent = fill(t("reportTitle"), { y: data.year, p: data.province });
+  $("report-title").replaceChildren(...fillParts(t("reportTitle"), { y: data.year, p: placeName(data.province) }));
   $("report-text").replaceChildren(...data.parts.map((part) => element("div", { class: "part", "data-part": part.id },
     element("p", { class: "opening",
       text: fill(term("reportSections", part.id), { of: count(part.rows.length), year: data.year }) }),
@@ -1087,10 +1129,7 @@ async function showUnit(code, opened) {
   }
   let status, timeline;
   try {
-    [status, timeline] = await Promise.all([
-      api(`/api/dashboards/units/${encodeURIComponent(code)}?asOf=${asOf}`),
-      api(`/api/dashboards/units/${encodeURIComponent(code)}/timeline?asOf=${asOf}`),
-    ]);
+    [status, timeline] = await Promise.all(unitPaths(code, asOf).map(api));
   } catch (error) {
     if (asked !== state.unitLoads) return;
     // A unit that did not exist yet on the page's date has no status then, and a code no unit has none at all: said
@@ -1157,11 +1196,11 @@ async function showUnit(code, opened) {
   $("unit-status").replaceChildren(...facts.flatMap(([name, value]) => [element("dt", { text: name }),
     Array.isArray(value) ? element("dd", {}, ...value) : element("dd", { text: value })]));
   $("timeline").replaceChildren(...timeline.map((e) =>
-    element("li", {
+    element("li", {}, `${day(e.businessDate)} — `,
       // A predecessor's steps are shown under its own name.
-      text: `${day(e.businessDate)} — ${e.unit === code ? "" : `${e.unitName}: `}${term("events", e.event)}`
-        + `${e.edition ? ` · ${term("standards", e.edition)}` : ""} (${t("recordedBy")} ${e.recordedBy ?? "?"})`,
-    })));
+      ...(e.unit === code ? [] : [placeName(e.unitName), ": "]),
+      `${term("events", e.event)}${e.edition ? ` · ${term("standards", e.edition)}` : ""}`
+        + ` (${t("recordedBy")} ${e.recordedBy ?? "?"})`)));
 }
 
 // --- Drawn again -------------------------------------------------------------------------------------------
@@ -1273,17 +1312,30 @@ function keep(name, answer, quiet, freshnessId) {
   return changed;
 }
 
+/** The paths of each view's answers, asked for a province, year and day <on> (see picked). */
+const VIEW_PATHS = {
+  overview: (on) => [
+    `/api/dashboards/conversion?${q(on)}&asOf=${judgedOn(on)}`,
+    `/api/dashboards/editions?${q(on)}&asOf=${judgedOn(on)}`,
+    `/api/dashboards/annual/${on.year}?${q(on)}${asOfQuery(on)}`,
+    `/api/dashboards/compliance?${q(on)}&asOf=${judgedOn(on)}`,
+    `/api/reports/summary/${on.year}?${q(on)}${asOfQuery(on)}`,
+  ],
+  report: (on) => [`/api/reports/province-report/${on.year}?${q(on)}${asOfQuery(on)}`],
+  trends: (on) => [`/api/reports/trends?${q(on)}${asOfQuery(on)}`],
+  national: (on) => [`/api/dashboards/national/${on.year}${on.asOf ? `?asOf=${on.asOf}` : ""}`],
+};
+/** The paths of a unit page's answers on the day <asOf>: its status, its timeline. */
+const unitPaths = (code, asOf) => [`/api/dashboards/units/${encodeURIComponent(code)}?asOf=${asOf}`,
+  `/api/dashboards/units/${encodeURIComponent(code)}/timeline?asOf=${asOf}`];
+/** The shown view's answers, asked for the pickers' choice. */
+const askView = () => Promise.all(VIEW_PATHS[state.view](picked()).map(api));
+
 /** The loaders of the views: each asks for its view's answers and draws them, unless `current()` says another load has
  * begun meanwhile. */
 const loaders = {
   async overview(quiet, current) {
-    const [conversion, editions, annual, compliance, summary] = await Promise.all([
-      api(`/api/dashboards/conversion?${q()}&asOf=${judgedOn()}`),
-      api(`/api/dashboards/editions?${q()}&asOf=${judgedOn()}`),
-      api(`/api/dashboards/annual/${year()}?${q()}${asOfQuery()}`),
-      api(`/api/dashboards/compliance?${q()}&asOf=${judgedOn()}`),
-      api(`/api/reports/summary/${year()}?${q()}${asOfQuery()}`),
-    ]);
+    const [conversion, editions, annual, compliance, summary] = await askView();
     if (!current()) return;
     if (keep("conversion", conversion, quiet, "conversion-freshness")) {
       if (state.drill) await drillInto(state.drill.level); else redrawConversion();
@@ -1296,15 +1348,15 @@ const loaders = {
     if (keep("summary", summary, quiet, "summary-freshness")) renderSummary();
   },
   async report(quiet, current) {
-    const report = await api(`/api/reports/province-report/${year()}?${q()}${asOfQuery()}`);
+    const [report] = await askView();
     if (current() && keep("report", report, quiet, "report-freshness")) renderReport();
   },
   async trends(quiet, current) {
-    const trends = await api(`/api/reports/trends?${q()}${asOfQuery()}`);
+    const [trends] = await askView();
     if (current() && keep("trends", trends, quiet, "trends-freshness")) renderTrends();
   },
   async national(quiet, current) {
-    const national = await api(`/api/dashboards/national/${year()}${state.asOf ? `?asOf=${state.asOf}` : ""}`);
+    const [national] = await askView();
     if (current() && keep("national", national, quiet, "national-freshness")) renderNational();
   },
 };
@@ -1367,7 +1419,7 @@ function restoreView(drawn) {
     if (state.drill && !state.drill.data) openLevel(state.drill.level, { chosen: false });
     else if (whole || drawn.drill !== now.drill) redrawConversion();
   }
-  $("judged").textContent = judgedLine();
+  $("judged").replaceChildren(...judgedLine());
   $("status").textContent = "";
   $("app").classList.remove("awaiting", "load-failed");
   sayNothingShown();
@@ -1406,20 +1458,21 @@ const noProvinceToShow = () => !province() && state.view !== "national";
 function sayNothingShown() {
   const nothing = noProvinceToShow() ? "noRecords" : nothingShown[state.view]();
   $("app").classList.toggle("nothing-shown", Boolean(nothing));
-  $("nothing-shown").textContent = nothing ? fill(t(nothing), { p: province(), d: day(judgedOn()) }) : "";
+  $("nothing-shown").replaceChildren(...(nothing
+    ? fillParts(t(nothing), { p: placeName(province()), d: day(judgedOn()) }) : []));
 }
 
 /** The line above the panels: the day they are judged on, and the province but on the national view (the
  * province's picker is not printed). */
-const judgedLine = () =>
-  fill(t(state.view === "national" || !province() ? "judged" : "judgedIn"), { p: province(), d: day(judgedOn()) });
+const judgedLine = () => fillParts(t(state.view === "national" || !province() ? "judged" : "judgedIn"),
+  { p: placeName(province()), d: day(judgedOn()) });
 
 /** Loads the view; a quiet load (the periodic refresh) says nothing while it loads and redraws only what changed. A
  * failure is said with a way to try again, which the refresh also does: a refresh's leaves the figures shown (they
  * are the ones asked, not refreshed); any other hides them, being of another province, year, day or view than the
  * one the pickers and the date line name. */
 async function load(quiet = false) {
-  $("judged").textContent = judgedLine();
+  $("judged").replaceChildren(...judgedLine());
   // Nothing recorded yet: the refresh asks for the provinces again, and shows the first once a report is imported.
   if (noProvinceToShow() && quiet) {
     state.provinces = await api("/api/dashboards/provinces").catch(() => state.provinces);
@@ -1458,7 +1511,7 @@ async function load(quiet = false) {
     // A refresh that drew a panel again keeps the reader's place in it (a focused unit link, a bar).
     if (quiet && focused instanceof Element && !focused.isConnected) counterpart(focused, $(state.view))?.focus();
     // A notice about the address (an unknown province) is said once the view it led to has loaded.
-    $("status").textContent = state.notice ?? "";
+    $("status").replaceChildren(...(state.notice ?? []));
     state.notice = null;
     $("app").classList.remove("load-failed");
     sayNothingShown();
@@ -1481,7 +1534,7 @@ function pickFirstProvince() {
 function fillProvinces() {
   const chosen = $("province").value;
   $("province").replaceChildren(...state.provinces.map((p) =>
-    element("option", { value: p.province, text: `${p.province} (${count(p.units)})` })));
+    element("option", { value: p.province, lang: "vi", text: `${p.province} (${count(p.units)})` })));
   $("province").value = chosen;
 }
 
@@ -1534,17 +1587,45 @@ function syncDate() {
 
 // The province, the year or day, and the view are in the address (?province=…&year=…&asOf=…&view=…), so a link
 // reproduces the view and the back button returns to the previous one; the unit page is in the hash.
+/** The view, province, year and day the address names: only a real day no later than today is a date to judge on
+ * (its year the year), only a year of digits a year (none: undefined), and only a view's name a view (none: the
+ * overview). */
+function addressed() {
+  const address = new URLSearchParams(location.search);
+  const asOf = address.get("asOf");
+  const on = { province: address.get("province"), asOf: asOf && isDay(asOf) && asOf <= today() ? asOf : "" };
+  const asked = address.get("year");
+  on.year = on.asOf ? on.asOf.slice(0, 4) : asked && /^\d{4}$/.test(asked) ? asked : undefined;
+  on.view = VIEWS.includes(address.get("view")) ? address.get("view") : "overview";
+  return on;
+}
+
+/** On a first load, what the address names — the view's answers for its province and year or day, a unit's page — is
+ * asked at once, beside the vocabulary and the provinces: asked once those had answered, it took two round trips
+ * more (seconds each on a slow mobile network). An address naming no year or no province asks nothing early: the
+ * year shown is then the province's latest with data, the province the first, as the provinces answer. An answer
+ * asked early and not taken (a province the address names that is none) is let go. */
+function askEarly() {
+  const on = addressed();
+  if (!on.year || (!on.province && on.view !== "national")) return new Map();
+  const unit = location.hash.match(/^#unit\/(.+)$/);
+  const paths = [...VIEW_PATHS[on.view](on), ...(unit ? unitPaths(decodeURIComponent(unit[1]), judgedOn(on)) : [])];
+  return new Map(paths.map((path) => {
+    const asked = answer(path, (response) => response.json());
+    asked.catch(() => {});
+    return [path, asked];
+  }));
+}
+
 function applyView() {
   const view = new URLSearchParams(location.search);
-  const chosen = view.get("province");
+  const on = addressed();
+  const chosen = on.province;
   const known = chosen && state.provinces.some((p) => p.province === chosen);
   if (known) $("province").value = chosen;
-  const asOf = view.get("asOf");
-  // Only a real day no later than today is a date to judge on, and only a year of digits a year.
-  state.asOf = asOf && isDay(asOf) && asOf <= today() ? asOf : "";
-  const asked = view.get("year");
-  fillYears(state.asOf ? state.asOf.slice(0, 4) : asked && /^\d{4}$/.test(asked) ? asked : undefined);
-  state.view = VIEWS.includes(view.get("view")) ? view.get("view") : "overview";
+  state.asOf = on.asOf;
+  fillYears(on.year);
+  state.view = on.view;
   // The views' own choices; a value of another shape is none.
   $("annual-filter").value = view.get("filter") ?? "";
   const isLevel = (level) => state.vocabulary.levels.some((l) => l.value === level);
@@ -1561,7 +1642,7 @@ function applyView() {
   showView();
   if (chosen && !known) {
     // An address naming no province says so, and then names the province shown.
-    state.notice = fill(t("unknownProvince"), { p: chosen, q: province() });
+    state.notice = fillParts(t("unknownProvince"), { p: placeName(chosen), q: placeName(province()) });
     const address = new URLSearchParams(location.search);
     address.set("province", province());
     go("replaceState", `?${address}${location.hash}`);
@@ -1651,7 +1732,7 @@ function speak(lang) {
   fillLevels();
   syncDate();
   sayNothingShown();
-  $("judged").textContent = judgedLine();
+  $("judged").replaceChildren(...judgedLine());
   if ($("unit").hidden) redrawView();
   else {
     // Behind a unit page the view has no width to draw its charts at: it is drawn when shown again.
@@ -1666,10 +1747,12 @@ async function start() {
   $("key-form").hidden = true;
   $("app").hidden = false;
   $("status").textContent = t("loading");
+  state.early = askEarly();
   try {
     [state.vocabulary, state.provinces] = await Promise.all([
       state.vocabulary ?? api("/api/vocabulary"), api("/api/dashboards/provinces")]);
   } catch (error) {
+    state.early.clear();
     // A refused key has shown the key form; anything else (the network, the server) is said, with a way to retry.
     if ($("app").hidden) return;
     $("status").replaceChildren(document.createTextNode(`${t("failedLoad")}: ${error.message} `),
@@ -1688,6 +1771,8 @@ async function start() {
   applyView();
   await load();
   await route();
+  // Later loads ask anew: an answer asked early would be of a former moment.
+  state.early.clear();
 }
 
 document.addEventListener("DOMContentLoaded", () => {
