@@ -1,3 +1,4 @@
+using System.Globalization;
 using IsoLedger.Domain.LegalBasis;
 using IsoLedger.Domain.Units;
 
@@ -19,10 +20,12 @@ public static class ReportRowDecider
         var warnings = new List<Rule>();
         if (unit is null)
         {
-            // A report table does not say when a unit was established: it exists from its earliest fact.
+            // A report table does not say when a unit was established: it exists from its earliest fact. The import
+            // layout may: the unit exists from that day.
+            var established = row.Given.EstablishedOn;
             var registration = new RegisterUnit(
-                row.UnitCode, row.UnitName, row.Level, row.Province, row.District, row.ParentCode, row.StepDate,
-                EstablishmentDated: false);
+                row.UnitCode, row.UnitName, row.Level, row.Province, row.District, row.ParentCode,
+                established ?? row.StepDate, EstablishmentDated: established is not null);
             var decision = registration.Decide(null, today);
             if (decision is not Accepted registered) return decision;
             events.AddRange(registered.Events);
@@ -134,6 +137,91 @@ public static class ReportRowDecider
                 + $"{downgrade.DeclaredOn:yyyy-MM-dd}, after this row's {on:yyyy-MM-dd}, not on {earlier.Name} before: "
                 + "a system does not go back to an older edition.", null);
         }
+        return DetailContradiction(unit, row);
+    }
+
+    /// <summary>What the row's <see cref="RowDetails"/> say otherwise than the record of the same fact: a detail
+    /// given and recorded is the same, or the row is refused as a verdict is (a detail the record lacks is not added
+    /// to a fact recorded without it, as no event amends one; a detail the row lacks is none).</summary>
+    private static RowContradiction? DetailContradiction(Unit unit, ReportRow row)
+    {
+        var given = row.Given;
+        static string Shown(object value) => value is DateOnly day
+            ? day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : Convert.ToString(value, CultureInfo.InvariantCulture)!;
+        RowContradiction Other(string column, string fact, object recorded, object listed) =>
+            new(column, $"{fact} of {row.UnitCode} is recorded as '{Shown(recorded)}', not '{Shown(listed)}'.", null);
+        if (given.EstablishedOn is { } established && unit.EstablishmentDated && unit.RegisteredOn != established)
+            return Other("established_on", "The establishment date", unit.RegisteredOn, established);
+        if (given.Scope is { } scope && unit.Declarations.MinBy(d => d.DeclaredOn) is { Scope: { } declared }
+            && declared != scope)
+            return Other("scope", "The first declaration's scope", declared, scope);
+        var board = row.SteeringBoard ? unit.SteeringBoards.FirstOrDefault(b => b.FormedOn.Year == row.Year) : null;
+        if (board is not null)
+        {
+            var fact = $"The {row.Year} steering board";
+            if (given.SteeringBoardOn is { } formed && formed != board.FormedOn)
+                return Other("steering_board", fact + "'s day", board.FormedOn, formed);
+            if (given.SteeringBoardDecisionNo is { } boardNo && board.DecisionNo is { } recordedNo
+                && recordedNo != boardNo)
+                return Other("steering_board", fact + "'s decision", recordedNo, boardNo);
+            if (given.SteeringBoardMembers is { } members && board.Members is { } recordedMembers
+                && recordedMembers != members)
+                return Other("steering_board_members", fact + "'s members", recordedMembers, members);
+            if (given.SteeringBoardChair is { } chair && board.Chair is { } recordedChair && recordedChair != chair)
+                return Other("steering_board_chair", fact + "'s chair", recordedChair, chair);
+        }
+        var issued = row.Documentation ? unit.Documentation.FirstOrDefault(d => d.IssuedOn.Year == row.Year) : null;
+        if (issued is not null)
+        {
+            var fact = $"The {row.Year} documentation";
+            if (given.DocumentationOn is { } on && on != issued.IssuedOn)
+                return Other("documentation", fact + "'s day", issued.IssuedOn, on);
+            if (given.DocumentationDecisionNo is { } number && issued.DecisionNo is { } recordedNo
+                && recordedNo != number)
+                return Other("documentation", fact + "'s decision", recordedNo, number);
+            foreach (var (column, content, recordedContent) in given.Contents.Compared(issued))
+            {
+                if (content is not null && recordedContent is not null && !content.Equals(recordedContent))
+                    return Other(column, $"{fact}'s {column["documentation_".Length..]}", recordedContent, content);
+            }
+        }
+        var year = unit.Year(row.Year);
+        var days = given.Steps;
+        foreach (var (column, day, recorded) in new (string, DateOnly?, DateOnly?)[]
+                 {
+                     ("quality_policy", days.QualityPolicy, year.QualityPolicyOn),
+                     ("quality_objectives", days.QualityObjectives, year.QualityObjectivesOn),
+                     ("maintenance_plan", days.MaintenancePlan, year.MaintenancePlanOn),
+                     ("corrective_actions", days.CorrectiveActions, year.CorrectiveActionsReportedOn),
+                     ("report_submitted", days.ReportSubmitted, year.ReportSubmittedOn),
+                 })
+        {
+            if (day is { } stepDay && recorded is { } recordedDay && recordedDay != stepDay)
+                return Other(column, $"The {row.Year} step {column}", recordedDay, stepDay);
+        }
+        foreach (var (column, day, held) in new[]
+                 {
+                     ("internal_audit", days.InternalAudit, unit.InternalAudits),
+                     ("management_review", days.ManagementReview, unit.ManagementReviews),
+                 })
+        {
+            var ofYear = held.Where(d => d.Year == row.Year).Order().ToList();
+            if (day is { } stepDay && ofYear.Count > 0 && !ofYear.Contains(stepDay))
+                return Other(column, $"The {row.Year} {column.Replace('_', ' ')}", ofYear[0], stepDay);
+        }
+        if (row.Inspection is not null && year.Inspection is { } inspection)
+        {
+            var fact = $"The {row.Year} inspection";
+            if (given.InspectedOn is { } inspected && inspected != inspection.InspectedOn)
+                return Other("inspected_on", fact + "'s day", inspection.InspectedOn, inspected);
+            if (given.Inspector is { } inspector && inspection.Inspector is { } recorded && recorded != inspector)
+                return Other("inspector", fact + "'s inspector", recorded, inspector);
+            if (given.OnSite is { } onSite && onSite != inspection.OnSite)
+                return Other("on_site", fact + " on site", inspection.OnSite, onSite);
+            if (given.InspectionNotes is { } notes && inspection.Notes is { } recordedNotes && recordedNotes != notes)
+                return Other("inspection_notes", fact + "'s notes", recordedNotes, notes);
+        }
         return null;
     }
 
@@ -145,7 +233,8 @@ public static class ReportRowDecider
     public static string? ColumnOf(Rule broken, Unit? unit, ReportRow row) => broken switch
     {
         _ when broken == Rules.FactBeforeEstablishment =>
-            row.DeclaredBy < unit?.RegisteredOn ? "declared_by" : "report_date",
+            row.Given.EstablishedOn is not null ? "established_on"
+            : row.DeclaredBy < unit?.RegisteredOn ? "declared_by" : "report_date",
         _ when broken == Rules.UnitMerged || broken == Rules.UnitDissolved || broken == Rules.LevelEnded
             || broken == Rules.YearlyStepOutsideItsYear || broken == Rules.FutureBusinessDate => "report_date",
         _ when broken == Rules.StandardDowngrade || broken == Rules.EditionUnknown
@@ -163,25 +252,46 @@ public static class ReportRowDecider
     {
         var on = row.StepDate;
         var year = unit.Year(row.Year);
-        // A report states that a board was formed and documentation issued, not how many members or procedures.
+        // A report states that a board was formed and documentation issued, not how many members or procedures; the
+        // import layout gives their days and decisions, and the board's members and chair.
+        var given = row.Given;
         if (row.SteeringBoard && !unit.SteeringBoards.Any(b => b.FormedOn.Year == row.Year))
-            yield return new FormSteeringBoard(on, null, null, null);
+        {
+            yield return new FormSteeringBoard(given.SteeringBoardOn ?? on, given.SteeringBoardMembers,
+                given.SteeringBoardChair, given.SteeringBoardDecisionNo);
+        }
         if (row.Documentation && !unit.Documentation.Any(d => d.IssuedOn.Year == row.Year))
         {
-            yield return new IssueDocumentation(
-                on, row.DeclaredStandard(rules), null, null, null, null, null, null, null, null);
+            var contents = given.Contents;
+            yield return new IssueDocumentation(given.DocumentationOn ?? on, row.DeclaredStandard(rules),
+                given.DocumentationDecisionNo, contents.QualityManual, contents.QualityPolicy,
+                contents.QualityObjectives, contents.MandatoryProcedures, contents.InternalProcedures,
+                contents.BusinessProcedures, contents.AdministrativeProcedures);
         }
-        if ((row.QualityPolicy && year.QualityPolicyOn is null)
-            || (row.QualityObjectives && year.QualityObjectivesOn is null))
-            yield return new IssueQualityObjectives(row.Year, on, row.QualityPolicy, row.QualityObjectives);
+        // A step the import layout gives by its day is dated so; the policy and the objectives issued on two days are
+        // two issues.
+        var days = given.Steps;
+        var policyNow = row.QualityPolicy && year.QualityPolicyOn is null;
+        var objectivesNow = row.QualityObjectives && year.QualityObjectivesOn is null;
+        if (policyNow && objectivesNow && days.QualityPolicy != days.QualityObjectives)
+        {
+            yield return new IssueQualityObjectives(row.Year, days.QualityPolicy ?? on, true, false);
+            yield return new IssueQualityObjectives(row.Year, days.QualityObjectives ?? on, false, true);
+        }
+        else if (policyNow || objectivesNow)
+        {
+            yield return new IssueQualityObjectives(row.Year,
+                (policyNow ? days.QualityPolicy : days.QualityObjectives) ?? on, row.QualityPolicy,
+                row.QualityObjectives);
+        }
         if (row.MaintenancePlan && year.MaintenancePlanOn is null)
-            yield return new IssueMaintenancePlan(row.Year, on);
+            yield return new IssueMaintenancePlan(row.Year, days.MaintenancePlan ?? on);
         if (row.InternalAudit && !unit.InternalAudits.Any(d => d.Year == row.Year))
-            yield return new HoldInternalAudit(on, null, null);
+            yield return new HoldInternalAudit(days.InternalAudit ?? on, null, null);
         if (row.CorrectiveActions && !unit.TookCorrectiveActionsIn(row.Year))
-            yield return new ReportCorrectiveActions(row.Year, on);
+            yield return new ReportCorrectiveActions(row.Year, days.CorrectiveActions ?? on);
         if (row.ManagementReview && !unit.ManagementReviews.Any(d => d.Year == row.Year))
-            yield return new HoldManagementReview(on, null);
+            yield return new HoldManagementReview(days.ManagementReview ?? on, null);
 
         // A report of an earlier year may come after a later one: what it states is recorded at its own date when
         // nothing on record covers that date yet.
@@ -189,8 +299,8 @@ public static class ReportRowDecider
         var declaredNow = declares && !unit.Declarations.Any(d => d.DeclaredOn <= row.DeclarationDate);
         if (declaredNow)
         {
-            yield return new DeclareConformity(row.DeclarationDate, row.DeclaredStandard(rules), row.DecisionNo, null,
-                DatedByReport: true, WithoutConversion: row.Conversion == ConversionState.None);
+            yield return new DeclareConformity(row.DeclarationDate, row.DeclaredStandard(rules), row.DecisionNo,
+                given.Scope, DatedByReport: true, WithoutConversion: row.Conversion == ConversionState.None);
         }
         // The report tables' conversion column is about the conversion to 2015.
         // A conversion on record at later dates (a later year's report imported first) is dated back to the row's.
@@ -235,9 +345,12 @@ public static class ReportRowDecider
         }
 
         if (row.ReportSubmitted && year.ReportSubmittedOn is null)
-            yield return new SubmitAnnualReport(row.Year, on);
+            yield return new SubmitAnnualReport(row.Year, days.ReportSubmitted ?? on);
         if (row.Inspection is { } result && year.Inspection is null)
-            yield return new RecordInspection(row.Year, on, OnSite: false, result, null, null);
+        {
+            yield return new RecordInspection(row.Year, given.InspectedOn ?? on, given.OnSite ?? false, result,
+                given.Inspector, given.InspectionNotes);
+        }
     }
 }
 
