@@ -59,6 +59,68 @@ public class ImportLayoutRoundTripTests(ApiFixture api) : IClassFixture<ApiFixtu
         }
     }
 
+    /// <summary>A file importing again adds nothing, an empty cell of the new columns is not given (nothing changes),
+    /// another value than the one recorded is refused naming its column as another verdict is, and a value the
+    /// columns cannot take is refused naming it.</summary>
+    [Fact]
+    public async Task The_layout_s_details_import_once_and_are_not_changed_by_another_file()
+    {
+        const string header = ReportCsv.Header + ",established_on,steering_board,steering_board_members,inspector,"
+            + "inspected_on,documentation,documentation_mandatory_procedures";
+        static byte[] Row(string established, string board, string members, string audit, string inspector,
+            string inspected = "", string documentation = "x", string procedures = "") => ReportCsv.Lines(header,
+            $"{Province},QT-RT-02,UBND xã Chi Tiết,commune,Triệu Phong,,2020,2020-11-19,x,2015,,x,x,x,{audit},,x,x,"
+            + $"Đạt,{established},{board},{members},{inspector},{inspected},{documentation},{procedures}");
+        var recorded = Row("2019-01-05", "Số 5/QĐ-UBND ngày 3/3/2020", "5", "10/6/2020", "Đoàn Sở KH&CN",
+            "2020-11-02", procedures: "4");
+        await Host.PostBytes("/api/imports", recorded).Expect(200);
+        var answer = await Host.Get("/api/units/QT-RT-02/state?asOf=2020-12-31").Expect(200);
+        var state = answer.Json;
+        Assert.Equal("2019-01-05", (string?)state["existsFrom"]);
+        var board = state["steeringBoard"]!;
+        Assert.Equal(("2020-03-03", 5, "5/QĐ-UBND"),
+            ((string?)board["formedOn"], (int?)board["members"], (string?)board["decisionNo"]));
+        Assert.Equal("2020-06-10", (string?)state["lastInternalAudit"]);
+        Assert.Equal("2020-11-02", (string?)state["years"]![0]!["inspection"]!["inspectedOn"]);
+        Assert.Equal(4, (int?)state["latestDocumentation"]!["mandatoryProcedures"]);
+
+        Assert.Equal(0, (int)(await Host.PostBytes("/api/imports", recorded).Expect(200)).Json["eventsAppended"]!);
+        // Empty cells say nothing: nothing is erased, nothing added.
+        Assert.Equal(0, (int)(await Host.PostBytes("/api/imports", Row("", "x", "", "x", "")).Expect(200))
+            .Json["eventsAppended"]!);
+        Assert.Equal(answer.Text, (await Host.Get("/api/units/QT-RT-02/state?asOf=2020-12-31").Expect(200)).Text);
+
+        foreach (var (other, column) in new[]
+                 {
+                     (Row("2019-01-06", "x", "", "x", ""), "established_on"),
+                     (Row("", "4/3/2020", "", "x", ""), "steering_board"),
+                     (Row("", "Số 6/QĐ-UBND ngày 3/3/2020", "", "x", ""), "steering_board"),
+                     (Row("", "x", "7", "x", ""), "steering_board_members"),
+                     (Row("", "x", "", "11/6/2020", ""), "internal_audit"),
+                     (Row("", "x", "", "x", "Sở Nội vụ"), "inspector"),
+                     (Row("", "x", "", "x", "", "2020-11-03"), "inspected_on"),
+                     (Row("", "x", "", "x", "", procedures: "5"), "documentation_mandatory_procedures"),
+                 })
+        {
+            var error = Assert.Single(await Host.RejectedImport(other));
+            Assert.Equal(column, error.Column);
+            Assert.Contains("is recorded as", error.Reason);
+        }
+
+        foreach (var (bad, column) in new[]
+                 {
+                     (Row("", "x", "many", "x", ""), "steering_board_members"),
+                     (Row("", "", "5", "x", ""), "steering_board"),
+                     (Row("", "x", "", "15/12/2020", ""), "internal_audit"),
+                     (Row("2021-01-01", "x", "", "x", ""), "established_on"),
+                     (Row("", "3/3/2019", "", "x", ""), "steering_board"),
+                     (Row("", "x", "", "x", "", documentation: "", procedures: "5"), "documentation"),
+                 })
+        {
+            Assert.Contains(column, (await Host.RejectedImport(bad)).Select(e => e.Column));
+        }
+    }
+
     /// <summary>The unit's history through the API, each fact on a day of its own.</summary>
     private async Task Record()
     {
