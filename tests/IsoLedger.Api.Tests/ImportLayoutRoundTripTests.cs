@@ -30,32 +30,26 @@ public class ImportLayoutRoundTripTests(ApiFixture api) : IClassFixture<ApiFixtu
 
         var url = $"/api/reports/annual/2020?province={Uri.EscapeDataString(Province)}&layout=import";
         var csv = (await Host.Get(url).Expect(200)).Text;
-        var workbook = await Download(Host, url + "&format=xlsx");
+        var workbook = await Host.Download(url + "&format=xlsx");
         var recorded = await Answers(Host);
 
         foreach (var (file, type) in new[] { (Encoding.UTF8.GetBytes(csv), "text/csv"),
                      (workbook, TestWorkbooks.MediaType) })
         {
-            var empty = new ApiFixture();
-            await empty.InitializeAsync();
-            try
+            await ApiFixture.WithEmptyStore(async empty =>
             {
-                await empty.Host.PostBytes("/api/imports", file, type).Expect(200);
-                var imported = await Answers(empty.Host);
+                await empty.PostBytes("/api/imports", file, type).Expect(200);
+                var imported = await Answers(empty);
                 // Every answer that differs, so that a failure lists each fact lost.
                 var lost = recorded.Except(imported).Select(a => "recorded " + a)
                     .Concat(imported.Except(recorded).Select(a => "imported " + a)).Order().ToList();
                 Assert.True(lost.Count == 0, $"{type}:\n{string.Join("\n", lost)}");
-                Assert.Equal(csv, (await empty.Host.Get(url).Expect(200)).Text);
-                Assert.Equal(Unpacked(workbook), Unpacked(await Download(empty.Host, url + "&format=xlsx")));
+                Assert.Equal(csv, (await empty.Get(url).Expect(200)).Text);
+                Assert.Equal(Unpacked(workbook), Unpacked(await empty.Download(url + "&format=xlsx")));
                 // Imported again, the file adds nothing.
-                var again = (await empty.Host.PostBytes("/api/imports", file, type).Expect(200)).Json;
+                var again = (await empty.PostBytes("/api/imports", file, type).Expect(200)).Json;
                 Assert.Equal(0, (int)again["eventsAppended"]!);
-            }
-            finally
-            {
-                await empty.DisposeAsync();
-            }
+            });
         }
     }
 
@@ -148,8 +142,8 @@ public class ImportLayoutRoundTripTests(ApiFixture api) : IClassFixture<ApiFixtu
                          """),
                      ("years/2020/report", """{"submittedOn":"2020-10-15"}"""),
                      ("years/2020/inspection", """
-                         {"inspectedOn":"2020-11-20","onSite":true,"result":"passed","inspector":"Đoàn kiểm tra Sở KH&CN",
-                          "notes":"Duy trì tốt"}
+                         {"inspectedOn":"2020-11-20","onSite":true,"result":"passed",
+                          "inspector":"Đoàn kiểm tra Sở KH&CN","notes":"Duy trì tốt"}
                          """),
                  })
         {
@@ -206,18 +200,6 @@ public class ImportLayoutRoundTripTests(ApiFixture api) : IClassFixture<ApiFixtu
             .Select(e => $"{e.FullName}: {new StreamReader(e.Open()).ReadToEnd()}")];
     }
 
-    private static async Task<byte[]> Download(IAlbaHost host, string url)
-    {
-        var result = await host.Scenario(s =>
-        {
-            s.Get.Url(url);
-            s.WithRequestHeader("X-Api-Key", Keys.Viewer);
-            s.StatusCodeShouldBe(200);
-        });
-        var bytes = new MemoryStream();
-        await result.Context.Response.Body.CopyToAsync(bytes);
-        return bytes.ToArray();
-    }
 }
 
 file static class JsonNodes

@@ -295,7 +295,8 @@ public sealed partial class ReportRowParser
             if (TableDates.Read(Field(column)) is not { } day)
                 return Invalid(column, TableMarks.NotAMark(Field(column)).TrimEnd('.') + "; or the day it was taken "
                     + "(15/8/2020).");
-            if (day < Validation.EarliestDate) Error(column, $"Must not lie before {Validation.EarliestDate:yyyy-MM-dd}.");
+            if (day < Validation.EarliestDate)
+                Error(column, $"Must not lie before {Validation.EarliestDate:yyyy-MM-dd}.");
             else if (reportDate is { } by && day > by) Error(column, "Must not lie after the report's date.");
             else stepDays[column] = day;
             return true;
@@ -349,6 +350,8 @@ public sealed partial class ReportRowParser
             StepDay("maintenance_plan"), StepDay("internal_audit"), StepDay("corrective_actions"),
             StepDay("management_review"), StepDay("report_submitted"));
         var details = Details(Field, Text, Error, board, documentation, year, reportDate, inspection is not null);
+        if (details.Scope is not null && !declared)
+            Error("scope", "A declaration's scope is given: mark the unit declared (x, its day or decision).");
 
         if (errors.Count > before) return null;
         code ??= ListedUnitCodes.Of(province!, level!.Value, district, name!);

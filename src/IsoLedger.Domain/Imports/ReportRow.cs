@@ -77,16 +77,16 @@ public sealed record DocumentationContents(
     public static readonly DocumentationContents None = new();
 
     /// <summary>Each content by the import layout's column for it, the value given (null: not given) and the one
-    /// <paramref name="recorded"/> holds.</summary>
-    public IEnumerable<(string Column, object? Given, object? Recorded)> Compared(DocumentationIssued recorded) =>
+    /// <paramref name="recorded"/> holds (null: none, or nothing recorded).</summary>
+    public IEnumerable<(string Column, object? Given, object? Recorded)> Compared(DocumentationIssued? recorded) =>
     [
-        ("documentation_quality_manual", QualityManual, recorded.QualityManual),
-        ("documentation_quality_policy", QualityPolicy, recorded.QualityPolicy),
-        ("documentation_quality_objectives", QualityObjectives, recorded.QualityObjectives),
-        ("documentation_mandatory_procedures", MandatoryProcedures, recorded.MandatoryProcedures),
-        ("documentation_internal_procedures", InternalProcedures, recorded.InternalProcedures),
-        ("documentation_business_procedures", BusinessProcedures, recorded.BusinessProcedures),
-        ("documentation_administrative_procedures", AdministrativeProcedures, recorded.AdministrativeProcedures),
+        ("documentation_quality_manual", QualityManual, recorded?.QualityManual),
+        ("documentation_quality_policy", QualityPolicy, recorded?.QualityPolicy),
+        ("documentation_quality_objectives", QualityObjectives, recorded?.QualityObjectives),
+        ("documentation_mandatory_procedures", MandatoryProcedures, recorded?.MandatoryProcedures),
+        ("documentation_internal_procedures", InternalProcedures, recorded?.InternalProcedures),
+        ("documentation_business_procedures", BusinessProcedures, recorded?.BusinessProcedures),
+        ("documentation_administrative_procedures", AdministrativeProcedures, recorded?.AdministrativeProcedures),
     ];
 }
 

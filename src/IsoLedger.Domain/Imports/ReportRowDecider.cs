@@ -142,88 +142,57 @@ public static class ReportRowDecider
 
     /// <summary>What the row's <see cref="RowDetails"/> say otherwise than the record of the same fact: a detail
     /// given and recorded is the same, or the row is refused as a verdict is (a detail the record lacks is not added
-    /// to a fact recorded without it, as no event amends one; a detail the row lacks is none).</summary>
+    /// to a fact recorded without it, as no event amends one; a detail the row lacks is none). A day of an audit or a
+    /// review is one of the year's, as a row carries the first.</summary>
     private static RowContradiction? DetailContradiction(Unit unit, ReportRow row)
     {
-        var given = row.Given;
-        static string Shown(object value) => value is DateOnly day
-            ? day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-            : Convert.ToString(value, CultureInfo.InvariantCulture)!;
-        RowContradiction Other(string column, string fact, object recorded, object listed) =>
-            new(column, $"{fact} of {row.UnitCode} is recorded as '{Shown(recorded)}', not '{Shown(listed)}'.", null);
-        if (given.EstablishedOn is { } established && unit.EstablishmentDated && unit.RegisteredOn != established)
-            return Other("established_on", "The establishment date", unit.RegisteredOn, established);
-        if (given.Scope is { } scope && unit.Declarations.MinBy(d => d.DeclaredOn) is { Scope: { } declared }
-            && declared != scope)
-            return Other("scope", "The first declaration's scope", declared, scope);
+        var (given, days, year) = (row.Given, row.Given.Steps, unit.Year(row.Year));
         var board = row.SteeringBoard ? unit.SteeringBoards.FirstOrDefault(b => b.FormedOn.Year == row.Year) : null;
-        if (board is not null)
-        {
-            var fact = $"The {row.Year} steering board";
-            if (given.SteeringBoardOn is { } formed && formed != board.FormedOn)
-                return Other("steering_board", fact + "'s day", board.FormedOn, formed);
-            if (given.SteeringBoardDecisionNo is { } boardNo && board.DecisionNo is { } recordedNo
-                && recordedNo != boardNo)
-                return Other("steering_board", fact + "'s decision", recordedNo, boardNo);
-            if (given.SteeringBoardMembers is { } members && board.Members is { } recordedMembers
-                && recordedMembers != members)
-                return Other("steering_board_members", fact + "'s members", recordedMembers, members);
-            if (given.SteeringBoardChair is { } chair && board.Chair is { } recordedChair && recordedChair != chair)
-                return Other("steering_board_chair", fact + "'s chair", recordedChair, chair);
-        }
         var issued = row.Documentation ? unit.Documentation.FirstOrDefault(d => d.IssuedOn.Year == row.Year) : null;
-        if (issued is not null)
+        var inspection = row.Inspection is null ? null : year.Inspection;
+        object?[] OfYear(IEnumerable<DateOnly> held) => [.. held.Where(d => d.Year == row.Year).Order().Cast<object>()];
+        var of = $"The {row.Year}";
+        (string Column, string Fact, object? Given, object?[] Recorded)[] details =
+        [
+            ("established_on", "The establishment date", given.EstablishedOn,
+                unit.EstablishmentDated ? [unit.RegisteredOn] : []),
+            ("scope", "The first declaration's scope", given.Scope,
+                [unit.Declarations.MinBy(d => d.DeclaredOn)?.Scope]),
+            ("steering_board", $"{of} steering board's day", given.SteeringBoardOn, [board?.FormedOn]),
+            ("steering_board", $"{of} steering board's decision", given.SteeringBoardDecisionNo, [board?.DecisionNo]),
+            ("steering_board_members", $"{of} steering board's members", given.SteeringBoardMembers, [board?.Members]),
+            ("steering_board_chair", $"{of} steering board's chair", given.SteeringBoardChair, [board?.Chair]),
+            ("documentation", $"{of} documentation's day", given.DocumentationOn, [issued?.IssuedOn]),
+            ("documentation", $"{of} documentation's decision", given.DocumentationDecisionNo, [issued?.DecisionNo]),
+            .. given.Contents.Compared(issued).Select(c => (c.Column, $"{of} {c.Column.Replace('_', ' ')}", c.Given,
+                new[] { c.Recorded })),
+            ("quality_policy", $"{of} quality policy's day", days.QualityPolicy, [year.QualityPolicyOn]),
+            ("quality_objectives", $"{of} quality objectives' day", days.QualityObjectives, [year.QualityObjectivesOn]),
+            ("maintenance_plan", $"{of} maintenance plan's day", days.MaintenancePlan, [year.MaintenancePlanOn]),
+            ("corrective_actions", $"{of} corrective actions' day", days.CorrectiveActions,
+                [year.CorrectiveActionsReportedOn]),
+            ("report_submitted", $"{of} report's day", days.ReportSubmitted, [year.ReportSubmittedOn]),
+            ("internal_audit", $"{of} internal audit's day", days.InternalAudit, OfYear(unit.InternalAudits)),
+            ("management_review", $"{of} management review's day", days.ManagementReview,
+                OfYear(unit.ManagementReviews)),
+            ("inspected_on", $"{of} inspection's day", given.InspectedOn, [inspection?.InspectedOn]),
+            ("on_site", $"Whether the {row.Year} inspection was on site", given.OnSite, [inspection?.OnSite]),
+            ("inspector", $"{of} inspection's inspector", given.Inspector, [inspection?.Inspector]),
+            ("inspection_notes", $"{of} inspection's notes", given.InspectionNotes, [inspection?.Notes]),
+        ];
+        foreach (var (column, fact, value, recorded) in details)
         {
-            var fact = $"The {row.Year} documentation";
-            if (given.DocumentationOn is { } on && on != issued.IssuedOn)
-                return Other("documentation", fact + "'s day", issued.IssuedOn, on);
-            if (given.DocumentationDecisionNo is { } number && issued.DecisionNo is { } recordedNo
-                && recordedNo != number)
-                return Other("documentation", fact + "'s decision", recordedNo, number);
-            foreach (var (column, content, recordedContent) in given.Contents.Compared(issued))
-            {
-                if (content is not null && recordedContent is not null && !content.Equals(recordedContent))
-                    return Other(column, $"{fact}'s {column["documentation_".Length..]}", recordedContent, content);
-            }
-        }
-        var year = unit.Year(row.Year);
-        var days = given.Steps;
-        foreach (var (column, day, recorded) in new (string, DateOnly?, DateOnly?)[]
-                 {
-                     ("quality_policy", days.QualityPolicy, year.QualityPolicyOn),
-                     ("quality_objectives", days.QualityObjectives, year.QualityObjectivesOn),
-                     ("maintenance_plan", days.MaintenancePlan, year.MaintenancePlanOn),
-                     ("corrective_actions", days.CorrectiveActions, year.CorrectiveActionsReportedOn),
-                     ("report_submitted", days.ReportSubmitted, year.ReportSubmittedOn),
-                 })
-        {
-            if (day is { } stepDay && recorded is { } recordedDay && recordedDay != stepDay)
-                return Other(column, $"The {row.Year} step {column}", recordedDay, stepDay);
-        }
-        foreach (var (column, day, held) in new[]
-                 {
-                     ("internal_audit", days.InternalAudit, unit.InternalAudits),
-                     ("management_review", days.ManagementReview, unit.ManagementReviews),
-                 })
-        {
-            var ofYear = held.Where(d => d.Year == row.Year).Order().ToList();
-            if (day is { } stepDay && ofYear.Count > 0 && !ofYear.Contains(stepDay))
-                return Other(column, $"The {row.Year} {column.Replace('_', ' ')}", ofYear[0], stepDay);
-        }
-        if (row.Inspection is not null && year.Inspection is { } inspection)
-        {
-            var fact = $"The {row.Year} inspection";
-            if (given.InspectedOn is { } inspected && inspected != inspection.InspectedOn)
-                return Other("inspected_on", fact + "'s day", inspection.InspectedOn, inspected);
-            if (given.Inspector is { } inspector && inspection.Inspector is { } recorded && recorded != inspector)
-                return Other("inspector", fact + "'s inspector", recorded, inspector);
-            if (given.OnSite is { } onSite && onSite != inspection.OnSite)
-                return Other("on_site", fact + " on site", inspection.OnSite, onSite);
-            if (given.InspectionNotes is { } notes && inspection.Notes is { } recordedNotes && recordedNotes != notes)
-                return Other("inspection_notes", fact + "'s notes", recordedNotes, notes);
+            var onRecord = recorded.OfType<object>().ToList();
+            if (value is null || onRecord.Count == 0 || onRecord.Contains(value)) continue;
+            return new(column, $"{fact} of {row.UnitCode} is recorded as '{Shown(onRecord[0])}', not "
+                + $"'{Shown(value)}'.", null);
         }
         return null;
     }
+
+    private static string Shown(object value) => value is DateOnly day
+        ? day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+        : Convert.ToString(value, CultureInfo.InvariantCulture)!;
 
     /// <summary>The column of <paramref name="row"/> whose value breaks <paramref name="broken"/> when its facts are
     /// decided on <paramref name="unit"/> (null: not recorded yet), so that a refused row names where to look: the
