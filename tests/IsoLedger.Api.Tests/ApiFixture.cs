@@ -55,6 +55,22 @@ public class ApiFixture : IAsyncLifetime
     {
     }
 
+    /// <summary>Runs <paramref name="use"/> on the host of a fixture of its own, an empty store dropped afterwards
+    /// (a file exported from one store imported into another).</summary>
+    public static async Task WithEmptyStore(Func<IAlbaHost, Task> use)
+    {
+        var empty = new ApiFixture();
+        await empty.InitializeAsync();
+        try
+        {
+            await use(empty.Host);
+        }
+        finally
+        {
+            await empty.DisposeAsync();
+        }
+    }
+
     public virtual async Task DisposeAsync()
     {
         await Host.DisposeAsync();

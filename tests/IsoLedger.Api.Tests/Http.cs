@@ -74,6 +74,20 @@ public static class Http
     public static Task<Answer> Get(this IAlbaHost host, string url, string? key = Keys.Admin) =>
         host.Send(HttpMethod.Get, url, key: key);
 
+    /// <summary>The bytes a file export answers (a workbook), asserting 200.</summary>
+    public static async Task<byte[]> Download(this IAlbaHost host, string url)
+    {
+        var result = await host.Scenario(s =>
+        {
+            s.Get.Url(url);
+            s.WithRequestHeader("X-Api-Key", Keys.Viewer);
+            s.StatusCodeShouldBe(200);
+        });
+        var bytes = new MemoryStream();
+        await result.Context.Response.Body.CopyToAsync(bytes);
+        return bytes.ToArray();
+    }
+
     /// <summary>Posts and asserts the status, showing the body when it differs.</summary>
     public static async Task<Answer> Expect(this Task<Answer> request, int status)
     {

@@ -28,7 +28,7 @@ public class ImportLayoutDecisionTests(ApiFixture api) : IClassFixture<ApiFixtur
 
         var url = $"/api/reports/annual/2020?province={Uri.EscapeDataString(Province)}&layout=import";
         var csv = (await Host.Get(url).Expect(200)).Text;
-        var workbook = await Download(url + "&format=xlsx");
+        var workbook = await Host.Download(url + "&format=xlsx");
         var codes = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1)
             .Select(line => line.Split(',')[1]).ToList();
         Assert.Equal(168, codes.Count);
@@ -37,37 +37,18 @@ public class ImportLayoutDecisionTests(ApiFixture api) : IClassFixture<ApiFixtur
         foreach (var (file, type) in new[] { (Encoding.UTF8.GetBytes(csv), "text/csv"),
                      (workbook, TestWorkbooks.MediaType) })
         {
-            var empty = new ApiFixture();
-            await empty.InitializeAsync();
-            try
+            await ApiFixture.WithEmptyStore(async empty =>
             {
-                await empty.Host.PostBytes("/api/imports", file, type).Expect(200);
-                var copied = await Declarations(empty.Host, codes);
+                await empty.PostBytes("/api/imports", file, type).Expect(200);
+                var copied = await Declarations(empty, codes);
                 Assert.Equal(declarations.Where(d => !d.StartsWith("QT-QD-03 ")),
                     copied.Where(d => !d.StartsWith("QT-QD-03 ")));
                 Assert.Contains("QT-QD-01 2018-08-15 85/QĐ-UBND 2015", copied);
                 Assert.Contains("QT-QD-02 2019-04-03 12/2019/QĐ-UBND 2015", copied);
                 Assert.Contains("QT-QD-03 2019-06-01  2015", copied);
-            }
-            finally
-            {
-                await empty.DisposeAsync();
-            }
+            });
         }
         Assert.Contains(",Số 85/QĐ-UBND ngày 15/8/2018,", csv);
-    }
-
-    private async Task<byte[]> Download(string url)
-    {
-        var result = await Host.Scenario(s =>
-        {
-            s.Get.Url(url);
-            s.WithRequestHeader("X-Api-Key", Keys.Viewer);
-            s.StatusCodeShouldBe(200);
-        });
-        var bytes = new MemoryStream();
-        await result.Context.Response.Body.CopyToAsync(bytes);
-        return bytes.ToArray();
     }
 
     /// <summary>Each unit's latest declaration as of the year's end: its day, decision and edition.</summary>

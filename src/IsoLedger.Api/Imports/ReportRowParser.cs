@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Reports;
+using IsoLedger.Api.Units;
 using IsoLedger.Domain;
 using IsoLedger.Domain.Imports;
 using IsoLedger.Domain.LegalBasis;
@@ -27,6 +29,13 @@ public sealed partial class ReportRowParser
         "standard", "conversion", "quality_policy", "quality_objectives", "maintenance_plan", "internal_audit",
         "corrective_actions", "management_review", "report_submitted", "inspection", "declared_by", "steering_board",
         "documentation",
+        // What the import layout carries beside a report's facts (RowDetails), optional as every column but the
+        // required ones.
+        "established_on", "scope", "steering_board_members", "steering_board_chair",
+        "documentation_quality_manual", "documentation_quality_policy", "documentation_quality_objectives",
+        "documentation_mandatory_procedures", "documentation_internal_procedures",
+        "documentation_business_procedures", "documentation_administrative_procedures",
+        "inspected_on", "on_site", "inspector", "inspection_notes",
     ];
 
     /// <summary>The columns a header names for its rows to mean something. A table without <c>unit_code</c> (an
@@ -154,13 +163,12 @@ public sealed partial class ReportRowParser
 
         // Text comes back from our own exports behind the apostrophe that keeps spreadsheets from running it, and
         // may hold the line breaks and tabs the API accepts, so that such an export imports as the text it was.
-        string? Text(string column, bool required)
+        string? Text(string column, bool required, int max = Validation.MaxName)
         {
             var value = SpreadsheetText.Restore(Field(column));
             if (value.Length == 0) { if (required) Error(column, "Required."); return null; }
             // A value with a problem is not read further (a province holding a noncharacter cannot be looked up).
-            if (UnicodeText.Characters(value) > Validation.MaxName)
-                Error(column, $"At most {Validation.MaxName} characters.");
+            if (UnicodeText.Characters(value) > max) Error(column, $"At most {max} characters.");
             else if ((Validation.TextProblem(value) ?? SpreadsheetText.ErrorProblem(value)) is { } problem)
                 Error(column, problem);
             else if (Misread(value) is { } meant)
@@ -180,10 +188,6 @@ public sealed partial class ReportRowParser
             if (value is not null && !UnitCode.IsValid(value)) Error(column, $"Must match {UnitCode.Pattern}.");
             return value;
         }
-
-        // The marks the reports' tables use (TableMarks): x, a tick, "có" (yes), "đạt" (achieved).
-        bool Mark(string column) =>
-            TableMarks.Read(Field(column)) ?? Invalid(column, TableMarks.NotAMark(Field(column)));
 
         bool Invalid(string column, string reason) { Error(column, reason); return false; }
 
@@ -290,13 +294,28 @@ public sealed partial class ReportRowParser
                     + $"column {Vocabulary.Conversions[inColumn].Value}: give one, or the same in both.");
             }
         }
-        var policy = Mark("quality_policy");
-        var objectives = Mark("quality_objectives");
-        var plan = Mark("maintenance_plan");
-        var audit = Mark("internal_audit");
-        var actions = Mark("corrective_actions");
-        var review = Mark("management_review");
-        var report = Mark("report_submitted");
+        // A step's mark as the reports' tables write it (TableMarks: x, a tick, "có", "đạt"), or the day it was taken,
+        // as the import layout writes a step dated otherwise than its row.
+        var stepDays = new Dictionary<string, DateOnly>();
+        bool Step(string column)
+        {
+            if (TableMarks.Read(Field(column)) is { } marked) return marked;
+            if (TableDates.Read(Field(column)) is not { } day)
+                return Invalid(column, TableMarks.NotAMark(Field(column)).TrimEnd('.') + "; or the day it was taken "
+                    + "(15/8/2020).");
+            if (day < Validation.EarliestDate)
+                Error(column, $"Must not lie before {Validation.EarliestDate:yyyy-MM-dd}.");
+            else if (reportDate is { } by && day > by) Error(column, "Must not lie after the report's date.");
+            else stepDays[column] = day;
+            return true;
+        }
+        var policy = Step("quality_policy");
+        var objectives = Step("quality_objectives");
+        var plan = Step("maintenance_plan");
+        var audit = Step("internal_audit");
+        var actions = Step("corrective_actions");
+        var review = Step("management_review");
+        var report = Step("report_submitted");
         var inspection = Choice("inspection", InspectionWords.Read);
 
         // The last day by which a unit the report lists as applying since earlier years had declared, or the day the
@@ -332,11 +351,98 @@ public sealed partial class ReportRowParser
         if (!declared && standard is not null && conversion is null or ConversionState.None)
             Error("declared", "A standard is given, so the unit is declared: mark it x.");
 
+        var board = Decided("steering_board", "steering board", year, reportDate);
+        var documentation = Decided("documentation", "documentation", year, reportDate);
+        DateOnly? StepDay(string column) => stepDays.TryGetValue(column, out var day) ? day : null;
+        var steps = new StepDays(StepDay("quality_policy"), StepDay("quality_objectives"),
+            StepDay("maintenance_plan"), StepDay("internal_audit"), StepDay("corrective_actions"),
+            StepDay("management_review"), StepDay("report_submitted"));
+        var details = Details(Field, Text, Error, board, documentation, year, reportDate, inspection is not null);
+        if (details.Scope is not null && !declared)
+            Error("scope", "A declaration's scope is given: mark the unit declared (x, its day or decision).");
+
         if (errors.Count > before) return null;
         code ??= ListedUnitCodes.Of(province!, level!.Value, district, name!);
         return new ReportRow(province!, code, name!, level!.Value, district, parent, year!.Value, reportDate!.Value,
             declared, standard, conversion, policy, objectives, plan, audit, actions, review, report, inspection,
-            declaredBy, Mark("steering_board"), Mark("documentation"), declaration!.DecisionNo);
+            declaredBy, board!.Declared, documentation!.Declared, declaration!.DecisionNo,
+            details with { StepDays = steps });
+
+        // A step of the year the import layout gives as the declared column gives a declaration: marked, or by its
+        // day or decision (a day of the row's year, by its facts' date).
+        DeclarationCell? Decided(string column, string fact, int? rowYear, DateOnly? rowDate)
+        {
+            var cell = DeclarationCell.Read(Field(column));
+            if (cell is null) Error(column, DeclarationCell.NotADeclaration(Field(column), fact));
+            else if (cell.On is { } day && rowYear is { } y && rowDate is { } d
+                     && (day.Year != y || day > ReportRow.StepDateOf(y, d)))
+                Error(column, $"The {fact} of the row's year: a day of {y} by the report's date.");
+            return cell;
+        }
+    }
+
+    /// <summary>The row's <see cref="RowDetails"/>, each null where its cell is empty, the steering board's and the
+    /// documentation's read from their cells (<paramref name="board"/>, <paramref name="documentation"/>).</summary>
+    private static RowDetails Details(
+        Func<string, string> field, Func<string, bool, int, string?> text, Action<string, string> error,
+        DeclarationCell? board, DeclarationCell? documentation, int? year, DateOnly? reportDate, bool inspected)
+    {
+        var stepDate = year is { } y && reportDate is { } d ? ReportRow.StepDateOf(y, d) : (DateOnly?)null;
+        DateOnly? Day(string column, string of, DateOnly? latest)
+        {
+            if (field(column) is not { Length: > 0 } written) return null;
+            if (!CsvReader.TryDate(written, out var day)) error(column, $"{CsvReader.NotADate(written)} Or leave it "
+                + "empty.");
+            else if (day < Validation.EarliestDate)
+                error(column, $"Must not lie before {Validation.EarliestDate:yyyy-MM-dd}.");
+            else if (day > latest) error(column, $"Must not lie after {of}.");
+            else return day;
+            return null;
+        }
+
+        var established = Day("established_on", "the row's facts' date (the report's)", stepDate);
+        var inspectedOn = Day("inspected_on", "the report's date", reportDate);
+        if (inspectedOn is { } on && year is { } inYear && on.Year < inYear)
+            error("inspected_on", $"An inspection of {inYear} is not dated before that year.");
+        int? Count(string column, int max)
+        {
+            if (field(column) is not { Length: > 0 } count) return null;
+            if (int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out var read) && read <= max)
+                return read;
+            error(column, $"A count from 0 to {max}, or empty.");
+            return null;
+        }
+        // Yes or no as the marks write them (x, "không"), where empty is not given.
+        bool? YesOrNo(string column)
+        {
+            if (field(column) is not { Length: > 0 } written) return null;
+            if (TableMarks.Read(written) is { } read) return read;
+            error(column, TableMarks.NotAMark(written));
+            return null;
+        }
+
+        var members = Count("steering_board_members", FormSteeringBoardRequest.MaxMembers);
+        var chair = text("steering_board_chair", false, Validation.MaxText);
+        if ((members is not null || chair is not null) && board is { Declared: false })
+            error("steering_board", "The board's members or chair are given: mark the board formed (x, its day or "
+                + "decision).");
+        var contents = new DocumentationContents(YesOrNo("documentation_quality_manual"),
+            YesOrNo("documentation_quality_policy"), YesOrNo("documentation_quality_objectives"),
+            Count("documentation_mandatory_procedures", Validation.MaxCount),
+            Count("documentation_internal_procedures", Validation.MaxCount),
+            Count("documentation_business_procedures", Validation.MaxCount),
+            Count("documentation_administrative_procedures", Validation.MaxCount));
+        if (contents != DocumentationContents.None && documentation is { Declared: false })
+            error("documentation", "The documentation's contents are given: mark it issued (x, its day or decision).");
+        var onSite = YesOrNo("on_site");
+        var inspector = text("inspector", false, Validation.MaxText);
+        var notes = text("inspection_notes", false, Validation.MaxText);
+        if ((inspectedOn is not null || onSite is not null || inspector is not null || notes is not null)
+            && !inspected)
+            error("inspection", "The inspection's day, place, inspector or notes are given: give its verdict.");
+        return new RowDetails(established, text("scope", false, Validation.MaxText), board?.On, board?.DecisionNo,
+            members, chair, documentation?.On, documentation?.DecisionNo, inspectedOn, inspector, null, contents,
+            onSite, notes);
     }
 
     /// <summary>What the row says of its edition and conversion: in the standard column, in the columns of marks an

@@ -125,17 +125,40 @@ public static class AnnualReport
             // is named under the one it had become part of, which an import takes on that date; before, its own.
             // The district tells communes of one name apart and places a unit's earlier years: after the district
             // level ended the row writes the one the unit was in before, which an import takes as such.
+            var steps = unit.Year(table.Year);
+            // The one audit and review of the year a row carries: the first, as an import records the first.
+            DateOnly? FirstOfYear(IEnumerable<DateOnly> held) =>
+                held.Where(d => d.Year == table.Year && d <= on).Min(d => (DateOnly?)d);
+            var board = unit.SteeringBoards.FirstOrDefault(b => b.FormedOn.Year == table.Year && b.FormedOn <= on);
+            var documentation = unit.Documentation.FirstOrDefault(d => d.IssuedOn.Year == table.Year
+                && d.IssuedOn <= on);
+            var inspection = row.Inspection is null ? null : steps.InspectionOn(on);
+            var firstDeclaration = unit.Declarations.MinBy(d => d.DeclaredOn) is { } first && first.DeclaredOn <= on
+                ? first : null;
             rows.Add([unit.ProvinceOn(on), row.Code, row.Name, Vocabulary.Levels[row.Level].Value,
                 row.District ?? row.FormerDistrict, unit.ParentCodeOn(on), table.Year, on.ToString("yyyy-MM-dd"),
                 DeclaredCell(unit, row.Declared, on),
                 row.Standard == Editions.None ? "" : row.Standard, ConversionColumn(row, rules),
-                Mark(row.QualityPolicy), Mark(row.QualityObjectives), Mark(row.MaintenancePlan),
-                Mark(row.InternalAudit), Mark(row.CorrectiveActions), Mark(row.ManagementReview),
-                Mark(row.ReportSubmitted),
+                StepCell(row.QualityPolicy, steps.QualityPolicyOn, on),
+                StepCell(row.QualityObjectives, steps.QualityObjectivesOn, on),
+                StepCell(row.MaintenancePlan, steps.MaintenancePlanOn, on),
+                StepCell(row.InternalAudit, FirstOfYear(unit.InternalAudits), on),
+                StepCell(row.CorrectiveActions, steps.CorrectiveActionsReportedOn, on),
+                StepCell(row.ManagementReview, FirstOfYear(unit.ManagementReviews), on),
+                StepCell(row.ReportSubmitted, steps.ReportSubmittedOn, on),
                 row.Inspection is { } result ? Vocabulary.Inspections[result].Value : "",
                 DeclaredBefore(unit, on)?.ToString("yyyy-MM-dd") ?? "",
-                Mark(unit.SteeringBoards.Any(b => b.FormedOn.Year == table.Year && b.FormedOn <= on)),
-                Mark(unit.Documentation.Any(d => d.IssuedOn.Year == table.Year && d.IssuedOn <= on))]);
+                DecidedCell(board?.FormedOn, board?.DecisionNo, on),
+                DecidedCell(documentation?.IssuedOn, documentation?.DecisionNo, on),
+                unit.EstablishmentDated ? unit.RegisteredOn.ToString("yyyy-MM-dd") : "",
+                row.Declared ? firstDeclaration?.Scope ?? "" : "",
+                CountCell(board?.Members), board?.Chair ?? "",
+                YesOrNo(documentation?.QualityManual), YesOrNo(documentation?.QualityPolicy),
+                YesOrNo(documentation?.QualityObjectives), CountCell(documentation?.MandatoryProcedures),
+                CountCell(documentation?.InternalProcedures), CountCell(documentation?.BusinessProcedures),
+                CountCell(documentation?.AdministrativeProcedures),
+                inspection?.InspectedOn.ToString("yyyy-MM-dd") ?? "", YesOrNo(inspection?.OnSite),
+                inspection?.Inspector ?? "", inspection?.Notes ?? ""]);
         }
         return new ReportTable([.. ReportRowParser.Columns.Select(c => new ReportColumn(c))],
             [new ReportSection(table.Year.ToString(CultureInfo.InvariantCulture), rows)]);
@@ -177,6 +200,25 @@ public static class AnnualReport
         unit.Declarations.Min(d => (DateOnly?)d.DeclaredOn) is { } first && first < judgedOn ? first : null;
 
     private static string Mark(bool done) => done ? "x" : "";
+
+    /// <summary>A yes or no the import reads back as given (x, "không"), empty where none is recorded.</summary>
+    private static string YesOrNo(bool? recorded) => recorded is { } yes ? yes ? "x" : "không" : "";
+
+    private static string CountCell(int? recorded) => recorded?.ToString(CultureInfo.InvariantCulture) ?? "";
+
+    /// <summary>A step's mark column: x for a step taken on the row's date (as a report's are), the day it was taken
+    /// (15/8/2020) for one taken on another, which an import dates so; empty for none.</summary>
+    private static string StepCell(bool taken, DateOnly? on, DateOnly rowDate) =>
+        !taken ? ""
+        : on is { } day && day != rowDate ? $"{day.Day}/{day.Month}/{day.Year}"
+        : "x";
+
+    /// <summary>The steering board's or documentation's cell: by its day and decision as the declared column writes a
+    /// declaration's (<see cref="DeclarationCell.Written"/>), otherwise as a step's (<see cref="StepCell"/>): a
+    /// number the cell does not read back is lost.</summary>
+    private static string DecidedCell(DateOnly? on, string? decisionNo, DateOnly rowDate) =>
+        on is { } day && decisionNo is not null && DeclarationCell.Written(day, decisionNo) is { } cell ? cell
+        : StepCell(on is not null, on, rowDate);
 
     /// <summary>The declared column: the unit's first declaration by its day and decision ("Số 85/QĐ-UBND ngày
     /// 15/8/2018"), which an import reads back as the declaration's date and <c>decisionNo</c>; x for one without a

@@ -40,9 +40,10 @@ public sealed partial record DeclarationCell(bool Declared, DateOnly? On, string
         return Read(text) is { Declared: true } read && read.On == on && read.DecisionNo == decisionNo ? text : null;
     }
 
-    /// <summary>Why <paramref name="text"/> is no declaration.</summary>
-    public static string NotADeclaration(string? text) =>
-        TableMarks.NotAMark(text).TrimEnd('.') + "; or the declaration's day (15/8/2018) or decision (Số 85/QĐ-UBND "
+    /// <summary>Why <paramref name="text"/> is no declaration, or no other <paramref name="fact"/> a cell gives in
+    /// the same forms (the import layout's steering board and documentation).</summary>
+    public static string NotADeclaration(string? text, string fact = "declaration") =>
+        TableMarks.NotAMark(text).TrimEnd('.') + $"; or the {fact}'s day (15/8/2018) or decision (Số 85/QĐ-UBND "
         + "ngày 15/8/2018).";
 
     /// <summary>A decision's number ("85/QĐ-UBND", with its year when written so: "12/2019/QĐ-UBND"), behind

@@ -8,15 +8,20 @@ namespace IsoLedger.Domain.Imports;
 /// declaration the report places in an earlier year ("applying since 2015–2019") is dated <see cref="DeclaredBy"/>,
 /// the last day by which it had happened. <see cref="SteeringBoard"/> and <see cref="Documentation"/> mark a board
 /// formed and documentation issued in the year, which a report states for the communes new in the year;
-/// <see cref="DecisionNo"/> the number of the decision that declared, where the declared column gives it.</summary>
+/// <see cref="DecisionNo"/> the number of the decision that declared, where the declared column gives it. The
+/// <see cref="Details"/> are what the import layout writes beside a report's facts, so that a year exported from the
+/// ledger imports back as recorded.</summary>
 public sealed record ReportRow(
     string Province, string UnitCode, string UnitName, UnitLevel Level, string? District, string? ParentCode,
     int Year, DateOnly ReportDate,
     bool Declared, Edition? Standard, ConversionState? Conversion,
     bool QualityPolicy, bool QualityObjectives, bool MaintenancePlan, bool InternalAudit, bool CorrectiveActions,
     bool ManagementReview, bool ReportSubmitted, InspectionResult? Inspection, DateOnly? DeclaredBy = null,
-    bool SteeringBoard = false, bool Documentation = false, string? DecisionNo = null)
+    bool SteeringBoard = false, bool Documentation = false, string? DecisionNo = null, RowDetails? Details = null)
 {
+    /// <summary>The row's <see cref="RowDetails"/>, none given when the table has no such columns.</summary>
+    public RowDetails Given => Details ?? RowDetails.None;
+
     /// <summary>The date given to the year's steps: the report's date, or the year's last day for a report written
     /// after it.</summary>
     public DateOnly StepDate => StepDateOf(Year, ReportDate);
@@ -38,4 +43,59 @@ public sealed record ReportRow(
         : rules.Published(listed, DeclarationDate) ? listed
         : rules.Editions.LastOrDefault(e => e.PublishedOn <= DeclarationDate && rules.Precedes(e.Edition, listed))
             ?.Edition ?? listed;
+}
+
+/// <summary>What the import layout carries of a unit-year beyond a report's facts, each null where its cell is empty
+/// or a mark without a day (not given, never "erase"): the unit's establishment date; the first declaration's scope;
+/// the year's steering board (its day and decision, as the declared column gives a declaration's, its members and
+/// chair); the year's documentation (its day, decision and contents); the year's inspection (its day, inspector,
+/// whether on site, notes); and the day of each of the year's steps its mark column gives by its day
+/// (<see cref="StepDays"/>).</summary>
+public sealed record RowDetails(
+    DateOnly? EstablishedOn = null, string? Scope = null,
+    DateOnly? SteeringBoardOn = null, string? SteeringBoardDecisionNo = null, int? SteeringBoardMembers = null,
+    string? SteeringBoardChair = null, DateOnly? DocumentationOn = null, string? DocumentationDecisionNo = null,
+    DateOnly? InspectedOn = null, string? Inspector = null, StepDays? StepDays = null,
+    DocumentationContents? DocumentationContents = null, bool? OnSite = null, string? InspectionNotes = null)
+{
+    public static readonly RowDetails None = new();
+
+    /// <summary>The <see cref="StepDays"/> given, none when the row gives none.</summary>
+    public StepDays Steps => StepDays ?? Imports.StepDays.None;
+
+    /// <summary>The <see cref="DocumentationContents"/> given, none when the row gives none.</summary>
+    public DocumentationContents Contents => DocumentationContents ?? Imports.DocumentationContents.None;
+}
+
+/// <summary>What the year's documentation holds, as <see cref="IssueDocumentation"/> records it, each null where not
+/// given.</summary>
+public sealed record DocumentationContents(
+    bool? QualityManual = null, bool? QualityPolicy = null, bool? QualityObjectives = null,
+    int? MandatoryProcedures = null, int? InternalProcedures = null, int? BusinessProcedures = null,
+    int? AdministrativeProcedures = null)
+{
+    public static readonly DocumentationContents None = new();
+
+    /// <summary>Each content by the import layout's column for it, the value given (null: not given) and the one
+    /// <paramref name="recorded"/> holds (null: none, or nothing recorded).</summary>
+    public IEnumerable<(string Column, object? Given, object? Recorded)> Compared(DocumentationIssued? recorded) =>
+    [
+        ("documentation_quality_manual", QualityManual, recorded?.QualityManual),
+        ("documentation_quality_policy", QualityPolicy, recorded?.QualityPolicy),
+        ("documentation_quality_objectives", QualityObjectives, recorded?.QualityObjectives),
+        ("documentation_mandatory_procedures", MandatoryProcedures, recorded?.MandatoryProcedures),
+        ("documentation_internal_procedures", InternalProcedures, recorded?.InternalProcedures),
+        ("documentation_business_procedures", BusinessProcedures, recorded?.BusinessProcedures),
+        ("documentation_administrative_procedures", AdministrativeProcedures, recorded?.AdministrativeProcedures),
+    ];
+}
+
+/// <summary>The days of the year's steps a row gives in their mark columns instead of a mark, each null where the
+/// step is dated the row's facts' date.</summary>
+public sealed record StepDays(
+    DateOnly? QualityPolicy = null, DateOnly? QualityObjectives = null, DateOnly? MaintenancePlan = null,
+    DateOnly? InternalAudit = null, DateOnly? CorrectiveActions = null, DateOnly? ManagementReview = null,
+    DateOnly? ReportSubmitted = null)
+{
+    public static readonly StepDays None = new();
 }

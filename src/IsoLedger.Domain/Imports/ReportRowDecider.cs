@@ -1,3 +1,4 @@
+using System.Globalization;
 using IsoLedger.Domain.LegalBasis;
 using IsoLedger.Domain.Units;
 
@@ -19,10 +20,12 @@ public static class ReportRowDecider
         var warnings = new List<Rule>();
         if (unit is null)
         {
-            // A report table does not say when a unit was established: it exists from its earliest fact.
+            // A report table does not say when a unit was established: it exists from its earliest fact. The import
+            // layout may: the unit exists from that day.
+            var established = row.Given.EstablishedOn;
             var registration = new RegisterUnit(
-                row.UnitCode, row.UnitName, row.Level, row.Province, row.District, row.ParentCode, row.StepDate,
-                EstablishmentDated: false);
+                row.UnitCode, row.UnitName, row.Level, row.Province, row.District, row.ParentCode,
+                established ?? row.StepDate, EstablishmentDated: established is not null);
             var decision = registration.Decide(null, today);
             if (decision is not Accepted registered) return decision;
             events.AddRange(registered.Events);
@@ -134,8 +137,62 @@ public static class ReportRowDecider
                 + $"{downgrade.DeclaredOn:yyyy-MM-dd}, after this row's {on:yyyy-MM-dd}, not on {earlier.Name} before: "
                 + "a system does not go back to an older edition.", null);
         }
+        return DetailContradiction(unit, row);
+    }
+
+    /// <summary>What the row's <see cref="RowDetails"/> say otherwise than the record of the same fact: a detail
+    /// given and recorded is the same, or the row is refused as a verdict is (a detail the record lacks is not added
+    /// to a fact recorded without it, as no event amends one; a detail the row lacks is none). A day of an audit or a
+    /// review is one of the year's, as a row carries the first.</summary>
+    private static RowContradiction? DetailContradiction(Unit unit, ReportRow row)
+    {
+        var (given, days, year) = (row.Given, row.Given.Steps, unit.Year(row.Year));
+        var board = row.SteeringBoard ? unit.SteeringBoards.FirstOrDefault(b => b.FormedOn.Year == row.Year) : null;
+        var issued = row.Documentation ? unit.Documentation.FirstOrDefault(d => d.IssuedOn.Year == row.Year) : null;
+        var inspection = row.Inspection is null ? null : year.Inspection;
+        object?[] OfYear(IEnumerable<DateOnly> held) => [.. held.Where(d => d.Year == row.Year).Order().Cast<object>()];
+        var of = $"The {row.Year}";
+        (string Column, string Fact, object? Given, object?[] Recorded)[] details =
+        [
+            ("established_on", "The establishment date", given.EstablishedOn,
+                unit.EstablishmentDated ? [unit.RegisteredOn] : []),
+            ("scope", "The first declaration's scope", given.Scope,
+                [unit.Declarations.MinBy(d => d.DeclaredOn)?.Scope]),
+            ("steering_board", $"{of} steering board's day", given.SteeringBoardOn, [board?.FormedOn]),
+            ("steering_board", $"{of} steering board's decision", given.SteeringBoardDecisionNo, [board?.DecisionNo]),
+            ("steering_board_members", $"{of} steering board's members", given.SteeringBoardMembers, [board?.Members]),
+            ("steering_board_chair", $"{of} steering board's chair", given.SteeringBoardChair, [board?.Chair]),
+            ("documentation", $"{of} documentation's day", given.DocumentationOn, [issued?.IssuedOn]),
+            ("documentation", $"{of} documentation's decision", given.DocumentationDecisionNo, [issued?.DecisionNo]),
+            .. given.Contents.Compared(issued).Select(c => (c.Column, $"{of} {c.Column.Replace('_', ' ')}", c.Given,
+                new[] { c.Recorded })),
+            ("quality_policy", $"{of} quality policy's day", days.QualityPolicy, [year.QualityPolicyOn]),
+            ("quality_objectives", $"{of} quality objectives' day", days.QualityObjectives, [year.QualityObjectivesOn]),
+            ("maintenance_plan", $"{of} maintenance plan's day", days.MaintenancePlan, [year.MaintenancePlanOn]),
+            ("corrective_actions", $"{of} corrective actions' day", days.CorrectiveActions,
+                [year.CorrectiveActionsReportedOn]),
+            ("report_submitted", $"{of} report's day", days.ReportSubmitted, [year.ReportSubmittedOn]),
+            ("internal_audit", $"{of} internal audit's day", days.InternalAudit, OfYear(unit.InternalAudits)),
+            ("management_review", $"{of} management review's day", days.ManagementReview,
+                OfYear(unit.ManagementReviews)),
+            ("inspected_on", $"{of} inspection's day", given.InspectedOn, [inspection?.InspectedOn]),
+            ("on_site", $"Whether the {row.Year} inspection was on site", given.OnSite, [inspection?.OnSite]),
+            ("inspector", $"{of} inspection's inspector", given.Inspector, [inspection?.Inspector]),
+            ("inspection_notes", $"{of} inspection's notes", given.InspectionNotes, [inspection?.Notes]),
+        ];
+        foreach (var (column, fact, value, recorded) in details)
+        {
+            var onRecord = recorded.OfType<object>().ToList();
+            if (value is null || onRecord.Count == 0 || onRecord.Contains(value)) continue;
+            return new(column, $"{fact} of {row.UnitCode} is recorded as '{Shown(onRecord[0])}', not "
+                + $"'{Shown(value)}'.", null);
+        }
         return null;
     }
+
+    private static string Shown(object value) => value is DateOnly day
+        ? day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+        : Convert.ToString(value, CultureInfo.InvariantCulture)!;
 
     /// <summary>The column of <paramref name="row"/> whose value breaks <paramref name="broken"/> when its facts are
     /// decided on <paramref name="unit"/> (null: not recorded yet), so that a refused row names where to look: the
@@ -145,7 +202,8 @@ public static class ReportRowDecider
     public static string? ColumnOf(Rule broken, Unit? unit, ReportRow row) => broken switch
     {
         _ when broken == Rules.FactBeforeEstablishment =>
-            row.DeclaredBy < unit?.RegisteredOn ? "declared_by" : "report_date",
+            row.Given.EstablishedOn is not null ? "established_on"
+            : row.DeclaredBy < unit?.RegisteredOn ? "declared_by" : "report_date",
         _ when broken == Rules.UnitMerged || broken == Rules.UnitDissolved || broken == Rules.LevelEnded
             || broken == Rules.YearlyStepOutsideItsYear || broken == Rules.FutureBusinessDate => "report_date",
         _ when broken == Rules.StandardDowngrade || broken == Rules.EditionUnknown
@@ -163,25 +221,46 @@ public static class ReportRowDecider
     {
         var on = row.StepDate;
         var year = unit.Year(row.Year);
-        // A report states that a board was formed and documentation issued, not how many members or procedures.
+        // A report states that a board was formed and documentation issued, not how many members or procedures; the
+        // import layout gives their days and decisions, and the board's members and chair.
+        var given = row.Given;
         if (row.SteeringBoard && !unit.SteeringBoards.Any(b => b.FormedOn.Year == row.Year))
-            yield return new FormSteeringBoard(on, null, null, null);
+        {
+            yield return new FormSteeringBoard(given.SteeringBoardOn ?? on, given.SteeringBoardMembers,
+                given.SteeringBoardChair, given.SteeringBoardDecisionNo);
+        }
         if (row.Documentation && !unit.Documentation.Any(d => d.IssuedOn.Year == row.Year))
         {
-            yield return new IssueDocumentation(
-                on, row.DeclaredStandard(rules), null, null, null, null, null, null, null, null);
+            var contents = given.Contents;
+            yield return new IssueDocumentation(given.DocumentationOn ?? on, row.DeclaredStandard(rules),
+                given.DocumentationDecisionNo, contents.QualityManual, contents.QualityPolicy,
+                contents.QualityObjectives, contents.MandatoryProcedures, contents.InternalProcedures,
+                contents.BusinessProcedures, contents.AdministrativeProcedures);
         }
-        if ((row.QualityPolicy && year.QualityPolicyOn is null)
-            || (row.QualityObjectives && year.QualityObjectivesOn is null))
-            yield return new IssueQualityObjectives(row.Year, on, row.QualityPolicy, row.QualityObjectives);
+        // A step the import layout gives by its day is dated so; the policy and the objectives issued on two days are
+        // two issues.
+        var days = given.Steps;
+        var policyNow = row.QualityPolicy && year.QualityPolicyOn is null;
+        var objectivesNow = row.QualityObjectives && year.QualityObjectivesOn is null;
+        if (policyNow && objectivesNow && days.QualityPolicy != days.QualityObjectives)
+        {
+            yield return new IssueQualityObjectives(row.Year, days.QualityPolicy ?? on, true, false);
+            yield return new IssueQualityObjectives(row.Year, days.QualityObjectives ?? on, false, true);
+        }
+        else if (policyNow || objectivesNow)
+        {
+            yield return new IssueQualityObjectives(row.Year,
+                (policyNow ? days.QualityPolicy : days.QualityObjectives) ?? on, row.QualityPolicy,
+                row.QualityObjectives);
+        }
         if (row.MaintenancePlan && year.MaintenancePlanOn is null)
-            yield return new IssueMaintenancePlan(row.Year, on);
+            yield return new IssueMaintenancePlan(row.Year, days.MaintenancePlan ?? on);
         if (row.InternalAudit && !unit.InternalAudits.Any(d => d.Year == row.Year))
-            yield return new HoldInternalAudit(on, null, null);
+            yield return new HoldInternalAudit(days.InternalAudit ?? on, null, null);
         if (row.CorrectiveActions && !unit.TookCorrectiveActionsIn(row.Year))
-            yield return new ReportCorrectiveActions(row.Year, on);
+            yield return new ReportCorrectiveActions(row.Year, days.CorrectiveActions ?? on);
         if (row.ManagementReview && !unit.ManagementReviews.Any(d => d.Year == row.Year))
-            yield return new HoldManagementReview(on, null);
+            yield return new HoldManagementReview(days.ManagementReview ?? on, null);
 
         // A report of an earlier year may come after a later one: what it states is recorded at its own date when
         // nothing on record covers that date yet.
@@ -189,8 +268,8 @@ public static class ReportRowDecider
         var declaredNow = declares && !unit.Declarations.Any(d => d.DeclaredOn <= row.DeclarationDate);
         if (declaredNow)
         {
-            yield return new DeclareConformity(row.DeclarationDate, row.DeclaredStandard(rules), row.DecisionNo, null,
-                DatedByReport: true, WithoutConversion: row.Conversion == ConversionState.None);
+            yield return new DeclareConformity(row.DeclarationDate, row.DeclaredStandard(rules), row.DecisionNo,
+                given.Scope, DatedByReport: true, WithoutConversion: row.Conversion == ConversionState.None);
         }
         // The report tables' conversion column is about the conversion to 2015.
         // A conversion on record at later dates (a later year's report imported first) is dated back to the row's.
@@ -235,9 +314,12 @@ public static class ReportRowDecider
         }
 
         if (row.ReportSubmitted && year.ReportSubmittedOn is null)
-            yield return new SubmitAnnualReport(row.Year, on);
+            yield return new SubmitAnnualReport(row.Year, days.ReportSubmitted ?? on);
         if (row.Inspection is { } result && year.Inspection is null)
-            yield return new RecordInspection(row.Year, on, OnSite: false, result, null, null);
+        {
+            yield return new RecordInspection(row.Year, given.InspectedOn ?? on, given.OnSite ?? false, result,
+                given.Inspector, given.InspectionNotes);
+        }
     }
 }
 

@@ -1,0 +1,215 @@
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json.Nodes;
+using Alba;
+
+namespace IsoLedger.Api.Tests;
+
+/// <summary>A year exported in the import layout (CSV and workbook) and imported into an empty store answers as the
+/// ledger it came from: a unit recorded through the API with every fact the layout carries (its establishment date,
+/// its steering board's day, decision, members and chair, its documentation's day and decision, its steps each on its
+/// own day, its declaration's scope, its inspection's day, inspector, place and notes) beside the sample province
+/// gives the same state, page, timeline and year's table as of days through the year, and exports again as the same
+/// file. The layout had carried marks dated by the row, and each of these facts was lost.</summary>
+public class ImportLayoutRoundTripTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    private const string Province = "Quảng Trị";
+    private const string Code = "QT-RT-01";
+    private IAlbaHost Host => api.Host;
+
+    private static readonly string[] Days =
+        ["2020-02-15", "2020-03-10", "2020-04-05", "2020-04-15", "2020-04-26", "2020-05-10", "2020-10-20",
+            "2020-11-25", "2020-12-31"];
+
+    [Fact]
+    public async Task A_year_exported_in_the_import_layout_imports_into_an_empty_store_as_it_was_recorded()
+    {
+        await Host.PostBytes("/api/imports",
+            File.ReadAllBytes(Repository.File("ops/sample-data/quang-tri-2020.csv"))).Expect(200);
+        await Record();
+
+        var url = $"/api/reports/annual/2020?province={Uri.EscapeDataString(Province)}&layout=import";
+        var csv = (await Host.Get(url).Expect(200)).Text;
+        var workbook = await Host.Download(url + "&format=xlsx");
+        var recorded = await Answers(Host);
+
+        foreach (var (file, type) in new[] { (Encoding.UTF8.GetBytes(csv), "text/csv"),
+                     (workbook, TestWorkbooks.MediaType) })
+        {
+            await ApiFixture.WithEmptyStore(async empty =>
+            {
+                await empty.PostBytes("/api/imports", file, type).Expect(200);
+                var imported = await Answers(empty);
+                // Every answer that differs, so that a failure lists each fact lost.
+                var lost = recorded.Except(imported).Select(a => "recorded " + a)
+                    .Concat(imported.Except(recorded).Select(a => "imported " + a)).Order().ToList();
+                Assert.True(lost.Count == 0, $"{type}:\n{string.Join("\n", lost)}");
+                Assert.Equal(csv, (await empty.Get(url).Expect(200)).Text);
+                Assert.Equal(Unpacked(workbook), Unpacked(await empty.Download(url + "&format=xlsx")));
+                // Imported again, the file adds nothing.
+                var again = (await empty.PostBytes("/api/imports", file, type).Expect(200)).Json;
+                Assert.Equal(0, (int)again["eventsAppended"]!);
+            });
+        }
+    }
+
+    /// <summary>A file importing again adds nothing, an empty cell of the new columns is not given (nothing changes),
+    /// another value than the one recorded is refused naming its column as another verdict is, and a value the
+    /// columns cannot take is refused naming it.</summary>
+    [Fact]
+    public async Task The_layout_s_details_import_once_and_are_not_changed_by_another_file()
+    {
+        const string header = ReportCsv.Header + ",established_on,steering_board,steering_board_members,inspector,"
+            + "inspected_on,documentation,documentation_mandatory_procedures";
+        static byte[] Row(string established, string board, string members, string audit, string inspector,
+            string inspected = "", string documentation = "x", string procedures = "") => ReportCsv.Lines(header,
+            $"{Province},QT-RT-02,UBND xã Chi Tiết,commune,Triệu Phong,,2020,2020-11-19,x,2015,,x,x,x,{audit},,x,x,"
+            + $"Đạt,{established},{board},{members},{inspector},{inspected},{documentation},{procedures}");
+        var recorded = Row("2019-01-05", "Số 5/QĐ-UBND ngày 3/3/2020", "5", "10/6/2020", "Đoàn Sở KH&CN",
+            "2020-11-02", procedures: "4");
+        await Host.PostBytes("/api/imports", recorded).Expect(200);
+        var answer = await Host.Get("/api/units/QT-RT-02/state?asOf=2020-12-31").Expect(200);
+        var state = answer.Json;
+        Assert.Equal("2019-01-05", (string?)state["existsFrom"]);
+        var board = state["steeringBoard"]!;
+        Assert.Equal(("2020-03-03", 5, "5/QĐ-UBND"),
+            ((string?)board["formedOn"], (int?)board["members"], (string?)board["decisionNo"]));
+        Assert.Equal("2020-06-10", (string?)state["lastInternalAudit"]);
+        Assert.Equal("2020-11-02", (string?)state["years"]![0]!["inspection"]!["inspectedOn"]);
+        Assert.Equal(4, (int?)state["latestDocumentation"]!["mandatoryProcedures"]);
+
+        Assert.Equal(0, (int)(await Host.PostBytes("/api/imports", recorded).Expect(200)).Json["eventsAppended"]!);
+        // Empty cells say nothing: nothing is erased, nothing added.
+        Assert.Equal(0, (int)(await Host.PostBytes("/api/imports", Row("", "x", "", "x", "")).Expect(200))
+            .Json["eventsAppended"]!);
+        Assert.Equal(answer.Text, (await Host.Get("/api/units/QT-RT-02/state?asOf=2020-12-31").Expect(200)).Text);
+
+        foreach (var (other, column) in new[]
+                 {
+                     (Row("2019-01-06", "x", "", "x", ""), "established_on"),
+                     (Row("", "4/3/2020", "", "x", ""), "steering_board"),
+                     (Row("", "Số 6/QĐ-UBND ngày 3/3/2020", "", "x", ""), "steering_board"),
+                     (Row("", "x", "7", "x", ""), "steering_board_members"),
+                     (Row("", "x", "", "11/6/2020", ""), "internal_audit"),
+                     (Row("", "x", "", "x", "Sở Nội vụ"), "inspector"),
+                     (Row("", "x", "", "x", "", "2020-11-03"), "inspected_on"),
+                     (Row("", "x", "", "x", "", procedures: "5"), "documentation_mandatory_procedures"),
+                 })
+        {
+            var error = Assert.Single(await Host.RejectedImport(other));
+            Assert.Equal(column, error.Column);
+            Assert.Contains("is recorded as", error.Reason);
+        }
+
+        foreach (var (bad, column) in new[]
+                 {
+                     (Row("", "x", "many", "x", ""), "steering_board_members"),
+                     (Row("", "", "5", "x", ""), "steering_board"),
+                     (Row("", "x", "", "15/12/2020", ""), "internal_audit"),
+                     (Row("2021-01-01", "x", "", "x", ""), "established_on"),
+                     (Row("", "3/3/2019", "", "x", ""), "steering_board"),
+                     (Row("", "x", "", "x", "", documentation: "", procedures: "5"), "documentation"),
+                 })
+        {
+            Assert.Contains(column, (await Host.RejectedImport(bad)).Select(e => e.Column));
+        }
+    }
+
+    /// <summary>The unit's history through the API, each fact on a day of its own.</summary>
+    private async Task Record()
+    {
+        await Host.Post("/api/units", $$"""
+            {"code":"{{Code}}","name":"UBND xã Khứ Hồi","level":"commune","province":"{{Province}}",
+             "district":"Hải Lăng","registeredOn":"2020-02-10"}
+            """).Expect(201);
+        foreach (var (route, body) in new[]
+                 {
+                     ("steering-board", """
+                         {"formedOn":"2020-03-02","members":7,"chair":"Chủ tịch UBND xã","decisionNo":"12/QĐ-UBND"}
+                         """),
+                     ("documentation", """
+                         {"issuedOn":"2020-04-01","standard":"2015","decisionNo":"20/QĐ-UBND","qualityManual":true,
+                          "qualityPolicy":true,"qualityObjectives":true,"mandatoryProcedures":6,
+                          "internalProcedures":2,"businessProcedures":9,"administrativeProcedures":11}
+                         """),
+                     ("years/2020/quality-objectives", """{"issuedOn":"2020-04-10","policy":true,"objectives":true}"""),
+                     ("years/2020/maintenance-plan", """{"issuedOn":"2020-04-20"}"""),
+                     ("internal-audits", """{"heldOn":"2020-04-25"}"""),
+                     ("management-reviews", """{"heldOn":"2020-04-28"}"""),
+                     ("declarations", """
+                         {"declaredOn":"2020-05-05","standard":"2015","decisionNo":"30/QĐ-UBND",
+                          "scope":"Thủ tục hành chính cấp xã"}
+                         """),
+                     ("years/2020/report", """{"submittedOn":"2020-10-15"}"""),
+                     ("years/2020/inspection", """
+                         {"inspectedOn":"2020-11-20","onSite":true,"result":"passed",
+                          "inspector":"Đoàn kiểm tra Sở KH&CN","notes":"Duy trì tốt"}
+                         """),
+                 })
+        {
+            await Host.Post($"/api/units/{Code}/{route}", body).Expect(200);
+        }
+    }
+
+    /// <summary>What an auditor reads as of each of <see cref="Days"/>: the unit's state and page (the freshness
+    /// and version of a store aside), its timeline (what happened on which day, on which edition), and the province's
+    /// table of the year.</summary>
+    private static async Task<List<string>> Answers(IAlbaHost host)
+    {
+        var answers = new List<string>();
+        foreach (var day in Days)
+        {
+            answers.AddRange(Parts($"state {day}", await host.Get($"/api/units/{Code}/state?asOf={day}")));
+            answers.AddRange(Parts($"page {day}", await host.Get($"/api/dashboards/units/{Code}?asOf={day}")));
+            var timeline = await host.Get($"/api/dashboards/units/{Code}/timeline?asOf={day}");
+            answers.AddRange(timeline.Body is JsonArray steps
+                ? steps.Select(s => $"timeline {day}: {s!["businessDate"]} {s["event"]} {s["edition"]}")
+                : [$"timeline {day}: {timeline.Status}"]);
+            var table = (await host.Get(
+                $"/api/dashboards/annual/2020?province={Uri.EscapeDataString(Province)}&asOf={day}&consistent=true")
+                .Expect(200)).Json;
+            var rows = table["data"]!["rows"]!.AsArray();
+            answers.AddRange(rows.Select(row => $"table {day} {row!["code"]}: {row.ToJsonString()}"));
+            rows.Clear();
+            answers.Add($"table {day}: {table["data"]!.ToJsonString()}");
+        }
+        return answers;
+    }
+
+    /// <summary>An answer's properties, each on its own, without what differs between stores for the same facts:
+    /// when and in which order they were written.</summary>
+    private static IEnumerable<string> Parts(string answered, Answer answer)
+    {
+        if (answer.Body is not JsonObject body) return [$"{answered}: {answer.Status}"];
+        foreach (var node in body.DescendantsAndSelf().OfType<JsonObject>().ToList())
+        {
+            // A declaration imported is dated by a report (datedByReport); one the table shows on 2015 is made
+            // without a conversion (its conversion column says none), whatever the ledger had recorded of it.
+            foreach (var name in new[] { "version", "freshness", "recordedAt", "datedByReport", "withoutConversion" })
+                node.Remove(name);
+        }
+        return body.Select(p => $"{answered} {p.Key}: {p.Value?.ToJsonString()}");
+    }
+
+    /// <summary>A workbook's sheets and styles: its archive's times are the moment it was written, and the ids
+    /// relating its parts are drawn anew each time.</summary>
+    private static List<string> Unpacked(byte[] workbook)
+    {
+        using var archive = new ZipArchive(new MemoryStream(workbook));
+        return [.. archive.Entries.Where(e => e.FullName.StartsWith("xl/worksheets/") || e.FullName == "xl/styles.xml")
+            .Select(e => $"{e.FullName}: {new StreamReader(e.Open()).ReadToEnd()}")];
+    }
+
+}
+
+file static class JsonNodes
+{
+    /// <summary>The node and every node within it.</summary>
+    public static IEnumerable<JsonNode> DescendantsAndSelf(this JsonNode node) =>
+        node switch
+        {
+            JsonObject o => o.Select(p => p.Value).OfType<JsonNode>().SelectMany(DescendantsAndSelf).Prepend(node),
+            JsonArray a => a.OfType<JsonNode>().SelectMany(DescendantsAndSelf).Prepend(node),
+            _ => [node],
+        };
+}

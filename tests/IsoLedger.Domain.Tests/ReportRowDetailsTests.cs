@@ -1,0 +1,126 @@
+using IsoLedger.Domain.Imports;
+using IsoLedger.Domain.LegalBasis;
+using IsoLedger.Domain.Units;
+using static IsoLedger.Domain.Tests.UnitSpec;
+
+namespace IsoLedger.Domain.Tests;
+
+/// <summary>The details the import layout carries beside a report's facts (<see cref="RowDetails"/>): each dates or
+/// completes the fact it belongs to, a detail not given changes nothing, and one given otherwise than recorded is a
+/// contradiction naming its column.</summary>
+public class ReportRowDetailsTests
+{
+    private static readonly DateOnly ReportDate = new(2020, 11, 19);
+
+    private static readonly RowDetails Details = new(
+        EstablishedOn: new(2019, 1, 5), Scope: "Thủ tục hành chính cấp xã",
+        SteeringBoardOn: new(2020, 3, 2), SteeringBoardDecisionNo: "12/QĐ-UBND", SteeringBoardMembers: 7,
+        SteeringBoardChair: "Chủ tịch UBND xã", DocumentationOn: new(2020, 4, 1), DocumentationDecisionNo: "20/QĐ-UBND",
+        InspectedOn: new(2020, 11, 2), Inspector: "Đoàn Sở KH&CN",
+        StepDays: new(QualityPolicy: new(2020, 4, 10), QualityObjectives: new(2020, 4, 12),
+            InternalAudit: new(2020, 6, 10)),
+        DocumentationContents: new(QualityManual: true, MandatoryProcedures: 6), OnSite: true, InspectionNotes: "Tốt");
+
+    private static ReportRow Row(RowDetails? details = null) =>
+        new("Quảng Trị", "QT-X", "UBND Xã X", UnitLevel.Commune, "Hải Lăng", null, 2020, ReportDate,
+            Declared: true, Edition.Iso9001V2015, null, true, true, true, true, true, true, true,
+            InspectionResult.Passed, SteeringBoard: true, Documentation: true, Details: details);
+
+    private static List<object> Events(Unit? unit, ReportRow row) =>
+        [.. Assert.IsType<Accepted>(ReportRowDecider.Decide(unit, row, Today, Book)).Events];
+
+    [Fact]
+    public void Each_detail_dates_or_completes_its_fact()
+    {
+        var events = Events(null, Row(Details));
+
+        var registered = events.OfType<UnitRegistered>().Single();
+        Assert.Equal((new DateOnly(2019, 1, 5), true), (registered.RegisteredOn, registered.EstablishmentDated));
+        Assert.Equal(new SteeringBoardFormed(new(2020, 3, 2), 7, "Chủ tịch UBND xã", "12/QĐ-UBND", false),
+            events.OfType<SteeringBoardFormed>().Single());
+        var documentation = events.OfType<DocumentationIssued>().Single();
+        Assert.Equal((new DateOnly(2020, 4, 1), "20/QĐ-UBND", true, (bool?)null, 6),
+            (documentation.IssuedOn, documentation.DecisionNo, documentation.QualityManual,
+                documentation.QualityPolicy, documentation.MandatoryProcedures));
+        // The policy and the objectives issued on two days are two issues.
+        Assert.Equal([(new DateOnly(2020, 4, 10), true, false), (new DateOnly(2020, 4, 12), false, true)],
+            events.OfType<QualityObjectivesIssued>().Select(i => (i.IssuedOn, i.Policy, i.Objectives)));
+        Assert.Equal(new DateOnly(2020, 6, 10), events.OfType<InternalAuditHeld>().Single().HeldOn);
+        Assert.Equal(ReportDate, events.OfType<ManagementReviewHeld>().Single().HeldOn);
+        Assert.Equal("Thủ tục hành chính cấp xã", events.OfType<ConformityDeclared>().Single().Scope);
+        Assert.Equal(new InspectionRecorded(2020, new(2020, 11, 2), true, InspectionResult.Passed, "Đoàn Sở KH&CN",
+            "Tốt"), events.OfType<InspectionRecorded>().Single());
+    }
+
+    [Fact]
+    public void A_row_giving_the_recorded_details_or_none_adds_nothing_and_contradicts_nothing()
+    {
+        var unit = UnitDecider.Replay(Events(null, Row(Details)))!;
+
+        foreach (var row in new[] { Row(Details), Row() })
+        {
+            Assert.Null(ReportRowDecider.Contradiction(unit, row, Book));
+            Assert.Empty(Events(unit, row));
+        }
+    }
+
+    [Fact]
+    public void A_detail_given_otherwise_than_recorded_is_a_contradiction_at_its_column()
+    {
+        var unit = UnitDecider.Replay(Events(null, Row(Details)))!;
+
+        foreach (var (other, column) in new (RowDetails, string)[]
+                 {
+                     (new(EstablishedOn: new(2019, 1, 6)), "established_on"),
+                     (new(Scope: "Khác"), "scope"),
+                     (new(SteeringBoardOn: new(2020, 3, 3)), "steering_board"),
+                     (new(SteeringBoardDecisionNo: "13/QĐ-UBND"), "steering_board"),
+                     (new(SteeringBoardMembers: 8), "steering_board_members"),
+                     (new(SteeringBoardChair: "Phó Chủ tịch"), "steering_board_chair"),
+                     (new(DocumentationOn: new(2020, 4, 2)), "documentation"),
+                     (new(DocumentationContents: new(MandatoryProcedures: 5)), "documentation_mandatory_procedures"),
+                     (new(StepDays: new(QualityObjectives: new(2020, 4, 13))), "quality_objectives"),
+                     (new(StepDays: new(InternalAudit: new(2020, 6, 11))), "internal_audit"),
+                     (new(InspectedOn: new(2020, 11, 3)), "inspected_on"),
+                     (new(OnSite: false), "on_site"),
+                     (new(Inspector: "Sở Nội vụ"), "inspector"),
+                     (new(InspectionNotes: "Khác"), "inspection_notes"),
+                 })
+        {
+            Assert.Equal(column, ReportRowDecider.Contradiction(unit, Row(other), Book)?.Column);
+        }
+    }
+
+    /// <summary>A detail the record lacks is not added to a fact recorded without it: no event amends one.</summary>
+    [Fact]
+    public void A_detail_of_a_fact_recorded_without_it_is_no_contradiction()
+    {
+        var unit = UnitDecider.Replay(Events(null, Row()))!;
+        // Every detail but the days and the place, which a fact always has.
+        var row = Row(Details with
+        {
+            SteeringBoardOn = null,
+            DocumentationOn = null,
+            InspectedOn = null,
+            StepDays = null,
+            OnSite = null,
+        });
+
+        Assert.Null(ReportRowDecider.Contradiction(unit, row, Book));
+        Assert.Empty(Events(unit, row));
+    }
+
+    [Fact]
+    public void A_fact_before_the_establishment_date_names_it()
+    {
+        var row = Row(new(EstablishedOn: new(2020, 12, 1), StepDays: new(InternalAudit: new(2020, 6, 1)))) with
+        {
+            ReportDate = new(2020, 12, 31),
+        };
+
+        var broken = Assert.IsType<Rejected>(ReportRowDecider.Decide(null, row, Today, Book)).Broken;
+
+        Assert.Equal(Rules.FactBeforeEstablishment, broken);
+        Assert.Equal("established_on", ReportRowDecider.ColumnOf(broken, null, row));
+    }
+}
