@@ -48,12 +48,16 @@ cleanup() {
 trap cleanup EXIT
 status=0
 checks=0
+# The browser tests' packages are fetched while the .NET checks and tests run: npm mostly waits on the network.
+(cd "$repo/tests/IsoLedger.Browser.Tests" && npm ci --no-audit --no-fund --loglevel=error) >"$results/npm-ci.log" 2>&1 &
+npm_pid=$!
 "$repo/ops/codegen.sh" --check || { status=1; checks=$((checks + 1)); }
 "$repo/ops/format.sh" --check || { status=1; checks=$((checks + 1)); }
 dotnet test "$repo/IsoLedger.sln" --logger "trx" --results-directory "$results" "$@" || status=$?
 
 # --- The dashboard in a real browser ---
-(cd "$repo/tests/IsoLedger.Browser.Tests" && npm ci --no-audit --no-fund --loglevel=error)
+wait "$npm_pid" || { cat "$results/npm-ci.log" >&2; exit 1; }
+cat "$results/npm-ci.log"
 
 "$repo/ops/db.sh" psql -d postgres -qc "drop database if exists $browser_db with (force)"
 "$repo/ops/db.sh" psql -d postgres -qc "create database $browser_db"
