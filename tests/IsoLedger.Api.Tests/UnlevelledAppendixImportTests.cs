@@ -29,46 +29,36 @@ public class UnlevelledAppendixImportTests(ApiFixture api) : IClassFixture<ApiFi
     private async Task<string?> ParentOf(string code) =>
         (string?)(await Host.Get($"/api/units/{code}/state?asOf=2020-11-19").Expect(200)).Json["parentCode"];
 
-    /// <summary>Appendix A as the report prints it (its two-row header, the Chi cục numbered within their Sở under no
-    /// "TT", "Ban Quản lý Khu Kinh tế tỉnh", "Ban Dân tộc", "Thanh tra Tỉnh" and "Văn phòng UBND Tỉnh" among the
-    /// departments, the districts' committees after them), and a Chi cục whose name says its Sở, listed below the
-    /// districts: 20 departments' worth of levels told by the names alone.</summary>
+    /// <summary>Appendix A of the 2020 report as printed
+    /// (<c>ops/sample-data/appendix-columns/quang-tri-2020-appendix-a.csv</c>: its two-row header, no level column and
+    /// no tier headings, the Chi cục numbered within their Sở under no "TT", "Ban Quản lý Khu Kinh tế tỉnh", "Ban Dân
+    /// tộc", "Thanh tra Tỉnh" and "Văn phòng UBND Tỉnh" among the departments, the districts' committees after them):
+    /// each unit at the level its name says, each Chi cục under the Sở listed above it, and the report's figures: 20
+    /// departments, 10 sub-departments, 10 districts; converted or converting 11/20, 9/10 and 6/10; 14 on 2008.
+    /// </summary>
     [Fact]
-    public async Task An_appendix_without_levels_reads_each_unit_s_level_from_its_name_and_each_Chi_cuc_s_parent()
+    public async Task Appendix_A_without_levels_reads_each_unit_s_level_from_its_name_and_each_Chi_cuc_s_parent()
     {
-        var table = Csv(
-            "TT,Đơn vị,Báo cáo,Công bố HT ISO,Duy trì áp dụng,,,,,,Ghi chú,",
-            ",,,,\"CSCL, MTCL\",KH d/tri a/dụng,Đ/giá nội bộ,HĐKP,X/ xét LD,Xác nhận,Áp dụng 2008,Áp dụng 2015",
-            "5,Sở Kế hoạch & Đầu tư,x,x,x,x,x,x,x,Duy trì,2008,",
-            "6,Sở Khoa học & Công nghệ,x,x,x,x,x,x,x,Duy trì,,Đã ch/đổi 9001:2015",
-            ",1- Chi cục TCĐLCL,x,x,x,x,x,x,x,Duy trì,,Đã ch/đổi 9001:2015",
-            "13,Ban Quản lý Khu Kinh tế tỉnh,x,x,x,x,x,x,x,Duy trì,,Đang ch/đổi áp dụng",
-            "14,Ban Dân tộc,x,x,x,x,x,x,x,Duy trì,,Đã ch/đổi 9001:2015",
-            "15,Thanh tra Tỉnh,x,x,x,x,x,x,x,Duy trì,2008,",
-            "17,Sở Tài nguyên & M/trường,x,x,x,x,x,x,x,Duy trì,2008,",
-            ",2- Chi cục Bảo vệ M.trường,x,x,x,x,x,x,x,Duy trì,,Đã ch/đổi 9001:2015",
-            ",\"3- Chi cục Biển, H.đảo, KTTV\",x,x,x,x,x,x,x,Duy trì,,Đã ch/đổi 9001:2015",
-            "20,Văn phòng UBND Tỉnh,x,x,x,x,x,x,x,Duy trì,2008,",
-            "21,UBND Th phố Đông Hà,x,x,x,x,x,x,x,Duy trì,2008,",
-            "22,UBND Huyện Hải Lăng,x,x,x,x,x,x,x,Duy trì,,Đã ch/đổi 9001:2015",
-            "27,UBND Thị xã Quảng Trị,x,x,x,x,x,x,x,Duy trì,,Đã ch/đổi 9001:2015",
-            ",Chi cục Kiểm lâm thuộc Sở Kế hoạch & Đầu tư,x,x,x,x,x,x,x,Duy trì,2008,");
+        var table = File.ReadAllBytes(
+            Repository.File("ops/sample-data/appendix-columns/quang-tri-2020-appendix-a.csv"));
         var imported = await Host.PostBytes(QuangTri2020, table).Expect(200);
-        Assert.Equal((14, 14), ((int)imported.Json["rows"]!, (int)imported.Json["unitsCreated"]!));
+        Assert.Equal((40, 40), ((int)imported.Json["rows"]!, (int)imported.Json["unitsCreated"]!));
 
         var rows = await Rows("Quảng Trị");
-        string Level(string name) => (string)rows[name]["level"]!;
-        Assert.All(new[] { "Sở Kế hoạch & Đầu tư", "Ban Quản lý Khu Kinh tế tỉnh", "Ban Dân tộc", "Thanh tra Tỉnh",
-            "Văn phòng UBND Tỉnh" }, name => Assert.Equal("department", Level(name)));
-        Assert.All(new[] { "UBND Th phố Đông Hà", "UBND Huyện Hải Lăng", "UBND Thị xã Quảng Trị" },
-            name => Assert.Equal("district", Level(name)));
+        Assert.Equal(["department 11/20", "district 6/10", "sub-department 9/10"], rows.Values
+            .GroupBy(r => (string)r["level"]!)
+            .Select(level => $"{level.Key} {level.Count(r => (string)r["conversion"]! is "in-progress" or "done")}"
+                + $"/{level.Count()}")
+            .Order(StringComparer.Ordinal));
+        Assert.Equal(14, rows.Values.Count(r => (string)r["standard"]! == "2008"));
+        Assert.All(new[] { "Ban Quản lý Khu Kinh tế tỉnh", "Ban Dân tộc", "Thanh tra Tỉnh", "Văn phòng UBND Tỉnh" },
+            name => Assert.Equal("department", (string)rows[name]["level"]!));
         string Code(string name) => (string)rows[name]["code"]!;
         var parents = await Task.WhenAll(new[] { "1- Chi cục TCĐLCL", "2- Chi cục Bảo vệ M.trường",
-            "3- Chi cục Biển, H.đảo, KTTV", "Chi cục Kiểm lâm thuộc Sở Kế hoạch & Đầu tư" }
-            .Select(name => ParentOf(Code(name))));
+            "3- Chi cục Biển, H.đảo, KTTV", "10- Chi cục Kiểm lâm" }.Select(name => ParentOf(Code(name))));
         Assert.Equal(
             [Code("Sở Khoa học & Công nghệ"), Code("Sở Tài nguyên & M/trường"), Code("Sở Tài nguyên & M/trường"),
-                Code("Sở Kế hoạch & Đầu tư")],
+                Code("Sở Nông nghiệp & PTNT")],
             parents.Select(parent => parent ?? "none"));
         Assert.StartsWith("QT-CC-", Code("1- Chi cục TCĐLCL"));
 
@@ -77,9 +67,9 @@ public class UnlevelledAppendixImportTests(ApiFixture api) : IClassFixture<ApiFi
     }
 
     /// <summary>A tier heading of departments ("I. Các Sở, ban, ngành") over Sở and the Chi cục after them, numbered
-    /// "1.1" under their Sở: a Chi cục is a sub-department of the Sở above it; any other name under the heading, a
-    /// "Ban Quản lý", is a department. A new tier's heading ends the run: a Chi cục first under it has no Sở above.
-    /// </summary>
+    /// "1.1" under their Sở: a Chi cục is a sub-department of the Sở above it, or of the one its name says it is in;
+    /// any other name under the heading, a "Ban Quản lý", is a department. A new tier's heading ends the run: a Chi
+    /// cục first under it has no Sở above.</summary>
     [Fact]
     public async Task A_Chi_cuc_under_the_departments_tier_is_a_sub_department_of_the_So_above_it()
     {
@@ -90,15 +80,20 @@ public class UnlevelledAppendixImportTests(ApiFixture api) : IClassFixture<ApiFi
             "1,Sở Nông nghiệp và PTNT,x,",
             "1.1,1.1 Chi cục Thủy sản,x,",
             "1.2,1.2 Chi cục Kiểm lâm,x,",
-            "2,Ban Quản lý các Khu kinh tế,x,");
+            "2,Ban Quản lý các Khu kinh tế,x,",
+            ",Chi cục Phát triển nông thôn thuộc Sở Nông nghiệp và PTNT,x,");
         var imported = await Host.PostBytes(province, table).Expect(200);
-        Assert.Equal(4, (int)imported.Json["unitsCreated"]!);
+        Assert.Equal(5, (int)imported.Json["unitsCreated"]!);
         var rows = await Rows("Hà Tĩnh");
         Assert.Equal(["department", "sub-department", "sub-department", "department"],
             new[] { "Sở Nông nghiệp và PTNT", "1.1 Chi cục Thủy sản", "1.2 Chi cục Kiểm lâm",
                 "Ban Quản lý các Khu kinh tế" }.Select(name => (string)rows[name]["level"]!));
-        Assert.Equal((string?)rows["Sở Nông nghiệp và PTNT"]["code"],
-            await ParentOf((string)rows["1.2 Chi cục Kiểm lâm"]["code"]!));
+        foreach (var chiCuc in new[]
+                 { "1.2 Chi cục Kiểm lâm", "Chi cục Phát triển nông thôn thuộc Sở Nông nghiệp và PTNT" })
+        {
+            Assert.Equal(
+                (string?)rows["Sở Nông nghiệp và PTNT"]["code"], await ParentOf((string)rows[chiCuc]["code"]!));
+        }
 
         var errors = (await Host.PostBytes(province, Csv(
                 "TT,Tên cơ quan đơn vị,Công bố HT ISO,Ghi chú",

@@ -5,7 +5,7 @@ using IsoLedger.Domain.Units;
 namespace IsoLedger.Api.Imports;
 
 /// <summary>The parent department of a sub-department a table lists without its level (a Chi cục under the
-/// departments' tier heading, or one whose name says it is a Chi cục) and without a parent in a <c>parent_code</c>
+/// departments' tier heading, or, under none, one whose name says it is a Chi cục) and without a parent in a <c>parent_code</c>
 /// column, as an appendix lists a Chi cục: right after its Sở ("6. Sở Khoa học &amp; Công nghệ", then "1- Chi cục
 /// TCĐLCL"), or naming it ("Chi cục Kiểm lâm thuộc Sở Nông nghiệp và PTNT"). In this order: the department its name
 /// says it is in, listed above in the file or recorded under that name (as <see cref="UnitNameSpelling"/> compares
@@ -43,9 +43,11 @@ public sealed class ListedParents
     }
 
     /// <summary>Whether the parent of <paramref name="row"/> is to be found here: a sub-department without one, whose
-    /// level the table does not give in a column.</summary>
-    public static bool Wanted(ReportRow row, bool levelGiven) =>
-        row.Level is UnitLevel.SubDepartment && row.ParentCode is null && !levelGiven;
+    /// level the table gives neither in a column nor by a sub-departments' tier heading (<paramref name="tier"/>,
+    /// which lists them without their Sở, as before).</summary>
+    public static bool Wanted(ReportRow row, bool levelGiven, UnitLevel? tier) =>
+        row.Level is UnitLevel.SubDepartment && row.ParentCode is null && !levelGiven
+        && tier is not UnitLevel.SubDepartment;
 
     /// <summary>Whether finding the parent of <paramref name="row"/> needs the names recorded.</summary>
     public static bool NeedsRecordedNames(ReportRow row) => UnitNameLevels.DepartmentNamed(row.UnitName) is not null;

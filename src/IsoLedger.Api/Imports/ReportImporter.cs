@@ -315,7 +315,7 @@ public sealed class ReportImporter(
                     }
                     var place = new TablePlace(record.Line, sheet);
                     string? parentReadFrom = null;
-                    if (ListedParents.Wanted(row, parser.GivesLevel(record)))
+                    if (ListedParents.Wanted(row, parser.GivesLevel(record), above?.Level))
                     {
                         if (ListedParents.NeedsRecordedNames(row) && names is null)
                         {

@@ -207,8 +207,9 @@ public sealed class ReportRowParser
         if (level is null && Field("level") is "")
         {
             Error("level", $"Required: one of: {string.Join(", ", Vocabulary.Levels.Values)}; or a tier's heading "
-                + "row above (\"I. Các Sở, ban, ngành\", \"III. UBND cấp xã\"): the unit's name does not say its level "
-                + "unambiguously, as \"Sở …\", \"Chi cục …\", \"UBND huyện …\" (before 1 July 2025), \"UBND xã …\" do.");
+                + "row above (\"I. Các Sở, ban, ngành\", \"III. UBND cấp xã\"): the unit's name does not say its "
+                + "level unambiguously, as \"Sở …\", \"Chi cục …\", \"UBND huyện …\" (before 1 July 2025) or "
+                + "\"UBND xã …\" do.");
         }
         var district = Text("district", required: false) is { } written ? DistrictNames.Written(written)
             : level is UnitLevel.Commune or UnitLevel.District ? above?.District

@@ -46,11 +46,13 @@ public static partial class UnitNameLevels
         if (IsOfficeOfTheCouncils(words)) return UnitLevel.Department;
         var governed = PeoplesCommittee.WithoutLeading(words);
         var committee = governed.Length < words.Length;
-        var (leading, level) = Compared.FirstOrDefault(w => (governed + " ").StartsWith(w.Words, StringComparison.Ordinal));
+        var (leading, level) =
+            Compared.FirstOrDefault(w => (governed + " ").StartsWith(w.Words, StringComparison.Ordinal));
         if (leading is null)
         {
             // A board of the province ("Ban … tỉnh"), unless it ranks as a Chi cục within the Sở Nội vụ.
-            return !committee && words.StartsWith(Board, StringComparison.Ordinal) && words.Split(' ').Contains(Province)
+            return !committee && words.StartsWith(Board, StringComparison.Ordinal)
+                && words.Split(' ').Contains(Province)
                 && !BoardsWithinASở.Any(b => words.StartsWith(b, StringComparison.Ordinal))
                     ? UnitLevel.Department
                     : null;
@@ -62,7 +64,9 @@ public static partial class UnitNameLevels
             return null;
         if (level is not UnitLevel.District) return level;
         // The district level ended on 1 July 2025: a district's committee is no unit of a later day's table.
-        return Levels.DistrictsEndedBy(on) || Cities.Contains(leading) && CityOfTheProvince(rest, province) ? null : level;
+        return Levels.DistrictsEndedBy(on) || Cities.Contains(leading) && CityOfTheProvince(rest, province)
+            ? null
+            : level;
     }
 
     private static readonly string Board = UnitNameSpelling.Comparable("Ban") + " ";
