@@ -261,7 +261,8 @@ public class AppendixColumnsImportTests(ApiFixture api) : IClassFixture<ApiFixtu
 
     /// <summary>A table in the appendix's columns needs what its rows cannot mean without: a province, year and
     /// report date (from the request, or a column, not both), a level (a tier heading above, or a column, where the
-    /// unit's name does not say it), and a note it can read. Each is refused naming its row and the column as the table heads it.</summary>
+    /// unit's name does not say it), and a note it can read. Each is refused naming its row and the column as the
+    /// table heads it.</summary>
     [Fact]
     public async Task What_an_appendix_table_cannot_say_is_refused_naming_its_row_and_column()
     {

@@ -4,8 +4,8 @@ using IsoLedger.Domain.Units;
 
 namespace IsoLedger.Api.Imports;
 
-/// <summary>The parent department of a sub-department a table lists without its level (a Chi cục under the
-/// departments' tier heading, or, under none, one whose name says it is a Chi cục) and without a parent in a <c>parent_code</c>
+/// <summary>The parent department of a sub-department a table lists without its level (a Chi cục under the departments'
+/// tier heading, or, under none, one whose name says it is a Chi cục) and without a parent in a <c>parent_code</c>
 /// column, as an appendix lists a Chi cục: right after its Sở ("6. Sở Khoa học &amp; Công nghệ", then "1- Chi cục
 /// TCĐLCL"), or naming it ("Chi cục Kiểm lâm thuộc Sở Nông nghiệp và PTNT"). In this order: the department its name
 /// says it is in, listed above in the file or recorded under that name (as <see cref="UnitNameSpelling"/> compares

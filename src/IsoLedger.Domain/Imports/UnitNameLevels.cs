@@ -94,8 +94,8 @@ public static partial class UnitNameLevels
     /// cục Thủy sản"): a sub-department, where a tier heading of departments ("I. Các Sở, ban, ngành") lists it under
     /// its Sở. Any other name under that heading ("Ban Quản lý …", "Văn phòng …") is a department's, as the 2020
     /// appendix counts them.</summary>
-    public static bool IsSubDepartment(string name) =>
-        Words(name).StartsWith(UnitNameSpelling.Comparable("Chi cục") + " ", StringComparison.Ordinal);
+    public static bool IsSubDepartment(string name) => Compared.Any(w =>
+        w.Level is UnitLevel.SubDepartment && (Words(name) + " ").StartsWith(w.Words, StringComparison.Ordinal));
 
     /// <summary>The department a sub-department's name says it is in ("Chi cục Kiểm lâm thuộc Sở Nông nghiệp và
     /// PTNT", "… trực thuộc Sở Y tế": "Sở Nông nghiệp và PTNT"), as written, or null.</summary>
