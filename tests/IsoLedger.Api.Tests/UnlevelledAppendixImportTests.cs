@@ -22,12 +22,12 @@ public class UnlevelledAppendixImportTests(ApiFixture api) : IClassFixture<ApiFi
 
     private static byte[] Csv(params string[] lines) => Encoding.UTF8.GetBytes(string.Join("\n", lines) + "\n");
 
-    private async Task<Dictionary<string, JsonNode>> Rows(string province) =>
-        (await Host.Get($"/api/dashboards/annual/2020?province={Q(province)}&consistent=true").Expect(200))
+    private async Task<Dictionary<string, JsonNode>> Rows(string province, int year = 2020) =>
+        (await Host.Get($"/api/dashboards/annual/{year}?province={Q(province)}&consistent=true").Expect(200))
         .Json["data"]!["rows"]!.AsArray().ToDictionary(r => (string)r!["name"]!, r => r!);
 
-    private async Task<string?> ParentOf(string code) =>
-        (string?)(await Host.Get($"/api/units/{code}/state?asOf=2020-11-19").Expect(200)).Json["parentCode"];
+    private async Task<string?> ParentOf(string code, string asOf = "2020-11-19") =>
+        (string?)(await Host.Get($"/api/units/{code}/state?asOf={asOf}").Expect(200)).Json["parentCode"];
 
     /// <summary>Appendix A of the 2020 report as printed
     /// (<c>ops/sample-data/appendix-columns/quang-tri-2020-appendix-a.csv</c>: its two-row header, no level column and
@@ -180,12 +180,24 @@ public class UnlevelledAppendixImportTests(ApiFixture api) : IClassFixture<ApiFi
         Assert.Equal((0, 0), ((int)again.Json["unitsCreated"]!, (int)again.Json["eventsAppended"]!));
     }
 
-    /// <summary>A workbook's refusal names the sheet: a Chi cục first on a sheet of its own has no Sở above it there
-    /// (the department listed on the sheet before is another tier's).</summary>
+    /// <summary>In a workbook, a Chi cục's department is looked for on its own sheet: listed after its Sở there, it
+    /// is that Sở's; first on a sheet of its own it has no Sở above it (the department listed on the sheet before is
+    /// another tier's), refused naming the sheet.</summary>
     [Fact]
     public async Task A_Chi_cuc_s_department_is_looked_for_on_its_own_sheet()
     {
         var header = new object?[] { "TT", "Đơn vị", "Công bố HT ISO" };
+        var listed = await Host.PostBytes($"/api/imports?province={Q("Quảng Bình")}&year=2021&reportDate=2021-11-19",
+            TestWorkbooks.Build(
+                new TestSheet(
+                    "Cấp tỉnh", [header, ["1", "Sở Nội vụ", "x"], ["", "1.1 Chi cục Văn thư - Lưu trữ", "x"]]),
+                new TestSheet("Cấp huyện", [header, ["1", "UBND huyện Lệ Thủy", "x"]])),
+            TestWorkbooks.MediaType).Expect(200);
+        Assert.Equal(3, (int)listed.Json["unitsCreated"]!);
+        var rows = await Rows("Quảng Bình", 2021);
+        Assert.Equal((string?)rows["Sở Nội vụ"]["code"],
+            await ParentOf((string)rows["1.1 Chi cục Văn thư - Lưu trữ"]["code"]!, "2021-11-19"));
+
         var workbook = TestWorkbooks.Build(
             new TestSheet("Sở, ban, ngành", [header, ["1", "Sở Tư pháp", "x"]]),
             new TestSheet("Chi cục", [header, ["1", "Chi cục Văn thư - Lưu trữ", "x"]]));
