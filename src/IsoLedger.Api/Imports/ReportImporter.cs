@@ -179,7 +179,9 @@ public sealed class ReportImporter(
 
     private sealed record Writer(string RecordedBy, string CorrelationId);
 
-    private sealed record Pending(TablePlace Place, ReportRow Row);
+    /// <summary>A row to decide, and where its parent was read from when the table did not give it
+    /// (<see cref="ListedParents"/>).</summary>
+    private sealed record Pending(TablePlace Place, ReportRow Row, string? ParentReadFrom = null);
 
     private async Task<ImportOutcome> Run(
         Func<Stream> open, string? fileName, TableDefaults given, Writer? write, CancellationToken cancellation,
@@ -249,6 +251,8 @@ public sealed class ReportImporter(
                     .Where(u => u.Level == UnitLevel.District && u.Transfers.Any()).ToListAsync(cancellation));
             }
             TablePlace? firstHeader = null;
+            // The parents of the sub-departments the table lists without them.
+            var listedParents = new ListedParents();
             do
             {
                 sheetErrors = errors.Count;
@@ -273,6 +277,9 @@ public sealed class ReportImporter(
                 // The heading row above, kept from the report's appendix: the rows under it that give no district or
                 // level are in its district, at its tier's level, as the appendix groups them (up to the sheet's end).
                 TableHeading? above = null;
+                listedParents.NewTier();
+                // A sheet named after a district is its communes' district where their rows give none.
+                var sheetDistrict = SheetDistricts.Of(sheet);
                 // A sheet whose header cannot be read is not read on; the other sheets are still checked.
                 while (parser is not null && reader.Read() is { } record && errors.Count < MaxErrors)
                 {
@@ -280,12 +287,17 @@ public sealed class ReportImporter(
                     if (parser.Heading(record) is { } heading)
                     {
                         above = heading;
+                        listedParents.NewTier();
                         continue;
                     }
                     // A totals row sums the rows above it: it records nothing of its own.
                     if (parser.IsTotals(record)) continue;
                     progress.Rows = ++rows;
-                    if (parser.Parse(record, clock.Today, book, errors, above) is not { } parsed) continue;
+                    if (parser.Parse(record, clock.Today, book, errors, above, sheetDistrict) is not { } parsed)
+                    {
+                        listedParents.Unreadable();
+                        continue;
+                    }
                     var row = spellings.Spelled(parsed);
                     // A row that writes a district under its name before a recorded rename means the district as
                     // then named (a commune of 2016 listed under "Thị xã Sông Công", a thành phố from 2015).
@@ -302,6 +314,20 @@ public sealed class ReportImporter(
                         };
                     }
                     var place = new TablePlace(record.Line, sheet);
+                    string? parentReadFrom = null;
+                    if (ListedParents.Wanted(row, parser.GivesLevel(record), above?.Level))
+                    {
+                        if (ListedParents.NeedsRecordedNames(row) && names is null)
+                        {
+                            await using var query = store.QuerySession();
+                            names = await UnitNames.Recorded(query, cancellation);
+                        }
+                        var (parent, readFrom, orphan) =
+                            listedParents.ParentOf(row, place, names, parser.ListsWithoutCodes);
+                        if (orphan is not null) errors.Add(orphan);
+                        (row, parentReadFrom) = (row with { ParentCode = parent }, readFrom);
+                    }
+                    listedParents.Listed(row);
                     if (write is null && !codes.TryAdd(row.UnitCode, row.UnitCode) && codes[row.UnitCode] is var code
                         && code != row.UnitCode)
                     {
@@ -320,7 +346,7 @@ public sealed class ReportImporter(
                         errors.Add(place.Error("unit_code", $"Unit {row.UnitCode} is listed for {row.Year} on "
                             + $"{first.Named} too, with other data: a unit's year is one row."));
                     }
-                    else window.Add(new Pending(place, row));
+                    else window.Add(new Pending(place, row, parentReadFrom));
                     if (window.Count == windowRows) await Flush();
                 }
                 InSheet(errors, sheetErrors, sheet);
@@ -402,7 +428,7 @@ public sealed class ReportImporter(
             }
             catch (Exception e) when (write is not null && VersionedWrites.IsConcurrencyConflict(e))
             {
-                foreach (var (_, row) in batch) states.Remove(row.UnitCode);
+                foreach (var (_, row, _) in batch) states.Remove(row.UnitCode);
                 if (attempt < WriteAttempts) continue;
                 errors.Add(batch[0].Place.Error("unit_code",
                     $"Unit {batch[0].Row.UnitCode} and the units written with it kept changing while the file was "
@@ -427,7 +453,7 @@ public sealed class ReportImporter(
         // The units the batch registers, by the row that registers them.
         var startedHere = new Dictionary<string, TablePlace>();
         var written = new HashSet<string>();
-        foreach (var (place, row) in batch)
+        foreach (var (place, row, parentReadFrom) in batch)
         {
             var unit = states[row.UnitCode];
             if (unit is not null && (unit.Level != row.Level || !InRowsProvince(unit, row)))
@@ -442,7 +468,7 @@ public sealed class ReportImporter(
                     : contradiction.Message + " " + HowRestructuringsAreRecorded));
                 continue;
             }
-            parents.Note(place, row, unit);
+            parents.Note(place, row, unit, parentReadFrom);
             switch (ReportRowDecider.Decide(unit, row, clock.Today, book, districts))
             {
                 case Rejected rejected:

@@ -13,7 +13,7 @@ namespace IsoLedger.Api.Imports;
 /// the file (<see cref="CheckRecordedAgain"/>).</summary>
 public sealed class ReportParents
 {
-    private readonly List<(TablePlace Place, ReportRow Row)> given = [];
+    private readonly List<(TablePlace Place, ReportRow Row, string? ReadFrom)> given = [];
 
     /// <summary>The units the file registers (new in the store).</summary>
     private readonly HashSet<string> newInFile = new(StringComparer.Ordinal);
@@ -21,13 +21,14 @@ public sealed class ReportParents
     /// <summary>Notes the parent of <paramref name="row"/>, decided on <paramref name="unit"/> (its state before the
     /// row; null when the row registers it). A parent the store had recorded for the unit on the row's date is left
     /// alone: it was judged when it was recorded, and importing a file again must not refuse what it imported (a
-    /// parent the row contradicts is a bad row already).</summary>
-    public void Note(TablePlace place, ReportRow row, Unit? unit)
+    /// parent the row contradicts is a bad row already). <paramref name="readFrom"/> says where a parent the table
+    /// does not give in a column was read from (<see cref="ListedParents"/>), for its error.</summary>
+    public void Note(TablePlace place, ReportRow row, Unit? unit, string? readFrom = null)
     {
         if (unit is null) newInFile.Add(row.UnitCode);
         if (row.ParentCode is null) return;
         if (!newInFile.Contains(row.UnitCode) && unit?.ParentCodeOn(row.StepDate) is not null) return;
-        given.Add((place, row));
+        given.Add((place, row, readFrom));
     }
 
     /// <summary>Adds a bad row to <paramref name="errors"/> for each parent noted that its unit may not have on the
@@ -43,10 +44,11 @@ public sealed class ReportParents
             .Where(code => !states.ContainsKey(code)).ToList();
         await using var session = store.QuerySession();
         var recorded = (await session.LoadManyAsync<Unit>(cancellation, unseen)).ToDictionary(u => u.Code);
-        foreach (var (place, row) in given)
+        foreach (var (place, row, readFrom) in given)
         {
             var code = row.ParentCode!;
-            Judge(place, row, states.GetValueOrDefault(code) ?? recorded.GetValueOrDefault(code), codes, errors);
+            Judge(place, row, readFrom, states.GetValueOrDefault(code) ?? recorded.GetValueOrDefault(code), codes,
+                errors);
         }
     }
 
@@ -70,15 +72,15 @@ public sealed class ReportParents
         }
         var recorded = (await session.LoadManyAsync<Unit>(cancellation, codes)).ToDictionary(u => u.Code);
         // A parent not recorded yet is one the file lists further down: the check pass judged it.
-        foreach (var (place, row) in noted)
+        foreach (var (place, row, readFrom) in noted)
         {
             if (recorded.TryGetValue(row.ParentCode!, out var parent))
-                Judge(place, row, parent, new Dictionary<string, string>(), errors);
+                Judge(place, row, readFrom, parent, new Dictionary<string, string>(), errors);
         }
     }
 
     private static void Judge(
-        TablePlace place, ReportRow row, Unit? parent, IReadOnlyDictionary<string, string> codes,
+        TablePlace place, ReportRow row, string? readFrom, Unit? parent, IReadOnlyDictionary<string, string> codes,
         List<ImportError> errors)
     {
         var code = row.ParentCode!;
@@ -86,7 +88,10 @@ public sealed class ReportParents
         var unknown = parent is not null ? ""
             : codes.TryGetValue(code, out var spelled) && spelled != code
                 ? $" '{code}' differs from unit {spelled} only in letter case: a unit's code is written one way."
-                : " No unit with this code is recorded or listed in the file.";
+                : readFrom is not null
+                    ? $" The parent is {readFrom}, which is neither recorded nor listed in the file: list that "
+                        + "department in it, or give the parent's code in a parent_code column."
+                    : " No unit with this code is recorded or listed in the file.";
         errors.Add(place.Error("parent_code", $"Unit {row.UnitCode}, {row.Year}: parent {code} on "
             + $"{row.StepDate:yyyy-MM-dd}: {broken.Sentence} ({broken.Id}){unknown}"));
     }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Serialization;
-using System.Text.RegularExpressions;
 using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Reports;
 using IsoLedger.Api.Units;
@@ -21,7 +20,7 @@ public sealed record ImportError(
 
 /// <summary>Reads report-table rows by their header, in any column order, and says exactly what is wrong with a
 /// row.</summary>
-public sealed partial class ReportRowParser
+public sealed class ReportRowParser
 {
     public static readonly IReadOnlyList<string> Columns =
     [
@@ -142,9 +141,12 @@ public sealed partial class ReportRowParser
     }
 
     /// <summary>The row, or null with every problem it has added to <paramref name="errors"/>. The heading row above
-    /// it (<paramref name="above"/>) gives the rows under it that give none their district and level.</summary>
+    /// it (<paramref name="above"/>) gives the rows under it that give none their district and level; without a
+    /// heading, the level is the one the unit's name says (<see cref="UnitNameLevels"/>), and a commune's district
+    /// the one its sheet is named after (<paramref name="sheetDistrict"/>, <see cref="SheetDistricts"/>).</summary>
     public ReportRow? Parse(
-        CsvRecord record, DateOnly today, RuleBook rules, List<ImportError> errors, TableHeading? above = null)
+        CsvRecord record, DateOnly today, RuleBook rules, List<ImportError> errors, TableHeading? above = null,
+        string? sheetDistrict = null)
     {
         if (CsvHeader.Repeated(record, header) is { } repeated)
         {
@@ -210,21 +212,20 @@ public sealed partial class ReportRowParser
         // A note after a dash on the unit's restructuring is no part of its name (UnitNameSpelling).
         var name = Text("unit_name", required: true) is { } named ? UnitNameSpelling.WithoutRestructuringNote(named)
             : null;
-        var level = Field("level") is "" ? above?.Level : Choice("level", LevelWords.Read);
+        var level = Field("level") is not "" ? Choice("level", LevelWords.Read)
+            : above?.Level is { } tier ? TierLevel(tier, name)
+            : name is null ? null
+            : UnitNameLevels.Of(name, province ?? "", StepDate(Field) ?? DateOnly.MinValue);
         if (level is null && Field("level") is "")
         {
             Error("level", $"Required: one of: {string.Join(", ", Vocabulary.Levels.Values)}; or a tier's heading "
-                + "row above (\"I. Các Sở, ban, ngành\", \"III. UBND cấp xã\").");
-        }
-        // An appendix lists a Chi cục under its Sở, in the departments' tier: its level and parent are not the tier's.
-        if (Field("level") is "" && level is UnitLevel.Department && name is not null
-            && SubDepartmentName().IsMatch(UnicodeText.Lowered(name)))
-        {
-            Error("level", "A Chi cục listed under the departments' tier is a sub-department: give its level and its "
-                + "parent_code in columns.");
+                + "row above (\"I. Các Sở, ban, ngành\", \"III. UBND cấp xã\"): the unit's name does not say its "
+                + "level unambiguously, as \"Sở …\", \"Chi cục …\", \"UBND huyện …\" (before 1 July 2025) or "
+                + "\"UBND xã …\" do.");
         }
         var district = Text("district", required: false) is { } written ? DistrictNames.Written(written)
             : level is UnitLevel.Commune or UnitLevel.District ? above?.District
+                ?? (level is UnitLevel.Commune ? sheetDistrict : null)
             : null;
         // A district's committee listed without a code is found by the district its name says ("UBND Huyện Cam Lộ").
         if (district is null && level is UnitLevel.District && ListsWithoutCodes && name is not null
@@ -445,6 +446,25 @@ public sealed partial class ReportRowParser
             onSite, notes);
     }
 
+    /// <summary>Whether <paramref name="record"/> gives its level in a column: a sub-department whose level the table
+    /// does not give is one its tier or name says, whose parent the import finds.</summary>
+    public bool GivesLevel(CsvRecord record) =>
+        positions.TryGetValue("level", out var i) && i < record.Fields.Count && record.Fields[i].Trim().Length > 0;
+
+    /// <summary>The level of a row under a tier's heading: the tier's, but a Chi cục's that a tier of departments
+    /// ("I. Các Sở, ban, ngành") lists under its Sở is a sub-department.</summary>
+    private static UnitLevel TierLevel(UnitLevel tier, string? name) =>
+        tier is UnitLevel.Department && name is not null && UnitNameLevels.IsSubDepartment(name)
+            ? UnitLevel.SubDepartment
+            : tier;
+
+    /// <summary>The day the row's facts get, when its year and report date read, for judging what its name says of
+    /// its level (a district's committee is a unit before 1 July 2025 only); their errors are the row's.</summary>
+    private static DateOnly? StepDate(Func<string, string> field) =>
+        TableYears.Read(field("year")) is { } year && CsvReader.TryDate(field("report_date"), out var on)
+            ? ReportRow.StepDateOf(year, on)
+            : null;
+
     /// <summary>What the row says of its edition and conversion: in the standard column, in the columns of marks an
     /// appendix gives each edition ("Áp dụng TCVN ISO 9001:2008", "… 9001:2015": a unit marked in one of them, or
     /// stating its conversion there as "Đã ch/đổi 9001:2015"), and in its note, which must agree; null after an
@@ -505,8 +525,4 @@ public sealed partial class ReportRowParser
         }
         return new(edition, conversion);
     }
-
-    /// <summary>A Chi cục's name, numbered within its Sở or not ("1- Chi cục TCĐLCL").</summary>
-    [GeneratedRegex(@"^(?:\d+ ?[-.)] ?)?chi cục\b")]
-    private static partial Regex SubDepartmentName();
 }

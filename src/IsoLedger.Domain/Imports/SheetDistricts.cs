@@ -1,0 +1,42 @@
+using System.Text.RegularExpressions;
+using IsoLedger.Domain.Units;
+
+namespace IsoLedger.Domain.Imports;
+
+/// <summary>The district a workbook's sheet is named after, as a workbook with a sheet per district names them ("Hải
+/// Lăng", "H. Hải Lăng", "Huyện Hải Lăng", "TP Đông Hà", "Q.1"): its communes' district where their rows give none.
+/// A name with a district's kind is one; a name without a kind is one when it reads as a proper name (one to four
+/// words, each capitalised, no digits) and is not one a workbook gives any sheet: "Sheet1", "Tổng hợp", a year ("2020",
+/// "Năm 2020"), a tier ("Cấp xã", "Xã, phường, thị trấn"), "Phụ lục …", "Biểu …", "Danh sách …" and the like.
+/// </summary>
+public static partial class SheetDistricts
+{
+    /// <summary>The words a sheet's name starts with that name no district, as compared.</summary>
+    private static readonly string[] Generic =
+    [
+        .. new[]
+        {
+            "Sheet", "Trang tính", "Tổng hợp", "Tổng", "Phụ lục", "PL", "Biểu", "Mẫu", "Danh sách", "DS", "Báo cáo",
+            "Ghi chú", "Hướng dẫn", "Dữ liệu", "Data", "Bảng", "Cấp", "Đơn vị", "Chart", "Bìa", "Thống kê",
+        }.Select(UnicodeText.Comparable),
+    ];
+
+    /// <summary>The district <paramref name="sheet"/> names, as written, or null.</summary>
+    public static string? Of(string? sheet)
+    {
+        var name = sheet?.Trim() ?? "";
+        if (name.Length == 0 || TableYears.Read(name) is not null || LevelWords.Read(name) is not null
+            || TableHeading.Read(name) is { District: null })
+            return null;
+        var words = UnicodeText.Comparable(name).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (Generic.Any(g => g.Split(' ') is var generic && words.Take(generic.Length).SequenceEqual(generic)))
+            return null;
+        if (DistrictNames.WithKind(name) is not null) return name;
+        return ProperName().IsMatch(name) ? name : null;
+    }
+
+    /// <summary>One to four words, each starting with a capital letter, of letters, an apostrophe or a hyphen ("Cư
+    /// M'gar", "Đakrông", "Cồn Cỏ").</summary>
+    [GeneratedRegex(@"^\p{Lu}[\p{L}\p{M}'’-]*(?: \p{Lu}[\p{L}\p{M}'’-]*){0,3}$")]
+    private static partial Regex ProperName();
+}

@@ -1,0 +1,210 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Alba;
+
+namespace IsoLedger.Api.Tests;
+
+/// <summary>Appendix tables that say their units' levels neither in a column nor by tier headings, as Quảng Trị's
+/// 2020 appendix A (seed <c>003_…</c>) lists its departments, the Chi cục after their Sở ("1- Chi cục TCĐLCL") and
+/// the districts in one run; Chi cục under a tier heading of departments; and workbooks with a sheet per district
+/// whose communes' rows give no district (seed <c>000_…</c> groups communes by district). Each unit's level is the
+/// one its name says, a Chi cục's parent the department its name says or the one listed above it, a commune's
+/// district its sheet's; what cannot be told is refused naming its sheet, row and column, and nothing is written.
+/// </summary>
+public class UnlevelledAppendixImportTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    private IAlbaHost Host => api.Host;
+
+    private static string Q(string value) => Uri.EscapeDataString(value);
+
+    private static readonly string QuangTri2020 =
+        $"/api/imports?province={Q("Quảng Trị")}&year=2020&reportDate=2020-11-19";
+
+    private static byte[] Csv(params string[] lines) => Encoding.UTF8.GetBytes(string.Join("\n", lines) + "\n");
+
+    private async Task<Dictionary<string, JsonNode>> Rows(string province, int year = 2020) =>
+        (await Host.Get($"/api/dashboards/annual/{year}?province={Q(province)}&consistent=true").Expect(200))
+        .Json["data"]!["rows"]!.AsArray().ToDictionary(r => (string)r!["name"]!, r => r!);
+
+    private async Task<string?> ParentOf(string code, string asOf = "2020-11-19") =>
+        (string?)(await Host.Get($"/api/units/{code}/state?asOf={asOf}").Expect(200)).Json["parentCode"];
+
+    /// <summary>Appendix A of the 2020 report as printed
+    /// (<c>ops/sample-data/appendix-columns/quang-tri-2020-appendix-a.csv</c>: its two-row header, no level column and
+    /// no tier headings, the Chi cục numbered within their Sở under no "TT", "Ban Quản lý Khu Kinh tế tỉnh", "Ban Dân
+    /// tộc", "Thanh tra Tỉnh" and "Văn phòng UBND Tỉnh" among the departments, the districts' committees after them):
+    /// each unit at the level its name says, each Chi cục under the Sở listed above it, and the report's figures: 20
+    /// departments, 10 sub-departments, 10 districts; converted or converting 11/20, 9/10 and 6/10; 14 on 2008 alone.
+    /// </summary>
+    [Fact]
+    public async Task Appendix_A_without_levels_reads_each_unit_s_level_from_its_name_and_each_Chi_cuc_s_parent()
+    {
+        var table = File.ReadAllBytes(
+            Repository.File("ops/sample-data/appendix-columns/quang-tri-2020-appendix-a.csv"));
+        var imported = await Host.PostBytes(QuangTri2020, table).Expect(200);
+        Assert.Equal((40, 40), ((int)imported.Json["rows"]!, (int)imported.Json["unitsCreated"]!));
+
+        var rows = await Rows("Quảng Trị");
+        Assert.Equal(["department 11/20", "district 6/10", "sub-department 9/10"], rows.Values
+            .GroupBy(r => (string)r["level"]!)
+            .Select(level => $"{level.Key} {level.Count(r => (string)r["conversion"]! is "in-progress" or "done")}"
+                + $"/{level.Count()}")
+            .Order(StringComparer.Ordinal));
+        Assert.Equal(14, rows.Values.Count(r => $"{r["standard"]} {r["conversion"]}" == "2008 none"));
+        Assert.All(new[] { "Ban Quản lý Khu Kinh tế tỉnh", "Ban Dân tộc", "Thanh tra Tỉnh", "Văn phòng UBND Tỉnh" },
+            name => Assert.Equal("department", (string)rows[name]["level"]!));
+        string Code(string name) => (string)rows[name]["code"]!;
+        var parents = await Task.WhenAll(new[] { "1- Chi cục TCĐLCL", "2- Chi cục Bảo vệ M.trường",
+            "3- Chi cục Biển, H.đảo, KTTV", "10- Chi cục Kiểm lâm" }.Select(name => ParentOf(Code(name))));
+        Assert.Equal(
+            [Code("Sở Khoa học & Công nghệ"), Code("Sở Tài nguyên & M/trường"), Code("Sở Tài nguyên & M/trường"),
+                Code("Sở Nông nghiệp & PTNT")],
+            parents.Select(parent => parent ?? "none"));
+        Assert.StartsWith("QT-CC-", Code("1- Chi cục TCĐLCL"));
+
+        var again = await Host.PostBytes(QuangTri2020, table).Expect(200);
+        Assert.Equal((0, 0), ((int)again.Json["unitsCreated"]!, (int)again.Json["eventsAppended"]!));
+    }
+
+    /// <summary>A tier heading of departments ("I. Các Sở, ban, ngành") over Sở and the Chi cục after them, numbered
+    /// "1.1" under their Sở: a Chi cục is a sub-department of the Sở above it, or of the one its name says it is in;
+    /// any other name under the heading, a "Ban Quản lý", is a department. A new tier's heading ends the run: a Chi
+    /// cục first under it has no Sở above.</summary>
+    [Fact]
+    public async Task A_Chi_cuc_under_the_departments_tier_is_a_sub_department_of_the_So_above_it()
+    {
+        var province = $"/api/imports?province={Q("Hà Tĩnh")}&year=2020&reportDate=2020-11-19";
+        var table = Csv(
+            "TT,Tên cơ quan đơn vị,Công bố HT ISO,Ghi chú",
+            "I,\"Các Sở, ban, ngành\",,",
+            "1,Sở Nông nghiệp và PTNT,x,",
+            "1.1,1.1 Chi cục Thủy sản,x,",
+            "1.2,1.2 Chi cục Kiểm lâm,x,",
+            "2,Ban Quản lý các Khu kinh tế,x,",
+            ",Chi cục Phát triển nông thôn thuộc Sở Nông nghiệp và PTNT,x,");
+        var imported = await Host.PostBytes(province, table).Expect(200);
+        Assert.Equal(5, (int)imported.Json["unitsCreated"]!);
+        var rows = await Rows("Hà Tĩnh");
+        Assert.Equal(["department", "sub-department", "sub-department", "department"],
+            new[] { "Sở Nông nghiệp và PTNT", "1.1 Chi cục Thủy sản", "1.2 Chi cục Kiểm lâm",
+                "Ban Quản lý các Khu kinh tế" }.Select(name => (string)rows[name]["level"]!));
+        foreach (var chiCuc in new[]
+                 { "1.2 Chi cục Kiểm lâm", "Chi cục Phát triển nông thôn thuộc Sở Nông nghiệp và PTNT" })
+        {
+            Assert.Equal(
+                (string?)rows["Sở Nông nghiệp và PTNT"]["code"], await ParentOf((string)rows[chiCuc]["code"]!));
+        }
+
+        var errors = (await Host.PostBytes(province, Csv(
+                "TT,Tên cơ quan đơn vị,Công bố HT ISO,Ghi chú",
+                "I,\"Các Sở, ban, ngành\",,",
+                "1,Sở Y tế,x,",
+                "II,UBND cấp huyện,,",
+                "2,UBND huyện Kỳ Anh,x,",
+                "I,\"Các Sở, ban, ngành\",,",
+                "1.1,1.1 Chi cục Dân số,x,"))
+            .Expect(422)).Json["errors"]!.AsArray();
+        var orphan = Assert.Single(errors)!;
+        Assert.Equal((7, "parent_code"), ((int)orphan["line"]!, (string?)orphan["column"]));
+        Assert.Contains("Chi cục", (string)orphan["reason"]!);
+    }
+
+    /// <summary>What the names and rows cannot tell is refused, all or nothing, naming each row and column: a Chi cục
+    /// with no Sở listed above it (first, or after a district), one naming a Sở neither recorded nor listed, a name
+    /// that says no level ("Liên minh Hợp tác xã tỉnh"; "UBND thành phố Hà Tĩnh" in Hà Tĩnh, the province's capital or,
+    /// in a centrally-run city, the province itself), a district's committee on a day after the district level ended.
+    /// </summary>
+    [Fact]
+    public async Task What_the_names_cannot_tell_is_refused_naming_its_row_and_column()
+    {
+        var province = $"/api/imports?province={Q("Hà Tĩnh")}&year=2021&reportDate=2021-11-19";
+        var errors = (await Host.PostBytes(province, Csv(
+                "TT,Đơn vị,Công bố HT ISO",
+                ",Chi cục Văn thư - Lưu trữ,x",
+                "1,Sở Nội vụ,x",
+                "2,UBND huyện Hương Khê,x",
+                ",Chi cục Thủy lợi,x",
+                ",Chi cục Chăn nuôi thuộc Sở Nông nghiệp Hà Tĩnh,x",
+                "3,Liên minh Hợp tác xã tỉnh,x",
+                "4,UBND thành phố Hà Tĩnh,x",
+                "5,UBND xã Kỳ Hoa,x"))
+            .Expect(422)).Json["errors"]!.AsArray().Select(e => ((int)e!["line"]!, (string?)e["column"])).ToList();
+        Assert.Equal([(2, "parent_code"), (5, "parent_code"), (6, "parent_code"), (7, "level"), (8, "level")],
+            errors);
+        Assert.Empty((await Host.Get($"/api/units?province={Q("Hà Tĩnh")}&q={Q("Hương Khê")}").Expect(200))
+            .Json["items"]!.AsArray());
+
+        var after = (await Host.PostBytes($"/api/imports?province={Q("Hà Tĩnh")}&year=2025&reportDate=2025-11-19",
+                Csv("TT,Đơn vị,Công bố HT ISO", "1,UBND huyện Hương Sơn,x")).Expect(422)).Json["errors"]!.AsArray();
+        Assert.Equal((2, "level"), ((int)after[0]!["line"]!, (string?)after[0]!["column"]));
+    }
+
+    /// <summary>A workbook with a sheet per district ("Hải Lăng", "H. Triệu Phong", "TP Đông Hà"), its communes' rows
+    /// without a district: each takes its sheet's, as a district's cell is read ("H. Triệu Phong" is "Triệu Phong");
+    /// one commune's name on two sheets is two communes. A row's own district cell wins over its sheet's, and a sheet
+    /// of a generic name ("Tổng hợp") gives none.</summary>
+    [Fact]
+    public async Task A_sheet_named_after_a_district_is_its_communes_district()
+    {
+        var header = new object?[] { "TT", "Đơn vị", "Công bố HT ISO", "Đánh giá nội bộ" };
+        TestSheet District(string name, params string[] communes) => new(name,
+            [header, .. communes.Select((c, i) => new object?[] { $"{i + 1}", c, "x", "x" })]);
+        var workbook = TestWorkbooks.Build(
+            District("Hải Lăng", "UBND xã Hải An", "UBND xã Hải Khê"),
+            District("H. Triệu Phong", "UBND xã Triệu An", "UBND Thị trấn Ái Tử"),
+            District("TP Đông Hà", "UBND Phường Đông Lễ"),
+            new TestSheet("Tổng hợp",
+            [
+                ["TT", "Đơn vị", "Huyện", "Công bố HT ISO", "Đánh giá nội bộ"],
+                ["1", "UBND xã Cam Thành", "Huyện Cam Lộ", "x", "x"],
+                ["2", "UBND xã Vĩnh Giang", null, "x", "x"],
+            ]),
+            new TestSheet("Hải Lăng 2", [["TT", "Đơn vị", "Huyện", "Công bố HT ISO", "Đánh giá nội bộ"],
+                ["1", "UBND xã Hải An", "Triệu Phong", "x", "x"]]));
+        var province = $"/api/imports?province={Q("Quảng Bình")}&year=2020&reportDate=2020-11-19";
+        var imported = await Host.PostBytes(province, workbook, TestWorkbooks.MediaType).Expect(200);
+        Assert.Equal((8, 8), ((int)imported.Json["rows"]!, (int)imported.Json["unitsCreated"]!));
+
+        var districts = (await Host.Get($"/api/dashboards/annual/2020?province={Q("Quảng Bình")}&consistent=true")
+                .Expect(200)).Json["data"]!["rows"]!.AsArray()
+            .Select(r => $"{r!["name"]} | {r["district"]} | {r["level"]}").Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(
+        [
+            "UBND Phường Đông Lễ | TP Đông Hà | commune", "UBND Thị trấn Ái Tử | H. Triệu Phong | commune",
+            "UBND xã Cam Thành | Huyện Cam Lộ | commune", "UBND xã Hải An | H. Triệu Phong | commune",
+            "UBND xã Hải An | Hải Lăng | commune", "UBND xã Hải Khê | Hải Lăng | commune",
+            "UBND xã Triệu An | H. Triệu Phong | commune", "UBND xã Vĩnh Giang |  | commune",
+        ], districts);
+
+        var again = await Host.PostBytes(province, workbook, TestWorkbooks.MediaType).Expect(200);
+        Assert.Equal((0, 0), ((int)again.Json["unitsCreated"]!, (int)again.Json["eventsAppended"]!));
+    }
+
+    /// <summary>In a workbook, a Chi cục's department is looked for on its own sheet: listed after its Sở there, it
+    /// is that Sở's; first on a sheet of its own it has no Sở above it (the department listed on the sheet before is
+    /// another tier's), refused naming the sheet.</summary>
+    [Fact]
+    public async Task A_Chi_cuc_s_department_is_looked_for_on_its_own_sheet()
+    {
+        var header = new object?[] { "TT", "Đơn vị", "Công bố HT ISO" };
+        var listed = await Host.PostBytes($"/api/imports?province={Q("Quảng Bình")}&year=2021&reportDate=2021-11-19",
+            TestWorkbooks.Build(
+                new TestSheet(
+                    "Cấp tỉnh", [header, ["1", "Sở Nội vụ", "x"], ["", "1.1 Chi cục Văn thư - Lưu trữ", "x"]]),
+                new TestSheet("Cấp huyện", [header, ["1", "UBND huyện Lệ Thủy", "x"]])),
+            TestWorkbooks.MediaType).Expect(200);
+        Assert.Equal(3, (int)listed.Json["unitsCreated"]!);
+        var rows = await Rows("Quảng Bình", 2021);
+        Assert.Equal((string?)rows["Sở Nội vụ"]["code"],
+            await ParentOf((string)rows["1.1 Chi cục Văn thư - Lưu trữ"]["code"]!, "2021-11-19"));
+
+        var workbook = TestWorkbooks.Build(
+            new TestSheet("Sở, ban, ngành", [header, ["1", "Sở Tư pháp", "x"]]),
+            new TestSheet("Chi cục", [header, ["1", "Chi cục Văn thư - Lưu trữ", "x"]]));
+        var province = $"/api/imports?province={Q("Quảng Bình")}&year=2021&reportDate=2021-11-19";
+        var errors = (await Host.PostBytes(province, workbook, TestWorkbooks.MediaType).Expect(422))
+            .Json["errors"]!.AsArray();
+        Assert.Equal((2, "parent_code", "Chi cục"),
+            ((int)errors[0]!["line"]!, (string?)errors[0]!["column"], (string?)errors[0]!["sheet"]));
+    }
+}
