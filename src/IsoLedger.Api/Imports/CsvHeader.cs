@@ -22,6 +22,9 @@ public static class CsvHeader
             return null;
         }
         var positions = new Dictionary<string, int>();
+        // The columns are listed at the first unknown one only: listed at each of a thousand, they made an answer of
+        // megabytes out of one line.
+        string? firstUnknown = null;
         for (var i = 0; i < header.Fields.Count && errors.Count < maxErrors; i++)
         {
             var name = header.Fields[i].Trim().ToLowerInvariant();
@@ -30,9 +33,12 @@ public static class CsvHeader
                 : appendix ? AppendixColumns.Read(header.Fields[i]) ?? [] : [];
             if (named.Count == 0)
             {
-                errors.Add(new(header.Line, UnicodeText.Excerpt(header.Fields[i]),
-                    $"Unknown column; the columns are: {string.Join(", ", columns)}"
-                    + (appendix ? $"; {AppendixColumns.Hint}." : ".")));
+                var column = UnicodeText.Excerpt(header.Fields[i]);
+                errors.Add(new(header.Line, column, firstUnknown is null
+                    ? $"Unknown column; the columns are: {string.Join(", ", columns)}"
+                        + (appendix ? $"; {AppendixColumns.Hint}." : ".")
+                    : $"Unknown column; the columns are listed at the first unknown one, \"{firstUnknown}\"."));
+                firstUnknown ??= column;
             }
             foreach (var column in named.Where(column => !positions.TryAdd(column, i)))
                 errors.Add(new(header.Line, column, "The column appears twice."));
