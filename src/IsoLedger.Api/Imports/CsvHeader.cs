@@ -81,21 +81,6 @@ public static class CsvHeader
         return null;
     }
 
-    /// <summary>The error for a line that is the <paramref name="header"/> again, in its order or another (two tables
-    /// joined into one file, a district's block pasted with its header), or null: read as a row, each of its names
-    /// would be a bad value, and the rows below a header in another order would be read in the wrong columns.
-    /// </summary>
-    public static ImportError? Repeated(CsvRecord record, CsvRecord header)
-    {
-        var names = header.Fields.Select(f => f.Trim()).Where(f => f.Length > 0)
-            .ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var values = record.Fields.Select(f => f.Trim()).Where(f => f.Length > 0).ToList();
-        if (values.Count < Math.Min(2, names.Count) || !values.All(names.Contains)) return null;
-        return new ImportError(record.Line, null, $"The line is the header again (line {header.Line}): two tables "
-            + "joined into one file? Delete it, and check that the rows below it give their values in the columns of "
-            + "the first header.");
-    }
-
     /// <summary>The error for a value in a column the header gives no name, or null when every such column is empty
     /// in <paramref name="record"/>.</summary>
     public static ImportError? UnnamedValue(CsvRecord record, IReadOnlyDictionary<string, int> positions)
@@ -107,5 +92,32 @@ public static class CsvHeader
                 $"Column {i + 1} has no name in the header, but this line holds a value in it.");
         }
         return null;
+    }
+}
+
+/// <summary>Tells a line that is a table's <paramref name="header"/> again, in its order or another (two tables joined
+/// into one file, a district's block pasted with its header): read as a row, each of its names would be a bad value,
+/// and the rows below a header in another order would be read in the wrong columns. The header's names are gathered
+/// once, not again for every row.</summary>
+public sealed class RepeatedHeader(CsvRecord header)
+{
+    private readonly HashSet<string> names =
+        header.Fields.Select(f => f.Trim()).Where(f => f.Length > 0).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The error for <paramref name="record"/> when it is the header again, or null.</summary>
+    public ImportError? Of(CsvRecord record)
+    {
+        var values = 0;
+        foreach (var field in record.Fields)
+        {
+            var value = field.Trim();
+            if (value.Length == 0) continue;
+            if (!names.Contains(value)) return null;
+            values++;
+        }
+        if (values < Math.Min(2, names.Count)) return null;
+        return new ImportError(record.Line, null, $"The line is the header again (line {header.Line}): two tables "
+            + "joined into one file? Delete it, and check that the rows below it give their values in the columns of "
+            + "the first header.");
     }
 }

@@ -60,11 +60,11 @@ public sealed class ReportRowParser
     /// editions' names: found once from the header, not again for every row.</summary>
     private readonly (string Column, string Edition)[] editionColumns;
 
-    private readonly CsvRecord header;
+    private readonly RepeatedHeader repeatedHeader;
 
     private ReportRowParser(Dictionary<string, int> positions, int width, TableDefaults given, CsvRecord header)
     {
-        (this.positions, this.width, defaults, this.header) = (positions, width, given, header);
+        (this.positions, this.width, defaults, repeatedHeader) = (positions, width, given, new RepeatedHeader(header));
         headed = positions.Where(p => header.Fields[p.Value].Trim().ToLowerInvariant() != p.Key)
             .ToDictionary(p => p.Key, p => header.Fields[p.Value].Trim());
         editionColumns = [.. positions.Keys
@@ -148,7 +148,7 @@ public sealed class ReportRowParser
         CsvRecord record, DateOnly today, RuleBook rules, List<ImportError> errors, TableHeading? above = null,
         string? sheetDistrict = null)
     {
-        if (CsvHeader.Repeated(record, header) is { } repeated)
+        if (repeatedHeader.Of(record) is { } repeated)
         {
             errors.Add(repeated);
             return null;

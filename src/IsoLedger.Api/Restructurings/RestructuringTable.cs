@@ -60,6 +60,7 @@ public static class RestructuringTable
                     return ([], [new ImportError(1, null, "The file is empty: it needs a header and rows.")]);
                 firstHeader ??= (header.Line, reader.Sheet);
                 var positions = CsvHeader.Positions(header, Columns, Required, errors, maxErrors);
+                var repeated = new RepeatedHeader(header);
                 // A sheet whose header cannot be read is not read on; the other sheets are still checked.
                 for (var record = positions is null ? null : reader.Read();
                      record is not null && errors.Count < maxErrors;
@@ -72,7 +73,7 @@ public static class RestructuringTable
                             + $"{MaxRows} rows: import it in several files, each act's rows in one."));
                         break;
                     }
-                    if ((CsvHeader.Repeated(record, header) ?? CsvHeader.UnnamedValue(record, positions!)) is { } bad)
+                    if ((repeated.Of(record) ?? CsvHeader.UnnamedValue(record, positions!)) is { } bad)
                         errors.Add(bad);
                     else if (ReadRow(record, reader.Sheet, positions!, errors) is { } row) rows.Add(row);
                 }
