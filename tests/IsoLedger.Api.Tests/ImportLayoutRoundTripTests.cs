@@ -115,6 +115,21 @@ public class ImportLayoutRoundTripTests(ApiFixture api) : IClassFixture<ApiFixtu
         }
     }
 
+    /// <summary>A step's day outside the years its step may be dated in is refused at its column: an internal audit
+    /// of 2019 on a 2020 row was recorded as the unit's 2019 audit, and again at each import of the file, as the row's
+    /// year still had none.</summary>
+    [Theory]
+    [InlineData("15/3/2019", "x", "internal_audit")]
+    [InlineData("x", "15/3/2019", "management_review")]
+    public async Task A_step_dated_outside_its_years_is_refused_at_its_column(string audit, string review, string at)
+    {
+        // In a province of its own, so that the round trip's province is not touched whatever the order.
+        var row = ReportCsv.Lines(ReportCsv.Header, $"Lạng Sơn,LS-RT-{at},UBND xã Năm Khác {at},commune,Cao Lộc,,2020,"
+            + $"2020-11-19,x,2015,,x,x,x,{audit},,{review},x,Đạt");
+        var error = Assert.Single(await Host.RejectedImport(row));
+        Assert.Equal((at, "A day of 2020, the row's year."), (error.Column, error.Reason));
+    }
+
     /// <summary>The unit's history through the API, each fact on a day of its own.</summary>
     private async Task Record()
     {

@@ -307,9 +307,21 @@ public sealed class ReportRowParser
             if (day < Validation.EarliestDate)
                 Error(column, $"Must not lie before {Validation.EarliestDate:yyyy-MM-dd}.");
             else if (reportDate is { } by && day > by) Error(column, "Must not lie after the report's date.");
+            else if (year is { } y && StepYears(column, y) is var (first, last)
+                     && (day.Year < first || day.Year > last))
+                Error(column, first == last ? $"A day of {y}, the row's year." : $"A day of {first} or {last}.");
             else stepDays[column] = day;
             return true;
         }
+        // The years a step of the row's year may be dated in: a plan, the policy and objectives set the year out (the
+        // year before or the year itself), a report and corrective actions account for it (the year or the one
+        // after), as IYearlyStep judges them; an internal audit and a management review are the year's by their day.
+        static (int First, int Last) StepYears(string column, int year) => column switch
+        {
+            "quality_policy" or "quality_objectives" or "maintenance_plan" => (year - 1, year),
+            "corrective_actions" or "report_submitted" => (year, year + 1),
+            _ => (year, year),
+        };
         var policy = Step("quality_policy");
         var objectives = Step("quality_objectives");
         var plan = Step("maintenance_plan");
