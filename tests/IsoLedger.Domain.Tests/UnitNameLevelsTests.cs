@@ -102,6 +102,10 @@ public class UnitNameLevelsTests
     [InlineData("Danh sách xã", null)]
     [InlineData("PL1", null)]
     [InlineData("xã mới", null)]
+    [InlineData("Quảng Bình", null)]
+    [InlineData("Quảng Trị", null)]
+    [InlineData("UBND", null)]
+    [InlineData("Xã KV1", null)]
     [InlineData("", null)]
     public void A_sheet_named_after_a_district_names_it(string sheet, string? district) =>
         Assert.Equal(district, SheetDistricts.Of(sheet));

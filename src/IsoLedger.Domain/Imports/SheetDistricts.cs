@@ -4,11 +4,11 @@ using IsoLedger.Domain.Units;
 namespace IsoLedger.Domain.Imports;
 
 /// <summary>The district a workbook's sheet is named after, as a workbook with a sheet per district names them ("Hải
-/// Lăng", "H. Hải Lăng", "Huyện Hải Lăng", "TP Đông Hà", "Q.1"): its communes' district where their rows give none.
-/// A name with a district's kind is one; a name without a kind is one when it reads as a proper name (one to four
-/// words, each capitalised, no digits) and is not one a workbook gives any sheet: "Sheet1", "Tổng hợp", a year ("2020",
-/// "Năm 2020"), a tier ("Cấp xã", "Xã, phường, thị trấn"), "Phụ lục …", "Biểu …", "Danh sách …" and the like.
-/// </summary>
+/// Lăng", "H. Hải Lăng", "Huyện Hải Lăng", "TP Đông Hà", "Q.1"): its communes' district where their rows give none. A
+/// name with a district's kind is one; a name without a kind is one when it reads as a proper name (one to four words,
+/// each capitalised, no digits, no abbreviation) and is no province's and not one a workbook gives any sheet: "Sheet1",
+/// "Tổng hợp", a year ("2020", "Năm 2020"), a tier ("Cấp xã", "Xã, phường, thị trấn"), "Phụ lục …", "Biểu …", "Danh
+/// sách …" and the like.</summary>
 public static partial class SheetDistricts
 {
     /// <summary>The words a sheet's name starts with that name no district, as compared.</summary>
@@ -32,7 +32,11 @@ public static partial class SheetDistricts
         if (Generic.Any(g => g.Split(' ') is var generic && words.Take(generic.Length).SequenceEqual(generic)))
             return null;
         if (DistrictNames.WithKind(name) is not null) return name;
-        return ProperName().IsMatch(name) ? name : null;
+        // A province's name is a workbook's sheet per province (Quảng Bình and Quảng Trị before their merger), or a
+        // town of the province's name whose kind is not written (Thị xã Quảng Trị): no district is guessed from it;
+        // nor from an abbreviation ("UBND", "KV1"), which no district's proper name holds.
+        return ProperName().IsMatch(name) && Provinces.Provinces.Canonical(name) is null
+            && !name.Split(' ').Any(word => word.Length > 1 && word.All(char.IsUpper)) ? name : null;
     }
 
     /// <summary>One to four words, each starting with a capital letter, of letters, an apostrophe or a hyphen ("Cư
