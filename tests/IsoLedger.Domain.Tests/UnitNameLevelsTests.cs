@@ -104,6 +104,7 @@ public class UnitNameLevelsTests
     [InlineData("xã mới", null)]
     [InlineData("Quảng Bình", null)]
     [InlineData("Quảng Trị", null)]
+    [InlineData("TX Quảng Trị", "TX Quảng Trị")]
     [InlineData("UBND", null)]
     [InlineData("Xã KV1", null)]
     [InlineData("", null)]
