@@ -313,13 +313,13 @@ public sealed class ReportRowParser
             else stepDays[column] = day;
             return true;
         }
-        // The years a step of the row's year may be dated in: a plan, the policy and objectives set the year out (the
-        // year before or the year itself), a report and corrective actions account for it (the year or the one
-        // after), as IYearlyStep judges them; an internal audit and a management review are the year's by their day.
+        // The years a step of the row's year may be dated in, as IYearlyStep judges the commands a row records: a
+        // plan, the policy and objectives set the year out, a report and corrective actions account for it; an
+        // internal audit and a management review are no yearly steps, but the year's by their day.
         static (int First, int Last) StepYears(string column, int year) => column switch
         {
-            "quality_policy" or "quality_objectives" or "maintenance_plan" => (year - 1, year),
-            "corrective_actions" or "report_submitted" => (year, year + 1),
+            "quality_policy" or "quality_objectives" or "maintenance_plan" => IYearlyStep.YearsOf(year, true),
+            "corrective_actions" or "report_submitted" => IYearlyStep.YearsOf(year, false),
             _ => (year, year),
         };
         var policy = Step("quality_policy");

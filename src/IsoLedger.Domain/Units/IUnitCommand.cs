@@ -27,6 +27,12 @@ public interface IYearlyStep : IUnitCommand
     /// <summary>Whether <paramref name="step"/> is dated within its year's window: its year or the year before for a
     /// step setting the year out, its year or the year after for one accounting for it.</summary>
     static bool DatedNear(IYearlyStep step) =>
-        (step.BusinessDate.Year - step.Year) is var offset
-        && (step.SetsOutTheYear ? offset is -1 or 0 : offset is 0 or 1);
+        YearsOf(step.Year, step.SetsOutTheYear) is var (first, last)
+        && step.BusinessDate.Year >= first && step.BusinessDate.Year <= last;
+
+    /// <summary>The years a step of <paramref name="year"/> may be dated in, whether it
+    /// <paramref name="setsOutTheYear"/> (the year before and the year) or accounts for it (the year and the one
+    /// after).</summary>
+    static (int First, int Last) YearsOf(int year, bool setsOutTheYear) =>
+        setsOutTheYear ? (year - 1, year) : (year, year + 1);
 }
