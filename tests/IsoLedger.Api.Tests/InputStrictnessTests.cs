@@ -36,6 +36,22 @@ public class InputStrictnessTests(ApiFixture api) : IClassFixture<ApiFixture>, I
         await Host.Post($"/api/units/{Code}/nonconformities", Nonconformity("inspection", "major")).Expect(201);
     }
 
+    /// <summary>An inspection's result written otherwise than as one of its two values was told the enumeration's
+    /// four, and the two of them that come from report tables alone (maintained, no report) are refused here.</summary>
+    [Theory]
+    [InlineData(",\"result\":\"Passed\"", "Must be one of \"passed\", \"failed\".")]
+    [InlineData(",\"result\":\"maintained\"", "Must be one of \"passed\", \"failed\".")]
+    [InlineData(",\"result\":\"no-report\"", "Must be one of \"passed\", \"failed\".")]
+    [InlineData("", "Required: one of \"passed\", \"failed\".")]
+    public async Task An_inspection_result_is_told_the_two_values_it_may_take(string result, string told)
+    {
+        var before = (await Host.Get($"/api/units/{Code}/history")).Text;
+        var answer = await Host.Post($"/api/units/{Code}/years/2016/inspection",
+            $$"""{"inspectedOn":"2016-06-01","onSite":true{{result}}}""").Expect(400);
+        Assert.Equal(told, answer.Json["errors"]!["result"]![0]!.GetValue<string>());
+        Assert.Equal(before, (await Host.Get($"/api/units/{Code}/history")).Text);
+    }
+
     /// <summary>An edition is a name as a string: one of another shape was told "Must be an object."</summary>
     [Theory]
     [InlineData("/api/units/QT-STRICT/declarations", """{"declaredOn":"2016-06-01","standard":"ISO 2015"}""")]

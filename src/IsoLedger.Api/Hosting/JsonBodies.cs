@@ -147,7 +147,7 @@ public static partial class JsonBodies
         var field = FieldOf(fullPath);
         if (exception.Data[ExpectedValue] is string expected) return Error(field, $"Must be {expected}.");
         return Error(field, TypeAt(requestType, fullPath) is var (type, property)
-            ? $"Must be {Expected(type, property?.GetCustomAttribute<RangeAttribute>())}."
+            ? $"Must be {Expected(type, property)}."
             : "This value has the wrong type.");
     }
 
@@ -193,11 +193,14 @@ public static partial class JsonBodies
         : type.GetInterfaces().Append(type).FirstOrDefault(i => i.IsGenericType
             && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0];
 
-    /// <summary>What a value of <paramref name="type"/> must be; a whole number within the field's own
-    /// <paramref name="range"/> where it has one, and written as one: 14.0 and 1.4e1 are refused, and a message that
-    /// said "a whole number from -2147483648 to 2147483647" read as if 14.0 were taken.</summary>
-    private static string Expected(Type type, RangeAttribute? range)
+    /// <summary>What a value of <paramref name="type"/> must be; a whole number within the field's own range where
+    /// <paramref name="property"/> has one, and written as one: 14.0 and 1.4e1 are refused, and a message that said "a
+    /// whole number from -2147483648 to 2147483647" read as if 14.0 were taken; one of the field's own allowed values
+    /// where it takes fewer than its enumeration has (an inspection's result was told four, two of them refused).
+    /// </summary>
+    private static string Expected(Type type, PropertyInfo? property)
     {
+        var range = property?.GetCustomAttribute<RangeAttribute>();
         type = Nullable.GetUnderlyingType(type) ?? type;
         if (type == typeof(DateOnly)) return "a date as YYYY-MM-DD";
         if (type == typeof(DateTimeOffset) || type == typeof(DateTime)) return "a timestamp in ISO 8601";
@@ -213,7 +216,13 @@ public static partial class JsonBodies
             return $"a whole number from {min} to {max}, written in digits alone (14, not 14.0 or 1.4e1)";
         }
         if (type == typeof(decimal) || type == typeof(double)) return "a number";
-        if (type.IsEnum) return $"one of {string.Join(", ", StrictEnums.NamesOf(type).Select(n => $"\"{n}\""))}";
+        if (type.IsEnum)
+        {
+            var allowed = property?.GetCustomAttribute<AllowedValuesAttribute>()?.Values;
+            var names = StrictEnums.NamesOf(type).Where((_, i) =>
+                allowed?.Contains(Enum.GetValues(type).GetValue(i)) ?? true);
+            return $"one of {string.Join(", ", names.Select(n => $"\"{n}\""))}";
+        }
         if (type != typeof(string) && ElementType(type) is not null) return "a list";
         return "an object";
     }

@@ -85,12 +85,20 @@ public sealed class Validation
     public Validation Required<T>(string field, T? value, string allowed) where T : struct =>
         value is null ? Add(field, $"Required: {allowed}.") : this;
 
-    /// <summary>A required member of an enumeration; the error lists the values the vocabulary allows, as sent in
-    /// JSON: <c>Required: one of "2008", "2015".</c></summary>
-    public Validation OneOf<T>(string field, T? value) where T : struct, Enum =>
-        value is null
-            ? Add(field, $"Required: one of {string.Join(", ", Vocabulary.Of<T>().Values.Select(v => $"\"{v}\""))}.")
+    /// <summary>A required member of an enumeration, one of <paramref name="allowed"/> where a route takes fewer values
+    /// than the vocabulary has; the error lists the values taken, as sent in JSON: <c>Required: one of "2008", "2015".
+    /// </c></summary>
+    public Validation OneOf<T>(string field, T? value, IReadOnlyCollection<T>? allowed = null) where T : struct, Enum
+    {
+        var taken = allowed ?? Vocabulary.Of<T>().Members;
+        return value is null ? Add(field, $"Required: one of {Quoted(taken)}.")
+            : !taken.Contains(value.Value) ? Add(field, $"Must be one of {Quoted(taken)}.")
             : this;
+    }
+
+    /// <summary>The API's names of <paramref name="members"/>, quoted as in JSON: <c>"passed", "failed"</c>.</summary>
+    public static string Quoted<T>(IEnumerable<T> members) where T : struct, Enum =>
+        string.Join(", ", members.Select(member => $"\"{Vocabulary.Of<T>()[member].Value}\""));
 
     public Validation Year(string field, int year, DateOnly today) =>
         year < EarliestDate.Year || year > today.Year + 1

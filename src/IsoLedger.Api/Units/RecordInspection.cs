@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using System.Reflection;
 using System.Text.Json.Nodes;
 using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Security;
@@ -16,13 +18,20 @@ namespace IsoLedger.Api.Units;
 /// <param name="Inspector">Who inspected.</param>
 /// <param name="Notes">Findings.</param>
 public sealed record RecordInspectionRequest(
-    DateOnly? InspectedOn, bool? OnSite, InspectionResult? Result, string? Inspector = null, string? Notes = null);
+    DateOnly? InspectedOn,
+    bool? OnSite,
+    [property: AllowedValues(InspectionResult.Passed, InspectionResult.Failed)] InspectionResult? Result,
+    string? Inspector = null,
+    string? Notes = null);
 
 public static class RecordInspectionEndpoint
 {
     /// <summary>The results an inspection recorded through the API may have; the other two (maintained, no report)
-    /// come from the provinces' report tables only.</summary>
-    public static readonly InspectionResult[] Verdicts = [InspectionResult.Passed, InspectionResult.Failed];
+    /// come from the provinces' report tables only. Named once, on the request's field, where the body's reader
+    /// (<see cref="JsonBodies"/>) finds them too.</summary>
+    public static readonly InspectionResult[] Verdicts = [.. typeof(RecordInspectionRequest)
+        .GetProperty(nameof(RecordInspectionRequest.Result))!.GetCustomAttribute<AllowedValuesAttribute>()!.Values
+        .Cast<InspectionResult>()];
 
     /// <summary>The request's <c>result</c> lists <see cref="Verdicts"/> only, not every value of the shared
     /// enumeration: a client built from the document would offer two values that always answer 400.</summary>
@@ -48,9 +57,7 @@ public static class RecordInspectionEndpoint
             .Year("year", year, clock.Today)
             .Date("inspectedOn", request.InspectedOn)
             .Required("onSite", request.OnSite, "true or false")
-            .OneOf("result", request.Result)
-            .Check("result", request.Result is not { } result || Verdicts.Contains(result),
-                "An inspection is passed or failed.")
+            .OneOf("result", request.Result, Verdicts)
             .Text("inspector", request.Inspector)
             .Text("notes", request.Notes)
             .Result;
