@@ -370,16 +370,16 @@ public sealed class ReportRowParser
         var steps = new StepDays(StepDay("quality_policy"), StepDay("quality_objectives"),
             StepDay("maintenance_plan"), StepDay("internal_audit"), StepDay("corrective_actions"),
             StepDay("management_review"), StepDay("report_submitted"));
-        var details = Details(Field, Text, Error, board, documentation, year, reportDate, inspection is not null);
-        if (details.Scope is not null && !declared)
+        var details = Details(Field, Text, Error, board, documentation, year, reportDate, inspection is not null,
+            steps);
+        if (details?.Scope is not null && !declared)
             Error("scope", "A declaration's scope is given: mark the unit declared (x, its day or decision).");
 
         if (errors.Count > before) return null;
         code ??= ListedUnitCodes.Of(province!, level!.Value, district, name!);
         return new ReportRow(province!, code, name!, level!.Value, district, parent, year!.Value, reportDate!.Value,
             declared, standard, conversion, policy, objectives, plan, audit, actions, review, report, inspection,
-            declaredBy, board!.Declared, documentation!.Declared, declaration!.DecisionNo,
-            details with { StepDays = steps });
+            declaredBy, board!.Declared, documentation!.Declared, declaration!.DecisionNo, details);
 
         // A step of the year the import layout gives as the declared column gives a declaration: marked, or by its
         // day or decision (a day of the row's year, by its facts' date).
@@ -395,10 +395,13 @@ public sealed class ReportRowParser
     }
 
     /// <summary>The row's <see cref="RowDetails"/>, each null where its cell is empty, the steering board's and the
-    /// documentation's read from their cells (<paramref name="board"/>, <paramref name="documentation"/>).</summary>
-    private static RowDetails Details(
+    /// documentation's read from their cells (<paramref name="board"/>, <paramref name="documentation"/>), the steps'
+    /// days read from theirs (<paramref name="steps"/>); null when the row gives none, as a report's row, so that
+    /// deciding it compares no detail with the record (<see cref="ReportRowDecider.Contradiction"/>).</summary>
+    private static RowDetails? Details(
         Func<string, string> field, Func<string, bool, int, string?> text, Action<string, string> error,
-        DeclarationCell? board, DeclarationCell? documentation, int? year, DateOnly? reportDate, bool inspected)
+        DeclarationCell? board, DeclarationCell? documentation, int? year, DateOnly? reportDate, bool inspected,
+        StepDays steps)
     {
         var stepDate = year is { } y && reportDate is { } d ? ReportRow.StepDateOf(y, d) : (DateOnly?)null;
         DateOnly? Day(string column, string of, DateOnly? latest)
@@ -453,9 +456,11 @@ public sealed class ReportRowParser
         if ((inspectedOn is not null || onSite is not null || inspector is not null || notes is not null)
             && !inspected)
             error("inspection", "The inspection's day, place, inspector or notes are given: give its verdict.");
-        return new RowDetails(established, text("scope", false, Validation.MaxText), board?.On, board?.DecisionNo,
-            members, chair, documentation?.On, documentation?.DecisionNo, inspectedOn, inspector, null, contents,
-            onSite, notes);
+        var details = new RowDetails(established, text("scope", false, Validation.MaxText), board?.On,
+            board?.DecisionNo, members, chair, documentation?.On, documentation?.DecisionNo, inspectedOn, inspector,
+            steps == StepDays.None ? null : steps, contents == DocumentationContents.None ? null : contents, onSite,
+            notes);
+        return details == RowDetails.None ? null : details;
     }
 
     /// <summary>Whether <paramref name="record"/> gives its level in a column: a sub-department whose level the table

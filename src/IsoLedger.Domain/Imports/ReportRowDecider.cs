@@ -146,7 +146,10 @@ public static class ReportRowDecider
     /// review is one of the year's, as a row carries the first.</summary>
     private static RowContradiction? DetailContradiction(Unit unit, ReportRow row)
     {
-        var (given, days, year) = (row.Given, row.Given.Steps, unit.Year(row.Year));
+        // A report's row gives no detail (the parser leaves them null): nothing to compare, and nothing to build for
+        // each of a large table's rows on a recorded unit.
+        if (row.Details is not { } given) return null;
+        var (days, year) = (given.Steps, unit.Year(row.Year));
         var board = row.SteeringBoard ? unit.SteeringBoards.FirstOrDefault(b => b.FormedOn.Year == row.Year) : null;
         var issued = row.Documentation ? unit.Documentation.FirstOrDefault(d => d.IssuedOn.Year == row.Year) : null;
         var inspection = row.Inspection is null ? null : year.Inspection;
