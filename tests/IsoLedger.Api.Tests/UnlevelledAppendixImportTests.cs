@@ -201,7 +201,8 @@ public class UnlevelledAppendixImportTests(ApiFixture api) : IClassFixture<ApiFi
         await Host.PostBytes(province, workbook, TestWorkbooks.MediaType).Expect(200);
 
         var rows = await Rows("Lai Châu", 2019);
-        Assert.Equal(("commune", district), ((string)rows[commune]["level"]!, (string?)rows[commune]["district"] ?? ""));
+        Assert.Equal(
+            ("commune", district), ((string)rows[commune]["level"]!, (string?)rows[commune]["district"] ?? ""));
     }
 
     /// <summary>A Chi cục whose name says its Sở ("… thuộc Sở Nông nghiệp và PTNT") is that Sở's wherever the file

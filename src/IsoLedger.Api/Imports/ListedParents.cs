@@ -28,6 +28,9 @@ public sealed class ListedParents
     /// </summary>
     private readonly List<(PendingRow Pending, (string Province, string Name)? Awaited)> waiting = [];
 
+    /// <summary>The units of the rows <see cref="waiting"/>: a row of one waits behind them.</summary>
+    private readonly HashSet<string> waitingUnits = new(StringComparer.Ordinal);
+
     /// <summary>The nearest department row above in the tier, or null; <see cref="Unread"/> after a row that could
     /// not be read (the file is refused for it: its sub-departments are not refused for want of it too).</summary>
     private string? nearest;
@@ -102,9 +105,10 @@ public sealed class ListedParents
     public IReadOnlyList<PendingRow> Ready(PendingRow pending, string? awaited)
     {
         var row = pending.Row;
-        if (awaited is not null || waiting.Any(w => w.Pending.Row.UnitCode == row.UnitCode))
+        if (awaited is not null || waitingUnits.Contains(row.UnitCode))
         {
             waiting.Add((pending, awaited is null ? null : Key(row.Province, awaited)));
+            waitingUnits.Add(row.UnitCode);
             return [];
         }
         if (row.Level is not UnitLevel.Department || waiting.Count == 0) return [pending];
@@ -112,14 +116,15 @@ public sealed class ListedParents
         var code = departments.GetValueOrDefault(key, row.UnitCode);
         for (var i = 0; i < waiting.Count; i++)
         {
-            if (waiting[i].Awaited == key)
-                waiting[i] = (waiting[i].Pending with { Row = waiting[i].Pending.Row with { ParentCode = code } }, null);
+            if (waiting[i] is var (found, awaitedKey) && awaitedKey == key)
+                waiting[i] = (found with { Row = found.Row with { ParentCode = code } }, null);
         }
         var stillWaiting = waiting.Where(w => w.Awaited is not null).Select(w => w.Pending.Row.UnitCode)
             .ToHashSet(StringComparer.Ordinal);
-        var found = waiting.Where(w => !stillWaiting.Contains(w.Pending.Row.UnitCode)).Select(w => w.Pending).ToList();
+        var ready = waiting.Where(w => !stillWaiting.Contains(w.Pending.Row.UnitCode)).Select(w => w.Pending).ToList();
         waiting.RemoveAll(w => !stillWaiting.Contains(w.Pending.Row.UnitCode));
-        return [pending, .. found];
+        waitingUnits.IntersectWith(stillWaiting);
+        return [pending, .. ready];
     }
 
     /// <summary>The errors of the rows still waiting once the file is read: each names a department the file does not

@@ -13,7 +13,8 @@ public sealed class WorkbookTables : ITableReader
     private int current;
     private SheetReader reader;
 
-    public WorkbookTables(Workbook workbook, IReadOnlyList<(string Part, string? Sheet, string Name)> sheets, TempFolder temp)
+    public WorkbookTables(
+        Workbook workbook, IReadOnlyList<(string Part, string? Sheet, string Name)> sheets, TempFolder temp)
     {
         (this.workbook, this.sheets, this.temp) = (workbook, sheets, temp);
         reader = SheetReader.Open(workbook, sheets[0].Part, temp);
