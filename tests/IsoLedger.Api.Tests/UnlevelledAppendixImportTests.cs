@@ -180,6 +180,94 @@ public class UnlevelledAppendixImportTests(ApiFixture api) : IClassFixture<ApiFi
         Assert.Equal((0, 0), ((int)again.Json["unitsCreated"]!, (int)again.Json["eventsAppended"]!));
     }
 
+    /// <summary>A workbook of one sheet, named after a district ("H. Hải Lăng", "TP Đông Hà", "Huyện Cam Lộ"), is
+    /// that district's table: its communes' rows without a district are in it, as on a workbook of several sheets.
+    /// One named otherwise ("Sheet1", "Phụ lục", the province's name, "UBND") gives none.</summary>
+    [Theory]
+    [InlineData("H. Hải Lăng", "H. Hải Lăng")]
+    [InlineData("TP Đông Hà", "TP Đông Hà")]
+    [InlineData("Huyện Cam Lộ", "Huyện Cam Lộ")]
+    [InlineData("Sheet1", "")]
+    [InlineData("Phụ lục", "")]
+    [InlineData("Quảng Trị", "")]
+    [InlineData("UBND", "")]
+    public async Task A_workbook_of_one_sheet_named_after_a_district_is_its_communes_district(
+        string sheet, string district)
+    {
+        var province = $"/api/imports?province={Q("Lai Châu")}&year=2019&reportDate=2019-11-19";
+        var commune = $"UBND xã Một Sheet {sheet}";
+        var workbook = TestWorkbooks.Build(new TestSheet(sheet,
+            [new object?[] { "TT", "Đơn vị", "Công bố HT ISO" }, new object?[] { "1", commune, "x" }]));
+        await Host.PostBytes(province, workbook, TestWorkbooks.MediaType).Expect(200);
+
+        var rows = await Rows("Lai Châu", 2019);
+        Assert.Equal(
+            ("commune", district), ((string)rows[commune]["level"]!, (string?)rows[commune]["district"] ?? ""));
+    }
+
+    /// <summary>A Chi cục whose name says its Sở ("… thuộc Sở Nông nghiệp và PTNT") is that Sở's wherever the file
+    /// lists it, below the Chi cục too, in a table with codes as in one without; a Sở the file does not list and
+    /// nobody recorded is refused at the Chi cục's row, saying what to give, and nothing is written.</summary>
+    [Fact]
+    public async Task A_Chi_cuc_s_department_named_in_its_name_is_found_below_it_in_a_table_with_codes()
+    {
+        var province = $"/api/imports?province={Q("Nghệ An")}&year=2020&reportDate=2020-11-19";
+        var imported = await Host.PostBytes(province, Csv(
+            "unit_code,Đơn vị,Công bố HT ISO",
+            "NA-CC-1,Chi cục Kiểm lâm thuộc Sở Nông nghiệp và PTNT,x",
+            "NA-CC-1B,Chi cục Thủy lợi thuộc Sở Nông nghiệp và PTNT,x",
+            "NA-SO-1,Sở Nông nghiệp và PTNT,x")).Expect(200);
+        Assert.Equal(3, (int)imported.Json["unitsCreated"]!);
+        Assert.Equal("NA-SO-1 NA-SO-1", $"{await ParentOf("NA-CC-1")} {await ParentOf("NA-CC-1B")}");
+
+        var errors = (await Host.PostBytes(province, Csv(
+                "unit_code,Đơn vị,Công bố HT ISO",
+                "NA-CC-2,Chi cục Chăn nuôi thuộc Sở Nông nghiệp Nghệ An,x",
+                "NA-SO-2,Sở Tư pháp,x"))
+            .Expect(422)).Json["errors"]!.AsArray();
+        var unknown = Assert.Single(errors)!;
+        Assert.Equal((2, "parent_code"), ((int)unknown["line"]!, (string?)unknown["column"]));
+        Assert.Contains("Sở Nông nghiệp Nghệ An", (string)unknown["reason"]!);
+        Assert.Empty((await Host.Get($"/api/units?province={Q("Nghệ An")}&q={Q("Tư pháp")}").Expect(200))
+            .Json["items"]!.AsArray());
+    }
+
+    /// <summary>A parent column holding a department's name rather than its code (<c>parent_code</c>, or an
+    /// appendix's "Cơ quan chủ quản") names the department the file lists under that name, above or below, or the one
+    /// recorded under it, its name compared as everywhere in an import ("sở  y tế" is "Sở Y tế"); a name neither
+    /// listed nor recorded is refused at that column, saying what to give.</summary>
+    [Fact]
+    public async Task A_parent_column_holding_a_department_s_name_names_that_department()
+    {
+        var province = $"/api/imports?province={Q("Nghệ An")}&year=2021&reportDate=2021-11-19";
+        await Host.PostBytes(province, Csv("unit_code,Đơn vị,Công bố HT ISO", "NA-SO-9,Sở Tư pháp,x")).Expect(200);
+        await Host.PostBytes(province, Csv(
+            "unit_code,unit_name,parent_code,Công bố HT ISO",
+            "NA-CC-3,Chi cục Dân số,Sở Y tế,x",
+            "NA-SO-3,Sở Y tế,,x",
+            "NA-CC-4,Chi cục An toàn thực phẩm,sở  y tế,x",
+            "NA-CC-5,Chi cục Thi hành án,Sở Tư Pháp,x")).Expect(200);
+        Assert.Equal("NA-SO-3 NA-SO-3 NA-SO-9", $"{await ParentOf("NA-CC-3", "2021-11-19")} "
+            + $"{await ParentOf("NA-CC-4", "2021-11-19")} {await ParentOf("NA-CC-5", "2021-11-19")}");
+
+        await Host.PostBytes(province, Csv(
+            "TT,Đơn vị,Cơ quan chủ quản,Công bố HT ISO",
+            "1,Chi cục Quản lý đất đai,Sở Tài nguyên và Môi trường,x",
+            "2,Sở Tài nguyên và Môi trường,,x")).Expect(200);
+        var rows = await Rows("Nghệ An", 2021);
+        Assert.Equal((string?)rows["Sở Tài nguyên và Môi trường"]["code"],
+            await ParentOf((string)rows["Chi cục Quản lý đất đai"]["code"]!, "2021-11-19"));
+
+        var errors = (await Host.PostBytes(province, Csv(
+                "unit_code,unit_name,parent_code,Công bố HT ISO",
+                "NA-CC-6,Chi cục Văn thư,Sở Không Có,x"))
+            .Expect(422)).Json["errors"]!.AsArray();
+        var unknown = Assert.Single(errors)!;
+        Assert.Equal((2, "parent_code"), ((int)unknown["line"]!, (string?)unknown["column"]));
+        Assert.Contains("Sở Không Có", (string)unknown["reason"]!);
+        Assert.Contains("code", (string)unknown["reason"]!);
+    }
+
     /// <summary>In a workbook, a Chi cục's department is looked for on its own sheet: listed after its Sở there, it
     /// is that Sở's; first on a sheet of its own it has no Sở above it (the department listed on the sheet before is
     /// another tier's), refused naming the sheet.</summary>

@@ -15,12 +15,17 @@ public class TableTotalsTests
     [InlineData("Cộng huyện Cam Lộ")]
     [InlineData("Tổng cộng toàn tỉnh")]
     [InlineData("Tổng số đơn vị")]
+    [InlineData("Toàn tỉnh")]
+    [InlineData("Cả tỉnh:")]
+    [InlineData("Toàn huyện Cam Lộ")]
+    [InlineData("Tính chung")]
     public void A_totals_label_is_one(string text) => Assert.True(TableTotals.IsLabel(text));
 
     [Theory]
     [InlineData("Tổng cục Hải quan")]
     [InlineData("Tổng hợp")]
     [InlineData("Cộng đồng")]
+    [InlineData("Toàn")]
     [InlineData("UBND xã Cộng Hòa")]
     [InlineData("")]
     public void A_unit_s_name_or_other_text_is_no_totals_label(string text) =>

@@ -43,6 +43,8 @@ public static partial class AppendixColumns
         ("Tên cơ quan, đơn vị", ["unit_name"]), ("Tên cơ quan", ["unit_name"]), ("Cơ quan", ["unit_name"]),
         ("Ghi chú", [Note]), ("Tình trạng", [Note]),
         ("Tỉnh", ["province"]), ("Năm", ["year"]), ("Cấp", ["level"]), ("Huyện", ["district"]),
+        ("Cơ quan chủ quản", ["parent_code"]), ("Đơn vị chủ quản", ["parent_code"]), ("Sở chủ quản", ["parent_code"]),
+        ("Trực thuộc", ["parent_code"]), ("Thuộc Sở", ["parent_code"]), ("Cơ quan cấp trên", ["parent_code"]),
         ("Xây dựng", ["documentation"]), ("Ban hành tài liệu", ["documentation"]),
         ("Ban chỉ đạo", ["steering_board"]), ("Thành lập Ban chỉ đạo", ["steering_board"]),
         ("Công bố", ["declared"]), ("Công bố HT ISO", ["declared"]), ("Công bộ HT ISO", ["declared"]),

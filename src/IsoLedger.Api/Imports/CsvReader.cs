@@ -28,6 +28,8 @@ public sealed class CsvReader(TextReader text, bool separatorFromHeader = false)
     /// <summary>A CSV file is one table.</summary>
     public string? Sheet => null;
 
+    public string? SheetName => null;
+
     public bool NextSheet() => false;
 
     public void Dispose() => text.Dispose();

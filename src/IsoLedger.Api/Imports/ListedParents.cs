@@ -4,19 +4,32 @@ using IsoLedger.Domain.Units;
 
 namespace IsoLedger.Api.Imports;
 
-/// <summary>The parent department of a sub-department a table lists without its level (a Chi cục under the departments'
-/// tier heading, or, under none, one whose name says it is a Chi cục) and without a parent in a <c>parent_code</c>
-/// column, as an appendix lists a Chi cục: right after its Sở ("6. Sở Khoa học &amp; Công nghệ", then "1- Chi cục
-/// TCĐLCL"), or naming it ("Chi cục Kiểm lâm thuộc Sở Nông nghiệp và PTNT"). In this order: the department its name
-/// says it is in, listed above in the file or recorded under that name (as <see cref="UnitNameSpelling"/> compares
-/// names), or, in a table listing its units without codes, the one its code is made from that name
-/// (<see cref="ListedUnitCodes"/>; judged once the file is read, as a parent listed below is); else the nearest
-/// department row above it in the same tier of the same sheet, with only sub-departments between them. Both passes
-/// read the file in the same order, so they find the same parents.</summary>
+/// <summary>A row to decide, and where its parent was read from when the table did not give its code
+/// (<see cref="ListedParents"/>), for its errors.</summary>
+public sealed record PendingRow(TablePlace Place, ReportRow Row, string? ParentReadFrom = null);
+
+/// <summary>The parent department of a sub-department a table names by the department's name (in its parent column,
+/// "Sở Y tế" where a code would be, or an appendix's "Cơ quan chủ quản"), or lists without its level (a Chi cục under
+/// the departments' tier heading, or, under none, one whose name says it is a Chi cục) and without a parent, as an
+/// appendix lists a Chi cục: right after its Sở ("6. Sở Khoa học &amp; Công nghệ", then "1- Chi cục TCĐLCL"), or
+/// naming it ("Chi cục Kiểm lâm thuộc Sở Nông nghiệp và PTNT"). In this order: the department so named, listed in
+/// the file or recorded under that name (as <see cref="UnitNameSpelling"/> compares names): a row naming one listed
+/// below it waits, with its unit's later rows, until the file lists it (<see cref="Ready"/>), and is refused if it
+/// never does (<see cref="Unfound"/>); else the nearest department row above it in the same tier of the same sheet,
+/// with only sub-departments between them. Both passes read the file in the same order, so they find the same
+/// parents.</summary>
 public sealed class ListedParents
 {
     /// <summary>The departments listed above in the file, by province and name as compared.</summary>
     private readonly Dictionary<(string Province, string Name), string> departments = [];
+
+    /// <summary>The rows waiting for the department they name, listed below them, in file order, by that department;
+    /// a row found none (null) waits behind an earlier row of its unit: a unit's rows are decided in file order.
+    /// </summary>
+    private readonly List<(PendingRow Pending, (string Province, string Name)? Awaited)> waiting = [];
+
+    /// <summary>The units of the rows <see cref="waiting"/>: a row of one waits behind them.</summary>
+    private readonly HashSet<string> waitingUnits = new(StringComparer.Ordinal);
 
     /// <summary>The nearest department row above in the tier, or null; <see cref="Unread"/> after a row that could
     /// not be read (the file is refused for it: its sub-departments are not refused for want of it too).</summary>
@@ -36,30 +49,33 @@ public sealed class ListedParents
     {
         if (row.Level is UnitLevel.Department)
         {
-            departments.TryAdd((row.Province, UnitNameSpelling.Comparable(row.UnitName)), row.UnitCode);
+            departments.TryAdd(Key(row.Province, row.UnitName), row.UnitCode);
             nearest = row.UnitCode;
         }
         else if (row.Level is not UnitLevel.SubDepartment) nearest = null;
     }
 
-    /// <summary>Whether the parent of <paramref name="row"/> is to be found here: a sub-department without one, whose
-    /// level the table gives neither in a column nor by a sub-departments' tier heading (<paramref name="tier"/>,
-    /// which lists them without their Sở, as before).</summary>
-    public static bool Wanted(ReportRow row, bool levelGiven, UnitLevel? tier) =>
-        row.Level is UnitLevel.SubDepartment && row.ParentCode is null && !levelGiven
-        && tier is not UnitLevel.SubDepartment;
+    /// <summary>Whether the parent of <paramref name="row"/> is to be found here: a sub-department whose parent column
+    /// names its department by name (<paramref name="parentNamed"/>), or one without a parent whose level the table
+    /// gives neither in a column nor by a sub-departments' tier heading (<paramref name="tier"/>, which lists them
+    /// without their Sở, as before).</summary>
+    public static bool Wanted(ReportRow row, bool levelGiven, UnitLevel? tier, string? parentNamed) =>
+        row.Level is UnitLevel.SubDepartment && (parentNamed is not null
+            || row.ParentCode is null && !levelGiven && tier is not UnitLevel.SubDepartment);
 
-    /// <summary>Whether finding the parent of <paramref name="row"/> needs the names recorded.</summary>
-    public static bool NeedsRecordedNames(ReportRow row) => UnitNameLevels.DepartmentNamed(row.UnitName) is not null;
+    /// <summary>The department <paramref name="row"/>'s parent is named as: in its parent column
+    /// (<paramref name="parentNamed"/>), or in its name; null when neither names one.</summary>
+    public static string? DepartmentNamed(ReportRow row, string? parentNamed) =>
+        parentNamed ?? UnitNameLevels.DepartmentNamed(row.UnitName);
 
     /// <summary>The parent of <paramref name="row"/> (<see cref="Wanted"/>) and where it was read from, for its
-    /// errors; or the bad row's error, at <paramref name="place"/>. <paramref name="names"/> are the units recorded
-    /// (for a name that says the department); <paramref name="withoutCodes"/>: the table lists its units without
-    /// codes.</summary>
-    public (string? Code, string? ReadFrom, ImportError? Error) ParentOf(
-        ReportRow row, TablePlace place, UnitNames? names, bool withoutCodes)
+    /// errors; a department named (<see cref="DepartmentNamed"/>) that is neither listed above nor recorded is
+    /// <c>Awaited</c>; or the bad row's error, at <paramref name="place"/>. <paramref name="names"/> are the units
+    /// recorded (for a department named).</summary>
+    public (string? Code, string? ReadFrom, string? Awaited, ImportError? Error) ParentOf(
+        ReportRow row, string? parentNamed, TablePlace place, UnitNames? names)
     {
-        if (UnitNameLevels.DepartmentNamed(row.UnitName) is { } named)
+        if (DepartmentNamed(row, parentNamed) is { } named)
         {
             var department = row with
             {
@@ -69,19 +85,56 @@ public sealed class ListedParents
                 ParentCode = null,
                 UnitCode = "",
             };
-            var readFrom = $"\"{named}\", the department its name says it is in";
-            var code = departments.GetValueOrDefault((row.Province, UnitNameSpelling.Comparable(named)))
-                ?? names?.RecordedCodeOf(department)
-                ?? (withoutCodes ? ListedUnitCodes.Of(row.Province, UnitLevel.Department, null, named) : null);
-            return code is not null ? (code, readFrom, null)
-                : (null, null, place.Error("parent_code", $"The name says the unit is in \"{named}\", which is "
-                    + "neither recorded nor listed above in the file under that name: list that department above it, "
-                    + "or give its code in a parent_code column."));
+            var readFrom = parentNamed is not null ? $"\"{named}\", the department its parent column names"
+                : $"\"{named}\", the department its name says it is in";
+            var code = departments.GetValueOrDefault(Key(row.Province, named)) ?? names?.RecordedCodeOf(department);
+            return (code, readFrom, code is null ? named : null, null);
         }
-        if (nearest is Unread) return (null, null, null);
-        if (nearest is not null) return (nearest, null, null);
-        return (null, null, place.Error("parent_code", $"'{UnicodeText.Excerpt(row.UnitName)}' is a sub-department "
-            + "whose parent department the table does not say: give its code in a parent_code column, name it in the "
-            + "unit's name (\"Chi cục … thuộc Sở …\"), or list the Chi cục right after its Sở, in the same tier."));
+        if (nearest is Unread) return (null, null, null, null);
+        if (nearest is not null) return (nearest, null, null, null);
+        return (null, null, null, place.Error("parent_code", $"'{UnicodeText.Excerpt(row.UnitName)}' is a "
+            + "sub-department whose parent department the table does not say: give its code in a parent_code column, "
+            + "name it in the unit's name (\"Chi cục … thuộc Sở …\"), or list the Chi cục right after its Sở, in the "
+            + "same tier."));
     }
+
+    /// <summary>The rows to decide now that <paramref name="pending"/> is read and checked: none while it waits for
+    /// the department named <paramref name="awaited"/> (<see cref="ParentOf"/>) or behind an earlier row of its unit
+    /// that waits; else it, and, when it is a department, the rows that waited for it and no longer wait, in file
+    /// order.</summary>
+    public IReadOnlyList<PendingRow> Ready(PendingRow pending, string? awaited)
+    {
+        var row = pending.Row;
+        if (awaited is not null || waitingUnits.Contains(row.UnitCode))
+        {
+            waiting.Add((pending, awaited is null ? null : Key(row.Province, awaited)));
+            waitingUnits.Add(row.UnitCode);
+            return [];
+        }
+        if (row.Level is not UnitLevel.Department || waiting.Count == 0) return [pending];
+        var key = Key(row.Province, row.UnitName);
+        var code = departments.GetValueOrDefault(key, row.UnitCode);
+        for (var i = 0; i < waiting.Count; i++)
+        {
+            if (waiting[i] is var (found, awaitedKey) && awaitedKey == key)
+                waiting[i] = (found with { Row = found.Row with { ParentCode = code } }, null);
+        }
+        var stillWaiting = waiting.Where(w => w.Awaited is not null).Select(w => w.Pending.Row.UnitCode)
+            .ToHashSet(StringComparer.Ordinal);
+        var ready = waiting.Where(w => !stillWaiting.Contains(w.Pending.Row.UnitCode)).Select(w => w.Pending).ToList();
+        waiting.RemoveAll(w => !stillWaiting.Contains(w.Pending.Row.UnitCode));
+        waitingUnits.IntersectWith(stillWaiting);
+        return [pending, .. ready];
+    }
+
+    /// <summary>The errors of the rows still waiting once the file is read: each names a department the file does not
+    /// list (a department listed but refused is refused for itself).</summary>
+    public IEnumerable<ImportError> Unfound() => waiting
+        .Where(w => w.Awaited is { } key && !departments.ContainsKey(key))
+        .Select(w => w.Pending.Place.Error("parent_code", $"The parent is {w.Pending.ParentReadFrom}, which is "
+            + "neither recorded nor listed in the file under that name: list that department in the file, or give "
+            + "its code in a parent_code column."));
+
+    private static (string Province, string Name) Key(string province, string name) =>
+        (province, UnitNameSpelling.Comparable(name));
 }

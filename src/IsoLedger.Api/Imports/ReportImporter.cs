@@ -179,10 +179,6 @@ public sealed class ReportImporter(
 
     private sealed record Writer(string RecordedBy, string CorrelationId);
 
-    /// <summary>A row to decide, and where its parent was read from when the table did not give it
-    /// (<see cref="ListedParents"/>).</summary>
-    private sealed record Pending(TablePlace Place, ReportRow Row, string? ParentReadFrom = null);
-
     private async Task<ImportOutcome> Run(
         Func<Stream> open, string? fileName, TableDefaults given, Writer? write, CancellationToken cancellation,
         Progress? progress = null)
@@ -211,7 +207,7 @@ public sealed class ReportImporter(
             // The districts' renames recorded, which a row's district and its unit follow.
             var districts = DistrictHistory.None;
             // The check pass decides in file order, so that the bad rows are listed in it.
-            var window = new List<Pending>();
+            var window = new List<PendingRow>();
             var windowRows = write is null ? BatchRows : WindowRows;
             async Task Flush()
             {
@@ -278,8 +274,9 @@ public sealed class ReportImporter(
                 // level are in its district, at its tier's level, as the appendix groups them (up to the sheet's end).
                 TableHeading? above = null;
                 listedParents.NewTier();
-                // A sheet named after a district is its communes' district where their rows give none.
-                var sheetDistrict = SheetDistricts.Of(sheet);
+                // A sheet named after a district is its communes' district where their rows give none, the one sheet
+                // of a workbook too.
+                var sheetDistrict = SheetDistricts.Of(reader.SheetName);
                 // A sheet whose header cannot be read is not read on; the other sheets are still checked.
                 while (parser is not null && reader.Read() is { } record && errors.Count < MaxErrors)
                 {
@@ -314,18 +311,19 @@ public sealed class ReportImporter(
                         };
                     }
                     var place = new TablePlace(record.Line, sheet);
-                    string? parentReadFrom = null;
-                    if (ListedParents.Wanted(row, parser.GivesLevel(record), above?.Level))
+                    string? parentReadFrom = null, awaited = null;
+                    var parentNamed = parser.ParentNamed(record);
+                    if (ListedParents.Wanted(row, parser.GivesLevel(record), above?.Level, parentNamed))
                     {
-                        if (ListedParents.NeedsRecordedNames(row) && names is null)
+                        if (ListedParents.DepartmentNamed(row, parentNamed) is not null && names is null)
                         {
                             await using var query = store.QuerySession();
                             names = await UnitNames.Recorded(query, cancellation);
                         }
-                        var (parent, readFrom, orphan) =
-                            listedParents.ParentOf(row, place, names, parser.ListsWithoutCodes);
+                        (var parent, parentReadFrom, awaited, var orphan) =
+                            listedParents.ParentOf(row, parentNamed, place, names);
                         if (orphan is not null) errors.Add(orphan);
-                        (row, parentReadFrom) = (row with { ParentCode = parent }, readFrom);
+                        row = row with { ParentCode = parent };
                     }
                     listedParents.Listed(row);
                     if (write is null && !codes.TryAdd(row.UnitCode, row.UnitCode) && codes[row.UnitCode] is var code
@@ -346,11 +344,12 @@ public sealed class ReportImporter(
                         errors.Add(place.Error("unit_code", $"Unit {row.UnitCode} is listed for {row.Year} on "
                             + $"{first.Named} too, with other data: a unit's year is one row."));
                     }
-                    else window.Add(new Pending(place, row, parentReadFrom));
-                    if (window.Count == windowRows) await Flush();
+                    else window.AddRange(listedParents.Ready(new PendingRow(place, row, parentReadFrom), awaited));
+                    if (window.Count >= windowRows) await Flush();
                 }
                 InSheet(errors, sheetErrors, sheet);
             } while (errors.Count < MaxErrors && reader.NextSheet());
+            errors.AddRange(listedParents.Unfound());
             await Flush();
             if (write is null) await parents.Check(store, states, codes, errors, cancellation);
             if (rows == 0 && errors.Count == 0)
@@ -394,9 +393,9 @@ public sealed class ReportImporter(
     /// <summary>The rows of <paramref name="window"/> grouped by unit (each unit's rows in file order: a unit's
     /// decisions depend on its own earlier rows only), in batches of whole units of about
     /// <see cref="BatchRows"/> rows.</summary>
-    private static IEnumerable<List<Pending>> ByUnit(List<Pending> window)
+    private static IEnumerable<List<PendingRow>> ByUnit(List<PendingRow> window)
     {
-        var batch = new List<Pending>();
+        var batch = new List<PendingRow>();
         foreach (var unit in window.GroupBy(p => p.Row.UnitCode, StringComparer.Ordinal))
         {
             batch.AddRange(unit);
@@ -415,7 +414,7 @@ public sealed class ReportImporter(
     /// write: the database then refuses the batch, and it is decided again on the units as they are now — what the
     /// command recorded is skipped, as when the file is imported again.</summary>
     private async Task<(int Created, int Appended)> Decide(
-        List<Pending> batch, Dictionary<string, Unit?> states, RuleBook book, DistrictHistory districts,
+        List<PendingRow> batch, Dictionary<string, Unit?> states, RuleBook book, DistrictHistory districts,
         string? fileName, Writer? write, ReportParents parents, List<ImportError> errors,
         CancellationToken cancellation)
     {
@@ -439,7 +438,7 @@ public sealed class ReportImporter(
     }
 
     private async Task<(int Created, int Appended)> DecideOnce(
-        List<Pending> batch, Dictionary<string, Unit?> states, RuleBook book, DistrictHistory districts,
+        List<PendingRow> batch, Dictionary<string, Unit?> states, RuleBook book, DistrictHistory districts,
         string? fileName, Writer? write, ReportParents parents, List<ImportError> errors,
         CancellationToken cancellation)
     {

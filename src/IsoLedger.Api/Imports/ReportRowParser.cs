@@ -231,9 +231,11 @@ public sealed class ReportRowParser
         if (district is null && level is UnitLevel.District && ListsWithoutCodes && name is not null
             && DistrictNames.Parts(name, committee: true) is var (kind, properName))
             district = $"{kind} {properName}";
-        var parent = Code("parent_code", required: false);
+        // A department's name in place of its code is found by the import (ParentNamed).
+        var parentGiven = Text("parent_code", required: false);
+        var parent = UnitCode.IsValid(parentGiven) ? parentGiven : null;
         if (parent is not null && parent == code) Error("parent_code", "A unit is not its own parent.");
-        else if (parent is not null && level is { } parentless && !ParentUnits.TakesParent(parentless))
+        else if (parentGiven is not null && level is { } parentless && !ParentUnits.TakesParent(parentless))
             Error("parent_code", ParentUnits.NotTakenBy(parentless));
 
         int? year = null;
@@ -467,6 +469,15 @@ public sealed class ReportRowParser
     /// does not give is one its tier or name says, whose parent the import finds.</summary>
     public bool GivesLevel(CsvRecord record) =>
         positions.TryGetValue("level", out var i) && i < record.Fields.Count && record.Fields[i].Trim().Length > 0;
+
+    /// <summary>The department's name the parent column of <paramref name="record"/> holds in place of a unit's code
+    /// ("Sở Y tế", as an appendix's "Cơ quan chủ quản" writes a Chi cục's Sở), or null: the import finds the
+    /// department by it (<see cref="ListedParents"/>).</summary>
+    public string? ParentNamed(CsvRecord record) =>
+        positions.TryGetValue("parent_code", out var i) && i < record.Fields.Count
+        && SpreadsheetText.Restore(record.Fields[i].Trim()) is { Length: > 0 } value && !UnitCode.IsValid(value)
+            ? value
+            : null;
 
     /// <summary>The level of a row under a tier's heading: the tier's, but a Chi cục's that a tier of departments
     /// ("I. Các Sở, ban, ngành") lists under its Sở is a sub-department.</summary>

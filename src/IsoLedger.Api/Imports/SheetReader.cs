@@ -63,7 +63,7 @@ public sealed class SheetReader : IDisposable
         var several = workbook.Sheets.Count > 1;
         var lookedAt = new List<ImportError>();
         var titled = new List<ImportError>();
-        var tables = new List<(string Part, string? Sheet)>();
+        var tables = new List<(string Part, string? Sheet, string Name)>();
         foreach (var (name, part, hidden) in workbook.Sheets)
         {
             // Every error and imported event names its sheet: a name longer than any Excel gives one (31 characters)
@@ -80,13 +80,13 @@ public sealed class SheetReader : IDisposable
             var missing = first is null ? required : CsvHeader.Missing(first, required);
             if (first is not null && missing.Count == 0 && !(hidden && several))
             {
-                tables.Add((part, sheet));
+                tables.Add((part, sheet, name));
                 continue;
             }
             var below = missing.Count > 0 && first is not null ? reader.HeaderBelow(required) : null;
             if (!several && below is null)
             {
-                tables.Add((part, sheet));
+                tables.Add((part, sheet, name));
                 continue;
             }
             var title = below is null ? null : new ImportError(below.Line, null, $"The table's header is row "

@@ -15,6 +15,11 @@ public interface ITableReader : IDisposable
     /// a line number says all.</summary>
     string? Sheet { get; }
 
+    /// <summary>The name of the sheet the records come from, in a workbook of one sheet too (whose errors need not name
+    /// it): a sheet named after a district is its communes' (<see cref="Domain.Imports.SheetDistricts"/>). Null for a
+    /// CSV file.</summary>
+    string? SheetName { get; }
+
     /// <summary>Moves to the next sheet holding the table, whose header <see cref="Read"/> gives next; false when
     /// there is none.</summary>
     bool NextSheet();

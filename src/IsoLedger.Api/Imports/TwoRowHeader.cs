@@ -23,6 +23,8 @@ public sealed class TwoRowHeader(ITableReader inner) : ITableReader
 
     public string? Sheet => inner.Sheet;
 
+    public string? SheetName => inner.SheetName;
+
     public CsvRecord? Read()
     {
         if (started)

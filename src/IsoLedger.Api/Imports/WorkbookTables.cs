@@ -8,18 +8,21 @@ namespace IsoLedger.Api.Imports;
 public sealed class WorkbookTables : ITableReader
 {
     private readonly Workbook workbook;
-    private readonly IReadOnlyList<(string Part, string? Sheet)> sheets;
+    private readonly IReadOnlyList<(string Part, string? Sheet, string Name)> sheets;
     private readonly TempFolder temp;
     private int current;
     private SheetReader reader;
 
-    public WorkbookTables(Workbook workbook, IReadOnlyList<(string Part, string? Sheet)> sheets, TempFolder temp)
+    public WorkbookTables(
+        Workbook workbook, IReadOnlyList<(string Part, string? Sheet, string Name)> sheets, TempFolder temp)
     {
         (this.workbook, this.sheets, this.temp) = (workbook, sheets, temp);
         reader = SheetReader.Open(workbook, sheets[0].Part, temp);
     }
 
     public string? Sheet => sheets[current].Sheet;
+
+    public string SheetName => sheets[current].Name;
 
     public CsvRecord? Read() => reader.Read();
 

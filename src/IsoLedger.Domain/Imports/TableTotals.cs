@@ -3,7 +3,8 @@ using System.Text.RegularExpressions;
 namespace IsoLedger.Domain.Imports;
 
 /// <summary>A totals row a table keeps from its report's appendix, below the rows it sums: a label ("Tổng cộng",
-/// "Tổng số", "Cộng: 01 đơn vị", "Cộng huyện Cam Lộ", "Tổng (29 đơn vị)") and counts ("29", "44/109", "40,37%")
+/// "Tổng số", "Cộng: 01 đơn vị", "Cộng huyện Cam Lộ", "Tổng (29 đơn vị)"; "Toàn tỉnh", "Cả tỉnh", "Toàn huyện Cam
+/// Lộ", "Tính chung", as other provinces' reports write it) and counts ("29", "44/109", "40,37%")
 /// in the columns of steps. It records nothing a unit's rows do not: it is passed over, as a heading row is. Any other
 /// text is no such label ("Tổng cục Hải quan" is a unit's name), and a mark, a date or a word is no count.</summary>
 public static partial class TableTotals
@@ -15,9 +16,11 @@ public static partial class TableTotals
     public static bool IsCount(string text) => Count().IsMatch(UnicodeText.Lowered(text));
 
     /// <summary>The label's words, then the end, a colon or bracket and anything, or what the total is of: the units,
-    /// the province, a district, a tier.</summary>
-    [GeneratedRegex(@"^(?:tổng cộng|tổng số|tổng|cộng)(?:$|\s*[:(].*$|\s+(?:số\s+)?(?:đơn vị|toàn tỉnh|chung|các|"
-        + @"cấp|huyện|quận|thị xã|thành phố|tp\.?|tx\.?)(?:\s.*)?$)")]
+    /// the province, a district, a tier; or the whole province's or district's ("toàn tỉnh", "cả huyện …", "tính
+    /// chung"), then anything.</summary>
+    [GeneratedRegex(@"^(?:(?:tổng cộng|tổng số|tổng|cộng)(?:$|\s*[:(].*$|\s+(?:số\s+)?(?:đơn vị|toàn tỉnh|chung|các|"
+        + @"cấp|huyện|quận|thị xã|thành phố|tp\.?|tx\.?)(?:\s.*)?$)"
+        + @"|(?:(?:toàn|cả)\s+(?:tỉnh|huyện|quận|thị xã|thành phố)|tính chung)(?:$|\s*[:(].*$|\s.*$))")]
     private static partial Regex Label();
 
     [GeneratedRegex(@"^(?:\d{1,6}(?: ?/ ?\d{1,6})?|\d{1,3}(?:[.,]\d{1,2})? ?%)$")]
