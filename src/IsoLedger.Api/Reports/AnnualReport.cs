@@ -138,7 +138,7 @@ public static class AnnualReport
             rows.Add([unit.ProvinceOn(on), row.Code, row.Name, Vocabulary.Levels[row.Level].Value,
                 row.District ?? row.FormerDistrict, unit.ParentCodeOn(on), table.Year, on.ToString("yyyy-MM-dd"),
                 DeclaredCell(unit, row.Declared, on),
-                row.Standard == Editions.None ? "" : row.Standard, ConversionColumn(row, rules),
+                row.Standard == Editions.None ? "" : row.Standard, ConversionColumn(row, unit, rules),
                 StepCell(row.QualityPolicy, steps.QualityPolicyOn, on),
                 StepCell(row.QualityObjectives, steps.QualityObjectivesOn, on),
                 StepCell(row.MaintenancePlan, steps.MaintenancePlanOn, on),
@@ -221,22 +221,33 @@ public static class AnnualReport
         : StepCell(on is not null, on, rowDate);
 
     /// <summary>The declared column: the unit's first declaration by its day and decision ("Số 85/QĐ-UBND ngày
-    /// 15/8/2018"), which an import reads back as the declaration's date and <c>decisionNo</c>; x for one without a
-    /// number, or with one the cell cannot give back (<see cref="DeclarationCell.Written"/>), whose day
-    /// <c>declared_by</c> gives.</summary>
-    private static string DeclaredCell(Unit unit, bool declared, DateOnly on) =>
-        declared && unit.Declarations.MinBy(d => d.DeclaredOn) is { DecisionNo: { } number } first
-        && first.DeclaredOn <= on && DeclarationCell.Written(first.DeclaredOn, number) is { } cell
-            ? cell
+    /// 15/8/2018"), or by its day alone ("15/8/2018") when it has no number, or one the cell cannot give back
+    /// (<see cref="DeclarationCell.Written"/>): an import reads the day as the declaration's own and judges it as one
+    /// recorded through the API. A declaration known only from a report (dated by it: declared by then) is written
+    /// by its decision alone, or x, its day in <c>declared_by</c>, so that it imports back dated by the report.
+    /// </summary>
+    private static string DeclaredCell(Unit unit, bool declared, DateOnly on)
+    {
+        if (!declared || unit.Declarations.MinBy(d => d.DeclaredOn) is not { } first || first.DeclaredOn > on)
+            return Mark(declared);
+        var day = first.DatedByReport ? (DateOnly?)null : first.DeclaredOn;
+        return first.DecisionNo is { } number && DeclarationCell.Written(day, number) is { } cell ? cell
+            : day is { } own ? $"{own.Day}/{own.Month}/{own.Year}"
             : Mark(declared);
+    }
 
     /// <summary>The conversion column as an import reads it: about the conversion from 2008 to 2015, under way on
     /// 2008 or done on 2015 as the table shows it; empty for a unit on an edition after 2015, which an import reads as
-    /// reached by a conversion (converted again, to 2015/Amd1:2024); otherwise none, which with a later listed edition
-    /// an import reads as a declaration on it (declared on 2015 while its conversion was under way). Written as
-    /// recorded, those two would be refused on import, and the whole file with them.</summary>
-    private static string ConversionColumn(AnnualRow row, RuleBook rules) =>
+    /// reached by a conversion (converted again, to 2015/Amd1:2024), and for one that first declared on the edition
+    /// it is on (on 2015 from the start: no conversion concerns it, and an import declares it on the listed edition
+    /// as it was); otherwise none, which with a later listed edition an import reads as a declaration on it (declared
+    /// on 2015 while its conversion was under way, or imported from a table saying none). Written as recorded, those
+    /// would be refused on import, and the whole file with them.</summary>
+    private static string ConversionColumn(AnnualRow row, Unit unit, RuleBook rules) =>
         row.ConversionShown is { } shown ? Vocabulary.Conversions[shown].Value
-        : rules.Named(row.Standard) is { } edition && rules.Precedes(Edition.Iso9001V2015, edition) ? ""
-        : Vocabulary.Conversions[ConversionState.None].Value;
+        : rules.Named(row.Standard) is not { } edition ? Vocabulary.Conversions[ConversionState.None].Value
+        : rules.Precedes(Edition.Iso9001V2015, edition) ? ""
+        : unit.Declarations.MinBy(d => d.DeclaredOn) is { WithoutConversion: false } first && first.Standard == edition
+            ? ""
+            : Vocabulary.Conversions[ConversionState.None].Value;
 }

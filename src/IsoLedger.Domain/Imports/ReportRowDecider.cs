@@ -266,10 +266,13 @@ public static class ReportRowDecider
         // nothing on record covers that date yet.
         var declares = row.Declared || row.Conversion is ConversionState.InProgress or ConversionState.Done;
         var declaredNow = declares && !unit.Declarations.Any(d => d.DeclaredOn <= row.DeclarationDate);
+        // Dated by the report (declared by then) unless the declared column gives the declaration's own day: then it
+        // is judged as one recorded through the API is (its prerequisites, its year).
         if (declaredNow)
         {
             yield return new DeclareConformity(row.DeclarationDate, row.DeclaredStandard(rules), row.DecisionNo,
-                given.Scope, DatedByReport: true, WithoutConversion: row.Conversion == ConversionState.None);
+                given.Scope, DatedByReport: !row.DeclaredOnItsDay,
+                WithoutConversion: row.Conversion == ConversionState.None);
         }
         // The report tables' conversion column is about the conversion to 2015.
         // A conversion on record at later dates (a later year's report imported first) is dated back to the row's.
