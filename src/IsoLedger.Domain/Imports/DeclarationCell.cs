@@ -31,12 +31,12 @@ public sealed partial record DeclarationCell(bool Declared, DateOnly? On, string
     }
 
     /// <summary>The cell giving a declaration on <paramref name="on"/> by the decision <paramref name="decisionNo"/> as
-    /// a list of declared units writes it ("Số 85/QĐ-UBND ngày 15/8/2018"; without a day, "Số 85/QĐ-UBND"), or null
-    /// when <see cref="Read"/> would not read that back as the same day and number (a number in a form no decision
-    /// here has, or with a full stop at its end): such a cell would be refused, or lose the number.</summary>
-    public static string? Written(DateOnly? on, string decisionNo)
+    /// a list of declared units writes it ("Số 85/QĐ-UBND ngày 15/8/2018"), or null when <see cref="Read"/> would not
+    /// read that back as the same day and number (a number in a form no decision here has, or with a full stop at its
+    /// end): such a cell would be refused, or lose the number.</summary>
+    public static string? Written(DateOnly on, string decisionNo)
     {
-        var text = on is { } day ? $"Số {decisionNo} ngày {day.Day}/{day.Month}/{day.Year}" : $"Số {decisionNo}";
+        var text = $"Số {decisionNo} ngày {on.Day}/{on.Month}/{on.Year}";
         return Read(text) is { Declared: true } read && read.On == on && read.DecisionNo == decisionNo ? text : null;
     }
 
