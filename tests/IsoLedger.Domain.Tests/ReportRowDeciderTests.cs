@@ -46,38 +46,6 @@ public class ReportRowDeciderTests
         Assert.Equal((new DateOnly(2018, 8, 15), "85/QĐ-UBND"), (declared.DeclaredOn, declared.DecisionNo));
     }
 
-    /// <summary>A row giving the declaration's own day in its year and the days of the year's documentation, audit
-    /// and review (as the import layout writes them) dates it by that day, so the rules judge it as one recorded
-    /// through the API: declared before its audit and review, it is flagged. Without those days (a report's steps
-    /// marked x are dated by the report, after the declaration) or dated by <c>declared_by</c> (declared by then), it
-    /// is not. It was marked dated by the report whatever the row gave, and never judged.</summary>
-    [Theory]
-    [InlineData(true, true, true)]
-    [InlineData(true, false, false)]
-    [InlineData(false, true, false)]
-    public void A_declaration_on_its_own_day_is_judged_as_recorded(bool onItsDay, bool stepDays, bool judged)
-    {
-        var (issued, held) = (new DateOnly(2020, 4, 1), new DateOnly(2020, 6, 10));
-        var row = Row(everyStep: false, standard: Edition.Iso9001V2015, inspection: null) with
-        {
-            DeclaredBy = new DateOnly(2020, 5, 5),
-            DeclaredOnItsDay = onItsDay,
-            Documentation = true,
-            InternalAudit = true,
-            ManagementReview = true,
-            Details = stepDays
-                ? new RowDetails(DocumentationOn: issued, StepDays: new StepDays(null, null, null, held, null, held,
-                    null))
-                : null,
-        };
-
-        var unit = UnitDecider.Replay(Decide(null, row).Events)!;
-
-        Assert.Equal(!judged, unit.Declarations.Single().DatedByReport);
-        Assert.Equal(judged, Compliance.Flags(unit, ReportDate, Book)
-            .Any(f => f.Rule == Rules.DeclarationPrerequisites));
-    }
-
     [Fact]
     public void A_later_table_listing_a_2008_unit_on_2015_without_a_conversion_column_records_the_conversion()
     {

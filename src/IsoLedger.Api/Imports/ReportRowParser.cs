@@ -381,8 +381,7 @@ public sealed class ReportRowParser
         code ??= ListedUnitCodes.Of(province!, level!.Value, district, name!);
         return new ReportRow(province!, code, name!, level!.Value, district, parent, year!.Value, reportDate!.Value,
             declared, standard, conversion, policy, objectives, plan, audit, actions, review, report, inspection,
-            declaredBy, board!.Declared, documentation!.Declared, declaration!.DecisionNo, details,
-            DeclaredOnItsDay: declaration.On is not null);
+            declaredBy, board!.Declared, documentation!.Declared, declaration!.DecisionNo, details);
 
         // A step of the year the import layout gives as the declared column gives a declaration: marked, or by its
         // day or decision (a day of the row's year, by its facts' date).

@@ -135,25 +135,21 @@ public static class AnnualReport
             var inspection = row.Inspection is null ? null : steps.InspectionOn(on);
             var firstDeclaration = unit.Declarations.MinBy(d => d.DeclaredOn) is { } first && first.DeclaredOn <= on
                 ? first : null;
-            // A declaration of the year dated by its own day is judged on import by the days of the year's
-            // documentation, audit and review: those are written by their day even on the row's.
-            DateOnly? byDay = firstDeclaration is { DatedByReport: false } own && own.DeclaredOn.Year == table.Year
-                ? null : on;
             rows.Add([unit.ProvinceOn(on), row.Code, row.Name, Vocabulary.Levels[row.Level].Value,
                 row.District ?? row.FormerDistrict, unit.ParentCodeOn(on), table.Year, on.ToString("yyyy-MM-dd"),
-                DeclaredCell(unit, row.Declared, on, judged: byDay is null),
+                DeclaredCell(unit, row.Declared, on),
                 row.Standard == Editions.None ? "" : row.Standard, ConversionColumn(row, unit, rules),
                 StepCell(row.QualityPolicy, steps.QualityPolicyOn, on),
                 StepCell(row.QualityObjectives, steps.QualityObjectivesOn, on),
                 StepCell(row.MaintenancePlan, steps.MaintenancePlanOn, on),
-                StepCell(row.InternalAudit, FirstOfYear(unit.InternalAudits), byDay),
+                StepCell(row.InternalAudit, FirstOfYear(unit.InternalAudits), on),
                 StepCell(row.CorrectiveActions, steps.CorrectiveActionsReportedOn, on),
-                StepCell(row.ManagementReview, FirstOfYear(unit.ManagementReviews), byDay),
+                StepCell(row.ManagementReview, FirstOfYear(unit.ManagementReviews), on),
                 StepCell(row.ReportSubmitted, steps.ReportSubmittedOn, on),
                 row.Inspection is { } result ? Vocabulary.Inspections[result].Value : "",
                 DeclaredBefore(unit, on)?.ToString("yyyy-MM-dd") ?? "",
                 DecidedCell(board?.FormedOn, board?.DecisionNo, on),
-                DecidedCell(documentation?.IssuedOn, documentation?.DecisionNo, byDay),
+                DecidedCell(documentation?.IssuedOn, documentation?.DecisionNo, on),
                 unit.EstablishmentDated ? unit.RegisteredOn.ToString("yyyy-MM-dd") : "",
                 row.Declared ? firstDeclaration?.Scope ?? "" : "",
                 CountCell(board?.Members), board?.Chair ?? "",
@@ -211,9 +207,8 @@ public static class AnnualReport
     private static string CountCell(int? recorded) => recorded?.ToString(CultureInfo.InvariantCulture) ?? "";
 
     /// <summary>A step's mark column: x for a step taken on the row's date (as a report's are), the day it was taken
-    /// (15/8/2020) for one taken on another, or for every one without <paramref name="rowDate"/>, which an import
-    /// dates so; empty for none.</summary>
-    private static string StepCell(bool taken, DateOnly? on, DateOnly? rowDate) =>
+    /// (15/8/2020) for one taken on another, which an import dates so; empty for none.</summary>
+    private static string StepCell(bool taken, DateOnly? on, DateOnly rowDate) =>
         !taken ? ""
         : on is { } day && day != rowDate ? $"{day.Day}/{day.Month}/{day.Year}"
         : "x";
@@ -221,21 +216,19 @@ public static class AnnualReport
     /// <summary>The steering board's or documentation's cell: by its day and decision as the declared column writes a
     /// declaration's (<see cref="DeclarationCell.Written"/>), otherwise as a step's (<see cref="StepCell"/>): a
     /// number the cell does not read back is lost.</summary>
-    private static string DecidedCell(DateOnly? on, string? decisionNo, DateOnly? rowDate) =>
+    private static string DecidedCell(DateOnly? on, string? decisionNo, DateOnly rowDate) =>
         on is { } day && decisionNo is not null && DeclarationCell.Written(day, decisionNo) is { } cell ? cell
         : StepCell(on is not null, on, rowDate);
 
     /// <summary>The declared column: the unit's first declaration by its day and decision ("Số 85/QĐ-UBND ngày
-    /// 15/8/2018"), which an import reads back as the declaration's date and <c>decisionNo</c>; by its day alone
-    /// ("15/8/2018") for one of the year without a number (or with one the cell cannot give back,
-    /// <see cref="DeclarationCell.Written"/>) that is <paramref name="judged"/>, dated by its own day, which an import
-    /// judges so; x otherwise, its day in <c>declared_by</c>.</summary>
-    private static string DeclaredCell(Unit unit, bool declared, DateOnly on, bool judged) =>
-        !declared || unit.Declarations.MinBy(d => d.DeclaredOn) is not { } first || first.DeclaredOn > on
-            ? Mark(declared)
-        : first.DecisionNo is { } number && DeclarationCell.Written(first.DeclaredOn, number) is { } cell ? cell
-        : judged ? $"{first.DeclaredOn.Day}/{first.DeclaredOn.Month}/{first.DeclaredOn.Year}"
-        : Mark(declared);
+    /// 15/8/2018"), which an import reads back as the declaration's date and <c>decisionNo</c>; x for one without a
+    /// number, or with one the cell cannot give back (<see cref="DeclarationCell.Written"/>), whose day
+    /// <c>declared_by</c> gives.</summary>
+    private static string DeclaredCell(Unit unit, bool declared, DateOnly on) =>
+        declared && unit.Declarations.MinBy(d => d.DeclaredOn) is { DecisionNo: { } number } first
+        && first.DeclaredOn <= on && DeclarationCell.Written(first.DeclaredOn, number) is { } cell
+            ? cell
+            : Mark(declared);
 
     /// <summary>The conversion column as an import reads it: about the conversion from 2008 to 2015, under way on
     /// 2008 or done on 2015 as the table shows it; empty for a unit on an edition after 2015, which an import reads as

@@ -8,9 +8,7 @@ namespace IsoLedger.Domain.Imports;
 /// declaration the report places in an earlier year ("applying since 2015–2019") is dated <see cref="DeclaredBy"/>,
 /// the last day by which it had happened. <see cref="SteeringBoard"/> and <see cref="Documentation"/> mark a board
 /// formed and documentation issued in the year, which a report states for the communes new in the year;
-/// <see cref="DecisionNo"/> the number of the decision that declared, where the declared column gives it, and
-/// <see cref="DeclaredOnItsDay"/> when that column gives the declaration's own day (a list of the units that declared,
-/// or the import layout), not a day by which it had happened. The
+/// <see cref="DecisionNo"/> the number of the decision that declared, where the declared column gives it. The
 /// <see cref="Details"/> are what the import layout writes beside a report's facts, so that a year exported from the
 /// ledger imports back as recorded.</summary>
 public sealed record ReportRow(
@@ -19,8 +17,7 @@ public sealed record ReportRow(
     bool Declared, Edition? Standard, ConversionState? Conversion,
     bool QualityPolicy, bool QualityObjectives, bool MaintenancePlan, bool InternalAudit, bool CorrectiveActions,
     bool ManagementReview, bool ReportSubmitted, InspectionResult? Inspection, DateOnly? DeclaredBy = null,
-    bool SteeringBoard = false, bool Documentation = false, string? DecisionNo = null, RowDetails? Details = null,
-    bool DeclaredOnItsDay = false)
+    bool SteeringBoard = false, bool Documentation = false, string? DecisionNo = null, RowDetails? Details = null)
 {
     /// <summary>The row's <see cref="RowDetails"/>, none given when the table has no such columns.</summary>
     public RowDetails Given => Details ?? RowDetails.None;

@@ -269,18 +269,10 @@ public static class ReportRowDecider
         // nothing on record covers that date yet.
         var declares = row.Declared || row.Conversion is ConversionState.InProgress or ConversionState.Done;
         var declaredNow = declares && !unit.Declarations.Any(d => d.DeclaredOn <= row.DeclarationDate);
-        // Dated by the report (declared by then) unless the row gives the declaration's own day in its year and the
-        // days of the steps it is judged by, the year's documentation, internal audit and management review, as the
-        // import layout writes them: then it is judged as one recorded through the API is. A report's steps marked x
-        // are dated by the report, after a declaration on its day, which had been flagged unprepared; a declaration
-        // of an earlier year comes without that year's steps.
         if (declaredNow)
         {
-            var judged = row.DeclaredOnItsDay && row.DeclarationDate.Year == row.Year
-                && given.DocumentationOn is not null && days.InternalAudit is not null
-                && days.ManagementReview is not null;
             yield return new DeclareConformity(row.DeclarationDate, row.DeclaredStandard(rules), row.DecisionNo,
-                given.Scope, DatedByReport: !judged, WithoutConversion: row.Conversion == ConversionState.None);
+                given.Scope, DatedByReport: true, WithoutConversion: row.Conversion == ConversionState.None);
         }
         // The report tables' conversion column is about the conversion to 2015.
         // A conversion on record at later dates (a later year's report imported first) is dated back to the row's.
