@@ -182,7 +182,9 @@ public class UnlevelledAppendixImportTests(ApiFixture api) : IClassFixture<ApiFi
 
     /// <summary>A workbook of one sheet, named after a district ("H. Hải Lăng", "TP Đông Hà", "Huyện Cam Lộ"), is
     /// that district's table: its communes' rows without a district are in it, as on a workbook of several sheets.
-    /// One named otherwise ("Sheet1", "Phụ lục", the province's name, "UBND") gives none.</summary>
+    /// One named otherwise ("Sheet1", "Phụ lục", the province's name, "UBND") gives none, nor does a lone sheet named
+    /// without a district's kind ("Ket Qua", "Quang Tri", a person's name): a workbook's one sheet is named by whoever
+    /// saved it, where a workbook of a sheet per district names them after their districts.</summary>
     [Theory]
     [InlineData("H. Hải Lăng", "H. Hải Lăng")]
     [InlineData("TP Đông Hà", "TP Đông Hà")]
@@ -191,6 +193,9 @@ public class UnlevelledAppendixImportTests(ApiFixture api) : IClassFixture<ApiFi
     [InlineData("Phụ lục", "")]
     [InlineData("Quảng Trị", "")]
     [InlineData("UBND", "")]
+    [InlineData("Ket Qua", "")]
+    [InlineData("Quang Tri", "")]
+    [InlineData("Nguyễn Văn An", "")]
     public async Task A_workbook_of_one_sheet_named_after_a_district_is_its_communes_district(
         string sheet, string district)
     {

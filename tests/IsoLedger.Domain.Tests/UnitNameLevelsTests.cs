@@ -110,4 +110,17 @@ public class UnitNameLevelsTests
     [InlineData("", null)]
     public void A_sheet_named_after_a_district_names_it(string sheet, string? district) =>
         Assert.Equal(district, SheetDistricts.Of(sheet));
+
+    /// <summary>A workbook's only sheet names its district only with the district's kind: a bare name is whatever its
+    /// author called it.</summary>
+    [Theory]
+    [InlineData("H. Hải Lăng", "H. Hải Lăng")]
+    [InlineData("Huyện Cam Lộ", "Huyện Cam Lộ")]
+    [InlineData("TP Đông Hà", "TP Đông Hà")]
+    [InlineData("Hải Lăng", null)]
+    [InlineData("Ket Qua", null)]
+    [InlineData("Nguyễn Văn An", null)]
+    [InlineData("Sheet1", null)]
+    public void A_lone_sheet_names_a_district_only_with_its_kind(string sheet, string? district) =>
+        Assert.Equal(district, SheetDistricts.Of(sheet, lone: true));
 }

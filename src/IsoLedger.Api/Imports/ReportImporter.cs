@@ -275,8 +275,8 @@ public sealed class ReportImporter(
                 TableHeading? above = null;
                 listedParents.NewTier();
                 // A sheet named after a district is its communes' district where their rows give none, the one sheet
-                // of a workbook too.
-                var sheetDistrict = SheetDistricts.Of(reader.SheetName);
+                // of a workbook too (which errors do not name: its Sheet is null).
+                var sheetDistrict = SheetDistricts.Of(reader.SheetName, lone: reader.Sheet is null);
                 // A sheet whose header cannot be read is not read on; the other sheets are still checked.
                 while (parser is not null && reader.Read() is { } record && errors.Count < MaxErrors)
                 {

@@ -21,8 +21,11 @@ public static partial class SheetDistricts
         }.Select(UnicodeText.Comparable),
     ];
 
-    /// <summary>The district <paramref name="sheet"/> names, as written, or null.</summary>
-    public static string? Of(string? sheet)
+    /// <summary>The district <paramref name="sheet"/> names, as written, or null. A workbook's only sheet
+    /// (<paramref name="lone"/>) names one only with a district's kind ("H. Hải Lăng"): it is named by whoever saved
+    /// the file ("Ket Qua", a person's name), where a workbook of a sheet per district names its sheets after
+    /// them.</summary>
+    public static string? Of(string? sheet, bool lone = false)
     {
         var name = sheet?.Trim() ?? "";
         if (name.Length == 0 || TableYears.Read(name) is not null || LevelWords.Read(name) is not null
@@ -32,6 +35,7 @@ public static partial class SheetDistricts
         if (Generic.Any(g => g.Split(' ') is var generic && words.Take(generic.Length).SequenceEqual(generic)))
             return null;
         if (DistrictNames.WithKind(name) is not null) return name;
+        if (lone) return null;
         // A province's name is a workbook's sheet per province (Quảng Bình and Quảng Trị before their merger), or a
         // town of the province's name whose kind is not written (Thị xã Quảng Trị): no district is guessed from it;
         // nor from an abbreviation ("UBND", "KV1"), which no district's proper name holds.
