@@ -273,6 +273,39 @@ public class UnlevelledAppendixImportTests(ApiFixture api) : IClassFixture<ApiFi
         Assert.Contains("code", (string)unknown["reason"]!);
     }
 
+    /// <summary>An appendix that fills its parent column ("Cơ quan chủ quản") on every row names a people's committee
+    /// for the units that have no parent: UBND tỉnh for a Sở or a district, UBND huyện … for a commune, written out
+    /// too. That is no unit of the ledger and is passed over; a Chi cục's cell still names its Sở.</summary>
+    [Fact]
+    public async Task A_parent_column_naming_a_people_s_committee_is_passed_over()
+    {
+        var province = $"/api/imports?province={Q("Hà Tĩnh")}&year=2020&reportDate=2020-11-19";
+        await Host.PostBytes(province, Csv(
+            "TT,Đơn vị,Cơ quan chủ quản,Công bố HT ISO",
+            "1,Sở Tài chính,UBND tỉnh,x",
+            "2,Chi cục Quản lý giá,Sở Tài chính,x",
+            "3,UBND huyện Can Lộc,Ủy ban nhân dân tỉnh Hà Tĩnh,x",
+            "4,UBND xã Thiên Lộc,UBND huyện Can Lộc,x")).Expect(200);
+        var rows = await Rows("Hà Tĩnh", 2020);
+        Assert.Equal(4, rows.Count);
+        Assert.Equal((string?)rows["Sở Tài chính"]["code"],
+            await ParentOf((string)rows["Chi cục Quản lý giá"]["code"]!, "2020-11-19"));
+    }
+
+    /// <summary>A Chi cục whose Sở's row is refused is not refused as well for a Sở "neither recorded nor listed":
+    /// the Sở is listed, and its own error says what to fix.</summary>
+    [Fact]
+    public async Task A_Chi_cuc_whose_department_s_row_is_refused_is_not_refused_for_it()
+    {
+        var province = $"/api/imports?province={Q("Hà Tĩnh")}&year=2021&reportDate=2021-11-19";
+        var errors = (await Host.PostBytes(province, Csv(
+                "TT,Đơn vị,Cơ quan chủ quản,Công bố HT ISO",
+                "1,Chi cục Kiểm lâm,Sở Nông nghiệp và PTNT,x",
+                "2,Sở Nông nghiệp và PTNT,,không rõ"))
+            .Expect(422)).Json["errors"]!.AsArray();
+        Assert.Equal(3, (int)Assert.Single(errors)!["line"]!);
+    }
+
     /// <summary>In a workbook, a Chi cục's department is looked for on its own sheet: listed after its Sở there, it
     /// is that Sở's; first on a sheet of its own it has no Sở above it (the department listed on the sheet before is
     /// another tier's), refused naming the sheet.</summary>

@@ -300,4 +300,17 @@ public class SubDepartmentParentTests
         Assert.Empty(act.ParentReads(SubDepartment("CC-Y", "SO-XD")));
         Assert.Empty(act.ParentReads(Agriculture));
     }
+
+    /// <summary>A people's committee, as a parent column writes the authority above a Sở, a district or a commune, is
+    /// told apart from a department's name, the committee's own office among them.</summary>
+    [Theory]
+    [InlineData("UBND tỉnh", true)]
+    [InlineData("UBND", true)]
+    [InlineData("Ủy ban nhân dân huyện Can Lộc", true)]
+    [InlineData("Uỷ ban nhân dân tỉnh Hà Tĩnh", true)]
+    [InlineData("Sở Tài chính", false)]
+    [InlineData("Văn phòng UBND tỉnh", false)]
+    [InlineData("UBNDX", false)]
+    public void A_parent_column_naming_a_people_s_committee_names_no_parent(string written, bool committee) =>
+        Assert.Equal(committee, ParentUnits.NamesPeoplesCommittee(written));
 }

@@ -40,8 +40,16 @@ public sealed class ListedParents
     /// <summary>A tier's or a district's heading, or a new sheet: the rows above are another tier's.</summary>
     public void NewTier() => nearest = null;
 
-    /// <summary>A row that could not be read.</summary>
-    public void Unreadable() => nearest = Unread;
+    /// <summary>The names, as compared, of the rows that could not be read: a row waiting for a department of such a
+    /// name waits for a row refused for itself.</summary>
+    private readonly HashSet<string> refused = [];
+
+    /// <summary>A row that could not be read, named <paramref name="name"/> where its name cell gives one.</summary>
+    public void Unreadable(string? name)
+    {
+        nearest = Unread;
+        if (name is not null) refused.Add(UnitNameSpelling.Comparable(name));
+    }
 
     /// <summary>Notes <paramref name="row"/>, read and coded: a department is the nearest one for the sub-departments
     /// listed after it; a district or commune ends the run of a department's sub-departments.</summary>
@@ -128,9 +136,9 @@ public sealed class ListedParents
     }
 
     /// <summary>The errors of the rows still waiting once the file is read: each names a department the file does not
-    /// list (a department listed but refused is refused for itself).</summary>
+    /// list, or lists in a row refused for itself (whose error says what to fix).</summary>
     public IEnumerable<ImportError> Unfound() => waiting
-        .Where(w => w.Awaited is { } key && !departments.ContainsKey(key))
+        .Where(w => w.Awaited is { } key && !departments.ContainsKey(key) && !refused.Contains(key.Name))
         .Select(w => w.Pending.Place.Error("parent_code", $"The parent is {w.Pending.ParentReadFrom}, which is "
             + "neither recorded nor listed in the file under that name: list that department in the file, or give "
             + "its code in a parent_code column."));

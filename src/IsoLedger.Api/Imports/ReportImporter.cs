@@ -292,7 +292,7 @@ public sealed class ReportImporter(
                     progress.Rows = ++rows;
                     if (parser.Parse(record, clock.Today, book, errors, above, sheetDistrict) is not { } parsed)
                     {
-                        listedParents.Unreadable();
+                        listedParents.Unreadable(parser.NameOf(record));
                         continue;
                     }
                     var row = spellings.Spelled(parsed);

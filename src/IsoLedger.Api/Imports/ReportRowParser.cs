@@ -231,8 +231,12 @@ public sealed class ReportRowParser
         if (district is null && level is UnitLevel.District && ListsWithoutCodes && name is not null
             && DistrictNames.Parts(name, committee: true) is var (kind, properName))
             district = $"{kind} {properName}";
-        // A department's name in place of its code is found by the import (ParentNamed).
-        var parentGiven = Text("parent_code", required: false);
+        // A department's name in place of its code is found by the import (ParentNamed); a people's committee
+        // (UBND tỉnh above a Sở or a district) is no parent.
+        var parentGiven = Text("parent_code", required: false) is { } parentCell
+            && !ParentUnits.NamesPeoplesCommittee(parentCell)
+                ? parentCell
+                : null;
         var parent = UnitCode.IsValid(parentGiven) ? parentGiven : null;
         if (parent is not null && parent == code) Error("parent_code", "A unit is not its own parent.");
         else if (parentGiven is not null && level is { } parentless && !ParentUnits.TakesParent(parentless))
@@ -476,7 +480,15 @@ public sealed class ReportRowParser
     public string? ParentNamed(CsvRecord record) =>
         positions.TryGetValue("parent_code", out var i) && i < record.Fields.Count
         && SpreadsheetText.Restore(record.Fields[i].Trim()) is { Length: > 0 } value && !UnitCode.IsValid(value)
+        && !ParentUnits.NamesPeoplesCommittee(value)
             ? value
+            : null;
+
+    /// <summary>The unit's name <paramref name="record"/> gives, or null: a row refused may still be named.</summary>
+    public string? NameOf(CsvRecord record) =>
+        positions.TryGetValue("unit_name", out var i) && i < record.Fields.Count
+        && SpreadsheetText.Restore(record.Fields[i].Trim()) is { Length: > 0 } name
+            ? name
             : null;
 
     /// <summary>The level of a row under a tier's heading: the tier's, but a Chi cục's that a tier of departments

@@ -14,6 +14,14 @@ public static class ParentUnits
     /// <summary>Whether a unit of <paramref name="level"/> has a parent.</summary>
     public static bool TakesParent(UnitLevel level) => level == UnitLevel.SubDepartment;
 
+    /// <summary>Whether <paramref name="written"/>, in a table's parent column ("Cơ quan chủ quản"), names a people's
+    /// committee ("UBND tỉnh", "Ủy ban nhân dân huyện Can Lộc"): the authority a Sở, a district or a commune answers
+    /// to, which appendices fill in for every row. It is no parent: a parent is a department, whose name never starts
+    /// so.</summary>
+    public static bool NamesPeoplesCommittee(string written) =>
+        UnitNameSpelling.Comparable(written) is var name
+        && (name == "ubnd" || name.StartsWith("ubnd ", StringComparison.Ordinal));
+
     /// <summary>Why a unit of <paramref name="level"/> takes no parent, for a request or a row that gives one to a
     /// level that has none (the level is in the request: no state is needed to see it).</summary>
     public static string NotTakenBy(UnitLevel level) =>
