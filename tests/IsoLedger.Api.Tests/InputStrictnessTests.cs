@@ -52,6 +52,26 @@ public class InputStrictnessTests(ApiFixture api) : IClassFixture<ApiFixture>, I
         Assert.Equal(before, (await Host.Get($"/api/units/{Code}/history")).Text);
     }
 
+    /// <summary>A closing deadline in the calendar's last day was accepted and kept the nonconformity off the overdue
+    /// flags for good; ten years after the find is the furthest one may lie.</summary>
+    [Theory]
+    [InlineData("9999-12-31", 400)]
+    [InlineData("2026-06-02", 400)]
+    [InlineData("2026-06-01", 201)]
+    [InlineData("2016-07-01", 201)]
+    public async Task A_closing_deadline_lies_at_most_ten_years_after_the_find(string dueOn, int status)
+    {
+        var before = (await Host.Get($"/api/units/{Code}/history")).Text;
+        var body = Nonconformity("inspection", "minor").TrimEnd('}') + $$""","dueOn":"{{dueOn}}"}""";
+
+        var answer = await Host.Post($"/api/units/{Code}/nonconformities", body).Expect(status);
+
+        if (status == 201) return;
+        Assert.Equal("Must be at most 10 years after raisedOn.",
+            answer.Json["errors"]!["dueOn"]![0]!.GetValue<string>());
+        Assert.Equal(before, (await Host.Get($"/api/units/{Code}/history")).Text);
+    }
+
     /// <summary>An edition is a name as a string: one of another shape was told "Must be an object."</summary>
     [Theory]
     [InlineData("/api/units/QT-STRICT/declarations", """{"declaredOn":"2016-06-01","standard":"ISO 2015"}""")]

@@ -14,12 +14,24 @@ namespace IsoLedger.Api.Units;
 /// <param name="Description">What does not conform.</param>
 /// <param name="Severity">minor or major.</param>
 /// <param name="Clause">The ISO 9001 clause concerned, e.g. "8.5".</param>
-/// <param name="DueOn">When it must be closed by.</param>
+/// <param name="DueOn">When it must be closed by: not before raisedOn, at most 10 years after it.</param>
 public sealed record RaiseNonconformityRequest(
     DateOnly? RaisedOn, NonconformitySource? Source, string? Description, NonconformitySeverity? Severity,
     [property: MaxLength(RaiseNonconformityRequest.MaxClause)] string? Clause = null, DateOnly? DueOn = null)
 {
     public const int MaxClause = 20;
+
+    /// <summary>The furthest a closing deadline may lie after the day a nonconformity was found. A corrective action
+    /// runs weeks or months; a deadline decades away (9999-12-31 was accepted) is a typing slip or a way of saying
+    /// "never", and it would hide the nonconformity from the overdue flags for good.</summary>
+    public const int MaxYearsToDue = 10;
+
+    /// <summary>Whether <paramref name="dueOn"/> lies within <see cref="MaxYearsToDue"/> years of
+    /// <paramref name="raisedOn"/>; a find dated in the calendar's last years is refused as a future date, not here.
+    /// </summary>
+    public static bool DueWithinReach(DateOnly? raisedOn, DateOnly? dueOn) =>
+        raisedOn is not { } raised || dueOn is not { } due
+        || raised.Year > DateOnly.MaxValue.Year - MaxYearsToDue || due <= raised.AddYears(MaxYearsToDue);
 }
 
 /// <summary>What raising a nonconformity wrote, with the id to act on it by.</summary>
@@ -36,6 +48,8 @@ public static class RaiseNonconformityEndpoint
         .OneOf("severity", request.Severity)
         .Text("clause", request.Clause, max: RaiseNonconformityRequest.MaxClause)
         .Date("dueOn", request.DueOn, required: false)
+        .Check("dueOn", RaiseNonconformityRequest.DueWithinReach(request.RaisedOn, request.DueOn),
+            $"Must be at most {RaiseNonconformityRequest.MaxYearsToDue} years after raisedOn.")
         .Result;
 
     /// <summary>Raise a nonconformity</summary>
