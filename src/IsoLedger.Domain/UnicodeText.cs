@@ -135,6 +135,15 @@ public static partial class UnicodeText
     /// </summary>
     private const string ToneMarks = "\u0300\u0301\u0303\u0309\u0323";
 
+    /// <summary><paramref name="text"/> without any diacritic (tone and vowel marks), "Đ" and "đ" as "D" and "d": as
+    /// it is typed where Vietnamese cannot be ("Quang Tri", a file's or a sheet's name), and as initials write it.
+    /// </summary>
+    public static string Unmarked(string text) => new([
+        .. text.Normalize(NormalizationForm.FormD)
+            .Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            .Select(c => c switch { 'đ' => 'd', 'Đ' => 'D', _ => c }),
+    ]);
+
     /// <summary>Each word of <paramref name="text"/> with its tone mark moved to its end, for comparing only: a
     /// syllable has one tone, so where it stands is spelling, not meaning.</summary>
     public static string TonesAtWordEnds(string text) =>

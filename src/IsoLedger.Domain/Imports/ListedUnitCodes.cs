@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using IsoLedger.Domain.Units;
@@ -30,9 +29,7 @@ public static class ListedUnitCodes
 
     /// <summary>The first letters of the province's words without their marks: "Quảng Trị" is "QT", "Đắk Lắk"
     /// "DL".</summary>
-    private static string Initials(string province) => new([.. new string([
-            .. province.Replace('Đ', 'D').Replace('đ', 'd').Normalize(NormalizationForm.FormD)
-                .Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)])
+    private static string Initials(string province) => new([.. UnicodeText.Unmarked(province)
         .Split(' ', StringSplitOptions.RemoveEmptyEntries)
         .Select(word => char.ToUpperInvariant(word[0])).Where(char.IsAsciiLetterOrDigit)]);
 }

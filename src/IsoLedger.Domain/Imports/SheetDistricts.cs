@@ -11,15 +11,30 @@ namespace IsoLedger.Domain.Imports;
 /// sách …" and the like.</summary>
 public static partial class SheetDistricts
 {
-    /// <summary>The words a sheet's name starts with that name no district, as compared.</summary>
-    private static readonly string[] Generic =
+    /// <summary>The words a sheet's name starts with that name no district, as <see cref="Words"/> gives them.
+    /// </summary>
+    private static readonly string[][] Generic =
     [
         .. new[]
         {
             "Sheet", "Trang tính", "Tổng hợp", "Tổng", "Phụ lục", "PL", "Biểu", "Mẫu", "Danh sách", "DS", "Báo cáo",
             "Ghi chú", "Hướng dẫn", "Dữ liệu", "Data", "Bảng", "Cấp", "Đơn vị", "Chart", "Bìa", "Thống kê",
-        }.Select(UnicodeText.Comparable),
+        }.Select(Words),
     ];
+
+    /// <summary>The provinces' names as <see cref="Words"/> gives them, "Tỉnh" or "Thành phố" before them or not.
+    /// </summary>
+    private static readonly HashSet<string> ProvinceNames =
+    [
+        .. Provinces.Provinces.Names
+            .SelectMany(province => new[] { province, $"Tỉnh {province}", $"Thành phố {province}" })
+            .Select(province => string.Join(' ', Words(province))),
+    ];
+
+    /// <summary>A name's words as compared and without their marks: a sheet's name is often typed without them
+    /// ("Tong hop", "Quang Tri"), and no district's name is a generic word's or a province's written so.</summary>
+    private static string[] Words(string name) =>
+        UnicodeText.Unmarked(UnicodeText.Comparable(name)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>The district <paramref name="sheet"/> names, as written, or null. A workbook's only sheet
     /// (<paramref name="lone"/>) names one only with a district's kind ("H. Hải Lăng"): it is named by whoever saved
@@ -31,15 +46,15 @@ public static partial class SheetDistricts
         if (name.Length == 0 || TableYears.Read(name) is not null || LevelWords.Read(name) is not null
             || TableHeading.Read(name) is { District: null })
             return null;
-        var words = UnicodeText.Comparable(name).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (Generic.Any(g => g.Split(' ') is var generic && words.Take(generic.Length).SequenceEqual(generic)))
-            return null;
+        var words = Words(name);
+        if (Generic.Any(generic => words.Take(generic.Length).SequenceEqual(generic))) return null;
         if (DistrictNames.WithKind(name) is not null) return name;
         if (lone) return null;
-        // A province's name is a workbook's sheet per province (Quảng Bình and Quảng Trị before their merger), or a
-        // town of the province's name whose kind is not written (Thị xã Quảng Trị): no district is guessed from it;
-        // nor from an abbreviation ("UBND", "KV1"), which no district's proper name holds.
+        // A province's name, with its marks or without, is a workbook's sheet per province (Quảng Bình and Quảng Trị
+        // before their merger), or a town of the province's name whose kind is not written (Thị xã Quảng Trị): no
+        // district is guessed from it; nor from an abbreviation ("UBND", "KV1"), which no district's proper name holds.
         return ProperName().IsMatch(name) && Provinces.Provinces.Canonical(name) is null
+            && !ProvinceNames.Contains(string.Join(' ', words))
             && !name.Split(' ').Any(word => word.Length > 1 && word.All(char.IsUpper)) ? name : null;
     }
 

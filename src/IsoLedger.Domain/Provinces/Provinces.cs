@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace IsoLedger.Domain.Provinces;
@@ -241,13 +240,7 @@ public static class Provinces
     }
 
     /// <summary>The name without any diacritic, for the distance between a misspelling and a province.</summary>
-    private static string Fold(string name)
-    {
-        var decomposed = string.Join(' ', Words(name)).Normalize(NormalizationForm.FormD);
-        return new string(decomposed
-            .Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
-            .Select(c => c == 'đ' ? 'd' : c).ToArray());
-    }
+    private static string Fold(string name) => UnicodeText.Unmarked(string.Join(' ', Words(name)));
 
     private static string[] Words(string name)
     {
