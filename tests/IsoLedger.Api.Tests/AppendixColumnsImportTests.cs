@@ -185,7 +185,9 @@ public class AppendixColumnsImportTests(ApiFixture api) : IClassFixture<ApiFixtu
     /// <summary>A note after a dash on the restructuring a unit went through, as tables write it where others use
     /// brackets (Quảng Trị's 2020 appendix writes "(xã Hải Xuân + Hải Vĩnh)"; the 2025 reorganisation merged the
     /// Sở Kế hoạch và Đầu tư into the Sở Tài chính): the import records restructurings from their own table, so the
-    /// note is no part of the name, and the unit is found by its name. A dash within a name stays.</summary>
+    /// note is no part of the name, and the unit is found by its name. A dash within a name stays; a name written
+    /// otherwise with its words as initials and another punctuation ("Sở Văn hóa - Thể thao và Du lịch" for the
+    /// recorded "Sở Văn hóa, TT &amp; Du lịch") is the recorded unit's.</summary>
     [Fact]
     public async Task A_restructuring_note_after_a_dash_is_no_part_of_the_name()
     {
@@ -194,14 +196,15 @@ public class AppendixColumnsImportTests(ApiFixture api) : IClassFixture<ApiFixtu
             "I,\"Các Sở, ban, ngành\",",
             "1,Sở Kế hoạch & Đầu tư - đã hợp nhất vào Sở Tài chính,Chưa chuyển đổi",
             "2,Sở Ngoại vụ – Sáp nhập vào Văn phòng UBND tỉnh,",
-            "3,Sở Văn hóa - Thể thao và Du lịch,Đã công bố",
+            "3,Sở Văn hóa - Thể thao,Đã công bố",
+            "4,Sở Văn hóa - Thể thao và Du lịch,Đã công bố",
             "III,UBND cấp xã,",
             ",Huyện Hải Lăng:,",
-            "4,\"UBND xã Hải Hưng – sáp nhập từ xã Hải Xuân, xã Hải Vĩnh\",")).Expect(200);
+            "5,\"UBND xã Hải Hưng – sáp nhập từ xã Hải Xuân, xã Hải Vĩnh\",")).Expect(200);
         Assert.Equal(1, (int)imported.Json["unitsCreated"]!);
 
         var listed = (await Host.Get($"/api/units?province={Q("Quảng Trị")}&q={Q("Thể thao")}").Expect(200)).Json;
-        Assert.Equal("Sở Văn hóa - Thể thao và Du lịch", (string?)Assert.Single(listed["items"]!.AsArray())!["name"]);
+        Assert.Equal("Sở Văn hóa - Thể thao", (string?)Assert.Single(listed["items"]!.AsArray())!["name"]);
     }
 
     /// <summary>An appendix kept as a workbook with a sheet per tier, each in the appendix's own columns (the second

@@ -273,6 +273,46 @@ public class UnlevelledAppendixImportTests(ApiFixture api) : IClassFixture<ApiFi
         Assert.Contains("code", (string)unknown["reason"]!);
     }
 
+    /// <summary>Tables write a department's long name with some words as their initials ("Sở NN&amp;PTNT", "Sở
+    /// Nông nghiệp &amp; PTNT", "Sở TN&amp;MT"): a parent column so written names the one department recorded or
+    /// listed whose name it abbreviates, above or below, and a row without a code so named is that recorded unit (not
+    /// a second one, nor a rename), as a new code so named is refused. Initials two departments share ("Sở NV": Nội
+    /// vụ, Ngoại vụ) name neither.</summary>
+    [Fact]
+    public async Task A_department_named_with_its_words_as_initials_is_the_one_they_abbreviate()
+    {
+        var province = $"/api/imports?province={Q("Thanh Hóa")}&year=2021&reportDate=2021-11-19";
+        await Host.PostBytes(province, Csv("unit_code,Đơn vị,Công bố HT ISO",
+            "TH-SO-1,Sở Nông nghiệp và Phát triển nông thôn,x")).Expect(200);
+
+        await Host.PostBytes(province, Csv(
+            "unit_code,unit_name,parent_code,Công bố HT ISO",
+            "TH-CC-1,Chi cục Kiểm lâm,Sở NN&PTNT,x",
+            "TH-CC-2,Chi cục Quản lý đất đai,Sở TN&MT,x",
+            "TH-SO-2,Sở Tài nguyên và Môi trường,,x",
+            "TH-CC-3,Chi cục Thú y,Sở Nông nghiệp & PTNT,x")).Expect(200);
+        Assert.Equal("TH-SO-1 TH-SO-2 TH-SO-1", $"{await ParentOf("TH-CC-1", "2021-11-19")} "
+            + $"{await ParentOf("TH-CC-2", "2021-11-19")} {await ParentOf("TH-CC-3", "2021-11-19")}");
+
+        await Host.PostBytes($"/api/imports?province={Q("Thanh Hóa")}&year=2022&reportDate=2022-11-19",
+            Csv("TT,Đơn vị,Công bố HT ISO", "1,Sở NN&PTNT,x", "2,Sở TN và MT,x")).Expect(200);
+        var units = (await Rows("Thanh Hóa", 2022)).Values.Select(row => (string)row["code"]!).Order();
+        Assert.Equal(["TH-CC-1", "TH-CC-2", "TH-CC-3", "TH-SO-1", "TH-SO-2"], units);
+
+        var errors = (await Host.PostBytes(province, Csv(
+                "unit_code,unit_name,parent_code,Công bố HT ISO",
+                "TH-SO-3,Sở Nội vụ,,x",
+                "TH-SO-4,Sở Ngoại vụ,,x",
+                "TH-CC-4,Chi cục Văn thư,Sở NV,x"))
+            .Expect(422)).Json["errors"]!.AsArray();
+        Assert.Equal((4, "parent_code"), ((int)Assert.Single(errors)!["line"]!, (string?)errors[0]!["column"]));
+
+        var twice = (await Host.PostBytes(province, Csv("unit_code,unit_name,Công bố HT ISO", "TH-SO-9,Sở TN&MT,x"))
+            .Expect(422)).Json["errors"]!.AsArray();
+        Assert.Equal((2, "unit_code"), ((int)Assert.Single(twice)!["line"]!, (string?)twice[0]!["column"]));
+        Assert.Contains("TH-SO-2", (string)twice[0]!["reason"]!);
+    }
+
     /// <summary>An appendix that fills its parent column ("Cơ quan chủ quản") on every row names a people's committee
     /// for the units that have no parent: UBND tỉnh for a Sở or a district, UBND huyện … for a commune, written out
     /// too. That is no unit of the ledger and is passed over; a Chi cục's cell still names its Sở.</summary>

@@ -38,6 +38,19 @@ public class UnitNameSpellingTests
     [InlineData("UBND Phường 1", "1. UBND Phường 1.")]
     [InlineData("UBND Xã Lìa", "11.UBND Xã Lìa (A Xing+A Túc)")]
     [InlineData("Văn phòng UBND Tỉnh", "Văn phòng Ủy ban nhân dân tỉnh")]
+    [InlineData("Sở Văn hóa, Thể thao và Du lịch", "Sở Văn hóa - Thể thao & Du lịch")]
+    [InlineData("Sở Khoa học và Công nghệ", "Sở Khoa học & Công nghệ")]
+    [InlineData("Sở Nông nghiệp và Phát triển nông thôn", "Sở NN&PTNT")]
+    [InlineData("Sở Nông nghiệp và Phát triển nông thôn", "Sở Nông nghiệp & PTNT")]
+    [InlineData("Sở Nông nghiệp và Phát triển Nông thôn", "Sở NN và PTNT")]
+    [InlineData("Sở Lao động - Thương binh và Xã hội", "Sở LĐ-TB&XH")]
+    [InlineData("Sở Lao động, Thương binh và Xã hội", "Sở LĐTBXH")]
+    [InlineData("Sở Giáo dục và Đào tạo", "Sở GD&ĐT")]
+    [InlineData("Sở Giáo dục và Đào tạo", "Sở GD-DT")]
+    [InlineData("Sở Thông tin và Truyền thông", "Sở TT&TT")]
+    [InlineData("Sở Kế hoạch và Đầu tư", "SỞ KẾ HOẠCH VÀ ĐẦU TƯ")]
+    [InlineData("Sở Kế hoạch và Đầu tư", "SỞ KH&ĐT")]
+    [InlineData("Chi cục Tiêu chuẩn Đo lường Chất lượng", "Chi cục TCĐLCL")]
     public void Spellings_of_one_name_are_one_name(string a, string b) => Assert.True(UnitNameSpelling.Same(a, b));
 
     [Theory]
@@ -47,7 +60,45 @@ public class UnitNameSpellingTests
     [InlineData("UBND Phường 1", "UBND Phường 2 (Phường 1)")]
     [InlineData("UBND Phường 1", "UBND Phường 12")]
     [InlineData("UBND xã Gia Cát", "HĐND xã Gia Cát")]
+    [InlineData("UBND xã Hải Phú", "UBND xã Hải Phong")]
+    [InlineData("Sở Nông nghiệp và Môi trường", "Sở NN&PTNT")]
+    [InlineData("Sở Nội vụ", "Sở NNV")]
+    [InlineData("Sở Kế hoạch và Đầu tư", "Sở KH&CN")]
+    [InlineData("Sở Khoa học và Công nghệ", "Sở KHCNTT")]
+    [InlineData("Chi cục Kiểm lâm", "Chi cục KL Quảng Trị")]
     public void Another_name_is_a_rename_still(string a, string b) => Assert.False(UnitNameSpelling.Same(a, b));
+
+    /// <summary>Only a word of capitals is read as initials: a name that merely shares its words' first letters with
+    /// another is no abbreviation of it.</summary>
+    [Theory]
+    [InlineData("Sở Nn Ptnt", "Sở Nông nghiệp và Phát triển nông thôn")]
+    [InlineData("Sở Y tế", "Sở Yên Tĩnh")]
+    public void A_name_in_lower_case_letters_abbreviates_nothing(string a, string b) =>
+        Assert.False(UnitNameSpelling.Same(a, b));
+
+    /// <summary>A name is looked for among those of its skeleton: one and its abbreviation share it.</summary>
+    [Theory]
+    [InlineData("Sở NN&PTNT", "Sở Nông nghiệp và Phát triển nông thôn")]
+    [InlineData("SỞ KH&ĐT", "Sở Kế hoạch và Đầu tư")]
+    [InlineData("Sở Văn hóa, TT & Du lịch", "Sở Văn hóa - Thể thao và Du lịch")]
+    [InlineData("UBND Phường 12", "Ủy ban nhân dân phường 12")]
+    public void A_name_and_its_abbreviation_share_a_skeleton(string a, string b) =>
+        Assert.Equal(UnitNameAbbreviations.Skeleton(a), UnitNameAbbreviations.Skeleton(b));
+
+    /// <summary>The committee and a unit's abbreviated kind are spellings the comparison reads already: a name holding
+    /// only them has no initials to look for, so a table of communes is not compared with every unit of its district.
+    /// </summary>
+    [Theory]
+    [InlineData("UBND xã Hải Phú", false)]
+    [InlineData("UBND TP. Đông Hà", false)]
+    [InlineData("UBND TX Quảng Trị", false)]
+    [InlineData("Sở Y tế", false)]
+    [InlineData("Sở Văn hóa, TT & Du lịch", true)]
+    [InlineData("HĐND xã Gia Cát", true)]
+    [InlineData("Sở NN&PTNT", true)]
+    [InlineData("SỞ TƯ PHÁP", false)]
+    public void Only_initials_the_comparison_does_not_read_are_abbreviations(string name, bool abbreviated) =>
+        Assert.Equal(abbreviated, UnitNameAbbreviations.HasAbbreviation(name));
 
     [Fact]
     public void A_name_that_is_nothing_but_a_note_is_compared_as_written() =>

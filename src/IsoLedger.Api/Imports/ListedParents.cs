@@ -13,7 +13,8 @@ public sealed record PendingRow(TablePlace Place, ReportRow Row, string? ParentR
 /// the departments' tier heading, or, under none, one whose name says it is a Chi cục) and without a parent, as an
 /// appendix lists a Chi cục: right after its Sở ("6. Sở Khoa học &amp; Công nghệ", then "1- Chi cục TCĐLCL"), or
 /// naming it ("Chi cục Kiểm lâm thuộc Sở Nông nghiệp và PTNT"). In this order: the department so named, listed in
-/// the file or recorded under that name (as <see cref="UnitNameSpelling"/> compares names): a row naming one listed
+/// the file or recorded under that name (as <see cref="UnitNameSpelling"/> compares names, or the one such department
+/// whose name it abbreviates or that abbreviates it, <see cref="UnitNameAbbreviations"/>): a row naming one listed
 /// below it waits, with its unit's later rows, until the file lists it (<see cref="Ready"/>), and is refused if it
 /// never does (<see cref="Unfound"/>); else the nearest department row above it in the same tier of the same sheet,
 /// with only sub-departments between them. Both passes read the file in the same order, so they find the same
@@ -23,10 +24,14 @@ public sealed class ListedParents
     /// <summary>The departments listed above in the file, by province and name as compared.</summary>
     private readonly Dictionary<(string Province, string Name), string> departments = [];
 
-    /// <summary>The rows waiting for the department they name, listed below them, in file order, by that department;
-    /// a row found none (null) waits behind an earlier row of its unit: a unit's rows are decided in file order.
-    /// </summary>
-    private readonly List<(PendingRow Pending, (string Province, string Name)? Awaited)> waiting = [];
+    /// <summary>The same, each with its name as written, in file order: a department named with some words as their
+    /// initials ("Sở NN&amp;PTNT") is the one listed whose name it abbreviates, or that abbreviates it.</summary>
+    private readonly List<(string Province, string Name, string Code)> listedDepartments = [];
+
+    /// <summary>The rows waiting for the department they name, listed below them, in file order, by that department
+    /// (and its name as written); a row found none (null) waits behind an earlier row of its unit: a unit's rows are
+    /// decided in file order.</summary>
+    private readonly List<(PendingRow Pending, (string Province, string Name)? Awaited, string? Named)> waiting = [];
 
     /// <summary>The units of the rows <see cref="waiting"/>: a row of one waits behind them.</summary>
     private readonly HashSet<string> waitingUnits = new(StringComparer.Ordinal);
@@ -57,7 +62,8 @@ public sealed class ListedParents
     {
         if (row.Level is UnitLevel.Department)
         {
-            departments.TryAdd(Key(row.Province, row.UnitName), row.UnitCode);
+            if (departments.TryAdd(Key(row.Province, row.UnitName), row.UnitCode))
+                listedDepartments.Add((row.Province, row.UnitName, row.UnitCode));
             nearest = row.UnitCode;
         }
         else if (row.Level is not UnitLevel.SubDepartment) nearest = null;
@@ -95,7 +101,8 @@ public sealed class ListedParents
             };
             var readFrom = parentNamed is not null ? $"\"{named}\", the department its parent column names"
                 : $"\"{named}\", the department its name says it is in";
-            var code = departments.GetValueOrDefault(Key(row.Province, named)) ?? names?.RecordedCodeOf(department);
+            var code = departments.GetValueOrDefault(Key(row.Province, named)) ?? names?.RecordedCodeOf(department)
+                ?? ListedAbbreviated(row.Province, named);
             return (code, readFrom, code is null ? named : null, null);
         }
         if (nearest is Unread) return (null, null, null, null);
@@ -115,7 +122,7 @@ public sealed class ListedParents
         var row = pending.Row;
         if (awaited is not null || waitingUnits.Contains(row.UnitCode))
         {
-            waiting.Add((pending, awaited is null ? null : Key(row.Province, awaited)));
+            waiting.Add((pending, awaited is null ? null : Key(row.Province, awaited), awaited));
             waitingUnits.Add(row.UnitCode);
             return [];
         }
@@ -124,8 +131,10 @@ public sealed class ListedParents
         var code = departments.GetValueOrDefault(key, row.UnitCode);
         for (var i = 0; i < waiting.Count; i++)
         {
-            if (waiting[i] is var (found, awaitedKey) && awaitedKey == key)
-                waiting[i] = (found with { Row = found.Row with { ParentCode = code } }, null);
+            if (waiting[i] is var (found, awaitedKey, named) && awaitedKey is { } awaitedDepartment
+                && (awaitedDepartment == key
+                    || awaitedDepartment.Province == key.Province && Abbreviation(named!, row.UnitName)))
+                waiting[i] = (found with { Row = found.Row with { ParentCode = code } }, null, null);
         }
         var stillWaiting = waiting.Where(w => w.Awaited is not null).Select(w => w.Pending.Row.UnitCode)
             .ToHashSet(StringComparer.Ordinal);
@@ -142,6 +151,19 @@ public sealed class ListedParents
         .Select(w => w.Pending.Place.Error("parent_code", $"The parent is {w.Pending.ParentReadFrom}, which is "
             + "neither recorded nor listed in the file under that name: list that department in the file, or give "
             + "its code in a parent_code column."));
+
+    /// <summary>The one department listed in <paramref name="province"/> that <paramref name="named"/> abbreviates or
+    /// that abbreviates it, or null (for none or two).</summary>
+    private string? ListedAbbreviated(string province, string named)
+    {
+        var codes = listedDepartments
+            .Where(listed => listed.Province == province && Abbreviation(named, listed.Name))
+            .Select(listed => listed.Code).Distinct(StringComparer.Ordinal).Take(2).ToList();
+        return codes.Count == 1 ? codes[0] : null;
+    }
+
+    private static bool Abbreviation(string a, string b) =>
+        UnitNameAbbreviations.Abbreviates(a, b) || UnitNameAbbreviations.Abbreviates(b, a);
 
     private static (string Province, string Name) Key(string province, string name) =>
         (province, UnitNameSpelling.Comparable(name));

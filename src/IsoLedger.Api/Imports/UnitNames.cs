@@ -10,7 +10,8 @@ namespace IsoLedger.Api.Imports;
 /// ("QT-XA-0001" for "QT-XA-001"). Taken for a new unit, it would be counted twice, and the year's table and the
 /// reports already published would change with it. Names are compared as <see cref="UnitNameSpelling"/> does, their
 /// notes kept: a new code listed as "UBND xã Ba Lòng (xã Ba Lòng + Hải Phúc)" beside the recorded "UBND xã Ba Lòng"
-/// is the commune their merge formed, under the name of one of them.</summary>
+/// is the commune their merge formed, under the name of one of them. A name with some words as their initials ("Sở
+/// NN&amp;PTNT") is the recorded unit's whose name it abbreviates (<see cref="UnitNameAbbreviations"/>).</summary>
 public sealed class UnitNames
 {
     /// <summary>The codes listed above in the file, by the name they were listed under.</summary>
@@ -27,6 +28,12 @@ public sealed class UnitNames
     /// without its note ("UBND xã Hải Phong", recorded as "UBND xã Hải Phong (xã Hải Tân + xã Hải Hòa)").</summary>
     private readonly Dictionary<(string Province, UnitLevel Level, string District, string Name), List<Bearer>>
         recordedWithoutNotes = [];
+
+    /// <summary>The units recorded at each level in each district of a province, with each name they bore as written,
+    /// by its <see cref="UnitNameAbbreviations.Skeleton"/>: a table that writes some of a name's words as their
+    /// initials ("Sở NN&amp;PTNT") finds its unit among the few of the same skeleton.</summary>
+    private readonly Dictionary<(string Province, UnitLevel Level, string District, string Skeleton),
+        List<(string Name, Bearer Bearer)>> recordedBySkeleton = [];
 
     /// <summary>A recorded unit that bore a name from a day until the day before another.</summary>
     private readonly record struct Bearer(string Code, DateOnly From, DateOnly Until);
@@ -130,6 +137,10 @@ public sealed class UnitNames
                 if (bearer.From <= on && on < bearer.Until) Named(bearer.Code);
             }
         }
+        if (other is null && !listedHere)
+        {
+            foreach (var code in AbbreviatedIn(row, counted)) Named(code);
+        }
         if (!listed.TryGetValue(own, out var codes)) listed[own] = codes = new(StringComparer.Ordinal);
         codes.Add(row.UnitCode);
         return listedHere ? null : other;
@@ -139,7 +150,9 @@ public sealed class UnitNames
     /// district of a province counted as the row's (one still existing first, then the first in ordinal order), or
     /// null: a table that lists its units without codes finds them so. A name without a note in brackets finds a
     /// unit recorded with one, unless one is recorded under the name as written; a name with a note is the unit
-    /// recorded with it (a merge may have formed it under a predecessor's name, see above).</summary>
+    /// recorded with it (a merge may have formed it under a predecessor's name, see above). A name with words written
+    /// as their initials, or a unit recorded so, finds the one unit whose name it abbreviates or that abbreviates it;
+    /// two such units, none.</summary>
     public string? RecordedCodeOf(ReportRow row)
     {
         var on = row.StepDate;
@@ -148,7 +161,8 @@ public sealed class UnitNames
         var provinces = Provinces.NamesCountedAs(Provinces.On(row.Province, on), on).Append(row.Province).Distinct()
             .ToList();
         return Bearing(recordedNames, keepNotes: true)
-            ?? (noted ? null : Bearing(recordedWithoutNotes, keepNotes: false));
+            ?? (noted ? null : Bearing(recordedWithoutNotes, keepNotes: false))
+            ?? Abbreviated();
 
         string? Bearing(
             Dictionary<(string, UnitLevel, string, string), List<Bearer>> names, bool keepNotes) => provinces
@@ -158,6 +172,25 @@ public sealed class UnitNames
             .Select(bearer => bearer.Code)
             .OrderBy(code => ended.Contains(code)).ThenBy(code => code, StringComparer.Ordinal)
             .FirstOrDefault();
+
+        string? Abbreviated() => AbbreviatedIn(row, provinces).Take(2).ToList() is [var code] ? code : null;
+    }
+
+    /// <summary>The units recorded at <paramref name="row"/>'s level in its district of one of
+    /// <paramref name="provinces"/> whose name on its date the row's abbreviates or that abbreviates the row's
+    /// (<see cref="UnitNameAbbreviations"/>), once each.</summary>
+    private IEnumerable<string> AbbreviatedIn(ReportRow row, IEnumerable<string> provinces)
+    {
+        var on = row.StepDate;
+        var district = DistrictNames.Comparable(row.District ?? "");
+        var skeleton = UnitNameAbbreviations.Skeleton(row.UnitName);
+        return provinces
+            .SelectMany(province =>
+                recordedBySkeleton.GetValueOrDefault((province, row.Level, district, skeleton)) ?? [])
+            .Where(named => named.Bearer.From <= on && on < named.Bearer.Until
+                && (UnitNameAbbreviations.Abbreviates(row.UnitName, named.Name)
+                    || UnitNameAbbreviations.Abbreviates(named.Name, row.UnitName)))
+            .Select(named => named.Bearer.Code).Distinct(StringComparer.Ordinal);
     }
 
     private void Bore(string province, UnitLevel level, string? district, string name, Bearer bearer)
@@ -168,6 +201,9 @@ public sealed class UnitNames
             if (!names.TryGetValue(key, out var bearers)) names[key] = bearers = [];
             bearers.Add(bearer);
         }
+        var place = (province, level, DistrictNames.Comparable(district ?? ""), UnitNameAbbreviations.Skeleton(name));
+        if (!recordedBySkeleton.TryGetValue(place, out var named)) recordedBySkeleton[place] = named = [];
+        named.Add((name, bearer));
     }
 
     private static (string, UnitLevel, string, string) Key(

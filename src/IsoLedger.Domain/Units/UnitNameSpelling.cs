@@ -38,8 +38,24 @@ public static partial class UnitNameSpelling
         // A name that is nothing but a note is compared as written.
         if (bare.Length == 0) bare = text;
         var committee = PeoplesCommittee.Abbreviated(bare);
-        return UnicodeText.TonesAtWordEnds(Kind().Replace(committee, kind => Kinds[kind.Groups["kind"].Value] + " "));
+        var written = Kind().Replace(committee, kind => Kinds[kind.Groups["kind"].Value] + " ");
+        var words = string.Join(' ', BetweenWords().Split(written).Where(word => word.Length > 0 && word != And));
+        return UnicodeText.TonesAtWordEnds(words.Length > 0 ? words : written);
     }
+
+    /// <summary>The conjunction, which tables write as "và", "&amp;" or a comma or dash ("Sở Văn hóa, Thể thao và Du
+    /// lịch", "Sở Văn hóa - Thể thao &amp; Du lịch"), as compared: a name is compared as its words alone.</summary>
+    private static readonly string And = UnicodeText.Lowered("và");
+
+    /// <summary>What stands between a name's words: spaces and punctuation, except the apostrophe within a proper
+    /// name ("Ea H'leo") and the brackets of a note kept (a name that differs by its note is another).</summary>
+    [GeneratedRegex(@"[^\p{L}\p{M}\p{N}'()\[\]]+")]
+    private static partial Regex BetweenWords();
+
+    /// <summary>Whether <paramref name="a"/> and <paramref name="b"/> name one unit: spelt alike, or one writing some
+    /// of the other's words as their initials (<see cref="UnitNameAbbreviations"/>).</summary>
+    public static bool Same(string a, string b) => Comparable(a) == Comparable(b)
+        || UnitNameAbbreviations.Abbreviates(a, b) || UnitNameAbbreviations.Abbreviates(b, a);
 
     /// <summary>The kinds of unit tables abbreviate before a name, written out.</summary>
     private static readonly Dictionary<string, string> Kinds = new (string Abbreviation, string Kind)[]
@@ -52,9 +68,6 @@ public static partial class UnitNameSpelling
     /// "TX La Gi", "Q.1" (a letter alone with its full stop, as "P Phú Thủy" could be anything).</summary>
     [GeneratedRegex(@"(?<=^|ubnd )(?:(?<kind>tp|tx|tt)(?:\. ?| )|(?<kind>p|x|h|q)\. ?)")]
     private static partial Regex Kind();
-
-    /// <summary>Whether <paramref name="a"/> and <paramref name="b"/> name one unit.</summary>
-    public static bool Same(string a, string b) => Comparable(a) == Comparable(b);
 
     [GeneratedRegex(@"\([^()]*\)|\[[^\[\]]*\]")]
     private static partial Regex Annotation();
