@@ -202,6 +202,20 @@ public class RegisterUnitTests(ApiFixture api) : IClassFixture<ApiFixture>
         await Register("NT-HOA-OLD", "UBND Xã Hòa Cư", registeredOn: "2010-01-01").Expect(201);
     }
 
+    /// <summary>A department named with some words as their initials is the one whose name they abbreviate, either
+    /// way round; initials that another department's name would take too are no namesake of this one.</summary>
+    [Fact]
+    public async Task A_department_registered_under_its_initials_repeats_the_one_they_abbreviate()
+    {
+        await Register("NT-SO-NN", "Sở Nông nghiệp và Phát triển nông thôn", "department", district: null)
+            .Expect(201);
+        await NameTaken(Register("NT-SO-NN-2", "Sở NN&PTNT", "department", district: null), "NT-SO-NN-2", "NT-SO-NN");
+        await Register("NT-SO-TN", "Sở TN&MT", "department", district: null).Expect(201);
+        await NameTaken(Register("NT-SO-TN-2", "Sở Tài nguyên và Môi trường", "department", district: null),
+            "NT-SO-TN-2", "NT-SO-TN");
+        await Register("NT-SO-NNMT", "Sở Nông nghiệp và Môi trường", "department", district: null).Expect(201);
+    }
+
     [Fact]
     public async Task A_unit_formed_in_place_of_an_ended_one_takes_its_name_from_the_day_it_ended()
     {

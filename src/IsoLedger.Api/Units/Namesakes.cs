@@ -5,8 +5,10 @@ namespace IsoLedger.Api.Units;
 
 /// <summary>Where a registration's namesakes are looked for: the units of its <paramref name="Level"/> stored under
 /// a province counted as its own on its date (<paramref name="Provinces"/>), named <paramref name="Name"/> (as
-/// <see cref="UnitNameSpelling"/> compares names, notes kept).</summary>
-public sealed record NamesakeSearch(UnitLevel Level, IReadOnlyList<string> Provinces, string Name)
+/// <see cref="UnitNameSpelling"/> compares names, notes kept) or with a name of its
+/// <paramref name="Skeleton"/> (one that abbreviates it or that it abbreviates, <see cref="UnitNameAbbreviations"/>).
+/// </summary>
+public sealed record NamesakeSearch(UnitLevel Level, IReadOnlyList<string> Provinces, string Name, string Skeleton)
 {
     public static NamesakeSearch For(RegisterUnit registration)
     {
@@ -16,7 +18,8 @@ public sealed record NamesakeSearch(UnitLevel Level, IReadOnlyList<string> Provi
                 .. Domain.Provinces.Provinces.NamesCountedAs(province, registration.RegisteredOn)
                     .Append(registration.Province).Distinct(),
             ],
-            UnitNameSpelling.Comparable(registration.Name, keepNotes: true));
+            UnitNameSpelling.Comparable(registration.Name, keepNotes: true),
+            UnitNameAbbreviations.Skeleton(registration.Name));
     }
 }
 
@@ -35,9 +38,11 @@ public static class Namesakes
         CancellationToken cancellation)
     {
         var names = searches.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        var skeletons = searches.Select(s => s.Skeleton).ToHashSet(StringComparer.Ordinal);
         var codes = named
             .Where(unit => unit.Names.OfType<string>()
-                .Any(name => names.Contains(UnitNameSpelling.Comparable(name, keepNotes: true))))
+                .Any(name => names.Contains(UnitNameSpelling.Comparable(name, keepNotes: true))
+                    || skeletons.Contains(UnitNameAbbreviations.Skeleton(name))))
             .Select(unit => unit.Code)
             .ToArray();
         return codes.Length == 0 ? [] : await session.LoadManyAsync<Unit>(cancellation, codes);

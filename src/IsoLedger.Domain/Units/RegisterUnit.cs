@@ -39,9 +39,10 @@ public sealed record RegisterUnit(
     /// (or, registered without its establishment date, may exist) on <see cref="RegisteredOn"/>, at the same level,
     /// in the province counted as this one's then, in the same district (the one it was last in, as the import
     /// compares them) under the same parent, named then as this one is, as the import compares names
-    /// (<see cref="UnitNameSpelling"/>, notes kept). A unit that has ended by then leaves its name to the units
-    /// formed in its place, and a commune of one name in another district is another commune. Null when there is
-    /// none.</summary>
+    /// (<see cref="UnitNameSpelling"/>, notes kept), or with a name this one abbreviates or that abbreviates it
+    /// (<see cref="UnitNameAbbreviations"/>: "Sở NN&amp;PTNT" beside "Sở Nông nghiệp và Phát triển nông thôn"). A
+    /// unit that has ended by then leaves its name to the units formed in its place, and a commune of one name in
+    /// another district is another commune. Null when there is none.</summary>
     public Unit? Namesake(IEnumerable<Unit> namesakes)
     {
         var name = UnitNameSpelling.Comparable(Name, keepNotes: true);
@@ -52,7 +53,9 @@ public sealed record RegisterUnit(
                 && unit.ProvinceOn(RegisteredOn) == province
                 && DistrictNames.Same(unit.LastDistrictOn(RegisteredOn), District)
                 && unit.ParentCodeOn(RegisteredOn) == ParentCode
-                && UnitNameSpelling.Comparable(unit.NameOn(RegisteredOn), keepNotes: true) == name)
+                && (UnitNameSpelling.Comparable(unit.NameOn(RegisteredOn), keepNotes: true) == name
+                    || UnitNameAbbreviations.Abbreviates(Name, unit.NameOn(RegisteredOn))
+                    || UnitNameAbbreviations.Abbreviates(unit.NameOn(RegisteredOn), Name)))
             .MinBy(unit => unit.Code, StringComparer.Ordinal);
     }
 

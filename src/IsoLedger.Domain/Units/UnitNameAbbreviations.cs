@@ -51,7 +51,13 @@ public static partial class UnitNameAbbreviations
     /// <summary>The letters <paramref name="name"/>'s words begin with, each abbreviation's letters for its own (a
     /// number whole): two names of which one abbreviates the other have one skeleton, so a name is looked for by it
     /// among few others before <see cref="Abbreviates"/> compares them.</summary>
-    public static string Skeleton(string name)
+    public static string Skeleton(string name) => Skeletons[name];
+
+    /// <summary>Each name's skeleton, kept: a registration works out those of every unit of its level in its province
+    /// (as many as <see cref="UnitNameSpelling"/> keeps compared names).</summary>
+    private static readonly TextMemo<string> Skeletons = new(SkeletonOf, 50_000);
+
+    private static string SkeletonOf(string name)
     {
         var abbreviations = Abbreviations(name);
         var skeleton = new StringBuilder();
