@@ -51,6 +51,10 @@ public class UnitNameSpellingTests
     [InlineData("Sở Kế hoạch và Đầu tư", "SỞ KẾ HOẠCH VÀ ĐẦU TƯ")]
     [InlineData("Sở Kế hoạch và Đầu tư", "SỞ KH&ĐT")]
     [InlineData("Chi cục Tiêu chuẩn Đo lường Chất lượng", "Chi cục TCĐLCL")]
+    [InlineData("Chi cục Bảo vệ Môi trường", "Chi cục Bảo vệ M.trường")]
+    [InlineData("Chi cục Phát triển Nông thôn", "Chi cục Ph/triển Ng.thôn")]
+    [InlineData("Chi cục Biển, Hải đảo, Khí tượng Thủy văn", "Chi cục Biển, H.đảo, KTTV")]
+    [InlineData("Sở Tài nguyên và Môi trường", "Sở Tài nguyên & M/trường")]
     public void Spellings_of_one_name_are_one_name(string a, string b) => Assert.True(UnitNameSpelling.Same(a, b));
 
     [Theory]
@@ -66,6 +70,9 @@ public class UnitNameSpellingTests
     [InlineData("Sở Kế hoạch và Đầu tư", "Sở KH&CN")]
     [InlineData("Sở Khoa học và Công nghệ", "Sở KHCNTT")]
     [InlineData("Chi cục Kiểm lâm", "Chi cục KL Quảng Trị")]
+    [InlineData("Chi cục Bảo vệ Môi trường", "Chi cục Bảo vệ N.trường")]
+    [InlineData("Chi cục Bảo vệ Môi trường", "Chi cục Bảo vệ M. trường")]
+    [InlineData("UBND Phường Phong Thủy", "UBND P.Phú Thủy")]
     public void Another_name_is_a_rename_still(string a, string b) => Assert.False(UnitNameSpelling.Same(a, b));
 
     /// <summary>Only a word of capitals is read as initials: a name that merely shares its words' first letters with
@@ -82,6 +89,7 @@ public class UnitNameSpellingTests
     [InlineData("SỞ KH&ĐT", "Sở Kế hoạch và Đầu tư")]
     [InlineData("Sở Văn hóa, TT & Du lịch", "Sở Văn hóa - Thể thao và Du lịch")]
     [InlineData("UBND Phường 12", "Ủy ban nhân dân phường 12")]
+    [InlineData("Chi cục Ph/triển Ng.thôn", "Chi cục Phát triển Nông thôn")]
     public void A_name_and_its_abbreviation_share_a_skeleton(string a, string b) =>
         Assert.Equal(UnitNameAbbreviations.Skeleton(a), UnitNameAbbreviations.Skeleton(b));
 
@@ -97,6 +105,9 @@ public class UnitNameSpellingTests
     [InlineData("HĐND xã Gia Cát", true)]
     [InlineData("Sở NN&PTNT", true)]
     [InlineData("SỞ TƯ PHÁP", false)]
+    [InlineData("Chi cục Bảo vệ M.trường", true)]
+    [InlineData("UBND P.Phú Thủy", false)]
+    [InlineData("UBND TT.Liên Hương", false)]
     public void Only_initials_the_comparison_does_not_read_are_abbreviations(string name, bool abbreviated) =>
         Assert.Equal(abbreviated, UnitNameAbbreviations.HasAbbreviation(name));
 

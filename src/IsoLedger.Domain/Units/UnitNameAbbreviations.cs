@@ -9,7 +9,10 @@ namespace IsoLedger.Domain.Units;
 /// abbreviation is a word of two or more capital letters; it stands for as many words of the other name, each starting
 /// with its letter (its tone and vowel marks aside, "Đ" and "D" alike: some tables drop the stroke), and every other
 /// word must be the other name's next word as <see cref="UnitNameSpelling"/> compares them. So "UBND xã Hải Phú" is
-/// not "UBND xã Hải Phong", whose initials are the same.</summary>
+/// not "UBND xã Hải Phong", whose initials are the same. A word cut short before a full stop or a slash and the next
+/// word ("M.trường", "Ph/triển Ng.thôn", "H.đảo", as Quảng Trị's 2020 report writes them) stands for one word that
+/// starts with its first letter and holds its others in order, marks aside ("Ng" for "Nông"): "Chi cục Bảo vệ
+/// M.trường" is "Chi cục Bảo vệ Môi trường".</summary>
 public static partial class UnitNameAbbreviations
 {
     /// <summary>Whether <paramref name="abbreviated"/> writes <paramref name="full"/> with some words abbreviated.
@@ -17,7 +20,8 @@ public static partial class UnitNameAbbreviations
     public static bool Abbreviates(string abbreviated, string full)
     {
         var abbreviations = Abbreviations(abbreviated);
-        if (abbreviations.Count == 0) return false;
+        var truncations = Truncations(abbreviated);
+        if (abbreviations.Count == 0 && truncations.Count == 0) return false;
         var shortWords = Words(abbreviated);
         var fullWords = Words(full);
         // aligned[i, j]: the short name's words from i on write the full name's words from j on.
@@ -29,10 +33,25 @@ public static partial class UnitNameAbbreviations
             if (aligned[i, j] is { } known) return known;
             var result = i == shortWords.Length ? j == fullWords.Length
                 : j < fullWords.Length && shortWords[i] == fullWords[j] && Aligned(i + 1, j + 1)
+                    || j < fullWords.Length && truncations.Contains(shortWords[i])
+                    && Shortens(Letters(shortWords[i]), Letters(fullWords[j])) && Aligned(i + 1, j + 1)
                     || abbreviations.Contains(shortWords[i]) && Expands(shortWords[i], j) is var next && next > j
                     && Aligned(i + 1, next);
             aligned[i, j] = result;
             return result;
+        }
+
+        // Whether a word cut short keeps the full word's first letter and some of the others, in order ("Ng" for
+        // "Nông", "Ph" for "Phát").
+        static bool Shortens(string cut, string word)
+        {
+            if (cut[0] != word[0]) return false;
+            var matched = 1;
+            for (var k = 1; k < word.Length && matched < cut.Length; k++)
+            {
+                if (word[k] == cut[matched]) matched++;
+            }
+            return matched == cut.Length;
         }
 
         // The index after the words from j on that the abbreviation's letters begin, or j when they do not.
@@ -69,9 +88,8 @@ public static partial class UnitNameAbbreviations
         return skeleton.ToString();
     }
 
-    /// <summary>Whether <paramref name="name"/> has a word of two or more capital letters (which an all-capital name
-    /// has in each word; each is then read either way).</summary>
-    public static bool HasAbbreviation(string name) => Abbreviations(name).Count > 0;
+    /// <summary>Whether <paramref name="name"/> writes a word short: initials, or a word cut short.</summary>
+    public static bool HasAbbreviation(string name) => Abbreviations(name).Count > 0 || Truncations(name).Count > 0;
 
     /// <summary>The words of <paramref name="name"/> as <see cref="UnitNameSpelling"/> compares it.</summary>
     private static string[] Words(string name) => UnitNameSpelling.Comparable(name).Split(' ');
@@ -96,9 +114,23 @@ public static partial class UnitNameAbbreviations
         ];
     }
 
+    /// <summary>The words cut short before a full stop or a slash and the next word, as compared, that are words of
+    /// the name as compared (not a unit's abbreviated kind, "P.Phú Thủy", which the comparison writes out).</summary>
+    private static HashSet<string> Truncations(string name)
+    {
+        var cut = CutShort().Matches(name.Normalize());
+        if (cut.Count == 0) return [];
+        var words = Words(name);
+        return [.. cut.Select(m => UnicodeText.Comparable(m.Groups["word"].Value)).Where(words.Contains)];
+    }
+
     /// <summary>A word's letters without their marks, "đ" as "d" (never empty: a word of marks alone is a space).
     /// </summary>
     private static string Letters(string word) => UnicodeText.Unmarked(word) is { Length: > 0 } letters ? letters : " ";
+
+    /// <summary>A word followed by a full stop or a slash and, without a space, the next word.</summary>
+    [GeneratedRegex(@"(?<![\p{L}\p{M}])(?<word>\p{L}[\p{L}\p{M}]*)[./](?=\p{L})")]
+    private static partial Regex CutShort();
 
     /// <summary>A word of capital letters only (with the marks of its vowels).</summary>
     [GeneratedRegex(@"(?<![\p{L}\p{M}])\p{Lu}[\p{Lu}\p{M}]*(?![\p{L}\p{M}])")]
