@@ -207,6 +207,26 @@ public class AppendixColumnsImportTests(ApiFixture api) : IClassFixture<ApiFixtu
         Assert.Equal("Sở Văn hóa - Thể thao", (string?)Assert.Single(listed["items"]!.AsArray())!["name"]);
     }
 
+    /// <summary>The 2020 report writes some names with words cut short or as initials ("Chi cục Bảo vệ M.trường",
+    /// "Chi cục Ph/triển Ng.thôn", "Chi cục Biển, H.đảo, KTTV", "Sở Tài nguyên &amp; M/trường"); a later table
+    /// writing them in full names the same units, which is no rename; a recorded Chi cục that the table places under
+    /// no Sở stays in the one it is recorded in.</summary>
+    [Fact]
+    public async Task A_name_written_in_full_after_a_report_cut_its_words_short_is_no_rename()
+    {
+        var imported = await Host.PostBytes(QuangTri2021, Csv(
+            "unit_code,unit_name,Công bố HT ISO",
+            "QT-CC-02,Chi cục Bảo vệ Môi trường,x",
+            "QT-CC-07,Chi cục Phát triển Nông thôn,x",
+            "QT-CC-03,\"Chi cục Biển, Hải đảo, Khí tượng Thủy văn\",x",
+            "QT-SO-17,Sở Tài nguyên và Môi trường,x")).Expect(200);
+        Assert.Equal(0, (int)imported.Json["unitsCreated"]!);
+        Assert.Equal("Chi cục Bảo vệ M.trường",
+            (string?)(await Host.Get("/api/units/QT-CC-02").Expect(200)).Json["name"]);
+        Assert.Equal("QT-SO-17",
+            (string?)(await Host.Get("/api/units/QT-CC-02/state?asOf=2021-11-19").Expect(200)).Json["parentCode"]);
+    }
+
     /// <summary>An appendix kept as a workbook with a sheet per tier, each in the appendix's own columns (the second
     /// under a two-row header), its units without codes, the province, year and report date from the request: the rows
     /// of both sheets are imported, each unit found by its name or listed under a code of its own, at the level of its

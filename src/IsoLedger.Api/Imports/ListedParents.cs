@@ -17,8 +17,8 @@ public sealed record PendingRow(TablePlace Place, ReportRow Row, string? ParentR
 /// whose name it abbreviates or that abbreviates it, <see cref="UnitNameAbbreviations"/>): a row naming one listed
 /// below it waits, with its unit's later rows, until the file lists it (<see cref="Ready"/>), and is refused if it
 /// never does (<see cref="Unfound"/>); else the nearest department row above it in the same tier of the same sheet,
-/// with only sub-departments between them. Both passes read the file in the same order, so they find the same
-/// parents.</summary>
+/// with only sub-departments between them; else, for a unit recorded, the department it is recorded in on the row's
+/// date. Both passes read the file in the same order, so they find the same parents.</summary>
 public sealed class ListedParents
 {
     /// <summary>The departments listed above in the file, by province and name as compared.</summary>
@@ -84,8 +84,9 @@ public sealed class ListedParents
 
     /// <summary>The parent of <paramref name="row"/> (<see cref="Wanted"/>) and where it was read from, for its
     /// errors; a department named (<see cref="DepartmentNamed"/>) that is neither listed above nor recorded is
-    /// <c>Awaited</c>; or the bad row's error, at <paramref name="place"/>. <paramref name="names"/> are the units
-    /// recorded (for a department named).</summary>
+    /// <c>Awaited</c>; or, when neither a name nor a department above gives it, the one a recorded unit is recorded
+    /// in; or the bad row's error, at <paramref name="place"/>. <paramref name="names"/> are the units recorded.
+    /// </summary>
     public (string? Code, string? ReadFrom, string? Awaited, ImportError? Error) ParentOf(
         ReportRow row, string? parentNamed, TablePlace place, UnitNames? names)
     {
@@ -107,6 +108,8 @@ public sealed class ListedParents
         }
         if (nearest is Unread) return (null, null, null, null);
         if (nearest is not null) return (nearest, null, null, null);
+        // A recorded sub-department that the table places under no department keeps the one it is recorded in.
+        if (names?.RecordedParentOf(row.UnitCode, row.StepDate) is { } recorded) return (recorded, null, null, null);
         return (null, null, null, place.Error("parent_code", $"'{UnicodeText.Excerpt(row.UnitName)}' is a "
             + "sub-department whose parent department the table does not say: give its code in a parent_code column, "
             + "name it in the unit's name (\"Chi cục … thuộc Sở …\"), or list the Chi cục right after its Sở, in the "

@@ -315,7 +315,9 @@ public sealed class ReportImporter(
                     var parentNamed = parser.ParentNamed(record);
                     if (ListedParents.Wanted(row, parser.GivesLevel(record), above?.Level, parentNamed))
                     {
-                        if (ListedParents.DepartmentNamed(row, parentNamed) is not null && names is null)
+                        // The units recorded name the department named, or the one a recorded unit is in: both
+                        // passes read them, so that both find the same parents.
+                        if (names is null)
                         {
                             await using var query = store.QuerySession();
                             names = await UnitNames.Recorded(query, cancellation);

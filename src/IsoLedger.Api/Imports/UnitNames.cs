@@ -44,6 +44,13 @@ public sealed class UnitNames
     /// <summary>Every unit recorded, ended or not.</summary>
     private readonly HashSet<string> recorded = new(StringComparer.Ordinal);
 
+    /// <summary>The parent recorded of each unit never transferred (<see cref="transferred"/> holds the others).
+    /// </summary>
+    private readonly Dictionary<string, string?> parents = new(StringComparer.Ordinal);
+
+    /// <summary>The units renamed or transferred, read whole.</summary>
+    private Dictionary<string, Unit> transferred = [];
+
     /// <summary>The provinces counted as a row's on its date, by province and date (a file has few of either).
     /// </summary>
     private readonly Dictionary<(string Province, DateOnly On), string[]> countedAs = [];
@@ -63,6 +70,7 @@ public sealed class UnitNames
                 u.Level,
                 u.District,
                 u.Name,
+                u.ParentCode,
                 u.RegisteredOn,
                 u.EstablishmentDated,
                 u.Merger,
@@ -72,9 +80,11 @@ public sealed class UnitNames
             .ToListAsync(cancellation);
         var changed = (await session.Query<Unit>().Where(u => u.Renames.Any() || u.Transfers.Any())
             .ToListAsync(cancellation)).ToDictionary(u => u.Code, StringComparer.Ordinal);
+        names.transferred = changed;
         foreach (var unit in units)
         {
             names.recorded.Add(unit.Code);
+            names.parents[unit.Code] = unit.ParentCode;
             var endedOn = new[] { unit.Merger?.MergedOn, unit.Split?.SplitOn, unit.Dissolution?.DissolvedOn }.Min();
             if (endedOn is not null) names.ended.Add(unit.Code);
             var from = unit.EstablishmentDated ? unit.RegisteredOn : DateOnly.MinValue;
@@ -96,6 +106,11 @@ public sealed class UnitNames
         }
         return names;
     }
+
+    /// <summary>The department the recorded unit <paramref name="code"/> belonged to on <paramref name="on"/>, or null
+    /// (none recorded, or no such unit).</summary>
+    public string? RecordedParentOf(string code, DateOnly on) =>
+        transferred.TryGetValue(code, out var unit) ? unit.ParentCodeOn(on) : parents.GetValueOrDefault(code);
 
     /// <summary>A code recorded under <paramref name="row"/>'s name on its date, or listed under it above, when the
     /// row's own is none of them, or null. Looked for in every province that counts as the row's on its date (a 2025
