@@ -29,6 +29,11 @@ public class UnlevelledAppendixImportTests(ApiFixture api) : IClassFixture<ApiFi
     private async Task<string?> ParentOf(string code, string asOf = "2020-11-19") =>
         (string?)(await Host.Get($"/api/units/{code}/state?asOf={asOf}").Expect(200)).Json["parentCode"];
 
+    /// <summary>The parents of <paramref name="codes"/> on <paramref name="asOf"/>, in order, separated by spaces.
+    /// </summary>
+    private async Task<string> ParentsOf(string asOf, params string[] codes) =>
+        string.Join(' ', await Task.WhenAll(codes.Select(code => ParentOf(code, asOf))));
+
     /// <summary>Appendix A of the 2020 report as printed
     /// (<c>ops/sample-data/appendix-columns/quang-tri-2020-appendix-a.csv</c>: its two-row header, no level column and
     /// no tier headings, the Chi cục numbered within their Sở under no "TT", "Ban Quản lý Khu Kinh tế tỉnh", "Ban Dân
@@ -223,7 +228,7 @@ public class UnlevelledAppendixImportTests(ApiFixture api) : IClassFixture<ApiFi
             "NA-CC-1B,Chi cục Thủy lợi thuộc Sở Nông nghiệp và PTNT,x",
             "NA-SO-1,Sở Nông nghiệp và PTNT,x")).Expect(200);
         Assert.Equal(3, (int)imported.Json["unitsCreated"]!);
-        Assert.Equal("NA-SO-1 NA-SO-1", $"{await ParentOf("NA-CC-1")} {await ParentOf("NA-CC-1B")}");
+        Assert.Equal("NA-SO-1 NA-SO-1", await ParentsOf("2020-11-19", "NA-CC-1", "NA-CC-1B"));
 
         var errors = (await Host.PostBytes(province, Csv(
                 "unit_code,Đơn vị,Công bố HT ISO",
@@ -252,8 +257,7 @@ public class UnlevelledAppendixImportTests(ApiFixture api) : IClassFixture<ApiFi
             "NA-SO-3,Sở Y tế,,x",
             "NA-CC-4,Chi cục An toàn thực phẩm,sở  y tế,x",
             "NA-CC-5,Chi cục Thi hành án,Sở Tư Pháp,x")).Expect(200);
-        Assert.Equal("NA-SO-3 NA-SO-3 NA-SO-9", $"{await ParentOf("NA-CC-3", "2021-11-19")} "
-            + $"{await ParentOf("NA-CC-4", "2021-11-19")} {await ParentOf("NA-CC-5", "2021-11-19")}");
+        Assert.Equal("NA-SO-3 NA-SO-3 NA-SO-9", await ParentsOf("2021-11-19", "NA-CC-3", "NA-CC-4", "NA-CC-5"));
 
         await Host.PostBytes(province, Csv(
             "TT,Đơn vị,Cơ quan chủ quản,Công bố HT ISO",
@@ -291,8 +295,7 @@ public class UnlevelledAppendixImportTests(ApiFixture api) : IClassFixture<ApiFi
             "TH-CC-2,Chi cục Quản lý đất đai,Sở TN&MT,x",
             "TH-SO-2,Sở Tài nguyên và Môi trường,,x",
             "TH-CC-3,Chi cục Thú y,Sở Nông nghiệp & PTNT,x")).Expect(200);
-        Assert.Equal("TH-SO-1 TH-SO-2 TH-SO-1", $"{await ParentOf("TH-CC-1", "2021-11-19")} "
-            + $"{await ParentOf("TH-CC-2", "2021-11-19")} {await ParentOf("TH-CC-3", "2021-11-19")}");
+        Assert.Equal("TH-SO-1 TH-SO-2 TH-SO-1", await ParentsOf("2021-11-19", "TH-CC-1", "TH-CC-2", "TH-CC-3"));
 
         await Host.PostBytes($"/api/imports?province={Q("Thanh Hóa")}&year=2022&reportDate=2022-11-19",
             Csv("TT,Đơn vị,Công bố HT ISO", "1,Sở NN&PTNT,x", "2,Sở TN và MT,x")).Expect(200);
