@@ -136,7 +136,8 @@ public sealed class ListedParents
         {
             if (waiting[i] is var (found, awaitedKey, named) && awaitedKey is { } awaitedDepartment
                 && (awaitedDepartment == key
-                    || awaitedDepartment.Province == key.Province && Abbreviation(named!, row.UnitName)))
+                    || awaitedDepartment.Province == key.Province
+                    && UnitNameAbbreviations.EitherAbbreviates(named!, row.UnitName)))
                 waiting[i] = (found with { Row = found.Row with { ParentCode = code } }, null, null);
         }
         var stillWaiting = waiting.Where(w => w.Awaited is not null).Select(w => w.Pending.Row.UnitCode)
@@ -160,13 +161,11 @@ public sealed class ListedParents
     private string? ListedAbbreviated(string province, string named)
     {
         var codes = listedDepartments
-            .Where(listed => listed.Province == province && Abbreviation(named, listed.Name))
+            .Where(listed =>
+                listed.Province == province && UnitNameAbbreviations.EitherAbbreviates(named, listed.Name))
             .Select(listed => listed.Code).Distinct(StringComparer.Ordinal).Take(2).ToList();
         return codes.Count == 1 ? codes[0] : null;
     }
-
-    private static bool Abbreviation(string a, string b) =>
-        UnitNameAbbreviations.Abbreviates(a, b) || UnitNameAbbreviations.Abbreviates(b, a);
 
     private static (string Province, string Name) Key(string province, string name) =>
         (province, UnitNameSpelling.Comparable(name));

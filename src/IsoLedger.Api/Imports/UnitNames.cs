@@ -203,8 +203,7 @@ public sealed class UnitNames
             .SelectMany(province =>
                 recordedBySkeleton.GetValueOrDefault((province, row.Level, district, skeleton)) ?? [])
             .Where(named => named.Bearer.From <= on && on < named.Bearer.Until
-                && (UnitNameAbbreviations.Abbreviates(row.UnitName, named.Name)
-                    || UnitNameAbbreviations.Abbreviates(named.Name, row.UnitName)))
+                && UnitNameAbbreviations.EitherAbbreviates(row.UnitName, named.Name))
             .Select(named => named.Bearer.Code).Distinct(StringComparer.Ordinal);
     }
 

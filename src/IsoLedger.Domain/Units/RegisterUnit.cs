@@ -54,8 +54,7 @@ public sealed record RegisterUnit(
                 && DistrictNames.Same(unit.LastDistrictOn(RegisteredOn), District)
                 && unit.ParentCodeOn(RegisteredOn) == ParentCode
                 && (UnitNameSpelling.Comparable(unit.NameOn(RegisteredOn), keepNotes: true) == name
-                    || UnitNameAbbreviations.Abbreviates(Name, unit.NameOn(RegisteredOn))
-                    || UnitNameAbbreviations.Abbreviates(unit.NameOn(RegisteredOn), Name)))
+                    || UnitNameAbbreviations.EitherAbbreviates(Name, unit.NameOn(RegisteredOn))))
             .MinBy(unit => unit.Code, StringComparer.Ordinal);
     }
 

@@ -15,6 +15,10 @@ namespace IsoLedger.Domain.Units;
 /// M.trường" is "Chi cục Bảo vệ Môi trường".</summary>
 public static partial class UnitNameAbbreviations
 {
+    /// <summary>Whether one of <paramref name="a"/> and <paramref name="b"/> writes the other with some words
+    /// abbreviated.</summary>
+    public static bool EitherAbbreviates(string a, string b) => Abbreviates(a, b) || Abbreviates(b, a);
+
     /// <summary>Whether <paramref name="abbreviated"/> writes <paramref name="full"/> with some words abbreviated.
     /// </summary>
     public static bool Abbreviates(string abbreviated, string full)

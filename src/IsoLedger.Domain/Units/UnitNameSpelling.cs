@@ -55,7 +55,7 @@ public static partial class UnitNameSpelling
     /// <summary>Whether <paramref name="a"/> and <paramref name="b"/> name one unit: spelt alike, or one writing some
     /// of the other's words as their initials (<see cref="UnitNameAbbreviations"/>).</summary>
     public static bool Same(string a, string b) => Comparable(a) == Comparable(b)
-        || UnitNameAbbreviations.Abbreviates(a, b) || UnitNameAbbreviations.Abbreviates(b, a);
+        || UnitNameAbbreviations.EitherAbbreviates(a, b);
 
     /// <summary>The kinds of unit tables abbreviate before a name, written out.</summary>
     private static readonly Dictionary<string, string> Kinds = new (string Abbreviation, string Kind)[]
