@@ -48,12 +48,17 @@ cleanup() {
 trap cleanup EXIT
 status=0
 checks=0
+# Each step that fails is named here and in the summary: a step can fail with every test it ran passing (a fixture
+# that failed to clean up, a script that exited early), and the log's end is often all a reader gets.
+failed_steps=()
+step_failed() { status=1; failed_steps+=("$1"); }
 # The browser tests' packages are fetched while the .NET checks and tests run: npm mostly waits on the network.
 (cd "$repo/tests/IsoLedger.Browser.Tests" && npm ci --no-audit --no-fund --loglevel=error) >"$results/npm-ci.log" 2>&1 &
 npm_pid=$!
-"$repo/ops/codegen.sh" --check || { status=1; checks=$((checks + 1)); }
-"$repo/ops/format.sh" --check || { status=1; checks=$((checks + 1)); }
-dotnet test "$repo/IsoLedger.sln" --logger "trx" --results-directory "$results" "$@" || status=$?
+"$repo/ops/codegen.sh" --check || { step_failed "ops/codegen.sh --check"; checks=$((checks + 1)); }
+"$repo/ops/format.sh" --check || { step_failed "ops/format.sh --check"; checks=$((checks + 1)); }
+dotnet test "$repo/IsoLedger.sln" --logger "trx" --results-directory "$results" "$@" \
+  || step_failed "dotnet test (exit $?)"
 
 # --- The dashboard in a real browser ---
 wait "$npm_pid" || { cat "$results/npm-ci.log" >&2; exit 1; }
@@ -86,13 +91,13 @@ for _ in $(seq 1 300); do
 done
 if kill -0 "$api_pid" 2>/dev/null; then
   (cd "$repo/tests/IsoLedger.Browser.Tests" && ISOLEDGER_URL="$browser_url" node --test --test-reporter=tap) \
-    | tee "$results/browser.tap" || status=1
+    | tee "$results/browser.tap" || step_failed "the browser tests"
 else
   echo "test: the browser tests' API did not start on $browser_url; the end of its log:" >&2
   tail -n 20 "$results/browser-api.log" >&2
   # Counted in the summary as the failure it is.
   printf 'TAP version 13\nnot ok 1 - the browser tests API starts on %s\n1..1\n' "$browser_url" >"$results/browser.tap"
-  status=1
+  step_failed "the browser tests' API start"
 fi
 
 # --- The ops scripts ---
@@ -101,24 +106,34 @@ export ISOLEDGER_PUBLISH_DIR="$results/publish"
 for script in "$repo"/tests/ops/*.test.sh; do
   name="$(basename "$script" .test.sh)"
   echo "ops: $name"
-  bash "$script" | tee "$results/ops-$name.tap" || status=1
+  bash "$script" | tee "$results/ops-$name.tap" || step_failed "tests/ops/$name.test.sh"
 done
 
-python3 - "$results" "$checks" <<'PY'
+python3 - "$results" "$checks" "${failed_steps[@]}" <<'PY'
 import glob, re, sys, xml.etree.ElementTree as ET
 ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
 passed = failed = skipped = 0
 for path in glob.glob(f"{sys.argv[1]}/*.trx"):
-    counters = ET.parse(path).getroot().find("t:ResultSummary/t:Counters", ns)
+    summary = ET.parse(path).getroot().find("t:ResultSummary", ns)
+    counters = summary.find("t:Counters", ns)
     passed += int(counters.get("passed", 0))
     failed += int(counters.get("failed", 0)) + int(counters.get("error", 0)) + int(counters.get("timeout", 0))
     skipped += int(counters.get("notExecuted", 0))
+    # Errors outside any test (a fixture's cleanup, a test host that crashed) fail the run but no test.
+    for info in summary.findall("t:RunInfos/t:RunInfo[@outcome='Error']", ns):
+        failed += 1
+        text = "\n  ".join((info.findtext("t:Text", "", ns) or "").strip().splitlines()[:15])
+        print(f"test: an error outside the tests ({path.rsplit('/', 1)[-1]}):\n  {text}")
 for path in glob.glob(f"{sys.argv[1]}/*.tap"):
     tap = open(path).read()
     count = lambda name: int(m.group(1)) if (m := re.search(rf"^# {name} (\d+)$", tap, re.M)) else 0
     passed += count("pass"); failed += count("fail") + count("cancelled"); skipped += count("skipped")
     if count("pass") == 0: failed += 1  # the suite did not run
 failed += int(sys.argv[2])  # the generated code and format checks
+steps = sys.argv[3:]
+if steps:
+    print("test: failed steps: " + "; ".join(steps))
+    failed = max(failed, len(steps))  # a step that failed with all its tests passing is still a failure
 print(f"tests: {passed} passed, {failed} failed, {skipped} skipped")
 PY
 exit $status
