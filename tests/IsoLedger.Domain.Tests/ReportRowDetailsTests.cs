@@ -143,4 +143,85 @@ public class ReportRowDetailsTests
         Assert.Equal(Rules.FactBeforeEstablishment, broken);
         Assert.Equal("established_on", ReportRowDecider.ColumnOf(broken, null, row));
     }
+
+    /// <summary>A 2020 row of a unit declared on 2008 in 2017 whose conversion to 2015 the row shows as done, with the
+    /// days and decisions the import layout gives it.</summary>
+    private static ReportRow Converted(ConversionDays days) =>
+        Row(new(ConversionDays: days)) with
+        {
+            Conversion = ConversionState.Done,
+            DeclaredBy = new(2017, 3, 1),
+            SteeringBoard = false,
+            Documentation = false,
+        };
+
+    private static readonly ConversionDays EarlierYears = new(new(2018, 6, 4), "5/QĐ-UBND", new(2019, 6, 15),
+        "9/QĐ-UBND");
+
+    /// <summary>A conversion done in an earlier year is recorded on its days, not the row's: exported from the ledger
+    /// and imported into another, it had come out converted only from the 2020 report's date.</summary>
+    [Fact]
+    public void A_conversion_s_days_date_its_start_and_completion()
+    {
+        var events = Events(null, Converted(EarlierYears));
+
+        Assert.Equal((new DateOnly(2017, 3, 1), Edition.Iso9001V2008),
+            events.OfType<ConformityDeclared>().Select(d => (d.DeclaredOn, d.Standard)).Single());
+        Assert.Equal(new ConversionStarted(new(2018, 6, 4), "5/QĐ-UBND", Edition.Iso9001V2008, Edition.Iso9001V2015),
+            events.OfType<ConversionStarted>().Single());
+        Assert.Equal(new StandardConverted(new(2019, 6, 15), "9/QĐ-UBND", Edition.Iso9001V2008, Edition.Iso9001V2015),
+            events.OfType<StandardConverted>().Single());
+
+        var unit = UnitDecider.Replay(events)!;
+        Assert.Null(ReportRowDecider.Contradiction(unit, Converted(EarlierYears), Book));
+        Assert.Empty(Events(unit, Converted(EarlierYears)));
+        Assert.Empty(Events(unit, Converted(ConversionDays.None)));
+        Assert.Equal("conversion_started", ReportRowDecider.Contradiction(
+            unit, Converted(EarlierYears with { StartedOn = new(2018, 6, 5) }), Book)?.Column);
+        Assert.Equal("conversion_completed", ReportRowDecider.Contradiction(
+            unit, Converted(EarlierYears with { CompletedOn = new(2019, 6, 16) }), Book)?.Column);
+    }
+
+    /// <summary>A later year's row on a unit recorded from an earlier year's report (its conversion dated by that
+    /// report's date) dates the conversion back to the days it gives.</summary>
+    [Fact]
+    public void A_conversion_s_days_date_back_one_an_earlier_report_dated()
+    {
+        var reported = Converted(ConversionDays.None) with { Year = 2019, ReportDate = new(2019, 12, 20) };
+        var unit = UnitDecider.Replay(Events(null, reported))!;
+
+        var events = Events(unit, Converted(EarlierYears));
+
+        Assert.Equal(new DateOnly(2018, 6, 4), events.OfType<ConversionStarted>().Single().StartedOn);
+        Assert.Equal(new DateOnly(2019, 6, 15), events.OfType<StandardConverted>().Single().ConvertedOn);
+        var converted = events.Aggregate(unit, (state, e) => Unit.Evolve(state, e)!)
+            .ConversionTo(Edition.Iso9001V2015)!;
+        Assert.Equal((new DateOnly(2018, 6, 4), new DateOnly(2019, 6, 15)),
+            (converted.StartedOn, converted.CompletedOn));
+    }
+
+    /// <summary>A later table has no conversion column: a row listing the edition a conversion reached gives that
+    /// conversion's days beside it.</summary>
+    [Fact]
+    public void A_row_without_a_conversion_column_dates_the_conversion_to_the_edition_it_lists()
+    {
+        var row = Row(new(ConversionDays: new(new(2024, 11, 4), null, new(2025, 3, 1), "3/QĐ-UBND"))) with
+        {
+            Year = 2025,
+            ReportDate = new(2025, 11, 20),
+            DeclaredBy = new(2018, 5, 2),
+            Standard = Edition.Iso9001V2015Amd1,
+            Inspection = null,
+            SteeringBoard = false,
+            Documentation = false,
+        };
+
+        var events = Events(null, row);
+
+        Assert.Equal(Edition.Iso9001V2015, events.OfType<ConformityDeclared>().Single().Standard);
+        Assert.Equal((new DateOnly(2024, 11, 4), Edition.Iso9001V2015Amd1),
+            events.OfType<ConversionStarted>().Select(c => (c.StartedOn, c.ToEdition)).Single());
+        Assert.Equal(new StandardConverted(new(2025, 3, 1), "3/QĐ-UBND", Edition.Iso9001V2015,
+            Edition.Iso9001V2015Amd1), events.OfType<StandardConverted>().Single());
+    }
 }

@@ -34,7 +34,7 @@ public sealed class ReportRowParser
         "documentation_quality_manual", "documentation_quality_policy", "documentation_quality_objectives",
         "documentation_mandatory_procedures", "documentation_internal_procedures",
         "documentation_business_procedures", "documentation_administrative_procedures",
-        "inspected_on", "on_site", "inspector", "inspection_notes",
+        "inspected_on", "on_site", "inspector", "inspection_notes", "conversion_started", "conversion_completed",
     ];
 
     /// <summary>The columns a header names for its rows to mean something. A table without <c>unit_code</c> (an
@@ -377,7 +377,7 @@ public sealed class ReportRowParser
             StepDay("maintenance_plan"), StepDay("internal_audit"), StepDay("corrective_actions"),
             StepDay("management_review"), StepDay("report_submitted"));
         var details = Details(Field, Text, Error, board, documentation, year, reportDate, inspection is not null,
-            steps);
+            steps, ConversionDays());
         if (details?.Scope is not null && !declared)
             Error("scope", "A declaration's scope is given: mark the unit declared (x, its day or decision).");
 
@@ -386,6 +386,43 @@ public sealed class ReportRowParser
         return new ReportRow(province!, code, name!, level!.Value, district, parent, year!.Value, reportDate!.Value,
             declared, standard, conversion, policy, objectives, plan, audit, actions, review, report, inspection,
             declaredBy, board!.Declared, documentation!.Declared, declaration!.DecisionNo, details);
+
+        // The days and decisions of the conversion the row shows, as the declared column gives a declaration's, of
+        // any year by the row's facts' date (ConversionDays): the start of one the conversion column says is under
+        // way or done, the completion of one done; with that column empty, of the one that reached the listed
+        // edition, whose completion is then given.
+        ConversionDays ConversionDays()
+        {
+            var (start, startOn) = ConversionCell("conversion_started", "conversion's start");
+            var (completion, completedOn) = ConversionCell("conversion_completed", "conversion's completion");
+            var reached = conversion is null && standard is not null;
+            if (completion is not null && conversion != ConversionState.Done && !reached)
+                Error("conversion_completed", "Given for a conversion done: the conversion column says done, or, "
+                    + "left empty, the standard column gives the edition it reached.");
+            if (start is not null && conversion is not (ConversionState.InProgress or ConversionState.Done)
+                && !(reached && completion is not null))
+                Error("conversion_started", "Given for a conversion the row shows: under way or done in the "
+                    + "conversion column, or, with that column empty, completed to the listed standard "
+                    + "(conversion_completed).");
+            if (startOn > completedOn)
+                Error("conversion_started", "Must not lie after the conversion's completion.");
+            return new(startOn, start?.DecisionNo, completedOn, completion?.DecisionNo);
+        }
+
+        (DeclarationCell? Cell, DateOnly? On) ConversionCell(string column, string fact)
+        {
+            if (Field(column) is not { Length: > 0 } text) return (null, null);
+            var cell = DeclarationCell.Read(text);
+            if (cell is not { Declared: true })
+                Error(column, cell is null ? DeclarationCell.NotADeclaration(text, fact)
+                    : $"The {fact}'s day (15/8/2018) or decision (Số 85/QĐ-UBND ngày 15/8/2018), or empty.");
+            else if (cell.On < Validation.EarliestDate)
+                Error(column, $"Must not lie before {Validation.EarliestDate:yyyy-MM-dd}.");
+            else if (cell.On is { } day && year is { } y && reportDate is { } d && day > ReportRow.StepDateOf(y, d))
+                Error(column, "Must not lie after the report's date.");
+            else return (cell, cell.On);
+            return (null, null);
+        }
 
         // A step of the year the import layout gives as the declared column gives a declaration: marked, or by its
         // day or decision (a day of the row's year, by its facts' date).
@@ -402,12 +439,13 @@ public sealed class ReportRowParser
 
     /// <summary>The row's <see cref="RowDetails"/>, each null where its cell is empty, the steering board's and the
     /// documentation's read from their cells (<paramref name="board"/>, <paramref name="documentation"/>), the steps'
-    /// days read from theirs (<paramref name="steps"/>); null when the row gives none, as a report's row, so that
-    /// deciding it compares no detail with the record (<see cref="ReportRowDecider.Contradiction"/>).</summary>
+    /// days read from theirs (<paramref name="steps"/>), the conversion's from its two (<paramref name="conversion"/>);
+    /// null when the row gives none, as a report's row, so that deciding it compares no detail with the record
+    /// (<see cref="ReportRowDecider.Contradiction"/>).</summary>
     private static RowDetails? Details(
         Func<string, string> field, Func<string, bool, int, string?> text, Action<string, string> error,
         DeclarationCell? board, DeclarationCell? documentation, int? year, DateOnly? reportDate, bool inspected,
-        StepDays steps)
+        StepDays steps, ConversionDays conversion)
     {
         var stepDate = year is { } y && reportDate is { } d ? ReportRow.StepDateOf(y, d) : (DateOnly?)null;
         DateOnly? Day(string column, string of, DateOnly? latest)
@@ -465,7 +503,7 @@ public sealed class ReportRowParser
         var details = new RowDetails(established, text("scope", false, Validation.MaxText), board?.On,
             board?.DecisionNo, members, chair, documentation?.On, documentation?.DecisionNo, inspectedOn, inspector,
             steps == StepDays.None ? null : steps, contents == DocumentationContents.None ? null : contents, onSite,
-            notes);
+            notes, conversion == ConversionDays.None ? null : conversion);
         return details == RowDetails.None ? null : details;
     }
 

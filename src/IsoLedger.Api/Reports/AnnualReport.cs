@@ -135,10 +135,12 @@ public static class AnnualReport
             var inspection = row.Inspection is null ? null : steps.InspectionOn(on);
             var firstDeclaration = unit.Declarations.MinBy(d => d.DeclaredOn) is { } first && first.DeclaredOn <= on
                 ? first : null;
+            var conversion = ConversionColumn(row, unit, rules);
+            var (started, completed) = ConversionDays(ShownConversion(row, conversion, unit, rules), on);
             rows.Add([unit.ProvinceOn(on), row.Code, row.Name, Vocabulary.Levels[row.Level].Value,
                 row.District ?? row.FormerDistrict, unit.ParentCodeOn(on), table.Year, on.ToString("yyyy-MM-dd"),
                 DeclaredCell(unit, row.Declared, on),
-                row.Standard == Editions.None ? "" : row.Standard, ConversionColumn(row, unit, rules),
+                row.Standard == Editions.None ? "" : row.Standard, conversion,
                 StepCell(row.QualityPolicy, steps.QualityPolicyOn, on),
                 StepCell(row.QualityObjectives, steps.QualityObjectivesOn, on),
                 StepCell(row.MaintenancePlan, steps.MaintenancePlanOn, on),
@@ -158,7 +160,7 @@ public static class AnnualReport
                 CountCell(documentation?.InternalProcedures), CountCell(documentation?.BusinessProcedures),
                 CountCell(documentation?.AdministrativeProcedures),
                 inspection?.InspectedOn.ToString("yyyy-MM-dd") ?? "", YesOrNo(inspection?.OnSite),
-                inspection?.Inspector ?? "", inspection?.Notes ?? ""]);
+                inspection?.Inspector ?? "", inspection?.Notes ?? "", started, completed]);
         }
         return new ReportTable([.. ReportRowParser.Columns.Select(c => new ReportColumn(c))],
             [new ReportSection(table.Year.ToString(CultureInfo.InvariantCulture), rows)]);
@@ -229,6 +231,26 @@ public static class AnnualReport
         && first.DeclaredOn <= on && DeclarationCell.Written(first.DeclaredOn, number) is { } cell
             ? cell
             : Mark(declared);
+
+    /// <summary>The conversion a row's <paramref name="column"/> (<see cref="ConversionColumn"/>) shows, whose days
+    /// the import layout gives: the one to 2015 the column says is under way or done; with the column empty, the one
+    /// that reached the edition listed; none otherwise.</summary>
+    private static EditionConversion? ShownConversion(AnnualRow row, string column, Unit unit, RuleBook rules) =>
+        row.ConversionShown is not null ? unit.ConversionTo(Edition.Iso9001V2015)
+        : column.Length == 0 && rules.Named(row.Standard) is { } listed ? unit.ConversionTo(listed)
+        : null;
+
+    /// <summary>The conversion's start and completion cells, by their days: empty where the row's date dates them
+    /// (as a report's row does), both written where either lies on another day (its start, or one done in an earlier
+    /// year), so that an import dates them so. Only what had happened by the row's date.</summary>
+    private static (string Started, string Completed) ConversionDays(EditionConversion? conversion, DateOnly on)
+    {
+        var started = conversion?.StartedOn <= on ? conversion.StartedOn : null;
+        var completed = conversion?.CompletedOn <= on ? conversion.CompletedOn : null;
+        if ((started is null || started == on) && (completed is null || completed == on)) return ("", "");
+        static string Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+        return (Day(started), Day(completed));
+    }
 
     /// <summary>The conversion column as an import reads it: about the conversion from 2008 to 2015, under way on
     /// 2008 or done on 2015 as the table shows it; empty for a unit on an edition after 2015, which an import reads as

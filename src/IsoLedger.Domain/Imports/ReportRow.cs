@@ -35,12 +35,13 @@ public sealed record ReportRow(
 
     /// <summary>The edition a first declaration is made on: 2008 under a conversion (the report tables' conversions
     /// go from 2008 to 2015); the one the table gives if it was published by the declaration's date, else the latest
-    /// before it that was (a unit "applying since 2014" listed on 2015 declared on 2008 and converted later); without
+    /// before it that was (a unit "applying since 2014" listed on 2015 declared on 2008 and converted later), as for
+    /// one the row says reached the listed edition by a conversion (<see cref="ConversionDays.CompletedOn"/>); without
     /// one, the edition the rule book required of new systems on that date.</summary>
     public Edition DeclaredStandard(RuleBook rules) =>
         Conversion is ConversionState.InProgress or ConversionState.Done ? Edition.Iso9001V2008
         : Standard is not { } listed ? rules.RequiredForNewSystemsOn(DeclarationDate) ?? Edition.Iso9001V2008
-        : rules.Published(listed, DeclarationDate) ? listed
+        : rules.Published(listed, DeclarationDate) && Given.Conversion.CompletedOn is null ? listed
         : rules.Editions.LastOrDefault(e => e.PublishedOn <= DeclarationDate && rules.Precedes(e.Edition, listed))
             ?.Edition ?? listed;
 }
@@ -49,14 +50,16 @@ public sealed record ReportRow(
 /// or a mark without a day (not given, never "erase"): the unit's establishment date; the first declaration's scope;
 /// the year's steering board (its day and decision, as the declared column gives a declaration's, its members and
 /// chair); the year's documentation (its day, decision and contents); the year's inspection (its day, inspector,
-/// whether on site, notes); and the day of each of the year's steps its mark column gives by its day
-/// (<see cref="StepDays"/>).</summary>
+/// whether on site, notes); the day of each of the year's steps its mark column gives by its day
+/// (<see cref="StepDays"/>); and the days and decisions that started and completed the conversion the row shows
+/// (<see cref="ConversionDays"/>), of this year or an earlier one.</summary>
 public sealed record RowDetails(
     DateOnly? EstablishedOn = null, string? Scope = null,
     DateOnly? SteeringBoardOn = null, string? SteeringBoardDecisionNo = null, int? SteeringBoardMembers = null,
     string? SteeringBoardChair = null, DateOnly? DocumentationOn = null, string? DocumentationDecisionNo = null,
     DateOnly? InspectedOn = null, string? Inspector = null, StepDays? StepDays = null,
-    DocumentationContents? DocumentationContents = null, bool? OnSite = null, string? InspectionNotes = null)
+    DocumentationContents? DocumentationContents = null, bool? OnSite = null, string? InspectionNotes = null,
+    ConversionDays? ConversionDays = null)
 {
     public static readonly RowDetails None = new();
 
@@ -65,6 +68,20 @@ public sealed record RowDetails(
 
     /// <summary>The <see cref="DocumentationContents"/> given, none when the row gives none.</summary>
     public DocumentationContents Contents => DocumentationContents ?? Imports.DocumentationContents.None;
+
+    /// <summary>The <see cref="ConversionDays"/> given, none when the row gives none.</summary>
+    public ConversionDays Conversion => ConversionDays ?? Imports.ConversionDays.None;
+}
+
+/// <summary>When, and by which decision, the conversion a row shows started and was completed, each null where the
+/// row dates it by its facts' date: the conversion to 2015 its conversion column says is under way or done, or, where
+/// that column is empty, the one that reached the edition it lists. A year exported from the ledger carries them, so
+/// that a conversion done in an earlier year imports on its day, not on the row's.</summary>
+public sealed record ConversionDays(
+    DateOnly? StartedOn = null, string? StartDecisionNo = null, DateOnly? CompletedOn = null,
+    string? CompletionDecisionNo = null)
+{
+    public static readonly ConversionDays None = new();
 }
 
 /// <summary>What the year's documentation holds, as <see cref="IssueDocumentation"/> records it, each null where not

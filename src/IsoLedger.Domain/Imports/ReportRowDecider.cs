@@ -154,6 +154,11 @@ public static class ReportRowDecider
         var issued = row.Documentation ? unit.Documentation.FirstOrDefault(d => d.IssuedOn.Year == row.Year) : null;
         var inspection = row.Inspection is null ? null : year.Inspection;
         object?[] OfYear(IEnumerable<DateOnly> held) => [.. held.Where(d => d.Year == row.Year).Order().Cast<object>()];
+        // The conversion the row shows; a day on record after the row's is a later year's report's, dated back.
+        var conversion = row.Conversion is ConversionState.InProgress or ConversionState.Done
+            ? unit.ConversionTo(Edition.Iso9001V2015)
+            : row.Conversion is null && row.Standard is { } listed ? unit.ConversionTo(listed) : null;
+        object?[] ByRowDate(DateOnly? day) => day <= row.StepDate ? [day] : [];
         var of = $"The {row.Year}";
         (string Column, string Fact, object? Given, object?[] Recorded)[] details =
         [
@@ -182,6 +187,10 @@ public static class ReportRowDecider
             ("on_site", $"Whether the {row.Year} inspection was on site", given.OnSite, [inspection?.OnSite]),
             ("inspector", $"{of} inspection's inspector", given.Inspector, [inspection?.Inspector]),
             ("inspection_notes", $"{of} inspection's notes", given.InspectionNotes, [inspection?.Notes]),
+            ("conversion_started", "The conversion's start", given.Conversion.StartedOn,
+                ByRowDate(conversion?.StartedOn)),
+            ("conversion_completed", "The conversion's completion", given.Conversion.CompletedOn,
+                ByRowDate(conversion?.CompletedOn)),
         ];
         foreach (var (column, fact, value, recorded) in details)
         {
@@ -213,7 +222,10 @@ public static class ReportRowDecider
             || broken == Rules.EditionNotYetPublished => "standard",
         _ when broken == Rules.ConversionWithoutDeclaration || broken == Rules.ConversionTargetNotLater
             || broken == Rules.ConversionAlreadyDone || broken == Rules.ConversionAlreadyStarted
-            || broken == Rules.DateBeforePrecedingStep => "conversion",
+            || broken == Rules.DateBeforePrecedingStep =>
+            row.Given.Conversion.StartedOn is not null ? "conversion_started"
+            : row.Given.Conversion.CompletedOn is not null ? "conversion_completed"
+            : "conversion",
         _ when broken == Rules.UnitAlreadyRegistered => "unit_code",
         _ => null,
     };
@@ -274,14 +286,26 @@ public static class ReportRowDecider
             yield return new DeclareConformity(row.DeclarationDate, row.DeclaredStandard(rules), row.DecisionNo,
                 given.Scope, DatedByReport: true, WithoutConversion: row.Conversion == ConversionState.None);
         }
-        // The report tables' conversion column is about the conversion to 2015.
-        // A conversion on record at later dates (a later year's report imported first) is dated back to the row's.
+        // The report tables' conversion column is about the conversion to 2015, dated the row's date unless the import
+        // layout gives its days. A conversion on record at later dates (a later year's report imported first) is
+        // dated back to them.
+        var converted = given.Conversion;
         var conversion = unit.ConversionTo(Edition.Iso9001V2015);
-        var startsNow = row.Conversion == ConversionState.InProgress
-            && (conversion is null || (conversion.StartedOn ?? conversion.CompletedOn) > on);
-        if (startsNow) yield return new StartConversion(on, null, Edition.Iso9001V2015, DatedByReport: true);
-        if (row.Conversion == ConversionState.Done && !(conversion?.CompletedOn <= on))
-            yield return new CompleteConversion(on, null, Edition.Iso9001V2015, DatedByReport: true);
+        var startOn = converted.StartedOn ?? on;
+        var startsNow = (row.Conversion == ConversionState.InProgress
+                || (row.Conversion == ConversionState.Done && converted.StartedOn is not null))
+            && (conversion is null || (conversion.StartedOn ?? conversion.CompletedOn) > startOn);
+        if (startsNow)
+        {
+            yield return new StartConversion(startOn, converted.StartDecisionNo, Edition.Iso9001V2015,
+                DatedByReport: true);
+        }
+        var completeOn = converted.CompletedOn ?? on;
+        if (row.Conversion == ConversionState.Done && !(conversion?.CompletedOn <= completeOn))
+        {
+            yield return new CompleteConversion(completeOn, converted.CompletionDecisionNo, Edition.Iso9001V2015,
+                DatedByReport: true);
+        }
         // A unit listed on a later edition than the one it is recorded on (or was just declared on, the listed one not
         // yet published then) had moved to it by the row's date: by a conversion where the table has no conversion
         // column (later tables), by a declaration on it (công bố lại) where the table says it did not convert.
@@ -292,9 +316,19 @@ public static class ReportRowDecider
             && standardBefore is { } current && rules.Knows(reported) && rules.Precedes(current, reported)
             && !unit.Conversions.Any(c => c.To == reported && c.CompletedOn <= on))
         {
-            yield return row.Conversion is null
-                ? new CompleteConversion(on, null, reported, DatedByReport: true)
-                : new DeclareConformity(on, reported, null, null, DatedByReport: true, WithoutConversion: true);
+            if (row.Conversion is not null)
+                yield return new DeclareConformity(on, reported, null, null, DatedByReport: true,
+                    WithoutConversion: true);
+            else
+            {
+                // The import layout gives the conversion's days, an earlier year's or this one's.
+                if (converted.StartedOn is { } started
+                    && !(unit.ConversionTo(reported)?.StartedOn <= started))
+                    yield return new StartConversion(started, converted.StartDecisionNo, reported,
+                        DatedByReport: true);
+                yield return new CompleteConversion(completeOn, converted.CompletionDecisionNo, reported,
+                    DatedByReport: true);
+            }
         }
         // A later year's table imported first, finding no record of the unit on an older edition, declared it on the
         // edition it listed, at its date. This row now records the unit on an older edition before then (declared,
