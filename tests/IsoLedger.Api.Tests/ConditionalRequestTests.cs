@@ -191,4 +191,21 @@ public class ConditionalRequestTests(ApiFixture api) : IClassFixture<ApiFixture>
 
         Assert.Null(refused.Header("Content-Disposition"));
     }
+
+    /// <summary>A read with a precondition at an address no route serves is the problem any other request there gets:
+    /// its empty answer had been given a length of 0, and the status code pages then wrote no problem (a bare 404 or
+    /// 405 without a body).</summary>
+    [Theory]
+    [InlineData("/api/dashboards/units/", "If-Match", "*", 404)]
+    [InlineData("/api/nowhere", "If-None-Match", "\"1\"", 404)]
+    [InlineData("/api/units/CR-ANY/nonconformities/", "If-Match", "W/\"1\"", 405)]
+    [InlineData("/api/units/CR-ANY/nonconformities/", "If-Modified-Since", "Mon, 01 Jan 2001 00:00:00 GMT", 405)]
+    public async Task A_precondition_where_no_route_serves_is_answered_as_a_problem(
+        string url, string header, string value, int status)
+    {
+        var answer = await Read(url, (header, value)).Expect(status);
+
+        Assert.StartsWith(Http.ProblemJson, answer.ContentType);
+        Assert.Equal(status, (int)answer.Json["status"]!);
+    }
 }

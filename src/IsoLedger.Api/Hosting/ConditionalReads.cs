@@ -45,7 +45,9 @@ public static class ConditionalReads
         switch (Judge(request.Headers, response))
         {
             case Outcome.Send:
-                response.ContentLength ??= held.Length;
+                // An empty answer keeps no length, so that the status code pages still write a bare 404 or 405 (no
+                // route at the address) as a problem: a Content-Length of 0 told them it had been written.
+                if (held.Length > 0) response.ContentLength ??= held.Length;
                 held.Position = 0;
                 await held.CopyToAsync(response.Body, context.RequestAborted);
                 break;
