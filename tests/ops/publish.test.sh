@@ -2,7 +2,8 @@
 # The published API works as installed: `keys create` needs no database and refuses unknown roles; `db-apply` creates
 # the schema; the API started from another folder in Production with the created key answers /health/ready 200,
 # serves the dashboard from its install folder (the content root), lets the key in and keeps others out; `db-assert`
-# then finds the schema as the API wants it; a chunked body over the limit is a 413 problem, logged as such.
+# then finds the schema as the API wants it; a chunked body over the limit is a 413 problem, logged as such; a header
+# outside ASCII is a 400 problem.
 # ops/publish.sh prints its usage on --help and takes one folder at most.
 # Prints TAP; non-zero on failure. See tests/ops/common.sh.
 check=publish-check
@@ -33,5 +34,11 @@ if grep -q 'responded 500' "$work/api.log"; then
   grep 'responded 500' "$work/api.log" | head -n 3 >&2
   fail "a request answered 413 was logged as a 500"
 fi
+# A header value with bytes outside ASCII (a UTF-8 "é") reaches the API's own checks, which say what is wrong: the
+# server had answered a bare 400 without a problem.
+answer="$(curl -s -o "$work/header.json" -w '%{http_code} %{content_type}' -H "X-Api-Key: $key" \
+  -H 'Idempotency-Key: clé' "$url/api/units")"
+[ "$answer" = "400 application/problem+json" ] || fail "an Idempotency-Key outside ASCII got $answer, not a 400 problem"
+grep -q 'Idempotency-Key' "$work/header.json" || fail "the 400 did not name the Idempotency-Key"
 api db-assert >"$work/db-assert.log" 2>&1 || { cat "$work/db-assert.log" >&2; fail "db-assert found differences"; }
 passed

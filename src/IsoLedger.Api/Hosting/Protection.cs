@@ -17,10 +17,13 @@ public static class Protection
         this IServiceCollection services, IConfiguration configuration)
     {
         // HeaderLimits answers over-long addresses and headers with problems; the server's own limits sit above them.
+        // A header value with bytes outside ASCII (a UTF-8 "é" in an Idempotency-Key) the server refused with a bare
+        // 400 and no body: read as Latin-1, which takes every byte, it reaches the checks that say what is wrong.
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel =>
         {
             kestrel.Limits.MaxRequestLineSize = HeaderLimits.ServerLimit;
             kestrel.Limits.MaxRequestHeadersTotalSize = HeaderLimits.ServerLimit;
+            kestrel.RequestHeaderEncodingSelector = _ => System.Text.Encoding.Latin1;
         });
         var origins = configuration.GetSection(CorsOrigins).Get<string[]>() ?? [];
         services.AddCors(options => options.AddDefaultPolicy(policy =>
