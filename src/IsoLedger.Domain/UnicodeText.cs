@@ -40,6 +40,12 @@ public static partial class UnicodeText
         return readable.ToString();
     }
 
+    /// <summary><paramref name="text"/> in Unicode form <paramref name="form"/>, each character that is no text read as
+    /// U+FFFD (<see cref="Readable"/>): .NET refuses to normalise a noncharacter, and a cell or a query someone sent
+    /// may hold one, which is refused where it is read, not by a failure on the way there.</summary>
+    public static string Normalized(string text, NormalizationForm form = NormalizationForm.FormC) =>
+        Readable(text).Normalize(form);
+
     /// <summary>How many characters <paramref name="text"/> has as a limit counts them, and JSON Schema's
     /// <c>maxLength</c> with it: code points, so that a character outside the Basic Multilingual Plane (a Hán-Nôm
     /// character, an emoji) is one, not the two UTF-16 units of .NET's <see cref="string.Length"/>.</summary>
@@ -139,7 +145,7 @@ public static partial class UnicodeText
     /// it is typed where Vietnamese cannot be ("Quang Tri", a file's or a sheet's name), and as initials write it.
     /// </summary>
     public static string Unmarked(string text) => new([
-        .. text.Normalize(NormalizationForm.FormD)
+        .. Normalized(text, NormalizationForm.FormD)
             .Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
             .Select(c => c switch { 'đ' => 'd', 'Đ' => 'D', _ => c }),
     ]);
@@ -147,7 +153,7 @@ public static partial class UnicodeText
     /// <summary>Each word of <paramref name="text"/> with its tone mark moved to its end, for comparing only: a
     /// syllable has one tone, so where it stands is spelling, not meaning.</summary>
     public static string TonesAtWordEnds(string text) =>
-        string.Join(' ', text.Normalize(NormalizationForm.FormD).Split(' ').Select(word =>
+        string.Join(' ', Normalized(text, NormalizationForm.FormD).Split(' ').Select(word =>
                 word.AsSpan().IndexOfAny(ToneMarks) < 0
                     ? word
                     : new string([.. word.Where(c => !ToneMarks.Contains(c)), .. word.Where(ToneMarks.Contains)])))

@@ -208,6 +208,27 @@ public class HostileInputTests(ApiFixture api) : IClassFixture<ApiFixture>, IAsy
         Assert.Contains(answer.Json["errors"]!.AsArray(), e => (string?)e!["column"] == column);
     }
 
+    /// <summary>A noncharacter in any column the import reads, its layout's details included, is a bad row named
+    /// at its column: in <c>parent_code</c>, read as a Sở's name where it is no code, it had failed the names'
+    /// comparison (a 500).</summary>
+    [Fact]
+    public async Task What_is_no_text_in_any_column_is_a_bad_row_named_at_it()
+    {
+        var header = ReportCsv.Header.Split(',');
+        var row = "Quảng Trị,QT-NOTEXT,UBND xã Không Chữ,commune,Hải Lăng,,2020,2020-11-19,x,2015,,x,x,x,x,x,x,x,passed"
+            .Split(',');
+        foreach (var column in Imports.ReportRowParser.Columns)
+        {
+            var at = Array.IndexOf(header, column);
+            var cells = at < 0 ? [.. row, "\uFFFE"] : row.Select((cell, i) => i == at ? "\uFFFE" : cell).ToArray();
+            var csv = string.Join(",", at < 0 ? [.. header, column] : header) + "\n" + string.Join(",", cells) + "\n";
+            var answer = await Host.PostBytes("/api/imports", System.Text.Encoding.UTF8.GetBytes(csv));
+            AssertNamedClientProblem(answer, $"import with U+FFFE in {column}");
+            Assert.True(answer.Json["errors"]!.AsArray().Any(e => (string?)e!["column"] == column),
+                $"{column}: {answer.Text}");
+        }
+    }
+
     private static bool InQuery(string template) =>
         template.Contains('?') && template.IndexOf("{0}", StringComparison.Ordinal) > template.IndexOf('?');
 

@@ -100,7 +100,7 @@ public static partial class UnitNameLevels
     /// <summary>The department a sub-department's name says it is in ("Chi cục Kiểm lâm thuộc Sở Nông nghiệp và
     /// PTNT", "… trực thuộc Sở Y tế": "Sở Nông nghiệp và PTNT"), as written, or null.</summary>
     public static string? DepartmentNamed(string name) =>
-        Within().Match(name.Normalize()) is { Success: true } within
+        Within().Match(UnicodeText.Normalized(name)) is { Success: true } within
             ? within.Groups["department"].Value.TrimEnd('.', ',', ';', ':', ' ', ')')
             : null;
 

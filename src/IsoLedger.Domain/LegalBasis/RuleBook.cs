@@ -44,7 +44,7 @@ public sealed partial record RuleBook
     {
         // Form KC: a full-width colon typed by an East Asian input method is the colon. A noncharacter (a standard=
         // query of U+FFFE) cannot be normalised: read as U+FFFD, it names no edition instead of failing.
-        var colon = StandardDash().Replace(UnicodeText.Readable(name).Normalize(NormalizationForm.FormKC), "9001:");
+        var colon = StandardDash().Replace(UnicodeText.Normalized(name, NormalizationForm.FormKC), "9001:");
         var words = colon.ToUpperInvariant().Replace(":", " : ")
             .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         return string.Join(' ', words.Where(word => word is not ("TCVN" or "ISO"))).Replace(" : ", ":");

@@ -232,7 +232,7 @@ public static class Provinces
     {
         var words = Words(name).Select(word =>
         {
-            var decomposed = word.Normalize(NormalizationForm.FormD);
+            var decomposed = UnicodeText.Normalized(word, NormalizationForm.FormD);
             var tones = decomposed.Where(c => ToneMarks.Contains(c));
             return new string([.. decomposed.Where(c => !ToneMarks.Contains(c)), .. tones]);
         });

@@ -91,7 +91,7 @@ public static class DistrictNames
         return PeoplesCommittee.WordsBefore(words) > 0 ? null : KindAndName(words, kindWritten: true);
     }
 
-    private static List<string> Words(string name) => Written(name).Normalize(System.Text.NormalizationForm.FormC)
+    private static List<string> Words(string name) => UnicodeText.Normalized(Written(name))
         .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).ToList();
 
     private static (string Kind, string ProperName)? KindAndName(List<string> words, bool kindWritten)

@@ -103,7 +103,7 @@ public static partial class UnitNameAbbreviations
     /// the comparison writes out ("TP. Đông Hà").</summary>
     private static HashSet<string> Abbreviations(string name)
     {
-        var capitals = Capitals().Matches(name.Normalize());
+        var capitals = Capitals().Matches(UnicodeText.Normalized(name));
         if (capitals.Count == 0) return [];
         var words = Words(name);
         return
@@ -122,7 +122,7 @@ public static partial class UnitNameAbbreviations
     /// the name as compared (not a unit's abbreviated kind, "P.Phú Thủy", which the comparison writes out).</summary>
     private static HashSet<string> Truncations(string name)
     {
-        var cut = CutShort().Matches(name.Normalize());
+        var cut = CutShort().Matches(UnicodeText.Normalized(name));
         if (cut.Count == 0) return [];
         var words = Words(name);
         return [.. cut.Select(m => UnicodeText.Comparable(m.Groups["word"].Value)).Where(words.Contains)];

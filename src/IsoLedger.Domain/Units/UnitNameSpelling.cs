@@ -78,8 +78,8 @@ public static partial class UnitNameSpelling
     /// restructurings from notes (they are recorded from their own table), so the name is kept clean of it. A dash
     /// within a name ("Chi cục Chăn nuôi - Thú y") is not followed by such words and stays.</summary>
     public static string WithoutRestructuringNote(string name) =>
-        RestructuringNote().Match(name.Normalize()) is { Success: true } note
-            ? name.Normalize()[..note.Index].TrimEnd()
+        RestructuringNote().Match(UnicodeText.Normalized(name)) is { Success: true } note
+            ? UnicodeText.Normalized(name)[..note.Index].TrimEnd()
             : name;
 
     /// <summary>A dash (hyphen, en or em dash) with a space on either side or both, then the words a restructuring
