@@ -120,7 +120,51 @@ public class MergedProvinceImportTests(ApiFixture api) : IClassFixture<ApiFixtur
 
         Assert.Contains("Quảng Trị,MP-QB-SO-YT", export.Text);
         await Host.PostBytes("/api/imports", System.Text.Encoding.UTF8.GetBytes(export.Text)).Expect(200);
+
+        // Imported into an empty store, the unit is where it was: in Quảng Bình before the merger, counted under
+        // Quảng Trị after it (it had been registered in Quảng Trị, and Quảng Trị's 2024 table had listed it).
+        var file = System.Text.Encoding.UTF8.GetBytes(export.Text);
+        var recorded = await Placed(Host);
+        Assert.Equal(["2024-12-31: Quảng Bình, former ", "2025-12-31: Quảng Trị, former Quảng Bình",
+            "Quảng Bình 2024: True", "Quảng Trị 2024: False"], recorded);
+        await ApiFixture.WithEmptyStore(async empty =>
+        {
+            await empty.PostBytes("/api/imports", file).Expect(200);
+            Assert.Equal(recorded, await Placed(empty));
+        });
     }
+
+    /// <summary>Where the unit MP-QB-SO-YT is as of the end of 2024 and 2025, and whether each province's 2024 table
+    /// lists it.</summary>
+    private static async Task<List<string>> Placed(IAlbaHost host)
+    {
+        var placed = new List<string>();
+        foreach (var day in new[] { "2024-12-31", "2025-12-31" })
+        {
+            var state = (await host.Get($"/api/units/MP-QB-SO-YT/state?asOf={day}").Expect(200)).Json;
+            placed.Add($"{day}: {state["province"]}, former {state["formerProvince"]}");
+        }
+        foreach (var province in new[] { "Quảng Bình", "Quảng Trị" })
+        {
+            var table = (await host.Get($"/api/reports/annual/2024?province={Uri.EscapeDataString(province)}"
+                + "&format=json").Expect(200)).Text;
+            placed.Add($"{province} 2024: {table.Contains("MP-QB-SO-YT")}");
+        }
+        return placed;
+    }
+
+    /// <summary>A former province given for a province it did not become part of is refused at its column.</summary>
+    [Theory]
+    [InlineData("Hà Tĩnh")]
+    [InlineData("Quảng Trị")]
+    [InlineData("Nowhere")]
+    public async Task A_former_province_that_is_not_one_of_the_row_s_province_is_refused(string former)
+    {
+        var csv = ReportCsv.Lines(ReportCsv.Header + ",former_province",
+            $"Quảng Trị,MP-FP-01,Sở Du lịch,department,,,2025,2025-11-15,x,2015,,x,x,x,x,x,x,x,,{former}");
+        Assert.Contains("former_province", (await Host.RejectedImport(csv)).Select(e => e.Column));
+    }
+
 
     [Fact]
     public async Task One_district_however_it_is_abbreviated_is_one_group_of_the_year_s_table()

@@ -224,4 +224,27 @@ public class ReportRowDetailsTests
         Assert.Equal(new StandardConverted(new(2025, 3, 1), "3/QĐ-UBND", Edition.Iso9001V2015,
             Edition.Iso9001V2015Amd1), events.OfType<StandardConverted>().Single());
     }
+
+    /// <summary>A former province's unit in its successor's table is registered where it was recorded; a unit
+    /// recorded elsewhere is contradicted at the column.</summary>
+    [Fact]
+    public void A_former_province_registers_the_unit_in_it()
+    {
+        var row = Row(new(FormerProvince: "Quảng Bình")) with
+        {
+            Year = 2025,
+            ReportDate = new(2025, 11, 20),
+            Inspection = null,
+            SteeringBoard = false,
+            Documentation = false,
+        };
+
+        var unit = UnitDecider.Replay(Events(null, row))!;
+
+        Assert.Equal("Quảng Bình", unit.RecordedProvinceOn(row.StepDate));
+        Assert.Equal("Quảng Trị", unit.ProvinceOn(row.StepDate));
+        Assert.Null(ReportRowDecider.Contradiction(unit, row, Book));
+        var successors = UnitDecider.Replay(Events(null, row with { Details = null }))!;
+        Assert.Equal("former_province", ReportRowDecider.Contradiction(successors, row, Book)?.Column);
+    }
 }

@@ -35,6 +35,7 @@ public sealed class ReportRowParser
         "documentation_mandatory_procedures", "documentation_internal_procedures",
         "documentation_business_procedures", "documentation_administrative_procedures",
         "inspected_on", "on_site", "inspector", "inspection_notes", "conversion_started", "conversion_completed",
+        "former_province",
     ];
 
     /// <summary>The columns a header names for its rows to mean something. A table without <c>unit_code</c> (an
@@ -377,7 +378,7 @@ public sealed class ReportRowParser
             StepDay("maintenance_plan"), StepDay("internal_audit"), StepDay("corrective_actions"),
             StepDay("management_review"), StepDay("report_submitted"));
         var details = Details(Field, Text, Error, board, documentation, year, reportDate, inspection is not null,
-            steps, ConversionDays());
+            steps, ConversionDays(), FormerProvince());
         if (details?.Scope is not null && !declared)
             Error("scope", "A declaration's scope is given: mark the unit declared (x, its day or decision).");
 
@@ -386,6 +387,21 @@ public sealed class ReportRowParser
         return new ReportRow(province!, code, name!, level!.Value, district, parent, year!.Value, reportDate!.Value,
             declared, standard, conversion, policy, objectives, plan, audit, actions, review, report, inspection,
             declaredBy, board!.Declared, documentation!.Declared, declaration!.DecisionNo, details);
+
+        // The province a unit of the row's province was recorded in, where that one had become part of it by the row's
+        // facts' date (Provinces.On): a former province's unit in its successor's table.
+        string? FormerProvince()
+        {
+            if (Text("former_province", false, Validation.MaxText) is not { } written) return null;
+            if (province is not null && year is { } y && reportDate is { } d
+                && Provinces.Canonical(written) is { } former && former != province
+                && Provinces.On(former, ReportRow.StepDateOf(y, d)) == province)
+                return former;
+            if (province is not null && year is not null && reportDate is not null)
+                Error("former_province", $"A province that had become part of {province} by the row's date (as "
+                    + "Quảng Bình of Quảng Trị from 1 July 2025), or empty.");
+            return null;
+        }
 
         // The days and decisions of the conversion the row shows, as the declared column gives a declaration's, of
         // any year by the row's facts' date (ConversionDays): the start of one the conversion column says is under
@@ -439,13 +455,14 @@ public sealed class ReportRowParser
 
     /// <summary>The row's <see cref="RowDetails"/>, each null where its cell is empty, the steering board's and the
     /// documentation's read from their cells (<paramref name="board"/>, <paramref name="documentation"/>), the steps'
-    /// days read from theirs (<paramref name="steps"/>), the conversion's from its two (<paramref name="conversion"/>);
+    /// days read from theirs (<paramref name="steps"/>), the conversion's from its two (<paramref name="conversion"/>),
+    /// the province recorded (<paramref name="formerProvince"/>);
     /// null when the row gives none, as a report's row, so that deciding it compares no detail with the record
     /// (<see cref="ReportRowDecider.Contradiction"/>).</summary>
     private static RowDetails? Details(
         Func<string, string> field, Func<string, bool, int, string?> text, Action<string, string> error,
         DeclarationCell? board, DeclarationCell? documentation, int? year, DateOnly? reportDate, bool inspected,
-        StepDays steps, ConversionDays conversion)
+        StepDays steps, ConversionDays conversion, string? formerProvince)
     {
         var stepDate = year is { } y && reportDate is { } d ? ReportRow.StepDateOf(y, d) : (DateOnly?)null;
         DateOnly? Day(string column, string of, DateOnly? latest)
@@ -503,7 +520,7 @@ public sealed class ReportRowParser
         var details = new RowDetails(established, text("scope", false, Validation.MaxText), board?.On,
             board?.DecisionNo, members, chair, documentation?.On, documentation?.DecisionNo, inspectedOn, inspector,
             steps == StepDays.None ? null : steps, contents == DocumentationContents.None ? null : contents, onSite,
-            notes, conversion == ConversionDays.None ? null : conversion);
+            notes, conversion == ConversionDays.None ? null : conversion, formerProvince);
         return details == RowDetails.None ? null : details;
     }
 

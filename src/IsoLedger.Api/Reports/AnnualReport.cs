@@ -160,7 +160,8 @@ public static class AnnualReport
                 CountCell(documentation?.InternalProcedures), CountCell(documentation?.BusinessProcedures),
                 CountCell(documentation?.AdministrativeProcedures),
                 inspection?.InspectedOn.ToString("yyyy-MM-dd") ?? "", YesOrNo(inspection?.OnSite),
-                inspection?.Inspector ?? "", inspection?.Notes ?? "", started, completed]);
+                inspection?.Inspector ?? "", inspection?.Notes ?? "", started, completed,
+                unit.FormerProvinceOn(on) ?? ""]);
         }
         return new ReportTable([.. ReportRowParser.Columns.Select(c => new ReportColumn(c))],
             [new ReportSection(table.Year.ToString(CultureInfo.InvariantCulture), rows)]);

@@ -52,14 +52,16 @@ public sealed record ReportRow(
 /// chair); the year's documentation (its day, decision and contents); the year's inspection (its day, inspector,
 /// whether on site, notes); the day of each of the year's steps its mark column gives by its day
 /// (<see cref="StepDays"/>); and the days and decisions that started and completed the conversion the row shows
-/// (<see cref="ConversionDays"/>), of this year or an earlier one.</summary>
+/// (<see cref="ConversionDays"/>), of this year or an earlier one; and the province the unit was recorded in where the
+/// row's province is the one that province became part of (<see cref="FormerProvince"/>: a Quảng Bình unit in
+/// Quảng Trị's table from 1 July 2025), so that it is registered where it was.</summary>
 public sealed record RowDetails(
     DateOnly? EstablishedOn = null, string? Scope = null,
     DateOnly? SteeringBoardOn = null, string? SteeringBoardDecisionNo = null, int? SteeringBoardMembers = null,
     string? SteeringBoardChair = null, DateOnly? DocumentationOn = null, string? DocumentationDecisionNo = null,
     DateOnly? InspectedOn = null, string? Inspector = null, StepDays? StepDays = null,
     DocumentationContents? DocumentationContents = null, bool? OnSite = null, string? InspectionNotes = null,
-    ConversionDays? ConversionDays = null)
+    ConversionDays? ConversionDays = null, string? FormerProvince = null)
 {
     public static readonly RowDetails None = new();
 

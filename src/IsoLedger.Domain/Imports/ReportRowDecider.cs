@@ -23,8 +23,11 @@ public static class ReportRowDecider
             // A report table does not say when a unit was established: it exists from its earliest fact. The import
             // layout may: the unit exists from that day.
             var established = row.Given.EstablishedOn;
+            // A former province's unit in its successor's table is registered in the province it was recorded in,
+            // and counts under the successor from the day that province ended, as one recorded before did.
             var registration = new RegisterUnit(
-                row.UnitCode, row.UnitName, row.Level, row.Province, row.District, row.ParentCode,
+                row.UnitCode, row.UnitName, row.Level, row.Given.FormerProvince ?? row.Province, row.District,
+                row.ParentCode,
                 established ?? row.StepDate, EstablishmentDated: established is not null);
             var decision = registration.Decide(null, today);
             if (decision is not Accepted registered) return decision;
@@ -164,6 +167,8 @@ public static class ReportRowDecider
         [
             ("established_on", "The establishment date", given.EstablishedOn,
                 unit.EstablishmentDated ? [unit.RegisteredOn] : []),
+            ("former_province", "The province recorded", given.FormerProvince,
+                [unit.RecordedProvinceOn(row.StepDate)]),
             ("scope", "The first declaration's scope", given.Scope,
                 [unit.Declarations.MinBy(d => d.DeclaredOn)?.Scope]),
             ("steering_board", $"{of} steering board's day", given.SteeringBoardOn, [board?.FormedOn]),
