@@ -40,6 +40,8 @@ public class ImportLayoutRoundTripTests(ApiFixture api) : IClassFixture<ApiFixtu
 
         var url = $"/api/reports/annual/2020?province={Uri.EscapeDataString(Province)}&layout=import";
         var csv = (await Host.Get(url).Expect(200)).Text;
+        // The conversion's start by its day and decision, its completion (no decision) by its day.
+        Assert.Contains(",Số 41/QĐ-UBND ngày 4/6/2018,2019-06-15,", csv);
         var workbook = await Host.Download(url + "&format=xlsx");
         var recorded = await Answers(Host);
 
@@ -208,7 +210,8 @@ public class ImportLayoutRoundTripTests(ApiFixture api) : IClassFixture<ApiFixtu
             await Host.Post($"/api/units/{code}/years/2020/quality-objectives",
                 """{"issuedOn":"2020-03-05","policy":true,"objectives":true}""").Expect(200);
         }
-        await Host.Post($"/api/units/{Converted}/conversion/start", """{"startedOn":"2018-06-04"}""").Expect(200);
+        await Host.Post($"/api/units/{Converted}/conversion/start",
+            """{"startedOn":"2018-06-04","decisionNo":"41/QĐ-UBND"}""").Expect(200);
         await Host.Post($"/api/units/{Converted}/conversion/complete", """{"convertedOn":"2019-06-15"}""")
             .Expect(200);
         await Host.Post($"/api/units/{Converting}/conversion/start", """{"startedOn":"2019-09-09"}""").Expect(200);

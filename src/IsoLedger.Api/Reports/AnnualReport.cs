@@ -241,16 +241,24 @@ public static class AnnualReport
         : column.Length == 0 && rules.Named(row.Standard) is { } listed ? unit.ConversionTo(listed)
         : null;
 
-    /// <summary>The conversion's start and completion cells, by their days: empty where the row's date dates them
-    /// (as a report's row does), both written where either lies on another day (its start, or one done in an earlier
-    /// year), so that an import dates them so. Only what had happened by the row's date.</summary>
+    /// <summary>The conversion's start and completion cells, by their days and decisions as the declared column
+    /// writes a declaration's (<see cref="DeclarationCell.Written"/>): empty where the row's date dates them and no
+    /// decision is known (as a report's row), both written where either lies on another day (its start, or one done
+    /// in an earlier year) or has its decision, so that an import records them so. Only what had happened by the
+    /// row's date.</summary>
     private static (string Started, string Completed) ConversionDays(EditionConversion? conversion, DateOnly on)
     {
         var started = conversion?.StartedOn <= on ? conversion.StartedOn : null;
         var completed = conversion?.CompletedOn <= on ? conversion.CompletedOn : null;
-        if ((started is null || started == on) && (completed is null || completed == on)) return ("", "");
-        static string Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
-        return (Day(started), Day(completed));
+        var (startNo, completionNo) = (started is null ? null : conversion!.StartDecisionNo,
+            completed is null ? null : conversion!.CompletionDecisionNo);
+        if ((started ?? on) == on && (completed ?? on) == on && startNo is null && completionNo is null)
+            return ("", "");
+        static string Cell(DateOnly? day, string? decisionNo) =>
+            day is not { } known ? ""
+            : decisionNo is not null && DeclarationCell.Written(known, decisionNo) is { } decided ? decided
+            : known.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return (Cell(started, startNo), Cell(completed, completionNo));
     }
 
     /// <summary>The conversion column as an import reads it: about the conversion from 2008 to 2015, under way on

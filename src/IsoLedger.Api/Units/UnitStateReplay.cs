@@ -24,8 +24,9 @@ public sealed class UnitStateReplay(IDocumentStore store, UnitLocks unitLocks, I
     : IHostedService
 {
     /// <summary>The fold's version: raise it with every change to <see cref="Unit.Evolve"/> that folds the same events
-    /// into another state. 2: yearly steps kept from their first date, every inspection of a year kept.</summary>
-    public const int Fold = 2;
+    /// into another state. 2: yearly steps kept from their first date, every inspection of a year kept. 3: a
+    /// conversion keeps the numbers of the decisions that started and completed it.</summary>
+    public const int Fold = 3;
 
     private const int UnitsPerTransaction = 500;
 

@@ -196,6 +196,10 @@ public static class ReportRowDecider
                 ByRowDate(conversion?.StartedOn)),
             ("conversion_completed", "The conversion's completion", given.Conversion.CompletedOn,
                 ByRowDate(conversion?.CompletedOn)),
+            ("conversion_started", "The conversion's start decision", given.Conversion.StartDecisionNo,
+                conversion?.StartedOn <= row.StepDate ? [conversion.StartDecisionNo] : []),
+            ("conversion_completed", "The conversion's completion decision", given.Conversion.CompletionDecisionNo,
+                conversion?.CompletedOn <= row.StepDate ? [conversion.CompletionDecisionNo] : []),
         ];
         foreach (var (column, fact, value, recorded) in details)
         {

@@ -4,8 +4,11 @@ namespace IsoLedger.Domain.Units;
 
 /// <summary>A conversion of a unit's system from one edition to a later one: started on <paramref name="StartedOn"/>
 /// (null when only its completion is known), completed on <paramref name="CompletedOn"/> (null while under
-/// way).</summary>
-public sealed record EditionConversion(Edition From, Edition To, DateOnly? StartedOn, DateOnly? CompletedOn)
+/// way), by the decisions numbered <paramref name="StartDecisionNo"/> and <paramref name="CompletionDecisionNo"/> where
+/// they are known.</summary>
+public sealed record EditionConversion(
+    Edition From, Edition To, DateOnly? StartedOn, DateOnly? CompletedOn, string? StartDecisionNo = null,
+    string? CompletionDecisionNo = null)
 {
     /// <summary>The editions a conversion dated <paramref name="on"/> goes from and to: from the edition the system is
     /// on, to <paramref name="requested"/> or else the next edition; null when there is no such conversion.</summary>

@@ -295,8 +295,15 @@ public sealed record Unit
                 Conversions = unit.Conversions.FirstOrDefault(c => c.To == started.ToEdition
                         && (c.StartedOn is null ? c.CompletedOn >= started.StartedOn : c.StartedOn > started.StartedOn))
                     is { } recorded
-                    ? [.. unit.Conversions.Select(c => c == recorded ? c with { StartedOn = started.StartedOn } : c)]
-                    : [.. unit.Conversions, new(started.FromEdition, started.ToEdition, started.StartedOn, null)],
+                    ? [.. unit.Conversions.Select(c => c != recorded ? c : c with
+                    {
+                        StartedOn = started.StartedOn,
+                        StartDecisionNo = started.DecisionNo ?? c.StartDecisionNo,
+                    })]
+                    : [
+                        .. unit.Conversions,
+                        new(started.FromEdition, started.ToEdition, started.StartedOn, null, started.DecisionNo),
+                    ],
             },
             // A completion dated before the one on record (a report of an earlier year imported later) dates it.
             StandardConverted converted => unit with
@@ -304,10 +311,15 @@ public sealed record Unit
                 Conversions = unit.ConversionTo(converted.ToEdition) is { } open
                     ? [.. unit.Conversions.Select(c => c != open ? c
                         : c.CompletedOn < converted.ConvertedOn ? c
-                        : c with { CompletedOn = converted.ConvertedOn })]
+                        : c with
+                        {
+                            CompletedOn = converted.ConvertedOn,
+                            CompletionDecisionNo = converted.DecisionNo ?? c.CompletionDecisionNo,
+                        })]
                     : [
                         .. unit.Conversions,
-                        new(converted.FromEdition, converted.ToEdition, null, converted.ConvertedOn),
+                        new(converted.FromEdition, converted.ToEdition, null, converted.ConvertedOn, null,
+                            converted.DecisionNo),
                     ],
             },
             // A yearly step recorded twice (a plan amended, a report sent again) was done from the first of its
