@@ -105,6 +105,25 @@ public class AsOfAnswerTests(ApiFixture api) : IClassFixture<ApiFixture>
             timeline.Select(e => (string)e!["unitName"]!));
     }
 
+    /// <summary>A conversion under way on the day asked shows no completion: the state as of a day in 2017 had shown
+    /// the completion of May 2018 and its decision, a fact still to come.</summary>
+    [Fact]
+    public async Task A_conversion_under_way_on_the_day_asked_shows_no_completion_yet()
+    {
+        await Host.RegisterCommune("AO-CONV", "2015-01-01");
+        await Host.Post("/api/units/AO-CONV/declarations", """{"declaredOn":"2016-01-04","standard":"2008"}""")
+            .Expect(200);
+        await Host.Post("/api/units/AO-CONV/conversion/start", """{"startedOn":"2017-03-01"}""").Expect(200);
+        await Host.Post("/api/units/AO-CONV/conversion/complete",
+            """{"convertedOn":"2018-05-02","decisionNo":"7/QĐ-UBND"}""").Expect(200);
+
+        string Shown(Answer state) => string.Join("; ", state.Json["conversions"]!.AsArray()
+            .Select(c => $"{c!["startedOn"]} {c["completedOn"]} {c["completionDecisionNo"]}"));
+        Assert.Equal("2017-03-01  ", Shown(await Host.Get("/api/units/AO-CONV/state?asOf=2017-06-01").Expect(200)));
+        Assert.Equal("2017-03-01 2018-05-02 7/QĐ-UBND",
+            Shown(await Host.Get("/api/units/AO-CONV/state?asOf=2018-06-01").Expect(200)));
+    }
+
     [Theory]
     [InlineData("mt_tombstone")]
     [InlineData("MT_TOMBSTONE")]

@@ -225,6 +225,12 @@ public class AsOfOracleTests(ApiFixture api) : IClassFixture<ApiFixture>
                 Check($"{code} district", unit.DistrictOn(day), (string?)s["district"]);
                 Check($"{code} former district", unit.FormerDistrictOn(day), (string?)s["formerDistrict"]);
                 Check($"{code} standard", unit.StandardOn(day).OrNone(), (string?)s["standard"]);
+                Check($"{code} conversions",
+                    string.Join("; ", unit.Conversions.Select(c => $"{c.From.Name}→{c.To.Name} "
+                        + $"{(c.StartedOn is { } started ? D(started) : "")} "
+                        + $"{(c.CompletedOn is { } completed ? D(completed) : "")}")),
+                    string.Join("; ", s["conversions"]!.AsArray().Select(c => $"{c!["from"]}→{c["to"]} "
+                        + $"{c["startedOn"]} {c["completedOn"]}")));
                 Check($"{code} ended", unit.EndedOn <= day ? D(unit.EndedOn.Value) : null, (string?)s["endedOn"]);
                 Check($"{code} flags", string.Join("; ", Flags(unit, day)),
                     string.Join("; ", Flags(s["flags"]!.AsArray())));

@@ -83,7 +83,9 @@ public sealed record UnitStatus
             AsOf = asOf,
             Standard = standard.OrNone(),
             Conversion = ConversionStatus.Of(unit, asOf),
-            Conversions = [.. unit.Conversions.Where(c => (c.StartedOn ?? c.CompletedOn) <= asOf)],
+            // A conversion under way on that day shows no completion yet, nor the decision that completed it.
+            Conversions = [.. unit.Conversions.Where(c => (c.StartedOn ?? c.CompletedOn) <= asOf)
+                .Select(c => c.CompletedOn <= asOf ? c : c with { CompletedOn = null, CompletionDecisionNo = null })],
             // A re-declaration if any declaration came before it, whatever order they were recorded in.
             LatestDeclaration = unit.LatestDeclarationOn(asOf) is { } latest
                 ? latest with { Redeclaration = unit.DeclarationsMade.Any(d => d.DeclaredOn < latest.DeclaredOn) }
