@@ -43,7 +43,7 @@ public class ImportLayoutRoundTripTests(ApiFixture api) : IClassFixture<ApiFixtu
         // The conversion's start by its day and decision, its completion (no decision) by its day.
         Assert.Contains(",Số 41/QĐ-UBND ngày 4/6/2018,2019-06-15,", csv);
         var workbook = await Host.Download(url + "&format=xlsx");
-        var recorded = await Answers(Host);
+        var recorded = await Answers(Host, Province, 2020, [Code, Converted, Converting], EarlierDays, Days);
 
         foreach (var (file, type) in new[] { (Encoding.UTF8.GetBytes(csv), "text/csv"),
                      (workbook, TestWorkbooks.MediaType) })
@@ -51,17 +51,84 @@ public class ImportLayoutRoundTripTests(ApiFixture api) : IClassFixture<ApiFixtu
             await ApiFixture.WithEmptyStore(async empty =>
             {
                 await empty.PostBytes("/api/imports", file, type).Expect(200);
-                var imported = await Answers(empty);
-                // Every answer that differs, so that a failure lists each fact lost.
-                var lost = recorded.Except(imported).Select(a => "recorded " + a)
-                    .Concat(imported.Except(recorded).Select(a => "imported " + a)).Order().ToList();
-                Assert.True(lost.Count == 0, $"{type}:\n{string.Join("\n", lost)}");
+                var imported = await Answers(empty, Province, 2020, [Code, Converted, Converting], EarlierDays, Days);
+                AssertSame(recorded, imported, type);
                 Assert.Equal(csv, (await empty.Get(url).Expect(200)).Text);
                 Assert.Equal(Unpacked(workbook), Unpacked(await empty.Download(url + "&format=xlsx")));
                 // Imported again, the file adds nothing.
                 var again = (await empty.PostBytes("/api/imports", file, type).Expect(200)).Json;
                 Assert.Equal(0, (int)again["eventsAppended"]!);
             });
+        }
+    }
+
+    /// <summary>A conversion under way that the conversion column (about 2008 → 2015) does not show, to
+    /// 2015/Amd1:2024 from 2015 or from 2008, goes with the layout's <c>converting_to</c> and <c>converting_since</c>:
+    /// without them the year imported lost it, and every answer as of a day after its start differed.</summary>
+    [Fact]
+    public async Task A_conversion_under_way_the_conversion_column_does_not_show_imports_on_its_day()
+    {
+        // A province no other test of the class lists.
+        const string province = "Cao Bằng";
+        string[] codes = ["CB-RT-01", "CB-RT-02", "CB-RT-03", "CB-RT-04"];
+        // Declared as a report of the year states it, as the round trip above declares its converting units.
+        foreach (var (code, name, year, standard) in new[]
+                 {
+                     (codes[0], "Sở Khoa học và Công nghệ", 2019, "2015"), (codes[1], "Sở Tư pháp", 2014, "2008"),
+                     (codes[2], "Sở Y tế", 2012, "2008"), (codes[3], "Sở Nội vụ", 2020, "2015"),
+                 })
+        {
+            await Host.Post("/api/units", $$"""
+                {"code":"{{code}}","name":"{{name}}","level":"department","province":"{{province}}",
+                 "registeredOn":"2010-01-04"}
+                """).Expect(201);
+            await Host.PostBytes("/api/imports", ReportCsv.Lines(ReportCsv.Header, $"{province},{code},{name},"
+                + $"department,,,{year},{year}-03-02,Số 3/QĐ-UBND ngày 2/3/{year},{standard},,,,,,,,,")).Expect(200);
+        }
+        async Task Post(string code, string route, string body) =>
+            await Host.Post($"/api/units/{code}/{route}", body).Expect(200);
+        // On 2015 from its declaration, converting to the amendment since a decision of 2024.
+        await Post(codes[0], "conversion/start",
+            """{"startedOn":"2024-05-10","decisionNo":"15/QĐ-SKHCN","to":"2015/Amd1:2024"}""");
+        // Converted from 2008 to 2015, then converting to the amendment.
+        await Post(codes[1], "conversion/start", """{"startedOn":"2017-03-01"}""");
+        await Post(codes[1], "conversion/complete", """{"convertedOn":"2018-06-01"}""");
+        await Post(codes[1], "conversion/start", """{"startedOn":"2024-09-02","to":"2015/Amd1:2024"}""");
+        // On 2008, converting to the amendment directly.
+        await Post(codes[2], "conversion/start", """{"startedOn":"2024-06-03","to":"2015/Amd1:2024"}""");
+        // Converted to the amendment within the year, as the layout carried before.
+        await Post(codes[3], "conversion/start", """{"startedOn":"2024-04-01","to":"2015/Amd1:2024"}""");
+        await Post(codes[3], "conversion/complete",
+            """{"convertedOn":"2024-10-01","decisionNo":"40/QĐ-SNV","to":"2015/Amd1:2024"}""");
+
+        string[] earlier = ["2012-09-01", "2017-06-01", "2018-07-01", "2019-06-01"];
+        string[] days = ["2024-03-01", "2024-05-15", "2024-06-15", "2024-09-15", "2024-10-15", "2024-12-31"];
+        var url = $"/api/reports/annual/2024?province={Uri.EscapeDataString(province)}&layout=import";
+        var csv = (await Host.Get(url).Expect(200)).Text;
+        Assert.Contains(",2015/Amd1:2024,Số 15/QĐ-SKHCN ngày 10/5/2024", csv);
+        var recorded = await Answers(Host, province, 2024, codes, earlier, days);
+        await ApiFixture.WithEmptyStore(async empty =>
+        {
+            await empty.PostBytes("/api/imports", Encoding.UTF8.GetBytes(csv)).Expect(200);
+            var imported = await Answers(empty, province, 2024, codes, earlier, days);
+            AssertSame(recorded, imported, "text/csv");
+            Assert.Equal(csv, (await empty.Get(url).Expect(200)).Text);
+            Assert.Equal(0, (int)(await empty.PostBytes("/api/imports", Encoding.UTF8.GetBytes(csv)).Expect(200))
+                .Json["eventsAppended"]!);
+        });
+        // Another start than the one recorded, or a conversion the record has completed, is refused at its column.
+        const string header = ReportCsv.Header + ",converting_to,converting_since";
+        foreach (var (line, column) in new[]
+                 {
+                     ($"{codes[0]},Sở Khoa học và Công nghệ,department,,,2024,2024-11-20,x,2015,,,,,,,,,,"
+                         + "2015/Amd1:2024,11/5/2024", "converting_since"),
+                     ($"{codes[3]},Sở Nội vụ,department,,,2024,2024-11-20,x,2015,,,,,,,,,,2015/Amd1:2024,",
+                         "converting_to"),
+                 })
+        {
+            var error = Assert.Single(await Host.RejectedImport(ReportCsv.Lines(header, $"{province},{line}")));
+            Assert.Equal(column, error.Column);
+            Assert.Contains("is recorded as", error.Reason);
         }
     }
 
@@ -162,6 +229,26 @@ public class ImportLayoutRoundTripTests(ApiFixture api) : IClassFixture<ApiFixtu
         Assert.Contains(at, (await Host.RejectedImport(row)).Select(e => e.Column));
     }
 
+    /// <summary>A conversion under way is given by an edition of the rule book after the one listed, published by its
+    /// start, beside a conversion column that does not show one under way, its start by the report's date; otherwise
+    /// the row is refused at the column that gives it.</summary>
+    [Theory]
+    [InlineData("", "2015", "2016", "", "converting_to")]
+    [InlineData("", "2015", "2008", "", "converting_to")]
+    [InlineData("in-progress", "2008", "2015/Amd1:2024", "", "converting_to")]
+    [InlineData("", "2015", "", "2024-05-10", "converting_since")]
+    [InlineData("", "2015", "2015/Amd1:2024", "2024-12-01", "converting_since")]
+    [InlineData("", "2015", "2015/Amd1:2024", "2023-05-10", "converting_since")]
+    [InlineData("", "2015", "2015/Amd1:2024", "soon", "converting_since")]
+    public async Task A_conversion_under_way_the_row_cannot_give_is_refused_at_its_column(
+        string conversion, string standard, string to, string since, string at)
+    {
+        var row = ReportCsv.Lines(ReportCsv.Header + ",declared_by,converting_to,converting_since",
+            $"Lạng Sơn,LS-CV-02,UBND xã Đang Sửa Đổi,commune,Cao Lộc,,2024,2024-11-19,x,{standard},{conversion},x,x,x,"
+            + $"x,,x,x,Đạt,2019-03-01,{to},{since}");
+        Assert.Contains(at, (await Host.RejectedImport(row)).Select(e => e.Column));
+    }
+
     /// <summary>The unit's history through the API, each fact on a day of its own.</summary>
     private async Task Record()
     {
@@ -217,15 +304,25 @@ public class ImportLayoutRoundTripTests(ApiFixture api) : IClassFixture<ApiFixtu
         await Host.Post($"/api/units/{Converting}/conversion/start", """{"startedOn":"2019-09-09"}""").Expect(200);
     }
 
-    /// <summary>What an auditor reads as of each of <see cref="EarlierDays"/> and <see cref="Days"/>: each unit's
-    /// state and page (the freshness and version of a store aside), its timeline (what happened on which day, on which
-    /// edition), and, on the year's days, the province's table of the year.</summary>
-    private static async Task<List<string>> Answers(IAlbaHost host)
+    /// <summary>Every answer that differs between the two stores, so that a failure lists each fact lost.</summary>
+    private static void AssertSame(List<string> recorded, List<string> imported, string file)
+    {
+        var lost = recorded.Except(imported).Select(a => "recorded " + a)
+            .Concat(imported.Except(recorded).Select(a => "imported " + a)).Order().ToList();
+        Assert.True(lost.Count == 0, $"{file}:\n{string.Join("\n", lost)}");
+    }
+
+    /// <summary>What an auditor reads as of each of <paramref name="earlierDays"/> and <paramref name="days"/> (of
+    /// <paramref name="year"/>): each unit's state and page (the freshness and version of a store aside), its timeline
+    /// (what happened on which day, on which edition), and, on the year's days, the province's table of the year.
+    /// </summary>
+    private static async Task<List<string>> Answers(
+        IAlbaHost host, string province, int year, string[] codes, string[] earlierDays, string[] days)
     {
         var answers = new List<string>();
-        foreach (var day in EarlierDays.Concat(Days))
+        foreach (var day in earlierDays.Concat(days))
         {
-            foreach (var code in new[] { Code, Converted, Converting })
+            foreach (var code in codes)
             {
                 answers.AddRange(Parts($"{code} state {day}", await host.Get($"/api/units/{code}/state?asOf={day}")));
                 answers.AddRange(Parts($"{code} page {day}",
@@ -235,10 +332,9 @@ public class ImportLayoutRoundTripTests(ApiFixture api) : IClassFixture<ApiFixtu
                     ? steps.Select(s => $"{code} timeline {day}: {s!["businessDate"]} {s["event"]} {s["edition"]}")
                     : [$"{code} timeline {day}: {timeline.Status}"]);
             }
-            if (!Days.Contains(day)) continue;
-            var table = (await host.Get(
-                $"/api/dashboards/annual/2020?province={Uri.EscapeDataString(Province)}&asOf={day}&consistent=true")
-                .Expect(200)).Json;
+            if (!days.Contains(day)) continue;
+            var table = (await host.Get($"/api/dashboards/annual/{year}?province={Uri.EscapeDataString(province)}"
+                + $"&asOf={day}&consistent=true").Expect(200)).Json;
             var rows = table["data"]!["rows"]!.AsArray();
             answers.AddRange(rows.Select(row => $"table {day} {row!["code"]}: {row.ToJsonString()}"));
             rows.Clear();

@@ -225,6 +225,55 @@ public class ReportRowDetailsTests
             Edition.Iso9001V2015Amd1), events.OfType<StandardConverted>().Single());
     }
 
+    /// <summary>A 2024 row of a unit on 2015 whose conversion to 2015/Amd1:2024 is under way, which the conversion
+    /// column (about 2008 → 2015) cannot show.</summary>
+    private static ReportRow ConvertingToAmendment(ConversionUnderWay underWay) =>
+        Row(new(Converting: underWay)) with
+        {
+            Year = 2024,
+            ReportDate = new(2024, 11, 20),
+            DeclaredBy = new(2019, 5, 2),
+            Inspection = null,
+            SteeringBoard = false,
+            Documentation = false,
+        };
+
+    /// <summary>The conversion under way is started on its day by its decision, once; another day, decision, or a
+    /// completion on record by the row's date, is a contradiction at its column; a later start on record (a later
+    /// year's row imported first) is dated back.</summary>
+    [Fact]
+    public void A_conversion_under_way_the_conversion_column_does_not_show_starts_on_its_day()
+    {
+        var given = new ConversionUnderWay(Edition.Iso9001V2015Amd1, new(2024, 5, 10), "15/QĐ-SKHCN");
+        var events = Events(null, ConvertingToAmendment(given));
+
+        Assert.Equal(new ConversionStarted(new(2024, 5, 10), "15/QĐ-SKHCN", Edition.Iso9001V2015,
+            Edition.Iso9001V2015Amd1), events.OfType<ConversionStarted>().Single());
+        Assert.Empty(events.OfType<StandardConverted>());
+        var unit = UnitDecider.Replay(events)!;
+        Assert.Null(ReportRowDecider.Contradiction(unit, ConvertingToAmendment(given), Book));
+        Assert.Empty(Events(unit, ConvertingToAmendment(given)));
+        Assert.Empty(Events(unit, ConvertingToAmendment(given with { StartedOn = null, DecisionNo = null })));
+        Assert.Equal("converting_since", ReportRowDecider.Contradiction(
+            unit, ConvertingToAmendment(given with { StartedOn = new(2024, 5, 11) }), Book)?.Column);
+        Assert.Equal("converting_since", ReportRowDecider.Contradiction(
+            unit, ConvertingToAmendment(given with { DecisionNo = "16/QĐ-SKHCN" }), Book)?.Column);
+        var completed = Unit.Evolve(unit, new StandardConverted(new(2024, 10, 1), null, Edition.Iso9001V2015,
+            Edition.Iso9001V2015Amd1))!;
+        Assert.Equal("converting_to", ReportRowDecider.Contradiction(completed, ConvertingToAmendment(given), Book)
+            ?.Column);
+
+        var nextYear = ConvertingToAmendment(given with { StartedOn = null, DecisionNo = null }) with
+        {
+            Year = 2025,
+            ReportDate = new(2025, 11, 20),
+        };
+        var later = UnitDecider.Replay(Events(null, nextYear))!;
+        Assert.Null(ReportRowDecider.Contradiction(later, ConvertingToAmendment(given), Book));
+        Assert.Equal(new DateOnly(2024, 5, 10), Events(later, ConvertingToAmendment(given))
+            .OfType<ConversionStarted>().Single().StartedOn);
+    }
+
     /// <summary>A former province's unit in its successor's table is registered where it was recorded; a unit
     /// recorded elsewhere is contradicted at the column.</summary>
     [Fact]

@@ -35,7 +35,7 @@ public sealed class ReportRowParser
         "documentation_mandatory_procedures", "documentation_internal_procedures",
         "documentation_business_procedures", "documentation_administrative_procedures",
         "inspected_on", "on_site", "inspector", "inspection_notes", "conversion_started", "conversion_completed",
-        "former_province",
+        "former_province", "converting_to", "converting_since",
     ];
 
     /// <summary>The columns a header names for its rows to mean something. A table without <c>unit_code</c> (an
@@ -378,7 +378,7 @@ public sealed class ReportRowParser
             StepDay("maintenance_plan"), StepDay("internal_audit"), StepDay("corrective_actions"),
             StepDay("management_review"), StepDay("report_submitted"));
         var details = Details(Field, Text, Error, board, documentation, year, reportDate, inspection is not null,
-            steps, ConversionDays(), FormerProvince());
+            steps, ConversionDays(), FormerProvince(), ConversionUnderWay());
         if (details?.Scope is not null && !declared)
             Error("scope", "A declaration's scope is given: mark the unit declared (x, its day or decision).");
 
@@ -425,6 +425,37 @@ public sealed class ReportRowParser
             return new(startOn, start?.DecisionNo, completedOn, completion?.DecisionNo);
         }
 
+        // A conversion under way on the row's date that the conversion column does not show (ConversionUnderWay),
+        // started on the day or by the decision its start column gives: to an edition after the one the unit was on
+        // then, which the decider judges (the listed one, where the unit declared it while converting to it).
+        ConversionUnderWay? ConversionUnderWay()
+        {
+            var (start, startOn) = ConversionCell("converting_since", "conversion under way's start");
+            if (Field("converting_to") is not { Length: > 0 } written)
+            {
+                if (start is not null)
+                    Error("converting_since", "Given for a conversion under way: give its edition (converting_to).");
+                return null;
+            }
+            var startedBy = startOn ?? (year is { } y && reportDate is { } d ? ReportRow.StepDateOf(y, d) : null);
+            if (rules.Named(written) is not { } to)
+            {
+                Error("converting_to", $"'{UnicodeText.Excerpt(written)}' is not an edition of the rule book: "
+                    + $"{string.Join(", ", rules.Editions.Select(e => e.Edition))}.");
+            }
+            else if (startedBy is { } startDay && !rules.Published(to, startDay))
+            {
+                Error(startOn is null ? "converting_to" : "converting_since",
+                    $"{to.Name} was not yet published on {startDay:yyyy-MM-dd}, when the conversion started.");
+            }
+            else if (conversion is ConversionState.InProgress)
+                Error("converting_to", "The conversion column shows the conversion under way: leave this empty.");
+            else if (!declared)
+                Error("declared", "A conversion under way is given, so the unit is declared: mark it x.");
+            else return new(to, startOn, start?.DecisionNo);
+            return null;
+        }
+
         (DeclarationCell? Cell, DateOnly? On) ConversionCell(string column, string fact)
         {
             if (Field(column) is not { Length: > 0 } text) return (null, null);
@@ -456,13 +487,14 @@ public sealed class ReportRowParser
     /// <summary>The row's <see cref="RowDetails"/>, each null where its cell is empty, the steering board's and the
     /// documentation's read from their cells (<paramref name="board"/>, <paramref name="documentation"/>), the steps'
     /// days read from theirs (<paramref name="steps"/>), the conversion's from its two (<paramref name="conversion"/>),
-    /// the province recorded (<paramref name="formerProvince"/>);
+    /// the province recorded (<paramref name="formerProvince"/>), the conversion under way the conversion column does
+    /// not show (<paramref name="converting"/>);
     /// null when the row gives none, as a report's row, so that deciding it compares no detail with the record
     /// (<see cref="ReportRowDecider.Contradiction"/>).</summary>
     private static RowDetails? Details(
         Func<string, string> field, Func<string, bool, int, string?> text, Action<string, string> error,
         DeclarationCell? board, DeclarationCell? documentation, int? year, DateOnly? reportDate, bool inspected,
-        StepDays steps, ConversionDays conversion, string? formerProvince)
+        StepDays steps, ConversionDays conversion, string? formerProvince, ConversionUnderWay? converting)
     {
         var stepDate = year is { } y && reportDate is { } d ? ReportRow.StepDateOf(y, d) : (DateOnly?)null;
         DateOnly? Day(string column, string of, DateOnly? latest)
@@ -520,7 +552,7 @@ public sealed class ReportRowParser
         var details = new RowDetails(established, text("scope", false, Validation.MaxText), board?.On,
             board?.DecisionNo, members, chair, documentation?.On, documentation?.DecisionNo, inspectedOn, inspector,
             steps == StepDays.None ? null : steps, contents == DocumentationContents.None ? null : contents, onSite,
-            notes, conversion == ConversionDays.None ? null : conversion, formerProvince);
+            notes, conversion == ConversionDays.None ? null : conversion, formerProvince, converting);
         return details == RowDetails.None ? null : details;
     }
 

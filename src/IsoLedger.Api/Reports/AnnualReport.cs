@@ -137,6 +137,7 @@ public static class AnnualReport
                 ? first : null;
             var conversion = ConversionColumn(row, unit, rules);
             var (started, completed) = ConversionDays(ShownConversion(row, conversion, unit, rules), on);
+            var underWay = UnderWay(row, unit, on);
             rows.Add([unit.ProvinceOn(on), row.Code, row.Name, Vocabulary.Levels[row.Level].Value,
                 row.District ?? row.FormerDistrict, unit.ParentCodeOn(on), table.Year, on.ToString("yyyy-MM-dd"),
                 DeclaredCell(unit, row.Declared, on),
@@ -161,7 +162,8 @@ public static class AnnualReport
                 CountCell(documentation?.AdministrativeProcedures),
                 inspection?.InspectedOn.ToString("yyyy-MM-dd") ?? "", YesOrNo(inspection?.OnSite),
                 inspection?.Inspector ?? "", inspection?.Notes ?? "", started, completed,
-                unit.FormerProvinceOn(on) ?? ""]);
+                unit.FormerProvinceOn(on) ?? "", underWay?.To.Name ?? "",
+                underWay is null ? "" : DecidedDay(underWay.StartedOn, underWay.StartDecisionNo)]);
         }
         return new ReportTable([.. ReportRowParser.Columns.Select(c => new ReportColumn(c))],
             [new ReportSection(table.Year.ToString(CultureInfo.InvariantCulture), rows)]);
@@ -254,12 +256,24 @@ public static class AnnualReport
             completed is null ? null : conversion!.CompletionDecisionNo);
         if ((started ?? on) == on && (completed ?? on) == on && startNo is null && completionNo is null)
             return ("", "");
-        static string Cell(DateOnly? day, string? decisionNo) =>
-            day is not { } known ? ""
-            : decisionNo is not null && DeclarationCell.Written(known, decisionNo) is { } decided ? decided
-            : known.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        return (Cell(started, startNo), Cell(completed, completionNo));
+        return (DecidedDay(started, startNo), DecidedDay(completed, completionNo));
     }
+
+    /// <summary>A day by its decision as the declared column writes a declaration's, else by itself; empty for none.
+    /// </summary>
+    private static string DecidedDay(DateOnly? day, string? decisionNo) =>
+        day is not { } known ? ""
+        : decisionNo is not null && DeclarationCell.Written(known, decisionNo) is { } decided ? decided
+        : known.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>The conversion under way on the row's date <paramref name="on"/> that the conversion column does not
+    /// show (it shows the one to 2015 under way): to 2015/Amd1:2024, the import layout's <c>converting_to</c> and
+    /// <c>converting_since</c>, so that an import starts it on its day.</summary>
+    private static EditionConversion? UnderWay(AnnualRow row, Unit unit, DateOnly on) =>
+        unit.Conversions
+            .Where(c => c.StartedOn <= on && !(c.CompletedOn <= on)
+                && !(row.ConversionShown == ConversionState.InProgress && c.To == Edition.Iso9001V2015))
+            .MaxBy(c => c.StartedOn);
 
     /// <summary>The conversion column as an import reads it: about the conversion from 2008 to 2015, under way on
     /// 2008 or done on 2015 as the table shows it; empty for a unit on an edition after 2015, which an import reads as

@@ -54,14 +54,15 @@ public sealed record ReportRow(
 /// (<see cref="StepDays"/>); and the days and decisions that started and completed the conversion the row shows
 /// (<see cref="ConversionDays"/>), of this year or an earlier one; and the province the unit was recorded in where the
 /// row's province is the one that province became part of (<see cref="FormerProvince"/>: a Quảng Bình unit in
-/// Quảng Trị's table from 1 July 2025), so that it is registered where it was.</summary>
+/// Quảng Trị's table from 1 July 2025), so that it is registered where it was; and a conversion under way on the row's
+/// date that the conversion column does not show (<see cref="ConversionUnderWay"/>: to 2015/Amd1:2024).</summary>
 public sealed record RowDetails(
     DateOnly? EstablishedOn = null, string? Scope = null,
     DateOnly? SteeringBoardOn = null, string? SteeringBoardDecisionNo = null, int? SteeringBoardMembers = null,
     string? SteeringBoardChair = null, DateOnly? DocumentationOn = null, string? DocumentationDecisionNo = null,
     DateOnly? InspectedOn = null, string? Inspector = null, StepDays? StepDays = null,
     DocumentationContents? DocumentationContents = null, bool? OnSite = null, string? InspectionNotes = null,
-    ConversionDays? ConversionDays = null, string? FormerProvince = null)
+    ConversionDays? ConversionDays = null, string? FormerProvince = null, ConversionUnderWay? Converting = null)
 {
     public static readonly RowDetails None = new();
 
@@ -85,6 +86,12 @@ public sealed record ConversionDays(
 {
     public static readonly ConversionDays None = new();
 }
+
+/// <summary>A conversion to <paramref name="To"/> under way on a row's date that its conversion column, which is
+/// about the conversion to 2015, does not show: a unit on 2015 converting to 2015/Amd1:2024, or on 2008 converting to
+/// an edition after 2015. Started on <paramref name="StartedOn"/> (null: on the row's facts' date) by the decision
+/// numbered <paramref name="DecisionNo"/> where known.</summary>
+public sealed record ConversionUnderWay(Edition To, DateOnly? StartedOn = null, string? DecisionNo = null);
 
 /// <summary>What the year's documentation holds, as <see cref="IssueDocumentation"/> records it, each null where not
 /// given.</summary>

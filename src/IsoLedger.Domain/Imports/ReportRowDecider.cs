@@ -162,6 +162,13 @@ public static class ReportRowDecider
             ? unit.ConversionTo(Edition.Iso9001V2015)
             : row.Conversion is null && row.Standard is { } listed ? unit.ConversionTo(listed) : null;
         object?[] ByRowDate(DateOnly? day) => day <= row.StepDate ? [day] : [];
+        // A conversion the row says is under way on its date that the record has completed by then.
+        var underWay = given.Converting is { } converting ? unit.ConversionTo(converting.To) : null;
+        if (underWay is { CompletedOn: { } completedOn } && completedOn <= row.StepDate)
+        {
+            return new("converting_to", $"The conversion of {row.UnitCode} to {underWay.To.Name} is recorded as "
+                + $"completed on {Shown(completedOn)}, not under way on {Shown(row.StepDate)}.", null);
+        }
         var of = $"The {row.Year}";
         (string Column, string Fact, object? Given, object?[] Recorded)[] details =
         [
@@ -200,6 +207,10 @@ public static class ReportRowDecider
                 conversion?.StartedOn <= row.StepDate ? [conversion.StartDecisionNo] : []),
             ("conversion_completed", "The conversion's completion decision", given.Conversion.CompletionDecisionNo,
                 conversion?.CompletedOn <= row.StepDate ? [conversion.CompletionDecisionNo] : []),
+            ("converting_since", "The conversion under way's start", given.Converting?.StartedOn,
+                ByRowDate(underWay?.StartedOn)),
+            ("converting_since", "The conversion under way's start decision", given.Converting?.DecisionNo,
+                underWay?.StartedOn <= row.StepDate ? [underWay.StartDecisionNo] : []),
         ];
         foreach (var (column, fact, value, recorded) in details)
         {
@@ -234,6 +245,8 @@ public static class ReportRowDecider
             || broken == Rules.DateBeforePrecedingStep =>
             row.Given.Conversion.StartedOn is not null ? "conversion_started"
             : row.Given.Conversion.CompletedOn is not null ? "conversion_completed"
+            : row.Given.Converting is { } underWay && row.Conversion is null or ConversionState.None
+                ? underWay.StartedOn is not null ? "converting_since" : "converting_to"
             : "conversion",
         _ when broken == Rules.UnitAlreadyRegistered => "unit_code",
         _ => null,
@@ -357,6 +370,16 @@ public static class ReportRowDecider
         {
             yield return new CompleteConversion(
                 listedLater.DeclaredOn, null, listedLater.Standard, DatedByReport: true);
+        }
+
+        // A conversion the conversion column does not show, under way on the row's date (to 2015/Amd1:2024): started
+        // on its day, or a start on record at a later date dated back to it, as the conversion column's is.
+        if (given.Converting is { } underWay
+            && !(unit.ConversionTo(underWay.To) is { } recorded
+                && (recorded.StartedOn ?? recorded.CompletedOn) <= (underWay.StartedOn ?? on)))
+        {
+            yield return new StartConversion(underWay.StartedOn ?? on, underWay.DecisionNo, underWay.To,
+                DatedByReport: true);
         }
 
         if (row.ReportSubmitted && year.ReportSubmittedOn is null)
