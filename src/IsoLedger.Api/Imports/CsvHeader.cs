@@ -96,13 +96,22 @@ public static class CsvHeader
 }
 
 /// <summary>Tells a line that is a table's <paramref name="header"/> again, in its order or another (two tables joined
-/// into one file, a district's block pasted with its header): read as a row, each of its names would be a bad value,
-/// and the rows below a header in another order would be read in the wrong columns. The header's names are gathered
-/// once, not again for every row.</summary>
-public sealed class RepeatedHeader(CsvRecord header)
+/// into one file, a district's block pasted with its header, a table copied from a report's pages with the header each
+/// page repeats): read as a row, each of its names would be a bad value, and the rows below a header in another order
+/// would be read in the wrong columns. A header of two rows (<paramref name="rows"/>, as an appendix prints it) is
+/// told again by either row, the groups' words over the columns too; a name is compared by the column it names
+/// (<paramref name="columnOf"/>: "HDKP" is "HĐKP", as one page of a report spells it and the next not), else by its
+/// words. The header's names are gathered once, not again for every row.</summary>
+public sealed class RepeatedHeader(
+    CsvRecord header, IReadOnlyList<CsvRecord>? rows = null, Func<string, string?>? columnOf = null)
 {
     private readonly HashSet<string> names =
-        header.Fields.Select(f => f.Trim()).Where(f => f.Length > 0).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        (rows ?? [header]).SelectMany(r => r.Fields).Select(f => Name(f, columnOf)).Where(f => f.Length > 0)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+    private static string Name(string cell, Func<string, string?>? columnOf) =>
+        cell.Trim() is { Length: > 0 } value && columnOf?.Invoke(value) is { } column ? "column " + column
+        : UnicodeText.Lowered(cell.Trim());
 
     /// <summary>The error for <paramref name="record"/> when it is the header again, or null.</summary>
     public ImportError? Of(CsvRecord record)
@@ -110,14 +119,13 @@ public sealed class RepeatedHeader(CsvRecord header)
         var values = 0;
         foreach (var field in record.Fields)
         {
-            var value = field.Trim();
-            if (value.Length == 0) continue;
-            if (!names.Contains(value)) return null;
+            if (field.Trim().Length == 0) continue;
+            if (!names.Contains(Name(field, columnOf))) return null;
             values++;
         }
         if (values < Math.Min(2, names.Count)) return null;
         return new ImportError(record.Line, null, $"The line is the header again (line {header.Line}): two tables "
-            + "joined into one file? Delete it, and check that the rows below it give their values in the columns of "
-            + "the first header.");
+            + "joined into one file, or a table copied from a report's pages with its header repeated on each? Delete "
+            + "it, and check that the rows below it give their values in the columns of the first header.");
     }
 }

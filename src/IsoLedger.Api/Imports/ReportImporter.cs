@@ -258,7 +258,7 @@ public sealed class ReportImporter(
                 if (header is null)
                     return new(null, [new ImportError(1, null, "The file is empty: it needs a header line and rows.")]);
                 firstHeader ??= new TablePlace(header.Line, sheet);
-                var parser = ReportRowParser.FromHeader(header, errors, given);
+                var parser = ReportRowParser.FromHeader(header, errors, given, (reader as TwoRowHeader)?.HeaderRows);
                 // A workbook's title rows are judged where its sheets are chosen; a CSV file's here.
                 if (parser is null && reader is TwoRowHeader { Inner: CsvReader }
                     && CsvHeader.TitleAbove(header, reader, required) is { } titled)

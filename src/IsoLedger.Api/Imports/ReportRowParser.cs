@@ -63,9 +63,15 @@ public sealed class ReportRowParser
 
     private readonly RepeatedHeader repeatedHeader;
 
-    private ReportRowParser(Dictionary<string, int> positions, int width, TableDefaults given, CsvRecord header)
+    private ReportRowParser(
+        Dictionary<string, int> positions, int width, TableDefaults given, CsvRecord header,
+        IReadOnlyList<CsvRecord>? headerRows)
     {
-        (this.positions, this.width, defaults, repeatedHeader) = (positions, width, given, new RepeatedHeader(header));
+        (this.positions, this.width, defaults) = (positions, width, given);
+        repeatedHeader = new RepeatedHeader(header, headerRows,
+            cell => AppendixColumns.Read(cell) is { Count: > 0 } columns ? string.Join(" ", columns)
+                : Columns.Contains(cell.ToLowerInvariant()) ? cell.ToLowerInvariant()
+                : null);
         headed = positions.Where(p => header.Fields[p.Value].Trim().ToLowerInvariant() != p.Key)
             .ToDictionary(p => p.Key, p => header.Fields[p.Value].Trim());
         editionColumns = [.. positions.Keys
@@ -96,8 +102,11 @@ public sealed class ReportRowParser
     }
 
     /// <summary>Reads the header, in the import format's or an appendix's words; null with the errors when it is not
-    /// usable. A column the request gives (<paramref name="given"/>) is not to be in the table as well.</summary>
-    public static ReportRowParser? FromHeader(CsvRecord header, List<ImportError> errors, TableDefaults given)
+    /// usable. A column the request gives (<paramref name="given"/>) is not to be in the table as well. The rows it
+    /// was read from (<paramref name="headerRows"/>, two for an appendix's two-row header) tell it repeated below.
+    /// </summary>
+    public static ReportRowParser? FromHeader(
+        CsvRecord header, List<ImportError> errors, TableDefaults given, IReadOnlyList<CsvRecord>? headerRows = null)
     {
         if (CsvHeader.Positions(header, Columns, RequiredWith(given), errors, appendix: true) is not { } positions)
             return null;
@@ -107,7 +116,9 @@ public sealed class ReportRowParser
             errors.Add(new(header.Line, column, $"The request gives {TableDefaults.Parameter(column)} and the table "
                 + "this column: give one of them."));
         }
-        return twice.Count == 0 ? new ReportRowParser(positions, header.Fields.Count, given, header) : null;
+        return twice.Count == 0
+            ? new ReportRowParser(positions, header.Fields.Count, given, header, headerRows)
+            : null;
     }
 
     /// <summary>The heading <paramref name="record"/> is (<see cref="TableHeading"/>): a line as wide as the header

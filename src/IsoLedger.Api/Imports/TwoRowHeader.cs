@@ -18,6 +18,9 @@ public sealed class TwoRowHeader(ITableReader inner) : ITableReader
     /// as wide as its header's first row, or their last cell, and are read as wide as the header.</summary>
     private int width;
 
+    /// <summary>The rows the last header was read from: its first, and its second where it takes two.</summary>
+    public IReadOnlyList<CsvRecord> HeaderRows { get; private set; } = [];
+
     /// <summary>The reader of the table's file.</summary>
     public ITableReader Inner => inner;
 
@@ -37,8 +40,10 @@ public sealed class TwoRowHeader(ITableReader inner) : ITableReader
         }
         started = true;
         if (inner.Read() is not { } top) return null;
+        HeaderRows = [top];
         held = inner.Read();
         if (held is null || Combined(top, held) is not { } header) return top;
+        HeaderRows = [top, held];
         held = null;
         if (inner is not CsvReader) width = header.Fields.Count;
         return header;
