@@ -281,7 +281,8 @@ public class ImportOtherProvincesTests(ApiFixture api) : IClassFixture<ApiFixtur
     }
 
     /// <summary>Excel's "Unicode Text", the one table older versions of Excel save Vietnamese in: UTF-16 with its
-    /// byte order mark, tabs between the columns. A Vietnamese Excel's "CSV UTF-8" separates them by ';'.</summary>
+    /// byte order mark, tabs between the columns. A Vietnamese Excel's "CSV UTF-8" separates them by ';'. Either may
+    /// hold a comma unquoted in a name.</summary>
     [Fact]
     public async Task Excels_unicode_text_and_a_table_separated_by_semicolons_import()
     {
@@ -301,6 +302,21 @@ public class ImportOtherProvincesTests(ApiFixture api) : IClassFixture<ApiFixtur
             .Expect(200);
         Assert.Equal("Sở Văn hóa, Thể thao và Du lịch",
             (string?)(await Host.Get("/api/units/OP-SC-1").Expect(200)).Json["name"]);
+
+        // A header's name may hold a comma unquoted ("CSCL, MTCL", as an appendix heads one column for both): the
+        // separator is the one the header holds most often. Read as commas, these headers named unknown columns.
+        foreach (var (separator, code) in new[] { (';', "OP-SC-2"), ('\t', "OP-SC-3") })
+        {
+            string Line(params string[] cells) => string.Join(separator, cells);
+            await Host.PostBytes("/api/imports", ReportCsv.Lines(
+                Line("province", "unit_code", "unit_name", "level", "district", "year", "report_date", "declared",
+                    "CSCL, MTCL"),
+                Line("Lạng Sơn", code, $"UBND xã Tách {code}", "commune", "Cao Lộc", "2020", "19/11/2020", "x", "x")))
+                .Expect(200);
+            var year = (await Host.Get($"/api/units/{code}/state?asOf=2020-12-31").Expect(200)).Json["years"]![0]!;
+            Assert.Equal(("2020-11-19", "2020-11-19"),
+                ((string?)year["qualityPolicyOn"], (string?)year["qualityObjectivesOn"]));
+        }
 
         // Without its byte order mark, UTF-16 is told as such.
         var unmarked = await Host.RejectedImport(Encoding.Unicode.GetBytes(unicodeText));

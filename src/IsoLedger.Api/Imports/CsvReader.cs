@@ -11,8 +11,8 @@ public sealed record CsvRecord(int Line, IReadOnlyList<string> Fields);
 /// <summary>Reads RFC 4180 CSV one record at a time: fields optionally in double quotes (a quote inside doubled), LF,
 /// CRLF or CR line ends (Excel for Mac's "CSV (Macintosh)" ends its lines with CR alone), UTF-8 with or without BOM,
 /// or UTF-16 with its BOM. Fields are separated by commas or, for a table whose header names its columns
-/// (<paramref name="separatorFromHeader"/>), by semicolons or tabs as its first line shows: commas where it holds one
-/// outside quotes, else semicolons, else tabs. Excel saves "CSV" with the list separator of the computer's region (';'
+/// (<paramref name="separatorFromHeader"/>), by semicolons or tabs as its first line shows: the one it holds most
+/// often outside quotes (commas before semicolons before tabs, as often). Excel saves "CSV" with the list separator of the computer's region (';'
 /// where the decimal separator is ',', as in Vietnamese) and "Unicode Text", the one table older versions of Excel
 /// save Vietnamese in, as UTF-16 with tabs. Every field is returned in Unicode form C. A record is at most
 /// <see cref="MaxRecordLength"/> characters long, so that what a record holds in memory does not grow with the
@@ -59,14 +59,19 @@ public sealed class CsvReader(TextReader text, bool separatorFromHeader = false)
             break;
         }
         firstLine = read.ToString();
-        var unquoted = new HashSet<char>();
+        // The one the header holds most often outside quotes: a header's name may hold another ("CSCL, MTCL" or "Duy
+        // trì áp dụng, cải tiến" unquoted in a table separated by semicolons or tabs, as Excel saves them).
+        char[] separators = [',', ';', '\t'];
+        var unquoted = new int[separators.Length];
         var inQuotes = false;
         foreach (var letter in firstLine)
         {
             if (letter == '"') inQuotes = !inQuotes;
-            else if (!inQuotes) unquoted.Add(letter);
+            else if (!inQuotes && Array.IndexOf(separators, letter) is var i and >= 0) unquoted[i]++;
         }
-        return new[] { ',', ';', '\t' }.FirstOrDefault(unquoted.Contains, ',');
+        var most = 0;
+        for (var i = 1; i < separators.Length; i++) if (unquoted[i] > unquoted[most]) most = i;
+        return separators[most];
     }
 
     public static CsvReader Open(Stream stream, bool separatorFromHeader = false) =>
