@@ -12,11 +12,11 @@ public sealed record CsvRecord(int Line, IReadOnlyList<string> Fields);
 /// CRLF or CR line ends (Excel for Mac's "CSV (Macintosh)" ends its lines with CR alone), UTF-8 with or without BOM,
 /// or UTF-16 with its BOM. Fields are separated by commas or, for a table whose header names its columns
 /// (<paramref name="separatorFromHeader"/>), by semicolons or tabs as its first line shows: the one it holds most
-/// often outside quotes (commas before semicolons before tabs, as often). Excel saves "CSV" with the list separator of the computer's region (';'
-/// where the decimal separator is ',', as in Vietnamese) and "Unicode Text", the one table older versions of Excel
-/// save Vietnamese in, as UTF-16 with tabs. Every field is returned in Unicode form C. A record is at most
-/// <see cref="MaxRecordLength"/> characters long, so that what a record holds in memory does not grow with the
-/// file.</summary>
+/// often outside quotes (commas before semicolons before tabs, as often). Excel saves "CSV" with the list separator
+/// of the computer's region (';' where the decimal separator is ',', as in Vietnamese) and "Unicode Text", the one
+/// table older versions of Excel save Vietnamese in, as UTF-16 with tabs. Every field is returned in Unicode form C.
+/// A record is at most <see cref="MaxRecordLength"/> characters long, so that what a record holds in memory does not
+/// grow with the file.</summary>
 public sealed class CsvReader(TextReader text, bool separatorFromHeader = false) : ITableReader
 {
     /// <summary>The longest record read, in characters: far above any table row (a few dozen fields of at most
