@@ -55,6 +55,14 @@ public class UnitNameSpellingTests
     [InlineData("Chi cục Phát triển Nông thôn", "Chi cục Ph/triển Ng.thôn")]
     [InlineData("Chi cục Biển, Hải đảo, Khí tượng Thủy văn", "Chi cục Biển, H.đảo, KTTV")]
     [InlineData("Sở Tài nguyên và Môi trường", "Sở Tài nguyên & M/trường")]
+    [InlineData("UBND thành phố Đông Hà", "UBND Th phố Đông Hà")]
+    [InlineData("UBND thị trấn Diên Sanh", "UBND Th trấn Diên Sanh (Th.trấn Hải Lăng + xã Hải Thọ)")]
+    [InlineData("UBND thị trấn Diên Sanh", "UBND Th.trấn Diên Sanh")]
+    [InlineData("Sở Tư pháp", "Sở Tư pháp tỉnh Quảng Trị")]
+    [InlineData("Ban Quản lý Khu Kinh tế tỉnh", "Ban Quản lý Khu kinh tế tỉnh Quảng Trị")]
+    [InlineData("Thanh tra Tỉnh", "Thanh tra tỉnh Thừa Thiên Huế")]
+    [InlineData("Văn phòng UBND Tỉnh", "Văn phòng Ủy ban nhân dân tỉnh Hoà Bình")]
+    [InlineData("Sở Nội vụ", "SỞ NỘI VỤ TỈNH BÀ RỊA - VŨNG TÀU")]
     public void Spellings_of_one_name_are_one_name(string a, string b) => Assert.True(UnitNameSpelling.Same(a, b));
 
     [Theory]
@@ -73,6 +81,11 @@ public class UnitNameSpellingTests
     [InlineData("Chi cục Bảo vệ Môi trường", "Chi cục Bảo vệ N.trường")]
     [InlineData("Chi cục Bảo vệ Môi trường", "Chi cục Bảo vệ M. trường")]
     [InlineData("UBND Phường Phong Thủy", "UBND P.Phú Thủy")]
+    [InlineData("UBND thành phố Lạng Sơn", "UBND thành phố")]
+    [InlineData("UBND huyện Cao Lộc", "UBND huyện Cao Lộc tỉnh Lạng Sơn huyện")]
+    [InlineData("UBND thị xã Quảng Trị", "UBND thị xã")]
+    [InlineData("Sở Tư pháp", "Sở Tư pháp tỉnh Quảng Trị Mới")]
+    [InlineData("UBND xã Th Hòa", "UBND xã Thuận Hòa")]
     public void Another_name_is_a_rename_still(string a, string b) => Assert.False(UnitNameSpelling.Same(a, b));
 
     /// <summary>Only a word of capitals is read as initials: a name that merely shares its words' first letters with

@@ -32,11 +32,11 @@ public static partial class UnitNameLevels
     ];
 
     private static readonly (string Words, UnitLevel Level)[] Compared =
-        [.. Leading.Select(w => (UnitNameSpelling.Comparable(w.Words) + " ", w.Level))];
+        [.. Leading.Select(w => (Worded(w.Words) + " ", w.Level))];
 
     /// <summary>The boards named "Ban … tỉnh" that rank as a Chi cục within the Sở Nội vụ, as compared.</summary>
     private static readonly string[] BoardsWithinASở =
-        [.. new[] { "Ban Tôn giáo", "Ban Thi đua" }.Select(b => UnitNameSpelling.Comparable(b) + " ")];
+        [.. new[] { "Ban Tôn giáo", "Ban Thi đua" }.Select(b => Worded(b) + " ")];
 
     /// <summary>The level <paramref name="name"/> says, of a row of <paramref name="province"/> whose facts are dated
     /// <paramref name="on"/>, or null when it says none unambiguously.</summary>
@@ -69,16 +69,16 @@ public static partial class UnitNameLevels
             : level;
     }
 
-    private static readonly string Board = UnitNameSpelling.Comparable("Ban") + " ";
+    private static readonly string Board = Worded("Ban") + " ";
 
     private static readonly string[] Cities =
-        [.. new[] { "Thành phố", "Th phố" }.Select(city => UnitNameSpelling.Comparable(city) + " ")];
+        [.. new[] { "Thành phố", "Th phố" }.Select(city => Worded(city) + " ")];
 
-    private static readonly string Province = UnitNameSpelling.Comparable("tỉnh");
+    private static readonly string Province = Worded("tỉnh");
 
-    private static readonly string Office = UnitNameSpelling.Comparable("Văn phòng") + " ";
+    private static readonly string Office = Worded("Văn phòng") + " ";
 
-    private static readonly string[] Councils = [PeoplesCommittee.Abbreviation, UnitNameSpelling.Comparable("HĐND")];
+    private static readonly string[] Councils = [PeoplesCommittee.Abbreviation, Worded("HĐND")];
 
     /// <summary>Whether <paramref name="words"/> (as compared) name an office of the province's councils ("Văn phòng
     /// UBND tỉnh", "Văn phòng HĐND tỉnh", "Văn phòng Đoàn ĐBQH và HĐND tỉnh"), not another office ("Văn phòng Điều
@@ -106,7 +106,10 @@ public static partial class UnitNameLevels
 
     /// <summary>The name as compared, without the numbers a table puts before a unit under another ("1- ", "1.1 ",
     /// "a) ") or the marks it indents one with ("- ", "+ ").</summary>
-    private static string Words(string name) => UnitNameSpelling.Comparable(Numbering().Replace(name.Trim(), ""));
+    private static string Words(string name) => Worded(Numbering().Replace(name.Trim(), ""));
+
+    /// <summary>A name's words as compared, "tỉnh" at its end kept: it tells a province's office or board.</summary>
+    private static string Worded(string name) => UnitNameSpelling.Comparable(name, keepProvince: true);
 
     /// <summary>Whether <paramref name="properName"/> is the proper name of <paramref name="province"/>.</summary>
     private static bool CityOfTheProvince(string properName, string province) =>

@@ -24,13 +24,18 @@ public static partial class UnitNameSpelling
 
     private static readonly TextMemo<string> ComparedWithNotes = new(name => Compare(name, keepNotes: true), NamesKept);
 
+    private static readonly TextMemo<string> ComparedWithProvince =
+        new(name => Compare(name, keepNotes: false, keepProvince: true), NamesKept);
+
     /// <summary>The name as compared: lower case, without a number before it, notes in brackets (unless
     /// <paramref name="keepNotes"/>) or punctuation at its end, "UBND" for the people's committee
-    /// (<see cref="PeoplesCommittee"/>), each word's tone mark at its end.</summary>
-    public static string Comparable(string name, bool keepNotes = false) =>
-        keepNotes ? ComparedWithNotes[name] : Compared[name];
+    /// (<see cref="PeoplesCommittee"/>), each word's tone mark at its end, without the province it may end with
+    /// (<see cref="ProvinceQualifier"/>) unless <paramref name="keepProvince"/> (which tells a department's name, "Thanh
+    /// tra tỉnh", from a unit's of another level).</summary>
+    public static string Comparable(string name, bool keepNotes = false, bool keepProvince = false) =>
+        keepProvince ? ComparedWithProvince[name] : keepNotes ? ComparedWithNotes[name] : Compared[name];
 
-    private static string Compare(string name, bool keepNotes)
+    private static string Compare(string name, bool keepNotes, bool keepProvince = false)
     {
         var text = UnicodeText.Lowered(WithoutRestructuringNote(name));
         var bare = UnicodeText.Lowered(Numbered().Replace(keepNotes ? text : Annotation().Replace(text, " "), ""))
@@ -38,10 +43,28 @@ public static partial class UnitNameSpelling
         // A name that is nothing but a note is compared as written.
         if (bare.Length == 0) bare = text;
         var committee = PeoplesCommittee.Abbreviated(bare);
-        var written = Kind().Replace(committee, kind => Kinds[kind.Groups["kind"].Value] + " ");
+        var written = Kind().Replace(committee, kind =>
+            kind.Groups["cut"].Success ? Kinds["th " + kind.Groups["cut"].Value] + " "
+            : Kinds[kind.Groups["kind"].Value] + " ");
         var words = string.Join(' ', BetweenWords().Split(written).Where(word => word.Length > 0 && word != And));
-        return UnicodeText.TonesAtWordEnds(words.Length > 0 ? words : written);
+        var compared = UnicodeText.TonesAtWordEnds(words.Length > 0 ? words : written);
+        return !keepProvince && ProvinceQualifier.Replace(compared, "") is { Length: > 0 } unqualified
+            ? unqualified
+            : compared;
     }
+
+    /// <summary>The province a department's name may end with, as its decisions write it ("Sở Tư pháp tỉnh Quảng
+    /// Trị") and tables often do not ("Sở Tư pháp"; Quảng Trị's 2020 report: "Ban Quản lý Khu Kinh tế tỉnh", "Thanh
+    /// tra Tỉnh"): "tỉnh" and a province's name after it, or "tỉnh" alone, at the name's end, as compared. Not "thành
+    /// phố" and a name: a district's town is often named as its province ("UBND thành phố Lạng Sơn").</summary>
+    private static readonly Regex ProvinceQualifier = new(
+        $" {Regex.Escape(Lowered("tỉnh"))}(?: (?:{string.Join("|", Provinces.Provinces.Names
+            .Select(name => Regex.Escape(Lowered(name))).OrderByDescending(name => name.Length))}))?$",
+        RegexOptions.CultureInvariant);
+
+    /// <summary>A province's name as a name's words are compared ("Bà Rịa - Vũng Tàu" as "bà rịa vũng tàu").</summary>
+    private static string Lowered(string text) => UnicodeText.TonesAtWordEnds(
+        string.Join(' ', BetweenWords().Split(UnicodeText.Lowered(text)).Where(word => word.Length > 0)));
 
     /// <summary>The conjunction, which tables write as "và", "&amp;" or a comma or dash ("Sở Văn hóa, Thể thao và Du
     /// lịch", "Sở Văn hóa - Thể thao &amp; Du lịch"), as compared: a name is compared as its words alone.</summary>
@@ -61,12 +84,13 @@ public static partial class UnitNameSpelling
     private static readonly Dictionary<string, string> Kinds = new (string Abbreviation, string Kind)[]
     {
         ("tp", "thành phố"), ("tx", "thị xã"), ("tt", "thị trấn"), ("p", "phường"), ("x", "xã"), ("h", "huyện"),
-        ("q", "quận"),
+        ("q", "quận"), ("th phố", "thành phố"), ("th trấn", "thị trấn"),
     }.ToDictionary(k => k.Abbreviation, k => k.Kind);
 
     /// <summary>A unit's kind abbreviated at the name's start or after "ubnd": "P. Phú Thủy", "TT.Liên Hương",
-    /// "TX La Gi", "Q.1" (a letter alone with its full stop, as "P Phú Thủy" could be anything).</summary>
-    [GeneratedRegex(@"(?<=^|ubnd )(?:(?<kind>tp|tx|tt)(?:\. ?| )|(?<kind>p|x|h|q)\. ?)")]
+    /// "TX La Gi", "Q.1" (a letter alone with its full stop, as "P Phú Thủy" could be anything), or its first word
+    /// cut short, as Quảng Trị's 2020 report writes "UBND Th phố Đông Hà" and "UBND Th trấn Diên Sanh".</summary>
+    [GeneratedRegex(@"(?<=^|ubnd )(?:th(?:\. ?| )(?<cut>phố|trấn) |(?<kind>tp|tx|tt)(?:\. ?| )|(?<kind>p|x|h|q)\. ?)")]
     private static partial Regex Kind();
 
     [GeneratedRegex(@"\([^()]*\)|\[[^\[\]]*\]")]
