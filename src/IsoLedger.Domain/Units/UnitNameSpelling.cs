@@ -30,8 +30,8 @@ public static partial class UnitNameSpelling
     /// <summary>The name as compared: lower case, without a number before it, notes in brackets (unless
     /// <paramref name="keepNotes"/>) or punctuation at its end, "UBND" for the people's committee
     /// (<see cref="PeoplesCommittee"/>), each word's tone mark at its end, without the province it may end with
-    /// (<see cref="ProvinceQualifier"/>) unless <paramref name="keepProvince"/> (which tells a department's name, "Thanh
-    /// tra tỉnh", from a unit's of another level).</summary>
+    /// (<see cref="ProvinceQualifier"/>) unless <paramref name="keepProvince"/> (which tells a department's name,
+    /// "Thanh tra tỉnh", from a unit's of another level).</summary>
     public static string Comparable(string name, bool keepNotes = false, bool keepProvince = false) =>
         keepProvince ? ComparedWithProvince[name] : keepNotes ? ComparedWithNotes[name] : Compared[name];
 
