@@ -176,6 +176,38 @@ public class AppendixColumnsImportTests(ApiFixture api) : IClassFixture<ApiFixtu
         Assert.All(errors, e => Assert.Contains("is the header again (line 1)", (string)e!["reason"]!));
     }
 
+    /// <summary>Tier and district headings as other provinces' tables word and number them: the tiers' kinds in
+    /// another order or with "và tương đương", "Khối …", "Các cơ quan chuyên môn thuộc UBND tỉnh"; districts numbered
+    /// "1.1", "ii.", "1-", "- ", or followed by their count. Each had been registered as a unit ("Phường, xã, thị trấn"
+    /// a commune, "Huyện Can Lộc - 05 đơn vị" a district) or had put the communes under it in a district of that name.
+    /// </summary>
+    [Fact]
+    public async Task Headings_as_other_tables_word_and_number_them_record_no_unit()
+    {
+        const string header = "TT,Đơn vị,Công bố HT ISO,\"CSCL, MTCL\",Đánh giá nội bộ,Xác nhận";
+        var imported = await Host.PostBytes("/api/imports?province=H%C3%A0%20T%C4%A9nh&year=2022"
+            + "&reportDate=2022-11-30", Csv(header,
+                "I,\"Sở, ban, ngành và tương đương\",,,,", "1,Sở Nội vụ,x,x,x,Đạt",
+                "A,CÁC CƠ QUAN CHUYÊN MÔN THUỘC UBND TỈNH,,,,", "2,Sở Tư pháp,x,x,x,Đạt",
+                "III,\"Phường, xã, thị trấn\",,,,",
+                "1.1,Huyện Can Lộc,,,,", "1,UBND xã Thiên Lộc,x,x,x,Đạt",
+                ",Huyện Can Lộc - 05 đơn vị,,,,", "2,UBND xã Vượng Lộc,x,x,x,Đạt",
+                "ii.,Huyện Đức Thọ (03 xã),,,,", "3,UBND xã Tùng Ảnh,x,x,x,Đạt",
+                ",- Huyện Hương Khê:,,,,", "4,UBND xã Hương Trà,x,x,x,Đạt")).Expect(200);
+
+        Assert.Equal((6, 6), ((int)imported.Json["rows"]!, (int)imported.Json["unitsCreated"]!));
+        var rows = (await Host.Get("/api/dashboards/annual/2022?province=H%C3%A0%20T%C4%A9nh&consistent=true")
+            .Expect(200)).Json["data"]!["rows"]!.AsArray();
+        string[] expected =
+        [
+            "department Sở Nội vụ ", "department Sở Tư pháp ", "commune UBND xã Thiên Lộc Huyện Can Lộc",
+            "commune UBND xã Vượng Lộc Huyện Can Lộc", "commune UBND xã Tùng Ảnh Huyện Đức Thọ",
+            "commune UBND xã Hương Trà Huyện Hương Khê",
+        ];
+        Assert.Equal(expected.Order(StringComparer.Ordinal),
+            rows.Select(r => $"{r!["level"]} {r["name"]} {r["district"]}").Order(StringComparer.Ordinal));
+    }
+
     /// <summary>The top cell repeated over the columns it groups, as a spreadsheet's CSV of a merged cell filled across
     /// writes it ("Tình hình áp dụng" over "Xây dựng", "Công bố", "Duy trì"); a group word over no sub-column names
     /// none, and is refused as unknown.</summary>

@@ -29,6 +29,14 @@ public class LevelWordsTests
     [InlineData("Sở, ngành", UnitLevel.Department)]
     [InlineData("Ban, ngành tỉnh", UnitLevel.Department)]
     [InlineData("Cấp Sở", UnitLevel.Department)]
+    [InlineData("Phường, xã, thị trấn", UnitLevel.Commune)]
+    [InlineData("Xã, thị trấn", UnitLevel.Commune)]
+    [InlineData("UBND các phường, xã, thị trấn", UnitLevel.Commune)]
+    [InlineData("Thành phố, thị xã, huyện", UnitLevel.District)]
+    [InlineData("Cấp huyện, thành phố", UnitLevel.District)]
+    [InlineData("Sở, ban, ngành và tương đương", UnitLevel.Department)]
+    [InlineData("Khối Sở, ban, ngành", UnitLevel.Department)]
+    [InlineData("Các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh", UnitLevel.Department)]
     public void A_tier_as_a_table_words_it_is_a_level(string text, UnitLevel level) =>
         Assert.Equal(level, LevelWords.Read(text));
 
@@ -38,6 +46,8 @@ public class LevelWordsTests
     [InlineData("UBND")]
     [InlineData("Sở Nội vụ")]
     [InlineData("Thành phố")]
+    [InlineData("Xã, Sở")]
+    [InlineData("Phường, xã, thị trấn Mới")]
     public void Anything_else_is_no_level(string text) => Assert.Null(LevelWords.Read(text));
 
     private static readonly (string Text, UnitLevel Level)[] Tiers =

@@ -19,6 +19,19 @@ public class TableHeadingsTests
     [InlineData("Q. Bình Thạnh", "Q. Bình Thạnh")]
     [InlineData("3. Q.1:", "Q.1")]
     [InlineData("H.Tuy Phong", "H.Tuy Phong")]
+    [InlineData("1- Huyện Can Lộc", "Huyện Can Lộc")]
+    [InlineData("ii. Huyện Can Lộc", "Huyện Can Lộc")]
+    [InlineData("1/ Huyện Can Lộc", "Huyện Can Lộc")]
+    [InlineData("II.1 Huyện Can Lộc", "Huyện Can Lộc")]
+    [InlineData("- Huyện Can Lộc", "Huyện Can Lộc")]
+    [InlineData("+ Huyện Can Lộc", "Huyện Can Lộc")]
+    [InlineData("* Huyện Can Lộc", "Huyện Can Lộc")]
+    [InlineData("Huyện Can Lộc - 05 đơn vị", "Huyện Can Lộc")]
+    [InlineData("Huyện Can Lộc (05 đơn vị)", "Huyện Can Lộc")]
+    [InlineData("Huyện Can Lộc: 05 xã", "Huyện Can Lộc")]
+    [InlineData("Huyện Can Lộc;", "Huyện Can Lộc")]
+    [InlineData("Huyện Bình Sơn (cũ):", "Huyện Bình Sơn")]
+    [InlineData("Quận 1 (3 phường)", "Quận 1")]
     public void A_district_s_heading_names_it(string text, string district) =>
         Assert.Equal(district, TableHeading.Read(text)?.District);
 
@@ -26,6 +39,17 @@ public class TableHeadingsTests
     [InlineData("I. Sở, ban, ngành")]
     [InlineData("II. Cấp xã:")]
     [InlineData("UBND huyện, thị xã, thành phố")]
+    [InlineData("III. Phường, xã, thị trấn")]
+    [InlineData("Xã, thị trấn")]
+    [InlineData("Phường, xã")]
+    [InlineData("Huyện, thành phố")]
+    [InlineData("Thành phố, thị xã, huyện")]
+    [InlineData("I. Sở, ban, ngành và tương đương")]
+    [InlineData("Khối Sở, ban, ngành")]
+    [InlineData("Các cơ quan chuyên môn thuộc UBND tỉnh")]
+    [InlineData("Cấp huyện, thị xã, thành phố")]
+    [InlineData("UBND các phường, xã, thị trấn")]
+    [InlineData("Ủy ban nhân dân các huyện, thành phố, thị xã (10 đơn vị)")]
     public void A_tier_s_heading_names_no_district(string text)
     {
         var heading = TableHeading.Read(text);
@@ -41,6 +65,9 @@ public class TableHeadingsTests
     [InlineData("Cộng")]
     [InlineData("Q.")]
     [InlineData("Cam Lộ")]
+    [InlineData("Phường 1")]
+    [InlineData("UBND thị xã Quảng Trị")]
+    [InlineData("Xã Thị trấn Mới")]
     public void A_unit_s_name_or_any_other_text_is_no_heading(string text) => Assert.Null(TableHeading.Read(text));
 
     private static readonly string[] Kinds = ["Huyện ", "Thị xã ", "TX. ", "Thành phố ", "TP. ", "Th phố ", "Quận "];

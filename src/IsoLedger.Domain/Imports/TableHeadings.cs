@@ -5,8 +5,9 @@ namespace IsoLedger.Domain.Imports;
 
 /// <summary>A heading row a table keeps from its report's appendix, above the rows it groups: a district ("Huyện Cam
 /// Lộ:", "2. Thị xã Quảng Trị", "1.1 TP. Đông Hà", "Q. Bình Thạnh": its kind as <see cref="DistrictNames"/> reads
-/// it) or a tier ("I. Sở, ban, ngành", "II. Cấp xã"), numbered or not, its colon or not. Any other text is no
-/// heading: a row holding only a unit's name is a row missing its data.</summary>
+/// it) or a tier ("I. Sở, ban, ngành", "II. Cấp xã", "III. Phường, xã, thị trấn"), numbered or not ("1.1", "ii.",
+/// "1-", "- "), its colon or not, its count or a note after it or not ("Huyện Can Lộc (05 đơn vị)"). Any other text
+/// is no heading: a row holding only a unit's name is a row missing its data.</summary>
 /// <param name="District">The district the heading names, written as a district is ("Huyện Cam Lộ"), or null for
 /// a tier's heading.</param>
 /// <param name="Level">The level of the rows under it: a tier's ("I. Các Sở, ban, ngành", "III. UBND cấp xã"), or
@@ -24,7 +25,10 @@ public sealed partial record TableHeading(string? District, UnitLevel Level)
 
     private static TableHeading? ReadUnnumbered(string text)
     {
-        var heading = DistrictNames.Written(text);
+        // A note after the district's name is no part of it: its count ("Huyện Can Lộc (05 đơn vị)", "Huyện Can Lộc -
+        // 05 xã", "Huyện Can Lộc: 05 đơn vị"), a note in brackets ("Huyện Bình Sơn (cũ):"), the punctuation it ends
+        // with.
+        var heading = DistrictNames.Written(Note().Replace(text, "").TrimEnd(':', ';', ',', '.', ' ', '：'));
         if (LevelWords.Read(heading) is { } tier) return new TableHeading(District: null, tier);
         // A district's proper name holds no comma: "Huyện, thị xã, thành phố" is a tier.
         return !heading.Contains(',') && DistrictNames.WithKind(heading) is not null
@@ -36,11 +40,17 @@ public sealed partial record TableHeading(string? District, UnitLevel Level)
     /// heading row: "I", "II.", "A", "2".</summary>
     public static bool IsNumber(string text) => NumberAlone().IsMatch(text.Trim());
 
-    [GeneratedRegex(@"^(?:[IVXLC]+|\d+|[A-Za-z])[.)]?$")]
+    [GeneratedRegex(@"^(?:(?:[IVXLC]+|[ivxlc]+|\d+)(?:\.\d+)*|[A-Za-z])[.)/-]?$")]
     private static partial Regex NumberAlone();
 
-    /// <summary>The number an appendix gives a heading: "I.", "II)", "2.", "A.", or under another's "1.1", "2.3.".
-    /// </summary>
-    [GeneratedRegex(@"^(?:\d+(?:\.\d+)+[.)]?\s+|(?:[IVXLC]+|\d+|[A-Za-z])[.)]\s*)")]
+    /// <summary>The number an appendix gives a heading: "I.", "II)", "ii.", "2.", "2-", "2/", "A.", or under another's
+    /// "1.1", "2.3.", "II.1"; or the mark it is indented with ("- ", "+ ", "* ", "• ").</summary>
+    [GeneratedRegex(@"^(?:(?:[IVXLC]+|\d+)(?:\.\d+)+[.)]?\s+|(?:[IVXLC]+|[ivxlc]+|\d+|[A-Za-z])(?:[.)/]|\s?-)\s*"
+        + @"|[-+*•–]\s+)")]
     private static partial Regex Numbering();
+
+    /// <summary>A note in brackets, or a count after a dash or a colon at the end ("- 05 đơn vị", ": 05 xã").
+    /// </summary>
+    [GeneratedRegex(@"\s*\([^()]*\)|\s*[-–—:：]\s*\d+\s*[\p{L}\p{M} ]*$")]
+    private static partial Regex Note();
 }

@@ -42,6 +42,9 @@ public static partial class UnitNameLevels
     /// <paramref name="on"/>, or null when it says none unambiguously.</summary>
     public static UnitLevel? Of(string name, string province, DateOnly on)
     {
+        // A tier's words ("Phường, xã, thị trấn", "Sở, ban, ngành và tương đương") name no unit: such a row, with a
+        // value beside them, is no heading either.
+        if (LevelWords.Read(Numbering().Replace(name.Trim(), "")) is not null) return null;
         var words = Words(name);
         if (IsOfficeOfTheCouncils(words)) return UnitLevel.Department;
         var governed = PeoplesCommittee.WithoutLeading(words);
