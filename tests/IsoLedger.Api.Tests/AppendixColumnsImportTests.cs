@@ -208,6 +208,54 @@ public class AppendixColumnsImportTests(ApiFixture api) : IClassFixture<ApiFixtu
             rows.Select(r => $"{r!["level"]} {r["name"]} {r["district"]}").Order(StringComparer.Ordinal));
     }
 
+    /// <summary>A table of a day after the district level ended lists its communes without the districts they were
+    /// in: a name one former district's commune bore is that commune (it had been registered again, under a new
+    /// code), and a name two districts' communes bore is refused naming both, to be told by its district.</summary>
+    [Fact]
+    public async Task A_commune_listed_without_its_former_district_is_the_one_of_its_name_or_refused_naming_them()
+    {
+        const string header = "TT,Đơn vị,Công bố HT ISO,Đánh giá nội bộ";
+        const string sonLa2024 = "/api/imports?province=S%C6%A1n%20La&year=2024&reportDate=2024-11-20";
+        await Host.PostBytes(sonLa2024, Csv(header, "I,Huyện Mộc Châu,,", "1,UBND xã Chiềng Hắc,x,x",
+            "2,UBND xã Tân Lập,x,x", "II,Huyện Mai Sơn,,", "3,UBND xã Tân Lập,x,x")).Expect(200);
+        const string sonLa2025 = "/api/imports?province=S%C6%A1n%20La&year=2025&reportDate=2025-11-20";
+
+        var listed = await Host.PostBytes(sonLa2025, Csv(header, "1,UBND xã Chiềng Hắc,x,x")).Expect(200);
+        Assert.Equal((1, 0), ((int)listed.Json["rows"]!, (int)listed.Json["unitsCreated"]!));
+
+        var twoOfOneName = (await Host.PostBytes(sonLa2025, Csv(header, "1,UBND xã Tân Lập,x,x")).Expect(422))
+            .Json["errors"]!.AsArray().Single()!;
+        Assert.Equal("district", (string?)twoOfOneName["column"]);
+        Assert.Contains("Huyện Mai Sơn", (string)twoOfOneName["reason"]!);
+        Assert.Contains("Huyện Mộc Châu", (string)twoOfOneName["reason"]!);
+    }
+
+    /// <summary>After provinces merged, a name both bore (each its own "Sở Nội vụ", no restructuring recorded yet) is
+    /// the row's own province's unit: Quảng Ngãi's 2025 table had recorded its year on the former Kon Tum's.</summary>
+    [Fact]
+    public async Task After_provinces_merged_a_name_both_bore_is_the_row_s_own_province_s_unit()
+    {
+        const string header = "TT,Đơn vị,Công bố HT ISO,Đánh giá nội bộ";
+        foreach (var province in new[] { "Kon%20Tum", "Qu%E1%BA%A3ng%20Ng%C3%A3i" })
+        {
+            await Host.PostBytes($"/api/imports?province={province}&year=2024&reportDate=2024-11-20",
+                Csv(header, "I,\"Sở, ban, ngành\",,", "1,Sở Nội vụ,x,")).Expect(200);
+        }
+        var listed = await Host.PostBytes("/api/imports?province=Qu%E1%BA%A3ng%20Ng%C3%A3i&year=2025"
+            + "&reportDate=2025-11-20", Csv(header, "I,\"Sở, ban, ngành\",,", "1,Sở Nội vụ,x,x")).Expect(200);
+
+        Assert.Equal(0, (int)listed.Json["unitsCreated"]!);
+        var units = (await Host.Get("/api/units?province=Qu%E1%BA%A3ng%20Ng%C3%A3i&level=department&pageSize=200")
+            .Expect(200)).Json["items"]!.AsArray().Where(u => (string?)u!["name"] == "Sở Nội vụ")
+            .ToDictionary(u => (string?)u!["formerProvince"] ?? "Quảng Ngãi", u => (string)u!["code"]!);
+        Assert.Equal(["Kon Tum", "Quảng Ngãi"], units.Keys.Order());
+        foreach (var (province, audited) in new[] { ("Quảng Ngãi", "2025-11-20"), ("Kon Tum", (string?)null) })
+        {
+            var state = (await Host.Get($"/api/units/{units[province]}/state?asOf=2025-12-31").Expect(200)).Json;
+            Assert.Equal(audited, (string?)state["lastInternalAudit"]);
+        }
+    }
+
     /// <summary>The top cell repeated over the columns it groups, as a spreadsheet's CSV of a merged cell filled across
     /// writes it ("Tình hình áp dụng" over "Xây dựng", "Công bố", "Duy trì"); a group word over no sub-column names
     /// none, and is refused as unknown.</summary>

@@ -301,12 +301,16 @@ public sealed class ReportImporter(
                     if (row.District is { } written
                         && districts.NameOn(row.Province, written, row.StepDate) is var current && current != written)
                         row = row with { District = current };
-                    // A unit listed without a code is the one recorded under its name, if any.
+                    // A unit listed without a code is the one recorded under its name, if any; without its former
+                    // district, a name several districts' units bore names none of them.
+                    IReadOnlyList<(string Code, string District)> namesakes = [];
                     if (parser.ListsWithoutCodes)
                     {
+                        var recordedCode = names!.RecordedCodeOf(row);
+                        if (recordedCode is null) namesakes = names.InFormerDistricts(row);
                         row = row with
                         {
-                            UnitCode = names!.RecordedCodeOf(row)
+                            UnitCode = recordedCode
                                 ?? ListedUnitCodes.Of(row.Province, row.Level, row.District, row.UnitName),
                         };
                     }
@@ -333,6 +337,13 @@ public sealed class ReportImporter(
                     {
                         errors.Add(place.Error("unit_code", $"'{row.UnitCode}' differs from unit {code} (registered, "
                             + "or listed above) only in letter case: a unit's code is written one way."));
+                    }
+                    else if (write is null && namesakes.Count > 1)
+                    {
+                        errors.Add(place.Error("district", $"'{row.UnitName}' is recorded in "
+                            + $"{string.Join(", ", namesakes.Select(n => $"{n.District} ({n.Code})"))}: give the "
+                            + "district it was in before the district level ended (a district column, or a district's "
+                            + "heading above it)."));
                     }
                     else if (write is null && names!.OtherCodeOf(row) is { } named)
                     {

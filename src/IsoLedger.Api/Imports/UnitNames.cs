@@ -35,6 +35,11 @@ public sealed class UnitNames
     private readonly Dictionary<(string Province, UnitLevel Level, string District, string Skeleton),
         List<(string Name, Bearer Bearer)>> recordedBySkeleton = [];
 
+    /// <summary>The same, by the names without their notes, whatever district the units were in: a table of a day
+    /// after the district level ended lists its communes without the district they were in.</summary>
+    private readonly Dictionary<(string Province, UnitLevel Level, string Name), List<(string District, Bearer Bearer)>>
+        recordedInAnyDistrict = [];
+
     /// <summary>A recorded unit that bore a name from a day until the day before another.</summary>
     private readonly record struct Bearer(string Code, DateOnly From, DateOnly Until);
 
@@ -173,22 +178,47 @@ public sealed class UnitNames
         var on = row.StepDate;
         var noted = UnitNameSpelling.Comparable(row.UnitName, keepNotes: true)
             != UnitNameSpelling.Comparable(row.UnitName);
-        var provinces = Provinces.NamesCountedAs(Provinces.On(row.Province, on), on).Append(row.Province).Distinct()
+        // The row's own province first: after a merger of provinces, Quảng Ngãi's "Sở Nội vụ" is its own, not the
+        // former Kon Tum's, which counts under Quảng Ngãi too until a restructuring merges it.
+        var provinces = Provinces.NamesCountedAs(Provinces.On(row.Province, on), on).Prepend(row.Province).Distinct()
             .ToList();
         return Bearing(recordedNames, keepNotes: true)
             ?? (noted ? null : Bearing(recordedWithoutNotes, keepNotes: false))
-            ?? Abbreviated();
+            ?? Abbreviated()
+            ?? (InFormerDistricts(row) is [var (code, _)] ? code : null);
 
         string? Bearing(
             Dictionary<(string, UnitLevel, string, string), List<Bearer>> names, bool keepNotes) => provinces
-            .SelectMany(province => names.GetValueOrDefault(Key(province, row.Level, row.District, row.UnitName,
-                keepNotes)) ?? [])
-            .Where(bearer => bearer.From <= on && on < bearer.Until)
-            .Select(bearer => bearer.Code)
-            .OrderBy(code => ended.Contains(code)).ThenBy(code => code, StringComparer.Ordinal)
+            .SelectMany((province, rank) => (names.GetValueOrDefault(Key(province, row.Level, row.District,
+                row.UnitName, keepNotes)) ?? []).Select(bearer => (Rank: rank, Bearer: bearer)))
+            .Where(named => named.Bearer.From <= on && on < named.Bearer.Until)
+            .OrderBy(named => ended.Contains(named.Bearer.Code)).ThenBy(named => named.Rank)
+            .ThenBy(named => named.Bearer.Code, StringComparer.Ordinal)
+            .Select(named => named.Bearer.Code)
             .FirstOrDefault();
 
         string? Abbreviated() => AbbreviatedIn(row, provinces).Take(2).ToList() is [var code] ? code : null;
+    }
+
+    /// <summary>The units still existing that bore <paramref name="row"/>'s name on its date in any district of a
+    /// province counted as the row's, with the district each was in, when the row gives no district on a day after
+    /// the district level ended (a 2025 table lists its communes without the districts they were in): one is the
+    /// unit listed; several, a row that must say which.</summary>
+    public IReadOnlyList<(string Code, string District)> InFormerDistricts(ReportRow row)
+    {
+        var on = row.StepDate;
+        if (row.District is not null || !Levels.DistrictsEndedBy(on)) return [];
+        var name = UnitNameSpelling.Comparable(row.UnitName);
+        return
+        [
+            .. Provinces.NamesCountedAs(Provinces.On(row.Province, on), on).Append(row.Province).Distinct()
+                .SelectMany(province => recordedInAnyDistrict.GetValueOrDefault((province, row.Level, name)) ?? [])
+                .Where(named => named.Bearer.From <= on && on < named.Bearer.Until
+                    && !ended.Contains(named.Bearer.Code))
+                .Select(named => (named.Bearer.Code, named.District))
+                .Distinct()
+                .OrderBy(named => named.District, StringComparer.Ordinal),
+        ];
     }
 
     /// <summary>The units recorded at <paramref name="row"/>'s level in its district of one of
@@ -214,6 +244,13 @@ public sealed class UnitNames
             var key = Key(province, level, district, name, keepNotes);
             if (!names.TryGetValue(key, out var bearers)) names[key] = bearers = [];
             bearers.Add(bearer);
+        }
+        if (district is not null)
+        {
+            var anyDistrict = (province, level, UnitNameSpelling.Comparable(name));
+            if (!recordedInAnyDistrict.TryGetValue(anyDistrict, out var inDistricts))
+                recordedInAnyDistrict[anyDistrict] = inDistricts = [];
+            inDistricts.Add((district, bearer));
         }
         var place = (province, level, DistrictNames.Comparable(district ?? ""), UnitNameAbbreviations.Skeleton(name));
         if (!recordedBySkeleton.TryGetValue(place, out var named)) recordedBySkeleton[place] = named = [];
