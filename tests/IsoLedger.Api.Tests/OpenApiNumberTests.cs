@@ -58,7 +58,9 @@ public class OpenApiNumberTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal("int32", (string?)members["format"]);
     }
 
-    public static TheoryData<string, string, string> QuotedNumbers()
+    /// <summary>Each command's valid body with one of its numbers written otherwise by <paramref name="written"/>.
+    /// </summary>
+    private static TheoryData<string, string, string> WithNumbersWritten(Func<JsonNode, JsonNode> written)
     {
         var data = new TheoryData<string, string, string>();
         foreach (var route in Routes.Commands)
@@ -66,13 +68,16 @@ public class OpenApiNumberTests(ApiFixture api) : IClassFixture<ApiFixture>
             var body = JsonNode.Parse(route.ValidBody)!.AsObject();
             foreach (var (field, value) in body.Where(p => p.Value?.GetValueKind() == JsonValueKind.Number).ToList())
             {
-                var quoted = JsonNode.Parse(route.ValidBody)!.AsObject();
-                quoted[field] = value!.ToJsonString();
-                data.Add(route.Path, quoted.ToJsonString(), field);
+                var changed = JsonNode.Parse(route.ValidBody)!.AsObject();
+                changed[field] = written(value!);
+                data.Add(route.Path, changed.ToJsonString(), field);
             }
         }
         return data;
     }
+
+    public static TheoryData<string, string, string> QuotedNumbers() =>
+        WithNumbersWritten(value => value.ToJsonString());
 
     [Theory, MemberData(nameof(QuotedNumbers))]
     public async Task A_number_sent_as_a_string_is_refused_naming_the_field(string path, string body, string field)
@@ -82,6 +87,23 @@ public class OpenApiNumberTests(ApiFixture api) : IClassFixture<ApiFixture>
 
         var answer = await Host.Post($"/api/units/{code}{path}", body, Keys.Recorder).Expect(400);
         Assert.StartsWith("Must be a whole number", (string?)answer.Json["errors"]![field]![0]);
+    }
+
+    public static TheoryData<string, string, string> FractionalCounts() => WithNumbersWritten(_ => 1.5);
+
+    /// <summary>Every count of every command is told its own range, not the one of a 32-bit integer: the
+    /// documentation's procedure counts and a scope change's had answered "from -2147483648 to 2147483647" for
+    /// counts of 0 to 100 000.</summary>
+    [Theory, MemberData(nameof(FractionalCounts))]
+    public async Task A_fractional_count_is_told_the_field_s_own_range(string path, string body, string field)
+    {
+        const string code = "QT-RANGED";
+        if ((await Host.Get($"/api/units/{code}")).Status == 404) await Host.RegisterCommune(code);
+
+        var answer = await Host.Post($"/api/units/{code}{path}", body, Keys.Recorder).Expect(400);
+        var told = (string)answer.Json["errors"]![field]![0]!;
+        Assert.StartsWith("Must be a whole number from 0 to ", told);
+        Assert.DoesNotContain("2147483647", told);
     }
 
     /// <summary>A count written with a fraction or an exponent, or past any whole number the field takes, is told the

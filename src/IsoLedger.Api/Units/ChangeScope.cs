@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Security;
 using IsoLedger.Domain.Units;
@@ -11,7 +12,8 @@ namespace IsoLedger.Api.Units;
 /// <param name="Description">What changed.</param>
 /// <param name="AdministrativeProcedures">The number of administrative procedures covered after the change.</param>
 public sealed record ChangeScopeRequest(
-    DateOnly? ChangedOn, string? Description, int? AdministrativeProcedures = null);
+    DateOnly? ChangedOn, string? Description,
+    [property: Range(0, Validation.MaxCount)] int? AdministrativeProcedures = null);
 
 public static class ChangeScopeEndpoint
 {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using IsoLedger.Api.Hosting;
 using IsoLedger.Api.LegalBasis;
 using IsoLedger.Api.Security;
@@ -21,8 +22,10 @@ namespace IsoLedger.Api.Units;
 /// <param name="AdministrativeProcedures">Number of administrative procedures (TTHC) covered.</param>
 public sealed record IssueDocumentationRequest(
     DateOnly? IssuedOn, Edition? Standard, bool? QualityManual, bool? QualityPolicy, bool? QualityObjectives,
-    int? MandatoryProcedures, int? InternalProcedures, int? BusinessProcedures, int? AdministrativeProcedures,
-    string? DecisionNo = null);
+    [property: Range(0, Validation.MaxCount)] int? MandatoryProcedures,
+    [property: Range(0, Validation.MaxCount)] int? InternalProcedures,
+    [property: Range(0, Validation.MaxCount)] int? BusinessProcedures,
+    [property: Range(0, Validation.MaxCount)] int? AdministrativeProcedures, string? DecisionNo = null);
 
 public static class IssueDocumentationEndpoint
 {
