@@ -56,6 +56,10 @@ public class ConditionalRequestTests(ApiFixture api) : IClassFixture<ApiFixture>
     [InlineData("CR-STRONG-OF", "W/\"1\", \"1\"")]
     [InlineData("CR-SPACED", " \"1\" ")]
     [InlineData("CR-TAB", "\"9\",\t\"1\"")]
+    [InlineData("CR-EMPTY-AFTER", "\"1\",")]
+    [InlineData("CR-EMPTY-BEFORE", ", \"1\"")]
+    [InlineData("CR-EMPTY-BETWEEN", "\"7\", , \"1\"")]
+    [InlineData("CR-COMMA-QUOTED", "\"a,b\", \"1\"")]
     public async Task An_If_Match_holds_when_one_of_its_strong_tags_names_the_version(string code, string ifMatch)
     {
         await AuditNewUnit(code, ifMatch).Expect(200);
@@ -71,6 +75,7 @@ public class ConditionalRequestTests(ApiFixture api) : IClassFixture<ApiFixture>
     [InlineData("CR-SPACE-AFTER-W", "W/ \"1\"")]
     [InlineData("CR-LOWER-W", "w/\"1\"")]
     [InlineData("CR-LIST-SPACED-W", "\"7\", W/ \"1\"")]
+    [InlineData("CR-COMMAS-ONLY", " , ,")]
     public async Task An_If_Match_that_is_no_list_of_entity_tags_is_refused(string code, string ifMatch)
     {
         var refused = await AuditNewUnit(code, ifMatch).Expect(400);

@@ -18,11 +18,30 @@ public static partial class EntityTags
     public static bool TryParse(StringValues lines, out IList<EntityTagHeaderValue> tags)
     {
         tags = [];
-        if (lines.Count == 0 || !lines.All(line => line is not null && Shape().IsMatch(line.Trim(' ', '\t'))))
-            return false;
-        if (!EntityTagHeaderValue.TryParseStrictList(lines, out var parsed) || parsed is null) return false;
+        if (lines.Count == 0 || lines.Any(line => line is null)) return false;
+        // RFC 9110 §5.6.1.2: a recipient parses and ignores empty list elements ("3", or , "3"), which no sender
+        // is to write (the pattern above does not).
+        string[] listed = [.. lines.Select(line => WithoutEmptyElements(line!)).Where(line => line.Length > 0)];
+        if (listed.Length == 0 || !listed.All(line => Shape().IsMatch(line))) return false;
+        if (!EntityTagHeaderValue.TryParseStrictList(listed, out var parsed) || parsed is null) return false;
         tags = parsed;
         return tags.Count > 0;
+    }
+
+    /// <summary>A header line's elements, trimmed, without the empty ones, joined again; a comma within an entity
+    /// tag's quotes is its own.</summary>
+    private static string WithoutEmptyElements(string line)
+    {
+        var elements = new List<string>();
+        var (start, quoted) = (0, false);
+        for (var i = 0; i <= line.Length; i++)
+        {
+            if (i < line.Length && line[i] == '"') quoted = !quoted;
+            if (i < line.Length && (line[i] != ',' || quoted)) continue;
+            if (line[start..i].Trim(' ', '\t') is { Length: > 0 } element) elements.Add(element);
+            start = i + 1;
+        }
+        return string.Join(", ", elements);
     }
 
     [GeneratedRegex(Pattern)]
