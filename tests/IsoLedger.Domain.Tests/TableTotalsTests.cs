@@ -19,6 +19,13 @@ public class TableTotalsTests
     [InlineData("Cả tỉnh:")]
     [InlineData("Toàn huyện Cam Lộ")]
     [InlineData("Tính chung")]
+    [InlineData("Σ")]
+    [InlineData("∑")]
+    [InlineData("Cộng I")]
+    [InlineData("Cộng II.")]
+    [InlineData("Cộng Sở ban ngành")]
+    [InlineData("Tỷ lệ")]
+    [InlineData("Tỷ lệ (%)")]
     public void A_totals_label_is_one(string text) => Assert.True(TableTotals.IsLabel(text));
 
     [Theory]
@@ -39,6 +46,14 @@ public class TableTotalsTests
     [InlineData("40,37%")]
     [InlineData("40.37 %")]
     [InlineData("100%")]
+    [InlineData("2/2 (100%)")]
+    [InlineData("2 (100%)")]
+    [InlineData("0 (0,00 %)")]
+    [InlineData("2 đơn vị")]
+    [InlineData("-")]
+    [InlineData("Đạt: 2")]
+    [InlineData("Đạt: 2; Không đạt: 1")]
+    [InlineData("2015: 3; Đã ch/đổi 9001:2015: 2")]
     public void A_count_is_one(string text) => Assert.True(TableTotals.IsCount(text));
 
     [Theory]

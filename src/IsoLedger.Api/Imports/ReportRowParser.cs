@@ -137,14 +137,20 @@ public sealed class ReportRowParser
     }
 
     /// <summary>Whether <paramref name="record"/> is a totals row (<see cref="TableTotals"/>): a line as wide as the
-    /// header without a unit's code, its <c>unit_name</c> a totals label, and counts in its other cells (the province
-    /// aside), at least one.</summary>
+    /// header without a unit's code, its <c>unit_name</c> (or, that empty, its row number column) a totals label, and
+    /// counts in its other cells (the province aside), at least one.</summary>
     public bool IsTotals(CsvRecord record)
     {
+        if (record.Fields.Count != width) return false;
+        // The label may stand in the row number column, merged across the name's ("Tổng cộng" over "TT" and "Đơn
+        // vị"), the name's cell empty.
         var label = positions["unit_name"];
+        if (record.Fields[label].Trim().Length == 0
+            && positions.TryGetValue(AppendixColumns.RowNumber, out var number) && number < record.Fields.Count)
+            label = number;
         var code = positions.GetValueOrDefault("unit_code", -1);
         var province = positions.GetValueOrDefault("province", -1);
-        if (record.Fields.Count != width || !TableTotals.IsLabel(record.Fields[label])
+        if (!TableTotals.IsLabel(record.Fields[label])
             || code >= 0 && record.Fields[code].Trim().Length > 0)
             return false;
         var counts = record.Fields.Where((field, i) => i != label && i != province && field.Trim().Length > 0)
