@@ -6,8 +6,9 @@ namespace IsoLedger.Domain.Imports;
 /// "Tổng số", "Cộng: 01 đơn vị", "Cộng huyện Cam Lộ", "Tổng (29 đơn vị)"; "Toàn tỉnh", "Cả tỉnh", "Toàn huyện Cam
 /// Lộ", "Tính chung", as other provinces' reports write it; "Cộng I", "Cộng Sở, ban, ngành"; "Σ", as Quảng Trị's 2020
 /// appendix A sums its editions; "Tỷ lệ (%)", a row of percentages) and counts ("29", "44/109", "40,37%", "2/2
-/// (100%)", "2 đơn vị", "-", "Đạt: 2; Không đạt: 1") in the columns of steps. It records nothing a unit's rows do not: it is passed over, as a heading row is. Any other
-/// text is no such label ("Tổng cục Hải quan" is a unit's name), and a mark, a date or a word is no count.</summary>
+/// (100%)", "2 đơn vị", "-", "Đạt: 2; Không đạt: 1") in the columns of steps. It records nothing a unit's rows do
+/// not: it is passed over, as a heading row is. Any other text is no such label ("Tổng cục Hải quan" is a unit's
+/// name), and a mark, a date or a word is no count.</summary>
 public static partial class TableTotals
 {
     /// <summary>Whether <paramref name="text"/> labels a totals row.</summary>
