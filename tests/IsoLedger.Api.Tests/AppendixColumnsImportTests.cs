@@ -224,6 +224,45 @@ public class AppendixColumnsImportTests(ApiFixture api) : IClassFixture<ApiFixtu
         Assert.Equal((2, 2), ((int)imported.Json["rows"]!, (int)imported.Json["unitsCreated"]!));
     }
 
+    /// <summary>The report's export, as an office keeps last year's to fill in as next year's, imports into an empty
+    /// store with the province, year and day given, as the same table: its tier and district headings, its totals
+    /// rows and its last column, "Áp dụng", are read as written. It had been refused: "Áp dụng" was no column, its
+    /// heading lines, as short as their words, did not have the header's width, and its totals' counts ("1 (50,00
+    /// %)", "Đạt: 1; Ko có Bc: 1") were no counts.</summary>
+    [Fact]
+    public async Task The_report_export_imports_into_an_empty_store_as_the_same_table()
+    {
+        const string thanhHoa = "province=Thanh%20H%C3%B3a";
+        await Host.PostBytes($"/api/imports?{thanhHoa}&year=2022&reportDate=2022-11-30", Csv(
+            "TT,Đơn vị,Công bố HT ISO,Đánh giá nội bộ,Báo cáo,Xác nhận,Ghi chú",
+            "I,\"Sở, ban, ngành\",,,,,", "1,Sở Nội vụ,x,x,x,Đạt,Đã chuyển đổi sang TCVN ISO 9001:2015",
+            "2,Sở Y tế,x,x,,,Chưa chuyển đổi", "II,\"Huyện, thị xã, thành phố\",,,,,", "3,UBND huyện Hà Trung,x,x,x,Đạt,",
+            "III,\"Xã, phường, thị trấn\",,,,,", ",Huyện Hà Trung:,,,,,", "4,UBND xã Hà Long,x,x,x,Đạt,",
+            "5,UBND xã Hà Bắc,x,,,Ko có Bc,")).Expect(200);
+        const string report = $"/api/reports/annual/2022?{thanhHoa}";
+        var export = (await Host.Get(report).Expect(200)).Text;
+        var table = await Rows(Host);
+
+        await ApiFixture.WithEmptyStore(async empty =>
+        {
+            await empty.PostBytes($"/api/imports?{thanhHoa}&year=2022&reportDate=2022-11-30",
+                Encoding.UTF8.GetBytes(export)).Expect(200);
+            Assert.Equal(table, await Rows(empty));
+            Assert.Equal(export, (await empty.Get(report).Expect(200)).Text);
+        });
+
+        // Each unit's row as the table shows it, but for its code (the export has none: the import makes them).
+        static async Task<List<string>> Rows(IAlbaHost host) =>
+        [
+            .. (await host.Get($"/api/dashboards/annual/2022?{thanhHoa}&consistent=true").Expect(200))
+                .Json["data"]!["rows"]!.AsArray().Select(row =>
+                {
+                    row!.AsObject().Remove("code");
+                    return row.ToJsonString();
+                }).Order(StringComparer.Ordinal),
+        ];
+    }
+
     /// <summary>A table of a day after the district level ended lists its communes without the districts they were
     /// in: a name one former district's commune bore is that commune (it had been registered again, under a new
     /// code), and a name two districts' communes bore is refused naming both, to be told by its district.</summary>

@@ -30,18 +30,14 @@ public static partial class AppendixColumns
     public static string? EditionOf(string column) =>
         column.StartsWith("standard:", StringComparison.Ordinal) ? column[9..] : null;
 
-    /// <summary>The words of the top row of a two-row header above the columns it groups ("Tình hình áp dụng" over
-    /// "Xây dựng", "Công bố", "Duy trì"): they name no column of their own.</summary>
-    private static readonly HashSet<string> Groups = Comparable(
-        "Tình hình áp dụng", "Tình hình xây dựng áp dụng", "Duy trì áp dụng", "Duy trì áp dụng, cải tiến",
-        "Duy trì, cải tiến", "Kết quả thực hiện", "Kết quả", "Tình hình thực hiện", "Áp dụng");
-
     private static readonly Dictionary<string, string[]> Words = new (string Words, string[] Columns)[]
     {
         ("TT", [RowNumber]), ("STT", [RowNumber]), ("Số TT", [RowNumber]), ("Số thứ tự", [RowNumber]),
         ("Đơn vị", ["unit_name"]), ("Tên đơn vị", ["unit_name"]), ("Cơ quan, đơn vị", ["unit_name"]),
         ("Tên cơ quan, đơn vị", ["unit_name"]), ("Tên cơ quan", ["unit_name"]), ("Cơ quan", ["unit_name"]),
         ("Ghi chú", [Note]), ("Tình trạng", [Note]),
+        // The edition or the conversion, as the report's export heads its last column.
+        ("Áp dụng", ["standard"]), ("Tiêu chuẩn áp dụng", ["standard"]),
         ("Tỉnh", ["province"]), ("Năm", ["year"]), ("Cấp", ["level"]), ("Huyện", ["district"]),
         ("Cơ quan chủ quản", ["parent_code"]), ("Đơn vị chủ quản", ["parent_code"]), ("Sở chủ quản", ["parent_code"]),
         ("Trực thuộc", ["parent_code"]), ("Thuộc Sở", ["parent_code"]), ("Cơ quan cấp trên", ["parent_code"]),
@@ -76,17 +72,12 @@ public static partial class AppendixColumns
             : null;
     }
 
-    /// <summary>Whether <paramref name="header"/> is a group's words over the columns below it.</summary>
-    public static bool IsGroup(string header) => Groups.Contains(Comparable(header));
-
     /// <summary>What the import's message on an unknown column adds (short: a header of many unknown columns lists a
     /// thousand of them).</summary>
     public const string Hint = "or an appendix's own headings (TT, Đơn vị, Ghi chú, CSCL, MTCL, …: see README)";
 
     private static string Comparable(string words) => UnicodeText.Comparable(
         string.Join(' ', Punctuation().Replace(words, " ").Split(' ', StringSplitOptions.RemoveEmptyEntries)));
-
-    private static HashSet<string> Comparable(params string[] words) => [.. words.Select(Comparable)];
 
     [GeneratedRegex(@"[,/;.()\-–]")]
     private static partial Regex Punctuation();

@@ -121,12 +121,13 @@ public sealed class ReportRowParser
             : null;
     }
 
-    /// <summary>The heading <paramref name="record"/> is (<see cref="TableHeading"/>): a line as wide as the header
+    /// <summary>The heading <paramref name="record"/> is (<see cref="TableHeading"/>): a line no wider than the header
     /// whose only value, in <c>unit_name</c> or <c>district</c>, reads as a district's or a tier's heading; or
     /// null.</summary>
     public TableHeading? Heading(CsvRecord record)
     {
-        if (record.Fields.Count != width) return null;
+        // A heading's line may end after its words, as a hand-made file or this API's report export writes it.
+        if (record.Fields.Count > width) return null;
         // An appendix numbers a heading in its row number column ("I", "II"), beside its words.
         var valued = positions.Where(p => p.Value < record.Fields.Count && record.Fields[p.Value].Trim().Length > 0)
             .Where(p => p.Key != AppendixColumns.RowNumber || !TableHeading.IsNumber(record.Fields[p.Value]))
