@@ -236,7 +236,8 @@ public class AppendixColumnsImportTests(ApiFixture api) : IClassFixture<ApiFixtu
         await Host.PostBytes($"/api/imports?{thanhHoa}&year=2022&reportDate=2022-11-30", Csv(
             "TT,Đơn vị,Công bố HT ISO,Đánh giá nội bộ,Báo cáo,Xác nhận,Ghi chú",
             "I,\"Sở, ban, ngành\",,,,,", "1,Sở Nội vụ,x,x,x,Đạt,Đã chuyển đổi sang TCVN ISO 9001:2015",
-            "2,Sở Y tế,x,x,,,Chưa chuyển đổi", "II,\"Huyện, thị xã, thành phố\",,,,,", "3,UBND huyện Hà Trung,x,x,x,Đạt,",
+            "2,Sở Y tế,x,x,,,Chưa chuyển đổi", "II,\"Huyện, thị xã, thành phố\",,,,,",
+            "3,UBND huyện Hà Trung,x,x,x,Đạt,",
             "III,\"Xã, phường, thị trấn\",,,,,", ",Huyện Hà Trung:,,,,,", "4,UBND xã Hà Long,x,x,x,Đạt,",
             "5,UBND xã Hà Bắc,x,,,Ko có Bc,")).Expect(200);
         const string report = $"/api/reports/annual/2022?{thanhHoa}";
