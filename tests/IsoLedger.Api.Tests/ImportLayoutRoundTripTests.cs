@@ -209,43 +209,35 @@ public class ImportLayoutRoundTripTests(ApiFixture api) : IClassFixture<ApiFixtu
         Assert.Equal((at, "A day of 2020, the row's year."), (error.Column, error.Reason));
     }
 
-    /// <summary>A conversion's day or decision is given for the conversion the row shows, by the report's date, its
-    /// start not after its completion; otherwise the row is refused at the column that gives it.</summary>
-    [Theory]
-    [InlineData("in-progress", "2008", "", "2019-06-15", "conversion_completed")]
-    [InlineData("none", "2008", "2018-06-04", "", "conversion_started")]
-    [InlineData("done", "2015", "2019-07-01", "2019-06-15", "conversion_started")]
-    [InlineData("done", "2015", "", "2021-01-01", "conversion_completed")]
-    [InlineData("done", "2015", "", "không", "conversion_completed")]
-    [InlineData("done", "2015", "soon", "", "conversion_started")]
-    [InlineData("", "", "", "2019-06-15", "conversion_completed")]
-    [InlineData("", "2015", "2018-06-04", "", "conversion_started")]
-    public async Task A_conversion_s_day_the_row_does_not_show_is_refused_at_its_column(
-        string conversion, string standard, string started, string completed, string at)
-    {
-        var row = ReportCsv.Lines(ReportCsv.Header + ",declared_by,conversion_started,conversion_completed",
-            $"Lạng Sơn,LS-CV-01,UBND xã Chuyển Đổi,commune,Cao Lộc,,2020,2020-11-19,x,{standard},{conversion},x,x,x,x,"
-            + $",x,x,Đạt,2017-03-01,{started},{completed}");
-        Assert.Contains(at, (await Host.RejectedImport(row)).Select(e => e.Column));
-    }
+    private const string ConversionDays = "conversion_started,conversion_completed";
+    private const string UnderWay = "converting_to,converting_since";
 
-    /// <summary>A conversion under way is given by an edition of the rule book after the one listed, published by its
-    /// start, beside a conversion column that does not show one under way, its start by the report's date; otherwise
-    /// the row is refused at the column that gives it.</summary>
+    /// <summary>A conversion's day or decision is given for the conversion the row shows, by the report's date, its
+    /// start not after its completion; a conversion under way by an edition of the rule book after the one the unit
+    /// was on, published by its start, beside a conversion column that does not show one under way, its start by the
+    /// report's date. Otherwise the row is refused at the column that gives it.</summary>
     [Theory]
-    [InlineData("", "2015", "2016", "", "converting_to")]
-    [InlineData("", "2015", "2008", "", "converting_to")]
-    [InlineData("in-progress", "2008", "2015/Amd1:2024", "", "converting_to")]
-    [InlineData("", "2015", "", "2024-05-10", "converting_since")]
-    [InlineData("", "2015", "2015/Amd1:2024", "2024-12-01", "converting_since")]
-    [InlineData("", "2015", "2015/Amd1:2024", "2023-05-10", "converting_since")]
-    [InlineData("", "2015", "2015/Amd1:2024", "soon", "converting_since")]
-    public async Task A_conversion_under_way_the_row_cannot_give_is_refused_at_its_column(
-        string conversion, string standard, string to, string since, string at)
+    [InlineData(2020, "in-progress", "2008", ConversionDays, "", "2019-06-15", "conversion_completed")]
+    [InlineData(2020, "none", "2008", ConversionDays, "2018-06-04", "", "conversion_started")]
+    [InlineData(2020, "done", "2015", ConversionDays, "2019-07-01", "2019-06-15", "conversion_started")]
+    [InlineData(2020, "done", "2015", ConversionDays, "", "2021-01-01", "conversion_completed")]
+    [InlineData(2020, "done", "2015", ConversionDays, "", "không", "conversion_completed")]
+    [InlineData(2020, "done", "2015", ConversionDays, "soon", "", "conversion_started")]
+    [InlineData(2020, "", "", ConversionDays, "", "2019-06-15", "conversion_completed")]
+    [InlineData(2020, "", "2015", ConversionDays, "2018-06-04", "", "conversion_started")]
+    [InlineData(2024, "", "2015", UnderWay, "2016", "", "converting_to")]
+    [InlineData(2024, "", "2015", UnderWay, "2008", "", "converting_to")]
+    [InlineData(2024, "in-progress", "2008", UnderWay, "2015/Amd1:2024", "", "converting_to")]
+    [InlineData(2024, "", "2015", UnderWay, "", "2024-05-10", "converting_since")]
+    [InlineData(2024, "", "2015", UnderWay, "2015/Amd1:2024", "2024-12-01", "converting_since")]
+    [InlineData(2024, "", "2015", UnderWay, "2015/Amd1:2024", "2023-05-10", "converting_since")]
+    [InlineData(2024, "", "2015", UnderWay, "2015/Amd1:2024", "soon", "converting_since")]
+    public async Task A_conversion_s_detail_the_row_cannot_give_is_refused_at_its_column(
+        int year, string conversion, string standard, string columns, string first, string second, string at)
     {
-        var row = ReportCsv.Lines(ReportCsv.Header + ",declared_by,converting_to,converting_since",
-            $"Lạng Sơn,LS-CV-02,UBND xã Đang Sửa Đổi,commune,Cao Lộc,,2024,2024-11-19,x,{standard},{conversion},x,x,x,"
-            + $"x,,x,x,Đạt,2019-03-01,{to},{since}");
+        var row = ReportCsv.Lines(ReportCsv.Header + ",declared_by," + columns,
+            $"Lạng Sơn,LS-CV-{year},UBND xã Chuyển Đổi {year},commune,Cao Lộc,,{year},{year}-11-19,x,{standard},"
+            + $"{conversion},x,x,x,x,,x,x,Đạt,2017-03-01,{first},{second}");
         Assert.Contains(at, (await Host.RejectedImport(row)).Select(e => e.Column));
     }
 
