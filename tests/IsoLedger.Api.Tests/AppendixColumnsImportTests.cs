@@ -240,22 +240,40 @@ public class AppendixColumnsImportTests(ApiFixture api) : IClassFixture<ApiFixtu
             "3,UBND huyện Hà Trung,x,x,x,Đạt,",
             "III,\"Xã, phường, thị trấn\",,,,,", ",Huyện Hà Trung:,,,,,", "4,UBND xã Hà Long,x,x,x,Đạt,",
             "5,UBND xã Hà Bắc,x,,,Ko có Bc,")).Expect(200);
-        const string report = $"/api/reports/annual/2022?{thanhHoa}";
+        await AssertExportImportsAsTheSameTable(thanhHoa, 2022, "2022-11-30");
+
+        // After the district level ended the export names a commune with the district it was in ("UBND xã Mường So
+        // (nguyên thuộc Huyện Phong Thổ)"): read back as its district, not as a new commune of that name.
+        const string laiChau = "province=Lai%20Ch%C3%A2u";
+        const string header = "TT,Đơn vị,Công bố HT ISO,Đánh giá nội bộ";
+        await Host.PostBytes($"/api/imports?{laiChau}&year=2024&reportDate=2024-11-20", Csv(header,
+            "I,\"Xã, phường, thị trấn\",,", ",Huyện Phong Thổ:,,", "1,UBND xã Mường So,x,x", "2,UBND xã Dào San,x,x"))
+            .Expect(200);
+        await Host.PostBytes($"/api/imports?{laiChau}&year=2025&reportDate=2025-11-20", Csv(header,
+            "I,\"Xã, phường, thị trấn\",,", "1,UBND xã Mường So,x,x", "2,UBND xã Dào San,x,")).Expect(200);
+        Assert.Contains("UBND xã Mường So (nguyên thuộc Huyện Phong Thổ)",
+            (await Host.Get($"/api/reports/annual/2025?{laiChau}").Expect(200)).Text);
+        await AssertExportImportsAsTheSameTable(laiChau, 2025, "2025-11-20");
+    }
+
+    private async Task AssertExportImportsAsTheSameTable(string province, int year, string reportDate)
+    {
+        var report = $"/api/reports/annual/{year}?{province}";
         var export = (await Host.Get(report).Expect(200)).Text;
         var table = await Rows(Host);
 
         await ApiFixture.WithEmptyStore(async empty =>
         {
-            await empty.PostBytes($"/api/imports?{thanhHoa}&year=2022&reportDate=2022-11-30",
+            await empty.PostBytes($"/api/imports?{province}&year={year}&reportDate={reportDate}",
                 Encoding.UTF8.GetBytes(export)).Expect(200);
             Assert.Equal(table, await Rows(empty));
             Assert.Equal(export, (await empty.Get(report).Expect(200)).Text);
         });
 
         // Each unit's row as the table shows it, but for its code (the export has none: the import makes them).
-        static async Task<List<string>> Rows(IAlbaHost host) =>
+        async Task<List<string>> Rows(IAlbaHost host) =>
         [
-            .. (await host.Get($"/api/dashboards/annual/2022?{thanhHoa}&consistent=true").Expect(200))
+            .. (await host.Get($"/api/dashboards/annual/{year}?{province}&consistent=true").Expect(200))
                 .Json["data"]!["rows"]!.AsArray().Select(row =>
                 {
                     row!.AsObject().Remove("code");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
 using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Reports;
 using IsoLedger.Api.Units;
@@ -20,7 +21,7 @@ public sealed record ImportError(
 
 /// <summary>Reads report-table rows by their header, in any column order, and says exactly what is wrong with a
 /// row.</summary>
-public sealed class ReportRowParser
+public sealed partial class ReportRowParser
 {
     public static readonly IReadOnlyList<string> Columns =
     [
@@ -231,6 +232,22 @@ public sealed class ReportRowParser
         // A note after a dash on the unit's restructuring is no part of its name (UnitNameSpelling).
         var name = Text("unit_name", required: true) is { } named ? UnitNameSpelling.WithoutRestructuringNote(named)
             : null;
+        // The report's export names a unit after the district level ended with the district (and the province) it was
+        // in before: "UBND xã Ngọk Tụ (nguyên thuộc Đắk Tô)". That is no part of its name but its district's and its
+        // province's cells.
+        var (wasInDistrict, wasInProvince) = ((string?)null, (string?)null);
+        if (name is not null && FormerPlaces().Match(name) is { Success: true } former
+            && UnicodeText.Lowered(former.Groups["label"].Value) is var label
+            && (label == UnicodeText.Lowered(Vocabulary.FormerDistrict.Vi)
+                || label == UnicodeText.Lowered(Vocabulary.FormerDistrict.En)))
+        {
+            name = former.Groups["name"].Value.TrimEnd();
+            foreach (var place in former.Groups["places"].Value.Split(',', StringSplitOptions.TrimEntries))
+            {
+                if (Provinces.Canonical(place) is { } formerProvince) wasInProvince = formerProvince;
+                else wasInDistrict = place;
+            }
+        }
         var level = Field("level") is not "" ? Choice("level", LevelWords.Read)
             : above?.Level is { } tier ? TierLevel(tier, name)
             : name is null ? null
@@ -243,6 +260,7 @@ public sealed class ReportRowParser
                 + "\"UBND xã …\" do.");
         }
         var district = Text("district", required: false) is { } written ? DistrictNames.Written(written)
+            : wasInDistrict is not null ? DistrictNames.Written(wasInDistrict)
             : level is UnitLevel.Commune or UnitLevel.District ? above?.District
                 ?? (level is UnitLevel.Commune ? sheetDistrict : null)
             : null;
@@ -410,7 +428,7 @@ public sealed class ReportRowParser
         // facts' date (Provinces.On): a former province's unit in its successor's table.
         string? FormerProvince()
         {
-            if (Text("former_province", false, Validation.MaxText) is not { } written) return null;
+            if ((Text("former_province", false, Validation.MaxText) ?? wasInProvince) is not { } written) return null;
             if (province is not null && year is { } y && reportDate is { } d
                 && Provinces.Canonical(written) is { } former && former != province
                 && Provinces.On(former, ReportRow.StepDateOf(y, d)) == province)
@@ -573,6 +591,11 @@ public sealed class ReportRowParser
             notes, conversion == ConversionDays.None ? null : conversion, formerProvince, converting);
         return details == RowDetails.None ? null : details;
     }
+
+    /// <summary>A name followed by the places its unit was in before, in brackets behind a label: "UBND xã Ngọk Tụ
+    /// (nguyên thuộc Đắk Tô)", "Sở Nội vụ (nguyên thuộc Quảng Bình)".</summary>
+    [GeneratedRegex(@"^(?<name>.+?)\s*\((?<label>\p{L}+ \p{L}+) (?<places>[^()]+)\)$")]
+    private static partial Regex FormerPlaces();
 
     /// <summary>Whether <paramref name="record"/> gives its level in a column: a sub-department whose level the table
     /// does not give is one its tier or name says, whose parent the import finds.</summary>
