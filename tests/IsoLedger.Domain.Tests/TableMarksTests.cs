@@ -28,6 +28,11 @@ public class TableMarksTests
     [InlineData("Đã thực hiện")]
     [InlineData("đã ban hành")]
     [InlineData("Đã báo cáo.")]
+    [InlineData("Đã")]
+    [InlineData("1")]
+    [InlineData("(x)")]
+    [InlineData("[ x ]")]
+    [InlineData("(Đã thực hiện)")]
     public void A_tick_or_a_word_for_done_is_a_mark(string text) => Assert.True(TableMarks.Read(text));
 
     [Theory]
@@ -39,11 +44,16 @@ public class TableMarksTests
     [InlineData("Chưa thực hiện")]
     [InlineData("Không báo cáo")]
     [InlineData("Chưa ban hành")]
+    [InlineData("0")]
+    [InlineData("(không)")]
+    [InlineData("()")]
     public void An_empty_cell_or_a_word_for_not_done_is_no_mark(string text) => Assert.False(TableMarks.Read(text));
 
     [Theory]
     [InlineData("yes", "is not a mark")]
-    [InlineData("1", "is not a mark")]
+    [InlineData("2", "is not a mark")]
+    [InlineData("(x", "is not a mark")]
+    [InlineData("(nt)", "repeats the row above")]
     [InlineData("✗", "is not a mark")]
     [InlineData("-nt-", "repeats the row above")]
     [InlineData("Như trên", "repeats the row above")]
