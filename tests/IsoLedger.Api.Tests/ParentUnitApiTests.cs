@@ -181,7 +181,7 @@ public class ParentUnitApiTests(ApiFixture api) : IClassFixture<ApiFixture>
               "into":{"code":"PU-N-XA-M","name":"UBND Xã M","level":"commune","province":"Quảng Trị",
                       "district":"Hải Lăng","parentCode":"PU-N-SO"}}]}
             """, Keys.Recorder).Expect(400);
-        Assert.NotNull(commune.Json["errors"]!["parts[0].into[0].parentCode"]);
+        Assert.NotNull(commune.Json["errors"]!["parts[0].into.parentCode"]);
 
         await Host.Post("/api/restructurings", Split("PU-N-SO"), Keys.Recorder).Expect(201);
         Assert.Equal("PU-N-SO", (string?)(await Host.Get("/api/units/PU-N-CC-B").Expect(200)).Json["parentCode"]);

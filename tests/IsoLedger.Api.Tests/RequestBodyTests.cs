@@ -138,7 +138,7 @@ public class RequestBodyTests(ApiFixture api) : IClassFixture<ApiFixture>, IAsyn
 
     /// <summary>The unit a merge goes into (one object) or the units a split forms (a list) are named where they
     /// stand: a field inside them had been named as if at the body's top ("code", "bogus") or by a raw path
-    /// ("$[0].bogus").</summary>
+    /// ("$[0].bogus"), and a bad value inside the one object as a list's first element ("into[0].code").</summary>
     [Theory]
     [InlineData("\"QT-BODY\"", "parts[0].into", "Must be an object or a list of objects.")]
     [InlineData("{\"code\":\"QT-BODY-TO\",\"bogus\":1}", "parts[0].into.bogus", "This field is not part")]
@@ -147,6 +147,8 @@ public class RequestBodyTests(ApiFixture api) : IClassFixture<ApiFixture>, IAsyn
     [InlineData("[{\"code\":5}]", "parts[0].into[0].code", "Must be a string.")]
     [InlineData("{\"code\":\"QT-BODY-TO\",\"level\":\"Commune\"}", "parts[0].into.level", "Must be one of")]
     [InlineData("[7]", "parts[0].into[0]", "Must be an object.")]
+    [InlineData("{\"code\":\"no code!\"}", "parts[0].into.code", "Required; must match")]
+    [InlineData("[{\"code\":\"no code!\"}]", "parts[0].into[0].code", "Required; must match")]
     public async Task A_field_inside_the_units_a_part_goes_into_is_named_where_it_stands(
         string into, string field, string told)
     {

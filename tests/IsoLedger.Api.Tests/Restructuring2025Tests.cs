@@ -233,7 +233,7 @@ public class Restructuring2025Tests(ApiFixture api) : IClassFixture<ApiFixture>
     [InlineData("""{"kind":"dissolve","from":["QB-XA-A"],"into":{"code":"QB-XA-X"}}""", "parts[1].into")]
     [InlineData("""{"kind":"merge","from":["no such code!"],"into":{"code":"QB-XA-X"}}""", "parts[1].from")]
     [InlineData("""{"kind":"merge","from":["QB-XA-A"],"into":{"code":"QB-N","name":"Mới","province":"Quảng Bình"}}""",
-        "parts[1].into[0].level")]
+        "parts[1].into.level")]
     [InlineData("""{"kind":"transfer","from":["QB-XA-A"]}""", "parts[1].province")]
     public async Task A_bad_part_answers_400_naming_the_field(string part, string field)
     {

@@ -118,7 +118,12 @@ public static class RestructureUnitsEndpoint
         }
         if (part.Kind is not (RestructuringKind.Merge or RestructuringKind.Split))
             validation.Check($"{at}.into", into.Count == 0, "Only a merge or a split goes into units.");
-        for (var i = 0; i < into.Count; i++) ValidateTarget(validation, $"{at}.into[{i}]", into[i], effectiveOn);
+        // Errors name a target where the body has it: "into.name" within an object, "into[1].name" within a list.
+        for (var i = 0; i < into.Count; i++)
+        {
+            var target = part.Into is OneOrMany<RestructuringTargetRequest>.One ? $"{at}.into" : $"{at}.into[{i}]";
+            ValidateTarget(validation, target, into[i], effectiveOn);
+        }
     }
 
     /// <summary>Why a part of <paramref name="kind"/> refuses <paramref name="field"/> (for the API and the CSV
@@ -221,7 +226,7 @@ public sealed class OneOrMany<T> : JsonConverter<IReadOnlyList<T>>
         {
             if (reader.TokenType == JsonTokenType.StartArray)
                 return JsonSerializer.Deserialize<List<T>>(ref reader, options);
-            return JsonSerializer.Deserialize<T>(ref reader, options) is { } one ? [one] : null;
+            return JsonSerializer.Deserialize<T>(ref reader, options) is { } one ? new One(one) : null;
         }
         catch (JsonException e)
         {
@@ -231,4 +236,8 @@ public sealed class OneOrMany<T> : JsonConverter<IReadOnlyList<T>>
 
     public override void Write(Utf8JsonWriter writer, IReadOnlyList<T> value, JsonSerializerOptions options) =>
         JsonSerializer.Serialize(writer, value, options);
+
+    /// <summary>The list of the one object the body gave where a list was also taken, so that its errors can name
+    /// the object, not an element the body does not have.</summary>
+    public sealed class One(T item) : System.Collections.ObjectModel.ReadOnlyCollection<T>([item]);
 }
