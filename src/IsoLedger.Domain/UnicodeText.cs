@@ -46,6 +46,12 @@ public static partial class UnicodeText
     public static string Normalized(string text, NormalizationForm form = NormalizationForm.FormC) =>
         Readable(text).Normalize(form);
 
+    /// <summary>A name as it is kept: in Unicode form C, its runs of white space one space, trimmed. A cell wrapped by
+    /// hand (Alt+Enter), a no-break space a word processor put in, or two spaces typed give a name no line of its own,
+    /// a search does not find, and an export prints over two lines.</summary>
+    public static string OneLine(string text) =>
+        string.Join(' ', text.Normalize().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
     /// <summary>How many characters <paramref name="text"/> has as a limit counts them, and JSON Schema's
     /// <c>maxLength</c> with it: code points, so that a character outside the Basic Multilingual Plane (a Hán-Nôm
     /// character, an emoji) is one, not the two UTF-16 units of .NET's <see cref="string.Length"/>.</summary>

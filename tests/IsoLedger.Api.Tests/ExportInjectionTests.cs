@@ -11,12 +11,12 @@ public class ExportInjectionTests(ApiFixture api) : IClassFixture<ApiFixture>, I
     private const string Province = "Quảng Trị";
     private static readonly char[] Triggers = ['=', '+', '-', '@', '\t', '\r', '\n', '＝', '＋', '－', '＠'];
 
-    /// <summary>Each trigger, an apostrophe already in front of one (which must come back as typed), plain
-    /// text.</summary>
+    /// <summary>Each trigger a name can begin with, an apostrophe already in front of one (which must come back as
+    /// typed), plain text. (A name is kept on one line: the white space triggers cannot begin one.)</summary>
     private static readonly string[] Hostile =
     [
-        "=HYPERLINK(\"http://x\",\"y\")", "+1", "-2+3", "@SUM(A1)", "\tX", "\rY", "\nZ", "＝1+1", "'=1+1", "''x",
-        "'plain", "UBND Xã Gia Cát",
+        "=HYPERLINK(\"http://x\",\"y\")", "+1", "-2+3", "@SUM(A1)", "＝1+1", "'=1+1", "''x", "'plain",
+        "UBND Xã Gia Cát",
     ];
 
     private IAlbaHost Host => api.Host;
@@ -67,12 +67,12 @@ public class ExportInjectionTests(ApiFixture api) : IClassFixture<ApiFixture>, I
         var formulas = rows.SelectMany(r => r).Where(c => c.Length > 0 && Triggers.Contains(c[0])).ToList();
         Assert.True(formulas.Count == 0, $"Cells a spreadsheet would run: {string.Join(" | ", formulas)}");
         Assert.Contains(rows, r => r.Contains("'=HYPERLINK(\"http://x\",\"y\")"));
-        Assert.Contains(rows, r => r.Contains("'\rY"));
+        Assert.Contains(rows, r => r.Contains("'@SUM(A1)"));
         Assert.Contains(rows, r => r.Contains("''=1+1"));
         Assert.Contains(rows, r => r.Contains("'plain"));
     }
 
-    /// <summary>As CSV, or as a workbook, whose text keeps a carriage return as <c>_x000D_</c>.</summary>
+    /// <summary>As CSV, or as a workbook.</summary>
     [Theory]
     [InlineData("text/csv")]
     [InlineData(TestWorkbooks.MediaType)]

@@ -110,6 +110,27 @@ public class RegisterUnitTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal("UBND Xã Gia Cát".Normalize(NormalizationForm.FormC), (string?)status["name"]);
     }
 
+    /// <summary>A name pasted from a wrapped cell or a word processor keeps no line break, tab, no-break space or
+    /// double space: it is one line, as searches and exports need it.</summary>
+    [Fact]
+    public async Task Names_are_stored_on_one_line_with_single_spaces()
+    {
+        await Host.Post("/api/units", """
+            {"code":"QT-ONELINE","name":" Sở Tài nguyên\nvà\u00A0Môi  trường\t","level":"department",
+             "province":"Quảng Trị"}
+            """).Expect(201);
+        await Host.Post("/api/units", """
+            {"code":"QT-ONELINE-XA","name":"UBND xã\r\nGia Cát","level":"commune","province":"Quảng Trị",
+             "district":"Huyện\u00A0Hải  Lăng","registeredOn":"2016-01-01"}
+            """).Expect(201);
+
+        Assert.Equal("Sở Tài nguyên và Môi trường",
+            (string?)(await Host.Get("/api/units/QT-ONELINE").Expect(200)).Json["name"]);
+        var commune = (await Host.Get("/api/units/QT-ONELINE-XA").Expect(200)).Json;
+        Assert.Equal(
+            ("UBND xã Gia Cát", "Huyện Hải Lăng"), ((string?)commune["name"], (string?)commune["formerDistrict"]));
+    }
+
     [Fact]
     public async Task Registering_an_existing_code_is_a_conflict_naming_the_rule()
     {

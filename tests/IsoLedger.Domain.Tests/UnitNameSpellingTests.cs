@@ -58,6 +58,10 @@ public class UnitNameSpellingTests
     [InlineData("UBND thành phố Đông Hà", "UBND Th phố Đông Hà")]
     [InlineData("UBND thị trấn Diên Sanh", "UBND Th trấn Diên Sanh (Th.trấn Hải Lăng + xã Hải Thọ)")]
     [InlineData("UBND thị trấn Diên Sanh", "UBND Th.trấn Diên Sanh")]
+    [InlineData("UBND phường Trần Hưng Đạo", "Phường Trần Hưng Đạo")]
+    [InlineData("UBND huyện Hải Hậu", "HUYỆN HẢI HẬU")]
+    [InlineData("UBND thành phố Nam Định", "TP. Nam Định")]
+    [InlineData("Ủy ban nhân dân thị xã Kỳ Anh", "Thị xã Kỳ Anh")]
     [InlineData("Sở Tư pháp", "Sở Tư pháp tỉnh Quảng Trị")]
     [InlineData("Ban Quản lý Khu Kinh tế tỉnh", "Ban Quản lý Khu kinh tế tỉnh Quảng Trị")]
     [InlineData("Thanh tra Tỉnh", "Thanh tra tỉnh Thừa Thiên Huế")]
@@ -86,6 +90,7 @@ public class UnitNameSpellingTests
     [InlineData("UBND thị xã Quảng Trị", "UBND thị xã")]
     [InlineData("Sở Tư pháp", "Sở Tư pháp tỉnh Quảng Trị Mới")]
     [InlineData("UBND xã Th Hòa", "UBND xã Thuận Hòa")]
+    [InlineData("UBND phường Hải Định", "Xã Hải Định")]
     public void Another_name_is_a_rename_still(string a, string b) => Assert.False(UnitNameSpelling.Same(a, b));
 
     /// <summary>Only a word of capitals is read as initials: a name that merely shares its words' first letters with

@@ -277,11 +277,29 @@ public sealed class ReportImporter(
                 // A sheet named after a district is its communes' district where their rows give none, the one sheet
                 // of a workbook too (which errors do not name: its Sheet is null).
                 var sheetDistrict = SheetDistricts.Of(reader.SheetName, lone: reader.Sheet is null);
+                // The line the block under the table begins on (TableFooter): the lines below it are the people who
+                // sign, whose names read as units'.
+                int? footer = null;
                 // A sheet whose header cannot be read is not read on; the other sheets are still checked.
                 while (parser is not null && reader.Read() is { } record && errors.Count < MaxErrors)
                 {
                     if (record.Fields.All(f => f.Length == 0)) continue;
-                    if (parser.Heading(record) is { } heading)
+                    if (footer is null && parser.BeginsFooter(record)) footer = record.Line;
+                    if (footer is { } footerLine)
+                    {
+                        // A unit's row under it is no signature: it is not passed over unseen.
+                        if (parser.GivesCode(record))
+                        {
+                            errors.Add(new TablePlace(record.Line, sheet).Error("unit_code", "A unit's row below the "
+                                + $"block that ends the table (line {footerLine}: where it is sent, who signs): list "
+                                + "the units above it."));
+                        }
+                        continue;
+                    }
+                    // Under the districts' tier a district named alone is that district's row, which reported
+                    // nothing: a heading of a district groups its communes, under theirs.
+                    if (parser.Heading(record) is { } heading
+                        && !(heading.District is not null && above is { District: null, Level: UnitLevel.District }))
                     {
                         above = heading;
                         listedParents.NewTier();
@@ -304,10 +322,15 @@ public sealed class ReportImporter(
                     // A unit listed without a code is the one recorded under its name, if any; without its former
                     // district, a name several districts' units bore names none of them.
                     IReadOnlyList<(string Code, string District)> namesakes = [];
+                    IReadOnlyList<(string Code, string Name)> kinded = [];
                     if (parser.ListsWithoutCodes)
                     {
                         var recordedCode = names!.RecordedCodeOf(row);
-                        if (recordedCode is null) namesakes = names.InFormerDistricts(row);
+                        if (recordedCode is null)
+                            (namesakes, kinded) = (names.InFormerDistricts(row), names.WithKinds(row));
+                        // A proper name alone is the one unit of its level and district named so with a kind.
+                        if (recordedCode is null && kinded is [var (kindedCode, kindedName)])
+                            (recordedCode, row) = (kindedCode, row with { UnitName = kindedName });
                         row = row with
                         {
                             UnitCode = recordedCode
@@ -344,6 +367,12 @@ public sealed class ReportImporter(
                             + $"{string.Join(", ", namesakes.Select(n => $"{n.District} ({n.Code})"))}: give the "
                             + "district it was in before the district level ended (a district column, or a district's "
                             + "heading above it)."));
+                    }
+                    else if (write is null && kinded.Count > 1)
+                    {
+                        errors.Add(place.Error("unit_name", $"'{row.UnitName}' may be "
+                            + $"{string.Join(" or ", kinded.Select(k => $"{k.Name} ({k.Code})"))}: write its kind "
+                            + "(xã, phường, thị trấn; huyện, quận, thị xã, thành phố) before its name."));
                     }
                     else if (write is null && names!.OtherCodeOf(row) is { } named)
                     {

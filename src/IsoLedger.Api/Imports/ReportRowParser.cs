@@ -138,6 +138,23 @@ public sealed partial class ReportRowParser
         return TableHeading.Read(record.Fields[positions[column]]);
     }
 
+    /// <summary>Whether <paramref name="record"/> begins the block under the table (<see cref="TableFooter"/>): a line
+    /// without a unit's code whose name, or its first cell where it has none, reads so.</summary>
+    public bool BeginsFooter(CsvRecord record)
+    {
+        if (GivesCode(record)) return false;
+        var name = positions["unit_name"];
+        var first = name < record.Fields.Count && record.Fields[name].Trim().Length > 0
+            ? record.Fields[name]
+            : record.Fields.FirstOrDefault(field => field.Trim().Length > 0);
+        return first is not null && TableFooter.Begins(first);
+    }
+
+    /// <summary>Whether <paramref name="record"/> writes a unit's code.</summary>
+    public bool GivesCode(CsvRecord record) =>
+        positions.TryGetValue("unit_code", out var code) && code < record.Fields.Count
+        && record.Fields[code].Trim().Length > 0;
+
     /// <summary>Whether <paramref name="record"/> is a totals row (<see cref="TableTotals"/>): a line as wide as the
     /// header without a unit's code, its <c>unit_name</c> (or, that empty, its row number column) a totals label, and
     /// counts in its other cells (the province aside), at least one.</summary>
@@ -230,7 +247,8 @@ public sealed partial class ReportRowParser
         var province = Text("province", required: true);
         var code = Code("unit_code", required: !ListsWithoutCodes);
         // A note after a dash on the unit's restructuring is no part of its name (UnitNameSpelling).
-        var name = Text("unit_name", required: true) is { } named ? UnitNameSpelling.WithoutRestructuringNote(named)
+        var name = Text("unit_name", required: true) is { } named
+            ? UnitNameSpelling.WithoutRestructuringNote(UnicodeText.OneLine(named))
             : null;
         // The report's export names a unit after the district level ended with the district (and the province) it was
         // in before: "UBND xã Ngọk Tụ (nguyên thuộc Đắk Tô)". That is no part of its name but its district's and its
@@ -249,7 +267,7 @@ public sealed partial class ReportRowParser
             }
         }
         var level = Field("level") is not "" ? Choice("level", LevelWords.Read)
-            : above?.Level is { } tier ? TierLevel(tier, name)
+            : above?.Level is { } tier ? TierLevel(tier, name, province ?? "", StepDate(Field) ?? DateOnly.MinValue)
             : name is null ? null
             : UnitNameLevels.Of(name, province ?? "", StepDate(Field) ?? DateOnly.MinValue);
         if (level is null && Field("level") is "")
@@ -259,15 +277,17 @@ public sealed partial class ReportRowParser
                 + "level unambiguously, as \"Sở …\", \"Chi cục …\", \"UBND huyện …\" (before 1 July 2025) or "
                 + "\"UBND xã …\" do.");
         }
-        var district = Text("district", required: false) is { } written ? DistrictNames.Written(written)
+        var district = Text("district", required: false) is { } written
+            ? DistrictNames.Written(UnicodeText.OneLine(written))
             : wasInDistrict is not null ? DistrictNames.Written(wasInDistrict)
             : level is UnitLevel.Commune or UnitLevel.District ? above?.District
                 ?? (level is UnitLevel.Commune ? sheetDistrict : null)
             : null;
-        // A district's committee listed without a code is found by the district its name says ("UBND Huyện Cam Lộ").
+        // A district's committee listed without a code is found by the district its name says ("UBND Huyện Cam Lộ",
+        // "Huyện Cam Lộ").
         if (district is null && level is UnitLevel.District && ListsWithoutCodes && name is not null
-            && DistrictNames.Parts(name, committee: true) is var (kind, properName))
-            district = $"{kind} {properName}";
+            && (DistrictNames.Parts(name, committee: true) ?? DistrictNames.WithKind(name)) is var (kind, proper))
+            district = $"{kind} {proper}";
         // A department's name in place of its code is found by the import (ParentNamed); a people's committee
         // (UBND tỉnh above a Sở or a district) is no parent.
         var parentGiven = Text("parent_code", required: false) is { } parentCell
@@ -621,10 +641,15 @@ public sealed partial class ReportRowParser
 
     /// <summary>The level of a row under a tier's heading: the tier's, but a Chi cục's that a tier of departments
     /// ("I. Các Sở, ban, ngành") lists under its Sở is a sub-department.</summary>
-    private static UnitLevel TierLevel(UnitLevel tier, string? name) =>
+    private static UnitLevel TierLevel(UnitLevel tier, string? name, string province, DateOnly on) =>
         tier is UnitLevel.Department && name is not null && UnitNameLevels.IsSubDepartment(name)
             ? UnitLevel.SubDepartment
-            : tier;
+            // A table may list a district's committee first among its communes, under its district's heading, or a
+            // commune under its district's row: "UBND huyện …" is no commune, "UBND xã …" no district.
+            : tier is UnitLevel.Commune or UnitLevel.District && name is not null
+                && UnitNameLevels.Of(name, province, on) is { } named and (UnitLevel.Commune or UnitLevel.District)
+                ? named
+                : tier;
 
     /// <summary>The day the row's facts get, when its year and report date read, for judging what its name says of
     /// its level (a district's committee is a unit before 1 July 2025 only); their errors are the row's.</summary>

@@ -221,6 +221,37 @@ public sealed class UnitNames
         ];
     }
 
+    /// <summary>The units still existing recorded at <paramref name="row"/>'s level in its district, on its date,
+    /// under its name with a commune's or a district's kind before it, when the row writes its proper name alone
+    /// under its district's heading ("Hải Anh" for "UBND xã Hải Anh"), with the name each bore, its kind before the
+    /// row's ("Xã Hải Anh"): one is the unit listed; several (a xã and a phường of one name), a row that must say
+    /// which.</summary>
+    public IReadOnlyList<(string Code, string Name)> WithKinds(ReportRow row)
+    {
+        if (!Kinds.TryGetValue(row.Level, out var kinds)
+            || UnitNameSpelling.Comparable(row.UnitName).StartsWith(Committee, StringComparison.Ordinal))
+            return [];
+        var on = row.StepDate;
+        return
+        [
+            .. kinds.Select(kind => $"{kind} {row.UnitName}")
+                .SelectMany(name => (recordedWithoutNotes.GetValueOrDefault(
+                    Key(row.Province, row.Level, row.District, name, keepNotes: false)) ?? [])
+                    .Where(bearer => bearer.From <= on && on < bearer.Until && !ended.Contains(bearer.Code))
+                    .Select(bearer => (bearer.Code, Name: name)))
+                .DistinctBy(named => named.Code),
+        ];
+    }
+
+    private static readonly string Committee = PeoplesCommittee.Abbreviation + " ";
+
+    /// <summary>The kinds of commune and of district, which a name at their level begins with.</summary>
+    private static readonly Dictionary<UnitLevel, string[]> Kinds = new()
+    {
+        [UnitLevel.Commune] = ["Xã", "Phường", "Thị trấn", "Đặc khu"],
+        [UnitLevel.District] = ["Huyện", "Quận", "Thị xã", "Thành phố"],
+    };
+
     /// <summary>The units recorded at <paramref name="row"/>'s level in its district of one of
     /// <paramref name="provinces"/> whose name on its date the row's abbreviates or that abbreviates the row's
     /// (<see cref="UnitNameAbbreviations"/>), once each.</summary>

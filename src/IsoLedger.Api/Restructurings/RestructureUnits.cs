@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Security;
+using IsoLedger.Domain;
 using IsoLedger.Domain.Provinces;
 using IsoLedger.Domain.Units;
 using Marten;
@@ -204,12 +205,12 @@ public static class RestructureUnitsEndpoint
             part.Kind!.Value,
             [.. part.From!],
             [.. into.Where(t => t.IsNew()).Select(t => new NewUnit(
-                t.Code!, t.Name!.Normalize(), t.Level!.Value, Provinces.Canonical(t.Province!)!,
-                t.District?.Normalize(), t.ParentCode))],
+                t.Code!, UnicodeText.OneLine(t.Name!), t.Level!.Value, Provinces.Canonical(t.Province!)!,
+                t.District is null ? null : UnicodeText.OneLine(t.District), t.ParentCode))],
             into.FirstOrDefault(t => !t.IsNew())?.Code,
-            part.Name?.Normalize(),
+            part.Name is null ? null : UnicodeText.OneLine(part.Name),
             part.Province is null ? null : Provinces.Canonical(part.Province),
-            part.District?.Normalize(),
+            part.District is null ? null : UnicodeText.OneLine(part.District),
             part.ParentCode);
     }
 }

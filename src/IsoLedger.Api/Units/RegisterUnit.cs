@@ -81,8 +81,10 @@ public static class RegisterUnitEndpoint
         if (VersionedWrites.SendsVersion(http))
             return WriteProblems.IfMatchNotTaken("A registration starts a unit's stream");
         var command = new RegisterUnit(
-            request.Code!, request.Name!.Normalize(), request.Level!.Value, Provinces.Canonical(request.Province!)!,
-            request.District?.Normalize(), request.ParentCode, request.RegisteredOn ?? clock.Today,
+            request.Code!, UnicodeText.OneLine(request.Name!), request.Level!.Value,
+            Provinces.Canonical(request.Province!)!,
+            request.District is { } district ? UnicodeText.OneLine(district) : null, request.ParentCode,
+            request.RegisteredOn ?? clock.Today,
             EstablishmentDated: request.RegisteredOn is not null);
         // The parent is read under its stream's lock, as a restructuring that ends it takes it: the registration is
         // decided on the parent as it is when it commits; the units of its name, under the lock of the transactions

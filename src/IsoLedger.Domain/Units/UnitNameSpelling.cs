@@ -7,10 +7,10 @@ namespace IsoLedger.Domain.Units;
 /// the name: a note in brackets on what the unit was formed from ("UBND xã Ba Lòng. (xã Ba Lòng + Hải Phúc)", "UBND
 /// xã Hải Định (sáp nhập xã Hải Thiện và Hải Thành)"), a full stop after it, the row's number in its district before
 /// it ("1. UBND Phường 1.", as the seeds' appendices number them), the people's committee written out ("Ủy ban nhân
-/// dân xã" for "UBND xã") or typed twice ("UBND UBND xã Ba Nang"), its kind abbreviated ("UBND P. Phú Thủy", "UBND
-/// TT. Liên Hương"), a note after a dash on a restructuring (<see cref="WithoutRestructuringNote"/>). None of these
-/// names another unit, so none makes a recorded unit look renamed; a name outside the brackets that differs is a
-/// rename still.</summary>
+/// dân xã" for "UBND xã"), typed twice ("UBND UBND xã Ba Nang") or left out ("Phường Trần Hưng Đạo"), its kind
+/// abbreviated ("UBND P. Phú Thủy", "UBND TT. Liên Hương"), a note after a dash on a restructuring
+/// (<see cref="WithoutRestructuringNote"/>). None of these names another unit, so none makes a recorded unit look
+/// renamed; a name outside the brackets that differs is a rename still.</summary>
 public static partial class UnitNameSpelling
 {
     /// <summary>At most this many names are kept compared in each way: several times a country's units' (some 11 000
@@ -46,6 +46,9 @@ public static partial class UnitNameSpelling
         var written = Kind().Replace(committee, kind =>
             kind.Groups["cut"].Success ? Kinds["th " + kind.Groups["cut"].Value] + " "
             : Kinds[kind.Groups["kind"].Value] + " ");
+        // A commune or district is its committee: "Phường Trần Hưng Đạo" and "Huyện Hải Hậu", as tables list them
+        // too, are "UBND phường Trần Hưng Đạo" and "UBND huyện Hải Hậu".
+        if (LocalKind().IsMatch(written)) written = PeoplesCommittee.Abbreviation + " " + written;
         var words = string.Join(' ', BetweenWords().Split(written).Where(word => word.Length > 0 && word != And));
         var compared = UnicodeText.TonesAtWordEnds(words.Length > 0 ? words : written);
         return !keepProvince && ProvinceQualifier.Replace(compared, "") is { Length: > 0 } unqualified
@@ -92,6 +95,10 @@ public static partial class UnitNameSpelling
     /// cut short, as Quảng Trị's 2020 report writes "UBND Th phố Đông Hà" and "UBND Th trấn Diên Sanh".</summary>
     [GeneratedRegex(@"(?<=^|ubnd )(?:th(?:\. ?| )(?<cut>phố|trấn) |(?<kind>tp|tx|tt)(?:\. ?| )|(?<kind>p|x|h|q)\. ?)")]
     private static partial Regex Kind();
+
+    /// <summary>A commune's or a district's kind, written out, and a name after it.</summary>
+    [GeneratedRegex(@"^(?:xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|thành phố) \S")]
+    private static partial Regex LocalKind();
 
     [GeneratedRegex(@"\([^()]*\)|\[[^\[\]]*\]")]
     private static partial Regex Annotation();
