@@ -46,11 +46,12 @@ public static partial class UnicodeText
     public static string Normalized(string text, NormalizationForm form = NormalizationForm.FormC) =>
         Readable(text).Normalize(form);
 
-    /// <summary>A name as it is kept: in Unicode form C, its runs of white space one space, trimmed. A cell wrapped by
-    /// hand (Alt+Enter), a no-break space a word processor put in, or two spaces typed give a name no line of its own,
-    /// a search does not find, and an export prints over two lines.</summary>
+    /// <summary>A name as it is kept: in Unicode form C, its runs of white space one space, trimmed, without invisible
+    /// formatting characters. A cell wrapped by hand (Alt+Enter), a no-break space a word processor put in, two spaces
+    /// typed or a zero-width space copied from a web page give a name another that looks the same, which a search does
+    /// not find, a rename to it records, and an export prints over two lines.</summary>
     public static string OneLine(string text) =>
-        string.Join(' ', text.Normalize().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        string.Join(' ', Visible(text).Normalize().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>How many characters <paramref name="text"/> has as a limit counts them, and JSON Schema's
     /// <c>maxLength</c> with it: code points, so that a character outside the Basic Multilingual Plane (a Hán-Nôm
@@ -101,10 +102,17 @@ public static partial class UnicodeText
     [GeneratedRegex("[\u2019\u2018\u02BC\u0060\u00B4\u2032]")]
     private static partial Regex Apostrophes();
 
-    /// <summary>Whether <paramref name="text"/> is blank: nothing but spaces and invisible formatting characters, in
+    /// <summary>Whether <paramref name="text"/> is blank: nothing but spaces, invisible formatting characters, in
     /// any plane (the tag characters U+E0001–U+E007F and the musical formatting ones are outside the first, so a test
-    /// of its UTF-16 units alone sees none of them).</summary>
-    public static bool IsBlank(string text) => text.EnumerateRunes().All(IsBlank);
+    /// of its UTF-16 units alone sees none of them), the fillers that show nothing (<see cref="Fillers"/>) and marks
+    /// with no letter to sit on.</summary>
+    public static bool IsBlank(string text) => text.EnumerateRunes().All(rune => IsBlank(rune)
+        || Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark);
+
+    /// <summary>Letters and symbols that show nothing: the Hangul fillers, the blank Braille pattern, the combining
+    /// grapheme joiner.</summary>
+    private static readonly HashSet<Rune> Fillers =
+        [new(0x115F), new(0x1160), new(0x3164), new(0xFFA0), new(0x2800), new(0x034F)];
 
     /// <summary><paramref name="text"/> without the invisible formatting characters among the spaces at its ends: a
     /// byte order mark where two files were joined, a zero-width space or a word joiner copied from a web page, which
@@ -131,7 +139,7 @@ public static partial class UnicodeText
         return Visible(head) + text[start..end] + Visible(tail);
     }
 
-    private static bool IsBlank(Rune rune) => Rune.IsWhiteSpace(rune) || IsFormat(rune);
+    private static bool IsBlank(Rune rune) => Rune.IsWhiteSpace(rune) || IsFormat(rune) || Fillers.Contains(rune);
 
     private static string Visible(string text)
     {

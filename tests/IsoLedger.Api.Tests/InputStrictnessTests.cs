@@ -159,6 +159,10 @@ public class InputStrictnessTests(ApiFixture api) : IClassFixture<ApiFixture>, I
     [InlineData(" \\u2060 ")]
     [InlineData("\\uDB40\\uDC20\\uDB40\\uDC21")]
     [InlineData("\\uD834\\uDD73")]
+    [InlineData("\\u3164")]
+    [InlineData("\\u115F \\u2800")]
+    [InlineData("\\u034F")]
+    [InlineData("\\u0301\\u0301")]
     public async Task A_name_of_invisible_characters_is_blank(string escaped)
     {
         var answer = await Host.Post("/api/units",

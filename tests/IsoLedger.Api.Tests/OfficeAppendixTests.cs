@@ -54,8 +54,9 @@ public class OfficeAppendixTests(ApiFixture api) : IClassFixture<ApiFixture>
     public async Task A_district_listed_without_marks_under_the_districts_tier_is_that_district_s_row()
     {
         await Host.PostBytes(Import("Hòa Bình", 2021), Csv(
-            "I;UBND cấp huyện", "1;UBND huyện Vụ Bản" + Done, "2;Huyện Ý Yên;;;;;;;;;", "3;UBND huyện Nghĩa Hưng" + Done,
-            "II;UBND cấp xã", ";Huyện Vụ Bản", "4;UBND xã Liên Minh" + Done)).Expect(200);
+            "I;UBND cấp huyện", "1;UBND huyện Vụ Bản" + Done, "2;Huyện Ý Yên;;;;;;;;;",
+            "3;UBND huyện Nghĩa Hưng" + Done, "II;UBND cấp xã", ";Huyện Vụ Bản", "4;UBND xã Liên Minh" + Done))
+            .Expect(200);
 
         var units = (await Units("Hòa Bình")).ToDictionary(u => (string)u!["name"]!, u => u!);
         Assert.Equal(["Huyện Ý Yên", "UBND huyện Nghĩa Hưng", "UBND huyện Vụ Bản", "UBND xã Liên Minh"],

@@ -116,7 +116,7 @@ public class RegisterUnitTests(ApiFixture api) : IClassFixture<ApiFixture>
     public async Task Names_are_stored_on_one_line_with_single_spaces()
     {
         await Host.Post("/api/units", """
-            {"code":"QT-ONELINE","name":" Sở Tài nguyên\nvà\u00A0Môi  trường\t","level":"department",
+            {"code":"QT-ONELINE","name":" Sở Tài nguyên\nvà\u00A0Môi  trư\u200Bờng\t","level":"department",
              "province":"Quảng Trị"}
             """).Expect(201);
         await Host.Post("/api/units", """

@@ -86,10 +86,13 @@ public class RestructuringImportTests(ApiFixture api) : IClassFixture<ApiFixture
             NQ 1,2025-07-01,,RI2-A,RI2-NEW,UBND Xã Mới,commune,Quảng Trj,
             NQ 1,2025-07-01,,RI2-B,RI2-B2,,,,
             NQ 1,2025-13-01,,RI2-B,RI2-NEW,,,,
+            NQ 2,01/01/0001,,RI2-A,RI2-B,,,,
             """).Expect(422);
         var errors = answer.Json["errors"]!.AsArray();
         Assert.Contains(errors, e => (int)e!["line"]! == 2 && (string?)e["column"] == "into_province");
         Assert.Contains(errors, e => (int)e!["line"]! == 4 && (string?)e["column"] == "effective_on");
+        // A day before 2000, as the API and the report import refuse it.
+        Assert.Contains(errors, e => (int)e!["line"]! == 5 && (string?)e["column"] == "effective_on");
         Assert.Equal(1, await HistoryLength("RI2-A"));
         Assert.Equal(404, (await Host.Get("/api/units/RI2-NEW")).Status);
     }

@@ -75,6 +75,8 @@ public class RestructuringNameTests(ApiFixture api) : IClassFixture<ApiFixture>
         foreach (var (on, part) in new[]
                  {
                      ("2021-01-01", rename),
+                     // The same name with spaces and a zero-width space, which no one sees, is no new name.
+                     ("2021-01-01", """{"kind":"rename","from":["RN3-A"],"name":" UBND  Xã RN3-A\u200B Mới "}"""),
                      ("2020-06-01", """{"kind":"transfer","from":["RN3-A"],"district":"Huyện Hải Lăng"}"""),
                      ("2020-06-01", """{"kind":"transfer","from":["RN3-A"],"province":"Quảng Trị"}"""),
                  })

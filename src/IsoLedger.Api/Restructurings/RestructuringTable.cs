@@ -158,14 +158,21 @@ public static class RestructuringTable
         var effectiveText = Field("effective_on");
         DateOnly? effectiveOn = CsvReader.TryDate(effectiveText, out var date) ? date : null;
         if (effectiveOn is null) errors.Add(new(record.Line, "effective_on", CsvReader.NotADate(effectiveText)));
+        else if (effectiveOn < Validation.EarliestDate)
+        {
+            errors.Add(new(record.Line, "effective_on", $"Must be on or after {Validation.EarliestDate:yyyy-MM-dd}."));
+            effectiveOn = null;
+        }
         var from = Code("from_code");
         if (from is null) errors.Add(new(record.Line, "from_code", "Required: the code of the unit it changes."));
         var kind = Member("kind", Vocabulary.RestructuringKinds);
         var into = Code("into_code");
-        var name = Field("name");
+        // A name and a district are kept on one line, as the API keeps them.
+        var name = Field("name") is { } newName ? UnicodeText.OneLine(newName) : null;
         var province = Province(record.Line, "province", Field("province"), effectiveOn, errors);
         // A district as written in a report table, a heading's colon after it ("Huyện Cam Lộ:") left out.
-        string? District(string column) => Field(column) is { } written ? DistrictNames.Written(written) : null;
+        string? District(string column) =>
+            Field(column) is { } written ? DistrictNames.Written(UnicodeText.OneLine(written)) : null;
         var district = District("district");
         var parentCode = Code("parent_code");
         NewUnit? intoNew = null;
@@ -192,7 +199,8 @@ public static class RestructuringTable
             if (into is not null && level is not null && intoProvince is not null)
             {
                 intoNew = new NewUnit(
-                    into, intoName, level.Value, intoProvince, District("into_district"), intoParent);
+                    into, UnicodeText.OneLine(intoName), level.Value, intoProvince, District("into_district"),
+                    intoParent);
             }
         }
         return errors.Count > before
