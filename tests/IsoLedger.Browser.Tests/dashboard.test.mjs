@@ -88,6 +88,22 @@ test("the annual table shows 44 of 109 appendix B communes reported, with totals
   const totals = await page.$$eval("#annual-table tr.total", (rows) => rows.map((row) => row.textContent));
   assert.ok(totals.some((text) => text.includes("(125") && text.includes("60 (48,00\u00a0%)")),
     "commune totals with the share that reported");
+  // Each group's totals count the units listed in it: a district's, its communes (not its committee too).
+  const groups = await page.$$eval("#annual-table tbody tr", (rows) => {
+    const found = [];
+    let listed = 0;
+    for (const row of rows) {
+      if (row.classList.contains("group")) listed = 0;
+      else if (row.dataset.code) listed += 1;
+      else if (row.classList.contains("total") && listed > 0) {
+        found.push([listed, Number(row.cells[1].textContent.match(/\((\d+)/)[1])]);
+        listed = 0;
+      }
+    }
+    return found;
+  });
+  assert.ok(groups.length > 10 && groups.every(([listed, counted]) => listed === counted),
+    `listed and counted per group: ${JSON.stringify(groups)}`);
   await page.locator("#annual-table").screenshot({ path: `${screenshots}annual-table.png` });
 });
 

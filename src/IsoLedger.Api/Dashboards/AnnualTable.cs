@@ -83,7 +83,8 @@ public sealed record AnnualTotals(
 }
 
 /// <summary>A province's table for one year: the units on record that year and not merged away before it began,
-/// judged at the year's end (or today, for the running year).</summary>
+/// judged at the year's end (or today, for the running year), with its totals in all, per level and per district (the
+/// district's communes).</summary>
 public sealed record AnnualTable(
     string Province, int Year, DateOnly JudgedOn, IReadOnlyList<AnnualRow> Rows,
     AnnualTotals Totals, IReadOnlyList<AnnualTotals> ByLevel, IReadOnlyList<AnnualTotals> ByDistrict)
@@ -147,7 +148,9 @@ public sealed record AnnualTable(
             AnnualTotals.Of("all", rows),
             rows.GroupBy(r => r.Level)
                 .Select(g => AnnualTotals.Of(Vocabulary.Levels[g.Key].Value, g.ToList())).ToList(),
-            rows.Where(r => r.District is not null).GroupBy(r => r.District!)
+            // A district's totals are its communes', as the appendix sums them under the district's heading: its own
+            // committee is a row of the districts' level, summed there.
+            rows.Where(r => r.District is not null && r.Level == UnitLevel.Commune).GroupBy(r => r.District!)
                 .OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => AnnualTotals.Of(g.Key, g.ToList())).ToList());
     }
