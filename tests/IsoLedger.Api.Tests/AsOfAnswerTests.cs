@@ -309,6 +309,19 @@ public class AsOfAnswerTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(["AO-KEEPER"], await Units("2021-12-31"));
         Assert.Empty((await StateOn("AO-KEEPER", "2021-12-31"))["predecessors"]!.AsArray());
         Assert.Equal(["AO-KEEPER", "AO-TAKEN"], await Units("2022-01-01"));
+
+        // A unit that took AO-KEEPER over later takes its predecessor with it on that day, not on 2022-01-01: an answer
+        // as of a day between is the one it was before the later takeover was recorded.
+        await Register("AO-LATER", "Hải Phòng", "Thủy Nguyên");
+        var between = await Host.Get("/api/dashboards/units/AO-LATER/timeline?asOf=2023-06-01", Keys.Viewer)
+            .Expect(200);
+        await Host.Post("/api/units/AO-KEEPER/merge", """{"mergedOn":"2024-01-01","intoCode":"AO-LATER"}""",
+            Keys.Recorder).Expect(200);
+        Assert.Equal(between.Text, (await Host.Get("/api/dashboards/units/AO-LATER/timeline?asOf=2023-06-01",
+            Keys.Viewer).Expect(200)).Text);
+        Assert.Equal(["AO-KEEPER", "AO-LATER", "AO-TAKEN"],
+            (await Host.Get("/api/dashboards/units/AO-LATER/timeline?asOf=2024-01-01", Keys.Viewer).Expect(200))
+            .Json.AsArray().Select(e => (string)e!["unit"]!).Distinct().Order());
     }
 
     [Fact]

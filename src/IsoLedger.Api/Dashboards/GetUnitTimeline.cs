@@ -59,9 +59,9 @@ public static class GetUnitTimelineEndpoint
         // predecessors' steps are theirs, not yet its own).
         if (date < unit.ExistsFrom) return UnitProblems.NotYetExisting(code, date, unit.ExistsFrom);
         // Only the units it had taken over by that day: before a takeover their steps were no part of its history (as
-        // its status's predecessors say).
+        // its status's predecessors say); a predecessor's predecessors from the day it took that one over.
         var predecessors = (await Lineage.Predecessors(session, unit, cancellation))
-            .Where(p => p.EffectiveOn <= date);
+            .Where(p => p.JoinedOn <= date);
         var entries = new List<TimelineEntry>();
         // The unit's own steps under its name on each step's day (a rename is not written back over its past); a
         // predecessor's under its name when it was taken over.
