@@ -19,6 +19,21 @@ public class LifecycleRuleTests
             .ThenEvents(new SteeringBoardFormed(D2019, 12, null, null, Reorganisation: true));
     }
 
+    /// <summary>A first board recorded after a later one (its formation back-filled) is the formation, the later one
+    /// the reorganisation, by their days, not by the order they were recorded in.</summary>
+    [Fact]
+    public void A_board_back_filled_before_a_later_one_is_the_formation_and_the_later_one_the_reorganisation()
+    {
+        var later = new SteeringBoardFormed(D2019, 12, null, null, Reorganisation: false);
+        GivenCommune(later).When(new FormSteeringBoard(new DateOnly(2012, 2, 1), 9, null, null))
+            .ThenEvents(new SteeringBoardFormed(new DateOnly(2012, 2, 1), 9, null, null, Reorganisation: false));
+
+        var unit = new object[] { Registered, later, new SteeringBoardFormed(new(2012, 2, 1), 9, null, null, false) }
+            .Aggregate((Unit?)null, Unit.Evolve)!;
+        Assert.Equal([(new DateOnly(2012, 2, 1), false), (D2019, true)],
+            unit.SteeringBoards.Select(b => (b.FormedOn, b.Reorganisation)));
+    }
+
     [Fact]
     public void Back_filled_history_from_2011_is_accepted_and_judged_by_its_own_dates()
     {

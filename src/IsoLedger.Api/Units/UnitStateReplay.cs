@@ -25,8 +25,9 @@ public sealed class UnitStateReplay(IDocumentStore store, UnitLocks unitLocks, I
 {
     /// <summary>The fold's version: raise it with every change to <see cref="Unit.Evolve"/> that folds the same events
     /// into another state. 2: yearly steps kept from their first date, every inspection of a year kept. 3: a
-    /// conversion keeps the numbers of the decisions that started and completed it.</summary>
-    public const int Fold = 3;
+    /// conversion keeps the numbers of the decisions that started and completed it. 4: steering boards in the order
+    /// they were formed, each after the first a reorganisation.</summary>
+    public const int Fold = 4;
 
     private const int UnitsPerTransaction = 500;
 

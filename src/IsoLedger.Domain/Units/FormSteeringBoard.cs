@@ -9,7 +9,8 @@ public sealed record FormSteeringBoard(DateOnly FormedOn, int? Members, string? 
 
     public Decision Decide(Unit unit, RuleBook rules) =>
         Decision.Accept(new SteeringBoardFormed(
-            FormedOn, Members, Chair, DecisionNo, Reorganisation: unit.SteeringBoards.Count > 0));
+            FormedOn, Members, Chair, DecisionNo,
+            Reorganisation: unit.SteeringBoards.Any(board => board.FormedOn <= FormedOn)));
 }
 
 /// <summary>The ISO steering board was formed (thành lập) or, when <paramref name="Reorganisation"/>, reorganised

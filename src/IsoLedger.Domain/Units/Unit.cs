@@ -47,7 +47,12 @@ public sealed record Unit
     /// <summary>The version of the unit's stream this state reflects.</summary>
     public long Version { get; init; }
 
+    /// <summary>The boards in the order they were formed, each after the first a reorganisation (kiện toàn), whatever
+    /// order they were recorded in: a first board recorded after a later one is no reorganisation.</summary>
     public IReadOnlyList<SteeringBoardFormed> SteeringBoards { get; init; } = [];
+
+    private static IReadOnlyList<SteeringBoardFormed> BoardsByDate(IEnumerable<SteeringBoardFormed> boards) =>
+        [.. boards.OrderBy(b => b.FormedOn).Select((board, i) => board with { Reorganisation = i > 0 })];
     public IReadOnlyList<DocumentationIssued> Documentation { get; init; } = [];
     public IReadOnlyList<ConformityDeclared> Declarations { get; init; } = [];
 
@@ -285,7 +290,7 @@ public sealed record Unit
         if (unit is null) return null;
         return @event switch
         {
-            SteeringBoardFormed board => unit with { SteeringBoards = [.. unit.SteeringBoards, board] },
+            SteeringBoardFormed board => unit with { SteeringBoards = BoardsByDate([.. unit.SteeringBoards, board]) },
             DocumentationIssued documentation => unit with { Documentation = [.. unit.Documentation, documentation] },
             ConformityDeclared declaration => unit with { Declarations = [.. unit.Declarations, declaration] },
             // A start recorded after the completion it led to, or dated before the start on record (a report of an
