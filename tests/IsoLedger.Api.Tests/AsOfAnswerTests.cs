@@ -295,6 +295,29 @@ public class AsOfAnswerTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal([2023, 2024], onItsDay);
     }
 
+    /// <summary>A year's report sent the next January: the trends as of a day before it is sent do not count it,
+    /// as the unit's state that day has none. They had judged an ended year with every step sent since.</summary>
+    [Fact]
+    public async Task The_trends_as_of_a_day_count_no_report_of_an_ended_year_sent_later()
+    {
+        await Register("AO-LATE-TREND", "Sóc Trăng", "Mỹ Tú");
+        async Task<JsonNode> Year2021(string day) => (await Data(
+                $"/api/reports/trends?province={Q("Sóc Trăng")}&asOf={day}"))["years"]!.AsArray()
+            .Single(p => (int)p!["year"]! == 2021)!["figures"]!.AsArray()
+            .Single(f => (string)f!["key"]! == "earlierCommunes.reported")!;
+        await Host.Post("/api/units/AO-LATE-TREND/years/2021/quality-objectives",
+            """{"issuedOn":"2021-02-01","policy":true,"objectives":true}""", Keys.Recorder).Expect(200);
+        var before = (await Year2021("2022-01-15")).ToJsonString();
+
+        await Host.Post("/api/units/AO-LATE-TREND/years/2021/report", """{"submittedOn":"2022-01-20"}""", Keys.Recorder)
+            .Expect(200);
+
+        var after = await Year2021("2022-01-15");
+        Assert.Equal(before, after.ToJsonString());
+        Assert.Equal((0, 1), ((int)after["count"]!, (int)after["of"]!));
+        Assert.Equal(1, (int)(await Year2021("2022-01-20"))["count"]!);
+    }
+
     [Fact]
     public async Task A_timeline_as_of_a_day_before_a_takeover_has_no_steps_of_the_unit_taken_over()
     {

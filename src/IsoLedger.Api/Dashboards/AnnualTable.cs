@@ -133,12 +133,16 @@ public sealed record AnnualTable(
         });
     }
 
+    /// <summary>The table of <paramref name="year"/> judged on <paramref name="asOf"/> (a day of it) or at its end;
+    /// a year that ended before a later day asked about (<paramref name="factsBy"/>: the trends as of that day) counts
+    /// only its steps sent by then.</summary>
     public static AnnualTable Of(
-        string province, IEnumerable<Unit> units, int year, DateOnly today, DateOnly? asOf = null)
+        string province, IEnumerable<Unit> units, int year, DateOnly today, DateOnly? asOf = null,
+        DateOnly? factsBy = null)
     {
         var judgedOn = JudgedOnFor(year, today, asOf);
         var rows = OneSpellingPerDistrict(
-                [.. UnitsOf(units, year, judgedOn).Select(u => AnnualRow.Of(u, year, judgedOn, asOf))])
+                [.. UnitsOf(units, year, judgedOn).Select(u => AnnualRow.Of(u, year, judgedOn, asOf ?? factsBy))])
             .OrderBy(r => r.Level)
             .ThenBy(r => r.District, StringComparer.Ordinal)
             .ThenBy(r => r.FormerDistrict, StringComparer.Ordinal)

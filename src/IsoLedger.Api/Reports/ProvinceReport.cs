@@ -36,11 +36,11 @@ public sealed record ProvinceReport(
 {
     public static ProvinceReport Of(
         string province, IEnumerable<Unit> units, int year, DateOnly today, RuleBook rules,
-        DateOnly? asOf = null)
+        DateOnly? asOf = null, DateOnly? factsBy = null)
     {
         var all = units.ToList();
         var judgedOn = AnnualTable.JudgedOnFor(year, today, asOf);
-        var table = AnnualTable.Of(province, all, year, today, asOf);
+        var table = AnnualTable.Of(province, all, year, today, asOf, factsBy);
         var byCode = all.ToDictionary(u => u.Code);
         var yearBegan = new DateOnly(year, 1, 1);
         // Since when a unit applies its system, by the day judged: from its first declaration, or, for a unit a merge
@@ -106,7 +106,7 @@ public sealed record ProvinceReport(
             Part("bodies", bodyHeadlines, bodies),
             Part("earlierCommunes", earlierHeadlines, earlier),
             Part("newCommunes", newHeadlines, newer),
-        ], SummaryTable.Of(province, all, year, today, rules, asOf));
+        ], SummaryTable.Of(province, all, year, today, rules, asOf, factsBy));
     }
 
     private static ReportPart Part(string id, IReadOnlyList<Headline> headlines, List<AnnualRow> rows) =>

@@ -38,7 +38,9 @@ public sealed record ReportTrends(string Province, DateOnly AsOf, IReadOnlyList<
             var judgedOn = AnnualTable.JudgedOnFor(year, today, day);
             var names = Provinces.NamesCountedAs(province, judgedOn);
             var counted = all.Where(u => names.Contains(u.RecordedProvinceOn(judgedOn))).ToList();
-            var report = ProvinceReport.Of(province, counted, year, today, rules, day);
+            // A year that ended before the day asked counts its steps sent by then (a report sent the next January
+            // after the day asked is not yet counted).
+            var report = ProvinceReport.Of(province, counted, year, today, rules, day, factsBy: asOf);
             var figures = Followed.Select(key =>
             {
                 var (part, id) = (key[..key.IndexOf('.')], key[(key.IndexOf('.') + 1)..]);

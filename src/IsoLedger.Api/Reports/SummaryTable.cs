@@ -44,14 +44,15 @@ public sealed record SummaryTable(
         [_ => true, u => u.Complied, u => u.OnCurrentEdition, u => !u.OnCurrentEdition];
 
     public static SummaryTable Of(
-        string province, IEnumerable<Unit> units, int year, DateOnly today, RuleBook rules, DateOnly? asOf = null)
+        string province, IEnumerable<Unit> units, int year, DateOnly today, RuleBook rules, DateOnly? asOf = null,
+        DateOnly? factsBy = null)
     {
         var judgedOn = AnnualTable.JudgedOnFor(year, today, asOf);
         // Asked as of a day, only what had happened by then counts. The year as a whole is judged the day after it
         // ended, when its yearly flags are raised (the running year as of today), its steps sent late counted as the
         // year's table counts them.
         var flagsOn = asOf ?? (judgedOn < today ? judgedOn.AddDays(1) : today);
-        var stepsBy = asOf ?? DateOnly.MaxValue;
+        var stepsBy = asOf ?? factsBy ?? DateOnly.MaxValue;
         var edition = rules.CurrentIn(year);
         var entry = rules.Find(edition)!;
         var declared = AnnualTable.UnitsOf(units, year, judgedOn)
