@@ -318,6 +318,38 @@ public class AsOfAnswerTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(1, (int)(await Year2021("2022-01-20"))["count"]!);
     }
 
+    /// <summary>Next year's objectives may be issued ahead; that year has no table, report or statistics yet (they
+    /// had been answered, judged on a day before it), and the dashboards' years do not list it.</summary>
+    [Fact]
+    public async Task A_year_to_come_whose_plan_is_recorded_ahead_is_no_year_of_the_dashboards_yet()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+        var next = today.Year + 1;
+        await Register("AO-AHEAD", "Kon Tum", "Đắk Hà");
+        await Host.Post($"/api/units/AO-AHEAD/years/{next}/quality-objectives",
+            $$"""{"issuedOn":"{{today.Year}}-01-15","policy":true,"objectives":true}""", Keys.Recorder).Expect(200);
+
+        var province = Q("Kon Tum");
+        foreach (var route in new[]
+                 {
+                     $"/api/dashboards/annual/{next}?province={province}",
+                     $"/api/dashboards/statistics/{next}?province={province}",
+                     $"/api/dashboards/national/{next}",
+                     $"/api/reports/annual/{next}?province={province}",
+                     $"/api/reports/province-report/{next}?province={province}",
+                     $"/api/reports/summary/{next}?province={province}",
+                 })
+        {
+            var refused = await Host.Get(route, Keys.Viewer).Expect(400);
+            Assert.Contains("one that has begun", (string?)refused.Json["errors"]!["year"]![0]);
+        }
+        // Once the dashboards have caught up.
+        await Data($"/api/dashboards/conversion?province={province}");
+        var provinces = (await Host.Get("/api/dashboards/provinces", Keys.Viewer).Expect(200)).Json.AsArray();
+        Assert.DoesNotContain(next, provinces.Single(p => (string?)p!["province"] == "Kon Tum")!["years"]!.AsArray()
+            .Select(y => (int)y!));
+    }
+
     [Fact]
     public async Task A_timeline_as_of_a_day_before_a_takeover_has_no_steps_of_the_unit_taken_over()
     {

@@ -27,7 +27,7 @@ public static class GetAnnualTableEndpoint
         string? province = null, string? level = null, string? district = null, string? asOf = null,
         string? consistent = null)
     {
-        var validation = new Validation().Year("year", year, clock.Today)
+        var validation = new Validation().YearBegun("year", year, clock.Today)
             .Text("district", district, max: Validation.MaxName);
         var common = ProvinceDashboard.ReadCommon(validation, province, consistent);
         var levelFilter = Query.Enum<UnitLevel>(validation, "level", level);

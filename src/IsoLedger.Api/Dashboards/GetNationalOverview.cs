@@ -24,7 +24,7 @@ public static class GetNationalOverviewEndpoint
         int year, IDocumentStore store, ProjectionFreshness freshness, DashboardCache cache, BusinessClock clock,
         RuleBookSource rules, CancellationToken cancellation, string? asOf = null, string? consistent = null)
     {
-        var validation = new Validation().Year("year", year, clock.Today);
+        var validation = new Validation().YearBegun("year", year, clock.Today);
         var waits = Query.Flag(validation, "consistent", consistent);
         var date = AnnualTable.ReadAsOf(validation, year, asOf, clock.Today);
         if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);

@@ -23,7 +23,7 @@ public static class GetProvinceStatisticsEndpoint
         RuleBookSource rules, CancellationToken cancellation, string? province = null, string? asOf = null,
         string? consistent = null)
     {
-        var validation = new Validation().Year("year", year, clock.Today);
+        var validation = new Validation().YearBegun("year", year, clock.Today);
         var common = ProvinceDashboard.ReadCommon(validation, province, consistent);
         var date = AnnualTable.ReadAsOf(validation, year, asOf, clock.Today);
         if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);

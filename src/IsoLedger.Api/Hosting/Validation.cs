@@ -104,4 +104,11 @@ public sealed class Validation
         year < EarliestDate.Year || year > today.Year + 1
             ? Add(field, $"Must be a year from {EarliestDate.Year} to {today.Year + 1}.")
             : this;
+
+    /// <summary>A year asked about, which has begun: a table, report or statistics of a year to come would be judged
+    /// on a day before it (next year's plan may be recorded ahead, as <see cref="Year"/> lets it).</summary>
+    public Validation YearBegun(string field, int year, DateOnly today) =>
+        year < EarliestDate.Year || year > today.Year
+            ? Add(field, $"Must be a year from {EarliestDate.Year} to {today.Year}, one that has begun.")
+            : this;
 }

@@ -33,7 +33,7 @@ public static class ExportAnnualReportEndpoint
         string? province = null, string? format = null, string? lang = null, string? layout = null,
         string? asOf = null)
     {
-        var validation = new Validation().Year("year", year, clock.Today).Formats(format, lang);
+        var validation = new Validation().YearBegun("year", year, clock.Today).Formats(format, lang);
         var common = ProvinceDashboard.ReadCommon(validation, province, consistent: null);
         var date = AnnualTable.ReadAsOf(validation, year, asOf, clock.Today);
         if (layout is not null && !ReportFormat.LayoutValues.Contains(layout))

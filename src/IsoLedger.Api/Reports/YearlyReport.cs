@@ -20,7 +20,7 @@ public sealed record YearlyReport(
         BusinessClock clock, IDocumentStore store, ProjectionFreshness freshness, DashboardCache cache,
         CancellationToken cancellation)
     {
-        var validation = new Validation().Year("year", Year, clock.Today).Formats(Format, Lang);
+        var validation = new Validation().YearBegun("year", Year, clock.Today).Formats(Format, Lang);
         var common = ProvinceDashboard.ReadCommon(validation, Province, Consistent);
         var date = AnnualTable.ReadAsOf(validation, Year, AsOf, clock.Today);
         if (validation.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
