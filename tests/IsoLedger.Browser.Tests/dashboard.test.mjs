@@ -358,6 +358,12 @@ test("the day is shown and typed as the page's language writes it, whatever the 
     await tab.waitForSelector("#date[aria-invalid=true]");
     assert.match(await tab.textContent("#date-error[role=alert]"), /“31\/02\/2020”.*30062020/,
       "what to type instead, the hint gone with the focus");
+    // So is a day before 2000, which the API judges nothing on.
+    await tab.fill("#date", "31/12/1999");
+    await tab.press("#date", "Enter");
+    await tab.waitForFunction(() => document.querySelector("#date-error").textContent.includes("31/12/1999"));
+    assert.match(await tab.textContent("#date-error"), /01\/01\/2000/);
+    assert.equal(new URL(tab.url()).searchParams.get("asOf"), "2020-03-15");
     // Forced colours (Windows' high contrast) paint its frame as any other's: it is thicker.
     await tab.emulateMedia({ forcedColors: "active" });
     assert.equal(await tab.$eval("#date", (input) => getComputedStyle(input).borderTopWidth), "3px");
@@ -862,7 +868,10 @@ test("counts are written as the page's language writes them: 12.345 in Vietnames
 });
 
 test("the trends show each headline figure over the years with data", async () => {
+  const asked = page.waitForRequest((request) => request.url().includes("/api/reports/trends?"));
   await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020&view=trends`);
+  // Judged on the chosen year's end, as the page says and every panel is: no later year's figures.
+  assert.match((await asked).url(), /asOf=2020-12-31/);
   await page.waitForSelector("#trends-table tr[data-year]");
   const rows = await cells("#trends-table tr[data-year]");
   assert.deepEqual(rows[0].slice(0, 6),
@@ -1019,6 +1028,30 @@ test("the periodic refresh leaves an opened flag group and the focus where the r
   assert.equal(await page.textContent("#status"), "");
 });
 
+test("a refresh falling due while a view's figures are awaited does not take that load's place, whose 30 s are "
+  + "said when they pass", async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  try {
+    const tab = await context.newPage();
+    // Installed before the page starts, so that its refresh's timer is on this clock too.
+    await tab.clock.install();
+    await tab.addInitScript(() => sessionStorage.setItem("isoledger.key", "dev-viewer"));
+    await tab.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020`);
+    await tab.waitForSelector("#annual-table tr[data-code]");
+    await tab.route("**/api/reports/trends?*", () => {});
+    await tab.clock.fastForward(20_000);
+    await tab.click("#tabs a[data-view=trends]");
+    await tab.waitForFunction(() => document.querySelector("#status").textContent === "Đang tải…");
+    // The refresh falls due 30 s after the start, the trends still awaited; then their 30 s pass.
+    await tab.clock.fastForward(12_000);
+    await tab.clock.fastForward(20_000);
+    await tab.waitForSelector("#status button", { timeout: 5000 });
+    assert.match(await tab.textContent("#status"), /^Không tải được dữ liệu: Máy chủ không trả lời sau 30 giây/);
+  } finally {
+    await context.close();
+  }
+});
+
 test("a start that cannot reach the API says so and offers to try again; so does the network gone later, "
   + "and another tab's language is followed", async () => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
@@ -1162,6 +1195,11 @@ test("the API failing while the page is open is said in the page's language, no 
     await page.evaluate(() => load(true));
     assert.match(await page.textContent("#status"), /Không cập nhật được.*Máy chủ gặp lỗi \(503\)/);
     assert.equal(await page.isVisible("#overview"), true);
+    // Switched to English, the failure still said is said in English, its button too.
+    await page.click("#language");
+    assert.match(await page.textContent("#status"), /^Could not refresh.*\(503\).*Try again$/);
+    await page.click("#language");
+    assert.match(await page.textContent("#status"), /^Không cập nhật được/);
   } finally {
     await page.unroute("**/api/**");
   }
@@ -1245,6 +1283,10 @@ test("a province with no unit on the day, or no year of data, says so instead of
     const answer = await (await route.fetch()).json();
     await route.fulfill({ json: [...answer, { province: "Huế", units: 0, years: [] }] });
   });
+  // Nothing drawn is no drawing of no height: the browser had said `viewBox: Expected number, "0 0 341 NaN"`.
+  const errors = [];
+  const heard = (message) => { if (message.type() === "error") errors.push(message.text()); };
+  page.on("console", heard);
   try {
     const noUnits = /^Huế không có đơn vị nào vào ngày \d\d\/\d\d\/\d{4}, nên không có số liệu/;
     for (const [view, said] of [["overview", noUnits], ["report", noUnits], ["trends", /^Huế chưa có năm nào/]]) {
@@ -1261,7 +1303,9 @@ test("a province with no unit on the day, or no year of data, says so instead of
     await page.waitForSelector("#trends-table tr[data-year]");
     assert.equal(await page.textContent("#nothing-shown"), "");
     assert.equal(await page.isVisible("#trends"), true);
+    assert.deepEqual(errors.filter((text) => /NaN|viewBox/.test(text)), []);
   } finally {
+    page.off("console", heard);
     await page.unroute("**/api/dashboards/provinces");
   }
   // A database with no unit yet (a new installation): no province to pick, which a province's view says, asking the
@@ -1294,14 +1338,17 @@ test("a province with no unit on the day, or no year of data, says so instead of
 
 test("an address with an impossible day or year falls back to the latest year, "
   + "never 'Invalid Date' or 'NaN'", async () => {
-  for (const query of ["asOf=2020-13-45", "asOf=2031-02-30", "year=abc"]) {
+  // Before 2000 and after this year too: the API answers no year but those from 2000 to this one.
+  const next = new Date().getFullYear() + 1;
+  for (const query of ["asOf=2020-13-45", "asOf=2031-02-30", "year=abc", "year=1999", "asOf=1999-12-31",
+    `year=${next}`]) {
     await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&${query}`);
     await page.waitForSelector("#annual-table tr[data-code]");
     const shown = await page.textContent("main");
     assert.ok(!/Invalid Date|NaN/.test(shown), `${query} shows ${shown.match(/Invalid Date|NaN/)}`);
+    assert.equal(await page.textContent("#status"), "", `${query}: a failure said`);
     const years = await page.$$eval("#year option", (options) => options.map((o) => o.value));
-    assert.ok(years.every((y) => /^\d{4}$/.test(y) && Number(y) <= new Date().getFullYear() + 1),
-      `${query}: years ${years}`);
+    assert.ok(years.every((y) => /^\d{4}$/.test(y) && y >= "2000" && Number(y) < next), `${query}: years ${years}`);
   }
 });
 

@@ -12,7 +12,7 @@ const TEXT = {
     province: "Tỉnh", year: "Năm", date: "Tại ngày", yearEnd: "Cuối năm",
     dateFormat: "dd/mm/yyyy",
     dateHint: "Ngày/tháng/năm, ví dụ 30/06/2020; trên bàn phím số: 30.06.2020, 30,06,2020 hoặc 30062020.",
-    badDate: "“{v}” không phải một ngày đến hôm nay.",
+    badDate: "“{v}” không phải một ngày từ 01/01/2000 đến hôm nay.",
     overview: "Tổng quan", report: "Báo cáo năm", national: "Toàn quốc", print: "In / PDF",
     forgetKey: "Quên khóa", conversion: "Chuyển đổi 2008 → 2015",
     annual: "Bảng duy trì năm", filter: "Lọc theo tên",
@@ -57,7 +57,7 @@ const TEXT = {
     province: "Province", year: "Year", date: "As of", yearEnd: "Year end",
     dateFormat: "dd/mm/yyyy",
     dateHint: "Day/month/year, for example 30/06/2020; on a keypad of digits: 30.06.2020, 30,06,2020 or 30062020.",
-    badDate: "“{v}” is not a day up to today.",
+    badDate: "“{v}” is not a day from 01/01/2000 up to today.",
     overview: "Overview", report: "Annual report", national: "National", print: "Print / PDF",
     forgetKey: "Forget key", conversion: "Conversion 2008 → 2015",
     annual: "Annual maintenance table", filter: "Filter by name",
@@ -176,6 +176,8 @@ const year = () => $("year").value;
 /** The province, year and day (none: the year's end) the pickers choose, which the view's answers are asked for. */
 const picked = () => ({ province: province(), year: year(), asOf: state.asOf });
 /** The day every panel is judged on: the date asked, or the year's end (today for the running year). */
+/** The first day the API records and judges (its facts are from 2000 on, when the first units declared). */
+const EARLIEST_DAY = "2000-01-01";
 const judgedOn = ({ year: asked, asOf } = picked()) => asOf || [`${asked}-12-31`, today()].sort()[0];
 const q = (on = picked()) => `province=${encodeURIComponent(on.province)}`;
 const asOfQuery = ({ asOf } = picked()) => (asOf ? `&asOf=${asOf}` : "");
@@ -236,24 +238,40 @@ async function answer(path, read) {
   const timer = setTimeout(() => patience.abort(), PATIENCE_SECONDS * 1000);
   // A device with no network (a page opened from the browser's cache, a phone out of coverage) is told so, not to
   // check a server it cannot reach; the page's figures are asked again once the network is back (the online event).
-  const unanswered = () => new Error(patience.signal.aborted ? fill(t("timedOut"), { n: PATIENCE_SECONDS })
-    : t(navigator.onLine ? "unreachable" : "noNetwork"));
+  const unanswered = () => (patience.signal.aborted ? phrased("timedOut", { n: PATIENCE_SECONDS })
+    : phrased(navigator.onLine ? "unreachable" : "noNetwork"));
   try {
     const response = await fetch(path, { headers: { "X-Api-Key": key() }, signal: patience.signal })
       .catch(() => { throw unanswered(); });
-    if (response.status === 401 || response.status === 403) { showKeyForm("badKey"); throw new Error(t("badKey")); }
-    if (response.status >= 500) throw new Error(fill(t("serverError"), { s: response.status }));
+    if (response.status === 401 || response.status === 403) { showKeyForm("badKey"); throw phrased("badKey"); }
+    if (response.status >= 500) throw phrased("serverError", { s: response.status });
     if (!response.ok) {
       // The problem's own sentences are English: what is said is the page's, the problem kept for what the page
       // reads from it (a unit's first day).
       const problem = await response.json().catch(() => ({}));
       const said = response.status === 404 ? "notFound" : "refused";
-      throw Object.assign(new Error(fill(t(said), { s: response.status })), { problem, said });
+      throw Object.assign(phrased(said, { s: response.status }), { problem, said });
     }
     return await read(response).catch(() => { throw unanswered(); });
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** An error said in the page's words, <key> of TEXT filled with <values>: said again in the other language when the
+ * page switches (see sayFailure). */
+const phrased = (key, values = {}) => Object.assign(new Error(fill(t(key), values)), { key, values });
+/** An error's words in the page's language now. */
+const words = (error) => (error.key ? fill(t(error.key), error.values) : error.message);
+
+/** Says on the status line that the figures could not be had (<head>, a key of TEXT) and why, with a way to try
+ * again; switched to the other language, the page says it again in that one. */
+function sayFailure(head, error, retry) {
+  const say = () => {
+    $("status").replaceChildren(document.createTextNode(`${t(head)}: ${words(error)} `), retryButton(retry));
+    state.failureSaid = { node: $("status").firstChild, say };
+  };
+  say();
 }
 
 /** An answer's JSON: one asked early for this path (see askEarly), else asked now. */
@@ -397,6 +415,11 @@ const lines = (text, width, size) => text.split(" ").reduce((all, word) => {
  * Vietnamese on the English page}), drawn at the chart's own width so that text stays readable on a phone: on a
  * narrow screen each group's name sits above its bar. With <onOpen>, each row is a button that opens its group. */
 function bars(container, groups, segments, name, aria, onOpen = null) {
+  // No group, no chart (a province with nothing on the day says so in words): an empty drawing had no height.
+  if (!groups.length) {
+    container.replaceChildren();
+    return;
+  }
   const scale = textScale();
   const width = drawingWidth(container);
   // Larger text leaves less room for names beside the bars: it moves them above the bars on wider screens too.
@@ -1322,7 +1345,9 @@ const VIEW_PATHS = {
     `/api/reports/summary/${on.year}?${q(on)}${asOfQuery(on)}`,
   ],
   report: (on) => [`/api/reports/province-report/${on.year}?${q(on)}${asOfQuery(on)}`],
-  trends: (on) => [`/api/reports/trends?${q(on)}${asOfQuery(on)}`],
+  // Judged on the chosen year's end (today for the running year) or the day typed, as every panel is: the years up
+  // to it, with what had happened by then.
+  trends: (on) => [`/api/reports/trends?${q(on)}&asOf=${judgedOn(on)}`],
   national: (on) => [`/api/dashboards/national/${on.year}${on.asOf ? `?asOf=${on.asOf}` : ""}`],
 };
 /** The paths of a unit page's answers on the day <asOf>: its status, its timeline. */
@@ -1472,6 +1497,9 @@ const judgedLine = () => fillParts(t(state.view === "national" || !province() ? 
  * are the ones asked, not refreshed); any other hides them, being of another province, year, day or view than the
  * one the pickers and the date line name. */
 async function load(quiet = false) {
+  // A refresh waits while the view's figures are still awaited: begun then, it took the place of that load, whose
+  // failure to answer in time was never said (the loading line stood for ever on a server that never answered).
+  if (quiet && state.awaited) return;
   $("judged").replaceChildren(...judgedLine());
   // Nothing recorded yet: the refresh asks for the provinces again, and shows the first once a report is imported.
   if (noProvinceToShow() && quiet) {
@@ -1503,6 +1531,7 @@ async function load(quiet = false) {
   // always those last asked.
   const asked = ++state.loads;
   const current = () => asked === state.loads;
+  state.awaited = asked;
   try {
     await loaders[state.view](quiet, current);
     if (!current()) return;
@@ -1519,8 +1548,10 @@ async function load(quiet = false) {
     // A refused key has shown the key's form instead.
     if ($("app").hidden || !current()) return;
     if (!quiet) $("app").classList.add("load-failed");
-    const said = `${quiet && !$("app").classList.contains("load-failed") ? t("notRefreshed") : t("failedLoad")}: `;
-    $("status").replaceChildren(document.createTextNode(`${said}${error.message} `), retryButton(() => load()));
+    sayFailure(quiet && !$("app").classList.contains("load-failed") ? "notRefreshed" : "failedLoad", error,
+      () => load());
+  } finally {
+    if (state.awaited === asked) state.awaited = 0;
   }
 }
 
@@ -1587,15 +1618,18 @@ function syncDate() {
 
 // The province, the year or day, and the view are in the address (?province=…&year=…&asOf=…&view=…), so a link
 // reproduces the view and the back button returns to the previous one; the unit page is in the hash.
-/** The view, province, year and day the address names: only a real day no later than today is a date to judge on
- * (its year the year), only a year of digits a year (none: undefined), and only a view's name a view (none: the
- * overview). */
+/** The view, province, year and day the address names: only a real day from 2000 to today is a date to judge on
+ * (its year the year), only a year of digits from 2000 to this one a year (none: undefined), and only a view's name a
+ * view (none: the overview). */
 function addressed() {
   const address = new URLSearchParams(location.search);
   const asOf = address.get("asOf");
-  const on = { province: address.get("province"), asOf: asOf && isDay(asOf) && asOf <= today() ? asOf : "" };
+  const on = { province: address.get("province"),
+    asOf: asOf && isDay(asOf) && asOf >= EARLIEST_DAY && asOf <= today() ? asOf : "" };
   const asked = address.get("year");
-  on.year = on.asOf ? on.asOf.slice(0, 4) : asked && /^\d{4}$/.test(asked) ? asked : undefined;
+  on.year = on.asOf ? on.asOf.slice(0, 4)
+    : asked && /^\d{4}$/.test(asked) && asked >= EARLIEST_DAY.slice(0, 4) && asked <= today().slice(0, 4) ? asked
+      : undefined;
   on.view = VIEWS.includes(address.get("view")) ? address.get("view") : "overview";
   return on;
 }
@@ -1733,6 +1767,8 @@ function speak(lang) {
   syncDate();
   sayNothingShown();
   $("judged").replaceChildren(...judgedLine());
+  // A failure still said is said again in the page's new language.
+  if (state.failureSaid && $("status").firstChild === state.failureSaid.node) state.failureSaid.say();
   if ($("unit").hidden) redrawView();
   else {
     // Behind a unit page the view has no width to draw its charts at: it is drawn when shown again.
@@ -1755,8 +1791,7 @@ async function start() {
     state.early.clear();
     // A refused key has shown the key form; anything else (the network, the server) is said, with a way to retry.
     if ($("app").hidden) return;
-    $("status").replaceChildren(document.createTextNode(`${t("failedLoad")}: ${error.message} `),
-      retryButton(start));
+    sayFailure("failedLoad", error, start);
     return;
   }
   $("status").textContent = "";
@@ -1817,7 +1852,7 @@ document.addEventListener("DOMContentLoaded", () => {
   $("date").addEventListener("change", () => {
     const typed = $("date").value.trim();
     const asOf = typedDay(typed);
-    if (typed && !(asOf && asOf <= today())) {
+    if (typed && !(asOf && asOf >= EARLIEST_DAY && asOf <= today())) {
       $("date").setAttribute("aria-invalid", "true");
       // What to type instead is said with it, in the hint's words: a screen reader announces the alert alone.
       $("date-error").textContent = `${fill(t("badDate"), { v: typed })} ${t("dateHint")}`;
@@ -1866,7 +1901,7 @@ document.addEventListener("DOMContentLoaded", () => {
     `/api/reports/province-report/${year()}?${q()}${asOfQuery()}&format=xlsx`,
     `iso-${year()}-province-report.xlsx`, $("report-xlsx")));
   $("trends-xlsx").addEventListener("click", () => download(
-    `/api/reports/trends?${q()}${asOfQuery()}&format=xlsx`,
+    `/api/reports/trends?${q()}&asOf=${judgedOn()}&format=xlsx`,
     "iso-trends.xlsx", $("trends-xlsx")));
   $("print").addEventListener("click", () => window.print());
   // Not a link to an anchor: the address's hash names the unit page.
