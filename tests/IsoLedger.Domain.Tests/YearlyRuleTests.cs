@@ -95,4 +95,27 @@ public class YearlyRuleTests
             else Assert.Equal(Rules.YearlyStepOutsideItsYear, Assert.IsType<Rejected>(decision).Broken);
         }
     }
+
+    /// <summary>A year the unit existed on no day of has no step, dated within its window as it may be: a 2009 report
+    /// sent in January 2010 by a unit established then, a 2020 plan issued before the unit merged away in 2019.
+    /// Without its establishment dated (registered from a report), a unit may have existed before.</summary>
+    [Theory]
+    [InlineData(2009, "2010-01-10", true, "fact-before-establishment")]
+    [InlineData(2009, "2010-01-10", false, null)]
+    [InlineData(2010, "2010-01-10", true, null)]
+    [InlineData(2019, "2019-05-01", true, null)]
+    [InlineData(2020, "2019-05-01", true, "unit-merged")]
+    public void A_years_step_is_of_a_year_the_unit_existed_in(int year, string on, bool dated, string? broken)
+    {
+        var date = DateOnly.Parse(on);
+        var unit = UnitDecider.Replay(
+            [Registered with { EstablishmentDated = dated }, new UnitMerged(new DateOnly(2019, 6, 1), "QT-OTHER")]);
+        IUnitCommand step = date.Year < year
+            ? new IssueMaintenancePlan(year, date)
+            : new SubmitAnnualReport(year, date);
+
+        var decision = UnitDecider.Decide(unit, step, new DateOnly(2026, 11, 29), Book);
+
+        Assert.Equal(broken, (decision as Rejected)?.Broken.Id);
+    }
 }

@@ -30,8 +30,19 @@ public static class UnitDecider
         if (OutsideExistence(unit, command.BusinessDate, today) is { } broken) return Decision.Reject(broken);
         if (command is IYearlyStep step && !IYearlyStep.DatedNear(step))
             return Decision.Reject(Rules.YearlyStepOutsideItsYear);
+        if (command is IYearlyStep yearly && YearOutsideExistence(unit, yearly.Year) is { } outside)
+            return Decision.Reject(outside);
         return command.Decide(unit, rules);
     }
+
+    /// <summary>The rule a step of <paramref name="year"/> breaks when the unit existed on no day of it: the year
+    /// ended before its establishment, or began on or after the day it ended. Dated within its window (a plan issued
+    /// the year before, a report sent the year after), such a step had given the unit a year it never had.</summary>
+    public static Rule? YearOutsideExistence(Unit unit, int year) =>
+        unit.EstablishmentDated && new DateOnly(year, 12, 31) < unit.RegisteredOn ? Rules.FactBeforeEstablishment
+        : OutsideExistence(unit, new DateOnly(year, 1, 1), DateOnly.MaxValue) is { } ended
+            && ended != Rules.FactBeforeEstablishment ? ended
+        : null;
 
     /// <summary>The rule a fact dated <paramref name="date"/> breaks by lying outside the unit's existence: in the
     /// future, before its establishment date, or on or after the day it ended. A merge, split or dissolution effective
