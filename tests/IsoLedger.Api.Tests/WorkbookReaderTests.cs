@@ -75,7 +75,8 @@ public class WorkbookReaderTests
     }
 
     /// <summary>A number in a format showing time only is no day, and a format's quoted text, brackets and escapes
-    /// are no date tokens.</summary>
+    /// are no date tokens. A date format without a day shows the month (or year) alone: so it is read, not as the
+    /// first day, which no one wrote.</summary>
     [Theory]
     [InlineData("0.00", "44519")]
     [InlineData("\"day\" 0", "44519")]
@@ -86,7 +87,10 @@ public class WorkbookReaderTests
     [InlineData("[mm]", "44519")]
     [InlineData("[$-42A]d mmmm yyyy", "2021-11-19")]
     [InlineData("yyyy-mm-dd", "2021-11-19")]
-    [InlineData("mmm-yy", "2021-11-19")]
+    [InlineData("mmm-yy", "11/2021")]
+    [InlineData("mmmm yyyy", "11/2021")]
+    [InlineData("\"tháng \"m\"/\"yyyy", "11/2021")]
+    [InlineData("yyyy", "2021")]
     public void A_number_is_a_day_only_in_a_date_format(string code, string text)
     {
         var file = TestWorkbooks.Build(
@@ -502,6 +506,12 @@ public class WorkbookReaderTests
             + """<row r="2"><c r="A2" t="inlineStr"><is><t>A-1</t></is></c><c r="C2" s="1"><v>44519</v></c></row>"""),
         styles: $"""<styleSheet xmlns="{TestWorkbooks.Main}"><cellXfs count="2"><xf numFmtId="0"/>"""
             + $"""<xf numFmtId="{format}" applyNumberFormat="1"/></cellXfs></styleSheet>""");
+
+    /// <summary>Excel shows "6/2021" typed into a cell as mmm-yy, built-in format 17, the month's first day held:
+    /// read as the month it shows, which the import refuses for want of a day.</summary>
+    [Fact]
+    public void The_built_in_month_format_reads_as_its_month() =>
+        Assert.Equal("11/2021", Row(InBuiltInFormat(17), 2)[2]);
 
     public static TheoryData<int> EastAsianDateFormats() => [.. Enumerable.Range(27, 10), .. Enumerable.Range(50, 9)];
 

@@ -421,14 +421,17 @@ public sealed class SheetReader : IDisposable
     }
 
     /// <summary>A number as the sheet shows it in text: its day, when its format shows a date (the time of day it
-    /// holds read past, as a fact is dated by its day); its digits with the leading zeros its format writes (a code,
-    /// <c>00408</c>); else in invariant digits, at most 15 significant ones as a spreadsheet shows it.</summary>
+    /// holds read past, as a fact is dated by its day), or its month and year, or year, where that shows no day; its
+    /// digits with the leading zeros its format writes (a code, <c>00408</c>); else in invariant digits, at most 15
+    /// significant ones as a spreadsheet shows it.</summary>
     private string Number(string value, string? style)
     {
         if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
             return Workbook.Text(value);
+        // A month shown without its day ("6/2021" typed, the month's first day held) reads as the month it shows,
+        // which the import refuses for want of a day, as it does that month typed as text.
         if (workbook.IsDate(style) && WorkbookDates.Day(number, workbook.Date1904) is { } day)
-            return day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            return day.ToString(workbook.DateShown(style), CultureInfo.InvariantCulture);
         if (workbook.Digits(style) is { } digits && Math.Abs(number) < 1e15)
             return number.ToString(digits, CultureInfo.InvariantCulture);
         return number.ToString("G15", CultureInfo.InvariantCulture);

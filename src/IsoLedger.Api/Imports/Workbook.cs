@@ -50,7 +50,7 @@ public sealed partial class Workbook : IDisposable
     private readonly Dictionary<string, ZipArchiveEntry> parts;
     private long unpacked;
     private string[] shared = [];
-    private (bool Date, bool Quoted, string? Digits)[] cellFormats = [];
+    private (bool Date, string Shown, bool Quoted, string? Digits)[] cellFormats = [];
 
     private Workbook(ZipArchive zip)
     {
@@ -246,7 +246,7 @@ public sealed partial class Workbook : IDisposable
 
     /// <summary>Which cell formats (by index) show a number as a date, and which keep a text from being read as a
     /// formula (<c>quotePrefix</c>: typed behind an apostrophe).</summary>
-    private (bool Date, bool Quoted, string? Digits)[] CellFormats(string part)
+    private (bool Date, string Shown, bool Quoted, string? Digits)[] CellFormats(string part)
     {
         var codes = new Dictionary<int, string>();
         var formats = new List<(int Id, bool Quoted)>();
@@ -267,10 +267,10 @@ public sealed partial class Workbook : IDisposable
                     xml.GetAttribute("quotePrefix") is "1" or "true"));
             }
         });
-        return [.. formats.Select(f => (codes.TryGetValue(f.Id, out var code)
-            ? WorkbookDates.IsDateFormat(code)
-            : WorkbookDates.IsBuiltInDate(f.Id), f.Quoted, codes.TryGetValue(f.Id, out var digits)
-                && ZeroPadded().IsMatch(digits) ? digits : null))];
+        return [.. formats.Select(f => codes.TryGetValue(f.Id, out var code)
+            ? (WorkbookDates.IsDateFormat(code), WorkbookDates.Shown(code), f.Quoted,
+                ZeroPadded().IsMatch(code) ? code : null)
+            : (WorkbookDates.IsBuiltInDate(f.Id), WorkbookDates.BuiltInShown(f.Id), f.Quoted, (string?)null))];
     }
 
     private static TableFormatException Beyond(string what, int limit) =>
@@ -335,6 +335,10 @@ public sealed partial class Workbook : IDisposable
     /// </summary>
     public bool IsDate(string? style) => CellFormat(style).Date;
 
+    /// <summary>How a date of the cell format <paramref name="style"/> is read (<see cref="WorkbookDates.Shown"/>).
+    /// </summary>
+    public string DateShown(string? style) => CellFormat(style).Shown ?? "yyyy-MM-dd";
+
     /// <summary>Whether the cell format <paramref name="style"/> keeps its text from being read as a formula.
     /// </summary>
     public bool IsQuoted(string? style) => CellFormat(style).Quoted;
@@ -350,7 +354,7 @@ public sealed partial class Workbook : IDisposable
     [GeneratedRegex("""\A(?:"[^"]*"|\\.)*0{2,}(?:"[^"]*"|\\.)*\z""")]
     private static partial Regex ZeroPadded();
 
-    private (bool Date, bool Quoted, string? Digits) CellFormat(string? style) =>
+    private (bool Date, string Shown, bool Quoted, string? Digits) CellFormat(string? style) =>
         int.TryParse(style, NumberStyles.None, CultureInfo.InvariantCulture, out var at) && at < cellFormats.Length
             ? cellFormats[at]
             : default;

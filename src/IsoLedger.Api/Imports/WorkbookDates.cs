@@ -24,6 +24,30 @@ public static class WorkbookDates
     /// d or y, is minutes).</summary>
     public static bool IsDateFormat(string code)
     {
+        var written = Letters(code);
+        return written.Contains('d') || written.Contains('y')
+            || written.Contains('m') && !written.Contains('h') && !written.Contains('s');
+    }
+
+    /// <summary>How a date cell of format <paramref name="code"/> is read, as a .NET format of its day: the day
+    /// (<c>yyyy-MM-dd</c>), or what the format shows where it shows no day: the month and year (<c>mmmm yyyy</c>,
+    /// <c>mm/yyyy</c>, as Excel formats "6/2021" typed into a cell, whose first day no one wrote) or the year
+    /// alone.</summary>
+    public static string Shown(string code) => Letters(code) is var written && written.Contains('d') ? FullDay
+        : written.Contains('m') ? MonthAndYear
+        : written.Contains('y') ? "yyyy"
+        : FullDay;
+
+    /// <summary>How a built-in date format is read (<see cref="Shown"/>): 17, mmm-yy, shows the month and year.
+    /// </summary>
+    public static string BuiltInShown(int id) => id == 17 ? MonthAndYear : FullDay;
+
+    private const string FullDay = "yyyy-MM-dd", MonthAndYear = "M/yyyy";
+
+    /// <summary>The letters of a format code in lower case, outside quoted text and escaped or padding characters; an
+    /// elapsed time in brackets as h.</summary>
+    private static string Letters(string code)
+    {
         var letters = new StringBuilder();
         for (var i = 0; i < code.Length; i++)
         {
@@ -48,9 +72,7 @@ public static class WorkbookDates
                     break;
             }
         }
-        var written = letters.ToString();
-        return written.Contains('d') || written.Contains('y')
-            || written.Contains('m') && !written.Contains('h') && !written.Contains('s');
+        return letters.ToString();
     }
 
     /// <summary>The day of a date cell's number: days since 1 January 1904 in a workbook that counts from 1904, else
