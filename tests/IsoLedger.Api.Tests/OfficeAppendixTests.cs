@@ -50,6 +50,21 @@ public class OfficeAppendixTests(ApiFixture api) : IClassFixture<ApiFixture>
             (await Units("Đồng Tháp")).Select(u => (string)u!["name"]!).Order(StringComparer.Ordinal));
     }
 
+    /// <summary>A tier's or a district's heading typed in the row number column, merged across the row, as the
+    /// totals are: it had been refused as a row without a name.</summary>
+    [Fact]
+    public async Task A_heading_in_the_row_number_column_heads_the_rows_under_it()
+    {
+        await Host.PostBytes(Import("Thanh Hóa", 2021), Csv(
+            "I. CÁC SỞ, BAN, NGÀNH;;;;;;;;;;", "1;Sở Nội vụ" + Done, "Cộng I;;1;1;1;1;1;1;1;1/1;",
+            "II. UBND CẤP XÃ;;;;;;;;;;", "Huyện Nga Sơn;;;;;;;;;;", "2;UBND xã Nga Liên" + Done)).Expect(200);
+
+        var units = (await Units("Thanh Hóa")).ToDictionary(u => (string)u!["name"]!, u => u!);
+        Assert.Equal(("department", "commune"),
+            ((string)units["Sở Nội vụ"]["level"]!, (string)units["UBND xã Nga Liên"]["level"]!));
+        Assert.Equal("Huyện Nga Sơn", (string?)(await Rows("Thanh Hóa", 2021))["UBND xã Nga Liên"]["district"]);
+    }
+
     [Fact]
     public async Task A_district_listed_without_marks_under_the_districts_tier_is_that_district_s_row()
     {

@@ -123,8 +123,8 @@ public sealed partial class ReportRowParser
     }
 
     /// <summary>The heading <paramref name="record"/> is (<see cref="TableHeading"/>): a line no wider than the header
-    /// whose only value, in <c>unit_name</c> or <c>district</c>, reads as a district's or a tier's heading; or
-    /// null.</summary>
+    /// whose only value, in <c>unit_name</c>, <c>district</c> or the row number column, reads as a district's or a
+    /// tier's heading; or null.</summary>
     public TableHeading? Heading(CsvRecord record)
     {
         // A heading's line may end after its words, as a hand-made file or this API's report export writes it.
@@ -134,7 +134,11 @@ public sealed partial class ReportRowParser
             .Where(p => p.Key != AppendixColumns.RowNumber || !TableHeading.IsNumber(record.Fields[p.Value]))
             .Select(p => p.Key).ToList();
         var unnamed = record.Fields.Where((field, i) => field.Trim().Length > 0 && !positions.ContainsValue(i));
-        if (valued is not [var column] || column is not ("unit_name" or "district") || unnamed.Any()) return null;
+        // The heading's words may stand in the row number column, merged across the row ("I. CÁC SỞ, BAN, NGÀNH" over
+        // every column), as a totals label may.
+        if (valued is not [var column] || column is not ("unit_name" or "district" or AppendixColumns.RowNumber)
+            || unnamed.Any())
+            return null;
         return TableHeading.Read(record.Fields[positions[column]]);
     }
 
