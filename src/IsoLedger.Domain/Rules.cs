@@ -43,9 +43,10 @@ public static class Rules
         "hành động khắc phục tiếp theo.");
     public static readonly Rule DateBeforePrecedingStep = Invariant(
         "date-before-preceding-step",
-        "This step cannot be dated before the step it follows (raising, corrective action, closing).",
+        "This step cannot be dated before the step it follows (a nonconformity's raising, corrective action and " +
+        "closing; a conversion's start and completion).",
         "Ngày của bước này không được trước ngày của bước liền trước (phát hiện điểm không phù hợp, hành động khắc " +
-        "phục, đóng).");
+        "phục, đóng; bắt đầu và hoàn thành chuyển đổi).");
     public static readonly Rule ConversionWithoutDeclaration = Invariant(
         "conversion-without-declaration",
         "Only a unit that declared its system on or before that date can convert it.",

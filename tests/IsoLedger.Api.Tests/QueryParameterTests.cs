@@ -46,6 +46,18 @@ public class QueryParameterTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.StartsWith("Not UTF-8", (string?)answer.Json["errors"]![parameter]![0]);
     }
 
+    /// <summary>A number beyond what the parameter takes is told its range, not "at least 0" it already is.</summary>
+    [Theory]
+    [InlineData("99999999999999999999")]
+    [InlineData("-1")]
+    public async Task An_event_position_out_of_range_is_told_the_range(string after)
+    {
+        var answer = await Host.Get($"/api/events?after={after}", Keys.Auditor).Expect(400);
+
+        Assert.Equal("Must be a whole number from 0 to 9223372036854775807.",
+            (string?)answer.Json["errors"]!["after"]![0]);
+    }
+
     [Theory]
     [InlineData("/api/dashboards/national/abc")]
     [InlineData("/api/dashboards/national/2020.5")]

@@ -181,6 +181,21 @@ public class RegisterUnitTests(ApiFixture api) : IClassFixture<ApiFixture>
         await Host.Get("/api/units/QT-X").Expect(404);
     }
 
+    /// <summary>What the JSON reader says is told in the client's terms, not its own options ("Change the reader
+    /// options", "when isFinalBlock is true").</summary>
+    [Theory]
+    [InlineData("""{"code":"QT-X","name":"x",}""", "a comma after the last member or element")]
+    [InlineData("", "the body is empty")]
+    [InlineData("""{"code":"QT-X" """, "Not valid JSON")]
+    public async Task A_body_that_is_no_JSON_is_told_why_in_plain_words(string body, string told)
+    {
+        var said = (string?)(await Host.Post("/api/units", body).Expect(400)).Json["errors"]!["body"]![0];
+
+        Assert.Contains(told, said);
+        Assert.DoesNotContain("reader options", said);
+        Assert.DoesNotContain("isFinalBlock", said);
+    }
+
     private Task<Answer> Register(
         string code, string name, string level = "commune", string province = "Lạng Sơn",
         string? district = "Cao Lộc", string? registeredOn = "2016-01-01", string? parentCode = null)

@@ -142,7 +142,7 @@ public static partial class JsonBodies
             && invalidText.Message.Contains("UTF-16", StringComparison.Ordinal))
             return Error(FieldOf(fullPath), Validation.NotText);
         if (exception.InnerException?.GetType().Name == "JsonReaderException")
-            return Error(BodyField, $"Not valid JSON: {Position().Replace(exception.InnerException.Message, "")} "
+            return Error(BodyField, $"Not valid JSON: {Plain(exception.InnerException.Message)} "
                 + $"(line {exception.LineNumber + 1}, byte {exception.BytePositionInLine + 1}).");
         var field = FieldOf(fullPath);
         if (exception.Data[ExpectedValue] is string expected) return Error(field, $"Must be {expected}.");
@@ -230,8 +230,23 @@ public static partial class JsonBodies
     [GeneratedRegex(@"The JSON property '([^']*)' could not be mapped")]
     private static partial Regex UnmappedProperty();
 
+    /// <summary>The JSON reader's sentence in the client's terms: without its position (said apart), and without what
+    /// speaks of the reader's own workings ("Change the reader options", "when isFinalBlock is true").</summary>
+    private static string Plain(string message)
+    {
+        if (message.Contains("does not contain any JSON tokens", StringComparison.Ordinal))
+            return "the body is empty; a JSON object is expected.";
+        if (message.Contains("trailing comma", StringComparison.Ordinal))
+            return "a comma after the last member or element.";
+        return ReaderWords().Replace(Position().Replace(message, ""), "").TrimEnd(' ', ',') is var plain
+            && plain.EndsWith('.') ? plain : plain + ".";
+    }
+
     [GeneratedRegex(@"\s*LineNumber: \d+ \| BytePositionInLine: \d+\.?")]
     private static partial Regex Position();
+
+    [GeneratedRegex(@"\s*Change the reader options\.|,? when isFinalBlock is true\.?")]
+    private static partial Regex ReaderWords();
 
     [GeneratedRegex(@"\.(?<name>[^.\[]+)|\[(?<index>\d+)\]|\['(?<name>[^']+)'\]")]
     private static partial Regex PathStep();

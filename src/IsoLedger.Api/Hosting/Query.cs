@@ -37,7 +37,7 @@ public static partial class Query
         if (value is null) return fallback;
         if (long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed >= min)
             return parsed;
-        validation.Add(name, $"Must be a whole number of at least {min}.");
+        validation.Add(name, $"Must be a whole number from {min} to {long.MaxValue}.");
         return fallback;
     }
 

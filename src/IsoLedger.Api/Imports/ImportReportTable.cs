@@ -115,8 +115,11 @@ public static class ImportReportTableEndpoint
     public static IResult Rejected(IReadOnlyList<ImportError> errors) => Results.Problem(
         type: "urn:isoledger:problem:import-rejected",
         title: "The file has bad rows; nothing was imported.",
-        detail: $"{errors.Count} problem(s) found"
-            + (errors.Count >= ReportImporter.MaxErrors ? " (only the first ones are listed)" : "")
+        // The reading stops at the limit: more may follow, which are not counted.
+        detail: (errors.Count >= ReportImporter.MaxErrors
+                ? $"At least {errors.Count} problems found (the reading stopped there; the first {errors.Count} are "
+                    + "listed)"
+                : $"{errors.Count} problem(s) found")
             + ". Fix them and import the file again.",
         statusCode: StatusCodes.Status422UnprocessableEntity,
         extensions: new Dictionary<string, object?> { ["errors"] = errors });
