@@ -144,6 +144,9 @@ test("the annual table filters by name and sorts by column; the filter, level, o
   await filterAnnual(page, "");
   await page.click("#annual-table th button >> text=Báo cáo");
   assert.equal(await page.getAttribute("#annual-table th[aria-sort=ascending] button", "type"), "button");
+  // The sorted column shows it, not to a screen reader alone.
+  assert.equal(await page.$eval("#annual-table th[aria-sort=ascending] button",
+    (button) => getComputedStyle(button, "::after").content), '"\u00a0▲" / ""');
   await filterAnnual(page, "Hải");
   await page.selectOption("#annual-level", "commune");
   await page.click("#conversion-chart .bar-row[data-name=commune]");
