@@ -701,7 +701,8 @@ test("the Vietnamese page shows no English key or label in any view", async () =
 test("the report's workbook downloads with its sentences, a sheet per appendix and their rows", async () => {
   await openReport();
   const [file] = await Promise.all([page.waitForEvent("download"), page.click("#report-xlsx")]);
-  assert.equal(file.suggestedFilename(), "iso-2020-province-report.xlsx");
+  // Named by its province and year, so that another province's or day's does not take its name.
+  assert.equal(file.suggestedFilename(), "iso-quang-tri-2020-province-report.xlsx");
   const files = unzip(readFileSync(await file.path()));
   const workbook = files.get("xl/workbook.xml").toString();
   const names = [...workbook.matchAll(/name="([^"]+)"/g)].map((m) => m[1]);

@@ -1592,6 +1592,13 @@ function fillYears(extra) {
 const folded = (text) =>
   text.normalize("NFD").replace(/\p{Mn}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
 
+/** A download's file name: the province (its letters without marks), the year or the day it is judged on, what it
+ * is: two provinces' or two days' tables downloaded had taken one name ("iso-2020-report.csv"), the second saved as
+ * "(1)". */
+const fileName = (what, extension) =>
+  `iso-${folded(province()).replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}-${state.asOf || year()}-${what}`
+  + `.${extension}`;
+
 /** Whether text is a calendar day written YYYY-MM-DD (not 2020-13-45, not 2031-02-30). */
 function isDay(text) {
   const day = new Date(`${text}T00:00:00Z`);
@@ -1890,19 +1897,19 @@ document.addEventListener("DOMContentLoaded", () => {
   $("annual-level").addEventListener("change", () => { recordView(); renderAnnual(); });
   $("annual-csv").addEventListener("click", () => download(
     `/api/reports/annual/${year()}?${q()}${asOfQuery()}&format=csv`,
-    `iso-${year()}-report.csv`, $("annual-csv")));
+    fileName("report", "csv"), $("annual-csv")));
   $("annual-xlsx").addEventListener("click", () => download(
     `/api/reports/annual/${year()}?${q()}${asOfQuery()}&format=xlsx`,
-    `iso-${year()}-report.xlsx`, $("annual-xlsx")));
+    fileName("report", "xlsx"), $("annual-xlsx")));
   $("summary-xlsx").addEventListener("click", () => download(
     `/api/reports/summary/${year()}?${q()}${asOfQuery()}&format=xlsx`,
-    `iso-${year()}-summary.xlsx`, $("summary-xlsx")));
+    fileName("summary", "xlsx"), $("summary-xlsx")));
   $("report-xlsx").addEventListener("click", () => download(
     `/api/reports/province-report/${year()}?${q()}${asOfQuery()}&format=xlsx`,
-    `iso-${year()}-province-report.xlsx`, $("report-xlsx")));
+    fileName("province-report", "xlsx"), $("report-xlsx")));
   $("trends-xlsx").addEventListener("click", () => download(
     `/api/reports/trends?${q()}&asOf=${judgedOn()}&format=xlsx`,
-    "iso-trends.xlsx", $("trends-xlsx")));
+    fileName("trends", "xlsx"), $("trends-xlsx")));
   $("print").addEventListener("click", () => window.print());
   // Not a link to an anchor: the address's hash names the unit page.
   $("skip").addEventListener("click", (event) => {
