@@ -50,6 +50,48 @@ public class OfficeAppendixTests(ApiFixture api) : IClassFixture<ApiFixture>
             (await Units("Đồng Tháp")).Select(u => (string)u!["name"]!).Order(StringComparer.Ordinal));
     }
 
+    /// <summary>Other offices' first lines of the block (where the copies go, a day left blank to be written by
+    /// hand, the notes); and a line holding a name alone that no rule knows (the body that signs, a signer) is
+    /// refused, not registered.</summary>
+    [Fact]
+    public async Task Other_wordings_of_the_block_end_the_table_and_a_name_alone_is_refused()
+    {
+        foreach (var first in new[] { "Nơi gửi:", "Hà Giang, ngày      tháng      năm 2021", "* Ghi chú:" })
+        {
+            await Host.PostBytes(Import("Hà Giang", 2021), Csv(
+                "I;UBND cấp xã", ";Huyện Vị Xuyên", "1;UBND xã Đạo Đức" + Done, $";{first};;;;;;;;;",
+                ";- Như trên;;;;;;;;;", ";Nguyễn Văn An;;;;;;;;;")).Expect(200);
+        }
+        Assert.Equal(["UBND xã Đạo Đức"], (await Units("Hà Giang")).Select(u => (string)u!["name"]!));
+
+        var refused = await Host.PostBytes(Import("Hà Giang", 2021), Csv(
+            "I;UBND cấp xã", ";Huyện Vị Xuyên", "1;UBND xã Đạo Đức" + Done, ";UỶ BAN NHÂN DÂN HUYỆN VỊ XUYÊN;;;;;;;;;",
+            ";Nguyễn Văn An;;;;;;;;;")).Expect(422);
+        Assert.Equal([5, 6], refused.Json["errors"]!.AsArray().Select(e => (int)e!["line"]!));
+    }
+
+    /// <summary>A ward numbered "01" one year and "1" the next is one ward; a proper name alone that a huyện and a
+    /// thị xã bear, or that names no unit of its district, is refused, not registered anew.</summary>
+    [Fact]
+    public async Task A_number_s_zeros_and_a_proper_name_alone_find_the_recorded_unit_or_are_refused()
+    {
+        await Host.PostBytes(Import("Hà Tĩnh", 2021), Csv(
+            "I;UBND cấp huyện", "1;UBND huyện Kỳ Anh" + Done, "2;UBND thị xã Kỳ Anh" + Done,
+            "II;UBND cấp xã", ";Thành phố Hà Tĩnh", "3;UBND Phường 01" + Done, ";Huyện Can Lộc",
+            "4;UBND xã Gia Hanh" + Done)).Expect(200);
+
+        var next = await Host.PostBytes(Import("Hà Tĩnh", 2022), Csv(
+            "II;UBND cấp xã", ";Thành phố Hà Tĩnh", "1;Phường 1" + Done)).Expect(200);
+        Assert.Equal(0, (int)next.Json["unitsCreated"]!);
+        var ambiguous = await Host.PostBytes(Import("Hà Tĩnh", 2022), Csv(
+            "I;Huyện, thị xã, thành phố", "1;Kỳ Anh" + Done)).Expect(422);
+        Assert.Contains("Thị xã Kỳ Anh", (string?)ambiguous.Json["errors"]![0]!["reason"]);
+        var elsewhere = await Host.PostBytes(Import("Hà Tĩnh", 2022), Csv(
+            "I;UBND cấp xã", ";Thành phố Hà Tĩnh", "1;Gia Hanh" + Done)).Expect(422);
+        Assert.Equal("unit_name", (string?)elsewhere.Json["errors"]![0]!["column"]);
+        Assert.Equal(4, (await Units("Hà Tĩnh")).Count);
+    }
+
     /// <summary>A tier's or a district's heading typed in the row number column, merged across the row, as the
     /// totals are: it had been refused as a row without a name.</summary>
     [Fact]

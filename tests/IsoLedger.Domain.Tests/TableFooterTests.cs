@@ -28,6 +28,10 @@ public class TableFooterTests
     [InlineData("Quảng Trị, ngày ... tháng ... năm 2020")]
     [InlineData("ngày 15 tháng 11 năm 2021")]
     [InlineData("XÁC NHẬN CỦA LÃNH ĐẠO")]
+    [InlineData("Nơi gửi:")]
+    [InlineData("Hà Tĩnh, ngày      tháng      năm 2021")]
+    [InlineData("Ghi chú: đơn vị in nghiêng chưa báo cáo")]
+    [InlineData("* Ghi chú:")]
     public void A_line_of_the_block_under_the_table_begins_it(string text) => Assert.True(TableFooter.Begins(text));
 
     [Theory]

@@ -323,6 +323,7 @@ public sealed class ReportImporter(
                     // district, a name several districts' units bore names none of them.
                     IReadOnlyList<(string Code, string District)> namesakes = [];
                     IReadOnlyList<(string Code, string Name)> kinded = [];
+                    var kindless = false;
                     if (parser.ListsWithoutCodes)
                     {
                         var recordedCode = names!.RecordedCodeOf(row);
@@ -331,6 +332,8 @@ public sealed class ReportImporter(
                         // A proper name alone is the one unit of its level and district named so with a kind.
                         if (recordedCode is null && kinded is [var (kindedCode, kindedName)])
                             (recordedCode, row) = (kindedCode, row with { UnitName = kindedName });
+                        // A new commune or district is named with its kind, which its proper name alone does not say.
+                        kindless = recordedCode is null && UnitNames.LacksKind(row);
                         row = row with
                         {
                             UnitCode = recordedCode
@@ -373,6 +376,13 @@ public sealed class ReportImporter(
                         errors.Add(place.Error("unit_name", $"'{row.UnitName}' may be "
                             + $"{string.Join(" or ", kinded.Select(k => $"{k.Name} ({k.Code})"))}: write its kind "
                             + "(xã, phường, thị trấn; huyện, quận, thị xã, thành phố) before its name."));
+                    }
+                    else if (write is null && kindless)
+                    {
+                        errors.Add(place.Error("unit_name", $"'{row.UnitName}' names no unit recorded at this level "
+                            + "in this district, and a new one is written with its kind: \"Xã …\", \"Phường …\", "
+                            + "\"Thị trấn …\" (\"Huyện …\", \"Thị xã …\", \"Thành phố …\" for a district), or "
+                            + "\"UBND xã …\"."));
                     }
                     else if (write is null && names!.OtherCodeOf(row) is { } named)
                     {

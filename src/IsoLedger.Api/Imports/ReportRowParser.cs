@@ -197,6 +197,18 @@ public sealed partial class ReportRowParser
         var before = errors.Count;
         void Error(string column, string reason) =>
             errors.Add(new(record.Line, headed.GetValueOrDefault(column, column), reason));
+        // In a table that numbers its rows, a line holding a name alone, without its number or any mark, is no
+        // unit's row: a note, the body that signs, a signer's name under the table whose first line no rule knows.
+        if (positions.TryGetValue(AppendixColumns.RowNumber, out var numberAt) && !GivesCode(record)
+            && record.Fields.Select((field, i) => (Field: field.Trim(), At: i))
+                .Where(cell => cell.Field.Length > 0).Select(cell => cell.At).ToList() is [var only]
+            && only == positions["unit_name"] && only != numberAt)
+        {
+            errors.Add(new(record.Line, headed.GetValueOrDefault("unit_name", "unit_name"), "A name alone, without "
+                + "its row's number or any mark, is no unit's row: number it (a unit that reported nothing) or remove "
+                + "it (a note or a signature under the table)."));
+            return null;
+        }
         if (record.Fields.Count != width)
             errors.Add(new(record.Line, null, $"The line has {record.Fields.Count} fields; the header has {width}."));
         else if (CsvHeader.UnnamedValue(record, positions) is { } unnamed) errors.Add(unnamed);

@@ -235,8 +235,9 @@ public sealed class UnitNames
         return
         [
             .. kinds.Select(kind => $"{kind} {row.UnitName}")
-                .SelectMany(name => (recordedWithoutNotes.GetValueOrDefault(
-                    Key(row.Province, row.Level, row.District, name, keepNotes: false)) ?? [])
+                // A district's committee is in the district its name says.
+                .SelectMany(name => (recordedWithoutNotes.GetValueOrDefault(Key(row.Province, row.Level,
+                    row.District ?? (row.Level == UnitLevel.District ? name : null), name, keepNotes: false)) ?? [])
                     .Where(bearer => bearer.From <= on && on < bearer.Until && !ended.Contains(bearer.Code))
                     .Select(bearer => (bearer.Code, Name: name)))
                 .DistinctBy(named => named.Code),
@@ -244,6 +245,11 @@ public sealed class UnitNames
     }
 
     private static readonly string Committee = PeoplesCommittee.Abbreviation + " ";
+
+    /// <summary>Whether <paramref name="row"/>, of a commune or a district, names it by its proper name alone, without
+    /// the kind that says which unit of the name it is ("Hải Anh", not "Xã Hải Anh").</summary>
+    public static bool LacksKind(ReportRow row) => Kinds.ContainsKey(row.Level)
+        && !UnitNameSpelling.Comparable(row.UnitName).StartsWith(Committee, StringComparison.Ordinal);
 
     /// <summary>The kinds of commune and of district, which a name at their level begins with.</summary>
     private static readonly Dictionary<UnitLevel, string[]> Kinds = new()

@@ -49,7 +49,11 @@ public static partial class UnitNameSpelling
         // A commune or district is its committee: "Phường Trần Hưng Đạo" and "Huyện Hải Hậu", as tables list them
         // too, are "UBND phường Trần Hưng Đạo" and "UBND huyện Hải Hậu".
         if (LocalKind().IsMatch(written)) written = PeoplesCommittee.Abbreviation + " " + written;
-        var words = string.Join(' ', BetweenWords().Split(written).Where(word => word.Length > 0 && word != And));
+        // A number is its value: "Phường 01" is "Phường 1".
+        var words = string.Join(' ', BetweenWords().Split(written).Where(word => word.Length > 0 && word != And)
+            .Select(word => word.Length > 1 && word[0] == '0' && word.All(char.IsAsciiDigit)
+                ? word.TrimStart('0') is { Length: > 0 } value ? value : "0"
+                : word));
         var compared = UnicodeText.TonesAtWordEnds(words.Length > 0 ? words : written);
         return !keepProvince && ProvinceQualifier.Replace(compared, "") is { Length: > 0 } unqualified
             ? unqualified
