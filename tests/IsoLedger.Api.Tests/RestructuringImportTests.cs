@@ -97,6 +97,19 @@ public class RestructuringImportTests(ApiFixture api) : IClassFixture<ApiFixture
         Assert.Equal(404, (await Host.Get("/api/units/RI2-NEW")).Status);
     }
 
+    /// <summary>A table of one act that breaks a rule names the act, as a table of several does: it had answered
+    /// <c>decisionNo: null</c>.</summary>
+    [Fact]
+    public async Task A_rule_one_act_breaks_names_the_act()
+    {
+        await Communes("RI9", "A");
+
+        var refused = await Import("NQ 9/2021,2021-01-01,,RI9-A,RI9-A,,,,\n").Expect(409);
+
+        Assert.Equal("NQ 9/2021", (string?)refused.Json["decisionNo"]);
+        Assert.StartsWith("NQ 9/2021: ", (string?)refused.Json["detail"]);
+    }
+
     /// <summary>A new unit's level read as the report import reads a row's: a tier as the tables word it, behind
     /// "UBND" or not; a level no rule reads is a bad row.</summary>
     [Fact]

@@ -144,7 +144,8 @@ public static class RestructuringWriter
                 unread.UnionWith(states.Values.OfType<Unit>().SelectMany(command.ParentReads)
                     .Where(code => !states.ContainsKey(code)));
                 if (unread.Count > 0) break;
-                var decisionNo = commands.Count > 1 ? command.DecisionNo : null;
+                // The act is named, whether one was sent or several: a table of one act names it too.
+                var decisionNo = command.DecisionNo.Length > 0 ? command.DecisionNo : null;
                 foreach (var formed in command.Parts.SelectMany(p => p.IntoNew))
                 {
                     if (registered.TryGetValue(formed.Code, out var code) && code != formed.Code)
@@ -227,7 +228,7 @@ public static class RestructuringWriter
 
     /// <summary>409: a restructuring breaks a rule; <c>unit</c> names the unit that breaks it, <c>parentCode</c> the
     /// parent given to it or kept by it when that parent breaks it, <c>subDepartments</c> those an ended department
-    /// would leave without a parent, and <c>decisionNo</c> the restructuring when several were sent together. The
+    /// would leave without a parent, and <c>decisionNo</c> the act of the restructuring that breaks it. The
     /// detail is the rule's sentence, or <paramref name="sentence"/> saying how the unit breaks it.
     /// </summary>
     private static IResult Rejected(RestructuringRejected rejected, string? decisionNo, string? sentence = null)
