@@ -228,13 +228,11 @@ public sealed class UnitNames
     /// which.</summary>
     public IReadOnlyList<(string Code, string Name)> WithKinds(ReportRow row)
     {
-        if (!Kinds.TryGetValue(row.Level, out var kinds)
-            || UnitNameSpelling.Comparable(row.UnitName).StartsWith(Committee, StringComparison.Ordinal))
-            return [];
+        if (!LacksKind(row)) return [];
         var on = row.StepDate;
         return
         [
-            .. kinds.Select(kind => $"{kind} {row.UnitName}")
+            .. UnitNameSpelling.LocalKinds[row.Level].Select(kind => $"{kind} {row.UnitName}")
                 // A district's committee is in the district its name says.
                 .SelectMany(name => (recordedWithoutNotes.GetValueOrDefault(Key(row.Province, row.Level,
                     row.District ?? (row.Level == UnitLevel.District ? name : null), name, keepNotes: false)) ?? [])
@@ -248,15 +246,8 @@ public sealed class UnitNames
 
     /// <summary>Whether <paramref name="row"/>, of a commune or a district, names it by its proper name alone, without
     /// the kind that says which unit of the name it is ("Hải Anh", not "Xã Hải Anh").</summary>
-    public static bool LacksKind(ReportRow row) => Kinds.ContainsKey(row.Level)
+    public static bool LacksKind(ReportRow row) => UnitNameSpelling.LocalKinds.ContainsKey(row.Level)
         && !UnitNameSpelling.Comparable(row.UnitName).StartsWith(Committee, StringComparison.Ordinal);
-
-    /// <summary>The kinds of commune and of district, which a name at their level begins with.</summary>
-    private static readonly Dictionary<UnitLevel, string[]> Kinds = new()
-    {
-        [UnitLevel.Commune] = ["Xã", "Phường", "Thị trấn", "Đặc khu"],
-        [UnitLevel.District] = ["Huyện", "Quận", "Thị xã", "Thành phố"],
-    };
 
     /// <summary>The units recorded at <paramref name="row"/>'s level in its district of one of
     /// <paramref name="provinces"/> whose name on its date the row's abbreviates or that abbreviates the row's

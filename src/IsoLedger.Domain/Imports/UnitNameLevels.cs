@@ -25,10 +25,9 @@ public static partial class UnitNameLevels
         ("Sở", UnitLevel.Department), ("Thanh tra tỉnh", UnitLevel.Department),
         ("Ban Dân tộc", UnitLevel.Department), ("Ban Quản lý Khu kinh tế", UnitLevel.Department),
         ("Chi cục", UnitLevel.SubDepartment),
-        ("Huyện", UnitLevel.District), ("Quận", UnitLevel.District), ("Thị xã", UnitLevel.District),
-        ("Thành phố", UnitLevel.District), ("Th phố", UnitLevel.District),
-        ("Xã", UnitLevel.Commune), ("Phường", UnitLevel.Commune), ("Thị trấn", UnitLevel.Commune),
-        ("Th trấn", UnitLevel.Commune), ("Đặc khu", UnitLevel.Commune),
+        .. UnitNameSpelling.LocalKinds.SelectMany(level => level.Value.Select(kind => (kind, level.Key))),
+        // Cut short, as Quảng Trị's 2020 report writes them.
+        ("Th phố", UnitLevel.District), ("Th trấn", UnitLevel.Commune),
     ];
 
     private static readonly (string Words, UnitLevel Level)[] Compared =

@@ -48,7 +48,7 @@ public static partial class UnitNameSpelling
             : Kinds[kind.Groups["kind"].Value] + " ");
         // A commune or district is its committee: "Phường Trần Hưng Đạo" and "Huyện Hải Hậu", as tables list them
         // too, are "UBND phường Trần Hưng Đạo" and "UBND huyện Hải Hậu".
-        if (LocalKind().IsMatch(written)) written = PeoplesCommittee.Abbreviation + " " + written;
+        if (LocalKind.IsMatch(written)) written = PeoplesCommittee.Abbreviation + " " + written;
         // A number is its value: "Phường 01" is "Phường 1".
         var words = string.Join(' ', BetweenWords().Split(written).Where(word => word.Length > 0 && word != And)
             .Select(word => word.Length > 1 && word[0] == '0' && word.All(char.IsAsciiDigit)
@@ -100,9 +100,18 @@ public static partial class UnitNameSpelling
     [GeneratedRegex(@"(?<=^|ubnd )(?:th(?:\. ?| )(?<cut>phố|trấn) |(?<kind>tp|tx|tt)(?:\. ?| )|(?<kind>p|x|h|q)\. ?)")]
     private static partial Regex Kind();
 
-    /// <summary>A commune's or a district's kind, written out, and a name after it.</summary>
-    [GeneratedRegex(@"^(?:xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|thành phố) \S")]
-    private static partial Regex LocalKind();
+    /// <summary>The kinds of commune and of district, written out, which a name at their level begins with ("Xã Hải
+    /// Anh", "UBND thị xã Kỳ Anh").</summary>
+    public static readonly IReadOnlyDictionary<UnitLevel, string[]> LocalKinds = new Dictionary<UnitLevel, string[]>
+    {
+        [UnitLevel.Commune] = ["Xã", "Phường", "Thị trấn", "Đặc khu"],
+        [UnitLevel.District] = ["Huyện", "Quận", "Thị xã", "Thành phố"],
+    };
+
+    /// <summary>A commune's or a district's kind, as compared, and a name after it.</summary>
+    private static readonly Regex LocalKind = new(
+        $"^(?:{string.Join("|", LocalKinds.Values.SelectMany(kinds => kinds).Select(UnicodeText.Lowered))}) \\S",
+        RegexOptions.CultureInvariant);
 
     [GeneratedRegex(@"\([^()]*\)|\[[^\[\]]*\]")]
     private static partial Regex Annotation();
