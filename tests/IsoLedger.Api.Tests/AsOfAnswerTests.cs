@@ -357,6 +357,9 @@ public class AsOfAnswerTests(ApiFixture api) : IClassFixture<ApiFixture>
         await Register("AO-TAKEN", "Hải Phòng", "Thủy Nguyên");
         await Host.Post("/api/units/AO-TAKEN/merge", """{"mergedOn":"2022-01-01","intoCode":"AO-KEEPER"}""",
             Keys.Recorder).Expect(200);
+        // Merged without its act's number, the merge has none (not an empty one) wherever it is read.
+        var lineage = (await Host.Get("/api/units/AO-KEEPER/lineage", Keys.Viewer).Expect(200)).Json;
+        Assert.Null(lineage["predecessors"]![0]!["decisionNo"]);
 
         async Task<IEnumerable<string>> Units(string day) =>
             (await Host.Get($"/api/dashboards/units/AO-KEEPER/timeline?asOf={day}", Keys.Viewer).Expect(200)).Json

@@ -39,7 +39,7 @@ public static class MergeUnitEndpoint
     {
         if (!UnitCode.IsValid(code)) return Task.FromResult(UnitProblems.UnitNotFound(code));
         var command = new RestructureUnits(
-            Guid.CreateVersion7().ToString("N"), request.DecisionNo?.Normalize() ?? "", request.MergedOn!.Value,
+            Guid.CreateVersion7().ToString("N"), request.DecisionNo?.Normalize(), request.MergedOn!.Value,
             [new RestructuringPart(RestructuringKind.Merge, [code], [], request.IntoCode)]);
         return RestructuringWriter.Execute(http, store, clock, [command], written =>
         {

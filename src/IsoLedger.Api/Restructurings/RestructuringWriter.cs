@@ -14,7 +14,7 @@ namespace IsoLedger.Api.Restructurings;
 public sealed record Restructuring
 {
     public required string Id { get; init; }
-    public required string DecisionNo { get; init; }
+    public required string? DecisionNo { get; init; }
     public required DateOnly EffectiveOn { get; init; }
     public required IReadOnlyList<RestructuringPart> Parts { get; init; }
     /// <summary>Each unit the restructuring wrote to, with its stream's version after it.</summary>
@@ -145,7 +145,7 @@ public static class RestructuringWriter
                     .Where(code => !states.ContainsKey(code)));
                 if (unread.Count > 0) break;
                 // The act is named, whether one was sent or several: a table of one act names it too.
-                var decisionNo = command.DecisionNo.Length > 0 ? command.DecisionNo : null;
+                var decisionNo = command.DecisionNo;
                 foreach (var formed in command.Parts.SelectMany(p => p.IntoNew))
                 {
                     if (registered.TryGetValue(formed.Code, out var code) && code != formed.Code)

@@ -97,9 +97,10 @@ public sealed record RestructuringPart(
 public sealed record PredecessorStanding(string Code, string Name, bool Declared, string Standard);
 
 /// <summary>A reorganisation decided by one act (e.g. a Standing Committee resolution), effective on one day: all
-/// its parts are recorded together or not at all.</summary>
+/// its parts are recorded together or not at all. <paramref name="DecisionNo"/> is null for a merge recorded without
+/// its act's number.</summary>
 public sealed record RestructureUnits(
-    string Id, string DecisionNo, DateOnly EffectiveOn, IReadOnlyList<RestructuringPart> Parts)
+    string Id, string? DecisionNo, DateOnly EffectiveOn, IReadOnlyList<RestructuringPart> Parts)
 {
     /// <summary>Every unit the decision reads and writes: the parts' units and the parents it gives units.</summary>
     public IReadOnlyList<string> Codes =>
