@@ -351,7 +351,7 @@ public class AppendixColumnsImportTests(ApiFixture api) : IClassFixture<ApiFixtu
         // A Chi cục the departments' tier lists is a sub-department of the Sở listed above it: without one, its
         // parent is to be given.
         var chiCuc = (await Host.PostBytes(QuangTri2021, Csv(
-                "TT,Đơn vị,Ghi chú", "I,\"Các Sở, ban, ngành\",", ",1- Chi cục TCĐLCL,Đã công bố"))
+                "TT,Đơn vị,Ghi chú", "I,\"Các Sở, ban, ngành\",", ",1- Chi cục Dân số,Đã công bố"))
             .Expect(422)).Json["errors"]!.AsArray();
         Assert.Equal((3, "parent_code"), ((int)chiCuc[0]!["line"]!, (string?)chiCuc[0]!["column"]));
     }

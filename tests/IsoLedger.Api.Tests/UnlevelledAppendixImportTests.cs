@@ -59,16 +59,29 @@ public class UnlevelledAppendixImportTests(ApiFixture api) : IClassFixture<ApiFi
         Assert.All(new[] { "Ban Quản lý Khu Kinh tế tỉnh", "Ban Dân tộc", "Thanh tra Tỉnh", "Văn phòng UBND Tỉnh" },
             name => Assert.Equal("department", (string)rows[name]["level"]!));
         string Code(string name) => (string)rows[name]["code"]!;
-        var parents = await Task.WhenAll(new[] { "1- Chi cục TCĐLCL", "2- Chi cục Bảo vệ M.trường",
-            "3- Chi cục Biển, H.đảo, KTTV", "10- Chi cục Kiểm lâm" }.Select(name => ParentOf(Code(name))));
+        var parents = await Task.WhenAll(new[] { "Chi cục TCĐLCL", "Chi cục Bảo vệ M.trường",
+            "Chi cục Biển, H.đảo, KTTV", "Chi cục Kiểm lâm" }.Select(name => ParentOf(Code(name))));
         Assert.Equal(
             [Code("Sở Khoa học & Công nghệ"), Code("Sở Tài nguyên & M/trường"), Code("Sở Tài nguyên & M/trường"),
                 Code("Sở Nông nghiệp & PTNT")],
             parents.Select(parent => parent ?? "none"));
-        Assert.StartsWith("QT-CC-", Code("1- Chi cục TCĐLCL"));
+        Assert.StartsWith("QT-CC-", Code("Chi cục TCĐLCL"));
 
         var again = await Host.PostBytes(QuangTri2020, table).Expect(200);
         Assert.Equal((0, 0), ((int)again.Json["unitsCreated"]!, (int)again.Json["eventsAppended"]!));
+
+        // The row's number is no part of the name: the next year's table, numbering its rows otherwise or not at all,
+        // lists the same units.
+        var nextYear = await Host.PostBytes(
+            $"/api/imports?province={Q("Quảng Trị")}&year=2021&reportDate=2021-11-19", Csv(
+                "TT,Đơn vị,Công bố HT ISO",
+                "1,Sở Khoa học & Công nghệ,x",
+                ",3- Chi cục TCĐLCL,x",
+                "2,Sở Tài nguyên & M/trường,x",
+                ",2 – Chi cục Bảo vệ M.trường,x",
+                "3,Sở Nông nghiệp & PTNT,x",
+                ",Chi cục Kiểm lâm,x")).Expect(200);
+        Assert.Equal(0, (int)nextYear.Json["unitsCreated"]!);
     }
 
     /// <summary>A tier heading of departments ("I. Các Sở, ban, ngành") over Sở and the Chi cục after them, numbered
@@ -91,10 +104,10 @@ public class UnlevelledAppendixImportTests(ApiFixture api) : IClassFixture<ApiFi
         Assert.Equal(5, (int)imported.Json["unitsCreated"]!);
         var rows = await Rows("Hà Tĩnh");
         Assert.Equal(["department", "sub-department", "sub-department", "department"],
-            new[] { "Sở Nông nghiệp và PTNT", "1.1 Chi cục Thủy sản", "1.2 Chi cục Kiểm lâm",
+            new[] { "Sở Nông nghiệp và PTNT", "Chi cục Thủy sản", "Chi cục Kiểm lâm",
                 "Ban Quản lý các Khu kinh tế" }.Select(name => (string)rows[name]["level"]!));
         foreach (var chiCuc in new[]
-                 { "1.2 Chi cục Kiểm lâm", "Chi cục Phát triển nông thôn thuộc Sở Nông nghiệp và PTNT" })
+                 { "Chi cục Kiểm lâm", "Chi cục Phát triển nông thôn thuộc Sở Nông nghiệp và PTNT" })
         {
             Assert.Equal(
                 (string?)rows["Sở Nông nghiệp và PTNT"]["code"], await ParentOf((string)rows[chiCuc]["code"]!));
@@ -365,11 +378,11 @@ public class UnlevelledAppendixImportTests(ApiFixture api) : IClassFixture<ApiFi
         Assert.Equal(3, (int)listed.Json["unitsCreated"]!);
         var rows = await Rows("Quảng Bình", 2021);
         Assert.Equal((string?)rows["Sở Nội vụ"]["code"],
-            await ParentOf((string)rows["1.1 Chi cục Văn thư - Lưu trữ"]["code"]!, "2021-11-19"));
+            await ParentOf((string)rows["Chi cục Văn thư - Lưu trữ"]["code"]!, "2021-11-19"));
 
         var workbook = TestWorkbooks.Build(
             new TestSheet("Sở, ban, ngành", [header, ["1", "Sở Tư pháp", "x"]]),
-            new TestSheet("Chi cục", [header, ["1", "Chi cục Văn thư - Lưu trữ", "x"]]));
+            new TestSheet("Chi cục", [header, ["1", "Chi cục Quản lý thị trường", "x"]]));
         var province = $"/api/imports?province={Q("Quảng Bình")}&year=2021&reportDate=2021-11-19";
         var errors = (await Host.PostBytes(province, workbook, TestWorkbooks.MediaType).Expect(422))
             .Json["errors"]!.AsArray();

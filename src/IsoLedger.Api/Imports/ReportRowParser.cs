@@ -262,9 +262,10 @@ public sealed partial class ReportRowParser
 
         var province = Text("province", required: true);
         var code = Code("unit_code", required: !ListsWithoutCodes);
-        // A note after a dash on the unit's restructuring is no part of its name (UnitNameSpelling).
+        // Neither the row's number before the name nor a note after a dash on the unit's restructuring is part of its
+        // name (UnitNameSpelling).
         var name = Text("unit_name", required: true) is { } named
-            ? UnitNameSpelling.WithoutRestructuringNote(UnicodeText.OneLine(named))
+            ? UnitNameSpelling.WithoutRowNumber(UnitNameSpelling.WithoutRestructuringNote(UnicodeText.OneLine(named)))
             : null;
         // The report's export names a unit after the district level ended with the district (and the province) it was
         // in before: "UBND xã Ngọk Tụ (nguyên thuộc Đắk Tô)". That is no part of its name but its district's and its

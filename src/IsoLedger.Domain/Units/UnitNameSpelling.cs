@@ -5,10 +5,10 @@ namespace IsoLedger.Domain.Units;
 /// <summary>One unit's name however a table writes it. Besides what <see cref="UnicodeText.Comparable"/> sets aside
 /// (letter case, runs of spaces, invisible characters, where the tone mark stands), a clerk's table adds what is not
 /// the name: a note in brackets on what the unit was formed from ("UBND xã Ba Lòng. (xã Ba Lòng + Hải Phúc)", "UBND
-/// xã Hải Định (sáp nhập xã Hải Thiện và Hải Thành)"), a full stop after it, the row's number in its district before
-/// it ("1. UBND Phường 1.", as the seeds' appendices number them), the people's committee written out ("Ủy ban nhân
-/// dân xã" for "UBND xã"), typed twice ("UBND UBND xã Ba Nang") or left out ("Phường Trần Hưng Đạo"), its kind
-/// abbreviated ("UBND P. Phú Thủy", "UBND TT. Liên Hương"), a note after a dash on a restructuring
+/// xã Hải Định (sáp nhập xã Hải Thiện và Hải Thành)"), a full stop after it, the row's number before it ("1. UBND
+/// Phường 1." or "1- Chi cục TCĐLCL", as the seeds' appendices number them), the people's committee written out ("Ủy
+/// ban nhân dân xã" for "UBND xã"), typed twice ("UBND UBND xã Ba Nang") or left out ("Phường Trần Hưng Đạo"), its
+/// kind abbreviated ("UBND P. Phú Thủy", "UBND TT. Liên Hương"), a note after a dash on a restructuring
 /// (<see cref="WithoutRestructuringNote"/>). None of these names another unit, so none makes a recorded unit look
 /// renamed; a name outside the brackets that differs is a rename still.</summary>
 public static partial class UnitNameSpelling
@@ -132,7 +132,14 @@ public static partial class UnitNameSpelling
         + @"thành lập trên cơ sở|nguyên là|trước là)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RestructuringNote();
 
-    /// <summary>A row's number before the name: "12. ", "3) ", "11.".</summary>
-    [GeneratedRegex(@"^[0-9]{1,3} ?[.)] ?")]
+    /// <summary>The name without the row's number a table writes before it ("10- Chi cục Kiểm lâm", "7. UBND thị trấn
+    /// Nghèn"): what a unit listed so is registered under, so that the table of another year, numbering its rows
+    /// otherwise or not at all, names the same unit.</summary>
+    public static string WithoutRowNumber(string name) =>
+        Numbered().Match(name) is { Success: true, Length: var length } && length < name.Length ? name[length..] : name;
+
+    /// <summary>A row's number before the name: "12. ", "3) ", "11.", "1- ", "2 – ", "1.1 " (a Chi cục numbered
+    /// under its Sở).</summary>
+    [GeneratedRegex(@"^[0-9]{1,3}(?:(?:\.[0-9]{1,3})+[.)]? ?| ?(?:[.)]|[-–—](?![0-9])) ?)")]
     private static partial Regex Numbered();
 }
