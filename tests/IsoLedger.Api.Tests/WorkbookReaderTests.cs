@@ -464,17 +464,27 @@ public class WorkbookReaderTests
         Assert.Equal(["", "A-1", "x"], untitled.Records[1].Fields);
     }
 
-    /// <summary>A formula a library wrote without calculating it has no value to read: refused at its cell, not read
-    /// as empty.</summary>
-    [Fact]
-    public void A_formula_never_calculated_is_refused_at_its_cell()
+    /// <summary>A formula a library wrote without calculating it has no value to read, whether it saved none or an
+    /// empty one of no type (openpyxl): refused at its cell, not read as empty. An empty text a calculated formula
+    /// gives (saved typed "str") is an empty cell.</summary>
+    [Theory]
+    [InlineData("""<c r="C2"><f>2019+1</f></c>""")]
+    [InlineData("""<c r="C2"><f>IF(1=1,"x","")</f><v></v></c>""")]
+    [InlineData("""<c r="C2" t="n"><f>B2</f><v/></c>""")]
+    public void A_formula_never_calculated_is_refused_at_its_cell(string cell)
     {
         var refused = Refused(TestWorkbooks.Raw(TestWorkbooks.SheetXml(
             TestWorkbooks.InlineRow(1, "code", "name", "year")
-            + """<row r="2"><c r="A2" t="inlineStr"><is><t>A-1</t></is></c><c r="C2"><f>2019+1</f></c></row>""")));
+            + $"""<row r="2"><c r="A2" t="inlineStr"><is><t>A-1</t></is></c>{cell}</row>""")));
 
         Assert.Equal(2, refused.Line);
         Assert.Contains("Cell C2 holds a formula whose value was never calculated", refused.Message);
+
+        var calculated = Read(TestWorkbooks.Raw(TestWorkbooks.SheetXml(
+            TestWorkbooks.InlineRow(1, "code", "name", "year")
+            + """<row r="2"><c r="A2" t="inlineStr"><is><t>A-1</t></is></c>"""
+            + """<c r="C2" t="str"><f>IF(1=1,"","x")</f><v></v></c></row>""")));
+        Assert.Equal(["A-1", "", ""], calculated.Records[1].Fields);
     }
 
     /// <summary>A sheet's rows spooled in a folder that cannot be written fail as the server's storage, not as a
