@@ -40,9 +40,10 @@ public class SampleSummaryTests(ApiFixture api) : IClassFixture<ApiFixture>, IAs
         // this report (dated by it): its yearly steps are judged from 2021, and 30/30 is what the report says.
         // 65 communes sent no report.
         Assert.Equal(["100/165", "30/30", "10/10", "60/125"], Cells(data, "complied"));
-        // Converting units are on 2008 until converted; appendix B gives communes no edition (2015 prescribed).
-        Assert.Equal(["143/165", "15/30", "3/10", "125/125"], Cells(data, "onCurrentEdition"));
-        Assert.Equal(["22/165", "15/30", "7/10", "0/125"], Cells(data, "onOlderEdition"));
+        // Converted units and those converting (on 2008 still) have begun implementing 2015, as the report counts its
+        // districts (6/10: 3 + 3); appendix B gives communes no edition (2015 prescribed).
+        Assert.Equal(["151/165", "20/30", "6/10", "125/125"], Cells(data, "onCurrentEdition"));
+        Assert.Equal(["14/165", "10/30", "4/10", "0/125"], Cells(data, "onOlderEdition"));
     }
 
     [Fact]
@@ -58,8 +59,8 @@ public class SampleSummaryTests(ApiFixture api) : IClassFixture<ApiFixture>, IAs
             ["2", $"{units} thực hiện đúng quy định ISO trong hoạt động.", "100/165", "30/30", "10/10", "60/125", ""],
             rows[2]);
         Assert.Equal(
-            ["3", $"{units} đã triển khai thực hiện hệ thống QLCL TCVN ISO 9001:2015.", "143/165", "15/30", "3/10",
-                "125/125", "Còn áp dụng phiên bản cũ: Cấp tỉnh 15, Cấp huyện 7, Cấp xã 0"],
+            ["3", $"{units} đã triển khai thực hiện hệ thống QLCL TCVN ISO 9001:2015.", "151/165", "20/30", "6/10",
+                "125/125", "Còn áp dụng phiên bản cũ: Cấp tỉnh 10, Cấp huyện 4, Cấp xã 0"],
             rows[3]);
         Assert.Equal(4, rows.Count);
         char[] formula = ['=', '+', '-', '@', '\t', '\r', '\n', '＝', '＋', '－', '＠'];
@@ -71,7 +72,7 @@ public class SampleSummaryTests(ApiFixture api) : IClassFixture<ApiFixture>, IAs
     {
         var text = (await Host.Get($"{Summary}&format=csv&lang=en", Keys.Viewer).Expect(200)).Text;
         Assert.StartsWith("\uFEFFNo.,Criterion,Total,Provincial,District,Commune,Note", text);
-        Assert.Contains("whose system is on ISO 9001:2015.\",143/165,", text);
+        Assert.Contains("that have begun implementing ISO 9001:2015.\",151/165,", text);
     }
 
     [Theory]

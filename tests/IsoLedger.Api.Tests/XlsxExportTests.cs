@@ -98,7 +98,7 @@ public class XlsxExportTests(ApiFixture api) : IClassFixture<ApiFixture>, IAsync
         Assert.All(figures.Prepend("A"), c => Assert.True(rows[2][c].Number, c));
         Assert.Equal(SampleSummaryTests.Cells(data, "complied"), figures.Select(c => rows[3][c].Text));
         Assert.Equal(SampleSummaryTests.Cells(data, "onCurrentEdition"), figures.Select(c => rows[4][c].Text));
-        Assert.StartsWith("Còn áp dụng phiên bản cũ: Cấp tỉnh 15", rows[4]["G"].Text);
+        Assert.StartsWith("Còn áp dụng phiên bản cũ: Cấp tỉnh 10", rows[4]["G"].Text);
     }
 
     [Fact]

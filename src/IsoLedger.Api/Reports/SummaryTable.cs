@@ -19,12 +19,13 @@ public sealed record SummaryRow(
 /// <summary>The report's summary table (Phụ lục 9, "Thống kê số liệu thực hiện ISO"): of the units of a province's
 /// table for the year (<see cref="AnnualTable.UnitsOf"/>) that exist on the day it is judged on (the year's end, today
 /// for the running year, or the day asked: <see cref="AnnualTable.JudgedOnFor(int, DateOnly, DateOnly?)"/>), those
-/// that declared a system by then; of these, those that complied with the rules in the year, those on the year's
-/// current edition (<see cref="RuleBook.CurrentIn"/>, an amendment counting its edition) and those still on an older
-/// one. The report's headline figures count the same units (<see cref="ProvinceReport"/>): a unit that ended within
-/// the year (merged away, or a district body when the level ended on 1 July 2025) is counted in its successor; counted
-/// itself, it had put a province's communes merged in 2025 in the summary twice, before and after their merger, and
-/// its district bodies beside the headlines' bodies that existed.</summary>
+/// that declared a system by then; of these, those that complied with the rules in the year, those that have put the
+/// year's current edition in place (<see cref="RuleBook.CurrentIn"/>, an amendment counting its edition: on it, or
+/// converting to it) and the others, on an older one. The report's headline figures count the same units
+/// (<see cref="ProvinceReport"/>): a unit that ended within the year (merged away, or a district body when the level
+/// ended on 1 July 2025) is counted in its successor; counted itself, it had put a province's communes merged in 2025
+/// in the summary twice, before and after their merger, and its district bodies beside the headlines' bodies that
+/// existed.</summary>
 /// <param name="Province">The province, by its canonical name.</param>
 /// <param name="Year">The report's year.</param>
 /// <param name="JudgedOn">The day the year is judged on.</param>
@@ -58,12 +59,20 @@ public sealed record SummaryTable(
         var declared = AnnualTable.UnitsOf(units, year, judgedOn)
             .Where(u => u.ExistsOn(judgedOn) && u.Declarations.Any(d => d.DeclaredOn <= judgedOn))
             .Select(u => new Judged(
-                u.Level, Complied(u, year, flagsOn, stepsBy, rules),
-                u.StandardOn(judgedOn) is { } on && rules.IsCurrentIn(on, year)))
+                u.Level, Complied(u, year, flagsOn, stepsBy, rules), PutInPlace(u, judgedOn, year, rules)))
             .ToList();
         return new(province, year, judgedOn, edition, new Term(edition.Name, entry.NameVi, entry.NameEn),
             [.. Vocabulary.SummaryRows.Zip(Criteria, (row, meets) => Row(row.Value, declared, meets))]);
     }
+
+    /// <summary>Whether a declared unit has put the year's current edition in place by <paramref name="judgedOn"/>
+    /// ("đã triển khai thực hiện hệ thống QLCL ISO 9001:2015"): its system is on it, or its conversion to it is under
+    /// way. The 2020 report counts so: its districts' cell, 6/10, is the 3 converted and the 3 converting (lines
+    /// 133, 304–314 of seed <c>003_…</c>); a unit converting is still on the older edition by
+    /// <see cref="Unit.StandardOn"/>, and it is that edition's system it maintains meanwhile.</summary>
+    private static bool PutInPlace(Unit unit, DateOnly judgedOn, int year, RuleBook rules) =>
+        unit.StandardOn(judgedOn) is { } on && rules.IsCurrentIn(on, year)
+        || unit.ConversionUnderWayOn(judgedOn) is { } conversion && rules.IsCurrentIn(conversion.To, year);
 
     /// <summary>Whether a declared unit kept the rules in <paramref name="year"/>: no compliance flag as of
     /// <paramref name="flagsOn"/>, counting the point-in-time flags active then and the yearly flags about this year

@@ -207,7 +207,7 @@ public static class Vocabulary
         new("onCurrentEdition",
             "Số chuyên môn cơ quan cấp tỉnh; đơn vị hành chính cấp huyện, cấp xã đã triển khai thực hiện hệ thống "
             + "QLCL",
-            "Provincial bodies, districts and communes whose system is on"),
+            "Provincial bodies, districts and communes that have begun implementing"),
         new("onOlderEdition", "Còn áp dụng phiên bản cũ", "Still on an older edition"),
     ];
 

@@ -767,12 +767,15 @@ function summaryTable(id, data) {
   const columns = state.vocabulary.summaryColumns;
   const cell = (row, field) =>
     (row.criterion === "declared" ? count(row[field].count) : `${count(row[field].count)}/${count(row[field].of)}`);
+  // The edition row names the year's current edition after its words, as the report and the exports write it.
+  const criterion = (value) => (value === "onCurrentEdition"
+    ? `${term("summaryRows", value)} ${label(data.currentEditionName)}.` : term("summaryRows", value));
   $(id).replaceChildren(
     element("thead", {}, element("tr", {}, ...columns.filter((c) => c.value !== "note")
       .map((c) => element("th", { scope: "col", text: label(c) })))),
     element("tbody", {}, ...data.rows.map((row, index) => element("tr", { "data-criterion": row.criterion },
       element("td", { text: index + 1 }),
-      element("th", { scope: "row", text: term("summaryRows", row.criterion) }),
+      element("th", { scope: "row", text: criterion(row.criterion) }),
       ...["total", "provincial", "district", "commune"]
         .map((field) => element("td", { class: "num", text: cell(row, field) }))))));
 }
