@@ -115,7 +115,8 @@ public class ImportLayoutYearsTests(ApiFixture api) : IClassFixture<ApiFixture>
         await Host.PostBytes("/api/imports", ReportCsv.Rows(rows)).Expect(200);
         var url = $"/api/reports/annual/2025?province={Q(after)}&layout=import";
         var export = (await Host.Get(url).Expect(200)).Text;
-        Assert.Contains($"{before},{code}-HUYEN-1,UBND Huyện Một,district,,,2025,2025-06-30,", export);
+        // Listed without its district, the district's committee is in the one its name says.
+        Assert.Contains($"{before},{code}-HUYEN-1,UBND Huyện Một,district,Huyện Một,,2025,2025-06-30,", export);
         // The commune's row is dated its steps' day, the report's.
         Assert.Contains($"{after},{code}-XA-GC,UBND Xã Gia Cát,commune,Cao Lộc,,2025,2025-11-15,", export);
 

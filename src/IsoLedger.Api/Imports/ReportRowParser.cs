@@ -300,9 +300,9 @@ public sealed partial class ReportRowParser
             : level is UnitLevel.Commune or UnitLevel.District ? above?.District
                 ?? (level is UnitLevel.Commune ? sheetDistrict : null)
             : null;
-        // A district's committee listed without a code is found by the district its name says ("UBND Huyện Cam Lộ",
-        // "Huyện Cam Lộ").
-        if (district is null && level is UnitLevel.District && ListsWithoutCodes && name is not null
+        // A district's committee is in the district its name says ("UBND Huyện Cam Lộ", "Huyện Cam Lộ"), with a code
+        // or without: it is found by it, registered in it.
+        if (district is null && level is UnitLevel.District && name is not null
             && (DistrictNames.Parts(name, committee: true) ?? DistrictNames.WithKind(name)) is var (kind, proper))
             district = $"{kind} {proper}";
         // A department's name in place of its code is found by the import (ParentNamed); a people's committee
