@@ -163,6 +163,12 @@ public static class Rules
             + "them.",
         "Đơn vị cũ có sự kiện diễn ra vào hoặc sau ngày có hiệu lực, ngày đơn vị chấm dứt, nên không thể đã chấm dứt "
             + "trước đó.");
+    public static readonly Rule SuccessorOfOtherTier = Invariant(
+        "successor-of-other-tier",
+        "A merge or split keeps its units in their administrative tier: provincial bodies (departments and their "
+        + "sub-departments) go into provincial bodies, districts into districts, communes into communes.",
+        "Sáp nhập, chia tách giữ đơn vị trong cấp hành chính của nó: cơ quan cấp tỉnh (sở, ban, ngành và chi cục) vào "
+        + "cơ quan cấp tỉnh, cấp huyện vào cấp huyện, cấp xã vào cấp xã.");
     public static readonly Rule SuccessorNotExisting = Invariant(
         "successor-not-existing",
         "An existing successor must have existed on the effective date.",
@@ -263,8 +269,8 @@ public static class Rules
         ObligationAlreadyDefined, ObligationNotFound, ObligationAlreadyEnded, ObligationEndsBeforeItStarts,
         FactBeforeEstablishment, UnitDissolved, LevelEnded, DistrictAfterLevelEnded, UnitNameTaken,
         RestructuringCycle, RestructuringChangeRepeated, NothingToChange, NewUnitCodeRepeated, PredecessorEnded,
-        PredecessorHasLaterFacts, SuccessorNotExisting, ParentNotExisting, ParentLevel, ParentInOtherProvince,
-        SubDepartmentsLeftWithoutParent,
+        PredecessorHasLaterFacts, SuccessorOfOtherTier, SuccessorNotExisting, ParentNotExisting, ParentLevel,
+        ParentInOtherProvince, SubDepartmentsLeftWithoutParent,
         EditionNotYetPublished,
         YearlyStepOutsideItsYear, DeclarationPrerequisites, NewSystemOnRequiredEdition, ConversionDeadlineMissed,
         ScopeChangeNeedsRedeclaration,

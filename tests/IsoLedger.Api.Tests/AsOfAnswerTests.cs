@@ -382,6 +382,41 @@ public class AsOfAnswerTests(ApiFixture api) : IClassFixture<ApiFixture>
             .Json.AsArray().Select(e => (string)e!["unit"]!).Distinct().Order());
     }
 
+    /// <summary>A predecessor's declaration back-filled after the merge, dated before it, is where it stood on the
+    /// day: the successor is judged so by its status (served from its cache before the back-fill), its state as of a
+    /// day and the province's flags, as it would be had the declaration been recorded first.</summary>
+    [Fact]
+    public async Task A_predecessor_s_declaration_back_filled_after_the_merge_counts_for_its_successor()
+    {
+        foreach (var code in new[] { "AO-BD-1", "AO-BD-2" })
+        {
+            await Host.Post("/api/units", $$"""
+                {"code":"{{code}}","name":"UBND xã {{code}}","level":"commune","province":"Bình Định",
+                 "district":"Tây Sơn","registeredOn":"2015-01-01"}
+                """, Keys.Recorder).Expect(201);
+        }
+        await Restructure("AO-BD/2022", "2022-01-01", """
+            {"kind":"merge","from":["AO-BD-1","AO-BD-2"],"into":{"code":"AO-BD-NEW","name":"UBND xã AO-BD-NEW",
+             "level":"commune","province":"Bình Định","district":"Tây Sơn"}}
+            """);
+        static IEnumerable<string> Rules(JsonNode status) =>
+            status["flags"]!.AsArray().Select(f => (string)f!["rule"]!);
+        var before = (await Host.Get("/api/units/AO-BD-NEW", Keys.Viewer).Expect(200)).Json;
+        Assert.DoesNotContain("successor-not-declared", Rules(before));
+
+        await Record("AO-BD-1", "declarations", """{"declaredOn":"2020-05-01","standard":"2015"}""");
+
+        var status = (await Host.Get("/api/units/AO-BD-NEW", Keys.Viewer).Expect(200)).Json;
+        Assert.Contains("successor-not-declared", Rules(status));
+        Assert.Equal([true, false], status["predecessors"]![0]!["predecessors"]!.AsArray()
+            .OrderBy(p => (string)p!["code"]!).Select(p => (bool)p!["declared"]!));
+        Assert.Contains("successor-not-declared", Rules(await StateOn("AO-BD-NEW", "2023-06-01")));
+        Assert.DoesNotContain("successor-not-declared", Rules(await StateOn("AO-BD-NEW", "2022-12-31")));
+        var flags = (await Data($"/api/dashboards/compliance?province={Q("Bình Định")}&asOf=2023-06-01"))["flags"]!;
+        Assert.Contains(flags.AsArray(),
+            f => (string?)f!["code"] == "AO-BD-NEW" && (string?)f["rule"] == "successor-not-declared");
+    }
+
     [Fact]
     public async Task A_district_s_state_before_1_July_2025_names_no_end_still_to_come()
     {

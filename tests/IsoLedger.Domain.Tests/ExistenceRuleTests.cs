@@ -219,6 +219,34 @@ public class ExistenceRuleTests
         Assert.Empty(SuccessorFlags(unit, Today));
     }
 
+    /// <summary>A predecessor's declaration and rename dated before the merge but recorded after it (a report
+    /// back-filled) are where it stood that day: the successor judged with the predecessors as recorded now is
+    /// flagged, and names it as it was named then, as one recorded in order would be.</summary>
+    [Fact]
+    public void A_predecessor_s_facts_back_filled_after_the_merge_are_where_it_stood_on_the_day()
+    {
+        var unit = UnitDecider.Replay([
+            Registered(Effective),
+            MergedFrom(new PredecessorStanding("QT-A", "UBND Xã A", false, "none")),
+        ])!;
+        Assert.Empty(SuccessorFlags(unit, Today));
+        var predecessor = UnitDecider.Replay([
+            new UnitRegistered("QT-A", "UBND Xã A", UnitLevel.Commune, "Quảng Trị", "Hải Lăng", null,
+                new DateOnly(2015, 1, 1), true),
+            new UnitMerged(Effective, "QT-XA-GIACAT", "1680/NQ-UBTVQH15", "R"),
+            new ConformityDeclared(new DateOnly(2020, 5, 1), Edition.Iso9001V2015, null, null, false),
+            new UnitRenamed(new DateOnly(2021, 1, 1), "UBND Xã A Mới", null, "R0"),
+        ])!;
+
+        var restated = unit.WithPredecessorsAsRecorded(code => code == "QT-A" ? predecessor : null);
+        Assert.Equal(new PredecessorStanding("QT-A", "UBND Xã A Mới", true, "2015"),
+            Assert.Single(restated.FormedBy!.Predecessors));
+        Assert.Single(SuccessorFlags(restated, Today));
+        // One not at hand keeps the standing the restructuring recorded.
+        Assert.Equal(
+            unit.TookOver[0].Predecessors, unit.WithPredecessorsAsRecorded(_ => null).TookOver[0].Predecessors);
+    }
+
     [Fact]
     public void A_unit_formed_from_units_without_a_system_has_no_declaration_to_renew()
     {

@@ -145,6 +145,27 @@ public class RestructuringRuleTests
         EventsOf(accepted, "QT-HUYEN-HL", new UnitDissolved(Effective, Decision, Id));
     }
 
+    /// <summary>A merge or split keeps its units in their tier: a commune is not merged into a department nor a
+    /// district's committee into a commune; a chi cục may be merged into a Sở.</summary>
+    [Fact]
+    public void A_merge_or_split_into_another_tier_is_refused_naming_the_successor()
+    {
+        var department = UnitDecider.Replay([Registered("QT-SO", UnitLevel.Department)])!;
+        var subDepartment = UnitDecider.Replay([Registered("QT-CC", UnitLevel.SubDepartment)])!;
+        var early = new DateOnly(2020, 1, 1);
+        Rejected(On(early, MergeInto(["QT-A"], "QT-SO")), Rules.SuccessorOfOtherTier, "QT-SO",
+            Commune("QT-A"), department);
+        Rejected(On(early, MergeInto(["QT-H"], "QT-A")), Rules.SuccessorOfOtherTier, "QT-A",
+            District("QT-H"), Commune("QT-A"));
+        Rejected(On(early, Merge(["QT-A", "QT-H"], New("QT-N"))), Rules.SuccessorOfOtherTier, "QT-N",
+            Commune("QT-A"), District("QT-H"));
+        Rejected(On(early, new RestructuringPart(RestructuringKind.Split, ["QT-A"],
+                [New("QT-N1"), New("QT-N2", UnitLevel.District)])),
+            Rules.SuccessorOfOtherTier, "QT-N2", Commune("QT-A"));
+        Accepted(On(early, MergeInto(["QT-CC"], "QT-SO")), subDepartment, department);
+        Accepted(On(early, MergeInto(["QT-A"], "QT-B")), Commune("QT-A"), Commune("QT-B"));
+    }
+
     [Fact]
     public void A_unit_merged_into_itself_or_listed_twice_is_a_cycle()
     {

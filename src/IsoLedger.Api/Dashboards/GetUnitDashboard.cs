@@ -31,6 +31,6 @@ public static class GetUnitDashboardEndpoint
         var events = UnitCode.IsValid(code) ? await session.Events.FetchStreamAsync(code, token: cancellation) : [];
         return events.Count == 0
             ? UnitProblems.UnitNotFound(code)
-            : GetUnitStateEndpoint.OnDate(code, events, date, rules.Current);
+            : await GetUnitStateEndpoint.OnDate(code, events, date, rules.Current, session, cancellation);
     }
 }

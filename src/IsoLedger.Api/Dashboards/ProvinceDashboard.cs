@@ -53,7 +53,10 @@ public static class ProvinceDashboard
             var units = await session.Query<DashboardUnit>()
                 .Where(u => names.Contains(u.Province) || u.Provinces.Any(p => names.Contains(p)))
                 .ToListAsync(CancellationToken.None);
-            return compute([.. units.Select(u => u.State)
+            // A successor is judged with its predecessors as recorded now: a predecessor's declaration back-filled
+            // after the merge, dated before it, counts as a report written that day would count it.
+            var recorded = units.ToDictionary(u => u.State.Code, u => u.State);
+            return compute([.. units.Select(u => u.State.WithPredecessorsAsRecorded(recorded.GetValueOrDefault))
                 .Where(u => everCounted || names.Contains(u.RecordedProvinceOn(date)))]);
         }, store, freshness, cache, cancellation);
     }

@@ -39,7 +39,7 @@ public static class GetUnitStateEndpoint
         var events = UnitCode.IsValid(code) ? await session.Events.FetchStreamAsync(code, token: cancellation) : [];
         if (events.Count == 0) return UnitProblems.UnitNotFound(code);
 
-        if (asOfDate is { } day) return OnDate(code, events, day, rules.Current);
+        if (asOfDate is { } day) return await OnDate(code, events, day, rules.Current, session, cancellation);
         if (atVersion > events[^1].Version)
         {
             return Results.Problem(
@@ -66,15 +66,24 @@ public static class GetUnitStateEndpoint
     }
 
     /// <summary>The unit's status on <paramref name="day"/>, by business date: its registration and every fact that
-    /// had happened by then, whenever recorded; 404 before the unit existed, saying from when it exists.</summary>
-    public static IResult OnDate(
-        string code, IReadOnlyList<IEvent> events, DateOnly day, RuleBook rules)
+    /// had happened by then, whenever recorded, its predecessors' too (<see cref="Unit.WithPredecessorsAsRecorded"/>);
+    /// 404 before the unit existed, saying from when it exists.</summary>
+    public static async Task<IResult> OnDate(
+        string code, IReadOnlyList<IEvent> events, DateOnly day, RuleBook rules, IQuerySession session,
+        CancellationToken cancellation)
     {
         var existsFrom = UnitDecider.Replay(events.Select(e => e.Data))!.ExistsFrom;
         if (day < existsFrom) return UnitProblems.NotYetExisting(code, day, existsFrom);
         var chosen = events.Where(e => e.Data is UnitRegistered || e.Data is IUnitEvent u && u.BusinessDate <= day)
             .ToList();
         var unit = UnitDecider.Replay(chosen.Select(e => e.Data))!;
+        var predecessorCodes = unit.TookOver.SelectMany(t => t.Predecessors).Select(p => p.Code).Distinct().ToArray();
+        if (predecessorCodes.Length > 0)
+        {
+            var predecessors = (await session.LoadManyAsync<Unit>(cancellation, predecessorCodes))
+                .ToDictionary(u => u.Code);
+            unit = unit.WithPredecessorsAsRecorded(predecessors.GetValueOrDefault);
+        }
         return Results.Ok(UnitStatus.Of(unit with { Version = chosen.Max(e => e.Version) }, day, rules));
     }
 }

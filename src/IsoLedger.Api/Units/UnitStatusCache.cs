@@ -11,7 +11,9 @@ namespace IsoLedger.Api.Units;
 /// <summary>Each unit's status as served to <c>GET /api/units/{code}</c>, as JSON, for the stream version and the day
 /// it was judged for. A read asks the database only for the stream's version (<see cref="StreamVersions"/>, shared
 /// with the reads asking at the same time): while it, the day and the rule book are unchanged, the answer is the
-/// same, so loading the state document, judging it and serialising the status are skipped.</summary>
+/// same, so loading the state document, judging it and serialising the status are skipped. A unit a merge or split
+/// formed is judged with its predecessors as recorded now (<see cref="Unit.WithPredecessorsAsRecorded"/>), so its
+/// answer holds while their versions are unchanged too.</summary>
 public sealed class UnitStatusCache(
     IDocumentStore store, StreamVersions versions, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
     RuleBookSource rules) : IDisposable
@@ -21,7 +23,9 @@ public sealed class UnitStatusCache(
 
     /// <summary>A unit's status as answered: <paramref name="ETag"/> is its read tag
     /// (<see cref="VersionedResults.ReadTag"/>), computed once with the JSON.</summary>
-    public sealed record Status(long Version, DateOnly Day, long RulesVersion, byte[] Json, string ETag);
+    public sealed record Status(
+        long Version, DateOnly Day, long RulesVersion, byte[] Json, string ETag,
+        IReadOnlyDictionary<string, long> PredecessorVersions);
 
     /// <summary>The status of unit <paramref name="code"/> judged on <paramref name="today"/>, or null if there is no
     /// such unit.</summary>
@@ -30,19 +34,34 @@ public sealed class UnitStatusCache(
         if (await versions.Of(code, cancellation) is not { } version) return null;
         var book = rules.Current;
         if (cache.TryGetValue(code, out Status? cached) && cached!.Version == version && cached.Day == today
-            && cached.RulesVersion == book.Version)
+            && cached.RulesVersion == book.Version && await Unchanged(cached.PredecessorVersions, cancellation))
             return cached;
 
         await using var session = store.QuerySession();
         // The snapshot is written in the transaction that moved the version, so it is at least as new as the version
         // read.
         if (await session.LoadAsync<Unit>(code, cancellation) is not { } unit) return null;
+        var predecessorCodes = unit.TookOver.SelectMany(t => t.Predecessors).Select(p => p.Code).Distinct().ToArray();
+        var predecessors = predecessorCodes.Length == 0
+            ? new Dictionary<string, Unit>()
+            : (await session.LoadManyAsync<Unit>(cancellation, predecessorCodes)).ToDictionary(u => u.Code);
         var answer = JsonSerializer.SerializeToUtf8Bytes(
-            UnitStatus.Of(unit, today, book), json.Value.SerializerOptions);
+            UnitStatus.Of(unit.WithPredecessorsAsRecorded(predecessors.GetValueOrDefault), today, book),
+            json.Value.SerializerOptions);
         var status = new Status(
-            unit.Version, today, book.Version, answer, VersionedResults.ReadTag(unit.Version, answer));
+            unit.Version, today, book.Version, answer, VersionedResults.ReadTag(unit.Version, answer),
+            predecessors.ToDictionary(p => p.Key, p => p.Value.Version));
         cache.Set(code, status, new MemoryCacheEntryOptions { Size = status.Json.Length + code.Length });
         return status;
+    }
+
+    private async Task<bool> Unchanged(IReadOnlyDictionary<string, long> predecessors, CancellationToken cancellation)
+    {
+        foreach (var (code, known) in predecessors)
+        {
+            if (await versions.Of(code, cancellation) != known) return false;
+        }
+        return true;
     }
 
     public void Dispose() => cache.Dispose();

@@ -94,7 +94,14 @@ public sealed record RestructuringPart(
 }
 
 /// <summary>A predecessor as its successor inherits it: where its system stood on the effective date.</summary>
-public sealed record PredecessorStanding(string Code, string Name, bool Declared, string Standard);
+public sealed record PredecessorStanding(string Code, string Name, bool Declared, string Standard)
+{
+    /// <summary>Where <paramref name="unit"/> stood on <paramref name="effectiveOn"/>, by its facts dated by then.
+    /// </summary>
+    public static PredecessorStanding Of(Unit unit, DateOnly effectiveOn) => new(
+        unit.Code, unit.NameOn(effectiveOn), unit.Declarations.Any(d => d.DeclaredOn <= effectiveOn),
+        unit.StandardOn(effectiveOn).OrNone());
+}
 
 /// <summary>A reorganisation decided by one act (e.g. a Standing Committee resolution), effective on one day: all
 /// its parts are recorded together or not at all. <paramref name="DecisionNo"/> is null for a merge recorded without
@@ -285,6 +292,7 @@ public sealed record RestructureUnits(
         }
         if (Parts.SelectMany(p => p.IntoNew).FirstOrDefault(n => Levels.EndOf(n.Level) <= EffectiveOn) is { } late)
             return new RestructuringRejected(Rules.LevelEnded, late.Code);
+        if (OtherTier(units) is { } across) return new RestructuringRejected(Rules.SuccessorOfOtherTier, across);
 
         var events = new Dictionary<string, List<object>>(StringComparer.Ordinal);
         void Add(string code, object e) =>
@@ -298,6 +306,26 @@ public sealed record RestructureUnits(
         return new RestructuringAccepted(
             events.ToDictionary(p => p.Key, p => (IReadOnlyList<object>)p.Value, StringComparer.Ordinal), newCodes);
     }
+
+    /// <summary>The first successor of a merge or split in another administrative tier than a unit it takes over
+    /// (<see cref="Tier"/>): a commune merged into a department, a district's committee into a commune.</summary>
+    private string? OtherTier(IReadOnlyDictionary<string, Unit?> units)
+    {
+        foreach (var part in Parts.Where(p => p.Predecessors().Any()))
+        {
+            var tiers = part.From.Select(code => Tier(units[code]!.Level)).ToHashSet();
+            var successor = part.IntoNew.Select(n => (n.Code, n.Level))
+                .Concat(part.IntoCode is { } into ? [(into, units[into]!.Level)] : [])
+                .FirstOrDefault(s => !tiers.All(tier => tier == Tier(s.Level)));
+            if (successor.Code is not null) return successor.Code;
+        }
+        return null;
+    }
+
+    /// <summary>The administrative tier of a level: a sub-department is its department's (a chi cục may be merged
+    /// into its Sở).</summary>
+    private static UnitLevel Tier(UnitLevel level) =>
+        level == UnitLevel.SubDepartment ? UnitLevel.Department : level;
 
     /// <summary>The first unit the act places in a district (a new unit's <c>district</c>, a transfer's) when it takes
     /// effect on or after the day the district level ended, or null: from that day no unit is in a district.</summary>
@@ -409,7 +437,7 @@ public sealed record RestructureUnits(
 
     private void Record(RestructuringPart part, IReadOnlyDictionary<string, Unit?> units, Action<string, object> add)
     {
-        var standings = part.From.Select(code => Standing(units[code]!)).ToList();
+        var standings = part.From.Select(code => PredecessorStanding.Of(units[code]!, EffectiveOn)).ToList();
         foreach (var unit in part.IntoNew)
         {
             add(unit.Code, new UnitRegistered(
@@ -434,10 +462,6 @@ public sealed record RestructureUnits(
         foreach (var code in successors)
             add(code, new UnitTookOver(EffectiveOn, part.Kind, standings, DecisionNo, Id));
     }
-
-    private PredecessorStanding Standing(Unit unit) => new(
-        unit.Code, unit.NameOn(EffectiveOn), unit.Declarations.Any(d => d.DeclaredOn <= EffectiveOn),
-        unit.StandardOn(EffectiveOn).OrNone());
 }
 
 public abstract record RestructuringDecision;

@@ -87,6 +87,19 @@ public sealed record Unit
     /// <summary>The restructurings by which this unit took over others (as their successor).</summary>
     public IReadOnlyList<UnitTookOver> TookOver { get; init; } = [];
 
+    /// <summary>This unit with where each predecessor it took over stood on the day it did restated from that
+    /// predecessor's facts as recorded now (<paramref name="recorded"/>, null for one not at hand, which keeps the
+    /// standing the restructuring recorded). A predecessor's declaration or rename dated before the merge but
+    /// recorded after it (a back-filled report) is what was true on the day, whenever it was recorded.</summary>
+    public Unit WithPredecessorsAsRecorded(Func<string, Unit?> recorded) => TookOver.Count == 0 ? this : this with
+    {
+        TookOver = [.. TookOver.Select(t => t with
+        {
+            Predecessors = [.. t.Predecessors.Select(p =>
+                recorded(p.Code) is { } predecessor ? PredecessorStanding.Of(predecessor, t.EffectiveOn) : p)],
+        })],
+    };
+
     /// <summary>The merge or split that formed this unit (it came into existence with it), or null: an existing unit
     /// that took others over was not formed by that. Computed, not stored.</summary>
     [JsonIgnore]
