@@ -10,6 +10,12 @@ namespace IsoLedger.Domain;
 /// </summary>
 public static partial class UnicodeText
 {
+    /// <summary>The order Vietnamese lists names in (the alphabet's: a ă â b c d đ e ê …, the tones after the base
+    /// letter), as a report lists its districts and provinces: "Hải Lăng" before "Hướng Hóa", "Đông Hà" after "Cam
+    /// Lộ" and before "Gio Linh". Ordinal order put every name beginning with Đ last.</summary>
+    public static readonly StringComparer VietnameseOrder =
+        StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), CompareOptions.None);
+
     /// <summary>Where the first character that is no text begins in <paramref name="text"/>, or -1.</summary>
     public static int FirstNotText(string text)
     {

@@ -139,7 +139,7 @@ public class DistrictLevelEndTests(ApiFixture api) : IClassFixture<ApiFixture>
         var province = $"province={Q("Quảng Trị")}";
         var groups = (JsonNode table) => table["byDistrict"]!.AsArray().Select(d => (string?)d!["group"]).ToList();
         Assert.Empty(groups(await Data(Host, $"/api/dashboards/annual/2025?{province}")));
-        Assert.Equal(["Thị xã Quảng Trị", "Đông Hà"],
+        Assert.Equal(["Đông Hà", "Thị xã Quảng Trị"],
             groups(await Data(Host, $"/api/dashboards/annual/2024?{province}")));
 
         var exports = new Dictionary<int, string>();
@@ -158,7 +158,7 @@ public class DistrictLevelEndTests(ApiFixture api) : IClassFixture<ApiFixture>
                 Assert.Equal(exports[year],
                     (await empty.Host.Get($"/api/reports/annual/{year}?{province}&layout=import").Expect(200)).Text);
             }
-            Assert.Equal(["Thị xã Quảng Trị", "Đông Hà"],
+            Assert.Equal(["Đông Hà", "Thị xã Quảng Trị"],
                 groups(await Data(empty.Host, $"/api/dashboards/annual/2024?{province}")));
             Assert.Equal(("Đông Hà", null), Placed((await empty.Host.Get("/api/units/DL-P1-DH/state?asOf=2024-12-31",
                 Keys.Auditor).Expect(200)).Json));

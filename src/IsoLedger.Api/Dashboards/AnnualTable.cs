@@ -1,4 +1,5 @@
 using IsoLedger.Api.Hosting;
+using IsoLedger.Domain;
 using IsoLedger.Domain.LegalBasis;
 using IsoLedger.Domain.Units;
 using Marten;
@@ -144,8 +145,8 @@ public sealed record AnnualTable(
         var rows = OneSpellingPerDistrict(
                 [.. UnitsOf(units, year, judgedOn).Select(u => AnnualRow.Of(u, year, judgedOn, asOf ?? factsBy))])
             .OrderBy(r => r.Level)
-            .ThenBy(r => r.District, StringComparer.Ordinal)
-            .ThenBy(r => r.FormerDistrict, StringComparer.Ordinal)
+            .ThenBy(r => r.District, UnicodeText.VietnameseOrder)
+            .ThenBy(r => r.FormerDistrict, UnicodeText.VietnameseOrder)
             .ThenBy(r => r.Code, StringComparer.Ordinal)
             .ToList();
         return new(province, year, judgedOn, rows,
@@ -155,7 +156,7 @@ public sealed record AnnualTable(
             // A district's totals are its communes', as the appendix sums them under the district's heading: its own
             // committee is a row of the districts' level, summed there.
             rows.Where(r => r.District is not null && r.Level == UnitLevel.Commune).GroupBy(r => r.District!)
-                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .OrderBy(g => g.Key, UnicodeText.VietnameseOrder)
                 .Select(g => AnnualTotals.Of(g.Key, g.ToList())).ToList());
     }
 }

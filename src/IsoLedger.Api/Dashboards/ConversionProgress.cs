@@ -1,3 +1,4 @@
+using IsoLedger.Domain;
 using IsoLedger.Domain.LegalBasis;
 using IsoLedger.Domain.Units;
 using Marten;
@@ -53,7 +54,7 @@ public sealed record ConversionProgress(
             active.GroupBy(a => a.Unit.Level).OrderBy(g => g.Key)
                 .Select(g => new LevelConversion(g.Key, ConversionCounts.Of(g.Select(a => a.Standing)))).ToList(),
             active.Where(a => a.Unit.DistrictOn(asOf) is not null).GroupBy(a => spelling(a.Unit.DistrictOn(asOf)!))
-                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .OrderBy(g => g.Key, UnicodeText.VietnameseOrder)
                 .Select(g => new DistrictConversion(g.Key, ConversionCounts.Of(g.Select(a => a.Standing)))).ToList(),
             level is null
                 ? null
@@ -61,6 +62,7 @@ public sealed record ConversionProgress(
                         a.Unit.Code, a.Unit.NameOn(asOf), a.Unit.DistrictOn(asOf) is { } d ? spelling(d) : null,
                         a.Standing, a.Unit.FormerDistrictOn(asOf) is { } former ? spelling(former) : null,
                         a.Unit.FormerProvinceOn(asOf)))
-                    .OrderBy(u => u.District, StringComparer.Ordinal).ThenBy(u => u.Code, StringComparer.Ordinal)]);
+                    .OrderBy(u => u.District, UnicodeText.VietnameseOrder)
+                    .ThenBy(u => u.Code, StringComparer.Ordinal)]);
     }
 }

@@ -1,5 +1,6 @@
 using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Security;
+using IsoLedger.Domain;
 using IsoLedger.Projections.Dashboards;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -22,7 +23,7 @@ public static class ListProvincesEndpoint
     {
         var units = await session.Query<DashboardUnit>().ToListAsync(cancellation);
         // A year to come, whose plan is recorded ahead, has no table yet.
-        var provinces = units.GroupBy(u => u.Province).OrderBy(g => g.Key, StringComparer.Ordinal)
+        var provinces = units.GroupBy(u => u.Province).OrderBy(g => g.Key, UnicodeText.VietnameseOrder)
             .Select(g => new ProvinceSummary(
                 g.Key, g.Count(), [.. DataYears.Of(g.Select(u => u.State)).Where(year => year <= clock.Today.Year)]));
         return Results.Ok(provinces.ToList());

@@ -1,3 +1,4 @@
+using IsoLedger.Domain;
 using IsoLedger.Domain.LegalBasis;
 using IsoLedger.Domain.Units;
 
@@ -24,7 +25,7 @@ public sealed record NationalOverview(
         var edition = rules.CurrentIn(year);
         var provinces = AnnualTable.UnitsOf(units, year, judgedOn)
             .GroupBy(u => Domain.Provinces.Provinces.On(u.RecordedProvinceOn(judgedOn), judgedOn))
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, UnicodeText.VietnameseOrder)
             .Select(g =>
             {
                 var rows = g.Select(u => (Unit: u, Row: AnnualRow.Of(u, year, judgedOn, asOf))).ToList();
