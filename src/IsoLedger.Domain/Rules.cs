@@ -163,6 +163,10 @@ public static class Rules
             + "them.",
         "Đơn vị cũ có sự kiện diễn ra vào hoặc sau ngày có hiệu lực, ngày đơn vị chấm dứt, nên không thể đã chấm dứt "
             + "trước đó.");
+    public static readonly Rule DepartmentInDistrict = Invariant(
+        "department-in-district",
+        "A department (sở, ban, ngành) is a provincial body, in no district.",
+        "Sở, ban, ngành là cơ quan cấp tỉnh, không thuộc huyện nào.");
     public static readonly Rule SuccessorOfOtherTier = Invariant(
         "successor-of-other-tier",
         "A merge or split keeps its units in their administrative tier: provincial bodies (departments and their "
@@ -269,8 +273,8 @@ public static class Rules
         ObligationAlreadyDefined, ObligationNotFound, ObligationAlreadyEnded, ObligationEndsBeforeItStarts,
         FactBeforeEstablishment, UnitDissolved, LevelEnded, DistrictAfterLevelEnded, UnitNameTaken,
         RestructuringCycle, RestructuringChangeRepeated, NothingToChange, NewUnitCodeRepeated, PredecessorEnded,
-        PredecessorHasLaterFacts, SuccessorOfOtherTier, SuccessorNotExisting, ParentNotExisting, ParentLevel,
-        ParentInOtherProvince, SubDepartmentsLeftWithoutParent,
+        PredecessorHasLaterFacts, SuccessorOfOtherTier, DepartmentInDistrict, SuccessorNotExisting,
+        ParentNotExisting, ParentLevel, ParentInOtherProvince, SubDepartmentsLeftWithoutParent,
         EditionNotYetPublished,
         YearlyStepOutsideItsYear, DeclarationPrerequisites, NewSystemOnRequiredEdition, ConversionDeadlineMissed,
         ScopeChangeNeedsRedeclaration,

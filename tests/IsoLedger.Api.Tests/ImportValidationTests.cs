@@ -34,6 +34,7 @@ public class ImportValidationTests(ApiFixture api) : IClassFixture<ApiFixture>
     [InlineData("Quảng Trị,QT-V1,UBND,commune,,,2020,2020-11-19,x,2008,done,,,,,,,,", "standard")]
     [InlineData("Quảng Trị,QT-V1,UBND,commune,,,2020,2020-11-19,,2015,,,,,,,,,", "declared")]
     [InlineData("Quảng Trị,QT-V1,UBND,commune,,,2020,2020-11-19,x,,,,,,,,,", null)]
+    [InlineData("Quảng Trị,QT-V1,Sở Tư pháp,department,Gio Linh,,2020,2020-11-19,x,,,,,,,,,,", "district")]
     public async Task Each_kind_of_bad_row_is_named_with_its_line_and_column_and_nothing_is_imported(
         string badRow, string? column)
     {

@@ -45,6 +45,44 @@ public class RestructuringPartFieldsTests(ApiFixture api) : IClassFixture<ApiFix
         var answer = await Host.Post("/api/restructurings", body, Keys.Recorder).Expect(400);
 
         Assert.NotNull(answer.Json["errors"]!["parts[0].into.district"]);
+
+        // A name alone makes it look new: what it lacks says that an existing unit is named by its code alone.
+        var named = await Host.Post("/api/restructurings", """
+            {"decisionNo":"PF/2","effectiveOn":"2020-01-01",
+             "parts":[{"kind":"merge","from":["PF-M-A"],"into":{"code":"PF-M-B","name":"UBND Xã B"}}]}
+            """, Keys.Recorder).Expect(400);
+        Assert.Contains("an existing unit is named by its code alone",
+            (string?)named.Json["errors"]!["parts[0].into.province"]![0]);
+    }
+
+    /// <summary>A department is a provincial body, in no district: registered, formed or moved into one it would be
+    /// counted among the district's units.</summary>
+    [Fact]
+    public async Task A_provincial_body_is_placed_in_no_district()
+    {
+        var registration = await Host.Post("/api/units", """
+            {"code":"PF-SO-D","name":"Sở Tư pháp","level":"department","province":"Lạng Sơn","district":"Cao Lộc",
+             "registeredOn":"2015-01-01"}
+            """, Keys.Recorder).Expect(400);
+        Assert.NotNull(registration.Json["errors"]!["district"]);
+        var formed = await Host.Post("/api/restructurings", """
+            {"decisionNo":"PF/D","effectiveOn":"2020-01-01","parts":[{"kind":"split","from":["PF-M-A"],"into":[
+             {"code":"PF-D-1","name":"Sở A","level":"department","province":"Lạng Sơn","district":"Cao Lộc"},
+             {"code":"PF-D-2","name":"Sở B","level":"department","province":"Lạng Sơn"}]}]}
+            """, Keys.Recorder).Expect(400);
+        Assert.NotNull(formed.Json["errors"]!["parts[0].into[0].district"]);
+
+        await Host.Post("/api/units", """
+            {"code":"PF-SO-D","name":"Sở Tư pháp","level":"department","province":"Lạng Sơn",
+             "registeredOn":"2015-01-01"}
+            """, Keys.Recorder).Expect(201);
+        var moved = await Host.Post("/api/restructurings", """
+            {"decisionNo":"PF/D2","effectiveOn":"2020-01-01",
+             "parts":[{"kind":"transfer","from":["PF-SO-D"],"district":"Cao Lộc"}]}
+            """, Keys.Recorder).Expect(409);
+        Assert.Equal(("department-in-district", "PF-SO-D"),
+            ((string?)moved.Json["rule"], (string?)moved.Json["unit"]));
+        Assert.Null((string?)(await Host.Get("/api/units/PF-SO-D").Expect(200)).Json["district"]);
     }
 
     [Fact]

@@ -161,10 +161,19 @@ public static class RestructureUnitsEndpoint
             return;
         }
         ValidateProvince(validation, $"{at}.province", target.Province, effectiveOn);
-        validation.Text($"{at}.name", target.Name, required: true, max: Validation.MaxName)
-            .Text($"{at}.province", target.Province, required: true, max: Validation.MaxName)
-            .Text($"{at}.district", target.District, max: Validation.MaxName)
-            .OneOf($"{at}.level", target.Level);
+        // A name, level or province makes the target a new unit; one given to an existing unit is the likelier slip,
+        // so the missing fields say both.
+        const string forNewUnit = "Required for a new unit, with its name, level and province; an existing unit is "
+            + "named by its code alone.";
+        if (target.Name is null) validation.Add($"{at}.name", forNewUnit);
+        if (target.Province is null) validation.Add($"{at}.province", forNewUnit);
+        if (target.Level is null) validation.Add($"{at}.level", forNewUnit);
+        else validation.OneOf($"{at}.level", target.Level);
+        validation.Text($"{at}.name", target.Name, max: Validation.MaxName)
+            .Text($"{at}.province", target.Province, max: Validation.MaxName)
+            .Text($"{at}.district", target.District, max: Validation.MaxName);
+        if (target.District is not null && target.Level is { } placed && Levels.InNoDistrict(placed))
+            validation.Add($"{at}.district", Levels.DepartmentInNoDistrict);
         if (target.ParentCode is not null && !UnitCode.IsValid(target.ParentCode))
             validation.Add($"{at}.parentCode", $"Must match {UnitCode.Pattern}.");
         else if (target.ParentCode is not null && target.Level is { } level && !ParentUnits.TakesParent(level))

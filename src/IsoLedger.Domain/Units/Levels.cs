@@ -8,6 +8,14 @@ public static class Levels
 {
     public static readonly DateOnly DistrictLevelEndedOn = new(2025, 7, 1);
 
+    /// <summary>Whether units of <paramref name="level"/> are in no district: a department (sở, ban, ngành) is a
+    /// provincial body. (A chi cục may be placed in the district it works in.)</summary>
+    public static bool InNoDistrict(UnitLevel level) => level == UnitLevel.Department;
+
+    /// <summary>What a district given to a department is told.</summary>
+    public const string DepartmentInNoDistrict =
+        "A department (sở, ban, ngành) is a provincial body, in no district: leave the district out.";
+
     /// <summary>The day units of <paramref name="level"/> ceased to exist, or null for a level that goes on.</summary>
     public static DateOnly? EndOf(UnitLevel level) => level == UnitLevel.District ? DistrictLevelEndedOn : null;
 

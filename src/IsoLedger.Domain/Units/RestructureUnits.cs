@@ -293,6 +293,9 @@ public sealed record RestructureUnits(
         if (Parts.SelectMany(p => p.IntoNew).FirstOrDefault(n => Levels.EndOf(n.Level) <= EffectiveOn) is { } late)
             return new RestructuringRejected(Rules.LevelEnded, late.Code);
         if (OtherTier(units) is { } across) return new RestructuringRejected(Rules.SuccessorOfOtherTier, across);
+        if (Parts.Where(p => p is { Kind: RestructuringKind.Transfer, District: not null }).SelectMany(p => p.From)
+                .FirstOrDefault(code => Levels.InNoDistrict(units[code]!.Level)) is { } department)
+            return new RestructuringRejected(Rules.DepartmentInDistrict, department);
 
         var events = new Dictionary<string, List<object>>(StringComparer.Ordinal);
         void Add(string code, object e) =>

@@ -767,15 +767,21 @@ function summaryTable(id, data) {
   const columns = state.vocabulary.summaryColumns;
   const cell = (row, field) =>
     (row.criterion === "declared" ? count(row[field].count) : `${count(row[field].count)}/${count(row[field].of)}`);
-  // The edition row names the year's current edition after its words, as the report and the exports write it.
-  const criterion = (value) => (value === "onCurrentEdition"
-    ? `${term("summaryRows", value)} ${label(data.currentEditionName)}.` : term("summaryRows", value));
+  // The edition row names the year's current edition after its words, as the report and the exports write it; its
+  // number may break after its colon: kept whole, "9001:2015." had made a phone's pinned criteria at a large font wider
+  // than the figures' room.
+  const criterion = (value) => {
+    if (value !== "onCurrentEdition") return [term("summaryRows", value)];
+    const edition = `${label(data.currentEditionName)}.`;
+    const colon = edition.lastIndexOf(":") + 1;
+    return [`${term("summaryRows", value)} ${edition.slice(0, colon)}`, element("wbr"), edition.slice(colon)];
+  };
   $(id).replaceChildren(
     element("thead", {}, element("tr", {}, ...columns.filter((c) => c.value !== "note")
       .map((c) => element("th", { scope: "col", text: label(c) })))),
     element("tbody", {}, ...data.rows.map((row, index) => element("tr", { "data-criterion": row.criterion },
       element("td", { text: index + 1 }),
-      element("th", { scope: "row", text: criterion(row.criterion) }),
+      element("th", { scope: "row" }, ...criterion(row.criterion)),
       ...["total", "provincial", "district", "commune"]
         .map((field) => element("td", { class: "num", text: cell(row, field) }))))));
 }
