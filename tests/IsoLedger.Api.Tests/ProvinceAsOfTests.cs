@@ -39,6 +39,10 @@ public class ProvinceAsOfTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(("Quảng Bình", null), await StateOn("PA-QB", "2024-01-01"));
         Assert.Equal(("Quảng Bình", null), await StateOn("PA-QB", "2025-06-30"));
         Assert.Equal(("Quảng Trị", "Quảng Bình"), await StateOn("PA-QB", "2025-07-01"));
+        await Host.RegisterDepartment("PA-QB-END", "2015-01-01", "Quảng Bình");
+        await Host.Post("/api/restructurings", """
+            {"decisionNo":"QĐ 2/2025","effectiveOn":"2025-07-01","parts":[{"kind":"dissolve","from":["PA-QB-END"]}]}
+            """, Keys.Recorder).Expect(201);
         Assert.Equal(("Quảng Trị", "Quảng Bình"), await StateOn("PA-QB", "2026-01-01"));
         Assert.Equal(("Quảng Trị", null), await StateOn("PA-QT", "2026-01-01"));
         // A unit that ended before its province did stays in it.
@@ -65,6 +69,8 @@ public class ProvinceAsOfTests(ApiFixture api) : IClassFixture<ApiFixture>
             .ToDictionary(r => (string)r!["code"]!, r => (string?)r!["formerProvince"]);
         Assert.Equal("Quảng Bình", rows["PA-QB"]);
         Assert.Null(rows["PA-QT"]);
+        // Ended on the day the provinces merged, it is listed as on its last day, in Quảng Bình: told apart too.
+        Assert.Equal("Quảng Bình", rows["PA-QB-END"]);
         var june = (await Data($"/api/dashboards/annual/2025?{province}&asOf=2025-06-30"))["rows"]!.AsArray();
         Assert.All(june, r => Assert.Null((string?)r!["formerProvince"]));
         var drill = (await Data($"/api/dashboards/conversion?{province}&asOf=2026-01-01&level=department"))["units"]!
@@ -75,6 +81,7 @@ public class ProvinceAsOfTests(ApiFixture api) : IClassFixture<ApiFixture>
             f => Assert.Equal("Quảng Bình", (string?)f!["formerProvince"]));
         var csv = (await Host.Get($"/api/reports/annual/2025?{province}&format=csv").Expect(200)).Text;
         Assert.Contains("Sở PA-QB (nguyên thuộc Quảng Bình)", csv);
+        Assert.Contains("Sở PA-QB-END (nguyên thuộc Quảng Bình)", csv);
         Assert.DoesNotContain("Sở PA-QT (", csv);
         var import = (await Host.Get($"/api/reports/annual/2025?{province}&layout=import").Expect(200)).Text;
         Assert.Contains("Quảng Trị,PA-QB,", import);

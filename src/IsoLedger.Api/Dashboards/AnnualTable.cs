@@ -47,7 +47,13 @@ public sealed record AnnualRow(
             Conversion: unit.ConversionOn(judgedOn, Edition.Iso9001V2015))
         {
             FormerDistrict = unit.FormerDistrictOn(judgedOn),
-            FormerProvince = unit.FormerProvinceOn(judgedOn),
+            // A unit that ended within the year is placed in its province as on its last day; when that province has
+            // since become part of another (Bắc Kạn's Sở Nội vụ, merged away on 1 July 2025, in Thái Nguyên's 2025
+            // table), it is told apart as the former province's units that live on are.
+            FormerProvince = unit.FormerProvinceOn(judgedOn)
+                ?? (unit.ProvinceOn(judgedOn) is var placed && Domain.Provinces.Provinces.On(placed, judgedOn) != placed
+                    ? placed
+                    : null),
         };
     }
 
