@@ -189,6 +189,10 @@ public class RuleBookApiTests(ApiFixture api) : IClassFixture<ApiFixture>
             """{"validTo":"2026-10-31","reason":"Thay thế"}""").Expect(200);
         await Host.Post("/api/rules/obligations/no-such-entry/end", """{"validTo":"2026-10-31","reason":"x"}""")
             .Expect(409);
+        // An id of no entry's shape is a malformed path, named as such; nothing is recorded.
+        var malformed = await Host.Post("/api/rules/obligations/x%20y/end", """{"validTo":"2026-10-31","reason":"x"}""")
+            .Expect(400);
+        Assert.NotNull(malformed.Json["errors"]!["id"]);
 
         var changes = (await Host.Get("/api/rules/changes", Keys.Auditor).Expect(200)).Json.AsArray();
         Assert.Equal(3, changes.Count);

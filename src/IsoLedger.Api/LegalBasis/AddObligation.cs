@@ -32,7 +32,7 @@ public static partial class AddObligationEndpoint
     public static ProblemDetails Validate(AddObligationRequest request)
     {
         var validation = new Validation()
-            .Check("id", request.Id is { } id && IdShape().IsMatch(id),
+            .Check("id", IsId(request.Id),
                 "Required: 1 to 100 letters, digits and hyphens.")
             .OneOf("kind", request.Kind)
             .Date("validFrom", request.ValidFrom)
@@ -75,6 +75,10 @@ public static partial class AddObligationEndpoint
         return RuleBookWriter.Record(http, request, store, rules,
             book => new AddObligation(entry, http.User.Identity!.Name!, request.Reason!).Decide(book), cancellation);
     }
+
+    /// <summary>Whether <paramref name="id"/> has the shape of an entry's id (<see cref="RuleBookTexts.IdPattern"/>).
+    /// </summary>
+    public static bool IsId(string? id) => id is not null && IdShape().IsMatch(id);
 
     /// <summary><see cref="RuleBookTexts.IdPattern"/> for .NET, whose <c>$</c> also matches before a final line
     /// break.</summary>

@@ -29,9 +29,17 @@ public static class EndObligationEndpoint
     [Authorize(Roles = Roles.Admin)]
     public static Task<IResult> Post(
         string id, EndObligationRequest request, HttpContext http, IDocumentStore store, RuleBookSource rules,
-        CancellationToken cancellation) =>
-        RuleBookWriter.Record(http, request, store, rules,
+        CancellationToken cancellation)
+    {
+        // No entry bears an id of another shape: the path is malformed, not the entry missing.
+        if (!AddObligationEndpoint.IsId(id))
+        {
+            return Task.FromResult(Results.Problem(new Validation()
+                .Add("id", $"Must match {RuleBookTexts.IdPattern}, as an entry's id does.").Result));
+        }
+        return RuleBookWriter.Record(http, request, store, rules,
             book => new EndObligation(id, request.ValidTo!.Value, http.User.Identity!.Name!, request.Reason!)
                 .Decide(book),
             cancellation);
+    }
 }
