@@ -261,11 +261,14 @@ public class OpenApiContractTests(ApiFixture api) : IClassFixture<ApiFixture>
     public async Task A_path_year_is_described_as_the_server_reads_it()
     {
         var document = (await Host.Get("/openapi/v1.json", key: null).Expect(200)).Json;
-        var year = document["paths"]!["/api/dashboards/national/{year}"]!["get"]!["parameters"]!.AsArray()
-            .Single(p => (string?)p!["name"] == "year")!["schema"]!;
+        var parameter = document["paths"]!["/api/dashboards/national/{year}"]!["get"]!["parameters"]!.AsArray()
+            .Single(p => (string?)p!["name"] == "year")!;
+        var year = parameter["schema"]!;
 
         Assert.Equal(("integer", "2000", "9999"),
             ((string?)year["type"], year["minimum"]?.ToString(), year["maximum"]?.ToString()));
+        // The bound that moves with the clock is said in words.
+        Assert.Contains("this year at most", (string?)parameter["description"]);
     }
 
     /// <summary>Every text a route value or a query parameter takes says its shape or length, as the server checks it

@@ -31,6 +31,9 @@ public static class OpenApiParameters
                 _ => null,
             };
             if (schema is not null) parameter.Schema = schema;
+            // The year's upper bound moves with the clock, so the schema cannot state it: the description does.
+            if (parameter.Name == "year" && string.IsNullOrEmpty(parameter.Description))
+                parameter.Description = YearLimits;
         }
 
         operation.Parameters ??= [];
@@ -75,6 +78,10 @@ public static class OpenApiParameters
         }
         return Task.CompletedTask;
     }
+
+    private const string YearLimits = "Four digits, from 2000: a year that has begun (this year at most) for a "
+        + "year's table, report or figures; up to next year for a yearly step recorded ahead (a plan). A later year "
+        + "answers 400 saying which is the last taken that day.";
 
     /// <summary>A read of the API: its preconditions are judged (<see cref="ConditionalReads"/>).</summary>
     public static bool IsApiRead(Microsoft.AspNetCore.Mvc.ApiExplorer.ApiDescription description) =>
