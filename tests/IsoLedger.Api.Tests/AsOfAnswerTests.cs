@@ -360,6 +360,9 @@ public class AsOfAnswerTests(ApiFixture api) : IClassFixture<ApiFixture>
         // Merged without its act's number, the merge has none (not an empty one) wherever it is read.
         var lineage = (await Host.Get("/api/units/AO-KEEPER/lineage", Keys.Viewer).Expect(200)).Json;
         Assert.Null(lineage["predecessors"]![0]!["decisionNo"]);
+        var act = (string)(await Host.Get("/api/units/AO-TAKEN", Keys.Viewer).Expect(200)).Json["mergedInto"]!
+            ["restructuringId"]!;
+        Assert.Null((await Host.Get($"/api/restructurings/{act}", Keys.Viewer).Expect(200)).Json["decisionNo"]);
 
         async Task<IEnumerable<string>> Units(string day) =>
             (await Host.Get($"/api/dashboards/units/AO-KEEPER/timeline?asOf={day}", Keys.Viewer).Expect(200)).Json

@@ -55,6 +55,19 @@ public class RestructuringPartFieldsTests(ApiFixture api) : IClassFixture<ApiFix
             (string?)named.Json["errors"]!["parts[0].into.province"]![0]);
     }
 
+    [Fact]
+    public async Task A_code_written_in_another_letter_case_is_named_with_the_unit_s_own()
+    {
+        await Host.RegisterCommune("PF-CASE-A", "2015-01-01");
+        await Host.RegisterCommune("PF-CASE-B", "2015-01-01");
+        var answer = await Host.Post("/api/restructurings", """
+            {"decisionNo":"PF/C","effectiveOn":"2020-01-01",
+             "parts":[{"kind":"merge","from":["pf-case-a"],"into":{"code":"PF-CASE-B"}}]}
+            """, Keys.Recorder).Expect(409);
+        Assert.Equal(("unit-not-registered", "pf-case-a", "PF-CASE-A"), ((string?)answer.Json["rule"],
+            (string?)answer.Json["unit"], (string?)answer.Json["registeredAs"]));
+    }
+
     /// <summary>A department is a provincial body, in no district: registered, formed or moved into one it would be
     /// counted among the district's units.</summary>
     [Fact]

@@ -14,7 +14,8 @@ namespace IsoLedger.Api.Restructurings;
 public sealed record Restructuring
 {
     public required string Id { get; init; }
-    public required string? DecisionNo { get; init; }
+    /// <summary>The act's number; none for a merge recorded without it.</summary>
+    public string? DecisionNo { get; init; }
     public required DateOnly EffectiveOn { get; init; }
     public required IReadOnlyList<RestructuringPart> Parts { get; init; }
     /// <summary>Each unit the restructuring wrote to, with its stream's version after it.</summary>
@@ -157,9 +158,15 @@ public static class RestructuringWriter
                 var decision = command.Decide(states, clock.Today, namesakes);
                 if (decision is RestructuringRejected rejected)
                 {
-                    return rejected.Broken == Rules.UnitNotRegistered && rejected.Unit == ifMatchUnit
-                        ? UnitProblems.UnitNotFound(ifMatchUnit!)
-                        : Rejected(rejected, decisionNo);
+                    if (rejected.Broken == Rules.UnitNotRegistered && rejected.Unit == ifMatchUnit)
+                        return UnitProblems.UnitNotFound(ifMatchUnit!);
+                    // A code written in another letter case than the unit's is named with the unit's, as a unit's
+                    // route names it (registeredAs).
+                    return rejected.Broken == Rules.UnitNotRegistered && rejected.Unit is { } written
+                        && registered.TryGetValue(written, out var unitCode) && unitCode != written
+                            ? Rejected(rejected, decisionNo, CodesInOtherCase.Sentence(written, unitCode),
+                                registeredAs: unitCode)
+                            : Rejected(rejected, decisionNo);
                 }
                 var accepted = (RestructuringAccepted)decision;
                 foreach (var code in accepted.NewUnits) registered.TryAdd(code, code);
@@ -231,7 +238,8 @@ public static class RestructuringWriter
     /// would leave without a parent, and <c>decisionNo</c> the act of the restructuring that breaks it. The
     /// detail is the rule's sentence, or <paramref name="sentence"/> saying how the unit breaks it.
     /// </summary>
-    private static IResult Rejected(RestructuringRejected rejected, string? decisionNo, string? sentence = null)
+    private static IResult Rejected(
+        RestructuringRejected rejected, string? decisionNo, string? sentence = null, string? registeredAs = null)
     {
         var extensions = new Dictionary<string, object?>
         {
@@ -239,6 +247,7 @@ public static class RestructuringWriter
             ["unit"] = rejected.Unit,
             ["decisionNo"] = decisionNo,
         };
+        if (registeredAs is not null) extensions["registeredAs"] = registeredAs;
         if (rejected.Parent is not null) extensions["parentCode"] = rejected.Parent;
         if (rejected.SubDepartments is not null) extensions["subDepartments"] = rejected.SubDepartments;
         var unit = rejected switch
