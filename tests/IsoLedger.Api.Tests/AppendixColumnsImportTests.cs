@@ -454,6 +454,27 @@ public class AppendixColumnsImportTests(ApiFixture api) : IClassFixture<ApiFixtu
         Assert.Equal(2, (int)unheaded.Json["unitsCreated"]!);
     }
 
+    /// <summary>A note in brackets on what a commune was formed from is no part of its name: the next year's table
+    /// writing it so lists the commune recorded under the name alone, unless the note names the commune itself
+    /// among those it was formed from (formed under a predecessor's name, it is not that predecessor).</summary>
+    [Fact]
+    public async Task A_note_naming_other_units_after_a_recorded_name_lists_that_unit()
+    {
+        string Year(int year) =>
+            $"/api/imports?province={Q("Cà Mau")}&year={year}&reportDate={year}-11-20";
+        await Host.PostBytes(Year(2021), Csv("TT,Đơn vị,Công bố HT ISO", "I,Huyện Thới Bình,",
+            "1,UBND xã Long Vĩnh,x", "2,UBND xã Ba Lòng,x")).Expect(200);
+
+        var noted = await Host.PostBytes(Year(2022), Csv("TT,Đơn vị,Công bố HT ISO", "I,Huyện Thới Bình,",
+            "4,4. UBND xã Long Vĩnh (xã Hương Long + xã Hương Vĩnh),x", "5,UBND xã Ba Lòng (ghi chú),x"))
+            .Expect(200);
+        Assert.Equal(0, (int)noted.Json["unitsCreated"]!);
+        // Named among its predecessors, the commune is the one the merge formed under its name.
+        var formed = await Host.PostBytes(Year(2023), Csv("TT,Đơn vị,Công bố HT ISO", "I,Huyện Thới Bình,",
+            "1,UBND xã Ba Lòng (xã Ba Lòng + Hải Phúc),x")).Expect(200);
+        Assert.Equal(1, (int)formed.Json["unitsCreated"]!);
+    }
+
     private static byte[] Csv(params string[] lines) => Encoding.UTF8.GetBytes(string.Join("\n", lines) + "\n");
 
     /// <summary>A table in the appendix's columns needs what its rows cannot mean without: a province, year and

@@ -136,6 +136,17 @@ public class UnitNameSpellingTests
     public void Only_initials_the_comparison_does_not_read_are_abbreviations(string name, bool abbreviated) =>
         Assert.Equal(abbreviated, UnitNameAbbreviations.HasAbbreviation(name));
 
+    [Theory]
+    [InlineData("UBND Xã Ba Lòng. (xã Ba Lòng + Hải Phúc)", true)]
+    [InlineData("UBND Thị trấn Diên Sanh (Th.trấn Hải Lăng + xã Hải Thọ)", false)]
+    [InlineData("4. UBND xã Long Vĩnh (xã Hương Long + xã Hương Vĩnh)", false)]
+    [InlineData("UBND xã Thiên Lộc (xã Thiên Lộc + xã Thiên Tân)", true)]
+    [InlineData("UBND xã Hải Định (sáp nhập xã Hải Thiện và Hải Thành)", false)]
+    [InlineData("UBND Xã Thiên Lộc (ghi chú)", false)]
+    [InlineData("UBND Xã Thiên Lộc", false)]
+    public void A_note_names_the_unit_itself_when_it_lists_it_among_those_it_was_formed_from(
+        string name, bool namesItself) => Assert.Equal(namesItself, UnitNameSpelling.NoteNamesItself(name));
+
     [Fact]
     public void A_name_that_is_nothing_but_a_note_is_compared_as_written() =>
         Assert.False(UnitNameSpelling.Same("(xã Ba Lòng)", "(xã Hải Phúc)"));

@@ -170,9 +170,10 @@ public sealed class UnitNames
     /// district of a province counted as the row's (one still existing first, then the first in ordinal order), or
     /// null: a table that lists its units without codes finds them so. A name without a note in brackets finds a
     /// unit recorded with one, unless one is recorded under the name as written; a name with a note is the unit
-    /// recorded with it (a merge may have formed it under a predecessor's name, see above). A name with words written
-    /// as their initials, or a unit recorded so, finds the one unit whose name it abbreviates or that abbreviates it;
-    /// two such units, none.</summary>
+    /// recorded with it, or else the one recorded under the name alone, unless the note names the unit itself among
+    /// those it was formed from (a merge may have formed it under a predecessor's name, see above). A name with words
+    /// written as their initials, or a unit recorded so, finds the one unit whose name it abbreviates or that
+    /// abbreviates it; two such units, none.</summary>
     public string? RecordedCodeOf(ReportRow row)
     {
         var on = row.StepDate;
@@ -183,7 +184,9 @@ public sealed class UnitNames
         var provinces = Provinces.NamesCountedAs(Provinces.On(row.Province, on), on).Prepend(row.Province).Distinct()
             .ToList();
         return Bearing(recordedNames, keepNotes: true)
-            ?? (noted ? null : Bearing(recordedWithoutNotes, keepNotes: false))
+            ?? (noted && UnitNameSpelling.NoteNamesItself(row.UnitName)
+                ? null
+                : Bearing(recordedWithoutNotes, keepNotes: false))
             ?? Abbreviated()
             ?? (InFormerDistricts(row) is [var (code, _)] ? code : null);
 

@@ -116,6 +116,28 @@ public static partial class UnitNameSpelling
     [GeneratedRegex(@"\([^()]*\)|\[[^\[\]]*\]")]
     private static partial Regex Annotation();
 
+    /// <summary>Whether a note in brackets after <paramref name="name"/> names the unit itself among the units it was
+    /// formed from ("UBND xã Ba Lòng (xã Ba Lòng + Hải Phúc)": formed under a predecessor's name, so not that
+    /// predecessor), rather than only others ("UBND xã Long Vĩnh (xã Hương Long + xã Hương Vĩnh)": the unit recorded
+    /// under its name) or nothing of the kind ("(ghi chú)").</summary>
+    public static bool NoteNamesItself(string name)
+    {
+        var compared = Comparable(name);
+        var proper = CommitteePrefixes.FirstOrDefault(compared.StartsWith) is { } prefix
+            ? compared[prefix.Length..]
+            : compared;
+        return Annotation().Matches(name).Any(note =>
+            $" {Comparable(note.Value[1..^1])} ".Contains($" {proper} ", StringComparison.Ordinal));
+    }
+
+    /// <summary>A commune's or district's committee and kind as compared ("ubnd xã "), longest first.</summary>
+    private static readonly string[] CommitteePrefixes =
+    [
+        .. LocalKinds.Values.SelectMany(kinds => kinds)
+            .Select(kind => Compare($"{PeoplesCommittee.Abbreviation} {kind} x", keepNotes: false)[..^1])
+            .OrderByDescending(prefix => prefix.Length),
+    ];
+
     /// <summary><paramref name="name"/> without a note after a dash on the restructuring the unit went through ("Sở
     /// Kế hoạch và Đầu tư - đã hợp nhất vào Sở Tài chính", "UBND xã Hải Định – sáp nhập từ xã Hải Thiện, xã Hải
     /// Thành"), which a table writes where others write it in brackets: no part of the name. An import does not read
