@@ -84,6 +84,11 @@ public class RestructuringPartFieldsTests(ApiFixture api) : IClassFixture<ApiFix
              {"code":"PF-D-2","name":"Sở B","level":"department","province":"Lạng Sơn"}]}]}
             """, Keys.Recorder).Expect(400);
         Assert.NotNull(formed.Json["errors"]!["parts[0].into[0].district"]);
+        const string header = "decision_no,effective_on,kind,from_code,into_code,into_name,into_level,into_province,"
+            + "into_district\n";
+        var imported = await Host.PostBytes("/api/restructurings/import", Encoding.UTF8.GetBytes(
+            header + "PF/D3,01/06/2024,merge,PF-M-A,PF-D-3,Sở Y Mới,department,Lạng Sơn,Cao Lộc\n")).Expect(422);
+        Assert.Equal("into_district", (string?)Assert.Single(imported.Json["errors"]!.AsArray())!["column"]);
 
         await Host.Post("/api/units", """
             {"code":"PF-SO-D","name":"Sở Tư pháp","level":"department","province":"Lạng Sơn",

@@ -188,11 +188,16 @@ public static class RestructuringTable
         {
             var level = Level("into_level");
             var intoProvince = Province(record.Line, "into_province", Field("into_province"), effectiveOn, errors);
+            // A name makes the row's unit a new one; given to an existing unit it is the likelier slip, so what is
+            // missing says both.
+            const string orExisting = " (an existing unit is named by its into_code alone)";
             if (into is null) errors.Add(new(record.Line, "into_code", "Required: the new unit's code."));
             if (Field("into_level") is null)
-                errors.Add(new(record.Line, "into_level", "Required: the new unit's level."));
-            if (intoProvince is null)
-                errors.Add(new(record.Line, "into_province", "Required: the new unit's province."));
+                errors.Add(new(record.Line, "into_level", $"Required: the new unit's level{orExisting}."));
+            if (intoProvince is null && Field("into_province") is null)
+                errors.Add(new(record.Line, "into_province", $"Required: the new unit's province{orExisting}."));
+            if (level is { } placed && Levels.InNoDistrict(placed) && Field("into_district") is not null)
+                errors.Add(new(record.Line, "into_district", Levels.DepartmentInNoDistrict));
             var intoParent = Code("into_parent_code");
             if (intoParent is not null && level is { } parentless && !ParentUnits.TakesParent(parentless))
                 errors.Add(new(record.Line, "into_parent_code", ParentUnits.NotTakenBy(parentless)));
