@@ -30,8 +30,12 @@ public sealed record AnnualRow(
         var by = factsBy ?? DateOnly.MaxValue;
         var steps = unit.Year(year);
         bool Done(DateOnly? on) => on <= by;
+        // A table judged once the district level had ended groups by no district: a unit that ended before it (placed
+        // as on its last day, in its district) is told apart by that district as its former one, as those living on.
+        var placedIn = unit.DistrictOn(judgedOn);
+        var noDistricts = Levels.DistrictsEndedBy(judgedOn);
         return new AnnualRow(
-            unit.Code, unit.NameOn(judgedOn), unit.Level, unit.DistrictOn(judgedOn),
+            unit.Code, unit.NameOn(judgedOn), unit.Level, noDistricts ? null : placedIn,
             Declared: unit.Declarations.Any(d => d.DeclaredOn <= judgedOn),
             QualityPolicy: Done(steps.QualityPolicyOn),
             QualityObjectives: Done(steps.QualityObjectivesOn),
@@ -46,7 +50,7 @@ public sealed record AnnualRow(
             Standard: unit.StandardOn(judgedOn).OrNone(),
             Conversion: unit.ConversionOn(judgedOn, Edition.Iso9001V2015))
         {
-            FormerDistrict = unit.FormerDistrictOn(judgedOn),
+            FormerDistrict = unit.FormerDistrictOn(judgedOn) ?? (noDistricts ? placedIn : null),
             // A unit that ended within the year is placed in its province as on its last day; when that province has
             // since become part of another (Bắc Kạn's Sở Nội vụ, merged away on 1 July 2025, in Thái Nguyên's 2025
             // table), it is told apart as the former province's units that live on are.
