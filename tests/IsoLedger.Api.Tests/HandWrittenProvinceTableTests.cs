@@ -208,6 +208,16 @@ public class HandWrittenProvinceTableTests(ApiFixture api) : IClassFixture<ApiFi
         var successor = (await Host.Get("/api/units/YB-VC-05", Keys.Auditor).Expect(200)).Json;
         Assert.Equal(["YB-VC-03", "YB-VC-04"], successor["predecessors"]![0]!["predecessors"]!.AsArray()
             .Select(p => (string)p!["code"]!).Order(StringComparer.Ordinal));
+        // The 2020 report's opening sentences count what its figures count, the units existing at the year's end,
+        // and say that the appendix lists the two merged away besides.
+        var report = await Data($"/api/reports/province-report/2020?province={Q(Province)}");
+        var parts = report["parts"]!.AsArray();
+        Assert.All(parts, part => Assert.Equal((int)part!["existing"]!, (int)part["headlines"]![0]!["of"]!));
+        Assert.Equal(2, parts.Sum(part => part!["rows"]!.AsArray().Count - (int)part["existing"]!));
+        var text = (await Host.Get($"/api/reports/province-report/2020?province={Q(Province)}&format=csv",
+            Keys.Viewer).Expect(200)).Text;
+        Assert.Contains("(không kể 2 đơn vị đã kết thúc trong năm, có tên trong phụ lục)", text);
+
         // Past the deadline, Thượng Bằng La is flagged; the district, converted on 19 November, no longer.
         var flags = await Data($"/api/dashboards/compliance?province={Q(Province)}&asOf=2022-01-01");
         Assert.Equal(["YB-VC-06"], flags["flags"]!.AsArray()

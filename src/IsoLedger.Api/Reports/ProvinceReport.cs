@@ -22,7 +22,7 @@ public sealed record Headline(
 /// <summary>A part of the report (<see cref="Vocabulary.ReportSections"/>): its units in the appendix layout with
 /// their totals, and its headline figures.</summary>
 public sealed record ReportPart(
-    string Id, IReadOnlyList<Headline> Headlines, IReadOnlyList<AnnualRow> Rows, AnnualTotals Totals);
+    string Id, IReadOnlyList<Headline> Headlines, IReadOnlyList<AnnualRow> Rows, AnnualTotals Totals, int Existing);
 
 /// <summary>A province's annual report as it is written, computed from the dashboards' read model: the mandatory
 /// bodies (departments, sub-departments, districts: appendix A) with those that reported and where they stand on the
@@ -103,12 +103,12 @@ public sealed record ProvinceReport(
         ];
         return new(province, year, judgedOn,
         [
-            Part("bodies", bodyHeadlines, bodies),
-            Part("earlierCommunes", earlierHeadlines, earlier),
-            Part("newCommunes", newHeadlines, newer),
+            Part("bodies", bodyHeadlines, bodies, bodiesThen.Count),
+            Part("earlierCommunes", earlierHeadlines, earlier, earlierThen.Count),
+            Part("newCommunes", newHeadlines, newer, newerThen.Count),
         ], SummaryTable.Of(province, all, year, today, rules, asOf, factsBy));
     }
 
-    private static ReportPart Part(string id, IReadOnlyList<Headline> headlines, List<AnnualRow> rows) =>
-        new(id, headlines, rows, AnnualTotals.Of(id, rows));
+    private static ReportPart Part(string id, IReadOnlyList<Headline> headlines, List<AnnualRow> rows, int existing) =>
+        new(id, headlines, rows, AnnualTotals.Of(id, rows), existing);
 }

@@ -19,7 +19,7 @@ public static class ProvinceReportLayout
         foreach (var part in report.Parts)
         {
             var opening = Vocabulary.ReportSections.Single(s => s.Value == part.Id);
-            sentences.Add([Fill(label(opening), year, of: part.Rows.Count, english)]);
+            sentences.Add([Opening(part, label(opening), year, english)]);
             sentences.AddRange(part.Headlines.Select(h => (IReadOnlyList<object?>)[$"• {Sentence(h, english)}"]));
         }
         var content = label(Vocabulary.ReportContent);
@@ -45,6 +45,14 @@ public static class ProvinceReportLayout
             .Replace("{percent}", Number(headline.Percent, english))
             .Replace("{level}", level);
     }
+
+    /// <summary>A part's opening sentence: the units its figures count, those existing on the day judged, and those
+    /// its appendix lists besides, which ended within the year.</summary>
+    private static string Opening(ReportPart part, string template, string year, bool english) =>
+        Fill(template, year, part.Existing, english) + (part.Rows.Count > part.Existing
+            ? Vocabulary.ReportEndedInYear.In(english)
+                .Replace("{ended}", Count(part.Rows.Count - part.Existing, english))
+            : "");
 
     private static string Fill(string template, string year, int of, bool english) =>
         template.Replace("{year}", year).Replace("{of}", Count(of, english));

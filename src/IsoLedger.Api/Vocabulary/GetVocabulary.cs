@@ -27,7 +27,7 @@ public sealed record VocabularyAnswer(
     IReadOnlyList<Term> ReportSections, IReadOnlyList<Term> ReportAppendices, IReadOnlyList<Term> ReportHeadlines,
     IReadOnlyList<Term> TrendColumns, IReadOnlyList<Term> NationalColumns, IReadOnlyList<Term> ObligationKinds,
     IReadOnlyList<Term> EditionColumns, IReadOnlyList<Term> RestructuringKinds, Term NoStandard, Term SummaryTitle,
-    Term TrendsTitle, IReadOnlyList<Term> LevelsSingular, Term FormerDistrict);
+    Term TrendsTitle, IReadOnlyList<Term> LevelsSingular, Term FormerDistrict, Term ReportEndedInYear);
 
 public static class GetVocabulary
 {
@@ -41,7 +41,7 @@ public static class GetVocabulary
         Vocabulary.ReportSections, Vocabulary.ReportAppendices, Vocabulary.ReportHeadlines, Vocabulary.TrendColumns,
         Vocabulary.NationalColumns, Vocabulary.ObligationKinds.All, Vocabulary.EditionColumns,
         Vocabulary.RestructuringKinds.All, Vocabulary.NoStandard, Vocabulary.SummaryTitle, Vocabulary.TrendsTitle,
-        Vocabulary.LevelsSingular.All, Vocabulary.FormerDistrict);
+        Vocabulary.LevelsSingular.All, Vocabulary.FormerDistrict, Vocabulary.ReportEndedInYear);
 
     /// <summary>The vocabulary: every enumeration value with its Vietnamese and English labels</summary>
     /// <remarks>Levels (as groups, and in the singular as one unit's), editions of the standard (<c>standards</c>,

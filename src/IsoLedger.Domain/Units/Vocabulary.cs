@@ -237,6 +237,12 @@ public static class Vocabulary
             "Communes that built their system in {year}: {of} units"),
     ];
 
+    /// <summary>What a part's opening sentence adds when its appendix lists units that ended within the year, which its
+    /// figures do not count (<c>{ended}</c> their number).</summary>
+    public static readonly Term ReportEndedInYear = new("endedInYear",
+        " (không kể {ended} đơn vị đã kết thúc trong năm, có tên trong phụ lục)",
+        " (besides {ended} that ended during the year, listed in the appendix)");
+
     /// <summary>The report's text, as a workbook names the sheet of its sentences.</summary>
     public static readonly Term ReportContent = new("report", "Báo cáo", "Report");
 

@@ -853,8 +853,12 @@ function renderReport() {
   const data = state.report.data;
   $("report-title").replaceChildren(...fillParts(t("reportTitle"), { y: data.year, p: placeName(data.province) }));
   $("report-text").replaceChildren(...data.parts.map((part) => element("div", { class: "part", "data-part": part.id },
+    // Its figures count the units existing on the day judged; those its appendix lists besides ended in the year.
     element("p", { class: "opening",
-      text: fill(term("reportSections", part.id), { of: count(part.rows.length), year: data.year }) }),
+      text: fill(term("reportSections", part.id), { of: count(part.existing), year: data.year })
+        + (part.rows.length > part.existing
+          ? fill(label(state.vocabulary.reportEndedInYear), { ended: count(part.rows.length - part.existing) })
+          : "") }),
     element("ul", { class: "headlines" }, ...part.headlines.map((headline) => {
       const named = { "data-id": headline.id, ...(headline.level ? { "data-level": headline.level } : {}) };
       // A figure with no unit behind it (none reported yet, no new commune) is written: its button had opened an
