@@ -210,8 +210,8 @@ public class AppendixColumnsImportTests(ApiFixture api) : IClassFixture<ApiFixtu
 
     /// <summary>Totals rows as reports print them: "Σ" under the editions (Quảng Trị's 2020 appendix A), the label in
     /// the row number column merged across the name's, counts with their percentage or their units, a row of
-    /// percentages, the verdicts counted by name. Each had been refused as a unit's row with a bad mark in every cell.
-    /// </summary>
+    /// percentages, the verdicts counted by name, the label alone. Each had been refused as a unit's row with a bad
+    /// mark in every cell (the label alone for the fields it lacked).</summary>
     [Fact]
     public async Task Totals_rows_as_reports_print_them_are_passed_over()
     {
@@ -219,7 +219,7 @@ public class AppendixColumnsImportTests(ApiFixture api) : IClassFixture<ApiFixtu
             + "&reportDate=2022-11-30", Csv("TT,Đơn vị,Công bố HT ISO,Đánh giá nội bộ,Xác nhận",
                 "1,Sở Nội vụ,x,x,Đạt", "2,Sở Tư pháp,x,,Đạt",
                 ",Tổng cộng,2/2 (100%),1 đơn vị,Đạt: 2", "Tổng cộng,,2,1,", ",Tỷ lệ (%),100%,50%,", ",Σ,2,-,",
-                ",Cộng I,2,1,Đạt: 2; Không đạt: 0")).Expect(200);
+                ",Cộng I,2,1,Đạt: 2; Không đạt: 0", ",Tổng cộng: 2 đơn vị,,,", "Tổng cộng,,,,")).Expect(200);
 
         Assert.Equal((2, 2), ((int)imported.Json["rows"]!, (int)imported.Json["unitsCreated"]!));
     }

@@ -41,6 +41,8 @@ public class UnitNameSpellingTests
     [InlineData("Chi cục Kiểm lâm", "2 – Chi cục Kiểm lâm")]
     [InlineData("Chi cục Thủy sản", "1.2 Chi cục Thủy sản")]
     [InlineData("UBND xã Thiên Lộc", "8- UBND xã Thiên Lộc")]
+    [InlineData("UBND xã Thiên Lộc", "1/ UBND xã Thiên Lộc")]
+    [InlineData("UBND xã Thiên Lộc", "3 UBND xã Thiên Lộc")]
     [InlineData("Văn phòng UBND Tỉnh", "Văn phòng Ủy ban nhân dân tỉnh")]
     [InlineData("Sở Văn hóa, Thể thao và Du lịch", "Sở Văn hóa - Thể thao & Du lịch")]
     [InlineData("Sở Khoa học và Công nghệ", "Sở Khoa học & Công nghệ")]

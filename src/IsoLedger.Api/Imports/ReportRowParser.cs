@@ -161,7 +161,8 @@ public sealed partial class ReportRowParser
 
     /// <summary>Whether <paramref name="record"/> is a totals row (<see cref="TableTotals"/>): a line as wide as the
     /// header without a unit's code, its <c>unit_name</c> (or, that empty, its row number column) a totals label, and
-    /// counts in its other cells (the province aside), at least one.</summary>
+    /// counts or nothing in its other cells (the province aside): a label alone ("Tổng cộng: 37 đơn vị") had been
+    /// read as a unit, refused for the province, year and date it lacked.</summary>
     public bool IsTotals(CsvRecord record)
     {
         if (record.Fields.Count != width) return false;
@@ -178,7 +179,7 @@ public sealed partial class ReportRowParser
             return false;
         var counts = record.Fields.Where((field, i) => i != label && i != province && field.Trim().Length > 0)
             .ToList();
-        return counts.Count > 0 && counts.All(TableTotals.IsCount);
+        return counts.All(TableTotals.IsCount);
     }
 
     /// <summary>The row, or null with every problem it has added to <paramref name="errors"/>. The heading row above

@@ -395,8 +395,8 @@ public sealed class SheetReader : IDisposable
         xml.Read();
         // A spreadsheet saves a formula's value as last calculated; a program that writes a workbook without
         // calculating it (a library) saves the formula alone, or with an empty value of no type (openpyxl), which a
-        // calculated number never is (an empty text a formula gives is saved typed "str").
-        if (formula && inline is null && (value is null || value.Length == 0 && type is null or "n"))
+        // calculated number or truth value never is (an empty text a formula gives is saved typed "str").
+        if (formula && inline is null && (value is null || value.Length == 0 && type is null or "n" or "b"))
         {
             throw new TableFormatException(row, $"Cell {XlsxWriter.Reference(column, (uint)row)} holds a formula "
                 + "whose value was never calculated (a program wrote the workbook without calculating it): open it "

@@ -160,8 +160,8 @@ public static partial class UnitNameSpelling
     public static string WithoutRowNumber(string name) =>
         Numbered().Match(name) is { Success: true, Length: var length } && length < name.Length ? name[length..] : name;
 
-    /// <summary>A row's number before the name: "12. ", "3) ", "11.", "1- ", "2 – ", "1.1 " (a Chi cục numbered
-    /// under its Sở).</summary>
-    [GeneratedRegex(@"^[0-9]{1,3}(?:(?:\.[0-9]{1,3})+[.)]? ?| ?(?:[.)]|[-–—](?![0-9])) ?)")]
+    /// <summary>A row's number before the name: "12. ", "3) ", "11.", "1- ", "2 – ", "1/ ", "1.1 " (a Chi cục
+    /// numbered under its Sở), or a number and a space before a letter ("3 UBND xã …").</summary>
+    [GeneratedRegex(@"^[0-9]{1,3}(?:(?:\.[0-9]{1,3})+[.)]? ?| ?(?:[.)/]|[-–—](?![0-9])) ?| (?=\p{L}))")]
     private static partial Regex Numbered();
 }
