@@ -128,8 +128,8 @@ public class OtherProvinceTablesTests(ApiFixture api) : IClassFixture<ApiFixture
         ], headlines);
         Assert.Equal(
         [
-            "declared 15/15 4/4 3/3 8/8", "complied 12/15 3/4 3/3 6/8", "onCurrentEdition 15/15 4/4 3/3 8/8",
-            "onOlderEdition 0/15 0/4 0/3 0/8",
+            "declared 15/15 4/4 3/3 8/8", "complied 12/15 3/4 3/3 6/8",
+            "implementingCurrentEdition 15/15 4/4 3/3 8/8", "onOlderEdition 0/15 0/4 0/3 0/8",
         ], summary);
     }
 
@@ -160,8 +160,8 @@ public class OtherProvinceTablesTests(ApiFixture api) : IClassFixture<ApiFixture
         ], headlines.Take(8));
         Assert.Equal(
         [
-            "declared 10/10 4/4 0/0 6/6", "complied 9/10 4/4 0/0 5/6", "onCurrentEdition 10/10 4/4 0/0 6/6",
-            "onOlderEdition 0/10 0/4 0/0 0/6",
+            "declared 10/10 4/4 0/0 6/6", "complied 9/10 4/4 0/0 5/6",
+            "implementingCurrentEdition 10/10 4/4 0/0 6/6", "onOlderEdition 0/10 0/4 0/0 0/6",
         ], summary);
 
         // The new commune took its predecessors over, from both former provinces' tables.
@@ -197,8 +197,8 @@ public class OtherProvinceTablesTests(ApiFixture api) : IClassFixture<ApiFixture
         ], headlines);
         Assert.Equal(
         [
-            "declared 8/8 0/0 1/1 7/7", "complied 7/8 0/0 1/1 6/7", "onCurrentEdition 7/8 0/0 1/1 6/7",
-            "onOlderEdition 1/8 0/0 0/1 1/7",
+            "declared 8/8 0/0 1/1 7/7", "complied 7/8 0/0 1/1 6/7",
+            "implementingCurrentEdition 7/8 0/0 1/1 6/7", "onOlderEdition 1/8 0/0 0/1 1/7",
         ], summary);
     }
 
@@ -220,8 +220,8 @@ public class OtherProvinceTablesTests(ApiFixture api) : IClassFixture<ApiFixture
                 + $"{l.Counts["converted"]}"));
         Assert.Equal(
         [
-            "declared 3/3 2/2 1/1 0/0", "complied 3/3 2/2 1/1 0/0", "onCurrentEdition 2/3 1/2 1/1 0/0",
-            "onOlderEdition 1/3 1/2 0/1 0/0",
+            "declared 3/3 2/2 1/1 0/0", "complied 3/3 2/2 1/1 0/0",
+            "implementingCurrentEdition 2/3 1/2 1/1 0/0", "onOlderEdition 1/3 1/2 0/1 0/0",
         ], summary);
         Assert.Equal(
         [
@@ -262,8 +262,8 @@ public class OtherProvinceTablesTests(ApiFixture api) : IClassFixture<ApiFixture
         ], headlines);
         Assert.Equal(
         [
-            "declared 11/11 4/4 2/2 5/5", "complied 9/11 3/4 2/2 4/5", "onCurrentEdition 8/11 3/4 2/2 3/5",
-            "onOlderEdition 3/11 1/4 0/2 2/5",
+            "declared 11/11 4/4 2/2 5/5", "complied 9/11 3/4 2/2 4/5",
+            "implementingCurrentEdition 8/11 3/4 2/2 3/5", "onOlderEdition 3/11 1/4 0/2 2/5",
         ], summary);
     }
 
@@ -326,8 +326,8 @@ public class OtherProvinceTablesTests(ApiFixture api) : IClassFixture<ApiFixture
         ], headlines);
         Assert.Equal(
         [
-            "declared 9/9 2/2 2/2 5/5", "complied 8/9 2/2 2/2 4/5", "onCurrentEdition 7/9 2/2 1/2 4/5",
-            "onOlderEdition 2/9 0/2 1/2 1/5",
+            "declared 9/9 2/2 2/2 5/5", "complied 8/9 2/2 2/2 4/5",
+            "implementingCurrentEdition 7/9 2/2 1/2 4/5", "onOlderEdition 2/9 0/2 1/2 1/5",
         ], summary);
         var declarations = await Task.WhenAll(new[] { "DL-SO-01", "DL-XA-001", "DL-XA-002", "DL-XA-003" }
             .Select(async code => (await Host.Get($"/api/units/{code}").Expect(200)).Json["latestDeclaration"]!)

@@ -33,7 +33,7 @@ public class SampleSummaryTests(ApiFixture api) : IClassFixture<ApiFixture>, IAs
         var data = (await Host.Get(Summary, Keys.Viewer).Expect(200)).Json["data"]!;
         Assert.Equal("2020-12-31", (string?)data["judgedOn"]);
         Assert.Equal("2015", (string?)data["currentEdition"]);
-        Assert.Equal(["declared", "complied", "onCurrentEdition", "onOlderEdition"],
+        Assert.Equal(["declared", "complied", "implementingCurrentEdition", "onOlderEdition"],
             data["rows"]!.AsArray().Select(r => (string?)r!["criterion"]));
         Assert.Equal(["165/165", "30/30", "10/10", "125/125"], Cells(data, "declared"));
         // Sở Y tế recorded no internal audit or management review in 2020, but its declaration is known only from
@@ -42,7 +42,7 @@ public class SampleSummaryTests(ApiFixture api) : IClassFixture<ApiFixture>, IAs
         Assert.Equal(["100/165", "30/30", "10/10", "60/125"], Cells(data, "complied"));
         // Converted units and those converting (on 2008 still) have begun implementing 2015, as the report counts its
         // districts (6/10: 3 + 3); appendix B gives communes no edition (2015 prescribed).
-        Assert.Equal(["151/165", "20/30", "6/10", "125/125"], Cells(data, "onCurrentEdition"));
+        Assert.Equal(["151/165", "20/30", "6/10", "125/125"], Cells(data, "implementingCurrentEdition"));
         Assert.Equal(["14/165", "10/30", "4/10", "0/125"], Cells(data, "onOlderEdition"));
     }
 
@@ -152,7 +152,7 @@ public class SummaryBoundaryTests(ApiFixture api) : IClassFixture<ApiFixture>, I
         // The department held no internal audit in 2020.
         Assert.Equal(["2/3", "1/2", "0/0", "1/1"], SampleSummaryTests.Cells(data, "complied"));
         // The sub-department is on 2008.
-        Assert.Equal(["2/3", "1/2", "0/0", "1/1"], SampleSummaryTests.Cells(data, "onCurrentEdition"));
+        Assert.Equal(["2/3", "1/2", "0/0", "1/1"], SampleSummaryTests.Cells(data, "implementingCurrentEdition"));
         Assert.Equal(["1/3", "1/2", "0/0", "0/1"], SampleSummaryTests.Cells(data, "onOlderEdition"));
         // Judged on a day it existed, it counts.
         var before = (await Host.Get($"/api/reports/summary/2020?province={Uri.EscapeDataString(Province)}"

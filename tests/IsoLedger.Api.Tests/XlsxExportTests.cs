@@ -97,7 +97,8 @@ public class XlsxExportTests(ApiFixture api) : IClassFixture<ApiFixture>, IAsync
         Assert.Equal(declared, figures.Select(c => rows[2][c].Text));
         Assert.All(figures.Prepend("A"), c => Assert.True(rows[2][c].Number, c));
         Assert.Equal(SampleSummaryTests.Cells(data, "complied"), figures.Select(c => rows[3][c].Text));
-        Assert.Equal(SampleSummaryTests.Cells(data, "onCurrentEdition"), figures.Select(c => rows[4][c].Text));
+        Assert.Equal(
+            SampleSummaryTests.Cells(data, "implementingCurrentEdition"), figures.Select(c => rows[4][c].Text));
         Assert.StartsWith("Còn áp dụng phiên bản cũ: Cấp tỉnh 10", rows[4]["G"].Text);
     }
 

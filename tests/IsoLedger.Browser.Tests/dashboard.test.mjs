@@ -439,7 +439,7 @@ test("the summary table shows the report's declared units per tier: 165 = 30 + 1
   const header = await page.$$eval("#summary-table th[scope=col]", (items) => items.map((item) => item.textContent));
   assert.ok(header.includes("Cấp tỉnh") && header.includes("Cấp xã"), "Vietnamese column names from the vocabulary");
   // The edition row names the edition after its words, as the report does, and counts those converting (6/10).
-  const edition = await cells("#summary-table tr[data-criterion=onCurrentEdition]");
+  const edition = await cells("#summary-table tr[data-criterion=implementingCurrentEdition]");
   assert.match(edition[0][1], /triển khai thực hiện hệ thống QLCL .*ISO 9001:2015\.$/);
   assert.deepEqual(edition[0].slice(2), ["151/165", "20/30", "6/10", "125/125"]);
 });

@@ -204,7 +204,7 @@ public static class Vocabulary
             "Số chuyên môn cơ quan cấp tỉnh; đơn vị hành chính cấp huyện, cấp xã thực hiện đúng quy định ISO trong "
             + "hoạt động.",
             "Provincial bodies, districts and communes that complied with the ISO rules in the year."),
-        new("onCurrentEdition",
+        new("implementingCurrentEdition",
             "Số chuyên môn cơ quan cấp tỉnh; đơn vị hành chính cấp huyện, cấp xã đã triển khai thực hiện hệ thống "
             + "QLCL",
             "Provincial bodies, districts and communes that have begun implementing"),

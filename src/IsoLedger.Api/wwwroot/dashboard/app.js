@@ -771,7 +771,7 @@ function summaryTable(id, data) {
   // number may break after its colon: kept whole, "9001:2015." had made a phone's pinned criteria at a large font wider
   // than the figures' room.
   const criterion = (value) => {
-    if (value !== "onCurrentEdition") return [term("summaryRows", value)];
+    if (value !== "implementingCurrentEdition") return [term("summaryRows", value)];
     const edition = `${label(data.currentEditionName)}.`;
     const colon = edition.lastIndexOf(":") + 1;
     return [`${term("summaryRows", value)} ${edition.slice(0, colon)}`, element("wbr"), edition.slice(colon)];
