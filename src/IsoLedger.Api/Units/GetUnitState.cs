@@ -77,13 +77,8 @@ public static class GetUnitStateEndpoint
         var chosen = events.Where(e => e.Data is UnitRegistered || e.Data is IUnitEvent u && u.BusinessDate <= day)
             .ToList();
         var unit = UnitDecider.Replay(chosen.Select(e => e.Data))!;
-        var predecessorCodes = unit.TookOver.SelectMany(t => t.Predecessors).Select(p => p.Code).Distinct().ToArray();
-        if (predecessorCodes.Length > 0)
-        {
-            var predecessors = (await session.LoadManyAsync<Unit>(cancellation, predecessorCodes))
-                .ToDictionary(u => u.Code);
-            unit = unit.WithPredecessorsAsRecorded(predecessors.GetValueOrDefault);
-        }
+        var predecessors = await PredecessorStates.Of(session, unit, cancellation);
+        unit = unit.WithPredecessorsAsRecorded(predecessors.GetValueOrDefault);
         return Results.Ok(UnitStatus.Of(unit with { Version = chosen.Max(e => e.Version) }, day, rules));
     }
 }

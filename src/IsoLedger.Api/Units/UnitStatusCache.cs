@@ -41,10 +41,7 @@ public sealed class UnitStatusCache(
         // The snapshot is written in the transaction that moved the version, so it is at least as new as the version
         // read.
         if (await session.LoadAsync<Unit>(code, cancellation) is not { } unit) return null;
-        var predecessorCodes = unit.TookOver.SelectMany(t => t.Predecessors).Select(p => p.Code).Distinct().ToArray();
-        var predecessors = predecessorCodes.Length == 0
-            ? new Dictionary<string, Unit>()
-            : (await session.LoadManyAsync<Unit>(cancellation, predecessorCodes)).ToDictionary(u => u.Code);
+        var predecessors = await PredecessorStates.Of(session, unit, cancellation);
         var answer = JsonSerializer.SerializeToUtf8Bytes(
             UnitStatus.Of(unit.WithPredecessorsAsRecorded(predecessors.GetValueOrDefault), today, book),
             json.Value.SerializerOptions);
