@@ -171,6 +171,20 @@ public class ExistenceRuleTests
         Assert.Equal("Quảng Bình", unit.Province);
     }
 
+    /// <summary>A fact outside the unit's existence is refused saying its day and the bound it crossed.</summary>
+    [Fact]
+    public void A_refusal_for_a_fact_outside_the_unit_s_existence_names_the_days()
+    {
+        var established = Registered(new DateOnly(2016, 1, 1));
+        var future = Assert.IsType<Rejected>(Audit(Today.AddDays(3), established));
+        Assert.Contains($"dated {Today.AddDays(3):yyyy-MM-dd}; today is {Today:yyyy-MM-dd}", future.Detail);
+        var early = Assert.IsType<Rejected>(Audit(new DateOnly(2015, 6, 1), established));
+        Assert.Contains("dated 2015-06-01; the unit was established on 2016-01-01", early.Detail);
+        var merged = Assert.IsType<Rejected>(Audit(new DateOnly(2021, 3, 1), established,
+            new UnitMerged(new DateOnly(2021, 1, 1), "QT-OTHER")));
+        Assert.Contains("dated 2021-03-01; the unit ended on 2021-01-01", merged.Detail);
+    }
+
     /// <summary>A commune the merge formed, from one with a system and one without.</summary>
     private static Unit Successor(params object[] facts) => UnitDecider.Replay([
         Registered(Effective),

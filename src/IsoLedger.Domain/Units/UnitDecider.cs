@@ -27,7 +27,8 @@ public static class UnitDecider
     public static Decision DecideFact(Unit? unit, IUnitCommand command, DateOnly today, RuleBook rules)
     {
         if (unit is null) return Decision.Reject(Rules.UnitNotRegistered);
-        if (OutsideExistence(unit, command.BusinessDate, today) is { } broken) return Decision.Reject(broken);
+        if (OutsideExistence(unit, command.BusinessDate, today) is { } broken)
+            return new Rejected(broken, Detail: OutsideExistenceDetail(broken, unit, command.BusinessDate, today));
         if (command is IYearlyStep step && !IYearlyStep.DatedNear(step))
             return Decision.Reject(Rules.YearlyStepOutsideItsYear);
         if (command is IYearlyStep yearly && YearOutsideExistence(unit, yearly.Year) is { } outside)
@@ -55,6 +56,16 @@ public static class UnitDecider
         : date >= unit.Merger?.MergedOn || date >= unit.Split?.SplitOn ? Rules.UnitMerged
         : date >= unit.Dissolution?.DissolvedOn ? Rules.UnitDissolved
         : null;
+
+    /// <summary>The rule's sentence and the days it is judged by: the fact's, and today's or the unit's bound it
+    /// crossed, so that a refusal says which day to correct.</summary>
+    private static string OutsideExistenceDetail(Rule broken, Unit unit, DateOnly date, DateOnly today)
+    {
+        var bound = broken == Rules.FutureBusinessDate ? $"today is {today:yyyy-MM-dd}"
+            : broken == Rules.FactBeforeEstablishment ? $"the unit was established on {unit.RegisteredOn:yyyy-MM-dd}"
+            : $"the unit ended on {unit.EndedOn:yyyy-MM-dd}";
+        return $"{broken.Sentence} The fact is dated {date:yyyy-MM-dd}; {bound}.";
+    }
 
     public static Unit? Replay(IEnumerable<object> events) => events.Aggregate((Unit?)null, Unit.Evolve);
 }
