@@ -209,7 +209,10 @@ public class AsOfOracleTests(ApiFixture api) : IClassFixture<ApiFixture>
         var statistics = await Dashboard($"/api/dashboards/statistics/{year}?province={Q(province)}&asOf={D(day)}");
         var conversion = (await Dashboard($"/api/dashboards/conversion?province={Q(province)}&asOf={D(day)}"
             + "&level=commune"))["units"]!.AsArray();
-        var references = recorded.ToDictionary(p => p.Key, p => AsOf(p.Value, day));
+        // A successor is judged with its predecessors as recorded, whatever day their facts were recorded on
+        // (Unit.WithPredecessorsAsRecorded): where each stood on the effective date, by its facts dated by then.
+        var references = recorded.ToDictionary(p => p.Key, p => AsOf(p.Value, day)?.WithPredecessorsAsRecorded(
+            predecessor => recorded.TryGetValue(predecessor, out var events) ? UnitDecider.Replay(events) : null));
         foreach (var code in codes)
         {
             var unit = references[code];
