@@ -406,8 +406,26 @@ public class AsOfAnswerTests(ApiFixture api) : IClassFixture<ApiFixture>
             status["flags"]!.AsArray().Select(f => (string)f!["rule"]!);
         var before = (await Host.Get("/api/units/AO-BD-NEW", Keys.Viewer).Expect(200)).Json;
         Assert.DoesNotContain("successor-not-declared", Rules(before));
+        await Task.Delay(20);
+        var beforeBackFill = Uri.EscapeDataString(DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ"));
+        await Task.Delay(20);
 
         await Record("AO-BD-1", "declarations", """{"declaredOn":"2020-05-01","standard":"2015"}""");
+        await Task.Delay(20);
+        // Nine digits of a second, as `date +%FT%T.%NZ` writes them.
+        var afterBackFill = Uri.EscapeDataString(DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffffff") + "42Z");
+
+        // What was known at a moment, or when the successor's version was recorded, with its predecessors as
+        // recorded then: the back-fill unseen before it was recorded, seen after.
+        Assert.DoesNotContain("successor-not-declared", Rules((await Host.Get(
+            $"/api/units/AO-BD-NEW/state?knownAt={beforeBackFill}", Keys.Auditor).Expect(200)).Json));
+        Assert.DoesNotContain("successor-not-declared", Rules((await Host.Get(
+            $"/api/units/AO-BD-NEW/state?version={(long)before["version"]!}", Keys.Auditor).Expect(200)).Json));
+        var known = (await Host.Get($"/api/units/AO-BD-NEW/state?knownAt={afterBackFill}", Keys.Auditor)
+            .Expect(200)).Json;
+        Assert.Contains("successor-not-declared", Rules(known));
+        Assert.Equal([true, false], known["predecessors"]![0]!["predecessors"]!.AsArray()
+            .OrderBy(p => (string)p!["code"]!).Select(p => (bool)p!["declared"]!));
 
         var status = (await Host.Get("/api/units/AO-BD-NEW", Keys.Viewer).Expect(200)).Json;
         Assert.Contains("successor-not-declared", Rules(status));

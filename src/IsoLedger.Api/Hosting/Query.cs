@@ -68,13 +68,17 @@ public static partial class Query
         if (value is null) return null;
         // RFC 3339 with its offset only: a lenient parse read "12/01/2026" month first and took a time without an
         // offset for UTC. RFC 3339 (5.6) allows a lower-case "t" and "z", which .NET does not read: made upper case.
+        // Any number of second's digits is RFC 3339's; .NET reads seven (100 ns, finer than PostgreSQL's microseconds):
+        // the rest are dropped.
         var match = IsoTimestamp().Match(value);
-        if (match.Success && DateTimeOffset.TryParse(
-                value.ToUpperInvariant(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var timestamp))
+        var local = match.Groups["local"].Value.ToUpperInvariant() + match.Groups["fraction"].Value[..Math.Min(
+            match.Groups["fraction"].Length, 8)];
+        if (match.Success && DateTimeOffset.TryParse(local + match.Groups["offset"].Value.ToUpperInvariant(),
+                CultureInfo.InvariantCulture, DateTimeStyles.None, out var timestamp))
             return timestamp.ToUniversalTime();
         // A day and time that exist, whose offset puts the moment before year 1 or after year 9999 in UTC.
-        var outOfRange = match.Success && DateTime.TryParse(match.Groups["local"].Value.ToUpperInvariant(),
-            CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+        var outOfRange = match.Success
+            && DateTime.TryParse(local, CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
         validation.Add(name, outOfRange
             ? "Must be a moment from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z; at its offset this one is not."
             : "Must be an RFC 3339 timestamp with its offset, e.g. 2026-11-23T10:15:00Z.");
@@ -96,6 +100,8 @@ public static partial class Query
         }
     }
 
-    [GeneratedRegex(@"\A(?<local>\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?)([Zz]|[+-]\d{2}:\d{2})\z")]
+    [GeneratedRegex(
+        @"\A(?<local>\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}(:\d{2})?)(?<fraction>(?<=:\d{2}:\d{2})\.\d+)?"
+        + @"(?<offset>[Zz]|[+-]\d{2}:\d{2})\z")]
     private static partial Regex IsoTimestamp();
 }

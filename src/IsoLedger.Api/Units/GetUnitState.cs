@@ -17,7 +17,7 @@ public static class GetUnitStateEndpoint
     /// <remarks>Give exactly one of: <c>asOf</c> (YYYY-MM-DD, the state by business date: every fact that had happened
     /// by that day, whenever it was recorded), <c>knownAt</c> (an RFC 3339 timestamp with its offset, its <c>T</c>
     /// and <c>Z</c> in either case: the state as it was recorded at that moment), or <c>version</c> (the state after
-    /// that many events).</remarks>
+    /// that many events, with the units it took over as recorded when that version was).</remarks>
     [WolverineGet("/api/units/{code}/state", OperationId = "GetUnitState")]
     [Tags("Audit")]
     [Authorize(Policy = Policies.Audit)]
@@ -57,6 +57,10 @@ public static class GetUnitStateEndpoint
                 detail: $"Unit '{code}' had no recorded history at that point.",
                 statusCode: StatusCodes.Status404NotFound);
         }
+        // Its predecessors as recorded at that moment: for a version, when the version was recorded.
+        var predecessors = await PredecessorStates.KnownAt(
+            session, unit, knownAtTime ?? chosen[^1].Timestamp, cancellation);
+        unit = unit.WithPredecessorsAsRecorded(predecessors.GetValueOrDefault);
         // What was known at a moment still to come is what is known now, judged today.
         var judgedOn =
             knownAtTime is { } at && at < BusinessClock.StartOf(clock.Today) ? clock.DateOf(at) : clock.Today;
