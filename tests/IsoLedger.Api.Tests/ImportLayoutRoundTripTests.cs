@@ -132,6 +132,57 @@ public class ImportLayoutRoundTripTests(ApiFixture api) : IClassFixture<ApiFixtu
         }
     }
 
+    /// <summary>A year whose report was sent the next January, and whose corrective actions were taken for a
+    /// nonconformity in April, exports rows that import back as recorded: dated by the report (the export had dated the
+    /// row by its last fact of the year, and an import takes no step dated after its row: the file was refused), the
+    /// actions on their day (written as the row's, they came back as stated in October).</summary>
+    [Fact]
+    public async Task A_report_sent_the_next_January_and_actions_for_a_nonconformity_import_back_on_their_days()
+    {
+        // A province no other test of the class lists.
+        const string province = "Lai Châu", code = "LC-RT-01";
+        await Host.Post("/api/units", $$"""
+            {"code":"{{code}}","name":"Sở Tư pháp","level":"department","province":"{{province}}",
+             "registeredOn":"2018-01-02"}
+            """).Expect(201);
+        foreach (var (route, body) in new[]
+                 {
+                     ("declarations", """{"declaredOn":"2019-03-01","standard":"2015"}"""),
+                     ("nonconformities", """
+                         {"raisedOn":"2020-04-01","source":"internal-audit","description":"Hồ sơ chưa đầy đủ",
+                          "severity":"minor","clause":"7.5","dueOn":"2020-06-30"}
+                         """),
+                     ("nonconformities/NC-1/corrective-action",
+                         """{"takenOn":"2020-04-15","rootCause":"Thiếu kiểm tra","action":"Bổ sung hồ sơ"}"""),
+                     ("internal-audits", """{"heldOn":"2020-10-01"}"""),
+                     ("years/2020/report", """{"submittedOn":"2021-01-10"}"""),
+                 })
+        {
+            await Host.Post($"/api/units/{code}/{route}", body).Expect(route == "nonconformities" ? 201 : 200);
+        }
+
+        var url = $"/api/reports/annual/2020?province={Uri.EscapeDataString(province)}&layout=import";
+        var csv = (await Host.Get(url).Expect(200)).Text;
+        Assert.Contains(",2020,2021-01-10,", csv);
+        string[] days = ["2020-04-10", "2020-04-20", "2020-10-15", "2020-12-31"];
+        await ApiFixture.WithEmptyStore(async empty =>
+        {
+            await empty.PostBytes("/api/imports", Encoding.UTF8.GetBytes(csv)).Expect(200);
+            var table = (await empty.Get($"/api/dashboards/annual/2020?province={Uri.EscapeDataString(province)}"
+                + "&consistent=true").Expect(200)).Json["data"]!["rows"]![0]!;
+            Assert.True((bool)table["reportSubmitted"]!);
+            foreach (var day in days)
+            {
+                var (original, imported) = (await Row(Host, day), await Row(empty, day));
+                Assert.True(original == imported, $"{day}\n{csv}\n{original}\n{imported}");
+            }
+        });
+
+        async Task<string> Row(IAlbaHost host, string day) =>
+            (await host.Get($"/api/dashboards/annual/2020?province={Uri.EscapeDataString(province)}&asOf={day}"
+                + "&consistent=true").Expect(200)).Json["data"]!["rows"]![0]!.ToJsonString();
+    }
+
     /// <summary>A file importing again adds nothing, an empty cell of the new columns is not given (nothing changes),
     /// another value than the one recorded is refused naming its column as another verdict is, and a value the
     /// columns cannot take is refused naming it.</summary>

@@ -120,7 +120,9 @@ public static class AnnualReport
         foreach (var row in table.Rows)
         {
             var unit = units[row.Code];
-            var on = RowDate(unit, table.Year, table.JudgedOn);
+            var on = RowDate(unit, row, table.Year, table.JudgedOn);
+            // The day an import gives the row's marks: the row's, or the year's last for a row dated after it.
+            var stepsOn = ReportRow.StepDateOf(table.Year, on);
             // The unit's province as counted on that day: after 1 July 2025 a former province's unit (Quảng Bình's)
             // is named under the one it had become part of, which an import takes on that date; before, its own.
             // The district tells communes of one name apart and places a unit's earlier years: after the district
@@ -142,17 +144,17 @@ public static class AnnualReport
                 row.District ?? row.FormerDistrict, unit.ParentCodeOn(on), table.Year, on.ToString("yyyy-MM-dd"),
                 DeclaredCell(unit, row.Declared, on),
                 row.Standard == Editions.None ? "" : row.Standard, conversion,
-                StepCell(row.QualityPolicy, steps.QualityPolicyOn, on),
-                StepCell(row.QualityObjectives, steps.QualityObjectivesOn, on),
-                StepCell(row.MaintenancePlan, steps.MaintenancePlanOn, on),
-                StepCell(row.InternalAudit, FirstOfYear(unit.InternalAudits), on),
-                StepCell(row.CorrectiveActions, steps.CorrectiveActionsReportedOn, on),
-                StepCell(row.ManagementReview, FirstOfYear(unit.ManagementReviews), on),
-                StepCell(row.ReportSubmitted, steps.ReportSubmittedOn, on),
+                StepCell(row.QualityPolicy, steps.QualityPolicyOn, stepsOn),
+                StepCell(row.QualityObjectives, steps.QualityObjectivesOn, stepsOn),
+                StepCell(row.MaintenancePlan, steps.MaintenancePlanOn, stepsOn),
+                StepCell(row.InternalAudit, FirstOfYear(unit.InternalAudits), stepsOn),
+                StepCell(row.CorrectiveActions, CorrectiveActionsOn(unit, table.Year, on), stepsOn),
+                StepCell(row.ManagementReview, FirstOfYear(unit.ManagementReviews), stepsOn),
+                StepCell(row.ReportSubmitted, steps.ReportSubmittedOn, stepsOn),
                 row.Inspection is { } result ? Vocabulary.Inspections[result].Value : "",
                 DeclaredBefore(unit, on)?.ToString("yyyy-MM-dd") ?? "",
-                DecidedCell(board?.FormedOn, board?.DecisionNo, on),
-                DecidedCell(documentation?.IssuedOn, documentation?.DecisionNo, on),
+                DecidedCell(board?.FormedOn, board?.DecisionNo, stepsOn),
+                DecidedCell(documentation?.IssuedOn, documentation?.DecisionNo, stepsOn),
                 unit.EstablishmentDated ? unit.RegisteredOn.ToString("yyyy-MM-dd") : "",
                 row.Declared ? firstDeclaration?.Scope ?? "" : "",
                 CountCell(board?.Members), board?.Chair ?? "",
@@ -175,17 +177,28 @@ public static class AnnualReport
     /// (dated the table's day, the year's conversions had come out weeks late, and the flags with them). A unit with
     /// no fact in the year, or one renamed or moved after its latest fact (its row names and places it as the table
     /// does), is dated the table's day, or its last day if it ended before: nothing can be recorded on a unit after
-    /// it, and its row, and the whole file with it, had been refused (level-ended).</summary>
-    private static DateOnly RowDate(Unit unit, int year, DateOnly judgedOn)
+    /// it, and its row, and the whole file with it, had been refused (level-ended). A row showing a step of the year
+    /// taken after the table's day (its report sent in January, in a table asked without a day) is dated by the
+    /// latest such step: an import takes no step dated after its row, and had refused the file.</summary>
+    private static DateOnly RowDate(Unit unit, AnnualRow row, int year, DateOnly judgedOn)
     {
         var last = unit.EndedOn is { } ended && ended <= judgedOn ? ended.AddDays(-1) : judgedOn;
         var steps = unit.Year(year);
+        DateOnly?[] shown =
+        [
+            row.QualityPolicy ? steps.QualityPolicyOn : null, row.QualityObjectives ? steps.QualityObjectivesOn : null,
+            row.MaintenancePlan ? steps.MaintenancePlanOn : null, row.ReportSubmitted ? steps.ReportSubmittedOn : null,
+            row.CorrectiveActions ? steps.CorrectiveActionsReportedOn : null,
+            row.Inspection is null ? null : steps.InspectionOn(DateOnly.MaxValue)?.InspectedOn,
+        ];
+        if (shown.Where(d => d > last).Max() is { } late) return late;
         DateOnly?[] facts =
         [
             steps.QualityPolicyOn, steps.QualityObjectivesOn, steps.MaintenancePlanOn, steps.ReportSubmittedOn,
             steps.CorrectiveActionsReportedOn, steps.ListedOn,
             .. steps.Inspections.Select(i => (DateOnly?)i.InspectedOn),
             .. unit.InternalAudits.Concat(unit.ManagementReviews).Select(d => (DateOnly?)d),
+            .. unit.Nonconformities.SelectMany(n => n.CorrectiveActions).Select(a => (DateOnly?)a.TakenOn),
             .. unit.SteeringBoards.Select(b => (DateOnly?)b.FormedOn),
             .. unit.Documentation.Select(d => (DateOnly?)d.IssuedOn),
             .. unit.Declarations.Select(d => (DateOnly?)d.DeclaredOn),
@@ -213,6 +226,14 @@ public static class AnnualReport
 
     /// <summary>A step's mark column: x for a step taken on the row's date (as a report's are), the day it was taken
     /// (15/8/2020) for one taken on another, which an import dates so; empty for none.</summary>
+    /// <summary>The day the unit's corrective actions of <paramref name="year"/> are first on record by
+    /// <paramref name="rowDate"/>: stated by the year's report, or taken for a nonconformity. Written as the row's
+    /// day, an action taken in April had come back from an import as stated in December.</summary>
+    private static DateOnly? CorrectiveActionsOn(Unit unit, int year, DateOnly rowDate) =>
+        unit.Nonconformities.SelectMany(n => n.CorrectiveActions).Where(a => a.TakenOn.Year == year)
+            .Select(a => (DateOnly?)a.TakenOn).Append(unit.Year(year).CorrectiveActionsReportedOn)
+            .Where(d => d <= rowDate).Min();
+
     private static string StepCell(bool taken, DateOnly? on, DateOnly rowDate) =>
         !taken ? ""
         : on is { } day && day != rowDate ? $"{day.Day}/{day.Month}/{day.Year}"
