@@ -46,6 +46,20 @@ public class SampleSummaryTests(ApiFixture api) : IClassFixture<ApiFixture>, IAs
         Assert.Equal(["14/165", "10/30", "4/10", "0/125"], Cells(data, "onOlderEdition"));
     }
 
+    /// <summary>Once an amendment is the current edition, the third row counts the systems on the edition it amends
+    /// and names that edition: named as the amendment, it had counted 151 units on an edition none was on.</summary>
+    [Fact]
+    public async Task The_edition_row_of_a_year_whose_current_edition_is_an_amendment_names_the_edition_it_amends()
+    {
+        var url = $"/api/reports/summary/2025?province={Uri.EscapeDataString("Quảng Trị")}&consistent=true";
+        var data = (await Host.Get(url, Keys.Viewer).Expect(200)).Json["data"]!;
+        Assert.Equal("2015/Amd1:2024", (string?)data["currentEdition"]);
+        Assert.Equal(("2015", "TCVN ISO 9001:2015"),
+            ((string?)data["implementedEditionName"]!["value"], (string?)data["implementedEditionName"]!["vi"]));
+        var rows = CsvAnswers.Cells((await Host.Get($"{url}&format=csv", Keys.Viewer).Expect(200)).Text);
+        Assert.EndsWith("TCVN ISO 9001:2015.", rows[3][1]);
+    }
+
     [Fact]
     public async Task The_CSV_has_the_reports_vietnamese_labels_in_its_row_order()
     {

@@ -22,7 +22,7 @@ public static class SummaryReport
         return new([.. columns], [new(label(Vocabulary.SummaryTitle), [
             [1, label(terms[0]), .. Cells(declared).Select(c => c.Count), ""],
             [2, label(terms[1]), .. Cells(complied).Select(Fraction), ""],
-            [3, $"{label(terms[2])} {label(table.CurrentEditionName)}.",
+            [3, $"{label(terms[2])} {label(table.ImplementedEditionName)}.",
                 .. Cells(current).Select(Fraction), $"{label(terms[3])}: {string.Join(", ", olderByTier)}"],
         ])]);
     }

@@ -30,10 +30,13 @@ public sealed record SummaryRow(
 /// <param name="Year">The report's year.</param>
 /// <param name="JudgedOn">The day the year is judged on.</param>
 /// <param name="CurrentEdition">The year's current edition.</param>
-/// <param name="CurrentEditionName">How the rule book names <paramref name="CurrentEdition"/>.</param>
+/// <param name="ImplementedEditionName">How the rule book names the edition the third row counts units on: the current
+/// one, or the one it amends (TCVN ISO 9001:2015 while its Amd 1:2024 is current: a system on it counts,
+/// <see cref="RuleBook.IsCurrentIn"/>); named as the amendment, the row had counted 145 units on it where none was.
+/// </param>
 /// <param name="Rows">The criteria in the report's order (<see cref="Vocabulary.SummaryRows"/>).</param>
 public sealed record SummaryTable(
-    string Province, int Year, DateOnly JudgedOn, Edition CurrentEdition, Term CurrentEditionName,
+    string Province, int Year, DateOnly JudgedOn, Edition CurrentEdition, Term ImplementedEditionName,
     IReadOnlyList<SummaryRow> Rows)
 {
     /// <summary>One declared unit as the summary counts it.</summary>
@@ -55,13 +58,13 @@ public sealed record SummaryTable(
         var flagsOn = asOf ?? (judgedOn < today ? judgedOn.AddDays(1) : today);
         var stepsBy = asOf ?? factsBy ?? DateOnly.MaxValue;
         var edition = rules.CurrentIn(year);
-        var entry = rules.Find(edition)!;
+        var entry = rules.Find(rules.Find(edition)!.Amends ?? edition)!;
         var declared = AnnualTable.UnitsOf(units, year, judgedOn)
             .Where(u => u.ExistsOn(judgedOn) && u.Declarations.Any(d => d.DeclaredOn <= judgedOn))
             .Select(u => new Judged(
                 u.Level, Complied(u, year, flagsOn, stepsBy, rules), PutInPlace(u, judgedOn, year, rules)))
             .ToList();
-        return new(province, year, judgedOn, edition, new Term(edition.Name, entry.NameVi, entry.NameEn),
+        return new(province, year, judgedOn, edition, new Term(entry.Edition.Name, entry.NameVi, entry.NameEn),
             [.. Vocabulary.SummaryRows.Zip(Criteria, (row, meets) => Row(row.Value, declared, meets))]);
     }
 

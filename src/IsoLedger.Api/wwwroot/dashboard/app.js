@@ -767,12 +767,12 @@ function summaryTable(id, data) {
   const columns = state.vocabulary.summaryColumns;
   const cell = (row, field) =>
     (row.criterion === "declared" ? count(row[field].count) : `${count(row[field].count)}/${count(row[field].of)}`);
-  // The edition row names the year's current edition after its words, as the report and the exports write it; its
-  // number may break after its colon: kept whole, "9001:2015." had made a phone's pinned criteria at a large font wider
-  // than the figures' room.
+  // The edition row names the edition it counts (the year's current one, or the one it amends) after its words, as
+  // the report and the exports write it; its number may break after its colon: kept whole, "9001:2015." had made a
+  // phone's pinned criteria at a large font wider than the figures' room.
   const criterion = (value) => {
     if (value !== "implementingCurrentEdition") return [term("summaryRows", value)];
-    const edition = `${label(data.currentEditionName)}.`;
+    const edition = `${label(data.implementedEditionName)}.`;
     const colon = edition.lastIndexOf(":") + 1;
     return [`${term("summaryRows", value)} ${edition.slice(0, colon)}`, element("wbr"), edition.slice(colon)];
   };
