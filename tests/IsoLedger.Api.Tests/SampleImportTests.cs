@@ -99,6 +99,9 @@ public class SampleImportTests(ApiFixture api) : IClassFixture<ApiFixture>, IAsy
             await Host.Get($"/api/reports/annual/2020?province={Q(Province)}&lang=en", Keys.Viewer).Expect(200);
         Assert.StartsWith("\uFEFFNo.,Unit,Declared,Quality policy", english.Text);
         Assert.Contains("maintained,converted", english.Text);
+        // Every verdict by its English label, as the page writes it, not the import format's value ("no-report").
+        Assert.Contains(",no report,", english.Text);
+        Assert.DoesNotContain("no-report", english.Text);
     }
 
     [Theory]

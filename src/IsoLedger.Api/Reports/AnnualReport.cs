@@ -14,8 +14,10 @@ namespace IsoLedger.Api.Reports;
 public static class AnnualReport
 {
     /// <summary>How a report in one language names things: every label comes from the vocabulary.</summary>
-    private sealed record Language(Func<Term, string> Label, Func<InspectionResult, string> Inspection, bool English)
+    private sealed record Language(Func<Term, string> Label, bool English)
     {
+        public string Inspection(InspectionResult result) => Label(Vocabulary.Inspections[result]);
+
         public string Percent(decimal value) => ProvinceReportLayout.Percent(value, English);
 
         public string Count(int value) => ProvinceReportLayout.Count(value, English);
@@ -38,12 +40,9 @@ public static class AnnualReport
             : row.Standard;
     }
 
-    private static readonly Language Vietnamese =
-        new(term => term.In(english: false), result => Vocabulary.Inspections[result].Vi, English: false);
+    private static readonly Language Vietnamese = new(term => term.In(english: false), English: false);
 
-    /// <summary>English names; inspection results are written as the import format's values.</summary>
-    private static readonly Language English =
-        new(term => term.In(english: true), result => Vocabulary.Inspections[result].Value, English: true);
+    private static readonly Language English = new(term => term.In(english: true), English: true);
 
     /// <summary>Units grouped by level and, within a level, by district, each group followed by its totals; a
     /// section per level, and the province's totals last in a section of their own.</summary>
