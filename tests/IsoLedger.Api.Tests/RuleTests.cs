@@ -162,6 +162,18 @@ public class RuleTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Contains("conversion-deadline",
             (await Records(code, "/internal-audits", """{"heldOn":"2021-07-01"}""")).WarningRules());
         Assert.Contains("conversion-deadline", await Flags(code));
+        // The edition it is about by the names people read, and the act that set the deadline, on the unit and in the
+        // province's flags: the dashboard had written "2015" and no act.
+        var flag = (await Host.Get($"/api/units/{code}").Expect(200)).Json["flags"]!.AsArray()
+            .Single(f => (string?)f!["rule"] == "conversion-deadline")!;
+        Assert.Equal(("2015", "2015", "TCVN ISO 9001:2015"), ((string?)flag["subject"],
+            (string?)flag["edition"]!["value"], (string?)flag["edition"]!["vi"]));
+        var act = (string?)flag["basis"]!["legalAct"];
+        Assert.False(string.IsNullOrWhiteSpace(act));
+        var flags = (await Host.Get($"/api/dashboards/compliance?province={Uri.EscapeDataString("Quảng Trị")}"
+            + "&consistent=true").Expect(200)).Json["data"]!["flags"]!.AsArray();
+        var listed = flags.Single(f => (string?)f!["code"] == code && (string?)f["rule"] == "conversion-deadline")!;
+        Assert.Equal(("ISO 9001:2015", act), ((string?)listed["edition"]!["en"], (string?)listed["legalAct"]));
         Assert.DoesNotContain("conversion-deadline", (await Records(
             await Commune([.. Prepared2015, Declared2008]), "/internal-audits", """{"heldOn":"2021-06-30"}"""))
             .WarningRules());

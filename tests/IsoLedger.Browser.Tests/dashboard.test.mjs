@@ -194,6 +194,20 @@ test("compliance flags are grouped by rule and link to their units", async () =>
   assert.ok(groups > 0 || empty === 1);
 });
 
+test("a flag about an edition names it as people read it, and the act that set the deadline", async () => {
+  await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2026`);
+  const group = '#compliance-list details[data-rule="conversion-deadline"]';
+  await page.waitForSelector(group);
+  await page.click(`${group} summary`);
+  const lines = await page.$$eval(`${group} li`, (items) => items.map((li) => li.textContent));
+  assert.ok(lines.length > 0);
+  for (const line of lines) {
+    assert.match(line, / · TCVN ISO 9001:2015 · \S/, `the edition's name and the act: ${line}`);
+  }
+  await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020`);
+  await page.waitForSelector("#annual-table tr[data-code]");
+});
+
 test("a unit page shows the status and the timeline as of the page's date", async () => {
   await page.click('#annual-table a[href="#unit/QT-SO-02"]');
   await page.waitForSelector("#timeline li");

@@ -58,13 +58,13 @@ public sealed record SummaryTable(
         var flagsOn = asOf ?? (judgedOn < today ? judgedOn.AddDays(1) : today);
         var stepsBy = asOf ?? factsBy ?? DateOnly.MaxValue;
         var edition = rules.CurrentIn(year);
-        var entry = rules.Find(rules.Find(edition)!.Amends ?? edition)!;
+        var implemented = rules.NameOf(rules.Find(edition)!.Amends ?? edition)!;
         var declared = AnnualTable.UnitsOf(units, year, judgedOn)
             .Where(u => u.ExistsOn(judgedOn) && u.Declarations.Any(d => d.DeclaredOn <= judgedOn))
             .Select(u => new Judged(
                 u.Level, Complied(u, year, flagsOn, stepsBy, rules), PutInPlace(u, judgedOn, year, rules)))
             .ToList();
-        return new(province, year, judgedOn, edition, new Term(entry.Edition.Name, entry.NameVi, entry.NameEn),
+        return new(province, year, judgedOn, edition, implemented,
             [.. Vocabulary.SummaryRows.Zip(Criteria, (row, meets) => Row(row.Value, declared, meets))]);
     }
 

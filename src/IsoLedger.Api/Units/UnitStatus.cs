@@ -1,3 +1,4 @@
+using IsoLedger.Domain;
 using IsoLedger.Domain.LegalBasis;
 using IsoLedger.Domain.Units;
 
@@ -160,8 +161,10 @@ public sealed record YearStatus(
 /// <param name="Since">The day the unit has broken it since.</param>
 /// <param name="Subject">What it is about (a year, a nonconformity), if anything.</param>
 /// <param name="Basis">The rule book's entry that requires it (its id, legal act and validity), if any.</param>
-public sealed record FlagView(string Rule, string Sentence, DateOnly Since, string? Subject, Obligation? Basis)
+/// <param name="Edition">The edition it is about, with the names people read, if it is about one.</param>
+public sealed record FlagView(
+    string Rule, string Sentence, DateOnly Since, string? Subject, Obligation? Basis, Term? Edition)
 {
     public static FlagView Of(ComplianceFlag flag) =>
-        new(flag.Rule.Id, flag.Rule.Sentence, flag.Since, flag.Subject, flag.Basis);
+        new(flag.Rule.Id, flag.Rule.Sentence, flag.Since, flag.Subject, flag.Basis, flag.Edition);
 }

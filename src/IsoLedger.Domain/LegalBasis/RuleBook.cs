@@ -27,6 +27,10 @@ public sealed partial record RuleBook
 
     public bool Knows(Edition edition) => Find(edition) is not null;
 
+    /// <summary>The edition with the names documents give it ("TCVN ISO 9001:2015", "ISO 9001:2015").</summary>
+    public Term? NameOf(Edition edition) =>
+        Find(edition) is { } entry ? new Term(entry.Edition.Name, entry.NameVi, entry.NameEn) : null;
+
     /// <summary>Whether <paramref name="edition"/> had been published by <paramref name="on"/>.</summary>
     public bool Published(Edition edition, DateOnly on) => Find(edition) is { } entry && entry.PublishedOn <= on;
 

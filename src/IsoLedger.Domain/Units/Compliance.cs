@@ -5,7 +5,11 @@ namespace IsoLedger.Domain.Units;
 
 /// <summary>A compliance rule a unit breaks, since when, what about (a nonconformity id, a year, an edition), and the
 /// rule book's entry that requires it (null for the rules of the standard itself).</summary>
-public sealed record ComplianceFlag(Rule Rule, DateOnly Since, string? Subject = null, Obligation? Basis = null);
+/// <summary>A rule a unit breaks, since when, about what (<paramref name="Subject"/>: a year, a nonconformity, an
+/// edition), and the rule book's entry that requires it. <paramref name="Edition"/> names the edition a flag is about,
+/// as people read it, where <paramref name="Subject"/> writes its value ("2015").</summary>
+public sealed record ComplianceFlag(
+    Rule Rule, DateOnly Since, string? Subject = null, Obligation? Basis = null, Term? Edition = null);
 
 /// <summary>What an installation sets about the compliance rules.</summary>
 /// <param name="SuccessorGraceMonths">How long a successor of a restructuring may go without a declaration of its
@@ -41,7 +45,8 @@ public static class Compliance
         var edition = unit.StandardOn(asOf);
         if (BuiltOnOlderEdition(unit, asOf, rules) is var (builtOn, required)
             && (edition is null || rules.Precedes(edition.Value, required.Edition!.Value)))
-            flags.Add(new(Rules.NewSystemOnRequiredEdition, builtOn, required.Edition!.Value.Name, required));
+            flags.Add(new(Rules.NewSystemOnRequiredEdition, builtOn, required.Edition!.Value.Name, required,
+                rules.NameOf(required.Edition.Value)));
 
         foreach (var deadline in rules.Obligations.Where(o => o.Kind == ObligationKind.ConversionDeadline
                      && o.Deadline < asOf && o.InForceOn(o.Deadline.Value)))
@@ -53,7 +58,7 @@ public static class Compliance
                 var declaredFirst = unit.Declarations.Where(d => d.DeclaredOn <= asOf).Min(d => d.DeclaredOn);
                 flags.Add(new(Rules.ConversionDeadlineMissed,
                     Max(deadline.Deadline!.Value.AddDays(1), declaredFirst),
-                    deadline.Edition.Value.Name, deadline));
+                    deadline.Edition.Value.Name, deadline, rules.NameOf(deadline.Edition.Value)));
             }
         }
 

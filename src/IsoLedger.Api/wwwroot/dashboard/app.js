@@ -804,6 +804,12 @@ function renderSummary() {
   freshness("summary-freshness", state.summary.freshness);
 }
 
+/** What a flag is about, as people read it (an edition by its name, "TCVN ISO 9001:2015", not its value), and the
+ * act that requires it, where it has them. */
+function flagSubject(flag, legalAct) {
+  return [flag.edition ? label(flag.edition) : flag.subject, legalAct].filter(Boolean);
+}
+
 function renderCompliance() {
   const answer = state.compliance;
   const flags = answer.data.flags;
@@ -816,7 +822,7 @@ function renderCompliance() {
       element("summary", { text: `${term("rules", rule)} (${count(items.length)})` }),
       element("ul", {}, ...items.map((f) => element("li", {},
         unitLink(f.code, f.name),
-        document.createTextNode(` · ${day(f.since)}${f.subject ? ` · ${f.subject}` : ""}`))))))
+        document.createTextNode(` · ${[day(f.since), ...flagSubject(f, f.legalAct)].join(" · ")}`))))))
     : [element("p", { text: t("noFlags") })]));
   freshness("compliance-freshness", answer.freshness);
 }
@@ -1216,7 +1222,8 @@ async function showUnit(code, opened) {
     // One rule broken per line, with since when and what about (a year, a nonconformity).
     [t("flags"), status.flags.length
       ? [element("ul", { class: "flags" }, ...status.flags.map((f) => element("li", {
-        text: `${term("rules", f.rule).replace(/\.$/, "")} (${[day(f.since), f.subject].filter(Boolean).join(", ")})`,
+        text: `${term("rules", f.rule).replace(/\.$/, "")} (${[day(f.since), ...flagSubject(f, f.basis?.legalAct)]
+          .join(", ")})`,
       })))]
       : t("none")],
   ];
