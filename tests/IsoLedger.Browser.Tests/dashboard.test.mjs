@@ -1327,6 +1327,12 @@ test("a province with no unit on the day, or no year of data, says so instead of
     await page.waitForSelector("#trends-table tr[data-year]");
     assert.equal(await page.textContent("#nothing-shown"), "");
     assert.equal(await page.isVisible("#trends"), true);
+    // A day before any yearly fact of the year: the trends say by which day there is none (they had said only "no
+    // year with data", while the overview of that same day showed the units' declarations).
+    await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&asOf=2020-06-30&view=trends`);
+    await page.waitForFunction(() => document.querySelector("#nothing-shown")?.textContent, null, { timeout: 5000 });
+    assert.match(await page.textContent("#nothing-shown"),
+      /^Quảng Trị chưa có năm nào có số liệu .* đến ngày 30\/06\/2020\.$/);
     assert.deepEqual(errors.filter((text) => /NaN|viewBox/.test(text)), []);
   } finally {
     page.off("console", heard);

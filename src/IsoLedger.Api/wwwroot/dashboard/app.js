@@ -38,7 +38,8 @@ const TEXT = {
     splitInto: "Đã chia tách thành", tookOver: "Tiếp nhận từ", ended: "Chấm dứt hoạt động",
     notYet: "Ngày {d} đơn vị chưa tồn tại; đơn vị có từ ngày {f}.",
     recordedBy: "ghi bởi", unitsBehind: "Các đơn vị được tính", close: "Đóng",
-    noYears: "{p} chưa có năm nào có số liệu.",
+    noYears: "{p} chưa có năm nào có số liệu (báo cáo, đánh giá nội bộ, xem xét của lãnh đạo) "
+      + "đến ngày {d}.",
     noUnits: "{p} không có đơn vị nào vào ngày {d}, nên không có số liệu để hiển thị. Hãy chọn năm hoặc tỉnh khác.",
     noProvinces: "Chưa có tỉnh nào có đơn vị vào ngày {d}.",
     noRecords: "Chưa có đơn vị nào được ghi nhận, nên chưa có tỉnh nào để xem. Hãy nhập báo cáo của một tỉnh.",
@@ -83,7 +84,7 @@ const TEXT = {
     splitInto: "Split into", tookOver: "Took over", ended: "Ceased to exist",
     notYet: "On {d} the unit did not exist yet; it exists from {f}.",
     recordedBy: "recorded by", unitsBehind: "The units counted", close: "Close",
-    noYears: "{p} has no year with data yet.",
+    noYears: "{p} has no year with data (a report, an internal audit, a management review) by {d}.",
     noUnits: "{p} had no units on {d}, so there are no figures to show. Choose another year or province.",
     noProvinces: "No province had units on {d}.",
     noRecords: "No unit has been recorded yet, so there is no province to show. Import a province's report first.",
