@@ -662,6 +662,16 @@ test("clicking a level's bar shows that level: its units, or for communes their 
   assert.deepEqual(written, barTotals);
   assert.deepEqual(await page.$$eval("#drill-districts thead th", (cells) => cells.slice(1).map((c) => c.textContent)),
     shown.map((c) => c.vi));
+  // The back button closes the level with the focus on its bar, wherever the focus was in the level: on a district's
+  // bar or on the way back (the first level's bar had taken it).
+  for (const inLevel of ['.bar-row[data-name="Cam Lộ"]', "#drill-back"]) {
+    await page.focus(`#conversion-chart ${inLevel}`);
+    await page.goBack();
+    await page.waitForSelector("#conversion-chart .bar-row[data-name=commune]", { timeout: 5000 });
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.name), "commune", inLevel);
+    await page.goForward();
+    await page.waitForSelector("#drill-title[data-level=commune]", { timeout: 5000 });
+  }
   await page.click("#drill-back");
   // A level that cannot be loaded is said above the chart, where it was tapped, with a way to try again.
   const levelAsked = (url) => url.pathname === "/api/dashboards/conversion" && url.searchParams.has("level");

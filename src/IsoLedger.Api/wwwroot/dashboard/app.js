@@ -1250,13 +1250,18 @@ async function showUnit(code, opened) {
 // --- Drawn again -------------------------------------------------------------------------------------------
 
 /** The conversion panel drawn again, the focus kept where it was in its chart: on the way back out of a drill-down,
- * on a level's row, or else the chart's first control. Drawing replaces the focused control, and the focus would
- * fall to the page's top (a phone turned with a drill-down open lost the reader's place). */
+ * on a level's row, on the level a drill-down closed by the back button had opened, or else the chart's first
+ * control. Drawing replaces the focused control, and the focus would fall to the page's top (a phone turned with a
+ * drill-down open lost the reader's place); closed, the first level's bar had taken the focus, whichever was open. */
 function redrawConversion() {
   const chart = $("conversion-chart");
   const focused = chart.contains(document.activeElement) ? document.activeElement : null;
+  const closed = state.drill ? null : $("drill-title")?.dataset.level;
   renderConversion();
-  if (focused) (counterpart(focused, chart) ?? chart.querySelector("#drill-back, .bar-row.opens"))?.focus();
+  if (focused) {
+    (counterpart(focused, chart) ?? (closed && chart.querySelector(`.bar-row[data-name="${closed}"]`))
+      ?? chart.querySelector("#drill-back, .bar-row.opens"))?.focus();
+  }
 }
 
 /** The control standing where <previous> stood before its panel was drawn again (drawing replaces it): the same id,
