@@ -375,6 +375,13 @@ test("the day is shown and typed as the page's language writes it, whatever the 
     await tab.waitForSelector("#date[aria-invalid=true]");
     assert.match(await tab.textContent("#date-error[role=alert]"), /“31\/02\/2020”.*30062020/,
       "what to type instead, the hint gone with the focus");
+    // Right under the field, above its buttons (it had been below them, a third of the screen away), the hint it
+    // repeats standing aside.
+    const [typedIn, error, yearEnd] = await Promise.all(["#date", "#date-error", "#clear-date"].map((selector) =>
+      tab.$eval(selector, (node) => node.getBoundingClientRect().toJSON())));
+    assert.ok(error.top >= typedIn.bottom && error.top - typedIn.bottom < 16 && error.bottom <= yearEnd.top,
+      `the error under its field: ${JSON.stringify({ typedIn, error, yearEnd })}`);
+    assert.equal(await tab.isVisible("#date-hint"), false, "the hint beside the error repeating it");
     // So is a day before 2000, which the API judges nothing on.
     await tab.fill("#date", "31/12/1999");
     await tab.press("#date", "Enter");
