@@ -456,13 +456,18 @@ test("the province and year are in the address, so a link reproduces the view", 
 test("the summary table shows the report's declared units per tier: 165 = 30 + 10 + 125", async () => {
   await page.waitForSelector("#summary-table tr[data-criterion=declared]");
   const declared = await cells("#summary-table tr[data-criterion=declared]");
-  assert.deepEqual(declared[0].slice(2), ["165", "30", "10", "125"]);
+  assert.deepEqual(declared[0].slice(2), ["165", "30", "10", "125", ""]);
   const header = await page.$$eval("#summary-table th[scope=col]", (items) => items.map((item) => item.textContent));
   assert.ok(header.includes("Cấp tỉnh") && header.includes("Cấp xã"), "Vietnamese column names from the vocabulary");
   // The edition row names the edition after its words, as the report does, and counts those converting (6/10).
   const edition = await cells("#summary-table tr[data-criterion=implementingCurrentEdition]");
   assert.match(edition[0][1], /triển khai thực hiện hệ thống QLCL .*ISO 9001:2015\.$/);
-  assert.deepEqual(edition[0].slice(2), ["151/165", "20/30", "6/10", "125/125"]);
+  assert.deepEqual(edition[0].slice(2, 6), ["151/165", "20/30", "6/10", "125/125"]);
+  // Those still on an older edition are that row's note, as in Phụ lục 9 and the exports: three rows, not four.
+  assert.equal(edition[0][6], "Còn áp dụng phiên bản cũ: Cấp tỉnh 10, Cấp huyện 4, Cấp xã 0");
+  assert.equal(header.at(-1), "Ghi chú");
+  assert.deepEqual(await page.$$eval("#summary-table tbody tr", (rows) => rows.map((row) => row.dataset.criterion)),
+    ["declared", "complied", "implementingCurrentEdition"]);
 });
 
 // --- The report, the date, the drill-down, languages, exports, print and phones ------------------------------

@@ -32,7 +32,7 @@ const TEXT = {
     byDistrict: "Theo huyện", byUnit: "Từng đơn vị", back: "← Tất cả các cấp",
     status: "Tình trạng", standardNow: "Tiêu chuẩn",
     conversionState: "Chuyển đổi", board: "Ban chỉ đạo",
-    lastAudit: "ĐGNB gần nhất", lastReview: "XXLĐ gần nhất",
+    lastAudit: "Đánh giá nội bộ gần nhất", lastReview: "Xem xét của lãnh đạo gần nhất",
     openNc: "Điểm không phù hợp đang mở", flags: "Cảnh báo",
     mergedInto: "Đã sáp nhập vào", members: "thành viên", none: "—",
     splitInto: "Đã chia tách thành", tookOver: "Tiếp nhận từ", ended: "Chấm dứt hoạt động",
@@ -777,14 +777,21 @@ function summaryTable(id, data) {
     const colon = edition.lastIndexOf(":") + 1;
     return [`${term("summaryRows", value)} ${edition.slice(0, colon)}`, element("wbr"), edition.slice(colon)];
   };
+  // The units still on an older edition are the edition row's note, per tier, as Phụ lục 9 and the exports write
+  // them (a fourth row of their own had made the page's table another than the report's).
+  const tiers = ["provincial", "district", "commune"];
+  const older = data.rows.find((row) => row.criterion === "onOlderEdition");
+  const note = (value) => (value !== "implementingCurrentEdition" || !older ? ""
+    : `${term("summaryRows", "onOlderEdition")}: ${tiers.map((tier) =>
+      `${term("summaryColumns", tier)} ${count(older[tier].count)}`).join(", ")}`);
   $(id).replaceChildren(
-    element("thead", {}, element("tr", {}, ...columns.filter((c) => c.value !== "note")
-      .map((c) => element("th", { scope: "col", text: label(c) })))),
-    element("tbody", {}, ...data.rows.map((row, index) => element("tr", { "data-criterion": row.criterion },
-      element("td", { text: index + 1 }),
-      element("th", { scope: "row" }, ...criterion(row.criterion)),
-      ...["total", "provincial", "district", "commune"]
-        .map((field) => element("td", { class: "num", text: cell(row, field) }))))));
+    element("thead", {}, element("tr", {}, ...columns.map((c) => element("th", { scope: "col", text: label(c) })))),
+    element("tbody", {}, ...data.rows.filter((row) => row !== older).map((row, index) =>
+      element("tr", { "data-criterion": row.criterion },
+        element("td", { text: index + 1 }),
+        element("th", { scope: "row" }, ...criterion(row.criterion)),
+        ...["total", ...tiers].map((field) => element("td", { class: "num", text: cell(row, field) })),
+        element("td", { class: "note", text: note(row.criterion) })))));
 }
 
 /** Every edition of the rule book on the date: who is on it, converting from it or to it, converted to it. */
