@@ -1,3 +1,4 @@
+using System.Text;
 using Alba;
 
 namespace IsoLedger.Api.Tests;
@@ -197,5 +198,35 @@ public class MergedProvinceImportTests(ApiFixture api) : IClassFixture<ApiFixtur
             .Expect(200);
         await Import("Quảng Bình,MP-QT-SO-TP,Sở Tư pháp Z,department,,,2024,2025-07-15,x,2015,,x,x,x,x,x,x,x,")
             .Expect(422);
+    }
+
+    private const string AppendixHeader = "TT,Đơn vị,Công bố HT ISO,Đánh giá nội bộ";
+
+    /// <summary>An appendix in its own columns, without codes, its province, year and day given with the request.
+    /// </summary>
+    private Task<Answer> Appendix(string province, int year, string reportDate, params string[] lines) =>
+        Host.PostBytes($"/api/imports?province={Uri.EscapeDataString(province)}&year={year}&reportDate={reportDate}",
+            Encoding.UTF8.GetBytes(string.Join("\n", [AppendixHeader, .. lines]) + "\n"));
+
+    private static (int Rows, int Created) Counts(Answer imported) =>
+        ((int)imported.Json["rows"]!, (int)imported.Json["unitsCreated"]!);
+
+    /// <summary>A merged province's later appendix writes a commune with the district it was in before, which may be
+    /// a city named as its province: "UBND phường 5 (nguyên thuộc TP. Cà Mau)" is the commune of the city of Cà Mau,
+    /// not one of the province Cà Mau, as it had been read (and refused: Cà Mau is no province that became part of
+    /// Cà Mau).</summary>
+    [Fact]
+    public async Task A_former_city_named_as_its_province_is_read_as_the_district_it_was()
+    {
+        await Appendix("Cà Mau", 2024, "2024-11-20", "I,\"Xã, phường, thị trấn\",,", ",Thành phố Cà Mau:,,",
+            "1,UBND phường 5,x,").Expect(200);
+        await Appendix("Bạc Liêu", 2024, "2024-11-20", "I,\"Xã, phường, thị trấn\",,", ",Thành phố Bạc Liêu:,,",
+            "1,UBND phường 5,x,").Expect(200);
+
+        var listed = await Appendix("Cà Mau", 2025, "2025-11-20", "I,\"Xã, phường, thị trấn\",,",
+            "1,UBND phường 5 (nguyên thuộc TP. Cà Mau),x,x",
+            "2,\"UBND phường 5 (nguyên thuộc TP. Bạc Liêu, Bạc Liêu)\",x,").Expect(200);
+
+        Assert.Equal((2, 0), Counts(listed));
     }
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Serialization;
-using System.Text.RegularExpressions;
 using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Reports;
 using IsoLedger.Api.Units;
@@ -21,7 +20,7 @@ public sealed record ImportError(
 
 /// <summary>Reads report-table rows by their header, in any column order, and says exactly what is wrong with a
 /// row.</summary>
-public sealed partial class ReportRowParser
+public sealed class ReportRowParser
 {
     public static readonly IReadOnlyList<string> Columns =
     [
@@ -272,18 +271,8 @@ public sealed partial class ReportRowParser
         // in before: "UBND xã Ngọk Tụ (nguyên thuộc Đắk Tô)". That is no part of its name but its district's and its
         // province's cells.
         var (wasInDistrict, wasInProvince) = ((string?)null, (string?)null);
-        if (name is not null && FormerPlaces().Match(name) is { Success: true } former
-            && UnicodeText.Lowered(former.Groups["label"].Value) is var label
-            && (label == UnicodeText.Lowered(Vocabulary.FormerDistrict.Vi)
-                || label == UnicodeText.Lowered(Vocabulary.FormerDistrict.En)))
-        {
-            name = former.Groups["name"].Value.TrimEnd();
-            foreach (var place in former.Groups["places"].Value.Split(',', StringSplitOptions.TrimEntries))
-            {
-                if (Provinces.Canonical(place) is { } formerProvince) wasInProvince = formerProvince;
-                else wasInDistrict = place;
-            }
-        }
+        if (name is not null && FormerPlaces.Read(name) is { } former)
+            (name, wasInDistrict, wasInProvince) = (former.Name, former.District, former.Province);
         var level = Field("level") is not "" ? Choice("level", LevelWords.Read)
             : above?.Level is { } tier ? TierLevel(tier, name, province ?? "", StepDate(Field) ?? DateOnly.MinValue)
             : name is null ? null
@@ -632,11 +621,6 @@ public sealed partial class ReportRowParser
             notes, conversion == ConversionDays.None ? null : conversion, formerProvince, converting);
         return details == RowDetails.None ? null : details;
     }
-
-    /// <summary>A name followed by the places its unit was in before, in brackets behind a label: "UBND xã Ngọk Tụ
-    /// (nguyên thuộc Đắk Tô)", "Sở Nội vụ (nguyên thuộc Quảng Bình)".</summary>
-    [GeneratedRegex(@"^(?<name>.+?)\s*\((?<label>\p{L}+ \p{L}+) (?<places>[^()]+)\)$")]
-    private static partial Regex FormerPlaces();
 
     /// <summary>Whether <paramref name="record"/> gives its level in a column: a sub-department whose level the table
     /// does not give is one its tier or name says, whose parent the import finds.</summary>
