@@ -229,4 +229,41 @@ public class MergedProvinceImportTests(ApiFixture api) : IClassFixture<ApiFixtur
 
         Assert.Equal((2, 0), Counts(listed));
     }
+
+    /// <summary>The units of a province that merged into another, as a later appendix lists them: each department
+    /// named with its former province, "Sở Nội vụ (nguyên thuộc Quảng Bình)", is that province's, found among its
+    /// units alone or registered in it, beside the successor's own of the same name.</summary>
+    [Fact]
+    public async Task A_merged_province_s_appendix_finds_each_unit_in_the_province_it_names()
+    {
+        await Import(
+            "Quảng Trị,FP-QT-NV,Sở Nội vụ,department,,,2024,2024-11-15,x,2015,,x,x,x,x,x,x,x,",
+            "Quảng Bình,FP-QB-NV,Sở Nội vụ,department,,,2024,2024-11-15,x,2015,,x,x,x,x,x,x,x,").Expect(200);
+
+        var listed = await Appendix("Quảng Trị", 2025, "2025-12-15", "I,\"Sở, ban, ngành\",,",
+            "1,Sở Nội vụ (nguyên thuộc Quảng Bình),x,", "2,Sở Nội vụ,x,x",
+            "3,Sở Công Thương (nguyên thuộc Quảng Bình),x,x", "4,Sở Công Thương,x,").Expect(200);
+
+        Assert.Equal((4, 2), Counts(listed));
+        Assert.Equal(
+        [
+            "Sở Công Thương (Quảng Bình): QB-SO- audit true", "Sở Công Thương: QT-SO- audit false",
+            "Sở Nội vụ (Quảng Bình): FP-QB-NV audit false", "Sở Nội vụ: FP-QT-NV audit true",
+        ], await Departments("Sở Nội vụ", "Sở Công Thương"));
+    }
+
+    /// <summary>Each department of Quảng Trị's 2025 table named <paramref name="names"/>: its name, its former
+    /// province, its code (of a unit the import registered, the part before the hash) and whether it held its internal
+    /// audit.</summary>
+    private async Task<List<string>> Departments(params string[] names) =>
+    [
+        .. (await Host.Get($"/api/dashboards/annual/2025?province={Uri.EscapeDataString("Quảng Trị")}"
+                + "&level=department&consistent=true").Expect(200)).Json["data"]!["rows"]!.AsArray()
+            .Where(row => names.Contains((string)row!["name"]!))
+            .Select(row => (string)row!["code"]! is var code && row["formerProvince"] is var former
+                ? $"{row["name"]}{(former is null ? "" : $" ({former})")}: "
+                    + $"{(code.StartsWith("FP-") ? code : code[..6])} audit {row["internalAudit"]}"
+                : "")
+            .Order(StringComparer.Ordinal),
+    ];
 }

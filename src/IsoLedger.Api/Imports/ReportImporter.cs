@@ -336,8 +336,7 @@ public sealed class ReportImporter(
                         kindless = recordedCode is null && UnitNames.LacksKind(row);
                         row = row with
                         {
-                            UnitCode = recordedCode
-                                ?? ListedUnitCodes.Of(row.Province, row.Level, row.District, row.UnitName),
+                            UnitCode = recordedCode ?? ListedUnitCodes.Of(row),
                         };
                     }
                     var place = new TablePlace(record.Line, sheet);

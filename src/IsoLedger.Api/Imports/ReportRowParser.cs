@@ -449,10 +449,10 @@ public sealed class ReportRowParser
             Error("scope", "A declaration's scope is given: mark the unit declared (x, its day or decision).");
 
         if (errors.Count > before) return null;
-        code ??= ListedUnitCodes.Of(province!, level!.Value, district, name!);
-        return new ReportRow(province!, code, name!, level!.Value, district, parent, year!.Value, reportDate!.Value,
-            declared, standard, conversion, policy, objectives, plan, audit, actions, review, report, inspection,
-            declaredBy, board!.Declared, documentation!.Declared, declaration!.DecisionNo, details);
+        var row = new ReportRow(province!, code ?? "", name!, level!.Value, district, parent, year!.Value,
+            reportDate!.Value, declared, standard, conversion, policy, objectives, plan, audit, actions, review, report,
+            inspection, declaredBy, board!.Declared, documentation!.Declared, declaration!.DecisionNo, details);
+        return code is null ? row with { UnitCode = ListedUnitCodes.Of(row) } : row;
 
         // The province a unit of the row's province was recorded in, where that one had become part of it by the row's
         // facts' date (Provinces.On): a former province's unit in its successor's table.

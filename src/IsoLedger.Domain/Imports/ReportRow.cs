@@ -22,6 +22,11 @@ public sealed record ReportRow(
     /// <summary>The row's <see cref="RowDetails"/>, none given when the table has no such columns.</summary>
     public RowDetails Given => Details ?? RowDetails.None;
 
+    /// <summary>The province the unit is recorded in: the former one the row gives (<see
+    /// cref="RowDetails.FormerProvince"/>: Quảng Bình for its Sở Nội vụ in Quảng Trị's 2025 table), else the row's.
+    /// </summary>
+    public string RecordedProvince => Given.FormerProvince ?? Province;
+
     /// <summary>The date given to the year's steps: the report's date, or the year's last day for a report written
     /// after it.</summary>
     public DateOnly StepDate => StepDateOf(Year, ReportDate);
