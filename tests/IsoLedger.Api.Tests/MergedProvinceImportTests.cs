@@ -252,6 +252,37 @@ public class MergedProvinceImportTests(ApiFixture api) : IClassFixture<ApiFixtur
         ], await Departments("Sở Nội vụ", "Sở Công Thương"));
     }
 
+    /// <summary>A year's appendix lists the units that ended within the year, as on their last day: a former
+    /// province's department merged into the successor's on 1 July 2025, one dissolved before. Listed without codes in
+    /// a table of a later day, each is found as on its last day, where no unit bears its name on the table's, and what
+    /// its row marks is recorded on that day. Looked for on the table's day alone, they were new units, registered
+    /// after their province had ended.</summary>
+    [Fact]
+    public async Task A_unit_that_ended_within_the_appendix_s_year_is_found_as_on_its_last_day()
+    {
+        await Import(
+            "Quảng Trị,FP-QT-TP,Sở Tư pháp,department,,,2024,2024-11-15,x,2015,,x,x,x,x,x,x,x,",
+            "Quảng Bình,FP-QB-TP,Sở Tư pháp,department,,,2024,2024-11-15,x,2015,,x,x,x,x,x,x,x,",
+            "Quảng Bình,FP-QB-NGV,Sở Ngoại vụ,department,,,2024,2024-11-15,x,2015,,x,x,x,x,x,x,x,").Expect(200);
+        await Host.Post("/api/restructurings", """
+            {"decisionNo":"FP/1","effectiveOn":"2025-07-01","parts":[
+             {"kind":"merge","from":["FP-QB-TP"],"into":{"code":"FP-QT-TP"}}]}
+            """, Keys.Recorder).Expect(201);
+        await Host.Post("/api/restructurings", """
+            {"decisionNo":"FP/2","effectiveOn":"2025-03-01","parts":[{"kind":"dissolve","from":["FP-QB-NGV"]}]}
+            """, Keys.Recorder).Expect(201);
+
+        var listed = await Appendix("Quảng Trị", 2025, "2025-12-15", "I,\"Sở, ban, ngành\",,",
+            "1,Sở Tư pháp,x,x", "2,Sở Tư pháp (nguyên thuộc Quảng Bình),x,x",
+            "3,Sở Ngoại vụ (nguyên thuộc Quảng Bình),x,x").Expect(200);
+
+        Assert.Equal((3, 0), Counts(listed));
+        List<string> audits = [];
+        foreach (var code in new[] { "FP-QT-TP", "FP-QB-TP", "FP-QB-NGV" })
+            audits.Add($"{code} {(await Host.Get($"/api/units/{code}").Expect(200)).Json["lastInternalAudit"]}");
+        Assert.Equal(["FP-QT-TP 2025-12-15", "FP-QB-TP 2025-06-30", "FP-QB-NGV 2025-02-28"], audits);
+    }
+
     /// <summary>Each department of Quảng Trị's 2025 table named <paramref name="names"/>: its name, its former
     /// province, its code (of a unit the import registered, the part before the hash) and whether it held its internal
     /// audit.</summary>

@@ -45,8 +45,9 @@ public sealed class UnitNames
     private readonly Dictionary<(string Province, UnitLevel Level, string Name), List<(string District, Bearer Bearer)>>
         recordedInAnyDistrict = [];
 
-    /// <summary>A recorded unit that bore a name from a day until the day before another.</summary>
-    private readonly record struct Bearer(string Code, DateOnly From, DateOnly Until);
+    /// <summary>A recorded unit that bore a name from a day until the day before another, the day it ended where it
+    /// <paramref name="Ended"/> then.</summary>
+    private readonly record struct Bearer(string Code, DateOnly From, DateOnly Until, bool Ended);
 
     /// <summary>The units recorded as merged, split or dissolved.</summary>
     private readonly HashSet<string> ended = new(StringComparer.Ordinal);
@@ -102,7 +103,10 @@ public sealed class UnitNames
             if (!changed.TryGetValue(unit.Code, out var state))
             {
                 if (from < end)
-                    names.Bore(unit.Province, unit.Level, unit.District, unit.Name, new(unit.Code, from, end));
+                {
+                    names.Bore(unit.Province, unit.Level, unit.District, unit.Name,
+                        new(unit.Code, from, end, endedOn is not null));
+                }
                 continue;
             }
             var changes = state.Renames.Select(r => r.RenamedOn).Concat(state.Transfers.Select(t => t.TransferredOn))
@@ -111,7 +115,7 @@ public sealed class UnitNames
             {
                 if (start >= until) continue;
                 names.Bore(state.RecordedProvinceOn(start), state.Level, state.LastDistrictOn(start),
-                    state.NameOn(start), new(unit.Code, start, until));
+                    state.NameOn(start), new(unit.Code, start, until, endedOn is not null && until == end));
             }
         }
         return names;
@@ -193,8 +197,9 @@ public sealed class UnitNames
 
     /// <summary>The code of the unit recorded under <paramref name="row"/>'s name on its date, at its level in its
     /// district of a province its name may be of (<see cref="ProvincesOf"/>; one still existing first, then the one of
-    /// the row's own province, then the first in ordinal order), or
-    /// null: a table that lists its units without codes finds them so. A name without a note in brackets finds a
+    /// the row's own province, then the first in ordinal order), or, none bearing it then, on its last day where it
+    /// ended within the row's year before its date (<see cref="ReportRow.EndedWithin"/>), or null: a table that lists
+    /// its units without codes finds them so. A name without a note in brackets finds a
     /// unit recorded with one, unless one is recorded under the name as written; a name with a note is the unit
     /// recorded with it, or else the one recorded under the name alone, unless the note names the unit itself among
     /// those it was formed from (a merge may have formed it under a predecessor's name, see above). A name with words
@@ -209,18 +214,26 @@ public sealed class UnitNames
         // former Kon Tum's, which counts under Quảng Ngãi too until a restructuring merges it; "Sở Nội vụ (nguyên
         // thuộc Kon Tum)" is Kon Tum's alone.
         var provinces = ProvincesOf(row);
-        return Bearing(recordedNames, keepNotes: true)
+        // A unit that ended within the row's year before its date, which the year's table lists as on its last day
+        // (ReportRow.For), where no unit bears the name on the row's date: a merged province's 2025 appendix lists
+        // "Sở Tư pháp (nguyên thuộc Quảng Bình)", merged into Quảng Trị's on 1 July.
+        return Named(bearer => bearer.From <= on && on < bearer.Until)
+            ?? Abbreviated()
+            ?? (InFormerDistricts(row) is [var (code, _)] ? code : null)
+            ?? Named(bearer => bearer.Ended && row.EndedWithin(bearer.Until));
+
+        string? Named(Func<Bearer, bool> bore) =>
+            Bearing(recordedNames, keepNotes: true, bore)
             ?? (noted && UnitNameSpelling.NoteNamesItself(row.UnitName)
                 ? null
-                : Bearing(recordedWithoutNotes, keepNotes: false))
-            ?? Abbreviated()
-            ?? (InFormerDistricts(row) is [var (code, _)] ? code : null);
+                : Bearing(recordedWithoutNotes, keepNotes: false, bore));
 
         string? Bearing(
-            Dictionary<(string, UnitLevel, string, string), List<Bearer>> names, bool keepNotes) => provinces
+            Dictionary<(string, UnitLevel, string, string), List<Bearer>> names, bool keepNotes,
+            Func<Bearer, bool> bore) => provinces
             .SelectMany((province, rank) => (names.GetValueOrDefault(Key(province, row.Level, row.District,
                 row.UnitName, keepNotes)) ?? []).Select(bearer => (Rank: rank, Bearer: bearer)))
-            .Where(named => named.Bearer.From <= on && on < named.Bearer.Until)
+            .Where(named => bore(named.Bearer))
             .OrderBy(named => ended.Contains(named.Bearer.Code)).ThenBy(named => named.Rank)
             .ThenBy(named => named.Bearer.Code, StringComparer.Ordinal)
             .Select(named => named.Bearer.Code)
