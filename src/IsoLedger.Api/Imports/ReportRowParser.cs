@@ -51,6 +51,9 @@ public sealed class ReportRowParser
 
     private readonly Dictionary<string, int> positions;
     private readonly int width;
+
+    /// <summary>The line the header is on (the last of a two-row header's).</summary>
+    private readonly int headerLine;
     private readonly TableDefaults defaults;
 
     /// <summary>The header's own words for the columns it names in an appendix's (<see cref="AppendixColumns"/>),
@@ -67,7 +70,7 @@ public sealed class ReportRowParser
         Dictionary<string, int> positions, int width, TableDefaults given, CsvRecord header,
         IReadOnlyList<CsvRecord>? headerRows)
     {
-        (this.positions, this.width, defaults) = (positions, width, given);
+        (this.positions, this.width, defaults, headerLine) = (positions, width, given, header.Line);
         repeatedHeader = new RepeatedHeader(header, headerRows,
             cell => AppendixColumns.Read(cell) is { Count: > 0 } columns ? string.Join(" ", columns)
                 : Columns.Contains(cell.ToLowerInvariant()) ? cell.ToLowerInvariant()
@@ -209,9 +212,17 @@ public sealed class ReportRowParser
                 + "it (a note or a signature under the table)."));
             return null;
         }
+        // A line of another width than the header's has values under other columns than the header names (a comma in
+        // a value not in quotes, a separator lost or added): read by the header, each column would be refused for
+        // another's value, burying the one error under those it causes.
         if (record.Fields.Count != width)
-            errors.Add(new(record.Line, null, $"The line has {record.Fields.Count} fields; the header has {width}."));
-        else if (CsvHeader.UnnamedValue(record, positions) is { } unnamed) errors.Add(unnamed);
+        {
+            errors.Add(new(record.Line, null, $"Line {record.Line} has {record.Fields.Count} fields; the header (line "
+                + $"{headerLine}) has {width}: its values cannot be told to their columns. In CSV a value holding a "
+                + "comma is written in double quotes (\"Sở Nông nghiệp, PTNT\")."));
+            return null;
+        }
+        if (CsvHeader.UnnamedValue(record, positions) is { } unnamed) errors.Add(unnamed);
         string Field(string column) =>
             positions.TryGetValue(column, out var i) ? i < record.Fields.Count ? record.Fields[i].Trim() : ""
             : defaults.Of(column) ?? "";
