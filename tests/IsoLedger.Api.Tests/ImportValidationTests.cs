@@ -46,6 +46,22 @@ public class ImportValidationTests(ApiFixture api) : IClassFixture<ApiFixture>
         await Host.Get("/api/units/QT-OK-2").Expect(404);
     }
 
+    /// <summary>A line of another width than the header's (a comma in a value not in quotes, a separator lost) is
+    /// refused for its width alone, naming its line and both counts: read by the header its values stand under other
+    /// columns, and each had been refused besides for another column's value.</summary>
+    [Theory]
+    [InlineData("Quảng Trị,QT-W1,Sở Nông nghiệp, PTNT,department,,,2020,2020-11-19,x,2015,none,x,x,x,x,x,x,x,passed",
+        20)]
+    [InlineData("Quảng Trị,QT-W1,UBND Xã W1,commune,Hải Lăng,2020,2020-11-19,x,2015,none,x,x,x,x,x,x,x,passed", 18)]
+    public async Task A_line_of_another_width_than_the_header_s_is_refused_for_its_width_alone(string line, int count)
+    {
+        var errors = await Rejected(Csv(Header, Good("QT-W0"), line));
+
+        var error = Assert.Single(errors);
+        Assert.Equal((3, (string?)null), (error.Line, error.Column));
+        Assert.StartsWith($"Line 3 has {count} fields; the header (line 1) has 19:", error.Reason);
+    }
+
     [Fact]
     public async Task Every_bad_row_is_listed_not_only_the_first()
     {

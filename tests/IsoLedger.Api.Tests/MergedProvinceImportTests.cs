@@ -1,3 +1,4 @@
+using System.Text;
 using Alba;
 
 namespace IsoLedger.Api.Tests;
@@ -198,4 +199,102 @@ public class MergedProvinceImportTests(ApiFixture api) : IClassFixture<ApiFixtur
         await Import("Quảng Bình,MP-QT-SO-TP,Sở Tư pháp Z,department,,,2024,2025-07-15,x,2015,,x,x,x,x,x,x,x,")
             .Expect(422);
     }
+
+    private const string AppendixHeader = "TT,Đơn vị,Công bố HT ISO,Đánh giá nội bộ";
+
+    /// <summary>An appendix in its own columns, without codes, its province, year and day given with the request.
+    /// </summary>
+    private Task<Answer> Appendix(string province, int year, string reportDate, params string[] lines) =>
+        Host.PostBytes($"/api/imports?province={Uri.EscapeDataString(province)}&year={year}&reportDate={reportDate}",
+            Encoding.UTF8.GetBytes(string.Join("\n", [AppendixHeader, .. lines]) + "\n"));
+
+    private static (int Rows, int Created) Counts(Answer imported) =>
+        ((int)imported.Json["rows"]!, (int)imported.Json["unitsCreated"]!);
+
+    /// <summary>A merged province's later appendix writes a commune with the district it was in before, which may be
+    /// a city named as its province: "UBND phường 5 (nguyên thuộc TP. Cà Mau)" is the commune of the city of Cà Mau,
+    /// not one of the province Cà Mau, as it had been read (and refused: Cà Mau is no province that became part of
+    /// Cà Mau).</summary>
+    [Fact]
+    public async Task A_former_city_named_as_its_province_is_read_as_the_district_it_was()
+    {
+        await Appendix("Cà Mau", 2024, "2024-11-20", "I,\"Xã, phường, thị trấn\",,", ",Thành phố Cà Mau:,,",
+            "1,UBND phường 5,x,").Expect(200);
+        await Appendix("Bạc Liêu", 2024, "2024-11-20", "I,\"Xã, phường, thị trấn\",,", ",Thành phố Bạc Liêu:,,",
+            "1,UBND phường 5,x,").Expect(200);
+
+        var listed = await Appendix("Cà Mau", 2025, "2025-11-20", "I,\"Xã, phường, thị trấn\",,",
+            "1,UBND phường 5 (nguyên thuộc TP. Cà Mau),x,x",
+            "2,\"UBND phường 5 (nguyên thuộc TP. Bạc Liêu, Bạc Liêu)\",x,").Expect(200);
+
+        Assert.Equal((2, 0), Counts(listed));
+    }
+
+    /// <summary>The units of a province that merged into another, as a later appendix lists them: each department
+    /// named with its former province, "Sở Nội vụ (nguyên thuộc Quảng Bình)", is that province's, found among its
+    /// units alone or registered in it, beside the successor's own of the same name.</summary>
+    [Fact]
+    public async Task A_merged_province_s_appendix_finds_each_unit_in_the_province_it_names()
+    {
+        await Import(
+            "Quảng Trị,FP-QT-NV,Sở Nội vụ,department,,,2024,2024-11-15,x,2015,,x,x,x,x,x,x,x,",
+            "Quảng Bình,FP-QB-NV,Sở Nội vụ,department,,,2024,2024-11-15,x,2015,,x,x,x,x,x,x,x,").Expect(200);
+
+        var listed = await Appendix("Quảng Trị", 2025, "2025-12-15", "I,\"Sở, ban, ngành\",,",
+            "1,Sở Nội vụ (nguyên thuộc Quảng Bình),x,", "2,Sở Nội vụ,x,x",
+            "3,Sở Công Thương (nguyên thuộc Quảng Bình),x,x", "4,Sở Công Thương,x,").Expect(200);
+
+        Assert.Equal((4, 2), Counts(listed));
+        Assert.Equal(
+        [
+            "Sở Công Thương (Quảng Bình): QB-SO- audit true", "Sở Công Thương: QT-SO- audit false",
+            "Sở Nội vụ (Quảng Bình): FP-QB-NV audit false", "Sở Nội vụ: FP-QT-NV audit true",
+        ], await Departments("Sở Nội vụ", "Sở Công Thương"));
+    }
+
+    /// <summary>A year's appendix lists the units that ended within the year, as on their last day: a former
+    /// province's department merged into the successor's on 1 July 2025, one dissolved before. Listed without codes in
+    /// a table of a later day, each is found as on its last day, where no unit bears its name on the table's, and what
+    /// its row marks is recorded on that day. Looked for on the table's day alone, they were new units, registered
+    /// after their province had ended.</summary>
+    [Fact]
+    public async Task A_unit_that_ended_within_the_appendix_s_year_is_found_as_on_its_last_day()
+    {
+        await Import(
+            "Quảng Trị,FP-QT-TP,Sở Tư pháp,department,,,2024,2024-11-15,x,2015,,x,x,x,x,x,x,x,",
+            "Quảng Bình,FP-QB-TP,Sở Tư pháp,department,,,2024,2024-11-15,x,2015,,x,x,x,x,x,x,x,",
+            "Quảng Bình,FP-QB-NGV,Sở Ngoại vụ,department,,,2024,2024-11-15,x,2015,,x,x,x,x,x,x,x,").Expect(200);
+        await Host.Post("/api/restructurings", """
+            {"decisionNo":"FP/1","effectiveOn":"2025-07-01","parts":[
+             {"kind":"merge","from":["FP-QB-TP"],"into":{"code":"FP-QT-TP"}}]}
+            """, Keys.Recorder).Expect(201);
+        await Host.Post("/api/restructurings", """
+            {"decisionNo":"FP/2","effectiveOn":"2025-03-01","parts":[{"kind":"dissolve","from":["FP-QB-NGV"]}]}
+            """, Keys.Recorder).Expect(201);
+
+        var listed = await Appendix("Quảng Trị", 2025, "2025-12-15", "I,\"Sở, ban, ngành\",,",
+            "1,Sở Tư pháp,x,x", "2,Sở Tư pháp (nguyên thuộc Quảng Bình),x,x",
+            "3,Sở Ngoại vụ (nguyên thuộc Quảng Bình),x,x").Expect(200);
+
+        Assert.Equal((3, 0), Counts(listed));
+        List<string> audits = [];
+        foreach (var code in new[] { "FP-QT-TP", "FP-QB-TP", "FP-QB-NGV" })
+            audits.Add($"{code} {(await Host.Get($"/api/units/{code}").Expect(200)).Json["lastInternalAudit"]}");
+        Assert.Equal(["FP-QT-TP 2025-12-15", "FP-QB-TP 2025-06-30", "FP-QB-NGV 2025-02-28"], audits);
+    }
+
+    /// <summary>Each department of Quảng Trị's 2025 table named <paramref name="names"/>: its name, its former
+    /// province, its code (of a unit the import registered, the part before the hash) and whether it held its internal
+    /// audit.</summary>
+    private async Task<List<string>> Departments(params string[] names) =>
+    [
+        .. (await Host.Get($"/api/dashboards/annual/2025?province={Uri.EscapeDataString("Quảng Trị")}"
+                + "&level=department&consistent=true").Expect(200)).Json["data"]!["rows"]!.AsArray()
+            .Where(row => names.Contains((string)row!["name"]!))
+            .Select(row => (string)row!["code"]! is var code && row["formerProvince"] is var former
+                ? $"{row["name"]}{(former is null ? "" : $" ({former})")}: "
+                    + $"{(code.StartsWith("FP-") ? code : code[..6])} audit {row["internalAudit"]}"
+                : "")
+            .Order(StringComparer.Ordinal),
+    ];
 }

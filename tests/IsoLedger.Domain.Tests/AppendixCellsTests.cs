@@ -55,6 +55,21 @@ public class AppendixCellsTests
         Assert.StartsWith("DL-SO-", ListedUnitCodes.Of("Đắk Lắk", UnitLevel.Department, null, "Sở Nội vụ"));
     }
 
+    /// <summary>A merged province's appendix lists a former province's unit with it: its code is the one that
+    /// province's own tables gave it, not that of the successor's unit of the same name.</summary>
+    [Fact]
+    public void A_unit_listed_with_its_former_province_gets_the_code_of_that_province_s_unit()
+    {
+        var row = new ReportRow("Quảng Trị", "", "Sở Nội vụ", UnitLevel.Department, null, null, 2025,
+            new DateOnly(2025, 12, 15), true, null, null, false, false, false, false, false, false, false, null);
+
+        var former = row with { Details = new RowDetails(FormerProvince: "Quảng Bình") };
+
+        Assert.Equal(ListedUnitCodes.Of("Quảng Trị", UnitLevel.Department, null, "Sở Nội vụ"), ListedUnitCodes.Of(row));
+        Assert.Equal(
+            ListedUnitCodes.Of("Quảng Bình", UnitLevel.Department, null, "Sở Nội vụ"), ListedUnitCodes.Of(former));
+    }
+
     [Theory]
     [InlineData("Sở Kế hoạch và Đầu tư - đã hợp nhất vào Sở Tài chính", "Sở Kế hoạch và Đầu tư")]
     [InlineData("UBND xã Hải Hưng – sáp nhập từ xã Hải Xuân, xã Hải Vĩnh", "UBND xã Hải Hưng")]

@@ -336,8 +336,7 @@ public sealed class ReportImporter(
                         kindless = recordedCode is null && UnitNames.LacksKind(row);
                         row = row with
                         {
-                            UnitCode = recordedCode
-                                ?? ListedUnitCodes.Of(row.Province, row.Level, row.District, row.UnitName),
+                            UnitCode = recordedCode ?? ListedUnitCodes.Of(row),
                         };
                     }
                     var place = new TablePlace(record.Line, sheet);
@@ -504,9 +503,11 @@ public sealed class ReportImporter(
         // The units the batch registers, by the row that registers them.
         var startedHere = new Dictionary<string, TablePlace>();
         var written = new HashSet<string>();
-        foreach (var (place, row, parentReadFrom) in batch)
+        foreach (var (place, listed, parentReadFrom) in batch)
         {
-            var unit = states[row.UnitCode];
+            var unit = states[listed.UnitCode];
+            // A unit that ended within the year by the row's date is listed as on its last day.
+            var row = listed.For(unit);
             if (unit is not null && (unit.Level != row.Level || !InRowsProvince(unit, row)))
             {
                 errors.Add(place.Error("unit_code", OtherLevelOrProvince(unit, row)));

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Serialization;
-using System.Text.RegularExpressions;
 using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Reports;
 using IsoLedger.Api.Units;
@@ -21,7 +20,7 @@ public sealed record ImportError(
 
 /// <summary>Reads report-table rows by their header, in any column order, and says exactly what is wrong with a
 /// row.</summary>
-public sealed partial class ReportRowParser
+public sealed class ReportRowParser
 {
     public static readonly IReadOnlyList<string> Columns =
     [
@@ -52,6 +51,9 @@ public sealed partial class ReportRowParser
 
     private readonly Dictionary<string, int> positions;
     private readonly int width;
+
+    /// <summary>The line the header is on (the last of a two-row header's).</summary>
+    private readonly int headerLine;
     private readonly TableDefaults defaults;
 
     /// <summary>The header's own words for the columns it names in an appendix's (<see cref="AppendixColumns"/>),
@@ -68,7 +70,7 @@ public sealed partial class ReportRowParser
         Dictionary<string, int> positions, int width, TableDefaults given, CsvRecord header,
         IReadOnlyList<CsvRecord>? headerRows)
     {
-        (this.positions, this.width, defaults) = (positions, width, given);
+        (this.positions, this.width, defaults, headerLine) = (positions, width, given, header.Line);
         repeatedHeader = new RepeatedHeader(header, headerRows,
             cell => AppendixColumns.Read(cell) is { Count: > 0 } columns ? string.Join(" ", columns)
                 : Columns.Contains(cell.ToLowerInvariant()) ? cell.ToLowerInvariant()
@@ -210,9 +212,17 @@ public sealed partial class ReportRowParser
                 + "it (a note or a signature under the table)."));
             return null;
         }
+        // A line of another width than the header's has values under other columns than the header names (a comma in
+        // a value not in quotes, a separator lost or added): read by the header, each column would be refused for
+        // another's value, burying the one error under those it causes.
         if (record.Fields.Count != width)
-            errors.Add(new(record.Line, null, $"The line has {record.Fields.Count} fields; the header has {width}."));
-        else if (CsvHeader.UnnamedValue(record, positions) is { } unnamed) errors.Add(unnamed);
+        {
+            errors.Add(new(record.Line, null, $"Line {record.Line} has {record.Fields.Count} fields; the header (line "
+                + $"{headerLine}) has {width}: its values cannot be told to their columns. In CSV a value holding a "
+                + "comma is written in double quotes (\"Sở Nông nghiệp, PTNT\")."));
+            return null;
+        }
+        if (CsvHeader.UnnamedValue(record, positions) is { } unnamed) errors.Add(unnamed);
         string Field(string column) =>
             positions.TryGetValue(column, out var i) ? i < record.Fields.Count ? record.Fields[i].Trim() : ""
             : defaults.Of(column) ?? "";
@@ -272,18 +282,8 @@ public sealed partial class ReportRowParser
         // in before: "UBND xã Ngọk Tụ (nguyên thuộc Đắk Tô)". That is no part of its name but its district's and its
         // province's cells.
         var (wasInDistrict, wasInProvince) = ((string?)null, (string?)null);
-        if (name is not null && FormerPlaces().Match(name) is { Success: true } former
-            && UnicodeText.Lowered(former.Groups["label"].Value) is var label
-            && (label == UnicodeText.Lowered(Vocabulary.FormerDistrict.Vi)
-                || label == UnicodeText.Lowered(Vocabulary.FormerDistrict.En)))
-        {
-            name = former.Groups["name"].Value.TrimEnd();
-            foreach (var place in former.Groups["places"].Value.Split(',', StringSplitOptions.TrimEntries))
-            {
-                if (Provinces.Canonical(place) is { } formerProvince) wasInProvince = formerProvince;
-                else wasInDistrict = place;
-            }
-        }
+        if (name is not null && FormerPlaces.Read(name) is { } former)
+            (name, wasInDistrict, wasInProvince) = (former.Name, former.District, former.Province);
         var level = Field("level") is not "" ? Choice("level", LevelWords.Read)
             : above?.Level is { } tier ? TierLevel(tier, name, province ?? "", StepDate(Field) ?? DateOnly.MinValue)
             : name is null ? null
@@ -460,10 +460,10 @@ public sealed partial class ReportRowParser
             Error("scope", "A declaration's scope is given: mark the unit declared (x, its day or decision).");
 
         if (errors.Count > before) return null;
-        code ??= ListedUnitCodes.Of(province!, level!.Value, district, name!);
-        return new ReportRow(province!, code, name!, level!.Value, district, parent, year!.Value, reportDate!.Value,
-            declared, standard, conversion, policy, objectives, plan, audit, actions, review, report, inspection,
-            declaredBy, board!.Declared, documentation!.Declared, declaration!.DecisionNo, details);
+        var row = new ReportRow(province!, code ?? "", name!, level!.Value, district, parent, year!.Value,
+            reportDate!.Value, declared, standard, conversion, policy, objectives, plan, audit, actions, review, report,
+            inspection, declaredBy, board!.Declared, documentation!.Declared, declaration!.DecisionNo, details);
+        return code is null ? row with { UnitCode = ListedUnitCodes.Of(row) } : row;
 
         // The province a unit of the row's province was recorded in, where that one had become part of it by the row's
         // facts' date (Provinces.On): a former province's unit in its successor's table.
@@ -632,11 +632,6 @@ public sealed partial class ReportRowParser
             notes, conversion == ConversionDays.None ? null : conversion, formerProvince, converting);
         return details == RowDetails.None ? null : details;
     }
-
-    /// <summary>A name followed by the places its unit was in before, in brackets behind a label: "UBND xã Ngọk Tụ
-    /// (nguyên thuộc Đắk Tô)", "Sở Nội vụ (nguyên thuộc Quảng Bình)".</summary>
-    [GeneratedRegex(@"^(?<name>.+?)\s*\((?<label>\p{L}+ \p{L}+) (?<places>[^()]+)\)$")]
-    private static partial Regex FormerPlaces();
 
     /// <summary>Whether <paramref name="record"/> gives its level in a column: a sub-department whose level the table
     /// does not give is one its tier or name says, whose parent the import finds.</summary>

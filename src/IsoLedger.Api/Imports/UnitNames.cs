@@ -14,9 +14,14 @@ namespace IsoLedger.Api.Imports;
 /// NN&amp;PTNT") is the recorded unit's whose name it abbreviates (<see cref="UnitNameAbbreviations"/>).</summary>
 public sealed class UnitNames
 {
-    /// <summary>The codes listed above in the file, by the name they were listed under.</summary>
+    /// <summary>The codes listed above in the file, by the name they were listed under, in the province they are
+    /// recorded in.</summary>
     private readonly Dictionary<(string Province, UnitLevel Level, string District, string Name), SortedSet<string>>
         listed = [];
+
+    /// <summary>The codes listed above with the former province they are recorded in ("Sở Nội vụ (nguyên thuộc Quảng
+    /// Bình)").</summary>
+    private readonly HashSet<string> listedWithFormerProvince = new(StringComparer.Ordinal);
 
     /// <summary>The units recorded, by each name they bore (renames and transfers change it) and the days they bore it
     /// until they ended: a table of an earlier year lists a unit under the name it had then, and a unit merged, split
@@ -40,8 +45,9 @@ public sealed class UnitNames
     private readonly Dictionary<(string Province, UnitLevel Level, string Name), List<(string District, Bearer Bearer)>>
         recordedInAnyDistrict = [];
 
-    /// <summary>A recorded unit that bore a name from a day until the day before another.</summary>
-    private readonly record struct Bearer(string Code, DateOnly From, DateOnly Until);
+    /// <summary>A recorded unit that bore a name from a day until the day before another, the day it ended where it
+    /// <paramref name="Ended"/> then.</summary>
+    private readonly record struct Bearer(string Code, DateOnly From, DateOnly Until, bool Ended);
 
     /// <summary>The units recorded as merged, split or dissolved.</summary>
     private readonly HashSet<string> ended = new(StringComparer.Ordinal);
@@ -97,7 +103,10 @@ public sealed class UnitNames
             if (!changed.TryGetValue(unit.Code, out var state))
             {
                 if (from < end)
-                    names.Bore(unit.Province, unit.Level, unit.District, unit.Name, new(unit.Code, from, end));
+                {
+                    names.Bore(unit.Province, unit.Level, unit.District, unit.Name,
+                        new(unit.Code, from, end, endedOn is not null));
+                }
                 continue;
             }
             var changes = state.Renames.Select(r => r.RenamedOn).Concat(state.Transfers.Select(t => t.TransferredOn))
@@ -106,7 +115,7 @@ public sealed class UnitNames
             {
                 if (start >= until) continue;
                 names.Bore(state.RecordedProvinceOn(start), state.Level, state.LastDistrictOn(start),
-                    state.NameOn(start), new(unit.Code, start, until));
+                    state.NameOn(start), new(unit.Code, start, until, endedOn is not null && until == end));
             }
         }
         return names;
@@ -118,20 +127,16 @@ public sealed class UnitNames
         transferred.TryGetValue(code, out var unit) ? unit.ParentCodeOn(on) : parents.GetValueOrDefault(code);
 
     /// <summary>A code recorded under <paramref name="row"/>'s name on its date, or listed under it above, when the
-    /// row's own is none of them, or null. Looked for in every province that counts as the row's on its date (a 2025
-    /// report of Quảng Trị lists the former Quảng Bình units, recorded under Quảng Bình). A unit's own row is never
+    /// row's own is none of them, or null. Looked for in the provinces the row's name may be of (<see
+    /// cref="ProvincesOf"/>). A unit's own row is never
     /// refused for a recorded unit's name, even where the API let another unit take its name; a unit that has ended
     /// since leaves its name to the recorded units formed in its place (a year's table lists both), not to a new code
     /// in the file.</summary>
     public string? OtherCodeOf(ReportRow row)
     {
         var on = row.StepDate;
-        if (!countedAs.TryGetValue((row.Province, on), out var counted))
-        {
-            counted = countedAs[(row.Province, on)] =
-                [.. Provinces.NamesCountedAs(Provinces.On(row.Province, on), on).Append(row.Province).Distinct()];
-        }
-        var own = Key(row.Province, row.Level, row.District, row.UnitName);
+        var counted = ProvincesOf(row);
+        var own = Key(row.RecordedProvince, row.Level, row.District, row.UnitName);
         // Whose name a row may not take: an ended unit's, that of a code new in the file; a recorded unit's, that of
         // another unit still existing; a new unit's, any.
         Func<string, bool> rivals = ended.Contains(row.UnitCode) ? code => !recorded.Contains(code)
@@ -144,12 +149,18 @@ public sealed class UnitNames
             listedHere |= code == row.UnitCode;
             if (rivals(code) && (other is null || string.CompareOrdinal(code, other) < 0)) other = code;
         }
+        var namesItsProvince = row.Given.FormerProvince is not null;
         foreach (var province in counted)
         {
-            var key = province == row.Province ? own : Key(province, row.Level, row.District, row.UnitName);
+            var key = province == row.RecordedProvince ? own : Key(province, row.Level, row.District, row.UnitName);
             if (listed.TryGetValue(key, out var inFile))
             {
-                foreach (var code in inFile) Named(code);
+                // A unit listed with its former province is that province's, which a row naming none in another
+                // province's table does not mean: Quảng Trị's "Sở Nội vụ" beside "Sở Nội vụ (nguyên thuộc Quảng
+                // Bình)".
+                foreach (var code in inFile.Where(code => namesItsProvince || province == row.Province
+                             || !listedWithFormerProvince.Contains(code)))
+                    Named(code);
             }
             if (!recordedNames.TryGetValue(key, out var bearers)) continue;
             foreach (var bearer in bearers)
@@ -163,12 +174,32 @@ public sealed class UnitNames
         }
         if (!listed.TryGetValue(own, out var codes)) listed[own] = codes = new(StringComparer.Ordinal);
         codes.Add(row.UnitCode);
+        if (namesItsProvince) listedWithFormerProvince.Add(row.UnitCode);
         return listedHere ? null : other;
     }
 
+    /// <summary>The provinces whose units <paramref name="row"/>'s name may be, on its date: the one it gives as its
+    /// former province alone, for a merged province lists two units of one name before its merger's restructurings
+    /// ("Sở Nội vụ (nguyên thuộc Quảng Bình)" beside Quảng Trị's own "Sở Nội vụ"); else the row's own first, then those
+    /// counted as it then (a 2025 report of Quảng Trị lists the former Quảng Bình units, recorded under Quảng Bình).
+    /// </summary>
+    private string[] ProvincesOf(ReportRow row)
+    {
+        if (row.Given.FormerProvince is { } former) return [former];
+        var on = row.StepDate;
+        if (!countedAs.TryGetValue((row.Province, on), out var counted))
+        {
+            counted = countedAs[(row.Province, on)] =
+                [.. Provinces.NamesCountedAs(Provinces.On(row.Province, on), on).Prepend(row.Province).Distinct()];
+        }
+        return counted;
+    }
+
     /// <summary>The code of the unit recorded under <paramref name="row"/>'s name on its date, at its level in its
-    /// district of a province counted as the row's (one still existing first, then the first in ordinal order), or
-    /// null: a table that lists its units without codes finds them so. A name without a note in brackets finds a
+    /// district of a province its name may be of (<see cref="ProvincesOf"/>; one still existing first, then the one of
+    /// the row's own province, then the first in ordinal order), or, none bearing it then, on its last day where it
+    /// ended within the row's year before its date (<see cref="ReportRow.EndedWithin"/>), or null: a table that lists
+    /// its units without codes finds them so. A name without a note in brackets finds a
     /// unit recorded with one, unless one is recorded under the name as written; a name with a note is the unit
     /// recorded with it, or else the one recorded under the name alone, unless the note names the unit itself among
     /// those it was formed from (a merge may have formed it under a predecessor's name, see above). A name with words
@@ -180,21 +211,29 @@ public sealed class UnitNames
         var noted = UnitNameSpelling.Comparable(row.UnitName, keepNotes: true)
             != UnitNameSpelling.Comparable(row.UnitName);
         // The row's own province first: after a merger of provinces, Quảng Ngãi's "Sở Nội vụ" is its own, not the
-        // former Kon Tum's, which counts under Quảng Ngãi too until a restructuring merges it.
-        var provinces = Provinces.NamesCountedAs(Provinces.On(row.Province, on), on).Prepend(row.Province).Distinct()
-            .ToList();
-        return Bearing(recordedNames, keepNotes: true)
+        // former Kon Tum's, which counts under Quảng Ngãi too until a restructuring merges it; "Sở Nội vụ (nguyên
+        // thuộc Kon Tum)" is Kon Tum's alone.
+        var provinces = ProvincesOf(row);
+        // A unit that ended within the row's year before its date, which the year's table lists as on its last day
+        // (ReportRow.For), where no unit bears the name on the row's date: a merged province's 2025 appendix lists
+        // "Sở Tư pháp (nguyên thuộc Quảng Bình)", merged into Quảng Trị's on 1 July.
+        return Named(bearer => bearer.From <= on && on < bearer.Until)
+            ?? Abbreviated()
+            ?? (InFormerDistricts(row) is [var (code, _)] ? code : null)
+            ?? Named(bearer => bearer.Ended && row.EndedWithin(bearer.Until));
+
+        string? Named(Func<Bearer, bool> bore) =>
+            Bearing(recordedNames, keepNotes: true, bore)
             ?? (noted && UnitNameSpelling.NoteNamesItself(row.UnitName)
                 ? null
-                : Bearing(recordedWithoutNotes, keepNotes: false))
-            ?? Abbreviated()
-            ?? (InFormerDistricts(row) is [var (code, _)] ? code : null);
+                : Bearing(recordedWithoutNotes, keepNotes: false, bore));
 
         string? Bearing(
-            Dictionary<(string, UnitLevel, string, string), List<Bearer>> names, bool keepNotes) => provinces
+            Dictionary<(string, UnitLevel, string, string), List<Bearer>> names, bool keepNotes,
+            Func<Bearer, bool> bore) => provinces
             .SelectMany((province, rank) => (names.GetValueOrDefault(Key(province, row.Level, row.District,
                 row.UnitName, keepNotes)) ?? []).Select(bearer => (Rank: rank, Bearer: bearer)))
-            .Where(named => named.Bearer.From <= on && on < named.Bearer.Until)
+            .Where(named => bore(named.Bearer))
             .OrderBy(named => ended.Contains(named.Bearer.Code)).ThenBy(named => named.Rank)
             .ThenBy(named => named.Bearer.Code, StringComparer.Ordinal)
             .Select(named => named.Bearer.Code)
@@ -204,9 +243,9 @@ public sealed class UnitNames
     }
 
     /// <summary>The units still existing that bore <paramref name="row"/>'s name on its date in any district of a
-    /// province counted as the row's, with the district each was in, when the row gives no district on a day after
-    /// the district level ended (a 2025 table lists its communes without the districts they were in): one is the
-    /// unit listed; several, a row that must say which.</summary>
+    /// province its name may be of (<see cref="ProvincesOf"/>), with the district each was in, when the row gives no
+    /// district on a day after the district level ended (a 2025 table lists its communes without the districts they
+    /// were in): one is the unit listed; several, a row that must say which.</summary>
     public IReadOnlyList<(string Code, string District)> InFormerDistricts(ReportRow row)
     {
         var on = row.StepDate;
@@ -214,7 +253,7 @@ public sealed class UnitNames
         var name = UnitNameSpelling.Comparable(row.UnitName);
         return
         [
-            .. Provinces.NamesCountedAs(Provinces.On(row.Province, on), on).Append(row.Province).Distinct()
+            .. ProvincesOf(row)
                 .SelectMany(province => recordedInAnyDistrict.GetValueOrDefault((province, row.Level, name)) ?? [])
                 .Where(named => named.Bearer.From <= on && on < named.Bearer.Until
                     && !ended.Contains(named.Bearer.Code))
@@ -224,7 +263,8 @@ public sealed class UnitNames
         ];
     }
 
-    /// <summary>The units still existing recorded at <paramref name="row"/>'s level in its district, on its date,
+    /// <summary>The units still existing recorded at <paramref name="row"/>'s level in its district of the province
+    /// it is recorded in (<see cref="ReportRow.RecordedProvince"/>), on its date,
     /// under its name with a commune's or a district's kind before it, when the row writes its proper name alone
     /// under its district's heading ("Hải Anh" for "UBND xã Hải Anh"), with the name each bore, its kind before the
     /// row's ("Xã Hải Anh"): one is the unit listed; several (a xã and a phường of one name), a row that must say
@@ -237,7 +277,7 @@ public sealed class UnitNames
         [
             .. UnitNameSpelling.LocalKinds[row.Level].Select(kind => $"{kind} {row.UnitName}")
                 // A district's committee is in the district its name says.
-                .SelectMany(name => (recordedWithoutNotes.GetValueOrDefault(Key(row.Province, row.Level,
+                .SelectMany(name => (recordedWithoutNotes.GetValueOrDefault(Key(row.RecordedProvince, row.Level,
                     row.District ?? (row.Level == UnitLevel.District ? name : null), name, keepNotes: false)) ?? [])
                     .Where(bearer => bearer.From <= on && on < bearer.Until && !ended.Contains(bearer.Code))
                     .Select(bearer => (bearer.Code, Name: name)))

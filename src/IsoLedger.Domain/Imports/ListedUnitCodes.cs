@@ -11,6 +11,11 @@ namespace IsoLedger.Domain.Imports;
 /// (<see cref="UnitNameSpelling"/>, <see cref="DistrictNames"/>): "QT-XA-3FA9C2D1E0".</summary>
 public static class ListedUnitCodes
 {
+    /// <summary>The code of <paramref name="row"/>'s unit, of the province it is recorded in (<see
+    /// cref="ReportRow.RecordedProvince"/>): a Quảng Bình department in Quảng Trị's 2025 appendix has the code Quảng
+    /// Bình's own tables gave it, not that of Quảng Trị's department of the same name.</summary>
+    public static string Of(ReportRow row) => Of(row.RecordedProvince, row.Level, row.District, row.UnitName);
+
     public static string Of(string province, UnitLevel level, string? district, string name)
     {
         var compared = string.Join('\n', UnicodeText.Comparable(province), level,

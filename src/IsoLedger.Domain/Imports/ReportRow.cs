@@ -22,12 +22,39 @@ public sealed record ReportRow(
     /// <summary>The row's <see cref="RowDetails"/>, none given when the table has no such columns.</summary>
     public RowDetails Given => Details ?? RowDetails.None;
 
+    /// <summary>The province the unit is recorded in: the former one the row gives (<see
+    /// cref="RowDetails.FormerProvince"/>: Quảng Bình for its Sở Nội vụ in Quảng Trị's 2025 table), else the row's.
+    /// </summary>
+    public string RecordedProvince => Given.FormerProvince ?? Province;
+
     /// <summary>The date given to the year's steps: the report's date, or the year's last day for a report written
     /// after it.</summary>
     public DateOnly StepDate => StepDateOf(Year, ReportDate);
 
     public static DateOnly StepDateOf(int year, DateOnly reportDate) =>
         reportDate.Year > year ? new DateOnly(year, 12, 31) : reportDate;
+
+    /// <summary>Whether a unit that ended on <paramref name="endedOn"/> (merged away, split, dissolved, its level
+    /// ended) ended within the row's year by the row's date: its last day is of the year and before the row's
+    /// <see cref="StepDate"/>.</summary>
+    public bool EndedWithin(DateOnly endedOn) => endedOn <= StepDate && endedOn.AddDays(-1).Year == Year;
+
+    /// <summary>The row as it speaks of <paramref name="unit"/> (null: none recorded). A year's table lists the units
+    /// that ended within the year (<see cref="EndedWithin"/>) as on their last day, the year's appendices of a
+    /// province dated after its units merged away or its district bodies ended (30 June 2025) among them: such a row
+    /// is dated that day, and names the unit's province as it was then (Quảng Bình for its department merged away on
+    /// 1 July 2025, in Quảng Trị's 2025 table), as the import layout writes it, so that the unit is judged as it was
+    /// and the row's facts are recorded by its end, not refused as after it. Any other row, and one of a province the
+    /// unit did not count under on the row's date, stays as it is.</summary>
+    public ReportRow For(Unit? unit)
+    {
+        if (unit?.EndedOn is not { } ended || !EndedWithin(ended)) return this;
+        var last = ended.AddDays(-1);
+        var recorded = unit.RecordedProvinceOn(last);
+        return Provinces.Provinces.On(recorded, StepDate) == Provinces.Provinces.On(Province, StepDate)
+            ? this with { ReportDate = last, Province = Provinces.Provinces.On(recorded, last) }
+            : this;
+    }
 
     /// <summary>The date given to a first declaration: <see cref="DeclaredBy"/> when the table gives it, otherwise
     /// <see cref="StepDate"/>.</summary>

@@ -26,7 +26,7 @@ public static class ReportRowDecider
             // A former province's unit in its successor's table is registered in the province it was recorded in,
             // and counts under the successor from the day that province ended, as one recorded before did.
             var registration = new RegisterUnit(
-                row.UnitCode, row.UnitName, row.Level, row.Given.FormerProvince ?? row.Province, row.District,
+                row.UnitCode, row.UnitName, row.Level, row.RecordedProvince, row.District,
                 row.ParentCode,
                 established ?? row.StepDate, EstablishmentDated: established is not null);
             var decision = registration.Decide(null, today);
