@@ -25,6 +25,21 @@ public class NonconformityRuleTests
                 NonconformitySeverity.Minor, null, null));
     }
 
+    /// <summary>The shape a route's id is checked against is the one the unit numbers by.</summary>
+    [Fact]
+    public void Every_id_a_unit_gives_has_the_shape_of_an_id()
+    {
+        List<object> events = [Registered];
+        for (var raised = 0; raised < 12; raised++)
+        {
+            var id = RaiseNonconformity.NextId(UnitDecider.Replay(events)!);
+            Assert.True(NonconformityIds.IsValid(id), id);
+            events.Add(Raised(id, RaisedOn));
+        }
+        Assert.All(new[] { "NC-0", "NC-01", "nc-1", "NC-1\n", "NC-", "NC-1 " },
+            id => Assert.False(NonconformityIds.IsValid(id)));
+    }
+
     [Fact]
     public void A_nonconformity_closes_after_an_effective_corrective_action()
     {
