@@ -109,7 +109,8 @@ public static class Vocabulary
     public static readonly IReadOnlyList<Term> Rules =
         [.. Domain.Rules.All.Select(rule => new Term(rule.Id, rule.SentenceVi, rule.Sentence))];
 
-    /// <summary>Each event type by the name the event store records.</summary>
+    /// <summary>Each event type by its name in the event feed and a unit's history (<c>type</c>): a unit's, then the
+    /// rule book's.</summary>
     public static readonly IReadOnlyList<Term> Events =
     [
         new(nameof(UnitRegistered), "Đăng ký đơn vị", "Unit registered"),
@@ -138,6 +139,9 @@ public static class Vocabulary
         new(nameof(UnitTransferred), "Điều chuyển địa bàn, trực thuộc", "Unit transferred"),
         new(nameof(UnitTookOver), "Tiếp nhận đơn vị cũ sau sắp xếp", "Predecessors taken over"),
         new(nameof(UnitListed), "Có tên trong bảng báo cáo năm", "Listed in a yearly report"),
+        new(nameof(EditionAdded), "Bổ sung phiên bản tiêu chuẩn vào sổ quy định", "Edition added to the rule book"),
+        new(nameof(ObligationAdded), "Bổ sung mục quy định vào sổ quy định", "Obligation added to the rule book"),
+        new(nameof(ObligationEnded), "Mục quy định hết hiệu lực", "Obligation of the rule book ended"),
     ];
 
     public static readonly Term Total = new("total", "Tổng", "Total");
