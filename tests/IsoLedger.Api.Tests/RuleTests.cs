@@ -220,6 +220,9 @@ public class RuleTests(ApiFixture api) : IClassFixture<ApiFixture>
             .Single(f => (string)f!["rule"]! == "nonconformity-overdue")!;
         Assert.Equal("NC-1", (string?)flag["subject"]);
         Assert.Equal("2016-07-02", (string?)flag["since"]);
+        // Judged, as every flag, by the rule book's entry in force on the day it is about (its due date).
+        Assert.Equal(("close-nonconformities-2014", "QĐ 19/2014/QĐ-TTg; TT 26/2014/TT-BKHCN"),
+            ((string?)flag["basis"]?["id"], (string?)flag["basis"]?["legalAct"]));
         await Records(code, Action.Item1, Action.Item2);
         Assert.Contains("nonconformity-overdue",
             (await Records(code, Closed.Item1, """{"closedOn":"2016-08-01","effective":true}""")).WarningRules());

@@ -88,7 +88,9 @@ public static class Vocabulary
         (ObligationKind.NewSystemsOnEdition, new("new-systems-on-edition", "Phiên bản áp dụng cho hệ thống mới",
             "Edition of new systems")),
         (ObligationKind.ConversionDeadline, new("conversion-deadline", "Thời hạn chuyển đổi phiên bản",
-            "Conversion deadline")));
+            "Conversion deadline")),
+        (ObligationKind.CloseNonconformitiesByDueDate, new("close-nonconformities-by-due-date",
+            "Khắc phục điểm không phù hợp đúng hạn", "Nonconformities closed by their due date")));
 
     private static readonly Dictionary<Type, object> ByEnumeration = new()
     {
