@@ -1,4 +1,8 @@
+using System.Text.Json.Nodes;
 using Alba;
+using IsoLedger.Domain.LegalBasis;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace IsoLedger.Api.Tests;
@@ -169,18 +173,70 @@ public class AuditReadTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.True(waited.Elapsed < TimeSpan.FromSeconds(10), $"The feed waited {waited.Elapsed} at the gap.");
     }
 
-    /// <summary>Reads the feed from <paramref name="after"/> as a client does, to its current end.</summary>
-    private async Task<long> ReadFeed(long after, HashSet<long> seen)
+    /// <summary>Reads the feed from <paramref name="after"/> as a client does, to its current end, adding the events
+    /// read to <paramref name="events"/> if given.</summary>
+    private async Task<long> ReadFeed(long after, HashSet<long> seen, List<JsonNode>? events = null)
     {
         bool more;
         do
         {
             var page = (await Host.Get($"/api/events?after={after}&limit=1000", Keys.Auditor).Expect(200)).Json;
-            foreach (var e in page["events"]!.AsArray()) seen.Add((long)e!["sequence"]!);
+            foreach (var e in page["events"]!.AsArray())
+            {
+                seen.Add((long)e!["sequence"]!);
+                events?.Add(e);
+            }
             after = (long)page["next"]!;
             more = (bool)page["hasMore"]!;
         } while (more);
         return after;
+    }
+
+    /// <summary>The feed shows a change of the rule book as it shows a unit's events: who recorded it, under which
+    /// request and what it changed, under a type the vocabulary labels, as it labels every type the feed shows.
+    /// </summary>
+    [Fact]
+    public async Task The_feed_shows_who_recorded_a_rule_book_change_and_labels_every_event_type()
+    {
+        var seen = new HashSet<long>();
+        var after = await ReadFeed(0, seen);
+        await UnitWithThreeEvents();
+        await Host.Post("/api/rules/obligations", """
+            {"id":"feed-report-2099","kind":"yearly-report","validFrom":"2099-01-01","legalAct":"QĐ 1/2099/QĐ-TTg",
+             "source":"Điều 1","reason":"Thử"}
+            """, Keys.Admin, ("X-Correlation-Id", "feed-rule-change")).Expect(200);
+
+        var events = new List<JsonNode>();
+        for (var wait = 0; wait < 50 && !events.Any(e => (string?)e["streamKey"] == "rule-book"); wait++)
+            after = await ReadFeed(after, seen, events);
+        var change = events.Single(e => (string?)e["streamKey"] == "rule-book");
+        Assert.Equal(("ObligationAdded", "dev-admin", "feed-rule-change"),
+            ((string?)change["type"], (string?)change["recordedBy"], (string?)change["correlationId"]));
+        Assert.Equal("feed-report-2099", (string?)change["data"]!["entry"]!["id"]);
+        var labelled = (await Host.Get("/api/vocabulary", Keys.Viewer).Expect(200)).Json["events"]!.AsArray()
+            .Select(term => (string?)term!["value"]).ToHashSet();
+        Assert.All(events, e => Assert.Contains((string?)e["type"], labelled));
+        var recorded = (await Host.Get("/api/rules/changes", Keys.Auditor).Expect(200)).Json.AsArray()
+            .Single(c => (string?)c!["change"]!["entry"]?["id"] == "feed-report-2099")!;
+        Assert.Equal("ObligationAdded", (string?)recorded["type"]);
+    }
+
+    /// <summary>A change recorded before the key's name was kept with the event (as it is with a unit's) is named
+    /// by the change itself.</summary>
+    [Fact]
+    public async Task A_rule_book_change_recorded_without_its_keys_name_is_shown_with_the_name_it_holds()
+    {
+        var store = Host.Services.GetRequiredService<IDocumentStore>();
+        await using (var session = store.LightweightSession())
+        {
+            session.Events.Append(RuleBook.StreamId, new ObligationEnded("feed-old", new(2099, 1, 1), "dev-old", "x"));
+            await session.SaveChangesAsync();
+        }
+
+        var (seen, after, events) = (new HashSet<long>(), 0L, new List<JsonNode>());
+        for (var wait = 0; wait < 50 && !events.Any(e => (string?)e["data"]?["id"] == "feed-old"); wait++)
+            after = await ReadFeed(after, seen, events);
+        Assert.Equal("dev-old", (string?)events.Single(e => (string?)e["data"]?["id"] == "feed-old")["recordedBy"]);
     }
 
     [Theory]

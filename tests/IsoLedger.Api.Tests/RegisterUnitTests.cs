@@ -42,6 +42,29 @@ public class RegisterUnitTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(("Hải Lăng", null), ((string?)before["district"], (string?)before["formerDistrict"]));
     }
 
+    /// <summary>A code no unit has is the rule <c>unit-not-registered</c>, named as every broken rule is (its
+    /// <c>type</c> and <c>rule</c>) on every read and write of a unit, as a restructuring naming such a unit answers
+    /// it.</summary>
+    [Fact]
+    public async Task An_unknown_unit_is_answered_404_naming_the_rule()
+    {
+        string[] reads =
+        [
+            "/api/units/QT-NOBODY", "/api/units/QT-NOBODY/state?asOf=2020-01-01", "/api/units/QT-NOBODY/history",
+            "/api/units/QT-NOBODY/lineage", "/api/units/QT-NOBODY/nonconformities/NC-1",
+            "/api/dashboards/units/QT-NOBODY", "/api/dashboards/units/QT-NOBODY/timeline", "/api/units/not%20a%20code",
+        ];
+        var answers = new List<Answer>();
+        foreach (var url in reads) answers.Add(await Host.Get(url, Keys.Auditor).Expect(404));
+        answers.Add(await Host.Post("/api/units/QT-NOBODY/internal-audits", """{"heldOn":"2016-05-10"}""",
+            Keys.Recorder).Expect(404));
+        answers.Add(await Host.Post("/api/units/QT-NOBODY/internal-audits", """{"heldOn":"2016-05-10"}""",
+            Keys.Recorder, ("If-Match", "*")).Expect(404));
+        Assert.All(answers, answer => Assert.Equal(
+            ("urn:isoledger:rule:unit-not-registered", "unit-not-registered"),
+            (answer.ProblemType, (string?)answer.Json["rule"])));
+    }
+
     /// <summary>Codes are compared as written: a code asked in another letter case than the unit's is no unit, and
     /// the 404 names the unit it is written for, on every read and write of a unit.</summary>
     [Fact]

@@ -60,6 +60,25 @@ public class RuleTests(ApiFixture api) : IClassFixture<ApiFixture>
         await Rejects(await Commune(), "/nonconformities/NC-7/close",
             """{"closedOn":"2016-06-20","effective":true}""", "nonconformity-not-found");
 
+    /// <summary>An id of no nonconformity's shape is a malformed path, refused naming it (with the body's own errors)
+    /// as an obligation's is: no unit gives such an id, so "not found" would send the client looking for it.</summary>
+    [Theory]
+    [InlineData("/close", """{"closedOn":"2016-06-20","effective":true}""")]
+    [InlineData("/corrective-action", """{"takenOn":"2016-06-10","rootCause":"c","action":"a"}""")]
+    public async Task An_id_of_no_nonconformitys_shape_is_refused_naming_it(string step, string body)
+    {
+        var code = await Commune(Nc);
+        var before = (await Host.Get($"/api/units/{code}/history").Expect(200)).Json.AsArray().Count;
+        foreach (var id in new[] { "bad", "nc-1", "NC-01", "NC-0", "NC-1%0A" })
+        {
+            var answer = await Host.Post($"/api/units/{code}/nonconformities/{id}{step}", body).Expect(400);
+            Assert.Contains("^NC-[1-9][0-9]*$", (string?)answer.Json["errors"]!["id"]![0]);
+        }
+        var both = await Host.Post($"/api/units/{code}/nonconformities/bad{step}", "{}").Expect(400);
+        Assert.True(both.Json["errors"]!.AsObject().Count > 1, both.Text);
+        Assert.Equal(before, (await Host.Get($"/api/units/{code}/history").Expect(200)).Json.AsArray().Count);
+    }
+
     [Fact]
     public async Task Closing_without_a_corrective_action_is_rejected() =>
         await Rejects(await Commune(Nc), "/nonconformities/NC-1/close",
@@ -201,6 +220,9 @@ public class RuleTests(ApiFixture api) : IClassFixture<ApiFixture>
             .Single(f => (string)f!["rule"]! == "nonconformity-overdue")!;
         Assert.Equal("NC-1", (string?)flag["subject"]);
         Assert.Equal("2016-07-02", (string?)flag["since"]);
+        // Judged, as every flag, by the rule book's entry in force on the day it is about (its due date).
+        Assert.Equal(("close-nonconformities-2014", "QĐ 19/2014/QĐ-TTg; TT 26/2014/TT-BKHCN"),
+            ((string?)flag["basis"]?["id"], (string?)flag["basis"]?["legalAct"]));
         await Records(code, Action.Item1, Action.Item2);
         Assert.Contains("nonconformity-overdue",
             (await Records(code, Closed.Item1, """{"closedOn":"2016-08-01","effective":true}""")).WarningRules());

@@ -25,6 +25,21 @@ public class NonconformityRuleTests
                 NonconformitySeverity.Minor, null, null));
     }
 
+    /// <summary>The shape a route's id is checked against is the one the unit numbers by.</summary>
+    [Fact]
+    public void Every_id_a_unit_gives_has_the_shape_of_an_id()
+    {
+        List<object> events = [Registered];
+        for (var raised = 0; raised < 12; raised++)
+        {
+            var id = RaiseNonconformity.NextId(UnitDecider.Replay(events)!);
+            Assert.True(NonconformityIds.IsValid(id), id);
+            events.Add(Raised(id, RaisedOn));
+        }
+        Assert.All(new[] { "NC-0", "NC-01", "nc-1", "NC-1\n", "NC-", "NC-1 " },
+            id => Assert.False(NonconformityIds.IsValid(id)));
+    }
+
     [Fact]
     public void A_nonconformity_closes_after_an_effective_corrective_action()
     {
@@ -87,6 +102,26 @@ public class NonconformityRuleTests
 
         var unit = UnitDecider.Replay([Registered, Nc1])!;
         var flag = Assert.Single(Compliance.Flags(unit, RaisedOn.AddDays(40), Book));
-        Assert.Equal(new ComplianceFlag(Rules.NonconformityOverdue, RaisedOn.AddDays(31), "NC-1"), flag);
+        var basis = Book.Obligations.Single(o => o.Id == "close-nonconformities-2014");
+        Assert.Equal(new ComplianceFlag(Rules.NonconformityOverdue, RaisedOn.AddDays(31), "NC-1", basis), flag);
+    }
+
+    /// <summary>The flag is judged, as every flag, by the rule book's entry in force on the day it is about (the due
+    /// date): one due before the acts required a system (QĐ 144/2006, 20 June 2006) breaks no rule.</summary>
+    [Fact]
+    public void A_nonconformity_is_judged_by_the_entry_in_force_on_its_due_date()
+    {
+        var raised = new DateOnly(2005, 3, 1);
+        var early = Raised("NC-1", raised, due: raised.AddDays(30));
+        var unit = UnitDecider.Replay([Registered with { RegisteredOn = new(2004, 1, 1) }, early])!;
+        Assert.Empty(Compliance.Flags(unit, new(2006, 1, 1), Book));
+        var action = new CorrectiveActionTaken("NC-1", raised.AddDays(40), "c", "a");
+        Given([Registered with { RegisteredOn = new(2004, 1, 1) }, early, action])
+            .When(new CloseNonconformity("NC-1", raised.AddDays(45), true)).ThenNoWarnings();
+
+        var due2010 = Raised("NC-1", new(2010, 3, 1), due: new(2010, 4, 1));
+        var flag = Assert.Single(Compliance.Flags(UnitDecider.Replay([Registered, due2010])!, new(2010, 5, 1), Book));
+        Assert.Equal(("close-nonconformities-2006", "QĐ 144/2006/QĐ-TTg; QĐ 118/2009/QĐ-TTg"),
+            (flag.Basis?.Id, flag.Basis?.LegalAct));
     }
 }

@@ -45,13 +45,17 @@ public class VocabularyTests
         Assert.All(Rules.All, rule => Assert.NotEqual(rule.Sentence, rule.SentenceVi));
     }
 
-    private static IEnumerable<string> UnitEventTypeNames() => typeof(IUnitEvent).Assembly.GetTypes()
-        .Where(t => t.IsClass && !t.IsAbstract && typeof(IUnitEvent).IsAssignableFrom(t)).Select(t => t.Name);
+    private static IEnumerable<string> EventTypeNames<T>() => typeof(T).Assembly.GetTypes()
+        .Where(t => t.IsClass && !t.IsAbstract && typeof(T).IsAssignableFrom(t)).Select(t => t.Name);
 
+    private static IEnumerable<string> UnitEventTypeNames() => EventTypeNames<IUnitEvent>();
+
+    /// <summary>The event feed shows a unit's events and the rule book's changes alike.</summary>
     [Fact]
     public void Every_event_type_has_one_term_under_its_type_name()
     {
-        Assert.Equal(UnitEventTypeNames().Order(), Vocabulary.Events.Select(t => t.Value).Order());
+        Assert.Equal(UnitEventTypeNames().Concat(EventTypeNames<IRuleBookChange>()).Order(),
+            Vocabulary.Events.Select(t => t.Value).Order());
         AssertLabelled(Vocabulary.Events);
     }
 
@@ -61,6 +65,7 @@ public class VocabularyTests
     public void Every_event_type_is_known_to_the_store()
     {
         Assert.Equal(UnitEventTypeNames().Order(), UnitEvents.All.Select(t => t.Name).Order());
+        Assert.Equal(EventTypeNames<IRuleBookChange>().Order(), RuleBookChanges.All.Select(t => t.Name).Order());
     }
 
     [Fact]

@@ -113,7 +113,7 @@ public static class OpenApiParameters
         // A year in the path is four digits (RequestShape), from 2000 (Validation.Year).
         "year" => Integer(Validation.EarliestDate.Year, 9999, "int32"),
         "code" => Text(UnitCode.Pattern),
-        "id" when route.Contains("/nonconformities/") => Text(NonconformityId),
+        "id" when route.Contains("/nonconformities/") => Text(NonconformityIds.Pattern),
         "id" when route.StartsWith("api/rules/obligations/") => Text(RuleBookTexts.IdPattern),
         "id" when route.StartsWith("api/restructurings/") => new()
         {
@@ -147,9 +147,6 @@ public static class OpenApiParameters
         "consistent" or "dryRun" => new() { Type = JsonSchemaType.Boolean },
         _ => null,
     };
-
-    /// <summary>A nonconformity's id as a unit numbers them (<see cref="RaiseNonconformity.NextId"/>).</summary>
-    private const string NonconformityId = "^NC-[1-9][0-9]*$";
 
     private static OpenApiSchema Text(string pattern) => new() { Type = JsonSchemaType.String, Pattern = pattern };
 

@@ -82,6 +82,13 @@ public sealed class Validation
 
     public Validation Check(string field, bool valid, string error) => valid ? this : Add(field, error);
 
+    /// <summary>The id a write's route names (<paramref name="field"/>), which <paramref name="wellFormed"/> says has
+    /// the shape <paramref name="pattern"/> of the ids it can name (<paramref name="whose"/>). No entry bears an id of
+    /// another shape: the path is malformed (400 naming it, before anything is decided), not the entry missing.
+    /// </summary>
+    public Validation RouteId(string field, bool wellFormed, string pattern, string whose) =>
+        Check(field, wellFormed, $"Must match {pattern}, as {whose} does.");
+
     public Validation Required<T>(string field, T? value, string allowed) where T : struct =>
         value is null ? Add(field, $"Required: {allowed}.") : this;
 

@@ -16,8 +16,9 @@ public sealed record EndObligationRequest(
 
 public static class EndObligationEndpoint
 {
-    public static ProblemDetails Validate(EndObligationRequest request) =>
+    public static ProblemDetails Validate(string id, EndObligationRequest request) =>
         new Validation()
+            .RouteId("id", AddObligationEndpoint.IsId(id), RuleBookTexts.IdPattern, "an entry's id")
             .Date("validTo", request.ValidTo)
             .Text("reason", request.Reason, required: true, max: RuleBookTexts.MaxSource)
             .Result;
@@ -29,17 +30,9 @@ public static class EndObligationEndpoint
     [Authorize(Roles = Roles.Admin)]
     public static Task<IResult> Post(
         string id, EndObligationRequest request, HttpContext http, IDocumentStore store, RuleBookSource rules,
-        CancellationToken cancellation)
-    {
-        // No entry bears an id of another shape: the path is malformed, not the entry missing.
-        if (!AddObligationEndpoint.IsId(id))
-        {
-            return Task.FromResult(Results.Problem(new Validation()
-                .Add("id", $"Must match {RuleBookTexts.IdPattern}, as an entry's id does.").Result));
-        }
-        return RuleBookWriter.Record(http, request, store, rules,
+        CancellationToken cancellation) =>
+        RuleBookWriter.Record(http, request, store, rules,
             book => new EndObligation(id, request.ValidTo!.Value, http.User.Identity!.Name!, request.Reason!)
                 .Decide(book),
             cancellation);
-    }
 }

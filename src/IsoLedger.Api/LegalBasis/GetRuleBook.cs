@@ -68,7 +68,8 @@ public static class GetRuleBookEndpoint
     }
 }
 
-/// <summary>A change to the rule book as recorded: what, by whom, why and when.</summary>
+/// <summary>A change to the rule book as recorded: what, by whom, why and when; <c>type</c> is the event's type as the
+/// event feed names it (the vocabulary's <c>events</c> label each).</summary>
 public sealed record RuleBookChange(long Version, string Type, object Change, DateTimeOffset RecordedAt);
 
 public static class GetRuleBookChangesEndpoint
@@ -82,6 +83,6 @@ public static class GetRuleBookChangesEndpoint
         IQuerySession session, CancellationToken cancellation) =>
         [
             .. (await session.Events.FetchStreamAsync(RuleBook.StreamId, token: cancellation))
-                .Select(e => new RuleBookChange(e.Version, e.EventTypeName, e.Data, e.Timestamp)),
+                .Select(e => new RuleBookChange(e.Version, e.EventType.Name, e.Data, e.Timestamp)),
         ];
 }

@@ -40,9 +40,7 @@ public static class LegalBasisFeature
         {
             // Units are listed by the edition they are on: queries compare the name it is stored as.
             options.RegisterValueType(typeof(Edition));
-            options.Events.AddEventType<EditionAdded>();
-            options.Events.AddEventType<ObligationAdded>();
-            options.Events.AddEventType<ObligationEnded>();
+            foreach (var eventType in RuleBookChanges.All) options.Events.AddEventType(eventType);
         });
         // An edition is written as its name; without this the document would describe an object. The one schema
         // serves Edition and Edition? alike (the document names both "Edition"), so it is a string: a nullable field

@@ -40,6 +40,9 @@ public static class RuleBookWriter
             .Aggregate(book, (state, step) => state.Evolve(step.change, book.Version + 1 + step.i));
         var body = JsonSerializer.SerializeToUtf8Bytes(RuleBookView.Of(changed), ApiJson.Options(http));
         await using var session = store.LightweightSession();
+        // Who recorded it and under which request, as a unit's events say (the feed's recordedBy, correlationId).
+        session.CorrelationId = http.Id();
+        session.LastModifiedBy = http.User.Identity?.Name;
         session.Events.Append(RuleBook.StreamId, version, accepted.Events);
         if (idempotency is not null)
         {

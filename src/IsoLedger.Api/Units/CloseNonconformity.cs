@@ -13,7 +13,8 @@ public sealed record CloseNonconformityRequest(DateOnly? ClosedOn, bool? Effecti
 
 public static class CloseNonconformityEndpoint
 {
-    public static ProblemDetails Validate(CloseNonconformityRequest request) => new Validation()
+    public static ProblemDetails Validate(string id, CloseNonconformityRequest request) => new Validation()
+        .RouteId("id", NonconformityIds.IsValid(id), NonconformityIds.Pattern, "a nonconformity's id")
         .Date("closedOn", request.ClosedOn)
         .Required("effective", request.Effective, "the effectiveness verdict, true or false")
         .Result;

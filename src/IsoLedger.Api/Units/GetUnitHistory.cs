@@ -1,5 +1,6 @@
 using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Security;
+using IsoLedger.Domain.LegalBasis;
 using IsoLedger.Domain.Units;
 using JasperFx.Events;
 using Marten;
@@ -11,9 +12,9 @@ namespace IsoLedger.Api.Units;
 
 /// <summary>One recorded event, as auditors see it.</summary>
 /// <param name="Sequence">Position in the whole store, in recording order.</param>
-/// <param name="StreamKey">The unit the event belongs to.</param>
-/// <param name="Version">Position in the unit's stream.</param>
-/// <param name="Type">The event type, e.g. ConformityDeclared.</param>
+/// <param name="StreamKey">The unit the event belongs to, or <c>rule-book</c> for a change of the rule book.</param>
+/// <param name="Version">Position in its stream.</param>
+/// <param name="Type">The event type, e.g. ConformityDeclared (the vocabulary's <c>events</c> label each).</param>
 /// <param name="BusinessDate">The day the recorded fact happened.</param>
 /// <param name="RecordedAt">When it was recorded.</param>
 /// <param name="RecordedBy">The name of the API key that recorded it.</param>
@@ -25,9 +26,10 @@ public sealed record RecordedEvent(
     long Sequence, string StreamKey, long Version, string Type, DateOnly? BusinessDate, DateTimeOffset RecordedAt,
     string? RecordedBy, string? CorrelationId, object Data, IReadOnlyDictionary<string, object>? Headers)
 {
+    /// <summary>A rule-book change recorded before its key's name was stored with it names it in its data.</summary>
     public static RecordedEvent Of(IEvent e) => new(
         e.Sequence, e.StreamKey ?? "", e.Version, e.EventType.Name, (e.Data as IUnitEvent)?.BusinessDate, e.Timestamp,
-        e.UserName, e.CorrelationId, e.Data, e.Headers);
+        e.UserName ?? (e.Data as IRuleBookChange)?.RecordedBy, e.CorrelationId, e.Data, e.Headers);
 }
 
 public static class GetUnitHistoryEndpoint

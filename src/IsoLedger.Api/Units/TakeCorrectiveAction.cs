@@ -14,7 +14,8 @@ public sealed record TakeCorrectiveActionRequest(DateOnly? TakenOn, string? Root
 
 public static class TakeCorrectiveActionEndpoint
 {
-    public static ProblemDetails Validate(TakeCorrectiveActionRequest request) => new Validation()
+    public static ProblemDetails Validate(string id, TakeCorrectiveActionRequest request) => new Validation()
+        .RouteId("id", NonconformityIds.IsValid(id), NonconformityIds.Pattern, "a nonconformity's id")
         .Date("takenOn", request.TakenOn)
         .Text("rootCause", request.RootCause, required: true)
         .Text("action", request.Action, required: true)

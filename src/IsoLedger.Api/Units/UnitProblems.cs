@@ -16,10 +16,11 @@ public static class UnitProblems
         statusCode: StatusCodes.Status404NotFound,
         extensions: new Dictionary<string, object?> { ["existsFrom"] = existsFrom.ToString("yyyy-MM-dd") });
 
-    /// <summary>404: no unit is registered under <paramref name="code"/>. Codes are compared as written, and people
-    /// read "rs-a" and "RS-A" as one code: a unit registered under it in another letter case is named, its code in
-    /// <c>registeredAs</c>, looked up only when the answer is written (a 404 is rare; every read would pay
-    /// otherwise).</summary>
+    /// <summary>404: no unit is registered under <paramref name="code"/>, named as the rule it breaks
+    /// (<see cref="Rules.UnitNotRegistered"/>: its <c>type</c> and <c>rule</c>), as a restructuring naming another
+    /// such unit answers. Codes are compared as written, and people read "rs-a" and "RS-A" as one code: a unit
+    /// registered under it in another letter case is named, its code in <c>registeredAs</c>, looked up only when the
+    /// answer is written (a 404 is rare; every read would pay otherwise).</summary>
     public static IResult UnitNotFound(string code) => new UnitNotFoundResult(code);
 
     private sealed class UnitNotFoundResult(string code) : IResult
@@ -30,16 +31,17 @@ public static class UnitProblems
                 ? await RegisteredInOtherCase(
                     context.RequestServices.GetRequiredService<IDocumentStore>(), code, context.RequestAborted)
                 : null;
+            var extensions = new Dictionary<string, object?> { ["rule"] = Rules.UnitNotRegistered.Id };
+            if (registered is not null) extensions["registeredAs"] = registered;
             await Results.Problem(
+                type: WriteProblems.RuleType(Rules.UnitNotRegistered),
                 title: "Unit not found.",
                 detail: registered is null
                     ? $"No unit with code '{UnicodeText.Excerpt(code)}' is registered."
                     : $"No unit with code '{code}' is registered; unit '{registered}' is: a unit's code is written "
                     + "one way, in letter case too.",
                 statusCode: StatusCodes.Status404NotFound,
-                extensions: registered is null
-                    ? null
-                    : new Dictionary<string, object?> { ["registeredAs"] = registered }).ExecuteAsync(context);
+                extensions: extensions).ExecuteAsync(context);
         }
 
         private static async Task<string?> RegisteredInOtherCase(

@@ -7,3 +7,11 @@ public interface IRuleBookChange
     string RecordedBy { get; }
     string Reason { get; }
 }
+
+public static class RuleBookChanges
+{
+    /// <summary>Every event type of the rule book's stream, so the store knows them all before the first is read.
+    /// </summary>
+    public static readonly IReadOnlyList<Type> All =
+        [typeof(EditionAdded), typeof(ObligationAdded), typeof(ObligationEnded)];
+}

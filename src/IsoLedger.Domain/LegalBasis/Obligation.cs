@@ -31,6 +31,10 @@ public enum ObligationKind
     /// <summary>Units on an edition older than <see cref="Obligation.Edition"/> convert to it by
     /// <see cref="Obligation.Deadline"/>.</summary>
     ConversionDeadline,
+
+    /// <summary>A nonconformity is closed, its corrective action found effective, by the due date set when it was
+    /// raised (judged by the entry in force on that day).</summary>
+    CloseNonconformitiesByDueDate,
 }
 
 /// <summary>One entry of the rule book: what a legal act requires, of which units, in force from

@@ -20,6 +20,13 @@ public static class ShippedRuleBook
     /// <summary>QĐ 19/2014/QĐ-TTg of 5 Mar 2014 and TT 26/2014/TT-BKHCN of 10 Oct 2014, seed 003 line 13.</summary>
     private const string Seed003 = "seed 003 (Quảng Trị 2020 report), line 13; DOMAIN.md, Rules";
 
+    /// <summary>The standard's corrective action, which the acts have units apply and maintain: seed 003 reports the
+    /// corrective actions taken on the nonconformities found (lines 109, 125, 235) and units "slow to remedy" them
+    /// (chậm khắc phục, line 207).</summary>
+    private const string CorrectiveAction =
+        "ISO 9001 §8.5.2 (2000, 2008), §10.2 (2015): corrective action on each nonconformity; seed 003 (Quảng Trị "
+        + "2020 report), lines 109, 125, 207 and 235; DOMAIN.md, Rules 3";
+
     private static readonly DateOnly Qd144Effective = new(2006, 6, 20);
     private static readonly DateOnly Qd118Effective = new(2009, 9, 30);
     private static readonly DateOnly Qd19Effective = new(2014, 3, 5);
@@ -73,6 +80,10 @@ public static class ShippedRuleBook
             new("conversion-to-2015", ObligationKind.ConversionDeadline, NewSystemsOn2015From, null,
                 $"{Cv419} (2018)", "DOMAIN.md, Rules 4: the 2008 → 2015 conversion deadline was 30 Jun 2021",
                 Edition: Edition.Iso9001V2015, Deadline: new(2021, 6, 30)),
+            new("close-nonconformities-2006", ObligationKind.CloseNonconformitiesByDueDate, Qd144Effective,
+                Qd19Effective.AddDays(-1), $"{Qd144}; {Qd118}", $"{CorrectiveAction}; {Seed004}"),
+            new("close-nonconformities-2014", ObligationKind.CloseNonconformitiesByDueDate, Qd19Effective, null,
+                Qd19Tt26, CorrectiveAction),
         ],
     };
 

@@ -19,7 +19,7 @@ public sealed record CloseNonconformity(string NonconformityId, DateOnly ClosedO
             return Decision.Reject(Rules.DateBeforePrecedingStep);
 
         var closed = new NonconformityClosed(NonconformityId, ClosedOn, Effective);
-        return nonconformity.DueOn < ClosedOn
+        return nonconformity.DueOn < ClosedOn && Compliance.OverdueBasis(nonconformity, rules) is not null
             ? new Accepted([closed], [Rules.NonconformityOverdue])
             : Decision.Accept(closed);
     }

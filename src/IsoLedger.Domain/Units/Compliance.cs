@@ -3,10 +3,9 @@ using IsoLedger.Domain.LegalBasis;
 
 namespace IsoLedger.Domain.Units;
 
-/// <summary>A compliance rule a unit breaks, since when, what about (a nonconformity id, a year, an edition), and the
-/// rule book's entry that requires it (null for the rules of the standard itself).</summary>
 /// <summary>A rule a unit breaks, since when, about what (<paramref name="Subject"/>: a year, a nonconformity, an
-/// edition), and the rule book's entry that requires it. <paramref name="Edition"/> names the edition a flag is about,
+/// edition), and the rule book's entry that requires it (none for <c>successor-not-declared</c>, whose period is the
+/// installation's setting). <paramref name="Edition"/> names the edition a flag is about,
 /// as people read it, where <paramref name="Subject"/> writes its value ("2015").</summary>
 public sealed record ComplianceFlag(
     Rule Rule, DateOnly Since, string? Subject = null, Obligation? Basis = null, Term? Edition = null);
@@ -77,11 +76,18 @@ public static class Compliance
             && !unit.Declarations.Any(d => d.DeclaredOn >= succession.EffectiveOn && d.DeclaredOn <= asOf))
             flags.Add(new(Rules.SuccessorNotDeclared, grace.Value.AddDays(1)));
 
-        flags.AddRange(unit.Nonconformities
-            .Where(n => n.IsOverdueOn(asOf))
-            .Select(n => new ComplianceFlag(Rules.NonconformityOverdue, n.DueOn!.Value.AddDays(1), n.Id)));
+        foreach (var overdue in unit.Nonconformities.Where(n => n.IsOverdueOn(asOf)))
+        {
+            if (OverdueBasis(overdue, rules) is { } closing)
+                flags.Add(new(Rules.NonconformityOverdue, overdue.DueOn!.Value.AddDays(1), overdue.Id, closing));
+        }
         return flags;
     }
+
+    /// <summary>The entry that required <paramref name="nonconformity"/> to be closed by its due date: the one in force
+    /// on that day, if any.</summary>
+    public static Obligation? OverdueBasis(Nonconformity nonconformity, RuleBook rules) =>
+        nonconformity.DueOn is { } due ? rules.Governing(ObligationKind.CloseNonconformitiesByDueDate, due) : null;
 
     /// <summary>Each calendar year that has ended by <paramref name="asOf"/>, from the year of the unit's first
     /// declaration on, in which the unit was active all year, needs an internal audit, a management review and a

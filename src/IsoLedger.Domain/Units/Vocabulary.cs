@@ -88,7 +88,9 @@ public static class Vocabulary
         (ObligationKind.NewSystemsOnEdition, new("new-systems-on-edition", "Phiên bản áp dụng cho hệ thống mới",
             "Edition of new systems")),
         (ObligationKind.ConversionDeadline, new("conversion-deadline", "Thời hạn chuyển đổi phiên bản",
-            "Conversion deadline")));
+            "Conversion deadline")),
+        (ObligationKind.CloseNonconformitiesByDueDate, new("close-nonconformities-by-due-date",
+            "Khắc phục điểm không phù hợp đúng hạn", "Nonconformities closed by their due date")));
 
     private static readonly Dictionary<Type, object> ByEnumeration = new()
     {
@@ -109,7 +111,8 @@ public static class Vocabulary
     public static readonly IReadOnlyList<Term> Rules =
         [.. Domain.Rules.All.Select(rule => new Term(rule.Id, rule.SentenceVi, rule.Sentence))];
 
-    /// <summary>Each event type by the name the event store records.</summary>
+    /// <summary>Each event type by its name in the event feed and a unit's history (<c>type</c>): a unit's, then the
+    /// rule book's.</summary>
     public static readonly IReadOnlyList<Term> Events =
     [
         new(nameof(UnitRegistered), "Đăng ký đơn vị", "Unit registered"),
@@ -138,6 +141,9 @@ public static class Vocabulary
         new(nameof(UnitTransferred), "Điều chuyển địa bàn, trực thuộc", "Unit transferred"),
         new(nameof(UnitTookOver), "Tiếp nhận đơn vị cũ sau sắp xếp", "Predecessors taken over"),
         new(nameof(UnitListed), "Có tên trong bảng báo cáo năm", "Listed in a yearly report"),
+        new(nameof(EditionAdded), "Bổ sung phiên bản tiêu chuẩn vào sổ quy định", "Edition added to the rule book"),
+        new(nameof(ObligationAdded), "Bổ sung mục quy định vào sổ quy định", "Obligation added to the rule book"),
+        new(nameof(ObligationEnded), "Mục quy định hết hiệu lực", "Obligation of the rule book ended"),
     ];
 
     public static readonly Term Total = new("total", "Tổng", "Total");

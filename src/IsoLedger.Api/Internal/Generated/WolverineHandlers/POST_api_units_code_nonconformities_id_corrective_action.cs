@@ -44,7 +44,7 @@ namespace Internal.Generated.WolverineHandlers
             // Reading the request body via JSON deserialization
             var (request, jsonContinue) = await ReadJsonAsync<IsoLedger.Api.Units.TakeCorrectiveActionRequest>(httpContext);
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
-            var problemDetails1 = IsoLedger.Api.Units.TakeCorrectiveActionEndpoint.Validate(request);
+            var problemDetails1 = IsoLedger.Api.Units.TakeCorrectiveActionEndpoint.Validate(id, request);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
             {
