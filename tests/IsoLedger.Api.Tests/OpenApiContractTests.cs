@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Alba;
 
 namespace IsoLedger.Api.Tests;
@@ -360,5 +361,58 @@ public class OpenApiContractTests(ApiFixture api) : IClassFixture<ApiFixture>
         // No HEAD operation is listed: the document says once that every GET answers HEAD.
         Assert.DoesNotContain(answers, answer => answer.Name.StartsWith("head "));
         Assert.Contains("HEAD", (string?)document["info"]!["description"]);
+    }
+
+    /// <summary>The keys of the development configuration by their one role.</summary>
+    private static readonly Dictionary<string, string> KeyOfRole = new()
+    {
+        ["admin"] = Keys.Admin,
+        ["recorder"] = Keys.Recorder,
+        ["inspector"] = Keys.Inspector,
+        ["auditor"] = Keys.Auditor,
+        ["viewer"] = Keys.Viewer,
+    };
+
+    /// <summary>Each operation's description names the roles allowed to call it, as the server authorizes them: a
+    /// key of another role is refused (403), and a read lets a key of every role named in. A write is sent only by
+    /// the keys refused, so that nothing is recorded.</summary>
+    [Fact]
+    public async Task Every_operation_names_the_roles_the_server_lets_call_it()
+    {
+        var document = (await Host.Get("/openapi/v1.json", key: null).Expect(200)).Json;
+        var wrong = new List<string>();
+        foreach (var (path, item) in document["paths"]!.AsObject().Where(path => path.Key.StartsWith("/api/")))
+        {
+            var url = path.Replace("{code}", "OA-ROLES").Replace("{year}", "2020").Replace("{id}", "NC-1")
+                .Replace("{name}", "DashboardUnits");
+            foreach (var (method, operation) in item!.AsObject())
+            {
+                var description = (string?)operation!["description"] ?? "";
+                var named = Regex.Match(description,
+                    "API key roles allowed: ([a-z, ]+)\\. A key with none of them answers 403\\.$");
+                if (!named.Success)
+                {
+                    wrong.Add($"{method} {path}: no roles named");
+                    continue;
+                }
+                var roles = named.Groups[1].Value.Split(", ");
+                if ((string?)operation["responses"]!["403"]!["description"] is not { } refused
+                    || !refused.EndsWith($": {named.Groups[1].Value}."))
+                    wrong.Add($"{method} {path}: the 403 does not name the roles allowed");
+                var upload = operation["requestBody"]?["content"]?["text/csv"] is not null;
+                foreach (var (role, key) in KeyOfRole.Where(role => method == "get" || !roles.Contains(role.Key)))
+                {
+                    var answer = method == "get"
+                        ? await Host.Get(url, key)
+                        : upload
+                            ? await Host.PostBytes(url, [], key: key)
+                            : await Host.Post(url, "{}", key);
+                    if ((answer.Status == 403) == roles.Contains(role))
+                        wrong.Add($"{method} {path}: {role} answered {answer.Status}; named: {named.Groups[1].Value}");
+                }
+            }
+        }
+
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
     }
 }
