@@ -415,4 +415,47 @@ public class OpenApiContractTests(ApiFixture api) : IClassFixture<ApiFixture>
 
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
     }
+
+    /// <summary>Every operation of the document, with its path and method.</summary>
+    private static IEnumerable<(string Name, JsonObject Operation)> Operations(JsonNode document) =>
+        document["paths"]!.AsObject().SelectMany(path => path.Value!.AsObject()
+            .Select(operation => ($"{operation.Key} {path.Key}", operation.Value!.AsObject())));
+
+    /// <summary>The whole document, walked: every operation says what it does in words of its own (17 had the
+    /// generator's name of the route, POST_api_units_code_internal_audits, for a description).</summary>
+    [Fact]
+    public async Task The_whole_document_describes_every_operation()
+    {
+        var document = (await Host.Get("/openapi/v1.json", key: null).Expect(200)).Json;
+        var undescribed = new List<string>();
+
+        foreach (var (name, operation) in Operations(document))
+        {
+            var summary = (string?)operation["summary"];
+            var description = (string?)operation["description"];
+            if (string.IsNullOrWhiteSpace(summary) || summary == (string?)operation["operationId"])
+                undescribed.Add($"{name}: no summary of its own");
+            // Beyond the roles every operation names.
+            if (description?.Split("\n\nAPI key roles allowed:")[0] is not { Length: > 0 } own
+                || own.StartsWith("API key roles allowed:") || Regex.IsMatch(own, "^(GET|POST|PUT|DELETE)_"))
+                undescribed.Add($"{name}: no description of its own");
+        }
+
+        Assert.True(undescribed.Count == 0, string.Join("\n", undescribed));
+    }
+
+    /// <summary>A conversion started without its target goes to the next edition of the rule book: the field said
+    /// only what an edition is, its own description replaced by the shared one.</summary>
+    [Fact]
+    public async Task A_conversion_s_target_says_where_it_goes_when_omitted()
+    {
+        var document = (await Host.Get("/openapi/v1.json", key: null).Expect(200)).Json;
+        var to = (string?)document["components"]!["schemas"]!["StartConversionRequest"]!["properties"]!["to"]!
+            ["description"];
+
+        Assert.StartsWith("The edition to convert to. Omitted (or null): the next edition of the rule book", to);
+        Assert.Contains("An edition of TCVN ISO 9001 by its name in the rule book", to);
+        Assert.Contains("Without `to`, the conversion goes to the next edition",
+            (string?)document["paths"]!["/api/units/{code}/conversion/start"]!["post"]!["description"]);
+    }
 }
