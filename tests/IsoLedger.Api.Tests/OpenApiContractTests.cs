@@ -422,11 +422,14 @@ public class OpenApiContractTests(ApiFixture api) : IClassFixture<ApiFixture>
             .Select(operation => ($"{operation.Key} {path.Key}", operation.Value!.AsObject())));
 
     /// <summary>The whole document, walked: every operation says what it does in words of its own (17 had the
-    /// generator's name of the route, POST_api_units_code_internal_audits, for a description).</summary>
+    /// generator's name of the route, POST_api_units_code_internal_audits, for a description), every parameter what
+    /// it means (route values and query parameters said nothing), and every error answer is a problem whose schema
+    /// has type, title and status.</summary>
     [Fact]
-    public async Task The_whole_document_describes_every_operation()
+    public async Task The_whole_document_describes_every_operation_parameter_and_error()
     {
         var document = (await Host.Get("/openapi/v1.json", key: null).Expect(200)).Json;
+        var schemas = document["components"]!["schemas"]!;
         var undescribed = new List<string>();
 
         foreach (var (name, operation) in Operations(document))
@@ -439,6 +442,21 @@ public class OpenApiContractTests(ApiFixture api) : IClassFixture<ApiFixture>
             if (description?.Split("\n\nAPI key roles allowed:")[0] is not { Length: > 0 } own
                 || own.StartsWith("API key roles allowed:") || Regex.IsMatch(own, "^(GET|POST|PUT|DELETE)_"))
                 undescribed.Add($"{name}: no description of its own");
+            foreach (var parameter in operation["parameters"]?.AsArray() ?? [])
+            {
+                if (string.IsNullOrWhiteSpace((string?)parameter!["description"]))
+                    undescribed.Add($"{name}: {parameter["in"]} parameter {parameter["name"]} says nothing");
+            }
+            foreach (var (status, response) in operation["responses"]!.AsObject().Where(r => r.Key[0] is '4' or '5'))
+            {
+                var content = response!["content"]?.AsObject();
+                var reference = (string?)content?[Http.ProblemJson]?["schema"]?["$ref"];
+                var required = reference is null ? null
+                    : schemas[reference.Split('/')[^1]]?["required"]?.AsArray().Select(m => (string?)m).ToList();
+                if (content?.Count != 1 || required is null
+                    || !new[] { "type", "title", "status" }.All(required.Contains))
+                    undescribed.Add($"{name}: {status} is not a problem with type, title and status");
+            }
         }
 
         Assert.True(undescribed.Count == 0, string.Join("\n", undescribed));
