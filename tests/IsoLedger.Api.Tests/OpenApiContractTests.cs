@@ -462,6 +462,43 @@ public class OpenApiContractTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.True(undescribed.Count == 0, string.Join("\n", undescribed));
     }
 
+    /// <summary>Every description in the document, with the path to it.</summary>
+    private static IEnumerable<(string At, string Text)> Descriptions(JsonNode? node, string at)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var (key, child) in o)
+                {
+                    if (key is "description" or "summary" && child is JsonValue text)
+                        yield return ($"{at}/{key}", (string)text!);
+                    else
+                        foreach (var found in Descriptions(child, $"{at}/{key}")) yield return found;
+                }
+                break;
+            case JsonArray a:
+                for (var i = 0; i < a.Count; i++)
+                    foreach (var found in Descriptions(a[i], $"{at}/{i}")) yield return found;
+                break;
+        }
+    }
+
+    /// <summary>No description shows the code's documentation markup (a tag, which a reader rendering Markdown would
+    /// also hide), or a member it referred to as the generator renders it ("IReadOnlyList&amp;lt;Term&amp;gt;
+    /// Vocabulary.SummaryRows", "string? AnnualRow.District"): a reader of the document is told of the answer's
+    /// members and the vocabulary's lists by their names in JSON.</summary>
+    [Fact]
+    public async Task No_description_shows_the_code_s_documentation_markup()
+    {
+        var document = (await Host.Get("/openapi/v1.json", key: null).Expect(200)).Json;
+
+        var marked = Descriptions(document, "#")
+            .Where(d => Regex.IsMatch(d.Text, @"<[A-Za-z/]|cref=|&lt;|&gt;|\b[A-Z][a-z]\w*\.[A-Z]\w*"))
+            .Select(d => $"{d.At}: {d.Text}").ToList();
+
+        Assert.True(marked.Count == 0, string.Join("\n", marked));
+    }
+
     /// <summary>A conversion started without its target goes to the next edition of the rule book: the field said
     /// only what an edition is, its own description replaced by the shared one.</summary>
     [Fact]

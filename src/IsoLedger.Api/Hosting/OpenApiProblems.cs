@@ -58,8 +58,8 @@ public static class OpenApiProblems
             if (property.Type is { } written) property.Type = written & ~JsonSchemaType.Null;
             property.Metadata?.Remove(OpenApi.NullableProperty);
         }
-        schema.Properties["type"] = Text("A URI naming the kind of problem: urn:isoledger:rule:<rule id> for a broken "
-            + "rule, urn:isoledger:problem:<name> for another of the API's own, or the HTTP status's section of its "
+        schema.Properties["type"] = Text("A URI naming the kind of problem: urn:isoledger:rule:{rule id} for a broken "
+            + "rule, urn:isoledger:problem:{name} for another of the API's own, or the HTTP status's section of its "
             + "RFC.", "uri-reference");
         schema.Properties["title"] = Text("What went wrong, in a sentence that is the same for every problem of the "
             + "type.");
@@ -97,7 +97,7 @@ public static class OpenApiProblems
             Type = JsonSchemaType.String,
             Enum = [.. Rules.All.Select(rule => (JsonNode)rule.Id)],
             Description = "409: the rule the request breaks, by its id (its sentences in GET /api/vocabulary, "
-                + "rules); the type is urn:isoledger:rule:<rule id>.",
+                + "rules); the type is urn:isoledger:rule:{rule id}.",
         }),
         ("unit", new OpenApiSchema
         {
