@@ -1,7 +1,7 @@
 namespace IsoLedger.Domain;
 
-/// <summary>A word of the ledger's vocabulary: <see cref="Value"/> is how the API and the import format write it,
-/// <see cref="Vi"/> and <see cref="En"/> what people read.</summary>
+/// <summary>A word of the ledger's vocabulary: <c>value</c> is how the API and the import format write it, <c>vi</c>
+/// and <c>en</c> what people read.</summary>
 public sealed record Term(string Value, string Vi, string En)
 {
     /// <summary>The label in English or, by default, Vietnamese.</summary>

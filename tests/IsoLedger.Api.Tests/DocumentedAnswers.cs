@@ -5,16 +5,18 @@ namespace IsoLedger.Api.Tests;
 
 /// <summary>Checks a JSON answer against the schema the OpenAPI document gives for it, in the parts of JSON Schema the
 /// document uses: references, <c>oneOf</c>/<c>anyOf</c>/<c>allOf</c>, types (one or a list), enumerations, objects'
-/// properties, required members and closed members, and arrays' items. Formats are not checked.</summary>
+/// properties, required members, closed members and the schema of the others (a map's values), and arrays' items.
+/// Formats are not checked.</summary>
 public sealed class DocumentedAnswers(JsonNode document)
 {
     /// <summary>Where <paramref name="value"/> breaks the schema of the answer <paramref name="status"/> of
-    /// <paramref name="method"/> <paramref name="path"/> (as the document names them), as JSON paths with the
-    /// reason.</summary>
-    public List<string> Mismatches(string path, string method, int status, JsonNode? value)
+    /// <paramref name="method"/> <paramref name="path"/> (as the document names them) in <paramref name="media"/>, as
+    /// JSON paths with the reason.</summary>
+    public List<string> Mismatches(
+        string path, string method, int status, JsonNode? value, string media = "application/json")
     {
         var schema = document["paths"]![path]![method]!["responses"]![status.ToString()]!["content"]!
-            ["application/json"]!["schema"]!;
+            [media]!["schema"]!;
         var found = new List<string>();
         Check(value, schema, "$", found);
         return found;
@@ -61,6 +63,8 @@ public sealed class DocumentedAnswers(JsonNode document)
                 if (properties?[name] is { } property) Check(member, property, $"{at}.{name}", found);
                 else if (schema["additionalProperties"] is JsonValue open && !(bool)open)
                     found.Add($"{at}: {name} is not among the documented members");
+                else if (schema["additionalProperties"] is JsonObject others)
+                    Check(member, others, $"{at}.{name}", found);
             }
         }
         if (value is JsonArray items && schema["items"] is { } itemSchema)

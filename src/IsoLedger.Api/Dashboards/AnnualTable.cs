@@ -13,7 +13,7 @@ public sealed record AnnualRow(
     bool CorrectiveActions, bool ManagementReview, bool ReportSubmitted, InspectionResult? Inspection,
     string Standard, ConversionState Conversion)
 {
-    /// <summary>From 1 July 2025, when the district level ended (<see cref="District"/> none), the district the unit
+    /// <summary>From 1 July 2025, when the district level ended (<c>district</c> none), the district the unit
     /// was in before: how a commune is told apart from one of the same name in another former district, and what the
     /// import layout writes as its district.</summary>
     public string? FormerDistrict { get; init; }
@@ -72,7 +72,7 @@ public sealed record AnnualRow(
     };
 }
 
-/// <summary>The column counts of a group of rows; <see cref="ReportedPercent"/> is reported ÷ units × 100.</summary>
+/// <summary>The column counts of a group of rows; <c>reportedPercent</c> is reported ÷ units × 100.</summary>
 public sealed record AnnualTotals(
     string Group, int Units, int Declared, int QualityPolicy, int QualityObjectives, int MaintenancePlan,
     int InternalAudit, int CorrectiveActions, int ManagementReview, int ReportSubmitted,

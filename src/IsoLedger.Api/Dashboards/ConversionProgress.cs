@@ -5,7 +5,7 @@ using Marten;
 
 namespace IsoLedger.Api.Dashboards;
 
-/// <summary>How many units stand where on the way to ISO 9001:2015 (<see cref="Standings.Of"/>).</summary>
+/// <summary>How many units stand where on the way to ISO 9001:2015, each by its standing.</summary>
 public sealed record ConversionCounts(
     int Total, int NotDeclared, int On2000, int On2008, int Converting, int Converted)
 {
@@ -32,7 +32,7 @@ public sealed record UnitConversion(
     string Code, string Name, string? District, Standing Standing, string? FormerDistrict, string? FormerProvince);
 
 /// <summary>A province's conversion progress as of a date, per level, per district and in all, over the units
-/// that existed on that date; for one <see cref="Level"/> only (its districts, and its units one by one), when
+/// that existed on that date; for one <c>level</c> only (its districts, and its units one by one), when
 /// asked.</summary>
 public sealed record ConversionProgress(
     string Province, DateOnly AsOf, UnitLevel? Level, ConversionCounts Totals, IReadOnlyList<LevelConversion> ByLevel,

@@ -16,7 +16,7 @@ namespace IsoLedger.Api.Dashboards;
 /// <param name="UnitName">Its name on the step's date.</param>
 /// <param name="Version">The step's version in that unit's stream.</param>
 /// <param name="BusinessDate">When it happened, if the event says.</param>
-/// <param name="Event">The event type (<see cref="Vocabulary.Events"/>).</param>
+/// <param name="Event">The event type (GET /api/vocabulary, <c>events</c>).</param>
 /// <param name="RecordedAt">When it was recorded.</param>
 /// <param name="RecordedBy">The name of the API key that recorded it.</param>
 /// <param name="Edition">The edition the step is about: documented or declared on, or converted to.</param>

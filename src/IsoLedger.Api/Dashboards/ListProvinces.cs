@@ -15,6 +15,9 @@ public sealed record ProvinceSummary(string Province, int Units, IReadOnlyList<i
 public static class ListProvincesEndpoint
 {
     /// <summary>Provinces with units, and their years with data</summary>
+    /// <remarks>Each province with units recorded under its name, in Vietnamese alphabetical order, with its
+    /// number of units and the years (up to this one) its units have yearly facts for: the dashboard's pickers.
+    /// </remarks>
     [WolverineGet("/api/dashboards/provinces", OperationId = "ListProvinces")]
     [Tags(ProvinceDashboard.Tag)]
     [Authorize(Policy = Policies.ReadStatus)]

@@ -12,9 +12,9 @@ public sealed record ProvinceOverview(
     string Province, int Units, IReadOnlyList<LevelCount> ByLevel, int Declared, int OnCurrentEdition, int Reported,
     decimal ReportedPercent);
 
-/// <summary>Every province side by side for the ministry, each counted as its own dashboards count it: the units of
-/// the year's table (<see cref="AnnualTable.UnitsOf"/>), judged on the same day, under the province they belong to
-/// then (from 1 July 2025 a merged province's units under the new one).</summary>
+/// <summary>Every province side by side for the ministry, each counted as its own dashboards count it: the units of the
+/// year's table (the units that existed at some time of the year), judged on the same day, under the province they
+/// belong to then (from 1 July 2025 a merged province's units under the new one).</summary>
 public sealed record NationalOverview(
     int Year, DateOnly JudgedOn, Edition CurrentEdition, IReadOnlyList<ProvinceOverview> Provinces)
 {

@@ -110,6 +110,9 @@ public sealed class ProjectionAdmin(IDocumentStore store, ProjectionFreshness fr
 public static class ProjectionAdminEndpoints
 {
     /// <summary>Asynchronous projections and their health</summary>
+    /// <remarks>Each asynchronous projection by name: its agent's status on this node, the event sequence it has
+    /// processed, the store's latest, the lag between them, and the events it skipped (kept as dead letters).
+    /// </remarks>
     [WolverineGet("/api/admin/projections", OperationId = "ListProjections")]
     [Tags("Administration")]
     [Authorize(Roles = Roles.Admin)]
@@ -118,6 +121,9 @@ public static class ProjectionAdminEndpoints
         Results.Ok(await admin.List(cancellation));
 
     /// <summary>Rebuild an asynchronous projection from all events</summary>
+    /// <remarks>Answers once the rebuild has ended, which it does even if the client leaves; the dashboards read
+    /// the projection as it fills meanwhile. One rebuild at a time: 409 while one of it runs, 404 for a name that
+    /// is not an asynchronous projection.</remarks>
     [WolverinePost("/api/admin/projections/{name}/rebuild", OperationId = "RebuildProjection")]
     [Tags("Administration")]
     [Authorize(Roles = Roles.Admin)]

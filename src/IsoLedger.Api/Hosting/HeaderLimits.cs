@@ -36,7 +36,9 @@ public static partial class HeaderLimits
         if (request.Headers.Sum(header => header.Key.Length + header.Value.Sum(value => value?.Length ?? 0))
             > MaxHeadersLength)
         {
+            // The framework's defaults name no type for 431 (RFC 6585's, as 429's in Protection).
             await Results.Problem(
+                type: "https://tools.ietf.org/html/rfc6585#section-5",
                 title: "The request's headers are too large.",
                 detail: $"Send headers of at most {MaxHeadersLength} characters in all.",
                 statusCode: StatusCodes.Status431RequestHeaderFieldsTooLarge).ExecuteAsync(context);

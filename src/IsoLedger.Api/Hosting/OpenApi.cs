@@ -45,18 +45,19 @@ public static class OpenApi
             options.AddOperationTransformer((operation, context, _) =>
             {
                 operation.Responses ??= [];
-                AddProblem(operation.Responses, StatusCodes.Status400BadRequest,
+                OpenApiProblems.Add(operation.Responses, StatusCodes.Status400BadRequest,
                     "The request is not valid: a header or query parameter malformed, given twice or not taken "
                     + "here.");
-                AddProblem(operation.Responses, StatusCodes.Status503ServiceUnavailable,
+                OpenApiProblems.Add(operation.Responses, StatusCodes.Status503ServiceUnavailable,
                     "The database cannot be reached for now (or, for an upload, its temporary folder cannot be "
                     + "written); retry after the Retry-After header's seconds.");
-                AddProblem(operation.Responses, StatusCodes.Status429TooManyRequests,
+                OpenApiProblems.Add(operation.Responses, StatusCodes.Status429TooManyRequests,
                     "Too many requests: the rate of a key (or, without one, of an address) is limited; retry after "
                     + "the Retry-After header's seconds.");
-                AddProblem(operation.Responses, StatusCodes.Status413PayloadTooLarge, "The request body is too large.");
-                AddProblem(operation.Responses, StatusCodes.Status414UriTooLong, "The address is too long.");
-                AddProblem(operation.Responses, StatusCodes.Status431RequestHeaderFieldsTooLarge,
+                OpenApiProblems.Add(operation.Responses, StatusCodes.Status413PayloadTooLarge,
+                    "The request body is too large.");
+                OpenApiProblems.Add(operation.Responses, StatusCodes.Status414UriTooLong, "The address is too long.");
+                OpenApiProblems.Add(operation.Responses, StatusCodes.Status431RequestHeaderFieldsTooLarge,
                     "The request's headers are too large.");
                 // Every API read judges the preconditions it is sent (ConditionalReads).
                 if (OpenApiParameters.IsApiRead(context.Description))
@@ -65,7 +66,7 @@ public static class OpenApi
                     {
                         Description = "Not Modified: the copy If-None-Match names is current (no body).",
                     });
-                    AddProblem(operation.Responses, StatusCodes.Status412PreconditionFailed,
+                    OpenApiProblems.Add(operation.Responses, StatusCodes.Status412PreconditionFailed,
                         "The answer's ETag does not match If-Match.");
                 }
                 // Every type the upload takes (CSV, a workbook, bytes), as its check takes them.
@@ -90,26 +91,10 @@ public static class OpenApi
                     };
                 }
                 if (operation.RequestBody is null) return Task.CompletedTask;
-                AddProblem(operation.Responses, StatusCodes.Status415UnsupportedMediaType,
+                OpenApiProblems.Add(operation.Responses, StatusCodes.Status415UnsupportedMediaType,
                     "The body is not of the media type the route takes, or not sent as it is in UTF-8.");
-                AddProblem(operation.Responses, StatusCodes.Status408RequestTimeout,
+                OpenApiProblems.Add(operation.Responses, StatusCodes.Status408RequestTimeout,
                     "The body stopped arriving: nothing of it came for a while, or it came too slowly.");
-                return Task.CompletedTask;
-            });
-            // A problem carries extension members besides RFC 9457's five (traceId on every one; a 409 its rule, a 412
-            // the current version, an import's 422 its errors by line): the strict JSON options would describe the
-            // schema as closed, and a client validating answers would refuse every error.
-            options.AddSchemaTransformer((schema, context, _) =>
-            {
-                if (!typeof(ProblemDetails).IsAssignableFrom(context.JsonTypeInfo.Type)) return Task.CompletedTask;
-                schema.AdditionalPropertiesAllowed = true;
-                schema.AdditionalProperties = null;
-                schema.Properties ??= new Dictionary<string, IOpenApiSchema>();
-                schema.Properties.TryAdd("traceId", new OpenApiSchema
-                {
-                    Type = JsonSchemaType.String,
-                    Description = "The request's trace identifier, as the logs have it.",
-                });
                 return Task.CompletedTask;
             });
             // A report's CSV and workbook are files (text, or bytes), not the JSON object its json format answers.
@@ -137,6 +122,7 @@ public static class OpenApi
                     schema.Metadata[NullableProperty] = true;
                 return Task.CompletedTask;
             });
+            OpenApiProblems.Describe(options);
             options.AddSchemaTransformer(OpenApiRequests.Describe);
             options.AddOperationTransformer(OpenApiParameters.Describe);
             options.AddOperationTransformer(OpenApiHeaders.DescribeOperation);
@@ -147,16 +133,5 @@ public static class OpenApi
                 document.Components?.Schemas?.Remove("IResult");
                 return Task.CompletedTask;
             });
-        });
-
-    private static void AddProblem(OpenApiResponses responses, int status, string description) =>
-        responses.TryAdd(status.ToString(), new OpenApiResponse
-        {
-            Description = description,
-            Content = new Dictionary<string, OpenApiMediaType>
-            {
-                [EndpointConventions.ProblemJson] =
-                    new() { Schema = new OpenApiSchemaReference(nameof(ProblemDetails)) },
-            },
         });
 }

@@ -12,7 +12,8 @@ using Microsoft.OpenApi;
 
 namespace IsoLedger.Api.Hosting;
 
-/// <summary>Describes parameters the endpoints read as text, to check them with their own 400s, by what they take:
+/// <summary>Describes parameters the endpoints read as text, to check them with their own 400s: what each means, from
+/// one table by name, and what each takes:
 /// query parameters by their name (a date, a number, a flag, one of a list), the headers the versioned writes honour,
 /// on the routes marked as such (<see cref="VersionedWriteAttribute"/>), and the preconditions every API read honours
 /// (<see cref="ConditionalReads"/>).</summary>
@@ -31,9 +32,7 @@ public static class OpenApiParameters
                 _ => null,
             };
             if (schema is not null) parameter.Schema = schema;
-            // The year's upper bound moves with the clock, so the schema cannot state it: the description does.
-            if (parameter.Name == "year" && string.IsNullOrEmpty(parameter.Description))
-                parameter.Description = YearLimits;
+            if (string.IsNullOrEmpty(parameter.Description)) parameter.Description = Description(parameter.Name, route);
         }
 
         operation.Parameters ??= [];
@@ -79,9 +78,72 @@ public static class OpenApiParameters
         return Task.CompletedTask;
     }
 
-    private const string YearLimits = "Four digits, from 2000: a year that has begun (this year at most) for a "
-        + "year's table, report or figures; up to next year for a yearly step recorded ahead (a plan). A later year "
-        + "answers 400 saying which is the last taken that day.";
+    /// <summary>What a route value or query parameter means, by its name (and its route where routes read it
+    /// otherwise): one table for every route, which the operations' descriptions complete.</summary>
+    private static string? Description(string? name, string route) => name switch
+    {
+        "code" => "The unit's code, as it was registered (compared as written, letter case too).",
+        "id" when route.Contains("/nonconformities/") =>
+            "The nonconformity's id within the unit (NC-1, NC-2, …), as raising it answered.",
+        "id" when route.StartsWith("api/rules/obligations/") =>
+            "The obligation's id in the rule book (GET /api/rules).",
+        "id" when route.StartsWith("api/restructurings/") =>
+            "The restructuring's id, as recording it answered (its Location).",
+        "name" when route.StartsWith("api/admin/projections/") =>
+            "The asynchronous projection, by its name (GET /api/admin/projections).",
+        // The year's upper bound moves with the clock, so the schema cannot state it: the description does.
+        "year" when route == "api/imports" => "The year of every row of a table without a year column (an appendix's "
+            + "own columns); refused with a table that has one.",
+        "year" => "Four digits, from 2000: a year that has begun (this year at most) for a year's table, report or "
+            + "figures; up to next year for a yearly step recorded ahead (a plan). A later year answers 400 saying "
+            + "which is the last taken that day.",
+        "asOf" when route.EndsWith("/state") => "The state by business date (YYYY-MM-DD): every fact that had happened "
+            + "by that day, whenever it was recorded. Give exactly one of asOf, knownAt and version.",
+        "asOf" when route == "api/rules" => "Only the obligations in force on this day (YYYY-MM-DD); every one without "
+            + "it.",
+        "asOf" when route.Contains("{year}") => "A day of the year (YYYY-MM-DD, not after today) to judge it on: only "
+            + "the steps that had happened by then count. Without it, the year's end (today for the running year), "
+            + "every step of the year counting.",
+        "asOf" when route == "api/reports/trends" => "The last day counted (YYYY-MM-DD, not after today): every year "
+            + "up to its own, that one judged on it. Today without it.",
+        "asOf" => "The day to judge on (YYYY-MM-DD, at most the end of next year): only the facts that had happened "
+            + "by then count. Today (in Vietnam) without it.",
+        "knownAt" => "A moment (RFC 3339, with its offset: 2025-07-01T08:00:00Z): the state as it was recorded then. "
+            + "Give exactly one of asOf, knownAt and version.",
+        "version" => "A version of the unit's stream: the state after that many events, with the units it took over "
+            + "as recorded then. Give exactly one of asOf, knownAt and version.",
+        "province" when route == "api/imports" => "The province of every row of a table without a province column (an "
+            + "appendix's own columns); refused with a table that has one.",
+        "province" when route == "api/units" => "Only the units in this province today, by its name (a former "
+            + "province's finds the units recorded in it).",
+        "province" => "The province, by its name: one of any period (GET /api/dashboards/provinces lists those with "
+            + "units).",
+        "district" => "Only the units of this district, by its name: those in it, or last in it (from 1 July 2025, "
+            + "when the district level ended, their formerDistrict).",
+        "level" => "Only the units of this level.",
+        "standard" => "Only the units on this edition of the rule book (2008, 2015, …), or none: those on no edition.",
+        "q" => "Part of a unit's code or name, in any letter case.",
+        "page" => "The page of the list, from 1 (the first without it).",
+        "pageSize" => $"The units per page, from 1 to {ListUnitsEndpoint.MaxPageSize} (50 without it).",
+        "rule" => "Only the flags of this compliance rule, by its id (GET /api/vocabulary, rules).",
+        "consistent" => "true: wait (5 s at most) until the dashboards' projection has caught up with the events "
+            + "committed when the request arrived. false, or without it: answer at once, the answer's freshness "
+            + "saying how far behind the projection is.",
+        "format" when route.StartsWith("api/reports/annual/") => "csv (without it): the report's appendix layout as "
+            + "CSV; xlsx: as a workbook; json: the table as data.",
+        "format" => "json (without it): the answer as data; csv or xlsx: as a file, CSV text or a workbook.",
+        "lang" => "The language of a CSV file's or a workbook's headers and labels: vi (without it) or en. JSON "
+            + "answers carry both.",
+        "layout" => "report (without it): the appendices' layout; import: the import's columns, a table to import "
+            + "again (CSV or XLSX only).",
+        "after" => "Only the events after this sequence number: the previous page's next (from the first without it).",
+        "limit" => $"The events per page, from 1 to {GetEventsEndpoint.MaxEventPage} (100 without it).",
+        "dryRun" => "true: decide everything and answer what would be recorded, recording nothing.",
+        "fileName" => "The file's name, kept on every event the import records: one line.",
+        "reportDate" => "The report date of every row of a table without a report_date column (an appendix's own "
+            + "columns); refused with a table that has one.",
+        _ => null,
+    };
 
     /// <summary>A read of the API: its preconditions are judged (<see cref="ConditionalReads"/>).</summary>
     public static bool IsApiRead(Microsoft.AspNetCore.Mvc.ApiExplorer.ApiDescription description) =>

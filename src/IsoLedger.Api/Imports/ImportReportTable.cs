@@ -39,11 +39,13 @@ public static class ImportReportTableEndpoint
     [Consumes("text/csv", "application/csv", XlsxWriter.ContentType, "application/octet-stream")]
     [ProducesResponseType<ImportResult>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, EndpointConventions.ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, EndpointConventions.ProblemJson)]
+    [ProducesResponseType<ImportProblemDetails>(StatusCodes.Status409Conflict, EndpointConventions.ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, EndpointConventions.ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, EndpointConventions.ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, EndpointConventions.ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, EndpointConventions.ProblemJson)]
+    [ProducesResponseType<ImportProblemDetails>(
+        StatusCodes.Status422UnprocessableEntity, EndpointConventions.ProblemJson)]
+    [ProducesResponseType<ImportProblemDetails>(
+        StatusCodes.Status503ServiceUnavailable, EndpointConventions.ProblemJson)]
     public static async Task<IResult> Post(
         HttpContext http, ReportImporter importer, TempFolder temp, CancellationToken cancellation,
         string? dryRun = null, string? fileName = null, string? province = null, string? year = null,
@@ -97,30 +99,35 @@ public static class ImportReportTableEndpoint
     private static IResult Interrupted(ImportInterruption why, ImportResult written, IReadOnlyList<ImportError> errors)
     {
         var unavailable = why == ImportInterruption.DatabaseUnavailable;
-        var problem = Results.Problem(
-            type: "urn:isoledger:problem:import-interrupted",
-            title: "The import stopped part way; what it wrote before stays.",
-            detail: $"{written.UnitsCreated} unit(s) created and {written.EventsAppended} event(s) appended before "
+        var problem = Results.Problem(new ImportProblemDetails
+        {
+            Type = "urn:isoledger:problem:import-interrupted",
+            Title = "The import stopped part way; what it wrote before stays.",
+            Detail = $"{written.UnitsCreated} unit(s) created and {written.EventsAppended} event(s) appended before "
                 + (unavailable
                     ? "the database could not be reached any more. Import the file again when it is back: "
                     : "units changed meanwhile made the rows listed wrong. Fix them and import the file again: ")
                 + "what is already recorded is skipped.",
-            statusCode: unavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status409Conflict,
-            extensions: new Dictionary<string, object?> { ["written"] = written, ["errors"] = errors });
+            Status = unavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status409Conflict,
+            Written = written,
+            Errors = errors,
+        });
         // As every 503 does, it says when to try again.
         return unavailable ? problem.WithRetryAfter(Problems.DatabaseRetryAfterSeconds) : problem;
     }
 
     /// <summary>422: the file has bad rows, listed (the first <see cref="ReportImporter.MaxErrors"/>).</summary>
-    public static IResult Rejected(IReadOnlyList<ImportError> errors) => Results.Problem(
-        type: "urn:isoledger:problem:import-rejected",
-        title: "The file has bad rows; nothing was imported.",
+    public static IResult Rejected(IReadOnlyList<ImportError> errors) => Results.Problem(new ImportProblemDetails
+    {
+        Type = "urn:isoledger:problem:import-rejected",
+        Title = "The file has bad rows; nothing was imported.",
         // The reading stops at the limit: more may follow, which are not counted.
-        detail: (errors.Count >= ReportImporter.MaxErrors
+        Detail = (errors.Count >= ReportImporter.MaxErrors
                 ? $"At least {errors.Count} problems found (the reading stopped there; the first {errors.Count} are "
                     + "listed)"
                 : $"{errors.Count} problem(s) found")
             + ". Fix them and import the file again.",
-        statusCode: StatusCodes.Status422UnprocessableEntity,
-        extensions: new Dictionary<string, object?> { ["errors"] = errors });
+        Status = StatusCodes.Status422UnprocessableEntity,
+        Errors = errors,
+    });
 }

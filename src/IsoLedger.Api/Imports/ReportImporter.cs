@@ -14,8 +14,8 @@ using Npgsql;
 
 namespace IsoLedger.Api.Imports;
 
-/// <summary>What an import did (or, on a dry run, would do), of the file <see cref="File"/> names: null for an upload
-/// sent without a name.</summary>
+/// <summary>What an import did (or, on a dry run, would do), of the file <c>file</c> names: null for an upload sent
+/// without a name.</summary>
 public sealed record ImportResult(
     string? File, int Rows, int UnitsCreated, int EventsAppended, bool DryRun, double Seconds);
 

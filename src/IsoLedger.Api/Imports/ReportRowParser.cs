@@ -14,6 +14,10 @@ namespace IsoLedger.Api.Imports;
 
 /// <summary>A problem with one field of one line of an import file (a row of a workbook's sheet, named when the
 /// workbook has several).</summary>
+/// <param name="Line">The line of the file (the header is line 1), or the row of the sheet.</param>
+/// <param name="Column">The column, by its name in the header; null for the row as a whole.</param>
+/// <param name="Reason">What is wrong, and what is taken there.</param>
+/// <param name="Sheet">The sheet of a workbook with several (absent otherwise).</param>
 public sealed record ImportError(
     int Line, string? Column, string Reason,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Sheet = null);

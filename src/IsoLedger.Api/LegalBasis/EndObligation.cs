@@ -24,6 +24,9 @@ public static class EndObligationEndpoint
             .Result;
 
     /// <summary>End an obligation of the rule book on a date</summary>
+    /// <remarks>Records the obligation's last day in force, <c>validTo</c>, with the reason and who ended it (see
+    /// GET /api/rules/changes): facts dated after it are no longer judged by it, from now on. 409 for an id
+    /// the book does not have, an obligation already ended, or a day before it started.</remarks>
     [WolverinePost("/api/rules/obligations/{id}/end", OperationId = "EndObligation")]
     [Tags("Rules")]
     [RuleBookChange]

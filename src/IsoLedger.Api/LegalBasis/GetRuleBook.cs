@@ -44,6 +44,9 @@ public sealed record RuleBookView(
 public static class GetRuleBookEndpoint
 {
     /// <summary>The rule book: editions and obligations with their legal basis</summary>
+    /// <remarks>Editions oldest first, each with its publication and transition window; the obligations with
+    /// their validity, the act they cite and its source; the book's version, the ETag a change sends back as
+    /// If-Match. <c>asOf</c> lists only the obligations in force on that day.</remarks>
     /// <param name="asOf">Only the obligations in force on this date (YYYY-MM-DD).</param>
     /// <param name="rules">The node's copy of the rule book.</param>
     /// <param name="clock">Today in Vietnam.</param>
@@ -75,6 +78,8 @@ public sealed record RuleBookChange(long Version, string Type, object Change, Da
 public static class GetRuleBookChangesEndpoint
 {
     /// <summary>Every change an administrator made to the rule book, oldest first</summary>
+    /// <remarks>Each with the rule book's version it made, its type (an edition or obligation added, an obligation
+    /// ended), what it changed with who made it and why, and when it was recorded.</remarks>
     [WolverineGet("/api/rules/changes", OperationId = "GetRuleBookChanges")]
     [Tags("Rules")]
     [Authorize(Policy = Policies.Audit)]

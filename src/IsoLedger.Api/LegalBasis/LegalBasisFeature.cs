@@ -56,8 +56,13 @@ public static class LegalBasisFeature
             schema.Type = inPlace ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String;
             schema.Pattern = Edition.Pattern;
             schema.MaxLength = Edition.MaxLength;
-            schema.Description = "An edition of TCVN ISO 9001 by its name in the rule book: \"2000\", \"2008\", "
+            // A field written in place keeps what its own documentation says (the edition a conversion goes to
+            // when it is omitted); the shared schema says what an edition is.
+            const string edition = "An edition of TCVN ISO 9001 by its name in the rule book: \"2000\", \"2008\", "
                 + "\"2015\", \"2015/Amd1:2024\", or one an administrator added (GET /api/rules).";
+            schema.Description = inPlace && !string.IsNullOrEmpty(schema.Description)
+                ? $"{schema.Description} {edition}"
+                : edition;
             schema.Properties?.Clear();
             return Task.CompletedTask;
         }));

@@ -4,10 +4,9 @@ using IsoLedger.Domain.Units;
 
 namespace IsoLedger.Api.Reports;
 
-/// <summary>One figure of the report: <see cref="Count"/> of <see cref="Of"/> units, the share in percent (two
-/// decimals), and the units counted, by code. <see cref="Id"/> is its sentence in
-/// <see cref="Vocabulary.ReportHeadlines"/>; <see cref="Level"/> the level it is about, for a per-level
-/// figure.</summary>
+/// <summary>One figure of the report: <c>count</c> of <c>of</c> units, the share in percent (two decimals), and the
+/// units counted, by code. <c>id</c> names its sentence (GET /api/vocabulary, <c>reportHeadlines</c>); <c>level</c>
+/// the level it is about, for a per-level figure.</summary>
 public sealed record Headline(
     string Id, UnitLevel? Level, int Count, int Of, decimal Percent, IReadOnlyList<string> Units)
 {
@@ -19,7 +18,7 @@ public sealed record Headline(
     }
 }
 
-/// <summary>A part of the report (<see cref="Vocabulary.ReportSections"/>): its units in the appendix layout with
+/// <summary>A part of the report (GET /api/vocabulary, <c>reportSections</c>): its units in the appendix layout with
 /// their totals, and its headline figures.</summary>
 public sealed record ReportPart(
     string Id, IReadOnlyList<Headline> Headlines, IReadOnlyList<AnnualRow> Rows, AnnualTotals Totals, int Existing);

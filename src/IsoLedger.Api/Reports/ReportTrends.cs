@@ -6,8 +6,8 @@ using IsoLedger.Domain.Units;
 
 namespace IsoLedger.Api.Reports;
 
-/// <summary>A headline figure of one year: <see cref="Key"/> is the part and headline ("bodies.reported"), a value
-/// of <see cref="Vocabulary.TrendColumns"/>.</summary>
+/// <summary>A headline figure of one year: <c>key</c> is the part and headline ("bodies.reported"), a value of the
+/// trends' columns (GET /api/vocabulary, <c>trendColumns</c>).</summary>
 public sealed record TrendFigure(string Key, int Count, int Of, decimal Percent);
 
 /// <summary>One year of the trends: the units of its table, the report's headline figures and the conversion counts

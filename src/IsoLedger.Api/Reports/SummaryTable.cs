@@ -11,30 +11,29 @@ namespace IsoLedger.Api.Reports;
 public sealed record SummaryCell(int Count, int Of);
 
 /// <summary>One row of the summary, in all and per administrative tier: provincial bodies (departments and their
-/// sub-departments), districts, communes. <see cref="Criterion"/> is the row's value in
-/// <see cref="Vocabulary.SummaryRows"/>.</summary>
+/// sub-departments), districts, communes. <c>criterion</c> is the row's value in the summary's rows (GET
+/// /api/vocabulary, <c>summaryRows</c>).</summary>
 public sealed record SummaryRow(
     string Criterion, SummaryCell Total, SummaryCell Provincial, SummaryCell District, SummaryCell Commune);
 
 /// <summary>The report's summary table (Phụ lục 9, "Thống kê số liệu thực hiện ISO"): of the units of a province's
-/// table for the year (<see cref="AnnualTable.UnitsOf"/>) that exist on the day it is judged on (the year's end, today
-/// for the running year, or the day asked: <see cref="AnnualTable.JudgedOnFor(int, DateOnly, DateOnly?)"/>), those
-/// that declared a system by then; of these, those that complied with the rules in the year, those that have put the
-/// year's current edition in place (<see cref="RuleBook.CurrentIn"/>, an amendment counting its edition: on it, or
-/// converting to it) and the others, on an older one. The report's headline figures count the same units
-/// (<see cref="ProvinceReport"/>): a unit that ended within the year (merged away, or a district body when the level
-/// ended on 1 July 2025) is counted in its successor; counted itself, it had put a province's communes merged in 2025
-/// in the summary twice, before and after their merger, and its district bodies beside the headlines' bodies that
-/// existed.</summary>
+/// table for the year (the units that existed at some time of it) that exist on the day it is judged on (the year's
+/// end, today for the running year, or the day asked), those that declared a system by then; of these, those that
+/// complied with the rules in the year, those that have put the year's current edition in place (the latest published
+/// before the year began, an amendment counting its edition: on it, or converting to it) and the others, on an older
+/// one. The report's headline figures count the same units (the province's report): a unit that ended within the year
+/// (merged away, or a district body when the level ended on 1 July 2025) is counted in its successor; counted itself,
+/// it had put a province's communes merged in 2025 in the summary twice, before and after their merger, and its
+/// district bodies beside the headlines' bodies that existed.</summary>
 /// <param name="Province">The province, by its canonical name.</param>
 /// <param name="Year">The report's year.</param>
 /// <param name="JudgedOn">The day the year is judged on.</param>
 /// <param name="CurrentEdition">The year's current edition.</param>
 /// <param name="ImplementedEditionName">How the rule book names the edition the third row counts units on: the current
-/// one, or the one it amends (TCVN ISO 9001:2015 while its Amd 1:2024 is current: a system on it counts,
-/// <see cref="RuleBook.IsCurrentIn"/>); named as the amendment, the row had counted 145 units on it where none was.
+/// one, or the one it amends (TCVN ISO 9001:2015 while its Amd 1:2024 is current: a system on it counts, as the rule
+/// book judges the current edition); named as the amendment, the row had counted 145 units on it where none was.
 /// </param>
-/// <param name="Rows">The criteria in the report's order (<see cref="Vocabulary.SummaryRows"/>).</param>
+/// <param name="Rows">The criteria in the report's order (GET /api/vocabulary, <c>summaryRows</c>).</param>
 public sealed record SummaryTable(
     string Province, int Year, DateOnly JudgedOn, Edition CurrentEdition, Term ImplementedEditionName,
     IReadOnlyList<SummaryRow> Rows)

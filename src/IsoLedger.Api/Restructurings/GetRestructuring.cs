@@ -13,6 +13,9 @@ public static class GetRestructuringEndpoint
     public const int MaxIdLength = 64;
 
     /// <summary>A restructuring as recorded</summary>
+    /// <remarks>By the id its recording answered (its <c>Location</c>): the act's number, its effective date, its
+    /// parts, every unit it wrote to with its stream's version after it, the units it formed, and when and by whom
+    /// it was recorded. 404 for an id not recorded.</remarks>
     [WolverineGet("/api/restructurings/{id}", OperationId = "GetRestructuring")]
     [Tags("Restructurings")]
     [Authorize(Policy = Policies.ReadStatus)]

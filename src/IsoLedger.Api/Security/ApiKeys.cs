@@ -114,7 +114,11 @@ public static class ApiKeyRegistration
             foreach (var (policy, roles) in Policies.RolesPerPolicy)
                 options.AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireRole(roles));
         });
-        services.Configure<OpenApiOptions>("v1", options => options.AddDocumentTransformer(DescribeKeys));
+        services.Configure<OpenApiOptions>("v1", options =>
+        {
+            options.AddOperationTransformer(OpenApiRoles.Describe);
+            options.AddDocumentTransformer(DescribeKeys);
+        });
         return services;
     }
 

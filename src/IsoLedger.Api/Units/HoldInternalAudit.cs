@@ -22,6 +22,9 @@ public static class HoldInternalAuditEndpoint
             .Result;
 
     /// <summary>Record an internal audit (đánh giá nội bộ)</summary>
+    /// <remarks>Records <c>InternalAuditHeld</c>. An active unit without one in a year is flagged
+    /// <c>yearly-internal-audit</c> once the year has ended; a declaration warns when none is dated on or before
+    /// it.</remarks>
     [WolverinePost("/api/units/{code}/internal-audits", OperationId = "HoldInternalAudit")]
     [Tags("Lifecycle")]
     [Authorize(Policy = Policies.Record)]

@@ -17,6 +17,9 @@ public static class HoldManagementReviewEndpoint
         new Validation().Date("heldOn", request.HeldOn).Text("outputs", request.Outputs).Result;
 
     /// <summary>Record a management review (xem xét của lãnh đạo)</summary>
+    /// <remarks>Records <c>ManagementReviewHeld</c>. An active unit without one in a year is flagged
+    /// <c>yearly-management-review</c> once the year has ended; a declaration warns when none is dated on or before
+    /// it.</remarks>
     [WolverinePost("/api/units/{code}/management-reviews", OperationId = "HoldManagementReview")]
     [Tags("Lifecycle")]
     [Authorize(Policy = Policies.Record)]

@@ -16,6 +16,8 @@ public static class IssueMaintenancePlanEndpoint
         new Validation().Year("year", year, clock.Today).Date("issuedOn", request.IssuedOn).Result;
 
     /// <summary>Issue the year's maintenance plan</summary>
+    /// <remarks>Records <c>MaintenancePlanIssued</c> for the year of the path, dated in that year or ahead of it,
+    /// the year before (409 <c>yearly-step-outside-its-year</c> otherwise).</remarks>
     [WolverinePost("/api/units/{code}/years/{year}/maintenance-plan", OperationId = "IssueMaintenancePlan")]
     [Tags("Yearly steps")]
     [Authorize(Policy = Policies.Record)]

@@ -25,6 +25,9 @@ public static class IssueQualityObjectivesEndpoint
     }
 
     /// <summary>Issue the year's quality policy and/or objectives</summary>
+    /// <remarks>Records <c>QualityObjectivesIssued</c> for the year of the path: the quality policy (CSCL), the
+    /// objectives (MTCL) or both, at least one. Dated in that year or ahead of it, the year before (409
+    /// <c>yearly-step-outside-its-year</c> otherwise).</remarks>
     [WolverinePost("/api/units/{code}/years/{year}/quality-objectives", OperationId = "IssueQualityObjectives")]
     [Tags("Yearly steps")]
     [Authorize(Policy = Policies.Record)]

@@ -63,6 +63,8 @@ public static class RecordInspectionEndpoint
             .Result;
 
     /// <summary>Record the year's inspection by the province</summary>
+    /// <remarks>Records <c>InspectionRecorded</c> for the year of the path, with its verdict (passed or failed),
+    /// dated in that year or the next (409 <c>yearly-step-outside-its-year</c> otherwise).</remarks>
     [WolverinePost("/api/units/{code}/years/{year}/inspection", OperationId = "RecordInspection")]
     [Tags("Yearly steps")]
     [Authorize(Policy = Policies.Inspect)]

@@ -11,8 +11,8 @@ namespace IsoLedger.Api.Units;
 
 /// <param name="StartedOn">The date the conversion plan was adopted.</param>
 /// <param name="DecisionNo">The number of the plan or decision.</param>
-/// <param name="To">The edition to convert to; by default the next edition after the one the system is on
-/// (2008 → 2015).</param>
+/// <param name="To">The edition to convert to. Omitted (or null): the next edition of the rule book after the one the
+/// system is on at <c>startedOn</c>, amendments left out (2008 → 2015).</param>
 public sealed record StartConversionRequest(DateOnly? StartedOn, string? DecisionNo = null, Edition? To = null);
 
 public static class StartConversionEndpoint
@@ -25,6 +25,11 @@ public static class StartConversionEndpoint
             .Result;
 
     /// <summary>Start converting the system to a later edition (2008 → 2015 by default)</summary>
+    /// <remarks>Records <c>ConversionStarted</c> from the edition the unit is on at <c>startedOn</c> to <c>to</c>.
+    /// Without <c>to</c>, the conversion goes to the next edition of the rule book after that one, amendments left
+    /// out: 2008 → 2015 (an amendment such as 2015/Amd1:2024 only when named); a unit on the latest edition has
+    /// none to go to (409 <c>conversion-target-not-later</c>). 409 too for a unit not declared, an edition not
+    /// published by then, or a conversion to it already under way or done.</remarks>
     [WolverinePost("/api/units/{code}/conversion/start", OperationId = "StartConversion")]
     [Tags("Lifecycle")]
     [Authorize(Policy = Policies.Record)]

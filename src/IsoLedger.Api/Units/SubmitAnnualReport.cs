@@ -16,6 +16,9 @@ public static class SubmitAnnualReportEndpoint
         new Validation().Year("year", year, clock.Today).Date("submittedOn", request.SubmittedOn).Result;
 
     /// <summary>Submit the year's maintenance report</summary>
+    /// <remarks>Records <c>AnnualReportSubmitted</c> for the year of the path, dated in that year or the next, as
+    /// a report is sent after the year's end (409 <c>yearly-step-outside-its-year</c> otherwise). An active unit
+    /// without one is flagged <c>yearly-report</c> once the year has ended.</remarks>
     [WolverinePost("/api/units/{code}/years/{year}/report", OperationId = "SubmitAnnualReport")]
     [Tags("Yearly steps")]
     [Authorize(Policy = Policies.Record)]

@@ -22,6 +22,9 @@ public static class TakeCorrectiveActionEndpoint
         .Result;
 
     /// <summary>Record a corrective action for a nonconformity</summary>
+    /// <remarks>Records <c>CorrectiveActionTaken</c>: the root cause found and what removes it, dated on or after
+    /// the day the nonconformity was raised and no later than its closing (409 otherwise; 409
+    /// <c>nonconformity-not-found</c> for an id the unit has not raised).</remarks>
     [WolverinePost("/api/units/{code}/nonconformities/{id}/corrective-action", OperationId = "TakeCorrectiveAction")]
     [Tags("Nonconformities")]
     [Authorize(Policy = Policies.Record)]

@@ -109,7 +109,7 @@ public sealed record UnitStatus
     }
 }
 
-/// <summary>The unit's latest conversion as of the date: under way, or done (<see cref="State"/> none when it never
+/// <summary>The unit's latest conversion as of the date: under way, or done (<c>state</c> none when it never
 /// converted).</summary>
 public sealed record ConversionStatus(
     ConversionState State, Edition? From, Edition? To, DateOnly? StartedOn, DateOnly? ConvertedOn)
@@ -156,7 +156,7 @@ public sealed record YearStatus(
 }
 
 /// <summary>A compliance flag as clients see it: the rule's id and sentence, since when, and about what.</summary>
-/// <param name="Rule">The rule's id (<see cref="Vocabulary.Rules"/>).</param>
+/// <param name="Rule">The rule's id (GET /api/vocabulary, <c>rules</c>).</param>
 /// <param name="Sentence">The rule's sentence in English.</param>
 /// <param name="Since">The day the unit has broken it since.</param>
 /// <param name="Subject">What it is about (a year, a nonconformity), if anything.</param>

@@ -38,7 +38,7 @@ public enum ObligationKind
 }
 
 /// <summary>One entry of the rule book: what a legal act requires, of which units, in force from
-/// <see cref="ValidFrom"/> to <see cref="ValidTo"/> (both inclusive; open-ended when null). A fact is judged by the
+/// <c>validFrom</c> to <c>validTo</c> (both inclusive; open-ended when null). A fact is judged by the
 /// entries in force on its business date.</summary>
 /// <param name="Id">A stable name for the entry, e.g. <c>yearly-internal-audit-2014</c>.</param>
 /// <param name="Kind">What the entry requires.</param>
@@ -46,10 +46,10 @@ public enum ObligationKind
 /// <param name="ValidTo">The last day the entry is in force; null while it is.</param>
 /// <param name="LegalAct">The act the entry cites, as the reports cite it (e.g. "QĐ 19/2014/QĐ-TTg").</param>
 /// <param name="Source">Where the entry comes from: the act's article, a seed document and line, a decision.</param>
-/// <param name="Level">For <see cref="ObligationKind.MustApply"/>, the level it obliges; otherwise null (every
+/// <param name="Level">For <c>must-apply</c>, the level it obliges; otherwise null (every
 /// level).</param>
 /// <param name="Edition">The edition new systems are built on, or the one to convert to.</param>
-/// <param name="Deadline">For <see cref="ObligationKind.ConversionDeadline"/>, the last day to convert.</param>
+/// <param name="Deadline">For <c>conversion-deadline</c>, the last day to convert.</param>
 public sealed record Obligation(
     string Id, ObligationKind Kind, DateOnly ValidFrom, DateOnly? ValidTo, string LegalAct, string Source,
     UnitLevel? Level = null, Edition? Edition = null, DateOnly? Deadline = null)

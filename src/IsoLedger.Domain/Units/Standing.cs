@@ -3,7 +3,7 @@ using IsoLedger.Domain.LegalBasis;
 namespace IsoLedger.Domain.Units;
 
 /// <summary>Where a unit's system stands on the way to ISO 9001:2015, in the report's terms
-/// (<see cref="Vocabulary.Standings"/>).</summary>
+/// (GET /api/vocabulary, <c>standings</c>).</summary>
 public enum Standing
 {
     /// <summary>No declaration yet.</summary>
