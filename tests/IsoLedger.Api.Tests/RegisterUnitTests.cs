@@ -65,6 +65,17 @@ public class RegisterUnitTests(ApiFixture api) : IClassFixture<ApiFixture>
             (answer.ProblemType, (string?)answer.Json["rule"])));
     }
 
+    /// <summary>A unit's nonconformity it does not have is a 404 naming the rule a corrective action or closing of it
+    /// is refused by; it had named none.</summary>
+    [Fact]
+    public async Task An_unknown_nonconformity_is_answered_404_naming_the_rule()
+    {
+        await Host.RegisterCommune("QT-NC-NONE");
+        var answer = await Host.Get("/api/units/QT-NC-NONE/nonconformities/NC-7", Keys.Auditor).Expect(404);
+        Assert.Equal(("urn:isoledger:rule:nonconformity-not-found", "nonconformity-not-found"),
+            (answer.ProblemType, (string?)answer.Json["rule"]));
+    }
+
     /// <summary>Codes are compared as written: a code asked in another letter case than the unit's is no unit, and
     /// the 404 names the unit it is written for, on every read and write of a unit.</summary>
     [Fact]

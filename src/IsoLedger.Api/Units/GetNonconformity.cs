@@ -54,10 +54,13 @@ public static class GetNonconformityEndpoint
             return UnitProblems.UnitNotFound(code);
         if (unit.FindNonconformity(id) is not { } found)
         {
+            // Named by the rule a corrective action or a closing of it is refused by, as an unknown unit's 404 is.
             return Results.Problem(
+                type: WriteProblems.RuleType(Rules.NonconformityNotFound),
                 title: "Nonconformity not found.",
                 detail: $"Unit '{code}' has no nonconformity '{UnicodeText.Excerpt(id)}'.",
-                statusCode: StatusCodes.Status404NotFound);
+                statusCode: StatusCodes.Status404NotFound,
+                extensions: new Dictionary<string, object?> { ["rule"] = Rules.NonconformityNotFound.Id });
         }
         return VersionedResults.Read(unit.Version, JsonSerializer.SerializeToUtf8Bytes(
             NonconformityView.Of(unit.Code, found, clock.Today), ApiJson.Options(http)));
