@@ -62,6 +62,28 @@ public class ImportValidationTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.StartsWith($"Line 3 has {count} fields; the header (line 1) has 19:", error.Reason);
     }
 
+    /// <summary>A table saved in an encoding without Vietnamese letters has "?" in their place ("UBND x? Gia C?t"):
+    /// each such value is refused naming its column and how to save the table, rather than a unit registered under a
+    /// name of question marks; a question in free text (a declaration's scope, an inspection's notes) is no letter
+    /// lost.</summary>
+    [Fact]
+    public async Task Letters_lost_to_an_encoding_are_refused_at_their_column_but_not_a_question_in_free_text()
+    {
+        const string header = Header + ",scope,steering_board,steering_board_chair,inspection_notes";
+        const string facts = "2020,2020-11-19,x,2015,none,x,x,x,x,x,x,x,passed";
+
+        var errors = await Rejected(Csv(header,
+            $"Qu?ng Tr?,QT-LL-1,UBND x? L?c L?m,commune,H?i L?ng,,{facts},,x,Nguy?n V?n A,"));
+
+        Assert.Equal(["province", "unit_name", "district", "steering_board_chair"], errors.Select(e => e.Column));
+        Assert.All(errors, e => Assert.Contains("has \"?\" in place of letters", e.Reason));
+        Assert.Contains("CSV UTF-8", errors[0].Reason);
+        await Host.Get("/api/units/QT-LL-1").Expect(404);
+
+        await Host.PostBytes("/api/imports", Csv(header, $"Quảng Trị,QT-LL-2,UBND xã Lộc Lâm,commune,Hải Lăng,,{facts},"
+            + "Mọi thủ tục hành chính?,x,Nguyễn Văn A,Đã khắc phục chưa?")).Expect(200);
+    }
+
     [Fact]
     public async Task Every_bad_row_is_listed_not_only_the_first()
     {

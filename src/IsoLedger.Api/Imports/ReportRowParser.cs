@@ -89,6 +89,11 @@ public sealed class ReportRowParser
     /// <summary>Whether the table lists its units without codes (<see cref="ListedUnitCodes"/>).</summary>
     public bool ListsWithoutCodes => !positions.ContainsKey("unit_code");
 
+    /// <summary>The text columns not judged for letters lost to an encoding (<see cref="LostLetters"/>): free text,
+    /// where a question mark may end a question ("Đã khắc phục chưa?"), and the unit's code, whose pattern refuses a
+    /// question mark.</summary>
+    private static readonly HashSet<string> NotJudgedForLostLetters = ["scope", "inspection_notes", "unit_code"];
+
     /// <summary>Windows-1252 dropping what it cannot encode, so that a text holding such a character encodes to
     /// fewer bytes than it has characters (every character it can encode is one byte).</summary>
     private static readonly Encoding Windows1252 = CodePagesEncodingProvider.Instance.GetEncoding(
@@ -248,6 +253,13 @@ public sealed class ReportRowParser
             }
             else if (value.Contains('\uFFFD'))
                 Error(column, "Holds U+FFFD (�), a character lost when the file went through another encoding.");
+            else if (!NotJudgedForLostLetters.Contains(column) && LostLetters.In(value))
+            {
+                Error(column, $"'{UnicodeText.Excerpt(value)}' has \"?\" in place of letters: its Vietnamese letters "
+                    + "were lost to an encoding without them when the table was saved (as Excel's plain \"CSV (Comma "
+                    + "delimited)\" may). Save it again from the original as \"CSV UTF-8 (Comma delimited)\" or as a "
+                    + "workbook.");
+            }
             else return value;
             return null;
         }
