@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.OpenApi;
 using Npgsql;
 
 namespace IsoLedger.Api.Hosting;
@@ -6,6 +9,7 @@ namespace IsoLedger.Api.Hosting;
 public static class Health
 {
     private const string ReadyTag = "ready";
+    private const string Tag = "Health";
 
     public static IServiceCollection AddIsoLedgerHealthChecks(this IServiceCollection services)
     {
@@ -21,11 +25,82 @@ public static class Health
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false })
             .WithMetadata(new HttpMethodMetadata([HttpMethods.Get]))
             .AllowAnonymous()
-            .WithTags("Health");
-        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains(ReadyTag) })
+            .WithTags(Tag);
+        var ready = new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(ReadyTag),
+            ResponseWriter = WriteReadiness,
+        };
+        app.MapHealthChecks("/health/ready", ready)
             .WithMetadata(new HttpMethodMetadata([HttpMethods.Get]))
             .AllowAnonymous()
-            .WithTags("Health");
+            .WithTags(Tag);
+    }
+
+    /// <summary>"Healthy" as text, as the framework writes it; not ready, a problem saying when to ask again, as
+    /// every error answer of the API is (the framework wrote "Unhealthy" as text).</summary>
+    private static Task WriteReadiness(HttpContext context, HealthReport report)
+    {
+        if (report.Status == HealthStatus.Unhealthy)
+        {
+            var problem = Results.Problem(
+                title: "The database cannot be reached.",
+                detail: "The API answers nothing that needs its database for now; ask again shortly.",
+                statusCode: StatusCodes.Status503ServiceUnavailable);
+            return problem.WithRetryAfter(Problems.DatabaseRetryAfterSeconds).ExecuteAsync(context);
+        }
+        context.Response.ContentType = "text/plain";
+        return context.Response.WriteAsync(report.Status.ToString());
+    }
+
+    /// <summary>Adds the health checks to the OpenAPI document, which lists only the API's endpoints: anyone may ask
+    /// them, with GET (or HEAD); they answer what the host answers on any route.</summary>
+    public static Task Describe(
+        OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken _)
+    {
+        var live = Check(document, "GetLiveness", "Whether the process answers",
+            "200 while the process serves requests, whatever its database's state: for a supervisor deciding whether "
+            + "to restart it. No API key needed.");
+        var ready = Check(document, "GetReadiness", "Whether the API can reach its database",
+            "200 once the database answers (within 2 seconds), 503 while it does not: for a load balancer deciding "
+            + "whether to send requests. No API key needed.");
+        OpenApiProblems.Add(ready.Responses!, StatusCodes.Status503ServiceUnavailable,
+            "The database cannot be reached; ask again after the Retry-After header's seconds.");
+        document.Paths.Add("/health/live", new OpenApiPathItem { Operations = new() { [HttpMethod.Get] = live } });
+        document.Paths.Add("/health/ready", new OpenApiPathItem { Operations = new() { [HttpMethod.Get] = ready } });
+        document.Tags ??= new HashSet<OpenApiTag>();
+        document.Tags.Add(new OpenApiTag { Name = Tag });
+        return Task.CompletedTask;
+    }
+
+    private static OpenApiOperation Check(OpenApiDocument document, string id, string summary, string description)
+    {
+        var responses = new OpenApiResponses
+        {
+            ["200"] = new OpenApiResponse
+            {
+                Description = "The check passed.",
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["text/plain"] = new()
+                    {
+                        Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = ["Healthy"] },
+                    },
+                },
+            },
+        };
+        OpenApiProblems.Add(responses, StatusCodes.Status400BadRequest,
+            "A header is not valid: an X-Correlation-Id or Idempotency-Key malformed.");
+        OpenApi.AddHostAnswers(responses);
+        return new OpenApiOperation
+        {
+            OperationId = id,
+            Summary = summary,
+            Description = description,
+            Tags = new HashSet<OpenApiTagReference> { new(Tag, document) },
+            Parameters = [OpenApiParameters.CorrelationId()],
+            Responses = responses,
+        };
     }
 }
 

@@ -36,12 +36,11 @@ public static class OpenApi
                     operation.Responses.Remove(status);
                 return Task.CompletedTask;
             });
-            // What every route may answer besides its own: 400 for a malformed X-Correlation-Id or Idempotency-Key
-            // (HeaderLimits) or a query parameter given twice or not taken (RequestShape), 429 from the rate limit
-            // (Protection), 413, 414 and 431 for a body (sent to any route: Protection), an address or headers too
-            // long (HeaderLimits), 503 while the database cannot be reached or an upload cannot be spooled
-            // (Problems), and for a route that takes a body 415 (not its media type, encoding or charset) and 408 (the
-            // body stopped arriving: StalledBodies); an import's body is CSV text.
+            // What every API route may answer besides its own: 400 for a malformed X-Correlation-Id or
+            // Idempotency-Key (HeaderLimits) or a query parameter given twice or not taken (RequestShape), what the
+            // host answers on any route (AddHostAnswers), 503 while the database cannot be reached or an upload
+            // cannot be spooled (Problems), and for a route that takes a body 415 (not its media type, encoding or
+            // charset) and 408 (the body stopped arriving: StalledBodies); an import's body is CSV text.
             options.AddOperationTransformer((operation, context, _) =>
             {
                 operation.Responses ??= [];
@@ -51,14 +50,7 @@ public static class OpenApi
                 OpenApiProblems.Add(operation.Responses, StatusCodes.Status503ServiceUnavailable,
                     "The database cannot be reached for now (or, for an upload, its temporary folder cannot be "
                     + "written); retry after the Retry-After header's seconds.");
-                OpenApiProblems.Add(operation.Responses, StatusCodes.Status429TooManyRequests,
-                    "Too many requests: the rate of a key (or, without one, of an address) is limited; retry after "
-                    + "the Retry-After header's seconds.");
-                OpenApiProblems.Add(operation.Responses, StatusCodes.Status413PayloadTooLarge,
-                    "The request body is too large.");
-                OpenApiProblems.Add(operation.Responses, StatusCodes.Status414UriTooLong, "The address is too long.");
-                OpenApiProblems.Add(operation.Responses, StatusCodes.Status431RequestHeaderFieldsTooLarge,
-                    "The request's headers are too large.");
+                AddHostAnswers(operation.Responses);
                 // Every API read judges the preconditions it is sent (ConditionalReads).
                 if (OpenApiParameters.IsApiRead(context.Description))
                 {
@@ -126,7 +118,9 @@ public static class OpenApi
             options.AddSchemaTransformer(OpenApiRequests.Describe);
             options.AddOperationTransformer(OpenApiParameters.Describe);
             options.AddOperationTransformer(OpenApiHeaders.DescribeOperation);
-            // A document transformer runs once every operation is described, features' transformers included.
+            // A document transformer runs once every operation is described, features' transformers included; the
+            // health checks, which the generator does not see, are added before the headers of every answer.
+            options.AddDocumentTransformer(Health.Describe);
             options.AddDocumentTransformer(OpenApiHeaders.DescribeEveryAnswer);
             options.AddDocumentTransformer((document, _, _) =>
             {
@@ -134,4 +128,18 @@ public static class OpenApi
                 return Task.CompletedTask;
             });
         });
+
+    /// <summary>What the host answers on any route before the route's own work: 429 from the rate limit
+    /// (Protection), 413, 414 and 431 for a body (sent to any route: Protection), an address or headers too long
+    /// (HeaderLimits).</summary>
+    public static void AddHostAnswers(OpenApiResponses responses)
+    {
+        OpenApiProblems.Add(responses, StatusCodes.Status429TooManyRequests,
+            "Too many requests: the rate of a key (or, without one, of an address) is limited; retry after the "
+            + "Retry-After header's seconds.");
+        OpenApiProblems.Add(responses, StatusCodes.Status413PayloadTooLarge, "The request body is too large.");
+        OpenApiProblems.Add(responses, StatusCodes.Status414UriTooLong, "The address is too long.");
+        OpenApiProblems.Add(responses, StatusCodes.Status431RequestHeaderFieldsTooLarge,
+            "The request's headers are too large.");
+    }
 }

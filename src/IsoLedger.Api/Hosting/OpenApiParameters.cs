@@ -36,8 +36,7 @@ public static class OpenApiParameters
         }
 
         operation.Parameters ??= [];
-        operation.Parameters.Add(Header(Correlation.Header,
-            "The request's id, kept on every event it records; answered in the same header (one is made if absent)."));
+        operation.Parameters.Add(CorrelationId());
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
         if (metadata.OfType<VersionedWriteAttribute>().FirstOrDefault() is { } write)
         {
@@ -155,6 +154,10 @@ public static class OpenApiParameters
         Type = JsonSchemaType.String,
         Pattern = EntityTags.Pattern,
     };
+
+    /// <summary>The request's id, which every route takes (Correlation).</summary>
+    public static OpenApiParameter CorrelationId() => Header(Correlation.Header,
+        "The request's id, kept on every event it records; answered in the same header (one is made if absent).");
 
     private static OpenApiParameter Header(string name, string description) => new()
     {

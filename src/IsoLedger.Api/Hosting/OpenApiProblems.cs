@@ -21,7 +21,11 @@ public static class OpenApiProblems
 
     /// <summary>The answer <paramref name="status"/>, a problem (unless the route declares it already).</summary>
     public static void Add(OpenApiResponses responses, int status, string description) =>
-        responses.TryAdd(status.ToString(), new OpenApiResponse { Description = description });
+        responses.TryAdd(status.ToString(), new OpenApiResponse
+        {
+            Description = description,
+            Content = Content(null, status == StatusCodes.Status400BadRequest),
+        });
 
     private static Task DescribeErrors(
         OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken _)
@@ -33,17 +37,20 @@ public static class OpenApiProblems
             // by field, whatever the route declared.
             var declared = status != "400" && described.Content?.TryGetValue(EndpointConventions.ProblemJson,
                 out var problem) == true ? problem : null;
-            described.Content = new Dictionary<string, OpenApiMediaType>
-            {
-                [EndpointConventions.ProblemJson] = declared ?? new OpenApiMediaType
-                {
-                    Schema = new OpenApiSchemaReference(
-                        status == "400" ? nameof(ValidationProblemDetails) : nameof(ProblemDetails)),
-                },
-            };
+            described.Content = Content(declared, status == "400");
         }
         return Task.CompletedTask;
     }
+
+    private static Dictionary<string, OpenApiMediaType> Content(OpenApiMediaType? declared, bool invalid = false) =>
+        new()
+        {
+            [EndpointConventions.ProblemJson] = declared ?? new OpenApiMediaType
+            {
+                Schema = new OpenApiSchemaReference(
+                    invalid ? nameof(ValidationProblemDetails) : nameof(ProblemDetails)),
+            },
+        };
 
     private static Task DescribeSchema(
         OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken _)

@@ -33,7 +33,8 @@ public static class ImportRestructuringsEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, EndpointConventions.ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, EndpointConventions.ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, EndpointConventions.ProblemJson)]
-    [ProducesResponseType<ImportProblemDetails>(StatusCodes.Status422UnprocessableEntity, EndpointConventions.ProblemJson)]
+    [ProducesResponseType<ImportProblemDetails>(
+        StatusCodes.Status422UnprocessableEntity, EndpointConventions.ProblemJson)]
     public static async Task<IResult> Post(
         HttpContext http, IDocumentStore store, BusinessClock clock, TempFolder temp, CancellationToken cancellation,
         string? dryRun = null)
