@@ -158,7 +158,8 @@ public class RequestShapeTests(ApiFixture api) : IClassFixture<ApiFixture>
             {
                 var responses = operation!["responses"]!.AsObject();
                 Assert.True(responses.ContainsKey("400"), $"{method} {path} documents no 400");
-                Assert.True(responses.ContainsKey("503"), $"{method} {path} documents no 503");
+                // Every route but the liveness check, which reads no database, answers 503 while it is away.
+                Assert.True(responses.ContainsKey("503") != (path == "/health/live"), $"{method} {path}: 503");
                 var parameters = operation["parameters"]?.AsArray().Select(p => p!) ?? [];
                 // Parameters read as text are described by what they take, not as any string.
                 foreach (var parameter in parameters.Where(p => (string?)p["in"] == "query"
