@@ -40,6 +40,28 @@ public class ExcelSavedCsvTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Contains("is the header again (line 1)", (string?)error["reason"]);
     }
 
+    /// <summary>A restructuring table's text is judged as a report table's: letters lost to an encoding ("?" or
+    /// U+FFFD in their place) or decoded in the wrong one are refused at their column, where they had renamed a unit
+    /// "UBND X? M?i" or recorded it in a province of that name.</summary>
+    [Fact]
+    public async Task A_restructuring_table_with_letters_lost_to_an_encoding_is_refused_at_their_columns()
+    {
+        await Host.RegisterCommune("XC4-A", "2015-01-01");
+        const string header = "decision_no,effective_on,from_code,name,district";
+        var table = $"{header}\nNQ 4,2020-01-01,XC4-A,UBND X? M?i,Hải Lăng\n"
+            + "NQ 4,2020-01-01,XC4-A,UBND Xã Mới,H\uFFFDi Lăng\nNQ 4,2020-01-01,XC4-A,UBND XÃ£ Má»›i,Hải Lăng\n";
+
+        var answer = await Host.PostBytes("/api/restructurings/import", Encoding.UTF8.GetBytes(table)).Expect(422);
+
+        var errors = answer.Json["errors"]!.AsArray()
+            .Select(e => ((int)e!["line"]!, (string?)e["column"], (string)e["reason"]!)).ToList();
+        Assert.Equal([(2, "name"), (3, "district"), (4, "name")], errors.Select(e => (e.Item1, e.Item2)));
+        Assert.Contains("\"?\" in place of letters", errors[0].Item3);
+        Assert.Contains("U+FFFD", errors[1].Item3);
+        Assert.Contains("Reads like \"UBND Xã Mới\"", errors[2].Item3);
+        Assert.Equal("UBND Xã XC4-A", (string?)(await Host.Get("/api/units/XC4-A").Expect(200)).Json["name"]);
+    }
+
     [Fact]
     public async Task A_restructuring_table_of_a_header_alone_is_refused_as_a_report_table_is()
     {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Serialization;
 using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Reports;
@@ -93,25 +92,6 @@ public sealed class ReportRowParser
     /// where a question mark may end a question ("Đã khắc phục chưa?"), and the unit's code, whose pattern refuses a
     /// question mark.</summary>
     private static readonly HashSet<string> NotJudgedForLostLetters = ["scope", "inspection_notes", "unit_code"];
-
-    /// <summary>Windows-1252 dropping what it cannot encode, so that a text holding such a character encodes to
-    /// fewer bytes than it has characters (every character it can encode is one byte).</summary>
-    private static readonly Encoding Windows1252 = CodePagesEncodingProvider.Instance.GetEncoding(
-        1252, new EncoderReplacementFallback(""), DecoderFallback.ReplacementFallback)!;
-
-    /// <summary>The text <paramref name="value"/> was before a program read its UTF-8 bytes as Windows-1252 ("UBND
-    /// XÃ£ Gia CÃ¡t" for "UBND Xã Gia Cát"), or null when it does not read so. Vietnamese written correctly never does:
-    /// its letters outside Windows-1252 cannot be encoded back, and those inside do not form UTF-8. Judged without
-    /// exceptions: nearly every Vietnamese text of an import fails one of the two tests, and an encoder's or
-    /// decoder's exception per field was the largest single cost of reading a table.</summary>
-    private static string? Misread(string value)
-    {
-        if (value.All(char.IsAscii)) return null;
-        var bytes = Windows1252.GetBytes(value);
-        if (bytes.Length != value.Length || !System.Text.Unicode.Utf8.IsValid(bytes)) return null;
-        var meant = Encoding.UTF8.GetString(bytes).Normalize();
-        return meant != value ? meant : null;
-    }
 
     /// <summary>Reads the header, in the import format's or an appendix's words; null with the errors when it is not
     /// usable. A column the request gives (<paramref name="given"/>) is not to be in the table as well. The rows it
@@ -244,22 +224,8 @@ public sealed class ReportRowParser
             if (value.Length == 0) { if (required) Error(column, "Required."); return null; }
             // A value with a problem is not read further (a province holding a noncharacter cannot be looked up).
             if (UnicodeText.Characters(value) > max) Error(column, $"At most {max} characters.");
-            else if ((Validation.TextProblem(value) ?? SpreadsheetText.ErrorProblem(value)) is { } problem)
+            else if (TableText.Problem(value, NotJudgedForLostLetters.Contains(column)) is { } problem)
                 Error(column, problem);
-            else if (Misread(value) is { } meant)
-            {
-                Error(column, $"Reads like \"{meant}\" decoded in the wrong encoding (Windows-1252): save the table "
-                    + "as CSV UTF-8 from the original.");
-            }
-            else if (value.Contains('\uFFFD'))
-                Error(column, "Holds U+FFFD (�), a character lost when the file went through another encoding.");
-            else if (!NotJudgedForLostLetters.Contains(column) && LostLetters.In(value))
-            {
-                Error(column, $"'{UnicodeText.Excerpt(value)}' has \"?\" in place of letters: its Vietnamese letters "
-                    + "were lost to an encoding without them when the table was saved (as Excel's plain \"CSV (Comma "
-                    + "delimited)\" may). Save it again from the original as \"CSV UTF-8 (Comma delimited)\" or as a "
-                    + "workbook.");
-            }
             else return value;
             return null;
         }

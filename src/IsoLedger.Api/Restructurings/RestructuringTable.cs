@@ -119,7 +119,9 @@ public static class RestructuringTable
                 errors.Add(new(record.Line, column, $"At most {Validation.MaxName} characters."));
                 return null;
             }
-            if ((Hosting.Validation.TextProblem(text) ?? SpreadsheetText.ErrorProblem(text)) is { } problem)
+            // A code's pattern refuses a question mark, and says what a code is.
+            var isCode = column.EndsWith("_code", StringComparison.Ordinal);
+            if (TableText.Problem(text, questionMarksAllowed: isCode) is { } problem)
             {
                 errors.Add(new(record.Line, column, problem));
                 return null;
