@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Alba;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace IsoLedger.Api.Tests;
 
@@ -456,6 +457,13 @@ public class OpenApiContractTests(ApiFixture api) : IClassFixture<ApiFixture>
                 if (content?.Count != 1 || required is null
                     || !new[] { "type", "title", "status" }.All(required.Contains))
                     undescribed.Add($"{name}: {status} is not a problem with type, title and status");
+                // An error's answer says what went wrong, not only its status's name ("Conflict").
+                if ((string?)response["description"] == ReasonPhrases.GetReasonPhrase(int.Parse(status)))
+                    undescribed.Add($"{name}: {status} says only \"{response["description"]}\"");
+                // A command's 422 is its Idempotency-Key used for another request; an import's, its table's rows.
+                if (status == "422" && ((string?)response["description"])!.Contains("table")
+                    != reference!.EndsWith("/ImportProblemDetails"))
+                    undescribed.Add($"{name}: 422 says \"{response["description"]}\"");
             }
         }
 

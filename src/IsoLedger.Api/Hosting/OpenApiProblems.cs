@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using IsoLedger.Domain;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.OpenApi;
 
 namespace IsoLedger.Api.Hosting;
@@ -38,9 +39,38 @@ public static class OpenApiProblems
             var declared = status != "400" && described.Content?.TryGetValue(EndpointConventions.ProblemJson,
                 out var problem) == true ? problem : null;
             described.Content = Content(declared, status == "400");
+            if (described.Description == ReasonPhrases.GetReasonPhrase(int.Parse(status))
+                && Meaning(status, importRows: (declared?.Schema as OpenApiSchemaReference)?.Reference.Id
+                    == nameof(Imports.ImportProblemDetails)) is { } meaning)
+                described.Description = meaning;
         }
         return Task.CompletedTask;
     }
+
+    /// <summary>What an error answer means where the route's declaration says no more than its status's name
+    /// ("Conflict"), or null: a 422 is an import's bad rows where the route declares them (<paramref
+    /// name="importRows"/>), and an Idempotency-Key used for another request (the one 422 of a command).</summary>
+    private static string? Meaning(string status, bool importRows) => status != "422"
+        ? Meanings.GetValueOrDefault(status)
+        : (importRows ? "The table has bad rows: errors lists each by its line, column and reason; or, where the "
+            + "route takes an Idempotency-Key, that key was used for another request. Nothing was written."
+            : "The Idempotency-Key was used for another request: a retry repeats the original request exactly, a "
+            + "new request takes a new key. Nothing was recorded.");
+
+    /// <summary>What the other error answers mean: what went wrong, which members say more, and what to do.</summary>
+    private static readonly Dictionary<string, string> Meanings = new()
+    {
+        ["400"] = "The request is not valid: errors names each field refused, and why. Nothing was recorded.",
+        ["404"] = "Nothing has the code or id the route names (registeredAs names a unit registered with that code in "
+            + "another letter case).",
+        ["409"] = "A rule refuses the request: rule names it (its sentences in GET /api/vocabulary), unit the unit it "
+            + "is broken with. Nothing was recorded.",
+        ["412"] = "If-Match names another version than the current one (currentVersion): read it again, then send the "
+            + "request with the new ETag.",
+        ["413"] = "The request body is too large.",
+        ["415"] = "The body is not of the media type the route takes, or not sent as it is in UTF-8.",
+        ["503"] = "The database cannot be reached for now: retry after the Retry-After header's seconds.",
+    };
 
     private static Dictionary<string, OpenApiMediaType> Content(OpenApiMediaType? declared, bool invalid = false) =>
         new()
