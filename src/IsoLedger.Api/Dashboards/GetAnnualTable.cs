@@ -19,7 +19,8 @@ public static class GetAnnualTableEndpoint
     [WolverineGet("/api/dashboards/annual/{year}", OperationId = "GetAnnualTable")]
     [Tags(ProvinceDashboard.Tag)]
     [Authorize(Policy = Policies.ReadStatus)]
-    [ProducesResponseType<DashboardAnswer<AnnualTable>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<DashboardAnswer<AnnualTable>>(StatusCodes.Status200OK,
+        Description = "The year's table of units, as the report's appendices list them.")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, EndpointConventions.ProblemJson)]
     public static async Task<IResult> Get(
         int year, IDocumentStore store, ProjectionFreshness freshness, DashboardCache cache, BusinessClock clock,

@@ -19,7 +19,9 @@ public static class GetComplianceFlagsEndpoint
     [WolverineGet("/api/dashboards/compliance", OperationId = "GetComplianceFlags")]
     [Tags(ProvinceDashboard.Tag)]
     [Authorize(Policy = Policies.ReadStatus)]
-    [ProducesResponseType<DashboardAnswer<ComplianceReport>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<DashboardAnswer<ComplianceReport>>(StatusCodes.Status200OK,
+        Description = "The compliance flags active in the province as of the day asked for, each with its unit and "
+            + "rule.")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, EndpointConventions.ProblemJson)]
     public static async Task<IResult> Get(
         IDocumentStore store, ProjectionFreshness freshness, DashboardCache cache, BusinessClock clock,

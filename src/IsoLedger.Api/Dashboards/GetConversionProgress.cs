@@ -18,7 +18,8 @@ public static class GetConversionProgressEndpoint
     [WolverineGet("/api/dashboards/conversion", OperationId = "GetConversionProgress")]
     [Tags(ProvinceDashboard.Tag)]
     [Authorize(Policy = Policies.ReadStatus)]
-    [ProducesResponseType<DashboardAnswer<ConversionProgress>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<DashboardAnswer<ConversionProgress>>(StatusCodes.Status200OK,
+        Description = "Conversion progress from the 2008 edition to the 2015 edition, as of the day asked for.")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, EndpointConventions.ProblemJson)]
     public static async Task<IResult> Get(
         IDocumentStore store, ProjectionFreshness freshness, DashboardCache cache, BusinessClock clock,

@@ -16,7 +16,8 @@ public static class GetEditionProgressEndpoint
     [WolverineGet("/api/dashboards/editions", OperationId = "GetEditionProgress")]
     [Tags(ProvinceDashboard.Tag)]
     [Authorize(Policy = Policies.ReadStatus)]
-    [ProducesResponseType<DashboardAnswer<EditionProgress>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<DashboardAnswer<EditionProgress>>(StatusCodes.Status200OK,
+        Description = "How many units are on each edition, converting or converted, as of the day asked for.")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, EndpointConventions.ProblemJson)]
     public static async Task<IResult> Get(
         IDocumentStore store, ProjectionFreshness freshness, DashboardCache cache, BusinessClock clock,

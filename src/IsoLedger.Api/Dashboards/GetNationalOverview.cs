@@ -18,7 +18,8 @@ public static class GetNationalOverviewEndpoint
     [WolverineGet("/api/dashboards/national/{year}", OperationId = "GetNationalOverview")]
     [Tags(ProvinceDashboard.Tag)]
     [Authorize(Policy = Policies.ReadStatus)]
-    [ProducesResponseType<DashboardAnswer<NationalOverview>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<DashboardAnswer<NationalOverview>>(StatusCodes.Status200OK,
+        Description = "Each province's figures for the year, side by side.")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, EndpointConventions.ProblemJson)]
     public static async Task<IResult> Get(
         int year, IDocumentStore store, ProjectionFreshness freshness, DashboardCache cache, BusinessClock clock,

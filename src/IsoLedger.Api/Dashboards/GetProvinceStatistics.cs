@@ -16,7 +16,8 @@ public static class GetProvinceStatisticsEndpoint
     [WolverineGet("/api/dashboards/statistics/{year}", OperationId = "GetProvinceStatistics")]
     [Tags(ProvinceDashboard.Tag)]
     [Authorize(Policy = Policies.ReadStatus)]
-    [ProducesResponseType<DashboardAnswer<ProvinceStatistics>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<DashboardAnswer<ProvinceStatistics>>(StatusCodes.Status200OK,
+        Description = "The year's figures per level, as the report's summary gives them.")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, EndpointConventions.ProblemJson)]
     public static async Task<IResult> Get(
         int year, IDocumentStore store, ProjectionFreshness freshness, DashboardCache cache, BusinessClock clock,

@@ -18,7 +18,8 @@ public static class GetUnitDashboardEndpoint
     [WolverineGet("/api/dashboards/units/{code}", OperationId = "GetUnitDashboard")]
     [Tags(ProvinceDashboard.Tag)]
     [Authorize(Policy = Policies.ReadStatus)]
-    [ProducesResponseType<UnitStatus>(StatusCodes.Status200OK)]
+    [ProducesResponseType<UnitStatus>(StatusCodes.Status200OK,
+        Description = "The unit's status as of the day asked for.")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, EndpointConventions.ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, EndpointConventions.ProblemJson)]
     public static async Task<IResult> Get(

@@ -44,7 +44,8 @@ public static class GetUnitTimelineEndpoint
     [WolverineGet("/api/dashboards/units/{code}/timeline", OperationId = "GetUnitTimeline")]
     [Tags(ProvinceDashboard.Tag)]
     [Authorize(Policy = Policies.ReadStatus)]
-    [ProducesResponseType<IReadOnlyList<TimelineEntry>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<IReadOnlyList<TimelineEntry>>(StatusCodes.Status200OK,
+        Description = "The unit's history as the dashboard shows it, oldest step first.")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, EndpointConventions.ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, EndpointConventions.ProblemJson)]
     public static async Task<IResult> Get(

@@ -21,7 +21,8 @@ public static class ListProvincesEndpoint
     [WolverineGet("/api/dashboards/provinces", OperationId = "ListProvinces")]
     [Tags(ProvinceDashboard.Tag)]
     [Authorize(Policy = Policies.ReadStatus)]
-    [ProducesResponseType<IReadOnlyList<ProvinceSummary>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<IReadOnlyList<ProvinceSummary>>(StatusCodes.Status200OK,
+        Description = "The provinces with units, each with the years it has yearly facts for.")]
     public static async Task<IResult> Get(IQuerySession session, BusinessClock clock, CancellationToken cancellation)
     {
         var units = await session.Query<DashboardUnit>().ToListAsync(cancellation);

@@ -116,7 +116,8 @@ public static class ProjectionAdminEndpoints
     [WolverineGet("/api/admin/projections", OperationId = "ListProjections")]
     [Tags("Administration")]
     [Authorize(Roles = Roles.Admin)]
-    [ProducesResponseType<IReadOnlyList<ProjectionStatus>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<IReadOnlyList<ProjectionStatus>>(StatusCodes.Status200OK,
+        Description = "Each asynchronous projection: its status on this node, its position and its lag.")]
     public static async Task<IResult> List(ProjectionAdmin admin, CancellationToken cancellation) =>
         Results.Ok(await admin.List(cancellation));
 
@@ -127,7 +128,8 @@ public static class ProjectionAdminEndpoints
     [WolverinePost("/api/admin/projections/{name}/rebuild", OperationId = "RebuildProjection")]
     [Tags("Administration")]
     [Authorize(Roles = Roles.Admin)]
-    [ProducesResponseType<ProjectionRebuilt>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProjectionRebuilt>(StatusCodes.Status200OK,
+        Description = "The projection was rebuilt from every event: its position and how long it took.")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, EndpointConventions.ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, EndpointConventions.ProblemJson)]
     public static async Task<IResult> Rebuild(string name, ProjectionAdmin admin, CancellationToken cancellation)

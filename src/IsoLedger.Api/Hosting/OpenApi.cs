@@ -24,16 +24,23 @@ public static class OpenApi
                 return Task.CompletedTask;
             });
             // Wolverine describes every IResult endpoint with a generic 200 and 404; the responses an endpoint
-            // declares with [ProducesResponseType] are its real contract, so only those are kept.
+            // declares with [ProducesResponseType] are its real contract, so only those are kept, each with the
+            // description it is declared with (which the generator leaves at the status's name, "OK").
             options.AddOperationTransformer((operation, context, _) =>
             {
                 var declared = context.Description.ActionDescriptor.EndpointMetadata
                     .OfType<ProducesResponseTypeAttribute>()
-                    .Select(attribute => attribute.StatusCode.ToString())
-                    .ToHashSet();
+                    .GroupBy(attribute => attribute.StatusCode.ToString())
+                    .ToDictionary(group => group.Key, group => group.Select(attribute => attribute.Description)
+                        .LastOrDefault(description => description is not null));
                 if (declared.Count == 0 || operation.Responses is null) return Task.CompletedTask;
-                foreach (var status in operation.Responses.Keys.Where(status => !declared.Contains(status)).ToList())
+                foreach (var status in operation.Responses.Keys.Where(status => !declared.ContainsKey(status)).ToList())
                     operation.Responses.Remove(status);
+                foreach (var (status, response) in operation.Responses)
+                {
+                    if (declared[status] is { } description && response is OpenApiResponse described)
+                        described.Description = description;
+                }
                 return Task.CompletedTask;
             });
             // What every API route may answer besides its own: 400 for a malformed X-Correlation-Id or

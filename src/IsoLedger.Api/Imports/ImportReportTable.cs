@@ -37,7 +37,8 @@ public static class ImportReportTableEndpoint
     [Authorize(Roles = Roles.Admin)]
     [RequestSizeLimit(MaxImportBytes)]
     [Consumes("text/csv", "application/csv", XlsxWriter.ContentType, "application/octet-stream")]
-    [ProducesResponseType<ImportResult>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ImportResult>(StatusCodes.Status200OK,
+        Description = "What the import did (or, on a dry run, would do): rows read, units created, events appended.")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, EndpointConventions.ProblemJson)]
     [ProducesResponseType<ImportProblemDetails>(StatusCodes.Status409Conflict, EndpointConventions.ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, EndpointConventions.ProblemJson)]

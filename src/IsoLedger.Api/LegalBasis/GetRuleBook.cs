@@ -56,7 +56,8 @@ public static class GetRuleBookEndpoint
     [Tags("Rules")]
     [VersionedRead]
     [Authorize(Policy = Policies.ReadStatus)]
-    [ProducesResponseType<RuleBookView>(StatusCodes.Status200OK)]
+    [ProducesResponseType<RuleBookView>(StatusCodes.Status200OK,
+        Description = "The rule book: its version, its editions and its obligations.")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, EndpointConventions.ProblemJson)]
     public static async Task<IResult> Get(
         string? asOf, RuleBookSource rules, BusinessClock clock, HttpContext http, CancellationToken cancellation)
@@ -83,7 +84,8 @@ public static class GetRuleBookChangesEndpoint
     [WolverineGet("/api/rules/changes", OperationId = "GetRuleBookChanges")]
     [Tags("Rules")]
     [Authorize(Policy = Policies.Audit)]
-    [ProducesResponseType<IReadOnlyList<RuleBookChange>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<IReadOnlyList<RuleBookChange>>(StatusCodes.Status200OK,
+        Description = "Every change made to the rule book, oldest first.")]
     public static async Task<IReadOnlyList<RuleBookChange>> Get(
         IQuerySession session, CancellationToken cancellation) =>
         [

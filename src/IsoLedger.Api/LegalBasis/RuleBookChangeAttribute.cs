@@ -14,7 +14,10 @@ public sealed class RuleBookChangeAttribute : VersionedWriteAttribute
         if (!chain.Method.Method.IsDefined(typeof(RuleBookChangeAttribute), false)) return;
         const string problemJson = EndpointConventions.ProblemJson;
         chain.Metadata.WithMetadata(
-            new ProducesResponseTypeAttribute(typeof(RuleBookView), StatusCodes.Status200OK),
+            new ProducesResponseTypeAttribute(typeof(RuleBookView), StatusCodes.Status200OK)
+            {
+                Description = "Recorded: the rule book as changed, with its new version (also the ETag).",
+            },
             new ProducesResponseTypeAttribute(typeof(ValidationProblemDetails), StatusCodes.Status400BadRequest,
                 problemJson),
             new ProducesResponseTypeAttribute(typeof(ProblemDetails), StatusCodes.Status409Conflict, problemJson),

@@ -26,7 +26,9 @@ public static class ExportAnnualReportEndpoint
     [Tags("Import and export")]
     [Authorize(Policy = Policies.ReadStatus)]
     [ProducesResponseType<AnnualTable>(StatusCodes.Status200OK, "application/json", "text/csv",
-        XlsxWriter.ContentType)]
+        XlsxWriter.ContentType,
+        Description = "The year's report table, one row per unit, in the layout and format asked for: JSON, CSV or a "
+            + "workbook.")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, EndpointConventions.ProblemJson)]
     public static async Task<IResult> Get(
         int year, IQuerySession session, BusinessClock clock, RuleBookSource rules, CancellationToken cancellation,

@@ -24,7 +24,9 @@ public static class ExportProvinceReportEndpoint
     [Tags("Import and export")]
     [Authorize(Policy = Policies.ReadStatus)]
     [ProducesResponseType<DashboardAnswer<ProvinceReport>>(StatusCodes.Status200OK, "application/json",
-        "text/csv", XlsxWriter.ContentType)]
+        "text/csv", XlsxWriter.ContentType,
+        Description = "The province's report of the year (headline figures, appendices, summary table), in the "
+            + "format asked for: JSON, CSV or a workbook.")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, EndpointConventions.ProblemJson)]
     public static async Task<IResult> Get(
         int year, IDocumentStore store, ProjectionFreshness freshness, DashboardCache cache, BusinessClock clock,

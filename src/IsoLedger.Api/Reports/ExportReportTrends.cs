@@ -21,7 +21,9 @@ public static class ExportReportTrendsEndpoint
     [Tags("Import and export")]
     [Authorize(Policy = Policies.ReadStatus)]
     [ProducesResponseType<DashboardAnswer<ReportTrends>>(StatusCodes.Status200OK, "application/json",
-        "text/csv", XlsxWriter.ContentType)]
+        "text/csv", XlsxWriter.ContentType,
+        Description = "The headline figures and conversion progress of each year, in the format asked for: JSON, CSV "
+            + "or a workbook.")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, EndpointConventions.ProblemJson)]
     public static async Task<IResult> Get(
         IDocumentStore store, ProjectionFreshness freshness, DashboardCache cache, BusinessClock clock,

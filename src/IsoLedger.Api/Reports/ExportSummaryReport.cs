@@ -24,7 +24,8 @@ public static class ExportSummaryReportEndpoint
     [Tags("Import and export")]
     [Authorize(Policy = Policies.ReadStatus)]
     [ProducesResponseType<DashboardAnswer<SummaryTable>>(StatusCodes.Status200OK, "application/json",
-        "text/csv", XlsxWriter.ContentType)]
+        "text/csv", XlsxWriter.ContentType,
+        Description = "The year's summary table (Phụ lục 9), in the format asked for: JSON, CSV or a workbook.")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, EndpointConventions.ProblemJson)]
     public static async Task<IResult> Get(
         int year, IDocumentStore store, ProjectionFreshness freshness, DashboardCache cache, BusinessClock clock,

@@ -19,7 +19,8 @@ public static class GetRestructuringEndpoint
     [WolverineGet("/api/restructurings/{id}", OperationId = "GetRestructuring")]
     [Tags("Restructurings")]
     [Authorize(Policy = Policies.ReadStatus)]
-    [ProducesResponseType<Restructuring>(StatusCodes.Status200OK)]
+    [ProducesResponseType<Restructuring>(StatusCodes.Status200OK,
+        Description = "The restructuring as recorded, with every part and the units it took from and gave to.")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, EndpointConventions.ProblemJson)]
     public static async Task<IResult> Get(string id, IQuerySession session, CancellationToken cancellation) =>
         id.Length <= MaxIdLength && await session.LoadAsync<Restructuring>(id, cancellation) is { } restructuring

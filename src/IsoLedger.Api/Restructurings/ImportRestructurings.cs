@@ -28,7 +28,8 @@ public static class ImportRestructuringsEndpoint
     [Authorize(Policy = Policies.Record)]
     [RequestSizeLimit(ImportReportTableEndpoint.MaxImportBytes)]
     [Consumes("text/csv", "application/csv", XlsxWriter.ContentType, "application/octet-stream")]
-    [ProducesResponseType<RestructuringImport>(StatusCodes.Status200OK)]
+    [ProducesResponseType<RestructuringImport>(StatusCodes.Status200OK,
+        Description = "What the import recorded (or, on a dry run, would record): the restructurings of the table.")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, EndpointConventions.ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, EndpointConventions.ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, EndpointConventions.ProblemJson)]

@@ -33,7 +33,8 @@ public static class MergeUnitEndpoint
     [WolverinePost("/api/units/{code}/merge", OperationId = "MergeUnit")]
     [Tags("Lifecycle")]
     [Authorize(Policy = Policies.Record)]
-    [UnitCommand]
+    [UnitCommand(Recorded = "Merged: the unit and the unit it merges into were changed together; version is this "
+        + "unit's new version (also the ETag).")]
     public static Task<IResult> Post(
         string code, MergeUnitRequest request, HttpContext http, IDocumentStore store, BusinessClock clock)
     {

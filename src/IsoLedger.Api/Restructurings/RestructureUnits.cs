@@ -193,7 +193,9 @@ public static class RestructureUnitsEndpoint
     [Tags("Restructurings")]
     [VersionedWrite(TakesIfMatch = false, AnswersVersion = false)]
     [Authorize(Policy = Policies.Record)]
-    [ProducesResponseType<Restructuring>(StatusCodes.Status201Created)]
+    [ProducesResponseType<Restructuring>(StatusCodes.Status201Created,
+        Description = "Recorded: every part's events were appended together; Location is the restructuring's "
+            + "address.")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, EndpointConventions.ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, EndpointConventions.ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, EndpointConventions.ProblemJson)]

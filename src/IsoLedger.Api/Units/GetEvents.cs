@@ -22,7 +22,8 @@ public static class GetEventsEndpoint
     [WolverineGet("/api/events", OperationId = "GetEvents")]
     [Tags("Audit")]
     [Authorize(Policy = Policies.Audit)]
-    [ProducesResponseType<EventPage>(StatusCodes.Status200OK)]
+    [ProducesResponseType<EventPage>(StatusCodes.Status200OK,
+        Description = "A page of events in sequence order; next is where the following page starts.")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, EndpointConventions.ProblemJson)]
     public static async Task<IResult> Events(
         IQuerySession session, CancellationToken cancellation, string? after = null, string? limit = null)

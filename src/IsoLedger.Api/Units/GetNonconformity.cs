@@ -43,7 +43,8 @@ public static class GetNonconformityEndpoint
     [Tags("Nonconformities")]
     [VersionedRead]
     [Authorize(Policy = Policies.ReadStatus)]
-    [ProducesResponseType<NonconformityView>(StatusCodes.Status200OK)]
+    [ProducesResponseType<NonconformityView>(StatusCodes.Status200OK,
+        Description = "The nonconformity as recorded: what was found, its corrective actions and its closing.")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, EndpointConventions.ProblemJson)]
     public static async Task<IResult> Get(
         string code, string id, IQuerySession session, BusinessClock clock, HttpContext http,

@@ -18,7 +18,7 @@ public static class GetUnitEndpoint
     [Tags("Units")]
     [VersionedRead]
     [Authorize(Policy = Policies.ReadStatus)]
-    [ProducesResponseType<UnitStatus>(StatusCodes.Status200OK)]
+    [ProducesResponseType<UnitStatus>(StatusCodes.Status200OK, Description = "The unit's current status.")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, EndpointConventions.ProblemJson)]
     public static async Task<IResult> Get(
         string code, UnitStatusCache statuses, BusinessClock clock, CancellationToken cancellation)

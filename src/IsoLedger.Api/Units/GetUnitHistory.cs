@@ -40,7 +40,8 @@ public static class GetUnitHistoryEndpoint
     [WolverineGet("/api/units/{code}/history", OperationId = "GetUnitHistory")]
     [Tags("Audit")]
     [Authorize(Policy = Policies.Audit)]
-    [ProducesResponseType<IReadOnlyList<RecordedEvent>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<IReadOnlyList<RecordedEvent>>(StatusCodes.Status200OK,
+        Description = "Every event of the unit's stream, oldest first.")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, EndpointConventions.ProblemJson)]
     public static async Task<IResult> History(string code, IQuerySession session, CancellationToken cancellation)
     {

@@ -20,7 +20,8 @@ public static class GetUnitLineageEndpoint
     [WolverineGet("/api/units/{code}/lineage", OperationId = "GetUnitLineage")]
     [Tags("Units")]
     [Authorize(Policy = Policies.ReadStatus)]
-    [ProducesResponseType<UnitLineage>(StatusCodes.Status200OK)]
+    [ProducesResponseType<UnitLineage>(StatusCodes.Status200OK,
+        Description = "The units this one comes from and the units it became.")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, EndpointConventions.ProblemJson)]
     public static async Task<IResult> Get(string code, IQuerySession session, CancellationToken cancellation)
     {

@@ -21,7 +21,8 @@ public static class GetUnitStateEndpoint
     [WolverineGet("/api/units/{code}/state", OperationId = "GetUnitState")]
     [Tags("Audit")]
     [Authorize(Policy = Policies.Audit)]
-    [ProducesResponseType<UnitStatus>(StatusCodes.Status200OK)]
+    [ProducesResponseType<UnitStatus>(StatusCodes.Status200OK,
+        Description = "The unit's state at the date, moment or version asked for.")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, EndpointConventions.ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, EndpointConventions.ProblemJson)]
     public static async Task<IResult> State(

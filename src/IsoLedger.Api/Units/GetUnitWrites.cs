@@ -14,6 +14,7 @@ public static class GetUnitWritesEndpoint
     [WolverineGet("/api/admin/unit-writes", OperationId = "GetUnitWrites")]
     [Tags("Administration")]
     [Authorize(Roles = Roles.Admin)]
-    [ProducesResponseType<UnitWriteStatistics>(StatusCodes.Status200OK)]
+    [ProducesResponseType<UnitWriteStatistics>(StatusCodes.Status200OK,
+        Description = "How this node has batched unit commands since it started.")]
     public static IResult Get(UnitWriteQueue writes) => Results.Ok(writes.Statistics());
 }

@@ -41,7 +41,8 @@ public static class ListUnitsEndpoint
     [WolverineGet("/api/units", OperationId = "ListUnits")]
     [Tags("Units")]
     [Authorize(Policy = Policies.ReadStatus)]
-    [ProducesResponseType<UnitPage>(StatusCodes.Status200OK)]
+    [ProducesResponseType<UnitPage>(StatusCodes.Status200OK,
+        Description = "A page of the units that match the filters, with their total.")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, EndpointConventions.ProblemJson)]
     public static async Task<IResult> Get(
         IQuerySession session, RuleBookSource rules, BusinessClock clock, CancellationToken cancellation,

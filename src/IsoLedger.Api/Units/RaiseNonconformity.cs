@@ -57,7 +57,8 @@ public static class RaiseNonconformityEndpoint
     [WolverinePost("/api/units/{code}/nonconformities", OperationId = "RaiseNonconformity")]
     [Tags("Nonconformities")]
     [Authorize(Policy = Policies.Record)]
-    [UnitCommand(StatusCodes.Status201Created, typeof(NonconformityWritten))]
+    [UnitCommand(StatusCodes.Status201Created, typeof(NonconformityWritten), Recorded = "Raised: nonconformityId is "
+        + "its id within the unit and Location its address; version is the unit's new version (also the ETag).")]
     public static Task<IResult> Post(
         string code, RaiseNonconformityRequest request, HttpContext http, UnitWriteQueue writes, BusinessClock clock)
     {

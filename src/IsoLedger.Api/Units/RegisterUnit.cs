@@ -74,7 +74,9 @@ public static class RegisterUnitEndpoint
     [WolverinePost("/api/units", OperationId = "RegisterUnit")]
     [Tags("Units")]
     [Authorize(Policy = Policies.Record)]
-    [UnitCommand(StatusCodes.Status201Created, TakesIfMatch = false)]
+    [UnitCommand(StatusCodes.Status201Created, TakesIfMatch = false, Recorded = "Registered: the unit's stream was "
+        + "started; Location is its address, version its version (also the ETag), warnings the compliance rules it "
+        + "breaks as of its date.")]
     public static async Task<IResult> Post(
         RegisterUnitRequest request, HttpContext http, UnitWriteQueue writes, BusinessClock clock,
         IQuerySession session)

@@ -13,6 +13,10 @@ public sealed class UnitCommandAttribute(int successStatus = StatusCodes.Status2
     public int SuccessStatus { get; } = successStatus;
     public Type Response { get; } = response ?? typeof(UnitWritten);
 
+    /// <summary>What the success answer says was recorded.</summary>
+    public string Recorded { get; init; } = "Recorded: the events were appended to the unit; version is its new "
+        + "version (also the ETag), warnings the compliance rules the unit breaks as of the fact's date.";
+
     /// <summary>Declares, per marked endpoint, the responses the unit write path can give: the OpenAPI document
     /// lists exactly the declared responses.</summary>
     public static void Describe(HttpChain chain)
@@ -21,7 +25,10 @@ public sealed class UnitCommandAttribute(int successStatus = StatusCodes.Status2
             is not UnitCommandAttribute command) return;
         const string problemJson = EndpointConventions.ProblemJson;
         chain.Metadata.WithMetadata(
-            new ProducesResponseTypeAttribute(command.Response, command.SuccessStatus),
+            new ProducesResponseTypeAttribute(command.Response, command.SuccessStatus)
+            {
+                Description = command.Recorded,
+            },
             new ProducesResponseTypeAttribute(typeof(ValidationProblemDetails), StatusCodes.Status400BadRequest,
                 problemJson),
             new ProducesResponseTypeAttribute(typeof(ProblemDetails), StatusCodes.Status404NotFound, problemJson),

@@ -51,6 +51,7 @@ public static class GetVocabulary
     /// <c>value</c> is what the other answers write. The dashboard labels everything with it.</remarks>
     [WolverineGet("/api/vocabulary", OperationId = "GetVocabulary"), Tags("Vocabulary")]
     [Authorize(Policy = Policies.ReadStatus)]
-    [ProducesResponseType<VocabularyAnswer>(StatusCodes.Status200OK)]
+    [ProducesResponseType<VocabularyAnswer>(StatusCodes.Status200OK,
+        Description = "The vocabulary: every enumeration's values with their Vietnamese and English labels.")]
     public static IResult Get(RuleBookSource rules) => Results.Ok(Answer(rules.Current));
 }
