@@ -35,7 +35,7 @@ public static class ApiCommand
     /// <summary>The API's build of the configuration the tests were built in, beside which it runs as installed
     /// (the tests' own folder holds the test libraries too, which the command line's scan of assemblies trips on).
     /// </summary>
-    private static string ApiDll()
+    public static string ApiDll()
     {
         var configuration =
             new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;

@@ -24,6 +24,7 @@ public static class Protection
             kestrel.Limits.MaxRequestLineSize = HeaderLimits.ServerLimit;
             kestrel.Limits.MaxRequestHeadersTotalSize = HeaderLimits.ServerLimit;
             kestrel.RequestHeaderEncodingSelector = _ => System.Text.Encoding.Latin1;
+            kestrel.AnswerAsProblems();
         });
         var origins = configuration.GetSection(CorsOrigins).Get<string[]>() ?? [];
         services.AddCors(options => options.AddDefaultPolicy(policy =>
