@@ -47,6 +47,18 @@ public class HostTests(ApiFixture api) : IClassFixture<ApiFixture>
         await Host.Post("/dashboard/missing.js", "{}", key: null).Expect(404);
     }
 
+    /// <summary>The server's own address, opened in a browser, leads to the dashboard (it answered 404).</summary>
+    [Theory]
+    [InlineData("GET")]
+    [InlineData("HEAD")]
+    public async Task The_server_s_address_leads_to_the_dashboard(string method)
+    {
+        var answer = await SendWith(method, "/").Expect(302);
+
+        Assert.Equal("/dashboard/", answer.Header("Location"));
+        await Host.Get(answer.Header("Location")!, key: null).Expect(200);
+    }
+
     /// <summary>A request without a key or a body, by any method.</summary>
     private Task<Answer> SendWith(string method, string url) => Host.Send(null, [], s =>
     {

@@ -7,13 +7,19 @@ public static class DashboardPage
     /// <summary>Serves the dashboard's static files (wwwroot/dashboard) at /dashboard/ (/dashboard redirects there),
     /// revalidated at each use; the page calls the dashboard endpoints with the key the user enters. The files are
     /// read with GET and HEAD: another method answers 405 with their <c>Allow</c>, a problem as at the API's
-    /// addresses (it answered 404, as if nothing were there).</summary>
+    /// addresses (it answered 404, as if nothing were there). The server's own address leads to the dashboard: it is
+    /// what people open in a browser (it answered 404).</summary>
     public static void UseDashboardPage(this WebApplication app)
     {
         var files = app.Environment.WebRootFileProvider;
         app.Use((context, next) =>
         {
             var method = context.Request.Method;
+            if (context.Request.Path == "/" && (HttpMethods.IsGet(method) || HttpMethods.IsHead(method)))
+            {
+                context.Response.Redirect(context.Request.PathBase + "/dashboard/");
+                return Task.CompletedTask;
+            }
             if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || context.GetEndpoint() is not null
                 || !IsPageFile(files, context.Request.Path))
                 return next(context);
