@@ -67,6 +67,8 @@ public class ServerRefusalTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.StartsWith("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nDate: Thu, 03 Dec 2026", answer);
         Assert.DoesNotContain("Content-Length: 0", answer);
         Assert.Contains("\r\nX-Correlation-Id: c0ffee\r\n", answer);
+        // As the application writes its problems: "Sở", not "S\u1EDF".
+        Assert.Contains("Sở is S%E1%BB%9F", answer);
         Assert.Equal(400, (int)JsonNode.Parse(answer[(answer.IndexOf("\r\n\r\n") + 4)..])!["status"]!);
     }
 

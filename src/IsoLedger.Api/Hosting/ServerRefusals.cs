@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -61,7 +62,7 @@ public static class ServerRefusals
             ["title"] = title,
             ["status"] = status,
             ["detail"] = detail,
-        });
+        }, Written);
         var headers = Encoding.ASCII.GetString(refusal[..^HeadersEnd.Length]).Replace("\r\nContent-Length: 0", "")
             + $"\r\nContent-Type: {EndpointConventions.ProblemJson}\r\nContent-Length: {body.Length}"
             + $"\r\n{Correlation.Header}: {correlationId}\r\nCache-Control: no-store"
@@ -69,6 +70,13 @@ public static class ServerRefusals
             + "\r\nContent-Security-Policy: default-src 'none'; frame-ancestors 'none'\r\n\r\n";
         return [.. Encoding.ASCII.GetBytes(headers), .. body];
     }
+
+    /// <summary>Written as the application's problems are (the web defaults): letters and apostrophes as they are.
+    /// </summary>
+    private static readonly JsonSerializerOptions Written = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     /// <summary>What a refusal of <paramref name="status"/> means and what to send instead.</summary>
     private static (string Type, string Title, string Detail) Explained(int status) => status switch
