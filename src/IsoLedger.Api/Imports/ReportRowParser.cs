@@ -201,14 +201,9 @@ public sealed class ReportRowParser
                 + "it (a note or a signature under the table)."));
             return null;
         }
-        // A line of another width than the header's has values under other columns than the header names (a comma in
-        // a value not in quotes, a separator lost or added): read by the header, each column would be refused for
-        // another's value, burying the one error under those it causes.
-        if (record.Fields.Count != width)
+        if (CsvHeader.OtherWidth(record, headerLine, width) is { } otherWidth)
         {
-            errors.Add(new(record.Line, null, $"Line {record.Line} has {record.Fields.Count} fields; the header (line "
-                + $"{headerLine}) has {width}: its values cannot be told to their columns. In CSV a value holding a "
-                + "comma is written in double quotes (\"Sở Nông nghiệp, PTNT\")."));
+            errors.Add(otherWidth);
             return null;
         }
         if (CsvHeader.UnnamedValue(record, positions) is { } unnamed) errors.Add(unnamed);
