@@ -73,7 +73,10 @@ public static class RestructuringTable
                             + $"{MaxRows} rows: import it in several files, each act's rows in one."));
                         break;
                     }
-                    if ((repeated.Of(record) ?? CsvHeader.UnnamedValue(record, positions!)) is { } bad)
+                    // A line is judged for its width as a report table's is: one of another width would have its
+                    // values read under other columns, or its missing cells as empty.
+                    if ((repeated.Of(record) ?? CsvHeader.OtherWidth(record, header.Line, header.Fields.Count)
+                            ?? CsvHeader.UnnamedValue(record, positions!)) is { } bad)
                         errors.Add(bad);
                     else if (ReadRow(record, reader.Sheet, positions!, errors) is { } row) rows.Add(row);
                 }
