@@ -81,6 +81,11 @@ public static class CsvHeader
         return null;
     }
 
+    /// <summary>The column <paramref name="positions"/> finds at <paramref name="index"/> (the first, where a cell of
+    /// an appendix's names several), or null where the header names none.</summary>
+    public static string? ColumnAt(IReadOnlyDictionary<string, int> positions, int index) =>
+        positions.FirstOrDefault(position => position.Value == index).Key;
+
     /// <summary>The error for <paramref name="record"/> when it has another number of fields than the header on
     /// <paramref name="headerLine"/> (<paramref name="width"/> fields), or null. Such a line has values under other
     /// columns than the header names (a comma in a value not in quotes, a separator lost or added): read by the

@@ -85,6 +85,11 @@ public sealed class ReportRowParser
             .Where(c => c.Edition is not null).Select(c => (c.Column, c.Edition!))];
     }
 
+    /// <summary>The name the errors give the column at <paramref name="index"/> (the header's own words for one it
+    /// names in an appendix's), or null where the header names none.</summary>
+    public string? ColumnAt(int index) =>
+        CsvHeader.ColumnAt(positions, index) is { } column ? headed.GetValueOrDefault(column, column) : null;
+
     /// <summary>Whether the table lists its units without codes (<see cref="ListedUnitCodes"/>).</summary>
     public bool ListsWithoutCodes => !positions.ContainsKey("unit_code");
 
