@@ -151,4 +151,50 @@ public class RestructuringImportTests(ApiFixture api) : IClassFixture<ApiFixture
         Assert.Single(answer.Json["restructurings"]!.AsArray());
         Assert.Equal(1, await HistoryLength("RI4-A"));
     }
+
+    /// <summary>A line of another width than the header's is refused for its width alone, naming its line and both
+    /// counts, as a report table's is: a wider one (a comma in a name not in quotes) had been refused for values read
+    /// under other columns, a narrower one (a separator lost) recorded with its missing cells read as empty.</summary>
+    [Theory]
+    [InlineData("RI12", "NQ 12,2025-07-01,,RI12-A,RI12-NEW,UBND Xã Hải An, Hải Lăng,commune,Quảng Trị,", 10)]
+    [InlineData("RI13", "NQ 13,2025-07-01,,RI13-A,RI13-B", 5)]
+    public async Task A_line_of_another_width_than_the_header_s_is_refused_for_its_width_alone(
+        string prefix, string line, int count)
+    {
+        await Communes(prefix, "A", "B");
+
+        var refused = await Import(line + "\n").Expect(422);
+
+        var error = Assert.Single(refused.Json["errors"]!.AsArray());
+        Assert.Equal((2, (string?)null), ((int)error!["line"]!, (string?)error["column"]));
+        Assert.StartsWith($"Line 2 has {count} fields; the header (line 1) has 9:", (string?)error["reason"]);
+        Assert.Equal(1, await HistoryLength($"{prefix}-A"));
+        Assert.Equal(1, await HistoryLength($"{prefix}-B"));
+    }
+
+    /// <summary>A workbook's row with a value past its header's last cell is refused for its width alone by both
+    /// imports alike (it had been a value in an unnamed column in a restructuring table); one ending before it reads
+    /// its cells after its last as empty, in both.</summary>
+    [Fact]
+    public async Task A_workbook_row_wider_than_its_header_is_refused_as_a_report_table_s()
+    {
+        IReadOnlyList<object?> header = ["decision_no", "effective_on", "kind", "from_code", "into_code"];
+        var restructurings = TestWorkbooks.Build(new TestSheet("Sheet1",
+            [header, ["NQ 14", "2025-07-01", null, "RI14-A", "RI14-B", "Ghi chú"]]));
+        var report = TestWorkbooks.Build(new TestSheet("Sheet1",
+            [ReportCsv.Header.Split(','), [.. ReportCsv.Header.Split(',').Select(_ => "x"), "Ghi chú"]]));
+
+        foreach (var (path, file, width) in new[]
+                 {
+                     ("/api/restructurings/import", restructurings, 5), ("/api/imports", report, 19),
+                 })
+        {
+            var refused = await Host.PostBytes(path, file, TestWorkbooks.MediaType).Expect(422);
+
+            var error = Assert.Single(refused.Json["errors"]!.AsArray());
+            Assert.Equal((2, (string?)null), ((int)error!["line"]!, (string?)error["column"]));
+            Assert.StartsWith($"Line 2 has {width + 1} fields; the header (line 1) has {width}:",
+                (string?)error["reason"]);
+        }
+    }
 }

@@ -219,4 +219,54 @@ public class WorkbookImportTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal("Cam Lộ",
             (string?)(await Host.Get("/api/units/WB-MG-2/state?asOf=2021-12-31").Expect(200)).Json["district"]);
     }
+
+    /// <summary>Row <paramref name="row"/> of inline texts in the columns given (<c>C</c>), and in
+    /// <paramref name="formulaAt"/> a formula saved without its value, as a library that does not calculate writes it.
+    /// </summary>
+    private static string Row(int row, string? formulaAt, params (string Column, string Text)[] texts) =>
+        $"<row r=\"{row}\">" + string.Concat(texts
+            .Select(text => (text.Column, Xml: $"<c r=\"{text.Column}{row}\" t=\"inlineStr\"><is><t>{text.Text}</t>"
+                + "</is></c>"))
+            .Concat(formulaAt is null ? [] : [(formulaAt, $"<c r=\"{formulaAt}{row}\"><f>2019+1</f></c>")])
+            .OrderBy(cell => cell.Column, StringComparer.Ordinal).Select(cell => cell.Xml)) + "</row>";
+
+    /// <summary>A formula saved without its value (as a library writes it) is refused at its cell with the column the
+    /// header names there, as the import's other errors of a cell name it: by both imports, in the first row below
+    /// the header as further down, under an appendix's two-row header by the word under its group. It had been
+    /// refused with no column. In the header it names no column, and says that the column has no name to read.
+    /// </summary>
+    [Fact]
+    public async Task A_formula_never_calculated_is_refused_at_the_column_its_header_names()
+    {
+        var report = TestWorkbooks.Raw(TestWorkbooks.SheetXml(
+            TestWorkbooks.InlineRow(1, [.. ReportCsv.Header.Split(',')])
+            + Row(2, "G", ("A", Province), ("B", "WB-UF-1"), ("C", "UBND xã Một"), ("D", "commune"))));
+        var restructurings = TestWorkbooks.Raw(TestWorkbooks.SheetXml(
+            TestWorkbooks.InlineRow(1, "decision_no", "effective_on", "from_code")
+            + TestWorkbooks.InlineRow(2, "NQ 1", "2025-07-01", "WB-UF-2")
+            + Row(3, "B", ("A", "NQ 1"), ("C", "WB-UF-3"))));
+        var appendix = TestWorkbooks.Raw(TestWorkbooks.SheetXml(
+            TestWorkbooks.InlineRow(1, "TT", "Đơn vị", "Duy trì áp dụng")
+            + Row(2, null, ("C", "Đ/giá nội bộ"), ("D", "HĐKP"))
+            + Row(3, "C", ("A", "1"), ("B", "Sở Công thương"), ("D", "x"))));
+        var header = TestWorkbooks.Raw(TestWorkbooks.SheetXml(
+            Row(1, "B", ("A", "decision_no"), ("C", "from_code"), ("D", "effective_on"))
+            + TestWorkbooks.InlineRow(2, "NQ 1", "", "WB-UF-4", "2025-07-01")));
+        const string given = "?province=Qu%E1%BA%A3ng%20Tr%E1%BB%8B&year=2021&reportDate=2021-11-19";
+
+        foreach (var (path, file, refused) in new[]
+                 {
+                     ("/api/imports", report, (2, "year", "Cell G2 holds a formula")),
+                     ("/api/restructurings/import", restructurings, (3, "effective_on", "Cell B3 holds a formula")),
+                     ("/api/imports" + given, appendix, (3, "Đ/giá nội bộ", "Cell C3 holds a formula")),
+                     ("/api/restructurings/import", header, (1, (string?)null, "Cell B1, in the header, holds a")),
+                 })
+        {
+            var answer = await Import(file, path: path).Expect(422);
+
+            var error = Assert.Single(answer.Json["errors"]!.AsArray());
+            Assert.Equal((refused.Item1, refused.Item2), ((int)error!["line"]!, (string?)error["column"]));
+            Assert.StartsWith(refused.Item3, (string?)error["reason"]);
+        }
+    }
 }

@@ -465,8 +465,8 @@ public class WorkbookReaderTests
     }
 
     /// <summary>A formula a library wrote without calculating it has no value to read, whether it saved none or an
-    /// empty one of no type (openpyxl): refused at its cell, not read as empty. An empty text a calculated formula
-    /// gives (saved typed "str") is an empty cell.</summary>
+    /// empty one of no type (openpyxl): refused at its cell (its column for the import to name), not read as empty.
+    /// An empty text a calculated formula gives (saved typed "str") is an empty cell.</summary>
     [Theory]
     [InlineData("""<c r="C2"><f>2019+1</f></c>""")]
     [InlineData("""<c r="C2"><f>IF(1=1,"x","")</f><v></v></c>""")]
@@ -477,7 +477,7 @@ public class WorkbookReaderTests
             TestWorkbooks.InlineRow(1, "code", "name", "year")
             + $"""<row r="2"><c r="A2" t="inlineStr"><is><t>A-1</t></is></c>{cell}</row>""")));
 
-        Assert.Equal(2, refused.Line);
+        Assert.Equal((2, 2), (refused.Line, refused.ColumnIndex));
         Assert.Contains("Cell C2 holds a formula whose value was never calculated", refused.Message);
 
         var calculated = Read(TestWorkbooks.Raw(TestWorkbooks.SheetXml(

@@ -81,6 +81,23 @@ public static class CsvHeader
         return null;
     }
 
+    /// <summary>The column <paramref name="positions"/> finds at <paramref name="index"/> (the first, where a cell of
+    /// an appendix's names several), or null where the header names none.</summary>
+    public static string? ColumnAt(IReadOnlyDictionary<string, int> positions, int index) =>
+        positions.FirstOrDefault(position => position.Value == index).Key;
+
+    /// <summary>The error for <paramref name="record"/> when it has another number of fields than the header on
+    /// <paramref name="headerLine"/> (<paramref name="width"/> fields), or null. Such a line has values under other
+    /// columns than the header names (a comma in a value not in quotes, a separator lost or added): read by the
+    /// header, each column would be refused for another's value, burying the one error under those it causes, or a
+    /// missing cell read as empty. A workbook's row is as wide as its header, unless it holds a value past the
+    /// header's last cell.</summary>
+    public static ImportError? OtherWidth(CsvRecord record, int headerLine, int width) =>
+        record.Fields.Count == width ? null
+        : new(record.Line, null, $"Line {record.Line} has {record.Fields.Count} fields; the header (line "
+            + $"{headerLine}) has {width}: its values cannot be told to their columns. In CSV a value holding a "
+            + "comma is written in double quotes (\"Sở Nông nghiệp, PTNT\").");
+
     /// <summary>The error for a value in a column the header gives no name, or null when every such column is empty
     /// in <paramref name="record"/>.</summary>
     public static ImportError? UnnamedValue(CsvRecord record, IReadOnlyDictionary<string, int> positions)

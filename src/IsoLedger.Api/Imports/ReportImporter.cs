@@ -198,6 +198,8 @@ public sealed class ReportImporter(
         // listed by sheet, then row. The errors before those of the sheet being read.
         var sheets = new List<string?>();
         var sheetErrors = 0;
+        // The reader of the sheet being read, by its header: a cell that cannot be read is named at its column.
+        ReportRowParser? parser = null;
         try
         {
             var required = ReportRowParser.RequiredWith(given);
@@ -258,7 +260,7 @@ public sealed class ReportImporter(
                 if (header is null)
                     return new(null, [new ImportError(1, null, "The file is empty: it needs a header line and rows.")]);
                 firstHeader ??= new TablePlace(header.Line, sheet);
-                var parser = ReportRowParser.FromHeader(header, errors, given, (reader as TwoRowHeader)?.HeaderRows);
+                parser = ReportRowParser.FromHeader(header, errors, given, (reader as TwoRowHeader)?.HeaderRows);
                 // A workbook's title rows are judged where its sheets are chosen; a CSV file's here.
                 if (parser is null && reader is TwoRowHeader { Inner: CsvReader }
                     && CsvHeader.TitleAbove(header, reader, required) is { } titled)
@@ -408,7 +410,7 @@ public sealed class ReportImporter(
         }
         catch (TableFormatException broken)
         {
-            errors.Add(new ImportError(broken.Line, null, broken.Message));
+            errors.Add(broken.Error(index => parser?.ColumnAt(index)));
             InSheet(errors, sheetErrors, reader?.Sheet);
         }
         catch (DecoderFallbackException)

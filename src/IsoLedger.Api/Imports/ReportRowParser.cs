@@ -85,6 +85,11 @@ public sealed class ReportRowParser
             .Where(c => c.Edition is not null).Select(c => (c.Column, c.Edition!))];
     }
 
+    /// <summary>The name the errors give the column at <paramref name="index"/> (the header's own words for one it
+    /// names in an appendix's), or null where the header names none.</summary>
+    public string? ColumnAt(int index) =>
+        CsvHeader.ColumnAt(positions, index) is { } column ? headed.GetValueOrDefault(column, column) : null;
+
     /// <summary>Whether the table lists its units without codes (<see cref="ListedUnitCodes"/>).</summary>
     public bool ListsWithoutCodes => !positions.ContainsKey("unit_code");
 
@@ -201,14 +206,9 @@ public sealed class ReportRowParser
                 + "it (a note or a signature under the table)."));
             return null;
         }
-        // A line of another width than the header's has values under other columns than the header names (a comma in
-        // a value not in quotes, a separator lost or added): read by the header, each column would be refused for
-        // another's value, burying the one error under those it causes.
-        if (record.Fields.Count != width)
+        if (CsvHeader.OtherWidth(record, headerLine, width) is { } otherWidth)
         {
-            errors.Add(new(record.Line, null, $"Line {record.Line} has {record.Fields.Count} fields; the header (line "
-                + $"{headerLine}) has {width}: its values cannot be told to their columns. In CSV a value holding a "
-                + "comma is written in double quotes (\"Sở Nông nghiệp, PTNT\")."));
+            errors.Add(otherWidth);
             return null;
         }
         if (CsvHeader.UnnamedValue(record, positions) is { } unnamed) errors.Add(unnamed);

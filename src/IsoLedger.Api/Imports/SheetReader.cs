@@ -145,7 +145,9 @@ public sealed class SheetReader : IDisposable
     {
         if (headerRead) return header;
         headerRead = true;
-        return header = Workbook.Guarded(() => row, part, () => Next(0));
+        header = Workbook.Guarded(() => row, part, () => Next(0));
+        if (uncalculated is { } column) throw Uncalculated(column, inHeader: true);
+        return header;
     }
 
     /// <summary>The next row with a value, at least <paramref name="width"/> fields wide; the merged ranges the reader
@@ -181,6 +183,7 @@ public sealed class SheetReader : IDisposable
                 + $"after row {row}, as in no sheet Excel writes.");
         }
         row = number;
+        uncalculated = null;
         var fields = new List<string>();
         if (xml.IsEmptyElement)
         {
@@ -215,10 +218,24 @@ public sealed class SheetReader : IDisposable
             fields.Add(value);
         }
         xml.Read();
-        if (fields.Count == 0) return null;
+        if (fields.Count == 0 && uncalculated is null) return null;
         while (fields.Count < width) fields.Add("");
         return new CsvRecord(row, fields);
     }
+
+    /// <summary>The column of the first cell of the row read last holding a formula never calculated, or null. The
+    /// problem is told where the row is given (<see cref="Read"/>), not where the sheet is spooled, so that the rows
+    /// above it are read, and the header that names its column.</summary>
+    private int? uncalculated;
+
+    /// <summary>The error for a cell in <paramref name="column"/> of the row read last holding a formula never
+    /// calculated: a cell of the header names no column, which it says; a cell below it is the header's column's
+    /// (<see cref="TableFormatException.ColumnIndex"/>).</summary>
+    private TableFormatException Uncalculated(int column, bool inHeader) =>
+        new(row, $"Cell {XlsxWriter.Reference(column, (uint)row)}{(inHeader ? ", in the header," : "")} holds a "
+            + "formula whose value was never calculated (a program wrote the workbook without calculating it)"
+            + (inHeader ? ", so its column has no name to read" : "") + ": open it in Excel or LibreOffice and save "
+            + "it, so that the values are saved, and import that.", inHeader ? null : column);
 
     /// <summary>The rows below the header, in a file deleted when it is closed: written to the end of the sheet,
     /// which passes the merged ranges, then read from the start.</summary>
@@ -240,6 +257,7 @@ public sealed class SheetReader : IDisposable
                         writer.Write(record.Line);
                         writer.Write(record.Fields.Count);
                         foreach (var field in record.Fields) writer.Write(field);
+                        writer.Write(uncalculated ?? -1);
                     }
                 }
                 buffered.Flush();
@@ -266,6 +284,7 @@ public sealed class SheetReader : IDisposable
             var count = spooled.ReadInt32();
             var fields = new List<string>(Math.Max(width, count));
             while (fields.Count < count) fields.Add(spooled.ReadString());
+            if (spooled.ReadInt32() is var column and >= 0) throw Uncalculated(column, inHeader: false);
             if (!Merge(fields)) continue;
             while (fields.Count < width) fields.Add("");
             return new CsvRecord(row, fields);
@@ -398,9 +417,8 @@ public sealed class SheetReader : IDisposable
         // calculated number or truth value never is (an empty text a formula gives is saved typed "str").
         if (formula && inline is null && (value is null || value.Length == 0 && type is null or "n" or "b"))
         {
-            throw new TableFormatException(row, $"Cell {XlsxWriter.Reference(column, (uint)row)} holds a formula "
-                + "whose value was never calculated (a program wrote the workbook without calculating it): open it "
-                + "in Excel or LibreOffice and save it, so that the values are saved, and import that.");
+            uncalculated ??= column;
+            return "";
         }
         var text = type switch
         {

@@ -36,10 +36,18 @@ public readonly record struct TablePlace(int Line, string? Sheet)
 }
 
 /// <summary>Where a table file cannot be read on: <see cref="Line"/> is the line of a CSV file, the row of a
-/// workbook's sheet.</summary>
-public sealed class TableFormatException(int line, string message) : Exception(message)
+/// workbook's sheet; <see cref="ColumnIndex"/> the column (from 0) of the one cell that cannot be read, if that is
+/// the problem, which the reader of the rows names by its header.</summary>
+public sealed class TableFormatException(int line, string message, int? columnIndex = null) : Exception(message)
 {
     public int Line { get; } = line;
+
+    public int? ColumnIndex { get; } = columnIndex;
+
+    /// <summary>The error, its cell's column named by <paramref name="columnAt"/> (the header's name of the column at
+    /// an index, or null where it names none).</summary>
+    public ImportError Error(Func<int, string?> columnAt) =>
+        new(Line, ColumnIndex is { } index ? columnAt(index) : null, Message);
 }
 
 /// <summary>Opens an uploaded table by what its bytes are, whatever the file is named or sent as: a workbook (XLSX,

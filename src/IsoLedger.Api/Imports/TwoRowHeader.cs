@@ -18,6 +18,11 @@ public sealed class TwoRowHeader(ITableReader inner) : ITableReader
     /// as wide as its header's first row, or their last cell, and are read as wide as the header.</summary>
     private int width;
 
+    /// <summary>Why the row after the header's first cannot be read: a cell of it (a formula never calculated). It
+    /// is no header's second row but the table's first, refused where it is read, where the header is known that
+    /// names the cell's column.</summary>
+    private TableFormatException? unreadable;
+
     /// <summary>The rows the last header was read from: its first, and its second where it takes two.</summary>
     public IReadOnlyList<CsvRecord> HeaderRows { get; private set; } = [];
 
@@ -32,6 +37,11 @@ public sealed class TwoRowHeader(ITableReader inner) : ITableReader
     {
         if (started)
         {
+            if (unreadable is { } cell)
+            {
+                unreadable = null;
+                throw cell;
+            }
             var next = held ?? inner.Read();
             held = null;
             return next is not null && next.Fields.Count < width
@@ -41,7 +51,15 @@ public sealed class TwoRowHeader(ITableReader inner) : ITableReader
         started = true;
         if (inner.Read() is not { } top) return null;
         HeaderRows = [top];
-        held = inner.Read();
+        try
+        {
+            held = inner.Read();
+        }
+        catch (TableFormatException cell) when (cell.ColumnIndex is not null)
+        {
+            unreadable = cell;
+            return top;
+        }
         if (held is null || Combined(top, held) is not { } header) return top;
         HeaderRows = [top, held];
         held = null;
@@ -52,7 +70,7 @@ public sealed class TwoRowHeader(ITableReader inner) : ITableReader
     /// <summary>The next sheet's header may take two rows too, and be as wide as its own.</summary>
     public bool NextSheet()
     {
-        (started, held, width) = (false, null, 0);
+        (started, held, width, unreadable) = (false, null, 0, null);
         return inner.NextSheet();
     }
 

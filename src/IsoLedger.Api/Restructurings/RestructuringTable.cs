@@ -48,6 +48,8 @@ public static class RestructuringTable
         // Where the table starts, for a file of a header alone: refused as a report table is, not answered as an
         // import that recorded nothing (as a file imported again is).
         (int Line, string? Sheet)? firstHeader = null;
+        // The columns of the sheet being read, by its header: a cell that cannot be read is named at its column.
+        Dictionary<string, int>? positions = null;
         try
         {
             reader = TableFile.Open(file, Required, errors, temp);
@@ -59,7 +61,7 @@ public static class RestructuringTable
                 if (header is null)
                     return ([], [new ImportError(1, null, "The file is empty: it needs a header and rows.")]);
                 firstHeader ??= (header.Line, reader.Sheet);
-                var positions = CsvHeader.Positions(header, Columns, Required, errors, maxErrors);
+                positions = CsvHeader.Positions(header, Columns, Required, errors, maxErrors);
                 var repeated = new RepeatedHeader(header);
                 // A sheet whose header cannot be read is not read on; the other sheets are still checked.
                 for (var record = positions is null ? null : reader.Read();
@@ -73,7 +75,10 @@ public static class RestructuringTable
                             + $"{MaxRows} rows: import it in several files, each act's rows in one."));
                         break;
                     }
-                    if ((repeated.Of(record) ?? CsvHeader.UnnamedValue(record, positions!)) is { } bad)
+                    // A line is judged for its width as a report table's is: one of another width would have its
+                    // values read under other columns, or its missing cells as empty.
+                    if ((repeated.Of(record) ?? CsvHeader.OtherWidth(record, header.Line, header.Fields.Count)
+                            ?? CsvHeader.UnnamedValue(record, positions!)) is { } bad)
                         errors.Add(bad);
                     else if (ReadRow(record, reader.Sheet, positions!, errors) is { } row) rows.Add(row);
                 }
@@ -82,7 +87,7 @@ public static class RestructuringTable
         }
         catch (TableFormatException e)
         {
-            errors.Add(new ImportError(e.Line, null, e.Message));
+            errors.Add(e.Error(index => positions is null ? null : CsvHeader.ColumnAt(positions, index)));
             ReportImporter.InSheet(errors, sheetErrors, reader?.Sheet);
         }
         catch (System.Text.DecoderFallbackException)
