@@ -2,6 +2,10 @@ namespace IsoLedger.Domain;
 
 /// <summary>A word of the ledger's vocabulary: <c>value</c> is how the API and the import format write it, <c>vi</c>
 /// and <c>en</c> what people read.</summary>
+/// <param name="Value">How the API and the import format write it: an enumeration's value, a column's or row's
+/// field, a sentence's id.</param>
+/// <param name="Vi">Its Vietnamese label, in the words of the provinces' reports.</param>
+/// <param name="En">Its English label.</param>
 public sealed record Term(string Value, string Vi, string En)
 {
     /// <summary>The label in English or, by default, Vietnamese.</summary>

@@ -6,7 +6,30 @@ using Marten;
 
 namespace IsoLedger.Api.Dashboards;
 
-/// <summary>One unit's line in the yearly table of the provincial report (its appendices A–C).</summary>
+/// <summary>One unit's line in the yearly table of the provincial report (its appendices A–C). A step column is true
+/// when the step is on record for the year; asked with <c>asOf</c>, only when it is dated by that day.</summary>
+/// <param name="Code">The unit's code.</param>
+/// <param name="Name">Its name on the day judged (a unit renamed later keeps the name it had then).</param>
+/// <param name="Level">Its administrative level.</param>
+/// <param name="District">The district it was in on the day judged; null for a unit of the province (a department or
+/// sub-department) and, from 1 July 2025, when the district level ended, for every unit.</param>
+/// <param name="Declared">The report's "Công bố HT ISO" column: the unit had declared its system conformant (công bố)
+/// by the day judged, in the year or before it.</param>
+/// <param name="QualityPolicy">The "CSCL" column: a quality policy issued for the year.</param>
+/// <param name="QualityObjectives">The "MTCL" column: quality objectives issued for the year.</param>
+/// <param name="MaintenancePlan">The "KH duy trì áp dụng" column: a maintenance plan issued for the year.</param>
+/// <param name="InternalAudit">The "Đánh giá nội bộ" column: an internal audit held in the year.</param>
+/// <param name="CorrectiveActions">The "HĐKP" column: a corrective action taken in the year on a nonconformity, or
+/// corrective actions stated by the year's report.</param>
+/// <param name="ManagementReview">The "Xem xét LĐ" column: a management review held in the year.</param>
+/// <param name="ReportSubmitted">The "Báo cáo" column: the yearly report on the system (báo cáo duy trì) sent for the
+/// year.</param>
+/// <param name="Inspection">The "Xác nhận" column: the verdict of the year's latest inspection by the province; null
+/// when none is recorded.</param>
+/// <param name="Standard">The "Áp dụng" column: the edition the system was on on the day judged, by its name
+/// (<c>2008</c>, <c>2015</c>, …), or <c>none</c> before any declaration.</param>
+/// <param name="Conversion">Where the unit's conversion to ISO 9001:2015 stood on the day judged: none started,
+/// in progress, or done.</param>
 public sealed record AnnualRow(
     string Code, string Name, UnitLevel Level, string? District,
     bool Declared, bool QualityPolicy, bool QualityObjectives, bool MaintenancePlan, bool InternalAudit,
@@ -72,7 +95,27 @@ public sealed record AnnualRow(
     };
 }
 
-/// <summary>The column counts of a group of rows; <c>reportedPercent</c> is reported ÷ units × 100.</summary>
+/// <summary>The column counts of a group of rows: how many of its rows have each column true, or each inspection
+/// verdict.</summary>
+/// <param name="Group">What the rows are: <c>all</c> (the whole table), a level's value (<c>department</c>, …), a
+/// district's name (its communes), or a report part's id (<c>bodies</c>, <c>earlierCommunes</c>,
+/// <c>newCommunes</c>).</param>
+/// <param name="Units">The rows of the group.</param>
+/// <param name="Declared">Rows whose <c>declared</c> is true: units that had declared their system by the day judged,
+/// in the year or before it.</param>
+/// <param name="QualityPolicy">Rows whose <c>qualityPolicy</c> is true (CSCL).</param>
+/// <param name="QualityObjectives">Rows whose <c>qualityObjectives</c> is true (MTCL).</param>
+/// <param name="MaintenancePlan">Rows whose <c>maintenancePlan</c> is true.</param>
+/// <param name="InternalAudit">Rows whose <c>internalAudit</c> is true.</param>
+/// <param name="CorrectiveActions">Rows whose <c>correctiveActions</c> is true (HĐKP).</param>
+/// <param name="ManagementReview">Rows whose <c>managementReview</c> is true.</param>
+/// <param name="ReportSubmitted">Rows whose <c>reportSubmitted</c> is true: the units that reported.</param>
+/// <param name="InspectionPassed">Rows whose inspection is <c>passed</c> ("Đạt").</param>
+/// <param name="InspectionFailed">Rows whose inspection is <c>failed</c> ("Không đạt").</param>
+/// <param name="InspectionMaintained">Rows whose inspection is <c>maintained</c> ("Duy trì").</param>
+/// <param name="InspectionNoReport">Rows whose inspection is <c>no-report</c> ("Ko có Bc").</param>
+/// <param name="ReportedPercent">The share of the group that reported: reportSubmitted ÷ units × 100, in percent,
+/// rounded to two decimals (half away from zero); 0 for a group of no rows.</param>
 public sealed record AnnualTotals(
     string Group, int Units, int Declared, int QualityPolicy, int QualityObjectives, int MaintenancePlan,
     int InternalAudit, int CorrectiveActions, int ManagementReview, int ReportSubmitted,
@@ -96,6 +139,16 @@ public sealed record AnnualTotals(
 /// <summary>A province's table for one year: the units on record that year and not merged away before it began,
 /// judged at the year's end (or today, for the running year), with its totals in all, per level and per district (the
 /// district's communes).</summary>
+/// <param name="Province">The province, as asked.</param>
+/// <param name="Year">The year of the table.</param>
+/// <param name="JudgedOn">The day the rows are judged on: <c>asOf</c> when asked, otherwise 31 December of the year, or
+/// today for the running year.</param>
+/// <param name="Rows">One row per unit, by level, then district, former district and code.</param>
+/// <param name="Totals">The counts of every row (group <c>all</c>).</param>
+/// <param name="ByLevel">The counts of each level with rows, in the levels' order (group: the level's value).</param>
+/// <param name="ByDistrict">The counts of each district's communes, as the appendix sums them under the district's
+/// heading (group: the district's name), in Vietnamese alphabetical order; none once the district level has ended.
+/// </param>
 public sealed record AnnualTable(
     string Province, int Year, DateOnly JudgedOn, IReadOnlyList<AnnualRow> Rows,
     AnnualTotals Totals, IReadOnlyList<AnnualTotals> ByLevel, IReadOnlyList<AnnualTotals> ByDistrict)

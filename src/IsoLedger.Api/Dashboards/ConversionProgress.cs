@@ -5,10 +5,18 @@ using Marten;
 
 namespace IsoLedger.Api.Dashboards;
 
-/// <summary>How many units stand where on the way to ISO 9001:2015, each by its standing.</summary>
+/// <summary>How many units stand where on the way to ISO 9001:2015, each by its standing (GET /api/vocabulary,
+/// <c>conversionColumns</c>); the five standings add up to the total.</summary>
+/// <param name="Total">The units counted.</param>
+/// <param name="NotDeclared">Units that had declared no system yet ("Chưa công bố").</param>
+/// <param name="On2000">Units on an edition older than 2008 (TCVN ISO 9001:2000), not converting to 2015.</param>
+/// <param name="On2008">Units on 2008, their conversion to 2015 not started ("Áp dụng 2008").</param>
+/// <param name="Converting">Units whose conversion to 2015 is under way ("Đang chuyển đổi").</param>
+/// <param name="Converted">Units on 2015 or a later edition: converted, or built on it from the start.</param>
 public sealed record ConversionCounts(
     int Total, int NotDeclared, int On2000, int On2008, int Converting, int Converted)
 {
+    /// <summary>Units converting or converted: the report's "đã và đang chuyển đổi" figure.</summary>
     public int ConvertedOrConverting => Converting + Converted;
 
     public static ConversionCounts Of(IEnumerable<Standing> standings)
@@ -20,20 +28,41 @@ public sealed record ConversionCounts(
     }
 }
 
+/// <summary>The conversion counts of one level's units.</summary>
+/// <param name="Level">The level.</param>
+/// <param name="Counts">Its units by standing.</param>
 public sealed record LevelConversion(UnitLevel Level, ConversionCounts Counts);
 
+/// <summary>The conversion counts of the units in one district on the date.</summary>
+/// <param name="District">The district's name, one spelling for every way its units were recorded.</param>
+/// <param name="Counts">Its units by standing.</param>
 public sealed record DistrictConversion(string District, ConversionCounts Counts);
 
-/// <summary>Where one unit stands, named and placed as on the date asked: <paramref name="FormerDistrict"/> is the
-/// district it was in before the district level ended (1 July 2025), <paramref name="FormerProvince"/> the province it
-/// was recorded in when that is not its province on the date (Quảng Bình's units in Quảng Trị from 1 July 2025).
-/// </summary>
+/// <summary>Where one unit stands, named and placed as on the date asked.</summary>
+/// <param name="Code">The unit's code.</param>
+/// <param name="Name">Its name on the date.</param>
+/// <param name="District">The district it is in on the date; null for a unit of the province and from 1 July 2025,
+/// when the district level ended.</param>
+/// <param name="Standing">Where its system stands on the way to ISO 9001:2015.</param>
+/// <param name="FormerDistrict">The district it was in before the district level ended (1 July 2025); null
+/// otherwise.</param>
+/// <param name="FormerProvince">The province it was recorded in when that is not its province on the date (Quảng
+/// Bình's units in Quảng Trị from 1 July 2025); null otherwise.</param>
 public sealed record UnitConversion(
     string Code, string Name, string? District, Standing Standing, string? FormerDistrict, string? FormerProvince);
 
 /// <summary>A province's conversion progress as of a date, per level, per district and in all, over the units
 /// that existed on that date; for one <c>level</c> only (its districts, and its units one by one), when
 /// asked.</summary>
+/// <param name="Province">The province, as asked.</param>
+/// <param name="AsOf">The date the units are judged as of.</param>
+/// <param name="Level">The level asked for; null when every level is counted.</param>
+/// <param name="Totals">The counts of every unit counted.</param>
+/// <param name="ByLevel">The counts of each level with units, in the levels' order.</param>
+/// <param name="ByDistrict">The counts of each district's units (those with a district on the date), in Vietnamese
+/// alphabetical order.</param>
+/// <param name="Units">For one level asked, each of its units with its standing, by district and code; null when
+/// every level is counted.</param>
 public sealed record ConversionProgress(
     string Province, DateOnly AsOf, UnitLevel? Level, ConversionCounts Totals, IReadOnlyList<LevelConversion> ByLevel,
     IReadOnlyList<DistrictConversion> ByDistrict, IReadOnlyList<UnitConversion>? Units)

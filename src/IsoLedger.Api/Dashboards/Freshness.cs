@@ -7,9 +7,17 @@ namespace IsoLedger.Api.Dashboards;
 
 /// <summary>How far behind the store a projection is: the highest committed event sequence, the projection's
 /// processed sequence (at most the former), and the difference.</summary>
+/// <param name="LatestSequence">The sequence number of the latest event committed to the store.</param>
+/// <param name="ProcessedSequence">The sequence number up to which the dashboards' projection has processed the
+/// events: the answer reflects every event up to it.</param>
+/// <param name="Lag">How many sequence numbers the projection is behind (0 when it is up to date): the events of the
+/// last ones are not in the answer yet.</param>
 public sealed record Freshness(long LatestSequence, long ProcessedSequence, long Lag);
 
 /// <summary>A dashboard answer with how fresh it is.</summary>
+/// <param name="Freshness">How far the dashboards' projection had got when the answer was computed (with
+/// <c>consistent=true</c>, after waiting 5 s at most for it to catch up).</param>
+/// <param name="Data">The answer, computed from the projection as far as it had got.</param>
 public sealed record DashboardAnswer<T>(Freshness Freshness, T Data);
 
 public sealed class ProjectionFreshness(IDocumentStore store, NpgsqlDataSource dataSource)

@@ -10,6 +10,10 @@ using Wolverine.Http;
 namespace IsoLedger.Api.Dashboards;
 
 /// <summary>A province with data, and the years it has yearly facts for (the dashboard's pickers).</summary>
+/// <param name="Province">The province's name, as its units are recorded under it.</param>
+/// <param name="Units">The units recorded under it, ended ones too.</param>
+/// <param name="Years">The years, up to this one, for which its units have yearly facts (a year's steps, an internal
+/// audit, a management review), in ascending order.</param>
 public sealed record ProvinceSummary(string Province, int Units, IReadOnlyList<int> Years);
 
 public static class ListProvincesEndpoint

@@ -22,6 +22,10 @@ namespace IsoLedger.Api.Dashboards;
 public sealed record ProjectionStatus(
     string Name, string Status, long Position, long LatestSequence, long Lag, long SkippedEvents);
 
+/// <summary>A projection rebuilt from the first event.</summary>
+/// <param name="Name">The projection's name.</param>
+/// <param name="Position">The last event sequence it has processed once rebuilt.</param>
+/// <param name="Took">How long the rebuild took, written [d.]hh:mm:ss[.fffffff].</param>
 public sealed record ProjectionRebuilt(string Name, long Position, TimeSpan Took);
 
 /// <summary>Reads and rebuilds the asynchronous projections through this node's daemon (or, where Wolverine

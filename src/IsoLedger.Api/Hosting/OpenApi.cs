@@ -132,9 +132,30 @@ public static class OpenApi
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Components?.Schemas?.Remove("IResult");
+                foreach (var schema in document.Components?.Schemas?.Values ?? []) DescribeNullableMembers(schema);
                 return Task.CompletedTask;
             });
         });
+
+    /// <summary>Gives a nullable member that refers to another schema its own description. The generator writes what
+    /// the member's documentation says beside its reference, and wraps a nullable member's reference in a oneOf with
+    /// null: the words then describe a branch (where a reader of the member, or a client generated from the
+    /// document, does not look), and the member itself says nothing. They are moved onto the member.</summary>
+    private static void DescribeNullableMembers(IOpenApiSchema schema)
+    {
+        if (schema is not OpenApiSchema { Properties: { } members }) return;
+        foreach (var member in members.Values.OfType<OpenApiSchema>())
+        {
+            if (member is { Description: null, OneOf: { } branches }
+                && branches.OfType<OpenApiSchemaReference>().SingleOrDefault(b => b.Reference.Description is not null)
+                    is { } described)
+            {
+                member.Description = described.Reference.Description;
+                described.Description = null;
+            }
+            DescribeNullableMembers(member);
+        }
+    }
 
     /// <summary>What the host answers on any route before the route's own work: 429 from the rate limit
     /// (Protection), 413, 414 and 431 for a body (sent to any route: Protection), an address or headers too long

@@ -88,6 +88,12 @@ public static class OpenApiProblems
         var type = context.JsonTypeInfo.Type;
         if (context.JsonPropertyInfo is not null || !typeof(ProblemDetails).IsAssignableFrom(type))
             return Task.CompletedTask;
+        // A problem of the API's own (an import's bad rows) keeps what its documentation says.
+        schema.Description ??= type == typeof(ValidationProblemDetails)
+            ? "A problem (RFC 9457) of a request that is not valid: errors names each part refused, and why."
+            : "A problem (RFC 9457): what went wrong with the request. Besides the members every problem has, each "
+                + "extension member is written only by the answers its description names (a 409's rule, a 412's "
+                + "currentVersion).";
         schema.Properties ??= new Dictionary<string, IOpenApiSchema>();
         // The members a problem has are written only when set (null is never written).
         foreach (var property in schema.Properties.Values.OfType<OpenApiSchema>())

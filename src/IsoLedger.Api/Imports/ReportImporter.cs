@@ -16,6 +16,14 @@ namespace IsoLedger.Api.Imports;
 
 /// <summary>What an import did (or, on a dry run, would do), of the file <c>file</c> names: null for an upload sent
 /// without a name.</summary>
+/// <param name="File">The name the upload was sent with; null when it was sent without one.</param>
+/// <param name="Rows">The table's rows read: one per unit and year.</param>
+/// <param name="UnitsCreated">The units the import registered (or, on a dry run, would register): those its rows named
+/// that were not on record yet.</param>
+/// <param name="EventsAppended">The events it appended to the units' streams (or, on a dry run, would
+/// append).</param>
+/// <param name="DryRun">Whether it was a dry run (<c>dryRun=true</c>): everything decided, nothing written.</param>
+/// <param name="Seconds">How long the import took, in seconds.</param>
 public sealed record ImportResult(
     string? File, int Rows, int UnitsCreated, int EventsAppended, bool DryRun, double Seconds);
 

@@ -9,6 +9,7 @@ using Wolverine.Http;
 
 namespace IsoLedger.Api.LegalBasis;
 
+/// <summary>A new edition of the standard (or an amendment) added to the rule book by an administrator.</summary>
 /// <param name="Name">The edition's name as the API will write it, e.g. "2026".</param>
 /// <param name="NameVi">Its Vietnamese name, e.g. "TCVN ISO 9001:2026".</param>
 /// <param name="NameEn">Its English name, e.g. "ISO 9001:2026".</param>

@@ -10,6 +10,8 @@ using Wolverine.Http;
 
 namespace IsoLedger.Api.LegalBasis;
 
+/// <summary>A new entry of the rule book: what a legal act requires, of which units, from when; added by an
+/// administrator.</summary>
 /// <param name="Id">A stable name for the entry, e.g. "conversion-to-2026".</param>
 /// <param name="Kind">What it requires.</param>
 /// <param name="ValidFrom">The first day it is in force.</param>

@@ -9,6 +9,7 @@ using Wolverine.Http;
 
 namespace IsoLedger.Api.LegalBasis;
 
+/// <summary>The end of an entry of the rule book: its last day in force, and why.</summary>
 /// <param name="ValidTo">The last day the obligation is in force.</param>
 /// <param name="Reason">Why it ends (e.g. the act that replaces it), kept with the change.</param>
 public sealed record EndObligationRequest(

@@ -24,6 +24,11 @@ public sealed record EditionView(
 
 /// <summary>The rule book: its version (the number of changes recorded), the editions oldest first, and the
 /// obligations.</summary>
+/// <param name="Version">The rule book's version: the number of changes recorded; its ETag, which a change sends
+/// back as <c>If-Match</c>.</param>
+/// <param name="Editions">The editions of the standard, oldest first, each with its transition window.</param>
+/// <param name="Obligations">The entries of the rule book (with <c>asOf</c>, those in force on that day), each with
+/// its validity, the act it cites and its source.</param>
 public sealed record RuleBookView(
     long Version, IReadOnlyList<EditionView> Editions, IReadOnlyList<Obligation> Obligations)
 {
@@ -74,6 +79,13 @@ public static class GetRuleBookEndpoint
 
 /// <summary>A change to the rule book as recorded: what, by whom, why and when; <c>type</c> is the event's type as the
 /// event feed names it (the vocabulary's <c>events</c> label each).</summary>
+/// <param name="Version">The rule book's version the change made (1 for the first change).</param>
+/// <param name="Type">What the change was: <c>EditionAdded</c>, <c>ObligationAdded</c> or
+/// <c>ObligationEnded</c>.</param>
+/// <param name="Change">The change's own fields: the edition or entry added (<c>entry</c>), or the entry ended and
+/// its last day (<c>id</c>, <c>validTo</c>); with the name of the API key that made it (<c>recordedBy</c>) and why
+/// (<c>reason</c>).</param>
+/// <param name="RecordedAt">When it was recorded.</param>
 public sealed record RuleBookChange(long Version, string Type, object Change, DateTimeOffset RecordedAt);
 
 public static class GetRuleBookChangesEndpoint

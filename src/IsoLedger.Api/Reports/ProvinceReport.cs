@@ -4,9 +4,17 @@ using IsoLedger.Domain.Units;
 
 namespace IsoLedger.Api.Reports;
 
-/// <summary>One figure of the report: <c>count</c> of <c>of</c> units, the share in percent (two decimals), and the
-/// units counted, by code. <c>id</c> names its sentence (GET /api/vocabulary, <c>reportHeadlines</c>); <c>level</c>
-/// the level it is about, for a per-level figure.</summary>
+/// <summary>One figure of the report: <c>count</c> of <c>of</c> units, the share in percent, and the units counted.
+/// </summary>
+/// <param name="Id">The figure's sentence (GET /api/vocabulary, <c>reportHeadlines</c>), e.g. <c>reported</c>.</param>
+/// <param name="Level">The level a per-level figure is about (<c>levelConvertedOrConverting</c>); null for a figure of
+/// the whole part.</param>
+/// <param name="Count">The units the figure counts.</param>
+/// <param name="Of">The units it counts them out of: the part's units (or, for a per-level figure, the level's) that
+/// exist on the day judged.</param>
+/// <param name="Percent">count ÷ of × 100, in percent, rounded to two decimals (half away from zero); 0 when of is
+/// 0.</param>
+/// <param name="Units">The codes of the units counted, in the appendix's order.</param>
 public sealed record Headline(
     string Id, UnitLevel? Level, int Count, int Of, decimal Percent, IReadOnlyList<string> Units)
 {
@@ -20,6 +28,15 @@ public sealed record Headline(
 
 /// <summary>A part of the report (GET /api/vocabulary, <c>reportSections</c>): its units in the appendix layout with
 /// their totals, and its headline figures.</summary>
+/// <param name="Id">The part: <c>bodies</c> (departments, sub-departments and districts: appendix A),
+/// <c>earlierCommunes</c> (communes applying since before the year: appendix B) or <c>newCommunes</c> (communes that
+/// built their system in the year: appendix C).</param>
+/// <param name="Headlines">The part's figures, in the report's order.</param>
+/// <param name="Rows">The part's appendix: a row per unit of the year's table in it, a unit that ended within the year
+/// too, in the annual table's order.</param>
+/// <param name="Totals">The column counts of the rows (group: the part's id).</param>
+/// <param name="Existing">The rows whose unit exists on the day judged: the units the headlines count out of (a unit
+/// that ended within the year is listed, not counted).</param>
 public sealed record ReportPart(
     string Id, IReadOnlyList<Headline> Headlines, IReadOnlyList<AnnualRow> Rows, AnnualTotals Totals, int Existing);
 
@@ -30,6 +47,13 @@ public sealed record ReportPart(
 /// year (first declared in it: appendix C) with each step they completed; and the summary table (Phụ lục 9). The
 /// units and the day are those of the year's table (<see cref="AnnualTable"/>): the units that existed at some time of
 /// the year, judged on its end, today for the running year, or the day asked.</summary>
+/// <param name="Province">The province, as asked.</param>
+/// <param name="Year">The report's year.</param>
+/// <param name="JudgedOn">The day the year is judged on: <c>asOf</c> when asked, otherwise 31 December of the year, or
+/// today for the running year.</param>
+/// <param name="Parts">The report's three parts, in its order: <c>bodies</c>, <c>earlierCommunes</c>,
+/// <c>newCommunes</c>.</param>
+/// <param name="Summary">The report's summary table (Phụ lục 9).</param>
 public sealed record ProvinceReport(
     string Province, int Year, DateOnly JudgedOn, IReadOnlyList<ReportPart> Parts, SummaryTable Summary)
 {

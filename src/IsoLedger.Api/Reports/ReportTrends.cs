@@ -8,10 +8,25 @@ namespace IsoLedger.Api.Reports;
 
 /// <summary>A headline figure of one year: <c>key</c> is the part and headline ("bodies.reported"), a value of the
 /// trends' columns (GET /api/vocabulary, <c>trendColumns</c>).</summary>
+/// <param name="Key">The part and headline, as "part.headline" (e.g. <c>bodies.reported</c>).</param>
+/// <param name="Count">The units the headline counts that year.</param>
+/// <param name="Of">The units it counts them out of.</param>
+/// <param name="Percent">count ÷ of × 100, in percent, rounded to two decimals (half away from zero); 0 when of is
+/// 0.</param>
 public sealed record TrendFigure(string Key, int Count, int Of, decimal Percent);
 
 /// <summary>One year of the trends: the units of its table, the report's headline figures and the conversion counts
 /// on the day it is judged, and the units a restructuring ended and formed during it.</summary>
+/// <param name="Year">The year.</param>
+/// <param name="JudgedOn">The day it is judged on: 31 December, today for the running year, or <c>asOf</c> for the
+/// year of that day.</param>
+/// <param name="Units">The units of the year's table: those of the province as it was then that existed at some time
+/// of the year (a commune that never declared too).</param>
+/// <param name="Figures">The headline figures followed over the years, in the trends' columns' order.</param>
+/// <param name="Conversion">The conversion counts of the units existing on the day judged.</param>
+/// <param name="Ended">Units that ended during the year, by the day judged: merged, split, dissolved, or their level
+/// ended.</param>
+/// <param name="Formed">Units a merge or split formed during the year, by the day judged.</param>
 public sealed record TrendPoint(
     int Year, DateOnly JudgedOn, int Units, IReadOnlyList<TrendFigure> Figures, ConversionCounts Conversion,
     int Ended, int Formed);
@@ -20,6 +35,10 @@ public sealed record TrendPoint(
 /// for, each judged as its report is (<see cref="ProvinceReport"/>): the units of each year as they were then, so that
 /// after a restructuring the units before and after it are counted in their own years, and the year it happened says
 /// how many ended and how many were formed.</summary>
+/// <param name="Province">The province, as asked.</param>
+/// <param name="AsOf">The day the trends are judged as of: <c>asOf</c> when asked, otherwise today.</param>
+/// <param name="Years">One point per year the province has yearly facts for, up to the year of that day, in
+/// ascending order.</param>
 public sealed record ReportTrends(string Province, DateOnly AsOf, IReadOnlyList<TrendPoint> Years)
 {
     /// <summary>The headline figures followed over the years, as "part.headline".</summary>

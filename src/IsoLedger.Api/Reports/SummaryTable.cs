@@ -8,11 +8,20 @@ namespace IsoLedger.Api.Reports;
 
 /// <summary>One cell of the summary: the units that meet the row's criterion, out of the declared units of the tier,
 /// as the report writes "26/30".</summary>
+/// <param name="Count">The declared units of the tier that meet the row's criterion.</param>
+/// <param name="Of">The declared units of the tier (existing on the day judged).</param>
 public sealed record SummaryCell(int Count, int Of);
 
 /// <summary>One row of the summary, in all and per administrative tier: provincial bodies (departments and their
 /// sub-departments), districts, communes. <c>criterion</c> is the row's value in the summary's rows (GET
 /// /api/vocabulary, <c>summaryRows</c>).</summary>
+/// <param name="Criterion">The row: <c>declared</c>, <c>complied</c> (no compliance flag about the year),
+/// <c>implementingCurrentEdition</c> (on the year's current edition or converting to it) or <c>onOlderEdition</c>.
+/// </param>
+/// <param name="Total">The cell of every tier together.</param>
+/// <param name="Provincial">The cell of the provincial bodies: departments and their sub-departments.</param>
+/// <param name="District">The cell of the districts.</param>
+/// <param name="Commune">The cell of the communes.</param>
 public sealed record SummaryRow(
     string Criterion, SummaryCell Total, SummaryCell Provincial, SummaryCell District, SummaryCell Commune);
 

@@ -10,6 +10,9 @@ using Wolverine.Http;
 namespace IsoLedger.Api.Restructurings;
 
 /// <summary>What an import of a restructuring table recorded (or, on a dry run, would record).</summary>
+/// <param name="DryRun">Whether it was a dry run (<c>dryRun=true</c>): everything decided, nothing written.</param>
+/// <param name="Restructurings">The restructurings of the table, one per act and effective date, less the parts
+/// already on record: a file imported again records none.</param>
 public sealed record RestructuringImport(bool DryRun, IReadOnlyList<Restructuring> Restructurings);
 
 public static class ImportRestructuringsEndpoint

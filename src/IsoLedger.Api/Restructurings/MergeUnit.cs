@@ -9,6 +9,7 @@ using Wolverine.Http;
 
 namespace IsoLedger.Api.Restructurings;
 
+/// <summary>This unit merged into an existing one: a restructuring of one part.</summary>
 /// <param name="MergedOn">The date the merge took effect.</param>
 /// <param name="IntoCode">The code of the existing unit this one merged into.</param>
 /// <param name="DecisionNo">The act that decided the merge.</param>

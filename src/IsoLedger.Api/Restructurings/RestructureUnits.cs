@@ -13,8 +13,17 @@ using Wolverine.Http;
 
 namespace IsoLedger.Api.Restructurings;
 
-/// <summary>A unit a part goes into: an existing one by <paramref name="Code"/> alone, or a new one with its
-/// registration (name, level, province, and the district of a commune).</summary>
+/// <summary>A unit a part goes into: an existing one by its code alone, or a new one with its registration (name,
+/// level, province, and the district of a commune).</summary>
+/// <param name="Code">The unit's code: an existing unit's, or the one the new unit is registered under.</param>
+/// <param name="Name">A new unit's official name; omitted for an existing unit.</param>
+/// <param name="Level">A new unit's level (department, sub-department, district or commune); omitted for an existing
+/// unit.</param>
+/// <param name="Province">A new unit's province; omitted for an existing unit.</param>
+/// <param name="District">A new commune's district (none on or after 1 July 2025, when the district level
+/// ended).</param>
+/// <param name="ParentCode">A new sub-department's parent department (its code): one existing on the effective date,
+/// or formed by the same restructuring.</param>
 public sealed record RestructuringTargetRequest(
     [property: UnitCode] string? Code,
     [property: MaxLength(Validation.MaxName)] string? Name = null,
@@ -28,6 +37,7 @@ public sealed record RestructuringTargetRequest(
     public bool IsNew() => Name is not null || Level is not null || Province is not null;
 }
 
+/// <summary>One change of a restructuring: units merged, split, renamed, transferred or dissolved.</summary>
 /// <param name="Kind">merge, split, rename, transfer or dissolve.</param>
 /// <param name="From">The units the part changes: for merge several (or one), for split exactly one.</param>
 /// <param name="Into">merge: one unit (an object: a new unit, or an existing one by its code alone); split: the new
@@ -47,6 +57,8 @@ public sealed record RestructuringPartRequest(
     [property: MaxLength(Validation.MaxName)] string? District = null,
     [property: UnitCode] string? ParentCode = null);
 
+/// <summary>A reorganisation of units decided by one act and effective on one day (sắp xếp đơn vị hành chính): its
+/// parts are recorded together, or none is.</summary>
 /// <param name="DecisionNo">The act that decided it, e.g. "1680/NQ-UBTVQH15".</param>
 /// <param name="EffectiveOn">The day it took effect (YYYY-MM-DD).</param>
 /// <param name="Parts">What changed, part by part; all are recorded together or none.</param>

@@ -13,15 +13,22 @@ namespace IsoLedger.Api.Restructurings;
 /// reached.</summary>
 public sealed record Restructuring
 {
+    /// <summary>Its id, 32 hexadecimal digits (GET /api/restructurings/{id}); the units' events name it as their
+    /// <c>restructuringId</c>.</summary>
     public required string Id { get; init; }
     /// <summary>The act's number; none for a merge recorded without it.</summary>
     public string? DecisionNo { get; init; }
+    /// <summary>The day it took effect.</summary>
     public required DateOnly EffectiveOn { get; init; }
+    /// <summary>Its parts, in the order given.</summary>
     public required IReadOnlyList<RestructuringPart> Parts { get; init; }
     /// <summary>Each unit the restructuring wrote to, with its stream's version after it.</summary>
     public required IReadOnlyDictionary<string, long> Units { get; init; }
+    /// <summary>The codes of the units it registered (formed by a merge or a split).</summary>
     public required IReadOnlyList<string> NewUnits { get; init; }
+    /// <summary>When it was recorded.</summary>
     public required DateTimeOffset RecordedAt { get; init; }
+    /// <summary>The name of the API key that recorded it.</summary>
     public string? RecordedBy { get; init; }
 }
 

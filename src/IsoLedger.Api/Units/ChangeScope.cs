@@ -8,6 +8,7 @@ using Wolverine.Http;
 
 namespace IsoLedger.Api.Units;
 
+/// <summary>A change of the system's scope (phạm vi áp dụng), which asks for a new declaration.</summary>
 /// <param name="ChangedOn">The date the scope changed.</param>
 /// <param name="Description">What changed.</param>
 /// <param name="AdministrativeProcedures">The number of administrative procedures covered after the change.</param>

@@ -7,6 +7,8 @@ using Wolverine.Http;
 
 namespace IsoLedger.Api.Units;
 
+/// <summary>The effectiveness review that closes a nonconformity: closed only when its corrective action was
+/// effective.</summary>
 /// <param name="ClosedOn">The date of the effectiveness review that closes it.</param>
 /// <param name="Effective">The review's verdict: whether the corrective action was effective.</param>
 public sealed record CloseNonconformityRequest(DateOnly? ClosedOn, bool? Effective);

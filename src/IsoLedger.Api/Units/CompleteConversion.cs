@@ -9,6 +9,7 @@ using Wolverine.Http;
 
 namespace IsoLedger.Api.Units;
 
+/// <summary>The completion of a conversion of the system to a later edition of the standard.</summary>
 /// <param name="ConvertedOn">The date the system was declared converted.</param>
 /// <param name="DecisionNo">The number of the decision.</param>
 /// <param name="To">The edition converted to; by default the conversion under way, or the next edition after the

@@ -9,6 +9,8 @@ using Wolverine.Http;
 
 namespace IsoLedger.Api.Units;
 
+/// <summary>A declaration that the unit's system conforms to TCVN ISO 9001 (công bố), or a new one (công bố
+/// lại).</summary>
 /// <param name="DeclaredOn">The date of the unit head's declaration decision.</param>
 /// <param name="Standard">The edition declared: "2008", "2015", or another the rule book has.</param>
 /// <param name="DecisionNo">The number of the declaration decision.</param>

@@ -8,6 +8,7 @@ using Wolverine.Http;
 
 namespace IsoLedger.Api.Units;
 
+/// <summary>The ISO steering board formed (thành lập) or, after the first, reorganised (kiện toàn).</summary>
 /// <param name="FormedOn">The date of the decision forming (or reorganising) the board.</param>
 /// <param name="Members">How many members the board has.</param>
 /// <param name="Chair">Who chairs it, usually the unit head.</param>

@@ -9,6 +9,11 @@ using Wolverine.Http;
 
 namespace IsoLedger.Api.Units;
 
+/// <summary>A page of the event store, in sequence order.</summary>
+/// <param name="Events">The events of the page.</param>
+/// <param name="Next">The last sequence number the page covers: send it as <c>after</c> to read the next page (the
+/// <c>after</c> sent, when the page is empty).</param>
+/// <param name="HasMore">Whether committed events follow the page.</param>
 public sealed record EventPage(IReadOnlyList<RecordedEvent> Events, long Next, bool HasMore);
 
 public static class GetEventsEndpoint

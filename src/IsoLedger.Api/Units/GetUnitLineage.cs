@@ -9,6 +9,10 @@ using Wolverine.Http;
 namespace IsoLedger.Api.Units;
 
 /// <summary>Where a unit comes from and what it became.</summary>
+/// <param name="Code">The unit's code.</param>
+/// <param name="Name">Its current name.</param>
+/// <param name="Predecessors">The units it comes from, through every merge and split, transitively.</param>
+/// <param name="Successors">The units it became, through every merge and split, transitively.</param>
 public sealed record UnitLineage(
     string Code, string Name, IReadOnlyList<LineageLink> Predecessors, IReadOnlyList<LineageLink> Successors);
 

@@ -7,6 +7,7 @@ using Wolverine.Http;
 
 namespace IsoLedger.Api.Units;
 
+/// <summary>An internal audit (đánh giá nội bộ) held.</summary>
 /// <param name="HeldOn">The date of the internal audit.</param>
 /// <param name="Auditors">Who audited.</param>
 /// <param name="Scope">What was audited.</param>

@@ -7,6 +7,7 @@ using Wolverine.Http;
 
 namespace IsoLedger.Api.Units;
 
+/// <summary>A management review (xem xét của lãnh đạo) held.</summary>
 /// <param name="HeldOn">The date of the management review.</param>
 /// <param name="Outputs">Decisions and actions of the review.</param>
 public sealed record HoldManagementReviewRequest(DateOnly? HeldOn, string? Outputs = null);

@@ -10,6 +10,8 @@ using Wolverine.Http;
 
 namespace IsoLedger.Api.Units;
 
+/// <summary>The quality-management documentation issued (ban hành hệ thống tài liệu), with its counts of
+/// documents.</summary>
 /// <param name="IssuedOn">The date the documentation was issued.</param>
 /// <param name="Standard">The edition documented: "2008", "2015", or another the rule book has.</param>
 /// <param name="DecisionNo">The number of the issuing decision.</param>

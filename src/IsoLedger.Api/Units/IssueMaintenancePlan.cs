@@ -7,6 +7,7 @@ using Wolverine.Http;
 
 namespace IsoLedger.Api.Units;
 
+/// <summary>The year's maintenance plan (kế hoạch duy trì áp dụng) issued; the year is the route's.</summary>
 /// <param name="IssuedOn">The date the year's maintenance plan was issued.</param>
 public sealed record IssueMaintenancePlanRequest(DateOnly? IssuedOn);
 

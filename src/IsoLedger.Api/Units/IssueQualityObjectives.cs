@@ -7,6 +7,8 @@ using Wolverine.Http;
 
 namespace IsoLedger.Api.Units;
 
+/// <summary>The year's quality policy (CSCL), quality objectives (MTCL), or both, issued; the year is the
+/// route's.</summary>
 /// <param name="IssuedOn">The date the policy and/or objectives were issued.</param>
 /// <param name="Policy">Whether the quality policy (CSCL) was issued.</param>
 /// <param name="Objectives">Whether the quality objectives (MTCL) were issued.</param>

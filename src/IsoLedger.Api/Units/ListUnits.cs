@@ -12,14 +12,30 @@ using Wolverine.Http;
 
 namespace IsoLedger.Api.Units;
 
-/// <summary>A unit in a list: its <paramref name="Province"/> today (a former Quảng Bình unit's is Quảng Trị) and,
-/// when it was recorded in another one, that one, <paramref name="FormerProvince"/>; its <paramref name="District"/>
-/// today (none since the district level ended on 1 July 2025), and from that day the one it was in before,
-/// <paramref name="FormerDistrict"/>. A unit that has ended is placed as on its last day.</summary>
+/// <summary>A unit in a list, named and placed as today; a unit that has ended is placed as on its last day.</summary>
+/// <param name="Code">The unit's code.</param>
+/// <param name="Name">Its current name.</param>
+/// <param name="Level">Its administrative level.</param>
+/// <param name="Province">Its province today (a former Quảng Bình unit's is Quảng Trị).</param>
+/// <param name="District">Its district today: null for a unit of the province, and for every unit since the district
+/// level ended on 1 July 2025.</param>
+/// <param name="Standard">The edition its system is on after everything recorded, by its name (<c>2008</c>,
+/// <c>2015</c>, …), or <c>none</c>.</param>
+/// <param name="MergedInto">The code of the unit it was merged into; null when it was not merged away.</param>
+/// <param name="Version">The version of its stream: send it as <c>If-Match</c> with a command.</param>
+/// <param name="FormerDistrict">Since 1 July 2025, the district it was in before the level ended; null
+/// otherwise.</param>
+/// <param name="FormerProvince">The province it was recorded in, when that is not its province today (Quảng Bình
+/// for a former Quảng Bình unit); null otherwise.</param>
 public sealed record UnitSummary(
     string Code, string Name, UnitLevel Level, string Province, string? District, string Standard, string? MergedInto,
     long Version, string? FormerDistrict, string? FormerProvince);
 
+/// <summary>A page of the units that match the filters, by code.</summary>
+/// <param name="Items">The page's units.</param>
+/// <param name="Page">The page's number, from 1.</param>
+/// <param name="PageSize">The most units a page holds.</param>
+/// <param name="Total">How many units match the filters, on every page.</param>
 public sealed record UnitPage(IReadOnlyList<UnitSummary> Items, int Page, int PageSize, long Total);
 
 public static class ListUnitsEndpoint

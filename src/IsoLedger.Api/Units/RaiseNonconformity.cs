@@ -9,6 +9,7 @@ using Wolverine.Http;
 
 namespace IsoLedger.Api.Units;
 
+/// <summary>A nonconformity found (điểm không phù hợp): by whom, how serious, and by when it must be closed.</summary>
 /// <param name="RaisedOn">The date the nonconformity was found.</param>
 /// <param name="Source">internal-audit, inspection, complaint or other.</param>
 /// <param name="Description">What does not conform.</param>
@@ -35,6 +36,12 @@ public sealed record RaiseNonconformityRequest(
 }
 
 /// <summary>What raising a nonconformity wrote, with the id to act on it by.</summary>
+/// <param name="Code">The unit the nonconformity was raised on.</param>
+/// <param name="Version">The unit stream's version after the write; send it back as <c>If-Match</c>.</param>
+/// <param name="Warnings">Compliance rules the unit breaks as of the nonconformity's date; it is recorded
+/// anyway.</param>
+/// <param name="NonconformityId">The nonconformity's id in the unit (its routes'
+/// <c>/nonconformities/{id}</c>).</param>
 public sealed record NonconformityWritten(
     string Code, long Version, IReadOnlyList<RuleWarning> Warnings, string NonconformityId)
     : UnitWritten(Code, Version, Warnings);

@@ -12,6 +12,8 @@ using Wolverine.Http;
 
 namespace IsoLedger.Api.Units;
 
+/// <summary>The province's inspection (kiểm tra) of the unit's system for the year of the route, and its
+/// verdict.</summary>
 /// <param name="InspectedOn">The date of the inspection.</param>
 /// <param name="OnSite">Whether the inspection was held on site.</param>
 /// <param name="Result">"passed" or "failed".</param>

@@ -9,6 +9,7 @@ using Wolverine.Http;
 
 namespace IsoLedger.Api.Units;
 
+/// <summary>The start of a conversion of the system to a later edition of the standard: the plan adopted.</summary>
 /// <param name="StartedOn">The date the conversion plan was adopted.</param>
 /// <param name="DecisionNo">The number of the plan or decision.</param>
 /// <param name="To">The edition to convert to. Omitted (or null): the next edition of the rule book after the one the

@@ -7,6 +7,7 @@ using Wolverine.Http;
 
 namespace IsoLedger.Api.Units;
 
+/// <summary>The yearly report on the system (báo cáo duy trì) sent for the year of the route.</summary>
 /// <param name="SubmittedOn">The date the year's report was submitted.</param>
 public sealed record SubmitAnnualReportRequest(DateOnly? SubmittedOn);
 

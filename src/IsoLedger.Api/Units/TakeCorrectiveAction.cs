@@ -7,6 +7,8 @@ using Wolverine.Http;
 
 namespace IsoLedger.Api.Units;
 
+/// <summary>A corrective action (hành động khắc phục) taken on a nonconformity: its cause and what removed
+/// it.</summary>
 /// <param name="TakenOn">The date of the corrective action.</param>
 /// <param name="RootCause">The cause found.</param>
 /// <param name="Action">What was done to remove it.</param>

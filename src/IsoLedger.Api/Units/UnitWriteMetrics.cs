@@ -4,7 +4,7 @@ namespace IsoLedger.Api.Units;
 /// and how often a unit's snapshot had to be read because the node did not have it at the locked version.</summary>
 /// <param name="Batches">Transactions the writer ran (each batch once, retries aside).</param>
 /// <param name="Commands">Commands in those batches.</param>
-/// <param name="Sizes">Batches per size: <c>UpTo</c> is the bucket's largest size (1, 2, 4, 8, …).</param>
+/// <param name="Sizes">Batches per size: <c>upTo</c> is the bucket's largest size (1, 2, 4, 8, …).</param>
 /// <param name="UnitsLocked">Units locked by the batches (each unit once per batch).</param>
 /// <param name="SnapshotsRead">Of those, the units whose snapshot was read from the database.</param>
 /// <param name="OnHeldStates">Batches decided on the states this node held and written in one round trip, without
@@ -14,6 +14,10 @@ public sealed record UnitWriteStatistics(
     long Batches, long Commands, IReadOnlyList<BatchSizeBucket> Sizes, long UnitsLocked, long SnapshotsRead,
     long OnHeldStates, int Waiting);
 
+/// <summary>How many batches of a range of sizes the writer ran.</summary>
+/// <param name="UpTo">The bucket's largest batch size: 1, 2, 4, …, 256; it counts the sizes above the previous
+/// bucket's (3–4 for 4).</param>
+/// <param name="Batches">The batches of those sizes since the node started.</param>
 public sealed record BatchSizeBucket(int UpTo, long Batches);
 
 public sealed class UnitWriteMetrics

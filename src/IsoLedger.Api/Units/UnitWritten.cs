@@ -10,6 +10,8 @@ namespace IsoLedger.Api.Units;
 public record UnitWritten(string Code, long Version, IReadOnlyList<RuleWarning> Warnings);
 
 /// <summary>A compliance rule that a recorded fact finds broken.</summary>
+/// <param name="Rule">The rule's id (GET /api/vocabulary, <c>rules</c>).</param>
+/// <param name="Sentence">The rule's sentence in English.</param>
 public sealed record RuleWarning(string Rule, string Sentence)
 {
     public static RuleWarning From(Rule rule) => new(rule.Id, rule.Sentence);

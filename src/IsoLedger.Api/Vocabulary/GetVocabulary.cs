@@ -18,6 +18,53 @@ namespace IsoLedger.Api.VocabularyEndpoints;
 /// columns of the summary table (each row's criterion, each tier the summary row's field), the conversion standings,
 /// the report's parts, appendices and headline sentences, the trends' and the national view's columns, and the words
 /// that name a unit's former district after its name.</summary>
+/// <param name="Levels">The administrative levels (a unit's <c>level</c>), each labelled as a group of units, as a
+/// report's heading or a column over their counts.</param>
+/// <param name="Standards">The editions of the standard in the rule book (a unit's <c>standard</c>), oldest
+/// first.</param>
+/// <param name="ConversionStates">The states of a conversion (a row's <c>conversion</c>), labelled as the report's
+/// standard column prints them.</param>
+/// <param name="InspectionResults">The verdicts of a year's inspection (a row's <c>inspection</c>), in the report's
+/// words ("Đạt", "Ko có Bc").</param>
+/// <param name="NonconformitySources">What may find a nonconformity (its <c>source</c>).</param>
+/// <param name="NonconformitySeverities">How serious a nonconformity may be (its <c>severity</c>).</param>
+/// <param name="Rules">Every rule by its id (a flag's or a problem's <c>rule</c>), labelled with its sentence.</param>
+/// <param name="Events">Every event type by its name in the event feed and a unit's history (<c>type</c>): a unit's,
+/// then the rule book's.</param>
+/// <param name="ReportColumns">The columns of the annual report's table (its appendices), in the report's order; each
+/// value is the annual table row's field.</param>
+/// <param name="ConversionColumns">The conversion counts 2008 → 2015, each value the counts' field.</param>
+/// <param name="Total">The word for a total, as a table heads its totals line.</param>
+/// <param name="UnitsCounted">The word after a group's unit count in a report's totals.</param>
+/// <param name="SummaryRows">The rows of the report's summary table (Phụ lục 9), in the report's order; each value is
+/// a summary row's <c>criterion</c>.</param>
+/// <param name="SummaryColumns">The columns of the summary table, in the report's order; the tiers' values are the
+/// summary row's fields.</param>
+/// <param name="Standings">Where a unit stands on the way to ISO 9001:2015 (a unit's <c>standing</c> in the
+/// conversion drill-down).</param>
+/// <param name="ReportSections">The parts of the province's report, in its order, each with the sentence that opens
+/// it (<c>{of}</c> the part's units, <c>{year}</c> the report's year); each value is a report part's
+/// <c>id</c>.</param>
+/// <param name="ReportAppendices">The report's appendices, one per part (same values), as a workbook names their
+/// sheets.</param>
+/// <param name="ReportHeadlines">The report's headline sentences, each value a headline's <c>id</c>: <c>{count}</c>,
+/// <c>{of}</c> and <c>{percent}</c> are its figure, <c>{level}</c> the label of its level.</param>
+/// <param name="TrendColumns">The columns of the trends, each value a trend point's field or a figure's <c>key</c>
+/// ("part.headline").</param>
+/// <param name="NationalColumns">The columns of the national view, one row per province; each value is the row's
+/// field.</param>
+/// <param name="ObligationKinds">What an entry of the rule book may require (its <c>kind</c>).</param>
+/// <param name="EditionColumns">The counts of every edition (GET /api/dashboards/editions); each value is the counts'
+/// field.</param>
+/// <param name="RestructuringKinds">What a part of a restructuring may do (its <c>kind</c>).</param>
+/// <param name="NoStandard">The label of <c>none</c> as a unit's standard: no system declared.</param>
+/// <param name="SummaryTitle">The summary table's title; a workbook names its sheet so.</param>
+/// <param name="TrendsTitle">The trends' title, as a workbook names its sheet.</param>
+/// <param name="LevelsSingular">The levels in the singular, as one unit's level ("Level: Commune").</param>
+/// <param name="FormerDistrict">The words before a unit's former district (or former province) after its name in a
+/// table of a day after the district level ended.</param>
+/// <param name="ReportEndedInYear">What a part's opening sentence adds when its appendix lists units that ended within
+/// the year, which its figures do not count (<c>{ended}</c> their number).</param>
 public sealed record VocabularyAnswer(
     IReadOnlyList<Term> Levels, IReadOnlyList<Term> Standards, IReadOnlyList<Term> ConversionStates,
     IReadOnlyList<Term> InspectionResults, IReadOnlyList<Term> NonconformitySources,

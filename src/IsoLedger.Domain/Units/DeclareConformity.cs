@@ -22,15 +22,24 @@ public sealed record DeclareConformity(
     }
 }
 
-/// <summary>Conformity to the standard was declared (công bố); <paramref name="Redeclaration"/> when it was declared
-/// before (công bố lại). <paramref name="DatedByReport"/> when the declaration is known only from a yearly report
-/// table, so that <paramref name="DeclaredOn"/> is the report's date, not the declaration's;
-/// <paramref name="WithoutConversion"/> when that table's conversion column said the unit had not converted, so that
-/// the edition was declared, not reached by a conversion (a table of an earlier year imported after it, listing the
-/// unit on an older edition, then records no conversion to it, as importing the years in order does).</summary>
+/// <summary>Conformity of the unit's system to the standard was declared (công bố), by the unit head's
+/// decision.</summary>
+/// <param name="DeclaredOn">The day of the declaration decision; for one known only from a report table, the
+/// report's date.</param>
+/// <param name="Standard">The edition declared.</param>
+/// <param name="DecisionNo">The number of the declaration decision; null when the source does not say.</param>
+/// <param name="Scope">The scope declared (e.g. the administrative procedures covered); null when the source does
+/// not say.</param>
+/// <param name="Redeclaration">Whether the unit had declared before: a new declaration (công bố lại).</param>
+/// <param name="DatedByReport">Whether the declaration is known only from a yearly report table, so that
+/// <c>declaredOn</c> is the report's date, not the declaration's.</param>
+/// <param name="WithoutConversion">Whether that table's conversion column said the unit had not converted: the
+/// edition was declared, not reached by a conversion (a table of an earlier year imported after a later one, listing
+/// the unit on an older edition, then records no conversion to it, as importing the years in order does).</param>
 public sealed record ConformityDeclared(
     DateOnly DeclaredOn, Edition Standard, string? DecisionNo, string? Scope, bool Redeclaration,
     bool DatedByReport = false, bool WithoutConversion = false) : IUnitEvent
 {
+    /// <summary>The day the fact happened, by which the rules judge it: its <c>declaredOn</c>.</summary>
     public DateOnly BusinessDate => DeclaredOn;
 }

@@ -2,10 +2,14 @@ using IsoLedger.Domain.LegalBasis;
 
 namespace IsoLedger.Domain.Units;
 
-/// <summary>A conversion of a unit's system from one edition to a later one: started on <paramref name="StartedOn"/>
-/// (null when only its completion is known), completed on <paramref name="CompletedOn"/> (null while under
-/// way), by the decisions numbered <paramref name="StartDecisionNo"/> and <paramref name="CompletionDecisionNo"/> where
-/// they are known.</summary>
+/// <summary>A conversion of a unit's system from one edition to a later one.</summary>
+/// <param name="From">The edition converted from.</param>
+/// <param name="To">The edition converted to.</param>
+/// <param name="StartedOn">The day the conversion plan was adopted; null when only its completion is known.</param>
+/// <param name="CompletedOn">The day the conversion was completed; null while it is under way.</param>
+/// <param name="StartDecisionNo">The number of the plan or decision that started it; null when not known.</param>
+/// <param name="CompletionDecisionNo">The number of the decision that completed it; null when not known or not yet
+/// completed.</param>
 public sealed record EditionConversion(
     Edition From, Edition To, DateOnly? StartedOn, DateOnly? CompletedOn, string? StartDecisionNo = null,
     string? CompletionDecisionNo = null)

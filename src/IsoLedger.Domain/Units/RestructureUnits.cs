@@ -1,9 +1,19 @@
 using IsoLedger.Domain.LegalBasis;
 namespace IsoLedger.Domain.Units;
 
+/// <summary>What a part of a restructuring does: merge units into one (sáp nhập), split one into several (chia
+/// tách), rename one (đổi tên), transfer one to another province, district or parent department (điều chuyển), or
+/// dissolve one (giải thể).</summary>
 public enum RestructuringKind { Merge, Split, Rename, Transfer, Dissolve }
 
 /// <summary>A unit a restructuring forms, as it is registered on the effective date.</summary>
+/// <param name="Code">The new unit's code.</param>
+/// <param name="Name">Its name.</param>
+/// <param name="Level">Its administrative level.</param>
+/// <param name="Province">Its province.</param>
+/// <param name="District">Its district; null for a unit of the province, and for every unit from 1 July 2025, when
+/// the district level ended.</param>
+/// <param name="ParentCode">For a sub-department, the code of its parent department; null otherwise.</param>
 public sealed record NewUnit(
     string Code, string Name, UnitLevel Level, string Province, string? District, string? ParentCode);
 
@@ -12,6 +22,17 @@ public sealed record NewUnit(
 /// <paramref name="Name"/>), <c>transfer</c> (to <paramref name="Province"/> and/or <paramref name="District"/>),
 /// <c>dissolve</c>. A transfer may also give a sub-department its new <paramref name="ParentCode"/> (the department
 /// it belongs to after its own merged).</summary>
+/// <param name="Kind">What the part does.</param>
+/// <param name="From">The codes of the units it acts on: those merged, the one split, renamed, transferred or
+/// dissolved.</param>
+/// <param name="IntoNew">The new units it forms: the one a merge forms, those a split forms; empty otherwise (a
+/// merge into an existing unit, and the other kinds).</param>
+/// <param name="IntoCode">For a merge into an existing unit, that unit's code; null otherwise.</param>
+/// <param name="Name">For a rename, the new name; null otherwise.</param>
+/// <param name="Province">For a transfer, the province the unit goes to; null when it keeps its own.</param>
+/// <param name="District">For a transfer, the district the unit goes to; null when it keeps its own.</param>
+/// <param name="ParentCode">For a transfer of a sub-department, the department it belongs to from then on; null
+/// otherwise.</param>
 public sealed record RestructuringPart(
     RestructuringKind Kind,
     IReadOnlyList<string> From,
@@ -94,6 +115,11 @@ public sealed record RestructuringPart(
 }
 
 /// <summary>A predecessor as its successor inherits it: where its system stood on the effective date.</summary>
+/// <param name="Code">The predecessor's code.</param>
+/// <param name="Name">Its name on the effective date.</param>
+/// <param name="Declared">Whether it had declared a system by the effective date.</param>
+/// <param name="Standard">The edition its system was on then, by its name (<c>2008</c>, <c>2015</c>, …), or
+/// <c>none</c>.</param>
 public sealed record PredecessorStanding(string Code, string Name, bool Declared, string Standard)
 {
     /// <summary>Where <paramref name="unit"/> stood on <paramref name="effectiveOn"/>, by its facts dated by then.
@@ -482,25 +508,40 @@ public sealed record RestructuringRejected(
     string? Sentence = null)
     : RestructuringDecision;
 
-/// <summary>The unit was merged into <paramref name="IntoCode"/>; its stream stays readable but takes nothing dated
-/// later. <paramref name="RestructuringId"/> names the restructuring that recorded it.</summary>
+/// <summary>The unit was merged into another; its stream stays readable but takes nothing dated later.</summary>
+/// <param name="MergedOn">The day the merge took effect: the unit's first day as part of the other.</param>
+/// <param name="IntoCode">The code of the unit it was merged into.</param>
+/// <param name="DecisionNo">The number of the act that decided it; null when it was recorded without one.</param>
+/// <param name="RestructuringId">The id of the restructuring that recorded it (GET /api/restructurings/{id}); null
+/// when it was recorded without one.</param>
 public sealed record UnitMerged(
     DateOnly MergedOn, string IntoCode, string? DecisionNo = null, string? RestructuringId = null) : IUnitEvent
 {
+    /// <summary>The day the fact happened, by which the rules judge it: its <c>mergedOn</c>.</summary>
     public DateOnly BusinessDate => MergedOn;
 }
 
-/// <summary>The unit was split into <paramref name="IntoCodes"/>; its stream stays readable but takes nothing dated
-/// later.</summary>
+/// <summary>The unit was split into several; its stream stays readable but takes nothing dated later.</summary>
+/// <param name="SplitOn">The day the split took effect.</param>
+/// <param name="IntoCodes">The codes of the units it was split into.</param>
+/// <param name="DecisionNo">The number of the act that decided it; null when it was recorded without one.</param>
+/// <param name="RestructuringId">The id of the restructuring that recorded it (GET /api/restructurings/{id}); null
+/// when it was recorded without one.</param>
 public sealed record UnitSplit(
     DateOnly SplitOn, IReadOnlyList<string> IntoCodes, string? DecisionNo, string? RestructuringId) : IUnitEvent
 {
+    /// <summary>The day the fact happened, by which the rules judge it: its <c>splitOn</c>.</summary>
     public DateOnly BusinessDate => SplitOn;
 }
 
 /// <summary>The unit was dissolved (giải thể) without a successor.</summary>
+/// <param name="DissolvedOn">The day the dissolution took effect.</param>
+/// <param name="DecisionNo">The number of the act that decided it; null when it was recorded without one.</param>
+/// <param name="RestructuringId">The id of the restructuring that recorded it (GET /api/restructurings/{id}); null
+/// when it was recorded without one.</param>
 public sealed record UnitDissolved(DateOnly DissolvedOn, string? DecisionNo, string? RestructuringId) : IUnitEvent
 {
+    /// <summary>The day the fact happened, by which the rules judge it: its <c>dissolvedOn</c>.</summary>
     public DateOnly BusinessDate => DissolvedOn;
 }
 
@@ -521,11 +562,19 @@ public sealed record UnitTransferred(
     public DateOnly BusinessDate => TransferredOn;
 }
 
-/// <summary>The unit took over <paramref name="Predecessors"/> (merged into it or split from them) on
-/// <paramref name="EffectiveOn"/>: it inherits their history, not their declarations.</summary>
+/// <summary>The unit took over predecessors (merged into it, or split from one): it inherits their history, not
+/// their declarations.</summary>
+/// <param name="EffectiveOn">The day the restructuring took effect.</param>
+/// <param name="Kind">How: <c>merge</c> (they were merged into this unit) or <c>split</c> (this unit was split from
+/// one).</param>
+/// <param name="Predecessors">The units taken over, each with where its system stood on the effective date.</param>
+/// <param name="DecisionNo">The number of the act that decided it; null when it was recorded without one.</param>
+/// <param name="RestructuringId">The id of the restructuring that recorded it (GET /api/restructurings/{id}); null
+/// when it was recorded without one.</param>
 public sealed record UnitTookOver(
     DateOnly EffectiveOn, RestructuringKind Kind, IReadOnlyList<PredecessorStanding> Predecessors,
     string? DecisionNo, string? RestructuringId) : IUnitEvent
 {
+    /// <summary>The day the fact happened, by which the rules judge it: its <c>effectiveOn</c>.</summary>
     public DateOnly BusinessDate => EffectiveOn;
 }

@@ -459,18 +459,33 @@ public sealed record UnitYear
     public DateOnly? ListedOn { get; init; }
 }
 
+/// <summary>A corrective action taken on a nonconformity (hành động khắc phục).</summary>
+/// <param name="TakenOn">The day it was taken.</param>
+/// <param name="RootCause">The cause found.</param>
+/// <param name="Action">What was done to remove it.</param>
 public sealed record CorrectiveAction(DateOnly TakenOn, string RootCause, string Action);
 
+/// <summary>A nonconformity found in the unit's system (điểm không phù hợp), with the corrective actions taken on
+/// it.</summary>
 public sealed record Nonconformity
 {
+    /// <summary>Its id in the unit: NC-1, NC-2, … in the order raised.</summary>
     public required string Id { get; init; }
+    /// <summary>The day it was found.</summary>
     public required DateOnly RaisedOn { get; init; }
+    /// <summary>What found it.</summary>
     public required NonconformitySource Source { get; init; }
+    /// <summary>What does not conform.</summary>
     public required string Description { get; init; }
+    /// <summary>How serious it is.</summary>
     public required NonconformitySeverity Severity { get; init; }
+    /// <summary>The ISO 9001 clause concerned (e.g. "8.5"); null when not given.</summary>
     public string? Clause { get; init; }
+    /// <summary>The day it must be closed by; null when no due date was set.</summary>
     public DateOnly? DueOn { get; init; }
+    /// <summary>The corrective actions taken on it, in the order recorded.</summary>
     public IReadOnlyList<CorrectiveAction> CorrectiveActions { get; init; } = [];
+    /// <summary>The day of the effectiveness review that closed it; null while it is open.</summary>
     public DateOnly? ClosedOn { get; init; }
 
     public bool IsOpenOn(DateOnly asOf) => RaisedOn <= asOf && !(ClosedOn <= asOf);

@@ -3,14 +3,19 @@ using IsoLedger.Domain.LegalBasis;
 
 namespace IsoLedger.Domain.Units;
 
+/// <summary>What found a nonconformity: an internal audit, the province's inspection, a complaint (phản ánh, kiến
+/// nghị), or something else.</summary>
 public enum NonconformitySource { InternalAudit, Inspection, Complaint, Other }
 
+/// <summary>How serious a nonconformity is: minor (nhẹ) or major (nặng).</summary>
 public enum NonconformitySeverity { Minor, Major }
 
 /// <summary>What the province's yearly check found: an inspection passed or failed; or, from a province's report
 /// tables, a system confirmed as maintained (duy trì) or a unit that sent no report (không có báo cáo).</summary>
 public enum InspectionResult { Passed, Failed, Maintained, NoReport }
 
+/// <summary>Where a conversion to a later edition stands: none started, in progress (started, not completed), or
+/// done; the report's standard column prints the last two as "Đang ch/đổi" and "Đã ch/đổi 9001:2015".</summary>
 public enum ConversionState { None, InProgress, Done }
 
 /// <summary>Every enumeration of the ledger and every name a report or the dashboard shows, each spelled once: the
