@@ -165,8 +165,8 @@ public static class Rules
             + "trước đó.");
     public static readonly Rule DepartmentInDistrict = Invariant(
         "department-in-district",
-        "A department (sở, ban, ngành) is a provincial body, in no district.",
-        "Sở, ban, ngành là cơ quan cấp tỉnh, không thuộc huyện nào.");
+        "A department (sở, ban, ngành) and its sub-departments (chi cục) are provincial bodies, in no district.",
+        "Sở, ban, ngành và các chi cục thuộc sở là cơ quan cấp tỉnh, không thuộc huyện nào.");
     public static readonly Rule SuccessorOfOtherTier = Invariant(
         "successor-of-other-tier",
         "A merge or split keeps its units in their administrative tier: provincial bodies (departments and their "

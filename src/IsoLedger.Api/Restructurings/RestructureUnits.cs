@@ -173,7 +173,7 @@ public static class RestructureUnitsEndpoint
             .Text($"{at}.province", target.Province, max: Validation.MaxName)
             .Text($"{at}.district", target.District, max: Validation.MaxName);
         if (target.District is not null && target.Level is { } placed && Levels.InNoDistrict(placed))
-            validation.Add($"{at}.district", Levels.DepartmentInNoDistrict);
+            validation.Add($"{at}.district", Levels.InNoDistrictSentence(placed));
         if (target.ParentCode is not null && !UnitCode.IsValid(target.ParentCode))
             validation.Add($"{at}.parentCode", $"Must match {UnitCode.Pattern}.");
         else if (target.ParentCode is not null && target.Level is { } level && !ParentUnits.TakesParent(level))

@@ -294,8 +294,8 @@ public sealed record RestructureUnits(
             return new RestructuringRejected(Rules.LevelEnded, late.Code);
         if (OtherTier(units) is { } across) return new RestructuringRejected(Rules.SuccessorOfOtherTier, across);
         if (Parts.Where(p => p is { Kind: RestructuringKind.Transfer, District: not null }).SelectMany(p => p.From)
-                .FirstOrDefault(code => Levels.InNoDistrict(units[code]!.Level)) is { } department)
-            return new RestructuringRejected(Rules.DepartmentInDistrict, department);
+                .FirstOrDefault(code => Levels.InNoDistrict(units[code]!.Level)) is { } provincial)
+            return new RestructuringRejected(Rules.DepartmentInDistrict, provincial);
 
         var events = new Dictionary<string, List<object>>(StringComparer.Ordinal);
         void Add(string code, object e) =>

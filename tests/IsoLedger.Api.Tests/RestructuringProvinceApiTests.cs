@@ -1,0 +1,47 @@
+using System.Text;
+using Alba;
+
+namespace IsoLedger.Api.Tests;
+
+/// <summary>Where units are placed: a Chi cục belongs to its Sở, not to a district (registered, formed, imported or
+/// moved). It had been recorded as sent.</summary>
+public class RestructuringProvinceApiTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    private IAlbaHost Host => api.Host;
+
+    [Fact]
+    public async Task A_sub_department_is_registered_formed_imported_and_moved_into_no_district()
+    {
+        await Host.RegisterDepartment("RP-SO", "2015-01-01");
+        var registered = await Host.Post("/api/units", """
+            {"code":"RP-CC-D","name":"Chi cục Kiểm lâm","level":"sub-department","province":"Quảng Trị",
+             "district":"Hải Lăng","parentCode":"RP-SO","registeredOn":"2015-01-01"}
+            """, Keys.Recorder).Expect(400);
+        Assert.Contains("chi cục", (string?)registered.Json["errors"]!["district"]![0]);
+        await Host.Get("/api/units/RP-CC-D").Expect(404);
+
+        await Host.RegisterSubDepartment("RP-CC", "RP-SO", "2015-01-01");
+        var formed = await Host.Post("/api/restructurings", """
+            {"decisionNo":"RP/1","effectiveOn":"2020-01-01","parts":[{"kind":"merge","from":["RP-CC"],"into":
+             {"code":"RP-CC-N","name":"Chi cục Mới","level":"sub-department","province":"Quảng Trị",
+              "district":"Hải Lăng","parentCode":"RP-SO"}}]}
+            """, Keys.Recorder).Expect(400);
+        Assert.NotNull(formed.Json["errors"]!["parts[0].into.district"]);
+        const string header = "decision_no,effective_on,kind,from_code,into_code,into_name,into_level,into_province,"
+            + "into_district,into_parent_code\n";
+        var imported = await Host.PostBytes("/api/restructurings/import", Encoding.UTF8.GetBytes(header
+            + "RP/2,01/01/2020,merge,RP-CC,RP-CC-N,Chi cục Mới,sub-department,Quảng Trị,Hải Lăng,RP-SO\n")).Expect(422);
+        Assert.Equal("into_district", (string?)Assert.Single(imported.Json["errors"]!.AsArray())!["column"]);
+        var listed = await Host.RejectedImport(ReportCsv.Rows(
+            "Quảng Trị,RP-CC-T,Chi cục Thủy lợi,sub-department,Hải Lăng,RP-SO,2020,2020-11-19,x,2015,,x,x,x,x,x,x,x,"));
+        Assert.Equal("district", Assert.Single(listed).Column);
+
+        var moved = await Host.Post("/api/restructurings", """
+            {"decisionNo":"RP/3","effectiveOn":"2020-01-01",
+             "parts":[{"kind":"transfer","from":["RP-CC"],"district":"Hải Lăng"}]}
+            """, Keys.Recorder).Expect(409);
+        Assert.Equal(("department-in-district", "RP-CC"), ((string?)moved.Json["rule"], (string?)moved.Json["unit"]));
+        Assert.Null((string?)(await Host.Get("/api/units/RP-CC").Expect(200)).Json["district"]);
+        await Host.Get("/api/units/RP-CC-T").Expect(404);
+    }
+}
