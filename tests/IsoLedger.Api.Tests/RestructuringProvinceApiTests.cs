@@ -4,10 +4,19 @@ using Alba;
 namespace IsoLedger.Api.Tests;
 
 /// <summary>Where units are placed: a Chi cục belongs to its Sở, not to a district (registered, formed, imported or
-/// moved). It had been recorded as sent.</summary>
+/// moved); a merge joins units of one province as provinces are on its day. Each had been recorded as sent.</summary>
 public class RestructuringProvinceApiTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     private IAlbaHost Host => api.Host;
+
+    private Task<Answer> RegisterCommune(string code, string province, string district) =>
+        Host.Post("/api/units", $$"""
+            {"code":"{{code}}","name":"UBND xã {{code}}","level":"commune","province":"{{province}}",
+             "district":"{{district}}","registeredOn":"2015-01-01"}
+            """, Keys.Recorder).Expect(201);
+
+    private async Task<int> HistoryLength(string code) =>
+        (await Host.Get($"/api/units/{code}/history").Expect(200)).Json.AsArray().Count;
 
     [Fact]
     public async Task A_sub_department_is_registered_formed_imported_and_moved_into_no_district()
@@ -43,5 +52,30 @@ public class RestructuringProvinceApiTests(ApiFixture api) : IClassFixture<ApiFi
         Assert.Equal(("department-in-district", "RP-CC"), ((string?)moved.Json["rule"], (string?)moved.Json["unit"]));
         Assert.Null((string?)(await Host.Get("/api/units/RP-CC").Expect(200)).Json["district"]);
         await Host.Get("/api/units/RP-CC-T").Expect(404);
+    }
+
+    [Fact]
+    public async Task Communes_of_two_provinces_merge_only_from_the_day_their_provinces_are_one()
+    {
+        await RegisterCommune("RP-QB-A", "Quảng Bình", "Lệ Thủy");
+        await RegisterCommune("RP-QT-B", "Quảng Trị", "Vĩnh Linh");
+        const string merge = """
+            {"decisionNo":"RP/M","effectiveOn":"{0}","parts":[{"kind":"merge","from":["RP-QB-A","RP-QT-B"],
+             "into":{"code":"RP-QT-N","name":"UBND xã Mới","level":"commune","province":"Quảng Trị"}}]}
+            """;
+
+        var refused = await Host.Post("/api/restructurings", merge.Replace("{0}", "2025-06-30"), Keys.Recorder)
+            .Expect(409);
+        Assert.Equal(("merge-across-provinces", "RP-QT-B"),
+            ((string?)refused.Json["rule"], (string?)refused.Json["unit"]));
+        Assert.Contains("RP-QB-A in Quảng Bình", (string?)refused.Json["detail"]);
+        var one = await Host.Post("/api/units/RP-QB-A/merge",
+            """{"mergedOn":"2020-01-01","intoCode":"RP-QT-B","decisionNo":"RP/1"}""", Keys.Recorder).Expect(409);
+        Assert.Equal("merge-across-provinces", (string?)one.Json["rule"]);
+        Assert.Equal((1, 1), (await HistoryLength("RP-QB-A"), await HistoryLength("RP-QT-B")));
+        await Host.Get("/api/units/RP-QT-N").Expect(404);
+
+        await Host.Post("/api/restructurings", merge.Replace("{0}", "2025-07-01"), Keys.Recorder).Expect(201);
+        Assert.Equal("Quảng Trị", (string?)(await Host.Get("/api/units/RP-QT-N").Expect(200)).Json["province"]);
     }
 }

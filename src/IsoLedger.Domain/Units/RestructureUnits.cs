@@ -77,6 +77,23 @@ public sealed record RestructuringPart(
         _ => false,
     };
 
+    /// <summary>For a merge or split, the first of its units (its predecessors, then its successors) in another
+    /// province on <paramref name="effectiveOn"/> than its first predecessor, with that predecessor and both
+    /// provinces as they count that day (a former province's units under the province it became part of); null when
+    /// all are in one. <paramref name="units"/> holds them as the act leaves them: a new unit in the province it is
+    /// formed in, an existing successor where the act moves it.</summary>
+    public (string Code, string Province, string With, string WithProvince)? AcrossProvinces(
+        IReadOnlyDictionary<string, Unit?> units, DateOnly effectiveOn)
+    {
+        if (Kind is not (RestructuringKind.Merge or RestructuringKind.Split) || From.Count == 0) return null;
+        string ProvinceOf(string code) =>
+            Provinces.Provinces.On(units[code]!.RecordedProvinceOn(effectiveOn), effectiveOn);
+        var first = ProvinceOf(From[0]);
+        return From.Concat(Successors()).FirstOrDefault(code => ProvinceOf(code) != first) is { } other
+            ? (other, ProvinceOf(other), From[0], first)
+            : null;
+    }
+
     /// <summary>Whether every unit of <see cref="From"/> already shows this part's effect on
     /// <paramref name="effectiveOn"/>: recording it again would change nothing.</summary>
     public bool IsRecordedIn(IReadOnlyDictionary<string, Unit?> units, DateOnly effectiveOn) =>
@@ -304,6 +321,12 @@ public sealed record RestructureUnits(
         var after = new Dictionary<string, Unit?>(units, StringComparer.Ordinal);
         foreach (var (code, appended) in events)
             after[code] = appended.Aggregate(after.GetValueOrDefault(code), Unit.Evolve);
+        if (Parts.Select(p => p.AcrossProvinces(after, EffectiveOn)).FirstOrDefault(a => a is not null) is { } joined)
+        {
+            return new RestructuringRejected(Rules.MergeAcrossProvinces, joined.Code, Sentence:
+                $"on {EffectiveOn:yyyy-MM-dd} {joined.Code} is in {joined.Province} and {joined.With} in "
+                + $"{joined.WithProvince}: {Rules.MergeAcrossProvinces.Sentence}");
+        }
         if (BrokenParent(after) is { } broken) return broken;
         if (NameTaken(units, after, namesakes ?? []) is { } namesake) return namesake;
         return new RestructuringAccepted(
