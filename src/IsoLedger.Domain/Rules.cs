@@ -167,6 +167,14 @@ public static class Rules
         "department-in-district",
         "A department (sở, ban, ngành) and its sub-departments (chi cục) are provincial bodies, in no district.",
         "Sở, ban, ngành và các chi cục thuộc sở là cơ quan cấp tỉnh, không thuộc huyện nào.");
+    public static readonly Rule DistrictInOtherProvince = Invariant(
+        "district-in-other-province",
+        "A district belongs to one province: a transfer to another province effective before 1 July 2025 names the "
+        + "district the unit goes into there (a department, its sub-departments and a district's own committee "
+        + "excepted); kept, the unit's district would be read as one of the new province.",
+        "Mỗi huyện thuộc một tỉnh: việc điều chuyển sang tỉnh khác có hiệu lực trước ngày 01/7/2025 phải ghi huyện "
+        + "mà đơn vị chuyển đến ở tỉnh đó (trừ sở, ban, ngành, chi cục và UBND huyện); nếu giữ huyện cũ, huyện đó sẽ "
+        + "bị coi là huyện của tỉnh mới.");
     public static readonly Rule MergeAcrossProvinces = Invariant(
         "merge-across-provinces",
         "A merge or split joins units of one province: on the effective date each unit it ends, forms or merges into "
@@ -283,8 +291,8 @@ public static class Rules
         ObligationAlreadyDefined, ObligationNotFound, ObligationAlreadyEnded, ObligationEndsBeforeItStarts,
         FactBeforeEstablishment, UnitDissolved, LevelEnded, DistrictAfterLevelEnded, UnitNameTaken,
         RestructuringCycle, RestructuringChangeRepeated, NothingToChange, NewUnitCodeRepeated, PredecessorEnded,
-        PredecessorHasLaterFacts, SuccessorOfOtherTier, DepartmentInDistrict, MergeAcrossProvinces,
-        SuccessorNotExisting,
+        PredecessorHasLaterFacts, SuccessorOfOtherTier, DepartmentInDistrict, DistrictInOtherProvince,
+        MergeAcrossProvinces, SuccessorNotExisting,
         ParentNotExisting, ParentLevel, ParentInOtherProvince, SubDepartmentsLeftWithoutParent,
         EditionNotYetPublished,
         YearlyStepOutsideItsYear, DeclarationPrerequisites, NewSystemOnRequiredEdition, ConversionDeadlineMissed,

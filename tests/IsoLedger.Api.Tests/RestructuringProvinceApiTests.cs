@@ -4,7 +4,8 @@ using Alba;
 namespace IsoLedger.Api.Tests;
 
 /// <summary>Where units are placed: a Chi cục belongs to its Sở, not to a district (registered, formed, imported or
-/// moved); a merge joins units of one province as provinces are on its day. Each had been recorded as sent.</summary>
+/// moved); a merge joins units of one province as provinces are on its day; a transfer into another province names
+/// the district there while districts exist. Each had been recorded as sent.</summary>
 public class RestructuringProvinceApiTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     private IAlbaHost Host => api.Host;
@@ -77,5 +78,25 @@ public class RestructuringProvinceApiTests(ApiFixture api) : IClassFixture<ApiFi
 
         await Host.Post("/api/restructurings", merge.Replace("{0}", "2025-07-01"), Keys.Recorder).Expect(201);
         Assert.Equal("Quảng Trị", (string?)(await Host.Get("/api/units/RP-QT-N").Expect(200)).Json["province"]);
+    }
+
+    [Fact]
+    public async Task A_commune_moved_into_another_province_names_its_district_there()
+    {
+        await RegisterCommune("RP-QB-T", "Quảng Bình", "Lệ Thủy");
+        const string transfer = """
+            {"decisionNo":"RP/T","effectiveOn":"2020-01-01",
+             "parts":[{"kind":"transfer","from":["RP-QB-T"],"province":"Hà Tĩnh"{0}}]}
+            """;
+
+        var refused = await Host.Post("/api/restructurings", transfer.Replace("{0}", ""), Keys.Recorder).Expect(409);
+        Assert.Equal(("district-in-other-province", "RP-QB-T"),
+            ((string?)refused.Json["rule"], (string?)refused.Json["unit"]));
+        Assert.Equal(1, await HistoryLength("RP-QB-T"));
+
+        await Host.Post("/api/restructurings", transfer.Replace("{0}", ""","district":"Kỳ Anh" """), Keys.Recorder)
+            .Expect(201);
+        var moved = (await Host.Get("/api/units/RP-QB-T/state?asOf=2020-01-01").Expect(200)).Json;
+        Assert.Equal(("Hà Tĩnh", "Kỳ Anh"), ((string?)moved["province"], (string?)moved["district"]));
     }
 }

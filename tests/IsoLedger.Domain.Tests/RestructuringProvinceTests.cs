@@ -7,8 +7,9 @@ using static IsoLedger.Domain.Provinces.Provinces;
 namespace IsoLedger.Domain.Tests;
 
 /// <summary>Where a restructuring leaves its units: a merge or split joins units of one province as provinces are on
-/// its effective date (Quảng Bình's and Quảng Trị's from 1 July 2025, not before), and a provincial body (a Sở or its
-/// Chi cục) is moved into no district.</summary>
+/// its effective date (Quảng Bình's and Quảng Trị's from 1 July 2025, not before), a transfer into another province
+/// names the district it goes into there while districts exist, and a provincial body (a Sở or its Chi cục) is moved
+/// into no district.</summary>
 public class RestructuringProvinceTests
 {
     private static readonly DateOnly Today = new(2026, 11, 23);
@@ -104,6 +105,46 @@ public class RestructuringProvinceTests
                     ? decision is RestructuringAccepted
                     : decision is RestructuringRejected { Unit: "B" } rejected
                       && rejected.Broken == Rules.MergeAcrossProvinces;
+            });
+
+    [Fact]
+    public void A_commune_moved_into_another_province_names_its_district_there_while_districts_exist()
+    {
+        var transfer = new DateOnly(2020, 1, 1);
+        Rejected(Rules.DistrictInOtherProvince, "QB-A", Decide(transfer, [Transfer("QB-A", "Hà Tĩnh")], QuangBinh));
+        var accepted = Assert.IsType<RestructuringAccepted>(
+            Decide(transfer, [Transfer("QB-A", "Hà Tĩnh", "Huyện Kỳ Anh")], QuangBinh));
+        Assert.Equal(new UnitTransferred(transfer, "Hà Tĩnh", "Huyện Kỳ Anh", "NQ-1", "R"),
+            Assert.Single(accepted.Events["QB-A"]));
+        // From 1 July 2025 no unit is in a district; one province under another name keeps its districts.
+        Assert.IsType<RestructuringAccepted>(Decide(Reorganised, [Transfer("QB-A", "Hà Tĩnh")], QuangBinh));
+        Assert.IsType<RestructuringAccepted>(Decide(HueBecameCity, [Transfer("H-A", "Huế")],
+            Registered("H-A", "Thừa Thiên Huế", "Huyện Phú Vang")));
+        // A provincial body is in no district, and a district's committee moves with its district.
+        Assert.IsType<RestructuringAccepted>(Decide(transfer, [Transfer("QB-SO", "Hà Tĩnh")],
+            Registered("QB-SO", "Quảng Bình", null, UnitLevel.Department)));
+        Assert.IsType<RestructuringAccepted>(Decide(transfer, [Transfer("QB-H", "Hà Tĩnh")],
+            Registered("QB-H", "Quảng Bình", "Huyện Lệ Thủy", UnitLevel.District)));
+    }
+
+    /// <summary>A commune in a district moved to another province on any day, naming a district or not.</summary>
+    [Property(MaxTest = 500)]
+    public Property A_transfer_leaving_a_district_in_another_province_is_refused_and_only_it() =>
+        Prop.ForAll(
+            (from left in Gen.Elements(Names.ToArray())
+             from to in Gen.Elements(Names.Where(name => name != left).ToArray())
+             from day in Gen.Choose(new DateOnly(2000, 1, 2).DayNumber, Today.DayNumber).Select(DateOnly.FromDayNumber)
+             from namesDistrict in Gen.Elements(true, false)
+             select (left, to, day, district: namesDistrict && day < Reorganised ? "Huyện Mới" : null))
+            .ToArbitrary(),
+            c =>
+            {
+                var decision = Decide(c.day, [Transfer("A", c.to, c.district)], Registered("A", c.left));
+                var leavesDistrict = c.day < Reorganised && c.district is null && On(c.left, c.day) != On(c.to, c.day);
+                return leavesDistrict
+                    ? decision is RestructuringRejected { Unit: "A" } rejected
+                      && rejected.Broken == Rules.DistrictInOtherProvince
+                    : decision is RestructuringAccepted;
             });
 
     /// <summary>A Chi cục belongs to its Sở, a provincial body, as the reports list it: moved into a district it

@@ -77,6 +77,18 @@ public sealed record RestructuringPart(
         _ => false,
     };
 
+    /// <summary>Whether this transfer moves <paramref name="unit"/> into another province on
+    /// <paramref name="effectiveOn"/> (as provinces count that day: Thừa Thiên Huế's units are Huế's from 1 January
+    /// 2025) without naming a district while it is in one: the district it keeps belongs to the province it leaves.
+    /// A department or a sub-department is in no district, a district's committee takes its own district with it,
+    /// and from 1 July 2025 no unit is in a district.</summary>
+    public bool LeavesDistrictInOtherProvince(Unit unit, DateOnly effectiveOn) =>
+        this is { Kind: RestructuringKind.Transfer, Province: { } province, District: null }
+        && !Levels.InNoDistrict(unit.Level) && unit.Level != UnitLevel.District
+        && unit.DistrictOn(effectiveOn) is not null
+        && Provinces.Provinces.On(province, effectiveOn)
+        != Provinces.Provinces.On(unit.RecordedProvinceOn(effectiveOn), effectiveOn);
+
     /// <summary>For a merge or split, the first of its units (its predecessors, then its successors) in another
     /// province on <paramref name="effectiveOn"/> than its first predecessor, with that predecessor and both
     /// provinces as they count that day (a former province's units under the province it became part of); null when
@@ -313,6 +325,9 @@ public sealed record RestructureUnits(
         if (Parts.Where(p => p is { Kind: RestructuringKind.Transfer, District: not null }).SelectMany(p => p.From)
                 .FirstOrDefault(code => Levels.InNoDistrict(units[code]!.Level)) is { } provincial)
             return new RestructuringRejected(Rules.DepartmentInDistrict, provincial);
+        if (Parts.SelectMany(p => p.From.Where(code => p.LeavesDistrictInOtherProvince(units[code]!, EffectiveOn)))
+                .FirstOrDefault() is { } leftInDistrict)
+            return new RestructuringRejected(Rules.DistrictInOtherProvince, leftInDistrict);
 
         var events = new Dictionary<string, List<object>>(StringComparer.Ordinal);
         void Add(string code, object e) =>
