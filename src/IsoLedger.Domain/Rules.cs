@@ -165,8 +165,26 @@ public static class Rules
             + "trước đó.");
     public static readonly Rule DepartmentInDistrict = Invariant(
         "department-in-district",
-        "A department (sở, ban, ngành) is a provincial body, in no district.",
-        "Sở, ban, ngành là cơ quan cấp tỉnh, không thuộc huyện nào.");
+        "A department (sở, ban, ngành) and its sub-departments (chi cục) are provincial bodies, in no district.",
+        "Sở, ban, ngành và các chi cục thuộc sở là cơ quan cấp tỉnh, không thuộc huyện nào.");
+    public static readonly Rule DistrictInOtherProvince = Invariant(
+        "district-in-other-province",
+        "A district belongs to one province: a transfer to another province effective before 1 July 2025 names the "
+        + "district the unit goes into there (a department, its sub-departments and a district's own committee "
+        + "excepted); kept, the unit's district would be read as one of the new province.",
+        "Mỗi huyện thuộc một tỉnh: việc điều chuyển sang tỉnh khác có hiệu lực trước ngày 01/7/2025 phải ghi huyện "
+        + "mà đơn vị chuyển đến ở tỉnh đó (trừ sở, ban, ngành, chi cục và UBND huyện); nếu giữ huyện cũ, huyện đó sẽ "
+        + "bị coi là huyện của tỉnh mới.");
+    public static readonly Rule MergeAcrossProvinces = Invariant(
+        "merge-across-provinces",
+        "A merge or split joins units of one province: on the effective date each unit it ends, forms or merges into "
+        + "is in one province (a former province's units count under the province it became part of, Quảng Bình's "
+        + "in Quảng Trị from 1 July 2025). A unit of another province is transferred into it first, on an earlier "
+        + "day.",
+        "Sáp nhập, chia tách chỉ diễn ra giữa các đơn vị của cùng một tỉnh: vào ngày có hiệu lực, mọi đơn vị chấm "
+        + "dứt, hình thành hoặc tiếp nhận đều thuộc một tỉnh (đơn vị của tỉnh cũ được tính vào tỉnh mới mà tỉnh cũ "
+        + "hợp thành, của Quảng Bình vào Quảng Trị từ ngày 01/7/2025). Đơn vị của tỉnh khác phải được điều chuyển về "
+        + "tỉnh đó trước, vào một ngày sớm hơn.");
     public static readonly Rule SuccessorOfOtherTier = Invariant(
         "successor-of-other-tier",
         "A merge or split keeps its units in their administrative tier: provincial bodies (departments and their "
@@ -273,7 +291,8 @@ public static class Rules
         ObligationAlreadyDefined, ObligationNotFound, ObligationAlreadyEnded, ObligationEndsBeforeItStarts,
         FactBeforeEstablishment, UnitDissolved, LevelEnded, DistrictAfterLevelEnded, UnitNameTaken,
         RestructuringCycle, RestructuringChangeRepeated, NothingToChange, NewUnitCodeRepeated, PredecessorEnded,
-        PredecessorHasLaterFacts, SuccessorOfOtherTier, DepartmentInDistrict, SuccessorNotExisting,
+        PredecessorHasLaterFacts, SuccessorOfOtherTier, DepartmentInDistrict, DistrictInOtherProvince,
+        MergeAcrossProvinces, SuccessorNotExisting,
         ParentNotExisting, ParentLevel, ParentInOtherProvince, SubDepartmentsLeftWithoutParent,
         EditionNotYetPublished,
         YearlyStepOutsideItsYear, DeclarationPrerequisites, NewSystemOnRequiredEdition, ConversionDeadlineMissed,

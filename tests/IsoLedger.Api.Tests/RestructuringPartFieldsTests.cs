@@ -164,14 +164,15 @@ public class RestructuringPartFieldsTests(ApiFixture api) : IClassFixture<ApiFix
     public async Task A_table_s_transfer_to_a_new_parent_is_recorded_beside_a_move_on_the_same_day()
     {
         await Host.RegisterDepartment("PF-SO-1", "2015-01-01");
-        await Host.RegisterDepartment("PF-SO-2", "2015-01-01");
+        await Host.RegisterDepartment("PF-SO-2", "2015-01-01", "Hà Tĩnh");
         await Host.RegisterSubDepartment("PF-TP-A", "PF-SO-1", "2015-01-01");
-        const string header = "decision_no,effective_on,kind,from_code,district,parent_code\n";
-        await Host.PostBytes("/api/restructurings/import",
-            Encoding.UTF8.GetBytes(header + "PF/7,2020-01-01,transfer,PF-TP-A,Gio Linh,\n")).Expect(200);
+        const string header = "decision_no,effective_on,kind,from_code,province,parent_code\n";
+        // The Chi cục moves to another province with its Sở (a Chi cục is in no district: the move is a province's).
+        await Host.PostBytes("/api/restructurings/import", Encoding.UTF8.GetBytes(header
+            + "PF/7,2020-01-01,transfer,PF-SO-1,Hà Tĩnh,\nPF/7,2020-01-01,transfer,PF-TP-A,Hà Tĩnh,\n")).Expect(200);
 
         var answer = await Host.PostBytes("/api/restructurings/import",
-            Encoding.UTF8.GetBytes(header + "PF/8,2020-01-01,transfer,PF-TP-A,Gio Linh,PF-SO-2\n")).Expect(200);
+            Encoding.UTF8.GetBytes(header + "PF/8,2020-01-01,transfer,PF-TP-A,Hà Tĩnh,PF-SO-2\n")).Expect(200);
 
         Assert.Single(answer.Json["restructurings"]!.AsArray());
         var state = (await Host.Get("/api/units/PF-TP-A/state?asOf=2020-01-01").Expect(200)).Json;

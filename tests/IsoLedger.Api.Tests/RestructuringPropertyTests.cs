@@ -141,8 +141,9 @@ public class RestructuringPropertyTests
                             new RestructuringPart(s.Kind, s.From, [New($"QT-N{i}A"), New($"QT-N{i}B")]),
                         RestructuringKind.Rename =>
                             new RestructuringPart(s.Kind, s.From, [], Name: $"UBND đổi tên {i}"),
-                        RestructuringKind.Transfer when i % 4 == 0 =>
-                            new RestructuringPart(s.Kind, s.From, [], Province: "Quảng Bình"),
+                        // Into another province a commune goes into one of its districts while there are any.
+                        RestructuringKind.Transfer when i % 4 == 0 => new RestructuringPart(s.Kind, s.From, [],
+                            Province: "Quảng Bình", District: Levels.DistrictsEndedBy(s.On) ? null : "Lệ Thủy"),
                         RestructuringKind.Transfer =>
                             new RestructuringPart(s.Kind, s.From, [], District: $"Huyện {i % 3}"),
                         _ => new RestructuringPart(s.Kind, s.From, []),

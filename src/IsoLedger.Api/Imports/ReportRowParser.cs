@@ -283,9 +283,9 @@ public sealed class ReportRowParser
             : level is UnitLevel.Commune or UnitLevel.District ? above?.District
                 ?? (level is UnitLevel.Commune ? sheetDistrict : null)
             : null;
-        if (district is not null && level is { } department && Levels.InNoDistrict(department)
+        if (district is not null && level is { } provincial && Levels.InNoDistrict(provincial)
             && Field("district") is not "")
-            Error("district", Levels.DepartmentInNoDistrict);
+            Error("district", Levels.InNoDistrictSentence(provincial));
         // A district's committee is in the district its name says ("UBND Huyện Cam Lộ", "Huyện Cam Lộ"), with a code
         // or without: it is found by it, registered in it.
         if (district is null && level is UnitLevel.District && name is not null

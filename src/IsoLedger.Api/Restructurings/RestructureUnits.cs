@@ -44,7 +44,8 @@ public sealed record RestructuringTargetRequest(
 /// units (an array).</param>
 /// <param name="Name">rename: the new name.</param>
 /// <param name="Province">transfer: the new province.</param>
-/// <param name="District">transfer: the new district.</param>
+/// <param name="District">transfer: the new district; before 1 July 2025 required with a move of a unit in a district
+/// into another province (a district belongs to one province), never for a department or a sub-department.</param>
 /// <param name="ParentCode">transfer: the sub-department's new parent department (its code), a department existing
 /// on the effective date (or formed by the same restructuring) in the sub-department's province.</param>
 public sealed record RestructuringPartRequest(
@@ -185,7 +186,7 @@ public static class RestructureUnitsEndpoint
             .Text($"{at}.province", target.Province, max: Validation.MaxName)
             .Text($"{at}.district", target.District, max: Validation.MaxName);
         if (target.District is not null && target.Level is { } placed && Levels.InNoDistrict(placed))
-            validation.Add($"{at}.district", Levels.DepartmentInNoDistrict);
+            validation.Add($"{at}.district", Levels.InNoDistrictSentence(placed));
         if (target.ParentCode is not null && !UnitCode.IsValid(target.ParentCode))
             validation.Add($"{at}.parentCode", $"Must match {UnitCode.Pattern}.");
         else if (target.ParentCode is not null && target.Level is { } level && !ParentUnits.TakesParent(level))

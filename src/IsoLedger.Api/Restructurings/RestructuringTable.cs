@@ -204,7 +204,7 @@ public static class RestructuringTable
             if (intoProvince is null && Field("into_province") is null)
                 errors.Add(new(record.Line, "into_province", $"Required: the new unit's province{orExisting}."));
             if (level is { } placed && Levels.InNoDistrict(placed) && Field("into_district") is not null)
-                errors.Add(new(record.Line, "into_district", Levels.DepartmentInNoDistrict));
+                errors.Add(new(record.Line, "into_district", Levels.InNoDistrictSentence(placed)));
             var intoParent = Code("into_parent_code");
             if (intoParent is not null && level is { } parentless && !ParentUnits.TakesParent(parentless))
                 errors.Add(new(record.Line, "into_parent_code", ParentUnits.NotTakenBy(parentless)));

@@ -52,7 +52,7 @@ public static class RegisterUnitEndpoint
         else if (request.ParentCode is not null && request.Level is { } level && !ParentUnits.TakesParent(level))
             validation.Add("parentCode", ParentUnits.NotTakenBy(level));
         if (request.District is not null && request.Level is { } placed && Levels.InNoDistrict(placed))
-            validation.Add("district", Levels.DepartmentInNoDistrict);
+            validation.Add("district", Levels.InNoDistrictSentence(placed));
         return validation
             .Text("name", request.Name, required: true, max: Validation.MaxName)
             .Text("province", request.Province, required: true, max: Validation.MaxName)

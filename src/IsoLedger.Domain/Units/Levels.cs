@@ -9,12 +9,17 @@ public static class Levels
     public static readonly DateOnly DistrictLevelEndedOn = new(2025, 7, 1);
 
     /// <summary>Whether units of <paramref name="level"/> are in no district: a department (sở, ban, ngành) is a
-    /// provincial body. (A chi cục may be placed in the district it works in.)</summary>
-    public static bool InNoDistrict(UnitLevel level) => level == UnitLevel.Department;
+    /// provincial body, and so is its sub-department (chi cục thuộc Sở), which belongs to the department, not to a
+    /// district, as the reports list it (Quảng Trị's appendix A: its ten Chi cục under their Sở, counted among the 30
+    /// provincial bodies). Placed in a district, either would be counted among the district's units.</summary>
+    public static bool InNoDistrict(UnitLevel level) => level is UnitLevel.Department or UnitLevel.SubDepartment;
 
-    /// <summary>What a district given to a department is told.</summary>
-    public const string DepartmentInNoDistrict =
-        "A department (sở, ban, ngành) is a provincial body, in no district: leave the district out.";
+    /// <summary>What a district given to a unit of <paramref name="level"/> (one <see cref="InNoDistrict"/>) is told.
+    /// </summary>
+    public static string InNoDistrictSentence(UnitLevel level) => level == UnitLevel.SubDepartment
+        ? "A sub-department (chi cục) belongs to its department (sở), a provincial body, not to a district: leave the "
+            + "district out."
+        : "A department (sở, ban, ngành) is a provincial body, in no district: leave the district out.";
 
     /// <summary>The day units of <paramref name="level"/> ceased to exist, or null for a level that goes on.</summary>
     public static DateOnly? EndOf(UnitLevel level) => level == UnitLevel.District ? DistrictLevelEndedOn : null;

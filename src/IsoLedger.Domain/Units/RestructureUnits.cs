@@ -98,6 +98,35 @@ public sealed record RestructuringPart(
         _ => false,
     };
 
+    /// <summary>Whether this transfer moves <paramref name="unit"/> into another province on
+    /// <paramref name="effectiveOn"/> (as provinces count that day: Thừa Thiên Huế's units are Huế's from 1 January
+    /// 2025) without naming a district while it is in one: the district it keeps belongs to the province it leaves.
+    /// A department or a sub-department is in no district, a district's committee takes its own district with it,
+    /// and from 1 July 2025 no unit is in a district.</summary>
+    public bool LeavesDistrictInOtherProvince(Unit unit, DateOnly effectiveOn) =>
+        this is { Kind: RestructuringKind.Transfer, Province: { } province, District: null }
+        && !Levels.InNoDistrict(unit.Level) && unit.Level != UnitLevel.District
+        && unit.DistrictOn(effectiveOn) is not null
+        && Provinces.Provinces.On(province, effectiveOn)
+        != Provinces.Provinces.On(unit.RecordedProvinceOn(effectiveOn), effectiveOn);
+
+    /// <summary>For a merge or split, the first of its units (its predecessors, then its successors) in another
+    /// province on <paramref name="effectiveOn"/> than its first predecessor, with that predecessor and both
+    /// provinces as they count that day (a former province's units under the province it became part of); null when
+    /// all are in one. <paramref name="units"/> holds them as the act leaves them: a new unit in the province it is
+    /// formed in, an existing successor where the act moves it.</summary>
+    public (string Code, string Province, string With, string WithProvince)? AcrossProvinces(
+        IReadOnlyDictionary<string, Unit?> units, DateOnly effectiveOn)
+    {
+        if (Kind is not (RestructuringKind.Merge or RestructuringKind.Split) || From.Count == 0) return null;
+        string ProvinceOf(string code) =>
+            Provinces.Provinces.On(units[code]!.RecordedProvinceOn(effectiveOn), effectiveOn);
+        var first = ProvinceOf(From[0]);
+        return From.Concat(Successors()).FirstOrDefault(code => ProvinceOf(code) != first) is { } other
+            ? (other, ProvinceOf(other), From[0], first)
+            : null;
+    }
+
     /// <summary>Whether every unit of <see cref="From"/> already shows this part's effect on
     /// <paramref name="effectiveOn"/>: recording it again would change nothing.</summary>
     public bool IsRecordedIn(IReadOnlyDictionary<string, Unit?> units, DateOnly effectiveOn) =>
@@ -320,8 +349,11 @@ public sealed record RestructureUnits(
             return new RestructuringRejected(Rules.LevelEnded, late.Code);
         if (OtherTier(units) is { } across) return new RestructuringRejected(Rules.SuccessorOfOtherTier, across);
         if (Parts.Where(p => p is { Kind: RestructuringKind.Transfer, District: not null }).SelectMany(p => p.From)
-                .FirstOrDefault(code => Levels.InNoDistrict(units[code]!.Level)) is { } department)
-            return new RestructuringRejected(Rules.DepartmentInDistrict, department);
+                .FirstOrDefault(code => Levels.InNoDistrict(units[code]!.Level)) is { } provincial)
+            return new RestructuringRejected(Rules.DepartmentInDistrict, provincial);
+        if (Parts.SelectMany(p => p.From.Where(code => p.LeavesDistrictInOtherProvince(units[code]!, EffectiveOn)))
+                .FirstOrDefault() is { } leftInDistrict)
+            return new RestructuringRejected(Rules.DistrictInOtherProvince, leftInDistrict);
 
         var events = new Dictionary<string, List<object>>(StringComparer.Ordinal);
         void Add(string code, object e) =>
@@ -330,6 +362,12 @@ public sealed record RestructureUnits(
         var after = new Dictionary<string, Unit?>(units, StringComparer.Ordinal);
         foreach (var (code, appended) in events)
             after[code] = appended.Aggregate(after.GetValueOrDefault(code), Unit.Evolve);
+        if (Parts.Select(p => p.AcrossProvinces(after, EffectiveOn)).FirstOrDefault(a => a is not null) is { } joined)
+        {
+            return new RestructuringRejected(Rules.MergeAcrossProvinces, joined.Code, Sentence:
+                $"on {EffectiveOn:yyyy-MM-dd} {joined.Code} is in {joined.Province} and {joined.With} in "
+                + $"{joined.WithProvince}: {Rules.MergeAcrossProvinces.Sentence}");
+        }
         if (BrokenParent(after) is { } broken) return broken;
         if (NameTaken(units, after, namesakes ?? []) is { } namesake) return namesake;
         return new RestructuringAccepted(
