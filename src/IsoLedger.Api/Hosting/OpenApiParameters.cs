@@ -125,9 +125,9 @@ public static class OpenApiParameters
         "page" => "The page of the list, from 1 (the first without it).",
         "pageSize" => $"The units per page, from 1 to {ListUnitsEndpoint.MaxPageSize} (50 without it).",
         "rule" => "Only the flags of this compliance rule, by its id (GET /api/vocabulary, rules).",
-        "consistent" => "true: wait (5 s at most) until the dashboards' projection has caught up with the events "
-            + "committed when the request arrived. false, or without it: answer at once, the answer's freshness "
-            + "saying how far behind the projection is.",
+        "consistent" => "true: wait (5 s at most, by default) until the dashboards' projection has caught up with "
+            + "the events committed when the request arrived. false, or without it: answer at once, the answer's "
+            + "freshness saying how far behind the projection is.",
         "format" when route.StartsWith("api/reports/annual/") => "csv (without it): the report's appendix layout as "
             + "CSV; xlsx: as a workbook; json: the table as data.",
         "format" => "json (without it): the answer as data; csv or xlsx: as a file, CSV text or a workbook.",
