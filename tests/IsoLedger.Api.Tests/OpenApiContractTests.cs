@@ -543,6 +543,20 @@ public class OpenApiContractTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.True(marked.Count == 0, string.Join("\n", marked));
     }
 
+    /// <summary>A description is written in paragraphs: the line breaks and indentation of the documentation comment
+    /// it was read from broke its sentences ("…(standards,\n    from the rule book)…").</summary>
+    [Fact]
+    public async Task No_description_breaks_a_line_inside_a_paragraph()
+    {
+        var document = (await Host.Get("/openapi/v1.json", key: null).Expect(200)).Json;
+
+        var broken = Descriptions(document, "#")
+            .Where(d => d.Text.Replace("\n\n", "").Contains('\n') || d.Text != d.Text.Trim())
+            .Select(d => $"{d.At}: {d.Text}").ToList();
+
+        Assert.True(broken.Count == 0, string.Join("\n", broken.Take(20)));
+    }
+
     /// <summary>A conversion started without its target goes to the next edition of the rule book: the field said
     /// only what an edition is, its own description replaced by the shared one.</summary>
     [Fact]

@@ -1,10 +1,11 @@
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 
 namespace IsoLedger.Api.Hosting;
 
-public static class OpenApi
+public static partial class OpenApi
 {
     /// <summary>The generator's marks on a schema it will write as a reference to a component, and on one it will wrap
     /// in a oneOf with null.</summary>
@@ -133,9 +134,61 @@ public static class OpenApi
             {
                 document.Components?.Schemas?.Remove("IResult");
                 foreach (var schema in document.Components?.Schemas?.Values ?? []) DescribeNullableMembers(schema);
+                Unwrap(document);
                 return Task.CompletedTask;
             });
         });
+
+    /// <summary>Every description and summary of <paramref name="document"/> as one paragraph per paragraph: the
+    /// generator keeps the line breaks and indentation of the documentation comments it reads ("…(standards,\n
+    /// from the rule book)…"), which a reader of the document sees as breaks in the middle of a sentence. A blank
+    /// line between paragraphs stays.</summary>
+    private static void Unwrap(OpenApiDocument document)
+    {
+        foreach (var operation in document.Paths?.Values.SelectMany(path =>
+                     path.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>()) ?? [])
+        {
+            operation.Summary = Unwrapped(operation.Summary);
+            operation.Description = Unwrapped(operation.Description);
+            foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
+            {
+                parameter.Description = Unwrapped(parameter.Description);
+                Unwrap(parameter.Schema);
+            }
+            if (operation.RequestBody is OpenApiRequestBody body) body.Description = Unwrapped(body.Description);
+            foreach (var response in operation.Responses?.Values.OfType<OpenApiResponse>() ?? [])
+            {
+                response.Description = Unwrapped(response.Description);
+                foreach (var header in response.Headers?.Values.OfType<OpenApiHeader>() ?? [])
+                    header.Description = Unwrapped(header.Description);
+            }
+        }
+        foreach (var schema in document.Components?.Schemas?.Values ?? []) Unwrap(schema);
+    }
+
+    private static void Unwrap(IOpenApiSchema? schema)
+    {
+        switch (schema)
+        {
+            case OpenApiSchemaReference reference:
+                reference.Description = Unwrapped(reference.Description);
+                break;
+            case OpenApiSchema own:
+                own.Description = Unwrapped(own.Description);
+                foreach (var member in own.Properties?.Values ?? []) Unwrap(member);
+                foreach (var branch in (own.OneOf ?? []).Concat(own.AnyOf ?? []).Concat(own.AllOf ?? []))
+                    Unwrap(branch);
+                Unwrap(own.Items);
+                Unwrap(own.AdditionalProperties);
+                break;
+        }
+    }
+
+    private static string? Unwrapped(string? text) => text is null ? null : WrappedLine().Replace(text, " ");
+
+    /// <summary>A line break inside a paragraph, with the spaces around it (not a blank line's).</summary>
+    [GeneratedRegex(@"[ \t]*\n(?![ \t]*\n)[ \t]*(?<!\n[ \t]*\n[ \t]*)")]
+    private static partial Regex WrappedLine();
 
     /// <summary>Gives a nullable member that refers to another schema its own description. The generator writes what
     /// the member's documentation says beside its reference, and wraps a nullable member's reference in a oneOf with
