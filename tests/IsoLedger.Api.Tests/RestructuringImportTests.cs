@@ -195,6 +195,8 @@ public class RestructuringImportTests(ApiFixture api) : IClassFixture<ApiFixture
             Assert.Equal((2, (string?)null), ((int)error!["line"]!, (string?)error["column"]));
             Assert.StartsWith($"Line 2 has {width + 1} fields; the header (line 1) has {width}:",
                 (string?)error["reason"]);
+            // Said for a workbook too, not only as CSV's quoting.
+            Assert.Contains("in a workbook, a cell past the header's last", (string?)error["reason"]);
         }
     }
 }

@@ -95,8 +95,13 @@ public static class CsvHeader
     public static ImportError? OtherWidth(CsvRecord record, int headerLine, int width) =>
         record.Fields.Count == width ? null
         : new(record.Line, null, $"Line {record.Line} has {record.Fields.Count} fields; the header (line "
-            + $"{headerLine}) has {width}: its values cannot be told to their columns. In CSV a value holding a "
-            + "comma is written in double quotes (\"Sở Nông nghiệp, PTNT\").");
+            + $"{headerLine}) has {width}: its values cannot be told to their columns. "
+            + (record.Fields.Count > width
+                ? "A value right of the header's last column belongs to none (in a workbook, a cell past the "
+                    + "header's last); in CSV a value holding a comma is written in double quotes (\"Sở Nông nghiệp, "
+                    + "PTNT\")."
+                : "In CSV a value holding a comma is written in double quotes (\"Sở Nông nghiệp, PTNT\"), and every "
+                    + "line has as many separators as the header."));
 
     /// <summary>The error for a value in a column the header gives no name, or null when every such column is empty
     /// in <paramref name="record"/>.</summary>
