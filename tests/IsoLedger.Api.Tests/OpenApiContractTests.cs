@@ -557,6 +557,27 @@ public class OpenApiContractTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.True(broken.Count == 0, string.Join("\n", broken.Take(20)));
     }
 
+    /// <summary>A schema's descriptions name its members as a request or answer writes them: the generator renders a
+    /// reference to a record's parameter by its C# name ("Without RegisteredOn the unit is recorded today", "the
+    /// existing IntoCode"), which no client sends.</summary>
+    [Fact]
+    public async Task A_schema_names_its_members_by_their_names_in_json()
+    {
+        var document = (await Host.Get("/openapi/v1.json", key: null).Expect(200)).Json;
+
+        var misnamed = (
+            from schema in document["components"]!["schemas"]!.AsObject()
+            let members = schema.Value!["properties"]?.AsObject().Select(p => p.Key).ToList() ?? []
+            from described in Descriptions(schema.Value, $"#/components/schemas/{schema.Key}")
+            from member in members
+            let inCode = char.ToUpperInvariant(member[0]) + member[1..]
+            // Mid-sentence only: a sentence may begin with the word a member is named after ("Province of …").
+            where Regex.IsMatch(described.Text, $@"(?<![.:!?]\s*|^\s*|[`\w]){inCode}(?![`\w])")
+            select $"{described.At}: {inCode} (write `{member}`)").Distinct().ToList();
+
+        Assert.True(misnamed.Count == 0, string.Join("\n", misnamed));
+    }
+
     /// <summary>A conversion started without its target goes to the next edition of the rule book: the field said
     /// only what an edition is, its own description replaced by the shared one.</summary>
     [Fact]

@@ -11,17 +11,17 @@ using Wolverine.Http;
 
 namespace IsoLedger.Api.Units;
 
-/// <summary>Registers a unit. Without <paramref name="RegisteredOn"/> the unit is recorded today and exists from its
+/// <summary>Registers a unit. Without <c>registeredOn</c> the unit is recorded today and exists from its
 /// earliest recorded fact (history may be back-filled); with it, nothing dated earlier can be recorded on it.</summary>
 /// <param name="Code">Stable unit code, the key of the unit's stream: letters, digits, '.', '_' or '-', 2–64
 /// characters.</param>
 /// <param name="Name">The unit's official name, e.g. "UBND Xã Gia Cát".</param>
 /// <param name="Level">department, sub-department, district or commune.</param>
-/// <param name="Province">The province the unit belongs to, one valid on <paramref name="RegisteredOn"/>, e.g.
+/// <param name="Province">The province the unit belongs to, one valid on <c>registeredOn</c>, e.g.
 /// "Quảng Trị" (stored by its canonical name: "Tỉnh Quảng Trị" is stored as "Quảng Trị").</param>
 /// <param name="District">The district of a commune.</param>
 /// <param name="ParentCode">The parent department of a sub-department (no other level has one): a department
-/// registered and existing on <paramref name="RegisteredOn"/> (today without it), in the same province.</param>
+/// registered and existing on <c>registeredOn</c> (today without it), in the same province.</param>
 /// <param name="RegisteredOn">The unit's establishment date (YYYY-MM-DD), if known.</param>
 public sealed record RegisterUnitRequest(
     [property: UnitCode] string? Code,

@@ -17,10 +17,10 @@ public enum RestructuringKind { Merge, Split, Rename, Transfer, Dissolve }
 public sealed record NewUnit(
     string Code, string Name, UnitLevel Level, string Province, string? District, string? ParentCode);
 
-/// <summary>One change of a restructuring: <c>merge</c> (several <paramref name="From"/> into one new unit or the
-/// existing <paramref name="IntoCode"/>), <c>split</c> (one into several new units), <c>rename</c> (to
-/// <paramref name="Name"/>), <c>transfer</c> (to <paramref name="Province"/> and/or <paramref name="District"/>),
-/// <c>dissolve</c>. A transfer may also give a sub-department its new <paramref name="ParentCode"/> (the department
+/// <summary>One change of a restructuring: <c>merge</c> (several <c>from</c> into one new unit or the
+/// existing <c>intoCode</c>), <c>split</c> (one into several new units), <c>rename</c> (to
+/// <c>name</c>), <c>transfer</c> (to <c>province</c> and/or <c>district</c>),
+/// <c>dissolve</c>. A transfer may also give a sub-department its new <c>parentCode</c> (the department
 /// it belongs to after its own merged).</summary>
 /// <param name="Kind">What the part does.</param>
 /// <param name="From">The codes of the units it acts on: those merged, the one split, renamed, transferred or
