@@ -274,12 +274,12 @@ public static class Rules
 
     public static readonly Rule SuccessorNotDeclared = Compliance(
         "successor-not-declared",
-        "A unit formed by a restructuring from units of which one had declared a system declares its own within a "
-        + "grace period of the effective date (the installation's setting, 12 months unless set otherwise): it "
+        "A unit formed by a restructuring from units of which one had declared a system declares its own within the "
+        + "months the rule book's successor-redeclares entry gives, from the effective date (12 as shipped): it "
         + "inherits its predecessors' history, not their declarations.",
-        "Đơn vị hình thành sau sắp xếp từ các đơn vị đã công bố hệ thống phải tự công bố lại trong thời hạn kể từ ngày "
-        + "có hiệu lực (theo cấu hình của hệ thống, mặc định 12 tháng): đơn vị kế thừa lịch sử, không kế thừa việc "
-        + "công bố của đơn vị cũ.");
+        "Đơn vị hình thành sau sắp xếp từ các đơn vị đã công bố hệ thống phải tự công bố lại trong số tháng mà mục "
+        + "successor-redeclares của bộ quy định cho phép, kể từ ngày có hiệu lực (mặc định 12 tháng): đơn vị kế thừa "
+        + "lịch sử, không kế thừa việc công bố của đơn vị cũ.");
 
     public static readonly IReadOnlyList<Rule> All =
     [

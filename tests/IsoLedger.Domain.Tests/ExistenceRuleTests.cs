@@ -210,6 +210,41 @@ public class ExistenceRuleTests
         Assert.Single(SuccessorFlags(unit, new DateOnly(2027, 7, 1)));
     }
 
+    /// <summary>The period is the rule book's: the entry in force on the effective date gives the months, and the flag
+    /// cites it; where no entry was in force (before QĐ 118/2009 asked for a new declaration), nothing is
+    /// owed.</summary>
+    [Fact]
+    public void A_successor_has_the_months_of_the_entry_in_force_on_its_effective_date()
+    {
+        var shorter = Book with
+        {
+            Obligations =
+            [
+                .. Book.Obligations.Select(o => o.Id == "successor-redeclares-2014"
+                    ? o with { ValidTo = Effective.AddDays(-1) }
+                    : o),
+                new Obligation("successor-redeclares-2025", ObligationKind.SuccessorRedeclares, Effective, null,
+                    "QĐ 1/2025/QĐ-UBND", "Điều 3", Months: 3),
+            ],
+        };
+        var unit = Successor();
+        IEnumerable<ComplianceFlag> Flags(DateOnly asOf) =>
+            Compliance.Flags(unit, asOf, shorter).Where(f => f.Rule == Rules.SuccessorNotDeclared);
+
+        Assert.Empty(Flags(new DateOnly(2025, 10, 1)));
+        var flag = Assert.Single(Flags(new DateOnly(2025, 10, 2)));
+        Assert.Equal((new DateOnly(2025, 10, 2), "successor-redeclares-2025"), (flag.Since, flag.Basis?.Id));
+        Assert.Equal("successor-redeclares-2014", Assert.Single(SuccessorFlags(unit, Today)).Basis?.Id);
+
+        var early = new DateOnly(2008, 7, 1);
+        var formedEarly = UnitDecider.Replay([
+            Registered(early),
+            new UnitTookOver(early, RestructuringKind.Merge, [new PredecessorStanding("QT-A", "UBND Xã A", true,
+                "2000")], "12/NQ-CP", "R"),
+        ])!;
+        Assert.Empty(SuccessorFlags(formedEarly, Today));
+    }
+
     [Fact]
     public void A_declaration_on_or_after_the_effective_date_clears_the_successor_flag_from_its_date()
     {

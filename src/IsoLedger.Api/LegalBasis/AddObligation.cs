@@ -22,15 +22,21 @@ namespace IsoLedger.Api.LegalBasis;
 /// <param name="Level">must-apply: the level it obliges.</param>
 /// <param name="Edition">new-systems-on-edition and conversion-deadline: the edition.</param>
 /// <param name="Deadline">conversion-deadline: the last day to convert.</param>
+/// <param name="Months">successor-redeclares: how many months after a restructuring's effective date its successor
+/// has to declare its own system (1 to 120).</param>
 public sealed record AddObligationRequest(
     [property: RegularExpression(RuleBookTexts.IdPattern)] string? Id, ObligationKind? Kind, DateOnly? ValidFrom,
     [property: MaxLength(RuleBookTexts.MaxLegalAct)] string? LegalAct,
     [property: MaxLength(RuleBookTexts.MaxSource)] string? Source,
     [property: MaxLength(RuleBookTexts.MaxSource)] string? Reason,
-    DateOnly? ValidTo = null, UnitLevel? Level = null, Edition? Edition = null, DateOnly? Deadline = null);
+    DateOnly? ValidTo = null, UnitLevel? Level = null, Edition? Edition = null, DateOnly? Deadline = null,
+    [property: Range(1, AddObligationEndpoint.MaxMonths)] int? Months = null);
 
 public static partial class AddObligationEndpoint
 {
+    /// <summary>Ten years: a successor given longer has no period worth judging.</summary>
+    public const int MaxMonths = 120;
+
     public static ProblemDetails Validate(AddObligationRequest request)
     {
         var validation = new Validation()
@@ -52,6 +58,10 @@ public static partial class AddObligationEndpoint
             "Required for new-systems-on-edition and conversion-deadline, and only for them.");
         validation.Check("deadline", (kind == ObligationKind.ConversionDeadline) == (request.Deadline is not null),
             "Required for conversion-deadline, and only for it.");
+        validation.Check("months", (kind == ObligationKind.SuccessorRedeclares) == (request.Months is not null),
+            "Required for successor-redeclares, and only for it.");
+        validation.Check("months", request.Months is null or >= 1 and <= MaxMonths,
+            $"Must be a whole number of months from 1 to {MaxMonths}.");
         if (request.Deadline is not null)
         {
             validation.Date("deadline", request.Deadline)
@@ -73,7 +83,7 @@ public static partial class AddObligationEndpoint
     {
         var entry = new Obligation(
             request.Id!, request.Kind!.Value, request.ValidFrom!.Value, request.ValidTo, request.LegalAct!,
-            request.Source!, request.Level, request.Edition, request.Deadline);
+            request.Source!, request.Level, request.Edition, request.Deadline, request.Months);
         return RuleBookWriter.Record(http, request, store, rules,
             book => new AddObligation(entry, http.User.Identity!.Name!, request.Reason!).Decide(book), cancellation);
     }

@@ -1,6 +1,5 @@
 using IsoLedger.Api.Hosting;
 using IsoLedger.Domain.LegalBasis;
-using IsoLedger.Domain.Units;
 using Marten;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -25,14 +24,24 @@ public static class RuleBookTexts
 /// administrators extend (<c>/api/rules</c>).</summary>
 public static class LegalBasisFeature
 {
-    /// <summary>The compliance settings of this installation, which the rule book carries (<c>IsoLedger:Rules</c>,
-    /// e.g. <c>IsoLedger__Rules__SuccessorGraceMonths=18</c>).</summary>
-    public const string RulesSection = "IsoLedger:Rules";
+    /// <summary>Where an installation once set a rule's period (<c>IsoLedger:Rules:SuccessorGraceMonths</c>), which
+    /// is now an entry of the rule book, dated as the others are.</summary>
+    public const string RetiredGraceSetting = "IsoLedger:Rules:SuccessorGraceMonths";
 
     public static IServiceCollection AddLegalBasis(this IServiceCollection services)
     {
-        services.AddSingleton(provider => provider.GetRequiredService<IConfiguration>().GetSection(RulesSection)
-            .Get<ComplianceSettings>() ?? ComplianceSettings.Default);
+        // Refused rather than ignored: ignored, the setting would quietly give the installation another period than
+        // the one it chose, for successors of every date.
+        services.AddOptions<RetiredRuleSettings>()
+            .Configure<IConfiguration>((settings, configuration) =>
+                settings.SuccessorGraceMonths = configuration[RetiredGraceSetting])
+            .Validate(settings => settings.SuccessorGraceMonths is null,
+                $"{RetiredGraceSetting} is no longer read: how long a restructuring's successor has to declare its "
+                + "own system is the rule book's successor-redeclares entry (12 months as shipped). Remove the "
+                + "setting; for another period, end the entry in force and add one with that period from a date "
+                + "(POST /api/rules/obligations/{id}/end, POST /api/rules/obligations with kind successor-redeclares "
+                + "and months).")
+            .ValidateOnStart();
         services.AddSingleton<RuleBookSource>();
         services.AddSingleton(new EndpointConvention(RuleBookChangeAttribute.Describe));
         services.AddHostedService(provider => provider.GetRequiredService<RuleBookSource>());
@@ -68,4 +77,10 @@ public static class LegalBasisFeature
         }));
         return services;
     }
+}
+
+/// <summary>The settings of the rules' section an installation may still carry from earlier versions.</summary>
+public sealed class RetiredRuleSettings
+{
+    public string? SuccessorGraceMonths { get; set; }
 }

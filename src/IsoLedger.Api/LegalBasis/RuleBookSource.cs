@@ -1,13 +1,12 @@
 using IsoLedger.Domain.LegalBasis;
-using IsoLedger.Domain.Units;
 using Marten;
 
 namespace IsoLedger.Api.LegalBasis;
 
-/// <summary>The rule book this node judges by: the shipped table, the installation's settings and every change an
+/// <summary>The rule book this node judges by: the shipped table and every change an
 /// administrator recorded. Loaded before the node serves, refreshed at once after a change made here, and every
 /// <see cref="RefreshInterval"/> for changes made on other nodes.</summary>
-public sealed class RuleBookSource(IDocumentStore store, ComplianceSettings settings, ILogger<RuleBookSource> log)
+public sealed class RuleBookSource(IDocumentStore store, ILogger<RuleBookSource> log)
     : BackgroundService
 {
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(5);
@@ -22,7 +21,7 @@ public sealed class RuleBookSource(IDocumentStore store, ComplianceSettings sett
     /// <summary>Reads the changes recorded since the book this node holds.</summary>
     public async Task<RuleBook> Refresh(CancellationToken cancellation)
     {
-        var known = Volatile.Read(ref current) ?? ShippedRuleBook.Table with { Settings = settings };
+        var known = Volatile.Read(ref current) ?? ShippedRuleBook.Table;
         await using var session = store.QuerySession();
         var changes = await session.Events.FetchStreamAsync(
             RuleBook.StreamId, fromVersion: known.Version + 1, token: cancellation);
@@ -41,7 +40,7 @@ public sealed class RuleBookSource(IDocumentStore store, ComplianceSettings sett
     {
         await using var session = store.QuerySession();
         var changes = await session.Events.FetchStreamAsync(RuleBook.StreamId, timestamp: time, token: cancellation);
-        return changes.Aggregate(ShippedRuleBook.Table with { Settings = settings },
+        return changes.Aggregate(ShippedRuleBook.Table,
             (state, change) => state.Evolve(change.Data, change.Version));
     }
 

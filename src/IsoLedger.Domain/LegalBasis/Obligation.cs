@@ -24,6 +24,11 @@ public enum ObligationKind
     /// <summary>A change of scope is followed by a new declaration (công bố lại).</summary>
     RedeclareOnScopeChange,
 
+    /// <summary>A unit formed by a restructuring from units of which one had declared a system declares its own
+    /// within <see cref="Obligation.Months"/> of the effective date (judged by the entry in force on that day): its
+    /// scope is new, and it inherits its predecessors' history, not their declarations.</summary>
+    SuccessorRedeclares,
+
     /// <summary>A system first built while the entry is in force is built on <see cref="Obligation.Edition"/> (or a
     /// later one).</summary>
     NewSystemsOnEdition,
@@ -50,9 +55,11 @@ public enum ObligationKind
 /// level).</param>
 /// <param name="Edition">The edition new systems are built on, or the one to convert to.</param>
 /// <param name="Deadline">For <c>conversion-deadline</c>, the last day to convert.</param>
+/// <param name="Months">For <c>successor-redeclares</c>, how many months after the restructuring's effective date a
+/// successor has to declare its own system.</param>
 public sealed record Obligation(
     string Id, ObligationKind Kind, DateOnly ValidFrom, DateOnly? ValidTo, string LegalAct, string Source,
-    UnitLevel? Level = null, Edition? Edition = null, DateOnly? Deadline = null)
+    UnitLevel? Level = null, Edition? Edition = null, DateOnly? Deadline = null, int? Months = null)
 {
     public bool InForceOn(DateOnly date) => ValidFrom <= date && !(ValidTo < date);
 }

@@ -7,7 +7,7 @@ namespace IsoLedger.Domain.LegalBasis;
 /// <summary>The rules as data: the editions of the standard in their order, and the obligations with their legal
 /// basis and validity. It starts as the table shipped with the ledger (<see cref="ShippedRuleBook"/>) and grows by
 /// the entries an administrator adds (<see cref="EditionAdded"/>, <see cref="ObligationAdded"/>,
-/// <see cref="ObligationEnded"/>); <see cref="Settings"/> are the installation's own.</summary>
+/// <see cref="ObligationEnded"/>).</summary>
 public sealed partial record RuleBook
 {
     /// <summary>The one stream of the rule book's changes.</summary>
@@ -17,8 +17,6 @@ public sealed partial record RuleBook
     public required IReadOnlyList<EditionEntry> Editions { get; init; }
 
     public required IReadOnlyList<Obligation> Obligations { get; init; }
-
-    public ComplianceSettings Settings { get; init; } = ComplianceSettings.Default;
 
     /// <summary>The version of the rule book's stream these entries reflect; 0 for the shipped table alone.</summary>
     public long Version { get; init; }

@@ -27,6 +27,14 @@ public static class ShippedRuleBook
         "ISO 9001 §8.5.2 (2000, 2008), §10.2 (2015): corrective action on each nonconformity; seed 003 (Quảng Trị "
         + "2020 report), lines 109, 125, 207 and 235; DOMAIN.md, Rules 3";
 
+    /// <summary>A restructuring's successor has a scope of its own, so the acts' new declaration on a change of scope
+    /// applies to it; the acts set no period for it, so the months are the ledger's, which an administrator replaces
+    /// (ends the entry, adds one with another period from a date).</summary>
+    private const string Successors = "DOMAIN.md, The 2025 reorganisation: a new commune reviews its system for its "
+        + "new scope and declares again; the period (12 months) is the ledger's default, not the act's";
+
+    private const int SuccessorMonths = 12;
+
     private static readonly DateOnly Qd144Effective = new(2006, 6, 20);
     private static readonly DateOnly Qd118Effective = new(2009, 9, 30);
     private static readonly DateOnly Qd19Effective = new(2014, 3, 5);
@@ -69,6 +77,10 @@ public static class ShippedRuleBook
                 Qd19Effective.AddDays(-1), Qd118, Seed004),
             new("redeclare-on-scope-change-2014", ObligationKind.RedeclareOnScopeChange, Qd19Effective, null,
                 Qd19Tt26, Seed003),
+            new("successor-redeclares-2009", ObligationKind.SuccessorRedeclares, Qd118Effective,
+                Qd19Effective.AddDays(-1), Qd118, Successors, Months: SuccessorMonths),
+            new("successor-redeclares-2014", ObligationKind.SuccessorRedeclares, Qd19Effective, null, Qd19Tt26,
+                Successors, Months: SuccessorMonths),
             new("new-systems-on-2000", ObligationKind.NewSystemsOnEdition, Qd144Effective,
                 Qd118Effective.AddDays(-1), Qd144, Seed004, Edition: Edition.Iso9001V2000),
             new("new-systems-on-2008", ObligationKind.NewSystemsOnEdition, Qd118Effective,

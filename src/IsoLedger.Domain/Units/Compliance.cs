@@ -4,19 +4,10 @@ using IsoLedger.Domain.LegalBasis;
 namespace IsoLedger.Domain.Units;
 
 /// <summary>A rule a unit breaks, since when, about what (<paramref name="Subject"/>: a year, a nonconformity, an
-/// edition), and the rule book's entry that requires it (none for <c>successor-not-declared</c>, whose period is the
-/// installation's setting). <paramref name="Edition"/> names the edition a flag is about,
+/// edition), and the rule book's entry that requires it. <paramref name="Edition"/> names the edition a flag is about,
 /// as people read it, where <paramref name="Subject"/> writes its value ("2015").</summary>
 public sealed record ComplianceFlag(
     Rule Rule, DateOnly Since, string? Subject = null, Obligation? Basis = null, Term? Edition = null);
-
-/// <summary>What an installation sets about the compliance rules.</summary>
-/// <param name="SuccessorGraceMonths">How long a successor of a restructuring may go without a declaration of its
-/// own before it is flagged <c>successor-not-declared</c>.</param>
-public sealed record ComplianceSettings(int SuccessorGraceMonths = 12)
-{
-    public static readonly ComplianceSettings Default = new();
-}
 
 /// <summary>Judges a unit against the compliance rules as of a date, by the business dates of its facts: each fact by
 /// the rule book's entries in force on its date.</summary>
@@ -71,10 +62,11 @@ public static class Compliance
         // others over keeps its own declaration; a commune formed from communes without one has none to renew).
         var succession = unit.FormedBy is { } formed && formed.EffectiveOn <= asOf
             && formed.Predecessors.Any(p => p.Declared) ? formed : null;
-        var grace = succession?.EffectiveOn.AddMonths(rules.Settings.SuccessorGraceMonths);
-        if (succession is not null && grace < asOf
+        if (succession is not null
+            && rules.Governing(ObligationKind.SuccessorRedeclares, succession.EffectiveOn) is { } successors
+            && succession.EffectiveOn.AddMonths(successors.Months!.Value) is var grace && grace < asOf
             && !unit.Declarations.Any(d => d.DeclaredOn >= succession.EffectiveOn && d.DeclaredOn <= asOf))
-            flags.Add(new(Rules.SuccessorNotDeclared, grace.Value.AddDays(1)));
+            flags.Add(new(Rules.SuccessorNotDeclared, grace.AddDays(1), Basis: successors));
 
         foreach (var overdue in unit.Nonconformities.Where(n => n.IsOverdueOn(asOf)))
         {

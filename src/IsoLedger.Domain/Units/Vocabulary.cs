@@ -90,6 +90,8 @@ public static class Vocabulary
         (ObligationKind.YearlyReport, new("yearly-report", "Báo cáo duy trì hằng năm", "Yearly report")),
         (ObligationKind.RedeclareOnScopeChange, new("redeclare-on-scope-change",
             "Công bố lại khi thay đổi phạm vi", "New declaration on a change of scope")),
+        (ObligationKind.SuccessorRedeclares, new("successor-redeclares",
+            "Đơn vị sau sắp xếp công bố lại", "New declaration by a restructuring's successor")),
         (ObligationKind.NewSystemsOnEdition, new("new-systems-on-edition", "Phiên bản áp dụng cho hệ thống mới",
             "Edition of new systems")),
         (ObligationKind.ConversionDeadline, new("conversion-deadline", "Thời hạn chuyển đổi phiên bản",
