@@ -557,6 +557,27 @@ public class OpenApiContractTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.True(broken.Count == 0, string.Join("\n", broken.Take(20)));
     }
 
+    /// <summary>What an OpenAPI linter asks of a document (Redocly's and Spectral's recommended rules): each group of
+    /// operations says what it is for (the twelve tags had names alone), each operation says what it needs (the
+    /// health checks said nothing, which reads as undocumented rather than open), and the server's address takes a
+    /// path as written ("http://host:port/" and "/api/units" made a double slash).</summary>
+    [Fact]
+    public async Task Tags_say_what_they_group_operations_say_what_they_need_and_the_server_takes_a_path()
+    {
+        var document = (await Host.Get("/openapi/v1.json", key: null).Expect(200)).Json;
+        var operations = document["paths"]!.AsObject()
+            .SelectMany(path => path.Value!.AsObject().Select(o => (At: $"{o.Key} {path.Key}", Operation: o.Value!)))
+            .ToList();
+        var described = document["tags"]!.AsArray()
+            .Where(t => !string.IsNullOrWhiteSpace((string?)t!["description"]))
+            .Select(t => (string?)t!["name"]).ToHashSet();
+
+        Assert.Empty(operations.SelectMany(o => o.Operation["tags"]!.AsArray().Select(t => (string?)t))
+            .Where(tag => !described.Contains(tag)).Distinct());
+        Assert.Empty(operations.Where(o => o.Operation["security"] is null).Select(o => o.At));
+        Assert.All(document["servers"]!.AsArray(), server => Assert.False(((string)server!["url"]!).EndsWith('/')));
+    }
+
     /// <summary>A schema's descriptions name its members as a request or answer writes them: the generator renders a
     /// reference to a record's parameter by its C# name ("Without RegisteredOn the unit is recorded today", "the
     /// existing IntoCode"), which no client sends.</summary>

@@ -17,7 +17,7 @@ public static class GetAnnualTableEndpoint
     /// ended, no unit is in a district (<c>district</c> none, no totals per district): a row names the one it was in
     /// before as <c>formerDistrict</c>, which the <c>district</c> filter finds too.</remarks>
     [WolverineGet("/api/dashboards/annual/{year}", OperationId = "GetAnnualTable")]
-    [Tags(ProvinceDashboard.Tag)]
+    [Tags(ApiTags.Dashboards)]
     [Authorize(Policy = Policies.ReadStatus)]
     [ProducesResponseType<DashboardAnswer<AnnualTable>>(StatusCodes.Status200OK,
         Description = "The year's table of units, as the report's appendices list them.")]

@@ -17,7 +17,7 @@ public static class GetComplianceFlagsEndpoint
     /// ended, a unit's <c>formerDistrict</c>); <c>asOf</c> (default today) judges the yearly rules: a year counts as
     /// missed only once it has ended.</remarks>
     [WolverineGet("/api/dashboards/compliance", OperationId = "GetComplianceFlags")]
-    [Tags(ProvinceDashboard.Tag)]
+    [Tags(ApiTags.Dashboards)]
     [Authorize(Policy = Policies.ReadStatus)]
     [ProducesResponseType<DashboardAnswer<ComplianceReport>>(StatusCodes.Status200OK,
         Description = "The compliance flags active in the province as of the day asked for, each with its unit and "

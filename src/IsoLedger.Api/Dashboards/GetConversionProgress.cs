@@ -16,7 +16,7 @@ public static class GetConversionProgressEndpoint
     /// to today. With <c>level</c>, the units of that level only: its districts, and each unit with where it stands.
     /// </remarks>
     [WolverineGet("/api/dashboards/conversion", OperationId = "GetConversionProgress")]
-    [Tags(ProvinceDashboard.Tag)]
+    [Tags(ApiTags.Dashboards)]
     [Authorize(Policy = Policies.ReadStatus)]
     [ProducesResponseType<DashboardAnswer<ConversionProgress>>(StatusCodes.Status200OK,
         Description = "Conversion progress from the 2008 edition to the 2015 edition, as of the day asked for.")]

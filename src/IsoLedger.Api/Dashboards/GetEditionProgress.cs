@@ -14,7 +14,7 @@ public static class GetEditionProgressEndpoint
     /// <remarks>For every edition of the rule book, of the units existing on <c>asOf</c> (default today), in all and
     /// per level: on it, converting from it, converting to it, converted to it.</remarks>
     [WolverineGet("/api/dashboards/editions", OperationId = "GetEditionProgress")]
-    [Tags(ProvinceDashboard.Tag)]
+    [Tags(ApiTags.Dashboards)]
     [Authorize(Policy = Policies.ReadStatus)]
     [ProducesResponseType<DashboardAnswer<EditionProgress>>(StatusCodes.Status200OK,
         Description = "How many units are on each edition, converting or converted, as of the day asked for.")]

@@ -16,7 +16,7 @@ public static class GetNationalOverviewEndpoint
     /// reported for the year, from the same read model as each province's dashboards. Judged on the year's end, today
     /// for the running year, or <c>asOf</c> (a day of the year).</remarks>
     [WolverineGet("/api/dashboards/national/{year}", OperationId = "GetNationalOverview")]
-    [Tags(ProvinceDashboard.Tag)]
+    [Tags(ApiTags.Dashboards)]
     [Authorize(Policy = Policies.ReadStatus)]
     [ProducesResponseType<DashboardAnswer<NationalOverview>>(StatusCodes.Status200OK,
         Description = "Each province's figures for the year, side by side.")]

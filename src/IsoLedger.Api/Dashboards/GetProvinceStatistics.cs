@@ -14,7 +14,7 @@ public static class GetProvinceStatisticsEndpoint
     /// <remarks>Units, declared, on 2015, and complete (declared and did every yearly step) per level. <c>asOf</c> (a
     /// day of the year) judges the year on that day; by default its end, or today.</remarks>
     [WolverineGet("/api/dashboards/statistics/{year}", OperationId = "GetProvinceStatistics")]
-    [Tags(ProvinceDashboard.Tag)]
+    [Tags(ApiTags.Dashboards)]
     [Authorize(Policy = Policies.ReadStatus)]
     [ProducesResponseType<DashboardAnswer<ProvinceStatistics>>(StatusCodes.Status200OK,
         Description = "The year's figures per level, as the report's summary gives them.")]

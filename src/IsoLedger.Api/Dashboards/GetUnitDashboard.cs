@@ -16,7 +16,7 @@ public static class GetUnitDashboardEndpoint
     /// <remarks><c>asOf</c> (default today) judges the unit by every fact that had happened by then; 404 with
     /// <c>existsFrom</c> before the unit existed.</remarks>
     [WolverineGet("/api/dashboards/units/{code}", OperationId = "GetUnitDashboard")]
-    [Tags(ProvinceDashboard.Tag)]
+    [Tags(ApiTags.Dashboards)]
     [Authorize(Policy = Policies.ReadStatus)]
     [ProducesResponseType<UnitStatus>(StatusCodes.Status200OK,
         Description = "The unit's status as of the day asked for.")]

@@ -42,7 +42,7 @@ public static class GetUnitTimelineEndpoint
     /// steps that had happened by that day; 404 with <c>existsFrom</c> before the unit existed, as its status.
     /// </remarks>
     [WolverineGet("/api/dashboards/units/{code}/timeline", OperationId = "GetUnitTimeline")]
-    [Tags(ProvinceDashboard.Tag)]
+    [Tags(ApiTags.Dashboards)]
     [Authorize(Policy = Policies.ReadStatus)]
     [ProducesResponseType<IReadOnlyList<TimelineEntry>>(StatusCodes.Status200OK,
         Description = "The unit's history as the dashboard shows it, oldest step first.")]

@@ -23,7 +23,7 @@ public static class ListProvincesEndpoint
     /// number of units and the years (up to this one) its units have yearly facts for: the dashboard's pickers.
     /// </remarks>
     [WolverineGet("/api/dashboards/provinces", OperationId = "ListProvinces")]
-    [Tags(ProvinceDashboard.Tag)]
+    [Tags(ApiTags.Dashboards)]
     [Authorize(Policy = Policies.ReadStatus)]
     [ProducesResponseType<IReadOnlyList<ProvinceSummary>>(StatusCodes.Status200OK,
         Description = "The provinces with units, each with the years it has yearly facts for.")]

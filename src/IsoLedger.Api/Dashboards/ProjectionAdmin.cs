@@ -118,7 +118,7 @@ public static class ProjectionAdminEndpoints
     /// processed, the store's latest, the lag between them, and the events it skipped (kept as dead letters).
     /// </remarks>
     [WolverineGet("/api/admin/projections", OperationId = "ListProjections")]
-    [Tags("Administration")]
+    [Tags(ApiTags.Administration)]
     [Authorize(Roles = Roles.Admin)]
     [ProducesResponseType<IReadOnlyList<ProjectionStatus>>(StatusCodes.Status200OK,
         Description = "Each asynchronous projection: its status on this node, its position and its lag.")]
@@ -130,7 +130,7 @@ public static class ProjectionAdminEndpoints
     /// the projection as it fills meanwhile. One rebuild at a time: 409 while one of it runs, 404 for a name that
     /// is not an asynchronous projection.</remarks>
     [WolverinePost("/api/admin/projections/{name}/rebuild", OperationId = "RebuildProjection")]
-    [Tags("Administration")]
+    [Tags(ApiTags.Administration)]
     [Authorize(Roles = Roles.Admin)]
     [ProducesResponseType<ProjectionRebuilt>(StatusCodes.Status200OK,
         Description = "The projection was rebuilt from every event: its position and how long it took.")]

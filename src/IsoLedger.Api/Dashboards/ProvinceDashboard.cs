@@ -11,8 +11,6 @@ namespace IsoLedger.Api.Dashboards;
 /// asynchronous <see cref="DashboardUnit"/> projection, cached until it moves.</summary>
 public static class ProvinceDashboard
 {
-    public const string Tag = "Dashboards";
-
     public sealed record Common(string Province, bool Consistent);
 
     /// <summary>Reads the query parameters every dashboard takes: a province of any period (by its canonical name),

@@ -9,7 +9,6 @@ namespace IsoLedger.Api.Hosting;
 public static class Health
 {
     private const string ReadyTag = "ready";
-    private const string Tag = "Health";
 
     public static IServiceCollection AddIsoLedgerHealthChecks(this IServiceCollection services)
     {
@@ -25,7 +24,7 @@ public static class Health
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false })
             .WithMetadata(new HttpMethodMetadata([HttpMethods.Get]))
             .AllowAnonymous()
-            .WithTags(Tag);
+            .WithTags(ApiTags.Health);
         var ready = new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(ReadyTag),
@@ -34,7 +33,7 @@ public static class Health
         app.MapHealthChecks("/health/ready", ready)
             .WithMetadata(new HttpMethodMetadata([HttpMethods.Get]))
             .AllowAnonymous()
-            .WithTags(Tag);
+            .WithTags(ApiTags.Health);
     }
 
     /// <summary>"Healthy" as text, as the framework writes it; not ready, a problem saying when to ask again, as
@@ -69,7 +68,7 @@ public static class Health
         document.Paths.Add("/health/live", new OpenApiPathItem { Operations = new() { [HttpMethod.Get] = live } });
         document.Paths.Add("/health/ready", new OpenApiPathItem { Operations = new() { [HttpMethod.Get] = ready } });
         document.Tags ??= new HashSet<OpenApiTag>();
-        document.Tags.Add(new OpenApiTag { Name = Tag });
+        document.Tags.Add(new OpenApiTag { Name = ApiTags.Health });
         return Task.CompletedTask;
     }
 
@@ -97,7 +96,9 @@ public static class Health
             OperationId = id,
             Summary = summary,
             Description = description,
-            Tags = new HashSet<OpenApiTagReference> { new(Tag, document) },
+            Tags = new HashSet<OpenApiTagReference> { new(ApiTags.Health, document) },
+            // Said, not left out: an operation without a security requirement reads as one nobody documented.
+            Security = [new OpenApiSecurityRequirement()],
             Parameters = [OpenApiParameters.CorrelationId()],
             Responses = responses,
         };

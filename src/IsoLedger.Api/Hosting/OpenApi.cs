@@ -134,6 +134,10 @@ public static partial class OpenApi
             {
                 document.Components?.Schemas?.Remove("IResult");
                 foreach (var schema in document.Components?.Schemas?.Values ?? []) DescribeNullableMembers(schema);
+                ApiTags.Describe(document);
+                // The generator names the server by the request's base address, "http://host:port/": a client joins
+                // it to a path that starts with a slash itself.
+                foreach (var server in document.Servers ?? []) server.Url = server.Url?.TrimEnd('/');
                 Unwrap(document);
                 return Task.CompletedTask;
             });

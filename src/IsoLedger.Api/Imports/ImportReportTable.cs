@@ -33,7 +33,7 @@ public static class ImportReportTableEndpoint
     /// recorded, when the server cannot store the upload (its temporary folder full or missing): send it again
     /// later.</remarks>
     [WolverinePost("/api/imports", OperationId = "ImportReportTable")]
-    [Tags("Import and export")]
+    [Tags(ApiTags.ImportAndExport)]
     [Authorize(Roles = Roles.Admin)]
     [RequestSizeLimit(MaxImportBytes)]
     [Consumes("text/csv", "application/csv", XlsxWriter.ContentType, "application/octet-stream")]

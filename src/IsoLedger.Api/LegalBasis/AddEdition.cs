@@ -39,7 +39,7 @@ public static class AddEditionEndpoint
     /// <remarks>The edition can then be declared and converted to; what it obliges, and from when, is added as
     /// obligations (new systems on it, a conversion deadline).</remarks>
     [WolverinePost("/api/rules/editions", OperationId = "AddEdition")]
-    [Tags("Rules")]
+    [Tags(ApiTags.Rules)]
     [RuleBookChange]
     [Authorize(Roles = Roles.Admin)]
     public static Task<IResult> Post(

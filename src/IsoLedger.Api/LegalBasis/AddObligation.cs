@@ -74,7 +74,7 @@ public static partial class AddObligationEndpoint
     /// <summary>Add an obligation to the rule book</summary>
     /// <remarks>Facts dated within its validity are judged by it from now on; facts outside it are not.</remarks>
     [WolverinePost("/api/rules/obligations", OperationId = "AddObligation")]
-    [Tags("Rules")]
+    [Tags(ApiTags.Rules)]
     [RuleBookChange]
     [Authorize(Roles = Roles.Admin)]
     public static Task<IResult> Post(

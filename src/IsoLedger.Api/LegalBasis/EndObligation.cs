@@ -29,7 +29,7 @@ public static class EndObligationEndpoint
     /// GET /api/rules/changes): facts dated after it are no longer judged by it, from now on. 409 for an id
     /// the book does not have, an obligation already ended, or a day before it started.</remarks>
     [WolverinePost("/api/rules/obligations/{id}/end", OperationId = "EndObligation")]
-    [Tags("Rules")]
+    [Tags(ApiTags.Rules)]
     [RuleBookChange]
     [Authorize(Roles = Roles.Admin)]
     public static Task<IResult> Post(

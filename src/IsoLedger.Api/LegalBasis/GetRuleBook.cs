@@ -58,7 +58,7 @@ public static class GetRuleBookEndpoint
     /// <param name="http">The request (for its JSON options).</param>
     /// <param name="cancellation">The request's end.</param>
     [WolverineGet("/api/rules", OperationId = "GetRuleBook")]
-    [Tags("Rules")]
+    [Tags(ApiTags.Rules)]
     [VersionedRead]
     [Authorize(Policy = Policies.ReadStatus)]
     [ProducesResponseType<RuleBookView>(StatusCodes.Status200OK,
@@ -94,7 +94,7 @@ public static class GetRuleBookChangesEndpoint
     /// <remarks>Each with the rule book's version it made, its type (an edition or obligation added, an obligation
     /// ended), what it changed with who made it and why, and when it was recorded.</remarks>
     [WolverineGet("/api/rules/changes", OperationId = "GetRuleBookChanges")]
-    [Tags("Rules")]
+    [Tags(ApiTags.Rules)]
     [Authorize(Policy = Policies.Audit)]
     [ProducesResponseType<IReadOnlyList<RuleBookChange>>(StatusCodes.Status200OK,
         Description = "Every change made to the rule book, oldest first.")]

@@ -23,7 +23,7 @@ public static class ExportAnnualReportEndpoint
     /// units' inline state, so it includes every write. <c>asOf</c> (a day of the year) judges the year on that day:
     /// only the steps that had happened by then count.</remarks>
     [WolverineGet("/api/reports/annual/{year}", OperationId = "ExportAnnualReport")]
-    [Tags("Import and export")]
+    [Tags(ApiTags.ImportAndExport)]
     [Authorize(Policy = Policies.ReadStatus)]
     [ProducesResponseType<AnnualTable>(StatusCodes.Status200OK, "application/json", "text/csv",
         XlsxWriter.ContentType,

@@ -21,7 +21,7 @@ public static class ExportProvinceReportEndpoint
     /// <c>format=csv</c> the same tables one after the other, in Vietnamese or English (<c>lang=en</c>), text as
     /// values. Judged on the year's end, today for the running year, or <c>asOf</c> (a day of the year).</remarks>
     [WolverineGet("/api/reports/province-report/{year}", OperationId = "ExportProvinceReport")]
-    [Tags("Import and export")]
+    [Tags(ApiTags.ImportAndExport)]
     [Authorize(Policy = Policies.ReadStatus)]
     [ProducesResponseType<DashboardAnswer<ProvinceReport>>(StatusCodes.Status200OK, "application/json",
         "text/csv", XlsxWriter.ContentType,

@@ -18,7 +18,7 @@ public static class ExportReportTrendsEndpoint
     /// conversion counts on the day the year is judged, and the units a restructuring ended and formed in the year.
     /// <c>format=csv|xlsx</c> writes it as a table, in Vietnamese or English (<c>lang=en</c>).</remarks>
     [WolverineGet("/api/reports/trends", OperationId = "ExportReportTrends")]
-    [Tags("Import and export")]
+    [Tags(ApiTags.ImportAndExport)]
     [Authorize(Policy = Policies.ReadStatus)]
     [ProducesResponseType<DashboardAnswer<ReportTrends>>(StatusCodes.Status200OK, "application/json",
         "text/csv", XlsxWriter.ContentType,

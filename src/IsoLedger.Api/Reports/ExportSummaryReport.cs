@@ -21,7 +21,7 @@ public static class ExportSummaryReportEndpoint
     /// from the dashboards' projection (<c>consistent=true</c> waits for it); <c>asOf</c> (a day of the year)
     /// judges the year on that day instead.</remarks>
     [WolverineGet("/api/reports/summary/{year}", OperationId = "ExportSummaryReport")]
-    [Tags("Import and export")]
+    [Tags(ApiTags.ImportAndExport)]
     [Authorize(Policy = Policies.ReadStatus)]
     [ProducesResponseType<DashboardAnswer<SummaryTable>>(StatusCodes.Status200OK, "application/json",
         "text/csv", XlsxWriter.ContentType,

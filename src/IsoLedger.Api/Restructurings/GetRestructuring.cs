@@ -17,7 +17,7 @@ public static class GetRestructuringEndpoint
     /// parts, every unit it wrote to with its stream's version after it, the units it formed, and when and by whom
     /// it was recorded. 404 for an id not recorded.</remarks>
     [WolverineGet("/api/restructurings/{id}", OperationId = "GetRestructuring")]
-    [Tags("Restructurings")]
+    [Tags(ApiTags.Restructurings)]
     [Authorize(Policy = Policies.ReadStatus)]
     [ProducesResponseType<Restructuring>(StatusCodes.Status200OK,
         Description = "The restructuring as recorded, with every part and the units it took from and gave to.")]

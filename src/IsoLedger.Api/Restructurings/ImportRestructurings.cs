@@ -26,7 +26,7 @@ public static class ImportRestructuringsEndpoint
     /// listing every bad row; a broken guard 409 naming the act, rule and unit. Importing the same file again records
     /// nothing more. <c>?dryRun=true</c> decides everything and writes nothing.</remarks>
     [WolverinePost("/api/restructurings/import", OperationId = "ImportRestructurings")]
-    [Tags("Restructurings")]
+    [Tags(ApiTags.Restructurings)]
     [VersionedWrite(TakesIfMatch = false, AnswersVersion = false)]
     [Authorize(Policy = Policies.Record)]
     [RequestSizeLimit(ImportReportTableEndpoint.MaxImportBytes)]

@@ -32,7 +32,7 @@ public static class MergeUnitEndpoint
     /// department <c>UnitTransferred</c> taking its sub-departments to it. The merged unit's history stays readable;
     /// nothing dated on or after the day the merge takes effect can be recorded on it.</remarks>
     [WolverinePost("/api/units/{code}/merge", OperationId = "MergeUnit")]
-    [Tags("Lifecycle")]
+    [Tags(ApiTags.Lifecycle)]
     [Authorize(Policy = Policies.Record)]
     [UnitCommand(Recorded = "Merged: the unit and the unit it merges into were changed together; version is this "
         + "unit's new version (also the ETag).")]

@@ -203,7 +203,7 @@ public static class RestructureUnitsEndpoint
     /// guard answers 409 naming the rule and the unit (and the <c>parentCode</c> when a parent given to it, or kept by
     /// a sub-department the act moves, breaks the guard).</remarks>
     [WolverinePost("/api/restructurings", OperationId = "RestructureUnits")]
-    [Tags("Restructurings")]
+    [Tags(ApiTags.Restructurings)]
     [VersionedWrite(TakesIfMatch = false, AnswersVersion = false)]
     [Authorize(Policy = Policies.Record)]
     [ProducesResponseType<Restructuring>(StatusCodes.Status201Created,

@@ -27,7 +27,7 @@ public static class ChangeScopeEndpoint
     /// <summary>Record a change of scope</summary>
     /// <remarks>Records <c>ScopeChanged</c>; the unit is flagged until it declares conformity again.</remarks>
     [WolverinePost("/api/units/{code}/scope-changes", OperationId = "ChangeScope")]
-    [Tags("Lifecycle")]
+    [Tags(ApiTags.Lifecycle)]
     [Authorize(Policy = Policies.Record)]
     [UnitCommand]
     public static Task<IResult> Post(

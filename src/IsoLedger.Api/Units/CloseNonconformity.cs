@@ -24,7 +24,7 @@ public static class CloseNonconformityEndpoint
     /// <summary>Close a nonconformity after its effectiveness review</summary>
     /// <remarks>Needs a corrective action and an effective verdict (ISO 9001 §10.2).</remarks>
     [WolverinePost("/api/units/{code}/nonconformities/{id}/close", OperationId = "CloseNonconformity")]
-    [Tags("Nonconformities")]
+    [Tags(ApiTags.Nonconformities)]
     [Authorize(Policy = Policies.Record)]
     [UnitCommand]
     public static Task<IResult> Post(

@@ -29,7 +29,7 @@ public static class CompleteConversionEndpoint
     /// <remarks>Works with or without a recorded start; a unit converts to an edition once, and only from a
     /// declared, older one.</remarks>
     [WolverinePost("/api/units/{code}/conversion/complete", OperationId = "CompleteConversion")]
-    [Tags("Lifecycle")]
+    [Tags(ApiTags.Lifecycle)]
     [Authorize(Policy = Policies.Record)]
     [UnitCommand]
     public static Task<IResult> Post(

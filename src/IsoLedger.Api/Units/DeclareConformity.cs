@@ -31,7 +31,7 @@ public static class DeclareConformityEndpoint
     /// <remarks>Records <c>ConformityDeclared</c>. Warns when documentation, an internal audit and a management review
     /// are not dated on or before the declaration.</remarks>
     [WolverinePost("/api/units/{code}/declarations", OperationId = "DeclareConformity")]
-    [Tags("Lifecycle")]
+    [Tags(ApiTags.Lifecycle)]
     [Authorize(Policy = Policies.Record)]
     [UnitCommand]
     public static Task<IResult> Post(

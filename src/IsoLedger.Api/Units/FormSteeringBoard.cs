@@ -33,7 +33,7 @@ public static class FormSteeringBoardEndpoint
     /// <remarks>Records <c>SteeringBoardFormed</c>; every board after the first is a reorganisation
     /// (kiện toàn).</remarks>
     [WolverinePost("/api/units/{code}/steering-board", OperationId = "FormSteeringBoard")]
-    [Tags("Lifecycle")]
+    [Tags(ApiTags.Lifecycle)]
     [Authorize(Policy = Policies.Record)]
     [UnitCommand]
     public static Task<IResult> Post(

@@ -25,7 +25,7 @@ public static class GetEventsEndpoint
     /// ends before the first sequence number whose event has not committed yet, so that reading on from
     /// <c>next</c> never passes over an event that commits later.</remarks>
     [WolverineGet("/api/events", OperationId = "GetEvents")]
-    [Tags("Audit")]
+    [Tags(ApiTags.Audit)]
     [Authorize(Policy = Policies.Audit)]
     [ProducesResponseType<EventPage>(StatusCodes.Status200OK,
         Description = "A page of events in sequence order; next is where the following page starts.")]

@@ -40,7 +40,7 @@ public static class GetNonconformityEndpoint
     /// today. The <c>ETag</c> names the unit's stream version (<c>"3.5f0c…"</c>), to send back as <c>If-Match</c> with
     /// a corrective action or the closing.</remarks>
     [WolverineGet("/api/units/{code}/nonconformities/{id}", OperationId = "GetNonconformity")]
-    [Tags("Nonconformities")]
+    [Tags(ApiTags.Nonconformities)]
     [VersionedRead]
     [Authorize(Policy = Policies.ReadStatus)]
     [ProducesResponseType<NonconformityView>(StatusCodes.Status200OK,

@@ -15,7 +15,7 @@ public static class GetUnitEndpoint
     /// <c>If-Match</c> with a write, or as <c>If-None-Match</c> to be answered 304 while the status is the same (the
     /// same version is judged again each day and on every change of the rule book).</remarks>
     [WolverineGet("/api/units/{code}", OperationId = "GetUnit")]
-    [Tags("Units")]
+    [Tags(ApiTags.Units)]
     [VersionedRead]
     [Authorize(Policy = Policies.ReadStatus)]
     [ProducesResponseType<UnitStatus>(StatusCodes.Status200OK, Description = "The unit's current status.")]

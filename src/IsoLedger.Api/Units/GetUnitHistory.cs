@@ -38,7 +38,7 @@ public static class GetUnitHistoryEndpoint
     /// <remarks>Every event of the unit in recording order, with who recorded it, when, and its business
     /// date.</remarks>
     [WolverineGet("/api/units/{code}/history", OperationId = "GetUnitHistory")]
-    [Tags("Audit")]
+    [Tags(ApiTags.Audit)]
     [Authorize(Policy = Policies.Audit)]
     [ProducesResponseType<IReadOnlyList<RecordedEvent>>(StatusCodes.Status200OK,
         Description = "Every event of the unit's stream, oldest first.")]

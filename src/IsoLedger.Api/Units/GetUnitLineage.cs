@@ -22,7 +22,7 @@ public static class GetUnitLineageEndpoint
     /// <remarks>Both ways and transitively, through every merge and split, with their dates and decision numbers;
     /// <c>distance</c> counts the restructurings in between.</remarks>
     [WolverineGet("/api/units/{code}/lineage", OperationId = "GetUnitLineage")]
-    [Tags("Units")]
+    [Tags(ApiTags.Units)]
     [Authorize(Policy = Policies.ReadStatus)]
     [ProducesResponseType<UnitLineage>(StatusCodes.Status200OK,
         Description = "The units this one comes from and the units it became.")]

@@ -19,7 +19,7 @@ public static class GetUnitStateEndpoint
     /// and <c>Z</c> in either case: the state as it was recorded at that moment), or <c>version</c> (the state after
     /// that many events, with the units it took over as recorded when that version was).</remarks>
     [WolverineGet("/api/units/{code}/state", OperationId = "GetUnitState")]
-    [Tags("Audit")]
+    [Tags(ApiTags.Audit)]
     [Authorize(Policy = Policies.Audit)]
     [ProducesResponseType<UnitStatus>(StatusCodes.Status200OK,
         Description = "The unit's state at the date, moment or version asked for.")]

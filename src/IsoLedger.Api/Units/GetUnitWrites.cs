@@ -1,3 +1,4 @@
+using IsoLedger.Api.Hosting;
 using IsoLedger.Api.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +13,7 @@ public static class GetUnitWritesEndpoint
     /// it locked and how many of their states it had to read from the database, and the commands waiting now.
     /// </remarks>
     [WolverineGet("/api/admin/unit-writes", OperationId = "GetUnitWrites")]
-    [Tags("Administration")]
+    [Tags(ApiTags.Administration)]
     [Authorize(Roles = Roles.Admin)]
     [ProducesResponseType<UnitWriteStatistics>(StatusCodes.Status200OK,
         Description = "How this node has batched unit commands since it started.")]

@@ -27,7 +27,7 @@ public static class HoldInternalAuditEndpoint
     /// <c>yearly-internal-audit</c> once the year has ended; a declaration warns when none is dated on or before
     /// it.</remarks>
     [WolverinePost("/api/units/{code}/internal-audits", OperationId = "HoldInternalAudit")]
-    [Tags("Lifecycle")]
+    [Tags(ApiTags.Lifecycle)]
     [Authorize(Policy = Policies.Record)]
     [UnitCommand]
     public static Task<IResult> Post(

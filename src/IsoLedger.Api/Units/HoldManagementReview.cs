@@ -22,7 +22,7 @@ public static class HoldManagementReviewEndpoint
     /// <c>yearly-management-review</c> once the year has ended; a declaration warns when none is dated on or before
     /// it.</remarks>
     [WolverinePost("/api/units/{code}/management-reviews", OperationId = "HoldManagementReview")]
-    [Tags("Lifecycle")]
+    [Tags(ApiTags.Lifecycle)]
     [Authorize(Policy = Policies.Record)]
     [UnitCommand]
     public static Task<IResult> Post(

@@ -48,7 +48,7 @@ public static class IssueDocumentationEndpoint
     /// <remarks>Records <c>DocumentationIssued</c>. A first system documented on an older edition than the rule book
     /// required on that day is flagged.</remarks>
     [WolverinePost("/api/units/{code}/documentation", OperationId = "IssueDocumentation")]
-    [Tags("Lifecycle")]
+    [Tags(ApiTags.Lifecycle)]
     [Authorize(Policy = Policies.Record)]
     [UnitCommand]
     public static Task<IResult> Post(

@@ -20,7 +20,7 @@ public static class IssueMaintenancePlanEndpoint
     /// <remarks>Records <c>MaintenancePlanIssued</c> for the year of the path, dated in that year or ahead of it,
     /// the year before (409 <c>yearly-step-outside-its-year</c> otherwise).</remarks>
     [WolverinePost("/api/units/{code}/years/{year}/maintenance-plan", OperationId = "IssueMaintenancePlan")]
-    [Tags("Yearly steps")]
+    [Tags(ApiTags.YearlySteps)]
     [Authorize(Policy = Policies.Record)]
     [UnitCommand]
     public static Task<IResult> Post(

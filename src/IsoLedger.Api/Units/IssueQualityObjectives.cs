@@ -31,7 +31,7 @@ public static class IssueQualityObjectivesEndpoint
     /// objectives (MTCL) or both, at least one. Dated in that year or ahead of it, the year before (409
     /// <c>yearly-step-outside-its-year</c> otherwise).</remarks>
     [WolverinePost("/api/units/{code}/years/{year}/quality-objectives", OperationId = "IssueQualityObjectives")]
-    [Tags("Yearly steps")]
+    [Tags(ApiTags.YearlySteps)]
     [Authorize(Policy = Policies.Record)]
     [UnitCommand]
     public static Task<IResult> Post(

@@ -55,7 +55,7 @@ public static class ListUnitsEndpoint
     /// they are in, or were last in: since the district level ended on 1 July 2025 a commune is in none today, and
     /// is found by its <c>formerDistrict</c>.</remarks>
     [WolverineGet("/api/units", OperationId = "ListUnits")]
-    [Tags("Units")]
+    [Tags(ApiTags.Units)]
     [Authorize(Policy = Policies.ReadStatus)]
     [ProducesResponseType<UnitPage>(StatusCodes.Status200OK,
         Description = "A page of the units that match the filters, with their total.")]

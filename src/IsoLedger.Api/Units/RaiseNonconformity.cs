@@ -62,7 +62,7 @@ public static class RaiseNonconformityEndpoint
     /// <summary>Raise a nonconformity</summary>
     /// <remarks>Answers 201 with the nonconformity's id (NC-1, NC-2, … within the unit).</remarks>
     [WolverinePost("/api/units/{code}/nonconformities", OperationId = "RaiseNonconformity")]
-    [Tags("Nonconformities")]
+    [Tags(ApiTags.Nonconformities)]
     [Authorize(Policy = Policies.Record)]
     [UnitCommand(StatusCodes.Status201Created, typeof(NonconformityWritten), Recorded = "Raised: nonconformityId is "
         + "its id within the unit and Location its address; version is the unit's new version (also the ETag).")]

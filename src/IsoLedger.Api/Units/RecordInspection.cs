@@ -68,7 +68,7 @@ public static class RecordInspectionEndpoint
     /// <remarks>Records <c>InspectionRecorded</c> for the year of the path, with its verdict (passed or failed),
     /// dated in that year or the next (409 <c>yearly-step-outside-its-year</c> otherwise).</remarks>
     [WolverinePost("/api/units/{code}/years/{year}/inspection", OperationId = "RecordInspection")]
-    [Tags("Yearly steps")]
+    [Tags(ApiTags.YearlySteps)]
     [Authorize(Policy = Policies.Inspect)]
     [UnitCommand]
     public static Task<IResult> Post(

@@ -72,7 +72,7 @@ public static class RegisterUnitEndpoint
     /// same level, province, district, parent and name (as the import compares names) existing on the date under
     /// another code answers 409 <c>unit-name-taken</c>, its code as <c>unit</c>.</remarks>
     [WolverinePost("/api/units", OperationId = "RegisterUnit")]
-    [Tags("Units")]
+    [Tags(ApiTags.Units)]
     [Authorize(Policy = Policies.Record)]
     [UnitCommand(StatusCodes.Status201Created, TakesIfMatch = false, Recorded = "Registered: the unit's stream was "
         + "started; Location is its address, version its version (also the ETag), warnings the compliance rules it "

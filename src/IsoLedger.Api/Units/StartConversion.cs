@@ -32,7 +32,7 @@ public static class StartConversionEndpoint
     /// none to go to (409 <c>conversion-target-not-later</c>). 409 too for a unit not declared, an edition not
     /// published by then, or a conversion to it already under way or done.</remarks>
     [WolverinePost("/api/units/{code}/conversion/start", OperationId = "StartConversion")]
-    [Tags("Lifecycle")]
+    [Tags(ApiTags.Lifecycle)]
     [Authorize(Policy = Policies.Record)]
     [UnitCommand]
     public static Task<IResult> Post(

@@ -21,7 +21,7 @@ public static class SubmitAnnualReportEndpoint
     /// a report is sent after the year's end (409 <c>yearly-step-outside-its-year</c> otherwise). An active unit
     /// without one is flagged <c>yearly-report</c> once the year has ended.</remarks>
     [WolverinePost("/api/units/{code}/years/{year}/report", OperationId = "SubmitAnnualReport")]
-    [Tags("Yearly steps")]
+    [Tags(ApiTags.YearlySteps)]
     [Authorize(Policy = Policies.Record)]
     [UnitCommand]
     public static Task<IResult> Post(

@@ -28,7 +28,7 @@ public static class TakeCorrectiveActionEndpoint
     /// the day the nonconformity was raised and no later than its closing (409 otherwise; 409
     /// <c>nonconformity-not-found</c> for an id the unit has not raised).</remarks>
     [WolverinePost("/api/units/{code}/nonconformities/{id}/corrective-action", OperationId = "TakeCorrectiveAction")]
-    [Tags("Nonconformities")]
+    [Tags(ApiTags.Nonconformities)]
     [Authorize(Policy = Policies.Record)]
     [UnitCommand]
     public static Task<IResult> Post(

@@ -1,3 +1,4 @@
+using IsoLedger.Api.Hosting;
 using IsoLedger.Api.LegalBasis;
 using IsoLedger.Api.Security;
 using IsoLedger.Domain;
@@ -96,7 +97,7 @@ public static class GetVocabulary
     /// sentence), event types, the column names of the annual report and of conversion progress, the rows and columns
     /// of the summary table, and the kinds of the rule book's obligations, each as <c>{value, vi, en}</c> where
     /// <c>value</c> is what the other answers write. The dashboard labels everything with it.</remarks>
-    [WolverineGet("/api/vocabulary", OperationId = "GetVocabulary"), Tags("Vocabulary")]
+    [WolverineGet("/api/vocabulary", OperationId = "GetVocabulary"), Tags(ApiTags.Vocabulary)]
     [Authorize(Policy = Policies.ReadStatus)]
     [ProducesResponseType<VocabularyAnswer>(StatusCodes.Status200OK,
         Description = "The vocabulary: every enumeration's values with their Vietnamese and English labels.")]
