@@ -1625,6 +1625,41 @@ test("each table's scrolling box is a region named by its heading, and a tab sto
   }
 });
 
+test("a table going on past its box's right edge fades there, until scrolled to its end or the keyboard is in it",
+  async () => {
+    const fade = (selector) => page.$eval(selector, (table) => getComputedStyle(table.parentElement).maskImage);
+    const faded = (selector, expected) => page.waitForFunction(([selector, expected]) =>
+      (getComputedStyle(document.querySelector(selector).parentElement).maskImage !== "none") === expected,
+    [selector, expected], { timeout: 2000 }).then(() => true, () => false);
+    try {
+      // Cut on a small phone between two columns, the annual table had looked whole: a phone's scroll bar shows only
+      // while a box scrolls, and nothing said that more columns followed.
+      await openOn({ width: 320, height: 568 });
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      for (const table of ["#conversion-table", "#annual-table", "#summary-table"]) {
+        assert.match(await fade(table), /gradient/, `${table}: no sign of its columns past the screen's edge`);
+      }
+      await page.$eval("#annual-table", (table) => { table.parentElement.scrollLeft = table.scrollWidth; });
+      assert.ok(await faded("#annual-table", false), "scrolled to its last column, the annual table is still faded");
+      await page.$eval("#annual-table", (table) => { table.parentElement.scrollLeft = 0; });
+      assert.ok(await faded("#annual-table", true), "scrolled back, the annual table is not faded again");
+      // A focus ring at the box's edge is not faded away.
+      await page.focus("#annual-table tr[data-code] a");
+      await page.keyboard.press("Tab");
+      assert.ok(await faded("#annual-table", false), "the keyboard in the box, its edge is faded");
+      await page.keyboard.press("Shift+Tab");
+      await page.emulateMedia({ media: "print" });
+      assert.equal(await fade("#annual-table"), "none", "printed, the annual table's last column is faded");
+      await page.emulateMedia({ media: "screen" });
+      // A table whole in its box is not faded.
+      await openOn({ width: 1366, height: 768 });
+      assert.ok(await faded("#conversion-table", false), "the conversion table, whole on a laptop, is faded");
+    } finally {
+      await page.emulateMedia({ media: "screen" });
+      await page.setViewportSize({ width: 1366, height: 768 });
+    }
+  });
+
 test("a control the keyboard reaches in a table is wholly in view, clear of the header row and the pinned names",
   async () => {
     // Forty provinces of short names: the national table's first column is narrow, its header three lines tall.
