@@ -1152,6 +1152,48 @@ test("a start that cannot reach the API says so and offers to try again; so does
   }
 });
 
+test("on a small phone what is said in place of the figures is on the screen, not below the pickers and tabs",
+  async () => {
+    // On a 320×568 phone the pickers and tabs fill the first screen: a failure to load, said below them, had left the
+    // reader with the pickers alone, not told that the figures would not come.
+    const context = await browser.newContext({ viewport: { width: 320, height: 568 } });
+    try {
+      const tab = await context.newPage();
+      await tab.addInitScript(() => sessionStorage.setItem("isoledger.key", "dev-viewer"));
+      const seen = (selector) => tab.$eval(selector, (node) => {
+        const { top, bottom, left, width, height } = node.getBoundingClientRect();
+        const shown = document.elementFromPoint(left + width / 2, top + height / 2);
+        return top >= 0 && bottom <= innerHeight && (shown === node || node.contains(shown));
+      });
+      const held = [];
+      await tab.route("**/api/dashboards/annual/**", (route) => held.push(route));
+      await tab.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020`);
+      await tab.waitForFunction(() => document.querySelector("#status").textContent === "Đang tải…");
+      assert.equal(await seen("#status"), true, "the line saying the figures load is below the screen");
+      while (!held.length) await tab.waitForTimeout(50);
+      for (const route of held) await route.abort();
+      await tab.waitForSelector("#status button");
+      assert.equal(await seen("#status button"), true, "the failure's button to try again is below the screen");
+      // The keyboard in the tabs: none is covered by the failure said.
+      await tab.focus("#tabs a[data-view=trends]");
+      await tab.keyboard.press("Tab");
+      assert.equal(await seen("#tabs a[data-view=national]:focus-visible"), true, "a focused tab is covered");
+      await tab.unroute("**/api/dashboards/annual/**");
+      await tab.click("#status button");
+      await tab.waitForSelector("#annual-table tr[data-code]");
+      // A province with nothing to show says so on the first screen.
+      await tab.route("**/api/dashboards/provinces", async (route) => {
+        const answer = await (await route.fetch()).json();
+        await route.fulfill({ json: [...answer, { province: "Huế", units: 0, years: [] }] });
+      });
+      await tab.goto(`${base}/dashboard?province=${encodeURIComponent("Huế")}`);
+      await tab.waitForFunction(() => document.querySelector("#nothing-shown").textContent, null, { timeout: 5000 });
+      assert.equal(await seen("#nothing-shown"), true, "that the province has nothing to show is below the screen");
+    } finally {
+      await context.close();
+    }
+  });
+
 test("a first load asks for the vocabulary, the provinces, the view's figures and a unit's page at once", async () => {
   // On a slow network each round trip is seconds: the view's figures and the unit's facts, asked only once the
   // vocabulary had answered, took two round trips more. Here the vocabulary answers late: the others are asked first.
