@@ -1002,6 +1002,32 @@ test("a bar focused by the keyboard shows its focus ring on all four sides, the 
   }
 });
 
+test("on a small phone each control the keyboard reaches is on the screen with its whole focus ring", async () => {
+  try {
+    for (const [view, stops] of [["overview", 80], ["report", 30]]) {
+      await openOn({ width: 320, height: 568 }, `year=2020&view=${view}`);
+      await page.evaluate(() => document.activeElement?.blur());
+      const cut = [];
+      for (let stop = 0; stop < stops; stop++) {
+        await page.keyboard.press("Tab");
+        // The ring is 3 px wide, 2 px out from the control; a table's box, taller than the screen, aside.
+        const seen = await page.evaluate(() => {
+          const control = document.activeElement;
+          if (control.matches(".scroll")) return null;
+          const { top, bottom, left, right } = control.getBoundingClientRect();
+          const ring = 5;
+          return top - ring >= 0 && bottom + ring <= innerHeight && left - ring >= 0 && right + ring <= innerWidth
+            ? null : `${control.id || control.textContent.trim().slice(0, 30)} ${Math.round(bottom)}`;
+        });
+        if (seen) cut.push(seen);
+      }
+      assert.deepEqual(cut, [], `${view}: focus rings cut by the screen's edge`);
+    }
+  } finally {
+    await page.setViewportSize({ width: 1366, height: 768 });
+  }
+});
+
 test("the keyboard keeps its place and every count of the conversion chart is readable without a mouse", async () => {
   await page.setViewportSize({ width: 768, height: 1024 });
   await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020`);
