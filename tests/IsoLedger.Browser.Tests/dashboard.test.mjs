@@ -3260,6 +3260,20 @@ test("the trends' axis labels stay clear of the first year's points, on a laptop
     }
   });
 
+test("printed, the annual table's sort buttons are its columns' headers, not underlined as controls", async () => {
+  try {
+    await openOn({ width: 390, height: 844 });
+    await page.emulateMedia({ media: "print" });
+    const underlined = await page.$$eval("#annual-table th button", (buttons) => [buttons.length,
+      buttons.filter((button) => getComputedStyle(button).textDecorationLine !== "none").length]);
+    assert.ok(underlined[0] > 0, "no sort button in the annual table");
+    assert.equal(underlined[1], 0, "sort buttons printed underlined");
+  } finally {
+    await page.emulateMedia({ media: "screen" });
+    await page.setViewportSize({ width: 1366, height: 768 });
+  }
+});
+
 test("printed, a province's views name the province, and closed flag groups list their units", async () => {
   await openOn({ width: 1366, height: 768 });
   await page.emulateMedia({ media: "print" });
