@@ -1570,6 +1570,8 @@ test("a problem the API states is said in the page's language: an unknown unit, 
   // unit's facts for a moment: the sentence itself is waited for.
   await page.waitForFunction(() => document.querySelector("#unit-status dd")?.textContent.includes("QT-XA-999"));
   assert.equal(await said(), "Không có đơn vị mã “QT-XA-999”.");
+  // No history either: no heading over an empty list, which a screen reader's list of headings had led to.
+  assert.equal(await page.isVisible("#unit h3"), false, "a history heading over no history");
   await page.click("#language");
   try {
     await page.waitForFunction(() => document.querySelector("#unit-status dd").textContent.startsWith("There"));
