@@ -1002,6 +1002,32 @@ test("a bar focused by the keyboard shows its focus ring on all four sides, the 
   }
 });
 
+test("on a small phone each control the keyboard reaches is on the screen with its whole focus ring", async () => {
+  try {
+    for (const [view, stops] of [["overview", 80], ["report", 30]]) {
+      await openOn({ width: 320, height: 568 }, `year=2020&view=${view}`);
+      await page.evaluate(() => document.activeElement?.blur());
+      const cut = [];
+      for (let stop = 0; stop < stops; stop++) {
+        await page.keyboard.press("Tab");
+        // The ring is 3 px wide, 2 px out from the control; a table's box, taller than the screen, aside.
+        const seen = await page.evaluate(() => {
+          const control = document.activeElement;
+          if (control.matches(".scroll")) return null;
+          const { top, bottom, left, right } = control.getBoundingClientRect();
+          const ring = 5;
+          return top - ring >= 0 && bottom + ring <= innerHeight && left - ring >= 0 && right + ring <= innerWidth
+            ? null : `${control.id || control.textContent.trim().slice(0, 30)} ${Math.round(bottom)}`;
+        });
+        if (seen) cut.push(seen);
+      }
+      assert.deepEqual(cut, [], `${view}: focus rings cut by the screen's edge`);
+    }
+  } finally {
+    await page.setViewportSize({ width: 1366, height: 768 });
+  }
+});
+
 test("the keyboard keeps its place and every count of the conversion chart is readable without a mouse", async () => {
   await page.setViewportSize({ width: 768, height: 1024 });
   await page.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020`);
@@ -1151,6 +1177,48 @@ test("a start that cannot reach the API says so and offers to try again; so does
     await context.close();
   }
 });
+
+test("on a small phone what is said in place of the figures is on the screen, not below the pickers and tabs",
+  async () => {
+    // On a 320×568 phone the pickers and tabs fill the first screen: a failure to load, said below them, had left the
+    // reader with the pickers alone, not told that the figures would not come.
+    const context = await browser.newContext({ viewport: { width: 320, height: 568 } });
+    try {
+      const tab = await context.newPage();
+      await tab.addInitScript(() => sessionStorage.setItem("isoledger.key", "dev-viewer"));
+      const seen = (selector) => tab.$eval(selector, (node) => {
+        const { top, bottom, left, width, height } = node.getBoundingClientRect();
+        const shown = document.elementFromPoint(left + width / 2, top + height / 2);
+        return top >= 0 && bottom <= innerHeight && (shown === node || node.contains(shown));
+      });
+      const held = [];
+      await tab.route("**/api/dashboards/annual/**", (route) => held.push(route));
+      await tab.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020`);
+      await tab.waitForFunction(() => document.querySelector("#status").textContent === "Đang tải…");
+      assert.equal(await seen("#status"), true, "the line saying the figures load is below the screen");
+      while (!held.length) await tab.waitForTimeout(50);
+      for (const route of held) await route.abort();
+      await tab.waitForSelector("#status button");
+      assert.equal(await seen("#status button"), true, "the failure's button to try again is below the screen");
+      // The keyboard in the tabs: none is covered by the failure said.
+      await tab.focus("#tabs a[data-view=trends]");
+      await tab.keyboard.press("Tab");
+      assert.equal(await seen("#tabs a[data-view=national]:focus-visible"), true, "a focused tab is covered");
+      await tab.unroute("**/api/dashboards/annual/**");
+      await tab.click("#status button");
+      await tab.waitForSelector("#annual-table tr[data-code]");
+      // A province with nothing to show says so on the first screen.
+      await tab.route("**/api/dashboards/provinces", async (route) => {
+        const answer = await (await route.fetch()).json();
+        await route.fulfill({ json: [...answer, { province: "Huế", units: 0, years: [] }] });
+      });
+      await tab.goto(`${base}/dashboard?province=${encodeURIComponent("Huế")}`);
+      await tab.waitForFunction(() => document.querySelector("#nothing-shown").textContent, null, { timeout: 5000 });
+      assert.equal(await seen("#nothing-shown"), true, "that the province has nothing to show is below the screen");
+    } finally {
+      await context.close();
+    }
+  });
 
 test("a first load asks for the vocabulary, the provinces, the view's figures and a unit's page at once", async () => {
   // On a slow network each round trip is seconds: the view's figures and the unit's facts, asked only once the
@@ -1502,6 +1570,8 @@ test("a problem the API states is said in the page's language: an unknown unit, 
   // unit's facts for a moment: the sentence itself is waited for.
   await page.waitForFunction(() => document.querySelector("#unit-status dd")?.textContent.includes("QT-XA-999"));
   assert.equal(await said(), "Không có đơn vị mã “QT-XA-999”.");
+  // No history either: no heading over an empty list, which a screen reader's list of headings had led to.
+  assert.equal(await page.isVisible("#unit h3"), false, "a history heading over no history");
   await page.click("#language");
   try {
     await page.waitForFunction(() => document.querySelector("#unit-status dd").textContent.startsWith("There"));
@@ -1624,6 +1694,41 @@ test("each table's scrolling box is a region named by its heading, and a tab sto
     await page.setViewportSize({ width: 1366, height: 768 });
   }
 });
+
+test("a table going on past its box's right edge fades there, until scrolled to its end or the keyboard is in it",
+  async () => {
+    const fade = (selector) => page.$eval(selector, (table) => getComputedStyle(table.parentElement).maskImage);
+    const faded = (selector, expected) => page.waitForFunction(([selector, expected]) =>
+      (getComputedStyle(document.querySelector(selector).parentElement).maskImage !== "none") === expected,
+    [selector, expected], { timeout: 2000 }).then(() => true, () => false);
+    try {
+      // Cut on a small phone between two columns, the annual table had looked whole: a phone's scroll bar shows only
+      // while a box scrolls, and nothing said that more columns followed.
+      await openOn({ width: 320, height: 568 });
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      for (const table of ["#conversion-table", "#annual-table", "#summary-table"]) {
+        assert.match(await fade(table), /gradient/, `${table}: no sign of its columns past the screen's edge`);
+      }
+      await page.$eval("#annual-table", (table) => { table.parentElement.scrollLeft = table.scrollWidth; });
+      assert.ok(await faded("#annual-table", false), "scrolled to its last column, the annual table is still faded");
+      await page.$eval("#annual-table", (table) => { table.parentElement.scrollLeft = 0; });
+      assert.ok(await faded("#annual-table", true), "scrolled back, the annual table is not faded again");
+      // A focus ring at the box's edge is not faded away.
+      await page.focus("#annual-table tr[data-code] a");
+      await page.keyboard.press("Tab");
+      assert.ok(await faded("#annual-table", false), "the keyboard in the box, its edge is faded");
+      await page.keyboard.press("Shift+Tab");
+      await page.emulateMedia({ media: "print" });
+      assert.equal(await fade("#annual-table"), "none", "printed, the annual table's last column is faded");
+      await page.emulateMedia({ media: "screen" });
+      // A table whole in its box is not faded.
+      await openOn({ width: 1366, height: 768 });
+      assert.ok(await faded("#conversion-table", false), "the conversion table, whole on a laptop, is faded");
+    } finally {
+      await page.emulateMedia({ media: "screen" });
+      await page.setViewportSize({ width: 1366, height: 768 });
+    }
+  });
 
 test("a control the keyboard reaches in a table is wholly in view, clear of the header row and the pinned names",
   async () => {
@@ -3156,6 +3261,20 @@ test("the trends' axis labels stay clear of the first year's points, on a laptop
       await page.setViewportSize({ width: 1366, height: 768 });
     }
   });
+
+test("printed, the annual table's sort buttons are its columns' headers, not underlined as controls", async () => {
+  try {
+    await openOn({ width: 390, height: 844 });
+    await page.emulateMedia({ media: "print" });
+    const underlined = await page.$$eval("#annual-table th button", (buttons) => [buttons.length,
+      buttons.filter((button) => getComputedStyle(button).textDecorationLine !== "none").length]);
+    assert.ok(underlined[0] > 0, "no sort button in the annual table");
+    assert.equal(underlined[1], 0, "sort buttons printed underlined");
+  } finally {
+    await page.emulateMedia({ media: "screen" });
+    await page.setViewportSize({ width: 1366, height: 768 });
+  }
+});
 
 test("printed, a province's views name the province, and closed flag groups list their units", async () => {
   await openOn({ width: 1366, height: 768 });

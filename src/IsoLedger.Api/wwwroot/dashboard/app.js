@@ -1323,6 +1323,7 @@ function measureTables() {
     const scrollsItself = box.scrollHeight > box.clientHeight + 1;
     // A box whose table is wider or taller than it is a tab stop, so that a keyboard can scroll it with the arrows.
     box.tabIndex = scrollsItself || box.scrollWidth > box.clientWidth + 1 ? 0 : -1;
+    markMore(box);
     const head = box.querySelector(":scope > table > thead");
     if (!head) continue;
     const travel = scrollsItself ? 0 : Math.max(0, box.clientHeight - head.offsetHeight);
@@ -1341,6 +1342,12 @@ function measureTables() {
     box.style.setProperty("--pin", `${pinned?.offsetWidth ?? 0}px`);
   }
   if (!headersFollowByThemselves) followHeaders();
+}
+
+/** Marks a table's box whose columns go on past its right edge (data-more), which the style sheet fades there: a
+ * phone shows a box's scroll bar only while it scrolls, and a table cut between two columns had looked whole. */
+function markMore(box) {
+  box.toggleAttribute("data-more", box.scrollLeft + box.clientWidth < box.scrollWidth - 1);
 }
 
 let measurePending = false;
@@ -1983,6 +1990,10 @@ document.addEventListener("DOMContentLoaded", () => {
     }
   });
   if (!headersFollowByThemselves) window.addEventListener("scroll", followHeaders, { passive: true });
+  // A table's box scrolled sideways to its last column is no longer faded there (a box's scroll does not bubble).
+  document.addEventListener("scroll", (event) => {
+    if (event.target.matches?.("#app .scroll")) markMore(event.target);
+  }, { capture: true, passive: true });
   // A soft keyboard opening over a focused field (the screen's visible part shrinking, not zoomed) leaves it in view
   // above the keyboard: a browser that did not scroll it there had left the name filter, typed into, under the
   // keyboard. A reader zooming in and moving about is left where they went.
