@@ -89,4 +89,21 @@ public class ExcelSavedCsvTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Contains("Windows-1258", error.Reason);
         Assert.Contains("CSV UTF-8", error.Reason);
     }
+
+    /// <summary>A table saved as UTF-16 without its byte order mark, longer than what a reader reads ahead of the
+    /// line it is on (a kilobyte): refused saying what it is, as a short one is. It had answered 500: the search for
+    /// the first line that is not UTF-8 moved the copy's one position, and the table's reader, closing, sought back
+    /// before its start.</summary>
+    [Fact]
+    public async Task A_long_table_in_UTF_16_without_its_byte_order_mark_is_told_as_such()
+    {
+        var rows = Enumerable.Range(1, 20).Select(i => Row($"XC4-{i}"));
+        var file = Encoding.Unicode.GetBytes(string.Join("\r\n", [ReportCsv.Header, .. rows]) + "\r\n");
+
+        var error = Assert.Single(await Host.RejectedImport(file));
+
+        Assert.Equal(1, error.Line);
+        Assert.Contains("UTF-16", error.Reason);
+        await Host.Get("/api/units/XC4-1").Expect(404);
+    }
 }

@@ -120,6 +120,16 @@ public class PreconditionTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Contains("If-Match", (string?)refused.Json["title"]);
     }
 
+    /// <summary>A rebuild had run whatever If-Match it was sent: its sender believed it conditional.</summary>
+    [Fact]
+    public async Task A_projection_rebuild_takes_no_version()
+    {
+        const string rebuild = "/api/admin/projections/DashboardUnits/rebuild";
+        var refused = await Host.Post(rebuild, "{}", Keys.Admin, ("If-Match", "\"3\"")).Expect(400);
+        Assert.Contains("If-Match", (string?)refused.Json["title"]);
+        await Host.Post(rebuild, "{}", Keys.Admin, ("If-Match", "*")).Expect(200);
+    }
+
     [Fact]
     public async Task A_restructuring_body_has_no_isNew_field()
     {

@@ -25,6 +25,19 @@ public class QueryParameterTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Contains(told, (string?)answer.Json["errors"]![parameter]![0]);
     }
 
+    /// <summary>A day the calendar lacks, written as YYYY-MM-DD, is told as such: "Must be a date as YYYY-MM-DD" sent
+    /// its sender looking for a mistake in how it was written.</summary>
+    [Theory]
+    [InlineData("/api/units/QP-1/state?asOf=2023-02-29", "2023-02-29")]
+    [InlineData("/api/dashboards/national/2020?asOf=2020-04-31", "2020-04-31")]
+    public async Task A_day_the_calendar_lacks_is_refused_as_no_day(string url, string day)
+    {
+        var answer = await Host.Get(url, Keys.Auditor).Expect(400);
+
+        Assert.Equal($"'{day}' is no day of the calendar: give one that is, as YYYY-MM-DD.",
+            (string?)answer.Json["errors"]!["asOf"]![0]);
+    }
+
     /// <summary>A text filter percent-encoded in another encoding than UTF-8 was read as U+FFFD and answered an empty
     /// list, as if no unit had that name.</summary>
     [Theory]

@@ -128,7 +128,8 @@ public static class ProjectionAdminEndpoints
     /// <summary>Rebuild an asynchronous projection from all events</summary>
     /// <remarks>Answers once the rebuild has ended, which it does even if the client leaves; the dashboards read
     /// the projection as it fills meanwhile. One rebuild at a time: 409 while one of it runs, 404 for a name that
-    /// is not an asynchronous projection.</remarks>
+    /// is not an asynchronous projection. A projection has no version to compare: an If-Match other than * answers
+    /// 400, rather than a rebuild its sender believed conditional.</remarks>
     [WolverinePost("/api/admin/projections/{name}/rebuild", OperationId = "RebuildProjection")]
     [Tags(ApiTags.Administration)]
     [Authorize(Roles = Roles.Admin)]
@@ -136,8 +137,11 @@ public static class ProjectionAdminEndpoints
         Description = "The projection was rebuilt from every event: its position and how long it took.")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, EndpointConventions.ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, EndpointConventions.ProblemJson)]
-    public static async Task<IResult> Rebuild(string name, ProjectionAdmin admin, CancellationToken cancellation)
+    public static async Task<IResult> Rebuild(
+        HttpContext http, string name, ProjectionAdmin admin, CancellationToken cancellation)
     {
+        if (VersionedWrites.SendsVersion(http))
+            return WriteProblems.IfMatchNotTaken("A rebuild reads every unit's stream and writes none");
         if (!ProjectionAdmin.AsyncProjections.Contains(name))
         {
             return Results.Problem(

@@ -47,9 +47,16 @@ public static partial class Query
         if (DateOnly.TryParseExact(
                 value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             return date;
-        validation.Add(name, "Must be a date as YYYY-MM-DD.");
+        // A day the calendar lacks (2023-02-29), written as asked: told it was not so written, its sender looked for a
+        // typing mistake there was not.
+        validation.Add(name, DayDigits().IsMatch(value)
+            ? $"'{value}' is no day of the calendar: give one that is, as YYYY-MM-DD."
+            : "Must be a date as YYYY-MM-DD.");
         return null;
     }
+
+    [GeneratedRegex("^[0-9]{4}-[0-9]{2}-[0-9]{2}$")]
+    private static partial Regex DayDigits();
 
     /// <summary>The date a state is judged on: no later than the end of next year, as far as any business date may
     /// reach (judging a ledger on 9999-12-31 walked every year up to it, seconds of CPU for one request).</summary>

@@ -24,29 +24,54 @@ public sealed class TempFolder(string path)
     /// <summary><paramref name="file"/> (of <see cref="Create"/>) to read from its start, through a buffer (the file
     /// has none), left open when the reader closes it: an upload's copy is read twice, and deleted when its writer
     /// closes it.</summary>
-    public static Stream FromStart(FileStream file)
-    {
-        file.Position = 0;
-        return new BufferedStream(new KeptOpen(file), ReadBufferBytes);
-    }
+    public static Stream FromStart(FileStream file) => new BufferedStream(new KeptOpen(file), ReadBufferBytes);
 
     private const int ReadBufferBytes = 1 << 16;
 
+    /// <summary>A reader of the file at its own position. Two read it at once: a table's reader and, when a line is
+    /// not UTF-8, another from the start to find that line. A buffered reader that closes seeks back by what it had
+    /// read ahead; at the file's one position the second had moved, that seek went before the file's start (a file of
+    /// UTF-16 without its byte order mark, longer than a read-ahead, answered 500).</summary>
     private sealed class KeptOpen(FileStream file) : Stream
     {
-        public override int Read(byte[] buffer, int offset, int count) => file.Read(buffer, offset, count);
-        public override int Read(Span<byte> buffer) => file.Read(buffer);
+        private long position;
 
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-            file.ReadAsync(buffer, cancellationToken);
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            var read = RandomAccess.Read(file.SafeFileHandle, buffer, position);
+            position += read;
+            return read;
+        }
+
+        public override async ValueTask<int> ReadAsync(
+            Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            var read = await RandomAccess.ReadAsync(file.SafeFileHandle, buffer, position, cancellationToken);
+            position += read;
+            return read;
+        }
 
         public override Task<int> ReadAsync(
             byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            file.ReadAsync(buffer, offset, count, cancellationToken);
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-        public override long Seek(long offset, SeekOrigin origin) => file.Seek(offset, origin);
+        public override long Seek(long offset, SeekOrigin origin) => Position = origin switch
+        {
+            SeekOrigin.Begin => offset,
+            SeekOrigin.Current => position + offset,
+            _ => file.Length + offset,
+        };
+
         public override long Length => file.Length;
-        public override long Position { get => file.Position; set => file.Position = value; }
+
+        public override long Position
+        {
+            get => position;
+            set => position = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(value));
+        }
+
         public override bool CanRead => true;
         public override bool CanSeek => true;
         public override bool CanWrite => false;

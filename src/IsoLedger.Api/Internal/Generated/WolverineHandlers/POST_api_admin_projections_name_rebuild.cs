@@ -33,7 +33,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var result = await IsoLedger.Api.Dashboards.ProjectionAdminEndpoints.Rebuild(name, _projectionAdmin, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await IsoLedger.Api.Dashboards.ProjectionAdminEndpoints.Rebuild(httpContext, name, _projectionAdmin, httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
