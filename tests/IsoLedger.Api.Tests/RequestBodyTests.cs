@@ -160,4 +160,24 @@ public class RequestBodyTests(ApiFixture api) : IClassFixture<ApiFixture>, IAsyn
         Assert.Equal([field], errors.Select(e => e.Key));
         Assert.StartsWith(told, (string?)errors[field]![0]);
     }
+
+    /// <summary>A day the calendar lacks, written as asked, is told as no day, as a query's is: "Must be a date as
+    /// YYYY-MM-DD" sent its sender looking for a typing mistake there was not. A day written otherwise is told how to
+    /// write it.</summary>
+    [Theory]
+    [InlineData("/api/units/QT-BODY/internal-audits", """{"heldOn":"2024-02-30"}""", "heldOn",
+        "'2024-02-30' is no day of the calendar: give one that is, as YYYY-MM-DD.")]
+    [InlineData("/api/restructurings", """{"decisionNo":"NQ 1","effectiveOn":"2023-02-29","parts":[]}""",
+        "effectiveOn", "'2023-02-29' is no day of the calendar: give one that is, as YYYY-MM-DD.")]
+    [InlineData("/api/units/QT-BODY/internal-audits", """{"heldOn":"2024-2-3"}""", "heldOn",
+        "Must be a date as YYYY-MM-DD.")]
+    [InlineData("/api/units/QT-BODY/internal-audits", """{"heldOn":20240203}""", "heldOn",
+        "Must be a date as YYYY-MM-DD.")]
+    public async Task A_day_the_calendar_lacks_is_told_as_no_day(string route, string body, string field, string told)
+    {
+        var errors = (await Host.Post(route, body).Expect(400)).Json["errors"]!.AsObject();
+
+        Assert.Equal([field], errors.Select(e => e.Key));
+        Assert.Equal(told, (string?)errors[field]![0]);
+    }
 }

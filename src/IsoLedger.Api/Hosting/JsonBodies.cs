@@ -65,6 +65,7 @@ public static partial class JsonBodies
         {
             var strict = new JsonSerializerOptions(lenient);
             strict.Converters.Insert(0, new StrictEnums());
+            strict.Converters.Insert(0, new StrictDays());
             return strict;
         });
 
@@ -105,6 +106,7 @@ public static partial class JsonBodies
     /// value it read, and what the value must be.</summary>
     private const string PathWithin = "IsoLedger.PathWithin";
     private const string ExpectedValue = "IsoLedger.Expected";
+    private const string Refusal = "IsoLedger.Refusal";
 
     /// <summary>An error from inside a value a converter read on its own (its path begins at that value), thrown on
     /// without a path, so that the body's reader gives it the value's path and the path within goes after it.
@@ -115,6 +117,10 @@ public static partial class JsonBodies
     /// <summary>A value a converter does not take: it must be <paramref name="expected"/>.</summary>
     public static JsonException Expecting(string expected) =>
         new($"Must be {expected}.") { Data = { [ExpectedValue] = expected } };
+
+    /// <summary>A value a converter does not take, for the reason <paramref name="detail"/> says (a sentence of its
+    /// own).</summary>
+    public static JsonException Refusing(string detail) => new(detail) { Data = { [Refusal] = detail } };
 
     /// <summary>Names the field and what it takes, in the client's terms: never the .NET type behind it.</summary>
     private static Dictionary<string, string[]> Describe(JsonException exception, Type requestType)
@@ -146,6 +152,7 @@ public static partial class JsonBodies
                 + $"(line {exception.LineNumber + 1}, byte {exception.BytePositionInLine + 1}).");
         var field = FieldOf(fullPath);
         if (exception.Data[ExpectedValue] is string expected) return Error(field, $"Must be {expected}.");
+        if (exception.Data[Refusal] is string refusal) return Error(field, refusal);
         return Error(field, TypeAt(requestType, fullPath) is var (type, property)
             ? $"Must be {Expected(type, property)}."
             : "This value has the wrong type.");

@@ -49,11 +49,17 @@ public static partial class Query
             return date;
         // A day the calendar lacks (2023-02-29), written as asked: told it was not so written, its sender looked for a
         // typing mistake there was not.
-        validation.Add(name, DayDigits().IsMatch(value)
-            ? $"'{value}' is no day of the calendar: give one that is, as YYYY-MM-DD."
-            : "Must be a date as YYYY-MM-DD.");
+        validation.Add(name, IsWrittenAsDay(value) ? NoDay(value) : "Must be a date as YYYY-MM-DD.");
         return null;
     }
+
+    /// <summary>Whether <paramref name="value"/> is written as a day is asked for, YYYY-MM-DD, whether the calendar
+    /// has that day or not.</summary>
+    public static bool IsWrittenAsDay(string value) => DayDigits().IsMatch(value);
+
+    /// <summary>What a day written as asked, that the calendar lacks (2023-02-29), is told.</summary>
+    public static string NoDay(string value) =>
+        $"'{value}' is no day of the calendar: give one that is, as YYYY-MM-DD.";
 
     [GeneratedRegex("^[0-9]{4}-[0-9]{2}-[0-9]{2}$")]
     private static partial Regex DayDigits();
