@@ -29,8 +29,8 @@ public static class ApiTags
             + "conversions between editions, and a merge into another unit.",
         [YearlySteps] = "Record what a unit does each year: its quality objectives, its maintenance plan, its yearly "
             + "report and the province's inspection.",
-        [Nonconformities] = "Raise a nonconformity, record its corrective action, and close it once the action is found "
-            + "effective.",
+        [Nonconformities] = "Raise a nonconformity, record its corrective action, and close it once the action is "
+            + "found effective.",
         [Restructurings] = "Record the reorganisations that merge, split, rename, transfer and dissolve units, one "
             + "decision at a time or from the province's tables.",
         [Audit] = "Replay what was recorded: a unit's facts in order, its state as of any date (and as it was known at "
