@@ -262,10 +262,10 @@ public sealed class ReportRowParser
             : null;
         // The report's export names a unit after the district level ended with the district (and the province) it was
         // in before: "UBND xã Ngọk Tụ (nguyên thuộc Đắk Tô)". That is no part of its name but its district's and its
-        // province's cells.
-        var (wasInDistrict, wasInProvince) = ((string?)null, (string?)null);
-        if (name is not null && FormerPlaces.Read(name) is { } former)
-            (name, wasInDistrict, wasInProvince) = (former.Name, former.District, former.Province);
+        // province's cells (a district's only for a unit a district holds: FormerPlaces.DistrictOf).
+        var former = name is null ? null : FormerPlaces.Read(name);
+        name = former?.Name ?? name;
+        var wasInProvince = former?.Province;
         var level = Field("level") is not "" ? Choice("level", LevelWords.Read)
             : above?.Level is { } tier ? TierLevel(tier, name, province ?? "", StepDate(Field) ?? DateOnly.MinValue)
             : name is null ? null
@@ -279,7 +279,7 @@ public sealed class ReportRowParser
         }
         var district = Text("district", required: false) is { } written
             ? DistrictNames.Written(UnicodeText.OneLine(written))
-            : wasInDistrict is not null ? DistrictNames.Written(wasInDistrict)
+            : former?.DistrictOf(level) is { } wasInDistrict ? DistrictNames.Written(wasInDistrict)
             : level is UnitLevel.Commune or UnitLevel.District ? above?.District
                 ?? (level is UnitLevel.Commune ? sheetDistrict : null)
             : null;
