@@ -356,6 +356,31 @@ public class AppendixColumnsImportTests(ApiFixture api) : IClassFixture<ApiFixtu
         Assert.Equal((3, "parent_code"), ((int)chiCuc[0]!["line"]!, (string?)chiCuc[0]!["column"]));
     }
 
+    /// <summary>A line wider than a two-row header is told the header's lines, both of them: the columns are named
+    /// by the second row (or the first, where it is empty), and the error had named the first alone, a row of
+    /// group words whose cells do not line up with the columns the user counts.</summary>
+    [Fact]
+    public async Task A_line_wider_than_a_two_row_header_is_told_both_its_lines()
+    {
+        var csv = (await Host.PostBytes(QuangTri2021, Csv(
+            "TT,Đơn vị,Tình hình áp dụng,Tình hình áp dụng,Ghi chú", ",,Công bố,Duy trì,", "III,UBND cấp xã,,,",
+            ",Huyện Đakrông:,,,", "1,UBND Xã Tà Rụt,x,x,,x")).Expect(422)).Json["errors"]!.AsArray();
+        Assert.StartsWith("Line 5 has 6 fields; the header (lines 1–2) has 5:", (string?)csv.Single()!["reason"]);
+
+        var workbook = TestWorkbooks.Build(new TestSheet("Cấp xã",
+        [
+            null,
+            ["TT", "Đơn vị", "Tình hình áp dụng", null, "Ghi chú"],
+            [null, null, "Công bố", "Duy trì", null],
+            ["III", "UBND cấp xã", null, null, null],
+            [null, "Huyện Đakrông:", null, null, null],
+            ["1", "UBND Xã Tà Rụt", "x", "x", null, "x"],
+        ], "A2:A3", "B2:B3", "C2:D2", "E2:E3"));
+        var sheet = (await Host.PostBytes(QuangTri2021, workbook, TestWorkbooks.MediaType).Expect(422))
+            .Json["errors"]!.AsArray();
+        Assert.StartsWith("Line 6 has 6 fields; the header (lines 2–3) has 5:", (string?)sheet.Single()!["reason"]);
+    }
+
     /// <summary>A note after a dash on the restructuring a unit went through, as tables write it where others use
     /// brackets (Quảng Trị's 2020 appendix writes "(xã Hải Xuân + Hải Vĩnh)"; the 2025 reorganisation merged the
     /// Sở Kế hoạch và Đầu tư into the Sở Tài chính): the import records restructurings from their own table, so the

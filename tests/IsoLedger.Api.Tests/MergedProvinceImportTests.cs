@@ -283,6 +283,38 @@ public class MergedProvinceImportTests(ApiFixture api) : IClassFixture<ApiFixtur
         Assert.Equal(["FP-QT-TP 2025-12-15", "FP-QB-TP 2025-06-30", "FP-QB-NGV 2025-02-28"], audits);
     }
 
+    /// <summary>A commune that ended within the year, listed without codes and without its district (the 2025
+    /// appendix groups no commune under a district), is found by its name in the district it was in: it had been
+    /// looked for in no district only, and registered as a new commune. Two such communes of one name in two districts
+    /// are refused at `district`, naming both, rather than the row being taken for either.</summary>
+    [Fact]
+    public async Task A_commune_that_ended_within_the_year_is_found_without_its_district()
+    {
+        await Import(
+            "Quảng Trị,EW-VT,UBND xã Vĩnh Thạch,commune,Huyện Vĩnh Linh,,2024,2024-11-15,x,2015,,x,x,x,x,x,x,x,",
+            "Quảng Trị,EW-TL-1,UBND xã Tân Liên,commune,Huyện Cam Lộ,,2024,2024-11-15,x,2015,,x,x,x,x,x,x,x,",
+            "Quảng Trị,EW-TL-2,UBND xã Tân Liên,commune,Huyện Hướng Hóa,,2024,2024-11-15,x,2015,,x,x,x,x,x,x,x,",
+            "Quảng Trị,EW-K,UBND xã Vĩnh Hoàng,commune,Huyện Vĩnh Linh,,2024,2024-11-15,x,2015,,x,x,x,x,x,x,x,")
+            .Expect(200);
+        await Host.Post("/api/restructurings", """
+            {"decisionNo":"EW/1","effectiveOn":"2025-07-01","parts":[
+             {"kind":"merge","from":["EW-VT","EW-TL-1","EW-TL-2"],"into":{"code":"EW-K"}}]}
+            """, Keys.Recorder).Expect(201);
+
+        var listed = await Appendix("Quảng Trị", 2025, "2025-12-15", "I,\"Xã, phường, thị trấn\",,",
+            "1,UBND xã Vĩnh Thạch,x,x").Expect(200);
+        Assert.Equal((1, 0), Counts(listed));
+        Assert.Equal("2025-06-30", (string?)(await Host.Get("/api/units/EW-VT").Expect(200)).Json["lastInternalAudit"]);
+
+        var refused = await Host.RejectedImport(Encoding.UTF8.GetBytes(string.Join("\n",
+            [AppendixHeader, "I,\"Xã, phường, thị trấn\",,", "1,UBND xã Tân Liên,x,x"]) + "\n"),
+            "?province=Qu%E1%BA%A3ng%20Tr%E1%BB%8B&year=2025&reportDate=2025-12-15");
+        var (_, column, reason) = Assert.Single(refused);
+        Assert.Equal("district", column);
+        Assert.Contains("Huyện Cam Lộ (EW-TL-1)", reason);
+        Assert.Contains("Huyện Hướng Hóa (EW-TL-2)", reason);
+    }
+
     /// <summary>Each department of Quảng Trị's 2025 table named <paramref name="names"/>: its name, its former
     /// province, its code (of a unit the import registered, the part before the hash) and whether it held its internal
     /// audit.</summary>

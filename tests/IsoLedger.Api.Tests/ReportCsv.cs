@@ -19,9 +19,9 @@ public static class ReportCsv
 
     /// <summary>The bad rows of a report table the import refuses (422, nothing imported).</summary>
     public static async Task<List<(int Line, string? Column, string Reason)>> RejectedImport(
-        this IAlbaHost host, byte[] file)
+        this IAlbaHost host, byte[] file, string query = "")
     {
-        var answer = await host.PostBytes("/api/imports", file).Expect(422);
+        var answer = await host.PostBytes("/api/imports" + query, file).Expect(422);
         Assert.Equal("urn:isoledger:problem:import-rejected", answer.ProblemType);
         return answer.Json["errors"]!.AsArray()
             .Select(e => ((int)e!["line"]!, (string?)e["column"], (string)e["reason"]!)).ToList();

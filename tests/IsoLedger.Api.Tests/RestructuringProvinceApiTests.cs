@@ -99,4 +99,36 @@ public class RestructuringProvinceApiTests(ApiFixture api) : IClassFixture<ApiFi
         var moved = (await Host.Get("/api/units/RP-QB-T/state?asOf=2020-01-01").Expect(200)).Json;
         Assert.Equal(("Hà Tĩnh", "Kỳ Anh"), ((string?)moved["province"], (string?)moved["district"]));
     }
+
+    /// <summary>A Sở or a Chi cục named with a former district's note after its name, in brackets or behind a dash
+    /// ("Chi cục Thủy lợi (nguyên thuộc Huyện Vĩnh Linh)": the district body it took over), is recorded in no
+    /// district and under its name without the note; it had been recorded in that district (the bracket) or under the
+    /// note as its name (the dash). A commune's note still gives its district.</summary>
+    [Fact]
+    public async Task A_former_district_s_note_after_a_provincial_body_s_name_places_it_in_no_district()
+    {
+        await Host.PostBytes("/api/imports", ReportCsv.Rows(
+            "Quảng Trị,FD-SO,Sở Nông nghiệp và Môi trường,department,,,2025,2025-11-20,x,2015,,x,x,x,x,x,x,x,",
+            "Quảng Trị,FD-CC-1,Chi cục Thủy lợi (nguyên thuộc Huyện Vĩnh Linh),sub-department,,FD-SO,2025,2025-11-20,x,"
+                + "2015,,x,x,x,x,x,x,x,",
+            "Quảng Trị,FD-CC-2,Chi cục Kiểm lâm – nguyên thuộc Huyện Vĩnh Linh,sub-department,,FD-SO,2025,"
+                + "2025-11-20,x,2015,,x,x,x,x,x,x,x,",
+            "Quảng Trị,FD-SO-2,Sở Xây dựng (nguyên thuộc Huyện Gio Linh),department,,,2025,2025-11-20,x,2015,,x,x,x,x,"
+                + "x,x,x,",
+            "Quảng Trị,FD-XA,UBND xã Vĩnh Hòa (nguyên thuộc Huyện Vĩnh Linh),commune,,,2025,2025-11-20,x,2015,,x,x,x,x,"
+                + "x,x,x,")).Expect(200);
+
+        foreach (var (code, name) in new[]
+                 {
+                     ("FD-CC-1", "Chi cục Thủy lợi"), ("FD-CC-2", "Chi cục Kiểm lâm"), ("FD-SO-2", "Sở Xây dựng"),
+                 })
+        {
+            var unit = (await Host.Get($"/api/units/{code}").Expect(200)).Json;
+            Assert.Equal((name, null, null), ((string?)unit["name"], (string?)unit["district"],
+                (string?)unit["formerDistrict"]));
+        }
+        var commune = (await Host.Get("/api/units/FD-XA").Expect(200)).Json;
+        Assert.Equal(("UBND xã Vĩnh Hòa", "Huyện Vĩnh Linh"), ((string?)commune["name"],
+            (string?)commune["formerDistrict"]));
+    }
 }

@@ -1,4 +1,5 @@
 using IsoLedger.Domain.Imports;
+using IsoLedger.Domain.Units;
 
 namespace IsoLedger.Domain.Tests;
 
@@ -14,6 +15,8 @@ public class FormerPlacesTests
     [InlineData("UBND xã Hải Phú (nguyên thuộc Huyện Lệ Thủy, Quảng Bình)", "UBND xã Hải Phú", "Huyện Lệ Thủy",
         "Quảng Bình")]
     [InlineData("Department of Justice (formerly in Bắc Kạn)", "Department of Justice", null, "Bắc Kạn")]
+    [InlineData("Chi cục Kiểm lâm – nguyên thuộc Huyện Vĩnh Linh", "Chi cục Kiểm lâm", "Huyện Vĩnh Linh", null)]
+    [InlineData("Chi cục Chăn nuôi - Thú y - Nguyên thuộc Quảng Bình", "Chi cục Chăn nuôi - Thú y", null, "Quảng Bình")]
     public void The_name_and_the_places_it_was_in(string written, string name, string? district, string? province)
     {
         var read = FormerPlaces.Read(written);
@@ -49,5 +52,20 @@ public class FormerPlacesTests
     [InlineData("UBND xã Ba Lòng")]
     [InlineData("UBND xã Ba Lòng (xã Ba Lòng + Hải Phúc)")]
     [InlineData("Sở Nội vụ (cũ)")]
+    [InlineData("Chi cục Chăn nuôi - Thú y")]
+    [InlineData("Chi cục Thuế khu vực Vĩnh Linh - Gio Linh")]
     public void A_name_without_them_is_read_as_none(string name) => Assert.Null(FormerPlaces.Read(name));
+
+    /// <summary>A Sở or a Chi cục is in no district: a district's note after its name (the district body it took
+    /// over) had placed it in that district. A commune's and a district's note still place them.</summary>
+    [Theory]
+    [InlineData(UnitLevel.Department, null)]
+    [InlineData(UnitLevel.SubDepartment, null)]
+    [InlineData(UnitLevel.District, "Huyện Vĩnh Linh")]
+    [InlineData(UnitLevel.Commune, "Huyện Vĩnh Linh")]
+    public void A_district_s_note_places_no_provincial_body(UnitLevel level, string? district)
+    {
+        var read = FormerPlaces.Read("Chi cục Thủy lợi (nguyên thuộc Huyện Vĩnh Linh, Quảng Bình)")!;
+        Assert.Equal((district, "Quảng Bình"), (read.DistrictOf(level), read.Province));
+    }
 }

@@ -87,15 +87,17 @@ public static class CsvHeader
         positions.FirstOrDefault(position => position.Value == index).Key;
 
     /// <summary>The error for <paramref name="record"/> when it has another number of fields than the header on
-    /// <paramref name="headerLine"/> (<paramref name="width"/> fields), or null. Such a line has values under other
-    /// columns than the header names (a comma in a value not in quotes, a separator lost or added): read by the
-    /// header, each column would be refused for another's value, burying the one error under those it causes, or a
-    /// missing cell read as empty. A workbook's row is as wide as its header, unless it holds a value past the
-    /// header's last cell.</summary>
-    public static ImportError? OtherWidth(CsvRecord record, int headerLine, int width) =>
+    /// <paramref name="headerLine"/> (<paramref name="width"/> fields; to <paramref name="headerLastLine"/>, a
+    /// header of two rows, named by both, as the columns' names are read from both), or null. Such a line has values
+    /// under other columns than the header names (a comma in a value not in quotes, a separator lost or added): read
+    /// by the header, each column would be refused for another's value, burying the one error under those it
+    /// causes, or a missing cell read as empty. A workbook's row is as wide as its header, unless it holds a value
+    /// past the header's last cell.</summary>
+    public static ImportError? OtherWidth(CsvRecord record, int headerLine, int width, int? headerLastLine = null) =>
         record.Fields.Count == width ? null
-        : new(record.Line, null, $"Line {record.Line} has {record.Fields.Count} fields; the header (line "
-            + $"{headerLine}) has {width}: its values cannot be told to their columns. "
+        : new(record.Line, null, $"Line {record.Line} has {record.Fields.Count} fields; the header ("
+            + (headerLastLine is { } last && last != headerLine ? $"lines {headerLine}–{last}" : $"line {headerLine}")
+            + $") has {width}: its values cannot be told to their columns. "
             + (record.Fields.Count > width
                 ? "A value right of the header's last column belongs to none (in a workbook, a cell past the "
                     + "header's last); in CSV a value holding a comma is written in double quotes (\"Sở Nông nghiệp, "

@@ -338,7 +338,7 @@ public sealed class ReportImporter(
                     {
                         var recordedCode = names!.RecordedCodeOf(row);
                         if (recordedCode is null)
-                            (namesakes, kinded) = (names.InFormerDistricts(row), names.WithKinds(row));
+                            (namesakes, kinded) = (names.InAnyDistrict(row), names.WithKinds(row));
                         // A proper name alone is the one unit of its level and district named so with a kind.
                         if (recordedCode is null && kinded is [var (kindedCode, kindedName)])
                             (recordedCode, row) = (kindedCode, row with { UnitName = kindedName });
@@ -377,8 +377,9 @@ public sealed class ReportImporter(
                     {
                         errors.Add(place.Error("district", $"'{row.UnitName}' is recorded in "
                             + $"{string.Join(", ", namesakes.Select(n => $"{n.District} ({n.Code})"))}: give the "
-                            + "district it was in before the district level ended (a district column, or a district's "
-                            + "heading above it)."));
+                            + "district it was in" + (Levels.DistrictsEndedBy(row.StepDate)
+                                ? " before the district level ended" : "")
+                            + " (a district column, or a district's heading above it)."));
                     }
                     else if (write is null && kinded.Count > 1)
                     {

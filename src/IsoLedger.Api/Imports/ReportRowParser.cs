@@ -55,8 +55,8 @@ public sealed class ReportRowParser
     private readonly Dictionary<string, int> positions;
     private readonly int width;
 
-    /// <summary>The line the header is on (the last of a two-row header's).</summary>
-    private readonly int headerLine;
+    /// <summary>The lines the header is on: one, or a two-row header's first and last.</summary>
+    private readonly (int First, int Last) headerLines;
     private readonly TableDefaults defaults;
 
     /// <summary>The header's own words for the columns it names in an appendix's (<see cref="AppendixColumns"/>),
@@ -73,7 +73,8 @@ public sealed class ReportRowParser
         Dictionary<string, int> positions, int width, TableDefaults given, CsvRecord header,
         IReadOnlyList<CsvRecord>? headerRows)
     {
-        (this.positions, this.width, defaults, headerLine) = (positions, width, given, header.Line);
+        (this.positions, this.width, defaults) = (positions, width, given);
+        headerLines = (header.Line, headerRows is [.., var last] ? last.Line : header.Line);
         repeatedHeader = new RepeatedHeader(header, headerRows,
             cell => AppendixColumns.Read(cell) is { Count: > 0 } columns ? string.Join(" ", columns)
                 : Columns.Contains(cell.ToLowerInvariant()) ? cell.ToLowerInvariant()
@@ -206,7 +207,7 @@ public sealed class ReportRowParser
                 + "it (a note or a signature under the table)."));
             return null;
         }
-        if (CsvHeader.OtherWidth(record, headerLine, width) is { } otherWidth)
+        if (CsvHeader.OtherWidth(record, headerLines.First, width, headerLines.Last) is { } otherWidth)
         {
             errors.Add(otherWidth);
             return null;
@@ -262,10 +263,10 @@ public sealed class ReportRowParser
             : null;
         // The report's export names a unit after the district level ended with the district (and the province) it was
         // in before: "UBND xã Ngọk Tụ (nguyên thuộc Đắk Tô)". That is no part of its name but its district's and its
-        // province's cells.
-        var (wasInDistrict, wasInProvince) = ((string?)null, (string?)null);
-        if (name is not null && FormerPlaces.Read(name) is { } former)
-            (name, wasInDistrict, wasInProvince) = (former.Name, former.District, former.Province);
+        // province's cells (a district's only for a unit a district holds: FormerPlaces.DistrictOf).
+        var former = name is null ? null : FormerPlaces.Read(name);
+        name = former?.Name ?? name;
+        var wasInProvince = former?.Province;
         var level = Field("level") is not "" ? Choice("level", LevelWords.Read)
             : above?.Level is { } tier ? TierLevel(tier, name, province ?? "", StepDate(Field) ?? DateOnly.MinValue)
             : name is null ? null
@@ -279,7 +280,7 @@ public sealed class ReportRowParser
         }
         var district = Text("district", required: false) is { } written
             ? DistrictNames.Written(UnicodeText.OneLine(written))
-            : wasInDistrict is not null ? DistrictNames.Written(wasInDistrict)
+            : former?.DistrictOf(level) is { } wasInDistrict ? DistrictNames.Written(wasInDistrict)
             : level is UnitLevel.Commune or UnitLevel.District ? above?.District
                 ?? (level is UnitLevel.Commune ? sheetDistrict : null)
             : null;

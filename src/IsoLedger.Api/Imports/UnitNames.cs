@@ -198,7 +198,8 @@ public sealed class UnitNames
     /// <summary>The code of the unit recorded under <paramref name="row"/>'s name on its date, at its level in its
     /// district of a province its name may be of (<see cref="ProvincesOf"/>; one still existing first, then the one of
     /// the row's own province, then the first in ordinal order), or, none bearing it then, on its last day where it
-    /// ended within the row's year before its date (<see cref="ReportRow.EndedWithin"/>), or null: a table that lists
+    /// ended within the row's year before its date (<see cref="ReportRow.EndedWithin"/>), in any district where the row
+    /// gives none (<see cref="InAnyDistrict"/>), or null: a table that lists
     /// its units without codes finds them so. A name without a note in brackets finds a
     /// unit recorded with one, unless one is recorded under the name as written; a name with a note is the unit
     /// recorded with it, or else the one recorded under the name alone, unless the note names the unit itself among
@@ -219,7 +220,7 @@ public sealed class UnitNames
         // "Sở Tư pháp (nguyên thuộc Quảng Bình)", merged into Quảng Trị's on 1 July.
         return Named(bearer => bearer.From <= on && on < bearer.Until)
             ?? Abbreviated()
-            ?? (InFormerDistricts(row) is [var (code, _)] ? code : null)
+            ?? (InAnyDistrict(row) is [var (code, _)] ? code : null)
             ?? Named(bearer => bearer.Ended && row.EndedWithin(bearer.Until));
 
         string? Named(Func<Bearer, bool> bore) =>
@@ -242,24 +243,31 @@ public sealed class UnitNames
         string? Abbreviated() => AbbreviatedIn(row, provinces).Take(2).ToList() is [var code] ? code : null;
     }
 
-    /// <summary>The units still existing that bore <paramref name="row"/>'s name on its date in any district of a
-    /// province its name may be of (<see cref="ProvincesOf"/>), with the district each was in, when the row gives no
-    /// district on a day after the district level ended (a 2025 table lists its communes without the districts they
-    /// were in): one is the unit listed; several, a row that must say which.</summary>
-    public IReadOnlyList<(string Code, string District)> InFormerDistricts(ReportRow row)
+    /// <summary>The units that bore <paramref name="row"/>'s name in any district of a province its name may be of
+    /// (<see cref="ProvincesOf"/>), with the district each was in, when the row gives no district: those still
+    /// existing on its date, on a day after the district level ended (a 2025 table lists its communes without the
+    /// districts they were in); else those that ended within the row's year before its date
+    /// (<see cref="ReportRow.EndedWithin"/>), which the year's table lists as on their last day, with their district
+    /// or without. One is the unit listed; several, a row that must say which.</summary>
+    public IReadOnlyList<(string Code, string District)> InAnyDistrict(ReportRow row)
     {
+        if (row.District is not null) return [];
         var on = row.StepDate;
-        if (row.District is not null || !Levels.DistrictsEndedBy(on)) return [];
         var name = UnitNameSpelling.Comparable(row.UnitName);
-        return
+        var named = ProvincesOf(row)
+            .SelectMany(province => recordedInAnyDistrict.GetValueOrDefault((province, row.Level, name)) ?? [])
+            .ToList();
+        var existing = Levels.DistrictsEndedBy(on)
+            ? Places(named.Where(n => n.Bearer.From <= on && on < n.Bearer.Until && !ended.Contains(n.Bearer.Code)))
+            : [];
+        return existing.Count > 0
+            ? existing
+            : Places(named.Where(n => n.Bearer.Ended && row.EndedWithin(n.Bearer.Until)));
+
+        static List<(string Code, string District)> Places(IEnumerable<(string District, Bearer Bearer)> bearers) =>
         [
-            .. ProvincesOf(row)
-                .SelectMany(province => recordedInAnyDistrict.GetValueOrDefault((province, row.Level, name)) ?? [])
-                .Where(named => named.Bearer.From <= on && on < named.Bearer.Until
-                    && !ended.Contains(named.Bearer.Code))
-                .Select(named => (named.Bearer.Code, named.District))
-                .Distinct()
-                .OrderBy(named => named.District, StringComparer.Ordinal),
+            .. bearers.Select(n => (n.Bearer.Code, n.District)).Distinct()
+                .OrderBy(n => n.District, StringComparer.Ordinal),
         ];
     }
 
