@@ -29,4 +29,12 @@ public class InspectionWordsTests
     [InlineData("Đã báo cáo")]
     [InlineData("")]
     public void Other_words_are_no_verdict(string written) => Assert.Null(InspectionWords.Read(written));
+
+    [Theory]
+    [InlineData(InspectionResult.Passed, true)]
+    [InlineData(InspectionResult.Failed, true)]
+    [InlineData(InspectionResult.Maintained, false)]
+    [InlineData(InspectionResult.NoReport, false)]
+    public void A_pass_or_a_fail_is_given_on_a_report_sent(InspectionResult verdict, bool reported) =>
+        Assert.Equal(reported, InspectionWords.JudgesAReport(verdict));
 }

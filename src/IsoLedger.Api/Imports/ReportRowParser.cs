@@ -397,6 +397,10 @@ public sealed class ReportRowParser
         var review = Step("management_review");
         var report = Step("report_submitted");
         var inspection = Choice("inspection", InspectionWords.Read);
+        // A table without a report column says by its verdict that the report came, as an appendix counts them.
+        if (!positions.ContainsKey("report_submitted") && inspection is { } verdict
+            && InspectionWords.JudgesAReport(verdict))
+            report = true;
 
         // The last day by which a unit the report lists as applying since earlier years had declared, or the day the
         // declared column gives the declaration.

@@ -21,6 +21,13 @@ public static partial class InspectionWords
         return null;
     }
 
+    /// <summary>Whether <paramref name="verdict"/> was given on a report the unit sent, so that a table without a
+    /// report column (the 2020 report's appendices B and C) says by it that the report came: its "Đạt" and "Không
+    /// đạt" judge a report and its records (the report counts the communes that reported by their "Đạt", 44 of 109),
+    /// "Ko có Bc" says none came, and "Duy trì" is given to a unit that sent none as well (Sở Y tế's row).</summary>
+    public static bool JudgesAReport(InspectionResult verdict) =>
+        verdict is InspectionResult.Passed or InspectionResult.Failed;
+
     [GeneratedRegex(@"^đạt(?: yêu cầu)?$")]
     private static partial Regex Passed();
 
