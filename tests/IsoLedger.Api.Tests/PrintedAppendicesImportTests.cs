@@ -40,4 +40,56 @@ public class PrintedAppendicesImportTests(ApiFixture api) : IClassFixture<ApiFix
         Assert.Equal(44, communes.Count(r => (string?)r["inspection"] == "passed" && (bool)r["reportSubmitted"]!));
         Assert.Equal(65, communes.Count(r => (string?)r["inspection"] == "no-report" && !(bool)r["reportSubmitted"]!));
     }
+
+    /// <summary>A sheet of the appendix's CSV file as a workbook holds it, its two-row header's cells merged as
+    /// <paramref name="merged"/> say (the second row empty under the cells merged down both).</summary>
+    private static TestSheet Sheet(string name, string file, params string[] merged)
+    {
+        var rows = TestWorkbooks.FromCsv(System.Text.Encoding.UTF8.GetString(Table(file)));
+        if (merged.Length > 0) rows[1] = [.. rows[1]!.Select(cell => cell is "" ? null : cell)];
+        return new TestSheet(name, rows, merged);
+    }
+
+    /// <summary>The three appendices as a province keeps them, a sheet each in one workbook ("Phụ lục A" under its
+    /// two-row header, merged as printed), imported once into an empty store: the report's figures in each read
+    /// model. Appendix A: 14 on 2008, converted or converting 11/20 departments, 9/10 sub-departments, 6/10
+    /// districts; appendices B and C: 44 + 16 communes reported and passed, 65 sent no report; the summary (Phụ lục
+    /// 9): 165 declared, 30 provincial bodies, 10 districts, 125 communes.</summary>
+    [Fact]
+    public async Task The_three_appendices_in_one_workbook_give_the_report_s_figures() =>
+        await ApiFixture.WithEmptyStore(async host =>
+        {
+            var workbook = TestWorkbooks.Build(
+                Sheet("Phụ lục A", "quang-tri-2020-appendix-a.csv", "A1:A2", "B1:B2", "C1:C2", "D1:D2", "E1:J1",
+                    "K1:L1"),
+                Sheet("Phụ lục B", "quang-tri-2020-appendix-b.csv"),
+                Sheet("Phụ lục C", "quang-tri-2020-appendix-c.csv"));
+            var imported = await host.PostBytes(QuangTri2020, workbook, TestWorkbooks.MediaType).Expect(200);
+            Assert.Equal((165, 165), ((int)imported.Json["rows"]!, (int)imported.Json["unitsCreated"]!));
+
+            var conversion = (await host.Get(
+                    $"/api/dashboards/conversion?province={Q("Quảng Trị")}&asOf=2020-11-19&consistent=true")
+                .Expect(200)).Json["data"]!["byLevel"]!.AsArray().ToDictionary(
+                l => (string)l!["level"]!, l => l!["counts"]!);
+            Assert.Equal(["department 11/20", "district 6/10", "sub-department 9/10"],
+                new[] { "department", "sub-department", "district" }
+                    .Select(l => $"{l} {conversion[l]["convertedOrConverting"]}/{conversion[l]["total"]}")
+                    .Order(StringComparer.Ordinal));
+            Assert.Equal(14, new[] { "department", "sub-department", "district" }
+                .Sum(l => (int)conversion[l]["on2008"]!));
+
+            var communes = await Communes(host);
+            Assert.Equal(125, communes.Count);
+            Assert.Equal(60, communes.Count(r => (string?)r["inspection"] == "passed" && (bool)r["reportSubmitted"]!));
+            Assert.Equal(65, communes.Count(r => (string?)r["inspection"] == "no-report"));
+
+            var summary = (await host.Get($"/api/reports/summary/2020?province={Q("Quảng Trị")}&consistent=true",
+                Keys.Viewer).Expect(200)).Json["data"]!;
+            Assert.Equal(["165/165", "30/30", "10/10", "125/125"], SampleSummaryTests.Cells(summary, "declared"));
+
+            var statistics = (await host.Get(
+                    $"/api/dashboards/statistics/2020?province={Q("Quảng Trị")}&consistent=true").Expect(200))
+                .Json["data"]!["byLevel"]!.AsArray().ToDictionary(l => (string)l!["level"]!, l => l!);
+            Assert.Equal(60, (int)statistics["commune"]["complete"]!);
+        });
 }
