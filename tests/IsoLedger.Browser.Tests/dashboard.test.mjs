@@ -1223,6 +1223,35 @@ test("on a small phone what is said in place of the figures is on the screen, no
     }
   });
 
+test("on a small phone two things said in place of the figures are both on the screen, neither covering the other",
+  async () => {
+    // An address naming no province shows another, which had nothing to show on the day: the line saying so, sticky at
+    // the screen's foot as the one saying the address's province is none, had covered it.
+    const context = await browser.newContext();
+    try {
+      const tab = await context.newPage();
+      await tab.addInitScript(() => sessionStorage.setItem("isoledger.key", "dev-viewer"));
+      for (const [viewport, unfold] of [[{ width: 320, height: 568 }, true], [{ width: 568, height: 320 }, false]]) {
+        await tab.setViewportSize(viewport);
+        await tab.goto(`${base}/dashboard?province=${encodeURIComponent("Huế")}&asOf=2020-06-30&view=trends`);
+        await tab.waitForFunction(() => document.querySelector("#nothing-shown").textContent
+          && document.querySelector("#status").textContent.includes("Huế"), null, { timeout: 5000 });
+        // The pickers opened, as to choose another province: the page is then taller than the screen.
+        if (unfold) await tab.click("#pickers-summary");
+        const said = await tab.$$eval("#status, #nothing-shown", (nodes) => nodes.map((node) => {
+          const { top, bottom, left, width, height } = node.getBoundingClientRect();
+          const shown = document.elementFromPoint(left + width / 2, top + height / 2);
+          return { id: node.id, top, bottom, seen: top >= 0 && bottom <= innerHeight && node.contains(shown) };
+        }));
+        const size = `${viewport.width}×${viewport.height}`;
+        assert.ok(said.every(({ seen }) => seen), `${size}: ${JSON.stringify(said)}`);
+        assert.ok(said[0].bottom <= said[1].top, `${size}: the one over the other ${JSON.stringify(said)}`);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
 test("on a phone the pickers fold into the line saying what they chose, the first screen showing the figures; "
   + "a keyboard and a screen reader open them; elsewhere they are open", async () => {
   // Open on a 320×568 phone, the pickers and tabs had filled the first screen: the first heading was at 603 px.
