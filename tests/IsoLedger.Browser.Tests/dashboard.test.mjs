@@ -336,6 +336,8 @@ test("the day is shown and typed as the page's language writes it, whatever the 
     await tab.addInitScript(() => sessionStorage.setItem("isoledger.key", "dev-viewer"));
     await tab.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&asOf=2020-06-30`);
     await tab.waitForSelector("#annual-table tr[data-code]");
+    // On a phone the pickers are folded: opened as a reader does.
+    await tab.click("#pickers-summary");
     assert.equal(await tab.inputValue("#date"), "30/06/2020");
     assert.equal(await tab.getAttribute("#date", "placeholder"), "dd/mm/yyyy");
     assert.match(await tab.$eval("#date", (input) => input.ariaDescribedByElements.map((node) => node.textContent)
@@ -420,6 +422,7 @@ test("today is Vietnam's day, as the API judges it, whatever the browser's time 
     await tab.goto(`${base}/dashboard?province=${encodeURIComponent("Quảng Trị")}&year=2020`);
     await tab.waitForSelector("#annual-table tr[data-code]");
     const [year, month, day] = vietnam.split("-");
+    await tab.click("#pickers-summary");
     await tab.fill("#date", `${day}/${month}/${year}`);
     await tab.press("#date", "Enter");
     await tab.waitForFunction((asOf) => new URL(location.href).searchParams.get("asOf") === asOf, vietnam,
@@ -1220,6 +1223,101 @@ test("on a small phone what is said in place of the figures is on the screen, no
     }
   });
 
+test("on a small phone two things said in place of the figures are both on the screen, neither covering the other",
+  async () => {
+    // An address naming no province shows another, which had nothing to show on the day: the line saying so, sticky at
+    // the screen's foot as the one saying the address's province is none, had covered it.
+    const context = await browser.newContext();
+    try {
+      const tab = await context.newPage();
+      await tab.addInitScript(() => sessionStorage.setItem("isoledger.key", "dev-viewer"));
+      for (const [viewport, unfold] of [[{ width: 320, height: 568 }, true], [{ width: 568, height: 320 }, false]]) {
+        await tab.setViewportSize(viewport);
+        await tab.goto(`${base}/dashboard?province=${encodeURIComponent("Huế")}&asOf=2020-06-30&view=trends`);
+        await tab.waitForFunction(() => document.querySelector("#nothing-shown").textContent
+          && document.querySelector("#status").textContent.includes("Huế"), null, { timeout: 5000 });
+        // The pickers opened, as to choose another province: the page is then taller than the screen.
+        if (unfold) await tab.click("#pickers-summary");
+        const said = await tab.$$eval("#status, #nothing-shown", (nodes) => nodes.map((node) => {
+          const { top, bottom, left, width, height } = node.getBoundingClientRect();
+          const shown = document.elementFromPoint(left + width / 2, top + height / 2);
+          return { id: node.id, top, bottom, seen: top >= 0 && bottom <= innerHeight && node.contains(shown) };
+        }));
+        const size = `${viewport.width}×${viewport.height}`;
+        assert.ok(said.every(({ seen }) => seen), `${size}: ${JSON.stringify(said)}`);
+        assert.ok(said[0].bottom <= said[1].top, `${size}: the one over the other ${JSON.stringify(said)}`);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
+test("on a phone the pickers fold into the line saying what they chose, the first screen showing the figures; "
+  + "a keyboard and a screen reader open them; elsewhere they are open", async () => {
+  // Open on a 320×568 phone, the pickers and tabs had filled the first screen: the first heading was at 603 px.
+  const firstFigures = {
+    overview: "#conversion-chart .bar-row text", report: "#report-text .opening", trends: "#trends-chart svg",
+    national: "#national-table tbody tr",
+  };
+  try {
+    for (const viewport of [{ width: 320, height: 568 }, { width: 360, height: 640 }, { width: 568, height: 320 }]) {
+      for (const view of Object.keys(firstFigures)) {
+        await openOn(viewport, `year=2020&view=${view}`);
+        // On its side a phone shows the national table's header row, its columns' names wrapped word by word; its
+        // first province is below the screen.
+        const first = view === "national" && viewport.width > viewport.height ? "#national-table" : firstFigures[view];
+        const [heading, figure] = await Promise.all([`#${view} h2`, first].map((selector) =>
+          page.$eval(selector, (node) => node.getBoundingClientRect().toJSON())));
+        const size = `${viewport.width}×${viewport.height}, ${view}`;
+        assert.ok(heading.bottom <= viewport.height, `${size}: the heading at ${heading.top}–${heading.bottom}`);
+        assert.ok(figure.top + 16 <= viewport.height, `${size}: the first figures at ${figure.top} px`);
+        assert.equal(await page.isVisible("#province"), false, `${size}: the pickers open`);
+        // The line says what the date line says, which it stands for.
+        assert.equal(await page.textContent("#pickers-summary"), await page.textContent("#judged"));
+        assert.equal(await page.isVisible("#judged"), false, `${size}: the date line said twice`);
+      }
+    }
+    // The keyboard reaches the line after the title bar's button, opens the pickers with it and goes on into them; a
+    // screen reader is told the line opens something, and whether it is open.
+    await openOn({ width: 320, height: 568 });
+    const expanded = async () => {
+      const cdp = await page.context().newCDPSession(page);
+      try {
+        const { root } = await cdp.send("DOM.getDocument");
+        const { nodeId } = await cdp.send("DOM.querySelector", { nodeId: root.nodeId, selector: "#pickers-summary" });
+        const { nodes: [node] } = await cdp.send("Accessibility.getPartialAXTree", { nodeId, fetchRelatives: false });
+        return [node.role.value, node.properties.find((property) => property.name === "expanded")?.value.value];
+      } finally {
+        await cdp.detach();
+      }
+    };
+    assert.deepEqual(await expanded(), ["DisclosureTriangle", false]);
+    await page.focus("#language");
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "pickers-summary");
+    await page.keyboard.press("Enter");
+    assert.deepEqual(await expanded(), ["DisclosureTriangle", true]);
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "province");
+    await page.selectOption("#province", "Quảng Trị");
+    assert.equal(await page.isVisible("#province"), true, "a choice folded the pickers away from the keyboard");
+    // Where the screen has room (a tablet, a laptop, the phone turned to one) they are open, with no line folding
+    // them, and the date line above the figures.
+    for (const viewport of [{ width: 768, height: 1024 }, { width: 1366, height: 768 }]) {
+      await openOn(viewport);
+      assert.equal(await page.isVisible("#pickers-summary"), false, `${viewport.width}: a line folding the pickers`);
+      assert.equal(await page.isVisible("#province"), true, `${viewport.width}: the pickers folded`);
+      assert.equal(await page.isVisible("#judged"), true, `${viewport.width}: the date line hidden`);
+    }
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForFunction(() => !document.querySelector("#pickers-fold").open, null, { timeout: 2000 });
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.waitForFunction(() => document.querySelector("#pickers-fold").open, null, { timeout: 2000 });
+  } finally {
+    await page.setViewportSize({ width: 1366, height: 768 });
+  }
+});
+
 test("a first load asks for the vocabulary, the provinces, the view's figures and a unit's page at once", async () => {
   // On a slow network each round trip is seconds: the view's figures and the unit's facts, asked only once the
   // vocabulary had answered, took two round trips more. Here the vocabulary answers late: the others are asked first.
@@ -1383,6 +1481,7 @@ test("a refused key is said and marks its field, in either language, until a key
     await tab.fill("#key", "dev-viewer");
     await tab.click("#key-form button[type=submit]");
     await tab.waitForSelector("#annual-table tr[data-code]");
+    await tab.click("#pickers-summary");
     await tab.click("#forget-key");
     assert.equal(await tab.getAttribute("#key", "aria-invalid"), null);
     assert.deepEqual(await said(), ["", "Khóa chỉ được giữ trong phiên trình duyệt này."]);
@@ -1979,6 +2078,7 @@ test("a dark screen gets a dark page: text 4.5:1, marks and the focus ring 3:1 o
       }
       // A day typed wrong is said in the colour of what is wrong; a unit's page; a group of flags opened.
       await openOn({ width: 390, height: 844 }, "year=2020", tab);
+      await tab.click("#pickers-summary");
       await tab.fill("#date", "31/02/2020");
       await tab.press("#date", "Enter");
       await tab.click("#compliance-list summary");
@@ -2715,6 +2815,7 @@ test("with a large font on a phone, the province picker and the day's field show
     const size = `${viewport.width} px, ${font} px font, ${lang}`;
     try {
       await openOn(viewport, "year=2020", tab);
+      await tab.click("#pickers-summary");
       const shown = await tab.evaluate(() => {
         // A select as wide as it draws its chosen province whole: its own width once nothing narrows it.
         const picker = document.querySelector("#province");
@@ -3114,6 +3215,7 @@ test("on a phone: group names stay in view as a table scrolls sideways, a level'
         }).map((cell) => cell.textContent);
       });
       assert.deepEqual(seen, [], "group names scrolled out of view");
+      await page.click("#pickers-summary");
       const day = await page.$eval("#date", (input) => input.getBoundingClientRect().width);
       assert.ok(day >= 150, `the day's field is ${day}px wide`);
       assert.equal(await page.getAttribute("#language", "lang"), "vi", "the button naming Vietnamese");

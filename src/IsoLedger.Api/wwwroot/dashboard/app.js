@@ -125,6 +125,8 @@ const state = {
   // The year whose figures the trends chart shows below it, chosen by the reader and kept in the address (none: the
   // last year).
   trendYear: null,
+  // Whether the pickers fold on this screen (see fitPickers).
+  pickersFold: null,
   // The width of the paper, in CSS pixels, while the page is being printed (the charts are drawn at it).
   paperWidth: null,
   // The address's query the view is drawn for, and whether it must be drawn again once shown.
@@ -1484,7 +1486,7 @@ function restoreView(drawn) {
     if (state.drill && !state.drill.data) openLevel(state.drill.level, { chosen: false });
     else if (whole || drawn.drill !== now.drill) redrawConversion();
   }
-  $("judged").replaceChildren(...judgedLine());
+  sayJudged();
   $("status").textContent = "";
   $("app").classList.remove("awaiting", "load-failed");
   sayNothingShown();
@@ -1532,6 +1534,22 @@ function sayNothingShown() {
 const judgedLine = () => fillParts(t(state.view === "national" || !province() ? "judged" : "judgedIn"),
   { p: placeName(province()), d: day(judgedOn()) });
 
+/** Says the day the panels are judged on above them; on a phone the folded pickers say it, in its stead. */
+function sayJudged() {
+  $("judged").replaceChildren(...judgedLine());
+  $("pickers-summary").replaceChildren(...judgedLine());
+}
+
+/** Opens the pickers where style.css shows no line to fold them (a laptop, a tablet), folds them where it shows one (a
+ * phone): as the page starts, and as the screen becomes the one or the other (turned, a window resized); a fold
+ * opened or closed by the reader stays so otherwise. */
+function fitPickers() {
+  const folds = getComputedStyle($("pickers-summary")).display !== "none";
+  if (folds === state.pickersFold) return;
+  state.pickersFold = folds;
+  $("pickers-fold").open = !folds;
+}
+
 /** Loads the view; a quiet load (the periodic refresh) says nothing while it loads and redraws only what changed. A
  * failure is said with a way to try again, which the refresh also does: a refresh's leaves the figures shown (they
  * are the ones asked, not refreshed); any other hides them, being of another province, year, day or view than the
@@ -1540,7 +1558,7 @@ async function load(quiet = false) {
   // A refresh waits while the view's figures are still awaited: begun then, it took the place of that load, whose
   // failure to answer in time was never said (the loading line stood for ever on a server that never answered).
   if (quiet && state.awaited) return;
-  $("judged").replaceChildren(...judgedLine());
+  sayJudged();
   // Nothing recorded yet: the refresh asks for the provinces again, and shows the first once a report is imported.
   if (noProvinceToShow() && quiet) {
     state.provinces = await api("/api/dashboards/provinces").catch(() => state.provinces);
@@ -1813,7 +1831,7 @@ function speak(lang) {
   fillLevels();
   syncDate();
   sayNothingShown();
-  $("judged").replaceChildren(...judgedLine());
+  sayJudged();
   // A failure still said is said again in the page's new language.
   if (state.failureSaid && $("status").firstChild === state.failureSaid.node) state.failureSaid.say();
   if ($("unit").hidden) redrawView();
@@ -1961,6 +1979,8 @@ document.addEventListener("DOMContentLoaded", () => {
     figures.focus();
   });
   window.addEventListener("hashchange", route);
+  fitPickers();
+  window.addEventListener("resize", fitPickers);
   let width = window.innerWidth;
   window.addEventListener("resize", () => {
     if (Math.abs(window.innerWidth - width) < 40) return;
