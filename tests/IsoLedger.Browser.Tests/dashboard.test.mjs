@@ -1931,6 +1931,43 @@ test("on a phone the conversion and editions tables keep their names in view, an
   }
 });
 
+test("on a phone turned sideways the column headers are one line high: the first province is on the first screen, "
+  + "the units' header row following the scrolling covers little of it", async () => {
+  try {
+    for (const [viewport, language] of [[{ width: 568, height: 320 }, "vi"], [{ width: 640, height: 360 }, "vi"],
+      [{ width: 568, height: 320 }, "en"]]) {
+      const size = `${viewport.width}×${viewport.height}, ${language}`;
+      await openOn(viewport, "year=2020&view=national");
+      if (language === "en") {
+        await page.click("#language");
+        await page.waitForFunction(() => document.documentElement.lang === "en");
+      }
+      const national = await page.$eval("#national-table", (table) => ({
+        header: table.tHead.rows[0].getBoundingClientRect().height,
+        first: table.tBodies[0].rows[0].getBoundingClientRect().top, screen: innerHeight }));
+      // A header wrapped a word a line was 120 px high, the first province's top at y = 401.
+      assert.ok(national.header <= 0.15 * national.screen, `${size}: the provinces' header is ${national.header}px`);
+      assert.ok(national.first < national.screen, `${size}: the first province's top is at y = ${national.first}`);
+      await page.click("a[data-view=overview]");
+      await page.waitForSelector("#overview:not([hidden]) #annual-table tr[data-code]");
+      await page.$eval("#annual-table", (table) => table.tBodies[0].rows[20].scrollIntoView({ block: "center" }));
+      // The scrolled position is drawn at the next frame.
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      const annual = await page.$eval("#annual-table", (table) => {
+        // The header's cells move down the page, not its row.
+        const header = table.tHead.rows[0].cells[4].getBoundingClientRect();
+        return { top: header.top, height: header.height, screen: innerHeight };
+      });
+      // Wrapped, the header row following the page was 83 px high, a quarter of a 320 px screen.
+      assert.ok(Math.abs(annual.top) <= 1, `${size}: the units' header row is at y = ${annual.top}`);
+      assert.ok(annual.height <= 0.2 * annual.screen, `${size}: the units' header row is ${annual.height}px high`);
+      if (language === "en") await page.click("#language");
+    }
+  } finally {
+    await page.setViewportSize({ width: 1366, height: 768 });
+  }
+});
+
 test("the trends' per-year bars have colours of their own, the same in the chart and in its key", async () => {
   await openOn({ width: 390, height: 844 }, "year=2020&view=trends");
   try {
