@@ -11,7 +11,8 @@ using Microsoft.Net.Http.Headers;
 namespace IsoLedger.Api.Hosting;
 
 /// <summary>What every request must look like before any endpoint reads it: the parameters its route takes, each
-/// once, no If-None-Match on a write, and a body sent as it is, in UTF-8, to a route that reads one.</summary>
+/// once, no If-None-Match on a write, and a body sent as it is, in UTF-8, of a type the route takes, to a route that
+/// reads one.</summary>
 public static partial class RequestShape
 {
     public static IApplicationBuilder UseRequestShape(this IApplicationBuilder app)
@@ -40,16 +41,44 @@ public static partial class RequestShape
                     statusCode: StatusCodes.Status400BadRequest).ExecuteAsync(context);
                 return;
             }
-            // Only where a body is read: another route's answer does not depend on what it was sent.
-            if (context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>() is not null
-                && BodyNotAsSent(request) is { } unsupported)
-            {
-                await unsupported.ExecuteAsync(context);
-                return;
-            }
             await next(context);
         });
     }
+
+    /// <summary>A body judged once the caller may send it (placed after authorization): a client without a key is
+    /// told it needs one, and a key without the role that it may not, before being told its body would be refused.
+    /// Only where a body is read: another route's answer does not depend on what it was sent. The body must be sent
+    /// as it is, in UTF-8, and be of a media type the route takes, in any letter case and exactly (a "+json" type is
+    /// not JSON to the API: a merge patch's null means "remove"); 415 otherwise.</summary>
+    public static IApplicationBuilder UseBodyTypes(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>() is { } accepts
+            && (BodyNotAsSent(context.Request) ?? NotTaken(context.Request, accepts)) is { } unsupported)
+        {
+            await unsupported.ExecuteAsync(context);
+            return;
+        }
+        await next(context);
+    });
+
+    /// <summary>Leaves the body's media type to <see cref="UseBodyTypes"/> alone: the framework's routing matched it
+    /// against the route's types before any middleware ran, and so answered 415 before authentication, to a client
+    /// without a key. Called once every service is added: adding routing again would add the policy again.</summary>
+    public static void RouteWhateverTheBodyType(this IServiceCollection services)
+    {
+        foreach (var policy in services.Where(d => d.ServiceType == typeof(MatcherPolicy)
+                     && d.ImplementationType?.Name == "AcceptsMatcherPolicy").ToList())
+            services.Remove(policy);
+    }
+
+    /// <summary>415 unless the body's media type is one of the route's; the problem names them (<see
+    /// cref="Problems"/>).</summary>
+    private static IResult? NotTaken(HttpRequest request, IAcceptsMetadata accepts) =>
+        accepts.ContentTypes.Count == 0
+        || MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
+        && accepts.ContentTypes.Any(taken => type.MediaType.Equals(taken, StringComparison.OrdinalIgnoreCase))
+            ? null
+            : Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType);
 
     /// <summary>What a route takes: its query parameters (null for a route the API description does not list, such
     /// as the dashboard's page or the health checks), and whether its path has a year.</summary>

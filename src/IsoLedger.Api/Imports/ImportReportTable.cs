@@ -52,7 +52,6 @@ public static class ImportReportTableEndpoint
         string? dryRun = null, string? fileName = null, string? province = null, string? year = null,
         string? reportDate = null)
     {
-        if (TableUpload.NotTable(http) is { } notTable) return notTable;
         if (VersionedWrites.SendsVersion(http))
             return WriteProblems.IfMatchNotTaken("An import writes many units' streams");
         var validation = new Validation().Text("fileName", fileName, max: MaxFileNameLength)
