@@ -25,6 +25,17 @@ public static partial class RequestShape
         return app.Use(async (context, next) =>
         {
             var request = context.Request;
+            if (FramedTwice(request))
+            {
+                // RFC 9112 §6.3: the server "MUST respond with a 400 (Bad Request) status code and then close the
+                // connection"; the server closes it after such a request anyway, and is told so here as well.
+                context.Response.Headers.Connection = "close";
+                await Results.Problem(title: "The request's length is given twice.",
+                    detail: "Send the body either with a Content-Length or with Transfer-Encoding: chunked, not both: "
+                        + "a message framed both ways may be read differently by a proxy (request smuggling).",
+                    statusCode: StatusCodes.Status400BadRequest).ExecuteAsync(context);
+                return;
+            }
             var route = context.GetEndpoint() is RouteEndpoint endpoint
                 ? routes.GetOrAdd(endpoint, e => RouteShape.Of(e, parameters.Value))
                 : null;
@@ -155,6 +166,17 @@ public static partial class RequestShape
 
     [GeneratedRegex("^[0-9]{4}$")]
     private static partial Regex YearDigits();
+
+    /// <summary>The header the server moves a request's <c>Content-Length</c> to when the request is chunked too: it
+    /// reads the body as chunked, as RFC 9112 §6.3 says, and the application sees no Content-Length.</summary>
+    private const string ContentLengthBesideChunked = "X-Content-Length";
+
+    /// <summary>Whether the request gave its body's length both by <c>Content-Length</c> and by
+    /// <c>Transfer-Encoding</c>, which RFC 9112 §6.3 says "ought to be handled as an error": it may be an attempt at
+    /// request smuggling, where a proxy in front reads the body by the one and the server by the other.</summary>
+    private static bool FramedTwice(HttpRequest request) =>
+        request.Headers.TransferEncoding.Count > 0
+        && (request.Headers.ContainsKey(ContentLengthBesideChunked) || request.Headers.ContentLength is not null);
 
     /// <summary>A body sent encoded (a compressed or otherwise encoded body would be read as garbled JSON) or in
     /// another charset than UTF-8 (its encoding would be ignored): 415. The server undoes one <c>chunked</c> transfer
