@@ -34,6 +34,7 @@ builder.Services.AddImports();
 builder.Services.AddReports();
 builder.Services.AddRestructurings();
 builder.Services.AddWolverineHttp();
+builder.Services.RouteWhateverTheBodyType();
 
 var app = builder.Build();
 
@@ -58,6 +59,7 @@ app.UseStalledBodyTimeout();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
+app.UseBodyTypes();
 app.UseJsonBodies();
 app.UseReadRetries();
 app.UseConditionalReads();

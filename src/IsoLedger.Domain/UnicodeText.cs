@@ -120,22 +120,29 @@ public static partial class UnicodeText
     private static readonly HashSet<Rune> Fillers =
         [new(0x115F), new(0x1160), new(0x3164), new(0xFFA0), new(0x2800), new(0x034F)];
 
+    /// <summary>Whether <paramref name="c"/> is a bidirectional embedding, override or isolate (U+202A–U+202E,
+    /// U+2066–U+2069): invisible itself, it makes the text after it display in another order, so that a name shows as
+    /// something other than what it is.</summary>
+    public static bool IsBidiControl(char c) => c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
+
     /// <summary><paramref name="text"/> without the invisible formatting characters among the spaces at its ends: a
     /// byte order mark where two files were joined, a zero-width space or a word joiner copied from a web page, which
     /// no one means as part of a value, nor can see to remove. The spaces stay, for whoever reads the value to trim
-    /// or keep (a text's tab or line break is its own).</summary>
+    /// or keep (a text's tab or line break is its own), and so does a bidirectional control (<see
+    /// cref="IsBidiControl"/>), for the check that refuses it as the JSON API does: it changed how the value showed
+    /// where it was written, a spreadsheet's cell among them.</summary>
     public static string WithoutInvisibleEnds(string text)
     {
         var start = 0;
         while (start < text.Length
                && Rune.DecodeFromUtf16(text.AsSpan(start), out var rune, out var length) == OperationStatus.Done
-               && IsBlank(rune))
+               && IsInvisibleEnd(rune))
             start += length;
         var end = text.Length;
         while (end > start
                && Rune.DecodeLastFromUtf16(text.AsSpan(start, end - start), out var rune, out var length)
                == OperationStatus.Done
-               && IsBlank(rune))
+               && IsInvisibleEnd(rune))
             end -= length;
         // Nearly every field starts and ends with a letter: it is returned as it is, with nothing looked at again.
         if (start == 0 && end == text.Length) return text;
@@ -146,6 +153,8 @@ public static partial class UnicodeText
     }
 
     private static bool IsBlank(Rune rune) => Rune.IsWhiteSpace(rune) || IsFormat(rune) || Fillers.Contains(rune);
+
+    private static bool IsInvisibleEnd(Rune rune) => IsBlank(rune) && !(rune.IsBmp && IsBidiControl((char)rune.Value));
 
     private static string Visible(string text)
     {

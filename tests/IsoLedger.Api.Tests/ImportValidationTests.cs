@@ -46,6 +46,28 @@ public class ImportValidationTests(ApiFixture api) : IClassFixture<ApiFixture>
         await Host.Get("/api/units/QT-OK-2").Expect(404);
     }
 
+    /// <summary>A name that begins or ends with a bidirectional override or isolate is refused, as the JSON API
+    /// refuses it anywhere in a name: it had the name show reversed in the file, and was trimmed away without a word
+    /// where it stood at an end, while a zero-width space there is still no part of the name.</summary>
+    [Theory]
+    [InlineData("\u202EUBND Xã B1", false)]
+    [InlineData("UBND Xã B1\u202E", false)]
+    [InlineData("\u200B\u2067UBND Xã B1\u2069", false)]
+    [InlineData("\u200BUBND Xã B1\uFEFF", true)]
+    public async Task A_name_with_a_bidirectional_control_at_an_end_is_refused(string name, bool imports)
+    {
+        var file = Csv(Header, $"Quảng Trị,QT-B1,{name},commune,Hải Lăng,,2020,2020-11-19,x,,,,,,,,,,");
+
+        if (imports)
+        {
+            await Host.PostBytes("/api/imports?dryRun=true", file).Expect(200);
+            return;
+        }
+        var error = Assert.Single(await Rejected(file));
+        Assert.Equal("unit_name", error.Column);
+        Assert.Contains("bidirectional", error.Reason);
+    }
+
     /// <summary>A line of another width than the header's (a comma in a value not in quotes, a separator lost) is
     /// refused for its width alone, naming its line and both counts: read by the header its values stand under other
     /// columns, and each had been refused besides for another column's value.</summary>

@@ -133,4 +133,45 @@ public class MediaTypeTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Contains("application/octet-stream", detail);
         Assert.Contains(contentType, detail);
     }
+
+    /// <summary>A client is told what it lacks in the order it can mend it: a key first (401 with its challenge), then
+    /// the role (403), and only then the body's type or encoding (415). Routing answered 415 to a client sending no
+    /// key, or a wrong one, which learnt only after fixing its body that it could not send it at all.</summary>
+    [Theory]
+    [InlineData("/api/units/MT-ORDER/internal-audits", "text/plain", null, null, 401)]
+    [InlineData("/api/units/MT-ORDER/internal-audits", "text/plain", null, "not-a-key", 401)]
+    [InlineData("/api/units/MT-ORDER/internal-audits", "application/json", "gzip", null, 401)]
+    [InlineData("/api/units/MT-ORDER/internal-audits", "text/plain", null, Keys.Viewer, 403)]
+    [InlineData("/api/units/MT-ORDER/internal-audits", "application/json; charset=latin1", null, Keys.Viewer, 403)]
+    [InlineData("/api/imports", "text/plain", null, null, 401)]
+    [InlineData("/api/imports", "multipart/form-data; boundary=x", null, Keys.Recorder, 403)]
+    [InlineData("/api/restructurings/import", "application/json", null, Keys.Viewer, 403)]
+    public async Task A_key_and_its_role_are_judged_before_the_body_type(
+        string url, string contentType, string? encoding, string? key, int status)
+    {
+        var answer = await Host.Send(key, [], s =>
+        {
+            s.Post.ByteArray(Encoding.UTF8.GetBytes("""{"heldOn":"2020-06-10"}""")).ToUrl(url);
+            s.WithRequestHeader("Content-Type", contentType);
+            if (encoding is not null) s.WithRequestHeader("Content-Encoding", encoding);
+        }).Expect(status);
+
+        Assert.Equal(status == 401, answer.Header("WWW-Authenticate") is not null);
+        Assert.NotNull(answer.Json["detail"]);
+    }
+
+    /// <summary>Once the key may send it, a body of another type is refused as before: the problem names the types
+    /// the route takes and the one sent.</summary>
+    [Theory]
+    [InlineData("/api/units/MT-ORDER/internal-audits", Keys.Recorder, "application/json")]
+    [InlineData("/api/imports", Keys.Admin, "text/csv, application/csv")]
+    public async Task A_key_that_may_send_the_body_is_told_its_type_is_not_taken(
+        string url, string key, string named)
+    {
+        var refused = await Host.PostBytes(url, "x"u8.ToArray(), "text/plain", key).Expect(415);
+
+        Assert.Equal("Unsupported Media Type", (string?)refused.Json["title"]);
+        Assert.Contains(named, (string?)refused.Json["detail"]);
+        Assert.Contains("'text/plain' is not accepted", (string?)refused.Json["detail"]);
+    }
 }

@@ -29,6 +29,49 @@ public class PreconditionTests(ApiFixture api) : IClassFixture<ApiFixture>
             ("Idempotency-Key", "rule-change-1")).Expect(422);
     }
 
+    /// <summary>An import honours its key as a command does: a retry of the file gets the first answer (what that
+    /// import created), not a second import's "nothing new"; the key with another file is 422. The key was ignored.
+    /// </summary>
+    [Fact]
+    public async Task A_report_table_import_retried_with_its_key_gets_its_first_answer_again()
+    {
+        var file = ReportCsv.Rows(
+            "Quảng Trị,PC-IMP-1,UBND Xã PC-IMP-1,commune,Hải Lăng,,2020,2020-11-19,x,2015,none,x,x,x,x,x,x,x,passed");
+
+        var first = await Import(file, "import-1").Expect(200);
+        Assert.Equal(1, (int)first.Json["unitsCreated"]!);
+        var retry = await Import(file, "import-1").Expect(200);
+        Assert.Equal(first.Json.ToJsonString(), retry.Json.ToJsonString());
+        // Without the key the same file is imported again, adding nothing.
+        Assert.Equal(0, (int)(await Import(file, null).Expect(200)).Json["eventsAppended"]!);
+        var other = await Import(ReportCsv.Rows(
+                "Quảng Trị,PC-IMP-2,UBND Xã PC-IMP-2,commune,Hải Lăng,,2020,2020-11-19,x,,,,,,,,,,"), "import-1")
+            .Expect(422);
+        Assert.Equal("urn:isoledger:problem:idempotency-key-reused", other.ProblemType);
+        await Host.Get("/api/units/PC-IMP-2").Expect(404);
+    }
+
+    private Task<Answer> Import(byte[] file, string? key) =>
+        Host.Send(Keys.Admin, key is null ? [] : [("Idempotency-Key", key)], s =>
+        {
+            s.Post.Url("/api/imports?fileName=pc.csv");
+            s.ConfigureHttpContext(context =>
+            {
+                context.Request.ContentType = "text/csv";
+                context.Request.Body = new MemoryStream(file);
+            });
+        });
+
+    /// <summary>A rebuild keeps no answer for a retry: a key sent with one is refused rather than ignored.</summary>
+    [Fact]
+    public async Task A_rebuild_sent_with_an_idempotency_key_is_refused()
+    {
+        var refused = await Host.Post("/api/admin/projections/DashboardUnits/rebuild", "{}", Keys.Admin,
+            ("Idempotency-Key", "rebuild-1")).Expect(400);
+
+        Assert.Contains("without the key", (string?)refused.Json["detail"]);
+    }
+
     [Fact]
     public async Task A_rule_book_change_on_a_book_that_moved_since_it_was_read_is_refused()
     {

@@ -43,4 +43,12 @@ public class InvisibleEndsTests
     [Fact]
     public void Half_a_surrogate_pair_at_an_end_is_kept_for_the_check_that_refuses_it() =>
         Assert.Equal("a\uD800", UnicodeText.WithoutInvisibleEnds("\uFEFFa\uD800"));
+
+    /// <summary>Kept for the check that refuses it: it makes the value show as something it is not.</summary>
+    [Theory]
+    [InlineData("\u202Ea", "\u202Ea")]
+    [InlineData("a\u2069 ", "a\u2069 ")]
+    [InlineData("\uFEFF\u202Aa\u202C\u200B", "\u202Aa\u202C")]
+    public void A_bidirectional_control_at_an_end_is_kept(string written, string kept) =>
+        Assert.Equal(kept, UnicodeText.WithoutInvisibleEnds(written));
 }

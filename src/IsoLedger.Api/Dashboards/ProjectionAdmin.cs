@@ -129,7 +129,9 @@ public static class ProjectionAdminEndpoints
     /// <remarks>Answers once the rebuild has ended, which it does even if the client leaves; the dashboards read
     /// the projection as it fills meanwhile. One rebuild at a time: 409 while one of it runs, 404 for a name that
     /// is not an asynchronous projection. A projection has no version to compare: an If-Match other than * answers
-    /// 400, rather than a rebuild its sender believed conditional.</remarks>
+    /// 400, rather than a rebuild its sender believed conditional; an Idempotency-Key answers 400 too, as a rebuild
+    /// keeps no answer for a retry: sent again, it rebuilds again (409 while the first runs), recording nothing.
+    /// </remarks>
     [WolverinePost("/api/admin/projections/{name}/rebuild", OperationId = "RebuildProjection")]
     [Tags(ApiTags.Administration)]
     [Authorize(Roles = Roles.Admin)]
@@ -142,6 +144,11 @@ public static class ProjectionAdminEndpoints
     {
         if (VersionedWrites.SendsVersion(http))
             return WriteProblems.IfMatchNotTaken("A rebuild reads every unit's stream and writes none");
+        if (http.Request.Headers.ContainsKey(HeaderLimits.IdempotencyKeyHeader))
+        {
+            return WriteProblems.IdempotencyKeyNotTaken("A rebuild records nothing and keeps no answer for a retry: "
+                + "sent again, it rebuilds again (409 while the first still runs)");
+        }
         if (!ProjectionAdmin.AsyncProjections.Contains(name))
         {
             return Results.Problem(

@@ -3,7 +3,6 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using IsoLedger.Domain;
 using IsoLedger.Domain.LegalBasis;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Net.Http.Headers;
@@ -28,14 +27,8 @@ public static partial class JsonBodies
             await next(context);
             return;
         }
-        // Decided here, not by the framework: it bound a body without a type as JSON, read any "+json" type (a
-        // merge patch, whose null means "remove", among them) and a list of types as JSON, and refused APPLICATION/JSON
-        // (a media type is named in any case).
-        if (!IsJson(context.Request.ContentType))
-        {
-            await NotJson(context.Request.ContentType).ExecuteAsync(context);
-            return;
-        }
+        // The type is application/json, in any letter case (RequestShape.UseBodyTypes), named so for the binding that
+        // follows, which refused APPLICATION/JSON.
         context.Request.ContentType = JsonMediaType;
         // The answer is JSON (a problem application/problem+json) whatever Accept says, as every read answers: the
         // framework had refused a command from a client accepting text/csv alone with a plain-text 406.
@@ -70,19 +63,6 @@ public static partial class JsonBodies
         });
 
     private const string JsonMediaType = "application/json";
-
-    /// <summary>One media type, application/json, in any letter case, with its parameters (the charset is checked
-    /// before, <see cref="RequestShape"/>).</summary>
-    private static bool IsJson(string? contentType) =>
-        MediaTypeHeaderValue.TryParse(contentType, out var type)
-        && type.MediaType.Equals(JsonMediaType, StringComparison.OrdinalIgnoreCase);
-
-    private static IResult NotJson(string? contentType) => Results.Problem(
-        title: "The body's type is not supported.",
-        detail: string.IsNullOrWhiteSpace(contentType)
-            ? "Send the body as application/json, saying so in the Content-Type header."
-            : $"Send the body as application/json ('{UnicodeText.Excerpt(contentType)}' is not accepted).",
-        statusCode: StatusCodes.Status415UnsupportedMediaType);
 
     /// <summary>The field errors of a body that is not a <paramref name="requestType"/>, or null when it is
     /// one.</summary>

@@ -3,7 +3,6 @@ using IsoLedger.Domain;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Routing.Template;
 
 namespace IsoLedger.Api.Hosting;
 
@@ -59,11 +58,12 @@ public static class Problems
         _ => null,
     };
 
-    /// <summary>The framework's 415 (a route refusing a type it does not list) names the types the route takes and
-    /// the one sent: "send application/json" told an import what it does not take.</summary>
+    /// <summary>A 415 (<see cref="RequestShape.UseBodyTypes"/>) names the types the route takes and the one sent:
+    /// "send application/json" told an import what it does not take.</summary>
     private static string NotTaken(HttpContext context)
     {
-        var types = TypesTaken(context) is { Count: > 0 } taken ? taken : ["application/json"];
+        var types = context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes
+            is { Count: > 0 } taken ? taken : ["application/json"];
         var list = types.Count == 1 ? types[0] : $"{string.Join(", ", types.SkipLast(1))} or {types[^1]}";
         var type = UnicodeText.Excerpt(context.Request.ContentType ?? "");
         var sent = type.Length == 0 ? ", saying so in the Content-Type header"
@@ -72,26 +72,6 @@ public static class Problems
                 ? $", the content itself, not a form ('{type}' is not accepted)"
                 : $" ('{type}' is not accepted)";
         return $"Send the body as {list}{sent}.";
-    }
-
-    /// <summary>The body types of the route the request is for. The framework answers a type no route at the address
-    /// takes with an endpoint of its own, which lists none: the address's routes are matched again.</summary>
-    private static IReadOnlyList<string> TypesTaken(HttpContext context)
-    {
-        if (context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>() is { ContentTypes.Count: > 0 } own)
-            return own.ContentTypes;
-        var routes = context.RequestServices.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
-        foreach (var route in routes)
-        {
-            if (route.Metadata.GetMetadata<IAcceptsMetadata>() is not { ContentTypes.Count: > 0 } accepts
-                || route.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains(context.Request.Method)
-                != true)
-                continue;
-            var values = new RouteValueDictionary();
-            var matcher = new TemplateMatcher(new RouteTemplate(route.RoutePattern), values);
-            if (matcher.TryMatch(context.Request.Path, values)) return accepts.ContentTypes;
-        }
-        return [];
     }
 
     /// <summary>The seconds a client waits before sending an upload again that the server could not store: room is

@@ -11,7 +11,8 @@ using Microsoft.Net.Http.Headers;
 namespace IsoLedger.Api.Hosting;
 
 /// <summary>What every request must look like before any endpoint reads it: the parameters its route takes, each
-/// once, no If-None-Match on a write, and a body sent as it is, in UTF-8, to a route that reads one.</summary>
+/// once, no If-None-Match on a write, and a body sent as it is, in UTF-8, of a type the route takes, to a route that
+/// reads one.</summary>
 public static partial class RequestShape
 {
     public static IApplicationBuilder UseRequestShape(this IApplicationBuilder app)
@@ -24,6 +25,17 @@ public static partial class RequestShape
         return app.Use(async (context, next) =>
         {
             var request = context.Request;
+            if (FramedTwice(request))
+            {
+                // RFC 9112 §6.3: the server "MUST respond with a 400 (Bad Request) status code and then close the
+                // connection"; the server closes it after such a request anyway, and is told so here as well.
+                context.Response.Headers.Connection = "close";
+                await Results.Problem(title: "The request's length is given twice.",
+                    detail: "Send the body either with a Content-Length or with Transfer-Encoding: chunked, not both: "
+                        + "a message framed both ways may be read differently by a proxy (request smuggling).",
+                    statusCode: StatusCodes.Status400BadRequest).ExecuteAsync(context);
+                return;
+            }
             var route = context.GetEndpoint() is RouteEndpoint endpoint
                 ? routes.GetOrAdd(endpoint, e => RouteShape.Of(e, parameters.Value))
                 : null;
@@ -40,16 +52,44 @@ public static partial class RequestShape
                     statusCode: StatusCodes.Status400BadRequest).ExecuteAsync(context);
                 return;
             }
-            // Only where a body is read: another route's answer does not depend on what it was sent.
-            if (context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>() is not null
-                && BodyNotAsSent(request) is { } unsupported)
-            {
-                await unsupported.ExecuteAsync(context);
-                return;
-            }
             await next(context);
         });
     }
+
+    /// <summary>A body judged once the caller may send it (placed after authorization): a client without a key is
+    /// told it needs one, and a key without the role that it may not, before being told its body would be refused.
+    /// Only where a body is read: another route's answer does not depend on what it was sent. The body must be sent
+    /// as it is, in UTF-8, and be of a media type the route takes, in any letter case and exactly (a "+json" type is
+    /// not JSON to the API: a merge patch's null means "remove"); 415 otherwise.</summary>
+    public static IApplicationBuilder UseBodyTypes(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>() is { } accepts
+            && (BodyNotAsSent(context.Request) ?? NotTaken(context.Request, accepts)) is { } unsupported)
+        {
+            await unsupported.ExecuteAsync(context);
+            return;
+        }
+        await next(context);
+    });
+
+    /// <summary>Leaves the body's media type to <see cref="UseBodyTypes"/> alone: the framework's routing matched it
+    /// against the route's types before any middleware ran, and so answered 415 before authentication, to a client
+    /// without a key. Called once every service is added: adding routing again would add the policy again.</summary>
+    public static void RouteWhateverTheBodyType(this IServiceCollection services)
+    {
+        foreach (var policy in services.Where(d => d.ServiceType == typeof(MatcherPolicy)
+                     && d.ImplementationType?.Name == "AcceptsMatcherPolicy").ToList())
+            services.Remove(policy);
+    }
+
+    /// <summary>415 unless the body's media type is one of the route's; the problem names them (<see
+    /// cref="Problems"/>).</summary>
+    private static IResult? NotTaken(HttpRequest request, IAcceptsMetadata accepts) =>
+        accepts.ContentTypes.Count == 0
+        || MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
+        && accepts.ContentTypes.Any(taken => type.MediaType.Equals(taken, StringComparison.OrdinalIgnoreCase))
+            ? null
+            : Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType);
 
     /// <summary>What a route takes: its query parameters (null for a route the API description does not list, such
     /// as the dashboard's page or the health checks), and whether its path has a year.</summary>
@@ -126,6 +166,17 @@ public static partial class RequestShape
 
     [GeneratedRegex("^[0-9]{4}$")]
     private static partial Regex YearDigits();
+
+    /// <summary>The header the server moves a request's <c>Content-Length</c> to when the request is chunked too: it
+    /// reads the body as chunked, as RFC 9112 §6.3 says, and the application sees no Content-Length.</summary>
+    private const string ContentLengthBesideChunked = "X-Content-Length";
+
+    /// <summary>Whether the request gave its body's length both by <c>Content-Length</c> and by
+    /// <c>Transfer-Encoding</c>, which RFC 9112 §6.3 says "ought to be handled as an error": it may be an attempt at
+    /// request smuggling, where a proxy in front reads the body by the one and the server by the other.</summary>
+    private static bool FramedTwice(HttpRequest request) =>
+        request.Headers.TransferEncoding.Count > 0
+        && (request.Headers.ContainsKey(ContentLengthBesideChunked) || request.Headers.ContentLength is not null);
 
     /// <summary>A body sent encoded (a compressed or otherwise encoded body would be read as garbled JSON) or in
     /// another charset than UTF-8 (its encoding would be ignored): 415. The server undoes one <c>chunked</c> transfer

@@ -69,7 +69,7 @@ public sealed class Validation
         if (value.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'))
             return "Must not contain control characters.";
         if (UnicodeText.FirstNotText(value) >= 0) return NotText;
-        if (value.Any(c => c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069'))
+        if (value.Any(UnicodeText.IsBidiControl))
             return "Must not contain bidirectional overrides or isolates.";
         return null;
     }

@@ -149,6 +149,13 @@ public static class WriteProblems
         statusCode: StatusCodes.Status412PreconditionFailed,
         extensions: new Dictionary<string, object?> { ["currentVersion"] = current });
 
+    /// <summary>400: an <c>Idempotency-Key</c> sent where no answer is kept for a retry (<paramref name="why"/>):
+    /// ignored, it would have the client believe its retry answered as the first request was.</summary>
+    public static IResult IdempotencyKeyNotTaken(string why) => Results.Problem(
+        title: "The Idempotency-Key header is not taken here.",
+        detail: $"{why}: send the request without the key.",
+        statusCode: StatusCodes.Status400BadRequest);
+
     public static IResult IdempotencyKeyReused() => Results.Problem(
         type: "urn:isoledger:problem:idempotency-key-reused",
         title: "The Idempotency-Key was already used for another request.",

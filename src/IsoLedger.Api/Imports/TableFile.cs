@@ -1,6 +1,3 @@
-using IsoLedger.Api.Reports;
-using Microsoft.Net.Http.Headers;
-
 namespace IsoLedger.Api.Imports;
 
 /// <summary>A table's records, one at a time: the lines of a CSV file or the rows of a workbook's sheets, a sheet
@@ -93,24 +90,4 @@ public static class TableFile
             if (table is null) workbook.Dispose();
         }
     }
-}
-
-/// <summary>What every table upload checks first.</summary>
-public static class TableUpload
-{
-    /// <summary>The media types an upload takes: CSV, a workbook, or bytes of either. What the bytes are decides how
-    /// they are read (<see cref="TableFile"/>), as a browser names a file by what the computer makes of it.</summary>
-    public static readonly string[] MediaTypes =
-        ["text/csv", "application/csv", XlsxWriter.ContentType, "application/octet-stream"];
-
-    /// <summary>415 unless the body is declared as one of <see cref="MediaTypes"/> (in any letter case: TEXT/CSV is
-    /// CSV); null when it is.</summary>
-    public static IResult? NotTable(HttpContext http) =>
-        MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var type)
-        && MediaTypes.Any(taken => type.MediaType.Equals(taken, StringComparison.OrdinalIgnoreCase))
-            ? null
-            : Results.Problem(
-                title: "Send the table as CSV or as a workbook (XLSX).",
-                detail: $"The body must be {string.Join(", ", MediaTypes)}.",
-                statusCode: StatusCodes.Status415UnsupportedMediaType);
 }

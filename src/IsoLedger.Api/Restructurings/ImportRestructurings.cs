@@ -43,7 +43,6 @@ public static class ImportRestructuringsEndpoint
         HttpContext http, IDocumentStore store, BusinessClock clock, TempFolder temp, CancellationToken cancellation,
         string? dryRun = null)
     {
-        if (TableUpload.NotTable(http) is { } notTable) return notTable;
         var flags = new Validation();
         var dry = Query.Flag(flags, "dryRun", dryRun);
         if (flags.Result is ValidationProblemDetails invalid) return Results.Problem(invalid);
