@@ -92,4 +92,32 @@ public class PrintedAppendicesImportTests(ApiFixture api) : IClassFixture<ApiFix
                 .Json["data"]!["byLevel"]!.AsArray().ToDictionary(l => (string)l!["level"]!, l => l!);
             Assert.Equal(60, (int)statistics["commune"]["complete"]!);
         });
+
+    /// <summary>The appendices one under another in one table, under their sections' rows as printed ("A/ Các cơ
+    /// quan chuyên môn cấp Tỉnh, Chi cục trực thuộc, UBND các huyện, thị xã, thành phố:" above appendix A's rows, "B/
+    /// UBND các Phường, xã, thị trấn áp dụng từ năm 2015 – 2019: (109 Phường, xã, thị trấn)" and "C/ … xây dựng áp
+    /// dụng năm 2020: (16 đơn vị):" above B's and C's in <c>quang-tri-2020-appendices-b-c.csv</c>): the sections
+    /// are headings, not units refused for the level their names do not say. Section A names several tiers: each
+    /// row's name says its own.</summary>
+    [Fact]
+    public async Task The_appendices_under_their_sections_in_one_table_are_read_as_printed() =>
+        await ApiFixture.WithEmptyStore(async host =>
+        {
+            var communes = await host.PostBytes(QuangTri2020, Table("quang-tri-2020-appendices-b-c.csv")).Expect(200);
+            Assert.Equal((125, 125), ((int)communes.Json["rows"]!, (int)communes.Json["unitsCreated"]!));
+
+            var lines = System.Text.Encoding.UTF8.GetString(Table("quang-tri-2020-appendix-a.csv")).Split('\n');
+            var sectionA = string.Join('\n', [.. lines[..2], "A/,\"Các cơ quan chuyên môn cấp Tỉnh, Chi cục trực "
+                + "thuộc, UBND các huyện, thị xã, thành phố: (40 đơn vị)\",,,,,,,,,,", .. lines[2..]]);
+            var bodies = await host.PostBytes(QuangTri2020, System.Text.Encoding.UTF8.GetBytes(sectionA)).Expect(200);
+            Assert.Equal((40, 40), ((int)bodies.Json["rows"]!, (int)bodies.Json["unitsCreated"]!));
+
+            var conversion = (await host.Get(
+                    $"/api/dashboards/conversion?province={Q("Quảng Trị")}&asOf=2020-11-19&consistent=true")
+                .Expect(200)).Json["data"]!["byLevel"]!.AsArray().ToDictionary(
+                l => (string)l!["level"]!, l => (int)l!["counts"]!["total"]!);
+            Assert.Equal((20, 10, 10), (conversion["department"], conversion["sub-department"],
+                conversion["district"]));
+            Assert.Equal(125, (await Communes(host)).Count);
+        });
 }

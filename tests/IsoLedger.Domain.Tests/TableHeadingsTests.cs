@@ -2,6 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using IsoLedger.Domain.Imports;
+using IsoLedger.Domain.Units;
 
 namespace IsoLedger.Domain.Tests;
 
@@ -57,6 +58,28 @@ public class TableHeadingsTests
         Assert.Null(heading.District);
     }
 
+    /// <summary>The sections of a report's appendices, one under another in one table as printed (Quảng Trị's 2020
+    /// report, seed <c>003_…</c>): a section naming one tier gives its level, one naming several leaves each row's
+    /// to its name; their letters, the years the units applied in and the counts after them do not matter.</summary>
+    [Theory]
+    [InlineData("A/ Các cơ quan chuyên môn cấp Tỉnh, Chi cục trực thuộc, UBND các huyện, thị xã, thành phố:", null)]
+    [InlineData("A. Các cơ quan chuyên môn cấp tỉnh, Chi cục trực thuộc, UBND các huyện, thị xã, thành phố "
+        + "(40 đơn vị)", null)]
+    [InlineData("I. Sở, ban, ngành và UBND các huyện", null)]
+    [InlineData("B/ UBND các Phường, xã, thị trấn áp dụng từ năm 2015 – 2019: (109 Phường, xã, thị trấn)",
+        UnitLevel.Commune)]
+    [InlineData("B. UBND các phường, xã, thị trấn áp dụng từ năm 2015-2019", UnitLevel.Commune)]
+    [InlineData("C/ UBND các Phường, xã, thị trấn xây dựng áp dụng năm 2020: (16 đơn vị):", UnitLevel.Commune)]
+    [InlineData("II. Xã, phường, thị trấn áp dụng từ 2015 đến 2019", UnitLevel.Commune)]
+    [InlineData("II Cấp xã", UnitLevel.Commune)]
+    [InlineData("I Các Sở, ban, ngành", UnitLevel.Department)]
+    public void A_section_of_the_appendices_is_a_tier_s_heading(string text, UnitLevel? level)
+    {
+        var heading = TableHeading.Read(text);
+        Assert.NotNull(heading);
+        Assert.Equal((null, level), (heading.District, heading.Level));
+    }
+
     [Theory]
     [InlineData("UBND xã Mò Ó")]
     [InlineData("Sở Nội vụ")]
@@ -68,6 +91,8 @@ public class TableHeadingsTests
     [InlineData("Phường 1")]
     [InlineData("UBND thị xã Quảng Trị")]
     [InlineData("Xã Thị trấn Mới")]
+    [InlineData("UBND xã Hải Sơn áp dụng năm 2020")]
+    [InlineData("Sở Nội vụ, UBND xã Hải Sơn")]
     public void A_unit_s_name_or_any_other_text_is_no_heading(string text) => Assert.Null(TableHeading.Read(text));
 
     private static readonly string[] Kinds = ["Huyện ", "Thị xã ", "TX. ", "Thành phố ", "TP. ", "Th phố ", "Quận "];
