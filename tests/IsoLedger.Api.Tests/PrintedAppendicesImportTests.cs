@@ -120,4 +120,44 @@ public class PrintedAppendicesImportTests(ApiFixture api) : IClassFixture<ApiFix
                 conversion["district"]));
             Assert.Equal(125, (await Communes(host)).Count);
         });
+
+    /// <summary>The province report's figures of the communes: "part headline" and "count/of".</summary>
+    private static async Task<Dictionary<string, string>> CommuneHeadlines(IAlbaHost host) =>
+        (await host.Get($"/api/reports/province-report/2020?province={Q("Quảng Trị")}&consistent=true", Keys.Viewer)
+            .Expect(200)).Json["data"]!["parts"]!.AsArray()
+        .Where(part => (string?)part!["id"] != "bodies")
+        .SelectMany(part => part!["headlines"]!.AsArray().Select(h =>
+            (Key: $"{part["id"]} {h!["id"]}", Value: $"{h["count"]}/{h["of"]}")))
+        .ToDictionary(h => h.Key, h => h.Value);
+
+    /// <summary>Appendix B's communes apply since earlier years ("áp dụng từ năm 2015 – 2019": declared by 31
+    /// December 2019 at the latest), C's built their systems in the report's year ("xây dựng áp dụng năm 2020"): the
+    /// sections' headings say it, and the report tells them apart by it, 44 of B's 109 reported, C's 16 all declared.
+    /// Both had been declared on the report's date, new in 2020: the province report counted no earlier commune
+    /// and 125 new ones. Imported again, the table appends nothing.</summary>
+    [Fact]
+    public async Task A_section_s_years_of_application_date_its_communes_declarations() =>
+        await ApiFixture.WithEmptyStore(async host =>
+        {
+            var table = Table("quang-tri-2020-appendices-b-c.csv");
+            // A section of units applying after the table's year is another year's: refused, not dated.
+            var later = System.Text.Encoding.UTF8.GetString(table).Replace("2015 – 2019", "2015 – 2021");
+            var refused = (await host.PostBytes(QuangTri2020, System.Text.Encoding.UTF8.GetBytes(later)).Expect(422))
+                .Json["errors"]!.AsArray();
+            Assert.Equal(109, refused.Count(e => ((string)e!["reason"]!).StartsWith(
+                "The heading above lists units applying in 2015–2021", StringComparison.Ordinal)));
+            await host.PostBytes(QuangTri2020, table).Expect(200);
+
+            var headlines = await CommuneHeadlines(host);
+            Assert.Equal(("44/109", "65/109"), (headlines["earlierCommunes reported"],
+                headlines["earlierCommunes notReported"]));
+            Assert.Equal(("16/16", "16/16"), (headlines["newCommunes declared"], headlines["newCommunes passed"]));
+            var summary = (await host.Get($"/api/reports/summary/2020?province={Q("Quảng Trị")}&consistent=true",
+                Keys.Viewer).Expect(200)).Json["data"]!;
+            Assert.Equal("125/125", SampleSummaryTests.Cells(summary, "declared")[3]);
+
+            var again = await host.PostBytes(QuangTri2020, table).Expect(200);
+            Assert.Equal((0, 0), ((int)again.Json["unitsCreated"]!, (int)again.Json["eventsAppended"]!));
+            Assert.Equal(headlines, await CommuneHeadlines(host));
+        });
 }

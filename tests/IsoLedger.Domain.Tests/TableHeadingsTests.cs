@@ -80,6 +80,36 @@ public class TableHeadingsTests
         Assert.Equal((null, level), (heading.District, heading.Level));
     }
 
+    /// <summary>A section states the years its units applied their systems in: those of appendix B had declared by
+    /// the end of 2019, appendix C's in the report's year, dated as its facts are.</summary>
+    [Theory]
+    [InlineData("B/ UBND các Phường, xã, thị trấn áp dụng từ năm 2015 – 2019: (109 Phường, xã, thị trấn)", 2015,
+        2019, "2019-12-31")]
+    [InlineData("II. Xã, phường, thị trấn áp dụng từ 2015 đến năm 2019", 2015, 2019, "2019-12-31")]
+    [InlineData("C/ UBND các Phường, xã, thị trấn xây dựng áp dụng năm 2020: (16 đơn vị):", 2020, 2020, null)]
+    [InlineData("Cấp xã áp dụng năm 2018", 2018, 2018, "2018-12-31")]
+    public void A_section_s_years_of_application_date_its_units_declarations_in_a_later_year_s_table(
+        string text, int first, int last, string? declaredBy)
+    {
+        var years = TableHeading.Read(text)?.AppliedIn;
+        Assert.Equal(new ApplicationYears(first, last), years);
+        Assert.Equal(declaredBy is null ? null : DateOnly.Parse(declaredBy), years?.DeclaredBy(2020));
+    }
+
+    [Fact]
+    public void A_district_s_heading_within_a_section_keeps_its_years_and_the_next_section_has_its_own()
+    {
+        var earlier = TableHeading.Read("B/ UBND các Phường, xã, thị trấn áp dụng từ năm 2015 – 2019:");
+        var district = TableHeading.Read("I. Thành phố Đông Hà:")!.Under(earlier);
+        Assert.Equal(("Thành phố Đông Hà", new ApplicationYears(2015, 2019)), (district.District, district.AppliedIn));
+        Assert.Equal(new ApplicationYears(2015, 2019), TableHeading.Read("II. Huyện Hải Lăng")!.Under(district)
+            .AppliedIn);
+        var newer = TableHeading.Read("C/ UBND các Phường, xã, thị trấn xây dựng áp dụng năm 2020:")!.Under(district);
+        Assert.Equal(new ApplicationYears(2020, 2020), newer.AppliedIn);
+        Assert.Null(TableHeading.Read("III. Cấp xã")!.Under(district).AppliedIn);
+        Assert.Null(TableHeading.Read("Huyện Hải Lăng")!.Under(null).AppliedIn);
+    }
+
     [Theory]
     [InlineData("UBND xã Mò Ó")]
     [InlineData("Sở Nội vụ")]
@@ -92,6 +122,7 @@ public class TableHeadingsTests
     [InlineData("UBND thị xã Quảng Trị")]
     [InlineData("Xã Thị trấn Mới")]
     [InlineData("UBND xã Hải Sơn áp dụng năm 2020")]
+    [InlineData("Cấp xã áp dụng từ năm 2019 – 2015")]
     [InlineData("Sở Nội vụ, UBND xã Hải Sơn")]
     public void A_unit_s_name_or_any_other_text_is_no_heading(string text) => Assert.Null(TableHeading.Read(text));
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using IsoLedger.Domain.Units;
 
@@ -17,7 +18,9 @@ namespace IsoLedger.Domain.Imports;
 /// communes under a district's heading (an appendix groups a district's communes under it); null under a heading
 /// naming several tiers ("A/ Các cơ quan chuyên môn cấp Tỉnh, Chi cục trực thuộc, UBND các huyện, thị xã, thành
 /// phố"), whose rows each say their level by their name.</param>
-public sealed partial record TableHeading(string? District, UnitLevel? Level)
+/// <param name="AppliedIn">The years a section's units applied their systems in, as its heading states them ("B/ …
+/// áp dụng từ năm 2015 – 2019"), or null.</param>
+public sealed partial record TableHeading(string? District, UnitLevel? Level, ApplicationYears? AppliedIn = null)
 {
     /// <summary>The heading <paramref name="text"/> is, or null.</summary>
     public static TableHeading? Read(string text)
@@ -35,17 +38,25 @@ public sealed partial record TableHeading(string? District, UnitLevel? Level)
         // with; nor, after a tier, the years its units applied their systems in ("… áp dụng từ năm 2015 – 2019",
         // whose dash is no count's).
         var unbracketed = Bracketed().Replace(UnicodeText.Normalized(text), "").TrimEnd(HeadingEnds);
-        var words = Applying().Match(unbracketed) is { Success: true } applying
-            ? unbracketed[..applying.Index]
-            : unbracketed;
+        var applying = Applying().Match(unbracketed);
+        var years = applying.Success ? ApplicationYears.Of(applying) : null;
+        if (applying.Success && years is null) return null;
+        var words = applying.Success ? unbracketed[..applying.Index] : unbracketed;
         var heading = DistrictNames.Written(Count().Replace(words, "").TrimEnd(HeadingEnds));
-        if (LevelWords.Read(heading) is { } tier) return new TableHeading(District: null, tier);
-        if (LevelWords.Tiers(heading) is not null) return new TableHeading(District: null, Level: null);
+        if (LevelWords.Read(heading) is { } tier) return new TableHeading(District: null, tier, years);
+        if (LevelWords.Tiers(heading) is not null) return new TableHeading(District: null, Level: null, years);
         // A district's proper name holds no comma: "Huyện, thị xã, thành phố" is a tier.
         return !heading.Contains(',') && DistrictNames.WithKind(heading) is not null
-            ? new TableHeading(heading, UnitLevel.Commune)
+            ? new TableHeading(heading, UnitLevel.Commune, years)
             : null;
     }
+
+    /// <summary>The heading as it holds under <paramref name="above"/>, the heading before it: a district's heading
+    /// within a section keeps the years the section's units applied in ("I. Thành phố Đông Hà:" under "B/ UBND các
+    /// Phường, xã, thị trấn áp dụng từ năm 2015 – 2019:"); a tier's heading begins a section of its own.</summary>
+    public TableHeading Under(TableHeading? above) =>
+        District is not null && AppliedIn is null && above?.AppliedIn is { } years ? this with { AppliedIn = years }
+            : this;
 
     /// <summary>Whether <paramref name="text"/> is the number alone an appendix's row number column ("TT") gives a
     /// heading row: "I", "II.", "A", "2".</summary>
@@ -76,4 +87,29 @@ public sealed partial record TableHeading(string? District, UnitLevel? Level)
     [GeneratedRegex(@"\s+(?:(?:xây dựng|triển khai)(?:,| và)?\s+)?áp dụng\s+(?:mới\s+)?(?:từ\s+)?(?:năm\s+)?"
         + @"(?<first>\d{4})(?:\s*(?:[-–—]|đến)\s*(?:năm\s+)?(?<last>\d{4}))?$", RegexOptions.IgnoreCase)]
     private static partial Regex Applying();
+}
+
+/// <summary>The years a section's units applied their systems in, from <paramref name="First"/> to
+/// <paramref name="Last"/>, as its heading states them: "áp dụng từ năm 2015 – 2019" (the communes of Quảng Trị's
+/// 2020 appendix B), "xây dựng áp dụng năm 2020" (appendix C's, new in 2020).</summary>
+public sealed record ApplicationYears(int First, int Last)
+{
+    /// <summary>The years a match of a heading's words gives (its groups <c>first</c> and <c>last</c>), or null
+    /// when they are no span of years.</summary>
+    internal static ApplicationYears? Of(Match match)
+    {
+        var first = int.Parse(match.Groups["first"].Value, CultureInfo.InvariantCulture);
+        var last = match.Groups["last"].Success
+            ? int.Parse(match.Groups["last"].Value, CultureInfo.InvariantCulture)
+            : first;
+        return first <= last ? new(first, last) : null;
+    }
+
+    /// <summary>The last day by which a unit listed so in a table of <paramref name="year"/> had first declared: the
+    /// last year's last day, when that is before the table's year (the communes "applying since 2015–2019" had
+    /// declared by 31 December 2019); null when the years reach the table's, whose declarations are dated as its
+    /// facts are.</summary>
+    public DateOnly? DeclaredBy(int year) => Last < year ? new DateOnly(Last, 12, 31) : null;
+
+    public override string ToString() => First == Last ? $"{First}" : $"{First}–{Last}";
 }
