@@ -160,4 +160,36 @@ public class PrintedAppendicesImportTests(ApiFixture api) : IClassFixture<ApiFix
             Assert.Equal((0, 0), ((int)again.Json["unitsCreated"]!, (int)again.Json["eventsAppended"]!));
             Assert.Equal(headlines, await CommuneHeadlines(host));
         });
+
+    /// <summary>Appendix B's communes, recorded as declared by 31 December 2019 as their section says, listed again
+    /// with their declarations' day in "Công bố HT ISO" (15/8/2016, as a list of the units that declared gives it):
+    /// each day is the declaration the report recorded, one fact, not a second. Each had been declared again on its
+    /// day on 2008 (the edition of 2016 alone), so that the report's declaration on 2015 read as a re-declaration
+    /// (công bố lại) the commune never made.</summary>
+    [Fact]
+    public async Task A_declaration_s_day_given_later_is_the_declaration_the_report_recorded() =>
+        await ApiFixture.WithEmptyStore(async host =>
+        {
+            var table = System.Text.Encoding.UTF8.GetString(Table("quang-tri-2020-appendices-b-c.csv"));
+            await host.PostBytes(QuangTri2020, System.Text.Encoding.UTF8.GetBytes(table)).Expect(200);
+            var headlines = await CommuneHeadlines(host);
+            var appendixB = table[..table.IndexOf("\"C/", StringComparison.Ordinal)];
+            var dated = System.Text.Encoding.UTF8.GetBytes(System.Text.RegularExpressions.Regex.Replace(appendixB,
+                "^([0-9]+,[^,]*,)x,", "${1}15/8/2016,", System.Text.RegularExpressions.RegexOptions.Multiline));
+
+            var imported = await host.PostBytes(QuangTri2020, dated).Expect(200);
+            Assert.Equal((109, 109), ((int)imported.Json["rows"]!, (int)imported.Json["eventsAppended"]!));
+            var code = (string)(await host.Get($"/api/units?province={Q("Quảng Trị")}&q={Q("Phường Đông Lễ")}")
+                .Expect(200)).Json["items"]![0]!["code"]!;
+            var state = (await host.Get($"/api/units/{code}/state?asOf=2020-12-31").Expect(200)).Json;
+            Assert.Equal(("2016-08-15", false, "2015"), ((string?)state["latestDeclaration"]!["declaredOn"],
+                (bool)state["latestDeclaration"]!["redeclaration"]!, (string?)state["standard"]));
+            Assert.Equal(headlines, await CommuneHeadlines(host));
+            var statistics = (await host.Get(
+                    $"/api/dashboards/statistics/2020?province={Q("Quảng Trị")}&consistent=true").Expect(200))
+                .Json["data"]!["totals"]!;
+            Assert.Equal((125, 125), ((int)statistics["declared"]!, (int)statistics["on2015"]!));
+
+            Assert.Equal(0, (int)(await host.PostBytes(QuangTri2020, dated).Expect(200)).Json["eventsAppended"]!);
+        });
 }
