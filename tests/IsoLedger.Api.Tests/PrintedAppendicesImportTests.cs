@@ -92,4 +92,104 @@ public class PrintedAppendicesImportTests(ApiFixture api) : IClassFixture<ApiFix
                 .Json["data"]!["byLevel"]!.AsArray().ToDictionary(l => (string)l!["level"]!, l => l!);
             Assert.Equal(60, (int)statistics["commune"]["complete"]!);
         });
+
+    /// <summary>The appendices one under another in one table, under their sections' rows as printed ("A/ Các cơ
+    /// quan chuyên môn cấp Tỉnh, Chi cục trực thuộc, UBND các huyện, thị xã, thành phố:" above appendix A's rows, "B/
+    /// UBND các Phường, xã, thị trấn áp dụng từ năm 2015 – 2019: (109 Phường, xã, thị trấn)" and "C/ … xây dựng áp
+    /// dụng năm 2020: (16 đơn vị):" above B's and C's in <c>quang-tri-2020-appendices-b-c.csv</c>): the sections
+    /// are headings, not units refused for the level their names do not say. Section A names several tiers: each
+    /// row's name says its own.</summary>
+    [Fact]
+    public async Task The_appendices_under_their_sections_in_one_table_are_read_as_printed() =>
+        await ApiFixture.WithEmptyStore(async host =>
+        {
+            var communes = await host.PostBytes(QuangTri2020, Table("quang-tri-2020-appendices-b-c.csv")).Expect(200);
+            Assert.Equal((125, 125), ((int)communes.Json["rows"]!, (int)communes.Json["unitsCreated"]!));
+
+            var lines = System.Text.Encoding.UTF8.GetString(Table("quang-tri-2020-appendix-a.csv")).Split('\n');
+            var sectionA = string.Join('\n', [.. lines[..2], "A/,\"Các cơ quan chuyên môn cấp Tỉnh, Chi cục trực "
+                + "thuộc, UBND các huyện, thị xã, thành phố: (40 đơn vị)\",,,,,,,,,,", .. lines[2..]]);
+            var bodies = await host.PostBytes(QuangTri2020, System.Text.Encoding.UTF8.GetBytes(sectionA)).Expect(200);
+            Assert.Equal((40, 40), ((int)bodies.Json["rows"]!, (int)bodies.Json["unitsCreated"]!));
+
+            var conversion = (await host.Get(
+                    $"/api/dashboards/conversion?province={Q("Quảng Trị")}&asOf=2020-11-19&consistent=true")
+                .Expect(200)).Json["data"]!["byLevel"]!.AsArray().ToDictionary(
+                l => (string)l!["level"]!, l => (int)l!["counts"]!["total"]!);
+            Assert.Equal((20, 10, 10), (conversion["department"], conversion["sub-department"],
+                conversion["district"]));
+            Assert.Equal(125, (await Communes(host)).Count);
+        });
+
+    /// <summary>The province report's figures of the communes: "part headline" and "count/of".</summary>
+    private static async Task<Dictionary<string, string>> CommuneHeadlines(IAlbaHost host) =>
+        (await host.Get($"/api/reports/province-report/2020?province={Q("Quảng Trị")}&consistent=true", Keys.Viewer)
+            .Expect(200)).Json["data"]!["parts"]!.AsArray()
+        .Where(part => (string?)part!["id"] != "bodies")
+        .SelectMany(part => part!["headlines"]!.AsArray().Select(h =>
+            (Key: $"{part["id"]} {h!["id"]}", Value: $"{h["count"]}/{h["of"]}")))
+        .ToDictionary(h => h.Key, h => h.Value);
+
+    /// <summary>Appendix B's communes apply since earlier years ("áp dụng từ năm 2015 – 2019": declared by 31
+    /// December 2019 at the latest), C's built their systems in the report's year ("xây dựng áp dụng năm 2020"): the
+    /// sections' headings say it, and the report tells them apart by it, 44 of B's 109 reported, C's 16 all declared.
+    /// Both had been declared on the report's date, new in 2020: the province report counted no earlier commune
+    /// and 125 new ones. Imported again, the table appends nothing.</summary>
+    [Fact]
+    public async Task A_section_s_years_of_application_date_its_communes_declarations() =>
+        await ApiFixture.WithEmptyStore(async host =>
+        {
+            var table = Table("quang-tri-2020-appendices-b-c.csv");
+            // A section of units applying after the table's year is another year's: refused, not dated.
+            var later = System.Text.Encoding.UTF8.GetString(table).Replace("2015 – 2019", "2015 – 2021");
+            var refused = (await host.PostBytes(QuangTri2020, System.Text.Encoding.UTF8.GetBytes(later)).Expect(422))
+                .Json["errors"]!.AsArray();
+            Assert.Equal(109, refused.Count(e => ((string)e!["reason"]!).StartsWith(
+                "The heading above lists units applying in 2015–2021", StringComparison.Ordinal)));
+            await host.PostBytes(QuangTri2020, table).Expect(200);
+
+            var headlines = await CommuneHeadlines(host);
+            Assert.Equal(("44/109", "65/109"), (headlines["earlierCommunes reported"],
+                headlines["earlierCommunes notReported"]));
+            Assert.Equal(("16/16", "16/16"), (headlines["newCommunes declared"], headlines["newCommunes passed"]));
+            var summary = (await host.Get($"/api/reports/summary/2020?province={Q("Quảng Trị")}&consistent=true",
+                Keys.Viewer).Expect(200)).Json["data"]!;
+            Assert.Equal("125/125", SampleSummaryTests.Cells(summary, "declared")[3]);
+
+            var again = await host.PostBytes(QuangTri2020, table).Expect(200);
+            Assert.Equal((0, 0), ((int)again.Json["unitsCreated"]!, (int)again.Json["eventsAppended"]!));
+            Assert.Equal(headlines, await CommuneHeadlines(host));
+        });
+
+    /// <summary>Appendix B's communes, recorded as declared by 31 December 2019 as their section says, listed again
+    /// with their declarations' day in "Công bố HT ISO" (15/8/2016, as a list of the units that declared gives it):
+    /// each day is the declaration the report recorded, one fact, not a second. Each had been declared again on its
+    /// day on 2008 (the edition of 2016 alone), so that the report's declaration on 2015 read as a re-declaration
+    /// (công bố lại) the commune never made.</summary>
+    [Fact]
+    public async Task A_declaration_s_day_given_later_is_the_declaration_the_report_recorded() =>
+        await ApiFixture.WithEmptyStore(async host =>
+        {
+            var table = System.Text.Encoding.UTF8.GetString(Table("quang-tri-2020-appendices-b-c.csv"));
+            await host.PostBytes(QuangTri2020, System.Text.Encoding.UTF8.GetBytes(table)).Expect(200);
+            var headlines = await CommuneHeadlines(host);
+            var appendixB = table[..table.IndexOf("\"C/", StringComparison.Ordinal)];
+            var dated = System.Text.Encoding.UTF8.GetBytes(System.Text.RegularExpressions.Regex.Replace(appendixB,
+                "^([0-9]+,[^,]*,)x,", "${1}15/8/2016,", System.Text.RegularExpressions.RegexOptions.Multiline));
+
+            var imported = await host.PostBytes(QuangTri2020, dated).Expect(200);
+            Assert.Equal((109, 109), ((int)imported.Json["rows"]!, (int)imported.Json["eventsAppended"]!));
+            var code = (string)(await host.Get($"/api/units?province={Q("Quảng Trị")}&q={Q("Phường Đông Lễ")}")
+                .Expect(200)).Json["items"]![0]!["code"]!;
+            var state = (await host.Get($"/api/units/{code}/state?asOf=2020-12-31").Expect(200)).Json;
+            Assert.Equal(("2016-08-15", false, "2015"), ((string?)state["latestDeclaration"]!["declaredOn"],
+                (bool)state["latestDeclaration"]!["redeclaration"]!, (string?)state["standard"]));
+            Assert.Equal(headlines, await CommuneHeadlines(host));
+            var statistics = (await host.Get(
+                    $"/api/dashboards/statistics/2020?province={Q("Quảng Trị")}&consistent=true").Expect(200))
+                .Json["data"]!["totals"]!;
+            Assert.Equal((125, 125), ((int)statistics["declared"]!, (int)statistics["on2015"]!));
+
+            Assert.Equal(0, (int)(await host.PostBytes(QuangTri2020, dated).Expect(200)).Json["eventsAppended"]!);
+        });
 }

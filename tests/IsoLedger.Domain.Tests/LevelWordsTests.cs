@@ -50,6 +50,21 @@ public class LevelWordsTests
     [InlineData("Phường, xã, thị trấn Mới")]
     public void Anything_else_is_no_level(string text) => Assert.Null(LevelWords.Read(text));
 
+    [Theory]
+    [InlineData("Các cơ quan chuyên môn cấp Tỉnh, Chi cục trực thuộc, UBND các huyện, thị xã, thành phố",
+        new[] { UnitLevel.Department, UnitLevel.SubDepartment, UnitLevel.District })]
+    [InlineData("Sở, ban, ngành và UBND các huyện", new[] { UnitLevel.Department, UnitLevel.District })]
+    [InlineData("Cấp huyện; cấp xã", new[] { UnitLevel.District, UnitLevel.Commune })]
+    public void A_list_of_tiers_of_several_levels_names_each(string text, UnitLevel[] levels) =>
+        Assert.Equal(levels, LevelWords.Tiers(text));
+
+    [Theory]
+    [InlineData("Sở, ban, ngành")]
+    [InlineData("Phường, xã và thị trấn")]
+    [InlineData("Sở Nội vụ, Sở Y tế")]
+    [InlineData("Cấp huyện, Sở Nội vụ")]
+    public void One_tier_or_other_words_are_no_list_of_tiers(string text) => Assert.Null(LevelWords.Tiers(text));
+
     private static readonly (string Text, UnitLevel Level)[] Tiers =
     [
         ("sở ban ngành", UnitLevel.Department), ("cấp tỉnh", UnitLevel.Department),

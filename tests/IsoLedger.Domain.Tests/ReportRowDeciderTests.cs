@@ -46,6 +46,30 @@ public class ReportRowDeciderTests
         Assert.Equal((new DateOnly(2018, 8, 15), "85/QĐ-UBND"), (declared.DeclaredOn, declared.DecisionNo));
     }
 
+    /// <summary>A commune recorded from a report as declared by 31 December 2019 (appendix B's "áp dụng từ năm 2015 –
+    /// 2019", on the edition required then, 2015), then listed with its declaration's day ("Công bố HT ISO":
+    /// 15/8/2016): the day is that declaration's, one fact. Declared on the edition 2016 alone gives (2008),
+    /// the report's declaration read as a second one on 2015: a re-declaration (công bố lại) the unit never
+    /// made.</summary>
+    [Theory]
+    [InlineData(2016, 8, 15)]
+    [InlineData(2018, 5, 20)]
+    public void A_day_given_for_a_declaration_recorded_by_a_report_s_date_is_that_declaration_s(
+        int year, int month, int day)
+    {
+        var reported = UnitDecider.Replay(Decide(null, Row() with { DeclaredBy = new DateOnly(2019, 12, 31) }).Events);
+        var dated = Row(everyStep: false, inspection: null) with { DeclaredBy = new DateOnly(year, month, day) };
+
+        var unit = reported!;
+        foreach (var e in Decide(reported, dated).Events) unit = Unit.Evolve(unit, e)!;
+
+        var made = Assert.Single(unit.DeclarationsMade);
+        Assert.Equal((new DateOnly(year, month, day), Edition.Iso9001V2015), (made.DeclaredOn, made.Standard));
+        Assert.Equal(made, unit.LatestDeclarationOn(ReportDate));
+        Assert.Equal(Edition.Iso9001V2015, unit.StandardOn(new DateOnly(2019, 1, 1)));
+        Assert.Empty(Decide(unit, dated).Events);
+    }
+
     [Fact]
     public void A_later_table_listing_a_2008_unit_on_2015_without_a_conversion_column_records_the_conversion()
     {

@@ -2,6 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using IsoLedger.Domain.Imports;
+using IsoLedger.Domain.Units;
 
 namespace IsoLedger.Domain.Tests;
 
@@ -57,6 +58,58 @@ public class TableHeadingsTests
         Assert.Null(heading.District);
     }
 
+    /// <summary>The sections of a report's appendices, one under another in one table as printed (Quảng Trị's 2020
+    /// report, seed <c>003_…</c>): a section naming one tier gives its level, one naming several leaves each row's
+    /// to its name; their letters, the years the units applied in and the counts after them do not matter.</summary>
+    [Theory]
+    [InlineData("A/ Các cơ quan chuyên môn cấp Tỉnh, Chi cục trực thuộc, UBND các huyện, thị xã, thành phố:", null)]
+    [InlineData("A. Các cơ quan chuyên môn cấp tỉnh, Chi cục trực thuộc, UBND các huyện, thị xã, thành phố "
+        + "(40 đơn vị)", null)]
+    [InlineData("I. Sở, ban, ngành và UBND các huyện", null)]
+    [InlineData("B/ UBND các Phường, xã, thị trấn áp dụng từ năm 2015 – 2019: (109 Phường, xã, thị trấn)",
+        UnitLevel.Commune)]
+    [InlineData("B. UBND các phường, xã, thị trấn áp dụng từ năm 2015-2019", UnitLevel.Commune)]
+    [InlineData("C/ UBND các Phường, xã, thị trấn xây dựng áp dụng năm 2020: (16 đơn vị):", UnitLevel.Commune)]
+    [InlineData("II. Xã, phường, thị trấn áp dụng từ 2015 đến 2019", UnitLevel.Commune)]
+    [InlineData("II Cấp xã", UnitLevel.Commune)]
+    [InlineData("I Các Sở, ban, ngành", UnitLevel.Department)]
+    public void A_section_of_the_appendices_is_a_tier_s_heading(string text, UnitLevel? level)
+    {
+        var heading = TableHeading.Read(text);
+        Assert.NotNull(heading);
+        Assert.Equal((null, level), (heading.District, heading.Level));
+    }
+
+    /// <summary>A section states the years its units applied their systems in: those of appendix B had declared by
+    /// the end of 2019, appendix C's in the report's year, dated as its facts are.</summary>
+    [Theory]
+    [InlineData("B/ UBND các Phường, xã, thị trấn áp dụng từ năm 2015 – 2019: (109 Phường, xã, thị trấn)", 2015,
+        2019, "2019-12-31")]
+    [InlineData("II. Xã, phường, thị trấn áp dụng từ 2015 đến năm 2019", 2015, 2019, "2019-12-31")]
+    [InlineData("C/ UBND các Phường, xã, thị trấn xây dựng áp dụng năm 2020: (16 đơn vị):", 2020, 2020, null)]
+    [InlineData("Cấp xã áp dụng năm 2018", 2018, 2018, "2018-12-31")]
+    public void A_section_s_years_of_application_date_its_units_declarations_in_a_later_year_s_table(
+        string text, int first, int last, string? declaredBy)
+    {
+        var years = TableHeading.Read(text)?.AppliedIn;
+        Assert.Equal(new ApplicationYears(first, last), years);
+        Assert.Equal(declaredBy is null ? null : DateOnly.Parse(declaredBy), years?.DeclaredBy(2020));
+    }
+
+    [Fact]
+    public void A_district_s_heading_within_a_section_keeps_its_years_and_the_next_section_has_its_own()
+    {
+        var earlier = TableHeading.Read("B/ UBND các Phường, xã, thị trấn áp dụng từ năm 2015 – 2019:");
+        var district = TableHeading.Read("I. Thành phố Đông Hà:")!.Under(earlier);
+        Assert.Equal(("Thành phố Đông Hà", new ApplicationYears(2015, 2019)), (district.District, district.AppliedIn));
+        Assert.Equal(new ApplicationYears(2015, 2019), TableHeading.Read("II. Huyện Hải Lăng")!.Under(district)
+            .AppliedIn);
+        var newer = TableHeading.Read("C/ UBND các Phường, xã, thị trấn xây dựng áp dụng năm 2020:")!.Under(district);
+        Assert.Equal(new ApplicationYears(2020, 2020), newer.AppliedIn);
+        Assert.Null(TableHeading.Read("III. Cấp xã")!.Under(district).AppliedIn);
+        Assert.Null(TableHeading.Read("Huyện Hải Lăng")!.Under(null).AppliedIn);
+    }
+
     [Theory]
     [InlineData("UBND xã Mò Ó")]
     [InlineData("Sở Nội vụ")]
@@ -68,6 +121,9 @@ public class TableHeadingsTests
     [InlineData("Phường 1")]
     [InlineData("UBND thị xã Quảng Trị")]
     [InlineData("Xã Thị trấn Mới")]
+    [InlineData("UBND xã Hải Sơn áp dụng năm 2020")]
+    [InlineData("Cấp xã áp dụng từ năm 2019 – 2015")]
+    [InlineData("Sở Nội vụ, UBND xã Hải Sơn")]
     public void A_unit_s_name_or_any_other_text_is_no_heading(string text) => Assert.Null(TableHeading.Read(text));
 
     private static readonly string[] Kinds = ["Huyện ", "Thị xã ", "TX. ", "Thành phố ", "TP. ", "Th phố ", "Quận "];

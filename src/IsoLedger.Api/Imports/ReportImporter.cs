@@ -311,7 +311,7 @@ public sealed class ReportImporter(
                     if (parser.Heading(record) is { } heading
                         && !(heading.District is not null && above is { District: null, Level: UnitLevel.District }))
                     {
-                        above = heading;
+                        above = heading.Under(above);
                         listedParents.NewTier();
                         continue;
                     }

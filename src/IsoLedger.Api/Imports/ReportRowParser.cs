@@ -425,6 +425,19 @@ public sealed class ReportRowParser
             else if (!declared) Error("declared", "A declaration date is given, so the unit is declared: mark it x.");
             else declaredBy = day;
         }
+        // A section's heading stating the years its units applied in ("B/ UBND các Phường, xã, thị trấn áp dụng từ năm
+        // 2015 – 2019") dates the declarations of its rows that date none, so that its communes are told from the
+        // year's new ones (appendix C's, "xây dựng áp dụng năm 2020"), as the report tells them.
+        if (above?.AppliedIn is { } applied && year is { } listedIn)
+        {
+            if (applied.Last > listedIn || applied.First < Validation.EarliestDate.Year)
+            {
+                errors.Add(new(record.Line, null, $"The heading above lists units applying in {applied}, not a year "
+                    + $"from {Validation.EarliestDate.Year} to {listedIn}, the row's: a section of another year's "
+                    + "report?"));
+            }
+            else if (given is null && declared) declaredBy = applied.DeclaredBy(listedIn);
+        }
 
         // The report tables' conversion column is about the conversion from 2008 to 2015.
         if (conversion is ConversionState.InProgress && standard is { } converting

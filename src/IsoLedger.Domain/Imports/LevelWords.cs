@@ -25,6 +25,7 @@ public static partial class LevelWords
         ("ban ngành", UnitLevel.Department), ("ban ngành tỉnh", UnitLevel.Department),
         ("cấp sở", UnitLevel.Department),
         ("chi cục", UnitLevel.SubDepartment), ("chi cục thuộc sở", UnitLevel.SubDepartment),
+        ("chi cục trực thuộc", UnitLevel.SubDepartment), ("chi cục trực thuộc sở", UnitLevel.SubDepartment),
         ("huyện", UnitLevel.District), ("cấp huyện", UnitLevel.District),
         ("huyện thị xã thành phố", UnitLevel.District), ("quận huyện", UnitLevel.District),
         ("xã", UnitLevel.Commune), ("cấp xã", UnitLevel.Commune), ("xã phường thị trấn", UnitLevel.Commune),
@@ -56,6 +57,31 @@ public static partial class LevelWords
         var listed = UnicodeText.TonesAtWordEnds(Listed().Replace(Level().Replace(lowered, ""), " ")).Trim();
         return Kinds.FirstOrDefault(k => ListsKinds(listed, k.Kinds)) is { Kinds: not null } kinds ? kinds.Level : null;
     }
+
+    /// <summary>The levels of the tiers <paramref name="text"/> lists one after another, two levels or more ("Các cơ
+    /// quan chuyên môn cấp Tỉnh, Chi cục trực thuộc, UBND các huyện, thị xã, thành phố", as a section of a report's
+    /// appendices heads the bodies of the province and its districts), between commas, semicolons or "và" (and); or
+    /// null: one tier is <see cref="Read"/>'s, and anything else no tiers.</summary>
+    public static IReadOnlyList<UnitLevel>? Tiers(string text)
+    {
+        var parts = TierSeparator().Split(text).Select(part => part.Trim()).Where(part => part.Length > 0).ToArray();
+        // The levels of the parts before each part, read as tiers of one or more consecutive parts (a tier may list
+        // its kinds between commas: "huyện, thị xã, thành phố"), or null where they read as none.
+        var read = new List<UnitLevel>?[parts.Length + 1];
+        read[0] = [];
+        for (var end = 1; end <= parts.Length; end++)
+        {
+            for (var start = 0; start < end && read[end] is null; start++)
+            {
+                if (read[start] is { } before && Read(string.Join(", ", parts[start..end])) is { } level)
+                    read[end] = [.. before, level];
+            }
+        }
+        return read[^1] is { } tiers && tiers.Distinct().Count() > 1 ? tiers : null;
+    }
+
+    [GeneratedRegex(@"[,;]|\s+và\s+(?!tương đương)", RegexOptions.IgnoreCase)]
+    private static partial Regex TierSeparator();
 
     /// <summary>Whether <paramref name="words"/> list two or more of <paramref name="kinds"/> and nothing else, the
     /// longer kinds read first ("thị xã" is not "xã"). One kind alone is a tier only as <see cref="Phrases"/> has it

@@ -252,6 +252,19 @@ public static class ReportRowDecider
         _ => null,
     };
 
+    /// <summary>The edition a first declaration the row records is made on (<see cref="ReportRow.DeclaredStandard"/>),
+    /// but, where the row lists none and the unit's first declaration on record is one known only from a report (by its
+    /// date: "declared by 31 December 2019"), that one's when published by the row's day: the row gives the day of the
+    /// declaration the report recorded, which is one fact; declared on the edition the row's day alone would give
+    /// (2008 in 2016), the report's declaration, on the edition its date gave (2015), read as a second one, a
+    /// re-declaration (công bố lại) that never happened.</summary>
+    private static Edition DeclaredStandard(Unit unit, ReportRow row, RuleBook rules) =>
+        row.Standard is null && row.Conversion is null
+        && unit.Declarations.MinBy(d => d.DeclaredOn) is { DatedByReport: true } reported
+        && reported.DeclaredOn > row.DeclarationDate && rules.Published(reported.Standard, row.DeclarationDate)
+            ? reported.Standard
+            : row.DeclaredStandard(rules);
+
     /// <summary>The commands for the row's facts, in the order they happen within a year; a fact already on record
     /// for the unit (and, for yearly steps, for the row's year) is left out.</summary>
     private static IEnumerable<IUnitCommand> Commands(Unit unit, ReportRow row, RuleBook rules)
@@ -303,9 +316,10 @@ public static class ReportRowDecider
         // nothing on record covers that date yet.
         var declares = row.Declared || row.Conversion is ConversionState.InProgress or ConversionState.Done;
         var declaredNow = declares && !unit.Declarations.Any(d => d.DeclaredOn <= row.DeclarationDate);
+        var declaredStandard = DeclaredStandard(unit, row, rules);
         if (declaredNow)
         {
-            yield return new DeclareConformity(row.DeclarationDate, row.DeclaredStandard(rules), row.DecisionNo,
+            yield return new DeclareConformity(row.DeclarationDate, declaredStandard, row.DecisionNo,
                 given.Scope, DatedByReport: true, WithoutConversion: row.Conversion == ConversionState.None);
         }
         // The report tables' conversion column is about the conversion to 2015, dated the row's date unless the import
@@ -333,7 +347,7 @@ public static class ReportRowDecider
         // column (later tables), by a declaration on it (công bố lại) where the table says it did not convert.
         // A conversion to it completed by the row's date is the ledger knowing more; one completed later (a later
         // year imported first) is dated back to the row's.
-        var standardBefore = unit.StandardOn(on) ?? (declaredNow ? row.DeclaredStandard(rules) : null);
+        var standardBefore = unit.StandardOn(on) ?? (declaredNow ? declaredStandard : null);
         if (row.Conversion is null or ConversionState.None && row.Standard is { } reported
             && standardBefore is { } current && rules.Knows(reported) && rules.Precedes(current, reported)
             && !unit.Conversions.Any(c => c.To == reported && c.CompletedOn <= on))
@@ -359,7 +373,7 @@ public static class ReportRowDecider
         // (then, imported after this one, it declares the edition again).
         var olderNow = row.Conversion == ConversionState.Done ? null
             : startsNow ? Edition.Iso9001V2008
-            : declaredNow ? row.DeclaredStandard(rules)
+            : declaredNow ? declaredStandard
             : (Edition?)null;
         if (olderNow is { } older && !(row.Standard is { } listed && rules.Precedes(older, listed))
             && unit.Declarations
