@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -16,10 +15,7 @@ public class RequestSmugglingTests(ApiFixture api) : IClassFixture<ApiFixture>
     [Fact]
     public async Task A_body_framed_both_by_length_and_chunked_is_refused_writes_nothing_and_closes_the_connection()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        var port = RawHttp.FreePort();
         await using var process = await ApiProcess.Start(ApiCommand.ApiDll(), port, api.ConnectionString);
         var body = Encoding.UTF8.GetBytes("""
             {"code":"SMUGGLED","name":"UBND Xã","level":"commune","province":"Quảng Trị","district":"Hải Lăng",
@@ -32,16 +28,9 @@ public class RequestSmugglingTests(ApiFixture api) : IClassFixture<ApiFixture>
             + "Content-Type: application/json\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n"
             + chunked + "GET /health/live HTTP/1.1\r\nHost: x\r\n\r\n";
 
-        using var client = new TcpClient();
-        await client.ConnectAsync(IPAddress.Loopback, port);
-        var stream = client.GetStream();
-        await stream.WriteAsync(Encoding.UTF8.GetBytes(request));
-        using var read = new MemoryStream();
-        // Read to the end: the server closes the connection after its answer.
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        await stream.CopyToAsync(read, limit.Token);
-        // One character a byte, so that a chunk's size counts characters; its text is decoded afterwards.
-        var answer = Encoding.Latin1.GetString(read.ToArray());
+        // Read to the end: the server closes the connection after its answer. One character a byte, so that a
+        // chunk's size counts characters; its text is decoded afterwards.
+        var answer = Encoding.Latin1.GetString(await RawHttp.Send(port, request));
 
         Assert.Single(Regex.Matches(answer, @"(?<=^|\r\n)HTTP/1\.1 \d{3} "));
         var (head, problem) = (answer[..answer.IndexOf("\r\n\r\n")], answer[(answer.IndexOf("\r\n\r\n") + 4)..]);

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -33,13 +31,13 @@ public class ServerRefusalTests(ApiFixture api) : IClassFixture<ApiFixture>
     [Fact]
     public async Task A_request_the_server_cannot_read_is_answered_with_a_problem()
     {
-        var port = FreePort();
+        var port = RawHttp.FreePort();
         // One process for every case: each starts in a second or two.
         await using var process = await ApiProcess.Start(ApiCommand.ApiDll(), port, api.ConnectionString);
 
         foreach (var (request, status, detail) in Unreadable)
         {
-            var answer = await Send(port, request);
+            var answer = Encoding.UTF8.GetString(await RawHttp.Send(port, request));
 
             // The last answer's status line starts the text or a line.
             var last = answer[Regex.Matches(answer, @"(?<=^|\r\n)HTTP/1\.1 \d{3} ")[^1].Index..];
@@ -86,25 +84,4 @@ public class ServerRefusalTests(ApiFixture api) : IClassFixture<ApiFixture>
     [InlineData("")]
     public void Anything_else_written_passes_through(string written) =>
         Assert.Null(ServerRefusals.BareRefusal(Encoding.UTF8.GetBytes(written)));
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    /// <summary>Sends <paramref name="request"/> as its UTF-8 bytes, unencoded, and reads until the server closes.
-    /// </summary>
-    private static async Task<string> Send(int port, string request)
-    {
-        using var client = new TcpClient();
-        await client.ConnectAsync(IPAddress.Loopback, port);
-        var stream = client.GetStream();
-        await stream.WriteAsync(Encoding.UTF8.GetBytes(request));
-        using var read = new MemoryStream();
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        await stream.CopyToAsync(read, limit.Token);
-        return Encoding.UTF8.GetString(read.ToArray());
-    }
 }
